@@ -1,0 +1,23 @@
+# A minimal host: one certificate for example.org, validated over HTTP-01 through nginx.
+{ config, pkgs, lib, ... }:
+let
+  domainName = "example.org";
+in
+{
+  security.acme = {
+    acceptTerms = true;
+    defaults.email = "admin@${domainName}";
+    certs."${domainName}" = {
+      group = config.services.nginx.group;
+      extraDomainNames = [ "www.${domainName}" ];
+    };
+  };
+
+  services.nginx = {
+    enable = true;
+    virtualHosts."${domainName}" = {
+      forceSSL = true;
+      useACMEHost = domainName;
+    };
+  };
+}

@@ -1,0 +1,14 @@
+using ConfigLang.Cli.Commands;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ConfigLang.Cli.Composition;
+
+/// <summary>Registers every sub-command; the order here is the order of <c>--help</c>.</summary>
+public static class CommandServices
+{
+    public static IServiceCollection AddCommands(this IServiceCollection services)
+    {
+        services.AddSingleton<ICliCommand, EvalCommand>();
+        return services;
+    }
+}

@@ -1,0 +1,4 @@
+using ConfigLang.Cli.Composition;
+
+// The composition root lives in CliHost; this file only hands over the arguments.
+return CliHost.Run(args);

@@ -1,0 +1,36 @@
+using ConfigLang.Evaluator.Text;
+
+namespace ConfigLang.Evaluator.Diagnostics;
+
+/// <summary>A secondary location with its own short message (for example "opened here").</summary>
+public sealed record DiagnosticLabel(SourceLocation Location, string Message);
+
+/// <summary>
+/// The one diagnostic shape of every layer: a stable code (<c>CL0xxx</c> syntax, <c>CL1xxx</c>
+/// evaluation, <c>CL2xxx</c> modules, <c>CL3xxx</c> ACME and checks, <c>CL9xxx</c> CLI), a
+/// severity, a message, the primary location, labelled secondary locations and free notes.
+/// </summary>
+public sealed record Diagnostic(
+    string Code,
+    DiagnosticSeverity Severity,
+    string Message,
+    SourceLocation? Location,
+    IReadOnlyList<DiagnosticLabel> Labels,
+    IReadOnlyList<string> Notes)
+{
+    /// <summary>The option path the diagnostic is about, where there is one (modules and checks).</summary>
+    public string? Subject { get; init; }
+
+    public static Diagnostic Error(string code, string message, SourceLocation? location) =>
+        new(code, DiagnosticSeverity.Error, message, location, [], []);
+
+    public static Diagnostic Warning(string code, string message, SourceLocation? location) =>
+        new(code, DiagnosticSeverity.Warning, message, location, [], []);
+
+    public Diagnostic WithLabel(SourceLocation location, string message) =>
+        this with { Labels = [.. Labels, new DiagnosticLabel(location, message)] };
+
+    public Diagnostic WithNote(string note) => this with { Notes = [.. Notes, note] };
+
+    public bool IsError => Severity == DiagnosticSeverity.Error;
+}

@@ -1,0 +1,8 @@
+namespace ConfigLang.Evaluator.Diagnostics;
+
+public enum DiagnosticSeverity
+{
+    Note,
+    Warning,
+    Error,
+}

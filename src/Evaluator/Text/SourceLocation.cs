@@ -1,0 +1,12 @@
+namespace ConfigLang.Evaluator.Text;
+
+/// <summary>A span together with the source it belongs to: what every diagnostic points at.</summary>
+public readonly record struct SourceLocation(SourceText Source, TextSpan Span)
+{
+    public LinePosition Start => Source.GetLinePosition(Span.Start);
+
+    public LinePosition End => Source.GetLinePosition(Span.End);
+
+    /// <summary><c>path:line:column</c>, the form users paste into editors.</summary>
+    public override string ToString() => $"{Source.Path}:{Start}";
+}
