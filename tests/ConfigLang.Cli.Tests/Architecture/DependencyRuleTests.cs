@@ -1,6 +1,8 @@
 using System.Reflection;
 using System.Xml.Linq;
 
+using ConfigLang.TestSupport;
+
 namespace ConfigLang.Cli.Tests.Architecture;
 
 /// <summary>
