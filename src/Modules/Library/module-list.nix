@@ -1,0 +1,12 @@
+# Every built-in option module. ConfigLang adds all of them to each host evaluation, as NixOS
+# does with its own module list. Helper files that are not modules (security/acme-helpers.nix,
+# security/cert-ownership.nix) are imported by the modules that use them and are not listed.
+[
+  ./misc/assertions.nix
+  ./config/users.nix
+  ./networking/firewall.nix
+  ./system/systemd.nix
+  ./security/acme.nix
+  ./security/cert-consumers.nix
+  ./services/web-servers/nginx.nix
+]
