@@ -9,4 +9,12 @@
   ./security/acme.nix
   ./security/cert-consumers.nix
   ./services/web-servers/nginx.nix
+  ./services/web-servers/httpd.nix
+  ./services/web-servers/caddy.nix
+  ./services/web-apps/reposilite.nix
+  ./services/networking/syncplay.nix
+  ./services/networking/prosody.nix
+  ./services/networking/coturn.nix
+  ./services/mail/dovecot.nix
+  ./services/mail/postfix.nix
 ]
