@@ -390,11 +390,16 @@ let
       {
         # A5
         assertion = builtins.match ".*[*].*" name == null;
-        message = ''
-          The name of `security.acme.certs."${name}"' cannot contain a * character.
-          Set `${certOption name "domain"} = "${name}";' instead and remove the wildcard
-          from the attribute name.
-        '';
+        message =
+          let
+            stripped = builtins.match "[*][.](.*)" name;
+            suggestedName = if stripped == null then "<name>" else builtins.head stripped;
+          in
+          ''
+            The name of `security.acme.certs."${name}"' cannot contain a * character.
+            Put the wildcard into the certificate's domain instead and use a name without it,
+            for example `${certOption suggestedName "domain"} = "${name}";'.
+          '';
       }
       {
         # A6 (listenTLS is a ConfigLang addition to NixOS's four options)

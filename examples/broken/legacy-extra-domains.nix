@@ -1,0 +1,12 @@
+# The legacy extraDomains attribute set (a warning, not an error).
+{ config, pkgs, lib, ... }:
+{
+  security.acme = {
+    acceptTerms = true;
+    defaults.email = "admin@example.org";
+    certs."example.org" = {
+      webroot = "/var/lib/acme/acme-challenge";
+      extraDomains."www.example.org" = null; # MISTAKE: replaced by extraDomainNames = [ "www.example.org" ];
+    };
+  };
+}

@@ -1,0 +1,12 @@
+# The removed per-certificate `user` option.
+{ config, pkgs, lib, ... }:
+{
+  security.acme = {
+    acceptTerms = true;
+    defaults.email = "admin@example.org";
+    certs."example.org" = {
+      webroot = "/var/lib/acme/acme-challenge";
+      user = "nginx"; # MISTAKE: no longer has any effect; files belong to acme, grant access through group
+    };
+  };
+}

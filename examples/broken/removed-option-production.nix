@@ -1,0 +1,11 @@
+# An option that was removed from NixOS.
+{ config, pkgs, lib, ... }:
+{
+  security.acme = {
+    acceptTerms = true;
+    production = false; # MISTAKE: removed; set security.acme.defaults.server to the staging directory instead
+    defaults.email = "admin@example.org";
+    defaults.webroot = "/var/lib/acme/acme-challenge";
+    certs."example.org" = { };
+  };
+}

@@ -1,0 +1,10 @@
+# The terms of service of the certificate authority are not accepted.
+{ config, pkgs, lib, ... }:
+{
+  security.acme = {
+    acceptTerms = false; # MISTAKE: must be true before any certificate is ordered
+    defaults.email = "admin@example.org";
+    defaults.webroot = "/var/lib/acme/acme-challenge";
+    certs."example.org" = { };
+  };
+}
