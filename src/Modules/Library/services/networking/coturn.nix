@@ -53,7 +53,7 @@ in
 
     realm = mkOption {
       type = types.str;
-      default = config.networking.hostName or "nixos";
+      default = config.networking.hostName;
       example = "example.com";
       description = "Default realm of the users.";
     };
