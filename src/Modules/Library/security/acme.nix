@@ -508,14 +508,14 @@ in
       default = { };
       example = literalExpression ''
         {
-          "example.com" = {
-            webroot = "/var/lib/acme/acme-challenge/";
-            email = "foo@example.com";
-            extraDomainNames = [ "www.example.com" "foo.example.com" ];
+          "example.org" = {
+            webroot = "/var/lib/acme/acme-challenge";
+            extraDomainNames = [ "www.example.org" ];
           };
-          "bar.example.com" = {
-            webroot = "/var/lib/acme/acme-challenge/";
-            email = "bar@example.com";
+          "wildcard.example.org" = {
+            domain = "*.example.org";
+            dnsProvider = "cloudflare";
+            credentialFiles."CLOUDFLARE_DNS_API_TOKEN_FILE" = "/run/secrets/cloudflare-token";
           };
         }
       '';

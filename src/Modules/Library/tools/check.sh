@@ -59,4 +59,29 @@ out="$(nix-instantiate --eval --strict --json "$here/eval-host.nix" --arg host "
   --arg select '[ "security" "acme" "certs" "example.org" "validMinDays" ]' 2>&1)"
 grep -qF "is not of type" <<<"$out" || fail "wrong-type-validMinDays.nix: expected a type error, got: $out"
 
+# Values the examples must produce (example | attribute path | JSON value).
+while IFS='|' read -r example path expected; do
+  [ -z "$example" ] && continue
+  out="$(nix-instantiate --eval --strict --json "$here/eval-host.nix" --arg host "$examples/$example/host.nix" --arg select "$path" 2>&1)"
+  [ "$out" = "$expected" ] || fail "$example $path: expected $expected, got: $out"
+done <<'TABLE'
+dns01-defaults-nginx|[ "security" "acme" "certs" "api.example.org" "dnsProvider" ]|"rfc2136"
+dns01-defaults-nginx|[ "security" "acme" "certs" "api.example.org" "webroot" ]|null
+dns01-defaults-nginx|[ "security" "acme" "certs" "www.example.org" "dnsProvider" ]|null
+dns01-defaults-nginx|[ "security" "acme" "certs" "www.example.org" "webroot" ]|"/var/lib/acme/acme-challenge"
+dns01-defaults-nginx|[ "services" "nginx" "virtualHosts" "api.example.org" "sslCertificateKey" ]|"/var/lib/acme/api.example.org/key.pem"
+http01-nginx|[ "security" "acme" "certs" "example.org" "extraDomainNames" ]|["mail.example.org","www.example.org"]
+http01-nginx|[ "security" "acme" "certs" "example.org" "reloadServices" ]|["nginx.service"]
+http01-nginx|[ "services" "nginx" "virtualHosts" "example.org" "locations" "^~ /.well-known/acme-challenge/" "root" ]|"/var/lib/acme/acme-challenge"
+dns01-cloudflare-wildcard|[ "services" "nginx" "virtualHosts" "www.example.org" "locations" ]|{}
+httpd-and-caddy|[ "security" "acme" "certs" "blog.example.org" "group" ]|"wwwrun"
+httpd-and-caddy|[ "security" "acme" "certs" "blog.example.org" "email" ]|"admin@example.org"
+httpd-and-caddy|[ "security" "acme" "certs" "shop.example.org" "reloadServices" ]|["caddy.service"]
+use-acme-host|[ "security" "acme" "certs" "example.org" "reloadServices" ]|["nginx.service","syncplay.service"]
+use-acme-host|[ "services" "reposilite" "settings" "keyPath" ]|"/var/lib/acme/example.org/fullchain.pem /var/lib/acme/example.org/key.pem"
+use-acme-host|[ "users" "groups" "acme" "members" ]|["nginx","reposilite"]
+staging|[ "security" "acme" "certs" "test.example.org" "server" ]|"https://acme-staging-v02.api.letsencrypt.org/directory"
+postrun-acl-reload|[ "security" "acme" "certs" "example.org" "group" ]|"nginx"
+TABLE
+
 if [ "$failures" -eq 0 ]; then echo "library smoke test: all good"; else echo "library smoke test: $failures failure(s)"; exit 1; fi

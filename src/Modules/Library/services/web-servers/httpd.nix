@@ -68,8 +68,8 @@ let
           type = types.listOf (types.submodule listenOptions);
           default = [ ];
           example = [
-            { ip = "195.154.1.1"; port = 443; ssl = true; }
-            { ip = "192.154.1.1"; port = 80; }
+            { ip = "203.0.113.10"; port = 443; ssl = true; }
+            { ip = "203.0.113.10"; port = 80; }
           ];
           description = "Listeners of the virtual host; derived from the TLS options when empty.";
         };

@@ -166,8 +166,8 @@ let
           type = types.listOf (types.submodule listenOptions);
           default = [ ];
           example = [
-            { addr = "195.154.1.1"; port = 443; ssl = true; }
-            { addr = "192.154.1.1"; port = 80; }
+            { addr = "203.0.113.10"; port = 443; ssl = true; }
+            { addr = "203.0.113.10"; port = 80; }
           ];
           description = ''
             Listeners of this virtual host (address, port, TLS). When set, they replace those
@@ -427,9 +427,8 @@ in
       default = [ ];
       example = literalExpression ''
         [
-          { addr = "10.0.0.12"; proxyProtocol = true; ssl = true; }
+          { addr = "192.0.2.7"; proxyProtocol = true; ssl = true; }
           { addr = "0.0.0.0"; }
-          { addr = "[::0]"; }
         ]
       '';
       description = ''
@@ -441,7 +440,7 @@ in
     defaultListenAddresses = mkOption {
       type = types.listOf types.str;
       default = [ "0.0.0.0" "[::0]" ];
-      example = [ "10.0.0.12" "[2002:a00:1::]" ];
+      example = [ "192.0.2.7" "[2001:db8::7]" ];
       description = "Addresses virtual hosts listen on unless they say otherwise.";
     };
 
@@ -500,12 +499,11 @@ in
       };
       example = literalExpression ''
         {
-          "hydra.example.com" = {
+          "app.example.org" = {
             forceSSL = true;
             enableACME = true;
-            locations."/" = {
-              proxyPass = "http://localhost:3000";
-            };
+            serverAliases = [ "www.app.example.org" ];
+            locations."/".proxyPass = "http://127.0.0.1:8080";
           };
         };
       '';
