@@ -7,8 +7,10 @@
 let
   inherit (lib) mkOption types;
 
-  # systemd settings are loosely typed key/value pairs, as in NixOS.
-  unitSettings = types.attrsOf types.anything;
+  # systemd settings are loosely typed key/value pairs, as in NixOS; list values from several
+  # definitions are concatenated (two modules may both add SupplementaryGroups), other values
+  # must agree.
+  unitSettings = types.attrsOf (types.either (types.listOf types.anything) types.anything);
 
   unitNames = mkOption {
     type = types.listOf types.str;
