@@ -13,7 +13,7 @@
 #   `acmeRoot` (NixOS writes that location into the generated file directly; here it is an
 #   ordinary entry of `locations`, so `configlang show` displays it). With `forceSSL` the
 #   generated port-80 redirect server must carry the same location.
-{ config, lib, ... }:
+{ config, lib, pkgs, ... }:
 let
   inherit (lib) mkOption mkIf mkDefault mkOverride types literalExpression;
 
@@ -115,6 +115,32 @@ let
         type = types.bool;
         default = false;
         description = "Whether to pass WebSocket upgrades to the upstream.";
+      };
+      uwsgiPass = mkOption {
+        type = types.nullOr types.str;
+        default = null;
+        example = "unix:/run/example/example.sock";
+        description = "uWSGI upstream to forward requests to (`uwsgi_pass`).";
+      };
+      fastcgiParams = mkOption {
+        type = types.attrsOf (types.either types.str types.path);
+        default = { };
+        description = "FastCGI parameters (`fastcgi_param`) of the location.";
+      };
+      basicAuth = mkOption {
+        type = types.attrsOf types.str;
+        default = { };
+        description = "Users and passwords for basic authentication (stored world-readable).";
+      };
+      basicAuthFile = mkOption {
+        type = types.nullOr types.path;
+        default = null;
+        description = "htpasswd file for basic authentication.";
+      };
+      recommendedProxySettings = mkOption {
+        type = types.bool;
+        default = cfg.recommendedProxySettings;
+        description = "Whether to use the recommended proxy headers in this location.";
       };
       return = mkOption {
         type = types.nullOr (types.oneOf [ types.str types.int ]);
@@ -286,6 +312,42 @@ let
           description = "Whether to enable HTTP/2 on the TLS listeners.";
         };
 
+        http3 = mkOption {
+          type = types.bool;
+          default = true;
+          description = "Whether to enable HTTP/3 (only with `quic`).";
+        };
+
+        quic = mkOption {
+          type = types.bool;
+          default = false;
+          description = "Whether to enable the QUIC transport (needs an nginx built with it).";
+        };
+
+        kTLS = mkOption {
+          type = types.bool;
+          default = false;
+          description = "Whether to let the kernel do TLS record processing.";
+        };
+
+        reuseport = mkOption {
+          type = types.bool;
+          default = false;
+          description = "Whether to create a listening socket per worker.";
+        };
+
+        basicAuth = mkOption {
+          type = types.attrsOf types.str;
+          default = { };
+          description = "Users and passwords for basic authentication (stored world-readable).";
+        };
+
+        basicAuthFile = mkOption {
+          type = types.nullOr types.path;
+          default = null;
+          description = "htpasswd file for basic authentication.";
+        };
+
         root = mkOption {
           type = types.nullOr types.path;
           default = null;
@@ -420,6 +482,104 @@ in
       description = ''
         Whether configuration changes reload nginx instead of restarting it.
       '';
+    };
+
+    package = mkOption {
+      type = types.package;
+      default = pkgs.nginx;
+      defaultText = literalExpression "pkgs.nginx";
+      description = "The nginx package to run.";
+    };
+
+    statusPage = mkOption {
+      type = types.bool;
+      default = false;
+      description = "Whether to serve the status page on localhost.";
+    };
+
+    clientMaxBodySize = mkOption {
+      type = types.str;
+      default = "10m";
+      description = "Largest accepted request body (`client_max_body_size`).";
+    };
+
+    serverTokens = mkOption {
+      type = types.bool;
+      default = false;
+      description = "Whether to show the nginx version in headers and error pages.";
+    };
+
+    sslProtocols = mkOption {
+      type = types.str;
+      default = "TLSv1.2 TLSv1.3";
+      description = "Allowed TLS protocol versions.";
+    };
+
+    sslCiphers = mkOption {
+      type = types.nullOr types.str;
+      default = null;
+      description = "Allowed TLS 1.2 ciphers; nginx's defaults when null.";
+    };
+
+    sslDhparam = mkOption {
+      type = types.nullOr types.path;
+      default = null;
+      description = "Diffie-Hellman parameters file.";
+    };
+
+    recommendedBrotliSettings = mkOption {
+      type = types.bool;
+      default = false;
+      description = "Whether to use recommended brotli settings.";
+    };
+
+    recommendedZstdSettings = mkOption {
+      type = types.bool;
+      default = false;
+      description = "Whether to use recommended zstd settings.";
+    };
+
+    eventsConfig = mkOption {
+      type = types.lines;
+      default = "";
+      description = "Lines of the `events` block.";
+    };
+
+    appendConfig = mkOption {
+      type = types.lines;
+      default = "";
+      description = "Lines appended to the main configuration.";
+    };
+
+    streamConfig = mkOption {
+      type = types.lines;
+      default = "";
+      description = "Lines of the `stream` block.";
+    };
+
+    upstreams = mkOption {
+      type = types.attrsOf (
+        types.submodule {
+          options = {
+            servers = mkOption {
+              type = types.attrsOf (types.attrsOf types.anything);
+              default = { };
+              example = {
+                "127.0.0.1:8000" = { };
+                "127.0.0.1:8001" = { backup = true; };
+              };
+              description = "Servers of the upstream with their parameters.";
+            };
+            extraConfig = mkOption {
+              type = types.lines;
+              default = "";
+              description = "Lines appended to the upstream block.";
+            };
+          };
+        }
+      );
+      default = { };
+      description = "Upstream server groups, by name.";
     };
 
     defaultListen = mkOption {
