@@ -7,6 +7,7 @@ in
   security.acme = {
     acceptTerms = true;
     defaults.email = "admin@${domainName}";
+    defaults.webroot = "/var/lib/acme/acme-challenge";
     certs."${domainName}" = {
       group = config.services.nginx.group;
       extraDomainNames = [ "www.${domainName}" ];
