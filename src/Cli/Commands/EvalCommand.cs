@@ -1,28 +1,76 @@
 using System.CommandLine;
 using ConfigLang.Cli.Rendering;
+using ConfigLang.Evaluator.Syntax;
+using ConfigLang.Evaluator.Text;
 
 namespace ConfigLang.Cli.Commands;
 
-/// <summary><c>configlang eval</c>: evaluate an expression, printed as <c>nix-instantiate --eval</c> prints it.</summary>
+/// <summary>
+/// <c>configlang eval</c>: evaluate an expression, printed as <c>nix-instantiate --eval</c> prints
+/// it; with <c>--parse</c>, print the syntax tree as <c>nix-instantiate --parse</c> does (or the
+/// syntax errors on standard error, exit 1). The options live in <see cref="EvalOptions"/> so
+/// flags can be added without touching the handlers.
+/// </summary>
 public sealed class EvalCommand(CliConsole console) : ICliCommand
 {
+    private readonly ConsoleDiagnosticRenderer _diagnostics = new(console);
+
+    /// <summary>The name diagnostics show for standard input, as Nix shows it.</summary>
+    public const string StandardInputName = "«stdin»";
+
     public Command Build()
     {
-        var file = new Argument<string?>("FILE")
-        {
-            Description = "The file to evaluate; '-' reads standard input.",
-            Arity = ArgumentArity.ZeroOrOne,
-        };
-        var parse = new Option<bool>("--parse") { Description = "Print the syntax tree instead of evaluating (or the syntax errors, exit 1)." };
-        var command = new Command("eval", "Evaluate a Nix-language expression and print the result as nix-instantiate --eval does.")
-        {
-            file, parse,
-        };
-        command.SetAction(result =>
+        var options = new EvalOptions();
+        var command = new Command("eval", "Evaluate a Nix-language expression and print the result as nix-instantiate --eval does.");
+        options.AddTo(command);
+        command.SetAction(result => Run(options.Read(result)));
+        return command;
+    }
+
+    private int Run(EvalRequest request)
+    {
+        if (!request.Parse)
         {
             console.Error.WriteLine("error[CL9002]: evaluation is not available yet");
             return ExitCodes.Usage;
-        });
-        return command;
+        }
+        if (request.File is null)
+        {
+            console.Error.WriteLine("error[CL9003]: eval --parse needs a FILE, or '-' for standard input");
+            return ExitCodes.Usage;
+        }
+        if (!TryRead(request.File, out var source, out var baseDirectory)) return ExitCodes.Usage;
+
+        var tree = Parser.Parse(source);
+        if (tree.HasErrors)
+        {
+            _diagnostics.Write(tree.Diagnostics);
+            return ExitCodes.InputErrors;
+        }
+        console.Out.WriteLine(SyntaxPrinter.Print(tree, baseDirectory));
+        return ExitCodes.Ok;
+    }
+
+    private bool TryRead(string file, out SourceText source, out string baseDirectory)
+    {
+        if (file == "-")
+        {
+            source = new SourceText(console.In.ReadToEnd(), StandardInputName);
+            baseDirectory = Directory.GetCurrentDirectory();
+            return true;
+        }
+        try
+        {
+            source = new SourceText(File.ReadAllText(file), file);
+            baseDirectory = Path.GetDirectoryName(Path.GetFullPath(file)) ?? "/";
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            console.Error.WriteLine($"error[CL9004]: cannot read '{file}': {e.Message}");
+            source = null!;
+            baseDirectory = "";
+            return false;
+        }
     }
 }
