@@ -27,7 +27,24 @@ public sealed class SyntaxPrinter
         "maxClosureSize", "builder", "args", "contentAddressed", "impure", "outputHash", "outputHashAlgo",
         "outputHashMode", "recurseForDerivations", "description", "self", "epsilon", "startSet", "operator",
         "key", "path", "prefix", "outputSpecified",
+        // The names of the builtins set (its attribute names are created at start-up too).
+        "abort", "add", "addErrorContext", "all", "any", "appendContext", "attrNames", "attrValues", "baseNameOf",
+        "bitAnd", "bitOr", "bitXor", "builtins", "catAttrs", "ceil", "compareVersions", "concatLists", "concatMap",
+        "concatStringsSep", "currentSystem", "currentTime", "deepSeq", "derivation", "derivationStrict", "dirOf",
+        "div", "elem", "elemAt", "false", "fetchGit", "fetchMercurial", "fetchTarball", "fetchTree", "fetchurl",
+        "filter", "filterSource", "findFile", "floor", "foldl'", "fromJSON", "fromTOML", "functionArgs", "genList",
+        "genericClosure", "getAttr", "getContext", "getEnv", "groupBy", "hasAttr", "hasContext", "hashFile",
+        "hashString", "head", "import", "intersectAttrs", "isAttrs", "isBool", "isFloat", "isFunction", "isInt",
+        "isList", "isNull", "isPath", "isString", "langVersion", "length", "lessThan", "listToAttrs", "map",
+        "mapAttrs", "match", "mul", "nixPath", "nixVersion", "null", "parseDrvName", "partition", "pathExists",
+        "placeholder", "readDir", "readFile", "removeAttrs", "replaceStrings", "scopedImport", "seq", "sort",
+        "split", "splitVersion", "storeDir", "storePath", "stringLength", "sub", "substring", "tail", "throw",
+        "toFile", "toJSON", "toPath", "trace", "true", "tryEval", "typeOf", "unsafeDiscardOutputDependency",
+        "unsafeDiscardStringContext", "unsafeGetAttrPos", "zipAttrsWith",
     ];
+
+    // Names Nix 2.8 creates at start-up at addresses above those of a file's own names.
+    private static readonly string[] LateStartupSymbols = ["x"];
 
     private readonly StringBuilder _out = new();
     private readonly string _baseDirectory;
@@ -50,6 +67,7 @@ public sealed class SyntaxPrinter
         var printer = new SyntaxPrinter(tree.Source, baseDirectory, home ?? Environment.GetEnvironmentVariable("HOME") ?? "/");
         for (var i = 0; i < StartupSymbols.Length; i++) printer._symbolOrder.TryAdd(StartupSymbols[i], i - StartupSymbols.Length);
         new SymbolOrderCollector(printer._symbolOrder).Visit(tree.Root);
+        foreach (var late in LateStartupSymbols) printer._symbolOrder[late] = int.MaxValue - 1;
         printer.Print(tree.Root);
         return printer._out.ToString();
     }
@@ -66,6 +84,10 @@ public sealed class SyntaxPrinter
             case CurPosExpr: _out.Append("__curPos"); break;
             case UriLiteral uri: AppendString(uri.Value); break;
             case SearchPathExpr search: _out.Append("(__findFile __nixPath "); AppendString(search.Name); _out.Append(')'); break;
+            case StringExpr { Indented: true, Parts: [InterpolationPart only] } when IsPlainString(only.Expression):
+                // Nix returns the single piece of an indented string itself when it is a plain string.
+                Print(only.Expression);
+                break;
             case StringExpr str: PrintStringParts(str.Parts, forceConcat: false); break;
             case PathExpr path: PrintPath(path); break;
             case ListExpr list:
@@ -87,8 +109,9 @@ public sealed class SyntaxPrinter
                     var merged = AttrSetMerger.Merge(_source, let.Bindings, null, recursive: true);
                     foreach (var attr in merged.Static.OrderBy(a => SymbolRank(a.Name)))
                     {
-                        if (attr.Inherited) { _out.Append("inherit ").Append(attr.Name).Append("; "); continue; }
-                        _out.Append(attr.Name).Append(" = ");
+                        if (attr.Inherited) { _out.Append("inherit "); AppendAttrName(attr.Name); _out.Append("; "); continue; }
+                        AppendAttrName(attr.Name);
+                        _out.Append(" = ");
                         PrintAttrValue(attr);
                         _out.Append("; ");
                     }
@@ -174,6 +197,16 @@ public sealed class SyntaxPrinter
         }
     }
 
+    /// <summary>What Nix's parser makes an <c>ExprString</c>: a string without interpolation, a URI.</summary>
+    private static bool IsPlainString(Expr expr) => expr switch
+    {
+        UriLiteral => true,
+        StringExpr { Parts.Count: 0 } => true,
+        StringExpr { Parts: [LiteralPart] } => true,
+        StringExpr { Indented: true, Parts: [InterpolationPart inner] } => IsPlainString(inner.Expression),
+        _ => false,
+    };
+
     private void PrintBinary(BinaryExpr binary)
     {
         switch (binary.Operator)
@@ -223,7 +256,9 @@ public sealed class SyntaxPrinter
         {
             if (attr.Inherited)
             {
-                _out.Append("inherit ").Append(attr.Name).Append(" ; ");
+                _out.Append("inherit ");
+                AppendAttrName(attr.Name);
+                _out.Append(" ; ");
                 continue;
             }
             AppendAttrName(attr.Name);
@@ -249,7 +284,8 @@ public sealed class SyntaxPrinter
         {
             _out.Append('(');
             Print(from);
-            _out.Append(").").Append(attr.Name);
+            _out.Append(").");
+            AppendAttrName(attr.Name);
         }
         else if (attr.Nested is { } nested)
         {
@@ -345,7 +381,8 @@ public sealed class SyntaxPrinter
         {
             if (!(char.IsAsciiLetterOrDigit(c) || c == '_' || c == '\'' || c == '-')) return false;
         }
-        return name is not ("if" or "then" or "else" or "assert" or "with" or "let" or "in" or "rec" or "inherit" or "or");
+        // 'or' may be an attribute name unquoted, so it is not quoted.
+        return name is not ("if" or "then" or "else" or "assert" or "with" or "let" or "in" or "rec" or "inherit");
     }
 
     private void AppendString(string text)
@@ -386,7 +423,9 @@ public sealed class SyntaxPrinter
         return fixedText;
     }
 
-    /// <summary>Records where each name first appears, the order in which Nix creates its symbols.</summary>
+    /// <summary>Records where each name is first created as a symbol by Nix's bison parser, which
+    /// does it when a rule is reduced: a variable or attribute name at once, but a formal after its
+    /// default value and a lambda's argument name after the body.</summary>
     private sealed class SymbolOrderCollector(Dictionary<string, int> order)
     {
         private readonly List<(int Offset, string Name)> _seen = [];
@@ -408,15 +447,15 @@ public sealed class SyntaxPrinter
                 case LegacyLetExpr legacy: WalkBindings(legacy.Bindings); break;
                 case LetExpr let: WalkBindings(let.Bindings); Walk(let.Body); break;
                 case LambdaExpr lambda:
-                    if (lambda.ArgName is { } arg) Note(lambda.Span.Start, arg);
                     if (lambda.Formals is { } formals)
                     {
                         foreach (var formal in formals.Items)
                         {
-                            Note(formal.Span.Start, formal.Name);
+                            Note(formal.Span.End, formal.Name);
                             if (formal.Default is { } d) Walk(d);
                         }
                     }
+                    if (lambda.ArgName is { } arg) Note(lambda.Span.End, arg);
                     Walk(lambda.Body);
                     break;
                 case SelectExpr select: Walk(select.Target); WalkPath(select.Path); if (select.Default is { } f) Walk(f); break;
