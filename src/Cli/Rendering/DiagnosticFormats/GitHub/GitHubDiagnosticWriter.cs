@@ -1,0 +1,64 @@
+using System.Globalization;
+using System.Text;
+using ConfigLang.Evaluator.Diagnostics;
+
+namespace ConfigLang.Cli.Rendering.DiagnosticFormats.GitHub;
+
+/// <summary>
+/// <c>--format github</c>: one GitHub Actions workflow command per diagnostic, which the runner
+/// turns into an annotation on the file:
+/// <c>::error file=F,line=L,col=C,endLine=L2,endColumn=C2,title=CODE::message</c>. Warnings use
+/// <c>::warning</c>, notes <c>::notice</c>. Labels and free notes follow the message on their
+/// own lines. Columns are given only for single-line spans, as GitHub ignores them otherwise.
+/// A plain summary line closes the output.
+/// </summary>
+public sealed class GitHubDiagnosticWriter : IDiagnosticWriter
+{
+    public string Name => "github";
+
+    // The runner reads workflow commands from standard output.
+    public DiagnosticOutputStream PreferredStream => DiagnosticOutputStream.StandardOutput;
+
+    public void Write(DiagnosticReport report, TextWriter output, DiagnosticWriterOptions options)
+    {
+        foreach (var diagnostic in report.Diagnostics)
+        {
+            output.Write(Command(diagnostic, report));
+            output.Write('\n');
+        }
+        output.Write(report.Summary);
+        output.Write('\n');
+    }
+
+    private static string Command(Diagnostic diagnostic, DiagnosticReport report)
+    {
+        var properties = new List<(string Name, string Value)>();
+        if (diagnostic.Location is { } location)
+        {
+            var at = report.Render(location);
+            properties.Add(("file", at.File));
+            properties.Add(("line", at.Line.ToString(CultureInfo.InvariantCulture)));
+            if (at.Line == at.EndLine) properties.Add(("col", at.Column.ToString(CultureInfo.InvariantCulture)));
+            properties.Add(("endLine", at.EndLine.ToString(CultureInfo.InvariantCulture)));
+            if (at.Line == at.EndLine) properties.Add(("endColumn", at.EndColumn.ToString(CultureInfo.InvariantCulture)));
+        }
+        properties.Add(("title", diagnostic.Code));
+
+        var message = new StringBuilder(diagnostic.Message);
+        foreach (var label in diagnostic.Labels)
+        {
+            var at = report.Render(label.Location);
+            message.Append('\n').Append($"{at.File}:{at.Line}:{at.Column}: {label.Message}");
+        }
+        foreach (var note in diagnostic.Notes) message.Append("\nnote: ").Append(note);
+
+        var command = diagnostic.Severity switch
+        {
+            DiagnosticSeverity.Error => "error",
+            DiagnosticSeverity.Warning => "warning",
+            _ => "notice",
+        };
+        var joined = string.Join(',', properties.Select(p => $"{p.Name}={WorkflowCommandEscaping.EscapeProperty(p.Value)}"));
+        return $"::{command} {joined}::{WorkflowCommandEscaping.EscapeData(message.ToString())}";
+    }
+}

@@ -1,0 +1,18 @@
+namespace ConfigLang.Cli.Rendering.DiagnosticFormats;
+
+/// <summary>
+/// One output format of <c>configlang lint --format NAME</c>. A writer is stateless: everything
+/// it needs comes with the <see cref="DiagnosticReport"/> (sorted diagnostics, counts, display
+/// paths) and the <see cref="DiagnosticWriterOptions"/>, so one instance serves every run.
+/// </summary>
+public interface IDiagnosticWriter
+{
+    /// <summary>The name given to <c>--format</c> (lower case).</summary>
+    string Name { get; }
+
+    /// <summary>Where this format belongs: text for people goes to standard error with the other
+    /// messages; machine-readable formats are the command's result and go to standard output.</summary>
+    DiagnosticOutputStream PreferredStream { get; }
+
+    void Write(DiagnosticReport report, TextWriter output, DiagnosticWriterOptions options);
+}
