@@ -26,11 +26,14 @@ public sealed class FileOwnership
     /// <summary>Every change asked for so far, applied or not.</summary>
     public IReadOnlyList<OwnershipChange> Changes => _changes;
 
-    /// <summary>Sets owner and group (by name) of a path, not following a final symlink.</summary>
-    public OwnershipChange Set(string path, string user, string group)
+    /// <summary>
+    /// Sets owner and group (by name) of a path, not following a final symlink; a null
+    /// <paramref name="group"/> leaves the group as it is.
+    /// </summary>
+    public OwnershipChange Set(string path, string user, string? group)
     {
         var uid = _users.UserId(user);
-        var gid = _users.GroupId(group);
+        var gid = group is null ? -1 : _users.GroupId(group);
         OwnershipChange change;
         if (uid is null || gid is null)
         {

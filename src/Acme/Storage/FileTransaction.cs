@@ -21,7 +21,7 @@ internal sealed class FileTransaction(string directory, FileOwnership ownership)
     internal Action<string>? BeforeReplace { get; init; }
 
     /// <summary>Writes <paramref name="content"/> under a temporary name, ready to replace <paramref name="fileName"/>.</summary>
-    public void StageFile(string fileName, ReadOnlySpan<byte> content, UnixFileMode mode, string user, string group)
+    public void StageFile(string fileName, ReadOnlySpan<byte> content, UnixFileMode mode, string user, string? group)
     {
         var temporary = TemporaryPath(fileName);
         _staged.Add((temporary, Path.Combine(directory, fileName)));
@@ -36,7 +36,7 @@ internal sealed class FileTransaction(string directory, FileOwnership ownership)
     }
 
     /// <summary>Creates a symlink to <paramref name="linkTarget"/> under a temporary name, ready to replace <paramref name="fileName"/>.</summary>
-    public void StageSymlink(string fileName, string linkTarget, string user, string group)
+    public void StageSymlink(string fileName, string linkTarget, string user, string? group)
     {
         var temporary = TemporaryPath(fileName);
         _staged.Add((temporary, Path.Combine(directory, fileName)));
