@@ -47,7 +47,7 @@ public sealed record ObservedCertificate
     public string? RecordedCertDirHash { get; init; }
 
     /// <summary>The CA's suggested renewal window (ARI), if the executor recorded one.</summary>
-    public RenewalWindow? SuggestedWindow { get; init; }
+    public SuggestedRenewalWindow? SuggestedWindow { get; init; }
 
     /// <summary>True when the certificate can be served (a readable leaf with its key).</summary>
     public bool IsUsable => Problem is null && HasMatchingKey;

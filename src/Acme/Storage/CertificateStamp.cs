@@ -11,7 +11,7 @@ namespace ConfigLang.Acme.Storage;
 /// hash, plus the CA's suggested renewal window when ARI gave one. The planner compares these
 /// with the configuration to decide on a reissue. Text, one <c>key=value</c> a line.
 /// </summary>
-public sealed record CertificateStamp(string Server, string DomainHash, string AccountHash, string CertDirHash, RenewalWindow? SuggestedWindow = null)
+public sealed record CertificateStamp(string Server, string DomainHash, string AccountHash, string CertDirHash, SuggestedRenewalWindow? SuggestedWindow = null)
 {
     /// <summary>The stamp for a certificate ordered for <paramref name="request"/>.</summary>
     public static CertificateStamp For(CertificateRequest request) =>
@@ -49,12 +49,12 @@ public sealed record CertificateStamp(string Server, string DomainHash, string A
         {
             return null;
         }
-        RenewalWindow? window = null;
+        SuggestedRenewalWindow? window = null;
         if (values.TryGetValue("renewalWindowStart", out var start) && values.TryGetValue("renewalWindowEnd", out var end)
             && DateTimeOffset.TryParse(start, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var from)
             && DateTimeOffset.TryParse(end, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var to))
         {
-            window = new RenewalWindow(from, to);
+            window = new SuggestedRenewalWindow(from, to);
         }
         return new CertificateStamp(server, domainHash, accountHash, certDirHash, window);
     }

@@ -60,7 +60,7 @@ public sealed class CertificateStore
     public bool HasSucceeded(string name) => File.Exists(Layout.CertificateFile(name, StateLayout.SuccessMarker));
 
     /// <summary>Records the CA's suggested renewal window (ARI) in the certificate's stamp.</summary>
-    public void RecordRenewalWindow(CertificateRequest request, RenewalWindow window)
+    public void RecordRenewalWindow(CertificateRequest request, SuggestedRenewalWindow window)
     {
         var path = Layout.CertificateFile(request.Name, StateLayout.StampFile);
         var stamp = File.Exists(path) ? CertificateStamp.Parse(File.ReadAllText(path)) : null;

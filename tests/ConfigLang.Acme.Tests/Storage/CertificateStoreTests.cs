@@ -248,7 +248,7 @@ public sealed class CertificateStoreTests : IDisposable
     {
         var store = new CertificateStore(_root.Path);
         store.Install(_request, Material());
-        var window = new RenewalWindow(Now.AddDays(3), Now.AddDays(4));
+        var window = new SuggestedRenewalWindow(Now.AddDays(3), Now.AddDays(4));
 
         store.RecordRenewalWindow(_request, window);
 
