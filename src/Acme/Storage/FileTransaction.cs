@@ -15,7 +15,6 @@ namespace ConfigLang.Acme.Storage;
 internal sealed class FileTransaction(string directory, FileOwnership ownership) : IDisposable
 {
     private readonly List<(string Temporary, string Target)> _staged = [];
-    private bool _committed;
 
     /// <summary>Test hook: called with each target just before it is replaced.</summary>
     internal Action<string>? BeforeReplace { get; init; }
@@ -63,7 +62,6 @@ internal sealed class FileTransaction(string directory, FileOwnership ownership)
                 File.Move(temporary, target, overwrite: true);
             }
             Posix.SyncDirectory(directory);
-            _committed = true;
         }
         catch
         {
@@ -103,7 +101,6 @@ internal sealed class FileTransaction(string directory, FileOwnership ownership)
         {
             if (Exists(temporary)) File.Delete(temporary);
         }
-        _ = _committed;
     }
 
     private string TemporaryPath(string fileName) =>
