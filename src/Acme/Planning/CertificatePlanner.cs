@@ -36,14 +36,15 @@ public sealed class CertificatePlanner(TimeProvider clock)
                 issues.Add(PlanIssueCodes.NoDomainsIssue(request));
                 continue;
             }
-            CheckRequest(request, firstOwner, issues);
+            var policy = RenewalPolicy.For(request, requests.Count);
+            CheckRequest(request, policy, firstOwner, issues);
             onDisk.TryGetValue(request.Name, out var current);
-            steps.Add(PlanOne(request, current, requests.Count, now, zone, issues));
+            steps.Add(PlanOne(request, policy, current, now, zone, issues));
         }
         return new Plan(now, steps, issues);
     }
 
-    private static void CheckRequest(CertificateRequest request, Dictionary<Identifier, string> firstOwner, List<PlanIssue> issues)
+    private static void CheckRequest(CertificateRequest request, RenewalPolicy policy, Dictionary<Identifier, string> firstOwner, List<PlanIssue> issues)
     {
         if (request.Challenge.Kind != ChallengeKind.Dns01 && request.Domains.FirstOrDefault(d => d.IsWildcard) is { } wildcard)
         {
@@ -60,16 +61,15 @@ public sealed class CertificatePlanner(TimeProvider clock)
                 firstOwner[domain] = request.Name;
             }
         }
-        if (!Scheduling.CalendarSpec.TryParse(request.RenewInterval, out _, out var why))
+        if (policy.Timer.ScheduleError is { } why)
         {
             issues.Add(PlanIssueCodes.InvalidRenewIntervalIssue(request, why));
         }
     }
 
-    private static PlanStep PlanOne(CertificateRequest request, ObservedCertificate? current, int certificateCount,
+    private static PlanStep PlanOne(CertificateRequest request, RenewalPolicy policy, ObservedCertificate? current,
         DateTimeOffset now, TimeZoneInfo zone, List<PlanIssue> issues)
     {
-        var policy = RenewalPolicy.For(request, certificateCount);
         var step = new PlanStep
         {
             Request = request,

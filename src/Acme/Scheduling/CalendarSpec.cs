@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics.CodeAnalysis;
 using System.Text;
 
@@ -65,17 +66,33 @@ public sealed class CalendarSpec
     public static CalendarSpec Parse(string text) =>
         TryParse(text, out var spec, out var error) ? spec : throw new FormatException(error);
 
-    /// <summary>Parses an expression; on failure <paramref name="error"/> says what is wrong.</summary>
+    /// <summary>
+    /// Parses an expression; on failure <paramref name="error"/> says what is wrong. Results are
+    /// cached (specs are immutable and a configuration repeats the same few expressions).
+    /// </summary>
     public static bool TryParse(string text, [NotNullWhen(true)] out CalendarSpec? spec, [NotNullWhen(false)] out string? error)
     {
-        spec = null;
+        if (!Cache.TryGetValue(text, out var outcome))
+        {
+            outcome = ParseUncached(text);
+            if (Cache.Count >= CacheLimit) Cache.Clear();
+            Cache[text] = outcome;
+        }
+        (spec, error) = outcome;
+        return spec is not null;
+    }
+
+    private const int CacheLimit = 1024;
+    private static readonly ConcurrentDictionary<string, (CalendarSpec? Spec, string? Error)> Cache = new(StringComparer.Ordinal);
+
+    private static (CalendarSpec? Spec, string? Error) ParseUncached(string text)
+    {
         var result = CalendarGrammar.Expression.TryParse(text);
         if (!result.WasSuccessful)
         {
-            error = $"'{text}' is not a systemd calendar expression (at column {result.Remainder.Column}: {result.Message})";
-            return false;
+            return (null, $"'{text}' is not a systemd calendar expression (at column {result.Remainder.Column}: {result.Message})");
         }
-        return CalendarSpecBuilder.TryBuild(text, result.Value.ToArray(), out spec, out error);
+        return CalendarSpecBuilder.TryBuild(text, result.Value.ToArray(), out var spec, out var error) ? (spec, null) : (null, error);
     }
 
     internal static CalendarSpec Create(int weekdayMask, CalendarField? year, CalendarField month, CalendarField day, bool endOfMonth,

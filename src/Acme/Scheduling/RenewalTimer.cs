@@ -17,6 +17,9 @@ public sealed record RenewalTimer
     /// <summary>The parsed expression; null when <see cref="OnCalendar"/> is not valid.</summary>
     public CalendarSpec? Schedule { get; init; }
 
+    /// <summary>Why <see cref="OnCalendar"/> is not valid; null when it is.</summary>
+    public string? ScheduleError { get; init; }
+
     /// <summary>Catch up on a missed elapse after downtime.</summary>
     public bool Persistent { get; init; } = true;
 
@@ -32,11 +35,12 @@ public sealed record RenewalTimer
     /// <summary>The timer NixOS would write for <paramref name="onCalendar"/> on a host with <paramref name="certificateCount"/> certificates.</summary>
     public static RenewalTimer For(string onCalendar, int certificateCount)
     {
-        CalendarSpec.TryParse(onCalendar, out var schedule, out _);
+        CalendarSpec.TryParse(onCalendar, out var schedule, out var error);
         return new RenewalTimer
         {
             OnCalendar = onCalendar,
             Schedule = schedule,
+            ScheduleError = error,
             // AccuracySec = 86400 / numberOfCerts, integer division, in seconds.
             Accuracy = TimeSpan.FromSeconds(86400 / Math.Max(1, certificateCount)),
         };

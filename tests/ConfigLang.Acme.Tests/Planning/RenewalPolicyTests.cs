@@ -41,6 +41,7 @@ public sealed class RenewalPolicyTests
     {
         var timer = RenewalTimer.For("sometimes", 2);
         Assert.Null(timer.Schedule);
+        Assert.Contains("'sometimes' is not a systemd calendar expression", timer.ScheduleError);
         Assert.Null(timer.NextElapse(NotAfter, TimeZoneInfo.Utc));
         Assert.Equal(TimeSpan.FromSeconds(43200), timer.Accuracy);
     }

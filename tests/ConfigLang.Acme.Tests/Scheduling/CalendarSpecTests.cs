@@ -66,6 +66,13 @@ public sealed class CalendarSpecTests
     }
 
     [Fact]
+    public void Parsed_expressions_are_shared_not_parsed_again()
+    {
+        Assert.Same(CalendarSpec.Parse("Mon..Fri *-*-* 4:00"), CalendarSpec.Parse("Mon..Fri *-*-* 4:00"));
+        Assert.NotSame(CalendarSpec.Parse("Mon..Fri *-*-* 4:00"), CalendarSpec.Parse("Mon..Fri *-*-* 04:00"));
+    }
+
+    [Fact]
     public void Next_elapses_stop_at_the_last_one()
     {
         var spec = CalendarSpec.Parse("2027-01-01");
