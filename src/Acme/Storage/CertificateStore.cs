@@ -48,9 +48,17 @@ public sealed class CertificateStore
         return Write(request, material, stamp.Format());
     }
 
-    /// <summary>Installs a fresh placeholder for <paramref name="request"/>, creating the local CA if needed.</summary>
+    /// <summary>
+    /// Installs a fresh placeholder for <paramref name="request"/>, creating the local CA if
+    /// needed. Refused once a CA-issued certificate is there (as NixOS stops at <c>acme-success</c>):
+    /// a placeholder must never replace a working certificate.
+    /// </summary>
     public InstallResult InstallPlaceholder(CertificateRequest request, DateTimeOffset now, TimeSpan? validity = null)
     {
+        if (HasSucceeded(request.Name) || Read(request.Name) is { IsUsable: true, IsPlaceholder: false })
+        {
+            throw new InvalidOperationException($"certificate '{request.Name}' already has a CA-issued certificate; a placeholder would replace it");
+        }
         using var ca = LoadOrCreateCa(request.Owner, now);
         var material = SelfSignedPlaceholder.Create(request.Domains, ca, now, validity);
         return Write(request, material, stampText: null);

@@ -108,6 +108,21 @@ public sealed class SelfSignedPlaceholderTests : IDisposable
     }
 
     [Fact]
+    public void A_placeholder_never_replaces_a_real_certificate()
+    {
+        var store = new CertificateStore(_root.Path);
+        var issued = TestCertificates.Issue(_request, Now.AddDays(-1), Now.AddDays(89));
+        store.Install(_request, CertificateMaterial.FromAcme(issued.FullChainPem, issued.KeyPem));
+
+        Assert.Throws<InvalidOperationException>(() => store.InstallPlaceholder(_request, Now));
+        Assert.Equal(issued.FullChainPem, File.ReadAllText(CertFile("fullchain.pem")));
+
+        // Even without the success marker (a certificate another tool installed).
+        File.Delete(CertFile("acme-success"));
+        Assert.Throws<InvalidOperationException>(() => store.InstallPlaceholder(_request, Now));
+    }
+
+    [Fact]
     public void Regenerated_placeholder_follows_domain_changes()
     {
         var store = new CertificateStore(_root.Path);
