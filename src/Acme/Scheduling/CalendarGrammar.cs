@@ -40,19 +40,27 @@ internal static class CalendarGrammar
         Parse.Char('*').Return(CalendarField.Any)
             .Or(Component.DelimitedBy(Parse.Char(',')).Select(items => new CalendarField(items)));
 
-    // Two-digit years (as in "26-03-05") mean 1970..2069, like systemd.
-    private static readonly Parser<Part> Date =
+    private static readonly Parser<char> DaySeparator = Parse.Char('-').Or(Parse.Char('~'));
+
+    // year-month-day; '~' before the day counts it from the end of the month. Two-digit years
+    // (as in "26-03-05") mean 1970..2069, like systemd.
+    private static readonly Parser<Part> FullDate =
         from twoDigits in Parse.Digit.Repeat(2).Then(_ => Parse.Char('-')).Preview().Select(p => p.IsDefined)
-        from first in Field
-        from firstSeparator in Parse.Char('-').Or(Parse.Char('~'))
-        from second in Field
-        from third in (
-            from separator in Parse.Char('-').Or(Parse.Char('~'))
-            from field in Field
-            select (separator, field)).Optional()
-        select third.IsDefined
-            ? new DatePart(first, second, third.Get().field, third.Get().separator == '~', twoDigits && IsSingleValue(first))
-            : new DatePart(null, first, second, firstSeparator == '~', false);
+        from year in Field
+        from dash in Parse.Char('-')
+        from month in Field
+        from separator in DaySeparator
+        from day in Field
+        select (Part)new DatePart(year, month, day, separator == '~', twoDigits && IsSingleValue(year));
+
+    // month-day, or "*~1" style month~day.
+    private static readonly Parser<Part> MonthDay =
+        from month in Field
+        from separator in DaySeparator
+        from day in Field
+        select (Part)new DatePart(null, month, day, separator == '~', false);
+
+    private static readonly Parser<Part> Date = FullDate.Or(MonthDay);
 
     private static readonly Parser<Part> Time =
         from hour in Field
