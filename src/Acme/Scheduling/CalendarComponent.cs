@@ -36,12 +36,27 @@ public sealed record CalendarComponent(int Start, int? Stop = null, int Repeat =
         return candidate <= last ? candidate : null;
     }
 
+    /// <summary>
+    /// The same values in systemd's canonical form: a range steps by at least one, its stop is
+    /// pulled back to the last value actually reached (<c>30..35/3</c> → <c>30..33/3</c>), and a
+    /// range or step that selects a single value becomes that value (<c>6..9/4</c> → <c>6</c>).
+    /// </summary>
+    public CalendarComponent Normalized()
+    {
+        var stop = Stop;
+        var repeat = Stop is not null && Repeat == 0 ? 1 : Repeat;
+        if (stop > Start && repeat > 0) stop -= (stop.Value - Start) % repeat;
+        if ((stop > Start && Start + repeat > stop) || stop == Start) return new CalendarComponent(Start);
+        return new CalendarComponent(Start, stop, repeat);
+    }
+
     /// <summary>systemd's normalized spelling, values zero-padded to <paramref name="width"/> digits.</summary>
     public string Format(int width)
     {
         var text = Start.ToString("D" + width, CultureInfo.InvariantCulture);
         if (Stop is { } stop) text += ".." + stop.ToString("D" + width, CultureInfo.InvariantCulture);
-        if (Repeat > 0) text += "/" + Repeat.ToString(CultureInfo.InvariantCulture);
+        // A range steps by one unless told otherwise, so "/1" after a range is not printed.
+        if (Repeat > 0 && !(Stop is not null && Repeat == 1)) text += "/" + Repeat.ToString(CultureInfo.InvariantCulture);
         return text;
     }
 }

@@ -15,11 +15,15 @@ public sealed class CalendarField
     /// <summary>The items, sorted as systemd prints them; empty for <c>*</c>.</summary>
     public IReadOnlyList<CalendarComponent> Components { get; }
 
-    /// <summary>Creates a field; items are ordered by start, then stop, then repetition (systemd's order).</summary>
+    /// <summary>Creates a field; items are ordered by start, then stop, then repetition (systemd's order), without duplicates.</summary>
     public CalendarField(IEnumerable<CalendarComponent> components) =>
         Components = components
             .OrderBy(c => c.Start).ThenBy(c => c.Stop ?? -1).ThenBy(c => c.Repeat)
+            .Distinct()
             .ToArray();
+
+    /// <summary>The field with every item in canonical form (<see cref="CalendarComponent.Normalized"/>).</summary>
+    public CalendarField Normalized() => IsAny ? this : new CalendarField(Components.Select(c => c.Normalized()));
 
     /// <summary>True for <c>*</c>.</summary>
     public bool IsAny => Components.Count == 0;

@@ -92,6 +92,9 @@ internal static class CalendarSpecBuilder
         var hour = time?.Hour ?? CalendarField.Single(0);
         var minute = time?.Minute ?? CalendarField.Single(0);
         var second = time is null ? CalendarField.Single(0) : time.Second ?? CalendarField.Single(0);
+        // "~*" is every day, and all seven weekdays are no restriction: systemd prints neither.
+        var endOfMonth = date is { EndOfMonth: true } && !day.IsAny;
+        if (mask == 0b111_1111) mask = 0;
 
         foreach (var (field, name, min, max) in new[]
                  {
@@ -103,6 +106,19 @@ internal static class CalendarSpecBuilder
             if (CheckRange(field, name, min, max) is { } problem) { error = fail(problem); return false; }
         }
 
+        // systemd normalizes first, then checks that every repetition can happen at least once.
+        year = year?.Normalized();
+        (month, day, hour, minute, second) = (month.Normalized(), day.Normalized(), hour.Normalized(), minute.Normalized(), second.Normalized());
+        foreach (var (field, name, min, max, fromEnd) in new[]
+                 {
+                     (year ?? CalendarField.Any, "year", CalendarSpec.MinimumYear, CalendarSpec.MaximumYear, false),
+                     (month, "month", 1, 12, false), (day, "day", 1, 31, endOfMonth),
+                     (hour, "hour", 0, 23, false), (minute, "minute", 0, 59, false), (second, "second", 0, 59, false),
+                 })
+        {
+            if (CheckRepetitions(field, name, min, max, fromEnd) is { } problem) { error = fail(problem); return false; }
+        }
+
         TimeZoneInfo? zone = null;
         if (zonePart is not null && !TryFindZone(zonePart.Name, out zone))
         {
@@ -110,7 +126,7 @@ internal static class CalendarSpecBuilder
             return false;
         }
 
-        spec = CalendarSpec.Create(mask, year, month, day, date?.EndOfMonth ?? false, hour, minute, second, zonePart?.Name, zone);
+        spec = CalendarSpec.Create(mask, year, month, day, endOfMonth, hour, minute, second, zonePart?.Name, zone);
         error = null;
         return true;
     }
@@ -122,9 +138,29 @@ internal static class CalendarSpecBuilder
     {
         foreach (var c in field.Components)
         {
+            // systemd reads seconds as decimals and rejects an empty range such as "5..5" there.
+            if (name == "second" && c.Stop == c.Start && c.Repeat == 0) return $"second range {c.Start}..{c.Stop} is empty";
             if (c.Start < min || c.Start > max) return $"{name} {c.Start} is outside {min}..{max}";
             if (c.Stop is { } stop && (stop < min || stop > max)) return $"{name} {stop} is outside {min}..{max}";
             if (c.Stop is { } last && last < c.Start) return $"{name} range {c.Start}..{last} runs backwards";
+        }
+        return null;
+    }
+
+    // systemd's chain_valid: a step larger than the field, or an open-ended step that cannot be
+    // taken even once, is an error; days counted from the month's end may be at most 28.
+    private static string? CheckRepetitions(CalendarField field, string name, int min, int max, bool fromEnd)
+    {
+        if (fromEnd) max -= 3;
+        foreach (var c in field.Components)
+        {
+            if (fromEnd && c.Start > max) return $"{name} {c.Start} from the end of the month is beyond {max}";
+            if (c.Repeat > max - min) return $"{name} repetition /{c.Repeat} is longer than the field";
+            if (c.Stop is { } stop && fromEnd && stop > max) return $"{name} {stop} from the end of the month is beyond {max}";
+            if (c.Stop is null && c.Repeat > 0 && c.Start + c.Repeat > max && !fromEnd)
+            {
+                return $"{name} {c.Start}/{c.Repeat} never repeats before {max}";
+            }
         }
         return null;
     }
