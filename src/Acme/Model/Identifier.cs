@@ -1,0 +1,44 @@
+using System.Globalization;
+
+namespace ConfigLang.Acme.Model;
+
+/// <summary>
+/// A name a certificate covers (an ACME <c>dns</c> identifier). Kept as written apart from
+/// case folding and IDNA conversion to ASCII, because the CA compares names that way and
+/// NixOS's domain hash is order- and spelling-sensitive on the ASCII form.
+/// </summary>
+public sealed record Identifier
+{
+    private static readonly IdnMapping Idn = new() { AllowUnassigned = false, UseStd3AsciiRules = false };
+
+    /// <summary>The ASCII, lower-case name, e.g. <c>*.example.org</c>.</summary>
+    public string Value { get; }
+
+    private Identifier(string value) => Value = value;
+
+    /// <summary>True for <c>*.</c> names, which only dns-01 can validate.</summary>
+    public bool IsWildcard => Value.StartsWith("*.", StringComparison.Ordinal);
+
+    /// <summary>The name with a leading <c>*.</c> removed (the name whose TXT record proves control).</summary>
+    public string BaseDomain => IsWildcard ? Value[2..] : Value;
+
+    /// <summary>Creates an identifier; Unicode names are converted to their ASCII (punycode) form.</summary>
+    public static Identifier Dns(string name)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        var trimmed = name.Trim().TrimEnd('.');
+        var ascii = trimmed.All(char.IsAscii) ? trimmed : ConvertToAscii(trimmed);
+        return new Identifier(ascii.ToLowerInvariant());
+    }
+
+    private static string ConvertToAscii(string name)
+    {
+        // IdnMapping rejects '*', so convert the part after a wildcard label only.
+        var wildcard = name.StartsWith("*.", StringComparison.Ordinal);
+        var ascii = Idn.GetAscii(wildcard ? name[2..] : name);
+        return wildcard ? "*." + ascii : ascii;
+    }
+
+    /// <inheritdoc/>
+    public override string ToString() => Value;
+}

@@ -1,0 +1,94 @@
+using System.Text;
+
+using ConfigLang.Acme.Model;
+
+namespace ConfigLang.Acme.Storage;
+
+/// <summary>
+/// ACME accounts on disk: one directory per (server, key type, email) under
+/// <c>&lt;root&gt;/var/lib/acme/.accounts/&lt;accountHash&gt;/</c> (NixOS's hash, so a change of any of
+/// the three means a new account), directories 0700 and files 0600 owned by the ACME user.
+/// Holds <c>key.pem</c> (the account key) and <c>account.txt</c> (server, email, key type and
+/// the account URL once registered). An account key is written once and never replaced.
+/// </summary>
+public sealed class AccountStore
+{
+    /// <summary>The account private key.</summary>
+    public const string KeyFile = "key.pem";
+
+    /// <summary>What the account is and where the CA keeps it.</summary>
+    public const string RegistrationFile = "account.txt";
+
+    private readonly StateLayout _layout;
+    private readonly FileOwnership _ownership;
+    private readonly string _owner;
+
+    /// <summary>The accounts below <paramref name="root"/>, owned by <paramref name="owner"/> (acme, or root with useRoot).</summary>
+    public AccountStore(string root, string owner = "acme", FileOwnership? ownership = null)
+    {
+        _layout = new StateLayout(root);
+        _ownership = ownership ?? new FileOwnership(_layout.Root);
+        _owner = owner;
+    }
+
+    /// <summary>The directory of an account.</summary>
+    public string DirectoryFor(AccountSpec account) => Path.Combine(_layout.AccountsDirectory, account.Hash);
+
+    /// <summary>The account key PEM, or null when the account has none yet.</summary>
+    public string? ReadKey(AccountSpec account)
+    {
+        var path = Path.Combine(DirectoryFor(account), KeyFile);
+        return File.Exists(path) ? File.ReadAllText(path) : null;
+    }
+
+    /// <summary>
+    /// Stores a new account key. Refuses to replace an existing one: losing an account key
+    /// loses the account, so a second key is a bug in the caller, not something to paper over.
+    /// </summary>
+    public void SaveKey(AccountSpec account, string keyPem)
+    {
+        var directory = EnsureDirectory(account);
+        if (File.Exists(Path.Combine(directory, KeyFile)))
+        {
+            throw new IOException($"account {account.Hash} already has a key; account keys are never replaced");
+        }
+        using var transaction = new FileTransaction(directory, _ownership);
+        transaction.StageFile(KeyFile, Encoding.UTF8.GetBytes(CertificateMaterial.EndLine(keyPem)), UnixModes.OwnerReadWrite, _owner, group: null);
+        transaction.Commit();
+    }
+
+    /// <summary>The account URL the CA gave at registration, or null.</summary>
+    public string? ReadAccountUrl(AccountSpec account)
+    {
+        var path = Path.Combine(DirectoryFor(account), RegistrationFile);
+        if (!File.Exists(path)) return null;
+        foreach (var line in File.ReadLines(path))
+        {
+            if (line.StartsWith("url=", StringComparison.Ordinal)) return line[4..];
+        }
+        return null;
+    }
+
+    /// <summary>Records the account URL (atomically replacing any earlier record).</summary>
+    public void SaveAccountUrl(AccountSpec account, string url)
+    {
+        var directory = EnsureDirectory(account);
+        var text = $"server={account.Server ?? ""}\nkeyType={KeyTypes.Format(account.KeyType)}\nemail={account.Email ?? ""}\nurl={url}\n";
+        using var transaction = new FileTransaction(directory, _ownership);
+        transaction.StageFile(RegistrationFile, Encoding.UTF8.GetBytes(text), UnixModes.OwnerReadWrite, _owner, group: null);
+        transaction.Commit();
+    }
+
+    private string EnsureDirectory(AccountSpec account)
+    {
+        UnixModes.CreateDirectory(_layout.StateDirectory, UnixModes.PublicDirectory);
+        var accounts = UnixModes.CreateDirectory(_layout.AccountsDirectory, UnixModes.OwnerDirectory);
+        UnixModes.Set(accounts, UnixModes.OwnerDirectory);
+        var directory = UnixModes.CreateDirectory(DirectoryFor(account), UnixModes.OwnerDirectory);
+        UnixModes.Set(directory, UnixModes.OwnerDirectory);
+        // NixOS leaves the group of account data alone (u=rwX,g=,o=).
+        _ownership.Set(accounts, _owner, group: null);
+        _ownership.Set(directory, _owner, group: null);
+        return directory;
+    }
+}

@@ -1,0 +1,150 @@
+using System.Security.Cryptography.X509Certificates;
+using System.Text;
+
+using ConfigLang.Acme.Model;
+
+using CertificateRequest = ConfigLang.Acme.Model.CertificateRequest;
+
+namespace ConfigLang.Acme.Storage;
+
+/// <summary>
+/// The on-disk certificate store, laid out as NixOS does (see <see cref="StateLayout"/>):
+/// reads what is installed, installs new certificates atomically (<see cref="FileTransaction"/>)
+/// with directory 0750 and files 0640 owned by <c>owner:group</c>, and installs the self-signed
+/// placeholder. Owners are resolved by name under the root (<see cref="FileOwnership"/>).
+/// </summary>
+public sealed class CertificateStore
+{
+    private readonly FileOwnership _ownership;
+
+    /// <summary>A store below <paramref name="root"/>; ownership is applied when running as root unless told otherwise.</summary>
+    public CertificateStore(string root, FileOwnership? ownership = null)
+    {
+        Layout = new StateLayout(root);
+        _ownership = ownership ?? new FileOwnership(Layout.Root);
+    }
+
+    /// <summary>Where everything is.</summary>
+    public StateLayout Layout { get; }
+
+    /// <summary>Test hook: called with each target file just before it is replaced.</summary>
+    internal Action<string>? BeforeReplace { get; set; }
+
+    /// <summary>What is installed for <paramref name="name"/>; null when nothing is.</summary>
+    public ObservedCertificate? Read(string name) => ObservedCertificateReader.Read(Layout, name);
+
+    /// <summary>What is installed for each name that has something installed.</summary>
+    public IReadOnlyList<ObservedCertificate> ReadAll(IEnumerable<string> names) =>
+        names.Select(Read).OfType<ObservedCertificate>().ToArray();
+
+    /// <summary>
+    /// Installs a CA-issued certificate for <paramref name="request"/> and records
+    /// <paramref name="stamp"/> (default: the request's) beside it. The files are replaced only
+    /// when the certificate or key differ from what is installed; the stamp is always refreshed.
+    /// </summary>
+    public InstallResult Install(CertificateRequest request, CertificateMaterial material, CertificateStamp? stamp = null)
+    {
+        stamp ??= CertificateStamp.For(request);
+        return Write(request, material, stamp.Format());
+    }
+
+    /// <summary>
+    /// Installs a fresh placeholder for <paramref name="request"/>, creating the local CA if
+    /// needed. Refused once a CA-issued certificate is there (as NixOS stops at <c>acme-success</c>):
+    /// a placeholder must never replace a working certificate.
+    /// </summary>
+    public InstallResult InstallPlaceholder(CertificateRequest request, DateTimeOffset now, TimeSpan? validity = null)
+    {
+        if (HasSucceeded(request.Name) || Read(request.Name) is { IsUsable: true, IsPlaceholder: false })
+        {
+            throw new InvalidOperationException($"certificate '{request.Name}' already has a CA-issued certificate; a placeholder would replace it");
+        }
+        using var ca = LoadOrCreateCa(request.Owner, now);
+        var material = SelfSignedPlaceholder.Create(request.Domains, ca, now, validity);
+        return Write(request, material, stampText: null);
+    }
+
+    /// <summary>True once a CA-issued certificate was installed for <paramref name="name"/> (NixOS's <c>acme-success</c>).</summary>
+    public bool HasSucceeded(string name) => File.Exists(Layout.CertificateFile(name, StateLayout.SuccessMarker));
+
+    /// <summary>Records the CA's suggested renewal window (ARI) in the certificate's stamp.</summary>
+    public void RecordRenewalWindow(CertificateRequest request, SuggestedRenewalWindow window)
+    {
+        var path = Layout.CertificateFile(request.Name, StateLayout.StampFile);
+        var stamp = File.Exists(path) ? CertificateStamp.Parse(File.ReadAllText(path)) : null;
+        if (stamp is null) throw new InvalidOperationException($"certificate '{request.Name}' has no stamp to record a renewal window in");
+        var directory = Layout.CertificateDirectory(request.Name);
+        using var transaction = new FileTransaction(directory, _ownership) { BeforeReplace = BeforeReplace };
+        transaction.StageFile(StateLayout.StampFile, Encoding.UTF8.GetBytes((stamp with { SuggestedWindow = window }).Format()),
+            UnixModes.GroupReadable, request.Owner, request.Group);
+        transaction.Commit();
+    }
+
+    private InstallResult Write(CertificateRequest request, CertificateMaterial material, string? stampText)
+    {
+        var firstChange = _ownership.Changes.Count;
+        EnsureStateDirectory(request.Owner);
+        var directory = UnixModes.CreateDirectory(Layout.CertificateDirectory(request.Name), UnixModes.GroupDirectory);
+        UnixModes.Set(directory, UnixModes.GroupDirectory);
+        _ownership.Set(directory, request.Owner, request.Group);
+
+        var changed = !SameText(Path.Combine(directory, StateLayout.FullChainFile), material.FullChainPem)
+                      || !SameText(Path.Combine(directory, StateLayout.KeyFile), material.KeyPem);
+        using (var transaction = new FileTransaction(directory, _ownership) { BeforeReplace = BeforeReplace })
+        {
+            void Stage(string file, string text) =>
+                transaction.StageFile(file, Encoding.UTF8.GetBytes(text), UnixModes.GroupReadable, request.Owner, request.Group);
+
+            if (changed)
+            {
+                Stage(StateLayout.KeyFile, material.KeyPem);
+                Stage(StateLayout.FullChainFile, material.FullChainPem);
+                Stage(StateLayout.ChainFile, material.ChainPem);
+                if (material.LeafPem is { } leaf) Stage(StateLayout.CertFile, leaf);
+                else transaction.StageSymlink(StateLayout.CertFile, StateLayout.FullChainFile, request.Owner, request.Group);
+                Stage(StateLayout.FullFile, material.FullPem);
+            }
+            if (stampText is not null)
+            {
+                Stage(StateLayout.StampFile, stampText);
+                if (!HasSucceeded(request.Name)) Stage(StateLayout.SuccessMarker, "");
+            }
+            transaction.Commit();
+        }
+        return new InstallResult(directory, changed, _ownership.Changes.Skip(firstChange).ToArray());
+    }
+
+    private void EnsureStateDirectory(string owner)
+    {
+        var state = UnixModes.CreateDirectory(Layout.StateDirectory, UnixModes.PublicDirectory);
+        _ownership.Set(state, owner, PrimaryGroupOf(owner));
+    }
+
+    private X509Certificate2 LoadOrCreateCa(string owner, DateTimeOffset now)
+    {
+        var directory = UnixModes.CreateDirectory(Layout.MinicaDirectory, UnixModes.PublicDirectory);
+        var certificatePath = Path.Combine(directory, "cert.pem");
+        var keyPath = Path.Combine(directory, "key.pem");
+        if (File.Exists(certificatePath) && File.Exists(keyPath))
+        {
+            var existing = X509Certificate2.CreateFromPem(File.ReadAllText(certificatePath), File.ReadAllText(keyPath));
+            if (existing.NotAfter.ToUniversalTime() > now.UtcDateTime.AddDays(1)) return existing;
+            existing.Dispose();
+        }
+
+        var ca = SelfSignedPlaceholder.CreateCa(now);
+        using var key = ca.GetECDsaPrivateKey()!;
+        using var transaction = new FileTransaction(directory, _ownership) { BeforeReplace = BeforeReplace };
+        var group = PrimaryGroupOf(owner);
+        transaction.StageFile("key.pem", Encoding.UTF8.GetBytes(key.ExportECPrivateKeyPem() + "\n"), UnixModes.OwnerReadWrite, owner, group);
+        transaction.StageFile("cert.pem", Encoding.UTF8.GetBytes(ca.ExportCertificatePem() + "\n"), UnixModes.OwnerReadWrite, owner, group);
+        transaction.Commit();
+        _ownership.Set(directory, owner, group);
+        return ca;
+    }
+
+    // NixOS creates user acme with group acme; with useRoot everything belongs to root.
+    private static string PrimaryGroupOf(string owner) => owner == "root" ? "root" : "acme";
+
+    private static bool SameText(string path, string text) => File.Exists(path) && File.ReadAllText(path) == text;
+}

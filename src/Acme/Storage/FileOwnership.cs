@@ -1,0 +1,62 @@
+namespace ConfigLang.Acme.Storage;
+
+/// <summary>
+/// Gives paths to a user and group named in <c>&lt;root&gt;/etc/passwd</c> and <c>/etc/group</c>.
+/// When the process may change owners (root) it does; otherwise it only records what it would
+/// have done, so a non-root preview or test still reports the intended ownership.
+/// </summary>
+public sealed class FileOwnership
+{
+    private readonly UserDatabase _users;
+    private readonly List<OwnershipChange> _changes = [];
+
+    /// <summary>Creates the helper for a root; <paramref name="apply"/> defaults to "running as root".</summary>
+    public FileOwnership(string root, bool? apply = null)
+    {
+        _users = UserDatabase.Load(root);
+        Apply = apply ?? Environment.IsPrivilegedProcess;
+    }
+
+    /// <summary>True when owners are really changed.</summary>
+    public bool Apply { get; }
+
+    /// <summary>The user database used to resolve names.</summary>
+    public UserDatabase Users => _users;
+
+    /// <summary>Every change asked for so far, applied or not.</summary>
+    public IReadOnlyList<OwnershipChange> Changes => _changes;
+
+    /// <summary>
+    /// Sets owner and group (by name) of a path, not following a final symlink; a null
+    /// <paramref name="group"/> leaves the group as it is.
+    /// </summary>
+    public OwnershipChange Set(string path, string user, string? group)
+    {
+        var uid = _users.UserId(user);
+        var gid = group is null ? -1 : _users.GroupId(group);
+        OwnershipChange change;
+        if (uid is null || gid is null)
+        {
+            var missing = uid is null ? $"user '{user}' is not in etc/passwd" : $"group '{group}' is not in etc/group";
+            change = new OwnershipChange(path, user, group, false, missing);
+        }
+        else if (!Apply)
+        {
+            change = new OwnershipChange(path, user, group, false, "not running as root");
+        }
+        else
+        {
+            Posix.LChown(path, uid.Value, gid.Value);
+            change = new OwnershipChange(path, user, group, true);
+        }
+        _changes.Add(change);
+        return change;
+    }
+
+    /// <summary>The current owner and group names of a path.</summary>
+    public (string User, string Group) Get(string path)
+    {
+        var (uid, gid) = Posix.GetOwner(path);
+        return (_users.UserName(uid), _users.GroupName(gid));
+    }
+}

@@ -1,0 +1,111 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+
+using ConfigLang.Acme.Model;
+
+namespace ConfigLang.Acme.Storage;
+
+/// <summary>
+/// Reads what is installed for a certificate name: parses <c>fullchain.pem</c> and
+/// <c>key.pem</c> with <see cref="X509Certificate2"/>, checks they belong together, recognises
+/// the minica placeholder by its issuer, and adds the recorded <see cref="CertificateStamp"/>.
+/// Damage is reported in <see cref="ObservedCertificate.Problem"/>, never thrown.
+/// </summary>
+internal static class ObservedCertificateReader
+{
+    /// <summary>The issuer common name prefix of minica's CA (and ours).</summary>
+    public const string PlaceholderIssuerPrefix = "minica root ca";
+
+    /// <summary>The observed state, or null when no certificate file is there at all.</summary>
+    public static ObservedCertificate? Read(StateLayout layout, string name)
+    {
+        var fullChainPath = layout.CertificateFile(name, StateLayout.FullChainFile);
+        if (!File.Exists(fullChainPath)) return null;
+
+        X509Certificate2 leaf;
+        try
+        {
+            var certificates = PemKeys.Certificates(File.ReadAllText(fullChainPath));
+            if (certificates.Length == 0) return Damaged(name, "fullchain.pem holds no certificate");
+            leaf = certificates[0];
+        }
+        catch (Exception e) when (e is CryptographicException or IOException or UnauthorizedAccessException)
+        {
+            return Damaged(name, $"fullchain.pem cannot be read: {e.Message}");
+        }
+
+        var observed = new ObservedCertificate
+        {
+            Name = name,
+            Domains = DnsNames(leaf),
+            NotBefore = new DateTimeOffset(leaf.NotBefore.ToUniversalTime(), TimeSpan.Zero),
+            NotAfter = new DateTimeOffset(leaf.NotAfter.ToUniversalTime(), TimeSpan.Zero),
+            KeyType = KeyTypeOf(leaf),
+            Issuer = leaf.Issuer,
+            IsPlaceholder = leaf.GetNameInfo(X509NameType.SimpleName, forIssuer: true)
+                .StartsWith(PlaceholderIssuerPrefix, StringComparison.OrdinalIgnoreCase),
+        };
+        observed = observed with { HasMatchingKey = KeyMatches(layout, name, leaf, out var keyProblem), Problem = keyProblem };
+
+        var stampPath = layout.CertificateFile(name, StateLayout.StampFile);
+        if (!observed.IsPlaceholder && File.Exists(stampPath) && CertificateStamp.Parse(File.ReadAllText(stampPath)) is { } stamp)
+        {
+            observed = observed with
+            {
+                RecordedServer = stamp.Server,
+                RecordedDomainHash = stamp.DomainHash,
+                RecordedAccountHash = stamp.AccountHash,
+                RecordedCertDirHash = stamp.CertDirHash,
+                SuggestedWindow = stamp.SuggestedWindow,
+            };
+        }
+        return observed;
+    }
+
+    private static ObservedCertificate Damaged(string name, string problem) => new() { Name = name, Problem = problem };
+
+    private static bool KeyMatches(StateLayout layout, string name, X509Certificate2 leaf, out string? problem)
+    {
+        var keyPath = layout.CertificateFile(name, StateLayout.KeyFile);
+        if (!File.Exists(keyPath))
+        {
+            problem = "key.pem is missing";
+            return false;
+        }
+        using var key = PemKeys.TryLoad(File.ReadAllText(keyPath));
+        if (key is null)
+        {
+            problem = "key.pem holds no EC or RSA private key";
+            return false;
+        }
+        if (!PemKeys.Matches(leaf, key))
+        {
+            problem = "key.pem does not belong to the certificate";
+            return false;
+        }
+        problem = null;
+        return true;
+    }
+
+    private static IReadOnlyList<Identifier> DnsNames(X509Certificate2 leaf)
+    {
+        var names = new List<Identifier>();
+        foreach (var extension in leaf.Extensions)
+        {
+            if (extension is X509SubjectAlternativeNameExtension san)
+            {
+                names.AddRange(san.EnumerateDnsNames().Select(Identifier.Dns));
+            }
+        }
+        return names;
+    }
+
+    private static KeyType? KeyTypeOf(X509Certificate2 leaf)
+    {
+        using var ec = leaf.GetECDsaPublicKey();
+        if (ec is not null) return KeyTypes.TryFromKey(isEcdsa: true, ec.KeySize, out var ecType) ? ecType : null;
+        using var rsa = leaf.GetRSAPublicKey();
+        if (rsa is not null) return KeyTypes.TryFromKey(isEcdsa: false, rsa.KeySize, out var rsaType) ? rsaType : null;
+        return null;
+    }
+}

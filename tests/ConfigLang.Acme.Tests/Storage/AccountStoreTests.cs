@@ -1,0 +1,82 @@
+using System.Runtime.Versioning;
+using System.Security.Cryptography;
+
+using ConfigLang.Acme.Model;
+using ConfigLang.Acme.Storage;
+
+namespace ConfigLang.Acme.Tests.Storage;
+
+[UnsupportedOSPlatform("windows")]
+public sealed class AccountStoreTests : IDisposable
+{
+    private readonly TempRoot _root = new();
+    private readonly AccountSpec _account = new(null, KeyType.Ec256, "hostmaster@example.test");
+
+    public void Dispose() => _root.Dispose();
+
+    private static string NewKey()
+    {
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        return key.ExportPkcs8PrivateKeyPem();
+    }
+
+    [Fact]
+    public void Account_lives_in_the_nixos_hash_directory_owner_only()
+    {
+        var store = new AccountStore(_root.Path);
+        var key = NewKey();
+
+        store.SaveKey(_account, key);
+
+        var directory = _root.File_("var", "lib", "acme", ".accounts", "1ccf607d9aa280e9af00");
+        Assert.Equal(directory, store.DirectoryFor(_account));
+        Assert.Equal(key + "\n", store.ReadKey(_account));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(directory, "key.pem")));
+        var ownerOnlyDirectory = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+        Assert.Equal(ownerOnlyDirectory, File.GetUnixFileMode(directory));
+        Assert.Equal(ownerOnlyDirectory, File.GetUnixFileMode(_root.File_("var", "lib", "acme", ".accounts")));
+        if (Environment.IsPrivilegedProcess)
+        {
+            Assert.Equal("acme", new FileOwnership(_root.Path).Get(Path.Combine(directory, "key.pem")).User);
+        }
+    }
+
+    [Fact]
+    public void An_account_key_is_never_replaced()
+    {
+        var store = new AccountStore(_root.Path);
+        var first = NewKey();
+        store.SaveKey(_account, first);
+
+        var error = Assert.Throws<IOException>(() => store.SaveKey(_account, NewKey()));
+
+        Assert.Contains("never replaced", error.Message);
+        Assert.Equal(first + "\n", store.ReadKey(_account));
+    }
+
+    [Fact]
+    public void Server_key_type_and_email_each_make_a_separate_account()
+    {
+        var store = new AccountStore(_root.Path);
+        store.SaveKey(_account, NewKey());
+
+        Assert.Null(store.ReadKey(_account with { Email = "other@example.test" }));
+        Assert.Null(store.ReadKey(_account with { KeyType = KeyType.Rsa2048 }));
+        Assert.Null(store.ReadKey(_account with { Server = "https://acme.test/dir" }));
+    }
+
+    [Fact]
+    public void Account_url_is_recorded_and_replaced()
+    {
+        var store = new AccountStore(_root.Path);
+        Assert.Null(store.ReadAccountUrl(_account));
+
+        store.SaveAccountUrl(_account, "https://acme.test/acct/1");
+        store.SaveAccountUrl(_account, "https://acme.test/acct/2");
+
+        Assert.Equal("https://acme.test/acct/2", store.ReadAccountUrl(_account));
+        var record = File.ReadAllText(Path.Combine(store.DirectoryFor(_account), "account.txt"));
+        Assert.Contains("email=hostmaster@example.test\n", record);
+        Assert.Contains("keyType=ec256\n", record);
+    }
+}
