@@ -1,7 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace ConfigLang.Acme.Protocol.Resources;
 
 /// <summary>An ACME identifier: <c>dns</c> (a name, possibly <c>*.</c>-prefixed) or <c>ip</c> (RFC 8738).</summary>
-public sealed record AcmeIdentifier(string Type, string Value)
+public sealed record AcmeIdentifier([property: JsonPropertyName("type")] string Type, [property: JsonPropertyName("value")] string Value)
 {
     public static AcmeIdentifier Dns(string name) => new("dns", name);
 
