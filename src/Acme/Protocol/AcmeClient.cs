@@ -23,6 +23,8 @@ public sealed class AcmeClient : IDisposable
     private readonly NoncePool _nonces = new();
     private readonly SemaphoreSlim _directoryLock = new(1, 1);
     private AcmeDirectory? _directory;
+    private long _badNonceRetries;
+    private long _nonceRequests;
 
     public AcmeClient(Uri directoryUrl, HttpClient httpClient, AcmeClientOptions? options = null, bool disposeHttpClient = false)
     {
@@ -43,6 +45,12 @@ public sealed class AcmeClient : IDisposable
     public AcmeClientOptions Options { get; }
 
     private TimeProvider Time => Options.Time;
+
+    /// <summary>How many requests were resent after a badNonce answer (for diagnostics).</summary>
+    public long BadNonceRetries => Interlocked.Read(ref _badNonceRetries);
+
+    /// <summary>How many nonces were fetched from newNonce because the pool was empty.</summary>
+    public long NonceRequests => Interlocked.Read(ref _nonceRequests);
 
     // ---- directory and nonces -------------------------------------------------------------
 
@@ -72,6 +80,7 @@ public sealed class AcmeClient : IDisposable
     {
         if (_nonces.TryTake(out var pooled)) return pooled;
         var directory = await GetDirectoryAsync(cancellationToken).ConfigureAwait(false);
+        Interlocked.Increment(ref _nonceRequests);
         using var request = new HttpRequestMessage(HttpMethod.Head, directory.NewNonce);
         using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
         return ReplayNonce(response)
@@ -313,6 +322,7 @@ public sealed class AcmeClient : IDisposable
             if (problem.Kind == AcmeProblemKind.BadNonce && attempt < Options.MaxBadNonceRetries)
             {
                 // Retry at once with the nonce the error carried (or a new one if it had none).
+                Interlocked.Increment(ref _badNonceRetries);
                 nonce = fresh ?? await TakeNonceAsync(cancellationToken).ConfigureAwait(false);
                 continue;
             }
