@@ -25,6 +25,8 @@ public sealed class SecretRedactor
             // Secrets also travel encoded (JSON strings, URLs, basic auth).
             AddVariant(Uri.EscapeDataString(secret));
             AddVariant(System.Text.Json.JsonEncodedText.Encode(secret).Value);
+            AddVariant(System.Text.Json.JsonEncodedText.Encode(secret, System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping).Value);
+            AddVariant(secret.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal));
             // Longest first, so a secret containing another is masked whole.
             _secrets.Sort((a, b) => b.Length.CompareTo(a.Length));
         }
