@@ -19,8 +19,19 @@ public static class AcmeHttp
         };
         if (extraTrustedCa is not null)
         {
+            // Trust exactly this CA first: building against the whole system store costs about a
+            // second on the first connection. Servers with a public certificate still pass,
+            // through the system check in the callback.
+            var policy = new X509ChainPolicy
+            {
+                TrustMode = X509ChainTrustMode.CustomRootTrust,
+                RevocationMode = X509RevocationMode.NoCheck,
+                DisableCertificateDownloads = true,
+            };
+            policy.CustomTrustStore.Add(extraTrustedCa);
+            handler.SslOptions.CertificateChainPolicy = policy;
             handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, _, errors) =>
-                Validate(extraTrustedCa, certificate as X509Certificate2, errors);
+                errors == SslPolicyErrors.None || ValidateWithSystemRoots(certificate as X509Certificate2, errors);
         }
         var client = new HttpClient(handler) { Timeout = timeout ?? TimeSpan.FromSeconds(60) };
         client.DefaultRequestHeaders.UserAgent.ParseAdd("ConfigLang-ACME/1.0");
@@ -30,13 +41,10 @@ public static class AcmeHttp
     /// <summary>Reads the CA from a PEM file (first certificate).</summary>
     public static X509Certificate2 LoadCa(string pemPath) => X509Certificate2.CreateFromPem(File.ReadAllText(pemPath));
 
-    private static bool Validate(X509Certificate2 ca, X509Certificate2? certificate, SslPolicyErrors errors)
+    private static bool ValidateWithSystemRoots(X509Certificate2? certificate, SslPolicyErrors errors)
     {
-        if (errors == SslPolicyErrors.None) return true;
         if (certificate is null || (errors & ~SslPolicyErrors.RemoteCertificateChainErrors) != 0) return false;
         using var chain = new X509Chain();
-        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-        chain.ChainPolicy.CustomTrustStore.Add(ca);
         chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
         return chain.Build(certificate);
     }
