@@ -36,7 +36,7 @@ public sealed class DnsProviderRegistry
             new DnsProviderFactory(ExecDnsProvider.ProviderName, c => new ExecDnsProvider(c)),
             new DnsProviderFactory(HttpReqDnsProvider.ProviderName, c => new HttpReqDnsProvider(c, http)),
             new DnsProviderFactory(CloudflareDnsProvider.ProviderName, c => new CloudflareDnsProvider(c, http)),
-            new DnsProviderFactory(InwxDnsProvider.ProviderName, c => new InwxDnsProvider(c, http)),
+            new DnsProviderFactory(InwxDnsProvider.ProviderName, c => new InwxDnsProvider(c)),
         ]);
     }
 }

@@ -26,9 +26,13 @@ public sealed class InwxDnsProvider : IDnsProvider
     private readonly string? _sharedSecret;
     private readonly int _ttl;
 
-    public InwxDnsProvider(ProviderCredentials credentials, HttpClient httpClient)
+    /// <summary>
+    /// The session lives in a cookie this provider handles itself, so it uses its own HttpClient
+    /// with automatic cookies off unless one is given (which then must not manage cookies).
+    /// </summary>
+    public InwxDnsProvider(ProviderCredentials credentials, HttpClient? httpClient = null)
     {
-        _http = httpClient;
+        _http = httpClient ?? new HttpClient(new SocketsHttpHandler { UseCookies = false }) { Timeout = TimeSpan.FromSeconds(30) };
         _redactor = credentials.Redactor;
         _user = credentials.Require(ProviderName, "INWX_USERNAME");
         _password = credentials.Require(ProviderName, "INWX_PASSWORD");
