@@ -43,7 +43,7 @@ public sealed class SpecialTestbedTests(SpecialTestbedFixture fixture)
     {
         using var client = Bed.CreateClient();
         using var account = AcmeAccount.Generate();
-        var wrongKey = Crypto.Base64Url.Encode(new byte[32]);
+        var wrongKey = ConfigLang.Acme.Crypto.Base64Url.Encode(new byte[32]);
 
         var error = await Assert.ThrowsAsync<AcmeProblemException>(() => client.RegisterAccountAsync(account,
             new AccountRegistration { TermsOfServiceAgreed = true, ExternalAccountBinding = new(Eab.KeyId, wrongKey) }));
