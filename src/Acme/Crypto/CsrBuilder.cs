@@ -18,7 +18,10 @@ public static class CsrBuilder
     public static byte[] Build(CertificateKey key, IReadOnlyList<string> names, bool mustStaple)
     {
         if (names.Count == 0) throw new ArgumentException("a certificate needs at least one name", nameof(names));
-        var subject = names[0].Length <= 64 ? new X500DistinguishedName("CN=" + names[0]) : new X500DistinguishedName("");
+        // CN only for a DNS name that fits the 64-character limit; IP addresses live in the SAN only.
+        var subject = names[0].Length <= 64 && !System.Net.IPAddress.TryParse(names[0], out _)
+            ? new X500DistinguishedName("CN=" + names[0])
+            : new X500DistinguishedName("");
         var request = key.Key switch
         {
             ECDsa ec => new CertificateRequest(subject, ec, key.Type == CertificateKeyType.EC384 ? HashAlgorithmName.SHA384 : HashAlgorithmName.SHA256),

@@ -144,6 +144,18 @@ public sealed class CertificateOrdererTests(SharedTestbedFixture fixture)
         Assert.Contains("CN=" + names[0], leaf.Subject);
     }
 
+    [Fact]
+    public async Task An_ip_address_is_ordered_as_an_ip_identifier_and_lands_in_the_san()
+    {
+        await using var solver = new ListenerHttp01Solver(Http01);
+
+        var issued = await Orderer.ObtainAsync(new CertificateOrderRequest { Names = ["127.0.0.1"] }, solver);
+
+        var leaf = CertificateOrderer.ParseCertificate(issued.CertificatePem);
+        var san = leaf.Extensions.OfType<System.Security.Cryptography.X509Certificates.X509SubjectAlternativeNameExtension>().Single();
+        Assert.Equal([IPAddress.Loopback], san.EnumerateIPAddresses());
+    }
+
     [Theory]
     [InlineData(CertificateKeyType.EC256, "ec256")]
     [InlineData(CertificateKeyType.EC384, "ec384")]

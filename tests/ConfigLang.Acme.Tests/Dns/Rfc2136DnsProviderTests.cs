@@ -64,6 +64,30 @@ public sealed class Rfc2136DnsProviderTests(SharedTestbedFixture fixture)
     }
 
     [Fact]
+    public async Task The_propagation_wait_is_bounded_and_names_the_record_it_missed()
+    {
+        var nothing = new SilentProvider();
+        var solver = new Dns01Solver(nothing, DnsPropagationCheck.AtResolvers([Bed.DnsServer], TimeSpan.FromMilliseconds(600)));
+        var challenge = NewChallenge();
+
+        var error = await Assert.ThrowsAsync<DnsProviderException>(() => solver.PresentAsync(challenge, default));
+
+        Assert.Contains(challenge.DnsRecordName, error.Message);
+        Assert.Contains("not visible", error.Message);
+        Assert.Contains(Bed.DnsServer.ToString(), error.Message);
+    }
+
+    /// <summary>A provider that claims success but publishes nothing.</summary>
+    private sealed class SilentProvider : IDnsProvider
+    {
+        public string Name => "silent";
+
+        public Task PresentAsync(ChallengeTask challenge, CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task CleanupAsync(ChallengeTask challenge, CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+
+    [Fact]
     public void The_registry_creates_the_provider_by_its_lego_name()
     {
         var registry = DnsProviderRegistry.CreateDefault();
