@@ -76,6 +76,15 @@ public sealed class JwsSignerTests
         Assert.Equal(Base64Url.Encode(expected), jws.GetProperty("signature").GetString());
     }
 
+    [Fact]
+    public void An_external_account_binding_never_prints_its_mac_key()
+    {
+        var binding = new ConfigLang.Acme.Protocol.ExternalAccountBinding("kid-1", "zWNDZM6eQGHWpSRTPal5eIUYFTu7EajV");
+
+        Assert.DoesNotContain("zWNDZM6e", binding.ToString());
+        Assert.Contains("kid-1", binding.ToString());
+    }
+
     [Theory]
     [InlineData(AccountKeyAlgorithm.ES256)]
     [InlineData(AccountKeyAlgorithm.ES384)]
