@@ -1,0 +1,17 @@
+namespace ConfigLang.Acme.Challenges;
+
+/// <summary>
+/// Makes one challenge type answerable and cleans up afterwards. The orderer calls
+/// <see cref="PresentAsync"/> before telling the server to validate and
+/// <see cref="CleanupAsync"/> afterwards, whether validation succeeded or not. Implementations
+/// are thread-safe: concurrent orders present several challenges at once.
+/// </summary>
+public interface IChallengeSolver
+{
+    /// <summary>The ACME challenge type: <c>http-01</c>, <c>dns-01</c> or <c>tls-alpn-01</c>.</summary>
+    string ChallengeType { get; }
+
+    Task PresentAsync(ChallengeTask challenge, CancellationToken cancellationToken);
+
+    Task CleanupAsync(ChallengeTask challenge, CancellationToken cancellationToken);
+}

@@ -1,0 +1,140 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Security;
+using System.Net.Sockets;
+using System.Security.Cryptography.X509Certificates;
+using ConfigLang.Acme.Protocol;
+
+namespace ConfigLang.Acme.Challenges;
+
+/// <summary>
+/// TLS-ALPN-01 (RFC 8737) with its own listener: for a handshake offering ALPN
+/// <c>acme-tls/1</c>, serves the validation certificate chosen by SNI, then closes. The socket
+/// opens with the first challenge and stays open until disposed.
+/// </summary>
+public sealed class TlsAlpn01Solver : IChallengeSolver, IAsyncDisposable
+{
+    public static readonly SslApplicationProtocol AcmeTls1 = new("acme-tls/1");
+
+    private readonly ConcurrentDictionary<string, SslStreamCertificateContext> _certificates = new(StringComparer.OrdinalIgnoreCase);
+    private readonly SemaphoreSlim _startLock = new(1, 1);
+    private readonly CancellationTokenSource _stop = new();
+    private TcpListener? _listener;
+    private Task? _acceptLoop;
+
+    public TlsAlpn01Solver(IPEndPoint endpoint)
+    {
+        Endpoint = endpoint;
+    }
+
+    public TlsAlpn01Solver(string listenAddress) : this(ListenAddress.Parse(listenAddress))
+    {
+    }
+
+    public IPEndPoint Endpoint { get; }
+
+    public string ChallengeType => ChallengeTypes.TlsAlpn01;
+
+    public async Task PresentAsync(ChallengeTask challenge, CancellationToken cancellationToken)
+    {
+        var certificate = TlsAlpnCertificate.Create(challenge);
+        _certificates[challenge.Domain] = SslStreamCertificateContext.Create(certificate, new X509Certificate2Collection(), offline: true);
+        await StartAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public Task CleanupAsync(ChallengeTask challenge, CancellationToken cancellationToken)
+    {
+        _certificates.TryRemove(challenge.Domain, out _);
+        return Task.CompletedTask;
+    }
+
+    public async Task StartAsync(CancellationToken cancellationToken = default)
+    {
+        if (_listener is not null) return;
+        await _startLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_listener is not null) return;
+            var listener = new TcpListener(Endpoint);
+            try
+            {
+                listener.Start(128);
+            }
+            catch (SocketException e)
+            {
+                throw new AcmeException($"TLS-ALPN-01: cannot listen on {Endpoint}: {e.Message}", e);
+            }
+            _listener = listener;
+            _acceptLoop = AcceptLoopAsync(listener);
+        }
+        finally
+        {
+            _startLock.Release();
+        }
+    }
+
+    private async Task AcceptLoopAsync(TcpListener listener)
+    {
+        while (!_stop.IsCancellationRequested)
+        {
+            TcpClient client;
+            try
+            {
+                client = await listener.AcceptTcpClientAsync(_stop.Token).ConfigureAwait(false);
+            }
+            catch (Exception) when (_stop.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (SocketException)
+            {
+                continue;
+            }
+            _ = Task.Run(() => HandshakeAsync(client));
+        }
+    }
+
+    private async Task HandshakeAsync(TcpClient client)
+    {
+        using (client)
+        {
+            try
+            {
+                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
+                timeout.CancelAfter(TimeSpan.FromSeconds(10));
+                await using var tls = new SslStream(client.GetStream(), leaveInnerStreamOpen: false);
+                await tls.AuthenticateAsServerAsync(SelectOptions, null, timeout.Token).ConfigureAwait(false);
+                await tls.ShutdownAsync().ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is IOException or SocketException or OperationCanceledException or System.Security.Authentication.AuthenticationException or AcmeException)
+            {
+                // Handshakes for unknown names or without acme-tls/1 fail; that is the answer.
+            }
+        }
+    }
+
+    private ValueTask<SslServerAuthenticationOptions> SelectOptions(SslStream stream, SslClientHelloInfo hello, object? state, CancellationToken cancellationToken)
+    {
+        if (!_certificates.TryGetValue(hello.ServerName ?? "", out var context))
+            throw new AcmeException($"TLS-ALPN-01: no challenge for '{hello.ServerName}'");
+        return ValueTask.FromResult(new SslServerAuthenticationOptions
+        {
+            ServerCertificateContext = context,
+            ApplicationProtocols = [AcmeTls1],
+            ClientCertificateRequired = false,
+        });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync().ConfigureAwait(false);
+        _listener?.Stop();
+        if (_acceptLoop is not null)
+        {
+            try { await _acceptLoop.ConfigureAwait(false); }
+            catch (OperationCanceledException) { }
+        }
+        _stop.Dispose();
+        _startLock.Dispose();
+    }
+}

@@ -1,0 +1,101 @@
+namespace ConfigLang.Acme.Credentials;
+
+/// <summary>
+/// The variables a DNS provider reads, under lego's names, from an <c>environmentFile</c> and from
+/// <c>credentialFiles</c> (<c>NAME_FILE</c> = path whose content is NAME's value). Values of
+/// secret-looking names (token, key, secret, password) are registered with <see cref="Redactor"/>.
+/// </summary>
+public sealed class ProviderCredentials
+{
+    private readonly Dictionary<string, string> _values;
+
+    public ProviderCredentials(IReadOnlyDictionary<string, string> values)
+    {
+        _values = new Dictionary<string, string>(StringComparer.Ordinal);
+        Redactor = new SecretRedactor();
+        foreach (var (name, value) in values) _values[name] = value;
+        // NAME_FILE entries (credentialFiles, or written in the environment file) provide NAME.
+        foreach (var (name, path) in values)
+        {
+            if (!name.EndsWith("_FILE", StringComparison.Ordinal)) continue;
+            var target = name[..^"_FILE".Length];
+            if (_values.ContainsKey(target)) continue;
+            try
+            {
+                _values[target] = File.ReadAllText(path).TrimEnd('\r', '\n');
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new Protocol.AcmeException($"cannot read credential file for {target} ({path}): {e.GetType().Name}");
+            }
+        }
+        foreach (var (name, value) in _values)
+        {
+            if (IsSecretName(name)) Redactor.Add(value);
+        }
+    }
+
+    public static ProviderCredentials Empty { get; } = new(new Dictionary<string, string>());
+
+    public SecretRedactor Redactor { get; }
+
+    public IEnumerable<string> Names => _values.Keys;
+
+    /// <summary>
+    /// Reads <paramref name="environmentFile"/> (systemd syntax) and adds <paramref name="credentialFiles"/>
+    /// (variable name, usually ending in <c>_FILE</c>, to file path), as NixOS' acme module does.
+    /// </summary>
+    public static ProviderCredentials Load(string? environmentFile, IReadOnlyDictionary<string, string>? credentialFiles = null)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (!string.IsNullOrEmpty(environmentFile))
+        {
+            foreach (var (k, v) in EnvironmentFileParser.ParseFile(environmentFile)) values[k] = v;
+        }
+        if (credentialFiles is not null)
+        {
+            foreach (var (name, path) in credentialFiles)
+            {
+                var key = name.EndsWith("_FILE", StringComparison.Ordinal) ? name : name + "_FILE";
+                values[key] = path;
+                values.Remove(key[..^"_FILE".Length]);
+            }
+        }
+        return new ProviderCredentials(values);
+    }
+
+    /// <summary>The value of the first of <paramref name="names"/> that is set (lego's aliases).</summary>
+    public string? Get(params string[] names)
+    {
+        foreach (var name in names)
+        {
+            if (_values.TryGetValue(name, out var value) && value.Length > 0) return value;
+        }
+        return null;
+    }
+
+    /// <summary>Like <see cref="Get"/>, but a missing value is an error naming the variables.</summary>
+    public string Require(string provider, params string[] names) =>
+        Get(names) ?? throw new Dns.DnsProviderException(provider,
+            $"missing credentials: set {string.Join(" or ", names)} (in environmentFile or as {names[0]}_FILE in credentialFiles)");
+
+    public TimeSpan? GetSeconds(params string[] names) =>
+        Get(names) is { } text && double.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
+            ? TimeSpan.FromSeconds(seconds)
+            : null;
+
+    public int? GetInt(params string[] names) =>
+        Get(names) is { } text && int.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : null;
+
+    /// <summary>All values, for a child process environment (exec provider).</summary>
+    public IReadOnlyDictionary<string, string> All => _values;
+
+    public static bool IsSecretName(string name)
+    {
+        var upper = name.ToUpperInvariant();
+        return upper.Contains("TOKEN", StringComparison.Ordinal) || upper.Contains("SECRET", StringComparison.Ordinal)
+            || upper.Contains("PASSWORD", StringComparison.Ordinal) || upper.Contains("PASS", StringComparison.Ordinal)
+            || upper.EndsWith("_KEY", StringComparison.Ordinal) || upper.Contains("API_KEY", StringComparison.Ordinal)
+            || upper.Contains("AUTH", StringComparison.Ordinal) || upper.Contains("CREDENTIAL", StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,144 @@
+using System.Collections.Concurrent;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using ConfigLang.Acme.Challenges;
+using ConfigLang.Acme.Credentials;
+
+namespace ConfigLang.Acme.Dns;
+
+/// <summary>
+/// lego's <c>cloudflare</c>, over the Cloudflare v4 API: finds the zone with
+/// <c>GET /zones?name=</c>, creates the record with <c>POST /zones/{id}/dns_records</c>
+/// (<c>{"type":"TXT","name":...,"content":...,"ttl":...}</c>) and deletes it with
+/// <c>DELETE /zones/{id}/dns_records/{record}</c>. Credentials: CLOUDFLARE_DNS_API_TOKEN or
+/// CF_DNS_API_TOKEN (Bearer; CLOUDFLARE_ZONE_API_TOKEN/CF_ZONE_API_TOKEN for zone reads), or
+/// CLOUDFLARE_EMAIL/CF_API_EMAIL + CLOUDFLARE_API_KEY/CF_API_KEY (global key). CLOUDFLARE_TTL
+/// (120). CLOUDFLARE_BASE_URL (ours) replaces https://api.cloudflare.com/client/v4.
+/// </summary>
+public sealed class CloudflareDnsProvider : IDnsProvider
+{
+    public const string ProviderName = "cloudflare";
+    public static readonly Uri DefaultBaseUrl = new("https://api.cloudflare.com/client/v4/");
+
+    private readonly HttpClient _http;
+    private readonly SecretRedactor _redactor;
+    private readonly Uri _base;
+    private readonly Action<HttpRequestHeaders> _dnsAuth;
+    private readonly Action<HttpRequestHeaders> _zoneAuth;
+    private readonly int _ttl;
+    private readonly ConcurrentDictionary<(string Name, string Value), (string Zone, string Record)> _created = new();
+
+    public CloudflareDnsProvider(ProviderCredentials credentials, HttpClient httpClient)
+    {
+        _http = httpClient;
+        _redactor = credentials.Redactor;
+        var baseUrl = credentials.Get("CLOUDFLARE_BASE_URL");
+        _base = baseUrl is null ? DefaultBaseUrl : new Uri(baseUrl.TrimEnd('/') + "/");
+        var dnsToken = credentials.Get("CLOUDFLARE_DNS_API_TOKEN", "CF_DNS_API_TOKEN");
+        var zoneToken = credentials.Get("CLOUDFLARE_ZONE_API_TOKEN", "CF_ZONE_API_TOKEN") ?? dnsToken;
+        var email = credentials.Get("CLOUDFLARE_EMAIL", "CF_API_EMAIL");
+        var key = credentials.Get("CLOUDFLARE_API_KEY", "CF_API_KEY");
+        if (dnsToken is not null)
+        {
+            _dnsAuth = h => h.Authorization = new AuthenticationHeaderValue("Bearer", dnsToken);
+            _zoneAuth = h => h.Authorization = new AuthenticationHeaderValue("Bearer", zoneToken);
+        }
+        else if (email is not null && key is not null)
+        {
+            _dnsAuth = _zoneAuth = h =>
+            {
+                h.Add("X-Auth-Email", email);
+                h.Add("X-Auth-Key", key);
+            };
+        }
+        else
+        {
+            throw new DnsProviderException(ProviderName,
+                "missing credentials: set CLOUDFLARE_DNS_API_TOKEN (or CF_DNS_API_TOKEN), or CLOUDFLARE_EMAIL and CLOUDFLARE_API_KEY");
+        }
+        _ttl = credentials.GetInt("CLOUDFLARE_TTL", "CF_TTL") ?? 120;
+        PropagationTimeout = credentials.GetSeconds("CLOUDFLARE_PROPAGATION_TIMEOUT", "CF_PROPAGATION_TIMEOUT");
+    }
+
+    public string Name => ProviderName;
+
+    public TimeSpan? PropagationTimeout { get; }
+
+    public async Task PresentAsync(ChallengeTask challenge, CancellationToken cancellationToken)
+    {
+        var zone = await FindZoneAsync(challenge, cancellationToken).ConfigureAwait(false);
+        var name = challenge.DnsRecordName.TrimEnd('.');
+        var body = JsonBody.Object(("type", "TXT"), ("name", name), ("content", challenge.DnsTxtValue), ("ttl", _ttl));
+        using var result = await SendAsync(HttpMethod.Post, $"zones/{zone}/dns_records", body, _dnsAuth, $"create TXT {name}", cancellationToken).ConfigureAwait(false);
+        var id = result.RootElement.GetProperty("result").GetProperty("id").GetString()
+            ?? throw new DnsProviderException(ProviderName, $"create TXT {name}: answer without record id");
+        _created[(name, challenge.DnsTxtValue)] = (zone, id);
+    }
+
+    public async Task CleanupAsync(ChallengeTask challenge, CancellationToken cancellationToken)
+    {
+        var name = challenge.DnsRecordName.TrimEnd('.');
+        if (!_created.TryRemove((name, challenge.DnsTxtValue), out var created))
+        {
+            // Not created by this instance (e.g. a restarted run): look the record up.
+            var zone = await FindZoneAsync(challenge, cancellationToken).ConfigureAwait(false);
+            var query = $"zones/{zone}/dns_records?type=TXT&name={Uri.EscapeDataString(name)}&content={Uri.EscapeDataString(challenge.DnsTxtValue)}";
+            using var found = await SendAsync(HttpMethod.Get, query, null, _dnsAuth, $"find TXT {name}", cancellationToken).ConfigureAwait(false);
+            var first = found.RootElement.GetProperty("result").EnumerateArray().FirstOrDefault();
+            if (first.ValueKind != JsonValueKind.Object) return;
+            created = (zone, first.GetProperty("id").GetString()!);
+        }
+        using var _ = await SendAsync(HttpMethod.Delete, $"zones/{created.Zone}/dns_records/{created.Record}", null, _dnsAuth, $"delete TXT {name}", cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<string> FindZoneAsync(ChallengeTask challenge, CancellationToken cancellationToken)
+    {
+        foreach (var candidate in ZoneCandidates.For(challenge.DnsRecordName))
+        {
+            using var zones = await SendAsync(HttpMethod.Get, "zones?name=" + Uri.EscapeDataString(candidate), null, _zoneAuth, $"look up zone {candidate}", cancellationToken).ConfigureAwait(false);
+            foreach (var zone in zones.RootElement.GetProperty("result").EnumerateArray())
+            {
+                if (zone.GetProperty("id").GetString() is { } id) return id;
+            }
+        }
+        throw new DnsProviderException(ProviderName, $"no Cloudflare zone found for {challenge.DnsRecordName} (tried {string.Join(", ", ZoneCandidates.For(challenge.DnsRecordName))})");
+    }
+
+    private async Task<JsonDocument> SendAsync(HttpMethod method, string path, string? json, Action<HttpRequestHeaders> auth, string what, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(method, new Uri(_base, path));
+        auth(request.Headers);
+        if (json is not null) request.Content = new StringContent(json, Encoding.UTF8, "application/json");
+        string text;
+        int status;
+        try
+        {
+            using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            status = (int)response.StatusCode;
+            text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (HttpRequestException e)
+        {
+            throw new DnsProviderException(ProviderName, _redactor.Redact($"{what}: {_base} unreachable: {e.Message}"));
+        }
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(text);
+        }
+        catch (JsonException)
+        {
+            throw new DnsProviderException(ProviderName, _redactor.Redact($"{what}: HTTP {status}, not a JSON answer"));
+        }
+        if (status is < 200 or > 299 || !document.RootElement.TryGetProperty("success", out var success) || !success.GetBoolean())
+        {
+            var errors = document.RootElement.TryGetProperty("errors", out var list) && list.ValueKind == JsonValueKind.Array
+                ? string.Join("; ", list.EnumerateArray().Select(e => $"{(e.TryGetProperty("code", out var c) ? c.ToString() : "?")}: {(e.TryGetProperty("message", out var m) ? m.GetString() : "")}"))
+                : "";
+            document.Dispose();
+            throw new DnsProviderException(ProviderName, _redactor.Redact($"{what}: HTTP {status}{(errors.Length > 0 ? ": " + errors : "")}"));
+        }
+        return document;
+    }
+}

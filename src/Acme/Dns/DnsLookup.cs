@@ -1,0 +1,71 @@
+using System.Net;
+using ARSoft.Tools.Net;
+using ARSoft.Tools.Net.Dns;
+
+namespace ConfigLang.Acme.Dns;
+
+/// <summary>Small DNS queries shared by the rfc2136 provider and the propagation check (ARSoft.Tools.Net, UDP with TCP fallback).</summary>
+internal static class DnsLookup
+{
+    public static DnsClient ClientFor(IPEndPoint server, TimeSpan timeout) =>
+        new([server.Address], [new UdpClientTransport(server.Port), new TcpClientTransport(server.Port)], true, (int)timeout.TotalMilliseconds);
+
+    /// <summary>
+    /// The zone holding <paramref name="fqdn"/>, from the SOA the server returns (in the answer for
+    /// the apex, in the authority section below it); walks up a label at a time when refused.
+    /// </summary>
+    public static async Task<string?> FindZoneAsync(IPEndPoint server, string fqdn, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        using var client = ClientFor(server, timeout);
+        var name = fqdn.TrimEnd('.');
+        while (name.Contains('.', StringComparison.Ordinal))
+        {
+            var response = await client.ResolveAsync(DomainName.Parse(name), RecordType.Soa, RecordClass.INet, null, cancellationToken).ConfigureAwait(false);
+            if (response is not null && response.ReturnCode is ReturnCode.NoError or ReturnCode.NxDomain)
+            {
+                var soa = response.AnswerRecords.OfType<SoaRecord>().FirstOrDefault()
+                    ?? response.AuthorityRecords.OfType<SoaRecord>().FirstOrDefault();
+                if (soa is not null) return soa.Name.ToString().TrimEnd('.') + ".";
+            }
+            name = name[(name.IndexOf('.', StringComparison.Ordinal) + 1)..];
+        }
+        return null;
+    }
+
+    /// <summary>The TXT strings at <paramref name="fqdn"/> as <paramref name="server"/> answers, or null when it did not answer.</summary>
+    public static async Task<IReadOnlyList<string>?> TxtValuesAsync(IPEndPoint server, string fqdn, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        using var client = ClientFor(server, timeout);
+        var response = await client.ResolveAsync(DomainName.Parse(fqdn.TrimEnd('.')), RecordType.Txt, RecordClass.INet, null, cancellationToken).ConfigureAwait(false);
+        if (response is null) return null;
+        return response.AnswerRecords.OfType<TxtRecord>().Select(r => string.Concat(r.TextParts)).ToList();
+    }
+
+    /// <summary>Name server host names of <paramref name="zone"/>.</summary>
+    public static async Task<IReadOnlyList<string>> NameServersAsync(IPEndPoint server, string zone, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        using var client = ClientFor(server, timeout);
+        var response = await client.ResolveAsync(DomainName.Parse(zone.TrimEnd('.')), RecordType.Ns, RecordClass.INet, null, cancellationToken).ConfigureAwait(false);
+        return response?.AnswerRecords.OfType<NsRecord>().Select(r => r.NameServer.ToString()).ToList() ?? [];
+    }
+
+    /// <summary>IPv4 and IPv6 addresses of <paramref name="host"/> as <paramref name="server"/> answers.</summary>
+    public static async Task<IReadOnlyList<IPAddress>> AddressesAsync(IPEndPoint server, string host, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        using var client = ClientFor(server, timeout);
+        var name = DomainName.Parse(host.TrimEnd('.'));
+        var v4 = await client.ResolveAsync(name, RecordType.A, RecordClass.INet, null, cancellationToken).ConfigureAwait(false);
+        var v6 = await client.ResolveAsync(name, RecordType.Aaaa, RecordClass.INet, null, cancellationToken).ConfigureAwait(false);
+        var addresses = new List<IPAddress>();
+        if (v4 is not null) addresses.AddRange(v4.AnswerRecords.OfType<ARecord>().Select(r => r.Address));
+        if (v6 is not null) addresses.AddRange(v6.AnswerRecords.OfType<AaaaRecord>().Select(r => r.Address));
+        return addresses;
+    }
+
+    /// <summary>The first server from /etc/resolv.conf (for lookups when no resolver is configured).</summary>
+    public static IPEndPoint SystemResolver()
+    {
+        var servers = DnsClient.GetLocalConfiguredDnsServers();
+        return new IPEndPoint(servers.Count > 0 ? servers[0] : IPAddress.Loopback, 53);
+    }
+}

@@ -1,0 +1,98 @@
+using System.Net;
+using ConfigLang.Acme.Challenges;
+
+namespace ConfigLang.Acme.Dns;
+
+/// <summary>
+/// Waits until the challenge TXT value is visible, with a bounded wait: either at configured
+/// resolvers (NixOS <c>dnsResolver</c>, lego <c>--dns.resolvers</c>) or at every name server of
+/// the zone (<c>dnsPropagationCheck</c>). Polls from 50 ms, backing off to 2 s.
+/// </summary>
+public sealed class DnsPropagationCheck
+{
+    private readonly Func<ChallengeTask, CancellationToken, Task<IReadOnlyList<IPEndPoint>>>? _servers;
+
+    private DnsPropagationCheck(string description, Func<ChallengeTask, CancellationToken, Task<IReadOnlyList<IPEndPoint>>>? servers, TimeSpan timeout)
+    {
+        Description = description;
+        _servers = servers;
+        Timeout = timeout;
+    }
+
+    public static TimeSpan DefaultTimeout { get; } = TimeSpan.FromSeconds(60);
+
+    public string Description { get; }
+
+    public TimeSpan Timeout { get; }
+
+    public TimeSpan QueryTimeout { get; init; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>No check: the provider's own answer is trusted.</summary>
+    public static DnsPropagationCheck None { get; } = new("none", null, TimeSpan.Zero);
+
+    /// <summary>Ask these resolvers (e.g. <c>127.0.0.1:8053</c>).</summary>
+    public static DnsPropagationCheck AtResolvers(IReadOnlyList<IPEndPoint> resolvers, TimeSpan? timeout = null) =>
+        new("resolvers " + string.Join(", ", resolvers), (_, _) => Task.FromResult(resolvers), timeout ?? DefaultTimeout);
+
+    /// <summary>
+    /// Ask every authoritative server of the record's zone; the zone, its NS names and their
+    /// addresses come from <paramref name="bootstrap"/> (default: the system resolver), and the
+    /// servers are queried on <paramref name="port"/>.
+    /// </summary>
+    public static DnsPropagationCheck AtAuthoritativeServers(IPEndPoint? bootstrap = null, int port = 53, TimeSpan? timeout = null)
+    {
+        async Task<IReadOnlyList<IPEndPoint>> Find(ChallengeTask challenge, CancellationToken cancellationToken)
+        {
+            var resolver = bootstrap ?? DnsLookup.SystemResolver();
+            var queryTimeout = TimeSpan.FromSeconds(3);
+            var zone = await DnsLookup.FindZoneAsync(resolver, challenge.DnsRecordName, queryTimeout, cancellationToken).ConfigureAwait(false)
+                ?? throw new DnsProviderException("dns", $"cannot find the zone of {challenge.DnsRecordName} via {resolver}");
+            var servers = new List<IPEndPoint>();
+            foreach (var ns in await DnsLookup.NameServersAsync(resolver, zone, queryTimeout, cancellationToken).ConfigureAwait(false))
+            {
+                foreach (var address in await DnsLookup.AddressesAsync(resolver, ns, queryTimeout, cancellationToken).ConfigureAwait(false))
+                    servers.Add(new IPEndPoint(address, port));
+            }
+            if (servers.Count == 0) throw new DnsProviderException("dns", $"zone {zone} has no resolvable name servers (via {resolver})");
+            return servers;
+        }
+        return new("authoritative servers", Find, timeout ?? DefaultTimeout);
+    }
+
+    public DnsPropagationCheck WithTimeout(TimeSpan timeout) => new(Description, _servers, timeout) { QueryTimeout = QueryTimeout };
+
+    public async Task WaitAsync(ChallengeTask challenge, CancellationToken cancellationToken)
+    {
+        if (_servers is null) return;
+        var started = DateTime.UtcNow;
+        var servers = await _servers(challenge, cancellationToken).ConfigureAwait(false);
+        var pending = servers.ToList();
+        var delay = TimeSpan.FromMilliseconds(50);
+        while (true)
+        {
+            var still = new List<IPEndPoint>();
+            foreach (var server in pending)
+            {
+                IReadOnlyList<string>? values = null;
+                try
+                {
+                    values = await DnsLookup.TxtValuesAsync(server, challenge.DnsRecordName, QueryTimeout, cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // An unreachable server counts as "not yet".
+                }
+                if (values is null || !values.Contains(challenge.DnsTxtValue)) still.Add(server);
+            }
+            if (still.Count == 0) return;
+            pending = still;
+            if (DateTime.UtcNow - started + delay > Timeout)
+            {
+                throw new DnsProviderException("dns",
+                    $"TXT {challenge.DnsRecordName} for '{challenge.OrderedName}' not visible at {string.Join(", ", pending)} after {Timeout.TotalSeconds:0} s");
+            }
+            await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+            delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 1.5, 2000));
+        }
+    }
+}

@@ -1,0 +1,42 @@
+namespace ConfigLang.Acme.Dns;
+
+/// <summary>
+/// DNS provider factories by name. <see cref="CreateDefault"/> holds the built-in ones; the CLI can
+/// enumerate <see cref="Factories"/> to register each as a keyed service, or add its own.
+/// </summary>
+public sealed class DnsProviderRegistry
+{
+    private readonly Dictionary<string, IDnsProviderFactory> _factories = new(StringComparer.OrdinalIgnoreCase);
+
+    public DnsProviderRegistry(IEnumerable<IDnsProviderFactory>? factories = null)
+    {
+        if (factories is not null) foreach (var factory in factories) Register(factory);
+    }
+
+    public IEnumerable<IDnsProviderFactory> Factories => _factories.Values;
+
+    public IEnumerable<string> Names => _factories.Keys.Order(StringComparer.Ordinal);
+
+    public void Register(IDnsProviderFactory factory) => _factories[factory.Name] = factory;
+
+    public bool TryGet(string name, out IDnsProviderFactory factory) => _factories.TryGetValue(name, out factory!);
+
+    public IDnsProviderFactory Get(string name) =>
+        TryGet(name, out var factory)
+            ? factory
+            : throw new DnsProviderException(name, $"unknown DNS provider (known: {string.Join(", ", Names)})");
+
+    /// <summary>rfc2136, exec, httpreq, cloudflare and inwx.</summary>
+    public static DnsProviderRegistry CreateDefault(HttpClient? httpClient = null)
+    {
+        var http = httpClient ?? new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        return new DnsProviderRegistry(
+        [
+            new DnsProviderFactory(Rfc2136DnsProvider.ProviderName, c => new Rfc2136DnsProvider(c)),
+            new DnsProviderFactory(ExecDnsProvider.ProviderName, c => new ExecDnsProvider(c)),
+            new DnsProviderFactory(HttpReqDnsProvider.ProviderName, c => new HttpReqDnsProvider(c, http)),
+            new DnsProviderFactory(CloudflareDnsProvider.ProviderName, c => new CloudflareDnsProvider(c, http)),
+            new DnsProviderFactory(InwxDnsProvider.ProviderName, c => new InwxDnsProvider(c)),
+        ]);
+    }
+}

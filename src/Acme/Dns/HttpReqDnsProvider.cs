@@ -1,0 +1,87 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Serialization;
+using ConfigLang.Acme.Challenges;
+using ConfigLang.Acme.Credentials;
+
+namespace ConfigLang.Acme.Dns;
+
+/// <summary>
+/// lego's <c>httpreq</c>: POSTs JSON to HTTPREQ_ENDPOINT + <c>/present</c> or <c>/cleanup</c>:
+/// <c>{"fqdn":"_acme-challenge.DOMAIN.","value":"..."}</c>, or with HTTPREQ_MODE=RAW
+/// <c>{"domain":...,"token":...,"keyAuth":...}</c>; HTTPREQ_USERNAME/HTTPREQ_PASSWORD give basic auth.
+/// </summary>
+public sealed class HttpReqDnsProvider : IDnsProvider
+{
+    public const string ProviderName = "httpreq";
+    private readonly HttpClient _http;
+    private readonly SecretRedactor _redactor;
+    private readonly Uri _endpoint;
+    private readonly bool _raw;
+    private readonly AuthenticationHeaderValue? _authorization;
+
+    public HttpReqDnsProvider(ProviderCredentials credentials, HttpClient httpClient)
+    {
+        _http = httpClient;
+        _redactor = credentials.Redactor;
+        var endpoint = credentials.Require(ProviderName, "HTTPREQ_ENDPOINT");
+        if (!Uri.TryCreate(endpoint, UriKind.Absolute, out var uri))
+            throw new DnsProviderException(ProviderName, "HTTPREQ_ENDPOINT is not an absolute URL");
+        _endpoint = uri;
+        _raw = string.Equals(credentials.Get("HTTPREQ_MODE"), "RAW", StringComparison.OrdinalIgnoreCase);
+        var user = credentials.Get("HTTPREQ_USERNAME");
+        var password = credentials.Get("HTTPREQ_PASSWORD");
+        if (user is not null && password is not null)
+        {
+            var basic = Convert.ToBase64String(Encoding.UTF8.GetBytes(user + ":" + password));
+            _redactor.Add(basic);
+            _authorization = new AuthenticationHeaderValue("Basic", basic);
+        }
+        PropagationTimeout = credentials.GetSeconds("HTTPREQ_PROPAGATION_TIMEOUT");
+    }
+
+    public string Name => ProviderName;
+
+    public TimeSpan? PropagationTimeout { get; }
+
+    public Task PresentAsync(ChallengeTask challenge, CancellationToken cancellationToken) => SendAsync("present", challenge, cancellationToken);
+
+    public Task CleanupAsync(ChallengeTask challenge, CancellationToken cancellationToken) => SendAsync("cleanup", challenge, cancellationToken);
+
+    private async Task SendAsync(string action, ChallengeTask challenge, CancellationToken cancellationToken)
+    {
+        var url = new Uri(_endpoint.AbsoluteUri.TrimEnd('/') + "/" + action);
+        var json = _raw
+            ? System.Text.Json.JsonSerializer.Serialize(new RawMessage(challenge.Domain, challenge.Token, challenge.KeyAuthorization), HttpReqJsonContext.Default.RawMessage)
+            : System.Text.Json.JsonSerializer.Serialize(new DefaultMessage(challenge.DnsRecordName, challenge.DnsTxtValue), HttpReqJsonContext.Default.DefaultMessage);
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+        request.Headers.Authorization = _authorization;
+        HttpResponseMessage response;
+        try
+        {
+            response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (HttpRequestException e)
+        {
+            throw new DnsProviderException(ProviderName, _redactor.Redact($"{action} {challenge.DnsRecordName}: {url} unreachable: {e.Message}"));
+        }
+        using (response)
+        {
+            if (!response.IsSuccessStatusCode)
+            {
+                var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+                if (body.Length > 500) body = body[..500];
+                throw new DnsProviderException(ProviderName, _redactor.Redact($"{action} {challenge.DnsRecordName}: {url} answered {(int)response.StatusCode}: {body.Trim()}"));
+            }
+        }
+    }
+
+    internal sealed record DefaultMessage([property: JsonPropertyName("fqdn")] string Fqdn, [property: JsonPropertyName("value")] string Value);
+
+    internal sealed record RawMessage([property: JsonPropertyName("domain")] string Domain, [property: JsonPropertyName("token")] string Token, [property: JsonPropertyName("keyAuth")] string KeyAuth);
+}
+
+/// <summary>Source-generated JSON for the httpreq messages.</summary>
+[JsonSerializable(typeof(HttpReqDnsProvider.DefaultMessage))]
+[JsonSerializable(typeof(HttpReqDnsProvider.RawMessage))]
+internal sealed partial class HttpReqJsonContext : JsonSerializerContext;

@@ -1,0 +1,21 @@
+using ConfigLang.Acme.Challenges;
+
+namespace ConfigLang.Acme.Dns;
+
+/// <summary>
+/// Publishes and removes the DNS-01 TXT record <c>_acme-challenge.DOMAIN</c> through some DNS
+/// service. Named like lego's providers (<c>rfc2136</c>, <c>cloudflare</c>...), so configurations
+/// written for NixOS' <c>dnsProvider</c> select the same one.
+/// </summary>
+public interface IDnsProvider
+{
+    /// <summary>The lego provider name.</summary>
+    string Name { get; }
+
+    /// <summary>How long to wait for the record to become visible (lego's *_PROPAGATION_TIMEOUT), when set.</summary>
+    TimeSpan? PropagationTimeout => null;
+
+    Task PresentAsync(ChallengeTask challenge, CancellationToken cancellationToken);
+
+    Task CleanupAsync(ChallengeTask challenge, CancellationToken cancellationToken);
+}

@@ -1,0 +1,11 @@
+using ConfigLang.Acme.Credentials;
+
+namespace ConfigLang.Acme.Dns;
+
+/// <summary>Creates a named <see cref="IDnsProvider"/> from its credentials; one per provider name.</summary>
+public interface IDnsProviderFactory
+{
+    string Name { get; }
+
+    IDnsProvider Create(ProviderCredentials credentials);
+}

@@ -1,0 +1,195 @@
+using System.Text;
+using System.Text.Json;
+using ConfigLang.Acme.Challenges;
+using ConfigLang.Acme.Credentials;
+
+namespace ConfigLang.Acme.Dns;
+
+/// <summary>
+/// lego's <c>inwx</c>, over INWX's JSON-RPC API (<c>{"method":...,"params":{...}}</c>, answers
+/// <c>{"code":1000,"msg":...,"resData":{...}}</c>, session cookie from <c>account.login</c>):
+/// <c>account.login</c> (+ <c>account.unlock</c> with a TOTP when two-factor is on),
+/// <c>nameserver.createRecord</c> / <c>nameserver.info</c> + <c>nameserver.deleteRecord</c>,
+/// <c>account.logout</c>. Variables: INWX_USERNAME, INWX_PASSWORD, INWX_SHARED_SECRET,
+/// INWX_SANDBOX, INWX_TTL (300); INWX_ENDPOINT (ours) replaces the API URL.
+/// </summary>
+public sealed class InwxDnsProvider : IDnsProvider
+{
+    public const string ProviderName = "inwx";
+    public static readonly Uri ProductionEndpoint = new("https://api.domrobot.com/jsonrpc/");
+    public static readonly Uri SandboxEndpoint = new("https://api.ote.domrobot.com/jsonrpc/");
+
+    private readonly HttpClient _http;
+    private readonly SecretRedactor _redactor;
+    private readonly string _user;
+    private readonly string _password;
+    private readonly string? _sharedSecret;
+    private readonly int _ttl;
+
+    /// <summary>
+    /// The session lives in a cookie this provider handles itself, so it uses its own HttpClient
+    /// with automatic cookies off unless one is given (which then must not manage cookies).
+    /// </summary>
+    public InwxDnsProvider(ProviderCredentials credentials, HttpClient? httpClient = null)
+    {
+        _http = httpClient ?? new HttpClient(new SocketsHttpHandler { UseCookies = false }) { Timeout = TimeSpan.FromSeconds(30) };
+        _redactor = credentials.Redactor;
+        _user = credentials.Require(ProviderName, "INWX_USERNAME");
+        _password = credentials.Require(ProviderName, "INWX_PASSWORD");
+        _sharedSecret = credentials.Get("INWX_SHARED_SECRET");
+        _ttl = credentials.GetInt("INWX_TTL") ?? 300;
+        var sandbox = credentials.Get("INWX_SANDBOX") is { } s && (s == "1" || s.Equals("true", StringComparison.OrdinalIgnoreCase));
+        Endpoint = credentials.Get("INWX_ENDPOINT") is { } custom ? new Uri(custom) : sandbox ? SandboxEndpoint : ProductionEndpoint;
+        PropagationTimeout = credentials.GetSeconds("INWX_PROPAGATION_TIMEOUT");
+    }
+
+    public string Name => ProviderName;
+
+    public Uri Endpoint { get; }
+
+    public TimeSpan? PropagationTimeout { get; }
+
+    public async Task PresentAsync(ChallengeTask challenge, CancellationToken cancellationToken)
+    {
+        var session = await LoginAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var zone = await FindZoneAsync(session, challenge, cancellationToken).ConfigureAwait(false);
+            var name = challenge.DnsRecordName.TrimEnd('.');
+            using var _ = await CallAsync(session, JsonBody.Rpc("nameserver.createRecord",
+                ("domain", zone), ("name", name), ("type", "TXT"), ("content", challenge.DnsTxtValue), ("ttl", _ttl)),
+                $"create TXT {name}", cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await LogoutAsync(session).ConfigureAwait(false);
+        }
+    }
+
+    public async Task CleanupAsync(ChallengeTask challenge, CancellationToken cancellationToken)
+    {
+        var session = await LoginAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var zone = await FindZoneAsync(session, challenge, cancellationToken).ConfigureAwait(false);
+            var name = challenge.DnsRecordName.TrimEnd('.');
+            using var info = await CallAsync(session, JsonBody.Rpc("nameserver.info", ("domain", zone), ("name", name), ("type", "TXT")),
+                $"list TXT {name}", cancellationToken).ConfigureAwait(false);
+            var ids = new List<int>();
+            if (info.RootElement.TryGetProperty("resData", out var data) && data.TryGetProperty("record", out var records) && records.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var record in records.EnumerateArray())
+                {
+                    // Only our value: the wildcard and the base name share the record name.
+                    if (record.TryGetProperty("content", out var content) && content.GetString() != challenge.DnsTxtValue) continue;
+                    if (record.TryGetProperty("id", out var id)) ids.Add(id.ValueKind == JsonValueKind.Number ? id.GetInt32() : int.Parse(id.GetString()!, System.Globalization.CultureInfo.InvariantCulture));
+                }
+            }
+            foreach (var id in ids)
+            {
+                using var _ = await CallAsync(session, JsonBody.Rpc("nameserver.deleteRecord", ("id", id)), $"delete TXT {name}", cancellationToken).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            await LogoutAsync(session).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<Session> LoginAsync(CancellationToken cancellationToken)
+    {
+        var session = new Session();
+        using var login = await CallAsync(session, JsonBody.Rpc("account.login", ("user", _user), ("pass", _password), ("lang", "en")), "login", cancellationToken).ConfigureAwait(false);
+        var tfa = login.RootElement.TryGetProperty("resData", out var data) && data.TryGetProperty("tfa", out var t) ? t.ToString() : "0";
+        if (tfa == "GOOGLE-AUTH")
+        {
+            if (_sharedSecret is null) throw new DnsProviderException(ProviderName, "the account uses two-factor authentication: set INWX_SHARED_SECRET");
+            using var _ = await CallAsync(session, JsonBody.Rpc("account.unlock", ("tan", Totp.Code(_sharedSecret, DateTimeOffset.UtcNow))), "unlock (two-factor)", cancellationToken).ConfigureAwait(false);
+        }
+        return session;
+    }
+
+    private async Task LogoutAsync(Session session)
+    {
+        try
+        {
+            using var _ = await CallAsync(session, JsonBody.Rpc("account.logout"), "logout", CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (DnsProviderException)
+        {
+            // The record work is done; a failed logout only leaves a session to expire.
+        }
+    }
+
+    private async Task<string> FindZoneAsync(Session session, ChallengeTask challenge, CancellationToken cancellationToken)
+    {
+        foreach (var candidate in ZoneCandidates.For(challenge.DnsRecordName))
+        {
+            try
+            {
+                using var _ = await CallAsync(session, JsonBody.Rpc("nameserver.info", ("domain", candidate)), $"look up zone {candidate}", cancellationToken).ConfigureAwait(false);
+                return candidate;
+            }
+            catch (InwxCallException e) when (e.Code == 2303)
+            {
+                // Object does not exist: try the parent.
+            }
+        }
+        throw new DnsProviderException(ProviderName, $"no INWX zone found for {challenge.DnsRecordName} (tried {string.Join(", ", ZoneCandidates.For(challenge.DnsRecordName))})");
+    }
+
+    private async Task<JsonDocument> CallAsync(Session session, string body, string what, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, Endpoint) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        if (session.Cookie is not null) request.Headers.Add("Cookie", session.Cookie);
+        string text;
+        int status;
+        try
+        {
+            using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            status = (int)response.StatusCode;
+            text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            if (response.Headers.TryGetValues("Set-Cookie", out var cookies))
+            {
+                foreach (var cookie in cookies)
+                {
+                    var pair = cookie.Split(';', 2)[0].Trim();
+                    if (pair.StartsWith("domrobot=", StringComparison.Ordinal)) session.Cookie = pair;
+                }
+            }
+        }
+        catch (HttpRequestException e)
+        {
+            throw new DnsProviderException(ProviderName, _redactor.Redact($"{what}: {Endpoint} unreachable: {e.Message}"));
+        }
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(text);
+        }
+        catch (JsonException)
+        {
+            throw new DnsProviderException(ProviderName, $"{what}: HTTP {status}, not a JSON-RPC answer");
+        }
+        var code = document.RootElement.TryGetProperty("code", out var c) && c.ValueKind == JsonValueKind.Number ? c.GetInt32() : 0;
+        if (code is < 1000 or > 1500)
+        {
+            var message = document.RootElement.TryGetProperty("msg", out var m) ? m.GetString() : null;
+            var reason = document.RootElement.TryGetProperty("reason", out var r) ? r.GetString() : null;
+            document.Dispose();
+            throw new InwxCallException(code, _redactor.Redact($"{what}: code {code}{(message is null ? "" : ": " + message)}{(reason is null ? "" : " (" + reason + ")")}"));
+        }
+        return document;
+    }
+
+    private sealed class Session
+    {
+        public string? Cookie { get; set; }
+    }
+
+    /// <summary>An INWX answer with a failure code (kept to tell "no such zone" from other errors).</summary>
+    private sealed class InwxCallException(int code, string message) : DnsProviderException(ProviderName, message)
+    {
+        public int Code { get; } = code;
+    }
+}

@@ -1,0 +1,51 @@
+using System.Net.Security;
+using System.Security.Cryptography.X509Certificates;
+
+namespace ConfigLang.Acme.Protocol;
+
+/// <summary>
+/// Builds the HttpClient for the ACME server. An extra trusted CA (e.g. the one signing pebble's
+/// HTTPS endpoint) is trusted for this handler only, never added to the system store.
+/// </summary>
+public static class AcmeHttp
+{
+    public static HttpClient CreateClient(X509Certificate2? extraTrustedCa = null, TimeSpan? timeout = null)
+    {
+        var handler = new SocketsHttpHandler
+        {
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            MaxConnectionsPerServer = 16,
+            AutomaticDecompression = System.Net.DecompressionMethods.All,
+        };
+        if (extraTrustedCa is not null)
+        {
+            // Trust exactly this CA first: building against the whole system store costs about a
+            // second on the first connection. Servers with a public certificate still pass,
+            // through the system check in the callback.
+            var policy = new X509ChainPolicy
+            {
+                TrustMode = X509ChainTrustMode.CustomRootTrust,
+                RevocationMode = X509RevocationMode.NoCheck,
+                DisableCertificateDownloads = true,
+            };
+            policy.CustomTrustStore.Add(extraTrustedCa);
+            handler.SslOptions.CertificateChainPolicy = policy;
+            handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, _, errors) =>
+                errors == SslPolicyErrors.None || ValidateWithSystemRoots(certificate as X509Certificate2, errors);
+        }
+        var client = new HttpClient(handler) { Timeout = timeout ?? TimeSpan.FromSeconds(60) };
+        client.DefaultRequestHeaders.UserAgent.ParseAdd("ConfigLang-ACME/1.0");
+        return client;
+    }
+
+    /// <summary>Reads the CA from a PEM file (first certificate).</summary>
+    public static X509Certificate2 LoadCa(string pemPath) => X509Certificate2.CreateFromPem(File.ReadAllText(pemPath));
+
+    private static bool ValidateWithSystemRoots(X509Certificate2? certificate, SslPolicyErrors errors)
+    {
+        if (certificate is null || (errors & ~SslPolicyErrors.RemoteCertificateChainErrors) != 0) return false;
+        using var chain = new X509Chain();
+        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+        return chain.Build(certificate);
+    }
+}

@@ -1,0 +1,91 @@
+using ConfigLang.Acme.Credentials;
+using ConfigLang.Acme.Dns;
+
+namespace ConfigLang.Acme.Tests.Credentials;
+
+/// <summary>environmentFile + credentialFiles, lego's variable names and aliases, redaction.</summary>
+public sealed class ProviderCredentialsTests : IDisposable
+{
+    private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("acme-credentials-");
+
+    public void Dispose() => _dir.Delete(recursive: true);
+
+    private string Write(string name, string content)
+    {
+        var path = Path.Combine(_dir.FullName, name);
+        File.WriteAllText(path, content);
+        return path;
+    }
+
+    [Fact]
+    public void Values_come_from_the_environment_file_and_from_credential_files()
+    {
+        var envFile = Write("acme.env", "INWX_USERNAME=alice\n# password comes from a credential file\n");
+        var passwordFile = Write("inwx-password", "pa55word-from-file\n");
+
+        var credentials = ProviderCredentials.Load(envFile, new Dictionary<string, string> { ["INWX_PASSWORD_FILE"] = passwordFile });
+
+        Assert.Equal("alice", credentials.Get("INWX_USERNAME"));
+        Assert.Equal("pa55word-from-file", credentials.Get("INWX_PASSWORD"));
+    }
+
+    [Fact]
+    public void A_NAME_FILE_variable_inside_the_environment_file_also_provides_NAME()
+    {
+        var tokenFile = Write("token", "tok-from-file");
+        var envFile = Write("acme.env", $"CF_DNS_API_TOKEN_FILE={tokenFile}\n");
+
+        var credentials = ProviderCredentials.Load(envFile);
+
+        Assert.Equal("tok-from-file", credentials.Get("CLOUDFLARE_DNS_API_TOKEN", "CF_DNS_API_TOKEN"));
+    }
+
+    [Fact]
+    public void The_first_of_legos_alias_names_that_is_set_is_used()
+    {
+        var credentials = new ProviderCredentials(new Dictionary<string, string> { ["CF_DNS_API_TOKEN"] = "legacy", ["CLOUDFLARE_DNS_API_TOKEN"] = "" });
+
+        Assert.Equal("legacy", credentials.Get("CLOUDFLARE_DNS_API_TOKEN", "CF_DNS_API_TOKEN"));
+    }
+
+    [Fact]
+    public void A_missing_variable_is_an_error_naming_every_accepted_name()
+    {
+        var error = Assert.Throws<DnsProviderException>(() => ProviderCredentials.Empty.Require("inwx", "INWX_USERNAME"));
+
+        Assert.Contains("INWX_USERNAME", error.Message);
+        Assert.Contains("inwx", error.Message);
+    }
+
+    [Fact]
+    public void An_unreadable_credential_file_is_reported_without_its_content()
+    {
+        var error = Assert.Throws<ConfigLang.Acme.Protocol.AcmeException>(() =>
+            ProviderCredentials.Load(null, new Dictionary<string, string> { ["INWX_PASSWORD_FILE"] = Path.Combine(_dir.FullName, "missing") }));
+
+        Assert.Contains("INWX_PASSWORD", error.Message);
+    }
+
+    [Fact]
+    public void Secret_values_are_masked_also_when_json_or_url_encoded_but_plain_settings_are_not()
+    {
+        var credentials = new ProviderCredentials(new Dictionary<string, string>
+        {
+            ["CLOUDFLARE_DNS_API_TOKEN"] = "tok/en+with\"chars",
+            ["INWX_PASSWORD"] = "hunter22",
+            ["RFC2136_TSIG_SECRET"] = "c2VjcmV0LWtleQ==",
+            ["RFC2136_NAMESERVER"] = "127.0.0.1:8053",
+        });
+        const string token = "tok/en+with\"chars";
+        var text = $"a {token} b {Uri.EscapeDataString(token)} c {System.Text.Json.JsonSerializer.Serialize(token)} d {token.Replace("\"", "\\\"")} e hunter22 f c2VjcmV0LWtleQ== at 127.0.0.1:8053";
+
+        var redacted = credentials.Redactor.Redact(text);
+
+        Assert.DoesNotContain("tok/en", redacted);
+        Assert.DoesNotContain("tok%2F", redacted);
+        Assert.DoesNotContain("hunter22", redacted);
+        Assert.DoesNotContain("c2VjcmV0", redacted);
+        Assert.Contains("127.0.0.1:8053", redacted);
+        Assert.Contains(SecretRedactor.Mask, redacted);
+    }
+}

@@ -1,0 +1,76 @@
+using System.Text;
+using System.Text.Json;
+using ConfigLang.Acme.Credentials;
+using ConfigLang.Acme.Dns;
+using ConfigLang.Acme.Tests.Testbed;
+using static ConfigLang.Acme.Tests.Dns.ProviderTestData;
+
+namespace ConfigLang.Acme.Tests.Dns;
+
+/// <summary>lego's httpreq contract against a local endpoint that checks each request.</summary>
+public sealed class HttpReqDnsProviderTests
+{
+    private static (int, string, IReadOnlyDictionary<string, string>?) Enforce(RecordedRequest request, bool raw)
+    {
+        if (request.Method != "POST" || request.PathAndQuery is not ("/api/present" or "/api/cleanup")) return (404, "{}", null);
+        if (request.Header("Authorization") != "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes("acme:p4ss"))) return (401, "{}", null);
+        if (request.Header("Content-Type")?.StartsWith("application/json", StringComparison.Ordinal) != true) return (415, "{}", null);
+        using var body = JsonDocument.Parse(request.Body);
+        var names = body.RootElement.EnumerateObject().Select(p => p.Name).Order().ToArray();
+        string[] expected = raw ? ["domain", "keyAuth", "token"] : ["fqdn", "value"];
+        return names.SequenceEqual(expected) ? (200, "{}", null) : (400, "{}", null);
+    }
+
+    private static ProviderCredentials Credentials(Uri endpoint, bool raw) => new(new Dictionary<string, string>
+    {
+        ["HTTPREQ_ENDPOINT"] = new Uri(endpoint, "/api").AbsoluteUri,
+        ["HTTPREQ_USERNAME"] = "acme",
+        ["HTTPREQ_PASSWORD"] = "p4ss",
+        ["HTTPREQ_MODE"] = raw ? "RAW" : "",
+    });
+
+    [Fact]
+    public async Task Default_mode_posts_fqdn_and_value_to_present_and_cleanup_with_basic_auth()
+    {
+        using var server = new FakeHttpServer(r => Enforce(r, raw: false));
+        using var http = new HttpClient();
+        var provider = new HttpReqDnsProvider(Credentials(server.BaseUrl, raw: false), http);
+        var challenge = Challenge();
+
+        await provider.PresentAsync(challenge, default);
+        await provider.CleanupAsync(challenge, default);
+
+        Assert.Equal(["/api/present", "/api/cleanup"], server.Requests.Select(r => r.PathAndQuery));
+        using var body = JsonDocument.Parse(server.Requests[0].Body);
+        Assert.Equal("_acme-challenge.www.example.org.", body.RootElement.GetProperty("fqdn").GetString());
+        Assert.Equal(challenge.DnsTxtValue, body.RootElement.GetProperty("value").GetString());
+    }
+
+    [Fact]
+    public async Task Raw_mode_posts_domain_token_and_key_authorization()
+    {
+        using var server = new FakeHttpServer(r => Enforce(r, raw: true));
+        using var http = new HttpClient();
+        var provider = new HttpReqDnsProvider(Credentials(server.BaseUrl, raw: true), http);
+
+        await provider.PresentAsync(Challenge(), default);
+
+        using var body = JsonDocument.Parse(server.Requests.Single().Body);
+        Assert.Equal("www.example.org", body.RootElement.GetProperty("domain").GetString());
+        Assert.Equal("tok_en-123.thumbprint", body.RootElement.GetProperty("keyAuth").GetString());
+    }
+
+    [Fact]
+    public async Task A_refused_request_is_an_error_with_status_and_body_but_without_the_password()
+    {
+        using var server = new FakeHttpServer(r => (403, "{\"error\":\"user acme with password p4ss may not do this\"}", null));
+        using var http = new HttpClient();
+        var provider = new HttpReqDnsProvider(Credentials(server.BaseUrl, raw: false), http);
+
+        var error = await Assert.ThrowsAsync<DnsProviderException>(() => provider.PresentAsync(Challenge(), default));
+
+        Assert.Contains("403", error.Message);
+        Assert.Contains("may not do this", error.Message);
+        Assert.DoesNotContain("p4ss", error.ToString());
+    }
+}
