@@ -147,19 +147,23 @@ internal static class CalendarSpecBuilder
         return null;
     }
 
-    // systemd's chain_valid: a step larger than the field, or an open-ended step that cannot be
-    // taken even once, is an error; days counted from the month's end may be at most 28.
+    // systemd's chain_valid, quirks included: a step longer than the field is an error, and an
+    // open-ended step must be possible at least once (forward, or backward for '~' days). For
+    // '~' days the upper bound starts at 28 and drops by 3 for each further list item.
     private static string? CheckRepetitions(CalendarField field, string name, int min, int max, bool fromEnd)
     {
-        if (fromEnd) max -= 3;
+        var to = max;
         foreach (var c in field.Components)
         {
-            if (fromEnd && c.Start > max) return $"{name} {c.Start} from the end of the month is beyond {max}";
-            if (c.Repeat > max - min) return $"{name} repetition /{c.Repeat} is longer than the field";
-            if (c.Stop is { } stop && fromEnd && stop > max) return $"{name} {stop} from the end of the month is beyond {max}";
-            if (c.Stop is null && c.Repeat > 0 && c.Start + c.Repeat > max && !fromEnd)
+            if (fromEnd) to -= 3;
+            if (c.Start > to || c.Stop > to)
             {
-                return $"{name} {c.Start}/{c.Repeat} never repeats before {max}";
+                return $"{name} {(c.Start > to ? c.Start : c.Stop)} counted from the end of the month is beyond {to} (28 for the first item, 3 less for each further one)";
+            }
+            if (c.Repeat > to - min) return $"{name} repetition /{c.Repeat} is longer than the field";
+            if (c.Stop is null && (fromEnd ? c.Start - c.Repeat < min : c.Start + c.Repeat > to))
+            {
+                return $"{name} {c.Start}/{c.Repeat} cannot repeat even once";
             }
         }
         return null;

@@ -50,6 +50,9 @@ public sealed class CalendarSpecTests
     [InlineData("daily Mon", "'daily' cannot be combined")]
     [InlineData("12:00 Mars/Olympus_Mons", "unknown timezone 'Mars/Olympus_Mons'")]
     [InlineData("*-*-* 12:00:00 Mon", "the order is [weekdays] [date] [time] [timezone]")]
+    [InlineData("*:57/17", "minute 57/17 cannot repeat even once")]
+    [InlineData("*-11~3,24,8", "day 24 counted from the end of the month is beyond 22")]
+    [InlineData("*:0/60", "minute repetition /60 is longer than the field")]
     public void Errors_say_what_is_wrong(string expression, string expectedFragment)
     {
         Assert.False(CalendarSpec.TryParse(expression, out _, out var error));
