@@ -56,15 +56,19 @@ public sealed partial class Parser
         var diagnostics = new DiagnosticBag();
         var root = ParseTree(source, diagnostics);
         if (!diagnostics.HasErrors) StaticChecker.Check(source, root, diagnostics);
-        return new SyntaxTree(source, root, diagnostics.Items);
+        return new SyntaxTree(source, root, InSourceOrder(diagnostics));
     }
+
+    /// <summary>Lexical errors are found before the parse starts; people read them in file order.</summary>
+    private static Diagnostic[] InSourceOrder(DiagnosticBag diagnostics) =>
+        diagnostics.Items.OrderBy(d => d.Location?.Span.Start ?? 0).ToArray();
 
     /// <summary>Parses without the parse-time checks (for tools that want the raw tree).</summary>
     public static SyntaxTree ParseSyntaxOnly(SourceText source)
     {
         var diagnostics = new DiagnosticBag();
         var root = ParseTree(source, diagnostics);
-        return new SyntaxTree(source, root, diagnostics.Items);
+        return new SyntaxTree(source, root, InSourceOrder(diagnostics));
     }
 
     private static Expr ParseTree(SourceText source, DiagnosticBag diagnostics)
