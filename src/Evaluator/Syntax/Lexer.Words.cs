@@ -14,12 +14,13 @@ public sealed partial class Lexer
 
         var idLength = IsIdentifierStart(c) ? MatchIdentifier(start) : 0;
 
-        // The common case: a word that no path or URI continues. Paths need a '/' after the run
-        // of path characters, URIs a ':' after the scheme, so one look past the run decides.
+        // The common case: a word that no path or URI continues. A path needs a '/' right after
+        // the run of path characters, a URI a ':' right after its scheme (which ends that same
+        // run, as ':' is no path character), so one look past the run decides.
         var runEnd = start;
         while (runEnd < _text.Length && IsPathChar(_text[runEnd])) runEnd++;
         var after = runEnd < _text.Length ? _text[runEnd] : '\0';
-        if (idLength > 0 && after != '/' && after != ':' && idLength == runEnd - start)
+        if (idLength > 0 && after != '/' && after != ':')
         {
             _pos += idLength;
             Emit(KeywordOrIdentifier(start, idLength), start, idLength);
