@@ -21,4 +21,29 @@ public static class ListenAddress
             ? new IPEndPoint(address, port)
             : throw new FormatException($"'{text}': '{host}' is not an IP address");
     }
+
+    /// <summary>
+    /// A started listener for <paramref name="endpoint"/>; "all interfaces" (<c>:80</c>) listens on
+    /// IPv6 and IPv4 alike when the host has IPv6.
+    /// </summary>
+    public static System.Net.Sockets.TcpListener Start(IPEndPoint endpoint)
+    {
+        if (endpoint.Address.Equals(IPAddress.Any) && System.Net.Sockets.Socket.OSSupportsIPv6)
+        {
+            var dual = new System.Net.Sockets.TcpListener(IPAddress.IPv6Any, endpoint.Port);
+            try
+            {
+                dual.Server.DualMode = true;
+                dual.Start(128);
+                return dual;
+            }
+            catch (System.Net.Sockets.SocketException)
+            {
+                dual.Stop();
+            }
+        }
+        var listener = new System.Net.Sockets.TcpListener(endpoint);
+        listener.Start(128);
+        return listener;
+    }
 }

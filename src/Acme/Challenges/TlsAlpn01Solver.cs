@@ -55,10 +55,10 @@ public sealed class TlsAlpn01Solver : IChallengeSolver, IAsyncDisposable
         try
         {
             if (_listener is not null) return;
-            var listener = new TcpListener(Endpoint);
+            TcpListener listener;
             try
             {
-                listener.Start(128);
+                listener = ListenAddress.Start(Endpoint);
             }
             catch (SocketException e)
             {

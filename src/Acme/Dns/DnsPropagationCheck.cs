@@ -59,6 +59,18 @@ public sealed class DnsPropagationCheck
         return new("authoritative servers", Find, timeout ?? DefaultTimeout);
     }
 
+    /// <summary>
+    /// The check NixOS options ask for: <c>dnsPropagationCheck = false</c> gives none; a
+    /// <c>dnsResolver</c> (host[:port], comma-separated) gives a check at those resolvers; otherwise
+    /// every authoritative server of the zone is asked (found through the system resolver).
+    /// </summary>
+    public static DnsPropagationCheck FromSettings(bool propagationCheck, string? dnsResolver, TimeSpan? timeout = null)
+    {
+        if (!propagationCheck) return None;
+        if (!string.IsNullOrWhiteSpace(dnsResolver)) return AtResolvers(DnsEndpoint.ParseList(dnsResolver), timeout);
+        return AtAuthoritativeServers(timeout: timeout);
+    }
+
     public DnsPropagationCheck WithTimeout(TimeSpan timeout) => new(Description, _servers, timeout) { QueryTimeout = QueryTimeout };
 
     public async Task WaitAsync(ChallengeTask challenge, CancellationToken cancellationToken)

@@ -61,6 +61,19 @@ public sealed class ChallengeSolverTests
     }
 
     [Fact]
+    public async Task An_all_interfaces_listen_address_answers_on_ipv4_loopback()
+    {
+        var port = FreePort();
+        await using var solver = new ListenerHttp01Solver(":" + port);
+        await solver.PresentAsync(Task1, default);
+        using var http = new HttpClient();
+
+        var answer = await http.GetStringAsync($"http://127.0.0.1:{port}/.well-known/acme-challenge/{Task1.Token}");
+
+        Assert.Equal(Task1.KeyAuthorization, answer);
+    }
+
+    [Fact]
     public async Task A_taken_port_is_a_clear_error()
     {
         var busy = new TcpListener(IPAddress.Loopback, 0);
