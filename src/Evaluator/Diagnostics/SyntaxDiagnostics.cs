@@ -1,0 +1,106 @@
+using ConfigLang.Evaluator.Text;
+
+namespace ConfigLang.Evaluator.Diagnostics;
+
+/// <summary>
+/// The catalogue of syntax diagnostics (<c>CL0xxx</c>). Codes are stable: once published a code
+/// keeps its meaning, so scripts and documentation may refer to it. Each factory builds the
+/// diagnostic with its primary span; callers add labels ("opened here") and notes.
+/// </summary>
+public static class SyntaxDiagnostics
+{
+    public const string UnexpectedTokenCode = "CL0001";
+    public const string UnexpectedEndOfFileCode = "CL0002";
+    public const string MissingSemicolonCode = "CL0003";
+    public const string UnclosedDelimiterCode = "CL0004";
+    public const string UnterminatedStringCode = "CL0005";
+    public const string UnterminatedIndentedStringCode = "CL0006";
+    public const string UnterminatedInterpolationCode = "CL0007";
+    public const string UnterminatedCommentCode = "CL0008";
+    public const string InvalidCharacterCode = "CL0009";
+    public const string PathTrailingSlashCode = "CL0010";
+    public const string ExpectedAttributeNameCode = "CL0011";
+    public const string ExpectedTokenCode = "CL0012";
+    public const string DuplicateAttributeCode = "CL0013";
+    public const string DuplicateFormalCode = "CL0014";
+    public const string UndefinedVariableCode = "CL0015";
+    public const string NestingTooDeepCode = "CL0016";
+    public const string InvalidIntegerCode = "CL0017";
+    public const string UnsupportedOperatorCode = "CL0018";
+    public const string UnmatchedClosingDelimiterCode = "CL0019";
+    public const string DynamicAttributeNotAllowedCode = "CL0020";
+    public const string NonAssociativeOperatorCode = "CL0021";
+
+    public static Diagnostic UnexpectedToken(SourceText source, TextSpan span, string found, string? expected) =>
+        Error(UnexpectedTokenCode, expected is null ? $"unexpected {found}" : $"unexpected {found}, expected {expected}", source, span);
+
+    public static Diagnostic UnexpectedEndOfFile(SourceText source, TextSpan span, string? expected) =>
+        Error(UnexpectedEndOfFileCode, expected is null ? "unexpected end of file" : $"unexpected end of file, expected {expected}", source, span);
+
+    public static Diagnostic MissingSemicolon(SourceText source, TextSpan span, string bindingName) =>
+        Error(MissingSemicolonCode, $"expected ';' after the binding of '{bindingName}'", source, span);
+
+    public static Diagnostic UnclosedDelimiter(SourceText source, TextSpan at, string delimiter, TextSpan openedAt, string found) =>
+        Error(UnclosedDelimiterCode, $"unclosed '{delimiter}': found {found}", source, at)
+            .WithLabel(new SourceLocation(source, openedAt), $"'{delimiter}' opened here");
+
+    public static Diagnostic UnterminatedString(SourceText source, TextSpan at, TextSpan openedAt) =>
+        Error(UnterminatedStringCode, "unterminated string: end of file before the closing '\"'", source, at)
+            .WithLabel(new SourceLocation(source, openedAt), "string starts here");
+
+    public static Diagnostic UnterminatedIndentedString(SourceText source, TextSpan at, TextSpan openedAt) =>
+        Error(UnterminatedIndentedStringCode, "unterminated indented string: end of file before the closing \"''\"", source, at)
+            .WithLabel(new SourceLocation(source, openedAt), "indented string starts here");
+
+    public static Diagnostic UnterminatedInterpolation(SourceText source, TextSpan at, TextSpan openedAt, string found) =>
+        Error(UnterminatedInterpolationCode, $"unclosed interpolation: expected '}}', found {found}", source, at)
+            .WithLabel(new SourceLocation(source, openedAt), "'${' opened here");
+
+    public static Diagnostic UnterminatedComment(SourceText source, TextSpan span) =>
+        Error(UnterminatedCommentCode, "unterminated comment: '/*' without a closing '*/'", source, span);
+
+    public static Diagnostic InvalidCharacter(SourceText source, TextSpan span, string character) =>
+        Error(InvalidCharacterCode, $"invalid character {character}", source, span);
+
+    public static Diagnostic PathTrailingSlash(SourceText source, TextSpan span, string path) =>
+        Error(PathTrailingSlashCode, $"path '{path}' has a trailing slash", source, span)
+            .WithNote("remove the final '/' (a path names a file or directory, not its contents)");
+
+    public static Diagnostic ExpectedAttributeName(SourceText source, TextSpan span, string found) =>
+        Error(ExpectedAttributeNameCode, $"expected an attribute name, found {found}", source, span);
+
+    public static Diagnostic ExpectedToken(SourceText source, TextSpan span, string expected, string found) =>
+        Error(ExpectedTokenCode, $"expected {expected}, found {found}", source, span);
+
+    public static Diagnostic DuplicateAttribute(SourceText source, TextSpan span, string path, TextSpan firstAt) =>
+        Error(DuplicateAttributeCode, $"attribute '{path}' is already defined", source, span)
+            .WithLabel(new SourceLocation(source, firstAt), "first defined here");
+
+    public static Diagnostic DuplicateFormal(SourceText source, TextSpan span, string name) =>
+        Error(DuplicateFormalCode, $"duplicate formal function argument '{name}'", source, span);
+
+    public static Diagnostic UndefinedVariable(SourceText source, TextSpan span, string name) =>
+        Error(UndefinedVariableCode, $"undefined variable '{name}'", source, span);
+
+    public static Diagnostic NestingTooDeep(SourceText source, TextSpan span, int limit) =>
+        Error(NestingTooDeepCode, $"expression nested too deeply (more than {limit} levels)", source, span)
+            .WithNote("the rest of the file was not parsed");
+
+    public static Diagnostic InvalidInteger(SourceText source, TextSpan span, string text) =>
+        Error(InvalidIntegerCode, $"invalid integer '{text}': it does not fit in 64 bits", source, span);
+
+    public static Diagnostic UnsupportedOperator(SourceText source, TextSpan span, string op) =>
+        Error(UnsupportedOperatorCode, $"the operator '{op}' is not supported (it needs a newer Nix)", source, span);
+
+    public static Diagnostic UnmatchedClosingDelimiter(SourceText source, TextSpan span, string delimiter) =>
+        Error(UnmatchedClosingDelimiterCode, $"unexpected '{delimiter}': nothing to close here", source, span);
+
+    public static Diagnostic DynamicAttributeNotAllowed(SourceText source, TextSpan span, string where) =>
+        Error(DynamicAttributeNotAllowedCode, $"dynamic attributes are not allowed {where}", source, span);
+
+    public static Diagnostic NonAssociativeOperator(SourceText source, TextSpan span, string op) =>
+        Error(NonAssociativeOperatorCode, $"operator '{op}' cannot be chained; add parentheses", source, span);
+
+    private static Diagnostic Error(string code, string message, SourceText source, TextSpan span) =>
+        Diagnostic.Error(code, message, new SourceLocation(source, span));
+}

@@ -1,0 +1,128 @@
+using ConfigLang.Evaluator.Diagnostics;
+using ConfigLang.Evaluator.Syntax.Nodes;
+using ConfigLang.Evaluator.Text;
+
+namespace ConfigLang.Evaluator.Syntax;
+
+/// <summary>
+/// Merges the bindings of one set or <c>let</c> as Nix's parser does (its <c>addAttr</c>),
+/// reporting attributes defined twice. A nested set literal is merged (and its own duplicates
+/// reported) only when a later path extends it; otherwise it stays a value, merged when the
+/// checker or printer reaches it, so each problem is reported once.
+/// </summary>
+public static class AttrSetMerger
+{
+    public static MergedAttrs Merge(SourceText source, IReadOnlyList<Binding> bindings, DiagnosticBag? diagnostics, bool isLet = false, bool recursive = false)
+    {
+        var root = new MergedAttrs(recursive);
+        foreach (var binding in bindings)
+        {
+            switch (binding)
+            {
+                case AttrBinding attr when attr.Path.Names.Count > 0:
+                    AddAttr(source, root, attr, diagnostics);
+                    break;
+                case InheritBinding inherit:
+                    foreach (var name in inherit.Names.OfType<StaticAttrName>())
+                    {
+                        if (root.TryGet(name.Name, out var existing))
+                        {
+                            diagnostics?.Add(SyntaxDiagnostics.DuplicateAttribute(source, name.Span, name.Name, existing.Span));
+                            continue;
+                        }
+                        root.Add(new MergedAttr(name.Name, name.Span) { Inherited = inherit.From is null, InheritedFrom = inherit.From });
+                    }
+                    break;
+            }
+        }
+        if (isLet)
+        {
+            foreach (var dynamic in root.Dynamic)
+                diagnostics?.Add(SyntaxDiagnostics.DynamicAttributeNotAllowed(source, dynamic.Name.Span, "in 'let'"));
+        }
+        return root;
+    }
+
+    private static void AddAttr(SourceText source, MergedAttrs attrs, AttrBinding binding, DiagnosticBag? diagnostics)
+    {
+        var names = binding.Path.Names;
+        var span = binding.Path.Span;
+        for (var i = 0; i < names.Count - 1; i++)
+        {
+            switch (names[i])
+            {
+                case StaticAttrName name:
+                    if (attrs.TryGet(name.Name, out var existing))
+                    {
+                        var nested = existing.Inherited || existing.InheritedFrom is not null ? null : AsNested(source, existing, diagnostics);
+                        if (nested is null)
+                        {
+                            diagnostics?.Add(SyntaxDiagnostics.DuplicateAttribute(source, span, PathText(source, binding.Path), existing.Span));
+                            return;
+                        }
+                        attrs = nested;
+                    }
+                    else
+                    {
+                        var created = new MergedAttrs(false);
+                        attrs.Add(new MergedAttr(name.Name, span) { Nested = created });
+                        attrs = created;
+                    }
+                    break;
+                case DynamicAttrName dynamic:
+                    {
+                        var created = new MergedAttrs(false);
+                        attrs.Dynamic.Add(new MergedDynamicAttr(dynamic, null, created));
+                        attrs = created;
+                        break;
+                    }
+            }
+        }
+
+        switch (names[^1])
+        {
+            case StaticAttrName last:
+                if (attrs.TryGet(last.Name, out var current))
+                {
+                    var target = current.Inherited || current.InheritedFrom is not null ? null : AsNested(source, current, diagnostics);
+                    if (target is not null && binding.Value is AttrSetExpr literal)
+                    {
+                        // Both are sets: Nix moves the new set's static attributes into the old one.
+                        var incoming = Merge(source, literal.Bindings, diagnostics);
+                        foreach (var attr in incoming.Static)
+                        {
+                            if (target.TryGet(attr.Name, out var clash))
+                                diagnostics?.Add(SyntaxDiagnostics.DuplicateAttribute(source, attr.Span, attr.Name, clash.Span));
+                            else
+                                target.Add(attr);
+                        }
+                    }
+                    else
+                    {
+                        diagnostics?.Add(SyntaxDiagnostics.DuplicateAttribute(source, span, PathText(source, binding.Path), current.Span));
+                    }
+                }
+                else
+                {
+                    attrs.Add(new MergedAttr(last.Name, span) { Value = binding.Value });
+                }
+                break;
+            case DynamicAttrName dynamicLast:
+                attrs.Dynamic.Add(new MergedDynamicAttr(dynamicLast, binding.Value, null));
+                break;
+        }
+    }
+
+    /// <summary>The nested set of an attribute, turning a set literal into a merged set on first use.</summary>
+    private static MergedAttrs? AsNested(SourceText source, MergedAttr attr, DiagnosticBag? diagnostics)
+    {
+        if (attr.Nested is not null) return attr.Nested;
+        if (attr.Value is not AttrSetExpr literal) return null;
+        attr.Nested = Merge(source, literal.Bindings, diagnostics, recursive: literal.Recursive);
+        attr.Value = null;
+        return attr.Nested;
+    }
+
+    private static string PathText(SourceText source, AttrPath path) =>
+        string.Join('.', path.Names.Select(n => n is StaticAttrName s ? s.Name : source.Substring(n.Span)));
+}

@@ -1,0 +1,283 @@
+using ConfigLang.Evaluator.Diagnostics;
+using ConfigLang.Evaluator.Text;
+
+namespace ConfigLang.Evaluator.Syntax;
+
+// Identifiers, keywords, numbers, paths, URIs and the operators that begin with a path
+// character: the longest of the candidate matches wins, as in flex.
+public sealed partial class Lexer
+{
+    private void LexWordLike()
+    {
+        var start = _pos;
+        var c = _text[start];
+
+        var idLength = IsIdentifierStart(c) ? MatchIdentifier(start) : 0;
+        var intLength = IsDigit(c) ? MatchInteger(start) : 0;
+        var floatLength = MatchFloat(start);
+        var pathLength = MatchPath(start, out var pathSegmentBeforeInterpolation);
+        var uriLength = IsIdentifierStart(c) && c != '_' ? MatchUri(start) : 0;
+        var (opKind, opLength) = MatchOperator(start);
+
+        var best = Math.Max(Math.Max(Math.Max(idLength, intLength), Math.Max(floatLength, pathLength)), Math.Max(uriLength, opLength));
+        if (best == 0)
+        {
+            _pos++;
+            Emit(TokenKind.Invalid, start, 1);
+            return;
+        }
+
+        if (best == idLength)
+        {
+            _pos += idLength;
+            Emit(KeywordOrIdentifier(start, idLength), start, idLength);
+        }
+        else if (best == intLength)
+        {
+            _pos += intLength;
+            Emit(TokenKind.Integer, start, intLength);
+        }
+        else if (best == floatLength)
+        {
+            _pos += floatLength;
+            Emit(TokenKind.Float, start, floatLength);
+        }
+        else if (best == pathLength)
+        {
+            // "./${": the token is the segment; the "${" is lexed in path mode.
+            var tokenLength = pathSegmentBeforeInterpolation > 0 ? pathSegmentBeforeInterpolation : pathLength;
+            _pos += tokenLength;
+            Emit(TokenKind.Path, start, tokenLength);
+            Push(Mode.Path);
+        }
+        else if (best == uriLength)
+        {
+            _pos += uriLength;
+            Emit(TokenKind.Uri, start, uriLength);
+        }
+        else
+        {
+            _pos += opLength;
+            Emit(opKind, start, opLength);
+        }
+    }
+
+    private TokenKind KeywordOrIdentifier(int start, int length)
+    {
+        var word = _text.AsSpan(start, length);
+        return word switch
+        {
+            "if" => TokenKind.If,
+            "then" => TokenKind.Then,
+            "else" => TokenKind.Else,
+            "assert" => TokenKind.Assert,
+            "with" => TokenKind.With,
+            "let" => TokenKind.Let,
+            "in" => TokenKind.In,
+            "rec" => TokenKind.Rec,
+            "inherit" => TokenKind.Inherit,
+            "or" => TokenKind.OrKeyword,
+            "__curPos" => TokenKind.CurPos,
+            _ => TokenKind.Identifier,
+        };
+    }
+
+    private int MatchIdentifier(int start)
+    {
+        var p = start + 1;
+        while (p < _text.Length && IsIdentifierChar(_text[p])) p++;
+        return p - start;
+    }
+
+    private int MatchInteger(int start)
+    {
+        var p = start;
+        while (p < _text.Length && IsDigit(_text[p])) p++;
+        return p - start;
+    }
+
+    /// <summary><c>(([1-9][0-9]*\.[0-9]*)|(0?\.[0-9]+))([Ee][+-]?[0-9]+)?</c></summary>
+    private int MatchFloat(int start)
+    {
+        var p = start;
+        var c = Peek(p - _pos);
+        if (c >= '1' && c <= '9')
+        {
+            while (p < _text.Length && IsDigit(_text[p])) p++;
+            if (p >= _text.Length || _text[p] != '.') return 0;
+            p++;
+            while (p < _text.Length && IsDigit(_text[p])) p++;
+        }
+        else
+        {
+            if (c == '0') p++;
+            if (p + 1 >= _text.Length || _text[p] != '.' || !IsDigit(_text[p + 1])) return 0;
+            p += 2;
+            while (p < _text.Length && IsDigit(_text[p])) p++;
+        }
+        if (p < _text.Length && (_text[p] == 'e' || _text[p] == 'E'))
+        {
+            var q = p + 1;
+            if (q < _text.Length && (_text[q] == '+' || _text[q] == '-')) q++;
+            if (q < _text.Length && IsDigit(_text[q]))
+            {
+                while (q < _text.Length && IsDigit(_text[q])) q++;
+                p = q;
+            }
+        }
+        return p - start;
+    }
+
+    /// <summary>
+    /// <c>{PATH_CHAR}*(\/{PATH_CHAR}+)+\/?</c>, or <c>{PATH_CHAR}*\/\$\{</c> (then
+    /// <paramref name="segmentBeforeInterpolation"/> is the length without the <c>${</c>).
+    /// Returns the flex match length.
+    /// </summary>
+    private int MatchPath(int start, out int segmentBeforeInterpolation)
+    {
+        segmentBeforeInterpolation = 0;
+        var p = start;
+        while (p < _text.Length && IsPathChar(_text[p])) p++;
+        if (p >= _text.Length || _text[p] != '/') return 0;
+        if (p + 2 < _text.Length && _text[p + 1] == '$' && _text[p + 2] == '{')
+        {
+            segmentBeforeInterpolation = p + 1 - start;
+            return p + 3 - start;
+        }
+        var segments = 0;
+        while (p + 1 < _text.Length && _text[p] == '/' && IsPathChar(_text[p + 1]))
+        {
+            p += 2;
+            while (p < _text.Length && IsPathChar(_text[p])) p++;
+            segments++;
+        }
+        if (segments == 0) return 0;
+        if (p < _text.Length && _text[p] == '/') p++;
+        return p - start;
+    }
+
+    /// <summary><c>[a-zA-Z][a-zA-Z0-9\+\-\.]*\:[a-zA-Z0-9\%\/\?\:\@\&amp;\=\+\$\,\-\_\.\!\~\*\']+</c></summary>
+    private int MatchUri(int start)
+    {
+        var p = start + 1;
+        while (p < _text.Length && IsUriSchemeChar(_text[p])) p++;
+        if (p >= _text.Length || _text[p] != ':') return 0;
+        p++;
+        var rest = p;
+        while (p < _text.Length && IsUriChar(_text[p])) p++;
+        return p == rest ? 0 : p - start;
+    }
+
+    private (TokenKind Kind, int Length) MatchOperator(int start)
+    {
+        var c = _text[start];
+        var next = start + 1 < _text.Length ? _text[start + 1] : '\0';
+        switch (c)
+        {
+            case '.':
+                if (next == '.' && start + 2 < _text.Length && _text[start + 2] == '.') return (TokenKind.Ellipsis, 3);
+                return (TokenKind.Dot, 1);
+            case '/':
+                return next == '/' ? (TokenKind.Update, 2) : (TokenKind.Slash, 1);
+            case '+':
+                return next == '+' ? (TokenKind.Concat, 2) : (TokenKind.Plus, 1);
+            case '-':
+                return next == '>' ? (TokenKind.Implies, 2) : (TokenKind.Minus, 1);
+            default:
+                return (TokenKind.Invalid, 0);
+        }
+    }
+
+    /// <summary><c>~(\/{PATH_CHAR}+)+\/?</c> or <c>~\/\$\{</c>.</summary>
+    private bool LexHomePath()
+    {
+        var start = _pos;
+        var p = start + 1;
+        if (p >= _text.Length || _text[p] != '/') return false;
+        if (p + 2 < _text.Length && _text[p + 1] == '$' && _text[p + 2] == '{')
+        {
+            _pos = p + 1;
+            Emit(TokenKind.HomePath, start, _pos - start);
+            Push(Mode.Path);
+            return true;
+        }
+        var segments = 0;
+        while (p + 1 < _text.Length && _text[p] == '/' && IsPathChar(_text[p + 1]))
+        {
+            p += 2;
+            while (p < _text.Length && IsPathChar(_text[p])) p++;
+            segments++;
+        }
+        if (segments == 0) return false;
+        if (p < _text.Length && _text[p] == '/') p++;
+        _pos = p;
+        Emit(TokenKind.HomePath, start, p - start);
+        Push(Mode.Path);
+        return true;
+    }
+
+    /// <summary><c>\&lt;{PATH_CHAR}+(\/{PATH_CHAR}+)*\&gt;</c>; 0 when it does not match.</summary>
+    private int MatchSearchPath(int start)
+    {
+        var p = start + 1;
+        var segmentStart = p;
+        while (true)
+        {
+            while (p < _text.Length && IsPathChar(_text[p])) p++;
+            if (p == segmentStart) return 0;
+            if (p < _text.Length && _text[p] == '/') { p++; segmentStart = p; continue; }
+            break;
+        }
+        return p < _text.Length && _text[p] == '>' ? p + 1 - start : 0;
+    }
+
+    /// <summary>In path mode, after a path segment: an interpolation, more path text, or the end.</summary>
+    private void LexPathPiece()
+    {
+        var start = _pos;
+        if (Peek() == '$' && Peek(1) == '{')
+        {
+            _pos += 2;
+            Push(Mode.Normal);
+            Emit(TokenKind.InterpolationOpen, start, 2);
+            return;
+        }
+        var p = start;
+        while (p < _text.Length && (IsPathChar(_text[p]) || _text[p] == '/')) p++;
+        if (p > start)
+        {
+            // {PATH}|{PATH_SEG}|{PATH_CHAR}+ : slashes may not be doubled.
+            var q = start;
+            while (q < p)
+            {
+                if (_text[q] == '/' && q + 1 < p && _text[q + 1] == '/') break;
+                q++;
+            }
+            if (q > start)
+            {
+                _pos = q;
+                Emit(TokenKind.PathText, start, q - start);
+                return;
+            }
+        }
+
+        var previous = _tokens[_count - 1];
+        if (previous.Kind is TokenKind.Path or TokenKind.HomePath or TokenKind.PathText && _text[previous.End - 1] == '/')
+        {
+            var first = FirstPathToken();
+            var span = TextSpan.FromBounds(first.Start, previous.End);
+            _diagnostics.Add(SyntaxDiagnostics.PathTrailingSlash(_source, span, _source.Substring(span)));
+        }
+        Pop();
+        Emit(TokenKind.PathEnd, start, 0);
+    }
+
+    private Token FirstPathToken()
+    {
+        for (var i = _count - 1; i >= 0; i--)
+        {
+            if (_tokens[i].Kind is TokenKind.Path or TokenKind.HomePath) return _tokens[i];
+        }
+        return _tokens[_count - 1];
+    }
+}

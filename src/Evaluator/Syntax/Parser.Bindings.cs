@@ -1,0 +1,264 @@
+using ConfigLang.Evaluator.Diagnostics;
+using ConfigLang.Evaluator.Syntax.Nodes;
+using ConfigLang.Evaluator.Text;
+
+namespace ConfigLang.Evaluator.Syntax;
+
+// Attribute sets, let, inherit and attribute paths. Recovery: a broken binding is skipped up
+// to its ';' (or the closing '}' / 'in'), so the next bindings are still checked.
+public sealed partial class Parser
+{
+    private Expr ParseAttrSet(bool recursive, int start)
+    {
+        var open = Advance();
+        var bindings = ParseBindings(TokenKind.CloseBrace);
+        ExpectClosing(TokenKind.CloseBrace, open, "{");
+        return new AttrSetExpr(SpanFrom(start), recursive, bindings);
+    }
+
+    private Expr ParseLet()
+    {
+        var letToken = Advance();
+        var bindings = ParseBindings(TokenKind.In);
+        Expr body;
+        if (Accept(TokenKind.In))
+        {
+            body = ParseExpression();
+        }
+        else
+        {
+            var found = Current;
+            Report(SyntaxDiagnostics.ExpectedToken(_source, found.Span, "'in' to end the bindings of this 'let'",
+                TokenDescriptions.Describe(found, _text)).WithLabel(new SourceLocation(_source, letToken.Span), "'let' is here"));
+            body = CanStartExpression(Kind) ? ParseExpression() : ErrorHere();
+        }
+        return new LetExpr(SpanFrom(letToken.Start), bindings, body);
+    }
+
+    /// <summary>The legacy <c>let { a = 1; body = a; }</c>.</summary>
+    private Expr ParseLegacyLet()
+    {
+        var letToken = Advance();
+        var open = Advance();
+        var bindings = ParseBindings(TokenKind.CloseBrace);
+        ExpectClosing(TokenKind.CloseBrace, open, "{");
+        return new LegacyLetExpr(SpanFrom(letToken.Start), bindings);
+    }
+
+    private List<Binding> ParseBindings(TokenKind terminator)
+    {
+        var bindings = new List<Binding>();
+        while (true)
+        {
+            var kind = Kind;
+            if (kind == terminator || kind == TokenKind.EndOfFile) break;
+            if (kind == TokenKind.Inherit)
+            {
+                bindings.Add(ParseInherit());
+            }
+            else if (kind is TokenKind.Identifier or TokenKind.OrKeyword or TokenKind.StringOpen or TokenKind.InterpolationOpen)
+            {
+                if (ParseAttrBinding(terminator) is { } binding) bindings.Add(binding);
+            }
+            else if (kind is TokenKind.CloseBrace or TokenKind.CloseBracket or TokenKind.CloseParen or TokenKind.In)
+            {
+                break;
+            }
+            else
+            {
+                var bad = Current;
+                var message = IsKeyword(kind)
+                    ? SyntaxDiagnostics.ExpectedAttributeName(_source, bad.Span,
+                        $"the keyword {TokenDescriptions.Describe(kind)}").WithNote($"quote it to use it as a name: \"{_text.Substring(bad.Start, bad.Length)}\"")
+                    : SyntaxDiagnostics.UnexpectedToken(_source, bad.Span, TokenDescriptions.Describe(bad, _text),
+                        "a binding ('name = value;') or 'inherit'");
+                Report(message);
+                SkipBinding(terminator);
+            }
+        }
+        return bindings;
+    }
+
+    private static bool IsKeyword(TokenKind kind) => kind is TokenKind.If or TokenKind.Then or TokenKind.Else or
+        TokenKind.Assert or TokenKind.With or TokenKind.Let or TokenKind.In or TokenKind.Rec or TokenKind.Inherit;
+
+    /// <summary>Skips the rest of a broken binding: up to and including its ';', or up to the
+    /// terminator or a closing delimiter that is not ours.</summary>
+    private void SkipBinding(TokenKind terminator)
+    {
+        var nesting = 0;
+        while (Kind != TokenKind.EndOfFile)
+        {
+            var kind = Kind;
+            if (nesting == 0)
+            {
+                if (kind == TokenKind.Semicolon) { Advance(); return; }
+                if (kind == terminator || kind is TokenKind.CloseBrace or TokenKind.CloseBracket or TokenKind.CloseParen) return;
+            }
+            if (kind is TokenKind.OpenBrace or TokenKind.OpenBracket or TokenKind.OpenParen or TokenKind.InterpolationOpen) nesting++;
+            else if (kind is TokenKind.CloseBrace or TokenKind.CloseBracket or TokenKind.CloseParen) nesting--;
+            Advance();
+        }
+    }
+
+    private Binding? ParseAttrBinding(TokenKind terminator)
+    {
+        var start = Current.Start;
+        var path = ParseAttrPath("at the start of a binding");
+        if (path.Names.Count == 0)
+        {
+            SkipBinding(terminator);
+            return null;
+        }
+        if (!Accept(TokenKind.Assign))
+        {
+            var found = Current;
+            var name = DescribePath(path);
+            if (found.Kind == TokenKind.EndOfFile)
+                Report(SyntaxDiagnostics.UnexpectedEndOfFile(_source, found.Span, $"'=' after '{name}'"));
+            else
+                Report(SyntaxDiagnostics.ExpectedToken(_source, found.Span, $"'=' after '{name}'", TokenDescriptions.Describe(found, _text)));
+            SkipBinding(terminator);
+            return null;
+        }
+        var value = CanStartExpression(Kind) ? ParseExpression() : MissingOperand($"as the value of '{DescribePath(path)}'");
+        if (!Accept(TokenKind.Semicolon))
+        {
+            Report(SyntaxDiagnostics.MissingSemicolon(_source, AfterPrevious, DescribePath(path))
+                .WithNote($"found {TokenDescriptions.Describe(Current, _text)} instead"));
+            var next = Kind;
+            var startsNext = next == terminator || next == TokenKind.Inherit ||
+                             (next is TokenKind.Identifier or TokenKind.OrKeyword && LooksLikeBindingStart()) ||
+                             next is TokenKind.CloseBrace or TokenKind.EndOfFile;
+            if (!startsNext) SkipBinding(terminator);
+        }
+        return new AttrBinding(SpanFrom(start), path, value);
+    }
+
+    private string DescribePath(AttrPath path) =>
+        string.Join('.', path.Names.Select(n => n is StaticAttrName s ? s.Name : _source.Substring(n.Span)));
+
+    private Binding ParseInherit()
+    {
+        var inheritToken = Advance();
+        Expr? from = null;
+        if (Kind == TokenKind.OpenParen)
+        {
+            var open = Advance();
+            from = ParseExpression();
+            ExpectClosing(TokenKind.CloseParen, open, "(");
+        }
+        var names = new List<AttrName>();
+        while (true)
+        {
+            var token = Current;
+            if (token.Kind is TokenKind.Identifier or TokenKind.OrKeyword)
+            {
+                Advance();
+                names.Add(new StaticAttrName(token.Span, token.Kind == TokenKind.OrKeyword ? "or" : Intern(token)));
+            }
+            else if (token.Kind == TokenKind.StringOpen)
+            {
+                var name = ParseAttrName();
+                if (name is DynamicAttrName)
+                    Report(SyntaxDiagnostics.DynamicAttributeNotAllowed(_source, name.Span, "in 'inherit'"));
+                else if (name is not null)
+                    names.Add(name);
+            }
+            else if (token.Kind == TokenKind.InterpolationOpen)
+            {
+                var name = ParseAttrName();
+                if (name is StaticAttrName) names.Add(name);
+                else Report(SyntaxDiagnostics.DynamicAttributeNotAllowed(_source, name?.Span ?? token.Span, "in 'inherit'"));
+            }
+            else
+            {
+                break;
+            }
+        }
+        if (!Accept(TokenKind.Semicolon))
+        {
+            var found = Current;
+            if (found.Kind is TokenKind.CloseBrace or TokenKind.In or TokenKind.EndOfFile || IsBindingStartAfterInherit())
+            {
+                Report(SyntaxDiagnostics.ExpectedToken(_source, AfterPrevious, "';' after 'inherit'", TokenDescriptions.Describe(found, _text)));
+            }
+            else
+            {
+                ReportUnexpected(found, "a name to inherit or ';'");
+                SkipBinding(TokenKind.CloseBrace);
+            }
+        }
+        return new InheritBinding(SpanFrom(inheritToken.Start), from, names);
+    }
+
+    private bool IsBindingStartAfterInherit() => Kind == TokenKind.Inherit;
+
+    /// <summary><c>a.b."c d".${e}</c>; reports and returns what it has when a name is missing.</summary>
+    private AttrPath ParseAttrPath(string where)
+    {
+        var start = Current.Start;
+        var names = new List<AttrName>();
+        while (true)
+        {
+            var name = ParseAttrName();
+            if (name is null)
+            {
+                var found = Current;
+                if (found.Kind == TokenKind.EndOfFile)
+                    Report(SyntaxDiagnostics.UnexpectedEndOfFile(_source, found.Span, $"an attribute name {where}"));
+                else if (IsKeyword(found.Kind))
+                    Report(SyntaxDiagnostics.ExpectedAttributeName(_source, found.Span, $"the keyword {TokenDescriptions.Describe(found.Kind)}")
+                        .WithNote($"quote it to use it as a name: \"{_text.Substring(found.Start, found.Length)}\""));
+                else
+                    Report(SyntaxDiagnostics.ExpectedAttributeName(_source, found.Span, TokenDescriptions.Describe(found, _text)));
+                break;
+            }
+            names.Add(name);
+            if (Kind != TokenKind.Dot) break;
+            Advance();
+        }
+        return new AttrPath(SpanFrom(start), names);
+    }
+
+    /// <summary>One attribute name, or null (nothing consumed) when the current token cannot be one.</summary>
+    private AttrName? ParseAttrName()
+    {
+        var token = Current;
+        switch (token.Kind)
+        {
+            case TokenKind.Identifier:
+                Advance();
+                return new StaticAttrName(token.Span, Intern(token));
+            case TokenKind.OrKeyword:
+                Advance();
+                return new StaticAttrName(token.Span, "or");
+            case TokenKind.StringOpen:
+                {
+                    var str = (StringExpr)ParseString();
+                    if (str.Parts.Count == 0) return new StaticAttrName(str.Span, "");
+                    if (str.Parts.Count == 1 && str.Parts[0] is LiteralPart literal) return new StaticAttrName(str.Span, literal.Text);
+                    return new DynamicAttrName(str.Span, str);
+                }
+            case TokenKind.InterpolationOpen:
+                {
+                    var open = Advance();
+                    var expr = ParseExpression();
+                    ExpectInterpolationClose(open);
+                    // ${"a"}: a string without interpolation names the attribute statically (as in Nix).
+                    if (expr is StringExpr { Parts.Count: 0 }) return new StaticAttrName(SpanFrom(open.Start), "");
+                    if (expr is StringExpr { Parts: [LiteralPart only] }) return new StaticAttrName(SpanFrom(open.Start), only.Text);
+                    return new DynamicAttrName(SpanFrom(open.Start), expr);
+                }
+            default:
+                return null;
+        }
+    }
+
+    private void ExpectInterpolationClose(Token open)
+    {
+        if (Accept(TokenKind.CloseBrace)) return;
+        var found = Current;
+        Report(SyntaxDiagnostics.UnterminatedInterpolation(_source, found.Span, open.Span, TokenDescriptions.Describe(found, _text)));
+    }
+}

@@ -1,0 +1,186 @@
+using System.Runtime.CompilerServices;
+using ConfigLang.Evaluator.Diagnostics;
+using ConfigLang.Evaluator.Syntax.Nodes;
+using ConfigLang.Evaluator.Text;
+
+namespace ConfigLang.Evaluator.Syntax;
+
+/// <summary>
+/// The hand-written parser of the Nix language: recursive descent for the constructs,
+/// precedence climbing (Pratt) for the operators, with Nix's precedence and associativity.
+/// <para>What it guarantees: it always returns a tree (unparsable parts become
+/// <see cref="ErrorExpr"/>), it reports every syntax error of the file in one run, each with a
+/// span and, for unclosed delimiters, the place where they opened; it never overflows the
+/// stack: nesting beyond <see cref="MaxNestingDepth"/> levels is a diagnostic. After a clean
+/// parse, <see cref="StaticChecker"/> reports what Nix also reports at parse time (duplicate
+/// attributes and formals, undefined variables).</para>
+/// The grammar is split by area: <c>Parser.Expressions.cs</c> (operators, application,
+/// selection, primaries), <c>Parser.Bindings.cs</c> (sets, let, inherit, attribute paths),
+/// <c>Parser.Functions.cs</c> (lambdas and formals), <c>Parser.Strings.cs</c> (strings, indented
+/// strings, paths).
+/// </summary>
+public sealed partial class Parser
+{
+    /// <summary>How deeply expressions may nest before the parser gives up on the file.</summary>
+    public const int MaxNestingDepth = 1000;
+
+    private readonly SourceText _source;
+    private readonly string _text;
+    private readonly DiagnosticBag _diagnostics;
+    private readonly Token[] _tokens;
+    private readonly int _count;
+    private readonly NameTable _names = new();
+    private int _index;
+    private int _depth;
+    private int _previousEnd;
+    private bool _abandoned;
+    private int _lastErrorOffset = -1;
+
+    private Parser(SourceText source, DiagnosticBag diagnostics)
+    {
+        _source = source;
+        _text = source.Text;
+        _diagnostics = diagnostics;
+        _tokens = Lexer.Tokenize(source, diagnostics, out _count);
+    }
+
+    /// <summary>Parses one source and runs the parse-time checks when the syntax is clean.</summary>
+    public static SyntaxTree Parse(SourceText source)
+    {
+        var diagnostics = new DiagnosticBag();
+        var parser = new Parser(source, diagnostics);
+        var root = parser.ParseRoot();
+        if (!diagnostics.HasErrors) StaticChecker.Check(source, root, diagnostics);
+        return new SyntaxTree(source, root, diagnostics.Items);
+    }
+
+    /// <summary>Parses without the parse-time checks (for tools that want the raw tree).</summary>
+    public static SyntaxTree ParseSyntaxOnly(SourceText source)
+    {
+        var diagnostics = new DiagnosticBag();
+        var root = new Parser(source, diagnostics).ParseRoot();
+        return new SyntaxTree(source, root, diagnostics.Items);
+    }
+
+    private Expr ParseRoot()
+    {
+        var root = ParseExpression();
+        while (Kind != TokenKind.EndOfFile)
+        {
+            var token = Current;
+            if (token.Kind is TokenKind.CloseBrace or TokenKind.CloseBracket or TokenKind.CloseParen)
+                Report(SyntaxDiagnostics.UnmatchedClosingDelimiter(_source, token.Span, _text.Substring(token.Start, 1)));
+            else
+                ReportUnexpected(token, "end of file");
+            Advance();
+            // Keep going so that later errors are reported too, but do not report each token.
+            if (CanStartExpression(Kind)) ParseExpression();
+        }
+        return root;
+    }
+
+    // ---- Token access ------------------------------------------------------------------
+
+    private Token Current => _tokens[_index];
+
+    private TokenKind Kind => _tokens[_index].Kind;
+
+    private TokenKind PeekKind(int ahead) => _tokens[Math.Min(_index + ahead, _count - 1)].Kind;
+
+    private Token Advance()
+    {
+        var token = _tokens[_index];
+        if (_index < _count - 1) _index++;
+        if (token.Kind != TokenKind.EndOfFile) _previousEnd = token.End;
+        return token;
+    }
+
+    private bool Accept(TokenKind kind)
+    {
+        if (Kind != kind) return false;
+        Advance();
+        return true;
+    }
+
+    private ReadOnlySpan<char> TextOf(Token token) => _text.AsSpan(token.Start, token.Length);
+
+    private string Intern(Token token) => _names.Intern(TextOf(token));
+
+    private TextSpan SpanFrom(int start) => TextSpan.FromBounds(start, Math.Max(start, _previousEnd));
+
+    /// <summary>A zero-length span just after the last consumed token: where a missing token belongs.</summary>
+    private TextSpan AfterPrevious => new(_previousEnd, 0);
+
+    // ---- Diagnostics -------------------------------------------------------------------
+
+    /// <summary>Adds a diagnostic unless one was already reported at that offset (avoids cascades)
+    /// or the parser gave up on the file.</summary>
+    private void Report(Diagnostic diagnostic)
+    {
+        if (_abandoned) return;
+        var offset = diagnostic.Location?.Span.Start ?? -1;
+        if (offset == _lastErrorOffset) return;
+        _lastErrorOffset = offset;
+        _diagnostics.Add(diagnostic);
+    }
+
+    private void ReportUnexpected(Token token, string? expected)
+    {
+        if (token.Kind == TokenKind.EndOfFile)
+            Report(SyntaxDiagnostics.UnexpectedEndOfFile(_source, token.Span, expected));
+        else if (token.Kind is TokenKind.PipeLeft or TokenKind.PipeRight)
+            Report(SyntaxDiagnostics.UnsupportedOperator(_source, token.Span, _text.Substring(token.Start, 2)));
+        else
+            Report(SyntaxDiagnostics.UnexpectedToken(_source, token.Span, TokenDescriptions.Describe(token, _text), expected));
+    }
+
+    /// <summary>Expects a closing token; when it is missing, names the opener and where it opened.</summary>
+    private void ExpectClosing(TokenKind closing, Token opener, string openerText)
+    {
+        if (Accept(closing)) return;
+        var found = Current;
+        Report(SyntaxDiagnostics.UnclosedDelimiter(_source, found.Span, openerText, opener.Span,
+            TokenDescriptions.Describe(found, _text)));
+    }
+
+    private bool Expect(TokenKind kind, string what)
+    {
+        if (Accept(kind)) return true;
+        var found = Current;
+        if (found.Kind == TokenKind.EndOfFile)
+            Report(SyntaxDiagnostics.UnexpectedEndOfFile(_source, found.Span, what));
+        else
+            Report(SyntaxDiagnostics.ExpectedToken(_source, found.Span, what, TokenDescriptions.Describe(found, _text)));
+        return false;
+    }
+
+    // ---- Depth safety ------------------------------------------------------------------
+
+    /// <summary>Enters one nesting level; false (after reporting once and skipping to the end
+    /// of the file) when the limit or the thread's stack is exhausted.</summary>
+    private bool EnterNesting()
+    {
+        if (_abandoned) return false;
+        if (_depth < MaxNestingDepth && RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        {
+            _depth++;
+            return true;
+        }
+        GiveUpTooDeep<Expr?>(null);
+        return false;
+    }
+
+    /// <summary>Reports the nesting limit once and skips to the end of the file.</summary>
+    private T GiveUpTooDeep<T>(T result)
+    {
+        if (_abandoned) return result;
+        Report(SyntaxDiagnostics.NestingTooDeep(_source, Current.Span, MaxNestingDepth));
+        _abandoned = true;
+        _index = _count - 1;
+        return result;
+    }
+
+    private void LeaveNesting() => _depth--;
+
+    private ErrorExpr ErrorHere() => new(new TextSpan(Current.Start, 0));
+}

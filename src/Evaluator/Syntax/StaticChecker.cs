@@ -1,0 +1,194 @@
+using ConfigLang.Evaluator.Diagnostics;
+using ConfigLang.Evaluator.Syntax.Nodes;
+using ConfigLang.Evaluator.Text;
+
+namespace ConfigLang.Evaluator.Syntax;
+
+/// <summary>
+/// The checks Nix makes while parsing, after the grammar: attributes defined twice (also
+/// through dotted paths and nested sets, which Nix merges), duplicate formal arguments, and
+/// variables that no enclosing scope binds (outside any <c>with</c>, whose names are only
+/// known at evaluation).
+/// </summary>
+public static class StaticChecker
+{
+    public static void Check(SourceText source, Expr root, DiagnosticBag diagnostics)
+    {
+        new Walker(source, diagnostics).Visit(root, Scope.Global);
+    }
+
+    private sealed class Scope
+    {
+        public static readonly Scope Global = new(null, GlobalNames.All, hasWith: false);
+
+        private readonly Scope? _parent;
+        private readonly IReadOnlySet<string> _names;
+
+        public Scope(Scope? parent, IReadOnlySet<string> names, bool hasWith)
+        {
+            _parent = parent;
+            _names = names;
+            HasWith = hasWith || (parent?.HasWith ?? false);
+        }
+
+        public bool HasWith { get; }
+
+        public bool Binds(string name)
+        {
+            for (var scope = this; scope is not null; scope = scope._parent)
+            {
+                if (scope._names.Contains(name)) return true;
+            }
+            return GlobalNames.IsGlobal(name);
+        }
+
+        public Scope With(IReadOnlySet<string> names) => new(this, names, false);
+
+        public Scope WithDynamic() => new(this, new HashSet<string>(), true);
+    }
+
+    private sealed class Walker(SourceText source, DiagnosticBag diagnostics)
+    {
+        public void Visit(Expr expr, Scope scope)
+        {
+            switch (expr)
+            {
+                case Identifier id:
+                    if (!scope.HasWith && !scope.Binds(id.Name))
+                        diagnostics.Add(SyntaxDiagnostics.UndefinedVariable(source, id.Span, id.Name));
+                    break;
+                case AttrSetExpr set:
+                    VisitMerged(AttrSetMerger.Merge(source, set.Bindings, diagnostics, recursive: set.Recursive), scope, scope);
+                    break;
+                case LetExpr let:
+                    {
+                        var merged = AttrSetMerger.Merge(source, let.Bindings, diagnostics, isLet: true, recursive: true);
+                        var inner = VisitMerged(merged, scope, scope);
+                        Visit(let.Body, inner);
+                        break;
+                    }
+                case LegacyLetExpr legacy:
+                    VisitMerged(AttrSetMerger.Merge(source, legacy.Bindings, diagnostics, recursive: true), scope, scope);
+                    break;
+                case LambdaExpr lambda:
+                    {
+                        var names = new HashSet<string>(StringComparer.Ordinal);
+                        if (lambda.Formals is { } formals)
+                        {
+                            foreach (var formal in formals.Items)
+                            {
+                                if (!names.Add(formal.Name))
+                                    diagnostics.Add(SyntaxDiagnostics.DuplicateFormal(source, formal.Span, formal.Name));
+                            }
+                        }
+                        if (lambda.ArgName is { } arg && !names.Add(arg))
+                            diagnostics.Add(SyntaxDiagnostics.DuplicateFormal(source, lambda.Span, arg));
+                        var inner = scope.With(names);
+                        if (lambda.Formals is { } f)
+                        {
+                            foreach (var formal in f.Items)
+                            {
+                                if (formal.Default is { } d) Visit(d, inner);
+                            }
+                        }
+                        Visit(lambda.Body, inner);
+                        break;
+                    }
+                case WithExpr with:
+                    Visit(with.Scope, scope);
+                    Visit(with.Body, scope.WithDynamic());
+                    break;
+                case SelectExpr select:
+                    Visit(select.Target, scope);
+                    VisitPath(select.Path, scope);
+                    if (select.Default is { } fallback) Visit(fallback, scope);
+                    break;
+                case HasAttrExpr has:
+                    Visit(has.Target, scope);
+                    VisitPath(has.Path, scope);
+                    break;
+                case CallExpr call:
+                    Visit(call.Function, scope);
+                    Visit(call.Argument, scope);
+                    break;
+                case BinaryExpr binary:
+                    Visit(binary.Left, scope);
+                    Visit(binary.Right, scope);
+                    break;
+                case UnaryExpr unary:
+                    Visit(unary.Operand, scope);
+                    break;
+                case IfExpr ifExpr:
+                    Visit(ifExpr.Condition, scope);
+                    Visit(ifExpr.Then, scope);
+                    Visit(ifExpr.Else, scope);
+                    break;
+                case AssertExpr assert:
+                    Visit(assert.Condition, scope);
+                    Visit(assert.Body, scope);
+                    break;
+                case ListExpr list:
+                    foreach (var item in list.Items) Visit(item, scope);
+                    break;
+                case StringExpr str:
+                    VisitParts(str.Parts, scope);
+                    break;
+                case PathExpr path:
+                    VisitParts(path.Parts, scope);
+                    break;
+            }
+        }
+
+        /// <summary>Visits a merged set; returns the scope its values see. Values and
+        /// <c>inherit (e)</c> sources see the set's own names when it is recursive (or a
+        /// <c>let</c>); plain <c>inherit x</c> looks <c>x</c> up in <paramref name="inheritScope"/>,
+        /// the scope around the set, as Nix does.</summary>
+        private Scope VisitMerged(MergedAttrs attrs, Scope scope, Scope inheritScope)
+        {
+            var inner = attrs.Recursive ? scope.With(attrs.StaticNames) : scope;
+            foreach (var attr in attrs.Static)
+            {
+                if (attr.Inherited)
+                {
+                    if (!inheritScope.HasWith && !inheritScope.Binds(attr.Name))
+                        diagnostics.Add(SyntaxDiagnostics.UndefinedVariable(source, attr.Span, attr.Name));
+                }
+                else if (attr.InheritedFrom is { } from)
+                {
+                    Visit(from, inner);
+                }
+                else if (attr.Nested is { } nested)
+                {
+                    VisitMerged(nested, inner, inner);
+                }
+                else if (attr.Value is { } value)
+                {
+                    Visit(value, inner);
+                }
+            }
+            foreach (var dynamic in attrs.Dynamic)
+            {
+                Visit(dynamic.Name.Expression, inner);
+                if (dynamic.Nested is { } nested) VisitMerged(nested, inner, inner);
+                else if (dynamic.Value is { } value) Visit(value, inner);
+            }
+            return inner;
+        }
+
+        private void VisitPath(AttrPath path, Scope scope)
+        {
+            foreach (var name in path.Names)
+            {
+                if (name is DynamicAttrName dynamic) Visit(dynamic.Expression, scope);
+            }
+        }
+
+        private void VisitParts(IReadOnlyList<StringPart> parts, Scope scope)
+        {
+            foreach (var part in parts)
+            {
+                if (part is InterpolationPart interpolation) Visit(interpolation.Expression, scope);
+            }
+        }
+    }
+}
