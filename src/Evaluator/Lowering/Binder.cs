@@ -32,10 +32,16 @@ internal sealed class Binder
         {
             case IntLiteral i: return new ConstNode(_source, i.Span, IntValue.Of(i.Value));
             case FloatLiteral f: return new ConstNode(_source, f.Span, new FloatValue(f.Value));
-            case UriLiteral u: return new ConstNode(_source, u.Span, StringValue.Of(u.Value));
+            case UriLiteral u:
+                if (_interpreter.Options.Lints.HasFlag(LiteralLints.UrlLiterals))
+                {
+                    throw Error(EvaluationDiagnostics.Syntax, "URL literals are disallowed; write \"" + u.Value + "\" instead", u.Span);
+                }
+                return new ConstNode(_source, u.Span, StringValue.Of(u.Value));
             case StringExpr s: return BindString(s, scope);
             case PathExpr p: return BindPath(p, scope);
             case Identifier id: return ResolveVariable(id.Name, id.Span, scope);
+            case CurPosExpr curPos: return new ConstNode(_source, curPos.Span, PositionValue(curPos.Span));
             case SearchPathExpr sp:
                 return new CallNode(_source, sp.Span, ResolveVariable("__findFile", sp.Span, scope),
                     [ResolveVariable("__nixPath", sp.Span, scope), new ConstNode(_source, sp.Span, StringValue.Of(sp.Name))], _interpreter);
@@ -121,6 +127,15 @@ internal sealed class Binder
         if (p.Parts.Count == 0 || p.Parts[0] is not LiteralPart first)
         {
             throw Error(EvaluationDiagnostics.Syntax, "a path must start with a literal part", p.Span);
+        }
+        var lints = _interpreter.Options.Lints;
+        if (lints.HasFlag(LiteralLints.AbsolutePathLiterals) && first.Text.StartsWith('/'))
+        {
+            throw Error(EvaluationDiagnostics.Syntax, "absolute path literals are disallowed", p.Span);
+        }
+        if (lints.HasFlag(LiteralLints.ShortPathLiterals) && !first.Text.StartsWith('/') && !first.Text.StartsWith('.') && !first.Text.StartsWith('~'))
+        {
+            throw Error(EvaluationDiagnostics.Syntax, $"relative path literal '{first.Text}' should be prefixed by '.' for clarity: './{first.Text}'", p.Span);
         }
         var resolved = ResolvePathLiteral(first.Text, first.Span);
         if (p.Parts.Count == 1)

@@ -24,6 +24,13 @@ public sealed record EvaluatorOptions
 
     public string CurrentSystem { get; init; } = "x86_64-linux";
 
+    /// <summary>Literals that newer Nix versions can reject (<c>--lint-url-literals fatal</c> and the like).</summary>
+    public LiteralLints Lints { get; init; }
+
+    /// <summary>How deeply function calls may nest before evaluation stops with
+    /// <c>stack overflow (possible infinite recursion)</c>; Nix 2.8 itself stops between 10,000 and 100,000.</summary>
+    public int MaxCallDepth { get; init; } = 20000;
+
     /// <summary>Hosts adding builtins natively (the module layer's <c>lib</c>).</summary>
     public IReadOnlyList<IBuiltinProvider> BuiltinProviders { get; init; } = [];
 

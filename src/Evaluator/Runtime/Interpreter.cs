@@ -19,6 +19,7 @@ public sealed partial class Interpreter
     private readonly Func<SourceText, SyntaxTree> _parse;
     private readonly Dictionary<string, Value> _importCache = new(StringComparer.Ordinal);
     private readonly Scope _globalScope;
+    private int _callDepth;
 
     public Interpreter(EvaluatorOptions options, Func<SourceText, SyntaxTree> parse)
     {
@@ -95,21 +96,42 @@ public sealed partial class Interpreter
     {
         if (Directory.Exists(path)) path = PathUtilities.Combine(path, "default.nix");
         if (_importCache.TryGetValue(path, out var cached)) return cached.Force();
-        string text;
+        var source = ReadSource(path, site);
+        var node = Lower(source, PathUtilities.DirOf(path));
+        var thunk = new ExprThunk(node, BaseEnvironment);
+        _importCache[path] = thunk;
+        return thunk.Force();
+    }
+
+    /// <summary><c>scopedImport attrs path</c>: the file sees the names of <paramref name="scope"/>
+    /// in front of the builtins (not cached, since the scope differs per call).</summary>
+    public Value ScopedImport(AttrSetValue scope, string path, SourceLocation? site)
+    {
+        if (Directory.Exists(path)) path = PathUtilities.Combine(path, "default.nix");
+        var source = ReadSource(path, site);
+        var names = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < scope.Count; i++) names[scope.Names[i].Name] = i;
+        var tree = Parse(source);
+        var node = new Binder(this, source, PathUtilities.DirOf(path)).Bind(tree.Root, Scope.Static(_globalScope, names));
+        return node.Eval(new Environment((Value[])scope.Values.Clone(), BaseEnvironment));
+    }
+
+    private static SourceText ReadSource(string path, SourceLocation? site)
+    {
+        if (path.StartsWith(global::ConfigLang.Evaluator.Runtime.Builtins.FileBuiltins.CorePackagesPrefix, StringComparison.Ordinal)
+            && global::ConfigLang.Evaluator.Runtime.Builtins.CorePackages.Find(path[global::ConfigLang.Evaluator.Runtime.Builtins.FileBuiltins.CorePackagesPrefix.Length..]) is { } text)
+        {
+            return new SourceText(text, path);
+        }
         try
         {
-            text = File.ReadAllText(path);
+            return new SourceText(File.ReadAllText(path), path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw EvaluationException.Create(EvaluationDiagnostics.FileSystem,
                 $"getting status of '{path}': No such file or directory", site);
         }
-        var source = new SourceText(text, path);
-        var node = Lower(source, PathUtilities.DirOf(path));
-        var thunk = new ExprThunk(node, BaseEnvironment);
-        _importCache[path] = thunk;
-        return thunk.Force();
     }
 
     // ---------------------------------------------------------------- calls
@@ -162,7 +184,23 @@ public sealed partial class Interpreter
 
     private Value CallLambda(LambdaValue lambda, Value argument, SourceLocation? site)
     {
-        if (!RuntimeHelpers.TryEnsureSufficientExecutionStack()) throw EvaluationException.StackOverflow(site);
+        if (_callDepth >= Options.MaxCallDepth || !RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        {
+            throw EvaluationException.StackOverflow(site);
+        }
+        _callDepth++;
+        try
+        {
+            return CallLambdaUnchecked(lambda, argument, site);
+        }
+        finally
+        {
+            _callDepth--;
+        }
+    }
+
+    private Value CallLambdaUnchecked(LambdaValue lambda, Value argument, SourceLocation? site)
+    {
         var code = lambda.Code;
         var slots = new Value[code.FrameSize];
         var env = new Environment(slots, lambda.Environment);

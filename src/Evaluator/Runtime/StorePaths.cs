@@ -13,15 +13,18 @@ public static class StorePaths
     private const string Base32Chars = "0123456789abcdfghijklmnpqrsvwxyz";
 
     /// <summary>SHA-256 of the NAR serialisation of a file, directory or symlink.</summary>
-    public static byte[] NarHash(string path)
+    public static byte[] NarHash(string path, Func<string, string, bool>? filter = null)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         WriteString(hash, "nix-archive-1");
-        Serialize(hash, path);
+        Serialize(hash, path, filter);
         return hash.GetHashAndReset();
     }
 
-    private static void Serialize(IncrementalHash hash, string path)
+    private static string TypeOf(string path) =>
+        new FileInfo(path).LinkTarget is not null ? "symlink" : Directory.Exists(path) ? "directory" : File.Exists(path) ? "regular" : "unknown";
+
+    private static void Serialize(IncrementalHash hash, string path, Func<string, string, bool>? filter)
     {
         WriteString(hash, "(");
         var info = new FileInfo(path);
@@ -37,10 +40,12 @@ public static class StorePaths
             Array.Sort(entries, string.CompareOrdinal);
             foreach (var entry in entries)
             {
+                var child = System.IO.Path.Combine(path, entry!);
+                if (filter is not null && !filter(child, TypeOf(child))) continue;
                 WriteString(hash, "entry"); WriteString(hash, "(");
                 WriteString(hash, "name"); WriteString(hash, entry!);
                 WriteString(hash, "node");
-                Serialize(hash, System.IO.Path.Combine(path, entry!));
+                Serialize(hash, child, filter);
                 WriteString(hash, ")");
             }
         }

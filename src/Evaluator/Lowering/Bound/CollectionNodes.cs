@@ -29,6 +29,8 @@ internal sealed record DynamicAttr(Node Name, Node Value, SourceLocation Locatio
 internal sealed class AttrsNode(SourceText source, TextSpan span, bool recursive, Symbol[] names, Node[] values,
     bool[] inheritedFromOuter, SourceLocation[] positions, DynamicAttr[] dynamicAttrs, Interpreter interpreter) : Node(source, span)
 {
+    private readonly int _overridesIndex = Array.FindIndex(names, n => n.Name == "__overrides");
+
     public bool Recursive { get; } = recursive;
 
     public override Value Eval(Env env)
@@ -39,17 +41,39 @@ internal sealed class AttrsNode(SourceText source, TextSpan span, bool recursive
         {
             inner = new Env(slots, env);
         }
+        var hasOverrides = Recursive && _overridesIndex >= 0;
         for (var i = 0; i < values.Length; i++)
         {
-            slots[i] = values[i].Delay(inheritedFromOuter[i] ? env : inner);
+            // With __overrides, a variable must be read when forced, after the overrides replaced slots.
+            slots[i] = hasOverrides && !inheritedFromOuter[i] && values[i] is VarNode
+                ? new ExprThunk(values[i], inner)
+                : values[i].Delay(inheritedFromOuter[i] ? env : inner);
         }
-        if (dynamicAttrs.Length == 0)
+        var overrides = Recursive && _overridesIndex >= 0 ? interpreter.ForceAttrs(slots[_overridesIndex], Location) : null;
+        if (dynamicAttrs.Length == 0 && overrides is null)
         {
             return slots.Length == 0 ? AttrSetValue.Empty : new AttrSetValue(names, slots, positions);
         }
 
         var builder = new AttrSetBuilder(names.Length + dynamicAttrs.Length);
+        if (overrides is not null)
+        {
+            // Nix's __overrides: its attributes replace those of the rec set, for the set and for
+            // the other attributes' bodies alike (the frame slots are the set's values).
+            for (var k = 0; k < overrides.Count; k++)
+            {
+                var index = Array.IndexOf(names, overrides.Names[k]);
+                if (index >= 0) slots[index] = overrides.Values[k];
+            }
+        }
         for (var i = 0; i < names.Length; i++) builder.Add(names[i], slots[i], positions[i]);
+        if (overrides is not null)
+        {
+            for (var k = 0; k < overrides.Count; k++)
+            {
+                if (Array.IndexOf(names, overrides.Names[k]) < 0) builder.Add(overrides.Names[k], overrides.Values[k]);
+            }
+        }
         foreach (var dynamic in dynamicAttrs)
         {
             var nameValue = dynamic.Name.Eval(inner);

@@ -22,7 +22,8 @@ internal sealed class VarNode(SourceText source, TextSpan span, string name, int
     {
         var e = env;
         for (var i = level; i > 0; i--) e = e.Parent!;
-        return e.Slots[index];
+        // A let or rec frame is filled in order: a slot not filled yet gets a thunk reading it later.
+        return e.Slots[index] ?? new ExprThunk(this, env);
     }
 }
 

@@ -58,6 +58,7 @@ internal static class DerivationBuiltins
         var nameValue = attrs.Get(Symbols.Name)
             ?? throw EvaluationException.Create(EvaluationDiagnostics.MissingAttribute, "required attribute 'name' missing", site);
         var drvName = i.ForceStringNoContext(nameValue, site);
+        CheckName(drvName, site);
         var ignoreNulls = attrs.Get("__ignoreNulls") is { } ig && i.ForceBool(ig, site);
         string[]? context = null;
         var env = new SortedDictionary<string, string>(StringComparer.Ordinal);
@@ -69,6 +70,15 @@ internal static class DerivationBuiltins
             var key = attrs.Names[k].Name;
             if (key == "__ignoreNulls") continue;
             var value = attrs.Values[k];
+            if (key is "__contentAddressed" or "__impure")
+            {
+                if (i.ForceBool(value, site, $"while evaluating the attribute '{key}' of the derivation '{drvName}'"))
+                {
+                    var feature = key == "__impure" ? "impure-derivations" : "ca-derivations";
+                    throw EvaluationException.Create(EvaluationDiagnostics.Unsupported, $"experimental Nix feature '{feature}' is disabled", site);
+                }
+                continue;
+            }
             if (ignoreNulls && value.Force() is NullValue) continue;
             try
             {
@@ -86,7 +96,19 @@ internal static class DerivationBuiltins
                     case "outputs":
                         outputs = text.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
                         if (outputs.Count == 0) throw EvaluationException.Create(EvaluationDiagnostics.General, "derivation cannot have an empty set of outputs", site);
+                        foreach (var duplicate in outputs.GroupBy(o => o).Where(g => g.Count() > 1))
+                        {
+                            throw EvaluationException.Create(EvaluationDiagnostics.General, $"duplicate derivation output '{duplicate.Key}'", site);
+                        }
+                        foreach (var output in outputs)
+                        {
+                            if (output == "drv") throw EvaluationException.Create(EvaluationDiagnostics.General, "invalid derivation output name 'drv'", site);
+                        }
                         break;
+                    case "__contentAddressed" when text == "1":
+                        throw EvaluationException.Create(EvaluationDiagnostics.Unsupported, "experimental Nix feature 'ca-derivations' is disabled", site);
+                    case "__impure" when text == "1":
+                        throw EvaluationException.Create(EvaluationDiagnostics.Unsupported, "experimental Nix feature 'impure-derivations' is disabled", site);
                     case "outputHash" or "outputHashAlgo" or "outputHashMode":
                         throw EvaluationException.Create(EvaluationDiagnostics.Unsupported, "fixed-output derivations are not supported without a Nix store", site);
                 }
@@ -143,6 +165,23 @@ internal static class DerivationBuiltins
         result.Add("drvPath", new StringValue(drvPathResult, ["=" + drvPathResult]));
         foreach (var output in outputs) result.Add(output, new StringValue(drv.Outputs[output], [$"!{output}!{drvPathResult}"]));
         return result.Build();
+    }
+
+    /// <summary>A store path name: at most 211 characters of <c>[a-zA-Z0-9+-._?=]</c>, not starting with a dot.</summary>
+    private static void CheckName(string name, SourceLocation? site)
+    {
+        string? problem = null;
+        if (name.Length == 0) problem = "it is empty";
+        else if (name.Length > 211) problem = "it is longer than 211 characters";
+        else if (name[0] == '.') problem = "it is illegal to start the name with a period";
+        else if (name.FirstOrDefault(c => !(char.IsAsciiLetterOrDigit(c) || c is '+' or '-' or '.' or '_' or '?' or '=')) is var bad and not '\0')
+        {
+            problem = $"the name contains illegal character '{bad}'";
+        }
+        if (problem is not null)
+        {
+            throw EvaluationException.Create(EvaluationDiagnostics.General, $"invalid derivation name: {problem}", site);
+        }
     }
 
     private static SortedSet<string> GetOrAdd(SortedDictionary<string, SortedSet<string>> map, string key)

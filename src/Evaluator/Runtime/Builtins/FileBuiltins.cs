@@ -15,8 +15,8 @@ internal static class FileBuiltins
     public static void Register(BuiltinRegistry r)
     {
         r.Add("import", 1, (i, a, s) => i.Import(i.CoerceToPath(a[0], s), s), global: true);
-        r.Add("scopedImport", 2, (_, _, s) => throw EvaluationException.Create(EvaluationDiagnostics.Unsupported,
-            "'scopedImport' is not supported", s), global: true);
+        r.Add("scopedImport", 2, (i, a, s) => i.ScopedImport(i.ForceAttrs(a[0], s), i.CoerceToPath(a[1], s), s), global: true);
+        r.Add("path", 1, PathBuiltin);
         r.Add("readFile", 1, (i, a, s) =>
         {
             var path = i.CoerceToPath(a[0], s);
@@ -86,6 +86,38 @@ internal static class FileBuiltins
         return ListValue.Of(items.ToArray());
     }
 
+    /// <summary><c>builtins.path { path; name ?; filter ?; recursive ?; sha256 ?; }</c>: the store path the
+    /// filtered copy would get (computed, not written).</summary>
+    private static Value PathBuiltin(Interpreter i, Value[] a, SourceLocation? s)
+    {
+        var args = i.ForceAttrs(a[0], s);
+        var pathValue = args.Get(Symbols.Path)
+            ?? throw EvaluationException.Create(EvaluationDiagnostics.MissingAttribute, "missing required 'path' attribute in the first argument to builtins.path", s);
+        var path = i.CoerceToPath(pathValue, s);
+        var name = args.Get(Symbols.Name) is { } n ? i.ForceStringNoContext(n, s) : PathUtilities.BaseNameOf(path);
+        var recursive = args.Get("recursive") is not { } r || i.ForceBool(r, s);
+        var filter = args.Get("filter");
+        if (!File.Exists(path) && !Directory.Exists(path))
+        {
+            throw EvaluationException.Create(EvaluationDiagnostics.FileSystem, $"getting status of '{path}': No such file or directory", s);
+        }
+        string storePath;
+        if (recursive)
+        {
+            Func<string, string, bool>? include = filter is null ? null
+                : (p, type) => i.ForceBool(i.Call(i.Call(filter, StringValue.Of(p), s), StringValue.Of(type), s), s);
+            storePath = StorePaths.SourcePath(name, StorePaths.NarHash(path, include));
+        }
+        else
+        {
+            var contentHash = System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(path));
+            var inner = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(
+                $"fixed:out:sha256:{Convert.ToHexStringLower(contentHash)}:"));
+            storePath = StorePaths.MakeStorePath("output:out", inner, name);
+        }
+        return new StringValue(storePath, [storePath]);
+    }
+
     private static Value FindFile(Interpreter i, Value[] a, SourceLocation? s)
     {
         var searchPath = i.ForceList(a[0], s);
@@ -108,6 +140,6 @@ internal static class FileBuiltins
             if (File.Exists(candidate) || Directory.Exists(candidate)) return new PathValue(candidate);
         }
         throw EvaluationException.Create(EvaluationDiagnostics.FileSystem,
-            $"file '{name}' was not found in the Nix search path (add it using $NIX_PATH or -I)", s);
+            $"file '{name}' was not found in the Nix search path (add it using $NIX_PATH or -I)", s, EvaluationErrorKind.Thrown);
     }
 }

@@ -88,6 +88,7 @@ internal static class ListBuiltins
         r.Add("sort", 2, (i, a, s) =>
         {
             var list = i.ForceList(a[1], s);
+            i.ForceFunction(a[0], s, "while evaluating the sorting function passed to builtins.sort");
             var items = (Value[])list.Items.Clone();
             MergeSort(items, (x, y) => i.ForceBool(i.Call(i.Call(a[0], x, s), y, s), s));
             return ListValue.Of(items);

@@ -16,13 +16,13 @@ public static class JsonPrinter
     {
         var builder = new StringBuilder();
         string[]? context = null;
-        Write(interpreter, builder, value, site, ref context);
+        Write(interpreter, builder, value, site, ref context, 0);
         return new StringValue(builder.ToString(), context);
     }
 
-    private static void Write(Interpreter interpreter, StringBuilder output, Value value, SourceLocation? site, ref string[]? context)
+    private static void Write(Interpreter interpreter, StringBuilder output, Value value, SourceLocation? site, ref string[]? context, int depth)
     {
-        if (!RuntimeHelpers.TryEnsureSufficientExecutionStack()) throw EvaluationException.StackOverflow(site);
+        if (depth > interpreter.Options.MaxCallDepth || !RuntimeHelpers.TryEnsureSufficientExecutionStack()) throw EvaluationException.StackOverflow(site);
         var v = value.Force();
         switch (v)
         {
@@ -48,7 +48,7 @@ public static class JsonPrinter
                 }
                 if (attrs.Get(Symbols.OutPath) is { } outPath)
                 {
-                    Write(interpreter, output, outPath, site, ref context);
+                    Write(interpreter, output, outPath, site, ref context, depth + 1);
                     break;
                 }
                 output.Append('{');
@@ -59,7 +59,7 @@ public static class JsonPrinter
                     output.Append(':');
                     try
                     {
-                        Write(interpreter, output, attrs.Values[k], site, ref context);
+                        Write(interpreter, output, attrs.Values[k], site, ref context, depth + 1);
                     }
                     catch (EvaluationException e) when (!e.IsStackOverflow)
                     {
@@ -73,7 +73,7 @@ public static class JsonPrinter
                 for (var k = 0; k < list.Count; k++)
                 {
                     if (k > 0) output.Append(',');
-                    Write(interpreter, output, list.Items[k], site, ref context);
+                    Write(interpreter, output, list.Items[k], site, ref context, depth + 1);
                 }
                 output.Append(']');
                 break;
