@@ -32,10 +32,17 @@ public sealed class EvalCommand(CliConsole console) : ICliCommand
         var readWrite = new Option<bool>("--read-write-mode") { Hidden = true };
         var timeout = new Option<string?>("--timeout") { Hidden = true };
         var option = new Option<string[]>("--option") { Hidden = true, Arity = new ArgumentArity(2, 2), AllowMultipleArgumentsPerToken = true };
+        var impure = new Option<bool>("--impure") { Hidden = true };
+        var noShowTrace = new Option<bool>("--no-show-trace") { Hidden = true };
+        var maxCallDepth = new Option<int?>("--max-call-depth") { Description = "How deeply function calls may nest (default 20000)." };
+        var lintUrl = new Option<string?>("--lint-url-literals") { Description = "'fatal' rejects unquoted URL literals ('warn' is accepted and ignored)." };
+        var lintShort = new Option<string?>("--lint-short-path-literals") { Description = "'fatal' rejects path literals without './'." };
+        var lintAbsolute = new Option<string?>("--lint-absolute-path-literals") { Description = "'fatal' rejects absolute path literals." };
 
         var command = new Command("eval", "Evaluate a Nix-language expression and print the result as nix-instantiate --eval does.")
         {
             file, parse, expr, attr, strict, json, xml, noLocation, include, arg, argstr, showTrace, eval, evalOnly, readWrite, timeout, option,
+            impure, noShowTrace, maxCallDepth, lintUrl, lintShort, lintAbsolute,
         };
         command.SetAction(result =>
         {
@@ -66,9 +73,14 @@ public sealed class EvalCommand(CliConsole console) : ICliCommand
                 Output = result.GetValue(json) ? EvaluationOutput.Json : result.GetValue(xml) ? EvaluationOutput.Xml : EvaluationOutput.Nix,
                 XmlLocations = !result.GetValue(noLocation),
                 AutoArgs = autoArgs,
-                ShowTrace = result.GetValue(showTrace),
+                ShowTrace = result.GetValue(showTrace) && !result.GetValue(noShowTrace),
             };
-            var options = new EvaluatorOptions { SearchPath = result.GetValue(include) ?? [] };
+            var lints = LiteralLints.None;
+            if (result.GetValue(lintUrl) == "fatal") lints |= LiteralLints.UrlLiterals;
+            if (result.GetValue(lintShort) == "fatal") lints |= LiteralLints.ShortPathLiterals;
+            if (result.GetValue(lintAbsolute) == "fatal") lints |= LiteralLints.AbsolutePathLiterals;
+            var options = new EvaluatorOptions { SearchPath = result.GetValue(include) ?? [], Lints = lints };
+            if (result.GetValue(maxCallDepth) is { } depth) options = options with { MaxCallDepth = depth };
             var outcome = new ConfigEvaluator(options).Evaluate(request);
             console.Out.Write(outcome.Stdout);
             console.Error.Write(outcome.Stderr);
