@@ -23,7 +23,7 @@ public sealed partial class Lexer
         if (best == 0)
         {
             _pos++;
-            Emit(TokenKind.Invalid, start, 1);
+            ReportInvalid(start, 1);
             return;
         }
 

@@ -165,11 +165,19 @@ public sealed partial class Lexer
             return true;
         }
 
-        // Anything else is invalid; a multi-unit character (surrogate pair) is one token.
+        // Anything else is invalid: reported here and skipped, so the parser goes on as if it
+        // were not there (one error, not a cascade). A surrogate pair is one character.
         var length = char.IsHighSurrogate(c) && _pos + 1 < _text.Length && char.IsLowSurrogate(_text[_pos + 1]) ? 2 : 1;
         _pos += length;
-        Emit(TokenKind.Invalid, start, length);
+        ReportInvalid(start, length);
         return true;
+    }
+
+    private void ReportInvalid(int start, int length)
+    {
+        var text = _text.Substring(start, length);
+        var shown = text.Length == 1 && char.IsControl(text[0]) ? $"U+{(int)text[0]:X4}" : $"'{text}'";
+        _diagnostics.Add(SyntaxDiagnostics.InvalidCharacter(_source, new TextSpan(start, length), shown));
     }
 
     private bool Op(TokenKind kind, int length)

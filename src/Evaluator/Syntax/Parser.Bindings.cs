@@ -122,8 +122,9 @@ public sealed partial class Parser
             return null;
         }
         var value = CanStartExpression(Kind) ? ParseExpression() : MissingOperand($"as the value of '{DescribePath(path)}'");
-        if (!Accept(TokenKind.Semicolon))
+        if (!Accept(TokenKind.Semicolon) && Kind != TokenKind.EndOfFile)
         {
+            // (At the end of the file the unclosed '{' or missing 'in' is the real problem.)
             Report(SyntaxDiagnostics.MissingSemicolon(_source, AfterPrevious, DescribePath(path))
                 .WithNote($"found {TokenDescriptions.Describe(Current, _text)} instead"));
             var next = Kind;
