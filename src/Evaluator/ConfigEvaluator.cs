@@ -127,6 +127,13 @@ public sealed class ConfigEvaluator
             stderr.Write(ErrorFormatter.Format(e.Diagnostic, e.Trace, request.ShowTrace));
             return new EvaluationResult(stdout.ToString(), stderr.ToString(), e.Diagnostic);
         }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A bug of ours must not take the process down: report it as an evaluation error.
+            var diagnostic = Diagnostic.Error(EvaluationDiagnostics.General, $"internal error: {e.GetType().Name}: {e.Message}", null);
+            stderr.Write(ErrorFormatter.Format(diagnostic, [], false));
+            return new EvaluationResult(stdout.ToString(), stderr.ToString(), diagnostic);
+        }
     }
 
     private AttrSetValue BuildAutoArgs(Interpreter interpreter, EvaluationRequest request)
