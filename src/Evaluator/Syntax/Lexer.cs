@@ -24,22 +24,30 @@ public sealed partial class Lexer
     private int _modeDepth;
     private int _pos;
 
-    private Lexer(SourceText source, DiagnosticBag diagnostics)
+    private Lexer(SourceText source, DiagnosticBag diagnostics, Token[] buffer)
     {
         _source = source;
         _text = source.Text;
         _diagnostics = diagnostics;
-        _tokens = new Token[Math.Max(16, _text.Length / 4)];
+        _tokens = buffer;
     }
 
     /// <summary>Lexes the whole source; the last token is always <see cref="TokenKind.EndOfFile"/>.</summary>
-    public static Token[] Tokenize(SourceText source, DiagnosticBag diagnostics, out int count)
+    public static Token[] Tokenize(SourceText source, DiagnosticBag diagnostics, out int count) =>
+        Tokenize(source, diagnostics, new Token[EstimateTokenCount(source)], out count);
+
+    /// <summary>Lexes into <paramref name="buffer"/> (a pooled array, say), growing it when needed;
+    /// returns the array that holds the tokens.</summary>
+    public static Token[] Tokenize(SourceText source, DiagnosticBag diagnostics, Token[] buffer, out int count)
     {
-        var lexer = new Lexer(source, diagnostics);
+        var lexer = new Lexer(source, diagnostics, buffer.Length > 0 ? buffer : new Token[16]);
         lexer.Run();
         count = lexer._count;
         return lexer._tokens;
     }
+
+    /// <summary>About one token per four characters in typical Nix code.</summary>
+    public static int EstimateTokenCount(SourceText source) => Math.Max(16, source.Length / 4);
 
     private Mode CurrentMode => _modeDepth == 0 ? Mode.Normal : _modes[_modeDepth - 1];
 
