@@ -23,14 +23,15 @@ public static class ValuePrinter
         return builder.ToString();
     }
 
-    /// <summary>The printed value, or null when forcing it fails (then messages show no value).</summary>
+    /// <summary>The printed value, or null when forcing it throws (then messages show no value);
+    /// <c>abort</c> and other uncatchable errors go through, as <c>tryEval</c> lets them.</summary>
     public static string? TryPrint(Value value)
     {
         try
         {
             return Print(value);
         }
-        catch (EvaluationException)
+        catch (EvaluationException e) when (e.IsCatchable)
         {
             return null;
         }

@@ -23,6 +23,7 @@ public sealed class MergedDefinitions
 {
     private readonly Interpreter _interpreter;
     private readonly IReadOnlyList<Definition> _raw;
+    private readonly Once<List<Definition>> _filtered;
     private readonly Once<List<Definition>> _final;
     private int _highestPriority;
     private readonly Once<Value> _merged;
@@ -33,7 +34,8 @@ public sealed class MergedDefinitions
         Loc = loc;
         Type = type;
         _raw = definitions;
-        _final = new Once<List<Definition>>(Process);
+        _filtered = new Once<List<Definition>>(DischargeAndFilter);
+        _final = new Once<List<Definition>>(SortByOrder);
         _merged = new Once<Value>(ComputeMerged);
     }
 
@@ -48,17 +50,17 @@ public sealed class MergedDefinitions
     {
         get
         {
-            _ = Final;
+            _ = _filtered.Value;
             return _highestPriority;
         }
     }
 
-    public bool IsDefined => Final.Count > 0;
+    public bool IsDefined => _filtered.Value.Count > 0;
 
     /// <summary>The merged value, or the type's empty value, or an error saying nothing is defined.</summary>
     public Value MergedValue => _merged.Value;
 
-    private List<Definition> Process()
+    private List<Definition> DischargeAndFilter()
     {
         var discharged = new List<Definition>(_raw.Count);
         foreach (var definition in _raw)
@@ -80,16 +82,19 @@ public sealed class MergedDefinitions
         }
         _highestPriority = discharged.Count == 0 ? 9999 : best;
         var kept = new List<Definition>(discharged.Count);
-        var anyOrder = false;
         for (var i = 0; i < discharged.Count; i++)
         {
-            if (priorities[i] != best) continue;
-            var definition = discharged[i].WithValue(Properties.Properties.StripOverride(discharged[i].Value));
-            anyOrder |= Properties.Properties.IsOrder(definition.Value);
-            kept.Add(definition);
+            if (priorities[i] == best) kept.Add(discharged[i].WithValue(Properties.Properties.StripOverride(discharged[i].Value)));
         }
-        if (!anyOrder) return kept;
+        return kept;
+    }
 
+    // Sorting looks at the values, so it runs only when the definitions themselves are needed
+    // (not for isDefined or highestPrio).
+    private List<Definition> SortByOrder()
+    {
+        var kept = _filtered.Value;
+        if (!kept.Any(d => Properties.Properties.IsOrder(d.Value))) return kept;
         var ordered = kept.Select(Properties.Properties.StripOrder).ToList();
         // List.Sort is not stable; order by (priority, position) instead.
         return [.. ordered.Select((d, i) => (d, i)).OrderBy(p => p.d.OrderPriority).ThenBy(p => p.i).Select(p => p.d)];

@@ -216,6 +216,9 @@ public sealed class ModuleCollector(Interpreter interpreter, ModuleSystem system
                     yield break;
                 }
                 throw Nix.Throw($"Module `{file}` contains a disabledModules item that is an attribute set, presumably a module, that does not have a `key` attribute. This means that the module system doesn't have any means to identify the module that should be disabled. Make sure that you've put the correct value in disabledModules: a string path relative to modulesPath, a path value, or an attribute set with a `key` attribute.", ModuleDiagnostics.MalformedModule);
+            case NullValue or IntValue or FloatValue or BoolValue or ListValue:
+                yield return system.ToStringValue(interpreter, forced);
+                yield break;
             default:
                 throw Nix.Throw($"Each disabledModules item must be a path, string, or a attribute set with a key attribute, or a value supported by toString. However, one of the disabledModules items in `{file}` is none of that, but is of type {forced.TypeOf()}.", ModuleDiagnostics.MalformedModule);
         }

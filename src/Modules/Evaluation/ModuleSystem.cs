@@ -19,10 +19,14 @@ namespace ConfigLang.Modules.Evaluation;
 public sealed class ModuleSystem
 {
     /// <param name="library">The <c>lib</c> modules receive.</param>
-    public ModuleSystem(Func<Value> library)
+    /// <param name="interpreter">The interpreter this library was loaded into.</param>
+    public ModuleSystem(Interpreter interpreter, Func<Value> library)
     {
+        Interpreter = interpreter;
         Library = library;
     }
+
+    public Interpreter Interpreter { get; }
 
     public Func<Value> Library { get; }
 

@@ -20,7 +20,7 @@ public static class NativeLibrary
     {
         var args = Nix.ForceAttrs(argument, "configlangModules expects { import, toString, lib }");
         var lib = Nix.Get(args, "lib")!;
-        var system = new ModuleSystem(() => lib.Force());
+        var system = new ModuleSystem(interpreter, () => lib.Force());
 
         var builder = new AttrSetBuilder(64);
         builder.Add("evalModules", Nix.Function("evalModules", 1, (ip, a) => system.Evaluate(ip, EvalModulesRequest.FromValue(a[0]))));

@@ -16,13 +16,14 @@ namespace ConfigLang.Modules.Types;
 /// <para>The grouping is one pass over all definitions (a dictionary by name), so N hosts or
 /// certificates cost O(N), never O(N²).</para>
 /// </summary>
-public sealed class AttrsOfType(OptionType elementType, bool lazy, string placeholder = "name") : OptionType
+public sealed class AttrsOfType(OptionType elementType, bool lazy, string? placeholder = null) : OptionType
 {
     public OptionType ElementType { get; } = elementType;
 
     public bool IsLazy { get; } = lazy;
 
-    public string Placeholder { get; } = placeholder;
+    /// <summary>The name shown for attributes in documentation (<c>&lt;name&gt;</c>); null when not chosen.</summary>
+    public string? Placeholder { get; } = placeholder;
 
     public override string Name => IsLazy ? "lazyAttrsOf" : "attrsOf";
 
@@ -35,14 +36,20 @@ public sealed class AttrsOfType(OptionType elementType, bool lazy, string placeh
 
     public override Value? EmptyValue => AttrSetValue.Empty;
 
-    protected override object? Payload => (IsLazy, Placeholder);
+    public override OptionType? TypeMerge(OptionType other)
+    {
+        if (other is not AttrsOfType o || o.IsLazy != IsLazy) return null;
+        if (Placeholder is not null && o.Placeholder is not null && Placeholder != o.Placeholder) return null;
+        var element = ElementType.TypeMerge(o.ElementType);
+        return element is null ? null : new AttrsOfType(element, IsLazy, Placeholder ?? o.Placeholder);
+    }
 
     public override IReadOnlyList<(string Name, OptionType Type)> NestedTypes => [("elemType", ElementType)];
 
     protected override OptionType Rebuild(IReadOnlyList<OptionType> nested) => new AttrsOfType(nested[0], IsLazy, Placeholder);
 
     public override Value GetSubOptions(Interpreter interpreter, IReadOnlyList<string> prefix) =>
-        ElementType.GetSubOptions(interpreter, [.. prefix, "<" + Placeholder + ">"]);
+        ElementType.GetSubOptions(interpreter, [.. prefix, "<" + (Placeholder ?? "name") + ">"]);
 
     public override IReadOnlyList<Value>? SubModules => ElementType.SubModules;
 

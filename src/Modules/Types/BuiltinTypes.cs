@@ -26,9 +26,10 @@ public static class BuiltinTypes
     public static readonly SimpleType Attrs = new("attrs", "attribute set", v => v is AttrSetValue, SimpleMerge.Update, emptyValue: AttrSetValue.Empty);
     public static readonly SimpleType Unspecified = new("unspecified", "unspecified value", _ => true, SimpleMerge.Default);
     public static readonly SimpleType Raw = new("raw", "raw value", _ => true, SimpleMerge.One);
+    public static readonly SimpleType OptionDeclaration = new("option", "option declaration", v => v is AttrSetValue a && a.Get("_type")?.Force() is StringValue { Text: "option" }, SimpleMerge.One);
     public static readonly SimpleType Package = new("package", "package", IsPackage, SimpleMerge.One);
     public static readonly SimpleType Path = PathWith(absolute: true, inStore: null);
-    public static readonly SimpleType PathInStore = PathWith(absolute: true, inStore: true);
+    public static readonly SimpleType PathInStore = PathWith(absolute: null, inStore: true);
     public static readonly SimpleType ExternalPath = PathWith(absolute: true, inStore: false);
 
     public static readonly SeparatedStringType Lines = new("\n");
@@ -79,7 +80,7 @@ public static class BuiltinTypes
             if (text is null) return false;
             if (absolute == true && !text.StartsWith('/')) return false;
             if (absolute == false && text.StartsWith('/')) return false;
-            if (inStore == true && !IsInStore(text)) return false;
+            if (inStore == true && (!text.StartsWith('/') || !IsInStore(text))) return false;
             if (inStore == false && IsInStore(text)) return false;
             return true;
         }, SimpleMerge.Equal, payload: (absolute, inStore));

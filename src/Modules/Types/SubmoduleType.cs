@@ -27,7 +27,24 @@ public sealed class SubmoduleType(
 
     public override string Name => "submodule";
 
-    public override string Description => description ?? "submodule";
+    private AttrSetValue? _base;
+
+    /// <summary>The evaluation of the type's own modules, without definitions (for documentation, the freeform type, the empty value).</summary>
+    private AttrSetValue Base => _base ??= system.Evaluate(system.Interpreter,
+        new EvalModulesRequest([NameDefaultModule, .. Modules], [], specialArgs, moduleClass));
+
+    private OptionType? FreeformType
+    {
+        get
+        {
+            var module = Nix.ForceAttrs(Nix.Get(Base, "_module")!);
+            var type = Nix.Get(module, "freeformType")!.Force();
+            return type is NullValue ? null : FromValue(type);
+        }
+    }
+
+    public override string Description => description
+        ?? (FreeformType is { } freeform ? "open submodule of " + freeform.Description : "submodule");
 
     public override bool Check(Interpreter interpreter, Value value)
     {
@@ -36,7 +53,7 @@ public sealed class SubmoduleType(
             || (forced is StringValue s && s.Text.StartsWith('/'));
     }
 
-    public override Value? EmptyValue => AttrSetValue.Empty;
+    public override Value? EmptyValue => Nix.Lazy(() => Nix.Get(Base, "config")!.Force());
 
     public override IReadOnlyList<Value>? SubModules => Modules;
 
@@ -84,7 +101,9 @@ public sealed class SubmoduleType(
     public override Value GetSubOptions(Interpreter interpreter, IReadOnlyList<string> prefix)
     {
         var result = system.Evaluate(interpreter, new EvalModulesRequest([NameDefaultModule, .. Modules], prefix, specialArgs, moduleClass));
-        return Nix.Get(result, "options")!.Force();
+        var options = Nix.ForceAttrs(Nix.Get(result, "options")!);
+        if (FreeformType is not { } freeform) return options;
+        return options.Update(Nix.Attrs(("_freeformOptions", Nix.Lazy(() => freeform.GetSubOptions(interpreter, prefix)))));
     }
 
     protected override void AddAttributes(AttrSetBuilder builder)

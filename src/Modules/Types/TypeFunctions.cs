@@ -40,6 +40,7 @@ public static class TypeFunctions
         Type("anything", AnythingType.Instance);
         Type("optionType", OptionTypeType.Instance);
         Type("port", BuiltinTypes.Port);
+        Type("optionDeclaration", BuiltinTypes.OptionDeclaration);
         Type("deferredModule", new DeferredModuleType(system, []));
 
         var ints = new AttrSetBuilder(16);
@@ -72,7 +73,7 @@ public static class TypeFunctions
         {
             var args = Nix.ForceAttrs(v);
             var lazy = Nix.Get(args, "lazy") is { } l && Nix.ForceBool(l);
-            var placeholder = Nix.Get(args, "placeholder") is { } p ? Nix.ForceString(p) : "name";
+            var placeholder = Nix.Get(args, "placeholder") is { } p && p.Force() is StringValue ps ? ps.Text : null;
             return new AttrsOfType(T(Nix.Get(args, "elemType")!), lazy, placeholder);
         });
         Ctor1("uniq", v => new UniqueType(T(v), ""));
@@ -116,6 +117,13 @@ public static class TypeFunctions
                 throw Nix.Throw("In pathWith, inStore means the path must be absolute");
             return BuiltinTypes.PathWith(absolute, inStore).ToValue();
         }));
+        Ctor1("attrTag", v => new AttrTagType(system, Nix.ForceAttrs(v)));
+        Ctor1("serializableValueWith", v =>
+        {
+            var args = Nix.ForceAttrs(v);
+            var nullable = Nix.Get(args, "nullable") is not { } n || Nix.ForceBool(n);
+            return new SerializableValueType(Nix.ForceString(Nix.Get(args, "typeName") ?? Nix.Str("serializable")), nullable);
+        });
         types.Add("isType", Nix.Function("isType", 2, (_, a) => Nix.Bool(Nix.TypeTag(a[1]) == Nix.ForceString(a[0]))));
         return types.Build();
     }
