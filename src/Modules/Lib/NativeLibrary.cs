@@ -66,7 +66,9 @@ public static class NativeLibrary
                 [.. Nix.ForceList(a[2]).Items.Select(Definition.FromValue)]);
             return Nix.Attrs(
                 ("defsFinal", Nix.Lazy(() => Definition.ToList(merged.Final))),
-                ("defsFinal'", Nix.Lazy(() => Nix.Attrs(("values", Definition.ToList(merged.Final)), ("highestPrio", Nix.Int(merged.HighestPriority))))),
+                ("defsFinal'", Nix.Attrs(
+                    ("values", Nix.Lazy(() => Definition.ToList(merged.Final))),
+                    ("highestPrio", Nix.Lazy(() => Nix.Int(merged.HighestPriority))))),
                 ("mergedValue", Nix.Lazy(() => merged.MergedValue.Force())),
                 ("isDefined", Nix.Lazy(() => Nix.Bool(merged.IsDefined))),
                 ("optionalValue", Nix.Lazy(() => merged.IsDefined ? Nix.Attrs(("value", Nix.Lazy(() => merged.MergedValue.Force()))) : AttrSetValue.Empty)));

@@ -10,6 +10,8 @@ public sealed class AddCheckType(OptionType inner, Value extraCheck) : OptionTyp
 {
     public OptionType Inner { get; } = inner;
 
+    public override bool UsesCombinedCheckAndMerge => true;
+
     public override string Name => Inner.Name;
 
     public override string Description => Inner.Description;

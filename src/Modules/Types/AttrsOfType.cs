@@ -25,6 +25,8 @@ public sealed class AttrsOfType(OptionType elementType, bool lazy, string? place
     /// <summary>The name shown for attributes in documentation (<c>&lt;name&gt;</c>); null when not chosen.</summary>
     public string? Placeholder { get; } = placeholder;
 
+    public override bool UsesCombinedCheckAndMerge => true;
+
     public override string Name => IsLazy ? "lazyAttrsOf" : "attrsOf";
 
     public override string Description =>

@@ -15,6 +15,8 @@ public sealed class CoercedToType(OptionType fromType, Value coerce, OptionType 
 
     public OptionType FinalType { get; } = finalType;
 
+    public override bool UsesCombinedCheckAndMerge => true;
+
     public override string Name => "coercedTo";
 
     public override string Description =>

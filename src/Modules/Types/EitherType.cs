@@ -15,6 +15,8 @@ public sealed class EitherType(OptionType left, OptionType right) : OptionType
 
     public OptionType Right { get; } = right;
 
+    public override bool UsesCombinedCheckAndMerge => true;
+
     public override string Name => "either";
 
     public override string Description =>

@@ -21,11 +21,29 @@ public sealed class ForeignType(AttrSetValue attrs) : OptionType
     public override string? DescriptionClass =>
         Nix.Get(Attributes, "descriptionClass")?.Force() is StringValue s ? s.Text : null;
 
-    public override bool Check(Interpreter interpreter, Value value) =>
-        Nix.Get(Attributes, "check") is not { } check || Nix.ForceBool(Nix.Call(interpreter, check, value));
+    public override bool Check(Interpreter interpreter, Value value)
+    {
+        RejectAdHocCheck();
+        return Nix.Get(Attributes, "check") is not { } check || Nix.ForceBool(Nix.Call(interpreter, check, value));
+    }
+
+    /// <summary>
+    /// <c>types.lazyAttrsOf t // { check = …; }</c> keeps the original merge, which checks
+    /// nested values itself; nixpkgs rejects such a set, and so do we (use <c>addCheck</c>).
+    /// </summary>
+    private void RejectAdHocCheck()
+    {
+        if (Nix.Get(Attributes, "merge") is not { } merge || OwnerOf(merge) is not { UsesCombinedCheckAndMerge: true } owner) return;
+        if (Nix.Get(Attributes, "check") is { } check && ReferenceEquals(OwnerOf(check), owner)) return;
+        throw Nix.Throw(
+            $"A type `{Description}' uses\nan ad-hoc `type // {{ check = ...; }}' override, which is incompatible with\nthe v2 merge mechanism.\n\n" +
+            "Please use `lib.types.addCheck` instead of `type // { check }' to add\ncustom validation.",
+            Diagnostics.ModuleDiagnostics.BadDeclaration);
+    }
 
     public override Value Merge(Interpreter interpreter, IReadOnlyList<string> loc, IReadOnlyList<Definition> definitions)
     {
+        RejectAdHocCheck();
         var merge = Nix.Get(Attributes, "merge") ?? throw Nix.Throw($"The type `{Name}' has no merge function.");
         return Nix.Call(interpreter, merge, Nix.Strings(loc), Definition.ToList(definitions));
     }

@@ -15,10 +15,13 @@ public sealed class ListOfType(OptionType elementType, bool nonEmpty = false) : 
 {
     public OptionType ElementType { get; } = elementType;
 
+    public override bool UsesCombinedCheckAndMerge => true;
+
     public override string Name => nonEmpty ? "nonEmptyListOf" : "listOf";
 
-    public override string Description =>
-        (nonEmpty ? "non-empty list of " : "list of ") + Phrase(ElementType, "noun", "composite");
+    public override string Description => nonEmpty
+        ? "non-empty (list of " + Phrase(ElementType, "noun", "composite") + ")"
+        : "list of " + Phrase(ElementType, "noun", "composite");
 
     public override string? DescriptionClass => "composite";
 

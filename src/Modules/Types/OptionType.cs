@@ -22,6 +22,17 @@ namespace ConfigLang.Modules.Types;
 public abstract class OptionType
 {
     private static readonly ConditionalWeakTable<AttrSetValue, OptionType> Known = new();
+    private static readonly ConditionalWeakTable<Value, OptionType> Owners = new();
+
+    /// <summary>The type whose set form holds this <c>check</c> or <c>merge</c> function, if it is one of ours.</summary>
+    public static OptionType? OwnerOf(Value function) =>
+        Owners.TryGetValue(function.Force(), out var owner) ? owner : null;
+
+    /// <summary>
+    /// Whether nixpkgs merges this type with its "v2" mechanism, where check and merge share
+    /// work: replacing only <c>check</c> with <c>//</c> is then an error there, and here.
+    /// </summary>
+    public virtual bool UsesCombinedCheckAndMerge => false;
     private AttrSetValue? _value;
 
     public abstract string Name { get; }
@@ -97,9 +108,13 @@ public abstract class OptionType
         builder.Add("name", Nix.Str(Name));
         builder.Add("description", Nix.Lazy(() => Nix.Str(self.Description)));
         builder.Add("descriptionClass", DescriptionClass is { } c ? Nix.Str(c) : Nix.Null);
-        builder.Add("check", Nix.Function("check", 1, (ip, a) => Nix.Bool(self.Check(ip, a[0]))));
-        builder.Add("merge", Nix.Function("merge", 2, (ip, a) =>
-            self.Merge(ip, ToLoc(a[0]), [.. Nix.ForceList(a[1]).Items.Select(Definition.FromValue)])));
+        var check = Nix.Function("check", 1, (ip, a) => Nix.Bool(self.Check(ip, a[0])));
+        var merge = Nix.Function("merge", 2, (ip, a) =>
+            self.Merge(ip, ToLoc(a[0]), [.. Nix.ForceList(a[1]).Items.Select(Definition.FromValue)]));
+        Owners.AddOrUpdate(check, this);
+        Owners.AddOrUpdate(merge, this);
+        builder.Add("check", check);
+        builder.Add("merge", merge);
         builder.Add("emptyValue", EmptyValue is { } empty ? Nix.Attrs(("value", empty)) : AttrSetValue.Empty);
         builder.Add("getSubOptions", Nix.Function("getSubOptions", 1, (ip, a) => self.GetSubOptions(ip, ToLoc(a[0]))));
         builder.Add("getSubModules", SubModules is { } modules ? Nix.List(modules) : Nix.Null);

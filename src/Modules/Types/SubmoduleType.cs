@@ -25,6 +25,8 @@ public sealed class SubmoduleType(
 
     public IReadOnlyList<Value> Modules { get; } = modules;
 
+    public override bool UsesCombinedCheckAndMerge => true;
+
     public override string Name => "submodule";
 
     private AttrSetValue? _base;
@@ -42,6 +44,8 @@ public sealed class SubmoduleType(
             return type is NullValue ? null : FromValue(type);
         }
     }
+
+    public override string? DescriptionClass => null;
 
     public override string Description => description
         ?? (FreeformType is { } freeform ? "open submodule of " + freeform.Description : "submodule");

@@ -117,6 +117,7 @@ public static class TypeFunctions
                 throw Nix.Throw("In pathWith, inStore means the path must be absolute");
             return BuiltinTypes.PathWith(absolute, inStore).ToValue();
         }));
+        Ctor1("passwdEntry", v => BuiltinTypes.PasswdEntry(T(v)));
         Ctor1("attrTag", v => new AttrTagType(system, Nix.ForceAttrs(v)));
         Ctor1("serializableValueWith", v =>
         {
