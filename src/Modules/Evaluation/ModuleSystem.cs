@@ -262,16 +262,26 @@ public sealed class ModuleSystem
         private Value InternalModule()
         {
             var moduleType = new SubmoduleType(_system, _request.Modules, _request.SpecialArgs, false, null, _request.Class);
-            var options = Nix.Attrs(("_module", Nix.Attrs(
-                ("args", Option(new AttrsOfType(BuiltinTypes.Raw, lazy: true), internalOption: _request.Prefix.Count > 0, null)),
-                ("check", Option(BuiltinTypes.Bool, internalOption: true, Nix.Bool(true))),
-                ("freeformType", Option(new NullOrType(BuiltinTypes.OptionTypeType), internalOption: true, Nix.Null)),
-                ("specialArgs", Nix.Attrs(("_type", Nix.Str("option")), ("readOnly", Nix.Bool(true)), ("internal", Nix.Bool(true)))))));
+            var options = _request.Prefix.Count > 0 ? InternalOptions.Nested : InternalOptions.Root;
             var config = Nix.Attrs(("_module", Nix.Attrs(
                 ("args", Nix.Attrs(("extendModules", ExtendModules()), ("moduleType", Nix.Lazy(() => moduleType.ToValue())))),
                 ("specialArgs", _request.SpecialArgs))));
             return Nix.Attrs(("_file", Nix.Str("lib/modules.nix")), ("key", Nix.Str("lib/modules.nix")), ("options", options), ("config", config));
         }
+
+    }
+
+    /// <summary>The <c>_module</c> options; the same sets serve every evaluation.</summary>
+    private static class InternalOptions
+    {
+        public static readonly AttrSetValue Root = Build(nested: false);
+        public static readonly AttrSetValue Nested = Build(nested: true);
+
+        private static AttrSetValue Build(bool nested) => Nix.Attrs(("_module", Nix.Attrs(
+            ("args", Option(new AttrsOfType(BuiltinTypes.Raw, lazy: true), internalOption: nested, null)),
+            ("check", Option(BuiltinTypes.Bool, internalOption: true, Nix.Bool(true))),
+            ("freeformType", Option(new NullOrType(BuiltinTypes.OptionTypeType), internalOption: true, Nix.Null)),
+            ("specialArgs", Nix.Attrs(("_type", Nix.Str("option")), ("readOnly", Nix.Bool(true)), ("internal", Nix.Bool(true)))))));
 
         private static AttrSetValue Option(OptionType type, bool internalOption, Value? defaultValue)
         {

@@ -1,6 +1,6 @@
-using System.Runtime.CompilerServices;
 using ConfigLang.Evaluator.Runtime;
 using ConfigLang.Evaluator.Runtime.Values;
+using ConfigLang.Evaluator.Text;
 using ConfigLang.Modules.Lib;
 using ConfigLang.Modules.Options;
 
@@ -21,12 +21,16 @@ namespace ConfigLang.Modules.Types;
 /// </summary>
 public abstract class OptionType
 {
-    private static readonly ConditionalWeakTable<AttrSetValue, OptionType> Known = new();
-    private static readonly ConditionalWeakTable<Value, OptionType> Owners = new();
+    private static readonly Symbol CheckSymbol = Symbol.Intern("check");
+    private static readonly Symbol TypeSymbol = Symbol.Intern("type");
 
-    /// <summary>The type whose set form holds this <c>check</c> or <c>merge</c> function, if it is one of ours.</summary>
+    /// <summary>
+    /// The type whose set form holds this <c>check</c> or <c>merge</c> function, if it is one of
+    /// ours. Our functions are delegates bound to the type itself, so no lookup table is needed
+    /// (weak tables of millions of entries make the garbage collector crawl).
+    /// </summary>
     public static OptionType? OwnerOf(Value function) =>
-        Owners.TryGetValue(function.Force(), out var owner) ? owner : null;
+        function.Force() is PrimOpValue { Impl.Target: OptionType owner } ? owner : null;
 
     /// <summary>
     /// Whether nixpkgs merges this type with its "v2" mechanism, where check and merge share
@@ -108,13 +112,8 @@ public abstract class OptionType
         builder.Add("name", Nix.Str(Name));
         builder.Add("description", Nix.Lazy(() => Nix.Str(self.Description)));
         builder.Add("descriptionClass", DescriptionClass is { } c ? Nix.Str(c) : Nix.Null);
-        var check = Nix.Function("check", 1, (ip, a) => Nix.Bool(self.Check(ip, a[0])));
-        var merge = Nix.Function("merge", 2, (ip, a) =>
-            self.Merge(ip, ToLoc(a[0]), [.. Nix.ForceList(a[1]).Items.Select(Definition.FromValue)]));
-        Owners.AddOrUpdate(check, this);
-        Owners.AddOrUpdate(merge, this);
-        builder.Add("check", check);
-        builder.Add("merge", merge);
+        builder.Add("check", new PrimOpValue("check", 1, CheckFunction));
+        builder.Add("merge", new PrimOpValue("merge", 2, MergeFunction));
         builder.Add("emptyValue", EmptyValue is { } empty ? Nix.Attrs(("value", empty)) : AttrSetValue.Empty);
         builder.Add("getSubOptions", Nix.Function("getSubOptions", 1, (ip, a) => self.GetSubOptions(ip, ToLoc(a[0]))));
         builder.Add("getSubModules", SubModules is { } modules ? Nix.List(modules) : Nix.Null);
@@ -129,9 +128,15 @@ public abstract class OptionType
         builder.Add("nestedTypes", nested.Build());
         AddAttributes(builder);
         _value = builder.Build();
-        Known.AddOrUpdate(_value, this);
         return _value;
     }
+
+    private Value CheckFunction(Interpreter interpreter, Value[] args, SourceLocation? site) => Nix.Bool(Check(interpreter, args[0]));
+
+    private Value MergeFunction(Interpreter interpreter, Value[] args, SourceLocation? site) =>
+        Merge(interpreter, ToLoc(args[0]), [.. Nix.ForceList(args[1]).Items.Select(Definition.FromValue)]);
+
+    private Value FunctorType(Interpreter interpreter, Value[] args, SourceLocation? site) => ToValue();
 
     private AttrSetValue? _functor;
 
@@ -141,30 +146,24 @@ public abstract class OptionType
         var self = this;
         _functor = Nix.Attrs(
             ("name", Nix.Str(Name)),
-            ("type", Nix.Function(Name, 1, (_, _) => self.ToValue())),
+            ("type", new PrimOpValue(Name, 1, FunctorType)),
             ("wrapped", NestedTypes.Count == 1 ? Nix.Lazy(() => self.NestedTypes[0].Type.ToValue()) : Nix.Null),
             ("payload", Payload is null ? Nix.Null : Nix.Str(Payload.ToString() ?? "")),
             ("binOp", Nix.Function("binOp", 2, (_, _) => Nix.Null)));
-        Known.AddOrUpdate(_functor, this);
         return _functor;
     }
 
-    private static OptionType? FromFunctor(Value functor)
-    {
-        var forced = functor.Force();
-        if (forced is AttrSetValue attrs && Known.TryGetValue(attrs, out var known)) return known;
-        return null;
-    }
+    private static OptionType? FromFunctor(Value functor) =>
+        functor.Force() is AttrSetValue attrs && attrs.Get(TypeSymbol) is { } type ? OwnerOf(type) : null;
 
     /// <summary>The type a set stands for: one of ours again, or a wrapper around a foreign one.</summary>
     public static OptionType FromValue(Value value)
     {
         var forced = value.Force();
         if (forced is not AttrSetValue attrs) throw Nix.TypeError($"expected an option type (a set) but found {forced.Describe()}");
-        if (Known.TryGetValue(attrs, out var known)) return known;
-        var foreign = new ForeignType(attrs);
-        Known.AddOrUpdate(attrs, foreign);
-        return foreign;
+        // Our own set, unchanged: its check function is bound to the type that built it.
+        if (attrs.Get(CheckSymbol)?.Force() is PrimOpValue { Impl.Target: OptionType owner } && ReferenceEquals(owner._value, attrs)) return owner;
+        return new ForeignType(attrs);
     }
 
     public static IReadOnlyList<string> ToLoc(Value value) =>
