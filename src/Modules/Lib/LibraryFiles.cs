@@ -10,7 +10,9 @@ namespace ConfigLang.Modules.Lib;
 /// </summary>
 public static class LibraryFiles
 {
-    private const string ResourcePrefix = "configlang-lib/";
+    // Logical resource names map to folders under the root: lib/ (this library) and modules/
+    // (the option library written in the language, src/Modules/Library).
+    private static readonly (string Prefix, string Folder)[] Folders = [("configlang-lib/", "lib"), ("configlang-modules/", "modules")];
     private static readonly Lazy<string> Root = new(Extract);
 
     /// <summary>The folder that holds <c>lib/default.nix</c>.</summary>
@@ -24,8 +26,8 @@ public static class LibraryFiles
     {
         var assembly = typeof(LibraryFiles).Assembly;
         var files = assembly.GetManifestResourceNames()
-            .Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal))
-            .Select(n => (Name: n[ResourcePrefix.Length..].Replace('\\', '/'), Content: Read(assembly, n)))
+            .SelectMany(n => Folders.Where(f => n.StartsWith(f.Prefix, StringComparison.Ordinal))
+                .Select(f => (Name: f.Folder + "/" + n[f.Prefix.Length..].Replace('\\', '/'), Content: Read(assembly, n))))
             .OrderBy(f => f.Name, StringComparer.Ordinal)
             .ToList();
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
@@ -43,7 +45,7 @@ public static class LibraryFiles
         var staging = root + ".tmp-" + Environment.ProcessId;
         foreach (var (name, content) in files)
         {
-            var target = Path.Combine(staging, "lib", name);
+            var target = Path.Combine(staging, name);
             System.IO.Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             File.WriteAllBytes(target, content);
         }

@@ -73,6 +73,8 @@ public static class NativeLibrary
                 ("isDefined", Nix.Lazy(() => Nix.Bool(merged.IsDefined))),
                 ("optionalValue", Nix.Lazy(() => merged.IsDefined ? Nix.Attrs(("value", Nix.Lazy(() => merged.MergedValue.Force()))) : AttrSetValue.Empty)));
         }));
+        builder.Add("configlangShowValue", Nix.Function("configlangShowValue", 1, (_, a) =>
+            ValuePrinter.TryPrint(a[0]) is { } text ? Nix.Str(text) : Nix.Null));
         builder.Add("pushDownProperties", Nix.Function("pushDownProperties", 1, (_, a) => Nix.List(Properties.Properties.PushDown(a[0]))));
         builder.Add("dischargeProperties", Nix.Function("dischargeProperties", 1, (_, a) =>
         {

@@ -392,9 +392,69 @@ let
     fixMergeModules = modules': args: native.evalModules { modules = modules'; inherit args; check = false; };
   };
 
+  # ---- for the configlang CLI (show, options) ------------------------------------------
+  configlang = rec {
+    # The built-in option library (src/Modules/Library) is added here when it exists.
+    builtinModules =
+      let list = ./../modules/module-list.nix;
+      in if b.pathExists list then b.import list else [ ];
+
+    # The values of the options that have definitions, as a nested set.
+    definedConfig = options:
+      let
+        go = o:
+          if native.isOption o then (if o.isDefined then { v = o.value; } else null)
+          else if !(b.isAttrs o) then null
+          else
+            let kept = attrsets.filterAttrs (_: k: k != null) (b.mapAttrs (_: go) o);
+            in if kept == { } then null else { v = b.mapAttrs (_: k: k.v) kept; };
+        r = go (b.removeAttrs options [ "_module" ]);
+      in if r == null then { } else r.v;
+
+    # The value at an option path: an option's value (or inside it, for paths that go into a
+    # submodule's attribute set), or for a subtree of options the ones that are defined.
+    select = path: options:
+      let
+        missing = b.throw "The option `${native.showOption path}' does not exist.";
+        go = rest: o:
+          if native.isOption o then (if rest == [ ] then o.value else attrsets.attrByPath rest missing o.value)
+          else if rest == [ ] then definedConfig o
+          else if b.isAttrs o && o ? ${b.head rest} then go (b.tail rest) o.${b.head rest}
+          else missing;
+      in go path options;
+
+    # One entry per visible option (sub-options of submodules included), sorted by name.
+    optionDocs = options:
+      let
+        visible = o: !(o.internal or false) && (o.visible or true) != false;
+        docOf = o: {
+          name = native.showOption o.loc;
+          type = o.type.description or "unspecified";
+          default =
+            if o ? defaultText then (if b.isAttrs o.defaultText then o.defaultText.text or null else b.toString o.defaultText)
+            else if o ? default then native.configlangShowValue o.default
+            else null;
+          example =
+            if !(o ? example) then null
+            else if b.isAttrs o.example && o.example ? _type then o.example.text or null
+            else native.configlangShowValue o.example;
+          description = o.description or null;
+          readOnly = o.readOnly or false;
+          declarations = map b.toString (o.declarations or [ ]);
+        };
+        go = o:
+          if native.isOption o then
+            (if visible o then [ (docOf o) ] else [ ])
+            ++ (if (o.visible or true) == "shallow" then [ ] else go' (o.type.getSubOptions o.loc))
+          else if b.isAttrs o then go' o
+          else [ ];
+        go' = set: b.concatMap (n: if n == "_module" || n == "_freeformOptions" then [ ] else go set.${n}) (b.attrNames set);
+      in b.sort (x: y: x.name < y.name) (go options);
+  };
+
   self =
     b // trivial // lists // strings // attrsets // options // modules // native // {
-      inherit trivial lists strings attrsets;
+      inherit trivial lists strings attrsets configlang;
       options = self;
       modules = self;
       types = native.types;
