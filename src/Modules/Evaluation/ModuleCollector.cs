@@ -125,7 +125,7 @@ public sealed class ModuleCollector(Interpreter interpreter, ModuleSystem system
             foreach (var name in formals)
             {
                 var symbol = Symbol.Intern(name);
-                extra.Add(symbol, Nix.Lazy(() => Nix.WithContext($"while evaluating the module argument `{name}' in \"{key}\":", () =>
+                extra.Add(symbol, Nix.Lazy(() => Nix.WithContext(() => $"while evaluating the module argument `{name}' in \"{key}\":", () =>
                 {
                     if (moduleArguments.Get(symbol) is { } given) return given.Force();
                     return Nix.WithContext(
