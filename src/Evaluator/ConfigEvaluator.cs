@@ -81,11 +81,20 @@ public sealed class ConfigEvaluator
 
     public EvaluationResult Evaluate(EvaluationRequest request) => RunWithLargeStack(() => EvaluateOnThisThread(request));
 
+    /// <summary>A fresh interpreter with these options and the parser (for hosts such as the module layer).
+    /// Call into it from <see cref="Run{T}"/> or <see cref="RunWithLargeStack{T}"/>.</summary>
+    public Interpreter CreateInterpreter(TextWriter? traces = null) =>
+        new(traces is null ? _options : _options with { TraceWriter = traces }, Parser.ParseSyntaxOnly);
+
+    /// <summary>Runs host code against a fresh interpreter on the large-stack thread; evaluation errors
+    /// surface as <see cref="EvaluationException"/> (format them with <see cref="ErrorFormatter"/>).</summary>
+    public T Run<T>(Func<Interpreter, T> work) => RunWithLargeStack(() => work(CreateInterpreter()));
+
     private EvaluationResult EvaluateOnThisThread(EvaluationRequest request)
     {
         var stderr = new StringWriter();
         var stdout = new StringBuilder();
-        var interpreter = new Interpreter(_options with { TraceWriter = stderr }, Parser.ParseSyntaxOnly);
+        var interpreter = CreateInterpreter(stderr);
         try
         {
             var root = request.Expression is { } expression
@@ -117,6 +126,13 @@ public sealed class ConfigEvaluator
         {
             stderr.Write(ErrorFormatter.Format(e.Diagnostic, e.Trace, request.ShowTrace));
             return new EvaluationResult(stdout.ToString(), stderr.ToString(), e.Diagnostic);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A bug of ours must not take the process down: report it as an evaluation error.
+            var diagnostic = Diagnostic.Error(EvaluationDiagnostics.General, $"internal error: {e.GetType().Name}: {e.Message}", null);
+            stderr.Write(ErrorFormatter.Format(diagnostic, [], false));
+            return new EvaluationResult(stdout.ToString(), stderr.ToString(), diagnostic);
         }
     }
 

@@ -2,84 +2,102 @@ using System.CommandLine;
 using ConfigLang.Cli.Rendering;
 using ConfigLang.Evaluator;
 using ConfigLang.Evaluator.Runtime;
+using ConfigLang.Evaluator.Syntax;
+using ConfigLang.Evaluator.Text;
 
 namespace ConfigLang.Cli.Commands;
 
-/// <summary><c>configlang eval</c>: evaluate an expression, printed as <c>nix-instantiate --eval</c> prints it.</summary>
+/// <summary>
+/// <c>configlang eval</c>: evaluate an expression, printed as <c>nix-instantiate --eval</c> prints
+/// it; with <c>--parse</c>, print the syntax tree as <c>nix-instantiate --parse</c> does (or the
+/// syntax errors on standard error, exit 1). The options live in <see cref="EvalOptions"/> so
+/// flags can be added without touching the handlers.
+/// </summary>
 public sealed class EvalCommand(CliConsole console) : ICliCommand
 {
+    private readonly ConsoleDiagnosticRenderer _diagnostics = new(console);
+
+    /// <summary>The name diagnostics show for standard input, as Nix shows it.</summary>
+    public const string StandardInputName = "«stdin»";
+
     public Command Build()
     {
-        var file = new Argument<string?>("FILE")
-        {
-            Description = "The file to evaluate; '-' reads standard input.",
-            Arity = ArgumentArity.ZeroOrOne,
-        };
-        var parse = new Option<bool>("--parse") { Description = "Print the syntax tree instead of evaluating (or the syntax errors, exit 1)." };
-        var expr = new Option<string?>("--expr", "-E") { Description = "Evaluate this expression instead of a file." };
-        var attr = new Option<string[]>("--attr", "-A") { Description = "Select this attribute path of the result (repeatable)." };
-        var strict = new Option<bool>("--strict") { Description = "Evaluate the whole result, not only its top level." };
-        var json = new Option<bool>("--json") { Description = "Print the result as JSON." };
-        var xml = new Option<bool>("--xml") { Description = "Print the result as Nix's XML." };
-        var noLocation = new Option<bool>("--no-location") { Description = "Leave source positions out of the XML output." };
-        var include = new Option<string[]>("-I") { Description = "Add a search path entry (DIR or NAME=DIR) for <NAME> lookups." };
-        var arg = new Option<string[]>("--arg") { Description = "Pass NAME EXPR to the function the file evaluates to.", Arity = new ArgumentArity(2, 2), AllowMultipleArgumentsPerToken = true };
-        var argstr = new Option<string[]>("--argstr") { Description = "Pass NAME STRING to the function the file evaluates to.", Arity = new ArgumentArity(2, 2), AllowMultipleArgumentsPerToken = true };
-        var showTrace = new Option<bool>("--show-trace") { Description = "Show the chain of evaluation frames of an error." };
-        // Accepted and ignored, so scripts written for nix-instantiate run unchanged.
-        var eval = new Option<bool>("--eval") { Hidden = true };
-        var evalOnly = new Option<bool>("--eval-only") { Hidden = true };
-        var readWrite = new Option<bool>("--read-write-mode") { Hidden = true };
-        var timeout = new Option<string?>("--timeout") { Hidden = true };
-        var option = new Option<string[]>("--option") { Hidden = true, Arity = new ArgumentArity(2, 2), AllowMultipleArgumentsPerToken = true };
-
-        var command = new Command("eval", "Evaluate a Nix-language expression and print the result as nix-instantiate --eval does.")
-        {
-            file, parse, expr, attr, strict, json, xml, noLocation, include, arg, argstr, showTrace, eval, evalOnly, readWrite, timeout, option,
-        };
-        command.SetAction(result =>
-        {
-            if (result.GetValue(parse))
-            {
-                console.Error.WriteLine("error[CL9002]: --parse is not available yet");
-                return ExitCodes.Usage;
-            }
-
-            var path = result.GetValue(file);
-            var expression = result.GetValue(expr);
-            if (expression is null && path == "-") expression = Console.In.ReadToEnd();
-            else if (expression is null && path is not null && !File.Exists(path) && !Directory.Exists(path))
-            {
-                console.Error.WriteLine($"error: getting status of '{Path.GetFullPath(path)}': No such file or directory");
-                return ExitCodes.Usage;
-            }
-
-            var autoArgs = new List<(string, string, bool)>();
-            AddPairs(autoArgs, result.GetValue(arg), isString: false);
-            AddPairs(autoArgs, result.GetValue(argstr), isString: true);
-            var request = new EvaluationRequest
-            {
-                File = path,
-                Expression = expression,
-                AttrPaths = result.GetValue(attr) ?? [],
-                Strict = result.GetValue(strict),
-                Output = result.GetValue(json) ? EvaluationOutput.Json : result.GetValue(xml) ? EvaluationOutput.Xml : EvaluationOutput.Nix,
-                XmlLocations = !result.GetValue(noLocation),
-                AutoArgs = autoArgs,
-                ShowTrace = result.GetValue(showTrace),
-            };
-            var options = new EvaluatorOptions { SearchPath = result.GetValue(include) ?? [] };
-            var outcome = new ConfigEvaluator(options).Evaluate(request);
-            console.Out.Write(outcome.Stdout);
-            console.Error.Write(outcome.Stderr);
-            return outcome.Succeeded ? ExitCodes.Ok : ExitCodes.InputErrors;
-        });
+        var options = new EvalOptions();
+        var command = new Command("eval", "Evaluate a Nix-language expression and print the result as nix-instantiate --eval does.");
+        options.AddTo(command);
+        command.SetAction(result => Run(options.Read(result)));
         return command;
     }
 
-    private static void AddPairs(List<(string, string, bool)> target, string[]? values, bool isString)
+    private int Run(EvalRequest request)
     {
-        if (values is null) return;
-        for (var i = 0; i + 1 < values.Length; i += 2) target.Add((values[i], values[i + 1], isString));
+        if (!request.Parse) return Evaluate(request);
+        if (request.File is null)
+        {
+            console.Error.WriteLine("error[CL9003]: eval --parse needs a FILE, or '-' for standard input");
+            return ExitCodes.Usage;
+        }
+        if (!TryRead(request.File, out var source, out var baseDirectory)) return ExitCodes.Usage;
+
+        var tree = Parser.Parse(source);
+        if (tree.HasErrors)
+        {
+            _diagnostics.Write(tree.Diagnostics);
+            return ExitCodes.InputErrors;
+        }
+        console.Out.WriteLine(SyntaxPrinter.Print(tree, baseDirectory));
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>The evaluation path: the façade does the work, this prints its outcome.</summary>
+    private int Evaluate(EvalRequest request)
+    {
+        var expression = request.Expression;
+        if (expression is null && request.File == "-") expression = console.In.ReadToEnd();
+        else if (expression is null && request.File is { } file && !File.Exists(file) && !Directory.Exists(file))
+        {
+            console.Error.WriteLine($"error: getting status of '{Path.GetFullPath(file)}': No such file or directory");
+            return ExitCodes.Usage;
+        }
+        var evaluation = new EvaluationRequest
+        {
+            File = request.File,
+            Expression = expression,
+            AttrPaths = request.AttrPaths,
+            Strict = request.Strict,
+            Output = request.Output,
+            XmlLocations = request.XmlLocations,
+            AutoArgs = request.AutoArgs,
+            ShowTrace = request.ShowTrace,
+        };
+        var options = new EvaluatorOptions { SearchPath = request.SearchPath, Lints = request.Lints };
+        if (request.MaxCallDepth is { } depth) options = options with { MaxCallDepth = depth };
+        var outcome = new ConfigEvaluator(options).Evaluate(evaluation);
+        console.Out.Write(outcome.Stdout);
+        console.Error.Write(outcome.Stderr);
+        return outcome.Succeeded ? ExitCodes.Ok : ExitCodes.InputErrors;
+    }
+
+    private bool TryRead(string file, out SourceText source, out string baseDirectory)
+    {
+        if (file == "-")
+        {
+            source = new SourceText(console.In.ReadToEnd(), StandardInputName);
+            baseDirectory = Directory.GetCurrentDirectory();
+            return true;
+        }
+        try
+        {
+            source = new SourceText(File.ReadAllText(file), file);
+            baseDirectory = Path.GetDirectoryName(Path.GetFullPath(file)) ?? "/";
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            console.Error.WriteLine($"error[CL9004]: cannot read '{file}': {e.Message}");
+            source = null!;
+            baseDirectory = "";
+            return false;
+        }
     }
 }

@@ -169,7 +169,7 @@ public sealed partial class Interpreter
         return result.Force();
     }
 
-    private Value CallPrimOp(PrimOpValue primOp, Value[] args, SourceLocation? site)
+    internal Value CallPrimOp(PrimOpValue primOp, Value[] args, SourceLocation? site)
     {
         if (!RuntimeHelpers.TryEnsureSufficientExecutionStack()) throw EvaluationException.StackOverflow(site);
         try

@@ -30,7 +30,14 @@ public sealed partial class Lexer
             var ch = _text[p];
             if (ch == '"') break;
             if (ch == '\\') { p += 2; continue; }
-            if (ch == '$' && p + 1 < _text.Length && _text[p + 1] == '{') break;
+            if (ch == '$' && p + 1 < _text.Length)
+            {
+                // ([^$"\\]|\$[^{"\\]|\\.|\$\\.)* : a '$' takes the next character with it, so "$${" is text.
+                var next = _text[p + 1];
+                if (next == '{') break;
+                p += next == '"' ? 1 : next == '\\' ? 3 : 2;
+                continue;
+            }
             p++;
         }
         _pos = Math.Min(p, _text.Length);

@@ -13,9 +13,24 @@ public sealed partial class Lexer
         var c = _text[start];
 
         var idLength = IsIdentifierStart(c) ? MatchIdentifier(start) : 0;
+
+        // The common case: a word that no path or URI continues. A path needs a '/' right after
+        // the run of path characters, a URI a ':' right after its scheme (which ends that same
+        // run, as ':' is no path character), so one look past the run decides.
+        var runEnd = start;
+        while (runEnd < _text.Length && IsPathChar(_text[runEnd])) runEnd++;
+        var after = runEnd < _text.Length ? _text[runEnd] : '\0';
+        if (idLength > 0 && after != '/' && after != ':')
+        {
+            _pos += idLength;
+            Emit(KeywordOrIdentifier(start, idLength), start, idLength);
+            return;
+        }
+
         var intLength = IsDigit(c) ? MatchInteger(start) : 0;
-        var floatLength = MatchFloat(start);
-        var pathLength = MatchPath(start, out var pathSegmentBeforeInterpolation);
+        var floatLength = IsDigit(c) || c == '.' ? MatchFloat(start) : 0;
+        var pathSegmentBeforeInterpolation = 0;
+        var pathLength = after == '/' ? MatchPath(start, out pathSegmentBeforeInterpolation) : 0;
         var uriLength = IsIdentifierStart(c) && c != '_' ? MatchUri(start) : 0;
         var (opKind, opLength) = MatchOperator(start);
 
@@ -23,7 +38,7 @@ public sealed partial class Lexer
         if (best == 0)
         {
             _pos++;
-            Emit(TokenKind.Invalid, start, 1);
+            ReportInvalid(start, 1);
             return;
         }
 

@@ -24,22 +24,30 @@ public sealed partial class Lexer
     private int _modeDepth;
     private int _pos;
 
-    private Lexer(SourceText source, DiagnosticBag diagnostics)
+    private Lexer(SourceText source, DiagnosticBag diagnostics, Token[] buffer)
     {
         _source = source;
         _text = source.Text;
         _diagnostics = diagnostics;
-        _tokens = new Token[Math.Max(16, _text.Length / 4)];
+        _tokens = buffer;
     }
 
     /// <summary>Lexes the whole source; the last token is always <see cref="TokenKind.EndOfFile"/>.</summary>
-    public static Token[] Tokenize(SourceText source, DiagnosticBag diagnostics, out int count)
+    public static Token[] Tokenize(SourceText source, DiagnosticBag diagnostics, out int count) =>
+        Tokenize(source, diagnostics, new Token[EstimateTokenCount(source)], out count);
+
+    /// <summary>Lexes into <paramref name="buffer"/> (a pooled array, say), growing it when needed;
+    /// returns the array that holds the tokens.</summary>
+    public static Token[] Tokenize(SourceText source, DiagnosticBag diagnostics, Token[] buffer, out int count)
     {
-        var lexer = new Lexer(source, diagnostics);
+        var lexer = new Lexer(source, diagnostics, buffer.Length > 0 ? buffer : new Token[16]);
         lexer.Run();
         count = lexer._count;
         return lexer._tokens;
     }
+
+    /// <summary>About one token per four characters in typical Nix code.</summary>
+    public static int EstimateTokenCount(SourceText source) => Math.Max(16, source.Length / 4);
 
     private Mode CurrentMode => _modeDepth == 0 ? Mode.Normal : _modes[_modeDepth - 1];
 
@@ -165,11 +173,19 @@ public sealed partial class Lexer
             return true;
         }
 
-        // Anything else is invalid; a multi-unit character (surrogate pair) is one token.
+        // Anything else is invalid: reported here and skipped, so the parser goes on as if it
+        // were not there (one error, not a cascade). A surrogate pair is one character.
         var length = char.IsHighSurrogate(c) && _pos + 1 < _text.Length && char.IsLowSurrogate(_text[_pos + 1]) ? 2 : 1;
         _pos += length;
-        Emit(TokenKind.Invalid, start, length);
+        ReportInvalid(start, length);
         return true;
+    }
+
+    private void ReportInvalid(int start, int length)
+    {
+        var text = _text.Substring(start, length);
+        var shown = text.Length == 1 && char.IsControl(text[0]) ? $"U+{(int)text[0]:X4}" : $"'{text}'";
+        _diagnostics.Add(SyntaxDiagnostics.InvalidCharacter(_source, new TextSpan(start, length), shown));
     }
 
     private bool Op(TokenKind kind, int length)

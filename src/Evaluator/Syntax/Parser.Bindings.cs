@@ -45,9 +45,9 @@ public sealed partial class Parser
         return new LegacyLetExpr(SpanFrom(letToken.Start), bindings);
     }
 
-    private List<Binding> ParseBindings(TokenKind terminator)
+    private Binding[] ParseBindings(TokenKind terminator)
     {
-        var bindings = new List<Binding>();
+        var bindings = _bindingLists.Rent();
         while (true)
         {
             var kind = Kind;
@@ -76,7 +76,7 @@ public sealed partial class Parser
                 SkipBinding(terminator);
             }
         }
-        return bindings;
+        return _bindingLists.ToArrayAndReturn(bindings);
     }
 
     private static bool IsKeyword(TokenKind kind) => kind is TokenKind.If or TokenKind.Then or TokenKind.Else or
@@ -122,8 +122,9 @@ public sealed partial class Parser
             return null;
         }
         var value = CanStartExpression(Kind) ? ParseExpression() : MissingOperand($"as the value of '{DescribePath(path)}'");
-        if (!Accept(TokenKind.Semicolon))
+        if (!Accept(TokenKind.Semicolon) && Kind != TokenKind.EndOfFile)
         {
+            // (At the end of the file the unclosed '{' or missing 'in' is the real problem.)
             Report(SyntaxDiagnostics.MissingSemicolon(_source, AfterPrevious, DescribePath(path))
                 .WithNote($"found {TokenDescriptions.Describe(Current, _text)} instead"));
             var next = Kind;
@@ -148,7 +149,7 @@ public sealed partial class Parser
             from = ParseExpression();
             ExpectClosing(TokenKind.CloseParen, open, "(");
         }
-        var names = new List<AttrName>();
+        var names = _nameLists.Rent();
         while (true)
         {
             var token = Current;
@@ -189,7 +190,7 @@ public sealed partial class Parser
                 SkipBinding(TokenKind.CloseBrace);
             }
         }
-        return new InheritBinding(SpanFrom(inheritToken.Start), from, names);
+        return new InheritBinding(SpanFrom(inheritToken.Start), from, _nameLists.ToArrayAndReturn(names));
     }
 
     private bool IsBindingStartAfterInherit() => Kind == TokenKind.Inherit;
@@ -198,7 +199,7 @@ public sealed partial class Parser
     private AttrPath ParseAttrPath(string where)
     {
         var start = Current.Start;
-        var names = new List<AttrName>();
+        var names = _nameLists.Rent();
         while (true)
         {
             var name = ParseAttrName();
@@ -218,7 +219,7 @@ public sealed partial class Parser
             if (Kind != TokenKind.Dot) break;
             Advance();
         }
-        return new AttrPath(SpanFrom(start), names);
+        return new AttrPath(SpanFrom(start), _nameLists.ToArrayAndReturn(names));
     }
 
     /// <summary>One attribute name, or null (nothing consumed) when the current token cannot be one.</summary>

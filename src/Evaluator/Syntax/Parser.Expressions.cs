@@ -335,7 +335,7 @@ public sealed partial class Parser
     private Expr ParseList()
     {
         var open = Advance();
-        var items = new List<Expr>();
+        var items = _exprLists.Rent();
         while (true)
         {
             if (Kind == TokenKind.CloseBracket) break;
@@ -352,6 +352,6 @@ public sealed partial class Parser
                 "a list element (wrap operators and function calls in parentheses)"));
         }
         ExpectClosing(TokenKind.CloseBracket, open, "[");
-        return new ListExpr(SpanFrom(open.Start), items);
+        return new ListExpr(SpanFrom(open.Start), _exprLists.ToArrayAndReturn(items));
     }
 }

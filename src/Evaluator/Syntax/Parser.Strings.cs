@@ -11,7 +11,7 @@ public sealed partial class Parser
     private Expr ParseString()
     {
         var open = Advance();
-        var parts = new List<StringPart>();
+        var parts = _partLists.Rent();
         while (true)
         {
             var token = Current;
@@ -26,11 +26,11 @@ public sealed partial class Parser
                     continue;
                 case TokenKind.StringClose:
                     Advance();
-                    return new StringExpr(SpanFrom(open.Start), parts, Indented: false);
+                    return new StringExpr(SpanFrom(open.Start), _partLists.ToArrayAndReturn(parts), Indented: false);
                 default:
                     // Only the end of the input (or an interpolation that swallowed the rest) gets here.
                     Report(SyntaxDiagnostics.UnterminatedString(_source, token.Span, open.Span));
-                    return new StringExpr(SpanFrom(open.Start), parts, Indented: false);
+                    return new StringExpr(SpanFrom(open.Start), _partLists.ToArrayAndReturn(parts), Indented: false);
             }
         }
     }
@@ -86,7 +86,8 @@ public sealed partial class Parser
     private Expr ParsePath()
     {
         var first = Advance();
-        var parts = new List<StringPart> { new LiteralPart(first.Span, _text.Substring(first.Start, first.Length)) };
+        var parts = _partLists.Rent();
+        parts.Add(new LiteralPart(first.Span, _text.Substring(first.Start, first.Length)));
         while (true)
         {
             var token = Current;
@@ -101,10 +102,10 @@ public sealed partial class Parser
                     continue;
                 case TokenKind.PathEnd:
                     Advance();
-                    return new PathExpr(SpanFrom(first.Start), parts);
+                    return new PathExpr(SpanFrom(first.Start), _partLists.ToArrayAndReturn(parts));
                 default:
                     // The lexer ends every path with PathEnd; only an unclosed interpolation lands here.
-                    return new PathExpr(SpanFrom(first.Start), parts);
+                    return new PathExpr(SpanFrom(first.Start), _partLists.ToArrayAndReturn(parts));
             }
         }
     }

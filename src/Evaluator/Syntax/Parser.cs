@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 using ConfigLang.Evaluator.Diagnostics;
 using ConfigLang.Evaluator.Syntax.Nodes;
@@ -30,6 +31,10 @@ public sealed partial class Parser
     private readonly Token[] _tokens;
     private readonly int _count;
     private readonly NameTable _names = new();
+    private readonly ListPool<Expr> _exprLists = new();
+    private readonly ListPool<Binding> _bindingLists = new();
+    private readonly ListPool<StringPart> _partLists = new();
+    private readonly ListPool<AttrName> _nameLists = new();
     private int _index;
     private int _depth;
     private int _previousEnd;
@@ -41,25 +46,42 @@ public sealed partial class Parser
         _source = source;
         _text = source.Text;
         _diagnostics = diagnostics;
-        _tokens = Lexer.Tokenize(source, diagnostics, out _count);
+        // The token array lives only while parsing: it comes from the shared pool and goes back.
+        _tokens = Lexer.Tokenize(source, diagnostics, ArrayPool<Token>.Shared.Rent(Lexer.EstimateTokenCount(source)), out _count);
     }
 
     /// <summary>Parses one source and runs the parse-time checks when the syntax is clean.</summary>
     public static SyntaxTree Parse(SourceText source)
     {
         var diagnostics = new DiagnosticBag();
-        var parser = new Parser(source, diagnostics);
-        var root = parser.ParseRoot();
+        var root = ParseTree(source, diagnostics);
         if (!diagnostics.HasErrors) StaticChecker.Check(source, root, diagnostics);
-        return new SyntaxTree(source, root, diagnostics.Items);
+        return new SyntaxTree(source, root, InSourceOrder(diagnostics));
     }
+
+    /// <summary>Lexical errors are found before the parse starts; people read them in file order.</summary>
+    private static Diagnostic[] InSourceOrder(DiagnosticBag diagnostics) =>
+        diagnostics.Items.OrderBy(d => d.Location?.Span.Start ?? 0).ToArray();
 
     /// <summary>Parses without the parse-time checks (for tools that want the raw tree).</summary>
     public static SyntaxTree ParseSyntaxOnly(SourceText source)
     {
         var diagnostics = new DiagnosticBag();
-        var root = new Parser(source, diagnostics).ParseRoot();
-        return new SyntaxTree(source, root, diagnostics.Items);
+        var root = ParseTree(source, diagnostics);
+        return new SyntaxTree(source, root, InSourceOrder(diagnostics));
+    }
+
+    private static Expr ParseTree(SourceText source, DiagnosticBag diagnostics)
+    {
+        var parser = new Parser(source, diagnostics);
+        try
+        {
+            return parser.ParseRoot();
+        }
+        finally
+        {
+            ArrayPool<Token>.Shared.Return(parser._tokens);
+        }
     }
 
     private Expr ParseRoot()
@@ -161,7 +183,9 @@ public sealed partial class Parser
     private bool EnterNesting()
     {
         if (_abandoned) return false;
-        if (_depth < MaxNestingDepth && RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        // The stack probe is not free: every 16 levels is enough, as 16 levels use far less
+        // stack than the reserve the probe keeps.
+        if (_depth < MaxNestingDepth && ((_depth & 15) != 0 || RuntimeHelpers.TryEnsureSufficientExecutionStack()))
         {
             _depth++;
             return true;

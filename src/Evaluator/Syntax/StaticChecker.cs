@@ -17,17 +17,20 @@ public static class StaticChecker
         new Walker(source, diagnostics).Visit(root, Scope.Global);
     }
 
+    /// <summary>A chain of scopes; a set's scope reads its merged attributes directly, without copying names.</summary>
     private sealed class Scope
     {
-        public static readonly Scope Global = new(null, GlobalNames.All, hasWith: false);
+        public static readonly Scope Global = new(null, null, null, hasWith: false);
 
         private readonly Scope? _parent;
-        private readonly IReadOnlySet<string> _names;
+        private readonly IReadOnlySet<string>? _names;
+        private readonly MergedAttrs? _attrs;
 
-        public Scope(Scope? parent, IReadOnlySet<string> names, bool hasWith)
+        private Scope(Scope? parent, IReadOnlySet<string>? names, MergedAttrs? attrs, bool hasWith)
         {
             _parent = parent;
             _names = names;
+            _attrs = attrs;
             HasWith = hasWith || (parent?.HasWith ?? false);
         }
 
@@ -37,14 +40,17 @@ public static class StaticChecker
         {
             for (var scope = this; scope is not null; scope = scope._parent)
             {
-                if (scope._names.Contains(name)) return true;
+                if (scope._names is { } names && names.Contains(name)) return true;
+                if (scope._attrs is { } attrs && attrs.TryGet(name, out _)) return true;
             }
             return GlobalNames.IsGlobal(name);
         }
 
-        public Scope With(IReadOnlySet<string> names) => new(this, names, false);
+        public Scope With(IReadOnlySet<string> names) => new(this, names, null, false);
 
-        public Scope WithDynamic() => new(this, new HashSet<string>(), true);
+        public Scope With(MergedAttrs attrs) => new(this, null, attrs, false);
+
+        public Scope WithDynamic() => new(this, null, null, true);
     }
 
     private sealed class Walker(SourceText source, DiagnosticBag diagnostics)
@@ -145,7 +151,7 @@ public static class StaticChecker
         /// the scope around the set, as Nix does.</summary>
         private Scope VisitMerged(MergedAttrs attrs, Scope scope, Scope inheritScope)
         {
-            var inner = attrs.Recursive ? scope.With(attrs.StaticNames) : scope;
+            var inner = attrs.Recursive ? scope.With(attrs) : scope;
             foreach (var attr in attrs.Static)
             {
                 if (attr.Inherited)

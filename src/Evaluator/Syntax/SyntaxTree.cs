@@ -11,4 +11,7 @@ namespace ConfigLang.Evaluator.Syntax;
 public sealed record SyntaxTree(SourceText Source, Expr Root, IReadOnlyList<Diagnostic> Diagnostics)
 {
     public bool HasErrors => Diagnostics.Any(d => d.IsError);
+
+    /// <summary>Parses <paramref name="source"/> (see <see cref="Parser.Parse"/>).</summary>
+    public static SyntaxTree Parse(SourceText source) => Parser.Parse(source);
 }

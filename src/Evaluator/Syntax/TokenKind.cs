@@ -6,7 +6,8 @@ namespace ConfigLang.Evaluator.Syntax;
 public enum TokenKind : byte
 {
     EndOfFile,
-    /// <summary>A character no rule accepts (also a stray non-ASCII character).</summary>
+    /// <summary>No token: used internally for "no match". Invalid characters are reported by the
+    /// lexer and skipped, so the parser never sees them.</summary>
     Invalid,
 
     Identifier,

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using ConfigLang.Evaluator.Syntax;
 using ConfigLang.Evaluator.Text;
 
@@ -52,6 +53,13 @@ public sealed class ConformanceParseTests
         var tree = Parse(name);
         Assert.True(tree.HasErrors, "expected a syntax error");
         AssertLocated(tree);
+
+        // Nix's own message (.err.exp) names the position: the first error must point there too.
+        var expected = Path.Combine(ConformanceCorpus.Directory, Path.ChangeExtension(name, ".err.exp"));
+        var match = Regex.Match(File.ReadAllText(expected), @"«stdin»:(\d+):(\d+):");
+        Assert.True(match.Success, "the corpus gives the position");
+        var position = new LinePosition(int.Parse(match.Groups[1].Value), int.Parse(match.Groups[2].Value));
+        Assert.Equal(position, tree.Diagnostics.First(d => d.IsError).Location!.Value.Start);
     }
 
     [Theory]

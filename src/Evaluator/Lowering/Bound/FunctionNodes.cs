@@ -44,9 +44,20 @@ internal sealed class CallNode(SourceText source, TextSpan span, Node function, 
     {
         var f = function.Eval(env);
         var site = Location;
-        for (var i = 0; i < arguments.Length; i++)
+        var i = 0;
+        while (i < arguments.Length)
         {
+            if (f is PrimOpValue primOp && primOp.Arity <= arguments.Length - i)
+            {
+                // A builtin given all its arguments at once: no partial applications in between.
+                var args = new Value[primOp.Arity];
+                for (var k = 0; k < args.Length; k++) args[k] = arguments[i + k].Delay(env);
+                f = interpreter.CallPrimOp(primOp, args, site);
+                i += args.Length;
+                continue;
+            }
             f = interpreter.Call(f, arguments[i].Delay(env), site);
+            i++;
         }
         return f;
     }

@@ -18,10 +18,19 @@ public static class ErrorFormatter
         AppendLocation(output, diagnostic.Location);
         if (showTrace)
         {
-            foreach (var frame in trace)
+            // Deep recursion repeats the same frames thousands of times: show each run once.
+            for (var i = 0; i < trace.Count; i++)
             {
+                var frame = trace[i];
+                var repeats = 0;
+                while (i + 1 < trace.Count && trace[i + 1] == frame)
+                {
+                    repeats++;
+                    i++;
+                }
                 output.Append("       … ").Append(Indent(frame.Message)).Append('\n');
                 AppendLocation(output, frame.Location);
+                if (repeats > 0) output.Append("       (").Append(repeats).Append(" duplicate frames omitted)\n\n");
             }
         }
         else if (trace.Count > 0)

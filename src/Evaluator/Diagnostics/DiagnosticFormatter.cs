@@ -1,0 +1,106 @@
+using System.Text;
+using ConfigLang.Evaluator.Text;
+
+namespace ConfigLang.Evaluator.Diagnostics;
+
+/// <summary>
+/// Renders diagnostics as text for people:
+/// <code>
+/// error[CL0003]: expected ';' after the binding of 'x'
+///   --> path/to/file.nix:3:8
+///    |
+///  3 |   x = 1
+///    |        ^
+///    = note: …
+/// </code>
+/// The header, the location, the source line with a caret line under the primary span (at
+/// least one caret), each secondary label the same way with its message after the carets, then
+/// the notes. With <see cref="UseColor"/> the header and gutter get ANSI colours; the CLI
+/// decides that from <c>--color auto|always|never</c>.
+/// </summary>
+public sealed class DiagnosticFormatter(bool useColor = false)
+{
+    private const string Reset = "\u001b[0m", Bold = "\u001b[1m", Red = "\u001b[31m", Yellow = "\u001b[33m", Blue = "\u001b[34m", Cyan = "\u001b[36m";
+
+    public bool UseColor { get; } = useColor;
+
+    public string Format(Diagnostic diagnostic)
+    {
+        var builder = new StringBuilder();
+        Format(diagnostic, builder);
+        return builder.ToString();
+    }
+
+    public string Format(IEnumerable<Diagnostic> diagnostics)
+    {
+        var builder = new StringBuilder();
+        foreach (var diagnostic in diagnostics) Format(diagnostic, builder);
+        return builder.ToString();
+    }
+
+    private void Format(Diagnostic diagnostic, StringBuilder output)
+    {
+        var severity = diagnostic.Severity switch
+        {
+            DiagnosticSeverity.Error => "error",
+            DiagnosticSeverity.Warning => "warning",
+            _ => "note",
+        };
+        var severityColor = diagnostic.Severity switch
+        {
+            DiagnosticSeverity.Error => Red,
+            DiagnosticSeverity.Warning => Yellow,
+            _ => Cyan,
+        };
+        output.Append(Paint(Bold + severityColor, $"{severity}[{diagnostic.Code}]")).Append(Paint(Bold, ": " + diagnostic.Message)).Append('\n');
+
+        var locations = new List<SourceLocation>();
+        if (diagnostic.Location is { } primary) locations.Add(primary);
+        locations.AddRange(diagnostic.Labels.Select(l => l.Location));
+        var width = locations.Count == 0 ? 1 : locations.Max(l => l.Start.Line).ToString().Length;
+        var pad = new string(' ', width + 2);
+
+        if (diagnostic.Location is { } location)
+        {
+            output.Append(' ', width + 1).Append(Paint(Blue, "-->")).Append(' ').Append(location).Append('\n');
+            output.Append(pad).Append(Paint(Blue, "|")).Append('\n');
+            AppendSnippet(output, location, null, width, severityColor);
+            foreach (var label in diagnostic.Labels)
+            {
+                if (label.Location.Source != location.Source)
+                    output.Append(' ', width + 1).Append(Paint(Blue, "-->")).Append(' ').Append(label.Location).Append('\n');
+                else
+                    output.Append(pad).Append(Paint(Blue, "|")).Append('\n');
+                AppendSnippet(output, label.Location, label.Message, width, Blue);
+            }
+        }
+        foreach (var note in diagnostic.Notes)
+        {
+            output.Append(pad).Append(Paint(Blue, "=")).Append(Paint(Bold, " note")).Append(": ").Append(note).Append('\n');
+        }
+    }
+
+    private void AppendSnippet(StringBuilder output, SourceLocation location, string? message, int width, string caretColor)
+    {
+        var start = location.Start;
+        var source = location.Source;
+        var lineText = start.Line <= source.LineCount ? source.GetLineText(start.Line) : "";
+        output.Append(' ').Append(Paint(Blue, start.Line.ToString().PadLeft(width) + " |"));
+        if (lineText.Length > 0) output.Append(' ').Append(lineText);
+        output.Append('\n');
+
+        // Carets under the span's part on its first line; at least one.
+        var column = Math.Min(start.Column - 1, lineText.Length);
+        var end = location.End;
+        var caretCount = end.Line == start.Line ? end.Column - start.Column : lineText.Length - column;
+        caretCount = Math.Max(1, caretCount);
+        var indent = new StringBuilder(column);
+        for (var i = 0; i < column; i++) indent.Append(lineText[i] == '\t' ? '\t' : ' ');
+        output.Append(' ', width + 2).Append(Paint(Blue, "|")).Append(' ').Append(indent)
+            .Append(Paint(Bold + caretColor, new string('^', caretCount)));
+        if (message is not null) output.Append(' ').Append(Paint(Bold + caretColor, message));
+        output.Append('\n');
+    }
+
+    private string Paint(string color, string text) => UseColor ? color + text + Reset : text;
+}

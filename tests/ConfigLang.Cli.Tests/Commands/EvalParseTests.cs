@@ -1,0 +1,69 @@
+namespace ConfigLang.Cli.Tests.Commands;
+
+/// <summary><c>configlang eval --parse</c>: the tree as nix-instantiate --parse prints it, or the
+/// located syntax errors with exit code 1.</summary>
+public sealed class EvalParseTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("configlang-parse-").FullName;
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    private string Write(string name, string text)
+    {
+        var path = Path.Combine(_directory, name);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    [Fact]
+    public void Prints_the_tree_of_a_good_file_in_nix_format()
+    {
+        var file = Write("good.nix", "{ a.b = 1 - 2; c = ./x.nix; }\n");
+
+        var run = CliRun.Invoke("eval", "--parse", file);
+
+        Assert.Equal(ExitCodes.Ok, run.ExitCode);
+        Assert.Equal($"{{ a = {{ b = (__sub 1 2); }}; c = {_directory}/x.nix; }}\n", run.Stdout.Replace("\r\n", "\n"));
+        Assert.Equal("", run.Stderr);
+    }
+
+    [Fact]
+    public void A_bad_file_exits_1_with_a_located_message_on_stderr()
+    {
+        var file = Write("bad.nix", "{\n  x = 1\n  y = 2;\n}\n");
+
+        var run = CliRun.Invoke("eval", "--parse", file);
+
+        Assert.Equal(ExitCodes.InputErrors, run.ExitCode);
+        Assert.Equal("", run.Stdout);
+        Assert.Contains("error[CL0003]: expected ';' after the binding of 'x'", run.Stderr);
+        Assert.Contains($"--> {file}:2:8", run.Stderr);
+    }
+
+    [Fact]
+    public void A_missing_file_is_a_usage_error()
+    {
+        var run = CliRun.Invoke("eval", "--parse", Path.Combine(_directory, "absent.nix"));
+
+        Assert.Equal(ExitCodes.Usage, run.ExitCode);
+        Assert.Contains("absent.nix", run.Stderr);
+    }
+
+    [Fact]
+    public void Dash_reads_standard_input()
+    {
+        var original = Console.In;
+        try
+        {
+            Console.SetIn(new StringReader("let x = 1; in [ x \"a${x}\" ]"));
+            var run = CliRun.Invoke("eval", "--parse", "-");
+
+            Assert.Equal(ExitCodes.Ok, run.ExitCode);
+            Assert.Equal("(let x = 1; in [ (x) ((\"a\" + x)) ])\n", run.Stdout.Replace("\r\n", "\n"));
+        }
+        finally
+        {
+            Console.SetIn(original);
+        }
+    }
+}

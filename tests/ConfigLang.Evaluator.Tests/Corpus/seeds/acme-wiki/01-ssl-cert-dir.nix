@@ -1,0 +1,4 @@
+{
+sslCertDir =
+config.security.acme.certs.${domainName}.directory;
+}

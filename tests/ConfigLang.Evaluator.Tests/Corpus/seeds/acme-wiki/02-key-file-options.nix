@@ -1,0 +1,5 @@
+{
+sslServerCert = "/var/host.cert";
+sslServerChain = "/var/ca.pem";
+sslServerKey = "/var/host.key";
+}

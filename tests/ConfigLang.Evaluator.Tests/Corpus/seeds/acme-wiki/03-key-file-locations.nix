@@ -1,0 +1,5 @@
+[
+"${sslCertDir}/fullchain.pem"
+"${sslCertDir}/chain.pem"
+"${sslCertDir}/key.pem"
+]

@@ -1,0 +1,9 @@
+{
+security.acme.certs.${domainName}.reloadServices = [
+"prosody"
+"coturn"
+"nginx"
+"dovecot2"
+"postfix"
+];
+}

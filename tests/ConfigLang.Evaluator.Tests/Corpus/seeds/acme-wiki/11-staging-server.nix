@@ -1,0 +1,3 @@
+{
+security.acme.defaults.server = "https://acme-staging-v02.api.letsencrypt.org/directory";
+}
