@@ -4,6 +4,7 @@ using ConfigLang.Evaluator;
 using ConfigLang.Evaluator.Runtime;
 using ConfigLang.Evaluator.Syntax;
 using ConfigLang.Evaluator.Text;
+using ConfigLang.Modules.Evaluation;
 
 namespace ConfigLang.Cli.Commands;
 
@@ -70,7 +71,8 @@ public sealed class EvalCommand(CliConsole console) : ICliCommand
             AutoArgs = request.AutoArgs,
             ShowTrace = request.ShowTrace,
         };
-        var options = new EvaluatorOptions { SearchPath = request.SearchPath, Lints = request.Lints };
+        // ConfigLang's lib (<configlang/lib>, <nixpkgs/lib>) is reachable from plain expressions too.
+        var options = ConfigurationQuery.WithModules(new EvaluatorOptions { SearchPath = request.SearchPath, Lints = request.Lints });
         if (request.MaxCallDepth is { } depth) options = options with { MaxCallDepth = depth };
         var outcome = new ConfigEvaluator(options).Evaluate(evaluation);
         console.Out.Write(outcome.Stdout);

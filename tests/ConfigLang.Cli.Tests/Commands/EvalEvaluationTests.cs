@@ -55,4 +55,16 @@ public sealed class EvalEvaluationTests
         Assert.Contains("error: attribute 'a' missing", run.Stderr);
         Assert.Contains("… while calling function 'f'", run.Stderr);
     }
+
+    [Theory]
+    [InlineData("<configlang/lib>")]
+    [InlineData("<nixpkgs/lib>")]
+    public void Configlang_lib_is_importable_from_plain_expressions(string libPath)
+    {
+        var run = CliRun.Invoke("eval", "--strict", "-E",
+            $"let lib = import {libPath}; in lib.optionalString true (lib.concatStringsSep \",\" [ \"a\" \"b\" ])");
+        Assert.Equal("", run.Stderr);
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal("\"a,b\"\n", run.Stdout);
+    }
 }
