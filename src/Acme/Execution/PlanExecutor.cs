@@ -86,7 +86,8 @@ public sealed class PlanExecutor
                     placeholders.Add(step.Name);
                     progress?.Report(new RebuildProgress(step.Name, "placeholder", "self-signed certificate installed"));
                 }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException)
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException
+                                              or System.Security.Cryptography.CryptographicException)
                 {
                     outcomes[step.Name] = Failed(step, e);
                     continue;
@@ -234,7 +235,7 @@ public sealed class PlanExecutor
         AcmeAccount account;
         if (pem is null)
         {
-            account = AcmeAccount.Generate(spec.KeyType.IsEcdsa() && spec.KeyType == KeyType.Ec384 ? AccountKeyAlgorithm.ES384 : AccountKeyAlgorithm.ES256);
+            account = AcmeAccount.Generate(spec.KeyType == KeyType.Ec384 ? AccountKeyAlgorithm.ES384 : AccountKeyAlgorithm.ES256);
             // The key is on disk before the CA ever sees it: a crash after registration must not lose the account.
             accounts.SaveKey(spec, account.Key.ExportPem());
         }
@@ -280,7 +281,7 @@ public sealed class PlanExecutor
                 OcspMustStaple = request.OcspMustStaple,
                 Profile = request.Profile,
             };
-            var orderProgress = progress is null ? null : new Progress<OrderProgress>(p =>
+            var orderProgress = progress is null ? null : new InlineProgress<OrderProgress>(p =>
                 progress.Report(new RebuildProgress(request.Name, p.Stage.ToString(), p.Identifier is null ? p.Detail : p.Identifier + (p.Detail is null ? "" : " " + p.Detail), p)));
             var issued = await new CertificateOrderer(client, account).ObtainAsync(order, solver, orderProgress, cancellationToken).ConfigureAwait(false);
             var installed = store.Install(request, CertificateMaterial.FromAcme(issued.FullChainPem, issued.KeyPem));

@@ -47,8 +47,7 @@ internal sealed class SolverFactory(DnsProviderRegistry providers, string root) 
     }
 
     // Webroots and credential files are host paths; --root prefixes them like every other path.
-    private string? HostPath(string? path) =>
-        path is null || root == "/" ? path : Path.Join(root, path.StartsWith(root, StringComparison.Ordinal) ? path[root.Length..] : path);
+    private string? HostPath(string? path) => path is null || root == "/" ? path : Path.Join(root, path);
 
     private IChallengeSolver Shared(string key, Func<IChallengeSolver> create) => _listeners.GetOrAdd(key, _ => new Lazy<IChallengeSolver>(create)).Value;
 

@@ -166,6 +166,7 @@ public sealed class RebuildEndToEndTests(SharedTestbedFixture fixture)
         // certificate; the wildcard (validMinDays 5) is kept, its credentials now broken on purpose
         // to show that a failed renewal leaves the working certificate alone.
         var sharedEnd = store.Read(shared.Name)!.NotAfter;
+        var sharedBefore = File.ReadAllText(layout.CertificateFile(shared.Name, StateLayout.FullChainFile));
         var clock = new FakeClock(sharedEnd.AddDays(-10));
         var wildKept = wild with { ValidMinDays = 5 };
         File.WriteAllText(root.File_("etc", "acme", "wrong.secret"), Convert.ToBase64String(new byte[32]) + "\n");
@@ -186,7 +187,9 @@ public sealed class RebuildEndToEndTests(SharedTestbedFixture fixture)
         Assert.Equal(3, renewal.ExitCode);
         var renewed = renewal.Certificates.Single(c => c.Name == shared.Name);
         Assert.Equal((PlanAction.Renew, CertificateOutcomeKind.Installed), (renewed.Action, renewed.Kind));
-        Assert.True(renewed.NotAfter > sharedEnd);
+        // pebble's validity is whole seconds from issuance: a renewal within the same second ends at the same time.
+        Assert.True(renewed.NotAfter >= sharedEnd);
+        Assert.NotEqual(sharedBefore, File.ReadAllText(layout.CertificateFile(shared.Name, StateLayout.FullChainFile)));
         var broken = renewal.Certificates.Single(c => c.Name == wild.Name);
         Assert.Equal((PlanAction.Renew, CertificateOutcomeKind.Failed, "tag:wild"), (broken.Action, broken.Kind, broken.Error!.SourceTag));
         Assert.Equal(wildBefore, File.ReadAllText(layout.CertificateFile(wild.Name, StateLayout.FullChainFile)));
