@@ -285,6 +285,7 @@ public sealed class PlanExecutor
                 progress.Report(new RebuildProgress(request.Name, p.Stage.ToString(), p.Identifier is null ? p.Detail : p.Identifier + (p.Detail is null ? "" : " " + p.Detail), p)));
             var issued = await new CertificateOrderer(client, account).ObtainAsync(order, solver, orderProgress, cancellationToken).ConfigureAwait(false);
             var installed = store.Install(request, CertificateMaterial.FromAcme(issued.FullChainPem, issued.KeyPem));
+            await RecordRenewalWindowAsync(store, client, request, issued, cancellationToken).ConfigureAwait(false);
             progress?.Report(new RebuildProgress(request.Name, "installed", installed.CertificateChanged ? $"valid until {issued.NotAfter:u}" : "identical to the installed certificate"));
             return Outcome(step, installed.CertificateChanged ? CertificateOutcomeKind.Installed : CertificateOutcomeKind.InstalledSame) with { NotAfter = issued.NotAfter };
         }
@@ -292,6 +293,27 @@ public sealed class PlanExecutor
         {
             progress?.Report(new RebuildProgress(request.Name, "failed", e.Message));
             return Failed(step, e);
+        }
+    }
+
+    /// <summary>
+    /// Asks the CA for its suggested renewal window (ARI, RFC 9773) and records it in the stamp, so
+    /// the planner renews when the CA asks. Best effort: a CA without ARI or a failed request changes nothing.
+    /// </summary>
+    private static async Task RecordRenewalWindowAsync(CertificateStore store, AcmeClient client, CertificateRequest request,
+        IssuedCertificate issued, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var leaf = CertificateOrderer.ParseCertificate(issued.CertificatePem);
+            if (await client.GetRenewalInfoAsync(leaf, cancellationToken).ConfigureAwait(false) is { } info)
+            {
+                store.RecordRenewalWindow(request, new SuggestedRenewalWindow(info.SuggestedWindow.Start, info.SuggestedWindow.End));
+            }
+        }
+        catch (Exception e) when (e is AcmeException or HttpRequestException or IOException or System.Security.Cryptography.CryptographicException)
+        {
+            // The certificate is installed; without a window the validMinDays rule decides.
         }
     }
 
