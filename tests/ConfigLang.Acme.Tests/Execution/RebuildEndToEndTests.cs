@@ -6,6 +6,7 @@ using ConfigLang.Acme.Execution;
 using ConfigLang.Acme.HostConfig;
 using ConfigLang.Acme.Model;
 using ConfigLang.Acme.Planning;
+using ConfigLang.Acme.Protocol;
 using ConfigLang.Acme.Storage;
 using ConfigLang.Acme.Tests.HostConfig;
 using ConfigLang.Acme.Tests.Storage;
@@ -59,7 +60,10 @@ public sealed class RebuildEndToEndTests(SharedTestbedFixture fixture)
         var nginxCommand = string.Join(' ', nginx.Arguments().Select(a => $"'{a}'"));
         var recorder = new RecordingServiceManager(root.Path,
             $"if [ -s '{nginx.PidFile}' ] && kill -0 \"$(cat '{nginx.PidFile}')\" 2>/dev/null; then nginx {nginxCommand} -s reload; else nginx {nginxCommand}; fi");
-        var executor = new PlanExecutor(root.Path, TimeProvider.System, PlanExecutor.ClientsTrusting(Bed.HttpsCa), recorder.Manager);
+        var windowStart = DateTimeOffset.UtcNow.AddDays(20);
+        var ari = new AriInjectingHandler(Bed.HttpsCa, windowStart, windowStart.AddDays(2));
+        Func<Uri, AcmeClient> clients = url => new AcmeClient(url, new HttpClient(ari, disposeHandler: false), disposeHttpClient: true);
+        var executor = new PlanExecutor(root.Path, TimeProvider.System, clients, recorder.Manager);
         var request = ExecutorRequests.Http(name, Bed.DirectoryUrl.AbsoluteUri) with { ReloadServices = ["nginx.service"], UsedBy = ["nginx"] };
         var options = ExecutorRequests.Options() with { ReloadBeforeOrders = ["nginx.service"] };
         var pebbleRoot = await Bed.RootAsync();
@@ -73,6 +77,8 @@ public sealed class RebuildEndToEndTests(SharedTestbedFixture fixture)
         Assert.Equal(["nginx.service", "nginx.service"], recorder.Calls);
         Assert.Empty(Directory.EnumerateFiles(Path.Combine(webroot, ".well-known", "acme-challenge")));
         CertificateFiles.AssertNixOsModes(root.Path, name, "acme", "nginx");
+        Assert.Equal(1, ari.RenewalInfoRequests);
+        Assert.Equal(windowStart, new CertificateStore(root.Path).Read(name)!.SuggestedWindow!.Start);
         var fullchain = File.ReadAllText(layout.CertificateFile(name, StateLayout.FullChainFile));
         var (leaf, body) = await ServedCertificate.WaitForAsync(name, httpsPort, pebbleRoot, fullchain);
         Assert.Equal("served by configlang\n", body);
@@ -93,6 +99,15 @@ public sealed class RebuildEndToEndTests(SharedTestbedFixture fixture)
         var reissued = File.ReadAllText(layout.CertificateFile(name, StateLayout.FullChainFile));
         var (newLeaf, _) = await ServedCertificate.WaitForAsync(alias, httpsPort, pebbleRoot, reissued);
         Assert.Equal([name, alias], DnsNames(newLeaf));
+
+        // Once the CA's suggested window has opened, renew renews even though validMinDays is far away.
+        var inWindow = new PlanExecutor(root.Path, new FakeClock(windowStart.AddHours(1)), clients, recorder.Manager);
+        var fourth = await inWindow.RunAsync([withAlias], options with { Mode = RebuildMode.Renew });
+        Assert.Equal(0, fourth.ExitCode);
+        Assert.Equal((PlanAction.Renew, CertificateOutcomeKind.Installed), (fourth.Certificates[0].Action, fourth.Certificates[0].Kind));
+        Assert.Contains("suggested renewal window", fourth.Certificates[0].Reason);
+        Assert.Equal(4, recorder.Calls.Count);
+        ari.Dispose();
     }
 
     [Fact]
