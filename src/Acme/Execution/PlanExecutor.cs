@@ -1,0 +1,354 @@
+using ConfigLang.Acme.Client;
+using ConfigLang.Acme.Crypto;
+using ConfigLang.Acme.Dns;
+using ConfigLang.Acme.Model;
+using ConfigLang.Acme.Planning;
+using ConfigLang.Acme.Protocol;
+using ConfigLang.Acme.Storage;
+
+namespace ConfigLang.Acme.Execution;
+
+/// <summary>
+/// Runs <c>configlang rebuild</c> / <c>renew</c> after evaluation and checks, in NixOS's order:
+/// take the lock; plan (refusing a plan with errors before touching anything); create missing
+/// users and groups; check and repair modes and owners; install a self-signed placeholder where
+/// nothing usable is; reload the challenge-serving services; order what is due, at most
+/// <see cref="RebuildOptions.Jobs"/> at once; install each new certificate atomically (the old one
+/// stays until the new one is complete); run <c>postRun</c> and reload <c>reloadServices</c> only
+/// for certificates that changed. One failing certificate never stops the others.
+/// </summary>
+public sealed class PlanExecutor
+{
+    private readonly string _root;
+    private readonly TimeProvider _clock;
+    private readonly Func<Uri, AcmeClient> _clientFactory;
+    private readonly IServiceManager _services;
+    private readonly DnsProviderRegistry _providers;
+
+    /// <param name="root">Every host path is below it (<c>/</c> on a host).</param>
+    /// <param name="clock">The current time for planning and placeholders.</param>
+    /// <param name="clientFactory">Makes the ACME client for a directory URL (with the extra trusted CA of <c>--ca-file</c>).</param>
+    /// <param name="services">Reloads services (systemd, none, exec:).</param>
+    /// <param name="providers">DNS providers by lego name; default: the built-in ones.</param>
+    public PlanExecutor(string root, TimeProvider clock, Func<Uri, AcmeClient> clientFactory, IServiceManager services, DnsProviderRegistry? providers = null)
+    {
+        _root = Path.GetFullPath(root);
+        _clock = clock;
+        _clientFactory = clientFactory;
+        _services = services;
+        _providers = providers ?? DnsProviderRegistry.CreateDefault();
+    }
+
+    /// <summary>A client factory trusting <paramref name="extraTrustedCa"/> (pebble's HTTPS CA) besides the system roots.</summary>
+    public static Func<Uri, AcmeClient> ClientsTrusting(System.Security.Cryptography.X509Certificates.X509Certificate2? extraTrustedCa, AcmeClientOptions? options = null) =>
+        url => new AcmeClient(url, extraTrustedCa, options);
+
+    /// <summary>
+    /// Runs the whole rebuild for <paramref name="requests"/>. Throws <see cref="RebuildLockedException"/>
+    /// when another run holds the lock (nothing is done then).
+    /// </summary>
+    public async Task<RebuildSummary> RunAsync(IReadOnlyList<CertificateRequest> requests, RebuildOptions options,
+        IProgress<RebuildProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        using var runLock = options.DryRun ? null : RebuildLock.Acquire(_root);
+
+        var store = new CertificateStore(_root);
+        var plan = new CertificatePlanner(_clock).CreatePlan(requests, store.ReadAll(requests.Select(r => r.Name)));
+        if (plan.HasErrors)
+        {
+            return new RebuildSummary
+            {
+                Plan = plan,
+                Certificates = plan.Steps.Select(s => Outcome(s, CertificateOutcomeKind.Skipped)).ToArray(),
+                Result = RebuildResult.PlanRejected,
+            };
+        }
+
+        var accountChanges = options.DryRun ? [] : new SystemAccounts(_root).Ensure(options.Groups, options.Users);
+        // Re-read the user database: the store resolves owners by name and they may just have been added.
+        store = new CertificateStore(_root);
+        var findings = new PermissionRepair(_root).Run(requests, fix: !options.DryRun);
+        foreach (var finding in findings)
+        {
+            progress?.Report(new RebuildProgress("(permissions)", finding.Fixed ? "repaired" : "wrong", $"{finding.Path}: {finding.Problem}"));
+        }
+
+        var outcomes = new Dictionary<string, CertificateOutcome>(StringComparer.Ordinal);
+        var placeholders = new HashSet<string>(StringComparer.Ordinal);
+        var toOrder = new List<PlanStep>();
+        foreach (var step in plan.Steps)
+        {
+            if (!options.DryRun && NeedsPlaceholder(store, step))
+            {
+                try
+                {
+                    store.InstallPlaceholder(step.Request, _clock.GetUtcNow(), options.PlaceholderValidity);
+                    placeholders.Add(step.Name);
+                    progress?.Report(new RebuildProgress(step.Name, "placeholder", "self-signed certificate installed"));
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException
+                                              or System.Security.Cryptography.CryptographicException)
+                {
+                    outcomes[step.Name] = Failed(step, e);
+                    continue;
+                }
+            }
+            if (!step.Action.NeedsOrder())
+            {
+                outcomes[step.Name] = Outcome(step, CertificateOutcomeKind.Unchanged);
+            }
+            else if (options.DryRun || (options.Mode == RebuildMode.Renew && step.Action == PlanAction.Reissue))
+            {
+                outcomes[step.Name] = Outcome(step, CertificateOutcomeKind.Skipped);
+                progress?.Report(new RebuildProgress(step.Name, "would " + step.Action.ToString().ToLowerInvariant(), step.Reason));
+            }
+            else
+            {
+                toOrder.Add(step);
+            }
+        }
+
+        var otherErrors = new List<string>();
+        if (toOrder.Count > 0 && options.ReloadBeforeOrders.Count > 0 && (placeholders.Count > 0 || options.ServiceConfigurationChanged))
+        {
+            try
+            {
+                await _services.ReloadAsync(options.ReloadBeforeOrders, cancellationToken).ConfigureAwait(false);
+            }
+            catch (ServiceManagerException e)
+            {
+                otherErrors.Add(e.Message);
+            }
+        }
+
+        foreach (var outcome in await OrderAllAsync(store, toOrder, options, progress, cancellationToken).ConfigureAwait(false))
+        {
+            outcomes[outcome.Name] = outcome with { PlaceholderInstalled = placeholders.Contains(outcome.Name) };
+        }
+        foreach (var name in placeholders.Where(n => !outcomes[n].PlaceholderInstalled))
+        {
+            outcomes[name] = outcomes[name] with { PlaceholderInstalled = true };
+        }
+
+        // postRun, then one reload of every unit of every changed certificate (NixOS does both per certificate;
+        // reloading nginx once for ten new certificates is kinder and ends in the same state).
+        var reloads = new List<string>();
+        foreach (var step in plan.Steps.Where(s => outcomes[s.Name].Changed))
+        {
+            var outcome = await RunPostRunAsync(store, step, outcomes[step.Name], progress, cancellationToken).ConfigureAwait(false);
+            outcomes[step.Name] = outcome;
+            foreach (var unit in step.Request.ReloadServices.Where(u => !reloads.Contains(u))) reloads.Add(unit);
+        }
+        if (reloads.Count > 0)
+        {
+            try
+            {
+                progress?.Report(new RebuildProgress("(services)", "reload", string.Join(" ", reloads)));
+                await _services.ReloadAsync(reloads, cancellationToken).ConfigureAwait(false);
+            }
+            catch (ServiceManagerException e)
+            {
+                otherErrors.Add(e.Message);
+            }
+        }
+
+        var sorted = plan.Steps.Select(s => outcomes[s.Name]).ToArray();
+        var failed = otherErrors.Count > 0 || sorted.Any(o => o.Error is not null);
+        return new RebuildSummary
+        {
+            Plan = plan,
+            Certificates = sorted,
+            PermissionFindings = findings,
+            AccountChanges = accountChanges,
+            ReloadedServices = reloads,
+            OtherErrors = otherErrors,
+            Result = failed ? RebuildResult.Failed : RebuildResult.Succeeded,
+        };
+    }
+
+    private static bool NeedsPlaceholder(CertificateStore store, PlanStep step)
+    {
+        if (store.HasSucceeded(step.Name)) return false;
+        var observed = step.Observed;
+        if (observed is null || !observed.IsUsable) return true;
+        // Until the first success the placeholder follows the configured names (as NixOS's base unit does).
+        return observed.IsPlaceholder && !observed.Domains.ToHashSet().SetEquals(step.Request.Domains);
+    }
+
+    private async Task<IReadOnlyList<CertificateOutcome>> OrderAllAsync(CertificateStore store, List<PlanStep> steps, RebuildOptions options,
+        IProgress<RebuildProgress>? progress, CancellationToken cancellationToken)
+    {
+        if (steps.Count == 0) return [];
+        var outcomes = new CertificateOutcome[steps.Count];
+        var clients = new Dictionary<string, AcmeClient>(StringComparer.Ordinal);
+        var accounts = new Dictionary<string, (AcmeAccount? Account, Exception? Error)>(StringComparer.Ordinal);
+        await using var solvers = new SolverFactory(_providers, _root);
+        try
+        {
+            // Accounts first and one at a time: several certificates of one account must not register it twice.
+            foreach (var step in steps)
+            {
+                var spec = step.Request.Account;
+                if (accounts.ContainsKey(spec.Hash)) continue;
+                try
+                {
+                    var server = new Uri(spec.Server ?? CertificateRequest.DefaultServer);
+                    if (!clients.TryGetValue(server.AbsoluteUri, out var client)) clients[server.AbsoluteUri] = client = _clientFactory(server);
+                    accounts[spec.Hash] = (await OpenAccountAsync(client, spec, step.Request.Owner, cancellationToken).ConfigureAwait(false), null);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    accounts[spec.Hash] = (null, e);
+                }
+            }
+
+            var parallel = new ParallelOptions
+            {
+                MaxDegreeOfParallelism = options.Jobs <= 0 ? -1 : options.Jobs,
+                CancellationToken = cancellationToken,
+            };
+            await Parallel.ForEachAsync(Enumerable.Range(0, steps.Count), parallel, async (index, ct) =>
+            {
+                var step = steps[index];
+                var (account, accountError) = accounts[step.Request.Account.Hash];
+                if (account is null)
+                {
+                    outcomes[index] = Failed(step, accountError!);
+                    return;
+                }
+                var client = clients[new Uri(step.Request.Account.Server ?? CertificateRequest.DefaultServer).AbsoluteUri];
+                outcomes[index] = await OrderOneAsync(store, client, account, solvers, step, progress, ct).ConfigureAwait(false);
+            }).ConfigureAwait(false);
+        }
+        finally
+        {
+            foreach (var (account, _) in accounts.Values) account?.Dispose();
+            foreach (var client in clients.Values) client.Dispose();
+        }
+        return outcomes;
+    }
+
+    private async Task<AcmeAccount> OpenAccountAsync(AcmeClient client, AccountSpec spec, string owner, CancellationToken cancellationToken)
+    {
+        var accounts = new AccountStore(_root, owner);
+        var pem = accounts.ReadKey(spec);
+        AcmeAccount account;
+        if (pem is null)
+        {
+            account = AcmeAccount.Generate(spec.KeyType == KeyType.Ec384 ? AccountKeyAlgorithm.ES384 : AccountKeyAlgorithm.ES256);
+            // The key is on disk before the CA ever sees it: a crash after registration must not lose the account.
+            accounts.SaveKey(spec, account.Key.ExportPem());
+        }
+        else
+        {
+            account = AcmeAccount.FromPem(pem);
+        }
+        try
+        {
+            var registration = new AccountRegistration
+            {
+                TermsOfServiceAgreed = true,
+                Contact = spec.Email is null ? [] : ["mailto:" + spec.Email],
+            };
+            await client.RegisterAccountAsync(account, registration, cancellationToken).ConfigureAwait(false);
+            if (account.Location is { } location && accounts.ReadAccountUrl(spec) != location.AbsoluteUri)
+            {
+                accounts.SaveAccountUrl(spec, location.AbsoluteUri);
+            }
+            return account;
+        }
+        catch
+        {
+            account.Dispose();
+            throw;
+        }
+    }
+
+    private static async Task<CertificateOutcome> OrderOneAsync(CertificateStore store, AcmeClient client, AcmeAccount account,
+        SolverFactory solvers, PlanStep step, IProgress<RebuildProgress>? progress, CancellationToken cancellationToken)
+    {
+        var request = step.Request;
+        progress?.Report(new RebuildProgress(request.Name, step.Action.ToString().ToLowerInvariant(), step.Reason));
+        try
+        {
+            if (request.Csr is not null) throw new InvalidOperationException("ordering with an external CSR (csr/csrKey) is not supported");
+            var solver = solvers.Create(request);
+            var order = new CertificateOrderRequest
+            {
+                Names = request.Domains.Select(d => d.Value).ToArray(),
+                Label = request.Name,
+                KeyType = CertificateKeyTypes.Parse(KeyTypes.Format(request.KeyType)),
+                OcspMustStaple = request.OcspMustStaple,
+                Profile = request.Profile,
+            };
+            var orderProgress = progress is null ? null : new InlineProgress<OrderProgress>(p =>
+                progress.Report(new RebuildProgress(request.Name, p.Stage.ToString(), p.Identifier is null ? p.Detail : p.Identifier + (p.Detail is null ? "" : " " + p.Detail), p)));
+            var issued = await new CertificateOrderer(client, account).ObtainAsync(order, solver, orderProgress, cancellationToken).ConfigureAwait(false);
+            var installed = store.Install(request, CertificateMaterial.FromAcme(issued.FullChainPem, issued.KeyPem));
+            await RecordRenewalWindowAsync(store, client, request, issued, cancellationToken).ConfigureAwait(false);
+            progress?.Report(new RebuildProgress(request.Name, "installed", installed.CertificateChanged ? $"valid until {issued.NotAfter:u}" : "identical to the installed certificate"));
+            return Outcome(step, installed.CertificateChanged ? CertificateOutcomeKind.Installed : CertificateOutcomeKind.InstalledSame) with { NotAfter = issued.NotAfter };
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            progress?.Report(new RebuildProgress(request.Name, "failed", e.Message));
+            return Failed(step, e);
+        }
+    }
+
+    /// <summary>
+    /// Asks the CA for its suggested renewal window (ARI, RFC 9773) and records it in the stamp, so
+    /// the planner renews when the CA asks. Best effort: a CA without ARI or a failed request changes nothing.
+    /// </summary>
+    private static async Task RecordRenewalWindowAsync(CertificateStore store, AcmeClient client, CertificateRequest request,
+        IssuedCertificate issued, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var leaf = CertificateOrderer.ParseCertificate(issued.CertificatePem);
+            if (await client.GetRenewalInfoAsync(leaf, cancellationToken).ConfigureAwait(false) is { } info)
+            {
+                store.RecordRenewalWindow(request, new SuggestedRenewalWindow(info.SuggestedWindow.Start, info.SuggestedWindow.End));
+            }
+        }
+        catch (Exception e) when (e is AcmeException or HttpRequestException or IOException or System.Security.Cryptography.CryptographicException)
+        {
+            // The certificate is installed; without a window the validMinDays rule decides.
+        }
+    }
+
+    private static async Task<CertificateOutcome> RunPostRunAsync(CertificateStore store, PlanStep step, CertificateOutcome outcome,
+        IProgress<RebuildProgress>? progress, CancellationToken cancellationToken)
+    {
+        var script = step.Request.PostRun;
+        if (string.IsNullOrWhiteSpace(script)) return outcome;
+        var directory = store.Layout.CertificateDirectory(step.Name);
+        progress?.Report(new RebuildProgress(step.Name, "postRun", directory));
+        try
+        {
+            var (code, output) = await ProcessRunner.RunAsync("bash", ["-c", script], directory, cancellationToken).ConfigureAwait(false);
+            if (code == 0) return outcome with { PostRunOutput = output };
+            return outcome with
+            {
+                PostRunOutput = output,
+                Error = new ExecutionError { Message = $"postRun exited with {code}", SourceTag = step.Request.SourceTag },
+            };
+        }
+        catch (ServiceManagerException e)
+        {
+            return outcome with { Error = new ExecutionError { Message = "postRun: " + e.Message, SourceTag = step.Request.SourceTag } };
+        }
+    }
+
+    private static CertificateOutcome Outcome(PlanStep step, CertificateOutcomeKind kind) => new()
+    {
+        Name = step.Name,
+        Action = step.Action,
+        Reason = step.Reason,
+        Kind = kind,
+        SourceTag = step.Request.SourceTag,
+    };
+
+    private static CertificateOutcome Failed(PlanStep step, Exception error) =>
+        Outcome(step, CertificateOutcomeKind.Failed) with { Error = ExecutionError.From(error, step.Request.SourceTag) };
+}

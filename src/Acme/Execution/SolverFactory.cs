@@ -1,0 +1,61 @@
+using System.Collections.Concurrent;
+using ConfigLang.Acme.Challenges;
+using ConfigLang.Acme.Credentials;
+using ConfigLang.Acme.Dns;
+using ConfigLang.Acme.Model;
+
+namespace ConfigLang.Acme.Execution;
+
+/// <summary>
+/// Picks the challenge solver for a request from its settings, in NixOS's precedence (fact sheet
+/// §2.9): DNS provider, then listenHTTP, then webroot; TLS-ALPN-01 through listenTLS. Listeners
+/// are shared per address, so several certificates with the same <c>listenHTTP</c> use one
+/// socket; they are closed when the factory is disposed.
+/// </summary>
+internal sealed class SolverFactory(DnsProviderRegistry providers, string root) : IAsyncDisposable
+{
+    private readonly ConcurrentDictionary<string, Lazy<IChallengeSolver>> _listeners = new(StringComparer.Ordinal);
+
+    public IChallengeSolver Create(CertificateRequest request)
+    {
+        var challenge = request.Challenge;
+        switch (challenge.Kind)
+        {
+            case ChallengeKind.Dns01:
+                var name = challenge.DnsProvider ?? throw new InvalidOperationException("dns-01 needs a dnsProvider");
+                if (!providers.TryGet(name, out var factory))
+                {
+                    throw new InvalidOperationException($"DNS provider '{name}' is not supported (supported: {string.Join(", ", providers.Names)})");
+                }
+                var credentials = ProviderCredentials.Load(HostPath(challenge.EnvironmentFile),
+                    challenge.CredentialFiles.ToDictionary(p => p.Key, p => HostPath(p.Value)!, StringComparer.Ordinal));
+                var propagation = !challenge.DnsPropagationCheck
+                    ? DnsPropagationCheck.None
+                    : challenge.DnsResolver is { } resolver
+                        ? DnsPropagationCheck.AtResolvers(DnsEndpoint.ParseList(resolver))
+                        : DnsPropagationCheck.AtAuthoritativeServers();
+                return new Dns01Solver(factory.Create(credentials), propagation);
+            case ChallengeKind.TlsAlpn01:
+                var tls = challenge.ListenTls ?? throw new InvalidOperationException("tls-alpn-01 needs listenTLS");
+                return Shared("tls " + tls, () => new TlsAlpn01Solver(tls));
+            default:
+                if (challenge.S3Bucket is not null) throw new InvalidOperationException("HTTP-01 through an S3 bucket (s3Bucket) is not supported");
+                if (challenge.ListenHttp is { } http) return Shared("http " + http, () => new ListenerHttp01Solver(http));
+                var webroot = challenge.Webroot ?? throw new InvalidOperationException("http-01 needs a webroot or listenHTTP");
+                return new WebrootHttp01Solver(HostPath(webroot)!);
+        }
+    }
+
+    // Webroots and credential files are host paths; --root prefixes them like every other path.
+    private string? HostPath(string? path) => path is null || root == "/" ? path : Path.Join(root, path);
+
+    private IChallengeSolver Shared(string key, Func<IChallengeSolver> create) => _listeners.GetOrAdd(key, _ => new Lazy<IChallengeSolver>(create)).Value;
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var listener in _listeners.Values.Where(l => l.IsValueCreated).Select(l => l.Value))
+        {
+            if (listener is IAsyncDisposable disposable) await disposable.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+}
