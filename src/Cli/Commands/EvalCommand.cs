@@ -1,5 +1,7 @@
 using System.CommandLine;
 using ConfigLang.Cli.Rendering;
+using ConfigLang.Evaluator;
+using ConfigLang.Evaluator.Runtime;
 using ConfigLang.Evaluator.Syntax;
 using ConfigLang.Evaluator.Text;
 
@@ -29,11 +31,7 @@ public sealed class EvalCommand(CliConsole console) : ICliCommand
 
     private int Run(EvalRequest request)
     {
-        if (!request.Parse)
-        {
-            console.Error.WriteLine("error[CL9002]: evaluation is not available yet");
-            return ExitCodes.Usage;
-        }
+        if (!request.Parse) return Evaluate(request);
         if (request.File is null)
         {
             console.Error.WriteLine("error[CL9003]: eval --parse needs a FILE, or '-' for standard input");
@@ -49,6 +47,35 @@ public sealed class EvalCommand(CliConsole console) : ICliCommand
         }
         console.Out.WriteLine(SyntaxPrinter.Print(tree, baseDirectory));
         return ExitCodes.Ok;
+    }
+
+    /// <summary>The evaluation path: the façade does the work, this prints its outcome.</summary>
+    private int Evaluate(EvalRequest request)
+    {
+        var expression = request.Expression;
+        if (expression is null && request.File == "-") expression = console.In.ReadToEnd();
+        else if (expression is null && request.File is { } file && !File.Exists(file) && !Directory.Exists(file))
+        {
+            console.Error.WriteLine($"error: getting status of '{Path.GetFullPath(file)}': No such file or directory");
+            return ExitCodes.Usage;
+        }
+        var evaluation = new EvaluationRequest
+        {
+            File = request.File,
+            Expression = expression,
+            AttrPaths = request.AttrPaths,
+            Strict = request.Strict,
+            Output = request.Output,
+            XmlLocations = request.XmlLocations,
+            AutoArgs = request.AutoArgs,
+            ShowTrace = request.ShowTrace,
+        };
+        var options = new EvaluatorOptions { SearchPath = request.SearchPath, Lints = request.Lints };
+        if (request.MaxCallDepth is { } depth) options = options with { MaxCallDepth = depth };
+        var outcome = new ConfigEvaluator(options).Evaluate(evaluation);
+        console.Out.Write(outcome.Stdout);
+        console.Error.Write(outcome.Stderr);
+        return outcome.Succeeded ? ExitCodes.Ok : ExitCodes.InputErrors;
     }
 
     private bool TryRead(string file, out SourceText source, out string baseDirectory)

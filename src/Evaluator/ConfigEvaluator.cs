@@ -1,0 +1,217 @@
+using System.Text;
+using ConfigLang.Evaluator.Diagnostics;
+using ConfigLang.Evaluator.Lowering;
+using ConfigLang.Evaluator.Runtime;
+using ConfigLang.Evaluator.Runtime.Printing;
+using ConfigLang.Evaluator.Runtime.Values;
+using ConfigLang.Evaluator.Syntax;
+using ConfigLang.Evaluator.Text;
+
+namespace ConfigLang.Evaluator;
+
+/// <summary>How the result is printed: Nix syntax, JSON (<c>--json</c>) or XML (<c>--xml</c>).</summary>
+public enum EvaluationOutput
+{
+    Nix,
+    Json,
+    Xml,
+}
+
+/// <summary>What <c>nix-instantiate --eval</c> is asked: a file or an expression, and its flags.</summary>
+public sealed record EvaluationRequest
+{
+    /// <summary>The file to evaluate (relative to the current directory of the options), or null with <see cref="Expression"/>.</summary>
+    public string? File { get; init; }
+
+    /// <summary>The text of <c>-E</c>; the file name is then ignored.</summary>
+    public string? Expression { get; init; }
+
+    /// <summary><c>-A</c> attribute paths, each printed in turn; empty means the whole value.</summary>
+    public IReadOnlyList<string> AttrPaths { get; init; } = [];
+
+    public bool Strict { get; init; }
+
+    public EvaluationOutput Output { get; init; }
+
+    /// <summary><c>--no-location</c> for XML output.</summary>
+    public bool XmlLocations { get; init; } = true;
+
+    /// <summary><c>--arg NAME EXPR</c> (IsString false) and <c>--argstr NAME STR</c> (IsString true), in order.</summary>
+    public IReadOnlyList<(string Name, string Text, bool IsString)> AutoArgs { get; init; } = [];
+
+    public bool ShowTrace { get; init; }
+}
+
+/// <summary>The outcome: what goes to standard output and standard error, the diagnostic of a failure.</summary>
+public sealed record EvaluationResult(string Stdout, string Stderr, Diagnostic? Error)
+{
+    public bool Succeeded => Error is null;
+}
+
+/// <summary>
+/// The evaluator's façade. It parses, lowers and evaluates on a thread with a large stack (so
+/// deep recursion is an evaluation error, never a crash), applies <c>-A</c> and the automatic
+/// arguments as nix-instantiate does, prints the value, and turns every failure into a result
+/// carrying the Nix-style message.
+/// </summary>
+public sealed class ConfigEvaluator
+{
+    /// <summary>The stack of the evaluation thread; deep but bounded recursion fits in it.</summary>
+    public const int StackSize = 512 * 1024 * 1024;
+
+    private readonly EvaluatorOptions _options;
+
+    public ConfigEvaluator(EvaluatorOptions options) => _options = options;
+
+    /// <summary>Runs <paramref name="action"/> on a thread with <see cref="StackSize"/> bytes of stack.</summary>
+    public static T RunWithLargeStack<T>(Func<T> action)
+    {
+        T result = default!;
+        Exception? failure = null;
+        var thread = new Thread(() =>
+        {
+            try { result = action(); }
+            catch (Exception e) { failure = e; }
+        }, StackSize);
+        thread.Start();
+        thread.Join();
+        if (failure is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
+        return result;
+    }
+
+    public EvaluationResult Evaluate(EvaluationRequest request) => RunWithLargeStack(() => EvaluateOnThisThread(request));
+
+    /// <summary>A fresh interpreter with these options and the parser (for hosts such as the module layer).
+    /// Call into it from <see cref="Run{T}"/> or <see cref="RunWithLargeStack{T}"/>.</summary>
+    public Interpreter CreateInterpreter(TextWriter? traces = null) =>
+        new(traces is null ? _options : _options with { TraceWriter = traces }, Parser.ParseSyntaxOnly);
+
+    /// <summary>Runs host code against a fresh interpreter on the large-stack thread; evaluation errors
+    /// surface as <see cref="EvaluationException"/> (format them with <see cref="ErrorFormatter"/>).</summary>
+    public T Run<T>(Func<Interpreter, T> work) => RunWithLargeStack(() => work(CreateInterpreter()));
+
+    private EvaluationResult EvaluateOnThisThread(EvaluationRequest request)
+    {
+        var stderr = new StringWriter();
+        var stdout = new StringBuilder();
+        var interpreter = CreateInterpreter(stderr);
+        try
+        {
+            var root = request.Expression is { } expression
+                ? interpreter.Evaluate(new SourceText(expression, "«string»"), _options.CurrentDirectory)
+                : interpreter.Import(PathUtilities.Canonicalize(PathUtilities.Combine(_options.CurrentDirectory, request.File ?? "default.nix")), null);
+            var autoArgs = BuildAutoArgs(interpreter, request);
+            var paths = request.AttrPaths.Count == 0 ? [""] : request.AttrPaths;
+            foreach (var path in paths)
+            {
+                var value = FindAlongAttrPath(interpreter, root, path, autoArgs);
+                if (autoArgs.Count > 0) value = AutoCall(interpreter, value, autoArgs);
+                switch (request.Output)
+                {
+                    case EvaluationOutput.Json:
+                        stdout.Append(JsonPrinter.ToJson(interpreter, value, null).Text);
+                        break;
+                    case EvaluationOutput.Xml:
+                        stdout.Append(XmlPrinter.ToXml(interpreter, value, request.Strict, request.XmlLocations, null).Text);
+                        break;
+                    default:
+                        if (request.Strict) interpreter.ForceDeep(value);
+                        stdout.Append(ValuePrinter.Print(value.Force())).Append('\n');
+                        break;
+                }
+            }
+            return new EvaluationResult(stdout.ToString(), stderr.ToString(), null);
+        }
+        catch (EvaluationException e)
+        {
+            stderr.Write(ErrorFormatter.Format(e.Diagnostic, e.Trace, request.ShowTrace));
+            return new EvaluationResult(stdout.ToString(), stderr.ToString(), e.Diagnostic);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A bug of ours must not take the process down: report it as an evaluation error.
+            var diagnostic = Diagnostic.Error(EvaluationDiagnostics.General, $"internal error: {e.GetType().Name}: {e.Message}", null);
+            stderr.Write(ErrorFormatter.Format(diagnostic, [], false));
+            return new EvaluationResult(stdout.ToString(), stderr.ToString(), diagnostic);
+        }
+    }
+
+    private AttrSetValue BuildAutoArgs(Interpreter interpreter, EvaluationRequest request)
+    {
+        var builder = new AttrSetBuilder();
+        foreach (var (name, text, isString) in request.AutoArgs)
+        {
+            builder.Add(name, isString
+                ? StringValue.Of(text)
+                : Thunk.FromFunc(() => interpreter.Evaluate(new SourceText(text, "«string»"), _options.CurrentDirectory)));
+        }
+        return builder.Build();
+    }
+
+    /// <summary>Nix's <c>findAlongAttrPath</c>: dotted names and list indices, calling functions automatically on the way.</summary>
+    private static Value FindAlongAttrPath(Interpreter interpreter, Value root, string path, AttrSetValue autoArgs)
+    {
+        var value = root.Force();
+        if (path.Length == 0) return value;
+        foreach (var component in SplitAttrPath(path))
+        {
+            value = AutoCall(interpreter, value, autoArgs).Force();
+            if (long.TryParse(component, out var index))
+            {
+                var list = value as ListValue ?? throw EvaluationException.Type(
+                    $"the expression selected by the selection path '{path}' should be a list but is {value.Describe()}", null);
+                if (index < 0 || index >= list.Count)
+                {
+                    throw EvaluationException.Create(EvaluationDiagnostics.OutOfBounds, $"list index {index} in selection path '{path}' is out of range", null);
+                }
+                value = list.Items[index].Force();
+                continue;
+            }
+            var attrs = value as AttrSetValue ?? throw EvaluationException.Type(
+                $"the expression selected by the selection path '{path}' should be a set but is {value.Describe()}", null);
+            value = (attrs.Get(component) ?? throw EvaluationException.Create(EvaluationDiagnostics.MissingAttribute,
+                $"attribute '{component}' in selection path '{path}' not found", null)).Force();
+        }
+        return value;
+    }
+
+    private static IEnumerable<string> SplitAttrPath(string path)
+    {
+        var current = new StringBuilder();
+        var quoted = false;
+        foreach (var c in path)
+        {
+            if (c == '"') quoted = !quoted;
+            else if (c == '.' && !quoted)
+            {
+                yield return current.ToString();
+                current.Clear();
+            }
+            else current.Append(c);
+        }
+        yield return current.ToString();
+    }
+
+    /// <summary>Nix's <c>autoCallFunction</c>: a function taking a set of formals gets the matching automatic arguments.</summary>
+    private static Value AutoCall(Interpreter interpreter, Value value, AttrSetValue autoArgs)
+    {
+        var f = value.Force();
+        if (f is AttrSetValue attrs && attrs.Get(Symbols.Functor) is { } functor)
+        {
+            return AutoCall(interpreter, interpreter.Call(functor, attrs), autoArgs);
+        }
+        if (f is not LambdaValue { Formals: { } formals } lambda) return f;
+        if (lambda.Code.Ellipsis) return interpreter.Call(f, autoArgs);
+        var builder = new AttrSetBuilder();
+        foreach (var (name, hasDefault, location) in formals)
+        {
+            if (autoArgs.Get(name) is { } arg) builder.Add(name, arg);
+            else if (!hasDefault)
+            {
+                throw EvaluationException.Create(EvaluationDiagnostics.BadArguments,
+                    $"cannot evaluate a function that has an argument without a value ('{name}')", location);
+            }
+        }
+        return interpreter.Call(f, builder.Build());
+    }
+}

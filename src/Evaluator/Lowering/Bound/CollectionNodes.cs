@@ -1,0 +1,112 @@
+using ConfigLang.Evaluator.Runtime;
+using ConfigLang.Evaluator.Runtime.Values;
+using ConfigLang.Evaluator.Text;
+using Env = ConfigLang.Evaluator.Runtime.Environment;
+
+namespace ConfigLang.Evaluator.Lowering.Bound;
+
+/// <summary><c>[ a b c ]</c>: each element delayed.</summary>
+internal sealed class ListNode(SourceText source, TextSpan span, Node[] items) : Node(source, span)
+{
+    public override Value Eval(Env env)
+    {
+        if (items.Length == 0) return ListValue.Empty;
+        var values = new Value[items.Length];
+        for (var i = 0; i < items.Length; i++) values[i] = items[i].Delay(env);
+        return new ListValue(values);
+    }
+}
+
+/// <summary>An attribute whose name is computed: <c>${e} = v;</c>.</summary>
+internal sealed record DynamicAttr(Node Name, Node Value, SourceLocation Location);
+
+/// <summary>
+/// An attribute set literal. Static names are sorted at lowering, so a set without dynamic
+/// names is built without sorting. For <c>rec</c> sets (and <c>let</c>) the static attributes
+/// are also the slots of a new frame, in the same order; inherited attributes are evaluated in
+/// the enclosing frame.
+/// </summary>
+internal sealed class AttrsNode(SourceText source, TextSpan span, bool recursive, Symbol[] names, Node[] values,
+    bool[] inheritedFromOuter, SourceLocation[] positions, DynamicAttr[] dynamicAttrs, Interpreter interpreter) : Node(source, span)
+{
+    private readonly int _overridesIndex = Array.FindIndex(names, n => n.Name == "__overrides");
+
+    public bool Recursive { get; } = recursive;
+
+    public override Value Eval(Env env)
+    {
+        var slots = new Value[names.Length];
+        var inner = env;
+        if (Recursive)
+        {
+            inner = new Env(slots, env);
+        }
+        var hasOverrides = Recursive && _overridesIndex >= 0;
+        for (var i = 0; i < values.Length; i++)
+        {
+            // With __overrides, a variable must be read when forced, after the overrides replaced slots.
+            slots[i] = hasOverrides && !inheritedFromOuter[i] && values[i] is VarNode
+                ? new ExprThunk(values[i], inner)
+                : values[i].Delay(inheritedFromOuter[i] ? env : inner);
+        }
+        var overrides = Recursive && _overridesIndex >= 0 ? interpreter.ForceAttrs(slots[_overridesIndex], Location) : null;
+        if (dynamicAttrs.Length == 0 && overrides is null)
+        {
+            return slots.Length == 0 ? AttrSetValue.Empty : new AttrSetValue(names, slots, positions);
+        }
+
+        var builder = new AttrSetBuilder(names.Length + dynamicAttrs.Length);
+        if (overrides is not null)
+        {
+            // Nix's __overrides: its attributes replace those of the rec set, for the set and for
+            // the other attributes' bodies alike (the frame slots are the set's values).
+            for (var k = 0; k < overrides.Count; k++)
+            {
+                var index = Array.IndexOf(names, overrides.Names[k]);
+                if (index >= 0) slots[index] = overrides.Values[k];
+            }
+        }
+        for (var i = 0; i < names.Length; i++) builder.Add(names[i], slots[i], positions[i]);
+        if (overrides is not null)
+        {
+            for (var k = 0; k < overrides.Count; k++)
+            {
+                if (Array.IndexOf(names, overrides.Names[k]) < 0) builder.Add(overrides.Names[k], overrides.Values[k]);
+            }
+        }
+        foreach (var dynamic in dynamicAttrs)
+        {
+            var nameValue = dynamic.Name.Eval(inner);
+            if (nameValue is NullValue) continue;
+            var name = Symbol.Intern(interpreter.ForceStringNoContext(nameValue, dynamic.Name.Location, "while evaluating the name of a dynamic attribute"));
+            if (builder.Contains(name))
+            {
+                throw EvaluationException.Create(EvaluationDiagnostics.DuplicateAttribute,
+                    $"dynamic attribute '{name.Name}' already defined at {dynamic.Location}", dynamic.Name.Location);
+            }
+            builder.Add(name, dynamic.Value.Delay(inner), dynamic.Location);
+        }
+        return builder.Build();
+    }
+}
+
+/// <summary><c>let bindings in body</c>: a recursive frame, then the body in it.</summary>
+internal sealed class LetNode(SourceText source, TextSpan span, Node[] values, bool[] inheritedFromOuter, Node body) : Node(source, span)
+{
+    public override Value Eval(Env env)
+    {
+        var slots = new Value[values.Length];
+        var inner = new Env(slots, env);
+        for (var i = 0; i < values.Length; i++)
+        {
+            slots[i] = values[i].Delay(inheritedFromOuter[i] ? env : inner);
+        }
+        return body.Eval(inner);
+    }
+}
+
+/// <summary><c>with scope; body</c>: a one-slot frame holding the (lazy) scope set.</summary>
+internal sealed class WithNode(SourceText source, TextSpan span, Node scope, Node body) : Node(source, span)
+{
+    public override Value Eval(Env env) => body.Eval(new Env([scope.Delay(env)], env));
+}

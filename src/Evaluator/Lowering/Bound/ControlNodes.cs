@@ -1,0 +1,50 @@
+using ConfigLang.Evaluator.Runtime;
+using ConfigLang.Evaluator.Runtime.Values;
+using ConfigLang.Evaluator.Text;
+using Env = ConfigLang.Evaluator.Runtime.Environment;
+
+namespace ConfigLang.Evaluator.Lowering.Bound;
+
+/// <summary><c>if c then a else b</c></summary>
+internal sealed class IfNode(SourceText source, TextSpan span, Node condition, Node then, Node otherwise) : Node(source, span)
+{
+    public override Value Eval(Env env)
+    {
+        var c = condition.Eval(env);
+        if (c is not BoolValue b)
+        {
+            throw EvaluationException.Type($"value is {c.Describe()} while a Boolean was expected", condition.Location);
+        }
+        return b.Value ? then.Eval(env) : otherwise.Eval(env);
+    }
+}
+
+/// <summary><c>assert c; body</c></summary>
+internal sealed class AssertNode(SourceText source, TextSpan span, Node condition, Node body) : Node(source, span)
+{
+    public override Value Eval(Env env)
+    {
+        var c = condition.Eval(env);
+        if (c is not BoolValue b)
+        {
+            throw EvaluationException.Type($"value is {c.Describe()} while a Boolean was expected", condition.Location);
+        }
+        if (!b.Value)
+        {
+            throw EvaluationException.Create(EvaluationDiagnostics.AssertionFailed,
+                $"assertion '{condition.Source.Substring(condition.Span)}' failed", Location, EvaluationErrorKind.Assertion);
+        }
+        return body.Eval(env);
+    }
+}
+
+/// <summary><c>!e</c></summary>
+internal sealed class NotNode(SourceText source, TextSpan span, Node operand) : Node(source, span)
+{
+    public override Value Eval(Env env)
+    {
+        var v = operand.Eval(env);
+        if (v is not BoolValue b) throw EvaluationException.Type($"value is {v.Describe()} while a Boolean was expected", operand.Location);
+        return BoolValue.Of(!b.Value);
+    }
+}

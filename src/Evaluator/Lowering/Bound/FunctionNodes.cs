@@ -1,0 +1,64 @@
+using ConfigLang.Evaluator.Runtime;
+using ConfigLang.Evaluator.Runtime.Values;
+using ConfigLang.Evaluator.Text;
+using Env = ConfigLang.Evaluator.Runtime.Environment;
+
+namespace ConfigLang.Evaluator.Lowering.Bound;
+
+/// <summary>One formal of a pattern, resolved: its slot is its index in <see cref="LambdaNode.Formals"/>.</summary>
+internal sealed record BoundFormal(Symbol Name, Node? Default, SourceLocation Location);
+
+/// <summary>
+/// A function. Its frame holds the formals first (in pattern order), then the whole argument
+/// when it is named (<c>x:</c> or <c>args@{…}:</c>).
+/// </summary>
+internal sealed class LambdaNode(SourceText source, TextSpan span) : Node(source, span)
+{
+    public string? Name { get; set; }
+
+    public string? ArgName { get; set; }
+
+    /// <summary>Null for a plain <c>x:</c> function.</summary>
+    public BoundFormal[]? Formals { get; set; }
+
+    public bool Ellipsis { get; set; }
+
+    public int ArgSlot { get; set; }
+
+    public int FrameSize { get; set; }
+
+    public Node Body { get; set; } = null!;
+
+    public IReadOnlyList<(string Name, bool HasDefault, SourceLocation Location)>? FormalInfo =>
+        Formals?.Select(f => (f.Name.Name, f.Default is not null, f.Location)).ToArray();
+
+    public override Value Eval(Env env) => new LambdaValue(this, env);
+
+    public override Value Delay(Env env) => new LambdaValue(this, env);
+}
+
+/// <summary><c>f a b c</c>: the function and its arguments, applied one at a time.</summary>
+internal sealed class CallNode(SourceText source, TextSpan span, Node function, Node[] arguments, Interpreter interpreter) : Node(source, span)
+{
+    public override Value Eval(Env env)
+    {
+        var f = function.Eval(env);
+        var site = Location;
+        var i = 0;
+        while (i < arguments.Length)
+        {
+            if (f is PrimOpValue primOp && primOp.Arity <= arguments.Length - i)
+            {
+                // A builtin given all its arguments at once: no partial applications in between.
+                var args = new Value[primOp.Arity];
+                for (var k = 0; k < args.Length; k++) args[k] = arguments[i + k].Delay(env);
+                f = interpreter.CallPrimOp(primOp, args, site);
+                i += args.Length;
+                continue;
+            }
+            f = interpreter.Call(f, arguments[i].Delay(env), site);
+            i++;
+        }
+        return f;
+    }
+}

@@ -1,0 +1,53 @@
+using ConfigLang.Evaluator.Runtime.Values;
+using ConfigLang.Evaluator.Text;
+using Env = ConfigLang.Evaluator.Runtime.Environment;
+
+namespace ConfigLang.Evaluator.Lowering.Bound;
+
+/// <summary>
+/// A node of the lowered tree: variables are resolved to (level, slot) pairs, attribute paths
+/// and <c>inherit</c> are desugared, and every node evaluates itself. <see cref="Eval"/> returns
+/// a value in weak head normal form (never a thunk); <see cref="Delay"/> returns what a lazy
+/// position holds: a constant as is, a variable's existing thunk, or a new thunk.
+/// </summary>
+internal abstract class Node(SourceText source, TextSpan span)
+{
+    public SourceText Source { get; } = source;
+
+    public TextSpan Span { get; } = span;
+
+    public SourceLocation Location => new(Source, Span);
+
+    public abstract Value Eval(Env env);
+
+    public virtual Value Delay(Env env) => new ExprThunk(this, env);
+}
+
+/// <summary>A thunk for an expression in an environment (the common case).</summary>
+internal sealed class ExprThunk : Thunk
+{
+    private readonly Node _node;
+    private Env? _env;
+
+    public ExprThunk(Node node, Env env)
+    {
+        _node = node;
+        _env = env;
+    }
+
+    public override SourceLocation? Location => _node.Location;
+
+    protected override Value Compute() => _node.Eval(_env!);
+
+    protected override void Release() => _env = null;
+}
+
+/// <summary>A literal or other value known at lowering time.</summary>
+internal sealed class ConstNode(SourceText source, TextSpan span, Value value) : Node(source, span)
+{
+    public Value Value { get; } = value;
+
+    public override Value Eval(Env env) => Value;
+
+    public override Value Delay(Env env) => Value;
+}

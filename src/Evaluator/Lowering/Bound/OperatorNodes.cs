@@ -1,0 +1,98 @@
+using ConfigLang.Evaluator.Runtime;
+using ConfigLang.Evaluator.Runtime.Values;
+using ConfigLang.Evaluator.Syntax.Nodes;
+using ConfigLang.Evaluator.Text;
+using Env = ConfigLang.Evaluator.Runtime.Environment;
+
+namespace ConfigLang.Evaluator.Lowering.Bound;
+
+/// <summary>
+/// Binary operators other than <c>+</c> (see <see cref="ConcatNode"/>). Boolean operators
+/// evaluate their right side only when needed.
+/// </summary>
+internal sealed class BinaryNode(SourceText source, TextSpan span, BinaryOperator op, TextSpan operatorSpan, Node left, Node right, Interpreter interpreter)
+    : Node(source, span)
+{
+    public override Value Eval(Env env)
+    {
+        var site = new SourceLocation(Source, operatorSpan.Length > 0 ? operatorSpan : Span);
+        switch (op)
+        {
+            case BinaryOperator.And:
+                return ForceBool(left, env) ? BoolValue.Of(ForceBool(right, env)) : BoolValue.False;
+            case BinaryOperator.Or:
+                return ForceBool(left, env) ? BoolValue.True : BoolValue.Of(ForceBool(right, env));
+            case BinaryOperator.Implies:
+                return !ForceBool(left, env) ? BoolValue.True : BoolValue.Of(ForceBool(right, env));
+        }
+
+        var a = left.Eval(env);
+        var b = right.Eval(env);
+        switch (op)
+        {
+            case BinaryOperator.Subtract: return interpreter.Arithmetic('-', a, b, site);
+            case BinaryOperator.Multiply: return interpreter.Arithmetic('*', a, b, site);
+            case BinaryOperator.Divide: return interpreter.Arithmetic('/', a, b, site);
+            case BinaryOperator.Equal: return BoolValue.Of(interpreter.ValuesEqual(a, b, site));
+            case BinaryOperator.NotEqual: return BoolValue.Of(!interpreter.ValuesEqual(a, b, site));
+            case BinaryOperator.Less: return BoolValue.Of(interpreter.LessThan(a, b, site));
+            case BinaryOperator.Greater: return BoolValue.Of(interpreter.LessThan(b, a, site));
+            case BinaryOperator.LessOrEqual: return BoolValue.Of(!interpreter.LessThan(b, a, site));
+            case BinaryOperator.GreaterOrEqual: return BoolValue.Of(!interpreter.LessThan(a, b, site));
+            case BinaryOperator.Update:
+                return interpreter.ForceAttrs(a, left.Location).Update(interpreter.ForceAttrs(b, right.Location));
+            case BinaryOperator.Concat:
+            {
+                var x = interpreter.ForceList(a, left.Location);
+                var y = interpreter.ForceList(b, right.Location);
+                if (x.Count == 0) return y;
+                if (y.Count == 0) return x;
+                var items = new Value[x.Count + y.Count];
+                Array.Copy(x.Items, items, x.Count);
+                Array.Copy(y.Items, 0, items, x.Count, y.Count);
+                return new ListValue(items);
+            }
+            default:
+                throw EvaluationException.Create(EvaluationDiagnostics.Unsupported,
+                    "the pipe operators are not supported (experimental in newer Nix)", site);
+        }
+    }
+
+    private static bool ForceBool(Node node, Env env)
+    {
+        var v = node.Eval(env);
+        if (v is not BoolValue b) throw EvaluationException.Type($"value is {v.Describe()} while a Boolean was expected", node.Location);
+        return b.Value;
+    }
+}
+
+/// <summary>
+/// Nix's concatenation of strings: <c>a + b</c> (<see cref="ForceString"/> false: the first
+/// operand decides between number addition, path and string concatenation) and string or
+/// path interpolation (<see cref="ForceString"/> true: always a string).
+/// </summary>
+internal sealed class ConcatNode(SourceText source, TextSpan span, Node[] parts, bool forceString, Interpreter interpreter) : Node(source, span)
+{
+    public bool ForceString { get; } = forceString;
+
+    public override Value Eval(Env env)
+    {
+        if (!ForceString && parts.Length == 2)
+        {
+            var a = parts[0].Eval(env);
+            if (a is IntValue or FloatValue)
+            {
+                return interpreter.Arithmetic('+', a, parts[1].Eval(env), new SourceLocation(Source, parts[1].Span));
+            }
+            return interpreter.ConcatStrings([a, parts[1].Eval(env)], false, [parts[0].Location, parts[1].Location], Location);
+        }
+        var values = new Value[parts.Length];
+        var locations = new SourceLocation[parts.Length];
+        for (var i = 0; i < parts.Length; i++)
+        {
+            values[i] = parts[i].Eval(env);
+            locations[i] = parts[i].Location;
+        }
+        return interpreter.ConcatStrings(values, ForceString, locations, Location);
+    }
+}

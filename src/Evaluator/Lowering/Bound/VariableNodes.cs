@@ -1,0 +1,50 @@
+using ConfigLang.Evaluator.Runtime;
+using ConfigLang.Evaluator.Runtime.Values;
+using ConfigLang.Evaluator.Text;
+using Env = ConfigLang.Evaluator.Runtime.Environment;
+
+namespace ConfigLang.Evaluator.Lowering.Bound;
+
+/// <summary>A variable bound by <c>let</c>, <c>rec</c>, a function or the global scope: a fixed slot.</summary>
+internal sealed class VarNode(SourceText source, TextSpan span, string name, int level, int index) : Node(source, span)
+{
+    public string Name { get; } = name;
+
+    public override Value Eval(Env env)
+    {
+        var e = env;
+        for (var i = level; i > 0; i--) e = e.Parent!;
+        var value = e.Slots[index];
+        return value is Thunk t ? t.Force() : value;
+    }
+
+    public override Value Delay(Env env)
+    {
+        var e = env;
+        for (var i = level; i > 0; i--) e = e.Parent!;
+        // A let or rec frame is filled in order: a slot not filled yet gets a thunk reading it later.
+        return e.Slots[index] ?? new ExprThunk(this, env);
+    }
+}
+
+/// <summary>
+/// A variable no lexical scope binds, looked up at run time in the enclosing <c>with</c> scopes,
+/// innermost first (each <c>with</c> frame holds its set in slot 0).
+/// </summary>
+internal sealed class WithVarNode(SourceText source, TextSpan span, string name, int[] withLevels, Interpreter interpreter) : Node(source, span)
+{
+    private readonly Symbol _symbol = Symbol.Intern(name);
+
+    public override Value Eval(Env env)
+    {
+        var e = env;
+        var depth = 0;
+        foreach (var level in withLevels)
+        {
+            while (depth < level) { e = e.Parent!; depth++; }
+            var scope = interpreter.ForceAttrs(e.Slots[0], Location);
+            if (scope.TryGet(_symbol, out var value)) return value.Force();
+        }
+        throw EvaluationException.Create(EvaluationDiagnostics.UndefinedVariable, $"undefined variable '{name}'", Location);
+    }
+}

@@ -1,0 +1,164 @@
+using ConfigLang.Evaluator.Runtime.Values;
+using ConfigLang.Evaluator.Text;
+
+namespace ConfigLang.Evaluator.Runtime.Builtins;
+
+/// <summary>Builtins on attribute sets.</summary>
+internal static class AttrSetBuiltins
+{
+    public static void Register(BuiltinRegistry r)
+    {
+        r.Add("attrNames", 1, (i, a, s) =>
+        {
+            var attrs = i.ForceAttrs(a[0], s, "while evaluating the argument passed to builtins.attrNames");
+            var names = new Value[attrs.Count];
+            for (var k = 0; k < names.Length; k++) names[k] = StringValue.Of(attrs.Names[k].Name);
+            return ListValue.Of(names);
+        });
+        r.Add("attrValues", 1, (i, a, s) =>
+        {
+            var attrs = i.ForceAttrs(a[0], s, "while evaluating the argument passed to builtins.attrValues");
+            return ListValue.Of((Value[])attrs.Values.Clone());
+        });
+        r.Add("getAttr", 2, (i, a, s) =>
+        {
+            var name = i.ForceStringNoContext(a[0], s);
+            var attrs = i.ForceAttrs(a[1], s);
+            return attrs.Get(name)?.Force()
+                ?? throw EvaluationException.Create(EvaluationDiagnostics.MissingAttribute, $"attribute '{name}' missing", s);
+        });
+        r.Add("hasAttr", 2, (i, a, s) =>
+        {
+            var name = i.ForceStringNoContext(a[0], s);
+            return BoolValue.Of(i.ForceAttrs(a[1], s).Get(name) is not null);
+        });
+        r.Add("removeAttrs", 2, (i, a, s) =>
+        {
+            var attrs = i.ForceAttrs(a[0], s);
+            var remove = new HashSet<Symbol>();
+            foreach (var item in i.ForceList(a[1], s).Items) remove.Add(Symbol.Intern(i.ForceStringNoContext(item, s)));
+            var names = new List<Symbol>(attrs.Count);
+            var values = new List<Value>(attrs.Count);
+            var positions = attrs.Positions is null ? null : new List<SourceLocation>(attrs.Count);
+            for (var k = 0; k < attrs.Count; k++)
+            {
+                if (remove.Contains(attrs.Names[k])) continue;
+                names.Add(attrs.Names[k]);
+                values.Add(attrs.Values[k]);
+                positions?.Add(attrs.Positions![k]);
+            }
+            return names.Count == attrs.Count ? attrs : new AttrSetValue(names.ToArray(), values.ToArray(), positions?.ToArray());
+        }, global: true);
+        r.Add("listToAttrs", 1, (i, a, s) =>
+        {
+            var list = i.ForceList(a[0], s, "while evaluating the argument passed to builtins.listToAttrs");
+            var builder = new AttrSetBuilder(list.Count);
+            foreach (var item in list.Items)
+            {
+                var entry = i.ForceAttrs(item, s, "while evaluating an element of the list passed to builtins.listToAttrs");
+                var nameValue = entry.Get(Symbols.Name)
+                    ?? throw EvaluationException.Create(EvaluationDiagnostics.MissingAttribute, "attribute 'name' missing", s);
+                var name = Symbol.Intern(i.ForceStringNoContext(nameValue, s));
+                if (builder.Contains(name)) continue;
+                var value = entry.Get(Symbols.Value)
+                    ?? throw EvaluationException.Create(EvaluationDiagnostics.MissingAttribute, "attribute 'value' missing", s);
+                builder.Add(name, value);
+            }
+            return builder.Build();
+        });
+        r.Add("mapAttrs", 2, (i, a, s) =>
+        {
+            var attrs = i.ForceAttrs(a[1], s);
+            var values = new Value[attrs.Count];
+            for (var k = 0; k < values.Length; k++)
+            {
+                values[k] = new Apply2Thunk(i, a[0], StringValue.Of(attrs.Names[k].Name), attrs.Values[k], s);
+            }
+            return attrs.Count == 0 ? attrs : new AttrSetValue(attrs.Names, values, attrs.Positions);
+        });
+        r.Add("intersectAttrs", 2, (i, a, s) =>
+        {
+            var left = i.ForceAttrs(a[0], s);
+            var right = i.ForceAttrs(a[1], s);
+            var names = new List<Symbol>();
+            var values = new List<Value>();
+            for (var k = 0; k < right.Count; k++)
+            {
+                if (left.IndexOf(right.Names[k]) < 0) continue;
+                names.Add(right.Names[k]);
+                values.Add(right.Values[k]);
+            }
+            return names.Count == 0 ? AttrSetValue.Empty : new AttrSetValue(names.ToArray(), values.ToArray(), null);
+        });
+        r.Add("catAttrs", 2, (i, a, s) =>
+        {
+            var name = Symbol.Intern(i.ForceStringNoContext(a[0], s));
+            var result = new List<Value>();
+            foreach (var item in i.ForceList(a[1], s).Items)
+            {
+                if (i.ForceAttrs(item, s).Get(name) is { } v) result.Add(v);
+            }
+            return ListValue.Of(result.ToArray());
+        });
+        r.Add("zipAttrsWith", 2, (i, a, s) =>
+        {
+            var collected = new Dictionary<Symbol, List<Value>>();
+            var order = new List<Symbol>();
+            foreach (var item in i.ForceList(a[1], s).Items)
+            {
+                var attrs = i.ForceAttrs(item, s);
+                for (var k = 0; k < attrs.Count; k++)
+                {
+                    if (!collected.TryGetValue(attrs.Names[k], out var list))
+                    {
+                        collected[attrs.Names[k]] = list = [];
+                        order.Add(attrs.Names[k]);
+                    }
+                    list.Add(attrs.Values[k]);
+                }
+            }
+            var builder = new AttrSetBuilder(order.Count);
+            foreach (var name in order)
+            {
+                builder.Add(name, new Apply2Thunk(i, a[0], StringValue.Of(name.Name), ListValue.Of(collected[name].ToArray()), s));
+            }
+            return builder.Build();
+        });
+        r.Add("groupBy", 2, (i, a, s) =>
+        {
+            var groups = new Dictionary<Symbol, List<Value>>();
+            var order = new List<Symbol>();
+            foreach (var item in i.ForceList(a[1], s).Items)
+            {
+                var key = Symbol.Intern(i.ForceStringNoContext(i.Call(a[0], item, s), s));
+                if (!groups.TryGetValue(key, out var list))
+                {
+                    groups[key] = list = [];
+                    order.Add(key);
+                }
+                list.Add(item);
+            }
+            var builder = new AttrSetBuilder(order.Count);
+            foreach (var key in order) builder.Add(key, ListValue.Of(groups[key].ToArray()));
+            return builder.Build();
+        });
+        r.Add("functionArgs", 1, (i, a, s) =>
+        {
+            var f = a[0].Force();
+            if (f is LambdaValue { Formals: { } formals })
+            {
+                var builder = new AttrSetBuilder(formals.Count);
+                foreach (var (name, hasDefault, location) in formals) builder.Add(Symbol.Intern(name), BoolValue.Of(hasDefault), location);
+                return builder.Build();
+            }
+            if (f.IsFunction) return AttrSetValue.Empty;
+            throw EvaluationException.Type($"value is {f.Describe()} while a function was expected", s);
+        });
+        r.Add("unsafeGetAttrPos", 2, (i, a, s) =>
+        {
+            var name = Symbol.Intern(i.ForceStringNoContext(a[0], s));
+            var attrs = i.ForceAttrs(a[1], s);
+            return attrs.PositionOf(name) is { } position ? Interpreter.MakePosition(position) : NullValue.Instance;
+        });
+    }
+}

@@ -1,0 +1,230 @@
+using System.Security.Cryptography;
+using System.Text;
+using ConfigLang.Evaluator.Runtime.Values;
+using ConfigLang.Evaluator.Text;
+
+namespace ConfigLang.Evaluator.Runtime.Builtins;
+
+/// <summary>
+/// <c>derivationStrict</c> and <c>derivation</c>, evaluated as Nix does up to the store paths
+/// (input-addressed: ATerm serialisation, hash modulo input derivations, output and .drv paths),
+/// without writing or building anything. String contexts record the dependencies:
+/// <c>=DRV</c> (all outputs of DRV), <c>!OUT!DRV</c> (one output), or a plain source path.
+/// </summary>
+internal static class DerivationBuiltins
+{
+    /// <summary>The Nix 2.8 <c>derivation</c> wrapper (corepkgs/derivation.nix), run by the interpreter itself.</summary>
+    private const string DerivationSource = """
+        drvAttrs @ { outputs ? [ "out" ], ... }:
+        let
+          strict = derivationStrict drvAttrs;
+          commonAttrs = drvAttrs // (builtins.listToAttrs outputsList) //
+            { all = map (x: x.value) outputsList;
+              inherit drvAttrs;
+            };
+          outputToAttrListElement = outputName:
+            { name = outputName;
+              value = commonAttrs // {
+                outPath = builtins.getAttr outputName strict;
+                drvPath = strict.drvPath;
+                type = "derivation";
+                inherit outputName;
+              };
+            };
+          outputsList = map outputToAttrListElement outputs;
+        in (builtins.head outputsList).value
+        """;
+
+    private sealed record Derivation(
+        SortedDictionary<string, string> Outputs,
+        SortedDictionary<string, SortedSet<string>> InputDrvs,
+        SortedSet<string> InputSrcs,
+        string Platform, string Builder, List<string> Args,
+        SortedDictionary<string, string> Env);
+
+    public static void Register(BuiltinRegistry r)
+    {
+        var interpreter = r.Interpreter;
+        var known = new Dictionary<string, (Derivation Drv, string HashModulo)>(StringComparer.Ordinal);
+        r.Add("derivationStrict", 1, (i, a, s) => DerivationStrict(i, a[0], s, known), global: true);
+        r.AddValue("derivation", Thunk.FromFunc(() =>
+            interpreter.Evaluate(new SourceText(DerivationSource, "/__corepkgs__/derivation.nix"), "/__corepkgs__")), global: true);
+    }
+
+    private static Value DerivationStrict(Interpreter i, Value argument, SourceLocation? site,
+        Dictionary<string, (Derivation Drv, string HashModulo)> known)
+    {
+        var attrs = i.ForceAttrs(argument, site, "while evaluating the argument passed to builtins.derivationStrict");
+        var nameValue = attrs.Get(Symbols.Name)
+            ?? throw EvaluationException.Create(EvaluationDiagnostics.MissingAttribute, "required attribute 'name' missing", site);
+        var drvName = i.ForceStringNoContext(nameValue, site);
+        CheckName(drvName, site);
+        var ignoreNulls = attrs.Get("__ignoreNulls") is { } ig && i.ForceBool(ig, site);
+        string[]? context = null;
+        var env = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        var args = new List<string>();
+        var outputs = new List<string> { "out" };
+        string builder = "", platform = "";
+        for (var k = 0; k < attrs.Count; k++)
+        {
+            var key = attrs.Names[k].Name;
+            if (key == "__ignoreNulls") continue;
+            var value = attrs.Values[k];
+            if (key is "__contentAddressed" or "__impure")
+            {
+                if (i.ForceBool(value, site, $"while evaluating the attribute '{key}' of the derivation '{drvName}'"))
+                {
+                    var feature = key == "__impure" ? "impure-derivations" : "ca-derivations";
+                    throw EvaluationException.Create(EvaluationDiagnostics.Unsupported, $"experimental Nix feature '{feature}' is disabled", site);
+                }
+                continue;
+            }
+            if (ignoreNulls && value.Force() is NullValue) continue;
+            try
+            {
+                if (key == "args")
+                {
+                    foreach (var item in i.ForceList(value, site).Items) args.Add(i.CoerceToString(item, site, ref context, coerceMore: true));
+                    continue;
+                }
+                var text = i.CoerceToString(value, site, ref context, coerceMore: true);
+                env[key] = text;
+                switch (key)
+                {
+                    case "builder": builder = text; break;
+                    case "system": platform = text; break;
+                    case "outputs":
+                        outputs = text.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
+                        if (outputs.Count == 0) throw EvaluationException.Create(EvaluationDiagnostics.General, "derivation cannot have an empty set of outputs", site);
+                        foreach (var duplicate in outputs.GroupBy(o => o).Where(g => g.Count() > 1))
+                        {
+                            throw EvaluationException.Create(EvaluationDiagnostics.General, $"duplicate derivation output '{duplicate.Key}'", site);
+                        }
+                        foreach (var output in outputs)
+                        {
+                            if (output == "drv") throw EvaluationException.Create(EvaluationDiagnostics.General, "invalid derivation output name 'drv'", site);
+                        }
+                        break;
+                    case "__contentAddressed" when text == "1":
+                        throw EvaluationException.Create(EvaluationDiagnostics.Unsupported, "experimental Nix feature 'ca-derivations' is disabled", site);
+                    case "__impure" when text == "1":
+                        throw EvaluationException.Create(EvaluationDiagnostics.Unsupported, "experimental Nix feature 'impure-derivations' is disabled", site);
+                    case "outputHash" or "outputHashAlgo" or "outputHashMode":
+                        throw EvaluationException.Create(EvaluationDiagnostics.Unsupported, "fixed-output derivations are not supported without a Nix store", site);
+                }
+            }
+            catch (EvaluationException e) when (!e.IsStackOverflow)
+            {
+                throw e.AddFrame($"while evaluating the attribute '{key}' of the derivation '{drvName}'", attrs.PositionOf(attrs.Names[k]) ?? site);
+            }
+        }
+        if (builder.Length == 0) throw EvaluationException.Create(EvaluationDiagnostics.MissingAttribute, "required attribute 'builder' missing", site);
+        if (platform.Length == 0) throw EvaluationException.Create(EvaluationDiagnostics.MissingAttribute, "required attribute 'system' missing", site);
+
+        var inputDrvs = new SortedDictionary<string, SortedSet<string>>(StringComparer.Ordinal);
+        var inputSrcs = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var entry in context ?? [])
+        {
+            if (entry.StartsWith('='))
+            {
+                var drvPath = entry[1..];
+                var set = GetOrAdd(inputDrvs, drvPath);
+                if (known.TryGetValue(drvPath, out var info)) set.UnionWith(info.Drv.Outputs.Keys);
+            }
+            else if (entry.StartsWith('!'))
+            {
+                var second = entry.IndexOf('!', 1);
+                GetOrAdd(inputDrvs, entry[(second + 1)..]).Add(entry[1..second]);
+            }
+            else
+            {
+                inputSrcs.Add(entry);
+            }
+        }
+
+        var drv = new Derivation(new SortedDictionary<string, string>(StringComparer.Ordinal), inputDrvs, inputSrcs, platform, builder, args, env);
+        foreach (var output in outputs)
+        {
+            drv.Outputs[output] = "";
+            env[output] = "";
+        }
+        var hashModulo = HashModulo(drv, known);
+        foreach (var output in outputs)
+        {
+            var path = StorePaths.MakeStorePath("output:" + output, hashModulo, output == "out" ? drvName : $"{drvName}-{output}");
+            drv.Outputs[output] = path;
+            env[output] = path;
+        }
+        var references = new SortedSet<string>(inputSrcs, StringComparer.Ordinal);
+        references.UnionWith(inputDrvs.Keys);
+        var type = "text" + string.Concat(references.Select(reference => ":" + reference));
+        var drvPathResult = StorePaths.MakeStorePath(type, SHA256.HashData(Encoding.UTF8.GetBytes(Unparse(drv, null))), drvName + ".drv");
+        known[drvPathResult] = (drv, Convert.ToHexStringLower(HashModulo(drv, known)));
+
+        var result = new AttrSetBuilder(outputs.Count + 1);
+        result.Add("drvPath", new StringValue(drvPathResult, ["=" + drvPathResult]));
+        foreach (var output in outputs) result.Add(output, new StringValue(drv.Outputs[output], [$"!{output}!{drvPathResult}"]));
+        return result.Build();
+    }
+
+    /// <summary>A store path name: at most 211 characters of <c>[a-zA-Z0-9+-._?=]</c>, not starting with a dot.</summary>
+    private static void CheckName(string name, SourceLocation? site)
+    {
+        string? problem = null;
+        if (name.Length == 0) problem = "it is empty";
+        else if (name.Length > 211) problem = "it is longer than 211 characters";
+        else if (name[0] == '.') problem = "it is illegal to start the name with a period";
+        else if (name.FirstOrDefault(c => !(char.IsAsciiLetterOrDigit(c) || c is '+' or '-' or '.' or '_' or '?' or '=')) is var bad and not '\0')
+        {
+            problem = $"the name contains illegal character '{bad}'";
+        }
+        if (problem is not null)
+        {
+            throw EvaluationException.Create(EvaluationDiagnostics.General, $"invalid derivation name: {problem}", site);
+        }
+    }
+
+    private static SortedSet<string> GetOrAdd(SortedDictionary<string, SortedSet<string>> map, string key)
+    {
+        if (!map.TryGetValue(key, out var set)) map[key] = set = new SortedSet<string>(StringComparer.Ordinal);
+        return set;
+    }
+
+    /// <summary>SHA-256 of the ATerm with each input derivation replaced by its own hash modulo.</summary>
+    private static byte[] HashModulo(Derivation drv, Dictionary<string, (Derivation Drv, string HashModulo)> known)
+    {
+        var replaced = new SortedDictionary<string, SortedSet<string>>(StringComparer.Ordinal);
+        foreach (var (path, outputs) in drv.InputDrvs)
+        {
+            replaced[known.TryGetValue(path, out var info) ? info.HashModulo : path] = outputs;
+        }
+        return SHA256.HashData(Encoding.UTF8.GetBytes(Unparse(drv, replaced)));
+    }
+
+    /// <summary>The ATerm text of a derivation (what a .drv file contains).</summary>
+    private static string Unparse(Derivation drv, SortedDictionary<string, SortedSet<string>>? inputDrvs)
+    {
+        var s = new StringBuilder("Derive([");
+        s.AppendJoin(',', drv.Outputs.Select(o => $"({Quote(o.Key)},{Quote(o.Value)},\"\",\"\")"));
+        s.Append("],[");
+        s.AppendJoin(',', (inputDrvs ?? drv.InputDrvs).Select(d => $"({Quote(d.Key)},[{string.Join(',', d.Value.Select(Quote))}])"));
+        s.Append("],[");
+        s.AppendJoin(',', drv.InputSrcs.Select(Quote));
+        s.Append("],").Append(Quote(drv.Platform)).Append(',').Append(Quote(drv.Builder)).Append(",[");
+        s.AppendJoin(',', drv.Args.Select(Quote));
+        s.Append("],[");
+        s.AppendJoin(',', drv.Env.Select(e => $"({Quote(e.Key)},{Quote(e.Value)})"));
+        s.Append("])");
+        return s.ToString();
+    }
+
+    private static string Quote(string text)
+    {
+        var s = new StringBuilder("\"");
+        foreach (var c in text)
+        {
+            s.Append(c switch { '"' => "\\\"", '\\' => "\\\\", '\n' => "\\n", '\r' => "\\r", '\t' => "\\t", _ => c.ToString() });
+        }
+        return s.Append('"').ToString();
+    }
+}

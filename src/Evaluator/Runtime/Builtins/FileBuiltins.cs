@@ -1,0 +1,145 @@
+using System.Security.Cryptography;
+using System.Text;
+using ConfigLang.Evaluator.Lowering;
+using ConfigLang.Evaluator.Runtime.Values;
+using ConfigLang.Evaluator.Text;
+
+namespace ConfigLang.Evaluator.Runtime.Builtins;
+
+/// <summary>Files and the search path: <c>import</c>, <c>readFile</c>, <c>readDir</c>, <c>findFile</c>, …</summary>
+internal static class FileBuiltins
+{
+    /// <summary>Where <c>&lt;nix/…&gt;</c> resolves, as Nix's built-in "corepkgs".</summary>
+    public const string CorePackagesPrefix = "/__corepkgs__/";
+
+    public static void Register(BuiltinRegistry r)
+    {
+        r.Add("import", 1, (i, a, s) => i.Import(i.CoerceToPath(a[0], s), s), global: true);
+        r.Add("scopedImport", 2, (i, a, s) => i.ScopedImport(i.ForceAttrs(a[0], s), i.CoerceToPath(a[1], s), s), global: true);
+        r.Add("path", 1, PathBuiltin);
+        r.Add("readFile", 1, (i, a, s) =>
+        {
+            var path = i.CoerceToPath(a[0], s);
+            try
+            {
+                return StringValue.Of(File.ReadAllText(path));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw EvaluationException.Create(EvaluationDiagnostics.FileSystem, $"opening file '{path}': No such file or directory", s);
+            }
+        });
+        r.Add("readDir", 1, (i, a, s) =>
+        {
+            var path = i.CoerceToPath(a[0], s);
+            if (!Directory.Exists(path))
+            {
+                throw EvaluationException.Create(EvaluationDiagnostics.FileSystem, $"opening directory '{path}': No such file or directory", s);
+            }
+            var builder = new AttrSetBuilder();
+            foreach (var entry in new DirectoryInfo(path).EnumerateFileSystemInfos())
+            {
+                var kind = entry.LinkTarget is not null ? "symlink"
+                    : entry is DirectoryInfo ? "directory"
+                    : (entry.Attributes & FileAttributes.Device) != 0 ? "unknown" : "regular";
+                builder.Add(entry.Name, StringValue.Of(kind));
+            }
+            return builder.Build();
+        });
+        r.Add("pathExists", 1, (i, a, s) =>
+        {
+            var path = i.CoerceToPath(a[0], s);
+            return BoolValue.Of(File.Exists(path) || Directory.Exists(path) || new FileInfo(path).LinkTarget is not null);
+        });
+        r.Add("toPath", 1, (i, a, s) => StringValue.Of(i.CoerceToPath(a[0], s)));
+        r.Add("storePath", 1, (_, _, s) => throw EvaluationException.Create(EvaluationDiagnostics.Unsupported,
+            "'builtins.storePath' needs a Nix store, which ConfigLang does not have", s));
+        r.Add("toFile", 2, (i, a, s) =>
+        {
+            var name = i.ForceStringNoContext(a[0], s);
+            var contents = i.CoerceToStringValue(a[1], s);
+            var type = new StringBuilder("text");
+            foreach (var reference in contents.Context ?? []) type.Append(':').Append(reference);
+            var path = StorePaths.MakeStorePath(type.ToString(), SHA256.HashData(Encoding.UTF8.GetBytes(contents.Text)), name);
+            return new StringValue(path, [path]);
+        });
+        r.Add("findFile", 2, FindFile);
+        r.AddValue("nixPath", NixPath(r.Interpreter.Options));
+    }
+
+    /// <summary><c>-I</c> entries then <c>NIX_PATH</c>, as <c>[ { prefix; path; } ]</c>.</summary>
+    private static ListValue NixPath(EvaluatorOptions options)
+    {
+        var entries = new List<string>(options.SearchPath);
+        if (options.EnvironmentVariables.TryGetValue("NIX_PATH", out var nixPath))
+        {
+            entries.AddRange(nixPath.Split(':', StringSplitOptions.RemoveEmptyEntries));
+        }
+        var items = new List<Value>();
+        foreach (var entry in entries)
+        {
+            var eq = entry.IndexOf('=');
+            var prefix = eq < 0 ? "" : entry[..eq];
+            var path = eq < 0 ? entry : entry[(eq + 1)..];
+            items.Add(new AttrSetValue([Symbols.Path, Symbols.Prefix], [StringValue.Of(path), StringValue.Of(prefix)], null));
+        }
+        return ListValue.Of(items.ToArray());
+    }
+
+    /// <summary><c>builtins.path { path; name ?; filter ?; recursive ?; sha256 ?; }</c>: the store path the
+    /// filtered copy would get (computed, not written).</summary>
+    private static Value PathBuiltin(Interpreter i, Value[] a, SourceLocation? s)
+    {
+        var args = i.ForceAttrs(a[0], s);
+        var pathValue = args.Get(Symbols.Path)
+            ?? throw EvaluationException.Create(EvaluationDiagnostics.MissingAttribute, "missing required 'path' attribute in the first argument to builtins.path", s);
+        var path = i.CoerceToPath(pathValue, s);
+        var name = args.Get(Symbols.Name) is { } n ? i.ForceStringNoContext(n, s) : PathUtilities.BaseNameOf(path);
+        var recursive = args.Get("recursive") is not { } r || i.ForceBool(r, s);
+        var filter = args.Get("filter");
+        if (!File.Exists(path) && !Directory.Exists(path))
+        {
+            throw EvaluationException.Create(EvaluationDiagnostics.FileSystem, $"getting status of '{path}': No such file or directory", s);
+        }
+        string storePath;
+        if (recursive)
+        {
+            Func<string, string, bool>? include = filter is null ? null
+                : (p, type) => i.ForceBool(i.Call(i.Call(filter, StringValue.Of(p), s), StringValue.Of(type), s), s);
+            storePath = StorePaths.SourcePath(name, StorePaths.NarHash(path, include));
+        }
+        else
+        {
+            var contentHash = System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(path));
+            var inner = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(
+                $"fixed:out:sha256:{Convert.ToHexStringLower(contentHash)}:"));
+            storePath = StorePaths.MakeStorePath("output:out", inner, name);
+        }
+        return new StringValue(storePath, [storePath]);
+    }
+
+    private static Value FindFile(Interpreter i, Value[] a, SourceLocation? s)
+    {
+        var searchPath = i.ForceList(a[0], s);
+        var name = i.ForceStringNoContext(a[1], s);
+        if (name.StartsWith("nix/", StringComparison.Ordinal)) return new PathValue(CorePackagesPrefix + name[4..]);
+        foreach (var item in searchPath.Items)
+        {
+            var entry = i.ForceAttrs(item, s);
+            var prefix = entry.Get(Symbols.Prefix) is { } p ? i.ForceStringNoContext(p, s) : "";
+            string suffix;
+            if (prefix.Length == 0) suffix = "/" + name;
+            else if (name == prefix) suffix = "";
+            else if (name.StartsWith(prefix + "/", StringComparison.Ordinal)) suffix = name[prefix.Length..];
+            else continue;
+            var pathValue = entry.Get(Symbols.Path)
+                ?? throw EvaluationException.Create(EvaluationDiagnostics.MissingAttribute, "attribute 'path' missing", s);
+            string[]? context = null;
+            var root = i.CoerceToString(pathValue, s, ref context, copyToStore: false);
+            var candidate = PathUtilities.Canonicalize(PathUtilities.Combine(i.Options.CurrentDirectory, root) + suffix);
+            if (File.Exists(candidate) || Directory.Exists(candidate)) return new PathValue(candidate);
+        }
+        throw EvaluationException.Create(EvaluationDiagnostics.FileSystem,
+            $"file '{name}' was not found in the Nix search path (add it using $NIX_PATH or -I)", s, EvaluationErrorKind.Thrown);
+    }
+}

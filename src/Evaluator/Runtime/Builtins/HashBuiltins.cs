@@ -1,0 +1,44 @@
+using System.Security.Cryptography;
+using System.Text;
+using ConfigLang.Evaluator.Runtime.Values;
+using ConfigLang.Evaluator.Text;
+
+namespace ConfigLang.Evaluator.Runtime.Builtins;
+
+/// <summary><c>hashString</c> and <c>hashFile</c>: md5, sha1, sha256, sha512 in lowercase hex.</summary>
+internal static class HashBuiltins
+{
+    public static void Register(BuiltinRegistry r)
+    {
+        r.Add("hashString", 2, (i, a, s) =>
+        {
+            var algorithm = i.ForceStringNoContext(a[0], s);
+            var text = i.CoerceToStringValue(a[1], s).Text;
+            return StringValue.Of(Hash(algorithm, Encoding.UTF8.GetBytes(text), s));
+        });
+        r.Add("hashFile", 2, (i, a, s) =>
+        {
+            var algorithm = i.ForceStringNoContext(a[0], s);
+            var path = i.CoerceToPath(a[1], s);
+            byte[] bytes;
+            try
+            {
+                bytes = File.ReadAllBytes(path);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw EvaluationException.Create(EvaluationDiagnostics.FileSystem, $"opening file '{path}': No such file or directory", s);
+            }
+            return StringValue.Of(Hash(algorithm, bytes, s));
+        });
+    }
+
+    public static string Hash(string algorithm, byte[] data, SourceLocation? site) => algorithm switch
+    {
+        "md5" => Convert.ToHexStringLower(MD5.HashData(data)),
+        "sha1" => Convert.ToHexStringLower(SHA1.HashData(data)),
+        "sha256" => Convert.ToHexStringLower(SHA256.HashData(data)),
+        "sha512" => Convert.ToHexStringLower(SHA512.HashData(data)),
+        _ => throw EvaluationException.Create(EvaluationDiagnostics.General, $"unknown hash algorithm '{algorithm}'", site),
+    };
+}

@@ -1,0 +1,166 @@
+using ConfigLang.Evaluator.Runtime.Values;
+using ConfigLang.Evaluator.Text;
+
+namespace ConfigLang.Evaluator.Runtime.Builtins;
+
+/// <summary>Builtins on lists. Results hold thunks where Nix is lazy (<c>map</c>, <c>genList</c>).</summary>
+internal static class ListBuiltins
+{
+    public static void Register(BuiltinRegistry r)
+    {
+        r.Add("map", 2, (i, a, s) =>
+        {
+            var list = i.ForceList(a[1], s, "while evaluating the second argument passed to builtins.map");
+            var result = new Value[list.Count];
+            for (var k = 0; k < result.Length; k++) result[k] = new ApplyThunk(i, a[0], list.Items[k], s);
+            return ListValue.Of(result);
+        }, global: true);
+        r.Add("filter", 2, (i, a, s) =>
+        {
+            var list = i.ForceList(a[1], s);
+            var result = new List<Value>(list.Count);
+            foreach (var item in list.Items)
+            {
+                if (i.ForceBool(i.Call(a[0], item, s), s)) result.Add(item);
+            }
+            return result.Count == list.Count ? list : ListValue.Of(result.ToArray());
+        });
+        r.Add("foldl'", 3, (i, a, s) =>
+        {
+            var list = i.ForceList(a[2], s);
+            var acc = a[1];
+            foreach (var item in list.Items) acc = i.Call(i.Call(a[0], acc, s), item, s);
+            return acc.Force();
+        });
+        r.Add("elem", 2, (i, a, s) =>
+        {
+            foreach (var item in i.ForceList(a[1], s).Items)
+            {
+                if (i.ValuesEqual(a[0], item, s)) return BoolValue.True;
+            }
+            return BoolValue.False;
+        });
+        r.Add("elemAt", 2, (i, a, s) =>
+        {
+            var list = i.ForceList(a[0], s);
+            var n = i.ForceInt(a[1], s);
+            if (n < 0 || n >= list.Count)
+            {
+                throw EvaluationException.Create(EvaluationDiagnostics.OutOfBounds, $"list index {n} is out of bounds", s);
+            }
+            return list.Items[n].Force();
+        });
+        r.Add("head", 1, (i, a, s) =>
+        {
+            var list = i.ForceList(a[0], s);
+            if (list.Count == 0) throw EvaluationException.Create(EvaluationDiagnostics.OutOfBounds, "list index 0 is out of bounds", s);
+            return list.Items[0].Force();
+        });
+        r.Add("tail", 1, (i, a, s) =>
+        {
+            var list = i.ForceList(a[0], s);
+            if (list.Count == 0) throw EvaluationException.Create(EvaluationDiagnostics.OutOfBounds, "'tail' called on an empty list", s);
+            return ListValue.Of(list.Items[1..]);
+        });
+        r.Add("length", 1, (i, a, s) => IntValue.Of(i.ForceList(a[0], s).Count));
+        r.Add("concatLists", 1, (i, a, s) =>
+        {
+            var lists = i.ForceList(a[0], s);
+            var result = new List<Value>();
+            foreach (var item in lists.Items) result.AddRange(i.ForceList(item, s).Items);
+            return ListValue.Of(result.ToArray());
+        });
+        r.Add("concatMap", 2, (i, a, s) =>
+        {
+            var list = i.ForceList(a[1], s);
+            var result = new List<Value>();
+            foreach (var item in list.Items) result.AddRange(i.ForceList(i.Call(a[0], item, s), s).Items);
+            return ListValue.Of(result.ToArray());
+        });
+        r.Add("genList", 2, (i, a, s) =>
+        {
+            var n = i.ForceInt(a[1], s);
+            if (n < 0) throw EvaluationException.Create(EvaluationDiagnostics.OutOfBounds, $"cannot create list of size {n}", s);
+            var result = new Value[n];
+            for (var k = 0; k < n; k++) result[k] = new ApplyThunk(i, a[0], IntValue.Of(k), s);
+            return ListValue.Of(result);
+        });
+        r.Add("sort", 2, (i, a, s) =>
+        {
+            var list = i.ForceList(a[1], s);
+            i.ForceFunction(a[0], s, "while evaluating the sorting function passed to builtins.sort");
+            var items = (Value[])list.Items.Clone();
+            MergeSort(items, (x, y) => i.ForceBool(i.Call(i.Call(a[0], x, s), y, s), s));
+            return ListValue.Of(items);
+        });
+        r.Add("partition", 2, (i, a, s) =>
+        {
+            var right = new List<Value>();
+            var wrong = new List<Value>();
+            foreach (var item in i.ForceList(a[1], s).Items)
+            {
+                (i.ForceBool(i.Call(a[0], item, s), s) ? right : wrong).Add(item);
+            }
+            return new AttrSetValue([Symbol.Intern("right"), Symbol.Intern("wrong")],
+                [ListValue.Of(right.ToArray()), ListValue.Of(wrong.ToArray())], null);
+        });
+        r.Add("all", 2, (i, a, s) =>
+        {
+            foreach (var item in i.ForceList(a[1], s).Items)
+            {
+                if (!i.ForceBool(i.Call(a[0], item, s), s)) return BoolValue.False;
+            }
+            return BoolValue.True;
+        });
+        r.Add("any", 2, (i, a, s) =>
+        {
+            foreach (var item in i.ForceList(a[1], s).Items)
+            {
+                if (i.ForceBool(i.Call(a[0], item, s), s)) return BoolValue.True;
+            }
+            return BoolValue.False;
+        });
+        r.Add("genericClosure", 1, GenericClosure);
+    }
+
+    /// <summary>A stable merge sort (Nix uses <c>std::stable_sort</c>) with a "less than" predicate.</summary>
+    private static void MergeSort(Value[] items, Func<Value, Value, bool> less)
+    {
+        if (items.Length < 2) return;
+        var buffer = new Value[items.Length];
+        for (var width = 1; width < items.Length; width *= 2)
+        {
+            for (var lo = 0; lo < items.Length; lo += 2 * width)
+            {
+                var mid = Math.Min(lo + width, items.Length);
+                var hi = Math.Min(lo + 2 * width, items.Length);
+                int l = lo, m = mid, k = lo;
+                while (l < mid && m < hi) buffer[k++] = less(items[m], items[l]) ? items[m++] : items[l++];
+                while (l < mid) buffer[k++] = items[l++];
+                while (m < hi) buffer[k++] = items[m++];
+            }
+            Array.Copy(buffer, items, items.Length);
+        }
+    }
+
+    private static Value GenericClosure(Interpreter i, Value[] a, SourceLocation? s)
+    {
+        var args = i.ForceAttrs(a[0], s);
+        var startSet = args.Get("startSet") ?? throw EvaluationException.Create(EvaluationDiagnostics.MissingAttribute, "attribute 'startSet' missing", s);
+        var op = args.Get("operator") ?? throw EvaluationException.Create(EvaluationDiagnostics.MissingAttribute, "attribute 'operator' missing", s);
+        var key = Symbol.Intern("key");
+        var work = new Queue<Value>(i.ForceList(startSet, s).Items);
+        var seen = new SortedSet<Value>(Comparer<Value>.Create((x, y) => i.LessThan(x, y, s) ? -1 : i.LessThan(y, x, s) ? 1 : 0));
+        var result = new List<Value>();
+        while (work.Count > 0)
+        {
+            var item = work.Dequeue();
+            var attrs = i.ForceAttrs(item, s);
+            var k = attrs.Get(key) ?? throw EvaluationException.Create(EvaluationDiagnostics.MissingAttribute, "attribute 'key' missing", s);
+            if (!seen.Add(k.Force())) continue;
+            result.Add(attrs);
+            foreach (var next in i.ForceList(i.Call(op, attrs, s), s).Items) work.Enqueue(next);
+        }
+        return ListValue.Of(result.ToArray());
+    }
+}

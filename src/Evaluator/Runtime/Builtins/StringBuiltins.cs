@@ -1,0 +1,153 @@
+using System.Text;
+using ConfigLang.Evaluator.Lowering;
+using ConfigLang.Evaluator.Runtime.Values;
+using ConfigLang.Evaluator.Text;
+
+namespace ConfigLang.Evaluator.Runtime.Builtins;
+
+/// <summary>Builtins on strings and string context. Lengths and offsets count UTF-8 bytes, as Nix's do.</summary>
+internal static class StringBuiltins
+{
+    public static void Register(BuiltinRegistry r)
+    {
+        r.Add("toString", 1, (i, a, s) => i.CoerceToStringValue(a[0], s, coerceMore: true, copyToStore: false), global: true);
+        r.Add("stringLength", 1, (i, a, s) =>
+        {
+            var text = i.CoerceToStringValue(a[0], s).Text;
+            return IntValue.Of(IsAscii(text) ? text.Length : Encoding.UTF8.GetByteCount(text));
+        });
+        r.Add("substring", 3, (i, a, s) =>
+        {
+            var start = i.ForceInt(a[0], s);
+            var length = i.ForceInt(a[1], s);
+            var str = i.CoerceToStringValue(a[2], s);
+            if (start < 0) throw EvaluationException.Create(EvaluationDiagnostics.OutOfBounds, "negative start position in 'substring'", s);
+            return new StringValue(Substring(str.Text, start, length), str.Context);
+        });
+        r.Add("concatStringsSep", 2, (i, a, s) =>
+        {
+            string[]? context = null;
+            var separator = i.CoerceToString(a[0], s, ref context);
+            var builder = new StringBuilder();
+            var list = i.ForceList(a[1], s);
+            for (var k = 0; k < list.Count; k++)
+            {
+                if (k > 0) builder.Append(separator);
+                builder.Append(i.CoerceToString(list.Items[k], s, ref context));
+            }
+            return new StringValue(builder.ToString(), context);
+        });
+        r.Add("replaceStrings", 3, ReplaceStrings);
+        r.Add("baseNameOf", 1, (i, a, s) =>
+        {
+            string[]? context = null;
+            var text = i.CoerceToString(a[0], s, ref context, copyToStore: false);
+            return new StringValue(PathUtilities.BaseNameOf(text), context);
+        }, global: true);
+        r.Add("dirOf", 1, (i, a, s) =>
+        {
+            var v = a[0].Force();
+            if (v is PathValue p) return new PathValue(PathUtilities.DirOf(p.Path));
+            string[]? context = null;
+            var text = i.CoerceToString(v, s, ref context, copyToStore: false);
+            return new StringValue(PathUtilities.DirOf(text), context);
+        }, global: true);
+        r.Add("unsafeDiscardStringContext", 1, (i, a, s) => StringValue.Of(i.CoerceToStringValue(a[0], s).Text));
+        r.Add("unsafeDiscardOutputDependency", 1, (i, a, s) => i.CoerceToStringValue(a[0], s));
+        r.Add("hasContext", 1, (i, a, s) => BoolValue.Of(i.ForceString(a[0], s).HasContext));
+        r.Add("getContext", 1, (i, a, s) =>
+        {
+            var str = i.ForceString(a[0], s);
+            var builder = new AttrSetBuilder();
+            foreach (var path in str.Context ?? [])
+            {
+                builder.Add(Symbol.Intern(path), new AttrSetValue([Symbol.Intern("path")], [BoolValue.True], null));
+            }
+            return builder.Build();
+        });
+        r.Add("appendContext", 2, (i, a, s) =>
+        {
+            var str = i.ForceString(a[0], s);
+            var extra = i.ForceAttrs(a[1], s).Names.Select(n => n.Name).ToArray();
+            return new StringValue(str.Text, StringValue.MergeContext(str.Context, extra));
+        });
+        r.Add("placeholder", 1, (i, a, s) =>
+        {
+            var output = i.ForceStringNoContext(a[0], s);
+            var hash = System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes("nix-output:" + output));
+            return StringValue.Of("/" + StorePaths.ToBase32(hash));
+        }, global: true);
+    }
+
+    private static bool IsAscii(string text)
+    {
+        foreach (var c in text)
+        {
+            if (c > 0x7f) return false;
+        }
+        return true;
+    }
+
+    /// <summary>Nix's substring on UTF-8 bytes; a negative length means "to the end".</summary>
+    private static string Substring(string text, long start, long length)
+    {
+        if (IsAscii(text))
+        {
+            if (start >= text.Length) return "";
+            var available = text.Length - (int)start;
+            var take = length < 0 || length > available ? available : (int)length;
+            return text.Substring((int)start, take);
+        }
+        var bytes = Encoding.UTF8.GetBytes(text);
+        if (start >= bytes.Length) return "";
+        var rest = bytes.Length - (int)start;
+        var count = length < 0 || length > rest ? rest : (int)length;
+        return Encoding.UTF8.GetString(bytes, (int)start, count);
+    }
+
+    private static Value ReplaceStrings(Interpreter i, Value[] a, SourceLocation? s)
+    {
+        var from = i.ForceList(a[0], s);
+        var to = i.ForceList(a[1], s);
+        if (from.Count != to.Count)
+        {
+            throw EvaluationException.Create(EvaluationDiagnostics.General, "'from' and 'to' arguments passed to builtins.replaceStrings have different lengths", s);
+        }
+        var input = i.CoerceToStringValue(a[2], s);
+        var patterns = new string[from.Count];
+        for (var k = 0; k < patterns.Length; k++) patterns[k] = i.ForceStringNoContext(from.Items[k], s);
+        var replacements = new StringValue?[to.Count];
+        string[]? context = input.Context;
+        var text = input.Text;
+        var builder = new StringBuilder();
+        for (var p = 0; p <= text.Length;)
+        {
+            var found = false;
+            for (var k = 0; k < patterns.Length; k++)
+            {
+                var pattern = patterns[k];
+                if (string.CompareOrdinal(text, p, pattern, 0, pattern.Length) != 0 || p + pattern.Length > text.Length) continue;
+                replacements[k] ??= i.CoerceToStringValue(to.Items[k], s);
+                builder.Append(replacements[k]!.Text);
+                context = StringValue.MergeContext(context, replacements[k]!.Context);
+                if (pattern.Length == 0)
+                {
+                    if (p < text.Length) builder.Append(text[p]);
+                    p++;
+                }
+                else
+                {
+                    p += pattern.Length;
+                }
+                found = true;
+                break;
+            }
+            if (!found)
+            {
+                if (p < text.Length) builder.Append(text[p]);
+                p++;
+            }
+        }
+        return new StringValue(builder.ToString(), context);
+    }
+}

@@ -1,0 +1,47 @@
+namespace ConfigLang.Evaluator.Runtime;
+
+/// <summary>
+/// The catalogue of evaluation error codes (<c>CL1xxx</c>). Codes are stable: scripts and tests
+/// may match them. Messages themselves follow Nix's wording.
+/// </summary>
+public static class EvaluationDiagnostics
+{
+    /// <summary>Anything without a more specific code.</summary>
+    public const string General = "CL1000";
+    /// <summary><c>undefined variable 'x'</c></summary>
+    public const string UndefinedVariable = "CL1001";
+    /// <summary><c>value is a set while a list was expected</c> and the like.</summary>
+    public const string TypeMismatch = "CL1002";
+    /// <summary><c>infinite recursion encountered</c></summary>
+    public const string InfiniteRecursion = "CL1003";
+    /// <summary><c>stack overflow (possible infinite recursion)</c></summary>
+    public const string StackOverflow = "CL1004";
+    /// <summary><c>throw</c> was called.</summary>
+    public const string Thrown = "CL1005";
+    /// <summary>An <c>assert</c> failed.</summary>
+    public const string AssertionFailed = "CL1006";
+    /// <summary><c>abort</c> was called.</summary>
+    public const string Aborted = "CL1007";
+    /// <summary><c>attribute 'x' missing</c></summary>
+    public const string MissingAttribute = "CL1008";
+    /// <summary><c>division by zero</c></summary>
+    public const string DivisionByZero = "CL1009";
+    /// <summary>Integer overflow in arithmetic.</summary>
+    public const string IntegerOverflow = "CL1010";
+    /// <summary>A function called with unexpected or without required arguments.</summary>
+    public const string BadArguments = "CL1011";
+    /// <summary>A file or directory could not be read.</summary>
+    public const string FileSystem = "CL1012";
+    /// <summary>A feature that needs a Nix store or a newer Nix.</summary>
+    public const string Unsupported = "CL1013";
+    /// <summary><c>attribute 'x' already defined</c></summary>
+    public const string DuplicateAttribute = "CL1014";
+    /// <summary>An invalid regular expression.</summary>
+    public const string InvalidRegex = "CL1015";
+    /// <summary>Invalid JSON or TOML input, or a value with no JSON form.</summary>
+    public const string Serialization = "CL1016";
+    /// <summary>A list index or substring range out of bounds.</summary>
+    public const string OutOfBounds = "CL1017";
+    /// <summary>A syntax error in an imported file or <c>--arg</c> expression.</summary>
+    public const string Syntax = "CL1018";
+}

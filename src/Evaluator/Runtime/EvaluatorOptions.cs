@@ -1,0 +1,48 @@
+using ConfigLang.Evaluator.Runtime.Builtins;
+
+namespace ConfigLang.Evaluator.Runtime;
+
+/// <summary>
+/// Everything evaluation reads from the outside world, made explicit so tests (and hosts) can
+/// run several evaluations side by side: the working directory, the environment variables
+/// (<c>getEnv</c>, <c>NIX_PATH</c>, <c>HOME</c>), <c>-I</c> entries, where traces go, and the
+/// providers that add native builtins.
+/// </summary>
+public sealed record EvaluatorOptions
+{
+    /// <summary>Relative file names and <c>-E</c> expressions resolve against this directory.</summary>
+    public string CurrentDirectory { get; init; } = System.Environment.CurrentDirectory;
+
+    /// <summary>The environment variables the program sees.</summary>
+    public IReadOnlyDictionary<string, string> EnvironmentVariables { get; init; } = ReadProcessEnvironment();
+
+    /// <summary><c>-I</c> entries, in order; they come before <c>NIX_PATH</c>.</summary>
+    public IReadOnlyList<string> SearchPath { get; init; } = [];
+
+    /// <summary>Where <c>builtins.trace</c> and <c>warn</c> write (standard error for the CLI).</summary>
+    public TextWriter? TraceWriter { get; init; }
+
+    public string CurrentSystem { get; init; } = "x86_64-linux";
+
+    /// <summary>Literals that newer Nix versions can reject (<c>--lint-url-literals fatal</c> and the like).</summary>
+    public LiteralLints Lints { get; init; }
+
+    /// <summary>How deeply function calls may nest before evaluation stops with
+    /// <c>stack overflow (possible infinite recursion)</c>; Nix 2.8 itself stops between 10,000 and 100,000.</summary>
+    public int MaxCallDepth { get; init; } = 20000;
+
+    /// <summary>Hosts adding builtins natively (the module layer's <c>lib</c>).</summary>
+    public IReadOnlyList<IBuiltinProvider> BuiltinProviders { get; init; } = [];
+
+    public string? Home => EnvironmentVariables.TryGetValue("HOME", out var home) ? home : null;
+
+    public static IReadOnlyDictionary<string, string> ReadProcessEnvironment()
+    {
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (System.Collections.DictionaryEntry entry in System.Environment.GetEnvironmentVariables())
+        {
+            result[(string)entry.Key] = entry.Value as string ?? "";
+        }
+        return result;
+    }
+}

@@ -1,0 +1,263 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text;
+using ConfigLang.Evaluator.Lowering;
+using ConfigLang.Evaluator.Runtime.Values;
+using ConfigLang.Evaluator.Text;
+
+namespace ConfigLang.Evaluator.Runtime;
+
+public sealed partial class Interpreter
+{
+    private readonly Dictionary<string, string> _storePathCache = new(StringComparer.Ordinal);
+
+    /// <summary><c>+ - * /</c> on numbers: integers stay integers (overflow is an error), a float makes the result a float.</summary>
+    public Value Arithmetic(char op, Value left, Value right, SourceLocation? site)
+    {
+        var a = left.Force();
+        var b = right.Force();
+        if (op == '+' && !(b is IntValue or FloatValue) && a is IntValue or FloatValue)
+        {
+            throw EvaluationException.Type($"cannot add {b.Describe()} to {a.Describe()}", site);
+        }
+        if (a is FloatValue || b is FloatValue)
+        {
+            var x = ForceFloat(a, site);
+            var y = ForceFloat(b, site);
+            switch (op)
+            {
+                case '+': return new FloatValue(x + y);
+                case '-': return new FloatValue(x - y);
+                case '*': return new FloatValue(x * y);
+                default:
+                    if (y == 0) throw EvaluationException.Create(EvaluationDiagnostics.DivisionByZero, "division by zero", site);
+                    return new FloatValue(x / y);
+            }
+        }
+        var i = ForceInt(a, site);
+        var j = ForceInt(b, site);
+        try
+        {
+            switch (op)
+            {
+                case '+': return IntValue.Of(checked(i + j));
+                case '-': return IntValue.Of(checked(i - j));
+                case '*': return IntValue.Of(checked(i * j));
+                default:
+                    if (j == 0) throw EvaluationException.Create(EvaluationDiagnostics.DivisionByZero, "division by zero", site);
+                    return IntValue.Of(checked(i / j));
+            }
+        }
+        catch (OverflowException)
+        {
+            var verb = op switch { '+' => "adding", '-' => "subtracting", '*' => "multiplying", _ => "dividing" };
+            throw EvaluationException.Create(EvaluationDiagnostics.IntegerOverflow, $"integer overflow in {verb} {i} {op} {j}", site);
+        }
+    }
+
+    /// <summary>Nix's <c>==</c>. Functions are never equal; elements that are the very same
+    /// object (the same thunk or value) are equal without comparing, as in Nix.</summary>
+    public bool ValuesEqual(Value left, Value right, SourceLocation? site)
+    {
+        if (!RuntimeHelpers.TryEnsureSufficientExecutionStack()) throw EvaluationException.StackOverflow(site);
+        var a = left.Force();
+        var b = right.Force();
+        switch (a)
+        {
+            case IntValue i:
+                return b switch { IntValue j => i.Value == j.Value, FloatValue g => i.Value == g.Value, _ => false };
+            case FloatValue f:
+                return b switch { IntValue j => f.Value == j.Value, FloatValue g => f.Value == g.Value, _ => false };
+            case StringValue s:
+                return b is StringValue t && string.Equals(s.Text, t.Text, StringComparison.Ordinal);
+            case PathValue p:
+                return b is PathValue q && string.Equals(p.Path, q.Path, StringComparison.Ordinal);
+            case NullValue:
+                return b is NullValue;
+            case BoolValue x:
+                return b is BoolValue y && x.Value == y.Value;
+            case ListValue l:
+            {
+                if (b is not ListValue m || l.Count != m.Count) return false;
+                for (var k = 0; k < l.Count; k++)
+                {
+                    if (ReferenceEquals(l.Items[k], m.Items[k])) continue;
+                    if (!ValuesEqual(l.Items[k], m.Items[k], site)) return false;
+                }
+                return true;
+            }
+            case AttrSetValue xs:
+            {
+                if (b is not AttrSetValue ys) return false;
+                if (ReferenceEquals(xs, ys)) return true;
+                if (IsDerivation(xs) && IsDerivation(ys) && xs.Get(Symbols.OutPath) is { } o1 && ys.Get(Symbols.OutPath) is { } o2)
+                {
+                    return ValuesEqual(o1, o2, site);
+                }
+                if (xs.Count != ys.Count) return false;
+                for (var k = 0; k < xs.Count; k++)
+                {
+                    if (!ReferenceEquals(xs.Names[k], ys.Names[k])) return false;
+                }
+                for (var k = 0; k < xs.Count; k++)
+                {
+                    if (ReferenceEquals(xs.Values[k], ys.Values[k])) continue;
+                    if (!ValuesEqual(xs.Values[k], ys.Values[k], site)) return false;
+                }
+                return true;
+            }
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>Whether a set is a derivation (<c>type = "derivation"</c>).</summary>
+    public bool IsDerivation(AttrSetValue attrs) =>
+        attrs.Get(Symbols.Type) is { } type && type.Force() is StringValue { Text: "derivation" };
+
+    /// <summary>Nix's <c>&lt;</c>: numbers, strings, paths, and lists lexicographically.</summary>
+    public bool LessThan(Value left, Value right, SourceLocation? site)
+    {
+        var a = left.Force();
+        var b = right.Force();
+        switch (a, b)
+        {
+            case (IntValue i, IntValue j): return i.Value < j.Value;
+            case (IntValue i, FloatValue g): return i.Value < g.Value;
+            case (FloatValue f, IntValue j): return f.Value < j.Value;
+            case (FloatValue f, FloatValue g): return f.Value < g.Value;
+            case (StringValue s, StringValue t): return string.CompareOrdinal(s.Text, t.Text) < 0;
+            case (PathValue p, PathValue q): return string.CompareOrdinal(p.Path, q.Path) < 0;
+            case (ListValue l, ListValue m):
+                for (var k = 0; ; k++)
+                {
+                    if (k == m.Count) return false;
+                    if (k == l.Count) return true;
+                    if (!ValuesEqual(l.Items[k], m.Items[k], site)) return LessThan(l.Items[k], m.Items[k], site);
+                }
+            default:
+                throw EvaluationException.Type($"cannot compare {a.Describe()} with {b.Describe()}", site);
+        }
+    }
+
+    /// <summary>
+    /// String interpolation (<paramref name="forceString"/>) and <c>+</c> on strings and paths:
+    /// the first operand decides whether the result is a path; paths interpolated into strings
+    /// are "copied to the store" (their store path is computed, nothing is written).
+    /// </summary>
+    public Value ConcatStrings(Value[] values, bool forceString, SourceLocation[] locations, SourceLocation? site)
+    {
+        var firstKind = forceString ? ValueKind.String : values[0].Force().Kind;
+        if (firstKind is ValueKind.Int or ValueKind.Float)
+        {
+            Value sum = values[0].Force();
+            for (var i = 1; i < values.Length; i++) sum = Arithmetic('+', sum, values[i], locations[i]);
+            return sum;
+        }
+        var builder = new StringBuilder();
+        string[]? context = null;
+        for (var i = 0; i < values.Length; i++)
+        {
+            builder.Append(CoerceToString(values[i], locations[i], ref context,
+                coerceMore: false, copyToStore: firstKind == ValueKind.String, canonicalizePath: forceString || i > 0));
+        }
+        if (firstKind == ValueKind.Path)
+        {
+            if (context is not null)
+            {
+                throw EvaluationException.Create(EvaluationDiagnostics.TypeMismatch,
+                    "a string that refers to a store path cannot be appended to a path", site);
+            }
+            return new PathValue(PathUtilities.Canonicalize(builder.ToString()));
+        }
+        return new StringValue(builder.ToString(), context);
+    }
+
+    /// <summary>Nix's <c>coerceToString</c>. <paramref name="coerceMore"/> is <c>toString</c>'s
+    /// extra leniency (numbers, Booleans, null, lists).</summary>
+    public string CoerceToString(Value value, SourceLocation? site, ref string[]? context,
+        bool coerceMore = false, bool copyToStore = true, bool canonicalizePath = true)
+    {
+        if (!RuntimeHelpers.TryEnsureSufficientExecutionStack()) throw EvaluationException.StackOverflow(site);
+        var v = value.Force();
+        switch (v)
+        {
+            case StringValue s:
+                context = StringValue.MergeContext(context, s.Context);
+                return s.Text;
+            case PathValue p:
+            {
+                var path = canonicalizePath ? PathUtilities.Canonicalize(p.Path) : p.Path;
+                if (!copyToStore) return path;
+                var storePath = CopyPathToStore(path, site);
+                context = StringValue.MergeContext(context, [storePath]);
+                return storePath;
+            }
+            case AttrSetValue attrs:
+                if (attrs.Get(Symbols.ToStringSymbol) is { } toString)
+                {
+                    var result = Call(toString, attrs, site).Force();
+                    return CoerceToString(result, site, ref context, coerceMore, copyToStore, canonicalizePath);
+                }
+                if (attrs.Get(Symbols.OutPath) is { } outPath)
+                {
+                    return CoerceToString(outPath, site, ref context, coerceMore, copyToStore, canonicalizePath);
+                }
+                break;
+        }
+        if (coerceMore)
+        {
+            switch (v)
+            {
+                case BoolValue b: return b.Value ? "1" : "";
+                case IntValue i: return i.Value.ToString(CultureInfo.InvariantCulture);
+                case FloatValue f: return f.Value.ToString("F6", CultureInfo.InvariantCulture);
+                case NullValue: return "";
+                case ListValue list:
+                {
+                    var builder = new StringBuilder();
+                    for (var k = 0; k < list.Count; k++)
+                    {
+                        builder.Append(CoerceToString(list.Items[k], site, ref context, coerceMore, copyToStore, canonicalizePath));
+                        if (k < list.Count - 1 && !(list.Items[k].Force() is ListValue { Count: 0 })) builder.Append(' ');
+                    }
+                    return builder.ToString();
+                }
+            }
+        }
+        throw EvaluationException.Type($"cannot coerce {v.Describe()} to a string", site);
+    }
+
+    /// <summary>A convenience for builtins: coerce and return a string value keeping the context.</summary>
+    public StringValue CoerceToStringValue(Value value, SourceLocation? site, bool coerceMore = false, bool copyToStore = true)
+    {
+        string[]? context = null;
+        var text = CoerceToString(value, site, ref context, coerceMore, copyToStore);
+        return new StringValue(text, context);
+    }
+
+    /// <summary>Coerces to a path string (for <c>readFile</c>, <c>import</c>…): an absolute path is required.</summary>
+    public string CoerceToPath(Value value, SourceLocation? site)
+    {
+        string[]? context = null;
+        var text = CoerceToString(value, site, ref context, coerceMore: false, copyToStore: false);
+        if (text.Length == 0 || text[0] != '/')
+        {
+            throw EvaluationException.Create(EvaluationDiagnostics.TypeMismatch, $"string '{text}' doesn't represent an absolute path", site);
+        }
+        return PathUtilities.Canonicalize(text);
+    }
+
+    /// <summary>The store path a path would get when added to the store (its NAR hash decides it).</summary>
+    public string CopyPathToStore(string path, SourceLocation? site)
+    {
+        if (_storePathCache.TryGetValue(path, out var cached)) return cached;
+        if (!File.Exists(path) && !Directory.Exists(path) && new FileInfo(path).LinkTarget is null)
+        {
+            throw EvaluationException.Create(EvaluationDiagnostics.FileSystem, $"getting status of '{path}': No such file or directory", site);
+        }
+        var storePath = StorePaths.SourcePath(PathUtilities.BaseNameOf(path), StorePaths.NarHash(path));
+        _storePathCache[path] = storePath;
+        return storePath;
+    }
+}

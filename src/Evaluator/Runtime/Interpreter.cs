@@ -1,0 +1,367 @@
+using System.Runtime.CompilerServices;
+using ConfigLang.Evaluator.Lowering;
+using ConfigLang.Evaluator.Lowering.Bound;
+using ConfigLang.Evaluator.Runtime.Builtins;
+using ConfigLang.Evaluator.Runtime.Values;
+using ConfigLang.Evaluator.Syntax;
+using ConfigLang.Evaluator.Text;
+
+namespace ConfigLang.Evaluator.Runtime;
+
+/// <summary>
+/// The evaluator: it owns the global scope (builtins), the import cache and the options, and
+/// offers the operations both the evaluated code and native builtins use: calling functions,
+/// forcing values to a type, coercing to strings, comparing. Hosts use the same public methods
+/// to create values, call functions and force values.
+/// </summary>
+public sealed partial class Interpreter
+{
+    private readonly Func<SourceText, SyntaxTree> _parse;
+    private readonly Dictionary<string, Value> _importCache = new(StringComparer.Ordinal);
+    private readonly Scope _globalScope;
+    private int _callDepth;
+
+    public Interpreter(EvaluatorOptions options, Func<SourceText, SyntaxTree> parse)
+    {
+        Options = options;
+        _parse = parse;
+        var registry = new BuiltinRegistry(this);
+        BuiltinLibrary.Register(registry);
+        foreach (var provider in options.BuiltinProviders) provider.Register(registry);
+
+        // builtins (itself included), then the global frame: true/false/null/builtins, the names
+        // Nix binds unprefixed, and every builtin as __name.
+        var builtinsBuilder = new AttrSetBuilder(registry.Entries.Count + 1);
+        var builtinsThunk = new NativeThunk(() => Builtins!);
+        foreach (var (name, (value, _)) in registry.Entries) builtinsBuilder.Add(name, value);
+        builtinsBuilder.Add("builtins", builtinsThunk);
+        Builtins = builtinsBuilder.Build();
+        builtinsThunk.Force();
+
+        var names = new Dictionary<string, int>(StringComparer.Ordinal);
+        var slots = new List<Value>();
+        void Bind(string name, Value value)
+        {
+            if (names.TryGetValue(name, out var existing)) { slots[existing] = value; return; }
+            names[name] = slots.Count;
+            slots.Add(value);
+        }
+        Bind("builtins", Builtins);
+        Bind("true", BoolValue.True);
+        Bind("false", BoolValue.False);
+        Bind("null", NullValue.Instance);
+        foreach (var (name, (value, global)) in registry.Entries)
+        {
+            if (name is "true" or "false" or "null" or "builtins") continue;
+            Bind("__" + name, value);
+            if (global) Bind(name, value);
+        }
+        _globalScope = Scope.Static(null, names);
+        BaseEnvironment = new Environment(slots.ToArray(), null);
+    }
+
+    public EvaluatorOptions Options { get; }
+
+    /// <summary>The <c>builtins</c> set.</summary>
+    public AttrSetValue Builtins { get; }
+
+    internal Environment BaseEnvironment { get; }
+
+    // ---------------------------------------------------------------- sources and imports
+
+    /// <summary>Parses a source; syntax errors become an evaluation error (the first one).</summary>
+    public SyntaxTree Parse(SourceText source)
+    {
+        var tree = _parse(source);
+        var error = tree.Diagnostics.FirstOrDefault(d => d.IsError);
+        if (error is not null) throw new EvaluationException(error);
+        return tree;
+    }
+
+    /// <summary>Evaluates a whole source (a file or an expression) to weak head normal form.</summary>
+    public Value Evaluate(SourceText source, string baseDirectory)
+    {
+        var node = Lower(source, baseDirectory);
+        return node.Eval(BaseEnvironment);
+    }
+
+    private Node Lower(SourceText source, string baseDirectory)
+    {
+        var tree = Parse(source);
+        return new Binder(this, source, baseDirectory).Bind(tree.Root, _globalScope);
+    }
+
+    /// <summary><c>import path</c>: a directory means its <c>default.nix</c>; each file is evaluated once.</summary>
+    public Value Import(string path, SourceLocation? site)
+    {
+        if (Directory.Exists(path)) path = PathUtilities.Combine(path, "default.nix");
+        if (_importCache.TryGetValue(path, out var cached)) return cached.Force();
+        var source = ReadSource(path, site);
+        var node = Lower(source, PathUtilities.DirOf(path));
+        var thunk = new ExprThunk(node, BaseEnvironment);
+        _importCache[path] = thunk;
+        return thunk.Force();
+    }
+
+    /// <summary><c>scopedImport attrs path</c>: the file sees the names of <paramref name="scope"/>
+    /// in front of the builtins (not cached, since the scope differs per call).</summary>
+    public Value ScopedImport(AttrSetValue scope, string path, SourceLocation? site)
+    {
+        if (Directory.Exists(path)) path = PathUtilities.Combine(path, "default.nix");
+        var source = ReadSource(path, site);
+        var names = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < scope.Count; i++) names[scope.Names[i].Name] = i;
+        var tree = Parse(source);
+        var node = new Binder(this, source, PathUtilities.DirOf(path)).Bind(tree.Root, Scope.Static(_globalScope, names));
+        return node.Eval(new Environment((Value[])scope.Values.Clone(), BaseEnvironment));
+    }
+
+    private static SourceText ReadSource(string path, SourceLocation? site)
+    {
+        if (path.StartsWith(global::ConfigLang.Evaluator.Runtime.Builtins.FileBuiltins.CorePackagesPrefix, StringComparison.Ordinal)
+            && global::ConfigLang.Evaluator.Runtime.Builtins.CorePackages.Find(path[global::ConfigLang.Evaluator.Runtime.Builtins.FileBuiltins.CorePackagesPrefix.Length..]) is { } text)
+        {
+            return new SourceText(text, path);
+        }
+        try
+        {
+            return new SourceText(File.ReadAllText(path), path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw EvaluationException.Create(EvaluationDiagnostics.FileSystem,
+                $"getting status of '{path}': No such file or directory", site);
+        }
+    }
+
+    // ---------------------------------------------------------------- calls
+
+    /// <summary>Applies a function (lambda, builtin, partially applied builtin, or a set with
+    /// <c>__functor</c>) to one argument.</summary>
+    public Value Call(Value function, Value argument, SourceLocation? site = null)
+    {
+        var f = function.Force();
+        switch (f)
+        {
+            case LambdaValue lambda:
+                return CallLambda(lambda, argument, site);
+            case PrimOpValue primOp:
+                return primOp.Arity == 1 ? CallPrimOp(primOp, [argument], site) : new PrimOpAppValue(primOp, [argument]);
+            case PrimOpAppValue app:
+            {
+                var args = new Value[app.Args.Length + 1];
+                app.Args.CopyTo(args, 0);
+                args[^1] = argument;
+                return args.Length == app.PrimOp.Arity ? CallPrimOp(app.PrimOp, args, site) : new PrimOpAppValue(app.PrimOp, args);
+            }
+            case AttrSetValue attrs when attrs.Get(Symbols.Functor) is { } functor:
+                return Call(Call(functor, attrs, site), argument, site);
+            default:
+                throw EvaluationException.Type($"attempt to call something which is not a function but {f.Describe()}", site);
+        }
+    }
+
+    /// <summary>Applies a function to several arguments in turn.</summary>
+    public Value Call(Value function, params Value[] arguments)
+    {
+        var result = function;
+        foreach (var argument in arguments) result = Call(result, argument);
+        return result.Force();
+    }
+
+    internal Value CallPrimOp(PrimOpValue primOp, Value[] args, SourceLocation? site)
+    {
+        if (!RuntimeHelpers.TryEnsureSufficientExecutionStack()) throw EvaluationException.StackOverflow(site);
+        try
+        {
+            return primOp.Impl(this, args, site);
+        }
+        catch (EvaluationException e)
+        {
+            throw e.WithLocationIfMissing(site).AddFrame($"while calling the '{primOp.Name}' builtin", site);
+        }
+    }
+
+    private Value CallLambda(LambdaValue lambda, Value argument, SourceLocation? site)
+    {
+        if (_callDepth >= Options.MaxCallDepth || !RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        {
+            throw EvaluationException.StackOverflow(site);
+        }
+        _callDepth++;
+        try
+        {
+            return CallLambdaUnchecked(lambda, argument, site);
+        }
+        finally
+        {
+            _callDepth--;
+        }
+    }
+
+    private Value CallLambdaUnchecked(LambdaValue lambda, Value argument, SourceLocation? site)
+    {
+        var code = lambda.Code;
+        var slots = new Value[code.FrameSize];
+        var env = new Environment(slots, lambda.Environment);
+        if (code.Formals is { } formals)
+        {
+            var arg = argument.Force();
+            if (arg is not AttrSetValue attrs)
+            {
+                throw EvaluationException.Type($"value is {arg.Describe()} while a set was expected", site)
+                    .AddFrame($"while calling {DescribeLambda(lambda)}", code.Location);
+            }
+            var used = 0;
+            for (var i = 0; i < formals.Length; i++)
+            {
+                var formal = formals[i];
+                if (attrs.TryGet(formal.Name, out var value))
+                {
+                    slots[i] = value;
+                    used++;
+                }
+                else if (formal.Default is not null)
+                {
+                    slots[i] = formal.Default.Delay(env);
+                }
+                else
+                {
+                    throw EvaluationException.Create(EvaluationDiagnostics.BadArguments,
+                        $"{DescribeLambda(lambda)} called without required argument '{formal.Name.Name}'", site)
+                        .AddFrame($"while calling {DescribeLambda(lambda)}", code.Location);
+                }
+            }
+            if (!code.Ellipsis && used < attrs.Count)
+            {
+                foreach (var name in attrs.Names)
+                {
+                    if (Array.Exists(formals, f => ReferenceEquals(f.Name, name))) continue;
+                    throw EvaluationException.Create(EvaluationDiagnostics.BadArguments,
+                        $"{DescribeLambda(lambda)} called with unexpected argument '{name.Name}'", site)
+                        .AddFrame($"while calling {DescribeLambda(lambda)}", code.Location);
+                }
+            }
+            if (code.ArgName is not null) slots[code.ArgSlot] = arg;
+        }
+        else
+        {
+            slots[code.ArgSlot] = argument;
+        }
+
+        try
+        {
+            return code.Body.Eval(env);
+        }
+        catch (EvaluationException e) when (!e.IsStackOverflow)
+        {
+            throw e.AddFrame($"while calling {DescribeLambda(lambda)}", code.Location);
+        }
+    }
+
+    private static string DescribeLambda(LambdaValue lambda) =>
+        lambda.Name is { } name ? $"function '{name}'" : $"anonymous function at {lambda.Location}";
+
+    // ---------------------------------------------------------------- forcing to a type
+
+    public AttrSetValue ForceAttrs(Value value, SourceLocation? site, string? context = null) =>
+        value.Force() as AttrSetValue ?? throw TypeError(value, "a set", site, context);
+
+    public ListValue ForceList(Value value, SourceLocation? site, string? context = null) =>
+        value.Force() as ListValue ?? throw TypeError(value, "a list", site, context);
+
+    public long ForceInt(Value value, SourceLocation? site, string? context = null) =>
+        value.Force() is IntValue i ? i.Value : throw TypeError(value, "an integer", site, context);
+
+    public bool ForceBool(Value value, SourceLocation? site, string? context = null) =>
+        value.Force() is BoolValue b ? b.Value : throw TypeError(value, "a Boolean", site, context);
+
+    public double ForceFloat(Value value, SourceLocation? site, string? context = null) => value.Force() switch
+    {
+        IntValue i => i.Value,
+        FloatValue f => f.Value,
+        _ => throw TypeError(value, "a float", site, context),
+    };
+
+    public Value ForceFunction(Value value, SourceLocation? site, string? context = null)
+    {
+        var v = value.Force();
+        return v.IsFunction || v is AttrSetValue a && a.Get(Symbols.Functor) is not null ? v : throw TypeError(v, "a function", site, context);
+    }
+
+    /// <summary>A string value (with its context); anything else is a type error.</summary>
+    public StringValue ForceString(Value value, SourceLocation? site, string? context = null) =>
+        value.Force() as StringValue ?? throw TypeError(value, "a string", site, context);
+
+    public string ForceStringNoContext(Value value, SourceLocation? site, string? context = null) =>
+        ForceString(value, site, context).Text;
+
+    private static EvaluationException TypeError(Value value, string expected, SourceLocation? site, string? context)
+    {
+        var error = EvaluationException.Type($"value is {value.Force().Describe()} while {expected} was expected", site);
+        if (context is not null) error.AddFrame(context, site);
+        return error;
+    }
+
+    /// <summary>Forces a value and everything inside it (lists, attribute values), once each.</summary>
+    public Value ForceDeep(Value value)
+    {
+        var seen = new HashSet<object>(ReferenceEqualityComparer.Instance);
+        ForceDeep(value, seen);
+        return value.Force();
+    }
+
+    private void ForceDeep(Value value, HashSet<object> seen)
+    {
+        if (!RuntimeHelpers.TryEnsureSufficientExecutionStack()) throw EvaluationException.StackOverflow(null);
+        var v = value.Force();
+        switch (v)
+        {
+            case AttrSetValue attrs when seen.Add(attrs):
+                for (var i = 0; i < attrs.Count; i++)
+                {
+                    try
+                    {
+                        ForceDeep(attrs.Values[i], seen);
+                    }
+                    catch (EvaluationException e) when (!e.IsStackOverflow)
+                    {
+                        throw e.AddFrame($"while evaluating the attribute '{attrs.Names[i].Name}'", attrs.Positions?[i] is { Source: not null } p ? p : null);
+                    }
+                }
+                break;
+            case ListValue list when seen.Add(list):
+                foreach (var item in list.Items) ForceDeep(item, seen);
+                break;
+        }
+    }
+
+    /// <summary>The <c>{ column; file; line; }</c> set Nix uses for positions.</summary>
+    public static AttrSetValue MakePosition(SourceLocation location)
+    {
+        var start = location.Start;
+        return new AttrSetValue(
+            [Symbols.Column, Symbols.File, Symbols.Line],
+            [IntValue.Of(start.Column), StringValue.Of(location.Source.Path), IntValue.Of(start.Line)],
+            null);
+    }
+
+    /// <summary>Writes a <c>trace:</c> or <c>warning:</c> line where the options say.</summary>
+    public void WriteTrace(string line) => Options.TraceWriter?.WriteLine(line);
+}
+
+/// <summary>Symbols the interpreter itself looks for.</summary>
+public static class Symbols
+{
+    public static readonly Symbol Functor = Symbol.Intern("__functor");
+    public static readonly Symbol ToStringSymbol = Symbol.Intern("__toString");
+    public static readonly Symbol OutPath = Symbol.Intern("outPath");
+    public static readonly Symbol Type = Symbol.Intern("type");
+    public static readonly Symbol Column = Symbol.Intern("column");
+    public static readonly Symbol File = Symbol.Intern("file");
+    public static readonly Symbol Line = Symbol.Intern("line");
+    public static readonly Symbol Name = Symbol.Intern("name");
+    public static readonly Symbol Value = Symbol.Intern("value");
+    public static readonly Symbol Path = Symbol.Intern("path");
+    public static readonly Symbol Prefix = Symbol.Intern("prefix");
+}

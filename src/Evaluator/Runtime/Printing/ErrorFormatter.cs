@@ -1,0 +1,64 @@
+using System.Text;
+using ConfigLang.Evaluator.Diagnostics;
+using ConfigLang.Evaluator.Text;
+
+namespace ConfigLang.Evaluator.Runtime.Printing;
+
+/// <summary>
+/// Renders an evaluation failure as Nix does: <c>error: message</c>, the location
+/// (<c>at FILE:LINE:COL:</c>) with the source line and a caret, and with <c>--show-trace</c>
+/// every frame ("… while evaluating the attribute 'x'") with its own location.
+/// </summary>
+public static class ErrorFormatter
+{
+    public static string Format(Diagnostic diagnostic, IReadOnlyList<TraceFrame> trace, bool showTrace)
+    {
+        var output = new StringBuilder();
+        output.Append("error: ").Append(Indent(diagnostic.Message)).Append('\n');
+        AppendLocation(output, diagnostic.Location);
+        if (showTrace)
+        {
+            // Deep recursion repeats the same frames thousands of times: show each run once.
+            for (var i = 0; i < trace.Count; i++)
+            {
+                var frame = trace[i];
+                var repeats = 0;
+                while (i + 1 < trace.Count && trace[i + 1] == frame)
+                {
+                    repeats++;
+                    i++;
+                }
+                output.Append("       … ").Append(Indent(frame.Message)).Append('\n');
+                AppendLocation(output, frame.Location);
+                if (repeats > 0) output.Append("       (").Append(repeats).Append(" duplicate frames omitted)\n\n");
+            }
+        }
+        else if (trace.Count > 0)
+        {
+            output.Append("(use '--show-trace' to show detailed location information)\n");
+        }
+        return output.ToString();
+    }
+
+    private static string Indent(string message) => message.Replace("\n", "\n       ");
+
+    private static void AppendLocation(StringBuilder output, SourceLocation? location)
+    {
+        if (location is not { Source: not null } loc) return;
+        var start = loc.Start;
+        output.Append('\n').Append("       at ").Append(loc.Source.Path).Append(':').Append(start.Line).Append(':').Append(start.Column).Append(":\n\n");
+        var width = (start.Line + 1).ToString().Length;
+        void Line(int number)
+        {
+            if (number < 1 || number > loc.Source.LineCount) return;
+            output.Append("       ").Append(' ', 5 - Math.Min(width, 5)).Append(number.ToString().PadLeft(width)).Append("| ")
+                .Append(loc.Source.GetLineText(number).TrimEnd()).Append('\n');
+        }
+        Line(start.Line - 1);
+        Line(start.Line);
+        output.Append("       ").Append(' ', 5 - Math.Min(width, 5)).Append(' ', width).Append("| ")
+            .Append(' ', Math.Max(start.Column - 1, 0)).Append('^').Append('\n');
+        Line(start.Line + 1);
+        output.Append('\n');
+    }
+}

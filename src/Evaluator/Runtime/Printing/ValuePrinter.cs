@@ -1,0 +1,114 @@
+using System.Runtime.CompilerServices;
+using System.Text;
+using ConfigLang.Evaluator.Runtime.Values;
+
+namespace ConfigLang.Evaluator.Runtime.Printing;
+
+/// <summary>
+/// Prints values exactly as <c>nix-instantiate --eval</c> does: sorted attributes, quoted
+/// names where they are not identifiers, <c>«repeated»</c> for a non-empty set or list already
+/// printed, <c>&lt;CODE&gt;</c> for values not evaluated yet, <c>&lt;LAMBDA&gt;</c> and
+/// <c>&lt;PRIMOP&gt;</c> for functions. It never forces anything.
+/// </summary>
+public static class ValuePrinter
+{
+    public static string Print(Value value)
+    {
+        var builder = new StringBuilder();
+        Print(builder, value, new HashSet<object>(ReferenceEqualityComparer.Instance));
+        return builder.ToString();
+    }
+
+    private static void Print(StringBuilder output, Value value, HashSet<object> seen)
+    {
+        if (!RuntimeHelpers.TryEnsureSufficientExecutionStack()) throw EvaluationException.StackOverflow(null);
+        if (value is Thunk thunk)
+        {
+            if (thunk.Result is { } forced) value = forced;
+            else
+            {
+                output.Append("<CODE>");
+                return;
+            }
+        }
+        switch (value)
+        {
+            case NullValue: output.Append("null"); break;
+            case BoolValue b: output.Append(b.Value ? "true" : "false"); break;
+            case IntValue i: output.Append(i.Value); break;
+            case FloatValue f: output.Append(NumberFormat.FormatFloat(f.Value)); break;
+            case StringValue s: AppendString(output, s.Text); break;
+            case PathValue p: output.Append(p.Path); break;
+            case LambdaValue: output.Append("<LAMBDA>"); break;
+            case PrimOpValue: output.Append("<PRIMOP>"); break;
+            case PrimOpAppValue: output.Append("<PRIMOP-APP>"); break;
+            case AttrSetValue attrs:
+                if (attrs.Count > 0 && !seen.Add(attrs))
+                {
+                    output.Append("«repeated»");
+                    break;
+                }
+                output.Append("{ ");
+                for (var k = 0; k < attrs.Count; k++)
+                {
+                    AppendAttrName(output, attrs.Names[k].Name);
+                    output.Append(" = ");
+                    Print(output, attrs.Values[k], seen);
+                    output.Append("; ");
+                }
+                output.Append('}');
+                break;
+            case ListValue list:
+                if (list.Count > 0 && !seen.Add(list))
+                {
+                    output.Append("«repeated»");
+                    break;
+                }
+                output.Append("[ ");
+                foreach (var item in list.Items)
+                {
+                    Print(output, item, seen);
+                    output.Append(' ');
+                }
+                output.Append(']');
+                break;
+        }
+    }
+
+    /// <summary>A string literal with Nix's escapes (<c>\" \\ \n \r \t \${</c>).</summary>
+    public static void AppendString(StringBuilder output, string text)
+    {
+        output.Append('"');
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            switch (c)
+            {
+                case '"': output.Append("\\\""); break;
+                case '\\': output.Append("\\\\"); break;
+                case '\n': output.Append("\\n"); break;
+                case '\r': output.Append("\\r"); break;
+                case '\t': output.Append("\\t"); break;
+                case '$' when i + 1 < text.Length && text[i + 1] == '{': output.Append("\\$"); break;
+                default: output.Append(c); break;
+            }
+        }
+        output.Append('"');
+    }
+
+    public static void AppendAttrName(StringBuilder output, string name)
+    {
+        if (IsIdentifier(name)) output.Append(name);
+        else AppendString(output, name);
+    }
+
+    private static bool IsIdentifier(string name)
+    {
+        if (name.Length == 0 || !(char.IsAsciiLetter(name[0]) || name[0] == '_')) return false;
+        foreach (var c in name)
+        {
+            if (!(char.IsAsciiLetterOrDigit(c) || c is '_' or '\'' or '-')) return false;
+        }
+        return name is not ("if" or "then" or "else" or "assert" or "with" or "let" or "in" or "rec" or "inherit" or "or");
+    }
+}

@@ -1,0 +1,96 @@
+using ConfigLang.Evaluator.Text;
+
+namespace ConfigLang.Evaluator.Runtime.Values;
+
+/// <summary>
+/// Collects attributes in any order and builds a sorted <see cref="AttrSetValue"/>. Later
+/// additions of the same name replace earlier ones unless the caller checks <see cref="Contains"/>.
+/// </summary>
+public sealed class AttrSetBuilder(int capacity = 8)
+{
+    private Symbol[] _names = new Symbol[Math.Max(capacity, 1)];
+    private Value[] _values = new Value[Math.Max(capacity, 1)];
+    private SourceLocation[]? _positions;
+    private int _count;
+    private Dictionary<Symbol, int>? _index;
+
+    public int Count => _count;
+
+    public bool Contains(Symbol name) => IndexOf(name) >= 0;
+
+    public void Add(string name, Value value) => Add(Symbol.Intern(name), value);
+
+    public void Add(Symbol name, Value value, SourceLocation? position = null)
+    {
+        var existing = IndexOf(name);
+        if (existing >= 0)
+        {
+            _values[existing] = value;
+            if (position is { } p) EnsurePositions()[existing] = p;
+            return;
+        }
+        if (_count == _names.Length)
+        {
+            Array.Resize(ref _names, _count * 2);
+            Array.Resize(ref _values, _count * 2);
+            if (_positions is not null) Array.Resize(ref _positions, _count * 2);
+        }
+        _names[_count] = name;
+        _values[_count] = value;
+        if (position is { } pos) EnsurePositions()[_count] = pos;
+        _index?.Add(name, _count);
+        _count++;
+        if (_index is null && _count > 16)
+        {
+            _index = new Dictionary<Symbol, int>(_count * 2);
+            for (var i = 0; i < _count; i++) _index[_names[i]] = i;
+        }
+    }
+
+    public AttrSetValue Build()
+    {
+        if (_count == 0) return AttrSetValue.Empty;
+        var names = _names.AsSpan(0, _count).ToArray();
+        var values = _values.AsSpan(0, _count).ToArray();
+        var positions = _positions?.AsSpan(0, _count).ToArray();
+        if (!IsSorted(names))
+        {
+            var order = new int[_count];
+            for (var i = 0; i < order.Length; i++) order[i] = i;
+            var keys = (Symbol[])names.Clone();
+            Array.Sort(keys, order, Symbol.ByName);
+            var sortedValues = new Value[_count];
+            var sortedPositions = positions is null ? null : new SourceLocation[_count];
+            for (var i = 0; i < order.Length; i++)
+            {
+                sortedValues[i] = values[order[i]];
+                if (sortedPositions is not null) sortedPositions[i] = positions![order[i]];
+            }
+            names = keys;
+            values = sortedValues;
+            positions = sortedPositions;
+        }
+        return new AttrSetValue(names, values, positions);
+    }
+
+    private static bool IsSorted(Symbol[] names)
+    {
+        for (var i = 1; i < names.Length; i++)
+        {
+            if (string.CompareOrdinal(names[i - 1].Name, names[i].Name) > 0) return false;
+        }
+        return true;
+    }
+
+    private int IndexOf(Symbol name)
+    {
+        if (_index is not null) return _index.TryGetValue(name, out var i) ? i : -1;
+        for (var i = 0; i < _count; i++)
+        {
+            if (ReferenceEquals(_names[i], name)) return i;
+        }
+        return -1;
+    }
+
+    private SourceLocation[] EnsurePositions() => _positions ??= new SourceLocation[_names.Length];
+}

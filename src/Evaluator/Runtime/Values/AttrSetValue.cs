@@ -1,0 +1,127 @@
+using ConfigLang.Evaluator.Text;
+
+namespace ConfigLang.Evaluator.Runtime.Values;
+
+/// <summary>
+/// An attribute set: names sorted as Nix prints them (ordinal), with their values (thunks or
+/// values) and, where known, the position of each definition (for <c>unsafeGetAttrPos</c>).
+/// Small sets are searched linearly by symbol reference, larger ones by binary search.
+/// </summary>
+public sealed class AttrSetValue : Value
+{
+    public static readonly AttrSetValue Empty = new([], [], null);
+
+    private const int LinearSearchLimit = 8;
+
+    /// <summary>Takes ownership of the arrays, which must be sorted by name without duplicates.</summary>
+    public AttrSetValue(Symbol[] names, Value[] values, SourceLocation[]? positions)
+    {
+        Names = names;
+        Values = values;
+        Positions = positions;
+    }
+
+    public Symbol[] Names { get; }
+
+    public Value[] Values { get; }
+
+    /// <summary>Definition positions parallel to <see cref="Names"/>; null when none are known.</summary>
+    public SourceLocation[]? Positions { get; }
+
+    public int Count => Names.Length;
+
+    public override ValueKind Kind => ValueKind.Attrs;
+
+    public int IndexOf(Symbol name)
+    {
+        var names = Names;
+        if (names.Length <= LinearSearchLimit)
+        {
+            for (var i = 0; i < names.Length; i++)
+            {
+                if (ReferenceEquals(names[i], name)) return i;
+            }
+            return -1;
+        }
+
+        int lo = 0, hi = names.Length - 1;
+        var key = name.Name;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            var candidate = names[mid];
+            if (ReferenceEquals(candidate, name)) return mid;
+            var c = string.CompareOrdinal(candidate.Name, key);
+            if (c == 0) return mid;
+            if (c < 0) lo = mid + 1; else hi = mid - 1;
+        }
+        return -1;
+    }
+
+    public bool TryGet(Symbol name, out Value value)
+    {
+        var i = IndexOf(name);
+        if (i < 0)
+        {
+            value = null!;
+            return false;
+        }
+        value = Values[i];
+        return true;
+    }
+
+    public Value? Get(Symbol name)
+    {
+        var i = IndexOf(name);
+        return i < 0 ? null : Values[i];
+    }
+
+    public Value? Get(string name) => Get(Symbol.Intern(name));
+
+    public SourceLocation? PositionOf(Symbol name)
+    {
+        var i = IndexOf(name);
+        if (i < 0 || Positions is null || Positions[i].Source is null) return null;
+        return Positions[i];
+    }
+
+    /// <summary><c>this // other</c>: every attribute of both, <paramref name="other"/> winning.</summary>
+    public AttrSetValue Update(AttrSetValue other)
+    {
+        if (other.Count == 0) return this;
+        if (Count == 0) return other;
+        var a = Names; var b = other.Names;
+        var names = new Symbol[a.Length + b.Length];
+        var values = new Value[a.Length + b.Length];
+        SourceLocation[]? positions = Positions is null && other.Positions is null ? null : new SourceLocation[names.Length];
+        int i = 0, j = 0, k = 0;
+        while (i < a.Length || j < b.Length)
+        {
+            int c;
+            if (i == a.Length) c = 1;
+            else if (j == b.Length) c = -1;
+            else c = ReferenceEquals(a[i], b[j]) ? 0 : string.CompareOrdinal(a[i].Name, b[j].Name);
+            if (c < 0)
+            {
+                names[k] = a[i]; values[k] = Values[i];
+                if (positions is not null && Positions is not null) positions[k] = Positions[i];
+                i++;
+            }
+            else
+            {
+                names[k] = b[j]; values[k] = other.Values[j];
+                if (positions is not null && other.Positions is not null) positions[k] = other.Positions[j];
+                j++;
+                if (c == 0) i++;
+            }
+            k++;
+        }
+        if (k < names.Length)
+        {
+            Array.Resize(ref names, k);
+            Array.Resize(ref values, k);
+            if (positions is not null) Array.Resize(ref positions, k);
+        }
+        return new AttrSetValue(names, values, positions);
+    }
+}

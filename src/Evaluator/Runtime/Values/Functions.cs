@@ -1,0 +1,54 @@
+using ConfigLang.Evaluator.Lowering.Bound;
+using ConfigLang.Evaluator.Text;
+
+namespace ConfigLang.Evaluator.Runtime.Values;
+
+/// <summary>A user function (closure): its code and the environment it was created in.</summary>
+public sealed class LambdaValue : Value
+{
+    internal LambdaValue(LambdaNode code, Environment environment)
+    {
+        Code = code;
+        Environment = environment;
+    }
+
+    internal LambdaNode Code { get; }
+
+    internal Environment Environment { get; }
+
+    public override ValueKind Kind => ValueKind.Lambda;
+
+    /// <summary>The name it was bound to (<c>f = x: …</c>), for error traces.</summary>
+    public string? Name => Code.Name;
+
+    public SourceLocation Location => Code.Location;
+
+    /// <summary>The formal parameters of a <c>{ a, b ? 1 }:</c> pattern: name and whether it has a default; null for <c>x:</c>.</summary>
+    public IReadOnlyList<(string Name, bool HasDefault, SourceLocation Location)>? Formals => Code.FormalInfo;
+}
+
+/// <summary>How a builtin is implemented: it receives the interpreter, its arguments (unforced)
+/// and the location of the call.</summary>
+public delegate Value PrimOpImpl(Interpreter interpreter, Value[] args, SourceLocation? site);
+
+/// <summary>A builtin function of a fixed arity.</summary>
+public sealed class PrimOpValue(string name, int arity, PrimOpImpl impl) : Value
+{
+    public string Name { get; } = name;
+
+    public int Arity { get; } = arity;
+
+    public PrimOpImpl Impl { get; } = impl;
+
+    public override ValueKind Kind => ValueKind.PrimOp;
+}
+
+/// <summary>A builtin applied to fewer arguments than it takes.</summary>
+public sealed class PrimOpAppValue(PrimOpValue primOp, Value[] args) : Value
+{
+    public PrimOpValue PrimOp { get; } = primOp;
+
+    public Value[] Args { get; } = args;
+
+    public override ValueKind Kind => ValueKind.PrimOpApp;
+}

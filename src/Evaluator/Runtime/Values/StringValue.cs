@@ -1,0 +1,37 @@
+namespace ConfigLang.Evaluator.Runtime.Values;
+
+/// <summary>
+/// A string and its context: the store paths it refers to (empty for almost every string here,
+/// since there is no store; derivations and <c>placeholder</c> add entries). The context is a
+/// sorted array without duplicates, or null when empty.
+/// </summary>
+public sealed class StringValue : Value
+{
+    public static readonly StringValue Empty = new("", null);
+
+    public StringValue(string text, string[]? context = null)
+    {
+        Text = text;
+        Context = context is { Length: > 0 } ? context : null;
+    }
+
+    public string Text { get; }
+
+    public string[]? Context { get; }
+
+    public bool HasContext => Context is not null;
+
+    public override ValueKind Kind => ValueKind.String;
+
+    public static StringValue Of(string text) => text.Length == 0 ? Empty : new StringValue(text);
+
+    /// <summary>The union of two contexts, sorted, without duplicates.</summary>
+    public static string[]? MergeContext(string[]? a, string[]? b)
+    {
+        if (a is null) return b;
+        if (b is null) return a;
+        var set = new SortedSet<string>(a, StringComparer.Ordinal);
+        set.UnionWith(b);
+        return [.. set];
+    }
+}

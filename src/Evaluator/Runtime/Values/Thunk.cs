@@ -1,0 +1,142 @@
+using System.Runtime.CompilerServices;
+using ConfigLang.Evaluator.Text;
+
+namespace ConfigLang.Evaluator.Runtime.Values;
+
+/// <summary>The life of a lazy value.</summary>
+public enum ThunkState : byte
+{
+    /// <summary>Not evaluated yet.</summary>
+    Pending,
+    /// <summary>Being evaluated: reaching it again means infinite recursion.</summary>
+    Forcing,
+    /// <summary>Evaluated; the value is kept and the code released.</summary>
+    Forced,
+    /// <summary>Evaluation failed; forcing again reports the same error.</summary>
+    Failed,
+}
+
+/// <summary>
+/// A suspended computation. <see cref="Force"/> runs it at most once; a thunk reached again
+/// while it is being forced (a "black hole") raises <c>infinite recursion encountered</c> at the
+/// expression the thunk stands for. Subclasses say what the computation is (an expression in an
+/// environment, a function application, native code) without allocating a closure each.
+/// </summary>
+public abstract class Thunk : Value
+{
+    private ThunkState _state;
+    private Value? _value;
+    private EvaluationException? _error;
+
+    public override ValueKind Kind => ValueKind.Thunk;
+
+    public ThunkState State => _state;
+
+    /// <summary>The forced value, when <see cref="State"/> is <see cref="ThunkState.Forced"/>.</summary>
+    public Value? Result => _state == ThunkState.Forced ? _value : null;
+
+    /// <summary>Where the suspended expression is, for the infinite-recursion error.</summary>
+    public virtual SourceLocation? Location => null;
+
+    public sealed override Value Force()
+    {
+        if (_state == ThunkState.Forced) return _value!;
+        return ForceSlow();
+    }
+
+    private Value ForceSlow()
+    {
+        switch (_state)
+        {
+            case ThunkState.Forcing:
+                throw EvaluationException.InfiniteRecursion(Location);
+            case ThunkState.Failed:
+                throw _error!.Rethrown();
+        }
+        if (!RuntimeHelpers.TryEnsureSufficientExecutionStack()) throw EvaluationException.StackOverflow(Location);
+        _state = ThunkState.Forcing;
+        try
+        {
+            var value = Compute();
+            if (value is Thunk inner) value = inner.Force();
+            _value = value;
+            _state = ThunkState.Forced;
+            Release();
+            return value;
+        }
+        catch (EvaluationException e)
+        {
+            if (e.IsStackOverflow)
+            {
+                // Nix retries such a thunk from a shallower stack; keep it retryable.
+                _state = ThunkState.Pending;
+            }
+            else
+            {
+                _state = ThunkState.Failed;
+                _error = e;
+                Release();
+            }
+            throw;
+        }
+    }
+
+    /// <summary>Runs the suspended computation; may return another thunk, which is forced in turn.</summary>
+    protected abstract Value Compute();
+
+    /// <summary>Drops what <see cref="Compute"/> needed, so forced thunks keep no environments alive.</summary>
+    protected virtual void Release() { }
+
+    /// <summary>A thunk running native code (for hosts adding builtins).</summary>
+    public static Thunk FromFunc(Func<Value> compute) => new NativeThunk(compute);
+
+    /// <summary>A thunk standing for <c>function argument</c>.</summary>
+    public static Thunk Apply(Interpreter interpreter, Value function, Value argument, SourceLocation? site = null) =>
+        new ApplyThunk(interpreter, function, argument, site);
+}
+
+/// <summary>A thunk computed by a delegate.</summary>
+internal sealed class NativeThunk(Func<Value> compute) : Thunk
+{
+    private Func<Value>? _compute = compute;
+
+    protected override Value Compute() => _compute!();
+
+    protected override void Release() => _compute = null;
+}
+
+/// <summary>A thunk standing for a function application (<c>map f xs</c> builds one per element).</summary>
+internal sealed class ApplyThunk(Interpreter interpreter, Value function, Value argument, SourceLocation? site) : Thunk
+{
+    private Value? _function = function;
+    private Value? _argument = argument;
+
+    public override SourceLocation? Location => site;
+
+    protected override Value Compute() => interpreter.Call(_function!, _argument!, site);
+
+    protected override void Release()
+    {
+        _function = null;
+        _argument = null;
+    }
+}
+
+/// <summary>A thunk standing for <c>function a b</c> (<c>mapAttrs</c>, <c>zipAttrsWith</c>).</summary>
+internal sealed class Apply2Thunk(Interpreter interpreter, Value function, Value first, Value second, SourceLocation? site) : Thunk
+{
+    private Value? _function = function;
+    private Value? _first = first;
+    private Value? _second = second;
+
+    public override SourceLocation? Location => site;
+
+    protected override Value Compute() => interpreter.Call(interpreter.Call(_function!, _first!, site), _second!, site);
+
+    protected override void Release()
+    {
+        _function = null;
+        _first = null;
+        _second = null;
+    }
+}

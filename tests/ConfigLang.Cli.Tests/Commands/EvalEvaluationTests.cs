@@ -1,0 +1,58 @@
+namespace ConfigLang.Cli.Tests.Commands;
+
+/// <summary><c>configlang eval</c> evaluating: output as nix-instantiate prints it, and the exit codes.</summary>
+public sealed class EvalEvaluationTests
+{
+    [Fact]
+    public void Expression_is_printed_strictly_as_nix_does()
+    {
+        var run = CliRun.Invoke("eval", "--strict", "-E", "{ b = [ 1 2 ]; a = \"x\"; }");
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal("{ a = \"x\"; b = [ 1 2 ]; }\n", run.Stdout);
+        Assert.Equal("", run.Stderr);
+    }
+
+    [Fact]
+    public void Json_attr_path_and_arguments_work_like_nix_instantiate()
+    {
+        var dir = Directory.CreateTempSubdirectory("configlang-eval-");
+        try
+        {
+            var file = Path.Combine(dir.FullName, "f.nix");
+            File.WriteAllText(file, "{ n, s ? \"d\" }: { out = { inherit n s; }; }");
+            var run = CliRun.Invoke("eval", "--eval", "--strict", "--json", file, "-A", "out", "--arg", "n", "1 + 1", "--argstr", "s", "t");
+            Assert.Equal(0, run.ExitCode);
+            Assert.Equal("{\"n\":2,\"s\":\"t\"}", run.Stdout);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Evaluation_errors_exit_1_with_a_located_message()
+    {
+        var run = CliRun.Invoke("eval", "-E", "let x = 1; in x.y");
+        Assert.Equal(ExitCodes.InputErrors, run.ExitCode);
+        Assert.StartsWith("error: value is an integer while a set was expected", run.Stderr);
+        Assert.Contains("at «string»:1:15:", run.Stderr);
+    }
+
+    [Fact]
+    public void A_missing_file_is_a_usage_error()
+    {
+        var run = CliRun.Invoke("eval", "/no/such/file.nix");
+        Assert.Equal(ExitCodes.Usage, run.ExitCode);
+        Assert.Contains("/no/such/file.nix", run.Stderr);
+    }
+
+    [Fact]
+    public void Show_trace_lists_the_frames()
+    {
+        var run = CliRun.Invoke("eval", "--show-trace", "-E", "let f = x: x.a; in f { }");
+        Assert.Equal(ExitCodes.InputErrors, run.ExitCode);
+        Assert.Contains("error: attribute 'a' missing", run.Stderr);
+        Assert.Contains("… while calling function 'f'", run.Stderr);
+    }
+}

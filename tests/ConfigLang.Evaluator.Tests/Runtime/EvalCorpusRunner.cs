@@ -1,0 +1,122 @@
+using ConfigLang.Evaluator.Runtime;
+using ConfigLang.TestSupport;
+
+namespace ConfigLang.Evaluator.Tests.Runtime;
+
+/// <summary>
+/// Runs one case of the Nix language corpus the way its README describes the upstream harness:
+/// current directory = the corpus folder, <c>TEST_VAR=foo</c> (and for eval-okay
+/// <c>NIX_PATH=lang/dir3:lang/dir4</c>, <c>HOME=/fake-home</c>), the first line of a
+/// <c>.flags</c> file as extra flags, stdout with the folder's path replaced by <c>/pwd</c>.
+/// Everything is injected through <see cref="EvaluatorOptions"/>; the test process environment
+/// is never touched, so cases run in parallel.
+/// </summary>
+public static class EvalCorpusRunner
+{
+    public static string CorpusRoot { get; } = Path.Combine(RepositoryRoot.Shared, "conformance", "nix-lang");
+
+    public static string LangDirectory { get; } = Path.Combine(CorpusRoot, "lang");
+
+    /// <summary>The eval cases Nix 2.8 passes (the target), from baseline-nix28.txt.</summary>
+    public static IReadOnlyList<string> BaselineCases(string prefix) =>
+        File.ReadLines(Path.Combine(CorpusRoot, "baseline-nix28.txt"))
+            .Select(line => line.Trim())
+            .Where(line => line.StartsWith(prefix, StringComparison.Ordinal))
+            .ToArray();
+
+    public sealed record Outcome(bool Passed, string Explanation);
+
+    public static Outcome Run(string name)
+    {
+        var okay = name.StartsWith("eval-okay-", StringComparison.Ordinal);
+        var environment = new Dictionary<string, string>(StringComparer.Ordinal) { ["TEST_VAR"] = "foo" };
+        if (okay)
+        {
+            environment["NIX_PATH"] = "lang/dir3:lang/dir4";
+            environment["HOME"] = "/fake-home";
+        }
+        var flagsFile = Path.Combine(LangDirectory, name + ".flags");
+        var flags = File.Exists(flagsFile)
+            ? File.ReadLines(flagsFile).FirstOrDefault()?.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? []
+            : [];
+        var xml = okay && File.Exists(Path.Combine(LangDirectory, name + ".exp.xml"));
+        var (request, searchPath, lints, maxCallDepth) = BuildRequest(flags, $"lang/{name}.nix", xml, showTrace: !okay);
+        var options = new EvaluatorOptions
+        {
+            CurrentDirectory = CorpusRoot,
+            EnvironmentVariables = environment,
+            SearchPath = searchPath,
+            Lints = lints,
+            MaxCallDepth = maxCallDepth,
+        };
+        var result = new ConfigEvaluator(options).Evaluate(request);
+        var physical = new DirectoryInfo(CorpusRoot).ResolveLinkTarget(true)?.FullName ?? CorpusRoot;
+        var stdout = result.Stdout.Replace(physical, "/pwd").Replace(CorpusRoot, "/pwd");
+
+        if (!okay)
+        {
+            if (result.Succeeded) return new Outcome(false, $"expected an error, got success:\n{stdout}");
+            if (!result.Stderr.StartsWith("error:", StringComparison.Ordinal)) return new Outcome(false, $"stderr does not start with 'error:':\n{result.Stderr}");
+            if (result.Error!.Location is null) return new Outcome(false, $"the error has no location:\n{result.Stderr}");
+            return new Outcome(true, result.Stderr);
+        }
+
+        var expectedFile = Path.Combine(LangDirectory, name + (xml ? ".exp.xml" : ".exp"));
+        var expected = File.ReadAllText(expectedFile);
+        var errFile = Path.Combine(LangDirectory, name + ".err.exp");
+        var expectedErr = File.Exists(errFile) ? File.ReadAllText(errFile) : "";
+        if (!result.Succeeded) return new Outcome(false, $"evaluation failed:\n{result.Stderr}");
+        if (Normalize(stdout) != Normalize(expected))
+        {
+            return new Outcome(false, $"stdout differs.\nexpected: {expected}\nactual:   {stdout}");
+        }
+        if (Normalize(result.Stderr) != Normalize(expectedErr))
+        {
+            return new Outcome(false, $"stderr differs.\nexpected: {expectedErr}\nactual:   {result.Stderr}");
+        }
+        return new Outcome(true, "");
+    }
+
+    private static string Normalize(string text) =>
+        string.Join('\n', text.Replace("\r\n", "\n").Split('\n').Select(line => line.TrimEnd(' '))).TrimEnd('\n');
+
+    private static (EvaluationRequest Request, IReadOnlyList<string> SearchPath, LiteralLints Lints, int MaxCallDepth) BuildRequest(string[] flags, string file, bool xml, bool showTrace)
+    {
+        var lints = LiteralLints.None;
+        var maxCallDepth = new EvaluatorOptions().MaxCallDepth;
+        var attrPaths = new List<string>();
+        var autoArgs = new List<(string, string, bool)>();
+        var searchPath = new List<string>();
+        for (var i = 0; i < flags.Length; i++)
+        {
+            switch (flags[i])
+            {
+                case "-A" or "--attr": attrPaths.Add(flags[++i]); break;
+                case "-I": searchPath.Add(flags[++i]); break;
+                case "--arg": autoArgs.Add((flags[i + 1], flags[i + 2], false)); i += 2; break;
+                case "--argstr": autoArgs.Add((flags[i + 1], flags[i + 2], true)); i += 2; break;
+                case "--show-trace": showTrace = true; break;
+                case "--extra-experimental-features" or "--option": i += flags[i] == "--option" ? 2 : 1; break;
+                case "--lint-url-literals" when flags[i + 1] == "fatal": lints |= LiteralLints.UrlLiterals; i++; break;
+                case "--lint-short-path-literals" when flags[i + 1] == "fatal": lints |= LiteralLints.ShortPathLiterals; i++; break;
+                case "--lint-absolute-path-literals" when flags[i + 1] == "fatal": lints |= LiteralLints.AbsolutePathLiterals; i++; break;
+                case "--lint-url-literals" or "--lint-short-path-literals" or "--lint-absolute-path-literals": i++; break;
+                case "--eval" or "--strict" or "--impure": break;
+                case "--no-show-trace": showTrace = false; break;
+                case "--max-call-depth": maxCallDepth = int.Parse(flags[++i]); break;
+                default: throw new InvalidOperationException($"the corpus runner does not know the flag '{flags[i]}'");
+            }
+        }
+        var request = new EvaluationRequest
+        {
+            File = file,
+            AttrPaths = attrPaths,
+            Strict = true,
+            Output = xml ? EvaluationOutput.Xml : EvaluationOutput.Nix,
+            XmlLocations = !xml,
+            AutoArgs = autoArgs,
+            ShowTrace = showTrace,
+        };
+        return (request, searchPath, lints, maxCallDepth);
+    }
+}

@@ -1,0 +1,27 @@
+using ConfigLang.Evaluator.Runtime;
+
+namespace ConfigLang.Evaluator.Tests.Runtime;
+
+/// <summary>Evaluates an expression as <c>configlang eval --strict -E</c> would, for unit tests.</summary>
+internal static class Evaluate
+{
+    public static EvaluationResult Run(string expression, EvaluatorOptions? options = null, EvaluationOutput output = EvaluationOutput.Nix) =>
+        new ConfigEvaluator(options ?? new EvaluatorOptions { CurrentDirectory = Path.GetTempPath(), EnvironmentVariables = new Dictionary<string, string>() })
+            .Evaluate(new EvaluationRequest { Expression = expression, Strict = true, Output = output });
+
+    /// <summary>The printed value (without the final newline); fails the test on an evaluation error.</summary>
+    public static string Value(string expression, EvaluatorOptions? options = null)
+    {
+        var result = Run(expression, options);
+        Assert.True(result.Succeeded, result.Stderr);
+        return result.Stdout.TrimEnd('\n');
+    }
+
+    /// <summary>The error message; fails the test when evaluation succeeds.</summary>
+    public static string Error(string expression, EvaluatorOptions? options = null)
+    {
+        var result = Run(expression, options);
+        Assert.False(result.Succeeded, "expected an error, got " + result.Stdout);
+        return result.Stderr;
+    }
+}

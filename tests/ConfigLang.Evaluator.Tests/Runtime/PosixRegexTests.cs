@@ -1,0 +1,38 @@
+using ConfigLang.Evaluator.Runtime.Builtins;
+
+namespace ConfigLang.Evaluator.Tests.Runtime;
+
+/// <summary>POSIX extended regular expressions, translated rather than passed to .NET as they are.</summary>
+public sealed class PosixRegexTests
+{
+    [Theory]
+    [InlineData("[[:alpha:]]+", "abcXYZ", true)]
+    [InlineData("[[:alpha:]]+", "abc1", false)]
+    [InlineData("[[:digit:][:space:]]+", "1 2\t3", true)]
+    [InlineData("[]a]+", "]a]", true)]
+    [InlineData("[\\]+", "\\\\", true)]
+    [InlineData("a.c", "a\nc", true)]
+    [InlineData("ab|a", "ab", true)]
+    public void Match_is_anchored_on_the_whole_string(string pattern, string input, bool matches) =>
+        Assert.Equal(matches, PosixRegex.Compile(pattern, wholeString: true).IsMatch(input));
+
+    [Fact]
+    public void A_question_mark_after_a_star_is_not_a_lazy_quantifier()
+    {
+        // In ERE "a*?" is "(a*)?": greedy. .NET would read it as a lazy "a*".
+        var match = PosixRegex.Compile("(a*?)", wholeString: false).Match("aaa");
+        Assert.Equal("aaa", match.Groups[1].Value);
+    }
+
+    [Fact]
+    public void Backslash_digit_is_not_a_backreference() =>
+        Assert.Matches(PosixRegex.Compile("(a)\\1", wholeString: true), "a1");
+
+    [Fact]
+    public void Builtins_match_and_split_use_the_translation()
+    {
+        Assert.Equal("[ \"foo\" ]", Evaluate.Value("builtins.match \"([[:alpha:]]+)[[:digit:]]*\" \"foo123\""));
+        Assert.Equal("null", Evaluate.Value("builtins.match \"[[:alpha:]]+\" \"foo1\""));
+        Assert.Equal("[ \"\" [ \"a\" ] \"b\" [ \"a\" ] \"c\" ]", Evaluate.Value("builtins.split \"(a)\" \"abac\""));
+    }
+}
