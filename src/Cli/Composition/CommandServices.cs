@@ -9,6 +9,8 @@ public static class CommandServices
     public static IServiceCollection AddCommands(this IServiceCollection services)
     {
         services.AddSingleton<ICliCommand, EvalCommand>();
+        services.AddSingleton<ICliCommand, ShowCommand>();
+        services.AddSingleton<ICliCommand, OptionsCommand>();
         return services;
     }
 }

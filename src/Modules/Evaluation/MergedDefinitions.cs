@@ -1,0 +1,129 @@
+using ConfigLang.Evaluator.Runtime;
+using ConfigLang.Evaluator.Runtime.Values;
+using ConfigLang.Modules.Diagnostics;
+using ConfigLang.Modules.Lib;
+using ConfigLang.Modules.Options;
+using ConfigLang.Modules.Properties;
+using ConfigLang.Modules.Types;
+
+namespace ConfigLang.Modules.Evaluation;
+
+/// <summary>
+/// The definitions of one option, merged as NixOS merges them, in fixed steps:
+/// <list type="number">
+/// <item>discharge: expand <c>mkMerge</c>, keep <c>mkIf</c> contents whose condition is true;</item>
+/// <item>filter overrides: keep only the definitions of the best (lowest) priority, so
+/// <c>[ (mkDefault 1) 2 (mkForce 3) ]</c> keeps <c>3</c>;</item>
+/// <item>sort by order: <c>mkBefore</c> (500) first, <c>mkAfter</c> (1500) last, stable;</item>
+/// <item>check each remaining definition against the type, then merge them with the type.</item>
+/// </list>
+/// Each step runs on first use only, so asking whether an option is defined does not merge it.
+/// </summary>
+public sealed class MergedDefinitions
+{
+    private readonly Interpreter _interpreter;
+    private readonly IReadOnlyList<Definition> _raw;
+    private readonly Once<List<Definition>> _filtered;
+    private readonly Once<List<Definition>> _final;
+    private int _highestPriority;
+    private readonly Once<Value> _merged;
+
+    public MergedDefinitions(Interpreter interpreter, IReadOnlyList<string> loc, OptionType type, IReadOnlyList<Definition> definitions)
+    {
+        _interpreter = interpreter;
+        Loc = loc;
+        Type = type;
+        _raw = definitions;
+        _filtered = new Once<List<Definition>>(DischargeAndFilter);
+        _final = new Once<List<Definition>>(SortByOrder);
+        _merged = new Once<Value>(ComputeMerged);
+    }
+
+    public IReadOnlyList<string> Loc { get; }
+
+    public OptionType Type { get; }
+
+    /// <summary>The definitions that take part in the merge, in order, without properties.</summary>
+    public IReadOnlyList<Definition> Final => _final.Value;
+
+    public int HighestPriority
+    {
+        get
+        {
+            _ = _filtered.Value;
+            return _highestPriority;
+        }
+    }
+
+    public bool IsDefined => _filtered.Value.Count > 0;
+
+    /// <summary>The merged value, or the type's empty value, or an error saying nothing is defined.</summary>
+    public Value MergedValue => _merged.Value;
+
+    private List<Definition> DischargeAndFilter()
+    {
+        var discharged = new List<Definition>(_raw.Count);
+        foreach (var definition in _raw)
+        {
+            Nix.WithContext($"while evaluating definitions from `{definition.File}':", () =>
+            {
+                Properties.Properties.Discharge(definition, discharged);
+                return 0;
+            });
+        }
+
+        // Keep the definitions with the best override priority.
+        var best = int.MaxValue;
+        var priorities = new int[discharged.Count];
+        for (var i = 0; i < discharged.Count; i++)
+        {
+            priorities[i] = Properties.Properties.OverridePriority(discharged[i].Value);
+            best = Math.Min(best, priorities[i]);
+        }
+        _highestPriority = discharged.Count == 0 ? 9999 : best;
+        var kept = new List<Definition>(discharged.Count);
+        for (var i = 0; i < discharged.Count; i++)
+        {
+            if (priorities[i] == best) kept.Add(discharged[i].WithValue(Properties.Properties.StripOverride(discharged[i].Value)));
+        }
+        return kept;
+    }
+
+    // Sorting looks at the values, so it runs only when the definitions themselves are needed
+    // (not for isDefined or highestPrio).
+    private List<Definition> SortByOrder()
+    {
+        var kept = _filtered.Value;
+        if (!kept.Any(d => Properties.Properties.IsOrder(d.Value))) return kept;
+        var ordered = kept.Select(Properties.Properties.StripOrder).ToList();
+        // List.Sort is not stable; order by (priority, position) instead.
+        return [.. ordered.Select((d, i) => (d, i)).OrderBy(p => p.d.OrderPriority).ThenBy(p => p.i).Select(p => p.d)];
+    }
+
+    private Value ComputeMerged()
+    {
+        var final = Final;
+        if (final.Count > 0)
+        {
+            List<Definition>? invalid = null;
+            foreach (var definition in final)
+            {
+                if (!Type.Check(_interpreter, definition.Value)) (invalid ??= []).Add(definition);
+            }
+            if (invalid is not null)
+            {
+                throw Nix.Throw(
+                    $"A definition for option `{OptionPath.Show(Loc)}' is not of type `{Type.Description}'. Definition values:{DefinitionListing.Show(invalid)}",
+                    ModuleDiagnostics.WrongType, invalid[0].Position);
+            }
+            return Type.Merge(_interpreter, Loc, final);
+        }
+        if (Type.EmptyValue is { } empty) return empty;
+        throw Nix.Throw(
+            $"The option `{OptionPath.Show(Loc)}' was accessed but has no value defined. Try setting the option.",
+            ModuleDiagnostics.NoValue);
+    }
+
+    /// <summary><c>optionalValue</c>: the merged value when something is defined.</summary>
+    public Value? OptionalValue => IsDefined ? MergedValue : null;
+}

@@ -1,0 +1,296 @@
+using ConfigLang.Evaluator.Runtime;
+using ConfigLang.Evaluator.Runtime.Values;
+using ConfigLang.Modules.Diagnostics;
+using ConfigLang.Modules.Lib;
+using ConfigLang.Modules.Options;
+using ConfigLang.Modules.Types;
+
+namespace ConfigLang.Modules.Evaluation;
+
+/// <summary>
+/// <c>lib.evalModules</c>, natively. Given modules, it collects them (following imports, minus
+/// disabled ones), builds the option tree from every module's <c>options</c> and
+/// <c>config</c>, and returns <c>{ config, options, _module, extendModules, type, class }</c>.
+/// <c>config</c> is the lazy fixed point every module function receives: each option's value is
+/// computed on first use from the definitions of all modules, which may read other options.
+/// Definitions that match no option are an error (with suggestions) unless a freeform type
+/// takes them.
+/// </summary>
+public sealed class ModuleSystem
+{
+    /// <param name="library">The <c>lib</c> modules receive.</param>
+    /// <param name="interpreter">The interpreter this library was loaded into.</param>
+    public ModuleSystem(Interpreter interpreter, Func<Value> library)
+    {
+        Interpreter = interpreter;
+        Library = library;
+    }
+
+    public Interpreter Interpreter { get; }
+
+    public Func<Value> Library { get; }
+
+    public Value Import(Interpreter interpreter, Value path) => interpreter.Import(interpreter.CoerceToPath(path, null), null);
+
+    /// <summary><c>toString</c>, for keys and <c>_file</c>.</summary>
+    public string ToStringValue(Interpreter interpreter, Value value) => value.Force() switch
+    {
+        StringValue s => s.Text,
+        PathValue p => p.Path,
+        var other => interpreter.CoerceToStringValue(other, null, coerceMore: true, copyToStore: false).Text,
+    };
+
+    private static readonly Symbol FunctionArgs = Symbol.Intern("__functionArgs");
+
+    /// <summary>The names a module function asks for (<c>builtins.functionArgs</c>).</summary>
+    public IReadOnlyList<string> FunctionArguments(Value function) => function.Force() switch
+    {
+        LambdaValue { Formals: { } formals } => [.. formals.Select(f => f.Name)],
+        AttrSetValue attrs when attrs.Get(FunctionArgs) is { } args => [.. Nix.ForceAttrs(args).Names.Select(n => n.Name)],
+        _ => [],
+    };
+
+    /// <summary><c>config._module.args.NAME</c> of the evaluation that owns <paramref name="arguments"/>.</summary>
+    public Value ModuleArgument(AttrSetValue arguments, Symbol name)
+    {
+        var config = Nix.ForceAttrs(arguments.Get(Symbol.Intern("config"))!);
+        var module = Nix.ForceAttrs(Nix.Get(config, "_module")!);
+        var args = Nix.ForceAttrs(Nix.Get(module, "args")!);
+        return args.Get(name) ?? throw Nix.Throw($"attribute '{name.Name}' missing", ModuleDiagnostics.General);
+    }
+
+    public AttrSetValue Evaluate(Interpreter interpreter, EvalModulesRequest request) =>
+        new Evaluation(interpreter, this, request).Result;
+
+    /// <summary>A non-option declaration subtree as an option of a submodule type (<c>optionTreeToOption</c>).</summary>
+    public Value OptionTreeToOption(Value subtree)
+    {
+        var type = new SubmoduleType(this, [Nix.Attrs(("options", subtree))], AttrSetValue.Empty, shorthandOnlyDefinesConfig: null, description: null, moduleClass: null);
+        return Nix.Attrs(("_type", Nix.Str("option")), ("type", type.ToValue()));
+    }
+
+    /// <summary>The state of one evaluation.</summary>
+    private sealed class Evaluation
+    {
+        private readonly Interpreter _interpreter;
+        private readonly ModuleSystem _system;
+        private readonly EvalModulesRequest _request;
+        private readonly Once<OptionLevel> _root;
+        private readonly Once<Value> _config;
+        private bool _checked;
+
+        public Evaluation(Interpreter interpreter, ModuleSystem system, EvalModulesRequest request)
+        {
+            _interpreter = interpreter;
+            _system = system;
+            _request = request;
+            _root = new Once<OptionLevel>(BuildRoot);
+            _config = new Once<Value>(ComputeConfig);
+            Result = BuildResult();
+        }
+
+        public AttrSetValue Result { get; }
+
+        private OptionLevel Root => _root.Value;
+
+        private OptionLevel BuildRoot()
+        {
+            var modulesPath = _request.SpecialArgs.Get(Symbol.Intern("modulesPath")) is { } mp ? _system.ToStringValue(_interpreter, mp) : "";
+            var configValue = Nix.Lazy(() => Nix.WithContext(
+                "if you get an infinite recursion here, you probably reference `config` in `imports`. If you are trying to achieve a conditional import behavior dependent on `config`, consider importing unconditionally, and using `mkEnableOption` and `mkIf` to control its effect.",
+                () => Config.Force()));
+            var arguments = Nix.Attrs(
+                ("lib", Nix.Lazy(_system.Library)),
+                ("options", Nix.Lazy(() => Root.OptionsValue)),
+                ("specialArgs", _request.SpecialArgs),
+                ("config", configValue),
+                ("_class", _request.Class is { } c ? Nix.Str(c) : Nix.Null),
+                ("_prefix", Nix.Strings(_request.Prefix))).Update(_request.SpecialArgs);
+
+            var collector = new ModuleCollector(_interpreter, _system, _request.Class, modulesPath, arguments);
+            var modules = collector.Collect([.. _request.Modules, InternalModule()]);
+            modules.Reverse();
+            var declarations = modules.Select(m => new DeclarationSource(m.File, m.Options, null)).ToList();
+            return new OptionLevel(_interpreter, _system, _request.Prefix, declarations, () =>
+                [.. modules.SelectMany(m => Properties.Properties.PushDown(m.Config).Select(c => new ConfigSource(m.File, c)))]);
+        }
+
+        private Value Config => _config.Value;
+
+        private Value ComputeConfig()
+        {
+            var declared = Root.ConfigValue;
+            var freeform = FreeformType(declared);
+            if (freeform is null) return declared;
+            var unmatched = Root.Unmatched().ToList();
+            if (unmatched.Count == 0) return declared;
+            var definitions = unmatched.Select(u => u.Definition.WithValue(SetAttrByPath(u.Prefix, u.Definition.Value))).ToList();
+            var free = Nix.ForceAttrs(freeform.Merge(_interpreter, _request.Prefix, definitions));
+            return RecursiveUpdate(free, declared);
+        }
+
+        private static OptionType? FreeformType(AttrSetValue declared)
+        {
+            var module = Nix.ForceAttrs(Nix.Get(declared, "_module")!);
+            var type = Nix.Get(module, "freeformType")!.Force();
+            return type is NullValue ? null : OptionType.FromValue(type);
+        }
+
+        private static Value SetAttrByPath(IReadOnlyList<string> path, Value value)
+        {
+            for (var i = path.Count - 1; i >= 0; i--) value = Nix.Attrs((path[i], value));
+            return value;
+        }
+
+        private static AttrSetValue RecursiveUpdate(AttrSetValue left, AttrSetValue right)
+        {
+            var builder = new AttrSetBuilder(left.Count + right.Count);
+            for (var i = 0; i < left.Count; i++) builder.Add(left.Names[i], left.Values[i]);
+            for (var i = 0; i < right.Count; i++)
+            {
+                var name = right.Names[i];
+                var rightValue = right.Values[i];
+                if (left.Get(name) is { } leftValue && leftValue.Force() is AttrSetValue l && rightValue.Force() is AttrSetValue r)
+                    builder.Add(name, RecursiveUpdate(l, r));
+                else
+                    builder.Add(name, rightValue);
+            }
+            return builder.Build();
+        }
+
+        /// <summary><c>checkUnmatched</c>: every definition must match an option (unless checking is off or freeform).</summary>
+        private void CheckUnmatched()
+        {
+            if (_checked) return;
+            var declared = Root.ConfigValue;
+            var module = Nix.ForceAttrs(Nix.Get(declared, "_module")!);
+            var check = Nix.ForceBool(Nix.Get(module, "check")!);
+            if (!check || FreeformType(declared) is not null)
+            {
+                _checked = true;
+                return;
+            }
+            var first = Root.Unmatched().FirstOrDefault();
+            if (first is null)
+            {
+                _checked = true;
+                return;
+            }
+            throw UnknownOption(first);
+        }
+
+        private EvaluationException UnknownOption(UnmatchedDefinition first)
+        {
+            var prefix = _request.Prefix;
+            var fullPath = new List<string>(prefix);
+            fullPath.AddRange(first.Prefix);
+            var optText = OptionPath.Show(fullPath);
+            var defText = Nix.WithContext(
+                $"while evaluating the error message for definitions for `{optText}', which is an option that does not exist",
+                () => Nix.WithContext($"while evaluating a definition from `{first.Definition.File}'",
+                    () => DefinitionListing.Show([first.Definition])));
+
+            var parent = first.Prefix.Take(first.Prefix.Count - 1).ToList();
+            var absoluteParent = fullPath.Take(fullPath.Count - 1).ToList();
+            Value node = Root.OptionsValue;
+            foreach (var part in parent)
+            {
+                node = node.Force() is AttrSetValue a && Nix.Get(a, part) is { } next ? next : AttrSetValue.Empty;
+            }
+            var siblings = node.Force() is AttrSetValue siblingSet ? siblingSet.Names.Select(n => n.Name).ToList() : [];
+            if (parent.Count == 0) siblings.Remove("_module");
+            var suggestions = OptionSuggester.Suggest(first.Prefix[^1], siblings);
+            var suggestion = suggestions.Count switch
+            {
+                0 => "",
+                1 => $"\n\nDid you mean `{OptionPath.Show([.. absoluteParent, suggestions[0]])}'?",
+                _ => "\n\nDid you mean " + string.Join(", ", suggestions.Take(suggestions.Count - 1).Select(s => $"`{OptionPath.Show([.. absoluteParent, s])}'"))
+                    + $" or `{OptionPath.Show([.. absoluteParent, suggestions[^1]])}'?",
+            };
+            var message = $"The option `{optText}' does not exist. Definition values:{defText}{suggestion}";
+            if (Root.Names.Count == 1 && Root.Names[0].Name == "_module")
+            {
+                message += prefix.Count == 0
+                    ? "\n\nIt seems as if you're trying to declare an option by placing it into `config' rather than `options'!\n"
+                    : $"\n\nHowever there are no options defined in `{OptionPath.Show(prefix)}'. Are you sure you've\ndeclared your options properly? This can happen if you e.g. declared your options in `types.submodule'\nunder `config' rather than `options'.\n";
+            }
+            return Nix.Throw(message, ModuleDiagnostics.UnknownOption, first.Definition.Position);
+        }
+
+        private Value Checked(Func<Value> value) => Nix.Lazy(() =>
+        {
+            CheckUnmatched();
+            return value().Force();
+        });
+
+        private AttrSetValue BuildResult()
+        {
+            var type = new SubmoduleType(_system, _request.Modules, _request.SpecialArgs, shorthandOnlyDefinesConfig: false, description: null, moduleClass: _request.Class);
+            return Nix.Attrs(
+                ("_type", Nix.Str("configuration")),
+                ("options", Checked(() => Root.OptionsValue)),
+                ("config", Checked(() => Without(Nix.ForceAttrs(Config), "_module"))),
+                ("_module", Checked(() => Nix.Get(Nix.ForceAttrs(Config), "_module")!)),
+                ("extendModules", ExtendModules()),
+                ("type", Nix.Lazy(() => type.ToValue())),
+                ("class", _request.Class is { } c ? Nix.Str(c) : Nix.Null),
+                ("graph", ListValue.Empty));
+        }
+
+        private static AttrSetValue Without(AttrSetValue attrs, string name)
+        {
+            var symbol = Symbol.Intern(name);
+            if (attrs.Get(symbol) is null) return attrs;
+            var builder = new AttrSetBuilder(attrs.Count);
+            for (var i = 0; i < attrs.Count; i++)
+            {
+                if (!ReferenceEquals(attrs.Names[i], symbol)) builder.Add(attrs.Names[i], attrs.Values[i]);
+            }
+            return builder.Build();
+        }
+
+        private Value ExtendModules() => Nix.Function("extendModules", 1, (ip, args) =>
+        {
+            var extension = Nix.ForceAttrs(args[0]);
+            var modules = Nix.Get(extension, "modules") is { } m ? Nix.ForceList(m).Items : [];
+            var specialArgs = Nix.Get(extension, "specialArgs") is { } s ? _request.SpecialArgs.Update(Nix.ForceAttrs(s)) : _request.SpecialArgs;
+            var prefix = Nix.Get(extension, "prefix") is { } p ? OptionType.ToLoc(p) : _request.Prefix;
+            return _system.Evaluate(ip, new EvalModulesRequest([.. _request.Modules, .. modules], prefix, specialArgs, _request.Class));
+        });
+
+        /// <summary>The options every evaluation has under <c>_module</c>.</summary>
+        private Value InternalModule()
+        {
+            var moduleType = new SubmoduleType(_system, _request.Modules, _request.SpecialArgs, false, null, _request.Class);
+            var options = _request.Prefix.Count > 0 ? InternalOptions.Nested : InternalOptions.Root;
+            var config = Nix.Attrs(("_module", Nix.Attrs(
+                ("args", Nix.Attrs(("extendModules", ExtendModules()), ("moduleType", Nix.Lazy(() => moduleType.ToValue())))),
+                ("specialArgs", _request.SpecialArgs))));
+            return Nix.Attrs(("_file", Nix.Str("lib/modules.nix")), ("key", Nix.Str("lib/modules.nix")), ("options", options), ("config", config));
+        }
+
+    }
+
+    /// <summary>The <c>_module</c> options; the same sets serve every evaluation.</summary>
+    private static class InternalOptions
+    {
+        public static readonly AttrSetValue Root = Build(nested: false);
+        public static readonly AttrSetValue Nested = Build(nested: true);
+
+        private static AttrSetValue Build(bool nested) => Nix.Attrs(("_module", Nix.Attrs(
+            ("args", Option(new AttrsOfType(BuiltinTypes.Raw, lazy: true), internalOption: nested, null)),
+            ("check", Option(BuiltinTypes.Bool, internalOption: true, Nix.Bool(true))),
+            ("freeformType", Option(new NullOrType(BuiltinTypes.OptionTypeType), internalOption: true, Nix.Null)),
+            ("specialArgs", Nix.Attrs(("_type", Nix.Str("option")), ("readOnly", Nix.Bool(true)), ("internal", Nix.Bool(true)))))));
+
+        private static AttrSetValue Option(OptionType type, bool internalOption, Value? defaultValue)
+        {
+            var builder = new AttrSetBuilder();
+            builder.Add("_type", Nix.Str("option"));
+            builder.Add("type", type.ToValue());
+            if (internalOption) builder.Add("internal", Nix.Bool(true));
+            if (defaultValue is not null) builder.Add("default", defaultValue);
+            return builder.Build();
+        }
+    }
+}

@@ -1,0 +1,155 @@
+using ConfigLang.Evaluator.Runtime;
+using ConfigLang.Evaluator.Runtime.Values;
+using ConfigLang.Modules.Diagnostics;
+using ConfigLang.Modules.Lib;
+using ConfigLang.Modules.Options;
+using ConfigLang.Modules.Types;
+
+namespace ConfigLang.Modules.Evaluation;
+
+/// <summary>
+/// One option: its declarations merged (<c>mergeOptionDecls</c>: at most one default, example,
+/// description and apply; types combined, submodules collected with their files) and its
+/// definitions merged (<c>evalOptionValue</c>: the default joins as an <c>mkOptionDefault</c>
+/// definition, <c>readOnly</c> is enforced, <c>apply</c> runs last). <see cref="Record"/> is
+/// what <c>options.a.b</c> shows; <see cref="Value"/> is <c>config.a.b</c>.
+/// </summary>
+public sealed class OptionLeaf
+{
+    private static readonly string[] UniqueAttributes = ["default", "example", "description", "apply"];
+
+    private readonly Interpreter _interpreter;
+    private readonly ModuleSystem _system;
+    private readonly IReadOnlyList<DeclarationSource> _declarations;
+    private readonly IReadOnlyList<Definition> _definitions;
+    private readonly Once<Declared> _declared;
+    private MergedDefinitions? _merged;
+    private Value? _value;
+    private AttrSetValue? _record;
+
+    public OptionLeaf(Interpreter interpreter, ModuleSystem system, IReadOnlyList<string> loc,
+        IReadOnlyList<DeclarationSource> declarations, IReadOnlyList<Definition> definitions)
+    {
+        _interpreter = interpreter;
+        _system = system;
+        Loc = loc;
+        _declarations = declarations;
+        _definitions = definitions;
+        _declared = new Once<Declared>(MergeDeclarations);
+    }
+
+    public IReadOnlyList<string> Loc { get; }
+
+    /// <summary>The merged declaration: the union of the declaring sets, the combined type, where declared.</summary>
+    private sealed record Declared(AttrSetValue Attributes, OptionType Type, List<string> Files, List<Value> Positions);
+
+    private Declared Declaration => _declared.Value;
+
+    public OptionType Type => Declaration.Type;
+
+    public IReadOnlyList<string> DeclarationFiles => Declaration.Files;
+
+    private Declared MergeDeclarations()
+    {
+        var attributes = AttrSetValue.Empty;
+        OptionType? type = null;
+        var files = new List<string>();
+        var positions = new List<Value>();
+        var subModules = new List<Value>();
+        foreach (var declaration in _declarations)
+        {
+            var option = Nix.ForceAttrs(declaration.Options);
+            var alreadyDeclared = () => Nix.Throw(
+                $"The option `{OptionPath.Show(Loc)}' in `{declaration.File}' is already declared in {DefinitionListing.ShowFiles(files)}.",
+                ModuleDiagnostics.AlreadyDeclared, declaration.Position);
+            OptionType? declaredType = Nix.Get(option, "type") is { } t ? OptionType.FromValue(t) : null;
+            if (declaredType is not null && type is not null)
+            {
+                type = type.TypeMerge(declaredType) ?? throw alreadyDeclared();
+            }
+            foreach (var unique in UniqueAttributes)
+            {
+                if (Nix.Get(option, unique) is not null && Nix.Get(attributes, unique) is not null) throw alreadyDeclared();
+            }
+            if (declaredType?.SubModules is { } modules)
+            {
+                var file = declaration.File;
+                subModules.InsertRange(0, modules.Select(m => (Value)Nix.Attrs(("_file", Nix.Str(file)), ("imports", ListValue.Of([m])))));
+            }
+            type ??= declaredType;
+            attributes = option.Update(attributes);
+            files.Add(declaration.File);
+            positions.Add(declaration.Position is { } p
+                ? Nix.Attrs(("file", Nix.Str(p.Source.Path)), ("line", Nix.Int(p.Start.Line)), ("column", Nix.Int(p.Start.Column)))
+                : Nix.Attrs(("file", Nix.Str(declaration.File)), ("line", Nix.Null), ("column", Nix.Null)));
+        }
+        type ??= BuiltinTypes.Unspecified;
+        if (type.SubModules is not null) type = type.SubstSubModules(subModules);
+        return new Declared(attributes, type, files, positions);
+    }
+
+    /// <summary>The definitions merged, with the default as an <c>mkOptionDefault</c> definition first.</summary>
+    public MergedDefinitions Merged
+    {
+        get
+        {
+            if (_merged is not null) return _merged;
+            var declared = Declaration;
+            IReadOnlyList<Definition> definitions = _definitions;
+            if (Nix.Get(declared.Attributes, "default") is { } defaultValue)
+            {
+                var position = _declarations.Select(d => d.Position).FirstOrDefault(p => p is not null);
+                var withDefault = new List<Definition>(definitions.Count + 1)
+                {
+                    new(declared.Files[0], Properties.Properties.MakeOverride(Nix.Int(Priorities.OptionDefault), defaultValue), position),
+                };
+                withDefault.AddRange(definitions);
+                definitions = withDefault;
+            }
+            if (Nix.Get(declared.Attributes, "readOnly") is { } readOnly && Nix.ForceBool(readOnly) && definitions.Count > 1)
+            {
+                var separate = definitions.Select(d => d.WithValue(Nix.Lazy(() =>
+                    new MergedDefinitions(_interpreter, Loc, declared.Type, [d]).MergedValue)));
+                throw Nix.Throw(
+                    $"The option `{OptionPath.Show(Loc)}' is read-only, but it's set multiple times. Definition values:{DefinitionListing.Show(separate)}",
+                    ModuleDiagnostics.ReadOnly, definitions[^1].Position);
+            }
+            return _merged = new MergedDefinitions(_interpreter, Loc, declared.Type, definitions);
+        }
+    }
+
+    /// <summary>The option's value (<c>config.a.b</c>): merged, then passed through <c>apply</c>.</summary>
+    public Value Value => _value ??= Nix.Lazy(() => Nix.WithContext($"while evaluating the option `{OptionPath.Show(Loc)}':", () =>
+    {
+        var merged = Merged.MergedValue;
+        return Nix.Get(Declaration.Attributes, "apply") is { } apply ? Nix.Call(_interpreter, apply, merged) : merged.Force();
+    }));
+
+    /// <summary>The option as modules see it in <c>options</c>.</summary>
+    public AttrSetValue Record
+    {
+        get
+        {
+            if (_record is not null) return _record;
+            var declared = Declaration;
+            var loc = Loc;
+            var builder = new AttrSetBuilder(24);
+            builder.Add("_type", Nix.Str("option"));
+            builder.Add("loc", Nix.Strings(loc));
+            builder.Add("declarations", Nix.Strings(declared.Files));
+            builder.Add("declarationPositions", Nix.List(declared.Positions));
+            builder.Add("options", ListValue.Empty);
+            builder.Add("type", declared.Type.ToValue());
+            builder.Add("value", Value);
+            builder.Add("highestPrio", Nix.Lazy(() => Nix.Int(Merged.HighestPriority)));
+            builder.Add("definitions", Nix.Lazy(() => ListValue.Of([.. Merged.Final.Select(d => d.Value)])));
+            builder.Add("files", Nix.Lazy(() => Nix.Strings(Merged.Final.Select(d => d.File))));
+            builder.Add("definitionsWithLocations", Nix.Lazy(() => Definition.ToList(Merged.Final)));
+            builder.Add("isDefined", Nix.Lazy(() => Nix.Bool(Merged.IsDefined)));
+            builder.Add("valueMeta", AttrSetValue.Empty);
+            builder.Add("__toString", Nix.Function("__toString", 1, (_, _) => Nix.Str(OptionPath.Show(loc))));
+            _record = declared.Attributes.Update(builder.Build());
+            return _record;
+        }
+    }
+}
