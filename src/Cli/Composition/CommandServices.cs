@@ -11,6 +11,7 @@ public static class CommandServices
         services.AddSingleton<ICliCommand, EvalCommand>();
         services.AddSingleton<ICliCommand, ShowCommand>();
         services.AddSingleton<ICliCommand, OptionsCommand>();
+        services.AddSingleton<ICliCommand, LintCommand>();
         return services;
     }
 }
