@@ -1,11 +1,8 @@
 using System.Text.Json;
 using ConfigLang.Cli.Adapters.Checks;
-using ConfigLang.Evaluator;
 using ConfigLang.Evaluator.Diagnostics;
 using ConfigLang.Evaluator.Runtime;
 using ConfigLang.Evaluator.Text;
-using ConfigLang.Modules.Evaluation;
-using ConfigLang.Modules.Options;
 
 namespace ConfigLang.Cli.Adapters;
 
@@ -23,9 +20,9 @@ public sealed class HostLinter(IEnumerable<IHostCheck> checks)
         if (!File.Exists(path))
             return [Diagnostic.Error(LintCodes.MissingFile, $"the configuration file '{file}' does not exist", null)];
         var host = SourceText.FromFile(path);
-        var evaluator = new ConfigEvaluator(ConfigurationQuery.WithModules(options));
+        var evaluator = HostEvaluation.CreateEvaluator(options);
 
-        var outcome = Evaluate(evaluator, path,
+        var outcome = HostEvaluation.Evaluate(evaluator, path,
             "{ failed = map (a: a.message) (builtins.filter (a: !a.assertion) cfg.assertions); warnings = cfg.warnings; }");
         if (outcome.Error is { } error) return [error];
 
@@ -40,7 +37,7 @@ public sealed class HostLinter(IEnumerable<IHostCheck> checks)
 
         // Type errors show only when values are forced; a failing assertion may explain them, so
         // they are reported only when nothing else was.
-        var facts = Evaluate(evaluator, path,
+        var facts = HostEvaluation.Evaluate(evaluator, path,
             $"builtins.deepSeq cfg.security.acme.certs ({HostFacts.Expression})");
         if (facts.Error is { } factsError)
         {
@@ -67,15 +64,4 @@ public sealed class HostLinter(IEnumerable<IHostCheck> checks)
         var subject = System.Text.RegularExpressions.Regex.Match(message, "`([^`']+)['`]") is { Success: true } m ? m.Groups[1].Value : null;
         return diagnostic with { Location = SourceSpanFinder.Find(host, candidates), Subject = subject };
     }
-
-    private static EvaluationResult Evaluate(ConfigEvaluator evaluator, string path, string body) =>
-        evaluator.Evaluate(new EvaluationRequest
-        {
-            Expression =
-                "let lib = import <configlang/lib>; " +
-                $"eval = lib.evalModules {{ modules = [ (/. + {OptionPath.QuoteString(path)}) ] ++ lib.configlang.builtinModules; }}; " +
-                $"cfg = eval.config; in {body}",
-            Strict = true,
-            Output = EvaluationOutput.Json,
-        });
 }

@@ -12,6 +12,7 @@ public static class CommandServices
         services.AddSingleton<ICliCommand, ShowCommand>();
         services.AddSingleton<ICliCommand, OptionsCommand>();
         services.AddSingleton<ICliCommand, LintCommand>();
+        services.AddSingleton<ICliCommand, PreviewCommand>();
         return services;
     }
 }
