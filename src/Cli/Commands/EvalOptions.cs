@@ -44,27 +44,27 @@ public sealed class EvalOptions
         Description = "Print the syntax tree instead of evaluating (or the syntax errors, exit 1).",
     };
 
-    private readonly Option<string?> _expr = new("--expr", "-E") { Description = "Evaluate this expression instead of a file." };
-    private readonly Option<string[]> _attr = new("--attr", "-A") { Description = "Select this attribute path of the result (repeatable)." };
+    private readonly Option<string?> _expr = new("--expr", "-E") { HelpName = "EXPR", Description = "Evaluate this expression instead of a file." };
+    private readonly Option<string[]> _attr = new("--attr", "-A") { HelpName = "ATTRPATH", Description = "Select this attribute path of the result (repeatable)." };
     private readonly Option<bool> _strict = new("--strict") { Description = "Evaluate the whole result, not only its top level." };
     private readonly Option<bool> _json = new("--json") { Description = "Print the result as JSON." };
     private readonly Option<bool> _xml = new("--xml") { Description = "Print the result as Nix's XML." };
     private readonly Option<bool> _noLocation = new("--no-location") { Description = "Leave source positions out of the XML output." };
-    private readonly Option<string[]> _include = new("-I") { Description = "Add a search path entry (DIR or NAME=DIR) for <NAME> lookups." };
+    private readonly Option<string[]> _include = new("-I") { HelpName = "PATH", Description = "Add a search path entry (DIR or NAME=DIR) for <NAME> lookups." };
     private readonly Option<string[]> _arg = new("--arg")
     {
-        Description = "Pass NAME EXPR to the function the file evaluates to.", Arity = new ArgumentArity(2, 2), AllowMultipleArgumentsPerToken = true,
+        HelpName = "NAME EXPR", Description = "Pass NAME EXPR to the function the file evaluates to.", Arity = new ArgumentArity(2, 2), AllowMultipleArgumentsPerToken = true,
     };
     private readonly Option<string[]> _argstr = new("--argstr")
     {
-        Description = "Pass NAME STRING to the function the file evaluates to.", Arity = new ArgumentArity(2, 2), AllowMultipleArgumentsPerToken = true,
+        HelpName = "NAME STRING", Description = "Pass NAME STRING to the function the file evaluates to.", Arity = new ArgumentArity(2, 2), AllowMultipleArgumentsPerToken = true,
     };
     private readonly Option<bool> _showTrace = new("--show-trace") { Description = "Show the chain of evaluation frames of an error." };
     private readonly Option<bool> _noShowTrace = new("--no-show-trace") { Hidden = true };
-    private readonly Option<int?> _maxCallDepth = new("--max-call-depth") { Description = "How deeply function calls may nest (default 20000)." };
-    private readonly Option<string?> _lintUrl = new("--lint-url-literals") { Description = "'fatal' rejects unquoted URL literals ('warn' is accepted and ignored)." };
-    private readonly Option<string?> _lintShort = new("--lint-short-path-literals") { Description = "'fatal' rejects path literals without './'." };
-    private readonly Option<string?> _lintAbsolute = new("--lint-absolute-path-literals") { Description = "'fatal' rejects absolute path literals." };
+    private readonly Option<int?> _maxCallDepth = new("--max-call-depth") { HelpName = "N", Description = "How deeply function calls may nest (default 20000)." };
+    private readonly Option<string?> _lintUrl = new("--lint-url-literals") { HelpName = "fatal|warn", Description = "'fatal' rejects unquoted URL literals ('warn' is accepted and ignored)." };
+    private readonly Option<string?> _lintShort = new("--lint-short-path-literals") { HelpName = "fatal|warn", Description = "'fatal' rejects path literals without './'." };
+    private readonly Option<string?> _lintAbsolute = new("--lint-absolute-path-literals") { HelpName = "fatal|warn", Description = "'fatal' rejects absolute path literals." };
 
     // Accepted and ignored, so scripts written for nix-instantiate run unchanged.
     private readonly Option<bool> _eval = new("--eval") { Hidden = true };
