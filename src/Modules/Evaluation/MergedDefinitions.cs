@@ -65,7 +65,7 @@ public sealed class MergedDefinitions
         var discharged = new List<Definition>(_raw.Count);
         foreach (var definition in _raw)
         {
-            Nix.WithContext($"while evaluating definitions from `{definition.File}':", () =>
+            Nix.WithContext(() => $"while evaluating definitions from `{definition.File}':", () =>
             {
                 Properties.Properties.Discharge(definition, discharged);
                 return 0;
@@ -77,14 +77,18 @@ public sealed class MergedDefinitions
         var priorities = new int[discharged.Count];
         for (var i = 0; i < discharged.Count; i++)
         {
-            priorities[i] = Properties.Properties.OverridePriority(discharged[i].Value);
+            priorities[i] = discharged[i].PresetPriority ?? Properties.Properties.OverridePriority(discharged[i].Value);
             best = Math.Min(best, priorities[i]);
         }
         _highestPriority = discharged.Count == 0 ? 9999 : best;
         var kept = new List<Definition>(discharged.Count);
         for (var i = 0; i < discharged.Count; i++)
         {
-            if (priorities[i] == best) kept.Add(discharged[i].WithValue(Properties.Properties.StripOverride(discharged[i].Value)));
+            if (priorities[i] != best) continue;
+            var definition = discharged[i];
+            kept.Add(definition.PresetPriority is null
+                ? definition.WithValue(Properties.Properties.StripOverride(definition.Value))
+                : definition with { PresetPriority = null });
         }
         return kept;
     }

@@ -16,7 +16,8 @@ public sealed class ModuleCollector(Interpreter interpreter, ModuleSystem system
     public const string UnknownFile = "<unknown-file>";
 
     private static readonly string[] ConfigLessAttributes = ["_class", "_file", "key", "disabledModules", "imports", "options", "config", "meta", "freeformType"];
-    private static readonly string[] ShorthandRemoved = ["_class", "_file", "key", "disabledModules", "require", "imports", "freeformType"];
+    private static readonly HashSet<Symbol> ShorthandRemoved =
+        [.. new[] { "_class", "_file", "key", "disabledModules", "require", "imports", "freeformType" }.Select(Symbol.Intern)];
 
     private sealed record Collected(NormalizedModule Module, List<Collected> Imports);
 
@@ -125,7 +126,7 @@ public sealed class ModuleCollector(Interpreter interpreter, ModuleSystem system
             foreach (var name in formals)
             {
                 var symbol = Symbol.Intern(name);
-                extra.Add(symbol, Nix.Lazy(() => Nix.WithContext($"while evaluating the module argument `{name}' in \"{key}\":", () =>
+                extra.Add(symbol, Nix.Lazy(() => Nix.WithContext(() => $"while evaluating the module argument `{name}' in \"{key}\":", () =>
                 {
                     if (moduleArguments.Get(symbol) is { } given) return given.Force();
                     return Nix.WithContext(
@@ -170,7 +171,7 @@ public sealed class ModuleCollector(Interpreter interpreter, ModuleSystem system
             var imp = imports;
             imports = Nix.Lazy(() => ListValue.Of([.. Nix.ForceList(req).Items, .. Nix.ForceList(imp).Items]));
         }
-        var removed = ShorthandRemoved.Select(Symbol.Intern).ToHashSet();
+        var removed = ShorthandRemoved;
         var keep = new AttrSetBuilder(m.Count);
         for (var i = 0; i < m.Count; i++)
         {

@@ -41,7 +41,7 @@ public sealed class OptionLeaf
     public IReadOnlyList<string> Loc { get; }
 
     /// <summary>The merged declaration: the union of the declaring sets, the combined type, where declared.</summary>
-    private sealed record Declared(AttrSetValue Attributes, OptionType Type, List<string> Files, List<Value> Positions);
+    private sealed record Declared(AttrSetValue Attributes, OptionType Type, List<string> Files);
 
     private Declared Declaration => _declared.Value;
 
@@ -53,8 +53,7 @@ public sealed class OptionLeaf
     {
         var attributes = AttrSetValue.Empty;
         OptionType? type = null;
-        var files = new List<string>();
-        var positions = new List<Value>();
+        var files = new List<string>(_declarations.Count);
         var subModules = new List<Value>();
         foreach (var declaration in _declarations)
         {
@@ -79,13 +78,10 @@ public sealed class OptionLeaf
             type ??= declaredType;
             attributes = option.Update(attributes);
             files.Add(declaration.File);
-            positions.Add(declaration.Position is { } p
-                ? Nix.Attrs(("file", Nix.Str(p.Source.Path)), ("line", Nix.Int(p.Start.Line)), ("column", Nix.Int(p.Start.Column)))
-                : Nix.Attrs(("file", Nix.Str(declaration.File)), ("line", Nix.Null), ("column", Nix.Null)));
         }
         type ??= BuiltinTypes.Unspecified;
         if (type.SubModules is not null) type = type.SubstSubModules(subModules);
-        return new Declared(attributes, type, files, positions);
+        return new Declared(attributes, type, files);
     }
 
     /// <summary>The definitions merged, with the default as an <c>mkOptionDefault</c> definition first.</summary>
@@ -101,7 +97,7 @@ public sealed class OptionLeaf
                 var position = _declarations.Select(d => d.Position).FirstOrDefault(p => p is not null);
                 var withDefault = new List<Definition>(definitions.Count + 1)
                 {
-                    new(declared.Files[0], Properties.Properties.MakeOverride(Nix.Int(Priorities.OptionDefault), defaultValue), position),
+                    new(declared.Files[0], defaultValue, position) { PresetPriority = Priorities.OptionDefault },
                 };
                 withDefault.AddRange(definitions);
                 definitions = withDefault;
@@ -119,7 +115,7 @@ public sealed class OptionLeaf
     }
 
     /// <summary>The option's value (<c>config.a.b</c>): merged, then passed through <c>apply</c>.</summary>
-    public Value Value => _value ??= Nix.Lazy(() => Nix.WithContext($"while evaluating the option `{OptionPath.Show(Loc)}':", () =>
+    public Value Value => _value ??= Nix.Lazy(() => Nix.WithContext(() => $"while evaluating the option `{OptionPath.Show(Loc)}':", () =>
     {
         var merged = Merged.MergedValue;
         return Nix.Get(Declaration.Attributes, "apply") is { } apply ? Nix.Call(_interpreter, apply, merged) : merged.Force();
@@ -137,7 +133,9 @@ public sealed class OptionLeaf
             builder.Add("_type", Nix.Str("option"));
             builder.Add("loc", Nix.Strings(loc));
             builder.Add("declarations", Nix.Strings(declared.Files));
-            builder.Add("declarationPositions", Nix.List(declared.Positions));
+            builder.Add("declarationPositions", Nix.Lazy(() => ListValue.Of([.. _declarations.Select(d => (Value)(d.Position is { } p
+                ? Nix.Attrs(("file", Nix.Str(p.Source.Path)), ("line", Nix.Int(p.Start.Line)), ("column", Nix.Int(p.Start.Column)))
+                : Nix.Attrs(("file", Nix.Str(d.File)), ("line", Nix.Null), ("column", Nix.Null))))])));
             builder.Add("options", ListValue.Empty);
             builder.Add("type", declared.Type.ToValue());
             builder.Add("value", Value);

@@ -101,6 +101,20 @@ public static class Nix
     public static EvaluationException TypeError(string message) =>
         EvaluationException.Create(ModuleDiagnostics.General, message, null, EvaluationErrorKind.Error);
 
+    /// <summary>Like <see cref="WithContext{T}(string, Func{T})"/>; the message is only built when an error occurs.</summary>
+    public static T WithContext<T>(Func<string> context, Func<T> body)
+    {
+        try
+        {
+            return body();
+        }
+        catch (EvaluationException e)
+        {
+            e.AddFrame(context(), null);
+            throw;
+        }
+    }
+
     /// <summary>Runs <paramref name="body"/>, adding "while …" to the trace of any error it raises.</summary>
     public static T WithContext<T>(string context, Func<T> body)
     {

@@ -14,6 +14,9 @@ public sealed record Definition(string File, Value Value, SourceLocation? Positi
 {
     public int OrderPriority { get; init; } = Priorities.OrderDefault;
 
+    /// <summary>An override priority given without a wrapping <c>mkOverride</c> set (option defaults: 1500).</summary>
+    public int? PresetPriority { get; init; }
+
     /// <summary>Where to point a person: <c>file:line:column</c> when the span is known, else the file.</summary>
     public string Where => Position is { } p ? $"{File}:{p.Start}" : File;
 

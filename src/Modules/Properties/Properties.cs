@@ -88,6 +88,13 @@ public static class Properties
     /// <summary>Expands <c>mkMerge</c> and evaluates <c>mkIf</c> for one definition.</summary>
     public static void Discharge(Definition definition, List<Definition> into)
     {
+        // An option default stands for mkOptionDefault VALUE: the wrapper has nothing to
+        // discharge, and the value is not evaluated here.
+        if (definition.PresetPriority is not null)
+        {
+            into.Add(definition);
+            return;
+        }
         var forced = definition.Value.Force();
         if (forced is AttrSetValue attrs && attrs.Get(Nix.TypeSym)?.Force() is StringValue tag)
         {

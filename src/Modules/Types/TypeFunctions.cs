@@ -63,12 +63,12 @@ public static class TypeFunctions
         Ctor1("strMatching", v => BuiltinTypes.StrMatching(Nix.ForceString(v)));
         Ctor1("separatedString", v => new SeparatedStringType(Nix.ForceString(v)));
         Ctor1("enum", v => new EnumType(Nix.ForceList(v).Items));
-        Ctor1("nullOr", v => new NullOrType(T(v)));
-        Ctor1("listOf", v => new ListOfType(T(v)));
+        Ctor1("nullOr", v => Cached(NullOrCache, T(v), t => new NullOrType(t)));
+        Ctor1("listOf", v => Cached(ListOfCache, T(v), t => new ListOfType(t)));
         Ctor1("nonEmptyListOf", v => new ListOfType(T(v), nonEmpty: true));
-        Ctor1("attrsOf", v => new AttrsOfType(T(v), lazy: false));
+        Ctor1("attrsOf", v => Cached(AttrsOfCache, T(v), t => new AttrsOfType(t, lazy: false)));
         Ctor1("loaOf", v => new AttrsOfType(T(v), lazy: false));
-        Ctor1("lazyAttrsOf", v => new AttrsOfType(T(v), lazy: true));
+        Ctor1("lazyAttrsOf", v => Cached(LazyAttrsOfCache, T(v), t => new AttrsOfType(t, lazy: true)));
         Ctor1("attrsWith", v =>
         {
             var args = Nix.ForceAttrs(v);
@@ -128,6 +128,27 @@ public static class TypeFunctions
         types.Add("isType", Nix.Function("isType", 2, (_, a) => Nix.Bool(Nix.TypeTag(a[1]) == Nix.ForceString(a[0]))));
         return types.Build();
     }
+
+    // `types.nullOr types.str` inside a submodule runs once per instance; the same element type
+    // gives the same (immutable) type, so thousands of instances share one set form. Types
+    // written in the language are not cached (they are new sets each time).
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<OptionType, OptionType> NullOrCache = new(ReferenceEqualityComparer.Instance);
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<OptionType, OptionType> ListOfCache = new(ReferenceEqualityComparer.Instance);
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<OptionType, OptionType> AttrsOfCache = new(ReferenceEqualityComparer.Instance);
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<OptionType, OptionType> LazyAttrsOfCache = new(ReferenceEqualityComparer.Instance);
+
+    private static OptionType Cached(System.Collections.Concurrent.ConcurrentDictionary<OptionType, OptionType> cache, OptionType element, Func<OptionType, OptionType> make) =>
+        Shared.Contains(element) ? cache.GetOrAdd(element, make) : make(element);
+
+    /// <summary>The types that exist once per process (so caching by them cannot grow without bound).</summary>
+    private static readonly HashSet<OptionType> Shared = new(ReferenceEqualityComparer.Instance)
+    {
+        BuiltinTypes.Bool, BuiltinTypes.BoolByOr, BuiltinTypes.Int, BuiltinTypes.Float, BuiltinTypes.Number,
+        BuiltinTypes.Str, BuiltinTypes.NonEmptyStr, BuiltinTypes.SingleLineStr, BuiltinTypes.Attrs,
+        BuiltinTypes.Unspecified, BuiltinTypes.Raw, BuiltinTypes.Package, BuiltinTypes.Path, BuiltinTypes.PathInStore,
+        BuiltinTypes.ExternalPath, BuiltinTypes.Lines, BuiltinTypes.Commas, BuiltinTypes.EnvVar, BuiltinTypes.Port,
+        BuiltinTypes.Unsigned, BuiltinTypes.Positive, BuiltinTypes.OptionDeclaration, AnythingType.Instance, OptionTypeType.Instance,
+    };
 
     private static double ToDouble(Value value) => value.Force() switch
     {
