@@ -22,39 +22,72 @@ public static partial class SourceSpanFinder
     [GeneratedRegex(@"^Certificate (\S+) ")]
     private static partial Regex CertificateName();
 
-    /// <summary>The span of the first of <paramref name="candidates"/> found in <paramref name="source"/>.</summary>
+    [GeneratedRegex(@"^Certificate \S+ \(group=([^)\s]+)\)")]
+    private static partial Regex CertificateGroup();
+
+    /// <summary>The span of the first of <paramref name="candidates"/> found in <paramref name="source"/>.
+    /// A quoted candidate (a certificate or virtual host name such as <c>"example.org"</c>) that
+    /// occurs in the file anchors the search: the names listed before it (more specific) are
+    /// looked for after it first, so <c>webroot</c> is found in that certificate's block rather
+    /// than in another one; then anywhere; then the anchor itself; then the remaining names.</summary>
     public static SourceLocation Find(SourceText source, IEnumerable<string> candidates)
+    {
+        var usable = candidates.Where(c => !string.IsNullOrWhiteSpace(c) && !c.Contains('<')).ToList();
+        var anchorIndex = usable.FindIndex(c => c.StartsWith('"') && FindWord(source.Text, c, 0) is not null);
+        if (anchorIndex >= 0)
+        {
+            var anchor = usable[anchorIndex];
+            var from = FindWord(source.Text, anchor, 0)!.Value;
+            var specific = usable.Take(anchorIndex).ToList();
+            return First(source, specific, from) ?? First(source, specific, 0)
+                ?? new SourceLocation(source, new TextSpan(from, anchor.Length));
+        }
+        return First(source, usable, 0) ?? new SourceLocation(source, new TextSpan(0, 0));
+    }
+
+    private static SourceLocation? First(SourceText source, IEnumerable<string> candidates, int from)
     {
         foreach (var candidate in candidates)
         {
-            if (string.IsNullOrWhiteSpace(candidate) || candidate.Contains('<')) continue;
-            if (FindWord(source.Text, candidate) is { } start) return new SourceLocation(source, new TextSpan(start, candidate.Length));
+            if (FindWord(source.Text, candidate, from) is { } start) return new SourceLocation(source, new TextSpan(start, candidate.Length));
         }
-        return new SourceLocation(source, new TextSpan(0, 0));
+        return null;
     }
 
-    /// <summary>Candidates from a message: for each quoted option path its components, most
-    /// specific first; then a certificate name the message starts with; then bare option paths.</summary>
+    /// <summary>Candidates from a message: the components of its quoted option paths, most
+    /// specific first across all paths (every last component before any second-to-last);
+    /// then for "Certificate NAME (group=G) must be readable" the group's value and the name;
+    /// then the components of bare option paths. Names with a dot are looked for in quotes,
+    /// as the language requires them there (<c>certs."example.org"</c>).</summary>
     public static IEnumerable<string> CandidatesOf(string message)
     {
-        foreach (Match match in QuotedName().Matches(message))
+        var quoted = QuotedName().Matches(message).Select(m => ConfigurationQuery.SplitPath(m.Groups[1].Value)).ToList();
+        foreach (var part in ByDepth(quoted)) yield return part;
+        if (CertificateName().Match(message) is { Success: true } cert)
         {
-            var parts = ConfigurationQuery.SplitPath(match.Groups[1].Value);
-            for (var i = parts.Count - 1; i >= 0; i--) yield return parts[i];
+            // The group setting is usually the mistake; the certificate's name otherwise.
+            if (CertificateGroup().Match(message) is { Success: true } group) yield return "\"" + group.Groups[1].Value + "\"";
+            yield return Quoted(cert.Groups[1].Value);
         }
-        if (CertificateName().Match(message) is { Success: true } cert) yield return cert.Groups[1].Value;
-        foreach (Match match in BarePath().Matches(message))
+        foreach (var part in ByDepth([.. BarePath().Matches(message).Select(m => (IReadOnlyList<string>)m.Value.Split('.'))])) yield return part;
+    }
+
+    private static IEnumerable<string> ByDepth(IReadOnlyList<IReadOnlyList<string>> paths)
+    {
+        var longest = paths.Count == 0 ? 0 : paths.Max(p => p.Count);
+        for (var depth = 1; depth <= longest; depth++)
         {
-            var parts = match.Value.Split('.');
-            for (var i = parts.Length - 1; i >= 0; i--) yield return parts[i];
+            foreach (var path in paths.Where(p => p.Count >= depth)) yield return Quoted(path[^depth]);
         }
     }
+
+    private static string Quoted(string name) => name.Contains('.') ? "\"" + name + "\"" : name;
 
     /// <summary>The offset of <paramref name="word"/> as a whole name (not inside a longer
     /// identifier, not in a comment), or null.</summary>
-    public static int? FindWord(string text, string word)
+    public static int? FindWord(string text, string word, int from = 0)
     {
-        for (var at = text.IndexOf(word, StringComparison.Ordinal); at >= 0; at = text.IndexOf(word, at + 1, StringComparison.Ordinal))
+        for (var at = text.IndexOf(word, from, StringComparison.Ordinal); at >= 0; at = text.IndexOf(word, at + 1, StringComparison.Ordinal))
         {
             var before = at > 0 ? text[at - 1] : ' ';
             var after = at + word.Length < text.Length ? text[at + word.Length] : ' ';

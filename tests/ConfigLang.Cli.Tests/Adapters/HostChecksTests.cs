@@ -85,6 +85,15 @@ public sealed class HostChecksTests
     }
 
     [Fact]
+    public void Spans_prefer_the_named_certificate_block()
+    {
+        var source = new SourceText("{\n  certs.\"a.org\".webroot = \"/w\";\n  certs.\"b.org\".webroot = \"/w\";\n}\n", "/h.nix");
+        var location = SourceSpanFinder.Find(source, SourceSpanFinder.CandidatesOf("`security.acme.certs.\"b.org\".webroot' is wrong"));
+        Assert.Equal(3, location.Start.Line);
+        Assert.Equal("webroot", source.Text.Substring(location.Span.Start, location.Span.Length));
+    }
+
+    [Fact]
     public void Spans_point_at_the_most_specific_name_outside_comments()
     {
         var source = new SourceText("# group here is a comment\n{ x.group = 1; }\n", "/h.nix");

@@ -18,14 +18,16 @@ public sealed class LintExamplesTests
 {
     private static readonly string Broken = Path.Combine(RepositoryRoot.Path, "examples", "broken");
 
-    // Files whose reported span is on the commented line; the others point at the enclosing
-    // definition one or two lines above (the message names no option set on that line).
+    // Files whose reported span is on the commented line. The others: two options exclusive of
+    // each other (the span is on the first, the comment on the second), and the syntax error,
+    // reported at the end of line 5 where the `;` is missing.
     public static TheoryData<string> OnTheMistakeLine() =>
     [
         "credential-without-file-suffix.nix", "credentials-in-store.nix", "csr-without-key.nix", "eab-without-hmac.nix",
-        "force-and-add-ssl.nix", "legacy-extra-domains.nix", "no-email.nix", "removed-cert-user.nix",
+        "force-and-add-ssl.nix", "legacy-extra-domains.nix", "listen-tls-and-webroot.nix", "nginx-cannot-read-cert.nix",
+        "no-challenge.nix", "no-email.nix", "removed-cert-user.nix",
         "removed-option-production.nix", "terms-not-accepted.nix", "two-challenges.nix", "unknown-option-webRoot.nix",
-        "use-acme-host-misspelled.nix", "wildcard-in-name.nix", "wrong-type-validMinDays.nix",
+        "use-acme-host-misspelled.nix", "wildcard-in-name.nix", "wildcard-over-http01.nix", "wrong-type-validMinDays.nix",
     ];
 
     public static TheoryData<string> BrokenFiles()
