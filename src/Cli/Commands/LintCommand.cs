@@ -31,6 +31,12 @@ public sealed class LintCommand(CliConsole console, HostLinter linter, Diagnosti
         };
         command.SetAction(result =>
         {
+            // A missing file is a usage error (exit 2), as for every command.
+            if (result.GetValue(configs)!.FirstOrDefault(f => !File.Exists(f)) is { } missing)
+            {
+                console.Error.WriteLine($"error[{LintCodes.MissingFile}]: the configuration file '{missing}' does not exist");
+                return ExitCodes.Usage;
+            }
             var options = new EvaluatorOptions { SearchPath = result.GetValue(include) ?? [] };
             var diagnostics = new List<Diagnostic>();
             foreach (var file in result.GetValue(configs)!) diagnostics.AddRange(linter.Lint(file, options));

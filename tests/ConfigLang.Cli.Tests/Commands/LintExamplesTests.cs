@@ -105,6 +105,14 @@ public sealed class LintExamplesTests
     }
 
     [Fact]
+    public void A_missing_file_is_a_usage_error()
+    {
+        var run = CliRun.Invoke("lint", Path.Combine(Broken, "no-such-host.nix"));
+        Assert.Equal(ExitCodes.Usage, run.ExitCode);
+        Assert.Contains("CL9003", run.Stderr);
+    }
+
+    [Fact]
     public void Sarif_goes_to_standard_output()
     {
         var run = CliRun.Invoke("lint", "--format", "sarif", Path.Combine(Broken, "no-email.nix"));
