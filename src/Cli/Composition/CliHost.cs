@@ -36,6 +36,7 @@ public static class CliHost
         var services = new ServiceCollection();
         services.AddSingleton(console);
         services.AddEvaluatorServices();
+        services.AddLintServices();
         services.AddCommands();
         return services.BuildServiceProvider();
     }

@@ -11,6 +11,8 @@ public static class CommandServices
         services.AddSingleton<ICliCommand, EvalCommand>();
         services.AddSingleton<ICliCommand, ShowCommand>();
         services.AddSingleton<ICliCommand, OptionsCommand>();
+        services.AddSingleton<ICliCommand, LintCommand>();
+        services.AddSingleton<ICliCommand, PreviewCommand>();
         return services;
     }
 }

@@ -4,6 +4,7 @@
 # tools/ holds a smoke test (stub lib) and is not part of the library.
 [
   ./misc/assertions.nix
+  ./misc/pkgs.nix
   ./config/users.nix
   ./networking/firewall.nix
   ./networking/hostname.nix

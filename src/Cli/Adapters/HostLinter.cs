@@ -1,0 +1,67 @@
+using System.Text.Json;
+using ConfigLang.Cli.Adapters.Checks;
+using ConfigLang.Evaluator.Diagnostics;
+using ConfigLang.Evaluator.Runtime;
+using ConfigLang.Evaluator.Text;
+
+namespace ConfigLang.Cli.Adapters;
+
+/// <summary>
+/// <c>configlang lint</c> for one host file: evaluates it with the built-in option library,
+/// reports the first evaluation, type or module error (with its own location), otherwise every
+/// failed assertion (<see cref="LintCodes.FailedAssertion"/>) and warning, then forces every
+/// certificate option (type checks) and runs the C# <see cref="IHostCheck"/>s on the resolved values.
+/// </summary>
+public sealed class HostLinter(IEnumerable<IHostCheck> checks)
+{
+    public IReadOnlyList<Diagnostic> Lint(string file, EvaluatorOptions options)
+    {
+        var path = Path.GetFullPath(file, options.CurrentDirectory);
+        if (!File.Exists(path))
+            return [Diagnostic.Error(LintCodes.MissingFile, $"the configuration file '{file}' does not exist", null)];
+        var host = SourceText.FromFile(path);
+        var evaluator = HostEvaluation.CreateEvaluator(options);
+
+        var outcome = HostEvaluation.Evaluate(evaluator, path,
+            "{ failed = map (a: a.message) (builtins.filter (a: !a.assertion) cfg.assertions); warnings = cfg.warnings; }");
+        if (outcome.Error is { } error) return [error];
+
+        var diagnostics = new List<Diagnostic>();
+        using (var document = JsonDocument.Parse(outcome.Stdout))
+        {
+            foreach (var message in document.RootElement.GetProperty("failed").EnumerateArray().Select(m => m.GetString() ?? ""))
+                diagnostics.Add(Located(Diagnostic.Error(LintCodes.FailedAssertion, message.Trim(), null), host, message));
+            foreach (var message in document.RootElement.GetProperty("warnings").EnumerateArray().Select(m => m.GetString() ?? ""))
+                diagnostics.Add(Located(Diagnostic.Warning(LintCodes.ConfigurationWarning, message.Trim(), null), host, message));
+        }
+
+        // Type errors show only when values are forced; a failing assertion may explain them, so
+        // they are reported only when nothing else was.
+        var facts = HostEvaluation.Evaluate(evaluator, path,
+            $"builtins.deepSeq cfg.security.acme.certs ({HostFacts.Expression})");
+        if (facts.Error is { } factsError)
+        {
+            if (!diagnostics.Any(d => d.IsError)) diagnostics.Add(factsError);
+            return diagnostics;
+        }
+        var parsed = HostFacts.Parse(facts.Stdout);
+        foreach (var check in checks)
+        {
+            foreach (var finding in check.Check(parsed, host))
+            {
+                // NixOS's own ownership assertion already names the service: do not say it twice.
+                if (finding.Code == LintCodes.KeyNotReadable && diagnostics.Any(d => d.Code == LintCodes.FailedAssertion && d.Message.Contains("must be readable by", StringComparison.Ordinal)))
+                    continue;
+                diagnostics.Add(finding);
+            }
+        }
+        return diagnostics;
+    }
+
+    private static Diagnostic Located(Diagnostic diagnostic, SourceText host, string message)
+    {
+        var candidates = SourceSpanFinder.CandidatesOf(message).ToList();
+        var subject = System.Text.RegularExpressions.Regex.Match(message, "`([^`']+)['`]") is { Success: true } m ? m.Groups[1].Value : null;
+        return diagnostic with { Location = SourceSpanFinder.Find(host, candidates), Subject = subject };
+    }
+}

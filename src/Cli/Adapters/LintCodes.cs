@@ -1,0 +1,26 @@
+namespace ConfigLang.Cli.Adapters;
+
+/// <summary>The diagnostic codes of <c>configlang lint</c> (the <c>CL3xxx</c> range: certificate configuration).</summary>
+public static class LintCodes
+{
+    /// <summary>A failing entry of the configuration's <c>assertions</c>.</summary>
+    public const string FailedAssertion = "CL3001";
+
+    /// <summary>An entry of the configuration's <c>warnings</c>.</summary>
+    public const string ConfigurationWarning = "CL3002";
+
+    /// <summary>A service account named in <c>configlang.certConsumers</c> cannot read the certificate's key.</summary>
+    public const string KeyNotReadable = "CL3003";
+
+    /// <summary><c>useACMEHost</c> names a certificate that no module configures.</summary>
+    public const string UnknownAcmeHost = "CL3004";
+
+    /// <summary>A wildcard domain on a certificate that does not use DNS-01.</summary>
+    public const string WildcardWithoutDns01 = "CL3005";
+
+    /// <summary>Credentials (<c>environmentFile</c>, <c>credentialFiles</c>) in the world-readable store.</summary>
+    public const string CredentialsInStore = "CL3006";
+
+    /// <summary>A configuration file named on the command line does not exist.</summary>
+    public const string MissingFile = "CL9003";
+}

@@ -1,0 +1,72 @@
+using System.CommandLine;
+using System.Globalization;
+using ConfigLang.Acme.Planning;
+using ConfigLang.Acme.Storage;
+using ConfigLang.Cli.Adapters;
+using ConfigLang.Cli.Rendering;
+using ConfigLang.Cli.Rendering.DiagnosticFormats;
+using ConfigLang.Cli.Rendering.Preview;
+using ConfigLang.Evaluator.Runtime;
+
+namespace ConfigLang.Cli.Commands;
+
+/// <summary>
+/// <c>configlang preview CONFIG [--root DIR] [--now ISO8601] [--json]</c>: lints the host (errors
+/// stop it, exit 1), maps the resolved certificates to requests, reads what is on disk under
+/// DIR and prints the planner's decision per certificate. No network, no writes.
+/// </summary>
+public sealed class PreviewCommand(CliConsole console, HostLinter linter) : ICliCommand
+{
+    public Command Build()
+    {
+        var config = new Argument<string>("CONFIG") { Description = "The host configuration (a module file)." };
+        var root = new Option<string>("--root") { Description = "Prefix of every host path (state, certificates).", DefaultValueFactory = _ => "/" };
+        var now = new Option<string?>("--now") { Description = "Plan as if it were this instant (ISO 8601); default: now." };
+        var json = new Option<bool>("--json") { Description = "Print the plan as JSON." };
+        var include = new Option<string[]>("-I") { Description = "Add a search path entry (DIR or NAME=DIR) for <NAME> lookups." };
+        var command = new Command("preview", "Show what rebuild would do for each certificate, given the state on disk.")
+        {
+            config, root, now, json, include,
+        };
+        command.SetAction(result =>
+        {
+            var file = result.GetValue(config)!;
+            if (!File.Exists(file))
+            {
+                console.Error.WriteLine($"error[{LintCodes.MissingFile}]: the configuration file '{file}' does not exist");
+                return ExitCodes.Usage;
+            }
+            TimeProvider clock = TimeProvider.System;
+            if (result.GetValue(now) is { } text)
+            {
+                if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant))
+                {
+                    console.Error.WriteLine($"error[CL9001]: --now '{text}' is not an ISO 8601 date and time");
+                    return ExitCodes.Usage;
+                }
+                clock = new FixedTimeProvider(instant);
+            }
+
+            var options = new EvaluatorOptions { SearchPath = result.GetValue(include) ?? [] };
+            var problems = linter.Lint(file, options);
+            if (problems.Any(d => d.IsError))
+            {
+                new TextDiagnosticWriter().Write(DiagnosticReport.Create(problems), console.Error, DiagnosticWriterOptions.Default);
+                return ExitCodes.InputErrors;
+            }
+            var path = Path.GetFullPath(file);
+            var evaluated = HostEvaluation.Evaluate(HostEvaluation.CreateEvaluator(options), path, AcmeRequestMapper.Expression);
+            if (!evaluated.Succeeded)
+            {
+                console.Error.Write(evaluated.Stderr);
+                return ExitCodes.InputErrors;
+            }
+            var requests = AcmeRequestMapper.Map(evaluated.Stdout);
+            var store = new CertificateStore(result.GetValue(root)!);
+            var plan = new CertificatePlanner(clock).CreatePlan(requests, store.ReadAll(requests.Select(r => r.Name)));
+            console.Out.Write(result.GetValue(json) ? PreviewJsonWriter.Write(plan) : PreviewTableWriter.Write(plan));
+            return plan.HasErrors ? ExitCodes.InputErrors : ExitCodes.Ok;
+        });
+        return command;
+    }
+}

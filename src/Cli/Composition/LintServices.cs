@@ -1,0 +1,28 @@
+using ConfigLang.Cli.Adapters;
+using ConfigLang.Cli.Adapters.Checks;
+using ConfigLang.Cli.Rendering.DiagnosticFormats;
+using ConfigLang.Cli.Rendering.DiagnosticFormats.GitHub;
+using ConfigLang.Cli.Rendering.DiagnosticFormats.Json;
+using ConfigLang.Cli.Rendering.DiagnosticFormats.Sarif;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ConfigLang.Cli.Composition;
+
+/// <summary>The diagnostic writers (registration order = <c>--format</c> help order), the lint checks and the linter.</summary>
+public static class LintServices
+{
+    public static IServiceCollection AddLintServices(this IServiceCollection services)
+    {
+        services.AddSingleton<IDiagnosticWriter, TextDiagnosticWriter>();
+        services.AddSingleton<IDiagnosticWriter, JsonDiagnosticWriter>();
+        services.AddSingleton<IDiagnosticWriter, SarifDiagnosticWriter>();
+        services.AddSingleton<IDiagnosticWriter, GitHubDiagnosticWriter>();
+        services.AddSingleton<DiagnosticWriterRegistry>();
+        services.AddSingleton<IHostCheck, KeyReadabilityCheck>();
+        services.AddSingleton<IHostCheck, UnknownAcmeHostCheck>();
+        services.AddSingleton<IHostCheck, WildcardNeedsDns01Check>();
+        services.AddSingleton<IHostCheck, CredentialsInStoreCheck>();
+        services.AddSingleton<HostLinter>();
+        return services;
+    }
+}

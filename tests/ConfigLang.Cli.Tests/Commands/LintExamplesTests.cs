@@ -1,0 +1,122 @@
+using System.Text.Json.Nodes;
+using ConfigLang.Cli.Adapters;
+using ConfigLang.Cli.Adapters.Checks;
+using ConfigLang.Cli.Rendering.DiagnosticFormats;
+using ConfigLang.Cli.Tests.Rendering;
+using ConfigLang.Evaluator.Runtime;
+using ConfigLang.Modules.Lib;
+using ConfigLang.TestSupport;
+
+namespace ConfigLang.Cli.Tests.Commands;
+
+/// <summary>
+/// <c>configlang lint</c> on the examples: each file in <c>examples/broken/</c> reports its
+/// mistake (golden text per file under <c>Rendering/Golden/lint/</c>, and the line of the
+/// <c># MISTAKE:</c> comment where the span is findable); the good examples have no errors.
+/// </summary>
+public sealed class LintExamplesTests
+{
+    private static readonly string Broken = Path.Combine(RepositoryRoot.Path, "examples", "broken");
+
+    // Files whose reported span is on the commented line. The others: two options exclusive of
+    // each other (the span is on the first, the comment on the second), and the syntax error,
+    // reported at the end of line 5 where the `;` is missing.
+    public static TheoryData<string> OnTheMistakeLine() =>
+    [
+        "credential-without-file-suffix.nix", "credentials-in-store.nix", "csr-without-key.nix", "eab-without-hmac.nix",
+        "force-and-add-ssl.nix", "legacy-extra-domains.nix", "listen-tls-and-webroot.nix", "nginx-cannot-read-cert.nix",
+        "no-challenge.nix", "no-email.nix", "removed-cert-user.nix",
+        "removed-option-production.nix", "terms-not-accepted.nix", "two-challenges.nix", "unknown-option-webRoot.nix",
+        "use-acme-host-misspelled.nix", "wildcard-in-name.nix", "wildcard-over-http01.nix", "wrong-type-validMinDays.nix",
+    ];
+
+    public static TheoryData<string> BrokenFiles()
+    {
+        var data = new TheoryData<string>();
+        foreach (var file in Directory.GetFiles(Broken, "*.nix").Order(StringComparer.Ordinal)) data.Add(Path.GetFileName(file));
+        return data;
+    }
+
+    public static TheoryData<string> GoodHosts()
+    {
+        var data = new TheoryData<string>();
+        foreach (var dir in Directory.GetDirectories(Path.Combine(RepositoryRoot.Path, "examples")).Order(StringComparer.Ordinal))
+        {
+            if (File.Exists(Path.Combine(dir, "host.nix"))) data.Add(Path.GetFileName(dir));
+        }
+        return data;
+    }
+
+    private static HostLinter Linter() =>
+        new([new KeyReadabilityCheck(), new UnknownAcmeHostCheck(), new WildcardNeedsDns01Check(), new CredentialsInStoreCheck()]);
+
+    [Theory]
+    [MemberData(nameof(BrokenFiles))]
+    public void Each_broken_example_reports_its_mistake_as_in_the_golden_text(string file)
+    {
+        var diagnostics = Linter().Lint(Path.Combine(Broken, file), new EvaluatorOptions());
+        Assert.NotEmpty(diagnostics);
+        var output = new StringWriter();
+        new TextDiagnosticWriter().Write(DiagnosticReport.Create(diagnostics, RepositoryRoot.Path), output, DiagnosticWriterOptions.Default);
+        // Paths that depend on the machine: the extracted library and the checkout.
+        var text = output.ToString().Replace(LibraryFiles.Directory, "<library>").Replace(RepositoryRoot.Path, "<repo>");
+        GoldenFile.AssertMatches($"lint/{Path.GetFileNameWithoutExtension(file)}.txt", text);
+    }
+
+    [Theory]
+    [MemberData(nameof(OnTheMistakeLine))]
+    public void The_span_is_on_the_line_of_the_mistake(string file)
+    {
+        var path = Path.Combine(Broken, file);
+        var mistakeLine = Array.FindIndex(File.ReadAllLines(path), l => l.Contains("# MISTAKE", StringComparison.Ordinal)) + 1;
+        var diagnostics = Linter().Lint(path, new EvaluatorOptions());
+        Assert.Contains(diagnostics, d => d.Location is { } l && l.Start.Line == mistakeLine);
+    }
+
+    [Theory]
+    [MemberData(nameof(GoodHosts))]
+    public void Good_examples_lint_without_errors(string example)
+    {
+        var run = CliRun.Invoke("lint", Path.Combine(RepositoryRoot.Path, "examples", example, "host.nix"));
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        Assert.Contains("0 errors", run.Stderr);
+    }
+
+    [Fact]
+    public void All_files_are_reported_in_one_run_and_errors_exit_1()
+    {
+        var run = CliRun.Invoke("lint", "--format", "json",
+            Path.Combine(Broken, "no-email.nix"), Path.Combine(Broken, "wildcard-over-http01.nix"));
+        Assert.Equal(ExitCodes.InputErrors, run.ExitCode);
+        var codes = JsonNode.Parse(run.Stdout)!["diagnostics"]!.AsArray().Select(d => ((string)d!["file"]!, (string)d["code"]!)).ToList();
+        Assert.Contains(codes, c => c.Item1.EndsWith("no-email.nix", StringComparison.Ordinal) && c.Item2 == LintCodes.FailedAssertion);
+        Assert.Contains(codes, c => c.Item1.EndsWith("wildcard-over-http01.nix", StringComparison.Ordinal) && c.Item2 == LintCodes.WildcardWithoutDns01);
+    }
+
+    [Fact]
+    public void Warnings_fail_only_with_warnings_as_errors()
+    {
+        var inwx = Path.Combine(RepositoryRoot.Path, "examples", "dns01-inwx", "host.nix");
+        Assert.Equal(ExitCodes.Ok, CliRun.Invoke("lint", inwx).ExitCode);
+        var strict = CliRun.Invoke("lint", "--warnings-as-errors", "--format", "github", inwx);
+        Assert.Equal(ExitCodes.InputErrors, strict.ExitCode);
+        Assert.Contains("::warning", strict.Stdout);
+        Assert.Contains(LintCodes.CredentialsInStore, strict.Stdout);
+    }
+
+    [Fact]
+    public void A_missing_file_is_a_usage_error()
+    {
+        var run = CliRun.Invoke("lint", Path.Combine(Broken, "no-such-host.nix"));
+        Assert.Equal(ExitCodes.Usage, run.ExitCode);
+        Assert.Contains("CL9003", run.Stderr);
+    }
+
+    [Fact]
+    public void Sarif_goes_to_standard_output()
+    {
+        var run = CliRun.Invoke("lint", "--format", "sarif", Path.Combine(Broken, "no-email.nix"));
+        Assert.Equal(ExitCodes.InputErrors, run.ExitCode);
+        Assert.Equal("2.1.0", (string)JsonNode.Parse(run.Stdout)!["version"]!);
+    }
+}

@@ -1,0 +1,61 @@
+using ConfigLang.Evaluator.Runtime;
+using ConfigLang.Modules.Evaluation;
+using ConfigLang.Modules.Lib;
+
+namespace ConfigLang.Modules.Tests.Library;
+
+/// <summary>
+/// The option library of src/Modules/Library as the assembly carries it: every module of
+/// module-list.nix is embedded (tools/ is not), and each host evaluation gets it with a
+/// <c>pkgs</c> whose <c>writeText</c> yields a store path.
+/// </summary>
+public sealed class EmbeddedLibraryTests : IDisposable
+{
+    private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("configlang-library-");
+
+    public void Dispose() => _dir.Delete(recursive: true);
+
+    private string Host(string text)
+    {
+        var path = Path.Combine(_dir.FullName, "host.nix");
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    [Fact]
+    public void The_modules_are_extracted_without_the_smoke_test_tools()
+    {
+        var modules = Path.Combine(LibraryFiles.Directory, "modules");
+        Assert.True(File.Exists(Path.Combine(modules, "module-list.nix")));
+        Assert.True(File.Exists(Path.Combine(modules, "security", "acme.nix")));
+        Assert.True(File.Exists(Path.Combine(modules, "misc", "pkgs.nix")));
+        Assert.False(Directory.Exists(Path.Combine(modules, "tools")));
+    }
+
+    [Fact]
+    public void Hosts_get_the_library_options_and_a_pkgs_with_write_text()
+    {
+        var host = Host("""
+            { pkgs, ... }: {
+              security.acme.acceptTerms = true;
+              security.acme.certs."example.org" = { email = "a@example.org"; dnsProvider = "inwx"; environmentFile = pkgs.writeText "creds" "X=1"; };
+            }
+            """);
+        var result = new ConfigurationQuery(new EvaluatorOptions()).Show(host, "security.acme.certs.\"example.org\".environmentFile", json: true, showTrace: false);
+        Assert.True(result.Succeeded, result.Stderr);
+        Assert.Matches("^\"/nix/store/[0-9a-f]{32}-creds\"$", result.Stdout.Trim());
+    }
+
+    [Fact]
+    public void Write_text_paths_depend_on_the_content()
+    {
+        string PathOf(string content)
+        {
+            var host = Host($$"""{ pkgs, ... }: { networking.hostName = pkgs.writeText "f" "{{content}}"; }""");
+            var result = new ConfigurationQuery(new EvaluatorOptions()).Show(host, "networking.hostName", json: true, showTrace: false);
+            Assert.True(result.Succeeded, result.Stderr);
+            return result.Stdout;
+        }
+        Assert.NotEqual(PathOf("a"), PathOf("b"));
+    }
+}
