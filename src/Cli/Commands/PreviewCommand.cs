@@ -15,7 +15,7 @@ namespace ConfigLang.Cli.Commands;
 /// stop it, exit 1), maps the resolved certificates to requests, reads what is on disk under
 /// DIR and prints the planner's decision per certificate. No network, no writes.
 /// </summary>
-public sealed class PreviewCommand(CliConsole console, HostLinter linter) : ICliCommand
+public sealed class PreviewCommand(CliConsole console, HostRequestLoader loader) : ICliCommand
 {
     public Command Build()
     {
@@ -31,11 +31,6 @@ public sealed class PreviewCommand(CliConsole console, HostLinter linter) : ICli
         command.SetAction(result =>
         {
             var file = result.GetValue(config)!;
-            if (!File.Exists(file))
-            {
-                console.Error.WriteLine($"error[{LintCodes.MissingFile}]: the configuration file '{file}' does not exist");
-                return ExitCodes.Usage;
-            }
             TimeProvider clock = TimeProvider.System;
             if (result.GetValue(now) is { } text)
             {
@@ -47,21 +42,9 @@ public sealed class PreviewCommand(CliConsole console, HostLinter linter) : ICli
                 clock = new FixedTimeProvider(instant);
             }
 
-            var options = new EvaluatorOptions { SearchPath = result.GetValue(include) ?? [] };
-            var problems = linter.Lint(file, options);
-            if (problems.Any(d => d.IsError))
-            {
-                new TextDiagnosticWriter().Write(DiagnosticReport.Create(problems), console.Error, DiagnosticWriterOptions.Default);
-                return ExitCodes.InputErrors;
-            }
-            var path = Path.GetFullPath(file);
-            var evaluated = HostEvaluation.Evaluate(HostEvaluation.CreateEvaluator(options), path, AcmeRequestMapper.Expression);
-            if (!evaluated.Succeeded)
-            {
-                console.Error.Write(evaluated.Stderr);
-                return ExitCodes.InputErrors;
-            }
-            var requests = AcmeRequestMapper.Map(evaluated.Stdout);
+            var host = loader.Load(file, new EvaluatorOptions { SearchPath = result.GetValue(include) ?? [] }, out var exitCode);
+            if (host is null) return exitCode;
+            var requests = host.Requests;
             var store = new CertificateStore(result.GetValue(root)!);
             var plan = new CertificatePlanner(clock).CreatePlan(requests, store.ReadAll(requests.Select(r => r.Name)));
             console.Out.Write(result.GetValue(json) ? PreviewJsonWriter.Write(plan) : PreviewTableWriter.Write(plan));

@@ -13,6 +13,8 @@ public static class CommandServices
         services.AddSingleton<ICliCommand, OptionsCommand>();
         services.AddSingleton<ICliCommand, LintCommand>();
         services.AddSingleton<ICliCommand, PreviewCommand>();
+        services.AddSingleton<ICliCommand, RebuildCommand>();
+        services.AddSingleton<ICliCommand, RenewCommand>();
         return services;
     }
 }

@@ -23,6 +23,7 @@ public static class LintServices
         services.AddSingleton<IHostCheck, WildcardNeedsDns01Check>();
         services.AddSingleton<IHostCheck, CredentialsInStoreCheck>();
         services.AddSingleton<HostLinter>();
+        services.AddSingleton<HostRequestLoader>();
         return services;
     }
 }

@@ -1,0 +1,148 @@
+using System.CommandLine;
+using ConfigLang.Acme.Execution;
+using ConfigLang.Acme.Protocol;
+using ConfigLang.Cli.Adapters;
+using ConfigLang.Cli.Rendering;
+using ConfigLang.Cli.Rendering.Rebuild;
+using ConfigLang.Evaluator.Runtime;
+
+namespace ConfigLang.Cli.Commands;
+
+/// <summary>
+/// What <c>rebuild</c> and <c>renew</c> share: the flags, lint gating (errors: exit 1, nothing
+/// touched), accounts and generated nginx configuration, then <see cref="PlanExecutor"/> with
+/// one progress line per certificate and step on stderr and a summary table on stdout.
+/// </summary>
+public abstract class CertificateWorkCommand(CliConsole console, HostRequestLoader loader) : ICliCommand
+{
+    protected abstract string Name { get; }
+    protected abstract string Description { get; }
+    protected abstract RebuildMode Mode { get; }
+
+    public Command Build()
+    {
+        var config = new Argument<string>("CONFIG") { Description = "The host configuration (a module file)." };
+        var root = new Option<string>("--root") { Description = "Prefix of every host path (state, certificates, generated files).", DefaultValueFactory = _ => "/" };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Print the plan; write nothing, contact no CA." };
+        var jobs = new Option<int?>("--jobs") { Description = "At most this many orders at once (default: security.acme.maxConcurrentRenewals, else 5)." };
+        var serviceManager = new Option<string>("--service-manager") { Description = "How services are reloaded: systemd, none or exec:COMMAND.", DefaultValueFactory = _ => "systemd" };
+        var caFile = new Option<string?>("--ca-file") { Description = "A PEM CA to trust for the ACME server's HTTPS endpoint." };
+        var include = new Option<string[]>("-I") { Description = "Add a search path entry (DIR or NAME=DIR) for <NAME> lookups." };
+        var command = new Command(Name, Description) { config, root, dryRun, jobs, serviceManager, caFile, include };
+        command.SetAction((result, ct) => RunAsync(new WorkRequest(
+            result.GetValue(config)!, result.GetValue(root)!, result.GetValue(dryRun), result.GetValue(jobs),
+            result.GetValue(serviceManager)!, result.GetValue(caFile), result.GetValue(include) ?? []), ct));
+        return command;
+    }
+
+    private sealed record WorkRequest(string File, string Root, bool DryRun, int? Jobs, string ServiceManager, string? CaFile, string[] SearchPath);
+
+    private async Task<int> RunAsync(WorkRequest request, CancellationToken ct)
+    {
+        IServiceManager services;
+        try { services = ServiceManagers.Parse(request.ServiceManager); }
+        catch (ArgumentException e)
+        {
+            console.Error.WriteLine($"error[CL9001]: --service-manager: {e.Message.Split(" (Parameter")[0]}");
+            return ExitCodes.Usage;
+        }
+        if (request.Jobs is < 0)
+        {
+            console.Error.WriteLine("error[CL9001]: --jobs must be 0 (unlimited) or more");
+            return ExitCodes.Usage;
+        }
+        var caFile = request.CaFile;
+        if (caFile is not null && !File.Exists(caFile))
+        {
+            console.Error.WriteLine($"error[CL9001]: --ca-file '{caFile}' does not exist");
+            return ExitCodes.Usage;
+        }
+
+        var host = loader.Load(request.File, new EvaluatorOptions { SearchPath = request.SearchPath }, out var exitCode);
+        if (host is null) return exitCode;
+        var evaluator = HostEvaluation.CreateEvaluator(host.Options);
+        var factsRun = HostEvaluation.Evaluate(evaluator, host.Path,
+            $"{{ facts = {HostFacts.Expression}; nginx = {NginxHostMapper.Expression}; jobs = cfg.security.acme.maxConcurrentRenewals or 5; }}");
+        if (!factsRun.Succeeded)
+        {
+            console.Error.Write(factsRun.Stderr);
+            return ExitCodes.InputErrors;
+        }
+        using var document = System.Text.Json.JsonDocument.Parse(factsRun.Stdout);
+        var facts = HostFacts.Parse(document.RootElement.GetProperty("facts").GetRawText());
+        var nginx = NginxHostMapper.Map(document.RootElement.GetProperty("nginx"));
+        var (groups, users) = HostAccounts.From(facts, host.Requests);
+
+        var root = Path.GetFullPath(request.Root);
+        var nginxChanged = false;
+        if (nginx.Enabled)
+        {
+            var nginxPath = HostPath(root, "/etc/nginx/nginx.conf");
+            if (request.DryRun)
+            {
+                console.Error.WriteLine($"nginx: would write {nginxPath} ({nginx.Hosts.Count} virtual hosts)");
+            }
+            else
+            {
+                try
+                {
+                    var written = Acme.HostConfig.GeneratedFileWriter.Write(nginxPath, Acme.HostConfig.NginxConfigWriter.WholeFile(nginx.Hosts));
+                    nginxChanged = written.Changed;
+                    console.Error.WriteLine($"nginx: {(written.Changed ? "wrote" : "unchanged")} {nginxPath}");
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    console.Error.WriteLine($"error: cannot write {nginxPath}: {e.Message}");
+                    return ExitCodes.ExecutionFailure;
+                }
+            }
+        }
+
+        caFile ??= System.Environment.GetEnvironmentVariable("SSL_CERT_FILE") is { Length: > 0 } bundle && File.Exists(bundle) ? bundle : null;
+        var executor = new PlanExecutor(root, TimeProvider.System,
+            PlanExecutor.ClientsTrusting(caFile is null ? null : AcmeHttp.LoadCa(caFile)), services);
+        RebuildSummary summary;
+        try
+        {
+            summary = await executor.RunAsync(host.Requests, new RebuildOptions
+            {
+                Jobs = request.Jobs ?? document.RootElement.GetProperty("jobs").GetInt32(),
+                DryRun = request.DryRun,
+                Mode = Mode,
+                Groups = groups,
+                Users = users,
+                ReloadBeforeOrders = nginx.Enabled ? ["nginx.service"] : [],
+                ServiceConfigurationChanged = nginxChanged,
+            }, new SynchronousProgress(p => console.Error.WriteLine(p.ToString())), ct).ConfigureAwait(false);
+        }
+        catch (RebuildLockedException e)
+        {
+            console.Error.WriteLine($"error: {e.Message}");
+            return ExitCodes.ExecutionFailure;
+        }
+
+        var source = Evaluator.Text.SourceText.FromFile(host.Path);
+        foreach (var failed in summary.Certificates.Where(c => c.Error is not null))
+        {
+            console.Error.WriteLine($"error: certificate '{failed.Name}': {failed.Error!.Message}");
+            // The request's tag is the certificate name: point at where the configuration declares it.
+            if (failed.Error.SourceTag is string name)
+            {
+                var at = SourceSpanFinder.Find(source, [$"\"{name}\"", name]);
+                if (at.Span.Length > 0) console.Error.WriteLine($"  --> {request.File}:{at.Start}");
+            }
+        }
+        foreach (var error in summary.OtherErrors) console.Error.WriteLine($"error: {error}");
+        console.Out.Write(RebuildSummaryWriter.Write(summary, request.DryRun));
+        return summary.ExitCode;
+    }
+
+    private static string HostPath(string root, string hostPath) => Path.Combine(root, hostPath.TrimStart('/'));
+
+    /// <summary>Reports on the calling thread (Progress&lt;T&gt; would post to the thread pool and lose ordering).</summary>
+    private sealed class SynchronousProgress(Action<RebuildProgress> report) : IProgress<RebuildProgress>
+    {
+        private readonly Lock _gate = new();
+        public void Report(RebuildProgress value) { lock (_gate) report(value); }
+    }
+}

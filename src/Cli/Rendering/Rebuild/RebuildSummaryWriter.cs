@@ -1,0 +1,47 @@
+using System.Text;
+using ConfigLang.Acme.Execution;
+using ConfigLang.Acme.Planning;
+using ConfigLang.Cli.Rendering.Preview;
+
+namespace ConfigLang.Cli.Rendering.Rebuild;
+
+/// <summary>
+/// The result of rebuild/renew for people: in a dry run the plan (as <c>preview</c> prints it),
+/// otherwise one row per certificate (name, planned action, outcome, expiry, reason or error),
+/// then account changes and reloaded services.
+/// </summary>
+public static class RebuildSummaryWriter
+{
+    private static readonly string[] Header = ["CERTIFICATE", "ACTION", "RESULT", "NOT AFTER", "DETAIL"];
+
+    public static string Write(RebuildSummary summary, bool dryRun)
+    {
+        if (dryRun) return PreviewTableWriter.Write(summary.Plan);
+        var rows = summary.Certificates.Select(c => new[]
+        {
+            c.Name,
+            PlanActions.Format(c.Action),
+            Outcome(c.Kind),
+            c.NotAfter is { } n ? PreviewJsonWriter.Instant(n) : "-",
+            c.Error?.Message ?? c.Reason,
+        }).ToList();
+        var widths = Header.Select((h, i) => rows.Select(r => r[i].Length).Append(h.Length).Max()).ToArray();
+        var text = new StringBuilder();
+        foreach (var row in rows.Prepend(Header))
+            text.Append(string.Join("  ", row.Select((cell, i) => i == row.Length - 1 ? cell : cell.PadRight(widths[i])))).Append('\n');
+        foreach (var change in summary.AccountChanges) text.Append("accounts: ").Append(change).Append('\n');
+        if (summary.ReloadedServices.Count > 0) text.Append("reloaded: ").Append(string.Join(", ", summary.ReloadedServices)).Append('\n');
+        foreach (var issue in summary.Plan.Issues)
+            text.Append($"{issue.Severity.ToString().ToLowerInvariant()}[{issue.Code}]: {issue.Message}\n");
+        return text.ToString();
+    }
+
+    private static string Outcome(CertificateOutcomeKind kind) => kind switch
+    {
+        CertificateOutcomeKind.Unchanged => "unchanged",
+        CertificateOutcomeKind.Installed => "installed",
+        CertificateOutcomeKind.InstalledSame => "same",
+        CertificateOutcomeKind.Skipped => "skipped",
+        _ => "FAILED",
+    };
+}

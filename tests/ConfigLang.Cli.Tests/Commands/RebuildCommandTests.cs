@@ -1,0 +1,72 @@
+using ConfigLang.TestSupport;
+
+namespace ConfigLang.Cli.Tests.Commands;
+
+/// <summary>
+/// <c>configlang rebuild</c>/<c>renew</c> without a CA: a dry run prints the plan and writes
+/// nothing; a host with lint errors exits 1 before anything is touched; bad flags are usage errors.
+/// </summary>
+public sealed class RebuildCommandTests : IDisposable
+{
+    private readonly DirectoryInfo _root = Directory.CreateTempSubdirectory("configlang-rebuild-");
+
+    public void Dispose() => _root.Delete(recursive: true);
+
+    private static string Example(params string[] parts) => Path.Combine([RepositoryRoot.Path, "examples", .. parts]);
+
+    [Theory]
+    [InlineData("rebuild")]
+    [InlineData("renew")]
+    public void Dry_run_prints_the_plan_and_writes_nothing(string command)
+    {
+        var run = CliRun.Invoke(command, Example("http01-nginx", "host.nix"), "--root", _root.FullName, "--dry-run", "--service-manager", "none");
+
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        Assert.Contains("issue", run.Stdout);
+        Assert.Contains("would issue", run.Stderr);
+        Assert.Empty(_root.EnumerateFileSystemInfos());
+    }
+
+    [Fact]
+    public void A_host_with_lint_errors_exits_1_and_touches_nothing()
+    {
+        var run = CliRun.Invoke("rebuild", Example("broken", "no-email.nix"), "--root", _root.FullName, "--service-manager", "none");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("error[", run.Stderr);
+        Assert.Empty(_root.EnumerateFileSystemInfos());
+    }
+
+    [Theory]
+    [InlineData("--service-manager", "upstart")]
+    [InlineData("--jobs", "-1")]
+    [InlineData("--ca-file", "/nonexistent/ca.pem")]
+    public void Bad_flags_are_usage_errors_and_touch_nothing(string flag, string value)
+    {
+        var run = CliRun.Invoke("rebuild", Example("minimal", "host.nix"), "--root", _root.FullName, flag, value);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Empty(_root.EnumerateFileSystemInfos());
+    }
+
+    [Fact]
+    public void An_unreachable_ca_is_an_execution_failure_named_by_certificate_with_nginx_and_placeholder_in_place()
+    {
+        // A port on 127.0.0.1 that nobody listens on: the order fails fast and offline.
+        var host = Path.Combine(_root.FullName, "host.nix");
+        File.WriteAllText(host, File.ReadAllText(Example("minimal", "host.nix"))
+            .Replace("acceptTerms = true;", "acceptTerms = true;\n    defaults.server = \"https://127.0.0.1:9/dir\";", StringComparison.Ordinal));
+        var root = Path.Combine(_root.FullName, "root");
+
+        var run = CliRun.Invoke("rebuild", host, "--root", root, "--service-manager", "none");
+
+        Assert.True(run.ExitCode == 3, run.Stderr);
+        Assert.Contains("error: certificate 'example.org'", run.Stderr);
+        Assert.Contains($"--> {host}:", run.Stderr);
+        Assert.Contains("FAILED", run.Stdout);
+        var nginx = File.ReadAllText(Path.Combine(root, "etc", "nginx", "nginx.conf"));
+        Assert.Contains("ssl_certificate /var/lib/acme/example.org/fullchain.pem;", nginx);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(nginx, "server_name example.org;\n    ssl_certificate").ToArray());
+        Assert.True(File.Exists(Path.Combine(root, "var", "lib", "acme", "example.org", "fullchain.pem")), "the placeholder lets nginx start");
+    }
+}
