@@ -1,0 +1,84 @@
+using System.Security.Cryptography.X509Certificates;
+
+namespace ConfigLang.Cli.Tests.Commands;
+
+/// <summary>
+/// <c>configlang rebuild</c> against the real ACME testbed (pebble + knot, see
+/// /work/shared/acme-testbed): a DNS-01 (RFC 2136 + TSIG) host, so no challenge port is bound and
+/// nothing clashes with the Acme tests running at the same time. The testbed's environment is
+/// required: without it the test fails and says how to start it.
+/// </summary>
+public sealed class RebuildAgainstTestbedTests : IDisposable
+{
+    private readonly DirectoryInfo _work = Directory.CreateTempSubdirectory("configlang-rebuild-tb-");
+
+    public void Dispose() => _work.Delete(recursive: true);
+
+    private static string Env(string name) =>
+        System.Environment.GetEnvironmentVariable(name) is { Length: > 0 } value ? value
+            : throw new InvalidOperationException(
+                $"{name} is not set: this test needs the ACME testbed. Start it with " +
+                "`bash ../shared/acme-testbed/start.sh /tmp/tb` and export its env (`set -a; . /tmp/tb/env; set +a`).");
+
+    [Fact]
+    public void Rebuild_issues_installs_and_reloads_then_a_second_rebuild_does_nothing()
+    {
+        var directory = Env("ACME_DIRECTORY_URL");
+        var caFile = Env("ACME_HTTPS_CA_CERT");
+        var zone = Env("ACME_DNS_ZONE");
+        var domain = $"rb-{Guid.NewGuid():N}"[..11] + "." + zone;
+        var root = Path.Combine(_work.FullName, "root");
+        var secrets = Directory.CreateDirectory(Path.Combine(root, "run", "secrets"));
+        File.WriteAllText(Path.Combine(secrets.FullName, "rfc2136.env"),
+            $"RFC2136_NAMESERVER={Env("ACME_DNS_SERVER")}\nRFC2136_TSIG_KEY={Env("ACME_TSIG_KEY_NAME")}\n" +
+            $"RFC2136_TSIG_SECRET={Env("ACME_TSIG_SECRET")}\nRFC2136_TSIG_ALGORITHM={Env("ACME_TSIG_ALGORITHM")}.\n");
+        var reloadLog = Path.Combine(_work.FullName, "reloads.log");
+        var reload = Path.Combine(_work.FullName, "reload.sh");
+        File.WriteAllText(reload, $"#!/bin/sh\necho \"$@\" >> '{reloadLog}'\n");
+        var host = Path.Combine(_work.FullName, "host.nix");
+        File.WriteAllText(host, $$"""
+            { config, ... }:
+            {
+              security.acme = {
+                acceptTerms = true;
+                defaults.email = "admin@{{zone}}";
+                defaults.server = "{{directory}}";
+                certs."{{domain}}" = {
+                  group = config.services.nginx.group;
+                  dnsProvider = "rfc2136";
+                  dnsPropagationCheck = false;
+                  environmentFile = "/run/secrets/rfc2136.env";
+                };
+              };
+              services.nginx = {
+                enable = true;
+                virtualHosts."{{domain}}" = { forceSSL = true; useACMEHost = "{{domain}}"; };
+              };
+            }
+            """);
+        string[] args = ["rebuild", host, "--root", root, "--service-manager", "exec:/bin/sh " + reload, "--ca-file", caFile];
+
+        var first = CliRun.Invoke(args);
+
+        Assert.True(first.ExitCode == 0, first.Stdout + first.Stderr);
+        var certDir = Path.Combine(root, "var", "lib", "acme", domain);
+        var fullchain = File.ReadAllText(Path.Combine(certDir, "fullchain.pem"));
+        using (var leaf = X509Certificate2.CreateFromPem(fullchain))
+        {
+            Assert.Contains(domain, leaf.GetNameInfo(X509NameType.DnsName, forIssuer: false));
+            Assert.Contains("Pebble", leaf.Issuer);
+        }
+        Assert.Contains("installed", first.Stdout);
+        Assert.Contains($"{domain}: ", first.Stderr);
+        Assert.Contains("nginx.service", File.ReadAllText(reloadLog));
+        Assert.Contains($"ssl_certificate /var/lib/acme/{domain}/fullchain.pem;", File.ReadAllText(Path.Combine(root, "etc", "nginx", "nginx.conf")));
+        var reloadsAfterFirst = File.ReadAllText(reloadLog);
+
+        var second = CliRun.Invoke(args);
+
+        Assert.True(second.ExitCode == 0, second.Stdout + second.Stderr);
+        Assert.Contains("unchanged", second.Stdout);
+        Assert.Equal(fullchain, File.ReadAllText(Path.Combine(certDir, "fullchain.pem")));
+        Assert.Equal(reloadsAfterFirst, File.ReadAllText(reloadLog));
+    }
+}
