@@ -21,7 +21,7 @@ public sealed class RebuildAgainstTestbedTests : IDisposable
                 "`bash ../shared/acme-testbed/start.sh /tmp/tb` and export its env (`set -a; . /tmp/tb/env; set +a`).");
 
     [Fact]
-    public void Rebuild_issues_installs_and_reloads_then_a_second_rebuild_does_nothing()
+    public void Rebuild_issues_installs_and_reloads_then_a_second_rebuild_and_a_renew_do_nothing()
     {
         var directory = Env("ACME_DIRECTORY_URL");
         var caFile = Env("ACME_HTTPS_CA_CERT");
@@ -78,6 +78,13 @@ public sealed class RebuildAgainstTestbedTests : IDisposable
 
         Assert.True(second.ExitCode == 0, second.Stdout + second.Stderr);
         Assert.Contains("unchanged", second.Stdout);
+        Assert.Equal(fullchain, File.ReadAllText(Path.Combine(certDir, "fullchain.pem")));
+        Assert.Equal(reloadsAfterFirst, File.ReadAllText(reloadLog));
+
+        var renew = CliRun.Invoke(["renew", .. args[1..]]);
+
+        Assert.True(renew.ExitCode == 0, renew.Stdout + renew.Stderr);
+        Assert.Contains("keep", renew.Stdout);
         Assert.Equal(fullchain, File.ReadAllText(Path.Combine(certDir, "fullchain.pem")));
         Assert.Equal(reloadsAfterFirst, File.ReadAllText(reloadLog));
     }
