@@ -98,7 +98,7 @@ public abstract class CertificateWorkCommand(CliConsole console, HostRequestLoad
             }
         }
 
-        caFile ??= System.Environment.GetEnvironmentVariable("SSL_CERT_FILE") is { Length: > 0 } bundle && File.Exists(bundle) ? bundle : null;
+        // SSL_CERT_FILE needs no code: .NET on Linux reads it (a whole bundle) for the default trust.
         var executor = new PlanExecutor(root, TimeProvider.System,
             PlanExecutor.ClientsTrusting(caFile is null ? null : AcmeHttp.LoadCa(caFile)), services);
         RebuildSummary summary;

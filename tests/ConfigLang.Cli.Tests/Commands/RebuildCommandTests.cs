@@ -69,4 +69,26 @@ public sealed class RebuildCommandTests : IDisposable
         Assert.Single(System.Text.RegularExpressions.Regex.Matches(nginx, "server_name example.org;\n    ssl_certificate").ToArray());
         Assert.True(File.Exists(Path.Combine(root, "var", "lib", "acme", "example.org", "fullchain.pem")), "the placeholder lets nginx start");
     }
+
+    [Fact]
+    public void Nginx_serves_the_challenge_only_for_certificates_not_validated_over_dns()
+    {
+        // dns01-defaults-nginx: api.example.org inherits DNS-01 (acmeRoot = null), www.example.org keeps HTTP-01.
+        var host = Path.Combine(_root.FullName, "host.nix");
+        File.WriteAllText(host, File.ReadAllText(Example("dns01-defaults-nginx", "host.nix"))
+            .Replace("acceptTerms = true;", "acceptTerms = true;\n    defaults.server = \"https://127.0.0.1:9/dir\";", StringComparison.Ordinal));
+        var root = Path.Combine(_root.FullName, "root");
+
+        var run = CliRun.Invoke("rebuild", host, "--root", root, "--service-manager", "none");
+
+        Assert.True(run.ExitCode == 3, run.Stderr);
+        var servers = File.ReadAllText(Path.Combine(root, "etc", "nginx", "nginx.conf")).Split("server {").Skip(1).ToList();
+        var api = servers.Where(s => s.Contains("server_name api.example.org;", StringComparison.Ordinal)).ToList();
+        var www = servers.Where(s => s.Contains("server_name www.example.org;", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, api.Count);
+        Assert.Equal(2, www.Count);
+        Assert.All(api, s => Assert.DoesNotContain("acme-challenge", s));
+        Assert.All(www, s => Assert.Contains("location ^~ /.well-known/acme-challenge/", s));
+        Assert.Contains(api, s => s.Contains("proxy_pass http://127.0.0.1:8080;", StringComparison.Ordinal) && s.Contains("ssl_certificate_key /var/lib/acme/api.example.org/key.pem;", StringComparison.Ordinal));
+    }
 }
