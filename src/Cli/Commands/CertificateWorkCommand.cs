@@ -98,6 +98,9 @@ public abstract class CertificateWorkCommand(CliConsole console, HostRequestLoad
             }
         }
 
+        if (Mode == RebuildMode.Rebuild && !request.DryRun && host.Requests.Count > 0 && !WriteRenewTimer(root, host, request))
+            return ExitCodes.ExecutionFailure;
+
         // SSL_CERT_FILE needs no code: .NET on Linux reads it (a whole bundle) for the default trust.
         var executor = new PlanExecutor(root, TimeProvider.System,
             PlanExecutor.ClientsTrusting(caFile is null ? null : AcmeHttp.LoadCa(caFile)), services);
@@ -135,6 +138,34 @@ public abstract class CertificateWorkCommand(CliConsole console, HostRequestLoad
         foreach (var error in summary.OtherErrors) console.Error.WriteLine($"error: {error}");
         console.Out.Write(RebuildSummaryWriter.Write(summary, request.DryRun));
         return summary.ExitCode;
+    }
+
+    /// <summary>The daily renew service/timer (NixOS's acme-renew timers) running this host's <c>renew</c> with the same flags.</summary>
+    private bool WriteRenewTimer(string root, LoadedHost host, WorkRequest request)
+    {
+        var program = System.Environment.ProcessPath is { } self && Path.GetFileNameWithoutExtension(self) == "configlang" ? self : "configlang";
+        List<string> command = [program, "renew", host.Path, "--service-manager", request.ServiceManager];
+        if (root != "/") command.AddRange(["--root", root]);
+        if (request.CaFile is { } ca) command.AddRange(["--ca-file", Path.GetFullPath(ca)]);
+        if (request.Jobs is { } jobs) command.AddRange(["--jobs", jobs.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        try
+        {
+            foreach (var file in Acme.HostConfig.SystemdUnitWriter.Write(root, new Acme.HostConfig.RenewTimerSettings
+            {
+                Command = command,
+                Calendars = [.. host.Requests.Select(r => r.RenewInterval).Distinct(StringComparer.Ordinal)],
+                CertificateCount = host.Requests.Count,
+            }))
+            {
+                console.Error.WriteLine($"systemd: {(file.Changed ? "wrote" : "unchanged")} {file.Path}");
+            }
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            console.Error.WriteLine($"error: cannot write the renew timer: {e.Message}");
+            return false;
+        }
     }
 
     private static string HostPath(string root, string hostPath) => Path.Combine(root, hostPath.TrimStart('/'));

@@ -68,6 +68,11 @@ public sealed class RebuildCommandTests : IDisposable
         Assert.Contains("ssl_certificate /var/lib/acme/example.org/fullchain.pem;", nginx);
         Assert.Single(System.Text.RegularExpressions.Regex.Matches(nginx, "server_name example.org;\n    ssl_certificate").ToArray());
         Assert.True(File.Exists(Path.Combine(root, "var", "lib", "acme", "example.org", "fullchain.pem")), "the placeholder lets nginx start");
+        var units = Path.Combine(root, "etc", "systemd", "system");
+        Assert.Contains("OnCalendar=daily", File.ReadAllText(Path.Combine(units, "configlang-renew.timer")));
+        var service = File.ReadAllText(Path.Combine(units, "configlang-renew.service"));
+        Assert.Contains("renew", service);
+        Assert.Contains(host, service);
     }
 
     [Fact]
