@@ -75,7 +75,8 @@ public abstract class CertificateWorkCommand(CliConsole console, HostRequestLoad
 
         var root = Path.GetFullPath(request.Root);
         var nginxChanged = false;
-        if (nginx.Enabled)
+        // renew does only certificate work; generated configuration is rebuild's.
+        if (nginx.Enabled && Mode == RebuildMode.Rebuild)
         {
             var nginxPath = HostPath(root, "/etc/nginx/nginx.conf");
             if (request.DryRun)
