@@ -50,7 +50,7 @@ public sealed class PlanExecutor
     public async Task<RebuildSummary> RunAsync(IReadOnlyList<CertificateRequest> requests, RebuildOptions options,
         IProgress<RebuildProgress>? progress = null, CancellationToken cancellationToken = default)
     {
-        using var runLock = options.DryRun ? null : RebuildLock.Acquire(_root);
+        using var runLock = options.DryRun || options.LockHeldByCaller ? null : RebuildLock.Acquire(_root);
 
         var store = new CertificateStore(_root);
         var plan = new CertificatePlanner(_clock).CreatePlan(requests, store.ReadAll(requests.Select(r => r.Name)));

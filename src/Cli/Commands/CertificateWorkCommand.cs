@@ -74,6 +74,18 @@ public abstract class CertificateWorkCommand(CliConsole console, HostRequestLoad
         var (groups, users) = HostAccounts.From(facts, host.Requests);
 
         var root = Path.GetFullPath(request.Root);
+        // One lock over everything this run writes, generated configuration included.
+        RebuildLock? runLock = null;
+        if (!request.DryRun)
+        {
+            try { runLock = RebuildLock.Acquire(root); }
+            catch (RebuildLockedException e)
+            {
+                console.Error.WriteLine($"error: {e.Message}");
+                return ExitCodes.ExecutionFailure;
+            }
+        }
+        using var heldLock = runLock;
         var nginxChanged = false;
         // renew does only certificate work; generated configuration is rebuild's.
         if (nginx.Enabled && Mode == RebuildMode.Rebuild)
@@ -117,6 +129,7 @@ public abstract class CertificateWorkCommand(CliConsole console, HostRequestLoad
                 Users = users,
                 ReloadBeforeOrders = nginx.Enabled ? ["nginx.service"] : [],
                 ServiceConfigurationChanged = nginxChanged,
+                LockHeldByCaller = runLock is not null,
             }, new SynchronousProgress(p => console.Error.WriteLine(p.ToString())), ct).ConfigureAwait(false);
         }
         catch (RebuildLockedException e)

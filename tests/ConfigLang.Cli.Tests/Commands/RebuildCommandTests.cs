@@ -97,14 +97,16 @@ public sealed class RebuildCommandTests : IDisposable
         Assert.Contains(api, s => s.Contains("proxy_pass http://127.0.0.1:8080;", StringComparison.Ordinal) && s.Contains("ssl_certificate_key /var/lib/acme/api.example.org/key.pem;", StringComparison.Ordinal));
     }
 
-    [Fact]
-    public void A_rebuild_while_another_holds_the_lock_is_an_execution_failure()
+    [Theory]
+    [InlineData("rebuild")]
+    [InlineData("renew")]
+    public void A_run_while_another_holds_the_lock_is_an_execution_failure_and_writes_nothing(string command)
     {
         var lockPath = Path.Combine(_root.FullName, "run", "configlang", "rebuild.lock");
         Directory.CreateDirectory(Path.GetDirectoryName(lockPath)!);
         using var held = new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
 
-        var run = CliRun.Invoke("renew", Example("minimal", "host.nix"), "--root", _root.FullName, "--service-manager", "none");
+        var run = CliRun.Invoke(command, Example("minimal", "host.nix"), "--root", _root.FullName, "--service-manager", "none");
 
         Assert.Equal(3, run.ExitCode);
         Assert.Contains("rebuild.lock", run.Stderr);
