@@ -16,14 +16,11 @@ public sealed class ListenerHttp01Solver : IChallengeSolver, IAsyncDisposable
 {
     private const string PathPrefix = "/.well-known/acme-challenge/";
     private readonly ConcurrentDictionary<string, string> _answers = new(StringComparer.Ordinal);
-    private readonly SemaphoreSlim _startLock = new(1, 1);
-    private readonly CancellationTokenSource _stop = new();
-    private TcpListener? _listener;
-    private Task? _acceptLoop;
+    private readonly ChallengeListener _listener;
 
     public ListenerHttp01Solver(IPEndPoint endpoint)
     {
-        Endpoint = endpoint;
+        _listener = new ChallengeListener(endpoint, "HTTP-01", ServeAsync);
     }
 
     /// <summary>From a listen address such as <c>:80</c> or <c>127.0.0.1:5002</c>.</summary>
@@ -31,7 +28,7 @@ public sealed class ListenerHttp01Solver : IChallengeSolver, IAsyncDisposable
     {
     }
 
-    public IPEndPoint Endpoint { get; }
+    public IPEndPoint Endpoint => _listener.Endpoint;
 
     public string ChallengeType => ChallengeTypes.Http01;
 
@@ -48,83 +45,34 @@ public sealed class ListenerHttp01Solver : IChallengeSolver, IAsyncDisposable
     }
 
     /// <summary>Opens the socket (done by the first <see cref="PresentAsync"/> anyway).</summary>
-    public async Task StartAsync(CancellationToken cancellationToken = default)
+    public Task StartAsync(CancellationToken cancellationToken = default) => _listener.StartAsync(cancellationToken);
+
+    private async Task ServeAsync(TcpClient client, CancellationToken cancellationToken)
     {
-        if (_listener is not null) return;
-        await _startLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (_listener is not null) return;
-            TcpListener listener;
-            try
+            var stream = client.GetStream();
+            var head = await ReadHeadAsync(stream, cancellationToken).ConfigureAwait(false);
+            var requestLine = head[..Math.Max(0, head.IndexOf('\r'))].Split(' ');
+            string status, body;
+            if (requestLine.Length >= 2 && requestLine[0] is "GET" or "HEAD"
+                && requestLine[1].StartsWith(PathPrefix, StringComparison.Ordinal)
+                && _answers.TryGetValue(requestLine[1][PathPrefix.Length..], out var answer))
             {
-                listener = ListenAddress.Start(Endpoint);
+                (status, body) = ("200 OK", answer);
             }
-            catch (SocketException e)
+            else
             {
-                throw new AcmeException($"HTTP-01: cannot listen on {Endpoint}: {e.Message}", e);
+                (status, body) = ("404 Not Found", "not found\n");
             }
-            _listener = listener;
-            _acceptLoop = AcceptLoopAsync(listener);
+            var isHead = requestLine.Length > 0 && requestLine[0] == "HEAD";
+            var response = $"HTTP/1.1 {status}\r\nContent-Type: text/plain\r\nContent-Length: {Encoding.ASCII.GetByteCount(body)}\r\nConnection: close\r\n\r\n"
+                + (isHead ? "" : body);
+            await stream.WriteAsync(Encoding.ASCII.GetBytes(response), cancellationToken).ConfigureAwait(false);
         }
-        finally
+        catch (Exception e) when (e is IOException or SocketException or OperationCanceledException)
         {
-            _startLock.Release();
-        }
-    }
-
-    private async Task AcceptLoopAsync(TcpListener listener)
-    {
-        while (!_stop.IsCancellationRequested)
-        {
-            TcpClient client;
-            try
-            {
-                client = await listener.AcceptTcpClientAsync(_stop.Token).ConfigureAwait(false);
-            }
-            catch (Exception) when (_stop.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (SocketException)
-            {
-                continue;
-            }
-            _ = Task.Run(() => ServeAsync(client));
-        }
-    }
-
-    private async Task ServeAsync(TcpClient client)
-    {
-        using (client)
-        {
-            try
-            {
-                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
-                timeout.CancelAfter(TimeSpan.FromSeconds(10));
-                var stream = client.GetStream();
-                var head = await ReadHeadAsync(stream, timeout.Token).ConfigureAwait(false);
-                var requestLine = head[..Math.Max(0, head.IndexOf('\r'))].Split(' ');
-                string status, body;
-                if (requestLine.Length >= 2 && requestLine[0] is "GET" or "HEAD"
-                    && requestLine[1].StartsWith(PathPrefix, StringComparison.Ordinal)
-                    && _answers.TryGetValue(requestLine[1][PathPrefix.Length..], out var answer))
-                {
-                    (status, body) = ("200 OK", answer);
-                }
-                else
-                {
-                    (status, body) = ("404 Not Found", "not found\n");
-                }
-                var isHead = requestLine.Length > 0 && requestLine[0] == "HEAD";
-                var response = $"HTTP/1.1 {status}\r\nContent-Type: text/plain\r\nContent-Length: {Encoding.ASCII.GetByteCount(body)}\r\nConnection: close\r\n\r\n"
-                    + (isHead ? "" : body);
-                await stream.WriteAsync(Encoding.ASCII.GetBytes(response), timeout.Token).ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is IOException or SocketException or OperationCanceledException)
-            {
-                // A client that hangs up or stalls only loses its own answer.
-            }
+            // A client that hangs up or stalls only loses its own answer.
         }
     }
 
@@ -142,16 +90,5 @@ public sealed class ListenerHttp01Solver : IChallengeSolver, IAsyncDisposable
         return Encoding.ASCII.GetString(buffer, 0, length);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _stop.CancelAsync().ConfigureAwait(false);
-        _listener?.Stop();
-        if (_acceptLoop is not null)
-        {
-            try { await _acceptLoop.ConfigureAwait(false); }
-            catch (OperationCanceledException) { }
-        }
-        _stop.Dispose();
-        _startLock.Dispose();
-    }
+    public ValueTask DisposeAsync() => _listener.DisposeAsync();
 }

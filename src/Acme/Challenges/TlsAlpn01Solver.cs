@@ -17,21 +17,18 @@ public sealed class TlsAlpn01Solver : IChallengeSolver, IAsyncDisposable
     public static readonly SslApplicationProtocol AcmeTls1 = new("acme-tls/1");
 
     private readonly ConcurrentDictionary<string, SslStreamCertificateContext> _certificates = new(StringComparer.OrdinalIgnoreCase);
-    private readonly SemaphoreSlim _startLock = new(1, 1);
-    private readonly CancellationTokenSource _stop = new();
-    private TcpListener? _listener;
-    private Task? _acceptLoop;
+    private readonly ChallengeListener _listener;
 
     public TlsAlpn01Solver(IPEndPoint endpoint)
     {
-        Endpoint = endpoint;
+        _listener = new ChallengeListener(endpoint, "TLS-ALPN-01", HandshakeAsync);
     }
 
     public TlsAlpn01Solver(string listenAddress) : this(ListenAddress.Parse(listenAddress))
     {
     }
 
-    public IPEndPoint Endpoint { get; }
+    public IPEndPoint Endpoint => _listener.Endpoint;
 
     public string ChallengeType => ChallengeTypes.TlsAlpn01;
 
@@ -48,68 +45,20 @@ public sealed class TlsAlpn01Solver : IChallengeSolver, IAsyncDisposable
         return Task.CompletedTask;
     }
 
-    public async Task StartAsync(CancellationToken cancellationToken = default)
+    /// <summary>Opens the socket (done by the first <see cref="PresentAsync"/> anyway).</summary>
+    public Task StartAsync(CancellationToken cancellationToken = default) => _listener.StartAsync(cancellationToken);
+
+    private async Task HandshakeAsync(TcpClient client, CancellationToken cancellationToken)
     {
-        if (_listener is not null) return;
-        await _startLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (_listener is not null) return;
-            TcpListener listener;
-            try
-            {
-                listener = ListenAddress.Start(Endpoint);
-            }
-            catch (SocketException e)
-            {
-                throw new AcmeException($"TLS-ALPN-01: cannot listen on {Endpoint}: {e.Message}", e);
-            }
-            _listener = listener;
-            _acceptLoop = AcceptLoopAsync(listener);
+            await using var tls = new SslStream(client.GetStream(), leaveInnerStreamOpen: false);
+            await tls.AuthenticateAsServerAsync(SelectOptions, null, cancellationToken).ConfigureAwait(false);
+            await tls.ShutdownAsync().ConfigureAwait(false);
         }
-        finally
+        catch (Exception e) when (e is IOException or SocketException or OperationCanceledException or System.Security.Authentication.AuthenticationException or AcmeException)
         {
-            _startLock.Release();
-        }
-    }
-
-    private async Task AcceptLoopAsync(TcpListener listener)
-    {
-        while (!_stop.IsCancellationRequested)
-        {
-            TcpClient client;
-            try
-            {
-                client = await listener.AcceptTcpClientAsync(_stop.Token).ConfigureAwait(false);
-            }
-            catch (Exception) when (_stop.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (SocketException)
-            {
-                continue;
-            }
-            _ = Task.Run(() => HandshakeAsync(client));
-        }
-    }
-
-    private async Task HandshakeAsync(TcpClient client)
-    {
-        using (client)
-        {
-            try
-            {
-                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
-                timeout.CancelAfter(TimeSpan.FromSeconds(10));
-                await using var tls = new SslStream(client.GetStream(), leaveInnerStreamOpen: false);
-                await tls.AuthenticateAsServerAsync(SelectOptions, null, timeout.Token).ConfigureAwait(false);
-                await tls.ShutdownAsync().ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is IOException or SocketException or OperationCanceledException or System.Security.Authentication.AuthenticationException or AcmeException)
-            {
-                // Handshakes for unknown names or without acme-tls/1 fail; that is the answer.
-            }
+            // Handshakes for unknown names or without acme-tls/1 fail; that is the answer.
         }
     }
 
@@ -125,16 +74,5 @@ public sealed class TlsAlpn01Solver : IChallengeSolver, IAsyncDisposable
         });
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _stop.CancelAsync().ConfigureAwait(false);
-        _listener?.Stop();
-        if (_acceptLoop is not null)
-        {
-            try { await _acceptLoop.ConfigureAwait(false); }
-            catch (OperationCanceledException) { }
-        }
-        _stop.Dispose();
-        _startLock.Dispose();
-    }
+    public ValueTask DisposeAsync() => _listener.DisposeAsync();
 }
