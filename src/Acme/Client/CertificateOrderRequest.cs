@@ -1,3 +1,4 @@
+using ConfigLang.Acme.Model;
 using ConfigLang.Acme.Crypto;
 
 namespace ConfigLang.Acme.Client;
@@ -11,7 +12,7 @@ public sealed class CertificateOrderRequest
     /// <summary>Shown in progress events; defaults to the primary name.</summary>
     public string? Label { get; init; }
 
-    public CertificateKeyType KeyType { get; init; } = CertificateKeyType.EC256;
+    public KeyType KeyType { get; init; } = KeyType.Ec256;
 
     /// <summary>Adds the OCSP must-staple TLS feature extension (NixOS <c>ocspMustStaple</c>).</summary>
     public bool OcspMustStaple { get; init; }

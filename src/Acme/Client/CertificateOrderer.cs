@@ -3,6 +3,7 @@ using ConfigLang.Acme.Challenges;
 using ConfigLang.Acme.Crypto;
 using ConfigLang.Acme.Protocol;
 using ConfigLang.Acme.Protocol.Resources;
+using ConfigLang.Acme.Model;
 
 namespace ConfigLang.Acme.Client;
 
@@ -52,7 +53,7 @@ public sealed class CertificateOrderer
             using var key = await keyTask.ConfigureAwait(false);
             if (order.Status == "ready")
             {
-                Report(OrderStage.Finalizing, detail: request.KeyType.ToLegoName());
+                Report(OrderStage.Finalizing, detail: KeyTypes.Format(request.KeyType));
                 var csr = CsrBuilder.Build(key, request.Names, request.OcspMustStaple);
                 order = await _client.FinalizeAsync(_account, order, csr, cancellationToken).ConfigureAwait(false);
                 if (order.Status is "processing" or "ready" or "pending")

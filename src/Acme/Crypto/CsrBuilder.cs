@@ -1,3 +1,4 @@
+using KeyType = ConfigLang.Acme.Model.KeyType;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 
@@ -24,7 +25,7 @@ public static class CsrBuilder
             : new X500DistinguishedName("");
         var request = key.Key switch
         {
-            ECDsa ec => new CertificateRequest(subject, ec, key.Type == CertificateKeyType.EC384 ? HashAlgorithmName.SHA384 : HashAlgorithmName.SHA256),
+            ECDsa ec => new CertificateRequest(subject, ec, key.Type == KeyType.Ec384 ? HashAlgorithmName.SHA384 : HashAlgorithmName.SHA256),
             RSA rsa => new CertificateRequest(subject, rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1),
             _ => throw new NotSupportedException(key.Key.GetType().Name),
         };

@@ -277,7 +277,7 @@ public sealed class PlanExecutor
             {
                 Names = request.Domains.Select(d => d.Value).ToArray(),
                 Label = request.Name,
-                KeyType = CertificateKeyTypes.Parse(KeyTypes.Format(request.KeyType)),
+                KeyType = request.KeyType,
                 OcspMustStaple = request.OcspMustStaple,
                 Profile = request.Profile,
             };

@@ -1,3 +1,4 @@
+using ConfigLang.Acme.Model;
 using System.Collections.Concurrent;
 using System.Net;
 using ConfigLang.Acme.Challenges;
@@ -157,13 +158,13 @@ public sealed class CertificateOrdererTests(SharedTestbedFixture fixture)
     }
 
     [Theory]
-    [InlineData(CertificateKeyType.EC256, "ec256")]
-    [InlineData(CertificateKeyType.EC384, "ec384")]
-    [InlineData(CertificateKeyType.RSA2048, "rsa2048")]
-    [InlineData(CertificateKeyType.RSA3072, "rsa3072")]
-    [InlineData(CertificateKeyType.RSA4096, "rsa4096")]
-    [InlineData(CertificateKeyType.RSA8192, "rsa8192")]
-    public async Task Each_key_type_gets_a_certificate_for_a_key_of_that_type(CertificateKeyType keyType, string expected)
+    [InlineData(KeyType.Ec256, "ec256")]
+    [InlineData(KeyType.Ec384, "ec384")]
+    [InlineData(KeyType.Rsa2048, "rsa2048")]
+    [InlineData(KeyType.Rsa3072, "rsa3072")]
+    [InlineData(KeyType.Rsa4096, "rsa4096")]
+    [InlineData(KeyType.Rsa8192, "rsa8192")]
+    public async Task Each_key_type_gets_a_certificate_for_a_key_of_that_type(KeyType keyType, string expected)
     {
         var name = Bed.UniqueName(expected);
         await using var solver = new ListenerHttp01Solver(Http01);

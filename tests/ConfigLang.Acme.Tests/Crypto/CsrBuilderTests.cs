@@ -1,3 +1,4 @@
+using KeyType = ConfigLang.Acme.Model.KeyType;
 using System.Security.Cryptography.X509Certificates;
 using ConfigLang.Acme.Crypto;
 
@@ -12,7 +13,7 @@ public sealed class CsrBuilderTests
     [Fact]
     public void Every_name_is_a_san_and_the_first_is_the_subject()
     {
-        using var key = CertificateKey.Generate(CertificateKeyType.EC256);
+        using var key = CertificateKey.Generate(KeyType.Ec256);
 
         var csr = Load(CsrBuilder.Build(key, ["example.org", "*.example.org", "www.example.org"], mustStaple: false));
 
@@ -25,30 +26,11 @@ public sealed class CsrBuilderTests
     [Fact]
     public void Must_staple_adds_the_tls_feature_status_request()
     {
-        using var key = CertificateKey.Generate(CertificateKeyType.EC256);
+        using var key = CertificateKey.Generate(KeyType.Ec256);
 
         var csr = Load(CsrBuilder.Build(key, ["example.org"], mustStaple: true));
 
         var feature = csr.CertificateExtensions.Single(e => e.Oid?.Value == "1.3.6.1.5.5.7.1.24");
         Assert.Equal(new byte[] { 0x30, 0x03, 0x02, 0x01, 0x05 }, feature.RawData);
-    }
-
-    [Theory]
-    [InlineData("ec256", CertificateKeyType.EC256)]
-    [InlineData("EC384", CertificateKeyType.EC384)]
-    [InlineData("rsa2048", CertificateKeyType.RSA2048)]
-    [InlineData("rsa8192", CertificateKeyType.RSA8192)]
-    public void Lego_key_type_names_parse(string name, CertificateKeyType expected)
-    {
-        Assert.Equal(expected, CertificateKeyTypes.Parse(name));
-        Assert.Equal(name.ToLowerInvariant(), expected.ToLegoName());
-    }
-
-    [Fact]
-    public void An_unknown_key_type_is_refused_with_the_valid_names()
-    {
-        var error = Assert.Throws<ArgumentException>(() => CertificateKeyTypes.Parse("rsa1024"));
-
-        Assert.Contains("ec256", error.Message);
     }
 }
