@@ -218,15 +218,30 @@ public sealed class OptionExplainer(Interpreter interpreter)
         builder.Add("status", Nix.Str(status));
         try
         {
-            builder.Add("value", PlainValue.From(interpreter, value));
+            builder.Add("value", PlainValue.From(interpreter, status == Disabled ? WithoutProperties(value) : value));
         }
-        catch (EvaluationException e) when (e.IsCatchable && status != Used)
+        catch (EvaluationException e) when (status != Used && !e.IsStackOverflow)
         {
-            // A definition that lost (or never applied) may well not evaluate; say so instead of failing.
+            // A definition that lost (or never applied) was never meant to be evaluated and may
+            // well fail (say, `certs.${vhost.useACMEHost}` under `mkIf (vhost.useACMEHost != null)`):
+            // say so instead of failing the whole explanation.
             builder.Add("value", Nix.Null);
             builder.Add("error", Nix.Str(e.Diagnostic.Message));
         }
         return builder.Build();
+    }
+
+    /// <summary>The content under nested <c>mkIf</c>, <c>mkOverride</c> and <c>mkOrder</c> of a disabled definition, for display.</summary>
+    private static Value WithoutProperties(Value value)
+    {
+        for (var depth = 0; depth < 16; depth++)
+        {
+            if (value.Force() is not AttrSetValue attrs || attrs.Get(Nix.TypeSym)?.Force() is not StringValue tag
+                || tag.Text is not (PropertyNames.If or PropertyNames.Override or PropertyNames.Order))
+                return value;
+            value = Nix.Get(attrs, "content")!;
+        }
+        return value;
     }
 
     private static AttrSetValue Location(string file, SourceLocation? position) => position is { } p

@@ -145,6 +145,24 @@ public sealed class ShowExplainTests : IDisposable
         Assert.DoesNotContain("security.acme.certs.\"example.org\".credentialsFile", names);
     }
 
+    public static TheoryData<string> Examples() => ShowExamplesGoldenTests.Examples();
+
+    [Theory]
+    [MemberData(nameof(Examples))]
+    public void Every_example_explains_as_a_whole_and_each_listed_option_has_a_used_definition(string example)
+    {
+        var host = Path.Combine(ConfigLang.TestSupport.RepositoryRoot.Path, "examples", example, "host.nix");
+        var run = CliRun.Invoke("show", host, "--explain", "--json");
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        var options = JsonNode.Parse(run.Stdout)!["options"]!.AsArray().Select(o => o!.AsObject()).ToList();
+        Assert.Contains(options, o => ((string?)o["option"])!.StartsWith("security.acme.certs.", StringComparison.Ordinal));
+        Assert.All(options, o =>
+        {
+            Assert.True((bool)o["defined"]!);
+            Assert.Contains(o["definitions"]!.AsArray(), d => (string?)d!["status"] == "used");
+        });
+    }
+
     [Fact]
     public void An_option_that_does_not_exist_is_an_input_error()
     {
