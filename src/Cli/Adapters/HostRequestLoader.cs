@@ -28,7 +28,7 @@ public sealed class HostRequestLoader(CliConsole console, HostLinter linter)
         var problems = linter.Lint(file, options);
         if (problems.Any(d => d.IsError))
         {
-            new TextDiagnosticWriter().Write(DiagnosticReport.Create(problems), console.Error, DiagnosticWriterOptions.Default);
+            new TextDiagnosticWriter().Write(DiagnosticReport.Create(problems), console.Error, console.DiagnosticOptions(console.Error));
             exitCode = ExitCodes.InputErrors;
             return null;
         }

@@ -43,7 +43,7 @@ public sealed class LintCommand(CliConsole console, HostLinter linter, Diagnosti
             var report = DiagnosticReport.Create(diagnostics);
             var writer = writers.Get(result.GetValue(format)!);
             var output = writer.PreferredStream == DiagnosticOutputStream.StandardError ? console.Error : console.Out;
-            writer.Write(report, output, DiagnosticWriterOptions.Default);
+            writer.Write(report, output, console.DiagnosticOptions(output));
             var failed = report.Errors > 0 || (result.GetValue(warningsAsErrors) && report.Warnings > 0);
             return failed ? ExitCodes.InputErrors : ExitCodes.Ok;
         });

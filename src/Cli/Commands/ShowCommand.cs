@@ -1,11 +1,16 @@
 using System.CommandLine;
 using ConfigLang.Cli.Rendering;
+using ConfigLang.Cli.Rendering.DiagnosticFormats;
+using ConfigLang.Cli.Rendering.Show;
 using ConfigLang.Evaluator.Runtime;
 using ConfigLang.Modules.Evaluation;
 
 namespace ConfigLang.Cli.Commands;
 
-/// <summary><c>configlang show CONFIG [OPTION.PATH] [--json]</c>: the resolved values of a host configuration.</summary>
+/// <summary>
+/// <c>configlang show CONFIG [OPTION.PATH] [--json] [--explain]</c>: the resolved values of a
+/// host configuration, or with <c>--explain</c> where each value came from.
+/// </summary>
 public sealed class ShowCommand(CliConsole console) : ICliCommand
 {
     public Command Build()
@@ -17,11 +22,15 @@ public sealed class ShowCommand(CliConsole console) : ICliCommand
             Arity = ArgumentArity.ZeroOrOne,
         };
         var json = new Option<bool>("--json") { Description = "Print the values as JSON." };
+        var explain = new Option<bool>("--explain")
+        {
+            Description = "Show where each value came from: declarations, type, and every definition with its location, priority and whether it won.",
+        };
         var include = new Option<string[]>("-I") { Description = "Add a search path entry (DIR or NAME=DIR) for <NAME> lookups." };
         var showTrace = new Option<bool>("--show-trace") { Description = "Show the chain of evaluation frames of an error." };
         var command = new Command("show", "Evaluate a host configuration with the built-in option library and print the resolved option values.")
         {
-            config, optionPath, json, include, showTrace,
+            config, optionPath, json, explain, include, showTrace,
         };
         command.SetAction(result =>
         {
@@ -32,6 +41,7 @@ public sealed class ShowCommand(CliConsole console) : ICliCommand
                 return ExitCodes.Usage;
             }
             var query = new ConfigurationQuery(new EvaluatorOptions { SearchPath = result.GetValue(include) ?? [] });
+            if (result.GetValue(explain)) return Explain(query, file, result.GetValue(optionPath), result.GetValue(json), result.GetValue(showTrace));
             var outcome = query.Show(file, result.GetValue(optionPath), result.GetValue(json), result.GetValue(showTrace));
             console.Out.Write(outcome.Stdout);
             if (result.GetValue(json) && outcome.Succeeded) console.Out.WriteLine();
@@ -39,5 +49,15 @@ public sealed class ShowCommand(CliConsole console) : ICliCommand
             return outcome.Succeeded ? ExitCodes.Ok : ExitCodes.InputErrors;
         });
         return command;
+    }
+
+    private int Explain(ConfigurationQuery query, string file, string? optionPath, bool json, bool showTrace)
+    {
+        var outcome = query.Explain(file, optionPath, showTrace);
+        console.Error.Write(outcome.Stderr);
+        if (!outcome.Succeeded) return ExitCodes.InputErrors;
+        var report = ExplainReport.Parse(outcome.Stdout, new DisplayPaths(Directory.GetCurrentDirectory()));
+        console.Out.Write(json ? report.ToJson() + "\n" : ExplainTextWriter.Write(report));
+        return ExitCodes.Ok;
     }
 }

@@ -16,6 +16,8 @@ public static class CliHost
         var console = new CliConsole(stdout ?? Console.Out, stderr ?? Console.Error);
         using var services = BuildServices(console);
         var root = BuildRootCommand(services);
+        var color = ColorOption.Create();
+        root.Options.Add(color);
         var parseResult = root.Parse(args);
         if (parseResult.Errors.Count > 0)
         {
@@ -27,6 +29,7 @@ public static class CliHost
             return ExitCodes.Usage;
         }
 
+        console.Color = ColorDecision.Parse(parseResult.GetValue(color));
         var configuration = new InvocationConfiguration { Output = console.Out, Error = console.Error };
         return parseResult.Invoke(configuration);
     }

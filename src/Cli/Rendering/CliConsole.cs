@@ -1,7 +1,10 @@
+using ConfigLang.Cli.Rendering.DiagnosticFormats;
+
 namespace ConfigLang.Cli.Rendering;
 
 /// <summary>Where commands write: results to <see cref="Out"/>, diagnostics to <see cref="Error"/>;
-/// <see cref="In"/> is standard input (for <c>-</c> as a file). Tests pass their own writers to capture both.</summary>
+/// <see cref="In"/> is standard input (for <c>-</c> as a file). Tests pass their own writers to capture both.
+/// <see cref="Color"/> is the global <c>--color</c> choice, which every text diagnostic honours.</summary>
 public sealed class CliConsole(TextWriter output, TextWriter error, TextReader? input = null)
 {
     public TextWriter Out { get; } = output;
@@ -9,4 +12,18 @@ public sealed class CliConsole(TextWriter output, TextWriter error, TextReader? 
     public TextWriter Error { get; } = error;
 
     public TextReader In => input ?? Console.In;
+
+    /// <summary><c>--color</c>; set once the command line is parsed.</summary>
+    public ColorMode Color { get; set; } = ColorMode.Auto;
+
+    /// <summary>Whether text written to <paramref name="stream"/> gets ANSI colours (see <see cref="ColorDecision"/>).</summary>
+    public bool UseColor(TextWriter stream) => ColorDecision.UseColor(
+        Color,
+        isTerminal: ReferenceEquals(stream, Console.Error) ? !Console.IsErrorRedirected
+            : ReferenceEquals(stream, Console.Out) && !Console.IsOutputRedirected,
+        noColor: Environment.GetEnvironmentVariable("NO_COLOR"));
+
+    /// <summary>The diagnostic writer settings for output to <paramref name="stream"/>.</summary>
+    public DiagnosticWriterOptions DiagnosticOptions(TextWriter stream) =>
+        DiagnosticWriterOptions.Default with { UseColor = UseColor(stream) };
 }

@@ -36,6 +36,21 @@ public sealed class ConfigurationQuery(EvaluatorOptions options)
         return Evaluate(expression, json, showTrace);
     }
 
+    /// <summary>
+    /// Where the values under <paramref name="optionPath"/> (all when null) came from, as JSON
+    /// (see <see cref="OptionExplainer"/>): <c>{ "options": [ { option, type, defined, value,
+    /// declarations, definitions } ] }</c>.
+    /// </summary>
+    public EvaluationResult Explain(string configFile, string? optionPath, bool showTrace)
+    {
+        var path = Path.GetFullPath(configFile, options.CurrentDirectory);
+        var expression =
+            "let lib = import <configlang/lib>; " +
+            $"eval = lib.evalModules {{ modules = [ (/. + {Quote(path)}) ] ++ lib.configlang.builtinModules; }}; " +
+            $"in lib.configlang.explain {SelectionList(optionPath)} eval.config";
+        return Evaluate(expression, json: true, showTrace);
+    }
+
     /// <summary>Documentation entries (JSON list) of the options under <paramref name="optionPath"/>.</summary>
     public EvaluationResult Options(string? configFile, string? optionPath, bool showTrace)
     {

@@ -229,7 +229,7 @@ public sealed class ModuleSystem
             return Nix.Attrs(
                 ("_type", Nix.Str("configuration")),
                 ("options", Checked(() => Root.OptionsValue)),
-                ("config", Checked(() => Without(Nix.ForceAttrs(Config), "_module"))),
+                ("config", Checked(() => ConfigurationOrigins.Remember(Without(Nix.ForceAttrs(Config), "_module"), () => Root))),
                 ("_module", Checked(() => Nix.Get(Nix.ForceAttrs(Config), "_module")!)),
                 ("extendModules", ExtendModules()),
                 ("type", Nix.Lazy(() => type.ToValue())),

@@ -49,6 +49,16 @@ public sealed class OptionLeaf
 
     public IReadOnlyList<string> DeclarationFiles => Declaration.Files;
 
+    /// <summary>Where the option was declared, one entry per declaring module (for <c>show --explain</c>).</summary>
+    public IReadOnlyList<DeclarationSource> Declarations => _declarations;
+
+    /// <summary>The definitions as the modules gave them, properties (<c>mkIf</c>, <c>mkForce</c>, …)
+    /// still in place and without the default (for <c>show --explain</c>).</summary>
+    public IReadOnlyList<Definition> Definitions => _definitions;
+
+    /// <summary>The declared <c>default</c>, if any.</summary>
+    public Value? DefaultValue => Nix.Get(Declaration.Attributes, "default");
+
     private Declared MergeDeclarations()
     {
         var attributes = AttrSetValue.Empty;

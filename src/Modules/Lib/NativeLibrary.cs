@@ -75,6 +75,10 @@ public static class NativeLibrary
         }));
         builder.Add("configlangShowValue", Nix.Function("configlangShowValue", 1, (_, a) =>
             ValuePrinter.TryPrint(a[0]) is { } text ? Nix.Str(text) : Nix.Null));
+        builder.Add("configlangOptionsOf", Nix.Function("configlangOptionsOf", 1, (_, a) =>
+            ConfigurationOrigins.Find(a[0]) is { } origin ? origin.Root.OptionsValue : Nix.Null));
+        builder.Add("configlangExplain", Nix.Function("configlangExplain", 2, (ip, a) =>
+            new OptionExplainer(ip).Explain(OptionType.ToLoc(a[0]), a[1])));
         builder.Add("pushDownProperties", Nix.Function("pushDownProperties", 1, (_, a) => Nix.List(Properties.Properties.PushDown(a[0]))));
         builder.Add("dischargeProperties", Nix.Function("dischargeProperties", 1, (_, a) =>
         {

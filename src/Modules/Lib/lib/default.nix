@@ -399,17 +399,37 @@ let
       let list = ./../modules/module-list.nix;
       in if b.pathExists list then b.import list else [ ];
 
-    # The values of the options that have definitions, as a nested set.
+    # The values of the options that are defined (by a definition or a default), as a nested
+    # set. Inside values of submodule type (attrsOf submodule, listOf submodule, …) only the
+    # sub-options that are defined appear, so an option nobody set and that has no default is
+    # never forced.
     definedConfig = options:
-      let
-        go = o:
-          if native.isOption o then (if o.isDefined then { v = o.value; } else null)
-          else if !(b.isAttrs o) then null
-          else
-            let kept = attrsets.filterAttrs (_: k: k != null) (b.mapAttrs (_: go) o);
-            in if kept == { } then null else { v = b.mapAttrs (_: k: k.v) kept; };
-        r = go (b.removeAttrs options [ "_module" ]);
-      in if r == null then { } else r.v;
+      let r = definedLevel (b.removeAttrs options [ "_module" ]); in
+      if r == null then { } else r.v;
+
+    # { v = the defined values under an options subtree; } or null when nothing is defined.
+    definedLevel = o:
+      if native.isOption o then (if o.isDefined then { v = definedValue o.value; } else null)
+      else if !(b.isAttrs o) then null
+      else
+        let kept = attrsets.filterAttrs (_: k: k != null) (b.mapAttrs (_: definedLevel) o);
+        in if kept == { } then null else { v = b.mapAttrs (_: k: k.v) kept; };
+
+    # A resolved value with every submodule configuration in it cut down to its defined
+    # options; attributes a freeform type took stay as they are.
+    definedValue = v:
+      if b.isAttrs v then
+        (if v ? _type || v ? outPath then v
+         else
+           let options = native.configlangOptionsOf v; in
+           if options == null then b.mapAttrs (_: definedValue) v
+           else
+             let
+               declared = definedLevel (b.removeAttrs options [ "_module" ]);
+               freeform = b.removeAttrs v (b.attrNames options);
+             in b.mapAttrs (_: definedValue) freeform // (if declared == null then { } else declared.v))
+      else if b.isList v then map definedValue v
+      else v;
 
     # The value at an option path: an option's value (or inside it, for paths that go into a
     # submodule's attribute set), or for a subtree of options the ones that are defined.
@@ -417,11 +437,15 @@ let
       let
         missing = b.throw "The option `${native.showOption path}' does not exist.";
         go = rest: o:
-          if native.isOption o then (if rest == [ ] then o.value else attrsets.attrByPath rest missing o.value)
+          if native.isOption o then definedValue (if rest == [ ] then o.value else attrsets.attrByPath rest missing o.value)
           else if rest == [ ] then definedConfig o
           else if b.isAttrs o && o ? ${b.head rest} then go (b.tail rest) o.${b.head rest}
           else missing;
       in go path options;
+
+    # Where the values at an option path came from (see OptionExplainer.cs): declarations,
+    # type, value and every definition with its location, priority and status.
+    explain = path: config: native.configlangExplain path config;
 
     # One entry per visible option (sub-options of submodules included), sorted by name.
     optionDocs = options:

@@ -1,0 +1,93 @@
+using System.Text.Json.Nodes;
+using ConfigLang.Evaluator.Runtime;
+using ConfigLang.Modules.Evaluation;
+
+namespace ConfigLang.Modules.Tests.Evaluation;
+
+/// <summary>
+/// What <c>configlang show</c> asks of the module layer: the options that are set, with
+/// submodule values cut down to their defined options, and where each value came from.
+/// </summary>
+public sealed class ConfigurationQueryTests : IDisposable
+{
+    private const string HostText = """
+        { lib, ... }:
+        {
+          options.demo.sites = lib.mkOption {
+            type = lib.types.attrsOf (lib.types.submodule {
+              options.certificate = lib.mkOption { type = lib.types.str; };
+              options.port = lib.mkOption { type = lib.types.int; default = 80; };
+              options.user = lib.mkOption { type = lib.types.str; };
+            });
+            default = { };
+          };
+          options.demo.unset = lib.mkOption { type = lib.types.int; };
+          config.demo.sites.web = { user = lib.mkDefault "www"; };
+          config.demo.sites.api = { user = lib.mkForce "api"; port = 8080; };
+        }
+        """;
+
+    private readonly ModuleEvaluation _files = new();
+    private readonly string _host;
+
+    public ConfigurationQueryTests() => _host = _files.Write("host.nix", HostText);
+
+    public void Dispose() => _files.Dispose();
+
+    private static ConfigurationQuery Query => new(new EvaluatorOptions());
+
+    [Fact]
+    public void A_subtree_shows_submodule_values_without_their_undefined_options()
+    {
+        var result = Query.Show(_host, "demo", json: true, showTrace: false);
+        Assert.True(result.Succeeded, result.Stderr);
+        var demo = JsonNode.Parse(result.Stdout)!;
+        Assert.True(JsonNode.DeepEquals(
+            JsonNode.Parse("""{ "sites": { "api": { "port": 8080, "user": "api" }, "web": { "port": 80, "user": "www" } } }"""),
+            demo));
+    }
+
+    [Fact]
+    public void Everything_that_is_set_includes_the_submodule_values_and_skips_unset_options()
+    {
+        var result = Query.Show(_host, null, json: true, showTrace: false);
+        Assert.True(result.Succeeded, result.Stderr);
+        var all = JsonNode.Parse(result.Stdout)!.AsObject();
+        var demo = all["demo"]!.AsObject();
+        Assert.False(demo.ContainsKey("unset"));
+        Assert.Equal(8080, (int)demo["sites"]!["api"]!["port"]!);
+        Assert.False(demo["sites"]!["web"]!.AsObject().ContainsKey("certificate"));
+    }
+
+    [Fact]
+    public void Explain_lists_the_default_and_each_definition_with_its_priority_and_status()
+    {
+        var result = Query.Explain(_host, "demo.sites.web", showTrace: false);
+        Assert.True(result.Succeeded, result.Stderr);
+        var options = JsonNode.Parse(result.Stdout)!["options"]!.AsArray().Select(o => o!.AsObject()).ToList();
+        // port (defaulted) and user (mkDefault); certificate has neither and is left out.
+        Assert.Equal(["demo.sites.web.port", "demo.sites.web.user"], options.Select(o => (string?)o["option"]));
+
+        var port = Assert.Single(options[0]["definitions"]!.AsArray())!;
+        Assert.Equal("default", (string?)port["kind"]);
+        Assert.Equal(1500, (int)port["priority"]!);
+        Assert.Equal("used", (string?)port["status"]);
+
+        var user = Assert.Single(options[1]["definitions"]!.AsArray())!;
+        Assert.Equal(1000, (int)user["priority"]!);
+        Assert.Equal("used", (string?)user["status"]);
+        Assert.Equal(_host, (string?)user["file"]);
+        Assert.Equal(12, (int)user["line"]!);
+    }
+
+    [Fact]
+    public void Explain_of_an_option_nobody_set_says_it_is_not_defined()
+    {
+        var result = Query.Explain(_host, "demo.unset", showTrace: false);
+        Assert.True(result.Succeeded, result.Stderr);
+        var unset = Assert.Single(JsonNode.Parse(result.Stdout)!["options"]!.AsArray())!;
+        Assert.False((bool)unset["defined"]!);
+        Assert.Empty(unset["definitions"]!.AsArray());
+        Assert.Equal("signed integer", (string?)unset["type"]);
+    }
+}
