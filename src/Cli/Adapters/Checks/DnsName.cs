@@ -70,10 +70,14 @@ public static class DnsName
         catch (ArgumentException) { return null; }
     }
 
+    // With invariant globalization (this project's setting) IdnMapping decodes leniently, so the
+    // result is checked too: an `xn--` label must stand for some non-ASCII text without controls.
     private static string? ToUnicode(string label)
     {
-        try { return new IdnMapping().GetUnicode(label); }
+        string decoded;
+        try { decoded = new IdnMapping().GetUnicode(label); }
         catch (ArgumentException) { return null; }
+        return decoded.Any(char.IsControl) || decoded.All(c => c < 0x80) ? null : decoded;
     }
 
     /// <summary>The form names are compared in: lower case, without a trailing dot, punycode.</summary>

@@ -22,7 +22,7 @@ public sealed class DuplicateCertificateCheck : IHostCheck
             {
                 yield return Diagnostic.Warning(LintCodes.DuplicateCertificate,
                     $"Certificates \"{first.Name}\" and \"{duplicate.Name}\" order the same names ({group.Key.Replace(" ", ", ", StringComparison.Ordinal)}); Let's Encrypt issues at most 5 certificates for one set of names every 7 days",
-                    SourceSpanFinder.Find(host, [$"\"{duplicate.Name}\""]))
+                    HostSpans.Attribute(host, duplicate.Name, ["certs"], [$"\"{duplicate.Name}\"", "certs"]))
                     .WithNote($"keep one of them and point its users at it with useACMEHost = \"{first.Name}\"")
                     with { Subject = $"security.acme.certs.\"{duplicate.Name}\"" };
             }

@@ -22,7 +22,7 @@ public sealed class InvalidDomainNameCheck : IHostCheck
                 var subject = $"security.acme.certs.\"{cert.Name}\".{option}";
                 var diagnostic = Diagnostic.Error(LintCodes.InvalidDomainName,
                     $"The name \"{name}\" in `{subject}' {problem.Reason}",
-                    QuotedValueSpan.Find(host, name, cert.Name, [option, $"\"{cert.Name}\""])) with { Subject = subject };
+                    HostSpans.Value(host, name, ["certs", cert.Name], [option, $"\"{cert.Name}\""])) with { Subject = subject };
                 if (problem.Suggestion is { } suggestion) diagnostic = diagnostic.WithNote($"write \"{suggestion}\" (the punycode form of \"{name}\")");
                 yield return diagnostic;
             }

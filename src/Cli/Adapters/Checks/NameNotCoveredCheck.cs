@@ -1,5 +1,6 @@
 using ConfigLang.Evaluator.Diagnostics;
 using ConfigLang.Evaluator.Text;
+using ConfigLang.Modules.Evaluation;
 
 namespace ConfigLang.Cli.Adapters.Checks;
 
@@ -29,11 +30,19 @@ public sealed class NameNotCoveredCheck : IHostCheck
                     var subject = consumer.Option ?? $"configlang.certConsumers.{consumer.Service}";
                     yield return Diagnostic.Error(LintCodes.NameNotCovered,
                         $"`{subject}' serves \"{name}\" with certificate \"{cert.Name}\", which does not cover it (its names: {string.Join(", ", cert.Domains)}); browsers will reject the connection",
-                        QuotedValueSpan.Find(host, written, null, ["useACMEHost", $"\"{cert.Name}\""]))
+                        HostSpans.Value(host, written, VirtualHostOf(subject), ["useACMEHost", $"\"{cert.Name}\""]))
                         .WithNote($"add \"{canonical}\" to `security.acme.certs.\"{cert.Name}\".extraDomainNames', or serve this name with a certificate that has it")
                         with { Subject = subject };
                 }
             }
         }
+    }
+
+    // `services.nginx.virtualHosts."a.org".useACMEHost` → [ virtualHosts, a.org ]: the name is
+    // looked for in that virtual host's block first, not where it names a certificate.
+    private static IReadOnlyList<string> VirtualHostOf(string option)
+    {
+        var parts = ConfigurationQuery.SplitPath(option);
+        return parts.Count >= 4 ? [parts[^3], parts[^2]] : [];
     }
 }

@@ -22,7 +22,7 @@ public sealed class StagingMixedWithProductionCheck : IHostCheck
             var subject = $"security.acme.certs.\"{staging.Name}\".server";
             yield return Diagnostic.Warning(LintCodes.StagingMixedWithProduction,
                 $"Certificate \"{staging.Name}\" orders {Quoted(shared)} from Let's Encrypt staging, while certificate \"{other.Name}\" orders {(shared.Count == 1 ? "it" : "them")} from production",
-                QuotedValueSpan.Find(host, staging.Server!, staging.Name, ["server", $"\"{staging.Name}\""]))
+                HostSpans.Value(host, staging.Server!, ["certs", staging.Name], ["server", $"\"{staging.Name}\""]))
                 .WithNote("browsers do not trust staging certificates: a service given the staging one shows errors; once testing is done, remove the staging `server'")
                 with { Subject = subject };
         }
