@@ -90,7 +90,7 @@ public sealed class DnsNameTests
     [InlineData("192.0.2.1", "")]
     [InlineData("http://plain.example.org", "")]
     public void Served_names_are_read_from_server_settings(string written, string expected) =>
-        Assert.Equal(expected, string.Join('|', ServedNames.Of(written)));
+        Assert.Equal(expected, string.Join('|', RequiredTlsNames.Of(written)));
 
     [Theory]
     [InlineData("www.example.org", "example.org")]

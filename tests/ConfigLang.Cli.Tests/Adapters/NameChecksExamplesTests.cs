@@ -107,4 +107,33 @@ public sealed class NameChecksExamplesTests
         var byAttribute = SharedCertificate.Replace("SERVER", "nginx").Replace("VHOST", "\"shop.example.org\"").Replace("SSL", "forceSSL = true;");
         Assert.Contains("\"shop.example.org\"", Assert.Single(LintText(byAttribute), d => d.Code == LintCodes.NameNotCovered).Message);
     }
+
+    [Theory]
+    [InlineData("chat.example.org", false)]
+    [InlineData("xmpp.example.org", true)]
+    public void A_prosody_virtual_host_domain_must_be_on_the_certificate_its_files_come_from(string domain, bool uncovered)
+    {
+        var text = $$"""
+            { config, ... }:
+            {
+              security.acme = {
+                acceptTerms = true;
+                defaults.email = "admin@example.org";
+                certs."chat.example.org" = { webroot = "/var/lib/acme/acme-challenge"; group = "prosody"; };
+              };
+              services.prosody = {
+                enable = true;
+                virtualHosts.chat = {
+                  domain = "{{domain}}";
+                  enabled = true;
+                  ssl.cert = "/var/lib/acme/chat.example.org/fullchain.pem";
+                  ssl.key = "/var/lib/acme/chat.example.org/key.pem";
+                };
+              };
+            }
+            """;
+        var findings = LintText(text).Where(d => d.Code == LintCodes.NameNotCovered).ToList();
+        Assert.Equal(uncovered ? 1 : 0, findings.Count);
+        if (uncovered) Assert.Equal("services.prosody.virtualHosts.\"chat\".ssl", findings[0].Subject);
+    }
 }

@@ -23,7 +23,7 @@ public sealed class NameNotCoveredCheck : IHostCheck
             if (!certs.TryGetValue(consumer.Cert, out var cert) || !cert.HasChallenge) continue;
             foreach (var written in consumer.ServedNames)
             {
-                foreach (var name in ServedNames.Of(written))
+                foreach (var name in RequiredTlsNames.Of(written))
                 {
                     var canonical = DnsName.Canonical(name);
                     if (cert.Domains.Any(d => DnsName.Covers(d, name)) || !reported.Add((cert.Name, canonical))) continue;

@@ -9,7 +9,7 @@ namespace ConfigLang.Cli.Adapters.Checks;
 /// addresses. nginx's <c>.example.org</c> stands for <c>example.org</c> and its subdomains, so it
 /// needs both <c>example.org</c> and <c>*.example.org</c>.
 /// </summary>
-public static class ServedNames
+public static class RequiredTlsNames
 {
     public static IEnumerable<string> Of(string written)
     {
