@@ -89,6 +89,8 @@ public sealed class DnsNameTests
     [InlineData("default", "")]
     [InlineData("192.0.2.1", "")]
     [InlineData("http://plain.example.org", "")]
+    [InlineData("example.org_80", "")]
+    [InlineData("bücher.example.org", "bücher.example.org")]
     public void Served_names_are_read_from_server_settings(string written, string expected) =>
         Assert.Equal(expected, string.Join('|', RequiredTlsNames.Of(written)));
 

@@ -5,8 +5,8 @@ namespace ConfigLang.Cli.Adapters.Checks;
 /// <c>server_name</c>, an httpd <c>ServerAlias</c>, a Caddy site address, a service's domain).
 /// Returns no name for forms that cannot be checked against a certificate: nginx's catch-all
 /// <c>_</c> and regular expressions (<c>~…</c>), trailing or inner wildcards, single-label names
-/// (<c>localhost</c>, attribute names such as <c>default</c>), IP addresses and plain-HTTP Caddy
-/// addresses. nginx's <c>.example.org</c> stands for <c>example.org</c> and its subdomains, so it
+/// (<c>localhost</c>, attribute names such as <c>default</c>), other strings that are no DNS name,
+/// IP addresses and plain-HTTP Caddy addresses. nginx's <c>.example.org</c> stands for <c>example.org</c> and its subdomains, so it
 /// needs both <c>example.org</c> and <c>*.example.org</c>.
 /// </summary>
 public static class RequiredTlsNames
@@ -38,6 +38,8 @@ public static class RequiredTlsNames
         if (labels.Length < 2 || labels.Any(l => l.Length == 0)) return false;
         if (DnsName.IsIpAddress(name)) return false;
         // A leading `*.` is the wildcard both the CA and the servers understand; others are not comparable.
-        return !labels.Skip(1).Any(l => l.Contains('*')) && (labels[0] == "*" || !labels[0].Contains('*'));
+        if (labels.Skip(1).Any(l => l.Contains('*')) || (labels[0] != "*" && labels[0].Contains('*'))) return false;
+        // Not a DNS name (e.g. an attribute name such as `example.org_80`): no client asks for it.
+        return DnsName.Validate(DnsName.Canonical(name), publicCa: false) is null;
     }
 }
