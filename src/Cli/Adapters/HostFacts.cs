@@ -30,6 +30,7 @@ public sealed record CertFacts(
 public sealed record ConsumerFacts(string Service, string Cert, string User, string? Group, IReadOnlyList<string> SupplementaryGroups, bool ViaCredentials, string? Option,
     IReadOnlyList<string>? Names = null)
 {
+    /// <summary><see cref="Names"/>, empty when the module did not say.</summary>
     public IReadOnlyList<string> ServedNames => Names ?? [];
 }
 
