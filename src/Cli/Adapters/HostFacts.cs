@@ -15,7 +15,8 @@ public sealed record CertFacts(
     string Group,
     string? EnvironmentFile,
     IReadOnlyDictionary<string, string> CredentialFiles,
-    string PostRun)
+    string PostRun,
+    string? Server = null)
 {
     /// <summary>Whether any challenge is configured (a certificate someone actually set up).</summary>
     public bool HasChallenge => Webroot is not null || DnsProvider is not null || ListenHttp is not null || ListenTls is not null || S3Bucket is not null;
@@ -24,7 +25,14 @@ public sealed record CertFacts(
 }
 
 /// <summary>One entry of <c>configlang.certConsumers</c>: a service account that opens a certificate's files.</summary>
-public sealed record ConsumerFacts(string Service, string Cert, string User, string? Group, IReadOnlyList<string> SupplementaryGroups, bool ViaCredentials, string? Option);
+/// <remarks><paramref name="Names"/>: the host names the service answers to with the certificate, as
+/// written in its settings (empty when the module does not say).</remarks>
+public sealed record ConsumerFacts(string Service, string Cert, string User, string? Group, IReadOnlyList<string> SupplementaryGroups, bool ViaCredentials, string? Option,
+    IReadOnlyList<string>? Names = null)
+{
+    /// <summary><see cref="Names"/>, empty when the module did not say.</summary>
+    public IReadOnlyList<string> ServedNames => Names ?? [];
+}
 
 /// <summary>A user account: its primary group and extra groups.</summary>
 public sealed record UserFacts(string Name, string? Group, IReadOnlyList<string> ExtraGroups);
@@ -44,7 +52,8 @@ public sealed record HostFacts(
         "{ certs = builtins.mapAttrs (n: c: { inherit (c) domain extraDomainNames webroot dnsProvider listenHTTP listenTLS s3Bucket group environmentFile credentialFiles postRun; }) cfg.security.acme.certs; " +
         "consumers = map (c: { inherit (c) service cert user group supplementaryGroups viaCredentials option; }) cfg.configlang.certConsumers; " +
         "users = builtins.mapAttrs (n: u: { inherit (u) group extraGroups; }) cfg.users.users; " +
-        "groups = builtins.mapAttrs (n: g: { inherit (g) members; }) cfg.users.groups; }";
+        "groups = builtins.mapAttrs (n: g: { inherit (g) members; }) cfg.users.groups; }" +
+        NameFactsExpression;
 
     public static HostFacts Parse(string json)
     {
@@ -75,8 +84,27 @@ public sealed record HostFacts(
             u => u.Name, u => new UserFacts(u.Name, OptionalString(u.Value, "group"), Strings(u.Value.GetProperty("extraGroups"))));
         var groups = root.GetProperty("groups").EnumerateObject().ToDictionary(
             g => g.Name, g => Strings(g.Value.GetProperty("members")));
-        return new HostFacts(certs, consumers, users, groups);
+        return WithNameFacts(root, new HostFacts(certs, consumers, users, groups));
     }
+
+    // ---- Facts for the name checks (CL3007–CL3012): each certificate's server and the names each
+    // consumer serves, read from a separate attribute so the core shape above stays as it is.
+
+    private const string NameFactsExpression =
+        " // { nameFacts = { servers = builtins.mapAttrs (n: c: c.server) cfg.security.acme.certs; " +
+        "consumerNames = map (c: c.names) cfg.configlang.certConsumers; }; }";
+
+    private static HostFacts WithNameFacts(JsonElement root, HostFacts facts)
+    {
+        if (!root.TryGetProperty("nameFacts", out var names)) return facts;
+        var servers = names.GetProperty("servers");
+        var certs = facts.Certs.Select(c => c with { Server = OptionalString(servers, c.Name) }).ToList();
+        var consumerNames = names.GetProperty("consumerNames").EnumerateArray().Select(Strings).ToList();
+        var consumers = facts.Consumers.Select((c, i) => i < consumerNames.Count ? c with { Names = consumerNames[i] } : c).ToList();
+        return facts with { Certs = certs, Consumers = consumers };
+    }
+
+    // ---- end of the name-check facts.
 
     private static string? OptionalString(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;

@@ -21,6 +21,28 @@ public static class LintCodes
     /// <summary>Credentials (<c>environmentFile</c>, <c>credentialFiles</c>) in the world-readable store.</summary>
     public const string CredentialsInStore = "CL3006";
 
+    // ---- Certificate names (CL3007–CL3012).
+
+    /// <summary>A name a service answers to with a certificate is not among the certificate's names.</summary>
+    public const string NameNotCovered = "CL3007";
+
+    /// <summary>A certificate's <c>domain</c> or <c>extraDomainNames</c> entry is not a valid DNS name.</summary>
+    public const string InvalidDomainName = "CL3008";
+
+    /// <summary>One name ordered both from Let's Encrypt staging and from production.</summary>
+    public const string StagingMixedWithProduction = "CL3009";
+
+    /// <summary>More names on one certificate than Let's Encrypt allows (100).</summary>
+    public const string TooManyNamesOnCertificate = "CL3010";
+
+    /// <summary>More certificates for one registered domain than Let's Encrypt issues per week (50).</summary>
+    public const string TooManyCertificatesPerDomain = "CL3011";
+
+    /// <summary>Several certificates for the same set of names (Let's Encrypt: 5 duplicates per week).</summary>
+    public const string DuplicateCertificate = "CL3012";
+
+    // ---- end of certificate names.
+
     /// <summary>A configuration file named on the command line does not exist.</summary>
     public const string MissingFile = "CL9003";
 }

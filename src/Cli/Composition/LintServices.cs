@@ -22,6 +22,13 @@ public static class LintServices
         services.AddSingleton<IHostCheck, UnknownAcmeHostCheck>();
         services.AddSingleton<IHostCheck, WildcardNeedsDns01Check>();
         services.AddSingleton<IHostCheck, CredentialsInStoreCheck>();
+        // Certificate names (CL3007–CL3012).
+        services.AddSingleton<IHostCheck, NameNotCoveredCheck>();
+        services.AddSingleton<IHostCheck, InvalidDomainNameCheck>();
+        services.AddSingleton<IHostCheck, StagingMixedWithProductionCheck>();
+        services.AddSingleton<IHostCheck, TooManyNamesCheck>();
+        services.AddSingleton<IHostCheck, TooManyCertificatesPerDomainCheck>();
+        services.AddSingleton<IHostCheck, DuplicateCertificateCheck>();
         services.AddSingleton<HostLinter>();
         services.AddSingleton<HostRequestLoader>();
         return services;

@@ -1,11 +1,12 @@
 using System.Text.Json.Nodes;
 using ConfigLang.Cli.Adapters;
-using ConfigLang.Cli.Adapters.Checks;
+using ConfigLang.Cli.Composition;
 using ConfigLang.Cli.Rendering.DiagnosticFormats;
 using ConfigLang.Cli.Tests.Rendering;
 using ConfigLang.Evaluator.Runtime;
 using ConfigLang.Modules.Lib;
 using ConfigLang.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ConfigLang.Cli.Tests.Commands;
 
@@ -47,8 +48,9 @@ public sealed class LintExamplesTests
         return data;
     }
 
+    // Every registered check, as `configlang lint` runs them.
     private static HostLinter Linter() =>
-        new([new KeyReadabilityCheck(), new UnknownAcmeHostCheck(), new WildcardNeedsDns01Check(), new CredentialsInStoreCheck()]);
+        new ServiceCollection().AddLintServices().BuildServiceProvider().GetRequiredService<HostLinter>();
 
     [Theory]
     [MemberData(nameof(BrokenFiles))]

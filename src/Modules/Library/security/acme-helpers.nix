@@ -39,7 +39,8 @@ rec {
 
   certDirectory = name: certs.${name}.directory;
 
-  # One `configlang.certConsumers` entry for a unit reading `files` of certificate `cert`.
+  # One `configlang.certConsumers` entry for a unit reading `files` of certificate `cert`,
+  # serving the host `names` (empty when unknown).
   consumer =
     {
       unit,
@@ -47,13 +48,14 @@ rec {
       files ? [ "fullchain.pem" "key.pem" ],
       viaCredentials ? false,
       option ? null,
+      names ? [ ],
     }:
     let
       account = accountOf unit;
     in
     {
       service = unit;
-      inherit cert files viaCredentials option;
+      inherit cert files viaCredentials option names;
       inherit (account) user group supplementaryGroups;
     };
 
@@ -64,6 +66,7 @@ rec {
       unit,
       paths,
       option ? null,
+      names ? [ ],
     }:
     let
       named = builtins.filter (entry: entry.cert != null) (
@@ -77,7 +80,7 @@ rec {
     map (
       name:
       consumer {
-        inherit unit option;
+        inherit unit option names;
         cert = name;
         files = map (entry: entry.file) (builtins.filter (entry: entry.cert == name) named);
       }

@@ -64,6 +64,17 @@ let
         example = "services.nginx.virtualHosts.\"example.org\".useACMEHost";
         description = "The option whose setting made the service a consumer, for messages.";
       };
+
+      names = mkOption {
+        type = types.listOf types.str;
+        default = [ ];
+        example = [ "example.org" "www.example.org" ];
+        description = ''
+          Host names the service answers to with this certificate, as written in its settings
+          (a web server's server name and aliases, possibly with a port or a server-specific
+          pattern). Empty when the service does not say; then no name is checked.
+        '';
+      };
     };
   };
 in

@@ -55,13 +55,15 @@ let
   };
 
   sslSettings =
-    lib.optional (cfg.ssl != null) { ssl = cfg.ssl; option = "services.prosody.ssl"; }
+    # The server-wide files are a fallback for any domain, so they name none.
+    lib.optional (cfg.ssl != null) { ssl = cfg.ssl; option = "services.prosody.ssl"; names = [ ]; }
     ++ lib.flatten (
       lib.mapAttrsToList (
         name: vhost:
         lib.optional (vhost.ssl != null) {
           ssl = vhost.ssl;
           option = "services.prosody.virtualHosts.\"${name}\".ssl";
+          names = [ vhost.domain ];
         }
       ) cfg.virtualHosts
     );
@@ -148,7 +150,7 @@ in
         helpers.consumersOfPaths {
           unit = "prosody";
           paths = [ setting.ssl.cert setting.ssl.key ];
-          inherit (setting) option;
+          inherit (setting) option names;
         }
       ) sslSettings
     );

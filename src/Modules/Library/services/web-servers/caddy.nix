@@ -145,6 +145,7 @@ in
             unit = "caddy";
             cert = vhost.useACMEHost;
             files = [ "cert.pem" "key.pem" ];
+            names = [ vhost.hostName ] ++ vhost.serverAliases;
             option = "services.caddy.virtualHosts.\"${name}\".useACMEHost";
           }
         )

@@ -298,6 +298,7 @@ in
           cert = vhost.acmeCertName;
           inherit (cfg) user group;
           files = [ "fullchain.pem" "key.pem" "chain.pem" ];
+          names = [ vhost.hostName ] ++ vhost.serverAliases;
           option = "services.httpd.virtualHosts.\"${name}\".${
             if vhost.useACMEHost != null then "useACMEHost" else "enableACME"
           }";

@@ -748,6 +748,7 @@ in
             unit = "nginx";
             cert = vhost.acmeCertName;
             files = [ "fullchain.pem" "key.pem" "chain.pem" ];
+            names = [ (if vhost.serverName != null then vhost.serverName else name) ] ++ vhost.serverAliases;
             option = "services.nginx.virtualHosts.\"${name}\".${
               if vhost.useACMEHost != null then "useACMEHost" else "enableACME"
             }";
