@@ -17,4 +17,5 @@
       useACMEHost = "example.org"; # MISTAKE: enableACME and useACMEHost are mutually exclusive
     };
   };
+  networking.firewall.allowedTCPPorts = [ 80 ];
 }

@@ -60,8 +60,13 @@ public sealed class HostLinter(IEnumerable<IHostCheck> checks)
 
     private static Diagnostic Located(Diagnostic diagnostic, SourceText host, string message)
     {
-        var candidates = SourceSpanFinder.CandidatesOf(message).ToList();
         var subject = System.Text.RegularExpressions.Regex.Match(message, "`([^`']+)['`]") is { Success: true } m ? m.Groups[1].Value : null;
+        if (SourceSpanFinder.FindMutuallyExclusive(host, message) is var (conflicting, earlier))
+        {
+            diagnostic = diagnostic with { Location = conflicting, Subject = subject };
+            return earlier.Aggregate(diagnostic, (d, location) => d.WithLabel(location, "conflicts with this definition"));
+        }
+        var candidates = SourceSpanFinder.AssertionCandidatesOf(message).ToList();
         return diagnostic with { Location = SourceSpanFinder.Find(host, candidates), Subject = subject };
     }
 }

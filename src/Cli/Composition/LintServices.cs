@@ -22,6 +22,9 @@ public static class LintServices
         services.AddSingleton<IHostCheck, UnknownAcmeHostCheck>();
         services.AddSingleton<IHostCheck, WildcardNeedsDns01Check>();
         services.AddSingleton<IHostCheck, CredentialsInStoreCheck>();
+        services.AddSingleton<IHostCheck, CredentialsReadableByOthersCheck>();
+        services.AddSingleton<IHostCheck, Http01PortClosedCheck>();
+        services.AddSingleton<IHostCheck, WebrootNotServedCheck>();
         services.AddSingleton<HostLinter>();
         services.AddSingleton<HostRequestLoader>();
         return services;
