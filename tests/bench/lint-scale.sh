@@ -9,7 +9,8 @@
 #   tests/bench/lint-scale.sh [CERTS] [RUNS]      (defaults 1000 and 3)
 #   CONFIGLANG_BIN=/path/to/configlang ...        (default: ./configlang, the Release build)
 #
-# Prints, per host size, wall time and peak memory of each run (/usr/bin/time), then `uptime`.
+# Prints, per host size, wall time, CPU time (user + system; steadier than wall time on a busy
+# machine) and peak memory of each run (/usr/bin/time), then `uptime`.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -66,7 +67,7 @@ done
 echo "configlang lint, whole process ($(nproc) cores); host sizes: 1 and $certs certificates + vhosts ($(wc -c < "$out/large.nix") bytes)"
 for host in one large; do
   for ((r = 1; r <= runs; r++)); do
-    /usr/bin/time -f "%e s %M KB" -o "$out/time" "$bin" lint "$out/$host.nix" > /dev/null 2>&1
+    /usr/bin/time -f "%e s wall, %U s user + %S s sys, %M KB" -o "$out/time" "$bin" lint "$out/$host.nix" > /dev/null 2>&1
     printf '%-6s run %d: %s\n' "$host" "$r" "$(cat "$out/time")"
   done
 done
