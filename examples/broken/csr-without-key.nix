@@ -5,8 +5,9 @@
     acceptTerms = true;
     defaults.email = "admin@example.org";
     certs."example.org" = {
-      webroot = "/var/lib/acme/acme-challenge";
+      listenHTTP = ":80";
       csr = "/etc/ssl/example.org.csr"; # MISTAKE: csrKey (the matching private key) is missing
     };
   };
+  networking.firewall.allowedTCPPorts = [ 80 ];
 }

@@ -5,7 +5,7 @@
   security.acme = {
     acceptTerms = true;
     defaults.email = "admin@example.org";
-    defaults.webroot = "/var/lib/acme/acme-challenge";
+    defaults.listenHTTP = ":80";
     certs."example.org" = {
       extraDomainNames = [ "www.example.org" ];
     };
@@ -13,4 +13,5 @@
       extraDomainNames = [ "Example.org" ];
     };
   };
+  networking.firewall.allowedTCPPorts = [ 80 ];
 }

@@ -8,6 +8,7 @@
       server = "https://acme.zerossl.com/v2/DV90";
       eab.kid = "kid-from-zerossl"; # MISTAKE: eab.hmacFile (the HMAC key file) is missing
     };
-    certs."example.org".webroot = "/var/lib/acme/acme-challenge";
+    certs."example.org".listenHTTP = ":80";
   };
+  networking.firewall.allowedTCPPorts = [ 80 ];
 }

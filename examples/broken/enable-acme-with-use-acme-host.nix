@@ -7,6 +7,7 @@
     certs."example.org" = {
       webroot = "/var/lib/acme/acme-challenge";
       group = "nginx";
+      extraDomainNames = [ "www.example.org" ];
     };
   };
   services.nginx = {
@@ -17,4 +18,5 @@
       useACMEHost = "example.org"; # MISTAKE: enableACME and useACMEHost are mutually exclusive
     };
   };
+  networking.firewall.allowedTCPPorts = [ 80 ];
 }

@@ -13,4 +13,5 @@
       listen = [ { addr = "0.0.0.0"; port = 443; ssl = true; proxyProtocol = true; } ]; # MISTAKE: the only listener speaks the PROXY protocol; nothing answers plain HTTP challenges
     };
   };
+  networking.firewall.allowedTCPPorts = [ 80 ];
 }

@@ -13,4 +13,5 @@
       addSSL = true; # MISTAKE: addSSL, onlySSL, forceSSL and rejectSSL are mutually exclusive
     };
   };
+  networking.firewall.allowedTCPPorts = [ 80 ];
 }

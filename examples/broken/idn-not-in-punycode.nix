@@ -6,11 +6,12 @@
     acceptTerms = true;
     defaults.email = "admin@example.org";
     certs."example.org" = {
-      webroot = "/var/lib/acme/acme-challenge";
+      listenHTTP = ":80";
       extraDomainNames = [
         "xn--caf-dma.example.org"
         "bücher.example.org" # MISTAKE: write the punycode form xn--bcher-kva.example.org
       ];
     };
   };
+  networking.firewall.allowedTCPPorts = [ 80 ];
 }

@@ -5,8 +5,9 @@
     acceptTerms = true;
     defaults.email = "admin@example.org";
     certs."example.org" = {
-      webroot = "/var/lib/acme/acme-challenge";
+      listenHTTP = ":80";
       extraDomains."www.example.org" = null; # MISTAKE: replaced by extraDomainNames = [ "www.example.org" ];
     };
   };
+  networking.firewall.allowedTCPPorts = [ 80 ];
 }

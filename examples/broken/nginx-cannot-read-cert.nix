@@ -16,4 +16,5 @@
       useACMEHost = "example.org";
     };
   };
+  networking.firewall.allowedTCPPorts = [ 80 ];
 }

@@ -3,6 +3,7 @@
 {
   security.acme = {
     acceptTerms = true;
-    certs."example.org".webroot = "/var/lib/acme/acme-challenge"; # MISTAKE: no email here or in security.acme.defaults.email
+    certs."example.org".listenHTTP = ":80"; # MISTAKE: no email here or in security.acme.defaults.email
   };
+  networking.firewall.allowedTCPPorts = [ 80 ];
 }

@@ -5,8 +5,9 @@
     acceptTerms = true;
     defaults.email = "admin@example.org";
     certs."example.org" = {
-      webroot = "/var/lib/acme/acme-challenge";
+      listenHTTP = ":80";
       user = "nginx"; # MISTAKE: no longer has any effect; files belong to acme, grant access through group
     };
   };
+  networking.firewall.allowedTCPPorts = [ 80 ];
 }

@@ -5,7 +5,8 @@
     acceptTerms = true;
     production = false; # MISTAKE: removed; set security.acme.defaults.server to the staging directory instead
     defaults.email = "admin@example.org";
-    defaults.webroot = "/var/lib/acme/acme-challenge";
+    defaults.listenHTTP = ":80";
     certs."example.org" = { };
   };
+  networking.firewall.allowedTCPPorts = [ 80 ];
 }

@@ -5,7 +5,7 @@
   security.acme = {
     acceptTerms = true;
     defaults.email = "admin@example.org";
-    defaults.webroot = "/var/lib/acme/acme-challenge";
+    defaults.listenHTTP = ":80";
     certs."example.org" = {
       extraDomainNames = [ "www.example.org" ];
     };
@@ -13,4 +13,5 @@
       server = "https://acme-staging-v02.api.letsencrypt.org/directory"; # MISTAKE: staging for a name production also serves
     };
   };
+  networking.firewall.allowedTCPPorts = [ 80 ];
 }

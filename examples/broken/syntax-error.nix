@@ -2,8 +2,8 @@
 { config, pkgs, lib, ... }:
 {
   security.acme = {
-    acceptTerms = true
-    defaults.email = "admin@example.org"; # MISTAKE: the line above lacks its `;`, so parsing fails here
+    acceptTerms = true # MISTAKE: the `;` is missing here, so parsing stops at the next name
+    defaults.email = "admin@example.org";
     defaults.webroot = "/var/lib/acme/acme-challenge";
     certs."example.org" = { };
   };

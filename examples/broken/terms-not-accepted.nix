@@ -4,7 +4,8 @@
   security.acme = {
     acceptTerms = false; # MISTAKE: must be true before any certificate is ordered
     defaults.email = "admin@example.org";
-    defaults.webroot = "/var/lib/acme/acme-challenge";
+    defaults.listenHTTP = ":80";
     certs."example.org" = { };
   };
+  networking.firewall.allowedTCPPorts = [ 80 ];
 }

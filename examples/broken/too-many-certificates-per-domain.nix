@@ -6,7 +6,7 @@
   security.acme = {
     acceptTerms = true;
     defaults.email = "admin@example.org";
-    defaults.webroot = "/var/lib/acme/acme-challenge";
+    defaults.listenHTTP = ":80";
     certs = builtins.listToAttrs (builtins.genList (i: { # MISTAKE: 51 certificates for one registered domain
       name = "site${toString i}.example.org";
       value = { };
@@ -15,4 +15,5 @@
       "shop.example.co.uk" = { };
     };
   };
+  networking.firewall.allowedTCPPorts = [ 80 ];
 }

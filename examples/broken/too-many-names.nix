@@ -5,8 +5,9 @@
     acceptTerms = true;
     defaults.email = "admin@example.org";
     certs."example.org" = {
-      webroot = "/var/lib/acme/acme-challenge";
+      listenHTTP = ":80";
       extraDomainNames = builtins.genList (i: "shop${toString i}.example.org") 100; # MISTAKE: with the domain, 101 names
     };
   };
+  networking.firewall.allowedTCPPorts = [ 80 ];
 }

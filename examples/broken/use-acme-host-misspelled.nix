@@ -16,4 +16,5 @@
       useACMEHost = "exmaple.org"; # MISTAKE: no certificate "exmaple.org"; did you mean "example.org"?
     };
   };
+  networking.firewall.allowedTCPPorts = [ 80 ];
 }

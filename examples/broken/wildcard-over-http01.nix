@@ -6,7 +6,8 @@
     defaults.email = "admin@example.org";
     certs."example.org" = {
       domain = "*.example.org";
-      webroot = "/var/lib/acme/acme-challenge"; # MISTAKE: wildcard names can only be validated over DNS-01 (dnsProvider)
+      listenHTTP = ":80"; # MISTAKE: wildcard names can only be validated over DNS-01 (dnsProvider)
     };
   };
+  networking.firewall.allowedTCPPorts = [ 80 ];
 }

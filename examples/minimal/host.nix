@@ -14,6 +14,9 @@ in
     };
   };
 
+  # The CA connects to port 80 for HTTP-01; 443 for the site itself.
+  networking.firewall.allowedTCPPorts = [ 80 443 ];
+
   services.nginx = {
     enable = true;
     virtualHosts."${domainName}" = {

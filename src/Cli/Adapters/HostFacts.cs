@@ -22,6 +22,11 @@ public sealed record CertFacts(
     public bool HasChallenge => Webroot is not null || DnsProvider is not null || ListenHttp is not null || ListenTls is not null || S3Bucket is not null;
 
     public IEnumerable<string> Domains => ExtraDomainNames.Prepend(Domain);
+
+    // ---- Reachability (checks CL3013-CL3015) ----
+
+    /// <summary><c>eab.hmacFile</c>: the file holding the external account binding key, or null.</summary>
+    public string? EabHmacFile { get; init; }
 }
 
 /// <summary>One entry of <c>configlang.certConsumers</c>: a service account that opens a certificate's files.</summary>
@@ -52,8 +57,8 @@ public sealed record HostFacts(
         "{ certs = builtins.mapAttrs (n: c: { inherit (c) domain extraDomainNames webroot dnsProvider listenHTTP listenTLS s3Bucket group environmentFile credentialFiles postRun; }) cfg.security.acme.certs; " +
         "consumers = map (c: { inherit (c) service cert user group supplementaryGroups viaCredentials option; }) cfg.configlang.certConsumers; " +
         "users = builtins.mapAttrs (n: u: { inherit (u) group extraGroups; }) cfg.users.users; " +
-        "groups = builtins.mapAttrs (n: g: { inherit (g) members; }) cfg.users.groups; }" +
-        NameFactsExpression;
+        "groups = builtins.mapAttrs (n: g: { inherit (g) members; }) cfg.users.groups; " +
+        ReachabilityExpression + "}" + NameFactsExpression;
 
     public static HostFacts Parse(string json)
     {
@@ -84,7 +89,60 @@ public sealed record HostFacts(
             u => u.Name, u => new UserFacts(u.Name, OptionalString(u.Value, "group"), Strings(u.Value.GetProperty("extraGroups"))));
         var groups = root.GetProperty("groups").EnumerateObject().ToDictionary(
             g => g.Name, g => Strings(g.Value.GetProperty("members")));
-        return WithNameFacts(root, new HostFacts(certs, consumers, users, groups));
+        return WithNameFacts(root, WithReachability(new HostFacts(certs, consumers, users, groups), root));
+    }
+
+    // ---- Reachability of the challenges and secrets (checks CL3013-CL3015) ----
+
+    /// <summary>The firewall's open TCP ports (<c>networking.firewall</c>).</summary>
+    public FirewallFacts Firewall { get; init; } = FirewallFacts.Disabled;
+
+    /// <summary>The virtual hosts of every enabled web server, with what they serve from disk.</summary>
+    public IReadOnlyList<WebVirtualHostFacts> WebVirtualHosts { get; init; } = [];
+
+    /// <summary>The part of <see cref="Expression"/> read by <see cref="WithReachability"/>.</summary>
+    public const string ReachabilityExpression =
+        "eabHmacFiles = builtins.mapAttrs (n: c: c.eab.hmacFile) cfg.security.acme.certs; " +
+        "firewall = let fw = cfg.networking.firewall; ranges = map (r: { inherit (r) from to; }); in { inherit (fw) enable allowedTCPPorts; " +
+        "allowedTCPPortRanges = ranges fw.allowedTCPPortRanges; " +
+        "interfaces = builtins.mapAttrs (n: i: { inherit (i) allowedTCPPorts; allowedTCPPortRanges = ranges i.allowedTCPPortRanges; }) fw.interfaces; }; " +
+        "webVirtualHosts = let nginx = cfg.services.nginx; httpd = cfg.services.httpd; caddy = cfg.services.caddy; " +
+        "location = m: l: { match = m; inherit (l) root alias extraConfig; }; in " +
+        "lib.optionals nginx.enable ([ { server = \"nginx\"; name = null; root = null; extraConfig = nginx.commonHttpConfig + nginx.appendHttpConfig; locations = [ ]; } ] ++ " +
+        "lib.mapAttrsToList (n: v: { server = \"nginx\"; name = n; inherit (v) root extraConfig; locations = lib.mapAttrsToList location v.locations; }) nginx.virtualHosts) ++ " +
+        // NixOS's httpd aliases /.well-known/acme-challenge/ to acmeRoot for its ACME virtual hosts.
+        "lib.optionals httpd.enable ([ { server = \"httpd\"; name = null; root = null; inherit (httpd) extraConfig; locations = [ ]; } ] ++ " +
+        "lib.mapAttrsToList (n: v: { server = \"httpd\"; name = n; root = v.documentRoot; inherit (v) extraConfig; " +
+        "locations = lib.optional (v.acmeCertName != null && v.acmeRoot != null) { match = \"/.well-known/acme-challenge/\"; root = v.acmeRoot; alias = null; extraConfig = \"\"; }; }) httpd.virtualHosts) ++ " +
+        "lib.optionals caddy.enable ([ { server = \"caddy\"; name = null; root = null; extraConfig = caddy.globalConfig + caddy.extraConfig; locations = [ ]; } ] ++ " +
+        "lib.mapAttrsToList (n: v: { server = \"caddy\"; name = n; root = null; inherit (v) extraConfig; locations = [ ]; }) caddy.virtualHosts); ";
+
+    /// <summary><paramref name="facts"/> with the firewall, web server and EAB facts of <paramref name="root"/> added.</summary>
+    private static HostFacts WithReachability(HostFacts facts, JsonElement root)
+    {
+        // JSON written without ReachabilityExpression (older callers) keeps the defaults.
+        if (!root.TryGetProperty("firewall", out var firewall)) return facts;
+        var hmacFiles = root.GetProperty("eabHmacFiles");
+        var certs = facts.Certs.Select(c => c with { EabHmacFile = OptionalString(hmacFiles, c.Name) }).ToList();
+        var interfaces = firewall.GetProperty("interfaces").EnumerateObject().Select(i => i.Value).ToList();
+        var open = interfaces.Prepend(firewall).ToList();
+        var vhosts = root.GetProperty("webVirtualHosts").EnumerateArray().Select(v => new WebVirtualHostFacts(
+            v.GetProperty("server").GetString()!,
+            OptionalString(v, "name"),
+            OptionalString(v, "root"),
+            OptionalString(v, "extraConfig") ?? "",
+            [.. v.GetProperty("locations").EnumerateArray().Select(l => new WebLocationFacts(
+                l.GetProperty("match").GetString()!, OptionalString(l, "root"), OptionalString(l, "alias"), OptionalString(l, "extraConfig") ?? ""))])).ToList();
+        return facts with
+        {
+            Certs = certs,
+            Firewall = new FirewallFacts(
+                firewall.GetProperty("enable").GetBoolean(),
+                [.. open.SelectMany(f => f.GetProperty("allowedTCPPorts").EnumerateArray().Select(p => p.GetInt32()))],
+                [.. open.SelectMany(f => f.GetProperty("allowedTCPPortRanges").EnumerateArray()
+                    .Select(r => (r.GetProperty("from").GetInt32(), r.GetProperty("to").GetInt32())))]),
+            WebVirtualHosts = vhosts,
+        };
     }
 
     // ---- Facts for the name checks (CL3007–CL3012): each certificate's server and the names each
@@ -112,3 +170,28 @@ public sealed record HostFacts(
     private static IReadOnlyList<string> Strings(JsonElement array) =>
         array.ValueKind == JsonValueKind.Array ? [.. array.EnumerateArray().Select(e => e.ToString())] : [];
 }
+
+// ---- Reachability of the challenges (checks CL3014, CL3015) ----
+
+/// <summary>
+/// <c>networking.firewall</c>: whether it filters, and the TCP ports it lets through, from
+/// <c>allowedTCPPorts</c>, <c>allowedTCPPortRanges</c> and every interface's lists together.
+/// </summary>
+public sealed record FirewallFacts(bool Enable, IReadOnlyList<int> AllowedTcpPorts, IReadOnlyList<(int From, int To)> AllowedTcpPortRanges)
+{
+    public static readonly FirewallFacts Disabled = new(false, [], []);
+
+    /// <summary>Whether a connection from outside to TCP <paramref name="port"/> gets through.</summary>
+    public bool AcceptsTcp(int port) =>
+        !Enable || AllowedTcpPorts.Contains(port) || AllowedTcpPortRanges.Any(r => r.From <= port && port <= r.To);
+}
+
+/// <summary>
+/// One virtual host of an enabled web server (<c>nginx</c>, <c>httpd</c>, <c>caddy</c>), or with
+/// a null <see cref="Name"/> the server's global configuration: its document root, its
+/// locations that serve files, and its verbatim configuration.
+/// </summary>
+public sealed record WebVirtualHostFacts(string Server, string? Name, string? Root, string ExtraConfig, IReadOnlyList<WebLocationFacts> Locations);
+
+/// <summary>A location block (<c>match</c> as written, e.g. <c>^~ /.well-known/acme-challenge/</c>) with its <c>root</c> or <c>alias</c>.</summary>
+public sealed record WebLocationFacts(string Match, string? Root, string? Alias, string ExtraConfig);

@@ -22,13 +22,20 @@ public sealed class HostLinter(IEnumerable<IHostCheck> checks)
         var host = SourceText.FromFile(path);
         var evaluator = HostEvaluation.CreateEvaluator(options);
 
+        // One evaluation of the modules for the assertions and the facts: the facts under
+        // tryEval, so an error there (a type error, found only when values are forced) leaves
+        // the assertions readable. Only then are the facts evaluated again, for the diagnostic.
         var outcome = HostEvaluation.Evaluate(evaluator, path,
-            "{ failed = map (a: a.message) (builtins.filter (a: !a.assertion) cfg.assertions); warnings = cfg.warnings; }");
+            "{ failed = map (a: a.message) (builtins.filter (a: !a.assertion) cfg.assertions); warnings = cfg.warnings; " +
+            $"facts = let attempt = builtins.tryEval ({FactsExpression}); in if attempt.success then attempt.value else null; }}");
         if (outcome.Error is { } error) return [error];
 
         var diagnostics = new List<Diagnostic>();
+        string? factsJson;
         using (var document = JsonDocument.Parse(outcome.Stdout))
         {
+            var factsElement = document.RootElement.GetProperty("facts");
+            factsJson = factsElement.ValueKind == JsonValueKind.Null ? null : factsElement.GetRawText();
             foreach (var message in document.RootElement.GetProperty("failed").EnumerateArray().Select(m => m.GetString() ?? ""))
                 diagnostics.Add(Located(Diagnostic.Error(LintCodes.FailedAssertion, message.Trim(), null), host, message));
             foreach (var message in document.RootElement.GetProperty("warnings").EnumerateArray().Select(m => m.GetString() ?? ""))
@@ -37,14 +44,17 @@ public sealed class HostLinter(IEnumerable<IHostCheck> checks)
 
         // Type errors show only when values are forced; a failing assertion may explain them, so
         // they are reported only when nothing else was.
-        var facts = HostEvaluation.Evaluate(evaluator, path,
-            $"builtins.deepSeq cfg.security.acme.certs ({HostFacts.Expression})");
-        if (facts.Error is { } factsError)
+        if (factsJson is null)
         {
-            if (!diagnostics.Any(d => d.IsError)) diagnostics.Add(factsError);
-            return diagnostics;
+            var facts = HostEvaluation.Evaluate(evaluator, path, FactsExpression);
+            if (facts.Error is { } factsError)
+            {
+                if (!diagnostics.Any(d => d.IsError)) diagnostics.Add(factsError);
+                return diagnostics;
+            }
+            factsJson = facts.Stdout;
         }
-        var parsed = HostFacts.Parse(facts.Stdout);
+        var parsed = HostFacts.Parse(factsJson);
         foreach (var check in checks)
         {
             foreach (var finding in check.Check(parsed, host))
@@ -58,10 +68,17 @@ public sealed class HostLinter(IEnumerable<IHostCheck> checks)
         return diagnostics;
     }
 
+    private static readonly string FactsExpression = $"builtins.deepSeq cfg.security.acme.certs ({HostFacts.Expression})";
+
     private static Diagnostic Located(Diagnostic diagnostic, SourceText host, string message)
     {
-        var candidates = SourceSpanFinder.CandidatesOf(message).ToList();
         var subject = System.Text.RegularExpressions.Regex.Match(message, "`([^`']+)['`]") is { Success: true } m ? m.Groups[1].Value : null;
+        if (SourceSpanFinder.FindMutuallyExclusive(host, message) is var (conflicting, earlier))
+        {
+            diagnostic = diagnostic with { Location = conflicting, Subject = subject };
+            return earlier.Aggregate(diagnostic, (d, location) => d.WithLabel(location, "conflicts with this definition"));
+        }
+        var candidates = SourceSpanFinder.AssertionCandidatesOf(message).ToList();
         return diagnostic with { Location = SourceSpanFinder.Find(host, candidates), Subject = subject };
     }
 }

@@ -43,6 +43,17 @@ public static class LintCodes
 
     // ---- end of certificate names.
 
+    // ---- Reachability of secrets and challenges (CL3013-CL3015) ----
+
+    /// <summary>A credentials file (<c>environmentFile</c>, <c>credentialFiles</c>, <c>eab.hmacFile</c>) that exists and other users can read.</summary>
+    public const string CredentialsReadableByOthers = "CL3013";
+
+    /// <summary>Certificates validated over HTTP-01 on port 80 while the firewall keeps port 80 closed.</summary>
+    public const string Http01PortClosed = "CL3014";
+
+    /// <summary>A <c>webroot</c> that no enabled web server serves at <c>/.well-known/acme-challenge/</c>.</summary>
+    public const string WebrootNotServed = "CL3015";
+
     /// <summary>A configuration file named on the command line does not exist.</summary>
     public const string MissingFile = "CL9003";
 }

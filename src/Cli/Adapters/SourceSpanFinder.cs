@@ -25,6 +25,34 @@ public static partial class SourceSpanFinder
     [GeneratedRegex(@"^Certificate \S+ \(group=([^)\s]+)\)")]
     private static partial Regex CertificateGroup();
 
+    // Assertions whose message names the option they guard, while their condition reads other
+    // options that are usually the ones to change: those are looked for first.
+    private static readonly (string Fragment, string[] Options)[] ConditionOptions =
+    [
+        ("needs a plain HTTP listener", ["listen", "listenAddresses", "defaultListen", "defaultListenAddresses"]),
+    ];
+
+    /// <summary>Candidates for an assertion or warning message: the options its condition reads
+    /// (for the few messages listed in <see cref="ConditionOptions"/>), then <see cref="CandidatesOf"/>.</summary>
+    public static IEnumerable<string> AssertionCandidatesOf(string message) =>
+        ConditionOptions.Where(c => message.Contains(c.Fragment, StringComparison.Ordinal)).SelectMany(c => c.Options)
+            .Concat(CandidatesOf(message));
+
+    /// <summary>For a message saying options are "mutually exclusive": the span of the one of
+    /// them defined last in the file (the definition that conflicts with an earlier one) and the
+    /// spans of the others that are defined; null when fewer than two are found.</summary>
+    public static (SourceLocation Conflicting, IReadOnlyList<SourceLocation> Earlier)? FindMutuallyExclusive(SourceText source, string message)
+    {
+        if (!message.Contains("mutually exclusive", StringComparison.Ordinal)) return null;
+        var names = BarePath().Matches(message).Select(m => m.Value.Split('.')[^1])
+            .Concat(QuotedName().Matches(message).Select(m => ConfigurationQuery.SplitPath(m.Groups[1].Value)[^1]))
+            .Distinct(StringComparer.Ordinal);
+        var found = names.Select(n => (Name: n, At: FindWord(source.Text, n, 0))).Where(f => f.At is not null)
+            .OrderBy(f => f.At).Select(f => new SourceLocation(source, new TextSpan(f.At!.Value, f.Name.Length))).ToList();
+        if (found.Count < 2) return null;
+        return (found[^1], found.Take(found.Count - 1).ToList());
+    }
+
     /// <summary>The span of the first of <paramref name="candidates"/> found in <paramref name="source"/>.
     /// A quoted candidate (a certificate or virtual host name such as <c>"example.org"</c>) that
     /// occurs in the file anchors the search: the names listed before it (more specific) are

@@ -29,6 +29,9 @@ public static class LintServices
         services.AddSingleton<IHostCheck, TooManyNamesCheck>();
         services.AddSingleton<IHostCheck, TooManyCertificatesPerDomainCheck>();
         services.AddSingleton<IHostCheck, DuplicateCertificateCheck>();
+        services.AddSingleton<IHostCheck, CredentialsReadableByOthersCheck>();
+        services.AddSingleton<IHostCheck, Http01PortClosedCheck>();
+        services.AddSingleton<IHostCheck, WebrootNotServedCheck>();
         services.AddSingleton<HostLinter>();
         services.AddSingleton<HostRequestLoader>();
         return services;

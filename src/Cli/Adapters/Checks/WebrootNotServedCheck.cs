@@ -1,0 +1,88 @@
+using ConfigLang.Evaluator.Diagnostics;
+using ConfigLang.Evaluator.Text;
+
+namespace ConfigLang.Cli.Adapters.Checks;
+
+/// <summary>
+/// With <c>webroot</c>, lego only writes the challenge file to
+/// <c>&lt;webroot&gt;/.well-known/acme-challenge/</c>; a web server must answer
+/// <c>http://&lt;domain&gt;/.well-known/acme-challenge/&lt;token&gt;</c> from there. Reports a
+/// webroot (once, naming its certificates) that no virtual host of an enabled nginx, httpd or
+/// Caddy serves: no location covering that path with <c>root</c> = the webroot (as the ACME
+/// wiring adds for <c>enableACME</c>/<c>useACMEHost</c> virtual hosts from <c>acmeRoot</c>) or
+/// the matching <c>alias</c>, no document root equal to it, and no verbatim configuration
+/// that names it (which is taken on trust). Certificates with <c>listenHTTP</c> need no web server.
+/// </summary>
+public sealed class WebrootNotServedCheck : IHostCheck
+{
+    private const string ChallengePath = "/.well-known/acme-challenge/";
+    private const int NamedCertificates = 3;
+
+    public IEnumerable<Diagnostic> Check(HostFacts facts, SourceText host)
+    {
+        var byWebroot = facts.Certs
+            .Where(c => c.Webroot is not null && Http01PortClosedCheck.AnswersHttp01OnPort80(c) && c.ListenHttp is null)
+            .GroupBy(c => Normalized(c.Webroot!), StringComparer.Ordinal);
+        foreach (var certs in byWebroot)
+        {
+            var webroot = certs.Key;
+            if (facts.WebVirtualHosts.Any(v => Serves(v, webroot))) continue;
+            var list = certs.ToList();
+            var first = list[0];
+            var names = string.Join(", ", list.Take(NamedCertificates).Select(c => $"\"{c.Name}\""));
+            var more = list.Count > NamedCertificates ? $" and {list.Count - NamedCertificates} more" : "";
+            var plural = list.Count == 1 ? "certificate" : "certificates";
+            var servers = facts.WebVirtualHosts.Count == 0 ? "no web server is enabled" : "no virtual host of an enabled web server serves it";
+            yield return Diagnostic.Error(LintCodes.WebrootNotServed,
+                $"The webroot {first.Webroot} of {plural} {names}{more} is not served at http://{first.Domain}{ChallengePath}: {servers}",
+                SourceSpanFinder.Find(host, ["webroot", $"\"{first.Name}\""]))
+                .WithNote($"serve it, e.g. services.nginx.virtualHosts.\"{first.Domain}\".locations.\"{ChallengePath}\".root = \"{webroot}\"; "
+                    + $"or use enableACME/useACMEHost on the virtual host with acmeRoot = \"{webroot}\"; or answer with listenHTTP instead")
+                with { Subject = $"security.acme.certs.\"{first.Name}\".webroot" };
+        }
+    }
+
+    /// <summary>Whether a request for a challenge file reaches <paramref name="webroot"/> through this virtual host.</summary>
+    public static bool Serves(WebVirtualHostFacts vhost, string webroot)
+    {
+        if (Names(vhost.ExtraConfig, webroot) || (vhost.Root is { } root && Normalized(root) == webroot)) return true;
+        foreach (var location in vhost.Locations)
+        {
+            if (Names(location.ExtraConfig, webroot)) return true;
+            var (prefix, isRegex) = PathOf(location.Match);
+            if (prefix is null) continue;
+            if (isRegex)
+            {
+                // A regular expression cannot be matched here; one naming the challenge path with the right root is trusted.
+                if (prefix.Contains("acme-challenge", StringComparison.Ordinal) && location.Root is { } r && Normalized(r) == webroot) return true;
+                continue;
+            }
+            if (!ChallengePath.StartsWith(prefix, StringComparison.Ordinal)) continue;
+            if (location.Alias is { } alias)
+            {
+                // alias replaces the matched prefix: <alias><rest of the challenge path>.
+                if (Normalized(alias.TrimEnd('/') + "/" + ChallengePath[prefix.Length..].TrimStart('/')) == Normalized(webroot + ChallengePath)) return true;
+            }
+            else if ((location.Root ?? vhost.Root) is { } directory && Normalized(directory) == webroot) return true;
+        }
+        return false;
+    }
+
+    /// <summary>The URI of an nginx location match (<c>^~ /p</c>, <c>= /p</c>, <c>/p</c>) and whether it is a regular expression (<c>~</c>, <c>~*</c>).</summary>
+    private static (string? Path, bool IsRegex) PathOf(string match)
+    {
+        var parts = match.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (parts.Length == 0) return (null, false);
+        if (parts.Length == 1) return parts[0].StartsWith('@') ? (null, false) : (parts[0], false);
+        return parts[0] switch
+        {
+            "^~" => (parts[1], false),
+            "~" or "~*" => (parts[1], true),
+            _ => (null, false), // "=": an exact match never covers a token below the directory
+        };
+    }
+
+    private static bool Names(string text, string webroot) => text.Length > 0 && text.Contains(webroot, StringComparison.Ordinal);
+
+    private static string Normalized(string path) => path.Length > 1 ? path.TrimEnd('/') : path;
+}

@@ -1,0 +1,185 @@
+using ConfigLang.Cli.Adapters;
+using ConfigLang.Cli.Adapters.Checks;
+using ConfigLang.Cli.Composition;
+using ConfigLang.Evaluator.Runtime;
+using ConfigLang.Evaluator.Text;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ConfigLang.Cli.Tests.Adapters;
+
+/// <summary>
+/// CL3014 (port 80 closed for HTTP-01) and CL3015 (webroot not served): on hand-made facts, and
+/// through the linter on host files, so the facts the Nix side extracts (firewall ranges and
+/// interfaces, nginx locations, httpd's ACME alias) are covered too.
+/// </summary>
+public sealed class ChallengeReachabilityChecksTests : IDisposable
+{
+    private static readonly SourceText Host = new("{ networking.firewall.allowedTCPPorts = [ 443 ]; }\n", "/hosts/web.nix");
+    private readonly string _dir = Directory.CreateTempSubdirectory("configlang-reach-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private static CertFacts Cert(string name = "example.org", string? webroot = "/var/lib/acme/acme-challenge", string? listenHttp = null, string? dnsProvider = null) =>
+        new(name, name, [], webroot, dnsProvider, listenHttp, null, null, "acme", null, new Dictionary<string, string>(), "");
+
+    private static HostFacts Facts(CertFacts[] certs, FirewallFacts firewall, params WebVirtualHostFacts[] vhosts) =>
+        new(certs, [], new Dictionary<string, UserFacts>(), new Dictionary<string, IReadOnlyList<string>>()) { Firewall = firewall, WebVirtualHosts = vhosts };
+
+    private static readonly FirewallFacts Only443 = new(true, [443], []);
+
+    private static WebVirtualHostFacts Nginx(params WebLocationFacts[] locations) => new("nginx", "example.org", null, "", locations);
+
+    private static WebLocationFacts Location(string match, string? root = null, string? alias = null) => new(match, root, alias, "");
+
+    // ---- CL3014 ----
+
+    [Fact]
+    public void Http01_with_port_80_closed_is_one_error_naming_the_certificates()
+    {
+        var certs = Enumerable.Range(1, 5).Select(i => Cert($"c{i}.example.org")).ToArray();
+        var finding = Assert.Single(new Http01PortClosedCheck().Check(Facts(certs, Only443), Host));
+        Assert.Equal(LintCodes.Http01PortClosed, finding.Code);
+        Assert.True(finding.IsError);
+        Assert.Contains("\"c1.example.org\", \"c2.example.org\", \"c3.example.org\" and 2 more", finding.Message);
+        Assert.Equal("networking.firewall.allowedTCPPorts", finding.Subject);
+        var span = finding.Location!.Value.Span;
+        Assert.Equal("allowedTCPPorts", Host.Text.Substring(span.Start, span.Length));
+    }
+
+    [Theory]
+    [InlineData(":80")]
+    [InlineData("0.0.0.0:80")]
+    [InlineData("[::]:80")]
+    public void A_listener_of_lego_on_port_80_needs_the_port_too(string listen)
+    {
+        Assert.Single(new Http01PortClosedCheck().Check(Facts([Cert(webroot: null, listenHttp: listen)], Only443), Host));
+    }
+
+    [Theory]
+    [InlineData("open port")]
+    [InlineData("range")]
+    [InlineData("firewall off")]
+    [InlineData("listener behind a proxy")]
+    [InlineData("dns-01")]
+    public void Http01_is_quiet_when_port_80_is_reachable_or_not_needed(string way)
+    {
+        var firewall = way switch
+        {
+            "open port" => new FirewallFacts(true, [443, 80], []),
+            "range" => new FirewallFacts(true, [], [(79, 443)]),
+            "firewall off" => new FirewallFacts(false, [], []),
+            _ => Only443,
+        };
+        var cert = way switch
+        {
+            "listener behind a proxy" => Cert(webroot: null, listenHttp: ":8080"),
+            "dns-01" => Cert(webroot: null, dnsProvider: "cloudflare"),
+            _ => Cert(),
+        };
+        Assert.Empty(new Http01PortClosedCheck().Check(Facts([cert], firewall), Host));
+    }
+
+    // ---- CL3015 ----
+
+    [Fact]
+    public void A_webroot_no_virtual_host_serves_is_an_error_with_the_location_to_add()
+    {
+        var facts = Facts([Cert(webroot: "/srv/acme")], Only443, Nginx(Location("^~ /.well-known/acme-challenge/", root: "/var/lib/acme/acme-challenge")));
+        var finding = Assert.Single(new WebrootNotServedCheck().Check(facts, Host));
+        Assert.Equal(LintCodes.WebrootNotServed, finding.Code);
+        Assert.True(finding.IsError);
+        Assert.Contains("/srv/acme", finding.Message);
+        Assert.Contains(finding.Notes, n => n.Contains("locations.\"/.well-known/acme-challenge/\".root = \"/srv/acme\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_webroot_without_any_web_server_is_reported_once_for_all_its_certificates()
+    {
+        var facts = Facts([Cert("a.org"), Cert("b.org")], Only443);
+        var finding = Assert.Single(new WebrootNotServedCheck().Check(facts, Host));
+        Assert.Contains("certificates \"a.org\", \"b.org\"", finding.Message);
+        Assert.Contains("no web server is enabled", finding.Message);
+    }
+
+    [Theory]
+    [InlineData("^~ /.well-known/acme-challenge/", "/var/lib/acme/acme-challenge", null)]
+    [InlineData("/.well-known/", "/var/lib/acme/acme-challenge/", null)]
+    [InlineData("/", "/var/lib/acme/acme-challenge", null)]
+    [InlineData("/.well-known/acme-challenge/", null, "/var/lib/acme/acme-challenge/.well-known/acme-challenge/")]
+    [InlineData("/.well-known", null, "/var/lib/acme/acme-challenge/.well-known")]
+    [InlineData("~ ^/\\.well-known/acme-challenge/", "/var/lib/acme/acme-challenge", null)]
+    public void A_location_serving_the_webroot_is_quiet(string match, string? root, string? alias)
+    {
+        var facts = Facts([Cert()], Only443, Nginx(Location(match, root, alias)));
+        Assert.Empty(new WebrootNotServedCheck().Check(facts, Host));
+    }
+
+    [Theory]
+    [InlineData("/.well-known/acme-challenge/", null, "/var/lib/acme/acme-challenge/")] // alias misses the .well-known part
+    [InlineData("/static/", "/var/lib/acme/acme-challenge", null)] // does not cover the challenge path
+    [InlineData("= /.well-known/acme-challenge/", "/var/lib/acme/acme-challenge", null)] // exact match: no token below it
+    public void A_location_that_does_not_reach_the_webroot_fires(string match, string? root, string? alias)
+    {
+        var facts = Facts([Cert()], Only443, Nginx(Location(match, root, alias)));
+        Assert.Single(new WebrootNotServedCheck().Check(facts, Host));
+    }
+
+    [Fact]
+    public void A_document_root_or_verbatim_configuration_naming_the_webroot_is_quiet_and_listeners_need_no_server()
+    {
+        Assert.Empty(new WebrootNotServedCheck().Check(Facts([Cert()], Only443, new WebVirtualHostFacts("httpd", "x", "/var/lib/acme/acme-challenge", "", [])), Host));
+        var caddy = new WebVirtualHostFacts("caddy", "x", null, "handle /.well-known/acme-challenge/* {\n  root * /var/lib/acme/acme-challenge\n  file_server\n}", []);
+        Assert.Empty(new WebrootNotServedCheck().Check(Facts([Cert()], Only443, caddy), Host));
+        Assert.Empty(new WebrootNotServedCheck().Check(Facts([Cert(webroot: null, listenHttp: ":80")], Only443), Host));
+    }
+
+    // ---- Through the linter: the facts the Nix side extracts ----
+
+    private IReadOnlyList<string> LintCodesOf(string body)
+    {
+        var path = Path.Combine(_dir, $"host-{Guid.NewGuid():N}.nix");
+        File.WriteAllText(path, "{ config, ... }:\n{\n  security.acme.acceptTerms = true;\n  security.acme.defaults.email = \"admin@example.org\";\n" + body + "\n}\n");
+        var linter = new ServiceCollection().AddLintServices().BuildServiceProvider().GetRequiredService<HostLinter>();
+        return [.. linter.Lint(path, new EvaluatorOptions()).Select(d => d.Code)];
+    }
+
+    private const string NginxAcmeHost =
+        "  services.nginx.enable = true;\n  services.nginx.virtualHosts.\"example.org\" = { forceSSL = true; enableACME = true; };\n";
+
+    [Theory]
+    [InlineData("networking.firewall.allowedTCPPorts = [ 80 443 ];")]
+    [InlineData("networking.firewall.allowedTCPPortRanges = [ { from = 80; to = 443; } ];")]
+    [InlineData("networking.firewall.interfaces.eth0.allowedTCPPorts = [ 80 ];")]
+    [InlineData("networking.firewall.interfaces.eth0.allowedTCPPortRanges = [ { from = 80; to = 81; } ];")]
+    [InlineData("networking.firewall.enable = false;")]
+    public void Every_way_to_open_port_80_is_read_from_the_configuration(string firewall)
+    {
+        Assert.Empty(LintCodesOf(NginxAcmeHost + "  " + firewall));
+    }
+
+    [Fact]
+    public void The_default_firewall_closes_port_80_for_an_nginx_acme_host()
+    {
+        Assert.Equal([LintCodes.Http01PortClosed], LintCodesOf(NginxAcmeHost));
+    }
+
+    [Fact]
+    public void Httpd_acme_virtual_hosts_serve_their_acme_root_and_other_webroots_are_not_served()
+    {
+        const string httpd = "  networking.firewall.allowedTCPPorts = [ 80 ];\n  services.httpd.enable = true;\n" +
+            "  services.httpd.virtualHosts.\"example.org\" = { forceSSL = true; useACMEHost = \"example.org\"; };\n" +
+            "  security.acme.certs.\"example.org\" = { group = \"wwwrun\"; webroot = ";
+        Assert.Empty(LintCodesOf(httpd + "\"/var/lib/acme/acme-challenge\"; };"));
+        Assert.Equal([LintCodes.WebrootNotServed], LintCodesOf(httpd + "\"/srv/acme\"; };"));
+    }
+
+    [Fact]
+    public void An_nginx_location_alias_is_read_from_the_configuration()
+    {
+        const string nginx = "  networking.firewall.allowedTCPPorts = [ 80 ];\n  services.nginx.enable = true;\n" +
+            "  security.acme.certs.\"example.org\" = { group = \"nginx\"; webroot = \"/srv/acme\"; };\n" +
+            "  services.nginx.virtualHosts.\"example.org\".locations.\"/.well-known/acme-challenge/\".alias = ";
+        Assert.Empty(LintCodesOf(nginx + "\"/srv/acme/.well-known/acme-challenge/\";"));
+        Assert.Equal([LintCodes.WebrootNotServed], LintCodesOf(nginx + "\"/srv/other/\";"));
+    }
+}

@@ -1,0 +1,95 @@
+using ConfigLang.Cli.Adapters;
+using ConfigLang.Cli.Adapters.Checks;
+using ConfigLang.Evaluator.Text;
+
+namespace ConfigLang.Cli.Tests.Adapters;
+
+/// <summary>CL3013 on real files in a temporary folder with real modes: fires when "other" may
+/// read the file (directly or through a link), quiet for 0600 and for files that do not exist.</summary>
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+public sealed class CredentialsReadableByOthersCheckTests : IDisposable
+{
+    private static readonly SourceText Host = new("{ security.acme.certs.\"example.org\".environmentFile = \"/x\"; }\n", "/hosts/web.nix");
+    private readonly string _dir = Directory.CreateTempSubdirectory("configlang-cl3013-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private string Secret(string name, UnixFileMode mode)
+    {
+        var path = Path.Combine(_dir, name);
+        File.WriteAllText(path, "CLOUDFLARE_DNS_API_TOKEN=x\n");
+        File.SetUnixFileMode(path, mode);
+        return path;
+    }
+
+    private const UnixFileMode Mode0644 = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
+    private const UnixFileMode Mode0600 = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+
+    private static HostFacts Facts(string? environmentFile = null, Dictionary<string, string>? credentialFiles = null, string? hmacFile = null) =>
+        new([new CertFacts("example.org", "example.org", [], null, "cloudflare", null, null, null, "acme", environmentFile,
+            credentialFiles ?? [], "") { EabHmacFile = hmacFile }], [], new Dictionary<string, UserFacts>(), new Dictionary<string, IReadOnlyList<string>>());
+
+    [Fact]
+    public void A_world_readable_environment_file_is_an_error_showing_its_mode_and_the_fix()
+    {
+        var path = Secret("cloudflare.env", Mode0644);
+        var finding = Assert.Single(new CredentialsReadableByOthersCheck().Check(Facts(environmentFile: path), Host));
+        Assert.Equal(LintCodes.CredentialsReadableByOthers, finding.Code);
+        Assert.True(finding.IsError);
+        Assert.Contains("(mode 0644)", finding.Message);
+        Assert.Contains(path, finding.Message);
+        Assert.Contains(finding.Notes, n => n.Contains("chmod 0600", StringComparison.Ordinal) && n.Contains("chown root:root", StringComparison.Ordinal));
+        Assert.Equal("security.acme.certs.\"example.org\".environmentFile", finding.Subject);
+    }
+
+    [Fact]
+    public void Credential_files_and_the_eab_key_are_checked_too()
+    {
+        var token = Secret("token", Mode0644 | UnixFileMode.GroupWrite | UnixFileMode.OtherWrite);
+        var hmac = Secret("hmac", Mode0644);
+        var findings = new CredentialsReadableByOthersCheck()
+            .Check(Facts(credentialFiles: new() { ["CLOUDFLARE_DNS_API_TOKEN_FILE"] = token }, hmacFile: hmac), Host).ToList();
+        Assert.Equal(
+            ["security.acme.certs.\"example.org\".credentialFiles.CLOUDFLARE_DNS_API_TOKEN_FILE", "security.acme.certs.\"example.org\".eab.hmacFile"],
+            findings.Select(f => f.Subject));
+        Assert.Contains("(mode 0666)", findings[0].Message);
+    }
+
+    [Fact]
+    public void A_link_to_a_world_readable_file_is_reported()
+    {
+        var target = Secret("real.env", Mode0644);
+        var link = Path.Combine(_dir, "link.env");
+        File.CreateSymbolicLink(link, target);
+        var finding = Assert.Single(new CredentialsReadableByOthersCheck().Check(Facts(environmentFile: link), Host));
+        Assert.Contains("(mode 0644)", finding.Message);
+    }
+
+    [Fact]
+    public void Files_only_root_can_read_are_quiet_also_through_a_link()
+    {
+        var path = Secret("cloudflare.env", Mode0600);
+        var link = Path.Combine(_dir, "link.env");
+        File.CreateSymbolicLink(link, path);
+        Assert.Empty(new CredentialsReadableByOthersCheck().Check(Facts(environmentFile: path, hmacFile: link), Host));
+    }
+
+    [Fact]
+    public void Files_missing_at_lint_time_are_quiet()
+    {
+        var dangling = Path.Combine(_dir, "dangling.env");
+        File.CreateSymbolicLink(dangling, Path.Combine(_dir, "nowhere"));
+        var facts = Facts(environmentFile: Path.Combine(_dir, "absent.env"), hmacFile: dangling);
+        Assert.Empty(new CredentialsReadableByOthersCheck().Check(facts, Host));
+    }
+
+    [Fact]
+    public void Host_paths_are_resolved_under_the_root()
+    {
+        Directory.CreateDirectory(Path.Combine(_dir, "run", "secrets"));
+        Secret(Path.Combine("run", "secrets", "cloudflare.env"), Mode0644);
+        var facts = Facts(environmentFile: "/run/secrets/cloudflare.env");
+        var finding = Assert.Single(new CredentialsReadableByOthersCheck { Root = _dir }.Check(facts, Host));
+        Assert.Contains("/run/secrets/cloudflare.env", finding.Message);
+    }
+}

@@ -1,0 +1,48 @@
+using ConfigLang.Cli.Adapters;
+using ConfigLang.Cli.Composition;
+using ConfigLang.Evaluator.Runtime;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ConfigLang.Cli.Tests.Adapters;
+
+/// <summary>
+/// The linter reads assertions and the checks' facts in one evaluation; a type error (found only
+/// when the facts force the values) is reported when no assertion failed, and left out when one
+/// did (the assertion may explain it).
+/// </summary>
+public sealed class HostLinterEvaluationTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("configlang-linter-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private IReadOnlyList<string> CodesOf(string body, string openPorts = "[ 80 ]")
+    {
+        var path = Path.Combine(_dir, $"host-{Guid.NewGuid():N}.nix");
+        File.WriteAllText(path, "{ ... }:\n{\n  security.acme.defaults.email = \"a@example.org\";\n" +
+            "  security.acme.certs.\"example.org\".listenHTTP = \":80\";\n  networking.firewall.allowedTCPPorts = " + openPorts + ";\n" + body + "\n}\n");
+        var linter = new ServiceCollection().AddLintServices().BuildServiceProvider().GetRequiredService<HostLinter>();
+        return [.. linter.Lint(path, new EvaluatorOptions()).Select(d => d.Code)];
+    }
+
+    [Fact]
+    public void A_type_error_alone_is_reported()
+    {
+        var codes = CodesOf("  security.acme.acceptTerms = true;\n  security.acme.defaults.validMinDays = \"30\";");
+        Assert.Equal(["CL2003"], codes);
+    }
+
+    [Fact]
+    public void A_type_error_behind_a_failed_assertion_is_left_out()
+    {
+        var codes = CodesOf("  security.acme.defaults.validMinDays = \"30\";");
+        Assert.Equal([LintCodes.FailedAssertion], codes);
+    }
+
+    [Fact]
+    public void A_correct_host_runs_the_checks_on_the_facts_of_the_same_evaluation()
+    {
+        Assert.Empty(CodesOf("  security.acme.acceptTerms = true;"));
+        Assert.Equal([LintCodes.Http01PortClosed], CodesOf("  security.acme.acceptTerms = true;", openPorts: "[ 443 ]"));
+    }
+}
