@@ -56,7 +56,7 @@ cat >"$work/host.nix" <<NIX
 }
 NIX
 
-cl() { "$here/configlang" "$@"; }
+cl() { "${CONFIGLANG_BIN:-$here/configlang}" "$@"; }
 echo "== configlang rebuild --dry-run"
 cl rebuild "$work/host.nix" --root "$root" --dry-run --service-manager none
 echo "== configlang rebuild"
