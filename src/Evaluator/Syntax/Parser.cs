@@ -35,6 +35,7 @@ public sealed partial class Parser
     private readonly ListPool<Binding> _bindingLists = new();
     private readonly ListPool<StringPart> _partLists = new();
     private readonly ListPool<AttrName> _nameLists = new();
+    private readonly ListPool<IndentationStripper.Piece> _pieceLists = new();
     private int _index;
     private int _depth;
     private int _previousEnd;
