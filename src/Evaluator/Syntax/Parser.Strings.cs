@@ -20,7 +20,7 @@ public sealed partial class Parser
             {
                 case TokenKind.StringText:
                     Advance();
-                    parts.Add(new LiteralPart(token.Span, StringLiteralDecoder.Decode(TextOf(token))));
+                    parts.Add(new LiteralPart(token.Span, StringLiteralDecoder.Decode(TextOf(token), _literals)));
                     continue;
                 case TokenKind.InterpolationOpen:
                     parts.Add(ParseInterpolation());
@@ -103,7 +103,7 @@ public sealed partial class Parser
             {
                 case TokenKind.PathText:
                     Advance();
-                    parts.Add(new LiteralPart(token.Span, _text.Substring(token.Start, token.Length)));
+                    parts.Add(new LiteralPart(token.Span, _literals.Get(TextOf(token))));
                     continue;
                 case TokenKind.InterpolationOpen:
                     parts.Add(ParseInterpolation());

@@ -31,6 +31,7 @@ public sealed partial class Parser
     private readonly Token[] _tokens;
     private readonly int _count;
     private readonly NameTable _names = new();
+    private readonly LiteralCache _literals = new();
     private readonly ListPool<Expr> _exprLists = new();
     private readonly ListPool<Binding> _bindingLists = new();
     private readonly ListPool<StringPart> _partLists = new();

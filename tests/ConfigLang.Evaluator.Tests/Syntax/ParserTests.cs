@@ -121,6 +121,17 @@ public sealed class ParserTests
     }
 
     [Fact]
+    public void Equal_short_literals_of_one_file_share_one_string()
+    {
+        var list = Assert.IsType<ListExpr>(Parse("[ \"nginx\" \"acme\" \"nginx\" ]"));
+        string TextOf(Expr item) => Assert.IsType<LiteralPart>(Assert.IsType<StringExpr>(item).Parts[0]).Text;
+
+        Assert.Equal("nginx", TextOf(list.Items[0]));
+        Assert.Same(TextOf(list.Items[0]), TextOf(list.Items[2]));
+        Assert.NotSame(TextOf(list.Items[0]), TextOf(list.Items[1]));
+    }
+
+    [Fact]
     public void Paths_keep_their_text_and_interpolations()
     {
         var path = Assert.IsType<PathExpr>(Parse("./${x}.nix"));
