@@ -69,6 +69,12 @@ public static class StaticChecker
 
     private sealed class Walker(SourceText source, DiagnosticBag diagnostics)
     {
+        /// <summary>Up to this many bindings, comparing names pairwise is cheaper than hashing them.</summary>
+        private const int SmallSetSize = 8;
+
+        /// <summary>Reused for the names of larger sets; filled and read before any value is visited.</summary>
+        private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
+
         public void Visit(Expr expr, Scope scope)
         {
             switch (expr)
@@ -76,6 +82,11 @@ public static class StaticChecker
                 case Identifier id:
                     if (!scope.HasWith && !scope.Binds(id.Name))
                         diagnostics.Add(SyntaxDiagnostics.UndefinedVariable(source, id.Span, id.Name));
+                    break;
+                case AttrSetExpr set when !set.Recursive && HasOnlyDistinctSimpleNames(set.Bindings):
+                    // Nothing to merge and nothing defined twice: the values, in order, are all
+                    // the merge would have visited, and they see the scope around the set.
+                    for (var i = 0; i < set.Bindings.Count; i++) Visit(((AttrBinding)set.Bindings[i]).Value, scope);
                     break;
                 case AttrSetExpr set:
                     VisitMerged(AttrSetMerger.Merge(source, set.Bindings, diagnostics, recursive: set.Recursive), scope, scope);
@@ -148,6 +159,36 @@ public static class StaticChecker
                     break;
             }
         }
+
+        /// <summary>Whether every binding is <c>name = value;</c> with a plain name, no name twice:
+        /// the common set, for which merging would build a map only to find nothing to report.</summary>
+        private bool HasOnlyDistinctSimpleNames(IReadOnlyList<Binding> bindings)
+        {
+            for (var i = 0; i < bindings.Count; i++)
+            {
+                if (bindings[i] is not AttrBinding { Path.Names: [StaticAttrName] }) return false;
+            }
+            if (bindings.Count <= SmallSetSize)
+            {
+                for (var i = 1; i < bindings.Count; i++)
+                {
+                    var name = SimpleName(bindings[i]);
+                    for (var j = 0; j < i; j++)
+                    {
+                        if (SimpleName(bindings[j]) == name) return false;
+                    }
+                }
+                return true;
+            }
+            _seen.Clear();
+            for (var i = 0; i < bindings.Count; i++)
+            {
+                if (!_seen.Add(SimpleName(bindings[i]))) return false;
+            }
+            return true;
+        }
+
+        private static string SimpleName(Binding binding) => ((StaticAttrName)((AttrBinding)binding).Path.Names[0]).Name;
 
         /// <summary>Visits a merged set; returns the scope its values see. Values and
         /// <c>inherit (e)</c> sources see the set's own names when it is recursive (or a
