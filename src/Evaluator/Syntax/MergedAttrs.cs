@@ -29,8 +29,8 @@ public sealed class MergedAttrs(bool recursive)
         if (_byName is not null) return _byName.TryGetValue(name, out attr!);
         foreach (var candidate in _static)
         {
-            // The parser interns names, so equal names are usually the same string.
-            if ((object)candidate.Name == name || candidate.Name == name)
+            // The parser interns names, so this is mostly a reference comparison.
+            if (candidate.Name == name)
             {
                 attr = candidate;
                 return true;
