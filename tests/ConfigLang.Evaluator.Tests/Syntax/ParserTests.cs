@@ -97,6 +97,19 @@ public sealed class ParserTests
     }
 
     [Fact]
+    public void Quoted_names_without_interpolation_are_static_with_escapes_decoded()
+    {
+        var set = Assert.IsType<AttrSetExpr>(Parse("{ \"\" = 1; \"a\\\"b\" = 2; \"x${y}\" = 3; }"));
+        var names = set.Bindings.Cast<AttrBinding>().Select(b => Assert.Single(b.Path.Names)).ToList();
+
+        Assert.Equal("", Assert.IsType<StaticAttrName>(names[0]).Name);
+        Assert.Equal(new TextSpan(2, 2), names[0].Span);
+        Assert.Equal("a\"b", Assert.IsType<StaticAttrName>(names[1]).Name);
+        Assert.Equal(new TextSpan(10, 6), names[1].Span);
+        Assert.IsType<DynamicAttrName>(names[2]);
+    }
+
+    [Fact]
     public void Legacy_let_curpos_search_paths_and_uris_have_their_own_nodes()
     {
         Assert.IsType<LegacyLetExpr>(Parse("let { body = 1; }"));
