@@ -6,22 +6,43 @@ using ConfigLang.Evaluator.Syntax;
 using ConfigLang.Evaluator.Text;
 
 // dotnet run -c Release --project tests/ConfigLang.Benchmarks -- --filter '*' --job short
-// dotnet run -c Release --project tests/ConfigLang.Benchmarks -- --quick   (a plain timing loop, no BenchmarkDotNet)
+// dotnet run -c Release --project tests/ConfigLang.Benchmarks -- --quick [length] [rounds]
+//   (a plain timing loop without BenchmarkDotNet; also prints MB/s by processor time, bytes
+//   allocated per source MB and gen0/gen1/gen2 collections, which depend less or not at all on
+//   how busy the machine is)
 if (args is ["--quick", ..])
 {
     var length = args.Length > 1 ? int.Parse(args[1]) : ParserBenchmarks.SourceLength;
+    var rounds = args.Length > 2 ? int.Parse(args[2]) : 5;
     var source = new SourceText(ModuleGenerator.Generate(length), "module.nix");
+    var megabytes = source.Length / 1048576.0;
     var buffer = new Token[Lexer.EstimateTokenCount(source)];
-    for (var round = 0; round < 5; round++)
+    for (var round = 0; round < rounds; round++)
     {
-        var watch = Stopwatch.StartNew();
-        for (var i = 0; i < 10; i++) buffer = Lexer.Tokenize(source, new DiagnosticBag(), buffer, out _);
-        var lex = watch.Elapsed.TotalMilliseconds / 10;
-        watch.Restart();
-        for (var i = 0; i < 10; i++) Parser.ParseSyntaxOnly(source);
-        var parse = watch.Elapsed.TotalMilliseconds / 10;
-        Console.WriteLine($"lex {lex:F1} ms ({source.Length / 1048576.0 / (lex / 1000):F0} MB/s), parse {parse:F1} ms ({source.Length / 1048576.0 / (parse / 1000):F0} MB/s)");
+        var lex = Measure(() => buffer = Lexer.Tokenize(source, new DiagnosticBag(), buffer, out _));
+        var syntax = Measure(() => Parser.ParseSyntaxOnly(source));
+        var full = Measure(() => Parser.Parse(source));
+        Console.WriteLine($"lex {lex}  | syntax only {syntax}  | with checks {full}");
     }
     return;
+
+    string Measure(Action action)
+    {
+        const int iterations = 10;
+        var gc0 = GC.CollectionCount(0);
+        var gc1 = GC.CollectionCount(1);
+        var gc2 = GC.CollectionCount(2);
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var watch = Stopwatch.StartNew();
+        for (var i = 0; i < iterations; i++) action();
+        var ms = watch.Elapsed.TotalMilliseconds / iterations;
+        // Processor time is steadier than wall time on a busy machine (the garbage collector is
+        // non-concurrent, so it runs on this thread and counts too).
+        var cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / iterations;
+        var perMb = (GC.GetAllocatedBytesForCurrentThread() - allocated) / (double)iterations / megabytes / 1048576.0;
+        return $"{ms,6:F1} ms {megabytes / (ms / 1000),5:F0} MB/s (cpu {megabytes / (cpuMs / 1000),5:F0} MB/s) {perMb,5:F2} MB/MB " +
+               $"gc {GC.CollectionCount(0) - gc0}/{GC.CollectionCount(1) - gc1}/{GC.CollectionCount(2) - gc2}";
+    }
 }
 BenchmarkSwitcher.FromAssembly(typeof(ParserBenchmarks).Assembly).Run(args);

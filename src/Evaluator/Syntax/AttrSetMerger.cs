@@ -15,16 +15,17 @@ public static class AttrSetMerger
     public static MergedAttrs Merge(SourceText source, IReadOnlyList<Binding> bindings, DiagnosticBag? diagnostics, bool isLet = false, bool recursive = false)
     {
         var root = new MergedAttrs(recursive);
-        foreach (var binding in bindings)
+        for (var b = 0; b < bindings.Count; b++)
         {
-            switch (binding)
+            switch (bindings[b])
             {
                 case AttrBinding attr when attr.Path.Names.Count > 0:
                     AddAttr(source, root, attr, diagnostics);
                     break;
                 case InheritBinding inherit:
-                    foreach (var name in inherit.Names.OfType<StaticAttrName>())
+                    for (var n = 0; n < inherit.Names.Count; n++)
                     {
+                        if (inherit.Names[n] is not StaticAttrName name) continue;
                         if (root.TryGet(name.Name, out var existing))
                         {
                             diagnostics?.Add(SyntaxDiagnostics.DuplicateAttribute(source, name.Span, name.Name, existing.Span));
@@ -37,8 +38,8 @@ public static class AttrSetMerger
         }
         if (isLet)
         {
-            foreach (var dynamic in root.Dynamic)
-                diagnostics?.Add(SyntaxDiagnostics.DynamicAttributeNotAllowed(source, dynamic.Name.Span, "in 'let'"));
+            for (var d = 0; d < root.Dynamic.Count; d++)
+                diagnostics?.Add(SyntaxDiagnostics.DynamicAttributeNotAllowed(source, root.Dynamic[d].Name.Span, "in 'let'"));
         }
         return root;
     }
@@ -72,7 +73,7 @@ public static class AttrSetMerger
                 case DynamicAttrName dynamic:
                     {
                         var created = new MergedAttrs(false);
-                        attrs.Dynamic.Add(new MergedDynamicAttr(dynamic, null, created));
+                        attrs.AddDynamic(new MergedDynamicAttr(dynamic, null, created));
                         attrs = created;
                         break;
                     }
@@ -89,8 +90,9 @@ public static class AttrSetMerger
                     {
                         // Both are sets: Nix moves the new set's static attributes into the old one.
                         var incoming = Merge(source, literal.Bindings, diagnostics);
-                        foreach (var attr in incoming.Static)
+                        for (var a = 0; a < incoming.Static.Count; a++)
                         {
+                            var attr = incoming.Static[a];
                             if (target.TryGet(attr.Name, out var clash))
                                 diagnostics?.Add(SyntaxDiagnostics.DuplicateAttribute(source, attr.Span, attr.Name, clash.Span));
                             else
@@ -108,7 +110,7 @@ public static class AttrSetMerger
                 }
                 break;
             case DynamicAttrName dynamicLast:
-                attrs.Dynamic.Add(new MergedDynamicAttr(dynamicLast, binding.Value, null));
+                attrs.AddDynamic(new MergedDynamicAttr(dynamicLast, binding.Value, null));
                 break;
         }
     }

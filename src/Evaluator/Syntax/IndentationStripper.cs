@@ -1,4 +1,4 @@
-using System.Text;
+using System.Buffers;
 using ConfigLang.Evaluator.Syntax.Nodes;
 using ConfigLang.Evaluator.Text;
 
@@ -27,14 +27,16 @@ public static class IndentationStripper
         public bool IsText => Decoded is null && Interpolated is null;
     }
 
-    public static IReadOnlyList<StringPart> Strip(string source, IReadOnlyList<Piece> pieces)
+    /// <summary>Strips the pieces of one indented string; returns its parts, one per piece.</summary>
+    public static StringPart[] Strip(string source, ReadOnlySpan<Piece> pieces)
     {
-        if (pieces.Count == 0) return [];
+        if (pieces.Length == 0) return [];
 
         // The minimum indentation; whitespace-only lines do not count.
         var atStartOfLine = true;
         var minIndent = int.MaxValue;
         var curIndent = 0;
+        var longestText = 0;
         foreach (var piece in pieces)
         {
             if (!piece.IsText)
@@ -44,8 +46,10 @@ public static class IndentationStripper
                     atStartOfLine = false;
                     minIndent = Math.Min(minIndent, curIndent);
                 }
+                if (piece.Decoded is { } escape) longestText = Math.Max(longestText, escape.Length);
                 continue;
             }
+            longestText = Math.Max(longestText, piece.Span.Length);
             var text = source.AsSpan(piece.Span.Start, piece.Span.Length);
             foreach (var c in text)
             {
@@ -67,62 +71,62 @@ public static class IndentationStripper
             }
         }
 
-        var parts = new List<StringPart>(pieces.Count);
+        // A piece never grows when stripped, so one scratch buffer as long as the longest piece
+        // holds each result before it becomes a string.
+        var scratch = ArrayPool<char>.Shared.Rent(Math.Max(1, longestText));
+        var parts = new StringPart[pieces.Length];
         atStartOfLine = true;
         var curDropped = 0;
-        var remaining = pieces.Count;
-        var builder = new StringBuilder();
-        foreach (var piece in pieces)
+        for (var index = 0; index < pieces.Length; index++)
         {
+            var piece = pieces[index];
             if (piece.Interpolated is { } interpolation)
             {
                 atStartOfLine = false;
                 curDropped = 0;
-                parts.Add(interpolation);
+                parts[index] = interpolation;
+                continue;
             }
-            else
+
+            var text = piece.Decoded is { } decoded ? decoded.AsSpan() : source.AsSpan(piece.Span.Start, piece.Span.Length);
+            var length = 0;
+            foreach (var c in text)
             {
-                var text = piece.Decoded is { } decoded ? decoded.AsSpan() : source.AsSpan(piece.Span.Start, piece.Span.Length);
-                builder.Clear();
-                foreach (var c in text)
+                if (atStartOfLine)
                 {
-                    if (atStartOfLine)
+                    if (c == ' ')
                     {
-                        if (c == ' ')
-                        {
-                            if (curDropped++ >= minIndent) builder.Append(c);
-                        }
-                        else if (c == '\n')
-                        {
-                            curDropped = 0;
-                            builder.Append(c);
-                        }
-                        else
-                        {
-                            atStartOfLine = false;
-                            curDropped = 0;
-                            builder.Append(c);
-                        }
+                        if (curDropped++ >= minIndent) scratch[length++] = c;
+                    }
+                    else if (c == '\n')
+                    {
+                        curDropped = 0;
+                        scratch[length++] = c;
                     }
                     else
                     {
-                        builder.Append(c);
-                        if (c == '\n') atStartOfLine = true;
+                        atStartOfLine = false;
+                        curDropped = 0;
+                        scratch[length++] = c;
                     }
                 }
-
-                // The last piece: drop a final line made only of spaces.
-                if (remaining == 1)
+                else
                 {
-                    var s = builder.ToString();
-                    var lastNewline = s.LastIndexOf('\n');
-                    if (lastNewline >= 0 && s.AsSpan(lastNewline + 1).IndexOfAnyExcept(' ') < 0)
-                        builder.Length = lastNewline + 1;
+                    scratch[length++] = c;
+                    if (c == '\n') atStartOfLine = true;
                 }
-                parts.Add(new LiteralPart(piece.Span, builder.ToString()));
             }
-            remaining--;
+
+            // The last piece: drop a final line made only of spaces.
+            if (index == pieces.Length - 1)
+            {
+                var kept = scratch.AsSpan(0, length);
+                var lastNewline = kept.LastIndexOf('\n');
+                if (lastNewline >= 0 && kept[(lastNewline + 1)..].IndexOfAnyExcept(' ') < 0) length = lastNewline + 1;
+            }
+            parts[index] = new LiteralPart(piece.Span, piece.Decoded is { } same && length == same.Length ? same : new string(scratch, 0, length));
         }
+        ArrayPool<char>.Shared.Return(scratch);
         return parts;
     }
 }

@@ -12,8 +12,14 @@ internal sealed class ListPool<T>
     public T[] ToArrayAndReturn(List<T> list)
     {
         var array = list.Count == 0 ? [] : list.ToArray();
+        Return(list);
+        return array;
+    }
+
+    /// <summary>Gives a list back when its items were used in place.</summary>
+    public void Return(List<T> list)
+    {
         list.Clear();
         _free.Push(list);
-        return array;
     }
 }

@@ -11,23 +11,51 @@ namespace ConfigLang.Evaluator.Syntax;
 /// </summary>
 public sealed class MergedAttrs(bool recursive)
 {
-    private readonly Dictionary<string, MergedAttr> _byName = new(StringComparer.Ordinal);
+    /// <summary>Up to this many names a linear search beats hashing, and most sets are that small.</summary>
+    private const int LinearSearchLimit = 8;
+
+    private readonly List<MergedAttr> _static = [];
+    private List<MergedDynamicAttr>? _dynamic;
+    private Dictionary<string, MergedAttr>? _byName;
 
     public bool Recursive { get; internal set; } = recursive;
 
-    public List<MergedAttr> Static { get; } = [];
+    public IReadOnlyList<MergedAttr> Static => _static;
 
-    public List<MergedDynamicAttr> Dynamic { get; } = [];
+    public IReadOnlyList<MergedDynamicAttr> Dynamic => _dynamic ?? (IReadOnlyList<MergedDynamicAttr>)[];
 
-    public IReadOnlySet<string> StaticNames => _byName.Keys.ToHashSet(StringComparer.Ordinal);
-
-    public bool TryGet(string name, out MergedAttr attr) => _byName.TryGetValue(name, out attr!);
+    public bool TryGet(string name, out MergedAttr attr)
+    {
+        if (_byName is not null) return _byName.TryGetValue(name, out attr!);
+        foreach (var candidate in _static)
+        {
+            // The parser interns names, so this is mostly a reference comparison.
+            if (candidate.Name == name)
+            {
+                attr = candidate;
+                return true;
+            }
+        }
+        attr = null!;
+        return false;
+    }
 
     internal void Add(MergedAttr attr)
     {
-        _byName.Add(attr.Name, attr);
-        Static.Add(attr);
+        if (_byName is not null)
+        {
+            _byName.Add(attr.Name, attr);
+        }
+        else if (_static.Count == LinearSearchLimit)
+        {
+            _byName = new Dictionary<string, MergedAttr>(LinearSearchLimit * 2, StringComparer.Ordinal);
+            foreach (var existing in _static) _byName.Add(existing.Name, existing);
+            _byName.Add(attr.Name, attr);
+        }
+        _static.Add(attr);
     }
+
+    internal void AddDynamic(MergedDynamicAttr attr) => (_dynamic ??= []).Add(attr);
 }
 
 /// <summary>One static attribute: a value, a nested merged set, or an <c>inherit</c>.</summary>

@@ -234,6 +234,16 @@ public sealed partial class Parser
             case TokenKind.OrKeyword:
                 Advance();
                 return new StaticAttrName(token.Span, "or");
+            case TokenKind.StringOpen when PeekKind(1) == TokenKind.StringClose ||
+                                           (PeekKind(1) == TokenKind.StringText && PeekKind(2) == TokenKind.StringClose):
+                {
+                    // "name" (the usual quoted name): static, read straight from the tokens
+                    // without building a string node only to take its text.
+                    Advance();
+                    var text = Kind == TokenKind.StringText ? StringLiteralDecoder.Decode(TextOf(Advance()), _literals) : "";
+                    Advance();
+                    return new StaticAttrName(SpanFrom(token.Start), text);
+                }
             case TokenKind.StringOpen:
                 {
                     var str = (StringExpr)ParseString();

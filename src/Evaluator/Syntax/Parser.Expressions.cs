@@ -12,15 +12,12 @@ public sealed partial class Parser
     /// <summary><c>expr</c>: a lambda, <c>assert</c>, <c>with</c>, <c>let … in</c>, <c>if</c> or an operator expression.</summary>
     private Expr ParseExpression()
     {
+        // No try/finally around the nesting count: nothing in the parser throws, and a protected
+        // region on this path, taken for every expression, costs more than it guards.
         if (!EnterNesting()) return ErrorHere();
-        try
-        {
-            return ParseFunctionLevel();
-        }
-        finally
-        {
-            LeaveNesting();
-        }
+        var expr = ParseFunctionLevel();
+        LeaveNesting();
+        return expr;
     }
 
     private Expr ParseFunctionLevel()
@@ -66,7 +63,8 @@ public sealed partial class Parser
             thenBranch = ParseExpression();
         else
             thenBranch = ErrorHere();
-        if (Expect(TokenKind.Else, $"'else' (this 'if' at {_source.GetLinePosition(ifToken.Start)} has no 'else')") || CanStartExpression(Kind))
+        // The message names the line of the 'if', so it is built only when 'else' is missing.
+        if (Accept(TokenKind.Else) || (!Expect(TokenKind.Else, $"'else' (this 'if' at {_source.GetLinePosition(ifToken.Start)} has no 'else')") && CanStartExpression(Kind)))
             elseBranch = ParseExpression();
         else
             elseBranch = ErrorHere();
@@ -150,16 +148,10 @@ public sealed partial class Parser
         var kind = Kind;
         if (kind is not (TokenKind.Not or TokenKind.Minus)) return ParseApplication();
         if (!EnterNesting()) return ErrorHere();
-        try
-        {
-            var start = Advance().Start;
-            var operand = ParseOperators(kind == TokenKind.Not ? PrecNot : PrecNegate);
-            return new UnaryExpr(SpanFrom(start), kind == TokenKind.Not ? UnaryOperator.Not : UnaryOperator.Negate, operand);
-        }
-        finally
-        {
-            LeaveNesting();
-        }
+        var start = Advance().Start;
+        var operand = ParseOperators(kind == TokenKind.Not ? PrecNot : PrecNegate);
+        LeaveNesting();
+        return new UnaryExpr(SpanFrom(start), kind == TokenKind.Not ? UnaryOperator.Not : UnaryOperator.Negate, operand);
     }
 
     // ---- Application and selection -----------------------------------------------------
@@ -249,14 +241,9 @@ public sealed partial class Parser
     private Expr ParsePrimary()
     {
         if (!EnterNesting()) return ErrorHere();
-        try
-        {
-            return ParsePrimaryCore();
-        }
-        finally
-        {
-            LeaveNesting();
-        }
+        var primary = ParsePrimaryCore();
+        LeaveNesting();
+        return primary;
     }
 
     private Expr ParsePrimaryCore()

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using ConfigLang.Evaluator.Diagnostics;
 using ConfigLang.Evaluator.Syntax.Nodes;
 using ConfigLang.Evaluator.Text;
@@ -19,7 +20,7 @@ public sealed partial class Parser
             {
                 case TokenKind.StringText:
                     Advance();
-                    parts.Add(new LiteralPart(token.Span, StringLiteralDecoder.Decode(TextOf(token))));
+                    parts.Add(new LiteralPart(token.Span, StringLiteralDecoder.Decode(TextOf(token), _literals)));
                     continue;
                 case TokenKind.InterpolationOpen:
                     parts.Add(ParseInterpolation());
@@ -46,7 +47,7 @@ public sealed partial class Parser
     private Expr ParseIndentedString()
     {
         var open = Advance();
-        var pieces = new List<IndentationStripper.Piece>();
+        var pieces = _pieceLists.Rent();
         while (true)
         {
             var token = Current;
@@ -65,12 +66,19 @@ public sealed partial class Parser
                     continue;
                 case TokenKind.IndentedStringClose:
                     Advance();
-                    return new StringExpr(SpanFrom(open.Start), IndentationStripper.Strip(_text, pieces), Indented: true);
+                    return new StringExpr(SpanFrom(open.Start), StripAndReturn(pieces), Indented: true);
                 default:
                     Report(SyntaxDiagnostics.UnterminatedIndentedString(_source, token.Span, new TextSpan(open.Start, 2)));
-                    return new StringExpr(SpanFrom(open.Start), IndentationStripper.Strip(_text, pieces), Indented: true);
+                    return new StringExpr(SpanFrom(open.Start), StripAndReturn(pieces), Indented: true);
             }
         }
+    }
+
+    private StringPart[] StripAndReturn(List<IndentationStripper.Piece> pieces)
+    {
+        var parts = IndentationStripper.Strip(_text, CollectionsMarshal.AsSpan(pieces));
+        _pieceLists.Return(pieces);
+        return parts;
     }
 
     /// <summary><c>''$</c> is <c>$</c>, <c>'''</c> is <c>''</c>, <c>''\x</c> is the escape <c>\x</c>; a lone <c>$</c> or <c>'</c> is itself.</summary>
@@ -95,7 +103,7 @@ public sealed partial class Parser
             {
                 case TokenKind.PathText:
                     Advance();
-                    parts.Add(new LiteralPart(token.Span, _text.Substring(token.Start, token.Length)));
+                    parts.Add(new LiteralPart(token.Span, _literals.Get(TextOf(token))));
                     continue;
                 case TokenKind.InterpolationOpen:
                     parts.Add(ParseInterpolation());

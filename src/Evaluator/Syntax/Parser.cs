@@ -31,10 +31,12 @@ public sealed partial class Parser
     private readonly Token[] _tokens;
     private readonly int _count;
     private readonly NameTable _names = new();
+    private readonly LiteralCache _literals = new();
     private readonly ListPool<Expr> _exprLists = new();
     private readonly ListPool<Binding> _bindingLists = new();
     private readonly ListPool<StringPart> _partLists = new();
     private readonly ListPool<AttrName> _nameLists = new();
+    private readonly ListPool<IndentationStripper.Piece> _pieceLists = new();
     private int _index;
     private int _depth;
     private int _previousEnd;

@@ -17,19 +17,22 @@ public static class StaticChecker
         new Walker(source, diagnostics).Visit(root, Scope.Global);
     }
 
-    /// <summary>A chain of scopes; a set's scope reads its merged attributes directly, without copying names.</summary>
+    /// <summary>A chain of scopes; a set's scope reads its merged attributes and a function's
+    /// scope its own argument name and formals directly, without copying names into a set.</summary>
     private sealed class Scope
     {
-        public static readonly Scope Global = new(null, null, null, hasWith: false);
+        public static readonly Scope Global = new(null, null, null, null, hasWith: false);
 
         private readonly Scope? _parent;
-        private readonly IReadOnlySet<string>? _names;
+        private readonly string? _argName;
+        private readonly Formals? _formals;
         private readonly MergedAttrs? _attrs;
 
-        private Scope(Scope? parent, IReadOnlySet<string>? names, MergedAttrs? attrs, bool hasWith)
+        private Scope(Scope? parent, string? argName, Formals? formals, MergedAttrs? attrs, bool hasWith)
         {
             _parent = parent;
-            _names = names;
+            _argName = argName;
+            _formals = formals;
             _attrs = attrs;
             HasWith = hasWith || (parent?.HasWith ?? false);
         }
@@ -40,21 +43,38 @@ public static class StaticChecker
         {
             for (var scope = this; scope is not null; scope = scope._parent)
             {
-                if (scope._names is { } names && names.Contains(name)) return true;
+                if (scope._argName == name) return true;
+                if (scope._formals is { } formals && Declares(formals, name)) return true;
                 if (scope._attrs is { } attrs && attrs.TryGet(name, out _)) return true;
             }
             return GlobalNames.IsGlobal(name);
         }
 
-        public Scope With(IReadOnlySet<string> names) => new(this, names, null, false);
+        private static bool Declares(Formals formals, string name)
+        {
+            var items = formals.Items;
+            for (var i = 0; i < items.Count; i++)
+            {
+                if (items[i].Name == name) return true;
+            }
+            return false;
+        }
 
-        public Scope With(MergedAttrs attrs) => new(this, null, attrs, false);
+        public Scope With(string? argName, Formals? formals) => new(this, argName, formals, null, false);
 
-        public Scope WithDynamic() => new(this, null, null, true);
+        public Scope With(MergedAttrs attrs) => new(this, null, null, attrs, false);
+
+        public Scope WithDynamic() => new(this, null, null, null, true);
     }
 
     private sealed class Walker(SourceText source, DiagnosticBag diagnostics)
     {
+        /// <summary>Up to this many bindings, comparing names pairwise is cheaper than hashing them.</summary>
+        private const int SmallSetSize = 8;
+
+        /// <summary>Reused for the names of larger sets; filled and read before any value is visited.</summary>
+        private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
+
         public void Visit(Expr expr, Scope scope)
         {
             switch (expr)
@@ -62,6 +82,11 @@ public static class StaticChecker
                 case Identifier id:
                     if (!scope.HasWith && !scope.Binds(id.Name))
                         diagnostics.Add(SyntaxDiagnostics.UndefinedVariable(source, id.Span, id.Name));
+                    break;
+                case AttrSetExpr set when !set.Recursive && HasOnlyDistinctSimpleNames(set.Bindings):
+                    // Nothing to merge and nothing defined twice: the values, in order, are all
+                    // the merge would have visited, and they see the scope around the set.
+                    for (var i = 0; i < set.Bindings.Count; i++) Visit(((AttrBinding)set.Bindings[i]).Value, scope);
                     break;
                 case AttrSetExpr set:
                     VisitMerged(AttrSetMerger.Merge(source, set.Bindings, diagnostics, recursive: set.Recursive), scope, scope);
@@ -78,23 +103,13 @@ public static class StaticChecker
                     break;
                 case LambdaExpr lambda:
                     {
-                        var names = new HashSet<string>(StringComparer.Ordinal);
-                        if (lambda.Formals is { } formals)
-                        {
-                            foreach (var formal in formals.Items)
-                            {
-                                if (!names.Add(formal.Name))
-                                    diagnostics.Add(SyntaxDiagnostics.DuplicateFormal(source, formal.Span, formal.Name));
-                            }
-                        }
-                        if (lambda.ArgName is { } arg && !names.Add(arg))
-                            diagnostics.Add(SyntaxDiagnostics.DuplicateFormal(source, lambda.Span, arg));
-                        var inner = scope.With(names);
+                        ReportDuplicateFormals(lambda);
+                        var inner = scope.With(lambda.ArgName, lambda.Formals);
                         if (lambda.Formals is { } f)
                         {
-                            foreach (var formal in f.Items)
+                            for (var i = 0; i < f.Items.Count; i++)
                             {
-                                if (formal.Default is { } d) Visit(d, inner);
+                                if (f.Items[i].Default is { } d) Visit(d, inner);
                             }
                         }
                         Visit(lambda.Body, inner);
@@ -134,7 +149,7 @@ public static class StaticChecker
                     Visit(assert.Body, scope);
                     break;
                 case ListExpr list:
-                    foreach (var item in list.Items) Visit(item, scope);
+                    for (var i = 0; i < list.Items.Count; i++) Visit(list.Items[i], scope);
                     break;
                 case StringExpr str:
                     VisitParts(str.Parts, scope);
@@ -145,6 +160,36 @@ public static class StaticChecker
             }
         }
 
+        /// <summary>Whether every binding is <c>name = value;</c> with a plain name, no name twice:
+        /// the common set, for which merging would build a map only to find nothing to report.</summary>
+        private bool HasOnlyDistinctSimpleNames(IReadOnlyList<Binding> bindings)
+        {
+            for (var i = 0; i < bindings.Count; i++)
+            {
+                if (bindings[i] is not AttrBinding { Path.Names: [StaticAttrName] }) return false;
+            }
+            if (bindings.Count <= SmallSetSize)
+            {
+                for (var i = 1; i < bindings.Count; i++)
+                {
+                    var name = SimpleName(bindings[i]);
+                    for (var j = 0; j < i; j++)
+                    {
+                        if (SimpleName(bindings[j]) == name) return false;
+                    }
+                }
+                return true;
+            }
+            _seen.Clear();
+            for (var i = 0; i < bindings.Count; i++)
+            {
+                if (!_seen.Add(SimpleName(bindings[i]))) return false;
+            }
+            return true;
+        }
+
+        private static string SimpleName(Binding binding) => ((StaticAttrName)((AttrBinding)binding).Path.Names[0]).Name;
+
         /// <summary>Visits a merged set; returns the scope its values see. Values and
         /// <c>inherit (e)</c> sources see the set's own names when it is recursive (or a
         /// <c>let</c>); plain <c>inherit x</c> looks <c>x</c> up in <paramref name="inheritScope"/>,
@@ -152,8 +197,9 @@ public static class StaticChecker
         private Scope VisitMerged(MergedAttrs attrs, Scope scope, Scope inheritScope)
         {
             var inner = attrs.Recursive ? scope.With(attrs) : scope;
-            foreach (var attr in attrs.Static)
+            for (var a = 0; a < attrs.Static.Count; a++)
             {
+                var attr = attrs.Static[a];
                 if (attr.Inherited)
                 {
                     if (!inheritScope.HasWith && !inheritScope.Binds(attr.Name))
@@ -172,8 +218,9 @@ public static class StaticChecker
                     Visit(value, inner);
                 }
             }
-            foreach (var dynamic in attrs.Dynamic)
+            for (var d = 0; d < attrs.Dynamic.Count; d++)
             {
+                var dynamic = attrs.Dynamic[d];
                 Visit(dynamic.Name.Expression, inner);
                 if (dynamic.Nested is { } nested) VisitMerged(nested, inner, inner);
                 else if (dynamic.Value is { } value) Visit(value, inner);
@@ -181,19 +228,46 @@ public static class StaticChecker
             return inner;
         }
 
+        /// <summary>A formal named twice, or the '@' name repeating a formal. Patterns are short,
+        /// so comparing each name with the ones before it needs no set.</summary>
+        private void ReportDuplicateFormals(LambdaExpr lambda)
+        {
+            var items = lambda.Formals?.Items ?? [];
+            for (var i = 0; i < items.Count; i++)
+            {
+                for (var j = 0; j < i; j++)
+                {
+                    if (items[j].Name == items[i].Name)
+                    {
+                        diagnostics.Add(SyntaxDiagnostics.DuplicateFormal(source, items[i].Span, items[i].Name));
+                        break;
+                    }
+                }
+            }
+            if (lambda.ArgName is not { } arg) return;
+            for (var i = 0; i < items.Count; i++)
+            {
+                if (items[i].Name == arg)
+                {
+                    diagnostics.Add(SyntaxDiagnostics.DuplicateFormal(source, lambda.Span, arg));
+                    return;
+                }
+            }
+        }
+
         private void VisitPath(AttrPath path, Scope scope)
         {
-            foreach (var name in path.Names)
+            for (var i = 0; i < path.Names.Count; i++)
             {
-                if (name is DynamicAttrName dynamic) Visit(dynamic.Expression, scope);
+                if (path.Names[i] is DynamicAttrName dynamic) Visit(dynamic.Expression, scope);
             }
         }
 
         private void VisitParts(IReadOnlyList<StringPart> parts, Scope scope)
         {
-            foreach (var part in parts)
+            for (var i = 0; i < parts.Count; i++)
             {
-                if (part is InterpolationPart interpolation) Visit(interpolation.Expression, scope);
+                if (parts[i] is InterpolationPart interpolation) Visit(interpolation.Expression, scope);
             }
         }
     }

@@ -9,9 +9,12 @@ namespace ConfigLang.Evaluator.Syntax;
 /// </summary>
 public static class StringLiteralDecoder
 {
-    public static string Decode(ReadOnlySpan<char> raw)
+    public static string Decode(ReadOnlySpan<char> raw) => Decode(raw, null);
+
+    /// <summary>Text without escapes comes from <paramref name="cache"/>, shared with earlier equal literals.</summary>
+    internal static string Decode(ReadOnlySpan<char> raw, LiteralCache? cache)
     {
-        if (raw.IndexOfAny('\\', '\r') < 0) return raw.ToString();
+        if (raw.IndexOfAny('\\', '\r') < 0) return cache is null ? raw.ToString() : cache.Get(raw);
         var builder = new StringBuilder(raw.Length);
         for (var i = 0; i < raw.Length; i++)
         {

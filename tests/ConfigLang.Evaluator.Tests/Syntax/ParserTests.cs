@@ -97,6 +97,19 @@ public sealed class ParserTests
     }
 
     [Fact]
+    public void Quoted_names_without_interpolation_are_static_with_escapes_decoded()
+    {
+        var set = Assert.IsType<AttrSetExpr>(Parse("{ \"\" = 1; \"a\\\"b\" = 2; \"x${y}\" = 3; }"));
+        var names = set.Bindings.Cast<AttrBinding>().Select(b => Assert.Single(b.Path.Names)).ToList();
+
+        Assert.Equal("", Assert.IsType<StaticAttrName>(names[0]).Name);
+        Assert.Equal(new TextSpan(2, 2), names[0].Span);
+        Assert.Equal("a\"b", Assert.IsType<StaticAttrName>(names[1]).Name);
+        Assert.Equal(new TextSpan(10, 6), names[1].Span);
+        Assert.IsType<DynamicAttrName>(names[2]);
+    }
+
+    [Fact]
     public void Legacy_let_curpos_search_paths_and_uris_have_their_own_nodes()
     {
         Assert.IsType<LegacyLetExpr>(Parse("let { body = 1; }"));
@@ -118,6 +131,17 @@ public sealed class ParserTests
     {
         var text = Assert.IsType<StringExpr>(Parse("\"a\\n\\t\\$\\\"\\q\""));
         Assert.Equal("a\n\t$\"q", Assert.IsType<LiteralPart>(Assert.Single(text.Parts)).Text);
+    }
+
+    [Fact]
+    public void Equal_short_literals_of_one_file_share_one_string()
+    {
+        var list = Assert.IsType<ListExpr>(Parse("[ \"nginx\" \"acme\" \"nginx\" ]"));
+        string TextOf(Expr item) => Assert.IsType<LiteralPart>(Assert.IsType<StringExpr>(item).Parts[0]).Text;
+
+        Assert.Equal("nginx", TextOf(list.Items[0]));
+        Assert.Same(TextOf(list.Items[0]), TextOf(list.Items[2]));
+        Assert.NotSame(TextOf(list.Items[0]), TextOf(list.Items[1]));
     }
 
     [Fact]
@@ -159,6 +183,9 @@ public sealed class ParserTests
     [InlineData("{ a = 1; a = 2; }", SyntaxDiagnostics.DuplicateAttributeCode)]
     [InlineData("{ a.b = 1; a.b = 2; }", SyntaxDiagnostics.DuplicateAttributeCode)]
     [InlineData("{ a = { b = 1; }; a.b = 2; }", SyntaxDiagnostics.DuplicateAttributeCode)]
+    [InlineData("{ a = 1; b = 2; c = 3; d = 4; e = 5; f = 6; g = 7; h = 8; i = 9; a = 10; }", SyntaxDiagnostics.DuplicateAttributeCode)]
+    [InlineData("{ a = 1; b = { c = 2; }; d = x; }", SyntaxDiagnostics.UndefinedVariableCode)]
+    [InlineData("{ a = 1; b = 2; c = 3; d = 4; e = 5; f = 6; g = 7; h = 8; i = 9; j = x; }", SyntaxDiagnostics.UndefinedVariableCode)]
     [InlineData("{ x, x }: x", SyntaxDiagnostics.DuplicateFormalCode)]
     [InlineData("x@{ x }: x", SyntaxDiagnostics.DuplicateFormalCode)]
     [InlineData("x: y", SyntaxDiagnostics.UndefinedVariableCode)]
