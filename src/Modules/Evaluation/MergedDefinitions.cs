@@ -23,10 +23,10 @@ public sealed class MergedDefinitions
 {
     private readonly Interpreter _interpreter;
     private readonly IReadOnlyList<Definition> _raw;
-    private readonly Once<List<Definition>> _filtered;
-    private readonly Once<List<Definition>> _final;
+    private OnceField<List<Definition>> _filtered;
+    private OnceField<List<Definition>> _final;
     private int _highestPriority;
-    private readonly Once<Value> _merged;
+    private OnceField<Value> _merged;
 
     public MergedDefinitions(Interpreter interpreter, IReadOnlyList<string> loc, OptionType type, IReadOnlyList<Definition> definitions)
     {
@@ -34,9 +34,6 @@ public sealed class MergedDefinitions
         Loc = loc;
         Type = type;
         _raw = definitions;
-        _filtered = new Once<List<Definition>>(DischargeAndFilter);
-        _final = new Once<List<Definition>>(SortByOrder);
-        _merged = new Once<Value>(ComputeMerged);
     }
 
     public IReadOnlyList<string> Loc { get; }
@@ -44,21 +41,23 @@ public sealed class MergedDefinitions
     public OptionType Type { get; }
 
     /// <summary>The definitions that take part in the merge, in order, without properties.</summary>
-    public IReadOnlyList<Definition> Final => _final.Value;
+    public IReadOnlyList<Definition> Final => _final.Get(this, static m => m.SortByOrder());
 
     public int HighestPriority
     {
         get
         {
-            _ = _filtered.Value;
+            _ = Filtered;
             return _highestPriority;
         }
     }
 
-    public bool IsDefined => _filtered.Value.Count > 0;
+    public bool IsDefined => Filtered.Count > 0;
+
+    private List<Definition> Filtered => _filtered.Get(this, static m => m.DischargeAndFilter());
 
     /// <summary>The merged value, or the type's empty value, or an error saying nothing is defined.</summary>
-    public Value MergedValue => _merged.Value;
+    public Value MergedValue => _merged.Get(this, static m => m.ComputeMerged());
 
     private List<Definition> DischargeAndFilter()
     {
@@ -97,7 +96,7 @@ public sealed class MergedDefinitions
     // (not for isDefined or highestPrio).
     private List<Definition> SortByOrder()
     {
-        var kept = _filtered.Value;
+        var kept = Filtered;
         if (!kept.Any(d => Properties.Properties.IsOrder(d.Value))) return kept;
         var ordered = kept.Select(Properties.Properties.StripOrder).ToList();
         // List.Sort is not stable; order by (priority, position) instead.

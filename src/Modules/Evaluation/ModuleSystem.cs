@@ -75,8 +75,8 @@ public sealed class ModuleSystem
         private readonly Interpreter _interpreter;
         private readonly ModuleSystem _system;
         private readonly EvalModulesRequest _request;
-        private readonly Once<OptionLevel> _root;
-        private readonly Once<Value> _config;
+        private OnceField<OptionLevel> _root;
+        private OnceField<Value> _config;
         private bool _checked;
 
         public Evaluation(Interpreter interpreter, ModuleSystem system, EvalModulesRequest request)
@@ -84,14 +84,12 @@ public sealed class ModuleSystem
             _interpreter = interpreter;
             _system = system;
             _request = request;
-            _root = new Once<OptionLevel>(BuildRoot);
-            _config = new Once<Value>(ComputeConfig);
             Result = BuildResult();
         }
 
         public AttrSetValue Result { get; }
 
-        private OptionLevel Root => _root.Value;
+        private OptionLevel Root => _root.Get(this, static e => e.BuildRoot());
 
         private OptionLevel BuildRoot()
         {
@@ -115,7 +113,7 @@ public sealed class ModuleSystem
                 [.. modules.SelectMany(m => Properties.Properties.PushDown(m.Config).Select(c => new ConfigSource(m.File, c)))]);
         }
 
-        private Value Config => _config.Value;
+        private Value Config => _config.Get(this, static e => e.ComputeConfig());
 
         private Value ComputeConfig()
         {

@@ -22,7 +22,7 @@ public sealed class OptionLeaf
     private readonly ModuleSystem _system;
     private readonly IReadOnlyList<DeclarationSource> _declarations;
     private readonly IReadOnlyList<Definition> _definitions;
-    private readonly Once<Declared> _declared;
+    private OnceField<Declared> _declared;
     private MergedDefinitions? _merged;
     private Value? _value;
     private AttrSetValue? _record;
@@ -35,7 +35,6 @@ public sealed class OptionLeaf
         Loc = loc;
         _declarations = declarations;
         _definitions = definitions;
-        _declared = new Once<Declared>(MergeDeclarations);
     }
 
     public IReadOnlyList<string> Loc { get; }
@@ -43,7 +42,7 @@ public sealed class OptionLeaf
     /// <summary>The merged declaration: the union of the declaring sets, the combined type, where declared.</summary>
     private sealed record Declared(AttrSetValue Attributes, OptionType Type, List<string> Files);
 
-    private Declared Declaration => _declared.Value;
+    private Declared Declaration => _declared.Get(this, static leaf => leaf.MergeDeclarations());
 
     public OptionType Type => Declaration.Type;
 
