@@ -64,11 +64,15 @@ public sealed class MergedDefinitions
         var discharged = new List<Definition>(_raw.Count);
         foreach (var definition in _raw)
         {
-            Nix.WithContext(() => $"while evaluating definitions from `{definition.File}':", () =>
+            try
             {
                 Properties.Properties.Discharge(definition, discharged);
-                return 0;
-            });
+            }
+            catch (EvaluationException e)
+            {
+                e.AddFrame($"while evaluating definitions from `{definition.File}':", null);
+                throw;
+            }
         }
 
         // Keep the definitions with the best override priority.
@@ -85,9 +89,13 @@ public sealed class MergedDefinitions
         {
             if (priorities[i] != best) continue;
             var definition = discharged[i];
-            kept.Add(definition.PresetPriority is null
-                ? definition.WithValue(Properties.Properties.StripOverride(definition.Value))
-                : definition with { PresetPriority = null });
+            if (definition.PresetPriority is not null)
+            {
+                kept.Add(definition with { PresetPriority = null });
+                continue;
+            }
+            var stripped = Properties.Properties.StripOverride(definition.Value);
+            kept.Add(ReferenceEquals(stripped, definition.Value) ? definition : definition.WithValue(stripped));
         }
         return kept;
     }

@@ -126,13 +126,7 @@ public sealed class ModuleCollector(Interpreter interpreter, ModuleSystem system
             foreach (var name in formals)
             {
                 var symbol = Symbol.Intern(name);
-                extra.Add(symbol, Nix.Lazy(() => Nix.WithContext(() => $"while evaluating the module argument `{name}' in \"{key}\":", () =>
-                {
-                    if (moduleArguments.Get(symbol) is { } given) return given.Force();
-                    return Nix.WithContext(
-                        $"noting that argument `{name}` is not externally provided, so querying `_module.args` instead, requiring `config`",
-                        () => system.ModuleArgument(moduleArguments, symbol).Force());
-                })));
+                extra.Add(symbol, new ModuleArgumentThunk(system, moduleArguments, symbol, key));
             }
             argument = moduleArguments.Update(extra.Build());
         }
@@ -222,6 +216,32 @@ public sealed class ModuleCollector(Interpreter interpreter, ModuleSystem system
                 yield break;
             default:
                 throw Nix.Throw($"Each disabledModules item must be a path, string, or a attribute set with a key attribute, or a value supported by toString. However, one of the disabledModules items in `{file}` is none of that, but is of type {forced.TypeOf()}.", ModuleDiagnostics.MalformedModule);
+        }
+    }
+
+    /// <summary>One argument of a module function, resolved on first use (one object per argument, no closures).</summary>
+    private sealed class ModuleArgumentThunk(ModuleSystem system, AttrSetValue moduleArguments, Symbol name, string key) : Thunk
+    {
+        protected override Value Compute()
+        {
+            try
+            {
+                if (moduleArguments.Get(name) is { } given) return given.Force();
+                try
+                {
+                    return system.ModuleArgument(moduleArguments, name).Force();
+                }
+                catch (EvaluationException e)
+                {
+                    e.AddFrame($"noting that argument `{name.Name}` is not externally provided, so querying `_module.args` instead, requiring `config`", null);
+                    throw;
+                }
+            }
+            catch (EvaluationException e)
+            {
+                e.AddFrame($"while evaluating the module argument `{name.Name}' in \"{key}\":", null);
+                throw;
+            }
         }
     }
 }

@@ -108,9 +108,17 @@ public sealed class ModuleSystem
             var collector = new ModuleCollector(_interpreter, _system, _request.Class, modulesPath, arguments);
             var modules = collector.Collect([.. _request.Modules, InternalModule()]);
             modules.Reverse();
-            var declarations = modules.Select(m => new DeclarationSource(m.File, m.Options, null)).ToList();
+            var declarations = new DeclarationSource[modules.Count];
+            for (var i = 0; i < declarations.Length; i++) declarations[i] = new DeclarationSource(modules[i].File, modules[i].Options, null);
             return new OptionLevel(_interpreter, _system, _request.Prefix, declarations, () =>
-                [.. modules.SelectMany(m => Properties.Properties.PushDown(m.Config).Select(c => new ConfigSource(m.File, c)))]);
+            {
+                var configs = new List<ConfigSource>(modules.Count);
+                foreach (var module in modules)
+                {
+                    foreach (var config in Properties.Properties.PushDown(module.Config)) configs.Add(new ConfigSource(module.File, config));
+                }
+                return configs;
+            });
         }
 
         private Value Config => _config.Get(this, static e => e.ComputeConfig());

@@ -287,8 +287,15 @@ public sealed class OptionLevel
         else
         {
             var nestedDeclarations = declarations;
-            IReadOnlyList<ConfigSource> nestedConfigs() => [.. definitions.SelectMany(d =>
-                Properties.Properties.PushDown(d.Value).Select(v => new ConfigSource(d.File, v)))];
+            IReadOnlyList<ConfigSource> nestedConfigs()
+            {
+                var configs = new List<ConfigSource>(definitions.Length);
+                foreach (var definition in definitions)
+                {
+                    foreach (var value in Properties.Properties.PushDown(definition.Value)) configs.Add(new ConfigSource(definition.File, value));
+                }
+                return configs;
+            }
             child = new OptionLevel(_interpreter, _system, loc, nestedDeclarations, nestedConfigs);
         }
         return child;
