@@ -98,8 +98,7 @@ public sealed class SubmoduleType(
                 ? Nix.Attrs(("_file", Nix.Str(definition.File)), ("config", value))
                 : Nix.Attrs(("_file", Nix.Str(definition.File)), ("imports", ListValue.Of([value]))));
         }
-        var result = system.Evaluate(interpreter, new EvalModulesRequest(all, loc, specialArgs, moduleClass));
-        return Nix.Get(result, "config")!.Force();
+        return system.EvaluateConfig(interpreter, new EvalModulesRequest(all, loc, specialArgs, moduleClass));
     }
 
     public override Value GetSubOptions(Interpreter interpreter, IReadOnlyList<string> prefix)
