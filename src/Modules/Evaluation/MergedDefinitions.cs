@@ -62,8 +62,9 @@ public sealed class MergedDefinitions
     private List<Definition> DischargeAndFilter()
     {
         var discharged = new List<Definition>(_raw.Count);
-        foreach (var definition in _raw)
+        for (var r = 0; r < _raw.Count; r++)
         {
+            var definition = _raw[r];
             try
             {
                 Properties.Properties.Discharge(definition, discharged);
@@ -91,7 +92,9 @@ public sealed class MergedDefinitions
             var definition = discharged[i];
             if (definition.PresetPriority is not null)
             {
-                kept.Add(definition with { PresetPriority = null });
+                // An option default: kept as it is. What later takes its value apart (a list's
+                // elements, say) uses WithValue, which drops the preset priority.
+                kept.Add(definition);
                 continue;
             }
             var stripped = Properties.Properties.StripOverride(definition.Value);
@@ -117,8 +120,9 @@ public sealed class MergedDefinitions
         if (final.Count > 0)
         {
             List<Definition>? invalid = null;
-            foreach (var definition in final)
+            for (var f = 0; f < final.Count; f++)
             {
+                var definition = final[f];
                 if (!Type.Check(_interpreter, definition.Value)) (invalid ??= []).Add(definition);
             }
             if (invalid is not null)

@@ -55,8 +55,9 @@ public sealed class OptionLeaf
         OptionType? type = null;
         var files = new List<string>(_declarations.Count);
         var subModules = new List<Value>();
-        foreach (var declaration in _declarations)
+        for (var n = 0; n < _declarations.Count; n++)
         {
+            var declaration = _declarations[n];
             var option = Nix.ForceAttrs(declaration.Options);
             OptionType? declaredType = option.Get(TypeSym) is { } t ? OptionType.FromValue(t) : null;
             if (declaredType is not null && type is not null)
@@ -99,9 +100,9 @@ public sealed class OptionLeaf
             if (declared.Attributes.Get(DefaultSym) is { } defaultValue)
             {
                 SourceLocation? position = null;
-                foreach (var d in _declarations)
+                for (var n = 0; n < _declarations.Count; n++)
                 {
-                    if (d.Position is { } p)
+                    if (_declarations[n].Position is { } p)
                     {
                         position = p;
                         break;

@@ -99,9 +99,10 @@ public sealed class OptionLevel
 
     private void GroupDeclarationsOnce()
     {
-        var entries = new List<(Symbol Name, DeclarationSource Source)>();
-        foreach (var source in _declarations)
+        var total = 0;
+        for (var s = 0; s < _declarations.Count; s++)
         {
+            var source = _declarations[s];
             var forced = source.Options.Force();
             if (forced is not AttrSetValue subtree)
             {
@@ -109,6 +110,13 @@ public sealed class OptionLevel
                     $"An option declaration for `{string.Join(".", Prefix)}' has type\n`{forced.TypeOf()}' rather than an attribute set.\nDid you mean to define this outside of `options'?\n",
                     ModuleDiagnostics.BadDeclaration, source.Position);
             }
+            total += subtree.Count;
+        }
+        var entries = new List<(Symbol Name, DeclarationSource Source)>(total);
+        for (var s = 0; s < _declarations.Count; s++)
+        {
+            var source = _declarations[s];
+            var subtree = (AttrSetValue)source.Options.Force();
             for (var i = 0; i < subtree.Count; i++)
             {
                 SourceLocation? position = subtree.Positions is { } p && p[i].Source is not null ? p[i] : null;
@@ -126,13 +134,30 @@ public sealed class OptionLevel
         var order = new int[entries.Count];
         for (var i = 0; i < order.Length; i++) order[i] = i;
         // Sorting the indices by (name, index) keeps each name's items in their original order.
-        Array.Sort(order, (a, b) =>
+        // Levels are mostly small (a submodule's options): a stable insertion sort needs no delegate.
+        if (order.Length <= 32)
         {
-            var ea = entries[a].Name;
-            var eb = entries[b].Name;
-            var c = ReferenceEquals(ea, eb) ? 0 : string.CompareOrdinal(ea.Name, eb.Name);
-            return c != 0 ? c : a.CompareTo(b);
-        });
+            for (var i = 1; i < order.Length; i++)
+            {
+                var current = order[i];
+                var name = entries[current].Name;
+                var j = i - 1;
+                while (j >= 0 && Compare(entries[order[j]].Name, name) > 0)
+                {
+                    order[j + 1] = order[j];
+                    j--;
+                }
+                order[j + 1] = current;
+            }
+        }
+        else
+        {
+            Array.Sort(order, (a, b) =>
+            {
+                var c = Compare(entries[a].Name, entries[b].Name);
+                return c != 0 ? c : a.CompareTo(b);
+            });
+        }
         var distinct = 1;
         for (var i = 1; i < order.Length; i++)
         {
@@ -154,6 +179,8 @@ public sealed class OptionLevel
         }
         return (names, groups);
     }
+
+    private static int Compare(Symbol a, Symbol b) => ReferenceEquals(a, b) ? 0 : string.CompareOrdinal(a.Name, b.Name);
 
     /// <summary>Where <paramref name="name"/> is in a sorted name array, or -1.</summary>
     private static int IndexOf(Symbol[] names, Symbol name)
@@ -195,9 +222,11 @@ public sealed class OptionLevel
 
     private void GroupDefinitions()
     {
-        var entries = new List<(Symbol Name, Definition Definition)>();
-        foreach (var source in Configs)
+        var configs = Configs;
+        var entries = new List<(Symbol Name, Definition Definition)>(configs.Count * 4);
+        for (var s = 0; s < configs.Count; s++)
         {
+            var source = configs[s];
             var forced = source.Config.Force();
             if (forced is not AttrSetValue config)
             {
@@ -354,12 +383,29 @@ public sealed class OptionLevel
         if (Configs.Count == 0) yield break;
         GroupDefinitionsOnDemand();
         if (_names is null) GroupDeclarations();
-        var names = new SortedSet<Symbol>(Symbol.ByName);
-        foreach (var n in _definedNames!) names.Add(n);
-        foreach (var n in _names!) names.Add(n);
-        foreach (var name in names)
+        // Both name arrays are sorted: walk their union in order.
+        var declaredNames = _names!;
+        var definedNames = _definedNames!;
+        int d = 0, f = 0;
+        while (d < declaredNames.Length || f < definedNames.Length)
         {
-            var declared = IndexOf(_names!, name);
+            Symbol name;
+            int declared;
+            var c = d == declaredNames.Length ? 1
+                : f == definedNames.Length ? -1
+                : ReferenceEquals(declaredNames[d], definedNames[f]) ? 0
+                : string.CompareOrdinal(declaredNames[d].Name, definedNames[f].Name);
+            if (c <= 0)
+            {
+                name = declaredNames[d];
+                declared = d++;
+                if (c == 0) f++;
+            }
+            else
+            {
+                name = definedNames[f++];
+                declared = -1;
+            }
             if (declared >= 0)
             {
                 if (Child(declared) is OptionLevel level)
