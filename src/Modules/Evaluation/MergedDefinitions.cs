@@ -22,7 +22,7 @@ namespace ConfigLang.Modules.Evaluation;
 public sealed class MergedDefinitions
 {
     private readonly Interpreter _interpreter;
-    private readonly IReadOnlyList<Definition> _raw;
+    private IReadOnlyList<Definition>? _raw;
     private OnceField<List<Definition>> _filtered;
     private OnceField<List<Definition>> _final;
     private int _highestPriority;
@@ -61,10 +61,11 @@ public sealed class MergedDefinitions
 
     private List<Definition> DischargeAndFilter()
     {
-        var discharged = new List<Definition>(_raw.Count);
-        for (var r = 0; r < _raw.Count; r++)
+        var raw = _raw!;
+        var discharged = new List<Definition>(raw.Count);
+        for (var r = 0; r < raw.Count; r++)
         {
-            var definition = _raw[r];
+            var definition = raw[r];
             try
             {
                 Properties.Properties.Discharge(definition, discharged);
@@ -78,29 +79,39 @@ public sealed class MergedDefinitions
 
         // Keep the definitions with the best override priority.
         var best = int.MaxValue;
-        var priorities = new int[discharged.Count];
+        Span<int> priorities = discharged.Count <= 32 ? stackalloc int[discharged.Count] : new int[discharged.Count];
         for (var i = 0; i < discharged.Count; i++)
         {
             priorities[i] = discharged[i].PresetPriority ?? Properties.Properties.OverridePriority(discharged[i].Value);
             best = Math.Min(best, priorities[i]);
         }
         _highestPriority = discharged.Count == 0 ? 9999 : best;
-        var kept = new List<Definition>(discharged.Count);
+        // The common case keeps every definition unchanged: then the discharged list is the result.
+        List<Definition>? kept = null;
         for (var i = 0; i < discharged.Count; i++)
         {
-            if (priorities[i] != best) continue;
             var definition = discharged[i];
-            if (definition.PresetPriority is not null)
+            Definition? keep;
+            if (priorities[i] != best) keep = null;
+            // An option default is kept as it is: what later takes its value apart (a list's
+            // elements, say) uses WithValue, which drops the preset priority.
+            else if (definition.PresetPriority is not null) keep = definition;
+            else
             {
-                // An option default: kept as it is. What later takes its value apart (a list's
-                // elements, say) uses WithValue, which drops the preset priority.
-                kept.Add(definition);
-                continue;
+                var stripped = Properties.Properties.StripOverride(definition.Value);
+                keep = ReferenceEquals(stripped, definition.Value) ? definition : definition.WithValue(stripped);
             }
-            var stripped = Properties.Properties.StripOverride(definition.Value);
-            kept.Add(ReferenceEquals(stripped, definition.Value) ? definition : definition.WithValue(stripped));
+            if (kept is null && !ReferenceEquals(keep, definition))
+            {
+                kept = new List<Definition>(discharged.Count);
+                for (var k = 0; k < i; k++) kept.Add(discharged[k]);
+            }
+            if (kept is not null && keep is not null) kept.Add(keep);
         }
-        return kept;
+        // Only the filtered definitions are needed from here on; let the raw ones go (after
+        // success: a failed discharge is retried, and fails again, on the next use).
+        _raw = null;
+        return kept ?? discharged;
     }
 
     // Sorting looks at the values, so it runs only when the definitions themselves are needed
