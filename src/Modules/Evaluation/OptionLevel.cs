@@ -31,7 +31,7 @@ public sealed class OptionLevel
 
     private readonly Interpreter _interpreter;
     private readonly ModuleSystem _system;
-    private readonly IReadOnlyList<DeclarationSource> _declarations;
+    private IReadOnlyList<DeclarationSource>? _declarations;
     private Func<IReadOnlyList<ConfigSource>>? _configSources;
     private IReadOnlyList<ConfigSource>? _configs;
 
@@ -49,6 +49,7 @@ public sealed class OptionLevel
     private AttrSetValue? _config;
     private bool _grouping;
     private bool _groupingDefinitions;
+    private bool _hasConfigs;
 
     public OptionLevel(Interpreter interpreter, ModuleSystem system, IReadOnlyList<string> prefix,
         IReadOnlyList<DeclarationSource> declarations, Func<IReadOnlyList<ConfigSource>> configs)
@@ -100,9 +101,10 @@ public sealed class OptionLevel
     private void GroupDeclarationsOnce()
     {
         var total = 0;
-        for (var s = 0; s < _declarations.Count; s++)
+        var declarations = _declarations!;
+        for (var s = 0; s < declarations.Count; s++)
         {
-            var source = _declarations[s];
+            var source = declarations[s];
             var forced = source.Options.Force();
             if (forced is not AttrSetValue subtree)
             {
@@ -113,9 +115,9 @@ public sealed class OptionLevel
             total += subtree.Count;
         }
         var entries = new List<(Symbol Name, DeclarationSource Source)>(total);
-        for (var s = 0; s < _declarations.Count; s++)
+        for (var s = 0; s < declarations.Count; s++)
         {
-            var source = _declarations[s];
+            var source = declarations[s];
             var subtree = (AttrSetValue)source.Options.Force();
             for (var i = 0; i < subtree.Count; i++)
             {
@@ -125,6 +127,8 @@ public sealed class OptionLevel
         }
         (_names, _declarationsByIndex) = GroupSorted(entries);
         _children = new object?[_names.Length];
+        // Grouped: the per-module sources are not needed any more (a submodule instance keeps its levels).
+        _declarations = null;
     }
 
     /// <summary>Groups (name, item) pairs by name: names sorted, items in their original order.</summary>
@@ -243,6 +247,8 @@ public sealed class OptionLevel
             }
         }
         (_definedNames, _definitionsByIndex) = GroupSorted(entries);
+        _hasConfigs = configs.Count > 0;
+        _configs = null;
     }
 
     /// <summary>The option or deeper level for a declared name.</summary>
@@ -380,7 +386,7 @@ public sealed class OptionLevel
     /// <summary>Definitions with no matching option, sorted by path.</summary>
     public IEnumerable<UnmatchedDefinition> Unmatched()
     {
-        if (Configs.Count == 0) yield break;
+        if (_definedNames is null ? Configs.Count == 0 : !_hasConfigs) yield break;
         GroupDefinitionsOnDemand();
         if (_names is null) GroupDeclarations();
         // Both name arrays are sorted: walk their union in order.
