@@ -22,11 +22,11 @@ namespace ConfigLang.Modules.Evaluation;
 public sealed class MergedDefinitions
 {
     private readonly Interpreter _interpreter;
-    private readonly IReadOnlyList<Definition> _raw;
-    private readonly Once<List<Definition>> _filtered;
-    private readonly Once<List<Definition>> _final;
+    private IReadOnlyList<Definition>? _raw;
+    private OnceField<List<Definition>> _filtered;
+    private OnceField<List<Definition>> _final;
     private int _highestPriority;
-    private readonly Once<Value> _merged;
+    private OnceField<Value> _merged;
 
     public MergedDefinitions(Interpreter interpreter, IReadOnlyList<string> loc, OptionType type, IReadOnlyList<Definition> definitions)
     {
@@ -34,9 +34,6 @@ public sealed class MergedDefinitions
         Loc = loc;
         Type = type;
         _raw = definitions;
-        _filtered = new Once<List<Definition>>(DischargeAndFilter);
-        _final = new Once<List<Definition>>(SortByOrder);
-        _merged = new Once<Value>(ComputeMerged);
     }
 
     public IReadOnlyList<string> Loc { get; }
@@ -44,60 +41,84 @@ public sealed class MergedDefinitions
     public OptionType Type { get; }
 
     /// <summary>The definitions that take part in the merge, in order, without properties.</summary>
-    public IReadOnlyList<Definition> Final => _final.Value;
+    public IReadOnlyList<Definition> Final => _final.Get(this, static m => m.SortByOrder());
 
     public int HighestPriority
     {
         get
         {
-            _ = _filtered.Value;
+            _ = Filtered;
             return _highestPriority;
         }
     }
 
-    public bool IsDefined => _filtered.Value.Count > 0;
+    public bool IsDefined => Filtered.Count > 0;
+
+    private List<Definition> Filtered => _filtered.Get(this, static m => m.DischargeAndFilter());
 
     /// <summary>The merged value, or the type's empty value, or an error saying nothing is defined.</summary>
-    public Value MergedValue => _merged.Value;
+    public Value MergedValue => _merged.Get(this, static m => m.ComputeMerged());
 
     private List<Definition> DischargeAndFilter()
     {
-        var discharged = new List<Definition>(_raw.Count);
-        foreach (var definition in _raw)
+        var raw = _raw!;
+        var discharged = new List<Definition>(raw.Count);
+        for (var r = 0; r < raw.Count; r++)
         {
-            Nix.WithContext(() => $"while evaluating definitions from `{definition.File}':", () =>
+            var definition = raw[r];
+            try
             {
                 Properties.Properties.Discharge(definition, discharged);
-                return 0;
-            });
+            }
+            catch (EvaluationException e)
+            {
+                e.AddFrame($"while evaluating definitions from `{definition.File}':", null);
+                throw;
+            }
         }
 
         // Keep the definitions with the best override priority.
         var best = int.MaxValue;
-        var priorities = new int[discharged.Count];
+        Span<int> priorities = discharged.Count <= 32 ? stackalloc int[discharged.Count] : new int[discharged.Count];
         for (var i = 0; i < discharged.Count; i++)
         {
             priorities[i] = discharged[i].PresetPriority ?? Properties.Properties.OverridePriority(discharged[i].Value);
             best = Math.Min(best, priorities[i]);
         }
         _highestPriority = discharged.Count == 0 ? 9999 : best;
-        var kept = new List<Definition>(discharged.Count);
+        // The common case keeps every definition unchanged: then the discharged list is the result.
+        List<Definition>? kept = null;
         for (var i = 0; i < discharged.Count; i++)
         {
-            if (priorities[i] != best) continue;
             var definition = discharged[i];
-            kept.Add(definition.PresetPriority is null
-                ? definition.WithValue(Properties.Properties.StripOverride(definition.Value))
-                : definition with { PresetPriority = null });
+            Definition? keep;
+            if (priorities[i] != best) keep = null;
+            // An option default is kept as it is: what later takes its value apart (a list's
+            // elements, say) uses WithValue, which drops the preset priority.
+            else if (definition.PresetPriority is not null) keep = definition;
+            else
+            {
+                var stripped = Properties.Properties.StripOverride(definition.Value);
+                keep = ReferenceEquals(stripped, definition.Value) ? definition : definition.WithValue(stripped);
+            }
+            if (kept is null && !ReferenceEquals(keep, definition))
+            {
+                kept = new List<Definition>(discharged.Count);
+                for (var k = 0; k < i; k++) kept.Add(discharged[k]);
+            }
+            if (kept is not null && keep is not null) kept.Add(keep);
         }
-        return kept;
+        // Only the filtered definitions are needed from here on; let the raw ones go (after
+        // success: a failed discharge is retried, and fails again, on the next use).
+        _raw = null;
+        return kept ?? discharged;
     }
 
     // Sorting looks at the values, so it runs only when the definitions themselves are needed
     // (not for isDefined or highestPrio).
     private List<Definition> SortByOrder()
     {
-        var kept = _filtered.Value;
+        var kept = Filtered;
         if (!kept.Any(d => Properties.Properties.IsOrder(d.Value))) return kept;
         var ordered = kept.Select(Properties.Properties.StripOrder).ToList();
         // List.Sort is not stable; order by (priority, position) instead.
@@ -110,8 +131,9 @@ public sealed class MergedDefinitions
         if (final.Count > 0)
         {
             List<Definition>? invalid = null;
-            foreach (var definition in final)
+            for (var f = 0; f < final.Count; f++)
             {
+                var definition = final[f];
                 if (!Type.Check(_interpreter, definition.Value)) (invalid ??= []).Add(definition);
             }
             if (invalid is not null)

@@ -15,7 +15,8 @@ public sealed class ModuleCollector(Interpreter interpreter, ModuleSystem system
 {
     public const string UnknownFile = "<unknown-file>";
 
-    private static readonly string[] ConfigLessAttributes = ["_class", "_file", "key", "disabledModules", "imports", "options", "config", "meta", "freeformType"];
+    private static readonly HashSet<Symbol> ConfigLessAttributes =
+        [.. new[] { "_class", "_file", "key", "disabledModules", "imports", "options", "config", "meta", "freeformType" }.Select(Symbol.Intern)];
     private static readonly HashSet<Symbol> ShorthandRemoved =
         [.. new[] { "_class", "_file", "key", "disabledModules", "require", "imports", "freeformType" }.Select(Symbol.Intern)];
 
@@ -25,11 +26,17 @@ public sealed class ModuleCollector(Interpreter interpreter, ModuleSystem system
     {
         var disabled = new List<(string File, Value Item)>();
         var roots = CollectStructured(UnknownFile, "", modules, disabled);
-        var disabledKeys = new HashSet<string>(disabled.SelectMany(d => DisabledKeys(d.File, d.Item)), StringComparer.Ordinal);
+        // Most evaluations (every submodule instance) disable nothing: no set of keys then.
+        HashSet<string>? disabledKeys = disabled.Count == 0 ? null
+            : new HashSet<string>(disabled.SelectMany(d => DisabledKeys(d.File, d.Item)), StringComparer.Ordinal);
 
-        var result = new List<NormalizedModule>();
+        var result = new List<NormalizedModule>(roots.Count * 2);
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        var queue = new Queue<Collected>(roots.Where(r => !disabledKeys.Contains(r.Module.Key)));
+        var queue = new Queue<Collected>(roots.Count * 2);
+        foreach (var root in roots)
+        {
+            if (disabledKeys is null || !disabledKeys.Contains(root.Module.Key)) queue.Enqueue(root);
+        }
         while (queue.Count > 0)
         {
             var next = queue.Dequeue();
@@ -37,7 +44,7 @@ public sealed class ModuleCollector(Interpreter interpreter, ModuleSystem system
             result.Add(next.Module);
             foreach (var child in next.Imports)
             {
-                if (!disabledKeys.Contains(child.Module.Key)) queue.Enqueue(child);
+                if (disabledKeys is null || !disabledKeys.Contains(child.Module.Key)) queue.Enqueue(child);
             }
         }
         return result;
@@ -126,13 +133,7 @@ public sealed class ModuleCollector(Interpreter interpreter, ModuleSystem system
             foreach (var name in formals)
             {
                 var symbol = Symbol.Intern(name);
-                extra.Add(symbol, Nix.Lazy(() => Nix.WithContext(() => $"while evaluating the module argument `{name}' in \"{key}\":", () =>
-                {
-                    if (moduleArguments.Get(symbol) is { } given) return given.Force();
-                    return Nix.WithContext(
-                        $"noting that argument `{name}` is not externally provided, so querying `_module.args` instead, requiring `config`",
-                        () => system.ModuleArgument(moduleArguments, symbol).Force());
-                })));
+                extra.Add(symbol, new ModuleArgumentThunk(system, moduleArguments, symbol, key));
             }
             argument = moduleArguments.Update(extra.Build());
         }
@@ -151,8 +152,12 @@ public sealed class ModuleCollector(Interpreter interpreter, ModuleSystem system
 
         if (Nix.Get(m, "config") is not null || Nix.Get(m, "options") is not null)
         {
-            var bad = m.Names.Select(n => n.Name).Where(n => !ConfigLessAttributes.Contains(n)).ToList();
-            if (bad.Count > 0)
+            List<string>? bad = null;
+            for (var i = 0; i < m.Count; i++)
+            {
+                if (!ConfigLessAttributes.Contains(m.Names[i])) (bad ??= []).Add(m.Names[i].Name);
+            }
+            if (bad is not null)
             {
                 throw Nix.Throw(
                     $"Module `{moduleKey}' has an unsupported attribute `{bad[0]}'. This is caused by introducing a top-level `config' or `options' attribute. Add configuration attributes immediately on the top level instead, or move all of them (namely: {string.Join(" ", bad)}) into the explicit `config' attribute.",
@@ -222,6 +227,32 @@ public sealed class ModuleCollector(Interpreter interpreter, ModuleSystem system
                 yield break;
             default:
                 throw Nix.Throw($"Each disabledModules item must be a path, string, or a attribute set with a key attribute, or a value supported by toString. However, one of the disabledModules items in `{file}` is none of that, but is of type {forced.TypeOf()}.", ModuleDiagnostics.MalformedModule);
+        }
+    }
+
+    /// <summary>One argument of a module function, resolved on first use (one object per argument, no closures).</summary>
+    private sealed class ModuleArgumentThunk(ModuleSystem system, AttrSetValue moduleArguments, Symbol name, string key) : Thunk
+    {
+        protected override Value Compute()
+        {
+            try
+            {
+                if (moduleArguments.Get(name) is { } given) return given.Force();
+                try
+                {
+                    return system.ModuleArgument(moduleArguments, name).Force();
+                }
+                catch (EvaluationException e)
+                {
+                    e.AddFrame($"noting that argument `{name.Name}` is not externally provided, so querying `_module.args` instead, requiring `config`", null);
+                    throw;
+                }
+            }
+            catch (EvaluationException e)
+            {
+                e.AddFrame($"while evaluating the module argument `{name.Name}' in \"{key}\":", null);
+                throw;
+            }
         }
     }
 }

@@ -24,7 +24,11 @@ public sealed class ModuleSystem
     {
         Interpreter = interpreter;
         Library = library;
+        LibraryValue = Nix.Lazy(library);
     }
+
+    /// <summary><see cref="Library"/> as one thunk shared by every evaluation.</summary>
+    private Value LibraryValue { get; }
 
     public Interpreter Interpreter { get; }
 
@@ -62,6 +66,13 @@ public sealed class ModuleSystem
     public AttrSetValue Evaluate(Interpreter interpreter, EvalModulesRequest request) =>
         new Evaluation(interpreter, this, request).Result;
 
+    /// <summary>
+    /// <c>(evalModules request).config</c>, forced, without building the rest of the result
+    /// (what a submodule's merge needs, once per instance).
+    /// </summary>
+    public Value EvaluateConfig(Interpreter interpreter, EvalModulesRequest request) =>
+        new Evaluation(interpreter, this, request).CheckedConfig();
+
     /// <summary>A non-option declaration subtree as an option of a submodule type (<c>optionTreeToOption</c>).</summary>
     public Value OptionTreeToOption(Value subtree)
     {
@@ -75,47 +86,57 @@ public sealed class ModuleSystem
         private readonly Interpreter _interpreter;
         private readonly ModuleSystem _system;
         private readonly EvalModulesRequest _request;
-        private readonly Once<OptionLevel> _root;
-        private readonly Once<Value> _config;
+        private OnceField<OptionLevel> _root;
+        private OnceField<Value> _config;
         private bool _checked;
+        private AttrSetValue? _result;
 
         public Evaluation(Interpreter interpreter, ModuleSystem system, EvalModulesRequest request)
         {
             _interpreter = interpreter;
             _system = system;
             _request = request;
-            _root = new Once<OptionLevel>(BuildRoot);
-            _config = new Once<Value>(ComputeConfig);
-            Result = BuildResult();
         }
 
-        public AttrSetValue Result { get; }
+        public AttrSetValue Result => _result ??= BuildResult();
 
-        private OptionLevel Root => _root.Value;
+        /// <summary>The <c>config</c> of <see cref="Result"/>, forced.</summary>
+        public Value CheckedConfig()
+        {
+            CheckUnmatched();
+            return Without(Nix.ForceAttrs(Config), "_module");
+        }
+
+        private OptionLevel Root => _root.Get(this, static e => e.BuildRoot());
 
         private OptionLevel BuildRoot()
         {
             var modulesPath = _request.SpecialArgs.Get(Symbol.Intern("modulesPath")) is { } mp ? _system.ToStringValue(_interpreter, mp) : "";
-            var configValue = Nix.Lazy(() => Nix.WithContext(
-                "if you get an infinite recursion here, you probably reference `config` in `imports`. If you are trying to achieve a conditional import behavior dependent on `config`, consider importing unconditionally, and using `mkEnableOption` and `mkIf` to control its effect.",
-                () => Config.Force()));
             var arguments = Nix.Attrs(
-                ("lib", Nix.Lazy(_system.Library)),
-                ("options", Nix.Lazy(() => Root.OptionsValue)),
+                ("lib", _system.LibraryValue),
+                ("options", new MemberThunk(this, Member.Options)),
                 ("specialArgs", _request.SpecialArgs),
-                ("config", configValue),
+                ("config", new MemberThunk(this, Member.ConfigArgument)),
                 ("_class", _request.Class is { } c ? Nix.Str(c) : Nix.Null),
                 ("_prefix", Nix.Strings(_request.Prefix))).Update(_request.SpecialArgs);
 
             var collector = new ModuleCollector(_interpreter, _system, _request.Class, modulesPath, arguments);
             var modules = collector.Collect([.. _request.Modules, InternalModule()]);
             modules.Reverse();
-            var declarations = modules.Select(m => new DeclarationSource(m.File, m.Options, null)).ToList();
+            var declarations = new DeclarationSource[modules.Count];
+            for (var i = 0; i < declarations.Length; i++) declarations[i] = new DeclarationSource(modules[i].File, modules[i].Options, null);
             return new OptionLevel(_interpreter, _system, _request.Prefix, declarations, () =>
-                [.. modules.SelectMany(m => Properties.Properties.PushDown(m.Config).Select(c => new ConfigSource(m.File, c)))]);
+            {
+                var configs = new List<ConfigSource>(modules.Count);
+                foreach (var module in modules)
+                {
+                    foreach (var config in Properties.Properties.PushDown(module.Config)) configs.Add(new ConfigSource(module.File, config));
+                }
+                return configs;
+            });
         }
 
-        private Value Config => _config.Value;
+        private Value Config => _config.Get(this, static e => e.ComputeConfig());
 
         private Value ComputeConfig()
         {
@@ -261,14 +282,42 @@ public sealed class ModuleSystem
         /// <summary>The options every evaluation has under <c>_module</c>.</summary>
         private Value InternalModule()
         {
-            var moduleType = new SubmoduleType(_system, _request.Modules, _request.SpecialArgs, false, null, _request.Class);
             var options = _request.Prefix.Count > 0 ? InternalOptions.Nested : InternalOptions.Root;
             var config = Nix.Attrs(("_module", Nix.Attrs(
-                ("args", Nix.Attrs(("extendModules", ExtendModules()), ("moduleType", Nix.Lazy(() => moduleType.ToValue())))),
+                ("args", Nix.Attrs(("extendModules", new MemberThunk(this, Member.ExtendModules)), ("moduleType", new MemberThunk(this, Member.ModuleType)))),
                 ("specialArgs", _request.SpecialArgs))));
             return Nix.Attrs(("_file", Nix.Str("lib/modules.nix")), ("key", Nix.Str("lib/modules.nix")), ("options", options), ("config", config));
         }
 
+        private enum Member { ConfigArgument, Options, ExtendModules, ModuleType }
+
+        /// <summary>A lazy part of the evaluation as one object (an evaluation per submodule instance makes several).</summary>
+        private sealed class MemberThunk(Evaluation evaluation, Member member) : Thunk
+        {
+            protected override Value Compute()
+            {
+                switch (member)
+                {
+                    case Member.ConfigArgument:
+                        try
+                        {
+                            return evaluation.Config.Force();
+                        }
+                        catch (EvaluationException e)
+                        {
+                            e.AddFrame("if you get an infinite recursion here, you probably reference `config` in `imports`. If you are trying to achieve a conditional import behavior dependent on `config`, consider importing unconditionally, and using `mkEnableOption` and `mkIf` to control its effect.", null);
+                            throw;
+                        }
+                    case Member.Options:
+                        return evaluation.Root.OptionsValue;
+                    case Member.ExtendModules:
+                        return evaluation.ExtendModules();
+                    default:
+                        var request = evaluation._request;
+                        return new SubmoduleType(evaluation._system, request.Modules, request.SpecialArgs, false, null, request.Class).ToValue();
+                }
+            }
+        }
     }
 
     /// <summary>The <c>_module</c> options; the same sets serve every evaluation.</summary>

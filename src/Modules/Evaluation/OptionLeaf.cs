@@ -1,5 +1,6 @@
 using ConfigLang.Evaluator.Runtime;
 using ConfigLang.Evaluator.Runtime.Values;
+using ConfigLang.Evaluator.Text;
 using ConfigLang.Modules.Diagnostics;
 using ConfigLang.Modules.Lib;
 using ConfigLang.Modules.Options;
@@ -16,13 +17,13 @@ namespace ConfigLang.Modules.Evaluation;
 /// </summary>
 public sealed class OptionLeaf
 {
-    private static readonly string[] UniqueAttributes = ["default", "example", "description", "apply"];
+    private static readonly Symbol[] UniqueAttributes = [.. new[] { "default", "example", "description", "apply" }.Select(Symbol.Intern)];
 
     private readonly Interpreter _interpreter;
     private readonly ModuleSystem _system;
     private readonly IReadOnlyList<DeclarationSource> _declarations;
     private readonly IReadOnlyList<Definition> _definitions;
-    private readonly Once<Declared> _declared;
+    private OnceField<Declared> _declared;
     private MergedDefinitions? _merged;
     private Value? _value;
     private AttrSetValue? _record;
@@ -35,7 +36,6 @@ public sealed class OptionLeaf
         Loc = loc;
         _declarations = declarations;
         _definitions = definitions;
-        _declared = new Once<Declared>(MergeDeclarations);
     }
 
     public IReadOnlyList<string> Loc { get; }
@@ -43,7 +43,7 @@ public sealed class OptionLeaf
     /// <summary>The merged declaration: the union of the declaring sets, the combined type, where declared.</summary>
     private sealed record Declared(AttrSetValue Attributes, OptionType Type, List<string> Files);
 
-    private Declared Declaration => _declared.Value;
+    private Declared Declaration => _declared.Get(this, static leaf => leaf.MergeDeclarations());
 
     public OptionType Type => Declaration.Type;
 
@@ -65,20 +65,21 @@ public sealed class OptionLeaf
         OptionType? type = null;
         var files = new List<string>(_declarations.Count);
         var subModules = new List<Value>();
-        foreach (var declaration in _declarations)
+        for (var n = 0; n < _declarations.Count; n++)
         {
+            var declaration = _declarations[n];
             var option = Nix.ForceAttrs(declaration.Options);
-            var alreadyDeclared = () => Nix.Throw(
-                $"The option `{OptionPath.Show(Loc)}' in `{declaration.File}' is already declared in {DefinitionListing.ShowFiles(files)}.",
-                ModuleDiagnostics.AlreadyDeclared, declaration.Position);
-            OptionType? declaredType = Nix.Get(option, "type") is { } t ? OptionType.FromValue(t) : null;
+            OptionType? declaredType = option.Get(TypeSym) is { } t ? OptionType.FromValue(t) : null;
             if (declaredType is not null && type is not null)
             {
-                type = type.TypeMerge(declaredType) ?? throw alreadyDeclared();
+                type = type.TypeMerge(declaredType) ?? throw AlreadyDeclared(declaration, files);
             }
-            foreach (var unique in UniqueAttributes)
+            if (attributes.Count > 0)
             {
-                if (Nix.Get(option, unique) is not null && Nix.Get(attributes, unique) is not null) throw alreadyDeclared();
+                foreach (var unique in UniqueAttributes)
+                {
+                    if (option.Get(unique) is not null && attributes.Get(unique) is not null) throw AlreadyDeclared(declaration, files);
+                }
             }
             if (declaredType?.SubModules is { } modules)
             {
@@ -94,6 +95,10 @@ public sealed class OptionLeaf
         return new Declared(attributes, type, files);
     }
 
+    private EvaluationException AlreadyDeclared(DeclarationSource declaration, List<string> files) => Nix.Throw(
+        $"The option `{OptionPath.Show(Loc)}' in `{declaration.File}' is already declared in {DefinitionListing.ShowFiles(files)}.",
+        ModuleDiagnostics.AlreadyDeclared, declaration.Position);
+
     /// <summary>The definitions merged, with the default as an <c>mkOptionDefault</c> definition first.</summary>
     public MergedDefinitions Merged
     {
@@ -102,9 +107,17 @@ public sealed class OptionLeaf
             if (_merged is not null) return _merged;
             var declared = Declaration;
             IReadOnlyList<Definition> definitions = _definitions;
-            if (Nix.Get(declared.Attributes, "default") is { } defaultValue)
+            if (declared.Attributes.Get(DefaultSym) is { } defaultValue)
             {
-                var position = _declarations.Select(d => d.Position).FirstOrDefault(p => p is not null);
+                SourceLocation? position = null;
+                for (var n = 0; n < _declarations.Count; n++)
+                {
+                    if (_declarations[n].Position is { } p)
+                    {
+                        position = p;
+                        break;
+                    }
+                }
                 var withDefault = new List<Definition>(definitions.Count + 1)
                 {
                     new(declared.Files[0], defaultValue, position) { PresetPriority = Priorities.OptionDefault },
@@ -112,7 +125,7 @@ public sealed class OptionLeaf
                 withDefault.AddRange(definitions);
                 definitions = withDefault;
             }
-            if (Nix.Get(declared.Attributes, "readOnly") is { } readOnly && Nix.ForceBool(readOnly) && definitions.Count > 1)
+            if (declared.Attributes.Get(ReadOnlySym) is { } readOnly && Nix.ForceBool(readOnly) && definitions.Count > 1)
             {
                 var separate = definitions.Select(d => d.WithValue(Nix.Lazy(() =>
                     new MergedDefinitions(_interpreter, Loc, declared.Type, [d]).MergedValue)));
@@ -125,11 +138,36 @@ public sealed class OptionLeaf
     }
 
     /// <summary>The option's value (<c>config.a.b</c>): merged, then passed through <c>apply</c>.</summary>
-    public Value Value => _value ??= Nix.Lazy(() => Nix.WithContext(() => $"while evaluating the option `{OptionPath.Show(Loc)}':", () =>
+    public Value Value => _value ??= new ValueThunk(this);
+
+    private Value ComputeValue()
     {
-        var merged = Merged.MergedValue;
-        return Nix.Get(Declaration.Attributes, "apply") is { } apply ? Nix.Call(_interpreter, apply, merged) : merged.Force();
-    }));
+        try
+        {
+            var merged = Merged.MergedValue;
+            return Declaration.Attributes.Get(ApplySym) is { } apply ? Nix.Call(_interpreter, apply, merged) : merged.Force();
+        }
+        catch (EvaluationException e)
+        {
+            e.AddFrame($"while evaluating the option `{OptionPath.Show(Loc)}':", null);
+            throw;
+        }
+    }
+
+    private static readonly Symbol ApplySym = Symbol.Intern("apply");
+    private static readonly Symbol DefaultSym = Symbol.Intern("default");
+    private static readonly Symbol ReadOnlySym = Symbol.Intern("readOnly");
+    private static readonly Symbol TypeSym = Symbol.Intern("type");
+
+    /// <summary><see cref="Value"/> as one object rather than a thunk, a delegate and a closure.</summary>
+    private sealed class ValueThunk(OptionLeaf leaf) : Thunk
+    {
+        private OptionLeaf? _leaf = leaf;
+
+        protected override Value Compute() => _leaf!.ComputeValue();
+
+        protected override void Release() => _leaf = null;
+    }
 
     /// <summary>The option as modules see it in <c>options</c>.</summary>
     public AttrSetValue Record

@@ -26,18 +26,30 @@ public sealed record UnmatchedDefinition(IReadOnlyList<string> Prefix, Definitio
 /// </summary>
 public sealed class OptionLevel
 {
+    /// <summary>Marks a child being built, so reaching it again is infinite recursion.</summary>
+    private static readonly object Building = new();
+
     private readonly Interpreter _interpreter;
     private readonly ModuleSystem _system;
-    private readonly IReadOnlyList<DeclarationSource> _declarations;
-    private readonly Func<IReadOnlyList<ConfigSource>> _configSources;
+    private IReadOnlyList<DeclarationSource>? _declarations;
+    private Func<IReadOnlyList<ConfigSource>>? _configSources;
     private IReadOnlyList<ConfigSource>? _configs;
-    private List<Symbol>? _names;
-    private Dictionary<Symbol, List<DeclarationSource>>? _declarationsByName;
-    private Dictionary<Symbol, List<Definition>>? _definitionsByName;
-    private List<Symbol>? _definedNames;
-    private readonly Dictionary<Symbol, object> _children = [];
+
+    // Declared names (sorted) with their declarations and built children, parallel arrays: a
+    // submodule instance has one level per nesting, so no dictionaries or sets per level.
+    private Symbol[]? _names;
+    private DeclarationSource[][]? _declarationsByIndex;
+    private object?[]? _children;
+
+    // Defined names (sorted) with their definitions, parallel arrays.
+    private Symbol[]? _definedNames;
+    private Definition[][]? _definitionsByIndex;
+
     private AttrSetValue? _options;
     private AttrSetValue? _config;
+    private bool _grouping;
+    private bool _groupingDefinitions;
+    private bool _hasConfigs;
 
     public OptionLevel(Interpreter interpreter, ModuleSystem system, IReadOnlyList<string> prefix,
         IReadOnlyList<DeclarationSource> declarations, Func<IReadOnlyList<ConfigSource>> configs)
@@ -51,7 +63,16 @@ public sealed class OptionLevel
 
     public IReadOnlyList<string> Prefix { get; }
 
-    private IReadOnlyList<ConfigSource> Configs => _configs ??= _configSources();
+    private IReadOnlyList<ConfigSource> Configs
+    {
+        get
+        {
+            if (_configs is not null) return _configs;
+            _configs = _configSources!();
+            _configSources = null;
+            return _configs;
+        }
+    }
 
     /// <summary>The declared names at this level, sorted.</summary>
     public IReadOnlyList<Symbol> Names
@@ -79,9 +100,11 @@ public sealed class OptionLevel
 
     private void GroupDeclarationsOnce()
     {
-        var byName = new Dictionary<Symbol, List<DeclarationSource>>();
-        foreach (var source in _declarations)
+        var total = 0;
+        var declarations = _declarations!;
+        for (var s = 0; s < declarations.Count; s++)
         {
+            var source = declarations[s];
             var forced = source.Options.Force();
             if (forced is not AttrSetValue subtree)
             {
@@ -89,98 +112,178 @@ public sealed class OptionLevel
                     $"An option declaration for `{string.Join(".", Prefix)}' has type\n`{forced.TypeOf()}' rather than an attribute set.\nDid you mean to define this outside of `options'?\n",
                     ModuleDiagnostics.BadDeclaration, source.Position);
             }
+            total += subtree.Count;
+        }
+        var entries = new List<(Symbol Name, DeclarationSource Source)>(total);
+        for (var s = 0; s < declarations.Count; s++)
+        {
+            var source = declarations[s];
+            var subtree = (AttrSetValue)source.Options.Force();
             for (var i = 0; i < subtree.Count; i++)
             {
-                var name = subtree.Names[i];
-                if (!byName.TryGetValue(name, out var list)) byName[name] = list = [];
                 SourceLocation? position = subtree.Positions is { } p && p[i].Source is not null ? p[i] : null;
-                list.Add(new DeclarationSource(source.File, subtree.Values[i], position));
+                entries.Add((subtree.Names[i], new DeclarationSource(source.File, subtree.Values[i], position)));
             }
         }
-        _declarationsByName = byName;
-        var names = byName.Keys.ToList();
-        names.Sort(Symbol.ByName);
-        _names = names;
+        (_names, _declarationsByIndex) = GroupSorted(entries);
+        _children = new object?[_names.Length];
+        // Grouped: the per-module sources are not needed any more (a submodule instance keeps its levels).
+        _declarations = null;
     }
 
-    private Dictionary<Symbol, List<Definition>> DefinitionsByName
+    /// <summary>Groups (name, item) pairs by name: names sorted, items in their original order.</summary>
+    private static (Symbol[] Names, T[][] Groups) GroupSorted<T>(List<(Symbol Name, T Item)> entries)
     {
-        get
+        if (entries.Count == 0) return ([], []);
+        var order = new int[entries.Count];
+        for (var i = 0; i < order.Length; i++) order[i] = i;
+        // Sorting the indices by (name, index) keeps each name's items in their original order.
+        // Levels are mostly small (a submodule's options): a stable insertion sort needs no delegate.
+        if (order.Length <= 32)
         {
-            if (_definitionsByName is not null) return _definitionsByName;
-            if (_groupingDefinitions) throw EvaluationException.InfiniteRecursion(null);
-            _groupingDefinitions = true;
-            try
+            for (var i = 1; i < order.Length; i++)
             {
-                return _definitionsByName = GroupDefinitions();
-            }
-            finally
-            {
-                _groupingDefinitions = false;
+                var current = order[i];
+                var name = entries[current].Name;
+                var j = i - 1;
+                while (j >= 0 && Compare(entries[order[j]].Name, name) > 0)
+                {
+                    order[j + 1] = order[j];
+                    j--;
+                }
+                order[j + 1] = current;
             }
         }
-    }
-
-    private Dictionary<Symbol, List<Definition>> GroupDefinitions()
-    {
+        else
         {
-            var byName = new Dictionary<Symbol, List<Definition>>();
-            var order = new List<Symbol>();
-            foreach (var source in Configs)
+            Array.Sort(order, (a, b) =>
             {
-                var forced = source.Config.Force();
-                if (forced is not AttrSetValue config)
-                {
-                    var at = string.Join(".", Prefix);
-                    throw Nix.Throw(
-                        $"In module `{source.File}', you're trying to define a value of type `{forced.TypeOf()}'\nrather than an attribute set for the option\n`{at}'!\n\n" +
-                        $"This usually happens if `{at}' has option\ndefinitions inside that are not matched. Please check how to properly define\nthis option by e.g. referring to `man 5 configuration.nix'!\n",
-                        ModuleDiagnostics.WrongType);
-                }
-                for (var i = 0; i < config.Count; i++)
-                {
-                    var name = config.Names[i];
-                    if (!byName.TryGetValue(name, out var list))
-                    {
-                        byName[name] = list = [];
-                        order.Add(name);
-                    }
-                    SourceLocation? position = config.Positions is { } p && p[i].Source is not null ? p[i] : null;
-                    list.Add(new Definition(source.File, config.Values[i], position));
-                }
-            }
-            order.Sort(Symbol.ByName);
-            _definedNames = order;
-            return byName;
+                var c = Compare(entries[a].Name, entries[b].Name);
+                return c != 0 ? c : a.CompareTo(b);
+            });
         }
+        var distinct = 1;
+        for (var i = 1; i < order.Length; i++)
+        {
+            if (!ReferenceEquals(entries[order[i]].Name, entries[order[i - 1]].Name)) distinct++;
+        }
+        var names = new Symbol[distinct];
+        var groups = new T[distinct][];
+        var start = 0;
+        for (var g = 0; g < distinct; g++)
+        {
+            var name = entries[order[start]].Name;
+            var end = start + 1;
+            while (end < order.Length && ReferenceEquals(entries[order[end]].Name, name)) end++;
+            var group = new T[end - start];
+            for (var k = start; k < end; k++) group[k - start] = entries[order[k]].Item;
+            names[g] = name;
+            groups[g] = group;
+            start = end;
+        }
+        return (names, groups);
     }
 
-    /// <summary>The option or deeper level for a declared name.</summary>
-    private readonly HashSet<Symbol> _building = [];
-    private bool _grouping;
-    private bool _groupingDefinitions;
+    private static int Compare(Symbol a, Symbol b) => ReferenceEquals(a, b) ? 0 : string.CompareOrdinal(a.Name, b.Name);
 
-    public object Child(Symbol name)
+    /// <summary>Where <paramref name="name"/> is in a sorted name array, or -1.</summary>
+    private static int IndexOf(Symbol[] names, Symbol name)
     {
-        if (_children.TryGetValue(name, out var child)) return child;
-        if (!_building.Add(name)) throw EvaluationException.InfiniteRecursion(null);
+        int lo = 0, hi = names.Length - 1;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            var candidate = names[mid];
+            if (ReferenceEquals(candidate, name)) return mid;
+            var c = string.CompareOrdinal(candidate.Name, name.Name);
+            if (c == 0) return mid;
+            if (c < 0) lo = mid + 1; else hi = mid - 1;
+        }
+        return -1;
+    }
+
+    private Definition[] DefinitionsOf(Symbol name)
+    {
+        GroupDefinitionsOnDemand();
+        var i = IndexOf(_definedNames!, name);
+        return i < 0 ? [] : _definitionsByIndex![i];
+    }
+
+    private void GroupDefinitionsOnDemand()
+    {
+        if (_definedNames is not null) return;
+        if (_groupingDefinitions) throw EvaluationException.InfiniteRecursion(null);
+        _groupingDefinitions = true;
         try
         {
-            return _children[name] = BuildChild(name);
+            GroupDefinitions();
         }
         finally
         {
-            _building.Remove(name);
+            _groupingDefinitions = false;
         }
     }
 
-    private object BuildChild(Symbol name)
+    private void GroupDefinitions()
+    {
+        var configs = Configs;
+        var entries = new List<(Symbol Name, Definition Definition)>(configs.Count * 4);
+        for (var s = 0; s < configs.Count; s++)
+        {
+            var source = configs[s];
+            var forced = source.Config.Force();
+            if (forced is not AttrSetValue config)
+            {
+                var at = string.Join(".", Prefix);
+                throw Nix.Throw(
+                    $"In module `{source.File}', you're trying to define a value of type `{forced.TypeOf()}'\nrather than an attribute set for the option\n`{at}'!\n\n" +
+                    $"This usually happens if `{at}' has option\ndefinitions inside that are not matched. Please check how to properly define\nthis option by e.g. referring to `man 5 configuration.nix'!\n",
+                    ModuleDiagnostics.WrongType);
+            }
+            for (var i = 0; i < config.Count; i++)
+            {
+                SourceLocation? position = config.Positions is { } p && p[i].Source is not null ? p[i] : null;
+                entries.Add((config.Names[i], new Definition(source.File, config.Values[i], position)));
+            }
+        }
+        (_definedNames, _definitionsByIndex) = GroupSorted(entries);
+        _hasConfigs = configs.Count > 0;
+        _configs = null;
+    }
+
+    /// <summary>The option or deeper level for a declared name.</summary>
+    public object Child(Symbol name)
+    {
+        if (_names is null) GroupDeclarations();
+        var index = IndexOf(_names!, name);
+        if (index < 0) throw new KeyNotFoundException($"no option or level `{name.Name}' at this level");
+        return Child(index);
+    }
+
+    private object Child(int index)
+    {
+        var child = _children![index];
+        if (child is not null && !ReferenceEquals(child, Building)) return child;
+        if (child is not null) throw EvaluationException.InfiniteRecursion(null);
+        _children[index] = Building;
+        try
+        {
+            return _children[index] = BuildChild(index);
+        }
+        catch
+        {
+            _children[index] = null;
+            throw;
+        }
+    }
+
+    private object BuildChild(int index)
     {
         object child;
-        if (_declarationsByName is null) GroupDeclarations();
-        var declarations = _declarationsByName![name];
-        var loc = new List<string>(Prefix) { name.Name };
-        var definitions = DefinitionsByName.TryGetValue(name, out var defs) ? defs : [];
+        var name = _names![index];
+        var declarations = _declarationsByIndex![index];
+        var loc = OptionPath.Append(Prefix, name.Name);
+        var definitions = DefinitionsOf(name);
 
         var optionCount = 0;
         foreach (var declaration in declarations)
@@ -191,7 +294,7 @@ public sealed class OptionLevel
             optionCount++;
         }
 
-        if (optionCount == declarations.Count)
+        if (optionCount == declarations.Length)
         {
             child = new OptionLeaf(_interpreter, _system, loc, declarations, definitions);
         }
@@ -219,8 +322,15 @@ public sealed class OptionLevel
         else
         {
             var nestedDeclarations = declarations;
-            IReadOnlyList<ConfigSource> nestedConfigs() => [.. definitions.SelectMany(d =>
-                Properties.Properties.PushDown(d.Value).Select(v => new ConfigSource(d.File, v)))];
+            IReadOnlyList<ConfigSource> nestedConfigs()
+            {
+                var configs = new List<ConfigSource>(definitions.Length);
+                foreach (var definition in definitions)
+                {
+                    foreach (var value in Properties.Properties.PushDown(definition.Value)) configs.Add(new ConfigSource(definition.File, value));
+                }
+                return configs;
+            }
             child = new OptionLevel(_interpreter, _system, loc, nestedDeclarations, nestedConfigs);
         }
         return child;
@@ -251,19 +361,11 @@ public sealed class OptionLevel
         get
         {
             if (_options is not null) return _options;
-            var names = Names;
-            var values = new Value[names.Count];
-            for (var i = 0; i < names.Count; i++)
-            {
-                var name = names[i];
-                values[i] = Nix.Lazy(() => Child(name) switch
-                {
-                    OptionLeaf leaf => leaf.Record,
-                    OptionLevel level => level.OptionsValue,
-                    _ => throw new InvalidOperationException(),
-                });
-            }
-            return _options = new AttrSetValue([.. names], values, null);
+            if (_names is null) GroupDeclarations();
+            var names = _names!;
+            var values = new Value[names.Length];
+            for (var i = 0; i < names.Length; i++) values[i] = new ChildThunk(this, i, options: true);
+            return _options = new AttrSetValue(names, values, null);
         }
     }
 
@@ -273,36 +375,46 @@ public sealed class OptionLevel
         get
         {
             if (_config is not null) return _config;
-            var names = Names;
-            var values = new Value[names.Count];
-            for (var i = 0; i < names.Count; i++)
-            {
-                var name = names[i];
-                values[i] = Nix.Lazy(() => Child(name) switch
-                {
-                    OptionLeaf leaf => leaf.Value,
-                    OptionLevel level => level.ConfigValue,
-                    _ => throw new InvalidOperationException(),
-                });
-            }
-            return _config = new AttrSetValue([.. names], values, null);
+            if (_names is null) GroupDeclarations();
+            var names = _names!;
+            var values = new Value[names.Length];
+            for (var i = 0; i < names.Length; i++) values[i] = new ChildThunk(this, i, options: false);
+            return _config = new AttrSetValue(names, values, null);
         }
     }
 
     /// <summary>Definitions with no matching option, sorted by path.</summary>
     public IEnumerable<UnmatchedDefinition> Unmatched()
     {
-        if (Configs.Count == 0) yield break;
-        var definitions = DefinitionsByName;
-        if (_declarationsByName is null) GroupDeclarations();
-        var names = new SortedSet<Symbol>(Symbol.ByName);
-        foreach (var n in _definedNames!) names.Add(n);
-        foreach (var n in _names!) names.Add(n);
-        foreach (var name in names)
+        if (_definedNames is null ? Configs.Count == 0 : !_hasConfigs) yield break;
+        GroupDefinitionsOnDemand();
+        if (_names is null) GroupDeclarations();
+        // Both name arrays are sorted: walk their union in order.
+        var declaredNames = _names!;
+        var definedNames = _definedNames!;
+        int d = 0, f = 0;
+        while (d < declaredNames.Length || f < definedNames.Length)
         {
-            if (_declarationsByName!.ContainsKey(name))
+            Symbol name;
+            int declared;
+            var c = d == declaredNames.Length ? 1
+                : f == definedNames.Length ? -1
+                : ReferenceEquals(declaredNames[d], definedNames[f]) ? 0
+                : string.CompareOrdinal(declaredNames[d].Name, definedNames[f].Name);
+            if (c <= 0)
             {
-                if (Child(name) is OptionLevel level)
+                name = declaredNames[d];
+                declared = d++;
+                if (c == 0) f++;
+            }
+            else
+            {
+                name = definedNames[f++];
+                declared = -1;
+            }
+            if (declared >= 0)
+            {
+                if (Child(declared) is OptionLevel level)
                 {
                     foreach (var inner in level.Unmatched())
                         yield return inner with { Prefix = [name.Name, .. inner.Prefix] };
@@ -310,9 +422,26 @@ public sealed class OptionLevel
             }
             else
             {
-                foreach (var definition in definitions[name])
+                foreach (var definition in DefinitionsOf(name))
                     yield return new UnmatchedDefinition([name.Name], definition);
             }
         }
+    }
+
+    /// <summary>An entry of <see cref="OptionsValue"/> or <see cref="ConfigValue"/>: one object, no closure.</summary>
+    private sealed class ChildThunk(OptionLevel level, int index, bool options) : Thunk
+    {
+        private OptionLevel? _level = level;
+
+        protected override Value Compute() => (_level!.Child(index), options) switch
+        {
+            (OptionLeaf leaf, true) => leaf.Record,
+            (OptionLeaf leaf, false) => leaf.Value,
+            (OptionLevel nested, true) => nested.OptionsValue,
+            (OptionLevel nested, false) => nested.ConfigValue,
+            _ => throw new InvalidOperationException(),
+        };
+
+        protected override void Release() => _level = null;
     }
 }

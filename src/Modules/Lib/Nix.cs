@@ -38,6 +38,19 @@ public static class Nix
     public static PrimOpValue Function(string name, int arity, Func<Interpreter, Value[], Value> body) =>
         new(name, arity, (interpreter, args, _) => body(interpreter, args));
 
+    public static AttrSetValue Attrs((string Name, Value Value) attribute) =>
+        new([Symbol.Intern(attribute.Name)], [attribute.Value], null);
+
+    public static AttrSetValue Attrs((string Name, Value Value) first, (string Name, Value Value) second)
+    {
+        var a = Symbol.Intern(first.Name);
+        var b = Symbol.Intern(second.Name);
+        if (ReferenceEquals(a, b)) return new([b], [second.Value], null);
+        return string.CompareOrdinal(a.Name, b.Name) < 0
+            ? new([a, b], [first.Value, second.Value], null)
+            : new([b, a], [second.Value, first.Value], null);
+    }
+
     public static AttrSetValue Attrs(params (string Name, Value Value)[] attributes)
     {
         var builder = new AttrSetBuilder(attributes.Length);

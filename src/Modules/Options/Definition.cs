@@ -20,7 +20,8 @@ public sealed record Definition(string File, Value Value, SourceLocation? Positi
     /// <summary>Where to point a person: <c>file:line:column</c> when the span is known, else the file.</summary>
     public string Where => Position is { } p ? $"{File}:{p.Start}" : File;
 
-    public Definition WithValue(Value value) => this with { Value = value };
+    /// <summary>The same definition with another value; no longer an option default standing for <c>mkOptionDefault</c>.</summary>
+    public Definition WithValue(Value value) => this with { Value = value, PresetPriority = null };
 
     /// <summary>The <c>{ file, value }</c> set that functions written in the language receive.</summary>
     public AttrSetValue ToValue() => Nix.Attrs(("file", Nix.Str(File)), ("value", Value));

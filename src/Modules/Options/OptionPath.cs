@@ -9,6 +9,15 @@ namespace ConfigLang.Modules.Options;
 /// </summary>
 public static class OptionPath
 {
+    /// <summary><c>prefix ++ [ name ]</c> as an exact-size array (one per option of every submodule instance).</summary>
+    public static string[] Append(IReadOnlyList<string> prefix, string name)
+    {
+        var loc = new string[prefix.Count + 1];
+        for (var i = 0; i < prefix.Count; i++) loc[i] = prefix[i];
+        loc[^1] = name;
+        return loc;
+    }
+
     public static string Show(IEnumerable<string> parts)
     {
         var builder = new StringBuilder();

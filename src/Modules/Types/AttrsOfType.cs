@@ -62,8 +62,9 @@ public sealed class AttrsOfType(OptionType elementType, bool lazy, string? place
     {
         var byName = new Dictionary<Symbol, List<Definition>>();
         var order = new List<Symbol>();
-        foreach (var definition in definitions)
+        for (var d = 0; d < definitions.Count; d++)
         {
+            var definition = definitions[d];
             var attrs = Nix.ForceAttrs(definition.Value);
             for (var i = 0; i < attrs.Count; i++)
             {

@@ -49,7 +49,7 @@ public static class MergeFunctions
         if (values.All(v => v.IsFunction))
         {
             return Nix.Function("mergedFunction", 1, (ip, a) =>
-                Default(ip, loc, [.. definitions.Select(d => d with { Value = Nix.Lazy(() => Nix.Call(ip, d.Value, a[0])) })]));
+                Default(ip, loc, [.. definitions.Select(d => d.WithValue(Nix.Lazy(() => Nix.Call(ip, d.Value, a[0]))))]));
         }
         if (values.All(v => v is ListValue)) return ListValue.Of([.. values.SelectMany(v => ((ListValue)v).Items)]);
         if (values.All(v => v is AttrSetValue))

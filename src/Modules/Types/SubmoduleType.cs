@@ -91,15 +91,15 @@ public sealed class SubmoduleType(
         var all = new List<Value>(Modules.Count + definitions.Count + 2) { NameDefaultModule };
         all.AddRange(Modules);
         all.Add(Nix.Attrs(("_module", Nix.Attrs(("args", Nix.Attrs(("name", Nix.Str(loc.Count > 0 ? loc[^1] : "‹name›"))))))));
-        foreach (var definition in definitions)
+        for (var d = 0; d < definitions.Count; d++)
         {
+            var definition = definitions[d];
             var value = definition.Value;
             all.Add(shorthandOnlyDefinesConfig == true && value.Force() is AttrSetValue
                 ? Nix.Attrs(("_file", Nix.Str(definition.File)), ("config", value))
                 : Nix.Attrs(("_file", Nix.Str(definition.File)), ("imports", ListValue.Of([value]))));
         }
-        var result = system.Evaluate(interpreter, new EvalModulesRequest(all, loc, specialArgs, moduleClass));
-        return Nix.Get(result, "config")!.Force();
+        return system.EvaluateConfig(interpreter, new EvalModulesRequest(all, loc, specialArgs, moduleClass));
     }
 
     public override Value GetSubOptions(Interpreter interpreter, IReadOnlyList<string> prefix)

@@ -13,6 +13,7 @@ public sealed class AttrSetBuilder(int capacity = 8)
     private SourceLocation[]? _positions;
     private int _count;
     private Dictionary<Symbol, int>? _index;
+    private bool _shared;
 
     public int Count => _count;
 
@@ -22,6 +23,7 @@ public sealed class AttrSetBuilder(int capacity = 8)
 
     public void Add(Symbol name, Value value, SourceLocation? position = null)
     {
+        if (_shared) Unshare();
         var existing = IndexOf(name);
         if (existing >= 0)
         {
@@ -50,6 +52,12 @@ public sealed class AttrSetBuilder(int capacity = 8)
     public AttrSetValue Build()
     {
         if (_count == 0) return AttrSetValue.Empty;
+        if (_count == _names.Length && IsSorted(_names))
+        {
+            // Full and sorted: the set takes the arrays as they are; a later Add copies them first.
+            _shared = true;
+            return new AttrSetValue(_names, _values, _positions);
+        }
         var names = _names.AsSpan(0, _count).ToArray();
         var values = _values.AsSpan(0, _count).ToArray();
         var positions = _positions?.AsSpan(0, _count).ToArray();
@@ -71,6 +79,14 @@ public sealed class AttrSetBuilder(int capacity = 8)
             positions = sortedPositions;
         }
         return new AttrSetValue(names, values, positions);
+    }
+
+    private void Unshare()
+    {
+        _names = (Symbol[])_names.Clone();
+        _values = (Value[])_values.Clone();
+        if (_positions is not null) _positions = (SourceLocation[])_positions.Clone();
+        _shared = false;
     }
 
     private static bool IsSorted(Symbol[] names)
