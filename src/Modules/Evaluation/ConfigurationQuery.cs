@@ -14,10 +14,13 @@ namespace ConfigLang.Modules.Evaluation;
 public sealed class ConfigurationQuery(EvaluatorOptions options)
 {
     /// <summary>The evaluator options with ConfigLang's <c>lib</c> reachable and the module builtins added.</summary>
-    public static EvaluatorOptions WithModules(EvaluatorOptions options) => options with
+    /// <param name="recordOrigins">Remember the option tree behind every configuration
+    /// (<see cref="ConfigurationOrigins"/>), which <c>show</c> and <c>--explain</c> walk; off
+    /// elsewhere, since it keeps every submodule instance's options alive as long as its value.</param>
+    public static EvaluatorOptions WithModules(EvaluatorOptions options, bool recordOrigins = false) => options with
     {
         SearchPath = [.. options.SearchPath, .. LibraryFiles.SearchPath.Select(e => $"{e.Prefix}={e.Path}")],
-        BuiltinProviders = [.. options.BuiltinProviders, new ModulesBuiltinProvider()],
+        BuiltinProviders = [.. options.BuiltinProviders, new ModulesBuiltinProvider(recordOrigins)],
     };
 
     /// <summary>
@@ -64,7 +67,7 @@ public sealed class ConfigurationQuery(EvaluatorOptions options)
     }
 
     private EvaluationResult Evaluate(string expression, bool json, bool showTrace) =>
-        new ConfigEvaluator(WithModules(options)).Evaluate(new EvaluationRequest
+        new ConfigEvaluator(WithModules(options, recordOrigins: true)).Evaluate(new EvaluationRequest
         {
             Expression = expression,
             Strict = true,

@@ -27,6 +27,9 @@ public sealed class ModuleSystem
         LibraryValue = Nix.Lazy(library);
     }
 
+    /// <summary>Whether each evaluation's <c>config</c> is registered in <see cref="ConfigurationOrigins"/>.</summary>
+    public bool RecordsOrigins { get; init; }
+
     /// <summary><see cref="Library"/> as one thunk shared by every evaluation.</summary>
     private Value LibraryValue { get; }
 
@@ -104,8 +107,11 @@ public sealed class ModuleSystem
         public Value CheckedConfig()
         {
             CheckUnmatched();
-            return Without(Nix.ForceAttrs(Config), "_module");
+            return Remembered(Without(Nix.ForceAttrs(Config), "_module"));
         }
+
+        private AttrSetValue Remembered(AttrSetValue config) =>
+            _system.RecordsOrigins ? ConfigurationOrigins.Remember(config, () => Root) : config;
 
         private OptionLevel Root => _root.Get(this, static e => e.BuildRoot());
 
@@ -250,7 +256,7 @@ public sealed class ModuleSystem
             return Nix.Attrs(
                 ("_type", Nix.Str("configuration")),
                 ("options", Checked(() => Root.OptionsValue)),
-                ("config", Checked(() => ConfigurationOrigins.Remember(Without(Nix.ForceAttrs(Config), "_module"), () => Root))),
+                ("config", Checked(() => Remembered(Without(Nix.ForceAttrs(Config), "_module")))),
                 ("_module", Checked(() => Nix.Get(Nix.ForceAttrs(Config), "_module")!)),
                 ("extendModules", ExtendModules()),
                 ("type", Nix.Lazy(() => type.ToValue())),

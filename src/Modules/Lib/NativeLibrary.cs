@@ -16,11 +16,11 @@ namespace ConfigLang.Modules.Lib;
 /// </summary>
 public static class NativeLibrary
 {
-    public static AttrSetValue Build(Interpreter interpreter, Value argument)
+    public static AttrSetValue Build(Interpreter interpreter, Value argument, bool recordOrigins = false)
     {
         var args = Nix.ForceAttrs(argument, "configlangModules expects { import, toString, lib }");
         var lib = Nix.Get(args, "lib")!;
-        var system = new ModuleSystem(interpreter, () => lib.Force());
+        var system = new ModuleSystem(interpreter, () => lib.Force()) { RecordsOrigins = recordOrigins };
 
         var builder = new AttrSetBuilder(64);
         builder.Add("evalModules", Nix.Function("evalModules", 1, (ip, a) => system.Evaluate(ip, EvalModulesRequest.FromValue(a[0]))));
