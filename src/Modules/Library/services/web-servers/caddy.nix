@@ -10,7 +10,7 @@ let
   cfg = config.services.caddy;
 
   helpers = import ../../security/acme-helpers.nix { inherit lib config; };
-  certOwnership = import ../../security/cert-ownership.nix { inherit lib config; };
+  vhostAcme = import ./vhost-acme.nix { inherit lib config; };
 
   vhostOptions =
     { name, ... }:
@@ -63,7 +63,7 @@ let
     };
 
   vhosts = lib.attrValues cfg.virtualHosts;
-  acmeHosts = lib.unique (map (vhost: vhost.useACMEHost) (builtins.filter (vhost: vhost.useACMEHost != null) vhosts));
+  acmeHosts = vhostAcme.certNamesOf (vhost: vhost.useACMEHost) vhosts;
 in
 {
   options.services.caddy = {
@@ -130,33 +130,27 @@ in
   };
 
   config = mkIf cfg.enable {
-    assertions = map (certName: certOwnership certName [ (helpers.accountOf "caddy") ]) acmeHosts;
+    assertions = vhostAcme.ownershipAssertions acmeHosts [ (helpers.accountOf "caddy") ];
 
     security.acme.certs = lib.genAttrs acmeHosts (certName: {
       group = mkDefault cfg.group;
       reloadServices = [ "caddy.service" ];
     });
 
-    configlang.certConsumers = lib.flatten (
-      lib.mapAttrsToList (
-        name: vhost:
-        lib.optional (vhost.useACMEHost != null) (
-          helpers.consumer {
-            unit = "caddy";
-            cert = vhost.useACMEHost;
-            files = [ "cert.pem" "key.pem" ];
-            names = [ vhost.hostName ] ++ vhost.serverAliases;
-            option = "services.caddy.virtualHosts.\"${name}\".useACMEHost";
-          }
-        )
-      ) cfg.virtualHosts
-    );
+    configlang.certConsumers = vhostAcme.consumers {
+      unit = "caddy";
+      inherit (cfg) virtualHosts;
+      hostNameOf = name: vhost: vhost.hostName;
+      certOf = vhost: vhost.useACMEHost;
+      files = [ "cert.pem" "key.pem" ];
+      optionPrefix = "services.caddy.virtualHosts";
+    };
 
     systemd.services.caddy = {
       description = "Caddy";
       wantedBy = [ "multi-user.target" ];
-      after = map (certName: "acme-${certName}.service") acmeHosts;
-      wants = map (certName: "acme-${certName}.service") acmeHosts;
+      after = vhostAcme.acmeUnits acmeHosts;
+      wants = vhostAcme.acmeUnits acmeHosts;
       serviceConfig = {
         User = cfg.user;
         Group = cfg.group;
