@@ -40,17 +40,19 @@ rec {
   certDirectory = name: certs.${name}.directory;
 
   # One `configlang.certConsumers` entry for a unit reading `files` of certificate `cert`,
-  # serving the host `names` (empty when unknown). `account` defaults to the unit's own.
+  # serving the host `names` (empty when unknown).
   consumer =
     {
       unit,
-      account ? accountOf unit,
       cert,
       files ? [ "fullchain.pem" "key.pem" ],
       viaCredentials ? false,
       option ? null,
       names ? [ ],
     }:
+    let
+      account = accountOf unit;
+    in
     {
       service = unit;
       inherit cert files viaCredentials option names;

@@ -16,7 +16,8 @@
 #   extra names, the challenge method at priority 1000 through `acmeRoot` or 2000 without), with
 #   `useACMEHost` only `reloadServices`.
 # - `consumers { unit, account, virtualHosts, hostNameOf, certOf, files, optionPrefix }`: one
-#   `configlang.certConsumers` entry per vhost with a certificate.
+#   `configlang.certConsumers` entry per vhost with a certificate, read by `unit` (as the
+#   account its systemd unit runs as, unless `account` says otherwise).
 # - `ownershipAssertions certNames accounts`, `acmeUnits certNames`, `countTrue`, and
 #   `acmeConflictFree vhost` (not both `enableACME` and `useACMEHost`).
 { lib, config }:
@@ -108,7 +109,9 @@ in
   consumers =
     {
       unit,
-      account ? helpers.accountOf unit,
+      # For a server whose unit does not say who reads the files (httpd): `{ user, group }`,
+      # recorded as they are (no supplementary groups).
+      account ? null,
       virtualHosts,
       hostNameOf,
       certOf ? vhost: vhost.acmeCertName,
@@ -118,15 +121,25 @@ in
     lib.flatten (
       lib.mapAttrsToList (
         name: vhost:
-        lib.optional (certOf vhost != null) (
-          helpers.consumer {
-            inherit unit account files;
+        let
+          entry = {
+            inherit unit files;
             cert = certOf vhost;
             names = [ (hostNameOf name vhost) ] ++ vhost.serverAliases;
             option = "${optionPrefix}.\"${name}\".${
               if vhost.useACMEHost != null then "useACMEHost" else "enableACME"
             }";
-          }
+          };
+        in
+        lib.optional (certOf vhost != null) (
+          if account == null then
+            helpers.consumer entry
+          else
+            {
+              service = unit;
+              inherit (entry) cert files names option;
+              inherit (account) user group;
+            }
         )
       ) virtualHosts
     );
