@@ -11,6 +11,7 @@ let
 
   helpers = import ../../security/acme-helpers.nix { inherit lib config; };
   vhostAcme = import ./vhost-acme.nix { inherit lib config; };
+  serviceAccount = import ../../config/service-account.nix { inherit lib; };
 
   vhostOptions =
     { name, ... }:
@@ -157,16 +158,10 @@ in
       };
     };
 
-    users.users = lib.optionalAttrs (cfg.user == "caddy") {
-      caddy = {
-        group = cfg.group;
-        home = cfg.dataDir;
-        isSystemUser = true;
-      };
-    };
-
-    users.groups = lib.optionalAttrs (cfg.group == "caddy") {
-      caddy = { };
+    users = serviceAccount {
+      name = "caddy";
+      inherit (cfg) user group;
+      userSettings.home = cfg.dataDir;
     };
   };
 }

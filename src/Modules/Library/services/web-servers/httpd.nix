@@ -13,6 +13,7 @@ let
 
   helpers = import ../../security/acme-helpers.nix { inherit lib config; };
   vhostAcme = import ./vhost-acme.nix { inherit lib config; };
+  serviceAccount = import ../../config/service-account.nix { inherit lib; };
 
   listenOptions = {
     options = {
@@ -245,16 +246,10 @@ in
       wants = vhostAcme.acmeUnits vhostCertNames;
     };
 
-    users.users = lib.optionalAttrs (cfg.user == "wwwrun") {
-      wwwrun = {
-        group = cfg.group;
-        description = "Apache httpd user";
-        isSystemUser = true;
-      };
-    };
-
-    users.groups = lib.optionalAttrs (cfg.group == "wwwrun") {
-      wwwrun = { };
+    users = serviceAccount {
+      name = "wwwrun";
+      inherit (cfg) user group;
+      userSettings.description = "Apache httpd user";
     };
   };
 }

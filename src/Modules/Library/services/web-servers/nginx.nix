@@ -22,6 +22,7 @@ let
 
   helpers = import ../../security/acme-helpers.nix { inherit lib config; };
   vhostAcme = import ./vhost-acme.nix { inherit lib config; };
+  serviceAccount = import ../../config/service-account.nix { inherit lib; };
 
   challengeLocation = "^~ /.well-known/acme-challenge/";
   fallbackLocation = "@acme-fallback";
@@ -697,15 +698,9 @@ in
       serviceConfig.Type = "oneshot";
     };
 
-    users.users = lib.optionalAttrs (cfg.user == "nginx") {
-      nginx = {
-        group = cfg.group;
-        isSystemUser = true;
-      };
-    };
-
-    users.groups = lib.optionalAttrs (cfg.group == "nginx") {
-      nginx = { };
+    users = serviceAccount {
+      name = "nginx";
+      inherit (cfg) user group;
     };
   };
 }
