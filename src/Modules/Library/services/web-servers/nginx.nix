@@ -73,6 +73,20 @@ let
     };
   };
 
+  # Basic authentication, declared alike for a whole virtual host and for one location.
+  basicAuthOptions = {
+    basicAuth = mkOption {
+      type = types.attrsOf types.str;
+      default = { };
+      description = "Users and passwords for basic authentication (stored world-readable).";
+    };
+    basicAuthFile = mkOption {
+      type = types.nullOr types.path;
+      default = null;
+      description = "htpasswd file for basic authentication.";
+    };
+  };
+
   locationOptions = {
     options = {
       root = mkOption {
@@ -121,16 +135,6 @@ let
         default = { };
         description = "FastCGI parameters (`fastcgi_param`) of the location.";
       };
-      basicAuth = mkOption {
-        type = types.attrsOf types.str;
-        default = { };
-        description = "Users and passwords for basic authentication (stored world-readable).";
-      };
-      basicAuthFile = mkOption {
-        type = types.nullOr types.path;
-        default = null;
-        description = "htpasswd file for basic authentication.";
-      };
       recommendedProxySettings = mkOption {
         type = types.bool;
         default = cfg.recommendedProxySettings;
@@ -152,7 +156,8 @@ let
         default = 1000;
         description = "Order of the location block; lower numbers come first.";
       };
-    };
+    }
+    // basicAuthOptions;
   };
 
   vhostOptions =
@@ -272,18 +277,6 @@ let
           description = "Whether to create a listening socket per worker.";
         };
 
-        basicAuth = mkOption {
-          type = types.attrsOf types.str;
-          default = { };
-          description = "Users and passwords for basic authentication (stored world-readable).";
-        };
-
-        basicAuthFile = mkOption {
-          type = types.nullOr types.path;
-          default = null;
-          description = "htpasswd file for basic authentication.";
-        };
-
         root = mkOption {
           type = types.nullOr types.path;
           default = null;
@@ -330,6 +323,7 @@ let
           description = "Location blocks, by match expression.";
         };
       }
+      // basicAuthOptions
       // vhostAcme.options {
         inherit certName;
         docs = {
