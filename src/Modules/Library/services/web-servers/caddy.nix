@@ -133,6 +133,8 @@ in
   config = mkIf cfg.enable {
     assertions = vhostAcme.ownershipAssertions acmeHosts [ (helpers.accountOf "caddy") ];
 
+    # Not vhostAcme.certs: unlike nginx and httpd, NixOS's caddy gives a `useACMEHost`
+    # certificate its group, once per certificate.
     security.acme.certs = lib.genAttrs acmeHosts (certName: {
       group = mkDefault cfg.group;
       reloadServices = [ "caddy.service" ];
