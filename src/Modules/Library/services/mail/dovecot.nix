@@ -10,6 +10,13 @@ let
   cfg = config.services.dovecot2;
 
   helpers = import ../../security/acme-helpers.nix { inherit lib config; };
+  serviceAccount = import ../../config/service-account.nix { inherit lib; };
+
+  account = serviceAccount {
+    name = "dovecot2";
+    inherit (cfg) user group;
+    userSettings.description = "Dovecot user";
+  };
 in
 {
   options.services.dovecot2 = {
@@ -107,19 +114,11 @@ in
         isSystemUser = true;
       };
     }
-    // lib.optionalAttrs (cfg.user == "dovecot2") {
-      dovecot2 = {
-        description = "Dovecot user";
-        group = cfg.group;
-        isSystemUser = true;
-      };
-    };
+    // account.users;
 
     users.groups = {
       dovenull = { };
     }
-    // lib.optionalAttrs (cfg.group == "dovecot2") {
-      dovecot2 = { };
-    };
+    // account.groups;
   };
 }

@@ -9,6 +9,13 @@ let
   cfg = config.services.postfix;
 
   helpers = import ../../security/acme-helpers.nix { inherit lib config; };
+  serviceAccount = import ../../config/service-account.nix { inherit lib; };
+
+  account = serviceAccount {
+    name = "postfix";
+    inherit (cfg) user group;
+    userSettings.description = "Postfix mail server user";
+  };
 in
 {
   options.services.postfix = {
@@ -93,16 +100,9 @@ in
       after = [ "network.target" ];
     };
 
-    users.users = lib.optionalAttrs (cfg.user == "postfix") {
-      postfix = {
-        description = "Postfix mail server user";
-        group = cfg.group;
-        isSystemUser = true;
-      };
-    };
+    users.users = account.users;
 
     users.groups =
-      lib.optionalAttrs (cfg.group == "postfix") { ${cfg.group} = { }; }
-      // lib.optionalAttrs (cfg.setgidGroup == "postdrop") { ${cfg.setgidGroup} = { }; };
+      account.groups // lib.optionalAttrs (cfg.setgidGroup == "postdrop") { ${cfg.setgidGroup} = { }; };
   };
 }

@@ -11,6 +11,7 @@ let
   cfg = config.services.prosody;
 
   helpers = import ../../security/acme-helpers.nix { inherit lib config; };
+  serviceAccount = import ../../config/service-account.nix { inherit lib; };
 
   sslOptions = {
     options = {
@@ -165,17 +166,13 @@ in
       };
     };
 
-    users.users = lib.optionalAttrs (cfg.user == "prosody") {
-      prosody = {
+    users = serviceAccount {
+      name = "prosody";
+      inherit (cfg) user group;
+      userSettings = {
         description = "Prosody user";
-        group = cfg.group;
         home = cfg.dataDir;
-        isSystemUser = true;
       };
-    };
-
-    users.groups = lib.optionalAttrs (cfg.group == "prosody") {
-      prosody = { };
     };
   };
 }

@@ -9,6 +9,7 @@ let
   cfg = config.services.reposilite;
 
   helpers = import ../../security/acme-helpers.nix { inherit lib config; };
+  serviceAccount = import ../../config/service-account.nix { inherit lib; };
 
   settingsOptions = {
     options = {
@@ -158,15 +159,9 @@ in
       };
     };
 
-    users.users = lib.optionalAttrs (cfg.user == "reposilite") {
-      reposilite = {
-        isSystemUser = true;
-        group = cfg.group;
-      };
-    };
-
-    users.groups = lib.optionalAttrs (cfg.group == "reposilite") {
-      reposilite = { };
+    users = serviceAccount {
+      name = "reposilite";
+      inherit (cfg) user group;
     };
   };
 }

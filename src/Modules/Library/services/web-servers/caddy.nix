@@ -10,7 +10,8 @@ let
   cfg = config.services.caddy;
 
   helpers = import ../../security/acme-helpers.nix { inherit lib config; };
-  certOwnership = import ../../security/cert-ownership.nix { inherit lib config; };
+  vhostAcme = import ./vhost-acme.nix { inherit lib config; };
+  serviceAccount = import ../../config/service-account.nix { inherit lib; };
 
   vhostOptions =
     { name, ... }:
@@ -63,7 +64,7 @@ let
     };
 
   vhosts = lib.attrValues cfg.virtualHosts;
-  acmeHosts = lib.unique (map (vhost: vhost.useACMEHost) (builtins.filter (vhost: vhost.useACMEHost != null) vhosts));
+  acmeHosts = vhostAcme.certNamesOf (vhost: vhost.useACMEHost) vhosts;
 in
 {
   options.services.caddy = {
@@ -130,49 +131,39 @@ in
   };
 
   config = mkIf cfg.enable {
-    assertions = map (certName: certOwnership certName [ (helpers.accountOf "caddy") ]) acmeHosts;
+    assertions = vhostAcme.ownershipAssertions acmeHosts [ (helpers.accountOf "caddy") ];
 
+    # Not vhostAcme.certs: unlike nginx and httpd, NixOS's caddy gives a `useACMEHost`
+    # certificate its group, once per certificate.
     security.acme.certs = lib.genAttrs acmeHosts (certName: {
       group = mkDefault cfg.group;
       reloadServices = [ "caddy.service" ];
     });
 
-    configlang.certConsumers = lib.flatten (
-      lib.mapAttrsToList (
-        name: vhost:
-        lib.optional (vhost.useACMEHost != null) (
-          helpers.consumer {
-            unit = "caddy";
-            cert = vhost.useACMEHost;
-            files = [ "cert.pem" "key.pem" ];
-            names = [ vhost.hostName ] ++ vhost.serverAliases;
-            option = "services.caddy.virtualHosts.\"${name}\".useACMEHost";
-          }
-        )
-      ) cfg.virtualHosts
-    );
+    configlang.certConsumers = vhostAcme.consumers {
+      unit = "caddy";
+      inherit (cfg) virtualHosts;
+      hostNameOf = name: vhost: vhost.hostName;
+      certOf = vhost: vhost.useACMEHost;
+      files = [ "cert.pem" "key.pem" ];
+      optionPrefix = "services.caddy.virtualHosts";
+    };
 
     systemd.services.caddy = {
       description = "Caddy";
       wantedBy = [ "multi-user.target" ];
-      after = map (certName: "acme-${certName}.service") acmeHosts;
-      wants = map (certName: "acme-${certName}.service") acmeHosts;
+      after = vhostAcme.acmeUnits acmeHosts;
+      wants = vhostAcme.acmeUnits acmeHosts;
       serviceConfig = {
         User = cfg.user;
         Group = cfg.group;
       };
     };
 
-    users.users = lib.optionalAttrs (cfg.user == "caddy") {
-      caddy = {
-        group = cfg.group;
-        home = cfg.dataDir;
-        isSystemUser = true;
-      };
-    };
-
-    users.groups = lib.optionalAttrs (cfg.group == "caddy") {
-      caddy = { };
+    users = serviceAccount {
+      name = "caddy";
+      inherit (cfg) user group;
+      userSettings.home = cfg.dataDir;
     };
   };
 }

@@ -7,21 +7,13 @@
 # the certificates list `httpd.service` in `reloadServices` instead.
 { config, lib, ... }:
 let
-  inherit (lib) mkOption mkIf mkDefault mkOverride types;
+  inherit (lib) mkOption mkIf mkOverride types;
 
   cfg = config.services.httpd;
 
   helpers = import ../../security/acme-helpers.nix { inherit lib config; };
-  certOwnership = import ../../security/cert-ownership.nix { inherit lib config; };
-
-  certNameOf =
-    vhost:
-    if vhost.useACMEHost != null then
-      vhost.useACMEHost
-    else if vhost.enableACME then
-      vhost.hostName
-    else
-      null;
+  vhostAcme = import ./vhost-acme.nix { inherit lib config; };
+  serviceAccount = import ../../config/service-account.nix { inherit lib; };
 
   listenOptions = {
     options = {
@@ -46,7 +38,7 @@ let
     { name, config, ... }:
     let
       vhost = config;
-      certName = certNameOf vhost;
+      certName = vhostAcme.certNameOf vhost.hostName vhost;
       certDirectory = helpers.certDirectory certName;
     in
     {
@@ -78,55 +70,6 @@ let
           type = types.listOf types.str;
           default = [ "*" ];
           description = "Addresses to listen on; the ports follow from the TLS options.";
-        };
-
-        enableACME = mkOption {
-          type = types.bool;
-          default = false;
-          description = "Whether to obtain a certificate for this virtual host over ACME.";
-        };
-
-        useACMEHost = mkOption {
-          type = types.nullOr types.str;
-          default = null;
-          example = "example.org";
-          description = ''
-            Name of an existing certificate in `security.acme.certs` to use. This neither creates
-            it nor adds this host's names to it.
-          '';
-        };
-
-        acmeRoot = mkOption {
-          type = types.nullOr types.str;
-          default = "/var/lib/acme/acme-challenge";
-          description = ''
-            Directory of the HTTP-01 challenge files (publicly served). `null` leaves the method
-            to `security.acme`.
-          '';
-        };
-
-        addSSL = mkOption {
-          type = types.bool;
-          default = false;
-          description = "Whether to serve HTTPS in addition to plain HTTP.";
-        };
-
-        onlySSL = mkOption {
-          type = types.bool;
-          default = false;
-          description = "Whether to serve HTTPS only.";
-        };
-
-        enableSSL = mkOption {
-          type = types.bool;
-          visible = false;
-          default = false;
-        };
-
-        forceSSL = mkOption {
-          type = types.bool;
-          default = false;
-          description = "Whether to redirect plain HTTP to HTTPS (except challenge requests).";
         };
 
         sslServerCert = mkOption {
@@ -167,13 +110,26 @@ let
           default = "";
           description = "Lines appended to the virtual host's configuration verbatim.";
         };
-
-        acmeCertName = mkOption {
-          type = types.nullOr types.str;
-          internal = true;
-          readOnly = true;
-          default = certName;
-          description = "Certificate this virtual host uses.";
+      }
+      // vhostAcme.options {
+        inherit certName;
+        docs = {
+          enableACME.description = "Whether to obtain a certificate for this virtual host over ACME.";
+          useACMEHost = {
+            example = "example.org";
+            description = ''
+              Name of an existing certificate in `security.acme.certs` to use. This neither creates
+              it nor adds this host's names to it.
+            '';
+          };
+          acmeRoot.description = ''
+            Directory of the HTTP-01 challenge files (publicly served). `null` leaves the method
+            to `security.acme`.
+          '';
+          addSSL.description = "Whether to serve HTTPS in addition to plain HTTP.";
+          onlySSL.description = "Whether to serve HTTPS only.";
+          forceSSL.description = "Whether to redirect plain HTTP to HTTPS (except challenge requests).";
+          acmeCertName.description = "Certificate this virtual host uses.";
         };
       };
 
@@ -185,8 +141,7 @@ let
     };
 
   vhosts = lib.attrValues cfg.virtualHosts;
-  acmeVhosts = builtins.filter (vhost: vhost.acmeCertName != null) vhosts;
-  vhostCertNames = lib.unique (map (vhost: vhost.acmeCertName) acmeVhosts);
+  vhostCertNames = vhostAcme.certNamesOf (vhost: vhost.acmeCertName) vhosts;
 
   # NixOS checks httpd against its configured user and group (Apache's workers run as them).
   httpdAccount = {
@@ -194,8 +149,6 @@ let
     inherit (cfg) user group;
     supplementaryGroups = [ ];
   };
-
-  countTrue = values: builtins.length (builtins.filter (value: value) values);
 in
 {
   options.services.httpd = {
@@ -249,7 +202,7 @@ in
         '';
       }
       {
-        assertion = builtins.all (vhost: countTrue [ vhost.addSSL vhost.onlySSL vhost.forceSSL ] <= 1) vhosts;
+        assertion = builtins.all (vhost: vhostAcme.countTrue [ vhost.addSSL vhost.onlySSL vhost.forceSSL ] <= 1) vhosts;
         message = ''
           Options `services.httpd.virtualHosts.<name>.addSSL`,
           `services.httpd.virtualHosts.<name>.onlySSL` and `services.httpd.virtualHosts.<name>.forceSSL`
@@ -257,73 +210,46 @@ in
         '';
       }
       {
-        assertion = builtins.all (vhost: !(vhost.enableACME && vhost.useACMEHost != null)) vhosts;
+        assertion = builtins.all vhostAcme.acmeConflictFree vhosts;
         message = ''
           Options `services.httpd.virtualHosts.<name>.enableACME` and
           `services.httpd.virtualHosts.<name>.useACMEHost` are mutually exclusive.
         '';
       }
     ]
-    ++ map (certName: certOwnership certName [ httpdAccount ]) vhostCertNames;
+    ++ vhostAcme.ownershipAssertions vhostCertNames [ httpdAccount ];
 
-    security.acme.certs = lib.mkMerge (
-      map (
-        vhost:
-        let
-          challengePriority = if vhost.acmeRoot != null then 1000 else 2000;
-        in
-        if vhost.useACMEHost != null then
-          { ${vhost.useACMEHost}.reloadServices = [ "httpd.service" ]; }
-        else
-          {
-            ${vhost.acmeCertName} = {
-              group = mkDefault cfg.group;
-              webroot = mkOverride challengePriority vhost.acmeRoot;
-              dnsProvider = mkOverride challengePriority null;
-              listenTLS = mkOverride challengePriority null;
-              extraDomainNames = vhost.serverAliases;
-              # Priority 2000 never beats the inherited default, as in NixOS.
-              email = mkOverride 2000 (if vhost.adminAddr != null then vhost.adminAddr else cfg.adminAddr);
-              reloadServices = [ "httpd.service" ];
-            };
-          }
-      ) acmeVhosts
-    );
+    security.acme.certs = vhostAcme.certs {
+      inherit vhosts;
+      inherit (cfg) group;
+      reloadService = "httpd.service";
+      # Priority 2000 never beats the inherited default, as in NixOS.
+      extraCertConfig = vhost: {
+        email = mkOverride 2000 (if vhost.adminAddr != null then vhost.adminAddr else cfg.adminAddr);
+      };
+    };
 
-    configlang.certConsumers = lib.flatten (
-      lib.mapAttrsToList (
-        name: vhost:
-        lib.optional (vhost.acmeCertName != null) {
-          service = "httpd";
-          cert = vhost.acmeCertName;
-          inherit (cfg) user group;
-          files = [ "fullchain.pem" "key.pem" "chain.pem" ];
-          names = [ vhost.hostName ] ++ vhost.serverAliases;
-          option = "services.httpd.virtualHosts.\"${name}\".${
-            if vhost.useACMEHost != null then "useACMEHost" else "enableACME"
-          }";
-        }
-      ) cfg.virtualHosts
-    );
+    configlang.certConsumers = vhostAcme.consumers {
+      unit = "httpd";
+      account = httpdAccount;
+      inherit (cfg) virtualHosts;
+      hostNameOf = name: vhost: vhost.hostName;
+      files = [ "fullchain.pem" "key.pem" "chain.pem" ];
+      optionPrefix = "services.httpd.virtualHosts";
+    };
 
     # The master process starts as root and reads the keys; workers run as `user`.
     systemd.services.httpd = {
       description = "Apache HTTPD";
       wantedBy = [ "multi-user.target" ];
-      after = [ "network.target" ] ++ map (certName: "acme-${certName}.service") vhostCertNames;
-      wants = map (certName: "acme-${certName}.service") vhostCertNames;
+      after = [ "network.target" ] ++ vhostAcme.acmeUnits vhostCertNames;
+      wants = vhostAcme.acmeUnits vhostCertNames;
     };
 
-    users.users = lib.optionalAttrs (cfg.user == "wwwrun") {
-      wwwrun = {
-        group = cfg.group;
-        description = "Apache httpd user";
-        isSystemUser = true;
-      };
-    };
-
-    users.groups = lib.optionalAttrs (cfg.group == "wwwrun") {
-      wwwrun = { };
+    users = serviceAccount {
+      name = "wwwrun";
+      inherit (cfg) user group;
+      userSettings.description = "Apache httpd user";
     };
   };
 }

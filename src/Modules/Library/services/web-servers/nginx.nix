@@ -21,20 +21,14 @@ let
   certs = config.security.acme.certs;
 
   helpers = import ../../security/acme-helpers.nix { inherit lib config; };
-  certOwnership = import ../../security/cert-ownership.nix { inherit lib config; };
+  vhostAcme = import ./vhost-acme.nix { inherit lib config; };
+  serviceAccount = import ../../config/service-account.nix { inherit lib; };
 
   challengeLocation = "^~ /.well-known/acme-challenge/";
   fallbackLocation = "@acme-fallback";
 
-  # The certificate a vhost uses, or null.
-  certNameOf =
-    name: vhost:
-    if vhost.useACMEHost != null then
-      vhost.useACMEHost
-    else if vhost.enableACME then
-      (if vhost.serverName != null then vhost.serverName else name)
-    else
-      null;
+  # The vhost's name: `serverName`, or the attribute name when null.
+  serverNameOf = name: vhost: if vhost.serverName != null then vhost.serverName else name;
 
   listenOptions = {
     options = {
@@ -76,6 +70,20 @@ let
           as each vhost needs.
         '';
       };
+    };
+  };
+
+  # Basic authentication, declared alike for a whole virtual host and for one location.
+  basicAuthOptions = {
+    basicAuth = mkOption {
+      type = types.attrsOf types.str;
+      default = { };
+      description = "Users and passwords for basic authentication (stored world-readable).";
+    };
+    basicAuthFile = mkOption {
+      type = types.nullOr types.path;
+      default = null;
+      description = "htpasswd file for basic authentication.";
     };
   };
 
@@ -127,16 +135,6 @@ let
         default = { };
         description = "FastCGI parameters (`fastcgi_param`) of the location.";
       };
-      basicAuth = mkOption {
-        type = types.attrsOf types.str;
-        default = { };
-        description = "Users and passwords for basic authentication (stored world-readable).";
-      };
-      basicAuthFile = mkOption {
-        type = types.nullOr types.path;
-        default = null;
-        description = "htpasswd file for basic authentication.";
-      };
       recommendedProxySettings = mkOption {
         type = types.bool;
         default = cfg.recommendedProxySettings;
@@ -158,14 +156,15 @@ let
         default = 1000;
         description = "Order of the location block; lower numbers come first.";
       };
-    };
+    }
+    // basicAuthOptions;
   };
 
   vhostOptions =
     { name, config, ... }:
     let
       vhost = config;
-      certName = certNameOf name vhost;
+      certName = vhostAcme.certNameOf (serverNameOf name vhost) vhost;
       usesAcme = certName != null;
       certDirectory = helpers.certDirectory certName;
     in
@@ -208,70 +207,12 @@ let
           description = "Addresses to listen on; the ports follow from the TLS options.";
         };
 
-        enableACME = mkOption {
-          type = types.bool;
-          default = false;
-          description = ''
-            Whether to obtain a certificate for this virtual host over ACME (named after
-            `serverName`, with `serverAliases` as extra names). Alternatively use an existing
-            certificate with `useACMEHost`.
-          '';
-        };
-
-        useACMEHost = mkOption {
-          type = types.nullOr types.str;
-          default = null;
-          description = ''
-            Name of an existing certificate in `security.acme.certs` to use, for example one
-            covering many subdomains (fewer orders, fewer rate limits). This neither creates the
-            certificate nor adds this host's names to it: list them in that certificate's
-            `extraDomainNames`.
-          '';
-        };
-
-        acmeRoot = mkOption {
-          type = types.nullOr types.str;
-          default = "/var/lib/acme/acme-challenge";
-          description = ''
-            Directory holding the HTTP-01 challenge files; it is served publicly, so keep
-            nothing else in it. `null` leaves the challenge method to `security.acme` (for
-            example DNS-01 from `security.acme.defaults`).
-          '';
-        };
-
         acmeFallbackHost = mkOption {
           type = types.nullOr types.str;
           default = null;
           description = ''
             Host to forward challenge requests to when the file is not here, so another
             machine can validate the same name.
-          '';
-        };
-
-        addSSL = mkOption {
-          type = types.bool;
-          default = false;
-          description = "Whether to serve HTTPS in addition to plain HTTP (ports 80 and 443).";
-        };
-
-        onlySSL = mkOption {
-          type = types.bool;
-          default = false;
-          description = "Whether to serve HTTPS only (port 443), rejecting plain HTTP.";
-        };
-
-        enableSSL = mkOption {
-          type = types.bool;
-          visible = false;
-          default = false;
-        };
-
-        forceSSL = mkOption {
-          type = types.bool;
-          default = false;
-          description = ''
-            Whether to serve HTTPS and answer plain HTTP with a permanent redirect to it (a
-            separate port-80 server).
           '';
         };
 
@@ -336,18 +277,6 @@ let
           description = "Whether to create a listening socket per worker.";
         };
 
-        basicAuth = mkOption {
-          type = types.attrsOf types.str;
-          default = { };
-          description = "Users and passwords for basic authentication (stored world-readable).";
-        };
-
-        basicAuthFile = mkOption {
-          type = types.nullOr types.path;
-          default = null;
-          description = "htpasswd file for basic authentication.";
-        };
-
         root = mkOption {
           type = types.nullOr types.path;
           default = null;
@@ -393,13 +322,34 @@ let
           '';
           description = "Location blocks, by match expression.";
         };
-
-        acmeCertName = mkOption {
-          type = types.nullOr types.str;
-          internal = true;
-          readOnly = true;
-          default = certName;
-          description = "Certificate this virtual host uses (`useACMEHost`, or its own with `enableACME`).";
+      }
+      // basicAuthOptions
+      // vhostAcme.options {
+        inherit certName;
+        docs = {
+          enableACME.description = ''
+            Whether to obtain a certificate for this virtual host over ACME (named after
+            `serverName`, with `serverAliases` as extra names). Alternatively use an existing
+            certificate with `useACMEHost`.
+          '';
+          useACMEHost.description = ''
+            Name of an existing certificate in `security.acme.certs` to use, for example one
+            covering many subdomains (fewer orders, fewer rate limits). This neither creates the
+            certificate nor adds this host's names to it: list them in that certificate's
+            `extraDomainNames`.
+          '';
+          acmeRoot.description = ''
+            Directory holding the HTTP-01 challenge files; it is served publicly, so keep
+            nothing else in it. `null` leaves the challenge method to `security.acme` (for
+            example DNS-01 from `security.acme.defaults`).
+          '';
+          addSSL.description = "Whether to serve HTTPS in addition to plain HTTP (ports 80 and 443).";
+          onlySSL.description = "Whether to serve HTTPS only (port 443), rejecting plain HTTP.";
+          forceSSL.description = ''
+            Whether to serve HTTPS and answer plain HTTP with a permanent redirect to it (a
+            separate port-80 server).
+          '';
+          acmeCertName.description = "Certificate this virtual host uses (`useACMEHost`, or its own with `enableACME`).";
         };
       };
 
@@ -432,11 +382,7 @@ let
     };
 
   vhosts = lib.attrValues cfg.virtualHosts;
-
-  acmeVhosts = builtins.filter (vhost: vhost.acmeCertName != null) vhosts;
-  vhostCertNames = lib.unique (map (vhost: vhost.acmeCertName) acmeVhosts);
-  ownCertVhosts = builtins.filter (vhost: vhost.useACMEHost == null) acmeVhosts;
-  sharedCertVhosts = builtins.filter (vhost: vhost.useACMEHost != null) acmeVhosts;
+  vhostCertNames = vhostAcme.certNamesOf (vhost: vhost.acmeCertName) vhosts;
 
   # The units that open the certificate files: nginx itself, and the root-run reload unit.
   readerUnits = [ "nginx" ] ++ lib.optional (cfg.enableReload || vhostCertNames != [ ]) "nginx-config-reload";
@@ -452,8 +398,6 @@ let
         if vhost.listen != [ ] then hasHttpListener vhost.listen else vhost.listenAddresses != [ ];
     in
     vhost.enableACME -> (if vhostDecides then vhostHasHttpListener else hasDefaultHttpListener);
-
-  countTrue = values: builtins.length (builtins.filter (value: value) values);
 in
 {
   options.services.nginx = {
@@ -690,7 +634,7 @@ in
       }
       {
         assertion = builtins.all (
-          vhost: countTrue [ vhost.addSSL (vhost.onlySSL || vhost.enableSSL) vhost.forceSSL vhost.rejectSSL ] <= 1
+          vhost: vhostAcme.countTrue [ vhost.addSSL (vhost.onlySSL || vhost.enableSSL) vhost.forceSSL vhost.rejectSSL ] <= 1
         ) vhosts;
         message = ''
           Options services.nginx.virtualHosts.<name>.addSSL,
@@ -700,7 +644,7 @@ in
         '';
       }
       {
-        assertion = builtins.all (vhost: !(vhost.enableACME && vhost.useACMEHost != null)) vhosts;
+        assertion = builtins.all vhostAcme.acmeConflictFree vhosts;
         message = ''
           Options services.nginx.virtualHosts.<name>.enableACME and
           services.nginx.virtualHosts.<name>.useACMEHost are mutually exclusive.
@@ -715,53 +659,27 @@ in
         '';
       }
     ]
-    ++ map (certName: certOwnership certName (map helpers.accountOf readerUnits)) vhostCertNames;
+    ++ vhostAcme.ownershipAssertions vhostCertNames (map helpers.accountOf readerUnits);
 
-    security.acme.certs = lib.mkMerge (
-      map (
-        vhost:
-        let
-          # acmeRoot set: force HTTP-01 over whatever `security.acme.defaults` says.
-          # acmeRoot null: only a fallback, so the defaults (e.g. DNS-01) apply.
-          challengePriority = if vhost.acmeRoot != null then 1000 else 2000;
-        in
-        {
-          ${vhost.acmeCertName} = {
-            group = mkDefault cfg.group;
-            webroot = mkOverride challengePriority vhost.acmeRoot;
-            dnsProvider = mkOverride challengePriority null;
-            # ConfigLang: the TLS-ALPN-01 listener would compete with nginx for port 443.
-            listenTLS = mkOverride challengePriority null;
-            extraDomainNames = vhost.serverAliases;
-            reloadServices = [ "nginx.service" ];
-          };
-        }
-      ) ownCertVhosts
-      ++ map (vhost: { ${vhost.useACMEHost}.reloadServices = [ "nginx.service" ]; }) sharedCertVhosts
-    );
+    security.acme.certs = vhostAcme.certs {
+      inherit vhosts;
+      inherit (cfg) group;
+      reloadService = "nginx.service";
+    };
 
-    configlang.certConsumers = lib.flatten (
-      lib.mapAttrsToList (
-        name: vhost:
-        lib.optional (vhost.acmeCertName != null) (
-          helpers.consumer {
-            unit = "nginx";
-            cert = vhost.acmeCertName;
-            files = [ "fullchain.pem" "key.pem" "chain.pem" ];
-            names = [ (if vhost.serverName != null then vhost.serverName else name) ] ++ vhost.serverAliases;
-            option = "services.nginx.virtualHosts.\"${name}\".${
-              if vhost.useACMEHost != null then "useACMEHost" else "enableACME"
-            }";
-          }
-        )
-      ) cfg.virtualHosts
-    );
+    configlang.certConsumers = vhostAcme.consumers {
+      unit = "nginx";
+      inherit (cfg) virtualHosts;
+      hostNameOf = serverNameOf;
+      files = [ "fullchain.pem" "key.pem" "chain.pem" ];
+      optionPrefix = "services.nginx.virtualHosts";
+    };
 
     systemd.services.nginx = {
       description = "Nginx Web Server";
       wantedBy = [ "multi-user.target" ];
-      after = [ "network.target" ] ++ map (certName: "acme-${certName}.service") vhostCertNames;
-      wants = map (certName: "acme-${certName}.service") vhostCertNames;
+      after = [ "network.target" ] ++ vhostAcme.acmeUnits vhostCertNames;
+      wants = vhostAcme.acmeUnits vhostCertNames;
       serviceConfig = {
         User = cfg.user;
         Group = cfg.group;
@@ -774,15 +692,9 @@ in
       serviceConfig.Type = "oneshot";
     };
 
-    users.users = lib.optionalAttrs (cfg.user == "nginx") {
-      nginx = {
-        group = cfg.group;
-        isSystemUser = true;
-      };
-    };
-
-    users.groups = lib.optionalAttrs (cfg.group == "nginx") {
-      nginx = { };
+    users = serviceAccount {
+      name = "nginx";
+      inherit (cfg) user group;
     };
   };
 }
