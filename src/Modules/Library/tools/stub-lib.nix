@@ -152,7 +152,8 @@ let
             best = filterOverrides defs;
           in if best == [ ] then throw "The option `${showOption loc}' is used but not defined."
              else (opt.type or types.anything).merge loc best;
-        config = evalNode prefix optionTree (map (m: m.config) collected);
+        # `_module.args` (e.g. misc/pkgs.nix) is how modules pass arguments; the stub passes its own.
+        config = evalNode prefix optionTree (map (m: if builtins.isAttrs m.config && !(m.config ? _type) then removeAttrs m.config [ "_module" ] else m.config) collected);
       in { inherit config; options = optionTree; };
   };
 
