@@ -92,6 +92,9 @@ public sealed record HostFacts(
         return WithNameFacts(root, WithReachability(new HostFacts(certs, consumers, users, groups), root));
     }
 
+    /// <summary>The directory the host's paths live under (<c>--root</c> of rebuild and preview; <c>/</c> otherwise).</summary>
+    public string Root { get; init; } = "/";
+
     // ---- Reachability of the challenges and secrets (checks CL3013-CL3015) ----
 
     /// <summary>The firewall's open TCP ports (<c>networking.firewall</c>).</summary>

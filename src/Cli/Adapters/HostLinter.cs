@@ -14,7 +14,8 @@ namespace ConfigLang.Cli.Adapters;
 /// </summary>
 public sealed class HostLinter(IEnumerable<IHostCheck> checks)
 {
-    public IReadOnlyList<Diagnostic> Lint(string file, EvaluatorOptions options)
+    /// <param name="root">Where the host's files are (<c>--root</c>): checks that look at files on disk look there.</param>
+    public IReadOnlyList<Diagnostic> Lint(string file, EvaluatorOptions options, string root = "/")
     {
         var path = Path.GetFullPath(file, options.CurrentDirectory);
         if (!File.Exists(path))
@@ -54,7 +55,7 @@ public sealed class HostLinter(IEnumerable<IHostCheck> checks)
             }
             factsJson = facts.Stdout;
         }
-        var parsed = HostFacts.Parse(factsJson);
+        var parsed = HostFacts.Parse(factsJson) with { Root = root };
         foreach (var check in checks)
         {
             foreach (var finding in check.Check(parsed, host))

@@ -16,7 +16,8 @@ public sealed record LoadedHost(string Path, EvaluatorOptions Options, IReadOnly
 public sealed class HostRequestLoader(CliConsole console, HostLinter linter)
 {
     /// <summary>The loaded host, or <c>null</c> after printing why not (exit code in <paramref name="exitCode"/>).</summary>
-    public LoadedHost? Load(string file, EvaluatorOptions options, out int exitCode)
+    /// <param name="root">The host's <c>--root</c>, for the checks that look at files.</param>
+    public LoadedHost? Load(string file, EvaluatorOptions options, string root, out int exitCode)
     {
         exitCode = ExitCodes.Ok;
         if (!File.Exists(file))
@@ -25,7 +26,7 @@ public sealed class HostRequestLoader(CliConsole console, HostLinter linter)
             exitCode = ExitCodes.Usage;
             return null;
         }
-        var problems = linter.Lint(file, options);
+        var problems = linter.Lint(file, options, root);
         if (problems.Any(d => d.IsError))
         {
             new TextDiagnosticWriter().Write(DiagnosticReport.Create(problems), console.Error, console.DiagnosticOptions(console.Error));

@@ -58,7 +58,7 @@ public abstract class CertificateWorkCommand(CliConsole console, HostRequestLoad
             return ExitCodes.Usage;
         }
 
-        var host = loader.Load(request.File, new EvaluatorOptions { SearchPath = request.SearchPath }, out var exitCode);
+        var host = loader.Load(request.File, new EvaluatorOptions { SearchPath = request.SearchPath }, request.Root, out var exitCode);
         if (host is null) return exitCode;
         var evaluator = HostEvaluation.CreateEvaluator(host.Options);
         var factsRun = HostEvaluation.Evaluate(evaluator, host.Path,

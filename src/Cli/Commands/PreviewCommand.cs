@@ -42,7 +42,7 @@ public sealed class PreviewCommand(CliConsole console, HostRequestLoader loader)
                 clock = new FixedTimeProvider(instant);
             }
 
-            var host = loader.Load(file, new EvaluatorOptions { SearchPath = result.GetValue(include) ?? [] }, out var exitCode);
+            var host = loader.Load(file, new EvaluatorOptions { SearchPath = result.GetValue(include) ?? [] }, result.GetValue(root)!, out var exitCode);
             if (host is null) return exitCode;
             var requests = host.Requests;
             var store = new CertificateStore(result.GetValue(root)!);

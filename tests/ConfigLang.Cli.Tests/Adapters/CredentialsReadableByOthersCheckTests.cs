@@ -89,7 +89,7 @@ public sealed class CredentialsReadableByOthersCheckTests : IDisposable
         Directory.CreateDirectory(Path.Combine(_dir, "run", "secrets"));
         Secret(Path.Combine("run", "secrets", "cloudflare.env"), Mode0644);
         var facts = Facts(environmentFile: "/run/secrets/cloudflare.env");
-        var finding = Assert.Single(new CredentialsReadableByOthersCheck { Root = _dir }.Check(facts, Host));
+        var finding = Assert.Single(new CredentialsReadableByOthersCheck().Check(facts with { Root = _dir }, Host));
         Assert.Contains("/run/secrets/cloudflare.env", finding.Message);
     }
 }

@@ -86,4 +86,34 @@ public sealed class PreviewCommandTests : IDisposable
         Assert.Equal("", run.Stdout);
         Assert.Contains("CL3001", run.Stderr);
     }
+
+    [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public void Credentials_under_the_root_that_others_can_read_stop_the_preview()
+    {
+        var host = Path.Combine(_root.FullName, "host.nix");
+        File.WriteAllText(host, """
+            { ... }: {
+              security.acme.acceptTerms = true;
+              security.acme.defaults.email = "admin@example.org";
+              security.acme.certs."example.org" = {
+                dnsProvider = "cloudflare";
+                environmentFile = "/run/secrets/cloudflare.env";
+              };
+            }
+            """);
+        var secret = Path.Combine(_root.FullName, "run", "secrets", "cloudflare.env");
+        Directory.CreateDirectory(Path.GetDirectoryName(secret)!);
+        File.WriteAllText(secret, "CLOUDFLARE_DNS_API_TOKEN=x\n");
+
+        File.SetUnixFileMode(secret, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        var quiet = CliRun.Invoke("preview", host, "--root", _root.FullName);
+        Assert.True(quiet.ExitCode == ExitCodes.Ok, quiet.Stderr);
+
+        File.SetUnixFileMode(secret, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+        var stopped = CliRun.Invoke("preview", host, "--root", _root.FullName);
+        Assert.Equal(ExitCodes.InputErrors, stopped.ExitCode);
+        Assert.Contains("CL3013", stopped.Stderr);
+        Assert.Contains("/run/secrets/cloudflare.env", stopped.Stderr);
+    }
 }

@@ -9,14 +9,11 @@ namespace ConfigLang.Cli.Adapters.Checks;
 /// symbolic link to its target): every local account can read the DNS provider's or the CA's
 /// secrets. Files that do not exist are not reported, as CI lints without the secrets; store
 /// paths are <see cref="CredentialsInStoreCheck"/>'s. Paths are taken under
-/// <see cref="Root"/> (<c>/</c> = as given).
+/// <see cref="HostFacts.Root"/> (rebuild's and preview's <c>--root</c>; <c>/</c> for lint).
 /// </summary>
 public sealed class CredentialsReadableByOthersCheck : IHostCheck
 {
     private const string StorePrefix = "/nix/store/";
-
-    /// <summary>The directory host paths are resolved under, as <c>--root</c> does for rebuild.</summary>
-    public string Root { get; init; } = "/";
 
     public IEnumerable<Diagnostic> Check(HostFacts facts, SourceText host)
     {
@@ -25,7 +22,7 @@ public sealed class CredentialsReadableByOthersCheck : IHostCheck
             foreach (var (option, path) in CredentialFilesOf(cert))
             {
                 if (path.StartsWith(StorePrefix, StringComparison.Ordinal) || !Path.IsPathRooted(path)) continue;
-                if (ModeOf(Path.Combine(Root, path.TrimStart('/'))) is not { } mode || (mode & UnixFileMode.OtherRead) == 0) continue;
+                if (ModeOf(Path.Combine(facts.Root, path.TrimStart('/'))) is not { } mode || (mode & UnixFileMode.OtherRead) == 0) continue;
                 var subject = $"security.acme.certs.\"{cert.Name}\".{option}";
                 yield return Diagnostic.Error(LintCodes.CredentialsReadableByOthers,
                     $"`{subject}' is {path}, which every local user can read (mode {Octal(mode)})",
