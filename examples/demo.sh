@@ -27,6 +27,7 @@ set -a; . "$state/env"; set +a
 
 root="$work/root"
 mkdir -p "$root/run/secrets"
+(umask 077; : >"$root/run/secrets/rfc2136.env") # a secret: readable by its owner only (lint CL3013)
 cat >"$root/run/secrets/rfc2136.env" <<ENV
 RFC2136_NAMESERVER=$ACME_DNS_SERVER
 RFC2136_TSIG_KEY=$ACME_TSIG_KEY_NAME
