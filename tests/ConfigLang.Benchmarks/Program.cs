@@ -8,8 +8,8 @@ using ConfigLang.Evaluator.Text;
 // dotnet run -c Release --project tests/ConfigLang.Benchmarks -- --filter '*' --job short
 // dotnet run -c Release --project tests/ConfigLang.Benchmarks -- --quick [length] [rounds]
 //   (a plain timing loop without BenchmarkDotNet; also prints MB/s by processor time, bytes
-//   allocated per source MB and gen0/gen1/gen2 collections, which depend less or not at all on
-//   how busy the machine is)
+//   allocated per source MB, gen0/gen1/gen2 collections and GC pause time per operation,
+//   which depend less or not at all on how busy the machine is)
 if (args is ["--quick", ..])
 {
     var length = args.Length > 1 ? int.Parse(args[1]) : ParserBenchmarks.SourceLength;
@@ -33,6 +33,7 @@ if (args is ["--quick", ..])
         var gc1 = GC.CollectionCount(1);
         var gc2 = GC.CollectionCount(2);
         var allocated = GC.GetAllocatedBytesForCurrentThread();
+        var paused = GC.GetTotalPauseDuration();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var watch = Stopwatch.StartNew();
         for (var i = 0; i < iterations; i++) action();
@@ -41,8 +42,10 @@ if (args is ["--quick", ..])
         // non-concurrent, so it runs on this thread and counts too).
         var cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / iterations;
         var perMb = (GC.GetAllocatedBytesForCurrentThread() - allocated) / (double)iterations / megabytes / 1048576.0;
+        // How much of the time the collector had the threads stopped (copying the surviving tree).
+        var pauseMs = (GC.GetTotalPauseDuration() - paused).TotalMilliseconds / iterations;
         return $"{ms,6:F1} ms {megabytes / (ms / 1000),5:F0} MB/s (cpu {megabytes / (cpuMs / 1000),5:F0} MB/s) {perMb,5:F2} MB/MB " +
-               $"gc {GC.CollectionCount(0) - gc0}/{GC.CollectionCount(1) - gc1}/{GC.CollectionCount(2) - gc2}";
+               $"gc {GC.CollectionCount(0) - gc0}/{GC.CollectionCount(1) - gc1}/{GC.CollectionCount(2) - gc2} pause {pauseMs,4:F1} ms";
     }
 }
 BenchmarkSwitcher.FromAssembly(typeof(ParserBenchmarks).Assembly).Run(args);
