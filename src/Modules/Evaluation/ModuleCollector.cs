@@ -69,7 +69,9 @@ public sealed class ModuleCollector(Interpreter interpreter, ModuleSystem system
         {
             var module = CheckClass(Load(parentFile, $"{parentKey}:anon-{n + 1}", modules[n]));
             foreach (var item in Nix.ForceList(module.DisabledModules, "disabledModules must be a list").Items) disabled.Add((module.File, item));
-            var imports = Nix.ForceList(module.Imports, $"the imports of module `{module.File}' must be a list").Items;
+            // The message is built only when it is needed: this runs for every module of every submodule instance.
+            var importsValue = module.Imports.Force();
+            var imports = (importsValue as ListValue ?? Nix.ForceList(importsValue, $"the imports of module `{module.File}' must be a list")).Items;
             result.Add(new Collected(module, CollectStructured(module.File, module.Key, imports, disabled)));
         }
         return result;
