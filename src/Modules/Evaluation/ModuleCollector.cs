@@ -140,6 +140,19 @@ public sealed class ModuleCollector(Interpreter interpreter, ModuleSystem system
     private Value ApplyArguments(string key, Value function)
     {
         var argument = moduleArguments;
+        if (function.Force() is LambdaValue lambda)
+        {
+            // The common case, a module function: its formals read directly, no list of names.
+            var count = lambda.FormalCount;
+            if (count == 0) return Nix.Call(interpreter, function, argument);
+            var direct = new AttrSetBuilder(count);
+            for (var i = 0; i < count; i++)
+            {
+                var symbol = lambda.FormalName(i);
+                direct.Add(symbol, new ModuleArgumentThunk(system, moduleArguments, symbol, key));
+            }
+            return Nix.Call(interpreter, function, moduleArguments.Update(direct.Build()));
+        }
         var formals = system.FunctionArguments(function);
         if (formals.Count > 0)
         {
