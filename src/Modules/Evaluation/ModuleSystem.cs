@@ -202,7 +202,7 @@ public sealed class ModuleSystem
                 _checked = true;
                 return;
             }
-            var first = Root.Unmatched().FirstOrDefault();
+            var first = Root.HasUnmatched() ? Root.Unmatched().FirstOrDefault() : null;
             if (first is null)
             {
                 _checked = true;
