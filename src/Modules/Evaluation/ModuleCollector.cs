@@ -20,6 +20,18 @@ public sealed class ModuleCollector(Interpreter interpreter, ModuleSystem system
     private static readonly HashSet<Symbol> ShorthandRemoved =
         [.. new[] { "_class", "_file", "key", "disabledModules", "require", "imports", "freeformType" }.Select(Symbol.Intern)];
 
+    // Looked up once per module instance: interned here rather than on every lookup.
+    private static readonly Symbol FileName = Symbol.Intern("_file");
+    private static readonly Symbol KeyName = Symbol.Intern("key");
+    private static readonly Symbol ClassName = Symbol.Intern("_class");
+    private static readonly Symbol DisabledModulesName = Symbol.Intern("disabledModules");
+    private static readonly Symbol ConfigName = Symbol.Intern("config");
+    private static readonly Symbol OptionsName = Symbol.Intern("options");
+    private static readonly Symbol ImportsName = Symbol.Intern("imports");
+    private static readonly Symbol RequireName = Symbol.Intern("require");
+    private static readonly Symbol MetaName = Symbol.Intern("meta");
+    private static readonly Symbol FreeformTypeName = Symbol.Intern("freeformType");
+
     private sealed record Collected(NormalizedModule Module, List<Collected> Imports);
 
     public List<NormalizedModule> Collect(IReadOnlyList<Value> modules)
@@ -57,7 +69,9 @@ public sealed class ModuleCollector(Interpreter interpreter, ModuleSystem system
         {
             var module = CheckClass(Load(parentFile, $"{parentKey}:anon-{n + 1}", modules[n]));
             foreach (var item in Nix.ForceList(module.DisabledModules, "disabledModules must be a list").Items) disabled.Add((module.File, item));
-            var imports = Nix.ForceList(module.Imports, $"the imports of module `{module.File}' must be a list").Items;
+            // The message is built only when it is needed: this runs for every module of every submodule instance.
+            var importsValue = module.Imports.Force();
+            var imports = (importsValue as ListValue ?? Nix.ForceList(importsValue, $"the imports of module `{module.File}' must be a list")).Items;
             result.Add(new Collected(module, CollectStructured(module.File, module.Key, imports, disabled)));
         }
         return result;
@@ -126,6 +140,19 @@ public sealed class ModuleCollector(Interpreter interpreter, ModuleSystem system
     private Value ApplyArguments(string key, Value function)
     {
         var argument = moduleArguments;
+        if (function.Force() is LambdaValue lambda)
+        {
+            // The common case, a module function: its formals read directly, no list of names.
+            var count = lambda.FormalCount;
+            if (count == 0) return Nix.Call(interpreter, function, argument);
+            var direct = new AttrSetBuilder(count);
+            for (var i = 0; i < count; i++)
+            {
+                var symbol = lambda.FormalName(i);
+                direct.Add(symbol, new ModuleArgumentThunk(system, moduleArguments, symbol, key));
+            }
+            return Nix.Call(interpreter, function, moduleArguments.Update(direct.Build()));
+        }
         var formals = system.FunctionArguments(function);
         if (formals.Count > 0)
         {
@@ -145,12 +172,12 @@ public sealed class ModuleCollector(Interpreter interpreter, ModuleSystem system
     {
         var forced = module.Force();
         if (forced is not AttrSetValue m) throw Nix.Throw($"module {file} ({key}) does not look like a module.", ModuleDiagnostics.MalformedModule);
-        var moduleFile = Nix.Get(m, "_file") is { } f ? system.ToStringValue(interpreter, f) : file;
-        var moduleKey = Nix.Get(m, "key") is { } k ? system.ToStringValue(interpreter, k) : key;
-        var moduleClass = Nix.Get(m, "_class") is { } c && c.Force() is StringValue cs ? cs.Text : null;
-        var disabledModules = Nix.Get(m, "disabledModules") ?? ListValue.Empty;
+        var moduleFile = m.Get(FileName) is { } f ? system.ToStringValue(interpreter, f) : file;
+        var moduleKey = m.Get(KeyName) is { } k ? system.ToStringValue(interpreter, k) : key;
+        var moduleClass = m.Get(ClassName) is { } c && c.Force() is StringValue cs ? cs.Text : null;
+        var disabledModules = m.Get(DisabledModulesName) ?? ListValue.Empty;
 
-        if (Nix.Get(m, "config") is not null || Nix.Get(m, "options") is not null)
+        if (m.Get(ConfigName) is not null || m.Get(OptionsName) is not null)
         {
             List<string>? bad = null;
             for (var i = 0; i < m.Count; i++)
@@ -163,14 +190,14 @@ public sealed class ModuleCollector(Interpreter interpreter, ModuleSystem system
                     $"Module `{moduleKey}' has an unsupported attribute `{bad[0]}'. This is caused by introducing a top-level `config' or `options' attribute. Add configuration attributes immediately on the top level instead, or move all of them (namely: {string.Join(" ", bad)}) into the explicit `config' attribute.",
                     ModuleDiagnostics.MalformedModule, m.PositionOf(Symbol.Intern(bad[0])));
             }
-            var config = Nix.Get(m, "config") ?? AttrSetValue.Empty;
+            var config = m.Get(ConfigName) ?? AttrSetValue.Empty;
             config = AddFreeformAndMeta(m, config);
             return new NormalizedModule(moduleFile, moduleKey, moduleClass, disabledModules,
-                Nix.Get(m, "imports") ?? ListValue.Empty, Nix.Get(m, "options") ?? AttrSetValue.Empty, config);
+                m.Get(ImportsName) ?? ListValue.Empty, m.Get(OptionsName) ?? AttrSetValue.Empty, config);
         }
 
-        var imports = Nix.Get(m, "imports") ?? ListValue.Empty;
-        if (Nix.Get(m, "require") is { } require)
+        var imports = m.Get(ImportsName) ?? ListValue.Empty;
+        if (m.Get(RequireName) is { } require)
         {
             var req = require;
             var imp = imports;
@@ -188,9 +215,9 @@ public sealed class ModuleCollector(Interpreter interpreter, ModuleSystem system
 
     private static Value AddFreeformAndMeta(AttrSetValue module, Value config, bool metaIsConfig = false)
     {
-        if (!metaIsConfig && Nix.Get(module, "meta") is { } meta)
+        if (!metaIsConfig && module.Get(MetaName) is { } meta)
             config = Properties.Properties.MakeMerge(ListValue.Of([config, Nix.Attrs(("meta", meta))]));
-        if (Nix.Get(module, "freeformType") is { } freeform)
+        if (module.Get(FreeformTypeName) is { } freeform)
             config = Properties.Properties.MakeMerge(ListValue.Of([config, Nix.Attrs(("_module", Nix.Attrs(("freeformType", freeform))))]));
         return config;
     }

@@ -117,14 +117,19 @@ public sealed class ModuleSystem
 
         private OptionLevel BuildRoot()
         {
-            var modulesPath = _request.SpecialArgs.Get(Symbol.Intern("modulesPath")) is { } mp ? _system.ToStringValue(_interpreter, mp) : "";
-            var arguments = Nix.Attrs(
-                ("lib", _system.LibraryValue),
-                ("options", new MemberThunk(this, Member.Options)),
-                ("specialArgs", _request.SpecialArgs),
-                ("config", new MemberThunk(this, Member.ConfigArgument)),
-                ("_class", _request.Class is { } c ? Nix.Str(c) : Nix.Null),
-                ("_prefix", Nix.Strings(_request.Prefix))).Update(_request.SpecialArgs);
+            var modulesPath = _request.SpecialArgs.Get(ModulesPathName) is { } mp ? _system.ToStringValue(_interpreter, mp) : "";
+            // Names sorted as a set keeps them (ordinal): built directly, once per submodule instance.
+            var arguments = new AttrSetValue(
+                ArgumentNames,
+                [
+                    _request.Class is { } c ? Nix.Str(c) : Nix.Null,
+                    new MemberThunk(this, Member.Prefix),
+                    new MemberThunk(this, Member.ConfigArgument),
+                    _system.LibraryValue,
+                    new MemberThunk(this, Member.Options),
+                    _request.SpecialArgs,
+                ],
+                null).Update(_request.SpecialArgs);
 
             var collector = new ModuleCollector(_interpreter, _system, _request.Class, modulesPath, arguments);
             var modules = collector.Collect([.. _request.Modules, InternalModule()]);
@@ -197,7 +202,7 @@ public sealed class ModuleSystem
                 _checked = true;
                 return;
             }
-            var first = Root.Unmatched().FirstOrDefault();
+            var first = Root.HasUnmatched() ? Root.Unmatched().FirstOrDefault() : null;
             if (first is null)
             {
                 _checked = true;
@@ -295,7 +300,13 @@ public sealed class ModuleSystem
             return Nix.Attrs(("_file", Nix.Str("lib/modules.nix")), ("key", Nix.Str("lib/modules.nix")), ("options", options), ("config", config));
         }
 
-        private enum Member { ConfigArgument, Options, ExtendModules, ModuleType }
+        private static readonly Symbol ModulesPathName = Symbol.Intern("modulesPath");
+
+        /// <summary>The module arguments every evaluation passes, in a set's (ordinal) order.</summary>
+        private static readonly Symbol[] ArgumentNames =
+            [.. new[] { "_class", "_prefix", "config", "lib", "options", "specialArgs" }.Select(Symbol.Intern)];
+
+        private enum Member { ConfigArgument, Options, ExtendModules, ModuleType, Prefix }
 
         /// <summary>A lazy part of the evaluation as one object (an evaluation per submodule instance makes several).</summary>
         private sealed class MemberThunk(Evaluation evaluation, Member member) : Thunk
@@ -318,6 +329,8 @@ public sealed class ModuleSystem
                         return evaluation.Root.OptionsValue;
                     case Member.ExtendModules:
                         return evaluation.ExtendModules();
+                    case Member.Prefix:
+                        return Nix.Strings(evaluation._request.Prefix);
                     default:
                         var request = evaluation._request;
                         return new SubmoduleType(evaluation._system, request.Modules, request.SpecialArgs, false, null, request.Class).ToValue();

@@ -64,7 +64,7 @@ public sealed class OptionLeaf
         var attributes = AttrSetValue.Empty;
         OptionType? type = null;
         var files = new List<string>(_declarations.Count);
-        var subModules = new List<Value>();
+        List<Value>? subModules = null;
         for (var n = 0; n < _declarations.Count; n++)
         {
             var declaration = _declarations[n];
@@ -84,14 +84,14 @@ public sealed class OptionLeaf
             if (declaredType?.SubModules is { } modules)
             {
                 var file = declaration.File;
-                subModules.InsertRange(0, modules.Select(m => (Value)Nix.Attrs(("_file", Nix.Str(file)), ("imports", ListValue.Of([m])))));
+                (subModules ??= []).InsertRange(0, modules.Select(m => (Value)Nix.Attrs(("_file", Nix.Str(file)), ("imports", ListValue.Of([m])))));
             }
             type ??= declaredType;
             attributes = option.Update(attributes);
             files.Add(declaration.File);
         }
         type ??= BuiltinTypes.Unspecified;
-        if (type.SubModules is not null) type = type.SubstSubModules(subModules);
+        if (type.SubModules is not null) type = type.SubstSubModules(subModules ?? []);
         return new Declared(attributes, type, files);
     }
 

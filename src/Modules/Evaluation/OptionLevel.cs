@@ -383,6 +383,35 @@ public sealed class OptionLevel
         }
     }
 
+    /// <summary>Whether <see cref="Unmatched"/> yields anything, walking the same names in the same
+    /// order but without an iterator and a prefix per level (it runs for every submodule instance).</summary>
+    public bool HasUnmatched()
+    {
+        if (_definedNames is null ? Configs.Count == 0 : !_hasConfigs) return false;
+        GroupDefinitionsOnDemand();
+        if (_names is null) GroupDeclarations();
+        var declaredNames = _names!;
+        var definedNames = _definedNames!;
+        int d = 0, f = 0;
+        while (d < declaredNames.Length || f < definedNames.Length)
+        {
+            var c = d == declaredNames.Length ? 1
+                : f == definedNames.Length ? -1
+                : ReferenceEquals(declaredNames[d], definedNames[f]) ? 0
+                : string.CompareOrdinal(declaredNames[d].Name, definedNames[f].Name);
+            if (c > 0)
+            {
+                if (DefinitionsOf(definedNames[f]).Length > 0) return true;
+                f++;
+                continue;
+            }
+            var declared = d++;
+            if (c == 0) f++;
+            if (Child(declared) is OptionLevel level && level.HasUnmatched()) return true;
+        }
+        return false;
+    }
+
     /// <summary>Definitions with no matching option, sorted by path.</summary>
     public IEnumerable<UnmatchedDefinition> Unmatched()
     {

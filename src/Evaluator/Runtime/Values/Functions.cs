@@ -25,6 +25,13 @@ public sealed class LambdaValue : Value
 
     /// <summary>The formal parameters of a <c>{ a, b ? 1 }:</c> pattern: name and whether it has a default; null for <c>x:</c>.</summary>
     public IReadOnlyList<(string Name, bool HasDefault, SourceLocation Location)>? Formals => Code.FormalInfo;
+
+    /// <summary>How many formal parameters the pattern has (0 for <c>x:</c>); with <see cref="FormalName"/>,
+    /// the names without building a list per call (the module system asks once per module instance).</summary>
+    public int FormalCount => Code.Formals?.Length ?? 0;
+
+    /// <summary>The name of formal parameter <paramref name="index"/>, in pattern order.</summary>
+    public Symbol FormalName(int index) => Code.Formals![index].Name;
 }
 
 /// <summary>How a builtin is implemented: it receives the interpreter, its arguments (unforced)
