@@ -44,6 +44,28 @@ internal sealed class SelectNode(SourceText source, TextSpan span, Node target, 
         }
         return value;
     }
+
+    /// <summary>
+    /// Selecting from a set that is already evaluated needs no thunk: the attribute's own value
+    /// (itself lazy) is handed out, as Nix shares it too. This is most of the selections a module
+    /// body makes (<c>types.str</c>, <c>lib.mkOption</c>, <c>cfg.x</c>) once per submodule
+    /// instance. Anything not evaluated yet, computed, or missing keeps the thunk, so laziness
+    /// and errors stay as they were.
+    /// </summary>
+    public override Value Delay(Env env)
+    {
+        if (target is VarNode variable && variable.Peek(env) is AttrSetValue attrs)
+        {
+            Value? current = attrs;
+            for (var i = 0; i < path.Length; i++)
+            {
+                if (path[i].Static is not { } name || current is not AttrSetValue set || !set.TryGet(name, out var next)) break;
+                if (i + 1 == path.Length) return next;
+                current = next is Thunk t ? t.Result : next;
+            }
+        }
+        return base.Delay(env);
+    }
 }
 
 /// <summary><c>e ? a.b</c></summary>

@@ -25,6 +25,14 @@ internal sealed class VarNode(SourceText source, TextSpan span, string name, int
         // A let or rec frame is filled in order: a slot not filled yet gets a thunk reading it later.
         return e.Slots[index] ?? new ExprThunk(this, env);
     }
+
+    /// <summary>The variable's value if it is already evaluated, without forcing anything; else null.</summary>
+    public Value? Peek(Env env)
+    {
+        var e = env;
+        for (var i = level; i > 0; i--) e = e.Parent!;
+        return e.Slots[index] is Thunk t ? t.Result : e.Slots[index];
+    }
 }
 
 /// <summary>
