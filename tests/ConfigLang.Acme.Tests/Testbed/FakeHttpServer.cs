@@ -79,7 +79,8 @@ public sealed class FakeHttpServer : IDisposable
 
     public void Dispose()
     {
-        _listener.Stop();
+        // Close alone: the managed HttpListener's Close after Stop looks its endpoint up again,
+        // and binding it anew fails when a parallel test got the port meanwhile.
         _listener.Close();
     }
 }
