@@ -23,8 +23,6 @@ public sealed record CertFacts(
 
     public IEnumerable<string> Domains => ExtraDomainNames.Prepend(Domain);
 
-    // ---- Reachability (checks CL3013-CL3015) ----
-
     /// <summary><c>eab.hmacFile</c>: the file holding the external account binding key, or null.</summary>
     public string? EabHmacFile { get; init; }
 }
@@ -54,11 +52,12 @@ public sealed record HostFacts(
 {
     /// <summary>The Nix expression (body after <c>cfg = eval.config;</c>) that yields the JSON read by <see cref="Parse"/>.</summary>
     public const string Expression =
-        "{ certs = builtins.mapAttrs (n: c: { inherit (c) domain extraDomainNames webroot dnsProvider listenHTTP listenTLS s3Bucket group environmentFile credentialFiles postRun; }) cfg.security.acme.certs; " +
-        "consumers = map (c: { inherit (c) service cert user group supplementaryGroups viaCredentials option; }) cfg.configlang.certConsumers; " +
+        "{ certs = builtins.mapAttrs (n: c: { inherit (c) domain extraDomainNames webroot dnsProvider listenHTTP listenTLS s3Bucket group environmentFile credentialFiles postRun server; " +
+        "eabHmacFile = c.eab.hmacFile; }) cfg.security.acme.certs; " +
+        "consumers = map (c: { inherit (c) service cert user group supplementaryGroups viaCredentials option names; }) cfg.configlang.certConsumers; " +
         "users = builtins.mapAttrs (n: u: { inherit (u) group extraGroups; }) cfg.users.users; " +
         "groups = builtins.mapAttrs (n: g: { inherit (g) members; }) cfg.users.groups; " +
-        ReachabilityExpression + "}" + NameFactsExpression;
+        ReachabilityExpression + "}";
 
     public static HostFacts Parse(string json)
     {
@@ -76,7 +75,11 @@ public sealed record HostFacts(
             p.Value.GetProperty("group").GetString()!,
             OptionalString(p.Value, "environmentFile"),
             p.Value.GetProperty("credentialFiles").EnumerateObject().ToDictionary(f => f.Name, f => f.Value.GetString() ?? ""),
-            OptionalString(p.Value, "postRun") ?? "")).ToList();
+            OptionalString(p.Value, "postRun") ?? "",
+            OptionalString(p.Value, "server"))
+        {
+            EabHmacFile = OptionalString(p.Value, "eabHmacFile"),
+        }).ToList();
         var consumers = root.GetProperty("consumers").EnumerateArray().Select(c => new ConsumerFacts(
             c.GetProperty("service").GetString()!,
             c.GetProperty("cert").GetString()!,
@@ -84,12 +87,30 @@ public sealed record HostFacts(
             OptionalString(c, "group"),
             Strings(c.GetProperty("supplementaryGroups")),
             c.GetProperty("viaCredentials").GetBoolean(),
-            OptionalString(c, "option"))).ToList();
+            OptionalString(c, "option"),
+            Strings(c.GetProperty("names")))).ToList();
         var users = root.GetProperty("users").EnumerateObject().ToDictionary(
             u => u.Name, u => new UserFacts(u.Name, OptionalString(u.Value, "group"), Strings(u.Value.GetProperty("extraGroups"))));
         var groups = root.GetProperty("groups").EnumerateObject().ToDictionary(
             g => g.Name, g => Strings(g.Value.GetProperty("members")));
-        return WithNameFacts(root, WithReachability(new HostFacts(certs, consumers, users, groups), root));
+        var firewall = root.GetProperty("firewall");
+        var open = firewall.GetProperty("interfaces").EnumerateObject().Select(i => i.Value).Prepend(firewall).ToList();
+        var vhosts = root.GetProperty("webVirtualHosts").EnumerateArray().Select(v => new WebVirtualHostFacts(
+            v.GetProperty("server").GetString()!,
+            OptionalString(v, "name"),
+            OptionalString(v, "root"),
+            OptionalString(v, "extraConfig") ?? "",
+            [.. v.GetProperty("locations").EnumerateArray().Select(l => new WebLocationFacts(
+                l.GetProperty("match").GetString()!, OptionalString(l, "root"), OptionalString(l, "alias"), OptionalString(l, "extraConfig") ?? ""))])).ToList();
+        return new HostFacts(certs, consumers, users, groups)
+        {
+            Firewall = new FirewallFacts(
+                firewall.GetProperty("enable").GetBoolean(),
+                [.. open.SelectMany(f => f.GetProperty("allowedTCPPorts").EnumerateArray().Select(p => p.GetInt32()))],
+                [.. open.SelectMany(f => f.GetProperty("allowedTCPPortRanges").EnumerateArray()
+                    .Select(r => (r.GetProperty("from").GetInt32(), r.GetProperty("to").GetInt32())))]),
+            WebVirtualHosts = vhosts,
+        };
     }
 
     /// <summary>The directory the host's paths live under (<c>--root</c> of rebuild and preview; <c>/</c> otherwise).</summary>
@@ -103,9 +124,8 @@ public sealed record HostFacts(
     /// <summary>The virtual hosts of every enabled web server, with what they serve from disk.</summary>
     public IReadOnlyList<WebVirtualHostFacts> WebVirtualHosts { get; init; } = [];
 
-    /// <summary>The part of <see cref="Expression"/> read by <see cref="WithReachability"/>.</summary>
-    public const string ReachabilityExpression =
-        "eabHmacFiles = builtins.mapAttrs (n: c: c.eab.hmacFile) cfg.security.acme.certs; " +
+    /// <summary>The firewall and web-server part of <see cref="Expression"/>.</summary>
+    private const string ReachabilityExpression =
         "firewall = let fw = cfg.networking.firewall; ranges = map (r: { inherit (r) from to; }); in { inherit (fw) enable allowedTCPPorts; " +
         "allowedTCPPortRanges = ranges fw.allowedTCPPortRanges; " +
         "interfaces = builtins.mapAttrs (n: i: { inherit (i) allowedTCPPorts; allowedTCPPortRanges = ranges i.allowedTCPPortRanges; }) fw.interfaces; }; " +
@@ -119,53 +139,6 @@ public sealed record HostFacts(
         "locations = lib.optional (v.acmeCertName != null && v.acmeRoot != null) { match = \"/.well-known/acme-challenge/\"; root = v.acmeRoot; alias = null; extraConfig = \"\"; }; }) httpd.virtualHosts) ++ " +
         "lib.optionals caddy.enable ([ { server = \"caddy\"; name = null; root = null; extraConfig = caddy.globalConfig + caddy.extraConfig; locations = [ ]; } ] ++ " +
         "lib.mapAttrsToList (n: v: { server = \"caddy\"; name = n; root = null; inherit (v) extraConfig; locations = [ ]; }) caddy.virtualHosts); ";
-
-    /// <summary><paramref name="facts"/> with the firewall, web server and EAB facts of <paramref name="root"/> added.</summary>
-    private static HostFacts WithReachability(HostFacts facts, JsonElement root)
-    {
-        // JSON written without ReachabilityExpression (older callers) keeps the defaults.
-        if (!root.TryGetProperty("firewall", out var firewall)) return facts;
-        var hmacFiles = root.GetProperty("eabHmacFiles");
-        var certs = facts.Certs.Select(c => c with { EabHmacFile = OptionalString(hmacFiles, c.Name) }).ToList();
-        var interfaces = firewall.GetProperty("interfaces").EnumerateObject().Select(i => i.Value).ToList();
-        var open = interfaces.Prepend(firewall).ToList();
-        var vhosts = root.GetProperty("webVirtualHosts").EnumerateArray().Select(v => new WebVirtualHostFacts(
-            v.GetProperty("server").GetString()!,
-            OptionalString(v, "name"),
-            OptionalString(v, "root"),
-            OptionalString(v, "extraConfig") ?? "",
-            [.. v.GetProperty("locations").EnumerateArray().Select(l => new WebLocationFacts(
-                l.GetProperty("match").GetString()!, OptionalString(l, "root"), OptionalString(l, "alias"), OptionalString(l, "extraConfig") ?? ""))])).ToList();
-        return facts with
-        {
-            Certs = certs,
-            Firewall = new FirewallFacts(
-                firewall.GetProperty("enable").GetBoolean(),
-                [.. open.SelectMany(f => f.GetProperty("allowedTCPPorts").EnumerateArray().Select(p => p.GetInt32()))],
-                [.. open.SelectMany(f => f.GetProperty("allowedTCPPortRanges").EnumerateArray()
-                    .Select(r => (r.GetProperty("from").GetInt32(), r.GetProperty("to").GetInt32())))]),
-            WebVirtualHosts = vhosts,
-        };
-    }
-
-    // ---- Facts for the name checks (CL3007–CL3012): each certificate's server and the names each
-    // consumer serves, read from a separate attribute so the core shape above stays as it is.
-
-    private const string NameFactsExpression =
-        " // { nameFacts = { servers = builtins.mapAttrs (n: c: c.server) cfg.security.acme.certs; " +
-        "consumerNames = map (c: c.names) cfg.configlang.certConsumers; }; }";
-
-    private static HostFacts WithNameFacts(JsonElement root, HostFacts facts)
-    {
-        if (!root.TryGetProperty("nameFacts", out var names)) return facts;
-        var servers = names.GetProperty("servers");
-        var certs = facts.Certs.Select(c => c with { Server = OptionalString(servers, c.Name) }).ToList();
-        var consumerNames = names.GetProperty("consumerNames").EnumerateArray().Select(Strings).ToList();
-        var consumers = facts.Consumers.Select((c, i) => i < consumerNames.Count ? c with { Names = consumerNames[i] } : c).ToList();
-        return facts with { Certs = certs, Consumers = consumers };
-    }
-
-    // ---- end of the name-check facts.
 
     private static string? OptionalString(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;

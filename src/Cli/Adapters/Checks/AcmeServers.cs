@@ -6,7 +6,7 @@ namespace ConfigLang.Cli.Adapters.Checks;
 /// </summary>
 public static class AcmeServers
 {
-    public const string LetsEncryptProduction = "https://acme-v02.api.letsencrypt.org/directory";
+    public const string LetsEncryptProduction = ConfigLang.Acme.Model.CertificateRequest.DefaultServer;
     public const string LetsEncryptStaging = "https://acme-staging-v02.api.letsencrypt.org/directory";
 
     // Hosts of CAs whose certificates browsers trust (or their staging twins); they validate
