@@ -356,31 +356,19 @@ public sealed class OptionLevel
     }
 
     /// <summary>The <c>options</c> tree: option records at the leaves.</summary>
-    public AttrSetValue OptionsValue
-    {
-        get
-        {
-            if (_options is not null) return _options;
-            if (_names is null) GroupDeclarations();
-            var names = _names!;
-            var values = new Value[names.Length];
-            for (var i = 0; i < names.Length; i++) values[i] = new ChildThunk(this, i, options: true);
-            return _options = new AttrSetValue(names, values, null);
-        }
-    }
+    public AttrSetValue OptionsValue => _options ??= ChildSet(options: true);
 
     /// <summary>The declared part of <c>config</c>: option values at the leaves.</summary>
-    public AttrSetValue ConfigValue
+    public AttrSetValue ConfigValue => _config ??= ChildSet(options: false);
+
+    /// <summary>One lazy entry per declared name, for the options or the config side.</summary>
+    private AttrSetValue ChildSet(bool options)
     {
-        get
-        {
-            if (_config is not null) return _config;
-            if (_names is null) GroupDeclarations();
-            var names = _names!;
-            var values = new Value[names.Length];
-            for (var i = 0; i < names.Length; i++) values[i] = new ChildThunk(this, i, options: false);
-            return _config = new AttrSetValue(names, values, null);
-        }
+        if (_names is null) GroupDeclarations();
+        var names = _names!;
+        var values = new Value[names.Length];
+        for (var i = 0; i < names.Length; i++) values[i] = new ChildThunk(this, i, options);
+        return new AttrSetValue(names, values, null);
     }
 
     /// <summary>Whether <see cref="Unmatched"/> yields anything, walking the same names in the same
