@@ -52,11 +52,17 @@ public sealed class NixosModuleConformanceTests
 
     private static void Rewrite()
     {
-        var lines = new List<string>();
+        // The reason (before " | observed: ") is written by a person and kept; the observation is refreshed.
+        var known = NotYetPassing();
+        var lines = File.ReadLines(ListPath).Where(l => l.StartsWith('#')).ToList();
         foreach (var check in ModuleCheck.Load())
         {
             var outcome = ModuleCheckRunner.Run(check);
-            if (!outcome.Passed) lines.Add($"{check.Line}  {outcome.Detail}");
+            if (outcome.Passed) continue;
+            var reason = known.TryGetValue(check.Line, out var entry) && entry.IndexOf(" | observed: ", StringComparison.Ordinal) is > 0 and var bar
+                ? entry[..bar]
+                : "reason not analysed yet";
+            lines.Add($"{check.Line}  {reason} | observed: {outcome.Detail}");
         }
         File.WriteAllLines(ListPath, lines);
     }
