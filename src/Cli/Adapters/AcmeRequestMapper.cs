@@ -21,7 +21,11 @@ public static class AcmeRequestMapper
     public static IReadOnlyList<CertificateRequest> Map(string json)
     {
         using var document = JsonDocument.Parse(json);
-        var root = document.RootElement;
+        return Map(document.RootElement);
+    }
+
+    public static IReadOnlyList<CertificateRequest> Map(JsonElement root)
+    {
         var useRoot = root.TryGetProperty("useRoot", out var u) && u.ValueKind == JsonValueKind.True;
         var usedBy = root.GetProperty("consumers").EnumerateArray()
             .GroupBy(c => c.GetProperty("cert").GetString()!, c => c.GetProperty("service").GetString()!)

@@ -6,6 +6,12 @@ using ConfigLang.Evaluator.Text;
 
 namespace ConfigLang.Cli.Adapters;
 
+/// <summary>What linting a host found, with what the same evaluation yielded for its caller.</summary>
+/// <param name="Facts">The resolved values the checks read; null when evaluation failed.</param>
+/// <param name="QueryJson">The caller's query (see <see cref="HostLinter.Run"/>) as JSON; null when
+/// there was none or it failed (evaluate it alone for its error).</param>
+public sealed record HostLintResult(IReadOnlyList<Diagnostic> Diagnostics, HostFacts? Facts, string? QueryJson);
+
 /// <summary>
 /// <c>configlang lint</c> for one host file: evaluates it with the built-in option library,
 /// reports the first evaluation, type or module error (with its own location), otherwise every
@@ -15,28 +21,40 @@ namespace ConfigLang.Cli.Adapters;
 public sealed class HostLinter(IEnumerable<IHostCheck> checks)
 {
     /// <param name="root">Where the host's files are (<c>--root</c>): checks that look at files on disk look there.</param>
-    public IReadOnlyList<Diagnostic> Lint(string file, EvaluatorOptions options, string root = "/")
+    public IReadOnlyList<Diagnostic> Lint(string file, EvaluatorOptions options, string root = "/") =>
+        Run(file, options, root, query: null).Diagnostics;
+
+    /// <summary>
+    /// Lints the host and, in the same evaluation of its modules, evaluates <paramref name="query"/>
+    /// (a Nix expression over <c>cfg</c>, as <see cref="HostEvaluation"/> takes): preview, rebuild
+    /// and renew read their certificates that way instead of evaluating every module again.
+    /// </summary>
+    public HostLintResult Run(string file, EvaluatorOptions options, string root, string? query)
     {
         var path = Path.GetFullPath(file, options.CurrentDirectory);
         if (!File.Exists(path))
-            return [Diagnostic.Error(LintCodes.MissingFile, $"the configuration file '{file}' does not exist", null)];
+            return new([Diagnostic.Error(LintCodes.MissingFile, $"the configuration file '{file}' does not exist", null)], null, null);
         var host = SourceText.FromFile(path);
         var evaluator = HostEvaluation.CreateEvaluator(options);
 
-        // One evaluation of the modules for the assertions and the facts: the facts under
-        // tryEval, so an error there (a type error, found only when values are forced) leaves
-        // the assertions readable. Only then are the facts evaluated again, for the diagnostic.
+        // One evaluation of the modules for the assertions, the facts and the query: facts and
+        // query under tryEval, so an error there (a type error, found only when values are
+        // forced) leaves the assertions readable. Only then are the facts evaluated again, for
+        // the diagnostic.
         var outcome = HostEvaluation.Evaluate(evaluator, path,
             "{ failed = map (a: a.message) (builtins.filter (a: !a.assertion) cfg.assertions); warnings = cfg.warnings; " +
-            $"facts = let attempt = builtins.tryEval ({FactsExpression}); in if attempt.success then attempt.value else null; }}");
-        if (outcome.Error is { } error) return [error];
+            $"facts = {Attempted(FactsExpression)}; query = {(query is null ? "null" : Attempted($"let q = {query}; in builtins.deepSeq q q"))}; }}");
+        if (outcome.Error is { } error) return new([error], null, null);
 
         var diagnostics = new List<Diagnostic>();
         string? factsJson;
+        string? queryJson;
         using (var document = JsonDocument.Parse(outcome.Stdout))
         {
             var factsElement = document.RootElement.GetProperty("facts");
             factsJson = factsElement.ValueKind == JsonValueKind.Null ? null : factsElement.GetRawText();
+            var queryElement = document.RootElement.GetProperty("query");
+            queryJson = queryElement.ValueKind == JsonValueKind.Null ? null : queryElement.GetRawText();
             foreach (var message in document.RootElement.GetProperty("failed").EnumerateArray().Select(m => m.GetString() ?? ""))
                 diagnostics.Add(Located(Diagnostic.Error(LintCodes.FailedAssertion, message.Trim(), null), host, message));
             foreach (var message in document.RootElement.GetProperty("warnings").EnumerateArray().Select(m => m.GetString() ?? ""))
@@ -51,7 +69,7 @@ public sealed class HostLinter(IEnumerable<IHostCheck> checks)
             if (facts.Error is { } factsError)
             {
                 if (!diagnostics.Any(d => d.IsError)) diagnostics.Add(factsError);
-                return diagnostics;
+                return new(diagnostics, null, null);
             }
             factsJson = facts.Stdout;
         }
@@ -66,10 +84,14 @@ public sealed class HostLinter(IEnumerable<IHostCheck> checks)
                 diagnostics.Add(finding);
             }
         }
-        return diagnostics;
+        return new(diagnostics, parsed, queryJson);
     }
 
     private static readonly string FactsExpression = $"builtins.deepSeq cfg.security.acme.certs ({HostFacts.Expression})";
+
+    /// <summary>The expression's value, or null when evaluating it fails.</summary>
+    private static string Attempted(string expression) =>
+        $"(let attempt = builtins.tryEval ({expression}); in if attempt.success then attempt.value else null)";
 
     private static Diagnostic Located(Diagnostic diagnostic, SourceText host, string message)
     {

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using ConfigLang.Acme.Model;
 using ConfigLang.Cli.Rendering;
 using ConfigLang.Cli.Rendering.DiagnosticFormats;
@@ -5,19 +6,23 @@ using ConfigLang.Evaluator.Runtime;
 
 namespace ConfigLang.Cli.Adapters;
 
-/// <summary>The certificate requests of a host that passed lint, with its path and evaluator (for further queries).</summary>
-public sealed record LoadedHost(string Path, EvaluatorOptions Options, IReadOnlyList<CertificateRequest> Requests);
+/// <summary>
+/// The certificate requests of a host that passed lint, with its path and evaluator options, the
+/// facts the lint read, and the caller's extra query as JSON (null when it asked none).
+/// </summary>
+public sealed record LoadedHost(string Path, EvaluatorOptions Options, IReadOnlyList<CertificateRequest> Requests, HostFacts Facts, string? ExtraJson);
 
 /// <summary>
 /// What preview, rebuild and renew do first: lint the host (any error is printed and stops the
-/// command with exit 1, before anything is touched), evaluate it and map
-/// <c>security.acme.certs</c> to <see cref="CertificateRequest"/>s.
+/// command with exit 1, before anything is touched) and map <c>security.acme.certs</c> to
+/// <see cref="CertificateRequest"/>s, all from one evaluation of the modules.
 /// </summary>
 public sealed class HostRequestLoader(CliConsole console, HostLinter linter)
 {
     /// <summary>The loaded host, or <c>null</c> after printing why not (exit code in <paramref name="exitCode"/>).</summary>
     /// <param name="root">The host's <c>--root</c>, for the checks that look at files.</param>
-    public LoadedHost? Load(string file, EvaluatorOptions options, string root, out int exitCode)
+    /// <param name="extra">A further Nix expression over <c>cfg</c> the caller needs (its JSON is <see cref="LoadedHost.ExtraJson"/>).</param>
+    public LoadedHost? Load(string file, EvaluatorOptions options, string root, out int exitCode, string? extra = null)
     {
         exitCode = ExitCodes.Ok;
         if (!File.Exists(file))
@@ -26,21 +31,31 @@ public sealed class HostRequestLoader(CliConsole console, HostLinter linter)
             exitCode = ExitCodes.Usage;
             return null;
         }
-        var problems = linter.Lint(file, options, root);
-        if (problems.Any(d => d.IsError))
+        var query = $"{{ requests = {AcmeRequestMapper.Expression}; extra = {extra ?? "null"}; }}";
+        var linted = linter.Run(file, options, root, query);
+        if (linted.Diagnostics.Any(d => d.IsError))
         {
-            new TextDiagnosticWriter().Write(DiagnosticReport.Create(problems), console.Error, console.DiagnosticOptions(console.Error));
+            new TextDiagnosticWriter().Write(DiagnosticReport.Create(linted.Diagnostics), console.Error, console.DiagnosticOptions(console.Error));
             exitCode = ExitCodes.InputErrors;
             return null;
         }
         var path = Path.GetFullPath(file);
-        var evaluated = HostEvaluation.Evaluate(HostEvaluation.CreateEvaluator(options), path, AcmeRequestMapper.Expression);
-        if (!evaluated.Succeeded)
+        var queryJson = linted.QueryJson;
+        if (queryJson is null)
         {
-            console.Error.Write(evaluated.Stderr);
-            exitCode = ExitCodes.InputErrors;
-            return null;
+            // The query failed where the lint did not look: evaluate it alone for its error.
+            var evaluated = HostEvaluation.Evaluate(HostEvaluation.CreateEvaluator(options), path, query);
+            if (!evaluated.Succeeded)
+            {
+                console.Error.Write(evaluated.Stderr);
+                exitCode = ExitCodes.InputErrors;
+                return null;
+            }
+            queryJson = evaluated.Stdout;
         }
-        return new LoadedHost(path, options, AcmeRequestMapper.Map(evaluated.Stdout));
+        using var document = JsonDocument.Parse(queryJson);
+        var extraElement = document.RootElement.GetProperty("extra");
+        return new LoadedHost(path, options, AcmeRequestMapper.Map(document.RootElement.GetProperty("requests")), linted.Facts!,
+            extraElement.ValueKind == JsonValueKind.Null ? null : extraElement.GetRawText());
     }
 }

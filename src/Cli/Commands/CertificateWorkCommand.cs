@@ -58,18 +58,11 @@ public abstract class CertificateWorkCommand(CliConsole console, HostRequestLoad
             return ExitCodes.Usage;
         }
 
-        var host = loader.Load(request.File, new EvaluatorOptions { SearchPath = request.SearchPath }, request.Root, out var exitCode);
+        var host = loader.Load(request.File, new EvaluatorOptions { SearchPath = request.SearchPath }, request.Root, out var exitCode,
+            extra: $"{{ nginx = {NginxHostMapper.Expression}; jobs = cfg.security.acme.maxConcurrentRenewals or 5; }}");
         if (host is null) return exitCode;
-        var evaluator = HostEvaluation.CreateEvaluator(host.Options);
-        var factsRun = HostEvaluation.Evaluate(evaluator, host.Path,
-            $"{{ facts = {HostFacts.Expression}; nginx = {NginxHostMapper.Expression}; jobs = cfg.security.acme.maxConcurrentRenewals or 5; }}");
-        if (!factsRun.Succeeded)
-        {
-            console.Error.Write(factsRun.Stderr);
-            return ExitCodes.InputErrors;
-        }
-        using var document = System.Text.Json.JsonDocument.Parse(factsRun.Stdout);
-        var facts = HostFacts.Parse(document.RootElement.GetProperty("facts").GetRawText());
+        using var document = System.Text.Json.JsonDocument.Parse(host.ExtraJson!);
+        var facts = host.Facts;
         var nginx = NginxHostMapper.Map(document.RootElement.GetProperty("nginx"));
         var (groups, users) = HostAccounts.From(facts, host.Requests);
 

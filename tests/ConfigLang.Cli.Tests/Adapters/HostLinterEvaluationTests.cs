@@ -16,14 +16,18 @@ public sealed class HostLinterEvaluationTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private IReadOnlyList<string> CodesOf(string body, string openPorts = "[ 80 ]")
+    private IReadOnlyList<string> CodesOf(string body, string openPorts = "[ 80 ]") =>
+        [.. Linter().Lint(Host(body, openPorts), new EvaluatorOptions()).Select(d => d.Code)];
+
+    private string Host(string body, string openPorts = "[ 80 ]")
     {
         var path = Path.Combine(_dir, $"host-{Guid.NewGuid():N}.nix");
         File.WriteAllText(path, "{ ... }:\n{\n  security.acme.defaults.email = \"a@example.org\";\n" +
             "  security.acme.certs.\"example.org\".listenHTTP = \":80\";\n  networking.firewall.allowedTCPPorts = " + openPorts + ";\n" + body + "\n}\n");
-        var linter = new ServiceCollection().AddLintServices().BuildServiceProvider().GetRequiredService<HostLinter>();
-        return [.. linter.Lint(path, new EvaluatorOptions()).Select(d => d.Code)];
+        return path;
     }
+
+    private static HostLinter Linter() => new ServiceCollection().AddLintServices().BuildServiceProvider().GetRequiredService<HostLinter>();
 
     [Fact]
     public void A_type_error_alone_is_reported()
@@ -44,5 +48,24 @@ public sealed class HostLinterEvaluationTests : IDisposable
     {
         Assert.Empty(CodesOf("  security.acme.acceptTerms = true;"));
         Assert.Equal([LintCodes.Http01PortClosed], CodesOf("  security.acme.acceptTerms = true;", openPorts: "[ 443 ]"));
+    }
+
+    [Fact]
+    public void A_query_is_answered_by_the_same_evaluation_with_the_facts()
+    {
+        var result = Linter().Run(Host("  security.acme.acceptTerms = true;"), new EvaluatorOptions(), "/",
+            "{ names = builtins.attrNames cfg.security.acme.certs; port = cfg.security.acme.certs.\"example.org\".listenHTTP; }");
+        Assert.Empty(result.Diagnostics);
+        Assert.Equal("""{"names":["example.org"],"port":":80"}""", result.QueryJson);
+        Assert.Equal("example.org", Assert.Single(result.Facts!.Certs).Name);
+    }
+
+    [Fact]
+    public void A_failing_query_leaves_the_lint_as_it_was_and_yields_no_answer()
+    {
+        var result = Linter().Run(Host("  security.acme.acceptTerms = true;"), new EvaluatorOptions(), "/", "throw \"no answer\"");
+        Assert.Empty(result.Diagnostics);
+        Assert.Null(result.QueryJson);
+        Assert.NotNull(result.Facts);
     }
 }
