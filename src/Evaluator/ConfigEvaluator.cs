@@ -45,6 +45,9 @@ public sealed record EvaluationRequest
 /// <summary>The outcome: what goes to standard output and standard error, the diagnostic of a failure.</summary>
 public sealed record EvaluationResult(string Stdout, string Stderr, Diagnostic? Error)
 {
+    /// <summary>The files the evaluation imported, in the order first imported.</summary>
+    public IReadOnlyList<string> ImportedFiles { get; init; } = [];
+
     public bool Succeeded => Error is null;
 }
 
@@ -120,12 +123,12 @@ public sealed class ConfigEvaluator
                         break;
                 }
             }
-            return new EvaluationResult(stdout.ToString(), stderr.ToString(), null);
+            return new EvaluationResult(stdout.ToString(), stderr.ToString(), null) { ImportedFiles = interpreter.ImportedFiles };
         }
         catch (EvaluationException e)
         {
             stderr.Write(ErrorFormatter.Format(e.Diagnostic, e.Trace, request.ShowTrace));
-            return new EvaluationResult(stdout.ToString(), stderr.ToString(), e.Diagnostic);
+            return new EvaluationResult(stdout.ToString(), stderr.ToString(), e.Diagnostic) { ImportedFiles = interpreter.ImportedFiles };
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

@@ -45,6 +45,7 @@ public sealed class HostLinter(IEnumerable<IHostCheck> checks)
             "{ failed = map (a: a.message) (builtins.filter (a: !a.assertion) cfg.assertions); warnings = cfg.warnings; " +
             $"facts = {Attempted(FactsExpression)}; query = {(query is null ? "null" : Attempted($"let q = {query}; in builtins.deepSeq q q"))}; }}");
         if (outcome.Error is { } error) return new([error], null, null);
+        var sources = HostSources.From(host, outcome.ImportedFiles);
 
         var diagnostics = new List<Diagnostic>();
         string? factsJson;
@@ -56,9 +57,9 @@ public sealed class HostLinter(IEnumerable<IHostCheck> checks)
             var queryElement = document.RootElement.GetProperty("query");
             queryJson = queryElement.ValueKind == JsonValueKind.Null ? null : queryElement.GetRawText();
             foreach (var message in document.RootElement.GetProperty("failed").EnumerateArray().Select(m => m.GetString() ?? ""))
-                diagnostics.Add(Located(Diagnostic.Error(LintCodes.FailedAssertion, message.Trim(), null), host, message));
+                diagnostics.Add(Located(Diagnostic.Error(LintCodes.FailedAssertion, message.Trim(), null), sources, message));
             foreach (var message in document.RootElement.GetProperty("warnings").EnumerateArray().Select(m => m.GetString() ?? ""))
-                diagnostics.Add(Located(Diagnostic.Warning(LintCodes.ConfigurationWarning, message.Trim(), null), host, message));
+                diagnostics.Add(Located(Diagnostic.Warning(LintCodes.ConfigurationWarning, message.Trim(), null), sources, message));
         }
 
         // Type errors show only when values are forced; a failing assertion may explain them, so
@@ -76,7 +77,7 @@ public sealed class HostLinter(IEnumerable<IHostCheck> checks)
         var parsed = HostFacts.Parse(factsJson) with { Root = root };
         foreach (var check in checks)
         {
-            foreach (var finding in check.Check(parsed, host))
+            foreach (var finding in check.Check(parsed, sources))
             {
                 // NixOS's own ownership assertion already names the service: do not say it twice.
                 if (finding.Code == LintCodes.KeyNotReadable && diagnostics.Any(d => d.Code == LintCodes.FailedAssertion && d.Message.Contains("must be readable by", StringComparison.Ordinal)))
@@ -93,15 +94,15 @@ public sealed class HostLinter(IEnumerable<IHostCheck> checks)
     private static string Attempted(string expression) =>
         $"(let attempt = builtins.tryEval ({expression}); in if attempt.success then attempt.value else null)";
 
-    private static Diagnostic Located(Diagnostic diagnostic, SourceText host, string message)
+    private static Diagnostic Located(Diagnostic diagnostic, HostSources host, string message)
     {
         var subject = System.Text.RegularExpressions.Regex.Match(message, "`([^`']+)['`]") is { Success: true } m ? m.Groups[1].Value : null;
-        if (SourceSpanFinder.FindMutuallyExclusive(host, message) is var (conflicting, earlier))
+        if (host.FindMutuallyExclusive(message) is var (conflicting, earlier))
         {
             diagnostic = diagnostic with { Location = conflicting, Subject = subject };
             return earlier.Aggregate(diagnostic, (d, location) => d.WithLabel(location, "conflicts with this definition"));
         }
         var candidates = SourceSpanFinder.AssertionCandidatesOf(message).ToList();
-        return diagnostic with { Location = SourceSpanFinder.Find(host, candidates), Subject = subject };
+        return diagnostic with { Location = host.Find(candidates), Subject = subject };
     }
 }

@@ -41,14 +41,21 @@ public static partial class SourceSpanFinder
     /// <summary>For a message saying options are "mutually exclusive": the span of the one of
     /// them defined last in the file (the definition that conflicts with an earlier one) and the
     /// spans of the others that are defined; null when fewer than two are found.</summary>
-    public static (SourceLocation Conflicting, IReadOnlyList<SourceLocation> Earlier)? FindMutuallyExclusive(SourceText source, string message)
+    public static (SourceLocation Conflicting, IReadOnlyList<SourceLocation> Earlier)? FindMutuallyExclusive(SourceText source, string message) =>
+        FindMutuallyExclusive([source], message);
+
+    /// <summary><see cref="FindMutuallyExclusive(SourceText, string)"/> over several files, read in
+    /// order (the host, then the files it imports): "last" is the last in that order.</summary>
+    public static (SourceLocation Conflicting, IReadOnlyList<SourceLocation> Earlier)? FindMutuallyExclusive(IReadOnlyList<SourceText> sources, string message)
     {
         if (!message.Contains("mutually exclusive", StringComparison.Ordinal)) return null;
         var names = BarePath().Matches(message).Select(m => m.Value.Split('.')[^1])
             .Concat(QuotedName().Matches(message).Select(m => ConfigurationQuery.SplitPath(m.Groups[1].Value)[^1]))
-            .Distinct(StringComparer.Ordinal);
-        var found = names.Select(n => (Name: n, At: FindWord(source.Text, n, 0))).Where(f => f.At is not null)
-            .OrderBy(f => f.At).Select(f => new SourceLocation(source, new TextSpan(f.At!.Value, f.Name.Length))).ToList();
+            .Distinct(StringComparer.Ordinal).ToList();
+        var found = sources.SelectMany(source => names
+                .Select(n => (Name: n, At: FindWord(source.Text, n, 0))).Where(f => f.At is not null)
+                .OrderBy(f => f.At).Select(f => new SourceLocation(source, new TextSpan(f.At!.Value, f.Name.Length))))
+            .ToList();
         if (found.Count < 2) return null;
         return (found[^1], found.Take(found.Count - 1).ToList());
     }
@@ -56,9 +63,15 @@ public static partial class SourceSpanFinder
     /// <summary>The span of the first of <paramref name="candidates"/> found in <paramref name="source"/>.
     /// A quoted candidate (a certificate or virtual host name such as <c>"example.org"</c>) that
     /// occurs in the file anchors the search: the names listed before it (more specific) are
-    /// looked for after it first, so <c>webroot</c> is found in that certificate's block rather
-    /// than in another one; then anywhere; then the anchor itself; then the remaining names.</summary>
-    public static SourceLocation Find(SourceText source, IEnumerable<string> candidates)
+    /// looked for in the bindings of that name only, so <c>webroot</c> is found in that
+    /// certificate's block rather than in another one; then in the <c>defaults</c> a certificate
+    /// inherits; else the anchor itself is the span.</summary>
+    public static SourceLocation Find(SourceText source, IEnumerable<string> candidates) =>
+        FindRanked(source, [.. candidates]).Location;
+
+    /// <summary><see cref="Find"/>, with how good the match is: the index of the candidate found
+    /// (lower is more specific), <see cref="int.MaxValue"/> when none was.</summary>
+    public static (SourceLocation Location, int Rank) FindRanked(SourceText source, IReadOnlyList<string> candidates)
     {
         var usable = candidates.Where(c => !string.IsNullOrWhiteSpace(c) && !c.Contains('<')).ToList();
         var anchorIndex = usable.FindIndex(c => c.StartsWith('"') && FindWord(source.Text, c, 0) is not null);
@@ -67,19 +80,60 @@ public static partial class SourceSpanFinder
             var anchor = usable[anchorIndex];
             var from = FindWord(source.Text, anchor, 0)!.Value;
             var specific = usable.Take(anchorIndex).ToList();
-            return First(source, specific, from) ?? First(source, specific, 0)
-                ?? new SourceLocation(source, new TextSpan(from, anchor.Length));
+            // In each binding of the anchor (a certificate may be set in several places), then the anchor.
+            // In each binding of the anchor (a certificate may be set in several places), then in
+            // the defaults it inherits (security.acme.defaults), then the anchor.
+            foreach (var scope in (string[])[anchor, "defaults"])
+            {
+                for (var at = FindWord(source.Text, scope, 0); at is { } start; at = FindWord(source.Text, scope, start + 1))
+                {
+                    if (First(source, specific, start, ScopeEnd(source.Text, start + scope.Length)) is { } inScope) return inScope;
+                }
+            }
+            return (new SourceLocation(source, new TextSpan(from, anchor.Length)), anchorIndex);
         }
-        return First(source, usable, 0) ?? new SourceLocation(source, new TextSpan(0, 0));
+        return First(source, usable, 0) ?? (new SourceLocation(source, new TextSpan(0, 0)), int.MaxValue);
     }
 
-    private static SourceLocation? First(SourceText source, IEnumerable<string> candidates, int from)
+    private static (SourceLocation Location, int Rank)? First(SourceText source, IReadOnlyList<string> candidates, int from, int end = int.MaxValue)
     {
-        foreach (var candidate in candidates)
+        for (var rank = 0; rank < candidates.Count; rank++)
         {
-            if (FindWord(source.Text, candidate, from) is { } start) return new SourceLocation(source, new TextSpan(start, candidate.Length));
+            var candidate = candidates[rank];
+            if (FindWord(source.Text, candidate, from) is { } start && start < end) return (new SourceLocation(source, new TextSpan(start, candidate.Length)), rank);
         }
         return null;
+    }
+
+    /// <summary>Where the binding that names an anchor ends: after <c>"x" = { … }</c> the matching
+    /// brace, after <c>"x".a.b = v;</c> or <c>"x" = v;</c> the semicolon (strings and comments are
+    /// not read closely: a heuristic for pointing, not a parser). The options of one certificate
+    /// are looked for there before anywhere else, so a neighbour's option is not taken for its own.</summary>
+    private static int ScopeEnd(string text, int from)
+    {
+        var depth = 0;
+        for (var i = from; i < text.Length; i++)
+        {
+            switch (text[i])
+            {
+                case '{' or '[' or '(':
+                    depth++;
+                    break;
+                case '}' or ']' or ')':
+                    if (--depth < 0) return i;
+                    if (depth == 0 && text[i] == '}' && NextNonSpace(text, i + 1) == ';') return i + 1;
+                    break;
+                case ';' when depth == 0:
+                    return i;
+            }
+        }
+        return text.Length;
+    }
+
+    private static char NextNonSpace(string text, int from)
+    {
+        while (from < text.Length && char.IsWhiteSpace(text[from])) from++;
+        return from < text.Length ? text[from] : '\0';
     }
 
     /// <summary>Candidates from a message: the components of its quoted option paths, most

@@ -18,6 +18,7 @@ public sealed partial class Interpreter
 {
     private readonly Func<SourceText, SyntaxTree> _parse;
     private readonly Dictionary<string, Value> _importCache = new(StringComparer.Ordinal);
+    private readonly List<string> _importedFiles = [];
     private readonly Scope _globalScope;
     private int _callDepth;
 
@@ -100,8 +101,13 @@ public sealed partial class Interpreter
         var node = Lower(source, PathUtilities.DirOf(path));
         var thunk = new ExprThunk(node, BaseEnvironment);
         _importCache[path] = thunk;
+        _importedFiles.Add(path);
         return thunk.Force();
     }
+
+    /// <summary>The files <see cref="Import"/> has read, in the order first imported (tools that
+    /// point at a definition look for it in these).</summary>
+    public IReadOnlyList<string> ImportedFiles => _importedFiles;
 
     /// <summary><c>scopedImport attrs path</c>: the file sees the names of <paramref name="scope"/>
     /// in front of the builtins (not cached, since the scope differs per call).</summary>

@@ -14,7 +14,7 @@ namespace ConfigLang.Cli.Tests.Adapters;
 /// </summary>
 public sealed class ChallengeReachabilityChecksTests : IDisposable
 {
-    private static readonly SourceText Host = new("{ networking.firewall.allowedTCPPorts = [ 443 ]; }\n", "/hosts/web.nix");
+    private static readonly HostSources Host = HostSources.Single(new SourceText("{ networking.firewall.allowedTCPPorts = [ 443 ]; }\n", "/hosts/web.nix"));
     private readonly string _dir = Directory.CreateTempSubdirectory("configlang-reach-").FullName;
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
@@ -43,7 +43,7 @@ public sealed class ChallengeReachabilityChecksTests : IDisposable
         Assert.Contains("\"c1.example.org\", \"c2.example.org\", \"c3.example.org\" and 2 more", finding.Message);
         Assert.Equal("networking.firewall.allowedTCPPorts", finding.Subject);
         var span = finding.Location!.Value.Span;
-        Assert.Equal("allowedTCPPorts", Host.Text.Substring(span.Start, span.Length));
+        Assert.Equal("allowedTCPPorts", Host.Host.Text.Substring(span.Start, span.Length));
     }
 
     [Theory]

@@ -9,7 +9,7 @@ namespace ConfigLang.Cli.Tests.Adapters;
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public sealed class CredentialsReadableByOthersCheckTests : IDisposable
 {
-    private static readonly SourceText Host = new("{ security.acme.certs.\"example.org\".environmentFile = \"/x\"; }\n", "/hosts/web.nix");
+    private static readonly HostSources Host = HostSources.Single(new SourceText("{ security.acme.certs.\"example.org\".environmentFile = \"/x\"; }\n", "/hosts/web.nix"));
     private readonly string _dir = Directory.CreateTempSubdirectory("configlang-cl3013-").FullName;
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);

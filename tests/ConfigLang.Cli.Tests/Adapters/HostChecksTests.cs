@@ -7,7 +7,7 @@ namespace ConfigLang.Cli.Tests.Adapters;
 /// <summary>The C# lint checks on hand-made resolved configurations: each fires on its mistake and stays quiet otherwise.</summary>
 public sealed class HostChecksTests
 {
-    private static readonly SourceText Host = new("{ security.acme.certs.\"example.org\".group = \"acme\"; }\n", "/hosts/web.nix");
+    private static readonly HostSources Host = HostSources.Single(new SourceText("{ security.acme.certs.\"example.org\".group = \"acme\"; }\n", "/hosts/web.nix"));
 
     private static CertFacts Cert(string name = "example.org", string? domain = null, string? webroot = "/var/lib/acme/acme-challenge",
         string? dnsProvider = null, string group = "acme", string? environmentFile = null, string postRun = "") =>
@@ -100,5 +100,30 @@ public sealed class HostChecksTests
         var location = SourceSpanFinder.Find(source, SourceSpanFinder.CandidatesOf("`security.acme.certs.\"a\".group' is wrong"));
         Assert.Equal(2, location.Start.Line);
         Assert.Equal(5, location.Start.Column);
+    }
+
+    [Fact]
+    public void Spans_never_take_a_neighbouring_certificates_option_for_the_named_ones()
+    {
+        var source = new SourceText(
+            "{\n  certs.\"a.org\" = {\n    webroot = \"/w\";\n  };\n  certs.\"b.org\".group = \"nginx\";\n  certs.\"b.org\" = { dnsProvider = \"x\"; };\n}\n", "/h.nix");
+        string At(string message)
+        {
+            var location = SourceSpanFinder.Find(source, SourceSpanFinder.CandidatesOf(message));
+            return $"{location.Start.Line}:{source.Text.Substring(location.Span.Start, location.Span.Length)}";
+        }
+
+        // b.org sets no webroot: its name is the place, not a.org's webroot above it.
+        Assert.Equal("5:\"b.org\"", At("`security.acme.certs.\"b.org\".webroot' is required"));
+        // Its second binding holds its dnsProvider.
+        Assert.Equal("6:dnsProvider", At("`security.acme.certs.\"b.org\".dnsProvider' is wrong"));
+    }
+
+    [Fact]
+    public void Spans_of_an_option_a_certificate_inherits_point_at_the_defaults()
+    {
+        var source = new SourceText("{\n  defaults = { email = \"a@b.c\"; };\n  certs.\"a.org\".webroot = \"/w\";\n}\n", "/h.nix");
+        var location = SourceSpanFinder.Find(source, SourceSpanFinder.CandidatesOf("`security.acme.certs.\"a.org\".email' is wrong"));
+        Assert.Equal((2, "email"), (location.Start.Line, source.Text.Substring(location.Span.Start, location.Span.Length)));
     }
 }

@@ -68,4 +68,41 @@ public sealed class HostLinterEvaluationTests : IDisposable
         Assert.Null(result.QueryJson);
         Assert.NotNull(result.Facts);
     }
+
+    [Fact]
+    public void Findings_point_into_the_imported_file_that_holds_the_mistake()
+    {
+        var host = Path.Combine(_dir, "host.nix");
+        var certs = Path.Combine(_dir, "certs.nix");
+        File.WriteAllText(host, """
+            { ... }:
+            {
+              imports = [ ./certs.nix ];
+              security.acme.acceptTerms = true;
+              security.acme.defaults.email = "admin@example.org";
+              networking.firewall.allowedTCPPorts = [ 80 ];
+            }
+            """);
+        File.WriteAllText(certs, """
+            { ... }:
+            {
+              security.acme.certs."example.org" = {
+                webroot = "/var/lib/acme/acme-challenge";
+                dnsProvider = "cloudflare";
+              };
+              security.acme.certs."wild.example.org" = {
+                domain = "*.example.org";
+                listenHTTP = ":80";
+              };
+            }
+            """);
+
+        var diagnostics = Linter().Lint(host, new EvaluatorOptions());
+
+        // The wildcard check points at the challenge to change (listenHTTP), the exclusive one at the later option.
+        var wildcard = Assert.Single(diagnostics, d => d.Code == LintCodes.WildcardWithoutDns01);
+        Assert.Equal((certs, 9), (wildcard.Location!.Value.Source.Path, wildcard.Location.Value.Start.Line));
+        var exclusive = Assert.Single(diagnostics, d => d.Code == LintCodes.FailedAssertion);
+        Assert.Equal((certs, 5), (exclusive.Location!.Value.Source.Path, exclusive.Location.Value.Start.Line));
+    }
 }

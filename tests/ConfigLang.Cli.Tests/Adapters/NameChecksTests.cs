@@ -11,7 +11,7 @@ public sealed class NameChecksTests
 {
     private const string VhostOption = "services.nginx.virtualHosts.\"www.example.org\".useACMEHost";
 
-    private static readonly SourceText Host = new(
+    private static readonly HostSources Host = HostSources.Single(new SourceText(
         """
         {
           security.acme.certs."example.org" = {
@@ -24,7 +24,7 @@ public sealed class NameChecksTests
           };
         }
 
-        """, "/hosts/web.nix");
+        """, "/hosts/web.nix"));
 
     private static CertFacts Cert(string name = "example.org", string? domain = null, string[]? extra = null, string? server = null,
         string? webroot = "/var/lib/acme/acme-challenge") =>
@@ -37,7 +37,7 @@ public sealed class NameChecksTests
 
     private static List<Diagnostic> Run(IHostCheck check, HostFacts facts) => check.Check(facts, Host).ToList();
 
-    private static string SpanText(Diagnostic diagnostic) => Host.Text.Substring(diagnostic.Location!.Value.Span.Start, diagnostic.Location.Value.Span.Length);
+    private static string SpanText(Diagnostic diagnostic) => Host.Host.Text.Substring(diagnostic.Location!.Value.Span.Start, diagnostic.Location.Value.Span.Length);
 
     // ---- CL3007: names not covered.
 

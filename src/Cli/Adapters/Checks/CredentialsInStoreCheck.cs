@@ -8,7 +8,7 @@ public sealed class CredentialsInStoreCheck : IHostCheck
 {
     private const string StorePrefix = "/nix/store/";
 
-    public IEnumerable<Diagnostic> Check(HostFacts facts, SourceText host)
+    public IEnumerable<Diagnostic> Check(HostFacts facts, HostSources host)
     {
         foreach (var cert in facts.Certs)
         {
@@ -19,7 +19,7 @@ public sealed class CredentialsInStoreCheck : IHostCheck
                 var subject = $"security.acme.certs.\"{cert.Name}\".{option}";
                 yield return Diagnostic.Warning(LintCodes.CredentialsInStore,
                     $"`{subject}' is the store path {path}: the credentials are world-readable",
-                    SourceSpanFinder.Find(host, ["writeText", option.Split('.')[^1], cert.Name]))
+                    host.Find(["writeText", option.Split('.')[^1], cert.Name]))
                     .WithNote("keep the file outside the store (e.g. /run/secrets) or use credentialFiles with paths outside it")
                     with { Subject = subject };
             }

@@ -15,7 +15,7 @@ public sealed class CredentialsReadableByOthersCheck : IHostCheck
 {
     private const string StorePrefix = "/nix/store/";
 
-    public IEnumerable<Diagnostic> Check(HostFacts facts, SourceText host)
+    public IEnumerable<Diagnostic> Check(HostFacts facts, HostSources host)
     {
         foreach (var cert in facts.Certs)
         {
@@ -26,7 +26,7 @@ public sealed class CredentialsReadableByOthersCheck : IHostCheck
                 var subject = $"security.acme.certs.\"{cert.Name}\".{option}";
                 yield return Diagnostic.Error(LintCodes.CredentialsReadableByOthers,
                     $"`{subject}' is {path}, which every local user can read (mode {Octal(mode)})",
-                    SourceSpanFinder.Find(host, [option.Split('.')[^1], $"\"{cert.Name}\""]))
+                    host.Find([option.Split('.')[^1], $"\"{cert.Name}\""]))
                     .WithNote($"make it readable by root only: chown root:root {path} && chmod 0600 {path} (systemd reads it as root before the ACME client starts)")
                     with { Subject = subject };
             }

@@ -10,7 +10,7 @@ namespace ConfigLang.Cli.Adapters.Checks;
 /// </summary>
 public sealed class DuplicateCertificateCheck : IHostCheck
 {
-    public IEnumerable<Diagnostic> Check(HostFacts facts, SourceText host)
+    public IEnumerable<Diagnostic> Check(HostFacts facts, HostSources host)
     {
         var groups = facts.Certs
             .Where(c => AcmeServers.IsLetsEncryptProduction(c.Server))
@@ -22,7 +22,7 @@ public sealed class DuplicateCertificateCheck : IHostCheck
             {
                 yield return Diagnostic.Warning(LintCodes.DuplicateCertificate,
                     $"Certificates \"{first.Name}\" and \"{duplicate.Name}\" order the same names ({group.Key.Replace(" ", ", ", StringComparison.Ordinal)}); Let's Encrypt issues at most 5 certificates for one set of names every 7 days",
-                    HostSpans.Attribute(host, duplicate.Name, ["certs"], [$"\"{duplicate.Name}\"", "certs"]))
+                    host.Attribute(duplicate.Name, ["certs"], [$"\"{duplicate.Name}\"", "certs"]))
                     .WithNote($"keep one of them and point its users at it with useACMEHost = \"{first.Name}\"")
                     with { Subject = $"security.acme.certs.\"{duplicate.Name}\"" };
             }

@@ -3,32 +3,32 @@ using ConfigLang.Evaluator.Text;
 namespace ConfigLang.Cli.Adapters.Checks;
 
 /// <summary>
-/// Locates what the name checks report in the host file, when <see cref="SourceSpanFinder"/>'s
+/// Locates what the name checks report in one file, when <see cref="SourceSpanFinder"/>'s
 /// "first mention" is not precise enough because one name occurs in several roles (as a
 /// certificate, a virtual host, an alias and an extra domain name at once).
 /// </summary>
 public static class HostSpans
 {
-    /// <summary>The span of the string literal <c>"value"</c>, searched after a chain of anchors
-    /// (each looked for after the previous one, skipped when absent; see <see cref="Anchor"/>),
-    /// else anywhere; when the value is computed rather than written, <see cref="SourceSpanFinder"/>
-    /// over <paramref name="fallback"/>.</summary>
-    public static SourceLocation Value(SourceText host, string value, IEnumerable<string> anchors, IEnumerable<string> fallback)
+    /// <summary>The span of the string literal <c>"value"</c> in <paramref name="source"/>, searched
+    /// after a chain of anchors (each looked for after the previous one, skipped when absent; see
+    /// <see cref="AfterAnchors"/>), else anywhere in it; null when the value is computed rather than
+    /// written there (<see cref="HostSources.Value"/> then falls back to the names).</summary>
+    public static SourceLocation? FindValue(SourceText source, string value, IEnumerable<string> anchors)
     {
         var quoted = "\"" + value + "\"";
-        var from = AfterAnchors(host.Text, anchors);
-        var at = SourceSpanFinder.FindWord(host.Text, quoted, from) ?? SourceSpanFinder.FindWord(host.Text, quoted);
-        return at is { } offset ? new SourceLocation(host, new TextSpan(offset, quoted.Length)) : SourceSpanFinder.Find(host, fallback);
+        var from = AfterAnchors(source.Text, anchors);
+        var at = SourceSpanFinder.FindWord(source.Text, quoted, from) ?? SourceSpanFinder.FindWord(source.Text, quoted);
+        return at is { } offset ? new SourceLocation(source, new TextSpan(offset, quoted.Length)) : null;
     }
 
     /// <summary>The span where the attribute <paramref name="name"/> (a certificate or virtual host)
-    /// is defined, searched after the anchors; else <see cref="SourceSpanFinder"/> over <paramref name="fallback"/>.</summary>
-    public static SourceLocation Attribute(SourceText host, string name, IEnumerable<string> anchors, IEnumerable<string> fallback)
+    /// is defined in <paramref name="source"/>, searched after the anchors; null when it is not.</summary>
+    public static SourceLocation? FindAttribute(SourceText source, string name, IEnumerable<string> anchors)
     {
         var written = AttributeText(name);
-        var from = AfterAnchors(host.Text, anchors);
-        var at = AttributeOffset(host.Text, written, from) ?? AttributeOffset(host.Text, written, 0);
-        return at is { } offset ? new SourceLocation(host, new TextSpan(offset, written.Length)) : SourceSpanFinder.Find(host, fallback);
+        var from = AfterAnchors(source.Text, anchors);
+        var at = AttributeOffset(source.Text, written, from) ?? AttributeOffset(source.Text, written, 0);
+        return at is { } offset ? new SourceLocation(source, new TextSpan(offset, written.Length)) : null;
     }
 
     /// <summary>The offset after which to search: each anchor found after the previous one, first

@@ -17,7 +17,7 @@ public sealed class Http01PortClosedCheck : IHostCheck
     private const int HttpPort = 80;
     private const int NamedCertificates = 3;
 
-    public IEnumerable<Diagnostic> Check(HostFacts facts, SourceText host)
+    public IEnumerable<Diagnostic> Check(HostFacts facts, HostSources host)
     {
         if (facts.Firewall.AcceptsTcp(HttpPort)) yield break;
         var affected = facts.Certs.Where(AnswersHttp01OnPort80).ToList();
@@ -29,20 +29,14 @@ public sealed class Http01PortClosedCheck : IHostCheck
         var (noun, verb) = affected.Count == 1 ? ("certificate", "answers") : ("certificates", "answer");
         yield return Diagnostic.Error(LintCodes.Http01PortClosed,
             $"The firewall keeps port 80 closed, but {noun} {names}{more} {verb} HTTP-01 challenges on it ({option}): the CA cannot reach this host",
-            FirewallDefinition(host) ?? SourceSpanFinder.Find(host, [option, "enableACME", "useACMEHost", $"\"{first.Name}\""]))
+            FirewallDefinition(host) ?? host.Find([option, "enableACME", "useACMEHost", $"\"{first.Name}\""]))
             .WithNote("add 80 to `networking.firewall.allowedTCPPorts' (the CA connects to port 80 for HTTP-01), or validate over DNS-01 (dnsProvider)")
             with { Subject = "networking.firewall.allowedTCPPorts" };
     }
 
-    /// <summary>The firewall's port list, or any firewall setting, where the file has one.</summary>
-    private static SourceLocation? FirewallDefinition(SourceText host)
-    {
-        foreach (var name in (string[])["allowedTCPPorts", "firewall"])
-        {
-            if (SourceSpanFinder.FindWord(host.Text, name) is { } at) return new SourceLocation(host, new TextSpan(at, name.Length));
-        }
-        return null;
-    }
+    /// <summary>The firewall's port list, or any firewall setting, where the files have one.</summary>
+    private static SourceLocation? FirewallDefinition(HostSources host) =>
+        host.FindWord("allowedTCPPorts") ?? host.FindWord("firewall");
 
     /// <summary>Whether the certificate's challenge is HTTP-01 answered by this host on port 80
     /// (lego's precedence: dnsProvider, then s3Bucket, then listenHTTP, then webroot).</summary>

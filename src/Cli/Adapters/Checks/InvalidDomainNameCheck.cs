@@ -10,7 +10,7 @@ namespace ConfigLang.Cli.Adapters.Checks;
 /// </summary>
 public sealed class InvalidDomainNameCheck : IHostCheck
 {
-    public IEnumerable<Diagnostic> Check(HostFacts facts, SourceText host)
+    public IEnumerable<Diagnostic> Check(HostFacts facts, HostSources host)
     {
         foreach (var cert in facts.Certs)
         {
@@ -22,7 +22,7 @@ public sealed class InvalidDomainNameCheck : IHostCheck
                 var subject = $"security.acme.certs.\"{cert.Name}\".{option}";
                 var diagnostic = Diagnostic.Error(LintCodes.InvalidDomainName,
                     $"The name \"{name}\" in `{subject}' {problem.Reason}",
-                    HostSpans.Value(host, name, ["certs", cert.Name], [option, $"\"{cert.Name}\""])) with { Subject = subject };
+                    host.Value(name, ["certs", cert.Name], [option, $"\"{cert.Name}\""])) with { Subject = subject };
                 if (problem.Suggestion is { } suggestion) diagnostic = diagnostic.WithNote($"write \"{suggestion}\" (the punycode form of \"{name}\")");
                 yield return diagnostic;
             }

@@ -12,7 +12,7 @@ namespace ConfigLang.Cli.Adapters.Checks;
 /// </summary>
 public sealed class KeyReadabilityCheck : IHostCheck
 {
-    public IEnumerable<Diagnostic> Check(HostFacts facts, SourceText host)
+    public IEnumerable<Diagnostic> Check(HostFacts facts, HostSources host)
     {
         var certs = facts.Certs.ToDictionary(c => c.Name, StringComparer.Ordinal);
         foreach (var consumer in facts.Consumers)
@@ -20,7 +20,7 @@ public sealed class KeyReadabilityCheck : IHostCheck
             if (!certs.TryGetValue(consumer.Cert, out var cert) || CanRead(consumer, cert, facts)) continue;
             yield return Diagnostic.Error(LintCodes.KeyNotReadable,
                 $"Service {consumer.Service} (user {consumer.User}) cannot read the key of certificate \"{cert.Name}\" (group {cert.Group}, mode 0640)",
-                SourceSpanFinder.Find(host, [consumer.Cert, "group", consumer.Service]))
+                host.Find([consumer.Cert, "group", consumer.Service]))
                 .WithNote($"set `security.acme.certs.\"{cert.Name}\".group' to a group of {consumer.User}, or add {consumer.User} to users.users.{consumer.User}.extraGroups")
                 with { Subject = consumer.Option };
         }

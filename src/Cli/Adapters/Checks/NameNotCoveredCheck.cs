@@ -13,7 +13,7 @@ namespace ConfigLang.Cli.Adapters.Checks;
 /// </summary>
 public sealed class NameNotCoveredCheck : IHostCheck
 {
-    public IEnumerable<Diagnostic> Check(HostFacts facts, SourceText host)
+    public IEnumerable<Diagnostic> Check(HostFacts facts, HostSources host)
     {
         var certs = facts.Certs.ToDictionary(c => c.Name, StringComparer.Ordinal);
         var reported = new HashSet<(string Cert, string Name)>();
@@ -30,7 +30,7 @@ public sealed class NameNotCoveredCheck : IHostCheck
                     var subject = consumer.Option ?? $"configlang.certConsumers.{consumer.Service}";
                     yield return Diagnostic.Error(LintCodes.NameNotCovered,
                         $"`{subject}' serves \"{name}\" with certificate \"{cert.Name}\", which does not cover it (its names: {string.Join(", ", cert.Domains)}); browsers will reject the connection",
-                        HostSpans.Value(host, written, VirtualHostOf(subject), ["useACMEHost", $"\"{cert.Name}\""]))
+                        host.Value(written, VirtualHostOf(subject), ["useACMEHost", $"\"{cert.Name}\""]))
                         .WithNote($"add \"{canonical}\" to `security.acme.certs.\"{cert.Name}\".extraDomainNames', or serve this name with a certificate that has it")
                         with { Subject = subject };
                 }

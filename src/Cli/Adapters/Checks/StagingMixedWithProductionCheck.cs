@@ -10,7 +10,7 @@ namespace ConfigLang.Cli.Adapters.Checks;
 /// </summary>
 public sealed class StagingMixedWithProductionCheck : IHostCheck
 {
-    public IEnumerable<Diagnostic> Check(HostFacts facts, SourceText host)
+    public IEnumerable<Diagnostic> Check(HostFacts facts, HostSources host)
     {
         var production = facts.Certs.Where(c => AcmeServers.IsLetsEncryptProduction(c.Server)).ToList();
         foreach (var staging in facts.Certs.Where(c => AcmeServers.IsLetsEncryptStaging(c.Server)))
@@ -22,7 +22,7 @@ public sealed class StagingMixedWithProductionCheck : IHostCheck
             var subject = $"security.acme.certs.\"{staging.Name}\".server";
             yield return Diagnostic.Warning(LintCodes.StagingMixedWithProduction,
                 $"Certificate \"{staging.Name}\" orders {Quoted(shared)} from Let's Encrypt staging, while certificate \"{other.Name}\" orders {(shared.Count == 1 ? "it" : "them")} from production",
-                HostSpans.Value(host, staging.Server!, ["certs", staging.Name], ["server", $"\"{staging.Name}\""]))
+                host.Value(staging.Server!, ["certs", staging.Name], ["server", $"\"{staging.Name}\""]))
                 .WithNote("browsers do not trust staging certificates: a service given the staging one shows errors; once testing is done, remove the staging `server'")
                 with { Subject = subject };
         }

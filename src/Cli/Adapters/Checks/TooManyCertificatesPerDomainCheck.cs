@@ -13,7 +13,7 @@ public sealed class TooManyCertificatesPerDomainCheck : IHostCheck
 {
     public const int MaxCertificatesPerWeek = 50;
 
-    public IEnumerable<Diagnostic> Check(HostFacts facts, SourceText host)
+    public IEnumerable<Diagnostic> Check(HostFacts facts, HostSources host)
     {
         var byDomain = facts.Certs
             .Where(c => AcmeServers.IsLetsEncryptProduction(c.Server))
@@ -26,7 +26,7 @@ public sealed class TooManyCertificatesPerDomainCheck : IHostCheck
             var beyond = certs[MaxCertificatesPerWeek];
             yield return Diagnostic.Warning(LintCodes.TooManyCertificatesPerDomain,
                 $"{certs.Count} certificates have names under {group.Key}; Let's Encrypt issues at most {MaxCertificatesPerWeek} new certificates per registered domain every 7 days (\"{beyond.Name}\" is the first beyond that)",
-                HostSpans.Attribute(host, beyond.Name, ["certs"], [$"\"{beyond.Name}\"", "certs"]))
+                host.Attribute(beyond.Name, ["certs"], [$"\"{beyond.Name}\"", "certs"]))
                 .WithNote("put names on shared certificates (up to 100 names each, served with useACMEHost) or use a wildcard; the registered domain is approximated with a built-in list of common public suffixes")
                 with { Subject = $"security.acme.certs.\"{beyond.Name}\"" };
         }

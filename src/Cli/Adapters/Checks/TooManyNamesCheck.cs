@@ -8,7 +8,7 @@ public sealed class TooManyNamesCheck : IHostCheck
 {
     public const int MaxNames = 100;
 
-    public IEnumerable<Diagnostic> Check(HostFacts facts, SourceText host)
+    public IEnumerable<Diagnostic> Check(HostFacts facts, HostSources host)
     {
         foreach (var cert in facts.Certs.Where(c => AcmeServers.IsLetsEncryptProduction(c.Server)))
         {
@@ -17,7 +17,7 @@ public sealed class TooManyNamesCheck : IHostCheck
             var subject = $"security.acme.certs.\"{cert.Name}\".extraDomainNames";
             yield return Diagnostic.Warning(LintCodes.TooManyNamesOnCertificate,
                 $"Certificate \"{cert.Name}\" has {count} names; Let's Encrypt allows at most {MaxNames} on one certificate",
-                SourceSpanFinder.Find(host, ["extraDomainNames", $"\"{cert.Name}\""]))
+                host.Find(["extraDomainNames", $"\"{cert.Name}\""]))
                 .WithNote("split the names over several certificates, or cover subdomains with a wildcard (DNS-01)")
                 with { Subject = subject };
         }

@@ -10,7 +10,7 @@ namespace ConfigLang.Cli.Adapters.Checks;
 /// </summary>
 public sealed class UnknownAcmeHostCheck : IHostCheck
 {
-    public IEnumerable<Diagnostic> Check(HostFacts facts, SourceText host)
+    public IEnumerable<Diagnostic> Check(HostFacts facts, HostSources host)
     {
         var configured = facts.Certs.Where(c => c.HasChallenge).Select(c => c.Name).ToList();
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -20,7 +20,7 @@ public sealed class UnknownAcmeHostCheck : IHostCheck
             if (configured.Contains(consumer.Cert, StringComparer.Ordinal) || !seen.Add(consumer.Cert)) continue;
             var diagnostic = Diagnostic.Error(LintCodes.UnknownAcmeHost,
                 $"`{option}' names the certificate \"{consumer.Cert}\", which no module configures",
-                SourceSpanFinder.Find(host, [consumer.Cert, "useACMEHost"])) with { Subject = option };
+                host.Find([consumer.Cert, "useACMEHost"])) with { Subject = option };
             var suggestions = OptionSuggester.Suggest(consumer.Cert, configured);
             if (suggestions.Count > 0) diagnostic = diagnostic.WithNote($"did you mean \"{suggestions[0]}\"?");
             yield return diagnostic;

@@ -18,7 +18,7 @@ public sealed class WebrootNotServedCheck : IHostCheck
     private const string ChallengePath = "/.well-known/acme-challenge/";
     private const int NamedCertificates = 3;
 
-    public IEnumerable<Diagnostic> Check(HostFacts facts, SourceText host)
+    public IEnumerable<Diagnostic> Check(HostFacts facts, HostSources host)
     {
         var byWebroot = facts.Certs
             .Where(c => c.Webroot is not null && Http01PortClosedCheck.AnswersHttp01OnPort80(c) && c.ListenHttp is null)
@@ -35,7 +35,7 @@ public sealed class WebrootNotServedCheck : IHostCheck
             var servers = facts.WebVirtualHosts.Count == 0 ? "no web server is enabled" : "no virtual host of an enabled web server serves it";
             yield return Diagnostic.Error(LintCodes.WebrootNotServed,
                 $"The webroot {first.Webroot} of {plural} {names}{more} is not served at http://{first.Domain}{ChallengePath}: {servers}",
-                SourceSpanFinder.Find(host, ["webroot", $"\"{first.Name}\""]))
+                host.Find(["webroot", $"\"{first.Name}\""]))
                 .WithNote($"serve it, e.g. services.nginx.virtualHosts.\"{first.Domain}\".locations.\"{ChallengePath}\".root = \"{webroot}\"; "
                     + $"or use enableACME/useACMEHost on the virtual host with acmeRoot = \"{webroot}\"; or answer with listenHTTP instead")
                 with { Subject = $"security.acme.certs.\"{first.Name}\".webroot" };

@@ -7,7 +7,7 @@ namespace ConfigLang.Cli.Adapters.Checks;
 /// The finding points at the challenge setting, which is what has to change.</summary>
 public sealed class WildcardNeedsDns01Check : IHostCheck
 {
-    public IEnumerable<Diagnostic> Check(HostFacts facts, SourceText host)
+    public IEnumerable<Diagnostic> Check(HostFacts facts, HostSources host)
     {
         foreach (var cert in facts.Certs)
         {
@@ -18,7 +18,7 @@ public sealed class WildcardNeedsDns01Check : IHostCheck
                 var challenge = option == "listenTLS" ? "listenTLS (TLS-ALPN-01)" : $"{option} (HTTP-01)";
                 yield return Diagnostic.Error(LintCodes.WildcardWithoutDns01,
                     $"The wildcard domain \"{domain}\" of certificate \"{cert.Name}\" needs DNS-01, but the certificate uses {challenge}",
-                    SourceSpanFinder.Find(host, [option, domain, $"\"{cert.Name}\""]))
+                    host.Find([option, domain, $"\"{cert.Name}\""]))
                     .WithNote($"set `security.acme.certs.\"{cert.Name}\".dnsProvider' (and its credentials) instead")
                     with { Subject = $"security.acme.certs.\"{cert.Name}\".domain" };
             }
