@@ -43,7 +43,7 @@ public static class LintCodes
 
     // ---- end of certificate names.
 
-    // ---- Reachability of secrets and challenges (CL3013-CL3015) ----
+    // ---- Reachability of secrets and challenges (CL3013-CL3016) ----
 
     /// <summary>A credentials file (<c>environmentFile</c>, <c>credentialFiles</c>, <c>eab.hmacFile</c>) that exists and other users can read.</summary>
     public const string CredentialsReadableByOthers = "CL3013";
@@ -53,6 +53,9 @@ public static class LintCodes
 
     /// <summary>A <c>webroot</c> that no enabled web server serves at <c>/.well-known/acme-challenge/</c>.</summary>
     public const string WebrootNotServed = "CL3015";
+
+    /// <summary>Certificates validated over TLS-ALPN-01 on port 443 (<c>listenTLS</c>) while the firewall keeps port 443 closed.</summary>
+    public const string TlsAlpn01PortClosed = "CL3016";
 
     /// <summary>A configuration file named on the command line does not exist.</summary>
     public const string MissingFile = "CL9003";

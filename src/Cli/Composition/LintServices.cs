@@ -31,6 +31,7 @@ public static class LintServices
         services.AddSingleton<IHostCheck, DuplicateCertificateCheck>();
         services.AddSingleton<IHostCheck, CredentialsReadableByOthersCheck>();
         services.AddSingleton<IHostCheck, Http01PortClosedCheck>();
+        services.AddSingleton<IHostCheck, TlsAlpn01PortClosedCheck>();
         services.AddSingleton<IHostCheck, WebrootNotServedCheck>();
         services.AddSingleton<HostLinter>();
         services.AddSingleton<HostRequestLoader>();

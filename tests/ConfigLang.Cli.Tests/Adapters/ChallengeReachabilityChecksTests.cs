@@ -19,8 +19,10 @@ public sealed class ChallengeReachabilityChecksTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private static CertFacts Cert(string name = "example.org", string? webroot = "/var/lib/acme/acme-challenge", string? listenHttp = null, string? dnsProvider = null) =>
-        new(name, name, [], webroot, dnsProvider, listenHttp, null, null, "acme", null, new Dictionary<string, string>(), "");
+    private static CertFacts Cert(string name = "example.org", string? webroot = "/var/lib/acme/acme-challenge", string? listenHttp = null, string? dnsProvider = null, string? listenTls = null) =>
+        new(name, name, [], webroot, dnsProvider, listenHttp, listenTls, null, "acme", null, new Dictionary<string, string>(), "");
+
+    private static readonly FirewallFacts Only80 = new(true, [80], []);
 
     private static HostFacts Facts(CertFacts[] certs, FirewallFacts firewall, params WebVirtualHostFacts[] vhosts) =>
         new(certs, [], new Dictionary<string, UserFacts>(), new Dictionary<string, IReadOnlyList<string>>()) { Firewall = firewall, WebVirtualHosts = vhosts };
@@ -77,6 +79,48 @@ public sealed class ChallengeReachabilityChecksTests : IDisposable
             _ => Cert(),
         };
         Assert.Empty(new Http01PortClosedCheck().Check(Facts([cert], firewall), Host));
+    }
+
+    // ---- CL3016 ----
+
+    [Theory]
+    [InlineData(":443")]
+    [InlineData("0.0.0.0:443")]
+    [InlineData("[::]:443")]
+    public void TlsAlpn01_with_port_443_closed_is_one_error_naming_the_certificates(string listen)
+    {
+        var certs = Enumerable.Range(1, 4).Select(i => Cert($"c{i}.example.org", webroot: null, listenTls: listen)).ToArray();
+        var finding = Assert.Single(new TlsAlpn01PortClosedCheck().Check(Facts(certs, Only80), Host));
+        Assert.Equal(LintCodes.TlsAlpn01PortClosed, finding.Code);
+        Assert.True(finding.IsError);
+        Assert.Contains("\"c1.example.org\", \"c2.example.org\", \"c3.example.org\" and 1 more", finding.Message);
+        Assert.Equal("networking.firewall.allowedTCPPorts", finding.Subject);
+    }
+
+    [Theory]
+    [InlineData("open port")]
+    [InlineData("range")]
+    [InlineData("interface-free firewall off")]
+    [InlineData("listener behind a proxy")]
+    [InlineData("dns-01")]
+    [InlineData("http-01")]
+    public void TlsAlpn01_is_quiet_when_port_443_is_reachable_or_not_needed(string way)
+    {
+        var firewall = way switch
+        {
+            "open port" => new FirewallFacts(true, [80, 443], []),
+            "range" => new FirewallFacts(true, [], [(400, 500)]),
+            "interface-free firewall off" => new FirewallFacts(false, [], []),
+            _ => Only80,
+        };
+        var cert = way switch
+        {
+            "listener behind a proxy" => Cert(webroot: null, listenTls: ":8443"),
+            "dns-01" => Cert(webroot: null, dnsProvider: "cloudflare", listenTls: ":443"),
+            "http-01" => Cert(),
+            _ => Cert(webroot: null, listenTls: ":443"),
+        };
+        Assert.Empty(new TlsAlpn01PortClosedCheck().Check(Facts([cert], firewall), Host));
     }
 
     // ---- CL3015 ----

@@ -1,4 +1,3 @@
-using System.Globalization;
 using ConfigLang.Evaluator.Diagnostics;
 using ConfigLang.Evaluator.Text;
 
@@ -35,7 +34,7 @@ public sealed class Http01PortClosedCheck : IHostCheck
     }
 
     /// <summary>The firewall's port list, or any firewall setting, where the files have one.</summary>
-    private static SourceLocation? FirewallDefinition(HostSources host) =>
+    public static SourceLocation? FirewallDefinition(HostSources host) =>
         host.FindWord("allowedTCPPorts") ?? host.FindWord("firewall");
 
     /// <summary>Whether the certificate's challenge is HTTP-01 answered by this host on port 80
@@ -43,14 +42,7 @@ public sealed class Http01PortClosedCheck : IHostCheck
     public static bool AnswersHttp01OnPort80(CertFacts cert)
     {
         if (cert.DnsProvider is not null || cert.S3Bucket is not null) return false;
-        if (cert.ListenHttp is { } listen) return PortOf(listen) == HttpPort;
+        if (cert.ListenHttp is { } listen) return ListenAddress.PortOf(listen) == HttpPort;
         return cert.Webroot is not null && cert.ListenTls is null;
-    }
-
-    /// <summary>The port of a <c>[interface]:port</c> listener address, or null when it has none.</summary>
-    private static int? PortOf(string listen)
-    {
-        var port = listen[(listen.LastIndexOf(':') + 1)..];
-        return int.TryParse(port, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : null;
     }
 }
