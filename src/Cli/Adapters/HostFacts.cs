@@ -101,7 +101,8 @@ public sealed record HostFacts(
             OptionalString(v, "root"),
             OptionalString(v, "extraConfig") ?? "",
             [.. v.GetProperty("locations").EnumerateArray().Select(l => new WebLocationFacts(
-                l.GetProperty("match").GetString()!, OptionalString(l, "root"), OptionalString(l, "alias"), OptionalString(l, "extraConfig") ?? ""))])).ToList();
+                l.GetProperty("match").GetString()!, OptionalString(l, "root"), OptionalString(l, "alias"), OptionalString(l, "extraConfig") ?? ""))],
+            v.TryGetProperty("names", out var names) ? Strings(names) : [])).ToList();
         return new HostFacts(certs, consumers, users, groups)
         {
             Firewall = new FirewallFacts(
@@ -132,13 +133,14 @@ public sealed record HostFacts(
         "webVirtualHosts = let nginx = cfg.services.nginx; httpd = cfg.services.httpd; caddy = cfg.services.caddy; " +
         "location = m: l: { match = m; inherit (l) root alias extraConfig; }; in " +
         "lib.optionals nginx.enable ([ { server = \"nginx\"; name = null; root = null; extraConfig = nginx.commonHttpConfig + nginx.appendHttpConfig; locations = [ ]; } ] ++ " +
-        "lib.mapAttrsToList (n: v: { server = \"nginx\"; name = n; inherit (v) root extraConfig; locations = lib.mapAttrsToList location v.locations; }) nginx.virtualHosts) ++ " +
+        "lib.mapAttrsToList (n: v: { server = \"nginx\"; name = n; names = [ (if v.serverName != null then v.serverName else n) ] ++ v.serverAliases; " +
+        "inherit (v) root extraConfig; locations = lib.mapAttrsToList location v.locations; }) nginx.virtualHosts) ++ " +
         // NixOS's httpd aliases /.well-known/acme-challenge/ to acmeRoot for its ACME virtual hosts.
         "lib.optionals httpd.enable ([ { server = \"httpd\"; name = null; root = null; inherit (httpd) extraConfig; locations = [ ]; } ] ++ " +
-        "lib.mapAttrsToList (n: v: { server = \"httpd\"; name = n; root = v.documentRoot; inherit (v) extraConfig; " +
+        "lib.mapAttrsToList (n: v: { server = \"httpd\"; name = n; names = [ v.hostName ] ++ v.serverAliases; root = v.documentRoot; inherit (v) extraConfig; " +
         "locations = lib.optional (v.acmeCertName != null && v.acmeRoot != null) { match = \"/.well-known/acme-challenge/\"; root = v.acmeRoot; alias = null; extraConfig = \"\"; }; }) httpd.virtualHosts) ++ " +
         "lib.optionals caddy.enable ([ { server = \"caddy\"; name = null; root = null; extraConfig = caddy.globalConfig + caddy.extraConfig; locations = [ ]; } ] ++ " +
-        "lib.mapAttrsToList (n: v: { server = \"caddy\"; name = n; root = null; inherit (v) extraConfig; locations = [ ]; }) caddy.virtualHosts); ";
+        "lib.mapAttrsToList (n: v: { server = \"caddy\"; name = n; names = [ v.hostName ] ++ v.serverAliases; root = null; inherit (v) extraConfig; locations = [ ]; }) caddy.virtualHosts); ";
 
     private static string? OptionalString(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
@@ -167,7 +169,14 @@ public sealed record FirewallFacts(bool Enable, IReadOnlyList<int> AllowedTcpPor
 /// a null <see cref="Name"/> the server's global configuration: its document root, its
 /// locations that serve files, and its verbatim configuration.
 /// </summary>
-public sealed record WebVirtualHostFacts(string Server, string? Name, string? Root, string ExtraConfig, IReadOnlyList<WebLocationFacts> Locations);
+/// <remarks><paramref name="Names"/>: the host names it answers to as written (server name and
+/// aliases); when not given, its attribute name.</remarks>
+public sealed record WebVirtualHostFacts(string Server, string? Name, string? Root, string ExtraConfig, IReadOnlyList<WebLocationFacts> Locations,
+    IReadOnlyList<string>? Names = null)
+{
+    /// <summary><see cref="Names"/>, else the attribute name; none for the server-wide entry.</summary>
+    public IReadOnlyList<string> ServedNames => Names ?? (Name is null ? [] : [Name]);
+}
 
 /// <summary>A location block (<c>match</c> as written, e.g. <c>^~ /.well-known/acme-challenge/</c>) with its <c>root</c> or <c>alias</c>.</summary>
 public sealed record WebLocationFacts(string Match, string? Root, string? Alias, string ExtraConfig);

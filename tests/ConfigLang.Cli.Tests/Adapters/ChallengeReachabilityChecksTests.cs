@@ -125,6 +125,42 @@ public sealed class ChallengeReachabilityChecksTests : IDisposable
 
     // ---- CL3015 ----
 
+    private static WebVirtualHostFacts Vhost(string name, IReadOnlyList<string> names, params WebLocationFacts[] locations) =>
+        new("nginx", name, null, "", locations, names);
+
+    private static readonly WebLocationFacts ServesDefaultWebroot = Location("/.well-known/acme-challenge/", root: "/var/lib/acme/acme-challenge");
+
+    [Fact]
+    public void A_webroot_served_only_by_another_virtual_host_than_the_one_answering_the_name_fires()
+    {
+        var facts = Facts([Cert("app.example.org")], Only443,
+            Vhost("app", ["app.example.org"]),
+            Vhost("static", ["static.example.org"], ServesDefaultWebroot));
+        var finding = Assert.Single(new WebrootNotServedCheck().Check(facts, Host));
+        Assert.Contains("the nginx virtual host \"app\" answers app.example.org and does not serve it", finding.Message);
+    }
+
+    [Theory]
+    [InlineData("www.example.org")]   // an alias of the serving virtual host
+    [InlineData("*.example.org")]     // a wildcard server name covering the certificate's name
+    [InlineData(".example.org")]      // nginx's name for the domain and its subdomains
+    public void A_webroot_served_by_the_virtual_host_answering_the_name_is_quiet(string written)
+    {
+        var facts = Facts([Cert("www.example.org")], Only443,
+            Vhost("other", ["other.example.org"]),
+            Vhost("site", ["example.org", written], ServesDefaultWebroot));
+        Assert.Empty(new WebrootNotServedCheck().Check(facts, Host));
+    }
+
+    [Fact]
+    public void A_name_no_virtual_host_answers_may_reach_any_serving_one_as_the_default_server()
+    {
+        var facts = Facts([Cert("unlisted.example.org")], Only443,
+            Vhost("a", ["a.example.org"]),
+            Vhost("b", ["b.example.org"], ServesDefaultWebroot));
+        Assert.Empty(new WebrootNotServedCheck().Check(facts, Host));
+    }
+
     [Fact]
     public void A_webroot_no_virtual_host_serves_is_an_error_with_the_location_to_add()
     {

@@ -11,7 +11,9 @@ namespace ConfigLang.Cli.Adapters.Checks;
 /// Caddy serves: no location covering that path with <c>root</c> = the webroot (as the ACME
 /// wiring adds for <c>enableACME</c>/<c>useACMEHost</c> virtual hosts from <c>acmeRoot</c>) or
 /// the matching <c>alias</c>, no document root equal to it, and no verbatim configuration
-/// that names it (which is taken on trust). Certificates with <c>listenHTTP</c> need no web server.
+/// that names it (which is taken on trust). A name of the certificate that a virtual host answers
+/// to by name must be served by that virtual host (or the server-wide configuration): a webroot
+/// served by another virtual host does not help it. Certificates with <c>listenHTTP</c> need no web server.
 /// </summary>
 public sealed class WebrootNotServedCheck : IHostCheck
 {
@@ -26,20 +28,43 @@ public sealed class WebrootNotServedCheck : IHostCheck
         foreach (var certs in byWebroot)
         {
             var webroot = certs.Key;
-            if (facts.WebVirtualHosts.Any(v => Serves(v, webroot))) continue;
-            var list = certs.ToList();
-            var first = list[0];
-            var names = string.Join(", ", list.Take(NamedCertificates).Select(c => $"\"{c.Name}\""));
-            var more = list.Count > NamedCertificates ? $" and {list.Count - NamedCertificates} more" : "";
-            var plural = list.Count == 1 ? "certificate" : "certificates";
-            var servers = facts.WebVirtualHosts.Count == 0 ? "no web server is enabled" : "no virtual host of an enabled web server serves it";
+            var unserved = certs.Select(c => (Cert: c, Miss: FirstUnservedName(facts.WebVirtualHosts, c, webroot)))
+                .Where(u => u.Miss is not null).ToList();
+            if (unserved.Count == 0) continue;
+            var (first, (domain, answering)) = (unserved[0].Cert, unserved[0].Miss!.Value);
+            var names = string.Join(", ", unserved.Take(NamedCertificates).Select(u => $"\"{u.Cert.Name}\""));
+            var more = unserved.Count > NamedCertificates ? $" and {unserved.Count - NamedCertificates} more" : "";
+            var plural = unserved.Count == 1 ? "certificate" : "certificates";
+            var why = facts.WebVirtualHosts.Count == 0 ? "no web server is enabled"
+                : answering is not null ? $"the {answering.Server} virtual host \"{answering.Name}\" answers {domain} and does not serve it"
+                : "no virtual host of an enabled web server serves it";
+            var vhost = answering?.Name ?? domain;
             yield return Diagnostic.Error(LintCodes.WebrootNotServed,
-                $"The webroot {first.Webroot} of {plural} {names}{more} is not served at http://{first.Domain}{ChallengePath}: {servers}",
+                $"The webroot {first.Webroot} of {plural} {names}{more} is not served at http://{domain}{ChallengePath}: {why}",
                 host.Find(["webroot", $"\"{first.Name}\""]))
-                .WithNote($"serve it, e.g. services.nginx.virtualHosts.\"{first.Domain}\".locations.\"{ChallengePath}\".root = \"{webroot}\"; "
+                .WithNote($"serve it, e.g. services.nginx.virtualHosts.\"{vhost}\".locations.\"{ChallengePath}\".root = \"{webroot}\"; "
                     + $"or use enableACME/useACMEHost on the virtual host with acmeRoot = \"{webroot}\"; or answer with listenHTTP instead")
                 with { Subject = $"security.acme.certs.\"{first.Name}\".webroot" };
         }
+    }
+
+    /// <summary>
+    /// The first name of the certificate whose challenge request does not reach the webroot, with
+    /// the virtual host that answers it by name (null when none does), or null when all are
+    /// served. A request goes to the virtual hosts whose names cover its host name; when none
+    /// does, to the default server, which could be any of them, so then any one serving the
+    /// webroot (or the server-wide configuration naming it) is taken as enough.
+    /// </summary>
+    private static (string Domain, WebVirtualHostFacts? Answering)? FirstUnservedName(IReadOnlyList<WebVirtualHostFacts> vhosts, CertFacts cert, string webroot)
+    {
+        var serverWide = vhosts.Any(v => v.Name is null && Serves(v, webroot));
+        foreach (var domain in cert.Domains)
+        {
+            var answering = vhosts.Where(v => v.Name is not null && v.ServedNames.SelectMany(RequiredTlsNames.Of).Any(n => DnsName.Covers(n, domain))).ToList();
+            var served = answering.Count > 0 ? serverWide || answering.Any(v => Serves(v, webroot)) : vhosts.Any(v => Serves(v, webroot));
+            if (!served) return (domain, answering.FirstOrDefault());
+        }
+        return null;
     }
 
     /// <summary>Whether a request for a challenge file reaches <paramref name="webroot"/> through this virtual host.</summary>
