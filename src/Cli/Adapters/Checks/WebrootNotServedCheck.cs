@@ -25,10 +25,13 @@ public sealed class WebrootNotServedCheck : IHostCheck
         var byWebroot = facts.Certs
             .Where(c => c.Webroot is not null && Http01PortClosedCheck.AnswersHttp01OnPort80(c) && c.ListenHttp is null)
             .GroupBy(c => Normalized(c.Webroot!), StringComparer.Ordinal);
+        var byName = new VirtualHostsByName(facts.WebVirtualHosts);
         foreach (var certs in byWebroot)
         {
             var webroot = certs.Key;
-            var unserved = certs.Select(c => (Cert: c, Miss: FirstUnservedName(facts.WebVirtualHosts, c, webroot)))
+            var serving = facts.WebVirtualHosts.Where(v => Serves(v, webroot)).ToHashSet();
+            var serverWide = serving.Any(v => v.Name is null);
+            var unserved = certs.Select(c => (Cert: c, Miss: FirstUnservedName(byName, serving, serverWide, c)))
                 .Where(u => u.Miss is not null).ToList();
             if (unserved.Count == 0) continue;
             var (first, (domain, answering)) = (unserved[0].Cert, unserved[0].Miss!.Value);
@@ -55,16 +58,51 @@ public sealed class WebrootNotServedCheck : IHostCheck
     /// does, to the default server, which could be any of them, so then any one serving the
     /// webroot (or the server-wide configuration naming it) is taken as enough.
     /// </summary>
-    private static (string Domain, WebVirtualHostFacts? Answering)? FirstUnservedName(IReadOnlyList<WebVirtualHostFacts> vhosts, CertFacts cert, string webroot)
+    private static (string Domain, WebVirtualHostFacts? Answering)? FirstUnservedName(
+        VirtualHostsByName byName, HashSet<WebVirtualHostFacts> serving, bool serverWide, CertFacts cert)
     {
-        var serverWide = vhosts.Any(v => v.Name is null && Serves(v, webroot));
         foreach (var domain in cert.Domains)
         {
-            var answering = vhosts.Where(v => v.Name is not null && v.ServedNames.SelectMany(RequiredTlsNames.Of).Any(n => DnsName.Covers(n, domain))).ToList();
-            var served = answering.Count > 0 ? serverWide || answering.Any(v => Serves(v, webroot)) : vhosts.Any(v => Serves(v, webroot));
+            var answering = byName.Answering(domain);
+            var served = answering.Count > 0 ? serverWide || answering.Any(serving.Contains) : serving.Count > 0;
             if (!served) return (domain, answering.FirstOrDefault());
         }
         return null;
+    }
+
+    /// <summary>The virtual hosts by the names they answer to, so a host with thousands of them
+    /// is checked in linear time: exact names, and wildcards by the name they stand for.</summary>
+    private sealed class VirtualHostsByName
+    {
+        private readonly Dictionary<string, List<WebVirtualHostFacts>> _exact = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, List<WebVirtualHostFacts>> _wildcard = new(StringComparer.Ordinal);
+
+        public VirtualHostsByName(IEnumerable<WebVirtualHostFacts> vhosts)
+        {
+            foreach (var vhost in vhosts.Where(v => v.Name is not null))
+            {
+                foreach (var name in vhost.ServedNames.SelectMany(RequiredTlsNames.Of).Select(DnsName.Canonical).Distinct(StringComparer.Ordinal))
+                {
+                    var (index, key) = name.StartsWith("*.", StringComparison.Ordinal) ? (_wildcard, name[2..]) : (_exact, name);
+                    if (!index.TryGetValue(key, out var list)) index[key] = list = [];
+                    list.Add(vhost);
+                }
+            }
+        }
+
+        /// <summary>The virtual hosts whose names cover <paramref name="domain"/> (<see cref="DnsName.Covers"/>).</summary>
+        public IReadOnlyList<WebVirtualHostFacts> Answering(string domain)
+        {
+            var name = DnsName.Canonical(domain);
+            var exact = _exact.GetValueOrDefault(name);
+            // A wildcard name of the certificate is answered only by the same wildcard server name.
+            if (name.StartsWith("*.", StringComparison.Ordinal)) return _wildcard.GetValueOrDefault(name[2..]) ?? [];
+            var dot = name.IndexOf('.');
+            var wildcard = dot > 0 ? _wildcard.GetValueOrDefault(name[(dot + 1)..]) : null;
+            if (wildcard is null) return exact ?? [];
+            if (exact is null) return wildcard;
+            return [.. exact, .. wildcard];
+        }
     }
 
     /// <summary>Whether a request for a challenge file reaches <paramref name="webroot"/> through this virtual host.</summary>
