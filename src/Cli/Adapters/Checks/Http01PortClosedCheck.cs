@@ -1,5 +1,4 @@
 using ConfigLang.Evaluator.Diagnostics;
-using ConfigLang.Evaluator.Text;
 
 namespace ConfigLang.Cli.Adapters.Checks;
 
@@ -14,7 +13,6 @@ namespace ConfigLang.Cli.Adapters.Checks;
 public sealed class Http01PortClosedCheck : IHostCheck
 {
     private const int HttpPort = 80;
-    private const int NamedCertificates = 3;
 
     public IEnumerable<Diagnostic> Check(HostFacts facts, HostSources host)
     {
@@ -23,19 +21,9 @@ public sealed class Http01PortClosedCheck : IHostCheck
         if (affected.Count == 0) yield break;
         var first = affected[0];
         var option = first.ListenHttp is not null ? "listenHTTP" : "webroot";
-        var names = string.Join(", ", affected.Take(NamedCertificates).Select(c => $"\"{c.Name}\""));
-        var more = affected.Count > NamedCertificates ? $" and {affected.Count - NamedCertificates} more" : "";
-        var (noun, verb) = affected.Count == 1 ? ("certificate", "answers") : ("certificates", "answer");
-        yield return Diagnostic.Error(LintCodes.Http01PortClosed,
-            $"The firewall keeps port 80 closed, but {noun} {names}{more} {verb} HTTP-01 challenges on it ({option}): the CA cannot reach this host",
-            FirewallDefinition(host) ?? host.Find([option, "enableACME", "useACMEHost", $"\"{first.Name}\""]))
-            .WithNote("add 80 to `networking.firewall.allowedTCPPorts' (the CA connects to port 80 for HTTP-01), or validate over DNS-01 (dnsProvider)")
-            with { Subject = "networking.firewall.allowedTCPPorts" };
+        yield return ChallengePortClosed.Finding(LintCodes.Http01PortClosed, HttpPort, "HTTP-01", option, affected, host,
+            [option, "enableACME", "useACMEHost", $"\"{first.Name}\""]);
     }
-
-    /// <summary>The firewall's port list, or any firewall setting, where the files have one.</summary>
-    public static SourceLocation? FirewallDefinition(HostSources host) =>
-        host.FindWord("allowedTCPPorts") ?? host.FindWord("firewall");
 
     /// <summary>Whether the certificate's challenge is HTTP-01 answered by this host on port 80
     /// (lego's precedence: dnsProvider, then s3Bucket, then listenHTTP, then webroot).</summary>

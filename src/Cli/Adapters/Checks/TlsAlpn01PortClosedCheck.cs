@@ -13,22 +13,14 @@ namespace ConfigLang.Cli.Adapters.Checks;
 public sealed class TlsAlpn01PortClosedCheck : IHostCheck
 {
     private const int TlsPort = 443;
-    private const int NamedCertificates = 3;
 
     public IEnumerable<Diagnostic> Check(HostFacts facts, HostSources host)
     {
         if (facts.Firewall.AcceptsTcp(TlsPort)) yield break;
         var affected = facts.Certs.Where(AnswersTlsAlpn01OnPort443).ToList();
         if (affected.Count == 0) yield break;
-        var first = affected[0];
-        var names = string.Join(", ", affected.Take(NamedCertificates).Select(c => $"\"{c.Name}\""));
-        var more = affected.Count > NamedCertificates ? $" and {affected.Count - NamedCertificates} more" : "";
-        var (noun, verb) = affected.Count == 1 ? ("certificate", "answers") : ("certificates", "answer");
-        yield return Diagnostic.Error(LintCodes.TlsAlpn01PortClosed,
-            $"The firewall keeps port 443 closed, but {noun} {names}{more} {verb} TLS-ALPN-01 challenges on it (listenTLS): the CA cannot reach this host",
-            Http01PortClosedCheck.FirewallDefinition(host) ?? host.Find(["listenTLS", $"\"{first.Name}\""]))
-            .WithNote("add 443 to `networking.firewall.allowedTCPPorts' (the CA connects to port 443 for TLS-ALPN-01), or validate over DNS-01 (dnsProvider)")
-            with { Subject = "networking.firewall.allowedTCPPorts" };
+        yield return ChallengePortClosed.Finding(LintCodes.TlsAlpn01PortClosed, TlsPort, "TLS-ALPN-01", "listenTLS", affected, host,
+            ["listenTLS", $"\"{affected[0].Name}\""]);
     }
 
     /// <summary>Whether the certificate's challenge is TLS-ALPN-01 answered by its own listener on
