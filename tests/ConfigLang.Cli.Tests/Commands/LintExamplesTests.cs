@@ -49,6 +49,26 @@ public sealed class LintExamplesTests
         return data;
     }
 
+    // The credentials example is about its secret's mode (0644), which the checkout's umask would
+    // decide: it is linted from a temporary copy with that mode set, laid out as in the repository.
+    private const string ModeDependent = "credentials-readable-by-others.nix";
+
+    private static readonly Lazy<string> StagedRoot = new(() =>
+    {
+        var root = Directory.CreateTempSubdirectory("configlang-broken-").FullName;
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Directory.Delete(root, recursive: true);
+        var broken = Path.Combine(root, "examples", "broken");
+        Directory.CreateDirectory(Path.Combine(broken, "secrets"));
+        File.Copy(Path.Combine(Broken, ModeDependent), Path.Combine(broken, ModeDependent));
+        var secret = Path.Combine(broken, "secrets", "cloudflare.env");
+        File.Copy(Path.Combine(Broken, "secrets", "cloudflare.env"), secret);
+        if (!OperatingSystem.IsWindows())
+            File.SetUnixFileMode(secret, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+        return root;
+    });
+
+    private static string RootOf(string file) => file == ModeDependent ? StagedRoot.Value : RepositoryRoot.Path;
+
     // Every check the CLI registers, as `configlang lint` runs them, so a new check shows in the goldens.
     private static HostLinter Linter() =>
         new ServiceCollection().AddLintServices().BuildServiceProvider().GetRequiredService<HostLinter>();
@@ -57,12 +77,13 @@ public sealed class LintExamplesTests
     [MemberData(nameof(BrokenFiles))]
     public void Each_broken_example_reports_its_mistake_as_in_the_golden_text(string file)
     {
-        var diagnostics = Linter().Lint(Path.Combine(Broken, file), new EvaluatorOptions());
+        var root = RootOf(file);
+        var diagnostics = Linter().Lint(Path.Combine(root, "examples", "broken", file), new EvaluatorOptions());
         Assert.NotEmpty(diagnostics);
         var output = new StringWriter();
-        new TextDiagnosticWriter().Write(DiagnosticReport.Create(diagnostics, RepositoryRoot.Path), output, DiagnosticWriterOptions.Default);
+        new TextDiagnosticWriter().Write(DiagnosticReport.Create(diagnostics, root), output, DiagnosticWriterOptions.Default);
         // Paths that depend on the machine: the extracted library and the checkout.
-        var text = output.ToString().Replace(LibraryFiles.Directory, "<library>").Replace(RepositoryRoot.Path, "<repo>");
+        var text = output.ToString().Replace(LibraryFiles.Directory, "<library>").Replace(root, "<repo>");
         GoldenFile.AssertMatches($"lint/{Path.GetFileNameWithoutExtension(file)}.txt", text);
     }
 
@@ -70,7 +91,7 @@ public sealed class LintExamplesTests
     [MemberData(nameof(OnTheMistakeLine))]
     public void The_span_is_on_the_line_of_the_mistake(string file)
     {
-        var path = Path.Combine(Broken, file);
+        var path = Path.Combine(RootOf(file), "examples", "broken", file);
         var mistakeLine = Array.FindIndex(File.ReadAllLines(path), l => l.Contains("# MISTAKE", StringComparison.Ordinal)) + 1;
         var diagnostics = Linter().Lint(path, new EvaluatorOptions());
         Assert.Contains(diagnostics, d => d.Location is { } l && l.Start.Line == mistakeLine);
