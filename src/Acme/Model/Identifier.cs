@@ -31,6 +31,25 @@ public sealed record Identifier
         return new Identifier(ascii.ToLowerInvariant());
     }
 
+    /// <summary>
+    /// The form the CA compares names in (lower case, ASCII, no trailing dot), without throwing:
+    /// null for an empty name or one with no ASCII form (an invalid internationalized name).
+    /// </summary>
+    public static string? TryCanonical(string name)
+    {
+        var trimmed = name.Trim().TrimEnd('.');
+        if (trimmed.Length == 0) return null;
+        if (trimmed.All(char.IsAscii)) return trimmed.ToLowerInvariant();
+        try
+        {
+            return ConvertToAscii(trimmed).ToLowerInvariant();
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    }
+
     private static string ConvertToAscii(string name)
     {
         // IdnMapping rejects '*', so convert the part after a wildcard label only.

@@ -1,3 +1,4 @@
+using ConfigLang.Acme.Model;
 using System.Globalization;
 using System.Net;
 
@@ -80,13 +81,10 @@ public static class DnsName
         return decoded.Any(char.IsControl) || decoded.All(c => c < 0x80) ? null : decoded;
     }
 
-    /// <summary>The form names are compared in: lower case, without a trailing dot, punycode.</summary>
-    public static string Canonical(string name)
-    {
-        var trimmed = name.Trim().TrimEnd('.');
-        if (trimmed.Any(c => c > 0x7f) && ToAscii(trimmed) is { } ascii) trimmed = ascii;
-        return trimmed.ToLowerInvariant();
-    }
+    /// <summary>The form names are compared in: lower case, without a trailing dot, punycode
+    /// (as the ACME identifiers are made); a name with no ASCII form is only trimmed and lowered.</summary>
+    public static string Canonical(string name) =>
+        Identifier.TryCanonical(name) ?? name.Trim().TrimEnd('.').ToLowerInvariant();
 
     /// <summary>Whether the certificate name <paramref name="certName"/> covers the served name
     /// <paramref name="served"/>: the same name, or <c>*.rest</c> for <c>label.rest</c> (one label,
