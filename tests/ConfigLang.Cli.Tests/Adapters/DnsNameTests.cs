@@ -117,4 +117,14 @@ public sealed class DnsNameTests
         Assert.Equal(staging, AcmeServers.IsLetsEncryptStaging(server));
         Assert.Equal(publicCa, AcmeServers.IsPublicCa(server));
     }
+
+    [Theory]
+    [InlineData("Example.ORG.", "example.org")]
+    [InlineData("bücher.example", "xn--bcher-kva.example")]
+    [InlineData("*.Bücher.example", "*.xn--bcher-kva.example")]
+    [InlineData("Bü..Cher", "bü..cher")] // an empty label: no ASCII form, only trimmed and lowered
+    public void Names_are_compared_in_the_form_of_the_ACME_identifiers(string written, string canonical)
+    {
+        Assert.Equal(canonical, DnsName.Canonical(written));
+    }
 }
