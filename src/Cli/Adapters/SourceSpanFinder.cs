@@ -57,7 +57,22 @@ public static partial class SourceSpanFinder
                 .OrderBy(f => f.At).Select(f => new SourceLocation(source, new TextSpan(f.At!.Value, f.Name.Length))))
             .ToList();
         if (found.Count < 2) return null;
-        return (found[^1], found.Take(found.Count - 1).ToList());
+        var conflicting = found[^1];
+        // Each earlier option as defined closest before the conflicting one in its file (the
+        // same block, usually), else where it was first found.
+        var earlier = found.Take(found.Count - 1).Select(f => ReferenceEquals(f.Source, conflicting.Source)
+                ? LastBefore(f.Source, f.Source.Text.Substring(f.Span.Start, f.Span.Length), conflicting.Span.Start) ?? f
+                : f)
+            .ToList();
+        return (conflicting, earlier);
+    }
+
+    private static SourceLocation? LastBefore(SourceText source, string word, int end)
+    {
+        SourceLocation? last = null;
+        for (var at = FindWord(source.Text, word, 0); at is { } start && start < end; at = FindWord(source.Text, word, start + 1))
+            last = new SourceLocation(source, new TextSpan(start, word.Length));
+        return last;
     }
 
     /// <summary>The span of the first of <paramref name="candidates"/> found in <paramref name="source"/>.

@@ -126,4 +126,17 @@ public sealed class HostChecksTests
         var location = SourceSpanFinder.Find(source, SourceSpanFinder.CandidatesOf("`security.acme.certs.\"a.org\".email' is wrong"));
         Assert.Equal((2, "email"), (location.Start.Line, source.Text.Substring(location.Span.Start, location.Span.Length)));
     }
+
+    [Fact]
+    public void Mutually_exclusive_options_are_labelled_in_the_block_of_the_conflict()
+    {
+        var source = new SourceText(
+            "{\n  a = { forceSSL = true; };\n  b = {\n    forceSSL = true;\n    addSSL = true;\n  };\n}\n", "/h.nix");
+        var found = SourceSpanFinder.FindMutuallyExclusive(source,
+            "Options services.nginx.virtualHosts.<name>.addSSL,\nservices.nginx.virtualHosts.<name>.forceSSL are mutually exclusive.");
+
+        var (conflicting, earlier) = found!.Value;
+        Assert.Equal(5, conflicting.Start.Line);
+        Assert.Equal(4, Assert.Single(earlier).Start.Line);
+    }
 }
