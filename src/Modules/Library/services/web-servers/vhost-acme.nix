@@ -80,6 +80,9 @@ in
       reloadService,
       extraCertConfig ? vhost: { },
     }:
+    let
+      acmeVhosts = builtins.filter (vhost: vhost.acmeCertName != null) vhosts;
+    in
     lib.mkMerge (
       map (
         vhost:
@@ -89,7 +92,7 @@ in
           challengePriority = if vhost.acmeRoot != null then 1000 else 2000;
         in
         if vhost.useACMEHost != null then
-          { ${vhost.useACMEHost}.reloadServices = [ reloadService ]; }
+          { }
         else
           {
             ${vhost.acmeCertName} = {
@@ -99,11 +102,17 @@ in
               # ConfigLang: the TLS-ALPN-01 listener would compete with the server for port 443.
               listenTLS = mkOverride challengePriority null;
               extraDomainNames = vhost.serverAliases;
-              reloadServices = [ reloadService ];
             }
             // extraCertConfig vhost;
           }
-      ) (builtins.filter (vhost: vhost.acmeCertName != null) vhosts)
+      ) acmeVhosts
+      # The server reloads once per certificate, however many of its virtual hosts use it
+      # (NixOS takes the certificate names of the virtual hosts with `unique`).
+      ++ [
+        (lib.genAttrs (lib.unique (map (vhost: vhost.acmeCertName) acmeVhosts)) (_: {
+          reloadServices = [ reloadService ];
+        }))
+      ]
     );
 
   consumers =
