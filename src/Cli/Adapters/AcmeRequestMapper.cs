@@ -18,12 +18,6 @@ public static class AcmeRequestMapper
         "postRun reloadServices ocspMustStaple extraLegoFlags extraLegoRunFlags extraLegoRenewFlags profile csr csrKey; }) cfg.security.acme.certs; " +
         "consumers = map (c: { inherit (c) service cert; }) cfg.configlang.certConsumers; }";
 
-    public static IReadOnlyList<CertificateRequest> Map(string json)
-    {
-        using var document = JsonDocument.Parse(json);
-        return Map(document.RootElement);
-    }
-
     public static IReadOnlyList<CertificateRequest> Map(JsonElement root)
     {
         var useRoot = root.TryGetProperty("useRoot", out var u) && u.ValueKind == JsonValueKind.True;

@@ -68,7 +68,7 @@ public sealed class HostSources
     public SourceLocation? FindWord(string word) =>
         FirstFound(source => SourceSpanFinder.FindWord(source.Text, word) is { } at ? new SourceLocation(source, new TextSpan(at, word.Length)) : null);
 
-    /// <summary><see cref="SourceSpanFinder.FindMutuallyExclusive(IReadOnlyList{SourceText}, string)"/> over these files.</summary>
+    /// <summary><see cref="SourceSpanFinder.FindMutuallyExclusive"/> over these files.</summary>
     public (SourceLocation Conflicting, IReadOnlyList<SourceLocation> Earlier)? FindMutuallyExclusive(string message) =>
         SourceSpanFinder.FindMutuallyExclusive(Files, message);
 

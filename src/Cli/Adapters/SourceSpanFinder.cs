@@ -39,13 +39,9 @@ public static partial class SourceSpanFinder
             .Concat(CandidatesOf(message));
 
     /// <summary>For a message saying options are "mutually exclusive": the span of the one of
-    /// them defined last in the file (the definition that conflicts with an earlier one) and the
-    /// spans of the others that are defined; null when fewer than two are found.</summary>
-    public static (SourceLocation Conflicting, IReadOnlyList<SourceLocation> Earlier)? FindMutuallyExclusive(SourceText source, string message) =>
-        FindMutuallyExclusive([source], message);
-
-    /// <summary><see cref="FindMutuallyExclusive(SourceText, string)"/> over several files, read in
-    /// order (the host, then the files it imports): "last" is the last in that order.</summary>
+    /// them defined last (the definition that conflicts with an earlier one) and the spans of the
+    /// others that are defined; null when fewer than two are found. The files are read in order
+    /// (the host, then the files it imports): "last" is the last in that order.</summary>
     public static (SourceLocation Conflicting, IReadOnlyList<SourceLocation> Earlier)? FindMutuallyExclusive(IReadOnlyList<SourceText> sources, string message)
     {
         if (!message.Contains("mutually exclusive", StringComparison.Ordinal)) return null;

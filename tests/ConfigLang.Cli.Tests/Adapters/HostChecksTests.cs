@@ -132,7 +132,7 @@ public sealed class HostChecksTests
     {
         var source = new SourceText(
             "{\n  a = { forceSSL = true; };\n  b = {\n    forceSSL = true;\n    addSSL = true;\n  };\n}\n", "/h.nix");
-        var found = SourceSpanFinder.FindMutuallyExclusive(source,
+        var found = SourceSpanFinder.FindMutuallyExclusive([source],
             "Options services.nginx.virtualHosts.<name>.addSSL,\nservices.nginx.virtualHosts.<name>.forceSSL are mutually exclusive.");
 
         var (conflicting, earlier) = found!.Value;

@@ -27,7 +27,8 @@ public sealed class PreviewCommandTests : IDisposable
     {
         var evaluated = HostEvaluation.Evaluate(HostEvaluation.CreateEvaluator(new EvaluatorOptions()), Host, AcmeRequestMapper.Expression);
         Assert.True(evaluated.Succeeded, evaluated.Stderr);
-        return Assert.Single(AcmeRequestMapper.Map(evaluated.Stdout));
+        using var document = System.Text.Json.JsonDocument.Parse(evaluated.Stdout);
+        return Assert.Single(AcmeRequestMapper.Map(document.RootElement));
     }
 
     private JsonNode Certificate()

@@ -24,7 +24,7 @@ public static class DnsName
         if (IsIpAddress(name)) return new("is an IP address, not a DNS name");
         if (name.Any(c => c > 0x7f))
         {
-            return ToAscii(name) is { } ascii
+            return Identifier.TryCanonical(name) is { } ascii
                 ? new("contains non-ASCII characters: internationalised names must be written in punycode", ascii)
                 : new("contains non-ASCII characters and is not a valid internationalised name");
         }
@@ -62,13 +62,6 @@ public static class DnsName
         var bare = name.StartsWith('[') && name.EndsWith(']') ? name[1..^1] : name;
         if (bare.Contains(':')) return IPAddress.TryParse(bare, out _);
         return bare.Split('.') is { Length: 4 } parts && parts.All(p => p.Length > 0 && p.All(char.IsAsciiDigit)) && IPAddress.TryParse(bare, out _);
-    }
-
-    /// <summary>The punycode (ASCII) form of a name, or null when it is not a valid IDN.</summary>
-    public static string? ToAscii(string name)
-    {
-        try { return new IdnMapping().GetAscii(name); }
-        catch (ArgumentException) { return null; }
     }
 
     // With invariant globalization (this project's setting) IdnMapping decodes leniently, so the
