@@ -371,22 +371,34 @@ public sealed class OptionLevel
         return new AttrSetValue(names, values, null);
     }
 
-    /// <summary>Whether <see cref="Unmatched"/> yields anything, walking the same names in the same
-    /// order but without an iterator and a prefix per level (it runs for every submodule instance).</summary>
-    public bool HasUnmatched()
+    /// <summary>Groups declarations and definitions for the unmatched walk; false when no module defines anything here.</summary>
+    private bool GroupedForUnmatched()
     {
         if (_definedNames is null ? Configs.Count == 0 : !_hasConfigs) return false;
         GroupDefinitionsOnDemand();
         if (_names is null) GroupDeclarations();
+        return true;
+    }
+
+    /// <summary>Which comes next in the union of the two sorted name arrays: the declared name (&lt; 0),
+    /// the defined one (&gt; 0), or both (0).</summary>
+    private static int UnionOrder(Symbol[] declared, int d, Symbol[] defined, int f) =>
+        d == declared.Length ? 1
+        : f == defined.Length ? -1
+        : ReferenceEquals(declared[d], defined[f]) ? 0
+        : string.CompareOrdinal(declared[d].Name, defined[f].Name);
+
+    /// <summary>Whether <see cref="Unmatched"/> yields anything, walking the same names in the same
+    /// order but without an iterator and a prefix per level (it runs for every submodule instance).</summary>
+    public bool HasUnmatched()
+    {
+        if (!GroupedForUnmatched()) return false;
         var declaredNames = _names!;
         var definedNames = _definedNames!;
         int d = 0, f = 0;
         while (d < declaredNames.Length || f < definedNames.Length)
         {
-            var c = d == declaredNames.Length ? 1
-                : f == definedNames.Length ? -1
-                : ReferenceEquals(declaredNames[d], definedNames[f]) ? 0
-                : string.CompareOrdinal(declaredNames[d].Name, definedNames[f].Name);
+            var c = UnionOrder(declaredNames, d, definedNames, f);
             if (c > 0)
             {
                 if (DefinitionsOf(definedNames[f]).Length > 0) return true;
@@ -403,9 +415,7 @@ public sealed class OptionLevel
     /// <summary>Definitions with no matching option, sorted by path.</summary>
     public IEnumerable<UnmatchedDefinition> Unmatched()
     {
-        if (_definedNames is null ? Configs.Count == 0 : !_hasConfigs) yield break;
-        GroupDefinitionsOnDemand();
-        if (_names is null) GroupDeclarations();
+        if (!GroupedForUnmatched()) yield break;
         // Both name arrays are sorted: walk their union in order.
         var declaredNames = _names!;
         var definedNames = _definedNames!;
@@ -414,10 +424,7 @@ public sealed class OptionLevel
         {
             Symbol name;
             int declared;
-            var c = d == declaredNames.Length ? 1
-                : f == definedNames.Length ? -1
-                : ReferenceEquals(declaredNames[d], definedNames[f]) ? 0
-                : string.CompareOrdinal(declaredNames[d].Name, definedNames[f].Name);
+            var c = UnionOrder(declaredNames, d, definedNames, f);
             if (c <= 0)
             {
                 name = declaredNames[d];
