@@ -12,18 +12,24 @@ namespace ConfigLang.Cli.Adapters;
 /// </summary>
 public sealed class HostSources
 {
-    private HostSources(IReadOnlyList<SourceText> files) => Files = files;
+    private readonly Lazy<IReadOnlyList<SourceText>> _files;
 
-    /// <summary>The host file first.</summary>
-    public IReadOnlyList<SourceText> Files { get; }
+    private HostSources(SourceText host, Func<IReadOnlyList<SourceText>> files)
+    {
+        Host = host;
+        _files = new(files);
+    }
 
-    public SourceText Host => Files[0];
+    /// <summary>The host file first. The imported files are read when a finding first needs a place.</summary>
+    public IReadOnlyList<SourceText> Files => _files.Value;
 
-    /// <summary>Only the host file (what a finding can point at before anything was evaluated).</summary>
-    public static HostSources Single(SourceText host) => new([host]);
+    public SourceText Host { get; }
+
+    /// <summary>Only the host file.</summary>
+    public static HostSources Single(SourceText host) => new(host, () => [host]);
 
     /// <summary>The host and the user files among <paramref name="importedFiles"/> that still exist.</summary>
-    public static HostSources From(SourceText host, IEnumerable<string> importedFiles)
+    public static HostSources From(SourceText host, IReadOnlyList<string> importedFiles) => new(host, () =>
     {
         var library = Path.GetFullPath(LibraryFiles.Directory).TrimEnd('/') + "/";
         var files = new List<SourceText> { host };
@@ -39,8 +45,8 @@ public sealed class HostSources
                 // Gone or unreadable since the evaluation read it: findings point elsewhere.
             }
         }
-        return new(files);
-    }
+        return files;
+    });
 
     /// <summary><see cref="SourceSpanFinder.Find"/> in the file where the most specific candidate
     /// is found (the host when several are equally good, or none is).</summary>
