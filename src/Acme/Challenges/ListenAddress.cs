@@ -8,6 +8,21 @@ namespace ConfigLang.Acme.Challenges;
 /// </summary>
 public static class ListenAddress
 {
+    /// <summary><see cref="Parse"/> without throwing: false for text that is no listen address.</summary>
+    public static bool TryParse(string text, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out IPEndPoint? endpoint)
+    {
+        try
+        {
+            endpoint = Parse(text);
+            return true;
+        }
+        catch (FormatException)
+        {
+            endpoint = null;
+            return false;
+        }
+    }
+
     public static IPEndPoint Parse(string text)
     {
         var value = text.Trim();

@@ -1,3 +1,4 @@
+using ConfigLang.Acme.Challenges;
 using ConfigLang.Evaluator.Diagnostics;
 
 namespace ConfigLang.Cli.Adapters.Checks;
@@ -30,7 +31,7 @@ public sealed class Http01PortClosedCheck : IHostCheck
     public static bool AnswersHttp01OnPort80(CertFacts cert)
     {
         if (cert.DnsProvider is not null || cert.S3Bucket is not null) return false;
-        if (cert.ListenHttp is { } listen) return ListenAddress.PortOf(listen) == HttpPort;
+        if (cert.ListenHttp is { } listen) return ListenAddress.TryParse(listen, out var endpoint) && endpoint.Port == HttpPort;
         return cert.Webroot is not null && cert.ListenTls is null;
     }
 }

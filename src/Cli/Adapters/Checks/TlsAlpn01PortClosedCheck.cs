@@ -1,3 +1,4 @@
+using ConfigLang.Acme.Challenges;
 using ConfigLang.Evaluator.Diagnostics;
 
 namespace ConfigLang.Cli.Adapters.Checks;
@@ -26,5 +27,5 @@ public sealed class TlsAlpn01PortClosedCheck : IHostCheck
     /// <summary>Whether the certificate's challenge is TLS-ALPN-01 answered by its own listener on
     /// port 443 (only <c>dnsProvider</c> takes precedence, as in the request mapping).</summary>
     public static bool AnswersTlsAlpn01OnPort443(CertFacts cert) =>
-        cert.DnsProvider is null && cert.ListenTls is { } listen && ListenAddress.PortOf(listen) == TlsPort;
+        cert.DnsProvider is null && cert.ListenTls is { } listen && ListenAddress.TryParse(listen, out var endpoint) && endpoint.Port == TlsPort;
 }
