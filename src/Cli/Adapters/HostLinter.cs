@@ -10,7 +10,8 @@ namespace ConfigLang.Cli.Adapters;
 /// <param name="Facts">The resolved values the checks read; null when evaluation failed.</param>
 /// <param name="QueryJson">The caller's query (see <see cref="HostLinter.Run"/>) as JSON; null when
 /// there was none or it failed (evaluate it alone for its error).</param>
-public sealed record HostLintResult(IReadOnlyList<Diagnostic> Diagnostics, HostFacts? Facts, string? QueryJson);
+/// <param name="Sources">The files the host is written in, for pointing at a definition later; null when evaluation failed.</param>
+public sealed record HostLintResult(IReadOnlyList<Diagnostic> Diagnostics, HostFacts? Facts, string? QueryJson, HostSources? Sources = null);
 
 /// <summary>
 /// <c>configlang lint</c> for one host file: evaluates it with the built-in option library,
@@ -85,7 +86,7 @@ public sealed class HostLinter(IEnumerable<IHostCheck> checks)
                 diagnostics.Add(finding);
             }
         }
-        return new(diagnostics, parsed, queryJson);
+        return new(diagnostics, parsed, queryJson, sources);
     }
 
     private static readonly string FactsExpression = $"builtins.deepSeq cfg.security.acme.certs ({HostFacts.Expression})";

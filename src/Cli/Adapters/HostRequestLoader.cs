@@ -8,9 +8,11 @@ namespace ConfigLang.Cli.Adapters;
 
 /// <summary>
 /// The certificate requests of a host that passed lint, with its path and evaluator options, the
-/// facts the lint read, and the caller's extra query as JSON (null when it asked none).
+/// facts the lint read, the caller's extra query as JSON (null when it asked none), and the files
+/// the host is written in.
 /// </summary>
-public sealed record LoadedHost(string Path, EvaluatorOptions Options, IReadOnlyList<CertificateRequest> Requests, HostFacts Facts, string? ExtraJson);
+public sealed record LoadedHost(string Path, EvaluatorOptions Options, IReadOnlyList<CertificateRequest> Requests, HostFacts Facts, string? ExtraJson,
+    HostSources Sources);
 
 /// <summary>
 /// What preview, rebuild and renew do first: lint the host (any error is printed and stops the
@@ -56,6 +58,6 @@ public sealed class HostRequestLoader(CliConsole console, HostLinter linter)
         using var document = JsonDocument.Parse(queryJson);
         var extraElement = document.RootElement.GetProperty("extra");
         return new LoadedHost(path, options, AcmeRequestMapper.Map(document.RootElement.GetProperty("requests")), linted.Facts!,
-            extraElement.ValueKind == JsonValueKind.Null ? null : extraElement.GetRawText());
+            extraElement.ValueKind == JsonValueKind.Null ? null : extraElement.GetRawText(), linted.Sources!);
     }
 }

@@ -48,7 +48,7 @@ public sealed class HostSources
         return files;
     });
 
-    /// <summary><see cref="SourceSpanFinder.Find"/> in the file where the most specific candidate
+    /// <summary><see cref="SourceSpanFinder.FindRanked"/> in the file where the most specific candidate
     /// is found (the host when several are equally good, or none is).</summary>
     public SourceLocation Find(IEnumerable<string> candidates)
     {
@@ -62,11 +62,11 @@ public sealed class HostSources
         return best.Location;
     }
 
-    /// <summary><see cref="HostSpans.Value"/> in the first file that has the value written, else <see cref="Find"/> over the fallback.</summary>
+    /// <summary><see cref="HostSpans.FindValue"/> in the first file that has the value written, else <see cref="Find"/> over the fallback.</summary>
     public SourceLocation Value(string value, IReadOnlyList<string> anchors, IEnumerable<string> fallback) =>
         FirstFound(source => HostSpans.FindValue(source, value, anchors)) ?? Find(fallback);
 
-    /// <summary><see cref="HostSpans.Attribute"/> in the first file that defines the attribute, else <see cref="Find"/> over the fallback.</summary>
+    /// <summary><see cref="HostSpans.FindAttribute"/> in the first file that defines the attribute, else <see cref="Find"/> over the fallback.</summary>
     public SourceLocation Attribute(string name, IReadOnlyList<string> anchors, IEnumerable<string> fallback) =>
         FirstFound(source => HostSpans.FindAttribute(source, name, anchors)) ?? Find(fallback);
 

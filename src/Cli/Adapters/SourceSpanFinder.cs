@@ -76,12 +76,9 @@ public static partial class SourceSpanFinder
     /// occurs in the file anchors the search: the names listed before it (more specific) are
     /// looked for in the bindings of that name only, so <c>webroot</c> is found in that
     /// certificate's block rather than in another one; then in the <c>defaults</c> a certificate
-    /// inherits; else the anchor itself is the span.</summary>
-    public static SourceLocation Find(SourceText source, IEnumerable<string> candidates) =>
-        FindRanked(source, [.. candidates]).Location;
-
-    /// <summary><see cref="Find"/>, with how good the match is: the index of the candidate found
-    /// (lower is more specific), <see cref="int.MaxValue"/> when none was.</summary>
+    /// inherits; else the anchor itself is the span. With it, how good the match is: the index of
+    /// the candidate found (lower is more specific), <see cref="int.MaxValue"/> when none was (the
+    /// location is then the start of the file).</summary>
     public static (SourceLocation Location, int Rank) FindRanked(SourceText source, IReadOnlyList<string> candidates)
     {
         var usable = candidates.Where(c => !string.IsNullOrWhiteSpace(c) && !c.Contains('<')).ToList();

@@ -131,15 +131,19 @@ public abstract class CertificateWorkCommand(CliConsole console, HostRequestLoad
             return ExitCodes.ExecutionFailure;
         }
 
-        var source = Evaluator.Text.SourceText.FromFile(host.Path);
         foreach (var failed in summary.Certificates.Where(c => c.Error is not null))
         {
             console.Error.WriteLine($"error: certificate '{failed.Name}': {failed.Error!.Message}");
-            // The request's tag is the certificate name: point at where the configuration declares it.
+            // The request's tag is the certificate name: point at where the configuration declares it
+            // (in the host file or a file it imports).
             if (failed.Error.SourceTag is string name)
             {
-                var at = SourceSpanFinder.Find(source, [$"\"{name}\"", name]);
-                if (at.Span.Length > 0) console.Error.WriteLine($"  --> {request.File}:{at.Start}");
+                var at = host.Sources.Find([$"\"{name}\"", name]);
+                if (at.Span.Length > 0)
+                {
+                    var file = ReferenceEquals(at.Source, host.Sources.Host) ? request.File : Path.GetRelativePath(System.Environment.CurrentDirectory, at.Source.Path);
+                    console.Error.WriteLine($"  --> {file}:{at.Start}");
+                }
             }
         }
         foreach (var error in summary.OtherErrors) console.Error.WriteLine($"error: {error}");

@@ -88,7 +88,7 @@ public sealed class HostChecksTests
     public void Spans_prefer_the_named_certificate_block()
     {
         var source = new SourceText("{\n  certs.\"a.org\".webroot = \"/w\";\n  certs.\"b.org\".webroot = \"/w\";\n}\n", "/h.nix");
-        var location = SourceSpanFinder.Find(source, SourceSpanFinder.CandidatesOf("`security.acme.certs.\"b.org\".webroot' is wrong"));
+        var location = HostSources.Single(source).Find(SourceSpanFinder.CandidatesOf("`security.acme.certs.\"b.org\".webroot' is wrong"));
         Assert.Equal(3, location.Start.Line);
         Assert.Equal("webroot", source.Text.Substring(location.Span.Start, location.Span.Length));
     }
@@ -97,7 +97,7 @@ public sealed class HostChecksTests
     public void Spans_point_at_the_most_specific_name_outside_comments()
     {
         var source = new SourceText("# group here is a comment\n{ x.group = 1; }\n", "/h.nix");
-        var location = SourceSpanFinder.Find(source, SourceSpanFinder.CandidatesOf("`security.acme.certs.\"a\".group' is wrong"));
+        var location = HostSources.Single(source).Find(SourceSpanFinder.CandidatesOf("`security.acme.certs.\"a\".group' is wrong"));
         Assert.Equal(2, location.Start.Line);
         Assert.Equal(5, location.Start.Column);
     }
@@ -109,7 +109,7 @@ public sealed class HostChecksTests
             "{\n  certs.\"a.org\" = {\n    webroot = \"/w\";\n  };\n  certs.\"b.org\".group = \"nginx\";\n  certs.\"b.org\" = { dnsProvider = \"x\"; };\n}\n", "/h.nix");
         string At(string message)
         {
-            var location = SourceSpanFinder.Find(source, SourceSpanFinder.CandidatesOf(message));
+            var location = HostSources.Single(source).Find(SourceSpanFinder.CandidatesOf(message));
             return $"{location.Start.Line}:{source.Text.Substring(location.Span.Start, location.Span.Length)}";
         }
 
@@ -123,7 +123,7 @@ public sealed class HostChecksTests
     public void Spans_of_an_option_a_certificate_inherits_point_at_the_defaults()
     {
         var source = new SourceText("{\n  defaults = { email = \"a@b.c\"; };\n  certs.\"a.org\".webroot = \"/w\";\n}\n", "/h.nix");
-        var location = SourceSpanFinder.Find(source, SourceSpanFinder.CandidatesOf("`security.acme.certs.\"a.org\".email' is wrong"));
+        var location = HostSources.Single(source).Find(SourceSpanFinder.CandidatesOf("`security.acme.certs.\"a.org\".email' is wrong"));
         Assert.Equal((2, "email"), (location.Start.Line, source.Text.Substring(location.Span.Start, location.Span.Length)));
     }
 
