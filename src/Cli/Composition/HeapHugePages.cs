@@ -13,10 +13,11 @@ namespace ConfigLang.Cli.Composition;
 /// <para>
 /// The runtime reserves the heap as one inaccessible mapping and commits it in 64 KiB steps,
 /// each also marked for core dumps; every step splits the mapping at its end, so no 2 MiB-aligned
-/// range is ever inside one mapping and the kernel can never use a huge page. Here the start of
-/// the reservation is made readable, writable and dumpable at once (the runtime's later commits
-/// change nothing, so it stays one mapping) and advised for huge pages. Memory is still only
-/// used where touched; the runtime still decommits as it likes.
+/// range is ever inside one mapping and the kernel can never use a huge page. Here the part of
+/// the reservation where the heap grows (from the region in use at startup, up to 2 GB) is made
+/// readable, writable and dumpable at once (the runtime's later commits change nothing, so it
+/// stays one mapping) and advised for huge pages. Memory is still only used where touched; the
+/// runtime still decommits as it likes (a decommitted part loses the advice).
 /// </para>
 /// Best effort: without transparent huge pages, under strict overcommit accounting, or on any
 /// failure, the heap stays as the runtime made it. <c>CONFIGLANG_HUGE_PAGES=0</c> turns it off.
@@ -28,7 +29,7 @@ public static partial class HeapHugePages
     private const int AdviseDump = 17;
     private const long MaximumPrepared = 2L << 30;
 
-    /// <summary>Whether the heap was prepared (benchmarks report it).</summary>
+    /// <summary>Whether the heap was prepared.</summary>
     public static bool Prepared => PreparedRange is not null;
 
     /// <summary>The addresses made one writable mapping advised for huge pages, once prepared.</summary>
