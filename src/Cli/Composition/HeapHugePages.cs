@@ -16,8 +16,17 @@ namespace ConfigLang.Cli.Composition;
 /// range is ever inside one mapping and the kernel can never use a huge page. Here the part of
 /// the reservation where the heap grows (from the region in use at startup, up to 2 GB) is made
 /// readable, writable and dumpable at once (the runtime's later commits change nothing, so it
-/// stays one mapping) and advised for huge pages. Memory is still only used where touched; the
-/// runtime still decommits as it likes (a decommitted part loses the advice).
+/// stays one mapping) and advised for huge pages. Memory is still only used where touched.
+/// </para>
+/// <para>
+/// After a collection the runtime gives free regions back to the system by mapping fresh,
+/// inaccessible memory over them, which drops their pages and the advice and splits the
+/// mapping again; its next commits there would be faulted in 4 KiB pages (a steady loop of
+/// parses spent most of its time in such faults). So after every collection the range is made
+/// writable and advised again (<see cref="Restorations"/>). This only changes the mapping's
+/// flags: the pages given back stay given back, and the runtime never touches memory it has not
+/// committed. (The kernel may keep a boundary where pages were faulted in between; only the huge
+/// page around it is lost.)
 /// </para>
 /// Best effort: without transparent huge pages, under strict overcommit accounting, or on any
 /// failure, the heap stays as the runtime made it. <c>CONFIGLANG_HUGE_PAGES=0</c> turns it off.
@@ -35,6 +44,11 @@ public static partial class HeapHugePages
     /// <summary>The addresses made one writable mapping advised for huge pages, once prepared.</summary>
     public static (ulong Start, ulong End)? PreparedRange { get; private set; }
 
+    private static int _restorations;
+
+    /// <summary>How many times the range was prepared again after a collection.</summary>
+    public static int Restorations => Volatile.Read(ref _restorations);
+
     public static void Prepare()
     {
         if (Prepared || !OperatingSystem.IsLinux() || Environment.GetEnvironmentVariable("CONFIGLANG_HUGE_PAGES") == "0") return;
@@ -46,15 +60,42 @@ public static partial class HeapHugePages
             // Under strict accounting (mode 2) a writable private mapping is charged in full.
             if (ReadSetting("/proc/sys/vm/overcommit_memory").Trim() == "2") return;
             if (HeapReservation() is not var (start, end)) return;
-            var length = (nuint)Math.Min(end - start, (ulong)Math.Min(MaximumPrepared, GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 4));
-            if (Advise((nint)start, length, AdviseHugePage) != 0 || Advise((nint)start, length, AdviseDump) != 0) return;
-            if (Protect((nint)start, length, ProtectReadWrite) == 0) PreparedRange = (start, start + length);
+            var length = Math.Min(end - start, (ulong)Math.Min(MaximumPrepared, GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 4));
+            if (!MakeWritableAndAdvised(start, start + length)) return;
+            PreparedRange = (start, start + length);
+            AfterCollection.Watch();
         }
         catch (IOException)
         {
         }
         catch (UnauthorizedAccessException)
         {
+        }
+    }
+
+    private static bool MakeWritableAndAdvised(ulong start, ulong end)
+    {
+        var length = (nuint)(end - start);
+        return Advise((nint)start, length, AdviseHugePage) == 0
+            && Advise((nint)start, length, AdviseDump) == 0
+            && Protect((nint)start, length, ProtectReadWrite) == 0;
+    }
+
+    /// <summary>
+    /// An object whose finalizer runs after the next collection (on the finalizer thread, while
+    /// the program goes on) and leaves a new one behind for the collection after that. A
+    /// collection decommitting again while this runs is harmless: either order leaves memory the
+    /// runtime considers decommitted, which it commits before use.
+    /// </summary>
+    private sealed class AfterCollection
+    {
+        public static void Watch() => _ = new AfterCollection();
+
+        ~AfterCollection()
+        {
+            if (PreparedRange is not var (start, end)) return;
+            if (MakeWritableAndAdvised(start, end)) Interlocked.Increment(ref _restorations);
+            Watch();
         }
     }
 
