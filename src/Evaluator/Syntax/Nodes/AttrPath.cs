@@ -11,5 +11,8 @@ public sealed record StaticAttrName(TextSpan Span, string Name) : AttrName(Span)
 /// <summary>A name computed at evaluation: <c>${e}</c> or <c>"x${e}"</c>.</summary>
 public sealed record DynamicAttrName(TextSpan Span, Expr Expression) : AttrName(Span);
 
-/// <summary>A dotted attribute path such as <c>security.acme.certs."example.org"</c>.</summary>
-public sealed record AttrPath(TextSpan Span, IReadOnlyList<AttrName> Names);
+/// <summary>
+/// A dotted attribute path such as <c>security.acme.certs."example.org"</c>; a value inside its
+/// binding, selection or <c>?</c> (one object less for every binding of a file).
+/// </summary>
+public readonly record struct AttrPath(TextSpan Span, IReadOnlyList<AttrName> Names);
