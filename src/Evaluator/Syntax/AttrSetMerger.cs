@@ -15,17 +15,17 @@ public static class AttrSetMerger
     public static MergedAttrs Merge(SourceText source, IReadOnlyList<Binding> bindings, DiagnosticBag? diagnostics, bool isLet = false, bool recursive = false)
     {
         var root = new MergedAttrs(recursive);
-        for (var b = 0; b < bindings.Count; b++)
+        foreach (var binding in NodeLists.Items(bindings))
         {
-            switch (bindings[b])
+            switch (binding)
             {
                 case AttrBinding attr when attr.Path.Names.Count > 0:
                     AddAttr(source, root, attr, diagnostics);
                     break;
                 case InheritBinding inherit:
-                    for (var n = 0; n < inherit.Names.Count; n++)
+                    foreach (var inherited in NodeLists.Items(inherit.Names))
                     {
-                        if (inherit.Names[n] is not StaticAttrName name) continue;
+                        if (inherited is not StaticAttrName name) continue;
                         if (root.TryGet(name.Name, out var existing))
                         {
                             diagnostics?.Add(SyntaxDiagnostics.DuplicateAttribute(source, name.Span, name.Name, existing.Span));
@@ -46,9 +46,9 @@ public static class AttrSetMerger
 
     private static void AddAttr(SourceText source, MergedAttrs attrs, AttrBinding binding, DiagnosticBag? diagnostics)
     {
-        var names = binding.Path.Names;
+        var names = NodeLists.Items(binding.Path.Names);
         var span = binding.Path.Span;
-        for (var i = 0; i < names.Count - 1; i++)
+        for (var i = 0; i < names.Length - 1; i++)
         {
             switch (names[i])
             {

@@ -83,10 +83,10 @@ public static class StaticChecker
                     if (!scope.HasWith && !scope.Binds(id.Name))
                         diagnostics.Add(SyntaxDiagnostics.UndefinedVariable(source, id.Span, id.Name));
                     break;
-                case AttrSetExpr set when !set.Recursive && HasOnlyDistinctSimpleNames(set.Bindings):
+                case AttrSetExpr set when !set.Recursive && HasOnlyDistinctSimpleNames(NodeLists.Items(set.Bindings)):
                     // Nothing to merge and nothing defined twice: the values, in order, are all
                     // the merge would have visited, and they see the scope around the set.
-                    for (var i = 0; i < set.Bindings.Count; i++) Visit(((AttrBinding)set.Bindings[i]).Value, scope);
+                    foreach (var binding in NodeLists.Items(set.Bindings)) Visit(((AttrBinding)binding).Value, scope);
                     break;
                 case AttrSetExpr set:
                     VisitMerged(AttrSetMerger.Merge(source, set.Bindings, diagnostics, recursive: set.Recursive), scope, scope);
@@ -107,9 +107,9 @@ public static class StaticChecker
                         var inner = scope.With(lambda.ArgName, lambda.Formals);
                         if (lambda.Formals is { } f)
                         {
-                            for (var i = 0; i < f.Items.Count; i++)
+                            foreach (var formal in NodeLists.Items(f.Items))
                             {
-                                if (f.Items[i].Default is { } d) Visit(d, inner);
+                                if (formal.Default is { } d) Visit(d, inner);
                             }
                         }
                         Visit(lambda.Body, inner);
@@ -149,7 +149,7 @@ public static class StaticChecker
                     Visit(assert.Body, scope);
                     break;
                 case ListExpr list:
-                    for (var i = 0; i < list.Items.Count; i++) Visit(list.Items[i], scope);
+                    foreach (var item in NodeLists.Items(list.Items)) Visit(item, scope);
                     break;
                 case StringExpr str:
                     VisitParts(str.Parts, scope);
@@ -162,15 +162,15 @@ public static class StaticChecker
 
         /// <summary>Whether every binding is <c>name = value;</c> with a plain name, no name twice:
         /// the common set, for which merging would build a map only to find nothing to report.</summary>
-        private bool HasOnlyDistinctSimpleNames(IReadOnlyList<Binding> bindings)
+        private bool HasOnlyDistinctSimpleNames(ReadOnlySpan<Binding> bindings)
         {
-            for (var i = 0; i < bindings.Count; i++)
+            foreach (var binding in bindings)
             {
-                if (bindings[i] is not AttrBinding { Path.Names: [StaticAttrName] }) return false;
+                if (binding is not AttrBinding attr || NodeLists.Items(attr.Path.Names) is not [StaticAttrName]) return false;
             }
-            if (bindings.Count <= SmallSetSize)
+            if (bindings.Length <= SmallSetSize)
             {
-                for (var i = 1; i < bindings.Count; i++)
+                for (var i = 1; i < bindings.Length; i++)
                 {
                     var name = SimpleName(bindings[i]);
                     for (var j = 0; j < i; j++)
@@ -181,14 +181,14 @@ public static class StaticChecker
                 return true;
             }
             _seen.Clear();
-            for (var i = 0; i < bindings.Count; i++)
+            foreach (var binding in bindings)
             {
-                if (!_seen.Add(SimpleName(bindings[i]))) return false;
+                if (!_seen.Add(SimpleName(binding))) return false;
             }
             return true;
         }
 
-        private static string SimpleName(Binding binding) => ((StaticAttrName)((AttrBinding)binding).Path.Names[0]).Name;
+        private static string SimpleName(Binding binding) => ((StaticAttrName)NodeLists.Items(((AttrBinding)binding).Path.Names)[0]).Name;
 
         /// <summary>Visits a merged set; returns the scope its values see. Values and
         /// <c>inherit (e)</c> sources see the set's own names when it is recursive (or a
@@ -232,8 +232,8 @@ public static class StaticChecker
         /// so comparing each name with the ones before it needs no set.</summary>
         private void ReportDuplicateFormals(LambdaExpr lambda)
         {
-            var items = lambda.Formals?.Items ?? [];
-            for (var i = 0; i < items.Count; i++)
+            var items = lambda.Formals is { } formals ? NodeLists.Items(formals.Items) : [];
+            for (var i = 0; i < items.Length; i++)
             {
                 for (var j = 0; j < i; j++)
                 {
@@ -245,7 +245,7 @@ public static class StaticChecker
                 }
             }
             if (lambda.ArgName is not { } arg) return;
-            for (var i = 0; i < items.Count; i++)
+            for (var i = 0; i < items.Length; i++)
             {
                 if (items[i].Name == arg)
                 {
@@ -257,17 +257,17 @@ public static class StaticChecker
 
         private void VisitPath(AttrPath path, Scope scope)
         {
-            for (var i = 0; i < path.Names.Count; i++)
+            foreach (var name in NodeLists.Items(path.Names))
             {
-                if (path.Names[i] is DynamicAttrName dynamic) Visit(dynamic.Expression, scope);
+                if (name is DynamicAttrName dynamic) Visit(dynamic.Expression, scope);
             }
         }
 
         private void VisitParts(IReadOnlyList<StringPart> parts, Scope scope)
         {
-            for (var i = 0; i < parts.Count; i++)
+            foreach (var part in NodeLists.Items(parts))
             {
-                if (parts[i] is InterpolationPart interpolation) Visit(interpolation.Expression, scope);
+                if (part is InterpolationPart interpolation) Visit(interpolation.Expression, scope);
             }
         }
     }
