@@ -12,15 +12,51 @@ namespace ConfigLang.Evaluator.Syntax;
 /// </summary>
 public static class AttrSetMerger
 {
-    public static MergedAttrs Merge(SourceText source, IReadOnlyList<Binding> bindings, DiagnosticBag? diagnostics, bool isLet = false, bool recursive = false)
+    public static MergedAttrs Merge(SourceText source, IReadOnlyList<Binding> bindings, DiagnosticBag? diagnostics, bool isLet = false, bool recursive = false) =>
+        Merge(new Context(source, diagnostics, null), NodeLists.Items(bindings), isLet, recursive);
+
+    /// <summary>
+    /// The merge the parser makes when a set or <c>let</c> closes, the set literals inside
+    /// having been checked when they closed: their own duplicates are not reported again.
+    /// <paramref name="extendsRecursiveLiteral"/> says that a path extended a <c>rec</c> literal
+    /// (or merged one into another set), whose scope then covers bindings written outside it;
+    /// the parser leaves such a file to <see cref="StaticChecker"/>.
+    /// </summary>
+    internal static MergedAttrs MergeParsed(SourceText source, ReadOnlySpan<Binding> bindings, DiagnosticBag diagnostics, bool isLet, bool recursive, out bool extendsRecursiveLiteral)
     {
+        var outcome = new ParsedOutcome();
+        var merged = Merge(new Context(source, diagnostics, outcome), bindings, isLet, recursive);
+        extendsRecursiveLiteral = outcome.ExtendedRecursiveLiteral;
+        return merged;
+    }
+
+    private sealed class ParsedOutcome
+    {
+        public bool ExtendedRecursiveLiteral;
+    }
+
+    /// <param name="Parsed">Set when the literals were checked as they were parsed.</param>
+    private sealed record Context(SourceText Source, DiagnosticBag? Diagnostics, ParsedOutcome? Parsed)
+    {
+        /// <summary>For merging a set literal's own bindings into a merged set.</summary>
+        public Context ForLiteral(AttrSetExpr literal)
+        {
+            if (Parsed is null) return this;
+            if (literal.Recursive) Parsed.ExtendedRecursiveLiteral = true;
+            return Diagnostics is null ? this : this with { Diagnostics = null };
+        }
+    }
+
+    private static MergedAttrs Merge(Context context, ReadOnlySpan<Binding> bindings, bool isLet, bool recursive)
+    {
+        var (source, diagnostics) = (context.Source, context.Diagnostics);
         var root = new MergedAttrs(recursive);
-        foreach (var binding in NodeLists.Items(bindings))
+        foreach (var binding in bindings)
         {
             switch (binding)
             {
                 case AttrBinding attr when attr.Path.Names.Count > 0:
-                    AddAttr(source, root, attr, diagnostics);
+                    AddAttr(context, root, attr);
                     break;
                 case InheritBinding inherit:
                     foreach (var inherited in NodeLists.Items(inherit.Names))
@@ -44,8 +80,9 @@ public static class AttrSetMerger
         return root;
     }
 
-    private static void AddAttr(SourceText source, MergedAttrs attrs, AttrBinding binding, DiagnosticBag? diagnostics)
+    private static void AddAttr(Context context, MergedAttrs attrs, AttrBinding binding)
     {
+        var (source, diagnostics) = (context.Source, context.Diagnostics);
         var names = NodeLists.Items(binding.Path.Names);
         var span = binding.Path.Span;
         for (var i = 0; i < names.Length - 1; i++)
@@ -55,7 +92,7 @@ public static class AttrSetMerger
                 case StaticAttrName name:
                     if (attrs.TryGet(name.Name, out var existing))
                     {
-                        var nested = existing.Inherited || existing.InheritedFrom is not null ? null : AsNested(source, existing, diagnostics);
+                        var nested = existing.Inherited || existing.InheritedFrom is not null ? null : AsNested(context, existing);
                         if (nested is null)
                         {
                             diagnostics?.Add(SyntaxDiagnostics.DuplicateAttribute(source, span, PathText(source, binding.Path), existing.Span));
@@ -85,11 +122,11 @@ public static class AttrSetMerger
             case StaticAttrName last:
                 if (attrs.TryGet(last.Name, out var current))
                 {
-                    var target = current.Inherited || current.InheritedFrom is not null ? null : AsNested(source, current, diagnostics);
+                    var target = current.Inherited || current.InheritedFrom is not null ? null : AsNested(context, current);
                     if (target is not null && binding.Value is AttrSetExpr literal)
                     {
                         // Both are sets: Nix moves the new set's static attributes into the old one.
-                        var incoming = Merge(source, literal.Bindings, diagnostics);
+                        var incoming = Merge(context.ForLiteral(literal), NodeLists.Items(literal.Bindings), isLet: false, recursive: false);
                         for (var a = 0; a < incoming.Static.Count; a++)
                         {
                             var attr = incoming.Static[a];
@@ -116,11 +153,11 @@ public static class AttrSetMerger
     }
 
     /// <summary>The nested set of an attribute, turning a set literal into a merged set on first use.</summary>
-    private static MergedAttrs? AsNested(SourceText source, MergedAttr attr, DiagnosticBag? diagnostics)
+    private static MergedAttrs? AsNested(Context context, MergedAttr attr)
     {
         if (attr.Nested is not null) return attr.Nested;
         if (attr.Value is not AttrSetExpr literal) return null;
-        attr.Nested = Merge(source, literal.Bindings, diagnostics, recursive: literal.Recursive);
+        attr.Nested = Merge(context.ForLiteral(literal), NodeLists.Items(literal.Bindings), isLet: false, recursive: literal.Recursive);
         attr.Value = null;
         return attr.Nested;
     }

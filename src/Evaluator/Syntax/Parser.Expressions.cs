@@ -42,7 +42,9 @@ public sealed partial class Parser
                     Advance();
                     var scope = ParseExpression();
                     Expect(TokenKind.Semicolon, "';' after the scope of 'with'");
+                    OpenWithBody();
                     var body = ParseExpression();
+                    CloseWithBody();
                     return new WithExpr(SpanFrom(start), scope, body);
                 }
             case TokenKind.Let when PeekKind(1) != TokenKind.OpenBrace:
@@ -216,7 +218,9 @@ public sealed partial class Parser
         {
             // Nix allows 'f or' as an application of f to a variable named 'or'.
             var orToken = Advance();
-            return new CallExpr(SpanFrom(start), target, new Identifier(orToken.Span, "or"));
+            var or = new Identifier(orToken.Span, "or");
+            NoteUse(or);
+            return new CallExpr(SpanFrom(start), target, or);
         }
         return target;
     }
@@ -252,8 +256,12 @@ public sealed partial class Parser
         switch (token.Kind)
         {
             case TokenKind.Identifier:
-                Advance();
-                return new Identifier(token.Span, Intern(token));
+                {
+                    Advance();
+                    var identifier = new Identifier(token.Span, Intern(token));
+                    NoteUse(identifier);
+                    return identifier;
+                }
             case TokenKind.Integer:
                 Advance();
                 if (long.TryParse(TextOf(token), NumberStyles.None, CultureInfo.InvariantCulture, out var integer))

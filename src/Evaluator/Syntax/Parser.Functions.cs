@@ -29,6 +29,7 @@ public sealed partial class Parser
     /// <summary><c>x: body</c> or <c>x @ { … }: body</c>.</summary>
     private Expr ParseLambdaWithName()
     {
+        var mark = FreeMark;
         var nameToken = Advance();
         var name = Intern(nameToken);
         Formals? formals = null;
@@ -37,12 +38,13 @@ public sealed partial class Parser
             if (Kind == TokenKind.OpenBrace) formals = ParseFormals();
             else Expect(TokenKind.OpenBrace, "'{' of a pattern after '@'");
         }
-        return FinishLambda(nameToken.Start, name, formals);
+        return FinishLambda(nameToken.Start, name, formals, mark);
     }
 
     /// <summary><c>{ … }: body</c> or <c>{ … } @ x: body</c>.</summary>
     private Expr ParseLambdaWithFormals()
     {
+        var mark = FreeMark;
         var start = Current.Start;
         var formals = ParseFormals();
         string? name = null;
@@ -51,17 +53,20 @@ public sealed partial class Parser
             var nameToken = Current;
             if (Expect(TokenKind.Identifier, "a name after '@'")) name = Intern(nameToken);
         }
-        return FinishLambda(start, name, formals);
+        return FinishLambda(start, name, formals, mark);
     }
 
-    private Expr FinishLambda(int start, string? name, Formals? formals)
+    /// <param name="mark">Where the free names of the formals' defaults and the body begin.</param>
+    private Expr FinishLambda(int start, string? name, Formals? formals, int mark)
     {
         Expr body;
         if (Expect(TokenKind.Colon, "':' before the function body") || CanStartExpression(Kind))
             body = ParseExpression();
         else
             body = ErrorHere();
-        return new LambdaExpr(SpanFrom(start), name, formals, body);
+        var lambda = new LambdaExpr(SpanFrom(start), name, formals, body);
+        if (_checking) CheckLambda(mark, lambda);
+        return lambda;
     }
 
     private Formals ParseFormals()

@@ -13,12 +13,13 @@ namespace ConfigLang.Evaluator.Syntax;
 /// <see cref="ErrorExpr"/>), it reports every syntax error of the file in one run, each with a
 /// span and, for unclosed delimiters, the place where they opened; it never overflows the
 /// stack: nesting beyond <see cref="MaxNestingDepth"/> levels is a diagnostic. After a clean
-/// parse, <see cref="StaticChecker"/> reports what Nix also reports at parse time (duplicate
-/// attributes and formals, undefined variables).</para>
+/// parse it reports what Nix also reports at parse time (duplicate attributes and formals,
+/// undefined variables): found while parsing (<c>Parser.Checks.cs</c>), or by
+/// <see cref="StaticChecker"/>'s walk for the rare file those checks do not model.</para>
 /// The grammar is split by area: <c>Parser.Expressions.cs</c> (operators, application,
 /// selection, primaries), <c>Parser.Bindings.cs</c> (sets, let, inherit, attribute paths),
 /// <c>Parser.Functions.cs</c> (lambdas and formals), <c>Parser.Strings.cs</c> (strings, indented
-/// strings, paths).
+/// strings, paths), <c>Parser.Checks.cs</c> (the parse-time checks).
 /// </summary>
 public sealed partial class Parser
 {
@@ -43,9 +44,10 @@ public sealed partial class Parser
     private bool _abandoned;
     private int _lastErrorOffset = -1;
 
-    private Parser(SourceText source, DiagnosticBag diagnostics)
+    private Parser(SourceText source, DiagnosticBag diagnostics, bool checking)
     {
         _source = source;
+        _checking = checking;
         _text = source.Text;
         _diagnostics = diagnostics;
         // The token array lives only while parsing: it comes from the shared pool and goes back.
@@ -56,8 +58,14 @@ public sealed partial class Parser
     public static SyntaxTree Parse(SourceText source)
     {
         var diagnostics = new DiagnosticBag();
-        var root = ParseTree(source, diagnostics);
-        if (!diagnostics.HasErrors) StaticChecker.Check(source, root, diagnostics);
+        var parser = new Parser(source, diagnostics, checking: true);
+        var root = parser.ParseTree();
+        if (!diagnostics.HasErrors)
+        {
+            if (parser._checksNeedWalk) StaticChecker.Check(source, root, diagnostics);
+            else diagnostics.AddRange(parser.CheckFindings());
+        }
+        parser.ReleaseFreeNames();
         return new SyntaxTree(source, root, InSourceOrder(diagnostics));
     }
 
@@ -69,7 +77,9 @@ public sealed partial class Parser
     public static SyntaxTree ParseSyntaxOnly(SourceText source)
     {
         var diagnostics = new DiagnosticBag();
-        var root = ParseTree(source, diagnostics);
+        var parser = new Parser(source, diagnostics, checking: false);
+        var root = parser.ParseTree();
+        parser.ReleaseFreeNames();
         return new SyntaxTree(source, root, InSourceOrder(diagnostics));
     }
 
@@ -78,16 +88,15 @@ public sealed partial class Parser
     // collection per parse and the region's memory comes back as fresh pages every time (3.5x the
     // page faults), so a parse took 60-75 ms instead of 13-25 ms (24 instead of 70-90 MB/s of
     // processor time), with or without disallowFullBlockingGC.
-    private static Expr ParseTree(SourceText source, DiagnosticBag diagnostics)
+    private Expr ParseTree()
     {
-        var parser = new Parser(source, diagnostics);
         try
         {
-            return parser.ParseRoot();
+            return ParseRoot();
         }
         finally
         {
-            ArrayPool<Token>.Shared.Return(parser._tokens);
+            ArrayPool<Token>.Shared.Return(_tokens);
         }
     }
 

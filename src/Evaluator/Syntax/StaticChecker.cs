@@ -8,13 +8,75 @@ namespace ConfigLang.Evaluator.Syntax;
 /// The checks Nix makes while parsing, after the grammar: attributes defined twice (also
 /// through dotted paths and nested sets, which Nix merges), duplicate formal arguments, and
 /// variables that no enclosing scope binds (outside any <c>with</c>, whose names are only
-/// known at evaluation).
+/// known at evaluation). The parser makes the same checks while it parses; this walk is what it
+/// falls back on where a path extends a <c>rec</c> set literal (and the reference the parser's
+/// checks are tested against).
 /// </summary>
 public static class StaticChecker
 {
     public static void Check(SourceText source, Expr root, DiagnosticBag diagnostics)
     {
         new Walker(source, diagnostics).Visit(root, Scope.Global);
+    }
+
+    /// <summary>Up to this many bindings, comparing names pairwise is cheaper than hashing them.</summary>
+    private const int SmallSetSize = 8;
+
+    /// <summary>Whether every binding is <c>name = value;</c> with a plain name, no name twice:
+    /// the common set, for which merging would build a map only to find nothing to report.</summary>
+    internal static bool HasOnlyDistinctSimpleNames(ReadOnlySpan<Binding> bindings, HashSet<string> seen)
+    {
+        foreach (var binding in bindings)
+        {
+            if (binding is not AttrBinding attr || NodeLists.Items(attr.Path.Names) is not [StaticAttrName]) return false;
+        }
+        if (bindings.Length <= SmallSetSize)
+        {
+            for (var i = 1; i < bindings.Length; i++)
+            {
+                var name = SimpleName(bindings[i]);
+                for (var j = 0; j < i; j++)
+                {
+                    if (SimpleName(bindings[j]) == name) return false;
+                }
+            }
+            return true;
+        }
+        seen.Clear();
+        foreach (var binding in bindings)
+        {
+            if (!seen.Add(SimpleName(binding))) return false;
+        }
+        return true;
+    }
+
+    private static string SimpleName(Binding binding) => ((StaticAttrName)NodeLists.Items(((AttrBinding)binding).Path.Names)[0]).Name;
+
+    /// <summary>A formal named twice, or the '@' name repeating a formal. Patterns are short,
+    /// so comparing each name with the ones before it needs no set.</summary>
+    internal static void ReportDuplicateFormals(SourceText source, DiagnosticBag diagnostics, LambdaExpr lambda)
+    {
+        var items = lambda.Formals is { } formals ? NodeLists.Items(formals.Items) : [];
+        for (var i = 0; i < items.Length; i++)
+        {
+            for (var j = 0; j < i; j++)
+            {
+                if (items[j].Name == items[i].Name)
+                {
+                    diagnostics.Add(SyntaxDiagnostics.DuplicateFormal(source, items[i].Span, items[i].Name));
+                    break;
+                }
+            }
+        }
+        if (lambda.ArgName is not { } arg) return;
+        for (var i = 0; i < items.Length; i++)
+        {
+            if (items[i].Name == arg)
+            {
+                diagnostics.Add(SyntaxDiagnostics.DuplicateFormal(source, lambda.Span, arg));
+                return;
+            }
+        }
     }
 
     /// <summary>A chain of scopes; a set's scope reads its merged attributes and a function's
@@ -69,9 +131,6 @@ public static class StaticChecker
 
     private sealed class Walker(SourceText source, DiagnosticBag diagnostics)
     {
-        /// <summary>Up to this many bindings, comparing names pairwise is cheaper than hashing them.</summary>
-        private const int SmallSetSize = 8;
-
         /// <summary>Reused for the names of larger sets; filled and read before any value is visited.</summary>
         private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
 
@@ -83,7 +142,7 @@ public static class StaticChecker
                     if (!scope.HasWith && !scope.Binds(id.Name))
                         diagnostics.Add(SyntaxDiagnostics.UndefinedVariable(source, id.Span, id.Name));
                     break;
-                case AttrSetExpr set when !set.Recursive && HasOnlyDistinctSimpleNames(NodeLists.Items(set.Bindings)):
+                case AttrSetExpr set when !set.Recursive && HasOnlyDistinctSimpleNames(NodeLists.Items(set.Bindings), _seen):
                     // Nothing to merge and nothing defined twice: the values, in order, are all
                     // the merge would have visited, and they see the scope around the set.
                     foreach (var binding in NodeLists.Items(set.Bindings)) Visit(((AttrBinding)binding).Value, scope);
@@ -103,7 +162,7 @@ public static class StaticChecker
                     break;
                 case LambdaExpr lambda:
                     {
-                        ReportDuplicateFormals(lambda);
+                        ReportDuplicateFormals(source, diagnostics, lambda);
                         var inner = scope.With(lambda.ArgName, lambda.Formals);
                         if (lambda.Formals is { } f)
                         {
@@ -160,36 +219,6 @@ public static class StaticChecker
             }
         }
 
-        /// <summary>Whether every binding is <c>name = value;</c> with a plain name, no name twice:
-        /// the common set, for which merging would build a map only to find nothing to report.</summary>
-        private bool HasOnlyDistinctSimpleNames(ReadOnlySpan<Binding> bindings)
-        {
-            foreach (var binding in bindings)
-            {
-                if (binding is not AttrBinding attr || NodeLists.Items(attr.Path.Names) is not [StaticAttrName]) return false;
-            }
-            if (bindings.Length <= SmallSetSize)
-            {
-                for (var i = 1; i < bindings.Length; i++)
-                {
-                    var name = SimpleName(bindings[i]);
-                    for (var j = 0; j < i; j++)
-                    {
-                        if (SimpleName(bindings[j]) == name) return false;
-                    }
-                }
-                return true;
-            }
-            _seen.Clear();
-            foreach (var binding in bindings)
-            {
-                if (!_seen.Add(SimpleName(binding))) return false;
-            }
-            return true;
-        }
-
-        private static string SimpleName(Binding binding) => ((StaticAttrName)NodeLists.Items(((AttrBinding)binding).Path.Names)[0]).Name;
-
         /// <summary>Visits a merged set; returns the scope its values see. Values and
         /// <c>inherit (e)</c> sources see the set's own names when it is recursive (or a
         /// <c>let</c>); plain <c>inherit x</c> looks <c>x</c> up in <paramref name="inheritScope"/>,
@@ -197,6 +226,7 @@ public static class StaticChecker
         private Scope VisitMerged(MergedAttrs attrs, Scope scope, Scope inheritScope)
         {
             var inner = attrs.Recursive ? scope.With(attrs) : scope;
+            Expr? visitedFrom = null;
             for (var a = 0; a < attrs.Static.Count; a++)
             {
                 var attr = attrs.Static[a];
@@ -207,7 +237,9 @@ public static class StaticChecker
                 }
                 else if (attr.InheritedFrom is { } from)
                 {
-                    Visit(from, inner);
+                    // 'inherit (e) a b;' gives each name the same e: checked once.
+                    if (!ReferenceEquals(from, visitedFrom)) Visit(from, inner);
+                    visitedFrom = from;
                 }
                 else if (attr.Nested is { } nested)
                 {
@@ -226,33 +258,6 @@ public static class StaticChecker
                 else if (dynamic.Value is { } value) Visit(value, inner);
             }
             return inner;
-        }
-
-        /// <summary>A formal named twice, or the '@' name repeating a formal. Patterns are short,
-        /// so comparing each name with the ones before it needs no set.</summary>
-        private void ReportDuplicateFormals(LambdaExpr lambda)
-        {
-            var items = lambda.Formals is { } formals ? NodeLists.Items(formals.Items) : [];
-            for (var i = 0; i < items.Length; i++)
-            {
-                for (var j = 0; j < i; j++)
-                {
-                    if (items[j].Name == items[i].Name)
-                    {
-                        diagnostics.Add(SyntaxDiagnostics.DuplicateFormal(source, items[i].Span, items[i].Name));
-                        break;
-                    }
-                }
-            }
-            if (lambda.ArgName is not { } arg) return;
-            for (var i = 0; i < items.Length; i++)
-            {
-                if (items[i].Name == arg)
-                {
-                    diagnostics.Add(SyntaxDiagnostics.DuplicateFormal(source, lambda.Span, arg));
-                    return;
-                }
-            }
         }
 
         private void VisitPath(AttrPath path, Scope scope)
