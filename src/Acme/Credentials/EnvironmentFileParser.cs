@@ -78,8 +78,6 @@ public static class EnvironmentFileParser
         from end in Parse.Char('\n').Return(true).Or(Parse.LineEnd.Return(true)).Or(Parse.Return(true).End())
         select content;
 
-    private static readonly Parser<IEnumerable<KeyValuePair<string, string>?>> File = Line.Until(Parse.Return(0).End());
-
     /// <summary>Parses <paramref name="text"/>; <paramref name="sourceName"/> only labels errors.</summary>
     public static IReadOnlyDictionary<string, string> ParseText(string text, string sourceName = "environment file")
     {

@@ -20,7 +20,6 @@ public sealed class OptionLeaf
     private static readonly Symbol[] UniqueAttributes = [.. new[] { "default", "example", "description", "apply" }.Select(Symbol.Intern)];
 
     private readonly Interpreter _interpreter;
-    private readonly ModuleSystem _system;
     private readonly IReadOnlyList<DeclarationSource> _declarations;
     private readonly IReadOnlyList<Definition> _definitions;
     private OnceField<Declared> _declared;
@@ -28,11 +27,10 @@ public sealed class OptionLeaf
     private Value? _value;
     private AttrSetValue? _record;
 
-    public OptionLeaf(Interpreter interpreter, ModuleSystem system, IReadOnlyList<string> loc,
+    public OptionLeaf(Interpreter interpreter, IReadOnlyList<string> loc,
         IReadOnlyList<DeclarationSource> declarations, IReadOnlyList<Definition> definitions)
     {
         _interpreter = interpreter;
-        _system = system;
         Loc = loc;
         _declarations = declarations;
         _definitions = definitions;

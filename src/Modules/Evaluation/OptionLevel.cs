@@ -296,7 +296,7 @@ public sealed class OptionLevel
 
         if (optionCount == declarations.Length)
         {
-            child = new OptionLeaf(_interpreter, _system, loc, declarations, definitions);
+            child = new OptionLeaf(_interpreter, loc, declarations, definitions);
         }
         else if (optionCount > 0)
         {
@@ -317,7 +317,7 @@ public sealed class OptionLevel
             var converted = declarations.Select(d => Nix.TypeTag(d.Options) == "option"
                 ? d
                 : d with { Options = _system.OptionTreeToOption(d.Options) }).ToList();
-            child = new OptionLeaf(_interpreter, _system, loc, converted, definitions);
+            child = new OptionLeaf(_interpreter, loc, converted, definitions);
         }
         else
         {

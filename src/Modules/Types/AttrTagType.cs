@@ -11,7 +11,7 @@ namespace ConfigLang.Modules.Types;
 /// <c>attrTag { tag = mkOption { … }; … }</c>: a set with exactly one attribute, whose name picks
 /// the option (and so the type, default and apply) its value is merged with.
 /// </summary>
-public sealed class AttrTagType(ModuleSystem system, AttrSetValue tags) : OptionType
+public sealed class AttrTagType(AttrSetValue tags) : OptionType
 {
     public override string Name => "attrTag";
 
@@ -64,7 +64,7 @@ public sealed class AttrTagType(ModuleSystem system, AttrSetValue tags) : Option
         }
         var option = Tag(choice);
         var file = tags.PositionOf(choice)?.Source.Path ?? ModuleCollector.UnknownFile;
-        var leaf = new OptionLeaf(interpreter, system, [.. loc, choice.Name], [new DeclarationSource(file, option, tags.PositionOf(choice))], values);
+        var leaf = new OptionLeaf(interpreter, [.. loc, choice.Name], [new DeclarationSource(file, option, tags.PositionOf(choice))], values);
         return Nix.Attrs((choice.Name, leaf.Value));
     }
 }

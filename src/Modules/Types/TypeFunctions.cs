@@ -118,7 +118,7 @@ public static class TypeFunctions
             return BuiltinTypes.PathWith(absolute, inStore).ToValue();
         }));
         Ctor1("passwdEntry", v => BuiltinTypes.PasswdEntry(T(v)));
-        Ctor1("attrTag", v => new AttrTagType(system, Nix.ForceAttrs(v)));
+        Ctor1("attrTag", v => new AttrTagType(Nix.ForceAttrs(v)));
         Ctor1("serializableValueWith", v =>
         {
             var args = Nix.ForceAttrs(v);
