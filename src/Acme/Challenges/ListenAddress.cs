@@ -9,32 +9,26 @@ namespace ConfigLang.Acme.Challenges;
 public static class ListenAddress
 {
     /// <summary><see cref="Parse"/> without throwing: false for text that is no listen address.</summary>
-    public static bool TryParse(string text, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out IPEndPoint? endpoint)
-    {
-        try
-        {
-            endpoint = Parse(text);
-            return true;
-        }
-        catch (FormatException)
-        {
-            endpoint = null;
-            return false;
-        }
-    }
+    public static bool TryParse(string text, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out IPEndPoint? endpoint) =>
+        Read(text, out endpoint) is null;
 
-    public static IPEndPoint Parse(string text)
+    public static IPEndPoint Parse(string text) =>
+        Read(text, out var endpoint) is { } error ? throw new FormatException(error) : endpoint!;
+
+    /// <summary>The endpoint, or why the text is no listen address.</summary>
+    private static string? Read(string text, out IPEndPoint? endpoint)
     {
+        endpoint = null;
         var value = text.Trim();
         var colon = value.LastIndexOf(':');
         if (colon < 0 || !int.TryParse(value.AsSpan(colon + 1), out var port) || port is < 0 or > 65535)
-            throw new FormatException($"'{text}' is not a listen address like ':80' or '127.0.0.1:5002'");
+            return $"'{text}' is not a listen address like ':80' or '127.0.0.1:5002'";
         var host = value[..colon].Trim('[', ']');
-        if (host.Length == 0) return new IPEndPoint(IPAddress.Any, port);
-        if (host == "localhost") return new IPEndPoint(IPAddress.Loopback, port);
-        return IPAddress.TryParse(host, out var address)
-            ? new IPEndPoint(address, port)
-            : throw new FormatException($"'{text}': '{host}' is not an IP address");
+        if (host.Length == 0) endpoint = new IPEndPoint(IPAddress.Any, port);
+        else if (host == "localhost") endpoint = new IPEndPoint(IPAddress.Loopback, port);
+        else if (IPAddress.TryParse(host, out var address)) endpoint = new IPEndPoint(address, port);
+        else return $"'{text}': '{host}' is not an IP address";
+        return null;
     }
 
     /// <summary>

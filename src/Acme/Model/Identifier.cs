@@ -26,9 +26,7 @@ public sealed record Identifier
     public static Identifier Dns(string name)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        var trimmed = name.Trim().TrimEnd('.');
-        var ascii = trimmed.All(char.IsAscii) ? trimmed : ConvertToAscii(trimmed);
-        return new Identifier(ascii.ToLowerInvariant());
+        return new Identifier(Canonical(name));
     }
 
     /// <summary>
@@ -37,17 +35,21 @@ public sealed record Identifier
     /// </summary>
     public static string? TryCanonical(string name)
     {
-        var trimmed = name.Trim().TrimEnd('.');
-        if (trimmed.Length == 0) return null;
-        if (trimmed.All(char.IsAscii)) return trimmed.ToLowerInvariant();
         try
         {
-            return ConvertToAscii(trimmed).ToLowerInvariant();
+            return Canonical(name) is { Length: > 0 } canonical ? canonical : null;
         }
         catch (ArgumentException)
         {
             return null;
         }
+    }
+
+    /// <summary>Lower case, ASCII, no trailing dot; <see cref="ArgumentException"/> for a name with no ASCII form.</summary>
+    private static string Canonical(string name)
+    {
+        var trimmed = name.Trim().TrimEnd('.');
+        return (trimmed.All(char.IsAscii) ? trimmed : ConvertToAscii(trimmed)).ToLowerInvariant();
     }
 
     private static string ConvertToAscii(string name)

@@ -88,7 +88,6 @@ public static partial class SourceSpanFinder
             var anchor = usable[anchorIndex];
             var from = FindWord(source.Text, anchor, 0)!.Value;
             var specific = usable.Take(anchorIndex).ToList();
-            // In each binding of the anchor (a certificate may be set in several places), then the anchor.
             // In each binding of the anchor (a certificate may be set in several places), then in
             // the defaults it inherits (security.acme.defaults), then the anchor.
             foreach (var scope in (string[])[anchor, "defaults"])
