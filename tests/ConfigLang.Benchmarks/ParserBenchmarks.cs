@@ -1,7 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
-using ConfigLang.Cli.Composition;
 using ConfigLang.Evaluator.Diagnostics;
 using ConfigLang.Evaluator.Syntax;
 using ConfigLang.Evaluator.Text;
@@ -10,9 +9,7 @@ namespace ConfigLang.Benchmarks;
 
 /// <summary>
 /// Lexer and parser on a generated 1 MB module; the MB/s column is source size over median time.
-/// The process's heap is set up as the CLI sets up its own (<see cref="HeapHugePages"/>), so the
-/// figures are the parser's in the product; <c>CONFIGLANG_HUGE_PAGES=0</c> measures it on the
-/// runtime's default heap instead.
+/// The heap is the runtime's default one, as in the CLI.
 /// </summary>
 [MemoryDiagnoser]
 [Config(typeof(ThroughputConfig))]
@@ -26,8 +23,6 @@ public class ParserBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        // As the CLI does first thing (CONFIGLANG_HUGE_PAGES=0 measures without it).
-        HeapHugePages.Prepare();
         _source = new SourceText(ModuleGenerator.Generate(SourceLength), "module.nix");
         _tokens = new Token[Lexer.EstimateTokenCount(_source)];
         var tree = Parser.Parse(_source);

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using BenchmarkDotNet.Running;
 using ConfigLang.Benchmarks;
-using ConfigLang.Cli.Composition;
 using ConfigLang.Evaluator.Diagnostics;
 using ConfigLang.Evaluator.Syntax;
 using ConfigLang.Evaluator.Text;
@@ -13,7 +12,6 @@ using ConfigLang.Evaluator.Text;
 //   which depend less or not at all on how busy the machine is)
 if (args is ["--quick", ..])
 {
-    HeapHugePages.Prepare();
     var length = args.Length > 1 ? int.Parse(args[1]) : ParserBenchmarks.SourceLength;
     var rounds = args.Length > 2 ? int.Parse(args[2]) : 5;
     var source = new SourceText(ModuleGenerator.Generate(length), "module.nix");
@@ -26,7 +24,6 @@ if (args is ["--quick", ..])
         var full = Measure(() => Parser.Parse(source));
         Console.WriteLine($"lex {lex}  | syntax only {syntax}  | with checks {full}");
     }
-    Console.WriteLine($"heap on huge pages: {(HeapHugePages.Prepared ? $"yes, prepared again after {HeapHugePages.Restorations} collections" : "no")}");
     return;
 
     string Measure(Action action)
