@@ -105,7 +105,17 @@ public sealed class AcmeClient : IDisposable
         };
         if (registration.ExternalAccountBinding is { } eab)
         {
-            var jws = JwsSigner.SignExternalAccountBinding(account.Key, eab.KeyId, Base64Url.Decode(eab.HmacKeyBase64Url), directory.NewAccount!);
+            byte[] hmacKey;
+            try
+            {
+                hmacKey = Base64Url.Decode(eab.HmacKeyBase64Url);
+            }
+            catch (FormatException)
+            {
+                // Never quote the key: it is a credential.
+                throw new AcmeException($"the External Account Binding HMAC key for key id '{eab.KeyId}' is not base64url");
+            }
+            var jws = JwsSigner.SignExternalAccountBinding(account.Key, eab.KeyId, hmacKey, directory.NewAccount!);
             payload.ExternalAccountBinding = JsonDocument.Parse(jws).RootElement.Clone();
         }
         else if (directory.Meta?.ExternalAccountRequired == true)
