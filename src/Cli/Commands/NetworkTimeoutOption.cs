@@ -18,9 +18,9 @@ public static class NetworkTimeoutOption
     public static Option<string?> Create() => new("--timeout", "--network-timeout")
     {
         HelpName = "SECONDS",
-        Description = "Give up on a request to the ACME server or a DNS provider (connecting, answering, an exec " +
-                      $"program finishing) after this many seconds; default {EnvironmentVariable}, else " +
-                      $"{NetworkTimeout.Default.TotalSeconds:0}. A silent server fails the certificate (exit 3).",
+        Description = "Give up on a request to the ACME server or a DNS provider (connecting and answering; an exec " +
+                      $"program finishing) after this many seconds (default: {EnvironmentVariable} if set, else " +
+                      $"{NetworkTimeout.Default.TotalSeconds:0}). A server that does not answer in time fails its certificates (exit 3).",
     };
 
     /// <summary>The limit the flag or else the variable sets (default otherwise), or null and <paramref name="error"/>.</summary>
