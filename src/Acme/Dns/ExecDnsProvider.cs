@@ -82,7 +82,14 @@ public sealed class ExecDnsProvider : IDnsProvider
         }
         catch (OperationCanceledException)
         {
-            process.Kill(entireProcessTree: true);
+            try
+            {
+                process.Kill(entireProcessTree: true);
+            }
+            catch (InvalidOperationException)
+            {
+                // It had exited; a child of it still held the output.
+            }
             cancellationToken.ThrowIfCancellationRequested();
             throw new DnsProviderException(ProviderName, $"'{_program} {action}' for {challenge.DnsRecordName} did not finish within {Protocol.NetworkTimeout.Format(_timeout)} (killed)");
         }

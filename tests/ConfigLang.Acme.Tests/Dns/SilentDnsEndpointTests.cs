@@ -81,6 +81,29 @@ public sealed class SilentDnsEndpointTests : IDisposable
         Assert.False(IsRunning(pid), $"process {pid} still runs");
     }
 
+    [Fact]
+    public async Task A_program_whose_background_child_keeps_the_output_open_does_not_hold_the_run()
+    {
+        var pidFile = Path.Combine(_dir.FullName, "pid");
+        var script = Path.Combine(_dir.FullName, "hook.sh");
+        File.WriteAllText(script, $"#!/bin/sh\nsleep 60 &\necho $! > {pidFile}\nexit 0\n");
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        try
+        {
+            var error = await PresentFailsInTimeAsync("exec", new Dictionary<string, string> { ["EXEC_PATH"] = script });
+
+            Assert.Contains("did not finish within 1 s", error.Message);
+        }
+        finally
+        {
+            if (File.Exists(pidFile) && int.TryParse(File.ReadAllText(pidFile).Trim(), out var pid))
+            {
+                try { System.Diagnostics.Process.GetProcessById(pid).Kill(); }
+                catch (ArgumentException) { }
+            }
+        }
+    }
+
     // A killed child not yet reaped is a zombie ('Z'): it no longer runs.
     private static bool IsRunning(string pid)
     {
