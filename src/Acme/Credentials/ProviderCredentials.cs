@@ -3,7 +3,8 @@ namespace ConfigLang.Acme.Credentials;
 /// <summary>
 /// The variables a DNS provider reads, under lego's names, from an <c>environmentFile</c> and from
 /// <c>credentialFiles</c> (<c>NAME_FILE</c> = path whose content is NAME's value). Values of
-/// secret-looking names (token, key, secret, password) are registered with <see cref="Redactor"/>.
+/// secret-looking names (token, key, secret, password) and passwords inside URL values are
+/// registered with <see cref="Redactor"/>.
 /// </summary>
 public sealed class ProviderCredentials
 {
@@ -32,6 +33,8 @@ public sealed class ProviderCredentials
         foreach (var (name, value) in _values)
         {
             if (IsSecretName(name)) Redactor.Add(value);
+            // Any variable may be a URL with a password in it (HTTPREQ_ENDPOINT=http://user:pw@host/).
+            Redactor.AddUrlPasswords(value);
         }
     }
 

@@ -122,6 +122,10 @@ public sealed class CloudflareDnsProvider : IDnsProvider
         {
             throw new DnsProviderException(ProviderName, _redactor.Redact($"{what}: {_base} unreachable: {e.Message}"));
         }
+        catch (Protocol.NetworkTimeoutException e)
+        {
+            throw new DnsProviderException(ProviderName, $"{what}: {e.Message}");
+        }
         JsonDocument document;
         try
         {

@@ -1,14 +1,30 @@
 using System.Net;
 using ARSoft.Tools.Net;
 using ARSoft.Tools.Net.Dns;
+using ConfigLang.Acme.Protocol;
 
 namespace ConfigLang.Acme.Dns;
 
-/// <summary>Small DNS queries shared by the rfc2136 provider and the propagation check (ARSoft.Tools.Net, UDP with TCP fallback).</summary>
+/// <summary>
+/// Small DNS queries shared by the rfc2136 provider and the propagation check (ARSoft.Tools.Net, UDP
+/// with TCP fallback). Each exchange is bounded by its timeout as a whole, whatever the transports
+/// do: a server that accepts a TCP connection and never answers gives a <see cref="NetworkTimeoutException"/>.
+/// </summary>
 internal static class DnsLookup
 {
-    public static DnsClient ClientFor(IPEndPoint server, TimeSpan timeout) =>
+    private static DnsClient ClientFor(IPEndPoint server, TimeSpan timeout) =>
         new([server.Address], [new UdpClientTransport(server.Port), new TcpClientTransport(server.Port)], true, (int)timeout.TotalMilliseconds);
+
+    /// <summary>One exchange with <paramref name="server"/> (a fresh client) within <paramref name="timeout"/>.</summary>
+    public static Task<T> AskAsync<T>(IPEndPoint server, TimeSpan timeout, Func<DnsClient, CancellationToken, Task<T>> exchange, CancellationToken cancellationToken) =>
+        NetworkDeadline.RunAsync($"DNS server {server}", timeout, async deadline =>
+        {
+            using var client = ClientFor(server, timeout);
+            return await exchange(client, deadline).ConfigureAwait(false);
+        }, cancellationToken);
+
+    private static Task<DnsMessage?> ResolveAsync(IPEndPoint server, string name, RecordType type, TimeSpan timeout, CancellationToken cancellationToken) =>
+        AskAsync(server, timeout, (client, deadline) => client.ResolveAsync(DomainName.Parse(name.TrimEnd('.')), type, RecordClass.INet, null, deadline), cancellationToken);
 
     /// <summary>
     /// The zone holding <paramref name="fqdn"/>, from the SOA the server returns (in the answer for
@@ -16,12 +32,13 @@ internal static class DnsLookup
     /// </summary>
     public static async Task<string?> FindZoneAsync(IPEndPoint server, string fqdn, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        using var client = ClientFor(server, timeout);
         var name = fqdn.TrimEnd('.');
         while (name.Contains('.', StringComparison.Ordinal))
         {
-            var response = await client.ResolveAsync(DomainName.Parse(name), RecordType.Soa, RecordClass.INet, null, cancellationToken).ConfigureAwait(false);
-            if (response is not null && response.ReturnCode is ReturnCode.NoError or ReturnCode.NxDomain)
+            // No answer at all (every transport failed): the parent's query would not be answered either.
+            var response = await ResolveAsync(server, name, RecordType.Soa, timeout, cancellationToken).ConfigureAwait(false)
+                ?? throw new NetworkTimeoutException($"DNS server {server}", timeout);
+            if (response.ReturnCode is ReturnCode.NoError or ReturnCode.NxDomain)
             {
                 var soa = response.AnswerRecords.OfType<SoaRecord>().FirstOrDefault()
                     ?? response.AuthorityRecords.OfType<SoaRecord>().FirstOrDefault();
@@ -35,8 +52,7 @@ internal static class DnsLookup
     /// <summary>The TXT strings at <paramref name="fqdn"/> as <paramref name="server"/> answers, or null when it did not answer.</summary>
     public static async Task<IReadOnlyList<string>?> TxtValuesAsync(IPEndPoint server, string fqdn, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        using var client = ClientFor(server, timeout);
-        var response = await client.ResolveAsync(DomainName.Parse(fqdn.TrimEnd('.')), RecordType.Txt, RecordClass.INet, null, cancellationToken).ConfigureAwait(false);
+        var response = await ResolveAsync(server, fqdn, RecordType.Txt, timeout, cancellationToken).ConfigureAwait(false);
         if (response is null) return null;
         return response.AnswerRecords.OfType<TxtRecord>().Select(r => string.Concat(r.TextParts)).ToList();
     }
@@ -44,18 +60,15 @@ internal static class DnsLookup
     /// <summary>Name server host names of <paramref name="zone"/>.</summary>
     public static async Task<IReadOnlyList<string>> NameServersAsync(IPEndPoint server, string zone, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        using var client = ClientFor(server, timeout);
-        var response = await client.ResolveAsync(DomainName.Parse(zone.TrimEnd('.')), RecordType.Ns, RecordClass.INet, null, cancellationToken).ConfigureAwait(false);
+        var response = await ResolveAsync(server, zone, RecordType.Ns, timeout, cancellationToken).ConfigureAwait(false);
         return response?.AnswerRecords.OfType<NsRecord>().Select(r => r.NameServer.ToString()).ToList() ?? [];
     }
 
     /// <summary>IPv4 and IPv6 addresses of <paramref name="host"/> as <paramref name="server"/> answers.</summary>
     public static async Task<IReadOnlyList<IPAddress>> AddressesAsync(IPEndPoint server, string host, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        using var client = ClientFor(server, timeout);
-        var name = DomainName.Parse(host.TrimEnd('.'));
-        var v4 = await client.ResolveAsync(name, RecordType.A, RecordClass.INet, null, cancellationToken).ConfigureAwait(false);
-        var v6 = await client.ResolveAsync(name, RecordType.Aaaa, RecordClass.INet, null, cancellationToken).ConfigureAwait(false);
+        var v4 = await ResolveAsync(server, host, RecordType.A, timeout, cancellationToken).ConfigureAwait(false);
+        var v6 = await ResolveAsync(server, host, RecordType.Aaaa, timeout, cancellationToken).ConfigureAwait(false);
         var addresses = new List<IPAddress>();
         if (v4 is not null) addresses.AddRange(v4.AnswerRecords.OfType<ARecord>().Select(r => r.Address));
         if (v6 is not null) addresses.AddRange(v6.AnswerRecords.OfType<AaaaRecord>().Select(r => r.Address));

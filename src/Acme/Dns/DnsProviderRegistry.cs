@@ -26,17 +26,22 @@ public sealed class DnsProviderRegistry
             ? factory
             : throw new DnsProviderException(name, $"unknown DNS provider (known: {string.Join(", ", Names)})");
 
-    /// <summary>rfc2136, exec, httpreq, cloudflare and inwx.</summary>
-    public static DnsProviderRegistry CreateDefault(HttpClient? httpClient = null)
+    /// <summary>
+    /// rfc2136, exec, httpreq, cloudflare and inwx, each bounded by <paramref name="timeout"/>
+    /// (default <see cref="Protocol.NetworkTimeout.Default"/>): HTTP requests and DNS messages must be
+    /// answered, and an exec program must finish, within it.
+    /// </summary>
+    public static DnsProviderRegistry CreateDefault(TimeSpan? timeout = null)
     {
-        var http = httpClient ?? new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        var limit = timeout ?? Protocol.NetworkTimeout.Default;
+        var http = Protocol.AcmeHttp.CreateClient(timeout: limit);
         return new DnsProviderRegistry(
         [
-            new DnsProviderFactory(Rfc2136DnsProvider.ProviderName, c => new Rfc2136DnsProvider(c)),
-            new DnsProviderFactory(ExecDnsProvider.ProviderName, c => new ExecDnsProvider(c)),
+            new DnsProviderFactory(Rfc2136DnsProvider.ProviderName, c => new Rfc2136DnsProvider(c, limit)),
+            new DnsProviderFactory(ExecDnsProvider.ProviderName, c => new ExecDnsProvider(c, limit)),
             new DnsProviderFactory(HttpReqDnsProvider.ProviderName, c => new HttpReqDnsProvider(c, http)),
             new DnsProviderFactory(CloudflareDnsProvider.ProviderName, c => new CloudflareDnsProvider(c, http)),
-            new DnsProviderFactory(InwxDnsProvider.ProviderName, c => new InwxDnsProvider(c)),
+            new DnsProviderFactory(InwxDnsProvider.ProviderName, c => new InwxDnsProvider(c, http)),
         ]);
     }
 }

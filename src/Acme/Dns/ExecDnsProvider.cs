@@ -8,7 +8,8 @@ namespace ConfigLang.Acme.Dns;
 /// lego's <c>exec</c>: runs EXEC_PATH as <c>PROGRAM present|cleanup FQDN VALUE</c> (FQDN with
 /// trailing dot), or with EXEC_MODE=RAW as <c>PROGRAM present|cleanup -- DOMAIN TOKEN KEY_AUTH</c>.
 /// The program gets the credential variables in its environment; a non-zero exit is an error
-/// that carries its (redacted) output.
+/// that carries its (redacted) output. A program (or a child holding its output open) still
+/// running after the timeout (EXEC_SEQUENCE_TIMEOUT, else the network timeout) is killed.
 /// </summary>
 public sealed class ExecDnsProvider : IDnsProvider
 {
@@ -18,12 +19,13 @@ public sealed class ExecDnsProvider : IDnsProvider
     private readonly bool _raw;
     private readonly TimeSpan _timeout;
 
-    public ExecDnsProvider(ProviderCredentials credentials)
+    /// <param name="timeout">How long one run may take unless EXEC_SEQUENCE_TIMEOUT says otherwise (default <see cref="Protocol.NetworkTimeout.Default"/>).</param>
+    public ExecDnsProvider(ProviderCredentials credentials, TimeSpan? timeout = null)
     {
         _credentials = credentials;
         _program = credentials.Require(ProviderName, "EXEC_PATH");
         _raw = string.Equals(credentials.Get("EXEC_MODE"), "RAW", StringComparison.OrdinalIgnoreCase);
-        _timeout = credentials.GetSeconds("EXEC_SEQUENCE_TIMEOUT") ?? TimeSpan.FromMinutes(2);
+        _timeout = credentials.GetSeconds("EXEC_SEQUENCE_TIMEOUT") ?? timeout ?? Protocol.NetworkTimeout.Default;
         PropagationTimeout = credentials.GetSeconds("EXEC_PROPAGATION_TIMEOUT");
     }
 
@@ -67,21 +69,30 @@ public sealed class ExecDnsProvider : IDnsProvider
         {
             throw new DnsProviderException(ProviderName, $"cannot run EXEC_PATH '{_program}': {e.Message}");
         }
-        var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
-        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(_timeout);
+        var stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
+        var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
+        string output;
         try
         {
+            // The output too: a background child keeping the pipes open must not hold the run.
             await process.WaitForExitAsync(timeout.Token).ConfigureAwait(false);
+            output = (await stdout.ConfigureAwait(false) + await stderr.ConfigureAwait(false)).Trim();
         }
         catch (OperationCanceledException)
         {
-            process.Kill(entireProcessTree: true);
+            try
+            {
+                process.Kill(entireProcessTree: true);
+            }
+            catch (InvalidOperationException)
+            {
+                // It had exited; a child of it still held the output.
+            }
             cancellationToken.ThrowIfCancellationRequested();
-            throw new DnsProviderException(ProviderName, $"'{_program} {action}' for {challenge.DnsRecordName} did not finish within {_timeout.TotalSeconds:0} s");
+            throw new DnsProviderException(ProviderName, $"'{_program} {action}' for {challenge.DnsRecordName} did not finish within {Protocol.NetworkTimeout.Format(_timeout)} (killed)");
         }
-        var output = (await stdout.ConfigureAwait(false) + await stderr.ConfigureAwait(false)).Trim();
         if (process.ExitCode != 0)
         {
             var tail = output.Length > 2000 ? output[^2000..] : output;

@@ -9,7 +9,9 @@ namespace ConfigLang.Acme.Dns;
 /// <summary>
 /// lego's <c>httpreq</c>: POSTs JSON to HTTPREQ_ENDPOINT + <c>/present</c> or <c>/cleanup</c>:
 /// <c>{"fqdn":"_acme-challenge.DOMAIN.","value":"..."}</c>, or with HTTPREQ_MODE=RAW
-/// <c>{"domain":...,"token":...,"keyAuth":...}</c>; HTTPREQ_USERNAME/HTTPREQ_PASSWORD give basic auth.
+/// <c>{"domain":...,"token":...,"keyAuth":...}</c>. HTTPREQ_USERNAME/HTTPREQ_PASSWORD give basic
+/// auth; without them, user and password in the endpoint URL do (as Go's HTTP client sends them for
+/// lego). The endpoint is requested and printed without them.
 /// </summary>
 public sealed class HttpReqDnsProvider : IDnsProvider
 {
@@ -27,10 +29,17 @@ public sealed class HttpReqDnsProvider : IDnsProvider
         var endpoint = credentials.Require(ProviderName, "HTTPREQ_ENDPOINT");
         if (!Uri.TryCreate(endpoint, UriKind.Absolute, out var uri))
             throw new DnsProviderException(ProviderName, "HTTPREQ_ENDPOINT is not an absolute URL");
-        _endpoint = uri;
+        _endpoint = new UriBuilder(uri) { UserName = "", Password = "" }.Uri;
         _raw = string.Equals(credentials.Get("HTTPREQ_MODE"), "RAW", StringComparison.OrdinalIgnoreCase);
         var user = credentials.Get("HTTPREQ_USERNAME");
         var password = credentials.Get("HTTPREQ_PASSWORD");
+        if ((user is null || password is null) && uri.UserInfo.Length > 0)
+        {
+            var colon = uri.UserInfo.IndexOf(':', StringComparison.Ordinal);
+            user = Uri.UnescapeDataString(colon < 0 ? uri.UserInfo : uri.UserInfo[..colon]);
+            password = colon < 0 ? "" : Uri.UnescapeDataString(uri.UserInfo[(colon + 1)..]);
+            _redactor.Add(password);
+        }
         if (user is not null && password is not null)
         {
             var basic = Convert.ToBase64String(Encoding.UTF8.GetBytes(user + ":" + password));
@@ -64,6 +73,10 @@ public sealed class HttpReqDnsProvider : IDnsProvider
         catch (HttpRequestException e)
         {
             throw new DnsProviderException(ProviderName, _redactor.Redact($"{action} {challenge.DnsRecordName}: {url} unreachable: {e.Message}"));
+        }
+        catch (Protocol.NetworkTimeoutException e)
+        {
+            throw new DnsProviderException(ProviderName, $"{action} {challenge.DnsRecordName}: {e.Message}");
         }
         using (response)
         {

@@ -27,12 +27,13 @@ public sealed class InwxDnsProvider : IDnsProvider
     private readonly int _ttl;
 
     /// <summary>
-    /// The session lives in a cookie this provider handles itself, so it uses its own HttpClient
-    /// with automatic cookies off unless one is given (which then must not manage cookies).
+    /// The session lives in a cookie this provider handles itself, so a given HttpClient must not
+    /// manage cookies (<see cref="Protocol.AcmeHttp.CreateClient"/>'s do not); without one, such a
+    /// client is made with <paramref name="timeout"/>.
     /// </summary>
-    public InwxDnsProvider(ProviderCredentials credentials, HttpClient? httpClient = null)
+    public InwxDnsProvider(ProviderCredentials credentials, HttpClient? httpClient = null, TimeSpan? timeout = null)
     {
-        _http = httpClient ?? new HttpClient(new SocketsHttpHandler { UseCookies = false }) { Timeout = TimeSpan.FromSeconds(30) };
+        _http = httpClient ?? Protocol.AcmeHttp.CreateClient(timeout: timeout);
         _redactor = credentials.Redactor;
         _user = credentials.Require(ProviderName, "INWX_USERNAME");
         _password = credentials.Require(ProviderName, "INWX_PASSWORD");
@@ -161,6 +162,10 @@ public sealed class InwxDnsProvider : IDnsProvider
         catch (HttpRequestException e)
         {
             throw new DnsProviderException(ProviderName, _redactor.Redact($"{what}: {Endpoint} unreachable: {e.Message}"));
+        }
+        catch (Protocol.NetworkTimeoutException e)
+        {
+            throw new DnsProviderException(ProviderName, $"{what}: {e.Message}");
         }
         JsonDocument document;
         try

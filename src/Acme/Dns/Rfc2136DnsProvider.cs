@@ -11,8 +11,8 @@ namespace ConfigLang.Acme.Dns;
 /// lego's <c>rfc2136</c>: adds and deletes the TXT record with DNS UPDATE (RFC 2136), signed with
 /// TSIG (RFC 8945) when a key is configured. Variables: RFC2136_NAMESERVER (host[:port]),
 /// RFC2136_TSIG_KEY, RFC2136_TSIG_SECRET, RFC2136_TSIG_ALGORITHM (default hmac-sha1, lego's),
-/// RFC2136_TTL (120), RFC2136_PROPAGATION_TIMEOUT, RFC2136_DNS_TIMEOUT (10 s); RFC2136_ZONE
-/// (ours) skips the SOA lookup of the zone.
+/// RFC2136_TTL (120), RFC2136_PROPAGATION_TIMEOUT, RFC2136_DNS_TIMEOUT (default: the network
+/// timeout); RFC2136_ZONE (ours) skips the SOA lookup of the zone.
 /// </summary>
 public sealed class Rfc2136DnsProvider : IDnsProvider
 {
@@ -25,7 +25,8 @@ public sealed class Rfc2136DnsProvider : IDnsProvider
     private readonly TimeSpan _timeout;
     private readonly string? _zone;
 
-    public Rfc2136DnsProvider(ProviderCredentials credentials)
+    /// <param name="timeout">Limit on each DNS exchange unless RFC2136_DNS_TIMEOUT says otherwise (default <see cref="Protocol.NetworkTimeout.Default"/>).</param>
+    public Rfc2136DnsProvider(ProviderCredentials credentials, TimeSpan? timeout = null)
     {
         _redactor = credentials.Redactor;
         var server = credentials.Require(ProviderName, "RFC2136_NAMESERVER");
@@ -54,7 +55,7 @@ public sealed class Rfc2136DnsProvider : IDnsProvider
         }
         _tsigAlgorithm = ParseAlgorithm(credentials.Get("RFC2136_TSIG_ALGORITHM") ?? "hmac-sha1.");
         _ttl = credentials.GetInt("RFC2136_TTL") ?? 120;
-        _timeout = credentials.GetSeconds("RFC2136_DNS_TIMEOUT") ?? TimeSpan.FromSeconds(10);
+        _timeout = credentials.GetSeconds("RFC2136_DNS_TIMEOUT") ?? timeout ?? Protocol.NetworkTimeout.Default;
         PropagationTimeout = credentials.GetSeconds("RFC2136_PROPAGATION_TIMEOUT");
         _zone = credentials.Get("RFC2136_ZONE");
     }
@@ -74,7 +75,15 @@ public sealed class Rfc2136DnsProvider : IDnsProvider
     private async Task UpdateAsync(ChallengeTask challenge, bool add, CancellationToken cancellationToken)
     {
         var fqdn = challenge.DnsRecordName;
-        var zone = _zone is not null ? _zone.TrimEnd('.') + "." : await DnsLookup.FindZoneAsync(NameServer, fqdn, _timeout, cancellationToken).ConfigureAwait(false);
+        string? zone;
+        try
+        {
+            zone = _zone is not null ? _zone.TrimEnd('.') + "." : await DnsLookup.FindZoneAsync(NameServer, fqdn, _timeout, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Protocol.NetworkTimeoutException e)
+        {
+            throw new DnsProviderException(ProviderName, $"looking up the zone of {fqdn}: {e.Message}");
+        }
         if (zone is null)
             throw new DnsProviderException(ProviderName, $"no zone at {NameServer} holds {fqdn} (is '{challenge.Domain}' in a zone this server is authoritative for?)");
         var message = new DnsUpdateMessage { ZoneName = DomainName.Parse(zone.TrimEnd('.')) };
@@ -88,15 +97,14 @@ public sealed class Rfc2136DnsProvider : IDnsProvider
         DnsUpdateMessage? response;
         try
         {
-            using var client = DnsLookup.ClientFor(NameServer, _timeout);
-            response = await client.SendUpdateAsync(message, cancellationToken).ConfigureAwait(false);
+            response = await DnsLookup.AskAsync(NameServer, _timeout, (client, deadline) => client.SendUpdateAsync(message, deadline), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             throw new DnsProviderException(ProviderName, _redactor.Redact($"update of {fqdn} in zone {zone} at {NameServer} failed: {e.Message}"));
         }
         if (response is null)
-            throw new DnsProviderException(ProviderName, $"no answer from {NameServer} to the update of {fqdn} in zone {zone}");
+            throw new DnsProviderException(ProviderName, $"no answer from DNS server {NameServer} to the update of {fqdn} in zone {zone} within {Protocol.NetworkTimeout.Format(_timeout)}");
         if (response.ReturnCode != ReturnCode.NoError)
         {
             var hint = response.ReturnCode switch

@@ -196,7 +196,8 @@ public sealed class PlanExecutor
                     if (!clients.TryGetValue(server.AbsoluteUri, out var client)) clients[server.AbsoluteUri] = client = _clientFactory(server);
                     accounts[spec.Hash] = (await OpenAccountAsync(client, spec, step.Request.Owner, cancellationToken).ConfigureAwait(false), null);
                 }
-                catch (Exception e) when (e is not OperationCanceledException)
+                // A cancellation that is not the caller's (an HTTP client giving up) is this account's failure, not the run's.
+                catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
                 {
                     accounts[spec.Hash] = (null, e);
                 }

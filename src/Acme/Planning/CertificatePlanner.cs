@@ -153,7 +153,9 @@ public sealed class CertificatePlanner(TimeProvider clock)
         return null;
     }
 
-    private static string Shown(string? server) => string.IsNullOrEmpty(server) ? "the default server" : server;
+    // The reason is printed (preview, progress, summary): a server URL's password is not.
+    private static string Shown(string? server) =>
+        string.IsNullOrEmpty(server) ? "the default server" : Credentials.SecretRedactor.RedactUrlCredentials(server);
 
     private static string? DomainChange(CertificateRequest request, ObservedCertificate current)
     {

@@ -36,7 +36,7 @@ public sealed class AcmeClient : IDisposable
 
     /// <summary>A client with its own HttpClient that also trusts <paramref name="extraTrustedCa"/>.</summary>
     public AcmeClient(Uri directoryUrl, X509Certificate2? extraTrustedCa = null, AcmeClientOptions? options = null)
-        : this(directoryUrl, AcmeHttp.CreateClient(extraTrustedCa), options, disposeHttpClient: true)
+        : this(directoryUrl, AcmeHttp.CreateClient(extraTrustedCa, options?.RequestTimeout), options, disposeHttpClient: true)
     {
     }
 
@@ -61,7 +61,7 @@ public sealed class AcmeClient : IDisposable
         try
         {
             if (_directory is { } again) return again;
-            using var response = await _http.GetAsync(DirectoryUrl, cancellationToken).ConfigureAwait(false);
+            using var response = await SendAsync(new HttpRequestMessage(HttpMethod.Get, DirectoryUrl), cancellationToken).ConfigureAwait(false);
             var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode) throw ProblemFrom(response, body, DirectoryUrl, "directory");
             var directory = Parse(body, AcmeJsonContext.Default.AcmeDirectory, DirectoryUrl);
@@ -81,8 +81,7 @@ public sealed class AcmeClient : IDisposable
         if (_nonces.TryTake(out var pooled)) return pooled;
         var directory = await GetDirectoryAsync(cancellationToken).ConfigureAwait(false);
         Interlocked.Increment(ref _nonceRequests);
-        using var request = new HttpRequestMessage(HttpMethod.Head, directory.NewNonce);
-        using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        using var response = await SendAsync(new HttpRequestMessage(HttpMethod.Head, directory.NewNonce), cancellationToken).ConfigureAwait(false);
         return ReplayNonce(response)
             ?? throw new AcmeException($"{directory.NewNonce} returned no Replay-Nonce (HTTP {(int)response.StatusCode})");
     }
@@ -106,7 +105,17 @@ public sealed class AcmeClient : IDisposable
         };
         if (registration.ExternalAccountBinding is { } eab)
         {
-            var jws = JwsSigner.SignExternalAccountBinding(account.Key, eab.KeyId, Base64Url.Decode(eab.HmacKeyBase64Url), directory.NewAccount!);
+            byte[] hmacKey;
+            try
+            {
+                hmacKey = Base64Url.Decode(eab.HmacKeyBase64Url);
+            }
+            catch (FormatException)
+            {
+                // Never quote the key: it is a credential.
+                throw new AcmeException($"the External Account Binding HMAC key for key id '{eab.KeyId}' is not base64url");
+            }
+            var jws = JwsSigner.SignExternalAccountBinding(account.Key, eab.KeyId, hmacKey, directory.NewAccount!);
             payload.ExternalAccountBinding = JsonDocument.Parse(jws).RootElement.Clone();
         }
         else if (directory.Meta?.ExternalAccountRequired == true)
@@ -286,7 +295,7 @@ public sealed class AcmeClient : IDisposable
         var directory = await GetDirectoryAsync(cancellationToken).ConfigureAwait(false);
         if (directory.RenewalInfo is null) return null;
         var url = new Uri(directory.RenewalInfo.AbsoluteUri.TrimEnd('/') + "/" + RenewalCertificateId.Of(certificate));
-        using var response = await _http.GetAsync(url, cancellationToken).ConfigureAwait(false);
+        using var response = await SendAsync(new HttpRequestMessage(HttpMethod.Get, url), cancellationToken).ConfigureAwait(false);
         var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode) throw ProblemFrom(response, body, url, "renewalInfo");
         var info = Parse(body, AcmeJsonContext.Default.RenewalInfo, url);
@@ -307,10 +316,10 @@ public sealed class AcmeClient : IDisposable
         for (var attempt = 0; ; attempt++)
         {
             var jws = JwsSigner.Sign(account.Key, payloadJson, url, nonce, useJwk ? null : account.Location);
-            using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(Encoding.UTF8.GetBytes(jws)) };
+            var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(Encoding.UTF8.GetBytes(jws)) };
             request.Content.Headers.ContentType = new MediaTypeHeaderValue(JoseContentType);
             if (accept is not null) request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(accept));
-            using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            using var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
             var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
             var fresh = ReplayNonce(response);
             if (response.IsSuccessStatusCode)
@@ -328,6 +337,25 @@ public sealed class AcmeClient : IDisposable
             }
             _nonces.Add(fresh);
             throw problem;
+        }
+    }
+
+    /// <summary>
+    /// Every request to the CA goes through here: a failure to connect or read names the URL
+    /// (its password redacted by <see cref="AcmeException"/>); a timeout already does.
+    /// </summary>
+    private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        using (request)
+        {
+            try
+            {
+                return await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            }
+            catch (HttpRequestException e)
+            {
+                throw new AcmeException($"request to {request.RequestUri} failed: {e.Message}", e);
+            }
         }
     }
 

@@ -24,5 +24,8 @@ public sealed class AcmeClientOptions
     /// <summary>How long an order may stay pending/processing before and after finalize.</summary>
     public TimeSpan OrderTimeout { get; init; } = TimeSpan.FromMinutes(3);
 
+    /// <summary>Connect and response limit of each request, for the client's own HttpClient.</summary>
+    public TimeSpan RequestTimeout { get; init; } = NetworkTimeout.Default;
+
     public TimeProvider Time { get; init; } = TimeProvider.System;
 }

@@ -4,18 +4,25 @@ using System.Security.Cryptography.X509Certificates;
 namespace ConfigLang.Acme.Protocol;
 
 /// <summary>
-/// Builds the HttpClient for the ACME server. An extra trusted CA (e.g. the one signing pebble's
-/// HTTPS endpoint) is trusted for this handler only, never added to the system store.
+/// Builds every HttpClient this library uses, for the ACME server and the DNS providers' APIs alike,
+/// so each request has the same connect and response timeout (<see cref="NetworkTimeout"/>). An
+/// extra trusted CA (e.g. the one signing pebble's HTTPS endpoint) is trusted for this handler
+/// only, never added to the system store.
 /// </summary>
 public static class AcmeHttp
 {
+    /// <param name="timeout">Connect and whole-answer limit per request (default <see cref="NetworkTimeout.Default"/>).</param>
     public static HttpClient CreateClient(X509Certificate2? extraTrustedCa = null, TimeSpan? timeout = null)
     {
+        var limit = timeout ?? NetworkTimeout.Default;
         var handler = new SocketsHttpHandler
         {
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
             MaxConnectionsPerServer = 16,
             AutomaticDecompression = System.Net.DecompressionMethods.All,
+            ConnectTimeout = limit,
+            // No request needs cookies (INWX's session cookie is sent by hand), and none may leak between servers.
+            UseCookies = false,
         };
         if (extraTrustedCa is not null)
         {
@@ -33,7 +40,9 @@ public static class AcmeHttp
             handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, _, errors) =>
                 errors == SslPolicyErrors.None || ValidateWithSystemRoots(certificate as X509Certificate2, errors);
         }
-        var client = new HttpClient(handler) { Timeout = timeout ?? TimeSpan.FromSeconds(60) };
+        // The handler enforces the limit and names the server; HttpClient's own timeout would race it
+        // and surface as a bare cancellation.
+        var client = new HttpClient(new ResponseTimeoutHandler(handler, limit)) { Timeout = Timeout.InfiniteTimeSpan };
         client.DefaultRequestHeaders.UserAgent.ParseAdd("ConfigLang-ACME/1.0");
         return client;
     }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ConfigLang.Acme.Dns;
 using ConfigLang.Acme.Execution;
 using ConfigLang.Acme.Protocol;
 using ConfigLang.Cli.Adapters;
@@ -28,14 +29,15 @@ public abstract class CertificateWorkCommand(CliConsole console, HostRequestLoad
         var serviceManager = new Option<string>("--service-manager") { Description = "How services are reloaded: systemd, none or exec:COMMAND.", DefaultValueFactory = _ => "systemd" };
         var caFile = new Option<string?>("--ca-file") { Description = "A PEM CA to trust for the ACME server's HTTPS endpoint." };
         var include = new Option<string[]>("-I") { Description = "Add a search path entry (DIR or NAME=DIR) for <NAME> lookups." };
-        var command = new Command(Name, Description) { config, root, dryRun, jobs, serviceManager, caFile, include };
+        var timeout = NetworkTimeoutOption.Create();
+        var command = new Command(Name, Description) { config, root, dryRun, jobs, serviceManager, caFile, include, timeout };
         command.SetAction((result, ct) => RunAsync(new WorkRequest(
             result.GetValue(config)!, result.GetValue(root)!, result.GetValue(dryRun), result.GetValue(jobs),
-            result.GetValue(serviceManager)!, result.GetValue(caFile), result.GetValue(include) ?? []), ct));
+            result.GetValue(serviceManager)!, result.GetValue(caFile), result.GetValue(include) ?? [], result.GetValue(timeout)), ct));
         return command;
     }
 
-    private sealed record WorkRequest(string File, string Root, bool DryRun, int? Jobs, string ServiceManager, string? CaFile, string[] SearchPath);
+    private sealed record WorkRequest(string File, string Root, bool DryRun, int? Jobs, string ServiceManager, string? CaFile, string[] SearchPath, string? Timeout);
 
     private async Task<int> RunAsync(WorkRequest request, CancellationToken ct)
     {
@@ -49,6 +51,12 @@ public abstract class CertificateWorkCommand(CliConsole console, HostRequestLoad
         if (request.Jobs is < 0)
         {
             console.Error.WriteLine("error[CL9001]: --jobs must be 0 (unlimited) or more");
+            return ExitCodes.Usage;
+        }
+        if (NetworkTimeoutOption.Resolve(request.Timeout, System.Environment.GetEnvironmentVariable(NetworkTimeoutOption.EnvironmentVariable), out var timeoutError)
+            is not { } networkTimeout)
+        {
+            console.Error.WriteLine($"error[CL9001]: {timeoutError}");
             return ExitCodes.Usage;
         }
         var caFile = request.CaFile;
@@ -109,7 +117,8 @@ public abstract class CertificateWorkCommand(CliConsole console, HostRequestLoad
 
         // SSL_CERT_FILE needs no code: .NET on Linux reads it (a whole bundle) for the default trust.
         var executor = new PlanExecutor(root, TimeProvider.System,
-            PlanExecutor.ClientsTrusting(caFile is null ? null : AcmeHttp.LoadCa(caFile)), services);
+            PlanExecutor.ClientsTrusting(caFile is null ? null : AcmeHttp.LoadCa(caFile), new AcmeClientOptions { RequestTimeout = networkTimeout }),
+            services, DnsProviderRegistry.CreateDefault(networkTimeout));
         RebuildSummary summary;
         try
         {
@@ -159,6 +168,7 @@ public abstract class CertificateWorkCommand(CliConsole console, HostRequestLoad
         if (root != "/") command.AddRange(["--root", root]);
         if (request.CaFile is { } ca) command.AddRange(["--ca-file", Path.GetFullPath(ca)]);
         if (request.Jobs is { } jobs) command.AddRange(["--jobs", jobs.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        if (request.Timeout is { } timeout) command.AddRange(["--timeout", timeout.Trim()]);
         try
         {
             foreach (var file in Acme.HostConfig.SystemdUnitWriter.Write(root, new Acme.HostConfig.RenewTimerSettings

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using ConfigLang.Acme.Credentials;
 using ConfigLang.Acme.Dns;
+using ConfigLang.Acme.Protocol;
 using ConfigLang.Acme.Tests.Testbed;
 using static ConfigLang.Acme.Tests.Dns.ProviderTestData;
 
@@ -72,5 +73,40 @@ public sealed class HttpReqDnsProviderTests
         Assert.Contains("403", error.Message);
         Assert.Contains("may not do this", error.Message);
         Assert.DoesNotContain("p4ss", error.ToString());
+    }
+
+    [Fact]
+    public async Task User_and_password_in_the_endpoint_are_sent_as_basic_auth_and_never_printed()
+    {
+        using var server = new FakeHttpServer(_ => (500, "{\"error\":\"update refused for u:pw\"}", null));
+        using var http = AcmeHttp.CreateClient(timeout: TimeSpan.FromSeconds(10));
+        var endpoint = $"http://u:pw@127.0.0.1:{server.BaseUrl.Port}/hook";
+        var provider = new HttpReqDnsProvider(new ProviderCredentials(new Dictionary<string, string> { ["HTTPREQ_ENDPOINT"] = endpoint }), http);
+
+        var error = await Assert.ThrowsAsync<DnsProviderException>(() => provider.PresentAsync(Challenge(), default));
+
+        var request = server.Requests.Single();
+        Assert.Equal("/hook/present", request.PathAndQuery);
+        Assert.Equal("Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes("u:pw")), request.Header("Authorization"));
+        Assert.Contains("500", error.Message);
+        Assert.Contains("update refused", error.Message);
+        Assert.DoesNotContain("pw", error.ToString());
+    }
+
+    [Fact]
+    public async Task HTTPREQ_USERNAME_and_HTTPREQ_PASSWORD_win_over_the_endpoints_user_info()
+    {
+        using var server = new FakeHttpServer(r => Enforce(r, raw: false));
+        using var http = new HttpClient();
+        var provider = new HttpReqDnsProvider(new ProviderCredentials(new Dictionary<string, string>
+        {
+            ["HTTPREQ_ENDPOINT"] = $"http://other:secret@127.0.0.1:{server.BaseUrl.Port}/api",
+            ["HTTPREQ_USERNAME"] = "acme",
+            ["HTTPREQ_PASSWORD"] = "p4ss",
+        }), http);
+
+        await provider.PresentAsync(Challenge(), default);
+
+        Assert.Equal("/api/present", server.Requests.Single().PathAndQuery);
     }
 }

@@ -68,6 +68,21 @@ public sealed class PlanExecutorOfflineTests
     }
 
     [Fact]
+    public async Task A_client_giving_up_by_cancellation_fails_the_certificates_not_the_run()
+    {
+        using var root = new TempRoot(withUsers: false);
+        using var silent = new ConfigLang.TestSupport.SilentServer();
+        // HttpClient's own timeout surfaces as a TaskCanceledException the caller never asked for.
+        Func<Uri, AcmeClient> clients = u => new AcmeClient(u, new HttpClient { Timeout = TimeSpan.FromMilliseconds(500) }, disposeHttpClient: true);
+
+        var summary = await Executor(root.Path, clients: clients)
+            .RunAsync([ExecutorRequests.Http("a.example.test", $"http://127.0.0.1:{silent.Port}/dir")], ExecutorRequests.Options());
+
+        Assert.Equal((RebuildResult.Failed, 3), (summary.Result, summary.ExitCode));
+        Assert.NotNull(Assert.Single(summary.Certificates).Error);
+    }
+
+    [Fact]
     public async Task An_unreachable_CA_leaves_a_placeholder_with_NixOS_modes_and_owners_repairs_modes_and_exits_3()
     {
         using var root = new TempRoot(withUsers: false);

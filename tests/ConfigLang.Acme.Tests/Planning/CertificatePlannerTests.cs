@@ -75,6 +75,8 @@ public sealed class CertificatePlannerTests
             PlanAction.Keep, "valid until 2026-07-31, renewal due from 2026-06-30"),
         ["server changed"] = new(Web with { Server = "https://acme.test/dir" }, Issued(60),
             PlanAction.Reissue, "ACME server changed from https://acme-v02.api.letsencrypt.org/directory to https://acme.test/dir"),
+        ["server with a password changed"] = new(Web with { Server = "https://eab:hunter2@acme.test/dir" }, Issued(60),
+            PlanAction.Reissue, "ACME server changed from https://acme-v02.api.letsencrypt.org/directory to https://eab:***@acme.test/dir"),
         ["server set to null"] = new(Web with { Server = null }, Issued(60),
             PlanAction.Reissue, "ACME server changed from https://acme-v02.api.letsencrypt.org/directory to the default server"),
         ["email changed"] = new(Web with { Email = "other@example.org" }, Issued(60),

@@ -47,6 +47,21 @@ public sealed class PreviewCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_password_in_the_server_url_is_shown_nowhere()
+    {
+        var host = Path.Combine(_root.FullName, "host.nix");
+        File.WriteAllText(host, File.ReadAllText(Path.Combine(RepositoryRoot.Path, "examples", "minimal", "host.nix"))
+            .Replace("acceptTerms = true;", "acceptTerms = true;\n    defaults.server = \"https://eab:hunter2@acme.test/dir\";", StringComparison.Ordinal));
+
+        var json = CliRun.Invoke("preview", host, "--root", _root.FullName, "--json");
+        var text = CliRun.Invoke("preview", host, "--root", _root.FullName);
+
+        Assert.True(json.ExitCode == 0, json.Stderr);
+        Assert.Equal("https://eab:***@acme.test/dir", (string)JsonNode.Parse(json.Stdout)!["certificates"]![0]!["server"]!);
+        Assert.DoesNotContain("hunter2", json.Stdout + json.Stderr + text.Stdout + text.Stderr);
+    }
+
+    [Fact]
     public void A_placeholder_on_disk_is_still_issued_for_real()
     {
         new CertificateStore(_root.FullName).InstallPlaceholder(Request(), Now);

@@ -89,4 +89,47 @@ public sealed class RebuildAgainstTestbedTests : IDisposable
         Assert.Equal(fullchain, File.ReadAllText(Path.Combine(certDir, "fullchain.pem")));
         Assert.Equal(reloadsAfterFirst, File.ReadAllText(reloadLog));
     }
+
+    [Fact]
+    public async Task An_httpreq_endpoint_password_is_sent_as_basic_auth_and_printed_nowhere_when_the_request_fails()
+    {
+        await using var testbed = Testbed.FromEnvironment() ?? await Testbed.StartAsync();
+        const string password = "pw-Zq81xv";
+        string? authorization = null;
+        using var hook = new FakeHttpServer(request =>
+        {
+            authorization = request.Header("Authorization");
+            return (500, $"{{\"error\":\"no zone for you, u:{password}\"}}", null);
+        });
+        var zone = testbed.Env["ACME_DNS_ZONE"];
+        var domain = $"rq-{Guid.NewGuid():N}"[..11] + "." + zone;
+        var root = Path.Combine(_work.FullName, "root");
+        var secrets = Directory.CreateDirectory(Path.Combine(root, "run", "secrets"));
+        var environmentFile = Path.Combine(secrets.FullName, "httpreq.env");
+        File.WriteAllText(environmentFile, "");
+        File.SetUnixFileMode(environmentFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        File.WriteAllText(environmentFile, $"HTTPREQ_ENDPOINT=http://u:{password}@127.0.0.1:{hook.BaseUrl.Port}/hook\n");
+        var host = Path.Combine(_work.FullName, "host.nix");
+        File.WriteAllText(host, $$"""
+            {
+              security.acme = {
+                acceptTerms = true;
+                defaults.email = "admin@{{zone}}";
+                defaults.server = "{{testbed.Env["ACME_DIRECTORY_URL"]}}";
+                certs."{{domain}}" = {
+                  dnsProvider = "httpreq";
+                  dnsPropagationCheck = false;
+                  environmentFile = "/run/secrets/httpreq.env";
+                };
+              };
+            }
+            """);
+
+        var run = CliRun.Invoke("rebuild", host, "--root", root, "--service-manager", "none", "--ca-file", testbed.Env["ACME_HTTPS_CA_CERT"], "--timeout", "10");
+
+        Assert.True(run.ExitCode == 3, run.Stdout + run.Stderr);
+        Assert.Equal("Basic " + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("u:" + password)), authorization);
+        Assert.Contains($"httpreq: present _acme-challenge.{domain}.: http://127.0.0.1:{hook.BaseUrl.Port}/hook/present answered 500", run.Stderr);
+        Assert.DoesNotContain("Zq81xv", run.Stdout + run.Stderr);
+    }
 }

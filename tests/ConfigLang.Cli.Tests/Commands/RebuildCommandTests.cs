@@ -41,6 +41,10 @@ public sealed class RebuildCommandTests : IDisposable
     [InlineData("--service-manager", "upstart")]
     [InlineData("--jobs", "-1")]
     [InlineData("--ca-file", "/nonexistent/ca.pem")]
+    [InlineData("--timeout", "0")]
+    [InlineData("--timeout", "-5")]
+    [InlineData("--timeout", "soon")]
+    [InlineData("--timeout", "86400")]
     public void Bad_flags_are_usage_errors_and_touch_nothing(string flag, string value)
     {
         var run = CliRun.Invoke("rebuild", Example("minimal", "host.nix"), "--root", _root.FullName, flag, value);
@@ -73,6 +77,33 @@ public sealed class RebuildCommandTests : IDisposable
         var service = File.ReadAllText(Path.Combine(units, "configlang-renew.service"));
         Assert.Contains("renew", service);
         Assert.Contains(host, service);
+    }
+
+    [Theory]
+    [InlineData("rebuild")]
+    [InlineData("renew")]
+    public void A_ca_that_accepts_and_never_answers_fails_after_the_timeout_naming_it_with_a_summary_and_exit_3(string command)
+    {
+        using var ca = new SilentServer();
+        var url = $"https://127.0.0.1:{ca.Port}/dir";
+        var host = Path.Combine(_root.FullName, "host.nix");
+        File.WriteAllText(host, File.ReadAllText(Example("minimal", "host.nix"))
+            .Replace("acceptTerms = true;", $"acceptTerms = true;\n    defaults.server = \"{url}\";", StringComparison.Ordinal));
+        var root = Path.Combine(_root.FullName, "root");
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+
+        var run = CliRun.Invoke(command, host, "--root", root, "--service-manager", "none", "--timeout", "2");
+
+        Assert.True(run.ExitCode == 3, run.Stderr);
+        Assert.Contains($"error: certificate 'example.org': no answer from {url} within 2 s", run.Stderr);
+        Assert.Contains("FAILED", run.Stdout);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(30), $"took {watch.Elapsed}");
+        Assert.True(ca.Connections >= 1);
+        if (command == "rebuild")
+        {
+            // The daily renew runs with the same limit.
+            Assert.Contains("--timeout 2", File.ReadAllText(Path.Combine(root, "etc", "systemd", "system", "configlang-renew.service")));
+        }
     }
 
     [Fact]

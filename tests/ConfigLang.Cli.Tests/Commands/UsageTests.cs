@@ -19,4 +19,15 @@ public sealed class UsageTests
         Assert.Contains("eval", run.Stdout);
         Assert.Contains("Exit codes", run.Stdout);
     }
+
+    [Theory]
+    [InlineData("rebuild")]
+    [InlineData("renew")]
+    public void Help_of_rebuild_and_renew_documents_the_network_timeout_and_its_variable(string command)
+    {
+        var run = CliRun.Invoke(command, "--help");
+        Assert.Equal(ExitCodes.Ok, run.ExitCode);
+        Assert.Contains("--network-timeout, --timeout <SECONDS>", run.Stdout);
+        Assert.Contains("CONFIGLANG_TIMEOUT", run.Stdout);
+    }
 }

@@ -48,7 +48,7 @@ public static class PreviewJsonWriter
         json.WriteString("webroot", r.Challenge.Webroot);
         json.WriteString("listenHTTP", r.Challenge.ListenHttp);
         json.WriteString("dnsProvider", r.Challenge.DnsProvider);
-        json.WriteString("server", r.Server);
+        json.WriteString("server", r.Server is null ? null : Acme.Credentials.SecretRedactor.RedactUrlCredentials(r.Server));
         json.WriteString("email", r.Email);
         json.WriteString("keyType", KeyTypes.Format(r.KeyType));
         json.WriteNumber("validMinDays", r.ValidMinDays);
