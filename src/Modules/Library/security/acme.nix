@@ -497,14 +497,17 @@ in
     };
 
     certs = mkOption {
-      type = types.attrsOf (
-        types.submodule {
+      # ConfigLang: NixOS takes any name (`attrsOf`); a name that is not one file name would
+      # send the certificate's directory elsewhere, so it is refused where it is written.
+      type = types.attrsWith {
+        nameType = types.fileName;
+        elemType = types.submodule {
           imports = [
             (inheritableModule false)
             certOptions
           ];
-        }
-      );
+        };
+      };
       default = { };
       example = literalExpression ''
         {
@@ -522,7 +525,8 @@ in
       description = ''
         Certificates to obtain and keep renewed. The attribute name names the certificate
         (its directory is /var/lib/acme/<name>) and is its primary domain unless `domain`
-        says otherwise.
+        says otherwise. It must be one file name: 1 to 255 bytes of UTF-8 without `/` or
+        NUL, not starting with `.`.
       '';
     };
 
