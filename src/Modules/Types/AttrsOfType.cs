@@ -113,7 +113,7 @@ public sealed class AttrsOfType(OptionType elementType, bool lazy, string? place
         var why = NameType.Rejection(interpreter, value) is { } reason ? $": {reason}" : "";
         var at = definitions.FirstOrDefault(d => d.Position is { Source: { } source } && !LibraryFiles.Contains(source.Path)) ?? definitions[0];
         throw Nix.Throw(
-            $"The name {FileNameRule.Quote(name)} in `{OptionPath.Show(loc)}' is not a {NameType.Description}{why}.",
+            $"The name {OptionPath.ShowString(name)} in `{OptionPath.Show(loc)}' is not a {NameType.Description}{why}.",
             ModuleDiagnostics.InvalidAttributeName, at.Position);
     }
 }

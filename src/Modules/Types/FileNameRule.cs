@@ -28,17 +28,4 @@ public static class FileNameRule
         if (bytes > MaxBytes) return $"it is {bytes} bytes long in UTF-8, more than a file name can be ({MaxBytes})";
         return null;
     }
-
-    /// <summary>The name as a quoted literal, control characters escaped so a message never carries them raw.</summary>
-    public static string Quote(string name)
-    {
-        var builder = new StringBuilder(name.Length + 2).Append('"');
-        foreach (var c in name)
-        {
-            if (c is '"' or '\\') builder.Append('\\').Append(c);
-            else if (char.IsControl(c)) builder.Append("\\u").Append(((int)c).ToString("x4", System.Globalization.CultureInfo.InvariantCulture));
-            else builder.Append(c);
-        }
-        return builder.Append('"').ToString();
-    }
 }
