@@ -58,6 +58,17 @@ public abstract class CertificateWorkCommand(CliConsole console, HostRequestLoad
             console.Error.WriteLine($"error[CL9001]: --ca-file '{caFile}' does not exist");
             return ExitCodes.Usage;
         }
+        // Read now, so a file that is no PEM certificate is a usage error before anything is written.
+        System.Security.Cryptography.X509Certificates.X509Certificate2? trustedCa = null;
+        if (caFile is not null)
+        {
+            try { trustedCa = AcmeHttp.LoadCa(caFile); }
+            catch (Exception e) when (e is System.Security.Cryptography.CryptographicException or IOException or UnauthorizedAccessException)
+            {
+                console.Error.WriteLine($"error[CL9001]: --ca-file '{caFile}' is not a readable PEM certificate: {e.Message}");
+                return ExitCodes.Usage;
+            }
+        }
 
         var host = loader.Load(request.File, new EvaluatorOptions { SearchPath = request.SearchPath }, request.Root, out var exitCode,
             extra: $"{{ nginx = {NginxHostMapper.Expression}; jobs = cfg.security.acme.maxConcurrentRenewals or 5; }}");
@@ -121,7 +132,7 @@ public abstract class CertificateWorkCommand(CliConsole console, HostRequestLoad
 
         // SSL_CERT_FILE needs no code: .NET on Linux reads it (a whole bundle) for the default trust.
         var executor = new PlanExecutor(root, TimeProvider.System,
-            PlanExecutor.ClientsTrusting(caFile is null ? null : AcmeHttp.LoadCa(caFile)), services);
+            PlanExecutor.ClientsTrusting(trustedCa), services);
         RebuildSummary summary;
         try
         {
