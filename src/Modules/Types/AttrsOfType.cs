@@ -90,8 +90,9 @@ public sealed class AttrsOfType(OptionType elementType, bool lazy, string? place
         var builder = new AttrSetBuilder(order.Count);
         foreach (var name in order)
         {
-            CheckName(interpreter, loc, name.Name, byName[name]);
             var merged = new MergedDefinitions(interpreter, [.. loc, name.Name], ElementType, byName[name]);
+            // Only names that end up in the set are checked: `mkIf false` ones never become anything.
+            if (IsLazy || merged.IsDefined) CheckName(interpreter, loc, name.Name, byName[name]);
             if (IsLazy)
             {
                 builder.Add(name, Nix.Lazy(() => merged.IsDefined ? merged.MergedValue : ElementType.EmptyValue ?? merged.MergedValue));

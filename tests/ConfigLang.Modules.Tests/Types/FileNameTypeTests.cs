@@ -100,6 +100,15 @@ public sealed class FileNameTypeTests : IDisposable
     }
 
     [Fact]
+    public void A_name_whose_definitions_are_all_switched_off_is_not_checked()
+    {
+        _evaluation.Write("host.nix", "{ lib, ... }: { certs.\"../x\" = lib.mkIf false 1; certs.ok = 2; }");
+        var result = _evaluation.Evaluate("config.certs", "declare.nix", "host.nix");
+        Assert.True(result.Succeeded, result.Stderr);
+        Assert.Equal("{\"ok\":2}", result.Stdout);
+    }
+
+    [Fact]
     public void Without_a_name_type_any_name_is_kept()
     {
         _evaluation.Write("plain.nix", "{ lib, ... }: { options.plain = lib.mkOption { type = lib.types.attrsOf lib.types.int; }; config.plain.\"../x\" = 1; }");
