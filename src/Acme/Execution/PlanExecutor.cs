@@ -50,10 +50,15 @@ public sealed class PlanExecutor
     public async Task<RebuildSummary> RunAsync(IReadOnlyList<CertificateRequest> requests, RebuildOptions options,
         IProgress<RebuildProgress>? progress = null, CancellationToken cancellationToken = default)
     {
+        // Requests that cannot be planned are refused before the lock file or anything else is touched.
+        if (CertificatePlanner.Validate(requests) is { Count: > 0 } invalid)
+        {
+            return new RebuildSummary { Plan = new Plan(_clock.GetUtcNow(), [], invalid), Certificates = [], Result = RebuildResult.PlanRejected };
+        }
         using var runLock = options.DryRun || options.LockHeldByCaller ? null : RebuildLock.Acquire(_root);
 
         var store = new CertificateStore(_root);
-        var plan = new CertificatePlanner(_clock).CreatePlan(requests, store.ReadAll(requests.Select(r => r.Name)));
+        var plan = new CertificatePlanner(_clock).CreatePlan(requests, store.Read);
         if (plan.HasErrors)
         {
             return new RebuildSummary

@@ -22,27 +22,58 @@ public sealed class CertificatePlanner(TimeProvider clock)
     /// <summary>Plans every request against the observed certificates (matched by name).</summary>
     public Plan CreatePlan(IReadOnlyList<CertificateRequest> requests, IEnumerable<ObservedCertificate> observed)
     {
+        var onDisk = observed.ToDictionary(o => o.Name, StringComparer.Ordinal);
+        return CreatePlan(requests, name => onDisk.GetValueOrDefault(name));
+    }
+
+    /// <summary>
+    /// Plans every request against what <paramref name="read"/> finds on disk for its name
+    /// (<c>CertificateStore.Read</c>); a request whose name cannot be a directory is an error
+    /// and is never looked up.
+    /// </summary>
+    public Plan CreatePlan(IReadOnlyList<CertificateRequest> requests, Func<string, ObservedCertificate?> read)
+    {
         var now = clock.GetUtcNow();
         var zone = clock.LocalTimeZone;
-        var onDisk = observed.ToDictionary(o => o.Name, StringComparer.Ordinal);
         var issues = new List<PlanIssue>();
         var steps = new List<PlanStep>();
         var firstOwner = new Dictionary<Identifier, string>();
 
         foreach (var request in requests.OrderBy(r => r.Name, StringComparer.Ordinal))
         {
-            if (request.Domains.Count == 0)
+            if (CheckAlone(request) is { } invalid)
             {
-                issues.Add(PlanIssueCodes.NoDomainsIssue(request));
+                issues.Add(invalid);
                 continue;
             }
             var policy = RenewalPolicy.For(request, requests.Count);
             CheckRequest(request, policy, firstOwner, issues);
-            onDisk.TryGetValue(request.Name, out var current);
-            steps.Add(PlanOne(request, policy, current, now, zone, issues));
+            steps.Add(PlanOne(request, policy, read(request.Name), now, zone, issues));
         }
         return new Plan(now, steps, issues);
     }
+
+    /// <summary>
+    /// The errors of the requests themselves, without looking at the disk: what a run checks
+    /// before it takes the lock or writes anything. Empty when the requests can be planned.
+    /// </summary>
+    public static IReadOnlyList<PlanIssue> Validate(IReadOnlyList<CertificateRequest> requests)
+    {
+        var issues = new List<PlanIssue>();
+        var firstOwner = new Dictionary<Identifier, string>();
+        foreach (var request in requests.OrderBy(r => r.Name, StringComparer.Ordinal))
+        {
+            if (CheckAlone(request) is { } invalid) issues.Add(invalid);
+            else CheckRequest(request, RenewalPolicy.For(request, requests.Count), firstOwner, issues);
+        }
+        return [.. issues.Where(i => i.Severity == PlanIssueSeverity.Error)];
+    }
+
+    /// <summary>An error that leaves nothing to plan for the request (a name that cannot be a directory, no domain).</summary>
+    private static PlanIssue? CheckAlone(CertificateRequest request) =>
+        CertificateName.Problem(request.Name) is { } why ? PlanIssueCodes.InvalidCertificateNameIssue(request, why)
+        : request.Domains.Count == 0 ? PlanIssueCodes.NoDomainsIssue(request)
+        : null;
 
     private static void CheckRequest(CertificateRequest request, RenewalPolicy policy, Dictionary<Identifier, string> firstOwner, List<PlanIssue> issues)
     {

@@ -29,6 +29,9 @@ public static class PlanIssueCodes
     /// <summary>CL3107: a certificate without any domain.</summary>
     public const string NoDomains = "CL3107";
 
+    /// <summary>CL3108: a certificate name that cannot be its directory's name (see <see cref="CertificateName"/>).</summary>
+    public const string InvalidCertificateName = "CL3108";
+
     internal static PlanIssue WildcardNeedsDnsIssue(CertificateRequest request, Identifier wildcard) => new(
         WildcardNeedsDns, PlanIssueSeverity.Error,
         $"'{wildcard}' is a wildcard name, which only dns-01 can validate, but certificate '{request.Name}' uses {ChallengeKinds.Format(request.Challenge.Kind)}; set dnsProvider",
@@ -63,6 +66,15 @@ public static class PlanIssueCodes
         NoDomains, PlanIssueSeverity.Error,
         $"certificate '{request.Name}' has no domain",
         Subject(request.Name, "domain"), request.Name, "domain", request.SourceTag);
+
+    internal static PlanIssue InvalidCertificateNameIssue(CertificateRequest request, string why) => new(
+        InvalidCertificateName, PlanIssueSeverity.Error,
+        $"certificate name {Shown(request.Name)} cannot name its directory /var/lib/acme/<name>: {why}; a name is 1 to 255 bytes without '/' or NUL, not starting with '.'",
+        Subject(Shown(request.Name)[1..^1], null), request.Name, null, request.SourceTag);
+
+    /// <summary>The name quoted, control characters escaped so they never reach a terminal raw.</summary>
+    private static string Shown(string name) =>
+        "'" + string.Concat(name.Select(c => char.IsControl(c) ? $"\\u{(int)c:x4}" : c.ToString())) + "'";
 
     private static string Subject(string certificate, string? option) =>
         option is null ? $"certs.\"{certificate}\"" : $"certs.\"{certificate}\".{option}";

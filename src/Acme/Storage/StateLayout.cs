@@ -1,3 +1,5 @@
+using ConfigLang.Acme.Model;
+
 namespace ConfigLang.Acme.Storage;
 
 /// <summary>
@@ -34,9 +36,9 @@ public sealed class StateLayout(string root)
     /// <summary><c>&lt;root&gt;/var/lib/acme/&lt;name&gt;</c>.</summary>
     public string CertificateDirectory(string name)
     {
-        if (name.Length == 0 || name.Contains('/') || name is "." or ".." || name.StartsWith('.'))
+        if (CertificateName.Problem(name) is { } why)
         {
-            throw new ArgumentException($"'{name}' cannot name a certificate directory", nameof(name));
+            throw new ArgumentException($"'{name}' cannot name a certificate directory: {why}", nameof(name));
         }
         return Path.Combine(StateDirectory, name);
     }

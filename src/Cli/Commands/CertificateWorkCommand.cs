@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ConfigLang.Acme.Dns;
 using ConfigLang.Acme.Execution;
+using ConfigLang.Acme.Planning;
 using ConfigLang.Acme.Protocol;
 using ConfigLang.Cli.Adapters;
 using ConfigLang.Cli.Rendering;
@@ -10,8 +11,8 @@ using ConfigLang.Evaluator.Runtime;
 namespace ConfigLang.Cli.Commands;
 
 /// <summary>
-/// What <c>rebuild</c> and <c>renew</c> share: the flags, lint gating (errors: exit 1, nothing
-/// touched), accounts and generated nginx configuration, then <see cref="PlanExecutor"/> with
+/// What <c>rebuild</c> and <c>renew</c> share: the flags, lint and request gating (errors: exit 1,
+/// nothing touched, not even the lock), accounts and generated nginx configuration, then <see cref="PlanExecutor"/> with
 /// one progress line per certificate and step on stderr and a summary table on stdout.
 /// </summary>
 public abstract class CertificateWorkCommand(CliConsole console, HostRequestLoader loader) : ICliCommand
@@ -65,6 +66,17 @@ public abstract class CertificateWorkCommand(CliConsole console, HostRequestLoad
             console.Error.WriteLine($"error[CL9001]: --ca-file '{caFile}' does not exist");
             return ExitCodes.Usage;
         }
+        // Read now, so a file that is no PEM certificate is a usage error before anything is written.
+        System.Security.Cryptography.X509Certificates.X509Certificate2? trustedCa = null;
+        if (caFile is not null)
+        {
+            try { trustedCa = AcmeHttp.LoadCa(caFile); }
+            catch (Exception e) when (e is System.Security.Cryptography.CryptographicException or IOException or UnauthorizedAccessException)
+            {
+                console.Error.WriteLine($"error[CL9001]: --ca-file '{caFile}' is not a readable PEM certificate: {e.Message}");
+                return ExitCodes.Usage;
+            }
+        }
 
         var host = loader.Load(request.File, new EvaluatorOptions { SearchPath = request.SearchPath }, request.Root, out var exitCode,
             extra: $"{{ nginx = {NginxHostMapper.Expression}; jobs = cfg.security.acme.maxConcurrentRenewals or 5; }}");
@@ -73,6 +85,17 @@ public abstract class CertificateWorkCommand(CliConsole console, HostRequestLoad
         var facts = host.Facts;
         var nginx = NginxHostMapper.Map(document.RootElement.GetProperty("nginx"));
         var (groups, users) = HostAccounts.From(facts, host.Requests);
+
+        // Every input error is reported before the lock, nginx.conf, the units or anything else is written.
+        if (CertificatePlanner.Validate(host.Requests) is { Count: > 0 } invalid)
+        {
+            foreach (var issue in invalid)
+            {
+                console.Error.WriteLine($"error[{issue.Code}]: {issue.Message}");
+                PointAtDeclaration(host, request.File, issue.SourceTag);
+            }
+            return ExitCodes.InputErrors;
+        }
 
         var root = Path.GetFullPath(request.Root);
         // One lock over everything this run writes, generated configuration included.
@@ -117,7 +140,7 @@ public abstract class CertificateWorkCommand(CliConsole console, HostRequestLoad
 
         // SSL_CERT_FILE needs no code: .NET on Linux reads it (a whole bundle) for the default trust.
         var executor = new PlanExecutor(root, TimeProvider.System,
-            PlanExecutor.ClientsTrusting(caFile is null ? null : AcmeHttp.LoadCa(caFile), new AcmeClientOptions { RequestTimeout = networkTimeout }),
+            PlanExecutor.ClientsTrusting(trustedCa, new AcmeClientOptions { RequestTimeout = networkTimeout }),
             services, DnsProviderRegistry.CreateDefault(networkTimeout));
         RebuildSummary summary;
         try
@@ -143,21 +166,24 @@ public abstract class CertificateWorkCommand(CliConsole console, HostRequestLoad
         foreach (var failed in summary.Certificates.Where(c => c.Error is not null))
         {
             console.Error.WriteLine($"error: certificate '{failed.Name}': {failed.Error!.Message}");
-            // The request's tag is the certificate name: point at where the configuration declares it
-            // (in the host file or a file it imports).
-            if (failed.Error.SourceTag is string name)
-            {
-                var at = host.Sources.Find([$"\"{name}\"", name]);
-                if (at.Span.Length > 0)
-                {
-                    var file = ReferenceEquals(at.Source, host.Sources.Host) ? request.File : Path.GetRelativePath(System.Environment.CurrentDirectory, at.Source.Path);
-                    console.Error.WriteLine($"  --> {file}:{at.Start}");
-                }
-            }
+            PointAtDeclaration(host, request.File, failed.Error.SourceTag);
         }
         foreach (var error in summary.OtherErrors) console.Error.WriteLine($"error: {error}");
         console.Out.Write(RebuildSummaryWriter.Write(summary, request.DryRun));
         return summary.ExitCode;
+    }
+
+    /// <summary>
+    /// A request's tag is the certificate name: prints where the configuration declares it (in
+    /// the host file or a file it imports), when it can be found.
+    /// </summary>
+    private void PointAtDeclaration(LoadedHost host, string hostFile, object? sourceTag)
+    {
+        if (sourceTag is not string name) return;
+        var at = host.Sources.Find([$"\"{name}\"", name]);
+        if (at.Span.Length == 0) return;
+        var file = ReferenceEquals(at.Source, host.Sources.Host) ? hostFile : Path.GetRelativePath(System.Environment.CurrentDirectory, at.Source.Path);
+        console.Error.WriteLine($"  --> {file}:{at.Start}");
     }
 
     /// <summary>The daily renew service/timer (NixOS's acme-renew timers) running this host's <c>renew</c> with the same flags.</summary>

@@ -46,7 +46,7 @@ public sealed class PreviewCommand(CliConsole console, HostRequestLoader loader)
             if (host is null) return exitCode;
             var requests = host.Requests;
             var store = new CertificateStore(result.GetValue(root)!);
-            var plan = new CertificatePlanner(clock).CreatePlan(requests, store.ReadAll(requests.Select(r => r.Name)));
+            var plan = new CertificatePlanner(clock).CreatePlan(requests, store.Read);
             console.Out.Write(result.GetValue(json) ? PreviewJsonWriter.Write(plan) : PreviewTableWriter.Write(plan));
             return plan.HasErrors ? ExitCodes.InputErrors : ExitCodes.Ok;
         });

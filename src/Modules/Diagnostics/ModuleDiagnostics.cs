@@ -36,4 +36,6 @@ public static class ModuleDiagnostics
     public const string RemovedOption = "CL2013";
     /// <summary>A bad argument to a library function (<c>lib.*</c>).</summary>
     public const string LibraryMisuse = "CL2014";
+    /// <summary>An attribute name its set's name type refuses (a certificate name that is not a file name).</summary>
+    public const string InvalidAttributeName = "CL2015";
 }

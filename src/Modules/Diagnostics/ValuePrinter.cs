@@ -106,7 +106,7 @@ public static class ValuePrinter
         var lines = text.Split('\n');
         if (lines.Length <= 1 || (lines.Length == 2 && lines[1].Length == 0 && false))
         {
-            builder.Append(OptionPath.QuoteString(text));
+            builder.Append(OptionPath.ShowString(text));
             return;
         }
         builder.Append("''\n");

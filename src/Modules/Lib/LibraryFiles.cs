@@ -18,6 +18,10 @@ public static class LibraryFiles
     /// <summary>The folder that holds <c>lib/default.nix</c>.</summary>
     public static string Directory => Root.Value;
 
+    /// <summary>Whether <paramref name="path"/> is a file of the built-in library (not the user's).</summary>
+    public static bool Contains(string path) =>
+        path.StartsWith(Directory.TrimEnd('/') + "/", StringComparison.Ordinal);
+
     /// <summary>The search-path entries (<c>name=path</c>) to give the evaluator.</summary>
     public static IReadOnlyList<(string Prefix, string Path)> SearchPath =>
         [("configlang", Directory), ("nixpkgs", Directory)];

@@ -43,7 +43,15 @@ public static class OptionPath
     }
 
     /// <summary>A Nix string literal for the text (<c>escapeNixString</c>).</summary>
-    public static string QuoteString(string text)
+    public static string QuoteString(string text) => QuoteString(text, escapeControls: false);
+
+    /// <summary>
+    /// The text quoted for a message: as <see cref="QuoteString(string)"/>, other control
+    /// characters as <c>\uXXXX</c> (a NUL from <c>fromJSON</c>, say), never sent raw to a terminal.
+    /// </summary>
+    public static string ShowString(string text) => QuoteString(text, escapeControls: true);
+
+    private static string QuoteString(string text, bool escapeControls)
     {
         var builder = new StringBuilder(text.Length + 2).Append('"');
         for (var i = 0; i < text.Length; i++)
@@ -57,6 +65,7 @@ public static class OptionPath
                 case '\r': builder.Append("\\r"); break;
                 case '\t': builder.Append("\\t"); break;
                 case '$' when i + 1 < text.Length && text[i + 1] == '{': builder.Append("\\$"); break;
+                case < ' ' or '\x7f' when escapeControls: builder.Append("\\u").Append(((int)c).ToString("x4", System.Globalization.CultureInfo.InvariantCulture)); break;
                 default: builder.Append(c); break;
             }
         }

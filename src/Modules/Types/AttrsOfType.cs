@@ -1,6 +1,7 @@
 using ConfigLang.Evaluator.Runtime;
 using ConfigLang.Evaluator.Runtime.Values;
 using ConfigLang.Evaluator.Text;
+using ConfigLang.Modules.Diagnostics;
 using ConfigLang.Modules.Evaluation;
 using ConfigLang.Modules.Lib;
 using ConfigLang.Modules.Options;
@@ -13,10 +14,13 @@ namespace ConfigLang.Modules.Types;
 /// <c>t</c> at <c>loc.name</c>. The strict form leaves out attributes whose definitions are all
 /// <c>mkIf false</c> (so it evaluates the conditions to know its names); the lazy form keeps
 /// every name and evaluates nothing until an attribute is read.
+/// <para>With a name type (<c>attrsWith { nameType = types.fileName; }</c>, a ConfigLang
+/// extension) every attribute name must pass it: a name that does not is an error at the
+/// attribute that defines it, before any value is merged.</para>
 /// <para>The grouping is one pass over all definitions (a dictionary by name), so N hosts or
 /// certificates cost O(N), never O(N²).</para>
 /// </summary>
-public sealed class AttrsOfType(OptionType elementType, bool lazy, string? placeholder = null) : OptionType
+public sealed class AttrsOfType(OptionType elementType, bool lazy, string? placeholder = null, OptionType? nameType = null) : OptionType
 {
     public OptionType ElementType { get; } = elementType;
 
@@ -24,6 +28,9 @@ public sealed class AttrsOfType(OptionType elementType, bool lazy, string? place
 
     /// <summary>The name shown for attributes in documentation (<c>&lt;name&gt;</c>); null when not chosen.</summary>
     public string? Placeholder { get; } = placeholder;
+
+    /// <summary>The type every attribute name must have; null when any name will do.</summary>
+    public OptionType? NameType { get; } = nameType;
 
     public override bool UsesCombinedCheckAndMerge => true;
 
@@ -42,13 +49,14 @@ public sealed class AttrsOfType(OptionType elementType, bool lazy, string? place
     {
         if (other is not AttrsOfType o || o.IsLazy != IsLazy) return null;
         if (Placeholder is not null && o.Placeholder is not null && Placeholder != o.Placeholder) return null;
+        if (!ReferenceEquals(NameType, o.NameType)) return null;
         var element = ElementType.TypeMerge(o.ElementType);
-        return element is null ? null : new AttrsOfType(element, IsLazy, Placeholder ?? o.Placeholder);
+        return element is null ? null : new AttrsOfType(element, IsLazy, Placeholder ?? o.Placeholder, NameType);
     }
 
     public override IReadOnlyList<(string Name, OptionType Type)> NestedTypes => [("elemType", ElementType)];
 
-    protected override OptionType Rebuild(IReadOnlyList<OptionType> nested) => new AttrsOfType(nested[0], IsLazy, Placeholder);
+    protected override OptionType Rebuild(IReadOnlyList<OptionType> nested) => new AttrsOfType(nested[0], IsLazy, Placeholder, NameType);
 
     public override Value GetSubOptions(Interpreter interpreter, IReadOnlyList<string> prefix) =>
         ElementType.GetSubOptions(interpreter, [.. prefix, "<" + (Placeholder ?? "name") + ">"]);
@@ -56,7 +64,7 @@ public sealed class AttrsOfType(OptionType elementType, bool lazy, string? place
     public override IReadOnlyList<Value>? SubModules => ElementType.SubModules;
 
     public override OptionType SubstSubModules(IReadOnlyList<Value> modules) =>
-        new AttrsOfType(ElementType.SubstSubModules(modules), IsLazy, Placeholder);
+        new AttrsOfType(ElementType.SubstSubModules(modules), IsLazy, Placeholder, NameType);
 
     public override Value Merge(Interpreter interpreter, IReadOnlyList<string> loc, IReadOnlyList<Definition> definitions)
     {
@@ -83,6 +91,8 @@ public sealed class AttrsOfType(OptionType elementType, bool lazy, string? place
         foreach (var name in order)
         {
             var merged = new MergedDefinitions(interpreter, [.. loc, name.Name], ElementType, byName[name]);
+            // Only names that end up in the set are checked: `mkIf false` ones never become anything.
+            if (IsLazy || merged.IsDefined) CheckName(interpreter, loc, name.Name, byName[name]);
             if (IsLazy)
             {
                 builder.Add(name, Nix.Lazy(() => merged.IsDefined ? merged.MergedValue : ElementType.EmptyValue ?? merged.MergedValue));
@@ -93,5 +103,18 @@ public sealed class AttrsOfType(OptionType elementType, bool lazy, string? place
             }
         }
         return builder.Build();
+    }
+
+    /// <summary>Refuses a name <see cref="NameType"/> does not accept, pointing at the user's own definition of it when there is one.</summary>
+    private void CheckName(Interpreter interpreter, IReadOnlyList<string> loc, string name, List<Definition> definitions)
+    {
+        if (NameType is null) return;
+        var value = Nix.Str(name);
+        if (NameType.Check(interpreter, value)) return;
+        var why = NameType.Rejection(interpreter, value) is { } reason ? $": {reason}" : "";
+        var at = definitions.FirstOrDefault(d => d.Position is { Source: { } source } && !LibraryFiles.Contains(source.Path)) ?? definitions[0];
+        throw Nix.Throw(
+            $"The name {OptionPath.ShowString(name)} in `{OptionPath.Show(loc)}' is not a {NameType.Description}{why}.",
+            ModuleDiagnostics.InvalidAttributeName, at.Position);
     }
 }

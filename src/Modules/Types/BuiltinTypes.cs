@@ -80,7 +80,8 @@ public static class BuiltinTypes
         return new("path", description, v =>
         {
             var text = v switch { PathValue p => p.Path, StringValue s => s.Text, AttrSetValue a when a.Get("outPath")?.Force() is StringValue o => o.Text, _ => null };
-            if (text is null) return false;
+            // No file system path holds a NUL (Nix's strings cannot even carry one; ours can).
+            if (text is null || text.Contains('\0')) return false;
             if (absolute == true && !text.StartsWith('/')) return false;
             if (absolute == false && text.StartsWith('/')) return false;
             if (inStore == true && (!text.StartsWith('/') || !IsInStore(text))) return false;

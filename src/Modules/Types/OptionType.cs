@@ -49,6 +49,9 @@ public abstract class OptionType
     /// <summary>The shallow check; forces the value to weak head normal form only.</summary>
     public abstract bool Check(Interpreter interpreter, Value value);
 
+    /// <summary>Why <paramref name="value"/> fails <see cref="Check"/>, in words, when the type can say more than its description; else null.</summary>
+    public virtual string? Rejection(Interpreter interpreter, Value value) => null;
+
     /// <summary>Merges definitions that all passed <see cref="Check"/>; they are in order and non-empty.</summary>
     public abstract Value Merge(Interpreter interpreter, IReadOnlyList<string> loc, IReadOnlyList<Definition> definitions);
 

@@ -41,6 +41,7 @@ public static class TypeFunctions
         Type("optionType", OptionTypeType.Instance);
         Type("port", BuiltinTypes.Port);
         Type("optionDeclaration", BuiltinTypes.OptionDeclaration);
+        Type("fileName", FileNameType.Instance);
         Type("deferredModule", new DeferredModuleType(system, []));
 
         var ints = new AttrSetBuilder(16);
@@ -74,7 +75,9 @@ public static class TypeFunctions
             var args = Nix.ForceAttrs(v);
             var lazy = Nix.Get(args, "lazy") is { } l && Nix.ForceBool(l);
             var placeholder = Nix.Get(args, "placeholder") is { } p && p.Force() is StringValue ps ? ps.Text : null;
-            return new AttrsOfType(T(Nix.Get(args, "elemType")!), lazy, placeholder);
+            // ConfigLang extension: the type every attribute name must have.
+            var nameType = Nix.Get(args, "nameType") is { } n ? T(n) : null;
+            return new AttrsOfType(T(Nix.Get(args, "elemType")!), lazy, placeholder, nameType);
         });
         Ctor1("uniq", v => new UniqueType(T(v), ""));
         Ctor2("unique", (a, t) => new UniqueType(T(t), Nix.Get(Nix.ForceAttrs(a), "message") is { } m ? Nix.ForceString(m) : ""));
@@ -148,6 +151,7 @@ public static class TypeFunctions
         BuiltinTypes.Unspecified, BuiltinTypes.Raw, BuiltinTypes.Package, BuiltinTypes.Path, BuiltinTypes.PathInStore,
         BuiltinTypes.ExternalPath, BuiltinTypes.Lines, BuiltinTypes.Commas, BuiltinTypes.EnvVar, BuiltinTypes.Port,
         BuiltinTypes.Unsigned, BuiltinTypes.Positive, BuiltinTypes.OptionDeclaration, AnythingType.Instance, OptionTypeType.Instance,
+        FileNameType.Instance,
     };
 
     private static double ToDouble(Value value) => value.Force() switch

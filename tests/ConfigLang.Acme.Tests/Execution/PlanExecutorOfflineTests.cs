@@ -35,6 +35,23 @@ public sealed class PlanExecutorOfflineTests
         Assert.False(Directory.Exists(root.File_("etc")));
     }
 
+    [Theory]
+    [InlineData("../../../../etc/x")]
+    [InlineData(".accounts")]
+    [InlineData("a/b")]
+    public async Task A_name_that_cannot_be_a_directory_is_refused_before_the_lock_or_anything_else(string name)
+    {
+        using var root = new TempRoot(withUsers: false);
+        var summary = await Executor(root.Path).RunAsync(
+            [ExecutorRequests.Http(name, DeadServer, "example.test"), ExecutorRequests.Http("fine.example.test", DeadServer)], ExecutorRequests.Options());
+
+        Assert.Equal(RebuildResult.PlanRejected, summary.Result);
+        Assert.Equal(1, summary.ExitCode);
+        Assert.Contains(summary.Plan.Issues, i => i.Code == PlanIssueCodes.InvalidCertificateName && i.Certificate == name);
+        // Not even the lock file: the root stays as it was.
+        Assert.Empty(Directory.EnumerateFileSystemEntries(root.Path));
+    }
+
     [Fact]
     public async Task A_dry_run_reports_the_actions_and_writes_nothing()
     {

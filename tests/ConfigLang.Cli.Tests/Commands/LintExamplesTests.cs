@@ -24,8 +24,8 @@ public sealed class LintExamplesTests
     // its `;`, where the comment is.)
     public static TheoryData<string> OnTheMistakeLine() =>
     [
-        "credential-without-file-suffix.nix", "credentials-in-store.nix", "credentials-readable-by-others.nix", "csr-without-key.nix",
-        "eab-without-hmac.nix", "enable-acme-with-use-acme-host.nix", "enable-acme-without-http-listener.nix",
+        "certificate-name-not-a-directory.nix", "credential-without-file-suffix.nix", "credentials-in-store.nix", "credentials-readable-by-others.nix", "csr-without-key.nix",
+        "eab-without-hmac.nix", "enable-acme-with-use-acme-host.nix", "enable-acme-without-http-listener.nix", "environment-file-with-nul.nix",
         "force-and-add-ssl.nix", "http01-port-closed.nix", "legacy-extra-domains.nix", "listen-tls-and-webroot.nix", "nginx-cannot-read-cert.nix",
         "no-challenge.nix", "no-email.nix", "removed-cert-user.nix",
         "removed-option-production.nix", "syntax-error.nix", "terms-not-accepted.nix", "two-challenges.nix", "unknown-option-webRoot.nix",

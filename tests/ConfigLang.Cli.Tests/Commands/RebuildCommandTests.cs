@@ -54,6 +54,20 @@ public sealed class RebuildCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_ca_file_that_is_no_pem_certificate_is_a_usage_error_before_anything_is_written()
+    {
+        var notPem = Path.Combine(_root.FullName, "ca.pem");
+        File.WriteAllText(notPem, "not a certificate\n");
+        var root = Path.Combine(_root.FullName, "root");
+
+        var run = CliRun.Invoke("rebuild", Example("minimal", "host.nix"), "--root", root, "--service-manager", "none", "--ca-file", notPem);
+
+        Assert.True(run.ExitCode == 2, run.Stderr);
+        Assert.Contains($"--ca-file '{notPem}' is not a readable PEM certificate", run.Stderr);
+        Assert.False(Directory.Exists(root));
+    }
+
+    [Fact]
     public void An_unreachable_ca_is_an_execution_failure_named_by_certificate_with_nginx_and_placeholder_in_place()
     {
         // A port on 127.0.0.1 that nobody listens on: the order fails fast and offline.

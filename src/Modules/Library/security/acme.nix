@@ -68,8 +68,11 @@ let
           description = "Whether to enable debug logging for this certificate.";
         };
 
+        # ConfigLang: NixOS types webroot, csr and csrKey as strings; they are paths that rebuild
+        # writes or reads as root, so a value that is no absolute path (empty, relative, holding
+        # a NUL) is refused at its definition instead of at run time.
         webroot = option "webroot" null {
-          type = types.nullOr types.str;
+          type = types.nullOr types.path;
           example = "/var/lib/acme/acme-challenge";
           description = ''
             Directory served as the web root of the domain over plain HTTP (HTTP-01 challenge).
@@ -326,7 +329,7 @@ let
         };
 
         csr = mkOption {
-          type = types.nullOr types.str;
+          type = types.nullOr types.path;
           default = null;
           description = ''
             Path of a certificate signing request to submit instead of generating a key.
@@ -335,7 +338,7 @@ let
         };
 
         csrKey = mkOption {
-          type = types.nullOr types.str;
+          type = types.nullOr types.path;
           default = null;
           description = "Path of the private key belonging to `csr`.";
         };
@@ -497,14 +500,17 @@ in
     };
 
     certs = mkOption {
-      type = types.attrsOf (
-        types.submodule {
+      # ConfigLang: NixOS takes any name (`attrsOf`); a name that is not one file name would
+      # send the certificate's directory elsewhere, so it is refused where it is written.
+      type = types.attrsWith {
+        nameType = types.fileName;
+        elemType = types.submodule {
           imports = [
             (inheritableModule false)
             certOptions
           ];
-        }
-      );
+        };
+      };
       default = { };
       example = literalExpression ''
         {
@@ -522,7 +528,8 @@ in
       description = ''
         Certificates to obtain and keep renewed. The attribute name names the certificate
         (its directory is /var/lib/acme/<name>) and is its primary domain unless `domain`
-        says otherwise.
+        says otherwise. It must be one file name: 1 to 255 bytes of UTF-8 without `/` or
+        NUL, not starting with `.`.
       '';
     };
 

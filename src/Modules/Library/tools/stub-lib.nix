@@ -107,6 +107,9 @@ let
               if ds == [ ] then null else { v = t.merge (loc ++ [ n ]) ds; }) perName;
         in builtins.mapAttrs (n: x: x.v) (filterAttrs (n: x: x != null) merged); };
       lazyAttrsOf = attrsOf;
+      # The name type (a ConfigLang extension) is not checked here.
+      attrsWith = args: attrsOf args.elemType;
+      fileName = str;
       submodule = m: mkType { name = "submodule"; check = builtins.isAttrs; merge = loc: defs:
         (evalModules { modules = [ m ] ++ map (d: if builtins.isAttrs d.value then { config = d.value; } else d.value) defs; args = { name = last loc; }; prefix = loc; }).config; };
     };
