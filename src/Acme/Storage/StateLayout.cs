@@ -32,13 +32,16 @@ public sealed class StateLayout(string root)
     public string StateDirectory => Path.Combine(Root, "var", "lib", "acme");
 
     /// <summary><c>&lt;root&gt;/var/lib/acme/&lt;name&gt;</c>.</summary>
-    public string CertificateDirectory(string name)
+    public string CertificateDirectory(string name) => Path.Combine(StateDirectory, ValidName(name));
+
+    /// <summary><paramref name="name"/> when it can be a certificate directory's name (one component, not hidden).</summary>
+    public static string ValidName(string name)
     {
-        if (name.Length == 0 || name.Contains('/') || name is "." or ".." || name.StartsWith('.'))
+        if (name.Length == 0 || name.Contains('/') || name.Contains('\0') || name is "." or ".." || name.StartsWith('.'))
         {
             throw new ArgumentException($"'{name}' cannot name a certificate directory", nameof(name));
         }
-        return Path.Combine(StateDirectory, name);
+        return name;
     }
 
     /// <summary>A file in a certificate's directory.</summary>
@@ -49,6 +52,9 @@ public sealed class StateLayout(string root)
 
     /// <summary><c>&lt;root&gt;/var/lib/acme/.minica</c>, the placeholder CA.</summary>
     public string MinicaDirectory => Path.Combine(StateDirectory, ".minica");
+
+    /// <summary>The host path of the accounts directory.</summary>
+    public const string HostAccountsDirectory = HostStateDirectory + "/.accounts";
 
     /// <summary>The host path of a certificate's directory (what consumers are configured with).</summary>
     public static string HostCertificateDirectory(string name) => HostStateDirectory + "/" + name;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using ConfigLang.Acme.Model;
 using ConfigLang.Acme.Planning;
 using ConfigLang.Acme.Storage;
 using ConfigLang.Cli.Adapters;
@@ -46,7 +47,14 @@ public sealed class PreviewCommand(CliConsole console, HostRequestLoader loader)
             if (host is null) return exitCode;
             var requests = host.Requests;
             var store = new CertificateStore(result.GetValue(root)!);
-            var plan = new CertificatePlanner(clock).CreatePlan(requests, store.ReadAll(requests.Select(r => r.Name)));
+            IReadOnlyList<ObservedCertificate> observed;
+            try { observed = store.ReadAll(requests.Select(r => r.Name)); }
+            catch (UnsafePathException e)
+            {
+                console.Error.WriteLine($"error: {e.Message}");
+                return ExitCodes.ExecutionFailure;
+            }
+            var plan = new CertificatePlanner(clock).CreatePlan(requests, observed);
             console.Out.Write(result.GetValue(json) ? PreviewJsonWriter.Write(plan) : PreviewTableWriter.Write(plan));
             return plan.HasErrors ? ExitCodes.InputErrors : ExitCodes.Ok;
         });
