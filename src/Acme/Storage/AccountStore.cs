@@ -80,7 +80,10 @@ public sealed class AccountStore
 
     private RootedDirectory EnsureDirectory(AccountSpec account)
     {
-        using (_root.CreateDirectory(StateLayout.HostStateDirectory, UnixModes.PublicDirectory)) { }
+        using (var state = _root.CreateDirectory(StateLayout.HostStateDirectory, UnixModes.PublicDirectory))
+        {
+            _ownership.Set(state, null, _owner, CertificateStore.PrimaryGroupOf(_owner));
+        }
         using var accounts = _root.CreateDirectory(StateLayout.HostAccountsDirectory, UnixModes.OwnerDirectory);
         var directory = accounts.CreateDirectory(account.Hash, UnixModes.OwnerDirectory);
         try

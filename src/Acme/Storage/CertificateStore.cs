@@ -162,7 +162,7 @@ public sealed class CertificateStore
     }
 
     // NixOS creates user acme with group acme; with useRoot everything belongs to root.
-    private static string PrimaryGroupOf(string owner) => owner == "root" ? "root" : "acme";
+    internal static string PrimaryGroupOf(string owner) => owner == "root" ? "root" : "acme";
 
     private static bool SameText(RootedDirectory directory, string name, string text) => directory.TryReadAllText(name) == text;
 }

@@ -4,7 +4,7 @@ namespace ConfigLang.Acme.Storage;
 
 /// <summary>
 /// Re-applies NixOS's modes and owners, as its setup unit does on every run (fact sheet §2.3),
-/// and reports every deviation: certificate directories <c>u=rwX,g=rX,o=</c> owned by
+/// and reports every deviation: <c>/var/lib/acme</c> 0755 owned by the ACME user, certificate directories <c>u=rwX,g=rX,o=</c> owned by
 /// <c>owner:group</c> (directories 0750, files 0640), accounts <c>u=rwX,g=,o=</c> owned by the
 /// owner with the group untouched (0700 / 0600). Modes are fixed first, so a key readable by
 /// others stops being readable before anything else happens.
@@ -29,12 +29,14 @@ public sealed class PermissionRepair
     public IReadOnlyList<PermissionFinding> Run(IEnumerable<CertificateRequest> certificates, bool fix = true)
     {
         var findings = new List<PermissionFinding>();
-        string? owner = null;
+        var sorted = certificates.OrderBy(c => c.Name, StringComparer.Ordinal).ToArray();
+        var owner = sorted.FirstOrDefault()?.Owner;
         using var state = _root.TryOpenDirectory(StateLayout.HostStateDirectory);
         if (state is null) return findings;
-        foreach (var certificate in certificates.OrderBy(c => c.Name, StringComparer.Ordinal))
+        // /var/lib/acme itself: 0755 acme:acme (NixOS's tmpfiles rule), whatever umask made it.
+        Check(state, null, state.Status(), UnixModes.PublicDirectory, owner ?? "acme", CertificateStore.PrimaryGroupOf(owner ?? "acme"), fix, findings);
+        foreach (var certificate in sorted)
         {
-            owner ??= certificate.Owner;
             using var directory = state.TryOpenDirectory(StateLayout.ValidName(certificate.Name));
             if (directory is not null)
             {
