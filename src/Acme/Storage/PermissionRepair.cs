@@ -6,7 +6,7 @@ namespace ConfigLang.Acme.Storage;
 /// Re-applies NixOS's modes and owners, as its setup unit does on every run (fact sheet §2.3),
 /// and reports every deviation: <c>/var/lib/acme</c> 0755 owned by the ACME user, certificate directories <c>u=rwX,g=rX,o=</c> owned by
 /// <c>owner:group</c> (directories 0750, files 0640), accounts <c>u=rwX,g=,o=</c> owned by the
-/// owner with the group untouched (0700 / 0600). Modes are fixed first, so a key readable by
+/// owner with the group untouched (0700 / 0600), the placeholder CA <c>.minica</c> (0755 / 0600). Modes are fixed first, so a key readable by
 /// others stops being readable before anything else happens.
 /// </summary>
 public sealed class PermissionRepair
@@ -45,6 +45,12 @@ public sealed class PermissionRepair
         }
         using var accounts = state.TryOpenDirectory(".accounts");
         if (accounts is not null) Walk(accounts, owner ?? "acme", group: null, UnixModes.OwnerDirectory, UnixModes.OwnerReadWrite, fix, findings);
+        // The placeholder CA: directory 0755, key and certificate 0600 (as CertificateStore makes them).
+        using var minica = state.TryOpenDirectory(".minica");
+        if (minica is not null)
+        {
+            Walk(minica, owner ?? "acme", CertificateStore.PrimaryGroupOf(owner ?? "acme"), UnixModes.PublicDirectory, UnixModes.OwnerReadWrite, fix, findings);
+        }
         return findings;
     }
 
