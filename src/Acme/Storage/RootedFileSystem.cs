@@ -20,17 +20,25 @@ public sealed class RootedFileSystem(string root)
     public string FullPath(string hostPath) => Components(hostPath) is { Length: > 0 } parts ? Path.Join([Root, .. parts]) : Root;
 
     /// <summary>The root directory itself.</summary>
-    public RootedDirectory OpenRoot()
+    public RootedDirectory OpenRoot() => TryOpenRoot() ?? throw PosixAt.Error(PosixAt.ENoEnt, "open", Root);
+
+    private RootedDirectory? TryOpenRoot(bool create = false)
     {
         var fd = PosixAt.OpenAt(PosixAt.AtFdCwd, Root, PosixAt.ORdOnly | PosixAt.ODirectory | PosixAt.OCloExec, 0);
-        if (fd < 0) throw PosixAt.LastError("open", Root);
-        return new RootedDirectory(fd, Root);
+        if (fd >= 0) return new RootedDirectory(fd, Root);
+        if (System.Runtime.InteropServices.Marshal.GetLastPInvokeError() != PosixAt.ENoEnt) throw PosixAt.LastError("open", Root);
+        if (!create) return null;
+        // A fresh --root (a test, an image being prepared) is made like any other parent of ours.
+        if (OperatingSystem.IsWindows()) Directory.CreateDirectory(Root);
+        else Directory.CreateDirectory(Root, ParentDirectoryMode);
+        return OpenRoot();
     }
 
     /// <summary>An existing directory; null when it (or a parent) is missing; <see cref="UnsafePathException"/> for a symlink on the way.</summary>
     public RootedDirectory? TryOpenDirectory(string hostPath)
     {
-        var current = OpenRoot();
+        var current = TryOpenRoot();
+        if (current is null) return null;
         foreach (var part in Components(hostPath))
         {
             using var parent = current;
@@ -49,7 +57,7 @@ public sealed class RootedFileSystem(string root)
     public RootedDirectory CreateDirectory(string hostPath, UnixFileMode mode)
     {
         var parts = Components(hostPath);
-        var current = OpenRoot();
+        var current = TryOpenRoot(create: true)!;
         for (var i = 0; i < parts.Length; i++)
         {
             using var parent = current;
