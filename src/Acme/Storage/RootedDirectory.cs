@@ -88,10 +88,24 @@ public sealed class RootedDirectory : IDisposable
     public byte[]? TryReadAllBytes(string name)
     {
         using var handle = TryOpen(name, PosixAt.ORdOnly);
-        if (handle is null) return null;
+        return handle is null ? null : ReadBounded(handle, PathOf(name));
+    }
+
+    /// <summary>The most any file under the root is read into memory (a planted huge file is an error, not an allocation).</summary>
+    public const int MaxFileBytes = 16 << 20;
+
+    /// <summary>Reads an open file whole, up to <see cref="MaxFileBytes"/>.</summary>
+    internal static byte[] ReadBounded(SafeFileHandle handle, string path)
+    {
         using var stream = new FileStream(handle, FileAccess.Read);
         using var copy = new MemoryStream();
-        stream.CopyTo(copy);
+        var buffer = new byte[81920];
+        int read;
+        while ((read = stream.Read(buffer)) > 0)
+        {
+            if (copy.Length + read > MaxFileBytes) throw new IOException($"{path} is larger than {MaxFileBytes >> 20} MiB; not read");
+            copy.Write(buffer, 0, read);
+        }
         return copy.ToArray();
     }
 

@@ -101,9 +101,7 @@ public sealed class RootedFileSystem(string root)
         {
             throw new UnsafePathException(FullPath(hostPath), "not a regular file");
         }
-        using var stream = new FileStream(handle, FileAccess.Read);
-        using var reader = new StreamReader(stream, System.Text.Encoding.UTF8);
-        return reader.ReadToEnd();
+        return System.Text.Encoding.UTF8.GetString(RootedDirectory.ReadBounded(handle, FullPath(hostPath)));
     }
 
     /// <summary>The directory part and the file name of a host path.</summary>
