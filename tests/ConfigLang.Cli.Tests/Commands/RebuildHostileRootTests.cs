@@ -113,6 +113,20 @@ public sealed class RebuildHostileRootTests(RebuildHostileRootTests.TestbedFixtu
         AssertRefused(run, host.Path(planted));
     }
 
+    [Theory]
+    [InlineData("var/lib/acme/DOMAIN", false)]
+    [InlineData("run/configlang/rebuild.lock", true)]
+    [InlineData("var/lib/acme/.accounts", false)]
+    public void Renew_refuses_a_planted_symlink_the_same_way(string planted, bool atFile)
+    {
+        var host = NewHost();
+        Plant(host, planted, atFile);
+
+        var run = CliRun.Invoke(["renew", .. host.Args[1..]]);
+
+        AssertRefused(run, host.Path(planted));
+    }
+
     [Fact]
     public void A_key_replaced_by_a_symlink_after_issuance_fails_the_next_rebuild_and_the_target_is_untouched()
     {
