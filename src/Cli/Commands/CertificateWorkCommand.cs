@@ -127,7 +127,7 @@ public abstract class CertificateWorkCommand(CliConsole console, HostRequestLoad
                 LockHeldByCaller = runLock is not null,
             }, new SynchronousProgress(p => console.Error.WriteLine(p.ToString())), ct).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is RebuildLockedException or Acme.Storage.UnsafePathException)
+        catch (Exception e) when (e is RebuildLockedException or IOException or UnauthorizedAccessException)
         {
             console.Error.WriteLine($"error: {e.Message}");
             return ExitCodes.ExecutionFailure;

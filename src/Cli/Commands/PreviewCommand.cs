@@ -49,7 +49,7 @@ public sealed class PreviewCommand(CliConsole console, HostRequestLoader loader)
             var store = new CertificateStore(result.GetValue(root)!);
             IReadOnlyList<ObservedCertificate> observed;
             try { observed = store.ReadAll(requests.Select(r => r.Name)); }
-            catch (UnsafePathException e)
+            catch (IOException e)
             {
                 console.Error.WriteLine($"error: {e.Message}");
                 return ExitCodes.ExecutionFailure;

@@ -128,6 +128,17 @@ public sealed class RebuildHostileRootTests(RebuildHostileRootTests.TestbedFixtu
     }
 
     [Fact]
+    public void Preview_reads_nothing_through_a_planted_symlink_and_exits_3()
+    {
+        var host = NewHost();
+        Plant(host, "var/lib/acme/DOMAIN", atFile: false);
+
+        var run = CliRun.Invoke("preview", host.Args[1], "--root", host.Root);
+
+        AssertRefused(run, host.Path("var/lib/acme/DOMAIN"));
+    }
+
+    [Fact]
     public void A_key_replaced_by_a_symlink_after_issuance_fails_the_next_rebuild_and_the_target_is_untouched()
     {
         var host = NewHost();
