@@ -1,54 +1,55 @@
+using ConfigLang.Acme.Storage;
+
 namespace ConfigLang.Acme.Challenges;
 
 /// <summary>
 /// HTTP-01 through an existing web server: writes the key authorization to
 /// <c>WEBROOT/.well-known/acme-challenge/TOKEN</c> (world-readable, so nginx running as another
-/// user can serve it) and deletes it again in cleanup.
+/// user can serve it) and deletes it again in cleanup. The webroot is a host path below the
+/// root, reached without following symlinks (a symlink on the way is an <see cref="UnsafePathException"/>).
 /// </summary>
 public sealed class WebrootHttp01Solver : IChallengeSolver
 {
-    private const UnixFileMode ReadableDirectory =
-        UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
-        | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute;
+    private readonly RootedFileSystem _root;
+    private readonly string _hostWebroot;
 
-    private const UnixFileMode ReadableFile =
-        UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
-
-    public WebrootHttp01Solver(string webroot)
+    /// <summary>A solver for an absolute <paramref name="webroot"/> on this machine (root <c>/</c>).</summary>
+    public WebrootHttp01Solver(string webroot) : this(new RootedFileSystem("/"), Path.GetFullPath(webroot))
     {
-        Webroot = Path.GetFullPath(webroot);
     }
 
+    /// <summary>A solver for the host path <paramref name="hostWebroot"/> below <paramref name="root"/>.</summary>
+    public WebrootHttp01Solver(RootedFileSystem root, string hostWebroot)
+    {
+        _root = root;
+        _hostWebroot = hostWebroot;
+        Webroot = root.FullPath(hostWebroot);
+    }
+
+    /// <summary>The webroot on this machine (root included).</summary>
     public string Webroot { get; }
 
     public string ChallengeType => ChallengeTypes.Http01;
 
     public string FileFor(ChallengeTask challenge) => Path.Combine(Webroot, ".well-known", "acme-challenge", challenge.Token);
 
+    private string ChallengeDirectory => _hostWebroot.TrimEnd('/') + "/.well-known/acme-challenge";
+
     public async Task PresentAsync(ChallengeTask challenge, CancellationToken cancellationToken)
     {
         ValidateToken(challenge.Token);
-        var file = FileFor(challenge);
-        var directory = Path.GetDirectoryName(file)!;
-        if (OperatingSystem.IsWindows())
-        {
-            Directory.CreateDirectory(directory);
-        }
-        else
-        {
-            Directory.CreateDirectory(Path.Combine(Webroot, ".well-known"), ReadableDirectory);
-            Directory.CreateDirectory(directory, ReadableDirectory);
-        }
-        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows()) options.UnixCreateMode = ReadableFile;
-        await using var stream = new FileStream(file, options);
+        using (_root.CreateDirectory(_hostWebroot.TrimEnd('/') + "/.well-known", UnixModes.PublicDirectory)) { }
+        using var directory = _root.CreateDirectory(ChallengeDirectory, UnixModes.PublicDirectory);
+        directory.Delete(challenge.Token);
+        await using var stream = directory.CreateNew(challenge.Token, UnixModes.PublicFile);
         await stream.WriteAsync(System.Text.Encoding.ASCII.GetBytes(challenge.KeyAuthorization), cancellationToken).ConfigureAwait(false);
     }
 
     public Task CleanupAsync(ChallengeTask challenge, CancellationToken cancellationToken)
     {
         ValidateToken(challenge.Token);
-        File.Delete(FileFor(challenge));
+        using var directory = _root.TryOpenDirectory(ChallengeDirectory);
+        directory?.Delete(challenge.Token);
         return Task.CompletedTask;
     }
 

@@ -10,8 +10,11 @@ public sealed class ProviderCredentials
 {
     private readonly Dictionary<string, string> _values;
 
-    public ProviderCredentials(IReadOnlyDictionary<string, string> values)
+    /// <param name="values">Variables by name; <c>NAME_FILE</c> entries name files that provide NAME.</param>
+    /// <param name="readFile">Reads such a file (default: the file system as is; rebuild reads below --root).</param>
+    public ProviderCredentials(IReadOnlyDictionary<string, string> values, Func<string, string>? readFile = null)
     {
+        readFile ??= File.ReadAllText;
         _values = new Dictionary<string, string>(StringComparer.Ordinal);
         Redactor = new SecretRedactor();
         foreach (var (name, value) in values) _values[name] = value;
@@ -23,7 +26,7 @@ public sealed class ProviderCredentials
             if (_values.ContainsKey(target)) continue;
             try
             {
-                _values[target] = File.ReadAllText(path).TrimEnd('\r', '\n');
+                _values[target] = readFile(path).TrimEnd('\r', '\n');
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -47,13 +50,16 @@ public sealed class ProviderCredentials
     /// <summary>
     /// Reads <paramref name="environmentFile"/> (systemd syntax) and adds <paramref name="credentialFiles"/>
     /// (variable name, usually ending in <c>_FILE</c>, to file path), as NixOS' acme module does.
+    /// Every file is read with <paramref name="readFile"/> (default: the file system as is).
     /// </summary>
-    public static ProviderCredentials Load(string? environmentFile, IReadOnlyDictionary<string, string>? credentialFiles = null)
+    public static ProviderCredentials Load(string? environmentFile, IReadOnlyDictionary<string, string>? credentialFiles = null,
+        Func<string, string>? readFile = null)
     {
+        readFile ??= File.ReadAllText;
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         if (!string.IsNullOrEmpty(environmentFile))
         {
-            foreach (var (k, v) in EnvironmentFileParser.ParseFile(environmentFile)) values[k] = v;
+            foreach (var (k, v) in EnvironmentFileParser.ParseText(readFile(environmentFile), environmentFile)) values[k] = v;
         }
         if (credentialFiles is not null)
         {
@@ -64,7 +70,7 @@ public sealed class ProviderCredentials
                 values.Remove(key[..^"_FILE".Length]);
             }
         }
-        return new ProviderCredentials(values);
+        return new ProviderCredentials(values, readFile);
     }
 
     /// <summary>The value of the first of <paramref name="names"/> that is set (lego's aliases).</summary>

@@ -45,7 +45,9 @@ public sealed class PlanExecutor
 
     /// <summary>
     /// Runs the whole rebuild for <paramref name="requests"/>. Throws <see cref="RebuildLockedException"/>
-    /// when another run holds the lock (nothing is done then).
+    /// when another run holds the lock (nothing is done then), and <see cref="UnsafePathException"/>
+    /// when a symlink sits where the state directory, a certificate directory or file, the
+    /// accounts or etc/passwd should be (a symlink met while installing fails that certificate only).
     /// </summary>
     public async Task<RebuildSummary> RunAsync(IReadOnlyList<CertificateRequest> requests, RebuildOptions options,
         IProgress<RebuildProgress>? progress = null, CancellationToken cancellationToken = default)
@@ -56,6 +58,14 @@ public sealed class PlanExecutor
             return new RebuildSummary { Plan = new Plan(_clock.GetUtcNow(), [], invalid), Certificates = [], Result = RebuildResult.PlanRejected };
         }
         using var runLock = options.DryRun || options.LockHeldByCaller ? null : RebuildLock.Acquire(_root);
+        if (!options.DryRun)
+        {
+            // Under the lock no other run is mid-transaction: every temporary is a leftover of a killed one.
+            foreach (var removed in LeftoverFiles.Remove(new RootedFileSystem(_root)))
+            {
+                progress?.Report(new RebuildProgress("(cleanup)", "removed", removed));
+            }
+        }
 
         var store = new CertificateStore(_root);
         var plan = new CertificatePlanner(_clock).CreatePlan(requests, store.Read);

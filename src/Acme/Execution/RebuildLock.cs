@@ -1,17 +1,25 @@
+using ConfigLang.Acme.Storage;
+using Microsoft.Win32.SafeHandles;
+
 namespace ConfigLang.Acme.Execution;
 
 /// <summary>
 /// The lock that keeps two rebuilds (or a rebuild and the renew timer) from running at once:
-/// <c>&lt;root&gt;/run/configlang/rebuild.lock</c> held open with <see cref="FileShare.None"/>
-/// (an exclusive advisory lock on Linux), released when disposed or when the process dies.
+/// <c>&lt;root&gt;/run/configlang/rebuild.lock</c> held open with an exclusive <c>flock</c>,
+/// released when disposed or when the process dies. Opened without following symlinks
+/// (a symlink or hard-linked file there is an <see cref="UnsafePathException"/>), and emptied only
+/// once the lock is ours, so a planted link never gets its target truncated.
 /// </summary>
 public sealed class RebuildLock : IDisposable
 {
-    private readonly FileStream _stream;
+    /// <summary>The lock's directory (host path), 0755 as systemd's RuntimeDirectory would make it.</summary>
+    public const string HostDirectory = "/run/configlang";
 
-    private RebuildLock(FileStream stream, string path)
+    private readonly SafeFileHandle _handle;
+
+    private RebuildLock(SafeFileHandle handle, string path)
     {
-        _stream = stream;
+        _handle = handle;
         Path = path;
     }
 
@@ -24,23 +32,27 @@ public sealed class RebuildLock : IDisposable
     /// <summary>Takes the lock without waiting; throws <see cref="RebuildLockedException"/> when another run holds it.</summary>
     public static RebuildLock Acquire(string root)
     {
-        var path = PathUnder(root);
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
+        using var directory = new RootedFileSystem(root).CreateDirectory(HostDirectory, UnixModes.PublicDirectory);
+        var handle = directory.OpenOrCreate("rebuild.lock", UnixModes.PublicFile);
+        var path = directory.PathOf("rebuild.lock");
         try
         {
-            var stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-            stream.SetLength(0);
-            var pid = System.Text.Encoding.ASCII.GetBytes(Environment.ProcessId + "\n");
-            stream.Write(pid);
-            stream.Flush();
-            return new RebuildLock(stream, path);
+            if (!RootedDirectory.TryLock(handle, path)) throw new RebuildLockedException(path);
+            if (directory.StatusOf(handle) is not { Kind: EntryKind.File, Links: 1 })
+            {
+                throw new UnsafePathException(path, "a file with other hard links");
+            }
+            RandomAccess.SetLength(handle, 0);
+            RandomAccess.Write(handle, System.Text.Encoding.ASCII.GetBytes(Environment.ProcessId + "\n"), 0);
+            return new RebuildLock(handle, path);
         }
-        catch (IOException e) when (e is not FileNotFoundException and not DirectoryNotFoundException)
+        catch
         {
-            throw new RebuildLockedException(path);
+            handle.Dispose();
+            throw;
         }
     }
 
     /// <inheritdoc/>
-    public void Dispose() => _stream.Dispose();
+    public void Dispose() => _handle.Dispose();
 }

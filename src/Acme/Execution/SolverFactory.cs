@@ -16,6 +16,9 @@ internal sealed class SolverFactory(DnsProviderRegistry providers, string root) 
 {
     private readonly ConcurrentDictionary<string, Lazy<IChallengeSolver>> _listeners = new(StringComparer.Ordinal);
 
+    // Webroots and credential files are host paths, read and written below --root like every other path.
+    private readonly Storage.RootedFileSystem _root = new(root);
+
     public IChallengeSolver Create(CertificateRequest request)
     {
         var challenge = request.Challenge;
@@ -27,8 +30,8 @@ internal sealed class SolverFactory(DnsProviderRegistry providers, string root) 
                 {
                     throw new InvalidOperationException($"DNS provider '{name}' is not supported (supported: {string.Join(", ", providers.Names)})");
                 }
-                var credentials = ProviderCredentials.Load(HostPath(challenge.EnvironmentFile),
-                    challenge.CredentialFiles.ToDictionary(p => p.Key, p => HostPath(p.Value)!, StringComparer.Ordinal));
+                var credentials = ProviderCredentials.Load(challenge.EnvironmentFile,
+                    challenge.CredentialFiles.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal), _root.ReadConfiguredFile);
                 var propagation = !challenge.DnsPropagationCheck
                     ? DnsPropagationCheck.None
                     : challenge.DnsResolver is { } resolver
@@ -42,12 +45,9 @@ internal sealed class SolverFactory(DnsProviderRegistry providers, string root) 
                 if (challenge.S3Bucket is not null) throw new InvalidOperationException("HTTP-01 through an S3 bucket (s3Bucket) is not supported");
                 if (challenge.ListenHttp is { } http) return Shared("http " + http, () => new ListenerHttp01Solver(http));
                 var webroot = challenge.Webroot ?? throw new InvalidOperationException("http-01 needs a webroot or listenHTTP");
-                return new WebrootHttp01Solver(HostPath(webroot)!);
+                return new WebrootHttp01Solver(_root, webroot);
         }
     }
-
-    // Webroots and credential files are host paths; --root prefixes them like every other path.
-    private string? HostPath(string? path) => path is null || root == "/" ? path : Path.Join(root, path);
 
     private IChallengeSolver Shared(string key, Func<IChallengeSolver> create) => _listeners.GetOrAdd(key, _ => new Lazy<IChallengeSolver>(create)).Value;
 

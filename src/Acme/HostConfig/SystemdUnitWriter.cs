@@ -46,13 +46,16 @@ public static class SystemdUnitWriter
     /// <summary>Writes both units below <paramref name="root"/>; returns each file and whether it changed.</summary>
     public static IReadOnlyList<GeneratedFile> Write(string root, RenewTimerSettings settings)
     {
-        var directory = Path.Combine(Path.GetFullPath(root), "etc", "systemd", "system");
+        var rooted = new Storage.RootedFileSystem(root);
         return
         [
-            GeneratedFileWriter.Write(Path.Combine(directory, ServiceName), Service(settings)),
-            GeneratedFileWriter.Write(Path.Combine(directory, TimerName), Timer(settings)),
+            GeneratedFileWriter.Write(rooted, UnitDirectory + "/" + ServiceName, Service(settings)),
+            GeneratedFileWriter.Write(rooted, UnitDirectory + "/" + TimerName, Timer(settings)),
         ];
     }
+
+    /// <summary>Where the units go (host path).</summary>
+    public const string UnitDirectory = "/etc/systemd/system";
 
     // systemd command-line quoting: double quotes with C escapes; '%' is a specifier and '$' expands.
     internal static string Escape(string word)

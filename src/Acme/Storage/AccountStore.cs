@@ -20,6 +20,7 @@ public sealed class AccountStore
     public const string RegistrationFile = "account.txt";
 
     private readonly StateLayout _layout;
+    private readonly RootedFileSystem _root;
     private readonly FileOwnership _ownership;
     private readonly string _owner;
 
@@ -27,6 +28,7 @@ public sealed class AccountStore
     public AccountStore(string root, string owner = "acme", FileOwnership? ownership = null)
     {
         _layout = new StateLayout(root);
+        _root = new RootedFileSystem(_layout.Root);
         _ownership = ownership ?? new FileOwnership(_layout.Root);
         _owner = owner;
     }
@@ -35,11 +37,7 @@ public sealed class AccountStore
     public string DirectoryFor(AccountSpec account) => Path.Combine(_layout.AccountsDirectory, account.Hash);
 
     /// <summary>The account key PEM, or null when the account has none yet.</summary>
-    public string? ReadKey(AccountSpec account)
-    {
-        var path = Path.Combine(DirectoryFor(account), KeyFile);
-        return File.Exists(path) ? File.ReadAllText(path) : null;
-    }
+    public string? ReadKey(AccountSpec account) => _root.TryReadAllText(HostDirectoryFor(account) + "/" + KeyFile);
 
     /// <summary>
     /// Stores a new account key. Refuses to replace an existing one: losing an account key
@@ -47,8 +45,8 @@ public sealed class AccountStore
     /// </summary>
     public void SaveKey(AccountSpec account, string keyPem)
     {
-        var directory = EnsureDirectory(account);
-        if (File.Exists(Path.Combine(directory, KeyFile)))
+        using var directory = EnsureDirectory(account);
+        if (directory.FileExists(KeyFile))
         {
             throw new IOException($"account {account.Hash} already has a key; account keys are never replaced");
         }
@@ -60,9 +58,8 @@ public sealed class AccountStore
     /// <summary>The account URL the CA gave at registration, or null.</summary>
     public string? ReadAccountUrl(AccountSpec account)
     {
-        var path = Path.Combine(DirectoryFor(account), RegistrationFile);
-        if (!File.Exists(path)) return null;
-        foreach (var line in File.ReadLines(path))
+        if (_root.TryReadAllText(HostDirectoryFor(account) + "/" + RegistrationFile) is not { } text) return null;
+        foreach (var line in text.Split('\n'))
         {
             if (line.StartsWith("url=", StringComparison.Ordinal)) return line[4..];
         }
@@ -72,23 +69,34 @@ public sealed class AccountStore
     /// <summary>Records the account URL (atomically replacing any earlier record).</summary>
     public void SaveAccountUrl(AccountSpec account, string url)
     {
-        var directory = EnsureDirectory(account);
+        using var directory = EnsureDirectory(account);
         var text = $"server={account.Server ?? ""}\nkeyType={KeyTypes.Format(account.KeyType)}\nemail={account.Email ?? ""}\nurl={url}\n";
         using var transaction = new FileTransaction(directory, _ownership);
         transaction.StageFile(RegistrationFile, Encoding.UTF8.GetBytes(text), UnixModes.OwnerReadWrite, _owner, group: null);
         transaction.Commit();
     }
 
-    private string EnsureDirectory(AccountSpec account)
+    private static string HostDirectoryFor(AccountSpec account) => StateLayout.HostAccountsDirectory + "/" + account.Hash;
+
+    private RootedDirectory EnsureDirectory(AccountSpec account)
     {
-        UnixModes.CreateDirectory(_layout.StateDirectory, UnixModes.PublicDirectory);
-        var accounts = UnixModes.CreateDirectory(_layout.AccountsDirectory, UnixModes.OwnerDirectory);
-        UnixModes.Set(accounts, UnixModes.OwnerDirectory);
-        var directory = UnixModes.CreateDirectory(DirectoryFor(account), UnixModes.OwnerDirectory);
-        UnixModes.Set(directory, UnixModes.OwnerDirectory);
-        // NixOS leaves the group of account data alone (u=rwX,g=,o=).
-        _ownership.Set(accounts, _owner, group: null);
-        _ownership.Set(directory, _owner, group: null);
-        return directory;
+        using (var state = _root.CreateDirectory(StateLayout.HostStateDirectory, UnixModes.PublicDirectory))
+        {
+            _ownership.Set(state, null, _owner, CertificateStore.PrimaryGroupOf(_owner));
+        }
+        using var accounts = _root.CreateDirectory(StateLayout.HostAccountsDirectory, UnixModes.OwnerDirectory);
+        var directory = accounts.CreateDirectory(account.Hash, UnixModes.OwnerDirectory);
+        try
+        {
+            // NixOS leaves the group of account data alone (u=rwX,g=,o=).
+            _ownership.Set(accounts, null, _owner, group: null);
+            _ownership.Set(directory, null, _owner, group: null);
+            return directory;
+        }
+        catch
+        {
+            directory.Dispose();
+            throw;
+        }
     }
 }

@@ -21,8 +21,12 @@ public sealed class CertificateStore
     public CertificateStore(string root, FileOwnership? ownership = null)
     {
         Layout = new StateLayout(root);
+        FileSystem = new RootedFileSystem(Layout.Root);
         _ownership = ownership ?? new FileOwnership(Layout.Root);
     }
+
+    /// <summary>The root, reached without following symlinks.</summary>
+    public RootedFileSystem FileSystem { get; }
 
     /// <summary>Where everything is.</summary>
     public StateLayout Layout { get; }
@@ -31,7 +35,7 @@ public sealed class CertificateStore
     internal Action<string>? BeforeReplace { get; set; }
 
     /// <summary>What is installed for <paramref name="name"/>; null when nothing is.</summary>
-    public ObservedCertificate? Read(string name) => ObservedCertificateReader.Read(Layout, name);
+    public ObservedCertificate? Read(string name) => ObservedCertificateReader.Read(FileSystem, name);
 
     /// <summary>What is installed for each name that has something installed.</summary>
     public IReadOnlyList<ObservedCertificate> ReadAll(IEnumerable<string> names) =>
@@ -65,16 +69,19 @@ public sealed class CertificateStore
     }
 
     /// <summary>True once a CA-issued certificate was installed for <paramref name="name"/> (NixOS's <c>acme-success</c>).</summary>
-    public bool HasSucceeded(string name) => File.Exists(Layout.CertificateFile(name, StateLayout.SuccessMarker));
+    public bool HasSucceeded(string name)
+    {
+        using var directory = FileSystem.TryOpenDirectory(StateLayout.HostCertificateDirectory(StateLayout.ValidName(name)));
+        return directory is not null && directory.FileExists(StateLayout.SuccessMarker);
+    }
 
     /// <summary>Records the CA's suggested renewal window (ARI) in the certificate's stamp.</summary>
     public void RecordRenewalWindow(CertificateRequest request, SuggestedRenewalWindow window)
     {
-        var path = Layout.CertificateFile(request.Name, StateLayout.StampFile);
-        var stamp = File.Exists(path) ? CertificateStamp.Parse(File.ReadAllText(path)) : null;
+        using var directory = FileSystem.TryOpenDirectory(StateLayout.HostCertificateDirectory(StateLayout.ValidName(request.Name)));
+        var stamp = directory?.TryReadAllText(StateLayout.StampFile) is { } text ? CertificateStamp.Parse(text) : null;
         if (stamp is null) throw new InvalidOperationException($"certificate '{request.Name}' has no stamp to record a renewal window in");
-        var directory = Layout.CertificateDirectory(request.Name);
-        using var transaction = new FileTransaction(directory, _ownership) { BeforeReplace = BeforeReplace };
+        using var transaction = new FileTransaction(directory!, _ownership) { BeforeReplace = BeforeReplace };
         transaction.StageFile(StateLayout.StampFile, Encoding.UTF8.GetBytes((stamp with { SuggestedWindow = window }).Format()),
             UnixModes.GroupReadable, request.Owner, request.Group);
         transaction.Commit();
@@ -83,14 +90,13 @@ public sealed class CertificateStore
     private InstallResult Write(CertificateRequest request, CertificateMaterial material, string? stampText)
     {
         var firstChange = _ownership.Changes.Count;
-        EnsureStateDirectory(request.Owner);
-        var directory = UnixModes.CreateDirectory(Layout.CertificateDirectory(request.Name), UnixModes.GroupDirectory);
-        UnixModes.Set(directory, UnixModes.GroupDirectory);
-        _ownership.Set(directory, request.Owner, request.Group);
+        using var state = OpenStateDirectory(request.Owner);
+        using var directory = state.CreateDirectory(StateLayout.ValidName(request.Name), UnixModes.GroupDirectory);
+        _ownership.Set(directory, null, request.Owner, request.Group);
 
-        var changed = !SameText(Path.Combine(directory, StateLayout.FullChainFile), material.FullChainPem)
-                      || !SameText(Path.Combine(directory, StateLayout.KeyFile), material.KeyPem);
-        using (var transaction = new FileTransaction(directory, _ownership) { BeforeReplace = BeforeReplace })
+        var changed = !SameText(directory, StateLayout.FullChainFile, material.FullChainPem)
+                      || !SameText(directory, StateLayout.KeyFile, material.KeyPem);
+        using (var transaction = new FileTransaction(directory, _ownership) { BeforeReplace = BeforeReplace, OwnSymlinks = OwnSymlinks })
         {
             void Stage(string file, string text) =>
                 transaction.StageFile(file, Encoding.UTF8.GetBytes(text), UnixModes.GroupReadable, request.Owner, request.Group);
@@ -107,27 +113,39 @@ public sealed class CertificateStore
             if (stampText is not null)
             {
                 Stage(StateLayout.StampFile, stampText);
-                if (!HasSucceeded(request.Name)) Stage(StateLayout.SuccessMarker, "");
+                if (!directory.FileExists(StateLayout.SuccessMarker)) Stage(StateLayout.SuccessMarker, "");
             }
             transaction.Commit();
         }
-        return new InstallResult(directory, changed, _ownership.Changes.Skip(firstChange).ToArray());
+        return new InstallResult(directory.Path, changed, _ownership.Changes.Skip(firstChange).ToArray());
     }
 
-    private void EnsureStateDirectory(string owner)
+    // cert.pem is our own link to fullchain.pem; it is the only symlink a certificate directory may hold.
+    private static readonly IReadOnlySet<string> OwnSymlinks = new HashSet<string>(StringComparer.Ordinal) { StateLayout.CertFile };
+
+    /// <summary><c>/var/lib/acme</c>, created or repaired to 0755 and owned by the ACME user, as NixOS's tmpfiles rule does.</summary>
+    private RootedDirectory OpenStateDirectory(string owner)
     {
-        var state = UnixModes.CreateDirectory(Layout.StateDirectory, UnixModes.PublicDirectory);
-        _ownership.Set(state, owner, PrimaryGroupOf(owner));
+        var state = FileSystem.CreateDirectory(StateLayout.HostStateDirectory, UnixModes.PublicDirectory);
+        try
+        {
+            _ownership.Set(state, null, owner, PrimaryGroupOf(owner));
+            return state;
+        }
+        catch
+        {
+            state.Dispose();
+            throw;
+        }
     }
 
     private X509Certificate2 LoadOrCreateCa(string owner, DateTimeOffset now)
     {
-        var directory = UnixModes.CreateDirectory(Layout.MinicaDirectory, UnixModes.PublicDirectory);
-        var certificatePath = Path.Combine(directory, "cert.pem");
-        var keyPath = Path.Combine(directory, "key.pem");
-        if (File.Exists(certificatePath) && File.Exists(keyPath))
+        using var state = OpenStateDirectory(owner);
+        using var directory = state.CreateDirectory(".minica", UnixModes.PublicDirectory);
+        if (directory.TryReadAllText("cert.pem") is { } certificatePem && directory.TryReadAllText("key.pem") is { } keyPem)
         {
-            var existing = X509Certificate2.CreateFromPem(File.ReadAllText(certificatePath), File.ReadAllText(keyPath));
+            var existing = X509Certificate2.CreateFromPem(certificatePem, keyPem);
             if (existing.NotAfter.ToUniversalTime() > now.UtcDateTime.AddDays(1)) return existing;
             existing.Dispose();
         }
@@ -139,12 +157,12 @@ public sealed class CertificateStore
         transaction.StageFile("key.pem", Encoding.UTF8.GetBytes(key.ExportECPrivateKeyPem() + "\n"), UnixModes.OwnerReadWrite, owner, group);
         transaction.StageFile("cert.pem", Encoding.UTF8.GetBytes(ca.ExportCertificatePem() + "\n"), UnixModes.OwnerReadWrite, owner, group);
         transaction.Commit();
-        _ownership.Set(directory, owner, group);
+        _ownership.Set(directory, null, owner, group);
         return ca;
     }
 
     // NixOS creates user acme with group acme; with useRoot everything belongs to root.
-    private static string PrimaryGroupOf(string owner) => owner == "root" ? "root" : "acme";
+    internal static string PrimaryGroupOf(string owner) => owner == "root" ? "root" : "acme";
 
-    private static bool SameText(string path, string text) => File.Exists(path) && File.ReadAllText(path) == text;
+    private static bool SameText(RootedDirectory directory, string name, string text) => directory.TryReadAllText(name) == text;
 }

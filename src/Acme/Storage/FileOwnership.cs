@@ -13,7 +13,7 @@ public sealed class FileOwnership
     /// <summary>Creates the helper for a root; <paramref name="apply"/> defaults to "running as root".</summary>
     public FileOwnership(string root, bool? apply = null)
     {
-        _users = UserDatabase.Load(root);
+        _users = UserDatabase.Load(new RootedFileSystem(root));
         Apply = apply ?? Environment.IsPrivilegedProcess;
     }
 
@@ -24,14 +24,16 @@ public sealed class FileOwnership
     public UserDatabase Users => _users;
 
     /// <summary>Every change asked for so far, applied or not.</summary>
-    public IReadOnlyList<OwnershipChange> Changes => _changes;
+    public IReadOnlyList<OwnershipChange> Changes { get { lock (_changes) return _changes.ToArray(); } }
 
     /// <summary>
-    /// Sets owner and group (by name) of a path, not following a final symlink; a null
+    /// Sets owner and group (by name) of <paramref name="name"/> in <paramref name="directory"/>
+    /// (of the directory itself when null), never following a symlink; a null
     /// <paramref name="group"/> leaves the group as it is.
     /// </summary>
-    public OwnershipChange Set(string path, string user, string? group)
+    public OwnershipChange Set(RootedDirectory directory, string? name, string user, string? group)
     {
+        var path = name is null ? directory.Path : directory.PathOf(name);
         var uid = _users.UserId(user);
         var gid = group is null ? -1 : _users.GroupId(group);
         OwnershipChange change;
@@ -46,17 +48,21 @@ public sealed class FileOwnership
         }
         else
         {
-            Posix.LChown(path, uid.Value, gid.Value);
+            if (name is null) directory.SetOwner(uid.Value, gid.Value);
+            else directory.SetOwner(name, uid.Value, gid.Value);
             change = new OwnershipChange(path, user, group, true);
         }
-        _changes.Add(change);
+        lock (_changes) _changes.Add(change);
         return change;
     }
+
+    /// <summary>The owner and group names of an entry seen by <see cref="RootedDirectory.Status()"/>.</summary>
+    public (string User, string Group) NamesOf(EntryStatus status) => (_users.UserName(status.Uid), _users.GroupName(status.Gid));
 
     /// <summary>The current owner and group names of a path.</summary>
     public (string User, string Group) Get(string path)
     {
-        var (uid, gid) = Posix.GetOwner(path);
-        return (_users.UserName(uid), _users.GroupName(gid));
+        var status = PosixAt.Stat(PosixAt.AtFdCwd, path, path) ?? throw new FileNotFoundException($"{path} does not exist", path);
+        return NamesOf(status);
     }
 }

@@ -11,36 +11,43 @@ namespace ConfigLang.Acme.Storage;
 /// <item>if anything fails, renamed targets are restored from their backups and temporary
 /// files are removed, so the previous certificate stays in place.</item>
 /// </list>
+/// Everything happens relative to the open <see cref="RootedDirectory"/>, never through a
+/// symlink; a run killed halfway leaves temporaries that <see cref="LeftoverFiles"/> removes.
 /// </summary>
-internal sealed class FileTransaction(string directory, FileOwnership ownership) : IDisposable
+internal sealed class FileTransaction(RootedDirectory directory, FileOwnership? ownership) : IDisposable
 {
     private readonly List<(string Temporary, string Target)> _staged = [];
 
-    /// <summary>Test hook: called with each target just before it is replaced.</summary>
+    /// <summary>Test hook: called with each target (full path) just before it is replaced.</summary>
     internal Action<string>? BeforeReplace { get; init; }
 
+    /// <summary>Names that we ourselves keep as symlinks (cert.pem); any other symlink target is refused.</summary>
+    internal IReadOnlySet<string> OwnSymlinks { get; init; } = new HashSet<string>();
+
     /// <summary>Writes <paramref name="content"/> under a temporary name, ready to replace <paramref name="fileName"/>.</summary>
-    public void StageFile(string fileName, ReadOnlySpan<byte> content, UnixFileMode mode, string user, string? group)
+    /// <remarks>A null <paramref name="user"/> keeps the owner this process creates files with.</remarks>
+    public void StageFile(string fileName, ReadOnlySpan<byte> content, UnixFileMode mode, string? user, string? group)
     {
-        var temporary = TemporaryPath(fileName);
-        _staged.Add((temporary, Path.Combine(directory, fileName)));
-        using (var stream = new FileStream(temporary, UnixModes.CreateNew(UnixModes.OwnerReadWrite)))
+        RefuseForeignTarget(fileName);
+        var temporary = LeftoverFiles.TemporaryName(fileName);
+        _staged.Add((temporary, fileName));
+        using (var stream = directory.CreateNew(temporary, UnixModes.OwnerReadWrite))
         {
             stream.Write(content);
             stream.Flush(flushToDisk: true);
         }
         // Owner first, then the (possibly group-readable) final mode: never readable by the wrong group.
-        ownership.Set(temporary, user, group);
-        UnixModes.Set(temporary, mode);
+        if (user is not null) ownership?.Set(directory, temporary, user, group);
+        directory.SetMode(temporary, mode);
     }
 
     /// <summary>Creates a symlink to <paramref name="linkTarget"/> under a temporary name, ready to replace <paramref name="fileName"/>.</summary>
     public void StageSymlink(string fileName, string linkTarget, string user, string? group)
     {
-        var temporary = TemporaryPath(fileName);
-        _staged.Add((temporary, Path.Combine(directory, fileName)));
-        File.CreateSymbolicLink(temporary, linkTarget);
-        ownership.Set(temporary, user, group);
+        var temporary = LeftoverFiles.TemporaryName(fileName);
+        _staged.Add((temporary, fileName));
+        directory.CreateSymlink(temporary, linkTarget);
+        ownership?.Set(directory, temporary, user, group);
     }
 
     /// <summary>Replaces every target, all or nothing (see the class summary).</summary>
@@ -52,16 +59,16 @@ internal sealed class FileTransaction(string directory, FileOwnership ownership)
             foreach (var (temporary, target) in _staged)
             {
                 string? backup = null;
-                if (Exists(target))
+                if (directory.Exists(target))
                 {
-                    backup = TemporaryPath(Path.GetFileName(target) + ".old");
-                    Posix.Link(target, backup);
+                    backup = LeftoverFiles.TemporaryName(target + ".old");
+                    directory.Link(target, backup);
                 }
                 backups.Add((target, backup));
-                BeforeReplace?.Invoke(target);
-                File.Move(temporary, target, overwrite: true);
+                BeforeReplace?.Invoke(directory.PathOf(target));
+                directory.Rename(temporary, target);
             }
-            Posix.SyncDirectory(directory);
+            directory.Sync();
         }
         catch
         {
@@ -72,7 +79,7 @@ internal sealed class FileTransaction(string directory, FileOwnership ownership)
         {
             foreach (var (_, backup) in backups)
             {
-                if (backup is not null && Exists(backup)) File.Delete(backup);
+                if (backup is not null) directory.Delete(backup);
             }
         }
     }
@@ -84,8 +91,8 @@ internal sealed class FileTransaction(string directory, FileOwnership ownership)
             var (target, backup) = backups[i];
             try
             {
-                if (backup is not null) File.Move(backup, target, overwrite: true);
-                else if (Exists(target) && !Directory.Exists(target) && _staged.Any(s => s.Target == target)) File.Delete(target);
+                if (backup is not null) directory.Rename(backup, target);
+                else if (directory.Status(target) is { Kind: not EntryKind.Directory } && _staged.Any(s => s.Target == target)) directory.Delete(target);
             }
             catch (IOException)
             {
@@ -97,15 +104,16 @@ internal sealed class FileTransaction(string directory, FileOwnership ownership)
     /// <summary>Removes temporary files left by a transaction that was not committed.</summary>
     public void Dispose()
     {
-        foreach (var (temporary, _) in _staged)
-        {
-            if (Exists(temporary)) File.Delete(temporary);
-        }
+        foreach (var (temporary, _) in _staged) directory.Delete(temporary);
     }
 
-    private string TemporaryPath(string fileName) =>
-        Path.Combine(directory, $".{fileName}.tmp-{Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(6))}");
-
-    // File.Exists is false for a dangling symlink; a link is still something to replace or back up.
-    private static bool Exists(string path) => File.Exists(path) || new FileInfo(path).LinkTarget is not null;
+    // A symlink (or directory, FIFO) where our file goes was planted: renaming over it would be
+    // harmless, but it means someone is working against this directory, so stop and say so.
+    private void RefuseForeignTarget(string fileName)
+    {
+        if (directory.Status(fileName) is { Kind: not EntryKind.File } status && !(status.Kind == EntryKind.Symlink && OwnSymlinks.Contains(fileName)))
+        {
+            throw new UnsafePathException(directory.PathOf(fileName), RootedDirectory.Describe(status.Kind));
+        }
+    }
 }

@@ -9,7 +9,8 @@ namespace ConfigLang.Acme.Storage;
 /// Reads what is installed for a certificate name: parses <c>fullchain.pem</c> and
 /// <c>key.pem</c> with <see cref="X509Certificate2"/>, checks they belong together, recognises
 /// the minica placeholder by its issuer, and adds the recorded <see cref="CertificateStamp"/>.
-/// Damage is reported in <see cref="ObservedCertificate.Problem"/>, never thrown.
+/// Damage is reported in <see cref="ObservedCertificate.Problem"/>, never thrown; a symlink
+/// where the directory or a file should be is (<see cref="UnsafePathException"/>).
 /// </summary>
 internal static class ObservedCertificateReader
 {
@@ -17,19 +18,19 @@ internal static class ObservedCertificateReader
     public const string PlaceholderIssuerPrefix = "minica root ca";
 
     /// <summary>The observed state, or null when no certificate file is there at all.</summary>
-    public static ObservedCertificate? Read(StateLayout layout, string name)
+    public static ObservedCertificate? Read(RootedFileSystem root, string name)
     {
-        var fullChainPath = layout.CertificateFile(name, StateLayout.FullChainFile);
-        if (!File.Exists(fullChainPath)) return null;
+        using var directory = root.TryOpenDirectory(StateLayout.HostCertificateDirectory(StateLayout.ValidName(name)));
+        if (directory?.TryReadAllText(StateLayout.FullChainFile) is not { } fullChain) return null;
 
         X509Certificate2 leaf;
         try
         {
-            var certificates = PemKeys.Certificates(File.ReadAllText(fullChainPath));
+            var certificates = PemKeys.Certificates(fullChain);
             if (certificates.Length == 0) return Damaged(name, "fullchain.pem holds no certificate");
             leaf = certificates[0];
         }
-        catch (Exception e) when (e is CryptographicException or IOException or UnauthorizedAccessException)
+        catch (CryptographicException e)
         {
             return Damaged(name, $"fullchain.pem cannot be read: {e.Message}");
         }
@@ -45,10 +46,9 @@ internal static class ObservedCertificateReader
             IsPlaceholder = leaf.GetNameInfo(X509NameType.SimpleName, forIssuer: true)
                 .StartsWith(PlaceholderIssuerPrefix, StringComparison.OrdinalIgnoreCase),
         };
-        observed = observed with { HasMatchingKey = KeyMatches(layout, name, leaf, out var keyProblem), Problem = keyProblem };
+        observed = observed with { HasMatchingKey = KeyMatches(directory, leaf, out var keyProblem), Problem = keyProblem };
 
-        var stampPath = layout.CertificateFile(name, StateLayout.StampFile);
-        if (!observed.IsPlaceholder && File.Exists(stampPath) && CertificateStamp.Parse(File.ReadAllText(stampPath)) is { } stamp)
+        if (!observed.IsPlaceholder && directory.TryReadAllText(StateLayout.StampFile) is { } stampText && CertificateStamp.Parse(stampText) is { } stamp)
         {
             observed = observed with
             {
@@ -64,15 +64,14 @@ internal static class ObservedCertificateReader
 
     private static ObservedCertificate Damaged(string name, string problem) => new() { Name = name, Problem = problem };
 
-    private static bool KeyMatches(StateLayout layout, string name, X509Certificate2 leaf, out string? problem)
+    private static bool KeyMatches(RootedDirectory directory, X509Certificate2 leaf, out string? problem)
     {
-        var keyPath = layout.CertificateFile(name, StateLayout.KeyFile);
-        if (!File.Exists(keyPath))
+        if (directory.TryReadAllText(StateLayout.KeyFile) is not { } keyPem)
         {
             problem = "key.pem is missing";
             return false;
         }
-        using var key = PemKeys.TryLoad(File.ReadAllText(keyPath));
+        using var key = PemKeys.TryLoad(keyPem);
         if (key is null)
         {
             problem = "key.pem holds no EC or RSA private key";

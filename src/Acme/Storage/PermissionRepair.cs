@@ -4,72 +4,107 @@ namespace ConfigLang.Acme.Storage;
 
 /// <summary>
 /// Re-applies NixOS's modes and owners, as its setup unit does on every run (fact sheet §2.3),
-/// and reports every deviation: certificate directories <c>u=rwX,g=rX,o=</c> owned by
+/// and reports every deviation: <c>/var/lib/acme</c> 0755 owned by the ACME user, certificate directories <c>u=rwX,g=rX,o=</c> owned by
 /// <c>owner:group</c> (directories 0750, files 0640), accounts <c>u=rwX,g=,o=</c> owned by the
-/// owner with the group untouched (0700 / 0600). Modes are fixed first, so a key readable by
+/// owner with the group untouched (0700 / 0600), the placeholder CA <c>.minica</c> (0755 / 0600). Modes are fixed first, so a key readable by
 /// others stops being readable before anything else happens.
 /// </summary>
 public sealed class PermissionRepair
 {
-    private readonly StateLayout _layout;
+    private readonly RootedFileSystem _root;
     private readonly FileOwnership _ownership;
 
     /// <summary>A repair pass below <paramref name="root"/>.</summary>
     public PermissionRepair(string root, FileOwnership? ownership = null)
     {
-        _layout = new StateLayout(root);
-        _ownership = ownership ?? new FileOwnership(_layout.Root);
+        _root = new RootedFileSystem(root);
+        _ownership = ownership ?? new FileOwnership(_root.Root);
     }
 
-    /// <summary>Checks (and with <paramref name="fix"/> repairs) the files of the given certificates and the accounts.</summary>
+    /// <summary>
+    /// Checks (and with <paramref name="fix"/> repairs) the files of the given certificates and the
+    /// accounts. Nothing is followed: a symlink where a directory should be stops the pass with an
+    /// <see cref="UnsafePathException"/>; symlinks inside get only their own owner fixed.
+    /// </summary>
     public IReadOnlyList<PermissionFinding> Run(IEnumerable<CertificateRequest> certificates, bool fix = true)
     {
         var findings = new List<PermissionFinding>();
-        string? owner = null;
-        foreach (var certificate in certificates.OrderBy(c => c.Name, StringComparer.Ordinal))
+        var sorted = certificates.OrderBy(c => c.Name, StringComparer.Ordinal).ToArray();
+        var owner = sorted.FirstOrDefault()?.Owner;
+        using var state = _root.TryOpenDirectory(StateLayout.HostStateDirectory);
+        if (state is null) return findings;
+        // /var/lib/acme itself: 0755 acme:acme (NixOS's tmpfiles rule), whatever umask made it.
+        Check(state, null, state.Status(), UnixModes.PublicDirectory, owner ?? "acme", CertificateStore.PrimaryGroupOf(owner ?? "acme"), fix, findings);
+        foreach (var certificate in sorted)
         {
-            owner ??= certificate.Owner;
-            Walk(_layout.CertificateDirectory(certificate.Name), certificate.Owner, certificate.Group,
-                UnixModes.GroupDirectory, UnixModes.GroupReadable, fix, findings);
+            using var directory = state.TryOpenDirectory(StateLayout.ValidName(certificate.Name));
+            if (directory is not null)
+            {
+                Walk(directory, certificate.Owner, certificate.Group, UnixModes.GroupDirectory, UnixModes.GroupReadable, fix, findings);
+            }
         }
-        Walk(_layout.AccountsDirectory, owner ?? "acme", group: null, UnixModes.OwnerDirectory, UnixModes.OwnerReadWrite, fix, findings);
+        using var accounts = state.TryOpenDirectory(".accounts");
+        if (accounts is not null) Walk(accounts, owner ?? "acme", group: null, UnixModes.OwnerDirectory, UnixModes.OwnerReadWrite, fix, findings);
+        // The placeholder CA: directory 0755, key and certificate 0600 (as CertificateStore makes them).
+        using var minica = state.TryOpenDirectory(".minica");
+        if (minica is not null)
+        {
+            Walk(minica, owner ?? "acme", CertificateStore.PrimaryGroupOf(owner ?? "acme"), UnixModes.PublicDirectory, UnixModes.OwnerReadWrite, fix, findings);
+        }
         return findings;
     }
 
-    private void Walk(string path, string user, string? group, UnixFileMode directoryMode, UnixFileMode fileMode, bool fix, List<PermissionFinding> findings)
+    private void Walk(RootedDirectory directory, string user, string? group, UnixFileMode directoryMode, UnixFileMode fileMode, bool fix, List<PermissionFinding> findings)
     {
-        if (!Directory.Exists(path)) return;
-        Check(path, directoryMode, user, group, fix, findings);
-        foreach (var entry in Directory.EnumerateFileSystemEntries(path).Order(StringComparer.Ordinal))
+        Check(directory, null, directory.Status(), directoryMode, user, group, fix, findings);
+        foreach (var name in directory.List())
         {
-            var info = new FileInfo(entry);
-            if (info.LinkTarget is not null) Check(entry, mode: null, user, group, fix, findings);
-            else if (Directory.Exists(entry)) Walk(entry, user, group, directoryMode, fileMode, fix, findings);
-            else Check(entry, fileMode, user, group, fix, findings);
+            if (directory.Status(name) is not { } status) continue;
+            switch (status.Kind)
+            {
+                case EntryKind.Directory:
+                    using (var child = directory.TryOpenDirectory(name))
+                    {
+                        if (child is not null) Walk(child, user, group, directoryMode, fileMode, fix, findings);
+                    }
+                    break;
+                case EntryKind.Symlink:
+                    Check(directory, name, status, mode: null, user, group, fix, findings);
+                    break;
+                case EntryKind.File when status.Links == 1:
+                    Check(directory, name, status, fileMode, user, group, fix, findings);
+                    break;
+                default:
+                    // A hard link may be a file from elsewhere (or a FIFO, a device): never chmod or chown it.
+                    throw new UnsafePathException(directory.PathOf(name),
+                        status.Kind == EntryKind.File ? $"a file with {status.Links} hard links" : RootedDirectory.Describe(status.Kind));
+            }
         }
     }
 
-    private void Check(string path, UnixFileMode? mode, string user, string? group, bool fix, List<PermissionFinding> findings)
+    private void Check(RootedDirectory directory, string? name, EntryStatus status, UnixFileMode? mode, string user, string? group, bool fix, List<PermissionFinding> findings)
     {
-        if (mode is { } wanted && UnixModes.Get(path) is var actual && actual != wanted)
+        var path = name is null ? directory.Path : directory.PathOf(name);
+        if (mode is { } wanted && status.Mode != wanted)
         {
-            var problem = $"mode {UnixModes.Format(actual)}, expected {UnixModes.Format(wanted)}";
+            var problem = $"mode {UnixModes.Format(status.Mode)}, expected {UnixModes.Format(wanted)}";
             if (!fix) findings.Add(new PermissionFinding(path, problem, false));
             else
             {
                 try
                 {
-                    UnixModes.Set(path, wanted);
+                    if (name is null) directory.SetMode(wanted);
+                    else directory.SetMode(name, wanted);
                     findings.Add(new PermissionFinding(path, problem, true));
                 }
-                catch (Exception e) when (e is UnauthorizedAccessException or IOException)
+                catch (Exception e) when (e is (UnauthorizedAccessException or IOException) and not UnsafePathException)
                 {
                     findings.Add(new PermissionFinding(path, problem, false, e.Message));
                 }
             }
         }
 
-        var (currentUser, currentGroup) = _ownership.Get(path);
+        var (currentUser, currentGroup) = _ownership.NamesOf(status);
         if (currentUser != user || (group is not null && currentGroup != group))
         {
             var problem = group is null
@@ -78,7 +113,7 @@ public sealed class PermissionRepair
             if (!fix) findings.Add(new PermissionFinding(path, problem, false));
             else
             {
-                var change = _ownership.Set(path, user, group);
+                var change = _ownership.Set(directory, name, user, group);
                 findings.Add(new PermissionFinding(path, problem, change.Applied, change.Note));
             }
         }

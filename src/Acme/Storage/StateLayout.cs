@@ -34,13 +34,16 @@ public sealed class StateLayout(string root)
     public string StateDirectory => Path.Combine(Root, "var", "lib", "acme");
 
     /// <summary><c>&lt;root&gt;/var/lib/acme/&lt;name&gt;</c>.</summary>
-    public string CertificateDirectory(string name)
+    public string CertificateDirectory(string name) => Path.Combine(StateDirectory, ValidName(name));
+
+    /// <summary><paramref name="name"/> when it can be a certificate directory's name (one component, not hidden).</summary>
+    public static string ValidName(string name)
     {
         if (CertificateName.Problem(name) is { } why)
         {
             throw new ArgumentException($"'{name}' cannot name a certificate directory: {why}", nameof(name));
         }
-        return Path.Combine(StateDirectory, name);
+        return name;
     }
 
     /// <summary>A file in a certificate's directory.</summary>
@@ -51,6 +54,9 @@ public sealed class StateLayout(string root)
 
     /// <summary><c>&lt;root&gt;/var/lib/acme/.minica</c>, the placeholder CA.</summary>
     public string MinicaDirectory => Path.Combine(StateDirectory, ".minica");
+
+    /// <summary>The host path of the accounts directory.</summary>
+    public const string HostAccountsDirectory = HostStateDirectory + "/.accounts";
 
     /// <summary>The host path of a certificate's directory (what consumers are configured with).</summary>
     public static string HostCertificateDirectory(string name) => HostStateDirectory + "/" + name;

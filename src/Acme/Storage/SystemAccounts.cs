@@ -15,7 +15,7 @@ public sealed class SystemAccounts(string root)
     private const int FirstSystemId = 400;
     private const int LastSystemId = 999;
 
-    private readonly string _etc = Path.Combine(Path.GetFullPath(root), "etc");
+    private readonly RootedFileSystem _root = new(root);
     private readonly FileOwnership _ownership = new(Path.GetFullPath(root));
 
     /// <summary>Makes sure the groups and users exist; returns what was changed, one phrase each.</summary>
@@ -23,7 +23,7 @@ public sealed class SystemAccounts(string root)
     {
         var passwd = Read("passwd");
         var group = Read("group");
-        var shadow = File.Exists(Path.Combine(_etc, "shadow")) ? Read("shadow") : null;
+        var shadow = _root.TryReadAllText("/etc/shadow") is { } shadowText ? Lines(shadowText) : null;
         var changes = new List<string>();
         var userList = users.ToArray();
 
@@ -60,17 +60,20 @@ public sealed class SystemAccounts(string root)
         }
 
         if (changes.Count == 0) return changes;
-        Directory.CreateDirectory(_etc);
-        Write("group", group, UnixModes.PublicFile);
-        Write("passwd", passwd, UnixModes.PublicFile);
-        if (shadow is not null) Write("shadow", shadow, UnixModes.GroupReadable);
+        using var etc = _root.OpenOrCreateDirectory("/etc");
+        Write(etc, "group", group, UnixModes.PublicFile);
+        Write(etc, "passwd", passwd, UnixModes.PublicFile);
+        if (shadow is not null) Write(etc, "shadow", shadow, UnixModes.GroupReadable);
         return changes;
     }
 
-    private List<string> Read(string file)
+    private List<string> Read(string file) => _root.TryReadAllText("/etc/" + file) is { } text ? Lines(text) : [];
+
+    private static List<string> Lines(string text)
     {
-        var path = Path.Combine(_etc, file);
-        return File.Exists(path) ? File.ReadAllLines(path).ToList() : [];
+        var lines = text.Split('\n').ToList();
+        if (lines.Count > 0 && lines[^1].Length == 0) lines.RemoveAt(lines.Count - 1);
+        return lines;
     }
 
     private static int FindLine(List<string> lines, string name) =>
@@ -88,15 +91,14 @@ public sealed class SystemAccounts(string root)
         throw new InvalidOperationException($"no free system id between {FirstSystemId} and {LastSystemId}");
     }
 
-    private void Write(string file, List<string> lines, UnixFileMode defaultMode)
+    private void Write(RootedDirectory etc, string file, List<string> lines, UnixFileMode defaultMode)
     {
-        var path = Path.Combine(_etc, file);
-        var exists = File.Exists(path);
-        var mode = exists ? UnixModes.Get(path) : defaultMode;
-        var (user, group) = exists ? _ownership.Get(path) : ("root", "root");
+        var status = etc.Status(file);
+        var mode = status?.Mode ?? defaultMode;
+        var (user, group) = status is null ? ("root", "root") : _ownership.NamesOf(status);
         var text = new StringBuilder();
         foreach (var line in lines) text.Append(line).Append('\n');
-        using var transaction = new FileTransaction(_etc, _ownership);
+        using var transaction = new FileTransaction(etc, _ownership);
         transaction.StageFile(file, Encoding.UTF8.GetBytes(text.ToString()), mode, user, group);
         transaction.Commit();
     }

@@ -32,22 +32,6 @@ internal static class UnixModes
     public static UnixFileMode Get(string path) =>
         OperatingSystem.IsWindows() ? default : File.GetUnixFileMode(path);
 
-    /// <summary>Options that create a new file with <paramref name="mode"/> from the first byte.</summary>
-    public static FileStreamOptions CreateNew(UnixFileMode mode)
-    {
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
-        if (!OperatingSystem.IsWindows()) options.UnixCreateMode = mode;
-        return options;
-    }
-
-    /// <summary>Creates a directory with <paramref name="mode"/> (if missing) and returns its path.</summary>
-    public static string CreateDirectory(string path, UnixFileMode mode)
-    {
-        if (OperatingSystem.IsWindows()) Directory.CreateDirectory(path);
-        else Directory.CreateDirectory(path, mode);
-        return path;
-    }
-
     /// <summary>Octal text, e.g. <c>0640</c>.</summary>
     public static string Format(UnixFileMode mode) => "0" + Convert.ToString((int)mode, 8);
 }

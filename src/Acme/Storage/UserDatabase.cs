@@ -21,9 +21,12 @@ public sealed class UserDatabase
     }
 
     /// <summary>Reads the two files under <paramref name="root"/>; missing files mean no entries.</summary>
-    public static UserDatabase Load(string root) => new(
-        ReadIds(Path.Combine(root, "etc", "passwd"), idField: 2),
-        ReadIds(Path.Combine(root, "etc", "group"), idField: 2));
+    public static UserDatabase Load(string root) => Load(new RootedFileSystem(root));
+
+    /// <summary>Reads the two files under the root without following symlinks; missing files mean no entries.</summary>
+    public static UserDatabase Load(RootedFileSystem root) => new(
+        ReadIds(root.TryReadAllText("/etc/passwd"), idField: 2),
+        ReadIds(root.TryReadAllText("/etc/group"), idField: 2));
 
     /// <summary>The uid of a user name, or null when unknown.</summary>
     public int? UserId(string name) => _uids.TryGetValue(name, out var id) ? id : null;
@@ -37,11 +40,11 @@ public sealed class UserDatabase
     /// <summary>The name for a gid, or the number as text.</summary>
     public string GroupName(int gid) => _groupNames.TryGetValue(gid, out var name) ? name : gid.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    private static Dictionary<string, int> ReadIds(string file, int idField)
+    private static Dictionary<string, int> ReadIds(string? text, int idField)
     {
         var ids = new Dictionary<string, int>(StringComparer.Ordinal);
-        if (!File.Exists(file)) return ids;
-        foreach (var line in File.ReadLines(file))
+        if (text is null) return ids;
+        foreach (var line in text.Split('\n'))
         {
             if (line.Length == 0 || line[0] == '#') continue;
             var fields = line.Split(':');

@@ -103,7 +103,7 @@ public abstract class CertificateWorkCommand(CliConsole console, HostRequestLoad
         if (!request.DryRun)
         {
             try { runLock = RebuildLock.Acquire(root); }
-            catch (RebuildLockedException e)
+            catch (Exception e) when (e is RebuildLockedException or IOException or UnauthorizedAccessException)
             {
                 console.Error.WriteLine($"error: {e.Message}");
                 return ExitCodes.ExecutionFailure;
@@ -114,7 +114,9 @@ public abstract class CertificateWorkCommand(CliConsole console, HostRequestLoad
         // renew does only certificate work; generated configuration is rebuild's.
         if (nginx.Enabled && Mode == RebuildMode.Rebuild)
         {
-            var nginxPath = HostPath(root, "/etc/nginx/nginx.conf");
+            const string nginxHostPath = "/etc/nginx/nginx.conf";
+            var rooted = new Acme.Storage.RootedFileSystem(root);
+            var nginxPath = rooted.FullPath(nginxHostPath);
             if (request.DryRun)
             {
                 console.Error.WriteLine($"nginx: would write {nginxPath} ({nginx.Hosts.Count} virtual hosts)");
@@ -123,7 +125,7 @@ public abstract class CertificateWorkCommand(CliConsole console, HostRequestLoad
             {
                 try
                 {
-                    var written = Acme.HostConfig.GeneratedFileWriter.Write(nginxPath, Acme.HostConfig.NginxConfigWriter.WholeFile(nginx.Hosts));
+                    var written = Acme.HostConfig.GeneratedFileWriter.Write(rooted, nginxHostPath, Acme.HostConfig.NginxConfigWriter.WholeFile(nginx.Hosts));
                     nginxChanged = written.Changed;
                     console.Error.WriteLine($"nginx: {(written.Changed ? "wrote" : "unchanged")} {nginxPath}");
                 }
@@ -157,7 +159,7 @@ public abstract class CertificateWorkCommand(CliConsole console, HostRequestLoad
                 LockHeldByCaller = runLock is not null,
             }, new SynchronousProgress(p => console.Error.WriteLine(p.ToString())), ct).ConfigureAwait(false);
         }
-        catch (RebuildLockedException e)
+        catch (Exception e) when (e is RebuildLockedException or IOException or UnauthorizedAccessException)
         {
             console.Error.WriteLine($"error: {e.Message}");
             return ExitCodes.ExecutionFailure;
@@ -214,8 +216,6 @@ public abstract class CertificateWorkCommand(CliConsole console, HostRequestLoad
             return false;
         }
     }
-
-    private static string HostPath(string root, string hostPath) => Path.Combine(root, hostPath.TrimStart('/'));
 
     /// <summary>Reports on the calling thread (Progress&lt;T&gt; would post to the thread pool and lose ordering).</summary>
     private sealed class SynchronousProgress(Action<RebuildProgress> report) : IProgress<RebuildProgress>

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using ConfigLang.Acme.Model;
 using ConfigLang.Acme.Planning;
 using ConfigLang.Acme.Storage;
 using ConfigLang.Cli.Adapters;
@@ -46,7 +47,13 @@ public sealed class PreviewCommand(CliConsole console, HostRequestLoader loader)
             if (host is null) return exitCode;
             var requests = host.Requests;
             var store = new CertificateStore(result.GetValue(root)!);
-            var plan = new CertificatePlanner(clock).CreatePlan(requests, store.Read);
+            Plan plan;
+            try { plan = new CertificatePlanner(clock).CreatePlan(requests, store.Read); }
+            catch (IOException e)
+            {
+                console.Error.WriteLine($"error: {e.Message}");
+                return ExitCodes.ExecutionFailure;
+            }
             console.Out.Write(result.GetValue(json) ? PreviewJsonWriter.Write(plan) : PreviewTableWriter.Write(plan));
             return plan.HasErrors ? ExitCodes.InputErrors : ExitCodes.Ok;
         });

@@ -54,7 +54,7 @@ public sealed class RebuildEndToEndTests(SharedTestbedFixture fixture)
             AcmeRoot = webroot,
             Locations = [new NginxLocation { Path = "/", ExtraConfig = "return 200 \"served by configlang\\n\";" }],
         }.WithAcmeCertificate(layout.CertificateDirectory(name));
-        Assert.True(GeneratedFileWriter.Write(nginx.ConfigFile, NginxConfigWriter.WholeFile([host], nginx.MainExtra, nginx.HttpExtra)).Changed);
+        Assert.True(GeneratedFileWriter.Write(new RootedFileSystem(root.Path), "/nginx/nginx.conf", NginxConfigWriter.WholeFile([host], nginx.MainExtra, nginx.HttpExtra)).Changed);
 
         // The reload command a user might give with --service-manager exec:…: start nginx or reload it.
         var nginxCommand = string.Join(' ', nginx.Arguments().Select(a => $"'{a}'"));
