@@ -78,18 +78,8 @@ public sealed partial class Parser
     /// <summary>A function has closed: its argument and formals bind, in its defaults and body.</summary>
     private void CheckLambda(int mark, LambdaExpr lambda)
     {
-        StaticChecker.ReportDuplicateFormals(_source, _checks, lambda);
-        Resolve(mark, static (lambda, name) => lambda.ArgName == name || Declares(lambda.Formals, name), lambda);
-    }
-
-    private static bool Declares(Formals? formals, string name)
-    {
-        if (formals is null) return false;
-        foreach (var formal in NodeLists.Items(formals.Items))
-        {
-            if (formal.Name == name) return true;
-        }
-        return false;
+        StaticChecker.ReportDuplicateFormals(_source, _checks, lambda, _seenNames);
+        Resolve(mark, static (lambda, name) => lambda.ArgName == name || (lambda.Formals?.Declares(name) ?? false), lambda);
     }
 
     /// <summary>

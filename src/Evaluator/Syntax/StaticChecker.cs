@@ -52,31 +52,36 @@ public static class StaticChecker
 
     private static string SimpleName(Binding binding) => ((StaticAttrName)NodeLists.Items(((AttrBinding)binding).Path.Names)[0]).Name;
 
-    /// <summary>A formal named twice, or the '@' name repeating a formal. Patterns are short,
-    /// so comparing each name with the ones before it needs no set.</summary>
-    internal static void ReportDuplicateFormals(SourceText source, DiagnosticBag diagnostics, LambdaExpr lambda)
+    /// <summary>A formal named twice, or the '@' name repeating a formal. Most patterns are
+    /// short, and comparing each name with the ones before it needs no set; a long one would make
+    /// that quadratic, so its names go through a set.</summary>
+    internal static void ReportDuplicateFormals(SourceText source, DiagnosticBag diagnostics, LambdaExpr lambda, HashSet<string> seen)
     {
         var items = lambda.Formals is { } formals ? NodeLists.Items(formals.Items) : [];
-        for (var i = 0; i < items.Length; i++)
+        if (items.Length <= SmallSetSize)
         {
-            for (var j = 0; j < i; j++)
+            for (var i = 1; i < items.Length; i++)
             {
-                if (items[j].Name == items[i].Name)
+                for (var j = 0; j < i; j++)
                 {
-                    diagnostics.Add(SyntaxDiagnostics.DuplicateFormal(source, items[i].Span, items[i].Name));
-                    break;
+                    if (items[j].Name == items[i].Name)
+                    {
+                        diagnostics.Add(SyntaxDiagnostics.DuplicateFormal(source, items[i].Span, items[i].Name));
+                        break;
+                    }
                 }
             }
         }
-        if (lambda.ArgName is not { } arg) return;
-        for (var i = 0; i < items.Length; i++)
+        else
         {
-            if (items[i].Name == arg)
+            seen.Clear();
+            foreach (var formal in items)
             {
-                diagnostics.Add(SyntaxDiagnostics.DuplicateFormal(source, lambda.Span, arg));
-                return;
+                if (!seen.Add(formal.Name)) diagnostics.Add(SyntaxDiagnostics.DuplicateFormal(source, formal.Span, formal.Name));
             }
         }
+        if (lambda.ArgName is { } arg && lambda.Formals is { } pattern && pattern.Declares(arg))
+            diagnostics.Add(SyntaxDiagnostics.DuplicateFormal(source, lambda.Span, arg));
     }
 
     /// <summary>A chain of scopes; a set's scope reads its merged attributes and a function's
@@ -106,20 +111,10 @@ public static class StaticChecker
             for (var scope = this; scope is not null; scope = scope._parent)
             {
                 if (scope._argName == name) return true;
-                if (scope._formals is { } formals && Declares(formals, name)) return true;
+                if (scope._formals is { } formals && formals.Declares(name)) return true;
                 if (scope._attrs is { } attrs && attrs.TryGet(name, out _)) return true;
             }
             return GlobalNames.IsGlobal(name);
-        }
-
-        private static bool Declares(Formals formals, string name)
-        {
-            var items = formals.Items;
-            for (var i = 0; i < items.Count; i++)
-            {
-                if (items[i].Name == name) return true;
-            }
-            return false;
         }
 
         public Scope With(string? argName, Formals? formals) => new(this, argName, formals, null, false);
@@ -162,7 +157,7 @@ public static class StaticChecker
                     break;
                 case LambdaExpr lambda:
                     {
-                        ReportDuplicateFormals(source, diagnostics, lambda);
+                        ReportDuplicateFormals(source, diagnostics, lambda, _seen);
                         var inner = scope.With(lambda.ArgName, lambda.Formals);
                         if (lambda.Formals is { } f)
                         {
