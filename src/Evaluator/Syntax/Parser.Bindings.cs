@@ -150,18 +150,18 @@ public sealed partial class Parser
         return new AttrBinding(SpanFrom(start), path, value);
     }
 
-    /// <summary>The path as written, for messages; a long one is cut, so that a message stays a line.</summary>
+    /// <summary>The path as written, for messages (cut as <see cref="SyntaxDiagnostics.Shown"/> cuts
+    /// it; a path of 100,000 names is not joined whole).</summary>
     private string DescribePath(AttrPath path)
     {
-        const int MaxShown = 80;
         var names = path.Names;
         var text = new System.Text.StringBuilder();
-        for (var i = 0; i < names.Count && text.Length <= MaxShown; i++)
+        for (var i = 0; i < names.Count && text.Length <= SyntaxDiagnostics.MaxShownLength; i++)
         {
             if (i > 0) text.Append('.');
             text.Append(names[i] is StaticAttrName s ? s.Name : _source.Substring(names[i].Span));
         }
-        return text.Length <= MaxShown ? text.ToString() : string.Concat(text.ToString(0, MaxShown), "…");
+        return SyntaxDiagnostics.Shown(text.ToString());
     }
 
     private Binding ParseInherit()
