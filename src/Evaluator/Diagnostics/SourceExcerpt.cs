@@ -4,7 +4,7 @@ namespace ConfigLang.Evaluator.Diagnostics;
 
 /// <summary>
 /// The part of a source line that a diagnostic shows under its location: the whole line when it
-/// is at most <see cref="MaxWidth"/> characters, otherwise a window of that many characters
+/// is at most <see cref="MaxWholeLine"/> characters, otherwise a window of <see cref="MaxWidth"/> characters
 /// around the caret, with <see cref="Ellipsis"/> where the line was cut. Without the window, a
 /// file written on one line (generated, minified, hostile) repeated that whole line in every
 /// diagnostic: 10,000 errors on a 40 KB line made 1 GB of output.
@@ -19,6 +19,10 @@ public readonly record struct SourceExcerpt(string Text, int CaretColumn, int Ca
     /// <summary>The most characters of a line shown (not counting the ellipses).</summary>
     public const int MaxWidth = 120;
 
+    /// <summary>A line up to this long is shown whole: hand-written lines (a long comment, a
+    /// long string) read better uncut, and the output stays bounded all the same.</summary>
+    public const int MaxWholeLine = 200;
+
     /// <summary>How many characters before the caret a cut window keeps, for context.</summary>
     private const int ContextBefore = 40;
 
@@ -31,7 +35,7 @@ public readonly record struct SourceExcerpt(string Text, int CaretColumn, int Ca
     {
         var (lineStart, lineLength) = Bounds(source, line);
         var caret = Math.Clamp(column - 1, 0, lineLength);
-        if (lineLength <= MaxWidth)
+        if (lineLength <= MaxWholeLine)
             return new SourceExcerpt(source.Text.Substring(lineStart, lineLength), caret, Math.Max(1, Math.Min(caretLength, lineLength - caret)), 0);
         var windowStart = Math.Max(0, Math.Min(caret - ContextBefore, lineLength - MaxWidth));
         var text = Cut(source.Text, lineStart, lineLength, windowStart);
@@ -44,7 +48,7 @@ public readonly record struct SourceExcerpt(string Text, int CaretColumn, int Ca
     public string OtherLine(SourceText source, int line)
     {
         var (lineStart, lineLength) = Bounds(source, line);
-        return lineLength <= MaxWidth && WindowStart == 0
+        return lineLength <= MaxWholeLine && WindowStart == 0
             ? source.Text.Substring(lineStart, lineLength)
             : Cut(source.Text, lineStart, lineLength, WindowStart);
     }
