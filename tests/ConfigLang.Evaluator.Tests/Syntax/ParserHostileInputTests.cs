@@ -140,4 +140,32 @@ public sealed class ParserHostileInputTests
         var str = Assert.IsType<StringExpr>(Assert.IsType<LetExpr>(Parse("let x = \"a\"; in \"" + Repeat("${x}", 50_000) + "\"").Root).Body);
         Assert.Equal(50_000, str.Parts.Count);
     }
+
+    public static TheoryData<string, string> ScopesAroundManyVariables() => new()
+    {
+        { "lets", Repeat("let a = 1; in ", 950) + "[" + Repeat(" x", 100_000) + " y ]" },
+        { "functions", Repeat("a: ", 950) + "[" + Repeat(" x", 100_000) + " y ]" },
+        // A path extending a 'rec' literal: checked by StaticChecker's walk instead.
+        { "walked", "y: { r = rec { }; r.b = 1; c = " + Repeat("let a = 1; in ", 950) + "[" + Repeat(" x", 100_000) + " y ]; }" },
+    };
+
+    /// <summary>Each closing scope once tested every free variable noted inside it (and the walk
+    /// searched every enclosing scope for each variable): depth times variables.</summary>
+    [Theory]
+    [MemberData(nameof(ScopesAroundManyVariables))]
+    public void Deeply_nested_scopes_around_many_variables_are_checked_once_each(string shape, string text)
+    {
+        _ = shape;
+        var tree = Parse(text);
+
+        var undefined = tree.Diagnostics.Where(d => d.Code == SyntaxDiagnostics.UndefinedVariableCode).ToArray();
+        var y = shape == "walked" ? 0 : 1;
+        Assert.Equal(100_000 + y, undefined.Length);
+        Assert.Equal(100_000, undefined.Count(d => d.Message == "undefined variable 'x'"));
+
+        // The walk finds the same, on any file.
+        var walked = new DiagnosticBag();
+        StaticChecker.Check(tree.Source, tree.Root, walked);
+        Assert.Equal(undefined.Length, walked.Items.Count(d => d.Code == SyntaxDiagnostics.UndefinedVariableCode));
+    }
 }
