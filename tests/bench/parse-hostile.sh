@@ -22,12 +22,15 @@ trap 'rm -rf "$out"' EXIT
 
 [ -x /usr/bin/time ] || { echo "/usr/bin/time (Debian package time) is required" >&2; exit 2; }
 
+# repeat_n UNIT N: UNIT N times.
+repeat_n() {
+  { yes -- "$1" || true; } | head -n "$2" | tr -d '\n'
+}
+
 # repeat UNIT: UNIT repeated until the output holds about $size bytes.
 repeat() {
-  local unit="$1" n
-  n=$(( size / ${#unit} ))
-  [ "$n" -gt 0 ] || n=1
-  { yes -- "$unit" || true; } | head -n "$n" | tr -d '\n'
+  local n=$(( size / ${#1} ))
+  repeat_n "$1" "$(( n > 0 ? n : 1 ))"
 }
 
 # pattern NAME PREFIX UNIT SUFFIX: writes $out/NAME.nix.
@@ -53,12 +56,16 @@ pattern long-list        '['             ' 1'         ' ]'
 pattern nested-lets      ''              'let a = 1; in ' 'a'
 pattern interpolations   'let x = "a"; in "' '${x}'   '"'
 pattern indented-interpolations "let x = \"a\"; in ''" '${x}' "''"
+# Deep scopes around many variables no scope binds (the checks once did depth x variables);
+# the second one is checked by the tree walk (a path extends a 'rec' literal).
+{ repeat_n 'let a = 1; in ' 950; printf '['; repeat ' x'; printf ' ]'; } > "$out/scopes-around-variables.nix"
+{ printf '{ r = rec { }; r.b = 1; c = '; repeat_n 'let a = 1; in ' 950; printf '['; repeat ' x'; printf ' ]; }'; } > "$out/scopes-around-variables-walked.nix"
 # Distinct names: a1 a2 ... (generated, not repeated).
 awk -v size="$size" 'BEGIN { printf "{"; n = 0; for (i = 1; n < size; i++) { s = sprintf(" a%d = %d;", i, i); printf "%s", s; n += length(s) } printf " }" }' > "$out/many-bindings.nix"
 awk -v size="$size" 'BEGIN { printf "{"; n = 0; for (i = 1; n < size; i++) { s = sprintf(" a%d,", i); printf "%s", s; n += length(s) } printf " z }: 1" }' > "$out/distinct-formals.nix"
 
 echo "configlang on hostile input, about $size bytes per file ($(nproc) cores); bin: $bin"
-printf '%-24s %-12s %8s %10s %4s %12s\n' pattern command seconds peak_KB exit stderr_bytes
+printf '%-32s %-12s %8s %10s %6s %12s\n' pattern command seconds peak_KB exit stderr_bytes
 failed=0
 for file in "$out"/*.nix; do
   name="$(basename "$file" .nix)"
@@ -68,7 +75,7 @@ for file in "$out"/*.nix; do
     read -r seconds kb code < <(tail -n 1 "$out/time")
     # /usr/bin/time reports a signal as "Command terminated by signal N" and no exit code.
     if grep -q "terminated by signal" "$out/time"; then code="signal"; fi
-    printf '%-24s %-12s %8s %10s %4s %12s\n' "$name" "$command" "$seconds" "$kb" "$code" "$(wc -c < "$out/stderr")"
+    printf '%-32s %-12s %8s %10s %6s %12s\n' "$name" "$command" "$seconds" "$kb" "$code" "$(wc -c < "$out/stderr")"
     case "$code" in 0|1) ;; *) failed=1 ;; esac
   done
 done
