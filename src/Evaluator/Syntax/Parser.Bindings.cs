@@ -1,3 +1,4 @@
+using System.Text;
 using ConfigLang.Evaluator.Diagnostics;
 using ConfigLang.Evaluator.Syntax.Nodes;
 using ConfigLang.Evaluator.Text;
@@ -155,7 +156,7 @@ public sealed partial class Parser
     private string DescribePath(AttrPath path)
     {
         var names = path.Names;
-        var text = new System.Text.StringBuilder();
+        var text = new StringBuilder();
         for (var i = 0; i < names.Count && text.Length <= SyntaxDiagnostics.MaxShownLength; i++)
         {
             if (i > 0) text.Append('.');
