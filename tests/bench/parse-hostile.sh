@@ -60,6 +60,8 @@ pattern indented-interpolations "let x = \"a\"; in ''" '${x}' "''"
 # the second one is checked by the tree walk (a path extends a 'rec' literal).
 { repeat_n 'let a = 1; in ' 950; printf '['; repeat ' x'; printf ' ]'; } > "$out/scopes-around-variables.nix"
 { printf '{ r = rec { }; r.b = 1; c = '; repeat_n 'let a = 1; in ' 950; printf '['; repeat ' x'; printf ' ]; }'; } > "$out/scopes-around-variables-walked.nix"
+# The same with the variable bound outside the scopes (lowering once searched them per use).
+{ printf 'let x = 1; in '; repeat_n 'let a = 1; in ' 950; printf 'builtins.length ['; repeat ' x'; printf ' ]'; } > "$out/scopes-around-a-bound-variable.nix"
 # Distinct names: a1 a2 ... (generated, not repeated).
 awk -v size="$size" 'BEGIN { printf "{"; n = 0; for (i = 1; n < size; i++) { s = sprintf(" a%d = %d;", i, i); printf "%s", s; n += length(s) } printf " }" }' > "$out/many-bindings.nix"
 awk -v size="$size" 'BEGIN { printf "{"; n = 0; for (i = 1; n < size; i++) { s = sprintf(" a%d,", i); printf "%s", s; n += length(s) } printf " z }: 1" }' > "$out/distinct-formals.nix"
