@@ -40,13 +40,20 @@ public sealed class EvalCommand(CliConsole console) : ICliCommand
         }
         if (!TryRead(request.File, out var source, out var baseDirectory)) return ExitCodes.Usage;
 
-        var tree = Parser.Parse(source);
-        if (tree.HasErrors)
+        // The parser bounds the tree's height, so printing it fits any ordinary stack; it runs on
+        // the evaluator's large-stack thread all the same, as evaluation does, so that no stack
+        // size (ulimit -s) can turn a deep tree back into a crash.
+        var (tree, printed) = ConfigEvaluator.RunWithLargeStack(() =>
+        {
+            var parsed = Parser.Parse(source);
+            return (parsed, parsed.HasErrors ? null : SyntaxPrinter.Print(parsed, baseDirectory));
+        });
+        if (printed is null)
         {
             _diagnostics.Write(tree.Diagnostics);
             return ExitCodes.InputErrors;
         }
-        console.Out.WriteLine(SyntaxPrinter.Print(tree, baseDirectory));
+        console.Out.WriteLine(printed);
         return ExitCodes.Ok;
     }
 

@@ -1,11 +1,17 @@
+using ConfigLang.Cli.Rendering.DiagnosticFormats;
 using ConfigLang.Evaluator.Diagnostics;
 
 namespace ConfigLang.Cli.Rendering;
 
 /// <summary>Writes diagnostics to the console's error stream as text (see <see cref="DiagnosticFormatter"/>),
-/// coloured as the global <c>--color</c> option says (<see cref="CliConsole.UseColor"/>).</summary>
+/// coloured as the global <c>--color</c> option says (<see cref="CliConsole.UseColor"/>), at most
+/// <see cref="DiagnosticCap.MaxPerFile"/> per file.</summary>
 public sealed class ConsoleDiagnosticRenderer(CliConsole console)
 {
-    public void Write(IEnumerable<Diagnostic> diagnostics) =>
-        console.Error.Write(new DiagnosticFormatter(console.UseColor(console.Error)).Format(diagnostics));
+    public void Write(IEnumerable<Diagnostic> diagnostics)
+    {
+        var formatter = new DiagnosticFormatter(console.UseColor(console.Error));
+        foreach (var diagnostic in DiagnosticCap.Apply([.. diagnostics], d => d.Location?.Source.Path))
+            console.Error.Write(formatter.Format(diagnostic));
+    }
 }

@@ -83,21 +83,21 @@ public sealed class DiagnosticFormatter(bool useColor = false)
     private void AppendSnippet(StringBuilder output, SourceLocation location, string? message, int width, string caretColor)
     {
         var start = location.Start;
+        var end = location.End;
         var source = location.Source;
-        var lineText = start.Line <= source.LineCount ? source.GetLineText(start.Line) : "";
+        // Carets under the span's part on its first line; at least one.
+        var caretCount = end.Line == start.Line ? end.Column - start.Column : int.MaxValue;
+        var excerpt = SourceExcerpt.At(source, start.Line, start.Column, caretCount);
+        var lineText = excerpt.Text;
         output.Append(' ').Append(Paint(Blue, start.Line.ToString().PadLeft(width) + " |"));
         if (lineText.Length > 0) output.Append(' ').Append(lineText);
         output.Append('\n');
 
-        // Carets under the span's part on its first line; at least one.
-        var column = Math.Min(start.Column - 1, lineText.Length);
-        var end = location.End;
-        var caretCount = end.Line == start.Line ? end.Column - start.Column : lineText.Length - column;
-        caretCount = Math.Max(1, caretCount);
+        var column = Math.Min(excerpt.CaretColumn, lineText.Length);
         var indent = new StringBuilder(column);
         for (var i = 0; i < column; i++) indent.Append(lineText[i] == '\t' ? '\t' : ' ');
         output.Append(' ', width + 2).Append(Paint(Blue, "|")).Append(' ').Append(indent)
-            .Append(Paint(Bold + caretColor, new string('^', caretCount)));
+            .Append(Paint(Bold + caretColor, new string('^', excerpt.CaretLength)));
         if (message is not null) output.Append(' ').Append(Paint(Bold + caretColor, message));
         output.Append('\n');
     }

@@ -38,7 +38,7 @@ public static class SyntaxDiagnostics
         Error(UnexpectedEndOfFileCode, expected is null ? "unexpected end of file" : $"unexpected end of file, expected {expected}", source, span);
 
     public static Diagnostic MissingSemicolon(SourceText source, TextSpan span, string bindingName) =>
-        Error(MissingSemicolonCode, $"expected ';' after the binding of '{bindingName}'", source, span);
+        Error(MissingSemicolonCode, $"expected ';' after the binding of '{Shown(bindingName)}'", source, span);
 
     public static Diagnostic UnclosedDelimiter(SourceText source, TextSpan at, string delimiter, TextSpan openedAt, string found) =>
         Error(UnclosedDelimiterCode, $"unclosed '{delimiter}': found {found}", source, at)
@@ -63,7 +63,7 @@ public static class SyntaxDiagnostics
         Error(InvalidCharacterCode, $"invalid character {character}", source, span);
 
     public static Diagnostic PathTrailingSlash(SourceText source, TextSpan span, string path) =>
-        Error(PathTrailingSlashCode, $"path '{path}' has a trailing slash", source, span)
+        Error(PathTrailingSlashCode, $"path '{Shown(path)}' has a trailing slash", source, span)
             .WithNote("remove the final '/' (a path names a file or directory, not its contents)");
 
     public static Diagnostic ExpectedAttributeName(SourceText source, TextSpan span, string found) =>
@@ -73,21 +73,21 @@ public static class SyntaxDiagnostics
         Error(ExpectedTokenCode, $"expected {expected}, found {found}", source, span);
 
     public static Diagnostic DuplicateAttribute(SourceText source, TextSpan span, string path, TextSpan firstAt) =>
-        Error(DuplicateAttributeCode, $"attribute '{path}' is already defined", source, span)
+        Error(DuplicateAttributeCode, $"attribute '{Shown(path)}' is already defined", source, span)
             .WithLabel(new SourceLocation(source, firstAt), "first defined here");
 
     public static Diagnostic DuplicateFormal(SourceText source, TextSpan span, string name) =>
-        Error(DuplicateFormalCode, $"duplicate formal function argument '{name}'", source, span);
+        Error(DuplicateFormalCode, $"duplicate formal function argument '{Shown(name)}'", source, span);
 
     public static Diagnostic UndefinedVariable(SourceText source, TextSpan span, string name) =>
-        Error(UndefinedVariableCode, $"undefined variable '{name}'", source, span);
+        Error(UndefinedVariableCode, $"undefined variable '{Shown(name)}'", source, span);
 
     public static Diagnostic NestingTooDeep(SourceText source, TextSpan span, int limit) =>
         Error(NestingTooDeepCode, $"expression nested too deeply (more than {limit} levels)", source, span)
             .WithNote("the rest of the file was not parsed");
 
     public static Diagnostic InvalidInteger(SourceText source, TextSpan span, string text) =>
-        Error(InvalidIntegerCode, $"invalid integer '{text}': it does not fit in 64 bits", source, span);
+        Error(InvalidIntegerCode, $"invalid integer '{Shown(text)}': it does not fit in 64 bits", source, span);
 
     public static Diagnostic UnsupportedOperator(SourceText source, TextSpan span, string op) =>
         Error(UnsupportedOperatorCode, $"the operator '{op}' is not supported (it needs a newer Nix)", source, span);
@@ -100,6 +100,14 @@ public static class SyntaxDiagnostics
 
     public static Diagnostic NonAssociativeOperator(SourceText source, TextSpan span, string op) =>
         Error(NonAssociativeOperatorCode, $"operator '{op}' cannot be chained; add parentheses", source, span);
+
+    /// <summary>The most characters of a name or path quoted in a message.</summary>
+    public const int MaxShownLength = 80;
+
+    /// <summary>A name, path or number from the source as a message quotes it: cut after
+    /// <see cref="MaxShownLength"/> characters, so that a message stays one line whatever the input.</summary>
+    public static string Shown(string text) =>
+        text.Length <= MaxShownLength ? text : string.Concat(text.AsSpan(0, MaxShownLength), SourceExcerpt.Ellipsis);
 
     private static Diagnostic Error(string code, string message, SourceText source, TextSpan span) =>
         Diagnostic.Error(code, message, new SourceLocation(source, span));

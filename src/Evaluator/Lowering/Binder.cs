@@ -89,18 +89,9 @@ internal sealed class Binder
     private Node ResolveVariable(string name, TextSpan span, Scope scope)
     {
         if (name == "__curPos") return new ConstNode(_source, span, PositionValue(span));
-        var level = 0;
-        List<int>? withLevels = null;
-        for (var s = scope; s is not null; s = s.Parent, level++)
-        {
-            if (s.IsWith)
-            {
-                (withLevels ??= []).Add(level);
-                continue;
-            }
-            if (s.Names!.TryGetValue(name, out var index)) return new VarNode(_source, span, name, level, index);
-        }
-        if (withLevels is not null) return new WithVarNode(_source, span, name, withLevels.ToArray(), _interpreter);
+        var resolution = scope.Resolve(name);
+        if (resolution.Index >= 0) return new VarNode(_source, span, name, resolution.Level, resolution.Index);
+        if (resolution.WithLevels is { } withLevels) return new WithVarNode(_source, span, name, withLevels, _interpreter);
         throw Error(EvaluationDiagnostics.UndefinedVariable, $"undefined variable '{name}'", span);
     }
 

@@ -17,8 +17,7 @@ public sealed partial class Lexer
         // The common case: a word that no path or URI continues. A path needs a '/' right after
         // the run of path characters, a URI a ':' right after its scheme (which ends that same
         // run, as ':' is no path character), so one look past the run decides.
-        var runEnd = start;
-        while (runEnd < _text.Length && IsPathChar(_text[runEnd])) runEnd++;
+        var runEnd = PathRunEnd(start);
         var after = runEnd < _text.Length ? _text[runEnd] : '\0';
         if (idLength > 0 && after != '/' && after != ':')
         {
@@ -30,8 +29,8 @@ public sealed partial class Lexer
         var intLength = IsDigit(c) ? MatchInteger(start) : 0;
         var floatLength = IsDigit(c) || c == '.' ? MatchFloat(start) : 0;
         var pathSegmentBeforeInterpolation = 0;
-        var pathLength = after == '/' ? MatchPath(start, out pathSegmentBeforeInterpolation) : 0;
-        var uriLength = IsIdentifierStart(c) && c != '_' ? MatchUri(start) : 0;
+        var pathLength = after == '/' ? MatchPath(start, runEnd, out pathSegmentBeforeInterpolation) : 0;
+        var uriLength = IsIdentifierStart(c) && c != '_' ? MatchUri(start, runEnd) : 0;
         var (opKind, opLength) = MatchOperator(start);
 
         var best = Math.Max(Math.Max(Math.Max(idLength, intLength), Math.Max(floatLength, pathLength)), Math.Max(uriLength, opLength));
@@ -75,6 +74,19 @@ public sealed partial class Lexer
             _pos += opLength;
             Emit(opKind, start, opLength);
         }
+    }
+
+    /// <summary>Where the run of path characters that <paramref name="start"/> is in ends.
+    /// Remembered: a run of n characters (<c>a.a.a…</c>, <c>-----1</c>) is lexed as up to n
+    /// tokens, and scanning the rest of the run from each of them made lexing quadratic.</summary>
+    private int PathRunEnd(int start)
+    {
+        if (start >= _pathRunStart && start < _pathRunEnd) return _pathRunEnd;
+        var end = start;
+        while (end < _text.Length && IsPathChar(_text[end])) end++;
+        _pathRunStart = start;
+        _pathRunEnd = end;
+        return end;
     }
 
     private TokenKind KeywordOrIdentifier(int start, int length)
@@ -148,11 +160,10 @@ public sealed partial class Lexer
     /// <paramref name="segmentBeforeInterpolation"/> is the length without the <c>${</c>).
     /// Returns the flex match length.
     /// </summary>
-    private int MatchPath(int start, out int segmentBeforeInterpolation)
+    private int MatchPath(int start, int runEnd, out int segmentBeforeInterpolation)
     {
         segmentBeforeInterpolation = 0;
-        var p = start;
-        while (p < _text.Length && IsPathChar(_text[p])) p++;
+        var p = runEnd;
         if (p >= _text.Length || _text[p] != '/') return 0;
         if (p + 2 < _text.Length && _text[p + 1] == '$' && _text[p + 2] == '{')
         {
@@ -172,12 +183,21 @@ public sealed partial class Lexer
     }
 
     /// <summary><c>[a-zA-Z][a-zA-Z0-9\+\-\.]*\:[a-zA-Z0-9\%\/\?\:\@\&amp;\=\+\$\,\-\_\.\!\~\*\']+</c></summary>
-    private int MatchUri(int start)
+    /// <remarks>Scheme characters are the path characters but '_', so the scheme ends at the
+    /// first '_' of the run or at its end; the ':' can only follow the run. The first '_' is
+    /// remembered for the same reason as <see cref="PathRunEnd"/>.</remarks>
+    private int MatchUri(int start, int runEnd)
     {
-        var p = start + 1;
-        while (p < _text.Length && IsUriSchemeChar(_text[p])) p++;
-        if (p >= _text.Length || _text[p] != ':') return 0;
-        p++;
+        if (runEnd >= _text.Length || _text[runEnd] != ':') return 0;
+        if (!(start >= _schemeRunStart && start < _schemeRunEnd))
+        {
+            var end = start + 1;
+            while (end < runEnd && _text[end] != '_') end++;
+            _schemeRunStart = start;
+            _schemeRunEnd = end;
+        }
+        if (_schemeRunEnd != runEnd) return 0;
+        var p = runEnd + 1;
         var rest = p;
         while (p < _text.Length && IsUriChar(_text[p])) p++;
         return p == rest ? 0 : p - start;

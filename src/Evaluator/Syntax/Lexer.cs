@@ -23,6 +23,7 @@ public sealed partial class Lexer
     private Mode[] _modes = new Mode[16];
     private int _modeDepth;
     private int _pos;
+    private int _pathRunStart, _pathRunEnd, _schemeRunStart, _schemeRunEnd;
 
     private Lexer(SourceText source, DiagnosticBag diagnostics, Token[] buffer)
     {
@@ -235,9 +236,6 @@ public sealed partial class Lexer
         (uint)((c | 0x20) - 'a') <= 'z' - 'a' || (uint)(c - '0') <= 9 || c == '_' || c == '\'' || c == '-';
 
     private static bool IsDigit(char c) => (uint)(c - '0') <= 9;
-
-    private static bool IsUriSchemeChar(char c) =>
-        (uint)((c | 0x20) - 'a') <= 'z' - 'a' || (uint)(c - '0') <= 9 || c == '+' || c == '-' || c == '.';
 
     private static bool IsUriChar(char c) =>
         (uint)((c | 0x20) - 'a') <= 'z' - 'a' || (uint)(c - '0') <= 9 ||

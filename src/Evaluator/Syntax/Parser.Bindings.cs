@@ -1,3 +1,4 @@
+using System.Text;
 using ConfigLang.Evaluator.Diagnostics;
 using ConfigLang.Evaluator.Syntax.Nodes;
 using ConfigLang.Evaluator.Text;
@@ -127,7 +128,15 @@ public sealed partial class Parser
             SkipBinding(terminator);
             return null;
         }
+        // 'a.b.c = v;' is 'a = { b = { c = v; }; };': each name after the first nests a set,
+        // which the merged sets, the printer and evaluation all walk.
+        var pathNesting = path.Names.Count - 1;
+        if (_depth + pathNesting >= MaxNestingDepth) return GiveUpTooDeep<Binding?>(null);
+        var outerDeepest = _deepest;
+        _deepest = _depth;
         var value = CanStartExpression(Kind) ? ParseExpression() : MissingOperand($"as the value of '{DescribePath(path)}'");
+        _deepest = Math.Max(outerDeepest, _deepest + pathNesting);
+        if (_deepest > MaxNestingDepth) return GiveUpTooDeep<Binding?>(null);
         if (!Accept(TokenKind.Semicolon) && Kind != TokenKind.EndOfFile)
         {
             // (At the end of the file the unclosed '{' or missing 'in' is the real problem.)
@@ -142,8 +151,19 @@ public sealed partial class Parser
         return new AttrBinding(SpanFrom(start), path, value);
     }
 
-    private string DescribePath(AttrPath path) =>
-        string.Join('.', path.Names.Select(n => n is StaticAttrName s ? s.Name : _source.Substring(n.Span)));
+    /// <summary>The path as written, for messages (cut as <see cref="SyntaxDiagnostics.Shown"/> cuts
+    /// it; a path of 100,000 names is not joined whole).</summary>
+    private string DescribePath(AttrPath path)
+    {
+        var names = path.Names;
+        var text = new StringBuilder();
+        for (var i = 0; i < names.Count && text.Length <= SyntaxDiagnostics.MaxShownLength; i++)
+        {
+            if (i > 0) text.Append('.');
+            text.Append(names[i] is StaticAttrName s ? s.Name : _source.Substring(names[i].Span));
+        }
+        return SyntaxDiagnostics.Shown(text.ToString());
+    }
 
     private Binding ParseInherit()
     {

@@ -45,11 +45,36 @@ public sealed partial class Parser
     /// </summary>
     private bool _checksNeedWalk;
 
+    /// <summary>
+    /// For each name, where its unresolved uses are in <see cref="_free"/> (increasing). A closing
+    /// scope looks up the few names it binds here instead of testing every free name noted since
+    /// it opened: with 1,000 nested scopes around 400,000 uses that no scope binds, that scan was
+    /// quadratic (12 s for 1 MB). Resolved entries of <see cref="_free"/> are cleared, not removed,
+    /// so the indices stay valid.
+    /// </summary>
+    private readonly Dictionary<string, List<int>> _freeByName = new(StringComparer.Ordinal);
+
     private int FreeMark => _free.Count;
 
     private void NoteUse(Identifier identifier)
     {
-        if (_checking && _withBodies == 0) _free.Add(new FreeName(identifier.Name, identifier.Span));
+        if (_checking && _withBodies == 0) NoteFree(identifier.Name, identifier.Span);
+    }
+
+    private void NoteFree(string name, TextSpan span)
+    {
+        if (!_freeByName.TryGetValue(name, out var uses)) _freeByName[name] = uses = [];
+        uses.Add(_free.Count);
+        _free.Add(new FreeName(name, span));
+    }
+
+    /// <summary>A closing scope binds <paramref name="name"/>: the uses noted since <paramref name="mark"/> are resolved.</summary>
+    private void Bind(int mark, string name)
+    {
+        if (!_freeByName.TryGetValue(name, out var uses)) return;
+        var kept = uses.Count;
+        while (kept > 0 && uses[kept - 1] >= mark) _free[uses[--kept]] = default;
+        uses.RemoveRange(kept, uses.Count - kept);
     }
 
     /// <summary>The parser is done with the list of free names; the thread's next parse takes it.</summary>
@@ -66,30 +91,27 @@ public sealed partial class Parser
         if (!recursive && !isLet && StaticChecker.HasOnlyDistinctSimpleNames(bindings, _seenNames)) return;
         var merged = AttrSetMerger.MergeParsed(_source, bindings, _checks, isLet, recursive, out var extendsRecursiveLiteral);
         if (extendsRecursiveLiteral) _checksNeedWalk = true;
-        if (recursive || isLet) Resolve(mark, static (merged, name) => merged.TryGet(name, out _), merged);
+        if (recursive || isLet)
+        {
+            foreach (var attr in merged.Static) Bind(mark, attr.Name);
+        }
         // 'inherit x;' takes x from the scope around the set, even a recursive one.
         if (_withBodies > 0) return;
         foreach (var attr in merged.Static)
         {
-            if (attr.Inherited) _free.Add(new FreeName(attr.Name, attr.Span));
+            if (attr.Inherited) NoteFree(attr.Name, attr.Span);
         }
     }
 
     /// <summary>A function has closed: its argument and formals bind, in its defaults and body.</summary>
     private void CheckLambda(int mark, LambdaExpr lambda)
     {
-        StaticChecker.ReportDuplicateFormals(_source, _checks, lambda);
-        Resolve(mark, static (lambda, name) => lambda.ArgName == name || Declares(lambda.Formals, name), lambda);
-    }
-
-    private static bool Declares(Formals? formals, string name)
-    {
-        if (formals is null) return false;
-        foreach (var formal in NodeLists.Items(formals.Items))
+        StaticChecker.ReportDuplicateFormals(_source, _checks, lambda, _seenNames);
+        if (lambda.ArgName is { } arg) Bind(mark, arg);
+        if (lambda.Formals is { } formals)
         {
-            if (formal.Name == name) return true;
+            foreach (var formal in NodeLists.Items(formals.Items)) Bind(mark, formal.Name);
         }
-        return false;
     }
 
     /// <summary>
@@ -106,23 +128,12 @@ public sealed partial class Parser
         if (_checking) _withBodies--;
     }
 
-    /// <summary>Drops the free names since <paramref name="mark"/> that the closing scope binds.</summary>
-    private void Resolve<TScope>(int mark, Func<TScope, string, bool> binds, TScope scope)
-    {
-        var kept = mark;
-        for (var i = mark; i < _free.Count; i++)
-        {
-            if (!binds(scope, _free[i].Name)) _free[kept++] = _free[i];
-        }
-        _free.RemoveRange(kept, _free.Count - kept);
-    }
-
     /// <summary>After a clean parse: the checks' findings, with the names no scope bound.</summary>
     private IReadOnlyList<Diagnostic> CheckFindings()
     {
         foreach (var free in _free)
         {
-            if (!GlobalNames.IsGlobal(free.Name)) _checks.Add(SyntaxDiagnostics.UndefinedVariable(_source, free.Span, free.Name));
+            if (free.Name is not null && !GlobalNames.IsGlobal(free.Name)) _checks.Add(SyntaxDiagnostics.UndefinedVariable(_source, free.Span, free.Name));
         }
         return _checks.Items;
     }

@@ -110,14 +110,18 @@ public sealed partial class Parser
     private Expr ParseOperators(int minPrecedence)
     {
         var start = Current.Start;
+        var outerDeepest = _deepest;
+        _deepest = _depth;
         var left = ParsePrefix();
-        var folded = 0;
+        var deepest = _deepest;
         while (true)
         {
             var opToken = Current;
             var (precedence, associativity, op) = BinaryInfo(opToken.Kind);
             if (precedence < 0 || precedence < minPrecedence) break;
-            if (++folded + _depth >= MaxNestingDepth) return GiveUpTooDeep(left);
+            // Folding puts the whole left operand one level deeper.
+            if (++deepest > MaxNestingDepth) return GiveUpTooDeep(left);
+            _deepest = _depth;
             Advance();
             if (opToken.Kind is TokenKind.PipeLeft or TokenKind.PipeRight)
                 Report(SyntaxDiagnostics.UnsupportedOperator(_source, opToken.Span, _text.Substring(opToken.Start, 2)));
@@ -135,12 +139,14 @@ public sealed partial class Parser
                 LeaveNesting();
                 left = new BinaryExpr(SpanFrom(start), op, opToken.Span, left, right);
             }
+            deepest = Math.Max(deepest, _deepest);
 
             if (associativity == Associativity.None && BinaryInfo(Kind).Precedence == precedence)
             {
                 Report(SyntaxDiagnostics.NonAssociativeOperator(_source, Current.Span, _text.Substring(Current.Start, Current.Length)));
             }
         }
+        _deepest = Math.Max(outerDeepest, deepest);
         return left;
     }
 
@@ -161,14 +167,20 @@ public sealed partial class Parser
     private Expr ParseApplication()
     {
         var start = Current.Start;
+        var outerDeepest = _deepest;
+        _deepest = _depth;
         var function = ParseSelect();
-        var arguments = 0;
+        var deepest = _deepest;
         while (CanStartArgument())
         {
-            if (++arguments + _depth >= MaxNestingDepth) return GiveUpTooDeep(function);
+            // As for operators: each argument puts the calls before it one level deeper.
+            if (++deepest > MaxNestingDepth) return GiveUpTooDeep(function);
+            _deepest = _depth;
             var argument = ParseSelect();
+            deepest = Math.Max(deepest, _deepest);
             function = new CallExpr(SpanFrom(start), function, argument);
         }
+        _deepest = Math.Max(outerDeepest, deepest);
         return function;
     }
 
@@ -210,7 +222,14 @@ public sealed partial class Parser
             Expr? fallback = null;
             if (Accept(TokenKind.OrKeyword))
             {
-                fallback = CanStartSimple(Kind) || Kind == TokenKind.Let ? ParseSelect() : MissingOperand("after 'or'");
+                // 'a.b or c.d or …' nests to the right: each fallback is one level deeper.
+                if (!CanStartSimple(Kind) && Kind != TokenKind.Let) fallback = MissingOperand("after 'or'");
+                else if (!EnterNesting()) fallback = ErrorHere();
+                else
+                {
+                    fallback = ParseSelect();
+                    LeaveNesting();
+                }
             }
             return new SelectExpr(SpanFrom(start), target, path, fallback);
         }

@@ -40,6 +40,12 @@ public sealed partial class Parser
     private readonly ListPool<IndentationStripper.Piece> _pieceLists = new();
     private int _index;
     private int _depth;
+
+    /// <summary>How deep the nodes parsed since the last reset lie in the tree. It is more than
+    /// the deepest <see cref="_depth"/> when a left-associative chain (<c>a + b + c</c>, <c>f x y</c>)
+    /// has put earlier nodes under later operators; tracking it keeps the tree's real height
+    /// within <see cref="MaxNestingDepth"/>, so every recursive walk of the tree is bounded too.</summary>
+    private int _deepest;
     private int _previousEnd;
     private bool _abandoned;
     private int _lastErrorOffset = -1;
@@ -204,6 +210,7 @@ public sealed partial class Parser
         if (_depth < MaxNestingDepth && ((_depth & 15) != 0 || RuntimeHelpers.TryEnsureSufficientExecutionStack()))
         {
             _depth++;
+            if (_depth > _deepest) _deepest = _depth;
             return true;
         }
         GiveUpTooDeep<Expr?>(null);

@@ -16,7 +16,7 @@ public static class StaticChecker
 {
     public static void Check(SourceText source, Expr root, DiagnosticBag diagnostics)
     {
-        new Walker(source, diagnostics).Visit(root, Scope.Global);
+        new Walker(source, diagnostics).Visit(root);
     }
 
     /// <summary>Up to this many bindings, comparing names pairwise is cheaper than hashing them.</summary>
@@ -52,227 +52,206 @@ public static class StaticChecker
 
     private static string SimpleName(Binding binding) => ((StaticAttrName)NodeLists.Items(((AttrBinding)binding).Path.Names)[0]).Name;
 
-    /// <summary>A formal named twice, or the '@' name repeating a formal. Patterns are short,
-    /// so comparing each name with the ones before it needs no set.</summary>
-    internal static void ReportDuplicateFormals(SourceText source, DiagnosticBag diagnostics, LambdaExpr lambda)
+    /// <summary>A formal named twice, or the '@' name repeating a formal. Most patterns are
+    /// short, and comparing each name with the ones before it needs no set; a long one would make
+    /// that quadratic, so its names go through a set.</summary>
+    internal static void ReportDuplicateFormals(SourceText source, DiagnosticBag diagnostics, LambdaExpr lambda, HashSet<string> seen)
     {
         var items = lambda.Formals is { } formals ? NodeLists.Items(formals.Items) : [];
-        for (var i = 0; i < items.Length; i++)
+        if (items.Length <= SmallSetSize)
         {
-            for (var j = 0; j < i; j++)
+            for (var i = 1; i < items.Length; i++)
             {
-                if (items[j].Name == items[i].Name)
+                for (var j = 0; j < i; j++)
                 {
-                    diagnostics.Add(SyntaxDiagnostics.DuplicateFormal(source, items[i].Span, items[i].Name));
-                    break;
+                    if (items[j].Name == items[i].Name)
+                    {
+                        diagnostics.Add(SyntaxDiagnostics.DuplicateFormal(source, items[i].Span, items[i].Name));
+                        break;
+                    }
                 }
             }
         }
-        if (lambda.ArgName is not { } arg) return;
-        for (var i = 0; i < items.Length; i++)
+        else
         {
-            if (items[i].Name == arg)
+            seen.Clear();
+            foreach (var formal in items)
             {
-                diagnostics.Add(SyntaxDiagnostics.DuplicateFormal(source, lambda.Span, arg));
-                return;
+                if (!seen.Add(formal.Name)) diagnostics.Add(SyntaxDiagnostics.DuplicateFormal(source, formal.Span, formal.Name));
             }
         }
+        if (lambda.ArgName is { } arg && lambda.Formals is { } pattern && pattern.Declares(arg))
+            diagnostics.Add(SyntaxDiagnostics.DuplicateFormal(source, lambda.Span, arg));
     }
 
-    /// <summary>A chain of scopes; a set's scope reads its merged attributes and a function's
-    /// scope its own argument name and formals directly, without copying names into a set.</summary>
-    private sealed class Scope
-    {
-        public static readonly Scope Global = new(null, null, null, null, hasWith: false);
-
-        private readonly Scope? _parent;
-        private readonly string? _argName;
-        private readonly Formals? _formals;
-        private readonly MergedAttrs? _attrs;
-
-        private Scope(Scope? parent, string? argName, Formals? formals, MergedAttrs? attrs, bool hasWith)
-        {
-            _parent = parent;
-            _argName = argName;
-            _formals = formals;
-            _attrs = attrs;
-            HasWith = hasWith || (parent?.HasWith ?? false);
-        }
-
-        public bool HasWith { get; }
-
-        public bool Binds(string name)
-        {
-            for (var scope = this; scope is not null; scope = scope._parent)
-            {
-                if (scope._argName == name) return true;
-                if (scope._formals is { } formals && Declares(formals, name)) return true;
-                if (scope._attrs is { } attrs && attrs.TryGet(name, out _)) return true;
-            }
-            return GlobalNames.IsGlobal(name);
-        }
-
-        private static bool Declares(Formals formals, string name)
-        {
-            var items = formals.Items;
-            for (var i = 0; i < items.Count; i++)
-            {
-                if (items[i].Name == name) return true;
-            }
-            return false;
-        }
-
-        public Scope With(string? argName, Formals? formals) => new(this, argName, formals, null, false);
-
-        public Scope With(MergedAttrs attrs) => new(this, null, null, attrs, false);
-
-        public Scope WithDynamic() => new(this, null, null, null, true);
-    }
-
+    /// <summary>
+    /// Walks the tree down, keeping how many enclosing scopes bind each name (and how many
+    /// <c>with</c> bodies it is in), pushed as a scope opens and popped as it closes. (A chain of
+    /// scope objects, searched upwards for each variable, cost the depth of the tree per variable:
+    /// 1,000 nested lets around 450,000 variables took seconds.)
+    /// </summary>
     private sealed class Walker(SourceText source, DiagnosticBag diagnostics)
     {
         /// <summary>Reused for the names of larger sets; filled and read before any value is visited.</summary>
         private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
 
-        public void Visit(Expr expr, Scope scope)
+        private readonly Dictionary<string, int> _bound = new(StringComparer.Ordinal);
+
+        private int _withBodies;
+
+        private bool IsBound(string name) => (_bound.TryGetValue(name, out var count) && count > 0) || GlobalNames.IsGlobal(name);
+
+        private void Push(string name) => _bound[name] = _bound.TryGetValue(name, out var count) ? count + 1 : 1;
+
+        private void Pop(string name) => _bound[name]--;
+
+        private void CheckVariable(string name, TextSpan span)
+        {
+            if (_withBodies == 0 && !IsBound(name)) diagnostics.Add(SyntaxDiagnostics.UndefinedVariable(source, span, name));
+        }
+
+        public void Visit(Expr expr)
         {
             switch (expr)
             {
                 case Identifier id:
-                    if (!scope.HasWith && !scope.Binds(id.Name))
-                        diagnostics.Add(SyntaxDiagnostics.UndefinedVariable(source, id.Span, id.Name));
+                    CheckVariable(id.Name, id.Span);
                     break;
                 case AttrSetExpr set when !set.Recursive && HasOnlyDistinctSimpleNames(NodeLists.Items(set.Bindings), _seen):
                     // Nothing to merge and nothing defined twice: the values, in order, are all
                     // the merge would have visited, and they see the scope around the set.
-                    foreach (var binding in NodeLists.Items(set.Bindings)) Visit(((AttrBinding)binding).Value, scope);
+                    foreach (var binding in NodeLists.Items(set.Bindings)) Visit(((AttrBinding)binding).Value);
                     break;
                 case AttrSetExpr set:
-                    VisitMerged(AttrSetMerger.Merge(source, set.Bindings, diagnostics, recursive: set.Recursive), scope, scope);
+                    VisitMerged(AttrSetMerger.Merge(source, set.Bindings, diagnostics, recursive: set.Recursive), body: null);
                     break;
                 case LetExpr let:
-                    {
-                        var merged = AttrSetMerger.Merge(source, let.Bindings, diagnostics, isLet: true, recursive: true);
-                        var inner = VisitMerged(merged, scope, scope);
-                        Visit(let.Body, inner);
-                        break;
-                    }
+                    VisitMerged(AttrSetMerger.Merge(source, let.Bindings, diagnostics, isLet: true, recursive: true), let.Body);
+                    break;
                 case LegacyLetExpr legacy:
-                    VisitMerged(AttrSetMerger.Merge(source, legacy.Bindings, diagnostics, recursive: true), scope, scope);
+                    VisitMerged(AttrSetMerger.Merge(source, legacy.Bindings, diagnostics, recursive: true), body: null);
                     break;
                 case LambdaExpr lambda:
                     {
-                        ReportDuplicateFormals(source, diagnostics, lambda);
-                        var inner = scope.With(lambda.ArgName, lambda.Formals);
-                        if (lambda.Formals is { } f)
+                        ReportDuplicateFormals(source, diagnostics, lambda, _seen);
+                        var formals = lambda.Formals is { } f ? NodeLists.Items(f.Items) : [];
+                        if (lambda.ArgName is { } arg) Push(arg);
+                        foreach (var formal in formals) Push(formal.Name);
+                        foreach (var formal in formals)
                         {
-                            foreach (var formal in NodeLists.Items(f.Items))
-                            {
-                                if (formal.Default is { } d) Visit(d, inner);
-                            }
+                            if (formal.Default is { } d) Visit(d);
                         }
-                        Visit(lambda.Body, inner);
+                        Visit(lambda.Body);
+                        foreach (var formal in formals) Pop(formal.Name);
+                        if (lambda.ArgName is { } argName) Pop(argName);
                         break;
                     }
                 case WithExpr with:
-                    Visit(with.Scope, scope);
-                    Visit(with.Body, scope.WithDynamic());
+                    Visit(with.Scope);
+                    _withBodies++;
+                    Visit(with.Body);
+                    _withBodies--;
                     break;
                 case SelectExpr select:
-                    Visit(select.Target, scope);
-                    VisitPath(select.Path, scope);
-                    if (select.Default is { } fallback) Visit(fallback, scope);
+                    Visit(select.Target);
+                    VisitPath(select.Path);
+                    if (select.Default is { } fallback) Visit(fallback);
                     break;
                 case HasAttrExpr has:
-                    Visit(has.Target, scope);
-                    VisitPath(has.Path, scope);
+                    Visit(has.Target);
+                    VisitPath(has.Path);
                     break;
                 case CallExpr call:
-                    Visit(call.Function, scope);
-                    Visit(call.Argument, scope);
+                    Visit(call.Function);
+                    Visit(call.Argument);
                     break;
                 case BinaryExpr binary:
-                    Visit(binary.Left, scope);
-                    Visit(binary.Right, scope);
+                    Visit(binary.Left);
+                    Visit(binary.Right);
                     break;
                 case UnaryExpr unary:
-                    Visit(unary.Operand, scope);
+                    Visit(unary.Operand);
                     break;
                 case IfExpr ifExpr:
-                    Visit(ifExpr.Condition, scope);
-                    Visit(ifExpr.Then, scope);
-                    Visit(ifExpr.Else, scope);
+                    Visit(ifExpr.Condition);
+                    Visit(ifExpr.Then);
+                    Visit(ifExpr.Else);
                     break;
                 case AssertExpr assert:
-                    Visit(assert.Condition, scope);
-                    Visit(assert.Body, scope);
+                    Visit(assert.Condition);
+                    Visit(assert.Body);
                     break;
                 case ListExpr list:
-                    foreach (var item in NodeLists.Items(list.Items)) Visit(item, scope);
+                    foreach (var item in NodeLists.Items(list.Items)) Visit(item);
                     break;
                 case StringExpr str:
-                    VisitParts(str.Parts, scope);
+                    VisitParts(str.Parts);
                     break;
                 case PathExpr path:
-                    VisitParts(path.Parts, scope);
+                    VisitParts(path.Parts);
                     break;
             }
         }
 
-        /// <summary>Visits a merged set; returns the scope its values see. Values and
-        /// <c>inherit (e)</c> sources see the set's own names when it is recursive (or a
-        /// <c>let</c>); plain <c>inherit x</c> looks <c>x</c> up in <paramref name="inheritScope"/>,
-        /// the scope around the set, as Nix does.</summary>
-        private Scope VisitMerged(MergedAttrs attrs, Scope scope, Scope inheritScope)
+        /// <summary>Visits a merged set, then <paramref name="body"/> (a <c>let</c>'s) in its scope.
+        /// Values and <c>inherit (e)</c> sources see the set's own names when it is recursive (or a
+        /// <c>let</c>); plain <c>inherit x</c> looks <c>x</c> up in the scope around the set, as Nix
+        /// does, so those are checked before the set's names are bound.</summary>
+        private void VisitMerged(MergedAttrs attrs, Expr? body)
         {
-            var inner = attrs.Recursive ? scope.With(attrs) : scope;
-            Expr? visitedFrom = null;
-            for (var a = 0; a < attrs.Static.Count; a++)
+            foreach (var attr in attrs.Static)
             {
-                var attr = attrs.Static[a];
-                if (attr.Inherited)
-                {
-                    if (!inheritScope.HasWith && !inheritScope.Binds(attr.Name))
-                        diagnostics.Add(SyntaxDiagnostics.UndefinedVariable(source, attr.Span, attr.Name));
-                }
-                else if (attr.InheritedFrom is { } from)
+                if (attr.Inherited) CheckVariable(attr.Name, attr.Span);
+            }
+            if (attrs.Recursive)
+            {
+                foreach (var attr in attrs.Static) Push(attr.Name);
+            }
+            Expr? visitedFrom = null;
+            foreach (var attr in attrs.Static)
+            {
+                if (attr.Inherited) continue;
+                if (attr.InheritedFrom is { } from)
                 {
                     // 'inherit (e) a b;' gives each name the same e: checked once.
-                    if (!ReferenceEquals(from, visitedFrom)) Visit(from, inner);
+                    if (!ReferenceEquals(from, visitedFrom)) Visit(from);
                     visitedFrom = from;
                 }
                 else if (attr.Nested is { } nested)
                 {
-                    VisitMerged(nested, inner, inner);
+                    VisitMerged(nested, body: null);
                 }
                 else if (attr.Value is { } value)
                 {
-                    Visit(value, inner);
+                    Visit(value);
                 }
             }
-            for (var d = 0; d < attrs.Dynamic.Count; d++)
+            foreach (var dynamic in attrs.Dynamic)
             {
-                var dynamic = attrs.Dynamic[d];
-                Visit(dynamic.Name.Expression, inner);
-                if (dynamic.Nested is { } nested) VisitMerged(nested, inner, inner);
-                else if (dynamic.Value is { } value) Visit(value, inner);
+                Visit(dynamic.Name.Expression);
+                if (dynamic.Nested is { } nested) VisitMerged(nested, body: null);
+                else if (dynamic.Value is { } value) Visit(value);
             }
-            return inner;
+            if (body is not null) Visit(body);
+            if (attrs.Recursive)
+            {
+                foreach (var attr in attrs.Static) Pop(attr.Name);
+            }
         }
 
-        private void VisitPath(AttrPath path, Scope scope)
+        private void VisitPath(AttrPath path)
         {
             foreach (var name in NodeLists.Items(path.Names))
             {
-                if (name is DynamicAttrName dynamic) Visit(dynamic.Expression, scope);
+                if (name is DynamicAttrName dynamic) Visit(dynamic.Expression);
             }
         }
 
-        private void VisitParts(IReadOnlyList<StringPart> parts, Scope scope)
+        private void VisitParts(IReadOnlyList<StringPart> parts)
         {
             foreach (var part in NodeLists.Items(parts))
             {
-                if (part is InterpolationPart interpolation) Visit(interpolation.Expression, scope);
+                if (part is InterpolationPart interpolation) Visit(interpolation.Expression);
             }
         }
     }

@@ -11,14 +11,17 @@ namespace ConfigLang.Cli.Rendering.DiagnosticFormats;
 /// </summary>
 public sealed class DiagnosticReport
 {
-    private DiagnosticReport(IReadOnlyList<Diagnostic> diagnostics, DisplayPaths paths)
+    private DiagnosticReport(IReadOnlyList<Diagnostic> all, DisplayPaths paths)
     {
-        Diagnostics = diagnostics;
         Paths = paths;
-        Errors = diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
-        Warnings = diagnostics.Count(d => d.Severity == DiagnosticSeverity.Warning);
+        // The counts are of every diagnostic; the list is capped per file (see DiagnosticCap).
+        Errors = all.Count(d => d.Severity == DiagnosticSeverity.Error);
+        Warnings = all.Count(d => d.Severity == DiagnosticSeverity.Warning);
+        Diagnostics = DiagnosticCap.Apply(all, d => d.Location is { } l ? paths.Display(l.Source.Path) : null);
     }
 
+    /// <summary>The diagnostics to show: sorted, at most <see cref="DiagnosticCap.MaxPerFile"/> per
+    /// file, then a note for each file that had more.</summary>
     public IReadOnlyList<Diagnostic> Diagnostics { get; }
 
     public DisplayPaths Paths { get; }

@@ -48,16 +48,19 @@ public static class ErrorFormatter
         var start = loc.Start;
         output.Append('\n').Append("       at ").Append(loc.Source.Path).Append(':').Append(start.Line).Append(':').Append(start.Column).Append(":\n\n");
         var width = (start.Line + 1).ToString().Length;
+        // A long line is shown as a window around the caret, its neighbours cut at the same columns.
+        var excerpt = SourceExcerpt.At(loc.Source, start.Line, start.Column, 1);
         void Line(int number)
         {
             if (number < 1 || number > loc.Source.LineCount) return;
+            var text = number == start.Line ? excerpt.Text : excerpt.OtherLine(loc.Source, number);
             output.Append("       ").Append(' ', 5 - Math.Min(width, 5)).Append(number.ToString().PadLeft(width)).Append("| ")
-                .Append(loc.Source.GetLineText(number).TrimEnd()).Append('\n');
+                .Append(text.TrimEnd()).Append('\n');
         }
         Line(start.Line - 1);
         Line(start.Line);
         output.Append("       ").Append(' ', 5 - Math.Min(width, 5)).Append(' ', width).Append("| ")
-            .Append(' ', Math.Max(start.Column - 1, 0)).Append('^').Append('\n');
+            .Append(' ', excerpt.CaretColumn).Append('^').Append('\n');
         Line(start.Line + 1);
         output.Append('\n');
     }

@@ -1,0 +1,91 @@
+using ConfigLang.Cli.Rendering.DiagnosticFormats;
+using ConfigLang.Cli.Rendering.DiagnosticFormats.Json;
+using ConfigLang.Cli.Rendering.DiagnosticFormats.Sarif;
+using ConfigLang.Evaluator.Diagnostics;
+using ConfigLang.Evaluator.Text;
+
+namespace ConfigLang.Cli.Tests.Rendering;
+
+/// <summary>At most <see cref="DiagnosticCap.MaxPerFile"/> diagnostics of a file are shown, in
+/// every format, then one note with the number left out; the counts stay those of the whole run.</summary>
+public sealed class DiagnosticCapTests
+{
+    // One 40 KB line, as a generated or hostile file has: each excerpt must be a window of it.
+    private static readonly SourceText Big = new("{" + string.Concat(Enumerable.Repeat("a=1;", 10_000)) + "}\n", "/w/big.nix");
+    private static readonly SourceText Small = new("x = 1;\n", "/w/small.nix");
+
+    private static DiagnosticReport Report()
+    {
+        var diagnostics = new List<Diagnostic>();
+        for (var i = 1; i < 10_000; i++)
+        {
+            diagnostics.Add(SyntaxDiagnostics.DuplicateAttribute(Big, new TextSpan(1 + 4 * i, 1), "a", new TextSpan(1, 1)));
+        }
+        diagnostics.Add(Diagnostic.Warning("CL3002", "a warning", new SourceLocation(Big, new TextSpan(39_990, 1))));
+        diagnostics.Add(Diagnostic.Error("CL0001", "small", new SourceLocation(Small, new TextSpan(0, 1))));
+        return DiagnosticReport.Create(diagnostics, "/w");
+    }
+
+    [Fact]
+    public void The_report_keeps_the_first_hundred_of_each_file_and_counts_every_diagnostic()
+    {
+        var report = Report();
+
+        Assert.Equal(10_000, report.Errors);
+        Assert.Equal(1, report.Warnings);
+        Assert.Equal(DiagnosticCap.MaxPerFile + 1 + 1, report.Diagnostics.Count);
+        Assert.Equal(DiagnosticCap.MaxPerFile, report.Diagnostics.Count(d => d.Location?.Source == Big));
+        var more = Assert.Single(report.Diagnostics, d => d.Code == DiagnosticCap.MoreDiagnosticsCode);
+        Assert.Equal(DiagnosticSeverity.Note, more.Severity);
+        Assert.Equal("and 9,900 more diagnostics in big.nix (only the first 100 of each file are shown)", more.Message);
+        Assert.Same(more, report.Diagnostics[^1]);
+    }
+
+    [Fact]
+    public void A_file_under_the_cap_is_shown_whole_and_gets_no_note()
+    {
+        var report = DiagnosticReport.Create(
+            Enumerable.Range(0, DiagnosticCap.MaxPerFile).Select(i => Diagnostic.Error("CL0001", $"e{i}", new SourceLocation(Small, new TextSpan(0, 1)))), "/w");
+
+        Assert.Equal(DiagnosticCap.MaxPerFile, report.Diagnostics.Count);
+        Assert.DoesNotContain(report.Diagnostics, d => d.Code == DiagnosticCap.MoreDiagnosticsCode);
+    }
+
+    [Theory]
+    [InlineData("text")]
+    [InlineData("json")]
+    [InlineData("sarif")]
+    [InlineData("github")]
+    public void Every_format_writes_the_capped_list_with_short_excerpts(string format)
+    {
+        var output = new StringWriter();
+        DiagnosticWriterRegistry.CreateDefault().Get(format).Write(Report(), output, DiagnosticWriterOptions.Default with { ToolVersion = "test" });
+        var text = output.ToString();
+
+        Assert.Contains("and 9,900 more diagnostics in big.nix", text);
+        Assert.Equal(DiagnosticCap.MaxPerFile, CountOf("attribute 'a' is already defined", text));
+        // 40 KB of source in each of 10,000 diagnostics was 1 GB; now about a kilobyte each at most.
+        Assert.True(text.Length < 300_000, $"{text.Length} characters");
+        Assert.All(text.Split('\n'), line => Assert.True(line.Length <= 1_000, line[..Math.Min(200, line.Length)]));
+    }
+
+    [Fact]
+    public void Json_and_sarif_count_the_whole_run_and_list_the_note()
+    {
+        var json = JsonDiagnosticWriter.ToDocument(Report());
+        Assert.Equal(10_000, json.Errors);
+        Assert.Equal(DiagnosticCap.MaxPerFile + 2, json.Diagnostics.Count);
+        Assert.Equal("note", json.Diagnostics[^1].Severity);
+        Assert.Null(json.Diagnostics[^1].File);
+
+        var sarif = SarifDiagnosticWriter.ToLog(Report(), DiagnosticWriterOptions.Default);
+        Assert.Equal(DiagnosticCap.MaxPerFile + 2, sarif.Runs[0].Results.Count);
+    }
+
+    private static int CountOf(string needle, string text)
+    {
+        var count = 0;
+        for (var i = text.IndexOf(needle, StringComparison.Ordinal); i >= 0; i = text.IndexOf(needle, i + needle.Length, StringComparison.Ordinal)) count++;
+        return count;
+    }
+}
