@@ -55,6 +55,8 @@ public readonly record struct SourceExcerpt(string Text, int CaretColumn, int Ca
 
     private static string Cut(string text, int lineStart, int lineLength, int windowStart)
     {
+        // An empty line stays empty; a line that ends before the window is marked as cut.
+        if (lineLength == 0) return "";
         if (windowStart >= lineLength) return windowStart > 0 ? Ellipsis : "";
         var shown = Math.Min(MaxWidth, lineLength - windowStart);
         var before = windowStart > 0 ? Ellipsis : "";

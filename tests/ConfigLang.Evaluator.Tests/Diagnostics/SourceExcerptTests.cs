@@ -45,6 +45,16 @@ public sealed class SourceExcerptTests
     }
 
     [Fact]
+    public void Neighbour_lines_are_cut_at_the_same_columns_and_an_empty_one_stays_empty()
+    {
+        var source = new SourceText(LongLine + "\nend\n\n", "neighbours.nix");
+        var excerpt = SourceExcerpt.At(source, 1, 20_001, 1);
+
+        Assert.Equal(SourceExcerpt.Ellipsis, excerpt.OtherLine(source, 2));
+        Assert.Equal("", excerpt.OtherLine(source, 3));
+    }
+
+    [Fact]
     public void Carets_stop_at_the_end_of_the_window()
     {
         var excerpt = SourceExcerpt.At(Source, 2, 20_001, 30_000);
