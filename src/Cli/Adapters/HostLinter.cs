@@ -17,7 +17,7 @@ public sealed record HostLintResult(IReadOnlyList<Diagnostic> Diagnostics, HostF
 /// <c>configlang lint</c> for one host file: evaluates it with the built-in option library,
 /// reports the first evaluation, type or module error (with its own location), otherwise every
 /// failed assertion (<see cref="LintCodes.FailedAssertion"/>) and warning, then forces every
-/// certificate option (type checks) and runs the C# <see cref="IHostCheck"/>s on the resolved values.
+/// certificate and account option (type checks) and runs the C# <see cref="IHostCheck"/>s on the resolved values.
 /// </summary>
 public sealed class HostLinter(IEnumerable<IHostCheck> checks)
 {
@@ -89,7 +89,11 @@ public sealed class HostLinter(IEnumerable<IHostCheck> checks)
         return new(diagnostics, parsed, queryJson, sources);
     }
 
-    private static readonly string FactsExpression = $"builtins.deepSeq cfg.security.acme.certs ({HostFacts.Expression})";
+    // Forcing the certificates and the accounts whole runs every type check of their options,
+    // those the facts do not read included (a user's description is never written, yet a value
+    // that could not be one passwd field is an error wherever the configuration is used).
+    private static readonly string FactsExpression =
+        $"builtins.deepSeq [ cfg.security.acme.certs cfg.users.users cfg.users.groups ] ({HostFacts.Expression})";
 
     /// <summary>The expression's value, or null when evaluating it fails.</summary>
     private static string Attempted(string expression) =>
