@@ -18,16 +18,22 @@ public sealed class SystemAccounts(string root)
     private readonly RootedFileSystem _root = new(root);
     private readonly FileOwnership _ownership = new(Path.GetFullPath(root));
 
-    /// <summary>Makes sure the groups and users exist; returns what was changed, one phrase each.</summary>
+    /// <summary>
+    /// Makes sure the groups and users exist; returns what was changed, one phrase each. A name or
+    /// field that cannot be written as one is an <see cref="UnsafeAccountEntryException"/> before
+    /// any file is read or written.
+    /// </summary>
     public IReadOnlyList<string> Ensure(IEnumerable<string> groups, IEnumerable<SystemUser> users)
     {
+        var groupList = groups.ToArray();
+        var userList = users.ToArray();
+        AccountFileFields.Check(groupList, userList);
         var passwd = Read("passwd");
         var group = Read("group");
         var shadow = _root.TryReadAllText("/etc/shadow") is { } shadowText ? Lines(shadowText) : null;
         var changes = new List<string>();
-        var userList = users.ToArray();
 
-        foreach (var name in groups.Concat(userList.Select(u => u.Group)).Concat(userList.SelectMany(u => u.ExtraGroups)).Distinct())
+        foreach (var name in groupList.Concat(userList.Select(u => u.Group)).Concat(userList.SelectMany(u => u.ExtraGroups)).Distinct())
         {
             if (FindLine(group, name) >= 0) continue;
             var gid = FreeId(group);

@@ -17,7 +17,7 @@ public sealed record HostLintResult(IReadOnlyList<Diagnostic> Diagnostics, HostF
 /// <c>configlang lint</c> for one host file: evaluates it with the built-in option library,
 /// reports the first evaluation, type or module error (with its own location), otherwise every
 /// failed assertion (<see cref="LintCodes.FailedAssertion"/>) and warning, then forces every
-/// certificate option (type checks) and runs the C# <see cref="IHostCheck"/>s on the resolved values.
+/// certificate and account option (type checks) and runs the C# <see cref="IHostCheck"/>s on the resolved values.
 /// </summary>
 public sealed class HostLinter(IEnumerable<IHostCheck> checks)
 {
@@ -44,15 +44,19 @@ public sealed class HostLinter(IEnumerable<IHostCheck> checks)
         // the diagnostic.
         var outcome = HostEvaluation.Evaluate(evaluator, path,
             "{ failed = map (a: a.message) (builtins.filter (a: !a.assertion) cfg.assertions); warnings = cfg.warnings; " +
-            $"facts = {Attempted(FactsExpression)}; query = {(query is null ? "null" : Attempted($"let q = {query}; in builtins.deepSeq q q"))}; }}");
+            $"facts = {Attempted(FactsExpression)}; requests = {Attempted($"let r = {AcmeRequestMapper.Expression}; in builtins.deepSeq r r")}; " +
+            $"query = {(query is null ? "null" : Attempted($"let q = {query}; in builtins.deepSeq q q"))}; }}");
         if (outcome.Error is { } error) return new([error], null, null);
         var sources = HostSources.From(host, outcome.ImportedFiles);
 
         var diagnostics = new List<Diagnostic>();
         string? factsJson;
         string? queryJson;
+        string? requestsJson;
         using (var document = JsonDocument.Parse(outcome.Stdout))
         {
+            var requestsElement = document.RootElement.GetProperty("requests");
+            requestsJson = requestsElement.ValueKind == JsonValueKind.Null ? null : requestsElement.GetRawText();
             var factsElement = document.RootElement.GetProperty("facts");
             factsJson = factsElement.ValueKind == JsonValueKind.Null ? null : factsElement.GetRawText();
             var queryElement = document.RootElement.GetProperty("query");
@@ -86,10 +90,31 @@ public sealed class HostLinter(IEnumerable<IHostCheck> checks)
                 diagnostics.Add(finding);
             }
         }
+        if (!diagnostics.Any(d => d.IsError) && requestsJson is not null) diagnostics.AddRange(PlanIssues(requestsJson, sources));
         return new(diagnostics, parsed, queryJson, sources);
     }
 
-    private static readonly string FactsExpression = $"builtins.deepSeq cfg.security.acme.certs ({HostFacts.Expression})";
+    /// <summary>
+    /// What the planner refuses in requests that passed every other check (a renewInterval that
+    /// is no calendar expression), so lint finds it too instead of only preview and rebuild.
+    /// Only asked of a host without errors: the planner's own wildcard and duplicate checks
+    /// repeat lint's, and the requests are mapped only from a configuration lint accepted.
+    /// </summary>
+    private static IEnumerable<Diagnostic> PlanIssues(string requestsJson, HostSources sources)
+    {
+        using var document = JsonDocument.Parse(requestsJson);
+        foreach (var issue in Acme.Planning.CertificatePlanner.Validate(AcmeRequestMapper.Map(document.RootElement)))
+        {
+            SourceLocation? at = issue.Certificate is { } name ? sources.Find([issue.Option ?? "", $"\"{name}\"", name]) : null;
+            yield return Diagnostic.Error(issue.Code, issue.Message, at) with { Subject = "security.acme." + issue.Subject };
+        }
+    }
+
+    // Forcing the certificates and the accounts whole runs every type check of their options,
+    // those the facts do not read included (a user's description is never written, yet a value
+    // that could not be one passwd field is an error wherever the configuration is used).
+    private static readonly string FactsExpression =
+        $"builtins.deepSeq [ cfg.security.acme.certs cfg.users.users cfg.users.groups ] ({HostFacts.Expression})";
 
     /// <summary>The expression's value, or null when evaluating it fails.</summary>
     private static string Attempted(string expression) =>

@@ -97,6 +97,15 @@ public abstract class CertificateWorkCommand(CliConsole console, HostRequestLoad
             return ExitCodes.InputErrors;
         }
 
+        // The executor's guard on the account files, asked before anything is written: the
+        // option types already refuse such names, so this stops only a path they do not cover.
+        try { Acme.Storage.AccountFileFields.Check(groups, users); }
+        catch (Acme.Storage.UnsafeAccountEntryException e)
+        {
+            console.Error.WriteLine($"error: {e.Message}");
+            return ExitCodes.ExecutionFailure;
+        }
+
         var root = Path.GetFullPath(request.Root);
         // One lock over everything this run writes, generated configuration included.
         RebuildLock? runLock = null;

@@ -138,8 +138,10 @@ public sealed class MergedDefinitions
             }
             if (invalid is not null)
             {
+                // A type that can say why (a user name holding `:`) says it after its description.
+                var why = Type.Rejection(_interpreter, invalid[0].Value) is { } reason ? ": " + reason : "";
                 throw Nix.Throw(
-                    $"A definition for option `{OptionPath.Show(Loc)}' is not of type `{Type.Description}'. Definition values:{DefinitionListing.Show(invalid)}",
+                    $"A definition for option `{OptionPath.Show(Loc)}' is not of type `{Type.Description}'{why}. Definition values:{DefinitionListing.Show(invalid)}",
                     ModuleDiagnostics.WrongType, invalid[0].Position);
             }
             return Type.Merge(_interpreter, Loc, final);

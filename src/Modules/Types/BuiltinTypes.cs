@@ -27,9 +27,6 @@ public static class BuiltinTypes
     public static readonly SimpleType Unspecified = new("unspecified", "unspecified value", _ => true, SimpleMerge.Default);
     public static readonly SimpleType Raw = new("raw", "raw value", _ => true, SimpleMerge.One);
     public static readonly SimpleType OptionDeclaration = new("option", "option declaration", v => v is AttrSetValue a && a.Get("_type")?.Force() is StringValue { Text: "option" } && a.Get("declarations") is null, SimpleMerge.One);
-    public static SimpleType PasswdEntry(OptionType inner) =>
-        new(inner.Name, inner.Description + ", not containing newlines or colons",
-            v => v is StringValue s && !s.Text.Contains('\n') && !s.Text.Contains(':'), SimpleMerge.Equal, "nonRestrictiveClause");
     public static readonly SimpleType Package = new("package", "package", IsPackage, SimpleMerge.One);
     public static readonly SimpleType Path = PathWith(absolute: true, inStore: null);
     public static readonly SimpleType PathInStore = PathWith(absolute: null, inStore: true);

@@ -20,6 +20,9 @@ public sealed class NullOrType(OptionType elementType) : OptionType
     public override bool Check(Interpreter interpreter, Value value) =>
         value.Force() is NullValue || ElementType.Check(interpreter, value);
 
+    public override string? Rejection(Interpreter interpreter, Value value) =>
+        value.Force() is NullValue ? null : ElementType.Rejection(interpreter, value);
+
     public override Value? EmptyValue => NullValue.Instance;
 
     public override IReadOnlyList<(string Name, OptionType Type)> NestedTypes => [("elemType", ElementType)];

@@ -42,6 +42,7 @@ public static class TypeFunctions
         Type("port", BuiltinTypes.Port);
         Type("optionDeclaration", BuiltinTypes.OptionDeclaration);
         Type("fileName", FileNameType.Instance);
+        Type("accountName", AccountNameType.Instance);
         Type("deferredModule", new DeferredModuleType(system, []));
 
         var ints = new AttrSetBuilder(16);
@@ -120,7 +121,7 @@ public static class TypeFunctions
                 throw Nix.Throw("In pathWith, inStore means the path must be absolute");
             return BuiltinTypes.PathWith(absolute, inStore).ToValue();
         }));
-        Ctor1("passwdEntry", v => BuiltinTypes.PasswdEntry(T(v)));
+        Ctor1("passwdEntry", v => new PasswdEntryType(T(v)));
         Ctor1("attrTag", v => new AttrTagType(Nix.ForceAttrs(v)));
         Ctor1("serializableValueWith", v =>
         {
@@ -151,7 +152,7 @@ public static class TypeFunctions
         BuiltinTypes.Unspecified, BuiltinTypes.Raw, BuiltinTypes.Package, BuiltinTypes.Path, BuiltinTypes.PathInStore,
         BuiltinTypes.ExternalPath, BuiltinTypes.Lines, BuiltinTypes.Commas, BuiltinTypes.EnvVar, BuiltinTypes.Port,
         BuiltinTypes.Unsigned, BuiltinTypes.Positive, BuiltinTypes.OptionDeclaration, AnythingType.Instance, OptionTypeType.Instance,
-        FileNameType.Instance,
+        FileNameType.Instance, AccountNameType.Instance,
     };
 
     private static double ToDouble(Value value) => value.Force() switch

@@ -87,4 +87,67 @@ public sealed class SystemAccountsTests : IDisposable
         Assert.False(File.Exists(Etc("shadow")));
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead, File.GetUnixFileMode(Etc("passwd")));
     }
+
+    /// <summary>Each hostile entry, as the configuration could hand it over if an option type let it through.</summary>
+    public static TheoryData<string, string[], SystemUser[]> HostileEntries()
+    {
+        static SystemUser User(string name = "svc", string group = "svc", string home = "/var/empty", string[]? extra = null,
+            string shell = "/usr/sbin/nologin", string description = "") => new(name, group, home, extra ?? [], shell, description);
+        return new()
+        {
+            { "group name \"evil:x:0:\\nroot2\"", ["evil:x:0:\nroot2"], [] },
+            { "group name \"root2\\n\"", ["root2\n"], [] },
+            { "group name \"a\\u0000b\"", ["a\0b"], [] },
+            { "group name \"\"", [""], [] },
+            { "user name \"evil:x:0:0::/:/bin/sh\"", [], [User(name: "evil:x:0:0::/:/bin/sh")] },
+            { "primary group of user \"svc\"", [], [User(group: "root\nwheel")] },
+            { "extra group of user \"svc\"", [], [User(extra: ["wheel", "root:x:0:svc"])] },
+            // A comma would make the user a member of two groups, or add a second member.
+            { "extra group of user \"svc\"", [], [User(extra: ["a,b"])] },
+            { "user name \"svc,root\"", [], [User(name: "svc,root")] },
+            { "home directory of user \"svc\"", [], [User(home: "/x:0:0")] },
+            { "shell of user \"svc\"", [], [User(shell: "/bin/sh\nroot2:x:0:0::/:/bin/sh")] },
+            { "description of user \"svc\"", [], [User(description: "A \r B")] },
+        };
+    }
+
+    [Theory]
+    [MemberData(nameof(HostileEntries))]
+    public void A_name_or_field_that_would_not_stay_one_field_is_refused_and_no_file_changes(string what, string[] groups, SystemUser[] users)
+    {
+        Seed();
+        var before = new[] { "passwd", "group", "shadow" }.ToDictionary(f => f, f => File.ReadAllBytes(Etc(f)));
+        // A valid entry alongside: nothing of it may be written either.
+        var acme = new SystemUser("acme", "acme", "/var/lib/acme", []);
+
+        var error = Assert.Throws<UnsafeAccountEntryException>(() => new SystemAccounts(_root.Path).Ensure(["acme", .. groups], [acme, .. users]));
+
+        Assert.StartsWith($"the {what} ", error.Message);
+        Assert.Contains(" cannot be written to the account files under --root: it ", error.Message);
+        Assert.DoesNotContain('\n', error.Message);
+        Assert.DoesNotContain('\0', error.Message);
+        foreach (var (file, bytes) in before) Assert.Equal(bytes, File.ReadAllBytes(Etc(file)));
+        Assert.Equal(["group", "passwd", "shadow"], Directory.GetFiles(_root.File_("etc")).Select(Path.GetFileName).Order());
+    }
+
+    [Fact]
+    public void A_refused_entry_in_an_empty_root_creates_nothing()
+    {
+        Assert.Throws<UnsafeAccountEntryException>(() =>
+            new SystemAccounts(_root.Path).Ensure(["acme", "evil:x:0:"], [new SystemUser("acme", "acme", "/var/lib/acme", [])]));
+
+        Assert.False(Directory.Exists(_root.File_("etc")));
+    }
+
+    [Fact]
+    public void Names_the_type_allows_still_work()
+    {
+        Seed();
+        var changes = new SystemAccounts(_root.Path).Ensure(["acme", "machine$"],
+            [new SystemUser("John.Doe", "users-1", "/home/John.Doe", ["acme"], "/bin/sh", "John Doe, room 1")]);
+
+        Assert.Contains("added user John.Doe (uid 998)", changes);
+        Assert.Contains("John.Doe:x:998:996:John Doe, room 1:/home/John.Doe:/bin/sh\n", File.ReadAllText(Etc("passwd")));
+        Assert.Contains("acme:x:998:John.Doe\n", File.ReadAllText(Etc("group")));
+    }
 }

@@ -59,7 +59,7 @@ public sealed class ShowExplainTests : IDisposable
     {
         var group = ExplainJson("security.acme.certs.\"example.org\".group");
         Assert.Equal("security.acme.certs.\"example.org\".group", (string?)group["option"]);
-        Assert.Equal("string", (string?)group["type"]);
+        Assert.StartsWith("user or group name (", (string?)group["type"]);
         Assert.Equal("forced", (string?)group["value"]);
 
         var definitions = Definitions(group);
@@ -122,7 +122,7 @@ public sealed class ShowExplainTests : IDisposable
         Assert.True(run.ExitCode == 0, run.Stderr);
         var lines = run.Stdout.Split('\n');
         Assert.Equal("security.acme.certs.\"example.org\".group = \"forced\"", lines[0]);
-        Assert.Contains("  type: string", lines);
+        Assert.Contains(lines, l => l.StartsWith("  type: user or group name (", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.Contains("declared in: <configlang/modules/security/acme.nix>:", StringComparison.Ordinal));
         var forced = Assert.Single(lines, l => l.Contains("mkForce (50)", StringComparison.Ordinal));
         Assert.StartsWith("    used ", forced);

@@ -14,7 +14,7 @@ let
     {
       options = {
         name = mkOption {
-          type = types.str;
+          type = types.accountName;
           description = "Login name of the account; defaults to the attribute name.";
         };
 
@@ -42,14 +42,15 @@ let
           '';
         };
 
+        # ConfigLang: NixOS takes any string; "" stays the "unset" its assertion reports.
         group = mkOption {
-          type = types.str;
+          type = types.either (types.enum [ "" ]) types.accountName;
           default = "";
           description = "Primary group of the account.";
         };
 
         extraGroups = mkOption {
-          type = types.listOf types.str;
+          type = types.listOf types.accountName;
           default = [ ];
           example = [ "wheel" "acme" ];
           description = ''
@@ -60,7 +61,7 @@ let
         };
 
         home = mkOption {
-          type = types.str;
+          type = types.passwdEntry types.path;
           default = "/var/empty";
           description = "Home directory of the account.";
         };
@@ -78,7 +79,7 @@ let
         };
 
         description = mkOption {
-          type = types.str;
+          type = types.passwdEntry types.str;
           default = "";
           example = "Alice Q. User";
           description = "Free text describing the account (the GECOS field).";
@@ -98,7 +99,7 @@ let
     {
       options = {
         name = mkOption {
-          type = types.str;
+          type = types.accountName;
           description = "Name of the group; defaults to the attribute name.";
         };
 
@@ -109,7 +110,7 @@ let
         };
 
         members = mkOption {
-          type = types.listOf types.str;
+          type = types.listOf types.accountName;
           default = [ ];
           description = ''
             User names of the members. Every user whose `extraGroups` names this group is
@@ -132,14 +133,23 @@ let
 in
 {
   options.users = {
+    # ConfigLang: NixOS checks only `:` and newlines, and only in `name`. Every name, attribute
+    # names included, must be one entry of the account files that a root-run rebuild writes, so
+    # a name that would add lines or members there is refused where it is written.
     users = mkOption {
-      type = types.attrsOf (types.submodule userOptions);
+      type = types.attrsWith {
+        nameType = types.accountName;
+        elemType = types.submodule userOptions;
+      };
       default = { };
       description = "User accounts of the host.";
     };
 
     groups = mkOption {
-      type = types.attrsOf (types.submodule groupOptions);
+      type = types.attrsWith {
+        nameType = types.accountName;
+        elemType = types.submodule groupOptions;
+      };
       default = { };
       description = "Groups of the host.";
     };

@@ -100,8 +100,9 @@ let
           '';
         };
 
+        # ConfigLang: NixOS takes any string; the group is written to /etc/group by rebuild.
         group = option "group" "acme" {
-          type = types.str;
+          type = types.accountName;
           description = ''
             Group owning the certificate files. Services read a key through this group, so set
             it to the group of the service that uses the certificate (or add that service's

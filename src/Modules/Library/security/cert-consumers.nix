@@ -22,7 +22,7 @@ let
       };
 
       user = mkOption {
-        type = types.str;
+        type = types.accountName;
         default = "root";
         description = ''
           Account that opens the files. `root` when the unit sets no `User=` (the
@@ -31,13 +31,13 @@ let
       };
 
       group = mkOption {
-        type = types.nullOr types.str;
+        type = types.nullOr types.accountName;
         default = null;
         description = "Primary group of the process (`Group=`), when the unit sets one.";
       };
 
       supplementaryGroups = mkOption {
-        type = types.listOf types.str;
+        type = types.listOf types.accountName;
         default = [ ];
         description = "`SupplementaryGroups=` of the unit.";
       };

@@ -110,6 +110,8 @@ let
       # The name type (a ConfigLang extension) is not checked here.
       attrsWith = args: attrsOf args.elemType;
       fileName = str;
+      accountName = str;
+      passwdEntry = t: t;
       submodule = m: mkType { name = "submodule"; check = builtins.isAttrs; merge = loc: defs:
         (evalModules { modules = [ m ] ++ map (d: if builtins.isAttrs d.value then { config = d.value; } else d.value) defs; args = { name = last loc; }; prefix = loc; }).config; };
     };

@@ -45,13 +45,13 @@ in
     };
 
     user = mkOption {
-      type = types.str;
+      type = types.accountName;
       default = "dovecot2";
       description = "Dovecot user name.";
     };
 
     group = mkOption {
-      type = types.str;
+      type = types.accountName;
       default = "dovecot2";
       description = "Dovecot group name.";
     };

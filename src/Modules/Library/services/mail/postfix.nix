@@ -26,13 +26,13 @@ in
     };
 
     user = mkOption {
-      type = types.str;
+      type = types.accountName;
       default = "postfix";
       description = "What to call the Postfix user (must be used only for postfix).";
     };
 
     group = mkOption {
-      type = types.str;
+      type = types.accountName;
       default = "postfix";
       description = "What to call the Postfix group (must be used only for postfix).";
     };

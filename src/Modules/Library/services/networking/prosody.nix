@@ -78,13 +78,13 @@ in
     };
 
     user = mkOption {
-      type = types.str;
+      type = types.accountName;
       default = "prosody";
       description = "User account Prosody runs as (created when left at `prosody`).";
     };
 
     group = mkOption {
-      type = types.str;
+      type = types.accountName;
       default = "prosody";
       description = "Group Prosody runs as (created when left at `prosody`).";
     };

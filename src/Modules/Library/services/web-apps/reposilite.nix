@@ -66,13 +66,13 @@ in
     };
 
     user = mkOption {
-      type = types.str;
+      type = types.accountName;
       default = "reposilite";
       description = "User account Reposilite runs as.";
     };
 
     group = mkOption {
-      type = types.str;
+      type = types.accountName;
       default = "reposilite";
       description = "Group Reposilite runs as.";
     };

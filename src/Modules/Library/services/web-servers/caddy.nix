@@ -75,13 +75,13 @@ in
     };
 
     user = mkOption {
-      type = types.str;
+      type = types.accountName;
       default = "caddy";
       description = "User account Caddy runs as (created when left at `caddy`).";
     };
 
     group = mkOption {
-      type = types.str;
+      type = types.accountName;
       default = "caddy";
       description = "Group Caddy runs as (created when left at `caddy`).";
     };

@@ -159,13 +159,13 @@ in
     };
 
     user = mkOption {
-      type = types.str;
+      type = types.accountName;
       default = "wwwrun";
       description = "User account the httpd workers run as.";
     };
 
     group = mkOption {
-      type = types.str;
+      type = types.accountName;
       default = "wwwrun";
       description = "Group the httpd workers run as.";
     };

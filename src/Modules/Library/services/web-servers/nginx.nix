@@ -409,13 +409,13 @@ in
     };
 
     user = mkOption {
-      type = types.str;
+      type = types.accountName;
       default = "nginx";
       description = "User account nginx runs as (created when left at `nginx`).";
     };
 
     group = mkOption {
-      type = types.str;
+      type = types.accountName;
       default = "nginx";
       description = "Group nginx runs as (created when left at `nginx`).";
     };
