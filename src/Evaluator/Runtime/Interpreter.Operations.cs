@@ -154,13 +154,14 @@ public sealed partial class Interpreter
             for (var i = 1; i < values.Length; i++) sum = Arithmetic('+', sum, values[i], locations[i]);
             return sum;
         }
-        var builder = new StringBuilder();
+        var parts = new string[values.Length];
         string[]? context = null;
         for (var i = 0; i < values.Length; i++)
         {
-            builder.Append(CoerceToString(values[i], locations[i], ref context,
-                coerceMore: false, copyToStore: firstKind == ValueKind.String, canonicalizePath: forceString || i > 0));
+            parts[i] = CoerceToString(values[i], locations[i], ref context,
+                coerceMore: false, copyToStore: firstKind == ValueKind.String, canonicalizePath: forceString || i > 0);
         }
+        var text = StringValue.Join("", parts, site);
         if (firstKind == ValueKind.Path)
         {
             if (context is not null)
@@ -168,9 +169,9 @@ public sealed partial class Interpreter
                 throw EvaluationException.Create(EvaluationDiagnostics.TypeMismatch,
                     "a string that refers to a store path cannot be appended to a path", site);
             }
-            return new PathValue(PathUtilities.Canonicalize(builder.ToString()));
+            return new PathValue(PathUtilities.Canonicalize(text));
         }
-        return new StringValue(builder.ToString(), context);
+        return new StringValue(text, context);
     }
 
     /// <summary>Nix's <c>coerceToString</c>. <paramref name="coerceMore"/> is <c>toString</c>'s

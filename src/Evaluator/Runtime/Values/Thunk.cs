@@ -108,6 +108,9 @@ internal sealed class NativeThunk(Func<Value> compute) : Thunk
 /// <summary>A thunk standing for a function application (<c>map f xs</c> builds one per element).</summary>
 internal sealed class ApplyThunk(Interpreter interpreter, Value function, Value argument, SourceLocation? site) : Thunk
 {
+    /// <summary>Bytes one takes with its argument (header, six references, the state), for memory-limit estimates.</summary>
+    public const int ApproximateSize = 96;
+
     private Value? _function = function;
     private Value? _argument = argument;
 
