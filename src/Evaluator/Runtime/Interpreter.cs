@@ -105,6 +105,10 @@ public sealed partial class Interpreter
         return thunk.Force();
     }
 
+    /// <summary>Where the expression of an imported file starts (for errors about the file's value as a whole).</summary>
+    public SourceLocation? LocationOfImport(string path) =>
+        _importCache.TryGetValue(Directory.Exists(path) ? PathUtilities.Combine(path, "default.nix") : path, out var thunk) && thunk is Thunk lazy ? lazy.Location : null;
+
     /// <summary>The files <see cref="Import"/> has read, in the order first imported (tools that
     /// point at a definition look for it in these).</summary>
     public IReadOnlyList<string> ImportedFiles => _importedFiles;

@@ -14,8 +14,10 @@ public static class MemoryLimit
     private static long _bytes;
     private static string _hint = "";
 
+    private static readonly Lazy<long> RuntimeLimit = new(() => GC.GetGCMemoryInfo().TotalAvailableMemoryBytes);
+
     /// <summary>The limit in bytes: what the host configured, else the memory the runtime may use.</summary>
-    public static long Bytes => Volatile.Read(ref _bytes) is > 0 and var bytes ? bytes : GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
+    public static long Bytes => Volatile.Read(ref _bytes) is > 0 and var bytes ? bytes : RuntimeLimit.Value;
 
     /// <summary>Called once by the host that applied the limit; <paramref name="hint"/> says how to change it.</summary>
     public static void Configure(long bytes, string hint)
@@ -58,6 +60,18 @@ public static class MemoryLimit
         }
         EnsureAvailable(length * 2.0, $"a string of {length} characters", site);
     }
+
+    /// <summary>Printers call this as their output grows: a value whose text would not fit fails here,
+    /// cleanly and at <paramref name="site"/>, rather than in the string builder.</summary>
+    public static void EnsureOutput(System.Text.StringBuilder output, SourceLocation? site)
+    {
+        EnsureString(output.Length, site);
+        EnsureAvailable(output.Length * 2.0 * CopiesOfOutput, $"printing more than {output.Length} characters", site);
+    }
+
+    /// <summary>Printed text is held up to four times at once (the printer's builder, its string, the
+    /// command's output builder and the string written), so it may take only a quarter of the limit.</summary>
+    private const long CopiesOfOutput = 4;
 
     /// <summary>The longest string the runtime can allocate.</summary>
     public const int MaxStringLength = 0x3FFFFFDF;
