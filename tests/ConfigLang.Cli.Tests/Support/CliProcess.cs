@@ -1,0 +1,38 @@
+using System.Diagnostics;
+
+namespace ConfigLang.Cli.Tests;
+
+/// <summary>
+/// Runs the built CLI as a child process: what only a whole process shows (the memory limit is the
+/// runtime's heap limit, which an in-process run leaves alone) is tested this way.
+/// </summary>
+public static class CliProcess
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(2);
+
+    public static CliRun Run(IReadOnlyDictionary<string, string>? environment, params string[] args)
+    {
+        // The CLI's assembly is copied beside the tests; the dotnet host that runs the tests runs it too.
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "configlang.dll"));
+        foreach (var argument in args) start.ArgumentList.Add(argument);
+        start.Environment.Remove("CONFIGLANG_MAX_MEMORY");
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) start.Environment[name] = value;
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(Timeout))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"configlang {string.Join(' ', args)} ran past {Timeout}");
+        }
+        return new CliRun(process.ExitCode, stdout.Result, stderr.Result);
+    }
+
+    public static CliRun Run(params string[] args) => Run(null, args);
+}
