@@ -99,6 +99,9 @@ public sealed class EvaluationLimitsTests
     [Theory]
     [InlineData("let f = x: f x + 1; in f 1", "at «string»:1:12:")]
     [InlineData("let f = x: f x; in f 1", "at «string»:1:12:")]
+    // Coercions that call themselves in tail position (they looped forever; Nix reports a stack overflow).
+    [InlineData("builtins.toString { __toString = self: self; }", "at «string»:1:1:")]
+    [InlineData("let s = { outPath = s; }; in \"${s}\"", "at «string»:1:33:")]
     public void Runaway_recursion_is_a_located_stack_overflow(string expression, string location)
     {
         var result = Evaluate.Run(expression);
