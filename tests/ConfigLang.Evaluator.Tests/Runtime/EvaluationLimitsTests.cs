@@ -102,10 +102,23 @@ public sealed class EvaluationLimitsTests
     // Coercions that call themselves in tail position (they looped forever; Nix reports a stack overflow).
     [InlineData("builtins.toString { __toString = self: self; }", "at «string»:1:1:")]
     [InlineData("let s = { outPath = s; }; in \"${s}\"", "at «string»:1:33:")]
+    [InlineData("let s = { __functor = self: self; }; in s 1", "at «string»:1:41:")]
+    [InlineData("let s = { __functor = self: s; }; in s 1", "at «string»:1:38:")]
     public void Runaway_recursion_is_a_located_stack_overflow(string expression, string location)
     {
         var result = Evaluate.Run(expression);
         AssertLocatedStackOverflow(result.Stderr, result.Succeeded, location);
+    }
+
+    [Fact]
+    public void A_stack_overflow_through_thousands_of_thunks_and_builtins_is_reported_at_once()
+    {
+        // Each level forces a thunk inside a builtin call; the error used to be caught and rethrown
+        // at every level, 50 s in all.
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var result = Evaluate.Run("let f = n: if n == 0 then 0 else builtins.seq n (f (n - 1)); in f 1000000");
+        AssertLocatedStackOverflow(result.Stderr, result.Succeeded, "at «string»:1:50:");
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(15), $"took {clock.Elapsed}");
     }
 
     private static void AssertLocatedStackOverflow(string stderr, bool succeeded, string location)
