@@ -100,27 +100,34 @@ public sealed class ConfigEvaluator
         var interpreter = CreateInterpreter(stderr);
         try
         {
-            var root = request.Expression is { } expression
-                ? interpreter.Evaluate(new SourceText(expression, "«string»"), _options.CurrentDirectory)
-                : interpreter.Import(PathUtilities.Canonicalize(PathUtilities.Combine(_options.CurrentDirectory, request.File ?? "default.nix")), null);
+            Value root;
+            SourceLocation? rootLocation;
+            if (request.Expression is { } expression)
+            {
+                var source = new SourceText(expression, "«string»");
+                rootLocation = new SourceLocation(source, new TextSpan(0, 0));
+                root = interpreter.Evaluate(source, _options.CurrentDirectory);
+            }
+            else
+            {
+                var file = PathUtilities.Canonicalize(PathUtilities.Combine(_options.CurrentDirectory, request.File ?? "default.nix"));
+                root = interpreter.Import(file, null);
+                rootLocation = interpreter.LocationOfImport(file);
+            }
             var autoArgs = BuildAutoArgs(interpreter, request);
             var paths = request.AttrPaths.Count == 0 ? [""] : request.AttrPaths;
             foreach (var path in paths)
             {
                 var value = FindAlongAttrPath(interpreter, root, path, autoArgs);
                 if (autoArgs.Count > 0) value = AutoCall(interpreter, value, autoArgs);
-                switch (request.Output)
+                try
                 {
-                    case EvaluationOutput.Json:
-                        stdout.Append(JsonPrinter.ToJson(interpreter, value, null).Text);
-                        break;
-                    case EvaluationOutput.Xml:
-                        stdout.Append(XmlPrinter.ToXml(interpreter, value, request.Strict, request.XmlLocations, null).Text);
-                        break;
-                    default:
-                        if (request.Strict) interpreter.ForceDeep(value);
-                        stdout.Append(ValuePrinter.Print(value.Force())).Append('\n');
-                        break;
+                    Print(interpreter, request, value, rootLocation, stdout);
+                }
+                catch (EvaluationException e)
+                {
+                    // A value too deep or too large to print has no location of its own: point at the expression printed.
+                    throw e.WithLocationIfMissing(rootLocation);
                 }
             }
             return new EvaluationResult(stdout.ToString(), stderr.ToString(), null) { ImportedFiles = interpreter.ImportedFiles };
@@ -136,6 +143,23 @@ public sealed class ConfigEvaluator
             var diagnostic = Diagnostic.Error(EvaluationDiagnostics.General, $"internal error: {e.GetType().Name}: {e.Message}", null);
             stderr.Write(ErrorFormatter.Format(diagnostic, [], false));
             return new EvaluationResult(stdout.ToString(), stderr.ToString(), diagnostic);
+        }
+    }
+
+    private static void Print(Interpreter interpreter, EvaluationRequest request, Value value, SourceLocation? site, StringBuilder stdout)
+    {
+        switch (request.Output)
+        {
+            case EvaluationOutput.Json:
+                stdout.Append(JsonPrinter.ToJson(interpreter, value, site).Text);
+                break;
+            case EvaluationOutput.Xml:
+                stdout.Append(XmlPrinter.ToXml(interpreter, value, request.Strict, request.XmlLocations, site).Text);
+                break;
+            default:
+                if (request.Strict) interpreter.ForceDeep(value);
+                stdout.Append(ValuePrinter.Print(value.Force())).Append('\n');
+                break;
         }
     }
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ConfigLang.Cli.Commands;
 using ConfigLang.Cli.Rendering;
+using ConfigLang.Evaluator.Runtime;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ConfigLang.Cli.Composition;
@@ -11,13 +12,21 @@ namespace ConfigLang.Cli.Composition;
 /// </summary>
 public static class CliHost
 {
-    public static int Run(string[] args, TextWriter? stdout = null, TextWriter? stderr = null)
+    /// <summary>The process's entry: the memory limit applies to this whole process.</summary>
+    public static int Run(string[] args) => Run(args, null, null, HeapLimit.Apply);
+
+    /// <summary>Runs a command inside a host process (tests): the limit is checked but the host's heap is left alone.</summary>
+    public static int Run(string[] args, TextWriter? stdout, TextWriter? stderr) => Run(args, stdout, stderr, applyMemoryLimit: null);
+
+    private static int Run(string[] args, TextWriter? stdout, TextWriter? stderr, Action<long>? applyMemoryLimit)
     {
         var console = new CliConsole(stdout ?? Console.Out, stderr ?? Console.Error);
         using var services = BuildServices(console);
         var root = BuildRootCommand(services);
         var color = ColorOption.Create();
         root.Options.Add(color);
+        var maxMemory = MaxMemoryOption.Create();
+        root.Options.Add(maxMemory);
         var parseResult = root.Parse(args);
         if (parseResult.Errors.Count > 0)
         {
@@ -30,8 +39,31 @@ public static class CliHost
         }
 
         console.Color = ColorDecision.Parse(parseResult.GetValue(color));
-        var configuration = new InvocationConfiguration { Output = console.Out, Error = console.Error };
-        return parseResult.Invoke(configuration);
+        if (MaxMemoryOption.Resolve(parseResult.GetValue(maxMemory), System.Environment.GetEnvironmentVariable(MaxMemoryOption.EnvironmentVariable), out var sizeError)
+            is not { } memoryLimit)
+        {
+            console.Error.WriteLine($"error[CL9001]: {sizeError}");
+            return ExitCodes.Usage;
+        }
+        applyMemoryLimit?.Invoke(memoryLimit);
+
+        // Exceptions are ours to report: running out of memory is the input's doing (exit 1), not a crash.
+        var configuration = new InvocationConfiguration { Output = console.Out, Error = console.Error, EnableDefaultExceptionHandler = false };
+        try
+        {
+            return parseResult.Invoke(configuration);
+        }
+        catch (OutOfMemoryException)
+        {
+            console.Error.WriteLine($"error: {MemoryLimit.Message(memoryLimit, MaxMemoryOption.Hint)}");
+            return ExitCodes.InputErrors;
+        }
+        catch (Exception e)
+        {
+            // What System.CommandLine's default handler did: a bug of ours is shown in full.
+            console.Error.WriteLine($"Unhandled exception: {e}");
+            return ExitCodes.InputErrors;
+        }
     }
 
     public static ServiceProvider BuildServices(CliConsole console)

@@ -44,4 +44,6 @@ public static class EvaluationDiagnostics
     public const string OutOfBounds = "CL1017";
     /// <summary>A syntax error in an imported file or <c>--arg</c> expression.</summary>
     public const string Syntax = "CL1018";
+    /// <summary>Evaluation needed more memory than the limit (<c>--max-memory</c>).</summary>
+    public const string MemoryLimit = "CL1019";
 }

@@ -154,13 +154,14 @@ public sealed partial class Interpreter
             for (var i = 1; i < values.Length; i++) sum = Arithmetic('+', sum, values[i], locations[i]);
             return sum;
         }
-        var builder = new StringBuilder();
+        var parts = new string[values.Length];
         string[]? context = null;
         for (var i = 0; i < values.Length; i++)
         {
-            builder.Append(CoerceToString(values[i], locations[i], ref context,
-                coerceMore: false, copyToStore: firstKind == ValueKind.String, canonicalizePath: forceString || i > 0));
+            parts[i] = CoerceToString(values[i], locations[i], ref context,
+                coerceMore: false, copyToStore: firstKind == ValueKind.String, canonicalizePath: forceString || i > 0);
         }
+        var text = StringValue.Join("", parts, site);
         if (firstKind == ValueKind.Path)
         {
             if (context is not null)
@@ -168,17 +169,23 @@ public sealed partial class Interpreter
                 throw EvaluationException.Create(EvaluationDiagnostics.TypeMismatch,
                     "a string that refers to a store path cannot be appended to a path", site);
             }
-            return new PathValue(PathUtilities.Canonicalize(builder.ToString()));
+            return new PathValue(PathUtilities.Canonicalize(text));
         }
-        return new StringValue(builder.ToString(), context);
+        return new StringValue(text, context);
     }
 
     /// <summary>Nix's <c>coerceToString</c>. <paramref name="coerceMore"/> is <c>toString</c>'s
     /// extra leniency (numbers, Booleans, null, lists).</summary>
     public string CoerceToString(Value value, SourceLocation? site, ref string[]? context,
-        bool coerceMore = false, bool copyToStore = true, bool canonicalizePath = true)
+        bool coerceMore = false, bool copyToStore = true, bool canonicalizePath = true) =>
+        CoerceToString(value, site, ref context, coerceMore, copyToStore, canonicalizePath, depth: 0);
+
+    private string CoerceToString(Value value, SourceLocation? site, ref string[]? context,
+        bool coerceMore, bool copyToStore, bool canonicalizePath, int depth)
     {
-        if (!RuntimeHelpers.TryEnsureSufficientExecutionStack()) throw EvaluationException.StackOverflow(site);
+        // A depth, not only the stack: `__toString = self: self` recurses in tail position, which
+        // the JIT may turn into a loop that never runs out of stack.
+        if (depth > Options.MaxCallDepth || !RuntimeHelpers.TryEnsureSufficientExecutionStack()) throw EvaluationException.StackOverflow(site);
         var v = value.Force();
         switch (v)
         {
@@ -197,11 +204,11 @@ public sealed partial class Interpreter
                 if (attrs.Get(Symbols.ToStringSymbol) is { } toString)
                 {
                     var result = Call(toString, attrs, site).Force();
-                    return CoerceToString(result, site, ref context, coerceMore, copyToStore, canonicalizePath);
+                    return CoerceToString(result, site, ref context, coerceMore, copyToStore, canonicalizePath, depth + 1);
                 }
                 if (attrs.Get(Symbols.OutPath) is { } outPath)
                 {
-                    return CoerceToString(outPath, site, ref context, coerceMore, copyToStore, canonicalizePath);
+                    return CoerceToString(outPath, site, ref context, coerceMore, copyToStore, canonicalizePath, depth + 1);
                 }
                 break;
         }
@@ -218,7 +225,7 @@ public sealed partial class Interpreter
                     var builder = new StringBuilder();
                     for (var k = 0; k < list.Count; k++)
                     {
-                        builder.Append(CoerceToString(list.Items[k], site, ref context, coerceMore, copyToStore, canonicalizePath));
+                        builder.Append(CoerceToString(list.Items[k], site, ref context, coerceMore, copyToStore, canonicalizePath, depth + 1));
                         if (k < list.Count - 1 && !(list.Items[k].Force() is ListValue { Count: 0 })) builder.Append(' ');
                     }
                     return builder.ToString();
@@ -245,13 +252,22 @@ public sealed partial class Interpreter
         {
             throw EvaluationException.Create(EvaluationDiagnostics.TypeMismatch, $"string '{text}' doesn't represent an absolute path", site);
         }
+        EnsureNoNul(text, site);
         return PathUtilities.Canonicalize(text);
+    }
+
+    /// <summary>No file name holds a NUL byte (the runtime's file API would throw); say so at the call.</summary>
+    private static void EnsureNoNul(string path, SourceLocation? site)
+    {
+        if (!path.Contains('\0')) return;
+        throw EvaluationException.Create(EvaluationDiagnostics.FileSystem, $"path '{path.Replace("\0", "\\0")}' contains a NUL byte", site);
     }
 
     /// <summary>The store path a path would get when added to the store (its NAR hash decides it).</summary>
     public string CopyPathToStore(string path, SourceLocation? site)
     {
         if (_storePathCache.TryGetValue(path, out var cached)) return cached;
+        EnsureNoNul(path, site);
         if (!File.Exists(path) && !Directory.Exists(path) && new FileInfo(path).LinkTarget is null)
         {
             throw EvaluationException.Create(EvaluationDiagnostics.FileSystem, $"getting status of '{path}': No such file or directory", site);

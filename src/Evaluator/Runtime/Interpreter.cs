@@ -105,6 +105,10 @@ public sealed partial class Interpreter
         return thunk.Force();
     }
 
+    /// <summary>Where the expression of an imported file starts (for errors about the file's value as a whole).</summary>
+    public SourceLocation? LocationOfImport(string path) =>
+        _importCache.TryGetValue(Directory.Exists(path) ? PathUtilities.Combine(path, "default.nix") : path, out var thunk) && thunk is Thunk lazy ? lazy.Location : null;
+
     /// <summary>The files <see cref="Import"/> has read, in the order first imported (tools that
     /// point at a definition look for it in these).</summary>
     public IReadOnlyList<string> ImportedFiles => _importedFiles;
@@ -161,9 +165,28 @@ public sealed partial class Interpreter
                 return args.Length == app.PrimOp.Arity ? CallPrimOp(app.PrimOp, args, site) : new PrimOpAppValue(app.PrimOp, args);
             }
             case AttrSetValue attrs when attrs.Get(Symbols.Functor) is { } functor:
-                return Call(Call(functor, attrs, site), argument, site);
+                return CallFunctor(attrs, functor, argument, site);
             default:
                 throw EvaluationException.Type($"attempt to call something which is not a function but {f.Describe()}", site);
+        }
+    }
+
+    /// <summary>A set's <c>__functor</c>: counted as a call, since <c>__functor = self: self</c> calls the
+    /// set again in tail position, which the JIT may turn into a loop that never runs out of stack.</summary>
+    private Value CallFunctor(AttrSetValue attrs, Value functor, Value argument, SourceLocation? site)
+    {
+        if (_callDepth >= Options.MaxCallDepth || !RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        {
+            throw EvaluationException.StackOverflow(site);
+        }
+        _callDepth++;
+        try
+        {
+            return Call(Call(functor, attrs, site), argument, site);
+        }
+        finally
+        {
+            _callDepth--;
         }
     }
 
@@ -182,7 +205,8 @@ public sealed partial class Interpreter
         {
             return primOp.Impl(this, args, site);
         }
-        catch (EvaluationException e)
+        // Not a stack overflow: rethrowing it at each of thousands of nested builtin calls made it quadratic.
+        catch (EvaluationException e) when (!e.IsStackOverflow)
         {
             throw e.WithLocationIfMissing(site).AddFrame($"while calling the '{primOp.Name}' builtin", site);
         }

@@ -3,14 +3,18 @@ using System.Diagnostics;
 namespace ConfigLang.Cli.Tests;
 
 /// <summary>
-/// Runs the built CLI (configlang.dll, copied beside the tests) as a child process: for inputs
-/// that once killed the process (a stack overflow is a signal, which no in-process test
-/// survives), so that the exit code itself can be checked.
+/// Runs the built CLI (configlang.dll, copied beside the tests) as a child process, for what only
+/// a whole process shows: inputs that once killed the process (a stack overflow is a signal,
+/// which no in-process test survives), so that the exit code itself can be checked, and the
+/// memory limit (the runtime's heap limit, which an in-process run leaves alone).
 /// </summary>
 public static class CliProcess
 {
-    public static CliRun Run(params string[] args)
+    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(2);
+
+    public static CliRun Run(IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
+        // The dotnet host that runs the tests runs the CLI's assembly too.
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet")
         {
             RedirectStandardOutput = true,
@@ -19,15 +23,19 @@ public static class CliProcess
         };
         start.ArgumentList.Add("exec");
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "configlang.dll"));
-        foreach (var arg in args) start.ArgumentList.Add(arg);
+        foreach (var argument in args) start.ArgumentList.Add(argument);
+        start.Environment.Remove("CONFIGLANG_MAX_MEMORY");
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) start.Environment[name] = value;
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
+        if (!process.WaitForExit(Timeout))
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"configlang {string.Join(' ', args)} ran for more than 2 minutes");
+            throw new TimeoutException($"configlang {string.Join(' ', args)} ran past {Timeout}");
         }
         return new CliRun(process.ExitCode, stdout.Result, stderr.Result);
     }
+
+    public static CliRun Run(params string[] args) => Run(null, args);
 }

@@ -45,12 +45,7 @@ internal sealed class BinaryNode(SourceText source, TextSpan span, BinaryOperato
             {
                 var x = interpreter.ForceList(a, left.Location);
                 var y = interpreter.ForceList(b, right.Location);
-                if (x.Count == 0) return y;
-                if (y.Count == 0) return x;
-                var items = new Value[x.Count + y.Count];
-                Array.Copy(x.Items, items, x.Count);
-                Array.Copy(y.Items, 0, items, x.Count, y.Count);
-                return new ListValue(items);
+                return ListValue.Concatenate([x, y], site);
             }
             default:
                 throw EvaluationException.Create(EvaluationDiagnostics.Unsupported,

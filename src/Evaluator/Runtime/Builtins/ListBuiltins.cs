@@ -66,21 +66,22 @@ internal static class ListBuiltins
         r.Add("concatLists", 1, (i, a, s) =>
         {
             var lists = i.ForceList(a[0], s);
-            var result = new List<Value>();
-            foreach (var item in lists.Items) result.AddRange(i.ForceList(item, s).Items);
-            return ListValue.Of(result.ToArray());
+            var parts = new ListValue[lists.Count];
+            for (var k = 0; k < parts.Length; k++) parts[k] = i.ForceList(lists.Items[k], s);
+            return ListValue.Concatenate(parts, s);
         });
         r.Add("concatMap", 2, (i, a, s) =>
         {
             var list = i.ForceList(a[1], s);
-            var result = new List<Value>();
-            foreach (var item in list.Items) result.AddRange(i.ForceList(i.Call(a[0], item, s), s).Items);
-            return ListValue.Of(result.ToArray());
+            var parts = new ListValue[list.Count];
+            for (var k = 0; k < parts.Length; k++) parts[k] = i.ForceList(i.Call(a[0], list.Items[k], s), s);
+            return ListValue.Concatenate(parts, s);
         });
         r.Add("genList", 2, (i, a, s) =>
         {
             var n = i.ForceInt(a[1], s);
             if (n < 0) throw EvaluationException.Create(EvaluationDiagnostics.OutOfBounds, $"cannot create list of size {n}", s);
+            MemoryLimit.EnsureList(n, ApplyThunk.ApproximateSize, s);
             var result = new Value[n];
             for (var k = 0; k < n; k++) result[k] = new ApplyThunk(i, a[0], IntValue.Of(k), s);
             return ListValue.Of(result);

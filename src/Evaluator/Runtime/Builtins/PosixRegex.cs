@@ -11,6 +11,12 @@ namespace ConfigLang.Evaluator.Runtime.Builtins;
 /// quantifier (<c>a*?</c>) is a repetition of the repetition, not a lazy quantifier, and
 /// <c>\1</c> is not a backreference. POSIX leftmost-longest alternation is not emulated:
 /// .NET picks the first alternative that matches.
+/// <para>
+/// Patterns and inputs come from configurations, so matching runs on .NET's non-backtracking
+/// engine: time linear in the input (<c>(a*)*b</c> cannot take exponential time). The translation
+/// therefore emits no backreference, lookaround or atomic group. Patterns are bounded in length
+/// and the cache in entries, so neither construction nor caching grows with hostile input.
+/// </para>
 /// </summary>
 public static class PosixRegex
 {
@@ -21,23 +27,59 @@ public static class PosixRegex
         ["cntrl"] = "\\x00-\\x1f\\x7f", ["print"] = " -~", ["graph"] = "!-~", ["word"] = "a-zA-Z0-9_",
     };
 
-    private static readonly Dictionary<(string, bool), Regex> Cache = new();
+    /// <summary>The longest pattern accepted; far beyond any hand-written one.</summary>
+    public const int MaxPatternLength = 64 * 1024;
 
-    /// <summary>The compiled .NET regex; <paramref name="wholeString"/> anchors it at both ends (for <c>match</c>).</summary>
-    public static Regex Compile(string pattern, bool wholeString)
+    /// <summary>How many compiled patterns are kept; a configuration generating patterns starts the cache over.</summary>
+    private const int MaxCached = 1024;
+
+    private static readonly Dictionary<(string, bool), PosixPattern> Cache = new();
+
+    /// <summary>The compiled pattern; <paramref name="wholeString"/> anchors it at both ends (for <c>match</c>).
+    /// Throws <see cref="ArgumentException"/> for a pattern that is invalid, too long or beyond the engine.</summary>
+    public static PosixPattern Compile(string pattern, bool wholeString)
     {
         lock (Cache)
         {
             if (Cache.TryGetValue((pattern, wholeString), out var cached)) return cached;
-            var translated = Translate(pattern);
-            var regex = new Regex(wholeString ? $"\\A(?:{translated})\\z" : translated, RegexOptions.Singleline | RegexOptions.CultureInvariant);
-            Cache[(pattern, wholeString)] = regex;
-            return regex;
+            if (pattern.Length > MaxPatternLength)
+            {
+                throw new ArgumentException($"the pattern is {pattern.Length} characters long, more than the {MaxPatternLength} allowed");
+            }
+            var compiled = new PosixPattern(pattern, wholeString);
+            if (Cache.Count >= MaxCached) Cache.Clear();
+            Cache[(pattern, wholeString)] = compiled;
+            return compiled;
         }
     }
 
-    public static string Translate(string pattern)
+    /// <summary>The .NET regex for <paramref name="pattern"/> on the non-backtracking engine; with a
+    /// <paramref name="sentinel"/>, for inputs that carry it as one extra last character (see <see cref="PosixPattern"/>).</summary>
+    internal static Regex Build(string pattern, bool wholeString, char? sentinel, out bool anchored)
     {
+        var translated = Translate(pattern, sentinel, out anchored);
+        var end = sentinel is { } s ? $"{Escape(s)}?\\z" : "\\z";
+        try
+        {
+            return new Regex(wholeString ? $"\\A(?:{translated}){end}" : translated,
+                RegexOptions.Singleline | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
+        }
+        catch (NotSupportedException e)
+        {
+            // What the linear-time engine refuses (\G, a pattern that would unfold too large).
+            throw new ArgumentException(e.Message, e);
+        }
+    }
+
+    private static string Escape(char c) => $"\\u{(int)c:X4}";
+
+    public static string Translate(string pattern) => Translate(pattern, null, out _);
+
+    /// <summary>The .NET form of <paramref name="pattern"/>. With a <paramref name="sentinel"/>, <c>$</c>
+    /// consumes it and nothing else does; <paramref name="anchored"/> tells whether <c>^</c> or <c>$</c> occur.</summary>
+    private static string Translate(string pattern, char? sentinel, out bool anchored)
+    {
+        anchored = false;
         var output = new StringBuilder();
         var atomStart = -1;
         var lastWasQuantifier = false;
@@ -49,7 +91,7 @@ public static class PosixRegex
             {
                 case '[':
                     atomStart = output.Length;
-                    i = TranslateBracket(pattern, i, output);
+                    i = TranslateBracket(pattern, i, output, sentinel);
                     lastWasQuantifier = false;
                     break;
                 case '(':
@@ -102,6 +144,7 @@ public static class PosixRegex
                     {
                         var next = pattern[++i];
                         if (char.IsDigit(next)) output.Append(next);
+                        else if (sentinel is { } s && next is 'W' or 'S' or 'D') output.Append("[^\\").Append(char.ToLowerInvariant(next)).Append(Escape(s)).Append(']');
                         else if (char.IsLetterOrDigit(next)) output.Append('\\').Append(next);
                         else output.Append(Regex.Escape(next.ToString()));
                     }
@@ -112,12 +155,14 @@ public static class PosixRegex
                     lastWasQuantifier = false;
                     break;
                 case '$':
-                    output.Append("(?!(?s:.))");
+                    output.Append(sentinel is { } last ? Escape(last) : "\\z");
+                    anchored = true;
                     atomStart = -1;
                     lastWasQuantifier = false;
                     break;
                 case '^':
                     output.Append("\\A");
+                    anchored = true;
                     atomStart = -1;
                     lastWasQuantifier = false;
                     break;
@@ -128,7 +173,7 @@ public static class PosixRegex
                     break;
                 case '.':
                     atomStart = output.Length;
-                    output.Append('.');
+                    output.Append(sentinel is { } any ? $"[^{Escape(any)}]" : ".");
                     lastWasQuantifier = false;
                     break;
                 default:
@@ -143,11 +188,12 @@ public static class PosixRegex
     }
 
     /// <summary>Rebuilds <c>[…]</c> starting at <paramref name="start"/>; returns the index of its closing bracket.</summary>
-    private static int TranslateBracket(string pattern, int start, StringBuilder output)
+    private static int TranslateBracket(string pattern, int start, StringBuilder output, char? sentinel)
     {
         var i = start + 1;
         output.Append('[');
-        if (i < pattern.Length && pattern[i] == '^')
+        var negated = i < pattern.Length && pattern[i] == '^';
+        if (negated)
         {
             output.Append('^');
             i++;
@@ -158,6 +204,7 @@ public static class PosixRegex
             var c = pattern[i];
             if (c == ']' && !first)
             {
+                if (negated && sentinel is { } excluded) output.Append(Escape(excluded));
                 output.Append(']');
                 return i;
             }

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using ConfigLang.Evaluator.Runtime.Values;
 using ConfigLang.Evaluator.Text;
 
@@ -11,22 +10,20 @@ internal static class RegexBuiltins
     {
         r.Add("match", 2, (i, a, s) =>
         {
-            var regex = Compile(i.ForceStringNoContext(a[0], s), true, s);
+            var pattern = Compile(i.ForceStringNoContext(a[0], s), true, s);
             var input = i.CoerceToStringValue(a[1], s).Text;
-            var match = regex.Match(input);
-            if (!match.Success) return NullValue.Instance;
-            return ListValue.Of(Groups(match));
+            return pattern.MatchWhole(input) is { } groups ? ListValue.Of(Values(groups)) : NullValue.Instance;
         });
         r.Add("split", 2, (i, a, s) =>
         {
-            var regex = Compile(i.ForceStringNoContext(a[0], s), false, s);
+            var pattern = Compile(i.ForceStringNoContext(a[0], s), false, s);
             var input = i.CoerceToStringValue(a[1], s).Text;
             var result = new List<Value>();
             var position = 0;
-            foreach (Match match in regex.Matches(input))
+            foreach (var match in pattern.Matches(input))
             {
                 result.Add(StringValue.Of(input[position..match.Index]));
-                result.Add(ListValue.Of(Groups(match)));
+                result.Add(ListValue.Of(Values(match.Groups)));
                 position = match.Index + match.Length;
             }
             result.Add(StringValue.Of(input[position..]));
@@ -34,17 +31,10 @@ internal static class RegexBuiltins
         });
     }
 
-    private static Value[] Groups(Match match)
-    {
-        var groups = new Value[match.Groups.Count - 1];
-        for (var g = 1; g < match.Groups.Count; g++)
-        {
-            groups[g - 1] = match.Groups[g].Success ? StringValue.Of(match.Groups[g].Value) : NullValue.Instance;
-        }
-        return groups;
-    }
+    private static Value[] Values(string?[] groups) =>
+        Array.ConvertAll(groups, group => group is null ? NullValue.Instance : (Value)StringValue.Of(group));
 
-    private static Regex Compile(string pattern, bool wholeString, SourceLocation? site)
+    private static PosixPattern Compile(string pattern, bool wholeString, SourceLocation? site)
     {
         try
         {
@@ -52,7 +42,10 @@ internal static class RegexBuiltins
         }
         catch (ArgumentException e)
         {
-            throw EvaluationException.Create(EvaluationDiagnostics.InvalidRegex, $"invalid regular expression '{pattern}': {e.Message}", site);
+            throw EvaluationException.Create(EvaluationDiagnostics.InvalidRegex, $"invalid regular expression '{Shortened(pattern)}': {e.Message}", site);
         }
     }
+
+    /// <summary>Patterns can be 64 KiB long; the message shows their start.</summary>
+    private static string Shortened(string pattern) => pattern.Length <= 200 ? pattern : pattern[..200] + "…";
 }

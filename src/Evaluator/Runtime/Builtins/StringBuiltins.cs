@@ -28,14 +28,10 @@ internal static class StringBuiltins
         {
             string[]? context = null;
             var separator = i.CoerceToString(a[0], s, ref context);
-            var builder = new StringBuilder();
             var list = i.ForceList(a[1], s);
-            for (var k = 0; k < list.Count; k++)
-            {
-                if (k > 0) builder.Append(separator);
-                builder.Append(i.CoerceToString(list.Items[k], s, ref context));
-            }
-            return new StringValue(builder.ToString(), context);
+            var parts = new string[list.Count];
+            for (var k = 0; k < list.Count; k++) parts[k] = i.CoerceToString(list.Items[k], s, ref context);
+            return new StringValue(StringValue.Join(separator, parts, s), context);
         });
         r.Add("replaceStrings", 3, ReplaceStrings);
         r.Add("baseNameOf", 1, (i, a, s) =>

@@ -324,7 +324,13 @@ internal sealed class TomlReader
                     case 'u' or 'U':
                     {
                         var length = e == 'u' ? 4 : 8;
-                        var code = int.Parse(_text.AsSpan(_p + 1, length), NumberStyles.HexNumber, CultureInfo.InvariantCulture);
+                        // A Unicode scalar value only: no surrogates, nothing past U+10FFFF.
+                        if (_p + 1 + length > _text.Length
+                            || !int.TryParse(_text.AsSpan(_p + 1, length), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var code)
+                            || !Rune.IsValid(code))
+                        {
+                            throw Error($"invalid escape '\\{e}{_text.AsSpan(_p + 1, Math.Min(length, _text.Length - _p - 1))}'");
+                        }
                         builder.Append(char.ConvertFromUtf32(code));
                         _p += 1 + length;
                         break;

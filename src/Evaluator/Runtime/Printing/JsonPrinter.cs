@@ -23,6 +23,7 @@ public static class JsonPrinter
     private static void Write(Interpreter interpreter, StringBuilder output, Value value, SourceLocation? site, ref string[]? context, int depth)
     {
         if (depth > interpreter.Options.MaxCallDepth || !RuntimeHelpers.TryEnsureSufficientExecutionStack()) throw EvaluationException.StackOverflow(site);
+        MemoryLimit.EnsureOutput(output, site);
         var v = value.Force();
         switch (v)
         {

@@ -22,6 +22,7 @@ public static class ValuePrinter
     private static void Print(StringBuilder output, Value value, HashSet<object> seen)
     {
         if (!RuntimeHelpers.TryEnsureSufficientExecutionStack()) throw EvaluationException.StackOverflow(null);
+        MemoryLimit.EnsureOutput(output, null);
         if (value is Thunk thunk)
         {
             if (thunk.Result is { } forced) value = forced;

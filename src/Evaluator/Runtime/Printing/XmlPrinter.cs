@@ -24,10 +24,20 @@ public static class XmlPrinter
     private sealed class State(Interpreter interpreter, bool strict, bool location, SourceLocation? site)
     {
         private readonly HashSet<string> _drvsSeen = new(StringComparer.Ordinal);
+        private int _nesting;
 
         public void Write(StringBuilder output, Value value, int depth, ref string[]? context)
         {
-            if (!RuntimeHelpers.TryEnsureSufficientExecutionStack()) throw EvaluationException.StackOverflow(site);
+            // Values nest as deeply as calls may (as in JSON); past that the indentation alone would be gigabytes.
+            if (_nesting >= interpreter.Options.MaxCallDepth || !RuntimeHelpers.TryEnsureSufficientExecutionStack()) throw EvaluationException.StackOverflow(site);
+            MemoryLimit.EnsureOutput(output, site);
+            _nesting++;
+            WriteValue(output, value, depth, ref context);
+            _nesting--;
+        }
+
+        private void WriteValue(StringBuilder output, Value value, int depth, ref string[]? context)
+        {
             var v = strict ? value.Force() : value is Thunk t ? t.Result ?? t : value;
             var indent = new string(' ', depth * 2);
             switch (v)

@@ -1,3 +1,5 @@
+using ConfigLang.Evaluator.Text;
+
 namespace ConfigLang.Evaluator.Runtime.Values;
 
 /// <summary>A list. Elements are thunks or values; the array is never changed after construction.</summary>
@@ -12,4 +14,30 @@ public sealed class ListValue(Value[] items) : Value
     public override ValueKind Kind => ValueKind.List;
 
     public static ListValue Of(Value[] items) => items.Length == 0 ? Empty : new ListValue(items);
+
+    /// <summary><c>++</c>, <c>concatLists</c>, <c>concatMap</c>: the lists one after the other. The
+    /// length is checked against the memory limit first (lists can share elements, so a short
+    /// expression can ask for billions of slots).</summary>
+    public static ListValue Concatenate(ReadOnlySpan<ListValue> parts, SourceLocation? site)
+    {
+        long total = 0;
+        ListValue? last = null;
+        foreach (var part in parts)
+        {
+            total += part.Count;
+            if (part.Count > 0) last = part;
+        }
+        // A single non-empty part is the result itself (lists never change).
+        if (last is null) return Empty;
+        if (last.Count == total) return last;
+        MemoryLimit.EnsureList(total, 0, site);
+        var items = new Value[total];
+        var at = 0;
+        foreach (var part in parts)
+        {
+            Array.Copy(part.Items, 0, items, at, part.Count);
+            at += part.Count;
+        }
+        return Of(items);
+    }
 }

@@ -1,3 +1,5 @@
+using ConfigLang.Evaluator.Text;
+
 namespace ConfigLang.Evaluator.Runtime.Values;
 
 /// <summary>
@@ -24,6 +26,18 @@ public sealed class StringValue : Value
     public override ValueKind Kind => ValueKind.String;
 
     public static StringValue Of(string text) => text.Length == 0 ? Empty : new StringValue(text);
+
+    /// <summary>
+    /// The parts joined by <paramref name="separator"/>, checked against the memory limit first:
+    /// doubling a string thirty times is a short expression.
+    /// </summary>
+    public static string Join(string separator, IReadOnlyList<string> parts, SourceLocation? site)
+    {
+        long length = (long)separator.Length * Math.Max(parts.Count - 1, 0);
+        foreach (var part in parts) length += part.Length;
+        MemoryLimit.EnsureString(length, site);
+        return string.Join(separator, parts);
+    }
 
     /// <summary>The union of two contexts, sorted, without duplicates.</summary>
     public static string[]? MergeContext(string[]? a, string[]? b)
