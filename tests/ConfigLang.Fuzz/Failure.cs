@@ -14,6 +14,12 @@ public sealed partial record Failure(FailureKind Kind, string Signature, string 
     public static Failure? Of(ProcessOutcome outcome, string command)
     {
         var stderr = outcome.StderrHead;
+        if (stderr.StartsWith("Stack overflow.", StringComparison.Ordinal))
+        {
+            // The runtime prints the frames, then aborts (SIGABRT); Native AOT just gets SIGSEGV.
+            // The frames can pass the stderr limit first: the cause is the overflow either way.
+            return Make(FailureKind.Signal, command, $"stack overflow{FirstFrame(stderr)}");
+        }
         var failure = outcome.Killed switch
         {
             LimitExceeded.CpuTime => Make(FailureKind.Hang, command, $"more than the processor-time limit ({outcome.CpuTime.TotalSeconds:F1} s)"),
@@ -25,7 +31,6 @@ public sealed partial record Failure(FailureKind Kind, string Signature, string 
         if (failure is not null) return failure;
         if (outcome.ExitCode >= 128)
         {
-            // The runtime aborts on a stack overflow (SIGABRT) after printing the frames; Native AOT gets SIGSEGV.
             return Make(FailureKind.Signal, command, $"signal {outcome.ExitCode - 128}, {FirstLine(stderr)}{FirstFrame(stderr)}");
         }
         if (stderr.Contains("Unhandled exception", StringComparison.Ordinal) || StackFrame().IsMatch(stderr))

@@ -18,6 +18,7 @@ public sealed class FuzzOracleTests : IDisposable
     [Theory]
     [InlineData("kill -SEGV $$", FailureKind.Signal)]
     [InlineData("kill -ABRT $$", FailureKind.Signal)]
+    [InlineData("echo 'Stack overflow.' >&2; for i in $(seq 100000); do echo '   at ConfigLang.Evaluator.Syntax.Parser.ParseSelect()' >&2; done; kill -ABRT $$", FailureKind.Signal)]
     [InlineData("while :; do :; done", FailureKind.Hang)]
     [InlineData("sleep 30", FailureKind.Hang)]
     [InlineData("x=$(head -c 400000000 /dev/zero | tr '\\0' a); sleep 5", FailureKind.Memory)]
