@@ -12,11 +12,16 @@ public sealed class Mutator(SeedCorpus corpus, int maxInputBytes = Mutator.Defau
 {
     public const int DefaultMaxInputBytes = 1024 * 1024;
 
+    private static readonly SeedKind[] Kinds = Enum.GetValues<SeedKind>();
+
     private delegate string? Mutation(List<byte> input, FuzzRandom random);
 
     public Mutant Make(FuzzRandom random)
     {
-        var seed = corpus.Inputs[random.Next(corpus.Inputs.Count)];
+        // Each kind a third of the time: the language tests outnumber the hosts ten to one, and
+        // hosts are what lint (the command run on untrusted pull requests) mostly sees.
+        var ofKind = corpus.OfKind(random.Pick(Kinds));
+        var seed = ofKind[random.Next(ofKind.Count)];
         var input = new List<byte>(seed.Content);
         var applied = new List<string>();
         var count = 1 + random.Next(4);

@@ -12,7 +12,13 @@ public sealed class SeedCorpus
 
     public IReadOnlyList<SeedInput> Inputs { get; }
 
-    private SeedCorpus(IReadOnlyList<SeedInput> inputs) => Inputs = inputs;
+    private readonly Dictionary<SeedKind, List<SeedInput>> _byKind;
+
+    private SeedCorpus(IReadOnlyList<SeedInput> inputs)
+    {
+        Inputs = inputs;
+        _byKind = inputs.GroupBy(input => input.Kind).ToDictionary(group => group.Key, group => group.ToList());
+    }
 
     /// <param name="repository">The checkout (holds examples/).</param>
     /// <param name="shared">The shared folder (holds conformance/).</param>
@@ -31,11 +37,8 @@ public sealed class SeedCorpus
     }
 
     /// <summary>The inputs of one kind, or every input when that kind has none.</summary>
-    public IReadOnlyList<SeedInput> OfKind(SeedKind kind)
-    {
-        var ofKind = Inputs.Where(input => input.Kind == kind).ToList();
-        return ofKind.Count > 0 ? ofKind : Inputs;
-    }
+    public IReadOnlyList<SeedInput> OfKind(SeedKind kind) =>
+        _byKind.TryGetValue(kind, out var ofKind) ? ofKind : Inputs;
 
     private static void Add(List<SeedInput> inputs, string folder, SeedKind kind)
     {

@@ -49,6 +49,7 @@ public sealed class MutatorTests
         Assert.Contains(mutants, mutant => mutant.Content.Length > 100_000 && mutant.Mutations.Contains("nest", StringComparison.Ordinal));
         Assert.Contains(mutants, mutant => mutant.Content.Contains((byte)0));
         Assert.Contains(mutants, mutant => mutant.Mutations.Contains("splice", StringComparison.Ordinal));
-        Assert.Contains(mutants, mutant => mutant.Seed.Kind == SeedKind.Host);
+        // Hosts are a few dozen files among hundreds of language tests, yet get their share.
+        Assert.InRange(mutants.Count(mutant => mutant.Seed.Kind == SeedKind.Host), 60, 300);
     }
 }
