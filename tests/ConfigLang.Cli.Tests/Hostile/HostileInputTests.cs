@@ -68,6 +68,14 @@ public sealed class HostileInputTests : IDisposable
               };
             }
             """, LimitTime, [("lint", [1])]),
+        // Found by the fuzzer (tests/ConfigLang.Fuzz), of the same kinds: superlinear regex compilation
+        // (64,000 '{ }': over 10 s; 32,000: 3.7 s) and one error per token costing time quadratic in the line
+        // even where only the first is shown (20,000 out-of-range integers: 16 s).
+        ["a regex of 64,000 '{ }'"] = new(
+            "builtins.match (builtins.concatStringsSep \"\" (builtins.genList (_: \"{ }\") 64000)) \"\"", ParseTime,
+            [("eval --strict", [0, 1])]),
+        ["20,000 out-of-range integers in one line"] = new("1" + Repeat("-9223372036854775808", 20_000), ParseTime,
+            [("eval --parse", [1]), ("eval", [1]), ("lint", [1])]),
     };
 
     private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("configlang-hostile-");
