@@ -55,6 +55,8 @@ public sealed class FuzzCampaign(SeedCorpus corpus, CliProcess cli, Action<strin
             }
         })).ToArray();
         Task.WaitAll(workers);
+        // A clean run leaves nothing behind in the temporary folder.
+        if (!Directory.EnumerateFileSystemEntries(settings.ReproducerDirectory).Any()) Directory.Delete(settings.ReproducerDirectory);
         var ordered = findings.OrderBy(finding => finding.Index).ThenBy(finding => string.Join(' ', finding.Arguments)).ToList();
         return new FuzzReport(settings, inputs, runs, clock.Elapsed, ordered);
     }

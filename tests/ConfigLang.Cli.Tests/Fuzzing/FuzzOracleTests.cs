@@ -70,9 +70,6 @@ public sealed class FuzzOracleTests : IDisposable
 
     private ProcessOutcome Run(string script)
     {
-        var path = Path.Combine(_folder.FullName, $"fake-cli-{Guid.NewGuid():N}.sh");
-        File.WriteAllText(path, "#!/bin/bash\n" + script + "\n");
-        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        return new CliProcess(path, Tight).Run(["eval", "input.nix"], _folder.FullName);
+        return new CliProcess(FakeCli.Write(_folder.FullName, script), Tight).Run(["eval", "input.nix"], _folder.FullName);
     }
 }
