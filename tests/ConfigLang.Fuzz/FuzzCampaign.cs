@@ -7,7 +7,7 @@ namespace ConfigLang.Fuzz;
 /// Input <c>i</c> depends only on the seed and <c>i</c>, so a finding reproduces whatever the
 /// number of workers or the speed of the machine; the budget only decides how far a run gets.
 /// </summary>
-public sealed class FuzzCampaign(SeedCorpus corpus, CliProcess cli, Action<string> log)
+public sealed class FuzzCampaign(SeedCorpus corpus, LimitedCliProcess cli, Action<string> log)
 {
     private readonly Mutator _mutator = new(corpus);
 

@@ -28,11 +28,11 @@ public static class FuzzProgram
             return 2;
         }
         var limits = ProcessLimits.Default with { CpuTime = TimeSpan.FromSeconds(Number(options, "cpu-seconds", 10)) };
-        var cli = new CliProcess(Path.GetFullPath(cliPath), limits);
+        var cli = new LimitedCliProcess(Path.GetFullPath(cliPath), limits);
         return replay.Count > 0 ? Replay(cli, replay) : Fuzz(cli, options);
     }
 
-    private static int Fuzz(CliProcess cli, Dictionary<string, string> options)
+    private static int Fuzz(LimitedCliProcess cli, Dictionary<string, string> options)
     {
         if (!options.TryGetValue("repo", out var repository) || !options.TryGetValue("shared", out var shared))
         {
@@ -54,7 +54,7 @@ public static class FuzzProgram
         return report.Findings.Count == 0 ? 0 : 1;
     }
 
-    private static int Replay(CliProcess cli, List<string> files)
+    private static int Replay(LimitedCliProcess cli, List<string> files)
     {
         var failed = 0;
         foreach (var file in files)

@@ -22,7 +22,7 @@ public sealed class CorpusFuzzTests(ITestOutputHelper output)
         var settings = new FuzzSettings(Seed, Count: 1000, Budget: TimeSpan.FromSeconds(150),
             Jobs: Environment.ProcessorCount, FuzzSettings.DefaultReproducerDirectory(Seed));
         var corpus = SeedCorpus.Load(RepositoryRoot.Path, RepositoryRoot.Shared);
-        var cli = new CliProcess(FuzzCli.Path, ProcessLimits.Default);
+        var cli = new LimitedCliProcess(FuzzCli.Path, ProcessLimits.Default);
 
         var report = new FuzzCampaign(corpus, cli, _ => { }).Run(settings);
 

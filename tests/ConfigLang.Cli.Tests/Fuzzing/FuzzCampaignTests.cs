@@ -48,5 +48,5 @@ public sealed class FuzzCampaignTests : IDisposable
         Assert.False(Directory.Exists(settings.ReproducerDirectory));
     }
 
-    private CliProcess Cli(string script) => new(FakeCli.Write(_folder.FullName, script), ProcessLimits.Default);
+    private LimitedCliProcess Cli(string script) => new(FakeCli.Write(_folder.FullName, script), ProcessLimits.Default);
 }

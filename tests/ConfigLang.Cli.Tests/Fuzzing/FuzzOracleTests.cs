@@ -70,6 +70,6 @@ public sealed class FuzzOracleTests : IDisposable
 
     private ProcessOutcome Run(string script)
     {
-        return new CliProcess(FakeCli.Write(_folder.FullName, script), Tight).Run(["eval", "input.nix"], _folder.FullName);
+        return new LimitedCliProcess(FakeCli.Write(_folder.FullName, script), Tight).Run(["eval", "input.nix"], _folder.FullName);
     }
 }

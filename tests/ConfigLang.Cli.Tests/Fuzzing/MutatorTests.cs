@@ -11,8 +11,8 @@ public sealed class MutatorTests
     [Fact]
     public void The_same_seed_and_index_give_the_same_input_and_commands()
     {
-        var first = new FuzzCampaign(Corpus, new CliProcess("unused", ProcessLimits.Default), _ => { });
-        var second = new FuzzCampaign(Corpus, new CliProcess("unused", ProcessLimits.Default), _ => { });
+        var first = new FuzzCampaign(Corpus, new LimitedCliProcess("unused", ProcessLimits.Default), _ => { });
+        var second = new FuzzCampaign(Corpus, new LimitedCliProcess("unused", ProcessLimits.Default), _ => { });
 
         for (var index = 0; index < 200; index++)
         {
@@ -29,7 +29,7 @@ public sealed class MutatorTests
     [Fact]
     public void Other_seeds_give_other_inputs()
     {
-        var campaign = new FuzzCampaign(Corpus, new CliProcess("unused", ProcessLimits.Default), _ => { });
+        var campaign = new FuzzCampaign(Corpus, new LimitedCliProcess("unused", ProcessLimits.Default), _ => { });
 
         var differing = Enumerable.Range(0, 50).Count(index =>
             !campaign.Input(13, index).Mutant.Content.SequenceEqual(campaign.Input(14, index).Mutant.Content));
@@ -40,7 +40,7 @@ public sealed class MutatorTests
     [Fact]
     public void A_few_hundred_inputs_include_long_chains_deep_nesting_odd_bytes_and_splices_within_the_size_cap()
     {
-        var campaign = new FuzzCampaign(Corpus, new CliProcess("unused", ProcessLimits.Default), _ => { });
+        var campaign = new FuzzCampaign(Corpus, new LimitedCliProcess("unused", ProcessLimits.Default), _ => { });
 
         var mutants = Enumerable.Range(0, 300).Select(index => campaign.Input(13, index).Mutant).ToList();
 

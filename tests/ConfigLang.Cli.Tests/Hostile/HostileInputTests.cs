@@ -13,8 +13,9 @@ public sealed class HostileInputTests : IDisposable
 {
     private static readonly (string, int[])[] ParseEvalLint = [("eval --parse", [0, 1]), ("eval", [0, 1]), ("lint", [0, 1])];
 
-    /// <summary>Parsing must be linear: these took 4-62 s; the process (startup included) gets 3 s.</summary>
-    private static readonly TimeSpan ParseTime = TimeSpan.FromSeconds(3);
+    /// <summary>A watchdog, not a speed target (tests/bench/parse-hostile.sh measures that): these
+    /// took 4-62 s of processor time when parsing was quadratic; linear, they take well under one.</summary>
+    private static readonly TimeSpan ParseTime = TimeSpan.FromSeconds(10);
 
     /// <summary>Evaluation limits: room to reach the memory limit and stop cleanly.</summary>
     private static readonly TimeSpan LimitTime = TimeSpan.FromSeconds(10);
@@ -91,7 +92,7 @@ public sealed class HostileInputTests : IDisposable
         var input = Inputs[name];
         var file = Path.Combine(_folder.FullName, "hostile.nix");
         File.WriteAllText(file, input.Content);
-        var cli = new CliProcess(FuzzCli.Path, new ProcessLimits(input.CpuTime, TimeSpan.FromSeconds(60), MemoryBytes, StderrBytes));
+        var cli = new LimitedCliProcess(FuzzCli.Path, new ProcessLimits(input.CpuTime, TimeSpan.FromSeconds(60), MemoryBytes, StderrBytes));
 
         foreach (var (command, exitCodes) in input.Commands)
         {

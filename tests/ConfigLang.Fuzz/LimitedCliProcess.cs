@@ -8,7 +8,7 @@ namespace ConfigLang.Fuzz;
 /// Runs the CLI binary as a user would (a separate process, standard input closed) under a
 /// watchdog that kills it when it goes past its <see cref="ProcessLimits"/>.
 /// </summary>
-public sealed class CliProcess(string executable, ProcessLimits limits)
+public sealed class LimitedCliProcess(string executable, ProcessLimits limits)
 {
     /// <summary>How much of each stream is kept for reports; the rest is counted and dropped.</summary>
     private const int HeadBytes = 16 * 1024;
