@@ -131,11 +131,9 @@ public sealed class RootedDirectory : IDisposable
         }
     }
 
-    /// <summary>Opens (creating with <paramref name="mode"/> when missing) a regular file for reading and writing, without truncating it.</summary>
-    public SafeFileHandle OpenOrCreate(string name, UnixFileMode mode)
+    /// <summary>Owns <paramref name="fd"/>, and closes it again unless it is a regular file.</summary>
+    private SafeFileHandle RegularFileHandle(int fd, string name)
     {
-        var fd = PosixAt.OpenAt(Fd, Checked(name), PosixAt.ORdWr | PosixAt.OCreat | PosixAt.ONoFollow | PosixAt.ONonBlock | PosixAt.OCloExec, (uint)mode);
-        if (fd < 0) throw Refusal(name, System.Runtime.InteropServices.Marshal.GetLastPInvokeError(), "open");
         var handle = new SafeFileHandle(fd, ownsHandle: true);
         try
         {
@@ -147,6 +145,14 @@ public sealed class RootedDirectory : IDisposable
             handle.Dispose();
             throw;
         }
+    }
+
+    /// <summary>Opens (creating with <paramref name="mode"/> when missing) a regular file for reading and writing, without truncating it.</summary>
+    public SafeFileHandle OpenOrCreate(string name, UnixFileMode mode)
+    {
+        var fd = PosixAt.OpenAt(Fd, Checked(name), PosixAt.ORdWr | PosixAt.OCreat | PosixAt.ONoFollow | PosixAt.ONonBlock | PosixAt.OCloExec, (uint)mode);
+        if (fd < 0) throw Refusal(name, System.Runtime.InteropServices.Marshal.GetLastPInvokeError(), "open");
+        return RegularFileHandle(fd, name);
     }
 
     /// <summary>Sets this directory's mode.</summary>
@@ -252,17 +258,7 @@ public sealed class RootedDirectory : IDisposable
             if (errno == PosixAt.ENoEnt) return null;
             throw Refusal(name, errno, "open");
         }
-        var handle = new SafeFileHandle(fd, ownsHandle: true);
-        try
-        {
-            RequireRegularFile(fd, name);
-            return handle;
-        }
-        catch
-        {
-            handle.Dispose();
-            throw;
-        }
+        return RegularFileHandle(fd, name);
     }
 
     private void RequireRegularFile(int fd, string name)

@@ -41,8 +41,8 @@ public static class TypeFunctions
         Type("optionType", OptionTypeType.Instance);
         Type("port", BuiltinTypes.Port);
         Type("optionDeclaration", BuiltinTypes.OptionDeclaration);
-        Type("fileName", FileNameType.Instance);
-        Type("accountName", AccountNameType.Instance);
+        Type("fileName", RuleCheckedStringType.FileName);
+        Type("accountName", RuleCheckedStringType.AccountName);
         Type("deferredModule", new DeferredModuleType(system, []));
 
         var ints = new AttrSetBuilder(16);
@@ -152,7 +152,7 @@ public static class TypeFunctions
         BuiltinTypes.Unspecified, BuiltinTypes.Raw, BuiltinTypes.Package, BuiltinTypes.Path, BuiltinTypes.PathInStore,
         BuiltinTypes.ExternalPath, BuiltinTypes.Lines, BuiltinTypes.Commas, BuiltinTypes.EnvVar, BuiltinTypes.Port,
         BuiltinTypes.Unsigned, BuiltinTypes.Positive, BuiltinTypes.OptionDeclaration, AnythingType.Instance, OptionTypeType.Instance,
-        FileNameType.Instance, AccountNameType.Instance,
+        RuleCheckedStringType.FileName, RuleCheckedStringType.AccountName,
     };
 
     private static double ToDouble(Value value) => value.Force() switch
