@@ -7,8 +7,8 @@
     acceptTerms = true;
     defaults.email = "admin@example.org";
     certs."shop.example.org" = {
-      dnsProvider = "hetzner";
-      credentialFiles."HETZNER_API_TOKEN_FILE" = "/run/secrets/hetzner-token";
+      dnsProvider = "cloudflare";
+      credentialFiles."CLOUDFLARE_DNS_API_TOKEN_FILE" = "/run/secrets/cloudflare-token";
     };
   };
 

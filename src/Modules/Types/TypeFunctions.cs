@@ -65,6 +65,14 @@ public static class TypeFunctions
         Ctor1("strMatching", v => BuiltinTypes.StrMatching(Nix.ForceString(v)));
         Ctor1("separatedString", v => new SeparatedStringType(Nix.ForceString(v)));
         Ctor1("enum", v => new EnumType(Nix.ForceList(v).Items));
+        // ConfigLang extension: an enum whose refusal offers the nearest value and where they are listed.
+        Ctor1("enumWith", v =>
+        {
+            var args = Nix.ForceAttrs(v);
+            var values = Nix.Get(args, "values") ?? throw Nix.Throw("types.enumWith needs `values'");
+            var listedBy = Nix.Get(args, "listedBy") is { } l ? Nix.ForceString(l) : null;
+            return new EnumType(Nix.ForceList(values).Items, suggests: true, listedBy);
+        });
         Ctor1("nullOr", v => Cached(NullOrCache, T(v), t => new NullOrType(t)));
         Ctor1("listOf", v => Cached(ListOfCache, T(v), t => new ListOfType(t)));
         Ctor1("nonEmptyListOf", v => new ListOfType(T(v), nonEmpty: true));

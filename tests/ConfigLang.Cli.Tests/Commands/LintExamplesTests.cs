@@ -25,7 +25,7 @@ public sealed class LintExamplesTests
     public static TheoryData<string> OnTheMistakeLine() =>
     [
         "certificate-name-not-a-directory.nix", "credential-without-file-suffix.nix", "credentials-in-store.nix", "credentials-readable-by-others.nix", "csr-without-key.nix",
-        "eab-without-hmac.nix", "enable-acme-with-use-acme-host.nix", "enable-acme-without-http-listener.nix", "environment-file-with-nul.nix",
+        "dns-provider-misspelled.nix", "dns-provider-unsupported.nix", "eab-without-hmac.nix", "enable-acme-with-use-acme-host.nix", "enable-acme-without-http-listener.nix", "environment-file-with-nul.nix",
         "force-and-add-ssl.nix", "http01-port-closed.nix", "legacy-extra-domains.nix", "listen-tls-and-webroot.nix", "nginx-cannot-read-cert.nix",
         "no-challenge.nix", "no-email.nix", "removed-cert-user.nix",
         "removed-option-production.nix", "syntax-error.nix", "terms-not-accepted.nix", "two-challenges.nix", "unknown-option-webRoot.nix",

@@ -18,6 +18,9 @@ let
 
   letsEncryptProduction = "https://acme-v02.api.letsencrypt.org/directory";
 
+  # The DNS providers rebuild implements (one list, shared with the CLI's check against them).
+  dnsProviders = import ./acme-dns-providers.nix;
+
   # Hidden legacy options default to these strings, so a definition is recognisable.
   removedSentinel = "_mkRemovedOptionModule";
   mergedSentinel = "_mkMergedOptionModule";
@@ -155,13 +158,22 @@ let
           '';
         };
 
+        # ConfigLang: NixOS takes any string and lego fails at renewal on an unknown one; here
+        # only the providers rebuild implements are accepted, so a typo or a provider
+        # ConfigLang lacks fails at its definition (lint, preview) instead of in production.
         dnsProvider = option "dnsProvider" null {
-          type = types.nullOr types.str;
-          example = "route53";
+          type = types.nullOr (
+            types.enumWith {
+              values = dnsProviders;
+              listedBy = "configlang options security.acme.defaults.dnsProvider";
+            }
+          );
+          example = "cloudflare";
           description = ''
             DNS provider used for the DNS-01 challenge, by its lego code (see
-            <https://go-acme.github.io/lego/dns/>). DNS-01 is the only challenge that can
-            validate wildcard names.
+            <https://go-acme.github.io/lego/dns/>): one of ${
+              lib.concatMapStringsSep ", " (name: "`${name}`") dnsProviders
+            }. DNS-01 is the only challenge that can validate wildcard names.
           '';
         };
 

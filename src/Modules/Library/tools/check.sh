@@ -58,6 +58,9 @@ TABLE
 out="$(nix-instantiate --eval --strict --json "$here/eval-host.nix" --arg host "$examples/broken/wrong-type-validMinDays.nix" \
   --arg select '[ "security" "acme" "certs" "example.org" "validMinDays" ]' 2>&1)"
 grep -qF "is not of type" <<<"$out" || fail "wrong-type-validMinDays.nix: expected a type error, got: $out"
+out="$(nix-instantiate --eval --strict --json "$here/eval-host.nix" --arg host "$examples/broken/dns-provider-unsupported.nix" \
+  --arg select '[ "security" "acme" "certs" "example.org" "dnsProvider" ]' 2>&1)"
+grep -qF "is not of type" <<<"$out" || fail "dns-provider-unsupported.nix: expected a type error, got: $out"
 
 # Values the examples must produce (example | attribute path | JSON value).
 while IFS='|' read -r example path expected; do

@@ -91,6 +91,8 @@ let
       path = mkType { name = "path"; check = v: builtins.isPath v || (builtins.isString v && builtins.substring 0 1 v == "/"); };
       package = mkType { name = "package"; check = v: builtins.isAttrs v || builtins.isString v; };
       enum = vals: mkType { name = "one of ${builtins.toJSON vals}"; check = v: elem v vals; };
+      # ConfigLang extension: its did-you-mean and `listedBy' are messages only.
+      enumWith = args: enum args.values;
       nullOr = t: mkType { name = "null or ${t.name}"; merge = loc: defs:
         if builtins.all (d: d.value == null) defs then null
         else if builtins.any (d: d.value == null) defs then throw "The option `${showOption loc}' is defined both null and not null"

@@ -1,0 +1,13 @@
+# The DNS providers (lego codes) that ConfigLang's ACME executor implements: the values
+# `security.acme.*.dnsProvider` accepts. Not a module; acme.nix imports it.
+#
+# This is the one list of names on the option side. The Modules layer cannot see the executor,
+# so a CLI test (DnsProviderListTests) checks that it equals the executor's DnsProviderRegistry:
+# adding a provider there without adding it here (or the reverse) fails that test.
+[
+  "cloudflare"
+  "exec"
+  "httpreq"
+  "inwx"
+  "rfc2136"
+]
