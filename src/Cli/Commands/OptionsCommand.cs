@@ -3,7 +3,9 @@ using System.Text;
 using System.Text.Json;
 using ConfigLang.Cli.Rendering;
 using ConfigLang.Evaluator.Runtime;
+using ConfigLang.Modules.Diagnostics;
 using ConfigLang.Modules.Evaluation;
+using ConfigLang.Modules.Options;
 
 namespace ConfigLang.Cli.Commands;
 
@@ -17,7 +19,7 @@ public sealed class OptionsCommand(CliConsole console) : ICliCommand
     {
         var optionPath = new Argument<string?>("OPTION.PATH")
         {
-            Description = "Only the options under this path, e.g. security.acme.",
+            Description = "The option, or the options under this path, e.g. security.acme.defaults.keyType or security.acme.certs.<name>.",
             Arity = ArgumentArity.ZeroOrOne,
         };
         var json = new Option<bool>("--json") { Description = "Print a JSON list of the options." };
@@ -37,25 +39,45 @@ public sealed class OptionsCommand(CliConsole console) : ICliCommand
                 return ExitCodes.Usage;
             }
             var query = new ConfigurationQuery(new EvaluatorOptions { SearchPath = result.GetValue(include) ?? [] });
-            var outcome = query.Options(extra, result.GetValue(optionPath), showTrace: false);
+            var outcome = query.Options(extra, showTrace: false);
             console.Error.Write(outcome.Stderr);
             if (!outcome.Succeeded) return ExitCodes.InputErrors;
-            if (result.GetValue(json))
-            {
-                console.Out.WriteLine(outcome.Stdout.Trim());
-                return ExitCodes.Ok;
-            }
             using var document = JsonDocument.Parse(outcome.Stdout);
-            console.Out.Write(result.GetValue(markdown) ? Markdown(document.RootElement) : Text(document.RootElement));
+            var all = document.RootElement.EnumerateArray().ToList();
+            var path = ConfigurationQuery.SplitPath(result.GetValue(optionPath));
+            var locations = all.Select(Location).ToList();
+            var selected = OptionSelection.Select(path, locations).Select(i => all[i]).ToList();
+            if (selected.Count == 0 && path.Count > 0)
+            {
+                ReportUnknown(path, locations);
+                return ExitCodes.InputErrors;
+            }
+            console.Out.Write(
+                result.GetValue(json) ? "[" + string.Join(",", selected.Select(o => o.GetRawText())) + "]\n"
+                : result.GetValue(markdown) ? Markdown(selected)
+                : Text(selected));
             return ExitCodes.Ok;
         });
         return command;
     }
 
-    private static string Text(JsonElement options)
+    /// <summary>A path that names no declared option is a mistake (a typo, usually), not an empty answer.</summary>
+    private void ReportUnknown(IReadOnlyList<string> path, IReadOnlyList<IReadOnlyList<string>> locations)
+    {
+        console.Error.WriteLine($"error[{ModuleDiagnostics.UnknownOption}]: no option '{OptionPath.Show(path)}'");
+        var suggestions = OptionSelection.Suggest(path, locations).Select(s => $"'{s}'").ToList();
+        if (suggestions.Count == 0) return;
+        var choices = suggestions.Count == 1 ? suggestions[0] : string.Join(", ", suggestions[..^1]) + " or " + suggestions[^1];
+        console.Error.WriteLine($"  did you mean {choices}?");
+    }
+
+    private static IReadOnlyList<string> Location(JsonElement option) =>
+        [.. option.GetProperty("loc").EnumerateArray().Select(name => name.GetString() ?? "")];
+
+    private static string Text(IEnumerable<JsonElement> options)
     {
         var output = new StringBuilder();
-        foreach (var option in options.EnumerateArray())
+        foreach (var option in options)
         {
             output.Append(Field(option, "name")).Append('\n');
             output.Append("  type: ").Append(Field(option, "type")).Append('\n');
@@ -68,10 +90,10 @@ public sealed class OptionsCommand(CliConsole console) : ICliCommand
         return output.ToString();
     }
 
-    private static string Markdown(JsonElement options)
+    private static string Markdown(IEnumerable<JsonElement> options)
     {
         var output = new StringBuilder();
-        foreach (var option in options.EnumerateArray())
+        foreach (var option in options)
         {
             output.Append("## ").Append(Field(option, "name")).Append("\n\n");
             if (Field(option, "description") is { } text) output.Append(text.Trim()).Append("\n\n");

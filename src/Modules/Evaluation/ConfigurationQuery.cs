@@ -54,15 +54,17 @@ public sealed class ConfigurationQuery(EvaluatorOptions options)
         return Evaluate(expression, json: true, showTrace);
     }
 
-    /// <summary>Documentation entries (JSON list) of the options under <paramref name="optionPath"/>.</summary>
-    public EvaluationResult Options(string? configFile, string? optionPath, bool showTrace)
+    /// <summary>
+    /// Documentation entries (JSON list, each with its <c>loc</c>) of every declared option;
+    /// <see cref="Options.OptionSelection"/> picks the ones a path names, through submodules too.
+    /// </summary>
+    public EvaluationResult Options(string? configFile, bool showTrace)
     {
         var extra = configFile is null ? "" : $"(/. + {Quote(Path.GetFullPath(configFile, options.CurrentDirectory))}) ";
         var expression =
             "let lib = import <configlang/lib>; " +
             $"eval = lib.evalModules {{ modules = [ {extra}] ++ lib.configlang.builtinModules; }}; " +
-            $"selected = lib.attrByPath {SelectionList(optionPath)} {{ }} eval.options; " +
-            "in lib.configlang.optionDocs (if lib.isOption selected then { x = selected; } else selected)";
+            "in lib.configlang.optionDocs eval.options";
         return Evaluate(expression, json: true, showTrace);
     }
 

@@ -72,7 +72,8 @@ public static class OptionPath
         return builder.Append('"').ToString();
     }
 
-    private static bool IsPlaceholder(string part) =>
+    /// <summary>A name that stands for any name in a declared location: <c>*</c> (listOf), <c>&lt;name&gt;</c> (attrsOf).</summary>
+    public static bool IsPlaceholder(string part) =>
         part == "*" || (part.Length >= 2 && part[0] == '<' && part[^1] == '>');
 
     private static readonly HashSet<string> Keywords =

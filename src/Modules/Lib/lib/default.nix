@@ -453,6 +453,7 @@ let
         visible = o: !(o.internal or false) && (o.visible or true) != false;
         docOf = o: {
           name = native.showOption o.loc;
+          inherit (o) loc;
           type = o.type.description or "unspecified";
           default =
             if o ? defaultText then (if b.isAttrs o.defaultText then o.defaultText.text or null else b.toString o.defaultText)
