@@ -43,4 +43,8 @@ public static class PathUtilities
         var slash = path.LastIndexOf('/', Math.Max(end - 1, 0));
         return path.Substring(slash + 1, end - slash - 1);
     }
+
+    /// <summary>Whether a file, folder or symlink (even a dangling one) is at <paramref name="path"/>, as lstat sees it.</summary>
+    public static bool Exists(string path) =>
+        File.Exists(path) || Directory.Exists(path) || new FileInfo(path).LinkTarget is not null;
 }
