@@ -14,12 +14,12 @@ internal static class FileBuiltins
 
     public static void Register(BuiltinRegistry r)
     {
-        r.Add("import", 1, (i, a, s) => i.Import(i.CoerceToPath(a[0], s), s), global: true);
-        r.Add("scopedImport", 2, (i, a, s) => i.ScopedImport(i.ForceAttrs(a[0], s), i.CoerceToPath(a[1], s), s), global: true);
+        r.Add("import", 1, (i, a, s) => i.Import(i.CoerceToOpenablePath(a[0], s, "getting status of"), s), global: true);
+        r.Add("scopedImport", 2, (i, a, s) => i.ScopedImport(i.ForceAttrs(a[0], s), i.CoerceToOpenablePath(a[1], s, "getting status of"), s), global: true);
         r.Add("path", 1, PathBuiltin);
         r.Add("readFile", 1, (i, a, s) =>
         {
-            var path = i.CoerceToPath(a[0], s);
+            var path = i.CoerceToOpenablePath(a[0], s, "opening file");
             try
             {
                 return StringValue.Of(File.ReadAllText(path));
@@ -31,7 +31,7 @@ internal static class FileBuiltins
         });
         r.Add("readDir", 1, (i, a, s) =>
         {
-            var path = i.CoerceToPath(a[0], s);
+            var path = i.CoerceToOpenablePath(a[0], s, "opening directory");
             if (!Directory.Exists(path))
             {
                 throw EvaluationException.Create(EvaluationDiagnostics.FileSystem, $"opening directory '{path}': No such file or directory", s);
@@ -48,8 +48,8 @@ internal static class FileBuiltins
         });
         r.Add("pathExists", 1, (i, a, s) =>
         {
-            var path = i.CoerceToPath(a[0], s);
-            return BoolValue.Of(PathUtilities.Exists(path));
+            var path = i.CoerceToPath(a[0], s, out var written);
+            return BoolValue.Of(PathUtilities.Exists(path) && !PathUtilities.NamesNonDirectoryAsFolder(written, path));
         });
         r.Add("toPath", 1, (i, a, s) => StringValue.Of(i.CoerceToPath(a[0], s)));
         r.Add("storePath", 1, (_, _, s) => throw EvaluationException.Create(EvaluationDiagnostics.Unsupported,
