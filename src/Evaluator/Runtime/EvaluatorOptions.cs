@@ -19,6 +19,13 @@ public sealed record EvaluatorOptions
     /// <summary><c>-I</c> entries, in order; they come before <c>NIX_PATH</c>.</summary>
     public IReadOnlyList<string> SearchPath { get; init; } = [];
 
+    /// <summary>
+    /// <c>prefix=path</c> entries the host needs for its own library (<c>&lt;configlang/lib&gt;</c>):
+    /// <c>&lt;…&gt;</c> lookups try them after the user's search path, and <c>builtins.nixPath</c>
+    /// does not show them, so it stays what <c>nix-instantiate</c> shows.
+    /// </summary>
+    public IReadOnlyList<string> LibrarySearchPath { get; init; } = [];
+
     /// <summary>Where <c>builtins.trace</c> and <c>warn</c> write (standard error for the CLI).</summary>
     public TextWriter? TraceWriter { get; init; }
 

@@ -244,16 +244,34 @@ public sealed partial class Interpreter
     }
 
     /// <summary>Coerces to a path string (for <c>readFile</c>, <c>import</c>…): an absolute path is required.</summary>
-    public string CoerceToPath(Value value, SourceLocation? site)
+    public string CoerceToPath(Value value, SourceLocation? site) => CoerceToPath(value, site, out _);
+
+    /// <summary><see cref="CoerceToPath(Value, SourceLocation?)"/>, also giving the path as <paramref name="written"/> before canonicalizing.</summary>
+    public string CoerceToPath(Value value, SourceLocation? site, out string written)
     {
         string[]? context = null;
-        var text = CoerceToString(value, site, ref context, coerceMore: false, copyToStore: false);
-        if (text.Length == 0 || text[0] != '/')
+        written = CoerceToString(value, site, ref context, coerceMore: false, copyToStore: false);
+        if (written.Length == 0 || written[0] != '/')
         {
-            throw EvaluationException.Create(EvaluationDiagnostics.TypeMismatch, $"string '{text}' doesn't represent an absolute path", site);
+            throw EvaluationException.Create(EvaluationDiagnostics.TypeMismatch, $"string '{written}' doesn't represent an absolute path", site);
         }
-        EnsureNoNul(text, site);
-        return PathUtilities.Canonicalize(text);
+        EnsureNoNul(written, site);
+        return PathUtilities.Canonicalize(written);
+    }
+
+    /// <summary>
+    /// The path a builtin is about to open (<c>readFile</c>, <c>import</c>…): canonical, but failing
+    /// as Nix 2.8 does, with "<paramref name="operation"/> 'PATH': Not a directory", when the path
+    /// as written goes through a non-directory (<c>toString ./file.nix + "/"</c>).
+    /// </summary>
+    public string CoerceToOpenablePath(Value value, SourceLocation? site, string operation)
+    {
+        var path = CoerceToPath(value, site, out var written);
+        if (PathUtilities.NamesNonDirectoryAsFolder(written, path))
+        {
+            throw EvaluationException.Create(EvaluationDiagnostics.FileSystem, $"{operation} '{written}': Not a directory", site);
+        }
+        return path;
     }
 
     /// <summary>No file name holds a NUL byte (the runtime's file API would throw); say so at the call.</summary>

@@ -19,7 +19,7 @@ public sealed class ConfigurationQuery(EvaluatorOptions options)
     /// elsewhere, since it keeps every submodule instance's options alive as long as its value.</param>
     public static EvaluatorOptions WithModules(EvaluatorOptions options, bool recordOrigins = false) => options with
     {
-        SearchPath = [.. options.SearchPath, .. LibraryFiles.SearchPath.Select(e => $"{e.Prefix}={e.Path}")],
+        LibrarySearchPath = [.. options.LibrarySearchPath, .. LibraryFiles.SearchPath.Select(e => $"{e.Prefix}={e.Path}")],
         BuiltinProviders = [.. options.BuiltinProviders, new ModulesBuiltinProvider(recordOrigins)],
     };
 

@@ -12,7 +12,11 @@ public static class CliProcess
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(2);
 
-    public static CliRun Run(IReadOnlyDictionary<string, string>? environment, params string[] args)
+    public static CliRun Run(IReadOnlyDictionary<string, string>? environment, params string[] args) =>
+        RunIn(null, environment, args);
+
+    /// <summary>Runs the CLI with <paramref name="workingDirectory"/> as its current directory (the test's own when null).</summary>
+    public static CliRun RunIn(string? workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
         // The dotnet host that runs the tests runs the CLI's assembly too.
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet")
@@ -21,6 +25,7 @@ public static class CliProcess
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (workingDirectory is not null) start.WorkingDirectory = workingDirectory;
         start.ArgumentList.Add("exec");
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "configlang.dll"));
         foreach (var argument in args) start.ArgumentList.Add(argument);

@@ -14,12 +14,12 @@ internal static class FileBuiltins
 
     public static void Register(BuiltinRegistry r)
     {
-        r.Add("import", 1, (i, a, s) => i.Import(i.CoerceToPath(a[0], s), s), global: true);
-        r.Add("scopedImport", 2, (i, a, s) => i.ScopedImport(i.ForceAttrs(a[0], s), i.CoerceToPath(a[1], s), s), global: true);
+        r.Add("import", 1, (i, a, s) => i.Import(i.CoerceToOpenablePath(a[0], s, "getting status of"), s), global: true);
+        r.Add("scopedImport", 2, (i, a, s) => i.ScopedImport(i.ForceAttrs(a[0], s), i.CoerceToOpenablePath(a[1], s, "getting status of"), s), global: true);
         r.Add("path", 1, PathBuiltin);
         r.Add("readFile", 1, (i, a, s) =>
         {
-            var path = i.CoerceToPath(a[0], s);
+            var path = i.CoerceToOpenablePath(a[0], s, "opening file");
             try
             {
                 return StringValue.Of(File.ReadAllText(path));
@@ -31,7 +31,7 @@ internal static class FileBuiltins
         });
         r.Add("readDir", 1, (i, a, s) =>
         {
-            var path = i.CoerceToPath(a[0], s);
+            var path = i.CoerceToOpenablePath(a[0], s, "opening directory");
             if (!Directory.Exists(path))
             {
                 throw EvaluationException.Create(EvaluationDiagnostics.FileSystem, $"opening directory '{path}': No such file or directory", s);
@@ -48,8 +48,8 @@ internal static class FileBuiltins
         });
         r.Add("pathExists", 1, (i, a, s) =>
         {
-            var path = i.CoerceToPath(a[0], s);
-            return BoolValue.Of(File.Exists(path) || Directory.Exists(path) || new FileInfo(path).LinkTarget is not null);
+            var path = i.CoerceToPath(a[0], s, out var written);
+            return BoolValue.Of(PathUtilities.Exists(path) && !PathUtilities.NamesNonDirectoryAsFolder(written, path));
         });
         r.Add("toPath", 1, (i, a, s) => StringValue.Of(i.CoerceToPath(a[0], s)));
         r.Add("storePath", 1, (_, _, s) => throw EvaluationException.Create(EvaluationDiagnostics.Unsupported,
@@ -67,24 +67,11 @@ internal static class FileBuiltins
         r.AddValue("nixPath", NixPath(r.Interpreter.Options));
     }
 
-    /// <summary><c>-I</c> entries then <c>NIX_PATH</c>, as <c>[ { prefix; path; } ]</c>.</summary>
-    private static ListValue NixPath(EvaluatorOptions options)
-    {
-        var entries = new List<string>(options.SearchPath);
-        if (options.EnvironmentVariables.TryGetValue("NIX_PATH", out var nixPath))
-        {
-            entries.AddRange(nixPath.Split(':', StringSplitOptions.RemoveEmptyEntries));
-        }
-        var items = new List<Value>();
-        foreach (var entry in entries)
-        {
-            var eq = entry.IndexOf('=');
-            var prefix = eq < 0 ? "" : entry[..eq];
-            var path = eq < 0 ? entry : entry[(eq + 1)..];
-            items.Add(new AttrSetValue([Symbols.Path, Symbols.Prefix], [StringValue.Of(path), StringValue.Of(prefix)], null));
-        }
-        return ListValue.Of(items.ToArray());
-    }
+    /// <summary>The user's search path (<see cref="SearchPathEntries"/>) as <c>[ { path; prefix; } ]</c>.</summary>
+    private static ListValue NixPath(EvaluatorOptions options) =>
+        ListValue.Of(SearchPathEntries.Of(options)
+            .Select(e => (Value)new AttrSetValue([Symbols.Path, Symbols.Prefix], [StringValue.Of(e.Path), StringValue.Of(e.Prefix)], null))
+            .ToArray());
 
     /// <summary><c>builtins.path { path; name ?; filter ?; recursive ?; sha256 ?; }</c>: the store path the
     /// filtered copy would get (computed, not written).</summary>
@@ -118,28 +105,46 @@ internal static class FileBuiltins
         return new StringValue(storePath, [storePath]);
     }
 
+    /// <summary>
+    /// Nix's <c>findFile</c>: the first entry of the list whose prefix matches and under which the
+    /// file exists; then the host's library entries (hidden from <c>builtins.nixPath</c>); then,
+    /// as Nix does last, <c>&lt;nix/…&gt;</c> in the built-in corepkgs.
+    /// </summary>
     private static Value FindFile(Interpreter i, Value[] a, SourceLocation? s)
     {
         var searchPath = i.ForceList(a[0], s);
         var name = i.ForceStringNoContext(a[1], s);
-        if (name.StartsWith("nix/", StringComparison.Ordinal)) return new PathValue(CorePackagesPrefix + name[4..]);
         foreach (var item in searchPath.Items)
         {
             var entry = i.ForceAttrs(item, s);
             var prefix = entry.Get(Symbols.Prefix) is { } p ? i.ForceStringNoContext(p, s) : "";
-            string suffix;
-            if (prefix.Length == 0) suffix = "/" + name;
-            else if (name == prefix) suffix = "";
-            else if (name.StartsWith(prefix + "/", StringComparison.Ordinal)) suffix = name[prefix.Length..];
-            else continue;
+            if (Suffix(prefix, name) is not { } suffix) continue;
             var pathValue = entry.Get(Symbols.Path)
                 ?? throw EvaluationException.Create(EvaluationDiagnostics.MissingAttribute, "attribute 'path' missing", s);
             string[]? context = null;
             var root = i.CoerceToString(pathValue, s, ref context, copyToStore: false);
-            var candidate = PathUtilities.Canonicalize(PathUtilities.Combine(i.Options.CurrentDirectory, root) + suffix);
-            if (File.Exists(candidate) || Directory.Exists(candidate)) return new PathValue(candidate);
+            if (Existing(i.Options, root, suffix) is { } found) return new PathValue(found);
         }
+        foreach (var (prefix, root) in i.Options.LibrarySearchPath.Select(SearchPathEntries.Split))
+        {
+            if (Suffix(prefix, name) is { } suffix && Existing(i.Options, root, suffix) is { } found) return new PathValue(found);
+        }
+        if (name.StartsWith("nix/", StringComparison.Ordinal)) return new PathValue(CorePackagesPrefix + name[4..]);
         throw EvaluationException.Create(EvaluationDiagnostics.FileSystem,
             $"file '{name}' was not found in the Nix search path (add it using $NIX_PATH or -I)", s, EvaluationErrorKind.Thrown);
+    }
+
+    /// <summary>What an entry with <paramref name="prefix"/> appends to its path for <paramref name="name"/>, or null when it does not match.</summary>
+    private static string? Suffix(string prefix, string name)
+    {
+        if (prefix.Length == 0) return "/" + name;
+        if (name == prefix) return "";
+        return name.StartsWith(prefix + "/", StringComparison.Ordinal) ? name[prefix.Length..] : null;
+    }
+
+    private static string? Existing(EvaluatorOptions options, string root, string suffix)
+    {
+        var candidate = PathUtilities.Canonicalize(PathUtilities.Combine(options.CurrentDirectory, root) + suffix);
+        return File.Exists(candidate) || Directory.Exists(candidate) ? candidate : null;
     }
 }

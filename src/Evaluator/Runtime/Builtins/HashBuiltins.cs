@@ -19,7 +19,7 @@ internal static class HashBuiltins
         r.Add("hashFile", 2, (i, a, s) =>
         {
             var algorithm = i.ForceStringNoContext(a[0], s);
-            var path = i.CoerceToPath(a[1], s);
+            var path = i.CoerceToOpenablePath(a[1], s, "opening file");
             byte[] bytes;
             try
             {
