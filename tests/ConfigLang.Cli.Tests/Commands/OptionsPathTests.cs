@@ -26,9 +26,9 @@ public sealed class OptionsPathTests
         Assert.Equal(0, run.ExitCode);
         var option = Assert.Single(JsonNode.Parse(run.Stdout)!.AsArray())!;
         Assert.Equal("security.acme.defaults.dnsProvider", (string?)option["name"]);
-        Assert.Equal("null or string", (string?)option["type"]);
+        Assert.Equal("null or one of \"cloudflare\", \"exec\", \"httpreq\", \"inwx\", \"rfc2136\"", (string?)option["type"]);
         Assert.Equal("null", (string?)option["default"]);
-        Assert.Equal("\"route53\"", (string?)option["example"]);
+        Assert.Equal("\"cloudflare\"", (string?)option["example"]);
         Assert.Contains("DNS-01", (string?)option["description"]);
         Assert.Equal(["security", "acme", "defaults", "dnsProvider"], option["loc"]!.AsArray().Select(n => (string?)n));
         Assert.EndsWith("modules/security/acme.nix", (string?)Assert.Single(option["declarations"]!.AsArray()));
