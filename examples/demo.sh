@@ -6,7 +6,7 @@
 # the PIDs it recorded. Usage: bash examples/demo.sh   (KEEP=1 keeps the temp dir)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-testbed="${ACME_TESTBED:-$here/../shared/acme-testbed}"
+testbed="${ACME_TESTBED:-$here/tests/acme-testbed}"   # the repository's own start/stop scripts
 [ -f "$testbed/start.sh" ] || { echo "demo: no testbed at $testbed (set ACME_TESTBED)" >&2; exit 2; }
 
 work="$(mktemp -d /tmp/configlang-demo.XXXXXX)"

@@ -10,7 +10,7 @@ using ConfigLang.TestSupport;
 namespace ConfigLang.Acme.Tests.Testbed;
 
 /// <summary>
-/// A running pebble + knot testbed (../shared/acme-testbed): either one that CI started (its
+/// A running pebble + knot testbed (tests/acme-testbed, the repository's own scripts): either one that CI started (its
 /// environment is in ACME_DIRECTORY_URL / CONFIGLANG_TESTBED_DIR), or one started here in a temp
 /// STATE_DIR on free ports and stopped on dispose.
 /// </summary>
@@ -45,7 +45,8 @@ public sealed class Testbed : IAsyncDisposable
 
     public string StateDir => Env["ACME_TESTBED_STATE_DIR"];
 
-    public static string Scripts => Path.Combine(RepositoryRoot.Shared, "acme-testbed");
+    /// <summary>The start/stop scripts, in the checkout, so a clone anywhere runs the ACME tests.</summary>
+    public static string Scripts => Path.Combine(RepositoryRoot.Path, "tests", "acme-testbed");
 
     /// <summary>A fresh name inside the zone, so authorizations are never shared between tests.</summary>
     public string UniqueName(string prefix) => $"{prefix}-{Guid.NewGuid().ToString("N")[..10]}.{Zone}";

@@ -5,7 +5,7 @@ namespace ConfigLang.Cli.Tests.Commands;
 
 /// <summary>
 /// <c>configlang rebuild</c> against the real ACME testbed (pebble + knot, see
-/// /work/shared/acme-testbed): a DNS-01 (RFC 2136 + TSIG) host, so no challenge port is bound and
+/// tests/acme-testbed): a DNS-01 (RFC 2136 + TSIG) host, so no challenge port is bound and
 /// nothing clashes with the Acme tests running at the same time. It reuses CI's testbed (its
 /// environment) or starts a private one on free ports, as the Acme tests do.
 /// </summary>

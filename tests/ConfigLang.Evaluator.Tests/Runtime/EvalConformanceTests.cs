@@ -1,3 +1,5 @@
+using ConfigLang.TestSupport;
+
 namespace ConfigLang.Evaluator.Tests.Runtime;
 
 /// <summary>
@@ -13,11 +15,11 @@ public sealed class EvalConformanceTests
 
     public static TheoryData<string> FailCases() => new(EvalCorpusRunner.BaselineCases("eval-fail-"));
 
-    [Theory]
+    [CorpusTheory(SharedCorpus.NixLang)]
     [MemberData(nameof(OkayCases))]
     public void Eval_okay_case_prints_the_expected_value(string name) => Check(name);
 
-    [Theory]
+    [CorpusTheory(SharedCorpus.NixLang)]
     [MemberData(nameof(FailCases))]
     public void Eval_fail_case_fails_with_a_located_error(string name) => Check(name);
 

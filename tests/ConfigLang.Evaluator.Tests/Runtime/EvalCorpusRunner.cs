@@ -13,7 +13,7 @@ namespace ConfigLang.Evaluator.Tests.Runtime;
 /// </summary>
 public static class EvalCorpusRunner
 {
-    public static string CorpusRoot { get; } = Path.Combine(RepositoryRoot.Shared, "conformance", "nix-lang");
+    public static string CorpusRoot { get; } = SharedCorpus.PathOf(SharedCorpus.NixLang);
 
     public static string LangDirectory { get; } = Path.Combine(CorpusRoot, "lang");
 

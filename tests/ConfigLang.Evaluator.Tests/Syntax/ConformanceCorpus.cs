@@ -5,7 +5,7 @@ namespace ConfigLang.Evaluator.Tests.Syntax;
 /// <summary>The Nix language test corpus in the shared folder (conformance/nix-lang/lang).</summary>
 public static class ConformanceCorpus
 {
-    public static string Directory { get; } = Path.Combine(RepositoryRoot.Shared, "conformance", "nix-lang", "lang");
+    public static string Directory { get; } = Path.Combine(SharedCorpus.PathOf(SharedCorpus.NixLang), "lang");
 
     public static TheoryData<string> Files(string pattern)
     {

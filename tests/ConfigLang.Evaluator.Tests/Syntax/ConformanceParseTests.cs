@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using ConfigLang.Evaluator.Syntax;
 using ConfigLang.Evaluator.Text;
+using ConfigLang.TestSupport;
 
 namespace ConfigLang.Evaluator.Tests.Syntax;
 
@@ -15,25 +16,25 @@ public sealed class ConformanceParseTests
     public static TheoryData<string> EvalFail => ConformanceCorpus.Files("eval-fail-*.nix");
     public static TheoryData<string> Imported => ConformanceCorpus.ImportedFiles();
 
-    [Fact]
+    [CorpusFact(SharedCorpus.NixLang)]
     public void Corpus_has_the_expected_number_of_parse_cases()
     {
         Assert.Equal(13, ParseOkay.Count);
         Assert.Equal(41, ParseFail.Count);
     }
 
-    [Theory]
+    [CorpusTheory(SharedCorpus.NixLang)]
     [MemberData(nameof(ParseOkay))]
     public void Parse_okay_files_parse_without_diagnostics(string name) => AssertParses(name);
 
-    [Theory]
+    [CorpusTheory(SharedCorpus.NixLang)]
     [MemberData(nameof(EvalOkay))]
     public void Eval_okay_files_parse_without_diagnostics(string name) => AssertParses(name);
 
     // eval-okay-import.nix loads these with scopedImport, which supplies their free variables.
     private static readonly string[] ScopedImported = ["imported.nix", "imported2.nix"];
 
-    [Theory]
+    [CorpusTheory(SharedCorpus.NixLang)]
     [MemberData(nameof(Imported))]
     public void Files_imported_by_the_tests_parse_without_diagnostics(string name)
     {
@@ -46,7 +47,7 @@ public sealed class ConformanceParseTests
         Assert.False(tree.HasErrors, string.Join("\n", tree.Diagnostics.Select(d => $"{d.Location}: {d.Message}")));
     }
 
-    [Theory]
+    [CorpusTheory(SharedCorpus.NixLang)]
     [MemberData(nameof(ParseFail))]
     public void Parse_fail_files_give_a_located_error(string name)
     {
@@ -62,7 +63,7 @@ public sealed class ConformanceParseTests
         Assert.Equal(position, tree.Diagnostics.First(d => d.IsError).Location!.Value.Start);
     }
 
-    [Theory]
+    [CorpusTheory(SharedCorpus.NixLang)]
     [MemberData(nameof(EvalFail))]
     public void Eval_fail_files_parse_or_give_a_located_error(string name)
     {

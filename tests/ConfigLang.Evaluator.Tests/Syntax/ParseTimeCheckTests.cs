@@ -1,6 +1,7 @@
 using ConfigLang.Evaluator.Diagnostics;
 using ConfigLang.Evaluator.Syntax;
 using ConfigLang.Evaluator.Text;
+using ConfigLang.TestSupport;
 
 namespace ConfigLang.Evaluator.Tests.Syntax;
 
@@ -20,7 +21,7 @@ public sealed class ParseTimeCheckTests
         return data;
     }
 
-    [Theory]
+    [CorpusTheory(SharedCorpus.NixLang)]
     [MemberData(nameof(CorpusFiles))]
     public void Checks_made_while_parsing_find_what_the_tree_walk_finds_in_the_corpus(string name)
     {

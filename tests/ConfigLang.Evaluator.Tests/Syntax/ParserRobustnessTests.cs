@@ -1,6 +1,7 @@
 using ConfigLang.Evaluator.Diagnostics;
 using ConfigLang.Evaluator.Syntax;
 using ConfigLang.Evaluator.Text;
+using ConfigLang.TestSupport;
 
 namespace ConfigLang.Evaluator.Tests.Syntax;
 
@@ -16,7 +17,7 @@ public sealed class ParserRobustnessTests
         return data;
     }
 
-    [Theory]
+    [CorpusTheory(SharedCorpus.NixLang)]
     [MemberData(nameof(Samples))]
     public void Every_prefix_parses_or_gives_located_errors(string name)
     {
@@ -25,7 +26,7 @@ public sealed class ParserRobustnessTests
             AssertWellBehaved(text[..length]);
     }
 
-    [Theory]
+    [CorpusTheory(SharedCorpus.NixLang)]
     [MemberData(nameof(Samples))]
     public void Mutated_copies_parse_or_give_located_errors(string name)
     {

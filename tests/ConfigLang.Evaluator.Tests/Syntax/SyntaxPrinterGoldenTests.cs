@@ -1,5 +1,6 @@
 using ConfigLang.Evaluator.Syntax;
 using ConfigLang.Evaluator.Text;
+using ConfigLang.TestSupport;
 
 namespace ConfigLang.Evaluator.Tests.Syntax;
 
@@ -17,7 +18,7 @@ public sealed class SyntaxPrinterGoldenTests
 
     public static TheoryData<string> SnippetCases() => Names(Snippets, "*.nix");
 
-    [Theory]
+    [CorpusTheory(SharedCorpus.NixLang)]
     [MemberData(nameof(NixLangCases))]
     public void Prints_the_nix_corpus_as_nix_does(string name)
     {

@@ -9,7 +9,7 @@ public sealed record ModuleCheck(int Line, string Environment, string Kind, stri
 
     public bool IsError => Kind == "checkConfigError";
 
-    public static string Folder => Path.Combine(TestSupport.RepositoryRoot.Shared, "conformance", "nixos-modules");
+    public static string Folder => TestSupport.SharedCorpus.PathOf(TestSupport.SharedCorpus.NixosModules);
 
     public static string ModulesFolder => Path.Combine(Folder, "lib", "tests", "modules");
 

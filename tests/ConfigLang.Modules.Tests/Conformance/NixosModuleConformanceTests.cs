@@ -1,3 +1,5 @@
+using ConfigLang.TestSupport;
+
 namespace ConfigLang.Modules.Tests.Conformance;
 
 /// <summary>
@@ -18,7 +20,7 @@ public sealed class NixosModuleConformanceTests
         return data;
     }
 
-    [Theory]
+    [CorpusTheory(SharedCorpus.NixosModules)]
     [MemberData(nameof(Lines))]
     public void Check(int line)
     {
@@ -38,7 +40,7 @@ public sealed class NixosModuleConformanceTests
     /// <summary>The share of checks that must pass; raise it as the list shrinks.</summary>
     private const int MinimumPassing = MinimumPassingChecks.Count;
 
-    [Fact]
+    [CorpusFact(SharedCorpus.NixosModules)]
     public void Not_yet_passing_list_names_real_checks_and_stays_short()
     {
         if (Environment.GetEnvironmentVariable("CONFIGLANG_UPDATE_GOLDEN") == "1") Rewrite();
