@@ -44,19 +44,15 @@ public sealed class HostLinter(IEnumerable<IHostCheck> checks)
         // the diagnostic.
         var outcome = HostEvaluation.Evaluate(evaluator, path,
             "{ failed = map (a: a.message) (builtins.filter (a: !a.assertion) cfg.assertions); warnings = cfg.warnings; " +
-            $"facts = {Attempted(FactsExpression)}; requests = {Attempted($"let r = {AcmeRequestMapper.Expression}; in builtins.deepSeq r r")}; " +
-            $"query = {(query is null ? "null" : Attempted($"let q = {query}; in builtins.deepSeq q q"))}; }}");
+            $"facts = {Attempted(FactsExpression)}; query = {(query is null ? "null" : Attempted($"let q = {query}; in builtins.deepSeq q q"))}; }}");
         if (outcome.Error is { } error) return new([error], null, null);
         var sources = HostSources.From(host, outcome.ImportedFiles);
 
         var diagnostics = new List<Diagnostic>();
         string? factsJson;
         string? queryJson;
-        string? requestsJson;
         using (var document = JsonDocument.Parse(outcome.Stdout))
         {
-            var requestsElement = document.RootElement.GetProperty("requests");
-            requestsJson = requestsElement.ValueKind == JsonValueKind.Null ? null : requestsElement.GetRawText();
             var factsElement = document.RootElement.GetProperty("facts");
             factsJson = factsElement.ValueKind == JsonValueKind.Null ? null : factsElement.GetRawText();
             var queryElement = document.RootElement.GetProperty("query");
@@ -90,24 +86,7 @@ public sealed class HostLinter(IEnumerable<IHostCheck> checks)
                 diagnostics.Add(finding);
             }
         }
-        if (!diagnostics.Any(d => d.IsError) && requestsJson is not null) diagnostics.AddRange(PlanIssues(requestsJson, sources));
         return new(diagnostics, parsed, queryJson, sources);
-    }
-
-    /// <summary>
-    /// What the planner refuses in requests that passed every other check (a renewInterval that
-    /// is no calendar expression), so lint finds it too instead of only preview and rebuild.
-    /// Only asked of a host without errors: the planner's own wildcard and duplicate checks
-    /// repeat lint's, and the requests are mapped only from a configuration lint accepted.
-    /// </summary>
-    private static IEnumerable<Diagnostic> PlanIssues(string requestsJson, HostSources sources)
-    {
-        using var document = JsonDocument.Parse(requestsJson);
-        foreach (var issue in Acme.Planning.CertificatePlanner.Validate(AcmeRequestMapper.Map(document.RootElement)))
-        {
-            SourceLocation? at = issue.Certificate is { } name ? sources.Find([issue.Option ?? "", $"\"{name}\"", name]) : null;
-            yield return Diagnostic.Error(issue.Code, issue.Message, at) with { Subject = "security.acme." + issue.Subject };
-        }
     }
 
     // Forcing the certificates and the accounts whole runs every type check of their options,
