@@ -11,10 +11,11 @@ public sealed class ProviderCredentials
     private readonly Dictionary<string, string> _values;
 
     /// <param name="values">Variables by name; <c>NAME_FILE</c> entries name files that provide NAME.</param>
-    /// <param name="readFile">Reads such a file (default: the file system as is; rebuild reads below --root).</param>
+    /// <param name="readFile">Reads such a file; rebuild reads below --root without leaving it. With
+    /// none, a <c>NAME_FILE</c> entry is an error: no default reads a path as the file system resolves it.</param>
     public ProviderCredentials(IReadOnlyDictionary<string, string> values, Func<string, string>? readFile = null)
     {
-        readFile ??= File.ReadAllText;
+        readFile ??= path => throw new IOException($"no reader for credential files was given ({path})");
         _values = new Dictionary<string, string>(StringComparer.Ordinal);
         Redactor = new SecretRedactor();
         foreach (var (name, value) in values) _values[name] = value;
@@ -50,12 +51,11 @@ public sealed class ProviderCredentials
     /// <summary>
     /// Reads <paramref name="environmentFile"/> (systemd syntax) and adds <paramref name="credentialFiles"/>
     /// (variable name, usually ending in <c>_FILE</c>, to file path), as NixOS' acme module does.
-    /// Every file is read with <paramref name="readFile"/> (default: the file system as is).
+    /// Every file is read with <paramref name="readFile"/> (rebuild's reads below --root).
     /// </summary>
-    public static ProviderCredentials Load(string? environmentFile, IReadOnlyDictionary<string, string>? credentialFiles = null,
-        Func<string, string>? readFile = null)
+    public static ProviderCredentials Load(string? environmentFile, IReadOnlyDictionary<string, string>? credentialFiles,
+        Func<string, string> readFile)
     {
-        readFile ??= File.ReadAllText;
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         if (!string.IsNullOrEmpty(environmentFile))
         {

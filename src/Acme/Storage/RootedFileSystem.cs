@@ -29,6 +29,7 @@ public sealed class RootedFileSystem(string root)
         if (System.Runtime.InteropServices.Marshal.GetLastPInvokeError() != PosixAt.ENoEnt) throw PosixAt.LastError("open", Root);
         if (!create) return null;
         // A fresh --root (a test, an image being prepared) is made like any other parent of ours.
+        // The root is the caller's own path (it may sit behind a link the caller chose); what is below it is ours.
         if (OperatingSystem.IsWindows()) Directory.CreateDirectory(Root);
         else Directory.CreateDirectory(Root, ParentDirectoryMode);
         return OpenRoot();

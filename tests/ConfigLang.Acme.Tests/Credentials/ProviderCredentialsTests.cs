@@ -23,7 +23,7 @@ public sealed class ProviderCredentialsTests : IDisposable
         var envFile = Write("acme.env", "INWX_USERNAME=alice\n# password comes from a credential file\n");
         var passwordFile = Write("inwx-password", "pa55word-from-file\n");
 
-        var credentials = ProviderCredentials.Load(envFile, new Dictionary<string, string> { ["INWX_PASSWORD_FILE"] = passwordFile });
+        var credentials = ProviderCredentials.Load(envFile, new Dictionary<string, string> { ["INWX_PASSWORD_FILE"] = passwordFile }, File.ReadAllText);
 
         Assert.Equal("alice", credentials.Get("INWX_USERNAME"));
         Assert.Equal("pa55word-from-file", credentials.Get("INWX_PASSWORD"));
@@ -35,7 +35,7 @@ public sealed class ProviderCredentialsTests : IDisposable
         var tokenFile = Write("token", "tok-from-file");
         var envFile = Write("acme.env", $"CF_DNS_API_TOKEN_FILE={tokenFile}\n");
 
-        var credentials = ProviderCredentials.Load(envFile);
+        var credentials = ProviderCredentials.Load(envFile, null, File.ReadAllText);
 
         Assert.Equal("tok-from-file", credentials.Get("CLOUDFLARE_DNS_API_TOKEN", "CF_DNS_API_TOKEN"));
     }
@@ -61,7 +61,7 @@ public sealed class ProviderCredentialsTests : IDisposable
     public void An_unreadable_credential_file_is_reported_without_its_content()
     {
         var error = Assert.Throws<ConfigLang.Acme.Protocol.AcmeException>(() =>
-            ProviderCredentials.Load(null, new Dictionary<string, string> { ["INWX_PASSWORD_FILE"] = Path.Combine(_dir.FullName, "missing") }));
+            ProviderCredentials.Load(null, new Dictionary<string, string> { ["INWX_PASSWORD_FILE"] = Path.Combine(_dir.FullName, "missing") }, File.ReadAllText));
 
         Assert.Contains("INWX_PASSWORD", error.Message);
     }

@@ -176,7 +176,7 @@ public sealed class SymlinksUnderRootTests : IDisposable
         File.CreateSymbolicLink(_root.File_("run", "secrets.d", "1", "escape"), string.Concat(Enumerable.Repeat("../", 12)) + _outside.Victim.TrimStart('/'));
         var root = new RootedFileSystem(_root.Path);
 
-        Assert.Equal("user", ProviderCredentials.Load("/run/secrets/dns.env", readFile: root.ReadConfiguredFile).Get("INWX_USERNAME"));
+        Assert.Equal("user", ProviderCredentials.Load("/run/secrets/dns.env", null, root.ReadConfiguredFile).Get("INWX_USERNAME"));
         var error = Assert.Throws<AcmeException>(() => ProviderCredentials.Load(null,
             new Dictionary<string, string> { ["INWX_PASSWORD_FILE"] = "/run/secrets/escape" }, root.ReadConfiguredFile));
         Assert.Contains("INWX_PASSWORD", error.Message);
