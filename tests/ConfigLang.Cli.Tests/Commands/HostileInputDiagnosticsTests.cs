@@ -7,9 +7,11 @@ namespace ConfigLang.Cli.Tests.Commands;
 /// <summary>
 /// The reproducers of issue 13 against the whole CLI: input nested beyond the limit is a located
 /// error with exit 1 in <c>eval --parse</c>, <c>eval</c> and <c>lint</c> (never a signal), and the
-/// diagnostics of a file with thousands of errors stay a bounded amount of output.
+/// diagnostics of a file with thousands of errors stay a bounded amount of output. What these
+/// assert is the diagnostics' content; <see cref="Hostile.HostileInputTests"/> runs the same kinds of
+/// input under processor, memory and output limits.
 /// </summary>
-public sealed class HostileInputTests : IDisposable
+public sealed class HostileInputDiagnosticsTests : IDisposable
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("configlang-hostile-").FullName;
 
