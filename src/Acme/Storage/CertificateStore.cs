@@ -37,10 +37,6 @@ public sealed class CertificateStore
     /// <summary>What is installed for <paramref name="name"/>; null when nothing is.</summary>
     public ObservedCertificate? Read(string name) => ObservedCertificateReader.Read(FileSystem, name);
 
-    /// <summary>What is installed for each name that has something installed.</summary>
-    public IReadOnlyList<ObservedCertificate> ReadAll(IEnumerable<string> names) =>
-        names.Select(Read).OfType<ObservedCertificate>().ToArray();
-
     /// <summary>
     /// Installs a CA-issued certificate for <paramref name="request"/> and records
     /// <paramref name="stamp"/> (default: the request's) beside it. The files are replaced only
