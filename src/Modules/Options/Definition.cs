@@ -14,6 +14,10 @@ public sealed record Definition(string File, Value Value, SourceLocation? Positi
 {
     public int OrderPriority { get; init; } = Priorities.OrderDefault;
 
+    /// <summary>Whether an <c>mkOrder</c> gave <see cref="OrderPriority"/>: then nixpkgs' <c>sortProperties</c>
+    /// leaves a <c>priority</c> on the definition, which <c>definitionsWithLocations</c> shows.</summary>
+    public bool Ordered { get; init; }
+
     /// <summary>An override priority given without a wrapping <c>mkOverride</c> set (option defaults: 1500).</summary>
     public int? PresetPriority { get; init; }
 
@@ -24,7 +28,9 @@ public sealed record Definition(string File, Value Value, SourceLocation? Positi
     public Definition WithValue(Value value) => this with { Value = value, PresetPriority = null };
 
     /// <summary>The <c>{ file, value }</c> set that functions written in the language receive.</summary>
-    public AttrSetValue ToValue() => Nix.Attrs(("file", Nix.Str(File)), ("value", Value));
+    public AttrSetValue ToValue() => Ordered
+        ? Nix.Attrs(("file", Nix.Str(File)), ("priority", Nix.Int(OrderPriority)), ("value", Value))
+        : Nix.Attrs(("file", Nix.Str(File)), ("value", Value));
 
     public static Definition FromValue(Value value)
     {

@@ -133,7 +133,7 @@ public static class Properties
     /// <summary>Strips <c>mkOrder</c>, remembering its priority on the definition.</summary>
     public static Definition StripOrder(Definition definition) =>
         definition.Value.Force() is AttrSetValue attrs && attrs.Get(Nix.TypeSym)?.Force() is StringValue { Text: PropertyNames.Order }
-            ? definition with { Value = attrs.Get(Content)!, OrderPriority = (int)Nix.ForceInt(attrs.Get(Priority)!), PresetPriority = null }
+            ? definition with { Value = attrs.Get(Content)!, OrderPriority = (int)Nix.ForceInt(attrs.Get(Priority)!), Ordered = true, PresetPriority = null }
             : definition;
 
     public static bool IsOrder(Value value) =>

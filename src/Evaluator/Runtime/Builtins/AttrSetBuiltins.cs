@@ -74,7 +74,8 @@ internal static class AttrSetBuiltins
             {
                 values[k] = new Apply2Thunk(i, a[0], StringValue.Of(attrs.Names[k].Name), attrs.Values[k], s);
             }
-            return attrs.Count == 0 ? attrs : new AttrSetValue(attrs.Names, values, attrs.Positions);
+            // No positions: Nix forgets where the mapped attributes were written (unsafeGetAttrPos gives null).
+            return attrs.Count == 0 ? attrs : new AttrSetValue(attrs.Names, values, null);
         });
         r.Add("intersectAttrs", 2, (i, a, s) =>
         {
