@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using ConfigLang.Evaluator.Runtime;
 using ConfigLang.Evaluator.Runtime.Values;
 using ConfigLang.Evaluator.Text;
@@ -16,7 +17,7 @@ namespace ConfigLang.Modules.Evaluation;
 /// better priority, or disabled by <c>mkIf false</c>.
 /// <para>The result is data (see <see cref="Explain"/>) that the CLI prints as JSON or text.</para>
 /// </summary>
-public sealed class OptionExplainer(Interpreter interpreter)
+public sealed partial class OptionExplainer(Interpreter interpreter)
 {
     /// <summary>A definition contributes to the value.</summary>
     public const string Used = "used";
@@ -28,16 +29,19 @@ public sealed class OptionExplainer(Interpreter interpreter)
     public const string Disabled = "disabled";
 
     private readonly List<Value> _entries = [];
+    private OptionLevel? _root;
 
     /// <summary>
     /// <c>{ options = [ { option, type, defined, value, declarations = [ { file, line, column } ],
-    /// definitions = [ { file, line, column, kind, priority, order, status, value } ] } ]; }</c>
+    /// definitions = [ { file, line, column, kind, priority, order, status, value } ] } ]; }</c>;
+    /// a default that is another option's value carries <c>inheritedFrom = { option, file, line, column }</c>.
     /// for <paramref name="path"/> inside the evaluated configuration <paramref name="config"/>.
     /// </summary>
     public AttrSetValue Explain(IReadOnlyList<string> path, Value config)
     {
         var origin = ConfigurationOrigins.Find(config)
             ?? throw Nix.Throw("lib.configlang.explain expects the config of an evalModules result");
+        _root = origin.Root;
         object node = origin.Root;
         OptionLeaf? enclosing = null;
         for (var i = 0; i < path.Count; i++)
@@ -142,8 +146,11 @@ public sealed class OptionExplainer(Interpreter interpreter)
         {
             var declaration = leaf.Declarations.FirstOrDefault(d => Nix.Get(Nix.ForceAttrs(d.Options), "default") is not null)
                 ?? leaf.Declarations[0];
-            result.Add(Entry(declaration.File, declaration.Position, "default", Priorities.OptionDefault, null,
-                Priorities.OptionDefault == best ? Used : Overridden, defaultValue));
+            var entry = Entry(declaration.File, declaration.Position, "default", Priorities.OptionDefault, null,
+                Priorities.OptionDefault == best ? Used : Overridden, defaultValue);
+            result.Add(InheritedFrom(declaration, defaultValue) is { } source
+                ? entry.Update(Nix.Attrs(("inheritedFrom", source)))
+                : entry);
         }
         foreach (var definition in leaf.Definitions)
         {
@@ -184,7 +191,7 @@ public sealed class OptionExplainer(Interpreter interpreter)
                 case PropertyNames.If:
                     var content = Nix.Get(attrs, "content")!;
                     if (Nix.ForceBool(Nix.Get(attrs, "condition")!)) Expand(definition.WithValue(content), into);
-                    else into.Add((definition.WithValue(content), false));
+                    else ExpandDisabled(definition.WithValue(content), into, depth: 0);
                     return;
                 case PropertyNames.Definition:
                     into.Add((Definition.FromValue(attrs) with { Position = definition.Position }, true));
@@ -192,6 +199,73 @@ public sealed class OptionExplainer(Interpreter interpreter)
             }
         }
         into.Add((definition, true));
+    }
+
+    /// <summary>
+    /// The content of a false <c>mkIf</c>: an <c>mkMerge</c> in it stands for its contents, each
+    /// disabled, so an empty one (an alias of an unset option, <c>mkIf false (mkMerge [ ])</c>)
+    /// shows nothing. A content that cannot even be looked at is shown as it is.
+    /// </summary>
+    private static void ExpandDisabled(Definition definition, List<(Definition, bool)> into, int depth)
+    {
+        ListValue? contents = null;
+        try
+        {
+            if (depth < MaxDisabledDepth && definition.Value.Force() is AttrSetValue attrs
+                && attrs.Get(Nix.TypeSym)?.Force() is StringValue { Text: PropertyNames.Merge })
+                contents = Nix.ForceList(Nix.Get(attrs, "contents")!);
+        }
+        catch (EvaluationException e) when (e.IsCatchable)
+        {
+            contents = null;
+        }
+        if (contents is null)
+        {
+            into.Add((definition, false));
+            return;
+        }
+        foreach (var item in contents.Items) ExpandDisabled(definition.WithValue(item), into, depth + 1);
+    }
+
+    private const int MaxDisabledDepth = 16;
+
+    /// <summary>
+    /// Where an option's default comes from when it is another option's value, as the default's
+    /// documentation says (<c>defaultText = literalExpression "config.security.acme.defaults.email"</c>)
+    /// and the value confirms (the default is that option's very value, not, say, the hard default
+    /// of a certificate with <c>inheritDefaults = false</c>): <c>{ option, file, line, column }</c>
+    /// of the definition that decides that option, or null when only its own default does.
+    /// </summary>
+    private AttrSetValue? InheritedFrom(DeclarationSource declaration, Value defaultValue)
+    {
+        if (_root is null || InheritedPath(declaration) is not { } path) return null;
+        object node = _root;
+        OptionLeaf? enclosing = null;
+        foreach (var name in path)
+        {
+            if (Step(node, name, ref enclosing) is not { } next) return null;
+            node = next;
+        }
+        if (node is not OptionLeaf source || !source.Merged.IsDefined) return null;
+        if (!ReferenceEquals(source.Value.Force(), defaultValue.Force())) return null;
+        var decisive = source.Merged.Final.FirstOrDefault(d => d.PresetPriority is null);
+        if (decisive is null) return null;
+        var location = Location(decisive.File, decisive.Position);
+        return Nix.Attrs(("option", Nix.Str(OptionPath.Show(source.Loc)))).Update(location);
+    }
+
+    [GeneratedRegex(@"^config((?:\.[A-Za-z_][A-Za-z0-9_'-]*)+)$", RegexOptions.CultureInvariant)]
+    private static partial Regex OptionReference();
+
+    /// <summary>The option path in a <c>defaultText</c> of the form <c>literalExpression "config.a.b"</c>.</summary>
+    private static string[]? InheritedPath(DeclarationSource declaration)
+    {
+        if (Nix.Get(Nix.ForceAttrs(declaration.Options), "defaultText")?.Force() is not AttrSetValue text
+            || Nix.Get(text, "_type")?.Force() is not StringValue { Text: "literalExpression" }
+            || Nix.Get(text, "text")?.Force() is not StringValue expression)
+            return null;
+        var match = OptionReference().Match(expression.Text);
+        return match.Success ? match.Groups[1].Value[1..].Split('.') : null;
     }
 
     /// <summary>The priority a disabled definition would have had; its content may not evaluate.</summary>

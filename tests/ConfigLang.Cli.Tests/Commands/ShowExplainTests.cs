@@ -163,6 +163,89 @@ public sealed class ShowExplainTests : IDisposable
         });
     }
 
+    private const string InheritingHostText = """
+        { lib, ... }:
+        {
+          security.acme.acceptTerms = true;
+          security.acme.defaults = {
+            email = "admin@example.org";
+            dnsProvider = "rfc2136";
+          };
+          security.acme.certs."example.org".environmentFile = "/run/secrets/dns";
+          security.acme.certs."apart.example.org" = {
+            inheritDefaults = false;
+            email = "other@example.org";
+          };
+        }
+        """;
+
+    private JsonObject ExplainInheriting(string option)
+    {
+        var host = Path.Combine(_folder, "inheriting.nix");
+        File.WriteAllText(host, InheritingHostText);
+        var run = CliRun.Invoke("show", host, option, "--explain", "--json");
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        return Assert.Single(JsonNode.Parse(run.Stdout)!["options"]!.AsArray())!.AsObject();
+    }
+
+    private static int InheritingLineOf(string text) =>
+        InheritingHostText.Split('\n').Select((line, i) => (line, i)).First(p => p.line.Contains(text, StringComparison.Ordinal)).i + 1;
+
+    [Fact]
+    public void An_alias_of_an_unset_option_adds_no_internal_merge_row()
+    {
+        // environmentFile is also defined, under mkIf false, by the credentialsFile alias.
+        var environmentFile = ExplainInheriting("security.acme.certs.\"example.org\".environmentFile");
+        Assert.Equal("/run/secrets/dns", (string?)environmentFile["value"]);
+        var definitions = Definitions(environmentFile);
+        Assert.DoesNotContain(definitions, d => d["value"] is JsonObject);
+        var used = Assert.Single(definitions, d => (string?)d["status"] == "used");
+        Assert.Equal("definition", (string?)used["kind"]);
+        Assert.Equal(InheritingLineOf("environmentFile = \"/run/secrets/dns\""), (int)used["line"]!);
+        Assert.Equal(["default", "definition"], definitions.Select(d => (string?)d["kind"]));
+    }
+
+    [Fact]
+    public void An_inherited_default_points_at_the_defaults_definition()
+    {
+        var email = ExplainInheriting("security.acme.certs.\"example.org\".email");
+        Assert.Equal("admin@example.org", (string?)email["value"]);
+        var source = Assert.Single(Definitions(email));
+        Assert.Equal("default", (string?)source["kind"]);
+        Assert.Equal("used", (string?)source["status"]);
+        var inherited = source["inheritedFrom"]!.AsObject();
+        Assert.Equal("security.acme.defaults.email", (string?)inherited["option"]);
+        Assert.EndsWith("inheriting.nix", (string?)inherited["file"]);
+        Assert.Equal(InheritingLineOf("email = \"admin@example.org\""), (int)inherited["line"]!);
+        Assert.Equal(InheritingHostText.Split('\n')[InheritingLineOf("email = \"admin") - 1].IndexOf("email", StringComparison.Ordinal) + 1,
+            (int)inherited["column"]!);
+    }
+
+    [Fact]
+    public void A_default_not_inherited_has_no_pointer()
+    {
+        // inheritDefaults = false: the hard default, whatever security.acme.defaults says.
+        var provider = ExplainInheriting("security.acme.certs.\"apart.example.org\".dnsProvider");
+        var source = Assert.Single(Definitions(provider));
+        Assert.Equal("default", (string?)source["kind"]);
+        Assert.Null(source["inheritedFrom"]);
+        // Nor does an option whose source is only defaulted itself.
+        var keyType = ExplainInheriting("security.acme.certs.\"example.org\".keyType");
+        Assert.Null(Assert.Single(Definitions(keyType))["inheritedFrom"]);
+    }
+
+    [Fact]
+    public void Text_output_names_where_an_inherited_default_was_set()
+    {
+        var host = Path.Combine(_folder, "inheriting.nix");
+        File.WriteAllText(host, InheritingHostText);
+        var run = CliRun.Invoke("show", host, "security.acme.certs.\"example.org\".email", "--explain");
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        var line = Assert.Single(run.Stdout.Split('\n'), l => l.Contains("option default (1500)", StringComparison.Ordinal));
+        Assert.Contains($"(inherited from security.acme.defaults.email at ", line);
+        Assert.Contains($"inheriting.nix:{InheritingLineOf("email = \"admin@example.org\"")}:", line);
+    }
+
     [Fact]
     public void An_option_that_does_not_exist_is_an_input_error()
     {

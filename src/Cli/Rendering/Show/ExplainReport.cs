@@ -27,7 +27,7 @@ public sealed class ExplainReport
 
     // The order fields are written in: what a reader looks for first (evaluation output is sorted by name).
     private static readonly string[] OptionFields = ["option", "type", "defined", "value", "declarations", "definitions"];
-    private static readonly string[] LocationFields = ["file", "line", "column", "kind", "priority", "order", "status", "value", "error"];
+    private static readonly string[] LocationFields = ["file", "line", "column", "kind", "priority", "order", "status", "value", "error", "inheritedFrom"];
 
     public static ExplainReport Parse(string json, DisplayPaths paths)
     {
@@ -60,6 +60,8 @@ public sealed class ExplainReport
     private static JsonObject Relativise(JsonObject entry, DisplayPaths paths)
     {
         if (entry["file"]?.GetValue<string>() is { } file && !file.StartsWith('<')) entry["file"] = paths.Display(file);
+        // An inherited default points at the definition of the option it comes from.
+        if (entry["inheritedFrom"] is JsonObject source) Relativise(source, paths);
         return entry;
     }
 

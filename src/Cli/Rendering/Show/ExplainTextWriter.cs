@@ -16,6 +16,8 @@ namespace ConfigLang.Cli.Rendering.Show;
 ///     overridden  option default (1500)  &lt;configlang/modules/security/acme.nix&gt;:201:7  "acme"
 ///     used        plain (100)            hosts/web.nix:12:7  "nginx"
 /// </code>
+/// A default that is another option's value (a certificate's <c>email</c> from
+/// <c>security.acme.defaults.email</c>) ends with <c>(inherited from OPTION at FILE:LINE:COLUMN)</c>.
 /// </summary>
 public static class ExplainTextWriter
 {
@@ -48,6 +50,8 @@ public static class ExplainTextWriter
                     .Append(Where(definition));
                 if (definition["error"] is { } error) text.Append("  (value not shown: ").Append(error.GetValue<string>().Split('\n')[0]).Append(')');
                 else text.Append("  ").Append(Truncate(Show(definition["value"])));
+                if (definition["inheritedFrom"] is JsonObject source)
+                    text.Append("  (inherited from ").Append(source["option"]!.GetValue<string>()).Append(" at ").Append(Where(source)).Append(')');
                 text.Append('\n');
             }
         }
