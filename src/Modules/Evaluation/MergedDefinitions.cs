@@ -152,6 +152,10 @@ public sealed class MergedDefinitions
             ModuleDiagnostics.NoValue);
     }
 
+    /// <summary>The type's <c>valueMeta</c> for the final definitions (empty when nothing is defined);
+    /// not kept here, since callers reach it through a thunk that keeps it.</summary>
+    public Value ValueMeta => Final.Count == 0 ? AttrSetValue.Empty : Type.ValueMeta(_interpreter, Loc, Final);
+
     /// <summary><c>optionalValue</c>: the merged value when something is defined.</summary>
     public Value? OptionalValue => IsDefined ? MergedValue : null;
 }

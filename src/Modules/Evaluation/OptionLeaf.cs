@@ -190,7 +190,7 @@ public sealed class OptionLeaf
             builder.Add("files", Nix.Lazy(() => Nix.Strings(Merged.Final.Select(d => d.File))));
             builder.Add("definitionsWithLocations", Nix.Lazy(() => Definition.ToList(Merged.Final)));
             builder.Add("isDefined", Nix.Lazy(() => Nix.Bool(Merged.IsDefined)));
-            builder.Add("valueMeta", AttrSetValue.Empty);
+            builder.Add("valueMeta", Nix.Lazy(() => Merged.ValueMeta));
             builder.Add("__toString", Nix.Function("__toString", 1, (_, _) => Nix.Str(OptionPath.Show(loc))));
             _record = declared.Attributes.Update(builder.Build());
             return _record;

@@ -68,6 +68,33 @@ public sealed class AttrsOfType(OptionType elementType, bool lazy, string? place
 
     public override Value Merge(Interpreter interpreter, IReadOnlyList<string> loc, IReadOnlyList<Definition> definitions)
     {
+        var merges = AttributeMerges(interpreter, loc, definitions);
+        var builder = new AttrSetBuilder(merges.Count);
+        foreach (var (name, merged) in merges)
+        {
+            builder.Add(name, IsLazy
+                ? Nix.Lazy(() => merged.IsDefined ? merged.MergedValue : ElementType.EmptyValue ?? merged.MergedValue)
+                : Nix.Lazy(() => merged.MergedValue));
+        }
+        return builder.Build();
+    }
+
+    /// <summary><c>{ attrs = { NAME = that attribute's valueMeta; }; }</c>.</summary>
+    public override Value ValueMeta(Interpreter interpreter, IReadOnlyList<string> loc, IReadOnlyList<Definition> definitions) =>
+        Nix.Attrs(("attrs", Nix.Lazy(() =>
+        {
+            var merges = AttributeMerges(interpreter, loc, definitions);
+            var builder = new AttrSetBuilder(merges.Count);
+            foreach (var (name, merged) in merges) builder.Add(name, Nix.Lazy(() => merged.ValueMeta));
+            return builder.Build();
+        })));
+
+    /// <summary>
+    /// Each attribute's definitions merged at <c>loc.name</c>, in the order names first appear:
+    /// every name for the lazy form, only those that end up defined for the strict one.
+    /// </summary>
+    private List<(Symbol Name, MergedDefinitions Merged)> AttributeMerges(Interpreter interpreter, IReadOnlyList<string> loc, IReadOnlyList<Definition> definitions)
+    {
         var byName = new Dictionary<Symbol, List<Definition>>();
         var order = new List<Symbol>();
         for (var d = 0; d < definitions.Count; d++)
@@ -87,22 +114,18 @@ public sealed class AttrsOfType(OptionType elementType, bool lazy, string? place
             }
         }
 
-        var builder = new AttrSetBuilder(order.Count);
+        var merges = new List<(Symbol, MergedDefinitions)>(order.Count);
         foreach (var name in order)
         {
             var merged = new MergedDefinitions(interpreter, [.. loc, name.Name], ElementType, byName[name]);
             // Only names that end up in the set are checked: `mkIf false` ones never become anything.
-            if (IsLazy || merged.IsDefined) CheckName(interpreter, loc, name.Name, byName[name]);
-            if (IsLazy)
+            if (IsLazy || merged.IsDefined)
             {
-                builder.Add(name, Nix.Lazy(() => merged.IsDefined ? merged.MergedValue : ElementType.EmptyValue ?? merged.MergedValue));
-            }
-            else if (merged.IsDefined)
-            {
-                builder.Add(name, Nix.Lazy(() => merged.MergedValue));
+                CheckName(interpreter, loc, name.Name, byName[name]);
+                merges.Add((name, merged));
             }
         }
-        return builder.Build();
+        return merges;
     }
 
     /// <summary>Refuses a name <see cref="NameType"/> does not accept, pointing at the user's own definition of it when there is one.</summary>

@@ -42,9 +42,17 @@ public sealed class ListOfType(OptionType elementType, bool nonEmpty = false) : 
     public override OptionType SubstSubModules(IReadOnlyList<Value> modules) =>
         new ListOfType(ElementType.SubstSubModules(modules), nonEmpty);
 
-    public override Value Merge(Interpreter interpreter, IReadOnlyList<string> loc, IReadOnlyList<Definition> definitions)
+    public override Value Merge(Interpreter interpreter, IReadOnlyList<string> loc, IReadOnlyList<Definition> definitions) =>
+        ListValue.Of([.. ElementMerges(interpreter, loc, definitions).Select(m => Nix.Lazy(() => m.MergedValue))]);
+
+    /// <summary><c>{ list = [ each element's valueMeta ]; }</c>.</summary>
+    public override Value ValueMeta(Interpreter interpreter, IReadOnlyList<string> loc, IReadOnlyList<Definition> definitions) =>
+        Nix.Attrs(("list", Nix.Lazy(() => ListValue.Of([.. ElementMerges(interpreter, loc, definitions).Select(m => Nix.Lazy(() => m.ValueMeta))]))));
+
+    /// <summary>Each element merged on its own; those left undefined (<c>mkIf false</c>) dropped.</summary>
+    private List<MergedDefinitions> ElementMerges(Interpreter interpreter, IReadOnlyList<string> loc, IReadOnlyList<Definition> definitions)
     {
-        var items = new List<Value>();
+        var merges = new List<MergedDefinitions>();
         for (var n = 0; n < definitions.Count; n++)
         {
             var definition = definitions[n];
@@ -53,9 +61,9 @@ public sealed class ListOfType(OptionType elementType, bool nonEmpty = false) : 
             {
                 var elementLoc = new List<string>(loc) { $"[definition {n + 1}-entry {m + 1}]" };
                 var merged = new MergedDefinitions(interpreter, elementLoc, ElementType, [definition.WithValue(list.Items[m])]);
-                if (merged.IsDefined) items.Add(Nix.Lazy(() => merged.MergedValue));
+                if (merged.IsDefined) merges.Add(merged);
             }
         }
-        return ListValue.Of([.. items]);
+        return merges;
     }
 }

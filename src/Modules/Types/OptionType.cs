@@ -55,6 +55,14 @@ public abstract class OptionType
     /// <summary>Merges definitions that all passed <see cref="Check"/>; they are in order and non-empty.</summary>
     public abstract Value Merge(Interpreter interpreter, IReadOnlyList<string> loc, IReadOnlyList<Definition> definitions);
 
+    /// <summary>
+    /// nixpkgs' <c>valueMeta</c> of a merge (<c>options.a.b.valueMeta</c>): what the type learns
+    /// while merging, such as a submodule's whole evaluation or its elements' own valueMeta.
+    /// Empty for types that learn nothing. Called on the same definitions as <see cref="Merge"/>.
+    /// </summary>
+    public virtual Value ValueMeta(Interpreter interpreter, IReadOnlyList<string> loc, IReadOnlyList<Definition> definitions) =>
+        AttrSetValue.Empty;
+
     /// <summary>The value when nothing is defined, if the type has one (<c>[ ]</c> for lists).</summary>
     public virtual Value? EmptyValue => null;
 

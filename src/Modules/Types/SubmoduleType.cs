@@ -86,7 +86,15 @@ public sealed class SubmoduleType(
 
     public string? DescriptionText => description;
 
-    public override Value Merge(Interpreter interpreter, IReadOnlyList<string> loc, IReadOnlyList<Definition> definitions)
+    public override Value Merge(Interpreter interpreter, IReadOnlyList<string> loc, IReadOnlyList<Definition> definitions) =>
+        system.EvaluateConfig(interpreter, Request(loc, definitions));
+
+    /// <summary><c>{ configuration = the submodule's whole evalModules result; }</c> (options included).</summary>
+    public override Value ValueMeta(Interpreter interpreter, IReadOnlyList<string> loc, IReadOnlyList<Definition> definitions) =>
+        Nix.Attrs(("configuration", Nix.Lazy(() => system.Evaluate(interpreter, Request(loc, definitions)))));
+
+    /// <summary>The type's modules, the name, and every definition taken as a module.</summary>
+    private EvalModulesRequest Request(IReadOnlyList<string> loc, IReadOnlyList<Definition> definitions)
     {
         var all = new List<Value>(Modules.Count + definitions.Count + 2) { NameDefaultModule };
         all.AddRange(Modules);
@@ -99,7 +107,7 @@ public sealed class SubmoduleType(
                 ? Nix.Attrs(("_file", Nix.Str(definition.File)), ("config", value))
                 : Nix.Attrs(("_file", Nix.Str(definition.File)), ("imports", ListValue.Of([value]))));
         }
-        return system.EvaluateConfig(interpreter, new EvalModulesRequest(all, loc, specialArgs, moduleClass));
+        return new EvalModulesRequest(all, loc, specialArgs, moduleClass);
     }
 
     public override Value GetSubOptions(Interpreter interpreter, IReadOnlyList<string> prefix)
