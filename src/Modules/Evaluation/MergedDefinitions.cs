@@ -141,7 +141,7 @@ public sealed class MergedDefinitions
                 // A type that can say why (a user name holding `:`) says it after its description.
                 var why = Type.Rejection(_interpreter, invalid[0].Value) is { } reason ? ": " + reason : "";
                 throw Nix.Throw(
-                    $"A definition for option `{OptionPath.Show(Loc)}' is not of type `{Type.Description}'{why}. Definition values:{DefinitionListing.Show(invalid)}",
+                    $"A definition for option `{OptionPath.Show(Loc)}' is not of type `{Type.Description}'{why}. {(Type.ReportsHeadError ? "TypeError: Definition values: " : "Definition values:")}{DefinitionListing.Show(invalid)}",
                     ModuleDiagnostics.WrongType, invalid[0].Position);
             }
             return Type.Merge(_interpreter, Loc, final);

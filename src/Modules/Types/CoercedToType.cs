@@ -22,7 +22,8 @@ public sealed class CoercedToType(OptionType fromType, Value coerce, OptionType 
     public override string Description =>
         Phrase(FinalType, "noun") + " or " + Phrase(FromType, "noun") + " convertible to it";
 
-    public override string? DescriptionClass => "conjunction";
+    // No class: inside another description it is always parenthesised, as nixpkgs' types.nix tests want.
+    public override string? DescriptionClass => null;
 
     public override bool Check(Interpreter interpreter, Value value) =>
         (FromType.Check(interpreter, value) && FinalType.Check(interpreter, Nix.Call(interpreter, coerce, value)))

@@ -19,8 +19,10 @@ public sealed class EitherType(OptionType left, OptionType right) : OptionType
 
     public override string Name => "either";
 
-    public override string Description =>
-        Phrase(Left, "noun", "conjunction") + " or " + Phrase(Right, "noun", "conjunction", "composite");
+    // A clause that explains its noun ("positive integer, meaning >0") stays bare and takes a comma.
+    public override string Description => Left.DescriptionClass == "nonRestrictiveClause"
+        ? Left.Description + ", or " + Phrase(Right, "noun", "conjunction")
+        : Phrase(Left, "noun", "conjunction") + " or " + Phrase(Right, "noun", "conjunction", "composite");
 
     public override string? DescriptionClass => "conjunction";
 

@@ -37,6 +37,12 @@ public abstract class OptionType
     /// work: replacing only <c>check</c> with <c>//</c> is then an error there, and here.
     /// </summary>
     public virtual bool UsesCombinedCheckAndMerge => false;
+
+    /// <summary>
+    /// Whether a failed check reads as nixpkgs' v2 "head error" (<c>… is not of type `t'.
+    /// TypeError: Definition values: …</c>); only types that nixpkgs' tests quote that way.
+    /// </summary>
+    public virtual bool ReportsHeadError => false;
     private AttrSetValue? _value;
 
     public abstract string Name { get; }

@@ -14,7 +14,7 @@ public sealed class SeparatedStringType(string separator) : OptionType
     public override string Name => "separatedString";
 
     public override string Description =>
-        Separator.Length == 0 ? "Concatenated string" : "strings concatenated with " + JsonSerializer.Serialize(Separator, ModulesJsonContext.Default.String);
+        "strings concatenated with " + JsonSerializer.Serialize(Separator, ModulesJsonContext.Default.String);
 
     public override bool Check(Interpreter interpreter, Value value) => value.Force() is StringValue;
 

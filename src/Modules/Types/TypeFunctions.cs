@@ -38,6 +38,8 @@ public static class TypeFunctions
         Type("unspecified", BuiltinTypes.Unspecified);
         Type("raw", BuiltinTypes.Raw);
         Type("anything", AnythingType.Instance);
+        Type("json", new SerializableValueType("JSON", nullable: true));
+        Type("toml", new SerializableValueType("TOML", nullable: false));
         Type("optionType", OptionTypeType.Instance);
         Type("port", BuiltinTypes.Port);
         Type("optionDeclaration", BuiltinTypes.OptionDeclaration);
@@ -87,6 +89,13 @@ public static class TypeFunctions
             // ConfigLang extension: the type every attribute name must have.
             var nameType = Nix.Get(args, "nameType") is { } n ? T(n) : null;
             return new AttrsOfType(T(Nix.Get(args, "elemType")!), lazy, placeholder, nameType);
+        });
+        Ctor1("attrListOf", v => new AttrListType(T(v), asAttrs: false, mergeAttrValues: null));
+        Ctor1("attrListWith", v =>
+        {
+            var args = Nix.ForceAttrs(v);
+            var asAttrs = Nix.Get(args, "asAttrs") is { } a && Nix.ForceBool(a);
+            return new AttrListType(T(Nix.Get(args, "elemType")!), asAttrs, Nix.Get(args, "mergeAttrValues"));
         });
         Ctor1("uniq", v => new UniqueType(T(v), ""));
         Ctor2("unique", (a, t) => new UniqueType(T(t), Nix.Get(Nix.ForceAttrs(a), "message") is { } m ? Nix.ForceString(m) : ""));

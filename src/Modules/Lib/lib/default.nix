@@ -480,6 +480,8 @@ let
   self =
     b // trivial // lists // strings // attrsets // options // modules // native // {
       inherit trivial lists strings attrsets configlang;
+      cli = import ./cli.nix { lib = self; };
+      generators = import ./generators.nix { lib = self; };
       options = self;
       modules = self;
       types = native.types;
