@@ -292,6 +292,36 @@ let
       });
     mkPackageOptionMD = mkPackageOption;
     scrubOptionValue = x: x;
+    unknownModule = "<unknown-file>";
+    # A value for documentation: a literal as it is, anything else printed as an expression.
+    renderOptionValue = v: if v ? _type && v ? text then v else native.literalExpression (native.configlangShowValue v);
+    # One documentation entry per option, sub-options of submodules (and attrTag tags) after
+    # their option, as nixpkgs' manual generator reads them.
+    optionAttrSetToDocList = optionAttrSetToDocList' [ ];
+    optionAttrSetToDocList' = _: options:
+      b.concatMap (opt:
+        let
+          name = native.showOption opt.loc;
+          docOption = {
+            inherit (opt) loc;
+            inherit name;
+            description = opt.description or null;
+            declarations = b.filter (x: x != unknownModule) opt.declarations;
+            internal = opt.internal or false;
+            visible = if (opt.visible or true) == "shallow" then true else opt.visible or true;
+            readOnly = opt.readOnly or false;
+            type = opt.type.description or "unspecified";
+          }
+          // attrsets.optionalAttrs (opt ? example) { example = renderOptionValue opt.example; }
+          // attrsets.optionalAttrs (opt ? defaultText || opt ? default) { default = renderOptionValue (opt.defaultText or opt.default); }
+          // attrsets.optionalAttrs (opt.relatedPackages or null != null) { inherit (opt) relatedPackages; };
+          subOptions =
+            let ss = opt.type.getSubOptions opt.loc;
+            in if ss != { } then optionAttrSetToDocList' opt.loc ss else [ ];
+          subOptionsVisible = docOption.visible && (opt.visible or null) != "shallow";
+        in
+        [ docOption ] ++ lists.optionals subOptionsVisible subOptions)
+        (attrsets.collect native.isOption options);
   };
 
   modules = rec {
