@@ -512,9 +512,21 @@ let
       inherit trivial lists strings attrsets configlang;
       cli = import ./cli.nix { lib = self; };
       generators = import ./generators.nix { lib = self; };
+      fileset = import ./fileset.nix { lib = self; };
       options = self;
       modules = self;
-      types = native.types;
+      types = native.types // {
+        # A file set (lib.fileset) or a path standing for the files below it; several
+        # definitions are united.
+        fileset = native.mkOptionType {
+          name = "fileset";
+          description = "fileset";
+          descriptionClass = "noun";
+          check = x: b.isPath x || self.fileset.isFileset x;
+          merge = _loc: defs: self.fileset.unions (map (def: def.value) defs);
+          emptyValue.value = self.fileset.empty;
+        };
+      };
       fixedPoints = trivial;
       inherit (b) toString;
     };
