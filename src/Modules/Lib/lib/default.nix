@@ -513,6 +513,7 @@ let
       cli = import ./cli.nix { lib = self; };
       generators = import ./generators.nix { lib = self; };
       fileset = import ./fileset.nix { lib = self; };
+      gvariant = import ./gvariant.nix { lib = self; };
       options = self;
       modules = self;
       types = native.types // {
