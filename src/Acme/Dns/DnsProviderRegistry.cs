@@ -37,11 +37,11 @@ public sealed class DnsProviderRegistry
         var http = Protocol.AcmeHttp.CreateClient(timeout: limit);
         return new DnsProviderRegistry(
         [
-            new DnsProviderFactory(Rfc2136DnsProvider.ProviderName, c => new Rfc2136DnsProvider(c, limit)),
-            new DnsProviderFactory(ExecDnsProvider.ProviderName, c => new ExecDnsProvider(c, limit)),
-            new DnsProviderFactory(HttpReqDnsProvider.ProviderName, c => new HttpReqDnsProvider(c, http)),
-            new DnsProviderFactory(CloudflareDnsProvider.ProviderName, c => new CloudflareDnsProvider(c, http)),
-            new DnsProviderFactory(InwxDnsProvider.ProviderName, c => new InwxDnsProvider(c, http)),
+            new DnsProviderFactory(Rfc2136DnsProvider.ProviderName, Rfc2136DnsProvider.Variables, c => new Rfc2136DnsProvider(c, limit)),
+            new DnsProviderFactory(ExecDnsProvider.ProviderName, ExecDnsProvider.Variables, c => new ExecDnsProvider(c, limit)),
+            new DnsProviderFactory(HttpReqDnsProvider.ProviderName, HttpReqDnsProvider.Variables, c => new HttpReqDnsProvider(c, http)),
+            new DnsProviderFactory(CloudflareDnsProvider.ProviderName, CloudflareDnsProvider.Variables, c => new CloudflareDnsProvider(c, http)),
+            new DnsProviderFactory(InwxDnsProvider.ProviderName, InwxDnsProvider.Variables, c => new InwxDnsProvider(c, http)),
         ]);
     }
 }
