@@ -18,7 +18,7 @@ public sealed class DnsProviderVariablesTests
     private static string SampleValue(string name) => name switch
     {
         "RFC2136_NAMESERVER" => "127.0.0.1:53",
-        "HTTPREQ_ENDPOINT" => "https://dns.example.test/",
+        _ when name.EndsWith("_URL", StringComparison.Ordinal) || name.EndsWith("_ENDPOINT", StringComparison.Ordinal) => "https://dns.example.test/",
         "EXEC_PATH" => "/bin/true",
         _ => "sample-" + name.ToLowerInvariant(),
     };

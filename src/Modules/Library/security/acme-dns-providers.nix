@@ -9,5 +9,6 @@
   "exec"
   "httpreq"
   "inwx"
+  "pdns"
   "rfc2136"
 ]
