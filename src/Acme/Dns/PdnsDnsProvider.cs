@@ -212,7 +212,9 @@ public sealed class PdnsDnsProvider : IDnsProvider
             }
         }
         if (status is >= 200 and <= 299) return document;
-        var error = document is { RootElement.ValueKind: JsonValueKind.Object } && Text(document.RootElement, "error") is { } message ? ": " + message : "";
+        // PowerDNS says why in {"error": ...}; its web server answers 401 and 404 in plain text.
+        var error = document is { RootElement.ValueKind: JsonValueKind.Object } && Text(document.RootElement, "error") is { } message ? ": " + message
+            : document is null && text.Trim() is { Length: > 0 } plain ? ": " + plain.Split('\n')[0] : "";
         document?.Dispose();
         var hint = status is 401 or 403 ? " (check PDNS_API_KEY)" : "";
         throw new DnsProviderException(ProviderName, _redactor.Redact($"{what}: HTTP {status}{Truncate(error)}{hint}"));

@@ -31,7 +31,8 @@ public sealed class PdnsDnsProviderTests
 
         public (int, string, IReadOnlyDictionary<string, string>?) Handle(RecordedRequest request)
         {
-            if (request.Header("X-API-Key") != Key) return (401, "{\"error\":\"Unauthorized\"}", null);
+            // The web server itself refuses a wrong key, in plain text.
+            if (request.Header("X-API-Key") != Key) return (401, "Unauthorized", null);
             var path = request.PathAndQuery.Split('?')[0];
             if (request.Method == "GET" && path == "/api")
                 return HasApiListing ? (200, "[{\"url\":\"/api/v1\",\"version\":1}]", null) : (404, "{\"error\":\"Not Found\"}", null);
