@@ -27,7 +27,7 @@ public sealed class DnsProviderRegistry
             : throw new DnsProviderException(name, $"unknown DNS provider (known: {string.Join(", ", Names)})");
 
     /// <summary>
-    /// rfc2136, exec, httpreq, cloudflare, inwx and pdns, each bounded by <paramref name="timeout"/>
+    /// rfc2136, exec, httpreq, cloudflare, inwx, pdns and route53, each bounded by <paramref name="timeout"/>
     /// (default <see cref="Protocol.NetworkTimeout.Default"/>): HTTP requests and DNS messages must be
     /// answered, and an exec program must finish, within it.
     /// </summary>
@@ -43,6 +43,7 @@ public sealed class DnsProviderRegistry
             new DnsProviderFactory(CloudflareDnsProvider.ProviderName, CloudflareDnsProvider.Variables, c => new CloudflareDnsProvider(c, http)),
             new DnsProviderFactory(InwxDnsProvider.ProviderName, InwxDnsProvider.Variables, c => new InwxDnsProvider(c, http)),
             new DnsProviderFactory(PdnsDnsProvider.ProviderName, PdnsDnsProvider.Variables, c => new PdnsDnsProvider(c, http)),
+            new DnsProviderFactory(Route53DnsProvider.ProviderName, Route53DnsProvider.Variables, c => new Route53DnsProvider(c, http)),
         ]);
     }
 }

@@ -11,4 +11,5 @@
   "inwx"
   "pdns"
   "rfc2136"
+  "route53"
 ]
