@@ -15,6 +15,11 @@
 #   TESTBED_HTTP01_PORT=5002      port pebble connects to for HTTP-01
 #   TESTBED_TLSALPN01_PORT=5001   port pebble connects to for TLS-ALPN-01
 #   TESTBED_DNS_PORT=8053         knot DNS (UDP+TCP), authoritative for the zone
+#   TESTBED_DNS_SERVER=knot       knot, or pdns: PowerDNS (sqlite3 backend) serves the zone
+#                                 instead, with its HTTP API (no RFC 2136); its packages
+#                                 (pdns-server, pdns-backend-sqlite3, sqlite3) are installed
+#   TESTBED_PDNS_API_PORT=8081    PowerDNS web server / HTTP API (with TESTBED_DNS_SERVER=pdns)
+#   TESTBED_PDNS_API_KEY=<random, kept in STATE_DIR/pdns-api.key>
 #   TESTBED_ZONE=example.test     test zone; apex and *.zone have A 127.0.0.1
 #   TESTBED_TSIG_KEY_NAME=acme-update.
 #   TESTBED_TSIG_ALGORITHM=hmac-sha256
@@ -46,6 +51,13 @@ MGMT_PORT=${TESTBED_MGMT_PORT:-15000}
 HTTP01_PORT=${TESTBED_HTTP01_PORT:-5002}
 TLSALPN01_PORT=${TESTBED_TLSALPN01_PORT:-5001}
 DNS_PORT=${TESTBED_DNS_PORT:-8053}
+DNS_SERVER=${TESTBED_DNS_SERVER:-knot}
+PDNS_API_PORT=${TESTBED_PDNS_API_PORT:-8081}
+case "$DNS_SERVER" in
+  knot) DNS_DAEMON=knotd ;;
+  pdns) DNS_DAEMON=pdns ;;
+  *) die "TESTBED_DNS_SERVER must be knot or pdns, not '$DNS_SERVER'" ;;
+esac
 ZONE=${TESTBED_ZONE:-example.test}
 ZONE=${ZONE%.}
 TSIG_NAME=${TESTBED_TSIG_KEY_NAME:-acme-update.}
@@ -59,7 +71,7 @@ BLOCKED=${TESTBED_BLOCKED_DOMAINS:-}
 export PEBBLE_VA_NOSLEEP
 PEBBLE_KNOBS="PEBBLE_VA_NOSLEEP PEBBLE_VA_SLEEPTIME PEBBLE_VA_ALWAYS_VALID PEBBLE_WFE_NONCEREJECT PEBBLE_AUTHZREUSE PEBBLE_CHAIN_LENGTH PEBBLE_ALTERNATE_ROOTS PEBBLE_WFE_ORDERS_PER_PAGE"
 
-for p in "$ACME_PORT" "$MGMT_PORT" "$HTTP01_PORT" "$TLSALPN01_PORT" "$DNS_PORT"; do
+for p in "$ACME_PORT" "$MGMT_PORT" "$HTTP01_PORT" "$TLSALPN01_PORT" "$DNS_PORT" "$PDNS_API_PORT"; do
   case "$p" in ''|*[!0-9]*) die "bad port '$p'";; esac
   [ "$p" -ge 1 ] && [ "$p" -le 65535 ] || die "bad port '$p'"
 done
@@ -75,6 +87,13 @@ for pair in pebble:pebble knotd:knot knotc:knot kdig:knot-dnsutils \
     case " $pkgs " in *" $p "*) ;; *) pkgs="$pkgs $p";; esac
   fi
 done
+if [ "$DNS_SERVER" = pdns ]; then
+  for pair in pdns_server:pdns-server sqlite3:sqlite3; do
+    c=${pair%%:*}; p=${pair#*:}
+    if ! command -v "$c" >/dev/null 2>&1 && [ ! -x "/usr/sbin/$c" ]; then pkgs="$pkgs $p"; fi
+  done
+  ls /usr/lib/*/pdns/libgsqlite3backend.so >/dev/null 2>&1 || pkgs="$pkgs pdns-backend-sqlite3"
+fi
 if [ -n "$pkgs" ]; then
   log "installing Debian packages:$pkgs"
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
@@ -92,7 +111,7 @@ knob_lines=""
 for k in $PEBBLE_KNOBS; do
   if [ -n "${!k+x}" ]; then knob_lines="$knob_lines$k=${!k}"$'\n'; fi
 done
-FP_INPUT="v1|$ACME_PORT|$MGMT_PORT|$HTTP01_PORT|$TLSALPN01_PORT|$DNS_PORT|$ZONE|$TSIG_NAME|$TSIG_ALG|${TESTBED_TSIG_SECRET:-}|$EAB_REQUIRED|$CERT_VALIDITY|$STRICT|$BLOCKED|$knob_lines"
+FP_INPUT="v1|$ACME_PORT|$MGMT_PORT|$HTTP01_PORT|$TLSALPN01_PORT|$DNS_PORT|$DNS_SERVER|$PDNS_API_PORT|${TESTBED_PDNS_API_KEY:-}|$ZONE|$TSIG_NAME|$TSIG_ALG|${TESTBED_TSIG_SECRET:-}|$EAB_REQUIRED|$CERT_VALIDITY|$STRICT|$BLOCKED|$knob_lines"
 FP=$(printf '%s' "$FP_INPUT" | sha256sum | cut -c1-32)
 
 # pidfile format: "PID STARTTIME NAME"; alive = same pid, same start time.
@@ -118,15 +137,15 @@ print_env() {
   log "env written to $S/env (source it: set -a; . $S/env; set +a)"
 }
 
-if pid_alive "$S/knotd.pid" && pid_alive "$S/pebble.pid" \
+if pid_alive "$S/$DNS_DAEMON.pid" && pid_alive "$S/pebble.pid" \
    && [ -f "$S/fingerprint" ] && [ "$(cat "$S/fingerprint")" = "$FP" ] && [ -f "$S/env" ]; then
   if curl -fsS --max-time 5 --cacert "$S/certs/https-ca.pem" "https://$BIND:$ACME_PORT/dir" >/dev/null 2>&1; then
-    log "already running with the same settings (pids $(cut -d' ' -f1 "$S/knotd.pid") $(cut -d' ' -f1 "$S/pebble.pid"))"
+    log "already running with the same settings (pids $(cut -d' ' -f1 "$S/$DNS_DAEMON.pid") $(cut -d' ' -f1 "$S/pebble.pid"))"
     print_env
     exit 0
   fi
 fi
-if [ -f "$S/knotd.pid" ] || [ -f "$S/pebble.pid" ]; then
+if [ -f "$S/knotd.pid" ] || [ -f "$S/pdns.pid" ] || [ -f "$S/pebble.pid" ]; then
   log "stopping previous instance recorded in $S"
   bash "$SCRIPT_DIR/stop.sh" "$S" >&2 || true
 fi
@@ -144,6 +163,9 @@ for p in "$ACME_PORT" "$MGMT_PORT" "$DNS_PORT"; do
   port_busy tcp "$p" && die "TCP port $p is already in use (set TESTBED_*_PORT)"
 done
 port_busy udp "$DNS_PORT" && die "UDP port $DNS_PORT is already in use (set TESTBED_DNS_PORT)"
+if [ "$DNS_SERVER" = pdns ]; then
+  port_busy tcp "$PDNS_API_PORT" && die "TCP port $PDNS_API_PORT is already in use (set TESTBED_PDNS_API_PORT)"
+fi
 for p in "$HTTP01_PORT" "$TLSALPN01_PORT"; do
   port_busy tcp "$p" && log "warning: TCP port $p is already in use; your challenge server must own it during validation"
 done
@@ -185,7 +207,7 @@ else
   TSIG_SECRET=$(cat "$S/tsig.secret")
 fi
 
-# ---------------------------------------------------------------- knot
+# ---------------------------------------------------------------- knot (or PowerDNS)
 K="$S/knot"
 rm -rf "$K/db" "$K/run"
 mkdir -p "$K/db" "$K/zones" "$K/run"
@@ -253,8 +275,37 @@ start_daemon() { # name logfile cmd...
   echo "$pid $start $name" >"$S/$name.pid"
 }
 
-: >"$S/knotd.log"
-start_daemon knotd "$S/knotd.log" knotd -c "$K/knot.conf"
+if [ "$DNS_SERVER" = knot ]; then
+  : >"$S/knotd.log"
+  start_daemon knotd "$S/knotd.log" knotd -c "$K/knot.conf"
+else
+  # The same zone, served by PowerDNS from a fresh sqlite3 database; its HTTP API on loopback
+  # with a key, no caches (a record the API adds is answered at once), nothing outside $P.
+  P="$S/pdns"
+  rm -rf "$P"
+  mkdir -p "$P/run"
+  if [ -n "${TESTBED_PDNS_API_KEY:-}" ]; then
+    PDNS_API_KEY=$TESTBED_PDNS_API_KEY
+  else
+    [ -s "$S/pdns-api.key" ] || head -c 24 /dev/urandom | base64 | tr -d '/+=' >"$S/pdns-api.key"
+    PDNS_API_KEY=$(cat "$S/pdns-api.key")
+  fi
+  schema=/usr/share/doc/pdns-backend-sqlite3/schema.sqlite3.sql
+  [ -r "$schema" ] || die "the PowerDNS sqlite3 schema $schema is missing (package pdns-backend-sqlite3)"
+  sqlite3 "$P/pdns.sqlite3" <"$schema" || die "cannot create the PowerDNS database"
+  printf '%s\n' "# generated by acme-testbed/start.sh" \
+    "launch=gsqlite3" "gsqlite3-database=$P/pdns.sqlite3" \
+    "local-address=$BIND" "local-port=$DNS_PORT" "socket-dir=$P/run" \
+    "guardian=no" "daemon=no" "disable-syslog=yes" "write-pid=no" "loglevel=4" \
+    "security-poll-suffix=" \
+    "cache-ttl=0" "query-cache-ttl=0" "negquery-cache-ttl=0" \
+    "webserver=yes" "webserver-address=$BIND" "webserver-port=$PDNS_API_PORT" \
+    "webserver-allow-from=127.0.0.0/8" "api=yes" "api-key=$PDNS_API_KEY" >"$P/pdns.conf"
+  pdnsutil --config-dir="$P" load-zone "$ZONE" "$K/zones/$ZONE.zone" >"$S/pdnsutil.log" 2>&1 \
+    || { cat "$S/pdnsutil.log" >&2; die "pdnsutil load-zone failed"; }
+  : >"$S/pdns.log"
+  start_daemon pdns "$S/pdns.log" pdns_server --config-dir="$P"
+fi
 
 # ---------------------------------------------------------------- pebble
 eab_json='"externalAccountMACKeys": {
@@ -297,9 +348,14 @@ start_daemon pebble "$S/pebble.log" "${pebble_env[@]}" pebble "${pebble_args[@]}
 deadline=$(( $(date +%s) + 40 ))
 dns_ok=0; acme_ok=0; mgmt_ok=0
 while :; do
-  pid_alive "$S/knotd.pid" || { tail -20 "$S/knotd.log" >&2; die "knotd died (log: $S/knotd.log)"; }
+  pid_alive "$S/$DNS_DAEMON.pid" || { tail -20 "$S/$DNS_DAEMON.log" >&2; die "$DNS_DAEMON died (log: $S/$DNS_DAEMON.log)"; }
   pid_alive "$S/pebble.pid" || { tail -20 "$S/pebble.log" >&2; die "pebble died (log: $S/pebble.log)"; }
   [ $dns_ok = 1 ] || { kdig +time=1 +retry=0 -p "$DNS_PORT" @"$BIND" SOA "$ZONE." 2>/dev/null | grep -q 'status: NOERROR' && dns_ok=1; } || true
+  # PowerDNS: its API must answer for the zone too.
+  if [ $dns_ok = 1 ] && [ "$DNS_SERVER" = pdns ] && [ "${api_ok:-0}" = 0 ]; then
+    curl -fsS --max-time 2 -H "X-API-Key: $PDNS_API_KEY" "http://$BIND:$PDNS_API_PORT/api/v1/servers/localhost/zones/$ZONE." >/dev/null 2>&1 \
+      && api_ok=1 || dns_ok=0
+  fi
   [ $acme_ok = 1 ] || { curl -fsS --max-time 2 --cacert "$S/certs/https-ca.pem" "https://$BIND:$ACME_PORT/dir" >/dev/null 2>&1 && acme_ok=1; } || true
   [ $mgmt_ok = 1 ] || { curl -fsS --max-time 2 --cacert "$S/certs/https-ca.pem" "https://$BIND:$MGMT_PORT/roots/0" >/dev/null 2>&1 && mgmt_ok=1; } || true
   [ $dns_ok$acme_ok$mgmt_ok = 111 ] && break
@@ -331,6 +387,11 @@ curl -fsS --cacert "$S/certs/https-ca.pem" "https://$BIND:$MGMT_PORT/intermediat
   echo "ACME_DNS_HOST=$BIND"
   echo "ACME_DNS_PORT=$DNS_PORT"
   echo "ACME_DNS_ZONE=$ZONE"
+  echo "ACME_DNS_SERVER_KIND=$DNS_SERVER"
+  if [ "$DNS_SERVER" = pdns ]; then
+    echo "ACME_PDNS_API_URL=http://$BIND:$PDNS_API_PORT/"
+    echo "ACME_PDNS_API_KEY=$PDNS_API_KEY"
+  fi
   echo "ACME_TSIG_KEY_NAME=$TSIG_NAME"
   echo "ACME_TSIG_ALGORITHM=$TSIG_ALG"
   echo "ACME_TSIG_SECRET=$TSIG_SECRET"
@@ -341,5 +402,5 @@ curl -fsS --cacert "$S/certs/https-ca.pem" "https://$BIND:$MGMT_PORT/intermediat
 } >"$S/env.tmp"
 mv "$S/env.tmp" "$S/env"
 echo "$FP" >"$S/fingerprint"
-log "started in $(( $(date +%s) - T0 ))s: knotd pid $(cut -d' ' -f1 "$S/knotd.pid"), pebble pid $(cut -d' ' -f1 "$S/pebble.pid")"
+log "started in $(( $(date +%s) - T0 ))s: $DNS_DAEMON pid $(cut -d' ' -f1 "$S/$DNS_DAEMON.pid"), pebble pid $(cut -d' ' -f1 "$S/pebble.pid")"
 print_env

@@ -27,7 +27,7 @@ public sealed class DnsProviderRegistry
             : throw new DnsProviderException(name, $"unknown DNS provider (known: {string.Join(", ", Names)})");
 
     /// <summary>
-    /// rfc2136, exec, httpreq, cloudflare and inwx, each bounded by <paramref name="timeout"/>
+    /// rfc2136, exec, httpreq, cloudflare, inwx, pdns and route53, each bounded by <paramref name="timeout"/>
     /// (default <see cref="Protocol.NetworkTimeout.Default"/>): HTTP requests and DNS messages must be
     /// answered, and an exec program must finish, within it.
     /// </summary>
@@ -37,11 +37,13 @@ public sealed class DnsProviderRegistry
         var http = Protocol.AcmeHttp.CreateClient(timeout: limit);
         return new DnsProviderRegistry(
         [
-            new DnsProviderFactory(Rfc2136DnsProvider.ProviderName, c => new Rfc2136DnsProvider(c, limit)),
-            new DnsProviderFactory(ExecDnsProvider.ProviderName, c => new ExecDnsProvider(c, limit)),
-            new DnsProviderFactory(HttpReqDnsProvider.ProviderName, c => new HttpReqDnsProvider(c, http)),
-            new DnsProviderFactory(CloudflareDnsProvider.ProviderName, c => new CloudflareDnsProvider(c, http)),
-            new DnsProviderFactory(InwxDnsProvider.ProviderName, c => new InwxDnsProvider(c, http)),
+            new DnsProviderFactory(Rfc2136DnsProvider.ProviderName, Rfc2136DnsProvider.Variables, c => new Rfc2136DnsProvider(c, limit)),
+            new DnsProviderFactory(ExecDnsProvider.ProviderName, ExecDnsProvider.Variables, c => new ExecDnsProvider(c, limit)),
+            new DnsProviderFactory(HttpReqDnsProvider.ProviderName, HttpReqDnsProvider.Variables, c => new HttpReqDnsProvider(c, http)),
+            new DnsProviderFactory(CloudflareDnsProvider.ProviderName, CloudflareDnsProvider.Variables, c => new CloudflareDnsProvider(c, http)),
+            new DnsProviderFactory(InwxDnsProvider.ProviderName, InwxDnsProvider.Variables, c => new InwxDnsProvider(c, http)),
+            new DnsProviderFactory(PdnsDnsProvider.ProviderName, PdnsDnsProvider.Variables, c => new PdnsDnsProvider(c, http)),
+            new DnsProviderFactory(Route53DnsProvider.ProviderName, Route53DnsProvider.Variables, c => new Route53DnsProvider(c, http)),
         ]);
     }
 }

@@ -14,6 +14,15 @@ namespace ConfigLang.Acme.Dns;
 public sealed class ExecDnsProvider : IDnsProvider
 {
     public const string ProviderName = "exec";
+
+    public static DnsProviderVariables Variables { get; } = new(
+    [
+        new("EXEC_PATH", "program run as PROGRAM present|cleanup FQDN VALUE"),
+        new("EXEC_MODE", "RAW: pass DOMAIN TOKEN KEY_AUTH instead"),
+        new("EXEC_PROPAGATION_TIMEOUT", "seconds to wait for the record to be visible"),
+        new("EXEC_SEQUENCE_TIMEOUT", "seconds one run of the program may take"),
+    ],
+    Required: [["EXEC_PATH"]]);
     private readonly ProviderCredentials _credentials;
     private readonly string _program;
     private readonly bool _raw;

@@ -16,6 +16,16 @@ namespace ConfigLang.Acme.Dns;
 public sealed class HttpReqDnsProvider : IDnsProvider
 {
     public const string ProviderName = "httpreq";
+
+    public static DnsProviderVariables Variables { get; } = new(
+    [
+        new("HTTPREQ_ENDPOINT", "URL receiving POST /present and /cleanup"),
+        new("HTTPREQ_MODE", "RAW: send domain, token and keyAuth instead of fqdn and value"),
+        new("HTTPREQ_USERNAME", "basic auth user"),
+        new("HTTPREQ_PASSWORD", "basic auth password") { Secret = true },
+        new("HTTPREQ_PROPAGATION_TIMEOUT", "seconds to wait for the record to be visible"),
+    ],
+    Required: [["HTTPREQ_ENDPOINT"]]);
     private readonly HttpClient _http;
     private readonly SecretRedactor _redactor;
     private readonly Uri _endpoint;

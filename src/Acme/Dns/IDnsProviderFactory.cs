@@ -7,5 +7,8 @@ public interface IDnsProviderFactory
 {
     string Name { get; }
 
+    /// <summary>The variables the provider reads and which are required (lint checks them before rebuild).</summary>
+    DnsProviderVariables Variables { get; }
+
     IDnsProvider Create(ProviderCredentials credentials);
 }

@@ -19,6 +19,18 @@ public sealed class InwxDnsProvider : IDnsProvider
     public static readonly Uri ProductionEndpoint = new("https://api.domrobot.com/jsonrpc/");
     public static readonly Uri SandboxEndpoint = new("https://api.ote.domrobot.com/jsonrpc/");
 
+    public static DnsProviderVariables Variables { get; } = new(
+    [
+        new("INWX_USERNAME", "account user name"),
+        new("INWX_PASSWORD", "account password") { Secret = true },
+        new("INWX_SHARED_SECRET", "TOTP secret, when the account uses two-factor authentication") { Secret = true },
+        new("INWX_SANDBOX", "true: use the OTE sandbox API") { Default = "false" },
+        new("INWX_TTL", "TTL of the TXT record in seconds") { Default = "300" },
+        new("INWX_PROPAGATION_TIMEOUT", "seconds to wait for the record to be visible"),
+        new("INWX_ENDPOINT", "JSON-RPC endpoint (ConfigLang's; for tests)") { Default = "https://api.domrobot.com/jsonrpc/" },
+    ],
+    Required: [["INWX_USERNAME", "INWX_PASSWORD"]]);
+
     private readonly HttpClient _http;
     private readonly SecretRedactor _redactor;
     private readonly string _user;

@@ -17,6 +17,19 @@ namespace ConfigLang.Acme.Dns;
 public sealed class Rfc2136DnsProvider : IDnsProvider
 {
     public const string ProviderName = "rfc2136";
+
+    public static DnsProviderVariables Variables { get; } = new(
+    [
+        new("RFC2136_NAMESERVER", "primary name server accepting updates, host[:port]"),
+        new("RFC2136_TSIG_KEY", "TSIG key name, with RFC2136_TSIG_SECRET"),
+        new("RFC2136_TSIG_SECRET", "TSIG secret (base64), with RFC2136_TSIG_KEY") { Secret = true },
+        new("RFC2136_TSIG_ALGORITHM", "TSIG algorithm") { Default = "hmac-sha1." },
+        new("RFC2136_TTL", "TTL of the TXT record in seconds") { Default = "120" },
+        new("RFC2136_PROPAGATION_TIMEOUT", "seconds to wait for the record to be visible"),
+        new("RFC2136_DNS_TIMEOUT", "seconds to wait for the name server's answer"),
+        new("RFC2136_ZONE", "the zone to update, skipping the SOA lookup (ConfigLang's)"),
+    ],
+    Required: [["RFC2136_NAMESERVER"]]);
     private readonly SecretRedactor _redactor;
     private readonly string? _tsigKeyName;
     private readonly byte[]? _tsigSecret;

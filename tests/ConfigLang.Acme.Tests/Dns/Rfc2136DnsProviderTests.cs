@@ -95,7 +95,7 @@ public sealed class Rfc2136DnsProviderTests(SharedTestbedFixture fixture)
         var provider = registry.Get("rfc2136").Create(Bed.Rfc2136Credentials());
 
         Assert.IsType<Rfc2136DnsProvider>(provider);
-        Assert.Equal(["cloudflare", "exec", "httpreq", "inwx", "rfc2136"], registry.Names);
-        Assert.Contains("known: cloudflare", Assert.Throws<DnsProviderException>(() => registry.Get("route53")).Message);
+        Assert.Equal(["cloudflare", "exec", "httpreq", "inwx", "pdns", "rfc2136", "route53"], registry.Names);
+        Assert.Contains("known: cloudflare", Assert.Throws<DnsProviderException>(() => registry.Get("hetzner")).Message);
     }
 }

@@ -10,7 +10,8 @@ using ConfigLang.TestSupport;
 namespace ConfigLang.Acme.Tests.Testbed;
 
 /// <summary>
-/// A running pebble + knot testbed (tests/acme-testbed, the repository's own scripts): either one that CI started (its
+/// A running pebble + knot testbed (tests/acme-testbed, the repository's own scripts; PowerDNS
+/// instead of knot with <c>TESTBED_DNS_SERVER=pdns</c>): either one that CI started (its
 /// environment is in ACME_DIRECTORY_URL / CONFIGLANG_TESTBED_DIR), or one started here in a temp
 /// STATE_DIR on free ports and stopped on dispose.
 /// </summary>
@@ -95,7 +96,7 @@ public sealed class Testbed : IAsyncDisposable
     public static async Task<Testbed> StartAsync(IReadOnlyDictionary<string, string>? settings = null)
     {
         var stateDir = Directory.CreateTempSubdirectory("configlang-acme-testbed-").FullName;
-        var ports = FreePorts(5);
+        var ports = FreePorts(6);
         var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(Path.Combine(Scripts, "start.sh"));
         start.ArgumentList.Add(stateDir);
@@ -104,6 +105,8 @@ public sealed class Testbed : IAsyncDisposable
         start.Environment["TESTBED_HTTP01_PORT"] = ports[2].ToString();
         start.Environment["TESTBED_TLSALPN01_PORT"] = ports[3].ToString();
         start.Environment["TESTBED_DNS_PORT"] = ports[4].ToString();
+        // Used only when TESTBED_DNS_SERVER=pdns (PowerDNS's HTTP API).
+        start.Environment["TESTBED_PDNS_API_PORT"] = ports[5].ToString();
         start.Environment["PEBBLE_WFE_NONCEREJECT"] = "0";
         start.Environment["PEBBLE_AUTHZREUSE"] = "0";
         foreach (var (k, v) in settings ?? new Dictionary<string, string>()) start.Environment[k] = v;

@@ -35,13 +35,22 @@ public sealed class AcmeDnsProviderOptionTests : IDisposable
     [InlineData("exec")]
     [InlineData("httpreq")]
     [InlineData("inwx")]
+    [InlineData("pdns")]
     [InlineData("rfc2136")]
+    [InlineData("route53")]
     public void Each_supported_provider_is_accepted_and_inherited_from_defaults(string provider)
     {
         var result = Show($"security.acme.defaults.dnsProvider = \"{provider}\"; security.acme.certs.\"example.org\" = {{ }};");
         Assert.True(result.Succeeded, result.Stderr);
         Assert.Contains($"\"dnsProvider\":\"{provider}\"", result.Stdout.Replace(" ", "").Replace("\n", ""));
     }
+
+    // The library's list, quoted and sorted as the type prints it (providers are added there).
+    private static IEnumerable<string> DeclaredProviders() =>
+        System.Text.RegularExpressions.Regex.Matches(
+                File.ReadAllText(Path.Combine(TestSupport.RepositoryRoot.Path, "src", "Modules", "Library", "security", "acme-dns-providers.nix")),
+                "^\\s*(\"[a-z0-9-]+\")\\s*$", System.Text.RegularExpressions.RegexOptions.Multiline)
+            .Select(m => m.Groups[1].Value).Order(StringComparer.Ordinal);
 
     [Fact]
     public void Null_is_accepted_for_another_challenge()
@@ -53,14 +62,14 @@ public sealed class AcmeDnsProviderOptionTests : IDisposable
 
     [Theory]
     [InlineData("security.acme.certs.\"example.org\".dnsProvider = \"hetzner\";", "security.acme.certs.\"example.org\".dnsProvider", "\"hetzner\" is not one of them; ")]
-    [InlineData("security.acme.defaults.dnsProvider = \"route53\"; security.acme.certs.\"example.org\" = { };", "security.acme.defaults.dnsProvider", "\"route53\" is not one of them; ")]
+    [InlineData("security.acme.defaults.dnsProvider = \"no-such-dns\"; security.acme.certs.\"example.org\" = { };", "security.acme.defaults.dnsProvider", "\"no-such-dns\" is not one of them; ")]
     [InlineData("security.acme.certs.\"example.org\".dnsProvider = \"inxw\";", "security.acme.certs.\"example.org\".dnsProvider", "\"inxw\" is not one of them (did you mean \"inwx\"?); ")]
     public void Another_name_is_a_type_error_at_its_definition(string body, string option, string why)
     {
         var result = Show(body);
         Assert.False(result.Succeeded);
         Assert.Equal(ModuleDiagnostics.WrongType, result.Error!.Code);
-        Assert.Contains($"`{option}' is not of type `null or one of \"cloudflare\", \"exec\", \"httpreq\", \"inwx\", \"rfc2136\"': {why}{Pointer}", result.Stderr);
+        Assert.Contains($"`{option}' is not of type `null or one of {string.Join(", ", DeclaredProviders())}': {why}{Pointer}", result.Stderr);
         Assert.EndsWith("host.nix", result.Error.Location!.Value.Source.Path);
         Assert.Equal(4, result.Error.Location.Value.Start.Line);
     }

@@ -9,5 +9,7 @@
   "exec"
   "httpreq"
   "inwx"
+  "pdns"
   "rfc2136"
+  "route53"
 ]

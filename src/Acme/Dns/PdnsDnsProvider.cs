@@ -1,0 +1,228 @@
+using System.Text;
+using System.Text.Json;
+using ConfigLang.Acme.Challenges;
+using ConfigLang.Acme.Credentials;
+
+namespace ConfigLang.Acme.Dns;
+
+/// <summary>
+/// lego's <c>pdns</c>, over the PowerDNS Authoritative HTTP API (key in <c>X-API-Key</c>): the API
+/// version from <c>GET /api</c> (none there: the pre-4 API without a prefix), the zone by
+/// <c>GET /api/v1/servers/{server}/zones/{zone.}</c> for each parent of the record name, and the
+/// TXT RRset replaced with <c>PATCH</c> on the zone (<c>changetype</c> REPLACE, or DELETE when no
+/// value is left). PowerDNS replaces an RRset whole, so the values already there are kept and only
+/// our own is added or removed: a wildcard and its base name share one RRset. Master and Slave
+/// zones are then sent a NOTIFY (<c>PUT .../notify</c>), as lego does.
+/// </summary>
+public sealed class PdnsDnsProvider : IDnsProvider
+{
+    public const string ProviderName = "pdns";
+
+    public static DnsProviderVariables Variables { get; } = new(
+    [
+        new("PDNS_API_URL", "URL of the PowerDNS web server (http://127.0.0.1:8081/)"),
+        new("PDNS_API_KEY", "the server's api-key") { Secret = true },
+        new("PDNS_SERVER_NAME", "server id in the API's paths") { Default = "localhost" },
+        new("PDNS_API_VERSION", "API version, skipping the detection through GET /api (0: the pre-4 API)"),
+        new("PDNS_TTL", "TTL of the TXT record in seconds") { Default = "120" },
+        new("PDNS_PROPAGATION_TIMEOUT", "seconds to wait for the record to be visible"),
+    ],
+    Required: [["PDNS_API_URL", "PDNS_API_KEY"]]);
+
+    // PowerDNS replaces RRsets whole: two edits of one name must not interleave their read and write,
+    // also across certificates of one run (each has its own provider).
+    private static readonly SemaphoreSlim Edits = new(1, 1);
+
+    private readonly HttpClient _http;
+    private readonly SecretRedactor _redactor;
+    private readonly Uri _base;
+    private readonly string _key;
+    private readonly string _server;
+    private readonly int _ttl;
+    private int? _apiVersion;
+
+    public PdnsDnsProvider(ProviderCredentials credentials, HttpClient httpClient)
+    {
+        _http = httpClient;
+        _redactor = credentials.Redactor;
+        var url = credentials.Require(ProviderName, "PDNS_API_URL");
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var parsed) || parsed.Scheme is not ("http" or "https"))
+            throw new DnsProviderException(ProviderName, _redactor.Redact($"PDNS_API_URL is not an http(s) URL: {url}"));
+        _base = new Uri(parsed.GetLeftPart(UriPartial.Path).TrimEnd('/') + "/");
+        _key = credentials.Require(ProviderName, "PDNS_API_KEY");
+        _server = credentials.Get("PDNS_SERVER_NAME") ?? "localhost";
+        _ttl = credentials.GetInt("PDNS_TTL") ?? 120;
+        if (credentials.Get("PDNS_API_VERSION") is { } version)
+        {
+            _apiVersion = int.TryParse(version, System.Globalization.CultureInfo.InvariantCulture, out var v) && v >= 0
+                ? v
+                : throw new DnsProviderException(ProviderName, $"PDNS_API_VERSION is not a version number: {version}");
+        }
+        PropagationTimeout = credentials.GetSeconds("PDNS_PROPAGATION_TIMEOUT");
+    }
+
+    public string Name => ProviderName;
+
+    public TimeSpan? PropagationTimeout { get; }
+
+    public Task PresentAsync(ChallengeTask challenge, CancellationToken cancellationToken) =>
+        EditAsync(challenge, add: true, cancellationToken);
+
+    public Task CleanupAsync(ChallengeTask challenge, CancellationToken cancellationToken) =>
+        EditAsync(challenge, add: false, cancellationToken);
+
+    private async Task EditAsync(ChallengeTask challenge, bool add, CancellationToken cancellationToken)
+    {
+        var fqdn = challenge.DnsRecordName.TrimEnd('.') + ".";
+        var ours = "\"" + challenge.DnsTxtValue + "\"";
+        await Edits.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var zone = await FindZoneAsync(fqdn, cancellationToken).ConfigureAwait(false);
+            var values = zone.Values;
+            if (add == values.Contains(ours)) return;
+            values = add ? [.. values, ours] : values.Where(v => v != ours).ToList();
+            var body = RrsetPatch(fqdn, values.Count == 0 ? null : values, zone.Ttl ?? _ttl);
+            var what = $"{(add ? "add" : "remove")} TXT value on {fqdn.TrimEnd('.')}";
+            using (await SendAsync(HttpMethod.Patch, zone.Path, body, what, cancellationToken).ConfigureAwait(false)) { }
+            if (zone.Kind is "Master" or "Slave" && await ApiVersionAsync(cancellationToken).ConfigureAwait(false) >= 1)
+            {
+                using (await SendAsync(HttpMethod.Put, zone.Path + "/notify", null, $"notify the secondaries of {zone.Name}", cancellationToken).ConfigureAwait(false)) { }
+            }
+        }
+        finally
+        {
+            Edits.Release();
+        }
+    }
+
+    /// <summary>A zone found for a record name, with the TXT values (quoted, as PowerDNS stores them) the name has now.</summary>
+    private sealed record Zone(string Name, string Path, string? Kind, List<string> Values, int? Ttl);
+
+    private async Task<Zone> FindZoneAsync(string fqdn, CancellationToken cancellationToken)
+    {
+        var version = await ApiVersionAsync(cancellationToken).ConfigureAwait(false);
+        var prefix = version >= 1 ? $"api/v{version}/" : "";
+        foreach (var candidate in ZoneCandidates.For(fqdn))
+        {
+            var path = $"{prefix}servers/{Uri.EscapeDataString(_server)}/zones/{Uri.EscapeDataString(candidate + ".")}";
+            // Servers from 4.6 on answer with this RRset only; older ones ignore the filter and send all.
+            var query = $"?rrset_name={Uri.EscapeDataString(fqdn)}&rrset_type=TXT";
+            using var zone = await SendAsync(HttpMethod.Get, path + query, null, $"look up zone {candidate}", cancellationToken, notFoundIsNull: true).ConfigureAwait(false);
+            if (zone is null) continue;
+            var root = zone.RootElement;
+            var values = new List<string>();
+            int? ttl = null;
+            if (root.TryGetProperty("rrsets", out var rrsets) && rrsets.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var rrset in rrsets.EnumerateArray())
+                {
+                    if (!string.Equals(Text(rrset, "name"), fqdn, StringComparison.OrdinalIgnoreCase) || Text(rrset, "type") != "TXT") continue;
+                    if (rrset.TryGetProperty("ttl", out var t) && t.ValueKind == JsonValueKind.Number) ttl = t.GetInt32();
+                    if (!rrset.TryGetProperty("records", out var records) || records.ValueKind != JsonValueKind.Array) continue;
+                    values.AddRange(records.EnumerateArray().Select(r => Text(r, "content")).OfType<string>());
+                }
+            }
+            return new Zone(Text(root, "name") ?? candidate + ".", path, Text(root, "kind"), values, ttl);
+        }
+        throw new DnsProviderException(ProviderName, $"no PowerDNS zone found for {fqdn.TrimEnd('.')} on server {_server} (tried {string.Join(", ", ZoneCandidates.For(fqdn))})");
+    }
+
+    /// <summary>PDNS_API_VERSION, else the highest version <c>GET /api</c> lists; 0 when the server has no <c>/api</c> (before 4.0).</summary>
+    private async Task<int> ApiVersionAsync(CancellationToken cancellationToken)
+    {
+        if (_apiVersion is { } known) return known;
+        using var versions = await SendAsync(HttpMethod.Get, "api", null, "detect the API version", cancellationToken, notFoundIsNull: true).ConfigureAwait(false);
+        var highest = 0;
+        if (versions is { RootElement.ValueKind: JsonValueKind.Array })
+        {
+            foreach (var entry in versions.RootElement.EnumerateArray())
+            {
+                if (entry.ValueKind == JsonValueKind.Object && entry.TryGetProperty("version", out var v) && v.ValueKind == JsonValueKind.Number) highest = Math.Max(highest, v.GetInt32());
+            }
+        }
+        _apiVersion = highest;
+        return highest;
+    }
+
+    /// <summary><c>{"rrsets":[{"name","type":"TXT","ttl","changetype","records":[{"content","disabled":false}]}]}</c>; no values: DELETE.</summary>
+    private static string RrsetPatch(string fqdn, IReadOnlyList<string>? values, int ttl)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteStartArray("rrsets");
+            writer.WriteStartObject();
+            writer.WriteString("name", fqdn);
+            writer.WriteString("type", "TXT");
+            writer.WriteNumber("ttl", ttl);
+            writer.WriteString("changetype", values is null ? "DELETE" : "REPLACE");
+            writer.WriteStartArray("records");
+            foreach (var value in values ?? [])
+            {
+                writer.WriteStartObject();
+                writer.WriteString("content", value);
+                writer.WriteBoolean("disabled", false);
+                writer.WriteEndObject();
+            }
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    /// <summary>Sends one request; a JSON answer is returned (null for an empty one, or a 404 when <paramref name="notFoundIsNull"/>), anything else not 2xx is an error with PowerDNS's <c>error</c> text.</summary>
+    private async Task<JsonDocument?> SendAsync(HttpMethod method, string path, string? json, string what, CancellationToken cancellationToken, bool notFoundIsNull = false)
+    {
+        using var request = new HttpRequestMessage(method, new Uri(_base, path));
+        request.Headers.Add("X-API-Key", _key);
+        request.Headers.Accept.ParseAdd("application/json");
+        if (json is not null) request.Content = new StringContent(json, Encoding.UTF8, "application/json");
+        string text;
+        int status;
+        try
+        {
+            using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            status = (int)response.StatusCode;
+            text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (HttpRequestException e)
+        {
+            throw new DnsProviderException(ProviderName, _redactor.Redact($"{what}: {_base} unreachable: {e.Message}"));
+        }
+        catch (Protocol.NetworkTimeoutException e)
+        {
+            throw new DnsProviderException(ProviderName, _redactor.Redact($"{what}: {e.Message}"));
+        }
+        // PowerDNS answers 404 for an unknown zone, 422 for a name it cannot take as a zone id.
+        if (notFoundIsNull && status is 404 or 422) return null;
+        JsonDocument? document = null;
+        if (!string.IsNullOrWhiteSpace(text))
+        {
+            try
+            {
+                document = JsonDocument.Parse(text);
+            }
+            catch (JsonException)
+            {
+                if (status is >= 200 and <= 299) throw new DnsProviderException(ProviderName, $"{what}: HTTP {status}, not a JSON answer");
+            }
+        }
+        if (status is >= 200 and <= 299) return document;
+        // PowerDNS says why in {"error": ...}; its web server answers 401 and 404 in plain text.
+        var error = document is { RootElement.ValueKind: JsonValueKind.Object } && Text(document.RootElement, "error") is { } message ? ": " + message
+            : document is null && text.Trim() is { Length: > 0 } plain ? ": " + plain.Split('\n')[0] : "";
+        document?.Dispose();
+        var hint = status is 401 or 403 ? " (check PDNS_API_KEY)" : "";
+        throw new DnsProviderException(ProviderName, _redactor.Redact($"{what}: HTTP {status}{Truncate(error)}{hint}"));
+    }
+
+    private static string? Text(JsonElement element, string property) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    // An error text is the server's to choose: keep messages one readable line.
+    private static string Truncate(string text) => text.Length <= 300 ? text : text[..300] + "…";
+}

@@ -1,0 +1,208 @@
+using System.Text.Json;
+using ConfigLang.Acme.Credentials;
+using ConfigLang.Acme.Dns;
+using ConfigLang.Acme.Tests.Testbed;
+using static ConfigLang.Acme.Tests.Dns.ProviderTestData;
+
+namespace ConfigLang.Acme.Tests.Dns;
+
+/// <summary>
+/// The pdns provider against a local stand-in for the PowerDNS Authoritative HTTP API that
+/// enforces its documented shapes: <c>X-API-Key</c>, <c>GET /api</c> listing versions, zones at
+/// <c>/api/v1/servers/{server}/zones/{name.}</c> (404 with <c>{"error"}</c> when unknown), and
+/// <c>PATCH</c> of whole RRsets (<c>changetype</c> REPLACE with quoted TXT contents, or DELETE).
+/// The real server end to end: <c>PdnsEndToEndTests</c> in the CLI tests.
+/// </summary>
+public sealed class PdnsDnsProviderTests
+{
+    private const string Key = "pdns-key-s3cr3t-0123";
+
+    private sealed class FakePowerDns
+    {
+        // Zone name (with dot) -> kind and TXT RRsets by owner name.
+        public readonly Dictionary<string, (string Kind, Dictionary<string, List<string>> Txt)> Zones = new()
+        {
+            ["example.org."] = ("Native", []),
+        };
+
+        public bool HasApiListing { get; init; } = true;
+
+        public string Prefix => HasApiListing ? "/api/v1" : "";
+
+        public (int, string, IReadOnlyDictionary<string, string>?) Handle(RecordedRequest request)
+        {
+            // The web server itself refuses a wrong key, in plain text.
+            if (request.Header("X-API-Key") != Key) return (401, "Unauthorized", null);
+            var path = request.PathAndQuery.Split('?')[0];
+            if (request.Method == "GET" && path == "/api")
+                return HasApiListing ? (200, "[{\"url\":\"/api/v1\",\"version\":1}]", null) : (404, "{\"error\":\"Not Found\"}", null);
+            var zonesPrefix = Prefix + "/servers/localhost/zones/";
+            if (!path.StartsWith(zonesPrefix, StringComparison.Ordinal)) return (404, "{\"error\":\"Not Found\"}", null);
+            var rest = Uri.UnescapeDataString(path[zonesPrefix.Length..]);
+            var notify = rest.EndsWith("/notify", StringComparison.Ordinal);
+            var zoneName = notify ? rest[..^"/notify".Length] : rest;
+            if (!Zones.TryGetValue(zoneName, out var zone)) return (404, "{\"error\":\"Could not find domain '" + zoneName + "'\"}", null);
+            if (request.Method == "PUT" && notify)
+                return zone.Kind == "Native" ? (422, "{\"error\":\"Domain is not primary or secondary\"}", null) : (200, "{\"result\":\"Notification queued\"}", null);
+            if (request.Method == "GET")
+            {
+                var rrsets = string.Join(",", zone.Txt.Select(p =>
+                    $"{{\"name\":\"{p.Key}\",\"type\":\"TXT\",\"ttl\":120,\"records\":[{string.Join(",", p.Value.Select(v => "\"" + JsonEncodedText.Encode(v) + "\"").Select(c => $"{{\"content\":{c},\"disabled\":false}}"))}],\"comments\":[]}}"));
+                return (200, $"{{\"id\":\"{zoneName}\",\"name\":\"{zoneName}\",\"kind\":\"{zone.Kind}\",\"rrsets\":[{rrsets}]}}", null);
+            }
+            if (request.Method == "PATCH")
+            {
+                if (request.Header("Content-Type")?.StartsWith("application/json", StringComparison.Ordinal) != true) return (415, "{\"error\":\"content type\"}", null);
+                using var body = JsonDocument.Parse(request.Body);
+                foreach (var rrset in body.RootElement.GetProperty("rrsets").EnumerateArray())
+                {
+                    var name = rrset.GetProperty("name").GetString()!;
+                    if (!name.EndsWith("." + zoneName, StringComparison.Ordinal)) return (422, $"{{\"error\":\"RRset {name} IN TXT: Name is out of zone\"}}", null);
+                    if (rrset.GetProperty("type").GetString() != "TXT") return (422, "{\"error\":\"unexpected type\"}", null);
+                    switch (rrset.GetProperty("changetype").GetString())
+                    {
+                        case "DELETE":
+                            zone.Txt.Remove(name);
+                            break;
+                        case "REPLACE":
+                            if (rrset.GetProperty("ttl").GetInt32() <= 0) return (422, "{\"error\":\"ttl\"}", null);
+                            var contents = rrset.GetProperty("records").EnumerateArray().Select(r => r.GetProperty("content").GetString()!).ToList();
+                            if (contents.Count == 0 || contents.Any(c => c.Length < 2 || c[0] != '"' || c[^1] != '"'))
+                                return (422, "{\"error\":\"Parsing record content: TXT data must be quoted\"}", null);
+                            zone.Txt[name] = contents;
+                            break;
+                        default:
+                            return (422, "{\"error\":\"Changetype not understood\"}", null);
+                    }
+                }
+                return (204, "", null);
+            }
+            return (405, "{\"error\":\"Method not allowed\"}", null);
+        }
+    }
+
+    private static PdnsDnsProvider Provider(FakeHttpServer server, HttpClient http, string key = Key, params (string, string)[] more)
+    {
+        var values = new Dictionary<string, string> { ["PDNS_API_URL"] = server.BaseUrl.AbsoluteUri, ["PDNS_API_KEY"] = key };
+        foreach (var (name, value) in more) values[name] = value;
+        return new PdnsDnsProvider(new ProviderCredentials(values), http);
+    }
+
+    [Fact]
+    public async Task The_record_goes_into_the_zone_found_by_walking_up_and_is_deleted_again()
+    {
+        var pdns = new FakePowerDns();
+        using var server = new FakeHttpServer(pdns.Handle);
+        using var http = new HttpClient();
+        var provider = Provider(server, http);
+        var challenge = Challenge("deep.www.example.org");
+
+        await provider.PresentAsync(challenge, default);
+        var rrset = Assert.Single(pdns.Zones["example.org."].Txt);
+        await provider.CleanupAsync(challenge, default);
+
+        Assert.Equal("_acme-challenge.deep.www.example.org.", rrset.Key);
+        Assert.Equal(["\"" + challenge.DnsTxtValue + "\""], rrset.Value);
+        Assert.Empty(pdns.Zones["example.org."].Txt);
+        Assert.Equal(["/api", "/api/v1/servers/localhost/zones/deep.www.example.org.", "/api/v1/servers/localhost/zones/www.example.org.", "/api/v1/servers/localhost/zones/example.org."],
+            server.Requests.Take(4).Select(r => r.PathAndQuery.Split('?')[0]));
+        var patches = server.Requests.Where(r => r.Method == "PATCH").Select(r => JsonDocument.Parse(r.Body).RootElement.GetProperty("rrsets")[0]).ToList();
+        Assert.Equal(["REPLACE", "DELETE"], patches.Select(p => p.GetProperty("changetype").GetString()));
+        Assert.Equal(120, patches[0].GetProperty("ttl").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_wildcard_and_its_base_share_the_RRset_and_values_of_others_are_kept()
+    {
+        var pdns = new FakePowerDns();
+        pdns.Zones["example.org."].Txt["_acme-challenge.example.org."] = ["\"someone-elses\""];
+        using var server = new FakeHttpServer(pdns.Handle);
+        using var http = new HttpClient();
+        var provider = Provider(server, http);
+        var apex = Challenge("example.org");
+        var wildcard = Wildcard("example.org");
+
+        // Presented at once, as the orderer does for one certificate's authorizations.
+        await Task.WhenAll(provider.PresentAsync(apex, default), provider.PresentAsync(wildcard, default));
+        var values = pdns.Zones["example.org."].Txt["_acme-challenge.example.org."];
+        Assert.Equal(new[] { "\"someone-elses\"", "\"" + apex.DnsTxtValue + "\"", "\"" + wildcard.DnsTxtValue + "\"" }.Order(StringComparer.Ordinal), values.Order(StringComparer.Ordinal));
+
+        await provider.CleanupAsync(wildcard, default);
+        Assert.Equal(new[] { "\"someone-elses\"", "\"" + apex.DnsTxtValue + "\"" }.Order(StringComparer.Ordinal), pdns.Zones["example.org."].Txt["_acme-challenge.example.org."].Order(StringComparer.Ordinal));
+        await provider.CleanupAsync(apex, default);
+        Assert.Equal(["\"someone-elses\""], pdns.Zones["example.org."].Txt["_acme-challenge.example.org."]);
+        // Cleaning up again finds nothing of ours and changes nothing.
+        var before = server.Requests.Count(r => r.Method == "PATCH");
+        await provider.CleanupAsync(apex, default);
+        Assert.Equal(before, server.Requests.Count(r => r.Method == "PATCH"));
+    }
+
+    [Fact]
+    public async Task A_wrong_key_is_an_error_naming_the_provider_and_never_the_key()
+    {
+        var pdns = new FakePowerDns();
+        using var server = new FakeHttpServer(pdns.Handle);
+        using var http = new HttpClient();
+        var provider = Provider(server, http, key: "wrong-key-9876543210");
+
+        var error = await Assert.ThrowsAsync<DnsProviderException>(() => provider.PresentAsync(Challenge(), default));
+
+        Assert.StartsWith("pdns: ", error.Message);
+        Assert.Contains("HTTP 401: Unauthorized (check PDNS_API_KEY)", error.Message);
+        Assert.DoesNotContain("wrong-key-9876543210", error.ToString());
+        Assert.Empty(pdns.Zones["example.org."].Txt);
+    }
+
+    [Fact]
+    public async Task A_server_before_4_has_no_api_prefix_and_a_given_version_skips_the_detection()
+    {
+        var old = new FakePowerDns { HasApiListing = false };
+        using (var server = new FakeHttpServer(old.Handle))
+        using (var http = new HttpClient())
+        {
+            await Provider(server, http).PresentAsync(Challenge(), default);
+            Assert.Single(old.Zones["example.org."].Txt);
+            Assert.Contains(server.Requests, r => r.PathAndQuery.StartsWith("/servers/localhost/zones/example.org.", StringComparison.Ordinal));
+        }
+
+        var pinned = new FakePowerDns();
+        using (var server = new FakeHttpServer(pinned.Handle))
+        using (var http = new HttpClient())
+        {
+            await Provider(server, http, Key, ("PDNS_API_VERSION", "1")).PresentAsync(Challenge(), default);
+            Assert.DoesNotContain(server.Requests, r => r.PathAndQuery == "/api");
+            Assert.Single(pinned.Zones["example.org."].Txt);
+        }
+    }
+
+    [Fact]
+    public async Task A_primary_zone_is_notified_after_the_change_and_a_missing_zone_lists_the_names_tried()
+    {
+        var pdns = new FakePowerDns();
+        pdns.Zones["example.org."] = ("Master", []);
+        using var server = new FakeHttpServer(pdns.Handle);
+        using var http = new HttpClient();
+        var provider = Provider(server, http);
+
+        await provider.PresentAsync(Challenge(), default);
+        Assert.Equal(["GET", "GET", "GET", "PATCH", "PUT"], server.Requests.Select(r => r.Method));
+        Assert.EndsWith("/zones/example.org./notify", server.Requests[^1].PathAndQuery);
+
+        var error = await Assert.ThrowsAsync<DnsProviderException>(() => provider.PresentAsync(Challenge("www.other.net"), default));
+        Assert.Equal("pdns: no PowerDNS zone found for _acme-challenge.www.other.net on server localhost (tried www.other.net, other.net)", error.Message);
+    }
+
+    [Fact]
+    public void Required_variables_and_a_bad_URL_are_reported_without_the_key()
+    {
+        var missing = Assert.Throws<DnsProviderException>(() => new PdnsDnsProvider(new ProviderCredentials(new Dictionary<string, string> { ["PDNS_API_URL"] = "http://127.0.0.1:8081" }), new HttpClient()));
+        Assert.Contains("PDNS_API_KEY", missing.Message);
+        var bad = Assert.Throws<DnsProviderException>(() => new PdnsDnsProvider(new ProviderCredentials(new Dictionary<string, string>
+        {
+            ["PDNS_API_URL"] = "ftp://admin:hunter2@127.0.0.1/",
+            ["PDNS_API_KEY"] = Key,
+        }), new HttpClient()));
+        Assert.Contains("PDNS_API_URL is not an http(s) URL", bad.Message);
+        Assert.DoesNotContain("hunter2", bad.Message);
+    }
+}

@@ -1,0 +1,87 @@
+using ConfigLang.Acme.Dns;
+using ConfigLang.Cli.Adapters;
+using ConfigLang.Cli.Adapters.Checks;
+using ConfigLang.Evaluator.Text;
+
+namespace ConfigLang.Cli.Tests.Adapters;
+
+/// <summary>
+/// CL3017 on real files in a temporary folder: fires when the files a DNS provider would read are
+/// all readable and hold none of its required variables (under any name, or as NAME_FILE), naming
+/// the provider and the variables but no value; quiet when a file is absent (CI without secrets).
+/// </summary>
+public sealed class DnsCredentialsMissingCheckTests : IDisposable
+{
+    private const string Text = "{\n  security.acme.certs.\"example.org\" = {\n    dnsProvider = \"cloudflare\";\n    environmentFile = \"/x\";\n  };\n}\n";
+    private static readonly HostSources Host = HostSources.Single(new SourceText(Text, "/hosts/web.nix"));
+    private readonly string _dir = Directory.CreateTempSubdirectory("configlang-cl3017-").FullName;
+    private readonly DnsCredentialsMissingCheck _check = new(DnsProviderRegistry.CreateDefault());
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private string Write(string name, string content)
+    {
+        var path = Path.Combine(_dir, name);
+        File.WriteAllText(path, content);
+        return path;
+    }
+
+    private static HostFacts Facts(string provider = "cloudflare", string? environmentFile = null, Dictionary<string, string>? credentialFiles = null) =>
+        new([new CertFacts("example.org", "example.org", [], null, provider, null, null, null, "acme", environmentFile,
+            credentialFiles ?? [], "")], [], new Dictionary<string, UserFacts>(), new Dictionary<string, IReadOnlyList<string>>());
+
+    [Fact]
+    public void An_environment_file_without_the_required_variables_is_an_error_at_its_definition()
+    {
+        var env = Write("cloudflare.env", "CLOUDFLARE_EMAIL=ops@example.org\nCLOUDFLARE_TTL=60\n");
+        var finding = Assert.Single(_check.Check(Facts(environmentFile: env), Host));
+
+        Assert.Equal(DnsCredentialsMissingCheck.Code, finding.Code);
+        Assert.True(finding.IsError);
+        Assert.Contains("\"cloudflare\"", finding.Message);
+        Assert.Contains("CLOUDFLARE_DNS_API_TOKEN (or CF_DNS_API_TOKEN), or CLOUDFLARE_EMAIL (or CF_API_EMAIL) and CLOUDFLARE_API_KEY (or CF_API_KEY)", finding.Message);
+        Assert.Contains(env, finding.Message);
+        Assert.DoesNotContain("ops@example.org", finding.Message);
+        Assert.Equal("/hosts/web.nix:4:5", finding.Location.ToString());
+    }
+
+    [Theory]
+    [InlineData("CLOUDFLARE_DNS_API_TOKEN=t\n")]
+    [InlineData("CF_DNS_API_TOKEN=t\n")]
+    [InlineData("CF_API_EMAIL=ops@example.org\nCLOUDFLARE_API_KEY=k\n")]
+    public void Any_complete_alternative_under_any_of_its_names_satisfies_it(string content)
+    {
+        Assert.Empty(_check.Check(Facts(environmentFile: Write("cloudflare.env", content)), Host));
+    }
+
+    [Fact]
+    public void A_credential_file_provides_its_variable_and_an_empty_one_does_not()
+    {
+        var token = Write("token", "t0ken\n");
+        Assert.Empty(_check.Check(Facts(credentialFiles: new() { ["CLOUDFLARE_DNS_API_TOKEN_FILE"] = token }), Host));
+        var empty = Write("empty", "");
+        var finding = Assert.Single(_check.Check(Facts(credentialFiles: new() { ["CLOUDFLARE_DNS_API_TOKEN_FILE"] = empty }), Host));
+        Assert.Contains("credentialFiles set none of them", finding.Message);
+    }
+
+    [Fact]
+    public void Files_that_cannot_be_read_here_say_nothing()
+    {
+        var absent = Path.Combine(_dir, "absent.env");
+        Assert.Empty(_check.Check(Facts(environmentFile: absent), Host));
+        var env = Write("inwx.env", "INWX_USERNAME=u\n");
+        Assert.Empty(_check.Check(Facts("inwx", env, new() { ["INWX_PASSWORD_FILE"] = absent }), Host));
+        // Without any file there is nothing read here to judge.
+        Assert.Empty(_check.Check(Facts("inwx"), Host));
+    }
+
+    [Fact]
+    public void Files_are_read_below_the_root_as_rebuild_reads_them()
+    {
+        Write("inwx.env", "INWX_USERNAME=u\n");
+        var finding = Assert.Single(_check.Check(Facts("inwx", "/inwx.env") with { Root = _dir }, Host));
+        Assert.Contains("needs INWX_USERNAME and INWX_PASSWORD", finding.Message);
+        // Outside the root, the same path is simply not there.
+        Assert.Empty(_check.Check(Facts("inwx", "/inwx.env"), Host));
+    }
+}
