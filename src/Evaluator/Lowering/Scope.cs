@@ -28,7 +28,7 @@ internal sealed class Scope
 
     public static Scope Static(Scope? parent, Dictionary<string, int> names) => new(parent, names, false);
 
-    public static Scope With(Scope parent) => new(parent, null, true);
+    public static Scope With(Scope? parent) => new(parent, null, true);
 
     /// <summary>Where a name is bound, seen from a scope: <see cref="Level"/> scopes up in slot
     /// <see cref="Index"/>; or, when <see cref="Index"/> is -1, perhaps in one of the <c>with</c>
