@@ -132,7 +132,7 @@ public sealed partial class Interpreter
         return node.Eval(new Environment((Value[])scope.Values.Clone(), BaseEnvironment));
     }
 
-    private static SourceText ReadSource(string path, SourceLocation? site)
+    private SourceText ReadSource(string path, SourceLocation? site)
     {
         if (path.StartsWith(global::ConfigLang.Evaluator.Runtime.Builtins.FileBuiltins.CorePackagesPrefix, StringComparison.Ordinal)
             && global::ConfigLang.Evaluator.Runtime.Builtins.CorePackages.Find(path[global::ConfigLang.Evaluator.Runtime.Builtins.FileBuiltins.CorePackagesPrefix.Length..]) is { } text)
@@ -141,7 +141,7 @@ public sealed partial class Interpreter
         }
         try
         {
-            return new SourceText(File.ReadAllText(path), path);
+            return new SourceText(File.ReadAllText(path), path) { Name = LibraryFileNames.Of(path, Options.LibrarySearchPath) };
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
