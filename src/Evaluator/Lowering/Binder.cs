@@ -190,9 +190,9 @@ internal sealed class Binder
     private Node BindLambda(LambdaExpr lambda, string? name)
     {
         var node = new LambdaNode(_source, lambda.Span) { Name = name, ArgName = lambda.ArgName, Ellipsis = lambda.Formals?.Ellipsis ?? false };
-        var frame = _scopes.Frame(lambda).Names!;
-        if (lambda.ArgName is { } argName) node.ArgSlot = frame[argName];
-        node.FrameSize = frame.Count;
+        var frame = _scopes.Frame(lambda);
+        if (lambda.ArgName is not null) node.ArgSlot = frame.ArgSlot;
+        node.FrameSize = frame.Size;
         if (lambda.Formals is { } f)
         {
             node.Formals = f.Items.Select(formal => new BoundFormal(Symbol.Intern(formal.Name),

@@ -13,14 +13,14 @@ internal sealed class ResolvedScopes
 {
     private readonly Dictionary<object, Scope.Resolution> _variables = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<object, MergedAttrs> _merged = new(ReferenceEqualityComparer.Instance);
-    private readonly Dictionary<LambdaExpr, Scope> _frames = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<LambdaExpr, LambdaFrame> _frames = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<SearchPathExpr, (Scope.Resolution FindFile, Scope.Resolution NixPath)> _searchPaths = new(ReferenceEqualityComparer.Instance);
 
     internal void AddVariable(object use, Scope.Resolution resolution) => _variables[use] = resolution;
 
     internal void AddMerged(Expr set, MergedAttrs merged) => _merged[set] = merged;
 
-    internal void AddFrame(LambdaExpr lambda, Scope frame) => _frames[lambda] = frame;
+    internal void AddFrame(LambdaExpr lambda, LambdaFrame frame) => _frames[lambda] = frame;
 
     internal void AddSearchPath(SearchPathExpr path, Scope.Resolution findFile, Scope.Resolution nixPath) => _searchPaths[path] = (findFile, nixPath);
 
@@ -30,9 +30,12 @@ internal sealed class ResolvedScopes
     /// <summary>The bindings of a set literal, <c>let</c> or legacy <c>let</c>, merged.</summary>
     public MergedAttrs Merged(Expr set) => _merged[set];
 
-    /// <summary>The frame of a function: its formals' and '@' name's slots. (A recursive set's or
-    /// <c>let</c>'s slots are its names in <see cref="ScopeResolver.InSlotOrder"/>.)</summary>
-    public Scope Frame(LambdaExpr lambda) => _frames[lambda];
+    /// <summary>The frame of a function. (A recursive set's or <c>let</c>'s slots are its names in
+    /// <see cref="ScopeResolver.InSlotOrder"/>.)</summary>
+    public LambdaFrame Frame(LambdaExpr lambda) => _frames[lambda];
 
     public (Scope.Resolution FindFile, Scope.Resolution NixPath) SearchPath(SearchPathExpr path) => _searchPaths[path];
 }
+
+/// <summary>A function's frame: formal <c>i</c> in slot <c>i</c>, then the '@' name in <see cref="ArgSlot"/>.</summary>
+internal readonly record struct LambdaFrame(int Size, int ArgSlot);

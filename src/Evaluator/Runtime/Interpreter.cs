@@ -93,9 +93,9 @@ public sealed partial class Interpreter
     private Node Lower(SourceText source, string baseDirectory, Scope outer)
     {
         var tree = Parse(source);
-        var problems = new Diagnostics.DiagnosticBag();
+        var problems = Diagnostics.DiagnosticBag.KeepingEarliestErrorOnly();
         var scopes = ScopeResolver.Resolve(source, tree.Root, outer, problems);
-        if (problems.HasErrors) throw new EvaluationException(problems.Items.Where(d => d.IsError).MinBy(d => d.Location?.Span.Start ?? 0)!);
+        if (problems.HasErrors) throw new EvaluationException(problems.Items[0]);
         return new Binder(this, source, baseDirectory, scopes).Bind(tree.Root);
     }
 
