@@ -11,7 +11,7 @@ public sealed class ConsoleDiagnosticRenderer(CliConsole console)
     public void Write(IEnumerable<Diagnostic> diagnostics)
     {
         var formatter = new DiagnosticFormatter(console.UseColor(console.Error));
-        foreach (var diagnostic in DiagnosticCap.Apply([.. diagnostics], d => d.Location?.Source.Path))
+        foreach (var diagnostic in DiagnosticCap.Apply([.. diagnostics], d => d.Location?.Source.Name))
             console.Error.Write(formatter.Format(diagnostic));
     }
 }

@@ -21,8 +21,10 @@ public static class SyntaxDiagnostics
     public const string PathTrailingSlashCode = "CL0010";
     public const string ExpectedAttributeNameCode = "CL0011";
     public const string ExpectedTokenCode = "CL0012";
+    /// <summary>Also an evaluation error: a dynamic name found twice (CL1014 was its old evaluation code).</summary>
     public const string DuplicateAttributeCode = "CL0013";
     public const string DuplicateFormalCode = "CL0014";
+    /// <summary>Also an evaluation error: a name no <c>with</c> provides (CL1001 was its old evaluation code).</summary>
     public const string UndefinedVariableCode = "CL0015";
     public const string NestingTooDeepCode = "CL0016";
     public const string InvalidIntegerCode = "CL0017";
@@ -72,8 +74,9 @@ public static class SyntaxDiagnostics
     public static Diagnostic ExpectedToken(SourceText source, TextSpan span, string expected, string found) =>
         Error(ExpectedTokenCode, $"expected {expected}, found {found}", source, span);
 
+    /// <summary>As Nix words it: the message names the first definition, the span is the second.</summary>
     public static Diagnostic DuplicateAttribute(SourceText source, TextSpan span, string path, TextSpan firstAt) =>
-        Error(DuplicateAttributeCode, $"attribute '{Shown(path)}' is already defined", source, span)
+        Error(DuplicateAttributeCode, $"attribute '{Shown(path)}' already defined at {new SourceLocation(source, firstAt)}", source, span)
             .WithLabel(new SourceLocation(source, firstAt), "first defined here");
 
     public static Diagnostic DuplicateFormal(SourceText source, TextSpan span, string name) =>

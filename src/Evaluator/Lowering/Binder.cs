@@ -1,32 +1,34 @@
 using ConfigLang.Evaluator.Lowering.Bound;
 using ConfigLang.Evaluator.Runtime;
 using ConfigLang.Evaluator.Runtime.Values;
+using ConfigLang.Evaluator.Syntax;
 using ConfigLang.Evaluator.Syntax.Nodes;
 using ConfigLang.Evaluator.Text;
 
 namespace ConfigLang.Evaluator.Lowering;
 
 /// <summary>
-/// Lowers a syntax tree into evaluable nodes. It guarantees, before anything runs: every
-/// variable is resolved to a frame level and slot (or, under <c>with</c>, marked for run-time
-/// lookup), an unbound variable is reported as <c>undefined variable</c> even in code never
-/// evaluated (as Nix does), attribute paths and <c>inherit</c> are desugared and duplicate
-/// attributes are reported. Paths are made absolute against the directory of the source.
+/// Lowers a syntax tree into evaluable nodes, from what <see cref="ScopeResolver"/> decided for
+/// it (run first, and only lowered when it found nothing wrong): every variable becomes a frame
+/// level and slot (or, under <c>with</c>, a run-time lookup), attribute paths and <c>inherit</c>
+/// become the merged sets. Paths are made absolute against the directory of the source.
 /// </summary>
 internal sealed class Binder
 {
     private readonly Interpreter _interpreter;
     private readonly SourceText _source;
     private readonly string _baseDirectory;
+    private readonly ResolvedScopes _scopes;
 
-    public Binder(Interpreter interpreter, SourceText source, string baseDirectory)
+    public Binder(Interpreter interpreter, SourceText source, string baseDirectory, ResolvedScopes scopes)
     {
         _interpreter = interpreter;
         _source = source;
         _baseDirectory = baseDirectory;
+        _scopes = scopes;
     }
 
-    public Node Bind(Expr expr, Scope scope)
+    public Node Bind(Expr expr)
     {
         switch (expr)
         {
@@ -38,44 +40,47 @@ internal sealed class Binder
                     throw Error(EvaluationDiagnostics.Syntax, "URL literals are disallowed; write \"" + u.Value + "\" instead", u.Span);
                 }
                 return new ConstNode(_source, u.Span, StringValue.Of(u.Value));
-            case StringExpr s: return BindString(s, scope);
-            case PathExpr p: return BindPath(p, scope);
-            case Identifier id: return ResolveVariable(id.Name, id.Span, scope);
+            case StringExpr s: return BindString(s);
+            case PathExpr p: return BindPath(p);
+            case Identifier id: return Variable(id, id.Name, id.Span);
             case CurPosExpr curPos: return new ConstNode(_source, curPos.Span, PositionValue(curPos.Span));
             case SearchPathExpr sp:
-                return new CallNode(_source, sp.Span, ResolveVariable("__findFile", sp.Span, scope),
-                    [ResolveVariable("__nixPath", sp.Span, scope), new ConstNode(_source, sp.Span, StringValue.Of(sp.Name))], _interpreter);
-            case ListExpr l: return new ListNode(_source, l.Span, l.Items.Select(item => Bind(item, scope)).ToArray());
-            case AttrSetExpr a: return BindSet(CollectSet(a.Recursive, a.Span, a.Bindings, allowDynamic: true), scope);
-            case LetExpr let: return BindLet(let, scope);
+            {
+                var (findFile, nixPath) = _scopes.SearchPath(sp);
+                return new CallNode(_source, sp.Span, Variable("__findFile", findFile, sp.Span),
+                    [Variable("__nixPath", nixPath, sp.Span), new ConstNode(_source, sp.Span, StringValue.Of(sp.Name))], _interpreter);
+            }
+            case ListExpr l: return new ListNode(_source, l.Span, l.Items.Select(Bind).ToArray());
+            case AttrSetExpr a: return BindSet(_scopes.Merged(a));
+            case LetExpr let: return BindLet(let);
             case LegacyLetExpr legacy:
             {
-                var set = BindSet(CollectSet(true, legacy.Span, legacy.Bindings, allowDynamic: true), scope);
+                var set = BindSet(_scopes.Merged(legacy));
                 var body = new AttrKey(Symbol.Intern("body"), null, new SourceLocation(_source, legacy.Span));
                 return new SelectNode(_source, legacy.Span, set, [body], null, _interpreter);
             }
-            case LambdaExpr lambda: return BindLambda(lambda, scope, null);
-            case CallExpr call: return BindCall(call, scope);
+            case LambdaExpr lambda: return BindLambda(lambda, null);
+            case CallExpr call: return BindCall(call);
             case SelectExpr select:
-                return new SelectNode(_source, select.Span, Bind(select.Target, scope), BindPath(select.Path, scope),
-                    select.Default is null ? null : Bind(select.Default, scope), _interpreter);
+                return new SelectNode(_source, select.Span, Bind(select.Target), BindPath(select.Path),
+                    select.Default is null ? null : Bind(select.Default), _interpreter);
             case HasAttrExpr has:
-                return new HasAttrNode(_source, has.Span, Bind(has.Target, scope), BindPath(has.Path, scope), _interpreter);
+                return new HasAttrNode(_source, has.Span, Bind(has.Target), BindPath(has.Path), _interpreter);
             case IfExpr ifExpr:
-                return new IfNode(_source, ifExpr.Span, Bind(ifExpr.Condition, scope), Bind(ifExpr.Then, scope), Bind(ifExpr.Else, scope));
+                return new IfNode(_source, ifExpr.Span, Bind(ifExpr.Condition), Bind(ifExpr.Then), Bind(ifExpr.Else));
             case AssertExpr assert:
-                return new AssertNode(_source, assert.Span, Bind(assert.Condition, scope), Bind(assert.Body, scope));
+                return new AssertNode(_source, assert.Span, Bind(assert.Condition), Bind(assert.Body));
             case WithExpr with:
-                return new WithNode(_source, with.Span, Bind(with.Scope, scope), Bind(with.Body, Scope.With(scope)));
+                return new WithNode(_source, with.Span, Bind(with.Scope), Bind(with.Body));
             case UnaryExpr { Operator: UnaryOperator.Not } not:
-                return new NotNode(_source, not.Span, Bind(not.Operand, scope));
+                return new NotNode(_source, not.Span, Bind(not.Operand));
             case UnaryExpr negate:
                 return new BinaryNode(_source, negate.Span, BinaryOperator.Subtract, negate.Span,
-                    new ConstNode(_source, negate.Span, IntValue.Of(0)), Bind(negate.Operand, scope), _interpreter);
+                    new ConstNode(_source, negate.Span, IntValue.Of(0)), Bind(negate.Operand), _interpreter);
             case BinaryExpr { Operator: BinaryOperator.Add } add:
-                return new ConcatNode(_source, add.Span, [Bind(add.Left, scope), Bind(add.Right, scope)], false, _interpreter);
+                return new ConcatNode(_source, add.Span, [Bind(add.Left), Bind(add.Right)], false, _interpreter);
             case BinaryExpr binary:
-                return new BinaryNode(_source, binary.Span, binary.Operator, binary.OperatorSpan, Bind(binary.Left, scope), Bind(binary.Right, scope), _interpreter);
+                return new BinaryNode(_source, binary.Span, binary.Operator, binary.OperatorSpan, Bind(binary.Left), Bind(binary.Right), _interpreter);
             case ErrorExpr error:
                 throw Error(EvaluationDiagnostics.Syntax, "syntax error", error.Span);
             default:
@@ -86,19 +91,20 @@ internal sealed class Binder
     private EvaluationException Error(string code, string message, TextSpan span) =>
         EvaluationException.Create(code, message, new SourceLocation(_source, span));
 
-    private Node ResolveVariable(string name, TextSpan span, Scope scope)
-    {
-        if (name == "__curPos") return new ConstNode(_source, span, PositionValue(span));
-        var resolution = scope.Resolve(name);
-        if (resolution.Index >= 0) return new VarNode(_source, span, name, resolution.Level, resolution.Index);
-        if (resolution.WithLevels is { } withLevels) return new WithVarNode(_source, span, name, withLevels, _interpreter);
-        throw Error(EvaluationDiagnostics.UndefinedVariable, $"undefined variable '{name}'", span);
-    }
+    /// <summary>A use of a variable: <paramref name="use"/> is the <see cref="Identifier"/>, or the
+    /// <see cref="MergedAttr"/> of <c>inherit name;</c>.</summary>
+    private Node Variable(object use, string name, TextSpan span) =>
+        name == "__curPos" ? new ConstNode(_source, span, PositionValue(span)) : Variable(name, _scopes.Variable(use), span);
+
+    private Node Variable(string name, Scope.Resolution resolution, TextSpan span) =>
+        resolution.Index >= 0
+            ? new VarNode(_source, span, name, resolution.Level, resolution.Index)
+            : new WithVarNode(_source, span, name, resolution.WithLevels!, _interpreter);
 
     /// <summary>The <c>{ file, line, column }</c> set of <c>__curPos</c> and <c>unsafeGetAttrPos</c>.</summary>
     private AttrSetValue PositionValue(TextSpan span) => Interpreter.MakePosition(new SourceLocation(_source, span));
 
-    private Node BindString(StringExpr s, Scope scope)
+    private Node BindString(StringExpr s)
     {
         if (s.Parts.All(p => p is LiteralPart))
         {
@@ -107,13 +113,13 @@ internal sealed class Binder
         var parts = s.Parts.Select(p => p switch
         {
             LiteralPart lit => (Node)new ConstNode(_source, lit.Span, StringValue.Of(lit.Text)),
-            InterpolationPart interp => Bind(interp.Expression, scope),
+            InterpolationPart interp => Bind(interp.Expression),
             _ => throw Error(EvaluationDiagnostics.General, "unknown string part", p.Span),
         }).ToArray();
         return new ConcatNode(_source, s.Span, parts, true, _interpreter);
     }
 
-    private Node BindPath(PathExpr p, Scope scope)
+    private Node BindPath(PathExpr p)
     {
         if (p.Parts.Count == 0 || p.Parts[0] is not LiteralPart first)
         {
@@ -141,7 +147,7 @@ internal sealed class Binder
             parts.Add(part switch
             {
                 LiteralPart lit => new ConstNode(_source, lit.Span, StringValue.Of(lit.Text)),
-                InterpolationPart interp => Bind(interp.Expression, scope),
+                InterpolationPart interp => Bind(interp.Expression),
                 _ => throw Error(EvaluationDiagnostics.General, "unknown path part", part.Span),
             });
         }
@@ -160,7 +166,7 @@ internal sealed class Binder
         return PathUtilities.Combine(_baseDirectory, text);
     }
 
-    private Node BindCall(CallExpr call, Scope scope)
+    private Node BindCall(CallExpr call)
     {
         var args = new List<Expr>();
         Expr function = call;
@@ -170,236 +176,75 @@ internal sealed class Binder
             function = c.Function;
         }
         args.Reverse();
-        return new CallNode(_source, call.Span, Bind(function, scope), args.Select(a => Bind(a, scope)).ToArray(), _interpreter);
+        return new CallNode(_source, call.Span, Bind(function), args.Select(Bind).ToArray(), _interpreter);
     }
 
-    private AttrKey[] BindPath(AttrPath path, Scope scope) =>
+    private AttrKey[] BindPath(AttrPath path) =>
         path.Names.Select(n => n switch
         {
             StaticAttrName s => new AttrKey(Symbol.Intern(s.Name), null, new SourceLocation(_source, s.Span)),
-            DynamicAttrName d => new AttrKey(null, Bind(d.Expression, scope), new SourceLocation(_source, d.Span)),
+            DynamicAttrName d => new AttrKey(null, Bind(d.Expression), new SourceLocation(_source, d.Span)),
             _ => throw Error(EvaluationDiagnostics.General, "unknown attribute name", n.Span),
         }).ToArray();
 
-    private Node BindLambda(LambdaExpr lambda, Scope scope, string? name)
+    private Node BindLambda(LambdaExpr lambda, string? name)
     {
         var node = new LambdaNode(_source, lambda.Span) { Name = name, ArgName = lambda.ArgName, Ellipsis = lambda.Formals?.Ellipsis ?? false };
-        var names = new Dictionary<string, int>(StringComparer.Ordinal);
-        if (lambda.Formals is { } formals)
-        {
-            foreach (var formal in formals.Items)
-            {
-                if (!names.TryAdd(formal.Name, names.Count))
-                {
-                    throw Error(EvaluationDiagnostics.DuplicateAttribute, $"duplicate formal function argument '{formal.Name}'", formal.Span);
-                }
-            }
-        }
-        if (lambda.ArgName is { } argName)
-        {
-            if (names.ContainsKey(argName))
-            {
-                throw Error(EvaluationDiagnostics.DuplicateAttribute, $"duplicate formal function argument '{argName}'", lambda.Span);
-            }
-            node.ArgSlot = names.Count;
-            names.Add(argName, names.Count);
-        }
-        node.FrameSize = names.Count;
-        var inner = Scope.Static(scope, names);
+        var frame = _scopes.Frame(lambda);
+        if (lambda.ArgName is not null) node.ArgSlot = frame.ArgSlot;
+        node.FrameSize = frame.Size;
         if (lambda.Formals is { } f)
         {
             node.Formals = f.Items.Select(formal => new BoundFormal(Symbol.Intern(formal.Name),
-                formal.Default is null ? null : Bind(formal.Default, inner), new SourceLocation(_source, formal.Span))).ToArray();
+                formal.Default is null ? null : Bind(formal.Default), new SourceLocation(_source, formal.Span))).ToArray();
         }
-        node.Body = Bind(lambda.Body, inner);
+        node.Body = Bind(lambda.Body);
         return node;
     }
 
-    private Node BindValue(Expr value, Scope scope, string name) =>
-        value is LambdaExpr lambda ? BindLambda(lambda, scope, name) : Bind(value, scope);
+    private Node BindValue(Expr value, string name) =>
+        value is LambdaExpr lambda ? BindLambda(lambda, name) : Bind(value);
 
     // ---- attribute sets and let ----
 
-    private PendingSet CollectSet(bool recursive, TextSpan span, IReadOnlyList<Binding> bindings, bool allowDynamic)
+    private Node BindSet(MergedAttrs set)
     {
-        var set = new PendingSet(recursive, span);
-        foreach (var binding in bindings)
+        var ordered = ScopeResolver.InSlotOrder(set);
+        var symbols = new Symbol[ordered.Length];
+        var values = new Node[ordered.Length];
+        var fromOuter = new bool[ordered.Length];
+        var positions = new SourceLocation[ordered.Length];
+        for (var i = 0; i < ordered.Length; i++)
         {
-            switch (binding)
-            {
-                case AttrBinding attr:
-                    AddAttr(set, attr, allowDynamic);
-                    break;
-                case InheritBinding inherit:
-                    foreach (var n in inherit.Names)
-                    {
-                        if (n is not StaticAttrName s)
-                        {
-                            throw Error(EvaluationDiagnostics.Syntax, "dynamic attributes not allowed in inherit", n.Span);
-                        }
-                        if (set.Static.TryGetValue(s.Name, out var existing))
-                        {
-                            throw Duplicate(s.Name, s.Span, existing.NameSpan);
-                        }
-                        set.Static.Add(s.Name, new InheritEntry(s.Span, s.Name, inherit.From));
-                    }
-                    break;
-            }
-        }
-        return set;
-    }
-
-    private EvaluationException Duplicate(string path, TextSpan span, TextSpan previous) =>
-        Error(EvaluationDiagnostics.DuplicateAttribute,
-            $"attribute '{path}' already defined at {new SourceLocation(_source, previous)}", span);
-
-    private void AddAttr(PendingSet target, AttrBinding attr, bool allowDynamic)
-    {
-        var names = attr.Path.Names;
-        var current = target;
-        var pathText = "";
-        for (var i = 0; i < names.Count; i++)
-        {
-            var name = names[i];
-            var last = i == names.Count - 1;
-            if (name is DynamicAttrName)
-            {
-                if (!allowDynamic && current == target)
-                {
-                    throw Error(EvaluationDiagnostics.Syntax, "dynamic attributes not allowed in let", name.Span);
-                }
-                if (last)
-                {
-                    current.Dynamic.Add((name, new LeafEntry(name.Span, attr.Value)));
-                }
-                else
-                {
-                    var nested = new PendingSet(false, name.Span);
-                    current.Dynamic.Add((name, new NestedEntry(name.Span, nested)));
-                    current = nested;
-                }
-                pathText += (pathText.Length > 0 ? "." : "") + "\"${...}\"";
-                continue;
-            }
-
-            var staticName = ((StaticAttrName)name).Name;
-            pathText += (pathText.Length > 0 ? "." : "") + staticName;
-            current.Static.TryGetValue(staticName, out var existing);
-            if (last)
-            {
-                if (existing is null)
-                {
-                    current.Static.Add(staticName, new LeafEntry(name.Span, attr.Value));
-                }
-                else if (attr.Value is AttrSetExpr literal && AsNested(existing) is { } existingSet)
-                {
-                    current.Static[staticName] = new NestedEntry(existing.NameSpan, existingSet);
-                    var incoming = CollectSet(literal.Recursive, literal.Span, literal.Bindings, true);
-                    foreach (var (key, entry) in incoming.Static)
-                    {
-                        if (existingSet.Static.TryGetValue(key, out var clash)) throw Duplicate($"{pathText}.{key}", entry.NameSpan, clash.NameSpan);
-                        existingSet.Static.Add(key, entry);
-                    }
-                    existingSet.Dynamic.AddRange(incoming.Dynamic);
-                }
-                else
-                {
-                    throw Duplicate(pathText, name.Span, existing.NameSpan);
-                }
-            }
-            else
-            {
-                if (existing is null)
-                {
-                    var nested = new PendingSet(false, name.Span);
-                    current.Static.Add(staticName, new NestedEntry(name.Span, nested));
-                    current = nested;
-                }
-                else if (AsNested(existing) is { } existingSet)
-                {
-                    current.Static[staticName] = new NestedEntry(existing.NameSpan, existingSet);
-                    current = existingSet;
-                }
-                else
-                {
-                    throw Duplicate(pathText, name.Span, existing.NameSpan);
-                }
-            }
-        }
-    }
-
-    /// <summary>The set an entry can be merged into: a nested set, or a set literal turned into one.</summary>
-    private PendingSet? AsNested(PendingEntry entry) => entry switch
-    {
-        NestedEntry n => n.Set,
-        LeafEntry { Value: AttrSetExpr literal } => CollectSet(literal.Recursive, literal.Span, literal.Bindings, true),
-        _ => null,
-    };
-
-    private Node BindSet(PendingSet set, Scope outer)
-    {
-        var sortedNames = set.Static.Keys.ToArray();
-        Array.Sort(sortedNames, string.CompareOrdinal);
-        var scope = outer;
-        if (set.Recursive)
-        {
-            var slots = new Dictionary<string, int>(StringComparer.Ordinal);
-            for (var i = 0; i < sortedNames.Length; i++) slots.Add(sortedNames[i], i);
-            scope = Scope.Static(outer, slots);
-        }
-
-        var symbols = new Symbol[sortedNames.Length];
-        var values = new Node[sortedNames.Length];
-        var fromOuter = new bool[sortedNames.Length];
-        var positions = new SourceLocation[sortedNames.Length];
-        for (var i = 0; i < sortedNames.Length; i++)
-        {
-            var entry = set.Static[sortedNames[i]];
-            symbols[i] = Symbol.Intern(sortedNames[i]);
-            positions[i] = new SourceLocation(_source, entry.NameSpan);
-            (values[i], fromOuter[i]) = BindEntry(sortedNames[i], entry, scope, outer);
+            symbols[i] = Symbol.Intern(ordered[i].Name);
+            positions[i] = new SourceLocation(_source, ordered[i].NameSpan);
+            (values[i], fromOuter[i]) = BindEntry(ordered[i]);
         }
         var dynamic = set.Dynamic.Select(d => new DynamicAttr(
-            BindAttrName(d.Name, scope),
-            BindEntry("", d.Entry, scope, outer).Node,
+            Bind(d.Name.Expression),
+            d.Nested is { } nested ? BindSet(nested) : BindValue(d.Value!, ""),
             new SourceLocation(_source, d.Name.Span))).ToArray();
         return new AttrsNode(_source, set.Span, set.Recursive, symbols, values, fromOuter, positions, dynamic, _interpreter);
     }
 
-    private (Node Node, bool FromOuter) BindEntry(string name, PendingEntry entry, Scope scope, Scope outer) => entry switch
+    private (Node Node, bool FromOuter) BindEntry(MergedAttr attr)
     {
-        LeafEntry leaf => (BindValue(leaf.Value, scope, name), false),
-        InheritEntry { From: null } inherit => (ResolveVariable(inherit.Name, inherit.NameSpan, outer), true),
-        InheritEntry inherit => (new SelectNode(_source, inherit.NameSpan, Bind(inherit.From!, scope),
-            [new AttrKey(Symbol.Intern(inherit.Name), null, new SourceLocation(_source, inherit.NameSpan))], null, _interpreter), false),
-        NestedEntry nested => (BindSet(nested.Set, scope), false),
-        _ => throw Error(EvaluationDiagnostics.General, "unknown binding", entry.NameSpan),
-    };
-
-    private Node BindAttrName(AttrName name, Scope scope) => name switch
-    {
-        DynamicAttrName d => Bind(d.Expression, scope),
-        StaticAttrName s => new ConstNode(_source, s.Span, StringValue.Of(s.Name)),
-        _ => throw Error(EvaluationDiagnostics.General, "unknown attribute name", name.Span),
-    };
-
-    private Node BindLet(LetExpr let, Scope outer)
-    {
-        var set = CollectSet(true, let.Span, let.Bindings, allowDynamic: false);
-        if (set.Dynamic.Count > 0)
+        if (attr.Inherited) return (Variable(attr, attr.Name, attr.Span), true);
+        if (attr.InheritedFrom is { } from)
         {
-            throw Error(EvaluationDiagnostics.Syntax, "dynamic attributes not allowed in let", set.Dynamic[0].Name.Span);
+            return (new SelectNode(_source, attr.Span, Bind(from),
+                [new AttrKey(Symbol.Intern(attr.Name), null, new SourceLocation(_source, attr.Span))], null, _interpreter), false);
         }
-        var names = set.Static.Keys.ToArray();
-        var slots = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i < names.Length; i++) slots.Add(names[i], i);
-        var scope = Scope.Static(outer, slots);
-        var values = new Node[names.Length];
-        var fromOuter = new bool[names.Length];
-        for (var i = 0; i < names.Length; i++)
-        {
-            (values[i], fromOuter[i]) = BindEntry(names[i], set.Static[names[i]], scope, outer);
-        }
-        return new LetNode(_source, let.Span, values, fromOuter, Bind(let.Body, scope));
+        if (attr.Nested is { } nested) return (BindSet(nested), false);
+        return (BindValue(attr.Value!, attr.Name), false);
+    }
+
+    private Node BindLet(LetExpr let)
+    {
+        var ordered = ScopeResolver.InSlotOrder(_scopes.Merged(let));
+        var values = new Node[ordered.Length];
+        var fromOuter = new bool[ordered.Length];
+        for (var i = 0; i < ordered.Length; i++) (values[i], fromOuter[i]) = BindEntry(ordered[i]);
+        return new LetNode(_source, let.Span, values, fromOuter, Bind(let.Body));
     }
 }

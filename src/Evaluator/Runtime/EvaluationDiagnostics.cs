@@ -8,8 +8,8 @@ public static class EvaluationDiagnostics
 {
     /// <summary>Anything without a more specific code.</summary>
     public const string General = "CL1000";
-    /// <summary><c>undefined variable 'x'</c></summary>
-    public const string UndefinedVariable = "CL1001";
+    // CL1001 (undefined variable) is retired: the mistake is CL0015 whether the parse-time
+    // checks or evaluation find it (SyntaxDiagnostics.UndefinedVariableCode).
     /// <summary><c>value is a set while a list was expected</c> and the like.</summary>
     public const string TypeMismatch = "CL1002";
     /// <summary><c>infinite recursion encountered</c></summary>
@@ -34,8 +34,8 @@ public static class EvaluationDiagnostics
     public const string FileSystem = "CL1012";
     /// <summary>A feature that needs a Nix store or a newer Nix.</summary>
     public const string Unsupported = "CL1013";
-    /// <summary><c>attribute 'x' already defined</c></summary>
-    public const string DuplicateAttribute = "CL1014";
+    // CL1014 (attribute already defined) is retired: the mistake is CL0013, found before
+    // evaluation or, for a dynamic name, during it (SyntaxDiagnostics.DuplicateAttributeCode).
     /// <summary>An invalid regular expression.</summary>
     public const string InvalidRegex = "CL1015";
     /// <summary>Invalid JSON or TOML input, or a value with no JSON form.</summary>

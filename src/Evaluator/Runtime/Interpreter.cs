@@ -86,10 +86,17 @@ public sealed partial class Interpreter
         return node.Eval(BaseEnvironment);
     }
 
-    private Node Lower(SourceText source, string baseDirectory)
+    private Node Lower(SourceText source, string baseDirectory) => Lower(source, baseDirectory, _globalScope);
+
+    /// <summary>Parses, resolves every name against <paramref name="outer"/> (the first scope error,
+    /// in source order, is the evaluation error, as the first syntax error is) and lowers.</summary>
+    private Node Lower(SourceText source, string baseDirectory, Scope outer)
     {
         var tree = Parse(source);
-        return new Binder(this, source, baseDirectory).Bind(tree.Root, _globalScope);
+        var problems = Diagnostics.DiagnosticBag.KeepingEarliestErrorOnly();
+        var scopes = ScopeResolver.Resolve(source, tree.Root, outer, problems);
+        if (problems.HasErrors) throw new EvaluationException(problems.Items[0]);
+        return new Binder(this, source, baseDirectory, scopes).Bind(tree.Root);
     }
 
     /// <summary><c>import path</c>: a directory means its <c>default.nix</c>; each file is evaluated once.</summary>
@@ -121,12 +128,11 @@ public sealed partial class Interpreter
         var source = ReadSource(path, site);
         var names = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < scope.Count; i++) names[scope.Names[i].Name] = i;
-        var tree = Parse(source);
-        var node = new Binder(this, source, PathUtilities.DirOf(path)).Bind(tree.Root, Scope.Static(_globalScope, names));
+        var node = Lower(source, PathUtilities.DirOf(path), Scope.Static(_globalScope, names));
         return node.Eval(new Environment((Value[])scope.Values.Clone(), BaseEnvironment));
     }
 
-    private static SourceText ReadSource(string path, SourceLocation? site)
+    private SourceText ReadSource(string path, SourceLocation? site)
     {
         if (path.StartsWith(global::ConfigLang.Evaluator.Runtime.Builtins.FileBuiltins.CorePackagesPrefix, StringComparison.Ordinal)
             && global::ConfigLang.Evaluator.Runtime.Builtins.CorePackages.Find(path[global::ConfigLang.Evaluator.Runtime.Builtins.FileBuiltins.CorePackagesPrefix.Length..]) is { } text)
@@ -135,7 +141,7 @@ public sealed partial class Interpreter
         }
         try
         {
-            return new SourceText(File.ReadAllText(path), path);
+            return new SourceText(File.ReadAllText(path), path) { Name = LibraryFileNames.Of(path, Options.LibrarySearchPath) };
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -8,49 +8,23 @@ namespace ConfigLang.Evaluator.Syntax;
 /// Merges the bindings of one set or <c>let</c> as Nix's parser does (its <c>addAttr</c>),
 /// reporting attributes defined twice. A nested set literal is merged (and its own duplicates
 /// reported) only when a later path extends it; otherwise it stays a value, merged when the
-/// checker or printer reaches it, so each problem is reported once.
+/// <see cref="Lowering.ScopeResolver"/> or the printer reaches it, so each problem is reported once.
 /// </summary>
 public static class AttrSetMerger
 {
-    public static MergedAttrs Merge(SourceText source, IReadOnlyList<Binding> bindings, DiagnosticBag? diagnostics, bool isLet = false, bool recursive = false) =>
-        Merge(new Context(source, diagnostics, null), NodeLists.Items(bindings), isLet, recursive);
+    /// <param name="dropsMergedDynamicNames">Whether a set literal merged into an existing set loses
+    /// its dynamic attributes, as <c>nix-instantiate --parse</c> 2.8 prints it (the printer's
+    /// reference); evaluation keeps them, as Nix does since.</param>
+    public static MergedAttrs Merge(SourceText source, IReadOnlyList<Binding> bindings, DiagnosticBag? diagnostics, bool isLet = false, bool recursive = false,
+        TextSpan span = default, bool dropsMergedDynamicNames = false) =>
+        Merge(new Context(source, diagnostics, dropsMergedDynamicNames), NodeLists.Items(bindings), isLet, recursive, span);
 
-    /// <summary>
-    /// The merge the parser makes when a set or <c>let</c> closes, the set literals inside
-    /// having been checked when they closed: their own duplicates are not reported again.
-    /// <paramref name="extendsRecursiveLiteral"/> says that a path extended a <c>rec</c> literal
-    /// (or merged one into another set), whose scope then covers bindings written outside it;
-    /// the parser leaves such a file to <see cref="StaticChecker"/>.
-    /// </summary>
-    internal static MergedAttrs MergeParsed(SourceText source, ReadOnlySpan<Binding> bindings, DiagnosticBag diagnostics, bool isLet, bool recursive, out bool extendsRecursiveLiteral)
-    {
-        var outcome = new ParsedOutcome();
-        var merged = Merge(new Context(source, diagnostics, outcome), bindings, isLet, recursive);
-        extendsRecursiveLiteral = outcome.ExtendedRecursiveLiteral;
-        return merged;
-    }
+    private sealed record Context(SourceText Source, DiagnosticBag? Diagnostics, bool DropsMergedDynamicNames);
 
-    private sealed class ParsedOutcome
-    {
-        public bool ExtendedRecursiveLiteral;
-    }
-
-    /// <param name="Parsed">Set when the literals were checked as they were parsed.</param>
-    private sealed record Context(SourceText Source, DiagnosticBag? Diagnostics, ParsedOutcome? Parsed)
-    {
-        /// <summary>For merging a set literal's own bindings into a merged set.</summary>
-        public Context ForLiteral(AttrSetExpr literal)
-        {
-            if (Parsed is null) return this;
-            if (literal.Recursive) Parsed.ExtendedRecursiveLiteral = true;
-            return Diagnostics is null ? this : this with { Diagnostics = null };
-        }
-    }
-
-    private static MergedAttrs Merge(Context context, ReadOnlySpan<Binding> bindings, bool isLet, bool recursive)
+    private static MergedAttrs Merge(Context context, ReadOnlySpan<Binding> bindings, bool isLet, bool recursive, TextSpan span)
     {
         var (source, diagnostics) = (context.Source, context.Diagnostics);
-        var root = new MergedAttrs(recursive);
+        var root = new MergedAttrs(recursive) { Span = span };
         foreach (var binding in bindings)
         {
             switch (binding)
@@ -67,7 +41,7 @@ public static class AttrSetMerger
                             diagnostics?.Add(SyntaxDiagnostics.DuplicateAttribute(source, name.Span, name.Name, existing.Span));
                             continue;
                         }
-                        root.Add(new MergedAttr(name.Name, name.Span) { Inherited = inherit.From is null, InheritedFrom = inherit.From });
+                        root.Add(new MergedAttr(name.Name, name.Span, name.Span) { Inherited = inherit.From is null, InheritedFrom = inherit.From });
                     }
                     break;
             }
@@ -102,14 +76,14 @@ public static class AttrSetMerger
                     }
                     else
                     {
-                        var created = new MergedAttrs(false);
-                        attrs.Add(new MergedAttr(name.Name, span) { Nested = created });
+                        var created = new MergedAttrs(false) { Span = name.Span };
+                        attrs.Add(new MergedAttr(name.Name, span, name.Span) { Nested = created });
                         attrs = created;
                     }
                     break;
                 case DynamicAttrName dynamic:
                     {
-                        var created = new MergedAttrs(false);
+                        var created = new MergedAttrs(false) { Span = dynamic.Span };
                         attrs.AddDynamic(new MergedDynamicAttr(dynamic, null, created));
                         attrs = created;
                         break;
@@ -125,15 +99,20 @@ public static class AttrSetMerger
                     var target = current.Inherited || current.InheritedFrom is not null ? null : AsNested(context, current);
                     if (target is not null && binding.Value is AttrSetExpr literal)
                     {
-                        // Both are sets: Nix moves the new set's static attributes into the old one.
-                        var incoming = Merge(context.ForLiteral(literal), NodeLists.Items(literal.Bindings), isLet: false, recursive: false);
+                        // Both are sets: Nix moves the new set's attributes into the old one (its
+                        // 'rec', if any, is dropped).
+                        var incoming = Merge(context, NodeLists.Items(literal.Bindings), isLet: false, recursive: false, literal.Span);
                         for (var a = 0; a < incoming.Static.Count; a++)
                         {
                             var attr = incoming.Static[a];
                             if (target.TryGet(attr.Name, out var clash))
-                                diagnostics?.Add(SyntaxDiagnostics.DuplicateAttribute(source, attr.Span, attr.Name, clash.Span));
+                                diagnostics?.Add(SyntaxDiagnostics.DuplicateAttribute(source, attr.Span, PathText(source, binding.Path) + "." + attr.Name, clash.Span));
                             else
                                 target.Add(attr);
+                        }
+                        if (!context.DropsMergedDynamicNames)
+                        {
+                            for (var d = 0; d < incoming.Dynamic.Count; d++) target.AddDynamic(incoming.Dynamic[d]);
                         }
                     }
                     else
@@ -143,7 +122,7 @@ public static class AttrSetMerger
                 }
                 else
                 {
-                    attrs.Add(new MergedAttr(last.Name, span) { Value = binding.Value });
+                    attrs.Add(new MergedAttr(last.Name, span, last.Span) { Value = binding.Value });
                 }
                 break;
             case DynamicAttrName dynamicLast:
@@ -157,7 +136,7 @@ public static class AttrSetMerger
     {
         if (attr.Nested is not null) return attr.Nested;
         if (attr.Value is not AttrSetExpr literal) return null;
-        attr.Nested = Merge(context.ForLiteral(literal), NodeLists.Items(literal.Bindings), isLet: false, recursive: literal.Recursive);
+        attr.Nested = Merge(context, NodeLists.Items(literal.Bindings), isLet: false, recursive: literal.Recursive, literal.Span);
         attr.Value = null;
         return attr.Nested;
     }

@@ -20,6 +20,9 @@ public sealed class MergedAttrs(bool recursive)
 
     public bool Recursive { get; internal set; } = recursive;
 
+    /// <summary>The set literal, or the name of the path that opened the set.</summary>
+    public TextSpan Span { get; init; }
+
     public IReadOnlyList<MergedAttr> Static => _static;
 
     public IReadOnlyList<MergedDynamicAttr> Dynamic => _dynamic ?? (IReadOnlyList<MergedDynamicAttr>)[];
@@ -59,12 +62,16 @@ public sealed class MergedAttrs(bool recursive)
 }
 
 /// <summary>One static attribute: a value, a nested merged set, or an <c>inherit</c>.</summary>
-public sealed class MergedAttr(string name, TextSpan span)
+public sealed class MergedAttr(string name, TextSpan span, TextSpan nameSpan)
 {
     public string Name { get; } = name;
 
-    /// <summary>Where it was first defined (for "already defined" messages).</summary>
+    /// <summary>Where it was first defined: the whole attribute path, as Nix names it in
+    /// "already defined at" messages.</summary>
     public TextSpan Span { get; } = span;
+
+    /// <summary>The name itself within that path (the position <c>unsafeGetAttrPos</c> gives).</summary>
+    public TextSpan NameSpan { get; } = nameSpan;
 
     /// <summary>The value expression, when not a nested merged set.</summary>
     public Expr? Value { get; internal set; }

@@ -11,17 +11,14 @@ public sealed partial class Parser
 {
     private Expr ParseAttrSet(bool recursive, int start)
     {
-        var mark = FreeMark;
         var open = Advance();
         var bindings = ParseBindings(TokenKind.CloseBrace);
         ExpectClosing(TokenKind.CloseBrace, open, "{");
-        if (_checking) CheckBindings(mark, bindings, recursive, isLet: false);
         return new AttrSetExpr(SpanFrom(start), recursive, bindings);
     }
 
     private Expr ParseLet()
     {
-        var mark = FreeMark;
         var letToken = Advance();
         var bindings = ParseBindings(TokenKind.In);
         Expr body;
@@ -36,19 +33,16 @@ public sealed partial class Parser
                 TokenDescriptions.Describe(found, _text)).WithLabel(new SourceLocation(_source, letToken.Span), "'let' is here"));
             body = CanStartExpression(Kind) ? ParseExpression() : ErrorHere();
         }
-        if (_checking) CheckBindings(mark, bindings, recursive: true, isLet: true);
         return new LetExpr(SpanFrom(letToken.Start), bindings, body);
     }
 
     /// <summary>The legacy <c>let { a = 1; body = a; }</c>.</summary>
     private Expr ParseLegacyLet()
     {
-        var mark = FreeMark;
         var letToken = Advance();
         var open = Advance();
         var bindings = ParseBindings(TokenKind.CloseBrace);
         ExpectClosing(TokenKind.CloseBrace, open, "{");
-        if (_checking) CheckBindings(mark, bindings, recursive: true, isLet: false);
         return new LegacyLetExpr(SpanFrom(letToken.Start), bindings);
     }
 

@@ -42,9 +42,7 @@ public sealed partial class Parser
                     Advance();
                     var scope = ParseExpression();
                     Expect(TokenKind.Semicolon, "';' after the scope of 'with'");
-                    OpenWithBody();
                     var body = ParseExpression();
-                    CloseWithBody();
                     return new WithExpr(SpanFrom(start), scope, body);
                 }
             case TokenKind.Let when PeekKind(1) != TokenKind.OpenBrace:
@@ -238,7 +236,6 @@ public sealed partial class Parser
             // Nix allows 'f or' as an application of f to a variable named 'or'.
             var orToken = Advance();
             var or = new Identifier(orToken.Span, "or");
-            NoteUse(or);
             return new CallExpr(SpanFrom(start), target, or);
         }
         return target;
@@ -277,9 +274,7 @@ public sealed partial class Parser
             case TokenKind.Identifier:
                 {
                     Advance();
-                    var identifier = new Identifier(token.Span, Intern(token));
-                    NoteUse(identifier);
-                    return identifier;
+                    return new Identifier(token.Span, Intern(token));
                 }
             case TokenKind.Integer:
                 Advance();

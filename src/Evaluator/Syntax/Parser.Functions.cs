@@ -29,7 +29,6 @@ public sealed partial class Parser
     /// <summary><c>x: body</c> or <c>x @ { … }: body</c>.</summary>
     private Expr ParseLambdaWithName()
     {
-        var mark = FreeMark;
         var nameToken = Advance();
         var name = Intern(nameToken);
         Formals? formals = null;
@@ -38,13 +37,12 @@ public sealed partial class Parser
             if (Kind == TokenKind.OpenBrace) formals = ParseFormals();
             else Expect(TokenKind.OpenBrace, "'{' of a pattern after '@'");
         }
-        return FinishLambda(nameToken.Start, name, formals, mark);
+        return FinishLambda(nameToken.Start, name, formals);
     }
 
     /// <summary><c>{ … }: body</c> or <c>{ … } @ x: body</c>.</summary>
     private Expr ParseLambdaWithFormals()
     {
-        var mark = FreeMark;
         var start = Current.Start;
         var formals = ParseFormals();
         string? name = null;
@@ -53,20 +51,17 @@ public sealed partial class Parser
             var nameToken = Current;
             if (Expect(TokenKind.Identifier, "a name after '@'")) name = Intern(nameToken);
         }
-        return FinishLambda(start, name, formals, mark);
+        return FinishLambda(start, name, formals);
     }
 
-    /// <param name="mark">Where the free names of the formals' defaults and the body begin.</param>
-    private Expr FinishLambda(int start, string? name, Formals? formals, int mark)
+    private Expr FinishLambda(int start, string? name, Formals? formals)
     {
         Expr body;
         if (Expect(TokenKind.Colon, "':' before the function body") || CanStartExpression(Kind))
             body = ParseExpression();
         else
             body = ErrorHere();
-        var lambda = new LambdaExpr(SpanFrom(start), name, formals, body);
-        if (_checking) CheckLambda(mark, lambda);
-        return lambda;
+        return new LambdaExpr(SpanFrom(start), name, formals, body);
     }
 
     private Formals ParseFormals()

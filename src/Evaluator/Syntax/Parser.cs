@@ -13,13 +13,13 @@ namespace ConfigLang.Evaluator.Syntax;
 /// <see cref="ErrorExpr"/>), it reports every syntax error of the file in one run, each with a
 /// span and, for unclosed delimiters, the place where they opened; it never overflows the
 /// stack: nesting beyond <see cref="MaxNestingDepth"/> levels is a diagnostic. After a clean
-/// parse it reports what Nix also reports at parse time (duplicate attributes and formals,
-/// undefined variables): found while parsing (<c>Parser.Checks.cs</c>), or by
-/// <see cref="StaticChecker"/>'s walk for the rare file those checks do not model.</para>
+/// parse, <see cref="Parse"/> reports what Nix also reports at parse time (duplicate attributes
+/// and formals, undefined variables) through <see cref="Lowering.ScopeResolver"/>, the same
+/// resolver evaluation uses.</para>
 /// The grammar is split by area: <c>Parser.Expressions.cs</c> (operators, application,
 /// selection, primaries), <c>Parser.Bindings.cs</c> (sets, let, inherit, attribute paths),
 /// <c>Parser.Functions.cs</c> (lambdas and formals), <c>Parser.Strings.cs</c> (strings, indented
-/// strings, paths), <c>Parser.Checks.cs</c> (the parse-time checks).
+/// strings, paths).
 /// </summary>
 public sealed partial class Parser
 {
@@ -50,10 +50,9 @@ public sealed partial class Parser
     private bool _abandoned;
     private int _lastErrorOffset = -1;
 
-    private Parser(SourceText source, DiagnosticBag diagnostics, bool checking)
+    private Parser(SourceText source, DiagnosticBag diagnostics)
     {
         _source = source;
-        _checking = checking;
         _text = source.Text;
         _diagnostics = diagnostics;
         // The token array lives only while parsing: it comes from the shared pool and goes back.
@@ -64,14 +63,8 @@ public sealed partial class Parser
     public static SyntaxTree Parse(SourceText source)
     {
         var diagnostics = new DiagnosticBag();
-        var parser = new Parser(source, diagnostics, checking: true);
-        var root = parser.ParseTree();
-        if (!diagnostics.HasErrors)
-        {
-            if (parser._checksNeedWalk) StaticChecker.Check(source, root, diagnostics);
-            else diagnostics.AddRange(parser.CheckFindings());
-        }
-        parser.ReleaseFreeNames();
+        var root = new Parser(source, diagnostics).ParseTree();
+        if (!diagnostics.HasErrors) Lowering.ScopeResolver.Check(source, root, diagnostics);
         return new SyntaxTree(source, root, InSourceOrder(diagnostics));
     }
 
@@ -83,9 +76,7 @@ public sealed partial class Parser
     public static SyntaxTree ParseSyntaxOnly(SourceText source)
     {
         var diagnostics = new DiagnosticBag();
-        var parser = new Parser(source, diagnostics, checking: false);
-        var root = parser.ParseTree();
-        parser.ReleaseFreeNames();
+        var root = new Parser(source, diagnostics).ParseTree();
         return new SyntaxTree(source, root, InSourceOrder(diagnostics));
     }
 

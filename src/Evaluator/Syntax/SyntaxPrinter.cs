@@ -96,17 +96,17 @@ public sealed class SyntaxPrinter
                 _out.Append(']');
                 break;
             case AttrSetExpr set:
-                PrintAttrs(AttrSetMerger.Merge(_source, set.Bindings, null, recursive: set.Recursive));
+                PrintAttrs(AttrSetMerger.Merge(_source, set.Bindings, null, recursive: set.Recursive, dropsMergedDynamicNames: true));
                 break;
             case LegacyLetExpr legacy:
                 _out.Append('(');
-                PrintAttrs(AttrSetMerger.Merge(_source, legacy.Bindings, null, recursive: true));
+                PrintAttrs(AttrSetMerger.Merge(_source, legacy.Bindings, null, recursive: true, dropsMergedDynamicNames: true));
                 _out.Append(").body");
                 break;
             case LetExpr let:
                 {
                     _out.Append("(let ");
-                    var merged = AttrSetMerger.Merge(_source, let.Bindings, null, recursive: true);
+                    var merged = AttrSetMerger.Merge(_source, let.Bindings, null, recursive: true, dropsMergedDynamicNames: true);
                     foreach (var attr in merged.Static.OrderBy(a => SymbolRank(a.Name)))
                     {
                         if (attr.Inherited) { _out.Append("inherit "); AppendAttrName(attr.Name); _out.Append("; "); continue; }

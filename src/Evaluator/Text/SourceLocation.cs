@@ -7,6 +7,6 @@ public readonly record struct SourceLocation(SourceText Source, TextSpan Span)
 
     public LinePosition End => Source.GetLinePosition(Span.End);
 
-    /// <summary><c>path:line:column</c>, the form users paste into editors.</summary>
-    public override string ToString() => $"{Source.Path}:{Start}";
+    /// <summary><c>path:line:column</c>, the form users paste into editors (library files by their <see cref="SourceText.Name"/>).</summary>
+    public override string ToString() => $"{Source.Name}:{Start}";
 }

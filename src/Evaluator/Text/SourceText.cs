@@ -18,8 +18,19 @@ public sealed class SourceText
     /// <summary>The text as read; never modified.</summary>
     public string Text { get; }
 
-    /// <summary>The name shown in diagnostics: a file path, or a pseudo-name such as <c>«string»</c>.</summary>
+    /// <summary>The file: a path, or a pseudo-name such as <c>«string»</c>. Positions the language
+    /// sees (<c>unsafeGetAttrPos</c>, <c>__curPos</c>) give this, as Nix does.</summary>
     public string Path { get; }
+
+    /// <summary>The name shown to people (messages, locations, traces): <see cref="Path"/>, except for
+    /// the host's own library files, named as <c>&lt;configlang/…&gt;</c> (see <c>Runtime.LibraryFileNames</c>).</summary>
+    public string Name
+    {
+        get => _name ?? Path;
+        init => _name = value;
+    }
+
+    private readonly string? _name;
 
     public int Length => Text.Length;
 

@@ -322,10 +322,5 @@ public sealed partial class OptionExplainer(Interpreter interpreter)
         ? Nix.Attrs(("file", Nix.Str(LibraryPath(p.Source.Path))), ("line", Nix.Int(p.Start.Line)), ("column", Nix.Int(p.Start.Column)))
         : Nix.Attrs(("file", Nix.Str(LibraryPath(file))), ("line", Nix.Null), ("column", Nix.Null));
 
-    /// <summary>Files of the built-in library as <c>&lt;configlang/…&gt;</c>: the folder it is unpacked to is an accident of the machine.</summary>
-    private static string LibraryPath(string path)
-    {
-        var root = LibraryFiles.Directory.TrimEnd('/') + "/";
-        return path.StartsWith(root, StringComparison.Ordinal) ? "<configlang/" + path[root.Length..] + ">" : path;
-    }
+    private static string LibraryPath(string path) => LibraryFiles.DisplayName(path);
 }

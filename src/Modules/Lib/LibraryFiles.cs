@@ -26,6 +26,11 @@ public static class LibraryFiles
     public static IReadOnlyList<(string Prefix, string Path)> SearchPath =>
         [("configlang", Directory), ("nixpkgs", Directory)];
 
+    /// <summary>How a file is named to people: a library file as <c>&lt;configlang/…&gt;</c> (the folder it
+    /// is unpacked to is an accident of the machine), any other path as it is. The evaluator names
+    /// the sources it reads the same way (<see cref="ConfigLang.Evaluator.Runtime.LibraryFileNames"/>).</summary>
+    public static string DisplayName(string path) => ConfigLang.Evaluator.Runtime.LibraryFileNames.Of(path, SearchPath.Select(e => $"{e.Prefix}={e.Path}"));
+
     private static string Extract()
     {
         var assembly = typeof(LibraryFiles).Assembly;

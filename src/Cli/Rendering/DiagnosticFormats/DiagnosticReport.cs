@@ -17,7 +17,7 @@ public sealed class DiagnosticReport
         // The counts are of every diagnostic; the list is capped per file (see DiagnosticCap).
         Errors = all.Count(d => d.Severity == DiagnosticSeverity.Error);
         Warnings = all.Count(d => d.Severity == DiagnosticSeverity.Warning);
-        Diagnostics = DiagnosticCap.Apply(all, d => d.Location is { } l ? paths.Display(l.Source.Path) : null);
+        Diagnostics = DiagnosticCap.Apply(all, d => d.Location is { } l ? paths.Display(l.Source.Name) : null);
     }
 
     /// <summary>The diagnostics to show: sorted, at most <see cref="DiagnosticCap.MaxPerFile"/> per

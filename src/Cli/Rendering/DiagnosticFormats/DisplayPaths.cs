@@ -4,7 +4,8 @@ namespace ConfigLang.Cli.Rendering.DiagnosticFormats;
 /// How source paths are shown in diagnostics: relative to the working directory when the file
 /// lies under it (what a user would type, and what CI annotations and SARIF viewers resolve
 /// against the checkout), else absolute. Always with <c>/</c> separators, so output is the
-/// same on every platform. Pseudo-names such as <c>«string»</c> stay as they are.
+/// same on every platform. Pseudo-names such as <c>«string»</c> and library files named by their
+/// search path (<c>&lt;configlang/lib/default.nix&gt;</c>) stay as they are.
 /// </summary>
 public sealed class DisplayPaths
 {
@@ -19,6 +20,7 @@ public sealed class DisplayPaths
     /// <summary>The path as shown to people and written into JSON and workflow commands.</summary>
     public string Display(string sourcePath)
     {
+        if (sourcePath.StartsWith('«') || IsLibraryName(sourcePath)) return sourcePath;
         var full = Path.GetFullPath(sourcePath, WorkingDirectory);
         var relative = Path.GetRelativePath(WorkingDirectory, full);
         var outside = relative == ".." || relative.StartsWith(".." + Path.DirectorySeparatorChar, StringComparison.Ordinal) ||
@@ -27,12 +29,16 @@ public sealed class DisplayPaths
     }
 
     /// <summary>Whether <see cref="Display"/> gives a path relative to <see cref="WorkingDirectory"/>.</summary>
-    public static bool IsRelative(string displayedPath) => !displayedPath.StartsWith('/') && !Path.IsPathRooted(displayedPath);
+    public static bool IsRelative(string displayedPath) => !displayedPath.StartsWith('/') && !Path.IsPathRooted(displayedPath) && !IsLibraryName(displayedPath);
+
+    /// <summary>A file of ConfigLang's own library, named by its search path (<c>&lt;configlang/…&gt;</c>): not a path of this machine.</summary>
+    public static bool IsLibraryName(string name) => name.StartsWith('<') && name.EndsWith('>');
 
     /// <summary>A URI reference for a displayed path: relative paths percent-encoded segment by
-    /// segment (to be resolved against <see cref="WorkingDirectoryUri"/>), absolute ones as <c>file://</c> URIs.</summary>
+    /// segment (to be resolved against <see cref="WorkingDirectoryUri"/>), absolute ones as <c>file://</c> URIs,
+    /// a library file's name as a name (a relative reference, resolved against nothing).</summary>
     public static string ToUri(string displayedPath) =>
-        IsRelative(displayedPath) ? EscapeSegments(displayedPath) : "file://" + EscapeSegments(RootedWithSlash(displayedPath));
+        IsRelative(displayedPath) || IsLibraryName(displayedPath) ? EscapeSegments(displayedPath) : "file://" + EscapeSegments(RootedWithSlash(displayedPath));
 
     /// <summary>The working directory as an absolute <c>file://</c> URI ending in <c>/</c>.</summary>
     public string WorkingDirectoryUri => "file://" + EscapeSegments(RootedWithSlash(WithForwardSlashes(WorkingDirectory))).TrimEnd('/') + "/";

@@ -13,6 +13,6 @@ public readonly record struct RenderedLocation(string File, int Line, int Column
     {
         var start = location.Start;
         var end = location.End;
-        return new RenderedLocation(paths.Display(location.Source.Path), start.Line, start.Column, end.Line, end.Column);
+        return new RenderedLocation(paths.Display(location.Source.Name), start.Line, start.Column, end.Line, end.Column);
     }
 }

@@ -27,7 +27,7 @@ public sealed class TextDiagnosticWriter : IDiagnosticWriter
         output.Write('\n');
     }
 
-    // The formatter prints SourceText.Path as it is; a copy of each source under its displayed
+    // The formatter prints SourceText.Name as it is; a copy of each source under its displayed
     // name (one per source, so "same file as the primary span" comparisons still hold) makes it
     // print relative paths without the evaluator knowing about working directories.
     private static Diagnostic WithDisplayedPaths(Diagnostic diagnostic, DisplayPaths paths, Dictionary<SourceText, SourceText> renamed)
@@ -36,8 +36,8 @@ public sealed class TextDiagnosticWriter : IDiagnosticWriter
         {
             if (!renamed.TryGetValue(location.Source, out var shown))
             {
-                var displayed = paths.Display(location.Source.Path);
-                shown = displayed == location.Source.Path ? location.Source : new SourceText(location.Source.Text, displayed);
+                var displayed = paths.Display(location.Source.Name);
+                shown = displayed == location.Source.Name ? location.Source : new SourceText(location.Source.Text, displayed);
                 renamed[location.Source] = shown;
             }
             return location with { Source = shown };

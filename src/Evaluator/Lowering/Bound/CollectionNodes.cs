@@ -1,3 +1,4 @@
+using ConfigLang.Evaluator.Diagnostics;
 using ConfigLang.Evaluator.Runtime;
 using ConfigLang.Evaluator.Runtime.Values;
 using ConfigLang.Evaluator.Text;
@@ -81,8 +82,10 @@ internal sealed class AttrsNode(SourceText source, TextSpan span, bool recursive
             var name = Symbol.Intern(interpreter.ForceStringNoContext(nameValue, dynamic.Name.Location, "while evaluating the name of a dynamic attribute"));
             if (builder.Contains(name))
             {
-                throw EvaluationException.Create(EvaluationDiagnostics.DuplicateAttribute,
-                    $"dynamic attribute '{name.Name}' already defined at {dynamic.Location}", dynamic.Name.Location);
+                // As Nix words it: the message names the first definition, the error points at this one.
+                var first = builder.PositionOf(name) ?? dynamic.Location;
+                throw EvaluationException.Create(SyntaxDiagnostics.DuplicateAttributeCode,
+                    $"dynamic attribute '{name.Name}' already defined at {first}", dynamic.Location);
             }
             builder.Add(name, dynamic.Value.Delay(inner), dynamic.Location);
         }

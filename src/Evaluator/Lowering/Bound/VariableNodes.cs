@@ -1,3 +1,4 @@
+using ConfigLang.Evaluator.Diagnostics;
 using ConfigLang.Evaluator.Runtime;
 using ConfigLang.Evaluator.Runtime.Values;
 using ConfigLang.Evaluator.Text;
@@ -53,6 +54,6 @@ internal sealed class WithVarNode(SourceText source, TextSpan span, string name,
             var scope = interpreter.ForceAttrs(e.Slots[0], Location);
             if (scope.TryGet(_symbol, out var value)) return value.Force();
         }
-        throw EvaluationException.Create(EvaluationDiagnostics.UndefinedVariable, $"undefined variable '{name}'", Location);
+        throw EvaluationException.Create(SyntaxDiagnostics.UndefinedVariableCode, $"undefined variable '{name}'", Location);
     }
 }

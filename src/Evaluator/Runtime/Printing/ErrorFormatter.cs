@@ -46,7 +46,7 @@ public static class ErrorFormatter
     {
         if (location is not { Source: not null } loc) return;
         var start = loc.Start;
-        output.Append('\n').Append("       at ").Append(loc.Source.Path).Append(':').Append(start.Line).Append(':').Append(start.Column).Append(":\n\n");
+        output.Append('\n').Append("       at ").Append(loc.Source.Name).Append(':').Append(start.Line).Append(':').Append(start.Column).Append(":\n\n");
         var width = (start.Line + 1).ToString().Length;
         // A long line is shown as a window around the caret, its neighbours cut at the same columns.
         var excerpt = SourceExcerpt.At(loc.Source, start.Line, start.Column, 1);

@@ -19,6 +19,10 @@ public sealed class AttrSetBuilder(int capacity = 8)
 
     public bool Contains(Symbol name) => IndexOf(name) >= 0;
 
+    /// <summary>Where <paramref name="name"/> was defined, if it was added with a position.</summary>
+    public SourceLocation? PositionOf(Symbol name) =>
+        IndexOf(name) is var index and >= 0 && _positions is not null && _positions[index].Source is not null ? _positions[index] : null;
+
     public void Add(string name, Value value) => Add(Symbol.Intern(name), value);
 
     public void Add(Symbol name, Value value, SourceLocation? position = null)

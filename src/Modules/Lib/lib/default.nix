@@ -495,7 +495,8 @@ let
             else native.configlangShowValue o.example;
           description = o.description or null;
           readOnly = o.readOnly or false;
-          declarations = map b.toString (o.declarations or [ ]);
+          # Library files as <configlang/…>, as every other output names them.
+          declarations = map (d: native.configlangFileName (b.toString d)) (o.declarations or [ ]);
         };
         go = o:
           if native.isOption o then

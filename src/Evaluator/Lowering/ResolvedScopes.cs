@@ -1,0 +1,41 @@
+using ConfigLang.Evaluator.Syntax;
+using ConfigLang.Evaluator.Syntax.Nodes;
+
+namespace ConfigLang.Evaluator.Lowering;
+
+/// <summary>
+/// What <see cref="ScopeResolver"/> decided for one tree, read back by the <see cref="Binder"/>:
+/// where each variable is bound, the merged bindings of each set and <c>let</c>, and the frame
+/// (names and slots) of each function. Keyed by node identity: syntax nodes
+/// are records, whose equality compares contents.
+/// </summary>
+internal sealed class ResolvedScopes
+{
+    private readonly Dictionary<object, Scope.Resolution> _variables = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<object, MergedAttrs> _merged = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<LambdaExpr, LambdaFrame> _frames = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<SearchPathExpr, (Scope.Resolution FindFile, Scope.Resolution NixPath)> _searchPaths = new(ReferenceEqualityComparer.Instance);
+
+    internal void AddVariable(object use, Scope.Resolution resolution) => _variables[use] = resolution;
+
+    internal void AddMerged(Expr set, MergedAttrs merged) => _merged[set] = merged;
+
+    internal void AddFrame(LambdaExpr lambda, LambdaFrame frame) => _frames[lambda] = frame;
+
+    internal void AddSearchPath(SearchPathExpr path, Scope.Resolution findFile, Scope.Resolution nixPath) => _searchPaths[path] = (findFile, nixPath);
+
+    /// <summary>Where a variable (an <see cref="Identifier"/> or an inherited <see cref="MergedAttr"/>) is bound.</summary>
+    public Scope.Resolution Variable(object use) => _variables[use];
+
+    /// <summary>The bindings of a set literal, <c>let</c> or legacy <c>let</c>, merged.</summary>
+    public MergedAttrs Merged(Expr set) => _merged[set];
+
+    /// <summary>The frame of a function. (A recursive set's or <c>let</c>'s slots are its names in
+    /// <see cref="ScopeResolver.InSlotOrder"/>.)</summary>
+    public LambdaFrame Frame(LambdaExpr lambda) => _frames[lambda];
+
+    public (Scope.Resolution FindFile, Scope.Resolution NixPath) SearchPath(SearchPathExpr path) => _searchPaths[path];
+}
+
+/// <summary>A function's frame: formal <c>i</c> in slot <c>i</c>, then the '@' name in <see cref="ArgSlot"/>.</summary>
+internal readonly record struct LambdaFrame(int Size, int ArgSlot);

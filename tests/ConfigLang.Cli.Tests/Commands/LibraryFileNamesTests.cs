@@ -1,0 +1,107 @@
+using System.Text.Json;
+using ConfigLang.Modules.Lib;
+
+namespace ConfigLang.Cli.Tests.Commands;
+
+/// <summary>
+/// ConfigLang's own library is unpacked to a folder that depends on the machine
+/// (<c>/tmp/configlang-lib-HASH</c>); every output names its files as <c>show</c> does,
+/// <c>&lt;configlang/…&gt;</c>: lint in every format, <c>options</c>, and evaluation traces. What the
+/// language itself sees (<c>unsafeGetAttrPos</c>) stays the real file, as Nix gives it.
+/// </summary>
+public sealed class LibraryFileNamesTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("configlang-library-names-").FullName;
+    private readonly string _host;
+
+    public LibraryFileNamesTests()
+    {
+        // lib.optionalString given an integer fails inside the library's own code.
+        _host = Path.Combine(_folder, "host.nix");
+        File.WriteAllText(_host, """
+            { config, lib, ... }: {
+              security.acme = {
+                acceptTerms = true;
+                defaults.email = "admin@example.org" + lib.optionalString 1 "x";
+                defaults.webroot = "/var/lib/acme/acme-challenge";
+                certs."example.org" = { };
+              };
+            }
+
+            """);
+    }
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private static string Unpacked => LibraryFiles.Directory.TrimEnd('/');
+
+    [Fact]
+    public void Lint_text_points_into_the_library_by_its_name()
+    {
+        var run = CliRun.Invoke("lint", _host);
+
+        Assert.Equal(ExitCodes.InputErrors, run.ExitCode);
+        Assert.Contains("--> <configlang/lib/default.nix>:", run.Stderr);
+        Assert.DoesNotContain(Unpacked, run.Stderr);
+    }
+
+    [Fact]
+    public void Lint_json_names_the_library_file_the_same_way()
+    {
+        var run = CliRun.Invoke("lint", "--format", "json", _host);
+
+        Assert.Equal(ExitCodes.InputErrors, run.ExitCode);
+        using var document = JsonDocument.Parse(run.Stdout);
+        var diagnostic = Assert.Single(document.RootElement.GetProperty("diagnostics").EnumerateArray());
+        Assert.Equal("<configlang/lib/default.nix>", diagnostic.GetProperty("file").GetString());
+        Assert.DoesNotContain(Unpacked, run.Stdout);
+    }
+
+    [Fact]
+    public void Lint_sarif_gives_the_name_as_a_uri_reference_not_a_path_of_this_machine()
+    {
+        var run = CliRun.Invoke("lint", "--format", "sarif", _host);
+
+        Assert.Equal(ExitCodes.InputErrors, run.ExitCode);
+        using var document = JsonDocument.Parse(run.Stdout);
+        var result = Assert.Single(document.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray());
+        var artifact = result.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("artifactLocation");
+        Assert.Equal("%3Cconfiglang/lib/default.nix%3E", artifact.GetProperty("uri").GetString());
+        Assert.False(artifact.TryGetProperty("uriBaseId", out var baseId) && baseId.ValueKind != JsonValueKind.Null);
+        Assert.DoesNotContain(Unpacked, run.Stdout);
+    }
+
+    [Fact]
+    public void Options_name_where_an_option_is_declared_as_show_does()
+    {
+        var json = CliRun.Invoke("options", "security.acme.defaults.email", "--json");
+        var text = CliRun.Invoke("options", "security.acme.defaults.email");
+
+        Assert.Equal(ExitCodes.Ok, json.ExitCode);
+        using var document = JsonDocument.Parse(json.Stdout);
+        var declarations = Assert.Single(document.RootElement.EnumerateArray()).GetProperty("declarations");
+        Assert.Equal("<configlang/modules/security/acme.nix>", Assert.Single(declarations.EnumerateArray()).GetString());
+        Assert.Contains("declared in: <configlang/modules/security/acme.nix>", text.Stdout);
+        Assert.DoesNotContain(Unpacked, json.Stdout + text.Stdout);
+    }
+
+    [Fact]
+    public void An_evaluation_trace_through_the_library_names_its_frames_by_the_library_name()
+    {
+        var run = CliRun.Invoke("eval", "--strict", "--show-trace", "-E", "let lib = import <configlang/lib>; in lib.optionalString 1 \"x\"");
+
+        Assert.Equal(ExitCodes.InputErrors, run.ExitCode);
+        Assert.Contains("at <configlang/lib/default.nix>:", run.Stderr);
+        Assert.Contains("while calling anonymous function at <configlang/lib/default.nix>:", run.Stderr);
+        Assert.DoesNotContain(Unpacked, run.Stderr);
+    }
+
+    [Fact]
+    public void Positions_the_language_sees_keep_the_real_file_as_in_Nix()
+    {
+        var run = CliRun.Invoke("eval", "--json", "-E", "(builtins.unsafeGetAttrPos \"optionalString\" (import <configlang/lib>)).file");
+
+        Assert.Equal(ExitCodes.Ok, run.ExitCode);
+        Assert.Equal($"\"{Unpacked}/lib/default.nix\"", run.Stdout.Trim());
+    }
+}
