@@ -178,6 +178,7 @@ public abstract class CertificateWorkCommand(CliConsole console, HostRequestLoad
         {
             console.Error.WriteLine($"error: certificate '{failed.Name}': {failed.Error!.Message}");
             PointAtDeclaration(host, request.File, failed.Error.SourceTag);
+            console.Error.Write(ProgramOutputText.Format(failed.Error.Output));
         }
         foreach (var error in summary.OtherErrors) console.Error.WriteLine($"error: {error}");
         console.Out.Write(RebuildSummaryWriter.Write(summary, request.DryRun));
