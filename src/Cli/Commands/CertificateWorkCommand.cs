@@ -128,14 +128,20 @@ public abstract class CertificateWorkCommand(CliConsole console, HostRequestLoad
             var nginxPath = rooted.FullPath(nginxHostPath);
             if (request.DryRun)
             {
-                console.Error.WriteLine($"nginx: would write {nginxPath} ({nginx.Hosts.Count} virtual hosts)");
+                console.Error.WriteLine($"nginx: would write {nginxPath} ({nginx.Hosts.Count} virtual hosts)" +
+                    (Acme.HostConfig.GeneratedFileWriter.IsForeign(rooted, nginxHostPath) ? ", keeping the file ConfigLang did not write as a dated backup" : ""));
             }
             else
             {
                 try
                 {
-                    var written = Acme.HostConfig.GeneratedFileWriter.Write(rooted, nginxHostPath, Acme.HostConfig.NginxConfigWriter.WholeFile(nginx.Hosts));
+                    // services.nginx.user/group as the nginx consumer records them (the module's defaults otherwise).
+                    var account = facts.Consumers.FirstOrDefault(c => c.Service == "nginx");
+                    var settings = account is null ? new Acme.HostConfig.NginxMainSettings() : new Acme.HostConfig.NginxMainSettings { User = account.User, Group = account.Group ?? account.User };
+                    var written = Acme.HostConfig.GeneratedFileWriter.Write(rooted, nginxHostPath, Acme.HostConfig.NginxConfigWriter.WholeFile(nginx.Hosts, settings),
+                        backupForeignAt: DateTimeOffset.UtcNow);
                     nginxChanged = written.Changed;
+                    if (written.BackupPath is { } backup) console.Error.WriteLine($"nginx: {nginxPath} was not written by ConfigLang; kept it as {backup}");
                     console.Error.WriteLine($"nginx: {(written.Changed ? "wrote" : "unchanged")} {nginxPath}");
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -1,4 +1,5 @@
 using System.Security.Cryptography.X509Certificates;
+using ConfigLang.Acme.Tests.HostConfig;
 using ConfigLang.Acme.Tests.Testbed;
 
 namespace ConfigLang.Cli.Tests.Commands;
@@ -52,10 +53,21 @@ public sealed class RebuildAgainstTestbedTests : IDisposable
             }
             """);
         string[] args = ["rebuild", host, "--root", root, "--service-manager", "exec:/bin/sh " + reload, "--ca-file", caFile];
+        // The host's own nginx.conf (Debian's) is there before ConfigLang's first rebuild.
+        var nginxConf = Path.Combine(root, "etc", "nginx", "nginx.conf");
+        Directory.CreateDirectory(Path.GetDirectoryName(nginxConf)!);
+        File.Copy("/etc/nginx/nginx.conf", nginxConf);
 
         var first = CliRun.Invoke(args);
 
         Assert.True(first.ExitCode == 0, first.Stdout + first.Stderr);
+        var backup = Assert.Single(Directory.GetFiles(Path.GetDirectoryName(nginxConf)!, "nginx.conf.before-configlang-*"));
+        Assert.Equal(File.ReadAllText("/etc/nginx/nginx.conf"), File.ReadAllText(backup));
+        Assert.Contains($"nginx: {nginxConf} was not written by ConfigLang; kept it as {backup}", first.Stderr);
+        Assert.Contains("\nuser nginx nginx;\n", File.ReadAllText(nginxConf));
+        NginxProcess.CopyHostMimeTypes(Path.GetDirectoryName(nginxConf)!);
+        var (nginxCode, nginxOutput, nginxText) = NginxProcess.TestAsHostReads(root, Path.Combine(_work.FullName, "nginx"));
+        Assert.True(nginxCode == 0, nginxOutput + "\n" + nginxText);
         var certDir = Path.Combine(root, "var", "lib", "acme", domain);
         var fullchain = File.ReadAllText(Path.Combine(certDir, "fullchain.pem"));
         using (var leaf = X509Certificate2.CreateFromPem(fullchain))
@@ -75,6 +87,7 @@ public sealed class RebuildAgainstTestbedTests : IDisposable
         Assert.Contains("unchanged", second.Stdout);
         Assert.Equal(fullchain, File.ReadAllText(Path.Combine(certDir, "fullchain.pem")));
         Assert.Equal(reloadsAfterFirst, File.ReadAllText(reloadLog));
+        Assert.Single(Directory.GetFiles(Path.GetDirectoryName(nginxConf)!, "nginx.conf.before-configlang-*"));
 
         var renew = CliRun.Invoke(["renew", .. args[1..]]);
 
