@@ -68,6 +68,14 @@ public sealed class RebuildAgainstTestbedTests : IDisposable
         NginxProcess.CopyHostMimeTypes(Path.GetDirectoryName(nginxConf)!);
         var (nginxCode, nginxOutput, nginxText) = NginxProcess.TestAsHostReads(root, Path.Combine(_work.FullName, "nginx"));
         Assert.True(nginxCode == 0, nginxOutput + "\n" + nginxText);
+        // The units as systemd on that host reads them: the certificate's, and nginx's drop-in ordering it.
+        var units = Path.Combine(root, "etc", "systemd", "system");
+        Assert.Contains($"--cert {domain}\n", File.ReadAllText(Path.Combine(units, $"acme-{domain}.service")));
+        Assert.Contains($"After=acme-{domain}.service\n", File.ReadAllText(Path.Combine(units, "nginx.service.d", "configlang-acme.conf")));
+        SystemdRoot.Prepare(root);
+        SystemdRoot.Executable(root, "/usr/sbin/nginx");
+        var (verifyCode, verifyOutput) = SystemdRoot.Verify(root, [$"acme-{domain}.service", $"acme-{domain}.timer", "nginx.service"]);
+        Assert.True(verifyCode == 0 && verifyOutput.Length == 0, verifyOutput);
         var certDir = Path.Combine(root, "var", "lib", "acme", domain);
         var fullchain = File.ReadAllText(Path.Combine(certDir, "fullchain.pem"));
         using (var leaf = X509Certificate2.CreateFromPem(fullchain))
