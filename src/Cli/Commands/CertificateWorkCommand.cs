@@ -33,7 +33,7 @@ public abstract class CertificateWorkCommand(CliConsole console, HostRequestLoad
         var timeout = NetworkTimeoutOption.Create();
         var command = new Command(Name, Description) { config, root, dryRun, jobs, serviceManager, caFile, include, timeout };
         // What acme-<name>.service runs: renew only this certificate (rebuild always works on them all).
-        var only = new Option<string[]>("--cert") { HelpName = "NAME", Description = "Only this certificate (repeatable), as its acme-NAME.service runs it." };
+        var only = new Option<string[]>("--cert") { HelpName = "NAME", Description = "Only this certificate (repeatable), as its acme-NAME.service runs it; waits up to 30 minutes for another run to finish, since the units of all certificates may start together." };
         if (Mode == RebuildMode.Renew) command.Options.Add(only);
         command.SetAction((result, ct) => RunAsync(new WorkRequest(
             result.GetValue(config)!, result.GetValue(root)!, result.GetValue(dryRun), result.GetValue(jobs),
@@ -126,7 +126,7 @@ public abstract class CertificateWorkCommand(CliConsole console, HostRequestLoad
         RebuildLock? runLock = null;
         if (!request.DryRun)
         {
-            try { runLock = RebuildLock.Acquire(root); }
+            try { runLock = RebuildLock.Acquire(root, request.Only.Length > 0 ? RebuildLock.CertificateUnitWait : TimeSpan.Zero); }
             catch (Exception e) when (e is RebuildLockedException or IOException or UnauthorizedAccessException)
             {
                 console.Error.WriteLine($"error: {e.Message}");

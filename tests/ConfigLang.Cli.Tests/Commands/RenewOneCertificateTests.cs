@@ -60,4 +60,26 @@ public sealed class RenewOneCertificateTests : IDisposable
         Assert.Equal(ExitCodes.Usage, run.ExitCode);
         Assert.Contains("unknown flag '--cert'", run.Stderr);
     }
+
+    [Fact]
+    public async Task Renew_with_cert_waits_for_another_run_to_finish_where_a_plain_renew_fails_at_once()
+    {
+        var host = Host();
+        var root = Path.Combine(_work.FullName, "root");
+        var held = Acme.Execution.RebuildLock.Acquire(root);
+
+        var plain = CliRun.Invoke("renew", host, "--root", root, "--service-manager", "none");
+        var waiting = Task.Run(() => CliRun.Invoke("renew", host, "--root", root, "--service-manager", "none", "--cert", "a.example.org"));
+        await Task.Delay(2000);
+        var stillWaiting = !waiting.IsCompleted;
+        held.Dispose();
+        var unit = await waiting;
+
+        Assert.Equal(3, plain.ExitCode);
+        Assert.Contains("another configlang rebuild or renew is running", plain.Stderr);
+        Assert.True(stillWaiting);
+        // It got the lock and went on to the (dead) CA.
+        Assert.True(unit.ExitCode == 3, unit.Stderr);
+        Assert.Contains("error: certificate 'a.example.org'", unit.Stderr);
+    }
 }
