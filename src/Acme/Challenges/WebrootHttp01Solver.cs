@@ -18,13 +18,20 @@ public sealed class WebrootHttp01Solver : IChallengeSolver
     {
     }
 
-    /// <summary>A solver for the host path <paramref name="hostWebroot"/> below <paramref name="root"/>.</summary>
-    public WebrootHttp01Solver(RootedFileSystem root, string hostWebroot)
+    /// <summary>
+    /// A solver for the host path <paramref name="hostWebroot"/> below <paramref name="root"/>; with
+    /// <paramref name="challengeOwner"/>, the <c>.well-known/acme-challenge</c> directory is given to
+    /// that user and the certificate's group on every order, as NixOS's acme unit does (mkdir, chgrp).
+    /// </summary>
+    public WebrootHttp01Solver(RootedFileSystem root, string hostWebroot, ChallengeDirectoryOwner? challengeOwner = null)
     {
         _root = root;
         _hostWebroot = hostWebroot;
+        _challengeOwner = challengeOwner;
         Webroot = root.FullPath(hostWebroot);
     }
+
+    private readonly ChallengeDirectoryOwner? _challengeOwner;
 
     /// <summary>The webroot on this machine (root included).</summary>
     public string Webroot { get; }
@@ -40,6 +47,7 @@ public sealed class WebrootHttp01Solver : IChallengeSolver
         ValidateToken(challenge.Token);
         using (_root.CreateDirectory(_hostWebroot.TrimEnd('/') + "/.well-known", UnixModes.PublicDirectory)) { }
         using var directory = _root.CreateDirectory(ChallengeDirectory, UnixModes.PublicDirectory);
+        if (_challengeOwner is { } owner) owner.Ownership.Set(directory, null, owner.User, owner.Group);
         directory.Delete(challenge.Token);
         await using var stream = directory.CreateNew(challenge.Token, UnixModes.PublicFile);
         await stream.WriteAsync(System.Text.Encoding.ASCII.GetBytes(challenge.KeyAuthorization), cancellationToken).ConfigureAwait(false);

@@ -23,8 +23,11 @@ public sealed record CertificateOutcome
     /// <summary>End of validity of the newly installed certificate.</summary>
     public DateTimeOffset? NotAfter { get; init; }
 
-    /// <summary>Output of postRun, when it ran.</summary>
+    /// <summary>The tail of postRun's output (<see cref="OutputTail"/>), when it ran.</summary>
     public string? PostRunOutput { get; init; }
+
+    /// <summary>True when postRun ran again for a certificate installed by an earlier run, because it had not yet succeeded.</summary>
+    public bool PostRunRetried { get; init; }
 
     /// <summary>The failure, when <see cref="Kind"/> is <see cref="CertificateOutcomeKind.Failed"/> (or postRun failed).</summary>
     public ExecutionError? Error { get; init; }

@@ -24,6 +24,9 @@ public sealed record ExecutionError
     /// <summary>The challenge type that failed, if any.</summary>
     public string? ChallengeType { get; init; }
 
+    /// <summary>The end of what the failing program (postRun) wrote, shown under the message.</summary>
+    public OutputTail? Output { get; init; }
+
     /// <summary>The failing request's <see cref="Model.CertificateRequest.SourceTag"/>.</summary>
     public object? SourceTag { get; init; }
 

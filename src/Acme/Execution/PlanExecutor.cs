@@ -146,12 +146,30 @@ public sealed class PlanExecutor
         }
 
         // postRun, then one reload of every unit of every changed certificate (NixOS does both per certificate;
-        // reloading nginx once for ten new certificates is kinder and ends in the same state).
+        // reloading nginx once for ten new certificates is kinder and ends in the same state). A postRun
+        // still pending from an earlier run (it failed, or the run died first) runs again, then its reloads.
         var reloads = new List<string>();
-        foreach (var step in plan.Steps.Where(s => outcomes[s.Name].Changed))
+        foreach (var step in plan.Steps)
         {
-            var outcome = await RunPostRunAsync(store, step, outcomes[step.Name], progress, cancellationToken).ConfigureAwait(false);
+            var outcome = outcomes[step.Name];
+            bool retry;
+            try { retry = !outcome.Changed && store.IsPostRunPending(step.Name); }
+            catch (IOException e)
+            {
+                // A symlink where the certificate directory should be: reported, never followed.
+                if (outcome.Error is null) outcomes[step.Name] = outcome with { Error = ExecutionError.From(e, step.Request.SourceTag) };
+                continue;
+            }
+            if (!outcome.Changed && !retry) continue;
+            if (retry && (options.DryRun || outcome.Error is not null))
+            {
+                // A dry run changes nothing; a failed order leaves it for the run that gets that far.
+                progress?.Report(new RebuildProgress(step.Name, "postRun pending", options.DryRun ? "would run again" : "runs again on the next rebuild or renew"));
+                continue;
+            }
+            outcome = await RunPostRunAsync(store, step, outcome, retry, progress, cancellationToken).ConfigureAwait(false);
             outcomes[step.Name] = outcome;
+            if (retry && outcome.Error is not null) continue;
             foreach (var unit in step.Request.ReloadServices.Where(u => !reloads.Contains(u))) reloads.Add(unit);
         }
         if (reloads.Count > 0)
@@ -333,24 +351,44 @@ public sealed class PlanExecutor
         }
     }
 
-    private static async Task<CertificateOutcome> RunPostRunAsync(CertificateStore store, PlanStep step, CertificateOutcome outcome,
+    /// <summary>
+    /// Runs postRun in the certificate directory with its stderr merged into stdout (so the tail
+    /// shown on failure is in the order it was written); success clears the pending marker, failure
+    /// leaves it for the next run and reports the exit status with the tail of the output.
+    /// </summary>
+    private static async Task<CertificateOutcome> RunPostRunAsync(CertificateStore store, PlanStep step, CertificateOutcome outcome, bool retry,
         IProgress<RebuildProgress>? progress, CancellationToken cancellationToken)
     {
         var script = step.Request.PostRun;
-        if (string.IsNullOrWhiteSpace(script)) return outcome;
-        var directory = store.Layout.CertificateDirectory(step.Name);
-        progress?.Report(new RebuildProgress(step.Name, "postRun", directory));
         try
         {
-            var (code, output) = await ProcessRunner.RunAsync("bash", ["-c", script], directory, cancellationToken).ConfigureAwait(false);
-            if (code == 0) return outcome with { PostRunOutput = output };
-            return outcome with
+            if (string.IsNullOrWhiteSpace(script))
             {
-                PostRunOutput = output,
-                Error = new ExecutionError { Message = $"postRun exited with {code}", SourceTag = step.Request.SourceTag },
-            };
+                // Pending from a configuration that had a postRun: there is nothing left to run.
+                store.ClearPostRunPending(step.Name);
+                return outcome;
+            }
+            var directory = store.Layout.CertificateDirectory(step.Name);
+            progress?.Report(new RebuildProgress(step.Name, "postRun", retry ? "running again: it has not succeeded since the certificate was installed" : directory));
+            var (code, output) = await ProcessRunner.RunAsync("bash", ["-c", "exec bash -c \"$1\" 2>&1", "bash", script], directory, cancellationToken)
+                .ConfigureAwait(false);
+            outcome = outcome with { PostRunOutput = output.Text, PostRunRetried = retry };
+            if (code != 0)
+            {
+                return outcome with
+                {
+                    Error = new ExecutionError
+                    {
+                        Message = $"postRun exited with status {code}; it stays pending and runs again on the next rebuild or renew",
+                        Output = output,
+                        SourceTag = step.Request.SourceTag,
+                    },
+                };
+            }
+            store.ClearPostRunPending(step.Name);
+            return outcome;
         }
-        catch (ServiceManagerException e)
+        catch (Exception e) when (e is ServiceManagerException or IOException or UnauthorizedAccessException)
         {
             return outcome with { Error = new ExecutionError { Message = "postRun: " + e.Message, SourceTag = step.Request.SourceTag } };
         }

@@ -2,11 +2,11 @@ using System.Diagnostics;
 
 namespace ConfigLang.Acme.Execution;
 
-/// <summary>Runs a program without a shell and collects its output (for reload commands and postRun).</summary>
+/// <summary>Runs a program without a shell and keeps the tail of its output (for reload commands and postRun).</summary>
 internal static class ProcessRunner
 {
-    /// <summary>Runs and returns exit code and combined output.</summary>
-    public static async Task<(int ExitCode, string Output)> RunAsync(string program, IReadOnlyList<string> arguments,
+    /// <summary>Runs and returns the exit code and the tail of stdout then stderr (<see cref="OutputTail"/>).</summary>
+    public static async Task<(int ExitCode, OutputTail Output)> RunAsync(string program, IReadOnlyList<string> arguments,
         string? workingDirectory, CancellationToken cancellationToken)
     {
         var start = new ProcessStartInfo(program)
@@ -28,8 +28,8 @@ internal static class ProcessRunner
         }
         using (process)
         {
-            var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
-            var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
+            var stdout = OutputTail.ReadAsync(process.StandardOutput.BaseStream, cancellationToken);
+            var stderr = OutputTail.ReadAsync(process.StandardError.BaseStream, cancellationToken);
             try
             {
                 await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
@@ -39,7 +39,7 @@ internal static class ProcessRunner
                 process.Kill(entireProcessTree: true);
                 throw;
             }
-            return (process.ExitCode, (await stdout.ConfigureAwait(false) + await stderr.ConfigureAwait(false)).Trim());
+            return (process.ExitCode, OutputTail.Join(await stdout.ConfigureAwait(false), await stderr.ConfigureAwait(false)));
         }
     }
 
@@ -49,7 +49,7 @@ internal static class ProcessRunner
         var (code, output) = await RunAsync(program, arguments, workingDirectory, cancellationToken).ConfigureAwait(false);
         if (code != 0)
         {
-            throw new ServiceManagerException($"{program} {string.Join(' ', arguments)} exited with {code}" + (output.Length > 0 ? ": " + output : ""));
+            throw new ServiceManagerException($"{program} {string.Join(' ', arguments)} exited with {code}" + (output.Text.Length > 0 ? ": " + output.Text : ""));
         }
     }
 }

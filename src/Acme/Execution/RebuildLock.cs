@@ -29,8 +29,30 @@ public sealed class RebuildLock : IDisposable
     /// <summary>The lock file below <paramref name="root"/>.</summary>
     public static string PathUnder(string root) => System.IO.Path.Combine(System.IO.Path.GetFullPath(root), "run", "configlang", "rebuild.lock");
 
+    /// <summary>How long a per-certificate renew (acme-NAME.service) waits for another run: after a boot the timers of every certificate fire together.</summary>
+    public static readonly TimeSpan CertificateUnitWait = TimeSpan.FromMinutes(30);
+
     /// <summary>Takes the lock without waiting; throws <see cref="RebuildLockedException"/> when another run holds it.</summary>
-    public static RebuildLock Acquire(string root)
+    public static RebuildLock Acquire(string root) => Acquire(root, TimeSpan.Zero);
+
+    /// <summary>Takes the lock, waiting up to <paramref name="wait"/> for another run to release it; then throws <see cref="RebuildLockedException"/>.</summary>
+    public static RebuildLock Acquire(string root, TimeSpan wait)
+    {
+        var deadline = Environment.TickCount64 + (long)wait.TotalMilliseconds;
+        while (true)
+        {
+            try
+            {
+                return TryAcquire(root);
+            }
+            catch (RebuildLockedException) when (Environment.TickCount64 < deadline)
+            {
+                Thread.Sleep((int)Math.Clamp(deadline - Environment.TickCount64, 1, 1000));
+            }
+        }
+    }
+
+    private static RebuildLock TryAcquire(string root)
     {
         using var directory = new RootedFileSystem(root).CreateDirectory(HostDirectory, UnixModes.PublicDirectory);
         var handle = directory.OpenOrCreate("rebuild.lock", UnixModes.PublicFile);

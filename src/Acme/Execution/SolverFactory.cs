@@ -19,6 +19,9 @@ internal sealed class SolverFactory(DnsProviderRegistry providers, string root) 
     // Webroots and credential files are host paths, read and written below --root like every other path.
     private readonly Storage.RootedFileSystem _root = new(root);
 
+    // Read once per run, after the run created its accounts: the challenge directory gets the certificate's group.
+    private readonly Lazy<Storage.FileOwnership> _ownership = new(() => new Storage.FileOwnership(root));
+
     public IChallengeSolver Create(CertificateRequest request)
     {
         var challenge = request.Challenge;
@@ -45,7 +48,7 @@ internal sealed class SolverFactory(DnsProviderRegistry providers, string root) 
                 if (challenge.S3Bucket is not null) throw new InvalidOperationException("HTTP-01 through an S3 bucket (s3Bucket) is not supported");
                 if (challenge.ListenHttp is { } http) return Shared("http " + http, () => new ListenerHttp01Solver(http));
                 var webroot = challenge.Webroot ?? throw new InvalidOperationException("http-01 needs a webroot or listenHTTP");
-                return new WebrootHttp01Solver(_root, webroot);
+                return new WebrootHttp01Solver(_root, webroot, new ChallengeDirectoryOwner(_ownership.Value, request.Owner, request.Group));
         }
     }
 

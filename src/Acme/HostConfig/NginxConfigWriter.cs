@@ -6,7 +6,8 @@ namespace ConfigLang.Acme.HostConfig;
 /// Renders virtual hosts as nginx configuration the way NixOS's nginx module lays them out:
 /// a main server per vhost (HTTP, HTTPS or both), and for forceSSL an extra plain-HTTP server
 /// that redirects to HTTPS but still answers the ACME challenge from <c>acmeRoot</c>
-/// (<c>location ^~ /.well-known/acme-challenge/</c>, so regex locations cannot shadow it).
+/// (<c>location ^~ /.well-known/acme-challenge/</c>, so regex locations cannot shadow it, with
+/// <c>auth_basic</c> and <c>auth_request</c> off so no login stands in the CA's way).
 /// </summary>
 public static class NginxConfigWriter
 {
@@ -19,16 +20,30 @@ public static class NginxConfigWriter
     }
 
     /// <summary>
-    /// A whole <c>nginx.conf</c>: <paramref name="mainExtra"/> at the top (e.g. <c>pid …;</c>,
-    /// <c>error_log …;</c>), an <c>events</c> block, and an <c>http</c> block with
-    /// <paramref name="httpExtra"/> then the servers.
+    /// A whole <c>nginx.conf</c> as NixOS's module lays it out: the ConfigLang header (so a later
+    /// rebuild knows the file is its own), <c>user</c> and <c>pid</c>, an <c>events</c> block, and an
+    /// <c>http</c> block with NixOS's defaults (MIME types from the host's <c>mime.types</c> beside
+    /// the file, TLS 1.2 and 1.3, <c>$connection_upgrade</c>, 10m bodies, no server tokens) then the
+    /// servers. No <c>daemon</c> line: Debian's unit passes <c>-g 'daemon on;'</c> and nginx refuses a duplicate.
     /// </summary>
-    public static string WholeFile(IEnumerable<NginxVirtualHost> hosts, string mainExtra = "", string httpExtra = "")
+    public static string WholeFile(IEnumerable<NginxVirtualHost> hosts, NginxMainSettings? settings = null)
     {
-        var text = new StringBuilder();
-        AppendLines(text, mainExtra, "");
-        text.Append("events {\n}\n\nhttp {\n");
-        AppendLines(text, httpExtra, "  ");
+        settings ??= new NginxMainSettings();
+        var text = new StringBuilder(GeneratedFileWriter.Header);
+        text.Append($"user {Quote(settings.User)} {Quote(settings.Group)};\n");
+        text.Append($"pid {Quote(settings.PidFile)};\n");
+        if (settings.ErrorLog is { } errorLog) text.Append($"error_log {Quote(errorLog)};\n");
+        AppendLines(text, settings.MainExtra, "");
+        text.Append("\nevents {\n}\n\nhttp {\n");
+        text.Append("  include mime.types;\n");
+        text.Append("  default_type application/octet-stream;\n");
+        text.Append("  types_hash_max_size 4096;\n");
+        text.Append("  ssl_protocols TLSv1.2 TLSv1.3;\n");
+        text.Append("  # $connection_upgrade is used for websocket proxying\n");
+        text.Append("  map $http_upgrade $connection_upgrade {\n    default upgrade;\n    '' close;\n  }\n");
+        text.Append("  client_max_body_size 10m;\n");
+        text.Append("  server_tokens off;\n");
+        AppendLines(text, settings.HttpExtra, "  ");
         text.Append('\n');
         foreach (var line in Servers(hosts).Split('\n'))
         {
@@ -92,6 +107,7 @@ public static class NginxConfigWriter
         text.Append("  location ^~ /.well-known/acme-challenge/ {\n");
         text.Append($"    root {Quote(acmeRoot)};\n");
         text.Append("    auth_basic off;\n");
+        text.Append("    auth_request off;\n");
         text.Append("  }\n");
     }
 

@@ -71,6 +71,20 @@ public sealed class CertificateStore
         return directory is not null && directory.FileExists(StateLayout.SuccessMarker);
     }
 
+    /// <summary>True while the postRun of the installed certificate has not yet succeeded (see <see cref="StateLayout.PostRunPendingMarker"/>).</summary>
+    public bool IsPostRunPending(string name)
+    {
+        using var directory = FileSystem.TryOpenDirectory(StateLayout.HostCertificateDirectory(StateLayout.ValidName(name)));
+        return directory is not null && directory.FileExists(StateLayout.PostRunPendingMarker);
+    }
+
+    /// <summary>postRun succeeded (or there is none any more): nothing is pending for <paramref name="name"/>.</summary>
+    public void ClearPostRunPending(string name)
+    {
+        using var directory = FileSystem.TryOpenDirectory(StateLayout.HostCertificateDirectory(StateLayout.ValidName(name)));
+        directory?.Delete(StateLayout.PostRunPendingMarker);
+    }
+
     /// <summary>Records the CA's suggested renewal window (ARI) in the certificate's stamp.</summary>
     public void RecordRenewalWindow(CertificateRequest request, SuggestedRenewalWindow window)
     {
@@ -105,6 +119,8 @@ public sealed class CertificateStore
                 if (material.LeafPem is { } leaf) Stage(StateLayout.CertFile, leaf);
                 else transaction.StageSymlink(StateLayout.CertFile, StateLayout.FullChainFile, request.Owner, request.Group);
                 Stage(StateLayout.FullFile, material.FullPem);
+                // In the same transaction as the certificate: a crash before postRun ran leaves it pending too.
+                if (stampText is not null && !string.IsNullOrWhiteSpace(request.PostRun)) Stage(StateLayout.PostRunPendingMarker, "");
             }
             if (stampText is not null)
             {

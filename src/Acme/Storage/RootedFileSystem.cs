@@ -19,6 +19,18 @@ public sealed class RootedFileSystem(string root)
     /// <summary>The path on this machine of a host path (the root prefixed), for messages.</summary>
     public string FullPath(string hostPath) => Components(hostPath) is { Length: > 0 } parts ? Path.Join([Root, .. parts]) : Root;
 
+    /// <summary>
+    /// The host path of <paramref name="fullPath"/> on this machine (<c>ROOT/etc/x</c> → <c>/etc/x</c>),
+    /// or null when it lies outside the root; with root <c>/</c>, the path itself.
+    /// </summary>
+    public string? HostPath(string fullPath)
+    {
+        var full = Path.GetFullPath(fullPath);
+        if (Root == "/") return full;
+        if (full == Root) return "/";
+        return full.StartsWith(Root.TrimEnd('/') + "/", StringComparison.Ordinal) ? full[Root.TrimEnd('/').Length..] : null;
+    }
+
     /// <summary>The root directory itself.</summary>
     public RootedDirectory OpenRoot() => TryOpenRoot() ?? throw PosixAt.Error(PosixAt.ENoEnt, "open", Root);
 

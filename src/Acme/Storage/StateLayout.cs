@@ -24,6 +24,11 @@ public sealed class StateLayout(string root)
     public const string FullFile = "full.pem";
     /// <summary>Marker written after the first CA-issued install; the placeholder is no longer made.</summary>
     public const string SuccessMarker = "acme-success";
+    /// <summary>
+    /// Marker written with a new certificate whose request has a postRun, removed once postRun
+    /// succeeded: a postRun that failed (or never ran: a crash) runs again on the next rebuild or renew.
+    /// </summary>
+    public const string PostRunPendingMarker = "postrun-pending";
     /// <summary>The hashes and server the installed certificate was ordered with (see <see cref="CertificateStamp"/>).</summary>
     public const string StampFile = "configlang.stamp";
 

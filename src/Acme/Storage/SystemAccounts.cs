@@ -1,111 +1,137 @@
+using System.Diagnostics;
 using System.Globalization;
-using System.Text;
 
 namespace ConfigLang.Acme.Storage;
 
 /// <summary>
-/// Adds missing system users and groups to <c>&lt;root&gt;/etc/passwd</c> and <c>/etc/group</c>
-/// (and a locked entry to <c>/etc/shadow</c> when that file exists), and adds users to the
-/// groups named in their extra groups. Existing lines are kept byte for byte. New ids are
-/// taken as NixOS does for system accounts: the highest free id from 999 down to 400. Each file
-/// is replaced atomically with its previous mode and owner.
+/// Adds missing system users and groups, and missing group memberships, under the root through
+/// the host's own shadow-utils (<c>groupadd -r</c>, <c>useradd -r</c>, <c>usermod -a -G</c>), so
+/// passwd, group, shadow and gshadow stay consistent and locked as shadow-utils and nscd expect,
+/// and <c>pwck</c>/<c>grpck</c> find nothing to report. (systemd-sysusers refuses names such as
+/// <c>John.Doe</c> that NixOS accepts.) Running as root the tools chroot into the root
+/// (<c>--root</c>); otherwise they get <c>--prefix</c>, after a check that none of the account files
+/// or their backups and locks is a link they could be led through. A fresh root gets empty
+/// account files first (shadow and gshadow 0600, as nothing else may read them). Existing lines are
+/// left as they are.
 /// </summary>
 public sealed class SystemAccounts(string root)
 {
-    private const int FirstSystemId = 400;
-    private const int LastSystemId = 999;
+    private static readonly string[] AccountFiles = ["passwd", "group", "shadow", "gshadow"];
 
     private readonly RootedFileSystem _root = new(root);
-    private readonly FileOwnership _ownership = new(Path.GetFullPath(root));
 
     /// <summary>
     /// Makes sure the groups and users exist; returns what was changed, one phrase each. A name or
     /// field that cannot be written as one is an <see cref="UnsafeAccountEntryException"/> before
-    /// any file is read or written.
+    /// any file is read or written; a tool that fails is an <see cref="IOException"/> with its output.
     /// </summary>
     public IReadOnlyList<string> Ensure(IEnumerable<string> groups, IEnumerable<SystemUser> users)
     {
         var groupList = groups.ToArray();
         var userList = users.ToArray();
         AccountFileFields.Check(groupList, userList);
-        var passwd = Read("passwd");
-        var group = Read("group");
-        var shadow = _root.TryReadAllText("/etc/shadow") is { } shadowText ? Lines(shadowText) : null;
+        var before = Accounts.Read(_root);
+        var missingGroups = groupList.Concat(userList.Select(u => u.Group)).Concat(userList.SelectMany(u => u.ExtraGroups))
+            .Distinct(StringComparer.Ordinal).Where(g => !before.GroupIds.ContainsKey(g)).ToList();
+        var missingUsers = userList.Where(u => !before.UserIds.ContainsKey(u.Name)).ToList();
+        var memberships = userList.Select(u => (User: u.Name, Groups: u.ExtraGroups.Where(g => !before.IsMember(u.Name, g)).Distinct(StringComparer.Ordinal).ToList()))
+            .Where(m => m.Groups.Count > 0).ToList();
+        if (missingGroups.Count == 0 && missingUsers.Count == 0 && memberships.Count == 0) return [];
+
+        var location = Prepare();
+        foreach (var group in missingGroups) Run("groupadd", [.. location, "--system", group]);
+        foreach (var user in missingUsers)
+        {
+            // -M: the home is the service's (created by its unit or ConfigLang), -N: the primary group was made above.
+            Run("useradd", [.. location, "--system", "--no-create-home", "--no-user-group", "--gid", user.Group,
+                "--home-dir", user.Home, "--shell", user.Shell, "--comment", user.Description, user.Name]);
+        }
+        foreach (var (user, extra) in memberships) Run("usermod", [.. location, "--append", "--groups", string.Join(',', extra), user]);
+
+        var after = Accounts.Read(_root);
         var changes = new List<string>();
-
-        foreach (var name in groupList.Concat(userList.Select(u => u.Group)).Concat(userList.SelectMany(u => u.ExtraGroups)).Distinct())
-        {
-            if (FindLine(group, name) >= 0) continue;
-            var gid = FreeId(group);
-            group.Add($"{name}:x:{gid}:");
-            changes.Add($"added group {name} (gid {gid})");
-        }
-
-        foreach (var user in userList)
-        {
-            if (FindLine(passwd, user.Name) < 0)
-            {
-                var uid = FreeId(passwd);
-                var gid = group[FindLine(group, user.Group)].Split(':')[2];
-                passwd.Add($"{user.Name}:x:{uid}:{gid}:{user.Description}:{user.Home}:{user.Shell}");
-                shadow?.Add($"{user.Name}:!:1::::::");
-                changes.Add($"added user {user.Name} (uid {uid})");
-            }
-            foreach (var extra in user.ExtraGroups)
-            {
-                var index = FindLine(group, extra);
-                var fields = group[index].Split(':');
-                while (fields.Length < 4) fields = [.. fields, ""];
-                var members = fields[3].Split(',', StringSplitOptions.RemoveEmptyEntries).ToList();
-                if (members.Contains(user.Name)) continue;
-                members.Add(user.Name);
-                fields[3] = string.Join(',', members);
-                group[index] = string.Join(':', fields);
-                changes.Add($"added {user.Name} to group {extra}");
-            }
-        }
-
-        if (changes.Count == 0) return changes;
-        using var etc = _root.OpenOrCreateDirectory("/etc");
-        Write(etc, "group", group, UnixModes.PublicFile);
-        Write(etc, "passwd", passwd, UnixModes.PublicFile);
-        if (shadow is not null) Write(etc, "shadow", shadow, UnixModes.GroupReadable);
+        changes.AddRange(missingGroups.Where(after.GroupIds.ContainsKey).Select(g => $"added group {g} (gid {after.GroupIds[g]})"));
+        changes.AddRange(missingUsers.Where(u => after.UserIds.ContainsKey(u.Name)).Select(u => $"added user {u.Name} (uid {after.UserIds[u.Name]})"));
+        foreach (var (user, extra) in memberships) changes.AddRange(extra.Where(g => after.IsMember(user, g)).Select(g => $"added {user} to group {g}"));
         return changes;
     }
 
-    private List<string> Read(string file) => _root.TryReadAllText("/etc/" + file) is { } text ? Lines(text) : [];
-
-    private static List<string> Lines(string text)
+    /// <summary>
+    /// Makes <c>/etc</c> and the account files the tools need (empty when the root has none),
+    /// refuses links where they or the tools' backups and locks are, and says how to point the tools at the root.
+    /// </summary>
+    private string[] Prepare()
     {
-        var lines = text.Split('\n').ToList();
-        if (lines.Count > 0 && lines[^1].Length == 0) lines.RemoveAt(lines.Count - 1);
-        return lines;
-    }
-
-    private static int FindLine(List<string> lines, string name) =>
-        lines.FindIndex(l => l.StartsWith(name + ":", StringComparison.Ordinal));
-
-    private static int FreeId(List<string> lines)
-    {
-        var used = lines.Select(l => l.Split(':')).Where(f => f.Length > 2)
-            .Select(f => int.TryParse(f[2], NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : -1)
-            .ToHashSet();
-        for (var id = LastSystemId; id >= FirstSystemId; id--)
+        using var etc = _root.OpenOrCreateDirectory("/etc");
+        foreach (var file in AccountFiles.SelectMany(f => new[] { f, f + "-", f + ".lock" }).Append(".pwd.lock"))
         {
-            if (!used.Contains(id)) return id;
+            if (etc.Status(file) is { } status && status.Kind != EntryKind.File)
+            {
+                throw new UnsafePathException(etc.PathOf(file), RootedDirectory.Describe(status.Kind));
+            }
         }
-        throw new InvalidOperationException($"no free system id between {FirstSystemId} and {LastSystemId}");
+        // A root with a passwd but no shadow is the host's choice (the tools then keep no shadow entries).
+        if (!etc.FileExists("passwd")) CreateEmpty(etc, ["passwd", "shadow"]);
+        if (!etc.FileExists("group")) CreateEmpty(etc, ["group", "gshadow"]);
+        return Environment.IsPrivilegedProcess ? ["--root", _root.Root] : ["--prefix", _root.Root];
     }
 
-    private void Write(RootedDirectory etc, string file, List<string> lines, UnixFileMode defaultMode)
+    private static void CreateEmpty(RootedDirectory etc, string[] files)
     {
-        var status = etc.Status(file);
-        var mode = status?.Mode ?? defaultMode;
-        var (user, group) = status is null ? ("root", "root") : _ownership.NamesOf(status);
-        var text = new StringBuilder();
-        foreach (var line in lines) text.Append(line).Append('\n');
-        using var transaction = new FileTransaction(etc, _ownership);
-        transaction.StageFile(file, Encoding.UTF8.GetBytes(text.ToString()), mode, user, group);
-        transaction.Commit();
+        foreach (var file in files.Where(f => !etc.Exists(f)))
+        {
+            using var created = etc.CreateNew(file, file.EndsWith("shadow", StringComparison.Ordinal) ? UnixModes.OwnerReadWrite : UnixModes.PublicFile);
+        }
+    }
+
+    private static void Run(string program, IReadOnlyList<string> arguments)
+    {
+        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        Process process;
+        try
+        {
+            process = Process.Start(start) ?? throw new IOException($"cannot start {program}");
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            throw new IOException($"cannot run {program} (shadow-utils, Debian's passwd package) to manage the accounts under --root: {e.Message}");
+        }
+        using (process)
+        {
+            var stdout = process.StandardOutput.ReadToEndAsync();
+            var stderr = process.StandardError.ReadToEnd();
+            process.WaitForExit();
+            if (process.ExitCode != 0)
+            {
+                var output = (stdout.Result + stderr).Trim();
+                throw new IOException($"{program} {string.Join(' ', arguments)} exited with {process.ExitCode}" + (output.Length > 0 ? ": " + output : ""));
+            }
+        }
+    }
+
+    /// <summary>What the account files under the root say: ids by name and group members.</summary>
+    private sealed record Accounts(Dictionary<string, int> UserIds, Dictionary<string, int> GroupIds, Dictionary<string, HashSet<string>> Members)
+    {
+        public bool IsMember(string user, string group) => Members.TryGetValue(group, out var members) && members.Contains(user);
+
+        public static Accounts Read(RootedFileSystem root)
+        {
+            var users = new Dictionary<string, int>(StringComparer.Ordinal);
+            var groups = new Dictionary<string, int>(StringComparer.Ordinal);
+            var members = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+            foreach (var fields in Entries(root, "passwd").Where(f => f.Length > 2)) users.TryAdd(fields[0], Id(fields[2]));
+            foreach (var fields in Entries(root, "group").Where(f => f.Length > 2))
+            {
+                groups.TryAdd(fields[0], Id(fields[2]));
+                members.TryAdd(fields[0], fields.Length > 3 ? [.. fields[3].Split(',', StringSplitOptions.RemoveEmptyEntries)] : []);
+            }
+            return new Accounts(users, groups, members);
+        }
+
+        private static IEnumerable<string[]> Entries(RootedFileSystem root, string file) =>
+            (root.TryReadAllText("/etc/" + file) ?? "").Split('\n').Where(l => l.Length > 0 && l[0] != '#').Select(l => l.Split(':'));
+
+        private static int Id(string text) => int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : -1;
     }
 }

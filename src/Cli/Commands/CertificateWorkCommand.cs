@@ -32,13 +32,22 @@ public abstract class CertificateWorkCommand(CliConsole console, HostRequestLoad
         var include = new Option<string[]>("-I") { Description = "Add a search path entry (DIR or NAME=DIR) for <NAME> lookups." };
         var timeout = NetworkTimeoutOption.Create();
         var command = new Command(Name, Description) { config, root, dryRun, jobs, serviceManager, caFile, include, timeout };
+        // What acme-<name>.service runs: renew only this certificate (rebuild always works on them all).
+        var only = new Option<string[]>("--cert") { HelpName = "NAME", Description = "Only this certificate (repeatable), as its acme-NAME.service runs it; waits up to 30 minutes for another run to finish, since the units of all certificates may start together." };
+        if (Mode == RebuildMode.Renew) command.Options.Add(only);
         command.SetAction((result, ct) => RunAsync(new WorkRequest(
             result.GetValue(config)!, result.GetValue(root)!, result.GetValue(dryRun), result.GetValue(jobs),
-            result.GetValue(serviceManager)!, result.GetValue(caFile), result.GetValue(include) ?? [], result.GetValue(timeout)), ct));
+            result.GetValue(serviceManager)!, result.GetValue(caFile), result.GetValue(include) ?? [], result.GetValue(timeout))
+        {
+            Only = Mode == RebuildMode.Renew ? result.GetValue(only) ?? [] : [],
+        }, ct));
         return command;
     }
 
-    private sealed record WorkRequest(string File, string Root, bool DryRun, int? Jobs, string ServiceManager, string? CaFile, string[] SearchPath, string? Timeout);
+    private sealed record WorkRequest(string File, string Root, bool DryRun, int? Jobs, string ServiceManager, string? CaFile, string[] SearchPath, string? Timeout)
+    {
+        public string[] Only { get; init; } = [];
+    }
 
     private async Task<int> RunAsync(WorkRequest request, CancellationToken ct)
     {
@@ -81,6 +90,12 @@ public abstract class CertificateWorkCommand(CliConsole console, HostRequestLoad
         var host = loader.Load(request.File, new EvaluatorOptions { SearchPath = request.SearchPath }, request.Root, out var exitCode,
             extra: $"{{ nginx = {NginxHostMapper.Expression}; jobs = cfg.security.acme.maxConcurrentRenewals or 5; }}");
         if (host is null) return exitCode;
+        if (request.Only.FirstOrDefault(name => host.Requests.All(r => r.Name != name)) is { } unknown)
+        {
+            console.Error.WriteLine($"error[CL9001]: --cert: '{request.File}' has no certificate '{unknown}' (it has: {string.Join(", ", host.Requests.Select(r => r.Name))})");
+            return ExitCodes.Usage;
+        }
+        if (request.Only.Length > 0) host = host with { Requests = [.. host.Requests.Where(r => request.Only.Contains(r.Name))] };
         using var document = System.Text.Json.JsonDocument.Parse(host.ExtraJson!);
         var facts = host.Facts;
         var nginx = NginxHostMapper.Map(document.RootElement.GetProperty("nginx"));
@@ -111,7 +126,7 @@ public abstract class CertificateWorkCommand(CliConsole console, HostRequestLoad
         RebuildLock? runLock = null;
         if (!request.DryRun)
         {
-            try { runLock = RebuildLock.Acquire(root); }
+            try { runLock = RebuildLock.Acquire(root, request.Only.Length > 0 ? RebuildLock.CertificateUnitWait : TimeSpan.Zero); }
             catch (Exception e) when (e is RebuildLockedException or IOException or UnauthorizedAccessException)
             {
                 console.Error.WriteLine($"error: {e.Message}");
@@ -128,14 +143,20 @@ public abstract class CertificateWorkCommand(CliConsole console, HostRequestLoad
             var nginxPath = rooted.FullPath(nginxHostPath);
             if (request.DryRun)
             {
-                console.Error.WriteLine($"nginx: would write {nginxPath} ({nginx.Hosts.Count} virtual hosts)");
+                console.Error.WriteLine($"nginx: would write {nginxPath} ({nginx.Hosts.Count} virtual hosts)" +
+                    (Acme.HostConfig.GeneratedFileWriter.IsForeign(rooted, nginxHostPath) ? ", keeping the file ConfigLang did not write as a dated backup" : ""));
             }
             else
             {
                 try
                 {
-                    var written = Acme.HostConfig.GeneratedFileWriter.Write(rooted, nginxHostPath, Acme.HostConfig.NginxConfigWriter.WholeFile(nginx.Hosts));
+                    // services.nginx.user/group as the nginx consumer records them (the module's defaults otherwise).
+                    var account = facts.Consumers.FirstOrDefault(c => c.Service == "nginx");
+                    var settings = account is null ? new Acme.HostConfig.NginxMainSettings() : new Acme.HostConfig.NginxMainSettings { User = account.User, Group = account.Group ?? account.User };
+                    var written = Acme.HostConfig.GeneratedFileWriter.Write(rooted, nginxHostPath, Acme.HostConfig.NginxConfigWriter.WholeFile(nginx.Hosts, settings),
+                        backupForeignAt: DateTimeOffset.UtcNow);
                     nginxChanged = written.Changed;
+                    if (written.BackupPath is { } backup) console.Error.WriteLine($"nginx: {nginxPath} was not written by ConfigLang; kept it as {backup}");
                     console.Error.WriteLine($"nginx: {(written.Changed ? "wrote" : "unchanged")} {nginxPath}");
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -146,7 +167,7 @@ public abstract class CertificateWorkCommand(CliConsole console, HostRequestLoad
             }
         }
 
-        if (Mode == RebuildMode.Rebuild && !request.DryRun && host.Requests.Count > 0 && !WriteRenewTimer(root, host, request))
+        if (Mode == RebuildMode.Rebuild && !request.DryRun && !WriteUnits(root, host, request, nginx.Enabled))
             return ExitCodes.ExecutionFailure;
 
         // SSL_CERT_FILE needs no code: .NET on Linux reads it (a whole bundle) for the default trust.
@@ -178,6 +199,7 @@ public abstract class CertificateWorkCommand(CliConsole console, HostRequestLoad
         {
             console.Error.WriteLine($"error: certificate '{failed.Name}': {failed.Error!.Message}");
             PointAtDeclaration(host, request.File, failed.Error.SourceTag);
+            console.Error.Write(ProgramOutputText.Format(failed.Error.Output));
         }
         foreach (var error in summary.OtherErrors) console.Error.WriteLine($"error: {error}");
         console.Out.Write(RebuildSummaryWriter.Write(summary, request.DryRun));
@@ -197,31 +219,29 @@ public abstract class CertificateWorkCommand(CliConsole console, HostRequestLoad
         console.Error.WriteLine($"  --> {file}:{at.Start}");
     }
 
-    /// <summary>The daily renew service/timer (NixOS's acme-renew timers) running this host's <c>renew</c> with the same flags.</summary>
-    private bool WriteRenewTimer(string root, LoadedHost host, WorkRequest request)
+    /// <summary>acme-&lt;name&gt;.service and .timer per certificate (NixOS's units) running <c>renew --cert</c> with this rebuild's configuration.</summary>
+    private bool WriteUnits(string root, LoadedHost host, WorkRequest request, bool nginxEnabled)
     {
-        var program = System.Environment.ProcessPath is { } self && Path.GetFileNameWithoutExtension(self) == "configlang" ? self : "configlang";
-        List<string> command = [program, "renew", host.Path, "--service-manager", request.ServiceManager];
-        if (root != "/") command.AddRange(["--root", root]);
-        if (request.CaFile is { } ca) command.AddRange(["--ca-file", Path.GetFullPath(ca)]);
-        if (request.Jobs is { } jobs) command.AddRange(["--jobs", jobs.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
-        if (request.Timeout is { } timeout) command.AddRange(["--timeout", timeout.Trim()]);
         try
         {
-            foreach (var file in Acme.HostConfig.SystemdUnitWriter.Write(root, new Acme.HostConfig.RenewTimerSettings
+            var result = Acme.HostConfig.SystemdUnitWriter.Write(new Acme.Storage.RootedFileSystem(root), new Acme.HostConfig.RenewUnitSettings
             {
-                Command = command,
-                Calendars = [.. host.Requests.Select(r => r.RenewInterval).Distinct(StringComparer.Ordinal)],
-                CertificateCount = host.Requests.Count,
-            }))
+                Command = RenewUnitCommandLine.For(root, host.Path, request.SearchPath, request.ServiceManager, request.CaFile, request.Timeout),
+                Certificates = host.Requests,
+                ChallengeServers = nginxEnabled ? ["nginx"] : [],
+            }, DateTimeOffset.UtcNow);
+            foreach (var file in result.Files)
             {
+                if (file.BackupPath is { } backup) console.Error.WriteLine($"systemd: {file.Path} was not written by ConfigLang; kept it as {backup}");
                 console.Error.WriteLine($"systemd: {(file.Changed ? "wrote" : "unchanged")} {file.Path}");
             }
+            foreach (var removed in result.Removed) console.Error.WriteLine($"systemd: removed {removed}");
+            foreach (var skipped in result.Skipped) console.Error.WriteLine($"warning: {skipped}");
             return true;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            console.Error.WriteLine($"error: cannot write the renew timer: {e.Message}");
+            console.Error.WriteLine($"error: cannot write the renew units: {e.Message}");
             return false;
         }
     }

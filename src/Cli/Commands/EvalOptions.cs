@@ -70,7 +70,9 @@ public sealed class EvalOptions
     private readonly Option<bool> _eval = new("--eval") { Hidden = true };
     private readonly Option<bool> _evalOnly = new("--eval-only") { Hidden = true };
     private readonly Option<bool> _readWrite = new("--read-write-mode") { Hidden = true };
+    private readonly Option<bool> _readOnly = new("--readonly-mode") { Hidden = true };
     private readonly Option<bool> _impure = new("--impure") { Hidden = true };
+    private readonly Option<string[]> _experimental = new("--extra-experimental-features", "--experimental-features") { Hidden = true };
     private readonly Option<string?> _timeout = new("--timeout") { Hidden = true };
     private readonly Option<string[]> _option = new("--option") { Hidden = true, Arity = new ArgumentArity(2, 2), AllowMultipleArgumentsPerToken = true };
 
@@ -80,7 +82,7 @@ public sealed class EvalOptions
         foreach (var option in new Option[]
                  {
                      _parse, _expr, _attr, _strict, _json, _xml, _noLocation, _include, _arg, _argstr, _showTrace, _noShowTrace,
-                     _maxCallDepth, _lintUrl, _lintShort, _lintAbsolute, _eval, _evalOnly, _readWrite, _impure, _timeout, _option,
+                     _maxCallDepth, _lintUrl, _lintShort, _lintAbsolute, _eval, _evalOnly, _readWrite, _readOnly, _impure, _experimental, _timeout, _option,
                  })
         {
             command.Options.Add(option);

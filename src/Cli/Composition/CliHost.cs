@@ -28,6 +28,17 @@ public static class CliHost
         var maxMemory = MaxMemoryOption.Create();
         root.Options.Add(maxMemory);
         var parseResult = root.Parse(args);
+        if (UnknownFlags.Find(parseResult) is { Count: > 0 } unknown)
+        {
+            var commandName = CommandPath(parseResult.CommandResult.Command);
+            foreach (var flag in unknown)
+            {
+                console.Error.WriteLine($"error[CL9001]: unknown flag '{flag.Flag}' for '{commandName}'");
+                if (flag.Suggestions.Count > 0) console.Error.WriteLine($"  did you mean {string.Join(" or ", flag.Suggestions.Select(s => $"'{s}'"))}?");
+            }
+            console.Error.WriteLine($"Try '{commandName} --help' for the flags it takes (a file whose name starts with '-' can be given after '--' or as ./-NAME).");
+            return ExitCodes.Usage;
+        }
         if (parseResult.Errors.Count > 0)
         {
             foreach (var error in parseResult.Errors)
@@ -64,6 +75,17 @@ public static class CliHost
             console.Error.WriteLine($"Unhandled exception: {e}");
             return ExitCodes.InputErrors;
         }
+    }
+
+    /// <summary>"configlang eval": the names from the root down to the command the arguments chose.</summary>
+    private static string CommandPath(Command command)
+    {
+        var names = new List<string> { command is RootCommand ? "configlang" : command.Name };
+        for (var parent = command.Parents.OfType<Command>().FirstOrDefault(); parent is not null; parent = parent.Parents.OfType<Command>().FirstOrDefault())
+        {
+            names.Insert(0, parent is RootCommand ? "configlang" : parent.Name);
+        }
+        return string.Join(' ', names);
     }
 
     public static ServiceProvider BuildServices(CliConsole console)

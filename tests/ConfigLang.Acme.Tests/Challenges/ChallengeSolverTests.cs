@@ -180,4 +180,22 @@ public sealed class ChallengeSolverTests
             Directory.Delete(webroot, true);
         }
     }
+
+    [Fact]
+    public async Task The_challenge_directory_gets_the_certificates_owner_and_group_as_nixos_gives_it()
+    {
+        if (OperatingSystem.IsWindows()) return;
+        using var root = new ConfigLang.Acme.Tests.Storage.TempRoot();
+        var ownership = new ConfigLang.Acme.Storage.FileOwnership(root.Path);
+        var solver = new WebrootHttp01Solver(new ConfigLang.Acme.Storage.RootedFileSystem(root.Path), "/var/lib/acme/acme-challenge",
+            new ChallengeDirectoryOwner(ownership, "acme", "nginx"));
+
+        await solver.PresentAsync(Task1, default);
+
+        var directory = root.File_("var", "lib", "acme", "acme-challenge", ".well-known", "acme-challenge");
+        var change = Assert.Single(ownership.Changes);
+        Assert.Equal((directory, "acme", "nginx", Environment.IsPrivilegedProcess), (change.Path, change.User, change.Group, change.Applied));
+        if (Environment.IsPrivilegedProcess) Assert.Equal(("acme", "nginx"), ownership.Get(directory));
+        Assert.Equal(ConfigLang.Acme.Storage.UnixModes.PublicDirectory, ConfigLang.Acme.Storage.UnixModes.Get(directory));
+    }
 }

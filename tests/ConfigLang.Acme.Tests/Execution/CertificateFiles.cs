@@ -19,6 +19,14 @@ internal static class CertificateFiles
         }
     }
 
+    /// <summary>A webroot's <c>.well-known/acme-challenge</c> as NixOS's acme unit leaves it: 0755, the certificate's owner and group.</summary>
+    public static void AssertChallengeDirectory(string root, string webroot, string owner, string group)
+    {
+        var directory = Path.Combine(webroot, ".well-known", "acme-challenge");
+        Assert.Equal(UnixModes.PublicDirectory, UnixModes.Get(directory));
+        AssertOwner(new FileOwnership(root), directory, owner, group);
+    }
+
     private static void AssertOwner(FileOwnership ownership, string path, string owner, string group)
     {
         // Only root can give files away; a non-root run checks modes alone (the store records the intent).

@@ -54,7 +54,7 @@ public sealed class RebuildEndToEndTests(SharedTestbedFixture fixture)
             AcmeRoot = webroot,
             Locations = [new NginxLocation { Path = "/", ExtraConfig = "return 200 \"served by configlang\\n\";" }],
         }.WithAcmeCertificate(layout.CertificateDirectory(name));
-        Assert.True(GeneratedFileWriter.Write(new RootedFileSystem(root.Path), "/nginx/nginx.conf", NginxConfigWriter.WholeFile([host], nginx.MainExtra, nginx.HttpExtra)).Changed);
+        Assert.True(GeneratedFileWriter.Write(new RootedFileSystem(root.Path), "/nginx/nginx.conf", NginxConfigWriter.WholeFile([host], nginx.Settings)).Changed);
 
         // The reload command a user might give with --service-manager exec:…: start nginx or reload it.
         var nginxCommand = string.Join(' ', nginx.Arguments().Select(a => $"'{a}'"));
@@ -77,6 +77,7 @@ public sealed class RebuildEndToEndTests(SharedTestbedFixture fixture)
         Assert.Equal(["nginx.service", "nginx.service"], recorder.Calls);
         Assert.Empty(Directory.EnumerateFiles(Path.Combine(webroot, ".well-known", "acme-challenge")));
         CertificateFiles.AssertNixOsModes(root.Path, name, "acme", "nginx");
+        CertificateFiles.AssertChallengeDirectory(root.Path, webroot, "acme", "nginx");
         Assert.Equal(1, ari.RenewalInfoRequests);
         Assert.Equal(windowStart, new CertificateStore(root.Path).Read(name)!.SuggestedWindow!.Start);
         var fullchain = File.ReadAllText(layout.CertificateFile(name, StateLayout.FullChainFile));

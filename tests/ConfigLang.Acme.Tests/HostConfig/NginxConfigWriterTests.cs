@@ -71,7 +71,7 @@ public sealed class NginxConfigWriterTests
         using var root = new TempRoot();
         InstallPlaceholders(root.Path, "forced.example.test", "both.example.test", "only.example.test");
         using var nginx = new NginxProcess(root.File_("nginx"));
-        File.WriteAllText(nginx.ConfigFile, NginxConfigWriter.WholeFile(Hosts(root.Path, FreePort(), FreePort()), nginx.MainExtra, nginx.HttpExtra));
+        File.WriteAllText(nginx.ConfigFile, NginxConfigWriter.WholeFile(Hosts(root.Path, FreePort(), FreePort()), nginx.Settings));
 
         var (code, output) = NginxProcess.Run(nginx.Arguments("-t"));
 
@@ -85,7 +85,7 @@ public sealed class NginxConfigWriterTests
         using var root = new TempRoot();
         using var nginx = new NginxProcess(root.File_("nginx"));
         var broken = new NginxVirtualHost { ServerNames = ["plain.example.test"], HttpListen = [new("127.0.0.1", FreePort(), false)], ExtraConfig = "no_such_directive on;" };
-        File.WriteAllText(nginx.ConfigFile, NginxConfigWriter.WholeFile([broken], nginx.MainExtra, nginx.HttpExtra));
+        File.WriteAllText(nginx.ConfigFile, NginxConfigWriter.WholeFile([broken], nginx.Settings));
 
         var (code, output) = NginxProcess.Run(nginx.Arguments("-t"));
 

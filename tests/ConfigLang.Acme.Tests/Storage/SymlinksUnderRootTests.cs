@@ -134,14 +134,17 @@ public sealed class SymlinksUnderRootTests : IDisposable
     [Theory]
     [InlineData("etc/systemd", false)]
     [InlineData("etc/systemd/system", false)]
-    [InlineData("etc/systemd/system/" + SystemdUnitWriter.ServiceName, true)]
-    [InlineData("etc/systemd/system/" + SystemdUnitWriter.TimerName, true)]
+    [InlineData("etc/systemd/system/acme-example.org.service", true)]
+    [InlineData("etc/systemd/system/acme-example.org.timer", true)]
+    [InlineData("etc/systemd/system/timers.target.wants", false)]
+    [InlineData("etc/systemd/system/nginx.service.d", false)]
+    [InlineData("etc/systemd/system/nginx.service.d/" + SystemdUnitWriter.DropInName, true)]
     public void Units_are_never_written_through_a_link(string planted, bool atFile)
     {
         Plant(planted, atFile);
-        var settings = new RenewTimerSettings { Command = ["configlang", "renew", "/etc/host.nix"], Calendars = ["daily"], CertificateCount = 1 };
+        var settings = new RenewUnitSettings { Command = ["configlang", "renew", "/etc/host.nix"], Certificates = [Requests.Http("example.org") with { UsedBy = ["nginx"] }] };
 
-        var error = Assert.Throws<UnsafePathException>(() => SystemdUnitWriter.Write(_root.Path, settings));
+        var error = Assert.Throws<UnsafePathException>(() => SystemdUnitWriter.Write(new RootedFileSystem(_root.Path), settings, DateTimeOffset.UtcNow));
 
         Assert.Equal(_root.File_(planted.Split('/')), error.Path);
         _outside.AssertUnchanged();

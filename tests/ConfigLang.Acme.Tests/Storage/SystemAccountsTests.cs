@@ -33,7 +33,8 @@ public sealed class SystemAccountsTests : IDisposable
         Assert.Equal(["added group acme (gid 998)", "added user acme (uid 998)"], changes);
         Assert.EndsWith("acme:x:998:998::/var/lib/acme:/usr/sbin/nologin\n", File.ReadAllText(Etc("passwd")));
         Assert.EndsWith("acme:x:998:\n", File.ReadAllText(Etc("group")));
-        Assert.EndsWith("acme:!:1::::::\n", File.ReadAllText(Etc("shadow")));
+        // Locked, as useradd leaves a system account, with today as the last password change.
+        Assert.Matches("\nacme:!:[0-9]+::::::\n$", File.ReadAllText(Etc("shadow")));
         Assert.StartsWith("root:x:0:0::/root:/bin/sh\nnginx:", File.ReadAllText(Etc("passwd")));
         var users = UserDatabase.Load(_root.Path);
         Assert.Equal(998, users.UserId("acme"));
@@ -74,7 +75,9 @@ public sealed class SystemAccountsTests : IDisposable
         new SystemAccounts(_root.Path).Ensure(["acme"], [new SystemUser("acme", "acme", "/var/lib/acme", [])]);
 
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Etc("shadow")));
-        Assert.Equal(["group", "passwd", "shadow"], Directory.GetFiles(_root.File_("etc")).Select(Path.GetFileName).Order());
+        // shadow-utils' own backups and lock, as on any host; nothing else.
+        Assert.Equal([".pwd.lock", "group", "group-", "passwd", "passwd-", "shadow", "shadow-"],
+            Directory.GetFiles(_root.File_("etc")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -84,8 +87,12 @@ public sealed class SystemAccountsTests : IDisposable
 
         Assert.Equal(2, changes.Count);
         Assert.Equal("acme:x:999:999::/var/lib/acme:/usr/sbin/nologin\n", File.ReadAllText(Etc("passwd")));
-        Assert.False(File.Exists(Etc("shadow")));
+        Assert.Equal("acme:x:999:\n", File.ReadAllText(Etc("group")));
+        Assert.Matches("^acme:!:[0-9]+::::::\n$", File.ReadAllText(Etc("shadow")));
+        Assert.Equal("acme:!::\n", File.ReadAllText(Etc("gshadow")));
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead, File.GetUnixFileMode(Etc("passwd")));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Etc("shadow")));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Etc("gshadow")));
     }
 
     /// <summary>Each hostile entry, as the configuration could hand it over if an option type let it through.</summary>
@@ -131,6 +138,21 @@ public sealed class SystemAccountsTests : IDisposable
     }
 
     [Fact]
+    public void A_link_where_a_backup_of_the_account_files_belongs_is_refused_before_any_tool_runs()
+    {
+        Seed();
+        using var outside = new OutsideTree();
+        File.CreateSymbolicLink(Etc("shadow-"), outside.Victim);
+        var passwd = File.ReadAllBytes(Etc("passwd"));
+
+        var error = Assert.Throws<UnsafePathException>(() => new SystemAccounts(_root.Path).Ensure(["acme"], [new SystemUser("acme", "acme", "/var/lib/acme", [])]));
+
+        Assert.Equal(Etc("shadow-"), error.Path);
+        Assert.Equal(passwd, File.ReadAllBytes(Etc("passwd")));
+        outside.AssertUnchanged();
+    }
+
+    [Fact]
     public void A_refused_entry_in_an_empty_root_creates_nothing()
     {
         Assert.Throws<UnsafeAccountEntryException>(() =>
@@ -149,5 +171,58 @@ public sealed class SystemAccountsTests : IDisposable
         Assert.Contains("added user John.Doe (uid 998)", changes);
         Assert.Contains("John.Doe:x:998:996:John Doe, room 1:/home/John.Doe:/bin/sh\n", File.ReadAllText(Etc("passwd")));
         Assert.Contains("acme:x:998:John.Doe\n", File.ReadAllText(Etc("group")));
+    }
+
+    [Fact]
+    public void A_fresh_root_gets_consistent_account_files_that_pwck_and_grpck_find_nothing_wrong_with()
+    {
+        // The shell the accounts get, as the host has it.
+        Directory.CreateDirectory(_root.File_("usr", "sbin"));
+        File.Copy("/usr/sbin/nologin", _root.File_("usr", "sbin", "nologin"));
+        SystemUser[] users =
+        [
+            new("acme", "acme", "/var/lib/acme", []),
+            new("nginx", "nginx", "/var/empty", ["acme"]),
+            new("postfix", "postfix", "/var/spool/postfix", ["acme", "certs"], Description: "Postfix mail server"),
+        ];
+
+        var changes = new SystemAccounts(_root.Path).Ensure(["acme", "certs"], users);
+
+        Assert.Contains("added postfix to group certs", changes);
+        Assert.Contains("\nacme:x:999:nginx,postfix\n", "\n" + File.ReadAllText(Etc("group")));
+        Assert.Contains("\nacme:!::nginx,postfix\n", "\n" + File.ReadAllText(Etc("gshadow")));
+        Assert.Equal(("", 0), Check("pwck", "passwd", "shadow"));
+        Assert.Equal(("", 0), Check("grpck", "group", "gshadow"));
+        Assert.Empty(new SystemAccounts(_root.Path).Ensure(["acme", "certs"], users));
+    }
+
+    [Fact]
+    public void Pwck_reports_an_entry_the_tools_would_not_have_written_so_the_check_above_is_real()
+    {
+        Directory.CreateDirectory(_root.File_("usr", "sbin"));
+        File.Copy("/usr/sbin/nologin", _root.File_("usr", "sbin", "nologin"));
+        new SystemAccounts(_root.Path).Ensure(["acme"], [new SystemUser("acme", "acme", "/var/lib/acme", [])]);
+        File.AppendAllText(Etc("passwd"), "byhand:x:990:990::/var/empty:/usr/sbin/nologin\n");
+
+        var (output, code) = Check("pwck", "passwd", "shadow");
+
+        Assert.NotEqual(0, code);
+        Assert.Contains("byhand", output);
+    }
+
+    /// <summary>
+    /// pwck/grpck read-only, as root in the root (<c>-R</c>, a chroot); otherwise on the files
+    /// themselves (the shells then checked on this machine, which has them too).
+    /// </summary>
+    private (string Output, int ExitCode) Check(string program, string file, string shadowFile)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        string[] arguments = Environment.IsPrivilegedProcess ? ["-r", "-R", _root.Path] : ["-r", Etc(file), Etc(shadowFile)];
+        foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var output = process.StandardError.ReadToEnd() + stdout.Result;
+        process.WaitForExit();
+        return (output.Trim(), process.ExitCode);
     }
 }

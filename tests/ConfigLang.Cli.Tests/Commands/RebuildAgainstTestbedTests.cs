@@ -1,4 +1,5 @@
 using System.Security.Cryptography.X509Certificates;
+using ConfigLang.Acme.Tests.HostConfig;
 using ConfigLang.Acme.Tests.Testbed;
 
 namespace ConfigLang.Cli.Tests.Commands;
@@ -26,13 +27,7 @@ public sealed class RebuildAgainstTestbedTests : IDisposable
         var zone = Env("ACME_DNS_ZONE");
         var domain = $"rb-{Guid.NewGuid():N}"[..11] + "." + zone;
         var root = Path.Combine(_work.FullName, "root");
-        var secrets = Directory.CreateDirectory(Path.Combine(root, "run", "secrets"));
-        // Readable by its owner only, as lint's CL3013 asks of a secret.
-        File.WriteAllText(Path.Combine(secrets.FullName, "rfc2136.env"), "");
-        File.SetUnixFileMode(Path.Combine(secrets.FullName, "rfc2136.env"), UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        File.WriteAllText(Path.Combine(secrets.FullName, "rfc2136.env"),
-            $"RFC2136_NAMESERVER={Env("ACME_DNS_SERVER")}\nRFC2136_TSIG_KEY={Env("ACME_TSIG_KEY_NAME")}\n" +
-            $"RFC2136_TSIG_SECRET={Env("ACME_TSIG_SECRET")}\nRFC2136_TSIG_ALGORITHM={Env("ACME_TSIG_ALGORITHM")}.\n");
+        WriteRfc2136Secrets(root, testbed);
         var reloadLog = Path.Combine(_work.FullName, "reloads.log");
         var reload = Path.Combine(_work.FullName, "reload.sh");
         File.WriteAllText(reload, $"#!/bin/sh\necho \"$@\" >> '{reloadLog}'\n");
@@ -58,10 +53,29 @@ public sealed class RebuildAgainstTestbedTests : IDisposable
             }
             """);
         string[] args = ["rebuild", host, "--root", root, "--service-manager", "exec:/bin/sh " + reload, "--ca-file", caFile];
+        // The host's own nginx.conf (Debian's) is there before ConfigLang's first rebuild.
+        var nginxConf = Path.Combine(root, "etc", "nginx", "nginx.conf");
+        Directory.CreateDirectory(Path.GetDirectoryName(nginxConf)!);
+        File.Copy("/etc/nginx/nginx.conf", nginxConf);
 
         var first = CliRun.Invoke(args);
 
         Assert.True(first.ExitCode == 0, first.Stdout + first.Stderr);
+        var backup = Assert.Single(Directory.GetFiles(Path.GetDirectoryName(nginxConf)!, "nginx.conf.before-configlang-*"));
+        Assert.Equal(File.ReadAllText("/etc/nginx/nginx.conf"), File.ReadAllText(backup));
+        Assert.Contains($"nginx: {nginxConf} was not written by ConfigLang; kept it as {backup}", first.Stderr);
+        Assert.Contains("\nuser nginx nginx;\n", File.ReadAllText(nginxConf));
+        NginxProcess.CopyHostMimeTypes(Path.GetDirectoryName(nginxConf)!);
+        var (nginxCode, nginxOutput, nginxText) = NginxProcess.TestAsHostReads(root, Path.Combine(_work.FullName, "nginx"));
+        Assert.True(nginxCode == 0, nginxOutput + "\n" + nginxText);
+        // The units as systemd on that host reads them: the certificate's, and nginx's drop-in ordering it.
+        var units = Path.Combine(root, "etc", "systemd", "system");
+        Assert.Contains($"--cert {domain}\n", File.ReadAllText(Path.Combine(units, $"acme-{domain}.service")));
+        Assert.Contains($"After=acme-{domain}.service\n", File.ReadAllText(Path.Combine(units, "nginx.service.d", "configlang-acme.conf")));
+        SystemdRoot.Prepare(root);
+        SystemdRoot.Executable(root, "/usr/sbin/nginx");
+        var (verifyCode, verifyOutput) = SystemdRoot.Verify(root, [$"acme-{domain}.service", $"acme-{domain}.timer", "nginx.service"]);
+        Assert.True(verifyCode == 0 && verifyOutput.Length == 0, verifyOutput);
         var certDir = Path.Combine(root, "var", "lib", "acme", domain);
         var fullchain = File.ReadAllText(Path.Combine(certDir, "fullchain.pem"));
         using (var leaf = X509Certificate2.CreateFromPem(fullchain))
@@ -81,6 +95,7 @@ public sealed class RebuildAgainstTestbedTests : IDisposable
         Assert.Contains("unchanged", second.Stdout);
         Assert.Equal(fullchain, File.ReadAllText(Path.Combine(certDir, "fullchain.pem")));
         Assert.Equal(reloadsAfterFirst, File.ReadAllText(reloadLog));
+        Assert.Single(Directory.GetFiles(Path.GetDirectoryName(nginxConf)!, "nginx.conf.before-configlang-*"));
 
         var renew = CliRun.Invoke(["renew", .. args[1..]]);
 
@@ -88,6 +103,76 @@ public sealed class RebuildAgainstTestbedTests : IDisposable
         Assert.Contains("keep", renew.Stdout);
         Assert.Equal(fullchain, File.ReadAllText(Path.Combine(certDir, "fullchain.pem")));
         Assert.Equal(reloadsAfterFirst, File.ReadAllText(reloadLog));
+    }
+
+    /// <summary><c>/run/secrets/rfc2136.env</c> under <paramref name="root"/>, readable by its owner only as lint's CL3013 asks of a secret.</summary>
+    private static void WriteRfc2136Secrets(string root, Testbed testbed)
+    {
+        var file = Path.Combine(Directory.CreateDirectory(Path.Combine(root, "run", "secrets")).FullName, "rfc2136.env");
+        File.WriteAllText(file, "");
+        File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        File.WriteAllText(file,
+            $"RFC2136_NAMESERVER={testbed.Env["ACME_DNS_SERVER"]}\nRFC2136_TSIG_KEY={testbed.Env["ACME_TSIG_KEY_NAME"]}\n" +
+            $"RFC2136_TSIG_SECRET={testbed.Env["ACME_TSIG_SECRET"]}\nRFC2136_TSIG_ALGORITHM={testbed.Env["ACME_TSIG_ALGORITHM"]}.\n");
+    }
+
+    [Fact]
+    public async Task A_failing_postRun_shows_its_status_and_output_and_the_next_rebuild_and_renew_run_it_again_until_it_succeeds()
+    {
+        await using var testbed = Testbed.FromEnvironment() ?? await Testbed.StartAsync();
+        var zone = testbed.Env["ACME_DNS_ZONE"];
+        var domain = $"pr-{Guid.NewGuid():N}"[..11] + "." + zone;
+        var root = Path.Combine(_work.FullName, "root");
+        WriteRfc2136Secrets(root, testbed);
+        var allow = Path.Combine(_work.FullName, "allow");
+        var host = Path.Combine(_work.FullName, "host.nix");
+        File.WriteAllText(host, $$"""
+            {
+              security.acme = {
+                acceptTerms = true;
+                defaults.email = "admin@{{zone}}";
+                defaults.server = "{{testbed.Env["ACME_DIRECTORY_URL"]}}";
+                certs."{{domain}}" = {
+                  dnsProvider = "rfc2136";
+                  dnsPropagationCheck = false;
+                  environmentFile = "/run/secrets/rfc2136.env";
+                  postRun = ''
+                    echo "postRun ran in $PWD" >> runs.log
+                    echo "cannot reach the mail server" >&2
+                    test -e ${toString {{allow}}}
+                  '';
+                };
+              };
+            }
+            """);
+        string[] args = ["rebuild", host, "--root", root, "--service-manager", "none", "--ca-file", testbed.Env["ACME_HTTPS_CA_CERT"]];
+        var runs = Path.Combine(root, "var", "lib", "acme", domain, "runs.log");
+
+        var first = CliRun.Invoke(args);
+
+        Assert.True(first.ExitCode == 3, first.Stdout + first.Stderr);
+        var stderr = first.Stderr.ReplaceLineEndings("\n");
+        Assert.Contains($"error: certificate '{domain}': postRun exited with status 1; it stays pending and runs again on the next rebuild or renew\n", stderr);
+        Assert.Contains("  its output:\n  | cannot reach the mail server\n", stderr);
+        Assert.Single(File.ReadAllLines(runs));
+
+        var second = CliRun.Invoke(args);
+
+        Assert.True(second.ExitCode == 3, second.Stdout + second.Stderr);
+        Assert.Contains("postRun exited with status 1", second.Stderr);
+        Assert.Equal(2, File.ReadAllLines(runs).Length);
+
+        File.WriteAllText(allow, "");
+        var renew = CliRun.Invoke(["renew", .. args[1..]]);
+
+        Assert.True(renew.ExitCode == 0, renew.Stdout + renew.Stderr);
+        Assert.Contains("the pending postRun succeeded", renew.Stdout);
+        Assert.Equal(3, File.ReadAllLines(runs).Length);
+
+        var quiet = CliRun.Invoke(args);
+
+        Assert.True(quiet.ExitCode == 0, quiet.Stdout + quiet.Stderr);
+        Assert.Equal(3, File.ReadAllLines(runs).Length);
     }
 
     [Fact]

@@ -87,10 +87,14 @@ public sealed class RebuildCommandTests : IDisposable
         Assert.Single(System.Text.RegularExpressions.Regex.Matches(nginx, "server_name example.org;\n    ssl_certificate").ToArray());
         Assert.True(File.Exists(Path.Combine(root, "var", "lib", "acme", "example.org", "fullchain.pem")), "the placeholder lets nginx start");
         var units = Path.Combine(root, "etc", "systemd", "system");
-        Assert.Contains("OnCalendar=daily", File.ReadAllText(Path.Combine(units, "configlang-renew.timer")));
-        var service = File.ReadAllText(Path.Combine(units, "configlang-renew.service"));
-        Assert.Contains("renew", service);
-        Assert.Contains(host, service);
+        Assert.Contains("OnCalendar=daily", File.ReadAllText(Path.Combine(units, "acme-example.org.timer")));
+        var service = File.ReadAllText(Path.Combine(units, "acme-example.org.service"));
+        // The configuration recorded at rebuild time; --root is the host's own '/' for the units, so it is not in them.
+        Assert.Contains($" renew {host} --service-manager none --cert example.org\n", service);
+        Assert.DoesNotContain("--root", service);
+        // nginx answers this certificate's webroot challenge, so it starts before the certificate's service.
+        Assert.EndsWith("[Unit]\nWants=acme-example.org.service\nBefore=acme-example.org.service\n",
+            File.ReadAllText(Path.Combine(units, "nginx.service.d", "configlang-acme.conf")));
     }
 
     [Theory]
@@ -116,7 +120,7 @@ public sealed class RebuildCommandTests : IDisposable
         if (command == "rebuild")
         {
             // The daily renew runs with the same limit.
-            Assert.Contains("--timeout 2", File.ReadAllText(Path.Combine(root, "etc", "systemd", "system", "configlang-renew.service")));
+            Assert.Contains("--timeout 2", File.ReadAllText(Path.Combine(root, "etc", "systemd", "system", "acme-example.org.service")));
         }
     }
 

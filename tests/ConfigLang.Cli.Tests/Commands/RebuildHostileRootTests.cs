@@ -100,7 +100,8 @@ public sealed class RebuildHostileRootTests(RebuildHostileRootTests.TestbedFixtu
     [InlineData("etc/nginx", false, false)]
     [InlineData("etc/nginx/nginx.conf", true, false)]
     [InlineData("etc/systemd/system", false, false)]
-    [InlineData("etc/systemd/system/configlang-renew.service", true, false)]
+    [InlineData("etc/systemd/system/acme-DOMAIN.service", true, false)]
+    [InlineData("etc/systemd/system/timers.target.wants", false, false)]
     [InlineData("srv/www", false, true)]
     [InlineData("srv/www/.well-known", false, true)]
     public void A_planted_symlink_fails_the_rebuild_with_exit_3_naming_it_and_nothing_beyond_the_root_changes(string planted, bool atFile, bool webroot)
@@ -172,8 +173,8 @@ public sealed class RebuildHostileRootTests(RebuildHostileRootTests.TestbedFixtu
         Assert.Equal("0600", Mode(Path.Combine(account, "key.pem")));
         Assert.Equal(["0640", "0640", "0640", "0640"], new[] { "key.pem", "fullchain.pem", "chain.pem", "full.pem" }.Select(f => Mode(host.Path("var/lib/acme/DOMAIN/" + f))));
         Assert.Equal(["0600", "0600"], new[] { "key.pem", "cert.pem" }.Select(f => Mode(host.Path("var/lib/acme/.minica/" + f))));
-        Assert.Equal(["0644", "0644", "0644", "0644"], new[] { "etc/nginx/nginx.conf", "etc/systemd/system/configlang-renew.service",
-            "etc/systemd/system/configlang-renew.timer", "run/configlang/rebuild.lock" }.Select(f => Mode(host.Path(f))));
+        Assert.Equal(["0644", "0644", "0644", "0644"], new[] { "etc/nginx/nginx.conf", "etc/systemd/system/acme-DOMAIN.service",
+            "etc/systemd/system/acme-DOMAIN.timer", "run/configlang/rebuild.lock" }.Select(f => Mode(host.Path(f))));
 
         foreach (var directory in repaired) File.SetUnixFileMode(host.Path(directory), (UnixFileMode)0b111_111_111);
         var second = RunUnderUmask000(host);

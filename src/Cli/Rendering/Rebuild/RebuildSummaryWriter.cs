@@ -23,7 +23,7 @@ public static class RebuildSummaryWriter
             PlanActions.Format(c.Action),
             Outcome(c.Kind),
             c.NotAfter is { } n ? PreviewJsonWriter.Instant(n) : "-",
-            c.Error?.Message ?? c.Reason,
+            c.Error?.Message ?? (c.PostRunRetried ? c.Reason + "; the pending postRun succeeded" : c.Reason),
         }).ToList();
         var widths = Header.Select((h, i) => rows.Select(r => r[i].Length).Append(h.Length).Max()).ToArray();
         var text = new StringBuilder();
