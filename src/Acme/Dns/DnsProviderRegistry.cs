@@ -27,7 +27,7 @@ public sealed class DnsProviderRegistry
             : throw new DnsProviderException(name, $"unknown DNS provider (known: {string.Join(", ", Names)})");
 
     /// <summary>
-    /// rfc2136, exec, httpreq, cloudflare and inwx, each bounded by <paramref name="timeout"/>
+    /// rfc2136, exec, httpreq and the API providers (cloudflare, inwx, digitalocean...), each bounded by <paramref name="timeout"/>
     /// (default <see cref="Protocol.NetworkTimeout.Default"/>): HTTP requests and DNS messages must be
     /// answered, and an exec program must finish, within it.
     /// </summary>
@@ -42,6 +42,7 @@ public sealed class DnsProviderRegistry
             new DnsProviderFactory(HttpReqDnsProvider.ProviderName, HttpReqDnsProvider.Variables, c => new HttpReqDnsProvider(c, http)),
             new DnsProviderFactory(CloudflareDnsProvider.ProviderName, CloudflareDnsProvider.Variables, c => new CloudflareDnsProvider(c, http)),
             new DnsProviderFactory(InwxDnsProvider.ProviderName, InwxDnsProvider.Variables, c => new InwxDnsProvider(c, http)),
+            new DnsProviderFactory(DigitalOceanDnsProvider.ProviderName, DigitalOceanDnsProvider.Variables, c => new DigitalOceanDnsProvider(c, http)),
         ]);
     }
 }
