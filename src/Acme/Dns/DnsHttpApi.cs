@@ -31,7 +31,7 @@ internal sealed class DnsHttpApi
 
     /// <param name="baseUrl">Relative paths are resolved against it (a trailing slash is added).</param>
     /// <param name="authenticate">Adds the credentials to a request, given its body (for signatures).</param>
-    /// <param name="describeError">The API's message in an error answer's JSON, if it has one.</param>
+    /// <param name="describeError">The API's message in an error answer's JSON, if it has one (else the answer is quoted).</param>
     public DnsHttpApi(string provider, HttpClient http, Uri baseUrl, SecretRedactor redactor,
         Action<HttpRequestMessage, string?> authenticate, Func<JsonElement, string?> describeError)
     {
@@ -77,10 +77,8 @@ internal sealed class DnsHttpApi
             {
                 using (document) message = _describeError(document.RootElement);
             }
-            else if (text.Trim().Length > 0)
-            {
-                message = text.Trim().Length > MaxQuotedBody ? text.Trim()[..MaxQuotedBody] + "..." : text.Trim();
-            }
+            // An answer in no known shape is quoted, cut short (and redacted like everything).
+            message ??= text.Trim().Length > MaxQuotedBody ? text.Trim()[..MaxQuotedBody] + "..." : text.Trim();
             var limited = status == 429 ? $" (rate limited, still after {MaxRateLimitRetries} retries)" : "";
             throw Fail($"{what}: HTTP {status}{limited}{(string.IsNullOrEmpty(message) ? "" : ": " + message)}");
         }

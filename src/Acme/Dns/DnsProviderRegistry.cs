@@ -43,6 +43,7 @@ public sealed class DnsProviderRegistry
             new DnsProviderFactory(CloudflareDnsProvider.ProviderName, CloudflareDnsProvider.Variables, c => new CloudflareDnsProvider(c, http)),
             new DnsProviderFactory(InwxDnsProvider.ProviderName, InwxDnsProvider.Variables, c => new InwxDnsProvider(c, http)),
             new DnsProviderFactory(DigitalOceanDnsProvider.ProviderName, DigitalOceanDnsProvider.Variables, c => new DigitalOceanDnsProvider(c, http)),
+            new DnsProviderFactory(HetznerDnsProvider.ProviderName, HetznerDnsProvider.Variables, c => new HetznerDnsProvider(c, http)),
         ]);
     }
 }

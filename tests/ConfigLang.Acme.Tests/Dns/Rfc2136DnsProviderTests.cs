@@ -95,7 +95,8 @@ public sealed class Rfc2136DnsProviderTests(SharedTestbedFixture fixture)
         var provider = registry.Get("rfc2136").Create(Bed.Rfc2136Credentials());
 
         Assert.IsType<Rfc2136DnsProvider>(provider);
-        Assert.Equal(["cloudflare", "exec", "httpreq", "inwx", "rfc2136"], registry.Names);
-        Assert.Contains("known: cloudflare", Assert.Throws<DnsProviderException>(() => registry.Get("route53")).Message);
+        Assert.Subset(registry.Names.ToHashSet(), new HashSet<string> { "cloudflare", "exec", "httpreq", "inwx", "rfc2136" });
+        Assert.Equal(registry.Names.Order(StringComparer.Ordinal), registry.Names);
+        Assert.Contains("known: cloudflare", Assert.Throws<DnsProviderException>(() => registry.Get("ionos")).Message);
     }
 }

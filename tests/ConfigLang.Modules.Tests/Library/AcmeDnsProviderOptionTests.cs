@@ -52,15 +52,17 @@ public sealed class AcmeDnsProviderOptionTests : IDisposable
     }
 
     [Theory]
-    [InlineData("security.acme.certs.\"example.org\".dnsProvider = \"hetzner\";", "security.acme.certs.\"example.org\".dnsProvider", "\"hetzner\" is not one of them; ")]
-    [InlineData("security.acme.defaults.dnsProvider = \"route53\"; security.acme.certs.\"example.org\" = { };", "security.acme.defaults.dnsProvider", "\"route53\" is not one of them; ")]
+    [InlineData("security.acme.certs.\"example.org\".dnsProvider = \"ionos\";", "security.acme.certs.\"example.org\".dnsProvider", "\"ionos\" is not one of them; ")]
+    [InlineData("security.acme.defaults.dnsProvider = \"hurricane\"; security.acme.certs.\"example.org\" = { };", "security.acme.defaults.dnsProvider", "\"hurricane\" is not one of them; ")]
     [InlineData("security.acme.certs.\"example.org\".dnsProvider = \"inxw\";", "security.acme.certs.\"example.org\".dnsProvider", "\"inxw\" is not one of them (did you mean \"inwx\"?); ")]
     public void Another_name_is_a_type_error_at_its_definition(string body, string option, string why)
     {
         var result = Show(body);
         Assert.False(result.Succeeded);
         Assert.Equal(ModuleDiagnostics.WrongType, result.Error!.Code);
-        Assert.Contains($"`{option}' is not of type `null or one of \"cloudflare\", \"exec\", \"httpreq\", \"inwx\", \"rfc2136\"': {why}{Pointer}", result.Stderr);
+        // The listing grows with every provider; the option library's list is checked against the executor elsewhere.
+        Assert.Contains($"`{option}' is not of type `null or one of \"cloudflare\", ", result.Stderr);
+        Assert.Contains($"\"': {why}{Pointer}", result.Stderr);
         Assert.EndsWith("host.nix", result.Error.Location!.Value.Source.Path);
         Assert.Equal(4, result.Error.Location.Value.Start.Line);
     }

@@ -8,6 +8,7 @@
   "cloudflare"
   "digitalocean"
   "exec"
+  "hetzner"
   "httpreq"
   "inwx"
   "rfc2136"
