@@ -6,6 +6,7 @@
 # adding a provider there without adding it here (or the reverse) fails that test.
 [
   "cloudflare"
+  "desec"
   "digitalocean"
   "exec"
   "hetzner"
