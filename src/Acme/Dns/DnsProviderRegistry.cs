@@ -45,6 +45,7 @@ public sealed class DnsProviderRegistry
             new DnsProviderFactory(DigitalOceanDnsProvider.ProviderName, DigitalOceanDnsProvider.Variables, c => new DigitalOceanDnsProvider(c, http)),
             new DnsProviderFactory(HetznerDnsProvider.ProviderName, HetznerDnsProvider.Variables, c => new HetznerDnsProvider(c, http)),
             new DnsProviderFactory(DesecDnsProvider.ProviderName, DesecDnsProvider.Variables, c => new DesecDnsProvider(c, http)),
+            new DnsProviderFactory(PorkbunDnsProvider.ProviderName, PorkbunDnsProvider.Variables, c => new PorkbunDnsProvider(c, http)),
         ]);
     }
 }

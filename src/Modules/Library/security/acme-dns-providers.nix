@@ -12,5 +12,6 @@
   "hetzner"
   "httpreq"
   "inwx"
+  "porkbun"
   "rfc2136"
 ]
