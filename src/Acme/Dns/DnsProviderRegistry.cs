@@ -46,6 +46,7 @@ public sealed class DnsProviderRegistry
             new DnsProviderFactory(HetznerDnsProvider.ProviderName, HetznerDnsProvider.Variables, c => new HetznerDnsProvider(c, http)),
             new DnsProviderFactory(DesecDnsProvider.ProviderName, DesecDnsProvider.Variables, c => new DesecDnsProvider(c, http)),
             new DnsProviderFactory(PorkbunDnsProvider.ProviderName, PorkbunDnsProvider.Variables, c => new PorkbunDnsProvider(c, http)),
+            new DnsProviderFactory(LinodeDnsProvider.ProviderName, LinodeDnsProvider.Variables, c => new LinodeDnsProvider(c, http)),
         ]);
     }
 }

@@ -12,6 +12,7 @@
   "hetzner"
   "httpreq"
   "inwx"
+  "linode"
   "porkbun"
   "rfc2136"
 ]
