@@ -47,6 +47,7 @@ public sealed class DnsProviderRegistry
             new DnsProviderFactory(DesecDnsProvider.ProviderName, DesecDnsProvider.Variables, c => new DesecDnsProvider(c, http)),
             new DnsProviderFactory(PorkbunDnsProvider.ProviderName, PorkbunDnsProvider.Variables, c => new PorkbunDnsProvider(c, http)),
             new DnsProviderFactory(LinodeDnsProvider.ProviderName, LinodeDnsProvider.Variables, c => new LinodeDnsProvider(c, http)),
+            new DnsProviderFactory(VultrDnsProvider.ProviderName, VultrDnsProvider.Variables, c => new VultrDnsProvider(c, http)),
         ]);
     }
 }

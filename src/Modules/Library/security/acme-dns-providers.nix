@@ -15,4 +15,5 @@
   "linode"
   "porkbun"
   "rfc2136"
+  "vultr"
 ]
