@@ -48,6 +48,7 @@ public sealed class DnsProviderRegistry
             new DnsProviderFactory(PorkbunDnsProvider.ProviderName, PorkbunDnsProvider.Variables, c => new PorkbunDnsProvider(c, http)),
             new DnsProviderFactory(LinodeDnsProvider.ProviderName, LinodeDnsProvider.Variables, c => new LinodeDnsProvider(c, http)),
             new DnsProviderFactory(VultrDnsProvider.ProviderName, VultrDnsProvider.Variables, c => new VultrDnsProvider(c, http)),
+            new DnsProviderFactory(GoDaddyDnsProvider.ProviderName, GoDaddyDnsProvider.Variables, c => new GoDaddyDnsProvider(c, http)),
         ]);
     }
 }

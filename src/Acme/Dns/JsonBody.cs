@@ -16,6 +16,17 @@ internal static class JsonBody
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
+    /// <summary>A top-level JSON array of <paramref name="items"/> (objects as member arrays).</summary>
+    public static string Array(params object[] items)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            WriteValue(writer, items);
+        }
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
     /// <summary>A JSON-RPC call: <c>{"method":M,"params":{...}}</c>.</summary>
     public static string Rpc(string method, params (string Name, object? Value)[] parameters)
     {

@@ -9,6 +9,7 @@
   "desec"
   "digitalocean"
   "exec"
+  "godaddy"
   "hetzner"
   "httpreq"
   "inwx"
