@@ -68,24 +68,16 @@ public sealed class DesecDnsProvider : IDnsProvider
                 if (current is not null && current.RootElement.TryGetProperty("records", out var list) && list.ValueKind == JsonValueKind.Array)
                     records = list.EnumerateArray().Select(r => r.GetString()).OfType<string>().ToList();
             }
-            if (add)
+            if (TxtValueSet.Apply(records, value, add) is not { } next) return;
+            if (records is null)
             {
-                if (records is null)
-                {
-                    using var _ = await _api.SendAsync(HttpMethod.Post, $"domains/{domain}/rrsets/",
-                        JsonBody.Object(("subname", subname), ("type", "TXT"), ("ttl", _ttl), ("records", new[] { value })),
-                        $"create TXT {name}", cancellationToken).ConfigureAwait(false);
-                    return;
-                }
-                if (records.Contains(value)) return;
-                records.Add(value);
+                using var _ = await _api.SendAsync(HttpMethod.Post, $"domains/{domain}/rrsets/",
+                    JsonBody.Object(("subname", subname), ("type", "TXT"), ("ttl", _ttl), ("records", next)),
+                    $"create TXT {name}", cancellationToken).ConfigureAwait(false);
+                return;
             }
-            else
-            {
-                // Only its own value goes; nothing to do when it is already gone.
-                if (records is null || !records.Remove(value)) return;
-            }
-            using var __ = await _api.SendAsync(HttpMethod.Patch, rrset, JsonBody.Object(("records", records)),
+            // Empty records delete the RRset.
+            using var __ = await _api.SendAsync(HttpMethod.Patch, rrset, JsonBody.Object(("records", next)),
                 $"{(add ? "add to" : "remove from")} TXT {name}", cancellationToken).ConfigureAwait(false);
         }
         finally

@@ -9,6 +9,7 @@
   "desec"
   "digitalocean"
   "exec"
+  "gandiv5"
   "godaddy"
   "hetzner"
   "httpreq"
