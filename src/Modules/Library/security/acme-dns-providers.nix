@@ -8,6 +8,7 @@
   "cloudflare"
   "desec"
   "digitalocean"
+  "dnsimple"
   "exec"
   "gandiv5"
   "godaddy"
