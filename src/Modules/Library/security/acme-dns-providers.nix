@@ -16,6 +16,7 @@
   "httpreq"
   "inwx"
   "linode"
+  "ovh"
   "porkbun"
   "rfc2136"
   "vultr"
