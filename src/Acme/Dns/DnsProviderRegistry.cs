@@ -52,6 +52,7 @@ public sealed class DnsProviderRegistry
             new DnsProviderFactory(GandiV5DnsProvider.ProviderName, GandiV5DnsProvider.Variables, c => new GandiV5DnsProvider(c, http)),
             new DnsProviderFactory(DnsimpleDnsProvider.ProviderName, DnsimpleDnsProvider.Variables, c => new DnsimpleDnsProvider(c, http)),
             new DnsProviderFactory(OvhDnsProvider.ProviderName, OvhDnsProvider.Variables, c => new OvhDnsProvider(c, http)),
+            new DnsProviderFactory(GoogleCloudDnsProvider.ProviderName, GoogleCloudDnsProvider.Variables, c => new GoogleCloudDnsProvider(c, http)),
         ]);
     }
 }

@@ -11,6 +11,7 @@
   "dnsimple"
   "exec"
   "gandiv5"
+  "gcloud"
   "godaddy"
   "hetzner"
   "httpreq"
