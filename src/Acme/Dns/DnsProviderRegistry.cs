@@ -53,6 +53,7 @@ public sealed class DnsProviderRegistry
             new DnsProviderFactory(DnsimpleDnsProvider.ProviderName, DnsimpleDnsProvider.Variables, c => new DnsimpleDnsProvider(c, http)),
             new DnsProviderFactory(OvhDnsProvider.ProviderName, OvhDnsProvider.Variables, c => new OvhDnsProvider(c, http)),
             new DnsProviderFactory(GoogleCloudDnsProvider.ProviderName, GoogleCloudDnsProvider.Variables, c => new GoogleCloudDnsProvider(c, http)),
+            new DnsProviderFactory(AzureDnsProvider.ProviderName, AzureDnsProvider.Variables, c => new AzureDnsProvider(c, http)),
         ]);
     }
 }
