@@ -105,6 +105,8 @@ public sealed class ProviderCredentials
         return upper.Contains("TOKEN", StringComparison.Ordinal) || upper.Contains("SECRET", StringComparison.Ordinal)
             || upper.Contains("PASSWORD", StringComparison.Ordinal) || upper.Contains("PASS", StringComparison.Ordinal)
             || upper.EndsWith("_KEY", StringComparison.Ordinal) || upper.Contains("API_KEY", StringComparison.Ordinal)
-            || upper.Contains("AUTH", StringComparison.Ordinal) || upper.Contains("CREDENTIAL", StringComparison.Ordinal);
+            || upper.Contains("AUTH", StringComparison.Ordinal) || upper.Contains("CREDENTIAL", StringComparison.Ordinal)
+            // A cloud service account key (GCE_SERVICE_ACCOUNT) holds a private key.
+            || upper.Contains("SERVICE_ACCOUNT", StringComparison.Ordinal);
     }
 }
