@@ -54,6 +54,7 @@ public sealed class DnsProviderRegistry
             new DnsProviderFactory(OvhDnsProvider.ProviderName, OvhDnsProvider.Variables, c => new OvhDnsProvider(c, http)),
             new DnsProviderFactory(GoogleCloudDnsProvider.ProviderName, GoogleCloudDnsProvider.Variables, c => new GoogleCloudDnsProvider(c, http)),
             new DnsProviderFactory(AzureDnsProvider.ProviderName, AzureDnsProvider.Variables, c => new AzureDnsProvider(c, http)),
+            new DnsProviderFactory(AcmeDnsProvider.ProviderName, AcmeDnsProvider.Variables, c => new AcmeDnsProvider(c, http)),
         ]);
     }
 }

@@ -5,6 +5,7 @@
 # so a CLI test (DnsProviderListTests) checks that it equals the executor's DnsProviderRegistry:
 # adding a provider there without adding it here (or the reverse) fails that test.
 [
+  "acme-dns"
   "azuredns"
   "cloudflare"
   "desec"
