@@ -55,32 +55,48 @@ internal sealed class DnsHttpApi
     public async Task<JsonDocument?> SendAsync(HttpMethod method, string path, string? json, string what,
         CancellationToken cancellationToken, bool notFoundIsNull = false, string contentType = "application/json")
     {
+        var (status, text) = await ExchangeWithRetriesAsync(method, path, json, contentType, what, cancellationToken).ConfigureAwait(false);
+        if (status == 404 && notFoundIsNull) return null;
+        var document = Parse(text);
+        if (status is >= 200 and <= 299)
+        {
+            if (document is null && text.Trim().Length > 0)
+                throw Fail($"{what}: HTTP {status}, not a JSON answer");
+            return document;
+        }
+        string? message = null;
+        if (document is not null)
+        {
+            using (document) message = _describeError(document.RootElement);
+        }
+        // An answer in no known shape is quoted, cut short (and redacted like everything).
+        message ??= Quote(text);
+        throw Fail($"{what}: HTTP {status}{RateLimited(status)}{(string.IsNullOrEmpty(message) ? "" : ": " + message)}");
+    }
+
+    /// <summary>For APIs that do not answer JSON (namecheap's XML): a 2xx answer's text, else an error quoting it.</summary>
+    public async Task<string> SendTextAsync(HttpMethod method, string path, string? body, string what, CancellationToken cancellationToken,
+        string contentType = "application/x-www-form-urlencoded")
+    {
+        var (status, text) = await ExchangeWithRetriesAsync(method, path, body, contentType, what, cancellationToken).ConfigureAwait(false);
+        if (status is >= 200 and <= 299) return text;
+        throw Fail($"{what}: HTTP {status}{RateLimited(status)}{(text.Trim().Length == 0 ? "" : ": " + Quote(text))}");
+    }
+
+    private static string RateLimited(int status) => status == 429 ? $" (rate limited, still after {MaxRateLimitRetries} retries)" : "";
+
+    private static string Quote(string text) => text.Trim().Length > MaxQuotedBody ? text.Trim()[..MaxQuotedBody] + "..." : text.Trim();
+
+    /// <summary>The exchange, repeated after a 429 at most <see cref="MaxRateLimitRetries"/> times, each wait capped.</summary>
+    private async Task<(int Status, string Text)> ExchangeWithRetriesAsync(HttpMethod method, string path, string? body, string contentType, string what,
+        CancellationToken cancellationToken)
+    {
         for (var attempt = 0; ; attempt++)
         {
-            var (status, retryAfter, text) = await ExchangeAsync(method, path, json, contentType, what, cancellationToken).ConfigureAwait(false);
-            if (status == 429 && attempt < MaxRateLimitRetries)
-            {
-                var wait = retryAfter ?? DefaultRetryWait;
-                await Task.Delay(wait > MaxRetryWait ? MaxRetryWait : wait, cancellationToken).ConfigureAwait(false);
-                continue;
-            }
-            if (status == 404 && notFoundIsNull) return null;
-            var document = Parse(text);
-            if (status is >= 200 and <= 299)
-            {
-                if (document is null && text.Trim().Length > 0)
-                    throw Fail($"{what}: HTTP {status}, not a JSON answer");
-                return document;
-            }
-            string? message = null;
-            if (document is not null)
-            {
-                using (document) message = _describeError(document.RootElement);
-            }
-            // An answer in no known shape is quoted, cut short (and redacted like everything).
-            message ??= text.Trim().Length > MaxQuotedBody ? text.Trim()[..MaxQuotedBody] + "..." : text.Trim();
-            var limited = status == 429 ? $" (rate limited, still after {MaxRateLimitRetries} retries)" : "";
-            throw Fail($"{what}: HTTP {status}{limited}{(string.IsNullOrEmpty(message) ? "" : ": " + message)}");
+            var (status, retryAfter, text) = await ExchangeAsync(method, path, body, contentType, what, cancellationToken).ConfigureAwait(false);
+            if (status != 429 || attempt >= MaxRateLimitRetries) return (status, text);
+            var wait = retryAfter ?? DefaultRetryWait;
+            await Task.Delay(wait > MaxRetryWait ? MaxRetryWait : wait, cancellationToken).ConfigureAwait(false);
         }
     }
 

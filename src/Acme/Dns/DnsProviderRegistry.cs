@@ -55,6 +55,7 @@ public sealed class DnsProviderRegistry
             new DnsProviderFactory(GoogleCloudDnsProvider.ProviderName, GoogleCloudDnsProvider.Variables, c => new GoogleCloudDnsProvider(c, http)),
             new DnsProviderFactory(AzureDnsProvider.ProviderName, AzureDnsProvider.Variables, c => new AzureDnsProvider(c, http)),
             new DnsProviderFactory(AcmeDnsProvider.ProviderName, AcmeDnsProvider.Variables, c => new AcmeDnsProvider(c, http)),
+            new DnsProviderFactory(NamecheapDnsProvider.ProviderName, NamecheapDnsProvider.Variables, c => new NamecheapDnsProvider(c, http)),
         ]);
     }
 }

@@ -26,7 +26,7 @@ public sealed class OptionsPathTests
         Assert.Equal(0, run.ExitCode);
         var option = Assert.Single(JsonNode.Parse(run.Stdout)!.AsArray())!;
         Assert.Equal("security.acme.defaults.dnsProvider", (string?)option["name"]);
-        Assert.Equal("null or one of \"acme-dns\", \"azuredns\", \"cloudflare\", \"desec\", \"digitalocean\", \"dnsimple\", \"exec\", \"gandiv5\", \"gcloud\", \"godaddy\", \"hetzner\", \"httpreq\", \"inwx\", \"linode\", \"ovh\", \"porkbun\", \"rfc2136\", \"vultr\"", (string?)option["type"]);
+        Assert.Equal("null or one of \"acme-dns\", \"azuredns\", \"cloudflare\", \"desec\", \"digitalocean\", \"dnsimple\", \"exec\", \"gandiv5\", \"gcloud\", \"godaddy\", \"hetzner\", \"httpreq\", \"inwx\", \"linode\", \"namecheap\", \"ovh\", \"porkbun\", \"rfc2136\", \"vultr\"", (string?)option["type"]);
         Assert.Equal("null", (string?)option["default"]);
         Assert.Equal("\"cloudflare\"", (string?)option["example"]);
         Assert.Contains("DNS-01", (string?)option["description"]);

@@ -19,6 +19,7 @@
   "httpreq"
   "inwx"
   "linode"
+  "namecheap"
   "ovh"
   "porkbun"
   "rfc2136"
