@@ -13,7 +13,8 @@ namespace ConfigLang.Acme.Dns;
 /// lego's <c>ovh</c>, over the OVHcloud API 1.0. Requests are signed with the application key,
 /// secret and consumer key (<c>X-Ovh-Signature: $1$ + SHA1(AS+CK+METHOD+URL+BODY+TIMESTAMP)</c>,
 /// joined by '+', against the server's clock from <c>GET /auth/time</c>), or carry an
-/// <c>OVH_ACCESS_TOKEN</c> as Bearer. Finds the zone in <c>GET /domain/zone</c>, creates the record
+/// <c>OVH_ACCESS_TOKEN</c> as Bearer, or a Bearer token got with OAuth2 client credentials
+/// (<c>OVH_CLIENT_ID</c>, <c>OVH_CLIENT_SECRET</c>, scope <c>all</c>). Finds the zone in <c>GET /domain/zone</c>, creates the record
 /// with <c>POST /domain/zone/{zone}/record</c> (<c>{"fieldType":"TXT","subDomain","target","ttl"}</c>),
 /// deletes it by the id it got with <c>DELETE .../record/{id}</c>, and applies each change with
 /// <c>POST /domain/zone/{zone}/refresh</c>. Errors are <c>{"errorCode","httpCode","message"}</c>.
@@ -34,6 +35,14 @@ public sealed class OvhDnsProvider : IDnsProvider
         ["soyoustart-ca"] = "https://ca.api.soyoustart.com/1.0",
     };
 
+    /// <summary>The OAuth2 token endpoint of each region that has one.</summary>
+    public static readonly IReadOnlyDictionary<string, string> TokenEndpoints = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["ovh-eu"] = "https://www.ovh.com/auth/oauth2/token",
+        ["ovh-ca"] = "https://ca.ovh.com/auth/oauth2/token",
+        ["ovh-us"] = "https://us.ovhcloud.com/auth/oauth2/token",
+    };
+
     public static DnsProviderVariables Variables { get; } = new(
     [
         new("OVH_ENDPOINT", "ovh-eu, ovh-ca, ovh-us, kimsufi-eu, kimsufi-ca, soyoustart-eu, soyoustart-ca, or the API URL"),
@@ -41,10 +50,13 @@ public sealed class OvhDnsProvider : IDnsProvider
         new("OVH_APPLICATION_SECRET", "application secret (signed requests)") { Secret = true },
         new("OVH_CONSUMER_KEY", "consumer key (signed requests)") { Secret = true },
         new("OVH_ACCESS_TOKEN", "access token (Bearer), instead of the three keys") { Secret = true },
+        new("OVH_CLIENT_ID", "OAuth2 client id (service account), instead of the three keys"),
+        new("OVH_CLIENT_SECRET", "OAuth2 client secret") { Secret = true },
+        new("OVH_OAUTH2_TOKEN_URL", "OAuth2 token endpoint (ConfigLang's; for an endpoint given as a URL, and tests)"),
         new("OVH_TTL", "TTL of the TXT record in seconds") { Default = "120" },
         new("OVH_PROPAGATION_TIMEOUT", "seconds to wait for the record to be visible") { Default = "60" },
     ],
-    Required: [["OVH_ENDPOINT", "OVH_APPLICATION_KEY", "OVH_APPLICATION_SECRET", "OVH_CONSUMER_KEY"], ["OVH_ENDPOINT", "OVH_ACCESS_TOKEN"]]);
+    Required: [["OVH_ENDPOINT", "OVH_APPLICATION_KEY", "OVH_APPLICATION_SECRET", "OVH_CONSUMER_KEY"], ["OVH_ENDPOINT", "OVH_ACCESS_TOKEN"], ["OVH_ENDPOINT", "OVH_CLIENT_ID", "OVH_CLIENT_SECRET"]]);
 
     private readonly DnsHttpApi _api;
     private readonly string? _applicationKey;
@@ -52,7 +64,9 @@ public sealed class OvhDnsProvider : IDnsProvider
     private readonly string? _consumerKey;
     private readonly int _ttl;
     private readonly ConcurrentDictionary<(string Name, string Value), (string Zone, long Id)> _created = new();
+    private readonly OAuthAccessToken? _oauth;
     private long? _clockOffset;
+    private string? _bearer;
 
     public OvhDnsProvider(ProviderCredentials credentials, HttpClient httpClient, TimeProvider? time = null)
     {
@@ -65,10 +79,20 @@ public sealed class OvhDnsProvider : IDnsProvider
         _applicationSecret = credentials.Get("OVH_APPLICATION_SECRET");
         _consumerKey = credentials.Get("OVH_CONSUMER_KEY");
         var signed = _applicationKey is not null && _applicationSecret is not null && _consumerKey is not null;
-        if (!signed && token is null)
+        _bearer = token;
+        if (!signed && token is null && credentials.Get("OVH_CLIENT_ID") is { } clientId && credentials.Get("OVH_CLIENT_SECRET") is { } clientSecret)
+        {
+            var tokenUrl = credentials.Get("OVH_OAUTH2_TOKEN_URL") ?? (TokenEndpoints.TryGetValue(endpoint, out var known) ? known
+                : throw new DnsProviderException(ProviderName, $"OVH_ENDPOINT '{endpoint}' has no known OAuth2 token endpoint: set OVH_OAUTH2_TOKEN_URL"));
+            _oauth = new OAuthAccessToken(ProviderName, httpClient, new Uri(tokenUrl), credentials.Redactor,
+                () => [("grant_type", "client_credentials"), ("client_id", clientId), ("client_secret", clientSecret), ("scope", "all")], time);
+        }
+        else if (!signed && token is null)
+        {
             throw new DnsProviderException(ProviderName, "missing credentials: set " + Variables.DescribeRequired());
+        }
         _api = new DnsHttpApi(ProviderName, httpClient, new Uri(url ?? endpoint), credentials.Redactor,
-            signed ? Sign : new Action<HttpRequestMessage, string?>((request, _) => request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token)),
+            signed ? Sign : new Action<HttpRequestMessage, string?>((request, _) => request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _bearer)),
             error => DnsHttpApi.StringAt(error, "message") is { } message
                 ? (DnsHttpApi.StringAt(error, "errorCode") is { } code ? $"{code}: {message}" : message)
                 : null);
@@ -123,10 +147,14 @@ public sealed class OvhDnsProvider : IDnsProvider
             ?? throw _api.Fail($"no OVH zone holds {fqdn} (tried {string.Join(", ", ZoneCandidates.For(fqdn))})");
     }
 
-    /// <summary>Signed requests carry the server's time: its offset from ours is learnt once (unsigned GET /auth/time).</summary>
+    /// <summary>
+    /// Before calls: an OAuth2 token (kept while valid), or for signed requests the server's time,
+    /// whose offset from ours is learnt once (the unsigned GET /auth/time).
+    /// </summary>
     private async Task SyncClockAsync(CancellationToken cancellationToken)
     {
-        if (_applicationKey is null || _clockOffset is not null) return;
+        if (_oauth is not null) _bearer = await _oauth.GetAsync(cancellationToken).ConfigureAwait(false);
+        if (_applicationKey is null || _applicationSecret is null || _consumerKey is null || _clockOffset is not null) return;
         using var answer = await _api.SendAsync(HttpMethod.Get, "auth/time", null, "read the server time", cancellationToken).ConfigureAwait(false);
         if (answer is null || !answer.RootElement.TryGetInt64(out var serverTime)) throw _api.Fail("read the server time: answer is not a number");
         _clockOffset = serverTime - Time.GetUtcNow().ToUnixTimeSeconds();

@@ -39,6 +39,14 @@ public sealed class OvhDnsProviderTests
         {
             var path = request.PathAndQuery;
             if (request.Method == "GET" && path == "/1.0/auth/time") return (200, ServerNow.ToString(CultureInfo.InvariantCulture), null);
+            if (path == "/auth/oauth2/token")
+            {
+                var form = System.Web.HttpUtility.ParseQueryString(request.Body);
+                return request.Method == "POST" && form["grant_type"] == "client_credentials" && form["scope"] == "all"
+                    && form["client_id"] == "ovh-client" && form["client_secret"] == "ovh-client-secret"
+                    ? (200, $"{{\"access_token\":\"{AccessToken}\",\"token_type\":\"Bearer\",\"expires_in\":3600}}", null)
+                    : (401, "{\"error\":\"invalid_client\",\"error_description\":\"client authentication failed\"}", null);
+            }
             if (!Authenticated(request, out var why)) return Error(403, "INVALID_CREDENTIAL", why);
             if (Interlocked.Exchange(ref RateLimitOnce, 0) == 1)
                 return (429, "{\"errorCode\":\"QUERY_TIME_OUT\",\"httpCode\":\"429 Too Many Requests\",\"message\":\"Too many requests\"}", new Dictionary<string, string> { ["Retry-After"] = "1" });
@@ -156,6 +164,27 @@ public sealed class OvhDnsProviderTests
         Assert.Single(api.Records);
         Assert.DoesNotContain(server.Requests, r => r.PathAndQuery == "/1.0/auth/time");
         Assert.Equal(server.Requests[0].PathAndQuery, server.Requests[1].PathAndQuery);
+    }
+
+    [Fact]
+    public async Task Oauth2_client_credentials_get_a_bearer_token_first()
+    {
+        var (api, server) = Start();
+        using var _ = server;
+        using var http = new HttpClient();
+        var provider = new OvhDnsProvider(new ProviderCredentials(new Dictionary<string, string>
+        {
+            ["OVH_ENDPOINT"] = new Uri(server.BaseUrl, "/1.0").AbsoluteUri, ["OVH_CLIENT_ID"] = "ovh-client", ["OVH_CLIENT_SECRET"] = "ovh-client-secret",
+            ["OVH_OAUTH2_TOKEN_URL"] = new Uri(server.BaseUrl, "/auth/oauth2/token").AbsoluteUri,
+        }), http);
+        var challenge = Challenge();
+
+        await provider.PresentAsync(challenge, default);
+        await provider.CleanupAsync(challenge, default);
+
+        Assert.Empty(api.Records);
+        Assert.Equal(2, api.Refreshes);
+        Assert.Single(server.Requests, r => r.PathAndQuery == "/auth/oauth2/token");
     }
 
     [Fact]
