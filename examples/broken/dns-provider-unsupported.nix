@@ -1,4 +1,4 @@
-# A DNS provider ConfigLang does not implement (lego knows `hetzner`, rebuild does not): refused
+# A DNS provider ConfigLang does not implement (lego knows `ionos`, rebuild does not): refused
 # where it is written, not at the real rebuild.
 { config, pkgs, lib, ... }:
 {
@@ -6,8 +6,8 @@
     acceptTerms = true;
     defaults.email = "admin@example.org";
     certs."example.org" = {
-      dnsProvider = "hetzner"; # MISTAKE: not one of the supported providers (configlang options security.acme.defaults.dnsProvider)
-      credentialFiles."HETZNER_API_TOKEN_FILE" = "/run/secrets/hetzner-token";
+      dnsProvider = "ionos"; # MISTAKE: not one of the supported providers (configlang options security.acme.defaults.dnsProvider)
+      credentialFiles."IONOS_API_KEY_FILE" = "/run/secrets/ionos-key";
     };
   };
 }

@@ -9,6 +9,7 @@ namespace ConfigLang.Acme.Credentials;
 public sealed class ProviderCredentials
 {
     private readonly Dictionary<string, string> _values;
+    private readonly Func<string, string> _readFile;
 
     /// <param name="values">Variables by name; <c>NAME_FILE</c> entries name files that provide NAME.</param>
     /// <param name="readFile">Reads such a file; rebuild reads below --root without leaving it. With
@@ -16,6 +17,7 @@ public sealed class ProviderCredentials
     public ProviderCredentials(IReadOnlyDictionary<string, string> values, Func<string, string>? readFile = null)
     {
         readFile ??= path => throw new IOException($"no reader for credential files was given ({path})");
+        _readFile = readFile;
         _values = new Dictionary<string, string>(StringComparer.Ordinal);
         Redactor = new SecretRedactor();
         foreach (var (name, value) in values) _values[name] = value;
@@ -88,6 +90,22 @@ public sealed class ProviderCredentials
         Get(names) ?? throw new Dns.DnsProviderException(provider,
             $"missing credentials: set {string.Join(" or ", names)} (in environmentFile or as {names[0]}_FILE in credentialFiles)");
 
+    /// <summary>
+    /// Reads a file a variable names (ACME_DNS_STORAGE_PATH) with the same reader as the
+    /// <c>NAME_FILE</c> entries, so rebuild's stays inside --root.
+    /// </summary>
+    public string ReadFile(string provider, string variable, string path)
+    {
+        try
+        {
+            return _readFile(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new Dns.DnsProviderException(provider, $"cannot read {variable} ({path}): {e.GetType().Name}");
+        }
+    }
+
     public TimeSpan? GetSeconds(params string[] names) =>
         Get(names) is { } text && double.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
             ? TimeSpan.FromSeconds(seconds)
@@ -105,6 +123,8 @@ public sealed class ProviderCredentials
         return upper.Contains("TOKEN", StringComparison.Ordinal) || upper.Contains("SECRET", StringComparison.Ordinal)
             || upper.Contains("PASSWORD", StringComparison.Ordinal) || upper.Contains("PASS", StringComparison.Ordinal)
             || upper.EndsWith("_KEY", StringComparison.Ordinal) || upper.Contains("API_KEY", StringComparison.Ordinal)
-            || upper.Contains("AUTH", StringComparison.Ordinal) || upper.Contains("CREDENTIAL", StringComparison.Ordinal);
+            || upper.Contains("AUTH", StringComparison.Ordinal) || upper.Contains("CREDENTIAL", StringComparison.Ordinal)
+            // A cloud service account key (GCE_SERVICE_ACCOUNT) holds a private key.
+            || upper.Contains("SERVICE_ACCOUNT", StringComparison.Ordinal);
     }
 }

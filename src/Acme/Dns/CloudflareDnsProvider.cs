@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json;
 using ConfigLang.Acme.Challenges;
 using ConfigLang.Acme.Credentials;
@@ -33,9 +32,8 @@ public sealed class CloudflareDnsProvider : IDnsProvider
     ],
     Required: [["CLOUDFLARE_DNS_API_TOKEN"], ["CLOUDFLARE_EMAIL", "CLOUDFLARE_API_KEY"]]);
 
-    private readonly HttpClient _http;
-    private readonly SecretRedactor _redactor;
-    private readonly Uri _base;
+    private readonly DnsHttpApi _dnsApi;
+    private readonly DnsHttpApi _zoneApi;
     private readonly Action<HttpRequestHeaders> _dnsAuth;
     private readonly Action<HttpRequestHeaders> _zoneAuth;
     private readonly int _ttl;
@@ -43,10 +41,7 @@ public sealed class CloudflareDnsProvider : IDnsProvider
 
     public CloudflareDnsProvider(ProviderCredentials credentials, HttpClient httpClient)
     {
-        _http = httpClient;
-        _redactor = credentials.Redactor;
-        var baseUrl = credentials.Get("CLOUDFLARE_BASE_URL");
-        _base = baseUrl is null ? DefaultBaseUrl : new Uri(baseUrl.TrimEnd('/') + "/");
+        var baseUrl = DnsHttpApi.BaseUrlFrom(credentials.Get("CLOUDFLARE_BASE_URL"), DefaultBaseUrl);
         var dnsToken = credentials.Get("CLOUDFLARE_DNS_API_TOKEN", "CF_DNS_API_TOKEN");
         var zoneToken = credentials.Get("CLOUDFLARE_ZONE_API_TOKEN", "CF_ZONE_API_TOKEN") ?? dnsToken;
         var email = credentials.Get("CLOUDFLARE_EMAIL", "CF_API_EMAIL");
@@ -69,6 +64,9 @@ public sealed class CloudflareDnsProvider : IDnsProvider
             throw new DnsProviderException(ProviderName,
                 "missing credentials: set CLOUDFLARE_DNS_API_TOKEN (or CF_DNS_API_TOKEN), or CLOUDFLARE_EMAIL and CLOUDFLARE_API_KEY");
         }
+        // The shared client brings the bounded 429 retry and redacted errors; zone reads may use another token.
+        _dnsApi = new DnsHttpApi(ProviderName, httpClient, baseUrl, credentials.Redactor, (request, _) => _dnsAuth(request.Headers), DescribeErrors);
+        _zoneApi = new DnsHttpApi(ProviderName, httpClient, baseUrl, credentials.Redactor, (request, _) => _zoneAuth(request.Headers), DescribeErrors);
         _ttl = credentials.GetInt("CLOUDFLARE_TTL", "CF_TTL") ?? 120;
         PropagationTimeout = credentials.GetSeconds("CLOUDFLARE_PROPAGATION_TIMEOUT", "CF_PROPAGATION_TIMEOUT");
     }
@@ -117,44 +115,20 @@ public sealed class CloudflareDnsProvider : IDnsProvider
         throw new DnsProviderException(ProviderName, $"no Cloudflare zone found for {challenge.DnsRecordName} (tried {string.Join(", ", ZoneCandidates.For(challenge.DnsRecordName))})");
     }
 
+    /// <summary>A v4 call: an answer whose <c>success</c> is not true is an error too, with its <c>errors</c>.</summary>
     private async Task<JsonDocument> SendAsync(HttpMethod method, string path, string? json, Action<HttpRequestHeaders> auth, string what, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(method, new Uri(_base, path));
-        auth(request.Headers);
-        if (json is not null) request.Content = new StringContent(json, Encoding.UTF8, "application/json");
-        string text;
-        int status;
-        try
-        {
-            using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-            status = (int)response.StatusCode;
-            text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (HttpRequestException e)
-        {
-            throw new DnsProviderException(ProviderName, _redactor.Redact($"{what}: {_base} unreachable: {e.Message}"));
-        }
-        catch (Protocol.NetworkTimeoutException e)
-        {
-            throw new DnsProviderException(ProviderName, $"{what}: {e.Message}");
-        }
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(text);
-        }
-        catch (JsonException)
-        {
-            throw new DnsProviderException(ProviderName, _redactor.Redact($"{what}: HTTP {status}, not a JSON answer"));
-        }
-        if (status is < 200 or > 299 || !document.RootElement.TryGetProperty("success", out var success) || !success.GetBoolean())
-        {
-            var errors = document.RootElement.TryGetProperty("errors", out var list) && list.ValueKind == JsonValueKind.Array
-                ? string.Join("; ", list.EnumerateArray().Select(e => $"{(e.TryGetProperty("code", out var c) ? c.ToString() : "?")}: {(e.TryGetProperty("message", out var m) ? m.GetString() : "")}"))
-                : "";
-            document.Dispose();
-            throw new DnsProviderException(ProviderName, _redactor.Redact($"{what}: HTTP {status}{(errors.Length > 0 ? ": " + errors : "")}"));
-        }
-        return document;
+        var api = ReferenceEquals(auth, _dnsAuth) ? _dnsApi : _zoneApi;
+        var document = await api.SendAsync(method, path, json, what, cancellationToken).ConfigureAwait(false)
+            ?? throw api.Fail($"{what}: empty answer");
+        if (document.RootElement.TryGetProperty("success", out var success) && success.ValueKind == JsonValueKind.True) return document;
+        var errors = DescribeErrors(document.RootElement);
+        document.Dispose();
+        throw api.Fail($"{what}: not successful{(errors is null ? "" : ": " + errors)}");
     }
+
+    private static string? DescribeErrors(JsonElement answer) =>
+        answer.TryGetProperty("errors", out var list) && list.ValueKind == JsonValueKind.Array && list.GetArrayLength() > 0
+            ? string.Join("; ", list.EnumerateArray().Select(e => $"{(e.TryGetProperty("code", out var c) ? c.ToString() : "?")}: {(e.TryGetProperty("message", out var m) ? m.GetString() : "")}"))
+            : null;
 }

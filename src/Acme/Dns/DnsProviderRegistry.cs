@@ -27,7 +27,7 @@ public sealed class DnsProviderRegistry
             : throw new DnsProviderException(name, $"unknown DNS provider (known: {string.Join(", ", Names)})");
 
     /// <summary>
-    /// rfc2136, exec, httpreq, cloudflare, inwx, pdns and route53, each bounded by <paramref name="timeout"/>
+    /// rfc2136, exec, httpreq and the API providers (cloudflare, inwx, digitalocean...), each bounded by <paramref name="timeout"/>
     /// (default <see cref="Protocol.NetworkTimeout.Default"/>): HTTP requests and DNS messages must be
     /// answered, and an exec program must finish, within it.
     /// </summary>
@@ -44,6 +44,20 @@ public sealed class DnsProviderRegistry
             new DnsProviderFactory(InwxDnsProvider.ProviderName, InwxDnsProvider.Variables, c => new InwxDnsProvider(c, http)),
             new DnsProviderFactory(PdnsDnsProvider.ProviderName, PdnsDnsProvider.Variables, c => new PdnsDnsProvider(c, http)),
             new DnsProviderFactory(Route53DnsProvider.ProviderName, Route53DnsProvider.Variables, c => new Route53DnsProvider(c, http)),
+            new DnsProviderFactory(DigitalOceanDnsProvider.ProviderName, DigitalOceanDnsProvider.Variables, c => new DigitalOceanDnsProvider(c, http)),
+            new DnsProviderFactory(HetznerDnsProvider.ProviderName, HetznerDnsProvider.Variables, c => new HetznerDnsProvider(c, http)),
+            new DnsProviderFactory(DesecDnsProvider.ProviderName, DesecDnsProvider.Variables, c => new DesecDnsProvider(c, http)),
+            new DnsProviderFactory(PorkbunDnsProvider.ProviderName, PorkbunDnsProvider.Variables, c => new PorkbunDnsProvider(c, http)),
+            new DnsProviderFactory(LinodeDnsProvider.ProviderName, LinodeDnsProvider.Variables, c => new LinodeDnsProvider(c, http)),
+            new DnsProviderFactory(VultrDnsProvider.ProviderName, VultrDnsProvider.Variables, c => new VultrDnsProvider(c, http)),
+            new DnsProviderFactory(GoDaddyDnsProvider.ProviderName, GoDaddyDnsProvider.Variables, c => new GoDaddyDnsProvider(c, http)),
+            new DnsProviderFactory(GandiV5DnsProvider.ProviderName, GandiV5DnsProvider.Variables, c => new GandiV5DnsProvider(c, http)),
+            new DnsProviderFactory(DnsimpleDnsProvider.ProviderName, DnsimpleDnsProvider.Variables, c => new DnsimpleDnsProvider(c, http)),
+            new DnsProviderFactory(OvhDnsProvider.ProviderName, OvhDnsProvider.Variables, c => new OvhDnsProvider(c, http)),
+            new DnsProviderFactory(GoogleCloudDnsProvider.ProviderName, GoogleCloudDnsProvider.Variables, c => new GoogleCloudDnsProvider(c, http)),
+            new DnsProviderFactory(AzureDnsProvider.ProviderName, AzureDnsProvider.Variables, c => new AzureDnsProvider(c, http)),
+            new DnsProviderFactory(AcmeDnsProvider.ProviderName, AcmeDnsProvider.Variables, c => new AcmeDnsProvider(c, http)),
+            new DnsProviderFactory(NamecheapDnsProvider.ProviderName, NamecheapDnsProvider.Variables, c => new NamecheapDnsProvider(c, http)),
         ]);
     }
 }

@@ -3,7 +3,7 @@ using System.Text.Json;
 
 namespace ConfigLang.Acme.Dns;
 
-/// <summary>Writes small JSON objects of strings and integers without reflection (AOT-safe).</summary>
+/// <summary>Writes small JSON objects of strings, integers, arrays and nested objects without reflection (AOT-safe).</summary>
 internal static class JsonBody
 {
     public static string Object(params (string Name, object? Value)[] members)
@@ -12,6 +12,17 @@ internal static class JsonBody
         using (var writer = new Utf8JsonWriter(buffer))
         {
             WriteObject(writer, members);
+        }
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    /// <summary>A top-level JSON array of <paramref name="items"/> (objects as member arrays).</summary>
+    public static string Array(params object[] items)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            WriteValue(writer, items);
         }
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
@@ -36,16 +47,29 @@ internal static class JsonBody
         writer.WriteStartObject();
         foreach (var (name, value) in members)
         {
-            switch (value)
-            {
-                case null: break;
-                case string s: writer.WriteString(name, s); break;
-                case int i: writer.WriteNumber(name, i); break;
-                case long l: writer.WriteNumber(name, l); break;
-                case bool b: writer.WriteBoolean(name, b); break;
-                default: throw new ArgumentException($"unsupported JSON value type {value.GetType().Name}");
-            }
+            if (value is null) continue;
+            writer.WritePropertyName(name);
+            WriteValue(writer, value);
         }
         writer.WriteEndObject();
+    }
+
+    /// <summary>Strings, integers, booleans; a member array is a nested object, any other array a JSON array.</summary>
+    private static void WriteValue(Utf8JsonWriter writer, object value)
+    {
+        switch (value)
+        {
+            case string s: writer.WriteStringValue(s); break;
+            case int i: writer.WriteNumberValue(i); break;
+            case long l: writer.WriteNumberValue(l); break;
+            case bool b: writer.WriteBooleanValue(b); break;
+            case (string, object?)[] nested: WriteObject(writer, nested); break;
+            case System.Collections.IEnumerable items:
+                writer.WriteStartArray();
+                foreach (var item in items) WriteValue(writer, item);
+                writer.WriteEndArray();
+                break;
+            default: throw new ArgumentException($"unsupported JSON value type {value.GetType().Name}");
+        }
     }
 }

@@ -13,4 +13,21 @@ internal static class ZoneCandidates
         var start = labels.Length > 0 && labels[0] == "_acme-challenge" ? 1 : 0;
         for (var i = start; i < labels.Length - 1; i++) yield return string.Join('.', labels[i..]);
     }
+
+    /// <summary>
+    /// The most specific of <paramref name="zones"/> (an account's zones) that holds
+    /// <paramref name="fqdn"/>, or null: for APIs that list zones instead of looking one up by name.
+    /// </summary>
+    public static string? Match(string fqdn, IEnumerable<string> zones)
+    {
+        var owned = new HashSet<string>(zones.Select(z => z.TrimEnd('.')), StringComparer.OrdinalIgnoreCase);
+        return For(fqdn).FirstOrDefault(owned.Contains);
+    }
+
+    /// <summary>The record name relative to <paramref name="zone"/>: <c>_acme-challenge.www</c>, or <c>""</c> at the apex.</summary>
+    public static string Relative(string fqdn, string zone)
+    {
+        var name = fqdn.TrimEnd('.');
+        return name.Length == zone.Length ? "" : name[..(name.Length - zone.Length - 1)];
+    }
 }

@@ -24,10 +24,14 @@ public sealed class CloudflareDnsProviderTests
 
         public Func<RecordedRequest, bool> Authorized { get; init; } = r => r.Header("Authorization") == "Bearer " + Token;
 
+        public int RateLimitOnce;
+
         public (int, string, IReadOnlyDictionary<string, string>?) Handle(RecordedRequest request)
         {
             if (!Authorized(request))
                 return (403, $"{{\"success\":false,\"errors\":[{{\"code\":10000,\"message\":\"Authentication error for {request.Header("Authorization")}\"}}],\"messages\":[],\"result\":null}}", null);
+            if (Interlocked.Exchange(ref RateLimitOnce, 0) == 1)
+                return (429, Fail("Rate limited. Please wait and consider throttling your request speed"), new Dictionary<string, string> { ["Retry-After"] = "1" });
             if (request.Method == "GET" && request.PathAndQuery.StartsWith("/client/v4/zones?name=", StringComparison.Ordinal))
             {
                 var name = Uri.UnescapeDataString(request.PathAndQuery["/client/v4/zones?name=".Length..]);
@@ -113,6 +117,20 @@ public sealed class CloudflareDnsProviderTests
         await provider.PresentAsync(Challenge(), default);
 
         Assert.Single(cloudflare.Records);
+    }
+
+    [Fact]
+    public async Task A_rate_limit_answer_is_waited_out_and_the_request_repeated()
+    {
+        var cloudflare = new FakeCloudflare { RateLimitOnce = 1 };
+        using var server = new FakeHttpServer(cloudflare.Handle);
+        using var http = new HttpClient();
+        var provider = new CloudflareDnsProvider(Credentials(server.BaseUrl, ("CLOUDFLARE_DNS_API_TOKEN", Token)), http);
+
+        await provider.PresentAsync(Challenge("example.org"), default);
+
+        Assert.Single(cloudflare.Records);
+        Assert.Equal(server.Requests[0].PathAndQuery, server.Requests[1].PathAndQuery);
     }
 
     [Fact]

@@ -18,8 +18,12 @@ public sealed class DnsProviderVariablesTests
     private static string SampleValue(string name) => name switch
     {
         "RFC2136_NAMESERVER" => "127.0.0.1:53",
-        _ when name.EndsWith("_URL", StringComparison.Ordinal) || name.EndsWith("_ENDPOINT", StringComparison.Ordinal) => "https://dns.example.test/",
         "EXEC_PATH" => "/bin/true",
+        "OVH_ENDPOINT" => "ovh-eu",
+        "ACME_DNS_API_BASE" or "ACME_DNS_STORAGE_BASE_URL" => "https://acme-dns.example.test/",
+        // The key is parsed when a JWT is signed, not when the provider is made.
+        "GCE_SERVICE_ACCOUNT" => "{\"client_email\":\"a@p.iam.gserviceaccount.com\",\"private_key\":\"k\",\"project_id\":\"p\"}",
+        _ when name.EndsWith("_URL", StringComparison.Ordinal) || name.EndsWith("_ENDPOINT", StringComparison.Ordinal) => "https://dns.example.test/",
         _ => "sample-" + name.ToLowerInvariant(),
     };
 

@@ -31,7 +31,7 @@ public sealed class UnsupportedDnsProviderTests : IDisposable
         Assert.Equal(ExitCodes.InputErrors, run.ExitCode);
         Assert.Contains("error[CL2003]", run.Stderr);
         Assert.Contains("`security.acme.certs.\"example.org\".dnsProvider' is not of type", run.Stderr);
-        Assert.Contains("\"hetzner\" is not one of them; " + Pointer, run.Stderr);
+        Assert.Contains("\"ionos\" is not one of them; " + Pointer, run.Stderr);
         // No near miss among the supported names, so no misleading suggestion.
         Assert.DoesNotContain("did you mean", run.Stderr);
         Assert.Contains($"--> {host}:9:7", run.Stderr);
@@ -58,7 +58,7 @@ public sealed class UnsupportedDnsProviderTests : IDisposable
         var run = CliRun.Invoke([command, Broken("dns-provider-unsupported.nix"), "--root", _root.FullName, .. flags]);
 
         Assert.Equal(ExitCodes.InputErrors, run.ExitCode);
-        Assert.Contains("\"hetzner\" is not one of them", run.Stderr);
+        Assert.Contains("\"ionos\" is not one of them", run.Stderr);
         Assert.Empty(_root.EnumerateFileSystemInfos());
     }
 

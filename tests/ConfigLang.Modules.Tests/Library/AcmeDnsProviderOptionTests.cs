@@ -61,8 +61,8 @@ public sealed class AcmeDnsProviderOptionTests : IDisposable
     }
 
     [Theory]
-    [InlineData("security.acme.certs.\"example.org\".dnsProvider = \"hetzner\";", "security.acme.certs.\"example.org\".dnsProvider", "\"hetzner\" is not one of them; ")]
-    [InlineData("security.acme.defaults.dnsProvider = \"no-such-dns\"; security.acme.certs.\"example.org\" = { };", "security.acme.defaults.dnsProvider", "\"no-such-dns\" is not one of them; ")]
+    [InlineData("security.acme.certs.\"example.org\".dnsProvider = \"ionos\";", "security.acme.certs.\"example.org\".dnsProvider", "\"ionos\" is not one of them; ")]
+    [InlineData("security.acme.defaults.dnsProvider = \"hurricane\"; security.acme.certs.\"example.org\" = { };", "security.acme.defaults.dnsProvider", "\"hurricane\" is not one of them; ")]
     [InlineData("security.acme.certs.\"example.org\".dnsProvider = \"inxw\";", "security.acme.certs.\"example.org\".dnsProvider", "\"inxw\" is not one of them (did you mean \"inwx\"?); ")]
     public void Another_name_is_a_type_error_at_its_definition(string body, string option, string why)
     {

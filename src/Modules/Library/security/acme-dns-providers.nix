@@ -5,11 +5,25 @@
 # so a CLI test (DnsProviderListTests) checks that it equals the executor's DnsProviderRegistry:
 # adding a provider there without adding it here (or the reverse) fails that test.
 [
+  "acme-dns"
+  "azuredns"
   "cloudflare"
+  "desec"
+  "digitalocean"
+  "dnsimple"
   "exec"
+  "gandiv5"
+  "gcloud"
+  "godaddy"
+  "hetzner"
   "httpreq"
   "inwx"
+  "linode"
+  "namecheap"
+  "ovh"
   "pdns"
+  "porkbun"
   "rfc2136"
   "route53"
+  "vultr"
 ]

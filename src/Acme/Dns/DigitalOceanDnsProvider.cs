@@ -1,0 +1,89 @@
+using System.Collections.Concurrent;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using ConfigLang.Acme.Challenges;
+using ConfigLang.Acme.Credentials;
+
+namespace ConfigLang.Acme.Dns;
+
+/// <summary>
+/// lego's <c>digitalocean</c>, over the DigitalOcean v2 API with a Bearer token: finds the zone
+/// among the account's domains (<c>GET /v2/domains?page=&amp;per_page=</c>, paginated by
+/// <c>links.pages.next</c>), creates the record with <c>POST /v2/domains/{domain}/records</c>
+/// (<c>{"type":"TXT","name":relative,"data":...,"ttl":...}</c>) and deletes it by the id it got
+/// with <c>DELETE /v2/domains/{domain}/records/{id}</c>. Errors are <c>{"id":...,"message":...}</c>.
+/// </summary>
+public sealed class DigitalOceanDnsProvider : IDnsProvider
+{
+    public const string ProviderName = "digitalocean";
+    public static readonly Uri DefaultBaseUrl = new("https://api.digitalocean.com/");
+    private const int PageSize = 200;
+    private const int MaxPages = 100;
+
+    public static DnsProviderVariables Variables { get; } = new(
+    [
+        new("DO_AUTH_TOKEN", "personal access token with write scope (Bearer)") { Secret = true },
+        new("DO_TTL", "TTL of the TXT record in seconds") { Default = "30" },
+        new("DO_PROPAGATION_TIMEOUT", "seconds to wait for the record to be visible") { Default = "60" },
+        new("DO_API_URL", "API base URL") { Default = "https://api.digitalocean.com" },
+    ],
+    Required: [["DO_AUTH_TOKEN"]]);
+
+    private readonly DnsHttpApi _api;
+    private readonly int _ttl;
+    private readonly ConcurrentDictionary<(string Name, string Value), (string Zone, long Id)> _created = new();
+
+    public DigitalOceanDnsProvider(ProviderCredentials credentials, HttpClient httpClient)
+    {
+        var token = credentials.Require(ProviderName, "DO_AUTH_TOKEN");
+        _api = new DnsHttpApi(ProviderName, httpClient, DnsHttpApi.BaseUrlFrom(credentials.Get("DO_API_URL"), DefaultBaseUrl), credentials.Redactor,
+            (request, _) => request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token),
+            error => DnsHttpApi.StringAt(error, "message") is { } message ? $"{DnsHttpApi.StringAt(error, "id")}: {message}" : null);
+        _ttl = credentials.GetInt("DO_TTL") ?? 30;
+        PropagationTimeout = credentials.GetSeconds("DO_PROPAGATION_TIMEOUT") ?? TimeSpan.FromSeconds(60);
+    }
+
+    public string Name => ProviderName;
+
+    public TimeSpan? PropagationTimeout { get; }
+
+    public async Task PresentAsync(ChallengeTask challenge, CancellationToken cancellationToken)
+    {
+        var zone = await FindZoneAsync(challenge.DnsRecordName, cancellationToken).ConfigureAwait(false);
+        var name = challenge.DnsRecordName.TrimEnd('.');
+        var body = JsonBody.Object(("type", "TXT"), ("name", ZoneCandidates.Relative(name, zone)), ("data", challenge.DnsTxtValue), ("ttl", _ttl));
+        using var created = await _api.SendAsync(HttpMethod.Post, $"v2/domains/{zone}/records", body, $"create TXT {name}", cancellationToken).ConfigureAwait(false);
+        if (created is null || !created.RootElement.TryGetProperty("domain_record", out var record) || !record.TryGetProperty("id", out var id) || !id.TryGetInt64(out var recordId))
+            throw _api.Fail($"create TXT {name}: answer without record id");
+        _created[(name, challenge.DnsTxtValue)] = (zone, recordId);
+    }
+
+    public async Task CleanupAsync(ChallengeTask challenge, CancellationToken cancellationToken)
+    {
+        var name = challenge.DnsRecordName.TrimEnd('.');
+        // Only a record this instance created: others on the same name (the wildcard's) stay.
+        if (!_created.TryRemove((name, challenge.DnsTxtValue), out var created)) return;
+        using var _ = await _api.SendAsync(HttpMethod.Delete, $"v2/domains/{created.Zone}/records/{created.Id}", null, $"delete TXT {name}", cancellationToken,
+            notFoundIsNull: true).ConfigureAwait(false);
+    }
+
+    private async Task<string> FindZoneAsync(string fqdn, CancellationToken cancellationToken)
+    {
+        var domains = new List<string>();
+        var mostSpecific = ZoneCandidates.For(fqdn).FirstOrDefault();
+        for (var page = 1; page <= MaxPages; page++)
+        {
+            using var answer = await _api.SendAsync(HttpMethod.Get, $"v2/domains?page={page}&per_page={PageSize}", null, "list domains", cancellationToken).ConfigureAwait(false);
+            if (answer is null || !answer.RootElement.TryGetProperty("domains", out var list) || list.ValueKind != JsonValueKind.Array)
+                throw _api.Fail("list domains: answer without domains");
+            domains.AddRange(list.EnumerateArray().Select(d => DnsHttpApi.StringAt(d, "name")).OfType<string>());
+            // A later page may hold a more specific zone, unless the most specific one is found.
+            if (ZoneCandidates.Match(fqdn, domains) is { } found && found == mostSpecific) return found;
+            var hasNext = answer.RootElement.TryGetProperty("links", out var links) && links.ValueKind == JsonValueKind.Object
+                && links.TryGetProperty("pages", out var pages) && pages.ValueKind == JsonValueKind.Object && DnsHttpApi.StringAt(pages, "next") is not null;
+            if (!hasNext) break;
+        }
+        return ZoneCandidates.Match(fqdn, domains)
+            ?? throw _api.Fail($"no DigitalOcean domain holds {fqdn} (tried {string.Join(", ", ZoneCandidates.For(fqdn))})");
+    }
+}

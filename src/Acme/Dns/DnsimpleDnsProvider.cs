@@ -1,0 +1,103 @@
+using System.Collections.Concurrent;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using ConfigLang.Acme.Challenges;
+using ConfigLang.Acme.Credentials;
+
+namespace ConfigLang.Acme.Dns;
+
+/// <summary>
+/// lego's <c>dnsimple</c>, over the DNSimple API v2 with a Bearer account token: learns the account
+/// with <c>GET /v2/whoami</c>, finds the zone with <c>GET /v2/{account}/zones/{candidate}</c> (404:
+/// not the account's), creates the record with <c>POST /v2/{account}/zones/{zone}/records</c>
+/// (<c>{"name":relative,"type":"TXT","content":...,"ttl":...}</c>) and deletes it by the id it got
+/// with <c>DELETE .../records/{id}</c>. Errors are <c>{"message":...,"errors":{field:[...]}}</c>.
+/// </summary>
+public sealed class DnsimpleDnsProvider : IDnsProvider
+{
+    public const string ProviderName = "dnsimple";
+    public static readonly Uri DefaultBaseUrl = new("https://api.dnsimple.com/");
+
+    public static DnsProviderVariables Variables { get; } = new(
+    [
+        new("DNSIMPLE_OAUTH_TOKEN", "account API token (Bearer)") { Secret = true },
+        new("DNSIMPLE_TTL", "TTL of the TXT record in seconds") { Default = "120" },
+        new("DNSIMPLE_PROPAGATION_TIMEOUT", "seconds to wait for the record to be visible") { Default = "60" },
+        new("DNSIMPLE_BASE_URL", "API endpoint URL") { Default = "https://api.dnsimple.com" },
+    ],
+    Required: [["DNSIMPLE_OAUTH_TOKEN"]]);
+
+    private readonly DnsHttpApi _api;
+    private readonly int _ttl;
+    private readonly ConcurrentDictionary<(string Name, string Value), (string Zone, long Id)> _created = new();
+    private long? _account;
+
+    public DnsimpleDnsProvider(ProviderCredentials credentials, HttpClient httpClient)
+    {
+        var token = credentials.Require(ProviderName, "DNSIMPLE_OAUTH_TOKEN");
+        _api = new DnsHttpApi(ProviderName, httpClient, DnsHttpApi.BaseUrlFrom(credentials.Get("DNSIMPLE_BASE_URL"), DefaultBaseUrl), credentials.Redactor,
+            (request, _) => request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token),
+            Describe);
+        _ttl = credentials.GetInt("DNSIMPLE_TTL") ?? 120;
+        PropagationTimeout = credentials.GetSeconds("DNSIMPLE_PROPAGATION_TIMEOUT") ?? TimeSpan.FromSeconds(60);
+    }
+
+    public string Name => ProviderName;
+
+    public TimeSpan? PropagationTimeout { get; }
+
+    public async Task PresentAsync(ChallengeTask challenge, CancellationToken cancellationToken)
+    {
+        var name = challenge.DnsRecordName.TrimEnd('.');
+        var account = await AccountAsync(cancellationToken).ConfigureAwait(false);
+        var zone = await FindZoneAsync(account, name, cancellationToken).ConfigureAwait(false);
+        var body = JsonBody.Object(("name", ZoneCandidates.Relative(name, zone)), ("type", "TXT"), ("content", challenge.DnsTxtValue), ("ttl", _ttl));
+        using var created = await _api.SendAsync(HttpMethod.Post, $"v2/{account}/zones/{zone}/records", body, $"create TXT {name}", cancellationToken).ConfigureAwait(false);
+        if (created is null || !created.RootElement.TryGetProperty("data", out var data) || !data.TryGetProperty("id", out var id) || !id.TryGetInt64(out var recordId))
+            throw _api.Fail($"create TXT {name}: answer without record id");
+        _created[(name, challenge.DnsTxtValue)] = (zone, recordId);
+    }
+
+    public async Task CleanupAsync(ChallengeTask challenge, CancellationToken cancellationToken)
+    {
+        var name = challenge.DnsRecordName.TrimEnd('.');
+        // Only a record this instance created: others on the same name (the wildcard's) stay.
+        if (!_created.TryRemove((name, challenge.DnsTxtValue), out var created)) return;
+        var account = await AccountAsync(cancellationToken).ConfigureAwait(false);
+        using var _ = await _api.SendAsync(HttpMethod.Delete, $"v2/{account}/zones/{created.Zone}/records/{created.Id}", null, $"delete TXT {name}",
+            cancellationToken, notFoundIsNull: true).ConfigureAwait(false);
+    }
+
+    /// <summary>The account the token belongs to; a user token has none, and DNSimple wants an account token here.</summary>
+    private async Task<long> AccountAsync(CancellationToken cancellationToken)
+    {
+        if (_account is { } known) return known;
+        using var whoami = await _api.SendAsync(HttpMethod.Get, "v2/whoami", null, "identify the account", cancellationToken).ConfigureAwait(false);
+        if (whoami is not null && whoami.RootElement.TryGetProperty("data", out var data) && data.TryGetProperty("account", out var account)
+            && account.ValueKind == JsonValueKind.Object && account.TryGetProperty("id", out var id) && id.TryGetInt64(out var accountId))
+        {
+            _account = accountId;
+            return accountId;
+        }
+        throw _api.Fail("identify the account: the token is not an account token (whoami names no account)");
+    }
+
+    private async Task<string> FindZoneAsync(long account, string fqdn, CancellationToken cancellationToken)
+    {
+        foreach (var candidate in ZoneCandidates.For(fqdn))
+        {
+            using var zone = await _api.SendAsync(HttpMethod.Get, $"v2/{account}/zones/{candidate}", null, $"look up zone {candidate}", cancellationToken,
+                notFoundIsNull: true).ConfigureAwait(false);
+            if (zone is not null) return candidate;
+        }
+        throw _api.Fail($"no DNSimple zone holds {fqdn} (tried {string.Join(", ", ZoneCandidates.For(fqdn))})");
+    }
+
+    private static string? Describe(JsonElement error)
+    {
+        var message = DnsHttpApi.StringAt(error, "message");
+        if (message is null || !error.TryGetProperty("errors", out var fields) || fields.ValueKind != JsonValueKind.Object) return message;
+        var details = fields.EnumerateObject().Select(f => $"{f.Name}: {string.Join(", ", f.Value.ValueKind == JsonValueKind.Array ? f.Value.EnumerateArray().Select(e => e.ToString()) : [f.Value.ToString()])}");
+        return $"{message} ({string.Join("; ", details)})";
+    }
+}

@@ -1,0 +1,101 @@
+using System.Net.Http.Headers;
+using System.Text.Json;
+using ConfigLang.Acme.Challenges;
+using ConfigLang.Acme.Credentials;
+
+namespace ConfigLang.Acme.Dns;
+
+/// <summary>
+/// lego's <c>gandiv5</c>, over Gandi's LiveDNS API v5 (<c>Authorization: Bearer PAT</c>, or
+/// <c>Apikey KEY</c> for the deprecated API key): finds the zone with <c>GET /domains/{candidate}</c>
+/// (404: not the account's), reads the TXT RRset with <c>GET /domains/{zone}/records/{name}/TXT</c>
+/// and writes it whole: <c>POST</c> to create, <c>PUT</c> to replace
+/// (<c>{"rrset_ttl","rrset_values":["\"...\""]}</c>), <c>DELETE</c> with the last value. Its own
+/// value is added or removed, the others kept; read-modify-write is serialized within the provider.
+/// Errors are <c>{"code","message","object","cause"}</c>.
+/// </summary>
+public sealed class GandiV5DnsProvider : IDnsProvider
+{
+    public const string ProviderName = "gandiv5";
+    public static readonly Uri DefaultBaseUrl = new("https://api.gandi.net/v5/livedns/");
+
+    public static DnsProviderVariables Variables { get; } = new(
+    [
+        new("GANDIV5_PERSONAL_ACCESS_TOKEN", "personal access token (Bearer)") { Secret = true },
+        new("GANDIV5_API_KEY", "API key (deprecated by Gandi)") { Secret = true },
+        new("GANDIV5_TTL", "TTL of the TXT record in seconds (Gandi's minimum is 300)") { Default = "300" },
+        new("GANDIV5_PROPAGATION_TIMEOUT", "seconds to wait for the record to be visible") { Default = "1200" },
+        new("GANDIV5_BASE_URL", "LiveDNS API base URL (ConfigLang's; for tests and the sandbox)") { Default = "https://api.gandi.net/v5/livedns" },
+    ],
+    Required: [["GANDIV5_PERSONAL_ACCESS_TOKEN"], ["GANDIV5_API_KEY"]]);
+
+    private readonly DnsHttpApi _api;
+    private readonly int _ttl;
+    private readonly SemaphoreSlim _writing = new(1, 1);
+
+    public GandiV5DnsProvider(ProviderCredentials credentials, HttpClient httpClient)
+    {
+        var token = credentials.Get("GANDIV5_PERSONAL_ACCESS_TOKEN");
+        var key = credentials.Get("GANDIV5_API_KEY");
+        var authorization = token is not null ? new AuthenticationHeaderValue("Bearer", token)
+            : key is not null ? new AuthenticationHeaderValue("Apikey", key)
+            : throw new DnsProviderException(ProviderName, "missing credentials: set " + Variables.DescribeRequired());
+        _api = new DnsHttpApi(ProviderName, httpClient, DnsHttpApi.BaseUrlFrom(credentials.Get("GANDIV5_BASE_URL"), DefaultBaseUrl), credentials.Redactor,
+            (request, _) => request.Headers.Authorization = authorization,
+            error => DnsHttpApi.StringAt(error, "message") is { } message
+                ? (DnsHttpApi.StringAt(error, "cause") is { } cause ? $"{cause}: {message}" : message)
+                : null);
+        _ttl = credentials.GetInt("GANDIV5_TTL") ?? 300;
+        PropagationTimeout = credentials.GetSeconds("GANDIV5_PROPAGATION_TIMEOUT") ?? TimeSpan.FromSeconds(1200);
+    }
+
+    public string Name => ProviderName;
+
+    public TimeSpan? PropagationTimeout { get; }
+
+    public Task PresentAsync(ChallengeTask challenge, CancellationToken cancellationToken) =>
+        ChangeAsync(challenge, add: true, cancellationToken);
+
+    public Task CleanupAsync(ChallengeTask challenge, CancellationToken cancellationToken) =>
+        ChangeAsync(challenge, add: false, cancellationToken);
+
+    private async Task ChangeAsync(ChallengeTask challenge, bool add, CancellationToken cancellationToken)
+    {
+        var name = challenge.DnsRecordName.TrimEnd('.');
+        var zone = await FindZoneAsync(name, cancellationToken).ConfigureAwait(false);
+        var rrset = $"domains/{zone}/records/{Uri.EscapeDataString(ZoneCandidates.Relative(name, zone))}/TXT";
+        await _writing.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            List<string>? values = null;
+            using (var current = await _api.SendAsync(HttpMethod.Get, rrset, null, $"read TXT {name}", cancellationToken, notFoundIsNull: true).ConfigureAwait(false))
+            {
+                if (current is not null && current.RootElement.TryGetProperty("rrset_values", out var list) && list.ValueKind == JsonValueKind.Array)
+                    values = list.EnumerateArray().Select(v => v.GetString()).OfType<string>().ToList();
+            }
+            if (TxtValueSet.Apply(values, "\"" + challenge.DnsTxtValue + "\"", add) is not { } next) return;
+            if (next.Count == 0)
+            {
+                using var _ = await _api.SendAsync(HttpMethod.Delete, rrset, null, $"delete TXT {name}", cancellationToken, notFoundIsNull: true).ConfigureAwait(false);
+                return;
+            }
+            var body = JsonBody.Object(("rrset_ttl", _ttl), ("rrset_values", next));
+            using var __ = await _api.SendAsync(values is null ? HttpMethod.Post : HttpMethod.Put, rrset, body,
+                $"{(add ? "add to" : "remove from")} TXT {name}", cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _writing.Release();
+        }
+    }
+
+    private async Task<string> FindZoneAsync(string fqdn, CancellationToken cancellationToken)
+    {
+        foreach (var candidate in ZoneCandidates.For(fqdn))
+        {
+            using var domain = await _api.SendAsync(HttpMethod.Get, $"domains/{candidate}", null, $"look up domain {candidate}", cancellationToken, notFoundIsNull: true).ConfigureAwait(false);
+            if (domain is not null) return candidate;
+        }
+        throw _api.Fail($"no Gandi LiveDNS domain holds {fqdn} (tried {string.Join(", ", ZoneCandidates.For(fqdn))})");
+    }
+}

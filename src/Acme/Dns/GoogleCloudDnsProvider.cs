@@ -1,0 +1,179 @@
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using ConfigLang.Acme.Challenges;
+using ConfigLang.Acme.Credentials;
+using ConfigLang.Acme.Crypto;
+
+namespace ConfigLang.Acme.Dns;
+
+/// <summary>
+/// lego's <c>gcloud</c>, over Google Cloud DNS v1 with a service account: a JWT
+/// (<c>RS256</c>, iss = client_email, scope ndev.clouddns.readwrite, aud = token_uri) is exchanged
+/// at the account's token_uri for an access token (JWT bearer grant). Finds the zone with
+/// <c>GET /projects/{project}/managedZones?dnsName=</c> (public zones only unless
+/// GCE_ALLOW_PRIVATE_ZONE), reads the TXT rrset with <c>GET .../rrsets?name=&amp;type=TXT</c> and
+/// replaces it in one change (<c>POST .../changes</c> with <c>deletions</c> of the old rrset and
+/// <c>additions</c> of the new), its own value added or removed and the others kept; serialized
+/// within the provider. Errors are <c>{"error":{"code","message","status"}}</c>.
+/// </summary>
+public sealed class GoogleCloudDnsProvider : IDnsProvider
+{
+    public const string ProviderName = "gcloud";
+    public static readonly Uri DefaultBaseUrl = new("https://dns.googleapis.com/dns/v1/");
+    public const string Scope = "https://www.googleapis.com/auth/ndev.clouddns.readwrite";
+
+    public static DnsProviderVariables Variables { get; } = new(
+    [
+        new("GCE_SERVICE_ACCOUNT", "service account key (JSON); GCE_SERVICE_ACCOUNT_FILE names the file holding it") { Secret = true },
+        new("GCE_PROJECT", "project id (default: the service account's project_id)"),
+        new("GCE_ZONE_ID", "managed zone name, to skip the zone lookup"),
+        new("GCE_ALLOW_PRIVATE_ZONE", "true: private zones may match too") { Default = "false" },
+        new("GCE_TTL", "TTL of the TXT record in seconds") { Default = "120" },
+        new("GCE_PROPAGATION_TIMEOUT", "seconds to wait for the record to be visible") { Default = "180" },
+        new("GCE_BASE_URL", "Cloud DNS API base URL (ConfigLang's; for tests)") { Default = "https://dns.googleapis.com/dns/v1" },
+    ],
+    Required: [["GCE_SERVICE_ACCOUNT"]]);
+
+    private readonly DnsHttpApi _api;
+    private readonly OAuthAccessToken _token;
+    private readonly string _project;
+    private readonly string? _zoneId;
+    private readonly bool _allowPrivate;
+    private readonly int _ttl;
+    private readonly SemaphoreSlim _writing = new(1, 1);
+    private string? _accessToken;
+
+    public GoogleCloudDnsProvider(ProviderCredentials credentials, HttpClient httpClient, TimeProvider? time = null)
+    {
+        var clock = time ?? TimeProvider.System;
+        var account = ServiceAccount.Parse(credentials.Require(ProviderName, "GCE_SERVICE_ACCOUNT"));
+        credentials.Redactor.Add(account.PrivateKeyPem);
+        _project = credentials.Get("GCE_PROJECT") ?? account.ProjectId
+            ?? throw new DnsProviderException(ProviderName, "no project: set GCE_PROJECT (the service account names none)");
+        _zoneId = credentials.Get("GCE_ZONE_ID");
+        _allowPrivate = credentials.Get("GCE_ALLOW_PRIVATE_ZONE") is { } p && (p == "1" || p.Equals("true", StringComparison.OrdinalIgnoreCase));
+        _ttl = credentials.GetInt("GCE_TTL") ?? 120;
+        PropagationTimeout = credentials.GetSeconds("GCE_PROPAGATION_TIMEOUT") ?? TimeSpan.FromSeconds(180);
+        _token = new OAuthAccessToken(ProviderName, httpClient, account.TokenUri, credentials.Redactor,
+            () => [("grant_type", "urn:ietf:params:oauth:grant-type:jwt-bearer"), ("assertion", account.Assertion(Scope, clock.GetUtcNow()))], clock);
+        var baseUrl = DnsHttpApi.BaseUrlFrom(credentials.Get("GCE_BASE_URL"), DefaultBaseUrl);
+        _api = new DnsHttpApi(ProviderName, httpClient, new Uri(baseUrl.AbsoluteUri.TrimEnd('/') + $"/projects/{Uri.EscapeDataString(_project)}/"), credentials.Redactor,
+            (request, _) => request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _accessToken),
+            answer => answer.TryGetProperty("error", out var error) && DnsHttpApi.StringAt(error, "message") is { } message
+                ? (DnsHttpApi.StringAt(error, "status") is { } status ? $"{status}: {message}" : message)
+                : null);
+    }
+
+    public string Name => ProviderName;
+
+    public TimeSpan? PropagationTimeout { get; }
+
+    public Task PresentAsync(ChallengeTask challenge, CancellationToken cancellationToken) =>
+        ChangeAsync(challenge, add: true, cancellationToken);
+
+    public Task CleanupAsync(ChallengeTask challenge, CancellationToken cancellationToken) =>
+        ChangeAsync(challenge, add: false, cancellationToken);
+
+    private async Task ChangeAsync(ChallengeTask challenge, bool add, CancellationToken cancellationToken)
+    {
+        var fqdn = challenge.DnsRecordName;
+        _accessToken = await _token.GetAsync(cancellationToken).ConfigureAwait(false);
+        var zone = _zoneId ?? await FindZoneAsync(fqdn, cancellationToken).ConfigureAwait(false);
+        await _writing.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            (int Ttl, List<string> Values)? current = null;
+            using (var answer = await _api.SendAsync(HttpMethod.Get, $"managedZones/{zone}/rrsets?name={Uri.EscapeDataString(fqdn)}&type=TXT", null,
+                $"read TXT {fqdn}", cancellationToken).ConfigureAwait(false))
+            {
+                if (answer is not null && answer.RootElement.TryGetProperty("rrsets", out var rrsets) && rrsets.ValueKind == JsonValueKind.Array
+                    && rrsets.EnumerateArray().FirstOrDefault() is { ValueKind: JsonValueKind.Object } rrset)
+                {
+                    var ttl = rrset.TryGetProperty("ttl", out var t) && t.TryGetInt32(out var seconds) ? seconds : _ttl;
+                    current = (ttl, rrset.TryGetProperty("rrdatas", out var data) ? data.EnumerateArray().Select(d => d.GetString()).OfType<string>().ToList() : []);
+                }
+            }
+            if (TxtValueSet.Apply(current?.Values, "\"" + challenge.DnsTxtValue + "\"", add) is not { } next) return;
+            (string, object?)[] Rrset(int ttl, List<string> values) => [("name", fqdn), ("type", "TXT"), ("ttl", ttl), ("rrdatas", values)];
+            var change = JsonBody.Object(
+                ("deletions", current is { } old ? new object[] { Rrset(old.Ttl, old.Values) } : null),
+                ("additions", next.Count > 0 ? new object[] { Rrset(_ttl, next) } : null));
+            using var _ = await _api.SendAsync(HttpMethod.Post, $"managedZones/{zone}/changes", change,
+                $"{(add ? "add to" : "remove from")} TXT {fqdn}", cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _writing.Release();
+        }
+    }
+
+    private async Task<string> FindZoneAsync(string fqdn, CancellationToken cancellationToken)
+    {
+        foreach (var candidate in ZoneCandidates.For(fqdn))
+        {
+            string? pageToken = null;
+            for (var page = 0; page < 100; page++)
+            {
+                var query = "managedZones?dnsName=" + Uri.EscapeDataString(candidate + ".") + (pageToken is null ? "" : "&pageToken=" + Uri.EscapeDataString(pageToken));
+                using var answer = await _api.SendAsync(HttpMethod.Get, query, null, $"look up zone {candidate}", cancellationToken).ConfigureAwait(false);
+                if (answer is null) break;
+                if (answer.RootElement.TryGetProperty("managedZones", out var zones) && zones.ValueKind == JsonValueKind.Array)
+                {
+                    foreach (var zone in zones.EnumerateArray())
+                    {
+                        var isPrivate = DnsHttpApi.StringAt(zone, "visibility") == "private";
+                        if ((!isPrivate || _allowPrivate) && DnsHttpApi.StringAt(zone, "name") is { } name) return name;
+                    }
+                }
+                pageToken = DnsHttpApi.StringAt(answer.RootElement, "nextPageToken");
+                if (string.IsNullOrEmpty(pageToken)) break;
+            }
+        }
+        throw _api.Fail($"no Cloud DNS zone of project {_project} holds {fqdn} (tried {string.Join(", ", ZoneCandidates.For(fqdn))})");
+    }
+
+    /// <summary>The fields of a service account key file that the JWT bearer grant needs.</summary>
+    private sealed record ServiceAccount(string ClientEmail, string PrivateKeyPem, Uri TokenUri, string? ProjectId)
+    {
+        public static ServiceAccount Parse(string json)
+        {
+            try
+            {
+                using var document = JsonDocument.Parse(json);
+                var root = document.RootElement;
+                var email = DnsHttpApi.StringAt(root, "client_email");
+                var key = DnsHttpApi.StringAt(root, "private_key");
+                if (email is null || key is null) throw new DnsProviderException(ProviderName, "GCE_SERVICE_ACCOUNT lacks client_email or private_key");
+                var tokenUri = DnsHttpApi.StringAt(root, "token_uri") ?? "https://oauth2.googleapis.com/token";
+                return new ServiceAccount(email, key, new Uri(tokenUri), DnsHttpApi.StringAt(root, "project_id"));
+            }
+            catch (JsonException)
+            {
+                // The text is a key: say nothing of it.
+                throw new DnsProviderException(ProviderName, "GCE_SERVICE_ACCOUNT is not a JSON service account key");
+            }
+        }
+
+        /// <summary>A signed JWT asking for <paramref name="scope"/>, valid for an hour from <paramref name="now"/>.</summary>
+        public string Assertion(string scope, DateTimeOffset now)
+        {
+            var header = JsonBody.Object(("alg", "RS256"), ("typ", "JWT"));
+            var claims = JsonBody.Object(("iss", ClientEmail), ("scope", scope), ("aud", TokenUri.AbsoluteUri),
+                ("iat", now.ToUnixTimeSeconds()), ("exp", now.AddHours(1).ToUnixTimeSeconds()));
+            var signingInput = Base64Url.Encode(Encoding.UTF8.GetBytes(header)) + "." + Base64Url.Encode(Encoding.UTF8.GetBytes(claims));
+            using var rsa = RSA.Create();
+            try
+            {
+                rsa.ImportFromPem(PrivateKeyPem);
+            }
+            catch (ArgumentException)
+            {
+                throw new DnsProviderException(ProviderName, "the service account's private_key is not a PEM RSA key");
+            }
+            var signature = rsa.SignData(Encoding.ASCII.GetBytes(signingInput), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+            return signingInput + "." + Base64Url.Encode(signature);
+        }
+    }
+}

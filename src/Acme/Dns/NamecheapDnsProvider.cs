@@ -1,0 +1,151 @@
+using System.Globalization;
+using System.Xml;
+using System.Xml.Linq;
+using ConfigLang.Acme.Challenges;
+using ConfigLang.Acme.Credentials;
+
+namespace ConfigLang.Acme.Dns;
+
+/// <summary>
+/// lego's <c>namecheap</c>, over Namecheap's XML API (<c>xml.response?ApiUser&amp;ApiKey&amp;UserName&amp;ClientIp&amp;Command</c>,
+/// answers <c>&lt;ApiResponse Status="OK|ERROR"&gt;</c>). The client IP is NAMECHEAP_CLIENT_IP or, as
+/// lego does, asked of Namecheap's getip service. Finds the zone in <c>namecheap.domains.getList</c>
+/// (paged), reads the zone's hosts with <c>namecheap.domains.dns.getHosts</c>, and writes them all
+/// back with <c>namecheap.domains.dns.setHosts</c> (a form POST: Namecheap has no per-record calls)
+/// with its own TXT added or removed; serialized within the provider.
+/// </summary>
+public sealed class NamecheapDnsProvider : IDnsProvider
+{
+    public const string ProviderName = "namecheap";
+    public static readonly Uri ProductionUrl = new("https://api.namecheap.com/xml.response");
+    public static readonly Uri SandboxUrl = new("https://api.sandbox.namecheap.com/xml.response");
+    public static readonly Uri ClientIpService = new("https://dynamicdns.park-your-domain.com/getip");
+    private const int PageSize = 100;
+
+    public static DnsProviderVariables Variables { get; } = new(
+    [
+        new("NAMECHEAP_API_USER", "API user"),
+        new("NAMECHEAP_API_KEY", "API key") { Secret = true },
+        new("NAMECHEAP_CLIENT_IP", "the whitelisted IP the API sees (default: asked of Namecheap's getip service)"),
+        new("NAMECHEAP_SANDBOX", "true: use the sandbox API") { Default = "false" },
+        new("NAMECHEAP_TTL", "TTL of the TXT record in seconds") { Default = "120" },
+        new("NAMECHEAP_PROPAGATION_TIMEOUT", "seconds to wait for the record to be visible") { Default = "3600" },
+        new("NAMECHEAP_BASE_URL", "API URL (ConfigLang's; for tests)") { Default = "https://api.namecheap.com/xml.response" },
+        new("NAMECHEAP_CLIENT_IP_URL", "service answering the client IP (ConfigLang's; for tests)") { Default = "https://dynamicdns.park-your-domain.com/getip" },
+    ],
+    Required: [["NAMECHEAP_API_USER", "NAMECHEAP_API_KEY"]]);
+
+    private readonly DnsHttpApi _api;
+    private readonly DnsHttpApi _ipService;
+    private readonly string _user;
+    private readonly string _key;
+    private readonly int _ttl;
+    private readonly SemaphoreSlim _writing = new(1, 1);
+    private string? _clientIp;
+
+    public NamecheapDnsProvider(ProviderCredentials credentials, HttpClient httpClient)
+    {
+        _user = credentials.Require(ProviderName, "NAMECHEAP_API_USER");
+        _key = credentials.Require(ProviderName, "NAMECHEAP_API_KEY");
+        _clientIp = credentials.Get("NAMECHEAP_CLIENT_IP");
+        var sandbox = credentials.Get("NAMECHEAP_SANDBOX") is { } s && (s == "1" || s.Equals("true", StringComparison.OrdinalIgnoreCase));
+        var url = DnsHttpApi.BaseUrlFrom(credentials.Get("NAMECHEAP_BASE_URL"), sandbox ? SandboxUrl : ProductionUrl);
+        _api = new DnsHttpApi(ProviderName, httpClient, url, credentials.Redactor, (_, _) => { }, _ => null);
+        _ipService = new DnsHttpApi(ProviderName, httpClient, DnsHttpApi.BaseUrlFrom(credentials.Get("NAMECHEAP_CLIENT_IP_URL"), ClientIpService),
+            credentials.Redactor, (_, _) => { }, _ => null);
+        _ttl = credentials.GetInt("NAMECHEAP_TTL") ?? 120;
+        PropagationTimeout = credentials.GetSeconds("NAMECHEAP_PROPAGATION_TIMEOUT") ?? TimeSpan.FromSeconds(3600);
+    }
+
+    public string Name => ProviderName;
+
+    public TimeSpan? PropagationTimeout { get; }
+
+    public Task PresentAsync(ChallengeTask challenge, CancellationToken cancellationToken) =>
+        ChangeAsync(challenge, add: true, cancellationToken);
+
+    public Task CleanupAsync(ChallengeTask challenge, CancellationToken cancellationToken) =>
+        ChangeAsync(challenge, add: false, cancellationToken);
+
+    private sealed record Host(string Name, string Type, string Address, string MxPref, string Ttl);
+
+    private async Task ChangeAsync(ChallengeTask challenge, bool add, CancellationToken cancellationToken)
+    {
+        var name = challenge.DnsRecordName.TrimEnd('.');
+        _clientIp ??= (await _ipService.SendTextAsync(HttpMethod.Get, _ipService.BaseUrl.AbsoluteUri.TrimEnd('/'), null, "learn the client IP", cancellationToken).ConfigureAwait(false)).Trim();
+        var zone = await FindZoneAsync(name, cancellationToken).ConfigureAwait(false);
+        var dot = zone.IndexOf('.');
+        var (sld, tld) = (zone[..dot], zone[(dot + 1)..]);
+        var relative = ZoneCandidates.Relative(name, zone);
+        await _writing.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var result = await CallAsync(HttpMethod.Get, "namecheap.domains.dns.getHosts", [("SLD", sld), ("TLD", tld)], $"read the hosts of {zone}", cancellationToken).ConfigureAwait(false);
+            var hosts = result.Descendants().Where(e => e.Name.LocalName == "host")
+                .Select(h => new Host((string?)h.Attribute("Name") ?? "", (string?)h.Attribute("Type") ?? "", (string?)h.Attribute("Address") ?? "",
+                    (string?)h.Attribute("MXPref") ?? "10", (string?)h.Attribute("TTL") ?? "1800"))
+                .ToList();
+            var ours = new Host(relative, "TXT", challenge.DnsTxtValue, "10", _ttl.ToString(CultureInfo.InvariantCulture));
+            bool IsOurs(Host h) => h.Name.Equals(relative, StringComparison.OrdinalIgnoreCase) && h.Type == "TXT" && h.Address == challenge.DnsTxtValue;
+            if (add ? hosts.Any(IsOurs) : !hosts.Any(IsOurs)) return;
+            var next = add ? [.. hosts, ours] : hosts.Where(h => !IsOurs(h)).ToList();
+            var fields = new List<(string, string)> { ("SLD", sld), ("TLD", tld) };
+            for (var i = 0; i < next.Count; i++)
+            {
+                var n = (i + 1).ToString(CultureInfo.InvariantCulture);
+                fields.AddRange([("HostName" + n, next[i].Name), ("RecordType" + n, next[i].Type), ("Address" + n, next[i].Address),
+                    ("MXPref" + n, next[i].MxPref), ("TTL" + n, next[i].Ttl)]);
+            }
+            var written = await CallAsync(HttpMethod.Post, "namecheap.domains.dns.setHosts", fields, $"{(add ? "add to" : "remove from")} TXT {name}", cancellationToken).ConfigureAwait(false);
+            if (!string.Equals((string?)written.Descendants().FirstOrDefault(e => e.Name.LocalName == "DomainDNSSetHostsResult")?.Attribute("IsSuccess"), "true", StringComparison.OrdinalIgnoreCase))
+                throw _api.Fail($"{(add ? "add to" : "remove from")} TXT {name}: setHosts did not succeed");
+        }
+        finally
+        {
+            _writing.Release();
+        }
+    }
+
+    private async Task<string> FindZoneAsync(string fqdn, CancellationToken cancellationToken)
+    {
+        var domains = new List<string>();
+        for (var page = 1; page <= 100; page++)
+        {
+            var result = await CallAsync(HttpMethod.Get, "namecheap.domains.getList",
+                [("Page", page.ToString(CultureInfo.InvariantCulture)), ("PageSize", PageSize.ToString(CultureInfo.InvariantCulture))], "list domains", cancellationToken).ConfigureAwait(false);
+            var found = result.Descendants().Where(e => e.Name.LocalName == "Domain").Select(d => (string?)d.Attribute("Name")).OfType<string>().ToList();
+            domains.AddRange(found);
+            var total = int.TryParse(result.Descendants().FirstOrDefault(e => e.Name.LocalName == "TotalItems")?.Value, out var t) ? t : 0;
+            if (found.Count == 0 || page * PageSize >= total) break;
+        }
+        return ZoneCandidates.Match(fqdn, domains)
+            ?? throw _api.Fail($"no Namecheap domain holds {fqdn} (tried {string.Join(", ", ZoneCandidates.For(fqdn))})");
+    }
+
+    /// <summary>One command: the global parameters and <paramref name="fields"/>, in the query (GET) or a form (POST); an ERROR answer is an error.</summary>
+    private async Task<XElement> CallAsync(HttpMethod method, string command, IReadOnlyList<(string Name, string Value)> fields, string what, CancellationToken cancellationToken)
+    {
+        IEnumerable<(string, string)> all = [("ApiUser", _user), ("ApiKey", _key), ("UserName", _user), ("ClientIp", _clientIp!), ("Command", command), .. fields];
+        var encoded = string.Join('&', all.Select(f => Uri.EscapeDataString(f.Item1) + "=" + Uri.EscapeDataString(f.Item2)));
+        var url = _api.BaseUrl.AbsoluteUri.TrimEnd('/');
+        var text = method == HttpMethod.Get
+            ? await _api.SendTextAsync(method, url + "?" + encoded, null, what, cancellationToken).ConfigureAwait(false)
+            : await _api.SendTextAsync(method, url, encoded, what, cancellationToken).ConfigureAwait(false);
+        XElement root;
+        try
+        {
+            using var reader = XmlReader.Create(new StringReader(text), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });
+            root = XElement.Load(reader);
+        }
+        catch (XmlException)
+        {
+            throw _api.Fail($"{what}: not an XML answer");
+        }
+        if (!string.Equals((string?)root.Attribute("Status"), "OK", StringComparison.OrdinalIgnoreCase))
+        {
+            var errors = root.Descendants().Where(e => e.Name.LocalName == "Error").Select(e => $"{(string?)e.Attribute("Number")}: {e.Value}");
+            throw _api.Fail($"{what}: {string.Join("; ", errors)}");
+        }
+        return root.Descendants().FirstOrDefault(e => e.Name.LocalName == "CommandResponse") ?? root;
+    }
+}

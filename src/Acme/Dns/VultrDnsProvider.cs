@@ -1,0 +1,88 @@
+using System.Collections.Concurrent;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using ConfigLang.Acme.Challenges;
+using ConfigLang.Acme.Credentials;
+
+namespace ConfigLang.Acme.Dns;
+
+/// <summary>
+/// lego's <c>vultr</c>, over the Vultr API v2 with a Bearer API key: finds the zone among the
+/// account's domains (<c>GET /v2/domains?per_page=&amp;cursor=</c>, paginated by
+/// <c>meta.links.next</c>), creates the record with <c>POST /v2/domains/{domain}/records</c>
+/// (<c>{"name":relative,"type":"TXT","data":"\"...\"","ttl":...}</c>) and deletes it by the id it
+/// got with <c>DELETE /v2/domains/{domain}/records/{id}</c>. Errors are <c>{"error":...,"status":n}</c>.
+/// </summary>
+public sealed class VultrDnsProvider : IDnsProvider
+{
+    public const string ProviderName = "vultr";
+    public static readonly Uri DefaultBaseUrl = new("https://api.vultr.com/v2/");
+    private const int PageSize = 500;
+    private const int MaxPages = 100;
+
+    public static DnsProviderVariables Variables { get; } = new(
+    [
+        new("VULTR_API_KEY", "API key (Bearer)") { Secret = true },
+        new("VULTR_TTL", "TTL of the TXT record in seconds") { Default = "120" },
+        new("VULTR_PROPAGATION_TIMEOUT", "seconds to wait for the record to be visible") { Default = "60" },
+        new("VULTR_BASE_URL", "API base URL (ConfigLang's; for tests and proxies)") { Default = "https://api.vultr.com/v2" },
+    ],
+    Required: [["VULTR_API_KEY"]]);
+
+    private readonly DnsHttpApi _api;
+    private readonly int _ttl;
+    private readonly ConcurrentDictionary<(string Name, string Value), (string Zone, string Id)> _created = new();
+
+    public VultrDnsProvider(ProviderCredentials credentials, HttpClient httpClient)
+    {
+        var key = credentials.Require(ProviderName, "VULTR_API_KEY");
+        _api = new DnsHttpApi(ProviderName, httpClient, DnsHttpApi.BaseUrlFrom(credentials.Get("VULTR_BASE_URL"), DefaultBaseUrl), credentials.Redactor,
+            (request, _) => request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key),
+            error => DnsHttpApi.StringAt(error, "error"));
+        _ttl = credentials.GetInt("VULTR_TTL") ?? 120;
+        PropagationTimeout = credentials.GetSeconds("VULTR_PROPAGATION_TIMEOUT") ?? TimeSpan.FromSeconds(60);
+    }
+
+    public string Name => ProviderName;
+
+    public TimeSpan? PropagationTimeout { get; }
+
+    public async Task PresentAsync(ChallengeTask challenge, CancellationToken cancellationToken)
+    {
+        var name = challenge.DnsRecordName.TrimEnd('.');
+        var zone = await FindZoneAsync(name, cancellationToken).ConfigureAwait(false);
+        var body = JsonBody.Object(("name", ZoneCandidates.Relative(name, zone)), ("type", "TXT"), ("data", "\"" + challenge.DnsTxtValue + "\""), ("ttl", _ttl), ("priority", 0));
+        using var created = await _api.SendAsync(HttpMethod.Post, $"domains/{zone}/records", body, $"create TXT {name}", cancellationToken).ConfigureAwait(false);
+        var id = created is not null && created.RootElement.TryGetProperty("record", out var record) ? DnsHttpApi.StringAt(record, "id") : null;
+        if (string.IsNullOrEmpty(id)) throw _api.Fail($"create TXT {name}: answer without record id");
+        _created[(name, challenge.DnsTxtValue)] = (zone, id);
+    }
+
+    public async Task CleanupAsync(ChallengeTask challenge, CancellationToken cancellationToken)
+    {
+        var name = challenge.DnsRecordName.TrimEnd('.');
+        // Only a record this instance created: others on the same name (the wildcard's) stay.
+        if (!_created.TryRemove((name, challenge.DnsTxtValue), out var created)) return;
+        using var _ = await _api.SendAsync(HttpMethod.Delete, $"domains/{created.Zone}/records/{Uri.EscapeDataString(created.Id)}", null, $"delete TXT {name}",
+            cancellationToken, notFoundIsNull: true).ConfigureAwait(false);
+    }
+
+    private async Task<string> FindZoneAsync(string fqdn, CancellationToken cancellationToken)
+    {
+        var domains = new List<string>();
+        var cursor = "";
+        for (var page = 0; page < MaxPages; page++)
+        {
+            var query = $"domains?per_page={PageSize}" + (cursor.Length > 0 ? "&cursor=" + Uri.EscapeDataString(cursor) : "");
+            using var answer = await _api.SendAsync(HttpMethod.Get, query, null, "list domains", cancellationToken).ConfigureAwait(false);
+            if (answer is null || !answer.RootElement.TryGetProperty("domains", out var list) || list.ValueKind != JsonValueKind.Array)
+                throw _api.Fail("list domains: answer without domains");
+            domains.AddRange(list.EnumerateArray().Select(d => DnsHttpApi.StringAt(d, "domain")).OfType<string>());
+            cursor = answer.RootElement.TryGetProperty("meta", out var meta) && meta.ValueKind == JsonValueKind.Object
+                && meta.TryGetProperty("links", out var links) ? DnsHttpApi.StringAt(links, "next") ?? "" : "";
+            if (cursor.Length == 0) break;
+        }
+        return ZoneCandidates.Match(fqdn, domains)
+            ?? throw _api.Fail($"no Vultr domain holds {fqdn} (tried {string.Join(", ", ZoneCandidates.For(fqdn))})");
+    }
+}

@@ -1,0 +1,121 @@
+using System.Text.Json;
+using ConfigLang.Acme.Credentials;
+using ConfigLang.Acme.Dns;
+using ConfigLang.Acme.Tests.Testbed;
+using static ConfigLang.Acme.Tests.Dns.ProviderTestData;
+
+namespace ConfigLang.Acme.Tests.Dns;
+
+/// <summary>
+/// The acme-dns provider against a local stand-in for a joohoi/acme-dns server that enforces its
+/// documented shapes: <c>POST /update</c> with X-Api-User and X-Api-Key, a JSON body of the
+/// account's subdomain and a 43-character txt, the two latest values kept per subdomain, errors
+/// <c>{"error":...}</c>; accounts from lego's storage file or storage server.
+/// </summary>
+public sealed class AcmeDnsProviderTests
+{
+    private const string Username = "eabcdb41-d89f-4580-826f-3e62e9755ef2";
+    private const string Password = "pbAXVjlIOE01xbut7YnAbkhMQIkcwoHO0ek2j4Q0";
+    private const string Subdomain = "d420c923-bbd7-4056-ab64-c3ca54c9b3cf";
+    private const string StoragePath = "/var/lib/acme/acme-dns.json";
+
+    private static readonly string Storage = JsonSerializer.Serialize(new Dictionary<string, Dictionary<string, string>>
+    {
+        ["example.org"] = new() { ["username"] = Username, ["password"] = Password, ["subdomain"] = Subdomain, ["fulldomain"] = Subdomain + ".auth.example.net" },
+    });
+
+    private sealed class FakeAcmeDns
+    {
+        public readonly List<string> Values = [];
+        public int RateLimitOnce;
+
+        public (int, string, IReadOnlyDictionary<string, string>?) Handle(RecordedRequest request)
+        {
+            if (request.Method == "GET" && request.PathAndQuery == "/storage/example.org")
+                return (200, JsonDocument.Parse(Storage).RootElement.GetProperty("example.org").GetRawText(), null);
+            if (request.Method == "GET" && request.PathAndQuery.StartsWith("/storage/", StringComparison.Ordinal)) return (404, "", null);
+            if (request.Method != "POST" || request.PathAndQuery != "/update") return (404, "{\"error\":\"not found\"}", null);
+            if (request.Header("X-Api-User") != Username || request.Header("X-Api-Key") != Password)
+                return (401, $"{{\"error\":\"forbidden ({request.Header("X-Api-Key")})\"}}", null);
+            if (Interlocked.Exchange(ref RateLimitOnce, 0) == 1)
+                return (429, "{\"error\":\"too many requests\"}", new Dictionary<string, string> { ["Retry-After"] = "1" });
+            using var body = JsonDocument.Parse(request.Body);
+            if (body.RootElement.GetProperty("subdomain").GetString() != Subdomain) return (400, "{\"error\":\"bad_subdomain\"}", null);
+            var txt = body.RootElement.GetProperty("txt").GetString()!;
+            if (txt.Length != 43) return (400, "{\"error\":\"bad_txt\"}", null);
+            Values.Add(txt);
+            if (Values.Count > 2) Values.RemoveAt(0);
+            return (200, $"{{\"txt\":\"{txt}\"}}", null);
+        }
+    }
+
+    private static AcmeDnsProvider FromFile(FakeHttpServer server, HttpClient http, string storage) =>
+        new(new ProviderCredentials(new Dictionary<string, string>
+        {
+            ["ACME_DNS_API_BASE"] = server.BaseUrl.AbsoluteUri, ["ACME_DNS_STORAGE_PATH"] = StoragePath,
+        }, path => path == StoragePath ? storage : throw new FileNotFoundException(path)), http);
+
+    [Fact]
+    public async Task A_wildcard_and_its_base_name_are_both_published_with_the_stored_account()
+    {
+        var api = new FakeAcmeDns();
+        using var server = new FakeHttpServer(api.Handle);
+        using var http = new HttpClient();
+        var provider = FromFile(server, http, Storage);
+        var apex = Challenge("example.org");
+        var wildcard = Wildcard("example.org");
+
+        await provider.PresentAsync(apex, default);
+        await provider.PresentAsync(wildcard, default);
+        await provider.CleanupAsync(wildcard, default);
+
+        Assert.Equal([apex.DnsTxtValue, wildcard.DnsTxtValue], api.Values);
+    }
+
+    [Fact]
+    public async Task The_account_can_come_from_a_storage_server_and_a_rate_limit_answer_is_waited_out()
+    {
+        var api = new FakeAcmeDns { RateLimitOnce = 1 };
+        using var server = new FakeHttpServer(api.Handle);
+        using var http = new HttpClient();
+        var provider = new AcmeDnsProvider(new ProviderCredentials(new Dictionary<string, string>
+        {
+            ["ACME_DNS_API_BASE"] = server.BaseUrl.AbsoluteUri, ["ACME_DNS_STORAGE_BASE_URL"] = new Uri(server.BaseUrl, "/storage").AbsoluteUri,
+        }), http);
+
+        await provider.PresentAsync(Challenge("example.org"), default);
+
+        Assert.Single(api.Values);
+        Assert.Equal(2, server.Requests.Count(r => r.PathAndQuery == "/update"));
+    }
+
+    [Fact]
+    public async Task A_wrong_password_gives_the_api_message_named_after_the_provider_without_the_password()
+    {
+        var api = new FakeAcmeDns();
+        using var server = new FakeHttpServer(api.Handle);
+        using var http = new HttpClient();
+        const string wrong = "WrongPasswordWrongPasswordWrongPassword1";
+        var storage = Storage.Replace(Password, wrong, StringComparison.Ordinal);
+
+        var error = await Assert.ThrowsAsync<DnsProviderException>(() => FromFile(server, http, storage).PresentAsync(Challenge("example.org"), default));
+
+        Assert.StartsWith("acme-dns: ", error.Message);
+        Assert.Contains("HTTP 401: forbidden", error.Message);
+        Assert.DoesNotContain(wrong, error.ToString());
+    }
+
+    [Fact]
+    public async Task A_domain_without_an_account_says_how_to_register_one()
+    {
+        var api = new FakeAcmeDns();
+        using var server = new FakeHttpServer(api.Handle);
+        using var http = new HttpClient();
+
+        var error = await Assert.ThrowsAsync<DnsProviderException>(() => FromFile(server, http, Storage).PresentAsync(Challenge("www.other.net"), default));
+
+        Assert.Contains("no acme-dns account for www.other.net", error.Message);
+        Assert.Contains("CNAME _acme-challenge.www.other.net", error.Message);
+        Assert.Empty(server.Requests);
+    }
+}

@@ -1,0 +1,140 @@
+using System.Collections.Specialized;
+using System.Web;
+using ConfigLang.Acme.Credentials;
+using ConfigLang.Acme.Dns;
+using ConfigLang.Acme.Tests.Testbed;
+using static ConfigLang.Acme.Tests.Dns.ProviderTestData;
+
+namespace ConfigLang.Acme.Tests.Dns;
+
+/// <summary>
+/// The namecheap provider against a local stand-in for Namecheap's XML API that enforces its
+/// documented shapes: ApiUser, ApiKey, UserName and ClientIp on every call, reads as GET
+/// (<c>namecheap.domains.getList</c> paged by Page/PageSize, <c>namecheap.domains.dns.getHosts</c>
+/// by SLD/TLD), <c>namecheap.domains.dns.setHosts</c> as a form POST replacing every host,
+/// <c>&lt;ApiResponse Status="ERROR"&gt;&lt;Errors&gt;&lt;Error Number&gt;</c> answers, a 429 once;
+/// the client IP from the getip service.
+/// </summary>
+public sealed class NamecheapDnsProviderTests
+{
+    private const string User = "acmeuser";
+    private const string Key = "namecheap0123456789abcdef0123456";
+    private const string ClientIp = "203.0.113.7";
+
+    private sealed class FakeNamecheap
+    {
+        // The zone's hosts: someone's A record at the apex must survive every setHosts.
+        public List<(string Name, string Type, string Address)> Hosts = [("@", "A", "192.0.2.1")];
+        public int RateLimitOnce;
+
+        public (int, string, IReadOnlyDictionary<string, string>?) Handle(RecordedRequest request)
+        {
+            if (request.PathAndQuery == "/getip") return (200, ClientIp + "\n", null);
+            var query = request.Method == "GET"
+                ? HttpUtility.ParseQueryString(request.PathAndQuery[request.PathAndQuery.IndexOf('?')..])
+                : request.Header("Content-Type")?.StartsWith("application/x-www-form-urlencoded", StringComparison.Ordinal) == true ? HttpUtility.ParseQueryString(request.Body) : [];
+            if (query["ApiUser"] != User || query["UserName"] != User || query["ApiKey"] != Key || query["ClientIp"] != ClientIp)
+                return Error("1011102", $"API Key is invalid or API access has not been enabled ({query["ApiKey"]})");
+            if (Interlocked.Exchange(ref RateLimitOnce, 0) == 1)
+                return (429, "Too Many Requests", new Dictionary<string, string> { ["Retry-After"] = "1" });
+            switch (query["Command"])
+            {
+                case "namecheap.domains.getList" when request.Method == "GET":
+                    var page = int.Parse(query["Page"]!);
+                    if (int.Parse(query["PageSize"]!) is < 10 or > 100) return Error("2011170", "PageSize is invalid");
+                    var names = page == 1 ? Enumerable.Range(0, 100).Select(i => $"filler{i}.net") : ["example.org"];
+                    return Ok($"<DomainGetListResult>{string.Concat(names.Select(n => $"<Domain ID=\"1\" Name=\"{n}\" IsOurDNS=\"true\" />"))}</DomainGetListResult><Paging><TotalItems>101</TotalItems><CurrentPage>{page}</CurrentPage><PageSize>100</PageSize></Paging>");
+                case "namecheap.domains.dns.getHosts" when request.Method == "GET":
+                    if (query["SLD"] != "example" || query["TLD"] != "org") return Error("2019166", "Domain not found");
+                    return Ok($"<DomainDNSGetHostsResult Domain=\"example.org\" IsUsingOurDNS=\"true\">{string.Concat(Hosts.Select((h, i) => $"<host HostId=\"{i + 1}\" Name=\"{h.Name}\" Type=\"{h.Type}\" Address=\"{h.Address}\" MXPref=\"10\" TTL=\"1800\" />"))}</DomainDNSGetHostsResult>");
+                case "namecheap.domains.dns.setHosts" when request.Method == "POST":
+                    if (query["SLD"] != "example" || query["TLD"] != "org") return Error("2019166", "Domain not found");
+                    var hosts = new List<(string, string, string)>();
+                    for (var i = 1; query["HostName" + i] is { } name; i++)
+                    {
+                        if (query["RecordType" + i] is not { } type || query["Address" + i] is not { } address || query["TTL" + i] is null) return Error("2015330", "host incomplete");
+                        hosts.Add((name, type, address));
+                    }
+                    Hosts = hosts;
+                    return Ok("<DomainDNSSetHostsResult Domain=\"example.org\" IsSuccess=\"true\" />");
+            }
+            return Error("1010101", "Command is invalid");
+        }
+
+        private static (int, string, IReadOnlyDictionary<string, string>?) Ok(string result) =>
+            (200, $"<?xml version=\"1.0\" encoding=\"utf-8\"?><ApiResponse Status=\"OK\" xmlns=\"http://api.namecheap.com/xml.response\"><Errors /><CommandResponse>{result}</CommandResponse></ApiResponse>", null);
+
+        private static (int, string, IReadOnlyDictionary<string, string>?) Error(string number, string message) =>
+            (200, $"<?xml version=\"1.0\" encoding=\"utf-8\"?><ApiResponse Status=\"ERROR\" xmlns=\"http://api.namecheap.com/xml.response\"><Errors><Error Number=\"{number}\">{message}</Error></Errors></ApiResponse>", null);
+    }
+
+    private static NamecheapDnsProvider Provider(FakeHttpServer server, HttpClient http, string key = Key) =>
+        new(new ProviderCredentials(new Dictionary<string, string>
+        {
+            ["NAMECHEAP_API_USER"] = User, ["NAMECHEAP_API_KEY"] = key,
+            ["NAMECHEAP_BASE_URL"] = new Uri(server.BaseUrl, "/xml.response").AbsoluteUri, ["NAMECHEAP_CLIENT_IP_URL"] = new Uri(server.BaseUrl, "/getip").AbsoluteUri,
+        }), http);
+
+    [Fact]
+    public async Task The_txt_host_is_added_beside_the_others_and_removed_again_in_the_domain_found_on_page_two()
+    {
+        var api = new FakeNamecheap();
+        using var server = new FakeHttpServer(api.Handle);
+        using var http = new HttpClient();
+        var provider = Provider(server, http);
+        var challenge = Challenge("www.example.org");
+
+        await provider.PresentAsync(challenge, default);
+        Assert.Equal([("@", "A", "192.0.2.1"), ("_acme-challenge.www", "TXT", challenge.DnsTxtValue)], api.Hosts);
+        await provider.CleanupAsync(challenge, default);
+
+        Assert.Equal([("@", "A", "192.0.2.1")], api.Hosts);
+        Assert.Single(server.Requests, r => r.PathAndQuery == "/getip");
+    }
+
+    [Fact]
+    public async Task A_wildcard_and_its_base_name_both_stay_until_each_is_cleaned_up()
+    {
+        var api = new FakeNamecheap();
+        using var server = new FakeHttpServer(api.Handle);
+        using var http = new HttpClient();
+        var provider = Provider(server, http);
+        var apex = Challenge("example.org");
+        var wildcard = Wildcard("example.org");
+
+        await provider.PresentAsync(apex, default);
+        await provider.PresentAsync(wildcard, default);
+        Assert.Equal(2, api.Hosts.Count(h => h.Type == "TXT"));
+        await provider.CleanupAsync(wildcard, default);
+
+        Assert.Equal([("@", "A", "192.0.2.1"), ("_acme-challenge", "TXT", apex.DnsTxtValue)], api.Hosts);
+    }
+
+    [Fact]
+    public async Task A_rate_limit_answer_is_waited_out_and_the_request_repeated()
+    {
+        var api = new FakeNamecheap { RateLimitOnce = 1 };
+        using var server = new FakeHttpServer(api.Handle);
+        using var http = new HttpClient();
+
+        await Provider(server, http).PresentAsync(Challenge(), default);
+
+        Assert.Equal(2, api.Hosts.Count);
+        Assert.Equal(server.Requests[1].PathAndQuery, server.Requests[2].PathAndQuery);
+    }
+
+    [Fact]
+    public async Task A_wrong_key_gives_the_api_error_named_after_the_provider_without_the_key()
+    {
+        var api = new FakeNamecheap();
+        using var server = new FakeHttpServer(api.Handle);
+        using var http = new HttpClient();
+        const string wrong = "namecheapWRONGSECRETVALUE0000000";
+
+        var error = await Assert.ThrowsAsync<DnsProviderException>(() => Provider(server, http, wrong).PresentAsync(Challenge(), default));
+
+        Assert.StartsWith("namecheap: ", error.Message);
+        Assert.Contains("1011102: API Key is invalid", error.Message);
+        Assert.DoesNotContain(wrong, error.ToString());
+    }
+}

@@ -1,0 +1,216 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using ConfigLang.Acme.Credentials;
+using ConfigLang.Acme.Dns;
+using ConfigLang.Acme.Tests.Testbed;
+using static ConfigLang.Acme.Tests.Dns.ProviderTestData;
+
+namespace ConfigLang.Acme.Tests.Dns;
+
+/// <summary>
+/// The ovh provider against a local stand-in for the OVHcloud API 1.0 that enforces its documented
+/// shapes: requests signed with X-Ovh-Application/Consumer/Timestamp/Signature (checked by
+/// recomputing <c>$1$ + SHA1(AS+CK+METHOD+URL+BODY+TS)</c>, the timestamp within 30 s of the server's
+/// clock, which runs 1000 s ahead of the client's) or a Bearer access token;
+/// <c>GET /1.0/auth/time</c>, <c>GET /1.0/domain/zone</c>, <c>POST .../record</c> with
+/// fieldType/subDomain/target/ttl, <c>DELETE .../record/{id}</c>, <c>POST .../refresh</c>, errors
+/// <c>{"errorCode","httpCode","message"}</c>, a 429 with Retry-After.
+/// </summary>
+public sealed class OvhDnsProviderTests
+{
+    private const string ApplicationKey = "7kbG7Bk7S9Nt7ZSV";
+    private const string ApplicationSecret = "EXEgWIz07P0HYwtQDs7cNIqCiQaWSuHF";
+    private const string ConsumerKey = "MtSwSrPpNjqfVSmJhLbPyr2i45lSwPU1";
+    private const string AccessToken = "ovh-access-token-0123456789";
+    private const long ServerSkew = 1000;
+
+    private sealed class FakeOvh(string baseUrl)
+    {
+        public readonly Dictionary<long, (string Zone, string SubDomain, string Target)> Records = [];
+        public int Refreshes;
+        public int RateLimitOnce;
+        private long _next = 5000;
+
+        private static long ServerNow => DateTimeOffset.UtcNow.ToUnixTimeSeconds() + ServerSkew;
+
+        public (int, string, IReadOnlyDictionary<string, string>?) Handle(RecordedRequest request)
+        {
+            var path = request.PathAndQuery;
+            if (request.Method == "GET" && path == "/1.0/auth/time") return (200, ServerNow.ToString(CultureInfo.InvariantCulture), null);
+            if (path == "/auth/oauth2/token")
+            {
+                var form = System.Web.HttpUtility.ParseQueryString(request.Body);
+                return request.Method == "POST" && form["grant_type"] == "client_credentials" && form["scope"] == "all"
+                    && form["client_id"] == "ovh-client" && form["client_secret"] == "ovh-client-secret"
+                    ? (200, $"{{\"access_token\":\"{AccessToken}\",\"token_type\":\"Bearer\",\"expires_in\":3600}}", null)
+                    : (401, "{\"error\":\"invalid_client\",\"error_description\":\"client authentication failed\"}", null);
+            }
+            if (!Authenticated(request, out var why)) return Error(403, "INVALID_CREDENTIAL", why);
+            if (Interlocked.Exchange(ref RateLimitOnce, 0) == 1)
+                return (429, "{\"errorCode\":\"QUERY_TIME_OUT\",\"httpCode\":\"429 Too Many Requests\",\"message\":\"Too many requests\"}", new Dictionary<string, string> { ["Retry-After"] = "1" });
+            if (request.Method == "GET" && path == "/1.0/domain/zone") return (200, "[\"other.net\",\"example.org\"]", null);
+            const string zone = "/1.0/domain/zone/example.org/";
+            if (!path.StartsWith(zone, StringComparison.Ordinal)) return Error(404, "NOT_FOUND", "This service does not exist");
+            var rest = path[zone.Length..];
+            if (request.Method == "POST" && rest == "record")
+            {
+                using var body = JsonDocument.Parse(request.Body);
+                var root = body.RootElement;
+                var subDomain = root.GetProperty("subDomain").GetString()!;
+                if (root.GetProperty("fieldType").GetString() != "TXT" || subDomain.EndsWith("example.org", StringComparison.Ordinal) || root.GetProperty("ttl").GetInt32() < 60)
+                    return Error(400, "INVALID_ARGUMENT", "Invalid record");
+                var id = ++_next;
+                Records[id] = ("example.org", subDomain, root.GetProperty("target").GetString()!);
+                return (200, $"{{\"id\":{id},\"zone\":\"example.org\",\"fieldType\":\"TXT\",\"subDomain\":\"{subDomain}\"}}", null);
+            }
+            if (request.Method == "DELETE" && rest.StartsWith("record/", StringComparison.Ordinal))
+                return Records.Remove(long.Parse(rest["record/".Length..])) ? (200, "null", null) : Error(404, "NOT_FOUND", "This service does not exist");
+            if (request.Method == "POST" && rest == "refresh")
+            {
+                if (request.Body.Length != 0) return Error(400, "INVALID_ARGUMENT", "no body expected");
+                Refreshes++;
+                return (200, "null", null);
+            }
+            return Error(404, "NOT_FOUND", "This service does not exist");
+        }
+
+        private bool Authenticated(RecordedRequest request, out string why)
+        {
+            why = $"This credential does not exist ({request.Header("X-Ovh-Consumer")}{request.Header("Authorization")})";
+            if (request.Header("Authorization") is { } authorization) return authorization == "Bearer " + AccessToken;
+            if (request.Header("X-Ovh-Application") != ApplicationKey || request.Header("X-Ovh-Consumer") != ConsumerKey) return false;
+            var timestamp = request.Header("X-Ovh-Timestamp")!;
+            if (Math.Abs(long.Parse(timestamp, CultureInfo.InvariantCulture) - ServerNow) > 30)
+            {
+                why = "Invalid timestamp";
+                return false;
+            }
+            var text = string.Join('+', ApplicationSecret, ConsumerKey, request.Method, baseUrl.TrimEnd('/') + request.PathAndQuery, request.Body, timestamp);
+            if (request.Header("X-Ovh-Signature") == "$1$" + Convert.ToHexStringLower(SHA1.HashData(Encoding.UTF8.GetBytes(text)))) return true;
+            why = "Invalid signature";
+            return false;
+        }
+
+        private static (int, string, IReadOnlyDictionary<string, string>?) Error(int status, string code, string message) =>
+            (status, $"{{\"errorCode\":\"{code}\",\"httpCode\":\"{status}\",\"message\":\"{message}\"}}", null);
+    }
+
+    private static (FakeOvh Api, FakeHttpServer Server) Start(int rateLimitOnce = 0)
+    {
+        FakeOvh? api = null;
+        var server = new FakeHttpServer(request => api!.Handle(request));
+        api = new FakeOvh(server.BaseUrl.AbsoluteUri) { RateLimitOnce = rateLimitOnce };
+        return (api, server);
+    }
+
+    private static OvhDnsProvider Provider(FakeHttpServer server, HttpClient http, string secret = ApplicationSecret) =>
+        new(new ProviderCredentials(new Dictionary<string, string>
+        {
+            ["OVH_ENDPOINT"] = new Uri(server.BaseUrl, "/1.0").AbsoluteUri,
+            ["OVH_APPLICATION_KEY"] = ApplicationKey, ["OVH_APPLICATION_SECRET"] = secret, ["OVH_CONSUMER_KEY"] = ConsumerKey,
+        }), http);
+
+    [Fact]
+    public async Task Signed_requests_create_the_record_in_the_zone_refresh_it_and_delete_the_record_by_its_id()
+    {
+        var (api, server) = Start();
+        using var _ = server;
+        using var http = new HttpClient();
+        var provider = Provider(server, http);
+        var challenge = Challenge("www.example.org");
+
+        await provider.PresentAsync(challenge, default);
+        var created = Assert.Single(api.Records.Values);
+        await provider.CleanupAsync(challenge, default);
+
+        Assert.Equal(("example.org", "_acme-challenge.www", challenge.DnsTxtValue), created);
+        Assert.Empty(api.Records);
+        Assert.Equal(2, api.Refreshes);
+    }
+
+    [Fact]
+    public async Task A_wildcard_and_its_base_name_both_stay_until_each_is_cleaned_up()
+    {
+        var (api, server) = Start();
+        using var _ = server;
+        using var http = new HttpClient();
+        var provider = Provider(server, http);
+        var apex = Challenge("example.org");
+        var wildcard = Wildcard("example.org");
+
+        await provider.PresentAsync(apex, default);
+        await provider.PresentAsync(wildcard, default);
+        Assert.Equal(2, api.Records.Count);
+        await provider.CleanupAsync(wildcard, default);
+
+        Assert.Equal(("example.org", "_acme-challenge", apex.DnsTxtValue), Assert.Single(api.Records.Values));
+    }
+
+    [Fact]
+    public async Task An_access_token_is_sent_as_bearer_and_a_rate_limit_answer_is_waited_out()
+    {
+        var (api, server) = Start(rateLimitOnce: 1);
+        using var _ = server;
+        using var http = new HttpClient();
+        var provider = new OvhDnsProvider(new ProviderCredentials(new Dictionary<string, string>
+        {
+            ["OVH_ENDPOINT"] = new Uri(server.BaseUrl, "/1.0").AbsoluteUri, ["OVH_ACCESS_TOKEN"] = AccessToken,
+        }), http);
+
+        await provider.PresentAsync(Challenge(), default);
+
+        Assert.Single(api.Records);
+        Assert.DoesNotContain(server.Requests, r => r.PathAndQuery == "/1.0/auth/time");
+        Assert.Equal(server.Requests[0].PathAndQuery, server.Requests[1].PathAndQuery);
+    }
+
+    [Fact]
+    public async Task Oauth2_client_credentials_get_a_bearer_token_first()
+    {
+        var (api, server) = Start();
+        using var _ = server;
+        using var http = new HttpClient();
+        var provider = new OvhDnsProvider(new ProviderCredentials(new Dictionary<string, string>
+        {
+            ["OVH_ENDPOINT"] = new Uri(server.BaseUrl, "/1.0").AbsoluteUri, ["OVH_CLIENT_ID"] = "ovh-client", ["OVH_CLIENT_SECRET"] = "ovh-client-secret",
+            ["OVH_OAUTH2_TOKEN_URL"] = new Uri(server.BaseUrl, "/auth/oauth2/token").AbsoluteUri,
+        }), http);
+        var challenge = Challenge();
+
+        await provider.PresentAsync(challenge, default);
+        await provider.CleanupAsync(challenge, default);
+
+        Assert.Empty(api.Records);
+        Assert.Equal(2, api.Refreshes);
+        Assert.Single(server.Requests, r => r.PathAndQuery == "/auth/oauth2/token");
+    }
+
+    [Fact]
+    public async Task A_wrong_secret_gives_the_api_message_named_after_the_provider_without_the_secret()
+    {
+        var (_, server) = Start();
+        using var __ = server;
+        using var http = new HttpClient();
+        const string wrong = "WrongApplicationSecretValue";
+
+        var error = await Assert.ThrowsAsync<DnsProviderException>(() => Provider(server, http, wrong).PresentAsync(Challenge(), default));
+
+        Assert.StartsWith("ovh: ", error.Message);
+        Assert.Contains("INVALID_CREDENTIAL: Invalid signature", error.Message);
+        Assert.DoesNotContain(wrong, error.ToString());
+        Assert.DoesNotContain(ConsumerKey, error.ToString());
+    }
+
+    [Fact]
+    public void An_unknown_endpoint_name_is_refused()
+    {
+        var error = Assert.Throws<DnsProviderException>(() => new OvhDnsProvider(new ProviderCredentials(new Dictionary<string, string>
+        {
+            ["OVH_ENDPOINT"] = "ovh-mars", ["OVH_ACCESS_TOKEN"] = AccessToken,
+        }), new HttpClient()));
+
+        Assert.Contains("'ovh-mars' is neither an endpoint name", error.Message);
+    }
+}
