@@ -4,6 +4,7 @@ using ConfigLang.Acme.Execution;
 using ConfigLang.Acme.Planning;
 using ConfigLang.Acme.Protocol;
 using ConfigLang.Cli.Adapters;
+using ConfigLang.Host;
 using ConfigLang.Cli.Rendering;
 using ConfigLang.Cli.Rendering.Rebuild;
 using ConfigLang.Evaluator.Runtime;
@@ -78,24 +79,13 @@ public abstract class CertificateWorkCommand(CliConsole console, HostRequestLoad
             }
         }
 
+        // Every input error (the planner's checks of the requests included) is reported by the
+        // loader's lint, before the lock, nginx.conf, the units or anything else is written.
         var host = loader.Load(request.File, new EvaluatorOptions { SearchPath = request.SearchPath }, request.Root, out var exitCode,
-            extra: $"{{ nginx = {NginxHostMapper.Expression}; jobs = cfg.security.acme.maxConcurrentRenewals or 5; }}");
+            extra: config => (Nginx: NginxHostMapper.Map(config), Jobs: (int)config.Get("security.acme.maxConcurrentRenewals").Int));
         if (host is null) return exitCode;
-        using var document = System.Text.Json.JsonDocument.Parse(host.ExtraJson!);
-        var facts = host.Facts;
-        var nginx = NginxHostMapper.Map(document.RootElement.GetProperty("nginx"));
-        var (groups, users) = HostAccounts.From(facts, host.Requests);
-
-        // Every input error is reported before the lock, nginx.conf, the units or anything else is written.
-        if (CertificatePlanner.Validate(host.Requests) is { Count: > 0 } invalid)
-        {
-            foreach (var issue in invalid)
-            {
-                console.Error.WriteLine($"error[{issue.Code}]: {issue.Message}");
-                PointAtDeclaration(host, request.File, issue.SourceTag);
-            }
-            return ExitCodes.InputErrors;
-        }
+        var (nginx, jobs) = host.Extra;
+        var (groups, users) = HostAccounts.From(host.Facts, host.Requests);
 
         // The executor's guard on the account files, asked before anything is written: the
         // option types already refuse such names, so this stops only a path they do not cover.
@@ -158,7 +148,7 @@ public abstract class CertificateWorkCommand(CliConsole console, HostRequestLoad
         {
             summary = await executor.RunAsync(host.Requests, new RebuildOptions
             {
-                Jobs = request.Jobs ?? document.RootElement.GetProperty("jobs").GetInt32(),
+                Jobs = request.Jobs ?? jobs,
                 DryRun = request.DryRun,
                 Mode = Mode,
                 Groups = groups,
@@ -177,28 +167,24 @@ public abstract class CertificateWorkCommand(CliConsole console, HostRequestLoad
         foreach (var failed in summary.Certificates.Where(c => c.Error is not null))
         {
             console.Error.WriteLine($"error: certificate '{failed.Name}': {failed.Error!.Message}");
-            PointAtDeclaration(host, request.File, failed.Error.SourceTag);
+            PointAtDeclaration(failed.Error.SourceTag, host.Path, request.File);
         }
         foreach (var error in summary.OtherErrors) console.Error.WriteLine($"error: {error}");
         console.Out.Write(RebuildSummaryWriter.Write(summary, request.DryRun));
         return summary.ExitCode;
     }
 
-    /// <summary>
-    /// A request's tag is the certificate name: prints where the configuration declares it (in
-    /// the host file or a file it imports), when it can be found.
-    /// </summary>
-    private void PointAtDeclaration(LoadedHost host, string hostFile, object? sourceTag)
+    /// <summary>Prints where the configuration defines the failed certificate: the host file as it
+    /// was given, a file it imports relative to the current directory.</summary>
+    private void PointAtDeclaration(Acme.Model.SourceSite? site, string hostPath, string hostFile)
     {
-        if (sourceTag is not string name) return;
-        var at = host.Sources.Find([$"\"{name}\"", name]);
-        if (at.Span.Length == 0) return;
-        var file = ReferenceEquals(at.Source, host.Sources.Host) ? hostFile : Path.GetRelativePath(System.Environment.CurrentDirectory, at.Source.Path);
-        console.Error.WriteLine($"  --> {file}:{at.Start}");
+        if (site is null) return;
+        var file = site.File == hostPath ? hostFile : Path.GetRelativePath(System.Environment.CurrentDirectory, site.File);
+        console.Error.WriteLine($"  --> {file}:{site.Line}:{site.Column}");
     }
 
     /// <summary>The daily renew service/timer (NixOS's acme-renew timers) running this host's <c>renew</c> with the same flags.</summary>
-    private bool WriteRenewTimer(string root, LoadedHost host, WorkRequest request)
+    private bool WriteRenewTimer<T>(string root, LoadedHost<T> host, WorkRequest request)
     {
         var program = System.Environment.ProcessPath is { } self && Path.GetFileNameWithoutExtension(self) == "configlang" ? self : "configlang";
         List<string> command = [program, "renew", host.Path, "--service-manager", request.ServiceManager];

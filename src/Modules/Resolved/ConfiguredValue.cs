@@ -123,6 +123,9 @@ public sealed class ConfiguredValue
         var other => throw Nix.Throw($"The option `{Option}' is {other.Describe()}, not a set"),
     };
 
+    /// <summary>Forces the whole value (every type check of the options below it runs).</summary>
+    public void ForceDeep() => _interpreter.ForceDeep(_value);
+
     /// <summary>The attributes of a set in name order.</summary>
     public IEnumerable<ConfiguredValue> Attributes => Names.Select(n => this[n]);
 
@@ -184,43 +187,36 @@ public sealed class ConfiguredValue
         var keyed = new List<DefinitionOrigin>();
         foreach (var definition in _leaf.Definitions)
         {
-            if (KeyPosition(definition.Value, _keys) is not { } position) continue;
+            if (!HasKey(definition.Value, _keys, out var keyPosition)) continue;
+            // A set built by a function (genAttrs, listToAttrs) has no positions: its definition's own place stands for it.
+            var position = keyPosition ?? definition.Position;
             var defined = origin.Definitions.FirstOrDefault(d => d.Position == definition.Position && !d.IsDefault);
             keyed.Add(new DefinitionOrigin(definition.File, position, defined?.Priority ?? Priorities.Plain, defined?.Won ?? true, false));
         }
-        return keyed.Count > 0 ? new OptionOrigin(Path, keyed, origin.Declarations) : origin with { Option = Path };
+        return new OptionOrigin(Path, keyed, origin.Declarations);
     }
 
-    /// <summary>The span of the attribute at <paramref name="keys"/> inside a definition's value, when it is written there.</summary>
-    private static SourceLocation? KeyPosition(Value value, IReadOnlyList<string> keys)
+    /// <summary>Whether a definition's value gives the attribute at <paramref name="keys"/>, and the span where it is written (when known).</summary>
+    private static bool HasKey(Value value, IReadOnlyList<string> keys, out SourceLocation? position)
     {
-        SourceLocation? position = null;
+        position = null;
         try
         {
             foreach (var key in keys)
             {
                 var attrs = Properties.Properties.StripOverride(value).Force() as AttrSetValue;
-                if (attrs is null || attrs.Get(Symbol.Intern(key)) is not { } inner) return null;
-                var index = IndexOf(attrs, key);
-                position = attrs.Positions is { } p && index >= 0 && p[index].Source is not null ? p[index] : position;
+                var symbol = Symbol.Intern(key);
+                if (attrs is null || attrs.Get(symbol) is not { } inner) return false;
+                position = attrs.PositionOf(symbol) ?? position;
                 value = inner;
             }
         }
         catch (EvaluationException e) when (!e.IsStackOverflow)
         {
             // A definition that does not evaluate (a losing mkIf, say) gives no attribute.
-            return null;
+            return false;
         }
-        return position;
-    }
-
-    private static int IndexOf(AttrSetValue attrs, string key)
-    {
-        for (var i = 0; i < attrs.Count; i++)
-        {
-            if (attrs.Names[i].Name == key) return i;
-        }
-        return -1;
+        return true;
     }
 
     /// <summary>An option's definitions (its default first, when it has one) and declarations.</summary>

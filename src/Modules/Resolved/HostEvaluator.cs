@@ -50,7 +50,7 @@ public sealed class HostEvaluator(EvaluatorOptions options)
     public static bool IsUserFile(string file) => file != DriverName && !file.StartsWith('«') && !LibraryFiles.Contains(file);
 
     /// <summary>The error at the user's file and line where the failing value comes from; the library's own place as a note.</summary>
-    private static Diagnostic Located(EvaluationException e, string hostFile, bool showTrace)
+    public static Diagnostic Located(EvaluationException e, string hostFile, bool showTrace)
     {
         var diagnostic = e.Diagnostic;
         if (diagnostic.Location is not { } at || !IsUserFile(at.Source.Path))
