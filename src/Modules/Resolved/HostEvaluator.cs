@@ -66,9 +66,11 @@ public sealed class HostEvaluator(EvaluatorOptions options)
         {
             foreach (var frame in e.Trace)
             {
+                // Frames of the driver expression are ours, not the user's.
+                if (frame.Message.Contains(DriverName, StringComparison.Ordinal) || frame.Location is { } driver && driver.Source.Path == DriverName) continue;
                 var where = frame.Location is { } l && IsUserFile(l.Source.Path) ? $"{l.Source.Path}:{l.Start}: "
                     : frame.Location is { } lib && LibraryFiles.Contains(lib.Source.Path) ? $"{LibraryPaths.Display(lib.Source.Path)}:{lib.Start}: " : "";
-                diagnostic = diagnostic.WithNote("trace: " + where + frame.Message.Trim());
+                diagnostic = diagnostic.WithNote("trace: " + where + LibraryPaths.InText(frame.Message.Trim()));
             }
         }
         return diagnostic;

@@ -10,4 +10,12 @@ public static class LibraryPaths
         var root = LibraryFiles.Directory.TrimEnd('/') + "/";
         return path.StartsWith(root, StringComparison.Ordinal) ? "<configlang/" + path[root.Length..] + ">" : path;
     }
+
+    /// <summary>Every library file named in a message (<c>at /tmp/…/acme.nix:43:15</c>) as <see cref="Display"/> names it.</summary>
+    public static string InText(string message)
+    {
+        var root = LibraryFiles.Directory.TrimEnd('/') + "/";
+        return System.Text.RegularExpressions.Regex.Replace(message, System.Text.RegularExpressions.Regex.Escape(root) + @"([^\s:'`]+)",
+            m => "<configlang/" + m.Groups[1].Value + ">");
+    }
 }
