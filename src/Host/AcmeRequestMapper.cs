@@ -17,18 +17,21 @@ public static class AcmeRequestMapper
     private static readonly string[] LocatedOptions = ["domain", "extraDomainNames", "renewInterval", "validMinDays", "webroot", "listenHTTP", "listenTLS", "s3Bucket"];
 
     /// <summary>The requests, sorted by name. Call it while the configuration is being read (the sites are looked up then).</summary>
-    public static IReadOnlyList<CertificateRequest> Map(HostConfiguration config, HostFacts facts)
+    /// <param name="withSites">Look up where each certificate and option is defined (for the executor's errors); lint
+    /// alone locates its findings itself and skips that work.</param>
+    public static IReadOnlyList<CertificateRequest> Map(HostConfiguration config, HostFacts facts, bool withSites = true)
     {
         var useRoot = config.Get("security.acme.useRoot").Bool;
         var usedBy = facts.Consumers.GroupBy(c => c.Cert, c => c.Service)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)[.. g.Distinct().Order(StringComparer.Ordinal)]);
-        return [.. facts.Certs.Select(c => ToRequest(c, useRoot, usedBy.GetValueOrDefault(c.Name, [])) with
+        var requests = facts.Certs.Select(c => ToRequest(c, useRoot, usedBy.GetValueOrDefault(c.Name, [])));
+        if (withSites) requests = requests.Select(r => r with
             {
-                SourceTag = Site(facts.LocateCert(c.Name)),
-                OptionSites = LocatedOptions.Select(o => (Option: o, Site: Site(facts.LocateCert(c.Name, o))))
+                SourceTag = Site(facts.LocateCert(r.Name)),
+                OptionSites = LocatedOptions.Select(o => (Option: o, Site: Site(facts.LocateCert(r.Name, o))))
                     .Where(s => s.Site is not null).ToDictionary(s => s.Option, s => s.Site!),
-            })
-            .OrderBy(r => r.Name, StringComparer.Ordinal)];
+            });
+        return [.. requests.OrderBy(r => r.Name, StringComparer.Ordinal)];
     }
 
     /// <summary>A certificate as the planner takes it.</summary>

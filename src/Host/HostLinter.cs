@@ -82,7 +82,7 @@ public sealed partial class HostLinter(IEnumerable<IHostCheck> checks)
         IReadOnlyList<CertificateRequest> requests;
         try
         {
-            requests = AcmeRequestMapper.Map(config, facts);
+            requests = AcmeRequestMapper.Map(config, facts, withSites: read is not null);
         }
         catch (Exception e) when (e is FormatException or ArgumentException)
         {

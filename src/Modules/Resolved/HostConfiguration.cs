@@ -15,9 +15,8 @@ public sealed class HostConfiguration
     internal HostConfiguration(Interpreter interpreter, string hostFile, AttrSetValue config)
     {
         HostFile = hostFile;
-        var root = ConfigurationOrigins.Find(config)?.Root
-            ?? throw new InvalidOperationException("the configuration was evaluated without recording origins");
-        Root = new ConfiguredValue(interpreter, [], config, root, null, []);
+        // Without recorded origins the values are still read, as plain sets, with no origins.
+        Root = new ConfiguredValue(interpreter, [], config, ConfigurationOrigins.Find(config)?.Root, null, []);
         Interpreter = interpreter;
     }
 
