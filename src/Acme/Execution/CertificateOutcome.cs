@@ -33,7 +33,7 @@ public sealed record CertificateOutcome
     public ExecutionError? Error { get; init; }
 
     /// <summary>The request's source tag (for the CLI).</summary>
-    public object? SourceTag { get; init; }
+    public Model.SourceSite? SourceTag { get; init; }
 
     /// <summary>True when the served certificate changed (postRun ran, services were reloaded).</summary>
     public bool Changed => Kind == CertificateOutcomeKind.Installed;

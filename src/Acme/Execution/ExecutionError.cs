@@ -28,10 +28,10 @@ public sealed record ExecutionError
     public OutputTail? Output { get; init; }
 
     /// <summary>The failing request's <see cref="Model.CertificateRequest.SourceTag"/>.</summary>
-    public object? SourceTag { get; init; }
+    public Model.SourceSite? SourceTag { get; init; }
 
     /// <summary>Classifies an exception thrown while ordering or installing.</summary>
-    public static ExecutionError From(Exception error, object? sourceTag) => error switch
+    public static ExecutionError From(Exception error, Model.SourceSite? sourceTag) => error switch
     {
         ChallengeFailedException challenge => new ExecutionError
         {

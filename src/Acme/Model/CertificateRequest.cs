@@ -3,8 +3,9 @@ namespace ConfigLang.Acme.Model;
 /// <summary>
 /// One wanted certificate, fully resolved from <c>security.acme.certs.&lt;name&gt;</c>: every default
 /// applied, no language values left. The planner compares it with what is on disk; the
-/// executor orders it. <see cref="SourceTag"/> lets the CLI map a plan step back to the
-/// configuration that caused it without this library knowing about spans.
+/// executor orders it. <see cref="SourceTag"/> and <see cref="OptionSites"/> say where the
+/// configuration defines the certificate and its options, so a plan issue or a failed order
+/// points at the definition that decides it.
 /// </summary>
 public sealed record CertificateRequest
 {
@@ -71,8 +72,17 @@ public sealed record CertificateRequest
     /// <summary>Path of the key matching <see cref="Csr"/>; copied to <c>key.pem</c>.</summary>
     public string? CsrKey { get; init; }
 
-    /// <summary>Opaque to this library: whatever the caller needs to find the defining configuration.</summary>
-    public object? SourceTag { get; init; }
+    /// <summary>Where the configuration defines this certificate, when known.</summary>
+    public SourceSite? SourceTag { get; init; }
+
+    /// <summary>Where the configuration defines the options that decide this request, by option name
+    /// (<c>domain</c>, <c>renewInterval</c>, …); a default from the option library is the user's
+    /// definition it inherits (<c>security.acme.defaults.X</c>), or absent.</summary>
+    public IReadOnlyDictionary<string, SourceSite> OptionSites { get; init; } = new Dictionary<string, SourceSite>();
+
+    /// <summary>Where <paramref name="option"/> is defined, else where the certificate is.</summary>
+    public SourceSite? SiteOf(string? option) =>
+        option is not null && OptionSites.TryGetValue(option, out var site) ? site : SourceTag;
 
     /// <summary>Let's Encrypt's production directory, the NixOS default server.</summary>
     public const string DefaultServer = "https://acme-v02.api.letsencrypt.org/directory";

@@ -11,7 +11,7 @@ namespace ConfigLang.Acme.Planning;
 /// <param name="Subject">What it is about, e.g. <c>certs."example.org".renewInterval</c>.</param>
 /// <param name="Certificate">The certificate name, when the issue concerns one.</param>
 /// <param name="Option">The option under the certificate (<c>renewInterval</c>, <c>domain</c>, …), if one is to blame.</param>
-/// <param name="SourceTag">The request's <see cref="Model.CertificateRequest.SourceTag"/>.</param>
+/// <param name="SourceTag">Where the configuration defines <see cref="Option"/> of the certificate (else the certificate): <see cref="Model.CertificateRequest.SiteOf"/>.</param>
 public sealed record PlanIssue(
     string Code,
     PlanIssueSeverity Severity,
@@ -19,4 +19,4 @@ public sealed record PlanIssue(
     string Subject,
     string? Certificate = null,
     string? Option = null,
-    object? SourceTag = null);
+    Model.SourceSite? SourceTag = null);

@@ -32,20 +32,26 @@ public static class PlanIssueCodes
     /// <summary>CL3108: a certificate name that cannot be its directory's name (see <see cref="CertificateName"/>).</summary>
     public const string InvalidCertificateName = "CL3108";
 
-    internal static PlanIssue WildcardNeedsDnsIssue(CertificateRequest request, Identifier wildcard) => new(
-        WildcardNeedsDns, PlanIssueSeverity.Error,
-        $"'{wildcard}' is a wildcard name, which only dns-01 can validate, but certificate '{request.Name}' uses {ChallengeKinds.Format(request.Challenge.Kind)}; set dnsProvider",
-        Subject(request.Name, "domain"), request.Name, "domain", request.SourceTag);
+    internal static PlanIssue WildcardNeedsDnsIssue(CertificateRequest request, Identifier wildcard)
+    {
+        // The challenge setting is what has to change (for dnsProvider), so the issue names it.
+        var challenge = request.Challenge;
+        var option = challenge.Webroot is not null ? "webroot" : challenge.ListenHttp is not null ? "listenHTTP"
+            : challenge.ListenTls is not null ? "listenTLS" : challenge.S3Bucket is not null ? "s3Bucket" : "domain";
+        return new(WildcardNeedsDns, PlanIssueSeverity.Error,
+            $"'{wildcard}' is a wildcard name, which only dns-01 can validate, but certificate '{request.Name}' uses {ChallengeKinds.Format(request.Challenge.Kind)}; set dnsProvider",
+            Subject(request.Name, option), request.Name, option, request.SiteOf(option));
+    }
 
     internal static PlanIssue InvalidRenewIntervalIssue(CertificateRequest request, string why) => new(
         InvalidRenewInterval, PlanIssueSeverity.Error,
         $"renewInterval of certificate '{request.Name}' is not a systemd calendar expression: {why}",
-        Subject(request.Name, "renewInterval"), request.Name, "renewInterval", request.SourceTag);
+        Subject(request.Name, "renewInterval"), request.Name, "renewInterval", request.SiteOf("renewInterval"));
 
     internal static PlanIssue DomainInSeveralCertificatesIssue(CertificateRequest request, Identifier domain, string firstCertificate) => new(
         DomainInSeveralCertificates, PlanIssueSeverity.Warning,
         $"'{domain}' is in certificate '{firstCertificate}' and in certificate '{request.Name}'; each order counts against the CA's rate limits",
-        Subject(request.Name, "extraDomainNames"), request.Name, "extraDomainNames", request.SourceTag);
+        Subject(request.Name, "extraDomainNames"), request.Name, "extraDomainNames", request.SiteOf("extraDomainNames"));
 
     internal static PlanIssue CertificateExpiredIssue(CertificateRequest request, DateTimeOffset notAfter) => new(
         CertificateExpired, PlanIssueSeverity.Warning,
@@ -60,12 +66,12 @@ public static class PlanIssueCodes
     internal static PlanIssue RenewsOnEveryCheckIssue(CertificateRequest request, int lifetimeDays) => new(
         RenewsOnEveryCheck, PlanIssueSeverity.Info,
         $"validMinDays ({request.ValidMinDays}) of certificate '{request.Name}' is not below its lifetime ({lifetimeDays} days), so every timer run renews it",
-        Subject(request.Name, "validMinDays"), request.Name, "validMinDays", request.SourceTag);
+        Subject(request.Name, "validMinDays"), request.Name, "validMinDays", request.SiteOf("validMinDays"));
 
     internal static PlanIssue NoDomainsIssue(CertificateRequest request) => new(
         NoDomains, PlanIssueSeverity.Error,
         $"certificate '{request.Name}' has no domain",
-        Subject(request.Name, "domain"), request.Name, "domain", request.SourceTag);
+        Subject(request.Name, "domain"), request.Name, "domain", request.SiteOf("domain"));
 
     internal static PlanIssue InvalidCertificateNameIssue(CertificateRequest request, string why) => new(
         InvalidCertificateName, PlanIssueSeverity.Error,

@@ -1,18 +1,17 @@
-using System.Text.Json;
 using ConfigLang.Acme.Model;
 using ConfigLang.Cli.Rendering;
 using ConfigLang.Cli.Rendering.DiagnosticFormats;
 using ConfigLang.Evaluator.Runtime;
+using ConfigLang.Host;
+using ConfigLang.Modules.Resolved;
 
 namespace ConfigLang.Cli.Adapters;
 
 /// <summary>
 /// The certificate requests of a host that passed lint, with its path and evaluator options, the
-/// facts the lint read, the caller's extra query as JSON (null when it asked none), and the files
-/// the host is written in.
+/// facts the lint read and what the caller's reader returned (default when it asked none).
 /// </summary>
-public sealed record LoadedHost(string Path, EvaluatorOptions Options, IReadOnlyList<CertificateRequest> Requests, HostFacts Facts, string? ExtraJson,
-    HostSources Sources);
+public sealed record LoadedHost<T>(string Path, EvaluatorOptions Options, IReadOnlyList<CertificateRequest> Requests, HostFacts Facts, T? Extra);
 
 /// <summary>
 /// What preview, rebuild and renew do first: lint the host (any error is printed and stops the
@@ -23,8 +22,8 @@ public sealed class HostRequestLoader(CliConsole console, HostLinter linter)
 {
     /// <summary>The loaded host, or <c>null</c> after printing why not (exit code in <paramref name="exitCode"/>).</summary>
     /// <param name="root">The host's <c>--root</c>, for the checks that look at files.</param>
-    /// <param name="extra">A further Nix expression over <c>cfg</c> the caller needs (its JSON is <see cref="LoadedHost.ExtraJson"/>).</param>
-    public LoadedHost? Load(string file, EvaluatorOptions options, string root, out int exitCode, string? extra = null)
+    /// <param name="extra">Reads what else the caller needs from the same evaluation (its result is <see cref="LoadedHost{T}.Extra"/>).</param>
+    public LoadedHost<T>? Load<T>(string file, EvaluatorOptions options, string root, out int exitCode, Func<HostConfiguration, T>? extra = null)
     {
         exitCode = ExitCodes.Ok;
         if (!File.Exists(file))
@@ -33,31 +32,17 @@ public sealed class HostRequestLoader(CliConsole console, HostLinter linter)
             exitCode = ExitCodes.Usage;
             return null;
         }
-        var query = $"{{ requests = {AcmeRequestMapper.Expression}; extra = {extra ?? "null"}; }}";
-        var linted = linter.Run(file, options, root, query);
-        if (linted.Diagnostics.Any(d => d.IsError))
+        var linted = linter.Run(file, options, root, extra);
+        if (linted.Diagnostics.Any(d => d.IsError) || linted.Requests is null)
         {
             new TextDiagnosticWriter().Write(DiagnosticReport.Create(linted.Diagnostics), console.Error, console.DiagnosticOptions(console.Error));
             exitCode = ExitCodes.InputErrors;
             return null;
         }
-        var path = Path.GetFullPath(file);
-        var queryJson = linted.QueryJson;
-        if (queryJson is null)
-        {
-            // The query failed where the lint did not look: evaluate it alone for its error.
-            var evaluated = HostEvaluation.Evaluate(HostEvaluation.CreateEvaluator(options), path, query);
-            if (!evaluated.Succeeded)
-            {
-                console.Error.Write(evaluated.Stderr);
-                exitCode = ExitCodes.InputErrors;
-                return null;
-            }
-            queryJson = evaluated.Stdout;
-        }
-        using var document = JsonDocument.Parse(queryJson);
-        var extraElement = document.RootElement.GetProperty("extra");
-        return new LoadedHost(path, options, AcmeRequestMapper.Map(document.RootElement.GetProperty("requests")), linted.Facts!,
-            extraElement.ValueKind == JsonValueKind.Null ? null : extraElement.GetRawText(), linted.Sources!);
+        return new LoadedHost<T>(Path.GetFullPath(file), options, linted.Requests, linted.Facts!, linted.Extra);
     }
+
+    /// <inheritdoc cref="Load{T}"/>
+    public LoadedHost<object?>? Load(string file, EvaluatorOptions options, string root, out int exitCode) =>
+        Load<object?>(file, options, root, out exitCode);
 }

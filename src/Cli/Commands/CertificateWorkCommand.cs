@@ -4,6 +4,7 @@ using ConfigLang.Acme.Execution;
 using ConfigLang.Acme.Planning;
 using ConfigLang.Acme.Protocol;
 using ConfigLang.Cli.Adapters;
+using ConfigLang.Host;
 using ConfigLang.Cli.Rendering;
 using ConfigLang.Cli.Rendering.Rebuild;
 using ConfigLang.Evaluator.Runtime;
@@ -87,8 +88,10 @@ public abstract class CertificateWorkCommand(CliConsole console, HostRequestLoad
             }
         }
 
+        // Every input error (the planner's checks of the requests included) is reported by the
+        // loader's lint, before the lock, nginx.conf, the units or anything else is written.
         var host = loader.Load(request.File, new EvaluatorOptions { SearchPath = request.SearchPath }, request.Root, out var exitCode,
-            extra: $"{{ nginx = {NginxHostMapper.Expression}; jobs = cfg.security.acme.maxConcurrentRenewals or 5; }}");
+            extra: config => (Nginx: NginxHostMapper.Map(config), Jobs: (int)config.Get("security.acme.maxConcurrentRenewals").Int));
         if (host is null) return exitCode;
         if (request.Only.FirstOrDefault(name => host.Requests.All(r => r.Name != name)) is { } unknown)
         {
@@ -96,21 +99,8 @@ public abstract class CertificateWorkCommand(CliConsole console, HostRequestLoad
             return ExitCodes.Usage;
         }
         if (request.Only.Length > 0) host = host with { Requests = [.. host.Requests.Where(r => request.Only.Contains(r.Name))] };
-        using var document = System.Text.Json.JsonDocument.Parse(host.ExtraJson!);
-        var facts = host.Facts;
-        var nginx = NginxHostMapper.Map(document.RootElement.GetProperty("nginx"));
-        var (groups, users) = HostAccounts.From(facts, host.Requests);
-
-        // Every input error is reported before the lock, nginx.conf, the units or anything else is written.
-        if (CertificatePlanner.Validate(host.Requests) is { Count: > 0 } invalid)
-        {
-            foreach (var issue in invalid)
-            {
-                console.Error.WriteLine($"error[{issue.Code}]: {issue.Message}");
-                PointAtDeclaration(host, request.File, issue.SourceTag);
-            }
-            return ExitCodes.InputErrors;
-        }
+        var (nginx, jobs) = host.Extra;
+        var (groups, users) = HostAccounts.From(host.Facts, host.Requests);
 
         // The executor's guard on the account files, asked before anything is written: the
         // option types already refuse such names, so this stops only a path they do not cover.
@@ -151,7 +141,7 @@ public abstract class CertificateWorkCommand(CliConsole console, HostRequestLoad
                 try
                 {
                     // services.nginx.user/group as the nginx consumer records them (the module's defaults otherwise).
-                    var account = facts.Consumers.FirstOrDefault(c => c.Service == "nginx");
+                    var account = host.Facts.Consumers.FirstOrDefault(c => c.Service == "nginx");
                     var settings = account is null ? new Acme.HostConfig.NginxMainSettings() : new Acme.HostConfig.NginxMainSettings { User = account.User, Group = account.Group ?? account.User };
                     var written = Acme.HostConfig.GeneratedFileWriter.Write(rooted, nginxHostPath, Acme.HostConfig.NginxConfigWriter.WholeFile(nginx.Hosts, settings),
                         backupForeignAt: DateTimeOffset.UtcNow);
@@ -179,7 +169,7 @@ public abstract class CertificateWorkCommand(CliConsole console, HostRequestLoad
         {
             summary = await executor.RunAsync(host.Requests, new RebuildOptions
             {
-                Jobs = request.Jobs ?? document.RootElement.GetProperty("jobs").GetInt32(),
+                Jobs = request.Jobs ?? jobs,
                 DryRun = request.DryRun,
                 Mode = Mode,
                 Groups = groups,
@@ -198,7 +188,7 @@ public abstract class CertificateWorkCommand(CliConsole console, HostRequestLoad
         foreach (var failed in summary.Certificates.Where(c => c.Error is not null))
         {
             console.Error.WriteLine($"error: certificate '{failed.Name}': {failed.Error!.Message}");
-            PointAtDeclaration(host, request.File, failed.Error.SourceTag);
+            PointAtDeclaration(failed.Error.SourceTag, host.Path, request.File);
             console.Error.Write(ProgramOutputText.Format(failed.Error.Output));
         }
         foreach (var error in summary.OtherErrors) console.Error.WriteLine($"error: {error}");
@@ -206,21 +196,17 @@ public abstract class CertificateWorkCommand(CliConsole console, HostRequestLoad
         return summary.ExitCode;
     }
 
-    /// <summary>
-    /// A request's tag is the certificate name: prints where the configuration declares it (in
-    /// the host file or a file it imports), when it can be found.
-    /// </summary>
-    private void PointAtDeclaration(LoadedHost host, string hostFile, object? sourceTag)
+    /// <summary>Prints where the configuration defines the failed certificate: the host file as it
+    /// was given, a file it imports relative to the current directory.</summary>
+    private void PointAtDeclaration(Acme.Model.SourceSite? site, string hostPath, string hostFile)
     {
-        if (sourceTag is not string name) return;
-        var at = host.Sources.Find([$"\"{name}\"", name]);
-        if (at.Span.Length == 0) return;
-        var file = ReferenceEquals(at.Source, host.Sources.Host) ? hostFile : Path.GetRelativePath(System.Environment.CurrentDirectory, at.Source.Path);
-        console.Error.WriteLine($"  --> {file}:{at.Start}");
+        if (site is null) return;
+        var file = site.File == hostPath ? hostFile : Path.GetRelativePath(System.Environment.CurrentDirectory, site.File);
+        console.Error.WriteLine($"  --> {file}:{site.Line}:{site.Column}");
     }
 
     /// <summary>acme-&lt;name&gt;.service and .timer per certificate (NixOS's units) running <c>renew --cert</c> with this rebuild's configuration.</summary>
-    private bool WriteUnits(string root, LoadedHost host, WorkRequest request, bool nginxEnabled)
+    private bool WriteUnits<T>(string root, LoadedHost<T> host, WorkRequest request, bool nginxEnabled)
     {
         try
         {

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using ConfigLang.Cli.Adapters;
+using ConfigLang.Host;
 using ConfigLang.Cli.Rendering;
 using ConfigLang.Cli.Rendering.DiagnosticFormats;
 using ConfigLang.Evaluator.Diagnostics;
@@ -25,9 +25,10 @@ public sealed class LintCommand(CliConsole console, HostLinter linter, Diagnosti
         format.AcceptOnlyFromAmong([.. writers.Names]);
         var warningsAsErrors = new Option<bool>("--warnings-as-errors") { Description = "Exit 1 on warnings too." };
         var include = new Option<string[]>("-I") { Description = "Add a search path entry (DIR or NAME=DIR) for <NAME> lookups." };
+        var showTrace = new Option<bool>("--show-trace") { Description = "Add the evaluation trace of an evaluation error to its notes." };
         var command = new Command("lint", "Evaluate host configurations and report failed assertions, warnings, type errors and lint findings.")
         {
-            configs, format, warningsAsErrors, include,
+            configs, format, warningsAsErrors, include, showTrace,
         };
         command.SetAction(result =>
         {
@@ -39,7 +40,7 @@ public sealed class LintCommand(CliConsole console, HostLinter linter, Diagnosti
             }
             var options = new EvaluatorOptions { SearchPath = result.GetValue(include) ?? [] };
             var diagnostics = new List<Diagnostic>();
-            foreach (var file in result.GetValue(configs)!) diagnostics.AddRange(linter.Lint(file, options));
+            foreach (var file in result.GetValue(configs)!) diagnostics.AddRange(linter.Lint(file, options, showTrace: result.GetValue(showTrace)));
             var report = DiagnosticReport.Create(diagnostics);
             var writer = writers.Get(result.GetValue(format)!);
             var output = writer.PreferredStream == DiagnosticOutputStream.StandardError ? console.Error : console.Out;

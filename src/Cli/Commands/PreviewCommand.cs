@@ -4,6 +4,7 @@ using ConfigLang.Acme.Model;
 using ConfigLang.Acme.Planning;
 using ConfigLang.Acme.Storage;
 using ConfigLang.Cli.Adapters;
+using ConfigLang.Host;
 using ConfigLang.Cli.Rendering;
 using ConfigLang.Cli.Rendering.DiagnosticFormats;
 using ConfigLang.Cli.Rendering.Preview;

@@ -1,5 +1,6 @@
 using ConfigLang.Cli.Adapters;
-using ConfigLang.Cli.Adapters.Checks;
+using ConfigLang.Host;
+using ConfigLang.Host.Checks;
 using ConfigLang.Cli.Rendering.DiagnosticFormats;
 using ConfigLang.Cli.Rendering.DiagnosticFormats.GitHub;
 using ConfigLang.Cli.Rendering.DiagnosticFormats.Json;
@@ -20,7 +21,6 @@ public static class LintServices
         services.AddSingleton<DiagnosticWriterRegistry>();
         services.AddSingleton<IHostCheck, KeyReadabilityCheck>();
         services.AddSingleton<IHostCheck, UnknownAcmeHostCheck>();
-        services.AddSingleton<IHostCheck, WildcardNeedsDns01Check>();
         services.AddSingleton<IHostCheck, CredentialsInStoreCheck>();
         // Certificate names (CL3007–CL3012).
         services.AddSingleton<IHostCheck, NameNotCoveredCheck>();

@@ -15,7 +15,7 @@ internal static class ExecutorRequests
         Email = "admin@example.test",
         Directory = StateLayout.HostCertificateDirectory(name),
         Group = "nginx",
-        SourceTag = "tag:" + name,
+        SourceTag = new SourceSite("tag:" + name, 1, 1),
     };
 
     /// <summary>The users and groups NixOS would create for these certificates (acme, plus nginx reading through its group).</summary>

@@ -32,7 +32,7 @@ public sealed class PendingPostRunTests(SharedTestbedFixture fixture)
             Name = name, Domains = [Identifier.Dns(name)],
             Challenge = new ChallengeSettings { Kind = ChallengeKind.Http01, ListenHttp = $"127.0.0.1:{Bed.Http01Port}" },
             Server = Bed.DirectoryUrl.AbsoluteUri, Email = "admin@example.test", Group = "acme",
-            ReloadServices = ["consumer.service"], PostRun = script, SourceTag = "tag:postrun",
+            ReloadServices = ["consumer.service"], PostRun = script, SourceTag = new SourceSite("/hosts/postrun.nix", 3, 5),
         };
         var recorder = new RecordingServiceManager(root.Path);
         var executor = new PlanExecutor(root.Path, TimeProvider.System, PlanExecutor.ClientsTrusting(Bed.HttpsCa), recorder.Manager);
@@ -46,7 +46,7 @@ public sealed class PendingPostRunTests(SharedTestbedFixture fixture)
         var issued = Assert.Single(first.Certificates);
         Assert.Equal(CertificateOutcomeKind.Installed, issued.Kind);
         Assert.Equal("postRun exited with status 7; it stays pending and runs again on the next rebuild or renew", issued.Error!.Message);
-        Assert.Equal("tag:postrun", issued.Error.SourceTag);
+        Assert.Equal(new SourceSite("/hosts/postrun.nix", 3, 5), issued.Error.SourceTag);
         var tail = issued.Error.Output!;
         // stderr merged in the order written; only the last 20 lines are kept.
         Assert.True(tail.Truncated);

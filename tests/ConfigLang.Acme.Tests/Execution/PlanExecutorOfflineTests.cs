@@ -122,7 +122,7 @@ public sealed class PlanExecutorOfflineTests
         {
             Assert.Equal(CertificateOutcomeKind.Failed, outcome.Kind);
             Assert.True(outcome.PlaceholderInstalled);
-            Assert.Equal("tag:" + outcome.Name, outcome.Error!.SourceTag);
+            Assert.Equal("tag:" + outcome.Name, outcome.Error!.SourceTag!.File);
             var store = new CertificateStore(root.Path);
             Assert.True(store.Read(outcome.Name) is { IsPlaceholder: true, IsUsable: true });
             CertificateFiles.AssertNixOsModes(root.Path, outcome.Name, "acme", "nginx");

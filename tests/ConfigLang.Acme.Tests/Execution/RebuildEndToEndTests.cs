@@ -133,7 +133,7 @@ public sealed class RebuildEndToEndTests(SharedTestbedFixture fixture)
         var wild = new CertificateRequest
         {
             Name = "wild-" + suffix, Domains = [Identifier.Dns("*." + wildDomain), Identifier.Dns(wildDomain)], Challenge = dns,
-            Server = server, Email = "admin@example.test", Group = "acme", SourceTag = "tag:wild",
+            Server = server, Email = "admin@example.test", Group = "acme", SourceTag = new SourceSite("tag:wild", 1, 1),
         };
         var alpnName = Bed.UniqueName("alpn");
         var shared = new CertificateRequest
@@ -142,13 +142,13 @@ public sealed class RebuildEndToEndTests(SharedTestbedFixture fixture)
             Challenge = new ChallengeSettings { Kind = ChallengeKind.TlsAlpn01, ListenTls = $"127.0.0.1:{Bed.TlsAlpn01Port}" },
             Server = server, Email = "admin@example.test", Group = "certs", UsedBy = ["nginx", "postfix"],
             ReloadServices = ["nginx.service", "postfix.service"], PostRun = "pwd > postrun.out",
-            SourceTag = "tag:alpn",
+            SourceTag = new SourceSite("tag:alpn", 1, 1),
         };
         var bad = new CertificateRequest
         {
             Name = $"bad-{suffix}.not-the-zone.test", Domains = [Identifier.Dns($"bad-{suffix}.not-the-zone.test")],
             Challenge = new ChallengeSettings { Kind = ChallengeKind.Http01, ListenHttp = $"127.0.0.1:{Bed.Http01Port}" },
-            Server = server, Email = "admin@example.test", ReloadServices = ["bad.service"], SourceTag = "tag:bad",
+            Server = server, Email = "admin@example.test", ReloadServices = ["bad.service"], SourceTag = new SourceSite("tag:bad", 1, 1),
         };
         var recorder = new RecordingServiceManager(root.Path);
         var options = ExecutorRequests.Options() with { Groups = ["acme", "nginx", "certs"] };
@@ -163,7 +163,7 @@ public sealed class RebuildEndToEndTests(SharedTestbedFixture fixture)
         Assert.True(byName[shared.Name].Kind == CertificateOutcomeKind.Installed, byName[shared.Name].Error?.Message);
         var failure = byName[bad.Name];
         Assert.Equal(CertificateOutcomeKind.Failed, failure.Kind);
-        Assert.Equal("tag:bad", failure.Error!.SourceTag);
+        Assert.Equal("tag:bad", failure.Error!.SourceTag!.File);
         Assert.Equal(bad.Name, failure.Error.Identifier);
         Assert.Contains(progress, p => p.Certificate == bad.Name && p.Step == "failed");
         var store = new CertificateStore(root.Path);
@@ -207,7 +207,7 @@ public sealed class RebuildEndToEndTests(SharedTestbedFixture fixture)
         Assert.True(renewed.NotAfter >= sharedEnd);
         Assert.NotEqual(sharedBefore, File.ReadAllText(layout.CertificateFile(shared.Name, StateLayout.FullChainFile)));
         var broken = renewal.Certificates.Single(c => c.Name == wild.Name);
-        Assert.Equal((PlanAction.Renew, CertificateOutcomeKind.Failed, "tag:wild"), (broken.Action, broken.Kind, broken.Error!.SourceTag));
+        Assert.Equal((PlanAction.Renew, CertificateOutcomeKind.Failed, "tag:wild"), (broken.Action, broken.Kind, broken.Error!.SourceTag!.File));
         Assert.Equal(wildBefore, File.ReadAllText(layout.CertificateFile(wild.Name, StateLayout.FullChainFile)));
         Assert.True(store.Read(wild.Name) is { IsUsable: true, IsPlaceholder: false });
         Assert.Equal(["nginx.service postfix.service", "nginx.service postfix.service"], recorder.Calls);

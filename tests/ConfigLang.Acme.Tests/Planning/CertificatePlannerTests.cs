@@ -165,13 +165,17 @@ public sealed class CertificatePlannerTests
     [Fact]
     public void Invalid_renew_interval_is_an_error_naming_the_option()
     {
-        var request = Web with { RenewInterval = "every tuesday", SourceTag = "tag-1" };
+        var request = Web with
+        {
+            RenewInterval = "every tuesday", SourceTag = new SourceSite("host.nix", 3, 5),
+            OptionSites = new Dictionary<string, SourceSite> { ["renewInterval"] = new("host.nix", 7, 9) },
+        };
         var plan = new CertificatePlanner(new FakeClock(Now)).CreatePlan([request], []);
 
         var issue = Assert.Single(plan.Issues);
         Assert.Equal((PlanIssueCodes.InvalidRenewInterval, PlanIssueSeverity.Error), (issue.Code, issue.Severity));
         Assert.Equal("certs.\"example.org\".renewInterval", issue.Subject);
-        Assert.Equal("tag-1", issue.SourceTag);
+        Assert.Equal(new SourceSite("host.nix", 7, 9), issue.SourceTag);
         Assert.Contains("every tuesday", issue.Message);
         Assert.True(plan.HasErrors);
         Assert.Null(plan.Steps[0].NextCheck);
@@ -188,6 +192,8 @@ public sealed class CertificatePlannerTests
         Assert.Equal(PlanIssueCodes.WildcardNeedsDns, issue.Code);
         Assert.Equal("example.org", issue.Certificate);
         Assert.Contains("'*.example.org'", issue.Message);
+        // The challenge setting is what has to change.
+        Assert.Equal("webroot", issue.Option);
     }
 
     [Fact]

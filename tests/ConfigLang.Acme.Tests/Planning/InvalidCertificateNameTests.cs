@@ -11,7 +11,7 @@ public sealed class InvalidCertificateNameTests
 {
     private static readonly DateTimeOffset Now = new(2026, 6, 1, 12, 0, 0, TimeSpan.Zero);
 
-    private static CertificateRequest Named(string name) => Requests.Http("example.org") with { Name = name, SourceTag = name };
+    private static CertificateRequest Named(string name) => Requests.Http("example.org") with { Name = name, SourceTag = new SourceSite(name, 1, 1) };
 
     [Theory]
     [InlineData("../../../../etc/x")]
@@ -29,7 +29,7 @@ public sealed class InvalidCertificateNameTests
         var issue = Assert.Single(plan.Issues, i => i.Code == PlanIssueCodes.InvalidCertificateName);
         Assert.Equal(PlanIssueSeverity.Error, issue.Severity);
         Assert.Equal(name, issue.Certificate);
-        Assert.Equal(name, issue.SourceTag);
+        Assert.Equal(name, issue.SourceTag!.File);
         Assert.Contains("cannot name its directory", issue.Message);
         Assert.DoesNotContain('\0', issue.Message);
         Assert.True(plan.HasErrors);

@@ -1,5 +1,6 @@
+using ConfigLang.Host;
 using ConfigLang.Cli.Adapters;
-using ConfigLang.Cli.Adapters.Checks;
+using ConfigLang.Host.Checks;
 using ConfigLang.Cli.Composition;
 using ConfigLang.Evaluator.Runtime;
 using ConfigLang.Evaluator.Text;
@@ -14,7 +15,6 @@ namespace ConfigLang.Cli.Tests.Adapters;
 /// </summary>
 public sealed class ChallengeReachabilityChecksTests : IDisposable
 {
-    private static readonly HostSources Host = HostSources.Single(new SourceText("{ networking.firewall.allowedTCPPorts = [ 443 ]; }\n", "/hosts/web.nix"));
     private readonly string _dir = Directory.CreateTempSubdirectory("configlang-reach-").FullName;
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
@@ -25,7 +25,7 @@ public sealed class ChallengeReachabilityChecksTests : IDisposable
     private static readonly FirewallFacts Only80 = new(true, [80], []);
 
     private static HostFacts Facts(CertFacts[] certs, FirewallFacts firewall, params WebVirtualHostFacts[] vhosts) =>
-        new(certs, [], new Dictionary<string, UserFacts>(), new Dictionary<string, IReadOnlyList<string>>()) { Firewall = firewall, WebVirtualHosts = vhosts };
+        new(certs, [], new Dictionary<string, UserFacts>(), new Dictionary<string, IReadOnlyList<string>>()) { Firewall = firewall, WebVirtualHosts = vhosts, Locator = new PathEchoLocator() };
 
     private static readonly FirewallFacts Only443 = new(true, [443], []);
 
@@ -39,13 +39,12 @@ public sealed class ChallengeReachabilityChecksTests : IDisposable
     public void Http01_with_port_80_closed_is_one_error_naming_the_certificates()
     {
         var certs = Enumerable.Range(1, 5).Select(i => Cert($"c{i}.example.org")).ToArray();
-        var finding = Assert.Single(new Http01PortClosedCheck().Check(Facts(certs, Only443), Host));
+        var finding = Assert.Single(new Http01PortClosedCheck().Check(Facts(certs, Only443)));
         Assert.Equal(LintCodes.Http01PortClosed, finding.Code);
         Assert.True(finding.IsError);
         Assert.Contains("\"c1.example.org\", \"c2.example.org\", \"c3.example.org\" and 2 more", finding.Message);
         Assert.Equal("networking.firewall.allowedTCPPorts", finding.Subject);
-        var span = finding.Location!.Value.Span;
-        Assert.Equal("allowedTCPPorts", Host.Host.Text.Substring(span.Start, span.Length));
+        Assert.Equal("networking.firewall.allowedTCPPorts", PathEchoLocator.OptionAt(finding));
     }
 
     [Theory]
@@ -54,7 +53,7 @@ public sealed class ChallengeReachabilityChecksTests : IDisposable
     [InlineData("[::]:80")]
     public void A_listener_of_lego_on_port_80_needs_the_port_too(string listen)
     {
-        Assert.Single(new Http01PortClosedCheck().Check(Facts([Cert(webroot: null, listenHttp: listen)], Only443), Host));
+        Assert.Single(new Http01PortClosedCheck().Check(Facts([Cert(webroot: null, listenHttp: listen)], Only443)));
     }
 
     [Theory]
@@ -78,7 +77,7 @@ public sealed class ChallengeReachabilityChecksTests : IDisposable
             "dns-01" => Cert(webroot: null, dnsProvider: "cloudflare"),
             _ => Cert(),
         };
-        Assert.Empty(new Http01PortClosedCheck().Check(Facts([cert], firewall), Host));
+        Assert.Empty(new Http01PortClosedCheck().Check(Facts([cert], firewall)));
     }
 
     // ---- CL3016 ----
@@ -90,7 +89,7 @@ public sealed class ChallengeReachabilityChecksTests : IDisposable
     public void TlsAlpn01_with_port_443_closed_is_one_error_naming_the_certificates(string listen)
     {
         var certs = Enumerable.Range(1, 4).Select(i => Cert($"c{i}.example.org", webroot: null, listenTls: listen)).ToArray();
-        var finding = Assert.Single(new TlsAlpn01PortClosedCheck().Check(Facts(certs, Only80), Host));
+        var finding = Assert.Single(new TlsAlpn01PortClosedCheck().Check(Facts(certs, Only80)));
         Assert.Equal(LintCodes.TlsAlpn01PortClosed, finding.Code);
         Assert.True(finding.IsError);
         Assert.Contains("\"c1.example.org\", \"c2.example.org\", \"c3.example.org\" and 1 more", finding.Message);
@@ -120,7 +119,7 @@ public sealed class ChallengeReachabilityChecksTests : IDisposable
             "http-01" => Cert(),
             _ => Cert(webroot: null, listenTls: ":443"),
         };
-        Assert.Empty(new TlsAlpn01PortClosedCheck().Check(Facts([cert], firewall), Host));
+        Assert.Empty(new TlsAlpn01PortClosedCheck().Check(Facts([cert], firewall)));
     }
 
     // ---- CL3015 ----
@@ -136,7 +135,7 @@ public sealed class ChallengeReachabilityChecksTests : IDisposable
         var facts = Facts([Cert("app.example.org")], Only443,
             Vhost("app", ["app.example.org"]),
             Vhost("static", ["static.example.org"], ServesDefaultWebroot));
-        var finding = Assert.Single(new WebrootNotServedCheck().Check(facts, Host));
+        var finding = Assert.Single(new WebrootNotServedCheck().Check(facts));
         Assert.Contains("the nginx virtual host \"app\" answers app.example.org and does not serve it", finding.Message);
     }
 
@@ -149,7 +148,7 @@ public sealed class ChallengeReachabilityChecksTests : IDisposable
         var facts = Facts([Cert("www.example.org")], Only443,
             Vhost("other", ["other.example.org"]),
             Vhost("site", ["example.org", written], ServesDefaultWebroot));
-        Assert.Empty(new WebrootNotServedCheck().Check(facts, Host));
+        Assert.Empty(new WebrootNotServedCheck().Check(facts));
     }
 
     [Fact]
@@ -158,14 +157,14 @@ public sealed class ChallengeReachabilityChecksTests : IDisposable
         var facts = Facts([Cert("unlisted.example.org")], Only443,
             Vhost("a", ["a.example.org"]),
             Vhost("b", ["b.example.org"], ServesDefaultWebroot));
-        Assert.Empty(new WebrootNotServedCheck().Check(facts, Host));
+        Assert.Empty(new WebrootNotServedCheck().Check(facts));
     }
 
     [Fact]
     public void A_webroot_no_virtual_host_serves_is_an_error_with_the_location_to_add()
     {
         var facts = Facts([Cert(webroot: "/srv/acme")], Only443, Nginx(Location("^~ /.well-known/acme-challenge/", root: "/var/lib/acme/acme-challenge")));
-        var finding = Assert.Single(new WebrootNotServedCheck().Check(facts, Host));
+        var finding = Assert.Single(new WebrootNotServedCheck().Check(facts));
         Assert.Equal(LintCodes.WebrootNotServed, finding.Code);
         Assert.True(finding.IsError);
         Assert.Contains("/srv/acme", finding.Message);
@@ -176,7 +175,7 @@ public sealed class ChallengeReachabilityChecksTests : IDisposable
     public void A_webroot_without_any_web_server_is_reported_once_for_all_its_certificates()
     {
         var facts = Facts([Cert("a.org"), Cert("b.org")], Only443);
-        var finding = Assert.Single(new WebrootNotServedCheck().Check(facts, Host));
+        var finding = Assert.Single(new WebrootNotServedCheck().Check(facts));
         Assert.Contains("certificates \"a.org\", \"b.org\"", finding.Message);
         Assert.Contains("no web server is enabled", finding.Message);
     }
@@ -191,7 +190,7 @@ public sealed class ChallengeReachabilityChecksTests : IDisposable
     public void A_location_serving_the_webroot_is_quiet(string match, string? root, string? alias)
     {
         var facts = Facts([Cert()], Only443, Nginx(Location(match, root, alias)));
-        Assert.Empty(new WebrootNotServedCheck().Check(facts, Host));
+        Assert.Empty(new WebrootNotServedCheck().Check(facts));
     }
 
     [Theory]
@@ -201,16 +200,16 @@ public sealed class ChallengeReachabilityChecksTests : IDisposable
     public void A_location_that_does_not_reach_the_webroot_fires(string match, string? root, string? alias)
     {
         var facts = Facts([Cert()], Only443, Nginx(Location(match, root, alias)));
-        Assert.Single(new WebrootNotServedCheck().Check(facts, Host));
+        Assert.Single(new WebrootNotServedCheck().Check(facts));
     }
 
     [Fact]
     public void A_document_root_or_verbatim_configuration_naming_the_webroot_is_quiet_and_listeners_need_no_server()
     {
-        Assert.Empty(new WebrootNotServedCheck().Check(Facts([Cert()], Only443, new WebVirtualHostFacts("httpd", "x", "/var/lib/acme/acme-challenge", "", [])), Host));
+        Assert.Empty(new WebrootNotServedCheck().Check(Facts([Cert()], Only443, new WebVirtualHostFacts("httpd", "x", "/var/lib/acme/acme-challenge", "", []))));
         var caddy = new WebVirtualHostFacts("caddy", "x", null, "handle /.well-known/acme-challenge/* {\n  root * /var/lib/acme/acme-challenge\n  file_server\n}", []);
-        Assert.Empty(new WebrootNotServedCheck().Check(Facts([Cert()], Only443, caddy), Host));
-        Assert.Empty(new WebrootNotServedCheck().Check(Facts([Cert(webroot: null, listenHttp: ":80")], Only443), Host));
+        Assert.Empty(new WebrootNotServedCheck().Check(Facts([Cert()], Only443, caddy)));
+        Assert.Empty(new WebrootNotServedCheck().Check(Facts([Cert(webroot: null, listenHttp: ":80")], Only443)));
     }
 
     // ---- Through the linter: the facts the Nix side extracts ----

@@ -1,5 +1,6 @@
+using ConfigLang.Host;
 using ConfigLang.Cli.Adapters;
-using ConfigLang.Cli.Adapters.Checks;
+using ConfigLang.Host.Checks;
 using ConfigLang.Evaluator.Text;
 
 namespace ConfigLang.Cli.Tests.Adapters;
@@ -9,7 +10,6 @@ namespace ConfigLang.Cli.Tests.Adapters;
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public sealed class CredentialsReadableByOthersCheckTests : IDisposable
 {
-    private static readonly HostSources Host = HostSources.Single(new SourceText("{ security.acme.certs.\"example.org\".environmentFile = \"/x\"; }\n", "/hosts/web.nix"));
     private readonly string _dir = Directory.CreateTempSubdirectory("configlang-cl3013-").FullName;
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
@@ -33,7 +33,7 @@ public sealed class CredentialsReadableByOthersCheckTests : IDisposable
     public void A_world_readable_environment_file_is_an_error_showing_its_mode_and_the_fix()
     {
         var path = Secret("cloudflare.env", Mode0644);
-        var finding = Assert.Single(new CredentialsReadableByOthersCheck().Check(Facts(environmentFile: path), Host));
+        var finding = Assert.Single(new CredentialsReadableByOthersCheck().Check(Facts(environmentFile: path)));
         Assert.Equal(LintCodes.CredentialsReadableByOthers, finding.Code);
         Assert.True(finding.IsError);
         Assert.Contains("(mode 0644)", finding.Message);
@@ -48,7 +48,7 @@ public sealed class CredentialsReadableByOthersCheckTests : IDisposable
         var token = Secret("token", Mode0644 | UnixFileMode.GroupWrite | UnixFileMode.OtherWrite);
         var hmac = Secret("hmac", Mode0644);
         var findings = new CredentialsReadableByOthersCheck()
-            .Check(Facts(credentialFiles: new() { ["CLOUDFLARE_DNS_API_TOKEN_FILE"] = token }, hmacFile: hmac), Host).ToList();
+            .Check(Facts(credentialFiles: new() { ["CLOUDFLARE_DNS_API_TOKEN_FILE"] = token }, hmacFile: hmac)).ToList();
         Assert.Equal(
             ["security.acme.certs.\"example.org\".credentialFiles.CLOUDFLARE_DNS_API_TOKEN_FILE", "security.acme.certs.\"example.org\".eab.hmacFile"],
             findings.Select(f => f.Subject));
@@ -61,7 +61,7 @@ public sealed class CredentialsReadableByOthersCheckTests : IDisposable
         var target = Secret("real.env", Mode0644);
         var link = Path.Combine(_dir, "link.env");
         File.CreateSymbolicLink(link, target);
-        var finding = Assert.Single(new CredentialsReadableByOthersCheck().Check(Facts(environmentFile: link), Host));
+        var finding = Assert.Single(new CredentialsReadableByOthersCheck().Check(Facts(environmentFile: link)));
         Assert.Contains("(mode 0644)", finding.Message);
     }
 
@@ -71,7 +71,7 @@ public sealed class CredentialsReadableByOthersCheckTests : IDisposable
         var path = Secret("cloudflare.env", Mode0600);
         var link = Path.Combine(_dir, "link.env");
         File.CreateSymbolicLink(link, path);
-        Assert.Empty(new CredentialsReadableByOthersCheck().Check(Facts(environmentFile: path, hmacFile: link), Host));
+        Assert.Empty(new CredentialsReadableByOthersCheck().Check(Facts(environmentFile: path, hmacFile: link)));
     }
 
     [Fact]
@@ -80,7 +80,7 @@ public sealed class CredentialsReadableByOthersCheckTests : IDisposable
         var dangling = Path.Combine(_dir, "dangling.env");
         File.CreateSymbolicLink(dangling, Path.Combine(_dir, "nowhere"));
         var facts = Facts(environmentFile: Path.Combine(_dir, "absent.env"), hmacFile: dangling);
-        Assert.Empty(new CredentialsReadableByOthersCheck().Check(facts, Host));
+        Assert.Empty(new CredentialsReadableByOthersCheck().Check(facts));
     }
 
     [Fact]
@@ -89,7 +89,7 @@ public sealed class CredentialsReadableByOthersCheckTests : IDisposable
         Directory.CreateDirectory(Path.Combine(_dir, "run", "secrets"));
         Secret(Path.Combine("run", "secrets", "cloudflare.env"), Mode0644);
         var facts = Facts(environmentFile: "/run/secrets/cloudflare.env");
-        var finding = Assert.Single(new CredentialsReadableByOthersCheck().Check(facts with { Root = _dir }, Host));
+        var finding = Assert.Single(new CredentialsReadableByOthersCheck().Check(facts with { Root = _dir }));
         Assert.Contains("/run/secrets/cloudflare.env", finding.Message);
     }
 }

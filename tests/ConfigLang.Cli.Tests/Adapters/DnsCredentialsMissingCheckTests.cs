@@ -1,7 +1,6 @@
 using ConfigLang.Acme.Dns;
-using ConfigLang.Cli.Adapters;
-using ConfigLang.Cli.Adapters.Checks;
-using ConfigLang.Evaluator.Text;
+using ConfigLang.Host;
+using ConfigLang.Host.Checks;
 
 namespace ConfigLang.Cli.Tests.Adapters;
 
@@ -12,8 +11,6 @@ namespace ConfigLang.Cli.Tests.Adapters;
 /// </summary>
 public sealed class DnsCredentialsMissingCheckTests : IDisposable
 {
-    private const string Text = "{\n  security.acme.certs.\"example.org\" = {\n    dnsProvider = \"cloudflare\";\n    environmentFile = \"/x\";\n  };\n}\n";
-    private static readonly HostSources Host = HostSources.Single(new SourceText(Text, "/hosts/web.nix"));
     private readonly string _dir = Directory.CreateTempSubdirectory("configlang-cl3017-").FullName;
     private readonly DnsCredentialsMissingCheck _check = new(DnsProviderRegistry.CreateDefault());
 
@@ -28,21 +25,21 @@ public sealed class DnsCredentialsMissingCheckTests : IDisposable
 
     private static HostFacts Facts(string provider = "cloudflare", string? environmentFile = null, Dictionary<string, string>? credentialFiles = null) =>
         new([new CertFacts("example.org", "example.org", [], null, provider, null, null, null, "acme", environmentFile,
-            credentialFiles ?? [], "")], [], new Dictionary<string, UserFacts>(), new Dictionary<string, IReadOnlyList<string>>());
+            credentialFiles ?? [], "")], [], new Dictionary<string, UserFacts>(), new Dictionary<string, IReadOnlyList<string>>()) { Locator = new PathEchoLocator() };
 
     [Fact]
     public void An_environment_file_without_the_required_variables_is_an_error_at_its_definition()
     {
         var env = Write("cloudflare.env", "CLOUDFLARE_EMAIL=ops@example.org\nCLOUDFLARE_TTL=60\n");
-        var finding = Assert.Single(_check.Check(Facts(environmentFile: env), Host));
+        var finding = Assert.Single(_check.Check(Facts(environmentFile: env)));
 
-        Assert.Equal(DnsCredentialsMissingCheck.Code, finding.Code);
+        Assert.Equal(LintCodes.DnsCredentialsMissing, finding.Code);
         Assert.True(finding.IsError);
         Assert.Contains("\"cloudflare\"", finding.Message);
         Assert.Contains("CLOUDFLARE_DNS_API_TOKEN (or CF_DNS_API_TOKEN), or CLOUDFLARE_EMAIL (or CF_API_EMAIL) and CLOUDFLARE_API_KEY (or CF_API_KEY)", finding.Message);
         Assert.Contains(env, finding.Message);
         Assert.DoesNotContain("ops@example.org", finding.Message);
-        Assert.Equal("/hosts/web.nix:4:5", finding.Location.ToString());
+        Assert.Equal("security.acme.certs.\"example.org\".environmentFile", PathEchoLocator.OptionAt(finding));
     }
 
     [Theory]
@@ -51,16 +48,16 @@ public sealed class DnsCredentialsMissingCheckTests : IDisposable
     [InlineData("CF_API_EMAIL=ops@example.org\nCLOUDFLARE_API_KEY=k\n")]
     public void Any_complete_alternative_under_any_of_its_names_satisfies_it(string content)
     {
-        Assert.Empty(_check.Check(Facts(environmentFile: Write("cloudflare.env", content)), Host));
+        Assert.Empty(_check.Check(Facts(environmentFile: Write("cloudflare.env", content))));
     }
 
     [Fact]
     public void A_credential_file_provides_its_variable_and_an_empty_one_does_not()
     {
         var token = Write("token", "t0ken\n");
-        Assert.Empty(_check.Check(Facts(credentialFiles: new() { ["CLOUDFLARE_DNS_API_TOKEN_FILE"] = token }), Host));
+        Assert.Empty(_check.Check(Facts(credentialFiles: new() { ["CLOUDFLARE_DNS_API_TOKEN_FILE"] = token })));
         var empty = Write("empty", "");
-        var finding = Assert.Single(_check.Check(Facts(credentialFiles: new() { ["CLOUDFLARE_DNS_API_TOKEN_FILE"] = empty }), Host));
+        var finding = Assert.Single(_check.Check(Facts(credentialFiles: new() { ["CLOUDFLARE_DNS_API_TOKEN_FILE"] = empty })));
         Assert.Contains("credentialFiles set none of them", finding.Message);
     }
 
@@ -68,20 +65,20 @@ public sealed class DnsCredentialsMissingCheckTests : IDisposable
     public void Files_that_cannot_be_read_here_say_nothing()
     {
         var absent = Path.Combine(_dir, "absent.env");
-        Assert.Empty(_check.Check(Facts(environmentFile: absent), Host));
+        Assert.Empty(_check.Check(Facts(environmentFile: absent)));
         var env = Write("inwx.env", "INWX_USERNAME=u\n");
-        Assert.Empty(_check.Check(Facts("inwx", env, new() { ["INWX_PASSWORD_FILE"] = absent }), Host));
+        Assert.Empty(_check.Check(Facts("inwx", env, new() { ["INWX_PASSWORD_FILE"] = absent })));
         // Without any file there is nothing read here to judge.
-        Assert.Empty(_check.Check(Facts("inwx"), Host));
+        Assert.Empty(_check.Check(Facts("inwx")));
     }
 
     [Fact]
     public void Files_are_read_below_the_root_as_rebuild_reads_them()
     {
         Write("inwx.env", "INWX_USERNAME=u\n");
-        var finding = Assert.Single(_check.Check(Facts("inwx", "/inwx.env") with { Root = _dir }, Host));
+        var finding = Assert.Single(_check.Check(Facts("inwx", "/inwx.env") with { Root = _dir }));
         Assert.Contains("needs INWX_USERNAME and INWX_PASSWORD", finding.Message);
         // Outside the root, the same path is simply not there.
-        Assert.Empty(_check.Check(Facts("inwx", "/inwx.env"), Host));
+        Assert.Empty(_check.Check(Facts("inwx", "/inwx.env")));
     }
 }

@@ -1,4 +1,5 @@
-using ConfigLang.Cli.Adapters.Checks;
+using ConfigLang.Host;
+using ConfigLang.Host.Checks;
 
 namespace ConfigLang.Cli.Tests.Adapters;
 

@@ -1,3 +1,4 @@
+using ConfigLang.Host;
 using ConfigLang.Cli.Adapters;
 using ConfigLang.Cli.Composition;
 using ConfigLang.Evaluator.Runtime;
@@ -54,19 +55,21 @@ public sealed class HostLinterEvaluationTests : IDisposable
     public void A_query_is_answered_by_the_same_evaluation_with_the_facts()
     {
         var result = Linter().Run(Host("  security.acme.acceptTerms = true;"), new EvaluatorOptions(), "/",
-            "{ names = builtins.attrNames cfg.security.acme.certs; port = cfg.security.acme.certs.\"example.org\".listenHTTP; }");
+            config => (config.Get("security.acme.certs").Names, config.Get("security.acme.certs.\"example.org\".listenHTTP").String));
         Assert.Empty(result.Diagnostics);
-        Assert.Equal("""{"names":["example.org"],"port":":80"}""", result.QueryJson);
+        Assert.Equal(["example.org"], result.Extra.Names);
+        Assert.Equal(":80", result.Extra.Item2);
         Assert.Equal("example.org", Assert.Single(result.Facts!.Certs).Name);
     }
 
     [Fact]
-    public void A_failing_query_leaves_the_lint_as_it_was_and_yields_no_answer()
+    public void A_failing_reader_is_an_error_located_in_the_host()
     {
-        var result = Linter().Run(Host("  security.acme.acceptTerms = true;"), new EvaluatorOptions(), "/", "throw \"no answer\"");
-        Assert.Empty(result.Diagnostics);
-        Assert.Null(result.QueryJson);
-        Assert.NotNull(result.Facts);
+        var host = Host("  security.acme.acceptTerms = true;");
+        var result = Linter().Run(host, new EvaluatorOptions(), "/", config => config.Get("security.acme.noSuchOption").String);
+        var error = Assert.Single(result.Diagnostics);
+        Assert.Contains("security.acme.noSuchOption", error.Message, StringComparison.Ordinal);
+        Assert.Equal(host, error.Location!.Value.Source.Path);
     }
 
     [Fact]

@@ -1,14 +1,16 @@
+using ConfigLang.Host;
 using ConfigLang.Cli.Adapters;
 using ConfigLang.Cli.Composition;
 using ConfigLang.Cli.Rendering;
 using ConfigLang.Evaluator.Runtime;
+using ConfigLang.Modules.Resolved;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ConfigLang.Cli.Tests.Adapters;
 
 /// <summary>
-/// The loader behind preview, rebuild and renew: certificates, facts and the caller's extra query
-/// come from the lint's evaluation; a query that fails is evaluated alone so its error is shown.
+/// The loader behind preview, rebuild and renew: certificates, facts and what the caller's reader
+/// needs come from the lint's one evaluation; a reader that fails is reported with its error.
 /// </summary>
 public sealed class HostRequestLoaderTests : IDisposable
 {
@@ -18,7 +20,7 @@ public sealed class HostRequestLoaderTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private LoadedHost? Load(string extra, out int exitCode)
+    private LoadedHost<T>? Load<T>(Func<HostConfiguration, T> extra, out int exitCode)
     {
         var path = Path.Combine(_dir, "host.nix");
         File.WriteAllText(path, """
@@ -37,23 +39,23 @@ public sealed class HostRequestLoaderTests : IDisposable
     [Fact]
     public void Requests_facts_and_the_extra_query_come_back_together()
     {
-        var host = Load("{ email = cfg.security.acme.defaults.email; }", out var exitCode);
+        var host = Load(config => config.Get("security.acme.defaults.email").String, out var exitCode);
 
         Assert.Equal(ExitCodes.Ok, exitCode);
         var request = Assert.Single(host!.Requests);
         Assert.Equal(["example.org", "www.example.org"], request.Domains.Select(d => d.Value));
         Assert.Equal(":80", Assert.Single(host.Facts.Certs).ListenHttp);
-        Assert.Equal("""{"email":"a@example.org"}""", host.ExtraJson);
+        Assert.Equal("a@example.org", host.Extra);
         Assert.Equal("", _error.ToString());
     }
 
     [Fact]
     public void A_failing_extra_query_is_reported_with_its_own_error()
     {
-        var host = Load("throw \"the extra query broke\"", out var exitCode);
+        var host = Load(config => config.Get("security.acme.noSuchOption").String, out var exitCode);
 
         Assert.Null(host);
         Assert.Equal(ExitCodes.InputErrors, exitCode);
-        Assert.Contains("the extra query broke", _error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("security.acme.noSuchOption", _error.ToString(), StringComparison.Ordinal);
     }
 }

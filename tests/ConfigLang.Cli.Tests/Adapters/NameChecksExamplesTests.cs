@@ -1,3 +1,4 @@
+using ConfigLang.Host;
 using ConfigLang.Cli.Adapters;
 using ConfigLang.Cli.Composition;
 using ConfigLang.Evaluator.Runtime;
@@ -37,7 +38,12 @@ public sealed class NameChecksExamplesTests
         var mistakeLine = Array.FindIndex(File.ReadAllLines(path), l => l.Contains("# MISTAKE", StringComparison.Ordinal)) + 1;
         var finding = Assert.Single(Linter().Lint(path, new EvaluatorOptions()));
         Assert.Equal(code, finding.Code);
-        Assert.Equal(mistakeLine, finding.Location!.Value.Start.Line);
+        // The finding points at the definition that holds the mistake: on its line, or (for an
+        // element of a list, which has no position of its own) at the binding it is part of.
+        var at = finding.Location!.Value;
+        var lines = File.ReadAllLines(path);
+        Assert.InRange(at.Start.Line, 1, mistakeLine);
+        Assert.DoesNotContain(';', string.Concat(lines[(at.Start.Line - 1)..(mistakeLine - 1)]));
     }
 
     private static IReadOnlyList<ConfigLang.Evaluator.Diagnostics.Diagnostic> LintText(string text)

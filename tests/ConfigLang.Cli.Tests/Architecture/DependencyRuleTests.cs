@@ -6,20 +6,23 @@ using ConfigLang.TestSupport;
 namespace ConfigLang.Cli.Tests.Architecture;
 
 /// <summary>
-/// The layering rule: Evaluator references no project, Modules only Evaluator, Acme none,
-/// Cli all three; only the CLI uses dependency injection. Checked twice: on the project files
-/// (what is declared) and on the built assemblies (what is really used).
+/// The layering rule: Evaluator references no project, Modules only Evaluator, Acme none, Host
+/// (the domain layer: the mapping of the resolved configuration and the lint rules) Evaluator,
+/// Modules and Acme, Cli all four; only the CLI uses dependency injection, and the lint rules
+/// live in Host, not in the CLI. Checked on the project files (what is declared) and on the built
+/// assemblies (what is really used).
 /// </summary>
 public sealed class DependencyRuleTests
 {
-    private static readonly string[] Layers = ["ConfigLang.Evaluator", "ConfigLang.Modules", "ConfigLang.Acme"];
+    private static readonly string[] Layers = ["ConfigLang.Evaluator", "ConfigLang.Modules", "ConfigLang.Acme", "ConfigLang.Host", "configlang"];
 
     public static TheoryData<string, string, string[]> Rules => new()
     {
         { "src/Evaluator/ConfigLang.Evaluator.csproj", "ConfigLang.Evaluator", [] },
         { "src/Modules/ConfigLang.Modules.csproj", "ConfigLang.Modules", ["ConfigLang.Evaluator"] },
         { "src/Acme/ConfigLang.Acme.csproj", "ConfigLang.Acme", [] },
-        { "src/Cli/ConfigLang.Cli.csproj", "configlang", ["ConfigLang.Acme", "ConfigLang.Evaluator", "ConfigLang.Modules"] },
+        { "src/Host/ConfigLang.Host.csproj", "ConfigLang.Host", ["ConfigLang.Acme", "ConfigLang.Evaluator", "ConfigLang.Modules"] },
+        { "src/Cli/ConfigLang.Cli.csproj", "configlang", ["ConfigLang.Acme", "ConfigLang.Evaluator", "ConfigLang.Host", "ConfigLang.Modules"] },
     };
 
     [Theory]
@@ -50,6 +53,7 @@ public sealed class DependencyRuleTests
     [InlineData("src/Evaluator/ConfigLang.Evaluator.csproj", "ConfigLang.Evaluator")]
     [InlineData("src/Modules/ConfigLang.Modules.csproj", "ConfigLang.Modules")]
     [InlineData("src/Acme/ConfigLang.Acme.csproj", "ConfigLang.Acme")]
+    [InlineData("src/Host/ConfigLang.Host.csproj", "ConfigLang.Host")]
     public void Libraries_do_not_use_dependency_injection(string projectFile, string assemblyName)
     {
         var packages = XDocument.Load(Path.Combine(RepositoryRoot.Path, projectFile))
@@ -57,5 +61,16 @@ public sealed class DependencyRuleTests
         Assert.DoesNotContain(packages, p => p.StartsWith("Microsoft.Extensions.DependencyInjection", StringComparison.Ordinal));
         var references = Assembly.Load(assemblyName).GetReferencedAssemblies().Select(a => a.Name!);
         Assert.DoesNotContain(references, n => n.StartsWith("Microsoft.Extensions.DependencyInjection", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_lint_rules_live_in_Host_and_none_in_the_CLI()
+    {
+        var check = typeof(ConfigLang.Host.Checks.IHostCheck);
+        Assert.Equal("ConfigLang.Host", check.Assembly.GetName().Name);
+        Assert.DoesNotContain(Assembly.Load("configlang").GetTypes(), t => check.IsAssignableFrom(t));
+        Assert.Contains(check.Assembly.GetTypes(), t => check.IsAssignableFrom(t) && !t.IsInterface);
+        var cli = Path.Combine(RepositoryRoot.Path, "src", "Cli");
+        Assert.Empty(Directory.EnumerateDirectories(cli, "Checks", SearchOption.AllDirectories));
     }
 }

@@ -1,4 +1,4 @@
-using ConfigLang.Cli.Adapters.Checks;
+using ConfigLang.Host;
 using ConfigLang.TestSupport;
 
 namespace ConfigLang.Cli.Tests.Commands;
@@ -48,7 +48,7 @@ public sealed class DnsCredentialsMissingCommandTests : IDisposable
         var run = CliRun.Invoke("lint", host);
 
         Assert.Equal(ExitCodes.InputErrors, run.ExitCode);
-        Assert.Contains($"error[{DnsCredentialsMissingCheck.Code}]", run.Stderr);
+        Assert.Contains($"error[{LintCodes.DnsCredentialsMissing}]", run.Stderr);
         Assert.Contains("is \"inwx\", which needs INWX_USERNAME and INWX_PASSWORD", run.Stderr);
         Assert.Contains($"--> {host}:6:5", run.Stderr);
         Assert.DoesNotContain("s3cr3t", run.Stderr);
@@ -72,6 +72,6 @@ public sealed class DnsCredentialsMissingCommandTests : IDisposable
 
         // Where lint runs (CI) the secrets are absent: nothing to judge.
         var lint = CliRun.Invoke("lint", host);
-        Assert.DoesNotContain(DnsCredentialsMissingCheck.Code, lint.Stderr);
+        Assert.DoesNotContain(LintCodes.DnsCredentialsMissing, lint.Stderr);
     }
 }

@@ -1,3 +1,4 @@
+using ConfigLang.Host;
 using System.Text.Json.Nodes;
 using ConfigLang.Cli.Adapters;
 using ConfigLang.Cli.Composition;

@@ -1,3 +1,4 @@
+using ConfigLang.Host;
 using System.Text.Json.Nodes;
 using ConfigLang.Acme.Model;
 using ConfigLang.Acme.Storage;
@@ -25,10 +26,9 @@ public sealed class PreviewCommandTests : IDisposable
 
     private static CertificateRequest Request()
     {
-        var evaluated = HostEvaluation.Evaluate(HostEvaluation.CreateEvaluator(new EvaluatorOptions()), Host, AcmeRequestMapper.Expression);
-        Assert.True(evaluated.Succeeded, evaluated.Stderr);
-        using var document = System.Text.Json.JsonDocument.Parse(evaluated.Stdout);
-        return Assert.Single(AcmeRequestMapper.Map(document.RootElement));
+        var linted = new HostLinter([]).Run<object?>(Host, new EvaluatorOptions(), "/", null);
+        Assert.DoesNotContain(linted.Diagnostics, d => d.IsError);
+        return Assert.Single(linted.Requests!);
     }
 
     private JsonNode Certificate()

@@ -1,3 +1,4 @@
+using ConfigLang.Host;
 using ConfigLang.Fuzz;
 
 namespace ConfigLang.Cli.Tests.Fuzzing;

@@ -1,0 +1,56 @@
+using ConfigLang.Evaluator.Diagnostics;
+
+namespace ConfigLang.Host.Checks;
+
+/// <summary>
+/// A credentials file (<c>environmentFile</c>, <c>credentialFiles.*</c>, <c>eab.hmacFile</c>)
+/// that exists on the machine running lint and grants read access to "other" (following a
+/// symbolic link to its target): every local account can read the DNS provider's or the CA's
+/// secrets. Files that do not exist are not reported, as CI lints without the secrets; store
+/// paths are <see cref="CredentialsInStoreCheck"/>'s. Paths are taken under
+/// <see cref="HostFacts.Root"/> (rebuild's and preview's <c>--root</c>; <c>/</c> for lint).
+/// </summary>
+public sealed class CredentialsReadableByOthersCheck : IHostCheck
+{
+    private const string StorePrefix = "/nix/store/";
+
+    public IEnumerable<Diagnostic> Check(HostFacts facts)
+    {
+        foreach (var cert in facts.Certs)
+        {
+            foreach (var (option, path) in CredentialFilesOf(cert))
+            {
+                if (path.StartsWith(StorePrefix, StringComparison.Ordinal) || !Path.IsPathRooted(path)) continue;
+                if (ModeOf(Path.Combine(facts.Root, path.TrimStart('/'))) is not { } mode || (mode & UnixFileMode.OtherRead) == 0) continue;
+                var subject = $"security.acme.certs.\"{cert.Name}\".{option}";
+                yield return Diagnostic.Error(LintCodes.CredentialsReadableByOthers,
+                    $"`{subject}' is {path}, which every local user can read (mode {Octal(mode)})",
+                    facts.LocateCert(cert.Name, option))
+                    .WithNote($"make it readable by root only: chown root:root {path} && chmod 0600 {path} (systemd reads it as root before the ACME client starts)")
+                    with { Subject = subject };
+            }
+        }
+    }
+
+    private static IEnumerable<(string Option, string Path)> CredentialFilesOf(CertFacts cert)
+    {
+        if (cert.EnvironmentFile is { } env) yield return ("environmentFile", env);
+        foreach (var (name, path) in cert.CredentialFiles.OrderBy(f => f.Key, StringComparer.Ordinal)) yield return ($"credentialFiles.{name}", path);
+        if (cert.EabHmacFile is { } hmac) yield return ("eab.hmacFile", hmac);
+    }
+
+    /// <summary>The permission bits of the file (of a link's final target), or null when there is no such file.</summary>
+    private static UnixFileMode? ModeOf(string path)
+    {
+        try
+        {
+            var info = new FileInfo(path);
+            if (info.LinkTarget is not null && info.ResolveLinkTarget(returnFinalTarget: true) is { } target) info = new FileInfo(target.FullName);
+            return info.Exists ? info.UnixFileMode : null;
+        }
+        catch (IOException) { return null; }
+        catch (UnauthorizedAccessException) { return null; }
+    }
+
+    private static string Octal(UnixFileMode mode) => "0" + Convert.ToString((int)mode & 0x1FF, 8).PadLeft(3, '0');
+}

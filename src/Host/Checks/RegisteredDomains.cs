@@ -1,0 +1,42 @@
+namespace ConfigLang.Host.Checks;
+
+/// <summary>
+/// The registered domain of a name (public suffix plus one label), which Let's Encrypt counts
+/// its per-domain limits against. <b>An approximation:</b> the Public Suffix List cannot be
+/// downloaded here and no package embeds it, so every top-level domain counts as a public suffix
+/// and only the common multi-label suffixes listed below are known (e.g. <c>example.co.uk</c>,
+/// <c>user.github.io</c>). A name under a suffix not listed here is grouped with its parent.
+/// </summary>
+public static class RegisteredDomains
+{
+    // A small, hand-picked part of the Public Suffix List (publicsuffix.org): country second
+    // levels and hosting domains where each customer gets a subdomain.
+    private static readonly HashSet<string> MultiLabelSuffixes = new(StringComparer.Ordinal)
+    {
+        "co.uk", "org.uk", "me.uk", "ltd.uk", "plc.uk", "net.uk", "ac.uk", "gov.uk", "sch.uk",
+        "com.au", "net.au", "org.au", "edu.au", "gov.au", "id.au",
+        "co.nz", "net.nz", "org.nz", "ac.nz", "govt.nz",
+        "co.jp", "ne.jp", "or.jp", "ac.jp", "go.jp",
+        "co.kr", "or.kr", "co.in", "net.in", "org.in", "co.za", "org.za", "co.il", "org.il",
+        "com.br", "net.br", "org.br", "com.cn", "net.cn", "org.cn", "com.hk", "com.tw", "com.sg",
+        "com.mx", "com.ar", "com.tr", "com.ua", "com.pl", "co.at", "or.at", "com.es",
+        "github.io", "gitlab.io", "netlify.app", "vercel.app", "pages.dev", "workers.dev",
+        "herokuapp.com", "appspot.com", "blogspot.com", "azurewebsites.net", "cloudfront.net",
+        "duckdns.org", "dyndns.org", "ddns.net", "firebaseapp.com", "web.app", "fly.dev", "onrender.com",
+    };
+
+    /// <summary>The registered domain of <paramref name="name"/> (a leading <c>*.</c> ignored),
+    /// lower case; the name itself when it is no longer than a public suffix plus one label.</summary>
+    public static string Of(string name)
+    {
+        var canonical = DnsName.Canonical(name);
+        if (canonical.StartsWith("*.", StringComparison.Ordinal)) canonical = canonical[2..];
+        var labels = canonical.Split('.');
+        var suffixLabels = 1;
+        for (var count = labels.Length - 1; count >= 2; count--)
+        {
+            if (MultiLabelSuffixes.Contains(string.Join('.', labels[^count..]))) { suffixLabels = count; break; }
+        }
+        return labels.Length <= suffixLabels + 1 ? canonical : string.Join('.', labels[^(suffixLabels + 1)..]);
+    }
+}

@@ -1,0 +1,91 @@
+using ConfigLang.Evaluator;
+using ConfigLang.Evaluator.Diagnostics;
+using ConfigLang.Evaluator.Runtime;
+using ConfigLang.Evaluator.Runtime.Values;
+using ConfigLang.Evaluator.Text;
+using ConfigLang.Modules.Evaluation;
+using ConfigLang.Modules.Lib;
+using ConfigLang.Modules.Options;
+
+namespace ConfigLang.Modules.Resolved;
+
+/// <summary>
+/// Evaluates a host configuration once, in-process, and lets the caller read it as
+/// <see cref="HostConfiguration"/> values with their origins, on the evaluator's large-stack
+/// thread. An evaluation error comes back as a <see cref="Diagnostic"/> located in the user's
+/// files: when the error itself is raised in the option library or the driver expression (an
+/// infinite recursion, say), at the innermost frame of its trace that is the user's.
+/// </summary>
+public sealed class HostEvaluator(EvaluatorOptions options)
+{
+    /// <summary>Where errors located only in the driver expression are said to be (never shown: they are moved to the host file).</summary>
+    private const string DriverName = "«configlang host»";
+
+    /// <param name="showTrace">Add the evaluation trace to an error's notes (<c>--show-trace</c>).</param>
+    public HostEvaluation<T> Evaluate<T>(string hostFile, Func<HostConfiguration, T> read, bool showTrace = false)
+    {
+        var path = Path.GetFullPath(hostFile, options.CurrentDirectory);
+        var evaluator = new ConfigEvaluator(ConfigurationQuery.WithModules(options, recordOrigins: true));
+        return ConfigEvaluator.RunWithLargeStack(() =>
+        {
+            var interpreter = evaluator.CreateInterpreter();
+            try
+            {
+                var driver = new SourceText(
+                    "let lib = import <configlang/lib>; in " +
+                    $"(lib.evalModules {{ modules = [ (/. + {OptionPath.QuoteString(path)}) ] ++ lib.configlang.builtinModules; }}).config",
+                    DriverName);
+                var config = Nix.ForceAttrs(interpreter.Evaluate(driver, options.CurrentDirectory));
+                var value = read(new HostConfiguration(interpreter, path, config));
+                return new HostEvaluation<T>(value, null, interpreter.ImportedFiles);
+            }
+            catch (EvaluationException e)
+            {
+                return new HostEvaluation<T>(default, Located(e, path, showTrace), interpreter.ImportedFiles);
+            }
+        });
+    }
+
+    /// <summary>Whether a location is in a file the user wrote (not the option library, not the driver).</summary>
+    public static bool IsUserFile(string file) => file != DriverName && !file.StartsWith('«') && !LibraryFiles.Contains(file);
+
+    /// <summary>The error at the user's file and line where the failing value comes from; the library's own place as a note.</summary>
+    public static Diagnostic Located(EvaluationException e, string hostFile, bool showTrace)
+    {
+        var diagnostic = e.Diagnostic;
+        if (diagnostic.Location is not { } at || !IsUserFile(at.Source.Path))
+        {
+            var user = e.Trace.Select(f => f.Location).FirstOrDefault(l => l is { } l2 && IsUserFile(l2.Source.Path));
+            var raisedIn = diagnostic.Location is { } library && LibraryFiles.Contains(library.Source.Path)
+                ? $"raised in {LibraryFiles.DisplayName(library.Source.Path)}:{library.Start}"
+                : null;
+            diagnostic = diagnostic with { Location = user ?? HostStart(hostFile) };
+            if (raisedIn is not null) diagnostic = diagnostic.WithNote(raisedIn);
+        }
+        if (showTrace)
+        {
+            foreach (var frame in e.Trace)
+            {
+                // Frames of the driver expression are ours, not the user's.
+                if (frame.Message.Contains(DriverName, StringComparison.Ordinal) || frame.Location is { } driver && driver.Source.Path == DriverName) continue;
+                var where = frame.Location is { } l && IsUserFile(l.Source.Path) ? $"{l.Source.Path}:{l.Start}: "
+                    : frame.Location is { } lib && LibraryFiles.Contains(lib.Source.Path) ? $"{LibraryFiles.DisplayName(lib.Source.Path)}:{lib.Start}: " : "";
+                diagnostic = diagnostic.WithNote("trace: " + where + LibraryPaths.InText(frame.Message.Trim()));
+            }
+        }
+        return diagnostic;
+    }
+
+    /// <summary>The start of the host file: where an error with no user frame is reported.</summary>
+    private static SourceLocation? HostStart(string hostFile)
+    {
+        try
+        {
+            return new SourceLocation(SourceText.FromFile(hostFile), new TextSpan(0, 0));
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+}
