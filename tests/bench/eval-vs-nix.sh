@@ -6,8 +6,9 @@
 # alternately (which goes first alternates too), so a change of the machine's load hits both;
 # the ratio is the median of the per-pair ratios configlang/nix. Each program's output must be
 # the same from both, or the script stops. Prints one table line per benchmark: median wall
-# times, ratio, peak RSS of each (the largest of the run's processes) and the load average
-# (1 minute) before and after its runs.
+# times, ratio, peak RSS of each (the largest of the run's processes), median CPU time (user +
+# system; steadier than wall time on a loaded machine) and the load average (1 minute) before
+# and after its runs.
 #
 #   tests/bench/eval-vs-nix.sh [RUNS] [NAME...]   (default 5 pairs per benchmark, 1 warm-up pair;
 #                                                  NAMEs pick programs, `corpus` the corpus loop)
@@ -63,22 +64,24 @@ def run(command):
     child = subprocess.Popen(command, shell=True, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
     output = child.stdout.read()
     _, status, usage = os.wait4(child.pid, 0)
-    return time.monotonic() - start, usage.ru_maxrss / 1024, output, os.waitstatus_to_exitcode(status)
+    return (time.monotonic() - start, usage.ru_maxrss / 1024, output, os.waitstatus_to_exitcode(status),
+            usage.ru_utime + usage.ru_stime)
 def load(): return open("/proc/loadavg").read().split()[0]
 load_before = load()
 ours_out, theirs_out = run(ours), run(theirs)
 if ours_out[2] != theirs_out[2] or ours_out[3] != theirs_out[3]:
     sys.exit(f"{label}: outputs differ\n  configlang ({ours_out[3]}): {ours_out[2][:300]!r}\n"
              f"  nix ({theirs_out[3]}): {theirs_out[2][:300]!r}")
-times, rss, ratios = ([], []), ([], []), []
+times, rss, cpu, ratios = ([], []), ([], []), ([], []), []
 for i in range(runs):
     pair = (ours, theirs) if i % 2 == 0 else (theirs, ours)
     results = {command: run(command) for command in pair}
     for side, command in enumerate((ours, theirs)):
-        times[side].append(results[command][0]); rss[side].append(results[command][1])
+        times[side].append(results[command][0]); rss[side].append(results[command][1]); cpu[side].append(results[command][4])
     ratios.append(results[ours][0] / results[theirs][0])
 print(f"| {label} | {statistics.median(times[0]) * 1000:.0f} | {statistics.median(times[1]) * 1000:.0f} | "
-      f"{statistics.median(ratios):.2f} | {max(rss[0]):.0f} | {max(rss[1]):.0f} | {load_before}-{load()} |", flush=True)
+      f"{statistics.median(ratios):.2f} | {max(rss[0]):.0f} | {max(rss[1]):.0f} | "
+      f"{statistics.median(cpu[0]) * 1000:.0f} | {statistics.median(cpu[1]) * 1000:.0f} | {load_before}-{load()} |", flush=True)
 PAIRED
 
 wanted() { [ "${#only[@]}" -eq 0 ] && return 0; local n; for n in "${only[@]}"; do [ "$n" = "$1" ] && return 0; done; return 1; }
@@ -86,8 +89,8 @@ bench() { wanted "$1" && python3 "$out/paired.py" "$1" "$runs" "$2" "$3"; return
 
 python3 "$here/programs/generate.py"
 echo "configlang: $bin; $runs alternating pairs each after a warm-up pair; $(nproc) cores"
-echo "| benchmark | configlang ms | nix ms | ratio (median of pairs) | configlang peak RSS MB | nix peak RSS MB | load (1 min) |"
-echo "| --- | --- | --- | --- | --- | --- | --- |"
+echo "| benchmark | configlang ms | nix ms | ratio (median of pairs) | configlang peak RSS MB | nix peak RSS MB | configlang CPU ms | nix CPU ms | load (1 min) |"
+echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"
 bench corpus "$out/corpus.sh $corpus $bin eval" "$out/corpus.sh $corpus nix-instantiate --eval"
 for program in "$here"/programs/*.nix; do
   name="$(basename "$program" .nix)"
