@@ -326,6 +326,10 @@ public sealed partial class Interpreter
     public string ForceStringNoContext(Value value, SourceLocation? site, string? context = null) =>
         ForceString(value, site, context).Text;
 
+    /// <summary>A string used as an attribute name (its context dropped, as Nix does).</summary>
+    public Symbol ForceSymbol(Value value, SourceLocation? site, string? context = null) =>
+        Symbol.Intern(ForceString(value, site, context));
+
     private static EvaluationException TypeError(Value value, string expected, SourceLocation? site, string? context)
     {
         var error = EvaluationException.Type($"value is {value.Force().Describe()} while {expected} was expected", site);

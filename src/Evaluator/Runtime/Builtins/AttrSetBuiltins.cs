@@ -12,7 +12,7 @@ internal static class AttrSetBuiltins
         {
             var attrs = i.ForceAttrs(a[0], s, "while evaluating the argument passed to builtins.attrNames");
             var names = new Value[attrs.Count];
-            for (var k = 0; k < names.Length; k++) names[k] = StringValue.Of(attrs.Names[k].Name);
+            for (var k = 0; k < names.Length; k++) names[k] = attrs.Names[k].Value;
             return ListValue.Of(names);
         });
         r.Add("attrValues", 1, (i, a, s) =>
@@ -36,7 +36,7 @@ internal static class AttrSetBuiltins
         {
             var attrs = i.ForceAttrs(a[0], s);
             var remove = new HashSet<Symbol>();
-            foreach (var item in i.ForceList(a[1], s).Items) remove.Add(Symbol.Intern(i.ForceStringNoContext(item, s)));
+            foreach (var item in i.ForceList(a[1], s).Items) remove.Add(i.ForceSymbol(item, s));
             var names = new List<Symbol>(attrs.Count);
             var values = new List<Value>(attrs.Count);
             var positions = attrs.Positions is null ? null : new List<SourceLocation>(attrs.Count);
@@ -58,7 +58,7 @@ internal static class AttrSetBuiltins
                 var entry = i.ForceAttrs(item, s, "while evaluating an element of the list passed to builtins.listToAttrs");
                 var nameValue = entry.Get(Symbols.Name)
                     ?? throw EvaluationException.Create(EvaluationDiagnostics.MissingAttribute, "attribute 'name' missing", s);
-                var name = Symbol.Intern(i.ForceStringNoContext(nameValue, s));
+                var name = i.ForceSymbol(nameValue, s);
                 if (builder.Contains(name)) continue;
                 var value = entry.Get(Symbols.Value)
                     ?? throw EvaluationException.Create(EvaluationDiagnostics.MissingAttribute, "attribute 'value' missing", s);
@@ -72,7 +72,7 @@ internal static class AttrSetBuiltins
             var values = new Value[attrs.Count];
             for (var k = 0; k < values.Length; k++)
             {
-                values[k] = new Apply2Thunk(i, a[0], StringValue.Of(attrs.Names[k].Name), attrs.Values[k], s);
+                values[k] = new Apply2Thunk(i, a[0], attrs.Names[k].Value, attrs.Values[k], s);
             }
             return attrs.Count == 0 ? attrs : new AttrSetValue(attrs.Names, values, attrs.Positions);
         });
@@ -92,7 +92,7 @@ internal static class AttrSetBuiltins
         });
         r.Add("catAttrs", 2, (i, a, s) =>
         {
-            var name = Symbol.Intern(i.ForceStringNoContext(a[0], s));
+            var name = i.ForceSymbol(a[0], s);
             var result = new List<Value>();
             foreach (var item in i.ForceList(a[1], s).Items)
             {
@@ -120,7 +120,7 @@ internal static class AttrSetBuiltins
             var builder = new AttrSetBuilder(order.Count);
             foreach (var name in order)
             {
-                builder.Add(name, new Apply2Thunk(i, a[0], StringValue.Of(name.Name), ListValue.Of(collected[name].ToArray()), s));
+                builder.Add(name, new Apply2Thunk(i, a[0], name.Value, ListValue.Of(collected[name].ToArray()), s));
             }
             return builder.Build();
         });
@@ -130,7 +130,7 @@ internal static class AttrSetBuiltins
             var order = new List<Symbol>();
             foreach (var item in i.ForceList(a[1], s).Items)
             {
-                var key = Symbol.Intern(i.ForceStringNoContext(i.Call(a[0], item, s), s));
+                var key = i.ForceSymbol(i.Call(a[0], item, s), s);
                 if (!groups.TryGetValue(key, out var list))
                 {
                     groups[key] = list = [];
@@ -156,7 +156,7 @@ internal static class AttrSetBuiltins
         });
         r.Add("unsafeGetAttrPos", 2, (i, a, s) =>
         {
-            var name = Symbol.Intern(i.ForceStringNoContext(a[0], s));
+            var name = i.ForceSymbol(a[0], s);
             var attrs = i.ForceAttrs(a[1], s);
             return attrs.PositionOf(name) is { } position ? Interpreter.MakePosition(position) : NullValue.Instance;
         });

@@ -38,6 +38,15 @@ internal static class SerializationBuiltins
         }
     }
 
+    /// <summary>An object's key as a symbol, decoded on the stack when short (no string per key).</summary>
+    private static Symbol ReadName(ref Utf8JsonReader reader)
+    {
+        const int StackLimit = 256;
+        if (reader.HasValueSequence || reader.ValueSpan.Length > StackLimit) return Symbol.Intern(reader.GetString()!);
+        Span<char> buffer = stackalloc char[StackLimit];
+        return Symbol.Intern(buffer[..reader.CopyString(buffer)]);
+    }
+
     private static Value Read(ref Utf8JsonReader reader)
     {
         switch (reader.TokenType)
@@ -67,7 +76,7 @@ internal static class SerializationBuiltins
                 var builder = new AttrSetBuilder();
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
                 {
-                    var name = reader.GetString()!;
+                    var name = ReadName(ref reader);
                     reader.Read();
                     builder.Add(name, Read(ref reader));
                 }
