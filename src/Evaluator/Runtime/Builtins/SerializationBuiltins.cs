@@ -57,11 +57,11 @@ internal static class SerializationBuiltins
             case JsonTokenType.String: return StringValue.Of(reader.GetString()!);
             case JsonTokenType.Number:
             {
-                var raw = Encoding.UTF8.GetString(reader.ValueSpan);
-                if (raw.IndexOfAny(['.', 'e', 'E']) < 0)
+                // An integer unless written with a fraction or exponent; no string per number.
+                if (reader.ValueSpan.IndexOfAny(".eE"u8) < 0)
                 {
                     if (reader.TryGetInt64(out var l)) return IntValue.Of(l);
-                    throw new JsonException($"number {raw} is out of the range of integers");
+                    throw new JsonException($"number {Encoding.UTF8.GetString(reader.ValueSpan)} is out of the range of integers");
                 }
                 return new FloatValue(reader.GetDouble());
             }
