@@ -142,7 +142,7 @@ internal sealed class Apply2Thunk(Interpreter interpreter, Value function, Value
 
     public override SourceLocation? Location => site;
 
-    protected override Value Compute() => interpreter.Call(interpreter.Call(_function!, _first!, site), _second!, site);
+    protected override Value Compute() => interpreter.Call(_function!, _first!, _second!, site);
 
     protected override void Release()
     {
