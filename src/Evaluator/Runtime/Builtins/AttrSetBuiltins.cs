@@ -102,9 +102,11 @@ internal static class AttrSetBuiltins
         });
         r.Add("zipAttrsWith", 2, (i, a, s) =>
         {
+            var items = i.ForceList(a[1], s).Items;
+            if (items.Length <= ZipMergeLimit) return ZipByMerging(i, a[0], items, s);
             var collected = new Dictionary<Symbol, List<Value>>();
             var order = new List<Symbol>();
-            foreach (var item in i.ForceList(a[1], s).Items)
+            foreach (var item in items)
             {
                 var attrs = i.ForceAttrs(item, s);
                 for (var k = 0; k < attrs.Count; k++)
@@ -160,5 +162,53 @@ internal static class AttrSetBuiltins
             var attrs = i.ForceAttrs(a[1], s);
             return attrs.PositionOf(name) is { } position ? Interpreter.MakePosition(position) : NullValue.Instance;
         });
+    }
+
+    /// <summary>Up to this many sets, <c>zipAttrsWith</c> walks their sorted names side by side.</summary>
+    private const int ZipMergeLimit = 8;
+
+    /// <summary><c>zipAttrsWith</c> of a few sets (recursiveUpdate zips two at every level): their
+    /// names are sorted already, so walking them together gives the result in order, without a
+    /// dictionary and a list per name and a sort.</summary>
+    private static AttrSetValue ZipByMerging(Interpreter i, Value function, Value[] items, SourceLocation? s)
+    {
+        var sets = new AttrSetValue[items.Length];
+        var total = 0;
+        for (var k = 0; k < sets.Length; k++)
+        {
+            sets[k] = i.ForceAttrs(items[k], s);
+            total += sets[k].Count;
+        }
+        var cursors = new int[sets.Length];
+        var names = new Symbol[total];
+        var values = new Value[total];
+        var count = 0;
+        while (true)
+        {
+            Symbol? next = null;
+            var holders = 0;
+            for (var k = 0; k < sets.Length; k++)
+            {
+                if (cursors[k] == sets[k].Count) continue;
+                var name = sets[k].Names[cursors[k]];
+                if (ReferenceEquals(name, next)) holders++;
+                else if (next is null || string.CompareOrdinal(name.Name, next.Name) < 0) { next = name; holders = 1; }
+            }
+            if (next is null) break;
+            var group = new Value[holders];
+            var at = 0;
+            for (var k = 0; k < sets.Length; k++)
+            {
+                if (cursors[k] < sets[k].Count && ReferenceEquals(sets[k].Names[cursors[k]], next)) group[at++] = sets[k].Values[cursors[k]++];
+            }
+            names[count] = next;
+            values[count++] = new Apply2Thunk(i, function, next.Value, ListValue.Of(group), s);
+        }
+        if (count < total)
+        {
+            Array.Resize(ref names, count);
+            Array.Resize(ref values, count);
+        }
+        return count == 0 ? AttrSetValue.Empty : new AttrSetValue(names, values, null);
     }
 }
