@@ -145,20 +145,23 @@ public sealed partial class Interpreter
     /// the first operand decides whether the result is a path; paths interpolated into strings
     /// are "copied to the store" (their store path is computed, nothing is written).
     /// </summary>
-    public Value ConcatStrings(Value[] values, bool forceString, SourceLocation[] locations, SourceLocation? site)
+    /// <param name="operands">The nodes <paramref name="values"/> came from, for the location of an error.</param>
+    internal Value ConcatStrings(ReadOnlySpan<Value> values, bool forceString, Lowering.Bound.Node[] operands, SourceLocation? site)
     {
         var firstKind = forceString ? ValueKind.String : values[0].Force().Kind;
         if (firstKind is ValueKind.Int or ValueKind.Float)
         {
             Value sum = values[0].Force();
-            for (var i = 1; i < values.Length; i++) sum = Arithmetic('+', sum, values[i], locations[i]);
+            for (var i = 1; i < values.Length; i++) sum = Arithmetic('+', sum, values[i], operands[i].Location);
             return sum;
         }
-        var parts = new string[values.Length];
+        // Interpolations have a few parts: their strings stay on the stack until joined.
+        var buffer = new InlineParts<string>();
+        var parts = values.Length <= InlineParts<string>.Length ? ((Span<string>)buffer)[..values.Length] : new string[values.Length];
         string[]? context = null;
         for (var i = 0; i < values.Length; i++)
         {
-            parts[i] = CoerceToString(values[i], locations[i], ref context,
+            parts[i] = CoerceToString(values[i], operands[i].Location, ref context,
                 coerceMore: false, copyToStore: firstKind == ValueKind.String, canonicalizePath: forceString || i > 0);
         }
         var text = StringValue.Join("", parts, site);

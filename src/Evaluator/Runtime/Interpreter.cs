@@ -218,7 +218,24 @@ public sealed partial class Interpreter
         }
     }
 
-    private Value CallLambda(LambdaValue lambda, Value argument, SourceLocation? site)
+    /// <summary><c>function first second</c>. A curried two-argument lambda (<c>acc: x: …</c>, as
+    /// <c>foldl'</c>, <c>mapAttrs</c> and <c>sort</c> are given) gets its inner frame directly,
+    /// without the closure the first application would return only to be called at once.</summary>
+    public Value Call(Value function, Value first, Value second, SourceLocation? site)
+    {
+        if (function.Force() is LambdaValue { Code: { Formals: null, Body: LambdaNode inner } code } outer)
+        {
+            var slots = new Value[code.FrameSize];
+            slots[code.ArgSlot] = first;
+            return CallLambda(inner, new Environment(slots, outer.Environment), second, site);
+        }
+        return Call(Call(function, first, site), second, site);
+    }
+
+    private Value CallLambda(LambdaValue lambda, Value argument, SourceLocation? site) =>
+        CallLambda(lambda.Code, lambda.Environment, argument, site);
+
+    private Value CallLambda(LambdaNode code, Environment environment, Value argument, SourceLocation? site)
     {
         if (_callDepth >= Options.MaxCallDepth || !RuntimeHelpers.TryEnsureSufficientExecutionStack())
         {
@@ -227,7 +244,7 @@ public sealed partial class Interpreter
         _callDepth++;
         try
         {
-            return CallLambdaUnchecked(lambda, argument, site);
+            return CallLambdaUnchecked(code, environment, argument, site);
         }
         finally
         {
@@ -235,18 +252,17 @@ public sealed partial class Interpreter
         }
     }
 
-    private Value CallLambdaUnchecked(LambdaValue lambda, Value argument, SourceLocation? site)
+    private Value CallLambdaUnchecked(LambdaNode code, Environment environment, Value argument, SourceLocation? site)
     {
-        var code = lambda.Code;
         var slots = new Value[code.FrameSize];
-        var env = new Environment(slots, lambda.Environment);
+        var env = new Environment(slots, environment);
         if (code.Formals is { } formals)
         {
             var arg = argument.Force();
             if (arg is not AttrSetValue attrs)
             {
                 throw EvaluationException.Type($"value is {arg.Describe()} while a set was expected", site)
-                    .AddFrame($"while calling {DescribeLambda(lambda)}", code.Location);
+                    .AddFrame($"while calling {DescribeLambda(code)}", code.Location);
             }
             var used = 0;
             for (var i = 0; i < formals.Length; i++)
@@ -264,8 +280,8 @@ public sealed partial class Interpreter
                 else
                 {
                     throw EvaluationException.Create(EvaluationDiagnostics.BadArguments,
-                        $"{DescribeLambda(lambda)} called without required argument '{formal.Name.Name}'", site)
-                        .AddFrame($"while calling {DescribeLambda(lambda)}", code.Location);
+                        $"{DescribeLambda(code)} called without required argument '{formal.Name.Name}'", site)
+                        .AddFrame($"while calling {DescribeLambda(code)}", code.Location);
                 }
             }
             if (!code.Ellipsis && used < attrs.Count)
@@ -274,8 +290,8 @@ public sealed partial class Interpreter
                 {
                     if (Array.Exists(formals, f => ReferenceEquals(f.Name, name))) continue;
                     throw EvaluationException.Create(EvaluationDiagnostics.BadArguments,
-                        $"{DescribeLambda(lambda)} called with unexpected argument '{name.Name}'", site)
-                        .AddFrame($"while calling {DescribeLambda(lambda)}", code.Location);
+                        $"{DescribeLambda(code)} called with unexpected argument '{name.Name}'", site)
+                        .AddFrame($"while calling {DescribeLambda(code)}", code.Location);
                 }
             }
             if (code.ArgName is not null) slots[code.ArgSlot] = arg;
@@ -291,12 +307,12 @@ public sealed partial class Interpreter
         }
         catch (EvaluationException e) when (!e.IsStackOverflow)
         {
-            throw e.AddFrame($"while calling {DescribeLambda(lambda)}", code.Location);
+            throw e.AddFrame($"while calling {DescribeLambda(code)}", code.Location);
         }
     }
 
-    private static string DescribeLambda(LambdaValue lambda) =>
-        lambda.Name is { } name ? $"function '{name}'" : $"anonymous function at {lambda.Location}";
+    private static string DescribeLambda(LambdaNode code) =>
+        code.Name is { } name ? $"function '{name}'" : $"anonymous function at {code.Location}";
 
     // ---------------------------------------------------------------- forcing to a type
 
@@ -331,6 +347,10 @@ public sealed partial class Interpreter
 
     public string ForceStringNoContext(Value value, SourceLocation? site, string? context = null) =>
         ForceString(value, site, context).Text;
+
+    /// <summary>A string used as an attribute name (its context dropped, as Nix does).</summary>
+    public Symbol ForceSymbol(Value value, SourceLocation? site, string? context = null) =>
+        Symbol.Intern(ForceString(value, site, context));
 
     private static EvaluationException TypeError(Value value, string expected, SourceLocation? site, string? context)
     {

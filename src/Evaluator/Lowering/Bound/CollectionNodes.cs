@@ -79,7 +79,7 @@ internal sealed class AttrsNode(SourceText source, TextSpan span, bool recursive
         {
             var nameValue = dynamic.Name.Eval(inner);
             if (nameValue is NullValue) continue;
-            var name = Symbol.Intern(interpreter.ForceStringNoContext(nameValue, dynamic.Name.Location, "while evaluating the name of a dynamic attribute"));
+            var name = interpreter.ForceSymbol(nameValue, dynamic.Name.Location, "while evaluating the name of a dynamic attribute");
             if (builder.Contains(name))
             {
                 // As Nix words it: the message names the first definition, the error points at this one.

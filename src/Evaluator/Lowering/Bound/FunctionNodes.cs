@@ -56,6 +56,13 @@ internal sealed class CallNode(SourceText source, TextSpan span, Node function, 
                 i += args.Length;
                 continue;
             }
+            if (i + 1 < arguments.Length && f is LambdaValue { Code: { Formals: null, Body: LambdaNode } })
+            {
+                // `f a b` with `f = a: b: …`: no closure in between (see Interpreter.Call).
+                f = interpreter.Call(f, arguments[i].Delay(env), arguments[i + 1].Delay(env), site);
+                i += 2;
+                continue;
+            }
             f = interpreter.Call(f, arguments[i].Delay(env), site);
             i++;
         }

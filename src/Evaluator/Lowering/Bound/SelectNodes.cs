@@ -9,7 +9,7 @@ namespace ConfigLang.Evaluator.Lowering.Bound;
 internal readonly record struct AttrKey(Symbol? Static, Node? Dynamic, SourceLocation Location)
 {
     public Symbol Resolve(Interpreter interpreter, Env env) =>
-        Static ?? Symbol.Intern(interpreter.ForceStringNoContext(Dynamic!.Eval(env), Dynamic.Location, "while evaluating an attribute name"));
+        Static ?? interpreter.ForceSymbol(Dynamic!.Eval(env), Dynamic.Location, "while evaluating an attribute name");
 }
 
 /// <summary><c>e.a.b</c> or <c>e.a.b or default</c>.</summary>

@@ -12,7 +12,7 @@ internal static class AttrSetBuiltins
         {
             var attrs = i.ForceAttrs(a[0], s, "while evaluating the argument passed to builtins.attrNames");
             var names = new Value[attrs.Count];
-            for (var k = 0; k < names.Length; k++) names[k] = StringValue.Of(attrs.Names[k].Name);
+            for (var k = 0; k < names.Length; k++) names[k] = attrs.Names[k].Value;
             return ListValue.Of(names);
         });
         r.Add("attrValues", 1, (i, a, s) =>
@@ -36,7 +36,7 @@ internal static class AttrSetBuiltins
         {
             var attrs = i.ForceAttrs(a[0], s);
             var remove = new HashSet<Symbol>();
-            foreach (var item in i.ForceList(a[1], s).Items) remove.Add(Symbol.Intern(i.ForceStringNoContext(item, s)));
+            foreach (var item in i.ForceList(a[1], s).Items) remove.Add(i.ForceSymbol(item, s));
             var names = new List<Symbol>(attrs.Count);
             var values = new List<Value>(attrs.Count);
             var positions = attrs.Positions is null ? null : new List<SourceLocation>(attrs.Count);
@@ -58,7 +58,7 @@ internal static class AttrSetBuiltins
                 var entry = i.ForceAttrs(item, s, "while evaluating an element of the list passed to builtins.listToAttrs");
                 var nameValue = entry.Get(Symbols.Name)
                     ?? throw EvaluationException.Create(EvaluationDiagnostics.MissingAttribute, "attribute 'name' missing", s);
-                var name = Symbol.Intern(i.ForceStringNoContext(nameValue, s));
+                var name = i.ForceSymbol(nameValue, s);
                 if (builder.Contains(name)) continue;
                 var value = entry.Get(Symbols.Value)
                     ?? throw EvaluationException.Create(EvaluationDiagnostics.MissingAttribute, "attribute 'value' missing", s);
@@ -72,7 +72,7 @@ internal static class AttrSetBuiltins
             var values = new Value[attrs.Count];
             for (var k = 0; k < values.Length; k++)
             {
-                values[k] = new Apply2Thunk(i, a[0], StringValue.Of(attrs.Names[k].Name), attrs.Values[k], s);
+                values[k] = new Apply2Thunk(i, a[0], attrs.Names[k].Value, attrs.Values[k], s);
             }
             // No positions: Nix forgets where the mapped attributes were written (unsafeGetAttrPos gives null).
             return attrs.Count == 0 ? attrs : new AttrSetValue(attrs.Names, values, null);
@@ -93,7 +93,7 @@ internal static class AttrSetBuiltins
         });
         r.Add("catAttrs", 2, (i, a, s) =>
         {
-            var name = Symbol.Intern(i.ForceStringNoContext(a[0], s));
+            var name = i.ForceSymbol(a[0], s);
             var result = new List<Value>();
             foreach (var item in i.ForceList(a[1], s).Items)
             {
@@ -103,9 +103,11 @@ internal static class AttrSetBuiltins
         });
         r.Add("zipAttrsWith", 2, (i, a, s) =>
         {
+            var items = i.ForceList(a[1], s).Items;
+            if (items.Length <= ZipMergeLimit) return ZipByMerging(i, a[0], items, s);
             var collected = new Dictionary<Symbol, List<Value>>();
             var order = new List<Symbol>();
-            foreach (var item in i.ForceList(a[1], s).Items)
+            foreach (var item in items)
             {
                 var attrs = i.ForceAttrs(item, s);
                 for (var k = 0; k < attrs.Count; k++)
@@ -121,7 +123,7 @@ internal static class AttrSetBuiltins
             var builder = new AttrSetBuilder(order.Count);
             foreach (var name in order)
             {
-                builder.Add(name, new Apply2Thunk(i, a[0], StringValue.Of(name.Name), ListValue.Of(collected[name].ToArray()), s));
+                builder.Add(name, new Apply2Thunk(i, a[0], name.Value, ListValue.Of(collected[name].ToArray()), s));
             }
             return builder.Build();
         });
@@ -131,7 +133,7 @@ internal static class AttrSetBuiltins
             var order = new List<Symbol>();
             foreach (var item in i.ForceList(a[1], s).Items)
             {
-                var key = Symbol.Intern(i.ForceStringNoContext(i.Call(a[0], item, s), s));
+                var key = i.ForceSymbol(i.Call(a[0], item, s), s);
                 if (!groups.TryGetValue(key, out var list))
                 {
                     groups[key] = list = [];
@@ -157,9 +159,57 @@ internal static class AttrSetBuiltins
         });
         r.Add("unsafeGetAttrPos", 2, (i, a, s) =>
         {
-            var name = Symbol.Intern(i.ForceStringNoContext(a[0], s));
+            var name = i.ForceSymbol(a[0], s);
             var attrs = i.ForceAttrs(a[1], s);
             return attrs.PositionOf(name) is { } position ? Interpreter.MakePosition(position) : NullValue.Instance;
         });
+    }
+
+    /// <summary>Up to this many sets, <c>zipAttrsWith</c> walks their sorted names side by side.</summary>
+    private const int ZipMergeLimit = 8;
+
+    /// <summary><c>zipAttrsWith</c> of a few sets (recursiveUpdate zips two at every level): their
+    /// names are sorted already, so walking them together gives the result in order, without a
+    /// dictionary and a list per name and a sort.</summary>
+    private static AttrSetValue ZipByMerging(Interpreter i, Value function, Value[] items, SourceLocation? s)
+    {
+        var sets = new AttrSetValue[items.Length];
+        var total = 0;
+        for (var k = 0; k < sets.Length; k++)
+        {
+            sets[k] = i.ForceAttrs(items[k], s);
+            total += sets[k].Count;
+        }
+        var cursors = new int[sets.Length];
+        var names = new Symbol[total];
+        var values = new Value[total];
+        var count = 0;
+        while (true)
+        {
+            Symbol? next = null;
+            var holders = 0;
+            for (var k = 0; k < sets.Length; k++)
+            {
+                if (cursors[k] == sets[k].Count) continue;
+                var name = sets[k].Names[cursors[k]];
+                if (ReferenceEquals(name, next)) holders++;
+                else if (next is null || string.CompareOrdinal(name.Name, next.Name) < 0) { next = name; holders = 1; }
+            }
+            if (next is null) break;
+            var group = new Value[holders];
+            var at = 0;
+            for (var k = 0; k < sets.Length; k++)
+            {
+                if (cursors[k] < sets[k].Count && ReferenceEquals(sets[k].Names[cursors[k]], next)) group[at++] = sets[k].Values[cursors[k]++];
+            }
+            names[count] = next;
+            values[count++] = new Apply2Thunk(i, function, next.Value, ListValue.Of(group), s);
+        }
+        if (count < total)
+        {
+            Array.Resize(ref names, count);
+            Array.Resize(ref values, count);
+        }
+        return count == 0 ? AttrSetValue.Empty : new AttrSetValue(names, values, null);
     }
 }

@@ -29,7 +29,7 @@ internal static class ListBuiltins
         {
             var list = i.ForceList(a[2], s);
             var acc = a[1];
-            foreach (var item in list.Items) acc = i.Call(i.Call(a[0], acc, s), item, s);
+            foreach (var item in list.Items) acc = i.Call(a[0], acc, item, s);
             return acc.Force();
         });
         r.Add("elem", 2, (i, a, s) =>
@@ -91,7 +91,7 @@ internal static class ListBuiltins
             var list = i.ForceList(a[1], s);
             i.ForceFunction(a[0], s, "while evaluating the sorting function passed to builtins.sort");
             var items = (Value[])list.Items.Clone();
-            MergeSort(items, (x, y) => i.ForceBool(i.Call(i.Call(a[0], x, s), y, s), s));
+            MergeSort(items, (x, y) => i.ForceBool(i.Call(a[0], x, y, s), s));
             return ListValue.Of(items);
         });
         r.Add("partition", 2, (i, a, s) =>

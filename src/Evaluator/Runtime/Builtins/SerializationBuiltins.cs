@@ -38,6 +38,15 @@ internal static class SerializationBuiltins
         }
     }
 
+    /// <summary>An object's key as a symbol, decoded on the stack when short (no string per key).</summary>
+    private static Symbol ReadName(ref Utf8JsonReader reader)
+    {
+        const int StackLimit = 256;
+        if (reader.HasValueSequence || reader.ValueSpan.Length > StackLimit) return Symbol.Intern(reader.GetString()!);
+        Span<char> buffer = stackalloc char[StackLimit];
+        return Symbol.Intern(buffer[..reader.CopyString(buffer)]);
+    }
+
     private static Value Read(ref Utf8JsonReader reader)
     {
         switch (reader.TokenType)
@@ -48,11 +57,11 @@ internal static class SerializationBuiltins
             case JsonTokenType.String: return StringValue.Of(reader.GetString()!);
             case JsonTokenType.Number:
             {
-                var raw = Encoding.UTF8.GetString(reader.ValueSpan);
-                if (raw.IndexOfAny(['.', 'e', 'E']) < 0)
+                // An integer unless written with a fraction or exponent; no string per number.
+                if (reader.ValueSpan.IndexOfAny(".eE"u8) < 0)
                 {
                     if (reader.TryGetInt64(out var l)) return IntValue.Of(l);
-                    throw new JsonException($"number {raw} is out of the range of integers");
+                    throw new JsonException($"number {Encoding.UTF8.GetString(reader.ValueSpan)} is out of the range of integers");
                 }
                 return new FloatValue(reader.GetDouble());
             }
@@ -67,7 +76,7 @@ internal static class SerializationBuiltins
                 var builder = new AttrSetBuilder();
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
                 {
-                    var name = reader.GetString()!;
+                    var name = ReadName(ref reader);
                     reader.Read();
                     builder.Add(name, Read(ref reader));
                 }

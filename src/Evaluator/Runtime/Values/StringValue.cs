@@ -21,6 +21,9 @@ public sealed class StringValue : Value
 
     public string[]? Context { get; }
 
+    /// <summary>This text as an attribute name, once someone has used it as one (<see cref="Symbol.Intern(StringValue)"/>).</summary>
+    internal Symbol? Symbol { get; set; }
+
     public bool HasContext => Context is not null;
 
     public override ValueKind Kind => ValueKind.String;
@@ -31,12 +34,12 @@ public sealed class StringValue : Value
     /// The parts joined by <paramref name="separator"/>, checked against the memory limit first:
     /// doubling a string thirty times is a short expression.
     /// </summary>
-    public static string Join(string separator, IReadOnlyList<string> parts, SourceLocation? site)
+    public static string Join(string separator, ReadOnlySpan<string> parts, SourceLocation? site)
     {
-        long length = (long)separator.Length * Math.Max(parts.Count - 1, 0);
+        long length = (long)separator.Length * Math.Max(parts.Length - 1, 0);
         foreach (var part in parts) length += part.Length;
         MemoryLimit.EnsureString(length, site);
-        return string.Join(separator, parts);
+        return separator.Length == 0 ? string.Concat(parts!) : string.Join(separator, parts!);
     }
 
     /// <summary>The union of two contexts, sorted, without duplicates.</summary>

@@ -25,22 +25,23 @@ public enum ThunkState : byte
 public abstract class Thunk : Value
 {
     private ThunkState _state;
-    private Value? _value;
-    private EvaluationException? _error;
+    // The value once forced, the error once failed: one field, since a thunk never has both
+    // (every lazy value carries it; a million-element genList keeps a million of them).
+    private object? _outcome;
 
     public override ValueKind Kind => ValueKind.Thunk;
 
     public ThunkState State => _state;
 
     /// <summary>The forced value, when <see cref="State"/> is <see cref="ThunkState.Forced"/>.</summary>
-    public Value? Result => _state == ThunkState.Forced ? _value : null;
+    public Value? Result => _state == ThunkState.Forced ? Unsafe.As<Value>(_outcome) : null;
 
     /// <summary>Where the suspended expression is, for the infinite-recursion error.</summary>
     public virtual SourceLocation? Location => null;
 
     public sealed override Value Force()
     {
-        if (_state == ThunkState.Forced) return _value!;
+        if (_state == ThunkState.Forced) return Unsafe.As<Value>(_outcome)!;
         return ForceSlow();
     }
 
@@ -51,7 +52,7 @@ public abstract class Thunk : Value
             case ThunkState.Forcing:
                 throw EvaluationException.InfiniteRecursion(Location);
             case ThunkState.Failed:
-                throw _error!.Rethrown();
+                throw Unsafe.As<EvaluationException>(_outcome)!.Rethrown();
         }
         if (!RuntimeHelpers.TryEnsureSufficientExecutionStack()) throw EvaluationException.StackOverflow(Location);
         _state = ThunkState.Forcing;
@@ -59,7 +60,7 @@ public abstract class Thunk : Value
         {
             var value = Compute();
             if (value is Thunk inner) value = inner.Force();
-            _value = value;
+            _outcome = value;
             _state = ThunkState.Forced;
             Release();
             return value;
@@ -83,7 +84,7 @@ public abstract class Thunk : Value
         else
         {
             _state = ThunkState.Failed;
-            _error = e;
+            _outcome = e;
             Release();
         }
         return false;
@@ -142,7 +143,7 @@ internal sealed class Apply2Thunk(Interpreter interpreter, Value function, Value
 
     public override SourceLocation? Location => site;
 
-    protected override Value Compute() => interpreter.Call(interpreter.Call(_function!, _first!, site), _second!, site);
+    protected override Value Compute() => interpreter.Call(_function!, _first!, _second!, site);
 
     protected override void Release()
     {

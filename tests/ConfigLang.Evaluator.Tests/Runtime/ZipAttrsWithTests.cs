@@ -1,0 +1,34 @@
+namespace ConfigLang.Evaluator.Tests.Runtime;
+
+/// <summary><c>zipAttrsWith</c> merges up to eight sets by walking their sorted names, more through
+/// a table; both must give the names in order and each name's values in list order.</summary>
+public sealed class ZipAttrsWithTests
+{
+    [Fact]
+    public void A_few_sets_are_zipped_in_name_and_list_order()
+    {
+        Assert.Equal("{ a = [ 1 3 ]; b = [ 2 ]; c = [ 4 6 ]; d = [ 5 ]; }", Evaluate.Value(
+            "builtins.zipAttrsWith (n: vs: vs) [ { a = 1; b = 2; } { } { a = 3; c = 4; } { c = 6; d = 5; } ]"));
+        Assert.Equal("{ }", Evaluate.Value("builtins.zipAttrsWith (n: vs: vs) [ { } { } ]"));
+        Assert.Equal("{ }", Evaluate.Value("builtins.zipAttrsWith (n: vs: vs) [ ]"));
+        Assert.Equal("{ B = \"B1\"; a = \"a2\"; }", Evaluate.Value(
+            "builtins.zipAttrsWith (n: vs: n + toString (builtins.length vs)) [ { a = 1; } { B = 1; a = 2; } ]"));
+    }
+
+    [Fact]
+    public void A_few_sets_and_many_sets_give_the_same_result()
+    {
+        const string Sets = "map (i: { \"k${toString (i - i / 3 * 3)}\" = i; \"all\" = i; \"n${toString i}\" = i; })";
+        var few = Evaluate.Value($"builtins.zipAttrsWith (n: vs: vs) ({Sets} (builtins.genList (i: i) 8))");
+        var many = Evaluate.Value($"builtins.zipAttrsWith (n: vs: vs) ({Sets} (builtins.genList (i: i) 9))");
+        Assert.Equal("{ all = [ 0 1 2 3 4 5 6 7 ]; k0 = [ 0 3 6 ]; k1 = [ 1 4 7 ]; k2 = [ 2 5 ]; n0 = [ 0 ]; n1 = [ 1 ]; n2 = [ 2 ]; n3 = [ 3 ]; n4 = [ 4 ]; n5 = [ 5 ]; n6 = [ 6 ]; n7 = [ 7 ]; }", few);
+        Assert.Equal("{ all = [ 0 1 2 3 4 5 6 7 8 ]; k0 = [ 0 3 6 ]; k1 = [ 1 4 7 ]; k2 = [ 2 5 8 ]; n0 = [ 0 ]; n1 = [ 1 ]; n2 = [ 2 ]; n3 = [ 3 ]; n4 = [ 4 ]; n5 = [ 5 ]; n6 = [ 6 ]; n7 = [ 7 ]; n8 = [ 8 ]; }", many);
+    }
+
+    [Fact]
+    public void An_element_that_is_not_a_set_is_an_error()
+    {
+        Assert.Contains("value is an integer while a set was expected",
+            Evaluate.Error("builtins.zipAttrsWith (n: vs: vs) [ { a = 1; } 2 ]"));
+    }
+}
