@@ -24,7 +24,7 @@ internal static class SerializationBuiltins
             var bytes = Encoding.UTF8.GetBytes(text);
             var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = 100000 });
             if (!reader.Read()) throw new JsonException("unexpected end of input");
-            var value = Read(ref reader);
+            var value = Read(ref reader, site);
             if (reader.Read()) throw new JsonException("unexpected content after the JSON value");
             return value;
         }
@@ -38,14 +38,14 @@ internal static class SerializationBuiltins
         }
     }
 
-    private static Value Read(ref Utf8JsonReader reader)
+    private static Value Read(ref Utf8JsonReader reader, SourceLocation? site)
     {
         switch (reader.TokenType)
         {
             case JsonTokenType.Null: return NullValue.Instance;
             case JsonTokenType.True: return BoolValue.True;
             case JsonTokenType.False: return BoolValue.False;
-            case JsonTokenType.String: return StringValue.Of(reader.GetString()!);
+            case JsonTokenType.String: return StringValue.Of(NulBytes.Rejected(reader.GetString()!, site));
             case JsonTokenType.Number:
             {
                 var raw = Encoding.UTF8.GetString(reader.ValueSpan);
@@ -59,7 +59,7 @@ internal static class SerializationBuiltins
             case JsonTokenType.StartArray:
             {
                 var items = new List<Value>();
-                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray) items.Add(Read(ref reader));
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray) items.Add(Read(ref reader, site));
                 return ListValue.Of(items.ToArray());
             }
             case JsonTokenType.StartObject:
@@ -67,9 +67,9 @@ internal static class SerializationBuiltins
                 var builder = new AttrSetBuilder();
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
                 {
-                    var name = reader.GetString()!;
+                    var name = NulBytes.Rejected(reader.GetString()!, site);
                     reader.Read();
-                    builder.Add(name, Read(ref reader));
+                    builder.Add(name, Read(ref reader, site));
                 }
                 return builder.Build();
             }
