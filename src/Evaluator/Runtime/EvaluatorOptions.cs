@@ -34,6 +34,9 @@ public sealed record EvaluatorOptions
     /// <summary>Literals that newer Nix versions can reject (<c>--lint-url-literals fatal</c> and the like).</summary>
     public LiteralLints Lints { get; init; }
 
+    /// <summary>Literals reported on standard error but accepted (<c>--lint-url-literals warn</c> and the like).</summary>
+    public LiteralLints LintWarnings { get; init; }
+
     /// <summary>How deeply function calls may nest before evaluation stops with
     /// <c>stack overflow (possible infinite recursion)</c>; Nix 2.8 itself stops between 10,000 and 100,000.</summary>
     public int MaxCallDepth { get; init; } = 20000;
