@@ -21,7 +21,7 @@ internal static class ControlBuiltins
         r.Add("trace", 2, (i, a, _) =>
         {
             var message = a[0].Force();
-            i.WriteTrace("trace: " + (message is StringValue s ? s.Text : ValuePrinter.Print(message)));
+            i.WriteTrace("trace: " + (message is StringValue s ? s.Text : ValuePrinter.Print(message, "«thunk»")));
             return a[1].Force();
         });
         r.Add("warn", 2, (i, a, s) =>
