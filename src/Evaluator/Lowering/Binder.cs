@@ -1,5 +1,6 @@
 using ConfigLang.Evaluator.Lowering.Bound;
 using ConfigLang.Evaluator.Runtime;
+using ConfigLang.Evaluator.Runtime.Builtins;
 using ConfigLang.Evaluator.Runtime.Printing;
 using ConfigLang.Evaluator.Runtime.Values;
 using ConfigLang.Evaluator.Syntax.Nodes;
@@ -108,6 +109,8 @@ internal sealed class Binder
 
     private Node BindString(StringExpr s, Scope scope)
     {
+        // Nix strings are C strings: a literal holding a NUL byte is rejected when the file is read.
+        foreach (var literal in s.Parts.OfType<LiteralPart>()) NulBytes.Rejected(literal.Text, new SourceLocation(_source, literal.Span));
         if (s.Parts.All(p => p is LiteralPart))
         {
             return new ConstNode(_source, s.Span, StringValue.Of(string.Concat(s.Parts.Cast<LiteralPart>().Select(p => p.Text))));

@@ -68,4 +68,16 @@ public sealed class NewerBuiltinsTests
     public void FromJSON_rejects_a_NUL_byte(string json) =>
         Assert.Contains("cannot be represented as Nix string because it contains null bytes",
             Evaluate.Error($"builtins.fromJSON ''{json}''"));
+
+    [Theory]
+    [InlineData("\"foo\0bar\"")]
+    [InlineData("''\n  foo\n  \0\n''")]
+    [InlineData("let unused = \"\0\"; in 1")]
+    public void A_string_literal_holding_a_NUL_byte_is_rejected_where_it_is_written(string program)
+    {
+        var error = Evaluate.Run(program);
+        Assert.False(error.Succeeded);
+        Assert.Contains("cannot be represented as Nix string because it contains null bytes", error.Stderr);
+        Assert.NotNull(error.Error!.Location);
+    }
 }
