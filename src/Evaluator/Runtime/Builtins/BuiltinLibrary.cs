@@ -22,5 +22,6 @@ internal static class BuiltinLibrary
         BreakBuiltin.Register(registry);
         ConvertHashBuiltin.Register(registry);
         FlakeRefBuiltins.Register(registry);
+        StringContextBuiltins.Register(registry);
     }
 }
