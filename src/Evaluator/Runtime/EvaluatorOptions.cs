@@ -34,6 +34,9 @@ public sealed record EvaluatorOptions
     /// <summary>Literals that newer Nix versions can reject (<c>--lint-url-literals fatal</c> and the like).</summary>
     public LiteralLints Lints { get; init; }
 
+    /// <summary>Nix's experimental features turned on (<c>--extra-experimental-features</c>): <c>parse-toml-timestamps</c>.</summary>
+    public IReadOnlySet<string> ExperimentalFeatures { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
     /// <summary>Literals reported on standard error but accepted (<c>--lint-url-literals warn</c> and the like).</summary>
     public LiteralLints LintWarnings { get; init; }
 

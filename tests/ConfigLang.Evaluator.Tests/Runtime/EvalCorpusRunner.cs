@@ -44,7 +44,7 @@ public static class EvalCorpusRunner
             ? File.ReadLines(flagsFile).FirstOrDefault()?.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? []
             : [];
         var xml = okay && File.Exists(Path.Combine(LangDirectory, name + ".exp.xml"));
-        var (request, searchPath, lints, lintWarnings, maxCallDepth) = BuildRequest(flags, $"lang/{name}.nix", xml, showTrace: !okay);
+        var (request, searchPath, lints, lintWarnings, features, maxCallDepth) = BuildRequest(flags, $"lang/{name}.nix", xml, showTrace: !okay);
         var options = new EvaluatorOptions
         {
             CurrentDirectory = CorpusRoot,
@@ -52,6 +52,7 @@ public static class EvalCorpusRunner
             SearchPath = searchPath,
             Lints = lints,
             LintWarnings = lintWarnings,
+            ExperimentalFeatures = features,
             MaxCallDepth = maxCallDepth,
         };
         var result = new ConfigEvaluator(options).Evaluate(request);
@@ -87,8 +88,9 @@ public static class EvalCorpusRunner
     private static string Normalize(string text) =>
         string.Join('\n', text.Replace("\r\n", "\n").Split('\n').Select(line => line.TrimEnd(' '))).TrimEnd('\n');
 
-    private static (EvaluationRequest Request, IReadOnlyList<string> SearchPath, LiteralLints Lints, LiteralLints LintWarnings, int MaxCallDepth) BuildRequest(string[] flags, string file, bool xml, bool showTrace)
+    private static (EvaluationRequest Request, IReadOnlyList<string> SearchPath, LiteralLints Lints, LiteralLints LintWarnings, HashSet<string> Features, int MaxCallDepth) BuildRequest(string[] flags, string file, bool xml, bool showTrace)
     {
+        var features = new HashSet<string>(StringComparer.Ordinal);
         var lints = LiteralLints.None;
         var lintWarnings = LiteralLints.None;
         var maxCallDepth = new EvaluatorOptions().MaxCallDepth;
@@ -104,7 +106,8 @@ public static class EvalCorpusRunner
                 case "--arg": autoArgs.Add((flags[i + 1], flags[i + 2], false)); i += 2; break;
                 case "--argstr": autoArgs.Add((flags[i + 1], flags[i + 2], true)); i += 2; break;
                 case "--show-trace": showTrace = true; break;
-                case "--extra-experimental-features" or "--option": i += flags[i] == "--option" ? 2 : 1; break;
+                case "--extra-experimental-features": features.UnionWith(flags[++i].Split(' ')); break;
+                case "--option": i += 2; break;
                 case "--lint-url-literals" when flags[i + 1] == "fatal": lints |= LiteralLints.UrlLiterals; i++; break;
                 case "--lint-short-path-literals" when flags[i + 1] == "fatal": lints |= LiteralLints.ShortPathLiterals; i++; break;
                 case "--lint-absolute-path-literals" when flags[i + 1] == "fatal": lints |= LiteralLints.AbsolutePathLiterals; i++; break;
@@ -128,6 +131,6 @@ public static class EvalCorpusRunner
             AutoArgs = autoArgs,
             ShowTrace = showTrace,
         };
-        return (request, searchPath, lints, lintWarnings, maxCallDepth);
+        return (request, searchPath, lints, lintWarnings, features, maxCallDepth);
     }
 }
