@@ -35,7 +35,8 @@ internal sealed class Binder
             case IntLiteral i: return new ConstNode(_source, i.Span, IntValue.Of(i.Value));
             case FloatLiteral f: return new ConstNode(_source, f.Span, new FloatValue(f.Value));
             case UriLiteral u:
-                Lint(LiteralLints.UrlLiterals, $"URL literals are discouraged. Consider using a string literal \"{u.Value}\" instead (lint-url-literals)", u.Span);
+                Lint(LiteralLints.UrlLiterals, $"URL literals are discouraged. Consider using a string literal \"{u.Value}\" instead (lint-url-literals)", u.Span,
+                    $"URL literals are disallowed. Consider using a string literal \"{u.Value}\" instead (lint-url-literals)");
                 return new ConstNode(_source, u.Span, StringValue.Of(u.Value));
             case StringExpr s: return BindString(s, scope);
             case PathExpr p: return BindPath(p, scope);
@@ -83,9 +84,9 @@ internal sealed class Binder
     }
 
     /// <summary>A literal that <c>--lint-*-literals</c> rejects (fatal) or reports on stderr (warn), as Nix does.</summary>
-    private void Lint(LiteralLints lint, string message, TextSpan span)
+    private void Lint(LiteralLints lint, string message, TextSpan span, string? fatalMessage = null)
     {
-        if (_interpreter.Options.Lints.HasFlag(lint)) throw Error(EvaluationDiagnostics.Syntax, message, span);
+        if (_interpreter.Options.Lints.HasFlag(lint)) throw Error(EvaluationDiagnostics.Syntax, fatalMessage ?? message, span);
         if (_interpreter.Options.LintWarnings.HasFlag(lint)) _interpreter.WriteTrace(ErrorFormatter.FormatWarning(message, new SourceLocation(_source, span)));
     }
 

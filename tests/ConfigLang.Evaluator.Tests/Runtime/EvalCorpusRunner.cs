@@ -85,6 +85,26 @@ public static class EvalCorpusRunner
         return new Outcome(true, "");
     }
 
+    /// <summary>
+    /// For an eval-fail case: Nix's error message (the last <c>error:</c> of <c>.err.exp</c>, after
+    /// any trace frames) and ConfigLang's (the first line of stderr), each with the corpus folder
+    /// written /pwd and <c>:LINE:COL</c> positions removed.
+    /// </summary>
+    public static (string Expected, string Actual) ErrorMessages(string name)
+    {
+        var outcome = Run(name);
+        var expectedText = File.ReadAllText(Path.Combine(LangDirectory, name + ".err.exp"));
+        var at = expectedText.LastIndexOf("error: ", StringComparison.Ordinal);
+        var expected = at < 0 ? "" : expectedText[(at + "error: ".Length)..].Split('\n')[0];
+        var first = outcome.Explanation.Split('\n')[0];
+        var actual = first.StartsWith("error: ", StringComparison.Ordinal) ? first["error: ".Length..] : first;
+        var physical = new DirectoryInfo(CorpusRoot).ResolveLinkTarget(true)?.FullName ?? CorpusRoot;
+        return (WithoutPositions(expected), WithoutPositions(actual.Replace(physical, "/pwd").Replace(CorpusRoot, "/pwd")));
+    }
+
+    private static string WithoutPositions(string message) =>
+        System.Text.RegularExpressions.Regex.Replace(message, @":\d+:\d+", "").Trim();
+
     private static string Normalize(string text) =>
         string.Join('\n', text.Replace("\r\n", "\n").Split('\n').Select(line => line.TrimEnd(' '))).TrimEnd('\n');
 
