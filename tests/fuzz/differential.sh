@@ -16,7 +16,9 @@ while [ $# -gt 0 ]; do
 done
 command -v nix-instantiate >/dev/null || { echo "nix-instantiate (Debian nix-bin) is required" >&2; exit 2; }
 echo "differential: seed $seed, $programs programs" >&2
-dotnet build "$here/tests/ConfigLang.Evaluator.Tests" -c Release -nologo -v q >/dev/null
+if ! build="$(dotnet build "$here/tests/ConfigLang.Evaluator.Tests" -c Release -nologo -v q 2>&1)"; then
+  echo "$build" >&2; echo "differential: the build failed" >&2; exit 2
+fi
 CONFIGLANG_DIFF_SEED="$seed" CONFIGLANG_DIFF_PROGRAMS="$programs" \
   dotnet test "$here/tests/ConfigLang.Evaluator.Tests" -c Release --no-build \
     --filter "FullyQualifiedName~DifferentialAgainstNixTests.Random_programs_evaluate_as_Nix_evaluates_them"

@@ -87,8 +87,12 @@ public static class ValuePrinter
         }
     }
 
-    /// <summary>A string literal with Nix's escapes (<c>\" \\ \n \r \t \${</c>).</summary>
-    public static void AppendString(StringBuilder output, string text)
+    /// <summary>
+    /// A string literal with Nix's escapes (<c>\" \\ \n \r \t \${</c>). Nix 2.8 escapes every
+    /// <c>$</c> of a quoted attribute name (<c>{ "\$" = 1; }</c>), only <c>${</c> in a string value
+    /// (found by the differential test).
+    /// </summary>
+    public static void AppendString(StringBuilder output, string text, bool escapeEveryDollar = false)
     {
         output.Append('"');
         for (var i = 0; i < text.Length; i++)
@@ -101,7 +105,7 @@ public static class ValuePrinter
                 case '\n': output.Append("\\n"); break;
                 case '\r': output.Append("\\r"); break;
                 case '\t': output.Append("\\t"); break;
-                case '$' when i + 1 < text.Length && text[i + 1] == '{': output.Append("\\$"); break;
+                case '$' when escapeEveryDollar || (i + 1 < text.Length && text[i + 1] == '{'): output.Append("\\$"); break;
                 default: output.Append(c); break;
             }
         }
@@ -111,7 +115,7 @@ public static class ValuePrinter
     public static void AppendAttrName(StringBuilder output, string name)
     {
         if (IsIdentifier(name)) output.Append(name);
-        else AppendString(output, name);
+        else AppendString(output, name, escapeEveryDollar: true);
     }
 
     private static bool IsIdentifier(string name)
