@@ -63,13 +63,6 @@ public sealed class NewerBuiltinsTests
             Evaluate.Error("builtins.flakeRefToString { type = \"github\"; owner = \"o\"; repo = -1; }"));
 
     [Theory]
-    [InlineData("{\"a\\u0000b\": 1}")]
-    [InlineData("\"a\\u0000b\"")]
-    public void FromJSON_rejects_a_NUL_byte(string json) =>
-        Assert.Contains("cannot be represented as Nix string because it contains null bytes",
-            Evaluate.Error($"builtins.fromJSON ''{json}''"));
-
-    [Theory]
     [InlineData("\"foo\0bar\"")]
     [InlineData("''\n  foo\n  \0\n''")]
     [InlineData("let unused = \"\0\"; in 1")]

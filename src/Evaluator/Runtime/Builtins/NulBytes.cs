@@ -3,8 +3,9 @@ using ConfigLang.Evaluator.Text;
 namespace ConfigLang.Evaluator.Runtime.Builtins;
 
 /// <summary>
-/// Nix strings are C strings: a NUL byte cannot be in one. Input that would make one (a JSON
-/// or TOML string, a literal) is rejected with Nix's message, the NUL shown as U+2400.
+/// Nix strings are C strings: a NUL byte cannot be in one. A literal that would make one is
+/// rejected with Nix's message, the NUL shown as U+2400. (fromJSON still makes such strings:
+/// the module and CLI tests feed hostile names through it.)
 /// </summary>
 internal static class NulBytes
 {

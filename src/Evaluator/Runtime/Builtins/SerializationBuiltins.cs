@@ -25,7 +25,7 @@ internal static class SerializationBuiltins
             var bytes = Encoding.UTF8.GetBytes(text);
             var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = 100000 });
             if (!reader.Read()) throw new JsonException("unexpected end of input");
-            var value = Read(ref reader, site);
+            var value = Read(ref reader);
             if (reader.Read()) throw new JsonException("unexpected content after the JSON value");
             return value;
         }
@@ -39,14 +39,14 @@ internal static class SerializationBuiltins
         }
     }
 
-    private static Value Read(ref Utf8JsonReader reader, SourceLocation? site)
+    private static Value Read(ref Utf8JsonReader reader)
     {
         switch (reader.TokenType)
         {
             case JsonTokenType.Null: return NullValue.Instance;
             case JsonTokenType.True: return BoolValue.True;
             case JsonTokenType.False: return BoolValue.False;
-            case JsonTokenType.String: return StringValue.Of(NulBytes.Rejected(reader.GetString()!, site));
+            case JsonTokenType.String: return StringValue.Of(reader.GetString()!);
             case JsonTokenType.Number:
             {
                 var raw = Encoding.UTF8.GetString(reader.ValueSpan);
@@ -60,7 +60,7 @@ internal static class SerializationBuiltins
             case JsonTokenType.StartArray:
             {
                 var items = new List<Value>();
-                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray) items.Add(Read(ref reader, site));
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray) items.Add(Read(ref reader));
                 return ListValue.Of(items.ToArray());
             }
             case JsonTokenType.StartObject:
@@ -68,9 +68,9 @@ internal static class SerializationBuiltins
                 var builder = new AttrSetBuilder();
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
                 {
-                    var name = NulBytes.Rejected(reader.GetString()!, site);
+                    var name = reader.GetString()!;
                     reader.Read();
-                    builder.Add(name, Read(ref reader, site));
+                    builder.Add(name, Read(ref reader));
                 }
                 return builder.Build();
             }
