@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# A longer differential run against Nix 2.8 than CI's (seed 18, 200 programs):
+# A longer differential run against Nix 2.8 than CI's (seed 18, 1,000 programs):
 #   tests/fuzz/differential.sh [--seed N] [--programs N]
 # Defaults: a seed from the clock (printed), 5,000 programs. Needs nix-instantiate (Debian
 # nix-bin). Exit 0 when ConfigLang and Nix agree on every program, 1 with the programs that

@@ -8,7 +8,7 @@ namespace ConfigLang.Evaluator.Tests.Differential;
 /// <summary>
 /// Random programs evaluated by ConfigLang (in-process, as <c>configlang eval --strict</c>) and
 /// by Nix 2.8's <c>nix-instantiate --eval --strict</c>; any difference fails with the program.
-/// Every run takes seed 18 and 200 programs, in batches of 50 (one list per nix-instantiate
+/// Every run takes seed 18 and 1,000 programs, in batches of 50 (one list per nix-instantiate
 /// process); tests/fuzz/differential.sh runs longer with CONFIGLANG_DIFF_SEED and
 /// CONFIGLANG_DIFF_PROGRAMS.
 /// </summary>
@@ -20,7 +20,7 @@ public sealed class DifferentialAgainstNixTests
     public void Random_programs_evaluate_as_Nix_evaluates_them()
     {
         var seed = Setting("CONFIGLANG_DIFF_SEED", 18);
-        var count = Setting("CONFIGLANG_DIFF_PROGRAMS", 200);
+        var count = Setting("CONFIGLANG_DIFF_PROGRAMS", 1000);
         var generator = new RandomProgramGenerator(seed);
         var programs = Enumerable.Range(0, count).Select(_ => generator.Program()).ToArray();
         var directory = Directory.CreateTempSubdirectory("configlang-differential-");
