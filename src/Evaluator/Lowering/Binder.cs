@@ -1,5 +1,7 @@
 using ConfigLang.Evaluator.Lowering.Bound;
 using ConfigLang.Evaluator.Runtime;
+using ConfigLang.Evaluator.Runtime.Builtins;
+using ConfigLang.Evaluator.Runtime.Printing;
 using ConfigLang.Evaluator.Runtime.Values;
 using ConfigLang.Evaluator.Syntax;
 using ConfigLang.Evaluator.Syntax.Nodes;
@@ -35,10 +37,8 @@ internal sealed class Binder
             case IntLiteral i: return new ConstNode(_source, i.Span, IntValue.Of(i.Value));
             case FloatLiteral f: return new ConstNode(_source, f.Span, new FloatValue(f.Value));
             case UriLiteral u:
-                if (_interpreter.Options.Lints.HasFlag(LiteralLints.UrlLiterals))
-                {
-                    throw Error(EvaluationDiagnostics.Syntax, "URL literals are disallowed; write \"" + u.Value + "\" instead", u.Span);
-                }
+                Lint(LiteralLints.UrlLiterals, $"URL literals are discouraged. Consider using a string literal \"{u.Value}\" instead (lint-url-literals)", u.Span,
+                    $"URL literals are disallowed. Consider using a string literal \"{u.Value}\" instead (lint-url-literals)");
                 return new ConstNode(_source, u.Span, StringValue.Of(u.Value));
             case StringExpr s: return BindString(s);
             case PathExpr p: return BindPath(p);
@@ -88,6 +88,16 @@ internal sealed class Binder
         }
     }
 
+    /// <summary>A literal that <c>--lint-*-literals</c> rejects (fatal) or reports on stderr (warn), as Nix does.</summary>
+    private void Lint(LiteralLints lint, string message, TextSpan span, string? fatalMessage = null)
+    {
+        if (_interpreter.Options.Lints.HasFlag(lint)) throw Error(EvaluationDiagnostics.Syntax, fatalMessage ?? message, span);
+        if (_interpreter.Options.LintWarnings.HasFlag(lint)) _interpreter.WriteTrace(ErrorFormatter.FormatWarning(message, new SourceLocation(_source, span)));
+    }
+
+    /// <summary>The path as written, for lint messages (Nix quotes the source text).</summary>
+    private string PathLiteralText(PathExpr p) => _source.Text.Substring(p.Span.Start, p.Span.Length);
+
     private EvaluationException Error(string code, string message, TextSpan span) =>
         EvaluationException.Create(code, message, new SourceLocation(_source, span));
 
@@ -106,6 +116,8 @@ internal sealed class Binder
 
     private Node BindString(StringExpr s)
     {
+        // Nix strings are C strings: a literal holding a NUL byte is rejected when the file is read.
+        foreach (var literal in s.Parts.OfType<LiteralPart>()) NulBytes.Rejected(literal.Text, new SourceLocation(_source, literal.Span));
         if (s.Parts.All(p => p is LiteralPart))
         {
             return new ConstNode(_source, s.Span, StringValue.Of(string.Concat(s.Parts.Cast<LiteralPart>().Select(p => p.Text))));
@@ -125,14 +137,18 @@ internal sealed class Binder
         {
             throw Error(EvaluationDiagnostics.Syntax, "a path must start with a literal part", p.Span);
         }
-        var lints = _interpreter.Options.Lints;
-        if (lints.HasFlag(LiteralLints.AbsolutePathLiterals) && first.Text.StartsWith('/'))
+        var written = PathLiteralText(p);
+        if (first.Text.StartsWith('/'))
         {
-            throw Error(EvaluationDiagnostics.Syntax, "absolute path literals are disallowed", p.Span);
+            Lint(LiteralLints.AbsolutePathLiterals, $"absolute path literals are not portable. Consider replacing path literal '{written}' by a string, relative path, or parameter (lint-absolute-path-literals)", p.Span);
         }
-        if (lints.HasFlag(LiteralLints.ShortPathLiterals) && !first.Text.StartsWith('/') && !first.Text.StartsWith('.') && !first.Text.StartsWith('~'))
+        else if (first.Text.StartsWith('~'))
         {
-            throw Error(EvaluationDiagnostics.Syntax, $"relative path literal '{first.Text}' should be prefixed by '.' for clarity: './{first.Text}'", p.Span);
+            Lint(LiteralLints.AbsolutePathLiterals, $"home path literals are not portable. Consider replacing path literal '{written}' by a string, relative path, or parameter (lint-absolute-path-literals)", p.Span);
+        }
+        else if (!first.Text.StartsWith('.'))
+        {
+            Lint(LiteralLints.ShortPathLiterals, $"relative path literal '{written}' should be prefixed with '.' for clarity: './{written}' (lint-short-path-literals)", p.Span);
         }
         var resolved = ResolvePathLiteral(first.Text, first.Span);
         if (p.Parts.Count == 1)

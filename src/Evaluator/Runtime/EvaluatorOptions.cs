@@ -34,6 +34,12 @@ public sealed record EvaluatorOptions
     /// <summary>Literals that newer Nix versions can reject (<c>--lint-url-literals fatal</c> and the like).</summary>
     public LiteralLints Lints { get; init; }
 
+    /// <summary>Nix's experimental features turned on (<c>--extra-experimental-features</c>): <c>parse-toml-timestamps</c>.</summary>
+    public IReadOnlySet<string> ExperimentalFeatures { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
+    /// <summary>Literals reported on standard error but accepted (<c>--lint-url-literals warn</c> and the like).</summary>
+    public LiteralLints LintWarnings { get; init; }
+
     /// <summary>How deeply function calls may nest before evaluation stops with
     /// <c>stack overflow (possible infinite recursion)</c>; Nix 2.8 itself stops between 10,000 and 100,000.</summary>
     public int MaxCallDepth { get; init; } = 20000;

@@ -126,7 +126,7 @@ public sealed partial class Interpreter
             case (IntValue i, FloatValue g): return i.Value < g.Value;
             case (FloatValue f, IntValue j): return f.Value < j.Value;
             case (FloatValue f, FloatValue g): return f.Value < g.Value;
-            case (StringValue s, StringValue t): return string.CompareOrdinal(s.Text, t.Text) < 0;
+            case (StringValue s, StringValue t): return Utf8Order.Compare(s.Text, t.Text) < 0;
             case (PathValue p, PathValue q): return string.CompareOrdinal(p.Path, q.Path) < 0;
             case (ListValue l, ListValue m):
                 for (var k = 0; ; k++)

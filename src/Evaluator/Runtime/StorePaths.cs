@@ -10,7 +10,7 @@ namespace ConfigLang.Evaluator.Runtime;
 public static class StorePaths
 {
     public const string StoreDirectory = "/nix/store";
-    private const string Base32Chars = "0123456789abcdfghijklmnpqrsvwxyz";
+    internal const string Base32Chars = "0123456789abcdfghijklmnpqrsvwxyz";
 
     /// <summary>SHA-256 of the NAR serialisation of a file, directory or symlink.</summary>
     public static byte[] NarHash(string path, Func<string, string, bool>? filter = null)

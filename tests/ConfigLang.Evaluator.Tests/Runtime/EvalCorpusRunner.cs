@@ -17,11 +17,15 @@ public static class EvalCorpusRunner
 
     public static string LangDirectory { get; } = Path.Combine(CorpusRoot, "lang");
 
-    /// <summary>The eval cases Nix 2.8 passes (the target), from baseline-nix28.txt.</summary>
-    public static IReadOnlyList<string> BaselineCases(string prefix) =>
-        File.ReadLines(Path.Combine(CorpusRoot, "baseline-nix28.txt"))
-            .Select(line => line.Trim())
-            .Where(line => line.StartsWith(prefix, StringComparison.Ordinal))
+    /// <summary>
+    /// Every eval case of the corpus (431: those Nix 2.8 passes and those needing newer Nix),
+    /// except the ones upstream disables with an <c>.exp-disabled</c> file.
+    /// </summary>
+    public static IReadOnlyList<string> AllCases(string prefix) =>
+        Directory.EnumerateFiles(LangDirectory, prefix + "*.nix")
+            .Select(path => Path.GetFileNameWithoutExtension(path))
+            .Where(name => !File.Exists(Path.Combine(LangDirectory, name + ".exp-disabled")))
+            .Order(StringComparer.Ordinal)
             .ToArray();
 
     public sealed record Outcome(bool Passed, string Explanation);
@@ -40,13 +44,15 @@ public static class EvalCorpusRunner
             ? File.ReadLines(flagsFile).FirstOrDefault()?.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? []
             : [];
         var xml = okay && File.Exists(Path.Combine(LangDirectory, name + ".exp.xml"));
-        var (request, searchPath, lints, maxCallDepth) = BuildRequest(flags, $"lang/{name}.nix", xml, showTrace: !okay);
+        var (request, searchPath, lints, lintWarnings, features, maxCallDepth) = BuildRequest(flags, $"lang/{name}.nix", xml, showTrace: !okay);
         var options = new EvaluatorOptions
         {
             CurrentDirectory = CorpusRoot,
             EnvironmentVariables = environment,
             SearchPath = searchPath,
             Lints = lints,
+            LintWarnings = lintWarnings,
+            ExperimentalFeatures = features,
             MaxCallDepth = maxCallDepth,
         };
         var result = new ConfigEvaluator(options).Evaluate(request);
@@ -70,19 +76,43 @@ public static class EvalCorpusRunner
         {
             return new Outcome(false, $"stdout differs.\nexpected: {expected}\nactual:   {stdout}");
         }
-        if (Normalize(result.Stderr) != Normalize(expectedErr))
+        // Warnings name the file: the folder is /pwd there too, as the upstream harness writes it.
+        var stderr = result.Stderr.Replace(physical, "/pwd").Replace(CorpusRoot, "/pwd");
+        if (Normalize(stderr) != Normalize(expectedErr))
         {
-            return new Outcome(false, $"stderr differs.\nexpected: {expectedErr}\nactual:   {result.Stderr}");
+            return new Outcome(false, $"stderr differs.\nexpected: {expectedErr}\nactual:   {stderr}");
         }
         return new Outcome(true, "");
     }
 
+    /// <summary>
+    /// For an eval-fail case: Nix's error message (the last <c>error:</c> of <c>.err.exp</c>, after
+    /// any trace frames) and ConfigLang's (the first line of stderr), each with the corpus folder
+    /// written /pwd and <c>:LINE:COL</c> positions removed.
+    /// </summary>
+    public static (string Expected, string Actual) ErrorMessages(string name)
+    {
+        var outcome = Run(name);
+        var expectedText = File.ReadAllText(Path.Combine(LangDirectory, name + ".err.exp"));
+        var at = expectedText.LastIndexOf("error: ", StringComparison.Ordinal);
+        var expected = at < 0 ? "" : expectedText[(at + "error: ".Length)..].Split('\n')[0];
+        var first = outcome.Explanation.Split('\n')[0];
+        var actual = first.StartsWith("error: ", StringComparison.Ordinal) ? first["error: ".Length..] : first;
+        var physical = new DirectoryInfo(CorpusRoot).ResolveLinkTarget(true)?.FullName ?? CorpusRoot;
+        return (WithoutPositions(expected), WithoutPositions(actual.Replace(physical, "/pwd").Replace(CorpusRoot, "/pwd")));
+    }
+
+    private static string WithoutPositions(string message) =>
+        System.Text.RegularExpressions.Regex.Replace(message, @":\d+:\d+", "").Trim();
+
     private static string Normalize(string text) =>
         string.Join('\n', text.Replace("\r\n", "\n").Split('\n').Select(line => line.TrimEnd(' '))).TrimEnd('\n');
 
-    private static (EvaluationRequest Request, IReadOnlyList<string> SearchPath, LiteralLints Lints, int MaxCallDepth) BuildRequest(string[] flags, string file, bool xml, bool showTrace)
+    private static (EvaluationRequest Request, IReadOnlyList<string> SearchPath, LiteralLints Lints, LiteralLints LintWarnings, HashSet<string> Features, int MaxCallDepth) BuildRequest(string[] flags, string file, bool xml, bool showTrace)
     {
+        var features = new HashSet<string>(StringComparer.Ordinal);
         var lints = LiteralLints.None;
+        var lintWarnings = LiteralLints.None;
         var maxCallDepth = new EvaluatorOptions().MaxCallDepth;
         var attrPaths = new List<string>();
         var autoArgs = new List<(string, string, bool)>();
@@ -96,10 +126,14 @@ public static class EvalCorpusRunner
                 case "--arg": autoArgs.Add((flags[i + 1], flags[i + 2], false)); i += 2; break;
                 case "--argstr": autoArgs.Add((flags[i + 1], flags[i + 2], true)); i += 2; break;
                 case "--show-trace": showTrace = true; break;
-                case "--extra-experimental-features" or "--option": i += flags[i] == "--option" ? 2 : 1; break;
+                case "--extra-experimental-features": features.UnionWith(flags[++i].Split(' ')); break;
+                case "--option": i += 2; break;
                 case "--lint-url-literals" when flags[i + 1] == "fatal": lints |= LiteralLints.UrlLiterals; i++; break;
                 case "--lint-short-path-literals" when flags[i + 1] == "fatal": lints |= LiteralLints.ShortPathLiterals; i++; break;
                 case "--lint-absolute-path-literals" when flags[i + 1] == "fatal": lints |= LiteralLints.AbsolutePathLiterals; i++; break;
+                case "--lint-url-literals" when flags[i + 1] == "warn": lintWarnings |= LiteralLints.UrlLiterals; i++; break;
+                case "--lint-short-path-literals" when flags[i + 1] == "warn": lintWarnings |= LiteralLints.ShortPathLiterals; i++; break;
+                case "--lint-absolute-path-literals" when flags[i + 1] == "warn": lintWarnings |= LiteralLints.AbsolutePathLiterals; i++; break;
                 case "--lint-url-literals" or "--lint-short-path-literals" or "--lint-absolute-path-literals": i++; break;
                 case "--eval" or "--strict" or "--impure": break;
                 case "--no-show-trace": showTrace = false; break;
@@ -117,6 +151,6 @@ public static class EvalCorpusRunner
             AutoArgs = autoArgs,
             ShowTrace = showTrace,
         };
-        return (request, searchPath, lints, maxCallDepth);
+        return (request, searchPath, lints, lintWarnings, features, maxCallDepth);
     }
 }

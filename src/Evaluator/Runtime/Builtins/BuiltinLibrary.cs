@@ -18,5 +18,10 @@ internal static class BuiltinLibrary
         VersionBuiltins.Register(registry);
         HashBuiltins.Register(registry);
         DerivationBuiltins.Register(registry);
+        ReadFileTypeBuiltin.Register(registry);
+        BreakBuiltin.Register(registry);
+        ConvertHashBuiltin.Register(registry);
+        FlakeRefBuiltins.Register(registry);
+        StringContextBuiltins.Register(registry);
     }
 }

@@ -21,13 +21,13 @@ internal static class ControlBuiltins
         r.Add("trace", 2, (i, a, _) =>
         {
             var message = a[0].Force();
-            i.WriteTrace("trace: " + (message is StringValue s ? s.Text : ValuePrinter.Print(message)));
+            i.WriteTrace("trace: " + (message is StringValue s ? s.Text : ValuePrinter.Print(message, "«thunk»")));
             return a[1].Force();
         });
         r.Add("warn", 2, (i, a, s) =>
         {
             var message = i.ForceStringNoContext(a[0], s);
-            i.WriteTrace("warning: " + message);
+            i.WriteTrace(EvaluationWarning(message));
             return a[1].Force();
         });
         r.Add("throw", 1, (i, a, s) =>
@@ -80,5 +80,16 @@ internal static class ControlBuiltins
             var name = i.ForceStringNoContext(a[0], s);
             return StringValue.Of(i.Options.EnvironmentVariables.TryGetValue(name, out var value) ? value : "");
         });
+    }
+
+    /// <summary>
+    /// <c>builtins.warn</c>'s line as Nix prints it: continuation lines aligned under the first
+    /// (indented by the prefix), except when the message itself starts on a new line.
+    /// </summary>
+    public static string EvaluationWarning(string message)
+    {
+        const string prefix = "evaluation warning:";
+        if (message.StartsWith('\n')) return prefix + message;
+        return prefix + " " + message.Replace("\n", "\n" + new string(' ', prefix.Length + 1));
     }
 }

@@ -102,7 +102,8 @@ internal static class DerivationBuiltins
                         }
                         foreach (var output in outputs)
                         {
-                            if (output == "drv") throw EvaluationException.Create(EvaluationDiagnostics.General, "invalid derivation output name 'drv'", site);
+                            // "drv" names the derivation file; "drvPath" would clash with the attribute of that name.
+                            if (output is "drv" or "drvPath") throw EvaluationException.Create(EvaluationDiagnostics.General, $"invalid derivation output name '{output}'", site);
                         }
                         break;
                     case "__contentAddressed" when text == "1":

@@ -39,10 +39,7 @@ internal static class FileBuiltins
             var builder = new AttrSetBuilder();
             foreach (var entry in new DirectoryInfo(path).EnumerateFileSystemInfos())
             {
-                var kind = entry.LinkTarget is not null ? "symlink"
-                    : entry is DirectoryInfo ? "directory"
-                    : (entry.Attributes & FileAttributes.Device) != 0 ? "unknown" : "regular";
-                builder.Add(entry.Name, StringValue.Of(kind));
+                builder.Add(entry.Name, StringValue.Of(ReadFileTypeBuiltin.Kind(entry)));
             }
             return builder.Build();
         });

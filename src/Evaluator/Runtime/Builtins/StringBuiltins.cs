@@ -49,24 +49,7 @@ internal static class StringBuiltins
             return new StringValue(PathUtilities.DirOf(text), context);
         }, global: true);
         r.Add("unsafeDiscardStringContext", 1, (i, a, s) => StringValue.Of(i.CoerceToStringValue(a[0], s).Text));
-        r.Add("unsafeDiscardOutputDependency", 1, (i, a, s) => i.CoerceToStringValue(a[0], s));
         r.Add("hasContext", 1, (i, a, s) => BoolValue.Of(i.ForceString(a[0], s).HasContext));
-        r.Add("getContext", 1, (i, a, s) =>
-        {
-            var str = i.ForceString(a[0], s);
-            var builder = new AttrSetBuilder();
-            foreach (var path in str.Context ?? [])
-            {
-                builder.Add(Symbol.Intern(path), new AttrSetValue([Symbol.Intern("path")], [BoolValue.True], null));
-            }
-            return builder.Build();
-        });
-        r.Add("appendContext", 2, (i, a, s) =>
-        {
-            var str = i.ForceString(a[0], s);
-            var extra = i.ForceAttrs(a[1], s).Names.Select(n => n.Name).ToArray();
-            return new StringValue(str.Text, StringValue.MergeContext(str.Context, extra));
-        });
         r.Add("placeholder", 1, (i, a, s) =>
         {
             var output = i.ForceStringNoContext(a[0], s);

@@ -8,21 +8,27 @@ namespace ConfigLang.Evaluator.Runtime.Builtins;
 /// <summary>
 /// A TOML 1.0 reader for <c>builtins.fromTOML</c>: tables, arrays of tables, inline tables,
 /// dotted keys, all string forms, integers (with <c>_</c>, hex, octal, binary), floats and
-/// Booleans. Dates and times are rejected, as Nix 2.8 does without the experimental feature.
+/// Booleans. Dates and times are rejected, as Nix does without the experimental feature
+/// <c>parse-toml-timestamps</c>; with it they are <see cref="TomlTimestamp"/> sets.
 /// </summary>
 internal sealed class TomlReader
 {
     private readonly string _text;
+    private readonly bool _timestamps;
     private int _p;
 
-    private TomlReader(string text) => _text = text;
+    private TomlReader(string text, bool timestamps)
+    {
+        _text = text;
+        _timestamps = timestamps;
+    }
 
-    public static Value Parse(string text, SourceLocation? site)
+    public static Value Parse(string text, SourceLocation? site, bool timestamps = false)
     {
         try
         {
             var root = new Dictionary<string, object>(StringComparer.Ordinal);
-            new TomlReader(text).Document(root);
+            new TomlReader(text, timestamps).Document(root);
             return ToValue(root);
         }
         catch (FormatException e)
@@ -39,6 +45,7 @@ internal sealed class TomlReader
         long l => IntValue.Of(l),
         double d => new FloatValue(d),
         bool b => BoolValue.Of(b),
+        TomlTimestamp t => new AttrSetValue([Symbol.Intern("_type"), Symbol.Intern("value")], [StringValue.Of("timestamp"), StringValue.Of(t.Value)], null),
         _ => throw new FormatException("unsupported value"),
     };
 
@@ -239,7 +246,8 @@ internal sealed class TomlReader
         }
         if (token.Length >= 8 && token.Length > 4 && token[4] == '-' && char.IsAsciiDigit(token[0]) || token.Length >= 5 && token[2] == ':')
         {
-            throw Error("dates and times are not supported");
+            if (_timestamps && TomlTimestamp.TryParse(token) is { } timestamp) return timestamp;
+            throw Error("Dates and times are not supported");
         }
         var clean = token.Replace("_", "");
         try

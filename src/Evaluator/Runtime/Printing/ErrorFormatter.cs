@@ -40,13 +40,26 @@ public static class ErrorFormatter
         return output.ToString();
     }
 
+    /// <summary>
+    /// A warning with its location, as Nix prints lint warnings: <c>warning: message</c>, then
+    /// the location and source lines indented under the message, without blank lines.
+    /// </summary>
+    public static string FormatWarning(string message, SourceLocation location)
+    {
+        var output = new StringBuilder();
+        output.Append("warning: ").Append(message);
+        AppendLocation(output, location, "         ", "\n", "          ");
+        return output.ToString().TrimEnd('\n');
+    }
+
     private static string Indent(string message) => message.Replace("\n", "\n       ");
 
-    private static void AppendLocation(StringBuilder output, SourceLocation? location)
+    private static void AppendLocation(StringBuilder output, SourceLocation? location, string indent = "       ", string afterHeader = "\n\n", string? sourceIndent = null)
     {
+        sourceIndent ??= indent;
         if (location is not { Source: not null } loc) return;
         var start = loc.Start;
-        output.Append('\n').Append("       at ").Append(loc.Source.Name).Append(':').Append(start.Line).Append(':').Append(start.Column).Append(":\n\n");
+        output.Append('\n').Append(indent).Append("at ").Append(loc.Source.Name).Append(':').Append(start.Line).Append(':').Append(start.Column).Append(':').Append(afterHeader);
         var width = (start.Line + 1).ToString().Length;
         // A long line is shown as a window around the caret, its neighbours cut at the same columns.
         var excerpt = SourceExcerpt.At(loc.Source, start.Line, start.Column, 1);
@@ -54,12 +67,12 @@ public static class ErrorFormatter
         {
             if (number < 1 || number > loc.Source.LineCount) return;
             var text = number == start.Line ? excerpt.Text : excerpt.OtherLine(loc.Source, number);
-            output.Append("       ").Append(' ', 5 - Math.Min(width, 5)).Append(number.ToString().PadLeft(width)).Append("| ")
+            output.Append(sourceIndent).Append(' ', 5 - Math.Min(width, 5)).Append(number.ToString().PadLeft(width)).Append("| ")
                 .Append(text.TrimEnd()).Append('\n');
         }
         Line(start.Line - 1);
         Line(start.Line);
-        output.Append("       ").Append(' ', 5 - Math.Min(width, 5)).Append(' ', width).Append("| ")
+        output.Append(sourceIndent).Append(' ', 5 - Math.Min(width, 5)).Append(' ', width).Append("| ")
             .Append(' ', excerpt.CaretColumn).Append('^').Append('\n');
         Line(start.Line + 1);
         output.Append('\n');

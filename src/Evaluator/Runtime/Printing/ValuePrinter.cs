@@ -12,23 +12,34 @@ namespace ConfigLang.Evaluator.Runtime.Printing;
 /// </summary>
 public static class ValuePrinter
 {
-    public static string Print(Value value)
+    public static string Print(Value value) => Print(value, "<CODE>");
+
+    /// <summary>
+    /// As <see cref="Print(Value)"/>, with <paramref name="unevaluated"/> for a value not
+    /// evaluated yet: <c>builtins.trace</c> writes <c>«thunk»</c> as newer Nix does, where
+    /// Nix 2.8's <c>--eval</c> output has <c>&lt;CODE&gt;</c>.
+    /// </summary>
+    public static string Print(Value value, string unevaluated)
     {
         var builder = new StringBuilder();
-        Print(builder, value, new HashSet<object>(ReferenceEqualityComparer.Instance));
+        Print(builder, value, new HashSet<object>(ReferenceEqualityComparer.Instance), unevaluated);
         return builder.ToString();
     }
 
-    private static void Print(StringBuilder output, Value value, HashSet<object> seen)
+    private static void Print(StringBuilder output, Value value, HashSet<object> seen, string unevaluated)
     {
         if (!RuntimeHelpers.TryEnsureSufficientExecutionStack()) throw EvaluationException.StackOverflow(null);
         MemoryLimit.EnsureOutput(output, null);
+        // Nix marks a list as printed by the slot that holds it, a set by its bindings: so in
+        // `let x = [ x ]; in x` the result and the variable are two slots for one list, and
+        // Nix prints [ [ «repeated» ] ].
+        var slot = value;
         if (value is Thunk thunk)
         {
             if (thunk.Result is { } forced) value = forced;
             else
             {
-                output.Append("<CODE>");
+                output.Append(unevaluated);
                 return;
             }
         }
@@ -54,13 +65,13 @@ public static class ValuePrinter
                 {
                     AppendAttrName(output, attrs.Names[k].Name);
                     output.Append(" = ");
-                    Print(output, attrs.Values[k], seen);
+                    Print(output, attrs.Values[k], seen, unevaluated);
                     output.Append("; ");
                 }
                 output.Append('}');
                 break;
             case ListValue list:
-                if (list.Count > 0 && !seen.Add(list))
+                if (list.Count > 0 && !seen.Add(slot))
                 {
                     output.Append("«repeated»");
                     break;
@@ -68,7 +79,7 @@ public static class ValuePrinter
                 output.Append("[ ");
                 foreach (var item in list.Items)
                 {
-                    Print(output, item, seen);
+                    Print(output, item, seen, unevaluated);
                     output.Append(' ');
                 }
                 output.Append(']');
@@ -76,8 +87,12 @@ public static class ValuePrinter
         }
     }
 
-    /// <summary>A string literal with Nix's escapes (<c>\" \\ \n \r \t \${</c>).</summary>
-    public static void AppendString(StringBuilder output, string text)
+    /// <summary>
+    /// A string literal with Nix's escapes (<c>\" \\ \n \r \t \${</c>). Nix 2.8 escapes every
+    /// <c>$</c> of a quoted attribute name (<c>{ "\$" = 1; }</c>), only <c>${</c> in a string value
+    /// (found by the differential test).
+    /// </summary>
+    public static void AppendString(StringBuilder output, string text, bool escapeEveryDollar = false)
     {
         output.Append('"');
         for (var i = 0; i < text.Length; i++)
@@ -90,7 +105,7 @@ public static class ValuePrinter
                 case '\n': output.Append("\\n"); break;
                 case '\r': output.Append("\\r"); break;
                 case '\t': output.Append("\\t"); break;
-                case '$' when i + 1 < text.Length && text[i + 1] == '{': output.Append("\\$"); break;
+                case '$' when escapeEveryDollar || (i + 1 < text.Length && text[i + 1] == '{'): output.Append("\\$"); break;
                 default: output.Append(c); break;
             }
         }
@@ -100,7 +115,7 @@ public static class ValuePrinter
     public static void AppendAttrName(StringBuilder output, string name)
     {
         if (IsIdentifier(name)) output.Append(name);
-        else AppendString(output, name);
+        else AppendString(output, name, escapeEveryDollar: true);
     }
 
     private static bool IsIdentifier(string name)
