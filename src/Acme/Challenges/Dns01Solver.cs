@@ -22,6 +22,10 @@ public sealed class Dns01Solver : IChallengeSolver
 
     public string ChallengeType => ChallengeTypes.Dns01;
 
+    public bool OneAtATime => Provider.HoldsOneValuePerName;
+
+    public TimeSpan SequenceInterval => Provider.SequenceInterval;
+
     public async Task PresentAsync(ChallengeTask challenge, CancellationToken cancellationToken)
     {
         await Provider.PresentAsync(challenge, cancellationToken).ConfigureAwait(false);

@@ -11,6 +11,15 @@ public interface IChallengeSolver
     /// <summary>The ACME challenge type: <c>http-01</c>, <c>dns-01</c> or <c>tls-alpn-01</c>.</summary>
     string ChallengeType { get; }
 
+    /// <summary>
+    /// Challenges must be presented, validated and cleaned up one at a time, not all presented
+    /// first (a DNS service with one TXT value per name); <see cref="SequenceInterval"/> apart.
+    /// </summary>
+    bool OneAtATime => false;
+
+    /// <summary>With <see cref="OneAtATime"/>, the pause before each challenge after the first.</summary>
+    TimeSpan SequenceInterval => TimeSpan.Zero;
+
     Task PresentAsync(ChallengeTask challenge, CancellationToken cancellationToken);
 
     Task CleanupAsync(ChallengeTask challenge, CancellationToken cancellationToken);

@@ -8,8 +8,8 @@ using ConfigLang.Acme.Model;
 namespace ConfigLang.Acme.Client;
 
 /// <summary>
-/// Obtains certificates end to end: order, solve every authorization (all in parallel, cleaning
-/// up each challenge whatever happens), finalize with a fresh key's CSR, download the chains and
+/// Obtains certificates end to end: order, solve every authorization (all in parallel, or one at a
+/// time for a solver that asks so, cleaning up each challenge whatever happens), finalize with a fresh key's CSR, download the chains and
 /// pick the preferred one. The key is generated while validation runs, so slow RSA keys cost
 /// little. <see cref="ObtainAllAsync"/> runs several orders with a concurrency limit
 /// (NixOS <c>maxConcurrentRenewals</c>).
@@ -44,7 +44,10 @@ public sealed class CertificateOrderer
 
             if (order.Status == "pending")
             {
-                await Task.WhenAll(order.Authorizations.Select(url => AuthorizeAsync(url, solver, Report, cancellationToken))).ConfigureAwait(false);
+                if (solver.OneAtATime)
+                    await AuthorizeInTurnAsync(order.Authorizations, solver, Report, cancellationToken).ConfigureAwait(false);
+                else
+                    await Task.WhenAll(order.Authorizations.Select(url => AuthorizeAsync(url, solver, Report, cancellationToken))).ConfigureAwait(false);
                 order = await _client.WaitForOrderAsync(_account, orderUrl, cancellationToken).ConfigureAwait(false);
             }
             if (order.Status != "ready" && order.Status != "valid")
@@ -116,6 +119,18 @@ public sealed class CertificateOrderer
             }
         }).ConfigureAwait(false);
         return outcomes;
+    }
+
+    /// <summary>Each authorization presented, validated and cleaned up before the next one is presented.</summary>
+    private async Task AuthorizeInTurnAsync(IReadOnlyList<Uri> authorizations, IChallengeSolver solver, Action<OrderStage, string?, string?> report,
+        CancellationToken cancellationToken)
+    {
+        for (var index = 0; index < authorizations.Count; index++)
+        {
+            if (index > 0 && solver.SequenceInterval > TimeSpan.Zero)
+                await Task.Delay(solver.SequenceInterval, cancellationToken).ConfigureAwait(false);
+            await AuthorizeAsync(authorizations[index], solver, report, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     private async Task AuthorizeAsync(Uri authorizationUrl, IChallengeSolver solver, Action<OrderStage, string?, string?> report, CancellationToken cancellationToken)

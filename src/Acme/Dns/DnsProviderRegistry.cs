@@ -58,6 +58,7 @@ public sealed class DnsProviderRegistry
             new DnsProviderFactory(AzureDnsProvider.ProviderName, AzureDnsProvider.Variables, c => new AzureDnsProvider(c, http)),
             new DnsProviderFactory(AcmeDnsProvider.ProviderName, AcmeDnsProvider.Variables, c => new AcmeDnsProvider(c, http)),
             new DnsProviderFactory(NamecheapDnsProvider.ProviderName, NamecheapDnsProvider.Variables, c => new NamecheapDnsProvider(c, http)),
+            new DnsProviderFactory(DuckDnsProvider.ProviderName, DuckDnsProvider.Variables, c => new DuckDnsProvider(c, http)),
         ]);
     }
 }

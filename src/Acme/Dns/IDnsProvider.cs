@@ -15,6 +15,16 @@ public interface IDnsProvider
     /// <summary>How long to wait for the record to become visible (lego's *_PROPAGATION_TIMEOUT), when set.</summary>
     TimeSpan? PropagationTimeout => null;
 
+    /// <summary>
+    /// The service keeps one TXT value per name (DuckDNS): a wildcard and its base name, both
+    /// validated through <c>_acme-challenge.BASE</c>, cannot be published together, so their
+    /// challenges must run one after another (lego's sequential providers).
+    /// </summary>
+    bool HoldsOneValuePerName => false;
+
+    /// <summary>With <see cref="HoldsOneValuePerName"/>, the pause between two challenges (lego's *_SEQUENCE_INTERVAL), so caches forget the previous value.</summary>
+    TimeSpan SequenceInterval => TimeSpan.Zero;
+
     Task PresentAsync(ChallengeTask challenge, CancellationToken cancellationToken);
 
     Task CleanupAsync(ChallengeTask challenge, CancellationToken cancellationToken);

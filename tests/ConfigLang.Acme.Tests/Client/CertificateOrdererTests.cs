@@ -109,6 +109,24 @@ public sealed class CertificateOrdererTests(SharedTestbedFixture fixture)
     }
 
     [Fact]
+    public async Task Dns01_through_a_provider_with_one_value_per_name_validates_a_wildcard_and_its_base_name_in_turn()
+    {
+        var name = Bed.UniqueName("onevalue");
+        var provider = new OneValuePerName(new Rfc2136DnsProvider(Bed.Rfc2136Credentials()));
+        var solver = new Dns01Solver(provider, DnsPropagationCheck.AtResolvers([Bed.DnsServer]));
+        var events = new ConcurrentQueue<OrderProgress>();
+
+        var issued = await Orderer.ObtainAsync(new CertificateOrderRequest { Names = [name, "*." + name] }, solver, new SyncProgress(events));
+
+        AssertValid(issued, await Bed.RootAsync(), name, "*." + name);
+        Assert.Equal(2, provider.Presented);
+        // The second challenge was presented only after the first was cleaned up.
+        var stages = events.Where(e => e.Stage is OrderStage.ChallengePresented or OrderStage.ChallengeCleanedUp).Select(e => e.Stage).ToList();
+        Assert.Equal([OrderStage.ChallengePresented, OrderStage.ChallengeCleanedUp, OrderStage.ChallengePresented, OrderStage.ChallengeCleanedUp], stages);
+        Assert.Empty(await DnsQuery.TxtAsync(Bed.DnsServer, "_acme-challenge." + name));
+    }
+
+    [Fact]
     public async Task Dns01_waits_for_the_zones_authoritative_servers_when_asked_to()
     {
         var name = Bed.UniqueName("auth");
@@ -259,6 +277,34 @@ public sealed class CertificateOrdererTests(SharedTestbedFixture fixture)
         }
 
         public void Report(OrderProgress value) => report(value);
+    }
+
+    /// <summary>
+    /// A DNS service like DuckDNS that holds one TXT value per name: presenting a second value on a
+    /// name that already holds one fails, as the real service would silently replace the first.
+    /// </summary>
+    private sealed class OneValuePerName(IDnsProvider inner) : IDnsProvider
+    {
+        private readonly ConcurrentDictionary<string, string> _held = new(StringComparer.OrdinalIgnoreCase);
+        public int Presented;
+
+        public string Name => inner.Name;
+
+        public bool HoldsOneValuePerName => true;
+
+        public async Task PresentAsync(ChallengeTask challenge, CancellationToken cancellationToken)
+        {
+            if (!_held.TryAdd(challenge.DnsRecordName, challenge.DnsTxtValue))
+                throw new DnsProviderException(Name, $"{challenge.DnsRecordName} already holds a value; a second one would replace it");
+            Interlocked.Increment(ref Presented);
+            await inner.PresentAsync(challenge, cancellationToken);
+        }
+
+        public async Task CleanupAsync(ChallengeTask challenge, CancellationToken cancellationToken)
+        {
+            await inner.CleanupAsync(challenge, cancellationToken);
+            _held.TryRemove(KeyValuePair.Create(challenge.DnsRecordName, challenge.DnsTxtValue));
+        }
     }
 
     /// <summary>Presents through the inner solver, then cancels the order (as a user pressing Ctrl+C would).</summary>

@@ -11,6 +11,7 @@
   "desec"
   "digitalocean"
   "dnsimple"
+  "duckdns"
   "exec"
   "gandiv5"
   "gcloud"
