@@ -101,6 +101,10 @@ public static class SyntaxDiagnostics
     public static Diagnostic DynamicAttributeNotAllowed(SourceText source, TextSpan span, string where) =>
         Error(DynamicAttributeNotAllowedCode, $"dynamic attributes are not allowed {where}", source, span);
 
+    /// <summary>A dynamic attribute among a <c>let</c>'s bindings, in Nix's words.</summary>
+    public static Diagnostic DynamicAttributeInLet(SourceText source, TextSpan span) =>
+        Error(DynamicAttributeNotAllowedCode, "dynamic attributes not allowed in let", source, span);
+
     public static Diagnostic NonAssociativeOperator(SourceText source, TextSpan span, string op) =>
         Error(NonAssociativeOperatorCode, $"operator '{op}' cannot be chained; add parentheses", source, span);
 

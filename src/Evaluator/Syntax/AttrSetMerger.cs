@@ -49,7 +49,7 @@ public static class AttrSetMerger
         if (isLet)
         {
             for (var d = 0; d < root.Dynamic.Count; d++)
-                diagnostics?.Add(SyntaxDiagnostics.DynamicAttributeNotAllowed(source, root.Dynamic[d].Name.Span, "in 'let'"));
+                diagnostics?.Add(SyntaxDiagnostics.DynamicAttributeInLet(source, root.Dynamic[d].Name.Span));
         }
         return root;
     }
