@@ -79,7 +79,10 @@ public sealed class EvalCommand(CliConsole console) : ICliCommand
             ShowTrace = request.ShowTrace,
         };
         // ConfigLang's lib (<configlang/lib>, <nixpkgs/lib>) is reachable from plain expressions too.
-        var options = ConfigurationQuery.WithModules(new EvaluatorOptions { SearchPath = request.SearchPath, Lints = request.Lints });
+        var options = ConfigurationQuery.WithModules(new EvaluatorOptions
+        {
+            SearchPath = request.SearchPath, Lints = request.Lints, LintWarnings = request.LintWarnings, ExperimentalFeatures = request.ExperimentalFeatures,
+        });
         if (request.MaxCallDepth is { } depth) options = options with { MaxCallDepth = depth };
         var outcome = new ConfigEvaluator(options).Evaluate(evaluation);
         console.Out.Write(outcome.Stdout);

@@ -28,6 +28,12 @@ public sealed record EvalRequest(string? File, bool Parse)
     public int? MaxCallDepth { get; init; }
 
     public LiteralLints Lints { get; init; }
+
+    /// <summary>Literals reported on standard error but accepted (<c>--lint-*-literals warn</c>).</summary>
+    public LiteralLints LintWarnings { get; init; }
+
+    /// <summary><c>--extra-experimental-features</c>, each flag's space-separated names.</summary>
+    public IReadOnlySet<string> ExperimentalFeatures { get; init; } = new HashSet<string>(StringComparer.Ordinal);
 }
 
 /// <summary>The arguments and options of <c>configlang eval</c>; add a flag here and to <see cref="EvalRequest"/>.</summary>
@@ -62,9 +68,9 @@ public sealed class EvalOptions
     private readonly Option<bool> _showTrace = new("--show-trace") { Description = "Show the chain of evaluation frames of an error." };
     private readonly Option<bool> _noShowTrace = new("--no-show-trace") { Hidden = true };
     private readonly Option<int?> _maxCallDepth = new("--max-call-depth") { HelpName = "N", Description = "How deeply function calls may nest (default 20000)." };
-    private readonly Option<string?> _lintUrl = new("--lint-url-literals") { HelpName = "fatal|warn", Description = "'fatal' rejects unquoted URL literals ('warn' is accepted and ignored)." };
-    private readonly Option<string?> _lintShort = new("--lint-short-path-literals") { HelpName = "fatal|warn", Description = "'fatal' rejects path literals without './'." };
-    private readonly Option<string?> _lintAbsolute = new("--lint-absolute-path-literals") { HelpName = "fatal|warn", Description = "'fatal' rejects absolute path literals." };
+    private readonly Option<string?> _lintUrl = new("--lint-url-literals") { HelpName = "fatal|warn", Description = "'fatal' rejects unquoted URL literals, 'warn' reports them on standard error." };
+    private readonly Option<string?> _lintShort = new("--lint-short-path-literals") { HelpName = "fatal|warn", Description = "'fatal' rejects path literals without './', 'warn' reports them on standard error." };
+    private readonly Option<string?> _lintAbsolute = new("--lint-absolute-path-literals") { HelpName = "fatal|warn", Description = "'fatal' rejects absolute path literals, 'warn' reports them on standard error." };
 
     // Accepted and ignored, so scripts written for nix-instantiate run unchanged.
     private readonly Option<bool> _eval = new("--eval") { Hidden = true };
@@ -94,10 +100,10 @@ public sealed class EvalOptions
         var autoArgs = new List<(string, string, bool)>();
         AddPairs(autoArgs, result.GetValue(_arg), isString: false);
         AddPairs(autoArgs, result.GetValue(_argstr), isString: true);
-        var lints = LiteralLints.None;
-        if (result.GetValue(_lintUrl) == "fatal") lints |= LiteralLints.UrlLiterals;
-        if (result.GetValue(_lintShort) == "fatal") lints |= LiteralLints.ShortPathLiterals;
-        if (result.GetValue(_lintAbsolute) == "fatal") lints |= LiteralLints.AbsolutePathLiterals;
+        LiteralLints Lints(string level) =>
+            (result.GetValue(_lintUrl) == level ? LiteralLints.UrlLiterals : LiteralLints.None)
+            | (result.GetValue(_lintShort) == level ? LiteralLints.ShortPathLiterals : LiteralLints.None)
+            | (result.GetValue(_lintAbsolute) == level ? LiteralLints.AbsolutePathLiterals : LiteralLints.None);
         return new EvalRequest(result.GetValue(_file), result.GetValue(_parse))
         {
             Expression = result.GetValue(_expr),
@@ -109,7 +115,10 @@ public sealed class EvalOptions
             AutoArgs = autoArgs,
             ShowTrace = result.GetValue(_showTrace) && !result.GetValue(_noShowTrace),
             MaxCallDepth = result.GetValue(_maxCallDepth),
-            Lints = lints,
+            Lints = Lints("fatal"),
+            LintWarnings = Lints("warn"),
+            ExperimentalFeatures = (result.GetValue(_experimental) ?? [])
+                .SelectMany(f => f.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToHashSet(StringComparer.Ordinal),
         };
     }
 

@@ -30,6 +30,27 @@ public sealed class EvalEvaluationTests
         }
     }
 
+    // The corpus's flags files pass these; eval used to accept and drop them.
+    [Fact]
+    public void Lint_warn_reports_a_literal_on_stderr_and_keeps_its_value()
+    {
+        var run = CliRun.Invoke("eval", "--lint-url-literals", "warn", "-E", "http://example.org");
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal("\"http://example.org\"\n", run.Stdout);
+        Assert.StartsWith("warning: URL literals are discouraged", run.Stderr);
+    }
+
+    [Fact]
+    public void Extra_experimental_features_reach_the_evaluator()
+    {
+        const string toml = "builtins.fromTOML \"a = 1979-05-27T07:32:00Z\"";
+        var without = CliRun.Invoke("eval", "--strict", "-E", toml);
+        var with = CliRun.Invoke("eval", "--strict", "--extra-experimental-features", "parse-toml-timestamps", "-E", toml);
+        Assert.Equal(ExitCodes.InputErrors, without.ExitCode);
+        Assert.Equal(0, with.ExitCode);
+        Assert.Equal("{ a = { _type = \"timestamp\"; value = \"1979-05-27T07:32:00Z\"; }; }\n", with.Stdout);
+    }
+
     [Fact]
     public void Evaluation_errors_exit_1_with_a_located_message()
     {
