@@ -91,7 +91,7 @@ public abstract class CertificateWorkCommand(CliConsole console, HostRequestLoad
         // Every input error (the planner's checks of the requests included) is reported by the
         // loader's lint, before the lock, nginx.conf, the units or anything else is written.
         var host = loader.Load(request.File, new EvaluatorOptions { SearchPath = request.SearchPath }, request.Root, out var exitCode,
-            extra: config => (Nginx: NginxHostMapper.Map(config), Jobs: (int)config.Get("security.acme.maxConcurrentRenewals").Int));
+            extra: (config, facts) => (Nginx: NginxHostMapper.Map(config, facts.Certs), Jobs: (int)config.Get("security.acme.maxConcurrentRenewals").Int));
         if (host is null) return exitCode;
         if (request.Only.FirstOrDefault(name => host.Requests.All(r => r.Name != name)) is { } unknown)
         {
