@@ -31,10 +31,11 @@ public sealed partial class HostLinter(IEnumerable<IHostCheck> checks)
 
     /// <summary>
     /// Lints the host and, in the same evaluation, maps its certificates to requests and runs
-    /// <paramref name="read"/> (when lint found no error) for what else the caller needs
+    /// <paramref name="read"/> (when lint found no error) on the configuration and its facts (the one
+    /// projection of the certificates) for what else the caller needs
     /// (preview, rebuild and renew read nginx and the job limit that way).
     /// </summary>
-    public HostLintResult<T> Run<T>(string file, EvaluatorOptions options, string root, Func<HostConfiguration, T>? read, bool showTrace = false)
+    public HostLintResult<T> Run<T>(string file, EvaluatorOptions options, string root, Func<HostConfiguration, HostFacts, T>? read, bool showTrace = false)
     {
         var path = Path.GetFullPath(file, options.CurrentDirectory);
         if (!File.Exists(path))
@@ -43,7 +44,7 @@ public sealed partial class HostLinter(IEnumerable<IHostCheck> checks)
         return outcome.Error is { } error ? new([error], null, null, default) : outcome.Value!;
     }
 
-    private HostLintResult<T> Lint<T>(HostConfiguration config, string root, Func<HostConfiguration, T>? read, bool showTrace)
+    private HostLintResult<T> Lint<T>(HostConfiguration config, string root, Func<HostConfiguration, HostFacts, T>? read, bool showTrace)
     {
         var locator = new OptionLocator(config);
         var diagnostics = new List<Diagnostic>();
@@ -93,7 +94,7 @@ public sealed partial class HostLinter(IEnumerable<IHostCheck> checks)
         }
         diagnostics.AddRange(CertificatePlanner.Validate(requests).Select(issue => PlanIssueDiagnostic(issue, facts)));
         if (diagnostics.Any(d => d.IsError)) return new(diagnostics, facts, requests, default);
-        return new(diagnostics, facts, requests, read is null ? default : read(config));
+        return new(diagnostics, facts, requests, read is null ? default : read(config, facts));
     }
 
     /// <summary>A planner issue at the user's definition of the option it names.</summary>

@@ -13,23 +13,24 @@ public sealed record NginxHost(bool Enabled, IReadOnlyList<NginxVirtualHost> Hos
 /// </summary>
 public static class NginxHostMapper
 {
-    public static NginxHost Map(HostConfiguration config)
+    /// <param name="certs">The certificates as <see cref="HostFacts.Read"/> projected them (the one read of <c>security.acme.certs</c>).</param>
+    public static NginxHost Map(HostConfiguration config, IReadOnlyList<CertFacts> certs)
     {
         var nginx = config.Get("services.nginx");
-        var certs = config.Get("security.acme.certs");
-        var hosts = nginx["virtualHosts"].Attributes.Select(v => ToHost(v, certs)).ToList();
+        var byName = certs.ToDictionary(c => c.Name, StringComparer.Ordinal);
+        var hosts = nginx["virtualHosts"].Attributes.Select(v => ToHost(v, byName)).ToList();
         return new NginxHost(nginx["enable"].Bool, hosts);
     }
 
-    private static NginxVirtualHost ToHost(ConfiguredValue v, ConfiguredValue certs)
+    private static NginxVirtualHost ToHost(ConfiguredValue v, IReadOnlyDictionary<string, CertFacts> certs)
     {
         var name = v.Path[^1];
         var tls = Flag(v, "forceSSL") ? NginxTlsMode.ForceSsl : Flag(v, "onlySSL") ? NginxTlsMode.OnlySsl : Flag(v, "addSSL") ? NginxTlsMode.AddSsl : NginxTlsMode.None;
         var certName = v.Get("useACMEHost")?.String ?? (Flag(v, "enableACME") ? name : null);
-        var cert = certName is null ? null : certs.Get(certName);
+        var cert = certName is null ? null : certs.GetValueOrDefault(certName);
         // A certificate the host does not declare is UnknownAcmeHostCheck's finding; its directory is still the usual one.
-        var certDirectory = cert?["directory"].String ?? (certName is null ? null : "/var/lib/acme/" + certName);
-        var acmeRoot = certDirectory is not null && cert?["dnsProvider"].String is null ? v["acmeRoot"].String : null;
+        var certDirectory = cert?.Directory ?? (certName is null ? null : "/var/lib/acme/" + certName);
+        var acmeRoot = certDirectory is not null && cert?.DnsProvider is null ? v["acmeRoot"].String : null;
         var host = new NginxVirtualHost
         {
             ServerNames = [v["serverName"].String ?? name, .. v["serverAliases"].Strings],

@@ -10,7 +10,7 @@ namespace ConfigLang.Acme.Execution;
 
 /// <summary>
 /// Runs <c>configlang rebuild</c> / <c>renew</c> after evaluation and checks, in NixOS's order:
-/// take the lock; plan (refusing a plan with errors before touching anything); create missing
+/// plan (refusing a plan with errors before touching anything); create missing
 /// users and groups; check and repair modes and owners; install a self-signed placeholder where
 /// nothing usable is; reload the challenge-serving services; order what is due, at most
 /// <see cref="RebuildOptions.Jobs"/> at once; install each new certificate atomically (the old one
@@ -44,8 +44,9 @@ public sealed class PlanExecutor
         url => new AcmeClient(url, extraTrustedCa, options);
 
     /// <summary>
-    /// Runs the whole rebuild for <paramref name="requests"/>. Throws <see cref="RebuildLockedException"/>
-    /// when another run holds the lock (nothing is done then), and <see cref="UnsafePathException"/>
+    /// Runs the whole rebuild for <paramref name="requests"/>. Unless it is a dry run the caller holds
+    /// <see cref="RebuildLock"/>: the lock has one owner, the caller, because it also covers what the
+    /// caller writes before (generated configuration, units). Throws <see cref="UnsafePathException"/>
     /// when a symlink sits where the state directory, a certificate directory or file, the
     /// accounts or etc/passwd should be (a symlink met while installing fails that certificate only).
     /// </summary>
@@ -57,10 +58,9 @@ public sealed class PlanExecutor
         {
             return new RebuildSummary { Plan = new Plan(_clock.GetUtcNow(), [], invalid), Certificates = [], Result = RebuildResult.PlanRejected };
         }
-        using var runLock = options.DryRun || options.LockHeldByCaller ? null : RebuildLock.Acquire(_root);
         if (!options.DryRun)
         {
-            // Under the lock no other run is mid-transaction: every temporary is a leftover of a killed one.
+            // Under the caller's lock no other run is mid-transaction: every temporary is a leftover of a killed one.
             foreach (var removed in LeftoverFiles.Remove(new RootedFileSystem(_root)))
             {
                 progress?.Report(new RebuildProgress("(cleanup)", "removed", removed));

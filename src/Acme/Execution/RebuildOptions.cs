@@ -11,12 +11,6 @@ public sealed record RebuildOptions
     /// <summary>Report what would be done; write nothing, contact no CA, reload nothing.</summary>
     public bool DryRun { get; init; }
 
-    /// <summary>
-    /// The caller already holds <see cref="RebuildLock"/> (it writes generated configuration
-    /// before the certificate work, and that must be under the same lock).
-    /// </summary>
-    public bool LockHeldByCaller { get; init; }
-
     /// <summary>Rebuild (everything) or renew (only what is due).</summary>
     public RebuildMode Mode { get; init; } = RebuildMode.Rebuild;
 

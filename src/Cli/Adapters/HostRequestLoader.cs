@@ -23,7 +23,7 @@ public sealed class HostRequestLoader(CliConsole console, HostLinter linter)
     /// <summary>The loaded host, or <c>null</c> after printing why not (exit code in <paramref name="exitCode"/>).</summary>
     /// <param name="root">The host's <c>--root</c>, for the checks that look at files.</param>
     /// <param name="extra">Reads what else the caller needs from the same evaluation (its result is <see cref="LoadedHost{T}.Extra"/>).</param>
-    public LoadedHost<T>? Load<T>(string file, EvaluatorOptions options, string root, out int exitCode, Func<HostConfiguration, T>? extra = null)
+    public LoadedHost<T>? Load<T>(string file, EvaluatorOptions options, string root, out int exitCode, Func<HostConfiguration, HostFacts, T>? extra = null)
     {
         exitCode = ExitCodes.Ok;
         if (!File.Exists(file))

@@ -91,7 +91,7 @@ public abstract class CertificateWorkCommand(CliConsole console, HostRequestLoad
         // Every input error (the planner's checks of the requests included) is reported by the
         // loader's lint, before the lock, nginx.conf, the units or anything else is written.
         var host = loader.Load(request.File, new EvaluatorOptions { SearchPath = request.SearchPath }, request.Root, out var exitCode,
-            extra: config => (Nginx: NginxHostMapper.Map(config), Jobs: (int)config.Get("security.acme.maxConcurrentRenewals").Int));
+            extra: (config, facts) => (Nginx: NginxHostMapper.Map(config, facts.Certs), Jobs: (int)config.Get("security.acme.maxConcurrentRenewals").Int));
         if (host is null) return exitCode;
         if (request.Only.FirstOrDefault(name => host.Requests.All(r => r.Name != name)) is { } unknown)
         {
@@ -112,7 +112,8 @@ public abstract class CertificateWorkCommand(CliConsole console, HostRequestLoad
         }
 
         var root = Path.GetFullPath(request.Root);
-        // One lock over everything this run writes, generated configuration included.
+        // One lock over everything this run writes, generated configuration included; its only
+        // owner is this command (the executor works under it and never takes it).
         RebuildLock? runLock = null;
         if (!request.DryRun)
         {
@@ -176,10 +177,9 @@ public abstract class CertificateWorkCommand(CliConsole console, HostRequestLoad
                 Users = users,
                 ReloadBeforeOrders = nginx.Enabled ? ["nginx.service"] : [],
                 ServiceConfigurationChanged = nginxChanged,
-                LockHeldByCaller = runLock is not null,
             }, new SynchronousProgress(p => console.Error.WriteLine(p.ToString())), ct).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is RebuildLockedException or IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             console.Error.WriteLine($"error: {e.Message}");
             return ExitCodes.ExecutionFailure;

@@ -39,10 +39,10 @@ public sealed class OptionsCommand(CliConsole console) : ICliCommand
                 return ExitCodes.Usage;
             }
             var query = new ConfigurationQuery(new EvaluatorOptions { SearchPath = result.GetValue(include) ?? [] });
-            var outcome = query.Options(extra, showTrace: false);
-            console.Error.Write(outcome.Stderr);
+            var outcome = query.Options(extra);
+            console.Error.Write(outcome.Messages(showTrace: false));
             if (!outcome.Succeeded) return ExitCodes.InputErrors;
-            using var document = JsonDocument.Parse(outcome.Stdout);
+            using var document = JsonDocument.Parse(outcome.Text!);
             var all = document.RootElement.EnumerateArray().ToList();
             var path = ConfigurationQuery.SplitPath(result.GetValue(optionPath));
             var locations = all.Select(Location).ToList();

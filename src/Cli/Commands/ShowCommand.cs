@@ -42,10 +42,10 @@ public sealed class ShowCommand(CliConsole console) : ICliCommand
             }
             var query = new ConfigurationQuery(new EvaluatorOptions { SearchPath = result.GetValue(include) ?? [] });
             if (result.GetValue(explain)) return Explain(query, file, result.GetValue(optionPath), result.GetValue(json), result.GetValue(showTrace));
-            var outcome = query.Show(file, result.GetValue(optionPath), result.GetValue(json), result.GetValue(showTrace));
-            console.Out.Write(outcome.Stdout);
+            var outcome = query.Show(file, result.GetValue(optionPath), result.GetValue(json));
+            console.Out.Write(outcome.Text);
             if (result.GetValue(json) && outcome.Succeeded) console.Out.WriteLine();
-            console.Error.Write(outcome.Stderr);
+            console.Error.Write(outcome.Messages(result.GetValue(showTrace)));
             return outcome.Succeeded ? ExitCodes.Ok : ExitCodes.InputErrors;
         });
         return command;
@@ -53,10 +53,10 @@ public sealed class ShowCommand(CliConsole console) : ICliCommand
 
     private int Explain(ConfigurationQuery query, string file, string? optionPath, bool json, bool showTrace)
     {
-        var outcome = query.Explain(file, optionPath, showTrace);
-        console.Error.Write(outcome.Stderr);
+        var outcome = query.Explain(file, optionPath);
+        console.Error.Write(outcome.Messages(showTrace));
         if (!outcome.Succeeded) return ExitCodes.InputErrors;
-        var report = ExplainReport.Parse(outcome.Stdout, new DisplayPaths(Directory.GetCurrentDirectory()));
+        var report = ExplainReport.Parse(outcome.Text!, new DisplayPaths(Directory.GetCurrentDirectory()));
         console.Out.Write(json ? report.ToJson() + "\n" : ExplainTextWriter.Write(report));
         return ExitCodes.Ok;
     }

@@ -1,15 +1,18 @@
 using ConfigLang.Evaluator;
 using ConfigLang.Evaluator.Runtime;
+using ConfigLang.Evaluator.Runtime.Printing;
+using ConfigLang.Evaluator.Runtime.Values;
 using ConfigLang.Modules.Lib;
+using ConfigLang.Modules.Resolved;
 
 namespace ConfigLang.Modules.Evaluation;
 
 /// <summary>
 /// What the CLI asks of the module layer: the resolved values of a host configuration
 /// (<c>configlang show</c>) and the documentation of the declared options
-/// (<c>configlang options</c>). Both evaluate the configuration with the built-in option
-/// library through the evaluator's façade, so errors come back rendered as every command shows
-/// them.
+/// (<c>configlang options</c>). Each evaluates the modules once in-process (through the one
+/// fixed <see cref="ModulesDriver"/>) and calls the library's <c>select</c>, <c>explain</c> or
+/// <c>optionDocs</c> on the result as values; the caller renders the answer or the error.
 /// </summary>
 public sealed class ConfigurationQuery(EvaluatorOptions options)
 {
@@ -26,59 +29,68 @@ public sealed class ConfigurationQuery(EvaluatorOptions options)
     /// <summary>
     /// The values under <paramref name="optionPath"/> (all when null) of the configuration in
     /// <paramref name="configFile"/>: an option's value, or for a subtree the options that have
-    /// definitions.
+    /// definitions; printed as Nix or JSON.
     /// </summary>
-    public EvaluationResult Show(string configFile, string? optionPath, bool json, bool showTrace)
-    {
-        var path = Path.GetFullPath(configFile, options.CurrentDirectory);
-        var selection = SelectionList(optionPath);
-        var expression =
-            "let lib = import <configlang/lib>; " +
-            $"eval = lib.evalModules {{ modules = [ (/. + {Quote(path)}) ] ++ lib.configlang.builtinModules; }}; " +
-            $"in lib.configlang.select {selection} eval.options";
-        return Evaluate(expression, json, showTrace);
-    }
+    public QueryOutcome Show(string configFile, string? optionPath, bool json) =>
+        Query([configFile], json, (interpreter, lib, evaluated) =>
+            Nix.Call(interpreter, Library(lib, "select"), Nix.Strings(SplitPath(optionPath)), Nix.Get(evaluated, "options")!));
 
     /// <summary>
     /// Where the values under <paramref name="optionPath"/> (all when null) came from, as JSON
     /// (see <see cref="OptionExplainer"/>): <c>{ "options": [ { option, type, defined, value,
     /// declarations, definitions } ] }</c>.
     /// </summary>
-    public EvaluationResult Explain(string configFile, string? optionPath, bool showTrace)
-    {
-        var path = Path.GetFullPath(configFile, options.CurrentDirectory);
-        var expression =
-            "let lib = import <configlang/lib>; " +
-            $"eval = lib.evalModules {{ modules = [ (/. + {Quote(path)}) ] ++ lib.configlang.builtinModules; }}; " +
-            $"in lib.configlang.explain {SelectionList(optionPath)} eval.config";
-        return Evaluate(expression, json: true, showTrace);
-    }
+    public QueryOutcome Explain(string configFile, string? optionPath) =>
+        Query([configFile], json: true, (interpreter, lib, evaluated) =>
+            Nix.Call(interpreter, Library(lib, "explain"), Nix.Strings(SplitPath(optionPath)), Nix.Get(evaluated, "config")!));
 
     /// <summary>
     /// Documentation entries (JSON list, each with its <c>loc</c>) of every declared option;
     /// <see cref="Options.OptionSelection"/> picks the ones a path names, through submodules too.
     /// </summary>
-    public EvaluationResult Options(string? configFile, bool showTrace)
+    public QueryOutcome Options(string? configFile) =>
+        Query(configFile is null ? [] : [configFile], json: true, (interpreter, lib, evaluated) =>
+            Nix.Call(interpreter, Library(lib, "optionDocs"), Nix.Get(evaluated, "options")!));
+
+    /// <summary>Evaluates the modules once through <see cref="ModulesDriver"/>, then <paramref name="answer"/>
+    /// calls a library function on the result as values; the answer is printed strictly.</summary>
+    private QueryOutcome Query(IReadOnlyList<string> moduleFiles, bool json,
+        Func<Interpreter, AttrSetValue, AttrSetValue, Value> answer)
     {
-        var extra = configFile is null ? "" : $"(/. + {Quote(Path.GetFullPath(configFile, options.CurrentDirectory))}) ";
-        var expression =
-            "let lib = import <configlang/lib>; " +
-            $"eval = lib.evalModules {{ modules = [ {extra}] ++ lib.configlang.builtinModules; }}; " +
-            "in lib.configlang.optionDocs eval.options";
-        return Evaluate(expression, json: true, showTrace);
+        var files = moduleFiles.Select(f => Path.GetFullPath(f, options.CurrentDirectory)).ToList();
+        var warnings = new StringWriter();
+        var evaluator = new ConfigEvaluator(WithModules(options, recordOrigins: true));
+        return ConfigEvaluator.RunWithLargeStack(() =>
+        {
+            var interpreter = evaluator.CreateInterpreter(warnings);
+            try
+            {
+                var (lib, evaluated) = ModulesDriver.Evaluate(interpreter, options.CurrentDirectory, files);
+                var value = answer(interpreter, lib, evaluated);
+                string text;
+                if (json) text = JsonPrinter.ToJson(interpreter, value, null).Text;
+                else
+                {
+                    interpreter.ForceDeep(value);
+                    text = ValuePrinter.Print(value.Force()) + "\n";
+                }
+                return new QueryOutcome(text, null, warnings.ToString());
+            }
+            catch (EvaluationException e)
+            {
+                return new QueryOutcome(null, e, warnings.ToString());
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // A bug of ours must not take the process down: report it as an evaluation error, as the façade does.
+                return new QueryOutcome(null, EvaluationException.Create(EvaluationDiagnostics.General, $"internal error: {e.GetType().Name}: {e.Message}", null), warnings.ToString());
+            }
+        });
     }
 
-    private EvaluationResult Evaluate(string expression, bool json, bool showTrace) =>
-        new ConfigEvaluator(WithModules(options, recordOrigins: true)).Evaluate(new EvaluationRequest
-        {
-            Expression = expression,
-            Strict = true,
-            Output = json ? EvaluationOutput.Json : EvaluationOutput.Nix,
-            ShowTrace = showTrace,
-        });
-
-    private static string SelectionList(string? optionPath) =>
-        "[ " + string.Join(" ", SplitPath(optionPath).Select(Quote)) + " ]";
+    /// <summary>A function of <c>lib.configlang</c>.</summary>
+    private static Value Library(AttrSetValue lib, string name) =>
+        Nix.Get(Nix.ForceAttrs(Nix.Get(lib, "configlang")!), name)!;
 
     /// <summary><c>a.b."c.d"</c> as <c>[ a b c.d ]</c>.</summary>
     public static IReadOnlyList<string> SplitPath(string? path)
@@ -100,6 +112,4 @@ public sealed class ConfigurationQuery(EvaluatorOptions options)
         parts.Add(current.ToString());
         return parts;
     }
-
-    private static string Quote(string text) => ConfigLang.Modules.Options.OptionPath.QuoteString(text);
 }

@@ -18,9 +18,6 @@ namespace ConfigLang.Modules.Resolved;
 /// </summary>
 public sealed class HostEvaluator(EvaluatorOptions options)
 {
-    /// <summary>Where errors located only in the driver expression are said to be (never shown: they are moved to the host file).</summary>
-    private const string DriverName = "«configlang host»";
-
     /// <param name="showTrace">Add the evaluation trace to an error's notes (<c>--show-trace</c>).</param>
     public HostEvaluation<T> Evaluate<T>(string hostFile, Func<HostConfiguration, T> read, bool showTrace = false)
     {
@@ -31,11 +28,8 @@ public sealed class HostEvaluator(EvaluatorOptions options)
             var interpreter = evaluator.CreateInterpreter();
             try
             {
-                var driver = new SourceText(
-                    "let lib = import <configlang/lib>; in " +
-                    $"(lib.evalModules {{ modules = [ (/. + {OptionPath.QuoteString(path)}) ] ++ lib.configlang.builtinModules; }}).config",
-                    DriverName);
-                var config = Nix.ForceAttrs(interpreter.Evaluate(driver, options.CurrentDirectory));
+                var (_, evaluated) = ModulesDriver.Evaluate(interpreter, options.CurrentDirectory, [path]);
+                var config = Nix.ForceAttrs(Nix.Get(evaluated, "config")!);
                 var value = read(new HostConfiguration(interpreter, path, config));
                 return new HostEvaluation<T>(value, null, interpreter.ImportedFiles);
             }
@@ -47,7 +41,7 @@ public sealed class HostEvaluator(EvaluatorOptions options)
     }
 
     /// <summary>Whether a location is in a file the user wrote (not the option library, not the driver).</summary>
-    public static bool IsUserFile(string file) => file != DriverName && !file.StartsWith('«') && !LibraryFiles.Contains(file);
+    public static bool IsUserFile(string file) => file != ModulesDriver.Name && !file.StartsWith('«') && !LibraryFiles.Contains(file);
 
     /// <summary>The error at the user's file and line where the failing value comes from; the library's own place as a note.</summary>
     public static Diagnostic Located(EvaluationException e, string hostFile, bool showTrace)
@@ -67,7 +61,7 @@ public sealed class HostEvaluator(EvaluatorOptions options)
             foreach (var frame in e.Trace)
             {
                 // Frames of the driver expression are ours, not the user's.
-                if (frame.Message.Contains(DriverName, StringComparison.Ordinal) || frame.Location is { } driver && driver.Source.Path == DriverName) continue;
+                if (ModulesDriver.IsDriverFrame(frame)) continue;
                 var where = frame.Location is { } l && IsUserFile(l.Source.Path) ? $"{l.Source.Path}:{l.Start}: "
                     : frame.Location is { } lib && LibraryFiles.Contains(lib.Source.Path) ? $"{LibraryFiles.DisplayName(lib.Source.Path)}:{lib.Start}: " : "";
                 diagnostic = diagnostic.WithNote("trace: " + where + LibraryPaths.InText(frame.Message.Trim()));

@@ -85,7 +85,11 @@ public sealed class LeftoversAndModesTests : IDisposable
             File.SetUnixFileMode(_root.File_(directory.Split('/')), wide);
         }
 
-        await Executor(_root.Path).RunAsync([ExecutorRequests.Http(Name, DeadServer)], ExecutorRequests.Options());
+        // As a rebuild runs: the command takes the lock (which repairs run/configlang), then the executor.
+        using (RebuildLock.Acquire(_root.Path))
+        {
+            await Executor(_root.Path).RunAsync([ExecutorRequests.Http(Name, DeadServer)], ExecutorRequests.Options());
+        }
 
         Assert.Equal(
             ["0755", "0750", "0700", "0700", "0755"],

@@ -68,10 +68,12 @@ public sealed class SymlinksUnderRootTests : IDisposable
     }
 
     // The messages a rebuild ends with: the exception that stopped it, or its per-certificate errors (exit 3).
+    // As the command runs it: the lock first, then the executor under it.
     private async Task<IReadOnlyList<string>> RunAsync()
     {
         try
         {
+            using var runLock = RebuildLock.Acquire(_root.Path);
             var summary = await Executor(_root.Path).RunAsync([ExecutorRequests.Http(Name, DeadServer)], ExecutorRequests.Options());
             Assert.Equal(3, summary.ExitCode);
             return summary.Certificates.Select(c => c.Error?.Message).OfType<string>().Concat(summary.OtherErrors).ToArray();

@@ -55,7 +55,7 @@ public sealed class HostLinterEvaluationTests : IDisposable
     public void A_query_is_answered_by_the_same_evaluation_with_the_facts()
     {
         var result = Linter().Run(Host("  security.acme.acceptTerms = true;"), new EvaluatorOptions(), "/",
-            config => (config.Get("security.acme.certs").Names, config.Get("security.acme.certs.\"example.org\".listenHTTP").String));
+            (config, _) => (config.Get("security.acme.certs").Names, config.Get("security.acme.certs.\"example.org\".listenHTTP").String));
         Assert.Empty(result.Diagnostics);
         Assert.Equal(["example.org"], result.Extra.Names);
         Assert.Equal(":80", result.Extra.Item2);
@@ -66,7 +66,7 @@ public sealed class HostLinterEvaluationTests : IDisposable
     public void A_failing_reader_is_an_error_located_in_the_host()
     {
         var host = Host("  security.acme.acceptTerms = true;");
-        var result = Linter().Run(host, new EvaluatorOptions(), "/", config => config.Get("security.acme.noSuchOption").String);
+        var result = Linter().Run(host, new EvaluatorOptions(), "/", (config, _) => config.Get("security.acme.noSuchOption").String);
         var error = Assert.Single(result.Diagnostics);
         Assert.Contains("security.acme.noSuchOption", error.Message, StringComparison.Ordinal);
         Assert.Equal(host, error.Location!.Value.Source.Path);

@@ -20,7 +20,7 @@ public sealed class HostRequestLoaderTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private LoadedHost<T>? Load<T>(Func<HostConfiguration, T> extra, out int exitCode)
+    private LoadedHost<T>? Load<T>(Func<HostConfiguration, HostFacts, T> extra, out int exitCode)
     {
         var path = Path.Combine(_dir, "host.nix");
         File.WriteAllText(path, """
@@ -39,7 +39,7 @@ public sealed class HostRequestLoaderTests : IDisposable
     [Fact]
     public void Requests_facts_and_the_extra_query_come_back_together()
     {
-        var host = Load(config => config.Get("security.acme.defaults.email").String, out var exitCode);
+        var host = Load((config, _) => config.Get("security.acme.defaults.email").String, out var exitCode);
 
         Assert.Equal(ExitCodes.Ok, exitCode);
         var request = Assert.Single(host!.Requests);
@@ -52,7 +52,7 @@ public sealed class HostRequestLoaderTests : IDisposable
     [Fact]
     public void A_failing_extra_query_is_reported_with_its_own_error()
     {
-        var host = Load(config => config.Get("security.acme.noSuchOption").String, out var exitCode);
+        var host = Load((config, _) => config.Get("security.acme.noSuchOption").String, out var exitCode);
 
         Assert.Null(host);
         Assert.Equal(ExitCodes.InputErrors, exitCode);

@@ -73,4 +73,18 @@ public sealed class DependencyRuleTests
         var cli = Path.Combine(RepositoryRoot.Path, "src", "Cli");
         Assert.Empty(Directory.EnumerateDirectories(cli, "Checks", SearchOption.AllDirectories));
     }
+
+    [Fact]
+    public void The_certificates_are_read_from_the_configuration_in_one_place()
+    {
+        // HostFacts.Read projects security.acme.certs into CertFacts; the checks, the planner's
+        // requests (AcmeRequestMapper) and the nginx mapping all take that one projection.
+        var reads = new System.Text.RegularExpressions.Regex(@"(Get|Find)\(""security\.acme\.certs|\[""certs""\]");
+        var readers = new[] { "Host", "Cli" }
+            .SelectMany(layer => Directory.EnumerateFiles(Path.Combine(RepositoryRoot.Path, "src", layer), "*.cs", SearchOption.AllDirectories))
+            .Where(file => !file.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Where(file => reads.IsMatch(File.ReadAllText(file)))
+            .Select(file => Path.GetRelativePath(RepositoryRoot.Path, file).Replace('\\', '/'));
+        Assert.Equal(["src/Host/HostFacts.cs"], readers);
+    }
 }

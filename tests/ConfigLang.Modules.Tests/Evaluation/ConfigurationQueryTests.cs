@@ -39,9 +39,9 @@ public sealed class ConfigurationQueryTests : IDisposable
     [Fact]
     public void A_subtree_shows_submodule_values_without_their_undefined_options()
     {
-        var result = Query.Show(_host, "demo", json: true, showTrace: false);
-        Assert.True(result.Succeeded, result.Stderr);
-        var demo = JsonNode.Parse(result.Stdout)!;
+        var result = Query.Show(_host, "demo", json: true);
+        Assert.True(result.Succeeded, result.Messages(showTrace: false));
+        var demo = JsonNode.Parse(result.Text!)!;
         Assert.True(JsonNode.DeepEquals(
             JsonNode.Parse("""{ "sites": { "api": { "port": 8080, "user": "api" }, "web": { "port": 80, "user": "www" } } }"""),
             demo));
@@ -50,9 +50,9 @@ public sealed class ConfigurationQueryTests : IDisposable
     [Fact]
     public void Everything_that_is_set_includes_the_submodule_values_and_skips_unset_options()
     {
-        var result = Query.Show(_host, null, json: true, showTrace: false);
-        Assert.True(result.Succeeded, result.Stderr);
-        var all = JsonNode.Parse(result.Stdout)!.AsObject();
+        var result = Query.Show(_host, null, json: true);
+        Assert.True(result.Succeeded, result.Messages(showTrace: false));
+        var all = JsonNode.Parse(result.Text!)!.AsObject();
         var demo = all["demo"]!.AsObject();
         Assert.False(demo.ContainsKey("unset"));
         Assert.Equal(8080, (int)demo["sites"]!["api"]!["port"]!);
@@ -62,9 +62,9 @@ public sealed class ConfigurationQueryTests : IDisposable
     [Fact]
     public void Explain_lists_the_default_and_each_definition_with_its_priority_and_status()
     {
-        var result = Query.Explain(_host, "demo.sites.web", showTrace: false);
-        Assert.True(result.Succeeded, result.Stderr);
-        var options = JsonNode.Parse(result.Stdout)!["options"]!.AsArray().Select(o => o!.AsObject()).ToList();
+        var result = Query.Explain(_host, "demo.sites.web");
+        Assert.True(result.Succeeded, result.Messages(showTrace: false));
+        var options = JsonNode.Parse(result.Text!)!["options"]!.AsArray().Select(o => o!.AsObject()).ToList();
         // port (defaulted) and user (mkDefault); certificate has neither and is left out.
         Assert.Equal(["demo.sites.web.port", "demo.sites.web.user"], options.Select(o => (string?)o["option"]));
 
@@ -83,11 +83,37 @@ public sealed class ConfigurationQueryTests : IDisposable
     [Fact]
     public void Explain_of_an_option_nobody_set_says_it_is_not_defined()
     {
-        var result = Query.Explain(_host, "demo.unset", showTrace: false);
-        Assert.True(result.Succeeded, result.Stderr);
-        var unset = Assert.Single(JsonNode.Parse(result.Stdout)!["options"]!.AsArray())!;
+        var result = Query.Explain(_host, "demo.unset");
+        Assert.True(result.Succeeded, result.Messages(showTrace: false));
+        var unset = Assert.Single(JsonNode.Parse(result.Text!)!["options"]!.AsArray())!;
         Assert.False((bool)unset["defined"]!);
         Assert.Empty(unset["definitions"]!.AsArray());
         Assert.Equal("signed integer", (string?)unset["type"]);
+    }
+
+    [Fact]
+    public void An_error_and_its_trace_name_the_users_file_never_the_driver_expression()
+    {
+        var broken = _files.Write("broken.nix", "{ lib, ... }: { options.demo.port = lib.mkOption { type = lib.types.int; }; config.demo.port = \"eighty\"; }");
+
+        var result = Query.Show(broken, "demo.port", json: false);
+
+        Assert.False(result.Succeeded);
+        var messages = result.Messages(showTrace: true);
+        Assert.Contains("is not of type `signed integer'", messages);
+        Assert.Contains(broken, messages);
+        // The modules are evaluated through one fixed driver; its frames are ours, not the user's.
+        Assert.DoesNotContain("«", messages);
+    }
+
+    [Fact]
+    public void A_module_file_whose_name_looks_like_nix_source_is_read_as_a_path_value()
+    {
+        var odd = _files.Write("odd\" ${x} ''.nix", "{ config.demo.sites.web.user = \"www\"; imports = [ ./host.nix ]; }");
+
+        var result = Query.Show(odd, "demo.sites.web.user", json: true);
+
+        Assert.True(result.Succeeded, result.Messages(showTrace: false));
+        Assert.Equal("\"www\"", result.Text);
     }
 }

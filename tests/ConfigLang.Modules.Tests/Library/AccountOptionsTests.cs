@@ -17,7 +17,7 @@ public sealed class AccountOptionsTests : IDisposable
     public void Dispose() => _dir.Delete(recursive: true);
 
     /// <summary>A host whose line 7 is <paramref name="line"/>.</summary>
-    private ConfigLang.Evaluator.EvaluationResult Show(string line, string attribute)
+    private ConfigLang.Modules.Resolved.QueryOutcome Show(string line, string attribute)
     {
         var path = Path.Combine(_dir.FullName, "host.nix");
         File.WriteAllText(path, $$"""
@@ -30,7 +30,7 @@ public sealed class AccountOptionsTests : IDisposable
               {{line}}
             }
             """);
-        return new ConfigurationQuery(new EvaluatorOptions()).Show(path, attribute, json: true, showTrace: false);
+        return new ConfigurationQuery(new EvaluatorOptions()).Show(path, attribute, json: true);
     }
 
     private const string Injection = "\"evil:x:0:\\nroot2\"";
@@ -57,8 +57,8 @@ public sealed class AccountOptionsTests : IDisposable
         var result = Show(line, attribute);
         Assert.False(result.Succeeded);
         Assert.Equal(ModuleDiagnostics.WrongType, result.Error!.Code);
-        Assert.Contains($"A definition for option `{option}", result.Stderr);
-        Assert.Contains("' is not of type `", result.Stderr);
+        Assert.Contains($"A definition for option `{option}", result.Messages(showTrace: false));
+        Assert.Contains("' is not of type `", result.Messages(showTrace: false));
         Assert.EndsWith("host.nix", result.Error.Location!.Value.Source.Path);
         Assert.Equal(7, result.Error.Location.Value.Start.Line);
     }
@@ -71,7 +71,7 @@ public sealed class AccountOptionsTests : IDisposable
         var result = Show(line, option);
         Assert.False(result.Succeeded);
         Assert.Equal(ModuleDiagnostics.InvalidAttributeName, result.Error!.Code);
-        Assert.Contains($"in `{option}' is not a user or group name", result.Stderr);
+        Assert.Contains($"in `{option}' is not a user or group name", result.Messages(showTrace: false));
         Assert.Equal((7, column), (result.Error.Location!.Value.Start.Line, result.Error.Location.Value.Start.Column));
     }
 
@@ -81,8 +81,8 @@ public sealed class AccountOptionsTests : IDisposable
         var result = Show("""
             users.users.nginx.extraGroups = [ "acme" ]; users.users."John.Doe" = { isNormalUser = true; description = "John Doe, room 1"; extraGroups = [ "wheel" ]; }; users.groups.web.members = [ "nginx" ];
             """, "users");
-        Assert.True(result.Succeeded, result.Stderr);
-        Assert.Contains("\"home\":\"/home/John.Doe\"", result.Stdout.Replace(" ", "").Replace("\n", ""));
-        Assert.Contains("\"group\":\"users\"", result.Stdout.Replace(" ", "").Replace("\n", ""));
+        Assert.True(result.Succeeded, result.Messages(showTrace: false));
+        Assert.Contains("\"home\":\"/home/John.Doe\"", result.Text!.Replace(" ", "").Replace("\n", ""));
+        Assert.Contains("\"group\":\"users\"", result.Text!.Replace(" ", "").Replace("\n", ""));
     }
 }

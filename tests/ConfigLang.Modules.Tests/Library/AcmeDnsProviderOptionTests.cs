@@ -17,7 +17,7 @@ public sealed class AcmeDnsProviderOptionTests : IDisposable
 
     private const string Pointer = "`configlang options security.acme.defaults.dnsProvider' lists them";
 
-    private ConfigLang.Evaluator.EvaluationResult Show(string body)
+    private ConfigLang.Modules.Resolved.QueryOutcome Show(string body)
     {
         var path = Path.Combine(_dir.FullName, "host.nix");
         File.WriteAllText(path, $$"""
@@ -27,7 +27,7 @@ public sealed class AcmeDnsProviderOptionTests : IDisposable
               {{body}}
             }
             """);
-        return new ConfigurationQuery(new EvaluatorOptions()).Show(path, "security.acme.certs", json: true, showTrace: false);
+        return new ConfigurationQuery(new EvaluatorOptions()).Show(path, "security.acme.certs", json: true);
     }
 
     [Theory]
@@ -41,8 +41,8 @@ public sealed class AcmeDnsProviderOptionTests : IDisposable
     public void Each_supported_provider_is_accepted_and_inherited_from_defaults(string provider)
     {
         var result = Show($"security.acme.defaults.dnsProvider = \"{provider}\"; security.acme.certs.\"example.org\" = {{ }};");
-        Assert.True(result.Succeeded, result.Stderr);
-        Assert.Contains($"\"dnsProvider\":\"{provider}\"", result.Stdout.Replace(" ", "").Replace("\n", ""));
+        Assert.True(result.Succeeded, result.Messages(showTrace: false));
+        Assert.Contains($"\"dnsProvider\":\"{provider}\"", result.Text!.Replace(" ", "").Replace("\n", ""));
     }
 
     // The library's list, quoted and sorted as the type prints it (providers are added there).
@@ -56,8 +56,8 @@ public sealed class AcmeDnsProviderOptionTests : IDisposable
     public void Null_is_accepted_for_another_challenge()
     {
         var result = Show("security.acme.certs.\"example.org\" = { dnsProvider = null; webroot = \"/var/lib/acme/acme-challenge\"; };");
-        Assert.True(result.Succeeded, result.Stderr);
-        Assert.Contains("\"dnsProvider\":null", result.Stdout.Replace(" ", "").Replace("\n", ""));
+        Assert.True(result.Succeeded, result.Messages(showTrace: false));
+        Assert.Contains("\"dnsProvider\":null", result.Text!.Replace(" ", "").Replace("\n", ""));
     }
 
     [Theory]
@@ -69,7 +69,7 @@ public sealed class AcmeDnsProviderOptionTests : IDisposable
         var result = Show(body);
         Assert.False(result.Succeeded);
         Assert.Equal(ModuleDiagnostics.WrongType, result.Error!.Code);
-        Assert.Contains($"`{option}' is not of type `null or one of {string.Join(", ", DeclaredProviders())}': {why}{Pointer}", result.Stderr);
+        Assert.Contains($"`{option}' is not of type `null or one of {string.Join(", ", DeclaredProviders())}': {why}{Pointer}", result.Messages(showTrace: false));
         Assert.EndsWith("host.nix", result.Error.Location!.Value.Source.Path);
         Assert.Equal(4, result.Error.Location.Value.Start.Line);
     }

@@ -17,7 +17,7 @@ public sealed class AcmePathOptionsTests : IDisposable
 
     private const string Nul = "(builtins.fromJSON \"\\\"/run/x\\\\u0000y\\\"\")";
 
-    private ConfigLang.Evaluator.EvaluationResult Show(string certificate, string body)
+    private ConfigLang.Modules.Resolved.QueryOutcome Show(string certificate, string body)
     {
         var path = Path.Combine(_dir.FullName, "host.nix");
         File.WriteAllText(path, $$"""
@@ -29,7 +29,7 @@ public sealed class AcmePathOptionsTests : IDisposable
               };
             }
             """);
-        return new ConfigurationQuery(new EvaluatorOptions()).Show(path, "security.acme.certs", json: true, showTrace: false);
+        return new ConfigurationQuery(new EvaluatorOptions()).Show(path, "security.acme.certs", json: true);
     }
 
     [Theory]
@@ -42,7 +42,7 @@ public sealed class AcmePathOptionsTests : IDisposable
         var result = Show(name, "listenHTTP = \":80\"; domain = \"example.org\";");
         Assert.False(result.Succeeded);
         Assert.Equal(ModuleDiagnostics.InvalidAttributeName, result.Error!.Code);
-        Assert.Contains("in `security.acme.certs' is not a file name", result.Stderr);
+        Assert.Contains("in `security.acme.certs' is not a file name", result.Messages(showTrace: false));
         Assert.Equal((4, 23), (result.Error.Location!.Value.Start.Line, result.Error.Location.Value.Start.Column));
     }
 
@@ -61,16 +61,16 @@ public sealed class AcmePathOptionsTests : IDisposable
         var result = Show("\"example.org\"", body);
         Assert.False(result.Succeeded);
         Assert.Equal(ModuleDiagnostics.WrongType, result.Error!.Code);
-        Assert.Contains($"`security.acme.certs.\"example.org\".{option}' is not of type `{type}'", result.Stderr);
+        Assert.Contains($"`security.acme.certs.\"example.org\".{option}' is not of type `{type}'", result.Messages(showTrace: false));
         Assert.Equal(5, result.Error.Location!.Value.Start.Line);
-        Assert.DoesNotContain('\0', result.Stderr);
+        Assert.DoesNotContain('\0', result.Messages(showTrace: false));
     }
 
     [Fact]
     public void Absolute_paths_are_kept()
     {
         var result = Show("\"example.org\"", "webroot = \"/var/lib/acme/acme-challenge\"; eab.kid = \"k\"; eab.hmacFile = \"/run/secrets/hmac\";");
-        Assert.True(result.Succeeded, result.Stderr);
-        Assert.Contains("\"webroot\":\"/var/lib/acme/acme-challenge\"", result.Stdout.Replace(" ", "").Replace("\n", ""));
+        Assert.True(result.Succeeded, result.Messages(showTrace: false));
+        Assert.Contains("\"webroot\":\"/var/lib/acme/acme-challenge\"", result.Text!.Replace(" ", "").Replace("\n", ""));
     }
 }

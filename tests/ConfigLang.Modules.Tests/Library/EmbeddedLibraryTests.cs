@@ -41,9 +41,9 @@ public sealed class EmbeddedLibraryTests : IDisposable
               security.acme.certs."example.org" = { email = "a@example.org"; dnsProvider = "inwx"; environmentFile = pkgs.writeText "creds" "X=1"; };
             }
             """);
-        var result = new ConfigurationQuery(new EvaluatorOptions()).Show(host, "security.acme.certs.\"example.org\".environmentFile", json: true, showTrace: false);
-        Assert.True(result.Succeeded, result.Stderr);
-        Assert.Matches("^\"/nix/store/[0-9a-f]{32}-creds\"$", result.Stdout.Trim());
+        var result = new ConfigurationQuery(new EvaluatorOptions()).Show(host, "security.acme.certs.\"example.org\".environmentFile", json: true);
+        Assert.True(result.Succeeded, result.Messages(showTrace: false));
+        Assert.Matches("^\"/nix/store/[0-9a-f]{32}-creds\"$", result.Text!.Trim());
     }
 
     [Fact]
@@ -52,9 +52,9 @@ public sealed class EmbeddedLibraryTests : IDisposable
         string PathOf(string content)
         {
             var host = Host($$"""{ pkgs, ... }: { networking.hostName = pkgs.writeText "f" "{{content}}"; }""");
-            var result = new ConfigurationQuery(new EvaluatorOptions()).Show(host, "networking.hostName", json: true, showTrace: false);
-            Assert.True(result.Succeeded, result.Stderr);
-            return result.Stdout;
+            var result = new ConfigurationQuery(new EvaluatorOptions()).Show(host, "networking.hostName", json: true);
+            Assert.True(result.Succeeded, result.Messages(showTrace: false));
+            return result.Text!;
         }
         Assert.NotEqual(PathOf("a"), PathOf("b"));
     }

@@ -1,0 +1,21 @@
+using ConfigLang.Evaluator.Diagnostics;
+using ConfigLang.Evaluator.Runtime;
+using ConfigLang.Evaluator.Runtime.Printing;
+
+namespace ConfigLang.Modules.Resolved;
+
+/// <summary>
+/// What a query of the module layer answered: the value it printed (Nix or JSON text), or the
+/// evaluation error that stopped it; with the warnings and traces evaluation wrote on the way.
+/// </summary>
+public sealed record QueryOutcome(string? Text, EvaluationException? Failure, string Warnings)
+{
+    public bool Succeeded => Failure is null;
+
+    /// <summary>The error's diagnostic (code, message, location), or null.</summary>
+    public Diagnostic? Error => Failure?.Diagnostic;
+
+    /// <summary>What standard error shows: the warnings, then the error with (<c>--show-trace</c>) the user's frames of its trace.</summary>
+    public string Messages(bool showTrace) => Warnings + (Failure is null ? ""
+        : ErrorFormatter.Format(Failure.Diagnostic, [.. Failure.Trace.Where(f => !ModulesDriver.IsDriverFrame(f))], showTrace));
+}
