@@ -19,6 +19,8 @@ public sealed class SystemAccounts(string root)
 {
     private static readonly string[] AccountFiles = ["passwd", "group", "shadow", "gshadow"];
 
+    private const string EmptyHome = "/var/empty";
+
     private readonly RootedFileSystem _root = new(root);
 
     /// <summary>
@@ -63,6 +65,12 @@ public sealed class SystemAccounts(string root)
             Run("useradd", [.. location, .. user.IsSystem ? ["--system"] : (string[])[], .. useId ? ["--uid", Text(user.Id!.Value)] : (string[])[],
                 .. user.CreateHome ? ["--create-home", "--key", "HOME_MODE=0" + user.HomeMode] : (string[])["--no-create-home"],
                 "--no-user-group", "--gid", user.Group, "--home-dir", user.Home, "--shell", user.Shell, "--comment", user.Description, user.Name]);
+        }
+        // The shared home of service accounts, which NixOS's activation makes (root, 0555): pwck checks it exists.
+        if (missingUsers.Any(u => u.Home == EmptyHome))
+        {
+            using var existing = _root.TryOpenDirectory(EmptyHome);
+            if (existing is null) _root.CreateDirectory(EmptyHome, (UnixFileMode)0b101_101_101).Dispose();
         }
         foreach (var (user, extra) in memberships) Run("usermod", [.. location, "--append", "--groups", string.Join(',', extra), user]);
 

@@ -241,6 +241,7 @@ public sealed class SystemAccountsTests : IDisposable
         Assert.Matches("\nreposilite:x:[0-9]{3}:", passwd);
         Assert.DoesNotContain("ghost", group);
         Assert.Contains("added syncplay to group nginx", changes);
+        Assert.Equal((UnixFileMode)0b101_101_101, File.GetUnixFileMode(_root.File_("var", "empty")));
         Assert.Equal(("", 0), Check("pwck", "passwd", "shadow"));
         Assert.Equal(("", 0), Check("grpck", "group", "gshadow"));
         Assert.Empty(new SystemAccounts(_root.Path).Ensure(groups, users));
