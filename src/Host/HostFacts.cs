@@ -61,7 +61,17 @@ public sealed record ConsumerFacts(string Service, string Cert, string User, str
 }
 
 /// <summary>A user account: its primary group and extra groups.</summary>
-public sealed record UserFacts(string Name, string? Group, IReadOnlyList<string> ExtraGroups);
+public sealed record UserFacts(string Name, string? Group, IReadOnlyList<string> ExtraGroups)
+{
+    // The rest of users.users.<name> (null when the facts were not read from a configuration).
+    public int? Uid { get; init; }
+    public bool IsSystemUser { get; init; }
+    public bool IsNormalUser { get; init; }
+    public string? Home { get; init; }
+    public bool CreateHome { get; init; }
+    public string HomeMode { get; init; } = "700";
+    public string Description { get; init; } = "";
+}
 
 /// <summary>
 /// The parts of an evaluated host configuration that the checks and the planner read, from the
@@ -96,10 +106,10 @@ public sealed record HostFacts(
         var consumers = config.Get("configlang.certConsumers").Items.Select(c => new ConsumerFacts(
             c["service"].String!, c["cert"].String!, c["user"].String!, c["group"].String, c["supplementaryGroups"].Strings,
             c["viaCredentials"].Bool, c["option"].String, c["names"].Strings)).ToList();
-        var users = config.Get("users.users").Attributes.ToDictionary(
-            u => u.Path[^1], u => new UserFacts(u.Path[^1], u["group"].String, u["extraGroups"].Strings));
+        var users = config.Get("users.users").Attributes.ToDictionary(u => u.Path[^1], ReadUser);
         var groups = config.Get("users.groups").Attributes.ToDictionary(
             g => g.Path[^1], g => g["members"].Strings);
+        var groupIds = config.Get("users.groups").Attributes.ToDictionary(g => g.Path[^1], g => g["gid"].IsNull ? (int?)null : (int)g["gid"].Int);
         foreach (var value in (IEnumerable<ConfiguredValue>)[acme["certs"], config.Get("users.users"), config.Get("users.groups")])
             value.ForceDeep();
         var firewall = config.Get("networking.firewall");
@@ -111,9 +121,21 @@ public sealed record HostFacts(
                 [.. open.SelectMany(f => f["allowedTCPPorts"].Items.Select(p => (int)p.Int))],
                 [.. open.SelectMany(f => f["allowedTCPPortRanges"].Items.Select(r => ((int)r["from"].Int, (int)r["to"].Int)))]),
             WebVirtualHosts = ReadWebVirtualHosts(config),
+            GroupIds = groupIds,
             Locator = new OptionLocator(config),
         };
     }
+
+    private static UserFacts ReadUser(ConfiguredValue u) => new(u.Path[^1], u["group"].String, u["extraGroups"].Strings)
+    {
+        Uid = u["uid"].IsNull ? null : (int)u["uid"].Int,
+        IsSystemUser = u["isSystemUser"].Bool,
+        IsNormalUser = u["isNormalUser"].Bool,
+        Home = u["home"].String,
+        CreateHome = u["createHome"].Bool,
+        HomeMode = u["homeMode"].String ?? "700",
+        Description = u["description"].String ?? "",
+    };
 
     private static CertFacts ReadCert(ConfiguredValue c) => new(
         c.Path[^1],
@@ -178,6 +200,9 @@ public sealed record HostFacts(
         }
         return hosts;
     }
+
+    /// <summary>The declared gid of each group of <c>users.groups</c> (null: the system picks one).</summary>
+    public IReadOnlyDictionary<string, int?> GroupIds { get; init; } = new Dictionary<string, int?>();
 
     /// <summary>The directory the host's paths live under (<c>--root</c> of rebuild and preview; <c>/</c> otherwise).</summary>
     public string Root { get; init; } = "/";

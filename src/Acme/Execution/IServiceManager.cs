@@ -11,4 +11,11 @@ public interface IServiceManager
 
     /// <summary>Reloads (or restarts) <paramref name="units"/>; throws <see cref="ServiceManagerException"/> on failure.</summary>
     Task ReloadAsync(IReadOnlyList<string> units, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// After the rebuild wrote unit files: stops <paramref name="removedUnits"/>, has the manager
+    /// read the files again and starts <paramref name="timers"/> (NixOS's switch-to-configuration
+    /// does the same). Only a manager that runs the units does anything: none and exec: do not.
+    /// </summary>
+    Task ApplyUnitsAsync(IReadOnlyList<string> timers, IReadOnlyList<string> removedUnits, CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -14,8 +14,8 @@ public sealed record RebuildOptions
     /// <summary>Rebuild (everything) or renew (only what is due).</summary>
     public RebuildMode Mode { get; init; } = RebuildMode.Rebuild;
 
-    /// <summary>Groups that must exist under the root (e.g. the certificate groups).</summary>
-    public IReadOnlyList<string> Groups { get; init; } = [];
+    /// <summary>Groups that must exist under the root (the declared ones and the certificate groups), with their members.</summary>
+    public IReadOnlyList<SystemGroup> Groups { get; init; } = [];
 
     /// <summary>Users that must exist under the root (e.g. <c>acme</c>, <c>nginx</c> with extra groups).</summary>
     public IReadOnlyList<SystemUser> Users { get; init; } = [];

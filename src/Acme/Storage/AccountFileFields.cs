@@ -24,9 +24,13 @@ public static class AccountFileFields
     /// Throws <see cref="UnsafeAccountEntryException"/> naming the first name or field of
     /// <paramref name="groups"/> and <paramref name="users"/> that cannot be written as one.
     /// </summary>
-    public static void Check(IEnumerable<string> groups, IEnumerable<SystemUser> users)
+    public static void Check(IEnumerable<SystemGroup> groups, IEnumerable<SystemUser> users)
     {
-        foreach (var group in groups) Refuse("group name", group, NameProblem(group));
+        foreach (var group in groups)
+        {
+            Refuse("group name", group.Name, NameProblem(group.Name));
+            foreach (var member in group.Members) Refuse($"member of group {Show(group.Name)}", member, NameProblem(member));
+        }
         foreach (var user in users)
         {
             Refuse("user name", user.Name, NameProblem(user.Name));
@@ -35,6 +39,9 @@ public static class AccountFileFields
             Refuse($"home directory of user {Show(user.Name)}", user.Home, FieldProblem(user.Home));
             Refuse($"shell of user {Show(user.Name)}", user.Shell, FieldProblem(user.Shell));
             Refuse($"description of user {Show(user.Name)}", user.Description, FieldProblem(user.Description));
+            // It becomes an argument of useradd's --key, which must not take a second setting.
+            Refuse($"home mode of user {Show(user.Name)}", user.HomeMode,
+                user.HomeMode.Length is >= 3 and <= 4 && user.HomeMode.All(c => c is >= '0' and <= '7') ? null : "it is not three or four octal digits");
         }
     }
 

@@ -4,7 +4,8 @@ using System.Globalization;
 namespace ConfigLang.Acme.Storage;
 
 /// <summary>
-/// Adds missing system users and groups, and missing group memberships, under the root through
+/// Adds missing users and groups (with their declared ids where free, system or not, the home
+/// made where asked), and missing group memberships, under the root through
 /// the host's own shadow-utils (<c>groupadd -r</c>, <c>useradd -r</c>, <c>usermod -a -G</c>), so
 /// passwd, group, shadow and gshadow stay consistent and locked as shadow-utils and nscd expect,
 /// and <c>pwck</c>/<c>grpck</c> find nothing to report. (systemd-sysusers refuses names such as
@@ -18,6 +19,8 @@ public sealed class SystemAccounts(string root)
 {
     private static readonly string[] AccountFiles = ["passwd", "group", "shadow", "gshadow"];
 
+    private const string EmptyHome = "/var/empty";
+
     private readonly RootedFileSystem _root = new(root);
 
     /// <summary>
@@ -25,26 +28,49 @@ public sealed class SystemAccounts(string root)
     /// field that cannot be written as one is an <see cref="UnsafeAccountEntryException"/> before
     /// any file is read or written; a tool that fails is an <see cref="IOException"/> with its output.
     /// </summary>
-    public IReadOnlyList<string> Ensure(IEnumerable<string> groups, IEnumerable<SystemUser> users)
+    public IReadOnlyList<string> Ensure(IEnumerable<SystemGroup> groups, IEnumerable<SystemUser> users)
     {
         var groupList = groups.ToArray();
         var userList = users.ToArray();
         AccountFileFields.Check(groupList, userList);
         var before = Accounts.Read(_root);
-        var missingGroups = groupList.Concat(userList.Select(u => u.Group)).Concat(userList.SelectMany(u => u.ExtraGroups))
+        var declaredIds = groupList.Where(g => g.Id is not null).GroupBy(g => g.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Id, StringComparer.Ordinal);
+        var missingGroups = groupList.Select(g => g.Name).Concat(userList.Select(u => u.Group)).Concat(userList.SelectMany(u => u.ExtraGroups))
             .Distinct(StringComparer.Ordinal).Where(g => !before.GroupIds.ContainsKey(g)).ToList();
         var missingUsers = userList.Where(u => !before.UserIds.ContainsKey(u.Name)).ToList();
-        var memberships = userList.Select(u => (User: u.Name, Groups: u.ExtraGroups.Where(g => !before.IsMember(u.Name, g)).Distinct(StringComparer.Ordinal).ToList()))
-            .Where(m => m.Groups.Count > 0).ToList();
+        // Who must be in which group: a user's extra groups and a group's members, whichever side declares it.
+        var wanted = userList.SelectMany(u => u.ExtraGroups.Where(g => g != u.Group).Select(g => (User: u.Name, Group: g)))
+            .Concat(groupList.SelectMany(g => g.Members.Select(m => (User: m, Group: g.Name))))
+            .Distinct().ToList();
+        var known = new HashSet<string>(before.UserIds.Keys.Concat(userList.Select(u => u.Name)), StringComparer.Ordinal);
+        var memberships = wanted.Where(m => known.Contains(m.User) && !before.IsMember(m.User, m.Group) && !IsPrimary(m.User, m.Group))
+            .GroupBy(m => m.User, StringComparer.Ordinal).Select(m => (User: m.Key, Groups: m.Select(x => x.Group).Distinct(StringComparer.Ordinal).ToList())).ToList();
         if (missingGroups.Count == 0 && missingUsers.Count == 0 && memberships.Count == 0) return [];
 
         var location = Prepare();
-        foreach (var group in missingGroups) Run("groupadd", [.. location, "--system", group]);
+        var takenGroupIds = before.GroupIds.Values.ToHashSet();
+        foreach (var group in missingGroups)
+        {
+            // A declared gid another group already has (NixOS's wheel is gid 1, Debian's daemon too) is left to the tools.
+            var id = declaredIds.GetValueOrDefault(group);
+            var useId = id is { } free && takenGroupIds.Add(free);
+            Run("groupadd", [.. location, .. useId ? ["--gid", Text(id!.Value)] : (string[])[], .. id is null or < 1000 ? ["--system"] : (string[])[], group]);
+        }
+        var takenUserIds = before.UserIds.Values.ToHashSet();
         foreach (var user in missingUsers)
         {
-            // -M: the home is the service's (created by its unit or ConfigLang), -N: the primary group was made above.
-            Run("useradd", [.. location, "--system", "--no-create-home", "--no-user-group", "--gid", user.Group,
-                "--home-dir", user.Home, "--shell", user.Shell, "--comment", user.Description, user.Name]);
+            var useId = user.Id is { } free && takenUserIds.Add(free);
+            // -N: the primary group was made above. The home is the service's (made by its unit or ConfigLang) unless createHome;
+            // HOME_MODE is read as C reads a number, so a leading 0 keeps NixOS's octal homeMode octal.
+            Run("useradd", [.. location, .. user.IsSystem ? ["--system"] : (string[])[], .. useId ? ["--uid", Text(user.Id!.Value)] : (string[])[],
+                .. user.CreateHome ? ["--create-home", "--key", "HOME_MODE=0" + user.HomeMode] : (string[])["--no-create-home"],
+                "--no-user-group", "--gid", user.Group, "--home-dir", user.Home, "--shell", user.Shell, "--comment", user.Description, user.Name]);
+        }
+        // The shared home of service accounts, which NixOS's activation makes (root, 0555): pwck checks it exists.
+        if (missingUsers.Any(u => u.Home == EmptyHome))
+        {
+            using var existing = _root.TryOpenDirectory(EmptyHome);
+            if (existing is null) _root.CreateDirectory(EmptyHome, (UnixFileMode)0b101_101_101).Dispose();
         }
         foreach (var (user, extra) in memberships) Run("usermod", [.. location, "--append", "--groups", string.Join(',', extra), user]);
 
@@ -54,7 +80,13 @@ public sealed class SystemAccounts(string root)
         changes.AddRange(missingUsers.Where(u => after.UserIds.ContainsKey(u.Name)).Select(u => $"added user {u.Name} (uid {after.UserIds[u.Name]})"));
         foreach (var (user, extra) in memberships) changes.AddRange(extra.Where(g => after.IsMember(user, g)).Select(g => $"added {user} to group {g}"));
         return changes;
+
+        // A member whose primary group it is needs no entry in the group line (usermod would add one).
+        bool IsPrimary(string user, string group) =>
+            userList.FirstOrDefault(u => u.Name == user) is { } declared ? declared.Group == group : before.PrimaryGroupIds.TryGetValue(user, out var gid) && before.GroupIds.GetValueOrDefault(group, -2) == gid;
     }
+
+    private static string Text(int id) => id.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>
     /// Makes <c>/etc</c> and the account files the tools need (empty when the root has none),
@@ -111,22 +143,27 @@ public sealed class SystemAccounts(string root)
     }
 
     /// <summary>What the account files under the root say: ids by name and group members.</summary>
-    private sealed record Accounts(Dictionary<string, int> UserIds, Dictionary<string, int> GroupIds, Dictionary<string, HashSet<string>> Members)
+    private sealed record Accounts(Dictionary<string, int> UserIds, Dictionary<string, int> PrimaryGroupIds, Dictionary<string, int> GroupIds, Dictionary<string, HashSet<string>> Members)
     {
         public bool IsMember(string user, string group) => Members.TryGetValue(group, out var members) && members.Contains(user);
 
         public static Accounts Read(RootedFileSystem root)
         {
             var users = new Dictionary<string, int>(StringComparer.Ordinal);
+            var primaries = new Dictionary<string, int>(StringComparer.Ordinal);
             var groups = new Dictionary<string, int>(StringComparer.Ordinal);
             var members = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
-            foreach (var fields in Entries(root, "passwd").Where(f => f.Length > 2)) users.TryAdd(fields[0], Id(fields[2]));
+            foreach (var fields in Entries(root, "passwd").Where(f => f.Length > 3))
+            {
+                users.TryAdd(fields[0], Id(fields[2]));
+                primaries.TryAdd(fields[0], Id(fields[3]));
+            }
             foreach (var fields in Entries(root, "group").Where(f => f.Length > 2))
             {
                 groups.TryAdd(fields[0], Id(fields[2]));
                 members.TryAdd(fields[0], fields.Length > 3 ? [.. fields[3].Split(',', StringSplitOptions.RemoveEmptyEntries)] : []);
             }
-            return new Accounts(users, groups, members);
+            return new Accounts(users, primaries, groups, members);
         }
 
         private static IEnumerable<string[]> Entries(RootedFileSystem root, string file) =>

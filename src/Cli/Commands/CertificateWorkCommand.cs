@@ -158,8 +158,12 @@ public abstract class CertificateWorkCommand(CliConsole console, HostRequestLoad
             }
         }
 
-        if (Mode == RebuildMode.Rebuild && !request.DryRun && !WriteUnits(root, host, request, nginx.Enabled))
-            return ExitCodes.ExecutionFailure;
+        if (Mode == RebuildMode.Rebuild && !request.DryRun)
+        {
+            if (WriteUnits(root, host, request, nginx.Enabled) is not { } units) return ExitCodes.ExecutionFailure;
+            // The running manager reads the units of / only; those written under another --root wait for that host's boot.
+            if (Path.GetFullPath(root) == "/" && !await ApplyUnitsAsync(services, units, ct).ConfigureAwait(false)) return ExitCodes.ExecutionFailure;
+        }
 
         // SSL_CERT_FILE needs no code: .NET on Linux reads it (a whole bundle) for the default trust.
         var executor = new PlanExecutor(root, TimeProvider.System,
@@ -206,7 +210,7 @@ public abstract class CertificateWorkCommand(CliConsole console, HostRequestLoad
     }
 
     /// <summary>acme-&lt;name&gt;.service and .timer per certificate (NixOS's units) running <c>renew --cert</c> with this rebuild's configuration.</summary>
-    private bool WriteUnits<T>(string root, LoadedHost<T> host, WorkRequest request, bool nginxEnabled)
+    private Acme.HostConfig.UnitWriteResult? WriteUnits<T>(string root, LoadedHost<T> host, WorkRequest request, bool nginxEnabled)
     {
         try
         {
@@ -223,11 +227,31 @@ public abstract class CertificateWorkCommand(CliConsole console, HostRequestLoad
             }
             foreach (var removed in result.Removed) console.Error.WriteLine($"systemd: removed {removed}");
             foreach (var skipped in result.Skipped) console.Error.WriteLine($"warning: {skipped}");
-            return true;
+            return result;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             console.Error.WriteLine($"error: cannot write the renew units: {e.Message}");
+            return null;
+        }
+    }
+
+    /// <summary>When unit files changed, the service manager reads them and starts the changed timers (systemd only).</summary>
+    private async Task<bool> ApplyUnitsAsync(IServiceManager services, Acme.HostConfig.UnitWriteResult units, CancellationToken ct)
+    {
+        var changed = units.Files.Where(f => f.Changed).Select(f => f.Path).ToList();
+        if (changed.Count == 0 && units.Removed.Count == 0) return true;
+        static bool IsUnit(string name) => name.EndsWith(".timer", StringComparison.Ordinal) || name.EndsWith(".service", StringComparison.Ordinal);
+        try
+        {
+            await services.ApplyUnitsAsync(
+                [.. changed.Select(Path.GetFileName).OfType<string>().Where(n => n.EndsWith(".timer", StringComparison.Ordinal)).Distinct(StringComparer.Ordinal)],
+                [.. units.Removed.Select(Path.GetFileName).OfType<string>().Where(IsUnit).Distinct(StringComparer.Ordinal)], ct).ConfigureAwait(false);
+            return true;
+        }
+        catch (ServiceManagerException e)
+        {
+            console.Error.WriteLine($"error: the units were written, but {services.Description} could not load them: {e.Message}");
             return false;
         }
     }

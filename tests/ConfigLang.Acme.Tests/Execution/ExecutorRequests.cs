@@ -22,7 +22,7 @@ internal static class ExecutorRequests
     public static Acme.Execution.RebuildOptions Options(int jobs = 2) => new()
     {
         Jobs = jobs,
-        Groups = ["acme", "nginx"],
+        Groups = [new("acme"), new("nginx")],
         Users = [new SystemUser("acme", "acme", "/var/lib/acme", []), new SystemUser("nginx", "nginx", "/var/empty", ["acme"])],
     };
 }

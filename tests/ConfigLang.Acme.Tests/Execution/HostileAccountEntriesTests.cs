@@ -24,7 +24,7 @@ public sealed class HostileAccountEntriesTests : IDisposable
         var passwd = File.ReadAllBytes(_root.File_("etc", "passwd"));
         var executor = new PlanExecutor(_root.Path, TimeProvider.System, _ => throw new InvalidOperationException("no CA is contacted"), new NoServiceManager());
         var request = ExecutorRequests.Http("example.test", "https://127.0.0.1:9/dir");
-        var options = ExecutorRequests.Options() with { Groups = ["acme", "nginx", "evil:x:0:\nroot2"] };
+        var options = ExecutorRequests.Options() with { Groups = [new("acme"), new("nginx"), new("evil:x:0:\nroot2")] };
 
         var error = await Assert.ThrowsAsync<UnsafeAccountEntryException>(() => executor.RunAsync([request], options));
 

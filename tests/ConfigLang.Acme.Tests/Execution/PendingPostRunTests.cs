@@ -36,7 +36,7 @@ public sealed class PendingPostRunTests(SharedTestbedFixture fixture)
         };
         var recorder = new RecordingServiceManager(root.Path);
         var executor = new PlanExecutor(root.Path, TimeProvider.System, PlanExecutor.ClientsTrusting(Bed.HttpsCa), recorder.Manager);
-        var options = ExecutorRequests.Options() with { Groups = ["acme"] };
+        var options = ExecutorRequests.Options() with { Groups = [new("acme")] };
         var store = new CertificateStore(root.Path);
         int Runs() => File.ReadAllLines(layout.CertificateFile(name, "runs.log")).Length;
 

@@ -151,7 +151,7 @@ public sealed class RebuildEndToEndTests(SharedTestbedFixture fixture)
             Server = server, Email = "admin@example.test", ReloadServices = ["bad.service"], SourceTag = new SourceSite("tag:bad", 1, 1),
         };
         var recorder = new RecordingServiceManager(root.Path);
-        var options = ExecutorRequests.Options() with { Groups = ["acme", "nginx", "certs"] };
+        var options = ExecutorRequests.Options() with { Groups = [new("acme"), new("nginx"), new("certs")] };
         var progress = new List<RebuildProgress>();
 
         var first = await new PlanExecutor(root.Path, TimeProvider.System, PlanExecutor.ClientsTrusting(Bed.HttpsCa), recorder.Manager)

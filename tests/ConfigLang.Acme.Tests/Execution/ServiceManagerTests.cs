@@ -34,6 +34,34 @@ public sealed class ServiceManagerTests
         Assert.Equal(["--no-block try-reload-or-restart nginx.service"], recorder.Calls);
     }
 
+    [Fact]
+    public async Task Systemd_manager_stops_removed_units_reloads_and_starts_the_timers_after_units_were_written()
+    {
+        using var root = new TempRoot(withUsers: false);
+        var recorder = new RecordingServiceManager(root.Path);
+        await new SystemdServiceManager(recorder.Script).ApplyUnitsAsync(["acme-a.example.timer", "acme-b.example.timer"], ["acme-old.example.timer"], CancellationToken.None);
+        Assert.Equal(["stop acme-old.example.timer", "daemon-reload", "--no-block start acme-a.example.timer acme-b.example.timer"], recorder.Calls);
+    }
+
+    [Fact]
+    public async Task Systemd_manager_reloads_even_when_no_timer_is_new()
+    {
+        using var root = new TempRoot(withUsers: false);
+        var recorder = new RecordingServiceManager(root.Path);
+        await new SystemdServiceManager(recorder.Script).ApplyUnitsAsync([], [], CancellationToken.None);
+        Assert.Equal(["daemon-reload"], recorder.Calls);
+    }
+
+    [Fact]
+    public async Task Exec_and_none_managers_run_nothing_for_written_units()
+    {
+        using var root = new TempRoot(withUsers: false);
+        var recorder = new RecordingServiceManager(root.Path);
+        await recorder.Manager.ApplyUnitsAsync(["acme-a.example.timer"], ["acme-old.example.timer"], CancellationToken.None);
+        await ((IServiceManager)new NoServiceManager()).ApplyUnitsAsync(["acme-a.example.timer"], [], CancellationToken.None);
+        Assert.Empty(recorder.Calls);
+    }
+
     [Theory]
     [InlineData("systemd", "systemd")]
     [InlineData("none", "none")]

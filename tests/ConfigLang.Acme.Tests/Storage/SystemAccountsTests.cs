@@ -13,6 +13,8 @@ public sealed class SystemAccountsTests : IDisposable
 
     private string Etc(string file) => _root.File_("etc", file);
 
+    private static SystemGroup[] G(string[] names) => [.. names.Select(n => new SystemGroup(n))];
+
     private void Seed()
     {
         Directory.CreateDirectory(_root.File_("etc"));
@@ -28,7 +30,7 @@ public sealed class SystemAccountsTests : IDisposable
         Seed();
         var acme = new SystemUser("acme", "acme", "/var/lib/acme", []);
 
-        var changes = new SystemAccounts(_root.Path).Ensure(["acme"], [acme]);
+        var changes = new SystemAccounts(_root.Path).Ensure(G(["acme"]), [acme]);
 
         Assert.Equal(["added group acme (gid 998)", "added user acme (uid 998)"], changes);
         Assert.EndsWith("acme:x:998:998::/var/lib/acme:/usr/sbin/nologin\n", File.ReadAllText(Etc("passwd")));
@@ -48,7 +50,7 @@ public sealed class SystemAccountsTests : IDisposable
         var nginx = new SystemUser("nginx", "nginx", "/var/empty", ["acme"]);
         var acme = new SystemUser("acme", "acme", "/var/lib/acme", []);
 
-        var changes = new SystemAccounts(_root.Path).Ensure([], [acme, nginx]);
+        var changes = new SystemAccounts(_root.Path).Ensure(G([]), [acme, nginx]);
 
         Assert.Contains("added nginx to group acme", changes);
         Assert.Contains("acme:x:998:nginx\n", File.ReadAllText(Etc("group")));
@@ -59,11 +61,11 @@ public sealed class SystemAccountsTests : IDisposable
     {
         Seed();
         var users = new[] { new SystemUser("acme", "acme", "/var/lib/acme", []), new SystemUser("nginx", "nginx", "/var/empty", ["acme"]) };
-        new SystemAccounts(_root.Path).Ensure(["acme"], users);
+        new SystemAccounts(_root.Path).Ensure(G(["acme"]), users);
         var passwd = File.ReadAllText(Etc("passwd"));
         var group = File.ReadAllText(Etc("group"));
 
-        Assert.Empty(new SystemAccounts(_root.Path).Ensure(["acme"], users));
+        Assert.Empty(new SystemAccounts(_root.Path).Ensure(G(["acme"]), users));
         Assert.Equal(passwd, File.ReadAllText(Etc("passwd")));
         Assert.Equal(group, File.ReadAllText(Etc("group")));
     }
@@ -72,7 +74,7 @@ public sealed class SystemAccountsTests : IDisposable
     public void Files_keep_their_modes_and_no_temporary_files_remain()
     {
         Seed();
-        new SystemAccounts(_root.Path).Ensure(["acme"], [new SystemUser("acme", "acme", "/var/lib/acme", [])]);
+        new SystemAccounts(_root.Path).Ensure(G(["acme"]), [new SystemUser("acme", "acme", "/var/lib/acme", [])]);
 
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Etc("shadow")));
         // shadow-utils' own backups and lock, as on any host; nothing else.
@@ -83,7 +85,7 @@ public sealed class SystemAccountsTests : IDisposable
     [Fact]
     public void An_empty_root_gets_new_files()
     {
-        var changes = new SystemAccounts(_root.Path).Ensure([], [new SystemUser("acme", "acme", "/var/lib/acme", [])]);
+        var changes = new SystemAccounts(_root.Path).Ensure(G([]), [new SystemUser("acme", "acme", "/var/lib/acme", [])]);
 
         Assert.Equal(2, changes.Count);
         Assert.Equal("acme:x:999:999::/var/lib/acme:/usr/sbin/nologin\n", File.ReadAllText(Etc("passwd")));
@@ -115,6 +117,7 @@ public sealed class SystemAccountsTests : IDisposable
             { "home directory of user \"svc\"", [], [User(home: "/x:0:0")] },
             { "shell of user \"svc\"", [], [User(shell: "/bin/sh\nroot2:x:0:0::/:/bin/sh")] },
             { "description of user \"svc\"", [], [User(description: "A \r B")] },
+            { "home mode of user \"svc\"", [], [User() with { HomeMode = "700\nUSERGROUPS_ENAB=yes" }] },
         };
     }
 
@@ -127,7 +130,7 @@ public sealed class SystemAccountsTests : IDisposable
         // A valid entry alongside: nothing of it may be written either.
         var acme = new SystemUser("acme", "acme", "/var/lib/acme", []);
 
-        var error = Assert.Throws<UnsafeAccountEntryException>(() => new SystemAccounts(_root.Path).Ensure(["acme", .. groups], [acme, .. users]));
+        var error = Assert.Throws<UnsafeAccountEntryException>(() => new SystemAccounts(_root.Path).Ensure(G(["acme", .. groups]), [acme, .. users]));
 
         Assert.StartsWith($"the {what} ", error.Message);
         Assert.Contains(" cannot be written to the account files under --root: it ", error.Message);
@@ -145,7 +148,7 @@ public sealed class SystemAccountsTests : IDisposable
         File.CreateSymbolicLink(Etc("shadow-"), outside.Victim);
         var passwd = File.ReadAllBytes(Etc("passwd"));
 
-        var error = Assert.Throws<UnsafePathException>(() => new SystemAccounts(_root.Path).Ensure(["acme"], [new SystemUser("acme", "acme", "/var/lib/acme", [])]));
+        var error = Assert.Throws<UnsafePathException>(() => new SystemAccounts(_root.Path).Ensure(G(["acme"]), [new SystemUser("acme", "acme", "/var/lib/acme", [])]));
 
         Assert.Equal(Etc("shadow-"), error.Path);
         Assert.Equal(passwd, File.ReadAllBytes(Etc("passwd")));
@@ -156,7 +159,7 @@ public sealed class SystemAccountsTests : IDisposable
     public void A_refused_entry_in_an_empty_root_creates_nothing()
     {
         Assert.Throws<UnsafeAccountEntryException>(() =>
-            new SystemAccounts(_root.Path).Ensure(["acme", "evil:x:0:"], [new SystemUser("acme", "acme", "/var/lib/acme", [])]));
+            new SystemAccounts(_root.Path).Ensure(G(["acme", "evil:x:0:"]), [new SystemUser("acme", "acme", "/var/lib/acme", [])]));
 
         Assert.False(Directory.Exists(_root.File_("etc")));
     }
@@ -165,7 +168,7 @@ public sealed class SystemAccountsTests : IDisposable
     public void Names_the_type_allows_still_work()
     {
         Seed();
-        var changes = new SystemAccounts(_root.Path).Ensure(["acme", "machine$"],
+        var changes = new SystemAccounts(_root.Path).Ensure(G(["acme", "machine$"]),
             [new SystemUser("John.Doe", "users-1", "/home/John.Doe", ["acme"], "/bin/sh", "John Doe, room 1")]);
 
         Assert.Contains("added user John.Doe (uid 998)", changes);
@@ -186,14 +189,74 @@ public sealed class SystemAccountsTests : IDisposable
             new("postfix", "postfix", "/var/spool/postfix", ["acme", "certs"], Description: "Postfix mail server"),
         ];
 
-        var changes = new SystemAccounts(_root.Path).Ensure(["acme", "certs"], users);
+        var changes = new SystemAccounts(_root.Path).Ensure(G(["acme", "certs"]), users);
 
         Assert.Contains("added postfix to group certs", changes);
         Assert.Contains("\nacme:x:999:nginx,postfix\n", "\n" + File.ReadAllText(Etc("group")));
         Assert.Contains("\nacme:!::nginx,postfix\n", "\n" + File.ReadAllText(Etc("gshadow")));
         Assert.Equal(("", 0), Check("pwck", "passwd", "shadow"));
         Assert.Equal(("", 0), Check("grpck", "group", "gshadow"));
-        Assert.Empty(new SystemAccounts(_root.Path).Ensure(["acme", "certs"], users));
+        Assert.Empty(new SystemAccounts(_root.Path).Ensure(G(["acme", "certs"]), users));
+    }
+
+    [Fact]
+    public void Declared_groups_users_members_ids_and_people_are_made_as_declared_and_pwck_and_grpck_find_nothing_wrong()
+    {
+        Directory.CreateDirectory(_root.File_("usr", "sbin"));
+        Directory.CreateDirectory(_root.File_("bin"));
+        File.Copy("/usr/sbin/nologin", _root.File_("usr", "sbin", "nologin"));
+        File.Copy("/bin/bash", _root.File_("bin", "bash"));
+        SystemGroup[] groups =
+        [
+            new("root", 0), new("users", 100), new("acme"),
+            // Members declared on the group's side only; "ghost" is no account, so shadow-utils cannot add it.
+            new("nginx") { Members = ["reposilite", "syncplay", "ghost"] },
+            new("reposilite"), new("syncplay"), new("media", 1500) { Members = ["alice"] },
+        ];
+        SystemUser[] users =
+        [
+            new("root", "root", "/root", [], "/bin/bash", "System administrator") { Id = 0, CreateHome = true },
+            new("nginx", "nginx", "/var/empty", ["acme"]),
+            new("reposilite", "reposilite", "/var/lib/reposilite", []),
+            new("syncplay", "syncplay", "/var/empty", []) { Id = 480 },
+            new("alice", "users", "/home/alice", ["acme"], "/bin/bash", "Alice Q. User") { IsSystem = false, CreateHome = true, HomeMode = "750" },
+        ];
+
+        var changes = new SystemAccounts(_root.Path).Ensure(groups, users);
+
+        var group = "\n" + File.ReadAllText(Etc("group"));
+        var passwd = "\n" + File.ReadAllText(Etc("passwd"));
+        Assert.Contains("\nnginx:x:", group);
+        Assert.Matches("\nnginx:x:[0-9]+:reposilite,syncplay\n", group);
+        Assert.Matches("\nnginx:!::reposilite,syncplay\n", "\n" + File.ReadAllText(Etc("gshadow")));
+        Assert.Matches("\nacme:x:[0-9]+:(nginx,alice|alice,nginx)\n", group);
+        Assert.Contains("\nmedia:x:1500:alice\n", group);
+        Assert.Contains("\nusers:x:100:\n", group);
+        Assert.Contains("\nroot:x:0:0:System administrator:/root:/bin/bash\n", passwd);
+        Assert.Matches("\nsyncplay:x:480:[0-9]+::/var/empty:/usr/sbin/nologin\n", passwd);
+        // A person: an id from the normal range, the home made with its mode.
+        Assert.Contains("\nalice:x:1000:100:Alice Q. User:/home/alice:/bin/bash\n", passwd);
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute,
+            File.GetUnixFileMode(_root.File_("home", "alice")));
+        Assert.Matches("\nreposilite:x:[0-9]{3}:", passwd);
+        Assert.DoesNotContain("ghost", group);
+        Assert.Contains("added syncplay to group nginx", changes);
+        Assert.Equal((UnixFileMode)0b101_101_101, File.GetUnixFileMode(_root.File_("var", "empty")));
+        Assert.Equal(("", 0), Check("pwck", "passwd", "shadow"));
+        Assert.Equal(("", 0), Check("grpck", "group", "gshadow"));
+        Assert.Empty(new SystemAccounts(_root.Path).Ensure(groups, users));
+    }
+
+    [Fact]
+    public void A_declared_gid_another_group_has_is_left_to_the_tools_and_an_existing_account_joins_as_a_member()
+    {
+        Seed();
+        File.AppendAllText(Etc("group"), "daemon:x:1:\n");
+
+        var changes = new SystemAccounts(_root.Path).Ensure([new SystemGroup("wheel", 1) { Members = ["nginx"] }], []);
+
+        Assert.Contains("added nginx to group wheel", changes);
+        Assert.Matches("\nwheel:x:(?!1:)[0-9]+:nginx\n", File.ReadAllText(Etc("group")));
     }
 
     [Fact]
@@ -201,7 +264,7 @@ public sealed class SystemAccountsTests : IDisposable
     {
         Directory.CreateDirectory(_root.File_("usr", "sbin"));
         File.Copy("/usr/sbin/nologin", _root.File_("usr", "sbin", "nologin"));
-        new SystemAccounts(_root.Path).Ensure(["acme"], [new SystemUser("acme", "acme", "/var/lib/acme", [])]);
+        new SystemAccounts(_root.Path).Ensure(G(["acme"]), [new SystemUser("acme", "acme", "/var/lib/acme", [])]);
         File.AppendAllText(Etc("passwd"), "byhand:x:990:990::/var/empty:/usr/sbin/nologin\n");
 
         var (output, code) = Check("pwck", "passwd", "shadow");

@@ -106,7 +106,7 @@ public sealed class RebuildAgainstTestbedTests : IDisposable
     }
 
     /// <summary><c>/run/secrets/rfc2136.env</c> under <paramref name="root"/>, readable by its owner only as lint's CL3013 asks of a secret.</summary>
-    private static void WriteRfc2136Secrets(string root, Testbed testbed)
+    internal static void WriteRfc2136Secrets(string root, Testbed testbed)
     {
         var file = Path.Combine(Directory.CreateDirectory(Path.Combine(root, "run", "secrets")).FullName, "rfc2136.env");
         File.WriteAllText(file, "");
