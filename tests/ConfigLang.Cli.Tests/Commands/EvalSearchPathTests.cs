@@ -25,7 +25,7 @@ public sealed class EvalSearchPathTests
     }
 
     /// <summary>eval-okay-search-path counts <c>__nixPath</c>'s entries: 3 from its .flags, 2 from NIX_PATH.</summary>
-    [Theory]
+    [CorpusTheory(SharedCorpus.NixLang)]
     [InlineData("eval-okay-search-path")]
     public void Corpus_case_passes_through_the_binary_as_the_upstream_harness_runs_it(string name)
     {
