@@ -162,7 +162,7 @@ public abstract class CertificateWorkCommand(CliConsole console, HostRequestLoad
         {
             if (WriteUnits(root, host, request, nginx.Enabled) is not { } units) return ExitCodes.ExecutionFailure;
             // The running manager reads the units of / only; those written under another --root wait for that host's boot.
-            if (Path.GetFullPath(root) == "/" && !await ApplyUnitsAsync(services, units, ct).ConfigureAwait(false)) return ExitCodes.ExecutionFailure;
+            if (root == "/" && !await ApplyUnitsAsync(services, units, ct).ConfigureAwait(false)) return ExitCodes.ExecutionFailure;
         }
 
         // SSL_CERT_FILE needs no code: .NET on Linux reads it (a whole bundle) for the default trust.
