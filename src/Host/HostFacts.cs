@@ -122,6 +122,7 @@ public sealed record HostFacts(
                 [.. open.SelectMany(f => f["allowedTCPPortRanges"].Items.Select(r => ((int)r["from"].Int, (int)r["to"].Int)))]),
             WebVirtualHosts = ReadWebVirtualHosts(config),
             GroupIds = groupIds,
+            Cluster = ClusterFacts.Read(acme["cluster"]),
             Locator = new OptionLocator(config),
         };
     }
@@ -203,6 +204,9 @@ public sealed record HostFacts(
 
     /// <summary>The declared gid of each group of <c>users.groups</c> (null: the system picks one).</summary>
     public IReadOnlyDictionary<string, int?> GroupIds { get; init; } = new Dictionary<string, int?>();
+
+    /// <summary><c>security.acme.cluster</c>: the etcd cluster the host shares its certificates with.</summary>
+    public ClusterFacts Cluster { get; init; } = ClusterFacts.Disabled;
 
     /// <summary>The directory the host's paths live under (<c>--root</c> of rebuild and preview; <c>/</c> otherwise).</summary>
     public string Root { get; init; } = "/";

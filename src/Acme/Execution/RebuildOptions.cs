@@ -1,3 +1,4 @@
+using ConfigLang.Acme.Cluster;
 using ConfigLang.Acme.Storage;
 
 namespace ConfigLang.Acme.Execution;
@@ -32,4 +33,7 @@ public sealed record RebuildOptions
 
     /// <summary>Validity of a fresh self-signed placeholder (default: the store's).</summary>
     public TimeSpan? PlaceholderValidity { get; init; }
+
+    /// <summary>The etcd cluster this host shares its certificates with (<c>security.acme.cluster</c>), or null.</summary>
+    public ClusterSettings? Cluster { get; init; }
 }

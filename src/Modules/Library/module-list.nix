@@ -11,6 +11,7 @@
   ./system/systemd.nix
   ./system/state-version.nix
   ./security/acme.nix
+  ./security/acme-cluster.nix
   ./security/cert-consumers.nix
   ./services/web-servers/nginx.nix
   ./services/web-servers/httpd.nix
