@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using ConfigLang.Evaluator.Lowering;
+using ConfigLang.Evaluator.Runtime.Store;
 using ConfigLang.Evaluator.Runtime.Values;
 using ConfigLang.Evaluator.Text;
 
@@ -22,7 +23,7 @@ internal static class FileBuiltins
             var path = i.CoerceToOpenablePath(a[0], s, "opening file");
             try
             {
-                return StringValue.Of(File.ReadAllText(path));
+                return StringValue.Of(i.Files.ReadAllText(path));
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -32,21 +33,18 @@ internal static class FileBuiltins
         r.Add("readDir", 1, (i, a, s) =>
         {
             var path = i.CoerceToOpenablePath(a[0], s, "opening directory");
-            if (!Directory.Exists(path))
+            if (!i.Files.IsDirectory(path))
             {
                 throw EvaluationException.Create(EvaluationDiagnostics.FileSystem, $"opening directory '{path}': No such file or directory", s);
             }
             var builder = new AttrSetBuilder();
-            foreach (var entry in new DirectoryInfo(path).EnumerateFileSystemInfos())
-            {
-                builder.Add(entry.Name, StringValue.Of(ReadFileTypeBuiltin.Kind(entry)));
-            }
+            foreach (var (name, kind) in i.Files.ReadDirectory(path)) builder.Add(name, StringValue.Of(kind));
             return builder.Build();
         });
         r.Add("pathExists", 1, (i, a, s) =>
         {
             var path = i.CoerceToPath(a[0], s, out var written);
-            return BoolValue.Of(PathUtilities.Exists(path) && !PathUtilities.NamesNonDirectoryAsFolder(written, path));
+            return BoolValue.Of(i.Files.Exists(path) && !i.Files.NamesNonDirectoryAsFolder(written, path));
         });
         r.Add("toPath", 1, (i, a, s) => StringValue.Of(i.CoerceToPath(a[0], s)));
         r.Add("storePath", 1, (_, _, s) => throw EvaluationException.Create(EvaluationDiagnostics.Unsupported,
@@ -57,8 +55,15 @@ internal static class FileBuiltins
             var contents = i.CoerceToStringValue(a[1], s);
             var type = new StringBuilder("text");
             foreach (var reference in contents.Context ?? []) type.Append(':').Append(reference);
-            var path = StorePaths.MakeStorePath(type.ToString(), SHA256.HashData(Encoding.UTF8.GetBytes(contents.Text)), name);
+            var bytes = Encoding.UTF8.GetBytes(contents.Text);
+            var path = StorePaths.MakeStorePath(type.ToString(), SHA256.HashData(bytes), name);
+            i.Files.Store.Add(path, new StoreFile(bytes), s);
             return new StringValue(path, [path]);
+        });
+        r.Add("filterSource", 2, (i, a, s) =>
+        {
+            var path = i.CoerceToPath(a[1], s);
+            return AddPath(i, path, PathUtilities.BaseNameOf(path), a[0], recursive: true, s);
         });
         r.Add("findFile", 2, FindFile);
         r.AddValue("nixPath", NixPath(r.Interpreter.Options));
@@ -70,8 +75,7 @@ internal static class FileBuiltins
             .Select(e => (Value)new AttrSetValue([Symbols.Path, Symbols.Prefix], [StringValue.Of(e.Path), StringValue.Of(e.Prefix)], null))
             .ToArray());
 
-    /// <summary><c>builtins.path { path; name ?; filter ?; recursive ?; sha256 ?; }</c>: the store path the
-    /// filtered copy would get (computed, not written).</summary>
+    /// <summary><c>builtins.path { path; name ?; filter ?; recursive ?; sha256 ?; }</c>: the filtered copy, added to the evaluation's store.</summary>
     private static Value PathBuiltin(Interpreter i, Value[] a, SourceLocation? s)
     {
         var args = i.ForceAttrs(a[0], s);
@@ -80,8 +84,14 @@ internal static class FileBuiltins
         var path = i.CoerceToPath(pathValue, s);
         var name = args.Get(Symbols.Name) is { } n ? i.ForceStringNoContext(n, s) : PathUtilities.BaseNameOf(path);
         var recursive = args.Get("recursive") is not { } r || i.ForceBool(r, s);
-        var filter = args.Get("filter");
-        if (!File.Exists(path) && !Directory.Exists(path))
+        return AddPath(i, path, name, args.Get("filter"), recursive, s);
+    }
+
+    /// <summary>What <c>builtins.path</c> and <c>filterSource</c> share: <paramref name="path"/> added to the
+    /// store as <paramref name="name"/>, recursively (filtered by the Nix function <paramref name="filter"/>) or as one flat file.</summary>
+    private static StringValue AddPath(Interpreter i, string path, string name, Value? filter, bool recursive, SourceLocation? s)
+    {
+        if (!i.Files.Resolves(path))
         {
             throw EvaluationException.Create(EvaluationDiagnostics.FileSystem, $"getting status of '{path}': No such file or directory", s);
         }
@@ -90,14 +100,22 @@ internal static class FileBuiltins
         {
             Func<string, string, bool>? include = filter is null ? null
                 : (p, type) => i.ForceBool(i.Call(i.Call(filter, StringValue.Of(p), s), StringValue.Of(type), s), s);
-            storePath = StorePaths.SourcePath(name, StorePaths.NarHash(path, include));
+            storePath = i.AddToStore(path, name, include, s);
         }
         else
         {
-            var contentHash = System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(path));
-            var inner = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(
-                $"fixed:out:sha256:{Convert.ToHexStringLower(contentHash)}:"));
+            byte[] contents;
+            try
+            {
+                contents = i.Files.ReadAllBytes(path);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw EvaluationException.Create(EvaluationDiagnostics.FileSystem, $"opening file '{path}': {e.Message}", s);
+            }
+            var inner = SHA256.HashData(Encoding.UTF8.GetBytes($"fixed:out:sha256:{Convert.ToHexStringLower(SHA256.HashData(contents))}:"));
             storePath = StorePaths.MakeStorePath("output:out", inner, name);
+            i.Files.Store.Add(storePath, new StoreFile(contents), s);
         }
         return new StringValue(storePath, [storePath]);
     }
@@ -120,11 +138,11 @@ internal static class FileBuiltins
                 ?? throw EvaluationException.Create(EvaluationDiagnostics.MissingAttribute, "attribute 'path' missing", s);
             string[]? context = null;
             var root = i.CoerceToString(pathValue, s, ref context, copyToStore: false);
-            if (Existing(i.Options, root, suffix) is { } found) return new PathValue(found);
+            if (Existing(i, root, suffix) is { } found) return new PathValue(found);
         }
         foreach (var (prefix, root) in i.Options.LibrarySearchPath.Select(SearchPathEntries.Split))
         {
-            if (Suffix(prefix, name) is { } suffix && Existing(i.Options, root, suffix) is { } found) return new PathValue(found);
+            if (Suffix(prefix, name) is { } suffix && Existing(i, root, suffix) is { } found) return new PathValue(found);
         }
         if (name.StartsWith("nix/", StringComparison.Ordinal)) return new PathValue(CorePackagesPrefix + name[4..]);
         throw EvaluationException.Create(EvaluationDiagnostics.FileSystem,
@@ -139,9 +157,9 @@ internal static class FileBuiltins
         return name.StartsWith(prefix + "/", StringComparison.Ordinal) ? name[prefix.Length..] : null;
     }
 
-    private static string? Existing(EvaluatorOptions options, string root, string suffix)
+    private static string? Existing(Interpreter i, string root, string suffix)
     {
-        var candidate = PathUtilities.Canonicalize(PathUtilities.Combine(options.CurrentDirectory, root) + suffix);
-        return File.Exists(candidate) || Directory.Exists(candidate) ? candidate : null;
+        var candidate = PathUtilities.Canonicalize(PathUtilities.Combine(i.Options.CurrentDirectory, root) + suffix);
+        return i.Files.Resolves(candidate) ? candidate : null;
     }
 }
