@@ -21,14 +21,21 @@ internal static class FileBuiltins
         r.Add("readFile", 1, (i, a, s) =>
         {
             var path = i.CoerceToOpenablePath(a[0], s, "opening file");
+            string text;
             try
             {
-                return StringValue.Of(i.Files.ReadAllText(path));
+                text = i.Files.ReadAllText(path);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 throw EvaluationException.Create(EvaluationDiagnostics.FileSystem, $"opening file '{path}': No such file or directory", s);
             }
+            // A Nix string cannot hold NUL; Nix 2.8 refuses such a file with these words.
+            if (text.Contains('\0'))
+            {
+                throw EvaluationException.Create(EvaluationDiagnostics.FileSystem, $"the contents of the file '{path}' cannot be represented as a Nix string", s);
+            }
+            return StringValue.Of(text);
         });
         r.Add("readDir", 1, (i, a, s) =>
         {
