@@ -98,6 +98,18 @@ public sealed class HermeticStoreTests : IDisposable
             Evaluate.Value(program, Options()));
     }
 
+    [Theory]
+    [InlineData("builtins.filterSource [ ] ./src", "first argument in call to 'filterSource' is not a function but a list")]
+    [InlineData("builtins.filterSource (_: 1) ./src", "attempt to call something which is not a function but an integer")]
+    [InlineData("builtins.filterSource (_: _: 1) ./src", "value is an integer while a Boolean was expected")]
+    public void A_filter_that_is_no_predicate_is_a_located_error_as_in_nix_2_8(string program, string message)
+    {
+        WriteSource();
+        var stderr = Evaluate.Error(program, Options());
+        Assert.StartsWith("error: " + message, stderr);
+        Assert.Contains("at «string»:1:1:", stderr);
+    }
+
     [Fact]
     public void A_store_path_named_as_a_folder_is_not_a_directory()
     {

@@ -69,7 +69,12 @@ internal static class FileBuiltins
         });
         r.Add("filterSource", 2, (i, a, s) =>
         {
+            // The path first, as newer Nix does (Nix 2.8 checked the filter first); the filter's message is Nix 2.8's.
             var path = i.CoerceToPath(a[1], s);
+            if (a[0].Force() is var filter && !filter.IsFunction)
+            {
+                throw EvaluationException.Type($"first argument in call to 'filterSource' is not a function but {filter.Describe()}", s);
+            }
             return AddPath(i, path, PathUtilities.BaseNameOf(path), a[0], recursive: true, s);
         });
         r.Add("findFile", 2, FindFile);
