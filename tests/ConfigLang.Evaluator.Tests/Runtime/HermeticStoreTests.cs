@@ -111,6 +111,17 @@ public sealed class HermeticStoreTests : IDisposable
     }
 
     [Fact]
+    public void StorePath_accepts_what_this_evaluation_produced_and_nothing_else()
+    {
+        WriteSource();
+        Assert.Equal("[ \"/nix/store/c68ccvd40q6fm6kk1zra8517yrkyg83n-src/a.txt\" { \"/nix/store/c68ccvd40q6fm6kk1zra8517yrkyg83n-src\" = { path = true; }; } ]",
+            Evaluate.Value("let p = builtins.storePath \"${./src}/a.txt\"; in [ p (builtins.getContext p) ]", Options()));
+        Assert.StartsWith("error: getting status of '/nix/store/gakslir528a29f7ppaf28ip8rdwqcnss-x': No such file or directory",
+            Evaluate.Error("builtins.storePath /nix/store/gakslir528a29f7ppaf28ip8rdwqcnss-x", Options()));
+        Assert.StartsWith("error: path '/tmp' is not in the Nix store", Evaluate.Error("builtins.storePath /tmp", Options()));
+    }
+
+    [Fact]
     public void A_store_path_named_as_a_folder_is_not_a_directory()
     {
         Assert.Equal("false", Evaluate.Value("builtins.pathExists (builtins.toFile \"x\" \"\" + \"/\")", Options()));

@@ -54,8 +54,7 @@ internal static class FileBuiltins
             return BoolValue.Of(i.Files.Exists(path) && !i.Files.NamesNonDirectoryAsFolder(written, path));
         });
         r.Add("toPath", 1, (i, a, s) => StringValue.Of(i.CoerceToPath(a[0], s)));
-        r.Add("storePath", 1, (_, _, s) => throw EvaluationException.Create(EvaluationDiagnostics.Unsupported,
-            "'builtins.storePath' needs a Nix store, which ConfigLang does not have", s));
+        r.Add("storePath", 1, StorePath);
         r.Add("toFile", 2, (i, a, s) =>
         {
             var name = i.ForceStringNoContext(a[0], s);
@@ -79,6 +78,22 @@ internal static class FileBuiltins
         });
         r.Add("findFile", 2, FindFile);
         r.AddValue("nixPath", NixPath(r.Interpreter.Options));
+    }
+
+    /// <summary><c>builtins.storePath</c>: a path inside a store object this evaluation produced, with that object as its context.</summary>
+    private static Value StorePath(Interpreter i, Value[] a, SourceLocation? s)
+    {
+        var path = i.CoerceToPath(a[0], s);
+        if (!EvaluationStore.Holds(path) || path == StorePaths.StoreDirectory)
+        {
+            throw EvaluationException.Create(EvaluationDiagnostics.FileSystem, $"path '{path}' is not in the Nix store", s);
+        }
+        if (!i.Files.Exists(path))
+        {
+            throw EvaluationException.Create(EvaluationDiagnostics.FileSystem, $"getting status of '{path}': No such file or directory", s);
+        }
+        var slash = path.IndexOf('/', StorePaths.StoreDirectory.Length + 1);
+        return new StringValue(path, [slash < 0 ? path : path[..slash]]);
     }
 
     /// <summary>The user's search path (<see cref="SearchPathEntries"/>) as <c>[ { path; prefix; } ]</c>.</summary>
