@@ -138,5 +138,7 @@ public sealed class HermeticStoreTests : IDisposable
         File.WriteAllBytes(Path.Combine(_dir.FullName, "src", "large.bin"), new byte[4096]);
         var copy = Evaluate.Error("\"${./src}\"", Options(maxStoreBytes: 1024));
         Assert.Contains($"the evaluation's store would exceed its limit of 1 KiB: '{_dir.FullName}/src' needs", copy);
+        var flat = Evaluate.Error("builtins.path { path = ./src/large.bin; recursive = false; }", Options(maxStoreBytes: 1024));
+        Assert.Contains($"the evaluation's store would exceed its limit of 1 KiB: '{_dir.FullName}/src/large.bin' needs", flat);
     }
 }

@@ -131,15 +131,18 @@ internal static class FileBuiltins
         }
         else
         {
-            byte[] contents;
+            // Copied (not read whole) so that a file too large for the store fails before it is read.
+            StoreObject copy;
             try
             {
-                contents = i.Files.ReadAllBytes(path);
+                copy = i.Files.Copy(path, filter: null, s);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 throw EvaluationException.Create(EvaluationDiagnostics.FileSystem, $"opening file '{path}': {e.Message}", s);
             }
+            var contents = copy is StoreFile file ? file.Contents
+                : throw EvaluationException.Create(EvaluationDiagnostics.FileSystem, $"opening file '{path}': not a regular file, which a flat copy (recursive = false) needs", s);
             var inner = SHA256.HashData(Encoding.UTF8.GetBytes($"fixed:out:sha256:{Convert.ToHexStringLower(SHA256.HashData(contents))}:"));
             storePath = StorePaths.MakeStorePath("output:out", inner, name);
             i.Files.Store.Add(storePath, new StoreFile(contents), s);
