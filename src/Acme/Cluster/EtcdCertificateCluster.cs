@@ -154,7 +154,7 @@ public sealed class EtcdCertificateCluster : ICertificateCluster
             using var timeout = new CancellationTokenSource(EtcdConnection.ProbeTimeout);
             await _connection.CallAsync(o => _connection.Leases.LeaseRevokeAsync(new LeaseRevokeRequest { ID = leaseId }, o), timeout.Token, EtcdConnection.ProbeTimeout);
         }
-        catch (Exception e) when (e is ClusterException or OperationCanceledException)
+        catch (Exception e) when (e is ClusterException or OperationCanceledException or ObjectDisposedException)
         {
         }
     }

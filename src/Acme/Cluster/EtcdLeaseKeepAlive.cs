@@ -63,10 +63,11 @@ internal sealed class EtcdLeaseKeepAlive
             {
                 return;
             }
-            catch (Exception e) when (e is RpcException or OperationCanceledException or IOException)
+            catch (Exception)
             {
-                // A member went away mid-call: the channel picks another one next time, well
-                // before the lease runs out.
+                // A member went away mid-call (or the call timed out): the channel picks another
+                // one next time, well before the lease runs out. A background loop must not die
+                // of it; if etcd stays away, the lease expires and the store refuses to write.
                 delay = RetryDelay < _interval ? RetryDelay : _interval;
             }
         }

@@ -31,6 +31,25 @@ public sealed class EtcdClusterLockTests(EtcdClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_waiter_that_gives_up_leaves_no_trace_in_the_queue()
+    {
+        var prefix = ClusterHost.NewPrefix();
+        await using var host = new ClusterHost(fixture.Etcd, prefix);
+        var cluster = await host.ConnectAsync();
+        var held = await cluster.LockAsync("queue.example.test", CancellationToken.None);
+        using (var giveUp = new CancellationTokenSource(TimeSpan.FromSeconds(1)))
+        {
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cluster.LockAsync("queue.example.test", giveUp.Token));
+        }
+        var next = cluster.LockAsync("queue.example.test", CancellationToken.None);
+        await held.DisposeAsync();
+        // The cancelled waiter's key went with its revoked lease: the next one is not stuck behind it.
+        await using var heldByNext = await next.WaitAsync(TimeSpan.FromSeconds(3));
+        Assert.Single((await fixture.Etcd.EtcdctlAsync("get", "--prefix", "--keys-only", prefix + "/locks/"))
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Fact]
     public async Task A_holder_that_stops_keeping_its_lease_alive_loses_the_lock_after_the_ttl_and_cannot_store_any_more()
     {
         var prefix = ClusterHost.NewPrefix();
