@@ -74,6 +74,33 @@ public sealed class EtcdClusterLockTests(EtcdClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_process_holding_the_lock_through_this_code_killed_with_sigkill_loses_it_after_the_ttl()
+    {
+        var prefix = ClusterHost.NewPrefix();
+        var ttl = TimeSpan.FromSeconds(5);
+        await using var holderHost = new ClusterHost(fixture.Etcd, prefix, lockTtl: ttl);
+        await using var waiterHost = new ClusterHost(fixture.Etcd, prefix, holderHost.Key, ttl);
+        var waiter = await waiterHost.ConnectAsync();
+        using var holder = await LockHolderProcess.StartAsync(holderHost, "child.example.test");
+        try
+        {
+            var waiting = waiter.LockAsync("child.example.test", CancellationToken.None);
+            // Longer than the TTL: the child's keep-alive holds the lock for as long as it lives.
+            await Task.Delay(ttl + TimeSpan.FromSeconds(2));
+            Assert.False(waiting.IsCompleted, "the lock was granted while the child process held it");
+            var clock = Stopwatch.StartNew();
+            holder.Kill();   // SIGKILL of the process we started, by its PID: no release, no revoke
+            await using var held = await waiting.WaitAsync(ttl + TimeSpan.FromSeconds(5));
+            Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(2), ttl + TimeSpan.FromSeconds(5));
+            await held.StoreAsync(ClusterHost.Certificate("child.example.test", "waiter"), CancellationToken.None);
+        }
+        finally
+        {
+            if (!holder.HasExited) holder.Kill();
+        }
+    }
+
+    [Fact]
     public async Task A_holder_process_killed_with_sigkill_loses_the_lock_after_its_ttl()
     {
         // etcdctl's lock is the same recipe as etcd's lock service (a key per holder under the
