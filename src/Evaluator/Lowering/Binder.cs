@@ -120,11 +120,11 @@ internal sealed class Binder
         foreach (var literal in s.Parts.OfType<LiteralPart>()) NulBytes.Rejected(literal.Text, new SourceLocation(_source, literal.Span));
         if (s.Parts.All(p => p is LiteralPart))
         {
-            return new ConstNode(_source, s.Span, StringValue.Of(string.Concat(s.Parts.Cast<LiteralPart>().Select(p => p.Text))));
+            return new ConstNode(_source, s.Span, StringValue.FromUnicode(string.Concat(s.Parts.Cast<LiteralPart>().Select(p => p.Text))));
         }
         var parts = s.Parts.Select(p => p switch
         {
-            LiteralPart lit => (Node)new ConstNode(_source, lit.Span, StringValue.Of(lit.Text)),
+            LiteralPart lit => (Node)new ConstNode(_source, lit.Span, StringValue.FromUnicode(lit.Text)),
             InterpolationPart interp => Bind(interp.Expression),
             _ => throw Error(EvaluationDiagnostics.General, "unknown string part", p.Span),
         }).ToArray();
@@ -162,7 +162,7 @@ internal sealed class Binder
         {
             parts.Add(part switch
             {
-                LiteralPart lit => new ConstNode(_source, lit.Span, StringValue.Of(lit.Text)),
+                LiteralPart lit => new ConstNode(_source, lit.Span, StringValue.FromUnicode(lit.Text)),
                 InterpolationPart interp => Bind(interp.Expression),
                 _ => throw Error(EvaluationDiagnostics.General, "unknown path part", part.Span),
             });
@@ -195,10 +195,13 @@ internal sealed class Binder
         return new CallNode(_source, call.Span, Bind(function), args.Select(Bind).ToArray(), _interpreter);
     }
 
+    /// <summary>An attribute name as written (a quoted name may hold any text): the runtime keeps names as UTF-8 bytes.</summary>
+    private static Symbol NameSymbol(string name) => Symbol.Intern(ByteText.FromUnicode(name));
+
     private AttrKey[] BindPath(AttrPath path) =>
         path.Names.Select(n => n switch
         {
-            StaticAttrName s => new AttrKey(Symbol.Intern(s.Name), null, new SourceLocation(_source, s.Span)),
+            StaticAttrName s => new AttrKey(NameSymbol(s.Name), null, new SourceLocation(_source, s.Span)),
             DynamicAttrName d => new AttrKey(null, Bind(d.Expression), new SourceLocation(_source, d.Span)),
             _ => throw Error(EvaluationDiagnostics.General, "unknown attribute name", n.Span),
         }).ToArray();
@@ -232,7 +235,7 @@ internal sealed class Binder
         var positions = new SourceLocation[ordered.Length];
         for (var i = 0; i < ordered.Length; i++)
         {
-            symbols[i] = Symbol.Intern(ordered[i].Name);
+            symbols[i] = NameSymbol(ordered[i].Name);
             positions[i] = new SourceLocation(_source, ordered[i].NameSpan);
             (values[i], fromOuter[i]) = BindEntry(ordered[i]);
         }
@@ -249,7 +252,7 @@ internal sealed class Binder
         if (attr.InheritedFrom is { } from)
         {
             return (new SelectNode(_source, attr.Span, Bind(from),
-                [new AttrKey(Symbol.Intern(attr.Name), null, new SourceLocation(_source, attr.Span))], null, _interpreter), false);
+                [new AttrKey(NameSymbol(attr.Name), null, new SourceLocation(_source, attr.Span))], null, _interpreter), false);
         }
         if (attr.Nested is { } nested) return (BindSet(nested), false);
         return (BindValue(attr.Value!, attr.Name), false);

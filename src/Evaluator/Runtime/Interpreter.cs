@@ -141,7 +141,7 @@ public sealed partial class Interpreter
         }
         try
         {
-            return new SourceText(File.ReadAllText(path), path) { Name = LibraryFileNames.Of(path, Options.LibrarySearchPath) };
+            return new SourceText(ByteText.ReadSourceFile(path), path) { Name = LibraryFileNames.Of(path, Options.LibrarySearchPath) };
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -382,7 +382,7 @@ public sealed partial class Interpreter
                     }
                     catch (EvaluationException e) when (!e.IsStackOverflow)
                     {
-                        throw e.AddFrame($"while evaluating the attribute '{attrs.Names[i].Name}'", attrs.Positions?[i] is { Source: not null } p ? p : null);
+                        throw e.AddFrame($"while evaluating the attribute '{attrs.Names[i].ToUnicode()}'", attrs.Positions?[i] is { Source: not null } p ? p : null);
                     }
                 }
                 break;
@@ -398,7 +398,7 @@ public sealed partial class Interpreter
         var start = location.Start;
         return new AttrSetValue(
             [Symbols.Column, Symbols.File, Symbols.Line],
-            [IntValue.Of(start.Column), StringValue.Of(location.Source.Path), IntValue.Of(start.Line)],
+            [IntValue.Of(start.Column), StringValue.FromUnicode(location.Source.Path), IntValue.Of(start.Line)],
             null);
     }
 

@@ -232,7 +232,7 @@ public sealed class ModuleCollector(Interpreter interpreter, ModuleSystem system
                 yield return s.Text.StartsWith('/') ? s.Text : modulesPath + "/" + s.Text;
                 yield break;
             case PathValue p:
-                yield return p.Path;
+                yield return ByteText.FromUnicode(p.Path);
                 yield break;
             case AttrSetValue attrs:
                 if (Nix.Get(attrs, "outPath") is not null || Nix.Get(attrs, "__toString") is not null)

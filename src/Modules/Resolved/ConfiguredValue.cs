@@ -27,7 +27,8 @@ public enum ConfiguredKind
 /// element inside one (the definitions of the enclosing option that give that attribute, each
 /// at the attribute's own span), or a submodule instance (<c>security.acme.certs."x"</c>), whose
 /// attributes are again options. Values are forced on first read; read them inside
-/// <see cref="HostEvaluator.Evaluate{T}"/>, where evaluation errors become diagnostics.
+/// <see cref="HostEvaluator.Evaluate{T}"/>, where evaluation errors become diagnostics. Names and
+/// strings read here are .NET text (the evaluator's bytes decoded as UTF-8, see <see cref="ByteText"/>).
 /// </summary>
 public sealed class ConfiguredValue
 {
@@ -94,9 +95,9 @@ public sealed class ConfiguredValue
     public string? String => Forced switch
     {
         NullValue => null,
-        StringValue s => s.Text,
+        StringValue s => s.ToUnicode(),
         PathValue p => p.Path,
-        AttrSetValue a when IsStringLike(a) => _interpreter.CoerceToStringValue(a, null, coerceMore: true, copyToStore: false).Text,
+        AttrSetValue a when IsStringLike(a) => _interpreter.CoerceToStringValue(a, null, coerceMore: true, copyToStore: false).ToUnicode(),
         var other => throw Nix.Throw($"The option `{Option}' is {other.Describe()}, not a string"),
     };
 
@@ -119,7 +120,7 @@ public sealed class ConfiguredValue
     public IReadOnlyList<string> Names => Forced switch
     {
         NullValue => [],
-        AttrSetValue attrs => [.. attrs.Names.Select(n => n.Name).Where(n => n != "_module" || Level is null)],
+        AttrSetValue attrs => [.. attrs.Names.Select(n => n.ToUnicode()).Where(n => n != "_module" || Level is null)],
         var other => throw Nix.Throw($"The option `{Option}' is {other.Describe()}, not a set"),
     };
 
@@ -136,7 +137,7 @@ public sealed class ConfiguredValue
     /// <summary>The attribute <paramref name="name"/>, or null when the set has none (or this is no set).</summary>
     public ConfiguredValue? Get(string name)
     {
-        var symbol = Symbol.Intern(name);
+        var symbol = SymbolOf(name);
         if (Level is { } level && level.Names.Contains(symbol))
         {
             var path = OptionPath.Append(Path, name);
@@ -164,6 +165,9 @@ public sealed class ConfiguredValue
 
     private ConfiguredValue Inner(string name, Value value, bool keyed) =>
         new(_interpreter, OptionPath.Append(Path, name), value, null, _leaf, keyed && _keys is not null ? [.. _keys, name] : null);
+
+    /// <summary>The attribute name of a host's .NET name: names here are .NET text, the evaluator's are bytes (<see cref="ByteText"/>).</summary>
+    private static Symbol SymbolOf(string name) => Symbol.Intern(ByteText.FromUnicode(name));
 
     private static bool IsStringLike(AttrSetValue attrs) =>
         attrs.Get(Symbol.Intern("outPath")) is not null || attrs.Get(Symbol.Intern("__toString")) is not null;
@@ -205,7 +209,7 @@ public sealed class ConfiguredValue
             foreach (var key in keys)
             {
                 var attrs = Properties.Properties.StripOverride(value).Force() as AttrSetValue;
-                var symbol = Symbol.Intern(key);
+                var symbol = SymbolOf(key);
                 if (attrs is null || attrs.Get(symbol) is not { } inner) return false;
                 position = attrs.PositionOf(symbol) ?? position;
                 value = inner;

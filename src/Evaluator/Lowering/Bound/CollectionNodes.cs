@@ -85,7 +85,7 @@ internal sealed class AttrsNode(SourceText source, TextSpan span, bool recursive
                 // As Nix words it: the message names the first definition, the error points at this one.
                 var first = builder.PositionOf(name) ?? dynamic.Location;
                 throw EvaluationException.Create(SyntaxDiagnostics.DuplicateAttributeCode,
-                    $"dynamic attribute '{name.Name}' already defined at {first}", dynamic.Location);
+                    $"dynamic attribute '{name.ToUnicode()}' already defined at {first}", dynamic.Location);
             }
             builder.Add(name, dynamic.Value.Delay(inner), dynamic.Location);
         }

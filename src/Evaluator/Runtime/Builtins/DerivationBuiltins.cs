@@ -159,7 +159,7 @@ internal static class DerivationBuiltins
         var references = new SortedSet<string>(inputSrcs, StringComparer.Ordinal);
         references.UnionWith(inputDrvs.Keys);
         var type = "text" + string.Concat(references.Select(reference => ":" + reference));
-        var drvPathResult = StorePaths.MakeStorePath(type, SHA256.HashData(Encoding.UTF8.GetBytes(Unparse(drv, null))), drvName + ".drv");
+        var drvPathResult = StorePaths.MakeStorePath(type, SHA256.HashData(ByteText.ToBytes(Unparse(drv, null))), drvName + ".drv");
         known[drvPathResult] = (drv, Convert.ToHexStringLower(HashModulo(drv, known)));
 
         var result = new AttrSetBuilder(outputs.Count + 1);
@@ -199,7 +199,7 @@ internal static class DerivationBuiltins
         {
             replaced[known.TryGetValue(path, out var info) ? info.HashModulo : path] = outputs;
         }
-        return SHA256.HashData(Encoding.UTF8.GetBytes(Unparse(drv, replaced)));
+        return SHA256.HashData(ByteText.ToBytes(Unparse(drv, replaced)));
     }
 
     /// <summary>The ATerm text of a derivation (what a .drv file contains).</summary>

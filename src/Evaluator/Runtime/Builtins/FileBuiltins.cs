@@ -22,7 +22,8 @@ internal static class FileBuiltins
             var path = i.CoerceToOpenablePath(a[0], s, "opening file");
             try
             {
-                return StringValue.Of(File.ReadAllText(path));
+                // The bytes as they are: a file need not be UTF-8 (nor lose a byte-order mark).
+                return StringValue.Of(ByteText.FromBytes(File.ReadAllBytes(path)));
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -39,7 +40,7 @@ internal static class FileBuiltins
             var builder = new AttrSetBuilder();
             foreach (var entry in new DirectoryInfo(path).EnumerateFileSystemInfos())
             {
-                builder.Add(entry.Name, StringValue.Of(ReadFileTypeBuiltin.Kind(entry)));
+                builder.Add(ByteText.FromUnicode(entry.Name), StringValue.Of(ReadFileTypeBuiltin.Kind(entry)));
             }
             return builder.Build();
         });
@@ -48,7 +49,7 @@ internal static class FileBuiltins
             var path = i.CoerceToPath(a[0], s, out var written);
             return BoolValue.Of(PathUtilities.Exists(path) && !PathUtilities.NamesNonDirectoryAsFolder(written, path));
         });
-        r.Add("toPath", 1, (i, a, s) => StringValue.Of(i.CoerceToPath(a[0], s)));
+        r.Add("toPath", 1, (i, a, s) => StringValue.FromUnicode(i.CoerceToPath(a[0], s)));
         r.Add("storePath", 1, (_, _, s) => throw EvaluationException.Create(EvaluationDiagnostics.Unsupported,
             "'builtins.storePath' needs a Nix store, which ConfigLang does not have", s));
         r.Add("toFile", 2, (i, a, s) =>
@@ -57,7 +58,7 @@ internal static class FileBuiltins
             var contents = i.CoerceToStringValue(a[1], s);
             var type = new StringBuilder("text");
             foreach (var reference in contents.Context ?? []) type.Append(':').Append(reference);
-            var path = StorePaths.MakeStorePath(type.ToString(), SHA256.HashData(Encoding.UTF8.GetBytes(contents.Text)), name);
+            var path = StorePaths.MakeStorePath(type.ToString(), SHA256.HashData(ByteText.ToBytes(contents.Text)), name);
             return new StringValue(path, [path]);
         });
         r.Add("findFile", 2, FindFile);
@@ -67,7 +68,7 @@ internal static class FileBuiltins
     /// <summary>The user's search path (<see cref="SearchPathEntries"/>) as <c>[ { path; prefix; } ]</c>.</summary>
     private static ListValue NixPath(EvaluatorOptions options) =>
         ListValue.Of(SearchPathEntries.Of(options)
-            .Select(e => (Value)new AttrSetValue([Symbols.Path, Symbols.Prefix], [StringValue.Of(e.Path), StringValue.Of(e.Prefix)], null))
+            .Select(e => (Value)new AttrSetValue([Symbols.Path, Symbols.Prefix], [StringValue.FromUnicode(e.Path), StringValue.FromUnicode(e.Prefix)], null))
             .ToArray());
 
     /// <summary><c>builtins.path { path; name ?; filter ?; recursive ?; sha256 ?; }</c>: the store path the
@@ -89,7 +90,7 @@ internal static class FileBuiltins
         if (recursive)
         {
             Func<string, string, bool>? include = filter is null ? null
-                : (p, type) => i.ForceBool(i.Call(i.Call(filter, StringValue.Of(p), s), StringValue.Of(type), s), s);
+                : (p, type) => i.ForceBool(i.Call(i.Call(filter, StringValue.FromUnicode(p), s), StringValue.Of(type), s), s);
             storePath = StorePaths.SourcePath(name, StorePaths.NarHash(path, include));
         }
         else
@@ -110,16 +111,16 @@ internal static class FileBuiltins
     private static Value FindFile(Interpreter i, Value[] a, SourceLocation? s)
     {
         var searchPath = i.ForceList(a[0], s);
-        var name = i.ForceStringNoContext(a[1], s);
+        var name = ByteText.ToUnicode(i.ForceStringNoContext(a[1], s));
         foreach (var item in searchPath.Items)
         {
             var entry = i.ForceAttrs(item, s);
-            var prefix = entry.Get(Symbols.Prefix) is { } p ? i.ForceStringNoContext(p, s) : "";
+            var prefix = entry.Get(Symbols.Prefix) is { } p ? ByteText.ToUnicode(i.ForceStringNoContext(p, s)) : "";
             if (Suffix(prefix, name) is not { } suffix) continue;
             var pathValue = entry.Get(Symbols.Path)
                 ?? throw EvaluationException.Create(EvaluationDiagnostics.MissingAttribute, "attribute 'path' missing", s);
             string[]? context = null;
-            var root = i.CoerceToString(pathValue, s, ref context, copyToStore: false);
+            var root = ByteText.ToUnicode(i.CoerceToString(pathValue, s, ref context, copyToStore: false));
             if (Existing(i.Options, root, suffix) is { } found) return new PathValue(found);
         }
         foreach (var (prefix, root) in i.Options.LibrarySearchPath.Select(SearchPathEntries.Split))

@@ -22,7 +22,8 @@ internal static class SerializationBuiltins
     {
         try
         {
-            var bytes = Encoding.UTF8.GetBytes(text);
+            // The string's bytes are the document's UTF-8 (see ByteText).
+            var bytes = ByteText.ToBytes(text);
             var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = 100000 });
             if (!reader.Read()) throw new JsonException("unexpected end of input");
             var value = Read(ref reader);
@@ -39,13 +40,23 @@ internal static class SerializationBuiltins
         }
     }
 
-    /// <summary>An object's key as a symbol, decoded on the stack when short (no string per key).</summary>
+    /// <summary>An object's key as a symbol, unescaped on the stack when short (no string per key).</summary>
     private static Symbol ReadName(ref Utf8JsonReader reader)
     {
         const int StackLimit = 256;
-        if (reader.HasValueSequence || reader.ValueSpan.Length > StackLimit) return Symbol.Intern(reader.GetString()!);
-        Span<char> buffer = stackalloc char[StackLimit];
-        return Symbol.Intern(buffer[..reader.CopyString(buffer)]);
+        if (reader.HasValueSequence || reader.ValueSpan.Length > StackLimit) return Symbol.Intern(ReadText(ref reader));
+        Span<byte> bytes = stackalloc byte[StackLimit];
+        var length = reader.CopyString(bytes);
+        Span<char> chars = stackalloc char[StackLimit];
+        return Symbol.Intern(chars[..Encoding.Latin1.GetChars(bytes[..length], chars)]);
+    }
+
+    /// <summary>A JSON string's UTF-8 bytes, unescaped, as a byte string (see <see cref="ByteText"/>).</summary>
+    private static string ReadText(ref Utf8JsonReader reader)
+    {
+        if (!reader.HasValueSequence && !reader.ValueIsEscaped) return ByteText.FromBytes(reader.ValueSpan);
+        var buffer = new byte[reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length];
+        return ByteText.FromBytes(buffer.AsSpan(0, reader.CopyString(buffer)));
     }
 
     private static Value Read(ref Utf8JsonReader reader)
@@ -55,7 +66,7 @@ internal static class SerializationBuiltins
             case JsonTokenType.Null: return NullValue.Instance;
             case JsonTokenType.True: return BoolValue.True;
             case JsonTokenType.False: return BoolValue.False;
-            case JsonTokenType.String: return StringValue.Of(reader.GetString()!);
+            case JsonTokenType.String: return StringValue.Of(ReadText(ref reader));
             case JsonTokenType.Number:
             {
                 // An integer unless written with a fraction or exponent; no string per number.
