@@ -195,7 +195,7 @@ public sealed class ConfiguredValue
             // A set built by a function (genAttrs, listToAttrs) has no positions: its definition's own place stands for it.
             var position = keyPosition ?? definition.Position;
             var defined = origin.Definitions.FirstOrDefault(d => d.Position == definition.Position && !d.IsDefault);
-            keyed.Add(new DefinitionOrigin(definition.File, position, defined?.Priority ?? Priorities.Plain, defined?.Won ?? true, false));
+            keyed.Add(new DefinitionOrigin(ByteText.ToUnicode(definition.File), position, defined?.Priority ?? Priorities.Plain, defined?.Won ?? true, false));
         }
         return new OptionOrigin(Path, keyed, origin.Declarations);
     }
@@ -233,14 +233,14 @@ public sealed class ConfiguredValue
         if (leaf.DefaultValue is not null)
         {
             var declaration = leaf.Declarations.FirstOrDefault(d => d.Position is not null) ?? leaf.Declarations[0];
-            definitions.Add(new DefinitionOrigin(declaration.File, declaration.Position, Priorities.OptionDefault, best == Priorities.OptionDefault, true));
+            definitions.Add(new DefinitionOrigin(ByteText.ToUnicode(declaration.File), declaration.Position, Priorities.OptionDefault, best == Priorities.OptionDefault, true));
         }
         foreach (var definition in leaf.Definitions)
         {
             var priority = PriorityOf(definition.Value);
-            definitions.Add(new DefinitionOrigin(definition.File, definition.Position, priority, priority == best && winners.Contains(definition.Position), false));
+            definitions.Add(new DefinitionOrigin(ByteText.ToUnicode(definition.File), definition.Position, priority, priority == best && winners.Contains(definition.Position), false));
         }
-        return new OptionOrigin(leaf.Loc, definitions, [.. leaf.Declarations.Where(d => d.Position is not null).Select(d => d.Position!.Value)]);
+        return new OptionOrigin([.. leaf.Loc.Select(ByteText.ToUnicode)], definitions, [.. leaf.Declarations.Where(d => d.Position is not null).Select(d => d.Position!.Value)]);
     }
 
     /// <summary>The override priority of a definition; a definition whose properties do not evaluate counts as plain.</summary>
