@@ -76,6 +76,11 @@ public sealed partial class Interpreter
         var tree = _parse(source);
         var error = tree.Diagnostics.FirstOrDefault(d => d.IsError);
         if (error is not null) throw new EvaluationException(error);
+        foreach (var warning in tree.Diagnostics)
+        {
+            // Nix prints parser warnings as the file is read, located in the message.
+            if (warning.Location is { } at) WriteTrace($"warning: at {at.Source.Path}:{at.Start.Line}:{at.Start.Column}: {warning.Message}");
+        }
         return tree;
     }
 
