@@ -229,7 +229,8 @@ public sealed class ModuleCollector(Interpreter interpreter, ModuleSystem system
         switch (forced)
         {
             case StringValue s:
-                yield return s.Text.StartsWith('/') ? s.Text : modulesPath + "/" + s.Text;
+                // Keys are the evaluator's bytes (see ByteText); modulesPath is a .NET path.
+                yield return s.Text.StartsWith('/') ? s.Text : ByteText.FromUnicode(modulesPath) + "/" + s.Text;
                 yield break;
             case PathValue p:
                 yield return ByteText.FromUnicode(p.Path);
