@@ -42,9 +42,23 @@ public sealed record EvaluationRequest
     public bool ShowTrace { get; init; }
 }
 
-/// <summary>The outcome: what goes to standard output and standard error, the diagnostic of a failure.</summary>
+/// <summary>The outcome: what goes to standard output and standard error, the diagnostic of a failure.
+/// <see cref="Stdout"/> is .NET text; <see cref="StdoutBytes"/> the same output as the bytes Nix would write.</summary>
 public sealed record EvaluationResult(string Stdout, string Stderr, Diagnostic? Error)
 {
+    private readonly string? _stdoutByteText;
+
+    /// <summary>Standard output in the runtime's byte form (<see cref="ByteText"/>); <see cref="Stdout"/> is it decoded.</summary>
+    internal string StdoutByteText
+    {
+        get => _stdoutByteText ?? ByteText.FromUnicode(Stdout);
+        init => _stdoutByteText = value;
+    }
+
+    /// <summary>Standard output as Nix writes it: a string's bytes as they are, even when they are not UTF-8
+    /// (<c>substring 0 1 "ü"</c> prints the byte 0xC3), where <see cref="Stdout"/> has U+FFFD.</summary>
+    public byte[] StdoutBytes => ByteText.ToBytes(StdoutByteText);
+
     /// <summary>The files the evaluation imported, in the order first imported.</summary>
     public IReadOnlyList<string> ImportedFiles { get; init; } = [];
 
@@ -130,20 +144,31 @@ public sealed class ConfigEvaluator
                     throw e.WithLocationIfMissing(rootLocation);
                 }
             }
-            return new EvaluationResult(stdout.ToString(), stderr.ToString(), null) { ImportedFiles = interpreter.ImportedFiles };
+            return Result(stdout, stderr, null, interpreter);
         }
         catch (EvaluationException e)
         {
             stderr.Write(ErrorFormatter.Format(e.Diagnostic, e.Trace, request.ShowTrace));
-            return new EvaluationResult(stdout.ToString(), stderr.ToString(), e.Diagnostic) { ImportedFiles = interpreter.ImportedFiles };
+            return Result(stdout, stderr, e.Diagnostic, interpreter);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             // A bug of ours must not take the process down: report it as an evaluation error.
             var diagnostic = Diagnostic.Error(EvaluationDiagnostics.General, $"internal error: {e.GetType().Name}: {e.Message}", null);
             stderr.Write(ErrorFormatter.Format(diagnostic, [], false));
-            return new EvaluationResult(stdout.ToString(), stderr.ToString(), diagnostic);
+            return Result(stdout, stderr, diagnostic, null);
         }
+    }
+
+    /// <param name="stdout">The output printed so far, in the runtime's byte form.</param>
+    private static EvaluationResult Result(StringBuilder stdout, StringWriter stderr, Diagnostic? error, Interpreter? interpreter)
+    {
+        var bytes = stdout.ToString();
+        return new EvaluationResult(ByteText.ToUnicode(bytes), stderr.ToString(), error)
+        {
+            StdoutByteText = bytes,
+            ImportedFiles = interpreter?.ImportedFiles ?? [],
+        };
     }
 
     private static void Print(Interpreter interpreter, EvaluationRequest request, Value value, SourceLocation? site, StringBuilder stdout)
@@ -158,7 +183,7 @@ public sealed class ConfigEvaluator
                 break;
             default:
                 if (request.Strict) interpreter.ForceDeep(value);
-                stdout.Append(ValuePrinter.Print(value.Force())).Append('\n');
+                stdout.Append(ValuePrinter.PrintBytes(value.Force())).Append('\n');
                 break;
         }
     }
@@ -168,8 +193,8 @@ public sealed class ConfigEvaluator
         var builder = new AttrSetBuilder();
         foreach (var (name, text, isString) in request.AutoArgs)
         {
-            builder.Add(name, isString
-                ? StringValue.Of(text)
+            builder.Add(ByteText.FromUnicode(name), isString
+                ? StringValue.FromUnicode(text)
                 : Thunk.FromFunc(() => interpreter.Evaluate(new SourceText(text, "«string»"), _options.CurrentDirectory)));
         }
         return builder.Build();
@@ -196,7 +221,7 @@ public sealed class ConfigEvaluator
             }
             var attrs = value as AttrSetValue ?? throw EvaluationException.Type(
                 $"the expression selected by the selection path '{path}' should be a set but is {value.Describe()}", null);
-            value = (attrs.Get(component) ?? throw EvaluationException.Create(EvaluationDiagnostics.MissingAttribute,
+            value = (attrs.Get(ByteText.FromUnicode(component)) ?? throw EvaluationException.Create(EvaluationDiagnostics.MissingAttribute,
                 $"attribute '{component}' in selection path '{path}' not found", null)).Force();
         }
         return value;

@@ -17,8 +17,9 @@ public static class NixInstantiate
 
     public sealed record Result(int ExitCode, string Stdout, string Stderr);
 
-    /// <summary><c>nix-instantiate --eval --strict FILE</c>, killed after <paramref name="timeout"/>.</summary>
-    public static Result EvalStrict(string file, TimeSpan timeout)
+    /// <summary><c>nix-instantiate --eval --strict FILE</c>, killed after <paramref name="timeout"/>; standard output
+    /// decoded with <paramref name="stdoutEncoding"/> (UTF-8 by default; Latin-1 keeps one char per byte).</summary>
+    public static Result EvalStrict(string file, TimeSpan timeout, System.Text.Encoding? stdoutEncoding = null)
     {
         var start = new ProcessStartInfo(Executable ?? throw new InvalidOperationException(MissingReason))
         {
@@ -26,6 +27,7 @@ public static class NixInstantiate
             RedirectStandardError = true,
             UseShellExecute = false,
             WorkingDirectory = Path.GetDirectoryName(file)!,
+            StandardOutputEncoding = stdoutEncoding,
         };
         foreach (var argument in new[] { "--eval", "--strict", file }) start.ArgumentList.Add(argument);
         start.Environment["NIX_REMOTE"] = "dummy://";

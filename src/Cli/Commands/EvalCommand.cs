@@ -85,7 +85,7 @@ public sealed class EvalCommand(CliConsole console) : ICliCommand
         });
         if (request.MaxCallDepth is { } depth) options = options with { MaxCallDepth = depth };
         var outcome = new ConfigEvaluator(options).Evaluate(evaluation);
-        console.Out.Write(outcome.Stdout);
+        console.WriteOutBytes(outcome.StdoutBytes, outcome.Stdout);
         console.Error.Write(outcome.Stderr);
         return outcome.Succeeded ? ExitCodes.Ok : ExitCodes.InputErrors;
     }
@@ -100,7 +100,7 @@ public sealed class EvalCommand(CliConsole console) : ICliCommand
         }
         try
         {
-            source = new SourceText(File.ReadAllText(file), file);
+            source = SourceText.FromFile(file);
             baseDirectory = Path.GetDirectoryName(Path.GetFullPath(file)) ?? "/";
             return true;
         }

@@ -13,6 +13,24 @@ public sealed class CliConsole(TextWriter output, TextWriter error, TextReader? 
 
     public TextReader In => input ?? Console.In;
 
+    /// <summary>
+    /// Writes a result that is bytes (an evaluated value: Nix strings need not be UTF-8): to the
+    /// process's standard output as they are, or, to a writer a test passed, as <paramref name="text"/>
+    /// (the same output decoded).
+    /// </summary>
+    public void WriteOutBytes(byte[] bytes, string text)
+    {
+        if (!ReferenceEquals(Out, Console.Out))
+        {
+            Out.Write(text);
+            return;
+        }
+        Out.Flush();
+        using var stdout = Console.OpenStandardOutput();
+        stdout.Write(bytes);
+        stdout.Flush();
+    }
+
     /// <summary><c>--color</c>; set once the command line is parsed.</summary>
     public ColorMode Color { get; set; } = ColorMode.Auto;
 

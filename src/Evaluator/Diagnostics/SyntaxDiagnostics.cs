@@ -32,6 +32,17 @@ public static class SyntaxDiagnostics
     public const string UnmatchedClosingDelimiterCode = "CL0019";
     public const string DynamicAttributeNotAllowedCode = "CL0020";
     public const string NonAssociativeOperatorCode = "CL0021";
+    /// <summary>A warning: <c>or</c> used as a name where newer Nix will read it as the operator.</summary>
+    public const string CursedOrCode = "CL0022";
+
+    /// <summary>Newer Nix's warning, word for word (the corpus's <c>eval-okay-deprecate-cursed-or</c> expects it).</summary>
+    public static Diagnostic CursedOr(SourceText source, TextSpan span, string written) =>
+        Diagnostic.Warning(CursedOrCode,
+            "This expression uses `or` as an identifier in a way that will change in a future Nix release.\n" +
+            "Wrap this entire expression in parentheses to preserve its current meaning:\n" +
+            $"    ({written})\n" +
+            "Give feedback at https://github.com/NixOS/nix/pull/11121",
+            new SourceLocation(source, span));
 
     public static Diagnostic UnexpectedToken(SourceText source, TextSpan span, string found, string? expected) =>
         Error(UnexpectedTokenCode, expected is null ? $"unexpected {found}" : $"unexpected {found}, expected {expected}", source, span);

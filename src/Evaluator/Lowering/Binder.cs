@@ -120,11 +120,11 @@ internal sealed class Binder
         foreach (var literal in s.Parts.OfType<LiteralPart>()) NulBytes.Rejected(literal.Text, new SourceLocation(_source, literal.Span));
         if (s.Parts.All(p => p is LiteralPart))
         {
-            return new ConstNode(_source, s.Span, StringValue.Of(string.Concat(s.Parts.Cast<LiteralPart>().Select(p => p.Text))));
+            return new ConstNode(_source, s.Span, StringValue.FromUnicode(string.Concat(s.Parts.Cast<LiteralPart>().Select(p => p.Text))));
         }
         var parts = s.Parts.Select(p => p switch
         {
-            LiteralPart lit => (Node)new ConstNode(_source, lit.Span, StringValue.Of(lit.Text)),
+            LiteralPart lit => (Node)new ConstNode(_source, lit.Span, StringValue.FromUnicode(lit.Text)),
             InterpolationPart interp => Bind(interp.Expression),
             _ => throw Error(EvaluationDiagnostics.General, "unknown string part", p.Span),
         }).ToArray();
@@ -162,7 +162,7 @@ internal sealed class Binder
         {
             parts.Add(part switch
             {
-                LiteralPart lit => new ConstNode(_source, lit.Span, StringValue.Of(lit.Text)),
+                LiteralPart lit => new ConstNode(_source, lit.Span, StringValue.FromUnicode(lit.Text)),
                 InterpolationPart interp => Bind(interp.Expression),
                 _ => throw Error(EvaluationDiagnostics.General, "unknown path part", part.Span),
             });
@@ -195,10 +195,13 @@ internal sealed class Binder
         return new CallNode(_source, call.Span, Bind(function), args.Select(Bind).ToArray(), _interpreter);
     }
 
+    /// <summary>An attribute name as written (a quoted name may hold any text): the runtime keeps names as UTF-8 bytes.</summary>
+    private static Symbol NameSymbol(string name) => Symbol.Intern(ByteText.FromUnicode(name));
+
     private AttrKey[] BindPath(AttrPath path) =>
         path.Names.Select(n => n switch
         {
-            StaticAttrName s => new AttrKey(Symbol.Intern(s.Name), null, new SourceLocation(_source, s.Span)),
+            StaticAttrName s => new AttrKey(NameSymbol(s.Name), null, new SourceLocation(_source, s.Span)),
             DynamicAttrName d => new AttrKey(null, Bind(d.Expression), new SourceLocation(_source, d.Span)),
             _ => throw Error(EvaluationDiagnostics.General, "unknown attribute name", n.Span),
         }).ToArray();
@@ -230,26 +233,60 @@ internal sealed class Binder
         var values = new Node[ordered.Length];
         var fromOuter = new bool[ordered.Length];
         var positions = new SourceLocation[ordered.Length];
+        var sources = new InheritSources(ordered.Length);
         for (var i = 0; i < ordered.Length; i++)
         {
-            symbols[i] = Symbol.Intern(ordered[i].Name);
+            symbols[i] = NameSymbol(ordered[i].Name);
             positions[i] = new SourceLocation(_source, ordered[i].NameSpan);
-            (values[i], fromOuter[i]) = BindEntry(ordered[i]);
+            (values[i], fromOuter[i]) = BindEntry(ordered[i], i, sources);
         }
         var dynamic = set.Dynamic.Select(d => new DynamicAttr(
             Bind(d.Name.Expression),
             d.Nested is { } nested ? BindSet(nested) : BindValue(d.Value!, ""),
             new SourceLocation(_source, d.Name.Span))).ToArray();
-        return new AttrsNode(_source, set.Span, set.Recursive, symbols, values, fromOuter, positions, dynamic, _interpreter);
+        return new AttrsNode(_source, set.Span, set.Recursive, symbols, values, fromOuter, positions, dynamic, _interpreter)
+        {
+            Inherits = sources.Bind(Bind),
+        };
     }
 
-    private (Node Node, bool FromOuter) BindEntry(MergedAttr attr)
+    /// <summary>
+    /// The sources of the <c>inherit (e) a b;</c> clauses of one set or <c>let</c>: each clause's
+    /// <c>e</c> is bound once and evaluated once per instantiation for all its names, as newer Nix
+    /// does (a <c>trace</c> in <c>e</c> prints once; Nix 2.8 evaluated it per name).
+    /// </summary>
+    private sealed class InheritSources(int count)
+    {
+        private readonly List<Expr> _expressions = [];
+        private int[]? _groups;
+
+        /// <summary>The clause of entry <paramref name="index"/> is <paramref name="from"/>.</summary>
+        public void Add(int index, Expr from)
+        {
+            var group = _expressions.FindIndex(e => ReferenceEquals(e, from));
+            if (group < 0)
+            {
+                _expressions.Add(from);
+                group = _expressions.Count - 1;
+            }
+            if (_groups is null) Array.Fill(_groups = new int[count], -1);
+            _groups[index] = group;
+        }
+
+        public InheritedSources? Bind(Func<Expr, Node> bind) =>
+            _groups is null ? null : new InheritedSources([.. _expressions.Select(bind)], _groups);
+    }
+
+    private (Node Node, bool FromOuter) BindEntry(MergedAttr attr, int index, InheritSources sources)
     {
         if (attr.Inherited) return (Variable(attr, attr.Name, attr.Span), true);
         if (attr.InheritedFrom is { } from)
         {
-            return (new SelectNode(_source, attr.Span, Bind(from),
-                [new AttrKey(Symbol.Intern(attr.Name), null, new SourceLocation(_source, attr.Span))], null, _interpreter), false);
+            // The source is the one slot of the frame InheritedSources makes for the clause.
+            sources.Add(index, from);
+            var source = new VarNode(_source, from.Span, "inherit source", level: 0, index: 0);
+            return (new SelectNode(_source, attr.Span, source,
+                [new AttrKey(NameSymbol(attr.Name), null, new SourceLocation(_source, attr.Span))], null, _interpreter), false);
         }
         if (attr.Nested is { } nested) return (BindSet(nested), false);
         return (BindValue(attr.Value!, attr.Name), false);
@@ -260,7 +297,8 @@ internal sealed class Binder
         var ordered = ScopeResolver.InSlotOrder(_scopes.Merged(let));
         var values = new Node[ordered.Length];
         var fromOuter = new bool[ordered.Length];
-        for (var i = 0; i < ordered.Length; i++) (values[i], fromOuter[i]) = BindEntry(ordered[i]);
-        return new LetNode(_source, let.Span, values, fromOuter, Bind(let.Body));
+        var sources = new InheritSources(ordered.Length);
+        for (var i = 0; i < ordered.Length; i++) (values[i], fromOuter[i]) = BindEntry(ordered[i], i, sources);
+        return new LetNode(_source, let.Span, values, fromOuter, Bind(let.Body)) { Inherits = sources.Bind(Bind) };
     }
 }

@@ -172,7 +172,7 @@ public sealed partial class Interpreter
                 throw EvaluationException.Create(EvaluationDiagnostics.TypeMismatch,
                     "a string that refers to a store path cannot be appended to a path", site);
             }
-            return new PathValue(PathUtilities.Canonicalize(text));
+            return new PathValue(PathUtilities.Canonicalize(ByteText.ToUnicode(text)));
         }
         return new StringValue(text, context);
     }
@@ -197,9 +197,10 @@ public sealed partial class Interpreter
                 return s.Text;
             case PathValue p:
             {
+                // Paths hold .NET text (they name files); strings hold bytes.
                 var path = canonicalizePath ? PathUtilities.Canonicalize(p.Path) : p.Path;
-                if (!copyToStore) return path;
-                var storePath = CopyPathToStore(path, site);
+                if (!copyToStore) return ByteText.FromUnicode(path);
+                var storePath = ByteText.FromUnicode(CopyPathToStore(path, site));
                 context = StringValue.MergeContext(context, [storePath]);
                 return storePath;
             }
@@ -253,7 +254,7 @@ public sealed partial class Interpreter
     public string CoerceToPath(Value value, SourceLocation? site, out string written)
     {
         string[]? context = null;
-        written = CoerceToString(value, site, ref context, coerceMore: false, copyToStore: false);
+        written = ByteText.ToUnicode(CoerceToString(value, site, ref context, coerceMore: false, copyToStore: false));
         if (written.Length == 0 || written[0] != '/')
         {
             throw EvaluationException.Create(EvaluationDiagnostics.TypeMismatch, $"string '{written}' doesn't represent an absolute path", site);

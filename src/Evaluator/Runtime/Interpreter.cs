@@ -80,6 +80,11 @@ public sealed partial class Interpreter
         var tree = _parse(source);
         var error = tree.Diagnostics.FirstOrDefault(d => d.IsError);
         if (error is not null) throw new EvaluationException(error);
+        foreach (var warning in tree.Diagnostics)
+        {
+            // Nix prints parser warnings as the file is read, located in the message.
+            if (warning.Location is { } at) WriteTrace($"warning: at {at.Source.Path}:{at.Start.Line}:{at.Start.Column}: {warning.Message}");
+        }
         return tree;
     }
 
@@ -145,7 +150,7 @@ public sealed partial class Interpreter
         }
         try
         {
-            return new SourceText(Files.ReadAllText(path), path) { Name = LibraryFileNames.Of(path, Options.LibrarySearchPath) };
+            return new SourceText(ByteText.DecodeKeepingInvalid(Files.ReadAllBytes(path)), path) { Name = LibraryFileNames.Of(path, Options.LibrarySearchPath) };
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -386,7 +391,7 @@ public sealed partial class Interpreter
                     }
                     catch (EvaluationException e) when (!e.IsStackOverflow)
                     {
-                        throw e.AddFrame($"while evaluating the attribute '{attrs.Names[i].Name}'", attrs.Positions?[i] is { Source: not null } p ? p : null);
+                        throw e.AddFrame($"while evaluating the attribute '{attrs.Names[i].ToUnicode()}'", attrs.Positions?[i] is { Source: not null } p ? p : null);
                     }
                 }
                 break;
@@ -402,7 +407,7 @@ public sealed partial class Interpreter
         var start = location.Start;
         return new AttrSetValue(
             [Symbols.Column, Symbols.File, Symbols.Line],
-            [IntValue.Of(start.Column), StringValue.Of(location.Source.Path), IntValue.Of(start.Line)],
+            [IntValue.Of(start.Column), StringValue.FromUnicode(location.Source.Path), IntValue.Of(start.Line)],
             null);
     }
 

@@ -175,6 +175,7 @@ public sealed partial class Parser
             if (++deepest > MaxNestingDepth) return GiveUpTooDeep(function);
             _deepest = _depth;
             var argument = ParseSelect();
+            if (_selectWasCallOfOr) WarnCursedOr(argument);
             deepest = Math.Max(deepest, _deepest);
             function = new CallExpr(SpanFrom(start), function, argument);
         }
@@ -213,6 +214,7 @@ public sealed partial class Parser
     {
         var start = Current.Start;
         var target = ParsePrimary();
+        _selectWasCallOfOr = false;
         if (Kind == TokenKind.Dot)
         {
             Advance();
@@ -226,9 +228,12 @@ public sealed partial class Parser
                 else
                 {
                     fallback = ParseSelect();
+                    if (_selectWasCallOfOr) WarnCursedOr(fallback);
                     LeaveNesting();
                 }
             }
+            // An interpolated name or the fallback may have set it.
+            _selectWasCallOfOr = false;
             return new SelectExpr(SpanFrom(start), target, path, fallback);
         }
         if (Kind == TokenKind.OrKeyword)
@@ -236,10 +241,19 @@ public sealed partial class Parser
             // Nix allows 'f or' as an application of f to a variable named 'or'.
             var orToken = Advance();
             var or = new Identifier(orToken.Span, "or");
+            _selectWasCallOfOr = true;
             return new CallExpr(SpanFrom(start), target, or);
         }
         return target;
     }
+
+    /// <summary>
+    /// A call <c>f or</c> used as an argument, a list element or a fallback (<c>g f or</c>, <c>[ f or ]</c>,
+    /// <c>a.b or f or</c>): newer Nix warns that its meaning will change once <c>or</c> is an ordinary
+    /// name, as ConfigLang does (<c>map or [ ]</c> and <c>(f or)</c> keep their meaning and pass quietly).
+    /// </summary>
+    private void WarnCursedOr(Expr call) =>
+        Report(SyntaxDiagnostics.CursedOr(_source, call.Span, _text.Substring(call.Span.Start, call.Span.Length)));
 
     private Expr MissingOperand(string where)
     {
@@ -350,7 +364,9 @@ public sealed partial class Parser
             if (Kind == TokenKind.CloseBracket) break;
             if (CanStartSimple(Kind) || (Kind == TokenKind.Let && PeekKind(1) == TokenKind.OpenBrace))
             {
-                items.Add(ParseSelect());
+                var item = ParseSelect();
+                if (_selectWasCallOfOr) WarnCursedOr(item);
+                items.Add(item);
                 continue;
             }
             if (Kind is TokenKind.EndOfFile or TokenKind.CloseBrace or TokenKind.CloseParen or TokenKind.Semicolon or TokenKind.In)

@@ -33,6 +33,9 @@ public sealed partial class Parser
     private readonly int _count;
     private readonly NameTable _names = new();
     private readonly LiteralCache _literals = new();
+
+    /// <summary>Whether the last <see cref="ParseSelect"/> made the legacy call <c>f or</c> itself (not a parenthesized one).</summary>
+    private bool _selectWasCallOfOr;
     private readonly ListPool<Expr> _exprLists = new();
     private readonly ListPool<Binding> _bindingLists = new();
     private readonly ListPool<StringPart> _partLists = new();

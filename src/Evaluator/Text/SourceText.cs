@@ -34,7 +34,8 @@ public sealed class SourceText
 
     public int Length => Text.Length;
 
-    public static SourceText FromFile(string path) => new(File.ReadAllText(path), path);
+    /// <summary>A source file; bytes that are not UTF-8 are kept (see <see cref="Runtime.Values.ByteText.DecodeKeepingInvalid"/>).</summary>
+    public static SourceText FromFile(string path) => new(Runtime.Values.ByteText.ReadSourceFile(path), path);
 
     /// <summary>Offsets at which each line starts; the first is 0.</summary>
     public IReadOnlyList<int> LineStarts => _lineStarts ??= ComputeLineStarts(Text);

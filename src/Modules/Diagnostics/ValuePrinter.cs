@@ -47,7 +47,7 @@ public static class ValuePrinter
             case IntValue i: builder.Append(i.Value.ToString(CultureInfo.InvariantCulture)); break;
             case FloatValue f: builder.Append(FormatFloat(f.Value)); break;
             case StringValue s: AppendString(builder, s.Text, indent); break;
-            case PathValue p: builder.Append(p.Path); break;
+            case PathValue p: builder.Append(ByteText.FromUnicode(p.Path)); break;
             case ListValue list:
                 if (list.Count == 0) { builder.Append("[ ]"); break; }
                 if (depth >= DepthLimit) { builder.Append("[ ... ]"); break; }

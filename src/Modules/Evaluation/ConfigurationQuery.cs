@@ -68,7 +68,7 @@ public sealed class ConfigurationQuery(EvaluatorOptions options)
                 var (lib, evaluated) = ModulesDriver.Evaluate(interpreter, options.CurrentDirectory, files);
                 var value = answer(interpreter, lib, evaluated);
                 string text;
-                if (json) text = JsonPrinter.ToJson(interpreter, value, null).Text;
+                if (json) text = JsonPrinter.ToJson(interpreter, value, null).ToUnicode();
                 else
                 {
                     interpreter.ForceDeep(value);

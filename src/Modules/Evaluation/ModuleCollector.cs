@@ -229,10 +229,11 @@ public sealed class ModuleCollector(Interpreter interpreter, ModuleSystem system
         switch (forced)
         {
             case StringValue s:
-                yield return s.Text.StartsWith('/') ? s.Text : modulesPath + "/" + s.Text;
+                // Keys are the evaluator's bytes (see ByteText); modulesPath is a .NET path.
+                yield return s.Text.StartsWith('/') ? s.Text : ByteText.FromUnicode(modulesPath) + "/" + s.Text;
                 yield break;
             case PathValue p:
-                yield return p.Path;
+                yield return ByteText.FromUnicode(p.Path);
                 yield break;
             case AttrSetValue attrs:
                 if (Nix.Get(attrs, "outPath") is not null || Nix.Get(attrs, "__toString") is not null)

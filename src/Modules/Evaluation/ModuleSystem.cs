@@ -43,7 +43,7 @@ public sealed class ModuleSystem
     public string ToStringValue(Interpreter interpreter, Value value) => value.Force() switch
     {
         StringValue s => s.Text,
-        PathValue p => p.Path,
+        PathValue p => ByteText.FromUnicode(p.Path),
         var other => interpreter.CoerceToStringValue(other, null, coerceMore: true, copyToStore: false).Text,
     };
 

@@ -28,12 +28,12 @@ public static class PlainValue
             case PathValue p:
                 return Nix.Str(p.Path);
             case ListValue list:
-                if (depth >= DepthLimit) return Nix.Str("…");
+                if (depth >= DepthLimit) return StringValue.FromUnicode("…");
                 return ListValue.Of([.. list.Items.Select(item => From(interpreter, item, depth + 1))]);
             case AttrSetValue attrs:
                 if (attrs.Get(Symbol.Intern("outPath")) is not null || attrs.Get(Symbol.Intern("__toString")) is not null)
                     return Nix.Str(interpreter.CoerceToStringValue(attrs, null, coerceMore: true, copyToStore: false).Text);
-                if (depth >= DepthLimit) return Nix.Str("…");
+                if (depth >= DepthLimit) return StringValue.FromUnicode("…");
                 var values = new Value[attrs.Count];
                 for (var i = 0; i < values.Length; i++) values[i] = From(interpreter, attrs.Values[i], depth + 1);
                 return new AttrSetValue(attrs.Names, values, null);

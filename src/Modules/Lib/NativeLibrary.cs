@@ -77,7 +77,7 @@ public static class NativeLibrary
                 ("optionalValue", Nix.Lazy(() => merged.IsDefined ? Nix.Attrs(("value", Nix.Lazy(() => merged.MergedValue.Force()))) : AttrSetValue.Empty)));
         }));
         builder.Add("configlangFileName", Nix.Function("configlangFileName", 1, (_, a) =>
-            Nix.Str(LibraryFiles.DisplayName(Nix.ForceString(a[0])))));
+            StringValue.FromUnicode(LibraryFiles.DisplayName(ByteText.ToUnicode(Nix.ForceString(a[0]))))));
         builder.Add("configlangShowValue", Nix.Function("configlangShowValue", 1, (_, a) =>
             ValuePrinter.TryPrint(a[0]) is { } text ? Nix.Str(text) : Nix.Null));
         builder.Add("configlangOptionsOf", Nix.Function("configlangOptionsOf", 1, (_, a) =>

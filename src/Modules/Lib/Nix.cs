@@ -14,6 +14,9 @@ public static class Nix
 {
     public static readonly Symbol TypeSym = Symbol.Intern("_type");
 
+    /// <summary>A string from text already in the evaluator's byte form (<see cref="ByteText"/>): ASCII, or what
+    /// <see cref="ForceString"/>, a <see cref="StringValue.Text"/> or a <see cref="Symbol.Name"/> gave. Other .NET text
+    /// goes through <see cref="ByteText.FromUnicode"/> first.</summary>
     public static Value Str(string text) => StringValue.Of(text);
 
     public static Value Bool(bool value) => BoolValue.Of(value);
@@ -78,7 +81,7 @@ public static class Nix
         return forced switch
         {
             StringValue s => s.Text,
-            PathValue p => p.Path,
+            PathValue p => ByteText.FromUnicode(p.Path),
             _ => throw TypeError($"expected a string but found {forced.Describe()}{(what is null ? "" : ": " + what)}"),
         };
     }
@@ -108,11 +111,12 @@ public static class Nix
     }
 
     /// <summary>A catchable error (like <c>throw</c>) with a module-system code.</summary>
+    /// <remarks>Messages are built from the evaluator's strings and names, which are bytes; the error holds .NET text.</remarks>
     public static EvaluationException Throw(string message, string code = ModuleDiagnostics.General, SourceLocation? location = null) =>
-        EvaluationException.Create(code, message, location, EvaluationErrorKind.Thrown);
+        EvaluationException.Create(code, ByteText.ToUnicode(message), location, EvaluationErrorKind.Thrown);
 
     public static EvaluationException TypeError(string message) =>
-        EvaluationException.Create(ModuleDiagnostics.General, message, null, EvaluationErrorKind.Error);
+        EvaluationException.Create(ModuleDiagnostics.General, ByteText.ToUnicode(message), null, EvaluationErrorKind.Error);
 
     /// <summary>Like <see cref="WithContext{T}(string, Func{T})"/>; the message is only built when an error occurs.</summary>
     public static T WithContext<T>(Func<string> context, Func<T> body)

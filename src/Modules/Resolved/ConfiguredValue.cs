@@ -27,7 +27,8 @@ public enum ConfiguredKind
 /// element inside one (the definitions of the enclosing option that give that attribute, each
 /// at the attribute's own span), or a submodule instance (<c>security.acme.certs."x"</c>), whose
 /// attributes are again options. Values are forced on first read; read them inside
-/// <see cref="HostEvaluator.Evaluate{T}"/>, where evaluation errors become diagnostics.
+/// <see cref="HostEvaluator.Evaluate{T}"/>, where evaluation errors become diagnostics. Names and
+/// strings read here are .NET text (the evaluator's bytes decoded as UTF-8, see <see cref="ByteText"/>).
 /// </summary>
 public sealed class ConfiguredValue
 {
@@ -94,9 +95,9 @@ public sealed class ConfiguredValue
     public string? String => Forced switch
     {
         NullValue => null,
-        StringValue s => s.Text,
+        StringValue s => s.ToUnicode(),
         PathValue p => p.Path,
-        AttrSetValue a when IsStringLike(a) => _interpreter.CoerceToStringValue(a, null, coerceMore: true, copyToStore: false).Text,
+        AttrSetValue a when IsStringLike(a) => _interpreter.CoerceToStringValue(a, null, coerceMore: true, copyToStore: false).ToUnicode(),
         var other => throw Nix.Throw($"The option `{Option}' is {other.Describe()}, not a string"),
     };
 
@@ -119,7 +120,7 @@ public sealed class ConfiguredValue
     public IReadOnlyList<string> Names => Forced switch
     {
         NullValue => [],
-        AttrSetValue attrs => [.. attrs.Names.Select(n => n.Name).Where(n => n != "_module" || Level is null)],
+        AttrSetValue attrs => [.. attrs.Names.Select(n => n.ToUnicode()).Where(n => n != "_module" || Level is null)],
         var other => throw Nix.Throw($"The option `{Option}' is {other.Describe()}, not a set"),
     };
 
@@ -136,7 +137,7 @@ public sealed class ConfiguredValue
     /// <summary>The attribute <paramref name="name"/>, or null when the set has none (or this is no set).</summary>
     public ConfiguredValue? Get(string name)
     {
-        var symbol = Symbol.Intern(name);
+        var symbol = SymbolOf(name);
         if (Level is { } level && level.Names.Contains(symbol))
         {
             var path = OptionPath.Append(Path, name);
@@ -165,6 +166,9 @@ public sealed class ConfiguredValue
     private ConfiguredValue Inner(string name, Value value, bool keyed) =>
         new(_interpreter, OptionPath.Append(Path, name), value, null, _leaf, keyed && _keys is not null ? [.. _keys, name] : null);
 
+    /// <summary>The attribute name of a host's .NET name: names here are .NET text, the evaluator's are bytes (<see cref="ByteText"/>).</summary>
+    private static Symbol SymbolOf(string name) => Symbol.Intern(ByteText.FromUnicode(name));
+
     private static bool IsStringLike(AttrSetValue attrs) =>
         attrs.Get(Symbol.Intern("outPath")) is not null || attrs.Get(Symbol.Intern("__toString")) is not null;
 
@@ -191,7 +195,7 @@ public sealed class ConfiguredValue
             // A set built by a function (genAttrs, listToAttrs) has no positions: its definition's own place stands for it.
             var position = keyPosition ?? definition.Position;
             var defined = origin.Definitions.FirstOrDefault(d => d.Position == definition.Position && !d.IsDefault);
-            keyed.Add(new DefinitionOrigin(definition.File, position, defined?.Priority ?? Priorities.Plain, defined?.Won ?? true, false));
+            keyed.Add(new DefinitionOrigin(ByteText.ToUnicode(definition.File), position, defined?.Priority ?? Priorities.Plain, defined?.Won ?? true, false));
         }
         return new OptionOrigin(Path, keyed, origin.Declarations);
     }
@@ -205,7 +209,7 @@ public sealed class ConfiguredValue
             foreach (var key in keys)
             {
                 var attrs = Properties.Properties.StripOverride(value).Force() as AttrSetValue;
-                var symbol = Symbol.Intern(key);
+                var symbol = SymbolOf(key);
                 if (attrs is null || attrs.Get(symbol) is not { } inner) return false;
                 position = attrs.PositionOf(symbol) ?? position;
                 value = inner;
@@ -229,14 +233,14 @@ public sealed class ConfiguredValue
         if (leaf.DefaultValue is not null)
         {
             var declaration = leaf.Declarations.FirstOrDefault(d => d.Position is not null) ?? leaf.Declarations[0];
-            definitions.Add(new DefinitionOrigin(declaration.File, declaration.Position, Priorities.OptionDefault, best == Priorities.OptionDefault, true));
+            definitions.Add(new DefinitionOrigin(ByteText.ToUnicode(declaration.File), declaration.Position, Priorities.OptionDefault, best == Priorities.OptionDefault, true));
         }
         foreach (var definition in leaf.Definitions)
         {
             var priority = PriorityOf(definition.Value);
-            definitions.Add(new DefinitionOrigin(definition.File, definition.Position, priority, priority == best && winners.Contains(definition.Position), false));
+            definitions.Add(new DefinitionOrigin(ByteText.ToUnicode(definition.File), definition.Position, priority, priority == best && winners.Contains(definition.Position), false));
         }
-        return new OptionOrigin(leaf.Loc, definitions, [.. leaf.Declarations.Where(d => d.Position is not null).Select(d => d.Position!.Value)]);
+        return new OptionOrigin([.. leaf.Loc.Select(ByteText.ToUnicode)], definitions, [.. leaf.Declarations.Where(d => d.Position is not null).Select(d => d.Position!.Value)]);
     }
 
     /// <summary>The override priority of a definition; a definition whose properties do not evaluate counts as plain.</summary>

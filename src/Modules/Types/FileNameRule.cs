@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace ConfigLang.Modules.Types;
 
 /// <summary>
@@ -16,7 +14,8 @@ public static class FileNameRule
     /// <summary>The rule in one phrase, for messages and documentation.</summary>
     public const string Allowed = "1 to 255 bytes of UTF-8 without `/` or NUL, not starting with `.`";
 
-    /// <summary>Why <paramref name="name"/> cannot be one file name, or null when it can.</summary>
+    /// <summary>Why <paramref name="name"/> cannot be one file name, or null when it can. The name is a
+    /// string of the language, in the evaluator's byte form (one char per byte, see <c>ByteText</c>).</summary>
     public static string? Problem(string name)
     {
         if (name.Length == 0) return "it is empty";
@@ -24,7 +23,7 @@ public static class FileNameRule
         if (name.Contains('\0')) return "it contains a NUL character, which no file name can hold";
         if (name is "." or "..") return $"`{name}` names a directory itself or its parent";
         if (name[0] == '.') return "it starts with `.`, which is kept for hidden entries (such as `.accounts`)";
-        var bytes = Encoding.UTF8.GetByteCount(name);
+        var bytes = name.Length;
         if (bytes > MaxBytes) return $"it is {bytes} bytes long in UTF-8, more than a file name can be ({MaxBytes})";
         return null;
     }

@@ -21,7 +21,7 @@ public sealed class SubmoduleType(
     string? moduleClass) : OptionType
 {
     private static readonly Value NameDefaultModule = Nix.Attrs(("_module", Nix.Attrs(("args", Nix.Attrs(("name",
-        Properties.Properties.MakeOverride(Nix.Int(Priorities.OptionDefault), Nix.Str("‹name›"))))))));
+        Properties.Properties.MakeOverride(Nix.Int(Priorities.OptionDefault), StringValue.FromUnicode("‹name›"))))))));
 
     public IReadOnlyList<Value> Modules { get; } = modules;
 
@@ -98,7 +98,7 @@ public sealed class SubmoduleType(
     {
         var all = new List<Value>(Modules.Count + definitions.Count + 2) { NameDefaultModule };
         all.AddRange(Modules);
-        all.Add(Nix.Attrs(("_module", Nix.Attrs(("args", Nix.Attrs(("name", Nix.Str(loc.Count > 0 ? loc[^1] : "‹name›"))))))));
+        all.Add(Nix.Attrs(("_module", Nix.Attrs(("args", Nix.Attrs(("name", (loc.Count > 0 ? Nix.Str(loc[^1]) : StringValue.FromUnicode("‹name›")))))))));
         for (var d = 0; d < definitions.Count; d++)
         {
             var definition = definitions[d];

@@ -12,6 +12,15 @@ public sealed class EvalEvaluationTests
         Assert.Equal("", run.Stderr);
     }
 
+    // Strings are bytes: nix-instantiate writes the lone byte 0xC3 of a cut "ü" as it is, not U+FFFD.
+    [Fact]
+    public void A_string_is_written_as_its_bytes_even_when_they_are_not_UTF_8()
+    {
+        var run = CliProcess.RunReadingBytes("eval", "--strict", "-E", "[ (builtins.substring 0 1 \"ünï\") \"é\" ]");
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal("[ \"\u00C3\" \"\u00C3\u00A9\" ]\n", run.Stdout);
+    }
+
     [Fact]
     public void Json_attr_path_and_arguments_work_like_nix_instantiate()
     {

@@ -16,7 +16,13 @@ public static class CliProcess
         RunIn(null, environment, args);
 
     /// <summary>Runs the CLI with <paramref name="workingDirectory"/> as its current directory (the test's own when null).</summary>
-    public static CliRun RunIn(string? workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] args)
+    public static CliRun RunIn(string? workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] args) =>
+        Start(workingDirectory, environment, null, args);
+
+    /// <summary>Runs the CLI with its standard output read one char per byte (Latin-1): what it writes, byte for byte.</summary>
+    public static CliRun RunReadingBytes(params string[] args) => Start(null, null, System.Text.Encoding.Latin1, args);
+
+    private static CliRun Start(string? workingDirectory, IReadOnlyDictionary<string, string>? environment, System.Text.Encoding? stdoutEncoding, string[] args)
     {
         // The dotnet host that runs the tests runs the CLI's assembly too.
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet")
@@ -24,6 +30,7 @@ public static class CliProcess
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
+            StandardOutputEncoding = stdoutEncoding,
         };
         if (workingDirectory is not null) start.WorkingDirectory = workingDirectory;
         start.ArgumentList.Add("exec");

@@ -39,7 +39,7 @@ public sealed class DifferentialAgainstNixTests
                 {
                     var nix = Nix(directory.FullName, batch[i]);
                     var ours = Ours(batch[i]);
-                    if (nix != ours || nix.StartsWith("error: ", StringComparison.Ordinal)) disagreements.Add($"program {first + i} of seed {seed}:\n{batch[i]}\nnix-instantiate: {nix}\nconfiglang:      {ours}");
+                    if (nix != ours || nix.StartsWith("error: ", StringComparison.Ordinal)) disagreements.Add($"program {first + i} of seed {seed}:\n{batch[i]}\nnix-instantiate: {Shown(nix)}\nconfiglang:      {Shown(ours)}");
                 }
             }
             Assert.True(disagreements.Count == 0, string.Join("\n\n", disagreements));
@@ -77,18 +77,34 @@ public sealed class DifferentialAgainstNixTests
         return text.Append("]\n").ToString();
     }
 
+    /// <summary>The output's bytes, one char each (strings need not be UTF-8, and two different bytes
+    /// must not compare equal as U+FFFD), or the error.</summary>
     private static string Ours(string program)
     {
         var result = Evaluate.Run(program);
-        return result.Succeeded ? result.Stdout.TrimEnd('\n') : "error: " + FirstLine(result.Stderr);
+        return result.Succeeded ? Encoding.Latin1.GetString(result.StdoutBytes).TrimEnd('\n') : "error: " + FirstLine(result.Stderr);
     }
 
     private static string Nix(string directory, string program)
     {
         var file = Path.Combine(directory, "program.nix");
         File.WriteAllText(file, program);
-        var result = NixInstantiate.EvalStrict(file, TimeSpan.FromSeconds(60));
+        var result = NixInstantiate.EvalStrict(file, TimeSpan.FromSeconds(60), Encoding.Latin1);
         return result.ExitCode == 0 ? result.Stdout.TrimEnd('\n') : "error: " + FirstLine(result.Stderr);
+    }
+
+    /// <summary>Output bytes (one per char) as UTF-8 text, with the bytes that are not UTF-8 shown as \\xNN.</summary>
+    private static string Shown(string bytes)
+    {
+        var raw = Encoding.Latin1.GetBytes(bytes);
+        var shown = new StringBuilder();
+        for (var i = 0; i < raw.Length;)
+        {
+            if (System.Text.Rune.DecodeFromUtf8(raw.AsSpan(i), out var rune, out var used) == System.Buffers.OperationStatus.Done) shown.Append(rune.ToString());
+            else shown.Append(CultureInfo.InvariantCulture, $"\\x{raw[i]:X2}");
+            i += Math.Max(used, 1);
+        }
+        return shown.ToString();
     }
 
     private static string FirstLine(string text) => text.Split('\n')[0].Replace("error: ", "");

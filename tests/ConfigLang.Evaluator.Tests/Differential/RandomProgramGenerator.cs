@@ -22,18 +22,16 @@ public sealed class RandomProgramGenerator(int seed)
     private static readonly string[] Keys = ["a", "b", "c", "x1", "foo-bar", "\"x y\"", "\"ünï\"", "\"日本\"", "z"];
 
     /// <summary>
-    /// String pieces, several of them non-ASCII (2-, 3- and 4-byte UTF-8) and escapes. The
-    /// generator never cuts such a string in the middle of a character: ConfigLang's strings
-    /// are UTF-16, so <c>builtins.substring 0 1 "ü"</c> gives U+FFFD where Nix gives the byte
-    /// 0xC3 (the known byte-string difference, issue 18). Byte counts and whole-character
-    /// operations are compared.
+    /// String pieces, several of them non-ASCII (2-, 3- and 4-byte UTF-8) and escapes. Strings
+    /// are bytes, so <see cref="Bytes"/> cuts them anywhere (<c>builtins.substring 0 1 "ü"</c> is
+    /// the byte 0xC3) and the outputs are compared byte for byte.
     /// </summary>
     private static readonly string[] Pieces = ["a", "b", "foo", "x y", "ü", "é", "日本", "😀", "\\n", "\\t", "\\\"", "\\\\", "\\${x}", "-", ",", "0", "ｘ"];
 
     /// <summary>Pieces of an indented string, where a backslash does not escape <c>${</c>.</summary>
     private static readonly string[] IndentedPieces = ["a", "ü b", "日本", "😀", "\\n", "x\"y", "''$", "'''"];
 
-    public string Program() => Expression(Pick(AnyKinds), 4);
+    public string Program() => random.Next(6) == 0 ? Bytes(4) : Expression(Pick(AnyKinds), 4);
 
     private string Expression(Kind kind, int depth) => kind switch
     {
@@ -51,7 +49,7 @@ public sealed class RandomProgramGenerator(int seed)
     {
         if (depth <= 0) return IntLiteral();
         var d = depth - 1;
-        return random.Next(22) switch
+        return random.Next(23) switch
         {
             0 => $"({Int(d)} + {Int(d)})",
             1 => $"({Int(d)} - {Int(d)})",
@@ -74,6 +72,7 @@ public sealed class RandomProgramGenerator(int seed)
             18 => $"(builtins.length (builtins.attrNames {Set(d)}))",
             19 => $"(builtins.floor {Float(d)})",
             20 => $"(builtins.ceil {Float(d)})",
+            21 => $"(builtins.stringLength {Bytes(d)})",
             _ => IntLiteral(),
         };
     }
@@ -109,7 +108,7 @@ public sealed class RandomProgramGenerator(int seed)
             5 => $"({Bool(d)} || {Bool(d)})",
             6 => $"(builtins.hasAttr {Pick(["\"a\"", "\"b\"", "\"x y\"", "\"ünï\""])} {Set(d)})",
             7 => $"({String(d)} == {String(d)})",
-            8 => $"({String(d)} < {String(d)})",
+            8 => $"({Bytes(d)} < {Bytes(d)})",
             9 => $"({AnyList(d)} == {AnyList(d)})",
             10 => $"({Set(d)} == {Set(d)})",
             11 => $"({Float(d)} < {Float(d)})",
@@ -134,7 +133,7 @@ public sealed class RandomProgramGenerator(int seed)
             5 => $"(builtins.toJSON {Expression(Pick(AnyKinds), d)})",
             6 => $"(builtins.typeOf {Expression(Pick(AnyKinds), d)})",
             7 => $"({String(d)} + {String(d)})",
-            8 => $"(builtins.hashString \"{Pick(["md5", "sha1", "sha256", "sha512"])}\" {String(d)})",
+            8 => $"(builtins.hashString \"{Pick(["md5", "sha1", "sha256", "sha512"])}\" {Bytes(d)})",
             9 => $"(toString {Float(d)})",
             10 => $"(builtins.concatStringsSep \",\" (builtins.attrNames {Set(d)}))",
             11 => Let(Kind.String, d),
@@ -142,6 +141,29 @@ public sealed class RandomProgramGenerator(int seed)
             13 => $"''\n  {Pick(IndentedPieces)}${{{String(d)}}}\n    {Pick(IndentedPieces)}\n''",
             14 => $"(builtins.toJSON (builtins.fromJSON (builtins.toJSON {Set(d)})))",
             _ => StringLiteral(),
+        };
+    }
+
+    /// <summary>
+    /// A string that may end or start inside a UTF-8 character (strings are bytes: substrings at
+    /// any offset, an empty pattern replaced between every byte, regex matches of single bytes).
+    /// It is printed, measured, hashed, sorted or compared, but never given to <c>toJSON</c>,
+    /// which refuses bytes that are not UTF-8 (as Nix does after 2.8; 2.8 writes them as they are).
+    /// </summary>
+    private string Bytes(int depth)
+    {
+        if (depth <= 0) return $"(builtins.substring {random.Next(0, 6)} {Pick(["(-1)", "0", "1", "2", "3", "5"])} {StringLiteral()})";
+        var d = depth - 1;
+        return random.Next(8) switch
+        {
+            0 => $"(builtins.substring {random.Next(0, 6)} {Pick(["(-1)", "0", "1", "2", "3", "5"])} {String(d)})",
+            1 => $"(builtins.replaceStrings [ \"\" ] [ {Pick(["\"-\"", "\"\"", "\"ü\""])} ] {String(d)})",
+            2 => $"(toString (builtins.match \"(.)(.?)(.*)\" {String(d)}))",
+            3 => $"(toString (builtins.split \"{Pick(["(.)", ".", "(ü)", "[ab]"])}\" {String(d)}))",
+            4 => $"({Bytes(d)} + {String(d)})",
+            5 => $"(builtins.concatStringsSep \"|\" (builtins.sort builtins.lessThan [ {Bytes(d)} {String(d)} {Bytes(d)} ]))",
+            6 => $"(builtins.substring 1 {random.Next(1, 4)} (builtins.concatStringsSep \"\" (builtins.attrNames {Set(d)})))",
+            _ => $"(builtins.substring {random.Next(0, 3)} 1 {String(d)})",
         };
     }
 

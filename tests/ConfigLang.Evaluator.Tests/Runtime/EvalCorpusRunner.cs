@@ -86,7 +86,7 @@ public static class EvalCorpusRunner
     }
 
     /// <summary>
-    /// For an eval-fail case: Nix's error message (the last <c>error:</c> of <c>.err.exp</c>, after
+    /// For an eval-fail case: Nix's error message (the last <c>error:</c> line of <c>.err.exp</c>, after
     /// any trace frames) and ConfigLang's (the first line of stderr), each with the corpus folder
     /// written /pwd and <c>:LINE:COL</c> positions removed.
     /// </summary>
@@ -94,8 +94,10 @@ public static class EvalCorpusRunner
     {
         var outcome = Run(name);
         var expectedText = File.ReadAllText(Path.Combine(LangDirectory, name + ".err.exp"));
-        var at = expectedText.LastIndexOf("error: ", StringComparison.Ordinal);
-        var expected = at < 0 ? "" : expectedText[(at + "error: ".Length)..].Split('\n')[0];
+        // The last line that starts with "error: " (a message may itself hold "error: ", as
+        // "JSON serialization error: …" does).
+        var lines = System.Text.RegularExpressions.Regex.Matches(expectedText, @"^\s*error: (.*)$", System.Text.RegularExpressions.RegexOptions.Multiline);
+        var expected = lines.Count == 0 ? "" : lines[^1].Groups[1].Value.TrimEnd('\r');
         var first = outcome.Explanation.Split('\n')[0];
         var actual = first.StartsWith("error: ", StringComparison.Ordinal) ? first["error: ".Length..] : first;
         var physical = new DirectoryInfo(CorpusRoot).ResolveLinkTarget(true)?.FullName ?? CorpusRoot;

@@ -26,6 +26,30 @@ public sealed class HostConfigurationTests : IDisposable
     private static string At(Evaluator.Text.SourceLocation? location) =>
         location is { } l ? $"{Path.GetFileName(l.Source.Path)}:{l.Start.Line}:{l.Start.Column}" : "none";
 
+    // The evaluator keeps strings as UTF-8 bytes; what the seam hands out (and takes) is .NET text.
+    [Fact]
+    public void Non_ASCII_names_and_strings_cross_the_seam_as_text()
+    {
+        var host = Write("host.nix", """
+            {
+              security.acme.defaults.email = "ä@example.org";
+              security.acme.certs."bücher.example" = { };
+            }
+            """);
+        var result = Evaluate(host, config =>
+        {
+            var certs = config.Get("security.acme.certs");
+            return (certs.Names, certs["bücher.example"]["domain"].String, certs["bücher.example"]["email"].String,
+                At(certs["bücher.example"].Location));
+        });
+        Assert.Null(result.Error);
+        var (names, domain, email, at) = result.Value;
+        Assert.Equal(["bücher.example"], names);
+        Assert.Equal("bücher.example", domain);
+        Assert.Equal("ä@example.org", email);
+        Assert.Equal("host.nix:3:23", at);
+    }
+
     [Fact]
     public void Values_of_certificates_built_by_genAttrs_point_at_their_definitions()
     {

@@ -34,6 +34,9 @@ internal sealed class AttrsNode(SourceText source, TextSpan span, bool recursive
 
     public bool Recursive { get; } = recursive;
 
+    /// <summary>The sources of its <c>inherit (e) a b;</c> clauses, if it has any.</summary>
+    public InheritedSources? Inherits { get; init; }
+
     public override Value Eval(Env env)
     {
         var slots = new Value[names.Length];
@@ -43,12 +46,14 @@ internal sealed class AttrsNode(SourceText source, TextSpan span, bool recursive
             inner = new Env(slots, env);
         }
         var hasOverrides = Recursive && _overridesIndex >= 0;
+        var frames = Inherits?.Frames(inner);
         for (var i = 0; i < values.Length; i++)
         {
             // With __overrides, a variable must be read when forced, after the overrides replaced slots.
             slots[i] = hasOverrides && !inheritedFromOuter[i] && values[i] is VarNode
                 ? new ExprThunk(values[i], inner)
-                : values[i].Delay(inheritedFromOuter[i] ? env : inner);
+                : values[i].Delay(frames is not null ? InheritedSources.FrameOf(frames, Inherits!, i, inheritedFromOuter[i] ? env : inner)
+                    : inheritedFromOuter[i] ? env : inner);
         }
         var overrides = Recursive && _overridesIndex >= 0 ? interpreter.ForceAttrs(slots[_overridesIndex], Location) : null;
         if (dynamicAttrs.Length == 0 && overrides is null)
@@ -85,7 +90,7 @@ internal sealed class AttrsNode(SourceText source, TextSpan span, bool recursive
                 // As Nix words it: the message names the first definition, the error points at this one.
                 var first = builder.PositionOf(name) ?? dynamic.Location;
                 throw EvaluationException.Create(SyntaxDiagnostics.DuplicateAttributeCode,
-                    $"dynamic attribute '{name.Name}' already defined at {first}", dynamic.Location);
+                    $"dynamic attribute '{name.ToUnicode()}' already defined at {first}", dynamic.Location);
             }
             builder.Add(name, dynamic.Value.Delay(inner), dynamic.Location);
         }
@@ -96,16 +101,40 @@ internal sealed class AttrsNode(SourceText source, TextSpan span, bool recursive
 /// <summary><c>let bindings in body</c>: a recursive frame, then the body in it.</summary>
 internal sealed class LetNode(SourceText source, TextSpan span, Node[] values, bool[] inheritedFromOuter, Node body) : Node(source, span)
 {
+    /// <summary>The sources of its <c>inherit (e) a b;</c> clauses, if it has any.</summary>
+    public InheritedSources? Inherits { get; init; }
+
     public override Value Eval(Env env)
     {
         var slots = new Value[values.Length];
         var inner = new Env(slots, env);
+        var frames = Inherits?.Frames(inner);
         for (var i = 0; i < values.Length; i++)
         {
-            slots[i] = values[i].Delay(inheritedFromOuter[i] ? env : inner);
+            var scope = inheritedFromOuter[i] ? env : inner;
+            slots[i] = values[i].Delay(frames is not null ? InheritedSources.FrameOf(frames, Inherits!, i, scope) : scope);
         }
         return body.Eval(inner);
     }
+}
+
+/// <summary>
+/// The sources of the <c>inherit (e) a b;</c> clauses of a set or <c>let</c>: each is delayed once
+/// per instantiation into a one-slot frame, in which the clause's names are selected
+/// (<see cref="Groups"/> maps each attribute to its clause, -1 for the others).
+/// </summary>
+internal sealed record InheritedSources(Node[] Sources, int[] Groups)
+{
+    public Env[] Frames(Env scope)
+    {
+        var frames = new Env[Sources.Length];
+        for (var g = 0; g < frames.Length; g++) frames[g] = new Env([Sources[g].Delay(scope)], scope);
+        return frames;
+    }
+
+    /// <summary>Where attribute <paramref name="index"/> is evaluated: its clause's frame, or <paramref name="otherwise"/>.</summary>
+    public static Env FrameOf(Env[] frames, InheritedSources sources, int index, Env otherwise) =>
+        sources.Groups[index] is var group and >= 0 ? frames[group] : otherwise;
 }
 
 /// <summary><c>with scope; body</c>: a one-slot frame holding the (lazy) scope set.</summary>

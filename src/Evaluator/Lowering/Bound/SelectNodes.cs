@@ -30,7 +30,7 @@ internal sealed class SelectNode(SourceText source, TextSpan span, Node target, 
             if (!attrs.TryGet(name, out var next))
             {
                 if (fallback is not null) return fallback.Eval(env);
-                throw EvaluationException.Create(EvaluationDiagnostics.MissingAttribute, $"attribute '{name.Name}' missing", key.Location);
+                throw EvaluationException.Create(EvaluationDiagnostics.MissingAttribute, $"attribute '{name.ToUnicode()}' missing", key.Location);
             }
             try
             {
@@ -39,7 +39,7 @@ internal sealed class SelectNode(SourceText source, TextSpan span, Node target, 
             catch (EvaluationException e)
             {
                 var position = attrs.PositionOf(name);
-                throw e.AddFrame($"while evaluating the attribute '{name.Name}'", position ?? key.Location);
+                throw e.AddFrame($"while evaluating the attribute '{name.ToUnicode()}'", position ?? key.Location);
             }
         }
         return value;

@@ -25,7 +25,7 @@ internal static class AttrSetBuiltins
             var name = i.ForceStringNoContext(a[0], s);
             var attrs = i.ForceAttrs(a[1], s);
             return attrs.Get(name)?.Force()
-                ?? throw EvaluationException.Create(EvaluationDiagnostics.MissingAttribute, $"attribute '{name}' missing", s);
+                ?? throw EvaluationException.Create(EvaluationDiagnostics.MissingAttribute, $"attribute '{ByteText.ToUnicode(name)}' missing", s);
         });
         r.Add("hasAttr", 2, (i, a, s) =>
         {

@@ -21,23 +21,23 @@ internal static class ControlBuiltins
         r.Add("trace", 2, (i, a, _) =>
         {
             var message = a[0].Force();
-            i.WriteTrace("trace: " + (message is StringValue s ? s.Text : ValuePrinter.Print(message, "«thunk»")));
+            i.WriteTrace("trace: " + (message is StringValue s ? s.ToUnicode() : ValuePrinter.Print(message, "«thunk»")));
             return a[1].Force();
         });
         r.Add("warn", 2, (i, a, s) =>
         {
-            var message = i.ForceStringNoContext(a[0], s);
+            var message = ByteText.ToUnicode(i.ForceStringNoContext(a[0], s));
             i.WriteTrace(EvaluationWarning(message));
             return a[1].Force();
         });
         r.Add("throw", 1, (i, a, s) =>
         {
-            var message = i.CoerceToStringValue(a[0], s).Text;
+            var message = i.CoerceToStringValue(a[0], s).ToUnicode();
             throw EvaluationException.Create(EvaluationDiagnostics.Thrown, message, s, EvaluationErrorKind.Thrown);
         }, global: true);
         r.Add("abort", 1, (i, a, s) =>
         {
-            var message = i.CoerceToStringValue(a[0], s).Text;
+            var message = i.CoerceToStringValue(a[0], s).ToUnicode();
             throw EvaluationException.Create(EvaluationDiagnostics.Aborted,
                 $"evaluation aborted with the following error message: '{message}'", s, EvaluationErrorKind.Abort);
         }, global: true);
@@ -66,7 +66,7 @@ internal static class ControlBuiltins
                 string message;
                 try
                 {
-                    message = i.CoerceToStringValue(a[0], s).Text;
+                    message = i.CoerceToStringValue(a[0], s).ToUnicode();
                 }
                 catch (EvaluationException)
                 {
@@ -77,8 +77,8 @@ internal static class ControlBuiltins
         });
         r.Add("getEnv", 1, (i, a, s) =>
         {
-            var name = i.ForceStringNoContext(a[0], s);
-            return StringValue.Of(i.Options.EnvironmentVariables.TryGetValue(name, out var value) ? value : "");
+            var name = ByteText.ToUnicode(i.ForceStringNoContext(a[0], s));
+            return StringValue.FromUnicode(i.Options.EnvironmentVariables.TryGetValue(name, out var value) ? value : "");
         });
     }
 

@@ -160,7 +160,7 @@ internal static class DerivationBuiltins
         var references = new SortedSet<string>(inputSrcs, StringComparer.Ordinal);
         references.UnionWith(inputDrvs.Keys);
         var type = "text" + string.Concat(references.Select(reference => ":" + reference));
-        var drvFile = Encoding.UTF8.GetBytes(Unparse(drv, null));
+        var drvFile = ByteText.ToBytes(Unparse(drv, null));
         var drvPathResult = StorePaths.MakeStorePath(type, SHA256.HashData(drvFile), drvName + ".drv");
         i.Files.Store.Add(drvPathResult, new StoreFile(drvFile), site);
         known[drvPathResult] = (drv, Convert.ToHexStringLower(HashModulo(drv, known)));
@@ -202,7 +202,7 @@ internal static class DerivationBuiltins
         {
             replaced[known.TryGetValue(path, out var info) ? info.HashModulo : path] = outputs;
         }
-        return SHA256.HashData(Encoding.UTF8.GetBytes(Unparse(drv, replaced)));
+        return SHA256.HashData(ByteText.ToBytes(Unparse(drv, replaced)));
     }
 
     /// <summary>The ATerm text of a derivation (what a .drv file contains).</summary>

@@ -24,7 +24,8 @@ internal static class FileBuiltins
             string text;
             try
             {
-                text = i.Files.ReadAllText(path);
+                // The bytes as they are: a file need not be UTF-8 (nor lose a byte-order mark).
+                text = ByteText.FromBytes(i.Files.ReadAllBytes(path));
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -45,7 +46,7 @@ internal static class FileBuiltins
                 throw EvaluationException.Create(EvaluationDiagnostics.FileSystem, $"opening directory '{path}': No such file or directory", s);
             }
             var builder = new AttrSetBuilder();
-            foreach (var (name, kind) in i.Files.ReadDirectory(path)) builder.Add(name, StringValue.Of(kind));
+            foreach (var (name, kind) in i.Files.ReadDirectory(path)) builder.Add(ByteText.FromUnicode(name), StringValue.Of(kind));
             return builder.Build();
         });
         r.Add("pathExists", 1, (i, a, s) =>
@@ -53,7 +54,7 @@ internal static class FileBuiltins
             var path = i.CoerceToPath(a[0], s, out var written);
             return BoolValue.Of(i.Files.Exists(path) && !i.Files.NamesNonDirectoryAsFolder(written, path));
         });
-        r.Add("toPath", 1, (i, a, s) => StringValue.Of(i.CoerceToPath(a[0], s)));
+        r.Add("toPath", 1, (i, a, s) => StringValue.FromUnicode(i.CoerceToPath(a[0], s)));
         r.Add("storePath", 1, StorePath);
         r.Add("toFile", 2, (i, a, s) =>
         {
@@ -61,7 +62,7 @@ internal static class FileBuiltins
             var contents = i.CoerceToStringValue(a[1], s);
             var type = new StringBuilder("text");
             foreach (var reference in contents.Context ?? []) type.Append(':').Append(reference);
-            var bytes = Encoding.UTF8.GetBytes(contents.Text);
+            var bytes = ByteText.ToBytes(contents.Text);
             var path = StorePaths.MakeStorePath(type.ToString(), SHA256.HashData(bytes), name);
             i.Files.Store.Add(path, new StoreFile(bytes), s);
             return new StringValue(path, [path]);
@@ -99,7 +100,7 @@ internal static class FileBuiltins
     /// <summary>The user's search path (<see cref="SearchPathEntries"/>) as <c>[ { path; prefix; } ]</c>.</summary>
     private static ListValue NixPath(EvaluatorOptions options) =>
         ListValue.Of(SearchPathEntries.Of(options)
-            .Select(e => (Value)new AttrSetValue([Symbols.Path, Symbols.Prefix], [StringValue.Of(e.Path), StringValue.Of(e.Prefix)], null))
+            .Select(e => (Value)new AttrSetValue([Symbols.Path, Symbols.Prefix], [StringValue.FromUnicode(e.Path), StringValue.FromUnicode(e.Prefix)], null))
             .ToArray());
 
     /// <summary><c>builtins.path { path; name ?; filter ?; recursive ?; sha256 ?; }</c>: the filtered copy, added to the evaluation's store.</summary>
@@ -126,7 +127,7 @@ internal static class FileBuiltins
         if (recursive)
         {
             Func<string, string, bool>? include = filter is null ? null
-                : (p, type) => i.ForceBool(i.Call(i.Call(filter, StringValue.Of(p), s), StringValue.Of(type), s), s);
+                : (p, type) => i.ForceBool(i.Call(i.Call(filter, StringValue.FromUnicode(p), s), StringValue.Of(type), s), s);
             storePath = i.AddToStore(path, name, include, s);
         }
         else
@@ -158,16 +159,16 @@ internal static class FileBuiltins
     private static Value FindFile(Interpreter i, Value[] a, SourceLocation? s)
     {
         var searchPath = i.ForceList(a[0], s);
-        var name = i.ForceStringNoContext(a[1], s);
+        var name = ByteText.ToUnicode(i.ForceStringNoContext(a[1], s));
         foreach (var item in searchPath.Items)
         {
             var entry = i.ForceAttrs(item, s);
-            var prefix = entry.Get(Symbols.Prefix) is { } p ? i.ForceStringNoContext(p, s) : "";
+            var prefix = entry.Get(Symbols.Prefix) is { } p ? ByteText.ToUnicode(i.ForceStringNoContext(p, s)) : "";
             if (Suffix(prefix, name) is not { } suffix) continue;
             var pathValue = entry.Get(Symbols.Path)
                 ?? throw EvaluationException.Create(EvaluationDiagnostics.MissingAttribute, "attribute 'path' missing", s);
             string[]? context = null;
-            var root = i.CoerceToString(pathValue, s, ref context, copyToStore: false);
+            var root = ByteText.ToUnicode(i.CoerceToString(pathValue, s, ref context, copyToStore: false));
             if (Existing(i, root, suffix) is { } found) return new PathValue(found);
         }
         foreach (var (prefix, root) in i.Options.LibrarySearchPath.Select(SearchPathEntries.Split))

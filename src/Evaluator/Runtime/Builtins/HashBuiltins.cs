@@ -14,7 +14,7 @@ internal static class HashBuiltins
         {
             var algorithm = i.ForceStringNoContext(a[0], s);
             var text = i.CoerceToStringValue(a[1], s).Text;
-            return StringValue.Of(Hash(algorithm, Encoding.UTF8.GetBytes(text), s));
+            return StringValue.Of(Hash(algorithm, ByteText.ToBytes(text), s));
         });
         r.Add("hashFile", 2, (i, a, s) =>
         {

@@ -144,7 +144,14 @@ public static class PosixRegex
                     {
                         var next = pattern[++i];
                         if (char.IsDigit(next)) output.Append(next);
-                        else if (sentinel is { } s && next is 'W' or 'S' or 'D') output.Append("[^\\").Append(char.ToLowerInvariant(next)).Append(Escape(s)).Append(']');
+                        else if (next is 'w' or 's' or 'd' or 'W' or 'S' or 'D')
+                        {
+                            // Spelled out: strings are bytes (one per char), and .NET's \w and \s would take
+                            // some above 0x7F (0xE9 as é, 0xA0) that Nix's C locale does not.
+                            var set = Classes[char.ToLowerInvariant(next) switch { 'w' => "word", 's' => "space", _ => "digit" }];
+                            if (char.IsUpper(next)) output.Append("[^").Append(set).Append(sentinel is { } s ? Escape(s) : "").Append(']');
+                            else output.Append('[').Append(set).Append(']');
+                        }
                         else if (char.IsLetterOrDigit(next)) output.Append('\\').Append(next);
                         else output.Append(Regex.Escape(next.ToString()));
                     }

@@ -42,7 +42,7 @@ internal static class RegexBuiltins
         }
         catch (ArgumentException e)
         {
-            throw EvaluationException.Create(EvaluationDiagnostics.InvalidRegex, $"invalid regular expression '{Shortened(pattern)}': {e.Message}", site);
+            throw EvaluationException.Create(EvaluationDiagnostics.InvalidRegex, $"invalid regular expression '{Shortened(ByteText.ToUnicode(pattern))}': {e.Message}", site);
         }
     }
 

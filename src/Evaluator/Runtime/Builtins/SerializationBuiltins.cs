@@ -22,7 +22,8 @@ internal static class SerializationBuiltins
     {
         try
         {
-            var bytes = Encoding.UTF8.GetBytes(text);
+            // The string's bytes are the document's UTF-8 (see ByteText).
+            var bytes = ByteText.ToBytes(text);
             var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = 100000 });
             if (!reader.Read()) throw new JsonException("unexpected end of input");
             var value = Read(ref reader, site);
@@ -39,17 +40,31 @@ internal static class SerializationBuiltins
         }
     }
 
-    /// <summary>An object's key as a symbol, decoded on the stack when short (no string per key).
+    /// <summary>An object's key as a symbol, unescaped on the stack when short (no string per key).
     /// A NUL (<c>\u0000</c>) is refused, as in any Nix string.</summary>
     private static Symbol ReadName(ref Utf8JsonReader reader, SourceLocation? site)
     {
         const int StackLimit = 256;
-        if (reader.HasValueSequence || reader.ValueSpan.Length > StackLimit) return Symbol.Intern(NulBytes.Rejected(reader.GetString()!, site));
-        Span<char> buffer = stackalloc char[StackLimit];
-        var name = buffer[..reader.CopyString(buffer)];
-        if (name.Contains('\0')) NulBytes.Rejected(name.ToString(), site);
-        return Symbol.Intern(name);
+        if (reader.HasValueSequence || reader.ValueSpan.Length > StackLimit) return Symbol.Intern(ReadText(ref reader, site));
+        Span<byte> bytes = stackalloc byte[StackLimit];
+        var length = reader.CopyString(bytes);
+        if (bytes[..length].Contains((byte)0)) RejectNul(bytes[..length], site);
+        Span<char> chars = stackalloc char[StackLimit];
+        return Symbol.Intern(chars[..Encoding.Latin1.GetChars(bytes[..length], chars)]);
     }
+
+    /// <summary>A JSON string's UTF-8 bytes, unescaped, as a byte string (see <see cref="ByteText"/>); NUL refused.</summary>
+    private static string ReadText(ref Utf8JsonReader reader, SourceLocation? site)
+    {
+        if (!reader.HasValueSequence && !reader.ValueIsEscaped) return ByteText.FromBytes(reader.ValueSpan);
+        var buffer = new byte[reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length];
+        var text = buffer.AsSpan(0, reader.CopyString(buffer));
+        // Only an escape (\u0000) makes a NUL: raw control characters are invalid JSON.
+        if (text.Contains((byte)0)) RejectNul(text, site);
+        return ByteText.FromBytes(text);
+    }
+
+    private static void RejectNul(ReadOnlySpan<byte> utf8, SourceLocation? site) => NulBytes.Rejected(Encoding.UTF8.GetString(utf8), site);
 
     private static Value Read(ref Utf8JsonReader reader, SourceLocation? site)
     {
@@ -58,7 +73,7 @@ internal static class SerializationBuiltins
             case JsonTokenType.Null: return NullValue.Instance;
             case JsonTokenType.True: return BoolValue.True;
             case JsonTokenType.False: return BoolValue.False;
-            case JsonTokenType.String: return StringValue.Of(NulBytes.Rejected(reader.GetString()!, site));
+            case JsonTokenType.String: return StringValue.Of(ReadText(ref reader, site));
             case JsonTokenType.Number:
             {
                 // An integer unless written with a fraction or exponent; no string per number.

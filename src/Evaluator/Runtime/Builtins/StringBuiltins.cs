@@ -5,7 +5,7 @@ using ConfigLang.Evaluator.Text;
 
 namespace ConfigLang.Evaluator.Runtime.Builtins;
 
-/// <summary>Builtins on strings and string context. Lengths and offsets count UTF-8 bytes, as Nix's do.</summary>
+/// <summary>Builtins on strings and string context. Lengths and offsets count bytes, as Nix's do (a char is a byte, see <see cref="ByteText"/>).</summary>
 internal static class StringBuiltins
 {
     public static void Register(BuiltinRegistry r)
@@ -13,8 +13,7 @@ internal static class StringBuiltins
         r.Add("toString", 1, (i, a, s) => i.CoerceToStringValue(a[0], s, coerceMore: true, copyToStore: false), global: true);
         r.Add("stringLength", 1, (i, a, s) =>
         {
-            var text = i.CoerceToStringValue(a[0], s).Text;
-            return IntValue.Of(IsAscii(text) ? text.Length : Encoding.UTF8.GetByteCount(text));
+            return IntValue.Of(i.CoerceToStringValue(a[0], s).Text.Length);
         });
         r.Add("substring", 3, (i, a, s) =>
         {
@@ -53,29 +52,18 @@ internal static class StringBuiltins
         r.Add("placeholder", 1, (i, a, s) =>
         {
             var output = i.ForceStringNoContext(a[0], s);
-            var hash = System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes("nix-output:" + output));
+            var hash = System.Security.Cryptography.SHA256.HashData(ByteText.ToBytes("nix-output:" + output));
             return StringValue.Of("/" + StorePaths.ToBase32(hash));
         }, global: true);
     }
 
-    // Vectorized: stringLength and substring of a 40 MB rendered file scanned it a char at a time.
-    private static bool IsAscii(string text) => System.Text.Ascii.IsValid(text);
-
-    /// <summary>Nix's substring on UTF-8 bytes; a negative length means "to the end".</summary>
+    /// <summary>Nix's substring on bytes (one per char, see <see cref="ByteText"/>); a negative length means "to the end".</summary>
     private static string Substring(string text, long start, long length)
     {
-        if (IsAscii(text))
-        {
-            if (start >= text.Length) return "";
-            var available = text.Length - (int)start;
-            var take = length < 0 || length > available ? available : (int)length;
-            return text.Substring((int)start, take);
-        }
-        var bytes = Encoding.UTF8.GetBytes(text);
-        if (start >= bytes.Length) return "";
-        var rest = bytes.Length - (int)start;
-        var count = length < 0 || length > rest ? rest : (int)length;
-        return Encoding.UTF8.GetString(bytes, (int)start, count);
+        if (start >= text.Length) return "";
+        var available = text.Length - (int)start;
+        var take = length < 0 || length > available ? available : (int)length;
+        return text.Substring((int)start, take);
     }
 
     private static Value ReplaceStrings(Interpreter i, Value[] a, SourceLocation? s)

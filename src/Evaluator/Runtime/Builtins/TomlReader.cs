@@ -23,12 +23,13 @@ internal sealed class TomlReader
         _timestamps = timestamps;
     }
 
+    /// <summary>The document in <paramref name="text"/>, a string of the language (bytes, see <see cref="ByteText"/>).</summary>
     public static Value Parse(string text, SourceLocation? site, bool timestamps = false)
     {
         try
         {
             var root = new Dictionary<string, object>(StringComparer.Ordinal);
-            new TomlReader(text, timestamps).Document(root);
+            new TomlReader(ByteText.ToUnicode(text), timestamps).Document(root);
             return ToValue(root);
         }
         catch (FormatException e)
@@ -41,7 +42,7 @@ internal sealed class TomlReader
     {
         Dictionary<string, object> table => BuildTable(table),
         List<object> list => ListValue.Of(list.Select(ToValue).ToArray()),
-        string s => StringValue.Of(s),
+        string s => StringValue.FromUnicode(s),
         long l => IntValue.Of(l),
         double d => new FloatValue(d),
         bool b => BoolValue.Of(b),
@@ -52,7 +53,7 @@ internal sealed class TomlReader
     private static AttrSetValue BuildTable(Dictionary<string, object> table)
     {
         var builder = new AttrSetBuilder(table.Count);
-        foreach (var (key, value) in table) builder.Add(key, ToValue(value));
+        foreach (var (key, value) in table) builder.Add(ByteText.FromUnicode(key), ToValue(value));
         return builder.Build();
     }
 

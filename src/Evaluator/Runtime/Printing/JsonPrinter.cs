@@ -33,10 +33,10 @@ public static class JsonPrinter
             case FloatValue f: output.Append(NumberFormat.FormatFloat(f.Value)); break;
             case StringValue s:
                 context = StringValue.MergeContext(context, s.Context);
-                AppendString(output, s.Text);
+                AppendUtf8String(output, s.Text, site);
                 break;
             case PathValue p:
-                var storePath = interpreter.CopyPathToStore(p.Path, site);
+                var storePath = ByteText.FromUnicode(interpreter.CopyPathToStore(p.Path, site));
                 context = StringValue.MergeContext(context, [storePath]);
                 AppendString(output, storePath);
                 break;
@@ -44,7 +44,7 @@ public static class JsonPrinter
                 if (attrs.Get(Symbols.ToStringSymbol) is not null)
                 {
                     var text = interpreter.CoerceToString(attrs, site, ref context, copyToStore: false);
-                    AppendString(output, text);
+                    AppendUtf8String(output, text, site);
                     break;
                 }
                 if (attrs.Get(Symbols.OutPath) is { } outPath)
@@ -56,7 +56,7 @@ public static class JsonPrinter
                 for (var k = 0; k < attrs.Count; k++)
                 {
                     if (k > 0) output.Append(',');
-                    AppendString(output, attrs.Names[k].Name);
+                    AppendUtf8String(output, attrs.Names[k].Name, site);
                     output.Append(':');
                     try
                     {
@@ -64,7 +64,7 @@ public static class JsonPrinter
                     }
                     catch (EvaluationException e) when (!e.IsStackOverflow)
                     {
-                        throw e.AddFrame($"while evaluating attribute '{attrs.Names[k].Name}'", attrs.PositionOf(attrs.Names[k]) ?? site);
+                        throw e.AddFrame($"while evaluating attribute '{attrs.Names[k].ToUnicode()}'", attrs.PositionOf(attrs.Names[k]) ?? site);
                     }
                 }
                 output.Append('}');
@@ -83,6 +83,19 @@ public static class JsonPrinter
         }
     }
 
+    /// <summary>A string of the language: JSON is UTF-8, so bytes that are not are refused, as Nix does.</summary>
+    private static void AppendUtf8String(StringBuilder output, string text, SourceLocation? site)
+    {
+        var invalid = ByteText.IndexOfInvalidUtf8(text);
+        if (invalid >= 0)
+        {
+            throw EvaluationException.Create(EvaluationDiagnostics.Serialization,
+                $"JSON serialization error: [json.exception.type_error.316] invalid UTF-8 byte at index {invalid}: 0x{(int)text[invalid]:X2}", site);
+        }
+        AppendString(output, text);
+    }
+
+    /// <summary>Text in the runtime's byte form (<see cref="ByteText"/>) as a JSON string, still in that form.</summary>
     public static void AppendString(StringBuilder output, string text)
     {
         output.Append('"');

@@ -8,11 +8,23 @@ namespace ConfigLang.Evaluator.Runtime.Printing;
 /// Prints values exactly as <c>nix-instantiate --eval</c> does: sorted attributes, quoted
 /// names where they are not identifiers, <c>«repeated»</c> for a non-empty set or list already
 /// printed, <c>&lt;CODE&gt;</c> for values not evaluated yet, <c>&lt;LAMBDA&gt;</c> and
-/// <c>&lt;PRIMOP&gt;</c> for functions. It never forces anything.
+/// <c>&lt;PRIMOP&gt;</c> for functions. It never forces anything. The result is .NET text: the
+/// strings' bytes decoded as UTF-8 (see <see cref="ByteText"/>).
 /// </summary>
 public static class ValuePrinter
 {
+    /// <summary>The marker in the byte form the printer writes (see <see cref="ByteText"/>).</summary>
+    private static readonly string Repeated = ByteText.FromUnicode("«repeated»");
+
     public static string Print(Value value) => Print(value, "<CODE>");
+
+    /// <summary>As <see cref="Print(Value)"/>, in the runtime's byte form (<see cref="ByteText"/>): the bytes Nix prints.</summary>
+    public static string PrintBytes(Value value)
+    {
+        var builder = new StringBuilder();
+        Print(builder, value, new HashSet<object>(ReferenceEqualityComparer.Instance), "<CODE>");
+        return builder.ToString();
+    }
 
     /// <summary>
     /// As <see cref="Print(Value)"/>, with <paramref name="unevaluated"/> for a value not
@@ -22,8 +34,8 @@ public static class ValuePrinter
     public static string Print(Value value, string unevaluated)
     {
         var builder = new StringBuilder();
-        Print(builder, value, new HashSet<object>(ReferenceEqualityComparer.Instance), unevaluated);
-        return builder.ToString();
+        Print(builder, value, new HashSet<object>(ReferenceEqualityComparer.Instance), ByteText.FromUnicode(unevaluated));
+        return ByteText.ToUnicode(builder.ToString());
     }
 
     private static void Print(StringBuilder output, Value value, HashSet<object> seen, string unevaluated)
@@ -50,14 +62,14 @@ public static class ValuePrinter
             case IntValue i: output.Append(i.Value); break;
             case FloatValue f: output.Append(NumberFormat.FormatFloat(f.Value)); break;
             case StringValue s: AppendString(output, s.Text); break;
-            case PathValue p: output.Append(p.Path); break;
+            case PathValue p: output.Append(ByteText.FromUnicode(p.Path)); break;
             case LambdaValue: output.Append("<LAMBDA>"); break;
             case PrimOpValue: output.Append("<PRIMOP>"); break;
             case PrimOpAppValue: output.Append("<PRIMOP-APP>"); break;
             case AttrSetValue attrs:
                 if (attrs.Count > 0 && !seen.Add(attrs))
                 {
-                    output.Append("«repeated»");
+                    output.Append(Repeated);
                     break;
                 }
                 output.Append("{ ");
@@ -73,7 +85,7 @@ public static class ValuePrinter
             case ListValue list:
                 if (list.Count > 0 && !seen.Add(slot))
                 {
-                    output.Append("«repeated»");
+                    output.Append(Repeated);
                     break;
                 }
                 output.Append("[ ");

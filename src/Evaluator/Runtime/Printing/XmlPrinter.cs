@@ -48,7 +48,7 @@ public static class XmlPrinter
                     context = StringValue.MergeContext(context, s.Context);
                     Empty(output, indent, "string", ("value", s.Text));
                     break;
-                case PathValue p: Empty(output, indent, "path", ("value", p.Path)); break;
+                case PathValue p: Empty(output, indent, "path", ("value", ByteText.FromUnicode(p.Path))); break;
                 case NullValue: output.Append(indent).Append("<null />\n"); break;
                 case FloatValue f: Empty(output, indent, "float", ("value", NumberFormat.FormatFloat(f.Value))); break;
                 case AttrSetValue attrs:

@@ -17,6 +17,7 @@ public sealed class StringValue : Value
         Context = context is { Length: > 0 } ? context : null;
     }
 
+    /// <summary>The bytes, one per char (see <see cref="ByteText"/>); <see cref="ToUnicode"/> gives .NET text.</summary>
     public string Text { get; }
 
     public string[]? Context { get; }
@@ -28,7 +29,14 @@ public sealed class StringValue : Value
 
     public override ValueKind Kind => ValueKind.String;
 
+    /// <summary>A string of bytes already in the runtime's form (<see cref="ByteText"/>): ASCII, or bytes of a Nix string.</summary>
     public static StringValue Of(string text) => text.Length == 0 ? Empty : new StringValue(text);
+
+    /// <summary>A string of .NET text (a file name, a host's name, a message): kept as its UTF-8 bytes.</summary>
+    public static StringValue FromUnicode(string text) => Of(ByteText.FromUnicode(text));
+
+    /// <summary>The text for .NET code (hosts, file names, messages): the bytes decoded as UTF-8.</summary>
+    public string ToUnicode() => ByteText.ToUnicode(Text);
 
     /// <summary>
     /// The parts joined by <paramref name="separator"/>, checked against the memory limit first:

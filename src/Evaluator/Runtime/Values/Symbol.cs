@@ -35,7 +35,10 @@ public sealed class Symbol
     /// value, so a string used as a name many times is hashed once.</summary>
     public static Symbol Intern(StringValue value) => value.Symbol ??= Intern(value.Text);
 
-    public override string ToString() => Name;
+    /// <summary>The name for .NET code (messages, hosts): its bytes decoded as UTF-8 (see <see cref="ByteText"/>).</summary>
+    public string ToUnicode() => ByteText.ToUnicode(Name);
+
+    public override string ToString() => ToUnicode();
 
     /// <summary>Orders symbols as Nix prints attribute names: by ordinal comparison of the names.</summary>
     public static readonly IComparer<Symbol> ByName = Comparer<Symbol>.Create(static (a, b) => string.CompareOrdinal(a.Name, b.Name));
