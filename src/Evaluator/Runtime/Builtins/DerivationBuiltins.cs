@@ -58,7 +58,7 @@ internal static class DerivationBuiltins
     {
         var attrs = i.ForceAttrs(argument, site, "while evaluating the argument passed to builtins.derivationStrict");
         var nameValue = attrs.Get(Symbols.Name)
-            ?? throw EvaluationException.Create(EvaluationDiagnostics.MissingAttribute, "required attribute 'name' missing", site);
+            ?? throw EvaluationException.Create(EvaluationDiagnostics.MissingAttribute, "attribute 'name' missing", site);
         var drvName = i.ForceStringNoContext(nameValue, site);
         CheckName(drvName, site);
         var ignoreNulls = attrs.Get("__ignoreNulls") is { } ig && i.ForceBool(ig, site);
@@ -206,20 +206,23 @@ internal static class DerivationBuiltins
         return outputs;
     }
 
-    /// <summary>A store path name: at most 211 characters of <c>[a-zA-Z0-9+-._?=]</c>, not starting with a dot.</summary>
+    /// <summary>
+    /// A store path name: at most 211 characters of <c>[a-zA-Z0-9+-._?=]</c>, not starting with a
+    /// dot (Nix 2.8's rule), reported in newer Nix's words.
+    /// </summary>
     private static void CheckName(string name, SourceLocation? site)
     {
         string? problem = null;
-        if (name.Length == 0) problem = "it is empty";
-        else if (name.Length > 211) problem = "it is longer than 211 characters";
-        else if (name[0] == '.') problem = "it is illegal to start the name with a period";
+        if (name.Length == 0) problem = "name must not be empty";
+        else if (name.Length > 211) problem = $"name '{name[..40]}…' must be no longer than 211 characters";
+        else if (name[0] == '.') problem = $"name '{name}' starts with illegal character '.'";
         else if (name.FirstOrDefault(c => !(char.IsAsciiLetterOrDigit(c) || c is '+' or '-' or '.' or '_' or '?' or '=')) is var bad and not '\0')
         {
-            problem = $"the name contains illegal character '{bad}'";
+            problem = $"name '{name}' contains illegal character '{bad}'";
         }
         if (problem is not null)
         {
-            throw EvaluationException.Create(EvaluationDiagnostics.General, $"invalid derivation name: {problem}", site);
+            throw EvaluationException.Create(EvaluationDiagnostics.General, $"invalid derivation name: {problem}. Please pass a different 'name'.", site);
         }
     }
 
