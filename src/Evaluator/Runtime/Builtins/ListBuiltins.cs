@@ -46,20 +46,20 @@ internal static class ListBuiltins
             var n = i.ForceInt(a[1], s);
             if (n < 0 || n >= list.Count)
             {
-                throw EvaluationException.Create(EvaluationDiagnostics.OutOfBounds, $"list index {n} is out of bounds", s);
+                throw EvaluationException.Create(EvaluationDiagnostics.OutOfBounds, $"'builtins.elemAt' called with index {n} on a list of size {list.Count}", s);
             }
             return list.Items[n].Force();
         });
         r.Add("head", 1, (i, a, s) =>
         {
             var list = i.ForceList(a[0], s);
-            if (list.Count == 0) throw EvaluationException.Create(EvaluationDiagnostics.OutOfBounds, "list index 0 is out of bounds", s);
+            if (list.Count == 0) throw EvaluationException.Create(EvaluationDiagnostics.OutOfBounds, "'builtins.head' called on an empty list", s);
             return list.Items[0].Force();
         });
         r.Add("tail", 1, (i, a, s) =>
         {
             var list = i.ForceList(a[0], s);
-            if (list.Count == 0) throw EvaluationException.Create(EvaluationDiagnostics.OutOfBounds, "'tail' called on an empty list", s);
+            if (list.Count == 0) throw EvaluationException.Create(EvaluationDiagnostics.OutOfBounds, "'builtins.tail' called on an empty list", s);
             return ListValue.Of(list.Items[1..]);
         });
         r.Add("length", 1, (i, a, s) => IntValue.Of(i.ForceList(a[0], s).Count));
