@@ -14,7 +14,7 @@ public static class RestoredSymlinkCorpus
 
     public static IReadOnlyList<Link> Links { get; } = LoadLinks();
 
-    private static readonly Lazy<string> CopyRoot = new(MakeCopy, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<string> CopyRoot = new(() => MakeCopy(EvalCorpusRunner.CorpusRoot, Links), LazyThreadSafetyMode.ExecutionAndPublication);
 
     /// <summary>The root of the restored copy (holding <c>lang/</c>), made on first use.</summary>
     public static string Root => CopyRoot.Value;
@@ -30,13 +30,16 @@ public static class RestoredSymlinkCorpus
             .Any(directory => source.Contains("/" + directory, StringComparison.Ordinal) || source.Contains(directory + "/", StringComparison.Ordinal));
     }
 
-    private static string MakeCopy()
+    /// <summary>
+    /// Copies <paramref name="source"/>'s <c>lang/</c> to a new temporary folder and turns each
+    /// listed plain file into its link, after checking it holds exactly the link's target.
+    /// </summary>
+    internal static string MakeCopy(string source, IReadOnlyList<Link> links)
     {
-        var source = EvalCorpusRunner.CorpusRoot;
         var root = Directory.CreateTempSubdirectory("configlang-nix-lang-").FullName;
         AppDomain.CurrentDomain.ProcessExit += (_, _) => TryDelete(root);
         CopyTree(Path.Combine(source, "lang"), Path.Combine(root, "lang"));
-        foreach (var link in Links)
+        foreach (var link in links)
         {
             var path = Path.Combine(root, "lang", link.Path);
             var stored = File.ReadAllText(path);

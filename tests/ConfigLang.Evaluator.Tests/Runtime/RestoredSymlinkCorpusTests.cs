@@ -26,4 +26,25 @@ public sealed class RestoredSymlinkCorpusTests
         Assert.True(RestoredSymlinkCorpus.IsNeededBy(Path.Combine(EvalCorpusRunner.LangDirectory, "eval-okay-symlink-resolution.nix")));
         Assert.False(RestoredSymlinkCorpus.IsNeededBy(Path.Combine(EvalCorpusRunner.LangDirectory, "eval-okay-arithmetic.nix")));
     }
+
+    [Fact]
+    public void A_plain_file_that_does_not_hold_the_listed_target_is_refused()
+    {
+        var source = Directory.CreateTempSubdirectory("configlang-links-source-").FullName;
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(source, "lang", "dir"));
+            File.WriteAllText(Path.Combine(source, "lang", "dir", "link"), "elsewhere");
+            var error = Assert.Throws<InvalidOperationException>(() =>
+                RestoredSymlinkCorpus.MakeCopy(source, [new RestoredSymlinkCorpus.Link("dir/link", "target")]));
+            Assert.Contains("holds 'elsewhere'", error.Message);
+
+            var copy = RestoredSymlinkCorpus.MakeCopy(source, [new RestoredSymlinkCorpus.Link("dir/link", "elsewhere")]);
+            Assert.Equal("elsewhere", new FileInfo(Path.Combine(copy, "lang", "dir", "link")).LinkTarget);
+        }
+        finally
+        {
+            Directory.Delete(source, recursive: true);
+        }
+    }
 }
