@@ -109,8 +109,9 @@ public static class SyntaxDiagnostics
     public static Diagnostic UnmatchedClosingDelimiter(SourceText source, TextSpan span, string delimiter) =>
         Error(UnmatchedClosingDelimiterCode, $"unexpected '{delimiter}': nothing to close here", source, span);
 
-    public static Diagnostic DynamicAttributeNotAllowed(SourceText source, TextSpan span, string where) =>
-        Error(DynamicAttributeNotAllowedCode, $"dynamic attributes are not allowed {where}", source, span);
+    /// <summary>A dynamic attribute among the names of an <c>inherit</c>, in Nix's words.</summary>
+    public static Diagnostic DynamicAttributeInInherit(SourceText source, TextSpan span) =>
+        Error(DynamicAttributeNotAllowedCode, "dynamic attributes not allowed in inherit", source, span);
 
     /// <summary>A dynamic attribute among a <c>let</c>'s bindings, in Nix's words.</summary>
     public static Diagnostic DynamicAttributeInLet(SourceText source, TextSpan span) =>

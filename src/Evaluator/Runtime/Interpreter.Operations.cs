@@ -16,6 +16,8 @@ public sealed partial class Interpreter
     {
         var a = left.Force();
         var b = right.Force();
+        // Nix 2.8's division checks the divisor first (a number, not zero), whatever the dividend is.
+        if (op == '/' && ForceFloat(b, site) == 0) throw EvaluationException.Create(EvaluationDiagnostics.DivisionByZero, "division by zero", site);
         if (op == '+' && !(b is IntValue or FloatValue) && a is IntValue or FloatValue)
         {
             throw EvaluationException.Type($"cannot add {b.Describe()} to {a.Describe()}", site);

@@ -182,7 +182,7 @@ public sealed partial class Parser
             {
                 var name = ParseAttrName();
                 if (name is DynamicAttrName)
-                    Report(SyntaxDiagnostics.DynamicAttributeNotAllowed(_source, name.Span, "in 'inherit'"));
+                    Report(SyntaxDiagnostics.DynamicAttributeInInherit(_source, name.Span));
                 else if (name is not null)
                     names.Add(name);
             }
@@ -190,7 +190,7 @@ public sealed partial class Parser
             {
                 var name = ParseAttrName();
                 if (name is StaticAttrName) names.Add(name);
-                else Report(SyntaxDiagnostics.DynamicAttributeNotAllowed(_source, name?.Span ?? token.Span, "in 'inherit'"));
+                else Report(SyntaxDiagnostics.DynamicAttributeInInherit(_source, name?.Span ?? token.Span));
             }
             else
             {

@@ -46,6 +46,15 @@ public sealed class PathsThroughFilesTests : IDisposable
         Assert.StartsWith($"error: {operation} '{_dir}{suffix}': Not a directory", Evaluate.Error($"{builtin} \"{_dir}{suffix}\""));
     }
 
+    [Theory]
+    [InlineData("/lib.nix", "Not a directory")]
+    [InlineData("/missing", "No such file or directory")]
+    public void ReadDir_of_a_file_or_of_nothing_fails_as_opendir_does(string suffix, string reason)
+    {
+        // Nix 2.8: "opening directory '…/readDir/bar': Not a directory" (eval-fail-readDir-not-a-directory-1).
+        Assert.StartsWith($"error: opening directory '{_dir}{suffix}': {reason}", Evaluate.Error($"builtins.readDir \"{_dir}{suffix}\""));
+    }
+
     [Fact]
     public void Folders_and_canonical_paths_still_open()
     {

@@ -35,4 +35,13 @@ public sealed class PosixRegexTests
         Assert.Equal("null", Evaluate.Value("builtins.match \"[[:alpha:]]+\" \"foo1\""));
         Assert.Equal("[ \"\" [ \"a\" ] \"b\" [ \"a\" ] \"c\" ]", Evaluate.Value("builtins.split \"(a)\" \"abac\""));
     }
+
+    [Theory]
+    [InlineData("builtins.match \"(.*\" \"\"", "(.*")]
+    [InlineData("builtins.split \"f(o*o\" \"\"", "f(o*o")]
+    public void A_syntax_error_names_only_the_pattern_as_Nix_does(string expression, string pattern)
+    {
+        // Nix 2.8 (nix-instantiate --eval) prints no detail after the pattern.
+        Assert.Equal($"error: invalid regular expression '{pattern}'", Evaluate.Error(expression).Split('\n')[0]);
+    }
 }

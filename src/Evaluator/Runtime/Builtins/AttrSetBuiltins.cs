@@ -103,6 +103,7 @@ internal static class AttrSetBuiltins
         });
         r.Add("zipAttrsWith", 2, (i, a, s) =>
         {
+            i.ForceFunction(a[0], s); // the function before the list, as Nix 2.8 checks them
             var items = i.ForceList(a[1], s).Items;
             if (items.Length <= ZipMergeLimit) return ZipByMerging(i, a[0], items, s);
             var collected = new Dictionary<Symbol, List<Value>>();
@@ -129,6 +130,7 @@ internal static class AttrSetBuiltins
         });
         r.Add("groupBy", 2, (i, a, s) =>
         {
+            i.ForceFunction(a[0], s); // the function before the list, as Nix 2.8 checks them
             var groups = new Dictionary<Symbol, List<Value>>();
             var order = new List<Symbol>();
             foreach (var item in i.ForceList(a[1], s).Items)

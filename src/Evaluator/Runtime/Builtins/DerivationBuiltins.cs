@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using ConfigLang.Evaluator.Runtime.Printing;
 using ConfigLang.Evaluator.Runtime.Store;
 using ConfigLang.Evaluator.Runtime.Values;
 using ConfigLang.Evaluator.Text;
@@ -57,10 +58,13 @@ internal static class DerivationBuiltins
     {
         var attrs = i.ForceAttrs(argument, site, "while evaluating the argument passed to builtins.derivationStrict");
         var nameValue = attrs.Get(Symbols.Name)
-            ?? throw EvaluationException.Create(EvaluationDiagnostics.MissingAttribute, "required attribute 'name' missing", site);
+            ?? throw EvaluationException.Create(EvaluationDiagnostics.MissingAttribute, "attribute 'name' missing", site);
         var drvName = i.ForceStringNoContext(nameValue, site);
         CheckName(drvName, site);
         var ignoreNulls = attrs.Get("__ignoreNulls") is { } ig && i.ForceBool(ig, site);
+        var structured = attrs.Get("__structuredAttrs") is { } sa
+            && i.ForceBool(sa, site, $"while evaluating the '__structuredAttrs' attribute passed to builtins.derivationStrict");
+        var json = structured ? new StructuredAttrs() : null;
         string[]? context = null;
         var env = new SortedDictionary<string, string>(StringComparer.Ordinal);
         var args = new List<string>();
@@ -88,6 +92,30 @@ internal static class DerivationBuiltins
                     foreach (var item in i.ForceList(value, site).Items) args.Add(i.CoerceToString(item, site, ref context, coerceMore: true));
                     continue;
                 }
+                if (json is not null)
+                {
+                    if (key == "__structuredAttrs") continue;
+                    var encoded = JsonPrinter.ToJson(i, value, site);
+                    context = StringValue.MergeContext(context, encoded.Context);
+                    json.Add(key, encoded.Text);
+                    StructuredAttrs.WarnIfLegacyOutputCheck(i, drvName, key, attrs.PositionOf(attrs.Names[k]));
+                    switch (key)
+                    {
+                        // Here the builder must be a string and the outputs a list (Nix 2.8).
+                        case "builder":
+                            var builderValue = i.ForceString(value, site);
+                            context = StringValue.MergeContext(context, builderValue.Context);
+                            builder = builderValue.Text;
+                            break;
+                        case "system": platform = i.ForceStringNoContext(value, site); break;
+                        case "outputs":
+                            outputs = CheckOutputs(i.ForceList(value, site).Items.Select(o => i.ForceStringNoContext(o, site)).ToList(), site);
+                            break;
+                        case "outputHash" or "outputHashAlgo" or "outputHashMode":
+                            throw EvaluationException.Create(EvaluationDiagnostics.Unsupported, "fixed-output derivations are not supported without a Nix store", site);
+                    }
+                    continue;
+                }
                 var text = i.CoerceToString(value, site, ref context, coerceMore: true);
                 env[key] = text;
                 switch (key)
@@ -95,17 +123,7 @@ internal static class DerivationBuiltins
                     case "builder": builder = text; break;
                     case "system": platform = text; break;
                     case "outputs":
-                        outputs = text.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
-                        if (outputs.Count == 0) throw EvaluationException.Create(EvaluationDiagnostics.General, "derivation cannot have an empty set of outputs", site);
-                        foreach (var duplicate in outputs.GroupBy(o => o).Where(g => g.Count() > 1))
-                        {
-                            throw EvaluationException.Create(EvaluationDiagnostics.General, $"duplicate derivation output '{duplicate.Key}'", site);
-                        }
-                        foreach (var output in outputs)
-                        {
-                            // "drv" names the derivation file; "drvPath" would clash with the attribute of that name.
-                            if (output is "drv" or "drvPath") throw EvaluationException.Create(EvaluationDiagnostics.General, $"invalid derivation output name '{output}'", site);
-                        }
+                        outputs = CheckOutputs(text.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList(), site);
                         break;
                     case "__contentAddressed" when text == "1":
                         throw EvaluationException.Create(EvaluationDiagnostics.Unsupported, "experimental Nix feature 'ca-derivations' is disabled", site);
@@ -120,6 +138,7 @@ internal static class DerivationBuiltins
                 throw e.AddFrame($"while evaluating the attribute '{key}' of the derivation '{drvName}'", attrs.PositionOf(attrs.Names[k]) ?? site);
             }
         }
+        if (json is not null) env["__json"] = json.Json;
         if (builder.Length == 0) throw EvaluationException.Create(EvaluationDiagnostics.MissingAttribute, "required attribute 'builder' missing", site);
         if (platform.Length == 0) throw EvaluationException.Create(EvaluationDiagnostics.MissingAttribute, "required attribute 'system' missing", site);
 
@@ -171,20 +190,39 @@ internal static class DerivationBuiltins
         return result.Build();
     }
 
-    /// <summary>A store path name: at most 211 characters of <c>[a-zA-Z0-9+-._?=]</c>, not starting with a dot.</summary>
+    /// <summary>The output names, checked as Nix does: at least one, no duplicates, none named like the .drv.</summary>
+    private static List<string> CheckOutputs(List<string> outputs, SourceLocation? site)
+    {
+        if (outputs.Count == 0) throw EvaluationException.Create(EvaluationDiagnostics.General, "derivation cannot have an empty set of outputs", site);
+        foreach (var duplicate in outputs.GroupBy(o => o).Where(g => g.Count() > 1))
+        {
+            throw EvaluationException.Create(EvaluationDiagnostics.General, $"duplicate derivation output '{duplicate.Key}'", site);
+        }
+        foreach (var output in outputs)
+        {
+            // "drv" names the derivation file; "drvPath" would clash with the attribute of that name.
+            if (output is "drv" or "drvPath") throw EvaluationException.Create(EvaluationDiagnostics.General, $"invalid derivation output name '{output}'", site);
+        }
+        return outputs;
+    }
+
+    /// <summary>
+    /// A store path name: at most 211 characters of <c>[a-zA-Z0-9+-._?=]</c>, not starting with a
+    /// dot (Nix 2.8's rule), reported in newer Nix's words.
+    /// </summary>
     private static void CheckName(string name, SourceLocation? site)
     {
         string? problem = null;
-        if (name.Length == 0) problem = "it is empty";
-        else if (name.Length > 211) problem = "it is longer than 211 characters";
-        else if (name[0] == '.') problem = "it is illegal to start the name with a period";
+        if (name.Length == 0) problem = "name must not be empty";
+        else if (name.Length > 211) problem = $"name '{name[..40]}…' must be no longer than 211 characters";
+        else if (name[0] == '.') problem = $"name '{name}' starts with illegal character '.'";
         else if (name.FirstOrDefault(c => !(char.IsAsciiLetterOrDigit(c) || c is '+' or '-' or '.' or '_' or '?' or '=')) is var bad and not '\0')
         {
-            problem = $"the name contains illegal character '{bad}'";
+            problem = $"name '{name}' contains illegal character '{bad}'";
         }
         if (problem is not null)
         {
-            throw EvaluationException.Create(EvaluationDiagnostics.General, $"invalid derivation name: {problem}", site);
+            throw EvaluationException.Create(EvaluationDiagnostics.General, $"invalid derivation name: {problem}. Please pass a different 'name'.", site);
         }
     }
 

@@ -43,7 +43,9 @@ internal static class FileBuiltins
             var path = i.CoerceToOpenablePath(a[0], s, "opening directory");
             if (!i.Files.IsDirectory(path))
             {
-                throw EvaluationException.Create(EvaluationDiagnostics.FileSystem, $"opening directory '{path}': No such file or directory", s);
+                // What opendir(3) says: something that exists (a link followed) but is no directory, or nothing.
+                var reason = i.Files.Resolves(path) ? "Not a directory" : "No such file or directory";
+                throw EvaluationException.Create(EvaluationDiagnostics.FileSystem, $"opening directory '{path}': {reason}", s);
             }
             var builder = new AttrSetBuilder();
             foreach (var (name, kind) in i.Files.ReadDirectory(path)) builder.Add(ByteText.FromUnicode(name), StringValue.Of(kind));

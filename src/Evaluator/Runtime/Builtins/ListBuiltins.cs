@@ -17,6 +17,7 @@ internal static class ListBuiltins
         }, global: true);
         r.Add("filter", 2, (i, a, s) =>
         {
+            i.ForceFunction(a[0], s); // the function before the list, as Nix 2.8 checks them
             var list = i.ForceList(a[1], s);
             var result = new List<Value>(list.Count);
             foreach (var item in list.Items)
@@ -27,6 +28,7 @@ internal static class ListBuiltins
         });
         r.Add("foldl'", 3, (i, a, s) =>
         {
+            i.ForceFunction(a[0], s); // the function before the list, as Nix 2.8 checks them
             var list = i.ForceList(a[2], s);
             var acc = a[1];
             foreach (var item in list.Items) acc = i.Call(a[0], acc, item, s);
@@ -46,20 +48,20 @@ internal static class ListBuiltins
             var n = i.ForceInt(a[1], s);
             if (n < 0 || n >= list.Count)
             {
-                throw EvaluationException.Create(EvaluationDiagnostics.OutOfBounds, $"list index {n} is out of bounds", s);
+                throw EvaluationException.Create(EvaluationDiagnostics.OutOfBounds, $"'builtins.elemAt' called with index {n} on a list of size {list.Count}", s);
             }
             return list.Items[n].Force();
         });
         r.Add("head", 1, (i, a, s) =>
         {
             var list = i.ForceList(a[0], s);
-            if (list.Count == 0) throw EvaluationException.Create(EvaluationDiagnostics.OutOfBounds, "list index 0 is out of bounds", s);
+            if (list.Count == 0) throw EvaluationException.Create(EvaluationDiagnostics.OutOfBounds, "'builtins.head' called on an empty list", s);
             return list.Items[0].Force();
         });
         r.Add("tail", 1, (i, a, s) =>
         {
             var list = i.ForceList(a[0], s);
-            if (list.Count == 0) throw EvaluationException.Create(EvaluationDiagnostics.OutOfBounds, "'tail' called on an empty list", s);
+            if (list.Count == 0) throw EvaluationException.Create(EvaluationDiagnostics.OutOfBounds, "'builtins.tail' called on an empty list", s);
             return ListValue.Of(list.Items[1..]);
         });
         r.Add("length", 1, (i, a, s) => IntValue.Of(i.ForceList(a[0], s).Count));
@@ -72,6 +74,7 @@ internal static class ListBuiltins
         });
         r.Add("concatMap", 2, (i, a, s) =>
         {
+            i.ForceFunction(a[0], s); // the function before the list, as Nix 2.8 checks them
             var list = i.ForceList(a[1], s);
             var parts = new ListValue[list.Count];
             for (var k = 0; k < parts.Length; k++) parts[k] = i.ForceList(i.Call(a[0], list.Items[k], s), s);
@@ -96,6 +99,7 @@ internal static class ListBuiltins
         });
         r.Add("partition", 2, (i, a, s) =>
         {
+            i.ForceFunction(a[0], s); // the function before the list, as Nix 2.8 checks them
             var right = new List<Value>();
             var wrong = new List<Value>();
             foreach (var item in i.ForceList(a[1], s).Items)
@@ -107,6 +111,7 @@ internal static class ListBuiltins
         });
         r.Add("all", 2, (i, a, s) =>
         {
+            i.ForceFunction(a[0], s); // the function before the list, as Nix 2.8 checks them
             foreach (var item in i.ForceList(a[1], s).Items)
             {
                 if (!i.ForceBool(i.Call(a[0], item, s), s)) return BoolValue.False;
@@ -115,6 +120,7 @@ internal static class ListBuiltins
         });
         r.Add("any", 2, (i, a, s) =>
         {
+            i.ForceFunction(a[0], s); // the function before the list, as Nix 2.8 checks them
             foreach (var item in i.ForceList(a[1], s).Items)
             {
                 if (i.ForceBool(i.Call(a[0], item, s), s)) return BoolValue.True;

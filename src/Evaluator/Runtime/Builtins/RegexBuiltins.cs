@@ -40,6 +40,11 @@ internal static class RegexBuiltins
         {
             return PosixRegex.Compile(pattern, wholeString);
         }
+        catch (System.Text.RegularExpressions.RegexParseException)
+        {
+            // A syntax error: Nix names only the pattern (the runtime would quote its own translation of it).
+            throw EvaluationException.Create(EvaluationDiagnostics.InvalidRegex, $"invalid regular expression '{Shortened(pattern)}'", site);
+        }
         catch (ArgumentException e)
         {
             throw EvaluationException.Create(EvaluationDiagnostics.InvalidRegex, $"invalid regular expression '{Shortened(ByteText.ToUnicode(pattern))}': {e.Message}", site);
