@@ -7,7 +7,6 @@ using Grpc.Core;
 using Grpc.Net.Client;
 using Grpc.Net.Client.Balancer;
 using Grpc.Net.Client.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ConfigLang.Acme.Cluster;
 
@@ -29,12 +28,10 @@ internal sealed class EtcdConnection : IDisposable
     public static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(5);
 
     private readonly GrpcChannel _channel;
-    private readonly ServiceProvider _services;
 
-    private EtcdConnection(GrpcChannel channel, ServiceProvider services, string endpoints)
+    private EtcdConnection(GrpcChannel channel, string endpoints)
     {
         _channel = channel;
-        _services = services;
         Endpoints = endpoints;
         Kv = new KV.KVClient(channel);
         Leases = new Lease.LeaseClient(channel);
@@ -74,15 +71,12 @@ internal sealed class EtcdConnection : IDisposable
             throw new ClusterException($"caFile, certFile and keyFile are for https:// endpoints; the endpoints {endpoints} are http://");
 
         var addresses = settings.Endpoints.Select(e => new BalancerAddress(e.Host, e.Port)).ToArray();
-        var services = new ServiceCollection()
-            .AddSingleton<ResolverFactory>(new StaticResolverFactory(_ => addresses))
-            .BuildServiceProvider();
         var channel = GrpcChannel.ForAddress("static:///etcd", new GrpcChannelOptions
         {
             HttpHandler = handler,
             DisposeHttpClient = true,
             Credentials = tls ? ChannelCredentials.SecureSsl : ChannelCredentials.Insecure,
-            ServiceProvider = services,
+            ServiceProvider = new StaticMembers(addresses),
             ThrowOperationCanceledOnCancellation = true,
             ServiceConfig = new ServiceConfig
             {
@@ -104,7 +98,7 @@ internal sealed class EtcdConnection : IDisposable
                 },
             },
         });
-        return new EtcdConnection(channel, services, endpoints);
+        return new EtcdConnection(channel, endpoints);
     }
 
     /// <summary>Proves that some member answers (a count of the keys below <paramref name="prefix"/>).</summary>
@@ -203,6 +197,5 @@ internal sealed class EtcdConnection : IDisposable
     public void Dispose()
     {
         _channel.Dispose();
-        _services.Dispose();
     }
 }
