@@ -9,7 +9,9 @@ namespace ConfigLang.Modules.Evaluation;
 /// computed from. A resolved configuration is a plain set of values; tools that walk it
 /// (<c>configlang show</c>, <c>show --explain</c>) need to know, inside a submodule value, which
 /// options are defined and where their definitions came from, without forcing the options
-/// nobody set. The keys are weak: an entry lives as long as its configuration.
+/// nobody set. The keys are weak: an entry lives as long as its configuration. A submodule
+/// instance's tree is made again from the same modules when first asked for (see
+/// <see cref="ConfigurationOrigin"/>), so the trees nobody asks about are not kept.
 /// </summary>
 public static class ConfigurationOrigins
 {
@@ -28,8 +30,21 @@ public static class ConfigurationOrigins
 }
 
 /// <summary>The option tree (declarations and definitions) behind one evaluated configuration.</summary>
+/// <param name="root">Gives the tree: the evaluation's own, or one made again from the same modules.</param>
 public sealed class ConfigurationOrigin(Func<OptionLevel> root)
 {
-    /// <summary>The top level of the evaluation's option tree.</summary>
-    public OptionLevel Root => root();
+    private Func<OptionLevel>? _make = root;
+    private OptionLevel? _root;
+
+    /// <summary>The top level of the evaluation's option tree (made on first use, then kept).</summary>
+    public OptionLevel Root
+    {
+        get
+        {
+            if (_root is not null) return _root;
+            _root = _make!();
+            _make = null;
+            return _root;
+        }
+    }
 }

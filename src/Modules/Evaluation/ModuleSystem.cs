@@ -107,7 +107,14 @@ public sealed class ModuleSystem
         public Value CheckedConfig()
         {
             CheckUnmatched();
-            return Remembered(Without(Nix.ForceAttrs(Config), "_module"));
+            var config = Without(Nix.ForceAttrs(Config), "_module");
+            if (!_system.RecordsOrigins) return config;
+            // A submodule instance (one per certificate, virtual host, …) remembers how to make its
+            // option tree again rather than the tree: kept for every instance, the trees were most
+            // of the live heap and made lint of 1,000 certificates spend half its time collecting
+            // garbage, while origins are asked for a few values (findings, preview's sites).
+            var (interpreter, system, request) = (_interpreter, _system, _request);
+            return ConfigurationOrigins.Remember(config, () => new Evaluation(interpreter, system, request).Root);
         }
 
         private AttrSetValue Remembered(AttrSetValue config) =>
