@@ -226,7 +226,7 @@ public sealed class ModuleSystem
             var optText = OptionPath.Show(fullPath);
             var defText = Nix.WithContext(
                 $"while evaluating the error message for definitions for `{optText}', which is an option that does not exist",
-                () => Nix.WithContext($"while evaluating a definition from `{first.Definition.File}'",
+                () => Nix.WithContext($"while evaluating a definition from `{LibraryFiles.DisplayName(first.Definition.File)}'",
                     () => DefinitionListing.Show([first.Definition])));
 
             var parent = first.Prefix.Take(first.Prefix.Count - 1).ToList();
