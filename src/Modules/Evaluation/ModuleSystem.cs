@@ -109,12 +109,13 @@ public sealed class ModuleSystem
             CheckUnmatched();
             var config = Without(Nix.ForceAttrs(Config), "_module");
             if (!_system.RecordsOrigins) return config;
-            // A submodule instance (one per certificate, virtual host, …) remembers how to make its
-            // option tree again rather than the tree: kept for every instance, the trees were most
-            // of the live heap and made lint of 1,000 certificates spend half its time collecting
-            // garbage, while origins are asked for a few values (findings, preview's sites).
+            // A submodule instance (one per certificate, virtual host, …) does not keep its option
+            // tree for its origins, only how to make it again: kept for every instance, the trees
+            // were most of the live heap and made lint of 1,000 certificates spend half its time
+            // collecting garbage, while origins are asked for a few values (findings, preview's
+            // sites). A tree its unforced options still keep is used as it is (show walks them).
             var (interpreter, system, request) = (_interpreter, _system, _request);
-            return ConfigurationOrigins.Remember(config, () => new Evaluation(interpreter, system, request).Root);
+            return ConfigurationOrigins.Remember(config, Root, () => new Evaluation(interpreter, system, request).Root);
         }
 
         private AttrSetValue Remembered(AttrSetValue config) =>
