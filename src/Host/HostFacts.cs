@@ -102,6 +102,11 @@ public sealed record HostFacts(
     public static HostFacts Read(HostConfiguration config)
     {
         var acme = config.Get("security.acme");
+        // Forced whole before they are read: a certificate's option tree is kept by its options
+        // not yet forced, so reading first kept every certificate's tree alive until the end
+        // (lint-scale: a fifth more CPU, all of it in the garbage collector).
+        foreach (var value in (IEnumerable<ConfiguredValue>)[acme["certs"], config.Get("users.users"), config.Get("users.groups")])
+            value.ForceDeep();
         var certs = acme["certs"].Attributes.Select(ReadCert).ToList();
         var consumers = config.Get("configlang.certConsumers").Items.Select(c => new ConsumerFacts(
             c["service"].String!, c["cert"].String!, c["user"].String!, c["group"].String, c["supplementaryGroups"].Strings,
@@ -110,8 +115,6 @@ public sealed record HostFacts(
         var groups = config.Get("users.groups").Attributes.ToDictionary(
             g => g.Path[^1], g => g["members"].Strings);
         var groupIds = config.Get("users.groups").Attributes.ToDictionary(g => g.Path[^1], g => g["gid"].IsNull ? (int?)null : (int)g["gid"].Int);
-        foreach (var value in (IEnumerable<ConfiguredValue>)[acme["certs"], config.Get("users.users"), config.Get("users.groups")])
-            value.ForceDeep();
         var firewall = config.Get("networking.firewall");
         var open = firewall["interfaces"].Attributes.Prepend(firewall).ToList();
         return new HostFacts(certs, consumers, users, groups)

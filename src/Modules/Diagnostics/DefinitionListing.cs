@@ -1,4 +1,5 @@
 using System.Text;
+using ConfigLang.Modules.Lib;
 using ConfigLang.Modules.Options;
 
 namespace ConfigLang.Modules.Diagnostics;
@@ -6,7 +7,8 @@ namespace ConfigLang.Modules.Diagnostics;
 /// <summary>
 /// The "Definition values:" part of NixOS messages (<c>showDefs</c>): one line per definition,
 /// <c>- In `file': value</c>, the value on following lines (at most five) when it spans several,
-/// and no value at all when printing it fails. Also <c>showFiles</c>.
+/// and no value at all when printing it fails. Also <c>showFiles</c>. Files of the built-in library are named
+/// as <c>&lt;configlang/…&gt;</c> (<see cref="LibraryFiles.DisplayName"/>), as the evaluator names them.
 /// </summary>
 public static class DefinitionListing
 {
@@ -15,7 +17,7 @@ public static class DefinitionListing
         var builder = new StringBuilder();
         foreach (var definition in definitions)
         {
-            builder.Append("\n- In `").Append(definition.File).Append('\'');
+            builder.Append("\n- In `").Append(LibraryFiles.DisplayName(definition.File)).Append('\'');
             var printed = ValuePrinter.TryPrint(definition.Value);
             if (printed is null) continue;
             var lines = printed.Split('\n');
@@ -33,5 +35,5 @@ public static class DefinitionListing
     }
 
     /// <summary><c>`a.nix' and `b.nix'</c></summary>
-    public static string ShowFiles(IEnumerable<string> files) => string.Join(" and ", files.Select(f => "`" + f + "'"));
+    public static string ShowFiles(IEnumerable<string> files) => string.Join(" and ", files.Select(f => "`" + LibraryFiles.DisplayName(f) + "'"));
 }

@@ -72,7 +72,7 @@ public sealed class MergedDefinitions
             }
             catch (EvaluationException e)
             {
-                e.AddFrame($"while evaluating definitions from `{definition.File}':", definition.Position);
+                e.AddFrame($"while evaluating definitions from `{LibraryFiles.DisplayName(definition.File)}':", definition.Position);
                 throw;
             }
         }

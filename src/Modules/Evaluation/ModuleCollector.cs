@@ -71,7 +71,7 @@ public sealed class ModuleCollector(Interpreter interpreter, ModuleSystem system
             foreach (var item in Nix.ForceList(module.DisabledModules, "disabledModules must be a list").Items) disabled.Add((module.File, item));
             // The message is built only when it is needed: this runs for every module of every submodule instance.
             var importsValue = module.Imports.Force();
-            var imports = (importsValue as ListValue ?? Nix.ForceList(importsValue, $"the imports of module `{module.File}' must be a list")).Items;
+            var imports = (importsValue as ListValue ?? Nix.ForceList(importsValue, $"the imports of module `{LibraryFiles.DisplayName(module.File)}' must be a list")).Items;
             result.Add(new Collected(module, CollectStructured(module.File, module.Key, imports, disabled)));
         }
         return result;
@@ -81,7 +81,7 @@ public sealed class ModuleCollector(Interpreter interpreter, ModuleSystem system
     {
         if (expectedClass is null || module.Class is null || module.Class == expectedClass) return module;
         throw Nix.Throw(
-            $"The module `{module.File}` (class: {OptionPath.QuoteString(module.Class)}) cannot be imported into a module evaluation that expects class {OptionPath.QuoteString(expectedClass)}.\n\n" +
+            $"The module `{LibraryFiles.DisplayName(module.File)}` (class: {OptionPath.QuoteString(module.Class)}) cannot be imported into a module evaluation that expects class {OptionPath.QuoteString(expectedClass)}.\n\n" +
             "Help:\n- Ensure that you are importing the correct module.\n" +
             $"- Verify that the module's `_class`, {OptionPath.QuoteString(module.Class)} matches the expected `class` {OptionPath.QuoteString(expectedClass)}.\n" +
             "- If you are using a custom class, make sure it is correctly defined and used consistently across your modules.\n",
@@ -115,7 +115,7 @@ public sealed class ModuleCollector(Interpreter interpreter, ModuleSystem system
 
     private EvaluationException NotAModule(string fallbackFile, string tag)
     {
-        var into = fallbackFile != UnknownFile ? $", while trying to load a module into {fallbackFile}" : "";
+        var into = fallbackFile != UnknownFile ? $", while trying to load a module into {LibraryFiles.DisplayName(fallbackFile)}" : "";
         var message = $"Expected a module, but found a value of type {OptionPath.QuoteString(tag)}{into}.\n" +
             "A module is typically loaded by adding it to the imports = [ ... ]; attribute of an existing module, or in the modules = [ ... ]; argument of various functions.\n" +
             "Please make sure that each of the list items is a module, and not a different kind of value.";

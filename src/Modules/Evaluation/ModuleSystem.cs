@@ -107,7 +107,15 @@ public sealed class ModuleSystem
         public Value CheckedConfig()
         {
             CheckUnmatched();
-            return Remembered(Without(Nix.ForceAttrs(Config), "_module"));
+            var config = Without(Nix.ForceAttrs(Config), "_module");
+            if (!_system.RecordsOrigins) return config;
+            // A submodule instance (one per certificate, virtual host, …) does not keep its option
+            // tree for its origins, only how to make it again: kept for every instance, the trees
+            // were most of the live heap and made lint of 1,000 certificates spend half its time
+            // collecting garbage, while origins are asked for a few values (findings, preview's
+            // sites). A tree its unforced options still keep is used as it is (show walks them).
+            var (interpreter, system, request) = (_interpreter, _system, _request);
+            return ConfigurationOrigins.Remember(config, Root, () => new Evaluation(interpreter, system, request).Root);
         }
 
         private AttrSetValue Remembered(AttrSetValue config) =>
@@ -219,7 +227,7 @@ public sealed class ModuleSystem
             var optText = OptionPath.Show(fullPath);
             var defText = Nix.WithContext(
                 $"while evaluating the error message for definitions for `{optText}', which is an option that does not exist",
-                () => Nix.WithContext($"while evaluating a definition from `{first.Definition.File}'",
+                () => Nix.WithContext($"while evaluating a definition from `{LibraryFiles.DisplayName(first.Definition.File)}'",
                     () => DefinitionListing.Show([first.Definition])));
 
             var parent = first.Prefix.Take(first.Prefix.Count - 1).ToList();

@@ -94,7 +94,7 @@ public sealed class OptionLeaf
     }
 
     private EvaluationException AlreadyDeclared(DeclarationSource declaration, List<string> files) => Nix.Throw(
-        $"The option `{OptionPath.Show(Loc)}' in `{declaration.File}' is already declared in {DefinitionListing.ShowFiles(files)}.",
+        $"The option `{OptionPath.Show(Loc)}' in `{LibraryFiles.DisplayName(declaration.File)}' is already declared in {DefinitionListing.ShowFiles(files)}.",
         ModuleDiagnostics.AlreadyDeclared, declaration.Position);
 
     /// <summary>The definitions merged, with the default as an <c>mkOptionDefault</c> definition first.</summary>

@@ -236,7 +236,7 @@ public sealed class OptionLevel
             {
                 var at = string.Join(".", Prefix);
                 throw Nix.Throw(
-                    $"In module `{source.File}', you're trying to define a value of type `{forced.TypeOf()}'\nrather than an attribute set for the option\n`{at}'!\n\n" +
+                    $"In module `{LibraryFiles.DisplayName(source.File)}', you're trying to define a value of type `{forced.TypeOf()}'\nrather than an attribute set for the option\n`{at}'!\n\n" +
                     $"This usually happens if `{at}' has option\ndefinitions inside that are not matched. Please check how to properly define\nthis option by e.g. referring to `man 5 configuration.nix'!\n",
                     ModuleDiagnostics.WrongType);
             }
@@ -308,10 +308,10 @@ public sealed class OptionLevel
                     && t.Force() is AttrSetValue ta && Nix.Get(ta, "description") is { } dv ? Nix.ForceString(dv) : "<no description>";
                 var nested = declarations.Where(d => Nix.TypeTag(d.Options) != "option")
                     .SelectMany(d => Nix.ForceAttrs(d.Options).Names.Select(n =>
-                        $" - option(s) with prefix `{OptionPath.Show([.. loc, n.Name])}' in module `{d.File}'"))
+                        $" - option(s) with prefix `{OptionPath.Show([.. loc, n.Name])}' in module `{LibraryFiles.DisplayName(d.File)}'"))
                     .Order(StringComparer.Ordinal);
                 throw Nix.Throw(
-                    $"The option `{OptionPath.Show(loc)}' in module `{first.File}' would be a parent of the following options, but its type `{description}' does not support nested options.\n{string.Join("\n", nested)}",
+                    $"The option `{OptionPath.Show(loc)}' in module `{LibraryFiles.DisplayName(first.File)}' would be a parent of the following options, but its type `{description}' does not support nested options.\n{string.Join("\n", nested)}",
                     ModuleDiagnostics.BadDeclaration, first.Position);
             }
             var converted = declarations.Select(d => Nix.TypeTag(d.Options) == "option"
@@ -346,7 +346,7 @@ public sealed class OptionLevel
     private static EvaluationException DeclarationTypeError(IReadOnlyList<string> loc, string tag, string file)
     {
         var name = OptionPath.EscapeIdentifier(loc[^1]);
-        var message = $"In module {file}: expected an option declaration at option path `{OptionPath.Show(loc)}` but got an attribute set with type {tag}";
+        var message = $"In module {LibraryFiles.DisplayName(file)}: expected an option declaration at option path `{OptionPath.Show(loc)}` but got an attribute set with type {tag}";
         if (tag == "option-type")
         {
             var comment = loc.Count > 1 ? $"\n    # {OptionPath.Show(loc)}" : "";

@@ -29,7 +29,9 @@ public static class LibraryFiles
     /// <summary>How a file is named to people: a library file as <c>&lt;configlang/…&gt;</c> (the folder it
     /// is unpacked to is an accident of the machine), any other path as it is. The evaluator names
     /// the sources it reads the same way (<see cref="ConfigLang.Evaluator.Runtime.LibraryFileNames"/>).</summary>
-    public static string DisplayName(string path) => ConfigLang.Evaluator.Runtime.LibraryFileNames.Of(path, SearchPath.Select(e => $"{e.Prefix}={e.Path}"));
+    public static string DisplayName(string path) =>
+        // Not unpacked in this process: no path of it can have been read, and naming one must not unpack it.
+        !Root.IsValueCreated ? path : ConfigLang.Evaluator.Runtime.LibraryFileNames.Of(path, SearchPath.Select(e => $"{e.Prefix}={e.Path}"));
 
     private static string Extract()
     {

@@ -34,24 +34,40 @@ public sealed class ConfiguredValue
 {
     private readonly Interpreter _interpreter;
     private readonly Value _value;
+    // How this value was reached (null parent: the top), so that its place in the option tree is
+    // found only when asked (Origin, Level): reading values needs none of it, and a submodule
+    // instance's tree is made again when first asked for (ConfigurationOrigins).
+    private readonly ConfiguredValue? _parent;
+    private readonly bool _isAttribute;
+    private bool _resolved;
     // The option tree whose config this value is (the top level, a nested level, a submodule instance).
     private OptionLevel? _level;
     private bool _levelKnown;
     // The option this value is, or that holds it; with the attribute names from that option down to it.
-    private readonly OptionLeaf? _leaf;
-    private readonly IReadOnlyList<string>? _keys;
+    private OptionLeaf? _leaf;
+    private IReadOnlyList<string>? _keys;
     private OptionOrigin? _origin;
     private Value? _forced;
 
-    internal ConfiguredValue(Interpreter interpreter, IReadOnlyList<string> path, Value value, OptionLevel? level, OptionLeaf? leaf, IReadOnlyList<string>? keys)
+    /// <summary>The top of a configuration, with the option tree it was computed from (none: read without origins).</summary>
+    internal ConfiguredValue(Interpreter interpreter, Value value, OptionLevel? level)
     {
         _interpreter = interpreter;
-        Path = path;
+        Path = [];
         _value = value;
         _level = level;
         _levelKnown = level is not null;
-        _leaf = leaf;
-        _keys = keys;
+        _keys = [];
+        _resolved = true;
+    }
+
+    private ConfiguredValue(ConfiguredValue parent, string name, Value value, bool isAttribute)
+    {
+        _interpreter = parent._interpreter;
+        Path = OptionPath.Append(parent.Path, name);
+        _value = value;
+        _parent = parent;
+        _isAttribute = isAttribute;
     }
 
     /// <summary>The option path to this value (<c>[ security acme certs example.org group ]</c>).</summary>
@@ -67,11 +83,41 @@ public sealed class ConfiguredValue
     {
         get
         {
+            Resolve();
             if (_levelKnown) return _level;
             _level = ConfigurationOrigins.Find(Forced)?.Root;
             _levelKnown = true;
             return _level;
         }
+    }
+
+    /// <summary>Finds this value's place below its parent's: an option of the parent's tree (or a level of
+    /// options), else an attribute or element inside the option that holds the parent.</summary>
+    private void Resolve()
+    {
+        if (_resolved) return;
+        _resolved = true;
+        var parent = _parent!;
+        parent.Resolve();
+        var name = Path[^1];
+        var symbol = SymbolOf(name);
+        if (_isAttribute && parent.Level is { } level && level.Names.Contains(symbol))
+        {
+            switch (level.Child(symbol))
+            {
+                case OptionLeaf leaf:
+                    _leaf = leaf;
+                    _keys = [];
+                    return;
+                case OptionLevel nested:
+                    _level = nested;
+                    _levelKnown = true;
+                    _keys = [];
+                    return;
+            }
+        }
+        _leaf = parent._leaf;
+        _keys = _isAttribute && parent._keys is { } keys ? [.. keys, name] : null;
     }
 
     public ConfiguredKind Kind => Forced switch
@@ -109,7 +155,7 @@ public sealed class ConfiguredValue
     public IReadOnlyList<ConfiguredValue> Items => Forced switch
     {
         NullValue => [],
-        ListValue list => [.. list.Items.Select((item, i) => Inner(i.ToString(System.Globalization.CultureInfo.InvariantCulture), item, keyed: false))],
+        ListValue list => [.. list.Items.Select((item, i) => new ConfiguredValue(this, i.ToString(System.Globalization.CultureInfo.InvariantCulture), item, isAttribute: false))],
         var other => throw Nix.Throw($"The option `{Option}' is {other.Describe()}, not a list"),
     };
 
@@ -120,7 +166,7 @@ public sealed class ConfiguredValue
     public IReadOnlyList<string> Names => Forced switch
     {
         NullValue => [],
-        AttrSetValue attrs => [.. attrs.Names.Select(n => n.ToUnicode()).Where(n => n != "_module" || Level is null)],
+        AttrSetValue attrs => [.. attrs.Names.Select(n => n.ToUnicode()).Where(n => n != "_module" || !IsOptionSet(attrs))],
         var other => throw Nix.Throw($"The option `{Option}' is {other.Describe()}, not a set"),
     };
 
@@ -135,21 +181,12 @@ public sealed class ConfiguredValue
         Get(name) ?? throw Nix.Throw($"The option `{OptionPath.Show([.. Path, name])}' does not exist");
 
     /// <summary>The attribute <paramref name="name"/>, or null when the set has none (or this is no set).</summary>
-    public ConfiguredValue? Get(string name)
-    {
-        var symbol = SymbolOf(name);
-        if (Level is { } level && level.Names.Contains(symbol))
-        {
-            var path = OptionPath.Append(Path, name);
-            return level.Child(symbol) switch
-            {
-                OptionLeaf leaf => new ConfiguredValue(_interpreter, path, leaf.Value, null, leaf, []),
-                OptionLevel nested => new ConfiguredValue(_interpreter, path, nested.ConfigValue, nested, null, []),
-                _ => null,
-            };
-        }
-        return Forced is AttrSetValue attrs && attrs.Get(symbol) is { } inner ? Inner(name, inner, keyed: true) : null;
-    }
+    /// <remarks>A configuration's attributes are its options' values, so an option is read as any attribute is.</remarks>
+    public ConfiguredValue? Get(string name) =>
+        Forced is AttrSetValue attrs && attrs.Get(SymbolOf(name)) is { } inner ? new ConfiguredValue(this, name, inner, isAttribute: true) : null;
+
+    /// <summary>Whether the set is a configuration whose attributes are options (whose <c>_module</c> is no value).</summary>
+    private bool IsOptionSet(AttrSetValue attrs) => _levelKnown ? _level is not null : ConfigurationOrigins.Find(attrs) is not null;
 
     /// <summary>The value at a path below this one, or null where an attribute is missing.</summary>
     public ConfiguredValue? Find(IEnumerable<string> path)
@@ -162,9 +199,6 @@ public sealed class ConfiguredValue
         }
         return current;
     }
-
-    private ConfiguredValue Inner(string name, Value value, bool keyed) =>
-        new(_interpreter, OptionPath.Append(Path, name), value, null, _leaf, keyed && _keys is not null ? [.. _keys, name] : null);
 
     /// <summary>The attribute name of a host's .NET name: names here are .NET text, the evaluator's are bytes (<see cref="ByteText"/>).</summary>
     private static Symbol SymbolOf(string name) => Symbol.Intern(ByteText.FromUnicode(name));
@@ -185,6 +219,7 @@ public sealed class ConfiguredValue
 
     private OptionOrigin? ComputeOrigin()
     {
+        Resolve();
         if (_leaf is null) return null;
         var origin = OriginOf(_leaf);
         if (_keys is null || _keys.Count == 0) return origin with { Option = Path };

@@ -16,7 +16,7 @@ public sealed class HostConfiguration
     {
         HostFile = hostFile;
         // Without recorded origins the values are still read, as plain sets, with no origins.
-        Root = new ConfiguredValue(interpreter, [], config, ConfigurationOrigins.Find(config)?.Root, null, []);
+        Root = new ConfiguredValue(interpreter, config, ConfigurationOrigins.Find(config)?.Root);
         Interpreter = interpreter;
     }
 

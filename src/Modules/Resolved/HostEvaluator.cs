@@ -64,7 +64,7 @@ public sealed class HostEvaluator(EvaluatorOptions options)
                 if (ModulesDriver.IsDriverFrame(frame)) continue;
                 var where = frame.Location is { } l && IsUserFile(l.Source.Path) ? $"{l.Source.Path}:{l.Start}: "
                     : frame.Location is { } lib && LibraryFiles.Contains(lib.Source.Path) ? $"{LibraryFiles.DisplayName(lib.Source.Path)}:{lib.Start}: " : "";
-                diagnostic = diagnostic.WithNote("trace: " + where + LibraryPaths.InText(frame.Message.Trim()));
+                diagnostic = diagnostic.WithNote("trace: " + where + frame.Message.Trim());
             }
         }
         return diagnostic;

@@ -34,7 +34,7 @@ public sealed class OptionTypeType : OptionType
             if (!ReferenceEquals(definition, definitions[0]))
             {
                 merged = merged.TypeMerge(type) ?? throw Nix.Throw(
-                    $"The option `{OptionPath.Show(loc)}' in `{definition.File}' is already declared in {DefinitionListing.ShowFiles(files)}.",
+                    $"The option `{OptionPath.Show(loc)}' in `{LibraryFiles.DisplayName(definition.File)}' is already declared in {DefinitionListing.ShowFiles(files)}.",
                     ModuleDiagnostics.AlreadyDeclared);
                 files.Add(definition.File);
             }

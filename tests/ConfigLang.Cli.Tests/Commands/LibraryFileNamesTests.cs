@@ -100,6 +100,52 @@ public sealed class LibraryFileNamesTests : IDisposable
         Assert.DoesNotContain(Unpacked, run.Stderr);
     }
 
+    // The module system's own frames and messages name the files of definitions and declarations.
+    private const string NginxFailsHost = "let lib = import <configlang/lib>; in builtins.attrNames " +
+        "(lib.evalModules { modules = lib.configlang.builtinModules ++ [ { services.nginx.enable = throw \"nginx boom\"; } ]; }).config.users.users";
+
+    [Fact]
+    public void A_trace_through_a_definition_of_the_library_names_its_module_by_the_library_name()
+    {
+        var run = CliRun.Invoke("eval", "--strict", "--show-trace", "-E", NginxFailsHost);
+
+        Assert.Equal(ExitCodes.InputErrors, run.ExitCode);
+        Assert.Contains("while evaluating definitions from `<configlang/modules/services/web-servers/nginx.nix>':", run.Stderr);
+        Assert.DoesNotContain(Unpacked, run.Stderr);
+    }
+
+    [Fact]
+    public void Lint_trace_notes_name_the_library_module_of_a_failing_definition()
+    {
+        var host = Path.Combine(_folder, "nginx.nix");
+        File.WriteAllText(host, "{ services.nginx.enable = throw \"nginx boom\"; }\n");
+
+        var run = CliRun.Invoke("lint", "--show-trace", "--format", "json", host);
+
+        Assert.Equal(ExitCodes.InputErrors, run.ExitCode);
+        Assert.Contains("while evaluating definitions from `<configlang/modules/", run.Stdout);
+        Assert.DoesNotContain(Unpacked, run.Stdout);
+    }
+
+    [Fact]
+    public void A_declaration_clash_with_the_library_names_the_library_file()
+    {
+        var module = Path.Combine(_folder, "declares.nix");
+        File.WriteAllText(module, """
+            { lib, ... }: {
+              options.security.acme.acceptTerms = lib.mkOption { type = lib.types.bool; description = "mine"; };
+            }
+
+            """);
+
+        var run = CliRun.Invoke("eval", "--strict", "-E",
+            $"let lib = import <configlang/lib>; in (lib.evalModules {{ modules = lib.configlang.builtinModules ++ [ {module} ]; }}).config.security.acme.acceptTerms");
+
+        Assert.Equal(ExitCodes.InputErrors, run.ExitCode);
+        Assert.Contains($"The option `security.acme.acceptTerms' in `<configlang/modules/security/acme.nix>' is already declared in `{module}'.", run.Stderr);
+        Assert.DoesNotContain(Unpacked, run.Stderr);
+    }
+
     [Fact]
     public void Positions_the_language_sees_keep_the_real_file_as_in_Nix()
     {

@@ -47,6 +47,29 @@ public sealed class ConfigurationQueryTests : IDisposable
             demo));
     }
 
+    // Origins do not keep a submodule instance's option tree, but while its unset options keep
+    // it, show walks that tree rather than evaluating the instance's modules a second time.
+    [Fact]
+    public void Show_evaluates_the_modules_of_each_submodule_instance_once()
+    {
+        var host = _files.Write("traced.nix", """
+            { lib, ... }:
+            {
+              options.demo.sites = lib.mkOption {
+                type = lib.types.attrsOf (lib.types.submodule ({ ... }: builtins.trace "making a site" {
+                  options.certificate = lib.mkOption { type = lib.types.str; };
+                  options.port = lib.mkOption { type = lib.types.int; default = 80; };
+                }));
+              };
+              config.demo.sites.web.port = 81;
+            }
+            """);
+        var result = Query.Show(host, "demo", json: true);
+        Assert.True(result.Succeeded, result.Messages(showTrace: false));
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""{ "sites": { "web": { "port": 81 } } }"""), JsonNode.Parse(result.Text!)));
+        Assert.Single(result.Warnings.Split('\n'), line => line.Contains("making a site", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Everything_that_is_set_includes_the_submodule_values_and_skips_unset_options()
     {
