@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ConfigLang.Host;
+using ConfigLang.Host.Fleet;
 using ConfigLang.Cli.Rendering;
 using ConfigLang.Cli.Rendering.DiagnosticFormats;
 using ConfigLang.Evaluator.Diagnostics;
@@ -10,9 +11,10 @@ namespace ConfigLang.Cli.Commands;
 /// <summary>
 /// <c>configlang lint CONFIG... [--format text|json|sarif|github] [--warnings-as-errors]</c>:
 /// every problem of every file in one report; exit 1 when there is an error (or a warning with
-/// <c>--warnings-as-errors</c>).
+/// <c>--warnings-as-errors</c>). With several files, the fleet checks (<see cref="FleetLinter"/>)
+/// then look at the hosts together.
 /// </summary>
-public sealed class LintCommand(CliConsole console, HostLinter linter, DiagnosticWriterRegistry writers) : ICliCommand
+public sealed class LintCommand(CliConsole console, HostLinter linter, FleetLinter fleetLinter, DiagnosticWriterRegistry writers) : ICliCommand
 {
     public Command Build()
     {
@@ -40,7 +42,15 @@ public sealed class LintCommand(CliConsole console, HostLinter linter, Diagnosti
             }
             var options = new EvaluatorOptions { SearchPath = result.GetValue(include) ?? [] };
             var diagnostics = new List<Diagnostic>();
-            foreach (var file in result.GetValue(configs)!) diagnostics.AddRange(linter.Lint(file, options, showTrace: result.GetValue(showTrace)));
+            var files = result.GetValue(configs)!;
+            var members = new List<FleetMember>();
+            foreach (var file in files)
+            {
+                var linted = linter.Run<object?>(file, options, "/", null, result.GetValue(showTrace), fleet: files.Length > 1);
+                diagnostics.AddRange(linted.Diagnostics);
+                if (linted.Member is { } member) members.Add(member);
+            }
+            diagnostics.AddRange(fleetLinter.Lint(members));
             var report = DiagnosticReport.Create(diagnostics);
             var writer = writers.Get(result.GetValue(format)!);
             var output = writer.PreferredStream == DiagnosticOutputStream.StandardError ? console.Error : console.Out;
