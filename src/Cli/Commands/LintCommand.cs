@@ -41,16 +41,7 @@ public sealed class LintCommand(CliConsole console, HostLinter linter, FleetLint
                 return ExitCodes.Usage;
             }
             var options = new EvaluatorOptions { SearchPath = result.GetValue(include) ?? [] };
-            var diagnostics = new List<Diagnostic>();
-            var files = result.GetValue(configs)!;
-            var members = new List<FleetMember>();
-            foreach (var file in files)
-            {
-                var linted = linter.Run<object?>(file, options, "/", null, result.GetValue(showTrace), fleet: files.Length > 1);
-                diagnostics.AddRange(linted.Diagnostics);
-                if (linted.Member is { } member) members.Add(member);
-            }
-            diagnostics.AddRange(fleetLinter.Lint(members));
+            var diagnostics = fleetLinter.LintHosts(linter, result.GetValue(configs)!, options, result.GetValue(showTrace));
             var report = DiagnosticReport.Create(diagnostics);
             var writer = writers.Get(result.GetValue(format)!);
             var output = writer.PreferredStream == DiagnosticOutputStream.StandardError ? console.Error : console.Out;

@@ -25,10 +25,12 @@ public sealed class DuplicateCertificateAcrossHostsCheck : IFleetCheck
             var orders = entries.Select(e => e.Member.OrderKey(e.Cert)).Distinct().ToList();
             if (hosts < 2 || orders.Count < 2) continue;
             var first = entries[0];
-            var seen = new HashSet<string>(StringComparer.Ordinal) { first.Member.OrderKey(first.Cert) };
-            var others = entries.Skip(1).Select(e => (e.Cert.Location, seen.Add(e.Member.OrderKey(e.Cert))
-                ? $"ordered separately here (\"{e.Cert.Name}\")"
-                : $"shared here (\"{e.Cert.Name}\") through the cluster of an order above"));
+            // The first host of each order, to name it where another host shares that order.
+            var orderedBy = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var e in entries) orderedBy.TryAdd(e.Member.OrderKey(e.Cert), e.Member.File);
+            var others = entries.Skip(1).Select(e => (e.Cert.Location, orderedBy[e.Member.OrderKey(e.Cert)] is var by && by != e.Member.File
+                ? $"the same names (\"{e.Cert.Name}\"), ordered once with {Path.GetFileName(by)} through their cluster"
+                : $"the same names (\"{e.Cert.Name}\"), ordered separately here"));
             yield return FleetFinding.Warning(LintCodes.DuplicateCertificateAcrossHosts,
                 $"{hosts} hosts order the same names ({group.Key}) in {orders.Count} separate orders; Let's Encrypt issues at most {MaxDuplicatesPerWeek} certificates for one set of names every 7 days",
                 first.Cert.Location, others,
