@@ -32,7 +32,7 @@ public sealed class ConflictingChallengesAcrossHostsCheck : IFleetCheck
                 first.Cert.ChallengeLocation,
                 entries.Skip(1).Select(e => (e.Cert.ChallengeLocation, $"validated over {e.Cert.Challenge} here (\"{e.Cert.Name}\")")),
                 $"validate it the same way on every host (the same challenge and DNS provider), e.g. from a module the hosts import",
-                FleetFinding.CertOption(first.Cert.Name));
+                FleetFinding.CertOption(first.Cert.Name, first.Cert.ChallengeOption));
         }
     }
 }

@@ -11,11 +11,13 @@ namespace ConfigLang.Host.Fleet;
 /// <param name="LetsEncryptProduction">Whether it is ordered from Let's Encrypt production, whose limits the checks are about.</param>
 /// <param name="Challenge">How it is validated (<c>HTTP-01</c>, <c>TLS-ALPN-01</c>, <c>DNS-01 (cloudflare)</c>); null when no challenge is configured.</param>
 /// <param name="Location">Where the user defines the certificate.</param>
-/// <param name="ChallengeLocation">Where the user defines the option that chooses its challenge.</param>
+/// <param name="ChallengeOption">The option that chooses its challenge (<c>dnsProvider</c>, <c>listenTLS</c>, <c>listenHTTP</c>, ...).</param>
+/// <param name="ChallengeLocation">Where the user defines that option.</param>
 public sealed record FleetCertificate(
     string Name,
     IReadOnlyList<string> Names,
     bool LetsEncryptProduction,
     string? Challenge,
     SourceLocation? Location,
+    string ChallengeOption,
     SourceLocation? ChallengeLocation);

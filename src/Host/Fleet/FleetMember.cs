@@ -29,6 +29,7 @@ public sealed record FleetMember(string File, string? Cluster, IReadOnlyList<Fle
                 AcmeServers.IsLetsEncryptProduction(c.Server),
                 c.HasChallenge ? Describe(c) : null,
                 facts.LocateCert(c.Name),
+                AcmeRequestMapper.ChallengeOptionOf(c),
                 facts.LocateCert(c.Name, AcmeRequestMapper.ChallengeOptionOf(c))))]);
 
     /// <summary>
