@@ -41,7 +41,7 @@ public sealed class ClusterSecretFilesCheck : IHostCheck
                 yield return Diagnostic.Error(LintCodes.ClusterEncryptionKeyMalformed,
                     $"`{subject}' is {path}, which does not hold a {ClusterEncryptionKey.Length}-byte key in base64; rebuild cannot encrypt or decrypt the shared private keys with it",
                     location)
-                    .WithNote($"write a new key with: head -c {ClusterEncryptionKey.Length} /dev/urandom | base64 > {path} (the same file on every host of the cluster)")
+                    .WithNote($"write a new key, readable by root only: (umask 077; head -c {ClusterEncryptionKey.Length} /dev/urandom | base64 > {path}), and copy the same file to every host of the cluster")
                     with { Subject = subject };
             }
         }
