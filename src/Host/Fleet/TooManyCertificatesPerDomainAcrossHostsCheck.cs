@@ -17,9 +17,11 @@ public sealed class TooManyCertificatesPerDomainAcrossHostsCheck : IFleetCheck
     public IEnumerable<Diagnostic> Check(IReadOnlyList<FleetMember> members)
     {
         const int limit = TooManyCertificatesPerDomainCheck.MaxCertificatesPerWeek;
-        var byDomain = members
-            .SelectMany(m => m.Certs.Where(c => c.LetsEncryptProduction)
-                .SelectMany(c => c.Names.Select(RegisteredDomains.Of).Distinct(StringComparer.Ordinal).Select(d => (Domain: d, Member: m, Cert: c))))
+        var ordered = members.SelectMany(m => m.Certs.Where(c => c.LetsEncryptProduction).Select(c => (Member: m, Cert: c))).ToList();
+        // No more orders than the limit in all: the suffix list is not even loaded.
+        if (ordered.Select(e => e.Member.OrderKey(e.Cert)).Distinct().Count() <= limit) yield break;
+        var byDomain = ordered
+            .SelectMany(e => e.Cert.Names.Select(RegisteredDomains.Of).Distinct(StringComparer.Ordinal).Select(d => (Domain: d, e.Member, e.Cert)))
             .GroupBy(e => e.Domain, StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal);
         foreach (var group in byDomain)
