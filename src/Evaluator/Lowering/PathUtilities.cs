@@ -47,23 +47,4 @@ public static class PathUtilities
     /// <summary>Whether a file, folder or symlink (even a dangling one) is at <paramref name="path"/>, as lstat sees it.</summary>
     public static bool Exists(string path) =>
         File.Exists(path) || Directory.Exists(path) || new FileInfo(path).LinkTarget is not null;
-
-    /// <summary>
-    /// Whether <paramref name="written"/> names something that is not a folder as one: a component
-    /// followed by a slash (<c>file.nix/</c>, <c>file.nix/.</c>, <c>missing/..</c>) that is not a
-    /// directory. Nix 2.8 hands file builtins the string as written, so the system call fails
-    /// (ENOTDIR) where the canonical path would exist; this keeps that answer.
-    /// </summary>
-    /// <param name="canonical"><see cref="Canonicalize"/> of <paramref name="written"/>, which callers have at hand.</param>
-    public static bool NamesNonDirectoryAsFolder(string written, string canonical)
-    {
-        // A canonical path has no slash after its last component, and the system checks the others anyway.
-        if (canonical == written) return false;
-        for (var slash = written.IndexOf('/', 1); slash > 0; slash = written.IndexOf('/', slash + 1))
-        {
-            if (written[slash - 1] == '/') continue;
-            if (!Directory.Exists(Canonicalize(written[..slash]))) return true;
-        }
-        return false;
-    }
 }

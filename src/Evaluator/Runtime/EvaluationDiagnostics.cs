@@ -46,4 +46,6 @@ public static class EvaluationDiagnostics
     public const string Syntax = "CL1018";
     /// <summary>Evaluation needed more memory than the limit (<c>--max-memory</c>).</summary>
     public const string MemoryLimit = "CL1019";
+    /// <summary>The evaluation's own store would grow past its limit (<see cref="EvaluatorOptions.MaxStoreBytes"/>).</summary>
+    public const string StoreLimit = "CL1020";
 }

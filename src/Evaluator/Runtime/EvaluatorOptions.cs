@@ -44,6 +44,12 @@ public sealed record EvaluatorOptions
     /// <c>stack overflow (possible infinite recursion)</c>; Nix 2.8 itself stops between 10,000 and 100,000.</summary>
     public int MaxCallDepth { get; init; } = 20000;
 
+    /// <summary>How many bytes the evaluation's own store may hold (<c>toFile</c> contents, .drv files,
+    /// paths copied by <c>"${./dir}"</c>): the program decides what goes in, so it is bounded.</summary>
+    public long MaxStoreBytes { get; init; } = DefaultMaxStoreBytes;
+
+    public const long DefaultMaxStoreBytes = 256L * 1024 * 1024;
+
     /// <summary>Hosts adding builtins natively (the module layer's <c>lib</c>).</summary>
     public IReadOnlyList<IBuiltinProvider> BuiltinProviders { get; init; } = [];
 

@@ -270,7 +270,7 @@ public sealed partial class Interpreter
     public string CoerceToOpenablePath(Value value, SourceLocation? site, string operation)
     {
         var path = CoerceToPath(value, site, out var written);
-        if (PathUtilities.NamesNonDirectoryAsFolder(written, path))
+        if (Files.NamesNonDirectoryAsFolder(written, path))
         {
             throw EvaluationException.Create(EvaluationDiagnostics.FileSystem, $"{operation} '{written}': Not a directory", site);
         }
@@ -284,17 +284,37 @@ public sealed partial class Interpreter
         throw EvaluationException.Create(EvaluationDiagnostics.FileSystem, $"path '{path.Replace("\0", "\\0")}' contains a NUL byte", site);
     }
 
-    /// <summary>The store path a path would get when added to the store (its NAR hash decides it).</summary>
+    /// <summary>Copies a path into the evaluation's store (<c>"${./file}"</c>); its NAR hash decides where.</summary>
     public string CopyPathToStore(string path, SourceLocation? site)
     {
         if (_storePathCache.TryGetValue(path, out var cached)) return cached;
         EnsureNoNul(path, site);
-        if (!File.Exists(path) && !Directory.Exists(path) && new FileInfo(path).LinkTarget is null)
+        var storePath = AddToStore(path, PathUtilities.BaseNameOf(path), filter: null, site);
+        _storePathCache[path] = storePath;
+        return storePath;
+    }
+
+    /// <summary>
+    /// Adds <paramref name="path"/> (a file, directory or symlink, from the disk or the store) to the
+    /// evaluation's store recursively, as <c>builtins.path</c> does, keeping what <paramref name="filter"/> accepts.
+    /// </summary>
+    public string AddToStore(string path, string name, Func<string, string, bool>? filter, SourceLocation? site)
+    {
+        if (!Files.Exists(path))
         {
             throw EvaluationException.Create(EvaluationDiagnostics.FileSystem, $"getting status of '{path}': No such file or directory", site);
         }
-        var storePath = StorePaths.SourcePath(PathUtilities.BaseNameOf(path), StorePaths.NarHash(path));
-        _storePathCache[path] = storePath;
+        Store.StoreObject copy;
+        try
+        {
+            copy = Files.Copy(path, filter, site);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw EvaluationException.Create(EvaluationDiagnostics.FileSystem, $"copying '{path}' to the store: {e.Message}", site);
+        }
+        var storePath = StorePaths.SourcePath(name, Store.NarHash.Of(copy));
+        Files.Store.Add(storePath, copy, site);
         return storePath;
     }
 }

@@ -26,6 +26,7 @@ public sealed partial class Interpreter
     {
         Options = options;
         _parse = parse;
+        Files = new EvaluationFiles(new Store.EvaluationStore(options.MaxStoreBytes));
         var registry = new BuiltinRegistry(this);
         BuiltinLibrary.Register(registry);
         foreach (var provider in options.BuiltinProviders) provider.Register(registry);
@@ -62,6 +63,9 @@ public sealed partial class Interpreter
     }
 
     public EvaluatorOptions Options { get; }
+
+    /// <summary>What the evaluation reads files through: its own store for store paths, the disk for the rest.</summary>
+    public EvaluationFiles Files { get; }
 
     /// <summary>The <c>builtins</c> set.</summary>
     public AttrSetValue Builtins { get; }
@@ -102,7 +106,7 @@ public sealed partial class Interpreter
     /// <summary><c>import path</c>: a directory means its <c>default.nix</c>; each file is evaluated once.</summary>
     public Value Import(string path, SourceLocation? site)
     {
-        if (Directory.Exists(path)) path = PathUtilities.Combine(path, "default.nix");
+        if (Files.IsDirectory(path)) path = PathUtilities.Combine(path, "default.nix");
         if (_importCache.TryGetValue(path, out var cached)) return cached.Force();
         var source = ReadSource(path, site);
         var node = Lower(source, PathUtilities.DirOf(path));
@@ -114,7 +118,7 @@ public sealed partial class Interpreter
 
     /// <summary>Where the expression of an imported file starts (for errors about the file's value as a whole).</summary>
     public SourceLocation? LocationOfImport(string path) =>
-        _importCache.TryGetValue(Directory.Exists(path) ? PathUtilities.Combine(path, "default.nix") : path, out var thunk) && thunk is Thunk lazy ? lazy.Location : null;
+        _importCache.TryGetValue(Files.IsDirectory(path) ? PathUtilities.Combine(path, "default.nix") : path, out var thunk) && thunk is Thunk lazy ? lazy.Location : null;
 
     /// <summary>The files <see cref="Import"/> has read, in the order first imported (tools that
     /// point at a definition look for it in these).</summary>
@@ -124,7 +128,7 @@ public sealed partial class Interpreter
     /// in front of the builtins (not cached, since the scope differs per call).</summary>
     public Value ScopedImport(AttrSetValue scope, string path, SourceLocation? site)
     {
-        if (Directory.Exists(path)) path = PathUtilities.Combine(path, "default.nix");
+        if (Files.IsDirectory(path)) path = PathUtilities.Combine(path, "default.nix");
         var source = ReadSource(path, site);
         var names = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < scope.Count; i++) names[scope.Names[i].Name] = i;
@@ -141,7 +145,7 @@ public sealed partial class Interpreter
         }
         try
         {
-            return new SourceText(File.ReadAllText(path), path) { Name = LibraryFileNames.Of(path, Options.LibrarySearchPath) };
+            return new SourceText(Files.ReadAllText(path), path) { Name = LibraryFileNames.Of(path, Options.LibrarySearchPath) };
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -4,75 +4,13 @@ using System.Text;
 namespace ConfigLang.Evaluator.Runtime;
 
 /// <summary>
-/// Store path arithmetic as Nix computes it, without a store: NAR serialisation and hashing,
-/// Nix's base-32, and the <c>makeStorePath</c> fingerprint. Nothing is ever written.
+/// Store path arithmetic as Nix computes it: Nix's base-32 and the <c>makeStorePath</c>
+/// fingerprint. What is at those paths is the evaluation's own store (<see cref="Store.EvaluationStore"/>).
 /// </summary>
 public static class StorePaths
 {
     public const string StoreDirectory = "/nix/store";
     internal const string Base32Chars = "0123456789abcdfghijklmnpqrsvwxyz";
-
-    /// <summary>SHA-256 of the NAR serialisation of a file, directory or symlink.</summary>
-    public static byte[] NarHash(string path, Func<string, string, bool>? filter = null)
-    {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        WriteString(hash, "nix-archive-1");
-        Serialize(hash, path, filter);
-        return hash.GetHashAndReset();
-    }
-
-    private static string TypeOf(string path) =>
-        new FileInfo(path).LinkTarget is not null ? "symlink" : Directory.Exists(path) ? "directory" : File.Exists(path) ? "regular" : "unknown";
-
-    private static void Serialize(IncrementalHash hash, string path, Func<string, string, bool>? filter)
-    {
-        WriteString(hash, "(");
-        var info = new FileInfo(path);
-        if (info.LinkTarget is { } target)
-        {
-            WriteString(hash, "type"); WriteString(hash, "symlink");
-            WriteString(hash, "target"); WriteString(hash, target);
-        }
-        else if (Directory.Exists(path))
-        {
-            WriteString(hash, "type"); WriteString(hash, "directory");
-            var entries = Directory.GetFileSystemEntries(path).Select(System.IO.Path.GetFileName).ToArray();
-            Array.Sort(entries, string.CompareOrdinal);
-            foreach (var entry in entries)
-            {
-                var child = System.IO.Path.Combine(path, entry!);
-                if (filter is not null && !filter(child, TypeOf(child))) continue;
-                WriteString(hash, "entry"); WriteString(hash, "(");
-                WriteString(hash, "name"); WriteString(hash, entry!);
-                WriteString(hash, "node");
-                Serialize(hash, child, filter);
-                WriteString(hash, ")");
-            }
-        }
-        else
-        {
-            WriteString(hash, "type"); WriteString(hash, "regular");
-            if (!OperatingSystem.IsWindows() && (File.GetUnixFileMode(path) & UnixFileMode.UserExecute) != 0)
-            {
-                WriteString(hash, "executable"); WriteString(hash, "");
-            }
-            WriteString(hash, "contents");
-            WriteBytes(hash, File.ReadAllBytes(path));
-        }
-        WriteString(hash, ")");
-    }
-
-    private static void WriteString(IncrementalHash hash, string s) => WriteBytes(hash, Encoding.UTF8.GetBytes(s));
-
-    private static void WriteBytes(IncrementalHash hash, byte[] bytes)
-    {
-        Span<byte> length = stackalloc byte[8];
-        BitConverter.TryWriteBytes(length, (ulong)bytes.Length);
-        hash.AppendData(length);
-        hash.AppendData(bytes);
-        var padding = (8 - bytes.Length % 8) % 8;
-        if (padding > 0) hash.AppendData(new byte[padding]);
-    }
 
     /// <summary>The path of a source added recursively with SHA-256 (what <c>"${./file}"</c> gives).</summary>
     public static string SourcePath(string name, byte[] narHash) => MakeStorePath("source", narHash, name);

@@ -36,12 +36,12 @@ public sealed class ClusterSecretFilesCheck : IHostCheck
                     .WithNote($"make it readable by root only: chown root:root {path} && chmod 0600 {path} (rebuild reads it as root)")
                     with { Subject = subject };
             }
-            if (option == "encryptionKeyFile" && ClusterEncryptionKey.TryParse(content) is null)
+            if (option == "encryptionKeyFile" && ClusterEncryptionKey.Problem(System.Text.Encoding.UTF8.GetString(content)) is { } problem)
             {
                 yield return Diagnostic.Error(LintCodes.ClusterEncryptionKeyMalformed,
-                    $"`{subject}' is {path}, which does not hold a {ClusterEncryptionKey.Length}-byte key in base64; rebuild cannot encrypt or decrypt the shared private keys with it",
+                    $"`{subject}' is {path}, which {problem}; rebuild cannot encrypt or decrypt the shared private keys with it",
                     location)
-                    .WithNote($"write a new key, readable by root only: (umask 077; head -c {ClusterEncryptionKey.Length} /dev/urandom | base64 > {path}), and copy the same file to every host of the cluster")
+                    .WithNote($"write a new key, readable by root only: (umask 077; head -c {ClusterEncryptionKey.KeySize} /dev/urandom | base64 > {path}), and copy the same file to every host of the cluster")
                     with { Subject = subject };
             }
         }

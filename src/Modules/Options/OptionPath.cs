@@ -47,7 +47,7 @@ public static class OptionPath
 
     /// <summary>
     /// The text quoted for a message: as <see cref="QuoteString(string)"/>, other control
-    /// characters as <c>\uXXXX</c> (a NUL from <c>fromJSON</c>, say), never sent raw to a terminal.
+    /// characters as <c>\uXXXX</c> (a NUL from a host's builtin, say), never sent raw to a terminal.
     /// </summary>
     public static string ShowString(string text) => QuoteString(text, escapeControls: true);
 

@@ -79,7 +79,7 @@ public static class BuiltinTypes
         return new("path", description, v =>
         {
             var text = v switch { PathValue p => p.Path, StringValue s => s.Text, AttrSetValue a when a.Get("outPath")?.Force() is StringValue o => o.Text, _ => null };
-            // No file system path holds a NUL (Nix's strings cannot even carry one; ours can).
+            // No file system path holds a NUL (no program can make one; a host's builtin could).
             if (text is null || text.Contains('\0')) return false;
             // Not in the store means a string: a path value would be copied into the store when used.
             if (inStore == false && v is not StringValue) return false;

@@ -7,7 +7,7 @@ namespace ConfigLang.Modules.Types;
 /// <summary>
 /// <c>types.passwdEntry t</c>: <c>t</c> (as nixpkgs, an <c>addCheck</c>) whose strings hold no
 /// <c>:</c> or newline, so the value stays one field of one line of <c>/etc/passwd</c>. A NUL is
-/// refused too: Nix strings cannot carry one, ours can, and no account file may hold one.
+/// refused too: no program can make one, but a host's builtin could, and no account file may hold one.
 /// </summary>
 public sealed class PasswdEntryType(OptionType inner) : OptionType
 {

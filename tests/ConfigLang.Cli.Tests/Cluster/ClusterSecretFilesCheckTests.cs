@@ -85,18 +85,18 @@ public sealed class ClusterSecretFilesCheckTests : IDisposable
     }
 
     [Theory]
-    [InlineData("not base64 at all!!")]
-    [InlineData("AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHg==")] // 31 bytes
-    [InlineData("AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8g")] // 33 bytes
-    [InlineData("")]
-    public void A_malformed_encryption_key_is_an_error_that_does_not_show_it(string content)
+    [InlineData("not base64 at all!!", "does not hold base64 text: it must hold a 32-byte key, base64")]
+    [InlineData("AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHg==", "holds a 31-byte key; AES-256 needs 32 bytes (base64)")]
+    [InlineData("AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8g", "holds a 33-byte key; AES-256 needs 32 bytes (base64)")]
+    [InlineData(" \n", "is empty: it must hold a 32-byte key, base64")]
+    public void A_malformed_encryption_key_is_an_error_that_does_not_show_it(string content, string problem)
     {
         Secret("/run/secrets/cluster.key", content, Mode0600);
         var finding = Assert.Single(Check(Facts()));
         Assert.Equal(LintCodes.ClusterEncryptionKeyMalformed, finding.Code);
         Assert.True(finding.IsError);
-        Assert.Contains("does not hold a 32-byte key in base64", finding.Message);
-        if (content.Length > 0)
+        Assert.Equal($"`security.acme.cluster.encryptionKeyFile' is /run/secrets/cluster.key, which {problem}; rebuild cannot encrypt or decrypt the shared private keys with it", finding.Message);
+        if (content.Trim().Length > 0)
         {
             Assert.DoesNotContain(content, finding.Message);
             Assert.All(finding.Notes, n => Assert.DoesNotContain(content, n));

@@ -63,8 +63,7 @@ public sealed class HostileNamesAndPathsTests : IDisposable
     public static TheoryData<string, string, string> NamesByCommand()
     {
         var data = new TheoryData<string, string, string>();
-        string[] names = ["\"../../../../etc/x\"", "\"/etc/x\"", "\"a/b\"", "\".hidden\"", "\"..\"", "\"\"", "${builtins.fromJSON \"\\\"a\\\\u0000b\\\"\"}",
-            $"\"{new string('a', 256)}\""];
+        string[] names = ["\"../../../../etc/x\"", "\"/etc/x\"", "\"a/b\"", "\".hidden\"", "\"..\"", "\"\"", $"\"{new string('a', 256)}\""];
         foreach (var command in new[] { "lint", "show", "preview", "rebuild", "renew" })
         {
             foreach (var name in names) data.Add(command, name, "is not a file name");
@@ -107,20 +106,78 @@ public sealed class HostileNamesAndPathsTests : IDisposable
         AssertRootUntouched(sentinel);
     }
 
+    /// <summary>
+    /// A NUL in a name or path, the way a program could once make one: fromJSON now refuses it
+    /// where it is called, as newer Nix does. (The typed plan's own NUL checks, CertificateName
+    /// and the account-file writer, are tested in ConfigLang.Acme.Tests.)
+    /// </summary>
     private const string Nul = "(builtins.fromJSON \"\\\"/run/x\\\\u0000y\\\"\")";
+
+    public static TheoryData<string, string> NulByCommand()
+    {
+        var data = new TheoryData<string, string>();
+        string[] bodies =
+        [
+            "dnsProvider = \"cloudflare\"; environmentFile = " + Nul + ";",
+            "dnsProvider = \"cloudflare\"; credentialFiles.CLOUDFLARE_DNS_API_TOKEN_FILE = " + Nul + ";",
+            "listenHTTP = \":80\"; eab.kid = \"k\"; eab.hmacFile = " + Nul + ";",
+            "webroot = " + Nul + ";",
+            "listenHTTP = \":80\"; csr = " + Nul + "; csrKey = \"/k\";",
+        ];
+        foreach (var command in new[] { "lint", "show", "preview", "rebuild", "renew" })
+        {
+            foreach (var body in bodies) data.Add(command, body);
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(NulByCommand))]
+    public void A_nul_from_fromJSON_is_refused_where_fromJSON_is_called_and_nothing_is_written(string command, string body)
+    {
+        var host = Host("\"example.org\"", body);
+        var sentinel = PlantSentinel();
+
+        var run = CliRun.Invoke(Command(command, host, Root));
+
+        Assert.True(run.ExitCode == 1, run.Stderr);
+        Assert.Contains("input string '/run/x\u2400y' cannot be represented as Nix string because it contains null bytes", run.Stderr);
+        Assert.Contains($"{host}:7:{body.IndexOf(Nul, StringComparison.Ordinal) + 30}", run.Stderr);
+        Assert.DoesNotContain("Unhandled", run.Stderr);
+        Assert.DoesNotContain('\0', run.Stderr + run.Stdout);
+        AssertRootUntouched(sentinel);
+    }
+
+    [Theory]
+    [InlineData("lint")]
+    [InlineData("show")]
+    [InlineData("preview")]
+    [InlineData("rebuild")]
+    [InlineData("renew")]
+    public void A_certificate_name_holding_nul_is_refused_by_fromJSON_and_nothing_is_written(string command)
+    {
+        var host = Host("${builtins.fromJSON \"\\\"a\\\\u0000b\\\"\"}");
+        var sentinel = PlantSentinel();
+
+        var run = CliRun.Invoke(Command(command, host, Root));
+
+        Assert.True(run.ExitCode == 1, run.Stderr);
+        Assert.Contains("input string 'a\u2400b' cannot be represented as Nix string because it contains null bytes", run.Stderr);
+        Assert.Contains($"{host}:7:13", run.Stderr);
+        Assert.DoesNotContain('\0', run.Stderr + run.Stdout);
+        AssertRootUntouched(sentinel);
+    }
 
     public static TheoryData<string, string, string> PathValuesByCommand()
     {
         var data = new TheoryData<string, string, string>();
         (string Body, string Option)[] cases =
         [
-            ("dnsProvider = \"cloudflare\"; environmentFile = " + Nul + ";", "environmentFile"),
             ("dnsProvider = \"cloudflare\"; environmentFile = \"\";", "environmentFile"),
-            ("dnsProvider = \"cloudflare\"; credentialFiles.CLOUDFLARE_DNS_API_TOKEN_FILE = " + Nul + ";", "credentialFiles.CLOUDFLARE_DNS_API_TOKEN_FILE"),
-            ("listenHTTP = \":80\"; eab.kid = \"k\"; eab.hmacFile = " + Nul + ";", "eab.hmacFile"),
-            ("webroot = " + Nul + ";", "webroot"),
+            ("dnsProvider = \"cloudflare\"; credentialFiles.CLOUDFLARE_DNS_API_TOKEN_FILE = \"run/x\";", "credentialFiles.CLOUDFLARE_DNS_API_TOKEN_FILE"),
+            ("listenHTTP = \":80\"; eab.kid = \"k\"; eab.hmacFile = \"relative\";", "eab.hmacFile"),
             ("webroot = \"\";", "webroot"),
-            ("listenHTTP = \":80\"; csr = " + Nul + "; csrKey = \"/k\";", "csr"),
+            ("listenHTTP = \":80\"; csr = \"c\"; csrKey = \"/k\";", "csr"),
         ];
         foreach (var command in new[] { "lint", "preview", "rebuild" })
         {

@@ -68,7 +68,7 @@ public sealed class HostileInputTests : IDisposable
                 };
               };
             }
-            """, LimitTime, [("lint", [1])]),
+            """, LimitTime, [("lint", [1])], StderrMentions: "cannot be represented as Nix string because it contains null bytes"),
         // Found by the fuzzer (tests/ConfigLang.Fuzz), of the same kinds: superlinear regex compilation
         // (64,000 '{ }': over 10 s; 32,000: 3.7 s) and one error per token costing time quadratic in the line
         // even where only the first is shown (20,000 out-of-range integers: 16 s).

@@ -1,3 +1,7 @@
+using ConfigLang.Evaluator.Runtime;
+using ConfigLang.Evaluator.Runtime.Builtins;
+using ConfigLang.Evaluator.Runtime.Values;
+
 namespace ConfigLang.Evaluator.Tests.Runtime;
 
 /// <summary>
@@ -6,20 +10,68 @@ namespace ConfigLang.Evaluator.Tests.Runtime;
 /// </summary>
 public sealed class MalformedBuiltinInputTests
 {
-    private const string Nul = "(builtins.fromJSON \"\\\"\\\\u0000\\\"\")";
+    private const string JsonNul = "(builtins.fromJSON \"\\\"\\\\u0000\\\"\")";
 
+    /// <summary>A string holding NUL, which no program can make: a host's native builtin (<see cref="NulStringProvider"/>).</summary>
+    private const string HostNul = "builtins.nulString";
+
+    public static TheoryData<string> PathsHoldingNul(string nul) => new()
+    {
+        $"builtins.readFile (\"/etc/\" + {nul})",
+        $"builtins.pathExists (/etc + (\"/\" + {nul}))",
+        $"builtins.readDir (\"/etc/\" + {nul})",
+        $"builtins.hashFile \"sha256\" (\"/etc/\" + {nul})",
+        $"import (\"/etc/\" + {nul})",
+        $"\"${{/etc + (\"/\" + {nul})}}\"",
+    };
+
+    /// <summary>fromJSON's <c>\u0000</c> was the one way a program could make a NUL; it is refused where it is parsed.</summary>
     [Theory]
-    [InlineData($"builtins.readFile (\"/etc/\" + {Nul})")]
-    [InlineData($"builtins.pathExists (/etc + (\"/\" + {Nul}))")]
-    [InlineData($"builtins.readDir (\"/etc/\" + {Nul})")]
-    [InlineData($"builtins.hashFile \"sha256\" (\"/etc/\" + {Nul})")]
-    [InlineData($"import (\"/etc/\" + {Nul})")]
-    [InlineData($"\"${{/etc + (\"/\" + {Nul})}}\"")]
-    public void A_path_holding_a_nul_byte_is_a_located_error(string expression)
+    [MemberData(nameof(PathsHoldingNul), JsonNul)]
+    public void A_program_cannot_make_a_path_holding_a_nul_byte(string expression)
     {
         var stderr = Evaluate.Error(expression);
+        Assert.StartsWith("error: input string '\u2400' cannot be represented as Nix string because it contains null bytes", stderr);
+        Assert.Contains("at «string»:1:", stderr);
+    }
+
+    /// <summary>A host's builtin still can; the file builtins refuse such a path at the call.</summary>
+    [Theory]
+    [MemberData(nameof(PathsHoldingNul), HostNul)]
+    public void A_path_holding_a_nul_byte_from_the_host_is_a_located_error(string expression)
+    {
+        var options = new EvaluatorOptions
+        {
+            CurrentDirectory = Path.GetTempPath(),
+            EnvironmentVariables = new Dictionary<string, string>(),
+            BuiltinProviders = [new NulStringProvider()],
+        };
+        var stderr = Evaluate.Error(expression, options);
         Assert.StartsWith("error: path '/etc/\\0' contains a NUL byte", stderr);
         Assert.Contains("at «string»:1:", stderr);
+    }
+
+    [Fact]
+    public void A_file_holding_a_nul_byte_cannot_be_read_into_a_string_as_in_nix()
+    {
+        // nix-instantiate --eval -E 'builtins.readFile /tmp/nulfile': "the contents of the file '/tmp/nulfile' cannot be represented as a Nix string".
+        var file = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllBytes(file, "a\0b"u8.ToArray());
+            var stderr = Evaluate.Error($"builtins.readFile \"{file}\"");
+            Assert.StartsWith($"error: the contents of the file '{file}' cannot be represented as a Nix string", stderr);
+            Assert.Contains("at «string»:1:1:", stderr);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    private sealed class NulStringProvider : IBuiltinProvider
+    {
+        public void Register(BuiltinRegistry registry) => registry.AddValue("nulString", StringValue.Of("\0"));
     }
 
     [Theory]

@@ -16,11 +16,12 @@ internal sealed class ModuleEvaluation : IDisposable
         return path;
     }
 
-    /// <summary>The JSON of <paramref name="attribute"/> of the evaluation of the named module files.</summary>
+    /// <summary>The JSON of <paramref name="attribute"/> of the evaluation of the named module files
+    /// (with the host builtin <see cref="NulJoinBuiltin"/>).</summary>
     public EvaluationResult Evaluate(string attribute, params string[] files)
     {
         var modules = string.Join(" ", files.Select(f => $"./{f}"));
-        var options = ConfigurationQuery.WithModules(new EvaluatorOptions { CurrentDirectory = _folder });
+        var options = ConfigurationQuery.WithModules(new EvaluatorOptions { CurrentDirectory = _folder, BuiltinProviders = [new NulJoinBuiltin()] });
         return new ConfigEvaluator(options).Evaluate(new EvaluationRequest
         {
             Expression = $"(import <configlang/lib>).evalModules {{ modules = [ {modules} ]; }}",

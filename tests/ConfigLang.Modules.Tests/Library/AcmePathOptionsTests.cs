@@ -15,7 +15,8 @@ public sealed class AcmePathOptionsTests : IDisposable
 
     public void Dispose() => _dir.Delete(recursive: true);
 
-    private const string Nul = "(builtins.fromJSON \"\\\"/run/x\\\\u0000y\\\"\")";
+    /// <summary>"/run/x\0y", from a host builtin (<see cref="Evaluation.NulJoinBuiltin"/>): no program can make it.</summary>
+    private const string Nul = "(builtins.joinWithNul \"/run/x\" \"y\")";
 
     private ConfigLang.Modules.Resolved.QueryOutcome Show(string certificate, string body)
     {
@@ -29,7 +30,7 @@ public sealed class AcmePathOptionsTests : IDisposable
               };
             }
             """);
-        return new ConfigurationQuery(new EvaluatorOptions()).Show(path, "security.acme.certs", json: true);
+        return new ConfigurationQuery(new EvaluatorOptions { BuiltinProviders = [new Evaluation.NulJoinBuiltin()] }).Show(path, "security.acme.certs", json: true);
     }
 
     [Theory]
@@ -64,6 +65,15 @@ public sealed class AcmePathOptionsTests : IDisposable
         Assert.Contains($"`security.acme.certs.\"example.org\".{option}' is not of type `{type}'", result.Messages(showTrace: false));
         Assert.Equal(5, result.Error.Location!.Value.Start.Line);
         Assert.DoesNotContain('\0', result.Messages(showTrace: false));
+    }
+
+    [Fact]
+    public void A_program_cannot_make_a_path_holding_nul_since_fromJSON_refuses_it_where_it_is_called()
+    {
+        var result = Show("\"example.org\"", "dnsProvider = \"cloudflare\"; environmentFile = builtins.fromJSON \"\\\"/run/x\\\\u0000y\\\"\";");
+        Assert.False(result.Succeeded);
+        Assert.Contains("input string '/run/x\u2400y' cannot be represented as Nix string because it contains null bytes", result.Messages(showTrace: false));
+        Assert.Equal((5, 51), (result.Error!.Location!.Value.Start.Line, result.Error.Location.Value.Start.Column));
     }
 
     [Fact]

@@ -28,7 +28,8 @@ public sealed class AccountNameTypeTests : IDisposable
 
     public void Dispose() => _evaluation.Dispose();
 
-    private const string Nul = "${builtins.fromJSON \"\\\"a\\\\u0000b\\\"\"}";
+    /// <summary>"a\0b", from a host builtin (<see cref="NulJoinBuiltin"/>): no program can make it.</summary>
+    private const string Nul = "${builtins.joinWithNul \"a\" \"b\"}";
 
     public static TheoryData<string, string> Refused() => new()
     {

@@ -37,7 +37,7 @@ public sealed class FileNameTypeTests : IDisposable
         { "\"../../../../etc/x\"", "it contains `/`" },
         { "\"/etc/x\"", "it contains `/`" },
         { "\"a/b\"", "it contains `/`" },
-        { "${builtins.fromJSON \"\\\"a\\\\u0000b\\\"\"}", "it contains a NUL character" },
+        { "${" + NulJoinBuiltin.Join("a", "b") + "}", "it contains a NUL character" },
         { $"\"{Bytes255}a\"", "it is 256 bytes long in UTF-8" },
         // 128 two-byte characters: 128 characters, but 256 bytes.
         { $"\"{new string('é', 128)}\"", "it is 256 bytes long in UTF-8" },
@@ -83,10 +83,22 @@ public sealed class FileNameTypeTests : IDisposable
     [Fact]
     public void The_name_shown_in_the_message_has_its_control_characters_escaped()
     {
-        _evaluation.Write("host.nix", "{ certs.${builtins.fromJSON \"\\\"a\\\\u0000/b\\\"\"} = 1; }");
+        _evaluation.Write("host.nix", "{ certs.${" + NulJoinBuiltin.Join("a", "/b") + "} = 1; }");
         var result = _evaluation.Evaluate("config.certs", "declare.nix", "host.nix");
         Assert.Contains("The name \"a\\u0000/b\" in `certs'", result.Stderr);
         Assert.DoesNotContain('\0', result.Stderr);
+    }
+
+    [Fact]
+    public void A_program_cannot_make_a_name_holding_nul_since_fromJSON_refuses_it_where_it_is_called()
+    {
+        _evaluation.Write("host.nix", "{\n  certs.${builtins.fromJSON \"\\\"a\\\\u0000b\\\"\"} = 1;\n}\n");
+        var result = _evaluation.Evaluate("config.certs", "declare.nix", "host.nix");
+        Assert.False(result.Succeeded);
+        Assert.StartsWith("error: input string 'a\u2400b' cannot be represented as Nix string because it contains null bytes", result.Stderr);
+        var at = result.Error!.Location!.Value;
+        Assert.EndsWith("host.nix", at.Source.Path);
+        Assert.Equal((2, 11), (at.Start.Line, at.Start.Column));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using ConfigLang.Evaluator.Runtime.Store;
 using ConfigLang.Evaluator.Runtime.Values;
 using ConfigLang.Evaluator.Text;
 
@@ -8,7 +9,7 @@ namespace ConfigLang.Evaluator.Runtime.Builtins;
 /// <summary>
 /// <c>derivationStrict</c> and <c>derivation</c>, evaluated as Nix does up to the store paths
 /// (input-addressed: ATerm serialisation, hash modulo input derivations, output and .drv paths),
-/// without writing or building anything. String contexts record the dependencies:
+/// writing the .drv file into the evaluation's own store but building nothing. String contexts record the dependencies:
 /// <c>=DRV</c> (all outputs of DRV), <c>!OUT!DRV</c> (one output), or a plain source path.
 /// </summary>
 internal static class DerivationBuiltins
@@ -159,7 +160,9 @@ internal static class DerivationBuiltins
         var references = new SortedSet<string>(inputSrcs, StringComparer.Ordinal);
         references.UnionWith(inputDrvs.Keys);
         var type = "text" + string.Concat(references.Select(reference => ":" + reference));
-        var drvPathResult = StorePaths.MakeStorePath(type, SHA256.HashData(Encoding.UTF8.GetBytes(Unparse(drv, null))), drvName + ".drv");
+        var drvFile = Encoding.UTF8.GetBytes(Unparse(drv, null));
+        var drvPathResult = StorePaths.MakeStorePath(type, SHA256.HashData(drvFile), drvName + ".drv");
+        i.Files.Store.Add(drvPathResult, new StoreFile(drvFile), site);
         known[drvPathResult] = (drv, Convert.ToHexStringLower(HashModulo(drv, known)));
 
         var result = new AttrSetBuilder(outputs.Count + 1);

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using ConfigLang.Evaluator.Lowering;
+using ConfigLang.Evaluator.Runtime.Store;
 using ConfigLang.Evaluator.Runtime.Values;
 using ConfigLang.Evaluator.Text;
 
@@ -20,48 +21,79 @@ internal static class FileBuiltins
         r.Add("readFile", 1, (i, a, s) =>
         {
             var path = i.CoerceToOpenablePath(a[0], s, "opening file");
+            string text;
             try
             {
-                return StringValue.Of(File.ReadAllText(path));
+                text = i.Files.ReadAllText(path);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 throw EvaluationException.Create(EvaluationDiagnostics.FileSystem, $"opening file '{path}': No such file or directory", s);
             }
+            // A Nix string cannot hold NUL; Nix 2.8 refuses such a file with these words.
+            if (text.Contains('\0'))
+            {
+                throw EvaluationException.Create(EvaluationDiagnostics.FileSystem, $"the contents of the file '{path}' cannot be represented as a Nix string", s);
+            }
+            return StringValue.Of(text);
         });
         r.Add("readDir", 1, (i, a, s) =>
         {
             var path = i.CoerceToOpenablePath(a[0], s, "opening directory");
-            if (!Directory.Exists(path))
+            if (!i.Files.IsDirectory(path))
             {
                 throw EvaluationException.Create(EvaluationDiagnostics.FileSystem, $"opening directory '{path}': No such file or directory", s);
             }
             var builder = new AttrSetBuilder();
-            foreach (var entry in new DirectoryInfo(path).EnumerateFileSystemInfos())
-            {
-                builder.Add(entry.Name, StringValue.Of(ReadFileTypeBuiltin.Kind(entry)));
-            }
+            foreach (var (name, kind) in i.Files.ReadDirectory(path)) builder.Add(name, StringValue.Of(kind));
             return builder.Build();
         });
         r.Add("pathExists", 1, (i, a, s) =>
         {
             var path = i.CoerceToPath(a[0], s, out var written);
-            return BoolValue.Of(PathUtilities.Exists(path) && !PathUtilities.NamesNonDirectoryAsFolder(written, path));
+            return BoolValue.Of(i.Files.Exists(path) && !i.Files.NamesNonDirectoryAsFolder(written, path));
         });
         r.Add("toPath", 1, (i, a, s) => StringValue.Of(i.CoerceToPath(a[0], s)));
-        r.Add("storePath", 1, (_, _, s) => throw EvaluationException.Create(EvaluationDiagnostics.Unsupported,
-            "'builtins.storePath' needs a Nix store, which ConfigLang does not have", s));
+        r.Add("storePath", 1, StorePath);
         r.Add("toFile", 2, (i, a, s) =>
         {
             var name = i.ForceStringNoContext(a[0], s);
             var contents = i.CoerceToStringValue(a[1], s);
             var type = new StringBuilder("text");
             foreach (var reference in contents.Context ?? []) type.Append(':').Append(reference);
-            var path = StorePaths.MakeStorePath(type.ToString(), SHA256.HashData(Encoding.UTF8.GetBytes(contents.Text)), name);
+            var bytes = Encoding.UTF8.GetBytes(contents.Text);
+            var path = StorePaths.MakeStorePath(type.ToString(), SHA256.HashData(bytes), name);
+            i.Files.Store.Add(path, new StoreFile(bytes), s);
             return new StringValue(path, [path]);
+        });
+        r.Add("filterSource", 2, (i, a, s) =>
+        {
+            // The path first, as newer Nix does (Nix 2.8 checked the filter first); the filter's message is Nix 2.8's.
+            var path = i.CoerceToPath(a[1], s);
+            if (a[0].Force() is var filter && !filter.IsFunction)
+            {
+                throw EvaluationException.Type($"first argument in call to 'filterSource' is not a function but {filter.Describe()}", s);
+            }
+            return AddPath(i, path, PathUtilities.BaseNameOf(path), a[0], recursive: true, s);
         });
         r.Add("findFile", 2, FindFile);
         r.AddValue("nixPath", NixPath(r.Interpreter.Options));
+    }
+
+    /// <summary><c>builtins.storePath</c>: a path inside a store object this evaluation produced, with that object as its context.</summary>
+    private static Value StorePath(Interpreter i, Value[] a, SourceLocation? s)
+    {
+        var path = i.CoerceToPath(a[0], s);
+        if (!EvaluationStore.Holds(path) || path == StorePaths.StoreDirectory)
+        {
+            throw EvaluationException.Create(EvaluationDiagnostics.FileSystem, $"path '{path}' is not in the Nix store", s);
+        }
+        if (!i.Files.Exists(path))
+        {
+            throw EvaluationException.Create(EvaluationDiagnostics.FileSystem, $"getting status of '{path}': No such file or directory", s);
+        }
+        var slash = path.IndexOf('/', StorePaths.StoreDirectory.Length + 1);
+        return new StringValue(path, [slash < 0 ? path : path[..slash]]);
     }
 
     /// <summary>The user's search path (<see cref="SearchPathEntries"/>) as <c>[ { path; prefix; } ]</c>.</summary>
@@ -70,8 +102,7 @@ internal static class FileBuiltins
             .Select(e => (Value)new AttrSetValue([Symbols.Path, Symbols.Prefix], [StringValue.Of(e.Path), StringValue.Of(e.Prefix)], null))
             .ToArray());
 
-    /// <summary><c>builtins.path { path; name ?; filter ?; recursive ?; sha256 ?; }</c>: the store path the
-    /// filtered copy would get (computed, not written).</summary>
+    /// <summary><c>builtins.path { path; name ?; filter ?; recursive ?; sha256 ?; }</c>: the filtered copy, added to the evaluation's store.</summary>
     private static Value PathBuiltin(Interpreter i, Value[] a, SourceLocation? s)
     {
         var args = i.ForceAttrs(a[0], s);
@@ -80,8 +111,14 @@ internal static class FileBuiltins
         var path = i.CoerceToPath(pathValue, s);
         var name = args.Get(Symbols.Name) is { } n ? i.ForceStringNoContext(n, s) : PathUtilities.BaseNameOf(path);
         var recursive = args.Get("recursive") is not { } r || i.ForceBool(r, s);
-        var filter = args.Get("filter");
-        if (!File.Exists(path) && !Directory.Exists(path))
+        return AddPath(i, path, name, args.Get("filter"), recursive, s);
+    }
+
+    /// <summary>What <c>builtins.path</c> and <c>filterSource</c> share: <paramref name="path"/> added to the
+    /// store as <paramref name="name"/>, recursively (filtered by the Nix function <paramref name="filter"/>) or as one flat file.</summary>
+    private static StringValue AddPath(Interpreter i, string path, string name, Value? filter, bool recursive, SourceLocation? s)
+    {
+        if (!i.Files.Resolves(path))
         {
             throw EvaluationException.Create(EvaluationDiagnostics.FileSystem, $"getting status of '{path}': No such file or directory", s);
         }
@@ -90,14 +127,25 @@ internal static class FileBuiltins
         {
             Func<string, string, bool>? include = filter is null ? null
                 : (p, type) => i.ForceBool(i.Call(i.Call(filter, StringValue.Of(p), s), StringValue.Of(type), s), s);
-            storePath = StorePaths.SourcePath(name, StorePaths.NarHash(path, include));
+            storePath = i.AddToStore(path, name, include, s);
         }
         else
         {
-            var contentHash = System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(path));
-            var inner = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(
-                $"fixed:out:sha256:{Convert.ToHexStringLower(contentHash)}:"));
+            // Copied (not read whole) so that a file too large for the store fails before it is read.
+            StoreObject copy;
+            try
+            {
+                copy = i.Files.Copy(path, filter: null, s);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw EvaluationException.Create(EvaluationDiagnostics.FileSystem, $"opening file '{path}': {e.Message}", s);
+            }
+            var contents = copy is StoreFile file ? file.Contents
+                : throw EvaluationException.Create(EvaluationDiagnostics.FileSystem, $"opening file '{path}': not a regular file, which a flat copy (recursive = false) needs", s);
+            var inner = SHA256.HashData(Encoding.UTF8.GetBytes($"fixed:out:sha256:{Convert.ToHexStringLower(SHA256.HashData(contents))}:"));
             storePath = StorePaths.MakeStorePath("output:out", inner, name);
+            i.Files.Store.Add(storePath, new StoreFile(contents), s);
         }
         return new StringValue(storePath, [storePath]);
     }
@@ -120,11 +168,11 @@ internal static class FileBuiltins
                 ?? throw EvaluationException.Create(EvaluationDiagnostics.MissingAttribute, "attribute 'path' missing", s);
             string[]? context = null;
             var root = i.CoerceToString(pathValue, s, ref context, copyToStore: false);
-            if (Existing(i.Options, root, suffix) is { } found) return new PathValue(found);
+            if (Existing(i, root, suffix) is { } found) return new PathValue(found);
         }
         foreach (var (prefix, root) in i.Options.LibrarySearchPath.Select(SearchPathEntries.Split))
         {
-            if (Suffix(prefix, name) is { } suffix && Existing(i.Options, root, suffix) is { } found) return new PathValue(found);
+            if (Suffix(prefix, name) is { } suffix && Existing(i, root, suffix) is { } found) return new PathValue(found);
         }
         if (name.StartsWith("nix/", StringComparison.Ordinal)) return new PathValue(CorePackagesPrefix + name[4..]);
         throw EvaluationException.Create(EvaluationDiagnostics.FileSystem,
@@ -139,9 +187,9 @@ internal static class FileBuiltins
         return name.StartsWith(prefix + "/", StringComparison.Ordinal) ? name[prefix.Length..] : null;
     }
 
-    private static string? Existing(EvaluatorOptions options, string root, string suffix)
+    private static string? Existing(Interpreter i, string root, string suffix)
     {
-        var candidate = PathUtilities.Canonicalize(PathUtilities.Combine(options.CurrentDirectory, root) + suffix);
-        return File.Exists(candidate) || Directory.Exists(candidate) ? candidate : null;
+        var candidate = PathUtilities.Canonicalize(PathUtilities.Combine(i.Options.CurrentDirectory, root) + suffix);
+        return i.Files.Resolves(candidate) ? candidate : null;
     }
 }

@@ -23,7 +23,7 @@ internal static class HashBuiltins
             byte[] bytes;
             try
             {
-                bytes = File.ReadAllBytes(path);
+                bytes = i.Files.ReadAllBytes(path);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {

@@ -3,9 +3,9 @@ using ConfigLang.Evaluator.Text;
 namespace ConfigLang.Evaluator.Runtime.Builtins;
 
 /// <summary>
-/// Nix strings are C strings: a NUL byte cannot be in one. A literal that would make one is
-/// rejected with Nix's message, the NUL shown as U+2400. (fromJSON still makes such strings:
-/// the module and CLI tests feed hostile names through it.)
+/// Nix strings are C strings: a NUL byte cannot be in one. A literal or a JSON string
+/// (<c>fromJSON</c>'s <c>\u0000</c>) that would make one is rejected with newer Nix's message, the
+/// NUL shown as U+2400 (Nix 2.8 cut the string at the NUL instead).
 /// </summary>
 internal static class NulBytes
 {

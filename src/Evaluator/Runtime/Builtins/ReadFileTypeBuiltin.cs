@@ -12,17 +12,7 @@ internal static class ReadFileTypeBuiltin
         r.Add("readFileType", 1, (i, a, s) =>
         {
             var path = i.CoerceToOpenablePath(a[0], s, "getting status of");
-            FileSystemInfo entry = Directory.Exists(path) ? new DirectoryInfo(path) : new FileInfo(path);
-            if (!entry.Exists && entry.LinkTarget is null)
-            {
-                throw EvaluationException.Create(EvaluationDiagnostics.FileSystem, $"getting status of '{path}': No such file or directory", s);
-            }
-            return StringValue.Of(Kind(entry));
+            return StringValue.Of(i.Files.KindOf(path)
+                ?? throw EvaluationException.Create(EvaluationDiagnostics.FileSystem, $"getting status of '{path}': No such file or directory", s));
         });
-
-    /// <summary>The kind of a directory entry, without following a symlink.</summary>
-    public static string Kind(FileSystemInfo entry) =>
-        entry.LinkTarget is not null ? "symlink"
-        : entry is DirectoryInfo ? "directory"
-        : (entry.Attributes & FileAttributes.Device) != 0 ? "unknown" : "regular";
 }

@@ -25,7 +25,7 @@ internal static class SerializationBuiltins
             var bytes = Encoding.UTF8.GetBytes(text);
             var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = 100000 });
             if (!reader.Read()) throw new JsonException("unexpected end of input");
-            var value = Read(ref reader);
+            var value = Read(ref reader, site);
             if (reader.Read()) throw new JsonException("unexpected content after the JSON value");
             return value;
         }
@@ -39,23 +39,26 @@ internal static class SerializationBuiltins
         }
     }
 
-    /// <summary>An object's key as a symbol, decoded on the stack when short (no string per key).</summary>
-    private static Symbol ReadName(ref Utf8JsonReader reader)
+    /// <summary>An object's key as a symbol, decoded on the stack when short (no string per key).
+    /// A NUL (<c>\u0000</c>) is refused, as in any Nix string.</summary>
+    private static Symbol ReadName(ref Utf8JsonReader reader, SourceLocation? site)
     {
         const int StackLimit = 256;
-        if (reader.HasValueSequence || reader.ValueSpan.Length > StackLimit) return Symbol.Intern(reader.GetString()!);
+        if (reader.HasValueSequence || reader.ValueSpan.Length > StackLimit) return Symbol.Intern(NulBytes.Rejected(reader.GetString()!, site));
         Span<char> buffer = stackalloc char[StackLimit];
-        return Symbol.Intern(buffer[..reader.CopyString(buffer)]);
+        var name = buffer[..reader.CopyString(buffer)];
+        if (name.Contains('\0')) NulBytes.Rejected(name.ToString(), site);
+        return Symbol.Intern(name);
     }
 
-    private static Value Read(ref Utf8JsonReader reader)
+    private static Value Read(ref Utf8JsonReader reader, SourceLocation? site)
     {
         switch (reader.TokenType)
         {
             case JsonTokenType.Null: return NullValue.Instance;
             case JsonTokenType.True: return BoolValue.True;
             case JsonTokenType.False: return BoolValue.False;
-            case JsonTokenType.String: return StringValue.Of(reader.GetString()!);
+            case JsonTokenType.String: return StringValue.Of(NulBytes.Rejected(reader.GetString()!, site));
             case JsonTokenType.Number:
             {
                 // An integer unless written with a fraction or exponent; no string per number.
@@ -69,7 +72,7 @@ internal static class SerializationBuiltins
             case JsonTokenType.StartArray:
             {
                 var items = new List<Value>();
-                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray) items.Add(Read(ref reader));
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray) items.Add(Read(ref reader, site));
                 return ListValue.Of(items.ToArray());
             }
             case JsonTokenType.StartObject:
@@ -77,9 +80,9 @@ internal static class SerializationBuiltins
                 var builder = new AttrSetBuilder();
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
                 {
-                    var name = ReadName(ref reader);
+                    var name = ReadName(ref reader, site);
                     reader.Read();
-                    builder.Add(name, Read(ref reader));
+                    builder.Add(name, Read(ref reader, site));
                 }
                 return builder.Build();
             }

@@ -1,0 +1,169 @@
+using System.Text;
+using ConfigLang.Evaluator.Lowering;
+using ConfigLang.Evaluator.Runtime.Store;
+using ConfigLang.Evaluator.Text;
+
+namespace ConfigLang.Evaluator.Runtime;
+
+/// <summary>
+/// Every file an evaluation looks at goes through here: paths inside the store directory are
+/// answered by the evaluation's own <see cref="EvaluationStore"/> alone (what it did not produce is
+/// missing, whatever the machine's /nix/store holds), all others by the disk. Paths are canonical.
+/// Failures are the runtime's exceptions (<see cref="IOException"/>), which builtins turn into Nix's messages.
+/// </summary>
+public sealed class EvaluationFiles
+{
+    /// <summary>As Linux's ELOOP: a chain of symlinks longer than this is an error.</summary>
+    private const int MaxSymlinkHops = 40;
+
+    public EvaluationFiles(EvaluationStore store) => Store = store;
+
+    public EvaluationStore Store { get; }
+
+    /// <summary>What is at <paramref name="path"/>, without following a symlink there (lstat):
+    /// "regular", "directory", "symlink" or "unknown"; null when nothing is.</summary>
+    public string? KindOf(string path)
+    {
+        if (EvaluationStore.Holds(path)) return Store.Find(path)?.Kind;
+        FileSystemInfo entry = Directory.Exists(path) ? new DirectoryInfo(path) : new FileInfo(path);
+        return entry.Exists || entry.LinkTarget is not null ? KindOf(entry) : null;
+    }
+
+    /// <summary>Whether anything, even a dangling symlink, is at <paramref name="path"/>.</summary>
+    public bool Exists(string path) => KindOf(path) is not null;
+
+    /// <summary>Whether <paramref name="path"/>, its symlinks followed, is a file or directory.</summary>
+    public bool Resolves(string path)
+    {
+        var (target, inStore, node) = Follow(path);
+        return inStore ? node is not null : File.Exists(target) || Directory.Exists(target);
+    }
+
+    /// <summary>Whether <paramref name="path"/>, its symlinks followed, is a directory.</summary>
+    public bool IsDirectory(string path)
+    {
+        var (target, inStore, node) = Follow(path);
+        return inStore ? node is StoreDirectory : Directory.Exists(target);
+    }
+
+    public byte[] ReadAllBytes(string path)
+    {
+        var (target, inStore, node) = Follow(path);
+        if (!inStore) return File.ReadAllBytes(target);
+        return node switch
+        {
+            StoreFile file => file.Contents,
+            null => throw new FileNotFoundException(null, path),
+            _ => throw new UnauthorizedAccessException(),
+        };
+    }
+
+    /// <summary>The file as text, decoded as <see cref="File.ReadAllText(string)"/> decodes (UTF-8, a byte order mark honoured).</summary>
+    public string ReadAllText(string path)
+    {
+        if (!EvaluationStore.Holds(path)) return File.ReadAllText(path);
+        using var reader = new StreamReader(new MemoryStream(ReadAllBytes(path)), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        return reader.ReadToEnd();
+    }
+
+    /// <summary>The entries of a directory and their kinds (as <see cref="KindOf(string)"/>), in no particular order.</summary>
+    public IReadOnlyList<(string Name, string Kind)> ReadDirectory(string path)
+    {
+        var (target, inStore, node) = Follow(path);
+        if (!inStore)
+        {
+            return new DirectoryInfo(target).EnumerateFileSystemInfos().Select(entry => (entry.Name, KindOf(entry))).ToList();
+        }
+        return node is StoreDirectory directory
+            ? directory.Entries.Select(entry => (entry.Key, entry.Value.Kind)).ToList()
+            : throw new DirectoryNotFoundException();
+    }
+
+    /// <summary>
+    /// Whether <paramref name="written"/> names something that is not a folder as one: a component
+    /// followed by a slash (<c>file.nix/</c>, <c>file.nix/.</c>, <c>missing/..</c>) that is not a
+    /// directory. Nix 2.8 hands file builtins the string as written, so the system call fails
+    /// (ENOTDIR) where the canonical path would exist; this keeps that answer.
+    /// </summary>
+    /// <param name="canonical"><see cref="PathUtilities.Canonicalize"/> of <paramref name="written"/>, which callers have at hand.</param>
+    public bool NamesNonDirectoryAsFolder(string written, string canonical)
+    {
+        // A canonical path has no slash after its last component, and the system checks the others anyway.
+        if (canonical == written) return false;
+        for (var slash = written.IndexOf('/', 1); slash > 0; slash = written.IndexOf('/', slash + 1))
+        {
+            if (written[slash - 1] == '/') continue;
+            if (!IsDirectory(PathUtilities.Canonicalize(written[..slash]))) return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// The object at <paramref name="path"/> as the store would hold a copy of it, keeping only the
+    /// entries <paramref name="filter"/> (full path, kind) accepts. It fails at <paramref name="site"/>
+    /// as soon as the copy would not fit in the store, before reading a file that would not.
+    /// </summary>
+    public StoreObject Copy(string path, Func<string, string, bool>? filter, SourceLocation? site)
+    {
+        long size = 0;
+        return Copy(path, path, filter, ref size, site);
+    }
+
+    private StoreObject Copy(string root, string path, Func<string, string, bool>? filter, ref long size, SourceLocation? site)
+    {
+        var inStore = EvaluationStore.Holds(path);
+        var stored = inStore ? Store.Find(path) : null;
+        StoreObject copy;
+        switch (KindOf(path))
+        {
+            case "symlink":
+                copy = new StoreSymlink(inStore ? ((StoreSymlink)stored!).Target : new FileInfo(path).LinkTarget!);
+                break;
+            case "directory":
+                var directory = new StoreDirectory();
+                foreach (var (name, kind) in ReadDirectory(path).OrderBy(e => e.Name, StringComparer.Ordinal))
+                {
+                    var child = path == "/" ? "/" + name : path + "/" + name;
+                    if (filter is not null && !filter(child, kind)) continue;
+                    size += name.Length;
+                    directory.Entries[name] = Copy(root, child, filter, ref size, site);
+                }
+                copy = directory;
+                break;
+            case "regular":
+                Store.EnsureRoom(size + (inStore ? stored!.Size : new FileInfo(path).Length), root, site);
+                copy = inStore ? stored! : new StoreFile(File.ReadAllBytes(path), IsExecutableOnDisk(path));
+                break;
+            case null:
+                throw new FileNotFoundException(null, path);
+            default:
+                throw EvaluationException.Create(EvaluationDiagnostics.FileSystem, $"file '{path}' has an unsupported type", site);
+        }
+        size += copy is StoreDirectory ? StoreObject.Overhead : copy.Size;
+        Store.EnsureRoom(size, root, site);
+        return copy;
+    }
+
+    private static bool IsExecutableOnDisk(string path) =>
+        !OperatingSystem.IsWindows() && (File.GetUnixFileMode(path) & UnixFileMode.UserExecute) != 0;
+
+    /// <summary>Where <paramref name="path"/> leads once the store's symlinks at its end are followed;
+    /// a target outside the store is left to the disk (whose own symlinks the system follows).</summary>
+    private (string Path, bool InStore, StoreObject? Node) Follow(string path)
+    {
+        for (var hops = 0; EvaluationStore.Holds(path); hops++)
+        {
+            var node = Store.Find(path);
+            if (node is not StoreSymlink link) return (path, true, node);
+            if (hops == MaxSymlinkHops) throw new IOException($"{path}: Too many levels of symbolic links");
+            path = EvaluationStore.TargetOf(path, link);
+        }
+        return (path, false, null);
+    }
+
+    /// <summary>The kind of a directory entry on disk, without following a symlink.</summary>
+    private static string KindOf(FileSystemInfo entry) =>
+        entry.LinkTarget is not null ? "symlink"
+        : entry is DirectoryInfo ? "directory"
+        : (entry.Attributes & FileAttributes.Device) != 0 ? "unknown" : "regular";
+}
