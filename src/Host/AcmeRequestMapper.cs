@@ -37,7 +37,7 @@ public static class AcmeRequestMapper
     /// <summary>A certificate as the planner takes it.</summary>
     public static CertificateRequest ToRequest(CertFacts c, bool useRoot, IReadOnlyList<string> usedBy)
     {
-        var kind = c.DnsProvider is not null ? ChallengeKind.Dns01 : c.ListenTls is not null ? ChallengeKind.TlsAlpn01 : ChallengeKind.Http01;
+        var kind = ChallengeOf(c);
         return new CertificateRequest
         {
             Name = c.Name,
@@ -75,6 +75,14 @@ public static class AcmeRequestMapper
             CsrKey = c.CsrKey,
         };
     }
+
+    /// <summary>The challenge the certificate is validated with: DNS-01 with a <c>dnsProvider</c>, else TLS-ALPN-01 with <c>listenTLS</c>, else HTTP-01.</summary>
+    public static ChallengeKind ChallengeOf(CertFacts c) =>
+        c.DnsProvider is not null ? ChallengeKind.Dns01 : c.ListenTls is not null ? ChallengeKind.TlsAlpn01 : ChallengeKind.Http01;
+
+    /// <summary>The option that decides <see cref="ChallengeOf"/> (for HTTP-01 lego's precedence: s3Bucket, listenHTTP, webroot).</summary>
+    public static string ChallengeOptionOf(CertFacts c) =>
+        c.DnsProvider is not null ? "dnsProvider" : c.ListenTls is not null ? "listenTLS" : c.S3Bucket is not null ? "s3Bucket" : c.ListenHttp is not null ? "listenHTTP" : "webroot";
 
     /// <summary>A location as the ACME layer carries it (it knows no source texts).</summary>
     public static SourceSite? Site(SourceLocation? location) =>

@@ -4,6 +4,7 @@ using ConfigLang.Evaluator.Diagnostics;
 using ConfigLang.Evaluator.Runtime;
 using ConfigLang.Evaluator.Text;
 using ConfigLang.Host.Checks;
+using ConfigLang.Host.Fleet;
 using ConfigLang.Modules.Resolved;
 
 namespace ConfigLang.Host;
@@ -12,7 +13,11 @@ namespace ConfigLang.Host;
 /// <param name="Facts">The resolved values the checks read; null when evaluation failed.</param>
 /// <param name="Requests">The certificate requests (with where each is defined); null when evaluation failed or lint found errors.</param>
 /// <param name="Extra">What the caller's reader returned (see <see cref="HostLinter.Run{T}"/>); default when it was not run.</param>
-public sealed record HostLintResult<T>(IReadOnlyList<Diagnostic> Diagnostics, HostFacts? Facts, IReadOnlyList<CertificateRequest>? Requests, T? Extra);
+public sealed record HostLintResult<T>(IReadOnlyList<Diagnostic> Diagnostics, HostFacts? Facts, IReadOnlyList<CertificateRequest>? Requests, T? Extra)
+{
+    /// <summary>The host as the fleet checks see it, when asked for and its facts were read.</summary>
+    public FleetMember? Member { get; init; }
+}
 
 /// <summary>
 /// <c>configlang lint</c> for one host file: evaluates it once with the built-in option library
@@ -35,16 +40,24 @@ public sealed partial class HostLinter(IEnumerable<IHostCheck> checks)
     /// projection of the certificates) for what else the caller needs
     /// (preview, rebuild and renew read nginx and the job limit that way).
     /// </summary>
-    public HostLintResult<T> Run<T>(string file, EvaluatorOptions options, string root, Func<HostConfiguration, HostFacts, T>? read, bool showTrace = false)
+    /// <param name="fleet">Also read the host's <see cref="HostLintResult{T}.Member"/> for the fleet checks (<see cref="FleetLinter"/>).</param>
+    public HostLintResult<T> Run<T>(string file, EvaluatorOptions options, string root, Func<HostConfiguration, HostFacts, T>? read, bool showTrace = false, bool fleet = false)
     {
         var path = Path.GetFullPath(file, options.CurrentDirectory);
         if (!File.Exists(path))
             return new([Diagnostic.Error(LintCodes.MissingFile, $"the configuration file '{file}' does not exist", null)], null, null, default);
-        var outcome = new HostEvaluator(options).Evaluate(path, config => Lint(config, root, read, showTrace), showTrace);
+        var outcome = new HostEvaluator(options).Evaluate(path, config => Lint(config, root, read, showTrace, fleet), showTrace);
         return outcome.Error is { } error ? new([error], null, null, default) : outcome.Value!;
     }
 
-    private HostLintResult<T> Lint<T>(HostConfiguration config, string root, Func<HostConfiguration, HostFacts, T>? read, bool showTrace)
+    // The fleet's view is read here, while the configuration is, since it locates definitions.
+    private HostLintResult<T> Lint<T>(HostConfiguration config, string root, Func<HostConfiguration, HostFacts, T>? read, bool showTrace, bool fleet)
+    {
+        var result = LintConfiguration(config, root, read, showTrace);
+        return fleet && result.Facts is { } facts ? result with { Member = FleetMember.Read(config.HostFile, facts) } : result;
+    }
+
+    private HostLintResult<T> LintConfiguration<T>(HostConfiguration config, string root, Func<HostConfiguration, HostFacts, T>? read, bool showTrace)
     {
         var locator = new OptionLocator(config);
         // The facts are read (the certificates and accounts forced whole) before the assertions:

@@ -61,6 +61,26 @@ public static class LintCodes
     /// <summary>A DNS provider's required variables are missing from its readable environment and credential files.</summary>
     public const string DnsCredentialsMissing = "CL3017";
 
+    // ---- Clusters and fleets (CL3018-CL3023) ----
+
+    /// <summary><c>security.acme.cluster.encryptionKeyFile</c> or <c>keyFile</c> exists and users other than root can read it.</summary>
+    public const string ClusterSecretReadable = "CL3018";
+
+    /// <summary><c>security.acme.cluster.encryptionKeyFile</c> exists but does not hold the base64 of a 32-byte key.</summary>
+    public const string ClusterEncryptionKeyMalformed = "CL3019";
+
+    /// <summary>A certificate shared through the cluster is validated over HTTP-01 or TLS-ALPN-01, which another member behind the same name cannot answer.</summary>
+    public const string ChallengeInPool = "CL3020";
+
+    /// <summary>Several hosts of one lint run order the same set of names separately (Let's Encrypt: 5 duplicates per week).</summary>
+    public const string DuplicateCertificateAcrossHosts = "CL3021";
+
+    /// <summary>The hosts of one lint run order more certificates for one registered domain than Let's Encrypt issues per week (50).</summary>
+    public const string TooManyCertificatesPerDomainAcrossHosts = "CL3022";
+
+    /// <summary>Hosts of one lint run validate the same name with different challenges (types or DNS providers).</summary>
+    public const string ConflictingChallengesAcrossHosts = "CL3023";
+
     /// <summary>A configuration file named on the command line does not exist.</summary>
     public const string MissingFile = "CL9003";
 }

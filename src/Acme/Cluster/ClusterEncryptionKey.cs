@@ -9,8 +9,9 @@ namespace ConfigLang.Acme.Cluster;
 /// only sealed with it. A sealed value is <c>version (1) | nonce (12) | tag (16) | ciphertext</c>,
 /// with a fresh random nonce each time and the owner of the key (certificate name or account
 /// hash) bound as associated data, so a value copied to another name does not open.
+/// <see cref="Problem"/> judges a key file's text for lint, in the same words.
 /// </summary>
-internal sealed class ClusterEncryptionKey : IDisposable
+public sealed class ClusterEncryptionKey : IDisposable
 {
     public const int KeySize = 32;
     private const byte FormatVersion = 1;
@@ -52,22 +53,39 @@ internal sealed class ClusterEncryptionKey : IDisposable
             throw new ClusterException($"the cluster's encryption key file {file} cannot be read: {e.Message}", e);
         }
 
-        var trimmed = text.Trim();
-        var buffer = new byte[(trimmed.Length * 3 / 4) + 3];
+        var buffer = Decode(text, out var problem);
         try
         {
-            if (trimmed.Length == 0)
-                throw new ClusterException($"the cluster's encryption key file {file} is empty: it must hold a {KeySize}-byte key, base64");
-            if (!Convert.TryFromBase64String(trimmed, buffer, out var length))
-                throw new ClusterException($"the cluster's encryption key file {file} does not hold base64 text: it must hold a {KeySize}-byte key, base64");
-            if (length != KeySize)
-                throw new ClusterException($"the cluster's encryption key file {file} holds a {length}-byte key; AES-256 needs {KeySize} bytes (base64)");
+            if (problem is not null) throw new ClusterException($"the cluster's encryption key file {file} {problem}");
             return new ClusterEncryptionKey(buffer[..KeySize], file);
         }
         finally
         {
             CryptographicOperations.ZeroMemory(buffer);
         }
+    }
+
+    /// <summary>
+    /// What is wrong with the text of a key file (completing "the file ..."), or null when it
+    /// holds a key; never quotes the text. Lint judges a file it can read with it.
+    /// </summary>
+    public static string? Problem(string text)
+    {
+        var buffer = Decode(text, out var problem);
+        CryptographicOperations.ZeroMemory(buffer);
+        return problem;
+    }
+
+    /// <summary>The decoded bytes (to be zeroed by the caller) and the problem, null when they are a key.</summary>
+    private static byte[] Decode(string text, out string? problem)
+    {
+        var trimmed = text.Trim();
+        var buffer = new byte[(trimmed.Length * 3 / 4) + 3];
+        problem = trimmed.Length == 0 ? $"is empty: it must hold a {KeySize}-byte key, base64"
+            : !Convert.TryFromBase64String(trimmed, buffer, out var length) ? $"does not hold base64 text: it must hold a {KeySize}-byte key, base64"
+            : length != KeySize ? $"holds a {length}-byte key; AES-256 needs {KeySize} bytes (base64)"
+            : null;
+        return buffer;
     }
 
     /// <summary>Seals <paramref name="plaintext"/> for <paramref name="owner"/> (the associated data).</summary>

@@ -102,7 +102,14 @@ public sealed class RootedFileSystem(string root)
     /// <c>/run/agenix</c> or <c>/run/secrets</c> links of secret managers work, and nothing
     /// outside the root can be reached.
     /// </summary>
-    public string ReadConfiguredFile(string hostPath)
+    public string ReadConfiguredFile(string hostPath) =>
+        System.Text.Encoding.UTF8.GetString(ReadConfiguredFileWithStatus(hostPath).Content);
+
+    /// <summary>
+    /// <see cref="ReadConfiguredFile"/>'s bytes with the status of the file that was read (the
+    /// link's target, from the same open descriptor), for checks that judge who may read a secret.
+    /// </summary>
+    public (byte[] Content, EntryStatus Status) ReadConfiguredFileWithStatus(string hostPath)
     {
         using var root = OpenRoot();
         var relative = string.Join('/', Components(hostPath));
@@ -110,11 +117,12 @@ public sealed class RootedFileSystem(string root)
             PosixAt.ORdOnly | PosixAt.ONonBlock | PosixAt.OCloExec, PosixAt.ResolveInRoot | PosixAt.ResolveNoMagicLinks);
         if (fd < 0) throw PosixAt.LastError("open", FullPath(hostPath));
         using var handle = new Microsoft.Win32.SafeHandles.SafeFileHandle(fd, ownsHandle: true);
-        if (PosixAt.Stat(fd, "", FullPath(hostPath))!.Kind != EntryKind.File)
+        var status = PosixAt.Stat(fd, "", FullPath(hostPath))!;
+        if (status.Kind != EntryKind.File)
         {
             throw new UnsafePathException(FullPath(hostPath), "not a regular file");
         }
-        return System.Text.Encoding.UTF8.GetString(RootedDirectory.ReadBounded(handle, FullPath(hostPath)));
+        return (RootedDirectory.ReadBounded(handle, FullPath(hostPath)), status);
     }
 
     /// <summary>The directory part and the file name of a host path.</summary>

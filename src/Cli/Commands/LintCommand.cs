@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ConfigLang.Host;
+using ConfigLang.Host.Fleet;
 using ConfigLang.Cli.Rendering;
 using ConfigLang.Cli.Rendering.DiagnosticFormats;
 using ConfigLang.Evaluator.Diagnostics;
@@ -10,9 +11,10 @@ namespace ConfigLang.Cli.Commands;
 /// <summary>
 /// <c>configlang lint CONFIG... [--format text|json|sarif|github] [--warnings-as-errors]</c>:
 /// every problem of every file in one report; exit 1 when there is an error (or a warning with
-/// <c>--warnings-as-errors</c>).
+/// <c>--warnings-as-errors</c>). With several files, the fleet checks (<see cref="FleetLinter"/>)
+/// then look at the hosts together.
 /// </summary>
-public sealed class LintCommand(CliConsole console, HostLinter linter, DiagnosticWriterRegistry writers) : ICliCommand
+public sealed class LintCommand(CliConsole console, HostLinter linter, FleetLinter fleetLinter, DiagnosticWriterRegistry writers) : ICliCommand
 {
     public Command Build()
     {
@@ -39,8 +41,7 @@ public sealed class LintCommand(CliConsole console, HostLinter linter, Diagnosti
                 return ExitCodes.Usage;
             }
             var options = new EvaluatorOptions { SearchPath = result.GetValue(include) ?? [] };
-            var diagnostics = new List<Diagnostic>();
-            foreach (var file in result.GetValue(configs)!) diagnostics.AddRange(linter.Lint(file, options, showTrace: result.GetValue(showTrace)));
+            var diagnostics = fleetLinter.LintHosts(linter, result.GetValue(configs)!, options, result.GetValue(showTrace));
             var report = DiagnosticReport.Create(diagnostics);
             var writer = writers.Get(result.GetValue(format)!);
             var output = writer.PreferredStream == DiagnosticOutputStream.StandardError ? console.Error : console.Out;

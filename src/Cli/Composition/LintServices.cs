@@ -1,6 +1,7 @@
 using ConfigLang.Cli.Adapters;
 using ConfigLang.Host;
 using ConfigLang.Host.Checks;
+using ConfigLang.Host.Fleet;
 using ConfigLang.Cli.Rendering.DiagnosticFormats;
 using ConfigLang.Cli.Rendering.DiagnosticFormats.GitHub;
 using ConfigLang.Cli.Rendering.DiagnosticFormats.Json;
@@ -34,7 +35,15 @@ public static class LintServices
         services.AddSingleton<IHostCheck, TlsAlpn01PortClosedCheck>();
         services.AddSingleton<IHostCheck, WebrootNotServedCheck>();
         services.AddSingleton<IHostCheck>(_ => new DnsCredentialsMissingCheck(ConfigLang.Acme.Dns.DnsProviderRegistry.CreateDefault()));
+        // Clusters (CL3018-CL3020).
+        services.AddSingleton<IHostCheck, ClusterSecretFilesCheck>();
+        services.AddSingleton<IHostCheck, ChallengeInPoolCheck>();
         services.AddSingleton<HostLinter>();
+        // Across the hosts of one run (CL3021-CL3023).
+        services.AddSingleton<IFleetCheck, DuplicateCertificateAcrossHostsCheck>();
+        services.AddSingleton<IFleetCheck, TooManyCertificatesPerDomainAcrossHostsCheck>();
+        services.AddSingleton<IFleetCheck, ConflictingChallengesAcrossHostsCheck>();
+        services.AddSingleton<FleetLinter>();
         services.AddSingleton<HostRequestLoader>();
         return services;
     }

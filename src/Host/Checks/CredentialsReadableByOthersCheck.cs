@@ -52,5 +52,6 @@ public sealed class CredentialsReadableByOthersCheck : IHostCheck
         catch (UnauthorizedAccessException) { return null; }
     }
 
-    private static string Octal(UnixFileMode mode) => "0" + Convert.ToString((int)mode & 0x1FF, 8).PadLeft(3, '0');
+    /// <summary>Permission bits as chmod takes them (<c>0644</c>).</summary>
+    internal static string Octal(UnixFileMode mode) => "0" + Convert.ToString((int)mode & 0x1FF, 8).PadLeft(3, '0');
 }

@@ -2,10 +2,12 @@ namespace ConfigLang.Host.Checks;
 
 /// <summary>
 /// The registered domain of a name (public suffix plus one label), which Let's Encrypt counts
-/// its per-domain limits against. <b>An approximation:</b> the Public Suffix List cannot be
-/// downloaded here and no package embeds it, so every top-level domain counts as a public suffix
-/// and only the common multi-label suffixes listed below are known (e.g. <c>example.co.uk</c>,
-/// <c>user.github.io</c>). A name under a suffix not listed here is grouped with its parent.
+/// its per-domain limits against. The suffixes come from the Public Suffix List where the
+/// machine has it (<see cref="PublicSuffixList.DebianPath"/>, Debian's <c>publicsuffix</c>
+/// package). <b>Without it, an approximation:</b> every top-level domain counts as a public
+/// suffix (the last two labels are the registered domain) and only the common multi-label
+/// suffixes listed below are known (e.g. <c>example.co.uk</c>, <c>user.github.io</c>); a name
+/// under a suffix not listed is grouped with its parent.
 /// </summary>
 public static class RegisteredDomains
 {
@@ -25,18 +27,31 @@ public static class RegisteredDomains
         "duckdns.org", "dyndns.org", "ddns.net", "firebaseapp.com", "web.app", "fly.dev", "onrender.com",
     };
 
+    /// <summary>How the findings that count per registered domain say where the suffixes come from (the same text on every machine).</summary>
+    public const string Basis = "registered domains follow the Public Suffix List (" + PublicSuffixList.DebianPath + ", Debian's publicsuffix package) where installed, else a built-in list of common suffixes";
+
+    private static readonly Lazy<PublicSuffixList?> Installed = new(() => PublicSuffixList.Load(PublicSuffixList.DebianPath));
+
     /// <summary>The registered domain of <paramref name="name"/> (a leading <c>*.</c> ignored),
     /// lower case; the name itself when it is no longer than a public suffix plus one label.</summary>
-    public static string Of(string name)
+    public static string Of(string name) => Of(name, Installed.Value);
+
+    /// <summary><see cref="Of(string)"/> with the given list; the built-in approximation when it is null.</summary>
+    public static string Of(string name, PublicSuffixList? list)
     {
         var canonical = DnsName.Canonical(name);
         if (canonical.StartsWith("*.", StringComparison.Ordinal)) canonical = canonical[2..];
         var labels = canonical.Split('.');
-        var suffixLabels = 1;
+        var suffixLabels = list?.SuffixLabels(labels) ?? ApproximateSuffixLabels(labels);
+        return labels.Length <= suffixLabels + 1 ? canonical : string.Join('.', labels[^(suffixLabels + 1)..]);
+    }
+
+    private static int ApproximateSuffixLabels(string[] labels)
+    {
         for (var count = labels.Length - 1; count >= 2; count--)
         {
-            if (MultiLabelSuffixes.Contains(string.Join('.', labels[^count..]))) { suffixLabels = count; break; }
+            if (MultiLabelSuffixes.Contains(string.Join('.', labels[^count..]))) return count;
         }
-        return labels.Length <= suffixLabels + 1 ? canonical : string.Join('.', labels[^(suffixLabels + 1)..]);
+        return 1;
     }
 }

@@ -25,7 +25,7 @@ public sealed class LintExamplesTests
     // its `;`, where the comment is.)
     public static TheoryData<string> OnTheMistakeLine() =>
     [
-        "certificate-name-not-a-directory.nix", "credential-without-file-suffix.nix", "credentials-in-store.nix", "credentials-readable-by-others.nix", "csr-without-key.nix",
+        "certificate-name-not-a-directory.nix", "challenge-in-pool.nix", "cluster-key-malformed.nix", "credential-without-file-suffix.nix", "credentials-in-store.nix", "credentials-readable-by-others.nix", "csr-without-key.nix",
         "dns-provider-misspelled.nix", "dns-provider-unsupported.nix", "eab-without-hmac.nix", "enable-acme-with-use-acme-host.nix", "enable-acme-without-http-listener.nix", "environment-file-with-nul.nix",
         "force-and-add-ssl.nix", "http01-port-closed.nix", "legacy-extra-domains.nix", "listen-tls-and-webroot.nix", "nginx-cannot-read-cert.nix",
         "no-challenge.nix", "no-email.nix", "removed-cert-user.nix",
@@ -50,9 +50,13 @@ public sealed class LintExamplesTests
         return data;
     }
 
-    // The credentials example is about its secret's mode (0644), which the checkout's umask would
-    // decide: it is linted from a temporary copy with that mode set, laid out as in the repository.
-    private const string ModeDependent = "credentials-readable-by-others.nix";
+    // The examples about a secret's mode (0644), which the checkout's umask would decide: they are
+    // linted from a temporary copy with that mode set, laid out as in the repository.
+    private static readonly Dictionary<string, string> ModeDependent = new(StringComparer.Ordinal)
+    {
+        ["credentials-readable-by-others.nix"] = "cloudflare.env",
+        ["cluster-key-malformed.nix"] = "acme-cluster.key",
+    };
 
     private static readonly Lazy<string> StagedRoot = new(() =>
     {
@@ -60,15 +64,18 @@ public sealed class LintExamplesTests
         AppDomain.CurrentDomain.ProcessExit += (_, _) => Directory.Delete(root, recursive: true);
         var broken = Path.Combine(root, "examples", "broken");
         Directory.CreateDirectory(Path.Combine(broken, "secrets"));
-        File.Copy(Path.Combine(Broken, ModeDependent), Path.Combine(broken, ModeDependent));
-        var secret = Path.Combine(broken, "secrets", "cloudflare.env");
-        File.Copy(Path.Combine(Broken, "secrets", "cloudflare.env"), secret);
-        if (!OperatingSystem.IsWindows())
-            File.SetUnixFileMode(secret, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+        foreach (var (example, secretName) in ModeDependent)
+        {
+            File.Copy(Path.Combine(Broken, example), Path.Combine(broken, example));
+            var secret = Path.Combine(broken, "secrets", secretName);
+            File.Copy(Path.Combine(Broken, "secrets", secretName), secret);
+            if (!OperatingSystem.IsWindows())
+                File.SetUnixFileMode(secret, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+        }
         return root;
     });
 
-    private static string RootOf(string file) => file == ModeDependent ? StagedRoot.Value : RepositoryRoot.Path;
+    private static string RootOf(string file) => ModeDependent.ContainsKey(file) ? StagedRoot.Value : RepositoryRoot.Path;
 
     // Every check the CLI registers, as `configlang lint` runs them, so a new check shows in the goldens.
     private static HostLinter Linter() =>
