@@ -35,16 +35,17 @@ public sealed partial class HostLinter(IEnumerable<IHostCheck> checks)
     /// projection of the certificates) for what else the caller needs
     /// (preview, rebuild and renew read nginx and the job limit that way).
     /// </summary>
-    public HostLintResult<T> Run<T>(string file, EvaluatorOptions options, string root, Func<HostConfiguration, HostFacts, T>? read, bool showTrace = false)
+    /// <param name="readsHostFiles">True for the commands that look at the host's files under <paramref name="root"/> (<see cref="HostFacts.ReadsHostFiles"/>).</param>
+    public HostLintResult<T> Run<T>(string file, EvaluatorOptions options, string root, Func<HostConfiguration, HostFacts, T>? read, bool showTrace = false, bool readsHostFiles = false)
     {
         var path = Path.GetFullPath(file, options.CurrentDirectory);
         if (!File.Exists(path))
             return new([Diagnostic.Error(LintCodes.MissingFile, $"the configuration file '{file}' does not exist", null)], null, null, default);
-        var outcome = new HostEvaluator(options).Evaluate(path, config => Lint(config, root, read, showTrace), showTrace);
+        var outcome = new HostEvaluator(options).Evaluate(path, config => Lint(config, root, read, showTrace, readsHostFiles), showTrace);
         return outcome.Error is { } error ? new([error], null, null, default) : outcome.Value!;
     }
 
-    private HostLintResult<T> Lint<T>(HostConfiguration config, string root, Func<HostConfiguration, HostFacts, T>? read, bool showTrace)
+    private HostLintResult<T> Lint<T>(HostConfiguration config, string root, Func<HostConfiguration, HostFacts, T>? read, bool showTrace, bool readsHostFiles)
     {
         var locator = new OptionLocator(config);
         // The facts are read (the certificates and accounts forced whole) before the assertions:
@@ -56,7 +57,7 @@ public sealed partial class HostLinter(IEnumerable<IHostCheck> checks)
         EvaluationException? factsError = null;
         try
         {
-            facts = HostFacts.Read(config) with { Root = root };
+            facts = HostFacts.Read(config) with { Root = root, ReadsHostFiles = readsHostFiles };
         }
         catch (EvaluationException e) when (!e.IsStackOverflow)
         {

@@ -61,6 +61,9 @@ public static class LintCodes
     /// <summary>A DNS provider's required variables are missing from its readable environment and credential files.</summary>
     public const string DnsCredentialsMissing = "CL3017";
 
+    /// <summary>A credentials file the configuration names does not exist on the host that preview, rebuild or renew look at (lint, run without the secrets, does not report it).</summary>
+    public const string CredentialFileMissing = "CL3018";
+
     /// <summary>A configuration file named on the command line does not exist.</summary>
     public const string MissingFile = "CL9003";
 }

@@ -195,6 +195,12 @@ public abstract class CertificateWorkCommand(CliConsole console, HostRequestLoad
         {
             console.Error.WriteLine($"error: certificate '{failed.Name}': {failed.Error!.Message}");
             PointAtDeclaration(failed.Error.SourceTag, host.Path, request.File);
+            if (failed.Error.CaCertificateUntrusted)
+            {
+                console.Error.WriteLine(request.CaFile is null
+                    ? "  = help: for a private CA (pebble, step-ca, a company CA), pass its CA certificate with --ca-file PEM (or SSL_CERT_FILE)"
+                    : $"  = help: --ca-file {request.CaFile} is not the CA that signed this server's certificate");
+            }
             console.Error.Write(ProgramOutputText.Format(failed.Error.Output));
         }
         foreach (var error in summary.OtherErrors) console.Error.WriteLine($"error: {error}");

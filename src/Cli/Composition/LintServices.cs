@@ -33,6 +33,7 @@ public static class LintServices
         services.AddSingleton<IHostCheck, Http01PortClosedCheck>();
         services.AddSingleton<IHostCheck, TlsAlpn01PortClosedCheck>();
         services.AddSingleton<IHostCheck, WebrootNotServedCheck>();
+        services.AddSingleton<IHostCheck, CredentialFileMissingCheck>();
         services.AddSingleton<IHostCheck>(_ => new DnsCredentialsMissingCheck(ConfigLang.Acme.Dns.DnsProviderRegistry.CreateDefault()));
         services.AddSingleton<HostLinter>();
         services.AddSingleton<HostRequestLoader>();
