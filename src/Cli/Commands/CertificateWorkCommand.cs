@@ -171,7 +171,7 @@ public abstract class CertificateWorkCommand(CliConsole console, HostRequestLoad
             services, DnsProviderRegistry.CreateDefault(networkTimeout));
         var reloads = services is not NoServiceManager;
         RebuildSummary summary;
-        using (var progress = ProgressView(reloads))
+        using (var progress = ProgressView(reloads, request.DryRun))
         try
         {
             summary = await executor.RunAsync(host.Requests, new RebuildOptions
@@ -265,7 +265,7 @@ public abstract class CertificateWorkCommand(CliConsole console, HostRequestLoad
     }
 
     /// <summary>One live line per certificate on a terminal; one sentence per event in a log, CI or a pipe.</summary>
-    private RebuildProgressView ProgressView(bool reloads) => CliConsole.IsLiveTerminal(console.Error)
-        ? new LiveProgressView(console.Error, TimeProvider.System, Console.WindowWidth, reloads, refresh: TimeSpan.FromMilliseconds(200))
-        : new PlainProgressWriter(console.Error, TimeProvider.System, reloads);
+    private RebuildProgressView ProgressView(bool reloads, bool dryRun) => CliConsole.IsLiveTerminal(console.Error)
+        ? new LiveProgressView(console.Error, TimeProvider.System, Console.WindowWidth, reloads, dryRun, refresh: TimeSpan.FromMilliseconds(200))
+        : new PlainProgressWriter(console.Error, TimeProvider.System, reloads, dryRun);
 }

@@ -99,4 +99,16 @@ public sealed class RebuildProgressGoldenTests
 
         Assert.All(TerminalScreen.Replay(output.ToString()), line => Assert.True(line.Length < 40, line));
     }
+
+    [Theory]
+    [InlineData(true, "would issue", "www.example.test: skipped, dry run: would issue (no certificate on disk)")]
+    [InlineData(false, "would reissue", "www.example.test: skipped: renew does not reissue, rebuild does (no certificate on disk)")]
+    public void What_was_skipped_says_skipped_and_why(bool dryRun, string step, string expected)
+    {
+        var output = new StringWriter();
+        using (var view = new PlainProgressWriter(output, new SteppedClock(), dryRun: dryRun))
+            view.Report(new RebuildProgress("www.example.test", step, "no certificate on disk"));
+
+        Assert.Equal(expected + "\n", output.ToString());
+    }
 }

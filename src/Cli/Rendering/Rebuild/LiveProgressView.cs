@@ -26,7 +26,7 @@ public sealed class LiveProgressView : RebuildProgressView
     }
 
     /// <param name="refresh">How often the elapsed times are redrawn; null: only on events (tests).</param>
-    public LiveProgressView(TextWriter output, TimeProvider clock, int width, bool reloads = true, TimeSpan? refresh = null) : base(clock, reloads)
+    public LiveProgressView(TextWriter output, TimeProvider clock, int width, bool reloads = true, bool dryRun = false, TimeSpan? refresh = null) : base(clock, reloads, dryRun)
     {
         _output = output;
         // A terminal that reports no size (a pty without one) gets the traditional 80 columns.

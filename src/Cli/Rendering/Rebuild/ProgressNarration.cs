@@ -12,7 +12,8 @@ public static class ProgressNarration
 {
     /// <param name="progress">The executor's event.</param>
     /// <param name="reloads">False under <c>--service-manager none</c>: nothing is really reloaded.</param>
-    public static ProgressEvent? Describe(RebuildProgress progress, bool reloads = true)
+    /// <param name="dryRun">A dry run skips every order; otherwise only renew skips one (a reissue).</param>
+    public static ProgressEvent? Describe(RebuildProgress progress, bool reloads = true, bool dryRun = false)
     {
         if (progress.Order is { } order) return Describe(progress.Certificate, order);
         var detail = progress.Detail;
@@ -29,8 +30,9 @@ public static class ProgressNarration
             "failed" => new(progress.Certificate, "failed", ProgressState.Failed),
             "postRun" => new(progress.Certificate, "running postRun", ProgressState.Working),
             "postRun pending" => new(progress.Certificate, $"postRun is still pending: it {detail}", ProgressState.Working),
-            _ when progress.Step.StartsWith("would ", StringComparison.Ordinal) =>
-                new(progress.Certificate, $"skipped, dry run: {progress.Step} ({detail})", ProgressState.Skipped),
+            _ when progress.Step.StartsWith("would ", StringComparison.Ordinal) => new(progress.Certificate, dryRun
+                ? $"skipped, dry run: {progress.Step} ({detail})"
+                : $"skipped: renew does not {progress.Step["would ".Length..]}, rebuild does ({detail})", ProgressState.Skipped),
             _ => new(progress.Certificate, detail is null ? progress.Step : $"{progress.Step}: {detail}", ProgressState.Working),
         };
     }

@@ -7,7 +7,7 @@ namespace ConfigLang.Cli.Rendering.Rebuild;
 /// time: <see cref="PlainProgressWriter"/> for logs, <see cref="LiveProgressView"/> for a terminal.
 /// Times each certificate from its order to its end (<c>done in 3.2 s</c>).
 /// </summary>
-public abstract class RebuildProgressView(TimeProvider clock, bool reloads) : IProgress<RebuildProgress>, IDisposable
+public abstract class RebuildProgressView(TimeProvider clock, bool reloads, bool dryRun) : IProgress<RebuildProgress>, IDisposable
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, long> _started = new(StringComparer.Ordinal);
@@ -19,7 +19,7 @@ public abstract class RebuildProgressView(TimeProvider clock, bool reloads) : IP
 
     public void Report(RebuildProgress value)
     {
-        if (ProgressNarration.Describe(value, reloads) is not { } described) return;
+        if (ProgressNarration.Describe(value, reloads, dryRun) is not { } described) return;
         lock (_gate)
         {
             var elapsed = TimeSpan.Zero;
