@@ -12,10 +12,15 @@ public sealed class DnsPropagationCheck
 {
     private readonly Func<DnsPropagationCheck, ChallengeTask, CancellationToken, Task<IReadOnlyList<IPEndPoint>>>? _servers;
 
-    private DnsPropagationCheck(string description, Func<DnsPropagationCheck, ChallengeTask, CancellationToken, Task<IReadOnlyList<IPEndPoint>>>? servers, TimeSpan timeout)
+    // True when the servers waited for are resolvers (dnsResolver), not the zone's own name servers.
+    private readonly bool _atResolvers;
+
+    private DnsPropagationCheck(string description, Func<DnsPropagationCheck, ChallengeTask, CancellationToken, Task<IReadOnlyList<IPEndPoint>>>? servers, TimeSpan timeout,
+        bool atResolvers = false)
     {
         Description = description;
         _servers = servers;
+        _atResolvers = atResolvers;
         Timeout = timeout;
     }
 
@@ -35,14 +40,14 @@ public sealed class DnsPropagationCheck
 
     /// <summary>This check, with failure messages that say where its resolvers came from and what to change.</summary>
     public DnsPropagationCheck Explained(string resolverOrigin, string? advice = null) =>
-        new(Description, _servers, Timeout) { QueryTimeout = QueryTimeout, ResolverOrigin = resolverOrigin, Advice = advice };
+        new(Description, _servers, Timeout, _atResolvers) { QueryTimeout = QueryTimeout, ResolverOrigin = resolverOrigin, Advice = advice };
 
     /// <summary>No check: the provider's own answer is trusted.</summary>
     public static DnsPropagationCheck None { get; } = new("none", null, TimeSpan.Zero);
 
     /// <summary>Ask these resolvers (e.g. <c>127.0.0.1:8053</c>).</summary>
     public static DnsPropagationCheck AtResolvers(IReadOnlyList<IPEndPoint> resolvers, TimeSpan? timeout = null) =>
-        new("resolvers " + string.Join(", ", resolvers), (_, _, _) => Task.FromResult(resolvers), timeout ?? DefaultTimeout);
+        new("resolvers " + string.Join(", ", resolvers), (_, _, _) => Task.FromResult(resolvers), timeout ?? DefaultTimeout, atResolvers: true);
 
     /// <summary>
     /// Ask every authoritative server of the record's zone; the zone, its NS names and their
@@ -82,7 +87,7 @@ public sealed class DnsPropagationCheck
     }
 
     public DnsPropagationCheck WithTimeout(TimeSpan timeout) =>
-        new(Description, _servers, timeout) { QueryTimeout = QueryTimeout, ResolverOrigin = ResolverOrigin, Advice = Advice };
+        new(Description, _servers, timeout, _atResolvers) { QueryTimeout = QueryTimeout, ResolverOrigin = ResolverOrigin, Advice = Advice };
 
     /// <summary>A failure message with where the resolver came from and what to change, when known.</summary>
     private string Explain(string failure) =>
@@ -115,8 +120,9 @@ public sealed class DnsPropagationCheck
             pending = still;
             if (DateTime.UtcNow - started + delay > Timeout)
             {
-                throw new DnsProviderException("dns", Explain(
-                    $"TXT {challenge.DnsRecordName} for '{challenge.OrderedName}' not visible at {string.Join(", ", pending)} after {Timeout.TotalSeconds:0} s"));
+                var failure = $"TXT {challenge.DnsRecordName} for '{challenge.OrderedName}' not visible at {string.Join(", ", pending)} after {Timeout.TotalSeconds:0} s";
+                // The zone's own name servers came from the zone, not from where the resolver did.
+                throw new DnsProviderException("dns", _atResolvers ? Explain(failure) : failure);
             }
             await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
             delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 1.5, 2000));

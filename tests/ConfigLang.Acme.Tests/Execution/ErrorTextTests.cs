@@ -118,4 +118,19 @@ public sealed class ErrorTextTests(SharedTestbedFixture fixture)
 
         Assert.Contains($"not visible at {dead} after 1 s (that resolver is security.acme.certs.\"x\".dnsResolver); set it to a resolver that answers for the zone", error.Message);
     }
+
+    [Fact]
+    public async Task A_record_the_zones_own_servers_never_show_is_not_blamed_on_the_resolver_that_found_them()
+    {
+        // The testbed's knot finds the zone and its name servers; nothing publishes the TXT record.
+        var check = DnsPropagationCheck.AtAuthoritativeServers(Bed.DnsServer, Bed.DnsServer.Port)
+            .Explained("the system's, from /etc/resolv.conf", "set dnsResolver").WithTimeout(TimeSpan.FromSeconds(1));
+        var name = Bed.UniqueName("unseen");
+        var challenge = new ChallengeTask(name, name, "t", "t.k");
+
+        var error = await Assert.ThrowsAsync<DnsProviderException>(() => check.WaitAsync(challenge, CancellationToken.None));
+
+        Assert.Contains($"TXT _acme-challenge.{name}. for '{name}' not visible at ", error.Message);
+        Assert.DoesNotContain("that resolver is", error.Message);
+    }
 }
