@@ -39,7 +39,7 @@ public static class HostAccounts
         // A uid below 1000 is a system account even without isSystemUser, as NixOS counts it.
         var system = !user.IsNormalUser && (user.IsSystemUser || user.Uid is < 1000);
         return new SystemUser(user.Name, primary, user.Home ?? "/var/empty", MemberOf(facts, user.Name, primary, user.ExtraGroups),
-            user.IsNormalUser || user.Uid == 0 ? LoginShell : NoLogin, user.Description)
+            user.Shell ?? (user.IsNormalUser || user.Uid == 0 ? LoginShell : NoLogin), user.Description)
         {
             IsSystem = system,
             Id = user.Uid,

@@ -68,6 +68,8 @@ public sealed record UserFacts(string Name, string? Group, IReadOnlyList<string>
     public bool IsSystemUser { get; init; }
     public bool IsNormalUser { get; init; }
     public string? Home { get; init; }
+    /// <summary><c>shell</c>; null: NixOS's choice by account kind.</summary>
+    public string? Shell { get; init; }
     public bool CreateHome { get; init; }
     public string HomeMode { get; init; } = "700";
     public string Description { get; init; } = "";
@@ -84,6 +86,12 @@ public sealed record HostFacts(
     IReadOnlyDictionary<string, UserFacts> Users,
     IReadOnlyDictionary<string, IReadOnlyList<string>> GroupMembers)
 {
+    /// <summary>
+    /// True for preview, rebuild and renew, which look at the host's own files under <c>Root</c>: a
+    /// credential file missing there is an error. False for lint, which CI runs without the secrets.
+    /// </summary>
+    public bool ReadsHostFiles { get; init; }
+
     /// <summary>Finds where the user defines an option; none for facts made by hand.</summary>
     public IOptionLocator Locator { get; init; } = OptionLocator.None;
 
@@ -136,6 +144,7 @@ public sealed record HostFacts(
         IsSystemUser = u["isSystemUser"].Bool,
         IsNormalUser = u["isNormalUser"].Bool,
         Home = u["home"].String,
+        Shell = u["shell"].String,
         CreateHome = u["createHome"].Bool,
         HomeMode = u["homeMode"].String ?? "700",
         Description = u["description"].String ?? "",

@@ -41,23 +41,25 @@ public sealed partial class HostLinter(IEnumerable<IHostCheck> checks)
     /// (preview, rebuild and renew read nginx and the job limit that way).
     /// </summary>
     /// <param name="fleet">Also read the host's <see cref="HostLintResult{T}.Member"/> for the fleet checks (<see cref="FleetLinter"/>).</param>
-    public HostLintResult<T> Run<T>(string file, EvaluatorOptions options, string root, Func<HostConfiguration, HostFacts, T>? read, bool showTrace = false, bool fleet = false)
+    /// <param name="readsHostFiles">True for the commands that look at the host's files under <paramref name="root"/> (<see cref="HostFacts.ReadsHostFiles"/>).</param>
+    public HostLintResult<T> Run<T>(string file, EvaluatorOptions options, string root, Func<HostConfiguration, HostFacts, T>? read, bool showTrace = false, bool fleet = false,
+        bool readsHostFiles = false)
     {
         var path = Path.GetFullPath(file, options.CurrentDirectory);
         if (!File.Exists(path))
             return new([Diagnostic.Error(LintCodes.MissingFile, $"the configuration file '{file}' does not exist", null)], null, null, default);
-        var outcome = new HostEvaluator(options).Evaluate(path, config => Lint(config, root, read, showTrace, fleet), showTrace);
+        var outcome = new HostEvaluator(options).Evaluate(path, config => Lint(config, root, read, showTrace, fleet, readsHostFiles), showTrace);
         return outcome.Error is { } error ? new([error], null, null, default) : outcome.Value!;
     }
 
     // The fleet's view is read here, while the configuration is, since it locates definitions.
-    private HostLintResult<T> Lint<T>(HostConfiguration config, string root, Func<HostConfiguration, HostFacts, T>? read, bool showTrace, bool fleet)
+    private HostLintResult<T> Lint<T>(HostConfiguration config, string root, Func<HostConfiguration, HostFacts, T>? read, bool showTrace, bool fleet, bool readsHostFiles)
     {
-        var result = LintConfiguration(config, root, read, showTrace);
+        var result = LintConfiguration(config, root, read, showTrace, readsHostFiles);
         return fleet && result.Facts is { } facts ? result with { Member = FleetMember.Read(config.HostFile, facts) } : result;
     }
 
-    private HostLintResult<T> LintConfiguration<T>(HostConfiguration config, string root, Func<HostConfiguration, HostFacts, T>? read, bool showTrace)
+    private HostLintResult<T> LintConfiguration<T>(HostConfiguration config, string root, Func<HostConfiguration, HostFacts, T>? read, bool showTrace, bool readsHostFiles)
     {
         var locator = new OptionLocator(config);
         // The facts are read (the certificates and accounts forced whole) before the assertions:
@@ -69,7 +71,7 @@ public sealed partial class HostLinter(IEnumerable<IHostCheck> checks)
         EvaluationException? factsError = null;
         try
         {
-            facts = HostFacts.Read(config) with { Root = root };
+            facts = HostFacts.Read(config) with { Root = root, ReadsHostFiles = readsHostFiles };
         }
         catch (EvaluationException e) when (!e.IsStackOverflow)
         {

@@ -61,6 +61,9 @@ public static class LintCodes
     /// <summary>A DNS provider's required variables are missing from its readable environment and credential files.</summary>
     public const string DnsCredentialsMissing = "CL3017";
 
+    /// <summary>A credentials file the configuration names does not exist on the host that preview, rebuild or renew look at (lint, run without the secrets, does not report it).</summary>
+    public const string CredentialFileMissing = "CL3024";
+
     // ---- Clusters and fleets (CL3018-CL3023) ----
 
     /// <summary><c>security.acme.cluster.encryptionKeyFile</c> or <c>keyFile</c> exists and users other than root can read it.</summary>

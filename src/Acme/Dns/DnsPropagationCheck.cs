@@ -10,12 +10,17 @@ namespace ConfigLang.Acme.Dns;
 /// </summary>
 public sealed class DnsPropagationCheck
 {
-    private readonly Func<ChallengeTask, CancellationToken, Task<IReadOnlyList<IPEndPoint>>>? _servers;
+    private readonly Func<DnsPropagationCheck, ChallengeTask, CancellationToken, Task<IReadOnlyList<IPEndPoint>>>? _servers;
 
-    private DnsPropagationCheck(string description, Func<ChallengeTask, CancellationToken, Task<IReadOnlyList<IPEndPoint>>>? servers, TimeSpan timeout)
+    // True when the servers waited for are resolvers (dnsResolver), not the zone's own name servers.
+    private readonly bool _atResolvers;
+
+    private DnsPropagationCheck(string description, Func<DnsPropagationCheck, ChallengeTask, CancellationToken, Task<IReadOnlyList<IPEndPoint>>>? servers, TimeSpan timeout,
+        bool atResolvers = false)
     {
         Description = description;
         _servers = servers;
+        _atResolvers = atResolvers;
         Timeout = timeout;
     }
 
@@ -27,12 +32,22 @@ public sealed class DnsPropagationCheck
 
     public TimeSpan QueryTimeout { get; init; } = TimeSpan.FromSeconds(3);
 
+    /// <summary>Where the resolvers came from, for failure messages (<c>security.acme.certs."x".dnsResolver</c>, the system's).</summary>
+    public string? ResolverOrigin { get; init; }
+
+    /// <summary>What the user can change when the check fails, appended to its message.</summary>
+    public string? Advice { get; init; }
+
+    /// <summary>This check, with failure messages that say where its resolvers came from and what to change.</summary>
+    public DnsPropagationCheck Explained(string resolverOrigin, string? advice = null) =>
+        new(Description, _servers, Timeout, _atResolvers) { QueryTimeout = QueryTimeout, ResolverOrigin = resolverOrigin, Advice = advice };
+
     /// <summary>No check: the provider's own answer is trusted.</summary>
     public static DnsPropagationCheck None { get; } = new("none", null, TimeSpan.Zero);
 
     /// <summary>Ask these resolvers (e.g. <c>127.0.0.1:8053</c>).</summary>
     public static DnsPropagationCheck AtResolvers(IReadOnlyList<IPEndPoint> resolvers, TimeSpan? timeout = null) =>
-        new("resolvers " + string.Join(", ", resolvers), (_, _) => Task.FromResult(resolvers), timeout ?? DefaultTimeout);
+        new("resolvers " + string.Join(", ", resolvers), (_, _, _) => Task.FromResult(resolvers), timeout ?? DefaultTimeout, atResolvers: true);
 
     /// <summary>
     /// Ask every authoritative server of the record's zone; the zone, its NS names and their
@@ -41,19 +56,19 @@ public sealed class DnsPropagationCheck
     /// </summary>
     public static DnsPropagationCheck AtAuthoritativeServers(IPEndPoint? bootstrap = null, int port = 53, TimeSpan? timeout = null)
     {
-        async Task<IReadOnlyList<IPEndPoint>> Find(ChallengeTask challenge, CancellationToken cancellationToken)
+        async Task<IReadOnlyList<IPEndPoint>> Find(DnsPropagationCheck check, ChallengeTask challenge, CancellationToken cancellationToken)
         {
             var resolver = bootstrap ?? DnsLookup.SystemResolver();
             var queryTimeout = TimeSpan.FromSeconds(3);
             var zone = await DnsLookup.FindZoneAsync(resolver, challenge.DnsRecordName, queryTimeout, cancellationToken).ConfigureAwait(false)
-                ?? throw new DnsProviderException("dns", $"cannot find the zone of {challenge.DnsRecordName} via {resolver}");
+                ?? throw new DnsProviderException("dns", check.Explain($"cannot find the zone of {challenge.DnsRecordName}: no answer for it from the resolver {resolver}"));
             var servers = new List<IPEndPoint>();
             foreach (var ns in await DnsLookup.NameServersAsync(resolver, zone, queryTimeout, cancellationToken).ConfigureAwait(false))
             {
                 foreach (var address in await DnsLookup.AddressesAsync(resolver, ns, queryTimeout, cancellationToken).ConfigureAwait(false))
                     servers.Add(new IPEndPoint(address, port));
             }
-            if (servers.Count == 0) throw new DnsProviderException("dns", $"zone {zone} has no resolvable name servers (via {resolver})");
+            if (servers.Count == 0) throw new DnsProviderException("dns", check.Explain($"zone {zone} has no resolvable name servers at the resolver {resolver}"));
             return servers;
         }
         return new("authoritative servers", Find, timeout ?? DefaultTimeout);
@@ -71,13 +86,18 @@ public sealed class DnsPropagationCheck
         return AtAuthoritativeServers(timeout: timeout);
     }
 
-    public DnsPropagationCheck WithTimeout(TimeSpan timeout) => new(Description, _servers, timeout) { QueryTimeout = QueryTimeout };
+    public DnsPropagationCheck WithTimeout(TimeSpan timeout) =>
+        new(Description, _servers, timeout, _atResolvers) { QueryTimeout = QueryTimeout, ResolverOrigin = ResolverOrigin, Advice = Advice };
+
+    /// <summary>A failure message with where the resolver came from and what to change, when known.</summary>
+    private string Explain(string failure) =>
+        failure + (ResolverOrigin is null ? "" : $" (that resolver is {ResolverOrigin})") + (Advice is null ? "" : $"; {Advice}");
 
     public async Task WaitAsync(ChallengeTask challenge, CancellationToken cancellationToken)
     {
         if (_servers is null) return;
         var started = DateTime.UtcNow;
-        var servers = await _servers(challenge, cancellationToken).ConfigureAwait(false);
+        var servers = await _servers(this, challenge, cancellationToken).ConfigureAwait(false);
         var pending = servers.ToList();
         var delay = TimeSpan.FromMilliseconds(50);
         while (true)
@@ -100,8 +120,9 @@ public sealed class DnsPropagationCheck
             pending = still;
             if (DateTime.UtcNow - started + delay > Timeout)
             {
-                throw new DnsProviderException("dns",
-                    $"TXT {challenge.DnsRecordName} for '{challenge.OrderedName}' not visible at {string.Join(", ", pending)} after {Timeout.TotalSeconds:0} s");
+                var failure = $"TXT {challenge.DnsRecordName} for '{challenge.OrderedName}' not visible at {string.Join(", ", pending)} after {Timeout.TotalSeconds:0} s";
+                // The zone's own name servers came from the zone, not from where the resolver did.
+                throw new DnsProviderException("dns", _atResolvers ? Explain(failure) : failure);
             }
             await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
             delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 1.5, 2000));

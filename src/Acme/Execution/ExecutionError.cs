@@ -27,6 +27,9 @@ public sealed record ExecutionError
     /// <summary>The end of what the failing program (postRun) wrote, shown under the message.</summary>
     public OutputTail? Output { get; init; }
 
+    /// <summary>True when the CA's HTTPS certificate was not trusted: trusting its CA (<c>--ca-file</c>) is the fix.</summary>
+    public bool CaCertificateUntrusted { get; init; }
+
     /// <summary>The failing request's <see cref="Model.CertificateRequest.SourceTag"/>.</summary>
     public Model.SourceSite? SourceTag { get; init; }
 
@@ -47,6 +50,12 @@ public sealed record ExecutionError
             Message = problem.Message,
             ProblemType = problem.Problem.Type,
             ProblemKind = problem.Kind,
+            SourceTag = sourceTag,
+        },
+        AcmeConnectionException connection => new ExecutionError
+        {
+            Message = connection.Message,
+            CaCertificateUntrusted = connection.UntrustedCertificate,
             SourceTag = sourceTag,
         },
         _ => new ExecutionError { Message = error.Message, SourceTag = sourceTag },

@@ -34,12 +34,15 @@ internal sealed class SolverFactory(DnsProviderRegistry providers, string root) 
                     throw new InvalidOperationException($"DNS provider '{name}' is not supported (supported: {string.Join(", ", providers.Names)})");
                 }
                 var credentials = ProviderCredentials.Load(challenge.EnvironmentFile,
-                    challenge.CredentialFiles.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal), _root.ReadConfiguredFile);
+                    challenge.CredentialFiles.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal), path => ReadCredentialFile(request, path));
+                var resolverOption = $"security.acme.certs.\"{request.Name}\".dnsResolver";
                 var propagation = !challenge.DnsPropagationCheck
                     ? DnsPropagationCheck.None
                     : challenge.DnsResolver is { } resolver
-                        ? DnsPropagationCheck.AtResolvers(DnsEndpoint.ParseList(resolver))
-                        : DnsPropagationCheck.AtAuthoritativeServers();
+                        ? DnsPropagationCheck.AtResolvers(DnsEndpoint.ParseList(resolver)).Explained(resolverOption,
+                            $"set {resolverOption} to a resolver that answers for the zone, or dnsPropagationCheck = false")
+                        : DnsPropagationCheck.AtAuthoritativeServers().Explained("the system's, from /etc/resolv.conf",
+                            $"set {resolverOption} (host[:port]) to a resolver that answers for the zone, or dnsPropagationCheck = false");
                 return new Dns01Solver(factory.Create(credentials), propagation);
             case ChallengeKind.TlsAlpn01:
                 var tls = challenge.ListenTls ?? throw new InvalidOperationException("tls-alpn-01 needs listenTLS");
@@ -49,6 +52,22 @@ internal sealed class SolverFactory(DnsProviderRegistry providers, string root) 
                 if (challenge.ListenHttp is { } http) return Shared("http " + http, () => new ListenerHttp01Solver(http));
                 var webroot = challenge.Webroot ?? throw new InvalidOperationException("http-01 needs a webroot or listenHTTP");
                 return new WebrootHttp01Solver(_root, webroot, new ChallengeDirectoryOwner(_ownership.Value, request.Owner, request.Group));
+        }
+    }
+
+    /// <summary>Reads a file the certificate names, below --root; a failure names the certificate's option.</summary>
+    private string ReadCredentialFile(CertificateRequest request, string path)
+    {
+        try
+        {
+            return _root.ReadConfiguredFile(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            var challenge = request.Challenge;
+            var option = path == challenge.EnvironmentFile ? "environmentFile"
+                : challenge.CredentialFiles.FirstOrDefault(f => f.Value == path).Key is { } name ? $"credentialFiles.{name}" : "environmentFile";
+            throw CredentialFileException.From(request.Name, option, path, _root.FullPath(path), e);
         }
     }
 

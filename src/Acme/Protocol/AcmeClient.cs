@@ -354,7 +354,7 @@ public sealed class AcmeClient : IDisposable
             }
             catch (HttpRequestException e)
             {
-                throw new AcmeException($"request to {request.RequestUri} failed: {e.Message}", e);
+                throw AcmeConnectionException.From(request.RequestUri!, e);
             }
         }
     }

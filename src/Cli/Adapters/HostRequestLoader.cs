@@ -32,7 +32,7 @@ public sealed class HostRequestLoader(CliConsole console, HostLinter linter)
             exitCode = ExitCodes.Usage;
             return null;
         }
-        var linted = linter.Run(file, options, root, extra);
+        var linted = linter.Run(file, options, root, extra, readsHostFiles: true);
         if (linted.Diagnostics.Any(d => d.IsError) || linted.Requests is null)
         {
             new TextDiagnosticWriter().Write(DiagnosticReport.Create(linted.Diagnostics), console.Error, console.DiagnosticOptions(console.Error));

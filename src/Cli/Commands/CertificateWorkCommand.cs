@@ -14,7 +14,7 @@ namespace ConfigLang.Cli.Commands;
 /// <summary>
 /// What <c>rebuild</c> and <c>renew</c> share: the flags, lint and request gating (errors: exit 1,
 /// nothing touched, not even the lock), accounts and generated nginx configuration, then <see cref="PlanExecutor"/> with
-/// one progress line per certificate and step on stderr and a summary table on stdout.
+/// the progress of each certificate in words on stderr (live lines on a terminal, sentences otherwise) and a summary table on stdout.
 /// </summary>
 public abstract class CertificateWorkCommand(CliConsole console, HostRequestLoader loader) : ICliCommand
 {
@@ -169,7 +169,9 @@ public abstract class CertificateWorkCommand(CliConsole console, HostRequestLoad
         var executor = new PlanExecutor(root, TimeProvider.System,
             PlanExecutor.ClientsTrusting(trustedCa, new AcmeClientOptions { RequestTimeout = networkTimeout }),
             services, DnsProviderRegistry.CreateDefault(networkTimeout));
+        var reloads = services is not NoServiceManager;
         RebuildSummary summary;
+        using (var progress = ProgressView(reloads, request.DryRun))
         try
         {
             summary = await executor.RunAsync(host.Requests, new RebuildOptions
@@ -181,7 +183,7 @@ public abstract class CertificateWorkCommand(CliConsole console, HostRequestLoad
                 Users = users,
                 ReloadBeforeOrders = nginx.Enabled ? ["nginx.service"] : [],
                 ServiceConfigurationChanged = nginxChanged,
-            }, new SynchronousProgress(p => console.Error.WriteLine(p.ToString())), ct).ConfigureAwait(false);
+            }, progress, ct).ConfigureAwait(false);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -193,10 +195,16 @@ public abstract class CertificateWorkCommand(CliConsole console, HostRequestLoad
         {
             console.Error.WriteLine($"error: certificate '{failed.Name}': {failed.Error!.Message}");
             PointAtDeclaration(failed.Error.SourceTag, host.Path, request.File);
+            if (failed.Error.CaCertificateUntrusted)
+            {
+                console.Error.WriteLine(request.CaFile is null
+                    ? "  = help: for a private CA (pebble, step-ca, a company CA), pass its CA certificate with --ca-file PEM (or SSL_CERT_FILE)"
+                    : $"  = help: --ca-file {request.CaFile} is not the CA that signed this server's certificate");
+            }
             console.Error.Write(ProgramOutputText.Format(failed.Error.Output));
         }
         foreach (var error in summary.OtherErrors) console.Error.WriteLine($"error: {error}");
-        console.Out.Write(RebuildSummaryWriter.Write(summary, request.DryRun));
+        console.Out.Write(RebuildSummaryWriter.Write(summary, request.DryRun, reloads));
         return summary.ExitCode;
     }
 
@@ -256,10 +264,8 @@ public abstract class CertificateWorkCommand(CliConsole console, HostRequestLoad
         }
     }
 
-    /// <summary>Reports on the calling thread (Progress&lt;T&gt; would post to the thread pool and lose ordering).</summary>
-    private sealed class SynchronousProgress(Action<RebuildProgress> report) : IProgress<RebuildProgress>
-    {
-        private readonly Lock _gate = new();
-        public void Report(RebuildProgress value) { lock (_gate) report(value); }
-    }
+    /// <summary>One live line per certificate on a terminal; one sentence per event in a log, CI or a pipe.</summary>
+    private RebuildProgressView ProgressView(bool reloads, bool dryRun) => CliConsole.IsLiveTerminal(console.Error)
+        ? new LiveProgressView(console.Error, TimeProvider.System, Console.WindowWidth, reloads, dryRun, refresh: TimeSpan.FromMilliseconds(200))
+        : new PlainProgressWriter(console.Error, TimeProvider.System, reloads, dryRun);
 }

@@ -34,6 +34,7 @@ public static class LintServices
         services.AddSingleton<IHostCheck, Http01PortClosedCheck>();
         services.AddSingleton<IHostCheck, TlsAlpn01PortClosedCheck>();
         services.AddSingleton<IHostCheck, WebrootNotServedCheck>();
+        services.AddSingleton<IHostCheck, CredentialFileMissingCheck>();
         services.AddSingleton<IHostCheck>(_ => new DnsCredentialsMissingCheck(ConfigLang.Acme.Dns.DnsProviderRegistry.CreateDefault()));
         // Clusters (CL3018-CL3020).
         services.AddSingleton<IHostCheck, ClusterSecretFilesCheck>();

@@ -36,10 +36,16 @@ public sealed class CliConsole(TextWriter output, TextWriter error, TextReader? 
 
     /// <summary>Whether text written to <paramref name="stream"/> gets ANSI colours (see <see cref="ColorDecision"/>).</summary>
     public bool UseColor(TextWriter stream) => ColorDecision.UseColor(
-        Color,
-        isTerminal: ReferenceEquals(stream, Console.Error) ? !Console.IsErrorRedirected
-            : ReferenceEquals(stream, Console.Out) && !Console.IsOutputRedirected,
-        noColor: Environment.GetEnvironmentVariable("NO_COLOR"));
+        Color, isTerminal: IsTerminal(stream), noColor: Environment.GetEnvironmentVariable("NO_COLOR"));
+
+    /// <summary>True when <paramref name="stream"/> is the process's own stdout or stderr and that is a terminal (tests' writers never are).</summary>
+    public static bool IsTerminal(TextWriter stream) =>
+        ReferenceEquals(stream, Console.Error) ? !Console.IsErrorRedirected
+            : ReferenceEquals(stream, Console.Out) && !Console.IsOutputRedirected;
+
+    /// <summary>True when <paramref name="stream"/> can show lines rewritten in place: a terminal that is not <c>TERM=dumb</c>.</summary>
+    public static bool IsLiveTerminal(TextWriter stream) =>
+        IsTerminal(stream) && Environment.GetEnvironmentVariable("TERM") is not (null or "" or "dumb");
 
     /// <summary>The diagnostic writer settings for output to <paramref name="stream"/>.</summary>
     public DiagnosticWriterOptions DiagnosticOptions(TextWriter stream) =>

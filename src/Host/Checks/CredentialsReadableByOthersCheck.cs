@@ -32,7 +32,8 @@ public sealed class CredentialsReadableByOthersCheck : IHostCheck
         }
     }
 
-    private static IEnumerable<(string Option, string Path)> CredentialFilesOf(CertFacts cert)
+    /// <summary>The credential files a certificate names, with the option (below the certificate) naming each.</summary>
+    internal static IEnumerable<(string Option, string Path)> CredentialFilesOf(CertFacts cert)
     {
         if (cert.EnvironmentFile is { } env) yield return ("environmentFile", env);
         foreach (var (name, path) in cert.CredentialFiles.OrderBy(f => f.Key, StringComparer.Ordinal)) yield return ($"credentialFiles.{name}", path);

@@ -84,9 +84,9 @@ public sealed class NetworkTimeoutTests
         // Port 9 (discard) on loopback: nobody listens, so the connection is refused at once.
         using var client = new AcmeClient(new Uri("http://acme:hunter2@127.0.0.1:9/dir"), options: new AcmeClientOptions { RequestTimeout = Limit });
 
-        var error = await Assert.ThrowsAsync<AcmeException>(() => client.GetDirectoryAsync());
+        var error = await Assert.ThrowsAsync<AcmeConnectionException>(() => client.GetDirectoryAsync());
 
-        Assert.StartsWith("request to http://acme:***@127.0.0.1:9/dir failed: ", error.Message);
+        Assert.Equal("cannot reach the ACME server at http://acme:***@127.0.0.1:9/dir: nothing accepts connections on 127.0.0.1:9", error.Message);
         Assert.DoesNotContain("hunter2", error.ToString());
     }
 

@@ -125,6 +125,7 @@ public sealed class RebuildCommandTests : IDisposable
     }
 
     [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     public void Nginx_serves_the_challenge_only_for_certificates_not_validated_over_dns()
     {
         // dns01-defaults-nginx: api.example.org inherits DNS-01 (acmeRoot = null), www.example.org keeps HTTP-01.
@@ -132,6 +133,14 @@ public sealed class RebuildCommandTests : IDisposable
         File.WriteAllText(host, File.ReadAllText(Example("dns01-defaults-nginx", "host.nix"))
             .Replace("acceptTerms = true;", "acceptTerms = true;\n    defaults.server = \"https://127.0.0.1:9/dir\";", StringComparison.Ordinal));
         var root = Path.Combine(_root.FullName, "root");
+        // The credential files it names exist (rebuild refuses to start without them, CL3024); the CA is unreachable.
+        var secrets = Directory.CreateDirectory(Path.Combine(root, "run", "secrets")).FullName;
+        foreach (var (file, text) in new[] { ("rfc2136.env", "RFC2136_NAMESERVER=127.0.0.1:9\nRFC2136_TSIG_KEY=k.\nRFC2136_TSIG_ALGORITHM=hmac-sha256.\n"), ("tsig-secret-example.org", "c2VjcmV0\n") })
+        {
+            File.WriteAllText(Path.Combine(secrets, file), "");
+            File.SetUnixFileMode(Path.Combine(secrets, file), UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            File.WriteAllText(Path.Combine(secrets, file), text);
+        }
 
         var run = CliRun.Invoke("rebuild", host, "--root", root, "--service-manager", "none");
 

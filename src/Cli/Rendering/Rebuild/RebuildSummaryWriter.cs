@@ -14,27 +14,46 @@ public static class RebuildSummaryWriter
 {
     private static readonly string[] Header = ["CERTIFICATE", "ACTION", "RESULT", "NOT AFTER", "DETAIL"];
 
-    public static string Write(RebuildSummary summary, bool dryRun)
+    /// <param name="summary">The run.</param>
+    /// <param name="dryRun">A dry run prints the plan instead.</param>
+    /// <param name="reloads">False under <c>--service-manager none</c>: the units are named, not claimed as reloaded.</param>
+    public static string Write(RebuildSummary summary, bool dryRun, bool reloads = true)
     {
         if (dryRun) return PreviewTableWriter.Write(summary.Plan);
+        var planned = summary.Plan.Steps.ToDictionary(s => s.Name, StringComparer.Ordinal);
         var rows = summary.Certificates.Select(c => new[]
         {
             c.Name,
             PlanActions.Format(c.Action),
             Outcome(c.Kind),
-            c.NotAfter is { } n ? PreviewJsonWriter.Instant(n) : "-",
-            c.Error?.Message ?? (c.PostRunRetried ? c.Reason + "; the pending postRun succeeded" : c.Reason),
+            // A kept certificate was not ordered: its expiry is the one on disk, as preview shows it.
+            (c.NotAfter ?? (planned.TryGetValue(c.Name, out var step) ? step.NotAfter : null)) is { } n ? PreviewJsonWriter.Instant(n) : "-",
+            Detail(c, summary.Result),
         }).ToList();
         var widths = Header.Select((h, i) => rows.Select(r => r[i].Length).Append(h.Length).Max()).ToArray();
         var text = new StringBuilder();
         foreach (var row in rows.Prepend(Header))
             text.Append(string.Join("  ", row.Select((cell, i) => i == row.Length - 1 ? cell : cell.PadRight(widths[i])))).Append('\n');
         foreach (var change in summary.AccountChanges) text.Append("accounts: ").Append(change).Append('\n');
-        if (summary.ReloadedServices.Count > 0) text.Append("reloaded: ").Append(string.Join(", ", summary.ReloadedServices)).Append('\n');
+        if (summary.ReloadedServices.Count > 0)
+        {
+            text.Append(reloads ? "reloaded: " : "not reloaded (--service-manager none), would reload: ")
+                .Append(string.Join(", ", summary.ReloadedServices)).Append('\n');
+        }
         foreach (var issue in summary.Plan.Issues)
             text.Append($"{issue.Severity.ToString().ToLowerInvariant()}[{issue.Code}]: {issue.Message}\n");
         return text.ToString();
     }
+
+    /// <summary>The planner's reason, and what became of it; an error's message is printed once, on stderr, not here.</summary>
+    private static string Detail(CertificateOutcome c, RebuildResult result) => c.Kind switch
+    {
+        CertificateOutcomeKind.Failed => $"{c.Reason}; the error is reported on stderr",
+        CertificateOutcomeKind.Skipped when result == RebuildResult.PlanRejected => $"{c.Reason}; skipped: the plan has errors",
+        CertificateOutcomeKind.Skipped => $"{c.Reason}; skipped: renew does not {PlanActions.Format(c.Action)}, rebuild does",
+        _ when c.Error is not null => $"{c.Reason}; the error is reported on stderr",
+        _ => c.PostRunRetried ? c.Reason + "; the pending postRun succeeded" : c.Reason,
+    };
 
     private static string Outcome(CertificateOutcomeKind kind) => kind switch
     {

@@ -66,6 +66,16 @@ let
           description = "Home directory of the account.";
         };
 
+        shell = mkOption {
+          type = types.nullOr (types.passwdEntry types.path);
+          default = null;
+          example = "/bin/zsh";
+          description = ''
+            The account's login shell, as a path on the host. `null` gives NixOS's choice:
+            bash for `isNormalUser` accounts and root, `nologin` for system users.
+          '';
+        };
+
         homeMode = mkOption {
           type = types.str;
           default = "700";
