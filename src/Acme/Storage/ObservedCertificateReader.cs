@@ -62,6 +62,40 @@ internal static class ObservedCertificateReader
         return observed;
     }
 
+    /// <summary>
+    /// What <paramref name="material"/> would be once installed under <paramref name="name"/>, read as
+    /// <see cref="Read"/> reads the files, with <paramref name="orderedFor"/> recorded as the domain
+    /// hash (so the planner also sees a changed order of names). For material that never touched
+    /// this disk: a certificate another host stored in the cluster.
+    /// </summary>
+    public static ObservedCertificate FromMaterial(string name, CertificateMaterial material, IReadOnlyList<Identifier> orderedFor)
+    {
+        X509Certificate2 leaf;
+        try
+        {
+            var certificates = PemKeys.Certificates(material.FullChainPem);
+            if (certificates.Length == 0) return Damaged(name, "the stored chain holds no certificate");
+            leaf = certificates[0];
+        }
+        catch (CryptographicException e)
+        {
+            return Damaged(name, $"the stored chain cannot be read: {e.Message}");
+        }
+        using var key = PemKeys.TryLoad(material.KeyPem);
+        return new ObservedCertificate
+        {
+            Name = name,
+            Domains = DnsNames(leaf),
+            NotBefore = new DateTimeOffset(leaf.NotBefore.ToUniversalTime(), TimeSpan.Zero),
+            NotAfter = new DateTimeOffset(leaf.NotAfter.ToUniversalTime(), TimeSpan.Zero),
+            KeyType = KeyTypeOf(leaf),
+            Issuer = leaf.Issuer,
+            HasMatchingKey = key is not null && PemKeys.Matches(leaf, key),
+            Problem = key is null ? "the stored key is no EC or RSA private key" : null,
+            RecordedDomainHash = orderedFor.Count == 0 ? null : NixOsHashes.DomainHash(orderedFor),
+        };
+    }
+
     private static ObservedCertificate Damaged(string name, string problem) => new() { Name = name, Problem = problem };
 
     private static bool KeyMatches(RootedDirectory directory, X509Certificate2 leaf, out string? problem)
