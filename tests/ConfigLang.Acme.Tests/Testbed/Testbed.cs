@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
 using ConfigLang.Acme.Credentials;
@@ -96,7 +95,7 @@ public sealed class Testbed : IAsyncDisposable
     public static async Task<Testbed> StartAsync(IReadOnlyDictionary<string, string>? settings = null)
     {
         var stateDir = Directory.CreateTempSubdirectory("configlang-acme-testbed-").FullName;
-        var ports = FreePorts(6);
+        var ports = FreePorts.Take(6);
         var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(Path.Combine(Scripts, "start.sh"));
         start.ArgumentList.Add(stateDir);
@@ -118,42 +117,6 @@ public sealed class Testbed : IAsyncDisposable
             throw new InvalidOperationException($"testbed start failed ({process.ExitCode}): {await stdout}\n{await stderr}");
         var env = EnvironmentFileParser.ParseFile(Path.Combine(stateDir, "env"));
         return new Testbed(env, stateDir);
-    }
-
-    private static int[] FreePorts(int count)
-    {
-        var listeners = new List<(TcpListener, UdpClient?)>();
-        var ports = new List<int>();
-        try
-        {
-            while (ports.Count < count)
-            {
-                var tcp = new TcpListener(IPAddress.Loopback, 0);
-                tcp.Start();
-                var port = ((IPEndPoint)tcp.LocalEndpoint).Port;
-                UdpClient? udp = null;
-                try
-                {
-                    udp = new UdpClient(new IPEndPoint(IPAddress.Loopback, port));
-                }
-                catch (SocketException)
-                {
-                    tcp.Stop();
-                    continue;
-                }
-                listeners.Add((tcp, udp));
-                ports.Add(port);
-            }
-        }
-        finally
-        {
-            foreach (var (tcp, udp) in listeners)
-            {
-                tcp.Stop();
-                udp?.Dispose();
-            }
-        }
-        return ports.ToArray();
     }
 
     public async ValueTask DisposeAsync()
