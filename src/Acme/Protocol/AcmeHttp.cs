@@ -24,27 +24,32 @@ public static class AcmeHttp
             // No request needs cookies (INWX's session cookie is sent by hand), and none may leak between servers.
             UseCookies = false,
         };
-        if (extraTrustedCa is not null)
-        {
-            // Trust exactly this CA first: building against the whole system store costs about a
-            // second on the first connection. Servers with a public certificate still pass,
-            // through the system check in the callback.
-            var policy = new X509ChainPolicy
-            {
-                TrustMode = X509ChainTrustMode.CustomRootTrust,
-                RevocationMode = X509RevocationMode.NoCheck,
-                DisableCertificateDownloads = true,
-            };
-            policy.CustomTrustStore.Add(extraTrustedCa);
-            handler.SslOptions.CertificateChainPolicy = policy;
-            handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, _, errors) =>
-                errors == SslPolicyErrors.None || ValidateWithSystemRoots(certificate as X509Certificate2, errors);
-        }
+        if (extraTrustedCa is not null) TrustExtraCa(handler.SslOptions, extraTrustedCa);
         // The handler enforces the limit and names the server; HttpClient's own timeout would race it
         // and surface as a bare cancellation.
         var client = new HttpClient(new ResponseTimeoutHandler(handler, limit)) { Timeout = Timeout.InfiniteTimeSpan };
         client.DefaultRequestHeaders.UserAgent.ParseAdd("ConfigLang-ACME/1.0");
         return client;
+    }
+
+    /// <summary>
+    /// Makes <paramref name="options"/> trust <paramref name="ca"/> for this connection only (never
+    /// the system store). Exactly this CA is tried first: building against the whole system store
+    /// costs about a second on the first connection. Servers with a public certificate still pass,
+    /// through the system check in the callback.
+    /// </summary>
+    public static void TrustExtraCa(SslClientAuthenticationOptions options, X509Certificate2 ca)
+    {
+        var policy = new X509ChainPolicy
+        {
+            TrustMode = X509ChainTrustMode.CustomRootTrust,
+            RevocationMode = X509RevocationMode.NoCheck,
+            DisableCertificateDownloads = true,
+        };
+        policy.CustomTrustStore.Add(ca);
+        options.CertificateChainPolicy = policy;
+        options.RemoteCertificateValidationCallback = (_, certificate, _, errors) =>
+            errors == SslPolicyErrors.None || ValidateWithSystemRoots(certificate as X509Certificate2, errors);
     }
 
     /// <summary>Reads the CA from a PEM file (first certificate).</summary>
