@@ -8,13 +8,14 @@ namespace ConfigLang.Cli.Rendering.Rebuild;
 /// <summary>
 /// The result of rebuild/renew for people: in a dry run the plan (as <c>preview</c> prints it),
 /// otherwise one row per certificate (name, planned action, outcome, expiry, reason or error),
-/// then account changes and reloaded services.
+/// then account changes and reloaded services; with a cluster, how many certificates this host
+/// ordered and how many it installed from the cluster.
 /// </summary>
 public static class RebuildSummaryWriter
 {
     private static readonly string[] Header = ["CERTIFICATE", "ACTION", "RESULT", "NOT AFTER", "DETAIL"];
 
-    public static string Write(RebuildSummary summary, bool dryRun)
+    public static string Write(RebuildSummary summary, bool dryRun, bool clustered = false)
     {
         if (dryRun) return PreviewTableWriter.Write(summary.Plan);
         var rows = summary.Certificates.Select(c => new[]
@@ -31,16 +32,22 @@ public static class RebuildSummaryWriter
             text.Append(string.Join("  ", row.Select((cell, i) => i == row.Length - 1 ? cell : cell.PadRight(widths[i])))).Append('\n');
         foreach (var change in summary.AccountChanges) text.Append("accounts: ").Append(change).Append('\n');
         if (summary.ReloadedServices.Count > 0) text.Append("reloaded: ").Append(string.Join(", ", summary.ReloadedServices)).Append('\n');
+        if (clustered) text.Append($"orders: {summary.Orders}; installed from the cluster: {FromCluster(summary)}\n");
         foreach (var issue in summary.Plan.Issues)
             text.Append($"{issue.Severity.ToString().ToLowerInvariant()}[{issue.Code}]: {issue.Message}\n");
         return text.ToString();
     }
 
-    private static string Outcome(CertificateOutcomeKind kind) => kind switch
+    /// <summary>Certificates another host of the cluster had ordered, installed here without an order.</summary>
+    public static int FromCluster(RebuildSummary summary) => summary.Certificates.Count(c => c.Kind == CertificateOutcomeKind.InstalledFromCluster);
+
+    /// <summary>The RESULT column's word (and the JSON's <c>result</c>).</summary>
+    public static string Outcome(CertificateOutcomeKind kind) => kind switch
     {
         CertificateOutcomeKind.Unchanged => "unchanged",
         CertificateOutcomeKind.Installed => "installed",
         CertificateOutcomeKind.InstalledSame => "same",
+        CertificateOutcomeKind.InstalledFromCluster => "from cluster",
         CertificateOutcomeKind.Skipped => "skipped",
         _ => "FAILED",
     };
