@@ -1,4 +1,4 @@
-using System.Text.RegularExpressions;
+using ConfigLang.Evaluator.Runtime.Builtins;
 using ConfigLang.Evaluator.Runtime.Values;
 using ConfigLang.Modules.Lib;
 
@@ -63,9 +63,11 @@ public static class BuiltinTypes
     public static readonly SimpleType PositiveNumber = new("numberPositive", "positive integer or floating point number, meaning >0",
         v => AsDouble(v) is > 0, SimpleMerge.Equal, "nonRestrictiveClause");
 
+    /// <summary>nixpkgs' <c>strMatching</c>: <c>builtins.match pattern value != null</c>, so the pattern is POSIX ERE
+    /// (<c>[^[:space:]]</c>) compiled as <c>match</c> compiles it, not a .NET pattern.</summary>
     public static SimpleType StrMatching(string pattern)
     {
-        var regex = new Regex("^(?:" + pattern + ")$", RegexOptions.CultureInvariant);
+        var regex = PosixRegex.Compile(pattern, wholeString: true);
         return new("strMatching " + Options.OptionPath.QuoteString(pattern), $"string matching the pattern {pattern}",
             v => v is StringValue s && regex.IsMatch(s.Text), SimpleMerge.Equal, payload: pattern);
     }
