@@ -53,7 +53,7 @@ internal sealed class EtcdConnection : IDisposable
     /// <summary>Builds the channel (no connection yet); TLS files are read below <paramref name="root"/>.</summary>
     public static EtcdConnection Open(ClusterSettings settings, RootedFileSystem root)
     {
-        var endpoints = string.Join(", ", settings.Endpoints);
+        var endpoints = string.Join(", ", settings.Endpoints.Select(e => e.GetLeftPart(UriPartial.Authority)));
         if (settings.Endpoints.Count == 0) throw new ClusterException("the cluster has no endpoints: name at least one etcd member's client URL");
         var schemes = settings.Endpoints.Select(e => e.Scheme).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
         if (schemes.Length != 1 || schemes[0] is not ("http" or "https"))
