@@ -21,6 +21,8 @@ public sealed class ClusterEncryptionKey : IDisposable
     private const int ENoEnt = 2;
 
     private readonly AesGcm _aes;
+    // AesGcm is not safe for concurrent use (one cipher context), and a run orders several certificates at once.
+    private readonly Lock _gate = new();
 
     private ClusterEncryptionKey(byte[] key, string file)
     {
@@ -98,7 +100,7 @@ public sealed class ClusterEncryptionKey : IDisposable
             sealedValue[0] = FormatVersion;
             var nonce = sealedValue.AsSpan(1, NonceSize);
             RandomNumberGenerator.Fill(nonce);
-            _aes.Encrypt(nonce, clear, sealedValue.AsSpan(HeaderSize), sealedValue.AsSpan(1 + NonceSize, TagSize), Encoding.UTF8.GetBytes(owner));
+            lock (_gate) _aes.Encrypt(nonce, clear, sealedValue.AsSpan(HeaderSize), sealedValue.AsSpan(1 + NonceSize, TagSize), Encoding.UTF8.GetBytes(owner));
             return sealedValue;
         }
         finally
@@ -118,7 +120,7 @@ public sealed class ClusterEncryptionKey : IDisposable
         var clear = new byte[sealedValue.Length - HeaderSize];
         try
         {
-            _aes.Decrypt(sealedValue.Slice(1, NonceSize), sealedValue[HeaderSize..], sealedValue.Slice(1 + NonceSize, TagSize), clear, Encoding.UTF8.GetBytes(owner));
+            lock (_gate) _aes.Decrypt(sealedValue.Slice(1, NonceSize), sealedValue[HeaderSize..], sealedValue.Slice(1 + NonceSize, TagSize), clear, Encoding.UTF8.GetBytes(owner));
             return Encoding.UTF8.GetString(clear);
         }
         catch (AuthenticationTagMismatchException e)
@@ -131,5 +133,8 @@ public sealed class ClusterEncryptionKey : IDisposable
         }
     }
 
-    public void Dispose() => _aes.Dispose();
+    public void Dispose()
+    {
+        lock (_gate) _aes.Dispose();
+    }
 }

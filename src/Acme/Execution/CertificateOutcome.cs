@@ -36,5 +36,8 @@ public sealed record CertificateOutcome
     public Model.SourceSite? SourceTag { get; init; }
 
     /// <summary>True when the served certificate changed (postRun ran, services were reloaded).</summary>
-    public bool Changed => Kind == CertificateOutcomeKind.Installed;
+    public bool Changed => Kind is CertificateOutcomeKind.Installed or CertificateOutcomeKind.InstalledFromCluster;
+
+    /// <summary>True when this run ordered the certificate from the CA (and got it).</summary>
+    public bool Ordered => Kind is CertificateOutcomeKind.Installed or CertificateOutcomeKind.InstalledSame;
 }

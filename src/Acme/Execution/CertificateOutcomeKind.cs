@@ -9,6 +9,8 @@ public enum CertificateOutcomeKind
     Installed,
     /// <summary>The order succeeded but the certificate was identical to the installed one.</summary>
     InstalledSame,
+    /// <summary>Another host of the cluster had ordered it: installed from the cluster without an order.</summary>
+    InstalledFromCluster,
     /// <summary>Skipped (dry run, or a reissue in renew mode).</summary>
     Skipped,
     /// <summary>The order or the install failed; the placeholder or the previous certificate stays.</summary>

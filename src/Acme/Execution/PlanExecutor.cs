@@ -1,4 +1,5 @@
 using ConfigLang.Acme.Client;
+using ConfigLang.Acme.Cluster;
 using ConfigLang.Acme.Crypto;
 using ConfigLang.Acme.Dns;
 using ConfigLang.Acme.Model;
@@ -16,6 +17,9 @@ namespace ConfigLang.Acme.Execution;
 /// <see cref="RebuildOptions.Jobs"/> at once; install each new certificate atomically (the old one
 /// stays until the new one is complete); run <c>postRun</c> and reload <c>reloadServices</c> only
 /// for certificates that changed. One failing certificate never stops the others.
+/// With a cluster (<see cref="RebuildOptions.Cluster"/>) each certificate to order is first
+/// looked up in the cluster under its lock: a usable stored one is installed instead of ordering,
+/// and a new one is stored before it is installed, so a fleet orders each certificate once.
 /// </summary>
 public sealed class PlanExecutor
 {
@@ -24,14 +28,18 @@ public sealed class PlanExecutor
     private readonly Func<Uri, AcmeClient> _clientFactory;
     private readonly IServiceManager _services;
     private readonly DnsProviderRegistry _providers;
+    private readonly ICertificateClusterFactory? _clusters;
 
     /// <param name="root">Every host path is below it (<c>/</c> on a host).</param>
     /// <param name="clock">The current time for planning and placeholders.</param>
     /// <param name="clientFactory">Makes the ACME client for a directory URL (with the extra trusted CA of <c>--ca-file</c>).</param>
     /// <param name="services">Reloads services (systemd, none, exec:).</param>
     /// <param name="providers">DNS providers by lego name; default: the built-in ones.</param>
-    public PlanExecutor(string root, TimeProvider clock, Func<Uri, AcmeClient> clientFactory, IServiceManager services, DnsProviderRegistry? providers = null)
+    /// <param name="clusters">Connects to the cluster of <see cref="RebuildOptions.Cluster"/>; needed only when one is set.</param>
+    public PlanExecutor(string root, TimeProvider clock, Func<Uri, AcmeClient> clientFactory, IServiceManager services, DnsProviderRegistry? providers = null,
+        ICertificateClusterFactory? clusters = null)
     {
+        _clusters = clusters;
         _root = Path.GetFullPath(root);
         _clock = clock;
         _clientFactory = clientFactory;
@@ -58,6 +66,26 @@ public sealed class PlanExecutor
         {
             return new RebuildSummary { Plan = new Plan(_clock.GetUtcNow(), [], invalid), Certificates = [], Result = RebuildResult.PlanRejected };
         }
+        // Connected once, before anything is written: an unreachable cluster or an unusable key
+        // file fails the whole run and leaves every local file as it was.
+        ICertificateCluster? cluster = null;
+        if (options.Cluster is { } settings && !options.DryRun)
+        {
+            var clusters = _clusters ?? throw new InvalidOperationException("a cluster is configured but the executor was made without a cluster factory");
+            try { cluster = await clusters.ConnectAsync(settings, _root, cancellationToken).ConfigureAwait(false); }
+            catch (ClusterException e)
+            {
+                var untouched = new CertificatePlanner(_clock).CreatePlan(requests, new CertificateStore(_root).Read);
+                return new RebuildSummary
+                {
+                    Plan = untouched,
+                    Certificates = untouched.Steps.Select(s => Outcome(s, CertificateOutcomeKind.Skipped)).ToArray(),
+                    OtherErrors = [e.Message],
+                    Result = RebuildResult.Failed,
+                };
+            }
+        }
+        await using var connected = cluster;
         if (!options.DryRun)
         {
             // Under the caller's lock no other run is mid-transaction: every temporary is a leftover of a killed one.
@@ -136,7 +164,7 @@ public sealed class PlanExecutor
             }
         }
 
-        foreach (var outcome in await OrderAllAsync(store, toOrder, options, progress, cancellationToken).ConfigureAwait(false))
+        foreach (var outcome in await OrderAllAsync(store, toOrder, options, cluster, progress, cancellationToken).ConfigureAwait(false))
         {
             outcomes[outcome.Name] = outcome with { PlaceholderInstalled = placeholders.Contains(outcome.Name) };
         }
@@ -209,9 +237,12 @@ public sealed class PlanExecutor
     }
 
     private async Task<IReadOnlyList<CertificateOutcome>> OrderAllAsync(CertificateStore store, List<PlanStep> steps, RebuildOptions options,
-        IProgress<RebuildProgress>? progress, CancellationToken cancellationToken)
+        ICertificateCluster? cluster, IProgress<RebuildProgress>? progress, CancellationToken cancellationToken)
     {
         if (steps.Count == 0) return [];
+        // Hosts of a fleet start at different places in the list, so they order different
+        // certificates side by side instead of queueing on the same locks.
+        if (cluster is not null) steps = [.. steps.OrderBy(_ => Random.Shared.Next())];
         var outcomes = new CertificateOutcome[steps.Count];
         var clients = new Dictionary<string, AcmeClient>(StringComparer.Ordinal);
         var accounts = new Dictionary<string, (AcmeAccount? Account, Exception? Error)>(StringComparer.Ordinal);
@@ -227,7 +258,7 @@ public sealed class PlanExecutor
                 {
                     var server = new Uri(spec.Server ?? CertificateRequest.DefaultServer);
                     if (!clients.TryGetValue(server.AbsoluteUri, out var client)) clients[server.AbsoluteUri] = client = _clientFactory(server);
-                    accounts[spec.Hash] = (await OpenAccountAsync(client, spec, step.Request.Owner, cancellationToken).ConfigureAwait(false), null);
+                    accounts[spec.Hash] = (await OpenAccountAsync(client, spec, step.Request.Owner, cluster, cancellationToken).ConfigureAwait(false), null);
                 }
                 // A cancellation that is not the caller's (an HTTP client giving up) is this account's failure, not the run's.
                 catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
@@ -251,7 +282,9 @@ public sealed class PlanExecutor
                     return;
                 }
                 var client = clients[new Uri(step.Request.Account.Server ?? CertificateRequest.DefaultServer).AbsoluteUri];
-                outcomes[index] = await OrderOneAsync(store, client, account, solvers, step, progress, ct).ConfigureAwait(false);
+                outcomes[index] = cluster is null
+                    ? await OrderOneAsync(store, client, account, solvers, step, null, options.HostName, progress, ct).ConfigureAwait(false)
+                    : await ObtainThroughClusterAsync(store, cluster, client, account, solvers, step, options.HostName, progress, ct).ConfigureAwait(false);
             }).ConfigureAwait(false);
         }
         finally
@@ -262,12 +295,20 @@ public sealed class PlanExecutor
         return outcomes;
     }
 
-    private async Task<AcmeAccount> OpenAccountAsync(AcmeClient client, AccountSpec spec, string owner, CancellationToken cancellationToken)
+    private async Task<AcmeAccount> OpenAccountAsync(AcmeClient client, AccountSpec spec, string owner, ICertificateCluster? cluster, CancellationToken cancellationToken)
     {
         var accounts = new AccountStore(_root, owner);
         var pem = accounts.ReadKey(spec);
         AcmeAccount account;
-        if (pem is null)
+        if (cluster is not null)
+        {
+            // One account for the whole fleet: the stored key wins over this host's own (or a new one).
+            var candidate = pem ?? ExportNew(spec);
+            var shared = await cluster.GetOrStoreAccountKeyAsync(spec, candidate, cancellationToken).ConfigureAwait(false);
+            if (shared != pem) accounts.SaveKey(spec, shared);
+            account = AcmeAccount.FromPem(shared);
+        }
+        else if (pem is null)
         {
             account = AcmeAccount.Generate(spec.KeyType == KeyType.Ec384 ? AccountKeyAlgorithm.ES384 : AccountKeyAlgorithm.ES256);
             // The key is on disk before the CA ever sees it: a crash after registration must not lose the account.
@@ -298,8 +339,49 @@ public sealed class PlanExecutor
         }
     }
 
+    private static string ExportNew(AccountSpec spec)
+    {
+        using var generated = AcmeAccount.Generate(spec.KeyType == KeyType.Ec384 ? AccountKeyAlgorithm.ES384 : AccountKeyAlgorithm.ES256);
+        return generated.Key.ExportPem();
+    }
+
+    /// <summary>
+    /// One certificate of a fleet, under its cluster lock: installs the stored certificate when the
+    /// planner would keep it (a host that waited for the lock finds the one just ordered), otherwise
+    /// orders, stores and installs. The lock is released (its lease revoked) on every path.
+    /// </summary>
+    private async Task<CertificateOutcome> ObtainThroughClusterAsync(CertificateStore store, ICertificateCluster cluster, AcmeClient client, AcmeAccount account,
+        SolverFactory solvers, PlanStep step, string hostName, IProgress<RebuildProgress>? progress, CancellationToken cancellationToken)
+    {
+        var request = step.Request;
+        try
+        {
+            progress?.Report(new RebuildProgress(request.Name, "cluster", "waiting for the lock"));
+            await using var held = await cluster.LockAsync(request.Name, cancellationToken).ConfigureAwait(false);
+            if (await held.ReadAsync(cancellationToken).ConfigureAwait(false) is { } stored)
+            {
+                var fit = StoredCertificateFit.Of(request, stored, _clock);
+                if (fit.Usable)
+                {
+                    var installed = store.Install(request, stored.Material);
+                    progress?.Report(new RebuildProgress(request.Name, "installed from cluster", $"stored by {stored.StoredBy}, {fit.Reason}"));
+                    return Outcome(step, installed.CertificateChanged ? CertificateOutcomeKind.InstalledFromCluster : CertificateOutcomeKind.Unchanged)
+                        with { NotAfter = fit.NotAfter, Reason = $"{step.Reason}; the cluster holds a usable one (stored by {stored.StoredBy})" };
+                }
+                progress?.Report(new RebuildProgress(request.Name, "cluster", $"the stored certificate is not used: {fit.Reason}"));
+            }
+            return await OrderOneAsync(store, client, account, solvers, step, held, hostName, progress, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            progress?.Report(new RebuildProgress(request.Name, "failed", e.Message));
+            return Failed(step, e);
+        }
+    }
+
+    /// <param name="held">With a cluster: the held lock the new certificate is stored under before it is installed here.</param>
     private static async Task<CertificateOutcome> OrderOneAsync(CertificateStore store, AcmeClient client, AcmeAccount account,
-        SolverFactory solvers, PlanStep step, IProgress<RebuildProgress>? progress, CancellationToken cancellationToken)
+        SolverFactory solvers, PlanStep step, IClusterLock? held, string hostName, IProgress<RebuildProgress>? progress, CancellationToken cancellationToken)
     {
         var request = step.Request;
         progress?.Report(new RebuildProgress(request.Name, step.Action.ToString().ToLowerInvariant(), step.Reason));
@@ -318,7 +400,14 @@ public sealed class PlanExecutor
             var orderProgress = progress is null ? null : new InlineProgress<OrderProgress>(p =>
                 progress.Report(new RebuildProgress(request.Name, p.Stage.ToString(), p.Identifier is null ? p.Detail : p.Identifier + (p.Detail is null ? "" : " " + p.Detail), p)));
             var issued = await new CertificateOrderer(client, account).ObtainAsync(order, solver, orderProgress, cancellationToken).ConfigureAwait(false);
-            var installed = store.Install(request, CertificateMaterial.FromAcme(issued.FullChainPem, issued.KeyPem));
+            var material = CertificateMaterial.FromAcme(issued.FullChainPem, issued.KeyPem);
+            if (held is not null)
+            {
+                // Stored before it is installed here: the lock is released only once the others can find it.
+                await held.StoreAsync(new SharedCertificate(material, order.Names, request.KeyType, issued.NotAfter, hostName), cancellationToken).ConfigureAwait(false);
+                progress?.Report(new RebuildProgress(request.Name, "stored in cluster"));
+            }
+            var installed = store.Install(request, material);
             await RecordRenewalWindowAsync(store, client, request, issued, cancellationToken).ConfigureAwait(false);
             progress?.Report(new RebuildProgress(request.Name, "installed", installed.CertificateChanged ? $"valid until {issued.NotAfter:u}" : "identical to the installed certificate"));
             return Outcome(step, installed.CertificateChanged ? CertificateOutcomeKind.Installed : CertificateOutcomeKind.InstalledSame) with { NotAfter = issued.NotAfter };

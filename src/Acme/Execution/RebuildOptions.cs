@@ -36,4 +36,7 @@ public sealed record RebuildOptions
 
     /// <summary>The etcd cluster this host shares its certificates with (<c>security.acme.cluster</c>), or null.</summary>
     public ClusterSettings? Cluster { get; init; }
+
+    /// <summary>How this host names itself to the others of a cluster (who stored a certificate).</summary>
+    public string HostName { get; init; } = Environment.MachineName;
 }

@@ -28,6 +28,9 @@ public sealed record RebuildSummary
     /// <summary>Errors that belong to no single certificate (a failed reload).</summary>
     public IReadOnlyList<string> OtherErrors { get; init; } = [];
 
+    /// <summary>How many certificates this run ordered from the CA (not those installed from a cluster).</summary>
+    public int Orders => Certificates.Count(c => c.Ordered);
+
     /// <summary>The overall result.</summary>
     public required RebuildResult Result { get; init; }
 

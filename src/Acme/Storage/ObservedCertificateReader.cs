@@ -23,29 +23,8 @@ internal static class ObservedCertificateReader
         using var directory = root.TryOpenDirectory(StateLayout.HostCertificateDirectory(StateLayout.ValidName(name)));
         if (directory?.TryReadAllText(StateLayout.FullChainFile) is not { } fullChain) return null;
 
-        X509Certificate2 leaf;
-        try
-        {
-            var certificates = PemKeys.Certificates(fullChain);
-            if (certificates.Length == 0) return Damaged(name, "fullchain.pem holds no certificate");
-            leaf = certificates[0];
-        }
-        catch (CryptographicException e)
-        {
-            return Damaged(name, $"fullchain.pem cannot be read: {e.Message}");
-        }
-
-        var observed = new ObservedCertificate
-        {
-            Name = name,
-            Domains = DnsNames(leaf),
-            NotBefore = new DateTimeOffset(leaf.NotBefore.ToUniversalTime(), TimeSpan.Zero),
-            NotAfter = new DateTimeOffset(leaf.NotAfter.ToUniversalTime(), TimeSpan.Zero),
-            KeyType = KeyTypeOf(leaf),
-            Issuer = leaf.Issuer,
-            IsPlaceholder = leaf.GetNameInfo(X509NameType.SimpleName, forIssuer: true)
-                .StartsWith(PlaceholderIssuerPrefix, StringComparison.OrdinalIgnoreCase),
-        };
+        if (Leaf(name, fullChain, "fullchain.pem", out var damaged) is not { } leaf) return damaged!;
+        var observed = Describe(name, leaf);
         observed = observed with { HasMatchingKey = KeyMatches(directory, leaf, out var keyProblem), Problem = keyProblem };
 
         if (!observed.IsPlaceholder && directory.TryReadAllText(StateLayout.StampFile) is { } stampText && CertificateStamp.Parse(stampText) is { } stamp)
@@ -61,6 +40,54 @@ internal static class ObservedCertificateReader
         }
         return observed;
     }
+
+    /// <summary>
+    /// What <paramref name="material"/> would be once installed under <paramref name="name"/>, read as
+    /// <see cref="Read"/> reads the files, with <paramref name="orderedFor"/> recorded as the domain
+    /// hash (so the planner also sees a changed order of names). For material that never touched
+    /// this disk: a certificate another host stored in the cluster.
+    /// </summary>
+    public static ObservedCertificate FromMaterial(string name, CertificateMaterial material, IReadOnlyList<Identifier> orderedFor)
+    {
+        if (Leaf(name, material.FullChainPem, "the stored chain", out var damaged) is not { } leaf) return damaged!;
+        using var key = PemKeys.TryLoad(material.KeyPem);
+        return Describe(name, leaf) with
+        {
+            HasMatchingKey = key is not null && PemKeys.Matches(leaf, key),
+            Problem = key is null ? "the stored key is no EC or RSA private key" : null,
+            RecordedDomainHash = orderedFor.Count == 0 ? null : NixOsHashes.DomainHash(orderedFor),
+        };
+    }
+
+    /// <summary>The leaf of <paramref name="chainPem"/>, or null with <paramref name="damaged"/> saying why <paramref name="what"/> cannot be used.</summary>
+    private static X509Certificate2? Leaf(string name, string chainPem, string what, out ObservedCertificate? damaged)
+    {
+        damaged = null;
+        try
+        {
+            var certificates = PemKeys.Certificates(chainPem);
+            if (certificates.Length > 0) return certificates[0];
+            damaged = Damaged(name, $"{what} holds no certificate");
+        }
+        catch (CryptographicException e)
+        {
+            damaged = Damaged(name, $"{what} cannot be read: {e.Message}");
+        }
+        return null;
+    }
+
+    /// <summary>What the leaf itself says: names, validity, key type, issuer, and whether it is the placeholder.</summary>
+    private static ObservedCertificate Describe(string name, X509Certificate2 leaf) => new()
+    {
+        Name = name,
+        Domains = DnsNames(leaf),
+        NotBefore = new DateTimeOffset(leaf.NotBefore.ToUniversalTime(), TimeSpan.Zero),
+        NotAfter = new DateTimeOffset(leaf.NotAfter.ToUniversalTime(), TimeSpan.Zero),
+        KeyType = KeyTypeOf(leaf),
+        Issuer = leaf.Issuer,
+        IsPlaceholder = leaf.GetNameInfo(X509NameType.SimpleName, forIssuer: true)
+            .StartsWith(PlaceholderIssuerPrefix, StringComparison.OrdinalIgnoreCase),
+    };
 
     private static ObservedCertificate Damaged(string name, string problem) => new() { Name = name, Problem = problem };
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ConfigLang.Acme.Cluster;
 using ConfigLang.Acme.Dns;
 using ConfigLang.Acme.Execution;
 using ConfigLang.Acme.Planning;
@@ -16,7 +17,7 @@ namespace ConfigLang.Cli.Commands;
 /// nothing touched, not even the lock), accounts and generated nginx configuration, then <see cref="PlanExecutor"/> with
 /// the progress of each certificate in words on stderr (live lines on a terminal, sentences otherwise) and a summary table on stdout.
 /// </summary>
-public abstract class CertificateWorkCommand(CliConsole console, HostRequestLoader loader) : ICliCommand
+public abstract class CertificateWorkCommand(CliConsole console, HostRequestLoader loader, ICertificateClusterFactory clusters) : ICliCommand
 {
     protected abstract string Name { get; }
     protected abstract string Description { get; }
@@ -32,7 +33,9 @@ public abstract class CertificateWorkCommand(CliConsole console, HostRequestLoad
         var caFile = new Option<string?>("--ca-file") { Description = "A PEM CA to trust for the ACME server's HTTPS endpoint." };
         var include = new Option<string[]>("-I") { Description = "Add a search path entry (DIR or NAME=DIR) for <NAME> lookups." };
         var timeout = NetworkTimeoutOption.Create();
-        var command = new Command(Name, Description) { config, root, dryRun, jobs, serviceManager, caFile, include, timeout };
+        var format = new Option<string>("--format") { Description = "The summary on stdout: text or json.", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "json");
+        var command = new Command(Name, Description) { config, root, dryRun, jobs, serviceManager, caFile, include, timeout, format };
         // What acme-<name>.service runs: renew only this certificate (rebuild always works on them all).
         var only = new Option<string[]>("--cert") { HelpName = "NAME", Description = "Only this certificate (repeatable), as its acme-NAME.service runs it; waits up to 30 minutes for another run to finish, since the units of all certificates may start together." };
         if (Mode == RebuildMode.Renew) command.Options.Add(only);
@@ -41,6 +44,7 @@ public abstract class CertificateWorkCommand(CliConsole console, HostRequestLoad
             result.GetValue(serviceManager)!, result.GetValue(caFile), result.GetValue(include) ?? [], result.GetValue(timeout))
         {
             Only = Mode == RebuildMode.Renew ? result.GetValue(only) ?? [] : [],
+            Json = result.GetValue(format) == "json",
         }, ct));
         return command;
     }
@@ -48,6 +52,7 @@ public abstract class CertificateWorkCommand(CliConsole console, HostRequestLoad
     private sealed record WorkRequest(string File, string Root, bool DryRun, int? Jobs, string ServiceManager, string? CaFile, string[] SearchPath, string? Timeout)
     {
         public string[] Only { get; init; } = [];
+        public bool Json { get; init; }
     }
 
     private async Task<int> RunAsync(WorkRequest request, CancellationToken ct)
@@ -100,6 +105,14 @@ public abstract class CertificateWorkCommand(CliConsole console, HostRequestLoad
         }
         if (request.Only.Length > 0) host = host with { Requests = [.. host.Requests.Where(r => request.Only.Contains(r.Name))] };
         var (nginx, jobs) = host.Extra;
+        ClusterSettings? cluster;
+        // The assertions refuse what ToSettings cannot map; this stops only what they do not cover.
+        try { cluster = host.Facts.Cluster.ToSettings(); }
+        catch (Exception e) when (e is UriFormatException or InvalidOperationException)
+        {
+            console.Error.WriteLine($"error: security.acme.cluster: {e.Message}");
+            return ExitCodes.InputErrors;
+        }
         var (groups, users) = HostAccounts.From(host.Facts, host.Requests);
 
         // The executor's guard on the account files, asked before anything is written: the
@@ -168,7 +181,7 @@ public abstract class CertificateWorkCommand(CliConsole console, HostRequestLoad
         // SSL_CERT_FILE needs no code: .NET on Linux reads it (a whole bundle) for the default trust.
         var executor = new PlanExecutor(root, TimeProvider.System,
             PlanExecutor.ClientsTrusting(trustedCa, new AcmeClientOptions { RequestTimeout = networkTimeout }),
-            services, DnsProviderRegistry.CreateDefault(networkTimeout));
+            services, DnsProviderRegistry.CreateDefault(networkTimeout), clusters);
         var reloads = services is not NoServiceManager;
         RebuildSummary summary;
         using (var progress = ProgressView(reloads, request.DryRun))
@@ -183,6 +196,9 @@ public abstract class CertificateWorkCommand(CliConsole console, HostRequestLoad
                 Users = users,
                 ReloadBeforeOrders = nginx.Enabled ? ["nginx.service"] : [],
                 ServiceConfigurationChanged = nginxChanged,
+                Cluster = cluster,
+                // Which host stored a certificate, as the others report it.
+                HostName = root == "/" ? System.Environment.MachineName : $"{System.Environment.MachineName}:{root}",
             }, progress, ct).ConfigureAwait(false);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -204,7 +220,9 @@ public abstract class CertificateWorkCommand(CliConsole console, HostRequestLoad
             console.Error.Write(ProgramOutputText.Format(failed.Error.Output));
         }
         foreach (var error in summary.OtherErrors) console.Error.WriteLine($"error: {error}");
-        console.Out.Write(RebuildSummaryWriter.Write(summary, request.DryRun, reloads));
+        console.Out.Write(request.Json
+            ? RebuildJsonWriter.Write(summary, request.DryRun)
+            : RebuildSummaryWriter.Write(summary, request.DryRun, reloads, clustered: cluster is not null));
         return summary.ExitCode;
     }
 

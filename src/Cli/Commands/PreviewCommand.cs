@@ -1,5 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
+using ConfigLang.Acme.Cluster;
+using ConfigLang.Acme.Execution;
 using ConfigLang.Acme.Model;
 using ConfigLang.Acme.Planning;
 using ConfigLang.Acme.Storage;
@@ -15,9 +17,11 @@ namespace ConfigLang.Cli.Commands;
 /// <summary>
 /// <c>configlang preview CONFIG [--root DIR] [--now ISO8601] [--json]</c>: lints the host (errors
 /// stop it, exit 1), maps the resolved certificates to requests, reads what is on disk under
-/// DIR and prints the planner's decision per certificate. No network, no writes.
+/// DIR and prints the planner's decision per certificate. No writes; no network, except that a
+/// host in a cluster asks the cluster (read only) whether it already holds a usable certificate
+/// for each name, and previews without it when the cluster cannot be reached.
 /// </summary>
-public sealed class PreviewCommand(CliConsole console, HostRequestLoader loader) : ICliCommand
+public sealed class PreviewCommand(CliConsole console, HostRequestLoader loader, ICertificateClusterFactory clusters) : ICliCommand
 {
     public Command Build()
     {
@@ -30,7 +34,7 @@ public sealed class PreviewCommand(CliConsole console, HostRequestLoader loader)
         {
             config, root, now, json, include,
         };
-        command.SetAction(result =>
+        command.SetAction(async (result, ct) =>
         {
             var file = result.GetValue(config)!;
             TimeProvider clock = TimeProvider.System;
@@ -55,9 +59,48 @@ public sealed class PreviewCommand(CliConsole console, HostRequestLoader loader)
                 console.Error.WriteLine($"error: {e.Message}");
                 return ExitCodes.ExecutionFailure;
             }
-            console.Out.Write(result.GetValue(json) ? PreviewJsonWriter.Write(plan) : PreviewTableWriter.Write(plan));
+            ClusterSettings? settings;
+            try { settings = host.Facts.Cluster.ToSettings(); }
+            catch (Exception e) when (e is UriFormatException or InvalidOperationException)
+            {
+                console.Error.WriteLine($"error: security.acme.cluster: {e.Message}");
+                return ExitCodes.InputErrors;
+            }
+            var cluster = settings is null ? null : await LookUpAsync(settings, Path.GetFullPath(result.GetValue(root)!), plan, clock, ct).ConfigureAwait(false);
+            if (cluster?.Error is { } unreachable) console.Error.WriteLine($"warning: cluster: {unreachable}; the plan is shown without it");
+            console.Out.Write(result.GetValue(json) ? PreviewJsonWriter.Write(plan, cluster) : PreviewTableWriter.Write(plan, cluster));
             return plan.HasErrors ? ExitCodes.InputErrors : ExitCodes.Ok;
         });
         return command;
     }
+
+    /// <summary>Per certificate, what the cluster holds and whether rebuild would install it instead of ordering (read only, no lock).</summary>
+    private async Task<ClusterPreview> LookUpAsync(ClusterSettings settings, string root, Plan plan, TimeProvider clock, CancellationToken ct)
+    {
+        var stored = new Dictionary<string, StoredLookup>(StringComparer.Ordinal);
+        try
+        {
+            await using var cluster = await clusters.ConnectAsync(settings, root, ct).ConfigureAwait(false);
+            foreach (var step in plan.Steps)
+            {
+                try
+                {
+                    stored[step.Name] = await cluster.PeekAsync(step.Name, ct).ConfigureAwait(false) is { } shared
+                        ? Lookup(StoredCertificateFit.Of(step.Request, shared, clock), shared.StoredBy)
+                        : new StoredLookup(false, false, "none stored", null, null);
+                }
+                catch (ClusterException e)
+                {
+                    stored[step.Name] = new StoredLookup(true, false, "cannot be read: " + e.Message, null, null);
+                }
+            }
+            return new ClusterPreview(settings.Endpoints, null, stored);
+        }
+        catch (ClusterException e)
+        {
+            return new ClusterPreview(settings.Endpoints, e.Message, stored);
+        }
+    }
+
+    private static StoredLookup Lookup(StoredCertificateFit fit, string storedBy) => new(true, fit.Usable, fit.Reason, storedBy, fit.NotAfter);
 }

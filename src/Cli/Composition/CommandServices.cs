@@ -1,3 +1,4 @@
+using ConfigLang.Acme.Cluster;
 using ConfigLang.Cli.Commands;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -8,6 +9,8 @@ public static class CommandServices
 {
     public static IServiceCollection AddCommands(this IServiceCollection services)
     {
+        // rebuild, renew and preview reach a host's etcd cluster (security.acme.cluster) through it.
+        services.AddSingleton<ICertificateClusterFactory, EtcdCertificateClusterFactory>();
         services.AddSingleton<ICliCommand, EvalCommand>();
         services.AddSingleton<ICliCommand, ShowCommand>();
         services.AddSingleton<ICliCommand, OptionsCommand>();

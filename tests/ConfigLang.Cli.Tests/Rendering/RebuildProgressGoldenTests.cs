@@ -111,4 +111,19 @@ public sealed class RebuildProgressGoldenTests
 
         Assert.Equal(expected + "\n", output.ToString());
     }
+
+    [Fact]
+    public void A_host_in_a_cluster_says_it_waits_for_the_lock_and_that_a_stored_certificate_was_installed_as_done()
+    {
+        var clock = new SteppedClock();
+        var output = new StringWriter();
+        using (var view = new LiveProgressView(output, clock, width: 120))
+        {
+            view.Report(new RebuildProgress("www.example.test", "cluster", "waiting for the lock"));
+            clock.Advance(TimeSpan.FromSeconds(2));
+            view.Report(new RebuildProgress("www.example.test", "installed from cluster", "stored by web2, valid until 2027-03-06"));
+        }
+
+        Assert.Equal(["www.example.test  done in 2.0 s (installed from the cluster, stored by web2, valid until 2027-03-06)"], TerminalScreen.Replay(output.ToString()));
+    }
 }

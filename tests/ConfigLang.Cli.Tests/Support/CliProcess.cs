@@ -24,6 +24,26 @@ public static class CliProcess
 
     private static CliRun Start(string? workingDirectory, IReadOnlyDictionary<string, string>? environment, System.Text.Encoding? stdoutEncoding, string[] args)
     {
+        using var running = Launch(workingDirectory, environment, stdoutEncoding, args);
+        var process = running.Process;
+        var stdout = running.Stdout;
+        var stderr = running.Stderr;
+        if (!process.WaitForExit(Timeout))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"configlang {string.Join(' ', args)} ran past {Timeout}");
+        }
+        return new CliRun(process.ExitCode, stdout.Result, stderr.Result);
+    }
+
+    public static CliRun Run(params string[] args) => Run(null, args);
+
+    /// <summary>Starts the CLI and returns at once, for runs that go side by side or are killed midway.</summary>
+    public static RunningCli Start(string? workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] args) =>
+        Launch(workingDirectory, environment, null, args);
+
+    private static RunningCli Launch(string? workingDirectory, IReadOnlyDictionary<string, string>? environment, System.Text.Encoding? stdoutEncoding, string[] args)
+    {
         // The dotnet host that runs the tests runs the CLI's assembly too.
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet")
         {
@@ -38,16 +58,26 @@ public static class CliProcess
         foreach (var argument in args) start.ArgumentList.Add(argument);
         start.Environment.Remove("CONFIGLANG_MAX_MEMORY");
         foreach (var (name, value) in environment ?? new Dictionary<string, string>()) start.Environment[name] = value;
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(Timeout))
+        var process = Process.Start(start)!;
+        return new RunningCli(process, process.StandardOutput.ReadToEndAsync(), process.StandardError.ReadToEndAsync());
+    }
+}
+
+/// <summary>A CLI process started by <see cref="CliProcess.Start"/>, its output read as it comes.</summary>
+public sealed record RunningCli(Process Process, Task<string> Stdout, Task<string> Stderr) : IDisposable
+{
+    /// <summary>Waits for the exit (killing the process tree after <paramref name="timeout"/>) and returns what it printed.</summary>
+    public async Task<CliRun> WaitAsync(TimeSpan timeout)
+    {
+        using var deadline = new CancellationTokenSource(timeout);
+        try { await Process.WaitForExitAsync(deadline.Token); }
+        catch (OperationCanceledException)
         {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"configlang {string.Join(' ', args)} ran past {Timeout}");
+            Process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"configlang ran past {timeout}: {await Stderr}");
         }
-        return new CliRun(process.ExitCode, stdout.Result, stderr.Result);
+        return new CliRun(Process.ExitCode, await Stdout, await Stderr);
     }
 
-    public static CliRun Run(params string[] args) => Run(null, args);
+    public void Dispose() => Process.Dispose();
 }

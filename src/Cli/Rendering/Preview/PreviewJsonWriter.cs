@@ -9,18 +9,20 @@ namespace ConfigLang.Cli.Rendering.Preview;
 /// <summary>
 /// <c>preview --json</c> exactly as design/contracts.md shapes it: certificates sorted by name
 /// with the fields in the contract's order, then the planner's issues as <c>warnings</c>
-/// (objects with code, severity, message, subject). Written field by field (no reflection).
+/// (objects with code, severity, message, subject). With a cluster each certificate also has
+/// <c>cluster</c> (what the store holds for it) and the top level <c>cluster</c> (endpoints,
+/// reachable, error). Written field by field (no reflection).
 /// </summary>
 public static class PreviewJsonWriter
 {
-    public static string Write(Plan plan)
+    public static string Write(Plan plan, ClusterPreview? cluster = null)
     {
         using var stream = new MemoryStream();
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
         {
             json.WriteStartObject();
             json.WriteStartArray("certificates");
-            foreach (var step in plan.Steps.OrderBy(s => s.Name, StringComparer.Ordinal)) WriteStep(json, step);
+            foreach (var step in plan.Steps.OrderBy(s => s.Name, StringComparer.Ordinal)) WriteStep(json, step, cluster);
             json.WriteEndArray();
             json.WriteStartArray("warnings");
             foreach (var issue in plan.Issues)
@@ -33,12 +35,20 @@ public static class PreviewJsonWriter
                 json.WriteEndObject();
             }
             json.WriteEndArray();
+            if (cluster is not null)
+            {
+                json.WriteStartObject("cluster");
+                Strings(json, "endpoints", cluster.Endpoints.Select(e => e.OriginalString));
+                json.WriteBoolean("reachable", cluster.Error is null);
+                json.WriteString("error", cluster.Error);
+                json.WriteEndObject();
+            }
             json.WriteEndObject();
         }
         return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
     }
 
-    private static void WriteStep(Utf8JsonWriter json, PlanStep step)
+    private static void WriteStep(Utf8JsonWriter json, PlanStep step, ClusterPreview? cluster)
     {
         var r = step.Request;
         json.WriteStartObject();
@@ -61,6 +71,23 @@ public static class PreviewJsonWriter
         json.WriteString("action", PlanActions.Format(step.Action));
         json.WriteString("reason", step.Reason);
         json.WriteString("notAfter", step.NotAfter is { } notAfter ? Instant(notAfter) : null);
+        if (cluster is not null)
+        {
+            if (cluster.Stored.TryGetValue(r.Name, out var stored))
+            {
+                json.WriteStartObject("cluster");
+                json.WriteBoolean("stored", stored.Present);
+                json.WriteBoolean("usable", stored.Usable);
+                json.WriteString("reason", stored.Reason);
+                json.WriteString("storedBy", stored.StoredBy);
+                json.WriteString("notAfter", stored.NotAfter is { } end ? Instant(end) : null);
+                json.WriteEndObject();
+            }
+            else
+            {
+                json.WriteNull("cluster");
+            }
+        }
         json.WriteEndObject();
     }
 

@@ -4,25 +4,34 @@ using ConfigLang.Acme.Planning;
 
 namespace ConfigLang.Cli.Rendering.Preview;
 
-/// <summary>The plan for people: one row per certificate (name, action, challenge, domains, expiry, reason), then the planner's issues.</summary>
+/// <summary>
+/// The plan for people: one row per certificate (name, action, challenge, domains, expiry, reason;
+/// with a cluster, what the cluster holds), then the planner's issues.
+/// </summary>
 public static class PreviewTableWriter
 {
     private static readonly string[] Header = ["CERTIFICATE", "ACTION", "CHALLENGE", "DOMAINS", "NOT AFTER", "REASON"];
 
-    public static string Write(Plan plan)
+    public static string Write(Plan plan, ClusterPreview? cluster = null)
     {
-        var rows = plan.Steps.OrderBy(s => s.Name, StringComparer.Ordinal).Select(s => new[]
+        string[] header = cluster is null ? Header : [.. Header[..^1], "CLUSTER", Header[^1]];
+        var rows = plan.Steps.OrderBy(s => s.Name, StringComparer.Ordinal).Select(s =>
         {
-            s.Name,
-            PlanActions.Format(s.Action),
-            ChallengeKinds.Format(s.Request.Challenge.Kind),
-            string.Join(", ", s.Request.Domains.Select(d => d.Value)),
-            s.NotAfter is { } n ? PreviewJsonWriter.Instant(n) : "-",
-            s.Reason,
+            string[] row =
+            [
+                s.Name,
+                PlanActions.Format(s.Action),
+                ChallengeKinds.Format(s.Request.Challenge.Kind),
+                string.Join(", ", s.Request.Domains.Select(d => d.Value)),
+                s.NotAfter is { } n ? PreviewJsonWriter.Instant(n) : "-",
+            ];
+            if (cluster is not null) row = [.. row, cluster.Stored.TryGetValue(s.Name, out var stored) ? stored.Cell : "-"];
+            return (string[])[.. row, s.Reason];
         }).ToList();
-        var widths = Header.Select((h, i) => rows.Select(r => r[i].Length).Append(h.Length).Max()).ToArray();
+        var widths = header.Select((h, i) => rows.Select(r => r[i].Length).Append(h.Length).Max()).ToArray();
         var text = new StringBuilder();
-        foreach (var row in rows.Prepend(Header))
+        if (cluster?.Error is { } error) text.Append($"cluster: {error}; the plan is shown without it\n");
+        foreach (var row in rows.Prepend(header))
         {
             // The last column is not padded, so lines carry no trailing blanks.
             text.Append(string.Join("  ", row.Select((cell, i) => i == row.Length - 1 ? cell : cell.PadRight(widths[i])))).Append('\n');

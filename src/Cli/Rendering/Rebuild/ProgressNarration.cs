@@ -26,6 +26,11 @@ public static class ProgressNarration
             "placeholder" => new(progress.Certificate, "self-signed placeholder installed", ProgressState.Working),
             "issue" or "renew" or "reissue" => new(progress.Certificate, $"ordering ({progress.Step}: {detail})", ProgressState.Working, Starts: true),
             "installed" => new(progress.Certificate, detail is null ? "installed" : $"installed, {detail}", ProgressState.Done),
+            // A host in a cluster (security.acme.cluster): the lock, then the stored certificate or an order.
+            "cluster" when detail == "waiting for the lock" => new(progress.Certificate, "waiting for the certificate's lock in the cluster", ProgressState.Working, Starts: true),
+            "cluster" => new(progress.Certificate, detail ?? "cluster", ProgressState.Working),
+            "installed from cluster" => new(progress.Certificate, $"installed from the cluster, {detail}", ProgressState.Done),
+            "stored in cluster" => new(progress.Certificate, "stored in the cluster for the other hosts", ProgressState.Working),
             // The message follows once, in the error report after the run.
             "failed" => new(progress.Certificate, "failed", ProgressState.Failed),
             "postRun" => new(progress.Certificate, "running postRun", ProgressState.Working),

@@ -8,7 +8,8 @@ namespace ConfigLang.Cli.Rendering.Rebuild;
 /// <summary>
 /// The result of rebuild/renew for people: in a dry run the plan (as <c>preview</c> prints it),
 /// otherwise one row per certificate (name, planned action, outcome, expiry, reason or error),
-/// then account changes and reloaded services.
+/// then account changes and reloaded services; with a cluster, how many certificates this host
+/// ordered and how many it installed from the cluster.
 /// </summary>
 public static class RebuildSummaryWriter
 {
@@ -17,7 +18,8 @@ public static class RebuildSummaryWriter
     /// <param name="summary">The run.</param>
     /// <param name="dryRun">A dry run prints the plan instead.</param>
     /// <param name="reloads">False under <c>--service-manager none</c>: the units are named, not claimed as reloaded.</param>
-    public static string Write(RebuildSummary summary, bool dryRun, bool reloads = true)
+    /// <param name="clustered">The host is in a cluster: the summary counts orders and certificates taken from it.</param>
+    public static string Write(RebuildSummary summary, bool dryRun, bool reloads = true, bool clustered = false)
     {
         if (dryRun) return PreviewTableWriter.Write(summary.Plan);
         var planned = summary.Plan.Steps.ToDictionary(s => s.Name, StringComparer.Ordinal);
@@ -40,6 +42,7 @@ public static class RebuildSummaryWriter
             text.Append(reloads ? "reloaded: " : "not reloaded (--service-manager none), would reload: ")
                 .Append(string.Join(", ", summary.ReloadedServices)).Append('\n');
         }
+        if (clustered) text.Append($"orders: {summary.Orders}; installed from the cluster: {FromCluster(summary)}\n");
         foreach (var issue in summary.Plan.Issues)
             text.Append($"{issue.Severity.ToString().ToLowerInvariant()}[{issue.Code}]: {issue.Message}\n");
         return text.ToString();
@@ -55,11 +58,16 @@ public static class RebuildSummaryWriter
         _ => c.PostRunRetried ? c.Reason + "; the pending postRun succeeded" : c.Reason,
     };
 
-    private static string Outcome(CertificateOutcomeKind kind) => kind switch
+    /// <summary>Certificates another host of the cluster had ordered, installed here without an order.</summary>
+    public static int FromCluster(RebuildSummary summary) => summary.Certificates.Count(c => c.Kind == CertificateOutcomeKind.InstalledFromCluster);
+
+    /// <summary>The RESULT column's word (and the JSON's <c>result</c>).</summary>
+    public static string Outcome(CertificateOutcomeKind kind) => kind switch
     {
         CertificateOutcomeKind.Unchanged => "unchanged",
         CertificateOutcomeKind.Installed => "installed",
         CertificateOutcomeKind.InstalledSame => "same",
+        CertificateOutcomeKind.InstalledFromCluster => "from cluster",
         CertificateOutcomeKind.Skipped => "skipped",
         _ => "FAILED",
     };

@@ -1,0 +1,161 @@
+using ConfigLang.Acme.Cluster;
+using ConfigLang.Acme.Execution;
+using ConfigLang.Acme.Model;
+using ConfigLang.Acme.Planning;
+using ConfigLang.Acme.Storage;
+using ConfigLang.Acme.Tests.Storage;
+using ConfigLang.Acme.Tests.Testbed;
+
+namespace ConfigLang.Acme.Tests.Execution;
+
+/// <summary>
+/// The executor with a cluster (its decisions, against real pebble certificates, with the cluster
+/// contract kept in memory): a host installs what another ordered instead of ordering, a stored
+/// certificate the planner would not keep is replaced, an unreachable cluster or a wrong key
+/// stops before anything is ordered or overwritten, and all hosts use one ACME account.
+/// </summary>
+[Collection(SharedTestbedCollection.Name)]
+public sealed class ClusterExecutionTests(SharedTestbedFixture fixture)
+{
+    private Testbed.Testbed Bed => fixture.Testbed;
+
+    private static readonly ClusterSettings Settings = new([new Uri("http://127.0.0.1:1")], "/configlang/acme", "/etc/acme/cluster.key", TimeSpan.FromSeconds(5));
+
+    private CertificateRequest Request(string name, params string[] domains) => new()
+    {
+        Name = name,
+        Domains = (domains.Length == 0 ? [name] : domains).Select(Identifier.Dns).ToArray(),
+        Challenge = new ChallengeSettings { Kind = ChallengeKind.Http01, ListenHttp = $"127.0.0.1:{Bed.Http01Port}" },
+        Server = Bed.DirectoryUrl.AbsoluteUri, Email = "admin@example.test", Group = "acme",
+        ReloadServices = ["consumer.service"], SourceTag = new SourceSite("tag:" + name, 1, 1),
+    };
+
+    private static RebuildOptions Options(string host) => ExecutorRequests.Options(jobs: 1) with
+    {
+        Groups = [new("acme")], Cluster = Settings, HostName = host,
+    };
+
+    private PlanExecutor Host(TempRoot root, RecordingServiceManager services, InMemoryCluster cluster, TimeProvider? clock = null) =>
+        new(root.Path, clock ?? TimeProvider.System, PlanExecutor.ClientsTrusting(Bed.HttpsCa), services.Manager, clusters: cluster);
+
+    private static string Read(TempRoot root, string name, string file) => File.ReadAllText(new StateLayout(root.Path).CertificateFile(name, file));
+
+    [Fact]
+    public async Task A_second_host_installs_what_the_first_ordered_byte_for_byte_with_one_shared_account_and_reloads_its_services()
+    {
+        using var a = new TempRoot(withUsers: false);
+        using var b = new TempRoot(withUsers: false);
+        var cluster = new InMemoryCluster();
+        var requests = new[] { Request(Bed.UniqueName("fleet1")), Request(Bed.UniqueName("fleet2")) };
+        var servicesA = new RecordingServiceManager(a.Path);
+        var servicesB = new RecordingServiceManager(b.Path);
+
+        var first = await Host(a, servicesA, cluster).RunAsync(requests, Options("a"));
+
+        Assert.True(first.ExitCode == 0, string.Join("; ", first.Certificates.Select(c => c.Error?.Message)));
+        Assert.Equal(2, first.Orders);
+        Assert.All(first.Certificates, c => Assert.Equal(CertificateOutcomeKind.Installed, c.Kind));
+        Assert.Equal(2, cluster.StoreCalls);
+        Assert.All(cluster.Stored.Values, s => Assert.Equal("a", s.StoredBy));
+
+        var progress = new List<RebuildProgress>();
+        var second = await Host(b, servicesB, cluster).RunAsync(requests, Options("b"), new SynchronousProgress<RebuildProgress>(progress.Add));
+
+        Assert.True(second.ExitCode == 0, string.Join("; ", second.Certificates.Select(c => c.Error?.Message)));
+        Assert.Equal(0, second.Orders);
+        Assert.All(second.Certificates, c => Assert.Equal((PlanAction.Issue, CertificateOutcomeKind.InstalledFromCluster), (c.Action, c.Kind)));
+        Assert.All(second.Certificates, c => Assert.Contains("stored by a", c.Reason));
+        Assert.Equal(2, cluster.StoreCalls);
+        foreach (var request in requests)
+        {
+            foreach (var file in new[] { StateLayout.FullChainFile, StateLayout.KeyFile, "chain.pem", "full.pem" })
+                Assert.Equal(Read(a, request.Name, file), Read(b, request.Name, file));
+            Assert.Contains(progress, p => p.Certificate == request.Name && p.Step == "installed from cluster");
+            CertificateFiles.AssertNixOsModes(b.Path, request.Name, "acme", "acme");
+        }
+        // A certificate from the cluster is new to this host: its services reload as for an order.
+        Assert.Equal(["consumer.service"], servicesB.Calls);
+        // Both hosts hold the one account key the cluster keeps.
+        var accountA = Directory.GetFiles(new StateLayout(a.Path).AccountsDirectory, AccountStore.KeyFile, SearchOption.AllDirectories);
+        var accountB = Directory.GetFiles(new StateLayout(b.Path).AccountsDirectory, AccountStore.KeyFile, SearchOption.AllDirectories);
+        Assert.Equal(File.ReadAllText(Assert.Single(accountA)), File.ReadAllText(Assert.Single(accountB)));
+
+        var third = await Host(b, servicesB, cluster).RunAsync(requests, Options("b"));
+        Assert.All(third.Certificates, c => Assert.Equal((PlanAction.Keep, CertificateOutcomeKind.Unchanged), (c.Action, c.Kind)));
+        Assert.Single(servicesB.Calls);
+    }
+
+    [Fact]
+    public async Task A_stored_certificate_the_planner_would_not_keep_is_ordered_again_and_replaced()
+    {
+        using var a = new TempRoot(withUsers: false);
+        using var b = new TempRoot(withUsers: false);
+        using var c = new TempRoot(withUsers: false);
+        var cluster = new InMemoryCluster();
+        var name = Bed.UniqueName("moved");
+        var alias = Bed.UniqueName("alias");
+        var first = await Host(a, new RecordingServiceManager(a.Path), cluster).RunAsync([Request(name)], Options("a"));
+        Assert.Equal(1, first.Orders);
+
+        // Other names than the stored certificate's: b orders its own and stores it for the fleet.
+        var withAlias = Request(name, name, alias);
+        var second = await Host(b, new RecordingServiceManager(b.Path), cluster).RunAsync([withAlias], Options("b"));
+
+        Assert.True(second.ExitCode == 0, second.Certificates[0].Error?.Message);
+        Assert.Equal((1, CertificateOutcomeKind.Installed), (second.Orders, second.Certificates[0].Kind));
+        Assert.Equal([name, alias], cluster.Stored[name].Names);
+        Assert.Equal("b", cluster.Stored[name].StoredBy);
+
+        // Inside its renewal window by the planner's rule (validMinDays 30): c renews instead of installing it.
+        var stored = cluster.Stored[name];
+        var late = new FakeClock(stored.NotAfter.AddDays(-10));
+        var third = await Host(c, new RecordingServiceManager(c.Path), cluster, late).RunAsync([withAlias], Options("c"));
+
+        Assert.True(third.ExitCode == 0, third.Certificates[0].Error?.Message);
+        Assert.Equal(1, third.Orders);
+        Assert.Equal("c", cluster.Stored[name].StoredBy);
+        Assert.NotEqual(stored.Material.FullChainPem, cluster.Stored[name].Material.FullChainPem);
+        Assert.Equal(cluster.Stored[name].Material.FullChainPem, Read(c, name, StateLayout.FullChainFile));
+    }
+
+    [Fact]
+    public async Task An_unreachable_cluster_fails_the_run_before_anything_is_written()
+    {
+        using var root = new TempRoot(withUsers: false);
+        var cluster = new InMemoryCluster { ConnectFailure = new ClusterException("no member of the etcd cluster answers (http://127.0.0.1:1)") };
+        var services = new RecordingServiceManager(root.Path);
+
+        var summary = await Host(root, services, cluster).RunAsync([Request(Bed.UniqueName("down"))], Options("a"));
+
+        Assert.Equal(3, summary.ExitCode);
+        Assert.Equal(["no member of the etcd cluster answers (http://127.0.0.1:1)"], summary.OtherErrors);
+        Assert.All(summary.Certificates, c => Assert.Equal(CertificateOutcomeKind.Skipped, c.Kind));
+        Assert.Equal(0, summary.Orders);
+        // No placeholder, no accounts, no state directory: the run stopped before writing.
+        Assert.False(Directory.Exists(new StateLayout(root.Path).StateDirectory));
+        Assert.Empty(services.Calls);
+    }
+
+    [Fact]
+    public async Task A_key_that_cannot_decrypt_the_store_fails_without_ordering_or_overwriting()
+    {
+        using var a = new TempRoot(withUsers: false);
+        using var b = new TempRoot(withUsers: false);
+        var cluster = new InMemoryCluster();
+        var name = Bed.UniqueName("wrongkey");
+        var first = await Host(a, new RecordingServiceManager(a.Path), cluster).RunAsync([Request(name)], Options("a"));
+        Assert.Equal(0, first.ExitCode);
+        var stored = cluster.Stored[name];
+
+        cluster.ReadFailure = new ClusterException("the stored data cannot be decrypted with /etc/acme/cluster.key: it is not the key the cluster was written with");
+        var second = await Host(b, new RecordingServiceManager(b.Path), cluster).RunAsync([Request(name)], Options("b"));
+
+        Assert.Equal(3, second.ExitCode);
+        var failed = Assert.Single(second.Certificates);
+        Assert.Equal(CertificateOutcomeKind.Failed, failed.Kind);
+        Assert.Contains("cannot be decrypted", failed.Error!.Message);
+        Assert.Equal(0, second.Orders);
+        Assert.Equal(1, cluster.StoreCalls);
+        Assert.Same(stored, cluster.Stored[name]);
+    }
+}
