@@ -281,8 +281,12 @@ public sealed class FleetEndToEndTests(FleetTestbedFixture fixture) : IClassFixt
 
         var malformed = Host("d", etcd, name, "this is no key: " + otherKey[..10]);
         var bad = await StartRebuild(malformed).WaitAsync(RunTimeout);
-        Assert.True(bad.ExitCode == 3, Explain(bad));
+        // A key file that exists but is malformed is an input error found by the checks (CL3019),
+        // before the lock, the cluster or any file is touched.
+        Assert.True(bad.ExitCode == 1, Explain(bad));
+        Assert.Contains("error[CL3019]", bad.Stderr);
         Assert.Contains("does not hold base64 text", bad.Stderr);
+        Assert.False(Directory.Exists(Path.Combine(malformed.Root, "var", "lib", "acme", name[0])));
         Assert.DoesNotContain(otherKey[..10], bad.Stdout + bad.Stderr);
         Assert.Equal(stored, await etcd.EtcdctlAsync("get", "--prefix", _prefix, "--print-value-only"));
     }
