@@ -128,9 +128,28 @@ make_tls() {
   chmod 600 "$t"/*-key.pem
 }
 
+# Missing Debian packages are installed, as tests/acme-testbed/start.sh does, so a fresh clone's
+# tests need nothing set up by hand (apt-get install on an installed package would upgrade it).
+install_missing_packages() {
+  local pkgs="" pair c p
+  for pair in etcd:etcd-server etcdctl:etcd-client curl:curl openssl:openssl; do
+    c=${pair%%:*}; p=${pair#*:}
+    command -v "$c" >/dev/null 2>&1 || pkgs="$pkgs $p"
+  done
+  [ -n "$pkgs" ] || return 0
+  echo "etcd-cluster: installing Debian packages:$pkgs" >&2
+  local sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get install -y -qq -o DPkg::Lock::Timeout=300 $pkgs >/dev/null 2>&1 \
+    || { $sudo apt-get update -qq -o DPkg::Lock::Timeout=300 >/dev/null 2>&1 || true
+         $sudo apt-get install -y -qq -o DPkg::Lock::Timeout=300 $pkgs >/dev/null; } \
+    || die "apt-get install$pkgs failed"
+}
+
 case "$command" in
   start)
     [ $# -eq 2 ] || usage
+    install_missing_packages
     command -v etcd >/dev/null || die "etcd is missing: install the Debian package etcd-server"
     command -v curl >/dev/null || die "curl is missing: install the Debian package curl"
     if [ ! -f "$D/settings" ]; then
