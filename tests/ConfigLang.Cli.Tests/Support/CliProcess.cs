@@ -17,15 +17,26 @@ public static class CliProcess
 
     /// <summary>Runs the CLI with <paramref name="workingDirectory"/> as its current directory (the test's own when null).</summary>
     public static CliRun RunIn(string? workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] args) =>
-        Start(workingDirectory, environment, null, args);
+        Start(DotnetHost, ["exec", Path.Combine(AppContext.BaseDirectory, "configlang.dll")], workingDirectory, environment, [], null, args);
 
     /// <summary>Runs the CLI with its standard output read one char per byte (Latin-1): what it writes, byte for byte.</summary>
-    public static CliRun RunReadingBytes(params string[] args) => Start(null, null, System.Text.Encoding.Latin1, args);
+    public static CliRun RunReadingBytes(params string[] args) =>
+        Start(DotnetHost, ["exec", Path.Combine(AppContext.BaseDirectory, "configlang.dll")], null, null, [], System.Text.Encoding.Latin1, args);
 
-    private static CliRun Start(string? workingDirectory, IReadOnlyDictionary<string, string>? environment, System.Text.Encoding? stdoutEncoding, string[] args)
+    /// <summary>
+    /// Runs the binary <paramref name="executable"/> itself (the apphost, or the Native AOT build CI
+    /// hands the tests), with <paramref name="unset"/> removed from the inherited environment.
+    /// </summary>
+    public static CliRun RunExecutable(string executable, string workingDirectory, IReadOnlyDictionary<string, string> environment, IReadOnlyList<string> unset, IReadOnlyList<string> args) =>
+        Start(executable, [], workingDirectory, environment, unset, null, args);
+
+    // The dotnet host that runs the tests runs the CLI's assembly too.
+    private static string DotnetHost => Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
+
+    private static CliRun Start(string fileName, IReadOnlyList<string> leadingArgs, string? workingDirectory, IReadOnlyDictionary<string, string>? environment,
+        IReadOnlyList<string> unset, System.Text.Encoding? stdoutEncoding, IReadOnlyList<string> args)
     {
-        // The dotnet host that runs the tests runs the CLI's assembly too.
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet")
+        var start = new ProcessStartInfo(fileName)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -33,10 +44,9 @@ public static class CliProcess
             StandardOutputEncoding = stdoutEncoding,
         };
         if (workingDirectory is not null) start.WorkingDirectory = workingDirectory;
-        start.ArgumentList.Add("exec");
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "configlang.dll"));
-        foreach (var argument in args) start.ArgumentList.Add(argument);
+        foreach (var argument in leadingArgs.Concat(args)) start.ArgumentList.Add(argument);
         start.Environment.Remove("CONFIGLANG_MAX_MEMORY");
+        foreach (var name in unset) start.Environment.Remove(name);
         foreach (var (name, value) in environment ?? new Dictionary<string, string>()) start.Environment[name] = value;
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
