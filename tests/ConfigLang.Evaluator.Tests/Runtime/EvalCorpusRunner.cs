@@ -63,9 +63,10 @@ public static class EvalCorpusRunner
         {
             return new Outcome(false, $"stdout differs.\nexpected: {expected}\nactual:   {stdout}");
         }
-        // Warnings name the file: the folder is /pwd there too, as the upstream harness writes it.
+        // Warnings name the file: the folder is /pwd there too, as the upstream harness writes it;
+        // compared byte for byte, as lang.sh's diff does.
         var stderr = run.WithPwd(result.Stderr);
-        if (Normalize(stderr) != Normalize(expectedErr))
+        if (stderr != expectedErr)
         {
             return new Outcome(false, $"stderr differs.\nexpected: {expectedErr}\nactual:   {stderr}");
         }
