@@ -17,35 +17,47 @@ public static class CliProcess
 
     /// <summary>Runs the CLI with <paramref name="workingDirectory"/> as its current directory (the test's own when null).</summary>
     public static CliRun RunIn(string? workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] args) =>
-        Start(workingDirectory, environment, null, args);
+        Wait(Launch(DotnetHost, ["exec", CliAssembly], workingDirectory, environment, [], null, args), args);
 
     /// <summary>Runs the CLI with its standard output read one char per byte (Latin-1): what it writes, byte for byte.</summary>
-    public static CliRun RunReadingBytes(params string[] args) => Start(null, null, System.Text.Encoding.Latin1, args);
+    public static CliRun RunReadingBytes(params string[] args) =>
+        Wait(Launch(DotnetHost, ["exec", CliAssembly], null, null, [], System.Text.Encoding.Latin1, args), args);
 
-    private static CliRun Start(string? workingDirectory, IReadOnlyDictionary<string, string>? environment, System.Text.Encoding? stdoutEncoding, string[] args)
-    {
-        using var running = Launch(workingDirectory, environment, stdoutEncoding, args);
-        var process = running.Process;
-        var stdout = running.Stdout;
-        var stderr = running.Stderr;
-        if (!process.WaitForExit(Timeout))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"configlang {string.Join(' ', args)} ran past {Timeout}");
-        }
-        return new CliRun(process.ExitCode, stdout.Result, stderr.Result);
-    }
+    /// <summary>
+    /// Runs the binary <paramref name="executable"/> itself (the apphost, or the Native AOT build CI
+    /// hands the tests), with <paramref name="unset"/> removed from the inherited environment.
+    /// </summary>
+    public static CliRun RunExecutable(string executable, string workingDirectory, IReadOnlyDictionary<string, string> environment, IReadOnlyList<string> unset, IReadOnlyList<string> args) =>
+        Wait(Launch(executable, [], workingDirectory, environment, unset, null, args), args);
 
     public static CliRun Run(params string[] args) => Run(null, args);
 
     /// <summary>Starts the CLI and returns at once, for runs that go side by side or are killed midway.</summary>
     public static RunningCli Start(string? workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] args) =>
-        Launch(workingDirectory, environment, null, args);
+        Launch(DotnetHost, ["exec", CliAssembly], workingDirectory, environment, [], null, args);
 
-    private static RunningCli Launch(string? workingDirectory, IReadOnlyDictionary<string, string>? environment, System.Text.Encoding? stdoutEncoding, string[] args)
+    // The dotnet host that runs the tests runs the CLI's assembly too.
+    private static string DotnetHost => Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
+
+    private static string CliAssembly => Path.Combine(AppContext.BaseDirectory, "configlang.dll");
+
+    private static CliRun Wait(RunningCli running, IReadOnlyList<string> args)
     {
-        // The dotnet host that runs the tests runs the CLI's assembly too.
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet")
+        using (running)
+        {
+            if (!running.Process.WaitForExit(Timeout))
+            {
+                running.Process.Kill(entireProcessTree: true);
+                throw new TimeoutException($"configlang {string.Join(' ', args)} ran past {Timeout}");
+            }
+            return new CliRun(running.Process.ExitCode, running.Stdout.Result, running.Stderr.Result);
+        }
+    }
+
+    private static RunningCli Launch(string fileName, IReadOnlyList<string> leadingArgs, string? workingDirectory, IReadOnlyDictionary<string, string>? environment,
+        IReadOnlyList<string> unset, System.Text.Encoding? stdoutEncoding, IReadOnlyList<string> args)
+    {
+        var start = new ProcessStartInfo(fileName)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -53,10 +65,9 @@ public static class CliProcess
             StandardOutputEncoding = stdoutEncoding,
         };
         if (workingDirectory is not null) start.WorkingDirectory = workingDirectory;
-        start.ArgumentList.Add("exec");
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "configlang.dll"));
-        foreach (var argument in args) start.ArgumentList.Add(argument);
+        foreach (var argument in leadingArgs.Concat(args)) start.ArgumentList.Add(argument);
         start.Environment.Remove("CONFIGLANG_MAX_MEMORY");
+        foreach (var name in unset) start.Environment.Remove(name);
         foreach (var (name, value) in environment ?? new Dictionary<string, string>()) start.Environment[name] = value;
         var process = Process.Start(start)!;
         return new RunningCli(process, process.StandardOutput.ReadToEndAsync(), process.StandardError.ReadToEndAsync());

@@ -4,10 +4,9 @@ using ConfigLang.TestSupport;
 namespace ConfigLang.Evaluator.Tests.Runtime;
 
 /// <summary>
-/// Runs one case of the Nix language corpus the way its README describes the upstream harness:
-/// current directory = the corpus folder, <c>TEST_VAR=foo</c> (and for eval-okay
-/// <c>NIX_PATH=lang/dir3:lang/dir4</c>, <c>HOME=/fake-home</c>), the first line of a
-/// <c>.flags</c> file as extra flags, stdout with the folder's path replaced by <c>/pwd</c>.
+/// Runs one case of the Nix language corpus in-process, with the arguments, environment and
+/// folder upstream's harness uses (<see cref="UpstreamLangRun"/>, which the CLI corpus test runs
+/// through the binary), stdout with the folder's path replaced by <c>/pwd</c>.
 /// Everything is injected through <see cref="EvaluatorOptions"/>; the test process environment
 /// is never touched, so cases run in parallel.
 /// </summary>
@@ -32,25 +31,14 @@ public static class EvalCorpusRunner
 
     public static Outcome Run(string name)
     {
-        var okay = name.StartsWith("eval-okay-", StringComparison.Ordinal);
-        var environment = new Dictionary<string, string>(StringComparer.Ordinal) { ["TEST_VAR"] = "foo" };
-        if (okay)
-        {
-            environment["NIX_PATH"] = "lang/dir3:lang/dir4";
-            environment["HOME"] = "/fake-home";
-        }
-        var flagsFile = Path.Combine(LangDirectory, name + ".flags");
-        var flags = File.Exists(flagsFile)
-            ? File.ReadLines(flagsFile).FirstOrDefault()?.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? []
-            : [];
-        var xml = okay && File.Exists(Path.Combine(LangDirectory, name + ".exp.xml"));
-        var (request, searchPath, lints, lintWarnings, features, maxCallDepth) = BuildRequest(flags, $"lang/{name}.nix", xml, showTrace: !okay);
-        // Cases about symlinks run on a copy with upstream's links restored (see RestoredSymlinkCorpus).
-        var root = RestoredSymlinkCorpus.IsNeededBy(Path.Combine(LangDirectory, name + ".nix")) ? RestoredSymlinkCorpus.Root : CorpusRoot;
+        var run = UpstreamLangRun.Of(name);
+        var okay = run.Okay;
+        var (request, searchPath, lints, lintWarnings, features, maxCallDepth) = BuildRequest(run.Arguments);
+        var root = run.Root;
         var options = new EvaluatorOptions
         {
             CurrentDirectory = root,
-            EnvironmentVariables = environment,
+            EnvironmentVariables = run.Environment,
             SearchPath = searchPath,
             Lints = lints,
             LintWarnings = lintWarnings,
@@ -58,29 +46,27 @@ public static class EvalCorpusRunner
             MaxCallDepth = maxCallDepth,
         };
         var result = new ConfigEvaluator(options).Evaluate(request);
-        var physical = new DirectoryInfo(root).ResolveLinkTarget(true)?.FullName ?? root;
-        var stdout = result.Stdout.Replace(physical, "/pwd").Replace(root, "/pwd");
+        var stdout = run.WithPwd(result.Stdout);
 
         if (!okay)
         {
             if (result.Succeeded) return new Outcome(false, $"expected an error, got success:\n{stdout}");
             if (!result.Stderr.StartsWith("error:", StringComparison.Ordinal)) return new Outcome(false, $"stderr does not start with 'error:':\n{result.Stderr}");
             if (result.Error!.Location is null) return new Outcome(false, $"the error has no location:\n{result.Stderr}");
-            return new Outcome(true, result.Stderr.Replace(physical, "/pwd").Replace(root, "/pwd"));
+            return new Outcome(true, run.WithPwd(result.Stderr));
         }
 
-        var expectedFile = Path.Combine(LangDirectory, name + (xml ? ".exp.xml" : ".exp"));
-        var expected = File.ReadAllText(expectedFile);
-        var errFile = Path.Combine(LangDirectory, name + ".err.exp");
-        var expectedErr = File.Exists(errFile) ? File.ReadAllText(errFile) : "";
+        var expected = run.ExpectedStdout!;
+        var expectedErr = run.ExpectedStderr;
         if (!result.Succeeded) return new Outcome(false, $"evaluation failed:\n{result.Stderr}");
         if (Normalize(stdout) != Normalize(expected))
         {
             return new Outcome(false, $"stdout differs.\nexpected: {expected}\nactual:   {stdout}");
         }
-        // Warnings name the file: the folder is /pwd there too, as the upstream harness writes it.
-        var stderr = result.Stderr.Replace(physical, "/pwd").Replace(root, "/pwd");
-        if (Normalize(stderr) != Normalize(expectedErr))
+        // Warnings name the file: the folder is /pwd there too, as the upstream harness writes it;
+        // compared byte for byte, as lang.sh's diff does.
+        var stderr = run.WithPwd(result.Stderr);
+        if (stderr != expectedErr)
         {
             return new Outcome(false, $"stderr differs.\nexpected: {expectedErr}\nactual:   {stderr}");
         }
@@ -92,15 +78,17 @@ public static class EvalCorpusRunner
     /// any trace frames) and ConfigLang's (the first line of stderr), each with the corpus folder
     /// written /pwd and <c>:LINE:COL</c> positions removed.
     /// </summary>
-    public static (string Expected, string Actual) ErrorMessages(string name)
+    public static (string Expected, string Actual) ErrorMessages(string name) => ErrorMessages(name, Run(name).Explanation);
+
+    /// <summary>As <see cref="ErrorMessages(string)"/>, for the standard error (folder already /pwd) of a run made elsewhere (the CLI binary).</summary>
+    public static (string Expected, string Actual) ErrorMessages(string name, string stderr)
     {
-        var outcome = Run(name);
         var expectedText = File.ReadAllText(Path.Combine(LangDirectory, name + ".err.exp"));
         // The last line that starts with "error: " (a message may itself hold "error: ", as
         // "JSON serialization error: …" does).
         var lines = System.Text.RegularExpressions.Regex.Matches(expectedText, @"^\s*error: (.*)$", System.Text.RegularExpressions.RegexOptions.Multiline);
         var expected = lines.Count == 0 ? "" : lines[^1].Groups[1].Value.TrimEnd('\r');
-        var first = outcome.Explanation.Split('\n')[0];
+        var first = stderr.Split('\n')[0];
         var actual = first.StartsWith("error: ", StringComparison.Ordinal) ? first["error: ".Length..] : first;
         var physical = new DirectoryInfo(CorpusRoot).ResolveLinkTarget(true)?.FullName ?? CorpusRoot;
         return (WithoutPositions(expected), WithoutPositions(actual.Replace(physical, "/pwd").Replace(CorpusRoot, "/pwd")));
@@ -112,7 +100,8 @@ public static class EvalCorpusRunner
     private static string Normalize(string text) =>
         string.Join('\n', text.Replace("\r\n", "\n").Split('\n').Select(line => line.TrimEnd(' '))).TrimEnd('\n');
 
-    private static (EvaluationRequest Request, IReadOnlyList<string> SearchPath, LiteralLints Lints, LiteralLints LintWarnings, HashSet<string> Features, int MaxCallDepth) BuildRequest(string[] flags, string file, bool xml, bool showTrace)
+    /// <summary>The nix-instantiate arguments of <see cref="UpstreamLangRun"/> read as <c>configlang eval</c> reads them.</summary>
+    private static (EvaluationRequest Request, IReadOnlyList<string> SearchPath, LiteralLints Lints, LiteralLints LintWarnings, HashSet<string> Features, int MaxCallDepth) BuildRequest(IReadOnlyList<string> flags)
     {
         var features = new HashSet<string>(StringComparer.Ordinal);
         var lints = LiteralLints.None;
@@ -121,7 +110,9 @@ public static class EvalCorpusRunner
         var attrPaths = new List<string>();
         var autoArgs = new List<(string, string, bool)>();
         var searchPath = new List<string>();
-        for (var i = 0; i < flags.Length; i++)
+        bool strict = false, xml = false, noLocation = false, showTrace = false;
+        string? file = null;
+        for (var i = 0; i < flags.Count; i++)
         {
             switch (flags[i])
             {
@@ -139,19 +130,23 @@ public static class EvalCorpusRunner
                 case "--lint-short-path-literals" when flags[i + 1] == "warn": lintWarnings |= LiteralLints.ShortPathLiterals; i++; break;
                 case "--lint-absolute-path-literals" when flags[i + 1] == "warn": lintWarnings |= LiteralLints.AbsolutePathLiterals; i++; break;
                 case "--lint-url-literals" or "--lint-short-path-literals" or "--lint-absolute-path-literals": i++; break;
-                case "--eval" or "--strict" or "--impure": break;
+                case "--strict": strict = true; break;
+                case "--xml": xml = true; break;
+                case "--no-location": noLocation = true; break;
+                case "--eval" or "--impure": break;
                 case "--no-show-trace": showTrace = false; break;
                 case "--max-call-depth": maxCallDepth = int.Parse(flags[++i]); break;
+                case var argument when !argument.StartsWith('-'): file = argument; break;
                 default: throw new InvalidOperationException($"the corpus runner does not know the flag '{flags[i]}'");
             }
         }
         var request = new EvaluationRequest
         {
-            File = file,
+            File = file ?? throw new InvalidOperationException("the corpus run names no file"),
             AttrPaths = attrPaths,
-            Strict = true,
+            Strict = strict,
             Output = xml ? EvaluationOutput.Xml : EvaluationOutput.Nix,
-            XmlLocations = !xml,
+            XmlLocations = !noLocation,
             AutoArgs = autoArgs,
             ShowTrace = showTrace,
         };

@@ -31,8 +31,13 @@ public sealed class ScopeCheckTests
         return data;
     }
 
+    /// <summary>
+    /// ConfigLang against itself over the corpus's 502 files (parse-time checks against evaluation):
+    /// a regression test, not conformance, so it is categorised apart from the corpus results.
+    /// </summary>
     [CorpusTheory(SharedCorpus.NixLang)]
     [MemberData(nameof(CorpusFiles))]
+    [Trait("Category", "SelfConsistency")]
     public void Evaluation_reports_the_first_scope_mistake_the_parse_time_checks_report_in_the_corpus(string name)
     {
         var path = Path.Combine(ConformanceCorpus.Directory, name);

@@ -67,8 +67,10 @@ public static class ErrorFormatter
         {
             if (number < 1 || number > loc.Source.LineCount) return;
             var text = number == start.Line ? excerpt.Text : excerpt.OtherLine(loc.Source, number);
-            output.Append(sourceIndent).Append(' ', 5 - Math.Min(width, 5)).Append(number.ToString().PadLeft(width)).Append("| ")
-                .Append(text.TrimEnd()).Append('\n');
+            // An empty line ends at the bar, as Nix prints it: no trailing space.
+            var shown = text.TrimEnd();
+            output.Append(sourceIndent).Append(' ', 5 - Math.Min(width, 5)).Append(number.ToString().PadLeft(width)).Append(shown.Length == 0 ? "|" : "| ")
+                .Append(shown).Append('\n');
         }
         Line(start.Line - 1);
         Line(start.Line);
