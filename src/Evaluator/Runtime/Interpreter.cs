@@ -278,10 +278,11 @@ public sealed partial class Interpreter
                     .AddFrame($"while calling {DescribeLambda(code)}", code.Location);
             }
             var used = 0;
+            var hints = code.FormalHints;
             for (var i = 0; i < formals.Length; i++)
             {
                 var formal = formals[i];
-                if (attrs.TryGet(formal.Name, out var value))
+                if (attrs.TryGet(formal.Name, ref hints[i], out var value))
                 {
                     slots[i] = value;
                     used++;

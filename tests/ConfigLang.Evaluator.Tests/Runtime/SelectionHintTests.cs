@@ -37,6 +37,14 @@ public sealed class SelectionHintTests
             $"map (s: s ? k4) {Sets}"));
     }
 
+    [Fact]
+    public void One_function_called_with_sets_of_different_layouts_binds_each_its_own_formals()
+    {
+        const string Sets = "(builtins.genList (i: builtins.listToAttrs (builtins.genList (k: { name = \"k${toString (k * (i + 1))}\"; value = i * 100 + k; }) (12 - i))) 12)";
+        Assert.Equal("[ \"0 6 \" \"100 103 106\" \"200 202 204\" \"300  303\" \"400  \" \"500 501 502\" ]", Evaluate.Value(
+            $"map ({{ k0, k6 ? null, k12 ? null, ... }}: \"${{toString k0}} ${{toString k6}} ${{toString k12}}\") (builtins.genList (i: builtins.elemAt {Sets} i) 6)"));
+    }
+
     private static Symbol[] Names(params string[] names) => [.. names.Select(Symbol.Intern)];
 
     private static Value[] Ints(params long[] values) => [.. values.Select(v => (Value)IntValue.Of(v))];

@@ -21,6 +21,12 @@ internal sealed class LambdaNode(SourceText source, TextSpan span) : Node(source
     /// <summary>Null for a plain <c>x:</c> function.</summary>
     public BoundFormal[]? Formals { get; set; }
 
+    private int[]? _formalHints;
+
+    /// <summary>Per formal, where the last argument set had it (see AttrSetValue.TryGet with a hint):
+    /// a module function is called with sets of the same names each time.</summary>
+    public int[] FormalHints => _formalHints ??= new int[Formals!.Length];
+
     public bool Ellipsis { get; set; }
 
     public int ArgSlot { get; set; }
