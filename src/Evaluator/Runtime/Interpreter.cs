@@ -223,9 +223,13 @@ public sealed partial class Interpreter
         // Not a stack overflow: rethrowing it at each of thousands of nested builtin calls made it quadratic.
         catch (EvaluationException e) when (!e.IsStackOverflow)
         {
-            throw e.WithLocationIfMissing(site).AddFrame($"while calling the '{primOp.Name}' builtin", site);
+            throw BuiltinFailure(e, primOp, site);
         }
     }
+
+    /// <summary>An error inside a builtin call (its own or forcing an argument), as the builtin's frame says it.</summary>
+    internal static EvaluationException BuiltinFailure(EvaluationException e, PrimOpValue primOp, SourceLocation? site) =>
+        e.WithLocationIfMissing(site).AddFrame($"while calling the '{primOp.Name}' builtin", site);
 
     /// <summary><c>function first second</c>. A curried two-argument lambda (<c>acc: x: …</c>, as
     /// <c>foldl'</c>, <c>mapAttrs</c> and <c>sort</c> are given) gets its inner frame directly,
@@ -274,10 +278,11 @@ public sealed partial class Interpreter
                     .AddFrame($"while calling {DescribeLambda(code)}", code.Location);
             }
             var used = 0;
+            var hints = code.FormalHints;
             for (var i = 0; i < formals.Length; i++)
             {
                 var formal = formals[i];
-                if (attrs.TryGet(formal.Name, out var value))
+                if (attrs.TryGet(formal.Name, ref hints[i], out var value))
                 {
                     slots[i] = value;
                     used++;

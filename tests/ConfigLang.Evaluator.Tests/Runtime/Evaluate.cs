@@ -5,9 +5,23 @@ namespace ConfigLang.Evaluator.Tests.Runtime;
 /// <summary>Evaluates an expression as <c>configlang eval --strict -E</c> would, for unit tests.</summary>
 internal static class Evaluate
 {
-    public static EvaluationResult Run(string expression, EvaluatorOptions? options = null, EvaluationOutput output = EvaluationOutput.Nix) =>
-        new ConfigEvaluator(options ?? new EvaluatorOptions { CurrentDirectory = Path.GetTempPath(), EnvironmentVariables = new Dictionary<string, string>() })
-            .Evaluate(new EvaluationRequest { Expression = expression, Strict = true, Output = output });
+    public static EvaluationResult Run(string expression, EvaluatorOptions? options = null, EvaluationOutput output = EvaluationOutput.Nix, bool showTrace = false) =>
+        new ConfigEvaluator(options ?? DefaultOptions())
+            .Evaluate(new EvaluationRequest { Expression = expression, Strict = true, Output = output, ShowTrace = showTrace });
+
+    /// <summary>A fresh interpreter with the default options (to look at builtins and values directly).</summary>
+    public static Interpreter Interpreter() => new ConfigEvaluator(DefaultOptions()).CreateInterpreter();
+
+    /// <summary>The error message with every frame (<c>--show-trace</c>); fails the test when evaluation succeeds.</summary>
+    public static string ErrorWithTrace(string expression)
+    {
+        var result = Run(expression, showTrace: true);
+        Assert.False(result.Succeeded, "expected an error, got " + result.Stdout);
+        return result.Stderr;
+    }
+
+    private static EvaluatorOptions DefaultOptions() =>
+        new() { CurrentDirectory = Path.GetTempPath(), EnvironmentVariables = new Dictionary<string, string>() };
 
     /// <summary>The printed value (without the final newline); fails the test on an evaluation error.</summary>
     public static string Value(string expression, EvaluatorOptions? options = null)

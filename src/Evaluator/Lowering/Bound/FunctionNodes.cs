@@ -21,6 +21,12 @@ internal sealed class LambdaNode(SourceText source, TextSpan span) : Node(source
     /// <summary>Null for a plain <c>x:</c> function.</summary>
     public BoundFormal[]? Formals { get; set; }
 
+    private int[]? _formalHints;
+
+    /// <summary>Per formal, where the last argument set had it (see AttrSetValue.TryGet with a hint):
+    /// a module function is called with sets of the same names each time.</summary>
+    public int[] FormalHints => _formalHints ??= new int[Formals!.Length];
+
     public bool Ellipsis { get; set; }
 
     public int ArgSlot { get; set; }
@@ -51,7 +57,8 @@ internal sealed class CallNode(SourceText source, TextSpan span, Node function, 
             {
                 // A builtin given all its arguments at once: no partial applications in between.
                 var args = new Value[primOp.Arity];
-                for (var k = 0; k < args.Length; k++) args[k] = arguments[i + k].Delay(env);
+                if (primOp.ForcesItsArgumentFirst) args[0] = EvalStrictArgument(primOp, arguments[i], env, site);
+                else for (var k = 0; k < args.Length; k++) args[k] = arguments[i + k].Delay(env);
                 f = interpreter.CallPrimOp(primOp, args, site);
                 i += args.Length;
                 continue;
@@ -67,5 +74,19 @@ internal sealed class CallNode(SourceText source, TextSpan span, Node function, 
             i++;
         }
         return f;
+    }
+
+    /// <summary>The argument of a builtin that forces it first, evaluated now instead of through a
+    /// thunk; a failure reads as it would have inside the builtin.</summary>
+    private static Value EvalStrictArgument(PrimOpValue primOp, Node argument, Env env, SourceLocation site)
+    {
+        try
+        {
+            return argument.Eval(env);
+        }
+        catch (EvaluationException e) when (!e.IsStackOverflow)
+        {
+            throw Interpreter.BuiltinFailure(e, primOp, site);
+        }
     }
 }

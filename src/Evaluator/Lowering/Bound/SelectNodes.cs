@@ -15,6 +15,9 @@ internal readonly record struct AttrKey(Symbol? Static, Node? Dynamic, SourceLoc
 /// <summary><c>e.a.b</c> or <c>e.a.b or default</c>.</summary>
 internal sealed class SelectNode(SourceText source, TextSpan span, Node target, AttrKey[] path, Node? fallback, Interpreter interpreter) : Node(source, span)
 {
+    // Per name of the path, where it was found last time (see AttrSetValue.TryGet with a hint).
+    private readonly int[] _hints = new int[path.Length];
+
     public override Value Eval(Env env)
     {
         var value = target.Eval(env);
@@ -27,7 +30,7 @@ internal sealed class SelectNode(SourceText source, TextSpan span, Node target, 
                 if (fallback is not null) return fallback.Eval(env);
                 throw EvaluationException.Type($"value is {value.Describe()} while a set was expected", Location);
             }
-            if (!attrs.TryGet(name, out var next))
+            if (!attrs.TryGet(name, ref _hints[i], out var next))
             {
                 if (fallback is not null) return fallback.Eval(env);
                 throw EvaluationException.Create(EvaluationDiagnostics.MissingAttribute, $"attribute '{name.ToUnicode()}' missing", key.Location);
@@ -59,7 +62,7 @@ internal sealed class SelectNode(SourceText source, TextSpan span, Node target, 
             Value? current = attrs;
             for (var i = 0; i < path.Length; i++)
             {
-                if (path[i].Static is not { } name || current is not AttrSetValue set || !set.TryGet(name, out var next)) break;
+                if (path[i].Static is not { } name || current is not AttrSetValue set || !set.TryGet(name, ref _hints[i], out var next)) break;
                 if (i + 1 == path.Length) return next;
                 current = next is Thunk t ? t.Result : next;
             }
@@ -71,13 +74,15 @@ internal sealed class SelectNode(SourceText source, TextSpan span, Node target, 
 /// <summary><c>e ? a.b</c></summary>
 internal sealed class HasAttrNode(SourceText source, TextSpan span, Node target, AttrKey[] path, Interpreter interpreter) : Node(source, span)
 {
+    private readonly int[] _hints = new int[path.Length];
+
     public override Value Eval(Env env)
     {
         var value = target.Eval(env);
         for (var i = 0; i < path.Length; i++)
         {
             var name = path[i].Resolve(interpreter, env);
-            if (value is not AttrSetValue attrs || !attrs.TryGet(name, out var next)) return BoolValue.False;
+            if (value is not AttrSetValue attrs || !attrs.TryGet(name, ref _hints[i], out var next)) return BoolValue.False;
             if (i + 1 < path.Length) value = next.Force();
         }
         return BoolValue.True;

@@ -58,6 +58,33 @@ public sealed class AttrSetValue : Value
         return -1;
     }
 
+    /// <summary>
+    /// <see cref="TryGet(Symbol, out Value)"/> for a place in the code that looks up the same name
+    /// again and again (<c>builtins.length</c>, <c>cfg.port</c>): <paramref name="hint"/> holds the
+    /// index found last time, tried first, since the sets met there mostly have the same names in
+    /// the same order (the builtins set always; a binary search over its 200 names cost 13% of a
+    /// recursiveUpdate fold). Checked against the name, so a stale hint only costs the search.
+    /// </summary>
+    public bool TryGet(Symbol name, ref int hint, out Value value)
+    {
+        var names = Names;
+        var at = hint;
+        if ((uint)at < (uint)names.Length && ReferenceEquals(names[at], name))
+        {
+            value = Values[at];
+            return true;
+        }
+        at = IndexOf(name);
+        if (at < 0)
+        {
+            value = null!;
+            return false;
+        }
+        hint = at;
+        value = Values[at];
+        return true;
+    }
+
     public bool TryGet(Symbol name, out Value value)
     {
         var i = IndexOf(name);

@@ -45,6 +45,10 @@ public sealed class PrimOpValue(string name, int arity, PrimOpImpl impl) : Value
 
     public int Arity { get; } = arity;
 
+    /// <summary>True when the builtin forces its only argument before anything else, so a call
+    /// may pass the argument evaluated rather than as a thunk.</summary>
+    public bool ForcesItsArgumentFirst { get; } = Builtins.StrictBuiltins.ForcesItsArgumentFirst(name, arity);
+
     public PrimOpImpl Impl { get; } = impl;
 
     public override ValueKind Kind => ValueKind.PrimOp;

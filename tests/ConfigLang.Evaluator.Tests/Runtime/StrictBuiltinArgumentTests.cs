@@ -1,0 +1,45 @@
+using ConfigLang.Evaluator.Runtime.Values;
+
+namespace ConfigLang.Evaluator.Tests.Runtime;
+
+/// <summary>A call of a one-argument builtin that forces its argument first (<c>toString</c>,
+/// <c>length</c>, <c>isAttrs</c>…) evaluates the argument at once instead of through a thunk;
+/// the value and the error, frames included, must be the ones the lazy way gives.</summary>
+public sealed class StrictBuiltinArgumentTests
+{
+    [Fact]
+    public void Only_one_argument_builtins_that_force_it_first_take_it_evaluated()
+    {
+        var builtins = Evaluate.Interpreter().Builtins;
+        Assert.True(PrimOp(builtins, "toString").ForcesItsArgumentFirst);
+        Assert.True(PrimOp(builtins, "isAttrs").ForcesItsArgumentFirst);
+        Assert.True(PrimOp(builtins, "length").ForcesItsArgumentFirst);
+        // tryEval must catch its argument's error itself; two-argument builtins keep their order.
+        Assert.False(PrimOp(builtins, "tryEval").ForcesItsArgumentFirst);
+        Assert.False(PrimOp(builtins, "seq").ForcesItsArgumentFirst);
+        Assert.False(PrimOp(builtins, "trace").ForcesItsArgumentFirst);
+    }
+
+    [Fact]
+    public void The_direct_call_and_the_lazy_call_give_the_same_values()
+    {
+        Assert.Equal("[ \"7\" true 3 \"set\" [ 2 ] ]", Evaluate.Value(
+            "[ (toString (3 + 4)) (builtins.isAttrs { a = 1; }) (builtins.length [ 1 2 (throw \"lazy\") ]) (builtins.typeOf { }) (builtins.tail [ (throw \"lazy\") 2 ]) ]"));
+        Assert.Equal(Evaluate.Value("map toString [ (3 + 4) ]"), Evaluate.Value("[ (toString (3 + 4)) ]"));
+        Assert.Equal("{ success = false; value = false; }", Evaluate.Value("builtins.tryEval (throw \"caught\")"));
+    }
+
+    [Fact]
+    public void An_error_in_the_argument_is_reported_inside_the_builtin_as_before()
+    {
+        var direct = Evaluate.ErrorWithTrace("builtins.tail (builtins.head [ ])");
+        Assert.Contains("'builtins.head' called on an empty list", direct);
+        Assert.Contains("while calling the 'head' builtin", direct);
+        Assert.Contains("while calling the 'tail' builtin", direct);
+        Assert.Contains("while calling the 'toString' builtin", Evaluate.ErrorWithTrace("toString (throw \"boom\")"));
+        Assert.Contains("infinite recursion encountered", Evaluate.Error("let x = toString x; in x"));
+    }
+
+    private static PrimOpValue PrimOp(AttrSetValue builtins, string name) =>
+        builtins.Get(name) as PrimOpValue ?? throw new InvalidOperationException(name);
+}
