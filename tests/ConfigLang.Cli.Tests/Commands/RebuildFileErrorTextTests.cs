@@ -109,6 +109,36 @@ public sealed class RebuildFileErrorTextTests : IDisposable
     }
 
     [Fact]
+    public void A_full_root_stops_at_the_lock_naming_the_lock_file_and_the_fix()
+    {
+        using var root = new TmpfsRoot(sizeKiB: 64);
+        root.Fill();
+
+        var run = Rebuild(root.Path);
+
+        Assert.True(run.ExitCode == 3, run.Stderr);
+        Assert.Contains($"error: cannot write {root.Path}/run/configlang/rebuild.lock: no space is left on that file system; free some space on it and run again\n", run.Stderr);
+        AssertNoRawText(run);
+        Assert.DoesNotContain("No space left on device", run.Stderr);
+    }
+
+    [Fact]
+    public void A_stale_group_lock_names_the_group_being_added_and_groupadds_own_words()
+    {
+        var root = Work("root");
+        Directory.CreateDirectory(Path.Combine(root, "etc"));
+        // Left by a groupadd that was killed: shadow-utils refuses to touch /etc/group until it is removed.
+        File.WriteAllText(Path.Combine(root, "etc", "group.lock"), "");
+
+        var run = Rebuild(root);
+
+        Assert.True(run.ExitCode == 3, run.Stderr);
+        Assert.Matches($"error: cannot add the group '[a-z]+' under {System.Text.RegularExpressions.Regex.Escape(root)}: groupadd exited with 10 and said " +
+            "\"groupadd: existing lock file /etc/group.lock without a PID; groupadd: cannot lock /etc/group; try again later.\" \\(the command was: groupadd ", run.Stderr);
+        AssertNoRawText(run);
+    }
+
+    [Fact]
     public void An_immutable_nginx_conf_is_named_with_chattr_as_the_fix()
     {
         var root = Work("root");
