@@ -24,7 +24,7 @@ internal static class ProcessRunner
         }
         catch (System.ComponentModel.Win32Exception e)
         {
-            throw new ServiceManagerException($"cannot start {program}: {WhyNotStarted(program, workingDirectory, e)}");
+            throw new ServiceManagerException($"cannot start {program}: {Storage.ProgramStartError.Reason(program, workingDirectory, e)}");
         }
         using (process)
         {
@@ -41,14 +41,6 @@ internal static class ProcessRunner
             }
             return (process.ExitCode, OutputTail.Join(await stdout.ConfigureAwait(false), await stderr.ConfigureAwait(false)));
         }
-    }
-
-    // .NET says "An error occurred trying to start process 'bash' with working directory '/x'. No such file or directory" for both of the common causes.
-    private static string WhyNotStarted(string program, string? workingDirectory, System.ComponentModel.Win32Exception error)
-    {
-        if (workingDirectory is { Length: > 0 } && !Directory.Exists(workingDirectory)) return $"its working directory {workingDirectory} does not exist";
-        if (error.NativeErrorCode == 2) return $"{program} is not installed or not on PATH ({Environment.GetEnvironmentVariable("PATH")})";
-        return Storage.FileSystemErrorText.Reason(error.NativeErrorCode);
     }
 
     /// <summary>Runs and throws <see cref="ServiceManagerException"/> when the exit code is not 0.</summary>

@@ -128,7 +128,7 @@ public sealed class SystemAccounts(string root)
         }
         catch (System.ComponentModel.Win32Exception e)
         {
-            throw new IOException($"cannot {task} under {_root.Root}: {program} cannot be started ({FileSystemErrorText.Reason(e.NativeErrorCode)}); install shadow-utils (Debian's passwd package)");
+            throw new IOException($"cannot {task} under {_root.Root}: {program} cannot be started ({ProgramStartError.Reason(program, null, e)}); install shadow-utils (Debian's passwd package)");
         }
         using (process)
         {

@@ -139,6 +139,20 @@ public sealed class RebuildFileErrorTextTests : IDisposable
     }
 
     [Fact]
+    public void Missing_shadow_utils_name_the_group_being_added_and_the_package_to_install()
+    {
+        var root = Work("root");
+
+        // A host without groupadd on PATH (a process of its own: PATH is the whole process's).
+        var run = CliProcess.Run(new Dictionary<string, string> { ["PATH"] = "/nonexistent-bin" }, ["rebuild", Minimal, "--root", root, "--service-manager", "none"]);
+
+        Assert.True(run.ExitCode == 3, run.Stderr);
+        Assert.Matches($"error: cannot add the group '[a-z]+' under {System.Text.RegularExpressions.Regex.Escape(root)}: groupadd cannot be started " +
+            "\\(groupadd is not installed or not on PATH \\(/nonexistent-bin\\)\\); install shadow-utils \\(Debian's passwd package\\)\n", run.Stderr);
+        AssertNoRawText(run);
+    }
+
+    [Fact]
     public void An_immutable_nginx_conf_is_named_with_chattr_as_the_fix()
     {
         var root = Work("root");
