@@ -132,7 +132,8 @@ public sealed class PlanExecutor
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException
                                               or System.Security.Cryptography.CryptographicException)
                 {
-                    outcomes[step.Name] = Failed(step, e);
+                    var placeholderFailure = Failed(step, e);
+                    outcomes[step.Name] = placeholderFailure with { Error = placeholderFailure.Error! with { Message = "the self-signed placeholder could not be installed: " + placeholderFailure.Error.Message } };
                     continue;
                 }
             }
@@ -479,7 +480,15 @@ public sealed class PlanExecutor
         }
         catch (Exception e) when (e is ServiceManagerException or IOException or UnauthorizedAccessException)
         {
-            return outcome with { Error = new ExecutionError { Message = "postRun: " + e.Message, SourceTag = step.Request.SourceTag } };
+            // The pending marker stays: the next run tries again once the cause is fixed.
+            return outcome with
+            {
+                Error = new ExecutionError
+                {
+                    Message = $"postRun did not run: {e.Message}; it stays pending and runs again on the next rebuild or renew",
+                    SourceTag = step.Request.SourceTag,
+                },
+            };
         }
     }
 

@@ -24,7 +24,7 @@ internal static class ProcessRunner
         }
         catch (System.ComponentModel.Win32Exception e)
         {
-            throw new ServiceManagerException($"cannot start {program}: {e.Message}");
+            throw new ServiceManagerException($"cannot start {program}: {Storage.ProgramStartError.Reason(program, workingDirectory, e)}");
         }
         using (process)
         {

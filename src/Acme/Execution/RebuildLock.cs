@@ -64,8 +64,16 @@ public sealed class RebuildLock : IDisposable
             {
                 throw new UnsafePathException(path, "a file with other hard links");
             }
-            RandomAccess.SetLength(handle, 0);
-            RandomAccess.Write(handle, System.Text.Encoding.ASCII.GetBytes(Environment.ProcessId + "\n"), 0);
+            try
+            {
+                RandomAccess.SetLength(handle, 0);
+                RandomAccess.Write(handle, System.Text.Encoding.ASCII.GetBytes(Environment.ProcessId + "\n"), 0);
+            }
+            catch (IOException e)
+            {
+                // A full disk: .NET's text names no file.
+                throw FileSystemErrorText.Rewrap(e, "write", path);
+            }
             return new RebuildLock(handle, path);
         }
         catch

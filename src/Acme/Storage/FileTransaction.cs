@@ -31,11 +31,21 @@ internal sealed class FileTransaction(RootedDirectory directory, FileOwnership? 
         RefuseForeignTarget(fileName);
         var temporary = LeftoverFiles.TemporaryName(fileName);
         _staged.Add((temporary, fileName));
-        using (var stream = directory.CreateNew(temporary, UnixModes.OwnerReadWrite))
+        var stream = directory.CreateNew(temporary, UnixModes.OwnerReadWrite);
+        try
         {
             stream.Write(content);
             stream.Flush(flushToDisk: true);
         }
+        catch (IOException e)
+        {
+            // A full disk surfaces here, as .NET's text without the path: say which file. Closing
+            // retries the buffered write and fails the same way; the first failure is the one to tell.
+            try { stream.Dispose(); }
+            catch (IOException) { }
+            throw FileSystemErrorText.Rewrap(e, "write", directory.PathOf(temporary));
+        }
+        stream.Dispose();
         // Owner first, then the (possibly group-readable) final mode: never readable by the wrong group.
         if (user is not null) ownership?.Set(directory, temporary, user, group);
         directory.SetMode(temporary, mode);

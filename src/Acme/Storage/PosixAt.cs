@@ -1,4 +1,3 @@
-using System.ComponentModel;
 using System.Runtime.InteropServices;
 
 namespace ConfigLang.Acme.Storage;
@@ -123,6 +122,5 @@ internal static partial class PosixAt
     /// <summary>An IOException for the last failed call, naming the call and the path.</summary>
     public static IOException LastError(string call, string path) => Error(Marshal.GetLastPInvokeError(), call, path);
 
-    public static IOException Error(int errno, string call, string path) =>
-        new($"{call} {path}: {new Win32Exception(errno).Message}", errno);
+    public static IOException Error(int errno, string call, string path) => FileSystemErrorText.Exception(errno, call, path);
 }

@@ -54,7 +54,7 @@ public sealed class SystemAccounts(string root)
             // A declared gid another group already has (NixOS's wheel is gid 1, Debian's daemon too) is left to the tools.
             var id = declaredIds.GetValueOrDefault(group);
             var useId = id is { } free && takenGroupIds.Add(free);
-            Run("groupadd", [.. location, .. useId ? ["--gid", Text(id!.Value)] : (string[])[], .. id is null or < 1000 ? ["--system"] : (string[])[], group]);
+            Run($"add the group '{group}'", "groupadd", [.. location, .. useId ? ["--gid", Text(id!.Value)] : (string[])[], .. id is null or < 1000 ? ["--system"] : (string[])[], group]);
         }
         var takenUserIds = before.UserIds.Values.ToHashSet();
         foreach (var user in missingUsers)
@@ -62,7 +62,7 @@ public sealed class SystemAccounts(string root)
             var useId = user.Id is { } free && takenUserIds.Add(free);
             // -N: the primary group was made above. The home is the service's (made by its unit or ConfigLang) unless createHome;
             // HOME_MODE is read as C reads a number, so a leading 0 keeps NixOS's octal homeMode octal.
-            Run("useradd", [.. location, .. user.IsSystem ? ["--system"] : (string[])[], .. useId ? ["--uid", Text(user.Id!.Value)] : (string[])[],
+            Run($"add the user '{user.Name}'", "useradd", [.. location, .. user.IsSystem ? ["--system"] : (string[])[], .. useId ? ["--uid", Text(user.Id!.Value)] : (string[])[],
                 .. user.CreateHome ? ["--create-home", "--key", "HOME_MODE=0" + user.HomeMode] : (string[])["--no-create-home"],
                 "--no-user-group", "--gid", user.Group, "--home-dir", user.Home, "--shell", user.Shell, "--comment", user.Description, user.Name]);
         }
@@ -72,7 +72,7 @@ public sealed class SystemAccounts(string root)
             using var existing = _root.TryOpenDirectory(EmptyHome);
             if (existing is null) _root.CreateDirectory(EmptyHome, (UnixFileMode)0b101_101_101).Dispose();
         }
-        foreach (var (user, extra) in memberships) Run("usermod", [.. location, "--append", "--groups", string.Join(',', extra), user]);
+        foreach (var (user, extra) in memberships) Run($"add the user '{user}' to the groups {string.Join(", ", extra)}", "usermod", [.. location, "--append", "--groups", string.Join(',', extra), user]);
 
         var after = Accounts.Read(_root);
         var changes = new List<string>();
@@ -116,7 +116,8 @@ public sealed class SystemAccounts(string root)
         }
     }
 
-    private static void Run(string program, IReadOnlyList<string> arguments)
+    /// <summary>Runs one shadow-utils tool; its failure says what it was to do, for which account, and the tool's own words.</summary>
+    private void Run(string task, string program, IReadOnlyList<string> arguments)
     {
         var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
@@ -127,7 +128,7 @@ public sealed class SystemAccounts(string root)
         }
         catch (System.ComponentModel.Win32Exception e)
         {
-            throw new IOException($"cannot run {program} (shadow-utils, Debian's passwd package) to manage the accounts under --root: {e.Message}");
+            throw new IOException($"cannot {task} under {_root.Root}: {program} cannot be started ({ProgramStartError.Reason(program, null, e)}); install shadow-utils (Debian's passwd package)");
         }
         using (process)
         {
@@ -137,7 +138,9 @@ public sealed class SystemAccounts(string root)
             if (process.ExitCode != 0)
             {
                 var output = (stdout.Result + stderr).Trim();
-                throw new IOException($"{program} {string.Join(' ', arguments)} exited with {process.ExitCode}" + (output.Length > 0 ? ": " + output : ""));
+                // The tool's own message names the cause ("cannot lock /etc/group; try again later"); the command line lets the admin rerun it.
+                throw new IOException($"cannot {task} under {_root.Root}: {program} exited with {process.ExitCode}" +
+                    (output.Length > 0 ? $" and said \"{output.ReplaceLineEndings("; ")}\"" : "") + $" (the command was: {program} {string.Join(' ', arguments)})");
             }
         }
     }

@@ -75,22 +75,12 @@ public abstract class CertificateWorkCommand(CliConsole console, HostRequestLoad
             console.Error.WriteLine($"error[CL9001]: {timeoutError}");
             return ExitCodes.Usage;
         }
-        var caFile = request.CaFile;
-        if (caFile is not null && !File.Exists(caFile))
-        {
-            console.Error.WriteLine($"error[CL9001]: --ca-file '{caFile}' does not exist");
-            return ExitCodes.Usage;
-        }
         // Read now, so a file that is no PEM certificate is a usage error before anything is written.
         System.Security.Cryptography.X509Certificates.X509Certificate2? trustedCa = null;
-        if (caFile is not null)
+        if (request.CaFile is { } caFile && (trustedCa = CaFileReader.TryLoad(caFile, out var caFileError)) is null)
         {
-            try { trustedCa = AcmeHttp.LoadCa(caFile); }
-            catch (Exception e) when (e is System.Security.Cryptography.CryptographicException or IOException or UnauthorizedAccessException)
-            {
-                console.Error.WriteLine($"error[CL9001]: --ca-file '{caFile}' is not a readable PEM certificate: {e.Message}");
-                return ExitCodes.Usage;
-            }
+            console.Error.WriteLine($"error[CL9001]: {caFileError}");
+            return ExitCodes.Usage;
         }
 
         // Every input error (the planner's checks of the requests included) is reported by the
@@ -165,7 +155,8 @@ public abstract class CertificateWorkCommand(CliConsole console, HostRequestLoad
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {
-                    console.Error.WriteLine($"error: cannot write {nginxPath}: {e.Message}");
+                    // The storage's sentence names the exact file (nginx.conf, its temporary or backup) and the fix.
+                    console.Error.WriteLine($"error: nginx.conf was not written: {e.Message}");
                     return ExitCodes.ExecutionFailure;
                 }
             }
@@ -257,7 +248,7 @@ public abstract class CertificateWorkCommand(CliConsole console, HostRequestLoad
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            console.Error.WriteLine($"error: cannot write the renew units: {e.Message}");
+            console.Error.WriteLine($"error: the renew units (acme-NAME.service and .timer) were not written: {e.Message}");
             return null;
         }
     }
