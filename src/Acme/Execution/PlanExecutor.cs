@@ -357,7 +357,7 @@ public sealed class PlanExecutor
         var request = step.Request;
         try
         {
-            progress?.Report(new RebuildProgress(request.Name, "cluster", "waiting for the lock"));
+            progress?.Report(new RebuildProgress(request.Name, "cluster lock"));
             await using var held = await cluster.LockAsync(request.Name, cancellationToken).ConfigureAwait(false);
             if (await held.ReadAsync(cancellationToken).ConfigureAwait(false) is { } stored)
             {
@@ -369,7 +369,7 @@ public sealed class PlanExecutor
                     return Outcome(step, installed.CertificateChanged ? CertificateOutcomeKind.InstalledFromCluster : CertificateOutcomeKind.Unchanged)
                         with { NotAfter = fit.NotAfter, Reason = $"{step.Reason}; the cluster holds a usable one (stored by {stored.StoredBy})" };
                 }
-                progress?.Report(new RebuildProgress(request.Name, "cluster", $"the stored certificate is not used: {fit.Reason}"));
+                progress?.Report(new RebuildProgress(request.Name, "cluster copy unused", fit.Reason));
             }
             return await OrderOneAsync(store, client, account, solvers, step, held, hostName, progress, cancellationToken).ConfigureAwait(false);
         }

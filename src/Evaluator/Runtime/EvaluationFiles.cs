@@ -1,4 +1,3 @@
-using System.Text;
 using ConfigLang.Evaluator.Lowering;
 using ConfigLang.Evaluator.Runtime.Store;
 using ConfigLang.Evaluator.Text;
@@ -56,14 +55,6 @@ public sealed class EvaluationFiles
             null => throw new FileNotFoundException(null, path),
             _ => throw new UnauthorizedAccessException(),
         };
-    }
-
-    /// <summary>The file as text, decoded as <see cref="File.ReadAllText(string)"/> decodes (UTF-8, a byte order mark honoured).</summary>
-    public string ReadAllText(string path)
-    {
-        if (!EvaluationStore.Holds(path)) return File.ReadAllText(path);
-        using var reader = new StreamReader(new MemoryStream(ReadAllBytes(path)), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        return reader.ReadToEnd();
     }
 
     /// <summary>The entries of a directory and their kinds (as <see cref="KindOf(string)"/>), in no particular order.</summary>

@@ -119,7 +119,7 @@ public sealed class RebuildProgressGoldenTests
         var output = new StringWriter();
         using (var view = new LiveProgressView(output, clock, width: 120))
         {
-            view.Report(new RebuildProgress("www.example.test", "cluster", "waiting for the lock"));
+            view.Report(new RebuildProgress("www.example.test", "cluster lock"));
             clock.Advance(TimeSpan.FromSeconds(2));
             view.Report(new RebuildProgress("www.example.test", "installed from cluster", "stored by web2, valid until 2027-03-06"));
         }

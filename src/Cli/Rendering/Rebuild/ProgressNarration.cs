@@ -27,8 +27,8 @@ public static class ProgressNarration
             "issue" or "renew" or "reissue" => new(progress.Certificate, $"ordering ({progress.Step}: {detail})", ProgressState.Working, Starts: true),
             "installed" => new(progress.Certificate, detail is null ? "installed" : $"installed, {detail}", ProgressState.Done),
             // A host in a cluster (security.acme.cluster): the lock, then the stored certificate or an order.
-            "cluster" when detail == "waiting for the lock" => new(progress.Certificate, "waiting for the certificate's lock in the cluster", ProgressState.Working, Starts: true),
-            "cluster" => new(progress.Certificate, detail ?? "cluster", ProgressState.Working),
+            "cluster lock" => new(progress.Certificate, "waiting for the certificate's lock in the cluster", ProgressState.Working, Starts: true),
+            "cluster copy unused" => new(progress.Certificate, $"the cluster's copy is not used ({detail}); ordering instead", ProgressState.Working),
             "installed from cluster" => new(progress.Certificate, $"installed from the cluster, {detail}", ProgressState.Done),
             "stored in cluster" => new(progress.Certificate, "stored in the cluster for the other hosts", ProgressState.Working),
             // The message follows once, in the error report after the run.
