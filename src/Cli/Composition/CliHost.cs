@@ -22,7 +22,7 @@ public static class CliHost
     {
         var console = new CliConsole(stdout ?? Console.Out, stderr ?? Console.Error);
         using var services = BuildServices(console);
-        var root = BuildRootCommand(services);
+        var root = BuildRootCommand(services, args);
         var color = ColorOption.Create();
         root.Options.Add(color);
         var maxMemory = MaxMemoryOption.Create();
@@ -98,16 +98,20 @@ public static class CliHost
         return services.BuildServiceProvider();
     }
 
-    private static RootCommand BuildRootCommand(IServiceProvider services)
+    /// <summary>The command tree for <paramref name="args"/>: when they start with a sub-command's name, the
+    /// root holds that sub-command alone (what follows the name is parsed by it, so the tree answers the
+    /// same), otherwise every sub-command (help, an unknown command and its suggestions).</summary>
+    public static RootCommand BuildRootCommand(IServiceProvider services, IReadOnlyList<string> args)
     {
         var root = new RootCommand(
             "ConfigLang: a declarative configuration compiler for TLS certificates. It evaluates " +
             "Nix-language host configurations with NixOS module semantics and obtains, renews and " +
             "installs ACME certificates.\n\nExit codes: 0 success, 1 errors in the input, " +
             "2 usage error, 3 execution failure.");
-        foreach (var command in services.GetServices<ICliCommand>())
+        IEnumerable<string> names = args.Count > 0 && CommandServices.Names.Contains(args[0]) ? [args[0]] : CommandServices.Names;
+        foreach (var name in names)
         {
-            root.Subcommands.Add(command.Build());
+            root.Subcommands.Add(services.GetRequiredKeyedService<ICliCommand>(name).Build());
         }
         return root;
     }

@@ -38,14 +38,18 @@ public static class LibraryFiles
         var assembly = typeof(LibraryFiles).Assembly;
         var files = assembly.GetManifestResourceNames()
             .SelectMany(n => Folders.Where(f => n.StartsWith(f.Prefix, StringComparison.Ordinal))
-                .Select(f => (Name: f.Folder + "/" + n[f.Prefix.Length..].Replace('\\', '/'), Content: Read(assembly, n))))
+                .Select(f => (Name: f.Folder + "/" + n[f.Prefix.Length..].Replace('\\', '/'), Resource: n)))
             .OrderBy(f => f.Name, StringComparer.Ordinal)
             .ToList();
+        // Every run (eval too) asks for the folder, and it is almost always there already: the
+        // contents are hashed straight from the resources, and copied only to unpack them.
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var (name, content) in files)
+        var buffer = new byte[16 * 1024];
+        foreach (var (name, resource) in files)
         {
             hash.AppendData(System.Text.Encoding.UTF8.GetBytes(name));
-            hash.AppendData(content);
+            using var stream = assembly.GetManifestResourceStream(resource)!;
+            for (int read; (read = stream.Read(buffer)) > 0;) hash.AppendData(buffer, 0, read);
         }
         var id = Convert.ToHexString(hash.GetHashAndReset())[..16].ToLowerInvariant();
         var root = Path.Combine(Path.GetTempPath(), "configlang-lib-" + id);
@@ -54,11 +58,11 @@ public static class LibraryFiles
 
         // Write to a private folder first, then move it into place, so readers never see half a library.
         var staging = root + ".tmp-" + Environment.ProcessId;
-        foreach (var (name, content) in files)
+        foreach (var (name, resource) in files)
         {
             var target = Path.Combine(staging, name);
             System.IO.Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.WriteAllBytes(target, content);
+            File.WriteAllBytes(target, Read(assembly, resource));
         }
         try
         {
