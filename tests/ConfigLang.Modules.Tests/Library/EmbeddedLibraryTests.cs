@@ -33,6 +33,27 @@ public sealed class EmbeddedLibraryTests : IDisposable
     }
 
     [Fact]
+    public void The_folder_is_named_by_the_hash_of_every_unpacked_file_and_its_content()
+    {
+        // The id is hashed from the resources without unpacking them; it must still be the hash
+        // of what is on disk, so that a changed library never reuses an older folder.
+        var root = LibraryFiles.Directory;
+        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        var files = Directory.GetFiles(root, "*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(root, f).Replace('\\', '/'))
+            .OrderBy(f => f, StringComparer.Ordinal)
+            .ToList();
+        Assert.Contains("lib/default.nix", files);
+        foreach (var name in files)
+        {
+            hash.AppendData(System.Text.Encoding.UTF8.GetBytes(name));
+            hash.AppendData(File.ReadAllBytes(Path.Combine(root, name)));
+        }
+        var id = Convert.ToHexString(hash.GetHashAndReset())[..16].ToLowerInvariant();
+        Assert.Equal("configlang-lib-" + id, Path.GetFileName(root.TrimEnd('/')));
+    }
+
+    [Fact]
     public void Hosts_get_the_library_options_and_a_pkgs_with_write_text()
     {
         var host = Host("""
