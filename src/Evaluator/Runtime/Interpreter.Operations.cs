@@ -163,6 +163,13 @@ public sealed partial class Interpreter
         string[]? context = null;
         for (var i = 0; i < values.Length; i++)
         {
+            // Nearly every part is a string: taken as it is, without working out the part's location.
+            if (values[i].Force() is StringValue s)
+            {
+                parts[i] = s.Text;
+                context = StringValue.MergeContext(context, s.Context);
+                continue;
+            }
             parts[i] = CoerceToString(values[i], operands[i].Location, ref context,
                 coerceMore: false, copyToStore: firstKind == ValueKind.String, canonicalizePath: forceString || i > 0);
         }
@@ -244,6 +251,8 @@ public sealed partial class Interpreter
     /// <summary>A convenience for builtins: coerce and return a string value keeping the context.</summary>
     public StringValue CoerceToStringValue(Value value, SourceLocation? site, bool coerceMore = false, bool copyToStore = true)
     {
+        // A string coerces to its own text and context: the same value, not a copy.
+        if (value.Force() is StringValue s) return s;
         string[]? context = null;
         var text = CoerceToString(value, site, ref context, coerceMore, copyToStore);
         return new StringValue(text, context);
