@@ -11,9 +11,7 @@ internal static class StringBuiltins
 {
     public static void Register(BuiltinRegistry r)
     {
-        r.Add("toString", 1, (i, a, s) => a[0].Force() is IntValue n
-            ? SmallIntegerTexts.Of(n.Value)
-            : i.CoerceToStringValue(a[0], s, coerceMore: true, copyToStore: false), global: true);
+        r.Add("toString", 1, (i, a, s) => i.CoerceToStringValue(a[0], s, coerceMore: true, copyToStore: false), global: true);
         r.Add("stringLength", 1, (i, a, s) =>
         {
             return IntValue.Of(i.CoerceToStringValue(a[0], s).Text.Length);

@@ -53,18 +53,6 @@ public sealed class StringValue : Value
     /// <summary>The text for .NET code (hosts, file names, messages): the bytes decoded as UTF-8.</summary>
     public string ToUnicode() => ByteText.ToUnicode(Text);
 
-    /// <summary>
-    /// The parts joined by <paramref name="separator"/>, checked against the memory limit first:
-    /// doubling a string thirty times is a short expression.
-    /// </summary>
-    public static string Join(string separator, ReadOnlySpan<string> parts, SourceLocation? site)
-    {
-        long length = (long)separator.Length * Math.Max(parts.Length - 1, 0);
-        foreach (var part in parts) length += part.Length;
-        MemoryLimit.EnsureString(length, site);
-        return separator.Length == 0 ? string.Concat(parts!) : string.Join(separator, parts!);
-    }
-
     /// <summary>The union of two contexts, sorted, without duplicates.</summary>
     public static string[]? MergeContext(string[]? a, string[]? b)
     {
