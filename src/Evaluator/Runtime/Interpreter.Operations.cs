@@ -148,7 +148,8 @@ public sealed partial class Interpreter
     /// are "copied to the store" (their store path is computed, nothing is written).
     /// </summary>
     /// <param name="operands">The nodes <paramref name="values"/> came from, for the location of an error.</param>
-    internal Value ConcatStrings(ReadOnlySpan<Value> values, bool forceString, Lowering.Bound.Node[] operands, SourceLocation? site)
+    /// <param name="site">The whole expression; a node rather than its location, which only an error needs.</param>
+    internal Value ConcatStrings(ReadOnlySpan<Value> values, bool forceString, Lowering.Bound.Node[] operands, Lowering.Bound.Node site)
     {
         var firstKind = forceString ? ValueKind.String : values[0].Force().Kind;
         if (firstKind is ValueKind.Int or ValueKind.Float)
@@ -161,18 +162,31 @@ public sealed partial class Interpreter
         var buffer = new InlineParts<string>();
         var parts = values.Length <= InlineParts<string>.Length ? ((Span<string>)buffer)[..values.Length] : new string[values.Length];
         string[]? context = null;
+        long length = 0;
         for (var i = 0; i < values.Length; i++)
         {
-            parts[i] = CoerceToString(values[i], operands[i].Location, ref context,
-                coerceMore: false, copyToStore: firstKind == ValueKind.String, canonicalizePath: forceString || i > 0);
+            // Nearly every part is a string: taken as it is, without working out the part's location.
+            if (values[i].Force() is StringValue s)
+            {
+                parts[i] = s.Text;
+                context = StringValue.MergeContext(context, s.Context);
+            }
+            else
+            {
+                parts[i] = CoerceToString(values[i], operands[i].Location, ref context,
+                    coerceMore: false, copyToStore: firstKind == ValueKind.String, canonicalizePath: forceString || i > 0);
+            }
+            length += parts[i].Length;
         }
-        var text = StringValue.Join("", parts, site);
+        // Doubling a string thirty times is a short expression: checked before the string is made.
+        MemoryLimit.EnsureString(length, site.Location);
+        var text = string.Concat((ReadOnlySpan<string?>)parts);
         if (firstKind == ValueKind.Path)
         {
             if (context is not null)
             {
                 throw EvaluationException.Create(EvaluationDiagnostics.TypeMismatch,
-                    "a string that refers to a store path cannot be appended to a path", site);
+                    "a string that refers to a store path cannot be appended to a path", site.Location);
             }
             return new PathValue(PathUtilities.Canonicalize(ByteText.ToUnicode(text)));
         }
@@ -244,6 +258,8 @@ public sealed partial class Interpreter
     /// <summary>A convenience for builtins: coerce and return a string value keeping the context.</summary>
     public StringValue CoerceToStringValue(Value value, SourceLocation? site, bool coerceMore = false, bool copyToStore = true)
     {
+        // A string coerces to its own text and context: the same value, not a copy.
+        if (value.Force() is StringValue s) return s;
         string[]? context = null;
         var text = CoerceToString(value, site, ref context, coerceMore, copyToStore);
         return new StringValue(text, context);

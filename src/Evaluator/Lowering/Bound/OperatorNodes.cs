@@ -79,12 +79,12 @@ internal sealed class ConcatNode(SourceText source, TextSpan span, Node[] parts,
             {
                 return interpreter.Arithmetic('+', a, parts[1].Eval(env), new SourceLocation(Source, parts[1].Span));
             }
-            return interpreter.ConcatStrings([a, parts[1].Eval(env)], false, parts, Location);
+            return interpreter.ConcatStrings([a, parts[1].Eval(env)], false, parts, this);
         }
         // A string interpolation or a chain of `+`: the operands' values on the stack when few.
         var buffer = new InlineParts<Value>();
         var values = parts.Length <= InlineParts<Value>.Length ? ((Span<Value>)buffer)[..parts.Length] : new Value[parts.Length];
         for (var i = 0; i < parts.Length; i++) values[i] = parts[i].Eval(env);
-        return interpreter.ConcatStrings(values, ForceString, parts, Location);
+        return interpreter.ConcatStrings(values, ForceString, parts, this);
     }
 }

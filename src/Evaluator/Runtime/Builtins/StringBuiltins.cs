@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using ConfigLang.Evaluator.Lowering;
 using ConfigLang.Evaluator.Runtime.Values;
@@ -23,15 +24,7 @@ internal static class StringBuiltins
             if (start < 0) throw EvaluationException.Create(EvaluationDiagnostics.OutOfBounds, "negative start position in 'substring'", s);
             return new StringValue(Substring(str.Text, start, length), str.Context);
         });
-        r.Add("concatStringsSep", 2, (i, a, s) =>
-        {
-            string[]? context = null;
-            var separator = i.CoerceToString(a[0], s, ref context);
-            var list = i.ForceList(a[1], s);
-            var parts = new string[list.Count];
-            for (var k = 0; k < list.Count; k++) parts[k] = i.CoerceToString(list.Items[k], s, ref context);
-            return new StringValue(StringValue.Join(separator, parts, s), context);
-        });
+        r.Add("concatStringsSep", 2, ConcatStringsSep);
         r.Add("replaceStrings", 3, ReplaceStrings);
         r.Add("baseNameOf", 1, (i, a, s) =>
         {
@@ -55,6 +48,55 @@ internal static class StringBuiltins
             var hash = System.Security.Cryptography.SHA256.HashData(ByteText.ToBytes("nix-output:" + output));
             return StringValue.Of("/" + StorePaths.ToBase32(hash));
         }, global: true);
+    }
+
+    /// <summary>
+    /// <c>concatStringsSep</c>: the elements coerced in order and measured, then copied once into a
+    /// string of the exact length. Strings are read again from the list rather than kept in an
+    /// array of parts (a million-line file would keep a large array the collector scans at every
+    /// collection while the lines are being evaluated).
+    /// </summary>
+    private static Value ConcatStringsSep(Interpreter i, Value[] a, SourceLocation? s)
+    {
+        string[]? context = null;
+        var separator = i.CoerceToString(a[0], s, ref context);
+        var list = i.ForceList(a[1], s);
+        if (list.Count == 0) return new StringValue("", context);
+        long length = (long)separator.Length * (list.Count - 1);
+        // What elements that are not strings (a path, a set with __toString) coerced to, by index.
+        string[]? coerced = null;
+        for (var k = 0; k < list.Count; k++)
+        {
+            string text;
+            if (list.Items[k].Force() is StringValue str)
+            {
+                text = str.Text;
+                context = StringValue.MergeContext(context, str.Context);
+            }
+            else
+            {
+                text = i.CoerceToString(list.Items[k], s, ref context);
+                (coerced ??= new string[list.Count])[k] = text;
+            }
+            length += text.Length;
+        }
+        MemoryLimit.EnsureString(length, s);
+        var joined = string.Create((int)length, (list, separator, coerced), static (span, state) =>
+        {
+            var (list, separator, coerced) = state;
+            for (var k = 0; k < list.Count; k++)
+            {
+                if (k > 0)
+                {
+                    separator.CopyTo(span);
+                    span = span[separator.Length..];
+                }
+                var part = coerced?[k] ?? Unsafe.As<StringValue>(list.Items[k].Force()).Text;
+                part.CopyTo(span);
+                span = span[part.Length..];
+            }
+        });
+        return new StringValue(joined, context);
     }
 
     /// <summary>Nix's substring on bytes (one per char, see <see cref="ByteText"/>); a negative length means "to the end".</summary>

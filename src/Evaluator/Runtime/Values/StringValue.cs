@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ConfigLang.Evaluator.Text;
 
 namespace ConfigLang.Evaluator.Runtime.Values;
@@ -11,21 +12,35 @@ public sealed class StringValue : Value
 {
     public static readonly StringValue Empty = new("", null);
 
+    // The context, or for a string without one the symbol of its text once used as a name: one
+    // field for both keeps every string value at three words (a rendered file keeps millions).
+    private object? _contextOrSymbol;
+
     public StringValue(string text, string[]? context = null)
     {
         Text = text;
-        Context = context is { Length: > 0 } ? context : null;
+        _contextOrSymbol = context is { Length: > 0 } ? context : null;
     }
 
     /// <summary>The bytes, one per char (see <see cref="ByteText"/>); <see cref="ToUnicode"/> gives .NET text.</summary>
     public string Text { get; }
 
-    public string[]? Context { get; }
+    public string[]? Context => _contextOrSymbol is Values.Symbol ? null : Unsafe.As<string[]>(_contextOrSymbol);
 
-    /// <summary>This text as an attribute name, once someone has used it as one (<see cref="Symbol.Intern(StringValue)"/>).</summary>
-    internal Symbol? Symbol { get; set; }
+    /// <summary>
+    /// This text as an attribute name, once someone has used it as one (<see cref="Symbol.Intern(StringValue)"/>);
+    /// a string with context does not keep it (such names are rare), so the field stays the context.
+    /// </summary>
+    internal Symbol? Symbol
+    {
+        get => _contextOrSymbol as Values.Symbol;
+        set
+        {
+            if (_contextOrSymbol is null or Values.Symbol) _contextOrSymbol = value;
+        }
+    }
 
-    public bool HasContext => Context is not null;
+    public bool HasContext => _contextOrSymbol is string[];
 
     public override ValueKind Kind => ValueKind.String;
 
@@ -37,18 +52,6 @@ public sealed class StringValue : Value
 
     /// <summary>The text for .NET code (hosts, file names, messages): the bytes decoded as UTF-8.</summary>
     public string ToUnicode() => ByteText.ToUnicode(Text);
-
-    /// <summary>
-    /// The parts joined by <paramref name="separator"/>, checked against the memory limit first:
-    /// doubling a string thirty times is a short expression.
-    /// </summary>
-    public static string Join(string separator, ReadOnlySpan<string> parts, SourceLocation? site)
-    {
-        long length = (long)separator.Length * Math.Max(parts.Length - 1, 0);
-        foreach (var part in parts) length += part.Length;
-        MemoryLimit.EnsureString(length, site);
-        return separator.Length == 0 ? string.Concat(parts!) : string.Join(separator, parts!);
-    }
 
     /// <summary>The union of two contexts, sorted, without duplicates.</summary>
     public static string[]? MergeContext(string[]? a, string[]? b)
