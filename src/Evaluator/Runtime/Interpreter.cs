@@ -58,8 +58,9 @@ public sealed partial class Interpreter
             Bind("__" + name, value);
             if (global) Bind(name, value);
         }
-        _globalScope = Scope.Static(null, names);
-        BaseEnvironment = new Environment(slots.ToArray(), null);
+        var globals = slots.ToArray();
+        _globalScope = Scope.Global(names, globals);
+        BaseEnvironment = new Environment(globals, null);
     }
 
     public EvaluatorOptions Options { get; }
