@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using ConfigLang.Evaluator.Runtime.Values;
 using ConfigLang.Evaluator.Text;
@@ -25,11 +26,11 @@ internal static class ZipAttrs
             total += sets[k].Count;
         }
         if (total == 0) return AttrSetValue.Empty;
-        var call = new ZipAttrsCall(interpreter, function, site);
+        var call = new SharedCall(interpreter, function, site);
         return sets.Length <= MergeLimit ? ByMerging(call, sets) : ByCounting(call, sets, total);
     }
 
-    private static AttrSetValue ByMerging(ZipAttrsCall call, AttrSetValue[] sets)
+    private static AttrSetValue ByMerging(SharedCall call, AttrSetValue[] sets)
     {
         Span<int> cursors = stackalloc int[MergeLimit];
         cursors = cursors[..sets.Length];
@@ -95,7 +96,7 @@ internal static class ZipAttrs
 
     /// <summary>Many sets (the module system zips every module's definitions): each name gets a slot
     /// in order of first appearance, counted first so each group is made at its size, then sorted.</summary>
-    private static AttrSetValue ByCounting(ZipAttrsCall call, AttrSetValue[] sets, int total)
+    private static AttrSetValue ByCounting(SharedCall call, AttrSetValue[] sets, int total)
     {
         var slotOf = new Dictionary<Symbol, int>();
         var order = new List<Symbol>();
@@ -120,10 +121,10 @@ internal static class ZipAttrs
 
         var sizes = CollectionsMarshal.AsSpan(counts);
         var groups = new object?[sizes.Length];
+        var filled = new int[sizes.Length];
         for (var slot = 0; slot < groups.Length; slot++)
         {
             if (sizes[slot] > 1) groups[slot] = new Value[sizes[slot]];
-            sizes[slot] = 0; // from here: how many are filled in
         }
         at = 0;
         foreach (var set in sets)
@@ -131,8 +132,8 @@ internal static class ZipAttrs
             foreach (var value in set.Values)
             {
                 var slot = slots[at++];
-                if (groups[slot] is Value[] several) several[sizes[slot]++] = value;
-                else groups[slot] = value;
+                if (sizes[slot] == 1) groups[slot] = value;
+                else Unsafe.As<Value[]>(groups[slot])![filled[slot]++] = value;
             }
         }
 

@@ -1,16 +1,7 @@
+using System.Runtime.CompilerServices;
 using ConfigLang.Evaluator.Text;
 
 namespace ConfigLang.Evaluator.Runtime.Values;
-
-/// <summary>What every name of one <c>zipAttrsWith</c> result applies: the function, where it was called.</summary>
-internal sealed class ZipAttrsCall(Interpreter interpreter, Value function, SourceLocation? site)
-{
-    public Interpreter Interpreter { get; } = interpreter;
-
-    public Value Function { get; } = function;
-
-    public SourceLocation? Site { get; } = site;
-}
 
 /// <summary>
 /// One name of a <c>zipAttrsWith</c> result: <c>function name [ values ]</c>. Smaller than an
@@ -20,12 +11,12 @@ internal sealed class ZipAttrsCall(Interpreter interpreter, Value function, Sour
 /// </summary>
 internal sealed class ZipAttrThunk : Thunk
 {
-    private ZipAttrsCall? _call;
+    private SharedCall? _call;
     private Symbol? _name;
     // The value when the name is in one set, else the Value[] of its values in list order.
     private object? _values;
 
-    public ZipAttrThunk(ZipAttrsCall call, Symbol name, object values)
+    public ZipAttrThunk(SharedCall call, Symbol name, object values)
     {
         _call = call;
         _name = name;
@@ -37,7 +28,8 @@ internal sealed class ZipAttrThunk : Thunk
     protected override Value Compute()
     {
         var call = _call!;
-        var list = _values is Value[] several ? ListValue.Of(several) : new ListValue([(Value)_values!]);
+        // An exact type test: "is Value[]" asks the slower question of array covariance.
+        var list = _values!.GetType() == typeof(Value[]) ? new ListValue(Unsafe.As<Value[]>(_values)) : new ListValue([Unsafe.As<Value>(_values)]);
         return call.Interpreter.Call(call.Function, _name!.Value, list, call.Site);
     }
 
