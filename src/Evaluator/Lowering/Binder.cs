@@ -108,7 +108,7 @@ internal sealed class Binder
 
     private Node Variable(string name, Scope.Resolution resolution, TextSpan span) =>
         resolution.Index >= 0
-            ? new VarNode(_source, span, name, resolution.Level, resolution.Index)
+            ? new VarNode(_source, span, name, resolution.Level, resolution.Index, resolution.Known)
             : new WithVarNode(_source, span, name, resolution.WithLevels!, _interpreter);
 
     /// <summary>The <c>{ file, line, column }</c> set of <c>__curPos</c> and <c>unsafeGetAttrPos</c>.</summary>

@@ -1,3 +1,5 @@
+using ConfigLang.Evaluator.Runtime.Values;
+
 namespace ConfigLang.Evaluator.Lowering;
 
 /// <summary>
@@ -12,22 +14,31 @@ internal sealed class Scope
     /// builtins many times. (A scope's names are complete when it is created, so an answer never changes.)</summary>
     private Dictionary<string, Resolution>? _resolved;
 
-    private Scope(Scope? parent, Dictionary<string, int> names)
+    private Scope(Scope? parent, Dictionary<string, int> names, Value[]? fixedValues)
     {
         Parent = parent;
         Names = names;
+        _fixedValues = fixedValues;
     }
+
+    /// <summary>The frame's values when they never change (the global frame), else null.</summary>
+    private readonly Value[]? _fixedValues;
 
     public Scope? Parent { get; }
 
     public Dictionary<string, int> Names { get; }
 
-    public static Scope Static(Scope? parent, Dictionary<string, int> names) => new(parent, names);
+    public static Scope Static(Scope? parent, Dictionary<string, int> names) => new(parent, names, null);
+
+    /// <summary>The global frame: its slots hold <paramref name="values"/> for good, so a use of one that
+    /// is not a thunk is that value (<c>builtins.head</c> need not walk every frame up to it).</summary>
+    public static Scope Global(Dictionary<string, int> names, Value[] values) => new(null, names, values);
 
     /// <summary>Where a name is bound, seen from a frame: <see cref="Level"/> frames up in slot
     /// <see cref="Index"/>; or, when <see cref="Index"/> is -1, perhaps in one of the <c>with</c>
-    /// frames <see cref="WithLevels"/> up (innermost first), or nowhere when that is null.</summary>
-    public readonly record struct Resolution(int Level, int Index, int[]? WithLevels);
+    /// frames <see cref="WithLevels"/> up (innermost first), or nowhere when that is null.
+    /// <see cref="Known"/> is the value when it is fixed already (a global that is not a thunk).</summary>
+    public readonly record struct Resolution(int Level, int Index, int[]? WithLevels, Value? Known = null);
 
     public Resolution Resolve(string name)
     {
@@ -42,7 +53,10 @@ internal sealed class Scope
         var level = 0;
         for (var s = this; s is not null; s = s.Parent, level++)
         {
-            if (s.Names.TryGetValue(name, out var index)) return new Resolution(level, index, null);
+            if (s.Names.TryGetValue(name, out var index))
+            {
+                return new Resolution(level, index, null, s._fixedValues?[index] is { } value and not Thunk ? value : null);
+            }
         }
         return new Resolution(0, -1, null);
     }

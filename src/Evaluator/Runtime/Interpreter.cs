@@ -58,8 +58,9 @@ public sealed partial class Interpreter
             Bind("__" + name, value);
             if (global) Bind(name, value);
         }
-        _globalScope = Scope.Static(null, names);
-        BaseEnvironment = new Environment(slots.ToArray(), null);
+        var globals = slots.ToArray();
+        _globalScope = Scope.Global(names, globals);
+        BaseEnvironment = new Environment(globals, null);
     }
 
     public EvaluatorOptions Options { get; }
@@ -381,18 +382,32 @@ public sealed partial class Interpreter
         return value.Force();
     }
 
+    /// <summary>Up to this many elements, a list or set is remembered as seen only once it turns out to
+    /// hold a list or set: a cycle runs through such containers only, and going through a small
+    /// leaf again costs less than remembering every leaf (most of a configuration's sets).</summary>
+    private const int SmallContainer = 8;
+
     private void ForceDeep(Value value, HashSet<object> seen)
     {
         if (!RuntimeHelpers.TryEnsureSufficientExecutionStack()) throw EvaluationException.StackOverflow(null);
         var v = value.Force();
         switch (v)
         {
-            case AttrSetValue attrs when seen.Add(attrs):
+            case AttrSetValue attrs:
+            {
+                var remembered = attrs.Count > SmallContainer;
+                if (remembered && !seen.Add(attrs)) return;
                 for (var i = 0; i < attrs.Count; i++)
                 {
                     try
                     {
-                        ForceDeep(attrs.Values[i], seen);
+                        var item = attrs.Values[i];
+                        if (!remembered && item.Force() is AttrSetValue or ListValue)
+                        {
+                            if (!seen.Add(attrs)) return;
+                            remembered = true;
+                        }
+                        ForceDeep(item, seen);
                     }
                     catch (EvaluationException e) when (!e.IsStackOverflow)
                     {
@@ -400,9 +415,22 @@ public sealed partial class Interpreter
                     }
                 }
                 break;
-            case ListValue list when seen.Add(list):
-                foreach (var item in list.Items) ForceDeep(item, seen);
+            }
+            case ListValue list:
+            {
+                var remembered = list.Count > SmallContainer;
+                if (remembered && !seen.Add(list)) return;
+                foreach (var item in list.Items)
+                {
+                    if (!remembered && item.Force() is AttrSetValue or ListValue)
+                    {
+                        if (!seen.Add(list)) return;
+                        remembered = true;
+                    }
+                    ForceDeep(item, seen);
+                }
                 break;
+            }
         }
     }
 

@@ -1,7 +1,8 @@
 namespace ConfigLang.Evaluator.Tests.Runtime;
 
 /// <summary><c>zipAttrsWith</c> merges up to eight sets by walking their sorted names, more through
-/// a table; both must give the names in order and each name's values in list order.</summary>
+/// a table counted first; both must give the names in order and each name's values in list order,
+/// and a result may share the name array of a set that has every name.</summary>
 public sealed class ZipAttrsWithTests
 {
     [Fact]
@@ -31,4 +32,31 @@ public sealed class ZipAttrsWithTests
         Assert.Contains("value is an integer while a set was expected",
             Evaluate.Error("builtins.zipAttrsWith (n: vs: vs) [ { a = 1; } 2 ]"));
     }
+
+    [Fact]
+    public void A_result_with_the_names_of_one_set_is_still_a_set_of_its_own()
+    {
+        // As Nix 2.8 prints it: the values of zipped are shared with the update.
+        Assert.Equal("[ { a = [ 1 2 ]; b = [ 2 ]; c = [ 3 4 ]; } { a = «repeated»; b = «repeated»; c = «repeated»; z = 0; } { a = 1; c = 3; } ]", Evaluate.Value("""
+            let
+              small = { a = 1; c = 3; };
+              zipped = builtins.zipAttrsWith (n: vs: vs) [ small { a = 2; b = 2; c = 4; } ];
+            in [ zipped (zipped // { z = 0; }) small ]
+            """));
+    }
+
+    [Fact]
+    public void The_values_stay_unevaluated_until_asked_for()
+    {
+        Assert.Equal("[ \"a\" \"b\" ]", Evaluate.Value(
+            "builtins.attrNames (builtins.zipAttrsWith (n: vs: throw \"no\") [ { a = throw \"x\"; } { b = 1; } ])"));
+        Assert.Equal("[ 1 ]", Evaluate.Value(
+            "(builtins.zipAttrsWith (n: vs: [ (builtins.length vs) ]) [ { a = throw \"x\"; } ]).a"));
+        Assert.Equal("2", Evaluate.Value(
+            "builtins.length (builtins.zipAttrsWith (n: vs: vs) (builtins.genList (i: { \"k${toString i}\" = throw \"x\"; }) 20)).k7 + 1"));
+    }
+
+    [Fact]
+    public void A_value_that_needs_itself_is_an_error() =>
+        Assert.Contains("recursion", Evaluate.Error("let r = builtins.zipAttrsWith (n: vs: r.a) [ { a = 1; } ]; in r.a"));
 }

@@ -104,29 +104,7 @@ internal static class AttrSetBuiltins
         r.Add("zipAttrsWith", 2, (i, a, s) =>
         {
             i.ForceFunction(a[0], s); // the function before the list, as Nix 2.8 checks them
-            var items = i.ForceList(a[1], s).Items;
-            if (items.Length <= ZipMergeLimit) return ZipByMerging(i, a[0], items, s);
-            var collected = new Dictionary<Symbol, List<Value>>();
-            var order = new List<Symbol>();
-            foreach (var item in items)
-            {
-                var attrs = i.ForceAttrs(item, s);
-                for (var k = 0; k < attrs.Count; k++)
-                {
-                    if (!collected.TryGetValue(attrs.Names[k], out var list))
-                    {
-                        collected[attrs.Names[k]] = list = [];
-                        order.Add(attrs.Names[k]);
-                    }
-                    list.Add(attrs.Values[k]);
-                }
-            }
-            var builder = new AttrSetBuilder(order.Count);
-            foreach (var name in order)
-            {
-                builder.Add(name, new Apply2Thunk(i, a[0], name.Value, ListValue.Of(collected[name].ToArray()), s));
-            }
-            return builder.Build();
+            return ZipAttrs.Zip(i, a[0], i.ForceList(a[1], s).Items, s);
         });
         r.Add("groupBy", 2, (i, a, s) =>
         {
@@ -165,53 +143,5 @@ internal static class AttrSetBuiltins
             var attrs = i.ForceAttrs(a[1], s);
             return attrs.PositionOf(name) is { } position ? Interpreter.MakePosition(position) : NullValue.Instance;
         });
-    }
-
-    /// <summary>Up to this many sets, <c>zipAttrsWith</c> walks their sorted names side by side.</summary>
-    private const int ZipMergeLimit = 8;
-
-    /// <summary><c>zipAttrsWith</c> of a few sets (recursiveUpdate zips two at every level): their
-    /// names are sorted already, so walking them together gives the result in order, without a
-    /// dictionary and a list per name and a sort.</summary>
-    private static AttrSetValue ZipByMerging(Interpreter i, Value function, Value[] items, SourceLocation? s)
-    {
-        var sets = new AttrSetValue[items.Length];
-        var total = 0;
-        for (var k = 0; k < sets.Length; k++)
-        {
-            sets[k] = i.ForceAttrs(items[k], s);
-            total += sets[k].Count;
-        }
-        var cursors = new int[sets.Length];
-        var names = new Symbol[total];
-        var values = new Value[total];
-        var count = 0;
-        while (true)
-        {
-            Symbol? next = null;
-            var holders = 0;
-            for (var k = 0; k < sets.Length; k++)
-            {
-                if (cursors[k] == sets[k].Count) continue;
-                var name = sets[k].Names[cursors[k]];
-                if (ReferenceEquals(name, next)) holders++;
-                else if (next is null || string.CompareOrdinal(name.Name, next.Name) < 0) { next = name; holders = 1; }
-            }
-            if (next is null) break;
-            var group = new Value[holders];
-            var at = 0;
-            for (var k = 0; k < sets.Length; k++)
-            {
-                if (cursors[k] < sets[k].Count && ReferenceEquals(sets[k].Names[cursors[k]], next)) group[at++] = sets[k].Values[cursors[k]++];
-            }
-            names[count] = next;
-            values[count++] = new Apply2Thunk(i, function, next.Value, ListValue.Of(group), s);
-        }
-        if (count < total)
-        {
-            Array.Resize(ref names, count);
-            Array.Resize(ref values, count);
-        }
-        return count == 0 ? AttrSetValue.Empty : new AttrSetValue(names, values, null);
     }
 }

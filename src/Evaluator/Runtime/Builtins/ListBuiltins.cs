@@ -86,7 +86,8 @@ internal static class ListBuiltins
             if (n < 0) throw EvaluationException.Create(EvaluationDiagnostics.OutOfBounds, $"cannot create list of size {n}", s);
             MemoryLimit.EnsureList(n, ApplyThunk.ApproximateSize, s);
             var result = new Value[n];
-            for (var k = 0; k < n; k++) result[k] = new ApplyThunk(i, a[0], IntValue.Of(k), s);
+            var call = new SharedCall(i, a[0], s);
+            for (var k = 0; k < n; k++) result[k] = new GenListThunk(call, (int)k);
             return ListValue.Of(result);
         });
         r.Add("sort", 2, (i, a, s) =>
@@ -109,25 +110,34 @@ internal static class ListBuiltins
             return new AttrSetValue([Symbol.Intern("right"), Symbol.Intern("wrong")],
                 [ListValue.Of(right.ToArray()), ListValue.Of(wrong.ToArray())], null);
         });
-        r.Add("all", 2, (i, a, s) =>
-        {
-            i.ForceFunction(a[0], s); // the function before the list, as Nix 2.8 checks them
-            foreach (var item in i.ForceList(a[1], s).Items)
-            {
-                if (!i.ForceBool(i.Call(a[0], item, s), s)) return BoolValue.False;
-            }
-            return BoolValue.True;
-        });
-        r.Add("any", 2, (i, a, s) =>
-        {
-            i.ForceFunction(a[0], s); // the function before the list, as Nix 2.8 checks them
-            foreach (var item in i.ForceList(a[1], s).Items)
-            {
-                if (i.ForceBool(i.Call(a[0], item, s), s)) return BoolValue.True;
-            }
-            return BoolValue.False;
-        });
+        r.Add("all", 2, (i, a, s) => BoolValue.Of(!HasElement(i, a, s, wanted: false)));
+        r.Add("any", 2, (i, a, s) => BoolValue.Of(HasElement(i, a, s, wanted: true)));
         r.Add("genericClosure", 1, GenericClosure);
+    }
+
+    /// <summary><c>any</c> (<paramref name="wanted"/> true) and the negation of <c>all</c>: whether the
+    /// predicate <c>a[0]</c> gives <paramref name="wanted"/> for an element of the list <c>a[1]</c>,
+    /// stopping at the first. A builtin such as <c>isAttrs</c> (<c>all isAttrs values</c> in every
+    /// module merge) gets one argument array for all elements: those builtins keep none.</summary>
+    private static bool HasElement(Interpreter i, Value[] a, SourceLocation? s, bool wanted)
+    {
+        var function = i.ForceFunction(a[0], s); // the function before the list, as Nix 2.8 checks them
+        var items = i.ForceList(a[1], s).Items;
+        if (function is PrimOpValue { Arity: 1, ForcesItsArgumentFirst: true } primOp)
+        {
+            var argument = new Value[1];
+            foreach (var item in items)
+            {
+                argument[0] = item;
+                if (i.ForceBool(i.CallPrimOp(primOp, argument, s), s) == wanted) return true;
+            }
+            return false;
+        }
+        foreach (var item in items)
+        {
+            if (i.ForceBool(i.Call(a[0], item, s), s) == wanted) return true;
+        }
+        return false;
     }
 
     /// <summary>A stable merge sort (Nix uses <c>std::stable_sort</c>) with a "less than" predicate.</summary>

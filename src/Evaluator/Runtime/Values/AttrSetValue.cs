@@ -112,43 +112,62 @@ public sealed class AttrSetValue : Value
         return Positions[i];
     }
 
-    /// <summary><c>this // other</c>: every attribute of both, <paramref name="other"/> winning.</summary>
+    /// <summary><c>this // other</c>: every attribute of both, <paramref name="other"/> winning. The
+    /// names are counted first so the arrays are made at their size, and when one side has every
+    /// name (overriding a few attributes of a set) the result shares its name array.</summary>
     public AttrSetValue Update(AttrSetValue other)
     {
         if (other.Count == 0) return this;
         if (Count == 0) return other;
         var a = Names; var b = other.Names;
-        var names = new Symbol[a.Length + b.Length];
-        var values = new Value[a.Length + b.Length];
-        SourceLocation[]? positions = Positions is null && other.Positions is null ? null : new SourceLocation[names.Length];
+        var count = UnionCount(a, b);
+        var names = count == a.Length ? a : count == b.Length ? b : new Symbol[count];
+        var ownNames = names != a && names != b;
+        var values = new Value[count];
+        SourceLocation[]? positions = Positions is null && other.Positions is null ? null : new SourceLocation[count];
         int i = 0, j = 0, k = 0;
         while (i < a.Length || j < b.Length)
         {
-            int c;
-            if (i == a.Length) c = 1;
-            else if (j == b.Length) c = -1;
-            else c = ReferenceEquals(a[i], b[j]) ? 0 : string.CompareOrdinal(a[i].Name, b[j].Name);
+            var c = Compare(a, i, b, j);
             if (c < 0)
             {
-                names[k] = a[i]; values[k] = Values[i];
+                if (ownNames) names[k] = a[i];
+                values[k] = Values[i];
                 if (positions is not null && Positions is not null) positions[k] = Positions[i];
                 i++;
             }
             else
             {
-                names[k] = b[j]; values[k] = other.Values[j];
+                if (ownNames) names[k] = b[j];
+                values[k] = other.Values[j];
                 if (positions is not null && other.Positions is not null) positions[k] = other.Positions[j];
                 j++;
                 if (c == 0) i++;
             }
             k++;
         }
-        if (k < names.Length)
-        {
-            Array.Resize(ref names, k);
-            Array.Resize(ref values, k);
-            if (positions is not null) Array.Resize(ref positions, k);
-        }
         return new AttrSetValue(names, values, positions);
+    }
+
+    /// <summary>How many distinct names two sorted name arrays have together.</summary>
+    private static int UnionCount(Symbol[] a, Symbol[] b)
+    {
+        int i = 0, j = 0, count = 0;
+        while (i < a.Length && j < b.Length)
+        {
+            var c = Compare(a, i, b, j);
+            if (c <= 0) i++;
+            if (c >= 0) j++;
+            count++;
+        }
+        return count + (a.Length - i) + (b.Length - j);
+    }
+
+    /// <summary>Which of <c>a[i]</c> and <c>b[j]</c> comes first, an exhausted side last.</summary>
+    private static int Compare(Symbol[] a, int i, Symbol[] b, int j)
+    {
+        if (i == a.Length) return 1;
+        if (j == b.Length) return -1;
+        return ReferenceEquals(a[i], b[j]) ? 0 : string.CompareOrdinal(a[i].Name, b[j].Name);
     }
 }

@@ -1,0 +1,27 @@
+namespace ConfigLang.Evaluator.Tests.Runtime;
+
+/// <summary><c>a // b</c> counts the names first and shares the name array of a side that has them
+/// all; the right side must still win, and positions come from the side each value came from.</summary>
+public sealed class AttrSetUpdateTests
+{
+    [Fact]
+    public void The_right_side_wins_whichever_side_has_every_name()
+    {
+        Assert.Equal("[ { a = 1; b = 20; c = 3; } { a = 1; b = 2; c = 3; } { a = 1; a0 = 5; b = 2; c = 3; d = 4; } { a = 1; b = 2; c = 3; } ]", Evaluate.Value("""
+            let x = { a = 1; b = 2; c = 3; }; in
+            [ (x // { b = 20; }) ({ b = 20; } // x) (x // { a0 = 5; d = 4; }) x ]
+            """));
+    }
+
+    [Fact]
+    public void Positions_come_from_the_side_that_gave_the_value()
+    {
+        // Columns as Nix 2.8 gives them.
+        Assert.Equal("[ 42 25 11 ]", Evaluate.Value("""
+            let x = { a = 1; b = 2; c = 3; }; in [
+              (builtins.unsafeGetAttrPos "b" (x // { b = 20; })).column
+              (builtins.unsafeGetAttrPos "c" ({ b = 20; } // x)).column
+              (builtins.unsafeGetAttrPos "a" (x // { })).column ]
+            """));
+    }
+}

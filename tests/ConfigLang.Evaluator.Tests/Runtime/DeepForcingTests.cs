@@ -1,0 +1,54 @@
+namespace ConfigLang.Evaluator.Tests.Runtime;
+
+/// <summary>
+/// <c>deepSeq</c> and <c>--strict</c> force everything once: a small set or list is remembered only
+/// when it holds a set or list, so cycles through small containers must still end, shared leaves
+/// must be forced, and an error deep inside keeps every attribute frame. Expected values are Nix 2.8's.
+/// </summary>
+public sealed class DeepForcingTests
+{
+    [Fact]
+    public void Cycles_through_small_and_large_containers_end()
+    {
+        Assert.Equal("[ 1 2 ]", Evaluate.Value("""
+            let
+              x = { a = x; b = 1; };
+              l = [ l 1 ];
+              wide = builtins.listToAttrs (builtins.genList (i: { name = "n${toString i}"; value = if i == 9 then wide else i; }) 10);
+              s = { p = 1; };
+              shared = builtins.genList (i: { v = s; w = [ s ]; }) 20;
+            in [ (builtins.deepSeq [ x l wide shared ] 1) (builtins.deepSeq { inherit x; } 2) ]
+            """));
+    }
+
+    [Fact]
+    public void A_small_leaf_reached_twice_is_forced()
+    {
+        Assert.Contains("error: leaf", Evaluate.Error("""
+            let leaf = { p = 1; q = throw "leaf"; }; in builtins.deepSeq [ { a = 1; } leaf leaf ] 0
+            """));
+    }
+
+    [Fact]
+    public void An_error_deep_inside_keeps_every_attribute_frame()
+    {
+        var trace = Evaluate.ErrorWithTrace("builtins.deepSeq { a = { b = [ { c = throw \"deep\"; } ]; }; } 1");
+        Assert.Contains("error: deep", trace);
+        var c = trace.IndexOf("while evaluating the attribute 'c'", StringComparison.Ordinal);
+        var b = trace.IndexOf("while evaluating the attribute 'b'", StringComparison.Ordinal);
+        var a = trace.IndexOf("while evaluating the attribute 'a'", StringComparison.Ordinal);
+        Assert.True(c >= 0 && c < b && b < a, trace);
+    }
+
+    [Fact]
+    public void All_and_any_with_a_builtin_stop_at_the_first_answer()
+    {
+        Assert.Equal("[ false true true false ]", Evaluate.Value("""
+            [ (builtins.all builtins.isAttrs [ { } 1 (throw "no") ])
+              (builtins.any builtins.isList [ 1 [ ] (throw "x") ])
+              (builtins.all builtins.isAttrs [ ])
+              (builtins.any builtins.isAttrs [ ]) ]
+            """));
+        Assert.Contains("error: boom", Evaluate.Error("builtins.all builtins.isAttrs [ { } (throw \"boom\") ]"));
+    }
+}
