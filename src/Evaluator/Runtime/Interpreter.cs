@@ -59,7 +59,7 @@ public sealed partial class Interpreter
             if (global) Bind(name, value);
         }
         _globalScope = Scope.Static(null, names);
-        BaseEnvironment = new Environment(slots.ToArray(), null);
+        BaseEnvironment = Environment.OverArray(slots.ToArray(), null);
     }
 
     public EvaluatorOptions Options { get; }
@@ -138,7 +138,7 @@ public sealed partial class Interpreter
         var names = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < scope.Count; i++) names[scope.Names[i].Name] = i;
         var node = Lower(source, PathUtilities.DirOf(path), Scope.Static(_globalScope, names));
-        return node.Eval(new Environment((Value[])scope.Values.Clone(), BaseEnvironment));
+        return node.Eval(Environment.OverArray((Value[])scope.Values.Clone(), BaseEnvironment));
     }
 
     private SourceText ReadSource(string path, SourceLocation? site)
@@ -238,9 +238,9 @@ public sealed partial class Interpreter
     {
         if (function.Force() is LambdaValue { Code: { Formals: null, Body: LambdaNode inner } code } outer)
         {
-            var slots = new Value[code.FrameSize];
-            slots[code.ArgSlot] = first;
-            return CallLambda(inner, new Environment(slots, outer.Environment), second, site);
+            var frame = Environment.Create(code.FrameSize, outer.Environment);
+            frame.Slot(code.ArgSlot) = first;
+            return CallLambda(inner, frame, second, site);
         }
         return Call(Call(function, first, site), second, site);
     }
@@ -267,8 +267,7 @@ public sealed partial class Interpreter
 
     private Value CallLambdaUnchecked(LambdaNode code, Environment environment, Value argument, SourceLocation? site)
     {
-        var slots = new Value[code.FrameSize];
-        var env = new Environment(slots, environment);
+        var env = Environment.Create(code.FrameSize, environment);
         if (code.Formals is { } formals)
         {
             var arg = argument.Force();
@@ -284,12 +283,12 @@ public sealed partial class Interpreter
                 var formal = formals[i];
                 if (attrs.TryGet(formal.Name, ref hints[i], out var value))
                 {
-                    slots[i] = value;
+                    env.Slot(i) = value;
                     used++;
                 }
                 else if (formal.Default is not null)
                 {
-                    slots[i] = formal.Default.Delay(env);
+                    env.Slot(i) = formal.Default.Delay(env);
                 }
                 else
                 {
@@ -308,11 +307,11 @@ public sealed partial class Interpreter
                         .AddFrame($"while calling {DescribeLambda(code)}", code.Location);
                 }
             }
-            if (code.ArgName is not null) slots[code.ArgSlot] = arg;
+            if (code.ArgName is not null) env.Slot(code.ArgSlot) = arg;
         }
         else
         {
-            slots[code.ArgSlot] = argument;
+            env.Slot(code.ArgSlot) = argument;
         }
 
         try

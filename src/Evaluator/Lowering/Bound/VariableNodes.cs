@@ -15,7 +15,7 @@ internal sealed class VarNode(SourceText source, TextSpan span, string name, int
     {
         var e = env;
         for (var i = level; i > 0; i--) e = e.Parent!;
-        var value = e.Slots[index];
+        var value = e.Slot(index);
         return value is Thunk t ? t.Force() : value;
     }
 
@@ -24,7 +24,7 @@ internal sealed class VarNode(SourceText source, TextSpan span, string name, int
         var e = env;
         for (var i = level; i > 0; i--) e = e.Parent!;
         // A let or rec frame is filled in order: a slot not filled yet gets a thunk reading it later.
-        return e.Slots[index] ?? new ExprThunk(this, env);
+        return e.Slot(index) ?? new ExprThunk(this, env);
     }
 
     /// <summary>The variable's value if it is already evaluated, without forcing anything; else null.</summary>
@@ -32,7 +32,8 @@ internal sealed class VarNode(SourceText source, TextSpan span, string name, int
     {
         var e = env;
         for (var i = level; i > 0; i--) e = e.Parent!;
-        return e.Slots[index] is Thunk t ? t.Result : e.Slots[index];
+        var value = e.Slot(index);
+        return value is Thunk t ? t.Result : value;
     }
 }
 
@@ -44,15 +45,19 @@ internal sealed class WithVarNode(SourceText source, TextSpan span, string name,
 {
     private readonly Symbol _symbol = Symbol.Intern(name);
 
+    // Per with frame, where its set had the name last time (see AttrSetValue.TryGet with a hint).
+    private readonly int[] _hints = new int[withLevels.Length];
+
     public override Value Eval(Env env)
     {
         var e = env;
         var depth = 0;
-        foreach (var level in withLevels)
+        for (var k = 0; k < withLevels.Length; k++)
         {
+            var level = withLevels[k];
             while (depth < level) { e = e.Parent!; depth++; }
-            var scope = interpreter.ForceAttrs(e.Slots[0], Location);
-            if (scope.TryGet(_symbol, out var value)) return value.Force();
+            var scope = interpreter.ForceAttrs(e.Slot(0), Location);
+            if (scope.TryGet(_symbol, ref _hints[k], out var value)) return value.Force();
         }
         throw EvaluationException.Create(SyntaxDiagnostics.UndefinedVariableCode, $"undefined variable '{name}'", Location);
     }

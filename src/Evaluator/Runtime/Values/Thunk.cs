@@ -104,6 +104,16 @@ public abstract class Thunk : Value
         new ApplyThunk(interpreter, function, argument, site);
 }
 
+/// <summary>
+/// A thunk whose value was computed when it was made, because that could not fail (arithmetic on
+/// integers already known): it saves evaluating the expression later and keeping its frame alive,
+/// yet reads as unevaluated until forced, as the thunk Nix makes there does (printing shows it).
+/// </summary>
+internal sealed class ComputedThunk(Value value) : Thunk
+{
+    protected override Value Compute() => value;
+}
+
 /// <summary>A thunk computed by a delegate.</summary>
 internal sealed class NativeThunk(Func<Value> compute) : Thunk
 {
