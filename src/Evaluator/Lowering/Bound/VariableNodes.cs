@@ -45,19 +45,19 @@ internal sealed class WithVarNode(SourceText source, TextSpan span, string name,
 {
     private readonly Symbol _symbol = Symbol.Intern(name);
 
-    // Per with frame, where its set had the name last time (see AttrSetValue.TryGet with a hint).
-    private readonly int[] _hints = new int[withLevels.Length];
+    // Where the set that had the name kept it last time (see AttrSetValue.TryGet with a hint): one
+    // for all the with frames, since most names are searched in one (see ScopeResolver.WithLevels).
+    private int _hint;
 
     public override Value Eval(Env env)
     {
         var e = env;
         var depth = 0;
-        for (var k = 0; k < withLevels.Length; k++)
+        foreach (var level in withLevels)
         {
-            var level = withLevels[k];
             while (depth < level) { e = e.Parent!; depth++; }
             var scope = interpreter.ForceAttrs(e.Slot(0), Location);
-            if (scope.TryGet(_symbol, ref _hints[k], out var value)) return value.Force();
+            if (scope.TryGet(_symbol, ref _hint, out var value)) return value.Force();
         }
         throw EvaluationException.Create(SyntaxDiagnostics.UndefinedVariableCode, $"undefined variable '{name}'", Location);
     }
