@@ -92,8 +92,8 @@ public static class ScopeResolver
         /// set when it is a set literal whose names are all known (else null).</summary>
         private readonly List<(int Depth, MergedAttrs? Names)> _withs = [];
 
-        /// <summary>Whether an open <c>with</c> has a set literal's known names (then each variable
-        /// gets its own list of <c>with</c> frames to search).</summary>
+        /// <summary>How many open <c>with</c>s have a set literal's known names (while any does, each
+        /// name gets its own list of <c>with</c> frames to search).</summary>
         private int _withsWithKnownNames;
 
         /// <summary>How many frames are open around the current node.</summary>
