@@ -71,7 +71,7 @@ internal sealed class Binder
             case AssertExpr assert:
                 return new AssertNode(_source, assert.Span, Bind(assert.Condition), Bind(assert.Body));
             case WithExpr with:
-                return new WithNode(_source, with.Span, Bind(with.Scope), Bind(with.Body));
+                return new WithNode(_source, with.Span, Bind(with.Scope), Bind(with.Body), _scopes.WithFrameSize(with));
             case UnaryExpr { Operator: UnaryOperator.Not } not:
                 return new NotNode(_source, not.Span, Bind(not.Operand));
             case UnaryExpr negate:
@@ -299,6 +299,6 @@ internal sealed class Binder
         var fromOuter = new bool[ordered.Length];
         var sources = new InheritSources(ordered.Length);
         for (var i = 0; i < ordered.Length; i++) (values[i], fromOuter[i]) = BindEntry(ordered[i], i, sources);
-        return new LetNode(_source, let.Span, values, fromOuter, Bind(let.Body)) { Inherits = sources.Bind(Bind) };
+        return new LetNode(_source, let.Span, values, fromOuter, Bind(let.Body), _scopes.LetFrame(let)) { Inherits = sources.Bind(Bind) };
     }
 }

@@ -14,6 +14,8 @@ internal sealed class ResolvedScopes
     private readonly Dictionary<object, Scope.Resolution> _variables = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<object, MergedAttrs> _merged = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<LambdaExpr, LambdaFrame> _frames = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<LetExpr, LetFrame> _letFrames = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<WithExpr, int> _withFrames = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<SearchPathExpr, (Scope.Resolution FindFile, Scope.Resolution NixPath)> _searchPaths = new(ReferenceEqualityComparer.Instance);
 
     internal void AddVariable(object use, Scope.Resolution resolution) => _variables[use] = resolution;
@@ -21,6 +23,10 @@ internal sealed class ResolvedScopes
     internal void AddMerged(Expr set, MergedAttrs merged) => _merged[set] = merged;
 
     internal void AddFrame(LambdaExpr lambda, LambdaFrame frame) => _frames[lambda] = frame;
+
+    internal void AddLetFrame(LetExpr let, LetFrame frame) => _letFrames[let] = frame;
+
+    internal void AddWithFrame(WithExpr with, int size) => _withFrames[with] = size;
 
     internal void AddSearchPath(SearchPathExpr path, Scope.Resolution findFile, Scope.Resolution nixPath) => _searchPaths[path] = (findFile, nixPath);
 
@@ -34,8 +40,21 @@ internal sealed class ResolvedScopes
     /// <see cref="ScopeResolver.InSlotOrder"/>.)</summary>
     public LambdaFrame Frame(LambdaExpr lambda) => _frames[lambda];
 
+    /// <summary>Where a <c>let</c>'s slots are: its own frame, or the frame of the function, <c>let</c> or
+    /// <c>with</c> whose body it is.</summary>
+    public LetFrame LetFrame(LetExpr let) => _letFrames[let];
+
+    /// <summary>The size of a <c>with</c>'s frame: its set in slot 0, then the slots of a <c>let</c> that is its body.</summary>
+    public int WithFrameSize(WithExpr with) => _withFrames[with];
+
     public (Scope.Resolution FindFile, Scope.Resolution NixPath) SearchPath(SearchPathExpr path) => _searchPaths[path];
 }
 
-/// <summary>A function's frame: formal <c>i</c> in slot <c>i</c>, then the '@' name in <see cref="ArgSlot"/>.</summary>
+/// <summary>A function's frame: formal <c>i</c> in slot <c>i</c>, then the '@' name in <see cref="ArgSlot"/>,
+/// then the slots of a <c>let</c> that is its body.</summary>
 internal readonly record struct LambdaFrame(int Size, int ArgSlot);
+
+/// <summary>A <c>let</c>'s bindings are slots <see cref="FirstSlot"/> on of its frame (in
+/// <see cref="ScopeResolver.InSlotOrder"/>); <see cref="OwnFrameSize"/> is the size of the frame it
+/// makes, -1 when it shares its owner's.</summary>
+internal readonly record struct LetFrame(int FirstSlot, int OwnFrameSize);

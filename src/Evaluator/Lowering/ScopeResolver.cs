@@ -88,8 +88,13 @@ public static class ScopeResolver
         /// <summary>For each name, the (frame depth, slot) of the frames binding it, innermost last.</summary>
         private readonly Dictionary<string, List<(int Depth, int Slot)>> _bound = new(StringComparer.Ordinal);
 
-        /// <summary>The depths of the open <c>with</c> frames, innermost last.</summary>
-        private readonly List<int> _withDepths = [];
+        /// <summary>The depths of the open <c>with</c> frames, innermost last, each with the names of its
+        /// set when it is a set literal whose names are all known (else null).</summary>
+        private readonly List<(int Depth, MergedAttrs? Names)> _withs = [];
+
+        /// <summary>How many open <c>with</c>s have a set literal's known names (while any does, each
+        /// name gets its own list of <c>with</c> frames to search).</summary>
+        private int _withsWithKnownNames;
 
         /// <summary>How many frames are open around the current node.</summary>
         private int _depth;
@@ -98,17 +103,45 @@ public static class ScopeResolver
         /// first), shared by every variable resolved there; recomputed after a frame opens or closes.</summary>
         private int[]? _withLevels;
 
-        private void OpenFrame()
+        /// <summary>The same per name, when some open <c>with</c> has known names; emptied with <see cref="_withLevels"/>.</summary>
+        private readonly Dictionary<string, int[]> _withLevelsByName = new(StringComparer.Ordinal);
+
+        /// <summary>For each open frame, how many slots it has so far, innermost last.</summary>
+        private readonly List<int> _frameSizes = [];
+
+        private void OpenFrame(int size)
         {
             _depth++;
             _withLevels = null;
+            if (_withLevelsByName.Count > 0) _withLevelsByName.Clear();
+            _frameSizes.Add(size);
         }
 
-        private void CloseFrame()
+        /// <summary>Closes the innermost frame; returns its size (with the <c>let</c>s that share it).</summary>
+        private int CloseFrame()
         {
             _depth--;
             _withLevels = null;
+            if (_withLevelsByName.Count > 0) _withLevelsByName.Clear();
+            var size = _frameSizes[^1];
+            _frameSizes.RemoveAt(_frameSizes.Count - 1);
+            return size;
         }
+
+        /// <summary>
+        /// The body of a function, <c>let</c> or <c>with</c>, which runs once per frame of its owner:
+        /// a <c>let</c> there takes its slots in that frame instead of a frame of its own (so
+        /// <c>x: let a = …; in …</c> makes one frame per call). Its bindings see the same names
+        /// as before; only the slot numbers change.
+        /// </summary>
+        private void VisitFrameBody(Expr body)
+        {
+            if (body is LetExpr let) VisitLet(let, sharesFrame: true);
+            else Visit(body);
+        }
+
+        private void VisitLet(LetExpr let, bool sharesFrame) =>
+            VisitMerged(Merged(let, AttrSetMerger.Merge(source, let.Bindings, diagnostics, isLet: true, recursive: true, span: let.Span)), let.Body, let, sharesFrame);
 
         private void Push(string name, int slot)
         {
@@ -132,16 +165,40 @@ public static class ScopeResolver
                 return new Scope.Resolution(_depth - depth, slot, null);
             }
             if (outer?.Resolve(name) is { Index: >= 0 } global) return global with { Level = global.Level + _depth };
-            if (_withDepths.Count == 0) return null;
-            return new Scope.Resolution(0, -1, resolved is null ? [] : _withLevels ??= WithLevels());
+            if (_withs.Count == 0) return null;
+            if (resolved is null) return new Scope.Resolution(0, -1, []);
+            return new Scope.Resolution(0, -1, _withsWithKnownNames > 0 ? WithLevels(name) : _withLevels ??= WithLevels(null));
         }
 
-        private int[] WithLevels()
+        /// <summary>The levels of the <c>with</c> frames to search for <paramref name="name"/>, innermost
+        /// first: a set literal's frame is left out when it lacks the name (evaluating such a literal
+        /// can neither fail nor trace, so not searching it changes nothing), and the search stops at
+        /// one that has it. Empty: the variable is undefined, reported when evaluated, as before.</summary>
+        private int[] WithLevels(string? name)
         {
-            var levels = new int[_withDepths.Count];
-            for (var i = 0; i < levels.Length; i++) levels[i] = _depth - _withDepths[^(i + 1)];
-            return levels;
+            if (name is not null && _withLevelsByName.TryGetValue(name, out var known)) return known;
+            Span<int> levels = _withs.Count <= 64 ? stackalloc int[_withs.Count] : new int[_withs.Count];
+            var count = 0;
+            for (var i = _withs.Count - 1; i >= 0; i--)
+            {
+                var (depth, names) = _withs[i];
+                if (name is not null && names is not null)
+                {
+                    if (!names.TryGet(name, out _)) continue;
+                    levels[count++] = _depth - depth;
+                    break;
+                }
+                levels[count++] = _depth - depth;
+            }
+            var result = levels[..count].ToArray();
+            if (name is not null) _withLevelsByName[name] = result;
+            return result;
         }
+
+        /// <summary>The names of a <c>with</c>'s set when it is a plain set literal without computed names.</summary>
+        private MergedAttrs? KnownNames(Expr scope) =>
+            resolved is not null && scope is AttrSetExpr { Recursive: false } set
+                && resolved.Merged(set) is { Dynamic.Count: 0 } merged ? merged : null;
 
         /// <summary>Resolves a use of <paramref name="name"/>; <paramref name="use"/> is the node the lowering
         /// asks about (null: the caller records the answer).</summary>
@@ -184,7 +241,7 @@ public static class ScopeResolver
                     VisitMerged(Merged(set, AttrSetMerger.Merge(source, set.Bindings, diagnostics, recursive: set.Recursive, span: set.Span)), body: null);
                     break;
                 case LetExpr let:
-                    VisitMerged(Merged(let, AttrSetMerger.Merge(source, let.Bindings, diagnostics, isLet: true, recursive: true, span: let.Span)), let.Body);
+                    VisitLet(let, sharesFrame: false);
                     break;
                 case LegacyLetExpr legacy:
                     VisitMerged(Merged(legacy, AttrSetMerger.Merge(source, legacy.Bindings, diagnostics, recursive: true, span: legacy.Span)), body: null);
@@ -193,13 +250,18 @@ public static class ScopeResolver
                     VisitLambda(lambda);
                     break;
                 case WithExpr with:
+                {
                     Visit(with.Scope);
-                    OpenFrame();
-                    _withDepths.Add(_depth);
-                    Visit(with.Body);
-                    _withDepths.RemoveAt(_withDepths.Count - 1);
-                    CloseFrame();
+                    OpenFrame(size: 1);
+                    var known = KnownNames(with.Scope);
+                    _withs.Add((_depth, known));
+                    if (known is not null) _withsWithKnownNames++;
+                    VisitFrameBody(with.Body);
+                    _withs.RemoveAt(_withs.Count - 1);
+                    if (known is not null) _withsWithKnownNames--;
+                    resolved?.AddWithFrame(with, CloseFrame());
                     break;
+                }
                 case SelectExpr select:
                     Visit(select.Target);
                     VisitPath(select.Path);
@@ -253,18 +315,17 @@ public static class ScopeResolver
         {
             ReportDuplicateFormals(lambda);
             var formals = lambda.Formals is { } f ? NodeLists.Items(f.Items) : [];
-            OpenFrame();
+            OpenFrame(formals.Length + (lambda.ArgName is null ? 0 : 1));
             for (var i = 0; i < formals.Length; i++) Push(formals[i].Name, i);
             if (lambda.ArgName is { } arg) Push(arg, formals.Length);
-            resolved?.AddFrame(lambda, new LambdaFrame(formals.Length + (lambda.ArgName is null ? 0 : 1), formals.Length));
             foreach (var formal in formals)
             {
                 if (formal.Default is { } value) Visit(value);
             }
-            Visit(lambda.Body);
+            VisitFrameBody(lambda.Body);
             if (lambda.ArgName is { } name) Pop(name);
             foreach (var formal in formals) Pop(formal.Name);
-            CloseFrame();
+            resolved?.AddFrame(lambda, new LambdaFrame(CloseFrame(), formals.Length));
         }
 
         /// <summary>A formal named twice, or the '@' name repeating a formal. Most patterns are
@@ -303,15 +364,18 @@ public static class ScopeResolver
         /// A recursive set (or <c>let</c>) is a frame: its values, nested sets, dynamic names and
         /// <c>inherit (e)</c> sources see its names. Plain <c>inherit x</c> looks <c>x</c> up in the
         /// scope around the set, as Nix does.</summary>
-        private void VisitMerged(MergedAttrs attrs, Expr? body)
+        private void VisitMerged(MergedAttrs attrs, Expr? body, LetExpr? let = null, bool sharesFrame = false)
         {
             foreach (var attr in attrs.Static)
             {
                 if (attr.Inherited) Variable(attr, attr.Name, attr.Span);
             }
+            var firstSlot = 0;
             if (attrs.Recursive)
             {
-                OpenFrame();
+                if (sharesFrame) firstSlot = _frameSizes[^1];
+                else OpenFrame(size: 0);
+                _frameSizes[^1] += attrs.Static.Count;
                 // Lowering needs the slots; the checks only whether a name is bound.
                 if (resolved is null)
                 {
@@ -320,7 +384,7 @@ public static class ScopeResolver
                 else
                 {
                     var ordered = InSlotOrder(attrs);
-                    for (var i = 0; i < ordered.Length; i++) Push(ordered[i].Name, i);
+                    for (var i = 0; i < ordered.Length; i++) Push(ordered[i].Name, firstSlot + i);
                 }
             }
             Expr? visitedFrom = null;
@@ -348,11 +412,12 @@ public static class ScopeResolver
                 if (dynamic.Nested is { } nested) VisitMerged(nested, body: null);
                 else if (dynamic.Value is { } value) Visit(value);
             }
-            if (body is not null) Visit(body);
+            if (body is not null) VisitFrameBody(body);
             if (attrs.Recursive)
             {
                 foreach (var attr in attrs.Static) Pop(attr.Name);
-                CloseFrame();
+                var frameSize = sharesFrame ? -1 : CloseFrame();
+                if (let is not null) resolved?.AddLetFrame(let, new LetFrame(firstSlot, frameSize));
             }
         }
 

@@ -38,22 +38,36 @@ public sealed partial class Interpreter
         }
         var i = ForceInt(a, site);
         var j = ForceInt(b, site);
-        try
+        if (TryIntArithmetic(op, i, j, out var result)) return IntValue.Of(result);
+        if (op == '/' && j == 0) throw EvaluationException.Create(EvaluationDiagnostics.DivisionByZero, "division by zero", site);
+        var verb = op switch { '+' => "adding", '-' => "subtracting", '*' => "multiplying", _ => "dividing" };
+        throw EvaluationException.Create(EvaluationDiagnostics.IntegerOverflow, $"integer overflow in {verb} {i} {op} {j}", site);
+    }
+
+    /// <summary><c>+ - * /</c> on two integers when it cannot fail: false on overflow and division
+    /// by zero, which <see cref="Arithmetic"/> reports. Cannot fail, so it may run before anything
+    /// asks for the result (no thunk for <c>n - 1</c> when <c>n</c> is known).</summary>
+    internal static bool TryIntArithmetic(char op, long i, long j, out long result)
+    {
+        switch (op)
         {
-            switch (op)
-            {
-                case '+': return IntValue.Of(checked(i + j));
-                case '-': return IntValue.Of(checked(i - j));
-                case '*': return IntValue.Of(checked(i * j));
-                default:
-                    if (j == 0) throw EvaluationException.Create(EvaluationDiagnostics.DivisionByZero, "division by zero", site);
-                    return IntValue.Of(checked(i / j));
-            }
-        }
-        catch (OverflowException)
-        {
-            var verb = op switch { '+' => "adding", '-' => "subtracting", '*' => "multiplying", _ => "dividing" };
-            throw EvaluationException.Create(EvaluationDiagnostics.IntegerOverflow, $"integer overflow in {verb} {i} {op} {j}", site);
+            case '+':
+                result = i + j;
+                return ((i ^ result) & (j ^ result)) >= 0;
+            case '-':
+                result = i - j;
+                return ((i ^ j) & (i ^ result)) >= 0;
+            case '*':
+                var high = Math.BigMul(i, j, out result);
+                return high == result >> 63;
+            default:
+                if (j == 0 || (j == -1 && i == long.MinValue))
+                {
+                    result = 0;
+                    return false;
+                }
+                result = i / j;
+                return true;
         }
     }
 

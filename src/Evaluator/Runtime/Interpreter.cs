@@ -60,7 +60,7 @@ public sealed partial class Interpreter
         }
         var globals = slots.ToArray();
         _globalScope = Scope.Global(names, globals);
-        BaseEnvironment = new Environment(globals, null);
+        BaseEnvironment = Environment.OverArray(globals, null);
     }
 
     public EvaluatorOptions Options { get; }
@@ -139,7 +139,7 @@ public sealed partial class Interpreter
         var names = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < scope.Count; i++) names[scope.Names[i].Name] = i;
         var node = Lower(source, PathUtilities.DirOf(path), Scope.Static(_globalScope, names));
-        return node.Eval(new Environment((Value[])scope.Values.Clone(), BaseEnvironment));
+        return node.Eval(Environment.OverArray((Value[])scope.Values.Clone(), BaseEnvironment));
     }
 
     private SourceText ReadSource(string path, SourceLocation? site)
@@ -239,9 +239,9 @@ public sealed partial class Interpreter
     {
         if (function.Force() is LambdaValue { Code: { Formals: null, Body: LambdaNode inner } code } outer)
         {
-            var slots = new Value[code.FrameSize];
-            slots[code.ArgSlot] = first;
-            return CallLambda(inner, new Environment(slots, outer.Environment), second, site);
+            var frame = Environment.Create(code.FrameSize, outer.Environment);
+            frame.Slot(code.ArgSlot) = first;
+            return CallLambda(inner, frame, second, site);
         }
         return Call(Call(function, first, site), second, site);
     }
@@ -268,8 +268,7 @@ public sealed partial class Interpreter
 
     private Value CallLambdaUnchecked(LambdaNode code, Environment environment, Value argument, SourceLocation? site)
     {
-        var slots = new Value[code.FrameSize];
-        var env = new Environment(slots, environment);
+        var env = Environment.Create(code.FrameSize, environment);
         if (code.Formals is { } formals)
         {
             var arg = argument.Force();
@@ -285,12 +284,12 @@ public sealed partial class Interpreter
                 var formal = formals[i];
                 if (attrs.TryGet(formal.Name, ref hints[i], out var value))
                 {
-                    slots[i] = value;
+                    env.Slot(i) = value;
                     used++;
                 }
                 else if (formal.Default is not null)
                 {
-                    slots[i] = formal.Default.Delay(env);
+                    env.Slot(i) = formal.Default.Delay(env);
                 }
                 else
                 {
@@ -309,11 +308,11 @@ public sealed partial class Interpreter
                         .AddFrame($"while calling {DescribeLambda(code)}", code.Location);
                 }
             }
-            if (code.ArgName is not null) slots[code.ArgSlot] = arg;
+            if (code.ArgName is not null) env.Slot(code.ArgSlot) = arg;
         }
         else
         {
-            slots[code.ArgSlot] = argument;
+            env.Slot(code.ArgSlot) = argument;
         }
 
         try

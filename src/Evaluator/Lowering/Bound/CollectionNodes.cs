@@ -43,17 +43,19 @@ internal sealed class AttrsNode(SourceText source, TextSpan span, bool recursive
         var inner = env;
         if (Recursive)
         {
-            inner = new Env(slots, env);
+            inner = Env.OverArray(slots, env);
         }
         var hasOverrides = Recursive && _overridesIndex >= 0;
         var frames = Inherits?.Frames(inner);
         for (var i = 0; i < values.Length; i++)
         {
-            // With __overrides, a variable must be read when forced, after the overrides replaced slots.
-            slots[i] = hasOverrides && !inheritedFromOuter[i] && values[i] is VarNode
-                ? new ExprThunk(values[i], inner)
-                : values[i].Delay(frames is not null ? InheritedSources.FrameOf(frames, Inherits!, i, inheritedFromOuter[i] ? env : inner)
-                    : inheritedFromOuter[i] ? env : inner);
+            // With __overrides, the frame must be read when forced, after the overrides replaced slots
+            // (no variable's thunk taken, no arithmetic on a variable done at once).
+            var scope = frames is not null ? InheritedSources.FrameOf(frames, Inherits!, i, inheritedFromOuter[i] ? env : inner)
+                : inheritedFromOuter[i] ? env : inner;
+            slots[i] = hasOverrides && !inheritedFromOuter[i] && values[i] is not (ConstNode or LambdaNode)
+                ? new ExprThunk(values[i], scope)
+                : values[i].Delay(scope);
         }
         var overrides = Recursive && _overridesIndex >= 0 ? interpreter.ForceAttrs(slots[_overridesIndex], Location) : null;
         if (dynamicAttrs.Length == 0 && overrides is null)
@@ -98,21 +100,25 @@ internal sealed class AttrsNode(SourceText source, TextSpan span, bool recursive
     }
 }
 
-/// <summary><c>let bindings in body</c>: a recursive frame, then the body in it.</summary>
-internal sealed class LetNode(SourceText source, TextSpan span, Node[] values, bool[] inheritedFromOuter, Node body) : Node(source, span)
+/// <summary><c>let bindings in body</c>: a recursive frame, then the body in it. The frame is its own,
+/// or, when the <c>let</c> is the body of a function, <c>let</c> or <c>with</c>, that one's (see
+/// <see cref="LetFrame"/>).</summary>
+internal sealed class LetNode(SourceText source, TextSpan span, Node[] values, bool[] inheritedFromOuter, Node body, LetFrame frame) : Node(source, span)
 {
     /// <summary>The sources of its <c>inherit (e) a b;</c> clauses, if it has any.</summary>
     public InheritedSources? Inherits { get; init; }
 
     public override Value Eval(Env env)
     {
-        var slots = new Value[values.Length];
-        var inner = new Env(slots, env);
+        // Inherited names are read in the scope around the let: when the frame is shared, that is
+        // the same frame (they were resolved before the let's names took their slots).
+        var inner = frame.OwnFrameSize < 0 ? env : Env.Create(frame.OwnFrameSize, env);
         var frames = Inherits?.Frames(inner);
+        var first = frame.FirstSlot;
         for (var i = 0; i < values.Length; i++)
         {
             var scope = inheritedFromOuter[i] ? env : inner;
-            slots[i] = values[i].Delay(frames is not null ? InheritedSources.FrameOf(frames, Inherits!, i, scope) : scope);
+            inner.Slot(first + i) = values[i].Delay(frames is not null ? InheritedSources.FrameOf(frames, Inherits!, i, scope) : scope);
         }
         return body.Eval(inner);
     }
@@ -128,7 +134,7 @@ internal sealed record InheritedSources(Node[] Sources, int[] Groups)
     public Env[] Frames(Env scope)
     {
         var frames = new Env[Sources.Length];
-        for (var g = 0; g < frames.Length; g++) frames[g] = new Env([Sources[g].Delay(scope)], scope);
+        for (var g = 0; g < frames.Length; g++) frames[g] = Env.Single(Sources[g].Delay(scope), scope);
         return frames;
     }
 
@@ -137,8 +143,14 @@ internal sealed record InheritedSources(Node[] Sources, int[] Groups)
         sources.Groups[index] is var group and >= 0 ? frames[group] : otherwise;
 }
 
-/// <summary><c>with scope; body</c>: a one-slot frame holding the (lazy) scope set.</summary>
-internal sealed class WithNode(SourceText source, TextSpan span, Node scope, Node body) : Node(source, span)
+/// <summary><c>with scope; body</c>: a frame holding the (lazy) scope set in slot 0, and the slots of
+/// a <c>let</c> that is its body (<paramref name="frameSize"/> counts both).</summary>
+internal sealed class WithNode(SourceText source, TextSpan span, Node scope, Node body, int frameSize) : Node(source, span)
 {
-    public override Value Eval(Env env) => body.Eval(new Env([scope.Delay(env)], env));
+    public override Value Eval(Env env)
+    {
+        var frame = Env.Create(frameSize, env);
+        frame.Slot(0) = scope.Delay(env);
+        return body.Eval(frame);
+    }
 }

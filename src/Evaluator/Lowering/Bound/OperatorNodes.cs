@@ -15,7 +15,6 @@ internal sealed class BinaryNode(SourceText source, TextSpan span, BinaryOperato
 {
     public override Value Eval(Env env)
     {
-        var site = new SourceLocation(Source, operatorSpan.Length > 0 ? operatorSpan : Span);
         switch (op)
         {
             case BinaryOperator.And:
@@ -28,6 +27,8 @@ internal sealed class BinaryNode(SourceText source, TextSpan span, BinaryOperato
 
         var a = left.Eval(env);
         var b = right.Eval(env);
+        if (a is IntValue i && b is IntValue j && OnIntegers(i.Value, j.Value) is { } quick) return quick;
+        var site = new SourceLocation(Source, operatorSpan.Length > 0 ? operatorSpan : Span);
         switch (op)
         {
             case BinaryOperator.Subtract: return interpreter.Arithmetic('-', a, b, site);
@@ -53,6 +54,44 @@ internal sealed class BinaryNode(SourceText source, TextSpan span, BinaryOperato
         }
     }
 
+    /// <summary>
+    /// Arithmetic or a comparison on two integers that are already known (constants or evaluated
+    /// variables) is computed now rather than delayed (<c>f (n - 1)</c>): it cannot fail, diverge
+    /// or trace. Its thunk stays (see <see cref="ComputedThunk"/>), since printing shows whether
+    /// a value was evaluated.
+    /// </summary>
+    public override Value Delay(Env env)
+    {
+        if (Known(left, env) is IntValue i && Known(right, env) is IntValue j && OnIntegers(i.Value, j.Value) is { } value)
+        {
+            return new ComputedThunk(value);
+        }
+        return base.Delay(env);
+    }
+
+    /// <summary>The value of an operand if it needs no evaluation; else null.</summary>
+    internal static Value? Known(Node operand, Env env) => operand switch
+    {
+        ConstNode constant => constant.Value,
+        VarNode variable => variable.Peek(env),
+        _ => null,
+    };
+
+    /// <summary>The result on two integers, or null when the operator is not one that cannot fail on them.</summary>
+    private Value? OnIntegers(long i, long j) => op switch
+    {
+        BinaryOperator.Subtract => Interpreter.TryIntArithmetic('-', i, j, out var r) ? IntValue.Of(r) : null,
+        BinaryOperator.Multiply => Interpreter.TryIntArithmetic('*', i, j, out var r) ? IntValue.Of(r) : null,
+        BinaryOperator.Divide => Interpreter.TryIntArithmetic('/', i, j, out var r) ? IntValue.Of(r) : null,
+        BinaryOperator.Equal => BoolValue.Of(i == j),
+        BinaryOperator.NotEqual => BoolValue.Of(i != j),
+        BinaryOperator.Less => BoolValue.Of(i < j),
+        BinaryOperator.Greater => BoolValue.Of(i > j),
+        BinaryOperator.LessOrEqual => BoolValue.Of(i <= j),
+        BinaryOperator.GreaterOrEqual => BoolValue.Of(i >= j),
+        _ => null,
+    };
+
     private static bool ForceBool(Node node, Env env)
     {
         var v = node.Eval(env);
@@ -77,7 +116,9 @@ internal sealed class ConcatNode(SourceText source, TextSpan span, Node[] parts,
             var a = parts[0].Eval(env);
             if (a is IntValue or FloatValue)
             {
-                return interpreter.Arithmetic('+', a, parts[1].Eval(env), new SourceLocation(Source, parts[1].Span));
+                var b = parts[1].Eval(env);
+                if (a is IntValue i && b is IntValue j && Interpreter.TryIntArithmetic('+', i.Value, j.Value, out var sum)) return IntValue.Of(sum);
+                return interpreter.Arithmetic('+', a, b, new SourceLocation(Source, parts[1].Span));
             }
             return interpreter.ConcatStrings([a, parts[1].Eval(env)], false, parts, this);
         }
@@ -86,5 +127,17 @@ internal sealed class ConcatNode(SourceText source, TextSpan span, Node[] parts,
         var values = parts.Length <= InlineParts<Value>.Length ? ((Span<Value>)buffer)[..parts.Length] : new Value[parts.Length];
         for (var i = 0; i < parts.Length; i++) values[i] = parts[i].Eval(env);
         return interpreter.ConcatStrings(values, ForceString, parts, this);
+    }
+
+    /// <summary><c>a + b</c> on two known integers is computed now (see <see cref="BinaryNode.Delay"/>).</summary>
+    public override Value Delay(Env env)
+    {
+        if (!ForceString && parts.Length == 2
+            && BinaryNode.Known(parts[0], env) is IntValue i && BinaryNode.Known(parts[1], env) is IntValue j
+            && Interpreter.TryIntArithmetic('+', i.Value, j.Value, out var sum))
+        {
+            return new ComputedThunk(IntValue.Of(sum));
+        }
+        return base.Delay(env);
     }
 }

@@ -18,7 +18,7 @@ internal sealed class VarNode(SourceText source, TextSpan span, string name, int
         if (known is not null) return known;
         var e = env;
         for (var i = level; i > 0; i--) e = e.Parent!;
-        var value = e.Slots[index];
+        var value = e.Slot(index);
         return value is Thunk t ? t.Force() : value;
     }
 
@@ -28,7 +28,7 @@ internal sealed class VarNode(SourceText source, TextSpan span, string name, int
         var e = env;
         for (var i = level; i > 0; i--) e = e.Parent!;
         // A let or rec frame is filled in order: a slot not filled yet gets a thunk reading it later.
-        return e.Slots[index] ?? new ExprThunk(this, env);
+        return e.Slot(index) ?? new ExprThunk(this, env);
     }
 
     /// <summary>The variable's value if it is already evaluated, without forcing anything; else null.</summary>
@@ -37,7 +37,8 @@ internal sealed class VarNode(SourceText source, TextSpan span, string name, int
         if (known is not null) return known;
         var e = env;
         for (var i = level; i > 0; i--) e = e.Parent!;
-        return e.Slots[index] is Thunk t ? t.Result : e.Slots[index];
+        var value = e.Slot(index);
+        return value is Thunk t ? t.Result : value;
     }
 }
 
@@ -49,6 +50,10 @@ internal sealed class WithVarNode(SourceText source, TextSpan span, string name,
 {
     private readonly Symbol _symbol = Symbol.Intern(name);
 
+    // Where the set that had the name kept it last time (see AttrSetValue.TryGet with a hint): one
+    // for all the with frames, since most names are searched in one (see ScopeResolver.WithLevels).
+    private int _hint;
+
     public override Value Eval(Env env)
     {
         var e = env;
@@ -56,8 +61,8 @@ internal sealed class WithVarNode(SourceText source, TextSpan span, string name,
         foreach (var level in withLevels)
         {
             while (depth < level) { e = e.Parent!; depth++; }
-            var scope = interpreter.ForceAttrs(e.Slots[0], Location);
-            if (scope.TryGet(_symbol, out var value)) return value.Force();
+            var scope = interpreter.ForceAttrs(e.Slot(0), Location);
+            if (scope.TryGet(_symbol, ref _hint, out var value)) return value.Force();
         }
         throw EvaluationException.Create(SyntaxDiagnostics.UndefinedVariableCode, $"undefined variable '{name}'", Location);
     }

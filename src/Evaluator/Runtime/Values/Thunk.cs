@@ -14,6 +14,9 @@ public enum ThunkState : byte
     Forced,
     /// <summary>Evaluation failed; forcing again reports the same error.</summary>
     Failed,
+    /// <summary>Evaluated when made, since that could not fail (see <see cref="ComputedThunk"/>), but
+    /// not asked for yet: it reads as not evaluated until forced.</summary>
+    Computed,
 }
 
 /// <summary>
@@ -28,6 +31,15 @@ public abstract class Thunk : Value
     // The value once forced, the error once failed: one field, since a thunk never has both
     // (every lazy value carries it; a million-element genList keeps a million of them).
     private object? _outcome;
+
+    protected Thunk() { }
+
+    /// <summary>A thunk holding its value already, in the <see cref="ThunkState.Computed"/> state.</summary>
+    private protected Thunk(Value computed)
+    {
+        _state = ThunkState.Computed;
+        _outcome = computed;
+    }
 
     public override ValueKind Kind => ValueKind.Thunk;
 
@@ -53,6 +65,9 @@ public abstract class Thunk : Value
                 throw EvaluationException.InfiniteRecursion(Location);
             case ThunkState.Failed:
                 throw Unsafe.As<EvaluationException>(_outcome)!.Rethrown();
+            case ThunkState.Computed:
+                _state = ThunkState.Forced;
+                return Unsafe.As<Value>(_outcome)!;
         }
         if (!RuntimeHelpers.TryEnsureSufficientExecutionStack()) throw EvaluationException.StackOverflow(Location);
         _state = ThunkState.Forcing;
@@ -102,6 +117,16 @@ public abstract class Thunk : Value
     /// <summary>A thunk standing for <c>function argument</c>.</summary>
     public static Thunk Apply(Interpreter interpreter, Value function, Value argument, SourceLocation? site = null) =>
         new ApplyThunk(interpreter, function, argument, site);
+}
+
+/// <summary>
+/// A thunk whose value was computed when it was made, because that could not fail (arithmetic on
+/// integers already known): it saves evaluating the expression later and keeping its frame alive,
+/// yet reads as unevaluated until forced, as the thunk Nix makes there does (printing shows it).
+/// </summary>
+internal sealed class ComputedThunk(Value value) : Thunk(value)
+{
+    protected override Value Compute() => throw new InvalidOperationException("a computed thunk has its value");
 }
 
 /// <summary>A thunk computed by a delegate.</summary>
