@@ -85,6 +85,57 @@ public sealed class AttrSetBuilder(int capacity = 8)
         return new AttrSetValue(names, values, positions);
     }
 
+    /// <summary>
+    /// A set of <paramref name="count"/> names and values given in any order (<c>listToAttrs</c>, a
+    /// JSON object), taking the arrays: kept as they are when the names are sorted already, else
+    /// sorted once in place. Of several entries with one name, the first written is kept, or the
+    /// last with <paramref name="lastWins"/>. No dictionary per entry, as <see cref="Add(Symbol, Value, SourceLocation?)"/> needs.
+    /// </summary>
+    public static AttrSetValue FromUnordered(Symbol[] names, Value[] values, int count, bool lastWins)
+    {
+        if (count == 0) return AttrSetValue.Empty;
+        if (IsStrictlySorted(names.AsSpan(0, count)))
+        {
+            if (count < names.Length)
+            {
+                Array.Resize(ref names, count);
+                Array.Resize(ref values, count);
+            }
+            return new AttrSetValue(names, values, null);
+        }
+        var order = new int[count];
+        for (var i = 0; i < count; i++) order[i] = i;
+        Array.Sort(names, order, 0, count, Symbol.ByName);
+        var kept = new Value[count];
+        var k = 0;
+        for (var run = 0; run < count;)
+        {
+            var end = run + 1;
+            var chosen = order[run];
+            // The sort does not keep the written order of equal names: the order array tells it.
+            for (; end < count && ReferenceEquals(names[end], names[run]); end++)
+            {
+                chosen = lastWins ? Math.Max(chosen, order[end]) : Math.Min(chosen, order[end]);
+            }
+            names[k] = names[run];
+            kept[k++] = values[chosen];
+            run = end;
+        }
+        if (k < names.Length) Array.Resize(ref names, k);
+        if (k < count) Array.Resize(ref kept, k);
+        return new AttrSetValue(names, kept, null);
+    }
+
+    /// <summary>Whether the names are in order without a repeat.</summary>
+    internal static bool IsStrictlySorted(ReadOnlySpan<Symbol> names)
+    {
+        for (var i = 1; i < names.Length; i++)
+        {
+            if (ReferenceEquals(names[i - 1], names[i]) || string.CompareOrdinal(names[i - 1].Name, names[i].Name) >= 0) return false;
+        }
+        return true;
+    }
+
     private void Unshare()
     {
         _names = (Symbol[])_names.Clone();
