@@ -24,6 +24,17 @@ public sealed class ListToAttrsTests
         Assert.Equal("true", Evaluate.Value($"let s = builtins.listToAttrs (map (n: {{ name = n; value = n; }}) ({names})); in builtins.all (n: s.${{n}} == n) (builtins.attrNames s)"));
     }
 
+    [Fact]
+    public void A_large_list_checks_value_only_where_the_name_is_new()
+    {
+        // Past 2,048 entries the entries are sorted once; the first entry of a name still decides.
+        const string entries = "builtins.genList (i: { name = \"n${toString i}\"; value = i; }) 3000";
+        Assert.Equal("2999", Evaluate.Value($"(builtins.listToAttrs ({entries} ++ [ {{ name = \"n0\"; }} ])).n2999"));
+        Assert.Equal("0", Evaluate.Value($"(builtins.listToAttrs ({entries} ++ [ {{ name = \"n0\"; value = 1; }} ])).n0"));
+        Assert.StartsWith("error: attribute 'value' missing", Evaluate.Error($"builtins.listToAttrs ({entries} ++ [ {{ name = \"new\"; }} ])"));
+        Assert.StartsWith("error: attribute 'value' missing", Evaluate.Error($"builtins.listToAttrs ([ {{ name = \"new\"; }} ] ++ {entries} ++ [ {{ name = \"new\"; value = 1; }} ])"));
+    }
+
     [Theory]
     [InlineData("[{name=\"a\";} {name=\"a\";value=1;}]", "error: attribute 'value' missing")]
     [InlineData("[{name=\"a\";} {}]", "error: attribute 'value' missing")]
