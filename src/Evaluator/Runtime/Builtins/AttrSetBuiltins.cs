@@ -52,19 +52,20 @@ internal static class AttrSetBuiltins
         r.Add("listToAttrs", 1, (i, a, s) =>
         {
             var list = i.ForceList(a[0], s, "while evaluating the argument passed to builtins.listToAttrs");
-            var builder = new AttrSetBuilder(list.Count);
-            foreach (var item in list.Items)
+            var names = new Symbol[list.Count];
+            var values = new Value[list.Count];
+            for (var k = 0; k < names.Length; k++)
             {
-                var entry = i.ForceAttrs(item, s, "while evaluating an element of the list passed to builtins.listToAttrs");
+                var entry = i.ForceAttrs(list.Items[k], s, "while evaluating an element of the list passed to builtins.listToAttrs");
                 var nameValue = entry.Get(Symbols.Name)
                     ?? throw EvaluationException.Create(EvaluationDiagnostics.MissingAttribute, "attribute 'name' missing", s);
-                var name = i.ForceSymbol(nameValue, s);
-                if (builder.Contains(name)) continue;
-                var value = entry.Get(Symbols.Value)
-                    ?? throw EvaluationException.Create(EvaluationDiagnostics.MissingAttribute, "attribute 'value' missing", s);
-                builder.Add(name, value);
+                names[k] = i.ForceSymbol(nameValue, s);
+                // A missing 'value' is an error only where the name is new: the first entry wins.
+                values[k] = entry.Get(Symbols.Value) ?? (Array.IndexOf(names, names[k], 0, k) >= 0
+                    ? NullValue.Instance
+                    : throw EvaluationException.Create(EvaluationDiagnostics.MissingAttribute, "attribute 'value' missing", s));
             }
-            return builder.Build();
+            return AttrSetBuilder.FromUnordered(names, values, names.Length, lastWins: false);
         });
         r.Add("mapAttrs", 2, (i, a, s) =>
         {

@@ -25,7 +25,7 @@ internal static class FileBuiltins
             try
             {
                 // The bytes as they are: a file need not be UTF-8 (nor lose a byte-order mark).
-                text = ByteText.FromBytes(i.Files.ReadAllBytes(path));
+                text = i.Files.ReadAllByteText(path);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {

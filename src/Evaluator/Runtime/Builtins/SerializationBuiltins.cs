@@ -1,5 +1,3 @@
-using System.Text;
-using System.Text.Json;
 using ConfigLang.Evaluator.Runtime.Printing;
 using ConfigLang.Evaluator.Runtime.Values;
 using ConfigLang.Evaluator.Text;
@@ -18,91 +16,6 @@ internal static class SerializationBuiltins
             timestamps: i.Options.ExperimentalFeatures.Contains("parse-toml-timestamps")), global: true);
     }
 
-    public static Value FromJson(string text, SourceLocation? site)
-    {
-        try
-        {
-            // The string's bytes are the document's UTF-8 (see ByteText).
-            var bytes = ByteText.ToBytes(text);
-            var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = 100000 });
-            if (!reader.Read()) throw new JsonException("unexpected end of input");
-            var value = Read(ref reader, site);
-            if (reader.Read()) throw new JsonException("unexpected content after the JSON value");
-            return value;
-        }
-        catch (JsonException e)
-        {
-            throw EvaluationException.Create(EvaluationDiagnostics.Serialization, $"while parsing JSON: {e.Message}", site);
-        }
-        catch (InvalidOperationException e)
-        {
-            throw EvaluationException.Create(EvaluationDiagnostics.Serialization, $"while parsing JSON: {e.Message}", site);
-        }
-    }
-
-    /// <summary>An object's key as a symbol, unescaped on the stack when short (no string per key).
-    /// A NUL (<c>\u0000</c>) is refused, as in any Nix string.</summary>
-    private static Symbol ReadName(ref Utf8JsonReader reader, SourceLocation? site)
-    {
-        const int StackLimit = 256;
-        if (reader.HasValueSequence || reader.ValueSpan.Length > StackLimit) return Symbol.Intern(ReadText(ref reader, site));
-        Span<byte> bytes = stackalloc byte[StackLimit];
-        var length = reader.CopyString(bytes);
-        if (bytes[..length].Contains((byte)0)) RejectNul(bytes[..length], site);
-        Span<char> chars = stackalloc char[StackLimit];
-        return Symbol.Intern(chars[..Encoding.Latin1.GetChars(bytes[..length], chars)]);
-    }
-
-    /// <summary>A JSON string's UTF-8 bytes, unescaped, as a byte string (see <see cref="ByteText"/>); NUL refused.</summary>
-    private static string ReadText(ref Utf8JsonReader reader, SourceLocation? site)
-    {
-        if (!reader.HasValueSequence && !reader.ValueIsEscaped) return ByteText.FromBytes(reader.ValueSpan);
-        var buffer = new byte[reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length];
-        var text = buffer.AsSpan(0, reader.CopyString(buffer));
-        // Only an escape (\u0000) makes a NUL: raw control characters are invalid JSON.
-        if (text.Contains((byte)0)) RejectNul(text, site);
-        return ByteText.FromBytes(text);
-    }
-
-    private static void RejectNul(ReadOnlySpan<byte> utf8, SourceLocation? site) => NulBytes.Rejected(Encoding.UTF8.GetString(utf8), site);
-
-    private static Value Read(ref Utf8JsonReader reader, SourceLocation? site)
-    {
-        switch (reader.TokenType)
-        {
-            case JsonTokenType.Null: return NullValue.Instance;
-            case JsonTokenType.True: return BoolValue.True;
-            case JsonTokenType.False: return BoolValue.False;
-            case JsonTokenType.String: return StringValue.Of(ReadText(ref reader, site));
-            case JsonTokenType.Number:
-            {
-                // An integer unless written with a fraction or exponent; no string per number.
-                if (reader.ValueSpan.IndexOfAny(".eE"u8) < 0)
-                {
-                    if (reader.TryGetInt64(out var l)) return IntValue.Of(l);
-                    throw new JsonException($"number {Encoding.UTF8.GetString(reader.ValueSpan)} is out of the range of integers");
-                }
-                return new FloatValue(reader.GetDouble());
-            }
-            case JsonTokenType.StartArray:
-            {
-                var items = new List<Value>();
-                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray) items.Add(Read(ref reader, site));
-                return ListValue.Of(items.ToArray());
-            }
-            case JsonTokenType.StartObject:
-            {
-                var builder = new AttrSetBuilder();
-                while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
-                {
-                    var name = ReadName(ref reader, site);
-                    reader.Read();
-                    builder.Add(name, Read(ref reader, site));
-                }
-                return builder.Build();
-            }
-            default:
-                throw new JsonException($"unexpected token {reader.TokenType}");
-        }
-    }
+    /// <summary>The value of a JSON document held as a byte string (see <see cref="JsonReader"/>).</summary>
+    public static Value FromJson(string text, SourceLocation? site) => JsonReader.Parse(text, site);
 }

@@ -1,0 +1,44 @@
+namespace ConfigLang.Evaluator.Tests.Runtime;
+
+/// <summary>
+/// <c>builtins.listToAttrs</c> collects the entries and sorts them once: the first entry of a name
+/// still wins, and a missing <c>value</c> is an error only where the name is new, as in Nix 2.8
+/// (expected texts from nix-instantiate --eval --strict).
+/// </summary>
+public sealed class ListToAttrsTests
+{
+    [Theory]
+    [InlineData("[{name=\"c\";value=1;} {name=\"b\";value=2;} {name=\"c\"; value=3;} {name=\"a\";value=4;} {name=\"b\";value=5;}]", "{ a = 4; b = 2; c = 1; }")]
+    [InlineData("[{name=\"a\";value=1;} {name=\"a\";value=2;}]", "{ a = 1; }")]
+    [InlineData("[{name=\"a\";value=1;} {name=\"a\";}]", "{ a = 1; }")]
+    [InlineData("map (n: {name = n; value = n;}) [\"b\" \"a\" \"aa\" \"B\" \"\" \"a\"]", "{ \"\" = \"\"; B = \"B\"; a = \"a\"; aa = \"aa\"; b = \"b\"; }")]
+    [InlineData("[]", "{ }")]
+    public void The_first_entry_of_a_name_wins(string list, string expected) =>
+        Assert.Equal(expected, Evaluate.Value($"builtins.listToAttrs ({list})"));
+
+    [Fact]
+    public void A_large_list_in_any_order_gives_every_name_once()
+    {
+        const string names = "builtins.genList (i: \"n${toString (i * 7919 - (i * 7919 / 5000) * 5000)}\") 10000";
+        Assert.Equal("5000", Evaluate.Value($"builtins.length (builtins.attrNames (builtins.listToAttrs (map (n: {{ name = n; value = n; }}) ({names}))))"));
+        Assert.Equal("true", Evaluate.Value($"let s = builtins.listToAttrs (map (n: {{ name = n; value = n; }}) ({names})); in builtins.all (n: s.${{n}} == n) (builtins.attrNames s)"));
+    }
+
+    [Fact]
+    public void A_large_list_checks_value_only_where_the_name_is_new()
+    {
+        // Past 2,048 entries the entries are sorted once; the first entry of a name still decides.
+        const string entries = "builtins.genList (i: { name = \"n${toString i}\"; value = i; }) 3000";
+        Assert.Equal("2999", Evaluate.Value($"(builtins.listToAttrs ({entries} ++ [ {{ name = \"n0\"; }} ])).n2999"));
+        Assert.Equal("0", Evaluate.Value($"(builtins.listToAttrs ({entries} ++ [ {{ name = \"n0\"; value = 1; }} ])).n0"));
+        Assert.StartsWith("error: attribute 'value' missing", Evaluate.Error($"builtins.listToAttrs ({entries} ++ [ {{ name = \"new\"; }} ])"));
+        Assert.StartsWith("error: attribute 'value' missing", Evaluate.Error($"builtins.listToAttrs ([ {{ name = \"new\"; }} ] ++ {entries} ++ [ {{ name = \"new\"; value = 1; }} ])"));
+    }
+
+    [Theory]
+    [InlineData("[{name=\"a\";} {name=\"a\";value=1;}]", "error: attribute 'value' missing")]
+    [InlineData("[{name=\"a\";} {}]", "error: attribute 'value' missing")]
+    [InlineData("[{name=\"a\";value=1;} {}]", "error: attribute 'name' missing")]
+    public void A_missing_attribute_of_a_new_name_is_an_error(string list, string message) =>
+        Assert.StartsWith(message, Evaluate.Error($"builtins.listToAttrs ({list})"));
+}
