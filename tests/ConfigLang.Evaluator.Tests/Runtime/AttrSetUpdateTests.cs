@@ -14,6 +14,18 @@ public sealed class AttrSetUpdateTests
     }
 
     [Fact]
+    public void Overriding_a_few_existing_names_of_a_larger_set_keeps_the_others()
+    {
+        // The right side is small enough to be looked up name by name; with a new name it is merged.
+        Assert.Equal("[ { a = 1; b = 2; c = 30; d = 4; e = 5; } { a = 1; b = 2; c = 30; d = 4; e = 5; f = 6; } 42 32 { a = 1; b = 2; c = 3; d = 4; e = 5; } ]", Evaluate.Value("""
+            let x = { a = 1; b = 2; c = 3; d = 4; e = 5; }; in
+            [ (x // { c = 30; }) (x // { c = 30; f = 6; })
+              (builtins.unsafeGetAttrPos "c" (x // { c = 30; })).column
+              (builtins.unsafeGetAttrPos "d" (x // { c = 30; })).column x ]
+            """));
+    }
+
+    [Fact]
     public void Positions_come_from_the_side_that_gave_the_value()
     {
         // Columns as Nix 2.8 gives them.

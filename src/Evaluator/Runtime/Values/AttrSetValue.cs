@@ -119,6 +119,7 @@ public sealed class AttrSetValue : Value
     {
         if (other.Count == 0) return this;
         if (Count == 0) return other;
+        if (other.Count <= Count / 4 && OverrideInPlace(other) is { } overridden) return overridden;
         var a = Names; var b = other.Names;
         var count = UnionCount(a, b);
         var names = count == a.Length ? a : count == b.Length ? b : new Symbol[count];
@@ -132,14 +133,14 @@ public sealed class AttrSetValue : Value
             if (c < 0)
             {
                 if (ownNames) names[k] = a[i];
-                values[k] = Values[i];
+                ValueArray.Set(values, k, Values[i]);
                 if (positions is not null && Positions is not null) positions[k] = Positions[i];
                 i++;
             }
             else
             {
                 if (ownNames) names[k] = b[j];
-                values[k] = other.Values[j];
+                ValueArray.Set(values, k, other.Values[j]);
                 if (positions is not null && other.Positions is not null) positions[k] = other.Positions[j];
                 j++;
                 if (c == 0) i++;
@@ -147,6 +148,31 @@ public sealed class AttrSetValue : Value
             k++;
         }
         return new AttrSetValue(names, values, positions);
+    }
+
+    /// <summary>
+    /// <c>this // other</c> when <paramref name="other"/> is a few attributes, all of them already in
+    /// this set (an overlay overriding packages, <c>cfg // { x = …; }</c>): a copy of this set's
+    /// values with those replaced, each found by a search rather than by walking both name lists.
+    /// Null when some name is new.
+    /// </summary>
+    private AttrSetValue? OverrideInPlace(AttrSetValue other)
+    {
+        Span<int> found = other.Count <= 32 ? stackalloc int[other.Count] : new int[other.Count];
+        for (var j = 0; j < found.Length; j++)
+        {
+            if ((found[j] = IndexOf(other.Names[j])) < 0) return null;
+        }
+        var values = new Value[Count];
+        Array.Copy(Values, values, Count);
+        var positions = Positions is null && other.Positions is null ? null
+            : Positions is null ? new SourceLocation[Count] : (SourceLocation[])Positions.Clone();
+        for (var j = 0; j < found.Length; j++)
+        {
+            ValueArray.Set(values, found[j], other.Values[j]);
+            if (positions is not null) positions[found[j]] = other.Positions is null ? default : other.Positions[j];
+        }
+        return new AttrSetValue(Names, values, positions);
     }
 
     /// <summary>How many distinct names two sorted name arrays have together.</summary>
