@@ -14,6 +14,17 @@ public sealed class AttrSetUpdateTests
     }
 
     [Fact]
+    public void A_few_names_added_to_or_overriding_a_larger_set_keep_order_values_and_positions()
+    {
+        // The right side is small enough to be looked up name by name; columns as Nix 2.8 gives them.
+        Assert.Equal("[ { a = 1; b = 2; c = 30; d = 4; e = 5; } { a = 1; b = 2; c = 3; d = 4; e = 5; f = 6; } { a = 1; a0 = 0; b = 2; c = 3; d = 4; e = 5; } { _ = 0; a = 1; b = 2; c = 3; d = 4; e = 5; } [ 50 32 66 39 ] { a = 1; b = 2; c = 3; d = 4; e = 5; } ]", Evaluate.Value("""
+            let x = { a = 1; b = 2; c = 3; d = 4; e = 5; }; in
+            [ (x // { c = 30; }) (x // { f = 6; }) (x // { a0 = 0; }) (x // { _ = 0; })
+              (map (n: (builtins.unsafeGetAttrPos n ((x // { c = 30; }) // { a0 = 0; })).column) [ "c" "d" "a0" "e" ]) x ]
+            """));
+    }
+
+    [Fact]
     public void Positions_come_from_the_side_that_gave_the_value()
     {
         // Columns as Nix 2.8 gives them.

@@ -13,7 +13,7 @@ internal sealed class ListNode(SourceText source, TextSpan span, Node[] items) :
     {
         if (items.Length == 0) return ListValue.Empty;
         var values = new Value[items.Length];
-        for (var i = 0; i < items.Length; i++) values[i] = items[i].Delay(env);
+        for (var i = 0; i < items.Length; i++) ValueArray.Set(values, i, items[i].Delay(env));
         return new ListValue(values);
     }
 }
@@ -53,9 +53,9 @@ internal sealed class AttrsNode(SourceText source, TextSpan span, bool recursive
             // (no variable's thunk taken, no arithmetic on a variable done at once).
             var scope = frames is not null ? InheritedSources.FrameOf(frames, Inherits!, i, inheritedFromOuter[i] ? env : inner)
                 : inheritedFromOuter[i] ? env : inner;
-            slots[i] = hasOverrides && !inheritedFromOuter[i] && values[i] is not (ConstNode or LambdaNode)
+            ValueArray.Set(slots, i, hasOverrides && !inheritedFromOuter[i] && values[i] is not (ConstNode or LambdaNode)
                 ? new ExprThunk(values[i], scope)
-                : values[i].Delay(scope);
+                : values[i].Delay(scope));
         }
         var overrides = Recursive && _overridesIndex >= 0 ? interpreter.ForceAttrs(slots[_overridesIndex], Location) : null;
         if (dynamicAttrs.Length == 0 && overrides is null)

@@ -119,6 +119,7 @@ public sealed class AttrSetValue : Value
     {
         if (other.Count == 0) return this;
         if (Count == 0) return other;
+        if (other.Count <= Count / 4) return UpdateWithFew(other);
         var a = Names; var b = other.Names;
         var count = UnionCount(a, b);
         var names = count == a.Length ? a : count == b.Length ? b : new Symbol[count];
@@ -132,14 +133,14 @@ public sealed class AttrSetValue : Value
             if (c < 0)
             {
                 if (ownNames) names[k] = a[i];
-                values[k] = Values[i];
+                ValueArray.Set(values, k, Values[i]);
                 if (positions is not null && Positions is not null) positions[k] = Positions[i];
                 i++;
             }
             else
             {
                 if (ownNames) names[k] = b[j];
-                values[k] = other.Values[j];
+                ValueArray.Set(values, k, other.Values[j]);
                 if (positions is not null && other.Positions is not null) positions[k] = other.Positions[j];
                 j++;
                 if (c == 0) i++;
@@ -148,6 +149,68 @@ public sealed class AttrSetValue : Value
         }
         return new AttrSetValue(names, values, positions);
     }
+
+    /// <summary>
+    /// <c>this // other</c> when <paramref name="other"/> is a few attributes (an overlay overriding
+    /// packages, <c>cfg // { x = …; }</c>): each of its names is found by a binary search, and this
+    /// set's attributes between them are copied in runs, rather than walking and comparing both
+    /// name lists (7% of an overlay fold). When every name is already here, the names are shared.
+    /// </summary>
+    private AttrSetValue UpdateWithFew(AttrSetValue other)
+    {
+        var b = other.Names;
+        Span<int> at = b.Length <= 32 ? stackalloc int[b.Length] : new int[b.Length];
+        var added = 0;
+        for (var j = 0; j < b.Length; j++)
+        {
+            at[j] = LowerBound(b[j]);
+            if (!IsAt(at[j], b[j])) added++;
+        }
+        var count = Count + added;
+        var names = added == 0 ? Names : new Symbol[count];
+        var values = new Value[count];
+        var positions = Positions is null && other.Positions is null ? null : new SourceLocation[count];
+        int from = 0, to = 0;
+        for (var j = 0; j < b.Length; j++)
+        {
+            CopyRun(from, at[j] - from, names, values, positions, ref to);
+            from = at[j];
+            if (added != 0) names[to] = b[j];
+            ValueArray.Set(values, to, other.Values[j]);
+            if (positions is not null && other.Positions is not null) positions[to] = other.Positions[j];
+            to++;
+            if (IsAt(from, b[j])) from++;
+        }
+        CopyRun(from, Count - from, names, values, positions, ref to);
+        return new AttrSetValue(names, values, positions);
+    }
+
+    /// <summary>Copies this set's attributes <c>[from, from + length)</c> to index <paramref name="to"/> of the new arrays.</summary>
+    private void CopyRun(int from, int length, Symbol[] names, Value[] values, SourceLocation[]? positions, ref int to)
+    {
+        if (length == 0) return;
+        if (names != Names) Array.Copy(Names, from, names, to, length);
+        Array.Copy(Values, from, values, to, length);
+        if (positions is not null && Positions is not null) Array.Copy(Positions, from, positions, to, length);
+        to += length;
+    }
+
+    /// <summary>The index of the first name not ordered before <paramref name="name"/> (<see cref="Count"/> if none).</summary>
+    private int LowerBound(Symbol name)
+    {
+        var names = Names;
+        int lo = 0, hi = names.Length;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (!ReferenceEquals(names[mid], name) && string.CompareOrdinal(names[mid].Name, name.Name) < 0) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo;
+    }
+
+    private bool IsAt(int index, Symbol name) =>
+        index < Names.Length && (ReferenceEquals(Names[index], name) || Names[index].Name == name.Name);
 
     /// <summary>How many distinct names two sorted name arrays have together.</summary>
     private static int UnionCount(Symbol[] a, Symbol[] b)
