@@ -109,8 +109,24 @@ internal sealed class ConcatNode(SourceText source, TextSpan span, Node[] parts,
 {
     public bool ForceString { get; } = forceString;
 
+    // The parts that are `toString e` calling the builtin itself (a global known when lowering), one
+    // bit each: an integer there is formatted straight into the result, without a string and a
+    // string value per number (a rendered file has millions of `${toString port}`).
+    private readonly ulong _toStringParts = ToStringParts(parts);
+
+    private static ulong ToStringParts(Node[] parts)
+    {
+        ulong bits = 0;
+        for (var i = 0; i < parts.Length && i < 64; i++)
+        {
+            if (parts[i] is CallNode { Arguments.Length: 1, KnownPrimOp: { Name: "toString", Arity: 1 } }) bits |= 1UL << i;
+        }
+        return bits;
+    }
+
     public override Value Eval(Env env)
     {
+        if (_toStringParts != 0) return EvalFormattingIntegers(env);
         if (!ForceString && parts.Length == 2)
         {
             var a = parts[0].Eval(env);
@@ -127,6 +143,40 @@ internal sealed class ConcatNode(SourceText source, TextSpan span, Node[] parts,
         var values = parts.Length <= InlineParts<Value>.Length ? ((Span<Value>)buffer)[..parts.Length] : new Value[parts.Length];
         for (var i = 0; i < parts.Length; i++) values[i] = parts[i].Eval(env);
         return interpreter.ConcatStrings(values, ForceString, parts, this);
+    }
+
+    /// <summary>
+    /// <see cref="Eval"/> with <c>toString</c> parts: each argument is evaluated as the call would
+    /// (errors keep the builtin's frame); an integer is passed on to be formatted in place, anything
+    /// else goes through the builtin.
+    /// </summary>
+    private Value EvalFormattingIntegers(Env env)
+    {
+        var buffer = new InlineParts<Value>();
+        var values = parts.Length <= InlineParts<Value>.Length ? ((Span<Value>)buffer)[..parts.Length] : new Value[parts.Length];
+        ulong integers = 0;
+        for (var i = 0; i < parts.Length; i++)
+        {
+            if ((_toStringParts >> i & 1) == 0)
+            {
+                values[i] = parts[i].Eval(env);
+                continue;
+            }
+            var call = (CallNode)parts[i];
+            var toString = call.KnownPrimOp!;
+            var site = call.Location;
+            var argument = CallNode.EvalStrictArgument(toString, call.Arguments[0], env, site);
+            if (argument is IntValue)
+            {
+                values[i] = argument;
+                integers |= 1UL << i;
+            }
+            else
+            {
+                values[i] = interpreter.CallPrimOp(toString, [argument], site);
+            }
+        }
+        return interpreter.ConcatStrings(values, ForceString, parts, this, integers);
     }
 
     /// <summary><c>a + b</c> on two known integers is computed now (see <see cref="BinaryNode.Delay"/>).</summary>
