@@ -164,9 +164,9 @@ public sealed partial class Interpreter
     /// <param name="operands">The nodes <paramref name="values"/> came from, for the location of an error.</param>
     /// <param name="site">The whole expression; a node rather than its location, which only an error needs.</param>
     /// <param name="integers">One bit per part that is an integer <c>toString</c> was applied to
-    /// (see ConcatNode): formatted in decimal straight into the result.</param>
+    /// (see ConcatNode), its value in <paramref name="numbers"/>: formatted in decimal straight into the result.</param>
     internal Value ConcatStrings(ReadOnlySpan<Value> values, bool forceString, Lowering.Bound.Node[] operands, Lowering.Bound.Node site,
-        ulong integers = 0)
+        ulong integers = 0, ReadOnlySpan<long> numbers = default)
     {
         var firstKind = forceString || (integers & 1) != 0 ? ValueKind.String : values[0].Force().Kind;
         if (firstKind is ValueKind.Int or ValueKind.Float)
@@ -185,7 +185,7 @@ public sealed partial class Interpreter
             if ((integers >> i & 1) != 0)
             {
                 parts[i] = null!;
-                length += DecimalLength(Unsafe.As<IntValue>(values[i]).Value);
+                length += DecimalLength(numbers[i]);
                 continue;
             }
             // Nearly every part is a string: taken as it is, without working out the part's location.
@@ -205,7 +205,7 @@ public sealed partial class Interpreter
         MemoryLimit.EnsureString(length, site.Location);
         var text = integers == 0
             ? string.Concat((ReadOnlySpan<string?>)parts)
-            : string.Create((int)length, new FormattedParts(parts, values), static (span, state) => state.CopyTo(span));
+            : string.Create((int)length, new FormattedParts(parts, numbers), static (span, state) => state.CopyTo(span));
         if (firstKind == ValueKind.Path)
         {
             if (context is not null)
@@ -227,11 +227,11 @@ public sealed partial class Interpreter
         return digits;
     }
 
-    /// <summary>The parts of a concatenation: a string, or where that is null an integer to format.</summary>
-    private readonly ref struct FormattedParts(ReadOnlySpan<string> texts, ReadOnlySpan<Value> values)
+    /// <summary>The parts of a concatenation: a string, or where that is null a number to format.</summary>
+    private readonly ref struct FormattedParts(ReadOnlySpan<string> texts, ReadOnlySpan<long> numbers)
     {
         private readonly ReadOnlySpan<string> _texts = texts;
-        private readonly ReadOnlySpan<Value> _values = values;
+        private readonly ReadOnlySpan<long> _numbers = numbers;
 
         public void CopyTo(Span<char> span)
         {
@@ -245,7 +245,7 @@ public sealed partial class Interpreter
                 }
                 else
                 {
-                    Unsafe.As<IntValue>(_values[i]).Value.TryFormat(span, out written, default, CultureInfo.InvariantCulture);
+                    _numbers[i].TryFormat(span, out written, default, CultureInfo.InvariantCulture);
                 }
                 span = span[written..];
             }

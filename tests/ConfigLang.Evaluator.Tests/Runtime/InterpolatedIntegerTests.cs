@@ -53,6 +53,43 @@ public sealed class InterpolatedIntegerTests
         Assert.Contains("infinite recursion encountered", Evaluate.Error("let s = \"${toString s}\"; in s"));
     }
 
+    [Theory]
+    [InlineData("x * 2")]
+    [InlineData("n - 1 + 1")]
+    [InlineData("n + 1")]
+    [InlineData("7 / 2 - 10 * 3")]
+    [InlineData("1 + 0.5")]
+    [InlineData("\"a\" + \"b\"")]
+    [InlineData("1 / z")]
+    [InlineData("z - f")]
+    [InlineData("a * 2")]
+    [InlineData("z - t")]
+    [InlineData("n * n")]
+    public void Arithmetic_in_the_argument_gives_what_the_call_gives(string argument)
+    {
+        // Computed without an integer value per step; a float, a string, an overflow, a division
+        // by zero or an error must come out as they do from the call outside an interpolation.
+        const string Scope = "let n = 9223372036854775807; x = 1.5; z = 0; f = throw \"boom\"; t = builtins.trace \"t\" 3; in with { a = 4; }; ";
+        var direct = Evaluate.Run(Scope + $"toString ({argument})", showTrace: true);
+        var interpolated = Evaluate.Run(Scope + $"\"${{toString ({argument})}}\"", showTrace: true);
+        Assert.Equal(direct.Succeeded, interpolated.Succeeded);
+        Assert.Equal(direct.Stdout, interpolated.Stdout);
+        Assert.Equal(direct.Stderr.Split('\n')[0], interpolated.Stderr.Split('\n')[0]);
+        Assert.Equal(Frames(direct.Stderr), Frames(interpolated.Stderr));
+    }
+
+    /// <summary>The trace's frames without their positions (the interpolation moves them three columns).</summary>
+    private static string[] Frames(string trace) =>
+        [.. trace.Split('\n').Where(line => line.Contains("while ") || line.Contains(" at «string»")).Select(line => line.Split(':')[0])];
+
+    [Fact]
+    public void A_variable_forced_before_the_ordinary_way_takes_over_runs_once()
+    {
+        var result = Evaluate.Run("let x = builtins.trace \"t\" 1.5; in \"${toString (x * 2)}\"");
+        Assert.Equal("\"3.000000\"\n", result.Stdout);
+        Assert.Equal(1, result.Stderr.Split("trace: t").Length - 1);
+    }
+
     [Fact]
     public void An_interpolated_integer_makes_no_string_of_its_own()
     {

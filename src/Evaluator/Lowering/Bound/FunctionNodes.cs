@@ -83,7 +83,7 @@ internal sealed class CallNode(SourceText source, TextSpan span, Node function, 
 
     /// <summary>The argument of a builtin that forces it first, evaluated now instead of through a
     /// thunk; a failure reads as it would have inside the builtin.</summary>
-    internal static Value EvalStrictArgument(PrimOpValue primOp, Node argument, Env env, SourceLocation site)
+    private static Value EvalStrictArgument(PrimOpValue primOp, Node argument, Env env, SourceLocation site)
     {
         try
         {
