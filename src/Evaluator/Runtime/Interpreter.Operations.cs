@@ -163,9 +163,12 @@ public sealed partial class Interpreter
     /// </summary>
     /// <param name="operands">The nodes <paramref name="values"/> came from, for the location of an error.</param>
     /// <param name="site">The whole expression; a node rather than its location, which only an error needs.</param>
-    internal Value ConcatStrings(ReadOnlySpan<Value> values, bool forceString, Lowering.Bound.Node[] operands, Lowering.Bound.Node site)
+    /// <param name="integers">One bit per part that is an integer <c>toString</c> was applied to
+    /// (see ConcatNode), its value in <paramref name="numbers"/>: formatted in decimal straight into the result.</param>
+    internal Value ConcatStrings(ReadOnlySpan<Value> values, bool forceString, Lowering.Bound.Node[] operands, Lowering.Bound.Node site,
+        ulong integers = 0, ReadOnlySpan<long> numbers = default)
     {
-        var firstKind = forceString ? ValueKind.String : values[0].Force().Kind;
+        var firstKind = forceString || (integers & 1) != 0 ? ValueKind.String : values[0].Force().Kind;
         if (firstKind is ValueKind.Int or ValueKind.Float)
         {
             Value sum = values[0].Force();
@@ -179,6 +182,12 @@ public sealed partial class Interpreter
         long length = 0;
         for (var i = 0; i < values.Length; i++)
         {
+            if ((integers >> i & 1) != 0)
+            {
+                parts[i] = null!;
+                length += DecimalLength(numbers[i]);
+                continue;
+            }
             // Nearly every part is a string: taken as it is, without working out the part's location.
             if (values[i].Force() is StringValue s)
             {
@@ -194,7 +203,9 @@ public sealed partial class Interpreter
         }
         // Doubling a string thirty times is a short expression: checked before the string is made.
         MemoryLimit.EnsureString(length, site.Location);
-        var text = string.Concat((ReadOnlySpan<string?>)parts);
+        var text = integers == 0
+            ? string.Concat((ReadOnlySpan<string?>)parts)
+            : string.Create((int)length, new FormattedParts(parts, numbers), static (span, state) => state.CopyTo(span));
         if (firstKind == ValueKind.Path)
         {
             if (context is not null)
@@ -205,6 +216,40 @@ public sealed partial class Interpreter
             return new PathValue(PathUtilities.Canonicalize(ByteText.ToUnicode(text)));
         }
         return new StringValue(text, context);
+    }
+
+    /// <summary>The number of chars of <paramref name="value"/> in decimal, a minus sign included.</summary>
+    private static int DecimalLength(long value)
+    {
+        if (value < 0) return value == long.MinValue ? 20 : 1 + DecimalLength(-value);
+        var digits = 1;
+        for (; value >= 10; value /= 10) digits++;
+        return digits;
+    }
+
+    /// <summary>The parts of a concatenation: a string, or where that is null a number to format.</summary>
+    private readonly ref struct FormattedParts(ReadOnlySpan<string> texts, ReadOnlySpan<long> numbers)
+    {
+        private readonly ReadOnlySpan<string> _texts = texts;
+        private readonly ReadOnlySpan<long> _numbers = numbers;
+
+        public void CopyTo(Span<char> span)
+        {
+            for (var i = 0; i < _texts.Length; i++)
+            {
+                int written;
+                if (_texts[i] is { } text)
+                {
+                    text.CopyTo(span);
+                    written = text.Length;
+                }
+                else
+                {
+                    _numbers[i].TryFormat(span, out written, default, CultureInfo.InvariantCulture);
+                }
+                span = span[written..];
+            }
+        }
     }
 
     /// <summary>Nix's <c>coerceToString</c>. <paramref name="coerceMore"/> is <c>toString</c>'s

@@ -47,7 +47,9 @@ public static class MemoryLimit
             throw EvaluationException.Create(EvaluationDiagnostics.MemoryLimit,
                 $"{Message(Bytes, _hint)}: a list of {count} elements is longer than the longest possible ({Array.MaxLength})", site);
         }
-        EnsureAvailable((double)count * (IntPtr.Size + bytesPerElement), $"a list of {count} elements", site);
+        // The description only when it is needed: lists and strings are checked as they are made.
+        var bytes = (double)count * (IntPtr.Size + bytesPerElement);
+        if (bytes > Bytes) EnsureAvailable(bytes, $"a list of {count} elements", site);
     }
 
     /// <summary>A string of <paramref name="length"/> UTF-16 code units.</summary>
@@ -58,7 +60,7 @@ public static class MemoryLimit
             throw EvaluationException.Create(EvaluationDiagnostics.MemoryLimit,
                 $"{Message(Bytes, _hint)}: a string of {length} characters is longer than the longest possible ({MaxStringLength})", site);
         }
-        EnsureAvailable(length * 2.0, $"a string of {length} characters", site);
+        if (length * 2.0 > Bytes) EnsureAvailable(length * 2.0, $"a string of {length} characters", site);
     }
 
     /// <summary>Printers call this as their output grows: a value whose text would not fit fails here,
@@ -66,7 +68,8 @@ public static class MemoryLimit
     public static void EnsureOutput(System.Text.StringBuilder output, SourceLocation? site)
     {
         EnsureString(output.Length, site);
-        EnsureAvailable(output.Length * 2.0 * CopiesOfOutput, $"printing more than {output.Length} characters", site);
+        var bytes = output.Length * 2.0 * CopiesOfOutput;
+        if (bytes > Bytes) EnsureAvailable(bytes, $"printing more than {output.Length} characters", site);
     }
 
     /// <summary>Printed text is held up to four times at once (the printer's builder, its string, the

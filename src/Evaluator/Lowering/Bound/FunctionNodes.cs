@@ -46,6 +46,11 @@ internal sealed class LambdaNode(SourceText source, TextSpan span) : Node(source
 /// <summary><c>f a b c</c>: the function and its arguments, applied one at a time.</summary>
 internal sealed class CallNode(SourceText source, TextSpan span, Node function, Node[] arguments, Interpreter interpreter) : Node(source, span)
 {
+    /// <summary>The builtin called, when the function is a global known when lowering (<c>toString x</c>), else null.</summary>
+    public PrimOpValue? KnownPrimOp => function is VarNode { Known: PrimOpValue primOp } ? primOp : null;
+
+    public Node[] Arguments => arguments;
+
     public override Value Eval(Env env)
     {
         var f = function.Eval(env);

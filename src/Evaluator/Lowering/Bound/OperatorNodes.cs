@@ -13,6 +13,12 @@ namespace ConfigLang.Evaluator.Lowering.Bound;
 internal sealed class BinaryNode(SourceText source, TextSpan span, BinaryOperator op, TextSpan operatorSpan, Node left, Node right, Interpreter interpreter)
     : Node(source, span)
 {
+    public BinaryOperator Operator => op;
+
+    public Node Left => left;
+
+    public Node Right => right;
+
     public override Value Eval(Env env)
     {
         switch (op)
@@ -109,8 +115,26 @@ internal sealed class ConcatNode(SourceText source, TextSpan span, Node[] parts,
 {
     public bool ForceString { get; } = forceString;
 
+    private Node[] Parts => parts;
+
+    // The parts that are `toString e` calling the builtin itself (a global known when lowering), one
+    // bit each: an integer there is formatted straight into the result, without a string and a
+    // string value per number (a rendered file has millions of `${toString port}`).
+    private readonly ulong _toStringParts = ToStringParts(parts);
+
+    private static ulong ToStringParts(Node[] parts)
+    {
+        ulong bits = 0;
+        for (var i = 0; i < parts.Length && i < 64; i++)
+        {
+            if (parts[i] is CallNode { Arguments.Length: 1, KnownPrimOp: { Name: "toString", Arity: 1 } }) bits |= 1UL << i;
+        }
+        return bits;
+    }
+
     public override Value Eval(Env env)
     {
+        if (_toStringParts != 0) return EvalFormattingIntegers(env);
         if (!ForceString && parts.Length == 2)
         {
             var a = parts[0].Eval(env);
@@ -127,6 +151,93 @@ internal sealed class ConcatNode(SourceText source, TextSpan span, Node[] parts,
         var values = parts.Length <= InlineParts<Value>.Length ? ((Span<Value>)buffer)[..parts.Length] : new Value[parts.Length];
         for (var i = 0; i < parts.Length; i++) values[i] = parts[i].Eval(env);
         return interpreter.ConcatStrings(values, ForceString, parts, this);
+    }
+
+    /// <summary>
+    /// <see cref="Eval"/> with <c>toString</c> parts: each argument is evaluated as the call would
+    /// (errors keep the builtin's frame); an integer is passed on to be formatted in place, anything
+    /// else goes through the builtin.
+    /// </summary>
+    private Value EvalFormattingIntegers(Env env)
+    {
+        var buffer = new InlineParts<Value>();
+        var values = parts.Length <= InlineParts<Value>.Length ? ((Span<Value>)buffer)[..parts.Length] : new Value[parts.Length];
+        var numberBuffer = new InlineParts<long>();
+        var numbers = parts.Length <= InlineParts<long>.Length ? ((Span<long>)numberBuffer)[..parts.Length] : new long[parts.Length];
+        ulong integers = 0;
+        for (var i = 0; i < parts.Length; i++)
+        {
+            if ((_toStringParts >> i & 1) == 0)
+            {
+                values[i] = parts[i].Eval(env);
+                continue;
+            }
+            var call = (CallNode)parts[i];
+            var toString = call.KnownPrimOp!;
+            var site = call.Location;
+            Value argument;
+            try
+            {
+                if (TryEvalInteger(call.Arguments[0], env, out numbers[i]))
+                {
+                    integers |= 1UL << i;
+                    continue;
+                }
+                argument = call.Arguments[0].Eval(env);
+            }
+            catch (EvaluationException e) when (!e.IsStackOverflow)
+            {
+                // As CallNode.EvalStrictArgument reports it: inside the builtin.
+                throw Interpreter.BuiltinFailure(e, toString, site);
+            }
+            if (argument is IntValue number)
+            {
+                numbers[i] = number.Value;
+                integers |= 1UL << i;
+            }
+            else
+            {
+                values[i] = interpreter.CallPrimOp(toString, [argument], site);
+            }
+        }
+        return interpreter.ConcatStrings(values, ForceString, parts, this, integers, numbers);
+    }
+
+    /// <summary>
+    /// The integer an argument such as <c>8000 + i - i / 1000 * 1000</c> comes to, without an
+    /// integer value per operation. False when an operand is not an integer or an operation would
+    /// fail: the caller then evaluates the argument the ordinary way. What ran here is a prefix of
+    /// that evaluation, in its order (operands left to right), and forcing a variable twice runs it
+    /// once, so values, errors and traces are the same.
+    /// </summary>
+    private static bool TryEvalInteger(Node node, Env env, out long value)
+    {
+        switch (node)
+        {
+            case ConstNode { Value: IntValue constant }:
+                value = constant.Value;
+                return true;
+            case VarNode variable when variable.Eval(env) is IntValue known:
+                value = known.Value;
+                return true;
+            case BinaryNode { Operator: BinaryOperator.Subtract or BinaryOperator.Multiply or BinaryOperator.Divide } binary:
+                var symbol = binary.Operator switch { BinaryOperator.Subtract => '-', BinaryOperator.Multiply => '*', _ => '/' };
+                if (TryEvalInteger(binary.Left, env, out var left) && TryEvalInteger(binary.Right, env, out var right)
+                    && Interpreter.TryIntArithmetic(symbol, left, right, out value))
+                {
+                    return true;
+                }
+                break;
+            case ConcatNode { ForceString: false, Parts.Length: 2 } sum:
+                if (TryEvalInteger(sum.Parts[0], env, out var first) && TryEvalInteger(sum.Parts[1], env, out var second)
+                    && Interpreter.TryIntArithmetic('+', first, second, out value))
+                {
+                    return true;
+                }
+                break;
+        }
+        value = 0;
+        return false;
     }
 
     /// <summary><c>a + b</c> on two known integers is computed now (see <see cref="BinaryNode.Delay"/>).</summary>

@@ -11,6 +11,9 @@ internal sealed class VarNode(SourceText source, TextSpan span, string name, int
 {
     public string Name { get; } = name;
 
+    /// <summary>The value of a global known when lowering (a builtin), else null.</summary>
+    public Value? Known => known;
+
     public override Value Eval(Env env)
     {
         // A global known when lowering (builtins, true, a builtin function): the frames up to the
