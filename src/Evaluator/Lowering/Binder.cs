@@ -50,7 +50,7 @@ internal sealed class Binder
                 return new CallNode(_source, sp.Span, Variable("__findFile", findFile, sp.Span),
                     [Variable("__nixPath", nixPath, sp.Span), new ConstNode(_source, sp.Span, StringValue.Of(sp.Name))], _interpreter);
             }
-            case ListExpr l: return new ListNode(_source, l.Span, l.Items.Select(Bind).ToArray());
+            case ListExpr l: return new ListNode(_source, l.Span, BindAll(NodeLists.Items(l.Items)));
             case AttrSetExpr a: return BindSet(_scopes.Merged(a));
             case LetExpr let: return BindLet(let);
             case LegacyLetExpr legacy:
@@ -104,7 +104,7 @@ internal sealed class Binder
     /// <summary>A use of a variable: <paramref name="use"/> is the <see cref="Identifier"/>, or the
     /// <see cref="MergedAttr"/> of <c>inherit name;</c>.</summary>
     private Node Variable(object use, string name, TextSpan span) =>
-        name == "__curPos" ? new ConstNode(_source, span, PositionValue(span)) : Variable(name, _scopes.Variable(use), span);
+        name == "__curPos" ? new ConstNode(_source, span, PositionValue(span)) : Variable(name, ResolvedScopes.Variable(use), span);
 
     private Node Variable(string name, Scope.Resolution resolution, TextSpan span) =>
         resolution.Index >= 0
@@ -116,19 +116,46 @@ internal sealed class Binder
 
     private Node BindString(StringExpr s)
     {
-        // Nix strings are C strings: a literal holding a NUL byte is rejected when the file is read.
-        foreach (var literal in s.Parts.OfType<LiteralPart>()) NulBytes.Rejected(literal.Text, new SourceLocation(_source, literal.Span));
-        if (s.Parts.All(p => p is LiteralPart))
+        var items = NodeLists.Items(s.Parts);
+        var onlyLiterals = true;
+        foreach (var part in items)
         {
-            return new ConstNode(_source, s.Span, StringValue.FromUnicode(string.Concat(s.Parts.Cast<LiteralPart>().Select(p => p.Text))));
+            // Nix strings are C strings: a literal holding a NUL byte is rejected when the file is read.
+            if (part is LiteralPart literal) NulBytes.Rejected(literal.Text, new SourceLocation(_source, literal.Span));
+            else onlyLiterals = false;
         }
-        var parts = s.Parts.Select(p => p switch
+        if (onlyLiterals)
         {
-            LiteralPart lit => (Node)new ConstNode(_source, lit.Span, StringValue.FromUnicode(lit.Text)),
-            InterpolationPart interp => Bind(interp.Expression),
-            _ => throw Error(EvaluationDiagnostics.General, "unknown string part", p.Span),
-        }).ToArray();
+            var text = items.Length == 1 ? ((LiteralPart)items[0]).Text : ConcatLiterals(items);
+            return new ConstNode(_source, s.Span, StringValue.FromUnicode(text));
+        }
+        var parts = new Node[items.Length];
+        for (var i = 0; i < items.Length; i++)
+        {
+            parts[i] = items[i] switch
+            {
+                LiteralPart lit => new ConstNode(_source, lit.Span, StringValue.FromUnicode(lit.Text)),
+                InterpolationPart interp => Bind(interp.Expression),
+                _ => throw Error(EvaluationDiagnostics.General, "unknown string part", items[i].Span),
+            };
+        }
         return new ConcatNode(_source, s.Span, parts, true, _interpreter);
+    }
+
+    private static string ConcatLiterals(ReadOnlySpan<StringPart> literals)
+    {
+        var text = new System.Text.StringBuilder();
+        foreach (var part in literals) text.Append(((LiteralPart)part).Text);
+        return text.ToString();
+    }
+
+    /// <summary>Binds each expression, into an array of exactly their number (no intermediate list).</summary>
+    private Node[] BindAll(ReadOnlySpan<Expr> exprs)
+    {
+        if (exprs.IsEmpty) return [];
+        var nodes = new Node[exprs.Length];
+        for (var i = 0; i < exprs.Length; i++) nodes[i] = Bind(exprs[i]);
+        return nodes;
     }
 
     private Node BindPath(PathExpr p)
@@ -184,27 +211,41 @@ internal sealed class Binder
 
     private Node BindCall(CallExpr call)
     {
-        var args = new List<Expr>();
-        Expr function = call;
-        while (function is CallExpr c)
-        {
-            args.Add(c.Argument);
-            function = c.Function;
-        }
-        args.Reverse();
-        return new CallNode(_source, call.Span, Bind(function), args.Select(Bind).ToArray(), _interpreter);
+        // f a b c is ((f a) b) c: count the arguments, then bind the function and each argument
+        // in source order (the first error found is the one reported) straight into their array.
+        var count = 0;
+        for (Expr function = call; function is CallExpr c; function = c.Function) count++;
+        var args = new Node[count];
+        var boundFunction = BindArguments(call, args, count - 1);
+        return new CallNode(_source, call.Span, boundFunction, args, _interpreter);
+    }
+
+    /// <summary>Binds the function under <paramref name="call"/>, then its arguments up to <paramref name="index"/>; returns the function.</summary>
+    private Node BindArguments(CallExpr call, Node[] args, int index)
+    {
+        var function = call.Function is CallExpr inner ? BindArguments(inner, args, index - 1) : Bind(call.Function);
+        args[index] = Bind(call.Argument);
+        return function;
     }
 
     /// <summary>An attribute name as written (a quoted name may hold any text): the runtime keeps names as UTF-8 bytes.</summary>
     private static Symbol NameSymbol(string name) => Symbol.Intern(ByteText.FromUnicode(name));
 
-    private AttrKey[] BindPath(AttrPath path) =>
-        path.Names.Select(n => n switch
+    private AttrKey[] BindPath(AttrPath path)
+    {
+        var names = NodeLists.Items(path.Names);
+        var keys = new AttrKey[names.Length];
+        for (var i = 0; i < names.Length; i++)
         {
-            StaticAttrName s => new AttrKey(NameSymbol(s.Name), null, new SourceLocation(_source, s.Span)),
-            DynamicAttrName d => new AttrKey(null, Bind(d.Expression), new SourceLocation(_source, d.Span)),
-            _ => throw Error(EvaluationDiagnostics.General, "unknown attribute name", n.Span),
-        }).ToArray();
+            keys[i] = names[i] switch
+            {
+                StaticAttrName s => new AttrKey(NameSymbol(s.Name), null, new SourceLocation(_source, s.Span)),
+                DynamicAttrName d => new AttrKey(null, Bind(d.Expression), new SourceLocation(_source, d.Span)),
+                _ => throw Error(EvaluationDiagnostics.General, "unknown attribute name", names[i].Span),
+            };
+        }
+        return keys;
+    }
 
     private Node BindLambda(LambdaExpr lambda, string? name)
     {
@@ -214,8 +255,14 @@ internal sealed class Binder
         node.FrameSize = frame.Size;
         if (lambda.Formals is { } f)
         {
-            node.Formals = f.Items.Select(formal => new BoundFormal(Symbol.Intern(formal.Name),
-                formal.Default is null ? null : Bind(formal.Default), new SourceLocation(_source, formal.Span))).ToArray();
+            var formals = NodeLists.Items(f.Items);
+            var bound = new BoundFormal[formals.Length];
+            for (var i = 0; i < formals.Length; i++)
+            {
+                var formal = formals[i];
+                bound[i] = new BoundFormal(Symbol.Intern(formal.Name), formal.Default is null ? null : Bind(formal.Default), new SourceLocation(_source, formal.Span));
+            }
+            node.Formals = bound;
         }
         node.Body = Bind(lambda.Body);
         return node;
@@ -240,10 +287,14 @@ internal sealed class Binder
             positions[i] = new SourceLocation(_source, ordered[i].NameSpan);
             (values[i], fromOuter[i]) = BindEntry(ordered[i], i, sources);
         }
-        var dynamic = set.Dynamic.Select(d => new DynamicAttr(
-            Bind(d.Name.Expression),
-            d.Nested is { } nested ? BindSet(nested) : BindValue(d.Value!, ""),
-            new SourceLocation(_source, d.Name.Span))).ToArray();
+        var dynamicItems = set.DynamicItems;
+        var dynamic = dynamicItems.IsEmpty ? [] : new DynamicAttr[dynamicItems.Length];
+        for (var i = 0; i < dynamicItems.Length; i++)
+        {
+            var d = dynamicItems[i];
+            dynamic[i] = new DynamicAttr(Bind(d.Name.Expression), d.Nested is { } nested ? BindSet(nested) : BindValue(d.Value!, ""),
+                new SourceLocation(_source, d.Name.Span));
+        }
         return new AttrsNode(_source, set.Span, set.Recursive, symbols, values, fromOuter, positions, dynamic, _interpreter)
         {
             Inherits = sources.Bind(Bind),

@@ -6,19 +6,24 @@ namespace ConfigLang.Evaluator.Lowering;
 /// <summary>
 /// What <see cref="ScopeResolver"/> decided for one tree, read back by the <see cref="Binder"/>:
 /// where each variable is bound, the merged bindings of each set and <c>let</c>, and the frame
-/// (names and slots) of each function. Keyed by node identity: syntax nodes
+/// (names and slots) of each function. (Variables are kept on their nodes.) Keyed by node identity: syntax nodes
 /// are records, whose equality compares contents.
 /// </summary>
 internal sealed class ResolvedScopes
 {
-    private readonly Dictionary<object, Scope.Resolution> _variables = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<object, MergedAttrs> _merged = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<LambdaExpr, LambdaFrame> _frames = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<LetExpr, LetFrame> _letFrames = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<WithExpr, int> _withFrames = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<SearchPathExpr, (Scope.Resolution FindFile, Scope.Resolution NixPath)> _searchPaths = new(ReferenceEqualityComparer.Instance);
 
-    internal void AddVariable(object use, Scope.Resolution resolution) => _variables[use] = resolution;
+    /// <summary>Records where a variable is bound on its node (no dictionary: a file has tens of
+    /// thousands of variables, each looked up once).</summary>
+    internal static void AddVariable(object use, Scope.Resolution resolution)
+    {
+        if (use is Identifier id) id.Resolution = resolution;
+        else ((MergedAttr)use).Resolution = resolution;
+    }
 
     internal void AddMerged(Expr set, MergedAttrs merged) => _merged[set] = merged;
 
@@ -31,7 +36,7 @@ internal sealed class ResolvedScopes
     internal void AddSearchPath(SearchPathExpr path, Scope.Resolution findFile, Scope.Resolution nixPath) => _searchPaths[path] = (findFile, nixPath);
 
     /// <summary>Where a variable (an <see cref="Identifier"/> or an inherited <see cref="MergedAttr"/>) is bound.</summary>
-    public Scope.Resolution Variable(object use) => _variables[use];
+    public static Scope.Resolution Variable(object use) => use is Identifier id ? id.Resolution : ((MergedAttr)use).Resolution;
 
     /// <summary>The bindings of a set literal, <c>let</c> or legacy <c>let</c>, merged.</summary>
     public MergedAttrs Merged(Expr set) => _merged[set];

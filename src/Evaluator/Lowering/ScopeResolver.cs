@@ -32,12 +32,14 @@ public static class ScopeResolver
     }
 
     /// <summary>The attributes of a recursive set or <c>let</c> in the order of their frame slots (and of
-    /// a set's sorted names): by name, ordinal.</summary>
+    /// a set's sorted names): by name, ordinal.
+    /// Sorted once per set: the resolver and the binder both read it.</summary>
     internal static MergedAttr[] InSlotOrder(MergedAttrs attrs)
     {
+        if (attrs.SlotOrder is { } known) return known;
         var ordered = attrs.Static.ToArray();
-        Array.Sort(ordered, static (a, b) => string.CompareOrdinal(a.Name, b.Name));
-        return ordered;
+        if (ordered.Length > 1) Array.Sort(ordered, static (a, b) => string.CompareOrdinal(a.Name, b.Name));
+        return attrs.SlotOrder = ordered;
     }
 
     /// <summary>Up to this many bindings, comparing names pairwise is cheaper than hashing them.</summary>
@@ -208,7 +210,7 @@ public static class ScopeResolver
             if (name == "__curPos") return null;
             if (Lookup(name) is { } resolution)
             {
-                if (use is not null) resolved?.AddVariable(use, resolution);
+                if (use is not null && resolved is not null) ResolvedScopes.AddVariable(use, resolution);
                 return resolution;
             }
             // The parse-time checks know the global names, not their slots.
@@ -366,7 +368,7 @@ public static class ScopeResolver
         /// scope around the set, as Nix does.</summary>
         private void VisitMerged(MergedAttrs attrs, Expr? body, LetExpr? let = null, bool sharesFrame = false)
         {
-            foreach (var attr in attrs.Static)
+            foreach (var attr in attrs.StaticItems)
             {
                 if (attr.Inherited) Variable(attr, attr.Name, attr.Span);
             }
@@ -379,7 +381,7 @@ public static class ScopeResolver
                 // Lowering needs the slots; the checks only whether a name is bound.
                 if (resolved is null)
                 {
-                    foreach (var attr in attrs.Static) Push(attr.Name, 0);
+                    foreach (var attr in attrs.StaticItems) Push(attr.Name, 0);
                 }
                 else
                 {
@@ -388,7 +390,7 @@ public static class ScopeResolver
                 }
             }
             Expr? visitedFrom = null;
-            foreach (var attr in attrs.Static)
+            foreach (var attr in attrs.StaticItems)
             {
                 if (attr.Inherited) continue;
                 if (attr.InheritedFrom is { } from)
@@ -406,7 +408,7 @@ public static class ScopeResolver
                     Visit(value);
                 }
             }
-            foreach (var dynamic in attrs.Dynamic)
+            foreach (var dynamic in attrs.DynamicItems)
             {
                 Visit(dynamic.Name.Expression);
                 if (dynamic.Nested is { } nested) VisitMerged(nested, body: null);
@@ -415,7 +417,7 @@ public static class ScopeResolver
             if (body is not null) VisitFrameBody(body);
             if (attrs.Recursive)
             {
-                foreach (var attr in attrs.Static) Pop(attr.Name);
+                foreach (var attr in attrs.StaticItems) Pop(attr.Name);
                 var frameSize = sharesFrame ? -1 : CloseFrame();
                 if (let is not null) resolved?.AddLetFrame(let, new LetFrame(firstSlot, frameSize));
             }

@@ -20,12 +20,21 @@ public sealed class MergedAttrs(bool recursive)
 
     public bool Recursive { get; internal set; } = recursive;
 
+    /// <summary>The static attributes sorted as frame slots, once the lowering has asked (see ScopeResolver.InSlotOrder).</summary>
+    internal MergedAttr[]? SlotOrder { get; set; }
+
     /// <summary>The set literal, or the name of the path that opened the set.</summary>
     public TextSpan Span { get; init; }
 
     public IReadOnlyList<MergedAttr> Static => _static;
 
     public IReadOnlyList<MergedDynamicAttr> Dynamic => _dynamic ?? (IReadOnlyList<MergedDynamicAttr>)[];
+
+    /// <summary><see cref="Static"/> as a span: walking a list through its interface allocates an enumerator.</summary>
+    internal ReadOnlySpan<MergedAttr> StaticItems => System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_static);
+
+    /// <summary><see cref="Dynamic"/> as a span.</summary>
+    internal ReadOnlySpan<MergedDynamicAttr> DynamicItems => System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_dynamic);
 
     public bool TryGet(string name, out MergedAttr attr)
     {
@@ -84,6 +93,10 @@ public sealed class MergedAttr(string name, TextSpan span, TextSpan nameSpan)
 
     /// <summary><c>inherit (From) name;</c></summary>
     public Expr? InheritedFrom { get; init; }
+
+    /// <summary>For <c>inherit name;</c>: where the name is bound outside, written by the scope
+    /// resolution and read by the binder (the merged sets belong to that one lowering).</summary>
+    internal Lowering.Scope.Resolution Resolution;
 }
 
 /// <summary><c>${e} = value;</c> or <c>"x${e}" = value;</c>: named only at evaluation.</summary>
