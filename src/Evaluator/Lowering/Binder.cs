@@ -104,7 +104,7 @@ internal sealed class Binder
     /// <summary>A use of a variable: <paramref name="use"/> is the <see cref="Identifier"/>, or the
     /// <see cref="MergedAttr"/> of <c>inherit name;</c>.</summary>
     private Node Variable(object use, string name, TextSpan span) =>
-        name == "__curPos" ? new ConstNode(_source, span, PositionValue(span)) : Variable(name, ResolvedScopes.Variable(use), span);
+        name == "__curPos" ? new ConstNode(_source, span, PositionValue(span)) : Variable(name, _scopes.Variable(use), span);
 
     private Node Variable(string name, Scope.Resolution resolution, TextSpan span) =>
         resolution.Index >= 0

@@ -11,18 +11,20 @@ namespace ConfigLang.Evaluator.Lowering;
 /// </summary>
 internal sealed class ResolvedScopes
 {
+    private Dictionary<MergedAttr, Scope.Resolution>? _inherited;
     private readonly Dictionary<object, MergedAttrs> _merged = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<LambdaExpr, LambdaFrame> _frames = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<LetExpr, LetFrame> _letFrames = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<WithExpr, int> _withFrames = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<SearchPathExpr, (Scope.Resolution FindFile, Scope.Resolution NixPath)> _searchPaths = new(ReferenceEqualityComparer.Instance);
 
-    /// <summary>Records where a variable is bound on its node (no dictionary: a file has tens of
-    /// thousands of variables, each looked up once).</summary>
-    internal static void AddVariable(object use, Scope.Resolution resolution)
+    /// <summary>Records where a variable is bound: an identifier keeps it on its node (a file has
+    /// tens of thousands, each looked up once, and a dictionary keyed by node was a sixth of the
+    /// lowering time); the rarer <c>inherit name;</c> in a dictionary.</summary>
+    internal void AddVariable(object use, Scope.Resolution resolution)
     {
         if (use is Identifier id) id.Resolution = resolution;
-        else ((MergedAttr)use).Resolution = resolution;
+        else (_inherited ??= new(ReferenceEqualityComparer.Instance))[(MergedAttr)use] = resolution;
     }
 
     internal void AddMerged(Expr set, MergedAttrs merged) => _merged[set] = merged;
@@ -36,7 +38,7 @@ internal sealed class ResolvedScopes
     internal void AddSearchPath(SearchPathExpr path, Scope.Resolution findFile, Scope.Resolution nixPath) => _searchPaths[path] = (findFile, nixPath);
 
     /// <summary>Where a variable (an <see cref="Identifier"/> or an inherited <see cref="MergedAttr"/>) is bound.</summary>
-    public static Scope.Resolution Variable(object use) => use is Identifier id ? id.Resolution : ((MergedAttr)use).Resolution;
+    public Scope.Resolution Variable(object use) => use is Identifier id ? id.Resolution : _inherited![(MergedAttr)use];
 
     /// <summary>The bindings of a set literal, <c>let</c> or legacy <c>let</c>, merged.</summary>
     public MergedAttrs Merged(Expr set) => _merged[set];

@@ -210,7 +210,7 @@ public static class ScopeResolver
             if (name == "__curPos") return null;
             if (Lookup(name) is { } resolution)
             {
-                if (use is not null && resolved is not null) ResolvedScopes.AddVariable(use, resolution);
+                if (use is not null) resolved?.AddVariable(use, resolution);
                 return resolution;
             }
             // The parse-time checks know the global names, not their slots.

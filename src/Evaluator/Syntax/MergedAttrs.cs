@@ -93,10 +93,6 @@ public sealed class MergedAttr(string name, TextSpan span, TextSpan nameSpan)
 
     /// <summary><c>inherit (From) name;</c></summary>
     public Expr? InheritedFrom { get; init; }
-
-    /// <summary>For <c>inherit name;</c>: where the name is bound outside, written by the scope
-    /// resolution and read by the binder (the merged sets belong to that one lowering).</summary>
-    internal Lowering.Scope.Resolution Resolution;
 }
 
 /// <summary><c>${e} = value;</c> or <c>"x${e}" = value;</c>: named only at evaluation.</summary>
