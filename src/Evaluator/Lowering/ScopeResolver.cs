@@ -192,9 +192,19 @@ public static class ScopeResolver
                 }
                 levels[count++] = _depth - depth;
             }
-            var result = levels[..count].ToArray();
+            var result = count == 1 ? SingleLevel(levels[0]) : levels[..count].ToArray();
             if (name is not null) _withLevelsByName[name] = result;
             return result;
+        }
+
+        /// <summary>The one-level answers, by level: most names are found in one <c>with</c> (its set
+        /// literal has them), and a file's thousands of such uses share a few arrays (read only).</summary>
+        private readonly List<int[]> _singleLevels = [];
+
+        private int[] SingleLevel(int level)
+        {
+            while (_singleLevels.Count <= level) _singleLevels.Add([_singleLevels.Count]);
+            return _singleLevels[level];
         }
 
         /// <summary>The names of a <c>with</c>'s set when it is a plain set literal without computed names.</summary>

@@ -18,6 +18,10 @@ public sealed class MergedAttrs(bool recursive)
     private List<MergedDynamicAttr>? _dynamic;
     private Dictionary<string, MergedAttr>? _byName;
 
+    /// <summary>A set of about <paramref name="expectedCount"/> names (a set's or <c>let</c>'s number of
+    /// bindings), its list sized once.</summary>
+    internal MergedAttrs(bool recursive, int expectedCount) : this(recursive) => _static.Capacity = expectedCount;
+
     public bool Recursive { get; internal set; } = recursive;
 
     /// <summary>The static attributes sorted as frame slots, once the lowering has asked (see ScopeResolver.InSlotOrder).</summary>
