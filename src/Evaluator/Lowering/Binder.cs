@@ -51,11 +51,11 @@ internal sealed class Binder
                     [Variable("__nixPath", nixPath, sp.Span), new ConstNode(_source, sp.Span, StringValue.Of(sp.Name))], _interpreter);
             }
             case ListExpr l: return new ListNode(_source, l.Span, BindAll(NodeLists.Items(l.Items)));
-            case AttrSetExpr a: return BindSet(_scopes.Merged(a));
+            case AttrSetExpr a: return BindSet(ResolvedScopes.Merged(a));
             case LetExpr let: return BindLet(let);
             case LegacyLetExpr legacy:
             {
-                var set = BindSet(_scopes.Merged(legacy));
+                var set = BindSet(ResolvedScopes.Merged(legacy));
                 var body = new AttrKey(Symbol.Intern("body"), null, new SourceLocation(_source, legacy.Span));
                 return new SelectNode(_source, legacy.Span, set, [body], null, _interpreter);
             }
@@ -71,7 +71,7 @@ internal sealed class Binder
             case AssertExpr assert:
                 return new AssertNode(_source, assert.Span, Bind(assert.Condition), Bind(assert.Body));
             case WithExpr with:
-                return new WithNode(_source, with.Span, Bind(with.Scope), Bind(with.Body), _scopes.WithFrameSize(with));
+                return new WithNode(_source, with.Span, Bind(with.Scope), Bind(with.Body), ResolvedScopes.WithFrameSize(with));
             case UnaryExpr { Operator: UnaryOperator.Not } not:
                 return new NotNode(_source, not.Span, Bind(not.Operand));
             case UnaryExpr negate:
@@ -345,11 +345,11 @@ internal sealed class Binder
 
     private Node BindLet(LetExpr let)
     {
-        var ordered = ScopeResolver.InSlotOrder(_scopes.Merged(let));
+        var ordered = ScopeResolver.InSlotOrder(ResolvedScopes.Merged(let));
         var values = new Node[ordered.Length];
         var fromOuter = new bool[ordered.Length];
         var sources = new InheritSources(ordered.Length);
         for (var i = 0; i < ordered.Length; i++) (values[i], fromOuter[i]) = BindEntry(ordered[i], i, sources);
-        return new LetNode(_source, let.Span, values, fromOuter, Bind(let.Body), _scopes.LetFrame(let)) { Inherits = sources.Bind(Bind) };
+        return new LetNode(_source, let.Span, values, fromOuter, Bind(let.Body), ResolvedScopes.LetFrame(let)) { Inherits = sources.Bind(Bind) };
     }
 }

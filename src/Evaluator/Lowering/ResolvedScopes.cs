@@ -12,10 +12,7 @@ namespace ConfigLang.Evaluator.Lowering;
 internal sealed class ResolvedScopes
 {
     private Dictionary<MergedAttr, Scope.Resolution>? _inherited;
-    private readonly Dictionary<object, MergedAttrs> _merged = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<LambdaExpr, LambdaFrame> _frames = new(ReferenceEqualityComparer.Instance);
-    private readonly Dictionary<LetExpr, LetFrame> _letFrames = new(ReferenceEqualityComparer.Instance);
-    private readonly Dictionary<WithExpr, int> _withFrames = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<SearchPathExpr, (Scope.Resolution FindFile, Scope.Resolution NixPath)> _searchPaths = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>Records where a variable is bound: an identifier keeps it on its node (a file has
@@ -27,13 +24,24 @@ internal sealed class ResolvedScopes
         else (_inherited ??= new(ReferenceEqualityComparer.Instance))[(MergedAttr)use] = resolution;
     }
 
-    internal void AddMerged(Expr set, MergedAttrs merged) => _merged[set] = merged;
+    /// <summary>Sets, <c>let</c>s and <c>with</c>s keep what was decided on their nodes, as variables
+    /// do: a file has thousands, and dictionaries keyed by them took a third of the resolution.</summary>
+    internal static void AddMerged(Expr set, MergedAttrs merged)
+    {
+        switch (set)
+        {
+            case AttrSetExpr attrs: attrs.Merged = merged; break;
+            case LetExpr let: let.Merged = merged; break;
+            case LegacyLetExpr legacy: legacy.Merged = merged; break;
+            default: throw new ArgumentException($"{set.GetType().Name} has no bindings to merge", nameof(set));
+        }
+    }
 
     internal void AddFrame(LambdaExpr lambda, LambdaFrame frame) => _frames[lambda] = frame;
 
-    internal void AddLetFrame(LetExpr let, LetFrame frame) => _letFrames[let] = frame;
+    internal static void AddLetFrame(LetExpr let, LetFrame frame) => let.Frame = frame;
 
-    internal void AddWithFrame(WithExpr with, int size) => _withFrames[with] = size;
+    internal static void AddWithFrame(WithExpr with, int size) => with.FrameSize = size;
 
     internal void AddSearchPath(SearchPathExpr path, Scope.Resolution findFile, Scope.Resolution nixPath) => _searchPaths[path] = (findFile, nixPath);
 
@@ -41,7 +49,13 @@ internal sealed class ResolvedScopes
     public Scope.Resolution Variable(object use) => use is Identifier id ? id.Resolution : _inherited![(MergedAttr)use];
 
     /// <summary>The bindings of a set literal, <c>let</c> or legacy <c>let</c>, merged.</summary>
-    public MergedAttrs Merged(Expr set) => _merged[set];
+    public static MergedAttrs Merged(Expr set) => (set switch
+    {
+        AttrSetExpr attrs => attrs.Merged,
+        LetExpr let => let.Merged,
+        LegacyLetExpr legacy => legacy.Merged,
+        _ => null,
+    }) ?? throw new InvalidOperationException($"the {set.GetType().Name} at {set.Span} was not resolved");
 
     /// <summary>The frame of a function. (A recursive set's or <c>let</c>'s slots are its names in
     /// <see cref="ScopeResolver.InSlotOrder"/>.)</summary>
@@ -49,10 +63,10 @@ internal sealed class ResolvedScopes
 
     /// <summary>Where a <c>let</c>'s slots are: its own frame, or the frame of the function, <c>let</c> or
     /// <c>with</c> whose body it is.</summary>
-    public LetFrame LetFrame(LetExpr let) => _letFrames[let];
+    public static LetFrame LetFrame(LetExpr let) => let.Frame;
 
     /// <summary>The size of a <c>with</c>'s frame: its set in slot 0, then the slots of a <c>let</c> that is its body.</summary>
-    public int WithFrameSize(WithExpr with) => _withFrames[with];
+    public static int WithFrameSize(WithExpr with) => with.FrameSize;
 
     public (Scope.Resolution FindFile, Scope.Resolution NixPath) SearchPath(SearchPathExpr path) => _searchPaths[path];
 }

@@ -210,7 +210,7 @@ public static class ScopeResolver
         /// <summary>The names of a <c>with</c>'s set when it is a plain set literal without computed names.</summary>
         private MergedAttrs? KnownNames(Expr scope) =>
             resolved is not null && scope is AttrSetExpr { Recursive: false } set
-                && resolved.Merged(set) is { Dynamic.Count: 0 } merged ? merged : null;
+                && ResolvedScopes.Merged(set) is { Dynamic.Count: 0 } merged ? merged : null;
 
         /// <summary>Resolves a use of <paramref name="name"/>; <paramref name="use"/> is the node the lowering
         /// asks about (null: the caller records the answer).</summary>
@@ -271,7 +271,8 @@ public static class ScopeResolver
                     VisitFrameBody(with.Body);
                     _withs.RemoveAt(_withs.Count - 1);
                     if (known is not null) _withsWithKnownNames--;
-                    resolved?.AddWithFrame(with, CloseFrame());
+                    var frameSize = CloseFrame();
+                    if (resolved is not null) ResolvedScopes.AddWithFrame(with, frameSize);
                     break;
                 }
                 case SelectExpr select:
@@ -317,7 +318,7 @@ public static class ScopeResolver
 
         private MergedAttrs Merged(Expr expr, MergedAttrs merged)
         {
-            resolved?.AddMerged(expr, merged);
+            if (resolved is not null) ResolvedScopes.AddMerged(expr, merged);
             return merged;
         }
 
@@ -429,7 +430,7 @@ public static class ScopeResolver
             {
                 foreach (var attr in attrs.StaticItems) Pop(attr.Name);
                 var frameSize = sharesFrame ? -1 : CloseFrame();
-                if (let is not null) resolved?.AddLetFrame(let, new LetFrame(firstSlot, frameSize));
+                if (let is not null && resolved is not null) ResolvedScopes.AddLetFrame(let, new LetFrame(firstSlot, frameSize));
             }
         }
 
