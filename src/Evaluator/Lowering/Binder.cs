@@ -34,6 +34,13 @@ internal sealed class Binder
     {
         switch (expr)
         {
+            // The most frequent kinds first: each case is one type test, made in order.
+            case Identifier id: return Variable(id, id.Name, id.Span);
+            case CallExpr call: return BindCall(call);
+            case BinaryExpr { Operator: BinaryOperator.Add } add:
+                return new ConcatNode(_source, add.Span, [Bind(add.Left), Bind(add.Right)], false, _interpreter);
+            case BinaryExpr binary:
+                return new BinaryNode(_source, binary.Span, binary.Operator, binary.OperatorSpan, Bind(binary.Left), Bind(binary.Right), _interpreter);
             case IntLiteral i: return new ConstNode(_source, i.Span, IntValue.Of(i.Value));
             case FloatLiteral f: return new ConstNode(_source, f.Span, new FloatValue(f.Value));
             case UriLiteral u:
@@ -42,7 +49,6 @@ internal sealed class Binder
                 return new ConstNode(_source, u.Span, StringValue.Of(u.Value));
             case StringExpr s: return BindString(s);
             case PathExpr p: return BindPath(p);
-            case Identifier id: return Variable(id, id.Name, id.Span);
             case CurPosExpr curPos: return new ConstNode(_source, curPos.Span, PositionValue(curPos.Span));
             case SearchPathExpr sp:
             {
@@ -60,7 +66,6 @@ internal sealed class Binder
                 return new SelectNode(_source, legacy.Span, set, [body], null, _interpreter);
             }
             case LambdaExpr lambda: return BindLambda(lambda, null);
-            case CallExpr call: return BindCall(call);
             case SelectExpr select:
                 return new SelectNode(_source, select.Span, Bind(select.Target), BindPath(select.Path),
                     select.Default is null ? null : Bind(select.Default), _interpreter);
@@ -77,10 +82,6 @@ internal sealed class Binder
             case UnaryExpr negate:
                 return new BinaryNode(_source, negate.Span, BinaryOperator.Subtract, negate.Span,
                     new ConstNode(_source, negate.Span, IntValue.Of(0)), Bind(negate.Operand), _interpreter);
-            case BinaryExpr { Operator: BinaryOperator.Add } add:
-                return new ConcatNode(_source, add.Span, [Bind(add.Left), Bind(add.Right)], false, _interpreter);
-            case BinaryExpr binary:
-                return new BinaryNode(_source, binary.Span, binary.Operator, binary.OperatorSpan, Bind(binary.Left), Bind(binary.Right), _interpreter);
             case ErrorExpr error:
                 throw Error(EvaluationDiagnostics.Syntax, "syntax error", error.Span);
             default:
@@ -250,7 +251,7 @@ internal sealed class Binder
     private Node BindLambda(LambdaExpr lambda, string? name)
     {
         var node = new LambdaNode(_source, lambda.Span) { Name = name, ArgName = lambda.ArgName, Ellipsis = lambda.Formals?.Ellipsis ?? false };
-        var frame = _scopes.Frame(lambda);
+        var frame = ResolvedScopes.Frame(lambda);
         if (lambda.ArgName is not null) node.ArgSlot = frame.ArgSlot;
         node.FrameSize = frame.Size;
         if (lambda.Formals is { } f)

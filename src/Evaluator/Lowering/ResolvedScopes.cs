@@ -12,7 +12,6 @@ namespace ConfigLang.Evaluator.Lowering;
 internal sealed class ResolvedScopes
 {
     private Dictionary<MergedAttr, Scope.Resolution>? _inherited;
-    private readonly Dictionary<LambdaExpr, LambdaFrame> _frames = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<SearchPathExpr, (Scope.Resolution FindFile, Scope.Resolution NixPath)> _searchPaths = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>Records where a variable is bound: an identifier keeps it on its node (a file has
@@ -37,7 +36,7 @@ internal sealed class ResolvedScopes
         }
     }
 
-    internal void AddFrame(LambdaExpr lambda, LambdaFrame frame) => _frames[lambda] = frame;
+    internal static void AddFrame(LambdaExpr lambda, LambdaFrame frame) => lambda.Frame = frame;
 
     internal static void AddLetFrame(LetExpr let, LetFrame frame) => let.Frame = frame;
 
@@ -59,7 +58,7 @@ internal sealed class ResolvedScopes
 
     /// <summary>The frame of a function. (A recursive set's or <c>let</c>'s slots are its names in
     /// <see cref="ScopeResolver.InSlotOrder"/>.)</summary>
-    public LambdaFrame Frame(LambdaExpr lambda) => _frames[lambda];
+    public static LambdaFrame Frame(LambdaExpr lambda) => lambda.Frame;
 
     /// <summary>Where a <c>let</c>'s slots are: its own frame, or the frame of the function, <c>let</c> or
     /// <c>with</c> whose body it is.</summary>

@@ -233,8 +233,17 @@ public static class ScopeResolver
         {
             switch (expr)
             {
+                // The most frequent kinds first: each case is one type test, made in order.
                 case Identifier id:
                     Variable(id, id.Name, id.Span);
+                    break;
+                case CallExpr call:
+                    Visit(call.Function);
+                    Visit(call.Argument);
+                    break;
+                case BinaryExpr binary:
+                    Visit(binary.Left);
+                    Visit(binary.Right);
                     break;
                 case SearchPathExpr path:
                     {
@@ -284,14 +293,6 @@ public static class ScopeResolver
                     Visit(has.Target);
                     VisitPath(has.Path);
                     break;
-                case CallExpr call:
-                    Visit(call.Function);
-                    Visit(call.Argument);
-                    break;
-                case BinaryExpr binary:
-                    Visit(binary.Left);
-                    Visit(binary.Right);
-                    break;
                 case UnaryExpr unary:
                     Visit(unary.Operand);
                     break;
@@ -338,7 +339,8 @@ public static class ScopeResolver
             VisitFrameBody(lambda.Body);
             if (lambda.ArgName is { } name) Pop(name);
             foreach (var formal in formals) Pop(formal.Name);
-            resolved?.AddFrame(lambda, new LambdaFrame(CloseFrame(), formals.Length));
+            var frameSize = CloseFrame();
+            if (resolved is not null) ResolvedScopes.AddFrame(lambda, new LambdaFrame(frameSize, formals.Length));
         }
 
         /// <summary>A formal named twice, or the '@' name repeating a formal. Most patterns are
