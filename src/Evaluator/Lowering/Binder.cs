@@ -281,12 +281,12 @@ internal sealed class Binder
         var values = new Node[ordered.Length];
         var fromOuter = new bool[ordered.Length];
         var positions = new SourceLocation[ordered.Length];
-        var sources = new InheritSources(ordered.Length);
+        InheritSources? sources = null;
         for (var i = 0; i < ordered.Length; i++)
         {
             symbols[i] = NameSymbol(ordered[i].Name);
             positions[i] = new SourceLocation(_source, ordered[i].NameSpan);
-            (values[i], fromOuter[i]) = BindEntry(ordered[i], i, sources);
+            (values[i], fromOuter[i]) = BindEntry(ordered[i], i, ref sources, ordered.Length);
         }
         var dynamicItems = set.DynamicItems;
         var dynamic = dynamicItems.IsEmpty ? [] : new DynamicAttr[dynamicItems.Length];
@@ -298,7 +298,7 @@ internal sealed class Binder
         }
         return new AttrsNode(_source, set.Span, set.Recursive, symbols, values, fromOuter, positions, dynamic, _interpreter)
         {
-            Inherits = sources.Bind(Bind),
+            Inherits = sources?.Bind(Bind),
         };
     }
 
@@ -329,13 +329,14 @@ internal sealed class Binder
             _groups is null ? null : new InheritedSources([.. _expressions.Select(bind)], _groups);
     }
 
-    private (Node Node, bool FromOuter) BindEntry(MergedAttr attr, int index, InheritSources sources)
+    /// <param name="sources">The set's <c>inherit (e)</c> sources, made when the first is met (most sets have none).</param>
+    private (Node Node, bool FromOuter) BindEntry(MergedAttr attr, int index, ref InheritSources? sources, int count)
     {
         if (attr.Inherited) return (Variable(attr, attr.Name, attr.Span), true);
         if (attr.InheritedFrom is { } from)
         {
             // The source is the one slot of the frame InheritedSources makes for the clause.
-            sources.Add(index, from);
+            (sources ??= new InheritSources(count)).Add(index, from);
             var source = new VarNode(_source, from.Span, "inherit source", level: 0, index: 0);
             return (new SelectNode(_source, attr.Span, source,
                 [new AttrKey(NameSymbol(attr.Name), null, new SourceLocation(_source, attr.Span))], null, _interpreter), false);
@@ -349,8 +350,8 @@ internal sealed class Binder
         var ordered = ScopeResolver.InSlotOrder(ResolvedScopes.Merged(let));
         var values = new Node[ordered.Length];
         var fromOuter = new bool[ordered.Length];
-        var sources = new InheritSources(ordered.Length);
-        for (var i = 0; i < ordered.Length; i++) (values[i], fromOuter[i]) = BindEntry(ordered[i], i, sources);
-        return new LetNode(_source, let.Span, values, fromOuter, Bind(let.Body), ResolvedScopes.LetFrame(let)) { Inherits = sources.Bind(Bind) };
+        InheritSources? sources = null;
+        for (var i = 0; i < ordered.Length; i++) (values[i], fromOuter[i]) = BindEntry(ordered[i], i, ref sources, ordered.Length);
+        return new LetNode(_source, let.Span, values, fromOuter, Bind(let.Body), ResolvedScopes.LetFrame(let)) { Inherits = sources?.Bind(Bind) };
     }
 }
