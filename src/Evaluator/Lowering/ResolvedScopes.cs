@@ -6,8 +6,9 @@ namespace ConfigLang.Evaluator.Lowering;
 /// <summary>
 /// What <see cref="ScopeResolver"/> decided for one tree, read back by the <see cref="Binder"/>:
 /// where each variable is bound, the merged bindings of each set and <c>let</c>, and the frame
-/// (names and slots) of each function. (Variables are kept on their nodes.) Keyed by node identity: syntax nodes
-/// are records, whose equality compares contents.
+/// (names and slots) of each function. Most answers are written on the syntax nodes themselves
+/// (each evaluation parses its own tree, resolved then bound at once; the fields are left out of
+/// the records' equality); the rare rest is keyed by node identity, since records compare contents.
 /// </summary>
 internal sealed class ResolvedScopes
 {
