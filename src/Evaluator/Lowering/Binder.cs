@@ -34,6 +34,13 @@ internal sealed class Binder
     {
         switch (expr)
         {
+            // The most frequent kinds first: each case is one type test, made in order.
+            case Identifier id: return Variable(id, id.Name, id.Span);
+            case CallExpr call: return BindCall(call);
+            case BinaryExpr { Operator: BinaryOperator.Add } add:
+                return new ConcatNode(_source, add.Span, [Bind(add.Left), Bind(add.Right)], false, _interpreter);
+            case BinaryExpr binary:
+                return new BinaryNode(_source, binary.Span, binary.Operator, binary.OperatorSpan, Bind(binary.Left), Bind(binary.Right), _interpreter);
             case IntLiteral i: return new ConstNode(_source, i.Span, IntValue.Of(i.Value));
             case FloatLiteral f: return new ConstNode(_source, f.Span, new FloatValue(f.Value));
             case UriLiteral u:
@@ -42,7 +49,6 @@ internal sealed class Binder
                 return new ConstNode(_source, u.Span, StringValue.Of(u.Value));
             case StringExpr s: return BindString(s);
             case PathExpr p: return BindPath(p);
-            case Identifier id: return Variable(id, id.Name, id.Span);
             case CurPosExpr curPos: return new ConstNode(_source, curPos.Span, PositionValue(curPos.Span));
             case SearchPathExpr sp:
             {
@@ -50,17 +56,16 @@ internal sealed class Binder
                 return new CallNode(_source, sp.Span, Variable("__findFile", findFile, sp.Span),
                     [Variable("__nixPath", nixPath, sp.Span), new ConstNode(_source, sp.Span, StringValue.Of(sp.Name))], _interpreter);
             }
-            case ListExpr l: return new ListNode(_source, l.Span, l.Items.Select(Bind).ToArray());
-            case AttrSetExpr a: return BindSet(_scopes.Merged(a));
+            case ListExpr l: return new ListNode(_source, l.Span, BindAll(NodeLists.Items(l.Items)));
+            case AttrSetExpr a: return BindSet(ResolvedScopes.Merged(a));
             case LetExpr let: return BindLet(let);
             case LegacyLetExpr legacy:
             {
-                var set = BindSet(_scopes.Merged(legacy));
+                var set = BindSet(ResolvedScopes.Merged(legacy));
                 var body = new AttrKey(Symbol.Intern("body"), null, new SourceLocation(_source, legacy.Span));
                 return new SelectNode(_source, legacy.Span, set, [body], null, _interpreter);
             }
             case LambdaExpr lambda: return BindLambda(lambda, null);
-            case CallExpr call: return BindCall(call);
             case SelectExpr select:
                 return new SelectNode(_source, select.Span, Bind(select.Target), BindPath(select.Path),
                     select.Default is null ? null : Bind(select.Default), _interpreter);
@@ -71,16 +76,12 @@ internal sealed class Binder
             case AssertExpr assert:
                 return new AssertNode(_source, assert.Span, Bind(assert.Condition), Bind(assert.Body));
             case WithExpr with:
-                return new WithNode(_source, with.Span, Bind(with.Scope), Bind(with.Body), _scopes.WithFrameSize(with));
+                return new WithNode(_source, with.Span, Bind(with.Scope), Bind(with.Body), ResolvedScopes.WithFrameSize(with));
             case UnaryExpr { Operator: UnaryOperator.Not } not:
                 return new NotNode(_source, not.Span, Bind(not.Operand));
             case UnaryExpr negate:
                 return new BinaryNode(_source, negate.Span, BinaryOperator.Subtract, negate.Span,
                     new ConstNode(_source, negate.Span, IntValue.Of(0)), Bind(negate.Operand), _interpreter);
-            case BinaryExpr { Operator: BinaryOperator.Add } add:
-                return new ConcatNode(_source, add.Span, [Bind(add.Left), Bind(add.Right)], false, _interpreter);
-            case BinaryExpr binary:
-                return new BinaryNode(_source, binary.Span, binary.Operator, binary.OperatorSpan, Bind(binary.Left), Bind(binary.Right), _interpreter);
             case ErrorExpr error:
                 throw Error(EvaluationDiagnostics.Syntax, "syntax error", error.Span);
             default:
@@ -116,19 +117,46 @@ internal sealed class Binder
 
     private Node BindString(StringExpr s)
     {
-        // Nix strings are C strings: a literal holding a NUL byte is rejected when the file is read.
-        foreach (var literal in s.Parts.OfType<LiteralPart>()) NulBytes.Rejected(literal.Text, new SourceLocation(_source, literal.Span));
-        if (s.Parts.All(p => p is LiteralPart))
+        var items = NodeLists.Items(s.Parts);
+        var onlyLiterals = true;
+        foreach (var part in items)
         {
-            return new ConstNode(_source, s.Span, StringValue.FromUnicode(string.Concat(s.Parts.Cast<LiteralPart>().Select(p => p.Text))));
+            // Nix strings are C strings: a literal holding a NUL byte is rejected when the file is read.
+            if (part is LiteralPart literal) NulBytes.Rejected(literal.Text, new SourceLocation(_source, literal.Span));
+            else onlyLiterals = false;
         }
-        var parts = s.Parts.Select(p => p switch
+        if (onlyLiterals)
         {
-            LiteralPart lit => (Node)new ConstNode(_source, lit.Span, StringValue.FromUnicode(lit.Text)),
-            InterpolationPart interp => Bind(interp.Expression),
-            _ => throw Error(EvaluationDiagnostics.General, "unknown string part", p.Span),
-        }).ToArray();
+            var text = items.Length == 1 ? ((LiteralPart)items[0]).Text : ConcatLiterals(items);
+            return new ConstNode(_source, s.Span, StringValue.FromUnicode(text));
+        }
+        var parts = new Node[items.Length];
+        for (var i = 0; i < items.Length; i++)
+        {
+            parts[i] = items[i] switch
+            {
+                LiteralPart lit => new ConstNode(_source, lit.Span, StringValue.FromUnicode(lit.Text)),
+                InterpolationPart interp => Bind(interp.Expression),
+                _ => throw Error(EvaluationDiagnostics.General, "unknown string part", items[i].Span),
+            };
+        }
         return new ConcatNode(_source, s.Span, parts, true, _interpreter);
+    }
+
+    private static string ConcatLiterals(ReadOnlySpan<StringPart> literals)
+    {
+        var text = new System.Text.StringBuilder();
+        foreach (var part in literals) text.Append(((LiteralPart)part).Text);
+        return text.ToString();
+    }
+
+    /// <summary>Binds each expression, into an array of exactly their number (no intermediate list).</summary>
+    private Node[] BindAll(ReadOnlySpan<Expr> exprs)
+    {
+        if (exprs.IsEmpty) return [];
+        var nodes = new Node[exprs.Length];
+        for (var i = 0; i < exprs.Length; i++) nodes[i] = Bind(exprs[i]);
+        return nodes;
     }
 
     private Node BindPath(PathExpr p)
@@ -184,38 +212,58 @@ internal sealed class Binder
 
     private Node BindCall(CallExpr call)
     {
-        var args = new List<Expr>();
-        Expr function = call;
-        while (function is CallExpr c)
-        {
-            args.Add(c.Argument);
-            function = c.Function;
-        }
-        args.Reverse();
-        return new CallNode(_source, call.Span, Bind(function), args.Select(Bind).ToArray(), _interpreter);
+        // f a b c is ((f a) b) c: count the arguments, then bind the function and each argument
+        // in source order (the first error found is the one reported) straight into their array.
+        var count = 0;
+        for (Expr function = call; function is CallExpr c; function = c.Function) count++;
+        var args = new Node[count];
+        var boundFunction = BindArguments(call, args, count - 1);
+        return new CallNode(_source, call.Span, boundFunction, args, _interpreter);
+    }
+
+    /// <summary>Binds the function under <paramref name="call"/>, then its arguments up to <paramref name="index"/>; returns the function.</summary>
+    private Node BindArguments(CallExpr call, Node[] args, int index)
+    {
+        var function = call.Function is CallExpr inner ? BindArguments(inner, args, index - 1) : Bind(call.Function);
+        args[index] = Bind(call.Argument);
+        return function;
     }
 
     /// <summary>An attribute name as written (a quoted name may hold any text): the runtime keeps names as UTF-8 bytes.</summary>
     private static Symbol NameSymbol(string name) => Symbol.Intern(ByteText.FromUnicode(name));
 
-    private AttrKey[] BindPath(AttrPath path) =>
-        path.Names.Select(n => n switch
+    private AttrKey[] BindPath(AttrPath path)
+    {
+        var names = NodeLists.Items(path.Names);
+        var keys = new AttrKey[names.Length];
+        for (var i = 0; i < names.Length; i++)
         {
-            StaticAttrName s => new AttrKey(NameSymbol(s.Name), null, new SourceLocation(_source, s.Span)),
-            DynamicAttrName d => new AttrKey(null, Bind(d.Expression), new SourceLocation(_source, d.Span)),
-            _ => throw Error(EvaluationDiagnostics.General, "unknown attribute name", n.Span),
-        }).ToArray();
+            keys[i] = names[i] switch
+            {
+                StaticAttrName s => new AttrKey(NameSymbol(s.Name), null, new SourceLocation(_source, s.Span)),
+                DynamicAttrName d => new AttrKey(null, Bind(d.Expression), new SourceLocation(_source, d.Span)),
+                _ => throw Error(EvaluationDiagnostics.General, "unknown attribute name", names[i].Span),
+            };
+        }
+        return keys;
+    }
 
     private Node BindLambda(LambdaExpr lambda, string? name)
     {
         var node = new LambdaNode(_source, lambda.Span) { Name = name, ArgName = lambda.ArgName, Ellipsis = lambda.Formals?.Ellipsis ?? false };
-        var frame = _scopes.Frame(lambda);
+        var frame = ResolvedScopes.Frame(lambda);
         if (lambda.ArgName is not null) node.ArgSlot = frame.ArgSlot;
         node.FrameSize = frame.Size;
         if (lambda.Formals is { } f)
         {
-            node.Formals = f.Items.Select(formal => new BoundFormal(Symbol.Intern(formal.Name),
-                formal.Default is null ? null : Bind(formal.Default), new SourceLocation(_source, formal.Span))).ToArray();
+            var formals = NodeLists.Items(f.Items);
+            var bound = new BoundFormal[formals.Length];
+            for (var i = 0; i < formals.Length; i++)
+            {
+                var formal = formals[i];
+                bound[i] = new BoundFormal(Symbol.Intern(formal.Name), formal.Default is null ? null : Bind(formal.Default), new SourceLocation(_source, formal.Span));
+            }
+            node.Formals = bound;
         }
         node.Body = Bind(lambda.Body);
         return node;
@@ -233,20 +281,24 @@ internal sealed class Binder
         var values = new Node[ordered.Length];
         var fromOuter = new bool[ordered.Length];
         var positions = new SourceLocation[ordered.Length];
-        var sources = new InheritSources(ordered.Length);
+        InheritSources? sources = null;
         for (var i = 0; i < ordered.Length; i++)
         {
             symbols[i] = NameSymbol(ordered[i].Name);
             positions[i] = new SourceLocation(_source, ordered[i].NameSpan);
-            (values[i], fromOuter[i]) = BindEntry(ordered[i], i, sources);
+            (values[i], fromOuter[i]) = BindEntry(ordered[i], i, ref sources, ordered.Length);
         }
-        var dynamic = set.Dynamic.Select(d => new DynamicAttr(
-            Bind(d.Name.Expression),
-            d.Nested is { } nested ? BindSet(nested) : BindValue(d.Value!, ""),
-            new SourceLocation(_source, d.Name.Span))).ToArray();
+        var dynamicItems = set.DynamicItems;
+        var dynamic = dynamicItems.IsEmpty ? [] : new DynamicAttr[dynamicItems.Length];
+        for (var i = 0; i < dynamicItems.Length; i++)
+        {
+            var d = dynamicItems[i];
+            dynamic[i] = new DynamicAttr(Bind(d.Name.Expression), d.Nested is { } nested ? BindSet(nested) : BindValue(d.Value!, ""),
+                new SourceLocation(_source, d.Name.Span));
+        }
         return new AttrsNode(_source, set.Span, set.Recursive, symbols, values, fromOuter, positions, dynamic, _interpreter)
         {
-            Inherits = sources.Bind(Bind),
+            Inherits = sources?.Bind(Bind),
         };
     }
 
@@ -277,13 +329,14 @@ internal sealed class Binder
             _groups is null ? null : new InheritedSources([.. _expressions.Select(bind)], _groups);
     }
 
-    private (Node Node, bool FromOuter) BindEntry(MergedAttr attr, int index, InheritSources sources)
+    /// <param name="sources">The set's <c>inherit (e)</c> sources, made when the first is met (most sets have none).</param>
+    private (Node Node, bool FromOuter) BindEntry(MergedAttr attr, int index, ref InheritSources? sources, int count)
     {
         if (attr.Inherited) return (Variable(attr, attr.Name, attr.Span), true);
         if (attr.InheritedFrom is { } from)
         {
             // The source is the one slot of the frame InheritedSources makes for the clause.
-            sources.Add(index, from);
+            (sources ??= new InheritSources(count)).Add(index, from);
             var source = new VarNode(_source, from.Span, "inherit source", level: 0, index: 0);
             return (new SelectNode(_source, attr.Span, source,
                 [new AttrKey(NameSymbol(attr.Name), null, new SourceLocation(_source, attr.Span))], null, _interpreter), false);
@@ -294,11 +347,11 @@ internal sealed class Binder
 
     private Node BindLet(LetExpr let)
     {
-        var ordered = ScopeResolver.InSlotOrder(_scopes.Merged(let));
+        var ordered = ScopeResolver.InSlotOrder(ResolvedScopes.Merged(let));
         var values = new Node[ordered.Length];
         var fromOuter = new bool[ordered.Length];
-        var sources = new InheritSources(ordered.Length);
-        for (var i = 0; i < ordered.Length; i++) (values[i], fromOuter[i]) = BindEntry(ordered[i], i, sources);
-        return new LetNode(_source, let.Span, values, fromOuter, Bind(let.Body), _scopes.LetFrame(let)) { Inherits = sources.Bind(Bind) };
+        InheritSources? sources = null;
+        for (var i = 0; i < ordered.Length; i++) (values[i], fromOuter[i]) = BindEntry(ordered[i], i, ref sources, ordered.Length);
+        return new LetNode(_source, let.Span, values, fromOuter, Bind(let.Body), ResolvedScopes.LetFrame(let)) { Inherits = sources?.Bind(Bind) };
     }
 }

@@ -6,46 +6,67 @@ namespace ConfigLang.Evaluator.Lowering;
 /// <summary>
 /// What <see cref="ScopeResolver"/> decided for one tree, read back by the <see cref="Binder"/>:
 /// where each variable is bound, the merged bindings of each set and <c>let</c>, and the frame
-/// (names and slots) of each function. Keyed by node identity: syntax nodes
-/// are records, whose equality compares contents.
+/// (names and slots) of each function. Most answers are written on the syntax nodes themselves
+/// (each evaluation parses its own tree, resolved then bound at once; the fields are left out of
+/// the records' equality); the rare rest is keyed by node identity, since records compare contents.
 /// </summary>
 internal sealed class ResolvedScopes
 {
-    private readonly Dictionary<object, Scope.Resolution> _variables = new(ReferenceEqualityComparer.Instance);
-    private readonly Dictionary<object, MergedAttrs> _merged = new(ReferenceEqualityComparer.Instance);
-    private readonly Dictionary<LambdaExpr, LambdaFrame> _frames = new(ReferenceEqualityComparer.Instance);
-    private readonly Dictionary<LetExpr, LetFrame> _letFrames = new(ReferenceEqualityComparer.Instance);
-    private readonly Dictionary<WithExpr, int> _withFrames = new(ReferenceEqualityComparer.Instance);
+    private Dictionary<MergedAttr, Scope.Resolution>? _inherited;
     private readonly Dictionary<SearchPathExpr, (Scope.Resolution FindFile, Scope.Resolution NixPath)> _searchPaths = new(ReferenceEqualityComparer.Instance);
 
-    internal void AddVariable(object use, Scope.Resolution resolution) => _variables[use] = resolution;
+    /// <summary>Records where a variable is bound: an identifier keeps it on its node (a file has
+    /// tens of thousands, each looked up once, and a dictionary keyed by node was a sixth of the
+    /// lowering time); the rarer <c>inherit name;</c> in a dictionary.</summary>
+    internal void AddVariable(object use, Scope.Resolution resolution)
+    {
+        if (use is Identifier id) id.Resolution = resolution;
+        else (_inherited ??= new(ReferenceEqualityComparer.Instance))[(MergedAttr)use] = resolution;
+    }
 
-    internal void AddMerged(Expr set, MergedAttrs merged) => _merged[set] = merged;
+    /// <summary>Sets, <c>let</c>s and <c>with</c>s keep what was decided on their nodes, as variables
+    /// do: a file has thousands, and dictionaries keyed by them took a third of the resolution.</summary>
+    internal static void AddMerged(Expr set, MergedAttrs merged)
+    {
+        switch (set)
+        {
+            case AttrSetExpr attrs: attrs.Merged = merged; break;
+            case LetExpr let: let.Merged = merged; break;
+            case LegacyLetExpr legacy: legacy.Merged = merged; break;
+            default: throw new ArgumentException($"{set.GetType().Name} has no bindings to merge", nameof(set));
+        }
+    }
 
-    internal void AddFrame(LambdaExpr lambda, LambdaFrame frame) => _frames[lambda] = frame;
+    internal static void AddFrame(LambdaExpr lambda, LambdaFrame frame) => lambda.Frame = frame;
 
-    internal void AddLetFrame(LetExpr let, LetFrame frame) => _letFrames[let] = frame;
+    internal static void AddLetFrame(LetExpr let, LetFrame frame) => let.Frame = frame;
 
-    internal void AddWithFrame(WithExpr with, int size) => _withFrames[with] = size;
+    internal static void AddWithFrame(WithExpr with, int size) => with.FrameSize = size;
 
     internal void AddSearchPath(SearchPathExpr path, Scope.Resolution findFile, Scope.Resolution nixPath) => _searchPaths[path] = (findFile, nixPath);
 
     /// <summary>Where a variable (an <see cref="Identifier"/> or an inherited <see cref="MergedAttr"/>) is bound.</summary>
-    public Scope.Resolution Variable(object use) => _variables[use];
+    public Scope.Resolution Variable(object use) => use is Identifier id ? id.Resolution : _inherited![(MergedAttr)use];
 
     /// <summary>The bindings of a set literal, <c>let</c> or legacy <c>let</c>, merged.</summary>
-    public MergedAttrs Merged(Expr set) => _merged[set];
+    public static MergedAttrs Merged(Expr set) => (set switch
+    {
+        AttrSetExpr attrs => attrs.Merged,
+        LetExpr let => let.Merged,
+        LegacyLetExpr legacy => legacy.Merged,
+        _ => null,
+    }) ?? throw new InvalidOperationException($"the {set.GetType().Name} at {set.Span} was not resolved");
 
     /// <summary>The frame of a function. (A recursive set's or <c>let</c>'s slots are its names in
     /// <see cref="ScopeResolver.InSlotOrder"/>.)</summary>
-    public LambdaFrame Frame(LambdaExpr lambda) => _frames[lambda];
+    public static LambdaFrame Frame(LambdaExpr lambda) => lambda.Frame;
 
     /// <summary>Where a <c>let</c>'s slots are: its own frame, or the frame of the function, <c>let</c> or
     /// <c>with</c> whose body it is.</summary>
-    public LetFrame LetFrame(LetExpr let) => _letFrames[let];
+    public static LetFrame LetFrame(LetExpr let) => let.Frame;
 
     /// <summary>The size of a <c>with</c>'s frame: its set in slot 0, then the slots of a <c>let</c> that is its body.</summary>
-    public int WithFrameSize(WithExpr with) => _withFrames[with];
+    public static int WithFrameSize(WithExpr with) => with.FrameSize;
 
     public (Scope.Resolution FindFile, Scope.Resolution NixPath) SearchPath(SearchPathExpr path) => _searchPaths[path];
 }

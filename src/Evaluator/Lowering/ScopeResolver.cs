@@ -32,12 +32,14 @@ public static class ScopeResolver
     }
 
     /// <summary>The attributes of a recursive set or <c>let</c> in the order of their frame slots (and of
-    /// a set's sorted names): by name, ordinal.</summary>
+    /// a set's sorted names): by name, ordinal.
+    /// Sorted once per set: the resolver and the binder both read it.</summary>
     internal static MergedAttr[] InSlotOrder(MergedAttrs attrs)
     {
+        if (attrs.SlotOrder is { } known) return known;
         var ordered = attrs.Static.ToArray();
-        Array.Sort(ordered, static (a, b) => string.CompareOrdinal(a.Name, b.Name));
-        return ordered;
+        if (ordered.Length > 1) Array.Sort(ordered, static (a, b) => string.CompareOrdinal(a.Name, b.Name));
+        return attrs.SlotOrder = ordered;
     }
 
     /// <summary>Up to this many bindings, comparing names pairwise is cheaper than hashing them.</summary>
@@ -190,15 +192,25 @@ public static class ScopeResolver
                 }
                 levels[count++] = _depth - depth;
             }
-            var result = levels[..count].ToArray();
+            var result = count == 1 ? SingleLevel(levels[0]) : levels[..count].ToArray();
             if (name is not null) _withLevelsByName[name] = result;
             return result;
+        }
+
+        /// <summary>The one-level answers, by level: most names are found in one <c>with</c> (its set
+        /// literal has them), and a file's thousands of such uses share a few arrays (read only).</summary>
+        private readonly List<int[]> _singleLevels = [];
+
+        private int[] SingleLevel(int level)
+        {
+            while (_singleLevels.Count <= level) _singleLevels.Add([_singleLevels.Count]);
+            return _singleLevels[level];
         }
 
         /// <summary>The names of a <c>with</c>'s set when it is a plain set literal without computed names.</summary>
         private MergedAttrs? KnownNames(Expr scope) =>
             resolved is not null && scope is AttrSetExpr { Recursive: false } set
-                && resolved.Merged(set) is { Dynamic.Count: 0 } merged ? merged : null;
+                && ResolvedScopes.Merged(set) is { Dynamic.Count: 0 } merged ? merged : null;
 
         /// <summary>Resolves a use of <paramref name="name"/>; <paramref name="use"/> is the node the lowering
         /// asks about (null: the caller records the answer).</summary>
@@ -221,8 +233,17 @@ public static class ScopeResolver
         {
             switch (expr)
             {
+                // The most frequent kinds first: each case is one type test, made in order.
                 case Identifier id:
                     Variable(id, id.Name, id.Span);
+                    break;
+                case CallExpr call:
+                    Visit(call.Function);
+                    Visit(call.Argument);
+                    break;
+                case BinaryExpr binary:
+                    Visit(binary.Left);
+                    Visit(binary.Right);
                     break;
                 case SearchPathExpr path:
                     {
@@ -259,7 +280,8 @@ public static class ScopeResolver
                     VisitFrameBody(with.Body);
                     _withs.RemoveAt(_withs.Count - 1);
                     if (known is not null) _withsWithKnownNames--;
-                    resolved?.AddWithFrame(with, CloseFrame());
+                    var frameSize = CloseFrame();
+                    if (resolved is not null) ResolvedScopes.AddWithFrame(with, frameSize);
                     break;
                 }
                 case SelectExpr select:
@@ -270,14 +292,6 @@ public static class ScopeResolver
                 case HasAttrExpr has:
                     Visit(has.Target);
                     VisitPath(has.Path);
-                    break;
-                case CallExpr call:
-                    Visit(call.Function);
-                    Visit(call.Argument);
-                    break;
-                case BinaryExpr binary:
-                    Visit(binary.Left);
-                    Visit(binary.Right);
                     break;
                 case UnaryExpr unary:
                     Visit(unary.Operand);
@@ -305,7 +319,7 @@ public static class ScopeResolver
 
         private MergedAttrs Merged(Expr expr, MergedAttrs merged)
         {
-            resolved?.AddMerged(expr, merged);
+            if (resolved is not null) ResolvedScopes.AddMerged(expr, merged);
             return merged;
         }
 
@@ -325,7 +339,8 @@ public static class ScopeResolver
             VisitFrameBody(lambda.Body);
             if (lambda.ArgName is { } name) Pop(name);
             foreach (var formal in formals) Pop(formal.Name);
-            resolved?.AddFrame(lambda, new LambdaFrame(CloseFrame(), formals.Length));
+            var frameSize = CloseFrame();
+            if (resolved is not null) ResolvedScopes.AddFrame(lambda, new LambdaFrame(frameSize, formals.Length));
         }
 
         /// <summary>A formal named twice, or the '@' name repeating a formal. Most patterns are
@@ -366,7 +381,7 @@ public static class ScopeResolver
         /// scope around the set, as Nix does.</summary>
         private void VisitMerged(MergedAttrs attrs, Expr? body, LetExpr? let = null, bool sharesFrame = false)
         {
-            foreach (var attr in attrs.Static)
+            foreach (var attr in attrs.StaticItems)
             {
                 if (attr.Inherited) Variable(attr, attr.Name, attr.Span);
             }
@@ -379,7 +394,7 @@ public static class ScopeResolver
                 // Lowering needs the slots; the checks only whether a name is bound.
                 if (resolved is null)
                 {
-                    foreach (var attr in attrs.Static) Push(attr.Name, 0);
+                    foreach (var attr in attrs.StaticItems) Push(attr.Name, 0);
                 }
                 else
                 {
@@ -388,7 +403,7 @@ public static class ScopeResolver
                 }
             }
             Expr? visitedFrom = null;
-            foreach (var attr in attrs.Static)
+            foreach (var attr in attrs.StaticItems)
             {
                 if (attr.Inherited) continue;
                 if (attr.InheritedFrom is { } from)
@@ -406,7 +421,7 @@ public static class ScopeResolver
                     Visit(value);
                 }
             }
-            foreach (var dynamic in attrs.Dynamic)
+            foreach (var dynamic in attrs.DynamicItems)
             {
                 Visit(dynamic.Name.Expression);
                 if (dynamic.Nested is { } nested) VisitMerged(nested, body: null);
@@ -415,9 +430,9 @@ public static class ScopeResolver
             if (body is not null) VisitFrameBody(body);
             if (attrs.Recursive)
             {
-                foreach (var attr in attrs.Static) Pop(attr.Name);
+                foreach (var attr in attrs.StaticItems) Pop(attr.Name);
                 var frameSize = sharesFrame ? -1 : CloseFrame();
-                if (let is not null) resolved?.AddLetFrame(let, new LetFrame(firstSlot, frameSize));
+                if (let is not null && resolved is not null) ResolvedScopes.AddLetFrame(let, new LetFrame(firstSlot, frameSize));
             }
         }
 

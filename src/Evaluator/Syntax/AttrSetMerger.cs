@@ -19,12 +19,13 @@ public static class AttrSetMerger
         TextSpan span = default, bool dropsMergedDynamicNames = false) =>
         Merge(new Context(source, diagnostics, dropsMergedDynamicNames), NodeLists.Items(bindings), isLet, recursive, span);
 
-    private sealed record Context(SourceText Source, DiagnosticBag? Diagnostics, bool DropsMergedDynamicNames);
+    /// <summary>A struct: one is made per set merged, thousands per file.</summary>
+    private readonly record struct Context(SourceText Source, DiagnosticBag? Diagnostics, bool DropsMergedDynamicNames);
 
     private static MergedAttrs Merge(Context context, ReadOnlySpan<Binding> bindings, bool isLet, bool recursive, TextSpan span)
     {
         var (source, diagnostics) = (context.Source, context.Diagnostics);
-        var root = new MergedAttrs(recursive) { Span = span };
+        var root = new MergedAttrs(recursive, bindings.Length) { Span = span };
         foreach (var binding in bindings)
         {
             switch (binding)

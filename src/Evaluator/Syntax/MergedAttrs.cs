@@ -18,7 +18,14 @@ public sealed class MergedAttrs(bool recursive)
     private List<MergedDynamicAttr>? _dynamic;
     private Dictionary<string, MergedAttr>? _byName;
 
+    /// <summary>A set of about <paramref name="expectedCount"/> names (a set's or <c>let</c>'s number of
+    /// bindings), its list sized once.</summary>
+    internal MergedAttrs(bool recursive, int expectedCount) : this(recursive) => _static.Capacity = expectedCount;
+
     public bool Recursive { get; internal set; } = recursive;
+
+    /// <summary>The static attributes sorted as frame slots, once the lowering has asked (see ScopeResolver.InSlotOrder).</summary>
+    internal MergedAttr[]? SlotOrder { get; set; }
 
     /// <summary>The set literal, or the name of the path that opened the set.</summary>
     public TextSpan Span { get; init; }
@@ -26,6 +33,12 @@ public sealed class MergedAttrs(bool recursive)
     public IReadOnlyList<MergedAttr> Static => _static;
 
     public IReadOnlyList<MergedDynamicAttr> Dynamic => _dynamic ?? (IReadOnlyList<MergedDynamicAttr>)[];
+
+    /// <summary><see cref="Static"/> as a span: walking a list through its interface allocates an enumerator.</summary>
+    internal ReadOnlySpan<MergedAttr> StaticItems => System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_static);
+
+    /// <summary><see cref="Dynamic"/> as a span.</summary>
+    internal ReadOnlySpan<MergedDynamicAttr> DynamicItems => System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_dynamic);
 
     public bool TryGet(string name, out MergedAttr attr)
     {

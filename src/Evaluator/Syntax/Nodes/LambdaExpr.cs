@@ -41,4 +41,15 @@ public sealed record Formals(TextSpan Span, IReadOnlyList<Formal> Items, bool El
 /// A function: <c>x: body</c> (<see cref="ArgName"/> only), <c>{ a, b }: body</c>
 /// (<see cref="Formals"/> only) or <c>args@{ a, ... }: body</c> / <c>{ a }@args: body</c> (both).
 /// </summary>
-public sealed record LambdaExpr(TextSpan Span, string? ArgName, Formals? Formals, Expr Body) : Expr(Span);
+public sealed record LambdaExpr(TextSpan Span, string? ArgName, Formals? Formals, Expr Body) : Expr(Span)
+{
+    /// <summary>Its frame's layout, kept by the lowering between scope resolution and binding
+    /// (see <see cref="Identifier.Resolution"/>); not part of the node's content.</summary>
+    internal Lowering.LambdaFrame Frame;
+
+    public bool Equals(LambdaExpr? other) =>
+        other is not null && (ReferenceEquals(this, other)
+            || (Span == other.Span && ArgName == other.ArgName && Equals(Formals, other.Formals) && Equals(Body, other.Body)));
+
+    public override int GetHashCode() => HashCode.Combine(Span, ArgName, Formals, Body);
+}
