@@ -254,6 +254,7 @@ internal sealed class Binder
         var frame = ResolvedScopes.Frame(lambda);
         if (lambda.ArgName is not null) node.ArgSlot = frame.ArgSlot;
         node.FrameSize = frame.Size;
+        node.CopiedSlots = frame.CopiedSlots;
         if (lambda.Formals is { } f)
         {
             var formals = NodeLists.Items(f.Items);

@@ -72,8 +72,10 @@ internal sealed class ResolvedScopes
 }
 
 /// <summary>A function's frame: formal <c>i</c> in slot <c>i</c>, then the '@' name in <see cref="ArgSlot"/>,
-/// then the slots of a <c>let</c> that is its body.</summary>
-internal readonly record struct LambdaFrame(int Size, int ArgSlot);
+/// then the slots of a <c>let</c> that is its body. A curried function (<c>y:</c> in <c>x: y: …</c>)
+/// shares the frame layout of the one around it: its call copies the first <see cref="CopiedSlots"/>
+/// slots from the frame it closes over, and its frame's parent is that frame's parent.</summary>
+internal readonly record struct LambdaFrame(int Size, int ArgSlot, int CopiedSlots = 0);
 
 /// <summary>A <c>let</c>'s bindings are slots <see cref="FirstSlot"/> on of its frame (in
 /// <see cref="ScopeResolver.InSlotOrder"/>); <see cref="OwnFrameSize"/> is the size of the frame it

@@ -336,11 +336,45 @@ public static class ScopeResolver
             {
                 if (formal.Default is { } value) Visit(value);
             }
-            VisitFrameBody(lambda.Body);
+            var ownSize = _frameSizes[^1];
+            List<LambdaExpr>? curried = null;
+            if (lambda.Formals is null) VisitCurried(lambda.Body, ref curried);
+            else VisitFrameBody(lambda.Body);
             if (lambda.ArgName is { } name) Pop(name);
             foreach (var formal in formals) Pop(formal.Name);
             var frameSize = CloseFrame();
-            if (resolved is not null) ResolvedScopes.AddFrame(lambda, new LambdaFrame(frameSize, formals.Length));
+            if (resolved is null) return;
+            ResolvedScopes.AddFrame(lambda, new LambdaFrame(curried is null ? frameSize : ownSize, formals.Length));
+            if (curried is null) return;
+            // The curried functions inside share the final frame size; each copies the slots before its own.
+            foreach (var inner in curried)
+            {
+                var frame = ResolvedScopes.Frame(inner);
+                ResolvedScopes.AddFrame(inner, frame with { Size = frameSize });
+            }
+        }
+
+        /// <summary>
+        /// The body of a plain <c>x:</c> function that is itself a plain <c>y:</c> function (<c>acc: x: …</c>):
+        /// the inner one's argument takes the next slot of the same frame instead of a frame of its own.
+        /// A call of the inner function copies the slots before its own from the frame it closes over
+        /// (filled once, by the outer call, and never captured by anything else), so <c>f a b</c> makes
+        /// one frame, and a partial application <c>f a</c> still works as a closure.
+        /// </summary>
+        private void VisitCurried(Expr body, ref List<LambdaExpr>? curried)
+        {
+            if (body is not LambdaExpr { Formals: null, ArgName: { } arg } inner)
+            {
+                VisitFrameBody(body);
+                return;
+            }
+            var slot = _frameSizes[^1];
+            _frameSizes[^1] = slot + 1;
+            Push(arg, slot);
+            (curried ??= []).Add(inner);
+            VisitCurried(inner.Body, ref curried);
+            Pop(arg);
+            if (resolved is not null) ResolvedScopes.AddFrame(inner, new LambdaFrame(-1, slot, CopiedSlots: slot));
         }
 
         /// <summary>A formal named twice, or the '@' name repeating a formal. Most patterns are

@@ -239,6 +239,15 @@ public sealed partial class Interpreter
     {
         if (function.Force() is LambdaValue { Code: { Formals: null, Body: LambdaNode inner } code } outer)
         {
+            if (inner.CopiedSlots > 0)
+            {
+                // The inner function shares the outer one's frame layout (see LambdaFrame): one frame for both.
+                var shared = code.CopiedSlots > 0
+                    ? CurriedFrame(inner.FrameSize, code.CopiedSlots, outer.Environment)
+                    : Environment.Create(inner.FrameSize, outer.Environment);
+                shared.Slot(code.ArgSlot) = first;
+                return CallLambda(inner, shared, second, site, framePrepared: true);
+            }
             var frame = Environment.Create(code.FrameSize, outer.Environment);
             frame.Slot(code.ArgSlot) = first;
             return CallLambda(inner, frame, second, site);
@@ -249,7 +258,9 @@ public sealed partial class Interpreter
     private Value CallLambda(LambdaValue lambda, Value argument, SourceLocation? site) =>
         CallLambda(lambda.Code, lambda.Environment, argument, site);
 
-    private Value CallLambda(LambdaNode code, Environment environment, Value argument, SourceLocation? site)
+    /// <param name="framePrepared">Whether <paramref name="environment"/> is already the call's own
+    /// frame (a curried call filling one shared frame) rather than the frame the function closes over.</param>
+    private Value CallLambda(LambdaNode code, Environment environment, Value argument, SourceLocation? site, bool framePrepared = false)
     {
         if (_callDepth >= Options.MaxCallDepth || !RuntimeHelpers.TryEnsureSufficientExecutionStack())
         {
@@ -258,7 +269,7 @@ public sealed partial class Interpreter
         _callDepth++;
         try
         {
-            return CallLambdaUnchecked(code, environment, argument, site);
+            return CallLambdaUnchecked(code, environment, argument, site, framePrepared);
         }
         finally
         {
@@ -266,9 +277,11 @@ public sealed partial class Interpreter
         }
     }
 
-    private Value CallLambdaUnchecked(LambdaNode code, Environment environment, Value argument, SourceLocation? site)
+    private Value CallLambdaUnchecked(LambdaNode code, Environment environment, Value argument, SourceLocation? site, bool framePrepared)
     {
-        var env = Environment.Create(code.FrameSize, environment);
+        var env = framePrepared ? environment
+            : code.CopiedSlots > 0 ? CurriedFrame(code.FrameSize, code.CopiedSlots, environment)
+            : Environment.Create(code.FrameSize, environment);
         if (code.Formals is { } formals)
         {
             var arg = argument.Force();
@@ -323,6 +336,15 @@ public sealed partial class Interpreter
         {
             throw e.AddFrame($"while calling {DescribeLambda(code)}", code.Location);
         }
+    }
+
+    /// <summary>The frame of a curried function called on its own (after a partial application): the
+    /// outer arguments copied from the frame it closes over, whose parent becomes its parent.</summary>
+    private static Environment CurriedFrame(int size, int copiedSlots, Environment closure)
+    {
+        var env = Environment.Create(size, closure.Parent);
+        for (var i = 0; i < copiedSlots; i++) env.Slot(i) = closure.Slot(i);
+        return env;
     }
 
     private static string DescribeLambda(LambdaNode code) =>

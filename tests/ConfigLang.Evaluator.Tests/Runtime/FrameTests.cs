@@ -95,4 +95,20 @@ public sealed class FrameTests
         }).Evaluate(new EvaluationRequest { Expression = "let n = 1; f = x: [ x ]; in f (n - 1)", Strict = false });
         Assert.Equal("[ <CODE> ]", lazy.Stdout.TrimEnd('\n'));
     }
+
+    // `a: b: …` fills one frame; a partial application copies the arguments it has into each later
+    // call's frame, so closures made from one partial application stay independent. Expected
+    // values are Nix 2.8's.
+    [Theory]
+    [InlineData("let f = a: b: c: [a b c]; g = f 1; h = g 2; in [ (h 3) (h 4) (g 5 6) (f 7 8 9) ]", "[ [ 1 2 3 ] [ 1 2 4 ] [ 1 5 6 ] [ 7 8 9 ] ]")]
+    [InlineData("(x: x: x) 1 2", "2")]
+    [InlineData("let f = a: b: c: { get = d: [a b c d]; }; p = f 1 2; in [ ((p 3).get 4) ((p 5).get 6) ]", "[ [ 1 2 3 4 ] [ 1 2 5 6 ] ]")]
+    [InlineData("let f = a: b: with { a = 10; z = 20; }; [a b z]; in [ (f 1 2) ((f 3) 4) ]", "[ [ 1 2 20 ] [ 3 4 20 ] ]")]
+    [InlineData("let f = a: b: let s = a + b; in c: s * c; in [ (f 1 2 3) ((f 2) 3 4) ]", "[ 9 20 ]")]
+    [InlineData("builtins.foldl' (acc: x: acc ++ [x]) [] [1 2 3]", "[ 1 2 3 ]")]
+    [InlineData("let f = a: b: let x1 = a; x2 = b; x3 = 3; x4 = 4; x5 = 5; x6 = 6; x7 = 7; x8 = 8; x9 = 9; in [x1 x2 x9]; g = f 1; in [ (g 2) (g 3) ]", "[ [ 1 2 9 ] [ 1 3 9 ] ]")]
+    public void Curried_functions_share_a_frame_and_partial_applications_stay_independent(string program, string expected)
+    {
+        Assert.Equal(expected, Evaluate.Value($"let r = {program}; in builtins.deepSeq r r"));
+    }
 }

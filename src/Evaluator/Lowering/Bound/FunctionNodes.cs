@@ -33,6 +33,10 @@ internal sealed class LambdaNode(SourceText source, TextSpan span) : Node(source
 
     public int FrameSize { get; set; }
 
+    /// <summary>For a curried function sharing the frame layout of the one around it (see
+    /// LambdaFrame): how many slots its call copies from the frame it closes over; 0 otherwise.</summary>
+    public int CopiedSlots { get; set; }
+
     public Node Body { get; set; } = null!;
 
     public IReadOnlyList<(string Name, bool HasDefault, SourceLocation Location)>? FormalInfo =>
