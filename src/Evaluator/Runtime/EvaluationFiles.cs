@@ -98,6 +98,17 @@ public sealed class EvaluationFiles
         return complete ? text : ByteText.FromBytes(File.ReadAllBytes(target));
     }
 
+    /// <summary>
+    /// A source file decoded as <see cref="ByteText.DecodeKeepingInvalid"/> does. ASCII (nearly every
+    /// file) reads the same widened or decoded, so it comes from <see cref="ReadAllByteText"/> without
+    /// a byte array of the whole file beside the string; other files are decoded from their bytes.
+    /// </summary>
+    public string ReadSourceText(string path)
+    {
+        var text = ReadAllByteText(path);
+        return System.Text.Ascii.IsValid(text) ? text : ByteText.DecodeKeepingInvalid(ByteText.ToBytes(text));
+    }
+
     /// <summary>The entries of a directory and their kinds (as <see cref="KindOf(string)"/>), in no particular order.</summary>
     public IReadOnlyList<(string Name, string Kind)> ReadDirectory(string path)
     {

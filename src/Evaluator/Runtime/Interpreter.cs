@@ -151,7 +151,7 @@ public sealed partial class Interpreter
         }
         try
         {
-            return new SourceText(ByteText.DecodeKeepingInvalid(Files.ReadAllBytes(path)), path) { Name = LibraryFileNames.Of(path, Options.LibrarySearchPath) };
+            return new SourceText(Files.ReadSourceText(path), path) { Name = LibraryFileNames.Of(path, Options.LibrarySearchPath) };
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
