@@ -109,6 +109,15 @@ public sealed class ByteStringTests : IDisposable
     }
 
     [Fact]
+    public void An_imported_UTF_8_source_is_decoded_once()
+    {
+        // Imports read ASCII files without decoding them; a file with other bytes must still be decoded.
+        var file = Path.Combine(_dir, "utf8.nix");
+        File.WriteAllText(file, "[ (builtins.stringLength \"ü日\") \"ü\" ]");
+        Assert.Equal("[ 5 \"ü\" ]", Evaluate.Value($"import {file}"));
+    }
+
+    [Fact]
     public void The_environment_is_UTF_8()
     {
         var options = new EvaluatorOptions { CurrentDirectory = _dir, EnvironmentVariables = new Dictionary<string, string> { ["BYTES_TEST"] = "日本" } };
