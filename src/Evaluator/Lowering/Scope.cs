@@ -38,7 +38,28 @@ internal sealed class Scope
     /// <see cref="Index"/>; or, when <see cref="Index"/> is -1, perhaps in one of the <c>with</c>
     /// frames <see cref="WithLevels"/> up (innermost first), or nowhere when that is null.
     /// <see cref="Known"/> is the value when it is fixed already (a global that is not a thunk).</summary>
-    public readonly record struct Resolution(int Level, int Index, int[]? WithLevels, Value? Known = null);
+    public readonly record struct Resolution
+    {
+        /// <summary><see cref="WithLevels"/> or <see cref="Known"/> (never both: one is for a name found in
+        /// no frame, the other for one found in a slot), in one field so every identifier's answer is 16 bytes.</summary>
+        private readonly object? _found;
+
+        public Resolution(int level, int index, int[]? withLevels, Value? known = null)
+        {
+            System.Diagnostics.Debug.Assert(withLevels is null || known is null);
+            Level = level;
+            Index = index;
+            _found = (object?)withLevels ?? known;
+        }
+
+        public int Level { get; init; }
+
+        public int Index { get; }
+
+        public int[]? WithLevels => _found as int[];
+
+        public Value? Known => _found as Value;
+    }
 
     public Resolution Resolve(string name)
     {
