@@ -51,6 +51,7 @@ internal sealed class VarNode(SourceText source, TextSpan span, string name, int
 /// </summary>
 internal sealed class WithVarNode(SourceText source, TextSpan span, string name, int[] withLevels, Interpreter interpreter) : Node(source, span)
 {
+    // The name is read from the symbol, so the node does not keep the string as well.
     private readonly Symbol _symbol = Symbol.Intern(name);
 
     // Where the set that had the name kept it last time (see AttrSetValue.TryGet with a hint): one
@@ -67,6 +68,6 @@ internal sealed class WithVarNode(SourceText source, TextSpan span, string name,
             var scope = interpreter.ForceAttrs(e.Slot(0), Location);
             if (scope.TryGet(_symbol, ref _hint, out var value)) return value.Force();
         }
-        throw EvaluationException.Create(SyntaxDiagnostics.UndefinedVariableCode, $"undefined variable '{name}'", Location);
+        throw EvaluationException.Create(SyntaxDiagnostics.UndefinedVariableCode, $"undefined variable '{_symbol.Name}'", Location);
     }
 }
