@@ -53,13 +53,6 @@ public abstract class Environment
         return ref Unsafe.Add(ref Unsafe.As<Frame1>(this).Slot0, index);
     }
 
-    public Environment Up(int levels)
-    {
-        var env = this;
-        for (var i = 0; i < levels; i++) env = env.Parent!;
-        return env;
-    }
-
     private sealed class ArrayFrame(Value[] slots, Environment? parent) : Environment(parent)
     {
         public readonly Value[] Slots = slots;

@@ -21,6 +21,19 @@ internal abstract class Node(SourceText source, TextSpan span)
     public abstract Value Eval(Env env);
 
     public virtual Value Delay(Env env) => new ExprThunk(this, env);
+
+    /// <summary>
+    /// The integer this expression comes to, computed without an integer value per operation
+    /// (<c>${toString (8000 + i - i / 1000 * 1000)}</c>, see ConcatNode). False when it is not made of
+    /// integer constants, variables and <c>+ - * /</c>, or an operation would fail: the caller then
+    /// evaluates it the ordinary way. What ran here is a prefix of that evaluation, in its order,
+    /// and a variable forced twice runs once, so values, errors and traces are the same.
+    /// </summary>
+    internal virtual bool TryEvalInteger(Env env, out long value)
+    {
+        value = 0;
+        return false;
+    }
 }
 
 /// <summary>A thunk for an expression in an environment (the common case).</summary>
@@ -50,4 +63,15 @@ internal sealed class ConstNode(SourceText source, TextSpan span, Value value) :
     public override Value Eval(Env env) => Value;
 
     public override Value Delay(Env env) => Value;
+
+    internal override bool TryEvalInteger(Env env, out long value)
+    {
+        if (Value is IntValue i)
+        {
+            value = i.Value;
+            return true;
+        }
+        value = 0;
+        return false;
+    }
 }

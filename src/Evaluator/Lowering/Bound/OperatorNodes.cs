@@ -13,12 +13,6 @@ namespace ConfigLang.Evaluator.Lowering.Bound;
 internal sealed class BinaryNode(SourceText source, TextSpan span, BinaryOperator op, TextSpan operatorSpan, Node left, Node right, Interpreter interpreter)
     : Node(source, span)
 {
-    public BinaryOperator Operator => op;
-
-    public Node Left => left;
-
-    public Node Right => right;
-
     public override Value Eval(Env env)
     {
         switch (op)
@@ -83,12 +77,30 @@ internal sealed class BinaryNode(SourceText source, TextSpan span, BinaryOperato
         _ => null,
     };
 
+    /// <summary><c>-</c>, <c>*</c> or <c>/</c> on integers the operands come to, when none of it can fail.</summary>
+    internal override bool TryEvalInteger(Env env, out long value)
+    {
+        if (ArithmeticSymbol is { } symbol && left.TryEvalInteger(env, out var i) && right.TryEvalInteger(env, out var j))
+        {
+            return Interpreter.TryIntArithmetic(symbol, i, j, out value);
+        }
+        value = 0;
+        return false;
+    }
+
+    private char? ArithmeticSymbol => op switch
+    {
+        BinaryOperator.Subtract => '-',
+        BinaryOperator.Multiply => '*',
+        BinaryOperator.Divide => '/',
+        _ => null,
+    };
+
     /// <summary>The result on two integers, or null when the operator is not one that cannot fail on them.</summary>
     private Value? OnIntegers(long i, long j) => op switch
     {
-        BinaryOperator.Subtract => Interpreter.TryIntArithmetic('-', i, j, out var r) ? IntValue.Of(r) : null,
-        BinaryOperator.Multiply => Interpreter.TryIntArithmetic('*', i, j, out var r) ? IntValue.Of(r) : null,
-        BinaryOperator.Divide => Interpreter.TryIntArithmetic('/', i, j, out var r) ? IntValue.Of(r) : null,
+        BinaryOperator.Subtract or BinaryOperator.Multiply or BinaryOperator.Divide =>
+            Interpreter.TryIntArithmetic(ArithmeticSymbol!.Value, i, j, out var r) ? IntValue.Of(r) : null,
         BinaryOperator.Equal => BoolValue.Of(i == j),
         BinaryOperator.NotEqual => BoolValue.Of(i != j),
         BinaryOperator.Less => BoolValue.Of(i < j),
@@ -114,8 +126,6 @@ internal sealed class BinaryNode(SourceText source, TextSpan span, BinaryOperato
 internal sealed class ConcatNode(SourceText source, TextSpan span, Node[] parts, bool forceString, Interpreter interpreter) : Node(source, span)
 {
     public bool ForceString { get; } = forceString;
-
-    private Node[] Parts => parts;
 
     // The parts that are `toString e` calling the builtin itself (a global known when lowering), one
     // bit each: an integer there is formatted straight into the result, without a string and a
@@ -178,7 +188,7 @@ internal sealed class ConcatNode(SourceText source, TextSpan span, Node[] parts,
             Value argument;
             try
             {
-                if (TryEvalInteger(call.Arguments[0], env, out numbers[i]))
+                if (call.Arguments[0].TryEvalInteger(env, out numbers[i]))
                 {
                     integers |= 1UL << i;
                     continue;
@@ -203,38 +213,12 @@ internal sealed class ConcatNode(SourceText source, TextSpan span, Node[] parts,
         return interpreter.ConcatStrings(values, ForceString, parts, this, integers, numbers);
     }
 
-    /// <summary>
-    /// The integer an argument such as <c>8000 + i - i / 1000 * 1000</c> comes to, without an
-    /// integer value per operation. False when an operand is not an integer or an operation would
-    /// fail: the caller then evaluates the argument the ordinary way. What ran here is a prefix of
-    /// that evaluation, in its order (operands left to right), and forcing a variable twice runs it
-    /// once, so values, errors and traces are the same.
-    /// </summary>
-    private static bool TryEvalInteger(Node node, Env env, out long value)
+    /// <summary><c>a + b</c> on the integers its operands come to, when it cannot overflow.</summary>
+    internal override bool TryEvalInteger(Env env, out long value)
     {
-        switch (node)
+        if (!ForceString && parts.Length == 2 && parts[0].TryEvalInteger(env, out var first) && parts[1].TryEvalInteger(env, out var second))
         {
-            case ConstNode { Value: IntValue constant }:
-                value = constant.Value;
-                return true;
-            case VarNode variable when variable.Eval(env) is IntValue known:
-                value = known.Value;
-                return true;
-            case BinaryNode { Operator: BinaryOperator.Subtract or BinaryOperator.Multiply or BinaryOperator.Divide } binary:
-                var symbol = binary.Operator switch { BinaryOperator.Subtract => '-', BinaryOperator.Multiply => '*', _ => '/' };
-                if (TryEvalInteger(binary.Left, env, out var left) && TryEvalInteger(binary.Right, env, out var right)
-                    && Interpreter.TryIntArithmetic(symbol, left, right, out value))
-                {
-                    return true;
-                }
-                break;
-            case ConcatNode { ForceString: false, Parts.Length: 2 } sum:
-                if (TryEvalInteger(sum.Parts[0], env, out var first) && TryEvalInteger(sum.Parts[1], env, out var second)
-                    && Interpreter.TryIntArithmetic('+', first, second, out value))
-                {
-                    return true;
-                }
-                break;
+            return Interpreter.TryIntArithmetic('+', first, second, out value);
         }
         value = 0;
         return false;

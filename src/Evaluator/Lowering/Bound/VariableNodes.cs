@@ -34,6 +34,17 @@ internal sealed class VarNode(SourceText source, TextSpan span, string name, int
         return e.Slot(index) ?? new ExprThunk(this, env);
     }
 
+    internal override bool TryEvalInteger(Env env, out long value)
+    {
+        if (Eval(env) is IntValue i)
+        {
+            value = i.Value;
+            return true;
+        }
+        value = 0;
+        return false;
+    }
+
     /// <summary>The variable's value if it is already evaluated, without forcing anything; else null.</summary>
     public Value? Peek(Env env)
     {
