@@ -140,7 +140,7 @@ internal static class ZipAttrs
         var names = order.ToArray();
         var values = new Value[names.Length];
         int[]? sorted = null;
-        if (!IsSorted(names))
+        if (!AttrSetBuilder.IsSorted(names))
         {
             sorted = new int[names.Length];
             for (var k = 0; k < sorted.Length; k++) sorted[k] = k;
@@ -151,14 +151,5 @@ internal static class ZipAttrs
             values[k] = new ZipAttrThunk(call, names[k], groups[sorted is null ? k : sorted[k]]!);
         }
         return new AttrSetValue(names, values, null);
-    }
-
-    private static bool IsSorted(Symbol[] names)
-    {
-        for (var k = 1; k < names.Length; k++)
-        {
-            if (string.CompareOrdinal(names[k - 1].Name, names[k].Name) > 0) return false;
-        }
-        return true;
     }
 }

@@ -149,7 +149,8 @@ public sealed class AttrSetBuilder(int capacity = 8)
         _shared = false;
     }
 
-    private static bool IsSorted(Symbol[] names)
+    /// <summary>Whether the names are in order (repeats allowed).</summary>
+    internal static bool IsSorted(Symbol[] names)
     {
         for (var i = 1; i < names.Length; i++)
         {

@@ -44,18 +44,8 @@ public sealed class AttrSetValue : Value
             return -1;
         }
 
-        int lo = 0, hi = names.Length - 1;
-        var key = name.Name;
-        while (lo <= hi)
-        {
-            var mid = (lo + hi) >>> 1;
-            var candidate = names[mid];
-            if (ReferenceEquals(candidate, name)) return mid;
-            var c = string.CompareOrdinal(candidate.Name, key);
-            if (c == 0) return mid;
-            if (c < 0) lo = mid + 1; else hi = mid - 1;
-        }
-        return -1;
+        var at = LowerBound(name);
+        return IsAt(at, name) ? at : -1;
     }
 
     /// <summary>
