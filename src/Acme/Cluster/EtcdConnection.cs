@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using ConfigLang.Acme.Protocol;
@@ -12,9 +13,9 @@ namespace ConfigLang.Acme.Cluster;
 
 /// <summary>
 /// One gRPC channel to all members of the cluster: calls are balanced round robin over the
-/// members that accept connections, and a call that finds its member gone is retried on another,
-/// so one member down goes unnoticed. Every failure that reaches the caller is a
-/// <see cref="ClusterException"/> naming the endpoints.
+/// members that accept connections, and a call that finds its member gone is retried on another
+/// (for up to <see cref="FailoverWindow"/>), so one member down goes unnoticed. Every failure
+/// that reaches the caller is a <see cref="ClusterException"/> naming the endpoints.
 /// </summary>
 internal sealed class EtcdConnection : IDisposable
 {
@@ -26,6 +27,16 @@ internal sealed class EtcdConnection : IDisposable
 
     /// <summary>The first contact, which proves that some member answers.</summary>
     public static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// How long a call keeps being tried while every member it reaches is unavailable: longer than
+    /// a leader election or a member's restart, short enough that a cluster that is really down
+    /// fails the run within seconds.
+    /// </summary>
+    public static readonly TimeSpan FailoverWindow = TimeSpan.FromSeconds(5);
+
+    private static readonly TimeSpan FirstBackoff = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(1);
 
     private readonly GrpcChannel _channel;
 
@@ -114,24 +125,62 @@ internal sealed class EtcdConnection : IDisposable
     /// </summary>
     public async Task<T> CallAsync<T>(Func<CallOptions, AsyncUnaryCall<T>> call, CancellationToken cancellationToken, TimeSpan? timeout)
     {
-        var options = new CallOptions(deadline: timeout is { } t ? DateTime.UtcNow + t : null, cancellationToken: cancellationToken);
-        try
+        var deadline = timeout is { } t ? DateTime.UtcNow + t : (DateTime?)null;
+        var options = new CallOptions(deadline: deadline, cancellationToken: cancellationToken);
+        var failingSince = Stopwatch.GetTimestamp();
+        var backoff = FirstBackoff;
+        RpcException? unreachable = null;
+        while (true)
         {
-            return await call(options);
-        }
-        catch (RpcException e)
-        {
-            throw Failure(e, timeout);
+            try
+            {
+                return await call(options);
+            }
+            catch (RpcException e) when (MemberGone(e) && !cancellationToken.IsCancellationRequested
+                                         && Stopwatch.GetElapsedTime(failingSince) + backoff < FailoverWindow
+                                         && (deadline is not { } d || DateTime.UtcNow + backoff < d))
+            {
+                // The channel's own retries can all land on a member that just went down before
+                // the balancer notices, and a leader election answers "unavailable" for a while:
+                // both pass within seconds, so the call is tried again until the window closes.
+                unreachable = e;
+                await Task.Delay(backoff, cancellationToken);
+                backoff = backoff * 2 < MaxBackoff ? backoff * 2 : MaxBackoff;
+            }
+            catch (RpcException e)
+            {
+                // Retrying until the deadline says less than why the members could not be reached.
+                throw e.StatusCode == StatusCode.DeadlineExceeded && unreachable is not null ? Failure(unreachable, timeout) : Failure(e, timeout);
+            }
+            catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
+            {
+                // The channel reports a deadline reached during its own retries this way.
+                throw unreachable is not null ? Failure(unreachable, timeout) : TimedOut(timeout, e);
+            }
         }
     }
+
+    /// <summary>
+    /// The call did not reach a working member: none accepted it (unavailable), or the member
+    /// closed its connection as it shut down. Trying again is safe for every call made here: a
+    /// store is guarded by the lock key's lease, the account key is created only if absent, a
+    /// lock asked again with the same lease is the same lock, and a lease granted twice expires.
+    /// </summary>
+    private static bool MemberGone(RpcException e) =>
+        e.StatusCode == StatusCode.Unavailable
+        || (e.StatusCode == StatusCode.Internal && e.Status.Detail.StartsWith("Error starting gRPC call", StringComparison.Ordinal)
+            && e.Status.DebugException is HttpRequestException { HttpRequestError: HttpRequestError.HttpProtocolError or HttpRequestError.ConnectionError });
 
     /// <summary>The message for a failed call: unreachable members, or what etcd refused.</summary>
     public ClusterException Failure(RpcException e, TimeSpan? timeout) => e.StatusCode switch
     {
-        StatusCode.Unavailable => new ClusterException($"no etcd member is reachable at {Endpoints}: {e.Status.Detail}", e),
-        StatusCode.DeadlineExceeded => new ClusterException($"no etcd member at {Endpoints} answered within {NetworkTimeout.Format(timeout ?? CallTimeout)} (members down, or fewer than a majority up)", e),
+        StatusCode.Unavailable or StatusCode.Internal when MemberGone(e) => new ClusterException($"no etcd member is reachable at {Endpoints}: {e.Status.Detail}", e),
+        StatusCode.DeadlineExceeded => TimedOut(timeout, e),
         _ => new ClusterException($"the etcd cluster at {Endpoints} refused the request ({e.StatusCode}): {e.Status.Detail}", e),
     };
+
+    private ClusterException TimedOut(TimeSpan? timeout, Exception inner) =>
+        new($"no etcd member at {Endpoints} answered within {NetworkTimeout.Format(timeout ?? CallTimeout)} (members down, or fewer than a majority up)", inner);
 
     /// <summary>The range end that selects every key starting with <paramref name="prefix"/>.</summary>
     public static Google.Protobuf.ByteString RangeEnd(Google.Protobuf.ByteString prefix)

@@ -38,6 +38,65 @@ public sealed class EtcdClusterAvailabilityTests
     }
 
     [Fact]
+    public async Task Waiters_queued_on_a_member_that_goes_down_still_get_the_lock_and_store_once_each()
+    {
+        await using var etcd = await EtcdTestCluster.StartAsync();
+        var prefix = ClusterHost.NewPrefix();
+        await using var hostA = new ClusterHost(etcd, prefix);
+        await using var hostB = new ClusterHost(etcd, prefix, hostA.Key);
+        var a = await hostA.ConnectAsync();
+        var b = await hostB.ConnectAsync();
+        var names = Enumerable.Range(1, 9).Select(i => $"queued{i}.example.test").ToArray();
+
+        // A holds every name; B's waits are spread round robin, so some wait on member 1, which
+        // is the first member started and most often the leader: it goes down while they wait.
+        var held = new List<IClusterLock>();
+        foreach (var name in names) held.Add(await a.LockAsync(name, CancellationToken.None));
+        var waits = names.Select(n => b.LockAsync(n, CancellationToken.None)).ToArray();
+        await Task.Delay(TimeSpan.FromMilliseconds(500));
+        await etcd.StopMemberAsync(1);
+        foreach (var (name, lockA) in names.Zip(held))
+        {
+            await lockA.StoreAsync(ClusterHost.Certificate(name, "host-a"), CancellationToken.None);
+            await lockA.DisposeAsync();
+        }
+
+        foreach (var (name, wait) in names.Zip(waits))
+        {
+            await using var lockB = await wait.WaitAsync(TimeSpan.FromSeconds(30));
+            Assert.Equal("host-a", (await lockB.ReadAsync(CancellationToken.None))!.StoredBy);
+            await lockB.StoreAsync(ClusterHost.Certificate(name, "host-b"), CancellationToken.None);
+        }
+        Assert.All(names, n => Assert.Equal("host-b", b.PeekAsync(n, CancellationToken.None).Result!.StoredBy));
+    }
+
+    [Fact]
+    public async Task A_call_made_while_its_only_member_restarts_waits_for_it_instead_of_failing()
+    {
+        await using var etcd = await EtcdTestCluster.StartAsync();
+        var prefix = ClusterHost.NewPrefix();
+        await using var writer = new ClusterHost(etcd, prefix);
+        await using (var held = await (await writer.ConnectAsync()).LockAsync("restart.example.test", CancellationToken.None))
+        {
+            await held.StoreAsync(ClusterHost.Certificate("restart.example.test"), CancellationToken.None);
+        }
+        // A host that knows only member 1: the channel's own retries all go to it.
+        await using var host = new ClusterHost([etcd.Endpoints[0]], prefix, writer.Key);
+        var cluster = await host.ConnectAsync();
+        await etcd.StopMemberAsync(1);
+
+        var clock = Stopwatch.StartNew();
+        var peek = cluster.PeekAsync("restart.example.test", CancellationToken.None);
+        // Longer than every retry the channel makes by itself (100 + 200 + 400 + 800 ms at most).
+        await Task.Delay(TimeSpan.FromMilliseconds(1600));
+        Assert.False(peek.IsCompleted, peek.IsFaulted ? peek.Exception!.InnerException!.Message : "it completed while its only member was down");
+        await etcd.StartMemberAsync(1);
+
+        Assert.Equal("host-a", (await peek)!.StoredBy);
+        Assert.InRange(clock.Elapsed, TimeSpan.Zero, EtcdConnection.FailoverWindow);
+    }
+
+    [Fact]
     public async Task With_no_member_reachable_connecting_and_every_call_fail_within_seconds_naming_the_endpoints()
     {
         await using var etcd = await EtcdTestCluster.StartAsync();
