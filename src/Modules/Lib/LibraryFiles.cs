@@ -1,5 +1,4 @@
 using System.Reflection;
-using System.Security.Cryptography;
 
 namespace ConfigLang.Modules.Lib;
 
@@ -33,7 +32,15 @@ public static class LibraryFiles
         // Not unpacked in this process: no path of it can have been read, and naming one must not unpack it.
         !Root.IsValueCreated ? path : ConfigLang.Evaluator.Runtime.LibraryFileNames.Of(path, SearchPath.Select(e => $"{e.Prefix}={e.Path}"));
 
-    private static string Extract()
+    private static string Extract() => Unpack(Path.GetTempPath());
+
+    /// <summary>
+    /// The library's folder under <paramref name="parent"/>: <c>configlang-lib-UID-ID</c>, ID the
+    /// fingerprint of the content, reused when it is there and trusted (<see cref="PrivateFolder"/>),
+    /// else unpacked. A folder of that name that is not ours (another user's, a symlink, writable
+    /// by others) is never read: this process then unpacks a private copy of its own.
+    /// </summary>
+    internal static string Unpack(string parent)
     {
         var assembly = typeof(LibraryFiles).Assembly;
         var files = assembly.GetManifestResourceNames()
@@ -42,22 +49,21 @@ public static class LibraryFiles
             .OrderBy(f => f.Name, StringComparer.Ordinal)
             .ToList();
         // Every run (eval too) asks for the folder, and it is almost always there already: the
-        // contents are hashed straight from the resources, and copied only to unpack them.
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        // contents are fingerprinted straight from the resources, and copied only to unpack them.
+        var fingerprint = new ContentFingerprint();
         var buffer = new byte[16 * 1024];
         foreach (var (name, resource) in files)
         {
-            hash.AppendData(System.Text.Encoding.UTF8.GetBytes(name));
+            fingerprint.Append(System.Text.Encoding.UTF8.GetBytes(name));
             using var stream = assembly.GetManifestResourceStream(resource)!;
-            for (int read; (read = stream.Read(buffer)) > 0;) hash.AppendData(buffer, 0, read);
+            for (int read; (read = stream.Read(buffer)) > 0;) fingerprint.Append(buffer.AsSpan(0, read));
         }
-        var id = Convert.ToHexString(hash.GetHashAndReset())[..16].ToLowerInvariant();
-        var root = Path.Combine(Path.GetTempPath(), "configlang-lib-" + id);
-        var libDirectory = Path.Combine(root, "lib");
-        if (File.Exists(Path.Combine(libDirectory, "default.nix"))) return root;
+        var root = Path.Combine(parent, $"configlang-lib-{PrivateFolder.EffectiveUserId}-{fingerprint.Hex}");
+        if (IsUsable(root)) return root;
 
-        // Write to a private folder first, then move it into place, so readers never see half a library.
-        var staging = root + ".tmp-" + Environment.ProcessId;
+        // Unpack into a new private folder (a random name, mode 0700), then move it into place,
+        // so readers never see half a library and nothing is written through a name others chose.
+        var staging = CreatePrivateFolder(parent);
         foreach (var (name, resource) in files)
         {
             var target = Path.Combine(staging, name);
@@ -67,12 +73,31 @@ public static class LibraryFiles
         try
         {
             System.IO.Directory.Move(staging, root);
+            return root;
         }
-        catch (IOException) when (File.Exists(Path.Combine(libDirectory, "default.nix")))
+        catch (IOException)
         {
+            // Another run moved its copy in first, or the name is taken by a folder that is not ours.
+            if (!IsUsable(root)) return staging;
             System.IO.Directory.Delete(staging, recursive: true);
+            return root;
         }
-        return root;
+    }
+
+    private static bool IsUsable(string root) => PrivateFolder.IsTrusted(root) && File.Exists(Path.Combine(root, "lib", "default.nix"));
+
+    private static string CreatePrivateFolder(string parent)
+    {
+        // ConfigLang runs on Linux (PrivateFolder asks libc); this tells the analyzer so.
+        if (OperatingSystem.IsWindows()) throw new PlatformNotSupportedException();
+        while (true)
+        {
+            var path = Path.Combine(parent, "configlang-lib-unpacking-" + Path.GetRandomFileName());
+            if (System.IO.Directory.Exists(path) || File.Exists(path)) continue;
+            System.IO.Directory.CreateDirectory(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            // CreateDirectory also succeeds on a folder that appeared in between: make sure it is ours.
+            if (PrivateFolder.IsTrusted(path) && !System.IO.Directory.EnumerateFileSystemEntries(path).Any()) return path;
+        }
     }
 
     private static byte[] Read(Assembly assembly, string name)

@@ -9,6 +9,7 @@ namespace ConfigLang.Modules.Tests.Library;
 /// module-list.nix is embedded (tools/ is not), and each host evaluation gets it with a
 /// <c>pkgs</c> whose <c>writeText</c> yields a store path.
 /// </summary>
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public sealed class EmbeddedLibraryTests : IDisposable
 {
     private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("configlang-library-");
@@ -33,12 +34,12 @@ public sealed class EmbeddedLibraryTests : IDisposable
     }
 
     [Fact]
-    public void The_folder_is_named_by_the_hash_of_every_unpacked_file_and_its_content()
+    public void The_folder_is_named_by_the_user_and_the_fingerprint_of_every_unpacked_file_and_its_content()
     {
-        // The id is hashed from the resources without unpacking them; it must still be the hash
-        // of what is on disk, so that a changed library never reuses an older folder.
+        // The id is computed from the resources without unpacking them; it must still be the
+        // fingerprint of what is on disk, so that a changed library never reuses an older folder.
         var root = LibraryFiles.Directory;
-        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        var fingerprint = new ContentFingerprint();
         var files = Directory.GetFiles(root, "*", SearchOption.AllDirectories)
             .Select(f => Path.GetRelativePath(root, f).Replace('\\', '/'))
             .OrderBy(f => f, StringComparer.Ordinal)
@@ -46,11 +47,71 @@ public sealed class EmbeddedLibraryTests : IDisposable
         Assert.Contains("lib/default.nix", files);
         foreach (var name in files)
         {
-            hash.AppendData(System.Text.Encoding.UTF8.GetBytes(name));
-            hash.AppendData(File.ReadAllBytes(Path.Combine(root, name)));
+            fingerprint.Append(System.Text.Encoding.UTF8.GetBytes(name));
+            fingerprint.Append(File.ReadAllBytes(Path.Combine(root, name)));
         }
-        var id = Convert.ToHexString(hash.GetHashAndReset())[..16].ToLowerInvariant();
-        Assert.Equal("configlang-lib-" + id, Path.GetFileName(root.TrimEnd('/')));
+        Assert.Equal($"configlang-lib-{PrivateFolder.EffectiveUserId}-{fingerprint.Hex}", Path.GetFileName(root.TrimEnd('/')));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(root));
+    }
+
+    [Fact]
+    public void Unpacking_twice_reuses_the_folder()
+    {
+        var first = LibraryFiles.Unpack(_dir.FullName);
+        var modified = Directory.GetLastWriteTimeUtc(Path.Combine(first, "lib"));
+        Assert.Equal(first, LibraryFiles.Unpack(_dir.FullName));
+        Assert.Equal(modified, Directory.GetLastWriteTimeUtc(Path.Combine(first, "lib")));
+        Assert.Single(Directory.GetDirectories(_dir.FullName));
+    }
+
+    /// <summary>
+    /// Anyone may create the library's folder name in /tmp before a root run does: such a folder
+    /// (writable by others, a symlink, or another user's) is never read, and nothing is written
+    /// into it; the run unpacks a private copy of its own instead.
+    /// </summary>
+    [Theory]
+    [InlineData("writable by others")]
+    [InlineData("a symlink")]
+    [InlineData("owned by another user")]
+    public void A_folder_of_the_library_s_name_that_is_not_ours_is_neither_read_nor_written(string how)
+    {
+        var expected = LibraryFiles.Unpack(_dir.FullName);
+        Directory.Delete(expected, recursive: true);
+        var planted = Path.Combine(_dir.FullName, "planted");
+        Directory.CreateDirectory(Path.Combine(planted, "lib"));
+        File.WriteAllText(Path.Combine(planted, "lib", "default.nix"), "throw \"planted\"");
+        switch (how)
+        {
+            case "writable by others":
+                Directory.Move(planted, expected);
+                File.SetUnixFileMode(expected, (UnixFileMode)0x1FF); // 0777
+                planted = expected;
+                break;
+            case "a symlink":
+                Directory.CreateSymbolicLink(expected, planted);
+                break;
+            default:
+                Directory.Move(planted, expected);
+                planted = expected;
+                Chown(expected, 65534);
+                break;
+        }
+
+        var used = LibraryFiles.Unpack(_dir.FullName);
+
+        Assert.NotEqual(expected, used);
+        Assert.True(PrivateFolder.IsTrusted(used));
+        Assert.Equal(File.ReadAllText(Path.Combine(LibraryFiles.Directory, "lib", "default.nix")), File.ReadAllText(Path.Combine(used, "lib", "default.nix")));
+        Assert.Equal("throw \"planted\"", File.ReadAllText(Path.Combine(planted, "lib", "default.nix")));
+        Assert.False(File.Exists(Path.Combine(planted, "modules", "module-list.nix")));
+    }
+
+    private static void Chown(string path, int user)
+    {
+        // Tests run as root (as rebuild does); another user's folder needs chown.
+        using var chown = System.Diagnostics.Process.Start("chown", ["-R", $"{user}:{user}", path])!;
+        chown.WaitForExit();
+        Assert.Equal(0, chown.ExitCode);
     }
 
     [Fact]
