@@ -55,6 +55,25 @@ public sealed class EmbeddedLibraryTests : IDisposable
     }
 
     [Fact]
+    public void The_fingerprint_does_not_depend_on_how_the_bytes_are_cut_and_tells_contents_apart()
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes("let lib = import ./lib; in lib.fix (self: { a = 1; })");
+        var whole = new ContentFingerprint();
+        whole.Append(bytes);
+        foreach (var cut in new[] { 1, 3, 7, 8, 9, 20 })
+        {
+            var pieces = new ContentFingerprint();
+            for (var at = 0; at < bytes.Length; at += cut) pieces.Append(bytes.AsSpan(at, Math.Min(cut, bytes.Length - at)));
+            Assert.Equal(whole.Hex, pieces.Hex);
+        }
+        var changed = new ContentFingerprint();
+        bytes[^1] ^= 1;
+        changed.Append(bytes);
+        Assert.NotEqual(whole.Hex, changed.Hex);
+        Assert.Matches("^[0-9a-f]{16}$", whole.Hex);
+    }
+
+    [Fact]
     public void Unpacking_twice_reuses_the_folder()
     {
         var first = LibraryFiles.Unpack(_dir.FullName);
