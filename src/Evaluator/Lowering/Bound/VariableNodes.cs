@@ -45,6 +45,14 @@ internal sealed class VarNode(SourceText source, TextSpan span, string name, int
         return false;
     }
 
+    internal override Value? ValueWithoutEvaluation(Env env) => Peek(env);
+
+    internal override bool KeepsNoFrame => true;
+
+    // A slot of an outer frame may be one a let is still filling, which Delay answers with a thunk
+    // over this frame; the function's own slots (level 0) are filled before its body runs.
+    internal override bool DelaysWithoutFrame => known is not null || level == 0;
+
     /// <summary>The variable's value if it is already evaluated, without forcing anything; else null.</summary>
     public Value? Peek(Env env)
     {
