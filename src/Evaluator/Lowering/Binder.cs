@@ -267,7 +267,7 @@ internal sealed class Binder
             node.Formals = bound;
         }
         node.Body = Bind(lambda.Body);
-        node.DecideFrameReuse();
+        node.DecideCallShape();
         return node;
     }
 

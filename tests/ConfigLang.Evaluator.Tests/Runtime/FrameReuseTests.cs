@@ -73,6 +73,33 @@ public sealed class FrameReuseTests
         Assert.True(perElement <= 144, $"{perElement} bytes per element");
     }
 
+    [Fact]
+    public void A_known_argument_goes_evaluated_only_to_a_function_forcing_it_first()
+    {
+        // Printing without --strict shows which arguments were evaluated, as in Nix 2.8.
+        Assert.Equal("[ 3 ]", Lazy("(n: if n < 2 then n else [ n ]) (1 + 2)"));
+        Assert.Equal("[ <CODE> ]", Lazy("(n: [ n ]) (1 + 2)"));
+        Assert.Equal("[ <CODE> <CODE> ]", Lazy("(n: [ n (n + 0) ]) (1 + 2)"));
+        Assert.Equal("[ <CODE> ]", Lazy("let k = 1; in (n: if k < 2 then [ n ] else n) (k + 2)"));
+    }
+
+    [Fact]
+    public void A_known_argument_needs_no_thunk()
+    {
+        // Per element: the element and its slot (64 bytes), the frame of `acc: x:` (40) and `acc + 1`
+        // (24); `f`'s frame is reused, and `acc + 1` goes to f as a value, not a thunk (32) of it.
+        var perElement = BytesPerElement("n: let f = k: if k < 0 then 0 else k; in builtins.foldl' (acc: x: f (acc + 1)) 0 (builtins.genList (x: x) n)");
+        Assert.True(perElement <= 136, $"{perElement} bytes per element");
+    }
+
+    private static string Lazy(string expression)
+    {
+        var options = new EvaluatorOptions { CurrentDirectory = Path.GetTempPath(), EnvironmentVariables = new Dictionary<string, string>() };
+        var result = new ConfigEvaluator(options).Evaluate(new EvaluationRequest { Expression = expression, Strict = false });
+        Assert.True(result.Succeeded, result.Stderr);
+        return result.Stdout.TrimEnd('\n');
+    }
+
     /// <summary>Bytes allocated per element by <paramref name="function"/> applied to a list length,
     /// from the difference between two lengths (so parsing and the interpreter do not count).</summary>
     private static double BytesPerElement(string function)

@@ -19,6 +19,8 @@ internal sealed class IfNode(SourceText source, TextSpan span, Node condition, N
     }
 
     internal override bool KeepsNoFrame => condition.KeepsNoFrame && then.KeepsNoFrame && otherwise.KeepsNoFrame;
+
+    internal override bool ForcesFirst(int slot) => condition.ForcesFirst(slot);
 }
 
 /// <summary><c>assert c; body</c></summary>
@@ -40,6 +42,8 @@ internal sealed class AssertNode(SourceText source, TextSpan span, Node conditio
     }
 
     internal override bool KeepsNoFrame => condition.KeepsNoFrame && body.KeepsNoFrame;
+
+    internal override bool ForcesFirst(int slot) => condition.ForcesFirst(slot);
 }
 
 /// <summary><c>!e</c></summary>
@@ -53,4 +57,6 @@ internal sealed class NotNode(SourceText source, TextSpan span, Node operand) : 
     }
 
     internal override bool KeepsNoFrame => operand.KeepsNoFrame;
+
+    internal override bool ForcesFirst(int slot) => operand.ForcesFirst(slot);
 }

@@ -69,9 +69,19 @@ internal sealed class LambdaNode(SourceText source, TextSpan span) : Node(source
         Volatile.Write(ref _spareFrame, frame);
     }
 
-    /// <summary>Decides <see cref="ReusesFrame"/>, once the body and formals are bound.</summary>
-    internal void DecideFrameReuse() =>
+    /// <summary>
+    /// Whether the body's first step is to force the argument (<c>n: if n < 2 …</c>): a call may then
+    /// pass an argument whose value is known at no cost (<c>fib (n - 1)</c>) as that value rather
+    /// than a thunk of it, since the thunk would be forced before anything could see it unforced.
+    /// </summary>
+    public bool ForcesArgumentFirst { get; private set; }
+
+    /// <summary>Decides <see cref="ReusesFrame"/> and <see cref="ForcesArgumentFirst"/>, once the body and formals are bound.</summary>
+    internal void DecideCallShape()
+    {
         ReusesFrame = Body.KeepsNoFrame && (Formals is null || Array.TrueForAll(Formals, formal => formal.Default is null or ConstNode));
+        ForcesArgumentFirst = Formals is null && Body.ForcesFirst(ArgSlot);
+    }
 
     public IReadOnlyList<(string Name, bool HasDefault, SourceLocation Location)>? FormalInfo =>
         Formals?.Select(f => (f.Name.Name, f.Default is not null, f.Location)).ToArray();
@@ -120,7 +130,8 @@ internal sealed class CallNode(SourceText source, TextSpan span, Node function, 
                 i += 2;
                 continue;
             }
-            f = interpreter.Call(f, arguments[i].Delay(env), site);
+            var argument = arguments[i];
+            f = interpreter.Call(f, f is LambdaValue { Code.ForcesArgumentFirst: true } ? argument.ValueWithoutEvaluation(env) ?? argument.Delay(env) : argument.Delay(env), site);
             i++;
         }
         return f;

@@ -53,6 +53,11 @@ internal abstract class Node(SourceText source, TextSpan span)
     /// <summary>True when <see cref="Delay"/> in a function's own frame never keeps that frame: a
     /// constant, or an argument of the function (whose slot is always filled, so no thunk reads it later).</summary>
     internal virtual bool DelaysWithoutFrame => false;
+
+    /// <summary>True when the first thing <see cref="Eval"/> does is force variable <paramref name="slot"/>
+    /// of its own frame (level 0): a function whose body is such may be given its argument evaluated
+    /// rather than as a thunk, when the value is known at no cost (see LambdaNode.ForcesArgumentFirst).</summary>
+    internal virtual bool ForcesFirst(int slot) => false;
 }
 
 /// <summary>A thunk for an expression in an environment (the common case).</summary>

@@ -63,6 +63,9 @@ internal sealed class BinaryNode(SourceText source, TextSpan span, BinaryOperato
     /// <summary>Whether <paramref name="node"/> computes a new integer (see <see cref="TryEvalInteger"/>).</summary>
     internal override bool KeepsNoFrame => left.KeepsNoFrame && right.KeepsNoFrame;
 
+    // Every operator evaluates its left operand first (through TryEvalInteger too).
+    internal override bool ForcesFirst(int slot) => left.ForcesFirst(slot);
+
     internal static bool IsArithmetic(Node node) =>
         node is BinaryNode { ArithmeticSymbol: not null } or ConcatNode { ForceString: false, PartCount: 2 };
 
@@ -141,6 +144,9 @@ internal sealed class ConcatNode(SourceText source, TextSpan span, Node[] parts,
     internal int PartCount => parts.Length;
 
     internal override bool KeepsNoFrame => Array.TrueForAll(parts, part => part.KeepsNoFrame);
+
+    // The parts are evaluated in order; a `toString` part's argument is looked at in another way first.
+    internal override bool ForcesFirst(int slot) => (_toStringParts & 1) == 0 && parts[0].ForcesFirst(slot);
 
     // See BinaryNode: `acc + x * 2` adds without an integer object for `x * 2`.
     private readonly bool _operandsBoxIntegers = !forceString && parts.Length == 2
