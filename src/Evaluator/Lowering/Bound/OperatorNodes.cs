@@ -63,6 +63,11 @@ internal sealed class BinaryNode(SourceText source, TextSpan span, BinaryOperato
     /// <summary>Whether <paramref name="node"/> computes a new integer (see <see cref="TryEvalInteger"/>).</summary>
     internal override bool KeepsNoFrame => left.KeepsNoFrame && right.KeepsNoFrame;
 
+    // Whether OnIntegers computes this operator (arithmetic, comparisons), so operands are worth looking at.
+    private readonly bool _computedOnIntegers = op is BinaryOperator.Subtract or BinaryOperator.Multiply or BinaryOperator.Divide
+        or BinaryOperator.Equal or BinaryOperator.NotEqual or BinaryOperator.Less or BinaryOperator.Greater
+        or BinaryOperator.LessOrEqual or BinaryOperator.GreaterOrEqual;
+
     // Every operator evaluates its left operand first (through TryEvalInteger too).
     internal override bool ForcesFirst(int slot) => left.ForcesFirst(slot);
 
@@ -89,7 +94,7 @@ internal sealed class BinaryNode(SourceText source, TextSpan span, BinaryOperato
     public override Value Delay(Env env) => ValueWithoutEvaluation(env) is { } value ? new ComputedThunk(value) : base.Delay(env);
 
     internal override Value? ValueWithoutEvaluation(Env env) =>
-        left.ValueWithoutEvaluation(env) is IntValue i && right.ValueWithoutEvaluation(env) is IntValue j ? OnIntegers(i.Value, j.Value) : null;
+        _computedOnIntegers && left.ValueWithoutEvaluation(env) is IntValue i && right.ValueWithoutEvaluation(env) is IntValue j ? OnIntegers(i.Value, j.Value) : null;
 
     /// <summary><c>-</c>, <c>*</c> or <c>/</c> on integers the operands come to, when none of it can fail.</summary>
     internal override bool TryEvalInteger(Env env, out long value)

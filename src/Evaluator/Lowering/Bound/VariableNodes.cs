@@ -62,8 +62,7 @@ internal sealed class VarNode(SourceText source, TextSpan span, string name, int
         if (known is not null) return known;
         var e = env;
         for (var i = level; i > 0; i--) e = e.Parent!;
-        var value = e.Slot(index);
-        return value is Thunk t ? t.Result : value;
+        return e.Slot(index)?.ValueIfEvaluated;
     }
 }
 
