@@ -46,7 +46,7 @@ internal sealed class LambdaNode(SourceText source, TextSpan span) : Node(source
     /// running: recursion, or re-entry through forcing an argument) and gives its frame back when
     /// it returns; a call that fails drops it.
     /// </summary>
-    public bool ReusesFrame { get; set; }
+    public bool ReusesFrame { get; private set; }
 
     private Env? _spareFrame;
 

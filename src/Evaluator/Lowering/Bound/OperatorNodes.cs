@@ -60,7 +60,6 @@ internal sealed class BinaryNode(SourceText source, TextSpan span, BinaryOperato
     private readonly bool _operandsBoxIntegers = op is not (BinaryOperator.And or BinaryOperator.Or or BinaryOperator.Implies)
         && (IsArithmetic(left) || IsArithmetic(right));
 
-    /// <summary>Whether <paramref name="node"/> computes a new integer (see <see cref="TryEvalInteger"/>).</summary>
     internal override bool KeepsNoFrame => left.KeepsNoFrame && right.KeepsNoFrame;
 
     // Whether OnIntegers computes this operator (arithmetic, comparisons), so operands are worth looking at.
@@ -71,6 +70,7 @@ internal sealed class BinaryNode(SourceText source, TextSpan span, BinaryOperato
     // Every operator evaluates its left operand first (through TryEvalInteger too).
     internal override bool ForcesFirst(int slot) => left.ForcesFirst(slot);
 
+    /// <summary>Whether <paramref name="node"/> computes a new integer (see <see cref="TryEvalInteger"/>).</summary>
     internal static bool IsArithmetic(Node node) =>
         node is BinaryNode { ArithmeticSymbol: not null } or ConcatNode { ForceString: false, PartCount: 2 };
 
