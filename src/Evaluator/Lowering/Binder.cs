@@ -267,6 +267,7 @@ internal sealed class Binder
             node.Formals = bound;
         }
         node.Body = Bind(lambda.Body);
+        node.DecideCallShape();
         return node;
     }
 

@@ -16,9 +16,19 @@ public abstract class Environment
     /// <summary>The largest frame kept inline; larger ones use an array.</summary>
     public const int MaxInlineSlots = 8;
 
-    public readonly Environment? Parent;
+    // Not readonly: a function whose frame no closure or thunk can keep reuses it for its next call
+    // (see LambdaNode.ReusesFrame), under another parent.
+    public Environment? Parent { get; private set; }
 
     private protected Environment(Environment? parent) => Parent = parent;
+
+    /// <summary>Makes a frame that is no longer used a fresh one of <paramref name="size"/> empty
+    /// slots under <paramref name="parent"/>: only for frames nothing else refers to.</summary>
+    internal void Reset(int size, Environment? parent)
+    {
+        for (var i = 0; i < size; i++) Slot(i) = null!;
+        Parent = parent;
+    }
 
     /// <summary>A frame of <paramref name="size"/> empty slots.</summary>
     public static Environment Create(int size, Environment? parent) => !InlineSlotsUsable ? new ArrayFrame(new Value[size], parent) : size switch

@@ -243,8 +243,8 @@ public sealed partial class Interpreter
             {
                 // The inner function shares the outer one's frame layout (see LambdaFrame): one frame for both.
                 var shared = code.CopiedSlots > 0
-                    ? CurriedFrame(inner.FrameSize, code.CopiedSlots, outer.Environment)
-                    : Environment.Create(inner.FrameSize, outer.Environment);
+                    ? CurriedFrame(inner, code.CopiedSlots, outer.Environment)
+                    : inner.CreateFrame(outer.Environment);
                 shared.Slot(code.ArgSlot) = first;
                 return CallLambda(inner, shared, second, site, framePrepared: true);
             }
@@ -280,8 +280,8 @@ public sealed partial class Interpreter
     private Value CallLambdaUnchecked(LambdaNode code, Environment environment, Value argument, SourceLocation? site, bool framePrepared)
     {
         var env = framePrepared ? environment
-            : code.CopiedSlots > 0 ? CurriedFrame(code.FrameSize, code.CopiedSlots, environment)
-            : Environment.Create(code.FrameSize, environment);
+            : code.CopiedSlots > 0 ? CurriedFrame(code, code.CopiedSlots, environment)
+            : code.CreateFrame(environment);
         if (code.Formals is { } formals)
         {
             var arg = argument.Force();
@@ -330,7 +330,10 @@ public sealed partial class Interpreter
 
         try
         {
-            return code.Body.Eval(env);
+            var result = code.Body.Eval(env);
+            // A call that fails drops its frame instead: nothing is known of what the failure left.
+            if (code.ReusesFrame) code.GiveBackFrame(env);
+            return result;
         }
         catch (EvaluationException e) when (!e.IsStackOverflow)
         {
@@ -338,11 +341,11 @@ public sealed partial class Interpreter
         }
     }
 
-    /// <summary>The frame of a curried function called on its own (after a partial application): the
-    /// outer arguments copied from the frame it closes over, whose parent becomes its parent.</summary>
-    private static Environment CurriedFrame(int size, int copiedSlots, Environment closure)
+    /// <summary>The frame of curried function <paramref name="code"/> called on its own (after a partial application):
+    /// the outer arguments copied from the frame it closes over, whose parent becomes its parent.</summary>
+    private static Environment CurriedFrame(LambdaNode code, int copiedSlots, Environment closure)
     {
-        var env = Environment.Create(size, closure.Parent);
+        var env = code.CreateFrame(closure.Parent);
         for (var i = 0; i < copiedSlots; i++) env.Slot(i) = closure.Slot(i);
         return env;
     }

@@ -17,6 +17,10 @@ internal sealed class IfNode(SourceText source, TextSpan span, Node condition, N
         }
         return b.Value ? then.Eval(env) : otherwise.Eval(env);
     }
+
+    internal override bool KeepsNoFrame => condition.KeepsNoFrame && then.KeepsNoFrame && otherwise.KeepsNoFrame;
+
+    internal override bool ForcesFirst(int slot) => condition.ForcesFirst(slot);
 }
 
 /// <summary><c>assert c; body</c></summary>
@@ -36,6 +40,10 @@ internal sealed class AssertNode(SourceText source, TextSpan span, Node conditio
         }
         return body.Eval(env);
     }
+
+    internal override bool KeepsNoFrame => condition.KeepsNoFrame && body.KeepsNoFrame;
+
+    internal override bool ForcesFirst(int slot) => condition.ForcesFirst(slot);
 }
 
 /// <summary><c>!e</c></summary>
@@ -47,4 +55,8 @@ internal sealed class NotNode(SourceText source, TextSpan span, Node operand) : 
         if (v is not BoolValue b) throw EvaluationException.Type($"value is {v.Describe()} while a Boolean was expected", operand.Location);
         return BoolValue.Of(!b.Value);
     }
+
+    internal override bool KeepsNoFrame => operand.KeepsNoFrame;
+
+    internal override bool ForcesFirst(int slot) => operand.ForcesFirst(slot);
 }

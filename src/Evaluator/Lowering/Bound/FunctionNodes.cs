@@ -39,6 +39,50 @@ internal sealed class LambdaNode(SourceText source, TextSpan span) : Node(source
 
     public Node Body { get; set; } = null!;
 
+    /// <summary>
+    /// Whether a call's frame may serve the next call once this one returns: nothing in the body can
+    /// keep it (see <see cref="Node.KeepsNoFrame"/>) and no default of a formal is delayed in it.
+    /// A call takes the spare frame if there is one (none while another call of the function is
+    /// running: recursion, or re-entry through forcing an argument) and gives its frame back when
+    /// it returns; a call that fails drops it.
+    /// </summary>
+    public bool ReusesFrame { get; private set; }
+
+    private Env? _spareFrame;
+
+    /// <summary>A frame for a call of this function, a spare one if there is one (see <see cref="ReusesFrame"/>).</summary>
+    internal Env CreateFrame(Env? parent)
+    {
+        if (ReusesFrame && Interlocked.Exchange(ref _spareFrame, null) is { } spare)
+        {
+            spare.Reset(0, parent); // its slots were emptied when it was given back
+            return spare;
+        }
+        return Env.Create(FrameSize, parent);
+    }
+
+    /// <summary>The frame of a call that returned, kept for the next call; only when <see cref="ReusesFrame"/>.</summary>
+    internal void GiveBackFrame(Env frame)
+    {
+        // Emptied now, so the values of this call are not kept alive until the next.
+        frame.Reset(FrameSize, null);
+        Volatile.Write(ref _spareFrame, frame);
+    }
+
+    /// <summary>
+    /// Whether the body's first step is to force the argument (<c>n: if n < 2 …</c>): a call may then
+    /// pass an argument whose value is known at no cost (<c>fib (n - 1)</c>) as that value rather
+    /// than a thunk of it, since the thunk would be forced before anything could see it unforced.
+    /// </summary>
+    public bool ForcesArgumentFirst { get; private set; }
+
+    /// <summary>Decides <see cref="ReusesFrame"/> and <see cref="ForcesArgumentFirst"/>, once the body and formals are bound.</summary>
+    internal void DecideCallShape()
+    {
+        ReusesFrame = Body.KeepsNoFrame && (Formals is null || Array.TrueForAll(Formals, formal => formal.Default is null or ConstNode));
+        ForcesArgumentFirst = Formals is null && Body.ForcesFirst(ArgSlot);
+    }
+
     public IReadOnlyList<(string Name, bool HasDefault, SourceLocation Location)>? FormalInfo =>
         Formals?.Select(f => (f.Name.Name, f.Default is not null, f.Location)).ToArray();
 
@@ -54,6 +98,13 @@ internal sealed class CallNode(SourceText source, TextSpan span, Node function, 
     public PrimOpValue? KnownPrimOp => function is VarNode { Known: PrimOpValue primOp } ? primOp : null;
 
     public Node[] Arguments => arguments;
+
+    // The arguments are delayed in the caller's frame, but the only argument of a builtin that forces
+    // it first is evaluated (`toString (i * 2)`).
+    internal override bool KeepsNoFrame => function.KeepsNoFrame
+        && (KnownPrimOp is { ForcesItsArgumentFirst: true } && arguments.Length == 1
+            ? arguments[0].KeepsNoFrame
+            : Array.TrueForAll(arguments, argument => argument.DelaysWithoutFrame));
 
     public override Value Eval(Env env)
     {
@@ -79,7 +130,8 @@ internal sealed class CallNode(SourceText source, TextSpan span, Node function, 
                 i += 2;
                 continue;
             }
-            f = interpreter.Call(f, arguments[i].Delay(env), site);
+            var argument = arguments[i];
+            f = interpreter.Call(f, f is LambdaValue { Code.ForcesArgumentFirst: true } ? argument.ValueWithoutEvaluation(env) ?? argument.Delay(env) : argument.Delay(env), site);
             i++;
         }
         return f;

@@ -34,6 +34,30 @@ internal abstract class Node(SourceText source, TextSpan span)
         value = 0;
         return false;
     }
+
+    /// <summary>
+    /// The value of this expression when it is known without evaluating anything (a constant, a
+    /// variable already evaluated, integer arithmetic on such that cannot fail), else null. Computing
+    /// it cannot fail, diverge or trace, so it may be done before anything asks for the value.
+    /// </summary>
+    internal virtual Value? ValueWithoutEvaluation(Env env) => null;
+
+    /// <summary>
+    /// True when evaluating this expression (<see cref="Eval"/>) can never keep the environment, or a
+    /// frame made over it, in anything that outlives the evaluation: no closure, no thunk over it, no
+    /// inner frame. A function whose body is such reuses its frame (see LambdaNode.ReusesFrame), so
+    /// anything not known to be such says false, the default.
+    /// </summary>
+    internal virtual bool KeepsNoFrame => false;
+
+    /// <summary>True when <see cref="Delay"/> in a function's own frame never keeps that frame: a
+    /// constant, or an argument of the function (whose slot is always filled, so no thunk reads it later).</summary>
+    internal virtual bool DelaysWithoutFrame => false;
+
+    /// <summary>True when the first thing <see cref="Eval"/> does is force variable <paramref name="slot"/>
+    /// of its own frame (level 0): a function whose body is such may be given its argument evaluated
+    /// rather than as a thunk, when the value is known at no cost (see LambdaNode.ForcesArgumentFirst).</summary>
+    internal virtual bool ForcesFirst(int slot) => false;
 }
 
 /// <summary>A thunk for an expression in an environment (the common case).</summary>
@@ -63,6 +87,12 @@ internal sealed class ConstNode(SourceText source, TextSpan span, Value value) :
     public override Value Eval(Env env) => Value;
 
     public override Value Delay(Env env) => Value;
+
+    internal override Value? ValueWithoutEvaluation(Env env) => Value;
+
+    internal override bool KeepsNoFrame => true;
+
+    internal override bool DelaysWithoutFrame => true;
 
     internal override bool TryEvalInteger(Env env, out long value)
     {

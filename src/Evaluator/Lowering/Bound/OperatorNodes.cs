@@ -25,6 +25,7 @@ internal sealed class BinaryNode(SourceText source, TextSpan span, BinaryOperato
                 return !ForceBool(left, env) ? BoolValue.True : BoolValue.Of(ForceBool(right, env));
         }
 
+        if (_operandsBoxIntegers && IntegerOperands(left, right, env, out var p, out var q) && OnIntegers(p, q) is { } direct) return direct;
         var a = left.Eval(env);
         var b = right.Eval(env);
         if (a is IntValue i && b is IntValue j && OnIntegers(i.Value, j.Value) is { } quick) return quick;
@@ -54,28 +55,46 @@ internal sealed class BinaryNode(SourceText source, TextSpan span, BinaryOperato
         }
     }
 
+    // Whether an operand is itself arithmetic (`acc + x * 2`), whose value would be an integer
+    // object made only to be read here once.
+    private readonly bool _operandsBoxIntegers = op is not (BinaryOperator.And or BinaryOperator.Or or BinaryOperator.Implies)
+        && (IsArithmetic(left) || IsArithmetic(right));
+
+    internal override bool KeepsNoFrame => left.KeepsNoFrame && right.KeepsNoFrame;
+
+    // Whether OnIntegers computes this operator (arithmetic, comparisons), so operands are worth looking at.
+    private readonly bool _computedOnIntegers = op is BinaryOperator.Subtract or BinaryOperator.Multiply or BinaryOperator.Divide
+        or BinaryOperator.Equal or BinaryOperator.NotEqual or BinaryOperator.Less or BinaryOperator.Greater
+        or BinaryOperator.LessOrEqual or BinaryOperator.GreaterOrEqual;
+
+    // Every operator evaluates its left operand first (through TryEvalInteger too).
+    internal override bool ForcesFirst(int slot) => left.ForcesFirst(slot);
+
+    /// <summary>Whether <paramref name="node"/> computes a new integer (see <see cref="TryEvalInteger"/>).</summary>
+    internal static bool IsArithmetic(Node node) =>
+        node is BinaryNode { ArithmeticSymbol: not null } or ConcatNode { ForceString: false, PartCount: 2 };
+
+    /// <summary>
+    /// Both operands as integers without an integer object each (see <see cref="TryEvalInteger"/>);
+    /// false when either is not one, and the caller evaluates them the ordinary way: what ran here
+    /// is a prefix of that, so nothing runs twice that could be seen.
+    /// </summary>
+    internal static bool IntegerOperands(Node left, Node right, Env env, out long i, out long j)
+    {
+        j = 0;
+        return left.TryEvalInteger(env, out i) && right.TryEvalInteger(env, out j);
+    }
+
     /// <summary>
     /// Arithmetic or a comparison on two integers that are already known (constants or evaluated
     /// variables) is computed now rather than delayed (<c>f (n - 1)</c>): it cannot fail, diverge
     /// or trace. Its thunk stays (see <see cref="ComputedThunk"/>), since printing shows whether
     /// a value was evaluated.
     /// </summary>
-    public override Value Delay(Env env)
-    {
-        if (Known(left, env) is IntValue i && Known(right, env) is IntValue j && OnIntegers(i.Value, j.Value) is { } value)
-        {
-            return new ComputedThunk(value);
-        }
-        return base.Delay(env);
-    }
+    public override Value Delay(Env env) => ValueWithoutEvaluation(env) is { } value ? new ComputedThunk(value) : base.Delay(env);
 
-    /// <summary>The value of an operand if it needs no evaluation; else null.</summary>
-    internal static Value? Known(Node operand, Env env) => operand switch
-    {
-        ConstNode constant => constant.Value,
-        VarNode variable => variable.Peek(env),
-        _ => null,
-    };
+    internal override Value? ValueWithoutEvaluation(Env env) =>
+        _computedOnIntegers && left.ValueWithoutEvaluation(env) is IntValue i && right.ValueWithoutEvaluation(env) is IntValue j ? OnIntegers(i.Value, j.Value) : null;
 
     /// <summary><c>-</c>, <c>*</c> or <c>/</c> on integers the operands come to, when none of it can fail.</summary>
     internal override bool TryEvalInteger(Env env, out long value)
@@ -88,7 +107,7 @@ internal sealed class BinaryNode(SourceText source, TextSpan span, BinaryOperato
         return false;
     }
 
-    private char? ArithmeticSymbol => op switch
+    internal char? ArithmeticSymbol => op switch
     {
         BinaryOperator.Subtract => '-',
         BinaryOperator.Multiply => '*',
@@ -127,6 +146,17 @@ internal sealed class ConcatNode(SourceText source, TextSpan span, Node[] parts,
 {
     public bool ForceString { get; } = forceString;
 
+    internal int PartCount => parts.Length;
+
+    internal override bool KeepsNoFrame => Array.TrueForAll(parts, part => part.KeepsNoFrame);
+
+    // The parts are evaluated in order; a `toString` part's argument is looked at in another way first.
+    internal override bool ForcesFirst(int slot) => (_toStringParts & 1) == 0 && parts[0].ForcesFirst(slot);
+
+    // See BinaryNode: `acc + x * 2` adds without an integer object for `x * 2`.
+    private readonly bool _operandsBoxIntegers = !forceString && parts.Length == 2
+        && (BinaryNode.IsArithmetic(parts[0]) || BinaryNode.IsArithmetic(parts[1]));
+
     // The parts that are `toString e` calling the builtin itself (a global known when lowering), one
     // bit each: an integer there is formatted straight into the result, without a string and a
     // string value per number (a rendered file has millions of `${toString port}`).
@@ -147,6 +177,11 @@ internal sealed class ConcatNode(SourceText source, TextSpan span, Node[] parts,
         if (_toStringParts != 0) return EvalFormattingIntegers(env);
         if (!ForceString && parts.Length == 2)
         {
+            if (_operandsBoxIntegers && BinaryNode.IntegerOperands(parts[0], parts[1], env, out var x, out var y)
+                && Interpreter.TryIntArithmetic('+', x, y, out var direct))
+            {
+                return IntValue.Of(direct);
+            }
             var a = parts[0].Eval(env);
             if (a is IntValue or FloatValue)
             {
@@ -225,14 +260,10 @@ internal sealed class ConcatNode(SourceText source, TextSpan span, Node[] parts,
     }
 
     /// <summary><c>a + b</c> on two known integers is computed now (see <see cref="BinaryNode.Delay"/>).</summary>
-    public override Value Delay(Env env)
-    {
-        if (!ForceString && parts.Length == 2
-            && BinaryNode.Known(parts[0], env) is IntValue i && BinaryNode.Known(parts[1], env) is IntValue j
-            && Interpreter.TryIntArithmetic('+', i.Value, j.Value, out var sum))
-        {
-            return new ComputedThunk(IntValue.Of(sum));
-        }
-        return base.Delay(env);
-    }
+    public override Value Delay(Env env) => ValueWithoutEvaluation(env) is { } value ? new ComputedThunk(value) : base.Delay(env);
+
+    internal override Value? ValueWithoutEvaluation(Env env) =>
+        !ForceString && parts.Length == 2
+        && parts[0].ValueWithoutEvaluation(env) is IntValue i && parts[1].ValueWithoutEvaluation(env) is IntValue j
+        && Interpreter.TryIntArithmetic('+', i.Value, j.Value, out var sum) ? IntValue.Of(sum) : null;
 }

@@ -21,8 +21,9 @@ internal sealed class VarNode(SourceText source, TextSpan span, string name, int
         if (known is not null) return known;
         var e = env;
         for (var i = level; i > 0; i--) e = e.Parent!;
-        var value = e.Slot(index);
-        return value is Thunk t ? t.Force() : value;
+        // A virtual call: cheaper than testing for the (non-sealed) Thunk class, which walks the
+        // value's class hierarchy, and most slots hold values already.
+        return e.Slot(index).Force();
     }
 
     public override Value Delay(Env env)
@@ -45,14 +46,23 @@ internal sealed class VarNode(SourceText source, TextSpan span, string name, int
         return false;
     }
 
+    internal override Value? ValueWithoutEvaluation(Env env) => Peek(env);
+
+    internal override bool KeepsNoFrame => true;
+
+    internal override bool ForcesFirst(int slot) => known is null && level == 0 && index == slot;
+
+    // A slot of an outer frame may be one a let is still filling, which Delay answers with a thunk
+    // over this frame; the function's own slots (level 0) are filled before its body runs.
+    internal override bool DelaysWithoutFrame => known is not null || level == 0;
+
     /// <summary>The variable's value if it is already evaluated, without forcing anything; else null.</summary>
     public Value? Peek(Env env)
     {
         if (known is not null) return known;
         var e = env;
         for (var i = level; i > 0; i--) e = e.Parent!;
-        var value = e.Slot(index);
-        return value is Thunk t ? t.Result : value;
+        return e.Slot(index)?.ValueIfEvaluated;
     }
 }
 

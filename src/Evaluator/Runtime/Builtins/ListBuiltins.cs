@@ -86,8 +86,8 @@ internal static class ListBuiltins
             if (n < 0) throw EvaluationException.Create(EvaluationDiagnostics.OutOfBounds, $"cannot create list of size {n}", s);
             MemoryLimit.EnsureList(n, ApplyThunk.ApproximateSize, s);
             var result = new Value[n];
-            var call = new SharedCall(i, a[0], s);
-            for (var k = 0; k < n; k++) result[k] = new GenListThunk(call, (int)k);
+            var elements = new GenListElements(i, a[0], s);
+            for (var k = 0; k < n; k++) result[k] = elements.At((int)k);
             return ListValue.Of(result);
         });
         r.Add("sort", 2, (i, a, s) =>

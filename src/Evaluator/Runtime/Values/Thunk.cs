@@ -48,6 +48,8 @@ public abstract class Thunk : Value
     /// <summary>The forced value, when <see cref="State"/> is <see cref="ThunkState.Forced"/>.</summary>
     public Value? Result => _state == ThunkState.Forced ? Unsafe.As<Value>(_outcome) : null;
 
+    internal sealed override Value? ValueIfEvaluated => Result;
+
     /// <summary>Where the suspended expression is, for the infinite-recursion error.</summary>
     public virtual SourceLocation? Location => null;
 

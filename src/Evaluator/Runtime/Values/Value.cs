@@ -18,6 +18,10 @@ public abstract class Value
     /// <summary>The weak head normal form of this value: itself, or for a thunk its forced value.</summary>
     public virtual Value Force() => this;
 
+    /// <summary>The weak head normal form if it needs no evaluation: itself, or a forced thunk's value;
+    /// null for a thunk not forced yet. Virtual, as testing for the non-sealed Thunk class walks the class hierarchy.</summary>
+    internal virtual Value? ValueIfEvaluated => this;
+
     /// <summary>The name Nix uses in type errors ("a set", "an integer", …).</summary>
     public string Describe() => Kind switch
     {
