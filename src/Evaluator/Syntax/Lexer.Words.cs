@@ -61,8 +61,7 @@ public sealed partial class Lexer
             // "./${": the token is the segment; the "${" is lexed in path mode.
             var tokenLength = pathSegmentBeforeInterpolation > 0 ? pathSegmentBeforeInterpolation : pathLength;
             _pos += tokenLength;
-            Emit(TokenKind.Path, start, tokenLength);
-            Push(Mode.Path);
+            EmitPathStart(TokenKind.Path, start, tokenLength);
         }
         else if (best == uriLength)
         {
@@ -232,8 +231,7 @@ public sealed partial class Lexer
         if (p + 2 < _text.Length && _text[p + 1] == '$' && _text[p + 2] == '{')
         {
             _pos = p + 1;
-            Emit(TokenKind.HomePath, start, _pos - start);
-            Push(Mode.Path);
+            EmitPathStart(TokenKind.HomePath, start, _pos - start);
             return true;
         }
         var segments = 0;
@@ -246,8 +244,7 @@ public sealed partial class Lexer
         if (segments == 0) return false;
         if (p < _text.Length && _text[p] == '/') p++;
         _pos = p;
-        Emit(TokenKind.HomePath, start, p - start);
-        Push(Mode.Path);
+        EmitPathStart(TokenKind.HomePath, start, p - start);
         return true;
     }
 
@@ -307,12 +304,14 @@ public sealed partial class Lexer
         Emit(TokenKind.PathEnd, start, 0);
     }
 
-    private Token FirstPathToken()
+    /// <summary>A path's first token; path mode follows it until the path ends.</summary>
+    private void EmitPathStart(TokenKind kind, int start, int length)
     {
-        for (var i = _count - 1; i >= 0; i--)
-        {
-            if (_tokens[i].Kind is TokenKind.Path or TokenKind.HomePath) return _tokens[i];
-        }
-        return _tokens[_count - 1];
+        Emit(kind, start, length);
+        _pathStart = _tokens[_count - 1];
+        Push(Mode.Path);
     }
+
+    /// <summary>The last Path or HomePath token (every one goes through <see cref="EmitPathStart"/>).</summary>
+    private Token FirstPathToken() => _pathStart.Kind is TokenKind.Path or TokenKind.HomePath ? _pathStart : _tokens[_count - 1];
 }

@@ -23,6 +23,11 @@ public sealed partial class Lexer
     private Mode[] _modes = new Mode[16];
     private int _modeDepth;
     private int _pos;
+    private bool _finished;
+
+    /// <summary>The last Path or HomePath token: where the path that path mode is in began
+    /// (the tokens before it may have been handed to the parser and dropped).</summary>
+    private Token _pathStart;
     private int _pathRunStart, _pathRunEnd, _schemeRunStart, _schemeRunEnd;
 
     private Lexer(SourceText source, DiagnosticBag diagnostics, Token[] buffer)
@@ -45,6 +50,39 @@ public sealed partial class Lexer
         lexer.Run();
         count = lexer._count;
         return lexer._tokens;
+    }
+
+    /// <summary>A lexer that the parser pulls tokens from a few at a time (<see cref="LexMore"/>),
+    /// so a large file never has all its tokens in memory at once (a 660 KB file had 3 MB of them).</summary>
+    internal static Lexer Streaming(SourceText source, DiagnosticBag diagnostics) => new(source, diagnostics, new Token[256]);
+
+    /// <summary>The tokens lexed and not yet dropped: the first <see cref="Count"/> items.</summary>
+    internal Token[] Buffer => _tokens;
+
+    internal int Count => _count;
+
+    /// <summary>Lexes until at least one more token is in the buffer; false once the end-of-file
+    /// token has been produced.</summary>
+    internal bool LexMore()
+    {
+        var before = _count;
+        while (_count == before)
+        {
+            if (_finished) return false;
+            if (!LexStep()) Finish();
+        }
+        return true;
+    }
+
+    /// <summary>Drops up to the first <paramref name="consumed"/> tokens (the parser is past them)
+    /// and says how many it dropped: the last token stays, as path mode looks back at it.</summary>
+    internal int Drop(int consumed)
+    {
+        consumed = Math.Min(consumed, _count - 1);
+        if (consumed <= 0) return 0;
+        Array.Copy(_tokens, consumed, _tokens, 0, _count - consumed);
+        _count -= consumed;
+        return consumed;
     }
 
     /// <summary>About one token per four characters in typical Nix code.</summary>
@@ -79,26 +117,33 @@ public sealed partial class Lexer
 
     private void Run()
     {
-        while (true)
+        while (LexStep())
         {
-            switch (CurrentMode)
-            {
-                case Mode.String:
-                    if (!LexStringPiece()) goto done;
-                    break;
-                case Mode.IndentedString:
-                    if (!LexIndentedStringPiece()) goto done;
-                    break;
-                case Mode.Path:
-                    LexPathPiece();
-                    break;
-                default:
-                    if (!LexNormal()) goto done;
-                    break;
-            }
         }
-    done:
+        Finish();
+    }
+
+    private void Finish()
+    {
         Emit(TokenKind.EndOfFile, _text.Length, 0);
+        _finished = true;
+    }
+
+    /// <summary>One piece in the current mode (zero or more tokens); false at the end of the input.</summary>
+    private bool LexStep()
+    {
+        switch (CurrentMode)
+        {
+            case Mode.String:
+                return LexStringPiece();
+            case Mode.IndentedString:
+                return LexIndentedStringPiece();
+            case Mode.Path:
+                LexPathPiece();
+                return true;
+            default:
+                return LexNormal();
+        }
     }
 
     /// <summary>One token in normal mode; false at the end of the input.</summary>

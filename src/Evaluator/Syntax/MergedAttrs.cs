@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ConfigLang.Evaluator.Syntax.Nodes;
 using ConfigLang.Evaluator.Text;
 
@@ -86,17 +87,53 @@ public sealed class MergedAttr(string name, TextSpan span, TextSpan nameSpan)
     /// <summary>The name itself within that path (the position <c>unsafeGetAttrPos</c> gives).</summary>
     public TextSpan NameSpan { get; } = nameSpan;
 
+    /// <summary>The value, the nested set or the set of an <c>inherit (From)</c>: an attribute has at
+    /// most one of them, so they share one field and <see cref="_kind"/> says which (a file has
+    /// thousands of attributes, and three fields made each 16 bytes larger).</summary>
+    private object? _content;
+    private ContentKind _kind;
+
+    private enum ContentKind : byte { None, Value, Nested, InheritedFrom }
+
     /// <summary>The value expression, when not a nested merged set.</summary>
-    public Expr? Value { get; internal set; }
+    public Expr? Value
+    {
+        get => _kind == ContentKind.Value ? Unsafe.As<Expr>(_content) : null;
+        internal set => Set(ContentKind.Value, value);
+    }
 
     /// <summary>The nested set, created by a dotted path or grown from a set literal.</summary>
-    public MergedAttrs? Nested { get; internal set; }
+    public MergedAttrs? Nested
+    {
+        get => _kind == ContentKind.Nested ? Unsafe.As<MergedAttrs>(_content) : null;
+        internal set => Set(ContentKind.Nested, value);
+    }
 
     /// <summary><c>inherit name;</c> (the value is the variable of the same name outside).</summary>
     public bool Inherited { get; init; }
 
     /// <summary><c>inherit (From) name;</c></summary>
-    public Expr? InheritedFrom { get; init; }
+    public Expr? InheritedFrom
+    {
+        get => _kind == ContentKind.InheritedFrom ? Unsafe.As<Expr>(_content) : null;
+        init => Set(ContentKind.InheritedFrom, value);
+    }
+
+    /// <summary>Stores <paramref name="content"/> as the <paramref name="kind"/>; null clears it only
+    /// when it is of that kind (a set literal's value is cleared after its nested set is made).</summary>
+    private void Set(ContentKind kind, object? content)
+    {
+        if (content is not null)
+        {
+            _content = content;
+            _kind = kind;
+        }
+        else if (_kind == kind)
+        {
+            _content = null;
+            _kind = ContentKind.None;
+        }
+    }
 }
 
 /// <summary><c>${e} = value;</c> or <c>"x${e}" = value;</c>: named only at evaluation.</summary>

@@ -197,16 +197,12 @@ public sealed partial class Parser
 
     private bool LooksLikeBindingStart()
     {
-        var i = _index;
-        while (true)
+        for (var ahead = 0; ; ahead += 2)
         {
-            if (_tokens[i].Kind is not (TokenKind.Identifier or TokenKind.OrKeyword)) return false;
-            i++;
-            var next = _tokens[Math.Min(i, _count - 1)].Kind;
+            if (PeekKind(ahead) is not (TokenKind.Identifier or TokenKind.OrKeyword)) return false;
+            var next = PeekKind(ahead + 1);
             if (next == TokenKind.Assign) return true;
             if (next != TokenKind.Dot) return false;
-            i++;
-            if (i >= _count) return false;
         }
     }
 

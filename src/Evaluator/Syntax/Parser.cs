@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Runtime.CompilerServices;
 using ConfigLang.Evaluator.Diagnostics;
 using ConfigLang.Evaluator.Syntax.Nodes;
@@ -29,8 +28,15 @@ public sealed partial class Parser
     private readonly SourceText _source;
     private readonly string _text;
     private readonly DiagnosticBag _diagnostics;
-    private readonly Token[] _tokens;
-    private readonly int _count;
+
+    /// <summary>The parser's own reports; they follow the lexer's in the caller's bag, as when
+    /// the whole file was lexed before parsing.</summary>
+    private readonly DiagnosticBag _reports = new();
+
+    /// <summary>Tokens come from the lexer as the parser needs them: <see cref="_tokens"/> is its
+    /// buffer, whose first <c>_lexer.Count</c> items are lexed; <see cref="_index"/> is the current one.</summary>
+    private readonly Lexer _lexer;
+    private Token[] _tokens;
     private readonly NameTable _names = new();
     private readonly LiteralCache _literals = new();
 
@@ -58,8 +64,9 @@ public sealed partial class Parser
         _source = source;
         _text = source.Text;
         _diagnostics = diagnostics;
-        // The token array lives only while parsing: it comes from the shared pool and goes back.
-        _tokens = Lexer.Tokenize(source, diagnostics, ArrayPool<Token>.Shared.Rent(Lexer.EstimateTokenCount(source)), out _count);
+        _lexer = Lexer.Streaming(source, diagnostics);
+        _lexer.LexMore();
+        _tokens = _lexer.Buffer;
     }
 
     /// <summary>Parses one source and runs the parse-time checks when the syntax is clean.</summary>
@@ -90,14 +97,9 @@ public sealed partial class Parser
     // processor time), with or without disallowFullBlockingGC.
     private Expr ParseTree()
     {
-        try
-        {
-            return ParseRoot();
-        }
-        finally
-        {
-            ArrayPool<Token>.Shared.Return(_tokens);
-        }
+        var root = ParseRoot();
+        _diagnostics.AddRange(_reports.Items);
+        return root;
     }
 
     private Expr ParseRoot()
@@ -123,14 +125,46 @@ public sealed partial class Parser
 
     private TokenKind Kind => _tokens[_index].Kind;
 
-    private TokenKind PeekKind(int ahead) => _tokens[Math.Min(_index + ahead, _count - 1)].Kind;
+    /// <summary>The kind <paramref name="ahead"/> tokens after the current one (the end of file past it).</summary>
+    private TokenKind PeekKind(int ahead)
+    {
+        if (_index + ahead >= _lexer.Count) Fill(ahead);
+        return _tokens[Math.Min(_index + ahead, _lexer.Count - 1)].Kind;
+    }
 
     private Token Advance()
     {
         var token = _tokens[_index];
-        if (_index < _count - 1) _index++;
-        if (token.Kind != TokenKind.EndOfFile) _previousEnd = token.End;
+        if (token.Kind != TokenKind.EndOfFile)
+        {
+            _previousEnd = token.End;
+            if (++_index == _lexer.Count) Fill(0);
+        }
         return token;
+    }
+
+    /// <summary>Lexes until the token <paramref name="ahead"/> of the current one is in the buffer
+    /// (or the end of file is), first dropping the tokens already parsed once they fill half of it.</summary>
+    private void Fill(int ahead)
+    {
+        if (_index >= _tokens.Length / 2) _index -= _lexer.Drop(_index);
+        while (_index + ahead >= _lexer.Count && _lexer.LexMore())
+        {
+        }
+        _tokens = _lexer.Buffer;
+    }
+
+    /// <summary>Lexes the rest of the file (its lexical errors are still reported) and makes the
+    /// end of file the current token.</summary>
+    private void SkipToEnd()
+    {
+        do
+        {
+            _lexer.Drop(_lexer.Count);
+        }
+        while (_lexer.LexMore());
+        _tokens = _lexer.Buffer;
+        _index = _lexer.Count - 1;
     }
 
     private bool Accept(TokenKind kind)
@@ -159,7 +193,7 @@ public sealed partial class Parser
         var offset = diagnostic.Location?.Span.Start ?? -1;
         if (offset == _lastErrorOffset) return;
         _lastErrorOffset = offset;
-        _diagnostics.Add(diagnostic);
+        _reports.Add(diagnostic);
     }
 
     private void ReportUnexpected(Token token, string? expected)
@@ -217,7 +251,7 @@ public sealed partial class Parser
         if (_abandoned) return result;
         Report(SyntaxDiagnostics.NestingTooDeep(_source, Current.Span, MaxNestingDepth));
         _abandoned = true;
-        _index = _count - 1;
+        SkipToEnd();
         return result;
     }
 
