@@ -51,4 +51,28 @@ public sealed class DeepForcingTests
             """));
         Assert.Contains("error: boom", Evaluate.Error("builtins.all builtins.isAttrs [ { } (throw \"boom\") ]"));
     }
+
+    [Fact]
+    public void A_type_test_given_to_all_or_any_answers_as_the_builtin_called_on_each_element()
+    {
+        // Each is… builtin over values of every type, tested element by element without calling the builtin.
+        Assert.Equal("true", Evaluate.Value("""
+            let
+              values = [ null (x: x) builtins.map (builtins.map (x: x)) 1 1.5 "s" true ./p [ ] { } ];
+              tests = with builtins; [ isNull isFunction isInt isFloat isString isBool isPath isList isAttrs ];
+              called = t: map (v: t v) values;
+              asAll = t: map (v: builtins.all t [ v ]) values;
+              asAny = t: map (v: builtins.any t [ v ]) values;
+            in builtins.all (t: called t == asAll t && called t == asAny t) tests
+            """));
+    }
+
+    [Fact]
+    public void An_element_failing_in_a_type_test_keeps_the_frame_of_the_builtin()
+    {
+        var trace = Evaluate.ErrorWithTrace("builtins.all builtins.isAttrs [ { } (throw \"boom\") ]");
+        var isAttrs = trace.IndexOf("while calling the 'isAttrs' builtin", StringComparison.Ordinal);
+        var all = trace.IndexOf("while calling the 'all' builtin", StringComparison.Ordinal);
+        Assert.True(isAttrs >= 0 && isAttrs < all, trace);
+    }
 }
