@@ -18,7 +18,9 @@ internal static class ZipAttrs
 
     public static AttrSetValue Zip(Interpreter interpreter, Value function, Value[] items, SourceLocation? site)
     {
-        var sets = new AttrSetValue[items.Length];
+        // Up to MergeLimit sets, on the stack: recursiveUpdate zips two sets at every level of every merge.
+        var few = new FewSets();
+        var sets = items.Length <= MergeLimit ? ((Span<AttrSetValue>)few)[..items.Length] : new AttrSetValue[items.Length];
         var total = 0;
         for (var k = 0; k < sets.Length; k++)
         {
@@ -30,7 +32,13 @@ internal static class ZipAttrs
         return sets.Length <= MergeLimit ? ByMerging(call, sets) : ByCounting(call, sets, total);
     }
 
-    private static AttrSetValue ByMerging(SharedCall call, AttrSetValue[] sets)
+    [InlineArray(MergeLimit)]
+    private struct FewSets
+    {
+        private AttrSetValue _first;
+    }
+
+    private static AttrSetValue ByMerging(SharedCall call, ReadOnlySpan<AttrSetValue> sets)
     {
         Span<int> cursors = stackalloc int[MergeLimit];
         cursors = cursors[..sets.Length];
@@ -80,7 +88,7 @@ internal static class ZipAttrs
     }
 
     /// <summary>The first name not walked past in any set, and how many sets have it there.</summary>
-    private static Symbol? Smallest(AttrSetValue[] sets, Span<int> cursors, out int holders)
+    private static Symbol? Smallest(ReadOnlySpan<AttrSetValue> sets, Span<int> cursors, out int holders)
     {
         Symbol? next = null;
         holders = 0;
@@ -96,7 +104,7 @@ internal static class ZipAttrs
 
     /// <summary>Many sets (the module system zips every module's definitions): each name gets a slot
     /// in order of first appearance, counted first so each group is made at its size, then sorted.</summary>
-    private static AttrSetValue ByCounting(SharedCall call, AttrSetValue[] sets, int total)
+    private static AttrSetValue ByCounting(SharedCall call, ReadOnlySpan<AttrSetValue> sets, int total)
     {
         var slotOf = new Dictionary<Symbol, int>();
         var order = new List<Symbol>();
