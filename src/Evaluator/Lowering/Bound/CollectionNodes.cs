@@ -32,6 +32,10 @@ internal sealed class AttrsNode(SourceText source, TextSpan span, bool recursive
 {
     private readonly int _overridesIndex = Array.FindIndex(names, n => n.Name == "__overrides");
 
+    /// <summary>The positions of a set of one dynamic attribute, the same for every set made here
+    /// (position arrays are never changed, as the static ones shared by every instance).</summary>
+    private readonly SourceLocation[]? _lonePosition = names.Length == 0 && dynamicAttrs.Length == 1 ? [dynamicAttrs[0].Location] : null;
+
     public bool Recursive { get; } = recursive;
 
     /// <summary>The sources of its <c>inherit (e) a b;</c> clauses, if it has any.</summary>
@@ -63,12 +67,12 @@ internal sealed class AttrsNode(SourceText source, TextSpan span, bool recursive
             return slots.Length == 0 ? AttrSetValue.Empty : new AttrSetValue(names, slots, positions);
         }
 
-        if (names.Length == 0 && dynamicAttrs.Length == 1 && overrides is null)
+        if (_lonePosition is not null && overrides is null)
         {
             // `certs.${name} = …;`, the commonest dynamic set: its one attribute without a builder.
             var only = dynamicAttrs[0];
             return DynamicName(only, inner) is { } onlyName
-                ? new AttrSetValue([onlyName], [only.Value.Delay(inner)], [only.Location])
+                ? new AttrSetValue([onlyName], [only.Value.Delay(inner)], _lonePosition)
                 : AttrSetValue.Empty;
         }
 

@@ -160,7 +160,9 @@ internal static class ZipAttrs
             {
                 var slot = slots[--at];
                 if (groups[slot] is { } group && group.GetType() == typeof(Value[])) ValueArray.Set(Unsafe.As<Value[]>(group), --remaining[slot], values[j]);
-                else groups[slot] = values[j];
+                // A name of its own in a set of one name (a module defining one certificate): the
+                // set's value array is already the list of its values (neither is ever changed).
+                else groups[slot] = values.Length == 1 && values.GetType() == typeof(Value[]) ? values : values[j];
             }
         }
 
