@@ -407,8 +407,9 @@ public sealed partial class Interpreter
     }
 
     /// <summary>Up to this many elements, a list or set is remembered as seen only once it turns out to
-    /// hold a list or set: a cycle runs through such containers only, and going through a small
-    /// leaf again costs less than remembering every leaf (most of a configuration's sets).</summary>
+    /// hold a list or set that holds one in turn: a cycle runs through such containers only, and going
+    /// through a small leaf again costs less than remembering every leaf (most of a configuration's
+    /// sets, and the sets holding only leaves, as a certificate holding its list of domain names).</summary>
     private const int SmallContainer = 8;
 
     private void ForceDeep(Value value, HashSet<object> seen)
@@ -426,7 +427,7 @@ public sealed partial class Interpreter
                     try
                     {
                         var item = attrs.Values[i];
-                        if (!remembered && item.Force() is AttrSetValue or ListValue)
+                        if (!remembered && !IsLeafOrSmallLeafContainer(item.Force()))
                         {
                             if (!seen.Add(attrs)) return;
                             remembered = true;
@@ -435,7 +436,7 @@ public sealed partial class Interpreter
                     }
                     catch (EvaluationException e) when (!e.IsStackOverflow)
                     {
-                        throw e.AddFrame($"while evaluating the attribute '{attrs.Names[i].ToUnicode()}'", attrs.Positions?[i] is { Source: not null } p ? p : null);
+                        throw AttributeFrame(e, attrs, i);
                     }
                 }
                 break;
@@ -446,7 +447,7 @@ public sealed partial class Interpreter
                 if (remembered && !seen.Add(list)) return;
                 foreach (var item in list.Items)
                 {
-                    if (!remembered && item.Force() is AttrSetValue or ListValue)
+                    if (!remembered && !IsLeafOrSmallLeafContainer(item.Force()))
                     {
                         if (!seen.Add(list)) return;
                         remembered = true;
@@ -457,6 +458,48 @@ public sealed partial class Interpreter
             }
         }
     }
+
+    /// <summary>
+    /// Whether a forced value cannot lead back to the container holding it: it is no list or set, or a
+    /// small one whose elements are none. Its elements are forced here, in order, up to the first list or
+    /// set; ForceDeep would force them first thing in the same order (with the same attribute frames on
+    /// an error), so the evaluation is the same, only the container holding it need not be remembered.
+    /// </summary>
+    private static bool IsLeafOrSmallLeafContainer(Value forced)
+    {
+        switch (forced)
+        {
+            case AttrSetValue attrs:
+                if (attrs.Count > SmallContainer) return false;
+                for (var i = 0; i < attrs.Count; i++)
+                {
+                    Value element;
+                    try
+                    {
+                        element = attrs.Values[i].Force();
+                    }
+                    catch (EvaluationException e) when (!e.IsStackOverflow)
+                    {
+                        throw AttributeFrame(e, attrs, i);
+                    }
+                    if (element is AttrSetValue or ListValue) return false;
+                }
+                return true;
+            case ListValue list:
+                if (list.Count > SmallContainer) return false;
+                foreach (var item in list.Items)
+                {
+                    if (item.Force() is AttrSetValue or ListValue) return false;
+                }
+                return true;
+            default:
+                return true;
+        }
+    }
+
+    /// <summary>An error forcing attribute <paramref name="index"/> deeply, as Nix frames it.</summary>
+    private static EvaluationException AttributeFrame(EvaluationException e, AttrSetValue attrs, int index) =>
+        e.AddFrame($"while evaluating the attribute '{attrs.Names[index].ToUnicode()}'", attrs.Positions?[index] is { Source: not null } p ? p : null);
 
     /// <summary>The <c>{ column; file; line; }</c> set Nix uses for positions.</summary>
     public static AttrSetValue MakePosition(SourceLocation location)

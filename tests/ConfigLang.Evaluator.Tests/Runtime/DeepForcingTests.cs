@@ -41,6 +41,34 @@ public sealed class DeepForcingTests
     }
 
     [Fact]
+    public void Sets_holding_only_small_leaf_containers_are_walked_as_often_as_reached()
+    {
+        // Not remembered, so reached twice they are forced twice (no-ops); cycles through them still end.
+        Assert.Equal("[ 1 2 3 ]", Evaluate.Value("""
+            let
+              cert = { domain = "a"; names = [ "www.a" ]; meta = { x = 1; }; };
+              x = { a = [ x ]; b = [ "s" ]; };
+              l = [ [ l ] ];
+              s = { inner = { back = s; }; };
+            in [ (builtins.deepSeq [ cert cert { c = cert; } ] 1) (builtins.deepSeq [ x l ] 2) (builtins.deepSeq s 3) ]
+            """));
+    }
+
+    [Fact]
+    public void An_error_found_looking_into_a_small_container_keeps_its_frames_and_order()
+    {
+        // The elements of { b; c; } are forced before it is walked: c fails there, framed as inside a.
+        var trace = Evaluate.ErrorWithTrace("""builtins.deepSeq { a = { b = 1; c = throw "deep"; }; z = throw "later"; } 1""");
+        Assert.Contains("error: deep", trace);
+        var c = trace.IndexOf("while evaluating the attribute 'c'", StringComparison.Ordinal);
+        var a = trace.IndexOf("while evaluating the attribute 'a'", StringComparison.Ordinal);
+        Assert.True(c >= 0 && c < a, trace);
+        // The first failing element in list order, even behind a leaf list.
+        Assert.Contains("error: first", Evaluate.Error("""builtins.deepSeq [ [ [ 1 (throw "first") ] ] (throw "second") ] 1"""));
+        Assert.Contains("error: first", Evaluate.Error("""builtins.deepSeq { a = [ 1 (throw "first") ]; b = [ { c = throw "second"; } ]; } 1"""));
+    }
+
+    [Fact]
     public void All_and_any_with_a_builtin_stop_at_the_first_answer()
     {
         Assert.Equal("[ false true true false ]", Evaluate.Value("""
@@ -50,5 +78,29 @@ public sealed class DeepForcingTests
               (builtins.any builtins.isAttrs [ ]) ]
             """));
         Assert.Contains("error: boom", Evaluate.Error("builtins.all builtins.isAttrs [ { } (throw \"boom\") ]"));
+    }
+
+    [Fact]
+    public void A_type_test_given_to_all_or_any_answers_as_the_builtin_called_on_each_element()
+    {
+        // Each is… builtin over values of every type, tested element by element without calling the builtin.
+        Assert.Equal("true", Evaluate.Value("""
+            let
+              values = [ null (x: x) builtins.map (builtins.map (x: x)) 1 1.5 "s" true ./p [ ] { } ];
+              tests = with builtins; [ isNull isFunction isInt isFloat isString isBool isPath isList isAttrs ];
+              called = t: map (v: t v) values;
+              asAll = t: map (v: builtins.all t [ v ]) values;
+              asAny = t: map (v: builtins.any t [ v ]) values;
+            in builtins.all (t: called t == asAll t && called t == asAny t) tests
+            """));
+    }
+
+    [Fact]
+    public void An_element_failing_in_a_type_test_keeps_the_frame_of_the_builtin()
+    {
+        var trace = Evaluate.ErrorWithTrace("builtins.all builtins.isAttrs [ { } (throw \"boom\") ]");
+        var isAttrs = trace.IndexOf("while calling the 'isAttrs' builtin", StringComparison.Ordinal);
+        var all = trace.IndexOf("while calling the 'all' builtin", StringComparison.Ordinal);
+        Assert.True(isAttrs >= 0 && isAttrs < all, trace);
     }
 }

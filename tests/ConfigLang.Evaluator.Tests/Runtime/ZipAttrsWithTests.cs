@@ -26,6 +26,27 @@ public sealed class ZipAttrsWithTests
         Assert.Equal("{ all = [ 0 1 2 3 4 5 6 7 8 ]; k0 = [ 0 3 6 ]; k1 = [ 1 4 7 ]; k2 = [ 2 5 8 ]; n0 = [ 0 ]; n1 = [ 1 ]; n2 = [ 2 ]; n3 = [ 3 ]; n4 = [ 4 ]; n5 = [ 5 ]; n6 = [ 6 ]; n7 = [ 7 ]; n8 = [ 8 ]; }", many);
     }
 
+    [Theory]
+    [InlineData(9)]
+    [InlineData(40)]
+    [InlineData(300)]
+    public void Many_sets_give_each_name_its_values_in_list_order(int count)
+    {
+        // Past 32 sets the tables are grown once from the names seen so far; groups of one, of a
+        // few and of every set are filled from the last set back.
+        Assert.Equal("true", Evaluate.Value($$"""
+            let
+              sets = builtins.genList (i: { "k${toString (i - i / 3 * 3)}" = i; all = i; "n${toString i}" = i; }
+                // (if i - i / 7 * 7 == 0 then { seventh = i; } else { })) {{count}};
+              zipped = builtins.zipAttrsWith (n: vs: vs) sets;
+              expected = n: builtins.concatMap (s: if s ? ${n} then [ s.${n} ] else [ ]) sets;
+              names = builtins.attrNames zipped;
+            in names == builtins.sort (a: b: a < b) names
+              && builtins.all (n: zipped.${n} == expected n) names
+              && builtins.length names == {{count}} + 5
+            """));
+    }
+
     [Fact]
     public void An_element_that_is_not_a_set_is_an_error()
     {

@@ -32,6 +32,10 @@ internal sealed class AttrsNode(SourceText source, TextSpan span, bool recursive
 {
     private readonly int _overridesIndex = Array.FindIndex(names, n => n.Name == "__overrides");
 
+    /// <summary>The positions of a set of one dynamic attribute, the same for every set made here
+    /// (position arrays are never changed, as the static ones shared by every instance).</summary>
+    private readonly SourceLocation[]? _lonePosition = names.Length == 0 && dynamicAttrs.Length == 1 ? [dynamicAttrs[0].Location] : null;
+
     public bool Recursive { get; } = recursive;
 
     /// <summary>The sources of its <c>inherit (e) a b;</c> clauses, if it has any.</summary>
@@ -39,7 +43,7 @@ internal sealed class AttrsNode(SourceText source, TextSpan span, bool recursive
 
     public override Value Eval(Env env)
     {
-        var slots = new Value[names.Length];
+        var slots = names.Length == 0 ? [] : new Value[names.Length];
         var inner = env;
         if (Recursive)
         {
@@ -63,6 +67,15 @@ internal sealed class AttrsNode(SourceText source, TextSpan span, bool recursive
             return slots.Length == 0 ? AttrSetValue.Empty : new AttrSetValue(names, slots, positions);
         }
 
+        if (_lonePosition is not null && overrides is null)
+        {
+            // `certs.${name} = …;`, the commonest dynamic set: its one attribute without a builder.
+            var only = dynamicAttrs[0];
+            return DynamicName(only, inner) is { } onlyName
+                ? new AttrSetValue([onlyName], [only.Value.Delay(inner)], _lonePosition)
+                : AttrSetValue.Empty;
+        }
+
         var builder = new AttrSetBuilder(names.Length + dynamicAttrs.Length);
         if (overrides is not null)
         {
@@ -84,9 +97,7 @@ internal sealed class AttrsNode(SourceText source, TextSpan span, bool recursive
         }
         foreach (var dynamic in dynamicAttrs)
         {
-            var nameValue = dynamic.Name.Eval(inner);
-            if (nameValue is NullValue) continue;
-            var name = interpreter.ForceSymbol(nameValue, dynamic.Name.Location, "while evaluating the name of a dynamic attribute");
+            if (DynamicName(dynamic, inner) is not { } name) continue;
             if (builder.Contains(name))
             {
                 // As Nix words it: the message names the first definition, the error points at this one.
@@ -97,6 +108,14 @@ internal sealed class AttrsNode(SourceText source, TextSpan span, bool recursive
             builder.Add(name, dynamic.Value.Delay(inner), dynamic.Location);
         }
         return builder.Build();
+    }
+
+    /// <summary>The name of a dynamic attribute, or null when it is <c>null</c> (the attribute is left out).</summary>
+    private Symbol? DynamicName(DynamicAttr dynamic, Env scope)
+    {
+        var nameValue = dynamic.Name.Eval(scope);
+        if (nameValue is NullValue) return null;
+        return interpreter.ForceSymbol(nameValue, dynamic.Name.Location, "while evaluating the name of a dynamic attribute");
     }
 }
 

@@ -68,15 +68,16 @@ internal static class ListBuiltins
         r.Add("concatLists", 1, (i, a, s) =>
         {
             var lists = i.ForceList(a[0], s);
-            var parts = new ListValue[lists.Count];
-            for (var k = 0; k < parts.Length; k++) parts[k] = i.ForceList(lists.Items[k], s);
-            return ListValue.Concatenate(parts, s);
+            // Each part forced in order, then joined: no array of the parts (a module merge
+            // concatenates one or two short lists at a time).
+            foreach (var part in lists.Items) i.ForceList(part, s);
+            return ListValue.Concatenate(lists.Items, s);
         });
         r.Add("concatMap", 2, (i, a, s) =>
         {
             i.ForceFunction(a[0], s); // the function before the list, as Nix 2.8 checks them
             var list = i.ForceList(a[1], s);
-            var parts = new ListValue[list.Count];
+            var parts = new Value[list.Count];
             for (var k = 0; k < parts.Length; k++) parts[k] = i.ForceList(i.Call(a[0], list.Items[k], s), s);
             return ListValue.Concatenate(parts, s);
         });
@@ -117,19 +118,28 @@ internal static class ListBuiltins
 
     /// <summary><c>any</c> (<paramref name="wanted"/> true) and the negation of <c>all</c>: whether the
     /// predicate <c>a[0]</c> gives <paramref name="wanted"/> for an element of the list <c>a[1]</c>,
-    /// stopping at the first. A builtin such as <c>isAttrs</c> (<c>all isAttrs values</c> in every
-    /// module merge) gets one argument array for all elements: those builtins keep none.</summary>
+    /// stopping at the first. A type test such as <c>isAttrs</c> (<c>all isAttrs values</c> in every
+    /// module merge) is applied to each element directly, without a call of the builtin; another
+    /// builtin forcing its argument gets one argument array for all elements: those builtins keep none.</summary>
     private static bool HasElement(Interpreter i, Value[] a, SourceLocation? s, bool wanted)
     {
         var function = i.ForceFunction(a[0], s); // the function before the list, as Nix 2.8 checks them
         var items = i.ForceList(a[1], s).Items;
-        if (function is PrimOpValue { Arity: 1, ForcesItsArgumentFirst: true } primOp)
+        if (function is PrimOpValue primOp && TypeBuiltins.PredicateOf(primOp) is { } isOfType)
+        {
+            foreach (var item in items)
+            {
+                if (isOfType(ForceArgument(item, primOp, s)) == wanted) return true;
+            }
+            return false;
+        }
+        if (function is PrimOpValue { Arity: 1, ForcesItsArgumentFirst: true } strict)
         {
             var argument = new Value[1];
             foreach (var item in items)
             {
                 argument[0] = item;
-                if (i.ForceBool(i.CallPrimOp(primOp, argument, s), s) == wanted) return true;
+                if (i.ForceBool(i.CallPrimOp(strict, argument, s), s) == wanted) return true;
             }
             return false;
         }
@@ -138,6 +148,20 @@ internal static class ListBuiltins
             if (i.ForceBool(i.Call(a[0], item, s), s) == wanted) return true;
         }
         return false;
+    }
+
+    /// <summary>An element forced as the builtin <paramref name="primOp"/> would force its argument: a
+    /// failure carries that builtin's frame, as if it had been called.</summary>
+    private static Value ForceArgument(Value item, PrimOpValue primOp, SourceLocation? s)
+    {
+        try
+        {
+            return item.Force();
+        }
+        catch (EvaluationException e) when (!e.IsStackOverflow)
+        {
+            throw Interpreter.BuiltinFailure(e, primOp, s);
+        }
     }
 
     /// <summary>A stable merge sort (Nix uses <c>std::stable_sort</c>) with a "less than" predicate.</summary>

@@ -5,17 +5,38 @@ namespace ConfigLang.Evaluator.Runtime.Builtins;
 /// <summary>Type predicates and <c>typeOf</c>.</summary>
 internal static class TypeBuiltins
 {
+    /// <summary>The <c>is…</c> builtins as tests of a forced value, so <c>all isAttrs values</c> can test
+    /// each element without calling the builtin (see ListBuiltins.HasElement).</summary>
+    private static readonly (string Name, Func<Value, bool> Test)[] Predicates =
+    [
+        ("isNull", static v => v is NullValue),
+        ("isFunction", static v => v.IsFunction),
+        ("isInt", static v => v is IntValue),
+        ("isFloat", static v => v is FloatValue),
+        ("isString", static v => v is StringValue),
+        ("isBool", static v => v is BoolValue),
+        ("isPath", static v => v is PathValue),
+        ("isList", static v => v is ListValue),
+        ("isAttrs", static v => v is AttrSetValue),
+    ];
+
     public static void Register(BuiltinRegistry r)
     {
-        r.Add("isNull", 1, (_, a, _) => BoolValue.Of(a[0].Force() is NullValue), global: true);
-        r.Add("isFunction", 1, (_, a, _) => BoolValue.Of(a[0].Force().IsFunction));
-        r.Add("isInt", 1, (_, a, _) => BoolValue.Of(a[0].Force() is IntValue));
-        r.Add("isFloat", 1, (_, a, _) => BoolValue.Of(a[0].Force() is FloatValue));
-        r.Add("isString", 1, (_, a, _) => BoolValue.Of(a[0].Force() is StringValue));
-        r.Add("isBool", 1, (_, a, _) => BoolValue.Of(a[0].Force() is BoolValue));
-        r.Add("isPath", 1, (_, a, _) => BoolValue.Of(a[0].Force() is PathValue));
-        r.Add("isList", 1, (_, a, _) => BoolValue.Of(a[0].Force() is ListValue));
-        r.Add("isAttrs", 1, (_, a, _) => BoolValue.Of(a[0].Force() is AttrSetValue));
+        foreach (var (name, test) in Predicates)
+        {
+            r.Add(name, 1, (_, a, _) => BoolValue.Of(test(a[0].Force())), global: name == "isNull");
+        }
         r.Add("typeOf", 1, (_, a, _) => StringValue.Of(a[0].Force().TypeOf()));
+    }
+
+    /// <summary>The test of the type predicate builtin <paramref name="primOp"/>, or null for any other builtin.</summary>
+    public static Func<Value, bool>? PredicateOf(PrimOpValue primOp)
+    {
+        if (primOp.Arity != 1) return null;
+        foreach (var (name, test) in Predicates)
+        {
+            if (name == primOp.Name) return test;
+        }
+        return null;
     }
 }

@@ -18,19 +18,28 @@ internal static class ZipAttrs
 
     public static AttrSetValue Zip(Interpreter interpreter, Value function, Value[] items, SourceLocation? site)
     {
-        var sets = new AttrSetValue[items.Length];
         var total = 0;
-        for (var k = 0; k < sets.Length; k++)
-        {
-            sets[k] = interpreter.ForceAttrs(items[k], site);
-            total += sets[k].Count;
-        }
+        foreach (var item in items) total += interpreter.ForceAttrs(item, site).Count;
         if (total == 0) return AttrSetValue.Empty;
         var call = new SharedCall(interpreter, function, site);
-        return sets.Length <= MergeLimit ? ByMerging(call, sets) : ByCounting(call, sets, total);
+        if (items.Length > MergeLimit) return ByCounting(call, items, total);
+        // Up to MergeLimit sets, on the stack: recursiveUpdate zips two sets at every level of every merge.
+        var few = new FewSets();
+        var sets = ((Span<AttrSetValue>)few)[..items.Length];
+        for (var k = 0; k < sets.Length; k++) sets[k] = Forced(items[k]);
+        return ByMerging(call, sets);
     }
 
-    private static AttrSetValue ByMerging(SharedCall call, AttrSetValue[] sets)
+    /// <summary>An element of the list of sets, forced (to a set) already.</summary>
+    private static AttrSetValue Forced(Value item) => Unsafe.As<AttrSetValue>(item.Force());
+
+    [InlineArray(MergeLimit)]
+    private struct FewSets
+    {
+        private AttrSetValue _first;
+    }
+
+    private static AttrSetValue ByMerging(SharedCall call, ReadOnlySpan<AttrSetValue> sets)
     {
         Span<int> cursors = stackalloc int[MergeLimit];
         cursors = cursors[..sets.Length];
@@ -80,7 +89,7 @@ internal static class ZipAttrs
     }
 
     /// <summary>The first name not walked past in any set, and how many sets have it there.</summary>
-    private static Symbol? Smallest(AttrSetValue[] sets, Span<int> cursors, out int holders)
+    private static Symbol? Smallest(ReadOnlySpan<AttrSetValue> sets, Span<int> cursors, out int holders)
     {
         Symbol? next = null;
         holders = 0;
@@ -94,18 +103,36 @@ internal static class ZipAttrs
         return next;
     }
 
+    /// <summary>After this many sets, the tables of <see cref="ByCounting"/> are made as large as the
+    /// names seen so far predict.</summary>
+    private const int SampledSets = 32;
+
+    /// <summary>Grows the tables once to the number of names the sets seen so far predict (as many new
+    /// names per name as so far): 3,000 modules each defining one certificate otherwise grew them
+    /// a dozen times, making twice the memory they end with.</summary>
+    private static void Reserve(Dictionary<Symbol, int> slotOf, List<Symbol> order, List<int> counts, int seen, int total)
+    {
+        if (seen == 0) return;
+        var expected = (int)Math.Min(total, (long)order.Count * total / seen);
+        slotOf.EnsureCapacity(expected);
+        order.EnsureCapacity(expected);
+        counts.EnsureCapacity(expected);
+    }
+
     /// <summary>Many sets (the module system zips every module's definitions): each name gets a slot
-    /// in order of first appearance, counted first so each group is made at its size, then sorted.</summary>
-    private static AttrSetValue ByCounting(SharedCall call, AttrSetValue[] sets, int total)
+    /// in order of first appearance, counted first so each group is made at its size, then sorted.
+    /// The sets are the forced elements of <paramref name="items"/>, read again rather than copied.</summary>
+    private static AttrSetValue ByCounting(SharedCall call, Value[] items, int total)
     {
         var slotOf = new Dictionary<Symbol, int>();
         var order = new List<Symbol>();
         var counts = new List<int>();
         var slots = new int[total];
         var at = 0;
-        foreach (var set in sets)
+        for (var k = 0; k < items.Length; k++)
         {
-            foreach (var name in set.Names)
+            if (k == SampledSets) Reserve(slotOf, order, counts, at, total);
+            foreach (var name in Forced(items[k]).Names)
             {
                 if (!slotOf.TryGetValue(name, out var slot))
                 {
@@ -119,26 +146,28 @@ internal static class ZipAttrs
             }
         }
 
-        var sizes = CollectionsMarshal.AsSpan(counts);
-        var groups = new object?[sizes.Length];
-        var filled = new int[sizes.Length];
+        // Filled from the last value back, each group's count as its cursor: no array of cursors.
+        var remaining = CollectionsMarshal.AsSpan(counts);
+        var groups = new object?[remaining.Length];
         for (var slot = 0; slot < groups.Length; slot++)
         {
-            if (sizes[slot] > 1) groups[slot] = new Value[sizes[slot]];
+            if (remaining[slot] > 1) groups[slot] = new Value[remaining[slot]];
         }
-        at = 0;
-        foreach (var set in sets)
+        for (var k = items.Length - 1; k >= 0; k--)
         {
-            foreach (var value in set.Values)
+            var values = Forced(items[k]).Values;
+            for (var j = values.Length - 1; j >= 0; j--)
             {
-                var slot = slots[at++];
-                if (sizes[slot] == 1) groups[slot] = value;
-                else Unsafe.As<Value[]>(groups[slot])![filled[slot]++] = value;
+                var slot = slots[--at];
+                if (groups[slot] is { } group && group.GetType() == typeof(Value[])) ValueArray.Set(Unsafe.As<Value[]>(group), --remaining[slot], values[j]);
+                // A name of its own in a set of one name (a module defining one certificate): the
+                // set's value array is already the list of its values (neither is ever changed).
+                else groups[slot] = values.Length == 1 && values.GetType() == typeof(Value[]) ? values : values[j];
             }
         }
 
         var names = order.ToArray();
-        var values = new Value[names.Length];
+        var result = new Value[names.Length];
         int[]? sorted = null;
         if (!AttrSetBuilder.IsSorted(names))
         {
@@ -148,8 +177,8 @@ internal static class ZipAttrs
         }
         for (var k = 0; k < names.Length; k++)
         {
-            values[k] = new ZipAttrThunk(call, names[k], groups[sorted is null ? k : sorted[k]]!);
+            result[k] = new ZipAttrThunk(call, names[k], groups[sorted is null ? k : sorted[k]]!);
         }
-        return new AttrSetValue(names, values, null);
+        return new AttrSetValue(names, result, null);
     }
 }
