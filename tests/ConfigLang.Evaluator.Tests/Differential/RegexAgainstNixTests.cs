@@ -72,6 +72,14 @@ public sealed class RegexAgainstNixTests
         ["split", "(\\\\.|-)", "1.2-3"],
         ["split", "(,)|(;)", "a,b;c"],
         ["split", "(a)|b", "ab"],
+        ["split", "c|a*(ab)*", "aabab"],
+        ["split", "(c|a*)(ab)*", "aabab"],
+        ["split", "(c|a)*(ab)*", "aabab"],
+        ["split", "c|a?(ab)?", "aabx"],
+        ["split", "(c|a{0,2})(ab)*", "aaababc"],
+        ["split", "(^a|b)*(ab)*", "aabab"],
+        ["split", "(x|y)*a*$", "xyaa"],
+        ["split", "(a|b)*?c", "abcabc"],
     ];
 
     /// <summary>Invalid patterns: Nix's message, our message.</summary>

@@ -8,7 +8,8 @@ namespace ConfigLang.Evaluator.Runtime.Builtins;
 /// <para>
 /// A search (for <c>split</c>) takes the leftmost start; among the matches from there, libstdc++ in POSIX mode
 /// tries every alternative and keeps the longest, so with <c>|</c> in the pattern the longest match wins (the first
-/// found among equally long ones); without it the first match found is the one libstdc++ keeps.
+/// found among equally long ones, repetitions cut as <see cref="PosixReachability"/> tells); without it the first
+/// match found is the one libstdc++ keeps.
 /// </para>
 /// </summary>
 internal sealed class PosixMachine
@@ -17,6 +18,7 @@ internal sealed class PosixMachine
     private readonly PosixByteSet[] _sets;
     private readonly int _slots;
     private readonly string _input;
+    private readonly PosixReachability? _reachability;
     private readonly int[] _mark;
     private int _generation;
     private ThreadList _current, _next;
@@ -27,8 +29,10 @@ internal sealed class PosixMachine
     private int _searchStart;
     private bool _beginMatchesAtStart;
 
-    public PosixMachine(PosixProgram program, string input)
+    /// <param name="reachability">For searches that keep the longest match: cuts repetitions as libstdc++ does.</param>
+    public PosixMachine(PosixProgram program, string input, PosixReachability? reachability = null)
     {
+        _reachability = reachability;
         _code = program.Instructions;
         _sets = program.Sets;
         _slots = program.Slots;
@@ -48,6 +52,7 @@ internal sealed class PosixMachine
     {
         _searchStart = start;
         _beginMatchesAtStart = !previousAvailable;
+        _reachability?.StartRun(start, _beginMatchesAtStart, acceptHere: !notNull);
         int[]? best = null;
         int bestStart = -1, bestEnd = -1;
         _current.Clear();
@@ -159,9 +164,13 @@ internal sealed class PosixMachine
                     case PosixProgram.Op.Jump:
                         pc = instruction.X;
                         continue;
-                    case PosixProgram.Op.Split or PosixProgram.Op.Loop:
-                        captures.References++;
-                        Push(ref depth, instruction.Y, captures);
+                    case PosixProgram.Op.Split or PosixProgram.Op.Repeat or PosixProgram.Op.Loop:
+                        // Fewer iterations only when one more leads to no match (see PosixReachability).
+                        if (instruction.Op == PosixProgram.Op.Split || _reachability is null || !_reachability.CanMatch(instruction.X, p))
+                        {
+                            captures.References++;
+                            Push(ref depth, instruction.Y, captures);
+                        }
                         pc = instruction.X;
                         continue;
                     case PosixProgram.Op.Save:

@@ -36,8 +36,8 @@ public sealed class PosixPattern
     /// </summary>
     public IEnumerable<PosixMatch> Matches(string input)
     {
-        var machine = new PosixMachine(_program, input);
         var longest = _program.HasAlternation;
+        var machine = new PosixMachine(_program, input, longest ? PosixReachability.For(_program, input) : null);
         var previousAvailable = false;
         var slots = machine.Run(0, whole: false, continuous: false, notNull: false, previousAvailable, longest);
         while (slots is not null)

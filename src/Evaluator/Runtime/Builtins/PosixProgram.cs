@@ -19,8 +19,10 @@ internal sealed class PosixProgram
         Char,
         /// <summary>Consumes a char of set <see cref="Instruction.X"/>; chars above 255 when <see cref="Instruction.Y"/> is 1.</summary>
         Set,
-        /// <summary>Goes on at X, and with lower priority at Y.</summary>
+        /// <summary>Goes on at X, and with lower priority at Y: a choice between alternatives.</summary>
         Split,
+        /// <summary>One more of a bounded repetition's optional iterations at X, else on at Y (greedy).</summary>
+        Repeat,
         /// <summary>A loop's head: one more iteration at X, else on at Y (greedy). Reached again without consuming
         /// anything (an empty iteration), it only leaves, as libstdc++ lets a repetition end after an empty iteration.</summary>
         Loop,
@@ -42,7 +44,7 @@ internal sealed class PosixProgram
     /// <summary>Capture slots: two per group, group 0 being the whole match.</summary>
     public int Slots { get; }
 
-    /// <summary>Whether the pattern has <c>|</c>: only then can POSIX's longest match differ from the first one found.</summary>
+    /// <summary>Whether the pattern has <c>|</c>: only then can libstdc++'s longest match differ from the first one found.</summary>
     public bool HasAlternation { get; }
 
     /// <summary>How many instructions consume a character: at most that many threads are alive at once.</summary>
@@ -169,7 +171,7 @@ internal sealed class PosixProgram
             var splits = new List<int>();
             for (var i = r.Min; i < r.Max; i++)
             {
-                splits.Add(Emit(new Instruction(Op.Split, 0, 0)));
+                splits.Add(Emit(new Instruction(Op.Repeat, 0, 0)));
                 Emit(r.Body);
             }
             foreach (var split in splits) Patch(split, split + 1, Instructions.Count);
