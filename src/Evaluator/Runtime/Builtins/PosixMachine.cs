@@ -76,12 +76,10 @@ internal sealed class PosixMachine
                 var instruction = _code[_current.Pcs[i]];
                 switch (instruction.Op)
                 {
-                    case PosixProgram.Op.Char:
-                        if (c == instruction.X) AddThread(_next, _current.Pcs[i] + 1, p + 1, captures);
-                        else Release(captures);
-                        break;
-                    case PosixProgram.Op.Set:
-                        if (c >= 0 && (c < 256 ? _sets[instruction.X].Contains(c) : instruction.Y == 1)) AddThread(_next, _current.Pcs[i] + 1, p + 1, captures);
+                    case PosixProgram.Op.Char or PosixProgram.Op.Set:
+                        var takes = instruction.Op == PosixProgram.Op.Char ? c == instruction.X : c >= 0 && (c < 256 ? _sets[instruction.X].Contains(c) : instruction.Y == 1);
+                        // A thread that can no longer reach a match goes now rather than at the end of the input.
+                        if (takes && (_reachability is null || _reachability.CanMatch(_current.Pcs[i] + 1, p + 1))) AddThread(_next, _current.Pcs[i] + 1, p + 1, captures);
                         else Release(captures);
                         break;
                     default: // Match

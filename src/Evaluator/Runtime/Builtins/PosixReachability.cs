@@ -8,14 +8,15 @@ namespace ConfigLang.Evaluator.Runtime.Builtins;
 /// pass over the input (time linear in it), so the machine can cut the same threads.
 /// <para>
 /// The table holds a bit per position for those instructions and for the instructions after each consuming one (from
-/// which the next position's answers follow), so its size is bounded: past <see cref="MaxBits"/> the search keeps
-/// every repetition count and takes the longest match.
+/// which the next position's answers follow; the machine also drops threads that can no longer match, so a long-lived
+/// thread means a long match and repeated searches stay linear). Its size is bounded: past <see cref="MaxBytes"/> the
+/// search keeps every repetition count and takes the longest match.
 /// </para>
 /// </summary>
 internal sealed class PosixReachability
 {
     /// <summary>32 MB of bits; a split of 1 MB with a pattern of 30 repetitions and characters fits.</summary>
-    private const long MaxBits = 256L * 1024 * 1024;
+    private const long MaxBytes = 32L * 1024 * 1024;
 
     private readonly PosixProgram.Instruction[] _code;
     private readonly PosixByteSet[] _sets;
@@ -23,9 +24,9 @@ internal sealed class PosixReachability
     private readonly int[] _storedIndex; // pc -> bit index in a row, or -1
     private readonly int[] _consuming;
     private readonly int[] _predecessorStart, _predecessors;
-    private readonly int _words;
-    private readonly ulong[] _rows; // row p at p * _words; row n + 1 is empty
-    private readonly ulong[] _startRow;
+    private readonly int _rowBytes;
+    private readonly byte[] _rows; // row p at p * _rowBytes; row n + 1 is empty
+    private readonly byte[] _startRow;
     private readonly bool[] _reached;
     private readonly int[] _work;
     private int _startPosition = -1;
@@ -36,14 +37,14 @@ internal sealed class PosixReachability
         _sets = program.Sets;
         _input = input;
         _storedIndex = storedIndex;
-        _words = (stored + 63) / 64;
+        _rowBytes = (stored + 7) / 8;
         _consuming = Enumerable.Range(0, _code.Length).Where(pc => _code[pc].Op is PosixProgram.Op.Char or PosixProgram.Op.Set).ToArray();
         (_predecessorStart, _predecessors) = Predecessors(_code);
         _reached = new bool[_code.Length];
         _work = new int[_code.Length];
-        _rows = new ulong[(input.Length + 2) * _words];
-        _startRow = new ulong[_words];
-        for (var p = input.Length; p >= 0; p--) Compute(p, beginHolds: false, acceptHere: true, _rows.AsSpan((p + 1) * _words, _words), _rows.AsSpan(p * _words, _words));
+        _rows = new byte[(input.Length + 2) * _rowBytes];
+        _startRow = new byte[_rowBytes];
+        for (var p = input.Length; p >= 0; p--) Compute(p, beginHolds: false, acceptHere: true, Row(p + 1), _rows.AsSpan(p * _rowBytes, _rowBytes));
     }
 
     /// <summary>The table for <paramref name="input"/>, or null when the pattern repeats nothing (nothing to cut) or the
@@ -60,25 +61,28 @@ internal sealed class PosixReachability
             if (op is PosixProgram.Op.Char or PosixProgram.Op.Set && storedIndex[pc + 1] < 0) storedIndex[pc + 1] = stored++;
         }
         if (!program.Instructions.Any(i => i.Op is PosixProgram.Op.Repeat or PosixProgram.Op.Loop)) return null;
-        return (long)(input.Length + 2) * ((stored + 63) / 64 * 64) > MaxBits ? null : new PosixReachability(program, input, storedIndex, stored);
+        return (long)(input.Length + 2) * ((stored + 7) / 8) > MaxBytes ? null : new PosixReachability(program, input, storedIndex, stored);
     }
 
     /// <summary>Sets up the answers at a run's first position, where <c>^</c> may hold and an empty match may be refused.</summary>
     public void StartRun(int start, bool beginHolds, bool acceptHere)
     {
         _startPosition = start;
-        Compute(start, beginHolds, acceptHere, _rows.AsSpan((start + 1) * _words, _words), _startRow);
+        Compute(start, beginHolds, acceptHere, Row(start + 1), _startRow);
     }
 
     /// <summary>Whether a match can be reached from <paramref name="pc"/> (one the table holds) at <paramref name="p"/>.</summary>
     public bool CanMatch(int pc, int p)
     {
-        var row = p == _startPosition ? _startRow.AsSpan() : _rows.AsSpan(p * _words, _words);
-        var bit = _storedIndex[pc];
-        return (row[bit >> 6] & (1UL << (bit & 63))) != 0;
+        var row = p == _startPosition ? _startRow : Row(p);
+        return Holds(row, _storedIndex[pc]);
     }
 
-    private void Compute(int p, bool beginHolds, bool acceptHere, ReadOnlySpan<ulong> next, Span<ulong> row)
+    private ReadOnlySpan<byte> Row(int p) => _rows.AsSpan(p * _rowBytes, _rowBytes);
+
+    private static bool Holds(ReadOnlySpan<byte> row, int bit) => (row[bit >> 3] & (1 << (bit & 7))) != 0;
+
+    private void Compute(int p, bool beginHolds, bool acceptHere, ReadOnlySpan<byte> next, Span<byte> row)
     {
         Array.Clear(_reached);
         var count = 0;
@@ -90,8 +94,7 @@ internal sealed class PosixReachability
             {
                 var instruction = _code[pc];
                 var takes = instruction.Op == PosixProgram.Op.Char ? c == instruction.X : c < 256 ? _sets[instruction.X].Contains(c) : instruction.Y == 1;
-                var bit = _storedIndex[pc + 1];
-                if (takes && (next[bit >> 6] & (1UL << (bit & 63))) != 0) Reach(pc, ref count);
+                if (takes && Holds(next, _storedIndex[pc + 1])) Reach(pc, ref count);
             }
         }
         while (count > 0)
@@ -110,7 +113,7 @@ internal sealed class PosixReachability
         for (var pc = 0; pc < _code.Length; pc++)
         {
             var bit = _storedIndex[pc];
-            if (bit >= 0 && _reached[pc]) row[bit >> 6] |= 1UL << (bit & 63);
+            if (bit >= 0 && _reached[pc]) row[bit >> 3] |= (byte)(1 << (bit & 7));
         }
     }
 
