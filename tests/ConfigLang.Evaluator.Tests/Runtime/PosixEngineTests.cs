@@ -178,6 +178,7 @@ public sealed class PosixEngineTests
         Assert.Equal(input.Length + 1, Assert.Single(PosixRegex.Compile("(a|aa)*b", wholeString: false).Matches(input + "b")).Length);
         // Each search finds "a"; the other alternative's thread must not run to the end of the input every time.
         Assert.Equal(input.Length, PosixRegex.Compile("a|a[^z]*z", wholeString: false).Matches(input).Count());
+        Assert.Equal(input.Length, PosixRegex.Compile("(a[^z]*z)?a", wholeString: false).Matches(input).Count());
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(20), $"took {watch.Elapsed}");
     }
 }

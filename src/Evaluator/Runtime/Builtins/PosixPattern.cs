@@ -37,7 +37,9 @@ public sealed class PosixPattern
     public IEnumerable<PosixMatch> Matches(string input)
     {
         var longest = _program.HasAlternation;
-        var machine = new PosixMachine(_program, input, longest ? PosixReachability.For(_program, input) : null);
+        // The table cuts repetitions as libstdc++ does where the longest match is kept, and everywhere keeps a search
+        // from carrying threads that cannot match to the end of the input (which would make split quadratic).
+        var machine = new PosixMachine(_program, input, PosixReachability.For(_program, input));
         var previousAvailable = false;
         var slots = machine.Run(0, whole: false, continuous: false, notNull: false, previousAvailable, longest);
         while (slots is not null)

@@ -1,9 +1,10 @@
 namespace ConfigLang.Evaluator.Runtime.Builtins;
 
 /// <summary>
-/// For a search with <c>|</c> in the pattern, where libstdc++ keeps the longest of the matches its depth-first search
-/// finds: that search still cuts repetitions greedily, trying fewer iterations only when one more iteration leads to no
-/// match at all (<c>c|a*(ab)*</c> on "aabab" finds "aa", not "aabab"). This table answers "can a match be reached from
+/// For searches. With <c>|</c> in the pattern libstdc++ keeps the longest of the matches its depth-first search
+/// finds, but that search still cuts repetitions greedily, trying fewer iterations only when one more iteration leads to no
+/// match at all (<c>c|a*(ab)*</c> on "aabab" finds "aa", not "aabab"; without <c>|</c> the first match found is
+/// already that one, and the cut changes nothing). This table answers "can a match be reached from
 /// this instruction at this position?" for the instructions that start one more iteration, computed in one backward
 /// pass over the input (time linear in it), so the machine can cut the same threads.
 /// <para>
