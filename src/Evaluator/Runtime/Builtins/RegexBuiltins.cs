@@ -44,7 +44,7 @@ internal static class RegexBuiltins
         {
             // As Nix 2.8: the pattern and no detail (libstdc++'s error_space becomes the memory message).
             var reason = e.ExceedsMemoryLimit ? "memory limit exceeded by regular expression" : "invalid regular expression";
-            throw EvaluationException.Create(EvaluationDiagnostics.InvalidRegex, $"{reason} '{Shortened(pattern)}'", site);
+            throw EvaluationException.Create(EvaluationDiagnostics.InvalidRegex, $"{reason} '{Shortened(ByteText.ToUnicode(pattern))}'", site);
         }
         catch (ArgumentException e)
         {
