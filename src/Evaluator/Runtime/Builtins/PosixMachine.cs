@@ -17,8 +17,8 @@ internal sealed class PosixMachine
     private readonly PosixProgram.Instruction[] _code;
     private readonly PosixByteSet[] _sets;
     private readonly int _slots;
-    private readonly string _input;
-    private readonly PosixReachability? _reachability;
+    private string _input = "";
+    private PosixReachability? _reachability;
     private readonly int[] _mark;
     private int _generation;
     private ThreadList _current, _next;
@@ -29,17 +29,23 @@ internal sealed class PosixMachine
     private int _searchStart;
     private bool _beginMatchesAtStart;
 
-    /// <param name="reachability">For searches that keep the longest match: cuts repetitions as libstdc++ does.</param>
-    public PosixMachine(PosixProgram program, string input, PosixReachability? reachability = null)
+    public PosixMachine(PosixProgram program)
     {
-        _reachability = reachability;
         _code = program.Instructions;
         _sets = program.Sets;
         _slots = program.Slots;
-        _input = input;
         _mark = new int[_code.Length];
         _current = new ThreadList(program.ConsumingInstructions);
         _next = new ThreadList(program.ConsumingInstructions);
+    }
+
+    /// <summary>Sets the input the next runs read; a machine is reused for input after input (its arrays are the
+    /// program's size). <paramref name="reachability"/>, for searches, drops threads that cannot match and cuts
+    /// repetitions as libstdc++ does.</summary>
+    public void Reset(string input, PosixReachability? reachability)
+    {
+        _input = input;
+        _reachability = reachability;
     }
 
     /// <summary>

@@ -13,6 +13,9 @@ public sealed class PosixPattern
     private readonly PosixProgram _program;
     private readonly bool _wholeString;
 
+    /// <summary>A machine kept for the next call: most patterns are matched many times against short inputs.</summary>
+    private PosixMachine? _idle;
+
     internal PosixPattern(string pattern, bool wholeString)
     {
         _program = PosixProgram.Compile(pattern);
@@ -23,7 +26,9 @@ public sealed class PosixPattern
     public string?[]? MatchWhole(string input)
     {
         if (!_wholeString) throw new InvalidOperationException("the pattern was compiled for searching, not for whole-string matching");
-        var slots = new PosixMachine(_program, input).Run(0, whole: true, continuous: true, notNull: false, previousAvailable: false, longest: false);
+        var machine = Rent(input, null);
+        var slots = machine.Run(0, whole: true, continuous: true, notNull: false, previousAvailable: false, longest: false);
+        Return(machine);
         return slots is null ? null : Groups(slots, input);
     }
 
@@ -39,23 +44,43 @@ public sealed class PosixPattern
         var longest = _program.HasAlternation;
         // The table cuts repetitions as libstdc++ does where the longest match is kept, and everywhere keeps a search
         // from carrying threads that cannot match to the end of the input (which would make split quadratic).
-        var machine = new PosixMachine(_program, input, PosixReachability.For(_program, input));
-        var previousAvailable = false;
-        var slots = machine.Run(0, whole: false, continuous: false, notNull: false, previousAvailable, longest);
-        while (slots is not null)
+        var machine = Rent(input, PosixReachability.For(_program, input));
+        try
         {
-            yield return new PosixMatch(slots[0], slots[1] - slots[0], Groups(slots, input));
-            var start = slots[1];
-            if (slots[0] == slots[1])
+            var previousAvailable = false;
+            var slots = machine.Run(0, whole: false, continuous: false, notNull: false, previousAvailable, longest);
+            while (slots is not null)
             {
-                if (start == input.Length) yield break;
-                slots = machine.Run(start, whole: false, continuous: true, notNull: true, previousAvailable, longest);
-                if (slots is not null) continue;
-                start++;
+                yield return new PosixMatch(slots[0], slots[1] - slots[0], Groups(slots, input));
+                var start = slots[1];
+                if (slots[0] == slots[1])
+                {
+                    if (start == input.Length) yield break;
+                    slots = machine.Run(start, whole: false, continuous: true, notNull: true, previousAvailable, longest);
+                    if (slots is not null) continue;
+                    start++;
+                }
+                previousAvailable = true;
+                slots = machine.Run(start, whole: false, continuous: false, notNull: false, previousAvailable, longest);
             }
-            previousAvailable = true;
-            slots = machine.Run(start, whole: false, continuous: false, notNull: false, previousAvailable, longest);
         }
+        finally
+        {
+            Return(machine);
+        }
+    }
+
+    private PosixMachine Rent(string input, PosixReachability? reachability)
+    {
+        var machine = Interlocked.Exchange(ref _idle, null) ?? new PosixMachine(_program);
+        machine.Reset(input, reachability);
+        return machine;
+    }
+
+    private void Return(PosixMachine machine)
+    {
+        machine.Reset("", null);
+        _idle = machine;
     }
 
     private static string?[] Groups(int[] slots, string input)
