@@ -79,13 +79,13 @@ public sealed class DifferentialAgainstNixTests
 
     /// <summary>The output's bytes, one char each (strings need not be UTF-8, and two different bytes
     /// must not compare equal as U+FFFD), or the error.</summary>
-    private static string Ours(string program)
+    internal static string Ours(string program)
     {
         var result = Evaluate.Run(program);
         return result.Succeeded ? Encoding.Latin1.GetString(result.StdoutBytes).TrimEnd('\n') : "error: " + FirstLine(result.Stderr);
     }
 
-    private static string Nix(string directory, string program)
+    internal static string Nix(string directory, string program)
     {
         var file = Path.Combine(directory, "program.nix");
         File.WriteAllText(file, program);
@@ -94,7 +94,7 @@ public sealed class DifferentialAgainstNixTests
     }
 
     /// <summary>Output bytes (one per char) as UTF-8 text, with the bytes that are not UTF-8 shown as \\xNN.</summary>
-    private static string Shown(string bytes)
+    internal static string Shown(string bytes)
     {
         var raw = Encoding.Latin1.GetBytes(bytes);
         var shown = new StringBuilder();

@@ -2,7 +2,7 @@ using ConfigLang.Evaluator.Runtime.Builtins;
 
 namespace ConfigLang.Evaluator.Tests.Runtime;
 
-/// <summary>POSIX extended regular expressions, translated rather than passed to .NET as they are.</summary>
+/// <summary>POSIX extended regular expressions as <c>match</c> and <c>split</c> read them (see also PosixEngineTests).</summary>
 public sealed class PosixRegexTests
 {
     [Theory]
@@ -24,6 +24,12 @@ public sealed class PosixRegexTests
         Assert.Equal("aaa", match.Groups[0]);
     }
 
+    [Theory]
+    [InlineData("builtins.match \"a{100000}\" \"\"", "a{100000}")]
+    [InlineData("builtins.split \"(a{1000}){1000}\" \"\"", "(a{1000}){1000}")]
+    public void A_pattern_that_unfolds_too_large_exceeds_the_memory_limit_as_in_Nix(string expression, string pattern) =>
+        Assert.Equal($"error: memory limit exceeded by regular expression '{pattern}'", Evaluate.Error(expression).Split('\n')[0]);
+
     [Fact]
     public void Backslash_digit_is_not_a_backreference() =>
         Assert.True(PosixRegex.Compile("(a)\\1", wholeString: true).IsMatch("a1"));
@@ -39,6 +45,8 @@ public sealed class PosixRegexTests
     [Theory]
     [InlineData("builtins.match \"(.*\" \"\"", "(.*")]
     [InlineData("builtins.split \"f(o*o\" \"\"", "f(o*o")]
+    [InlineData("builtins.match \"ü(\" \"\"", "ü(")] // the pattern's bytes shown as the text they encode
+    [InlineData("builtins.match \"[[:word:]]\" \"\"", "[[:word:]]")]
     public void A_syntax_error_names_only_the_pattern_as_Nix_does(string expression, string pattern)
     {
         // Nix 2.8 (nix-instantiate --eval) prints no detail after the pattern.

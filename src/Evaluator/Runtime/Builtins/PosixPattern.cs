@@ -1,79 +1,95 @@
-using System.Text.RegularExpressions;
-
 namespace ConfigLang.Evaluator.Runtime.Builtins;
 
 /// <summary>One match: where it is and each group's text (null for a group that took no part).</summary>
 public sealed record PosixMatch(int Index, int Length, string?[] Groups);
 
 /// <summary>
-/// A POSIX extended regular expression compiled for .NET's non-backtracking engine, with the two
-/// operations Nix has: a whole-string <c>match</c> and the successive matches of <c>split</c>.
-/// <para>
-/// The engine (as of .NET 10) loses the captures of a match that uses an anchor (<c>\A</c>,
-/// <c>\z</c>) when the input ends with a newline: <c>\A(ab)\n\z</c> on "ab\n" matches with group 1
-/// unset. Such inputs are matched with one extra last character, a sentinel that no other part of
-/// the pattern accepts and that <c>$</c> consumes; positions past the real end are cut off.
-/// </para>
+/// A POSIX extended regular expression compiled to a <see cref="PosixProgram"/>, with the two operations Nix has:
+/// a whole-string <c>match</c> (<c>std::regex_match</c>) and the successive matches of <c>split</c>
+/// (<c>std::sregex_iterator</c>). Inputs are byte strings (one char per byte).
 /// </summary>
 public sealed class PosixPattern
 {
-    /// <summary>A noncharacter: inputs holding it are rare enough to take the plain route.</summary>
-    private const char Sentinel = '\uFFFF';
-
-    private readonly string _pattern;
+    private readonly PosixProgram _program;
     private readonly bool _wholeString;
-    private readonly Regex _regex;
-    private readonly bool _anchored;
-    private Regex? _withSentinel;
+
+    /// <summary>A machine kept for the next call: most patterns are matched many times against short inputs.</summary>
+    private PosixMachine? _idle;
 
     internal PosixPattern(string pattern, bool wholeString)
     {
-        _pattern = pattern;
+        _program = PosixProgram.Compile(pattern);
         _wholeString = wholeString;
-        _regex = PosixRegex.Build(pattern, wholeString, sentinel: null, out _anchored);
     }
 
     /// <summary>The groups of a match of the whole <paramref name="input"/>, or null when it does not match.</summary>
     public string?[]? MatchWhole(string input)
     {
         if (!_wholeString) throw new InvalidOperationException("the pattern was compiled for searching, not for whole-string matching");
-        var (regex, text) = Prepare(input);
-        var match = regex.Match(text);
-        return match.Success ? Groups(match, input.Length) : null;
+        var machine = Rent(input, null);
+        var slots = machine.Run(0, whole: true, continuous: true, notNull: false, previousAvailable: false, longest: false);
+        Return(machine);
+        return slots is null ? null : Groups(slots, input);
     }
 
     public bool IsMatch(string input) => MatchWhole(input) is not null;
 
-    /// <summary>The successive non-overlapping matches in <paramref name="input"/>, leftmost first.</summary>
+    /// <summary>
+    /// The successive matches in <paramref name="input"/> as <c>std::sregex_iterator</c> finds them: after an empty
+    /// match, first a non-empty one at the same place, else the next search starts one character on; <c>^</c>
+    /// matches only where the first search starts.
+    /// </summary>
     public IEnumerable<PosixMatch> Matches(string input)
     {
-        var (regex, text) = Prepare(input);
-        foreach (Match match in regex.Matches(text))
+        var longest = _program.HasAlternation;
+        // The table cuts repetitions as libstdc++ does where the longest match is kept, and everywhere keeps a search
+        // from carrying threads that cannot match to the end of the input (which would make split quadratic).
+        var machine = Rent(input, PosixReachability.For(_program, input));
+        try
         {
-            // An empty match after the sentinel is a position the real input does not have.
-            if (match.Index > input.Length) yield break;
-            yield return new PosixMatch(match.Index, Math.Min(match.Length, input.Length - match.Index), Groups(match, input.Length));
+            var previousAvailable = false;
+            var slots = machine.Run(0, whole: false, continuous: false, notNull: false, previousAvailable, longest);
+            while (slots is not null)
+            {
+                yield return new PosixMatch(slots[0], slots[1] - slots[0], Groups(slots, input));
+                var start = slots[1];
+                if (slots[0] == slots[1])
+                {
+                    if (start == input.Length) yield break;
+                    slots = machine.Run(start, whole: false, continuous: true, notNull: true, previousAvailable, longest);
+                    if (slots is not null) continue;
+                    start++;
+                }
+                previousAvailable = true;
+                slots = machine.Run(start, whole: false, continuous: false, notNull: false, previousAvailable, longest);
+            }
+        }
+        finally
+        {
+            Return(machine);
         }
     }
 
-    private (Regex Regex, string Text) Prepare(string input)
+    private PosixMachine Rent(string input, PosixReachability? reachability)
     {
-        var needsSentinel = (_wholeString || _anchored) && input.EndsWith('\n') && !input.Contains(Sentinel);
-        if (!needsSentinel) return (_regex, input);
-        _withSentinel ??= PosixRegex.Build(_pattern, _wholeString, Sentinel, out _);
-        return (_withSentinel, input + Sentinel);
+        var machine = Interlocked.Exchange(ref _idle, null) ?? new PosixMachine(_program);
+        machine.Reset(input, reachability);
+        return machine;
     }
 
-    private static string?[] Groups(Match match, int inputLength)
+    private void Return(PosixMachine machine)
     {
-        var groups = new string?[match.Groups.Count - 1];
-        for (var g = 1; g < match.Groups.Count; g++)
+        machine.Reset("", null);
+        _idle = machine;
+    }
+
+    private static string?[] Groups(int[] slots, string input)
+    {
+        var groups = new string?[slots.Length / 2 - 1];
+        for (var g = 1; g < slots.Length / 2; g++)
         {
-            var group = match.Groups[g];
-            if (!group.Success) continue;
-            var start = Math.Min(group.Index, inputLength);
-            var end = Math.Min(group.Index + group.Length, inputLength);
-            groups[g - 1] = group.Value[..(end - start)];
+            var (start, end) = (slots[2 * g], slots[2 * g + 1]);
+            if (start >= 0 && end >= start) groups[g - 1] = input[start..end];
         }
         return groups;
     }

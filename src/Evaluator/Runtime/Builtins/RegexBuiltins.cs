@@ -40,10 +40,11 @@ internal static class RegexBuiltins
         {
             return PosixRegex.Compile(pattern, wholeString);
         }
-        catch (System.Text.RegularExpressions.RegexParseException)
+        catch (InvalidPosixPatternException e)
         {
-            // A syntax error: Nix names only the pattern (the runtime would quote its own translation of it).
-            throw EvaluationException.Create(EvaluationDiagnostics.InvalidRegex, $"invalid regular expression '{Shortened(pattern)}'", site);
+            // As Nix 2.8: the pattern and no detail (libstdc++'s error_space becomes the memory message).
+            var reason = e.ExceedsMemoryLimit ? "memory limit exceeded by regular expression" : "invalid regular expression";
+            throw EvaluationException.Create(EvaluationDiagnostics.InvalidRegex, $"{reason} '{Shortened(ByteText.ToUnicode(pattern))}'", site);
         }
         catch (ArgumentException e)
         {

@@ -1,0 +1,261 @@
+namespace ConfigLang.Evaluator.Runtime.Builtins;
+
+/// <summary>
+/// Runs a <see cref="PosixProgram"/> over one input as a Pike VM: all threads advance together one character at a
+/// time, at most one per instruction, so time is linear in the input and memory bounded by the program (no
+/// backtracking, whatever the pattern). Threads are kept in priority order (left alternative, more repetitions
+/// first), so the first thread to match is the match libstdc++'s depth-first search finds first.
+/// <para>
+/// A search (for <c>split</c>) takes the leftmost start; among the matches from there, libstdc++ in POSIX mode
+/// tries every alternative and keeps the longest, so with <c>|</c> in the pattern the longest match wins (the first
+/// found among equally long ones, repetitions cut as <see cref="PosixReachability"/> tells); without it the first
+/// match found is the one libstdc++ keeps.
+/// </para>
+/// </summary>
+internal sealed class PosixMachine
+{
+    private readonly PosixProgram.Instruction[] _code;
+    private readonly PosixByteSet[] _sets;
+    private readonly int _slots;
+    private string _input = "";
+    private PosixReachability? _reachability;
+    private readonly int[] _mark;
+    private int _generation;
+    private ThreadList _current, _next;
+    private readonly Stack<Captures> _free = new();
+    private (int Pc, Captures Captures)[] _stack = new (int, Captures)[16];
+
+    // The run's settings, read by the closure.
+    private int _searchStart;
+    private bool _beginMatchesAtStart;
+
+    public PosixMachine(PosixProgram program)
+    {
+        _code = program.Instructions;
+        _sets = program.Sets;
+        _slots = program.Slots;
+        _mark = new int[_code.Length];
+        _current = new ThreadList(program.ConsumingInstructions);
+        _next = new ThreadList(program.ConsumingInstructions);
+    }
+
+    /// <summary>Sets the input the next runs read; a machine is reused for input after input (its arrays are the
+    /// program's size). <paramref name="reachability"/>, for searches, drops threads that cannot match and cuts
+    /// repetitions as libstdc++ does.</summary>
+    public void Reset(string input, PosixReachability? reachability)
+    {
+        _input = input;
+        _reachability = reachability;
+    }
+
+    /// <summary>
+    /// The capture slots of a match starting at or after <paramref name="start"/> (only at it when
+    /// <paramref name="continuous"/>), or null. <paramref name="whole"/> accepts only a match that ends at the end of
+    /// the input; <paramref name="notNull"/> refuses an empty one; <paramref name="previousAvailable"/> tells that the
+    /// input goes on before <paramref name="start"/>, so <c>^</c> does not match there (libstdc++'s match flags).
+    /// </summary>
+    public int[]? Run(int start, bool whole, bool continuous, bool notNull, bool previousAvailable, bool longest)
+    {
+        _searchStart = start;
+        _beginMatchesAtStart = !previousAvailable;
+        _reachability?.StartRun(start, _beginMatchesAtStart, acceptHere: !notNull);
+        int[]? best = null;
+        int bestStart = -1, bestEnd = -1;
+        _current.Clear();
+        NewGeneration();
+        for (var p = start; ; p++)
+        {
+            if (best is null && (p == start || !continuous)) AddThread(_current, 0, p, NewCaptures());
+            if (_current.Count == 0)
+            {
+                if (best is not null || continuous || p >= _input.Length) break;
+                NewGeneration();
+                continue;
+            }
+            var c = p < _input.Length ? _input[p] : -1;
+            NewGeneration();
+            _next.Clear();
+            for (var i = 0; i < _current.Count; i++)
+            {
+                var captures = _current.Captures[i];
+                if (captures is null) continue;
+                var instruction = _code[_current.Pcs[i]];
+                switch (instruction.Op)
+                {
+                    case PosixProgram.Op.Char or PosixProgram.Op.Set:
+                        var takes = instruction.Op == PosixProgram.Op.Char ? c == instruction.X : c >= 0 && (c < 256 ? _sets[instruction.X].Contains(c) : instruction.Y == 1);
+                        // A thread that can no longer reach a match goes now rather than at the end of the input.
+                        if (takes && (_reachability is null || _reachability.CanMatch(_current.Pcs[i] + 1, p + 1))) AddThread(_next, _current.Pcs[i] + 1, p + 1, captures);
+                        else Release(captures);
+                        break;
+                    default: // Match
+                    {
+                        var matchStart = captures.Slots[0];
+                        if ((whole && p != _input.Length) || (notNull && p == matchStart))
+                        {
+                            Release(captures);
+                            break;
+                        }
+                        if (!longest || best is null || matchStart < bestStart || (matchStart == bestStart && p > bestEnd))
+                        {
+                            best = (int[])captures.Slots.Clone();
+                            bestStart = matchStart;
+                            bestEnd = p;
+                        }
+                        Release(captures);
+                        // Cut what can no longer win: every lower-priority thread for the first match found, only
+                        // those starting later for the longest.
+                        for (var j = i + 1; j < _current.Count; j++)
+                        {
+                            if (_current.Captures[j] is { } other && (!longest || other.Slots[0] > matchStart))
+                            {
+                                Release(other);
+                                _current.Captures[j] = null;
+                            }
+                        }
+                        break;
+                    }
+                }
+            }
+            (_current, _next) = (_next, _current);
+            if (p >= _input.Length) break;
+        }
+        for (var i = 0; i < _current.Count; i++) if (_current.Captures[i] is { } left) Release(left);
+        _current.Clear();
+        return best;
+    }
+
+    private void NewGeneration()
+    {
+        if (++_generation == int.MaxValue)
+        {
+            Array.Clear(_mark);
+            _generation = 1;
+        }
+    }
+
+    /// <summary>Follows the non-consuming instructions from <paramref name="pc"/> at <paramref name="p"/> in priority
+    /// order and adds the threads that reach a consuming instruction or the match; takes over one reference of <paramref name="captures"/>.</summary>
+    private void AddThread(ThreadList list, int pc, int p, Captures captures)
+    {
+        var depth = 0;
+        Push(ref depth, pc, captures);
+        while (depth > 0)
+        {
+            (pc, captures) = _stack[--depth];
+            while (true)
+            {
+                var instruction = _code[pc];
+                if (instruction.Op is not (PosixProgram.Op.Jump or PosixProgram.Op.Save or PosixProgram.Op.Begin or PosixProgram.Op.End))
+                {
+                    // Choices and threads are taken once per position, by the path of highest priority. Straight-line
+                    // instructions are not marked: a loop's empty iteration passes again where the iteration before it went.
+                    if (_mark[pc] == _generation)
+                    {
+                        // Reached again without consuming anything: a loop may still end after this empty iteration.
+                        if (instruction.Op == PosixProgram.Op.Loop)
+                        {
+                            pc = instruction.Y;
+                            continue;
+                        }
+                        Release(captures);
+                        break;
+                    }
+                    _mark[pc] = _generation;
+                }
+                switch (instruction.Op)
+                {
+                    case PosixProgram.Op.Jump:
+                        pc = instruction.X;
+                        continue;
+                    case PosixProgram.Op.Split or PosixProgram.Op.Repeat or PosixProgram.Op.Loop:
+                        // Fewer iterations only when one more leads to no match (see PosixReachability).
+                        if (instruction.Op == PosixProgram.Op.Split || _reachability is null || !_reachability.CanMatch(instruction.X, p))
+                        {
+                            captures.References++;
+                            Push(ref depth, instruction.Y, captures);
+                        }
+                        pc = instruction.X;
+                        continue;
+                    case PosixProgram.Op.Save:
+                        captures = Writable(captures);
+                        captures.Slots[instruction.X] = p;
+                        pc++;
+                        continue;
+                    case PosixProgram.Op.Begin:
+                        if (p == _searchStart && _beginMatchesAtStart)
+                        {
+                            pc++;
+                            continue;
+                        }
+                        Release(captures);
+                        break;
+                    case PosixProgram.Op.End:
+                        if (p == _input.Length)
+                        {
+                            pc++;
+                            continue;
+                        }
+                        Release(captures);
+                        break;
+                    default:
+                        list.Add(pc, captures);
+                        break;
+                }
+                break;
+            }
+        }
+    }
+
+    private void Push(ref int depth, int pc, Captures captures)
+    {
+        if (depth == _stack.Length) Array.Resize(ref _stack, _stack.Length * 2);
+        _stack[depth++] = (pc, captures);
+    }
+
+    private Captures NewCaptures()
+    {
+        var captures = _free.Count > 0 ? _free.Pop() : new Captures(_slots);
+        Array.Fill(captures.Slots, -1);
+        captures.References = 1;
+        return captures;
+    }
+
+    /// <summary>Captures this path alone may change: copied when other paths share them.</summary>
+    private Captures Writable(Captures captures)
+    {
+        if (captures.References == 1) return captures;
+        captures.References--;
+        var copy = _free.Count > 0 ? _free.Pop() : new Captures(_slots);
+        captures.Slots.CopyTo(copy.Slots, 0);
+        copy.References = 1;
+        return copy;
+    }
+
+    private void Release(Captures captures)
+    {
+        if (--captures.References == 0) _free.Push(captures);
+    }
+
+    private sealed class Captures(int slots)
+    {
+        public readonly int[] Slots = new int[slots];
+        public int References;
+    }
+
+    /// <summary>The threads at one position, highest priority first; a cut thread's captures are null.</summary>
+    private sealed class ThreadList(int capacity)
+    {
+        public readonly int[] Pcs = new int[capacity];
+        public readonly Captures?[] Captures = new Captures?[capacity];
+        public int Count;
+
+        public void Add(int pc, Captures captures)
+        {
+            Pcs[Count] = pc;
+            Captures[Count++] = captures;
+        }
+
+        public void Clear() => Count = 0;
+    }
+}

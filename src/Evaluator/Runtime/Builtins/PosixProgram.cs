@@ -1,0 +1,180 @@
+namespace ConfigLang.Evaluator.Runtime.Builtins;
+
+/// <summary>
+/// A compiled pattern: a Thompson NFA as a small instruction list for <see cref="PosixMachine"/>. Bounded
+/// repetitions are unrolled as libstdc++ unrolls them (<c>a{2,4}</c> is <c>aa(a(a)?)?</c>), so the program's
+/// size, limited to <see cref="MaxInstructions"/>, is what a pattern costs in memory.
+/// </summary>
+internal sealed class PosixProgram
+{
+    /// <summary>Close to libstdc++'s limit of 100,000 NFA states, beyond which Nix reports "memory limit exceeded".</summary>
+    public const int MaxInstructions = 100_000;
+
+    /// <summary>Limit on capture slots times threads (the machine's per-run memory, 4 bytes each).</summary>
+    public const int MaxCaptureCells = 4_000_000;
+
+    public enum Op : byte
+    {
+        /// <summary>Consumes the char <see cref="Instruction.X"/>.</summary>
+        Char,
+        /// <summary>Consumes a char of set <see cref="Instruction.X"/>; chars above 255 when <see cref="Instruction.Y"/> is 1.</summary>
+        Set,
+        /// <summary>Goes on at X, and with lower priority at Y: a choice between alternatives.</summary>
+        Split,
+        /// <summary>One more of a bounded repetition's optional iterations at X, else on at Y (greedy).</summary>
+        Repeat,
+        /// <summary>A loop's head: one more iteration at X, else on at Y (greedy). Reached again without consuming
+        /// anything (an empty iteration), it only leaves, as libstdc++ lets a repetition end after an empty iteration.</summary>
+        Loop,
+        Jump,
+        /// <summary>Records the position in capture slot X.</summary>
+        Save,
+        /// <summary><c>^</c>.</summary>
+        Begin,
+        /// <summary><c>$</c>.</summary>
+        End,
+        Match,
+    }
+
+    public readonly record struct Instruction(Op Op, int X, int Y);
+
+    public Instruction[] Instructions { get; }
+    public PosixByteSet[] Sets { get; }
+
+    /// <summary>Capture slots: two per group, group 0 being the whole match.</summary>
+    public int Slots { get; }
+
+    /// <summary>Whether the pattern has <c>|</c>: only then can libstdc++'s longest match differ from the first one found.</summary>
+    public bool HasAlternation { get; }
+
+    /// <summary>How many instructions consume a character: at most that many threads are alive at once.</summary>
+    public int ConsumingInstructions { get; }
+
+    private PosixProgram(Instruction[] instructions, PosixByteSet[] sets, int slots, bool hasAlternation)
+    {
+        Instructions = instructions;
+        Sets = sets;
+        Slots = slots;
+        HasAlternation = hasAlternation;
+        ConsumingInstructions = instructions.Count(i => i.Op is Op.Char or Op.Set or Op.Match);
+    }
+
+    public static PosixProgram Compile(string pattern)
+    {
+        var syntax = PosixParser.Parse(pattern, out var groups);
+        var size = Size(syntax) + 3;
+        if (size > MaxInstructions) throw new InvalidPosixPatternException($"the pattern unfolds into more than {MaxInstructions} states", exceedsMemoryLimit: true);
+        var compiler = new Compiler();
+        compiler.Emit(new Instruction(Op.Save, 0, 0));
+        compiler.Emit(syntax);
+        compiler.Emit(new Instruction(Op.Save, 1, 0));
+        compiler.Emit(new Instruction(Op.Match, 0, 0));
+        var program = new PosixProgram(compiler.Instructions.ToArray(), compiler.Sets.ToArray(), 2 * (groups + 1), compiler.HasAlternation);
+        if ((long)program.Slots * program.ConsumingInstructions > MaxCaptureCells)
+        {
+            throw new InvalidPosixPatternException("the pattern has too many groups for its size", exceedsMemoryLimit: true);
+        }
+        return program;
+    }
+
+    /// <summary>The instructions <paramref name="syntax"/> compiles to, saturated (a bound like <c>{99999999}</c> must not overflow).</summary>
+    private static long Size(PosixSyntax syntax) => syntax switch
+    {
+        PosixSyntax.Group g => Size(g.Body) + 2,
+        PosixSyntax.Sequence s => Saturate(s.Items.Sum(Size)),
+        PosixSyntax.Alternation a => Saturate(a.Choices.Sum(Size) + 2L * a.Choices.Count),
+        PosixSyntax.Repeat r => Saturate(Size(r.Body) * (r.Max ?? (long)r.Min + 1) + 2L * ((r.Max ?? r.Min + 1) - r.Min) + 1),
+        _ => 1,
+    };
+
+    private static long Saturate(long value) => Math.Min(value, int.MaxValue);
+
+    private sealed class Compiler
+    {
+        public readonly List<Instruction> Instructions = [];
+        public readonly List<PosixByteSet> Sets = [];
+        public bool HasAlternation;
+
+        public int Emit(Instruction instruction)
+        {
+            Instructions.Add(instruction);
+            return Instructions.Count - 1;
+        }
+
+        private void Patch(int at, int x, int y) => Instructions[at] = Instructions[at] with { X = x, Y = y };
+
+        public void Emit(PosixSyntax syntax)
+        {
+            switch (syntax)
+            {
+                case PosixSyntax.Literal l:
+                    Emit(new Instruction(Op.Char, l.Code, 0));
+                    break;
+                case PosixSyntax.Set s:
+                    var index = Sets.IndexOf(s.Bytes);
+                    if (index < 0)
+                    {
+                        Sets.Add(s.Bytes);
+                        index = Sets.Count - 1;
+                    }
+                    Emit(new Instruction(Op.Set, index, s.AboveBytes ? 1 : 0));
+                    break;
+                case PosixSyntax.Begin:
+                    Emit(new Instruction(Op.Begin, 0, 0));
+                    break;
+                case PosixSyntax.End:
+                    Emit(new Instruction(Op.End, 0, 0));
+                    break;
+                case PosixSyntax.Group g:
+                    Emit(new Instruction(Op.Save, 2 * g.Number, 0));
+                    Emit(g.Body);
+                    Emit(new Instruction(Op.Save, 2 * g.Number + 1, 0));
+                    break;
+                case PosixSyntax.Sequence s:
+                    foreach (var item in s.Items) Emit(item);
+                    break;
+                case PosixSyntax.Alternation a:
+                    EmitAlternation(a.Choices);
+                    break;
+                case PosixSyntax.Repeat r:
+                    EmitRepeat(r);
+                    break;
+            }
+        }
+
+        private void EmitAlternation(IReadOnlyList<PosixSyntax> choices)
+        {
+            HasAlternation = true;
+            var jumps = new List<int>();
+            for (var i = 0; i < choices.Count - 1; i++)
+            {
+                var split = Emit(new Instruction(Op.Split, 0, 0));
+                Emit(choices[i]);
+                jumps.Add(Emit(new Instruction(Op.Jump, 0, 0)));
+                Patch(split, split + 1, Instructions.Count);
+            }
+            Emit(choices[^1]);
+            foreach (var jump in jumps) Patch(jump, Instructions.Count, 0);
+        }
+
+        private void EmitRepeat(PosixSyntax.Repeat r)
+        {
+            for (var i = 0; i < r.Min; i++) Emit(r.Body);
+            if (r.Max is null)
+            {
+                var loop = Emit(new Instruction(Op.Loop, 0, 0));
+                Emit(r.Body);
+                Emit(new Instruction(Op.Jump, loop, 0));
+                Patch(loop, loop + 1, Instructions.Count);
+                return;
+            }
+            var splits = new List<int>();
+            for (var i = r.Min; i < r.Max; i++)
+            {
+                splits.Add(Emit(new Instruction(Op.Repeat, 0, 0)));
+                Emit(r.Body);
+            }
+            foreach (var split in splits) Patch(split, split + 1, Instructions.Count);
+        }
+    }
+}

@@ -1,0 +1,124 @@
+using ConfigLang.TestSupport;
+
+namespace ConfigLang.Evaluator.Tests.Differential;
+
+/// <summary>
+/// <c>builtins.match</c> and <c>builtins.split</c> on a list of patterns, by ConfigLang's own engine and by Nix 2.8
+/// (libstdc++'s <c>std::regex::extended</c>): results, captures and errors must be the same. Patterns ConfigLang
+/// deliberately reads differently (<c>\w</c>, <c>\1</c>, which Nix rejects) are not listed.
+/// </summary>
+public sealed class RegexAgainstNixTests
+{
+    /// <summary>(function, pattern, input) as Nix string literal contents.</summary>
+    private static readonly string[][] Cases =
+    [
+        ["match", "(.*)e?abi.*", "linux-gnueabihf"],
+        ["match", "[[:alnum:]+_?=-][[:alnum:]+._?=-]*", "glibc-2.40-66"],
+        ["match", "mirror://([a-z]+)/(.*)", "mirror://gnu/hello/hello-2.12.tar.gz"],
+        ["match", "(a|ab)(c|bcd)(d*)", "abcd"],
+        ["match", "((a)|b)*", "ab"],
+        ["match", "(a|)*", "aa"],
+        ["match", "(|a)*", "aa"],
+        ["match", "(a|)+", ""],
+        ["match", "(a*)*", ""],
+        ["match", "(a*)*", "b"],
+        ["match", "(a*)+", "aa"],
+        ["match", "(a*)+(b)", "aab"],
+        ["match", "()*", ""],
+        ["match", "(x){0}y", "y"],
+        ["match", "(a){2,3}", "aaa"],
+        ["match", "(a){2,3}(a*)", "aaaaa"],
+        ["match", "a{2}{3}", "aaaaaa"],
+        ["match", "(a*?)", "aaa"],
+        ["match", "(a+|b+)*c", "aabbac"],
+        ["match", "(^a)", "a"],
+        ["match", "x*^a", "a"],
+        ["match", "a^", "a"],
+        ["match", "(a$)*", "a"],
+        ["match", "a.c", "a\nc"],
+        ["match", "[]a]+", "]a]"],
+        ["match", "[^]a]+", "bc"],
+        ["match", "[a-]+", "a-a"],
+        ["match", "[]-a]+", "^_`"],
+        ["match", "[--/]+", "-./"],
+        ["match", "[[.hyphen.]]", "-"],
+        ["match", "[[.period.]-z]+", "abc"],
+        ["match", "[[.space.]]", " "],
+        ["match", "[[=a=]b]+", "ab"],
+        ["match", "[[:w:]]+", "a_1"],
+        ["match", "[[:punct:]]+", "!/:@[`{~"],
+        ["match", "[[:xdigit:][:blank:]]+", "0aF \t"],
+        ["match", "[\\\\]+", "\\\\"],
+        ["match", "\\\\.\\\\*\\\\[", ".*["],
+        ["match", "a]}", "a]}"],
+        ["match", "ab|a", "ab"],
+        ["match", "(a|ab)(b*)", "abb"],
+        ["match", "([0-9]+)\\\\.([0-9]+)(\\\\.([0-9]+))?", "1.2"],
+        ["match", "([^/]+)/(.*)", "a/b/c"],
+        ["split", "a|ab", "xaby"],
+        ["split", "(a|ab)(c|bcd)(d*)", "xabcd"],
+        ["split", "(ab|a)(bc)?", "abc"],
+        ["split", "(a|ab)(bab)?", "xabab"],
+        ["split", "a*", "baac"],
+        ["split", "", "ab"],
+        ["split", "(a*)(ab)*(b*)", "aabab"],
+        ["split", "(a|b)*", "abab"],
+        ["split", "x(a|ab)(b*)", "xabbb"],
+        ["split", "^a", "aaa"],
+        ["split", "(^|b)", "bab"],
+        ["split", "$", "ab"],
+        ["split", "a?$", "aa"],
+        ["split", "[[:space:]]+", " a  b\tc "],
+        ["split", "(\\\\.|-)", "1.2-3"],
+        ["split", "(,)|(;)", "a,b;c"],
+        ["split", "(a)|b", "ab"],
+        ["split", "c|a*(ab)*", "aabab"],
+        ["split", "(c|a*)(ab)*", "aabab"],
+        ["split", "(c|a)*(ab)*", "aabab"],
+        ["split", "c|a?(ab)?", "aabx"],
+        ["split", "(c|a{0,2})(ab)*", "aaababc"],
+        ["split", "(^a|b)*(ab)*", "aabab"],
+        ["split", "(x|y)*a*$", "xyaa"],
+        ["split", "(a|b)*?c", "abcabc"],
+    ];
+
+    /// <summary>Invalid patterns: Nix's message, our message.</summary>
+    private static readonly string[] InvalidPatterns =
+    [
+        "(.*", "a)", ")", "*a", "a|*b", "^*", "(*a)", "a{", "a{1", "a{1,", "a{x}", "a{,3}", "a{ 1}", "{1}", "a|{1}", "a{3,2}",
+        "a{1,2,3}", "[a", "[]", "[^]", "[z-a]", "[a-c-e]", "[[:alpha:]-z]", "[a-[.z.]]", "[[:foo:]]", "[[:word:]]", "[[.foo.]]",
+        "[[=ab=]]", "[[:alpha:", "a\\\\", "\\\\a", "\\\\n", "\\\\]", "\\\\}", "\\\\-", "\\\\/", "a{100000}", "a{0,50000}",
+        "a{99999999999999999999}",
+    ];
+
+    [NixInstantiateFact]
+    public void Valid_patterns_match_as_Nix_matches_them()
+    {
+        var expressions = Cases.Select(c => $"builtins.{c[0]} \"{c[1]}\" \"{c[2]}\"").ToArray();
+        Compare(expressions);
+    }
+
+    [NixInstantiateFact]
+    public void Invalid_patterns_fail_as_Nix_fails_on_them() =>
+        Compare(InvalidPatterns.Select(p => $"builtins.match \"{p}\" \"a\"").ToArray());
+
+    private static void Compare(string[] expressions)
+    {
+        var directory = Directory.CreateTempSubdirectory("configlang-regex-");
+        try
+        {
+            var disagreements = new List<string>();
+            foreach (var expression in expressions)
+            {
+                var nix = DifferentialAgainstNixTests.Nix(directory.FullName, expression);
+                var ours = DifferentialAgainstNixTests.Ours(expression);
+                if (nix != ours) disagreements.Add($"{expression}\nnix-instantiate: {DifferentialAgainstNixTests.Shown(nix)}\nconfiglang:      {DifferentialAgainstNixTests.Shown(ours)}");
+            }
+            Assert.True(disagreements.Count == 0, string.Join("\n\n", disagreements));
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+}

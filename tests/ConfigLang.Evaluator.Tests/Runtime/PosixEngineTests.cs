@@ -1,0 +1,184 @@
+using System.Diagnostics;
+using ConfigLang.Evaluator.Runtime.Builtins;
+
+namespace ConfigLang.Evaluator.Tests.Runtime;
+
+/// <summary>
+/// The POSIX extended regular expression engine behind <c>match</c> and <c>split</c> (<see cref="PosixPattern"/>):
+/// expected values are Nix 2.8's (libstdc++'s <c>std::regex::extended</c>), asked with <c>nix-instantiate --eval</c>.
+/// </summary>
+public sealed class PosixEngineTests
+{
+    private static string?[]? Match(string pattern, string input) => PosixRegex.Compile(pattern, wholeString: true).MatchWhole(input);
+
+    /// <summary>The split of <paramref name="input"/> as Nix prints it, groups as <c>[a,null]</c>.</summary>
+    private static string Split(string pattern, string input)
+    {
+        var parts = new List<string>();
+        var position = 0;
+        foreach (var match in PosixRegex.Compile(pattern, wholeString: false).Matches(input))
+        {
+            parts.Add(input[position..match.Index]);
+            parts.Add("[" + string.Join(",", match.Groups.Select(g => g ?? "null")) + "]");
+            position = match.Index + match.Length;
+        }
+        parts.Add(input[position..]);
+        return string.Join("|", parts);
+    }
+
+    [Theory]
+    [InlineData("abc", "abc", true)]
+    [InlineData("abc", "abcd", false)]
+    [InlineData("abc", "xabc", false)]
+    [InlineData("", "", true)]
+    [InlineData("", "a", false)]
+    [InlineData("a.c", "a\nc", true)]
+    [InlineData("a+b?c*", "aaac", true)]
+    [InlineData("a+b?c*", "bc", false)]
+    [InlineData("ab|cd", "cd", true)]
+    [InlineData("a(b|c)*d", "abcbcd", true)]
+    [InlineData("a||b", "", true)]
+    [InlineData("a]}", "a]}", true)]
+    [InlineData("\\.\\*\\[\\(\\)\\+\\?\\{\\|\\^\\$\\\\", ".*[()+?{|^$\\", true)]
+    public void Matches_the_whole_input(string pattern, string input, bool matches) =>
+        Assert.Equal(matches, Match(pattern, input) is not null);
+
+    [Theory]
+    [InlineData("[[:alpha:]]+", "abcXYZ", true)]
+    [InlineData("[[:alpha:]]+", "abc1", false)]
+    [InlineData("[[:digit:][:space:]]+", "1 2\t3\n", true)]
+    [InlineData("[[:alnum:]_.-]+", "a_1.b-2", true)]
+    [InlineData("[[:upper:]][[:lower:]]*", "Hello", true)]
+    [InlineData("[[:xdigit:]]+", "09afAF", true)]
+    [InlineData("[[:xdigit:]]", "g", false)]
+    [InlineData("[[:punct:]]+", "!/:@[`{~", true)]
+    [InlineData("[[:cntrl:]]", "\u007f", true)]
+    [InlineData("[[:print:]]+", " ~", true)]
+    [InlineData("[[:graph:]]", " ", false)]
+    [InlineData("[[:blank:]]+", " \t", true)]
+    [InlineData("[[:w:]]+", "a_1", true)]
+    [InlineData("[]a]+", "]a]", true)]
+    [InlineData("[^]a]+", "bc", true)]
+    [InlineData("[^]a]", "]", false)]
+    [InlineData("[a-]+", "a-", true)]
+    [InlineData("[--/]+", "-./", true)]
+    [InlineData("[]-a]+", "^_`", true)]
+    [InlineData("[\\]+", "\\\\", true)]
+    [InlineData("[[.hyphen.]]", "-", true)]
+    [InlineData("[[.period.]-z]+", "abc", true)]
+    [InlineData("[[=a=]b]+", "ab", true)]
+    [InlineData("[^a]", "\u00C3", true)] // a byte above 0x7F is in a negated set
+    [InlineData("[[:alpha:]]", "\u00C3", false)] // and in no class (the C locale)
+    public void Bracket_expressions_read_as_libstdcxx_reads_them(string pattern, string input, bool matches) =>
+        Assert.Equal(matches, Match(pattern, input) is not null);
+
+    [Theory]
+    [InlineData("(a)(b)?", "a", "a,null")]
+    [InlineData("(x){0}y", "y", "null")]
+    [InlineData("((a)|b)*", "ab", "b,a")]
+    [InlineData("(a|ab)(c|bcd)(d*)", "abcd", "a,bcd,")]
+    [InlineData("(a*?)", "aaa", "aaa")]
+    [InlineData("(a*)*", "", "")]
+    [InlineData("(a*)+", "aa", "")]
+    [InlineData("(a|)*", "aa", "")]
+    [InlineData("(a){2,3}(a*)", "aaaaa", "a,aa")]
+    [InlineData("([0-9]+)\\.([0-9]+)(\\.([0-9]+))?", "1.2", "1,2,null,null")]
+    [InlineData("(.*)e?abi.*", "linux-gnueabihf", "linux-gnue")] // greedy: e? takes nothing
+    public void Groups_hold_their_last_iteration_and_null_when_unused(string pattern, string input, string groups) =>
+        Assert.Equal(groups, string.Join(",", Match(pattern, input)!.Select(g => g ?? "null")));
+
+    [Theory]
+    [InlineData("^a", "a", true)]
+    [InlineData("x*^a", "a", true)]
+    [InlineData("a^", "a", false)]
+    [InlineData("a$b", "a", false)]
+    [InlineData("(a$)*", "a", true)]
+    [InlineData("a$", "a\n", false)] // $ is the end of input, not of a line
+    public void Anchors_are_the_ends_of_the_input(string pattern, string input, bool matches) =>
+        Assert.Equal(matches, Match(pattern, input) is not null);
+
+    [Theory]
+    [InlineData("a{3}", "aaa", true)]
+    [InlineData("a{3}", "aa", false)]
+    [InlineData("a{2,}", "aaaaa", true)]
+    [InlineData("a{2,3}", "aaaa", false)]
+    [InlineData("a{0}", "", true)]
+    [InlineData("a{2}{3}", "aaaaaa", true)]
+    [InlineData("a{1000}", "a", false)]
+    public void Bounds_repeat_exactly(string pattern, string input, bool matches) =>
+        Assert.Equal(matches, Match(pattern, input) is not null);
+
+    [Theory]
+    [InlineData("a", "banana", "b|[]|n|[]|n|[]|")]
+    [InlineData("(a)|b", "ab", "|[a]||[null]|")]
+    [InlineData("a*", "baac", "|[]|b|[]||[]|c|[]|")]
+    [InlineData("", "ab", "|[]|a|[]|b|[]|")]
+    [InlineData("^a", "aaa", "|[]|aa")]
+    [InlineData("(^|b)", "bab", "|[b]|a|[b]|")]
+    [InlineData("$", "ab", "ab|[]|")]
+    [InlineData("a|ab", "xaby", "x|[]|y")] // the longest alternative, as POSIX wants
+    [InlineData("(ab|a)(bc)?", "abc", "|[a,bc]|")]
+    [InlineData("a*(ab)*", "aabab", "|[null]||[null]|b|[null]||[null]|b|[null]|")] // but repetitions stay greedy
+    [InlineData("c|a*(ab)*", "aabab", "|[null]||[null]|b|[null]||[null]|b|[null]|")] // also with alternatives: "aa", not "aabab"
+    [InlineData("(c|a)*(ab)*", "aabab", "|[a,null]||[null,null]|b|[a,null]||[null,null]|b|[null,null]|")]
+    public void Split_finds_the_matches_sregex_iterator_finds(string pattern, string input, string parts) =>
+        Assert.Equal(parts, Split(pattern, input));
+
+    [Theory]
+    [InlineData("(.*")]
+    [InlineData("a)")]
+    [InlineData("*a")]
+    [InlineData("a|*b")]
+    [InlineData("^*")]
+    [InlineData("a{")]
+    [InlineData("a{x}")]
+    [InlineData("a{,3}")]
+    [InlineData("a{3,2}")]
+    [InlineData("{1}")]
+    [InlineData("[a")]
+    [InlineData("[]")]
+    [InlineData("[z-a]")]
+    [InlineData("[a-c-e]")]
+    [InlineData("[[:alpha:]-z]")]
+    [InlineData("[[:foo:]]")]
+    [InlineData("[[.foo.]]")]
+    [InlineData("a\\")]
+    [InlineData("\\n")]
+    [InlineData("\\]")]
+    public void Invalid_patterns_are_refused(string pattern)
+    {
+        var error = Assert.Throws<InvalidPosixPatternException>(() => PosixRegex.Compile(pattern, wholeString: true));
+        Assert.False(error.ExceedsMemoryLimit);
+    }
+
+    [Theory]
+    [InlineData("a{100000}")]
+    [InlineData("a{0,50000}")]
+    [InlineData("((a{100}){100}){100}")]
+    [InlineData("a{99999999999999999999}")]
+    public void Patterns_that_unfold_too_large_exceed_the_memory_limit(string pattern) =>
+        Assert.True(Assert.Throws<InvalidPosixPatternException>(() => PosixRegex.Compile(pattern, wholeString: false)).ExceedsMemoryLimit);
+
+    [Fact]
+    public void Many_groups_times_many_states_exceed_the_memory_limit()
+    {
+        // Every thread carries every group's slots: 20,000 groups by 20,000 threads would be 3 GB at worst.
+        var pattern = string.Concat(Enumerable.Repeat("(a)", 20_000));
+        Assert.True(Assert.Throws<InvalidPosixPatternException>(() => PosixRegex.Compile(pattern, wholeString: false)).ExceedsMemoryLimit);
+    }
+
+    [Fact]
+    public void Nested_repetitions_take_linear_time()
+    {
+        // A backtracking engine takes exponential time here; the whole test has a generous bound, not a benchmark.
+        var input = new string('a', 100_000);
+        var watch = Stopwatch.StartNew();
+        Assert.Null(Match("(a*)*b", input));
+        Assert.Equal("", Assert.Single(Match("(a*)*", input)!));
+        Assert.Equal(input.Length + 1, Assert.Single(PosixRegex.Compile("(a|aa)*b", wholeString: false).Matches(input + "b")).Length);
+        // Each search finds "a"; the other alternative's thread must not run to the end of the input every time.
+        Assert.Equal(input.Length, PosixRegex.Compile("a|a[^z]*z", wholeString: false).Matches(input).Count());
+        Assert.Equal(input.Length, PosixRegex.Compile("(a[^z]*z)?a", wholeString: false).Matches(input).Count());
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(20), $"took {watch.Elapsed}");
+    }
+}
