@@ -24,9 +24,9 @@ public static class ScopeResolver
 
     /// <summary>For lowering: resolves every variable against <paramref name="outer"/> (the global frame and
     /// whatever a <c>scopedImport</c> adds); problems go to <paramref name="diagnostics"/>.</summary>
-    internal static ResolvedScopes Resolve(SourceText source, Expr root, Scope outer, DiagnosticBag diagnostics)
+    internal static ResolvedScopes Resolve(SourceText source, Expr root, Scope outer, DiagnosticBag diagnostics, Runtime.Interpreter interpreter)
     {
-        var resolved = new ResolvedScopes();
+        var resolved = new ResolvedScopes(source, interpreter);
         new Walker(source, diagnostics, resolved, outer).Visit(root);
         return resolved;
     }
