@@ -231,15 +231,14 @@ internal sealed class Binder
 
     private AttrKey[] BindPath(AttrPath path)
     {
-        var names = NodeLists.Items(path.Names);
-        var keys = new AttrKey[names.Length];
-        for (var i = 0; i < names.Length; i++)
+        var keys = new AttrKey[path.Count];
+        for (var i = 0; i < keys.Length; i++)
         {
-            keys[i] = names[i] switch
+            keys[i] = path[i] switch
             {
                 StaticAttrName s => new AttrKey(NameSymbol(s.Name), null, new SourceLocation(_source, s.Span)),
                 DynamicAttrName d => new AttrKey(null, Bind(d.Expression), new SourceLocation(_source, d.Span)),
-                _ => throw Error(EvaluationDiagnostics.General, "unknown attribute name", names[i].Span),
+                _ => throw Error(EvaluationDiagnostics.General, "unknown attribute name", path[i].Span),
             };
         }
         return keys;
