@@ -105,12 +105,9 @@ internal sealed class Binder
     /// <summary>A use of a variable: <paramref name="use"/> is the <see cref="Identifier"/>, or the
     /// <see cref="MergedAttr"/> of <c>inherit name;</c>.</summary>
     private Node Variable(object use, string name, TextSpan span) =>
-        name == "__curPos" ? new ConstNode(_source, span, PositionValue(span)) : Variable(name, _scopes.Variable(use), span);
+        name == "__curPos" ? new ConstNode(_source, span, PositionValue(span)) : _scopes.Variable(use, name, span);
 
-    private Node Variable(string name, Scope.Resolution resolution, TextSpan span) =>
-        resolution.Index >= 0
-            ? new VarNode(_source, span, name, resolution.Level, resolution.Index, resolution.Known)
-            : new WithVarNode(_source, span, name, resolution.WithLevels!, _interpreter);
+    private Node Variable(string name, Scope.Resolution resolution, TextSpan span) => _scopes.VariableNode(name, resolution, span);
 
     /// <summary>The <c>{ file, line, column }</c> set of <c>__curPos</c> and <c>unsafeGetAttrPos</c>.</summary>
     private AttrSetValue PositionValue(TextSpan span) => Interpreter.MakePosition(new SourceLocation(_source, span));
@@ -234,15 +231,14 @@ internal sealed class Binder
 
     private AttrKey[] BindPath(AttrPath path)
     {
-        var names = NodeLists.Items(path.Names);
-        var keys = new AttrKey[names.Length];
-        for (var i = 0; i < names.Length; i++)
+        var keys = new AttrKey[path.Count];
+        for (var i = 0; i < keys.Length; i++)
         {
-            keys[i] = names[i] switch
+            keys[i] = path[i] switch
             {
                 StaticAttrName s => new AttrKey(NameSymbol(s.Name), null, new SourceLocation(_source, s.Span)),
                 DynamicAttrName d => new AttrKey(null, Bind(d.Expression), new SourceLocation(_source, d.Span)),
-                _ => throw Error(EvaluationDiagnostics.General, "unknown attribute name", names[i].Span),
+                _ => throw Error(EvaluationDiagnostics.General, "unknown attribute name", path[i].Span),
             };
         }
         return keys;
@@ -339,7 +335,7 @@ internal sealed class Binder
         {
             // The source is the one slot of the frame InheritedSources makes for the clause.
             (sources ??= new InheritSources(count)).Add(index, from);
-            var source = new VarNode(_source, from.Span, "inherit source", level: 0, index: 0);
+            var source = new VarNode(_source, from.Span, level: 0, index: 0);
             return (new SelectNode(_source, attr.Span, source,
                 [new AttrKey(NameSymbol(attr.Name), null, new SourceLocation(_source, attr.Span))], null, _interpreter), false);
         }

@@ -1,5 +1,8 @@
+using ConfigLang.Evaluator.Lowering.Bound;
+using ConfigLang.Evaluator.Runtime;
 using ConfigLang.Evaluator.Syntax;
 using ConfigLang.Evaluator.Syntax.Nodes;
+using ConfigLang.Evaluator.Text;
 
 namespace ConfigLang.Evaluator.Lowering;
 
@@ -10,19 +13,27 @@ namespace ConfigLang.Evaluator.Lowering;
 /// (each evaluation parses its own tree, resolved then bound at once; the fields are left out of
 /// the records' equality); the rare rest is keyed by node identity, since records compare contents.
 /// </summary>
-internal sealed class ResolvedScopes
+internal sealed class ResolvedScopes(SourceText source, Interpreter interpreter)
 {
     private Dictionary<MergedAttr, Scope.Resolution>? _inherited;
     private readonly Dictionary<SearchPathExpr, (Scope.Resolution FindFile, Scope.Resolution NixPath)> _searchPaths = new(ReferenceEqualityComparer.Instance);
 
-    /// <summary>Records where a variable is bound: an identifier keeps it on its node (a file has
-    /// tens of thousands, each looked up once, and a dictionary keyed by node was a sixth of the
-    /// lowering time); the rarer <c>inherit name;</c> in a dictionary.</summary>
+    /// <summary>Records where a variable is bound: an identifier keeps its bound node on its syntax
+    /// node, made here at once (a file has tens of thousands, each looked up once: a dictionary keyed
+    /// by node was a sixth of the lowering time, and a 16-byte resolution kept on each identifier until
+    /// the binder read it was 360 KB of a 10,000-line module); the rarer <c>inherit name;</c> in a dictionary.</summary>
     internal void AddVariable(object use, Scope.Resolution resolution)
     {
-        if (use is Identifier id) id.Resolution = resolution;
+        if (use is Identifier id) id.Bound = VariableNode(id.Name, resolution, id.Span);
         else (_inherited ??= new(ReferenceEqualityComparer.Instance))[(MergedAttr)use] = resolution;
     }
+
+    /// <summary>The node reading a variable bound as <paramref name="resolution"/> says: a frame slot, or a
+    /// search of the <c>with</c> frames around.</summary>
+    internal Node VariableNode(string name, Scope.Resolution resolution, TextSpan span) =>
+        resolution.Index >= 0
+            ? new VarNode(source, span, resolution.Level, resolution.Index, resolution.Known)
+            : new WithVarNode(source, span, name, resolution.WithLevels!, interpreter);
 
     /// <summary>Sets, <c>let</c>s and <c>with</c>s keep what was decided on their nodes, as variables
     /// do: a file has thousands, and dictionaries keyed by them took a third of the resolution.</summary>
@@ -45,8 +56,10 @@ internal sealed class ResolvedScopes
 
     internal void AddSearchPath(SearchPathExpr path, Scope.Resolution findFile, Scope.Resolution nixPath) => _searchPaths[path] = (findFile, nixPath);
 
-    /// <summary>Where a variable (an <see cref="Identifier"/> or an inherited <see cref="MergedAttr"/>) is bound.</summary>
-    public Scope.Resolution Variable(object use) => use is Identifier id ? id.Resolution : _inherited![(MergedAttr)use];
+    /// <summary>The node of a variable: an <see cref="Identifier"/>'s as made when it was resolved, an
+    /// inherited <see cref="MergedAttr"/>'s made now (each is bound once).</summary>
+    public Node Variable(object use, string name, TextSpan span) =>
+        use is Identifier id ? id.Bound! : VariableNode(name, _inherited![(MergedAttr)use], span);
 
     /// <summary>The bindings of a set literal, <c>let</c> or legacy <c>let</c>, merged.</summary>
     public static MergedAttrs Merged(Expr set) => (set switch

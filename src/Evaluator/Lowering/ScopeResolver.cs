@@ -24,9 +24,9 @@ public static class ScopeResolver
 
     /// <summary>For lowering: resolves every variable against <paramref name="outer"/> (the global frame and
     /// whatever a <c>scopedImport</c> adds); problems go to <paramref name="diagnostics"/>.</summary>
-    internal static ResolvedScopes Resolve(SourceText source, Expr root, Scope outer, DiagnosticBag diagnostics)
+    internal static ResolvedScopes Resolve(SourceText source, Expr root, Scope outer, DiagnosticBag diagnostics, Runtime.Interpreter interpreter)
     {
-        var resolved = new ResolvedScopes();
+        var resolved = new ResolvedScopes(source, interpreter);
         new Walker(source, diagnostics, resolved, outer).Visit(root);
         return resolved;
     }
@@ -51,7 +51,7 @@ public static class ScopeResolver
     {
         foreach (var binding in bindings)
         {
-            if (binding is not AttrBinding attr || NodeLists.Items(attr.Path.Names) is not [StaticAttrName]) return false;
+            if (binding is not AttrBinding { Path: { Count: 1 } path } || path[0] is not StaticAttrName) return false;
         }
         if (bindings.Length <= SmallSetSize)
         {
@@ -73,7 +73,7 @@ public static class ScopeResolver
         return true;
     }
 
-    private static string SimpleName(Binding binding) => ((StaticAttrName)NodeLists.Items(((AttrBinding)binding).Path.Names)[0]).Name;
+    private static string SimpleName(Binding binding) => ((StaticAttrName)((AttrBinding)binding).Path[0]).Name;
 
     /// <summary>
     /// Walks down, keeping for each name the frames that bind it (pushed as a frame opens, popped
@@ -472,9 +472,9 @@ public static class ScopeResolver
 
         private void VisitPath(AttrPath path)
         {
-            foreach (var name in NodeLists.Items(path.Names))
+            for (var i = 0; i < path.Count; i++)
             {
-                if (name is DynamicAttrName dynamic) Visit(dynamic.Expression);
+                if (path[i] is DynamicAttrName dynamic) Visit(dynamic.Expression);
             }
         }
 

@@ -104,7 +104,7 @@ public sealed partial class Interpreter
     {
         var tree = Parse(source);
         var problems = Diagnostics.DiagnosticBag.KeepingEarliestErrorOnly();
-        var scopes = ScopeResolver.Resolve(source, tree.Root, outer, problems);
+        var scopes = ScopeResolver.Resolve(source, tree.Root, outer, problems, this);
         if (problems.HasErrors) throw new EvaluationException(problems.Items[0]);
         return new Binder(this, source, baseDirectory, scopes).Bind(tree.Root);
     }

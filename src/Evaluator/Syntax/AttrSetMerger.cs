@@ -30,7 +30,7 @@ public static class AttrSetMerger
         {
             switch (binding)
             {
-                case AttrBinding attr when attr.Path.Names.Count > 0:
+                case AttrBinding attr when attr.Path.Count > 0:
                     AddAttr(context, root, attr);
                     break;
                 case InheritBinding inherit:
@@ -58,11 +58,11 @@ public static class AttrSetMerger
     private static void AddAttr(Context context, MergedAttrs attrs, AttrBinding binding)
     {
         var (source, diagnostics) = (context.Source, context.Diagnostics);
-        var names = NodeLists.Items(binding.Path.Names);
-        var span = binding.Path.Span;
-        for (var i = 0; i < names.Length - 1; i++)
+        var path = binding.Path;
+        var span = path.Span;
+        for (var i = 0; i < path.Count - 1; i++)
         {
-            switch (names[i])
+            switch (path[i])
             {
                 case StaticAttrName name:
                     if (attrs.TryGet(name.Name, out var existing))
@@ -92,7 +92,7 @@ public static class AttrSetMerger
             }
         }
 
-        switch (names[^1])
+        switch (path[path.Count - 1])
         {
             case StaticAttrName last:
                 if (attrs.TryGet(last.Name, out var current))

@@ -106,7 +106,7 @@ public sealed partial class Parser
     {
         var start = Current.Start;
         var path = ParseAttrPath("at the start of a binding");
-        if (path.Names.Count == 0)
+        if (path.Count == 0)
         {
             SkipBinding(terminator);
             return null;
@@ -124,7 +124,7 @@ public sealed partial class Parser
         }
         // 'a.b.c = v;' is 'a = { b = { c = v; }; };': each name after the first nests a set,
         // which the merged sets, the printer and evaluation all walk.
-        var pathNesting = path.Names.Count - 1;
+        var pathNesting = path.Count - 1;
         if (_depth + pathNesting >= MaxNestingDepth) return GiveUpTooDeep<Binding?>(null);
         var outerDeepest = _deepest;
         _deepest = _depth;
@@ -149,12 +149,11 @@ public sealed partial class Parser
     /// it; a path of 100,000 names is not joined whole).</summary>
     private string DescribePath(AttrPath path)
     {
-        var names = path.Names;
         var text = new StringBuilder();
-        for (var i = 0; i < names.Count && text.Length <= SyntaxDiagnostics.MaxShownLength; i++)
+        for (var i = 0; i < path.Count && text.Length <= SyntaxDiagnostics.MaxShownLength; i++)
         {
             if (i > 0) text.Append('.');
-            text.Append(names[i] is StaticAttrName s ? s.Name : _source.Substring(names[i].Span));
+            text.Append(path[i] is StaticAttrName s ? s.Name : _source.Substring(path[i].Span));
         }
         return SyntaxDiagnostics.Shown(text.ToString());
     }
@@ -238,6 +237,12 @@ public sealed partial class Parser
             names.Add(name);
             if (Kind != TokenKind.Dot) break;
             Advance();
+        }
+        if (names.Count == 1)
+        {
+            var only = names[0];
+            _nameLists.Return(names);
+            return new AttrPath(SpanFrom(start), only);
         }
         return new AttrPath(SpanFrom(start), _nameLists.ToArrayAndReturn(names));
     }

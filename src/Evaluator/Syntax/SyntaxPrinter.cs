@@ -299,10 +299,10 @@ public sealed class SyntaxPrinter
 
     private void PrintAttrPath(AttrPath path)
     {
-        for (var i = 0; i < path.Names.Count; i++)
+        for (var i = 0; i < path.Count; i++)
         {
             if (i > 0) _out.Append('.');
-            switch (path.Names[i])
+            switch (path[i])
             {
                 case StaticAttrName s: AppendAttrName(s.Name); break;
                 case DynamicAttrName d: _out.Append("\"${"); Print(d.Expression); _out.Append("}\""); break;

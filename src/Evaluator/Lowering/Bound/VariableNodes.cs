@@ -6,11 +6,10 @@ using Env = ConfigLang.Evaluator.Runtime.Environment;
 
 namespace ConfigLang.Evaluator.Lowering.Bound;
 
-/// <summary>A variable bound by <c>let</c>, <c>rec</c>, a function or the global scope: a fixed slot.</summary>
-internal sealed class VarNode(SourceText source, TextSpan span, string name, int level, int index, Value? known = null) : Node(source, span)
+/// <summary>A variable bound by <c>let</c>, <c>rec</c>, a function or the global scope: a fixed slot.
+/// It keeps no name: nothing reads it, and a file has tens of thousands of variables.</summary>
+internal sealed class VarNode(SourceText source, TextSpan span, int level, int index, Value? known = null) : Node(source, span)
 {
-    public string Name { get; } = name;
-
     /// <summary>The value of a global known when lowering (a builtin), else null.</summary>
     public Value? Known => known;
 

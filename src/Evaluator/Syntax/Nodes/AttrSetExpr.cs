@@ -6,7 +6,7 @@ namespace ConfigLang.Evaluator.Syntax.Nodes;
 public sealed record AttrSetExpr(TextSpan Span, bool Recursive, IReadOnlyList<Binding> Bindings) : Expr(Span)
 {
     /// <summary>The merged bindings, kept by the lowering between scope resolution and binding
-    /// (see <see cref="Identifier.Resolution"/>); not part of the node's content.</summary>
+    /// (see <see cref="Identifier.Bound"/>); not part of the node's content.</summary>
     internal MergedAttrs? Merged;
 
     public bool Equals(AttrSetExpr? other) =>

@@ -6,10 +6,10 @@ namespace ConfigLang.Evaluator.Syntax.Nodes;
 /// <summary>A variable reference such as <c>config</c>, <c>foo-bar</c> or <c>x'</c>.</summary>
 public sealed record Identifier(TextSpan Span, string Name) : Expr(Span)
 {
-    /// <summary>Where the variable is bound, written by the scope resolution of the tree's one
-    /// lowering and read by the binder right after (every evaluation parses its own tree). Kept on
+    /// <summary>The bound node reading the variable, made by the scope resolution of the tree's one
+    /// lowering and taken by the binder right after (every evaluation parses its own tree). Kept on
     /// the node: a dictionary keyed by node was a sixth of the lowering time.</summary>
-    internal Scope.Resolution Resolution;
+    internal Lowering.Bound.Node? Bound;
 
     /// <summary>The resolution is lowering state, not content: two identifiers are equal when
     /// they are the same name at the same place.</summary>

@@ -44,7 +44,7 @@ public sealed record Formals(TextSpan Span, IReadOnlyList<Formal> Items, bool El
 public sealed record LambdaExpr(TextSpan Span, string? ArgName, Formals? Formals, Expr Body) : Expr(Span)
 {
     /// <summary>Its frame's layout, kept by the lowering between scope resolution and binding
-    /// (see <see cref="Identifier.Resolution"/>); not part of the node's content.</summary>
+    /// (see <see cref="Identifier.Bound"/>); not part of the node's content.</summary>
     internal Lowering.LambdaFrame Frame;
 
     public bool Equals(LambdaExpr? other) =>

@@ -7,7 +7,7 @@ namespace ConfigLang.Evaluator.Syntax.Nodes;
 public sealed record LetExpr(TextSpan Span, IReadOnlyList<Binding> Bindings, Expr Body) : Expr(Span)
 {
     /// <summary>The merged bindings and where their slots are, kept by the lowering between scope
-    /// resolution and binding (see <see cref="Identifier.Resolution"/>); not part of the node's content.</summary>
+    /// resolution and binding (see <see cref="Identifier.Bound"/>); not part of the node's content.</summary>
     internal MergedAttrs? Merged;
 
     /// <inheritdoc cref="Merged"/>

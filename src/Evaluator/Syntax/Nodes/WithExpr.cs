@@ -6,7 +6,7 @@ namespace ConfigLang.Evaluator.Syntax.Nodes;
 public sealed record WithExpr(TextSpan Span, Expr Scope, Expr Body) : Expr(Span)
 {
     /// <summary>The size of its frame, kept by the lowering between scope resolution and binding
-    /// (see <see cref="Identifier.Resolution"/>); not part of the node's content.</summary>
+    /// (see <see cref="Identifier.Bound"/>); not part of the node's content.</summary>
     internal int FrameSize;
 
     public bool Equals(WithExpr? other) =>
