@@ -116,10 +116,13 @@ internal sealed class CallNode(SourceText source, TextSpan span, Node function, 
             if (f is PrimOpValue primOp && primOp.Arity <= arguments.Length - i)
             {
                 // A builtin given all its arguments at once: no partial applications in between.
-                var args = new Value[primOp.Arity];
+                // The array lent when the builtin keeps none (see BuiltinArgumentArrays).
+                var releases = primOp.ReleasesItsArguments;
+                var args = releases ? interpreter.ArgumentArrays.Rent(primOp.Arity) : new Value[primOp.Arity];
                 if (primOp.ForcesItsArgumentFirst) args[0] = EvalStrictArgument(primOp, arguments[i], env, site);
                 else for (var k = 0; k < args.Length; k++) args[k] = arguments[i + k].Delay(env);
                 f = interpreter.CallPrimOp(primOp, args, site);
+                if (releases) interpreter.ArgumentArrays.Return(args);
                 i += args.Length;
                 continue;
             }
