@@ -175,16 +175,9 @@ public sealed partial class Interpreter
             case LambdaValue lambda:
                 return CallLambda(lambda, argument, site);
             case PrimOpValue primOp:
-                if (primOp.Arity != 1) return new PrimOpAppValue(primOp, [argument]);
-                return CallPrimOpWithLentArguments(primOp, [], argument, site);
+                return primOp.Arity == 1 ? CallPrimOpWithLentArguments(primOp, [], argument, site) : new PrimOpAppValue(primOp, [argument]);
             case PrimOpAppValue app:
-            {
-                if (app.Args.Length + 1 == app.PrimOp.Arity) return CallPrimOpWithLentArguments(app.PrimOp, app.Args, argument, site);
-                var args = new Value[app.Args.Length + 1];
-                app.Args.CopyTo(args, 0);
-                args[^1] = argument;
-                return new PrimOpAppValue(app.PrimOp, args);
-            }
+                return ApplyPrimOpApp(app, argument, site);
             case AttrSetValue attrs when attrs.Get(Symbols.Functor) is { } functor:
                 return CallFunctor(attrs, functor, argument, site);
             default:
@@ -231,6 +224,16 @@ public sealed partial class Interpreter
         {
             throw BuiltinFailure(e, primOp, site);
         }
+    }
+
+    /// <summary>A partly applied builtin given one more argument: called when that was its last.</summary>
+    private Value ApplyPrimOpApp(PrimOpAppValue app, Value argument, SourceLocation? site)
+    {
+        if (app.Args.Length + 1 == app.PrimOp.Arity) return CallPrimOpWithLentArguments(app.PrimOp, app.Args, argument, site);
+        var args = new Value[app.Args.Length + 1];
+        app.Args.CopyTo(args, 0);
+        args[^1] = argument;
+        return new PrimOpAppValue(app.PrimOp, args);
     }
 
     /// <summary>Completes a builtin's arguments with its last one and calls it, in a lent array when the
