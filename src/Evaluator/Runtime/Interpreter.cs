@@ -22,6 +22,9 @@ public sealed partial class Interpreter
     private readonly Scope _globalScope;
     private int _callDepth;
 
+    /// <summary>Argument arrays lent to builtin calls (see <see cref="BuiltinArgumentArrays"/>).</summary>
+    internal BuiltinArgumentArrays ArgumentArrays { get; } = new();
+
     public Interpreter(EvaluatorOptions options, Func<SourceText, SyntaxTree> parse)
     {
         Options = options;
@@ -172,14 +175,9 @@ public sealed partial class Interpreter
             case LambdaValue lambda:
                 return CallLambda(lambda, argument, site);
             case PrimOpValue primOp:
-                return primOp.Arity == 1 ? CallPrimOp(primOp, [argument], site) : new PrimOpAppValue(primOp, [argument]);
+                return primOp.Arity == 1 ? CallPrimOpWithLentArguments(primOp, [], argument, site) : new PrimOpAppValue(primOp, [argument]);
             case PrimOpAppValue app:
-            {
-                var args = new Value[app.Args.Length + 1];
-                app.Args.CopyTo(args, 0);
-                args[^1] = argument;
-                return args.Length == app.PrimOp.Arity ? CallPrimOp(app.PrimOp, args, site) : new PrimOpAppValue(app.PrimOp, args);
-            }
+                return ApplyPrimOpApp(app, argument, site);
             case AttrSetValue attrs when attrs.Get(Symbols.Functor) is { } functor:
                 return CallFunctor(attrs, functor, argument, site);
             default:
@@ -226,6 +224,29 @@ public sealed partial class Interpreter
         {
             throw BuiltinFailure(e, primOp, site);
         }
+    }
+
+    /// <summary>A partly applied builtin given one more argument: called when that was its last.</summary>
+    private Value ApplyPrimOpApp(PrimOpAppValue app, Value argument, SourceLocation? site)
+    {
+        if (app.Args.Length + 1 == app.PrimOp.Arity) return CallPrimOpWithLentArguments(app.PrimOp, app.Args, argument, site);
+        var args = new Value[app.Args.Length + 1];
+        app.Args.CopyTo(args, 0);
+        args[^1] = argument;
+        return new PrimOpAppValue(app.PrimOp, args);
+    }
+
+    /// <summary>Completes a builtin's arguments with its last one and calls it, in a lent array when the
+    /// builtin keeps none (see <see cref="BuiltinArgumentArrays"/>).</summary>
+    private Value CallPrimOpWithLentArguments(PrimOpValue primOp, Value[] first, Value last, SourceLocation? site)
+    {
+        var releases = primOp.ReleasesItsArguments;
+        var args = releases ? ArgumentArrays.Rent(primOp.Arity) : new Value[primOp.Arity];
+        first.CopyTo(args, 0);
+        args[^1] = last;
+        var result = CallPrimOp(primOp, args, site);
+        if (releases) ArgumentArrays.Return(args);
+        return result;
     }
 
     /// <summary>An error inside a builtin call (its own or forcing an argument), as the builtin's frame says it.</summary>

@@ -116,11 +116,8 @@ internal sealed class CallNode(SourceText source, TextSpan span, Node function, 
             if (f is PrimOpValue primOp && primOp.Arity <= arguments.Length - i)
             {
                 // A builtin given all its arguments at once: no partial applications in between.
-                var args = new Value[primOp.Arity];
-                if (primOp.ForcesItsArgumentFirst) args[0] = EvalStrictArgument(primOp, arguments[i], env, site);
-                else for (var k = 0; k < args.Length; k++) args[k] = arguments[i + k].Delay(env);
-                f = interpreter.CallPrimOp(primOp, args, site);
-                i += args.Length;
+                f = CallWithAllArguments(primOp, i, env, site);
+                i += primOp.Arity;
                 continue;
             }
             if (i + 1 < arguments.Length && f is LambdaValue { Code: { Formals: null, Body: LambdaNode } })
@@ -135,6 +132,20 @@ internal sealed class CallNode(SourceText source, TextSpan span, Node function, 
             i++;
         }
         return f;
+    }
+
+    /// <summary>Calls <paramref name="primOp"/> on the arguments from <paramref name="first"/> on, in an
+    /// array lent when the builtin keeps none (see BuiltinArgumentArrays). Kept out of <see cref="Eval"/>
+    /// so the loop that calls lambdas stays as small as it was.</summary>
+    private Value CallWithAllArguments(PrimOpValue primOp, int first, Env env, SourceLocation site)
+    {
+        var releases = primOp.ReleasesItsArguments;
+        var args = releases ? interpreter.ArgumentArrays.Rent(primOp.Arity) : new Value[primOp.Arity];
+        if (primOp.ForcesItsArgumentFirst) args[0] = EvalStrictArgument(primOp, arguments[first], env, site);
+        else for (var k = 0; k < args.Length; k++) args[k] = arguments[first + k].Delay(env);
+        var result = interpreter.CallPrimOp(primOp, args, site);
+        if (releases) interpreter.ArgumentArrays.Return(args);
+        return result;
     }
 
     /// <summary>The argument of a builtin that forces it first, evaluated now instead of through a

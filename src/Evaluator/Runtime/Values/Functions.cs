@@ -49,6 +49,10 @@ public sealed class PrimOpValue(string name, int arity, PrimOpImpl impl) : Value
     /// may pass the argument evaluated rather than as a thunk.</summary>
     public bool ForcesItsArgumentFirst { get; } = Builtins.StrictBuiltins.ForcesItsArgumentFirst(name, arity);
 
+    /// <summary>True when the builtin keeps no reference to its argument array once it returns, so the
+    /// array may be lent for the call (see <see cref="BuiltinArgumentArrays"/>).</summary>
+    public bool ReleasesItsArguments { get; } = Builtins.ArgumentReleasingBuiltins.ReleasesItsArguments(name);
+
     public PrimOpImpl Impl { get; } = impl;
 
     public override ValueKind Kind => ValueKind.PrimOp;
