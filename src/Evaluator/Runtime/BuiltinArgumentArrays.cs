@@ -18,6 +18,16 @@ public sealed class BuiltinArgumentArrays
     private readonly Value[][][] _free = new Value[MaxArity + 1][][];
     private readonly int[] _count = new int[MaxArity + 1];
 
+    /// <summary>The argument array for a call of <paramref name="primOp"/>: lent when the builtin keeps
+    /// none (<see cref="PrimOpValue.ReleasesItsArguments"/>), else a fresh one it may keep.</summary>
+    public Value[] For(PrimOpValue primOp) => primOp.ReleasesItsArguments ? Rent(primOp.Arity) : new Value[primOp.Arity];
+
+    /// <summary>Takes back the array of a call of <paramref name="primOp"/> that returned, if it was lent.</summary>
+    public void Release(PrimOpValue primOp, Value[] args)
+    {
+        if (primOp.ReleasesItsArguments) Return(args);
+    }
+
     public Value[] Rent(int arity)
     {
         if (arity > MaxArity) return new Value[arity];

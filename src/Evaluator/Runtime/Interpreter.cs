@@ -240,12 +240,11 @@ public sealed partial class Interpreter
     /// builtin keeps none (see <see cref="BuiltinArgumentArrays"/>).</summary>
     private Value CallPrimOpWithLentArguments(PrimOpValue primOp, Value[] first, Value last, SourceLocation? site)
     {
-        var releases = primOp.ReleasesItsArguments;
-        var args = releases ? ArgumentArrays.Rent(primOp.Arity) : new Value[primOp.Arity];
+        var args = ArgumentArrays.For(primOp);
         first.CopyTo(args, 0);
         args[^1] = last;
         var result = CallPrimOp(primOp, args, site);
-        if (releases) ArgumentArrays.Return(args);
+        ArgumentArrays.Release(primOp, args);
         return result;
     }
 

@@ -12,6 +12,10 @@ internal static class Evaluate
     /// <summary>A fresh interpreter with the default options (to look at builtins and values directly).</summary>
     public static Interpreter Interpreter() => new ConfigEvaluator(DefaultOptions()).CreateInterpreter();
 
+    /// <summary>The builtin <paramref name="name"/> of a fresh interpreter.</summary>
+    public static ConfigLang.Evaluator.Runtime.Values.PrimOpValue Builtin(string name) =>
+        Interpreter().Builtins.Get(name) as ConfigLang.Evaluator.Runtime.Values.PrimOpValue ?? throw new InvalidOperationException(name + " is not a builtin");
+
     /// <summary>The error message with every frame (<c>--show-trace</c>); fails the test when evaluation succeeds.</summary>
     public static string ErrorWithTrace(string expression)
     {

@@ -25,13 +25,12 @@ public sealed class LentArgumentArrayTests
     [Fact]
     public void Only_builtins_that_keep_no_argument_array_borrow_one()
     {
-        var builtins = Evaluate.Interpreter().Builtins;
-        Assert.True(PrimOp(builtins, "zipAttrsWith").ReleasesItsArguments);
-        Assert.True(PrimOp(builtins, "elemAt").ReleasesItsArguments);
-        Assert.True(PrimOp(builtins, "map").ReleasesItsArguments);
+        Assert.True(Evaluate.Builtin("zipAttrsWith").ReleasesItsArguments);
+        Assert.True(Evaluate.Builtin("elemAt").ReleasesItsArguments);
+        Assert.True(Evaluate.Builtin("map").ReleasesItsArguments);
         // Builtins that were not read for it keep a fresh array per call.
-        Assert.False(PrimOp(builtins, "mapAttrs").ReleasesItsArguments);
-        Assert.False(PrimOp(builtins, "tryEval").ReleasesItsArguments);
+        Assert.False(Evaluate.Builtin("mapAttrs").ReleasesItsArguments);
+        Assert.False(Evaluate.Builtin("tryEval").ReleasesItsArguments);
     }
 
     [Fact]
@@ -57,7 +56,4 @@ public sealed class LentArgumentArrayTests
         Assert.Equal("[ false 2 ]", Evaluate.Value(
             "[ (builtins.tryEval (builtins.elemAt [ 1 ] (throw \"x\"))).success (builtins.elemAt [ 1 2 ] 1) ]"));
     }
-
-    private static PrimOpValue PrimOp(AttrSetValue builtins, string name) =>
-        builtins.Get(name) as PrimOpValue ?? throw new InvalidOperationException(name);
 }

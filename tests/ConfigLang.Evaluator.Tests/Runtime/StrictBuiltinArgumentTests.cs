@@ -10,14 +10,13 @@ public sealed class StrictBuiltinArgumentTests
     [Fact]
     public void Only_one_argument_builtins_that_force_it_first_take_it_evaluated()
     {
-        var builtins = Evaluate.Interpreter().Builtins;
-        Assert.True(PrimOp(builtins, "toString").ForcesItsArgumentFirst);
-        Assert.True(PrimOp(builtins, "isAttrs").ForcesItsArgumentFirst);
-        Assert.True(PrimOp(builtins, "length").ForcesItsArgumentFirst);
+        Assert.True(Evaluate.Builtin("toString").ForcesItsArgumentFirst);
+        Assert.True(Evaluate.Builtin("isAttrs").ForcesItsArgumentFirst);
+        Assert.True(Evaluate.Builtin("length").ForcesItsArgumentFirst);
         // tryEval must catch its argument's error itself; two-argument builtins keep their order.
-        Assert.False(PrimOp(builtins, "tryEval").ForcesItsArgumentFirst);
-        Assert.False(PrimOp(builtins, "seq").ForcesItsArgumentFirst);
-        Assert.False(PrimOp(builtins, "trace").ForcesItsArgumentFirst);
+        Assert.False(Evaluate.Builtin("tryEval").ForcesItsArgumentFirst);
+        Assert.False(Evaluate.Builtin("seq").ForcesItsArgumentFirst);
+        Assert.False(Evaluate.Builtin("trace").ForcesItsArgumentFirst);
     }
 
     [Fact]
@@ -39,7 +38,4 @@ public sealed class StrictBuiltinArgumentTests
         Assert.Contains("while calling the 'toString' builtin", Evaluate.ErrorWithTrace("toString (throw \"boom\")"));
         Assert.Contains("infinite recursion encountered", Evaluate.Error("let x = toString x; in x"));
     }
-
-    private static PrimOpValue PrimOp(AttrSetValue builtins, string name) =>
-        builtins.Get(name) as PrimOpValue ?? throw new InvalidOperationException(name);
 }

@@ -139,12 +139,11 @@ internal sealed class CallNode(SourceText source, TextSpan span, Node function, 
     /// so the loop that calls lambdas stays as small as it was.</summary>
     private Value CallWithAllArguments(PrimOpValue primOp, int first, Env env, SourceLocation site)
     {
-        var releases = primOp.ReleasesItsArguments;
-        var args = releases ? interpreter.ArgumentArrays.Rent(primOp.Arity) : new Value[primOp.Arity];
+        var args = interpreter.ArgumentArrays.For(primOp);
         if (primOp.ForcesItsArgumentFirst) args[0] = EvalStrictArgument(primOp, arguments[first], env, site);
         else for (var k = 0; k < args.Length; k++) args[k] = arguments[first + k].Delay(env);
         var result = interpreter.CallPrimOp(primOp, args, site);
-        if (releases) interpreter.ArgumentArrays.Return(args);
+        interpreter.ArgumentArrays.Release(primOp, args);
         return result;
     }
 
