@@ -26,19 +26,34 @@ public static class UnknownFlags
         }
 
         // Tokens bound to the command's own arguments (an option's value such as -E -1 is the option's).
+        // Plain loops: every run passes here, and a LINQ chain (Where then Select) costs a generic
+        // virtual method lookup in Native AOT's type loader, ~0.1 ms before anything is evaluated.
         var flags = new List<string>();
         for (SymbolResult? symbol = result.CommandResult; symbol is CommandResult command; symbol = command.Parent)
         {
-            foreach (var argument in command.Children.OfType<ArgumentResult>())
+            foreach (var child in command.Children)
             {
-                flags.AddRange(argument.Tokens.Where(t => !afterDoubleDash.Contains(t) && LooksLikeFlag(t.Value)).Select(t => t.Value));
+                if (child is not ArgumentResult argument) continue;
+                foreach (var token in argument.Tokens)
+                {
+                    if (!afterDoubleDash.Contains(token) && LooksLikeFlag(token.Value)) AddOnce(flags, token.Value);
+                }
             }
         }
         // Tokens no argument had room for (a command without arguments, or a full one).
-        flags.AddRange(result.UnmatchedTokens.Where(LooksLikeFlag));
+        foreach (var token in result.UnmatchedTokens)
+        {
+            if (LooksLikeFlag(token)) AddOnce(flags, token);
+        }
+        if (flags.Count == 0) return [];
 
         var declared = DeclaredFlags(result.CommandResult.Command);
-        return [.. flags.Distinct(StringComparer.Ordinal).Select(flag => new UnknownFlag(flag, Suggest(flag, declared)))];
+        return [.. flags.Select(flag => new UnknownFlag(flag, Suggest(flag, declared)))];
+    }
+
+    private static void AddOnce(List<string> flags, string flag)
+    {
+        if (!flags.Contains(flag)) flags.Add(flag);
     }
 
     /// <summary>The declared flags a misspelling is close to: at most two edits, and at most half the name.</summary>

@@ -1,5 +1,3 @@
-using System.Buffers.Binary;
-
 namespace ConfigLang.Modules.Lib;
 
 /// <summary>
@@ -8,6 +6,8 @@ namespace ConfigLang.Modules.Lib;
 /// pieces the result is the same. Not a cryptographic hash, and no need for one: it tells our own
 /// versions apart, while trust in a folder comes from its owner and mode (<see cref="PrivateFolder"/>).
 /// It loads no cryptography library, as the SHA-256 here did on every run (OpenSSL's start-up, ~2 ms).
+/// The build computes it (<c>LibraryFingerprintTask</c> below, this same file compiled as an MSBuild
+/// task), so a run reads no resource to name the folder.
 /// </summary>
 internal struct ContentFingerprint()
 {
@@ -18,19 +18,28 @@ internal struct ContentFingerprint()
     private ulong _pending;
     private int _pendingBytes;
 
-    public void Append(ReadOnlySpan<byte> bytes)
+    // Arrays, not spans: the build compiles this file against netstandard 2.0, which has no spans.
+    public void Append(byte[] bytes) => Append(bytes, 0, bytes.Length);
+
+    public void Append(byte[] bytes, int start, int count)
     {
-        while (_pendingBytes != 0 && !bytes.IsEmpty) TakeByte(ref bytes);
+        var end = start + count;
+        var at = start;
+        while (_pendingBytes != 0 && at < end) TakeByte(bytes[at++]);
         var hash = _hash;
-        for (; bytes.Length >= 8; bytes = bytes[8..]) hash = (hash ^ BinaryPrimitives.ReadUInt64LittleEndian(bytes)) * Prime;
+        for (; end - at >= 8; at += 8)
+        {
+            ulong word = 0;
+            for (var i = 7; i >= 0; i--) word = (word << 8) | bytes[at + i];
+            hash = (hash ^ word) * Prime;
+        }
         _hash = hash;
-        while (!bytes.IsEmpty) TakeByte(ref bytes);
+        while (at < end) TakeByte(bytes[at++]);
     }
 
-    private void TakeByte(ref ReadOnlySpan<byte> bytes)
+    private void TakeByte(byte value)
     {
-        _pending |= (ulong)bytes[0] << (8 * _pendingBytes);
-        bytes = bytes[1..];
+        _pending |= (ulong)value << (8 * _pendingBytes);
         if (++_pendingBytes < 8) return;
         _hash = (_hash ^ _pending) * Prime;
         _pending = 0;
@@ -47,3 +56,32 @@ internal struct ContentFingerprint()
         }
     }
 }
+
+#if !CONFIGLANG_MODULES_ASSEMBLY
+/// <summary>
+/// Build step (RoslynCodeTaskFactory compiles this file; the assembly leaves this class out):
+/// the fingerprint of the library as <see cref="LibraryFiles"/> unpacks it, each file's unpacked
+/// name (UTF-8) then its bytes, in ordinal order of the names.
+/// </summary>
+public sealed class LibraryFingerprintTask : Microsoft.Build.Utilities.Task
+{
+    /// <summary>The embedded files, each with its <c>UnpackedAs</c> name (<c>lib/default.nix</c>).</summary>
+    [Microsoft.Build.Framework.Required]
+    public Microsoft.Build.Framework.ITaskItem[] Files { get; set; } = [];
+
+    [Microsoft.Build.Framework.Output]
+    public string Fingerprint { get; set; } = "";
+
+    public override bool Execute()
+    {
+        var fingerprint = new ContentFingerprint();
+        foreach (var file in System.Linq.Enumerable.OrderBy(Files, f => f.GetMetadata("UnpackedAs"), System.StringComparer.Ordinal))
+        {
+            fingerprint.Append(System.Text.Encoding.UTF8.GetBytes(file.GetMetadata("UnpackedAs")));
+            fingerprint.Append(System.IO.File.ReadAllBytes(file.GetMetadata("FullPath")));
+        }
+        Fingerprint = fingerprint.Hex;
+        return true;
+    }
+}
+#endif

@@ -42,25 +42,16 @@ public static class LibraryFiles
     /// </summary>
     internal static string Unpack(string parent)
     {
+        // Every run (eval too) asks for the folder, and it is almost always there already: its name
+        // comes from the build (EmbeddedLibraryFingerprint), the resources are read only to unpack them.
+        var root = Path.Combine(parent, $"configlang-lib-{PrivateFolder.EffectiveUserId}-{EmbeddedLibraryFingerprint.Hex}");
+        if (IsUsable(root)) return root;
+
         var assembly = typeof(LibraryFiles).Assembly;
         var files = assembly.GetManifestResourceNames()
             .SelectMany(n => Folders.Where(f => n.StartsWith(f.Prefix, StringComparison.Ordinal))
                 .Select(f => (Name: f.Folder + "/" + n[f.Prefix.Length..].Replace('\\', '/'), Resource: n)))
-            .OrderBy(f => f.Name, StringComparer.Ordinal)
             .ToList();
-        // Every run (eval too) asks for the folder, and it is almost always there already: the
-        // contents are fingerprinted straight from the resources, and copied only to unpack them.
-        var fingerprint = new ContentFingerprint();
-        var buffer = new byte[16 * 1024];
-        foreach (var (name, resource) in files)
-        {
-            fingerprint.Append(System.Text.Encoding.UTF8.GetBytes(name));
-            using var stream = assembly.GetManifestResourceStream(resource)!;
-            for (int read; (read = stream.Read(buffer)) > 0;) fingerprint.Append(buffer.AsSpan(0, read));
-        }
-        var root = Path.Combine(parent, $"configlang-lib-{PrivateFolder.EffectiveUserId}-{fingerprint.Hex}");
-        if (IsUsable(root)) return root;
-
         // Unpack into a new private folder (a random name, mode 0700), then move it into place,
         // so readers never see half a library and nothing is written through a name others chose.
         var staging = CreatePrivateFolder(parent);

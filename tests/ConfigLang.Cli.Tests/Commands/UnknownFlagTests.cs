@@ -59,6 +59,20 @@ public sealed class UnknownFlagTests : IDisposable
         Assert.DoesNotContain("--now", run.Stderr);
     }
 
+    [Fact]
+    public void A_flag_typed_twice_is_named_once_whether_an_argument_took_it_or_not()
+    {
+        // The first --bogus fills eval's FILE argument, the second is left unmatched: one report.
+        var run = CliRun.Invoke("eval", "--bogus", "--bogus", "--strcit", "-E", "1");
+
+        Assert.Equal(ExitCodes.Usage, run.ExitCode);
+        var lines = run.Stderr.ReplaceLineEndings("\n").Split('\n');
+        Assert.Single(lines, l => l == "error[CL9001]: unknown flag '--bogus' for 'configlang eval'");
+        Assert.Single(lines, l => l == "error[CL9001]: unknown flag '--strcit' for 'configlang eval'");
+        Assert.True(Array.IndexOf(lines, "error[CL9001]: unknown flag '--bogus' for 'configlang eval'")
+            < Array.IndexOf(lines, "error[CL9001]: unknown flag '--strcit' for 'configlang eval'"), "reported in the order typed");
+    }
+
     [Theory]
     [InlineData("eval", "--strcit", "--strict")]
     [InlineData("eval", "--evl", null)]
