@@ -248,7 +248,10 @@ public sealed partial class Lexer
             var c = _text[_pos];
             if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
             {
-                _pos++;
+                // A newline and the next line's indentation come as one run (40-80 characters in
+                // deeply nested code): searched for its end at once rather than a character at a time.
+                var run = _text.AsSpan(_pos + 1).IndexOfAnyExcept(Whitespace);
+                _pos = run < 0 ? _text.Length : _pos + 1 + run;
             }
             else if (c == '#')
             {
@@ -271,6 +274,8 @@ public sealed partial class Lexer
             }
         }
     }
+
+    private static readonly System.Buffers.SearchValues<char> Whitespace = System.Buffers.SearchValues.Create(" \t\n\r");
 
     private static bool IsPathChar(char c) =>
         (uint)((c | 0x20) - 'a') <= 'z' - 'a' || (uint)(c - '0') <= 9 || c == '.' || c == '_' || c == '-' || c == '+';

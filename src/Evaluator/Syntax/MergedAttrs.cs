@@ -8,7 +8,7 @@ namespace ConfigLang.Evaluator.Syntax;
 /// The attributes of a set or <c>let</c> after Nix's parse-time merge: dotted paths become
 /// nested sets (<c>a.b = 1; a.c = 2;</c> is <c>a = { b = 1; c = 2; }</c>), and a later path
 /// may extend a set written literally (<c>a = { b = 1; }; a.c = 2;</c>). Static names keep
-/// their first-definition order.
+/// their first-definition order until the lowering sorts them as frame slots.
 /// </summary>
 public sealed class MergedAttrs(bool recursive)
 {
@@ -25,8 +25,11 @@ public sealed class MergedAttrs(bool recursive)
 
     public bool Recursive { get; internal set; } = recursive;
 
-    /// <summary>The static attributes sorted as frame slots, once the lowering has asked (see ScopeResolver.InSlotOrder).</summary>
-    internal MergedAttr[]? SlotOrder { get; set; }
+    /// <summary>Whether <see cref="Static"/> has been sorted as frame slots, once the lowering asked (see ScopeResolver.InSlotOrder).</summary>
+    internal bool InSlotOrder { get; set; }
+
+    /// <summary>The list behind <see cref="Static"/>, for sorting it in place.</summary>
+    internal List<MergedAttr> StaticList => _static;
 
     /// <summary>The set literal, or the name of the path that opened the set.</summary>
     public TextSpan Span { get; init; }
