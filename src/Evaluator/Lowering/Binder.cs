@@ -234,12 +234,9 @@ internal sealed class Binder
         var keys = new AttrKey[path.Count];
         for (var i = 0; i < keys.Length; i++)
         {
-            keys[i] = path[i] switch
-            {
-                StaticAttrName s => new AttrKey(NameSymbol(s.Name), null, new SourceLocation(_source, s.Span)),
-                DynamicAttrName d => new AttrKey(null, Bind(d.Expression), new SourceLocation(_source, d.Span)),
-                _ => throw Error(EvaluationDiagnostics.General, "unknown attribute name", path[i].Span),
-            };
+            keys[i] = path.StaticNameAt(i, out var span) is { } name ? new AttrKey(NameSymbol(name), null, new SourceLocation(_source, span))
+                : path.DynamicAt(i) is { } d ? new AttrKey(null, Bind(d.Expression), new SourceLocation(_source, d.Span))
+                : throw Error(EvaluationDiagnostics.General, "unknown attribute name", span);
         }
         return keys;
     }

@@ -53,7 +53,7 @@ public static class ScopeResolver
     {
         foreach (var binding in bindings)
         {
-            if (binding is not AttrBinding { Path: { Count: 1 } path } || path[0] is not StaticAttrName) return false;
+            if (binding is not AttrBinding { Path: { Count: 1 } path } || path.StaticNameAt(0, out _) is null) return false;
         }
         if (bindings.Length <= SmallSetSize)
         {
@@ -75,7 +75,7 @@ public static class ScopeResolver
         return true;
     }
 
-    private static string SimpleName(Binding binding) => ((StaticAttrName)((AttrBinding)binding).Path[0]).Name;
+    private static string SimpleName(Binding binding) => ((AttrBinding)binding).Path.StaticNameAt(0, out _)!;
 
     /// <summary>
     /// Walks down, keeping for each name the frames that bind it (pushed as a frame opens, popped
@@ -534,7 +534,7 @@ public static class ScopeResolver
         {
             for (var i = 0; i < path.Count; i++)
             {
-                if (path[i] is DynamicAttrName dynamic) Visit(dynamic.Expression);
+                if (path.DynamicAt(i) is { } dynamic) Visit(dynamic.Expression);
             }
         }
 

@@ -246,12 +246,16 @@ public sealed partial class Lexer
         while (_pos < _text.Length)
         {
             var c = _text[_pos];
-            if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
+            if (c == '\n')
             {
-                // A newline and the next line's indentation come as one run (40-80 characters in
-                // deeply nested code): searched for its end at once rather than a character at a time.
-                var run = _text.AsSpan(_pos + 1).IndexOfAnyExcept(Whitespace);
-                _pos = run < 0 ? _text.Length : _pos + 1 + run;
+                // The next line's indentation (40-80 spaces in deeply nested code): its end is
+                // searched for at once rather than a character at a time.
+                var indentation = _text.AsSpan(_pos + 1).IndexOfAnyExcept(' ');
+                _pos = indentation < 0 ? _text.Length : _pos + 1 + indentation;
+            }
+            else if (c == ' ' || c == '\t' || c == '\r')
+            {
+                _pos++;
             }
             else if (c == '#')
             {
@@ -274,8 +278,6 @@ public sealed partial class Lexer
             }
         }
     }
-
-    private static readonly System.Buffers.SearchValues<char> Whitespace = System.Buffers.SearchValues.Create(" \t\n\r");
 
     private static bool IsPathChar(char c) =>
         (uint)((c | 0x20) - 'a') <= 'z' - 'a' || (uint)(c - '0') <= 9 || c == '.' || c == '_' || c == '-' || c == '+';
