@@ -39,7 +39,7 @@ public static class ScopeResolver
     {
         var items = attrs.StaticItems;
         if (attrs.InSlotOrder) return items;
-        if (items.Length > 1) System.Runtime.InteropServices.CollectionsMarshal.AsSpan(attrs.StaticList).Sort(static (a, b) => string.CompareOrdinal(a.Name, b.Name));
+        if (items.Length > 1) attrs.StaticSpan.Sort(static (a, b) => string.CompareOrdinal(a.Name, b.Name));
         attrs.InSlotOrder = true;
         return items;
     }
@@ -478,7 +478,7 @@ public static class ScopeResolver
             {
                 if (sharesFrame) firstSlot = _frameSizes[^1];
                 else OpenFrame(size: 0);
-                _frameSizes[^1] += attrs.Static.Count;
+                _frameSizes[^1] += attrs.StaticItems.Length;
                 // Lowering needs the slots; the checks only whether a name is bound.
                 if (resolved is null)
                 {

@@ -102,9 +102,8 @@ public static class AttrSetMerger
                     // Both are sets: Nix moves the new set's attributes into the old one (its
                     // 'rec', if any, is dropped).
                     var incoming = Merge(context, NodeLists.Items(literal.Bindings), isLet: false, recursive: false, literal.Span);
-                    for (var a = 0; a < incoming.Static.Count; a++)
+                    foreach (var attr in incoming.StaticItems)
                     {
-                        var attr = incoming.Static[a];
                         if (target.TryGet(attr.Name, out var clash))
                             diagnostics?.Add(SyntaxDiagnostics.DuplicateAttribute(source, attr.Span, PathText(source, binding.Path) + "." + attr.Name, clash.Span));
                         else

@@ -27,6 +27,13 @@ public sealed partial class Lexer
         }
 
         var intLength = IsDigit(c) ? MatchInteger(start) : 0;
+        if (intLength > 0 && intLength == runEnd - start && after != '/')
+        {
+            // A number no other character of a word continues (nearly every one): nothing else can be longer.
+            _pos += intLength;
+            Emit(TokenKind.Integer, start, intLength);
+            return;
+        }
         var floatLength = IsDigit(c) || c == '.' ? MatchFloat(start) : 0;
         var pathSegmentBeforeInterpolation = 0;
         var pathLength = after == '/' ? MatchPath(start, runEnd, out pathSegmentBeforeInterpolation) : 0;
