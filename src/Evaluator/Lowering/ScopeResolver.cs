@@ -157,12 +157,25 @@ public static class ScopeResolver
             return state ??= new NameState();
         }
 
-        private void Push(string name, int slot) => (State(name).Frames ??= []).Add((_depth, slot));
+        /// <summary>The names bound by <see cref="Push"/>, innermost last: unbinding them needs no lookup.</summary>
+        private readonly List<NameState> _pushed = [];
 
-        private void Pop(string name)
+        private void Push(string name, int slot)
         {
-            var frames = _names[name].Frames!;
-            frames.RemoveAt(frames.Count - 1);
+            var state = State(name);
+            (state.Frames ??= []).Add((_depth, slot));
+            _pushed.Add(state);
+        }
+
+        /// <summary>Unbinds the names of the last <paramref name="count"/> <see cref="Push"/>es.</summary>
+        private void Pop(int count)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                var frames = _pushed[^1].Frames!;
+                frames.RemoveAt(frames.Count - 1);
+                _pushed.RemoveAt(_pushed.Count - 1);
+            }
         }
 
         /// <summary>Opens a <c>with</c> frame's scope: a set literal's names each note it (innermost last),
@@ -298,6 +311,9 @@ public static class ScopeResolver
                     Visit(call.Function);
                     Visit(call.Argument);
                     break;
+                case IntLiteral:
+                    // Nothing to resolve (tested here, not after every other kind).
+                    break;
                 case BinaryExpr binary:
                     Visit(binary.Left);
                     Visit(binary.Right);
@@ -394,8 +410,7 @@ public static class ScopeResolver
             List<LambdaExpr>? curried = null;
             if (lambda.Formals is null) VisitCurried(lambda.Body, ref curried);
             else VisitFrameBody(lambda.Body);
-            if (lambda.ArgName is { } name) Pop(name);
-            foreach (var formal in formals) Pop(formal.Name);
+            Pop(formals.Length + (lambda.ArgName is null ? 0 : 1));
             var frameSize = CloseFrame();
             if (resolved is null) return;
             ResolvedScopes.AddFrame(lambda, new LambdaFrame(curried is null ? frameSize : ownSize, formals.Length));
@@ -427,7 +442,7 @@ public static class ScopeResolver
             Push(arg, slot);
             (curried ??= []).Add(inner);
             VisitCurried(inner.Body, ref curried);
-            Pop(arg);
+            Pop(1);
             if (resolved is not null) ResolvedScopes.AddFrame(inner, new LambdaFrame(-1, slot, CopiedSlots: slot));
         }
 
@@ -524,7 +539,7 @@ public static class ScopeResolver
             if (body is not null) VisitFrameBody(body);
             if (attrs.Recursive)
             {
-                foreach (var attr in attrs.StaticItems) Pop(attr.Name);
+                Pop(attrs.StaticItems.Length);
                 var frameSize = sharesFrame ? -1 : CloseFrame();
                 if (let is not null && resolved is not null) ResolvedScopes.AddLetFrame(let, new LetFrame(firstSlot, frameSize));
             }

@@ -48,7 +48,8 @@ public readonly struct AttrPath : IEquatable<AttrPath>
 
     public TextSpan Span { get; }
 
-    public int Count => _names is AttrName or string ? 1 : Unsafe.As<IReadOnlyList<AttrName>>(_names).Count;
+    // The string first: an exact type test, where testing for the abstract AttrName walks the hierarchy.
+    public int Count => _names is string || _names is AttrName ? 1 : Unsafe.As<IReadOnlyList<AttrName>>(_names).Count;
 
     /// <summary>A name of the path (made here for a name kept as a string).</summary>
     public AttrName this[int index] =>
