@@ -5,8 +5,8 @@ using ConfigLang.Evaluator.Text;
 namespace ConfigLang.Evaluator.Tests.Syntax;
 
 /// <summary>
-/// The lexer skips a line's indentation in one search and takes a plain number without trying
-/// the longer matches; the parser interns names in a table of its own that grows with the file.
+/// The lexer skips a line's indentation in one search and takes a plain number or word without
+/// trying the longer matches; the parser interns names in a table of its own that grows with the file.
 /// Positions, token kinds and names must come out as before.
 /// </summary>
 public sealed class LargeFileLexingTests
@@ -30,6 +30,24 @@ public sealed class LargeFileLexingTests
     [InlineData("1/2", typeof(PathExpr))]
     [InlineData("(7)", typeof(IntLiteral))]
     public void A_number_is_taken_whole_unless_a_longer_token_starts_there(string text, Type kind)
+    {
+        var tree = Parser.ParseSyntaxOnly(new SourceText(text, "t.nix"));
+
+        Assert.Empty(tree.Diagnostics);
+        Assert.IsType(kind, tree.Root);
+    }
+
+    [Theory]
+    [InlineData("abc", typeof(Identifier))]
+    [InlineData("a-b", typeof(Identifier))]
+    [InlineData("x'", typeof(Identifier))]
+    [InlineData("x'.y", typeof(SelectExpr))]
+    [InlineData("a.b", typeof(SelectExpr))]
+    [InlineData("a+b", typeof(BinaryExpr))]
+    [InlineData("a/b", typeof(PathExpr))]
+    [InlineData("a:b", typeof(UriLiteral))]
+    [InlineData("a: b", typeof(LambdaExpr))]
+    public void A_word_is_taken_whole_unless_a_path_or_uri_continues_it(string text, Type kind)
     {
         var tree = Parser.ParseSyntaxOnly(new SourceText(text, "t.nix"));
 
