@@ -151,10 +151,21 @@ public static class ScopeResolver
         private void VisitLet(LetExpr let, bool sharesFrame) =>
             VisitMerged(Merged(let, AttrSetMerger.Merge(source, let.Bindings, diagnostics, isLet: true, recursive: true, span: let.Span)), let.Body, let, sharesFrame);
 
+        /// <summary>The states of names met lately, by the identity of their string: the parser interns
+        /// names, so a file's uses of one name are one string, found here without hashing its text.
+        /// (A name that is another string of the same text misses, and the dictionary answers.)</summary>
+        private readonly (string? Name, NameState? State)[] _recent = new (string?, NameState?)[RecentNames];
+
+        private const int RecentNames = 64;
+
         private NameState State(string name)
         {
+            ref var recent = ref _recent[System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(name) & (RecentNames - 1)];
+            if (ReferenceEquals(recent.Name, name)) return recent.State!;
             ref var state = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_names, name, out _);
-            return state ??= new NameState();
+            state ??= new NameState();
+            recent = (name, state);
+            return state;
         }
 
         /// <summary>The names bound by <see cref="Push"/>, innermost last: unbinding them needs no lookup.</summary>
@@ -204,7 +215,7 @@ public static class ScopeResolver
             _withsWithKnownNames--;
             foreach (var attr in known.StaticItems)
             {
-                var withs = _names[attr.Name].Withs!;
+                var withs = State(attr.Name).Withs!;
                 withs.RemoveAt(withs.Count - 1);
             }
         }
