@@ -234,12 +234,9 @@ internal sealed class Binder
         var keys = new AttrKey[path.Count];
         for (var i = 0; i < keys.Length; i++)
         {
-            keys[i] = path[i] switch
-            {
-                StaticAttrName s => new AttrKey(NameSymbol(s.Name), null, new SourceLocation(_source, s.Span)),
-                DynamicAttrName d => new AttrKey(null, Bind(d.Expression), new SourceLocation(_source, d.Span)),
-                _ => throw Error(EvaluationDiagnostics.General, "unknown attribute name", path[i].Span),
-            };
+            keys[i] = path.StaticNameAt(i, out var span) is { } name ? new AttrKey(NameSymbol(name), null, new SourceLocation(_source, span))
+                : path.DynamicAt(i) is { } d ? new AttrKey(null, Bind(d.Expression), new SourceLocation(_source, d.Span))
+                : throw Error(EvaluationDiagnostics.General, "unknown attribute name", span);
         }
         return keys;
     }
@@ -277,7 +274,7 @@ internal sealed class Binder
         var ordered = ScopeResolver.InSlotOrder(set);
         var symbols = new Symbol[ordered.Length];
         var values = new Node[ordered.Length];
-        var fromOuter = new bool[ordered.Length];
+        Span<bool> fromOuter = ordered.Length <= MaxFlagsOnStack ? stackalloc bool[ordered.Length] : new bool[ordered.Length];
         var positions = new SourceLocation[ordered.Length];
         InheritSources? sources = null;
         for (var i = 0; i < ordered.Length; i++)
@@ -294,7 +291,7 @@ internal sealed class Binder
             dynamic[i] = new DynamicAttr(Bind(d.Name.Expression), d.Nested is { } nested ? BindSet(nested) : BindValue(d.Value!, ""),
                 new SourceLocation(_source, d.Name.Span));
         }
-        return new AttrsNode(_source, set.Span, set.Recursive, symbols, values, fromOuter, positions, dynamic, _interpreter)
+        return new AttrsNode(_source, set.Span, set.Recursive, symbols, values, FromOuterFlags(fromOuter), positions, dynamic, _interpreter)
         {
             Inherits = sources?.Bind(Bind),
         };
@@ -347,9 +344,21 @@ internal sealed class Binder
     {
         var ordered = ScopeResolver.InSlotOrder(ResolvedScopes.Merged(let));
         var values = new Node[ordered.Length];
-        var fromOuter = new bool[ordered.Length];
+        Span<bool> fromOuter = ordered.Length <= MaxFlagsOnStack ? stackalloc bool[ordered.Length] : new bool[ordered.Length];
         InheritSources? sources = null;
         for (var i = 0; i < ordered.Length; i++) (values[i], fromOuter[i]) = BindEntry(ordered[i], i, ref sources, ordered.Length);
-        return new LetNode(_source, let.Span, values, fromOuter, Bind(let.Body), ResolvedScopes.LetFrame(let)) { Inherits = sources?.Bind(Bind) };
+        return new LetNode(_source, let.Span, values, FromOuterFlags(fromOuter), Bind(let.Body), ResolvedScopes.LetFrame(let)) { Inherits = sources?.Bind(Bind) };
     }
+
+    /// <summary>Sets and <c>let</c>s up to this size gather their flags on the stack.</summary>
+    private const int MaxFlagsOnStack = 32;
+
+    /// <summary>Read-only all-false flags by length: nearly every set and <c>let</c> inherits nothing from
+    /// outside, and a large file has thousands of them.</summary>
+    private static readonly bool[]?[] NoneFromOuter = new bool[MaxFlagsOnStack + 1][];
+
+    /// <summary>Which entries are <c>inherit name;</c> (read from the scope outside the set), as the node
+    /// keeps them: shared when there are none.</summary>
+    private static bool[] FromOuterFlags(ReadOnlySpan<bool> flags) =>
+        flags.Contains(true) || flags.Length > MaxFlagsOnStack ? flags.ToArray() : NoneFromOuter[flags.Length] ??= new bool[flags.Length];
 }

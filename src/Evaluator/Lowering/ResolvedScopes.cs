@@ -1,5 +1,6 @@
 using ConfigLang.Evaluator.Lowering.Bound;
 using ConfigLang.Evaluator.Runtime;
+using ConfigLang.Evaluator.Runtime.Values;
 using ConfigLang.Evaluator.Syntax;
 using ConfigLang.Evaluator.Syntax.Nodes;
 using ConfigLang.Evaluator.Text;
@@ -22,9 +23,11 @@ internal sealed class ResolvedScopes(SourceText source, Interpreter interpreter)
     /// node, made here at once (a file has tens of thousands, each looked up once: a dictionary keyed
     /// by node was a sixth of the lowering time, and a 16-byte resolution kept on each identifier until
     /// the binder read it was 360 KB of a 10,000-line module); the rarer <c>inherit name;</c> in a dictionary.</summary>
-    internal void AddVariable(object use, Scope.Resolution resolution)
+    /// <param name="symbol">The name's symbol when it is looked up in <c>with</c> sets (the resolver keeps one
+    /// per name: interning it per use was a lookup under a lock).</param>
+    internal void AddVariable(object use, Scope.Resolution resolution, Symbol? symbol)
     {
-        if (use is Identifier id) id.Bound = VariableNode(id.Name, resolution, id.Span);
+        if (use is Identifier id) id.Bound = VariableNode(symbol, resolution, id.Span);
         else (_inherited ??= new(ReferenceEqualityComparer.Instance))[(MergedAttr)use] = resolution;
     }
 
@@ -33,7 +36,12 @@ internal sealed class ResolvedScopes(SourceText source, Interpreter interpreter)
     internal Node VariableNode(string name, Scope.Resolution resolution, TextSpan span) =>
         resolution.Index >= 0
             ? new VarNode(source, span, resolution.Level, resolution.Index, resolution.Known)
-            : new WithVarNode(source, span, name, resolution.WithLevels!, interpreter);
+            : VariableNode(Symbol.Intern(name), resolution, span);
+
+    private Node VariableNode(Symbol? name, Scope.Resolution resolution, TextSpan span) =>
+        resolution.Index >= 0
+            ? new VarNode(source, span, resolution.Level, resolution.Index, resolution.Known)
+            : new WithVarNode(source, span, name!, resolution.WithLevels!, interpreter);
 
     /// <summary>Sets, <c>let</c>s and <c>with</c>s keep what was decided on their nodes, as variables
     /// do: a file has thousands, and dictionaries keyed by them took a third of the resolution.</summary>

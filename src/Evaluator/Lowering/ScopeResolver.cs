@@ -33,13 +33,15 @@ public static class ScopeResolver
 
     /// <summary>The attributes of a recursive set or <c>let</c> in the order of their frame slots (and of
     /// a set's sorted names): by name, ordinal.
-    /// Sorted once per set: the resolver and the binder both read it.</summary>
-    internal static MergedAttr[] InSlotOrder(MergedAttrs attrs)
+    /// Sorted once per set, in place (a copy per set was 4% of what a large file's lowering allocated):
+    /// the resolver and the binder both read it, and nothing after them needs the order of definition.</summary>
+    internal static ReadOnlySpan<MergedAttr> InSlotOrder(MergedAttrs attrs)
     {
-        if (attrs.SlotOrder is { } known) return known;
-        var ordered = attrs.Static.ToArray();
-        if (ordered.Length > 1) Array.Sort(ordered, static (a, b) => string.CompareOrdinal(a.Name, b.Name));
-        return attrs.SlotOrder = ordered;
+        var items = attrs.StaticItems;
+        if (attrs.InSlotOrder) return items;
+        if (items.Length > 1) attrs.StaticSpan.Sort(static (a, b) => string.CompareOrdinal(a.Name, b.Name));
+        attrs.InSlotOrder = true;
+        return items;
     }
 
     /// <summary>Up to this many bindings, comparing names pairwise is cheaper than hashing them.</summary>
@@ -51,7 +53,7 @@ public static class ScopeResolver
     {
         foreach (var binding in bindings)
         {
-            if (binding is not AttrBinding { Path: { Count: 1 } path } || path[0] is not StaticAttrName) return false;
+            if (binding is not AttrBinding { Path: { Count: 1 } path } || path.StaticNameAt(0, out _) is null) return false;
         }
         if (bindings.Length <= SmallSetSize)
         {
@@ -73,7 +75,7 @@ public static class ScopeResolver
         return true;
     }
 
-    private static string SimpleName(Binding binding) => ((StaticAttrName)((AttrBinding)binding).Path[0]).Name;
+    private static string SimpleName(Binding binding) => ((AttrBinding)binding).Path.StaticNameAt(0, out _)!;
 
     /// <summary>
     /// Walks down, keeping for each name the frames that bind it (pushed as a frame opens, popped
@@ -87,8 +89,15 @@ public static class ScopeResolver
         /// <summary>Reused for the names of larger sets and patterns; filled and read before any value is visited.</summary>
         private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
 
-        /// <summary>For each name, the (frame depth, slot) of the frames binding it, innermost last.</summary>
-        private readonly Dictionary<string, List<(int Depth, int Slot)>> _bound = new(StringComparer.Ordinal);
+        /// <summary>What the walk knows of each name it met, found with one lookup per use.</summary>
+        private readonly Dictionary<string, NameState> _names = new(StringComparer.Ordinal);
+
+        /// <summary>The indices (in <see cref="_withs"/>) of the open <c>with</c> frames whose names are
+        /// not known, innermost last: every use of a name not bound lexically searches those.</summary>
+        private readonly List<int> _opaqueWiths = [];
+
+        /// <summary>Changes whenever a frame opens or closes: answers computed for another value are stale.</summary>
+        private int _frameStamp;
 
         /// <summary>The depths of the open <c>with</c> frames, innermost last, each with the names of its
         /// set when it is a set literal whose names are all known (else null).</summary>
@@ -105,9 +114,6 @@ public static class ScopeResolver
         /// first), shared by every variable resolved there; recomputed after a frame opens or closes.</summary>
         private int[]? _withLevels;
 
-        /// <summary>The same per name, when some open <c>with</c> has known names; emptied with <see cref="_withLevels"/>.</summary>
-        private readonly Dictionary<string, int[]> _withLevelsByName = new(StringComparer.Ordinal);
-
         /// <summary>For each open frame, how many slots it has so far, innermost last.</summary>
         private readonly List<int> _frameSizes = [];
 
@@ -115,7 +121,7 @@ public static class ScopeResolver
         {
             _depth++;
             _withLevels = null;
-            if (_withLevelsByName.Count > 0) _withLevelsByName.Clear();
+            _frameStamp++;
             _frameSizes.Add(size);
         }
 
@@ -124,7 +130,7 @@ public static class ScopeResolver
         {
             _depth--;
             _withLevels = null;
-            if (_withLevelsByName.Count > 0) _withLevelsByName.Clear();
+            _frameStamp++;
             var size = _frameSizes[^1];
             _frameSizes.RemoveAt(_frameSizes.Count - 1);
             return size;
@@ -145,55 +151,129 @@ public static class ScopeResolver
         private void VisitLet(LetExpr let, bool sharesFrame) =>
             VisitMerged(Merged(let, AttrSetMerger.Merge(source, let.Bindings, diagnostics, isLet: true, recursive: true, span: let.Span)), let.Body, let, sharesFrame);
 
-        private void Push(string name, int slot)
+        /// <summary>The states of names met lately, by the identity of their string: the parser interns
+        /// names, so a file's uses of one name are one string, found here without hashing its text.
+        /// (A name that is another string of the same text misses, and the dictionary answers.)</summary>
+        private readonly (string? Name, NameState? State)[] _recent = new (string?, NameState?)[RecentNames];
+
+        private const int RecentNames = 64;
+
+        private NameState State(string name)
         {
-            if (!_bound.TryGetValue(name, out var frames)) _bound[name] = frames = [];
-            frames.Add((_depth, slot));
+            ref var recent = ref _recent[System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(name) & (RecentNames - 1)];
+            if (ReferenceEquals(recent.Name, name)) return recent.State!;
+            ref var state = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_names, name, out _);
+            state ??= new NameState();
+            recent = (name, state);
+            return state;
         }
 
-        private void Pop(string name)
+        /// <summary>The names bound by <see cref="Push"/>, innermost last: unbinding them needs no lookup.</summary>
+        private readonly List<NameState> _pushed = [];
+
+        private void Push(string name, int slot)
         {
-            var frames = _bound[name];
-            frames.RemoveAt(frames.Count - 1);
+            var state = State(name);
+            (state.Frames ??= []).Add((_depth, slot));
+            _pushed.Add(state);
+        }
+
+        /// <summary>Unbinds the names of the last <paramref name="count"/> <see cref="Push"/>es.</summary>
+        private void Pop(int count)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                var frames = _pushed[^1].Frames!;
+                frames.RemoveAt(frames.Count - 1);
+                _pushed.RemoveAt(_pushed.Count - 1);
+            }
+        }
+
+        /// <summary>Opens a <c>with</c> frame's scope: a set literal's names each note it (innermost last),
+        /// so a use finds the innermost one binding it without searching the sets in between.</summary>
+        private void PushWith(MergedAttrs? known)
+        {
+            _withs.Add((_depth, known));
+            if (known is null)
+            {
+                _opaqueWiths.Add(_withs.Count - 1);
+                return;
+            }
+            _withsWithKnownNames++;
+            foreach (var attr in known.StaticItems) (State(attr.Name).Withs ??= []).Add(_withs.Count - 1);
+        }
+
+        private void PopWith()
+        {
+            var (_, known) = _withs[^1];
+            _withs.RemoveAt(_withs.Count - 1);
+            if (known is null)
+            {
+                _opaqueWiths.RemoveAt(_opaqueWiths.Count - 1);
+                return;
+            }
+            _withsWithKnownNames--;
+            foreach (var attr in known.StaticItems)
+            {
+                var withs = State(attr.Name).Withs!;
+                withs.RemoveAt(withs.Count - 1);
+            }
         }
 
         /// <summary>Where <paramref name="name"/> is bound from here, as <see cref="Scope.Resolve"/> answers:
         /// a lexical binding wins over any <c>with</c>; else the outer scope; else the open <c>with</c>s.</summary>
-        private Scope.Resolution? Lookup(string name)
+        private Scope.Resolution? Lookup(string name, NameState state)
         {
-            if (_bound.TryGetValue(name, out var frames) && frames.Count > 0)
+            if (state.Frames is { Count: > 0 } frames)
             {
                 var (depth, slot) = frames[^1];
                 return new Scope.Resolution(_depth - depth, slot, null);
             }
-            if (outer?.Resolve(name) is { Index: >= 0 } global) return global with { Level = global.Level + _depth };
+            if (outer is not null)
+            {
+                // The outer scope's answer never changes: asked once per name.
+                if (!state.OuterKnown) (state.Outer, state.OuterKnown) = (outer.Resolve(name), true);
+                if (state.Outer is { Index: >= 0 } global) return global with { Level = global.Level + _depth };
+            }
             if (_withs.Count == 0) return null;
             if (resolved is null) return new Scope.Resolution(0, -1, []);
-            return new Scope.Resolution(0, -1, _withsWithKnownNames > 0 ? WithLevels(name) : _withLevels ??= WithLevels(null));
+            return new Scope.Resolution(0, -1, _withsWithKnownNames > 0 ? WithLevels(state) : _withLevels ??= AllWithLevels());
         }
 
-        /// <summary>The levels of the <c>with</c> frames to search for <paramref name="name"/>, innermost
-        /// first: a set literal's frame is left out when it lacks the name (evaluating such a literal
-        /// can neither fail nor trace, so not searching it changes nothing), and the search stops at
-        /// one that has it. Empty: the variable is undefined, reported when evaluated, as before.</summary>
-        private int[] WithLevels(string? name)
+        /// <summary>The levels of every open <c>with</c> frame, innermost first.</summary>
+        private int[] AllWithLevels()
         {
-            if (name is not null && _withLevelsByName.TryGetValue(name, out var known)) return known;
-            Span<int> levels = _withs.Count <= 64 ? stackalloc int[_withs.Count] : new int[_withs.Count];
-            var count = 0;
-            for (var i = _withs.Count - 1; i >= 0; i--)
+            if (_withs.Count == 1) return SingleLevel(_depth - _withs[0].Depth);
+            var levels = new int[_withs.Count];
+            for (var i = 0; i < levels.Length; i++) levels[i] = _depth - _withs[^(i + 1)].Depth;
+            return levels;
+        }
+
+        /// <summary>The levels of the <c>with</c> frames to search for a name, innermost first: a set
+        /// literal's frame is left out when it lacks the name (evaluating such a literal can neither
+        /// fail nor trace, so not searching it changes nothing), and the search stops at the innermost
+        /// one that has it. So: the frames of unknown names inside that one, then it. Empty: the
+        /// variable is undefined, reported when evaluated, as before.</summary>
+        private int[] WithLevels(NameState state)
+        {
+            if (state.LevelsStamp == _frameStamp && state.Levels is { } known) return known;
+            var having = state.Withs is { Count: > 0 } withs ? withs[^1] : -1;
+            var opaque = _opaqueWiths.Count;
+            while (opaque > 0 && _opaqueWiths[opaque - 1] > having) opaque--;
+            var count = _opaqueWiths.Count - opaque + (having >= 0 ? 1 : 0);
+            int[] result;
+            if (count == 1)
             {
-                var (depth, names) = _withs[i];
-                if (name is not null && names is not null)
-                {
-                    if (!names.TryGet(name, out _)) continue;
-                    levels[count++] = _depth - depth;
-                    break;
-                }
-                levels[count++] = _depth - depth;
+                result = SingleLevel(_depth - _withs[having >= 0 ? having : _opaqueWiths[^1]].Depth);
             }
-            var result = count == 1 ? SingleLevel(levels[0]) : levels[..count].ToArray();
-            if (name is not null) _withLevelsByName[name] = result;
+            else
+            {
+                result = count == 0 ? [] : new int[count];
+                var next = 0;
+                for (var i = _opaqueWiths.Count - 1; i >= opaque; i--) result[next++] = _depth - _withs[_opaqueWiths[i]].Depth;
+                if (having >= 0) result[next] = _depth - _withs[having].Depth;
+            }
+            (state.Levels, state.LevelsStamp) = (result, _frameStamp);
             return result;
         }
 
@@ -218,9 +298,10 @@ public static class ScopeResolver
         {
             // __curPos is a position, not a variable (the lowering makes it a constant).
             if (name == "__curPos") return null;
-            if (Lookup(name) is { } resolution)
+            var state = State(name);
+            if (Lookup(name, state) is { } resolution)
             {
-                if (use is not null) resolved?.AddVariable(use, resolution);
+                if (use is not null) resolved?.AddVariable(use, resolution, resolution.Index >= 0 ? null : state.Symbol ??= Runtime.Values.Symbol.Intern(name));
                 return resolution;
             }
             // The parse-time checks know the global names, not their slots.
@@ -240,6 +321,9 @@ public static class ScopeResolver
                 case CallExpr call:
                     Visit(call.Function);
                     Visit(call.Argument);
+                    break;
+                case IntLiteral:
+                    // Nothing to resolve (tested here, not after every other kind).
                     break;
                 case BinaryExpr binary:
                     Visit(binary.Left);
@@ -274,12 +358,9 @@ public static class ScopeResolver
                 {
                     Visit(with.Scope);
                     OpenFrame(size: 1);
-                    var known = KnownNames(with.Scope);
-                    _withs.Add((_depth, known));
-                    if (known is not null) _withsWithKnownNames++;
+                    PushWith(KnownNames(with.Scope));
                     VisitFrameBody(with.Body);
-                    _withs.RemoveAt(_withs.Count - 1);
-                    if (known is not null) _withsWithKnownNames--;
+                    PopWith();
                     var frameSize = CloseFrame();
                     if (resolved is not null) ResolvedScopes.AddWithFrame(with, frameSize);
                     break;
@@ -340,8 +421,7 @@ public static class ScopeResolver
             List<LambdaExpr>? curried = null;
             if (lambda.Formals is null) VisitCurried(lambda.Body, ref curried);
             else VisitFrameBody(lambda.Body);
-            if (lambda.ArgName is { } name) Pop(name);
-            foreach (var formal in formals) Pop(formal.Name);
+            Pop(formals.Length + (lambda.ArgName is null ? 0 : 1));
             var frameSize = CloseFrame();
             if (resolved is null) return;
             ResolvedScopes.AddFrame(lambda, new LambdaFrame(curried is null ? frameSize : ownSize, formals.Length));
@@ -373,7 +453,7 @@ public static class ScopeResolver
             Push(arg, slot);
             (curried ??= []).Add(inner);
             VisitCurried(inner.Body, ref curried);
-            Pop(arg);
+            Pop(1);
             if (resolved is not null) ResolvedScopes.AddFrame(inner, new LambdaFrame(-1, slot, CopiedSlots: slot));
         }
 
@@ -424,7 +504,7 @@ public static class ScopeResolver
             {
                 if (sharesFrame) firstSlot = _frameSizes[^1];
                 else OpenFrame(size: 0);
-                _frameSizes[^1] += attrs.Static.Count;
+                _frameSizes[^1] += attrs.StaticItems.Length;
                 // Lowering needs the slots; the checks only whether a name is bound.
                 if (resolved is null)
                 {
@@ -437,14 +517,20 @@ public static class ScopeResolver
                 }
             }
             Expr? visitedFrom = null;
+            List<Expr>? visitedFroms = null;
             foreach (var attr in attrs.StaticItems)
             {
                 if (attr.Inherited) continue;
                 if (attr.InheritedFrom is { } from)
                 {
-                    // 'inherit (e) a b;' gives each name the same e: resolved once.
-                    if (!ReferenceEquals(from, visitedFrom)) Visit(from);
+                    // 'inherit (e) a b;' gives each name the same e: resolved once (sorted as slots,
+                    // the names of one clause need not be next to each other).
+                    if (ReferenceEquals(from, visitedFrom)) continue;
+                    visitedFroms ??= [];
+                    if (visitedFroms.Contains(from, ReferenceEqualityComparer.Instance)) continue;
+                    visitedFroms.Add(from);
                     visitedFrom = from;
+                    Visit(from);
                 }
                 else if (attr.Nested is { } nested)
                 {
@@ -464,7 +550,7 @@ public static class ScopeResolver
             if (body is not null) VisitFrameBody(body);
             if (attrs.Recursive)
             {
-                foreach (var attr in attrs.StaticItems) Pop(attr.Name);
+                Pop(attrs.StaticItems.Length);
                 var frameSize = sharesFrame ? -1 : CloseFrame();
                 if (let is not null && resolved is not null) ResolvedScopes.AddLetFrame(let, new LetFrame(firstSlot, frameSize));
             }
@@ -474,8 +560,29 @@ public static class ScopeResolver
         {
             for (var i = 0; i < path.Count; i++)
             {
-                if (path[i] is DynamicAttrName dynamic) Visit(dynamic.Expression);
+                if (path.DynamicAt(i) is { } dynamic) Visit(dynamic.Expression);
             }
+        }
+
+        /// <summary>What the walk keeps for one name.</summary>
+        private sealed class NameState
+        {
+            /// <summary>The (frame depth, slot) of the frames binding it, innermost last.</summary>
+            public List<(int Depth, int Slot)>? Frames;
+
+            /// <summary>The open <c>with</c>s (indices in <see cref="_withs"/>) whose set literals have it, innermost last.</summary>
+            public List<int>? Withs;
+
+            /// <summary>The outer scope's answer, once asked.</summary>
+            public Scope.Resolution Outer;
+            public bool OuterKnown;
+
+            /// <summary>The <c>with</c> levels last computed, valid while <see cref="_frameStamp"/> is <see cref="LevelsStamp"/>.</summary>
+            public int[]? Levels;
+            public int LevelsStamp;
+
+            /// <summary>Its symbol, for the nodes looking it up in <c>with</c> sets.</summary>
+            public Runtime.Values.Symbol? Symbol;
         }
 
         private void VisitParts(IReadOnlyList<StringPart> parts)

@@ -92,43 +92,41 @@ public static class AttrSetMerger
             }
         }
 
-        switch (path[path.Count - 1])
+        if (path.StaticNameAt(path.Count - 1, out var lastSpan) is { } lastName)
         {
-            case StaticAttrName last:
-                if (attrs.TryGet(last.Name, out var current))
+            if (attrs.TryGet(lastName, out var current))
+            {
+                var target = current.Inherited || current.InheritedFrom is not null ? null : AsNested(context, current);
+                if (target is not null && binding.Value is AttrSetExpr literal)
                 {
-                    var target = current.Inherited || current.InheritedFrom is not null ? null : AsNested(context, current);
-                    if (target is not null && binding.Value is AttrSetExpr literal)
+                    // Both are sets: Nix moves the new set's attributes into the old one (its
+                    // 'rec', if any, is dropped).
+                    var incoming = Merge(context, NodeLists.Items(literal.Bindings), isLet: false, recursive: false, literal.Span);
+                    foreach (var attr in incoming.StaticItems)
                     {
-                        // Both are sets: Nix moves the new set's attributes into the old one (its
-                        // 'rec', if any, is dropped).
-                        var incoming = Merge(context, NodeLists.Items(literal.Bindings), isLet: false, recursive: false, literal.Span);
-                        for (var a = 0; a < incoming.Static.Count; a++)
-                        {
-                            var attr = incoming.Static[a];
-                            if (target.TryGet(attr.Name, out var clash))
-                                diagnostics?.Add(SyntaxDiagnostics.DuplicateAttribute(source, attr.Span, PathText(source, binding.Path) + "." + attr.Name, clash.Span));
-                            else
-                                target.Add(attr);
-                        }
-                        if (!context.DropsMergedDynamicNames)
-                        {
-                            for (var d = 0; d < incoming.Dynamic.Count; d++) target.AddDynamic(incoming.Dynamic[d]);
-                        }
+                        if (target.TryGet(attr.Name, out var clash))
+                            diagnostics?.Add(SyntaxDiagnostics.DuplicateAttribute(source, attr.Span, PathText(source, binding.Path) + "." + attr.Name, clash.Span));
+                        else
+                            target.Add(attr);
                     }
-                    else
+                    if (!context.DropsMergedDynamicNames)
                     {
-                        diagnostics?.Add(SyntaxDiagnostics.DuplicateAttribute(source, span, PathText(source, binding.Path), current.Span));
+                        for (var d = 0; d < incoming.Dynamic.Count; d++) target.AddDynamic(incoming.Dynamic[d]);
                     }
                 }
                 else
                 {
-                    attrs.Add(new MergedAttr(last.Name, span, last.Span) { Value = binding.Value });
+                    diagnostics?.Add(SyntaxDiagnostics.DuplicateAttribute(source, span, PathText(source, binding.Path), current.Span));
                 }
-                break;
-            case DynamicAttrName dynamicLast:
-                attrs.AddDynamic(new MergedDynamicAttr(dynamicLast, binding.Value, null));
-                break;
+            }
+            else
+            {
+                attrs.Add(new MergedAttr(lastName, span, lastSpan) { Value = binding.Value });
+            }
+        }
+        else if (path.DynamicAt(path.Count - 1) is { } dynamicLast)
+        {
+            attrs.AddDynamic(new MergedDynamicAttr(dynamicLast, binding.Value, null));
         }
     }
 

@@ -13,6 +13,18 @@ public sealed partial class Lexer
         var c = _text[start];
 
         var idLength = IsIdentifierStart(c) ? MatchIdentifier(start) : 0;
+        if (idLength > 0)
+        {
+            // The commonest word: followed by no character that continues a path or URI, and without
+            // a quote (the one identifier character that is no path character), it is the longest match.
+            var next = start + idLength < _text.Length ? _text[start + idLength] : '\0';
+            if (!IsPathChar(next) && next != '/' && next != ':' && !_text.AsSpan(start, idLength).Contains('\''))
+            {
+                _pos += idLength;
+                Emit(KeywordOrIdentifier(start, idLength), start, idLength);
+                return;
+            }
+        }
 
         // The common case: a word that no path or URI continues. A path needs a '/' right after
         // the run of path characters, a URI a ':' right after its scheme (which ends that same
@@ -27,6 +39,13 @@ public sealed partial class Lexer
         }
 
         var intLength = IsDigit(c) ? MatchInteger(start) : 0;
+        if (intLength > 0 && intLength == runEnd - start && after != '/')
+        {
+            // A number no other character of a word continues (nearly every one): nothing else can be longer.
+            _pos += intLength;
+            Emit(TokenKind.Integer, start, intLength);
+            return;
+        }
         var floatLength = IsDigit(c) || c == '.' ? MatchFloat(start) : 0;
         var pathSegmentBeforeInterpolation = 0;
         var pathLength = after == '/' ? MatchPath(start, runEnd, out pathSegmentBeforeInterpolation) : 0;

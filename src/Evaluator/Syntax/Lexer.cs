@@ -246,7 +246,14 @@ public sealed partial class Lexer
         while (_pos < _text.Length)
         {
             var c = _text[_pos];
-            if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
+            if (c == '\n')
+            {
+                // The next line's indentation (40-80 spaces in deeply nested code): its end is
+                // searched for at once rather than a character at a time.
+                var indentation = _text.AsSpan(_pos + 1).IndexOfAnyExcept(' ');
+                _pos = indentation < 0 ? _text.Length : _pos + 1 + indentation;
+            }
+            else if (c == ' ' || c == '\t' || c == '\r')
             {
                 _pos++;
             }

@@ -8,35 +8,44 @@ namespace ConfigLang.Evaluator.Syntax;
 /// The attributes of a set or <c>let</c> after Nix's parse-time merge: dotted paths become
 /// nested sets (<c>a.b = 1; a.c = 2;</c> is <c>a = { b = 1; c = 2; }</c>), and a later path
 /// may extend a set written literally (<c>a = { b = 1; }; a.c = 2;</c>). Static names keep
-/// their first-definition order.
+/// their first-definition order until the lowering sorts them as frame slots.
 /// </summary>
 public sealed class MergedAttrs(bool recursive)
 {
     /// <summary>Up to this many names a linear search beats hashing, and most sets are that small.</summary>
     private const int LinearSearchLimit = 8;
 
-    private readonly List<MergedAttr> _static = [];
+    /// <summary>The static attributes: the first <see cref="_count"/> items (an array of the set's size,
+    /// not a list around one: a large file has thousands of sets).</summary>
+    private MergedAttr[] _static = [];
+    private int _count;
     private List<MergedDynamicAttr>? _dynamic;
     private Dictionary<string, MergedAttr>? _byName;
 
     /// <summary>A set of about <paramref name="expectedCount"/> names (a set's or <c>let</c>'s number of
     /// bindings), its list sized once.</summary>
-    internal MergedAttrs(bool recursive, int expectedCount) : this(recursive) => _static.Capacity = expectedCount;
+    internal MergedAttrs(bool recursive, int expectedCount) : this(recursive)
+    {
+        if (expectedCount > 0) _static = new MergedAttr[expectedCount];
+    }
 
     public bool Recursive { get; internal set; } = recursive;
 
-    /// <summary>The static attributes sorted as frame slots, once the lowering has asked (see ScopeResolver.InSlotOrder).</summary>
-    internal MergedAttr[]? SlotOrder { get; set; }
+    /// <summary>Whether <see cref="Static"/> has been sorted as frame slots, once the lowering asked (see ScopeResolver.InSlotOrder).</summary>
+    internal bool InSlotOrder { get; set; }
+
+    /// <summary><see cref="StaticItems"/>, to be sorted in place.</summary>
+    internal Span<MergedAttr> StaticSpan => _static.AsSpan(0, _count);
 
     /// <summary>The set literal, or the name of the path that opened the set.</summary>
     public TextSpan Span { get; init; }
 
-    public IReadOnlyList<MergedAttr> Static => _static;
+    public IReadOnlyList<MergedAttr> Static => new ArraySegment<MergedAttr>(_static, 0, _count);
 
     public IReadOnlyList<MergedDynamicAttr> Dynamic => _dynamic ?? (IReadOnlyList<MergedDynamicAttr>)[];
 
     /// <summary><see cref="Static"/> as a span: walking a list through its interface allocates an enumerator.</summary>
-    internal ReadOnlySpan<MergedAttr> StaticItems => System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_static);
+    internal ReadOnlySpan<MergedAttr> StaticItems => _static.AsSpan(0, _count);
 
     /// <summary><see cref="Dynamic"/> as a span.</summary>
     internal ReadOnlySpan<MergedDynamicAttr> DynamicItems => System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_dynamic);
@@ -44,7 +53,7 @@ public sealed class MergedAttrs(bool recursive)
     public bool TryGet(string name, out MergedAttr attr)
     {
         if (_byName is not null) return _byName.TryGetValue(name, out attr!);
-        foreach (var candidate in _static)
+        foreach (var candidate in StaticItems)
         {
             // The parser interns names, so this is mostly a reference comparison.
             if (candidate.Name == name)
@@ -63,13 +72,14 @@ public sealed class MergedAttrs(bool recursive)
         {
             _byName.Add(attr.Name, attr);
         }
-        else if (_static.Count == LinearSearchLimit)
+        else if (_count == LinearSearchLimit)
         {
             _byName = new Dictionary<string, MergedAttr>(LinearSearchLimit * 2, StringComparer.Ordinal);
-            foreach (var existing in _static) _byName.Add(existing.Name, existing);
+            foreach (var existing in StaticItems) _byName.Add(existing.Name, existing);
             _byName.Add(attr.Name, attr);
         }
-        _static.Add(attr);
+        if (_count == _static.Length) Array.Resize(ref _static, Math.Max(4, _count * 2));
+        _static[_count++] = attr;
     }
 
     internal void AddDynamic(MergedDynamicAttr attr) => (_dynamic ??= []).Add(attr);

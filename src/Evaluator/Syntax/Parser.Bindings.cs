@@ -218,6 +218,12 @@ public sealed partial class Parser
     private AttrPath ParseAttrPath(string where)
     {
         var start = Current.Start;
+        if (Kind == TokenKind.Identifier && PeekKind(1) != TokenKind.Dot)
+        {
+            // The commonest path, one plain name: kept as its string (see AttrPath).
+            var token = Advance();
+            return new AttrPath(token.Span, Intern(token));
+        }
         var names = _nameLists.Rent();
         while (true)
         {

@@ -143,12 +143,17 @@ public sealed partial class Parser
         return token;
     }
 
-    /// <summary>Lexes until the token <paramref name="ahead"/> of the current one is in the buffer
-    /// (or the end of file is), first dropping the tokens already parsed once they fill half of it.</summary>
+    /// <summary>Tokens lexed past the one the parser needs, so that the lexer is called once per
+    /// batch rather than once per token (the whole file is lexed in the end anyway).</summary>
+    private const int LexAhead = 32;
+
+    /// <summary>Lexes until the token <paramref name="ahead"/> of the current one, and a few more, are
+    /// in the buffer (or the end of file is), first dropping the tokens already parsed once they fill half of it.</summary>
     private void Fill(int ahead)
     {
         if (_index >= _tokens.Length / 2) _index -= _lexer.Drop(_index);
-        while (_index + ahead >= _lexer.Count && _lexer.LexMore())
+        var wanted = _index + ahead + LexAhead;
+        while (wanted >= _lexer.Count && _lexer.LexMore())
         {
         }
         _tokens = _lexer.Buffer;

@@ -69,10 +69,10 @@ internal sealed class VarNode(SourceText source, TextSpan span, int level, int i
 /// A variable no lexical scope binds, looked up at run time in the enclosing <c>with</c> scopes,
 /// innermost first (each <c>with</c> frame holds its set in slot 0).
 /// </summary>
-internal sealed class WithVarNode(SourceText source, TextSpan span, string name, int[] withLevels, Interpreter interpreter) : Node(source, span)
+internal sealed class WithVarNode(SourceText source, TextSpan span, Symbol name, int[] withLevels, Interpreter interpreter) : Node(source, span)
 {
     // The name is read from the symbol, so the node does not keep the string as well.
-    private readonly Symbol _symbol = Symbol.Intern(name);
+    private readonly Symbol _symbol = name;
 
     // Where the set that had the name kept it last time (see AttrSetValue.TryGet with a hint): one
     // for all the with frames, since most names are searched in one (see ScopeResolver.WithLevels).
