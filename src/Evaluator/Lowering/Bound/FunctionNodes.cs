@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ConfigLang.Evaluator.Runtime;
 using ConfigLang.Evaluator.Runtime.Values;
 using ConfigLang.Evaluator.Text;
@@ -115,7 +116,9 @@ internal sealed class CallNode(SourceText source, TextSpan span, Node function, 
         {
             if (f is PrimOpValue primOp && primOp.Arity <= arguments.Length - i)
             {
-                // A builtin given all its arguments at once: no partial applications in between.
+                // A builtin given all its arguments at once: no partial applications in between. Given
+                // the last ones, in tail position: the builtin's frame takes the place of this one.
+                if (primOp.Arity == arguments.Length - i) return CallWithAllArguments(primOp, i, env, site);
                 f = CallWithAllArguments(primOp, i, env, site);
                 i += primOp.Arity;
                 continue;
@@ -134,30 +137,35 @@ internal sealed class CallNode(SourceText source, TextSpan span, Node function, 
         return f;
     }
 
-    /// <summary>Calls <paramref name="primOp"/> on the arguments from <paramref name="first"/> on, in an
-    /// array lent when the builtin keeps none (see BuiltinArgumentArrays). Kept out of <see cref="Eval"/>
-    /// so the loop that calls lambdas stays as small as it was.</summary>
+    /// <summary>
+    /// Calls <paramref name="primOp"/> on the arguments from <paramref name="first"/> on, in an array lent
+    /// when the builtin keeps none (see BuiltinArgumentArrays). Kept out of <see cref="Eval"/> so the loop
+    /// that calls lambdas stays as small as it was. It calls the builtin itself, as Interpreter.CallPrimOp
+    /// does, rather than through it, and evaluates the argument of a builtin that forces it first (instead
+    /// of a thunk) under the same handler: a failure there reads as it would have inside the builtin, and
+    /// a thunk chain 10,000 deep (recursiveUpdate's <c>isAttrs lhs</c>, <c>elemAt values 1</c>) has two
+    /// native frames less per level for the garbage collector to walk.
+    /// </summary>
     private Value CallWithAllArguments(PrimOpValue primOp, int first, Env env, SourceLocation site)
     {
         var args = interpreter.ArgumentArrays.For(primOp);
-        if (primOp.ForcesItsArgumentFirst) args[0] = EvalStrictArgument(primOp, arguments[first], env, site);
-        else for (var k = 0; k < args.Length; k++) args[k] = arguments[first + k].Delay(env);
-        var result = interpreter.CallPrimOp(primOp, args, site);
-        interpreter.ArgumentArrays.Release(primOp, args);
-        return result;
-    }
-
-    /// <summary>The argument of a builtin that forces it first, evaluated now instead of through a
-    /// thunk; a failure reads as it would have inside the builtin.</summary>
-    private static Value EvalStrictArgument(PrimOpValue primOp, Node argument, Env env, SourceLocation site)
-    {
+        if (!primOp.ForcesItsArgumentFirst)
+        {
+            for (var k = 0; k < args.Length; k++) ValueArray.Set(args, k, arguments[first + k].Delay(env));
+        }
+        Value result;
         try
         {
-            return argument.Eval(env);
+            if (primOp.ForcesItsArgumentFirst) ValueArray.Set(args, 0, arguments[first].Eval(env));
+            // Not reported as the builtin's failure (the filter lets it pass), as in Interpreter.CallPrimOp.
+            if (!RuntimeHelpers.TryEnsureSufficientExecutionStack()) throw EvaluationException.StackOverflow(site);
+            result = primOp.Impl(interpreter, args, site);
         }
         catch (EvaluationException e) when (!e.IsStackOverflow)
         {
             throw Interpreter.BuiltinFailure(e, primOp, site);
         }
+        interpreter.ArgumentArrays.Release(primOp, args);
+        return result;
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ConfigLang.Evaluator.Runtime.Values;
 using ConfigLang.Evaluator.Text;
 
@@ -46,10 +47,9 @@ internal static class ListBuiltins
         {
             var list = i.ForceList(a[0], s);
             var n = i.ForceInt(a[1], s);
-            if (n < 0 || n >= list.Count)
-            {
-                throw EvaluationException.Create(EvaluationDiagnostics.OutOfBounds, $"'builtins.elemAt' called with index {n} on a list of size {list.Count}", s);
-            }
+            if (n < 0 || n >= list.Count) throw ElemAtOutOfBounds(n, list.Count, s);
+            // A tail call: on a thunk chain (recursiveUpdate's `elemAt values 1`) the element's forcing
+            // takes the place of this frame.
             return list.Items[n].Force();
         });
         r.Add("head", 1, (i, a, s) =>
@@ -121,6 +121,11 @@ internal static class ListBuiltins
     /// stopping at the first. A type test such as <c>isAttrs</c> (<c>all isAttrs values</c> in every
     /// module merge) is applied to each element directly, without a call of the builtin; another
     /// builtin forcing its argument gets one argument array for all elements: those builtins keep none.</summary>
+    /// <summary>Formatted in a method of its own, so elemAt's frame holds no formatting state and can end in a tail call.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static EvaluationException ElemAtOutOfBounds(long index, int count, SourceLocation? site) =>
+        EvaluationException.Create(EvaluationDiagnostics.OutOfBounds, $"'builtins.elemAt' called with index {index} on a list of size {count}", site);
+
     private static bool HasElement(Interpreter i, Value[] a, SourceLocation? s, bool wanted)
     {
         var function = i.ForceFunction(a[0], s); // the function before the list, as Nix 2.8 checks them
