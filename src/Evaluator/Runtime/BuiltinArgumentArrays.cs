@@ -12,10 +12,8 @@ public sealed class BuiltinArgumentArrays
 {
     private const int MaxArity = 3;
 
-    /// <summary>Arrays given back beyond this many per arity are dropped. As many as calls nest: a
-    /// thunk chain 10,000 deep (a <c>recursiveUpdate</c> fold) nests a <c>head</c> or <c>elemAt</c>
-    /// call per level, and keeping only a few dozen made every later chain allocate one per level again.</summary>
-    private const int MaxKept = 1 << 16;
+    /// <summary>Enough for nesting as deep as real programs go; arrays given back beyond it are dropped.</summary>
+    private const int MaxKept = 64;
 
     private readonly Value[][][] _free = new Value[MaxArity + 1][][];
     private readonly int[] _count = new int[MaxArity + 1];
@@ -44,13 +42,7 @@ public sealed class BuiltinArgumentArrays
         // Cleared so a kept array holds no value alive.
         Array.Clear(args);
         ref var count = ref _count[arity];
-        ref var free = ref _free[arity];
-        if (free is null || count == free.Length)
-        {
-            // Grown as deep nesting gives arrays back (most programs keep a few dozen).
-            if (count == MaxKept) return;
-            Array.Resize(ref free, free is null ? 64 : Math.Min(free.Length * 2, MaxKept));
-        }
-        free[count++] = args;
+        var free = _free[arity] ??= new Value[MaxKept][];
+        if (count < free.Length) free[count++] = args;
     }
 }

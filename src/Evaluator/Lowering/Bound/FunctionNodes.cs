@@ -148,6 +148,7 @@ internal sealed class CallNode(SourceText source, TextSpan span, Node function, 
     /// </summary>
     private Value CallWithAllArguments(PrimOpValue primOp, int first, Env env, SourceLocation site)
     {
+        if (primOp.Unary is not null) return CallUnary(primOp, arguments[first], env, site);
         var args = interpreter.ArgumentArrays.For(primOp);
         if (!primOp.ForcesItsArgumentFirst)
         {
@@ -167,5 +168,22 @@ internal sealed class CallNode(SourceText source, TextSpan span, Node function, 
         }
         interpreter.ArgumentArrays.Release(primOp, args);
         return result;
+    }
+
+    /// <summary><see cref="CallWithAllArguments"/> for a builtin called on its one argument without an
+    /// array. Reached by a tail call, so it is the one frame of the call: its parameters are as few
+    /// as <see cref="CallWithAllArguments"/>'s, all in registers.</summary>
+    private Value CallUnary(PrimOpValue primOp, Node argument, Env env, SourceLocation site)
+    {
+        try
+        {
+            var value = primOp.ForcesItsArgumentFirst ? argument.Eval(env) : argument.Delay(env);
+            if (!RuntimeHelpers.TryEnsureSufficientExecutionStack()) throw EvaluationException.StackOverflow(site);
+            return primOp.Unary!(interpreter, value, site);
+        }
+        catch (EvaluationException e) when (!e.IsStackOverflow)
+        {
+            throw Interpreter.BuiltinFailure(e, primOp, site);
+        }
     }
 }

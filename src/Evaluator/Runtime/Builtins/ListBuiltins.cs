@@ -52,19 +52,19 @@ internal static class ListBuiltins
             // takes the place of this frame.
             return list.Items[n].Force();
         });
-        r.Add("head", 1, (i, a, s) =>
+        r.Add("head", (i, v, s) =>
         {
-            var list = i.ForceList(a[0], s);
+            var list = i.ForceList(v, s);
             if (list.Count == 0) throw EvaluationException.Create(EvaluationDiagnostics.OutOfBounds, "'builtins.head' called on an empty list", s);
             return list.Items[0].Force();
         });
-        r.Add("tail", 1, (i, a, s) =>
+        r.Add("tail", (i, v, s) =>
         {
-            var list = i.ForceList(a[0], s);
+            var list = i.ForceList(v, s);
             if (list.Count == 0) throw EvaluationException.Create(EvaluationDiagnostics.OutOfBounds, "'builtins.tail' called on an empty list", s);
             return ListValue.Of(list.Items[1..]);
         });
-        r.Add("length", 1, (i, a, s) => IntValue.Of(i.ForceList(a[0], s).Count));
+        r.Add("length", (i, v, s) => IntValue.Of(i.ForceList(v, s).Count));
         r.Add("concatLists", 1, (i, a, s) =>
         {
             var lists = i.ForceList(a[0], s);
