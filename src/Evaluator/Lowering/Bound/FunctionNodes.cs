@@ -116,9 +116,13 @@ internal sealed class CallNode(SourceText source, TextSpan span, Node function, 
         {
             if (f is PrimOpValue primOp && primOp.Arity <= arguments.Length - i)
             {
-                // A builtin given all its arguments at once: no partial applications in between. Given
-                // the last ones, in tail position: the builtin's frame takes the place of this one.
-                if (primOp.Arity == arguments.Length - i) return CallWithAllArguments(primOp, i, env, site);
+                // A builtin given all its arguments at once: no partial applications in between. The
+                // last application of the node is a tail call (here and below): the call's frame takes
+                // the place of this one, one native frame less per level of a deep thunk chain.
+                if (primOp.Arity == arguments.Length - i)
+                {
+                    return primOp.Unary is not null ? CallUnary(primOp, arguments[i], env, site) : CallWithAllArguments(primOp, i, env, site);
+                }
                 f = CallWithAllArguments(primOp, i, env, site);
                 i += primOp.Arity;
                 continue;
@@ -126,12 +130,17 @@ internal sealed class CallNode(SourceText source, TextSpan span, Node function, 
             if (i + 1 < arguments.Length && f is LambdaValue { Code: { Formals: null, Body: LambdaNode } })
             {
                 // `f a b` with `f = a: b: …`: no closure in between (see Interpreter.Call).
-                f = interpreter.Call(f, arguments[i].Delay(env), arguments[i + 1].Delay(env), site);
+                var first = arguments[i].Delay(env);
+                var second = arguments[i + 1].Delay(env);
+                if (i + 2 == arguments.Length) return interpreter.Apply(f, first, second, site);
+                f = interpreter.Apply(f, first, second, site);
                 i += 2;
                 continue;
             }
-            var argument = arguments[i];
-            f = interpreter.Call(f, f is LambdaValue { Code.ForcesArgumentFirst: true } ? argument.ValueWithoutEvaluation(env) ?? argument.Delay(env) : argument.Delay(env), site);
+            var node = arguments[i];
+            var argument = f is LambdaValue { Code.ForcesArgumentFirst: true } ? node.ValueWithoutEvaluation(env) ?? node.Delay(env) : node.Delay(env);
+            if (i + 1 == arguments.Length) return interpreter.Apply(f, argument, site);
+            f = interpreter.Apply(f, argument, site);
             i++;
         }
         return f;
@@ -171,8 +180,8 @@ internal sealed class CallNode(SourceText source, TextSpan span, Node function, 
     }
 
     /// <summary><see cref="CallWithAllArguments"/> for a builtin called on its one argument without an
-    /// array. Reached by a tail call, so it is the one frame of the call: its parameters are as few
-    /// as <see cref="CallWithAllArguments"/>'s, all in registers.</summary>
+    /// array. <see cref="Eval"/> ending in it is replaced by it (its parameters all fit in registers),
+    /// so it is the one native frame of the call.</summary>
     private Value CallUnary(PrimOpValue primOp, Node argument, Env env, SourceLocation site)
     {
         try
