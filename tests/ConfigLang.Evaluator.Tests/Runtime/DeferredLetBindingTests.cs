@@ -16,6 +16,8 @@ public sealed class DeferredLetBindingTests
     [InlineData("let f = { a, b ? a + 1 }: let c = [ b ]; in c; in f { a = 1; }", "[ 2 ]")]
     [InlineData("let a = 1; in let inherit a; b = a + 1; in b", "2")]
     [InlineData("with { a = 1; }; let b = a + 1; in b", "2")]
+    [InlineData("let x = { a = y + 1; }; inherit (x) a; y = 1 + 0; in a", "2")]
+    [InlineData("let xs = [ y ]; inherit (builtins) head; y = 2 * 3; in head xs", "6")]
     [InlineData("let x = throw \"never read\"; y = [ x ]; in 1", "1")]
     public void Values_are_as_when_the_thunk_was_made_at_once(string expression, string expected) =>
         Assert.Equal(expected, Evaluate.Value(expression));
