@@ -167,7 +167,15 @@ public sealed partial class Interpreter
 
     /// <summary>Applies a function (lambda, builtin, partially applied builtin, or a set with
     /// <c>__functor</c>) to one argument.</summary>
-    public Value Call(Value function, Value argument, SourceLocation? site = null)
+    public Value Call(Value function, Value argument, SourceLocation? site = null) => Apply(function, argument, site.GetValueOrDefault());
+
+    /// <summary>
+    /// <see cref="Call(Value, Value, SourceLocation?)"/> with the site as a plain location, the default
+    /// one when not known (see <see cref="Known"/>). Its parameters fit in registers, so a thunk or call
+    /// node ending in it is replaced by it, and it by the lambda call: a 10,000-deep thunk chain
+    /// (recursiveUpdate) has that many native frames less per level for the GC to walk.
+    /// </summary>
+    internal Value Apply(Value function, Value argument, SourceLocation site)
     {
         var f = function.Force();
         switch (f)
@@ -175,15 +183,20 @@ public sealed partial class Interpreter
             case LambdaValue lambda:
                 return CallLambda(lambda, argument, site);
             case PrimOpValue primOp:
-                return primOp.Arity == 1 ? CallPrimOpWithLentArguments(primOp, [], argument, site) : new PrimOpAppValue(primOp, [argument]);
+                return primOp.Arity == 1 ? CallPrimOpWithLentArguments(primOp, [], argument, Known(site)) : new PrimOpAppValue(primOp, [argument]);
             case PrimOpAppValue app:
-                return ApplyPrimOpApp(app, argument, site);
+                return ApplyPrimOpApp(app, argument, Known(site));
             case AttrSetValue attrs when attrs.Get(Symbols.Functor) is { } functor:
-                return CallFunctor(attrs, functor, argument, site);
+                return CallFunctor(attrs, functor, argument, Known(site));
             default:
-                throw EvaluationException.Type($"attempt to call something which is not a function but {f.Describe()}", site);
+                throw NotAFunction(f, Known(site));
         }
     }
+
+    /// <summary>Formatted in a method of its own: a frame formatting a message cannot end in a tail call.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static EvaluationException NotAFunction(Value value, SourceLocation? site) =>
+        EvaluationException.Type($"attempt to call something which is not a function but {value.Describe()}", site);
 
     /// <summary>A set's <c>__functor</c>: counted as a call, since <c>__functor = self: self</c> calls the
     /// set again in tail position, which the JIT may turn into a loop that never runs out of stack.</summary>
@@ -255,7 +268,10 @@ public sealed partial class Interpreter
     /// <summary><c>function first second</c>. A curried two-argument lambda (<c>acc: x: …</c>, as
     /// <c>foldl'</c>, <c>mapAttrs</c> and <c>sort</c> are given) gets its inner frame directly,
     /// without the closure the first application would return only to be called at once.</summary>
-    public Value Call(Value function, Value first, Value second, SourceLocation? site)
+    public Value Call(Value function, Value first, Value second, SourceLocation? site) => Apply(function, first, second, site.GetValueOrDefault());
+
+    /// <summary><see cref="Call(Value, Value, Value, SourceLocation?)"/> with the site as a plain location (see <see cref="Apply(Value, Value, SourceLocation)"/>).</summary>
+    internal Value Apply(Value function, Value first, Value second, SourceLocation site)
     {
         if (function.Force() is LambdaValue { Code: { Formals: null, Body: LambdaNode inner } code } outer)
         {
@@ -266,41 +282,44 @@ public sealed partial class Interpreter
                     ? CurriedFrame(inner, code.CopiedSlots, outer.Environment)
                     : inner.CreateFrame(outer.Environment);
                 shared.Slot(code.ArgSlot) = first;
-                return CallLambda(inner, shared, second, site, framePrepared: true);
+                return CallLambda(inner, shared, second, site);
             }
             var frame = Environment.Create(code.FrameSize, outer.Environment);
             frame.Slot(code.ArgSlot) = first;
-            return CallLambda(inner, frame, second, site);
+            return CallLambda(inner, inner.CreateFrame(frame), second, site);
         }
-        return Call(Call(function, first, site), second, site);
+        return Apply(Apply(function, first, site), second, site);
     }
 
-    private Value CallLambda(LambdaValue lambda, Value argument, SourceLocation? site) =>
-        CallLambda(lambda.Code, lambda.Environment, argument, site);
+    private Value CallLambda(LambdaValue lambda, Value argument, SourceLocation site)
+    {
+        var code = lambda.Code;
+        var frame = code.CopiedSlots > 0 ? CurriedFrame(code, code.CopiedSlots, lambda.Environment) : code.CreateFrame(lambda.Environment);
+        return CallLambda(code, frame, argument, site);
+    }
 
-    /// <param name="framePrepared">Whether <paramref name="environment"/> is already the call's own
-    /// frame (a curried call filling one shared frame) rather than the frame the function closes over.</param>
+    /// <summary>Calls <paramref name="code"/> in <paramref name="env"/>, its own frame, made by the caller.</summary>
+    /// <param name="site">Where it is called from; the default location (no source) when not known.</param>
     // One method with the depth count, not a checking method forwarding to the call: a thunk chain
     // 10,000 deep nests two lambda calls per level, and every native frame there is one more the GC
-    // walks at each collection (recursive-update spent a fifth of its time walking such stacks).
-    private Value CallLambda(LambdaNode code, Environment environment, Value argument, SourceLocation? site, bool framePrepared = false)
+    // walks at each collection (recursive-update spent a fifth of its time walking such stacks). Its
+    // parameters fit in registers (the site as a plain location, no frame-making flag), so a caller
+    // ending in it (a zipAttrsWith or map thunk) is replaced by it: one native frame less per level.
+    private Value CallLambda(LambdaNode code, Environment env, Value argument, SourceLocation site)
     {
         if (_callDepth >= Options.MaxCallDepth || !RuntimeHelpers.TryEnsureSufficientExecutionStack())
         {
-            throw EvaluationException.StackOverflow(site);
+            throw EvaluationException.StackOverflow(Known(site));
         }
         _callDepth++;
         try
         {
-            var env = framePrepared ? environment
-                : code.CopiedSlots > 0 ? CurriedFrame(code, code.CopiedSlots, environment)
-                : code.CreateFrame(environment);
             if (code.Formals is { } formals)
             {
                 var arg = argument.Force();
                 if (arg is not AttrSetValue attrs)
                 {
-                    throw EvaluationException.Type($"value is {arg.Describe()} while a set was expected", site)
+                    throw EvaluationException.Type($"value is {arg.Describe()} while a set was expected", Known(site))
                         .AddFrame($"while calling {DescribeLambda(code)}", code.Location);
                 }
                 var used = 0;
@@ -320,7 +339,7 @@ public sealed partial class Interpreter
                     else
                     {
                         throw EvaluationException.Create(EvaluationDiagnostics.BadArguments,
-                            $"{DescribeLambda(code)} called without required argument '{formal.Name.Name}'", site)
+                            $"{DescribeLambda(code)} called without required argument '{formal.Name.Name}'", Known(site))
                             .AddFrame($"while calling {DescribeLambda(code)}", code.Location);
                     }
                 }
@@ -330,7 +349,7 @@ public sealed partial class Interpreter
                     {
                         if (Array.Exists(formals, f => ReferenceEquals(f.Name, name))) continue;
                         throw EvaluationException.Create(EvaluationDiagnostics.BadArguments,
-                            $"{DescribeLambda(code)} called with unexpected argument '{name.Name}'", site)
+                            $"{DescribeLambda(code)} called with unexpected argument '{name.Name}'", Known(site))
                             .AddFrame($"while calling {DescribeLambda(code)}", code.Location);
                     }
                 }
@@ -367,6 +386,9 @@ public sealed partial class Interpreter
         for (var i = 0; i < copiedSlots; i++) env.Slot(i) = closure.Slot(i);
         return env;
     }
+
+    /// <summary>A call site passed as a plain location (see CallLambda), null again when it is the default one.</summary>
+    private static SourceLocation? Known(SourceLocation site) => site.Source is null ? null : site;
 
     private static string DescribeLambda(LambdaNode code) =>
         code.Name is { } name ? $"function '{name}'" : $"anonymous function at {code.Location}";

@@ -42,4 +42,29 @@ internal static class Evaluate
         Assert.False(result.Succeeded, "expected an error, got " + result.Stdout);
         return result.Stderr;
     }
+
+    /// <summary>The printed value without <c>--strict</c> (values not evaluated print as <c>&lt;CODE&gt;</c>);
+    /// fails the test on an evaluation error.</summary>
+    public static string Lazy(string expression)
+    {
+        var result = new ConfigEvaluator(DefaultOptions()).Evaluate(new EvaluationRequest { Expression = expression, Strict = false });
+        Assert.True(result.Succeeded, result.Stderr);
+        return result.Stdout.TrimEnd('\n');
+    }
+
+    /// <summary>Bytes allocated per element by <paramref name="function"/> applied to a list length,
+    /// from the difference between two lengths (so parsing and the interpreter do not count).</summary>
+    public static double BytesPerElement(string function) =>
+        new ConfigEvaluator(DefaultOptions()).Run(interpreter =>
+        {
+            var f = interpreter.Evaluate(new ConfigLang.Evaluator.Text.SourceText(function, "«string»"), Path.GetTempPath());
+            long Allocated(int n)
+            {
+                var before = GC.GetAllocatedBytesForCurrentThread();
+                interpreter.Call(f, ConfigLang.Evaluator.Runtime.Values.IntValue.Of(n));
+                return GC.GetAllocatedBytesForCurrentThread() - before;
+            }
+            Allocated(1000); // warm up
+            return (Allocated(200_000) - Allocated(100_000)) / 100_000.0;
+        });
 }

@@ -60,7 +60,7 @@ public sealed class FrameReuseTests
     {
         // Per element: the genList element (a computed thunk and its index), its list slot and the
         // new accumulator; no frame of `acc: x:`, no `x * 2`, no call of `x: x`. It was about 190 bytes.
-        var perElement = BytesPerElement("n: builtins.foldl' (acc: x: acc + x * 2) 0 (builtins.genList (x: x) n)");
+        var perElement = Evaluate.BytesPerElement("n: builtins.foldl' (acc: x: acc + x * 2) 0 (builtins.genList (x: x) n)");
         Assert.True(perElement <= 96, $"{perElement} bytes per element");
     }
 
@@ -69,7 +69,7 @@ public sealed class FrameReuseTests
     {
         // Per element: the element (its index, value and thunk), its slot, `x - 1` and the accumulator;
         // no frame for `acc: x:` (40 bytes) nor for `f` (32).
-        var perElement = BytesPerElement("n: let f = x: x - 1; in builtins.foldl' (acc: x: acc + f x) 0 (builtins.genList (x: x + 5000) n)");
+        var perElement = Evaluate.BytesPerElement("n: let f = x: x - 1; in builtins.foldl' (acc: x: acc + f x) 0 (builtins.genList (x: x + 5000) n)");
         Assert.True(perElement <= 144, $"{perElement} bytes per element");
     }
 
@@ -77,10 +77,10 @@ public sealed class FrameReuseTests
     public void A_known_argument_goes_evaluated_only_to_a_function_forcing_it_first()
     {
         // Printing without --strict shows which arguments were evaluated, as in Nix 2.8.
-        Assert.Equal("[ 3 ]", Lazy("(n: if n < 2 then n else [ n ]) (1 + 2)"));
-        Assert.Equal("[ <CODE> ]", Lazy("(n: [ n ]) (1 + 2)"));
-        Assert.Equal("[ <CODE> <CODE> ]", Lazy("(n: [ n (n + 0) ]) (1 + 2)"));
-        Assert.Equal("[ <CODE> ]", Lazy("let k = 1; in (n: if k < 2 then [ n ] else n) (k + 2)"));
+        Assert.Equal("[ 3 ]", Evaluate.Lazy("(n: if n < 2 then n else [ n ]) (1 + 2)"));
+        Assert.Equal("[ <CODE> ]", Evaluate.Lazy("(n: [ n ]) (1 + 2)"));
+        Assert.Equal("[ <CODE> <CODE> ]", Evaluate.Lazy("(n: [ n (n + 0) ]) (1 + 2)"));
+        Assert.Equal("[ <CODE> ]", Evaluate.Lazy("let k = 1; in (n: if k < 2 then [ n ] else n) (k + 2)"));
     }
 
     [Fact]
@@ -88,34 +88,7 @@ public sealed class FrameReuseTests
     {
         // Per element: the element and its slot (64 bytes), the frame of `acc: x:` (40) and `acc + 1`
         // (24); `f`'s frame is reused, and `acc + 1` goes to f as a value, not a thunk (32) of it.
-        var perElement = BytesPerElement("n: let f = k: if k < 0 then 0 else k; in builtins.foldl' (acc: x: f (acc + 1)) 0 (builtins.genList (x: x) n)");
+        var perElement = Evaluate.BytesPerElement("n: let f = k: if k < 0 then 0 else k; in builtins.foldl' (acc: x: f (acc + 1)) 0 (builtins.genList (x: x) n)");
         Assert.True(perElement <= 136, $"{perElement} bytes per element");
-    }
-
-    private static string Lazy(string expression)
-    {
-        var options = new EvaluatorOptions { CurrentDirectory = Path.GetTempPath(), EnvironmentVariables = new Dictionary<string, string>() };
-        var result = new ConfigEvaluator(options).Evaluate(new EvaluationRequest { Expression = expression, Strict = false });
-        Assert.True(result.Succeeded, result.Stderr);
-        return result.Stdout.TrimEnd('\n');
-    }
-
-    /// <summary>Bytes allocated per element by <paramref name="function"/> applied to a list length,
-    /// from the difference between two lengths (so parsing and the interpreter do not count).</summary>
-    private static double BytesPerElement(string function)
-    {
-        var options = new EvaluatorOptions { CurrentDirectory = Path.GetTempPath(), EnvironmentVariables = new Dictionary<string, string>() };
-        return new ConfigEvaluator(options).Run(interpreter =>
-        {
-            var f = interpreter.Evaluate(new SourceText(function, "«string»"), Path.GetTempPath());
-            long Allocated(int n)
-            {
-                var before = GC.GetAllocatedBytesForCurrentThread();
-                interpreter.Call(f, IntValue.Of(n));
-                return GC.GetAllocatedBytesForCurrentThread() - before;
-            }
-            Allocated(1000); // warm up
-            return (Allocated(200_000) - Allocated(100_000)) / 100_000.0;
-        });
     }
 }

@@ -38,4 +38,17 @@ public sealed class StrictBuiltinArgumentTests
         Assert.Contains("while calling the 'toString' builtin", Evaluate.ErrorWithTrace("toString (throw \"boom\")"));
         Assert.Contains("infinite recursion encountered", Evaluate.Error("let x = toString x; in x"));
     }
+
+    [Fact]
+    public void A_one_argument_builtin_called_without_an_array_gives_what_the_array_call_gives()
+    {
+        // In the code, head/length/isAttrs… get their argument directly; passed on, applied through a
+        // variable or by map, they are called with an array: both ways must agree, errors included.
+        Assert.Equal("[ 1 1 [ 1 ] 2 2 true true \"set\" \"set\" [ 2 ] [ 2 ] ]", Evaluate.Value(
+            "let h = builtins.head; l = builtins.length; t = builtins.typeOf; in [ (builtins.head [ 1 ]) (h [ 1 ]) (map builtins.head [ [ 1 ] ]) (builtins.length [ 1 2 ]) (l [ 1 2 ]) (builtins.isAttrs { }) (builtins.all builtins.isAttrs [ { } ]) (builtins.typeOf { }) (t { }) (builtins.tail [ 1 2 ]) (builtins.tail [ 1 2 ]) ]"));
+        Assert.Contains("while calling the 'head' builtin", Evaluate.ErrorWithTrace("builtins.head [ ]"));
+        Assert.Contains("while calling the 'head' builtin", Evaluate.ErrorWithTrace("let h = builtins.head; in h [ ]"));
+        Assert.Contains("while calling the 'isAttrs' builtin", Evaluate.ErrorWithTrace("builtins.isAttrs (throw \"boom\")"));
+        Assert.Contains("infinite recursion encountered", Evaluate.Error("let x = builtins.length x; in x"));
+    }
 }

@@ -127,19 +127,44 @@ internal sealed class LetNode(SourceText source, TextSpan span, Node[] values, b
     /// <summary>The sources of its <c>inherit (e) a b;</c> clauses, if it has any.</summary>
     public InheritedSources? Inherits { get; init; }
 
+    // Per binding, the slot's stand-in when its thunk is made on first read (see DeferredBinding), else null.
+    private DeferredBinding?[]? _deferred;
+
     public override Value Eval(Env env)
     {
         // Inherited names are read in the scope around the let: when the frame is shared, that is
         // the same frame (they were resolved before the let's names took their slots).
         var inner = frame.OwnFrameSize < 0 ? env : Env.Create(frame.OwnFrameSize, env);
         var frames = Inherits?.Frames(inner);
+        var deferred = _deferred ??= Deferred(values, inheritedFromOuter, Inherits);
         var first = frame.FirstSlot;
         for (var i = 0; i < values.Length; i++)
         {
+            if (deferred[i] is { } stand) { inner.Slot(first + i) = stand; continue; }
             var scope = inheritedFromOuter[i] ? env : inner;
             inner.Slot(first + i) = values[i].Delay(frames is not null ? InheritedSources.FrameOf(frames, Inherits!, i, scope) : scope);
         }
         return body.Eval(inner);
+    }
+
+    /// <summary>
+    /// The bindings whose thunk may be made on first read: evaluated in the let's own frame (not
+    /// inherited), and delayed the same way whenever that is. A constant, function or variable makes
+    /// no thunk anyway; a selection is left as it is, since it hands out an attribute's own value when
+    /// the set is evaluated already, which would depend on when it is made. An arithmetic operation
+    /// made later may be a thunk computed at once instead of one computing later: the same value, and
+    /// both read as not evaluated.
+    /// </summary>
+    private static DeferredBinding?[] Deferred(Node[] values, bool[] inheritedFromOuter, InheritedSources? inherits)
+    {
+        var deferred = new DeferredBinding?[values.Length];
+        for (var i = 0; i < values.Length; i++)
+        {
+            if (inheritedFromOuter[i] || inherits is { Groups: var groups } && groups[i] >= 0) continue;
+            if (values[i] is ConstNode or LambdaNode or VarNode or SelectNode) continue;
+            deferred[i] = new DeferredBinding(values[i]);
+        }
+        return deferred;
     }
 }
 

@@ -11,10 +11,8 @@ internal sealed class IfNode(SourceText source, TextSpan span, Node condition, N
     public override Value Eval(Env env)
     {
         var c = condition.Eval(env);
-        if (c is not BoolValue b)
-        {
-            throw EvaluationException.Type($"value is {c.Describe()} while a Boolean was expected", condition.Location);
-        }
+        if (c is not BoolValue b) throw NotABoolean(c, condition);
+        // Tail calls: the branch runs in place of this frame.
         return b.Value ? then.Eval(env) : otherwise.Eval(env);
     }
 
@@ -29,10 +27,7 @@ internal sealed class AssertNode(SourceText source, TextSpan span, Node conditio
     public override Value Eval(Env env)
     {
         var c = condition.Eval(env);
-        if (c is not BoolValue b)
-        {
-            throw EvaluationException.Type($"value is {c.Describe()} while a Boolean was expected", condition.Location);
-        }
+        if (c is not BoolValue b) throw NotABoolean(c, condition);
         if (!b.Value)
         {
             throw EvaluationException.Create(EvaluationDiagnostics.AssertionFailed,
@@ -52,7 +47,7 @@ internal sealed class NotNode(SourceText source, TextSpan span, Node operand) : 
     public override Value Eval(Env env)
     {
         var v = operand.Eval(env);
-        if (v is not BoolValue b) throw EvaluationException.Type($"value is {v.Describe()} while a Boolean was expected", operand.Location);
+        if (v is not BoolValue b) throw NotABoolean(v, operand);
         return BoolValue.Of(!b.Value);
     }
 

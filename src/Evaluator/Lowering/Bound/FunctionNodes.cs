@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ConfigLang.Evaluator.Runtime;
 using ConfigLang.Evaluator.Runtime.Values;
 using ConfigLang.Evaluator.Text;
@@ -115,7 +116,13 @@ internal sealed class CallNode(SourceText source, TextSpan span, Node function, 
         {
             if (f is PrimOpValue primOp && primOp.Arity <= arguments.Length - i)
             {
-                // A builtin given all its arguments at once: no partial applications in between.
+                // A builtin given all its arguments at once: no partial applications in between. The
+                // last application of the node is a tail call (here and below): the call's frame takes
+                // the place of this one, one native frame less per level of a deep thunk chain.
+                if (primOp.Arity == arguments.Length - i)
+                {
+                    return primOp.Unary is not null ? CallUnary(primOp, arguments[i], env, site) : CallWithAllArguments(primOp, i, env, site);
+                }
                 f = CallWithAllArguments(primOp, i, env, site);
                 i += primOp.Arity;
                 continue;
@@ -123,37 +130,65 @@ internal sealed class CallNode(SourceText source, TextSpan span, Node function, 
             if (i + 1 < arguments.Length && f is LambdaValue { Code: { Formals: null, Body: LambdaNode } })
             {
                 // `f a b` with `f = a: b: …`: no closure in between (see Interpreter.Call).
-                f = interpreter.Call(f, arguments[i].Delay(env), arguments[i + 1].Delay(env), site);
+                var first = arguments[i].Delay(env);
+                var second = arguments[i + 1].Delay(env);
+                if (i + 2 == arguments.Length) return interpreter.Apply(f, first, second, site);
+                f = interpreter.Apply(f, first, second, site);
                 i += 2;
                 continue;
             }
-            var argument = arguments[i];
-            f = interpreter.Call(f, f is LambdaValue { Code.ForcesArgumentFirst: true } ? argument.ValueWithoutEvaluation(env) ?? argument.Delay(env) : argument.Delay(env), site);
+            var node = arguments[i];
+            var argument = f is LambdaValue { Code.ForcesArgumentFirst: true } ? node.ValueWithoutEvaluation(env) ?? node.Delay(env) : node.Delay(env);
+            if (i + 1 == arguments.Length) return interpreter.Apply(f, argument, site);
+            f = interpreter.Apply(f, argument, site);
             i++;
         }
         return f;
     }
 
-    /// <summary>Calls <paramref name="primOp"/> on the arguments from <paramref name="first"/> on, in an
-    /// array lent when the builtin keeps none (see BuiltinArgumentArrays). Kept out of <see cref="Eval"/>
-    /// so the loop that calls lambdas stays as small as it was.</summary>
+    /// <summary>
+    /// Calls <paramref name="primOp"/> on the arguments from <paramref name="first"/> on, in an array lent
+    /// when the builtin keeps none (see BuiltinArgumentArrays). Kept out of <see cref="Eval"/> so the loop
+    /// that calls lambdas stays as small as it was. It calls the builtin itself, as Interpreter.CallPrimOp
+    /// does, rather than through it, and evaluates the argument of a builtin that forces it first (instead
+    /// of a thunk) under the same handler: a failure there reads as it would have inside the builtin, and
+    /// a thunk chain 10,000 deep (recursiveUpdate's <c>isAttrs lhs</c>, <c>elemAt values 1</c>) has two
+    /// native frames less per level for the garbage collector to walk.
+    /// </summary>
     private Value CallWithAllArguments(PrimOpValue primOp, int first, Env env, SourceLocation site)
     {
+        if (primOp.Unary is not null) return CallUnary(primOp, arguments[first], env, site);
         var args = interpreter.ArgumentArrays.For(primOp);
-        if (primOp.ForcesItsArgumentFirst) args[0] = EvalStrictArgument(primOp, arguments[first], env, site);
-        else for (var k = 0; k < args.Length; k++) args[k] = arguments[first + k].Delay(env);
-        var result = interpreter.CallPrimOp(primOp, args, site);
+        if (!primOp.ForcesItsArgumentFirst)
+        {
+            for (var k = 0; k < args.Length; k++) ValueArray.Set(args, k, arguments[first + k].Delay(env));
+        }
+        Value result;
+        try
+        {
+            if (primOp.ForcesItsArgumentFirst) ValueArray.Set(args, 0, arguments[first].Eval(env));
+            // Not reported as the builtin's failure (the filter lets it pass), as in Interpreter.CallPrimOp.
+            if (!RuntimeHelpers.TryEnsureSufficientExecutionStack()) throw EvaluationException.StackOverflow(site);
+            result = primOp.Impl(interpreter, args, site);
+        }
+        catch (EvaluationException e) when (!e.IsStackOverflow)
+        {
+            throw Interpreter.BuiltinFailure(e, primOp, site);
+        }
         interpreter.ArgumentArrays.Release(primOp, args);
         return result;
     }
 
-    /// <summary>The argument of a builtin that forces it first, evaluated now instead of through a
-    /// thunk; a failure reads as it would have inside the builtin.</summary>
-    private static Value EvalStrictArgument(PrimOpValue primOp, Node argument, Env env, SourceLocation site)
+    /// <summary><see cref="CallWithAllArguments"/> for a builtin called on its one argument without an
+    /// array. <see cref="Eval"/> ending in it is replaced by it (its parameters all fit in registers),
+    /// so it is the one native frame of the call.</summary>
+    private Value CallUnary(PrimOpValue primOp, Node argument, Env env, SourceLocation site)
     {
         try
         {
-            return argument.Eval(env);
+            var value = primOp.ForcesItsArgumentFirst ? argument.Eval(env) : argument.Delay(env);
+            if (!RuntimeHelpers.TryEnsureSufficientExecutionStack()) throw EvaluationException.StackOverflow(site);
+            return primOp.Unary!(interpreter, value, site);
         }
         catch (EvaluationException e) when (!e.IsStackOverflow)
         {

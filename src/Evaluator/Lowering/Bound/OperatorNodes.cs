@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ConfigLang.Evaluator.Runtime;
 using ConfigLang.Evaluator.Runtime.Values;
 using ConfigLang.Evaluator.Syntax.Nodes;
@@ -129,10 +130,12 @@ internal sealed class BinaryNode(SourceText source, TextSpan span, BinaryOperato
         _ => null,
     };
 
+    // Inlined: `a || b` on a 10,000-deep thunk chain was one more native frame per level.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool ForceBool(Node node, Env env)
     {
         var v = node.Eval(env);
-        if (v is not BoolValue b) throw EvaluationException.Type($"value is {v.Describe()} while a Boolean was expected", node.Location);
+        if (v is not BoolValue b) throw NotABoolean(v, node);
         return b.Value;
     }
 }
@@ -232,7 +235,7 @@ internal sealed class ConcatNode(SourceText source, TextSpan span, Node[] parts,
             }
             catch (EvaluationException e) when (!e.IsStackOverflow)
             {
-                // As CallNode.EvalStrictArgument reports it: inside the builtin.
+                // As CallNode.CallWithAllArguments reports it: inside the builtin.
                 throw Interpreter.BuiltinFailure(e, toString, site);
             }
             if (argument is IntValue number)

@@ -20,9 +20,12 @@ internal sealed class VarNode(SourceText source, TextSpan span, int level, int i
         if (known is not null) return known;
         var e = env;
         for (var i = level; i > 0; i--) e = e.Parent!;
+        var value = e.Slot(index);
+        // A let binding whose thunk is made when first read (a sealed class: one compare).
+        if (value is DeferredBinding deferred) value = deferred.Instantiate(e, index);
         // A virtual call: cheaper than testing for the (non-sealed) Thunk class, which walks the
         // value's class hierarchy, and most slots hold values already.
-        return e.Slot(index).Force();
+        return value.Force();
     }
 
     public override Value Delay(Env env)
@@ -30,8 +33,10 @@ internal sealed class VarNode(SourceText source, TextSpan span, int level, int i
         if (known is not null) return known;
         var e = env;
         for (var i = level; i > 0; i--) e = e.Parent!;
+        var value = e.Slot(index);
+        if (value is DeferredBinding deferred) return deferred.Instantiate(e, index);
         // A let or rec frame is filled in order: a slot not filled yet gets a thunk reading it later.
-        return e.Slot(index) ?? new ExprThunk(this, env);
+        return value ?? new ExprThunk(this, env);
     }
 
     internal override bool TryEvalInteger(Env env, out long value)

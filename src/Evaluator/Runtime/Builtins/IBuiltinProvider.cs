@@ -27,6 +27,10 @@ public sealed class BuiltinRegistry
     public void Add(string name, int arity, PrimOpImpl impl, bool global = false) =>
         AddValue(name, new PrimOpValue(name.StartsWith("__", StringComparison.Ordinal) ? name[2..] : name, arity, impl), global);
 
+    /// <summary>A one-argument builtin, callable without an argument array (see <see cref="PrimOpValue.Unary"/>).</summary>
+    public void Add(string name, PrimOpUnaryImpl impl, bool global = false) =>
+        AddValue(name, new PrimOpValue(name.StartsWith("__", StringComparison.Ordinal) ? name[2..] : name, impl), global);
+
     public void AddValue(string name, Value value, bool global = false)
     {
         _entries[name.StartsWith("__", StringComparison.Ordinal) ? name[2..] : name] = (value, global);

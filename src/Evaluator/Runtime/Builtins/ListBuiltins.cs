@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ConfigLang.Evaluator.Runtime.Values;
 using ConfigLang.Evaluator.Text;
 
@@ -46,25 +47,24 @@ internal static class ListBuiltins
         {
             var list = i.ForceList(a[0], s);
             var n = i.ForceInt(a[1], s);
-            if (n < 0 || n >= list.Count)
-            {
-                throw EvaluationException.Create(EvaluationDiagnostics.OutOfBounds, $"'builtins.elemAt' called with index {n} on a list of size {list.Count}", s);
-            }
+            if (n < 0 || n >= list.Count) throw ElemAtOutOfBounds(n, list.Count, s);
+            // A tail call: on a thunk chain (recursiveUpdate's `elemAt values 1`) the element's forcing
+            // takes the place of this frame.
             return list.Items[n].Force();
         });
-        r.Add("head", 1, (i, a, s) =>
+        r.Add("head", (i, v, s) =>
         {
-            var list = i.ForceList(a[0], s);
+            var list = i.ForceList(v, s);
             if (list.Count == 0) throw EvaluationException.Create(EvaluationDiagnostics.OutOfBounds, "'builtins.head' called on an empty list", s);
             return list.Items[0].Force();
         });
-        r.Add("tail", 1, (i, a, s) =>
+        r.Add("tail", (i, v, s) =>
         {
-            var list = i.ForceList(a[0], s);
+            var list = i.ForceList(v, s);
             if (list.Count == 0) throw EvaluationException.Create(EvaluationDiagnostics.OutOfBounds, "'builtins.tail' called on an empty list", s);
             return ListValue.Of(list.Items[1..]);
         });
-        r.Add("length", 1, (i, a, s) => IntValue.Of(i.ForceList(a[0], s).Count));
+        r.Add("length", (i, v, s) => IntValue.Of(i.ForceList(v, s).Count));
         r.Add("concatLists", 1, (i, a, s) =>
         {
             var lists = i.ForceList(a[0], s);
@@ -121,6 +121,11 @@ internal static class ListBuiltins
     /// stopping at the first. A type test such as <c>isAttrs</c> (<c>all isAttrs values</c> in every
     /// module merge) is applied to each element directly, without a call of the builtin; another
     /// builtin forcing its argument gets one argument array for all elements: those builtins keep none.</summary>
+    /// <summary>Formatted in a method of its own, so elemAt's frame holds no formatting state and can end in a tail call.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static EvaluationException ElemAtOutOfBounds(long index, int count, SourceLocation? site) =>
+        EvaluationException.Create(EvaluationDiagnostics.OutOfBounds, $"'builtins.elemAt' called with index {index} on a list of size {count}", site);
+
     private static bool HasElement(Interpreter i, Value[] a, SourceLocation? s, bool wanted)
     {
         var function = i.ForceFunction(a[0], s); // the function before the list, as Nix 2.8 checks them

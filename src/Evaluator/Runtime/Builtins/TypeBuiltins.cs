@@ -24,9 +24,9 @@ internal static class TypeBuiltins
     {
         foreach (var (name, test) in Predicates)
         {
-            r.Add(name, 1, (_, a, _) => BoolValue.Of(test(a[0].Force())), global: name == "isNull");
+            r.Add(name, (_, v, _) => BoolValue.Of(test(v.Force())), global: name == "isNull");
         }
-        r.Add("typeOf", 1, (_, a, _) => StringValue.Of(a[0].Force().TypeOf()));
+        r.Add("typeOf", (_, v, _) => StringValue.Of(v.Force().TypeOf()));
     }
 
     /// <summary>The test of the type predicate builtin <paramref name="primOp"/>, or null for any other builtin.</summary>

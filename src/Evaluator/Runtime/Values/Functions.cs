@@ -38,9 +38,21 @@ public sealed class LambdaValue : Value
 /// and the location of the call.</summary>
 public delegate Value PrimOpImpl(Interpreter interpreter, Value[] args, SourceLocation? site);
 
+/// <summary>How a one-argument builtin may be implemented: its argument (unforced) without an array around it.</summary>
+public delegate Value PrimOpUnaryImpl(Interpreter interpreter, Value argument, SourceLocation? site);
+
 /// <summary>A builtin function of a fixed arity.</summary>
 public sealed class PrimOpValue(string name, int arity, PrimOpImpl impl) : Value
 {
+    /// <summary>A one-argument builtin that can also be called without an argument array (see <see cref="Unary"/>).</summary>
+    public PrimOpValue(string name, PrimOpUnaryImpl unary) : this(name, 1, (interpreter, args, site) => unary(interpreter, args[0], site)) =>
+        Unary = unary;
+
+    /// <summary>The builtin called on its one argument directly, when it was registered so (<c>head</c>,
+    /// <c>length</c>, <c>isAttrs</c>…): a call in the code needs no array for the argument (a lent one,
+    /// on a thunk chain thousands deep, is one not used for long, and one more store the GC tracks).</summary>
+    internal PrimOpUnaryImpl? Unary { get; }
+
     public string Name { get; } = name;
 
     public int Arity { get; } = arity;

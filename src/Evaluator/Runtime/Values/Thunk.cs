@@ -152,7 +152,8 @@ internal sealed class ApplyThunk(Interpreter interpreter, Value function, Value 
 
     public override SourceLocation? Location => site;
 
-    protected override Value Compute() => interpreter.Call(_function!, _argument!, site);
+    // Through Apply (see ZipAttrThunk): the call's frame replaces this one.
+    protected override Value Compute() => interpreter.Apply(_function!, _argument!, site.GetValueOrDefault());
 
     protected override void Release()
     {
@@ -170,7 +171,7 @@ internal sealed class Apply2Thunk(Interpreter interpreter, Value function, Value
 
     public override SourceLocation? Location => site;
 
-    protected override Value Compute() => interpreter.Call(_function!, _first!, _second!, site);
+    protected override Value Compute() => interpreter.Apply(_function!, _first!, _second!, site.GetValueOrDefault());
 
     protected override void Release()
     {

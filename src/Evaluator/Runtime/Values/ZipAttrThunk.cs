@@ -30,7 +30,8 @@ internal sealed class ZipAttrThunk : Thunk
         var call = _call!;
         // An exact type test: "is Value[]" asks the slower question of array covariance.
         var list = _values!.GetType() == typeof(Value[]) ? new ListValue(Unsafe.As<Value[]>(_values)) : new ListValue([Unsafe.As<Value>(_values)]);
-        return call.Interpreter.Call(call.Function, _name!.Value, list, call.Site);
+        // Through Apply, whose parameters fit in registers: this frame is replaced by the call's.
+        return call.Interpreter.Apply(call.Function, _name!.Value, list, call.Site.GetValueOrDefault());
     }
 
     protected override void Release()
