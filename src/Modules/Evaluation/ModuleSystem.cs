@@ -305,8 +305,11 @@ public sealed class ModuleSystem
             var config = Nix.Attrs(("_module", Nix.Attrs(
                 ("args", Nix.Attrs(("extendModules", new MemberThunk(this, Member.ExtendModules)), ("moduleType", new MemberThunk(this, Member.ModuleType)))),
                 ("specialArgs", _request.SpecialArgs))));
-            return Nix.Attrs(("_file", Nix.Str("lib/modules.nix")), ("key", Nix.Str("lib/modules.nix")), ("options", options), ("config", config));
+            return Nix.Attrs(("_file", InternalFile), ("key", InternalFile), ("options", options), ("config", config));
         }
+
+        /// <summary>The file and key of <see cref="InternalModule"/> (one string for every evaluation).</summary>
+        private static readonly Value InternalFile = Nix.Str("lib/modules.nix");
 
         private static readonly Symbol ModulesPathName = Symbol.Intern("modulesPath");
 
