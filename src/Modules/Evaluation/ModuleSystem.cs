@@ -169,11 +169,20 @@ public sealed class ModuleSystem
             return RecursiveUpdate(free, declared);
         }
 
-        private static OptionType? FreeformType(AttrSetValue declared)
+        private OptionType? FreeformType(AttrSetValue declared)
         {
             var module = Nix.ForceAttrs(Nix.Get(declared, "_module")!);
-            var type = Nix.Get(module, "freeformType")!.Force();
+            var type = (InternalDefault(InternalOptions.FreeformTypeName) ?? Nix.Get(module, "freeformType")!).Force();
             return type is NullValue ? null : OptionType.FromValue(type);
+        }
+
+        /// <summary>The default of a <c>_module</c> option of this evaluation when only the internal
+        /// module declares it and nothing defines it (see <see cref="OptionLevel.UnbuiltDefault"/>).</summary>
+        private Value? InternalDefault(Symbol name)
+        {
+            if (Root.Child(InternalOptions.ModuleName) is not OptionLevel module) return null;
+            var (declaration, defaultValue) = InternalOptions.Declaration(_request.Prefix.Count > 0, name);
+            return module.UnbuiltDefault(name, declaration, defaultValue);
         }
 
         private static Value SetAttrByPath(IReadOnlyList<string> path, Value value)
@@ -204,7 +213,7 @@ public sealed class ModuleSystem
             if (_checked) return;
             var declared = Root.ConfigValue;
             var module = Nix.ForceAttrs(Nix.Get(declared, "_module")!);
-            var check = Nix.ForceBool(Nix.Get(module, "check")!);
+            var check = Nix.ForceBool(InternalDefault(InternalOptions.CheckName) ?? Nix.Get(module, "check")!);
             if (!check || FreeformType(declared) is not null)
             {
                 _checked = true;
@@ -355,6 +364,26 @@ public sealed class ModuleSystem
     {
         public static readonly AttrSetValue Root = Build(nested: false);
         public static readonly AttrSetValue Nested = Build(nested: true);
+
+        public static readonly Symbol ModuleName = Symbol.Intern("_module");
+        public static readonly Symbol CheckName = Symbol.Intern("check");
+        public static readonly Symbol FreeformTypeName = Symbol.Intern("freeformType");
+
+        /// <summary>The declaration of <c>_module.NAME</c> (<see cref="CheckName"/> or
+        /// <see cref="FreeformTypeName"/>) and the default it holds.</summary>
+        public static (AttrSetValue Declaration, Value Default) Declaration(bool nested, Symbol name) =>
+            ReferenceEquals(name, CheckName) ? (nested ? NestedCheck : RootCheck) : (nested ? NestedFreeformType : RootFreeformType);
+
+        private static readonly (AttrSetValue, Value) RootCheck = Find(Root, CheckName);
+        private static readonly (AttrSetValue, Value) NestedCheck = Find(Nested, CheckName);
+        private static readonly (AttrSetValue, Value) RootFreeformType = Find(Root, FreeformTypeName);
+        private static readonly (AttrSetValue, Value) NestedFreeformType = Find(Nested, FreeformTypeName);
+
+        private static (AttrSetValue, Value) Find(AttrSetValue options, Symbol name)
+        {
+            var declaration = (AttrSetValue)((AttrSetValue)options.Get(ModuleName)!).Get(name)!;
+            return (declaration, declaration.Get("default")!);
+        }
 
         private static AttrSetValue Build(bool nested) => Nix.Attrs(("_module", Nix.Attrs(
             ("args", Option(new AttrsOfType(BuiltinTypes.Raw, lazy: true), internalOption: nested, null)),

@@ -251,6 +251,23 @@ public sealed class OptionLevel
         _configs = null;
     }
 
+    /// <summary>
+    /// <paramref name="defaultValue"/>, the value of option <paramref name="name"/> when
+    /// <paramref name="declaration"/> alone declares it, nothing defines it and it was not built
+    /// yet; else null (then read it as any other). Every submodule instance reads
+    /// <c>_module.check</c> and <c>_module.freeformType</c> so: built, the two options were kept
+    /// with the instance for nothing.
+    /// </summary>
+    public Value? UnbuiltDefault(Symbol name, AttrSetValue declaration, Value defaultValue)
+    {
+        if (_names is null) GroupDeclarations();
+        var index = IndexOf(_names!, name);
+        if (index < 0 || _children![index] is not null) return null;
+        var declarations = _declarationsByIndex![index];
+        if (declarations.Length != 1 || !ReferenceEquals(declarations[0].Options, declaration)) return null;
+        return DefinitionsOf(name).Length == 0 ? defaultValue : null;
+    }
+
     /// <summary>The option or deeper level for a declared name.</summary>
     public object Child(Symbol name)
     {
