@@ -57,12 +57,16 @@ public sealed class ModuleSystem
         _ => [],
     };
 
+    // Read for every argument a module function takes from _module.args (`name` in each instance).
+    private static readonly Symbol ConfigName = Symbol.Intern("config");
+    private static readonly Symbol ArgsName = Symbol.Intern("args");
+
     /// <summary><c>config._module.args.NAME</c> of the evaluation that owns <paramref name="arguments"/>.</summary>
     public Value ModuleArgument(AttrSetValue arguments, Symbol name)
     {
-        var config = Nix.ForceAttrs(arguments.Get(Symbol.Intern("config"))!);
-        var module = Nix.ForceAttrs(Nix.Get(config, "_module")!);
-        var args = Nix.ForceAttrs(Nix.Get(module, "args")!);
+        var config = Nix.ForceAttrs(arguments.Get(ConfigName)!);
+        var module = Nix.ForceAttrs(config.Get(InternalOptions.ModuleName)!);
+        var args = Nix.ForceAttrs(module.Get(ArgsName)!);
         return args.Get(name) ?? throw Nix.Throw($"attribute '{name.Name}' missing", ModuleDiagnostics.General);
     }
 
