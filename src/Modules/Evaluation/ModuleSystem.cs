@@ -292,14 +292,18 @@ public sealed class ModuleSystem
 
         private static AttrSetValue Without(AttrSetValue attrs, string name)
         {
-            var symbol = Symbol.Intern(name);
-            if (attrs.Get(symbol) is null) return attrs;
-            var builder = new AttrSetBuilder(attrs.Count);
-            for (var i = 0; i < attrs.Count; i++)
-            {
-                if (!ReferenceEquals(attrs.Names[i], symbol)) builder.Add(attrs.Names[i], attrs.Values[i]);
-            }
-            return builder.Build();
+            var at = attrs.IndexOf(Symbol.Intern(name));
+            if (at < 0) return attrs;
+            // The rest stays sorted: copied around the one left out (once per submodule instance), no positions.
+            var count = attrs.Count - 1;
+            if (count == 0) return AttrSetValue.Empty;
+            var names = new Symbol[count];
+            var values = new Value[count];
+            Array.Copy(attrs.Names, 0, names, 0, at);
+            Array.Copy(attrs.Names, at + 1, names, at, count - at);
+            Array.Copy(attrs.Values, 0, values, 0, at);
+            Array.Copy(attrs.Values, at + 1, values, at, count - at);
+            return new AttrSetValue(names, values, null);
         }
 
         private Value ExtendModules() => Nix.Function("extendModules", 1, (ip, args) =>
