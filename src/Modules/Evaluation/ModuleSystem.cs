@@ -57,12 +57,16 @@ public sealed class ModuleSystem
         _ => [],
     };
 
+    // Read for every argument a module function takes from _module.args (`name` in each instance).
+    private static readonly Symbol ConfigName = Symbol.Intern("config");
+    private static readonly Symbol ArgsName = Symbol.Intern("args");
+
     /// <summary><c>config._module.args.NAME</c> of the evaluation that owns <paramref name="arguments"/>.</summary>
     public Value ModuleArgument(AttrSetValue arguments, Symbol name)
     {
-        var config = Nix.ForceAttrs(arguments.Get(Symbol.Intern("config"))!);
-        var module = Nix.ForceAttrs(Nix.Get(config, "_module")!);
-        var args = Nix.ForceAttrs(Nix.Get(module, "args")!);
+        var config = Nix.ForceAttrs(arguments.Get(ConfigName)!);
+        var module = Nix.ForceAttrs(config.Get(InternalOptions.ModuleName)!);
+        var args = Nix.ForceAttrs(module.Get(ArgsName)!);
         return args.Get(name) ?? throw Nix.Throw($"attribute '{name.Name}' missing", ModuleDiagnostics.General);
     }
 
@@ -169,11 +173,20 @@ public sealed class ModuleSystem
             return RecursiveUpdate(free, declared);
         }
 
-        private static OptionType? FreeformType(AttrSetValue declared)
+        private OptionType? FreeformType(AttrSetValue declared)
         {
             var module = Nix.ForceAttrs(Nix.Get(declared, "_module")!);
-            var type = Nix.Get(module, "freeformType")!.Force();
+            var type = (InternalDefault(InternalOptions.FreeformTypeName) ?? Nix.Get(module, "freeformType")!).Force();
             return type is NullValue ? null : OptionType.FromValue(type);
+        }
+
+        /// <summary>The default of a <c>_module</c> option of this evaluation when only the internal
+        /// module declares it and nothing defines it (see <see cref="OptionLevel.UnbuiltDefault"/>).</summary>
+        private Value? InternalDefault(Symbol name)
+        {
+            if (Root.Child(InternalOptions.ModuleName) is not OptionLevel module) return null;
+            var (declaration, defaultValue) = InternalOptions.Declaration(_request.Prefix.Count > 0, name);
+            return module.UnbuiltDefault(name, declaration, defaultValue);
         }
 
         private static Value SetAttrByPath(IReadOnlyList<string> path, Value value)
@@ -204,7 +217,7 @@ public sealed class ModuleSystem
             if (_checked) return;
             var declared = Root.ConfigValue;
             var module = Nix.ForceAttrs(Nix.Get(declared, "_module")!);
-            var check = Nix.ForceBool(Nix.Get(module, "check")!);
+            var check = Nix.ForceBool(InternalDefault(InternalOptions.CheckName) ?? Nix.Get(module, "check")!);
             if (!check || FreeformType(declared) is not null)
             {
                 _checked = true;
@@ -279,14 +292,18 @@ public sealed class ModuleSystem
 
         private static AttrSetValue Without(AttrSetValue attrs, string name)
         {
-            var symbol = Symbol.Intern(name);
-            if (attrs.Get(symbol) is null) return attrs;
-            var builder = new AttrSetBuilder(attrs.Count);
-            for (var i = 0; i < attrs.Count; i++)
-            {
-                if (!ReferenceEquals(attrs.Names[i], symbol)) builder.Add(attrs.Names[i], attrs.Values[i]);
-            }
-            return builder.Build();
+            var at = attrs.IndexOf(Symbol.Intern(name));
+            if (at < 0) return attrs;
+            // The rest stays sorted: copied around the one left out (once per submodule instance), no positions.
+            var count = attrs.Count - 1;
+            if (count == 0) return AttrSetValue.Empty;
+            var names = new Symbol[count];
+            var values = new Value[count];
+            Array.Copy(attrs.Names, 0, names, 0, at);
+            Array.Copy(attrs.Names, at + 1, names, at, count - at);
+            Array.Copy(attrs.Values, 0, values, 0, at);
+            Array.Copy(attrs.Values, at + 1, values, at, count - at);
+            return new AttrSetValue(names, values, null);
         }
 
         private Value ExtendModules() => Nix.Function("extendModules", 1, (ip, args) =>
@@ -305,8 +322,11 @@ public sealed class ModuleSystem
             var config = Nix.Attrs(("_module", Nix.Attrs(
                 ("args", Nix.Attrs(("extendModules", new MemberThunk(this, Member.ExtendModules)), ("moduleType", new MemberThunk(this, Member.ModuleType)))),
                 ("specialArgs", _request.SpecialArgs))));
-            return Nix.Attrs(("_file", Nix.Str("lib/modules.nix")), ("key", Nix.Str("lib/modules.nix")), ("options", options), ("config", config));
+            return Nix.Attrs(("_file", InternalFile), ("key", InternalFile), ("options", options), ("config", config));
         }
+
+        /// <summary>The file and key of <see cref="InternalModule"/> (one string for every evaluation).</summary>
+        private static readonly Value InternalFile = Nix.Str("lib/modules.nix");
 
         private static readonly Symbol ModulesPathName = Symbol.Intern("modulesPath");
 
@@ -352,6 +372,26 @@ public sealed class ModuleSystem
     {
         public static readonly AttrSetValue Root = Build(nested: false);
         public static readonly AttrSetValue Nested = Build(nested: true);
+
+        public static readonly Symbol ModuleName = Symbol.Intern("_module");
+        public static readonly Symbol CheckName = Symbol.Intern("check");
+        public static readonly Symbol FreeformTypeName = Symbol.Intern("freeformType");
+
+        /// <summary>The declaration of <c>_module.NAME</c> (<see cref="CheckName"/> or
+        /// <see cref="FreeformTypeName"/>) and the default it holds.</summary>
+        public static (AttrSetValue Declaration, Value Default) Declaration(bool nested, Symbol name) =>
+            ReferenceEquals(name, CheckName) ? (nested ? NestedCheck : RootCheck) : (nested ? NestedFreeformType : RootFreeformType);
+
+        private static readonly (AttrSetValue, Value) RootCheck = Find(Root, CheckName);
+        private static readonly (AttrSetValue, Value) NestedCheck = Find(Nested, CheckName);
+        private static readonly (AttrSetValue, Value) RootFreeformType = Find(Root, FreeformTypeName);
+        private static readonly (AttrSetValue, Value) NestedFreeformType = Find(Nested, FreeformTypeName);
+
+        private static (AttrSetValue, Value) Find(AttrSetValue options, Symbol name)
+        {
+            var declaration = (AttrSetValue)((AttrSetValue)options.Get(ModuleName)!).Get(name)!;
+            return (declaration, declaration.Get("default")!);
+        }
 
         private static AttrSetValue Build(bool nested) => Nix.Attrs(("_module", Nix.Attrs(
             ("args", Option(new AttrsOfType(BuiltinTypes.Raw, lazy: true), internalOption: nested, null)),

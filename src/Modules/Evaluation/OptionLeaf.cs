@@ -116,11 +116,10 @@ public sealed class OptionLeaf
                         break;
                     }
                 }
-                var withDefault = new List<Definition>(definitions.Count + 1)
-                {
-                    new(declared.Files[0], defaultValue, position) { PresetPriority = Priorities.OptionDefault },
-                };
-                withDefault.AddRange(definitions);
+                // An array, not a list: one object less for each option of each submodule instance.
+                var withDefault = new Definition[definitions.Count + 1];
+                withDefault[0] = new(declared.Files[0], defaultValue, position) { PresetPriority = Priorities.OptionDefault };
+                for (var d = 0; d < definitions.Count; d++) withDefault[d + 1] = definitions[d];
                 definitions = withDefault;
             }
             if (declared.Attributes.Get(ReadOnlySym) is { } readOnly && Nix.ForceBool(readOnly) && definitions.Count > 1)

@@ -251,6 +251,23 @@ public sealed class OptionLevel
         _configs = null;
     }
 
+    /// <summary>
+    /// <paramref name="defaultValue"/>, the value of option <paramref name="name"/> when
+    /// <paramref name="declaration"/> alone declares it, nothing defines it and it was not built
+    /// yet; else null (then read it as any other). Every submodule instance reads
+    /// <c>_module.check</c> and <c>_module.freeformType</c> so: built, the two options were kept
+    /// with the instance for nothing.
+    /// </summary>
+    public Value? UnbuiltDefault(Symbol name, AttrSetValue declaration, Value defaultValue)
+    {
+        if (_names is null) GroupDeclarations();
+        var index = IndexOf(_names!, name);
+        if (index < 0 || _children![index] is not null) return null;
+        var declarations = _declarationsByIndex![index];
+        if (declarations.Length != 1 || !ReferenceEquals(declarations[0].Options, declaration)) return null;
+        return DefinitionsOf(name).Length == 0 ? defaultValue : null;
+    }
+
     /// <summary>The option or deeper level for a declared name.</summary>
     public object Child(Symbol name)
     {
@@ -285,14 +302,7 @@ public sealed class OptionLevel
         var loc = OptionPath.Append(Prefix, name.Name);
         var definitions = DefinitionsOf(name);
 
-        var optionCount = 0;
-        foreach (var declaration in declarations)
-        {
-            var tag = Nix.TypeTag(declaration.Options);
-            if (tag is null) continue;
-            if (tag != "option") throw DeclarationTypeError(loc, tag, declaration.File);
-            optionCount++;
-        }
+        var optionCount = CheckDeclarations(index, loc);
 
         if (optionCount == declarations.Length)
         {
@@ -300,20 +310,6 @@ public sealed class OptionLevel
         }
         else if (optionCount > 0)
         {
-            var options = declarations.Where(d => Nix.TypeTag(d.Options) == "option").ToList();
-            if (!options.All(d => TypeNameOf(d.Options) == "submodule"))
-            {
-                var first = options[0];
-                var description = Nix.Get(Nix.ForceAttrs(first.Options), "type") is { } t
-                    && t.Force() is AttrSetValue ta && Nix.Get(ta, "description") is { } dv ? Nix.ForceString(dv) : "<no description>";
-                var nested = declarations.Where(d => Nix.TypeTag(d.Options) != "option")
-                    .SelectMany(d => Nix.ForceAttrs(d.Options).Names.Select(n =>
-                        $" - option(s) with prefix `{OptionPath.Show([.. loc, n.Name])}' in module `{LibraryFiles.DisplayName(d.File)}'"))
-                    .Order(StringComparer.Ordinal);
-                throw Nix.Throw(
-                    $"The option `{OptionPath.Show(loc)}' in module `{LibraryFiles.DisplayName(first.File)}' would be a parent of the following options, but its type `{description}' does not support nested options.\n{string.Join("\n", nested)}",
-                    ModuleDiagnostics.BadDeclaration, first.Position);
-            }
             var converted = declarations.Select(d => Nix.TypeTag(d.Options) == "option"
                 ? d
                 : d with { Options = _system.OptionTreeToOption(d.Options) }).ToList();
@@ -334,6 +330,54 @@ public sealed class OptionLevel
             child = new OptionLevel(_interpreter, _system, loc, nestedDeclarations, nestedConfigs);
         }
         return child;
+    }
+
+    /// <summary>
+    /// The checks <c>mergeModules'</c> makes of a name's declarations before it knows what the
+    /// name is (a declaration that is not an option, options mixed with nested declarations):
+    /// how many of them are options. <paramref name="loc"/> is made only for an error when null.
+    /// </summary>
+    private int CheckDeclarations(int index, IReadOnlyList<string>? loc)
+    {
+        var declarations = _declarationsByIndex![index];
+        var optionCount = 0;
+        foreach (var declaration in declarations)
+        {
+            var tag = Nix.TypeTag(declaration.Options);
+            if (tag is null) continue;
+            if (tag != "option") throw DeclarationTypeError(loc ?? OptionPath.Append(Prefix, _names![index].Name), tag, declaration.File);
+            optionCount++;
+        }
+        if (optionCount == 0 || optionCount == declarations.Length) return optionCount;
+        var options = declarations.Where(d => Nix.TypeTag(d.Options) == "option").ToList();
+        if (!options.All(d => TypeNameOf(d.Options) == "submodule"))
+        {
+            loc ??= OptionPath.Append(Prefix, _names![index].Name);
+            var first = options[0];
+            var description = Nix.Get(Nix.ForceAttrs(first.Options), "type") is { } t
+                && t.Force() is AttrSetValue ta && Nix.Get(ta, "description") is { } dv ? Nix.ForceString(dv) : "<no description>";
+            var nested = declarations.Where(d => Nix.TypeTag(d.Options) != "option")
+                .SelectMany(d => Nix.ForceAttrs(d.Options).Names.Select(n =>
+                    $" - option(s) with prefix `{OptionPath.Show([.. loc, n.Name])}' in module `{LibraryFiles.DisplayName(d.File)}'"))
+                .Order(StringComparer.Ordinal);
+            throw Nix.Throw(
+                $"The option `{OptionPath.Show(loc)}' in module `{LibraryFiles.DisplayName(first.File)}' would be a parent of the following options, but its type `{description}' does not support nested options.\n{string.Join("\n", nested)}",
+                ModuleDiagnostics.BadDeclaration, first.Position);
+        }
+        return optionCount;
+    }
+
+    /// <summary>
+    /// Whether a declared name is a deeper level, without building an option that is not one:
+    /// the unmatched walk of every submodule instance asks this of all its names, and an
+    /// option built for it would be kept by the instance though nothing reads it.
+    /// </summary>
+    private bool IsLevel(int index)
+    {
+        var child = _children![index];
+        // One being built is reached again: Child says so (infinite recursion), as before.
+        if (child is not null) return ReferenceEquals(child, Building) || child is OptionLevel;
+        return CheckDeclarations(index, null) == 0;
     }
 
     private static string? TypeNameOf(Value option)
@@ -407,7 +451,7 @@ public sealed class OptionLevel
             }
             var declared = d++;
             if (c == 0) f++;
-            if (Child(declared) is OptionLevel level && level.HasUnmatched()) return true;
+            if (IsLevel(declared) && Child(declared) is OptionLevel level && level.HasUnmatched()) return true;
         }
         return false;
     }

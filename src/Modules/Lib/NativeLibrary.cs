@@ -16,9 +16,6 @@ namespace ConfigLang.Modules.Lib;
 /// </summary>
 public static class NativeLibrary
 {
-    /// <summary><c>{ _type = "option"; }</c>, which every <c>mkOption</c> adds: values are immutable, so one set serves every call.</summary>
-    private static readonly AttrSetValue OptionTag = Nix.Attrs(("_type", Nix.Str("option")));
-
     public static AttrSetValue Build(Interpreter interpreter, Value argument, bool recordOrigins = false)
     {
         var args = Nix.ForceAttrs(argument, "configlangModules expects { import, toString, lib }");
@@ -31,7 +28,7 @@ public static class NativeLibrary
         PropertyFunctions.AddTo(builder);
 
         builder.Add("mkOption", Nix.Function("mkOption", 1, (_, a) =>
-            Nix.ForceAttrs(a[0], "mkOption expects a set").Update(OptionTag)));
+            OptionTagging.Tag(Nix.ForceAttrs(a[0], "mkOption expects a set"))));
         builder.Add("mkEnableOption", Nix.Function("mkEnableOption", 1, (_, a) => Nix.Attrs(
             ("_type", Nix.Str("option")),
             ("default", Nix.Bool(false)),

@@ -70,13 +70,23 @@ public sealed class AttrsOfType(OptionType elementType, bool lazy, string? place
     {
         var merges = AttributeMerges(interpreter, loc, definitions);
         var builder = new AttrSetBuilder(merges.Count);
-        foreach (var (name, merged) in merges)
-        {
-            builder.Add(name, IsLazy
-                ? Nix.Lazy(() => merged.IsDefined ? merged.MergedValue : ElementType.EmptyValue ?? merged.MergedValue)
-                : Nix.Lazy(() => merged.MergedValue));
-        }
+        foreach (var (name, merged) in merges) builder.Add(name, new AttributeThunk(this, merged));
         return builder.Build();
+    }
+
+    /// <summary>One attribute's merged value as one object (not a thunk, a delegate and a closure):
+    /// there is one per certificate or host, and one per module argument of each.</summary>
+    private sealed class AttributeThunk(AttrsOfType type, MergedDefinitions merged) : Thunk
+    {
+        private MergedDefinitions? _merged = merged;
+
+        protected override Value Compute()
+        {
+            var merged = _merged!;
+            return type.IsLazy && !merged.IsDefined ? type.ElementType.EmptyValue ?? merged.MergedValue : merged.MergedValue;
+        }
+
+        protected override void Release() => _merged = null;
     }
 
     /// <summary><c>{ attrs = { NAME = that attribute's valueMeta; }; }</c>.</summary>
@@ -95,37 +105,59 @@ public sealed class AttrsOfType(OptionType elementType, bool lazy, string? place
     /// </summary>
     private List<(Symbol Name, MergedDefinitions Merged)> AttributeMerges(Interpreter interpreter, IReadOnlyList<string> loc, IReadOnlyList<Definition> definitions)
     {
-        var byName = new Dictionary<Symbol, List<Definition>>();
-        var order = new List<Symbol>();
+        // Names in the order they first appear, each with its definitions. A few names (the module
+        // arguments of every submodule instance) are found by a scan; many by a dictionary.
+        var order = new List<(Symbol Name, List<Definition> Definitions)>();
+        Dictionary<Symbol, int>? indexByName = null;
         for (var d = 0; d < definitions.Count; d++)
         {
             var definition = definitions[d];
             var attrs = Nix.ForceAttrs(definition.Value);
+            if (indexByName is null && order.Count + attrs.Count > SmallNameCount)
+            {
+                indexByName = new Dictionary<Symbol, int>(order.Count + attrs.Count);
+                for (var k = 0; k < order.Count; k++) indexByName[order[k].Name] = k;
+            }
             for (var i = 0; i < attrs.Count; i++)
             {
                 var name = attrs.Names[i];
-                if (!byName.TryGetValue(name, out var list))
+                var index = IndexOf(order, indexByName, name);
+                if (index < 0)
                 {
-                    byName[name] = list = [];
-                    order.Add(name);
+                    index = order.Count;
+                    order.Add((name, []));
+                    indexByName?.Add(name, index);
                 }
                 SourceLocation? position = attrs.Positions is { } p && p[i].Source is not null ? p[i] : definition.Position;
-                list.Add(new Definition(definition.File, attrs.Values[i], position));
+                order[index].Definitions.Add(new Definition(definition.File, attrs.Values[i], position));
             }
         }
 
         var merges = new List<(Symbol, MergedDefinitions)>(order.Count);
-        foreach (var name in order)
+        foreach (var (name, byName) in order)
         {
-            var merged = new MergedDefinitions(interpreter, [.. loc, name.Name], ElementType, byName[name]);
+            var merged = new MergedDefinitions(interpreter, OptionPath.Append(loc, name.Name), ElementType, byName);
             // Only names that end up in the set are checked: `mkIf false` ones never become anything.
             if (IsLazy || merged.IsDefined)
             {
-                CheckName(interpreter, loc, name.Name, byName[name]);
+                CheckName(interpreter, loc, name.Name, byName);
                 merges.Add((name, merged));
             }
         }
         return merges;
+    }
+
+    /// <summary>Up to this many names are grouped without a dictionary.</summary>
+    private const int SmallNameCount = 8;
+
+    private static int IndexOf(List<(Symbol Name, List<Definition> Definitions)> order, Dictionary<Symbol, int>? indexByName, Symbol name)
+    {
+        if (indexByName is not null) return indexByName.TryGetValue(name, out var found) ? found : -1;
+        for (var k = 0; k < order.Count; k++)
+        {
+            if (ReferenceEquals(order[k].Name, name)) return k;
+        }
+        return -1;
     }
 
     /// <summary>Refuses a name <see cref="NameType"/> does not accept, pointing at the user's own definition of it when there is one.</summary>

@@ -1,0 +1,92 @@
+namespace ConfigLang.Modules.Tests.Evaluation;
+
+/// <summary>
+/// <c>_module.check</c> and <c>_module.freeformType</c> are read from their defaults without
+/// building the options only while nothing else declares or defines them: a definition (in a
+/// submodule instance or at the top), a second declaration, and reading them as options all
+/// behave as before.
+/// </summary>
+public sealed class ModuleCheckDefaultTests : IDisposable
+{
+    private readonly ModuleEvaluation _evaluation = new();
+
+    public void Dispose() => _evaluation.Dispose();
+
+    private const string Items = """
+        { lib, ... }:
+        {
+          options.items = lib.mkOption {
+            type = lib.types.attrsOf (lib.types.submodule ({ name, ... }: {
+              options.known = lib.mkOption { default = name; };
+            }));
+          };
+        """;
+
+    [Fact]
+    public void An_instance_defining_check_false_accepts_an_unknown_definition()
+    {
+        _evaluation.Write("module.nix", Items + """
+              config.items.one = { _module.check = false; unknown = 1; };
+              config.items.two = { };
+            }
+            """);
+        var one = _evaluation.Evaluate("config.items.one.known", "module.nix");
+        Assert.True(one.Succeeded, one.Stderr);
+        Assert.Equal("\"one\"", one.Stdout);
+        var two = _evaluation.Evaluate("config.items.two", "module.nix");
+        Assert.True(two.Succeeded, two.Stderr);
+        Assert.Equal("""{"known":"two"}""", two.Stdout);
+    }
+
+    [Fact]
+    public void An_instance_without_it_still_rejects_an_unknown_definition()
+    {
+        _evaluation.Write("module.nix", Items + """
+              config.items.one = { unknown = 1; };
+            }
+            """);
+        var result = _evaluation.Evaluate("config.items.one.known", "module.nix");
+        Assert.False(result.Succeeded);
+        Assert.Contains("The option `items.one.unknown' does not exist.", result.Stderr);
+    }
+
+    [Fact]
+    public void An_instance_defining_a_freeform_type_keeps_free_attributes()
+    {
+        _evaluation.Write("module.nix", Items + """
+              config.items.one = { _module.freeformType = lib.types.attrsOf lib.types.int; extra = 2; };
+            }
+            """);
+        var result = _evaluation.Evaluate("config.items.one", "module.nix");
+        Assert.True(result.Succeeded, result.Stderr);
+        Assert.Equal("""{"extra":2,"known":"one"}""", result.Stdout);
+    }
+
+    [Fact]
+    public void Check_declared_again_is_already_declared()
+    {
+        _evaluation.Write("module.nix", """
+            { lib, ... }:
+            {
+              options._module.check = lib.mkOption { default = false; };
+              config.unknown = 1;
+            }
+            """);
+        var result = _evaluation.Evaluate("config", "module.nix");
+        Assert.False(result.Succeeded);
+        Assert.Contains("The option `_module.check' in `", result.Stderr);
+        Assert.Contains("is already declared in", result.Stderr);
+    }
+
+    [Fact]
+    public void The_options_read_as_options_keep_their_defaults()
+    {
+        _evaluation.Write("module.nix", """{ ... }: { }""");
+        var check = _evaluation.Evaluate("_module.check", "module.nix");
+        Assert.True(check.Succeeded, check.Stderr);
+        Assert.Equal("true", check.Stdout);
+        var freeform = _evaluation.Evaluate("_module.freeformType", "module.nix");
+        Assert.True(freeform.Succeeded, freeform.Stderr);
+        Assert.Equal("null", freeform.Stdout);
+    }
+}
