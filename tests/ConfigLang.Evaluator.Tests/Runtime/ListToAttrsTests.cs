@@ -41,4 +41,28 @@ public sealed class ListToAttrsTests
     [InlineData("[{name=\"a\";value=1;} {}]", "error: attribute 'name' missing")]
     public void A_missing_attribute_of_a_new_name_is_an_error(string list, string message) =>
         Assert.StartsWith(message, Evaluate.Error($"builtins.listToAttrs ({list})"));
+
+    // Names sharing a prefix ("p"), then sharing their next eight bytes too ("abcdefgh…", where the
+    // keyed sort falls back to whole names), with bytes above 0x7F ("ü", "é") and of every length.
+    private const string ManyNames = """
+        (let stems = [ "" "a" "ab" "abcdefgh" "abcdefghi" "abcdefgh0" "abcdefghü" "abcdefgh\t" "ü" "é" "z" "Z" ];
+        in builtins.concatLists (map (s: builtins.genList (i: "p${s}${toString (i * 37 - (i * 37 / 11) * 11)}") 11) stems))
+        """;
+
+    [Fact]
+    public void Many_names_sharing_a_prefix_are_ordered_bytewise_and_the_first_of_each_wins()
+    {
+        var set = $"(let names = {ManyNames}; in builtins.listToAttrs (map (n: {{ name = n; value = n; }}) names ++ map (n: {{ name = n; value = \"later\"; }}) (builtins.genList (i: builtins.elemAt names (131 - i)) 132)))";
+        Assert.Equal("true", Evaluate.Value($"builtins.attrNames {set} == builtins.sort builtins.lessThan {ManyNames}"));
+        Assert.Equal("true", Evaluate.Value($"builtins.all (n: {set}.${{n}} == n) {ManyNames}"));
+        Assert.Equal("[ \"p0\" \"pabcdefgh03\" ]", Evaluate.Value($"let n = builtins.attrNames {set}; in [ (builtins.head n) (builtins.elemAt n 60) ]"));
+    }
+
+    [Fact]
+    public void A_long_list_of_few_names_keeps_the_first_and_a_json_object_the_last()
+    {
+        Assert.Equal("{ n0 = 0; n1 = 1; n2 = 2; }", Evaluate.Value("builtins.listToAttrs (builtins.genList (i: { name = \"n${toString (i - i / 3 * 3)}\"; value = i; }) 300)"));
+        Assert.Equal("{ k0 = 99; k1 = 97; k2 = 98; }", Evaluate.Value(
+            "builtins.fromJSON (\"{\" + builtins.concatStringsSep \",\" (builtins.genList (i: \"\\\"k${toString (i - i / 3 * 3)}\\\": ${toString i}\") 100) + \"}\")"));
+    }
 }

@@ -25,6 +25,21 @@ public sealed class SelectionHintTests
     }
 
     [Fact]
+    public void A_walk_in_name_order_finds_each_next_name_after_the_last()
+    {
+        var set = new AttrSetValue(Names("a", "b", "c", "d", "e", "f", "g", "h", "i", "j"), Ints(0, 1, 2, 3, 4, 5, 6, 7, 8, 9), null);
+        var hint = 0;
+        foreach (var (name, index) in new[] { ("a", 0), ("b", 1), ("c", 2), ("e", 4), ("f", 5), ("j", 9) })
+        {
+            Assert.True(set.TryGet(Symbol.Intern(name), ref hint, out var value));
+            Assert.Equal(index, hint);
+            Assert.Equal((long)index, ((IntValue)value).Value);
+        }
+        Assert.False(set.TryGet(Symbol.Intern("k"), ref hint, out _));
+        Assert.Equal(9, hint);
+    }
+
+    [Fact]
     public void One_selection_over_sets_of_different_layouts_gives_each_its_own_value()
     {
         const string Sets = "(builtins.genList (i: builtins.listToAttrs (builtins.genList (k: { name = \"k${toString (k * (i + 1))}\"; value = i * 100 + k; }) (12 - i))) 12)";

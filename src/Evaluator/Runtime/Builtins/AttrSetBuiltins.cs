@@ -6,6 +6,9 @@ namespace ConfigLang.Evaluator.Runtime.Builtins;
 /// <summary>Builtins on attribute sets.</summary>
 internal static class AttrSetBuiltins
 {
+    // From this many entries listToAttrs reserves room for new names first (see Symbol.Reserve).
+    private const int ManyNames = 4096;
+
     public static void Register(BuiltinRegistry r)
     {
         r.Add("attrNames", 1, (i, a, s) =>
@@ -54,6 +57,7 @@ internal static class AttrSetBuiltins
             var list = i.ForceList(a[0], s, "while evaluating the argument passed to builtins.listToAttrs");
             var names = new Symbol[list.Count];
             var values = new Value[list.Count];
+            if (list.Count >= ManyNames) Symbol.Reserve(list.Count);
             for (var k = 0; k < names.Length; k++)
             {
                 var entry = i.ForceAttrs(list.Items[k], s, "while evaluating an element of the list passed to builtins.listToAttrs");

@@ -53,7 +53,8 @@ public sealed class AttrSetValue : Value
     /// again and again (<c>builtins.length</c>, <c>cfg.port</c>): <paramref name="hint"/> holds the
     /// index found last time, tried first, since the sets met there mostly have the same names in
     /// the same order (the builtins set always; a binary search over its 200 names cost 13% of a
-    /// recursiveUpdate fold). Checked against the name, so a stale hint only costs the search.
+    /// recursiveUpdate fold), then the index after it (a walk over <c>attrNames</c>). Checked against
+    /// the name, so a stale hint only costs the search.
     /// </summary>
     public bool TryGet(Symbol name, ref int hint, out Value value)
     {
@@ -62,6 +63,13 @@ public sealed class AttrSetValue : Value
         if ((uint)at < (uint)names.Length && ReferenceEquals(names[at], name))
         {
             value = Values[at];
+            return true;
+        }
+        // A walk over attrNames reads each name after the one before (set.${name} in a map or fold).
+        if ((uint)(at + 1) < (uint)names.Length && ReferenceEquals(names[at + 1], name))
+        {
+            hint = at + 1;
+            value = Values[at + 1];
             return true;
         }
         at = IndexOf(name);
