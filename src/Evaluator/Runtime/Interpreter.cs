@@ -182,6 +182,8 @@ public sealed partial class Interpreter
         {
             case LambdaValue lambda:
                 return CallLambda(lambda, argument, site);
+            case PrimOpValue { Unary: not null } unary:
+                return CallPrimOp(unary, argument, Known(site));
             case PrimOpValue primOp:
                 return primOp.Arity == 1 ? CallPrimOpWithLentArguments(primOp, [], argument, Known(site)) : new PrimOpAppValue(primOp, [argument]);
             case PrimOpAppValue app:
@@ -233,6 +235,22 @@ public sealed partial class Interpreter
             return primOp.Impl(this, args, site);
         }
         // Not a stack overflow: rethrowing it at each of thousands of nested builtin calls made it quadratic.
+        catch (EvaluationException e) when (!e.IsStackOverflow)
+        {
+            throw BuiltinFailure(e, primOp, site);
+        }
+    }
+
+    /// <summary><see cref="CallPrimOp(PrimOpValue, Value[], SourceLocation?)"/> for a builtin registered
+    /// with a one-argument implementation (see <see cref="PrimOpValue.Unary"/>): no array at all, whether
+    /// the call comes from code, <c>map</c> or a thunk.</summary>
+    internal Value CallPrimOp(PrimOpValue primOp, Value argument, SourceLocation? site)
+    {
+        if (!RuntimeHelpers.TryEnsureSufficientExecutionStack()) throw EvaluationException.StackOverflow(site);
+        try
+        {
+            return primOp.Unary!(this, argument, site);
+        }
         catch (EvaluationException e) when (!e.IsStackOverflow)
         {
             throw BuiltinFailure(e, primOp, site);

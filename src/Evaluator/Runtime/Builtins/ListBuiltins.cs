@@ -116,16 +116,15 @@ internal static class ListBuiltins
         r.Add("genericClosure", 1, GenericClosure);
     }
 
-    /// <summary><c>any</c> (<paramref name="wanted"/> true) and the negation of <c>all</c>: whether the
-    /// predicate <c>a[0]</c> gives <paramref name="wanted"/> for an element of the list <c>a[1]</c>,
-    /// stopping at the first. A type test such as <c>isAttrs</c> (<c>all isAttrs values</c> in every
-    /// module merge) is applied to each element directly, without a call of the builtin; another
-    /// builtin forcing its argument gets one argument array for all elements: those builtins keep none.</summary>
     /// <summary>Formatted in a method of its own, so elemAt's frame holds no formatting state and can end in a tail call.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static EvaluationException ElemAtOutOfBounds(long index, int count, SourceLocation? site) =>
         EvaluationException.Create(EvaluationDiagnostics.OutOfBounds, $"'builtins.elemAt' called with index {index} on a list of size {count}", site);
 
+    /// <summary><c>any</c> (<paramref name="wanted"/> true) and the negation of <c>all</c>: whether the
+    /// predicate <c>a[0]</c> gives <paramref name="wanted"/> for an element of the list <c>a[1]</c>,
+    /// stopping at the first. A type test such as <c>isAttrs</c> (<c>all isAttrs values</c> in every
+    /// module merge) is applied to each element directly, without a call of the builtin.</summary>
     private static bool HasElement(Interpreter i, Value[] a, SourceLocation? s, bool wanted)
     {
         var function = i.ForceFunction(a[0], s); // the function before the list, as Nix 2.8 checks them
@@ -135,16 +134,6 @@ internal static class ListBuiltins
             foreach (var item in items)
             {
                 if (isOfType(ForceArgument(item, primOp, s)) == wanted) return true;
-            }
-            return false;
-        }
-        if (function is PrimOpValue { Arity: 1, ForcesItsArgumentFirst: true } strict)
-        {
-            var argument = new Value[1];
-            foreach (var item in items)
-            {
-                argument[0] = item;
-                if (i.ForceBool(i.CallPrimOp(strict, argument, s), s) == wanted) return true;
             }
             return false;
         }

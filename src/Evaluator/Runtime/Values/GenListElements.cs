@@ -27,7 +27,7 @@ internal sealed class GenListElements
         _function = function;
         _site = site;
         // The function is not forced (genList does not force it); one already evaluated may be looked into.
-        var known = function is Thunk thunk ? thunk.Result : function;
+        var known = function.ValueIfEvaluated;
         if (known is LambdaValue { Code: { Formals: null, CopiedSlots: 0 } code } lambda)
         {
             _code = code;
