@@ -34,9 +34,7 @@ internal sealed class ResolvedScopes(SourceText source, Interpreter interpreter)
     /// <summary>The node reading a variable bound as <paramref name="resolution"/> says: a frame slot, or a
     /// search of the <c>with</c> frames around.</summary>
     internal Node VariableNode(string name, Scope.Resolution resolution, TextSpan span) =>
-        resolution.Index >= 0
-            ? new VarNode(source, span, resolution.Level, resolution.Index, resolution.Known)
-            : VariableNode(Symbol.Intern(name), resolution, span);
+        VariableNode(resolution.Index >= 0 ? null : Symbol.Intern(name), resolution, span);
 
     private Node VariableNode(Symbol? name, Scope.Resolution resolution, TextSpan span) =>
         resolution.Index >= 0

@@ -315,8 +315,8 @@ public sealed partial class Lexer
         var previous = _tokens[_count - 1];
         if (previous.Kind is TokenKind.Path or TokenKind.HomePath or TokenKind.PathText && _text[previous.End - 1] == '/')
         {
-            var first = FirstPathToken();
-            var span = TextSpan.FromBounds(first.Start, previous.End);
+            // From the path's first token (see EmitPathStart) to the slash.
+            var span = TextSpan.FromBounds(_pathStart.Start, previous.End);
             _diagnostics.Add(SyntaxDiagnostics.PathTrailingSlash(_source, span, _source.Substring(span)));
         }
         Pop();
@@ -330,7 +330,4 @@ public sealed partial class Lexer
         _pathStart = _tokens[_count - 1];
         Push(Mode.Path);
     }
-
-    /// <summary>The last Path or HomePath token (every one goes through <see cref="EmitPathStart"/>).</summary>
-    private Token FirstPathToken() => _pathStart.Kind is TokenKind.Path or TokenKind.HomePath ? _pathStart : _tokens[_count - 1];
 }

@@ -380,7 +380,9 @@ public sealed class ModuleSystem
         /// <summary>The declaration of <c>_module.NAME</c> (<see cref="CheckName"/> or
         /// <see cref="FreeformTypeName"/>) and the default it holds.</summary>
         public static (AttrSetValue Declaration, Value Default) Declaration(bool nested, Symbol name) =>
-            ReferenceEquals(name, CheckName) ? (nested ? NestedCheck : RootCheck) : (nested ? NestedFreeformType : RootFreeformType);
+            ReferenceEquals(name, CheckName) ? (nested ? NestedCheck : RootCheck)
+            : ReferenceEquals(name, FreeformTypeName) ? (nested ? NestedFreeformType : RootFreeformType)
+            : throw new ArgumentException($"_module.{name.Name} has no shortcut; only check and freeformType", nameof(name));
 
         private static readonly (AttrSetValue, Value) RootCheck = Find(Root, CheckName);
         private static readonly (AttrSetValue, Value) NestedCheck = Find(Nested, CheckName);

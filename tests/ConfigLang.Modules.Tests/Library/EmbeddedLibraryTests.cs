@@ -36,7 +36,7 @@ public sealed class EmbeddedLibraryTests : IDisposable
     [Fact]
     public void The_folder_is_named_by_the_user_and_the_fingerprint_of_every_unpacked_file_and_its_content()
     {
-        // The id is computed from the resources without unpacking them; it must still be the
+        // The id is computed by the build from the embedded files; it must still be the
         // fingerprint of what is on disk, so that a changed library never reuses an older folder.
         var root = LibraryFiles.Directory;
         var fingerprint = new ContentFingerprint();

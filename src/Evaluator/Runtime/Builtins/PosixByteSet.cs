@@ -9,11 +9,6 @@ internal sealed class PosixByteSet
 
     public void Add(int b) => _bits[b >> 6] |= 1UL << (b & 63);
 
-    public void AddRange(int first, int last)
-    {
-        for (var b = first; b <= last; b++) Add(b);
-    }
-
     public void Add(Func<int, bool> predicate)
     {
         for (var b = 0; b < 256; b++) if (predicate(b)) Add(b);

@@ -25,7 +25,7 @@ internal sealed class PosixMachine
     private readonly Stack<Captures> _free = new();
     private (int Pc, Captures Captures)[] _stack = new (int, Captures)[16];
 
-    // The run's settings, read by the closure.
+    // The run's settings, read by AddThread.
     private int _searchStart;
     private bool _beginMatchesAtStart;
 

@@ -7,7 +7,8 @@ namespace ConfigLang.Evaluator.Runtime.Builtins;
 /// <c>\1</c> is not a backreference.
 /// <para>
 /// Patterns and inputs come from configurations, so matching takes time linear in the input (<c>(a*)*b</c> cannot
-/// take exponential time) and memory proportional to the pattern. Patterns are bounded in length and unfolded
+/// take exponential time) and memory proportional to the pattern (for <c>split</c>, a reachability table of at most
+/// input length × pattern size, bounded at 32 MB). Patterns are bounded in length and unfolded
 /// size, and the cache in entries, so neither construction nor caching grows with hostile input.
 /// </para>
 /// </summary>
@@ -21,7 +22,7 @@ public static class PosixRegex
 
     private static readonly Dictionary<(string, bool), PosixPattern> Cache = new();
 
-    /// <summary>The compiled pattern; <paramref name="wholeString"/> anchors it at both ends (for <c>match</c>).
+    /// <summary>The compiled pattern; <paramref name="wholeString"/> makes it one for <c>match</c> (which runs it anchored at both ends).
     /// Throws <see cref="InvalidPosixPatternException"/> for a pattern that is invalid or unfolds too large,
     /// <see cref="ArgumentException"/> for one too long.</summary>
     public static PosixPattern Compile(string pattern, bool wholeString)
