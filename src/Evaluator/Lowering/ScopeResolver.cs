@@ -516,20 +516,16 @@ public static class ScopeResolver
                     for (var i = 0; i < ordered.Length; i++) Push(ordered[i].Name, firstSlot + i);
                 }
             }
-            Expr? visitedFrom = null;
-            List<Expr>? visitedFroms = null;
+            HashSet<Expr>? visitedFroms = null;
             foreach (var attr in attrs.StaticItems)
             {
                 if (attr.Inherited) continue;
                 if (attr.InheritedFrom is { } from)
                 {
                     // 'inherit (e) a b;' gives each name the same e: resolved once (sorted as slots,
-                    // the names of one clause need not be next to each other).
-                    if (ReferenceEquals(from, visitedFrom)) continue;
-                    visitedFroms ??= [];
-                    if (visitedFroms.Contains(from, ReferenceEqualityComparer.Instance)) continue;
-                    visitedFroms.Add(from);
-                    visitedFrom = from;
+                    // the names of one clause need not be next to each other). A set, not a list: a
+                    // hostile file may have thousands of clauses.
+                    if (!(visitedFroms ??= new HashSet<Expr>(ReferenceEqualityComparer.Instance)).Add(from)) continue;
                     Visit(from);
                 }
                 else if (attr.Nested is { } nested)

@@ -135,9 +135,8 @@ public static class AttrSetMerger
     {
         if (attr.Nested is not null) return attr.Nested;
         if (attr.Value is not AttrSetExpr literal) return null;
-        attr.Nested = Merge(context, NodeLists.Items(literal.Bindings), isLet: false, recursive: literal.Recursive, literal.Span);
-        attr.Value = null;
-        return attr.Nested;
+        // Setting the nested set replaces the literal value: the attribute holds one or the other.
+        return attr.Nested = Merge(context, NodeLists.Items(literal.Bindings), isLet: false, recursive: literal.Recursive, literal.Span);
     }
 
     private static string PathText(SourceText source, AttrPath path) =>

@@ -129,20 +129,13 @@ public sealed class MergedAttr(string name, TextSpan span, TextSpan nameSpan)
         init => Set(ContentKind.InheritedFrom, value);
     }
 
-    /// <summary>Stores <paramref name="content"/> as the <paramref name="kind"/>; null clears it only
-    /// when it is of that kind (a set literal's value is cleared after its nested set is made).</summary>
+    /// <summary>Stores <paramref name="content"/> as the <paramref name="kind"/>, replacing what was there
+    /// (a set literal's value when its nested set is made). A null content reads back as null whatever
+    /// the kind (<c>inherit name;</c> has no source set, a binding that failed to parse no value).</summary>
     private void Set(ContentKind kind, object? content)
     {
-        if (content is not null)
-        {
-            _content = content;
-            _kind = kind;
-        }
-        else if (_kind == kind)
-        {
-            _content = null;
-            _kind = ContentKind.None;
-        }
+        _content = content;
+        _kind = kind;
     }
 }
 
