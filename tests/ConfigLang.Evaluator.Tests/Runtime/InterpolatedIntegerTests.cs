@@ -1,6 +1,3 @@
-using ConfigLang.Evaluator.Runtime.Values;
-using ConfigLang.Evaluator.Text;
-
 namespace ConfigLang.Evaluator.Tests.Runtime;
 
 /// <summary>
@@ -95,22 +92,13 @@ public sealed class InterpolatedIntegerTests
     {
         // Against the same lines with a literal in place of the number: a string, its value and the
         // builtin's argument array were about a hundred bytes per number.
-        const int Lines = 20_000;
         // (Both behind an `if` on the index, so genList calls the function for each: a constant body
         // would be computed when the list is made, without a call.)
-        var perLine = (AllocatedBytes("if i < 0 then \"\" else \"a${toString (i * 0 + 5)}b\"", Lines)
-            - AllocatedBytes("if i < 0 then \"\" else \"a${\"5\"}b\"", Lines)) / Lines;
+        var perLine = BytesPerLine("if i < 0 then \"\" else \"a${toString (i * 0 + 5)}b\"")
+            - BytesPerLine("if i < 0 then \"\" else \"a${\"5\"}b\"");
         Assert.True(perLine < 16, $"{perLine} bytes more per line");
     }
 
-    private static long AllocatedBytes(string line, int lines)
-    {
-        var interpreter = Evaluate.Interpreter();
-        var source = new SourceText($"builtins.stringLength (builtins.concatStringsSep \"\" (builtins.genList (i: {line}) {lines}))", "(test)");
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        var length = interpreter.Evaluate(source, Path.GetTempPath());
-        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-        Assert.Equal(3L * lines, ((IntValue)length).Value);
-        return allocated;
-    }
+    private static double BytesPerLine(string line) =>
+        Evaluate.BytesPerElement($"n: builtins.stringLength (builtins.concatStringsSep \"\" (builtins.genList (i: {line}) n))");
 }
