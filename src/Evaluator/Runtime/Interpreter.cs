@@ -183,11 +183,11 @@ public sealed partial class Interpreter
             case LambdaValue lambda:
                 return CallLambda(lambda, argument, site);
             case PrimOpValue { Unary: not null } unary:
-                return CallPrimOp(unary, argument, Known(site));
+                return CallPrimOp(unary, argument, site);
             case PrimOpValue primOp:
-                return primOp.Arity == 1 ? CallPrimOpWithLentArguments(primOp, [], argument, Known(site)) : new PrimOpAppValue(primOp, [argument]);
+                return primOp.Arity == 1 ? CallPrimOpWithLentArguments(primOp, [], argument, site) : new PrimOpAppValue(primOp, [argument]);
             case PrimOpAppValue app:
-                return ApplyPrimOpApp(app, argument, Known(site));
+                return ApplyPrimOpApp(app, argument, site);
             case AttrSetValue attrs when attrs.Get(Symbols.Functor) is { } functor:
                 return CallFunctor(attrs, functor, argument, Known(site));
             default:
@@ -227,38 +227,53 @@ public sealed partial class Interpreter
         return result.Force();
     }
 
-    internal Value CallPrimOp(PrimOpValue primOp, Value[] args, SourceLocation? site)
+    /// <summary>
+    /// The one guard around a builtin's own code: the stack check, and its errors reported as the
+    /// builtin's (<see cref="BuiltinFailure"/>). <paramref name="args"/> is given back to
+    /// <see cref="ArgumentArrays"/> when the builtin returns (kept only if the builtin keeps no array,
+    /// so a fresh one is as good as a lent one). The site is a plain location, the default one when not
+    /// known (see <see cref="Known"/>): with it the parameters fit in registers, so a call node or
+    /// <see cref="Apply(Value, Value, SourceLocation)"/> ending in this call is replaced by it.
+    /// </summary>
+    internal Value CallPrimOp(PrimOpValue primOp, Value[] args, SourceLocation site)
     {
-        if (!RuntimeHelpers.TryEnsureSufficientExecutionStack()) throw EvaluationException.StackOverflow(site);
+        var known = Known(site);
+        if (!RuntimeHelpers.TryEnsureSufficientExecutionStack()) throw EvaluationException.StackOverflow(known);
+        Value result;
         try
         {
-            return primOp.Impl(this, args, site);
+            result = primOp.Impl(this, args, known);
         }
         // Not a stack overflow: rethrowing it at each of thousands of nested builtin calls made it quadratic.
         catch (EvaluationException e) when (!e.IsStackOverflow)
         {
-            throw BuiltinFailure(e, primOp, site);
+            throw BuiltinFailure(e, primOp, known);
         }
+        ArgumentArrays.Release(primOp, args);
+        return result;
     }
 
-    /// <summary><see cref="CallPrimOp(PrimOpValue, Value[], SourceLocation?)"/> for a builtin registered
+    /// <summary><see cref="CallPrimOp(PrimOpValue, Value[], SourceLocation)"/> for a builtin registered
     /// with a one-argument implementation (see <see cref="PrimOpValue.Unary"/>): no array at all, whether
-    /// the call comes from code, <c>map</c> or a thunk.</summary>
-    internal Value CallPrimOp(PrimOpValue primOp, Value argument, SourceLocation? site)
+    /// the call comes from code, <c>map</c> or a thunk. Its own method, not a branch of the other: the two
+    /// implementations are different delegates, and one more call in between would be one more native
+    /// frame per level of a thunk chain.</summary>
+    internal Value CallPrimOp(PrimOpValue primOp, Value argument, SourceLocation site)
     {
-        if (!RuntimeHelpers.TryEnsureSufficientExecutionStack()) throw EvaluationException.StackOverflow(site);
+        var known = Known(site);
+        if (!RuntimeHelpers.TryEnsureSufficientExecutionStack()) throw EvaluationException.StackOverflow(known);
         try
         {
-            return primOp.Unary!(this, argument, site);
+            return primOp.Unary!(this, argument, known);
         }
         catch (EvaluationException e) when (!e.IsStackOverflow)
         {
-            throw BuiltinFailure(e, primOp, site);
+            throw BuiltinFailure(e, primOp, known);
         }
     }
 
     /// <summary>A partly applied builtin given one more argument: called when that was its last.</summary>
-    private Value ApplyPrimOpApp(PrimOpAppValue app, Value argument, SourceLocation? site)
+    private Value ApplyPrimOpApp(PrimOpAppValue app, Value argument, SourceLocation site)
     {
         if (app.Args.Length + 1 == app.PrimOp.Arity) return CallPrimOpWithLentArguments(app.PrimOp, app.Args, argument, site);
         var args = new Value[app.Args.Length + 1];
@@ -269,14 +284,12 @@ public sealed partial class Interpreter
 
     /// <summary>Completes a builtin's arguments with its last one and calls it, in a lent array when the
     /// builtin keeps none (see <see cref="BuiltinArgumentArrays"/>).</summary>
-    private Value CallPrimOpWithLentArguments(PrimOpValue primOp, Value[] first, Value last, SourceLocation? site)
+    private Value CallPrimOpWithLentArguments(PrimOpValue primOp, Value[] first, Value last, SourceLocation site)
     {
         var args = ArgumentArrays.For(primOp);
         first.CopyTo(args, 0);
         args[^1] = last;
-        var result = CallPrimOp(primOp, args, site);
-        ArgumentArrays.Release(primOp, args);
-        return result;
+        return CallPrimOp(primOp, args, site);
     }
 
     /// <summary>An error inside a builtin call (its own or forcing an argument), as the builtin's frame says it.</summary>

@@ -235,7 +235,7 @@ internal sealed class ConcatNode(SourceText source, TextSpan span, Node[] parts,
             }
             catch (EvaluationException e) when (!e.IsStackOverflow)
             {
-                // As CallNode.CallWithAllArguments reports it: inside the builtin.
+                // As CallNode.CallOnEvaluatedArgument reports it: inside the builtin.
                 throw Interpreter.BuiltinFailure(e, toString, site);
             }
             if (argument is IntValue number)
@@ -245,7 +245,9 @@ internal sealed class ConcatNode(SourceText source, TextSpan span, Node[] parts,
             }
             else
             {
-                values[i] = interpreter.CallPrimOp(toString, [argument], site);
+                var args = interpreter.ArgumentArrays.For(toString);
+                ValueArray.Set(args, 0, argument);
+                values[i] = interpreter.CallPrimOp(toString, args, site);
             }
         }
         return interpreter.ConcatStrings(values, ForceString, parts, this, integers, numbers);
