@@ -38,20 +38,6 @@ public sealed partial class Lexer
         _tokens = buffer;
     }
 
-    /// <summary>Lexes the whole source; the last token is always <see cref="TokenKind.EndOfFile"/>.</summary>
-    public static Token[] Tokenize(SourceText source, DiagnosticBag diagnostics, out int count) =>
-        Tokenize(source, diagnostics, new Token[EstimateTokenCount(source)], out count);
-
-    /// <summary>Lexes into <paramref name="buffer"/> (a pooled array, say), growing it when needed;
-    /// returns the array that holds the tokens.</summary>
-    public static Token[] Tokenize(SourceText source, DiagnosticBag diagnostics, Token[] buffer, out int count)
-    {
-        var lexer = new Lexer(source, diagnostics, buffer.Length > 0 ? buffer : new Token[16]);
-        lexer.Run();
-        count = lexer._count;
-        return lexer._tokens;
-    }
-
     /// <summary>A lexer that the parser pulls tokens from a few at a time (<see cref="LexMore"/>),
     /// so a large file never has all its tokens in memory at once (a 660 KB file had 3 MB of them).</summary>
     internal static Lexer Streaming(SourceText source, DiagnosticBag diagnostics) => new(source, diagnostics, new Token[256]);
@@ -85,9 +71,6 @@ public sealed partial class Lexer
         return consumed;
     }
 
-    /// <summary>About one token per four characters in typical Nix code.</summary>
-    public static int EstimateTokenCount(SourceText source) => Math.Max(16, source.Length / 4);
-
     private Mode CurrentMode => _modeDepth == 0 ? Mode.Normal : _modes[_modeDepth - 1];
 
     private void Push(Mode mode)
@@ -114,14 +97,6 @@ public sealed partial class Lexer
     }
 
     private bool AtEnd => _pos >= _text.Length;
-
-    private void Run()
-    {
-        while (LexStep())
-        {
-        }
-        Finish();
-    }
 
     private void Finish()
     {

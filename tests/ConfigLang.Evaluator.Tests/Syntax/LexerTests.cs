@@ -8,8 +8,8 @@ public sealed class LexerTests
 {
     private static (TokenKind Kind, string Text)[] Lex(string text, DiagnosticBag? diagnostics = null)
     {
-        var tokens = Lexer.Tokenize(new SourceText(text, "t.nix"), diagnostics ?? new DiagnosticBag(), out var count);
-        return tokens.Take(count - 1).Select(t => (t.Kind, text.Substring(t.Start, t.Length))).ToArray();
+        var tokens = LexedTokens.Of(text, diagnostics);
+        return tokens.Take(tokens.Count - 1).Select(t => (t.Kind, text.Substring(t.Start, t.Length))).ToArray();
     }
 
     [Theory]
