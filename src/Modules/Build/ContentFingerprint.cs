@@ -1,13 +1,13 @@
-namespace ConfigLang.Modules.Lib;
+namespace ConfigLang.Modules.Build;
 
 /// <summary>
 /// A 64-bit fingerprint of a stream of bytes, to name a version of the embedded library: FNV-1a
 /// over little-endian 8-byte words (the last word zero-padded), so however the stream is cut into
 /// pieces the result is the same. Not a cryptographic hash, and no need for one: it tells our own
-/// versions apart, while trust in a folder comes from its owner and mode (<see cref="PrivateFolder"/>).
-/// It loads no cryptography library, as the SHA-256 here did on every run (OpenSSL's start-up, ~2 ms).
-/// The build computes it (<c>LibraryFingerprintTask</c> below, this same file compiled as an MSBuild
-/// task), so a run reads no resource to name the folder.
+/// versions apart, while trust in a folder comes from its owner and mode (<c>PrivateFolder</c>).
+/// Only the build computes it (<c>LibraryFingerprintTask</c> below, this file compiled as an MSBuild
+/// task), so a run reads no resource to name the folder and the assembly carries none of this;
+/// the Modules tests compile this file too (without the task) to check the folder's name.
 /// </summary>
 internal struct ContentFingerprint()
 {
@@ -57,10 +57,10 @@ internal struct ContentFingerprint()
     }
 }
 
-#if !CONFIGLANG_MODULES_ASSEMBLY
+#if !CONTENT_FINGERPRINT_ONLY
 /// <summary>
-/// Build step (RoslynCodeTaskFactory compiles this file; the assembly leaves this class out):
-/// the fingerprint of the library as <see cref="LibraryFiles"/> unpacks it, each file's unpacked
+/// Build step (RoslynCodeTaskFactory compiles this file; the tests leave this class out):
+/// the fingerprint of the library as <c>LibraryFiles</c> unpacks it, each file's unpacked
 /// name (UTF-8) then its bytes, in ordinal order of the names.
 /// </summary>
 public sealed class LibraryFingerprintTask : Microsoft.Build.Utilities.Task
