@@ -175,10 +175,20 @@ public sealed class ModuleSystem
 
         private OptionType? FreeformType(AttrSetValue declared)
         {
-            var module = Nix.ForceAttrs(Nix.Get(declared, "_module")!);
-            var type = (InternalDefault(InternalOptions.FreeformTypeName) ?? Nix.Get(module, "freeformType")!).Force();
+            var type = ModuleOption(declared, InternalOptions.FreeformTypeName).Force();
             return type is NullValue ? null : OptionType.FromValue(type);
         }
+
+        /// <summary>
+        /// <c>config._module.NAME</c> (<c>check</c> or <c>freeformType</c>) of <paramref name="declared"/>:
+        /// the internal default when it holds (<see cref="InternalDefault"/>), else the option's value.
+        /// The default is tried first, and <c>declared._module</c> is forced only when it does not
+        /// hold: both build the <c>_module</c> level and group its declarations, in that order (the
+        /// default then groups its definitions too), so the same errors come first either way, and
+        /// an instance no longer makes the <c>_module</c> set of thunks nothing reads.
+        /// </summary>
+        private Value ModuleOption(AttrSetValue declared, Symbol name) =>
+            InternalDefault(name) ?? Nix.ForceAttrs(declared.Get(InternalOptions.ModuleName)!).Get(name)!;
 
         /// <summary>The default of a <c>_module</c> option of this evaluation when only the internal
         /// module declares it and nothing defines it (see <see cref="OptionLevel.UnbuiltDefault"/>).</summary>
@@ -216,8 +226,7 @@ public sealed class ModuleSystem
         {
             if (_checked) return;
             var declared = Root.ConfigValue;
-            var module = Nix.ForceAttrs(Nix.Get(declared, "_module")!);
-            var check = Nix.ForceBool(InternalDefault(InternalOptions.CheckName) ?? Nix.Get(module, "check")!);
+            var check = Nix.ForceBool(ModuleOption(declared, InternalOptions.CheckName));
             if (!check || FreeformType(declared) is not null)
             {
                 _checked = true;

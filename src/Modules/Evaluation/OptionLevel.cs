@@ -268,6 +268,10 @@ public sealed class OptionLevel
         return DefinitionsOf(name).Length == 0 ? defaultValue : null;
     }
 
+    /// <summary>The declared names whose option or level is built, in order (tests see what a walk built).</summary>
+    internal IEnumerable<string> BuiltNames =>
+        _names is null ? [] : _names.Where((_, i) => _children![i] is not null).Select(n => n.Name);
+
     /// <summary>The option or deeper level for a declared name.</summary>
     public object Child(Symbol name)
     {
@@ -368,8 +372,21 @@ public sealed class OptionLevel
     }
 
     /// <summary>
+    /// The unmatched walk's part for a declared name nothing defines here: its declarations are
+    /// checked (<c>mergeModules'</c> looks at every name's), nothing is built, since a level nothing
+    /// defines has nothing unmatched and an option is not a place for unmatched definitions.
+    /// </summary>
+    private void CheckUndefined(int index)
+    {
+        var child = _children![index];
+        // One being built is reached again: infinite recursion, as Child says.
+        if (ReferenceEquals(child, Building)) throw EvaluationException.InfiniteRecursion(null);
+        if (child is null) CheckDeclarations(index, null);
+    }
+
+    /// <summary>
     /// Whether a declared name is a deeper level, without building an option that is not one:
-    /// the unmatched walk of every submodule instance asks this of all its names, and an
+    /// the unmatched walk of every submodule instance asks this of the names defined here, and an
     /// option built for it would be kept by the instance though nothing reads it.
     /// </summary>
     private bool IsLevel(int index)
@@ -450,13 +467,20 @@ public sealed class OptionLevel
                 continue;
             }
             var declared = d++;
-            if (c == 0) f++;
+            if (c < 0)
+            {
+                CheckUndefined(declared);
+                continue;
+            }
+            f++;
             if (IsLevel(declared) && Child(declared) is OptionLevel level && level.HasUnmatched()) return true;
         }
         return false;
     }
 
-    /// <summary>Definitions with no matching option, sorted by path.</summary>
+    /// <summary>Definitions with no matching option, sorted by path. Like <see cref="HasUnmatched"/>, it
+    /// checks the declarations of every name but builds only the levels defined here (a
+    /// <c>freeformType</c> submodule instance runs it, and options built for it were kept for nothing).</summary>
     public IEnumerable<UnmatchedDefinition> Unmatched()
     {
         if (!GroupedForUnmatched()) yield break;
@@ -466,32 +490,28 @@ public sealed class OptionLevel
         int d = 0, f = 0;
         while (d < declaredNames.Length || f < definedNames.Length)
         {
-            Symbol name;
-            int declared;
             var c = UnionOrder(declaredNames, d, definedNames, f);
-            if (c <= 0)
+            if (c > 0)
             {
-                name = declaredNames[d];
-                declared = d++;
-                if (c == 0) f++;
-            }
-            else
-            {
-                name = definedNames[f++];
-                declared = -1;
-            }
-            if (declared >= 0)
-            {
-                if (Child(declared) is OptionLevel level)
-                {
-                    foreach (var inner in level.Unmatched())
-                        yield return inner with { Prefix = [name.Name, .. inner.Prefix] };
-                }
-            }
-            else
-            {
+                var name = definedNames[f++];
                 foreach (var definition in DefinitionsOf(name))
                     yield return new UnmatchedDefinition([name.Name], definition);
+                continue;
+            }
+            var declared = d++;
+            if (c < 0)
+            {
+                CheckUndefined(declared);
+                continue;
+            }
+            f++;
+            // Only a level defined here can hold unmatched definitions: it is built (config reads
+            // it anyway), an option is not.
+            if (IsLevel(declared) && Child(declared) is OptionLevel level)
+            {
+                var prefix = declaredNames[declared].Name;
+                foreach (var inner in level.Unmatched())
+                    yield return inner with { Prefix = [prefix, .. inner.Prefix] };
             }
         }
     }

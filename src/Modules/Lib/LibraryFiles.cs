@@ -9,9 +9,6 @@ namespace ConfigLang.Modules.Lib;
 /// </summary>
 public static class LibraryFiles
 {
-    // Logical resource names map to folders under the root: lib/ (this library) and modules/
-    // (the option library written in the language, src/Modules/Library).
-    private static readonly (string Prefix, string Folder)[] Folders = [("configlang-lib/", "lib"), ("configlang-modules/", "modules")];
     private static readonly Lazy<string> Root = new(Extract);
 
     /// <summary>The folder that holds <c>lib/default.nix</c>.</summary>
@@ -43,14 +40,17 @@ public static class LibraryFiles
     internal static string Unpack(string parent)
     {
         // Every run (eval too) asks for the folder, and it is almost always there already: its name
-        // comes from the build (EmbeddedLibraryFingerprint), the resources are read only to unpack them.
-        var root = Path.Combine(parent, $"configlang-lib-{PrivateFolder.EffectiveUserId}-{EmbeddedLibraryFingerprint.Hex}");
+        // comes from the build (EmbeddedLibrary.Fingerprint), the resources are read only to unpack them.
+        var root = Path.Combine(parent, $"configlang-lib-{PrivateFolder.EffectiveUserId}-{EmbeddedLibrary.Fingerprint}");
         if (IsUsable(root)) return root;
 
         var assembly = typeof(LibraryFiles).Assembly;
+        // A resource's name is the prefix and then its path under the folder (lib/…, modules/…):
+        // the csproj says where each file goes, once.
+        var prefix = EmbeddedLibrary.ResourcePrefix;
         var files = assembly.GetManifestResourceNames()
-            .SelectMany(n => Folders.Where(f => n.StartsWith(f.Prefix, StringComparison.Ordinal))
-                .Select(f => (Name: f.Folder + "/" + n[f.Prefix.Length..].Replace('\\', '/'), Resource: n)))
+            .Where(n => n.StartsWith(prefix, StringComparison.Ordinal))
+            .Select(n => (Name: n[prefix.Length..].Replace('\\', '/'), Resource: n))
             .ToList();
         // Unpack into a new private folder (a random name, mode 0700), then move it into place,
         // so readers never see half a library and nothing is written through a name others chose.

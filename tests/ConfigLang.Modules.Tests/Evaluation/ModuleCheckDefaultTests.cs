@@ -89,4 +89,24 @@ public sealed class ModuleCheckDefaultTests : IDisposable
         Assert.True(freeform.Succeeded, freeform.Stderr);
         Assert.Equal("null", freeform.Stdout);
     }
+
+    // The defaults are tried before config._module is read: a bad _module declaration or
+    // definition is still the error, as when config._module was read first.
+    [Fact]
+    public void A_declaration_of_module_that_is_not_a_set_is_still_the_error()
+    {
+        _evaluation.Write("module.nix", """{ options._module = 5; config.unknown = 1; }""");
+        var result = _evaluation.Evaluate("config", "module.nix");
+        Assert.False(result.Succeeded);
+        Assert.Matches(@"An option declaration for `_module' has type\s+`int' rather than an attribute set\.", result.Stderr);
+    }
+
+    [Fact]
+    public void A_definition_of_module_that_is_not_a_set_is_still_the_error()
+    {
+        _evaluation.Write("module.nix", """{ config._module = 5; }""");
+        var result = _evaluation.Evaluate("config", "module.nix");
+        Assert.False(result.Succeeded);
+        Assert.Matches(@"you're trying to define a value of type `int'\s+rather than an attribute set for the option\s+`_module'!", result.Stderr);
+    }
 }

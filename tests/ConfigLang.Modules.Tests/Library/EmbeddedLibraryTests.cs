@@ -1,5 +1,6 @@
 using ConfigLang.Evaluator.Runtime;
 using ConfigLang.Modules.Evaluation;
+using ConfigLang.Modules.Build;
 using ConfigLang.Modules.Lib;
 
 namespace ConfigLang.Modules.Tests.Library;

@@ -1,13 +1,13 @@
-namespace ConfigLang.Modules.Lib;
+namespace ConfigLang.Modules.Build;
 
 /// <summary>
 /// A 64-bit fingerprint of a stream of bytes, to name a version of the embedded library: FNV-1a
 /// over little-endian 8-byte words (the last word zero-padded), so however the stream is cut into
 /// pieces the result is the same. Not a cryptographic hash, and no need for one: it tells our own
-/// versions apart, while trust in a folder comes from its owner and mode (<see cref="PrivateFolder"/>).
-/// It loads no cryptography library, as the SHA-256 here did on every run (OpenSSL's start-up, ~2 ms).
-/// The build computes it (<c>LibraryFingerprintTask</c> below, this same file compiled as an MSBuild
-/// task), so a run reads no resource to name the folder.
+/// versions apart, while trust in a folder comes from its owner and mode (<c>PrivateFolder</c>).
+/// Only the build computes it (<c>LibraryFingerprintTask</c> below, this file compiled as an MSBuild
+/// task), so a run reads no resource to name the folder and the assembly carries none of this;
+/// the Modules tests compile this file too (without the task) to check the folder's name.
 /// </summary>
 internal struct ContentFingerprint()
 {
@@ -57,31 +57,47 @@ internal struct ContentFingerprint()
     }
 }
 
-#if !CONFIGLANG_MODULES_ASSEMBLY
+#if !CONTENT_FINGERPRINT_ONLY
 /// <summary>
-/// Build step (RoslynCodeTaskFactory compiles this file; the assembly leaves this class out):
-/// the fingerprint of the library as <see cref="LibraryFiles"/> unpacks it, each file's unpacked
-/// name (UTF-8) then its bytes, in ordinal order of the names.
+/// Build step (RoslynCodeTaskFactory compiles this file; the tests leave this class out):
+/// the fingerprint of the library as <c>LibraryFiles</c> unpacks it, each file's unpacked
+/// path (its resource name after <see cref="ResourcePrefix"/>, UTF-8) then its bytes, in
+/// ordinal order of the paths.
 /// </summary>
 public sealed class LibraryFingerprintTask : Microsoft.Build.Utilities.Task
 {
-    /// <summary>The embedded files, each with its <c>UnpackedAs</c> name (<c>lib/default.nix</c>).</summary>
+    /// <summary>The embedded resources; those whose <c>LogicalName</c> starts with the prefix are the library.</summary>
     [Microsoft.Build.Framework.Required]
     public Microsoft.Build.Framework.ITaskItem[] Files { get; set; } = [];
+
+    [Microsoft.Build.Framework.Required]
+    public string ResourcePrefix { get; set; } = "";
 
     [Microsoft.Build.Framework.Output]
     public string Fingerprint { get; set; } = "";
 
     public override bool Execute()
     {
-        var fingerprint = new ContentFingerprint();
-        foreach (var file in System.Linq.Enumerable.OrderBy(Files, f => f.GetMetadata("UnpackedAs"), System.StringComparer.Ordinal))
+        var library = new System.Collections.Generic.List<(string Path, string File)>();
+        foreach (var file in Files)
         {
-            fingerprint.Append(System.Text.Encoding.UTF8.GetBytes(file.GetMetadata("UnpackedAs")));
-            fingerprint.Append(System.IO.File.ReadAllBytes(file.GetMetadata("FullPath")));
+            var name = file.GetMetadata("LogicalName");
+            // LibraryFiles reads the same names, with the same separator.
+            if (name.StartsWith(ResourcePrefix, System.StringComparison.Ordinal))
+                library.Add((name.Substring(ResourcePrefix.Length).Replace('\\', '/'), file.GetMetadata("FullPath")));
+        }
+        library.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
+        var fingerprint = new ContentFingerprint();
+        foreach (var (path, file) in library)
+        {
+            fingerprint.Append(System.Text.Encoding.UTF8.GetBytes(path));
+            fingerprint.Append(System.IO.File.ReadAllBytes(file));
         }
         Fingerprint = fingerprint.Hex;
-        return true;
+        Log.LogMessage(Microsoft.Build.Framework.MessageImportance.Low, $"{library.Count} library files, fingerprint {Fingerprint}");
+        if (library.Count > 0) return true;
+        Log.LogError($"no embedded resource's name starts with {ResourcePrefix}: the library would be empty");
+        return false;
     }
 }
 #endif
