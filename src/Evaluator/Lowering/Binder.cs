@@ -67,8 +67,7 @@ internal sealed class Binder
             }
             case LambdaExpr lambda: return BindLambda(lambda, null);
             case SelectExpr select:
-                return new SelectNode(_source, select.Span, Bind(select.Target), BindPath(select.Path),
-                    select.Default is null ? null : Bind(select.Default), _interpreter);
+                return BindSelect(select);
             case HasAttrExpr has:
                 return new HasAttrNode(_source, has.Span, Bind(has.Target), BindPath(has.Path), _interpreter);
             case IfExpr ifExpr:
@@ -240,6 +239,26 @@ internal sealed class Binder
         }
         return keys;
     }
+
+    private Node BindSelect(SelectExpr select)
+    {
+        var target = Bind(select.Target);
+        var path = BindPath(select.Path);
+        if (select.Default is null && KnownAttribute(target, path) is { } known) return new ConstNode(_source, select.Span, known);
+        return new SelectNode(_source, select.Span, target, path, select.Default is null ? null : Bind(select.Default), _interpreter);
+    }
+
+    /// <summary>
+    /// The value of <c>builtins.name</c> (one static name of a global set known when lowering) when it
+    /// is a value already: such a selection can neither fail nor compute anything, so it is that
+    /// constant. A selection node would look the name up at every call (<c>builtins.all
+    /// builtins.isAttrs values</c> in every module merge), and a function calling through one could
+    /// not reuse its frame (see <see cref="Node.KeepsNoFrame"/>) nor call the builtin directly.
+    /// </summary>
+    private static Value? KnownAttribute(Node target, AttrKey[] path) =>
+        path is [{ Static: { } name }] && target is VarNode { Known: AttrSetValue set } && set.Get(name) is { } value and not Thunk
+            ? value
+            : null;
 
     private Node BindLambda(LambdaExpr lambda, string? name)
     {

@@ -21,6 +21,16 @@ public sealed class GlobalVariableTests : IDisposable
             """));
 
     [Fact]
+    public void A_name_of_builtins_is_its_value_and_a_missing_one_fails_when_evaluated()
+    {
+        // Fixed when lowering only when the name is there: a missing one (or one with `or`) is looked up.
+        Assert.Equal("[ 1 2 true <PRIMOP> ]", Evaluate.Value(
+            "[ (builtins.head [ 1 ]) (builtins.nope or 2) (builtins.isFunction builtins.map) builtins.map ]"));
+        Assert.Contains("attribute 'nope' missing", Evaluate.Error("[ (builtins.head [ 1 ]) builtins.nope ]"));
+        Assert.Equal("\"8\"", Evaluate.Value("let i = 8; in \"${builtins.toString i}\""));
+    }
+
+    [Fact]
     public void ScopedImport_rebinds_a_global_for_the_imported_file()
     {
         var file = Path.Combine(_dir, "scoped.nix");

@@ -28,6 +28,8 @@ public sealed class LentArgumentArrayTests
         Assert.True(Evaluate.Builtin("zipAttrsWith").ReleasesItsArguments);
         Assert.True(Evaluate.Builtin("elemAt").ReleasesItsArguments);
         Assert.True(Evaluate.Builtin("map").ReleasesItsArguments);
+        Assert.True(Evaluate.Builtin("all").ReleasesItsArguments);
+        Assert.True(Evaluate.Builtin("any").ReleasesItsArguments);
         // Builtins that were not read for it keep a fresh array per call.
         Assert.False(Evaluate.Builtin("mapAttrs").ReleasesItsArguments);
         Assert.False(Evaluate.Builtin("tryEval").ReleasesItsArguments);
@@ -44,6 +46,9 @@ public sealed class LentArgumentArrayTests
             "builtins.elemAt (builtins.elemAt [ [ 1 ] [ 2 3 ] ] (builtins.length [ 0 ])) (builtins.elemAt [ 0 1 ] 1)"));
         Assert.Equal("{ a = [ 3 4 ]; b = [ 4 ]; }", Evaluate.Value(
             "builtins.zipAttrsWith (n: vs: map (v: v + builtins.length vs) vs) [ { a = 1; b = 3; } { a = 2; } ]"));
+        // A predicate of all/any that calls all/any again, on lists read after the outer call returned.
+        Assert.Equal("[ true false true ]", Evaluate.Value(
+            "let p = xs: builtins.all (x: builtins.any (y: y == x) xs) xs; r = [ (p [ 1 2 ]) (builtins.any (x: builtins.all builtins.isInt x) [ [ 1 \"a\" ] [ ] ]) ]; in [ (builtins.elemAt r 0) (builtins.all (x: x) [ true false ]) (builtins.elemAt r 1) ]"));
     }
 
     [Fact]

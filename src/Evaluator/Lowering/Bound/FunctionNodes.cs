@@ -96,7 +96,12 @@ internal sealed class LambdaNode(SourceText source, TextSpan span) : Node(source
 internal sealed class CallNode(SourceText source, TextSpan span, Node function, Node[] arguments, Interpreter interpreter) : Node(source, span)
 {
     /// <summary>The builtin called, when the function is a global known when lowering (<c>toString x</c>), else null.</summary>
-    public PrimOpValue? KnownPrimOp => function is VarNode { Known: PrimOpValue primOp } ? primOp : null;
+    public PrimOpValue? KnownPrimOp => function switch
+    {
+        VarNode { Known: PrimOpValue primOp } => primOp,
+        ConstNode { Value: PrimOpValue primOp } => primOp, // builtins.name (see Binder.KnownAttribute)
+        _ => null,
+    };
 
     public Node[] Arguments => arguments;
 

@@ -14,6 +14,8 @@ internal static class ArgumentReleasingBuiltins
     {
         // ListBuiltins
         "map", "filter", "foldl'", "elem", "elemAt", "head", "tail", "length", "concatLists", "genList",
+        // all/any: every module merge asks `all isAttrs values` (a third of deep-merge's argument arrays)
+        "all", "any",
         // AttrSetBuiltins
         "attrNames", "attrValues", "getAttr", "hasAttr", "zipAttrsWith",
         // ControlBuiltins
