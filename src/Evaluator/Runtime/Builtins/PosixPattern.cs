@@ -11,6 +11,8 @@ public sealed record PosixMatch(int Index, int Length, string?[] Groups);
 public sealed class PosixPattern
 {
     private readonly PosixProgram _program;
+
+    internal PosixProgram Program => _program;
     private readonly bool _wholeString;
 
     /// <summary>A machine kept for the next call: most patterns are matched many times against short inputs.</summary>

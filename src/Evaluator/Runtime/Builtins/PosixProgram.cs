@@ -47,8 +47,22 @@ internal sealed class PosixProgram
     /// <summary>Whether the pattern has <c>|</c>: only then can libstdc++'s longest match differ from the first one found.</summary>
     public bool HasAlternation { get; }
 
+    /// <summary>Whether the program has a <see cref="Op.Repeat"/> or <see cref="Op.Loop"/>: only then has a search
+    /// repetitions to cut (<see cref="PosixReachability"/>).</summary>
+    public bool HasRepetition { get; }
+
     /// <summary>How many instructions consume a character: at most that many threads are alive at once.</summary>
     public int ConsumingInstructions { get; }
+
+    private PosixReachabilityShape? _reachabilityShape;
+
+    /// <summary>What every search's reachability table shares, built by the first search that needs one.</summary>
+    public PosixReachabilityShape ReachabilityShape =>
+        // Two threads may both build it; either result is the same and complete when published.
+        _reachabilityShape ??= new PosixReachabilityShape(Instructions);
+
+    /// <summary>Whether <see cref="ReachabilityShape"/> has been built (for tests).</summary>
+    internal bool HasReachabilityShape => _reachabilityShape is not null;
 
     private PosixProgram(Instruction[] instructions, PosixByteSet[] sets, int slots, bool hasAlternation)
     {
@@ -56,6 +70,7 @@ internal sealed class PosixProgram
         Sets = sets;
         Slots = slots;
         HasAlternation = hasAlternation;
+        HasRepetition = instructions.Any(i => i.Op is Op.Repeat or Op.Loop);
         ConsumingInstructions = instructions.Count(i => i.Op is Op.Char or Op.Set or Op.Match);
     }
 
