@@ -13,21 +13,15 @@ public sealed class PosixPattern
     private readonly PosixProgram _program;
 
     internal PosixProgram Program => _program;
-    private readonly bool _wholeString;
 
     /// <summary>A machine kept for the next call: most patterns are matched many times against short inputs.</summary>
     private PosixMachine? _idle;
 
-    internal PosixPattern(string pattern, bool wholeString)
-    {
-        _program = PosixProgram.Compile(pattern);
-        _wholeString = wholeString;
-    }
+    internal PosixPattern(string pattern) => _program = PosixProgram.Compile(pattern);
 
     /// <summary>The groups of a match of the whole <paramref name="input"/>, or null when it does not match.</summary>
     public string?[]? MatchWhole(string input)
     {
-        if (!_wholeString) throw new InvalidOperationException("the pattern was compiled for searching, not for whole-string matching");
         var machine = Rent(input, null);
         var slots = machine.Run(0, whole: true, continuous: true, notNull: false, previousAvailable: false, longest: false);
         Return(machine);
