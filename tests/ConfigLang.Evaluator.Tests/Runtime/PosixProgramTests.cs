@@ -24,4 +24,19 @@ public sealed class PosixProgramTests
         Assert.NotNull(PosixReachability.For(program, "c,d"));
         Assert.Same(shape, program.ReachabilityShape);
     }
+
+    [Theory]
+    [InlineData("a{0,34000}", 68_003)] // Nix 2.8 takes it; counted ahead, a bound's body was charged twice
+    [InlineData("a{99997}", 100_000)] // the limit itself
+    [InlineData("(a){2,3}", 13)]
+    public void A_program_is_as_large_as_the_instructions_it_emits(string pattern, int instructions) =>
+        Assert.Equal(instructions, PosixProgram.Compile(pattern).Instructions.Length);
+
+    [Theory]
+    [InlineData("a{99998}")] // one instruction past the limit
+    [InlineData("a{0,49999}")]
+    [InlineData("a{0}{99999999}{99999999}")] // emits nothing, but must not loop 10^16 times to find that out
+    [InlineData("(a{0}){0}{99999999}")]
+    public void Compilation_stops_at_the_limit(string pattern) =>
+        Assert.True(Assert.Throws<InvalidPosixPatternException>(() => PosixProgram.Compile(pattern)).ExceedsMemoryLimit);
 }

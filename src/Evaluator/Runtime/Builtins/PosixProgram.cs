@@ -7,7 +7,9 @@ namespace ConfigLang.Evaluator.Runtime.Builtins;
 /// </summary>
 internal sealed class PosixProgram
 {
-    /// <summary>Close to libstdc++'s limit of 100,000 NFA states, beyond which Nix reports "memory limit exceeded".</summary>
+    /// <summary>libstdc++'s limit of 100,000 NFA states, beyond which Nix reports "memory limit exceeded". Our programs
+    /// are smaller than its NFAs (which keep a repeated body's original besides its copies, and a state more per bound):
+    /// Nix refuses <c>a{0,49997}</c> (100,001 states), this limit <c>a{0,49999}</c> (100,001 instructions).</summary>
     public const int MaxInstructions = 100_000;
 
     /// <summary>Limit on capture slots times threads (the machine's per-run memory, 4 bytes each).</summary>
@@ -77,8 +79,6 @@ internal sealed class PosixProgram
     public static PosixProgram Compile(string pattern)
     {
         var syntax = PosixParser.Parse(pattern, out var groups);
-        var size = Size(syntax) + 3;
-        if (size > MaxInstructions) throw new InvalidPosixPatternException($"the pattern unfolds into more than {MaxInstructions} states", exceedsMemoryLimit: true);
         var compiler = new Compiler();
         compiler.Emit(new Instruction(Op.Save, 0, 0));
         compiler.Emit(syntax);
@@ -92,26 +92,29 @@ internal sealed class PosixProgram
         return program;
     }
 
-    /// <summary>The instructions <paramref name="syntax"/> compiles to, saturated (a bound like <c>{99999999}</c> must not overflow).</summary>
-    private static long Size(PosixSyntax syntax) => syntax switch
-    {
-        PosixSyntax.Group g => Size(g.Body) + 2,
-        PosixSyntax.Sequence s => Saturate(s.Items.Sum(Size)),
-        PosixSyntax.Alternation a => Saturate(a.Choices.Sum(Size) + 2L * a.Choices.Count),
-        PosixSyntax.Repeat r => Saturate(Size(r.Body) * (r.Max ?? (long)r.Min + 1) + 2L * ((r.Max ?? r.Min + 1) - r.Min) + 1),
-        _ => 1,
-    };
+    private static InvalidPosixPatternException TooLarge() =>
+        new($"the pattern unfolds into more than {MaxInstructions} states", exceedsMemoryLimit: true);
 
-    private static long Saturate(long value) => Math.Min(value, int.MaxValue);
-
+    /// <summary>
+    /// Emits the program, refusing it as soon as it passes <see cref="MaxInstructions"/>, so a hostile bound such as
+    /// <c>(a{1000}){1000}</c> stops before its memory is spent. Syntax visits are bounded as well: a repetition of
+    /// something that emits nothing (<c>a{0}{99999999}</c>) would otherwise loop without growing the program.
+    /// </summary>
     private sealed class Compiler
     {
+        /// <summary>Twice the instructions: nearly every visit emits one (not a sequence's own, nor a bound's).
+        /// libstdc++ gives nearly every node a state of its own, so Nix refuses such patterns too.</summary>
+        private const int MaxVisits = 2 * MaxInstructions;
+
         public readonly List<Instruction> Instructions = [];
         public readonly List<PosixByteSet> Sets = [];
+        private readonly Dictionary<PosixByteSet, int> _setIndex = new(ReferenceEqualityComparer.Instance);
+        private int _visits;
         public bool HasAlternation;
 
         public int Emit(Instruction instruction)
         {
+            if (Instructions.Count == MaxInstructions) throw TooLarge();
             Instructions.Add(instruction);
             return Instructions.Count - 1;
         }
@@ -120,17 +123,19 @@ internal sealed class PosixProgram
 
         public void Emit(PosixSyntax syntax)
         {
+            if (++_visits > MaxVisits) throw TooLarge();
             switch (syntax)
             {
                 case PosixSyntax.Literal l:
                     Emit(new Instruction(Op.Char, l.Code, 0));
                     break;
                 case PosixSyntax.Set s:
-                    var index = Sets.IndexOf(s.Bytes);
-                    if (index < 0)
+                    // By reference: an unrolled repetition emits the same set again and again.
+                    if (!_setIndex.TryGetValue(s.Bytes, out var index))
                     {
+                        index = Sets.Count;
                         Sets.Add(s.Bytes);
-                        index = Sets.Count - 1;
+                        _setIndex.Add(s.Bytes, index);
                     }
                     Emit(new Instruction(Op.Set, index, s.AboveBytes ? 1 : 0));
                     break;
