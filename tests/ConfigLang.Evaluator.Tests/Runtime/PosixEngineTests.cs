@@ -145,6 +145,8 @@ public sealed class PosixEngineTests
     [InlineData("a\\")]
     [InlineData("\\n")]
     [InlineData("\\]")]
+    [InlineData("\u0100")] // not a byte string, which no string value is
+    [InlineData("[^\u0100]")]
     public void Invalid_patterns_are_refused(string pattern)
     {
         var error = Assert.Throws<InvalidPosixPatternException>(() => PosixRegex.Compile(pattern));

@@ -17,9 +17,9 @@ internal sealed class PosixProgram
 
     public enum Op : byte
     {
-        /// <summary>Consumes the char <see cref="Instruction.X"/>.</summary>
+        /// <summary>Consumes the byte <see cref="Instruction.X"/>.</summary>
         Char,
-        /// <summary>Consumes a char of set <see cref="Instruction.X"/>; chars above 255 when <see cref="Instruction.Y"/> is 1.</summary>
+        /// <summary>Consumes a byte of set <see cref="Instruction.X"/>.</summary>
         Set,
         /// <summary>Goes on at X, and with lower priority at Y: a choice between alternatives.</summary>
         Split,
@@ -137,7 +137,7 @@ internal sealed class PosixProgram
                         Sets.Add(s.Bytes);
                         _setIndex.Add(s.Bytes, index);
                     }
-                    Emit(new Instruction(Op.Set, index, s.AboveBytes ? 1 : 0));
+                    Emit(new Instruction(Op.Set, index, 0));
                     break;
                 case PosixSyntax.Begin:
                     Emit(new Instruction(Op.Begin, 0, 0));

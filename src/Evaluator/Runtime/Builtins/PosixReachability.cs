@@ -88,7 +88,7 @@ internal sealed class PosixReachability
             foreach (var pc in _consuming)
             {
                 var instruction = _code[pc];
-                var takes = instruction.Op == PosixProgram.Op.Char ? c == instruction.X : c < 256 ? _sets[instruction.X].Contains(c) : instruction.Y == 1;
+                var takes = instruction.Op == PosixProgram.Op.Char ? c == instruction.X : _sets[instruction.X].Contains(c);
                 if (takes && Holds(next, _storedIndex[pc + 1])) Reach(pc, ref count);
             }
         }
