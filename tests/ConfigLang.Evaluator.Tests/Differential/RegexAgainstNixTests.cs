@@ -57,6 +57,8 @@ public sealed class RegexAgainstNixTests
         ["match", "([0-9]+)\\\\.([0-9]+)(\\\\.([0-9]+))?", "1.2"],
         ["match", "([^/]+)/(.*)", "a/b/c"],
         ["match", "a{0,34000}", "aaa"],
+        ["match", "abc", "abc"],
+        ["match", "abc", "abcabc"],
         ["split", "a|ab", "xaby"],
         ["split", "(a|ab)(c|bcd)(d*)", "xabcd"],
         ["split", "(ab|a)(bc)?", "abc"],
@@ -82,6 +84,10 @@ public sealed class RegexAgainstNixTests
         ["split", "(^a|b)*(ab)*", "aabab"],
         ["split", "(x|y)*a*$", "xyaa"],
         ["split", "(a|b)*?c", "abcabc"],
+        ["split", "aa", "aaaaa"],
+        ["split", ", ", "a, b, , c, "],
+        ["split", "\\\\.", "1.2..3"],
+        ["split", "a]}", "xa]}a]}"],
     ];
 
     /// <summary>Invalid patterns: the first error line of both tools must agree.</summary>

@@ -29,6 +29,7 @@ public sealed class PosixEngineTests
     [Theory]
     [InlineData("abc", "abc", true)]
     [InlineData("abc", "abcd", false)]
+    [InlineData("abc", "ab", false)]
     [InlineData("abc", "xabc", false)]
     [InlineData("", "", true)]
     [InlineData("", "a", false)]
@@ -110,6 +111,8 @@ public sealed class PosixEngineTests
 
     [Theory]
     [InlineData("a", "banana", "b|[]|n|[]|n|[]|")]
+    [InlineData("aa", "aaaaa", "|[]||[]|a")] // a literal's matches do not overlap
+    [InlineData(", ", "a, b, , c", "a|[]|b|[]||[]|c")]
     [InlineData("(a)|b", "ab", "|[a]||[null]|")]
     [InlineData("a*", "baac", "|[]|b|[]||[]|c|[]|")]
     [InlineData("", "ab", "|[]|a|[]|b|[]|")]

@@ -39,4 +39,19 @@ public sealed class PosixProgramTests
     [InlineData("(a{0}){0}{99999999}")]
     public void Compilation_stops_at_the_limit(string pattern) =>
         Assert.True(Assert.Throws<InvalidPosixPatternException>(() => PosixProgram.Compile(pattern)).ExceedsMemoryLimit);
+
+    [Theory]
+    [InlineData(",", ",")]
+    [InlineData(", ", ", ")]
+    [InlineData("\\.]}", ".]}")] // escaped and ordinary specials are literal too
+    [InlineData("", null)] // empty matches are the machine's
+    [InlineData("a*", null)]
+    [InlineData("(,)", null)]
+    [InlineData("(x){0},", null)] // the group is still reported, as null
+    [InlineData("^,", null)]
+    [InlineData("[,]", null)]
+    [InlineData("a|b", null)]
+    [InlineData("a{2}", "aa")]
+    public void A_pattern_of_plain_bytes_is_searched_as_a_literal(string pattern, string? literal) =>
+        Assert.Equal(literal, PosixProgram.Compile(pattern).Literal);
 }

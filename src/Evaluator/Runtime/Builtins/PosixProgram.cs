@@ -56,6 +56,11 @@ internal sealed class PosixProgram
     /// <summary>How many instructions consume a character: at most that many threads are alive at once.</summary>
     public int ConsumingInstructions { get; }
 
+    /// <summary>The bytes the program matches when it is only those (no group, anchor, set, choice or repetition),
+    /// as <c>lib.splitString</c>'s separators are: searched for with <see cref="string.IndexOf(string, int, StringComparison)"/>.
+    /// Null otherwise, and for the empty pattern, whose empty matches the machine handles.</summary>
+    public string? Literal { get; }
+
     private PosixReachabilityShape? _reachabilityShape;
 
     /// <summary>What every search's reachability table shares, built by the first search that needs one.</summary>
@@ -74,6 +79,21 @@ internal sealed class PosixProgram
         HasAlternation = hasAlternation;
         HasRepetition = instructions.Any(i => i.Op is Op.Repeat or Op.Loop);
         ConsumingInstructions = instructions.Count(i => i.Op is Op.Char or Op.Set or Op.Match);
+        // A group takes no part in a match ((x){0}y) but is still reported, as null.
+        Literal = slots == 2 ? LiteralOf(instructions) : null;
+    }
+
+    private static string? LiteralOf(Instruction[] code)
+    {
+        // Save 0, the chars, Save 1, Match.
+        if (code.Length < 4 || code[0].Op != Op.Save || code[^2] is not { Op: Op.Save, X: 1 } || code[^1].Op != Op.Match) return null;
+        var chars = new char[code.Length - 3];
+        for (var i = 0; i < chars.Length; i++)
+        {
+            if (code[i + 1].Op != Op.Char) return null;
+            chars[i] = (char)code[i + 1].X;
+        }
+        return new string(chars);
     }
 
     public static PosixProgram Compile(string pattern)
