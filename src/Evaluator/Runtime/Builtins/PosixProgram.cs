@@ -8,7 +8,7 @@ namespace ConfigLang.Evaluator.Runtime.Builtins;
 internal sealed class PosixProgram
 {
     /// <summary>libstdc++'s limit of 100,000 NFA states, beyond which Nix reports "memory limit exceeded". Our programs
-    /// are smaller than its NFAs (which keep a repeated body's original besides its copies, and a state more per bound):
+    /// are mostly smaller than its NFAs (which keep a repeated body's original besides its copies, and a state more per bound):
     /// Nix refuses <c>a{0,49997}</c> (100,001 states), this limit <c>a{0,49999}</c> (100,001 instructions).</summary>
     public const int MaxInstructions = 100_000;
 
