@@ -67,7 +67,7 @@ public static class BuiltinTypes
     /// (<c>[^[:space:]]</c>) compiled as <c>match</c> compiles it, not a .NET pattern.</summary>
     public static SimpleType StrMatching(string pattern)
     {
-        var regex = PosixRegex.Compile(pattern, wholeString: true);
+        var regex = PosixRegex.Compile(pattern);
         return new("strMatching " + Options.OptionPath.QuoteString(pattern), $"string matching the pattern {pattern}",
             v => v is StringValue s && regex.IsMatch(s.Text), SimpleMerge.Equal, payload: pattern);
     }

@@ -70,7 +70,7 @@ public sealed class DifferentialAgainstNixTests
         }
     }
 
-    private static string AsList(IEnumerable<string> programs)
+    internal static string AsList(IEnumerable<string> programs)
     {
         var text = new StringBuilder("[\n");
         foreach (var program in programs) text.Append('(').Append(program).Append(")\n");

@@ -9,14 +9,14 @@ namespace ConfigLang.Evaluator.Tests.Runtime;
 /// </summary>
 public sealed class PosixEngineTests
 {
-    private static string?[]? Match(string pattern, string input) => PosixRegex.Compile(pattern, wholeString: true).MatchWhole(input);
+    private static string?[]? Match(string pattern, string input) => PosixRegex.Compile(pattern).MatchWhole(input);
 
     /// <summary>The split of <paramref name="input"/> as Nix prints it, groups as <c>[a,null]</c>.</summary>
     private static string Split(string pattern, string input)
     {
         var parts = new List<string>();
         var position = 0;
-        foreach (var match in PosixRegex.Compile(pattern, wholeString: false).Matches(input))
+        foreach (var match in PosixRegex.Compile(pattern).Matches(input))
         {
             parts.Add(input[position..match.Index]);
             parts.Add("[" + string.Join(",", match.Groups.Select(g => g ?? "null")) + "]");
@@ -29,6 +29,7 @@ public sealed class PosixEngineTests
     [Theory]
     [InlineData("abc", "abc", true)]
     [InlineData("abc", "abcd", false)]
+    [InlineData("abc", "ab", false)]
     [InlineData("abc", "xabc", false)]
     [InlineData("", "", true)]
     [InlineData("", "a", false)]
@@ -110,6 +111,8 @@ public sealed class PosixEngineTests
 
     [Theory]
     [InlineData("a", "banana", "b|[]|n|[]|n|[]|")]
+    [InlineData("aa", "aaaaa", "|[]||[]|a")] // a literal's matches do not overlap
+    [InlineData(", ", "a, b, , c", "a|[]|b|[]||[]|c")]
     [InlineData("(a)|b", "ab", "|[a]||[null]|")]
     [InlineData("a*", "baac", "|[]|b|[]||[]|c|[]|")]
     [InlineData("", "ab", "|[]|a|[]|b|[]|")]
@@ -145,9 +148,11 @@ public sealed class PosixEngineTests
     [InlineData("a\\")]
     [InlineData("\\n")]
     [InlineData("\\]")]
+    [InlineData("\u0100")] // not a byte string, which no string value is
+    [InlineData("[^\u0100]")]
     public void Invalid_patterns_are_refused(string pattern)
     {
-        var error = Assert.Throws<InvalidPosixPatternException>(() => PosixRegex.Compile(pattern, wholeString: true));
+        var error = Assert.Throws<InvalidPosixPatternException>(() => PosixRegex.Compile(pattern));
         Assert.False(error.ExceedsMemoryLimit);
     }
 
@@ -157,14 +162,14 @@ public sealed class PosixEngineTests
     [InlineData("((a{100}){100}){100}")]
     [InlineData("a{99999999999999999999}")]
     public void Patterns_that_unfold_too_large_exceed_the_memory_limit(string pattern) =>
-        Assert.True(Assert.Throws<InvalidPosixPatternException>(() => PosixRegex.Compile(pattern, wholeString: false)).ExceedsMemoryLimit);
+        Assert.True(Assert.Throws<InvalidPosixPatternException>(() => PosixRegex.Compile(pattern)).ExceedsMemoryLimit);
 
     [Fact]
     public void Many_groups_times_many_states_exceed_the_memory_limit()
     {
         // Every thread carries every group's slots: 20,000 groups by 20,000 threads would be 3 GB at worst.
         var pattern = string.Concat(Enumerable.Repeat("(a)", 20_000));
-        Assert.True(Assert.Throws<InvalidPosixPatternException>(() => PosixRegex.Compile(pattern, wholeString: false)).ExceedsMemoryLimit);
+        Assert.True(Assert.Throws<InvalidPosixPatternException>(() => PosixRegex.Compile(pattern)).ExceedsMemoryLimit);
     }
 
     [Fact]
@@ -175,10 +180,10 @@ public sealed class PosixEngineTests
         var watch = Stopwatch.StartNew();
         Assert.Null(Match("(a*)*b", input));
         Assert.Equal("", Assert.Single(Match("(a*)*", input)!));
-        Assert.Equal(input.Length + 1, Assert.Single(PosixRegex.Compile("(a|aa)*b", wholeString: false).Matches(input + "b")).Length);
+        Assert.Equal(input.Length + 1, Assert.Single(PosixRegex.Compile("(a|aa)*b").Matches(input + "b")).Length);
         // Each search finds "a"; the other alternative's thread must not run to the end of the input every time.
-        Assert.Equal(input.Length, PosixRegex.Compile("a|a[^z]*z", wholeString: false).Matches(input).Count());
-        Assert.Equal(input.Length, PosixRegex.Compile("(a[^z]*z)?a", wholeString: false).Matches(input).Count());
+        Assert.Equal(input.Length, PosixRegex.Compile("a|a[^z]*z").Matches(input).Count());
+        Assert.Equal(input.Length, PosixRegex.Compile("(a[^z]*z)?a").Matches(input).Count());
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(20), $"took {watch.Elapsed}");
     }
 }

@@ -14,13 +14,13 @@ public sealed class PosixRegexTests
     [InlineData("a.c", "a\nc", true)]
     [InlineData("ab|a", "ab", true)]
     public void Match_is_anchored_on_the_whole_string(string pattern, string input, bool matches) =>
-        Assert.Equal(matches, PosixRegex.Compile(pattern, wholeString: true).IsMatch(input));
+        Assert.Equal(matches, PosixRegex.Compile(pattern).IsMatch(input));
 
     [Fact]
     public void A_question_mark_after_a_star_is_not_a_lazy_quantifier()
     {
         // In ERE "a*?" is "(a*)?": greedy. .NET would read it as a lazy "a*".
-        var match = PosixRegex.Compile("(a*?)", wholeString: false).Matches("aaa").First();
+        var match = PosixRegex.Compile("(a*?)").Matches("aaa").First();
         Assert.Equal("aaa", match.Groups[0]);
     }
 
@@ -31,8 +31,20 @@ public sealed class PosixRegexTests
         Assert.Equal($"error: memory limit exceeded by regular expression '{pattern}'", Evaluate.Error(expression).Split('\n')[0]);
 
     [Fact]
+    public void A_pattern_used_by_match_and_split_is_compiled_once()
+    {
+        // A pattern no other test uses, so that it is not cached already.
+        var pattern = $"x{Guid.NewGuid():N}(,)";
+        Assert.Equal("null", Evaluate.Value($"builtins.match \"{pattern}\" \"a\""));
+        var afterMatch = PosixRegex.Cached(pattern);
+        Assert.NotNull(afterMatch);
+        Assert.Equal("[ \"a\" ]", Evaluate.Value($"builtins.split \"{pattern}\" \"a\""));
+        Assert.Same(afterMatch, PosixRegex.Cached(pattern));
+    }
+
+    [Fact]
     public void Backslash_digit_is_not_a_backreference() =>
-        Assert.True(PosixRegex.Compile("(a)\\1", wholeString: true).IsMatch("a1"));
+        Assert.True(PosixRegex.Compile("(a)\\1").IsMatch("a1"));
 
     [Fact]
     public void Builtins_match_and_split_use_the_translation()

@@ -14,7 +14,6 @@ internal static class PosixBracket
         var negated = i < pattern.Length && pattern[i] == '^';
         if (negated) i++;
         var bytes = new PosixByteSet();
-        var above = new List<char>();
         int? last = null; // the last single character, which may start a range
         var lastWasClass = false;
         var first = true;
@@ -33,7 +32,7 @@ internal static class PosixBracket
                 if (i < pattern.Length && pattern[i] == ']')
                 {
                     // "-]": the dash is literal.
-                    Push(bytes, above, ref last, '-');
+                    Push(bytes, ref last, '-');
                     i++;
                     break;
                 }
@@ -45,7 +44,7 @@ internal static class PosixBracket
                 }
                 int end = pattern[i++];
                 if (last.Value > end) throw Invalid("invalid range in bracket expression");
-                for (var b = last.Value; b <= end; b++) AddChar(bytes, above, (char)b);
+                for (var b = last.Value; b <= end; b++) bytes.Add(b);
                 last = null;
                 lastWasClass = false;
                 first = false;
@@ -55,25 +54,20 @@ internal static class PosixBracket
             if (!TryTerm(pattern, ref i, out var ch, out var cls)) throw Invalid("invalid bracket expression");
             if (ch is { } single2)
             {
-                Push(bytes, above, ref last, (char)single2);
+                Push(bytes, ref last, single2);
                 lastWasClass = false;
             }
             else
             {
-                if (last is { } pending) AddChar(bytes, above, (char)pending);
+                if (last is { } pending) bytes.Add(pending);
                 last = null;
                 lastWasClass = true;
                 for (var b = 0; b < 256; b++) if (cls!.Contains(b)) bytes.Add(b);
             }
         }
-        if (last is { } remaining) AddChar(bytes, above, (char)remaining);
-        if (above.Count > 0 && !negated)
-        {
-            // Only patterns that are not byte strings get here; such a set stays a plain alternation of chars.
-            throw Invalid("a bracket expression holds a character above 255");
-        }
+        if (last is { } remaining) bytes.Add(remaining);
         if (negated) bytes.Complement();
-        set = new PosixSyntax.Set(bytes, AboveBytes: negated);
+        set = new PosixSyntax.Set(bytes);
         return i;
     }
 
@@ -114,16 +108,10 @@ internal static class PosixBracket
         return true;
     }
 
-    private static void Push(PosixByteSet bytes, List<char> above, ref int? last, char c)
+    private static void Push(PosixByteSet bytes, ref int? last, int c)
     {
-        if (last is { } pending) AddChar(bytes, above, (char)pending);
+        if (last is { } pending) bytes.Add(pending);
         last = c;
-    }
-
-    private static void AddChar(PosixByteSet bytes, List<char> above, char c)
-    {
-        if (c < 256) bytes.Add(c);
-        else above.Add(c);
     }
 
     private static InvalidPosixPatternException Invalid(string detail) => new(detail);

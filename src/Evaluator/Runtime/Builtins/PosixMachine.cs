@@ -83,7 +83,8 @@ internal sealed class PosixMachine
                 switch (instruction.Op)
                 {
                     case PosixProgram.Op.Char or PosixProgram.Op.Set:
-                        var takes = instruction.Op == PosixProgram.Op.Char ? c == instruction.X : c >= 0 && (c < 256 ? _sets[instruction.X].Contains(c) : instruction.Y == 1);
+                        // Past the end c is -1, which no byte equals and no set contains.
+                        var takes = instruction.Op == PosixProgram.Op.Char ? c == instruction.X : _sets[instruction.X].Contains(c);
                         // A thread that can no longer reach a match goes now rather than at the end of the input.
                         if (takes && (_reachability is null || _reachability.CanMatch(_current.Pcs[i] + 1, p + 1))) AddThread(_next, _current.Pcs[i] + 1, p + 1, captures);
                         else Release(captures);

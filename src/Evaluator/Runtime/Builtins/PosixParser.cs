@@ -18,9 +18,13 @@ internal sealed class PosixParser
 
     private PosixParser(string pattern) => _pattern = pattern;
 
-    /// <summary>The syntax tree of <paramref name="pattern"/> and how many groups it has.</summary>
+    /// <summary>The syntax tree of <paramref name="pattern"/>, a byte string (one char per byte, as every string of the
+    /// language is), and how many groups it has.</summary>
     public static PosixSyntax Parse(string pattern, out int groups)
     {
+        // Patterns come from string values, which hold bytes; anything else would be a caller's bug, refused here
+        // rather than read past the byte sets.
+        if (pattern.AsSpan().IndexOfAnyExceptInRange((char)0, (char)0xFF) >= 0) throw new InvalidPosixPatternException("the pattern is not a byte string");
         var parser = new PosixParser(pattern);
         var syntax = parser.Alternation();
         if (parser._position < pattern.Length) throw new InvalidPosixPatternException($"unexpected '{pattern[parser._position]}' at offset {parser._position}");
@@ -91,7 +95,7 @@ internal sealed class PosixParser
         }
     }
 
-    private static readonly PosixSyntax.Set AnyCharacter = new(PosixByteSet.Of(_ => true), AboveBytes: true);
+    private static readonly PosixSyntax.Set AnyCharacter = new(PosixByteSet.Of(_ => true));
 
     private PosixSyntax Escape()
     {
@@ -106,10 +110,10 @@ internal sealed class PosixParser
             'w' or 'W' => PosixClasses.Word,
             _ => throw new InvalidPosixPatternException($"invalid escape '\\{c}'"),
         };
-        if (char.IsLower(c)) return new PosixSyntax.Set(set, AboveBytes: false);
+        if (char.IsLower(c)) return new PosixSyntax.Set(set);
         var complement = PosixByteSet.Of(set.Contains);
         complement.Complement();
-        return new PosixSyntax.Set(complement, AboveBytes: true);
+        return new PosixSyntax.Set(complement);
     }
 
     private bool TryQuantifier(ref PosixSyntax atom)

@@ -11,21 +11,18 @@ public sealed record PosixMatch(int Index, int Length, string?[] Groups);
 public sealed class PosixPattern
 {
     private readonly PosixProgram _program;
-    private readonly bool _wholeString;
+
+    internal PosixProgram Program => _program;
 
     /// <summary>A machine kept for the next call: most patterns are matched many times against short inputs.</summary>
     private PosixMachine? _idle;
 
-    internal PosixPattern(string pattern, bool wholeString)
-    {
-        _program = PosixProgram.Compile(pattern);
-        _wholeString = wholeString;
-    }
+    internal PosixPattern(string pattern) => _program = PosixProgram.Compile(pattern);
 
     /// <summary>The groups of a match of the whole <paramref name="input"/>, or null when it does not match.</summary>
     public string?[]? MatchWhole(string input)
     {
-        if (!_wholeString) throw new InvalidOperationException("the pattern was compiled for searching, not for whole-string matching");
+        if (_program.Literal is { } literal) return input == literal ? [] : null;
         var machine = Rent(input, null);
         var slots = machine.Run(0, whole: true, continuous: true, notNull: false, previousAvailable: false, longest: false);
         Return(machine);
@@ -39,7 +36,20 @@ public sealed class PosixPattern
     /// match, first a non-empty one at the same place, else the next search starts one character on; <c>^</c>
     /// matches only where the first search starts.
     /// </summary>
-    public IEnumerable<PosixMatch> Matches(string input)
+    public IEnumerable<PosixMatch> Matches(string input) =>
+        _program.Literal is { } literal ? LiteralMatches(literal, input) : MachineMatches(input);
+
+    /// <summary>A literal's matches are its occurrences, left to right, none overlapping: what the machine finds,
+    /// without running it at every position.</summary>
+    private static IEnumerable<PosixMatch> LiteralMatches(string literal, string input)
+    {
+        for (var at = input.IndexOf(literal, StringComparison.Ordinal); at >= 0; at = input.IndexOf(literal, at + literal.Length, StringComparison.Ordinal))
+        {
+            yield return new PosixMatch(at, literal.Length, []);
+        }
+    }
+
+    private IEnumerable<PosixMatch> MachineMatches(string input)
     {
         var longest = _program.HasAlternation;
         // The table cuts repetitions as libstdc++ does where the longest match is kept, and everywhere keeps a search

@@ -7,7 +7,9 @@ namespace ConfigLang.Evaluator.Runtime.Builtins;
 /// </summary>
 internal sealed class PosixProgram
 {
-    /// <summary>Close to libstdc++'s limit of 100,000 NFA states, beyond which Nix reports "memory limit exceeded".</summary>
+    /// <summary>libstdc++'s limit of 100,000 NFA states, beyond which Nix reports "memory limit exceeded". Our programs
+    /// are mostly smaller than its NFAs (which keep a repeated body's original besides its copies, and a state more per bound):
+    /// Nix refuses <c>a{0,49997}</c> (100,001 states), this limit <c>a{0,49999}</c> (100,001 instructions).</summary>
     public const int MaxInstructions = 100_000;
 
     /// <summary>Limit on capture slots times threads (the machine's per-run memory, 4 bytes each).</summary>
@@ -15,9 +17,9 @@ internal sealed class PosixProgram
 
     public enum Op : byte
     {
-        /// <summary>Consumes the char <see cref="Instruction.X"/>.</summary>
+        /// <summary>Consumes the byte <see cref="Instruction.X"/>.</summary>
         Char,
-        /// <summary>Consumes a char of set <see cref="Instruction.X"/>; chars above 255 when <see cref="Instruction.Y"/> is 1.</summary>
+        /// <summary>Consumes a byte of set <see cref="Instruction.X"/>.</summary>
         Set,
         /// <summary>Goes on at X, and with lower priority at Y: a choice between alternatives.</summary>
         Split,
@@ -47,8 +49,27 @@ internal sealed class PosixProgram
     /// <summary>Whether the pattern has <c>|</c>: only then can libstdc++'s longest match differ from the first one found.</summary>
     public bool HasAlternation { get; }
 
+    /// <summary>Whether the program has a <see cref="Op.Repeat"/> or <see cref="Op.Loop"/>: only then has a search
+    /// repetitions to cut (<see cref="PosixReachability"/>).</summary>
+    public bool HasRepetition { get; }
+
     /// <summary>How many instructions consume a character: at most that many threads are alive at once.</summary>
     public int ConsumingInstructions { get; }
+
+    /// <summary>The bytes the program matches when it is only those (no group, anchor, set, choice or repetition),
+    /// as <c>lib.splitString</c>'s separators are: searched for with <see cref="string.IndexOf(string, int, StringComparison)"/>.
+    /// Null otherwise, and for the empty pattern, whose empty matches the machine handles.</summary>
+    public string? Literal { get; }
+
+    private PosixReachabilityShape? _reachabilityShape;
+
+    /// <summary>What every search's reachability table shares, built by the first search that needs one.</summary>
+    public PosixReachabilityShape ReachabilityShape =>
+        // Two threads may both build it; either result is the same and complete when published.
+        _reachabilityShape ??= new PosixReachabilityShape(Instructions);
+
+    /// <summary>Whether <see cref="ReachabilityShape"/> has been built (for tests).</summary>
+    internal bool HasReachabilityShape => _reachabilityShape is not null;
 
     private PosixProgram(Instruction[] instructions, PosixByteSet[] sets, int slots, bool hasAlternation)
     {
@@ -56,14 +77,28 @@ internal sealed class PosixProgram
         Sets = sets;
         Slots = slots;
         HasAlternation = hasAlternation;
+        HasRepetition = instructions.Any(i => i.Op is Op.Repeat or Op.Loop);
         ConsumingInstructions = instructions.Count(i => i.Op is Op.Char or Op.Set or Op.Match);
+        // A group takes no part in a match ((x){0}y) but is still reported, as null.
+        Literal = slots == 2 ? LiteralOf(instructions) : null;
+    }
+
+    private static string? LiteralOf(Instruction[] code)
+    {
+        // Save 0, the chars, Save 1, Match.
+        if (code.Length < 4 || code[0].Op != Op.Save || code[^2] is not { Op: Op.Save, X: 1 } || code[^1].Op != Op.Match) return null;
+        var chars = new char[code.Length - 3];
+        for (var i = 0; i < chars.Length; i++)
+        {
+            if (code[i + 1].Op != Op.Char) return null;
+            chars[i] = (char)code[i + 1].X;
+        }
+        return new string(chars);
     }
 
     public static PosixProgram Compile(string pattern)
     {
         var syntax = PosixParser.Parse(pattern, out var groups);
-        var size = Size(syntax) + 3;
-        if (size > MaxInstructions) throw new InvalidPosixPatternException($"the pattern unfolds into more than {MaxInstructions} states", exceedsMemoryLimit: true);
         var compiler = new Compiler();
         compiler.Emit(new Instruction(Op.Save, 0, 0));
         compiler.Emit(syntax);
@@ -77,26 +112,29 @@ internal sealed class PosixProgram
         return program;
     }
 
-    /// <summary>The instructions <paramref name="syntax"/> compiles to, saturated (a bound like <c>{99999999}</c> must not overflow).</summary>
-    private static long Size(PosixSyntax syntax) => syntax switch
-    {
-        PosixSyntax.Group g => Size(g.Body) + 2,
-        PosixSyntax.Sequence s => Saturate(s.Items.Sum(Size)),
-        PosixSyntax.Alternation a => Saturate(a.Choices.Sum(Size) + 2L * a.Choices.Count),
-        PosixSyntax.Repeat r => Saturate(Size(r.Body) * (r.Max ?? (long)r.Min + 1) + 2L * ((r.Max ?? r.Min + 1) - r.Min) + 1),
-        _ => 1,
-    };
+    private static InvalidPosixPatternException TooLarge() =>
+        new($"the pattern unfolds into more than {MaxInstructions} states", exceedsMemoryLimit: true);
 
-    private static long Saturate(long value) => Math.Min(value, int.MaxValue);
-
+    /// <summary>
+    /// Emits the program, refusing it as soon as it passes <see cref="MaxInstructions"/>, so a hostile bound such as
+    /// <c>(a{1000}){1000}</c> stops before its memory is spent. Syntax visits are bounded as well: a repetition of
+    /// something that emits nothing (<c>a{0}{99999999}</c>) would otherwise loop without growing the program.
+    /// </summary>
     private sealed class Compiler
     {
+        /// <summary>Twice the instructions: nearly every visit emits one (not a sequence's own, nor a bound's).
+        /// libstdc++ gives nearly every node a state of its own, so Nix refuses such patterns too.</summary>
+        private const int MaxVisits = 2 * MaxInstructions;
+
         public readonly List<Instruction> Instructions = [];
         public readonly List<PosixByteSet> Sets = [];
+        private readonly Dictionary<PosixByteSet, int> _setIndex = new(ReferenceEqualityComparer.Instance);
+        private int _visits;
         public bool HasAlternation;
 
         public int Emit(Instruction instruction)
         {
+            if (Instructions.Count == MaxInstructions) throw TooLarge();
             Instructions.Add(instruction);
             return Instructions.Count - 1;
         }
@@ -105,19 +143,21 @@ internal sealed class PosixProgram
 
         public void Emit(PosixSyntax syntax)
         {
+            if (++_visits > MaxVisits) throw TooLarge();
             switch (syntax)
             {
                 case PosixSyntax.Literal l:
                     Emit(new Instruction(Op.Char, l.Code, 0));
                     break;
                 case PosixSyntax.Set s:
-                    var index = Sets.IndexOf(s.Bytes);
-                    if (index < 0)
+                    // By reference: an unrolled repetition emits the same set again and again.
+                    if (!_setIndex.TryGetValue(s.Bytes, out var index))
                     {
+                        index = Sets.Count;
                         Sets.Add(s.Bytes);
-                        index = Sets.Count - 1;
+                        _setIndex.Add(s.Bytes, index);
                     }
-                    Emit(new Instruction(Op.Set, index, s.AboveBytes ? 1 : 0));
+                    Emit(new Instruction(Op.Set, index, 0));
                     break;
                 case PosixSyntax.Begin:
                     Emit(new Instruction(Op.Begin, 0, 0));

@@ -21,10 +21,10 @@ internal sealed class PosixReachability
 
     private readonly PosixProgram.Instruction[] _code;
     private readonly PosixByteSet[] _sets;
-    private readonly string _input;
     private readonly int[] _storedIndex; // pc -> bit index in a row, or -1
     private readonly int[] _consuming;
     private readonly int[] _predecessorStart, _predecessors;
+    private readonly string _input;
     private readonly int _rowBytes;
     private readonly byte[] _rows; // row p at p * _rowBytes; row n + 1 is empty
     private readonly byte[] _startRow;
@@ -32,15 +32,14 @@ internal sealed class PosixReachability
     private readonly int[] _work;
     private int _startPosition = -1;
 
-    private PosixReachability(PosixProgram program, string input, int[] storedIndex, int stored)
+    private PosixReachability(PosixProgram program, PosixReachabilityShape shape, string input)
     {
         _code = program.Instructions;
         _sets = program.Sets;
+        (_storedIndex, _consuming) = (shape.StoredIndex, shape.Consuming);
+        (_predecessorStart, _predecessors) = (shape.PredecessorStart, shape.Predecessors);
         _input = input;
-        _storedIndex = storedIndex;
-        _rowBytes = (stored + 7) / 8;
-        _consuming = Enumerable.Range(0, _code.Length).Where(pc => _code[pc].Op is PosixProgram.Op.Char or PosixProgram.Op.Set).ToArray();
-        (_predecessorStart, _predecessors) = Predecessors(_code);
+        _rowBytes = RowBytes(shape);
         _reached = new bool[_code.Length];
         _work = new int[_code.Length];
         _rows = new byte[(input.Length + 2) * _rowBytes];
@@ -52,18 +51,13 @@ internal sealed class PosixReachability
     /// table would be larger than allowed.</summary>
     public static PosixReachability? For(PosixProgram program, string input)
     {
-        var storedIndex = new int[program.Instructions.Length];
-        Array.Fill(storedIndex, -1);
-        var stored = 0;
-        for (var pc = 0; pc < program.Instructions.Length; pc++)
-        {
-            var op = program.Instructions[pc].Op;
-            if (op is PosixProgram.Op.Repeat or PosixProgram.Op.Loop && storedIndex[program.Instructions[pc].X] < 0) storedIndex[program.Instructions[pc].X] = stored++;
-            if (op is PosixProgram.Op.Char or PosixProgram.Op.Set && storedIndex[pc + 1] < 0) storedIndex[pc + 1] = stored++;
-        }
-        if (!program.Instructions.Any(i => i.Op is PosixProgram.Op.Repeat or PosixProgram.Op.Loop)) return null;
-        return (long)(input.Length + 2) * ((stored + 7) / 8) > MaxBytes ? null : new PosixReachability(program, input, storedIndex, stored);
+        // Checked first: literal separators (lib.splitString's) come here on every split.
+        if (!program.HasRepetition) return null;
+        var shape = program.ReachabilityShape;
+        return (long)(input.Length + 2) * RowBytes(shape) > MaxBytes ? null : new PosixReachability(program, shape, input);
     }
+
+    private static int RowBytes(PosixReachabilityShape shape) => (shape.Stored + 7) / 8;
 
     /// <summary>Sets up the answers at a run's first position, where <c>^</c> may hold and an empty match may be refused.</summary>
     public void StartRun(int start, bool beginHolds, bool acceptHere)
@@ -94,7 +88,7 @@ internal sealed class PosixReachability
             foreach (var pc in _consuming)
             {
                 var instruction = _code[pc];
-                var takes = instruction.Op == PosixProgram.Op.Char ? c == instruction.X : c < 256 ? _sets[instruction.X].Contains(c) : instruction.Y == 1;
+                var takes = instruction.Op == PosixProgram.Op.Char ? c == instruction.X : _sets[instruction.X].Contains(c);
                 if (takes && Holds(next, _storedIndex[pc + 1])) Reach(pc, ref count);
             }
         }
@@ -122,35 +116,5 @@ internal sealed class PosixReachability
     {
         _reached[pc] = true;
         _work[count++] = pc;
-    }
-
-    /// <summary>For each instruction, the instructions that go on to it without consuming a character.</summary>
-    private static (int[] Start, int[] Predecessors) Predecessors(PosixProgram.Instruction[] code)
-    {
-        var edges = new List<(int From, int To)>();
-        for (var pc = 0; pc < code.Length; pc++)
-        {
-            var instruction = code[pc];
-            switch (instruction.Op)
-            {
-                case PosixProgram.Op.Jump:
-                    edges.Add((pc, instruction.X));
-                    break;
-                case PosixProgram.Op.Split or PosixProgram.Op.Repeat or PosixProgram.Op.Loop:
-                    edges.Add((pc, instruction.X));
-                    edges.Add((pc, instruction.Y));
-                    break;
-                case PosixProgram.Op.Save or PosixProgram.Op.Begin or PosixProgram.Op.End:
-                    edges.Add((pc, pc + 1));
-                    break;
-            }
-        }
-        var start = new int[code.Length + 1];
-        foreach (var (_, to) in edges) start[to + 1]++;
-        for (var i = 0; i < code.Length; i++) start[i + 1] += start[i];
-        var fill = (int[])start.Clone();
-        var predecessors = new int[edges.Count];
-        foreach (var (from, to) in edges) predecessors[fill[to]++] = from;
-        return (start, predecessors);
     }
 }

@@ -20,24 +20,31 @@ public static class PosixRegex
     /// <summary>How many compiled patterns are kept; a configuration generating patterns starts the cache over.</summary>
     private const int MaxCached = 1024;
 
-    private static readonly Dictionary<(string, bool), PosixPattern> Cache = new();
+    /// <summary>By pattern alone: <c>match</c> and <c>split</c> run the same program (<c>match</c> anchors it when it runs).</summary>
+    private static readonly Dictionary<string, PosixPattern> Cache = new(StringComparer.Ordinal);
 
-    /// <summary>The compiled pattern; <paramref name="wholeString"/> makes it one for <c>match</c> (which runs it anchored at both ends).
+    /// <summary>The compiled pattern, for both whole-string matching and searching.
     /// Throws <see cref="InvalidPosixPatternException"/> for a pattern that is invalid or unfolds too large,
     /// <see cref="ArgumentException"/> for one too long.</summary>
-    public static PosixPattern Compile(string pattern, bool wholeString)
+    public static PosixPattern Compile(string pattern)
     {
         lock (Cache)
         {
-            if (Cache.TryGetValue((pattern, wholeString), out var cached)) return cached;
+            if (Cache.TryGetValue(pattern, out var cached)) return cached;
             if (pattern.Length > MaxPatternLength)
             {
                 throw new ArgumentException($"the pattern is {pattern.Length} characters long, more than the {MaxPatternLength} allowed");
             }
-            var compiled = new PosixPattern(pattern, wholeString);
+            var compiled = new PosixPattern(pattern);
             if (Cache.Count >= MaxCached) Cache.Clear();
-            Cache[(pattern, wholeString)] = compiled;
+            Cache[pattern] = compiled;
             return compiled;
         }
+    }
+
+    /// <summary>The cached compilation of <paramref name="pattern"/>, if any, without compiling (for tests).</summary>
+    internal static PosixPattern? Cached(string pattern)
+    {
+        lock (Cache) return Cache.GetValueOrDefault(pattern);
     }
 }

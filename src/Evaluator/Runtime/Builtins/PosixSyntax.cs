@@ -3,11 +3,11 @@ namespace ConfigLang.Evaluator.Runtime.Builtins;
 /// <summary>A parsed POSIX extended regular expression, before it is compiled to a <see cref="PosixProgram"/>.</summary>
 internal abstract record PosixSyntax
 {
-    /// <summary>One character; <see cref="Code"/> may be above 255 only in patterns that are not byte strings.</summary>
+    /// <summary>One byte.</summary>
     public sealed record Literal(char Code) : PosixSyntax;
 
-    /// <summary>A bracket expression, <c>.</c> or a class escape: the bytes it takes, and whether it takes chars above 255.</summary>
-    public sealed record Set(PosixByteSet Bytes, bool AboveBytes) : PosixSyntax;
+    /// <summary>A bracket expression, <c>.</c> or a class escape: the bytes it takes.</summary>
+    public sealed record Set(PosixByteSet Bytes) : PosixSyntax;
 
     /// <summary><c>^</c>: the start of the searched text.</summary>
     public sealed record Begin : PosixSyntax;

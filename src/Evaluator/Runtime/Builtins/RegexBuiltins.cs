@@ -10,13 +10,13 @@ internal static class RegexBuiltins
     {
         r.Add("match", 2, (i, a, s) =>
         {
-            var pattern = Compile(i.ForceStringNoContext(a[0], s), true, s);
+            var pattern = Compile(i.ForceStringNoContext(a[0], s), s);
             var input = i.CoerceToStringValue(a[1], s).Text;
             return pattern.MatchWhole(input) is { } groups ? ListValue.Of(Values(groups)) : NullValue.Instance;
         });
         r.Add("split", 2, (i, a, s) =>
         {
-            var pattern = Compile(i.ForceStringNoContext(a[0], s), false, s);
+            var pattern = Compile(i.ForceStringNoContext(a[0], s), s);
             var input = i.CoerceToStringValue(a[1], s).Text;
             var result = new List<Value>();
             var position = 0;
@@ -34,11 +34,11 @@ internal static class RegexBuiltins
     private static Value[] Values(string?[] groups) =>
         Array.ConvertAll(groups, group => group is null ? NullValue.Instance : (Value)StringValue.Of(group));
 
-    private static PosixPattern Compile(string pattern, bool wholeString, SourceLocation? site)
+    private static PosixPattern Compile(string pattern, SourceLocation? site)
     {
         try
         {
-            return PosixRegex.Compile(pattern, wholeString);
+            return PosixRegex.Compile(pattern);
         }
         catch (InvalidPosixPatternException e)
         {

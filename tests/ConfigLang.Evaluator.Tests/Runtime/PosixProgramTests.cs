@@ -1,0 +1,57 @@
+using ConfigLang.Evaluator.Runtime.Builtins;
+
+namespace ConfigLang.Evaluator.Tests.Runtime;
+
+/// <summary>What a compiled <see cref="PosixProgram"/> holds and what a search builds from it.</summary>
+public sealed class PosixProgramTests
+{
+    [Fact]
+    public void A_literal_separator_splits_without_building_a_reachability_table()
+    {
+        var program = PosixProgram.Compile(",");
+        Assert.False(program.HasRepetition);
+        Assert.Null(PosixReachability.For(program, "a,b,c"));
+        Assert.False(program.HasReachabilityShape);
+    }
+
+    [Fact]
+    public void Searches_with_a_repetition_share_one_reachability_shape()
+    {
+        var program = PosixProgram.Compile(",+");
+        Assert.True(program.HasRepetition);
+        Assert.NotNull(PosixReachability.For(program, "a,,b"));
+        var shape = program.ReachabilityShape;
+        Assert.NotNull(PosixReachability.For(program, "c,d"));
+        Assert.Same(shape, program.ReachabilityShape);
+    }
+
+    [Theory]
+    [InlineData("a{0,34000}", 68_003)] // Nix 2.8 takes it; counted ahead, a bound's body was charged twice
+    [InlineData("a{99997}", 100_000)] // the limit itself
+    [InlineData("(a){2,3}", 13)]
+    public void A_program_is_as_large_as_the_instructions_it_emits(string pattern, int instructions) =>
+        Assert.Equal(instructions, PosixProgram.Compile(pattern).Instructions.Length);
+
+    [Theory]
+    [InlineData("a{99998}")] // one instruction past the limit
+    [InlineData("a{0,49999}")]
+    [InlineData("a{0}{99999999}{99999999}")] // emits nothing, but must not loop 10^16 times to find that out
+    [InlineData("(a{0}){0}{99999999}")]
+    public void Compilation_stops_at_the_limit(string pattern) =>
+        Assert.True(Assert.Throws<InvalidPosixPatternException>(() => PosixProgram.Compile(pattern)).ExceedsMemoryLimit);
+
+    [Theory]
+    [InlineData(",", ",")]
+    [InlineData(", ", ", ")]
+    [InlineData("\\.]}", ".]}")] // escaped and ordinary specials are literal too
+    [InlineData("", null)] // empty matches are the machine's
+    [InlineData("a*", null)]
+    [InlineData("(,)", null)]
+    [InlineData("(x){0},", null)] // the group is still reported, as null
+    [InlineData("^,", null)]
+    [InlineData("[,]", null)]
+    [InlineData("a|b", null)]
+    [InlineData("a{2}", "aa")]
+    public void A_pattern_of_plain_bytes_is_searched_as_a_literal(string pattern, string? literal) =>
+        Assert.Equal(literal, PosixProgram.Compile(pattern).Literal);
+}
