@@ -49,7 +49,7 @@ internal sealed class Binder
                 return new ConstNode(_source, u.Span, StringValue.Of(u.Value));
             case StringExpr s: return BindString(s);
             case PathExpr p: return BindPath(p);
-            case CurPosExpr curPos: return new ConstNode(_source, curPos.Span, PositionValue(curPos.Span));
+            case CurPosExpr curPos: return new ConstNode(_source, curPos.Span, PositionValue(curPos.Span), thunkedByNix: true);
             case SearchPathExpr sp:
             {
                 var (findFile, nixPath) = _scopes.SearchPath(sp);
@@ -104,7 +104,7 @@ internal sealed class Binder
     /// <summary>A use of a variable: <paramref name="use"/> is the <see cref="Identifier"/>, or the
     /// <see cref="MergedAttr"/> of <c>inherit name;</c>.</summary>
     private Node Variable(object use, string name, TextSpan span) =>
-        name == "__curPos" ? new ConstNode(_source, span, PositionValue(span)) : _scopes.Variable(use, name, span);
+        name == "__curPos" ? new ConstNode(_source, span, PositionValue(span), thunkedByNix: true) : _scopes.Variable(use, name, span);
 
     private Node Variable(string name, Scope.Resolution resolution, TextSpan span) => _scopes.VariableNode(name, resolution, span);
 
@@ -244,8 +244,10 @@ internal sealed class Binder
     {
         var target = Bind(select.Target);
         var path = BindPath(select.Path);
-        if (select.Default is null && KnownAttribute(target, path) is { } known) return new ConstNode(_source, select.Span, known);
-        return new SelectNode(_source, select.Span, target, path, select.Default is null ? null : Bind(select.Default), _interpreter);
+        // The default is bound even when never used: its static errors are reported all the same.
+        var fallback = select.Default is null ? null : Bind(select.Default);
+        if (KnownAttribute(target, path) is { } known) return new ConstNode(_source, select.Span, known, thunkedByNix: true);
+        return new SelectNode(_source, select.Span, target, path, fallback, _interpreter);
     }
 
     /// <summary>
@@ -253,12 +255,14 @@ internal sealed class Binder
     /// is a value already: such a selection can neither fail nor compute anything, so it is that
     /// constant. A selection node would look the name up at every call (<c>builtins.all
     /// builtins.isAttrs values</c> in every module merge), and a function calling through one could
-    /// not reuse its frame (see <see cref="Node.KeepsNoFrame"/>) nor call the builtin directly.
+    /// not reuse its frame (see <see cref="Node.KeepsNoFrame"/>) nor call the builtin directly. Nix
+    /// makes a thunk of it all the same, so the constant is marked as one (lazy printing shows it).
     /// </summary>
     private static Value? KnownAttribute(Node target, AttrKey[] path) =>
-        path is [{ Static: { } name }] && target is VarNode { Known: AttrSetValue set } && set.Get(name) is { } value and not Thunk
-            ? value
-            : null;
+        path is [{ Static: { } name }] ? KnownAttribute(target, name) : null;
+
+    private static Value? KnownAttribute(Node? target, Symbol name) =>
+        target is VarNode { Known: AttrSetValue set } && set.Get(name) is { } value and not Thunk ? value : null;
 
     private Node BindLambda(LambdaExpr lambda, string? name)
     {
@@ -349,6 +353,9 @@ internal sealed class Binder
         if (attr.Inherited) return (Variable(attr, attr.Name, attr.Span), true);
         if (attr.InheritedFrom is { } from)
         {
+            // `inherit (builtins) head;` is `builtins.head`, a constant as in BindSelect.
+            if (from is Identifier { Bound: var fromNode } && KnownAttribute(fromNode, NameSymbol(attr.Name)) is { } known)
+                return (new ConstNode(_source, attr.Span, known, thunkedByNix: true), false);
             // The source is the one slot of the frame InheritedSources makes for the clause.
             (sources ??= new InheritSources(count)).Add(index, from);
             var source = new VarNode(_source, from.Span, level: 0, index: 0);

@@ -449,20 +449,26 @@ public sealed class OptionLevel
         : ReferenceEquals(declared[d], defined[f]) ? 0
         : string.CompareOrdinal(declared[d].Name, defined[f].Name);
 
-    /// <summary>Whether <see cref="Unmatched"/> yields anything, walking the same names in the same
-    /// order but without an iterator and a prefix per level (it runs for every submodule instance).</summary>
+    /// <summary>
+    /// Whether <see cref="Unmatched"/> yields anything, walking the same names in the same order but
+    /// without an iterator and a prefix per level (it runs for every submodule instance). The walk
+    /// goes on past an unmatched definition: nixpkgs compares the whole <c>unmatchedDefns</c> list
+    /// with <c>[ ]</c>, which forces every name's result first, so a bad declaration at any name
+    /// (here or in a defined level below) is the error reported, not the unknown option.
+    /// </summary>
     public bool HasUnmatched()
     {
         if (!GroupedForUnmatched()) return false;
         var declaredNames = _names!;
         var definedNames = _definedNames!;
+        var found = false;
         int d = 0, f = 0;
         while (d < declaredNames.Length || f < definedNames.Length)
         {
             var c = UnionOrder(declaredNames, d, definedNames, f);
             if (c > 0)
             {
-                if (DefinitionsOf(definedNames[f]).Length > 0) return true;
+                found |= DefinitionsOf(definedNames[f]).Length > 0;
                 f++;
                 continue;
             }
@@ -473,9 +479,9 @@ public sealed class OptionLevel
                 continue;
             }
             f++;
-            if (IsLevel(declared) && Child(declared) is OptionLevel level && level.HasUnmatched()) return true;
+            if (IsLevel(declared) && Child(declared) is OptionLevel level) found |= level.HasUnmatched();
         }
-        return false;
+        return found;
     }
 
     /// <summary>Definitions with no matching option, sorted by path. Like <see cref="HasUnmatched"/>, it

@@ -68,4 +68,43 @@ public sealed class UndefinedDeclarationCheckTests : IDisposable
         Assert.False(result.Succeeded);
         Assert.Contains("The option `items.one.z' does not exist.", result.Stderr);
     }
+
+    // nixpkgs' checkUnmatched compares `unmatchedDefns` with [ ]: the comparison needs the whole list,
+    // so every name's declarations are checked before the first unknown definition is reported.
+    [Fact]
+    public void A_bad_declaration_after_an_unknown_definition_is_the_error()
+    {
+        _evaluation.Write("module.nix", """
+            { lib, ... }:
+            {
+              options.fine = lib.mkOption { default = 1; };
+              options.zzz = lib.types.str;
+              config.aaa = 1;
+            }
+            """);
+        var result = _evaluation.Evaluate("config.fine", "module.nix");
+        Assert.False(result.Succeeded);
+        Assert.Contains("expected an option declaration at option path `zzz` but got an attribute set with type option-type", result.Stderr);
+        Assert.DoesNotContain("does not exist", result.Stderr);
+    }
+
+    [Fact]
+    public void A_bad_declaration_in_a_defined_level_after_an_unknown_definition_is_the_error()
+    {
+        _evaluation.Write("module.nix", """
+            { lib, ... }:
+            {
+              options.nested.fine = lib.mkOption { default = 1; };
+              options.nested.parent = lib.mkOption { type = lib.types.str; default = "p"; };
+              imports = [ { options.nested.parent.child = lib.mkOption { default = 2; }; } ];
+              config.aaa = 1;
+              config.nested.fine = 3;
+            }
+            """);
+        var result = _evaluation.Evaluate("config.nested.fine", "module.nix");
+        Assert.False(result.Succeeded);
+        Assert.Contains("The option `nested.parent' in module", result.Stderr);
+        Assert.Contains("would be a parent of the following options", result.Stderr);
+        Assert.DoesNotContain("does not exist", result.Stderr);
+    }
 }

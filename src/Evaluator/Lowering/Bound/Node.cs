@@ -88,14 +88,24 @@ internal sealed class ExprThunk : Thunk
     protected override void Release() => _env = null;
 }
 
-/// <summary>A literal or other value known at lowering time.</summary>
-internal sealed class ConstNode(SourceText source, TextSpan span, Value value) : Node(source, span)
+/// <summary>
+/// A literal or other value known at lowering time. <paramref name="thunkedByNix"/> marks a value
+/// Nix 2.8 does not have when lowering (<c>builtins.name</c>, <c>__curPos</c>): Nix delays it as a
+/// thunk, which a lazily printed set or list shows as <c>&lt;CODE&gt;</c> until something forces it.
+/// </summary>
+internal sealed class ConstNode(SourceText source, TextSpan span, Value value, bool thunkedByNix = false) : Node(source, span)
 {
     public Value Value { get; } = value;
 
+    // What a lazy position holds: the value itself, or for a value Nix thunks, one thunk made here
+    // once and reading as unevaluated until forced, so printing matches without an allocation per
+    // evaluation. Every evaluation of the node shares it: once one forces it, all read as forced,
+    // where each of Nix's would stay unforced (only lazy printing can tell).
+    private readonly Value _delayed = thunkedByNix ? new ComputedThunk(value) : value;
+
     public override Value Eval(Env env) => Value;
 
-    public override Value Delay(Env env) => Value;
+    public override Value Delay(Env env) => _delayed;
 
     internal override Value? ValueWithoutEvaluation(Env env) => Value;
 
