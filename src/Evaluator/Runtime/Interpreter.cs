@@ -58,8 +58,8 @@ public sealed partial class Interpreter
         foreach (var (name, (value, global)) in registry.Entries)
         {
             if (name is "true" or "false" or "null" or "builtins") continue;
-            Bind("__" + name, value);
-            if (global) Bind(name, value);
+            // As Nix: a builtin bound globally (map, toString) has no __ alias; the others are __name.
+            Bind(global ? name : "__" + name, value);
         }
         var globals = slots.ToArray();
         _globalScope = Scope.Global(names, globals);

@@ -2,8 +2,9 @@ namespace ConfigLang.Evaluator.Syntax;
 
 /// <summary>
 /// The names Nix's base environment binds without the <c>builtins.</c> prefix, so that the
-/// parse-time check does not call them undefined. Every <c>__name</c> is also accepted: Nix
-/// exposes each builtin that way, and the exact set depends on the evaluator.
+/// parse-time check does not call them undefined. Every <c>__name</c> is also accepted here: Nix
+/// exposes each builtin not in this list that way, and the exact set depends on the evaluator, so
+/// lowering checks it against the interpreter's global scope.
 /// </summary>
 public static class GlobalNames
 {

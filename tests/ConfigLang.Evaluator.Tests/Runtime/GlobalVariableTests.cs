@@ -38,4 +38,20 @@ public sealed class GlobalVariableTests : IDisposable
         Assert.Equal("[ [ 9 [ true ] ] [ 1 [ true ] ] ]", Evaluate.Value(
             $"[ (scopedImport {{ builtins = {{ head = _: 9; }}; }} {file}) (import {file}) ]"));
     }
+    [Theory]
+    // A builtin without a global name of its own is also __name; one bound globally is not (Nix 2.8).
+    [InlineData("builtins.typeOf __isAttrs", "\"lambda\"")]
+    [InlineData("builtins.typeOf __currentSystem", "\"string\"")]
+    [InlineData("__head [ 1 ]", "1")]
+    public void A_builtin_without_a_global_name_is_also_its_double_underscore_name(string expression, string expected) =>
+        Assert.Equal(expected, Evaluate.Value(expression));
+
+    [Theory]
+    [InlineData("__map")]
+    [InlineData("__toString 1")]
+    [InlineData("__import ./x.nix")]
+    [InlineData("__removeAttrs { } [ ]")]
+    [InlineData("__isNull null")]
+    public void A_globally_bound_builtin_has_no_double_underscore_name(string expression) =>
+        Assert.Contains("undefined variable '__", Evaluate.Error(expression));
 }
