@@ -68,11 +68,13 @@ public sealed class PlanExecutor
         }
         // Connected once, before anything is written: an unreachable cluster or an unusable key
         // file fails the whole run and leaves every local file as it was.
-        ICertificateCluster? cluster = null;
-        if (options.Cluster is { } settings && !options.DryRun)
+        // One the caller connected stays the caller's to dispose; one connected here is disposed here.
+        ICertificateCluster? cluster = options.DryRun ? null : options.ConnectedCluster;
+        ICertificateCluster? ownCluster = null;
+        if (cluster is null && options.Cluster is { } settings && !options.DryRun)
         {
             var clusters = _clusters ?? throw new InvalidOperationException("a cluster is configured but the executor was made without a cluster factory");
-            try { cluster = await clusters.ConnectAsync(settings, _root, cancellationToken).ConfigureAwait(false); }
+            try { cluster = ownCluster = await clusters.ConnectAsync(settings, _root, cancellationToken).ConfigureAwait(false); }
             catch (ClusterException e)
             {
                 var untouched = new CertificatePlanner(_clock).CreatePlan(requests, new CertificateStore(_root).Read);
@@ -85,7 +87,7 @@ public sealed class PlanExecutor
                 };
             }
         }
-        await using var connected = cluster;
+        await using var connected = ownCluster;
         if (!options.DryRun)
         {
             // Under the caller's lock no other run is mid-transaction: every temporary is a leftover of a killed one.

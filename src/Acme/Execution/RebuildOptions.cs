@@ -37,6 +37,13 @@ public sealed record RebuildOptions
     /// <summary>The etcd cluster this host shares its certificates with (<c>security.acme.cluster</c>), or null.</summary>
     public ClusterSettings? Cluster { get; init; }
 
+    /// <summary>
+    /// The cluster the caller already connected to (the CLI does, so a missing key file or an
+    /// unreachable cluster stops the run before it writes generated configuration). The executor
+    /// uses it instead of connecting to <see cref="Cluster"/>, and leaves disposing it to the caller.
+    /// </summary>
+    public ICertificateCluster? ConnectedCluster { get; init; }
+
     /// <summary>How this host names itself to the others of a cluster (who stored a certificate).</summary>
     public string HostName { get; init; } = Environment.MachineName;
 }

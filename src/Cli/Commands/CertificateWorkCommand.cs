@@ -14,7 +14,8 @@ namespace ConfigLang.Cli.Commands;
 
 /// <summary>
 /// What <c>rebuild</c> and <c>renew</c> share: the flags, lint and request gating (errors: exit 1,
-/// nothing touched, not even the lock), accounts and generated nginx configuration, then <see cref="PlanExecutor"/> with
+/// nothing touched, not even the lock), the lock, the cluster's connection (a failure: exit 3, nothing
+/// written), accounts and generated nginx configuration, then <see cref="PlanExecutor"/> with
 /// the progress of each certificate in words on stderr (live lines on a terminal, sentences otherwise) and a summary table on stdout.
 /// </summary>
 public abstract class CertificateWorkCommand(CliConsole console, HostRequestLoader loader, ICertificateClusterFactory clusters) : ICliCommand
@@ -128,6 +129,21 @@ public abstract class CertificateWorkCommand(CliConsole console, HostRequestLoad
             }
         }
         using var heldLock = runLock;
+        // Connected before anything is written: a missing key file or an unreachable cluster
+        // would otherwise be found by the executor after nginx.conf and the units changed.
+        ICertificateCluster? connectedCluster = null;
+        if (cluster is not null && !request.DryRun)
+        {
+            try { connectedCluster = await clusters.ConnectAsync(cluster, root, ct).ConfigureAwait(false); }
+            catch (ClusterException e)
+            {
+                // The sentence names the file or the endpoints, never a secret.
+                console.Error.WriteLine($"error: security.acme.cluster: {e.Message}");
+                console.Error.WriteLine("  = note: stopped before writing: nginx.conf, the units and the certificates are as they were");
+                return ExitCodes.ExecutionFailure;
+            }
+        }
+        await using var heldCluster = connectedCluster;
         var nginxChanged = false;
         // renew does only certificate work; generated configuration is rebuild's.
         if (nginx.Enabled && Mode == RebuildMode.Rebuild)
@@ -188,6 +204,7 @@ public abstract class CertificateWorkCommand(CliConsole console, HostRequestLoad
                 ReloadBeforeOrders = nginx.Enabled ? ["nginx.service"] : [],
                 ServiceConfigurationChanged = nginxChanged,
                 Cluster = cluster,
+                ConnectedCluster = connectedCluster,
                 // Which host stored a certificate, as the others report it.
                 HostName = root == "/" ? System.Environment.MachineName : $"{System.Environment.MachineName}:{root}",
             }, progress, ct).ConfigureAwait(false);

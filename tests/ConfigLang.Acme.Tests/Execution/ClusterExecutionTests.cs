@@ -137,6 +137,22 @@ public sealed class ClusterExecutionTests(SharedTestbedFixture fixture)
     }
 
     [Fact]
+    public async Task A_cluster_the_caller_connected_is_used_without_connecting_again_and_left_to_the_caller_to_dispose()
+    {
+        using var root = new TempRoot(withUsers: false);
+        var connected = new InMemoryCluster();
+        var factory = new InMemoryCluster { ConnectFailure = new ClusterException("connected a second time") };
+        var name = Bed.UniqueName("preconnected");
+
+        var summary = await Host(root, new RecordingServiceManager(root.Path), factory).RunAsync([Request(name)], Options("a") with { ConnectedCluster = connected });
+
+        Assert.True(summary.ExitCode == 0, string.Join("; ", summary.OtherErrors.Concat(summary.Certificates.Select(c => c.Error?.Message))));
+        Assert.Equal(1, connected.StoreCalls);
+        Assert.Equal("a", connected.Stored[name].StoredBy);
+        Assert.Equal(0, connected.Disposals);
+    }
+
+    [Fact]
     public async Task A_key_that_cannot_decrypt_the_store_fails_without_ordering_or_overwriting()
     {
         using var a = new TempRoot(withUsers: false);

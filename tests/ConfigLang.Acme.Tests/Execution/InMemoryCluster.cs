@@ -25,6 +25,7 @@ internal sealed class InMemoryCluster : ICertificateClusterFactory, ICertificate
 
     public int Connections;
     public int StoreCalls;
+    public int Disposals;
 
     public Task<ICertificateCluster> ConnectAsync(ClusterSettings settings, string root, CancellationToken cancellationToken)
     {
@@ -48,7 +49,11 @@ internal sealed class InMemoryCluster : ICertificateClusterFactory, ICertificate
         return Task.FromResult(_accountKeys.GetOrAdd(account.Hash, candidatePem));
     }
 
-    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    public ValueTask DisposeAsync()
+    {
+        Interlocked.Increment(ref Disposals);
+        return ValueTask.CompletedTask;
+    }
 
     private SharedCertificate? Read(string name)
     {
