@@ -26,6 +26,13 @@ public sealed record EvaluationRequest
     /// <summary>The text of <c>-E</c>; the file name is then ignored.</summary>
     public string? Expression { get; init; }
 
+    /// <summary>What messages call <see cref="Expression"/>: <see cref="StringName"/> for <c>-E</c> and
+    /// <c>--arg</c>, <see cref="StandardInputName"/> for text read from standard input, as Nix 2.8 does.</summary>
+    public string ExpressionName { get; init; } = StringName;
+
+    public const string StringName = "«string»";
+    public const string StandardInputName = "«stdin»";
+
     /// <summary><c>-A</c> attribute paths, each printed in turn; empty means the whole value.</summary>
     public IReadOnlyList<string> AttrPaths { get; init; } = [];
 
@@ -118,7 +125,7 @@ public sealed class ConfigEvaluator
             SourceLocation? rootLocation;
             if (request.Expression is { } expression)
             {
-                var source = new SourceText(expression, "«string»");
+                var source = SourceText.FromExpression(expression, request.ExpressionName);
                 rootLocation = new SourceLocation(source, new TextSpan(0, 0));
                 root = interpreter.Evaluate(source, _options.CurrentDirectory);
             }
@@ -195,7 +202,7 @@ public sealed class ConfigEvaluator
         {
             builder.Add(ByteText.FromUnicode(name), isString
                 ? StringValue.FromUnicode(text)
-                : Thunk.FromFunc(() => interpreter.Evaluate(new SourceText(text, "«string»"), _options.CurrentDirectory)));
+                : Thunk.FromFunc(() => interpreter.Evaluate(SourceText.FromExpression(text, EvaluationRequest.StringName), _options.CurrentDirectory)));
         }
         return builder.Build();
     }

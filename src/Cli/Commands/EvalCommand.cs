@@ -19,7 +19,7 @@ public sealed class EvalCommand(CliConsole console) : ICliCommand
     private readonly ConsoleDiagnosticRenderer _diagnostics = new(console);
 
     /// <summary>The name diagnostics show for standard input, as Nix shows it.</summary>
-    public const string StandardInputName = "«stdin»";
+    public const string StandardInputName = EvaluationRequest.StandardInputName;
 
     public Command Build()
     {
@@ -71,6 +71,7 @@ public sealed class EvalCommand(CliConsole console) : ICliCommand
         {
             File = request.File,
             Expression = expression,
+            ExpressionName = request.Expression is null && request.File == "-" ? EvaluationRequest.StandardInputName : EvaluationRequest.StringName,
             AttrPaths = request.AttrPaths,
             Strict = request.Strict,
             Output = request.Output,

@@ -87,7 +87,7 @@ public sealed partial class Interpreter
         foreach (var warning in tree.Diagnostics)
         {
             // Nix prints parser warnings as the file is read, located in the message.
-            if (warning.Location is { } at) WriteTrace($"warning: at {at.Source.Path}:{at.Start.Line}:{at.Start.Column}: {warning.Message}");
+            if (warning.Location is { } at) WriteTrace($"warning: at {at.Source.Name}:{at.Start.Line}:{at.Start.Column}: {warning.Message}");
         }
         return tree;
     }
@@ -578,7 +578,7 @@ public sealed partial class Interpreter
         var start = location.Start;
         return new AttrSetValue(
             [Symbols.Column, Symbols.File, Symbols.Line],
-            [IntValue.Of(start.Column), StringValue.FromUnicode(location.Source.Path), IntValue.Of(start.Line)],
+            [IntValue.Of(start.Column), StringValue.Of(location.Source.PathByteText), IntValue.Of(start.Line)],
             null);
     }
 

@@ -18,8 +18,9 @@ public sealed class SourceText
     /// <summary>The text as read; never modified.</summary>
     public string Text { get; }
 
-    /// <summary>The file: a path, or a pseudo-name such as <c>«string»</c>. Positions the language
-    /// sees (<c>unsafeGetAttrPos</c>, <c>__curPos</c>) give this, as Nix does.</summary>
+    /// <summary>The file positions the language sees give (<c>unsafeGetAttrPos</c>, <c>__curPos</c>,
+    /// <c>--xml</c>): a path, a pseudo-name such as <c>«configlang host»</c>, or for an expression
+    /// (<see cref="FromExpression"/>) its text, as Nix 2.8 does.</summary>
     public string Path { get; }
 
     /// <summary>The name shown to people (messages, locations, traces): <see cref="Path"/>, except for
@@ -32,7 +33,20 @@ public sealed class SourceText
 
     private readonly string? _name;
 
+    private string? _pathByteText;
+
+    /// <summary><see cref="Path"/> in the runtime's byte form, made once: for an expression it is the
+    /// whole text, and every <c>__curPos</c> in it would otherwise convert (and keep) a copy.</summary>
+    public string PathByteText => _pathByteText ??= Runtime.Values.ByteText.FromUnicode(Path);
+
     public int Length => Text.Length;
+
+    /// <summary>
+    /// An expression that is not a file (<c>-E</c>, standard input, <c>--arg</c>): Nix 2.8 gives its
+    /// text as the file of its positions, and <paramref name="name"/> (<c>«string»</c>,
+    /// <c>«stdin»</c>) in messages.
+    /// </summary>
+    public static SourceText FromExpression(string text, string name) => new(text, text) { Name = name };
 
     /// <summary>A source file; bytes that are not UTF-8 are kept (see <see cref="Runtime.Values.ByteText.DecodeKeepingInvalid"/>).</summary>
     public static SourceText FromFile(string path) => new(Runtime.Values.ByteText.ReadSourceFile(path), path);

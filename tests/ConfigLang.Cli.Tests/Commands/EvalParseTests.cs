@@ -2,6 +2,7 @@ namespace ConfigLang.Cli.Tests.Commands;
 
 /// <summary><c>configlang eval --parse</c>: the tree as nix-instantiate --parse prints it, or the
 /// located syntax errors with exit code 1.</summary>
+[Collection(ConsoleInputCollection.Name)]
 public sealed class EvalParseTests : IDisposable
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("configlang-parse-").FullName;
