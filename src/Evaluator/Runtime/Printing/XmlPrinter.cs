@@ -7,7 +7,8 @@ namespace ConfigLang.Evaluator.Runtime.Printing;
 
 /// <summary>
 /// A value as Nix's XML (<c>builtins.toXML</c>, <c>nix-instantiate --eval --xml</c>): forcing
-/// as it goes when <c>strict</c>, two-space indentation, derivations shown once.
+/// as it goes when <c>strict</c>, two-space indentation, derivations shown once. It writes the
+/// runtime's byte form (<see cref="ByteText"/>): text from .NET (file paths) is converted to it.
 /// </summary>
 public static class XmlPrinter
 {
@@ -113,7 +114,7 @@ public static class XmlPrinter
                     attributes.Add(("line", position.Start.Line.ToString()));
                 }
                 attributes.Insert(attributes.Count > 0 ? 2 : 0, ("name", attrs.Names[k].Name));
-                if (location && attrs.PositionOf(attrs.Names[k]) is { } p) attributes.Add(("path", p.Source.Path));
+                if (location && attrs.PositionOf(attrs.Names[k]) is { } p) attributes.Add(("path", p.Source.PathByteText));
                 output.Append(indent).Append("<attr").Append(Attributes(attributes)).Append(">\n");
                 Write(output, attrs.Values[k], depth + 1, ref context);
                 output.Append(indent).Append("</attr>\n");
@@ -121,7 +122,7 @@ public static class XmlPrinter
         }
 
         private string LocationAttributes(SourceLocation position) =>
-            location ? Attributes([("column", position.Start.Column.ToString()), ("line", position.Start.Line.ToString()), ("path", position.Source.Path)]) : "";
+            location ? Attributes([("column", position.Start.Column.ToString()), ("line", position.Start.Line.ToString()), ("path", position.Source.PathByteText)]) : "";
     }
 
     private static void Empty(StringBuilder output, string indent, string element, params (string, string)[] attributes) =>
