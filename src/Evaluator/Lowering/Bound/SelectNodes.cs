@@ -63,7 +63,8 @@ internal sealed class SelectNode(SourceText source, TextSpan span, Node target, 
             for (var i = 0; i < path.Length; i++)
             {
                 if (path[i].Static is not { } name || current is not AttrSetValue set || !set.TryGet(name, ref _hints[i], out var next)) break;
-                if (i + 1 == path.Length) return next;
+                // A start-up global handed out would print as evaluated, where Nix shows this selection's thunk.
+                if (i + 1 == path.Length) return next is StartupThunk ? base.Delay(env) : next;
                 current = next is Thunk t ? t.Result : next;
             }
         }

@@ -16,14 +16,24 @@ namespace ConfigLang.Evaluator.Runtime.Builtins;
 internal static class DerivationBuiltins
 {
     /// <summary>The Nix 2.8 <c>derivation</c> wrapper (corepkgs/derivation.nix), run by the interpreter itself.</summary>
+    /// Laid out on the lines and columns of Nix's file (blank lines, the comment), since positions in it show
+    /// (<c>--xml</c> prints the function at line 5, <c>unsafeGetAttrPos "drvPath"</c> gives line 20).
     private const string DerivationSource = """
+
+        /* The derivation builtin: derivationStrict's store paths, one attribute set per output,
+           all sharing the attributes given. */
+
         drvAttrs @ { outputs ? [ "out" ], ... }:
+
         let
+
           strict = derivationStrict drvAttrs;
+
           commonAttrs = drvAttrs // (builtins.listToAttrs outputsList) //
             { all = map (x: x.value) outputsList;
               inherit drvAttrs;
             };
+
           outputToAttrListElement = outputName:
             { name = outputName;
               value = commonAttrs // {
@@ -33,9 +43,14 @@ internal static class DerivationBuiltins
                 inherit outputName;
               };
             };
+
           outputsList = map outputToAttrListElement outputs;
+
         in (builtins.head outputsList).value
         """;
+
+    /// <summary>The file Nix 2.8 names derivation.nix by, in positions.</summary>
+    private const string DerivationFile = "//builtin/derivation.nix";
 
     private sealed record Derivation(
         SortedDictionary<string, string> Outputs,
@@ -49,8 +64,9 @@ internal static class DerivationBuiltins
         var interpreter = r.Interpreter;
         var known = new Dictionary<string, (Derivation Drv, string HashModulo)>(StringComparer.Ordinal);
         r.Add("derivationStrict", 1, (i, a, s) => DerivationStrict(i, a[0], s, known), global: true);
-        r.AddValue("derivation", Thunk.FromFunc(() =>
-            interpreter.Evaluate(new SourceText(DerivationSource, "/__corepkgs__/derivation.nix"), "/__corepkgs__")), global: true);
+        // Nix evaluates it at start-up (so prints it as a function); lazily here, keeping start-up cheap.
+        r.AddValue("derivation", new StartupThunk(() =>
+            interpreter.Evaluate(new SourceText(DerivationSource, DerivationFile), "//builtin")), global: true);
     }
 
     private static Value DerivationStrict(Interpreter i, Value argument, SourceLocation? site,

@@ -8,7 +8,8 @@ namespace ConfigLang.Evaluator.Runtime.Printing;
 /// Prints values exactly as <c>nix-instantiate --eval</c> does: sorted attributes, quoted
 /// names where they are not identifiers, <c>«repeated»</c> for a non-empty set or list already
 /// printed, <c>&lt;CODE&gt;</c> for values not evaluated yet, <c>&lt;LAMBDA&gt;</c> and
-/// <c>&lt;PRIMOP&gt;</c> for functions. It never forces anything. The result is .NET text: the
+/// <c>&lt;PRIMOP&gt;</c> for functions. It forces nothing but what Nix has evaluated at start-up
+/// (<see cref="StartupThunk"/>). The result is .NET text: the
 /// strings' bytes decoded as UTF-8 (see <see cref="ByteText"/>).
 /// </summary>
 public static class ValuePrinter
@@ -48,7 +49,7 @@ public static class ValuePrinter
         var slot = value;
         if (value is Thunk thunk)
         {
-            if (thunk.Result is { } forced) value = forced;
+            if (thunk.ResultAsNixHoldsIt is { } forced) value = forced;
             else
             {
                 output.Append(unevaluated);

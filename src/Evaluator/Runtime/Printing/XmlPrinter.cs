@@ -39,7 +39,7 @@ public static class XmlPrinter
 
         private void WriteValue(StringBuilder output, Value value, int depth, ref string[]? context)
         {
-            var v = strict ? value.Force() : value is Thunk t ? t.Result ?? t : value;
+            var v = strict ? value.Force() : value is Thunk t ? t.ResultAsNixHoldsIt ?? t : value;
             var indent = new string(' ', depth * 2);
             switch (v)
             {

@@ -50,6 +50,10 @@ public abstract class Thunk : Value
 
     internal sealed override Value? ValueIfEvaluated => Result;
 
+    /// <summary>The value as Nix holds it by now, for printers that never force: <see cref="Result"/>,
+    /// or a global Nix computes as it starts (<see cref="StartupThunk"/>), forced here; else null.</summary>
+    public Value? ResultAsNixHoldsIt => Result ?? (this is StartupThunk ? Force() : null);
+
     /// <summary>Where the suspended expression is, for the infinite-recursion error.</summary>
     public virtual SourceLocation? Location => null;
 
@@ -133,6 +137,20 @@ internal sealed class ComputedThunk(Value value) : Thunk(value)
 
 /// <summary>A thunk computed by a delegate.</summary>
 internal sealed class NativeThunk(Func<Value> compute) : Thunk
+{
+    private Func<Value>? _compute = compute;
+
+    protected override Value Compute() => _compute!();
+
+    protected override void Release() => _compute = null;
+}
+
+/// <summary>
+/// A global Nix evaluates as it starts (<c>derivation</c>, from derivation.nix): made lazily here
+/// so start-up stays cheap, yet printers show its value (<see cref="Thunk.ResultAsNixHoldsIt"/>),
+/// as Nix's do; computing it must not fail.
+/// </summary>
+public sealed class StartupThunk(Func<Value> compute) : Thunk
 {
     private Func<Value>? _compute = compute;
 
