@@ -15,9 +15,9 @@ namespace ConfigLang.Evaluator.Runtime.Builtins;
 /// </summary>
 internal static class DerivationBuiltins
 {
-    /// <summary>The Nix 2.8 <c>derivation</c> wrapper (corepkgs/derivation.nix), run by the interpreter itself.</summary>
-    /// Laid out on the lines and columns of Nix's file (blank lines, the comment), since positions in it show
-    /// (<c>--xml</c> prints the function at line 5, <c>unsafeGetAttrPos "drvPath"</c> gives line 20).
+    /// <summary>The Nix 2.8 <c>derivation</c> wrapper (corepkgs/derivation.nix), run by the interpreter itself,
+    /// laid out on the lines and columns of Nix's file (blank lines, a comment), since positions in it show
+    /// (<c>--xml</c> prints the function at line 5, <c>unsafeGetAttrPos "drvPath"</c> gives line 20).</summary>
     private const string DerivationSource = """
 
         /* The derivation builtin: derivationStrict's store paths, one attribute set per output,
