@@ -18,9 +18,6 @@ public sealed class EvalCommand(CliConsole console) : ICliCommand
 {
     private readonly ConsoleDiagnosticRenderer _diagnostics = new(console);
 
-    /// <summary>The name diagnostics show for standard input, as Nix shows it.</summary>
-    public const string StandardInputName = EvaluationRequest.StandardInputName;
-
     public Command Build()
     {
         var options = new EvalOptions();
@@ -61,7 +58,8 @@ public sealed class EvalCommand(CliConsole console) : ICliCommand
     private int Evaluate(EvalRequest request)
     {
         var expression = request.Expression;
-        if (expression is null && request.File == "-") expression = console.In.ReadToEnd();
+        var fromStandardInput = expression is null && request.File == "-";
+        if (fromStandardInput) expression = console.In.ReadToEnd();
         else if (expression is null && request.File is { } file && !File.Exists(file) && !Directory.Exists(file))
         {
             console.Error.WriteLine($"error: getting status of '{Path.GetFullPath(file)}': No such file or directory");
@@ -71,7 +69,7 @@ public sealed class EvalCommand(CliConsole console) : ICliCommand
         {
             File = request.File,
             Expression = expression,
-            ExpressionName = request.Expression is null && request.File == "-" ? EvaluationRequest.StandardInputName : EvaluationRequest.StringName,
+            ExpressionName = fromStandardInput ? EvaluationRequest.StandardInputName : EvaluationRequest.StringName,
             AttrPaths = request.AttrPaths,
             Strict = request.Strict,
             Output = request.Output,
@@ -95,7 +93,7 @@ public sealed class EvalCommand(CliConsole console) : ICliCommand
     {
         if (file == "-")
         {
-            source = new SourceText(console.In.ReadToEnd(), StandardInputName);
+            source = new SourceText(console.In.ReadToEnd(), EvaluationRequest.StandardInputName);
             baseDirectory = Directory.GetCurrentDirectory();
             return true;
         }

@@ -131,7 +131,7 @@ internal sealed class CallNode(SourceText source, TextSpan span, Node function, 
             }
             if (i + 1 < arguments.Length && f is LambdaValue { Code: { Formals: null, Body: LambdaNode } })
             {
-                // `f a b` with `f = a: b: …`: no closure in between (see Interpreter.Call).
+                // `f a b` with `f = a: b: …`: no closure in between (see Interpreter.Apply).
                 var first = arguments[i].Delay(env);
                 var second = arguments[i + 1].Delay(env);
                 if (i + 2 == arguments.Length) return interpreter.Apply(f, first, second, site);

@@ -12,8 +12,6 @@ public sealed class PosixPattern
 {
     private readonly PosixProgram _program;
 
-    internal PosixProgram Program => _program;
-
     /// <summary>A machine kept for the next call: most patterns are matched many times against short inputs.</summary>
     private PosixMachine? _idle;
 

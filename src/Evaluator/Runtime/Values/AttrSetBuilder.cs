@@ -117,8 +117,8 @@ public sealed class AttrSetBuilder(int capacity = 8)
     /// <summary><see cref="FromUnordered"/> for few names (or names that are not bytes): sorted with a comparer.</summary>
     private static int SortUniqueFew(Symbol[] names, Value[] values, int count, bool lastWins)
     {
-        // Repeated names are dropped before sorting: the module system hands listToAttrs long lists
-        // of few names, and sorting every entry made modules-scale at 10,000 certificates 8% slower.
+        // Repeated names are dropped before sorting, with a dictionary: only short lists come here
+        // (NameSort sorts those of 64 entries or more by key, repeats included, then drops them).
         var firstAt = new Dictionary<Symbol, int>(count);
         var unique = 0;
         for (var i = 0; i < count; i++)

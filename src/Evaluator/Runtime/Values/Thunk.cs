@@ -52,7 +52,7 @@ public abstract class Thunk : Value
 
     /// <summary>The value as Nix holds it by now, for printers that never force: <see cref="Result"/>,
     /// or a global Nix computes as it starts (<see cref="StartupThunk"/>), forced here; else null.</summary>
-    public Value? ResultAsNixHoldsIt => Result ?? (this is StartupThunk ? Force() : null);
+    public virtual Value? ResultAsNixHoldsIt => Result;
 
     /// <summary>Where the suspended expression is, for the infinite-recursion error.</summary>
     public virtual SourceLocation? Location => null;
@@ -136,7 +136,7 @@ internal sealed class ComputedThunk(Value value) : Thunk(value)
 }
 
 /// <summary>A thunk computed by a delegate.</summary>
-internal sealed class NativeThunk(Func<Value> compute) : Thunk
+internal class NativeThunk(Func<Value> compute) : Thunk
 {
     private Func<Value>? _compute = compute;
 
@@ -150,13 +150,9 @@ internal sealed class NativeThunk(Func<Value> compute) : Thunk
 /// so start-up stays cheap, yet printers show its value (<see cref="Thunk.ResultAsNixHoldsIt"/>),
 /// as Nix's do; computing it must not fail.
 /// </summary>
-public sealed class StartupThunk(Func<Value> compute) : Thunk
+internal sealed class StartupThunk(Func<Value> compute) : NativeThunk(compute)
 {
-    private Func<Value>? _compute = compute;
-
-    protected override Value Compute() => _compute!();
-
-    protected override void Release() => _compute = null;
+    public override Value? ResultAsNixHoldsIt => Result ?? Force();
 }
 
 /// <summary>A thunk standing for a function application (<c>map f xs</c> builds one per element).</summary>
