@@ -65,6 +65,8 @@ pattern indented-interpolations "let x = \"a\"; in ''" '${x}' "''"
 # Distinct names: a1 a2 ... (generated, not repeated).
 awk -v size="$size" 'BEGIN { printf "{"; n = 0; for (i = 1; n < size; i++) { s = sprintf(" a%d = %d;", i, i); printf "%s", s; n += length(s) } printf " }" }' > "$out/many-bindings.nix"
 awk -v size="$size" 'BEGIN { printf "{"; n = 0; for (i = 1; n < size; i++) { s = sprintf(" a%d,", i); printf "%s", s; n += length(s) } printf " z }: 1" }' > "$out/distinct-formals.nix"
+# One `inherit (e)` clause per name, each from a set of its own (lowering once searched the clauses per name).
+awk -v size="$size" 'BEGIN { printf "{"; n = 0; for (i = 1; n < size; i++) { s = sprintf(" inherit ({ a%d = %d; }) a%d;", i, i, i); printf "%s", s; n += length(s) } printf " }" }' > "$out/inherit-from-clauses.nix"
 
 echo "configlang on hostile input, about $size bytes per file ($(nproc) cores); bin: $bin"
 printf '%-32s %-12s %8s %10s %6s %12s\n' pattern command seconds peak_KB exit stderr_bytes

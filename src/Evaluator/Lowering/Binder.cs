@@ -327,20 +327,43 @@ internal sealed class Binder
     /// </summary>
     private sealed class InheritSources(int count)
     {
+        /// <summary>Past this many clauses they are found through a dictionary: a hostile file may
+        /// have thousands, and a scan per inherited name would be quadratic.</summary>
+        private const int ScannedClauses = 8;
+
         private readonly List<Expr> _expressions = [];
+        private Dictionary<Expr, int>? _groupOf;
         private int[]? _groups;
 
         /// <summary>The clause of entry <paramref name="index"/> is <paramref name="from"/>.</summary>
         public void Add(int index, Expr from)
         {
-            var group = _expressions.FindIndex(e => ReferenceEquals(e, from));
-            if (group < 0)
-            {
-                _expressions.Add(from);
-                group = _expressions.Count - 1;
-            }
             if (_groups is null) Array.Fill(_groups = new int[count], -1);
-            _groups[index] = group;
+            _groups[index] = GroupOf(from);
+        }
+
+        private int GroupOf(Expr from)
+        {
+            if (_groupOf is not null)
+            {
+                if (_groupOf.TryGetValue(from, out var known)) return known;
+            }
+            else
+            {
+                for (var i = 0; i < _expressions.Count; i++)
+                {
+                    if (ReferenceEquals(_expressions[i], from)) return i;
+                }
+            }
+            var group = _expressions.Count;
+            _expressions.Add(from);
+            if (_groupOf is not null) _groupOf.Add(from, group);
+            else if (_expressions.Count > ScannedClauses)
+            {
+                _groupOf = new Dictionary<Expr, int>(ReferenceEqualityComparer.Instance);
+                for (var i = 0; i < _expressions.Count; i++) _groupOf.Add(_expressions[i], i);
+            }
+            return group;
         }
 
         public InheritedSources? Bind(Func<Expr, Node> bind) =>

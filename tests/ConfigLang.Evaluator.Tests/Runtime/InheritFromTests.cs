@@ -36,4 +36,15 @@ public sealed class InheritFromTests
         Assert.Contains("attribute 'b' missing", error);
         Assert.Contains("«string»:1:26", error);
     }
+    [Fact]
+    public void Many_clauses_each_keep_their_own_source_once_found_by_lookup()
+    {
+        // More clauses than the binder scans: each name still comes from its own clause, and the
+        // names of one clause (listed apart from each other once sorted) share its one source.
+        var clauses = string.Concat(Enumerable.Range(0, 40).Select(i => $"inherit (builtins.trace \"s{i}\" {{ a{i} = {i}; z{i} = {i * 2}; }}) a{i} z{i}; "));
+        var result = Evaluate.Run($"let s = {{ {clauses}}}; in s.a0 + s.z0 + s.a17 + s.z17 + s.a39 + s.z39");
+        Assert.True(result.Succeeded, result.Stderr);
+        Assert.Equal("168", result.Stdout.TrimEnd('\n'));
+        Assert.Equal("trace: s0\ntrace: s17\ntrace: s39\n", result.Stderr);
+    }
 }
