@@ -516,16 +516,20 @@ public static class ScopeResolver
                     for (var i = 0; i < ordered.Length; i++) Push(ordered[i].Name, firstSlot + i);
                 }
             }
-            HashSet<Expr>? visitedFroms = null;
+            Expr? firstFrom = null;
+            HashSet<Expr>? otherFroms = null;
             foreach (var attr in attrs.StaticItems)
             {
                 if (attr.Inherited) continue;
                 if (attr.InheritedFrom is { } from)
                 {
                     // 'inherit (e) a b;' gives each name the same e: resolved once (sorted as slots,
-                    // the names of one clause need not be next to each other). A set, not a list: a
-                    // hostile file may have thousands of clauses.
-                    if (!(visitedFroms ??= new HashSet<Expr>(ReferenceEqualityComparer.Instance)).Add(from)) continue;
+                    // the names of one clause need not be next to each other). Most sets have one
+                    // clause, which needs no set; a set, not a list, past it: a hostile file may have
+                    // thousands of clauses.
+                    if (ReferenceEquals(from, firstFrom)) continue;
+                    if (firstFrom is null) firstFrom = from;
+                    else if (!(otherFroms ??= new HashSet<Expr>(ReferenceEqualityComparer.Instance)).Add(from)) continue;
                     Visit(from);
                 }
                 else if (attr.Nested is { } nested)
