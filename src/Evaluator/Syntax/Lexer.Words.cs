@@ -5,7 +5,7 @@ namespace ConfigLang.Evaluator.Syntax;
 
 // Identifiers, keywords, numbers, paths, URIs and the operators that begin with a path
 // character: the longest of the candidate matches wins, as in flex.
-public sealed partial class Lexer
+internal sealed partial class Lexer
 {
     private void LexWordLike()
     {
@@ -15,10 +15,10 @@ public sealed partial class Lexer
         var idLength = IsIdentifierStart(c) ? MatchIdentifier(start) : 0;
         if (idLength > 0)
         {
-            // The commonest word: followed by no character that continues a path or URI, and without
-            // a quote (the one identifier character that is no path character), it is the longest match.
+            // The commonest word: followed by no character that continues a path or URI, it is the
+            // longest match (one with a quote ends its path run at the quote, so the same holds).
             var next = start + idLength < _text.Length ? _text[start + idLength] : '\0';
-            if (!IsPathChar(next) && next != '/' && next != ':' && !_text.AsSpan(start, idLength).Contains('\''))
+            if (!IsPathChar(next) && next != '/' && next != ':')
             {
                 _pos += idLength;
                 Emit(KeywordOrIdentifier(start, idLength), start, idLength);
@@ -26,9 +26,9 @@ public sealed partial class Lexer
             }
         }
 
-        // The common case: a word that no path or URI continues. A path needs a '/' right after
-        // the run of path characters, a URI a ':' right after its scheme (which ends that same
-        // run, as ':' is no path character), so one look past the run decides.
+        // A word followed by path characters (`a.b`, `x+y`) that still is no path or URI: a path
+        // needs a '/' right after the run of path characters, a URI a ':' right after its scheme
+        // (which ends that same run, as ':' is no path character), so one look past the run decides.
         var runEnd = PathRunEnd(start);
         var after = runEnd < _text.Length ? _text[runEnd] : '\0';
         if (idLength > 0 && after != '/' && after != ':')
