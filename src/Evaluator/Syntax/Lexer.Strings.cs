@@ -2,7 +2,7 @@ namespace ConfigLang.Evaluator.Syntax;
 
 // String and indented-string modes. Text pieces keep their escapes; the parser decodes them
 // (see StringLiteralDecoder) so the lexer never builds a string.
-public sealed partial class Lexer
+internal sealed partial class Lexer
 {
     /// <summary>One piece of a <c>"…"</c> string; false at the end of the input.</summary>
     private bool LexStringPiece()

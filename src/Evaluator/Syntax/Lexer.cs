@@ -11,7 +11,7 @@ namespace ConfigLang.Evaluator.Syntax;
 /// (invalid characters, unterminated comments, trailing slashes) go to the bag and lexing
 /// goes on, so one run reports all of them.
 /// </summary>
-public sealed partial class Lexer
+internal sealed partial class Lexer
 {
     private enum Mode : byte { Normal, String, IndentedString, Path }
 
