@@ -117,7 +117,9 @@ public sealed class RegexAgainstNixTests
         var ours = DifferentialAgainstNixTests.Ours(list);
         if (nix == ours && !nix.StartsWith("error: ", StringComparison.Ordinal)) return;
         CompareOneByOne(directory, expressions);
-        Assert.Fail($"every expression agrees alone, but not in one list:\nnix-instantiate: {DifferentialAgainstNixTests.Shown(nix)}\nconfiglang:      {DifferentialAgainstNixTests.Shown(ours)}");
+        Assert.Fail(nix == ours
+            ? $"every expression agrees alone, but the list fails in both (a valid case must not fail): {DifferentialAgainstNixTests.Shown(nix)}"
+            : $"every expression agrees alone, but not in one list:\nnix-instantiate: {DifferentialAgainstNixTests.Shown(nix)}\nconfiglang:      {DifferentialAgainstNixTests.Shown(ours)}");
     });
 
     private static void CompareOneByOne(string directory, string[] expressions)

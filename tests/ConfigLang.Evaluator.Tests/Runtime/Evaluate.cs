@@ -24,8 +24,13 @@ internal static class Evaluate
         return result.Stderr;
     }
 
-    private static EvaluatorOptions DefaultOptions() =>
-        new() { CurrentDirectory = Path.GetTempPath(), EnvironmentVariables = new Dictionary<string, string>() };
+    private static EvaluatorOptions DefaultOptions(string? directory = null) =>
+        new() { CurrentDirectory = directory ?? Path.GetTempPath(), EnvironmentVariables = new Dictionary<string, string>() };
+
+    /// <summary>A whole request (a file, an expression's name, lazy output) with the default options,
+    /// relative paths read from <paramref name="directory"/> (default: the temporary folder).</summary>
+    public static EvaluationResult Request(EvaluationRequest request, string? directory = null) =>
+        new ConfigEvaluator(DefaultOptions(directory)).Evaluate(request);
 
     /// <summary>The printed value (without the final newline); fails the test on an evaluation error.</summary>
     public static string Value(string expression, EvaluatorOptions? options = null)

@@ -9,11 +9,7 @@ namespace ConfigLang.Evaluator.Tests.Runtime;
 /// </summary>
 public sealed class ExpressionSourceFileTests
 {
-    private static EvaluationResult Run(EvaluationRequest request, string? directory = null) =>
-        new ConfigEvaluator(new EvaluatorOptions
-        {
-            CurrentDirectory = directory ?? Path.GetTempPath(), EnvironmentVariables = new Dictionary<string, string>(),
-        }).Evaluate(request);
+    private static EvaluationResult Run(EvaluationRequest request, string? directory = null) => Evaluate.Request(request, directory);
 
     [Theory]
     [InlineData("__curPos.file", "\"__curPos.file\"\n")]

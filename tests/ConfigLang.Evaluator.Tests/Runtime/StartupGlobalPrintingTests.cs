@@ -21,8 +21,7 @@ public sealed class StartupGlobalPrintingTests
     [Fact]
     public void Xml_shows_the_function_of_derivation_nix()
     {
-        var result = new ConfigEvaluator(new EvaluatorOptions { CurrentDirectory = Path.GetTempPath(), EnvironmentVariables = new Dictionary<string, string>() })
-            .Evaluate(new EvaluationRequest { Expression = "{ a = derivation; }", Output = EvaluationOutput.Xml });
+        var result = Evaluate.Request(new EvaluationRequest { Expression = "{ a = derivation; }", Output = EvaluationOutput.Xml });
         Assert.Equal("""
             <?xml version='1.0' encoding='utf-8'?>
             <expr>

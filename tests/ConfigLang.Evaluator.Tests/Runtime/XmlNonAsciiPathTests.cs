@@ -13,10 +13,7 @@ public sealed class XmlNonAsciiPathTests
         {
             var file = Path.Combine(directory.FullName, "dä.nix");
             File.WriteAllText(file, "{ a = 1; }");
-            var result = new ConfigEvaluator(new EvaluatorOptions
-            {
-                CurrentDirectory = directory.FullName, EnvironmentVariables = new Dictionary<string, string>(),
-            }).Evaluate(new EvaluationRequest { File = "dä.nix", Output = EvaluationOutput.Xml });
+            var result = Evaluate.Request(new EvaluationRequest { File = "dä.nix", Output = EvaluationOutput.Xml }, directory.FullName);
             // As Nix 2.8 prints it: <attr column="3" line="1" name="a" path="/tmp/pt/dä/f.nix"> (there, with its own path).
             Assert.Contains($"<attr column=\"3\" line=\"1\" name=\"a\" path=\"{file}\">", result.Stdout);
             var utf8 = System.Text.Encoding.UTF8.GetBytes(file);
