@@ -56,6 +56,30 @@ public sealed class EmbeddedLibraryTests : IDisposable
     }
 
     [Fact]
+    public void The_built_in_fingerprint_is_that_of_the_resources_in_this_very_assembly()
+    {
+        // A folder on disk matches its own name even when the constant is stale; the resources
+        // cannot: a library file deleted or renamed without a new fingerprint fails here.
+        var assembly = typeof(LibraryFiles).Assembly;
+        var fingerprint = new ContentFingerprint();
+        var names = assembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith(EmbeddedLibrary.ResourcePrefix, StringComparison.Ordinal))
+            .Select(n => n[EmbeddedLibrary.ResourcePrefix.Length..])
+            .OrderBy(n => n, StringComparer.Ordinal)
+            .ToList();
+        Assert.Contains("lib/default.nix", names);
+        foreach (var name in names)
+        {
+            using var stream = assembly.GetManifestResourceStream(EmbeddedLibrary.ResourcePrefix + name)!;
+            using var content = new MemoryStream();
+            stream.CopyTo(content);
+            fingerprint.Append(System.Text.Encoding.UTF8.GetBytes(name));
+            fingerprint.Append(content.ToArray());
+        }
+        Assert.Equal(EmbeddedLibrary.Fingerprint, fingerprint.Hex);
+    }
+
+    [Fact]
     public void The_fingerprint_does_not_depend_on_how_the_bytes_are_cut_and_tells_contents_apart()
     {
         var bytes = System.Text.Encoding.UTF8.GetBytes("let lib = import ./lib; in lib.fix (self: { a = 1; })");
