@@ -13,14 +13,16 @@ namespace ConfigLang.Cli.Composition;
 public static class CliHost
 {
     /// <summary>The process's entry: the memory limit applies to this whole process.</summary>
-    public static int Run(string[] args) => Run(args, null, null, HeapLimit.Apply);
+    public static int Run(string[] args) => Run(args, null, null, null, HeapLimit.Apply);
 
-    /// <summary>Runs a command inside a host process (tests): the limit is checked but the host's heap is left alone.</summary>
-    public static int Run(string[] args, TextWriter? stdout, TextWriter? stderr) => Run(args, stdout, stderr, applyMemoryLimit: null);
+    /// <summary>Runs a command inside a host process (tests): the limit is checked but the host's heap is left alone,
+    /// and <c>-</c> reads <paramref name="stdin"/>, never the host's own standard input (which is the whole process's).</summary>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, TextReader stdin) => Run(args, stdout, stderr, stdin, applyMemoryLimit: null);
 
-    private static int Run(string[] args, TextWriter? stdout, TextWriter? stderr, Action<long>? applyMemoryLimit)
+    /// <summary>Null writers and reader are the process's own console (read only when a command asks for it).</summary>
+    private static int Run(string[] args, TextWriter? stdout, TextWriter? stderr, TextReader? stdin, Action<long>? applyMemoryLimit)
     {
-        var console = new CliConsole(stdout ?? Console.Out, stderr ?? Console.Error);
+        var console = new CliConsole(stdout ?? Console.Out, stderr ?? Console.Error, stdin);
         using var services = BuildServices(console);
         var root = BuildRootCommand(services, args);
         var color = ColorOption.Create();

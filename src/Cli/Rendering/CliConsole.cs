@@ -3,7 +3,8 @@ using ConfigLang.Cli.Rendering.DiagnosticFormats;
 namespace ConfigLang.Cli.Rendering;
 
 /// <summary>Where commands write: results to <see cref="Out"/>, diagnostics to <see cref="Error"/>;
-/// <see cref="In"/> is standard input (for <c>-</c> as a file). Tests pass their own writers to capture both.
+/// <see cref="In"/> is standard input (for <c>-</c> as a file): the process's unless a reader is passed.
+/// Tests pass their own writers to capture both, and their own reader.
 /// <see cref="Color"/> is the global <c>--color</c> choice, which every text diagnostic honours.</summary>
 public sealed class CliConsole(TextWriter output, TextWriter error, TextReader? input = null)
 {

@@ -2,7 +2,6 @@ namespace ConfigLang.Cli.Tests.Commands;
 
 /// <summary><c>configlang eval --parse</c>: the tree as nix-instantiate --parse prints it, or the
 /// located syntax errors with exit code 1.</summary>
-[Collection(ConsoleInputCollection.Name)]
 public sealed class EvalParseTests : IDisposable
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("configlang-parse-").FullName;
@@ -53,18 +52,9 @@ public sealed class EvalParseTests : IDisposable
     [Fact]
     public void Dash_reads_standard_input()
     {
-        var original = Console.In;
-        try
-        {
-            Console.SetIn(new StringReader("let x = 1; in [ x \"a${x}\" ]"));
-            var run = CliRun.Invoke("eval", "--parse", "-");
+        var run = CliRun.InvokeWithInput("let x = 1; in [ x \"a${x}\" ]", "eval", "--parse", "-");
 
-            Assert.Equal(ExitCodes.Ok, run.ExitCode);
-            Assert.Equal("(let x = 1; in [ (x) ((\"a\" + x)) ])\n", run.Stdout.Replace("\r\n", "\n"));
-        }
-        finally
-        {
-            Console.SetIn(original);
-        }
+        Assert.Equal(ExitCodes.Ok, run.ExitCode);
+        Assert.Equal("(let x = 1; in [ (x) ((\"a\" + x)) ])\n", run.Stdout.Replace("\r\n", "\n"));
     }
 }

@@ -4,28 +4,12 @@ namespace ConfigLang.Cli.Tests.Commands;
 /// <c>configlang eval -</c>: Nix 2.8 gives the text read as the file of its positions and calls it
 /// «stdin» in messages. Expected outputs are Nix 2.8's (<c>nix-instantiate --eval -</c>), hard-coded.
 /// </summary>
-// Console.In is the process's: the tests setting it must not run side by side.
-[Collection(ConsoleInputCollection.Name)]
 public sealed class EvalStandardInputTests
 {
-    private static CliRun WithInput(string input, params string[] args)
-    {
-        var original = Console.In;
-        try
-        {
-            Console.SetIn(new StringReader(input));
-            return CliRun.Invoke(args);
-        }
-        finally
-        {
-            Console.SetIn(original);
-        }
-    }
-
     [Fact]
     public void Positions_give_the_whole_text_as_the_file()
     {
-        var run = WithInput("(builtins.unsafeGetAttrPos \"a\" { a = 1; }).file\n", "eval", "-");
+        var run = CliRun.InvokeWithInput("(builtins.unsafeGetAttrPos \"a\" { a = 1; }).file\n", "eval", "-");
         Assert.Equal(0, run.ExitCode);
         Assert.Equal("\"(builtins.unsafeGetAttrPos \\\"a\\\" { a = 1; }).file\\n\"\n", run.Stdout);
     }
@@ -33,8 +17,25 @@ public sealed class EvalStandardInputTests
     [Fact]
     public void Messages_call_it_stdin()
     {
-        var run = WithInput("let a = 1 + \"a\"; in a\n", "eval", "-");
+        var run = CliRun.InvokeWithInput("let a = 1 + \"a\"; in a\n", "eval", "-");
         Assert.Equal(ExitCodes.InputErrors, run.ExitCode);
         Assert.Contains("at «stdin»:1:13:", run.Stderr);
+    }
+
+    [Fact]
+    public void The_process_reads_its_own_standard_input()
+    {
+        var run = CliProcess.RunWithInput("let x = 2; in x * 21\n", "eval", "-");
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal("42\n", run.Stdout);
+    }
+
+    [Fact]
+    public void An_in_process_run_without_input_reads_an_empty_text_not_the_host_s()
+    {
+        var run = CliRun.Invoke("eval", "-");
+        Assert.Equal(ExitCodes.InputErrors, run.ExitCode);
+        Assert.Contains("unexpected end of file", run.Stderr);
+        Assert.Contains("«stdin»:1:1", run.Stderr);
     }
 }

@@ -19,6 +19,10 @@ public static class CliProcess
     public static CliRun RunIn(string? workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] args) =>
         Wait(Launch(DotnetHost, ["exec", CliAssembly], workingDirectory, environment, [], null, args), args);
 
+    /// <summary>Runs the CLI with <paramref name="standardInput"/> written to its standard input, which is then closed.</summary>
+    public static CliRun RunWithInput(string standardInput, params string[] args) =>
+        Wait(Launch(DotnetHost, ["exec", CliAssembly], null, null, [], null, args, standardInput), args);
+
     /// <summary>Runs the CLI with its standard output read one char per byte (Latin-1): what it writes, byte for byte.</summary>
     public static CliRun RunReadingBytes(params string[] args) =>
         Wait(Launch(DotnetHost, ["exec", CliAssembly], null, null, [], System.Text.Encoding.Latin1, args), args);
@@ -55,12 +59,13 @@ public static class CliProcess
     }
 
     private static RunningCli Launch(string fileName, IReadOnlyList<string> leadingArgs, string? workingDirectory, IReadOnlyDictionary<string, string>? environment,
-        IReadOnlyList<string> unset, System.Text.Encoding? stdoutEncoding, IReadOnlyList<string> args)
+        IReadOnlyList<string> unset, System.Text.Encoding? stdoutEncoding, IReadOnlyList<string> args, string? standardInput = null)
     {
         var start = new ProcessStartInfo(fileName)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            RedirectStandardInput = standardInput is not null,
             UseShellExecute = false,
             StandardOutputEncoding = stdoutEncoding,
         };
@@ -70,6 +75,11 @@ public static class CliProcess
         foreach (var name in unset) start.Environment.Remove(name);
         foreach (var (name, value) in environment ?? new Dictionary<string, string>()) start.Environment[name] = value;
         var process = Process.Start(start)!;
+        if (standardInput is not null)
+        {
+            process.StandardInput.Write(standardInput);
+            process.StandardInput.Close();
+        }
         return new RunningCli(process, process.StandardOutput.ReadToEndAsync(), process.StandardError.ReadToEndAsync());
     }
 }
