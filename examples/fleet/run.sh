@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # run.sh -- a pool of three web servers sharing their certificates through etcd, on 127.0.0.1
 # only, touching nothing outside a temp dir: starts a three-member etcd cluster
-# (tests/acme-testbed/etcd-cluster.sh) and the ACME testbed (pebble + knot), gives each host
+# and the ACME testbed (pebble + knot) through tests/acme-testbed/fleet-servers.sh, gives each host
 # (hosts/a.nix, b.nix, c.nix) its own --root with the same cluster key, runs the three rebuilds
 # at the same time, prints what each did (ordered, or installed from the cluster), checks that
 # the hosts hold the same certificates, and stops everything by the PIDs the scripts recorded.
@@ -9,41 +9,21 @@
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
-testbed="$repo/tests/acme-testbed"
-
-work="$(mktemp -d /tmp/configlang-fleet.XXXXXX)"
-cleanup() {
-  bash "$testbed/stop.sh" "$work/testbed" >/dev/null 2>&1 || true   # ends exactly the recorded PIDs
-  bash "$testbed/etcd-cluster.sh" stop "$work/etcd" >/dev/null 2>&1 || true
-  if [ "${KEEP:-0}" = 1 ]; then echo "fleet: kept $work" >&2; else rm -rf "$work"; fi
-}
-trap cleanup EXIT
+# The servers' start and stop and the hosts' secrets, shared with tests/bench/fleet.sh.
+# shellcheck source-path=SCRIPTDIR source=../../tests/acme-testbed/fleet-servers.sh
+. "$repo/tests/acme-testbed/fleet-servers.sh"
 
 # The ports hosts/fleet.nix names (own ones, so this runs beside a test suite's testbed).
 export TESTBED_ACME_PORT=14420 TESTBED_MGMT_PORT=15420 TESTBED_DNS_PORT=8420 \
        TESTBED_HTTP01_PORT=5422 TESTBED_TLSALPN01_PORT=5421 PEBBLE_WFE_NONCEREJECT=0
 export ETCD_CLIENT_PORTS="23891 23892 23893" ETCD_PEER_PORTS="23901 23902 23903"
-echo "== starting a three-member etcd cluster in $work/etcd"
-bash "$testbed/etcd-cluster.sh" start "$work/etcd" >/dev/null
-echo "== starting the ACME testbed in $work/testbed"
-bash "$testbed/start.sh" "$work/testbed" >/dev/null
-set -a; . "$work/testbed/env"; set +a
+fleet_begin configlang-fleet
+work="$fleet_work"
+echo "== starting a three-member etcd cluster in $work/etcd and the ACME testbed in $work/testbed"
+fleet_start_servers
 
 # One cluster key for the whole pool, readable by its owner only.
-key="$(head -c 32 /dev/urandom | base64)"
-for host in a b c; do
-  root="$work/root-$host"
-  mkdir -p "$root/run/secrets"
-  (umask 077
-   printf '%s\n' "$key" >"$root/run/secrets/acme-cluster.key"
-   cat >"$root/run/secrets/rfc2136.env" <<ENV
-RFC2136_NAMESERVER=$ACME_DNS_SERVER
-RFC2136_TSIG_KEY=$ACME_TSIG_KEY_NAME
-RFC2136_TSIG_SECRET=$ACME_TSIG_SECRET
-RFC2136_TSIG_ALGORITHM=$ACME_TSIG_ALGORITHM.
-ENV
-  )
-done
+for host in a b c; do fleet_host_secrets "$work/root-$host"; done
 
 cl() { "${CONFIGLANG_BIN:-$repo/configlang}" "$@"; }
 echo "== configlang lint hosts/*.nix"

@@ -7,34 +7,24 @@
 set -euo pipefail
 count="${1:-100}"
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-testbed="$repo/tests/acme-testbed"
-work="$(mktemp -d /tmp/configlang-fleet-bench.XXXXXX)"
-cleanup() {
-  bash "$testbed/stop.sh" "$work/testbed" >/dev/null 2>&1 || true   # ends exactly the recorded PIDs
-  bash "$testbed/etcd-cluster.sh" stop "$work/etcd" >/dev/null 2>&1 || true
-  if [ "${KEEP:-0}" = 1 ]; then echo "bench: kept $work" >&2; else rm -rf "$work"; fi
-}
-trap cleanup EXIT
+# The servers' start and stop and the hosts' secrets, shared with examples/fleet/run.sh.
+# shellcheck source-path=SCRIPTDIR source=../acme-testbed/fleet-servers.sh
+. "$repo/tests/acme-testbed/fleet-servers.sh"
 
 export TESTBED_ACME_PORT=14430 TESTBED_MGMT_PORT=15430 TESTBED_DNS_PORT=8430 \
        TESTBED_HTTP01_PORT=5432 TESTBED_TLSALPN01_PORT=5431 PEBBLE_WFE_NONCEREJECT=0
 export ETCD_CLIENT_PORTS="23991 23992 23993" ETCD_PEER_PORTS="24001 24002 24003"
-bash "$testbed/etcd-cluster.sh" start "$work/etcd" >/dev/null 2>&1
-bash "$testbed/start.sh" "$work/testbed" >/dev/null 2>&1
-set -a; . "$work/testbed/env"; . "$work/etcd/env"; set +a
-endpoints="$(printf '"%s" ' ${ETCD_ENDPOINTS//,/ })"
-key="$(head -c 32 /dev/urandom | base64)"
+fleet_begin configlang-fleet-bench
+work="$fleet_work"
+fleet_start_servers 2>"$work/servers.log" || { cat "$work/servers.log" >&2; exit 1; }
+IFS=, read -ra endpoint_list <<<"$ETCD_ENDPOINTS"
+endpoints="$(printf '"%s" ' "${endpoint_list[@]}")"
 
 # host NAME CLUSTER(0|1): a root with the secrets and a configuration with COUNT certificates.
 host() {
-  local root="$work/root-$1"
-  mkdir -p "$root/run/secrets"
-  (umask 077
-   printf '%s\n' "$key" >"$root/run/secrets/cluster.key"
-   printf 'RFC2136_NAMESERVER=%s\nRFC2136_TSIG_KEY=%s\nRFC2136_TSIG_SECRET=%s\nRFC2136_TSIG_ALGORITHM=%s.\n' \
-     "$ACME_DNS_SERVER" "$ACME_TSIG_KEY_NAME" "$ACME_TSIG_SECRET" "$ACME_TSIG_ALGORITHM" >"$root/run/secrets/rfc2136.env")
+  fleet_host_secrets "$work/root-$1"
   local cluster=""
-  [ "$2" = 1 ] && cluster="cluster = { enable = true; endpoints = [ $endpoints]; encryptionKeyFile = \"/run/secrets/cluster.key\"; };"
+  [ "$2" = 1 ] && cluster="cluster = { enable = true; endpoints = [ $endpoints]; encryptionKeyFile = \"/run/secrets/acme-cluster.key\"; };"
   cat >"$work/$1.nix" <<NIX
 { lib, ... }:
 {
