@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Net.Http.Headers;
 using System.Text.Json;
 using ConfigLang.Acme.Challenges;
 using ConfigLang.Acme.Credentials;
@@ -36,7 +35,7 @@ public sealed class DnsimpleDnsProvider : IDnsProvider
     {
         var token = credentials.Require(ProviderName, "DNSIMPLE_OAUTH_TOKEN");
         _api = new DnsHttpApi(ProviderName, httpClient, DnsHttpApi.BaseUrlFrom(credentials.Get("DNSIMPLE_BASE_URL"), DefaultBaseUrl), credentials.Redactor,
-            (request, _) => request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token),
+            DnsHttpApi.Bearer(token),
             Describe);
         _ttl = credentials.GetInt("DNSIMPLE_TTL") ?? 120;
         PropagationTimeout = credentials.GetSeconds("DNSIMPLE_PROPAGATION_TIMEOUT") ?? TimeSpan.FromSeconds(60);
@@ -90,7 +89,7 @@ public sealed class DnsimpleDnsProvider : IDnsProvider
                 notFoundIsNull: true).ConfigureAwait(false);
             if (zone is not null) return candidate;
         }
-        throw _api.Fail($"no DNSimple zone holds {fqdn} (tried {string.Join(", ", ZoneCandidates.For(fqdn))})");
+        throw _api.Fail(ZoneCandidates.NotFound("DNSimple zone", fqdn));
     }
 
     private static string? Describe(JsonElement error)

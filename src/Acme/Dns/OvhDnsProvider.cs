@@ -144,7 +144,7 @@ public sealed class OvhDnsProvider : IDnsProvider
         using var zones = await _api.SendAsync(HttpMethod.Get, "domain/zone", null, "list zones", cancellationToken).ConfigureAwait(false);
         if (zones is null || zones.RootElement.ValueKind != JsonValueKind.Array) throw _api.Fail("list zones: answer is not a list");
         return ZoneCandidates.Match(fqdn, zones.RootElement.EnumerateArray().Select(z => z.GetString()).OfType<string>())
-            ?? throw _api.Fail($"no OVH zone holds {fqdn} (tried {string.Join(", ", ZoneCandidates.For(fqdn))})");
+            ?? throw _api.Fail(ZoneCandidates.NotFound("OVH zone", fqdn));
     }
 
     /// <summary>

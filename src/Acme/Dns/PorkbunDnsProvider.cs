@@ -84,7 +84,7 @@ public sealed class PorkbunDnsProvider : IDnsProvider
             if (domains.Count - before < DomainsPerCall) break;
         }
         return ZoneCandidates.Match(fqdn, domains)
-            ?? throw _api.Fail($"no Porkbun domain holds {fqdn} (tried {string.Join(", ", ZoneCandidates.For(fqdn))})");
+            ?? throw _api.Fail(ZoneCandidates.NotFound("Porkbun domain", fqdn));
     }
 
     /// <summary>A POST with the keys and <paramref name="members"/>; an answer whose status is not SUCCESS is an error.</summary>
