@@ -103,7 +103,7 @@ public sealed class CloudflareDnsProviderTests : DnsProviderConformanceTests
     protected override string RecordName(string relative) => relative + ".example.org";
 
     // Zone lookup walked up from the most specific candidate.
-    protected override void AssertRoundTripRequests(IReadOnlyList<RecordedRequest> requests) =>
+    protected override void AssertAfterRoundTrip(IReadOnlyList<RecordedRequest> requests) =>
         Assert.Equal(["/client/v4/zones?name=deep.www.example.org", "/client/v4/zones?name=www.example.org", "/client/v4/zones?name=example.org"],
             requests.Where(r => r.Method == "GET").Take(3).Select(r => r.PathAndQuery));
 

@@ -82,7 +82,7 @@ public sealed class DigitalOceanDnsProviderTests : DnsProviderConformanceTests
         new DigitalOceanDnsProvider(new ProviderCredentials(new Dictionary<string, string> { ["DO_AUTH_TOKEN"] = wrongSecret ?? Token, ["DO_API_URL"] = server.BaseUrl.AbsoluteUri }), http);
 
     // The zone is on the second page of domains.
-    protected override void AssertRoundTripRequests(IReadOnlyList<RecordedRequest> requests) =>
+    protected override void AssertAfterRoundTrip(IReadOnlyList<RecordedRequest> requests) =>
         Assert.Equal(["/v2/domains?page=1&per_page=200", "/v2/domains?page=2&per_page=200"],
             requests.Where(r => r.Method == "GET").Take(2).Select(r => r.PathAndQuery));
 }

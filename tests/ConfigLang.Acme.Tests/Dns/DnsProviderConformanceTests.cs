@@ -56,8 +56,13 @@ public abstract class DnsProviderConformanceTests
     {
     }
 
-    /// <summary>More the round trip must have sent (zone lookups, paging).</summary>
-    protected virtual void AssertRoundTripRequests(IReadOnlyList<RecordedRequest> requests)
+    /// <summary>More the round trip must have done (zone lookups, paging, records of other types kept).</summary>
+    protected virtual void AssertAfterRoundTrip(IReadOnlyList<RecordedRequest> requests)
+    {
+    }
+
+    /// <summary>More the wildcard test must have done (how a value was removed beside another).</summary>
+    protected virtual void AssertAfterWildcard(IReadOnlyList<RecordedRequest> requests)
     {
     }
 
@@ -69,6 +74,10 @@ public abstract class DnsProviderConformanceTests
     protected virtual void AssertWrongCredentialsError(DnsProviderException error)
     {
     }
+
+    /// <summary>The records of fakes that keep each name's values together (RRsets), one a value.</summary>
+    protected static IReadOnlyCollection<FakeRecord> RecordsOf(string zone, IReadOnlyDictionary<string, List<string>> rrSets) =>
+        [.. rrSets.SelectMany(set => set.Value.Select(value => new FakeRecord(zone, set.Key, value)))];
 
     private FakeHttpServer Start()
     {
@@ -92,7 +101,7 @@ public abstract class DnsProviderConformanceTests
         var relative = "_acme-challenge." + RoundTripDomain[..^".example.org".Length];
         Assert.Equal(new FakeRecord(Zone, RecordName(relative), StoredValue(challenge.DnsTxtValue)), created);
         Assert.Empty(Records);
-        AssertRoundTripRequests(server.Requests);
+        AssertAfterRoundTrip(server.Requests);
     }
 
     [Fact]
@@ -110,6 +119,7 @@ public abstract class DnsProviderConformanceTests
         await provider.CleanupAsync(wildcard, default);
 
         Assert.Equal(new FakeRecord(Zone, RecordName("_acme-challenge"), StoredValue(apex.DnsTxtValue)), Assert.Single(Records));
+        AssertAfterWildcard(server.Requests);
     }
 
     [Fact]

@@ -75,7 +75,7 @@ public sealed class DnsimpleDnsProviderTests : DnsProviderConformanceTests
         Provider(server, http, wrongSecret ?? Token, ttl: null);
 
     // The account is learnt once, for present and cleanup both.
-    protected override void AssertRoundTripRequests(IReadOnlyList<RecordedRequest> requests) =>
+    protected override void AssertAfterRoundTrip(IReadOnlyList<RecordedRequest> requests) =>
         Assert.Single(requests, r => r.PathAndQuery == "/v2/whoami");
 
     private static DnsimpleDnsProvider Provider(FakeHttpServer server, HttpClient http, string token, string? ttl)

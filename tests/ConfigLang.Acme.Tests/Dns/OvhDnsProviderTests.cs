@@ -130,7 +130,7 @@ public sealed class OvhDnsProviderTests : DnsProviderConformanceTests
         }), http);
 
     // Signed requests: the zone is refreshed after the create and after the delete.
-    protected override void AssertRoundTripRequests(IReadOnlyList<RecordedRequest> requests) => Assert.Equal(2, _api!.Refreshes);
+    protected override void AssertAfterRoundTrip(IReadOnlyList<RecordedRequest> requests) => Assert.Equal(2, _api!.Refreshes);
 
     // Signed requests start with the unsigned server time, which is not rate limited here.
     protected override void AssertRepeated(IReadOnlyList<RecordedRequest> requests)

@@ -87,7 +87,7 @@ public sealed class PorkbunDnsProviderTests : DnsProviderConformanceTests
         }), http);
 
     // The zone is on the second page of listAll.
-    protected override void AssertRoundTripRequests(IReadOnlyList<RecordedRequest> requests) =>
+    protected override void AssertAfterRoundTrip(IReadOnlyList<RecordedRequest> requests) =>
         Assert.Equal(["0", "1000"], requests.Where(r => r.PathAndQuery.EndsWith("listAll", StringComparison.Ordinal))
             .Select(r => JsonDocument.Parse(r.Body).RootElement.GetProperty("start").GetString()));
 

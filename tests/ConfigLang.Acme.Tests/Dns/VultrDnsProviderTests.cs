@@ -88,6 +88,6 @@ public sealed class VultrDnsProviderTests : DnsProviderConformanceTests
     protected override string StoredValue(string value) => "\"" + value + "\"";
 
     // The zone is on the cursor's page, the second.
-    protected override void AssertRoundTripRequests(IReadOnlyList<RecordedRequest> requests) =>
+    protected override void AssertAfterRoundTrip(IReadOnlyList<RecordedRequest> requests) =>
         Assert.Equal(2, requests.Count(r => r.Method == "GET"));
 }
