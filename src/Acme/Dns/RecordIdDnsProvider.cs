@@ -36,6 +36,7 @@ public abstract class RecordIdDnsProvider<TRecord> : IDnsProvider where TRecord 
     public async Task CleanupAsync(ChallengeTask challenge, CancellationToken cancellationToken)
     {
         var name = challenge.DnsRecordName.TrimEnd('.');
+        // Only a record this instance created: others on the same name (the wildcard's) stay.
         if (!_created.TryRemove((name, challenge.DnsTxtValue), out var record))
         {
             if (await FindNotCreatedAsync(challenge, name, cancellationToken).ConfigureAwait(false) is not { } found) return;
