@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using ConfigLang.Acme.Challenges;
@@ -15,7 +14,7 @@ namespace ConfigLang.Acme.Dns;
 /// CLOUDFLARE_EMAIL/CF_API_EMAIL + CLOUDFLARE_API_KEY/CF_API_KEY (global key). CLOUDFLARE_TTL
 /// (120). CLOUDFLARE_BASE_URL (ours) replaces https://api.cloudflare.com/client/v4.
 /// </summary>
-public sealed class CloudflareDnsProvider : IDnsProvider
+public sealed class CloudflareDnsProvider : RecordIdDnsProvider<(string Zone, string Record)>
 {
     public const string ProviderName = "cloudflare";
     public static readonly Uri DefaultBaseUrl = new("https://api.cloudflare.com/client/v4/");
@@ -37,9 +36,9 @@ public sealed class CloudflareDnsProvider : IDnsProvider
     private readonly Action<HttpRequestHeaders> _dnsAuth;
     private readonly Action<HttpRequestHeaders> _zoneAuth;
     private readonly int _ttl;
-    private readonly ConcurrentDictionary<(string Name, string Value), (string Zone, string Record)> _created = new();
 
     public CloudflareDnsProvider(ProviderCredentials credentials, HttpClient httpClient)
+        : base(ProviderName, credentials.GetSeconds("CLOUDFLARE_PROPAGATION_TIMEOUT", "CF_PROPAGATION_TIMEOUT"))
     {
         var baseUrl = DnsHttpApi.BaseUrlFrom(credentials.Get("CLOUDFLARE_BASE_URL"), DefaultBaseUrl);
         var dnsToken = credentials.Get("CLOUDFLARE_DNS_API_TOKEN", "CF_DNS_API_TOKEN");
@@ -68,37 +67,31 @@ public sealed class CloudflareDnsProvider : IDnsProvider
         _dnsApi = new DnsHttpApi(ProviderName, httpClient, baseUrl, credentials.Redactor, (request, _) => _dnsAuth(request.Headers), DescribeErrors);
         _zoneApi = new DnsHttpApi(ProviderName, httpClient, baseUrl, credentials.Redactor, (request, _) => _zoneAuth(request.Headers), DescribeErrors);
         _ttl = credentials.GetInt("CLOUDFLARE_TTL", "CF_TTL") ?? 120;
-        PropagationTimeout = credentials.GetSeconds("CLOUDFLARE_PROPAGATION_TIMEOUT", "CF_PROPAGATION_TIMEOUT");
     }
 
-    public string Name => ProviderName;
-
-    public TimeSpan? PropagationTimeout { get; }
-
-    public async Task PresentAsync(ChallengeTask challenge, CancellationToken cancellationToken)
+    protected override async Task<(string Zone, string Record)> CreateAsync(ChallengeTask challenge, string name, CancellationToken cancellationToken)
     {
         var zone = await FindZoneAsync(challenge, cancellationToken).ConfigureAwait(false);
-        var name = challenge.DnsRecordName.TrimEnd('.');
         var body = JsonBody.Object(("type", "TXT"), ("name", name), ("content", challenge.DnsTxtValue), ("ttl", _ttl));
         using var result = await SendAsync(HttpMethod.Post, $"zones/{zone}/dns_records", body, _dnsAuth, $"create TXT {name}", cancellationToken).ConfigureAwait(false);
         var id = result.RootElement.GetProperty("result").GetProperty("id").GetString()
-            ?? throw new DnsProviderException(ProviderName, $"create TXT {name}: answer without record id");
-        _created[(name, challenge.DnsTxtValue)] = (zone, id);
+            ?? throw new DnsProviderException(ProviderName, NoRecordId(name));
+        return (zone, id);
     }
 
-    public async Task CleanupAsync(ChallengeTask challenge, CancellationToken cancellationToken)
+    /// <summary>Not created by this instance (e.g. a restarted run): the record with our value, looked up.</summary>
+    protected override async Task<(string Zone, string Record)?> FindNotCreatedAsync(ChallengeTask challenge, string name, CancellationToken cancellationToken)
     {
-        var name = challenge.DnsRecordName.TrimEnd('.');
-        if (!_created.TryRemove((name, challenge.DnsTxtValue), out var created))
-        {
-            // Not created by this instance (e.g. a restarted run): look the record up.
-            var zone = await FindZoneAsync(challenge, cancellationToken).ConfigureAwait(false);
-            var query = $"zones/{zone}/dns_records?type=TXT&name={Uri.EscapeDataString(name)}&content={Uri.EscapeDataString(challenge.DnsTxtValue)}";
-            using var found = await SendAsync(HttpMethod.Get, query, null, _dnsAuth, $"find TXT {name}", cancellationToken).ConfigureAwait(false);
-            var first = found.RootElement.GetProperty("result").EnumerateArray().FirstOrDefault();
-            if (first.ValueKind != JsonValueKind.Object) return;
-            created = (zone, first.GetProperty("id").GetString()!);
-        }
+        var zone = await FindZoneAsync(challenge, cancellationToken).ConfigureAwait(false);
+        var query = $"zones/{zone}/dns_records?type=TXT&name={Uri.EscapeDataString(name)}&content={Uri.EscapeDataString(challenge.DnsTxtValue)}";
+        using var found = await SendAsync(HttpMethod.Get, query, null, _dnsAuth, $"find TXT {name}", cancellationToken).ConfigureAwait(false);
+        var first = found.RootElement.GetProperty("result").EnumerateArray().FirstOrDefault();
+        if (first.ValueKind != JsonValueKind.Object) return null;
+        return (zone, first.GetProperty("id").GetString()!);
+    }
+
+    protected override async Task DeleteAsync((string Zone, string Record) created, string name, CancellationToken cancellationToken)
+    {
         using var _ = await SendAsync(HttpMethod.Delete, $"zones/{created.Zone}/dns_records/{created.Record}", null, _dnsAuth, $"delete TXT {name}", cancellationToken).ConfigureAwait(false);
     }
 

@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Net.Http.Headers;
 using System.Text.Json;
 using ConfigLang.Acme.Challenges;
 using ConfigLang.Acme.Credentials;
@@ -13,7 +11,7 @@ namespace ConfigLang.Acme.Dns;
 /// (<c>{"type":"TXT","name":relative,"data":...,"ttl":...}</c>) and deletes it by the id it got
 /// with <c>DELETE /v2/domains/{domain}/records/{id}</c>. Errors are <c>{"id":...,"message":...}</c>.
 /// </summary>
-public sealed class DigitalOceanDnsProvider : IDnsProvider
+public sealed class DigitalOceanDnsProvider : RecordIdDnsProvider<(string Zone, long Id)>
 {
     public const string ProviderName = "digitalocean";
     public static readonly Uri DefaultBaseUrl = new("https://api.digitalocean.com/");
@@ -31,38 +29,29 @@ public sealed class DigitalOceanDnsProvider : IDnsProvider
 
     private readonly DnsHttpApi _api;
     private readonly int _ttl;
-    private readonly ConcurrentDictionary<(string Name, string Value), (string Zone, long Id)> _created = new();
 
     public DigitalOceanDnsProvider(ProviderCredentials credentials, HttpClient httpClient)
+        : base(ProviderName, credentials.GetSeconds("DO_PROPAGATION_TIMEOUT") ?? TimeSpan.FromSeconds(60))
     {
         var token = credentials.Require(ProviderName, "DO_AUTH_TOKEN");
         _api = new DnsHttpApi(ProviderName, httpClient, DnsHttpApi.BaseUrlFrom(credentials.Get("DO_API_URL"), DefaultBaseUrl), credentials.Redactor,
-            (request, _) => request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token),
+            DnsHttpApi.Bearer(token),
             error => DnsHttpApi.StringAt(error, "message") is { } message ? $"{DnsHttpApi.StringAt(error, "id")}: {message}" : null);
         _ttl = credentials.GetInt("DO_TTL") ?? 30;
-        PropagationTimeout = credentials.GetSeconds("DO_PROPAGATION_TIMEOUT") ?? TimeSpan.FromSeconds(60);
     }
 
-    public string Name => ProviderName;
-
-    public TimeSpan? PropagationTimeout { get; }
-
-    public async Task PresentAsync(ChallengeTask challenge, CancellationToken cancellationToken)
+    protected override async Task<(string Zone, long Id)> CreateAsync(ChallengeTask challenge, string name, CancellationToken cancellationToken)
     {
         var zone = await FindZoneAsync(challenge.DnsRecordName, cancellationToken).ConfigureAwait(false);
-        var name = challenge.DnsRecordName.TrimEnd('.');
         var body = JsonBody.Object(("type", "TXT"), ("name", ZoneCandidates.Relative(name, zone)), ("data", challenge.DnsTxtValue), ("ttl", _ttl));
         using var created = await _api.SendAsync(HttpMethod.Post, $"v2/domains/{zone}/records", body, $"create TXT {name}", cancellationToken).ConfigureAwait(false);
         if (created is null || !created.RootElement.TryGetProperty("domain_record", out var record) || !record.TryGetProperty("id", out var id) || !id.TryGetInt64(out var recordId))
-            throw _api.Fail($"create TXT {name}: answer without record id");
-        _created[(name, challenge.DnsTxtValue)] = (zone, recordId);
+            throw _api.Fail(NoRecordId(name));
+        return (zone, recordId);
     }
 
-    public async Task CleanupAsync(ChallengeTask challenge, CancellationToken cancellationToken)
+    protected override async Task DeleteAsync((string Zone, long Id) created, string name, CancellationToken cancellationToken)
     {
-        var name = challenge.DnsRecordName.TrimEnd('.');
-        // Only a record this instance created: others on the same name (the wildcard's) stay.
-        if (!_created.TryRemove((name, challenge.DnsTxtValue), out var created)) return;
         using var _ = await _api.SendAsync(HttpMethod.Delete, $"v2/domains/{created.Zone}/records/{created.Id}", null, $"delete TXT {name}", cancellationToken,
             notFoundIsNull: true).ConfigureAwait(false);
     }
@@ -84,6 +73,6 @@ public sealed class DigitalOceanDnsProvider : IDnsProvider
             if (!hasNext) break;
         }
         return ZoneCandidates.Match(fqdn, domains)
-            ?? throw _api.Fail($"no DigitalOcean domain holds {fqdn} (tried {string.Join(", ", ZoneCandidates.For(fqdn))})");
+            ?? throw _api.Fail(ZoneCandidates.NotFound("DigitalOcean domain", fqdn));
     }
 }

@@ -45,6 +45,10 @@ internal sealed class DnsHttpApi
 
     public Uri BaseUrl { get; }
 
+    /// <summary>Authenticates with <c>Authorization: Bearer TOKEN</c>.</summary>
+    public static Action<HttpRequestMessage, string?> Bearer(string token) =>
+        (request, _) => request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+
     /// <summary>The base URL from <paramref name="configured"/> (a *_BASE_URL variable) or the default.</summary>
     public static Uri BaseUrlFrom(string? configured, Uri fallback) => configured is null ? fallback : new Uri(configured);
 

@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Net.Http.Headers;
 using System.Text.Json;
 using ConfigLang.Acme.Challenges;
 using ConfigLang.Acme.Credentials;
@@ -13,7 +11,7 @@ namespace ConfigLang.Acme.Dns;
 /// (<c>{"name":relative,"type":"TXT","content":...,"ttl":...}</c>) and deletes it by the id it got
 /// with <c>DELETE .../records/{id}</c>. Errors are <c>{"message":...,"errors":{field:[...]}}</c>.
 /// </summary>
-public sealed class DnsimpleDnsProvider : IDnsProvider
+public sealed class DnsimpleDnsProvider : RecordIdDnsProvider<(string Zone, long Id)>
 {
     public const string ProviderName = "dnsimple";
     public static readonly Uri DefaultBaseUrl = new("https://api.dnsimple.com/");
@@ -29,40 +27,31 @@ public sealed class DnsimpleDnsProvider : IDnsProvider
 
     private readonly DnsHttpApi _api;
     private readonly int _ttl;
-    private readonly ConcurrentDictionary<(string Name, string Value), (string Zone, long Id)> _created = new();
     private long? _account;
 
     public DnsimpleDnsProvider(ProviderCredentials credentials, HttpClient httpClient)
+        : base(ProviderName, credentials.GetSeconds("DNSIMPLE_PROPAGATION_TIMEOUT") ?? TimeSpan.FromSeconds(60))
     {
         var token = credentials.Require(ProviderName, "DNSIMPLE_OAUTH_TOKEN");
         _api = new DnsHttpApi(ProviderName, httpClient, DnsHttpApi.BaseUrlFrom(credentials.Get("DNSIMPLE_BASE_URL"), DefaultBaseUrl), credentials.Redactor,
-            (request, _) => request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token),
+            DnsHttpApi.Bearer(token),
             Describe);
         _ttl = credentials.GetInt("DNSIMPLE_TTL") ?? 120;
-        PropagationTimeout = credentials.GetSeconds("DNSIMPLE_PROPAGATION_TIMEOUT") ?? TimeSpan.FromSeconds(60);
     }
 
-    public string Name => ProviderName;
-
-    public TimeSpan? PropagationTimeout { get; }
-
-    public async Task PresentAsync(ChallengeTask challenge, CancellationToken cancellationToken)
+    protected override async Task<(string Zone, long Id)> CreateAsync(ChallengeTask challenge, string name, CancellationToken cancellationToken)
     {
-        var name = challenge.DnsRecordName.TrimEnd('.');
         var account = await AccountAsync(cancellationToken).ConfigureAwait(false);
         var zone = await FindZoneAsync(account, name, cancellationToken).ConfigureAwait(false);
         var body = JsonBody.Object(("name", ZoneCandidates.Relative(name, zone)), ("type", "TXT"), ("content", challenge.DnsTxtValue), ("ttl", _ttl));
         using var created = await _api.SendAsync(HttpMethod.Post, $"v2/{account}/zones/{zone}/records", body, $"create TXT {name}", cancellationToken).ConfigureAwait(false);
         if (created is null || !created.RootElement.TryGetProperty("data", out var data) || !data.TryGetProperty("id", out var id) || !id.TryGetInt64(out var recordId))
-            throw _api.Fail($"create TXT {name}: answer without record id");
-        _created[(name, challenge.DnsTxtValue)] = (zone, recordId);
+            throw _api.Fail(NoRecordId(name));
+        return (zone, recordId);
     }
 
-    public async Task CleanupAsync(ChallengeTask challenge, CancellationToken cancellationToken)
+    protected override async Task DeleteAsync((string Zone, long Id) created, string name, CancellationToken cancellationToken)
     {
-        var name = challenge.DnsRecordName.TrimEnd('.');
-        // Only a record this instance created: others on the same name (the wildcard's) stay.
-        if (!_created.TryRemove((name, challenge.DnsTxtValue), out var created)) return;
         var account = await AccountAsync(cancellationToken).ConfigureAwait(false);
         using var _ = await _api.SendAsync(HttpMethod.Delete, $"v2/{account}/zones/{created.Zone}/records/{created.Id}", null, $"delete TXT {name}",
             cancellationToken, notFoundIsNull: true).ConfigureAwait(false);
@@ -90,7 +79,7 @@ public sealed class DnsimpleDnsProvider : IDnsProvider
                 notFoundIsNull: true).ConfigureAwait(false);
             if (zone is not null) return candidate;
         }
-        throw _api.Fail($"no DNSimple zone holds {fqdn} (tried {string.Join(", ", ZoneCandidates.For(fqdn))})");
+        throw _api.Fail(ZoneCandidates.NotFound("DNSimple zone", fqdn));
     }
 
     private static string? Describe(JsonElement error)

@@ -96,6 +96,6 @@ public sealed class GandiV5DnsProvider : IDnsProvider
             using var domain = await _api.SendAsync(HttpMethod.Get, $"domains/{candidate}", null, $"look up domain {candidate}", cancellationToken, notFoundIsNull: true).ConfigureAwait(false);
             if (domain is not null) return candidate;
         }
-        throw _api.Fail($"no Gandi LiveDNS domain holds {fqdn} (tried {string.Join(", ", ZoneCandidates.For(fqdn))})");
+        throw _api.Fail(ZoneCandidates.NotFound("Gandi LiveDNS domain", fqdn));
     }
 }

@@ -103,6 +103,6 @@ public sealed class GoDaddyDnsProvider : IDnsProvider
             using var domain = await _api.SendAsync(HttpMethod.Get, $"domains/{candidate}", null, $"look up domain {candidate}", cancellationToken, notFoundIsNull: true).ConfigureAwait(false);
             if (domain is not null) return candidate;
         }
-        throw _api.Fail($"no GoDaddy domain holds {fqdn} (tried {string.Join(", ", ZoneCandidates.For(fqdn))})");
+        throw _api.Fail(ZoneCandidates.NotFound("GoDaddy domain", fqdn));
     }
 }

@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using System.Text.Json;
 using ConfigLang.Acme.Challenges;
 using ConfigLang.Acme.Credentials;
@@ -34,7 +33,7 @@ public sealed class HetznerDnsProvider : IDnsProvider
     {
         var token = credentials.Require(ProviderName, "HETZNER_API_TOKEN");
         _api = new DnsHttpApi(ProviderName, httpClient, DnsHttpApi.BaseUrlFrom(credentials.Get("HETZNER_BASE_URL"), DefaultBaseUrl), credentials.Redactor,
-            (request, _) => request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token),
+            DnsHttpApi.Bearer(token),
             answer => answer.TryGetProperty("error", out var error) && DnsHttpApi.StringAt(error, "message") is { } message
                 ? $"{DnsHttpApi.StringAt(error, "code")}: {message}"
                 : null);
@@ -76,6 +75,6 @@ public sealed class HetznerDnsProvider : IDnsProvider
                     return (id.ToString(), candidate);
             }
         }
-        throw _api.Fail($"no Hetzner zone holds {fqdn} (tried {string.Join(", ", ZoneCandidates.For(fqdn))})");
+        throw _api.Fail(ZoneCandidates.NotFound("Hetzner zone", fqdn));
     }
 }

@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Net.Http.Headers;
 using System.Text.Json;
 using ConfigLang.Acme.Challenges;
 using ConfigLang.Acme.Credentials;
@@ -13,7 +11,7 @@ namespace ConfigLang.Acme.Dns;
 /// (<c>{"type":"TXT","name":relative,"target":...,"ttl_sec":...}</c>) and deletes it by the id it got
 /// with <c>DELETE /v4/domains/{id}/records/{record}</c>. Errors are <c>{"errors":[{"reason":...}]}</c>.
 /// </summary>
-public sealed class LinodeDnsProvider : IDnsProvider
+public sealed class LinodeDnsProvider : RecordIdDnsProvider<(long Domain, long Record)>
 {
     public const string ProviderName = "linode";
     public static readonly Uri DefaultBaseUrl = new("https://api.linode.com/v4/");
@@ -31,40 +29,31 @@ public sealed class LinodeDnsProvider : IDnsProvider
 
     private readonly DnsHttpApi _api;
     private readonly int _ttl;
-    private readonly ConcurrentDictionary<(string Name, string Value), (long Domain, long Record)> _created = new();
 
     public LinodeDnsProvider(ProviderCredentials credentials, HttpClient httpClient)
+        : base(ProviderName, credentials.GetSeconds("LINODE_PROPAGATION_TIMEOUT") ?? TimeSpan.FromSeconds(120))
     {
         var token = credentials.Require(ProviderName, "LINODE_TOKEN");
         _api = new DnsHttpApi(ProviderName, httpClient, DnsHttpApi.BaseUrlFrom(credentials.Get("LINODE_BASE_URL"), DefaultBaseUrl), credentials.Redactor,
-            (request, _) => request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token),
+            DnsHttpApi.Bearer(token),
             answer => answer.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Array
                 ? string.Join("; ", errors.EnumerateArray().Select(e => DnsHttpApi.StringAt(e, "field") is { } field ? $"{field}: {DnsHttpApi.StringAt(e, "reason")}" : DnsHttpApi.StringAt(e, "reason")))
                 : null);
         _ttl = credentials.GetInt("LINODE_TTL") ?? 300;
-        PropagationTimeout = credentials.GetSeconds("LINODE_PROPAGATION_TIMEOUT") ?? TimeSpan.FromSeconds(120);
     }
 
-    public string Name => ProviderName;
-
-    public TimeSpan? PropagationTimeout { get; }
-
-    public async Task PresentAsync(ChallengeTask challenge, CancellationToken cancellationToken)
+    protected override async Task<(long Domain, long Record)> CreateAsync(ChallengeTask challenge, string name, CancellationToken cancellationToken)
     {
-        var name = challenge.DnsRecordName.TrimEnd('.');
         var (domainId, zone) = await FindZoneAsync(name, cancellationToken).ConfigureAwait(false);
         var body = JsonBody.Object(("type", "TXT"), ("name", ZoneCandidates.Relative(name, zone)), ("target", challenge.DnsTxtValue), ("ttl_sec", _ttl));
         using var created = await _api.SendAsync(HttpMethod.Post, $"domains/{domainId}/records", body, $"create TXT {name}", cancellationToken).ConfigureAwait(false);
         if (created is null || !created.RootElement.TryGetProperty("id", out var id) || !id.TryGetInt64(out var recordId))
-            throw _api.Fail($"create TXT {name}: answer without record id");
-        _created[(name, challenge.DnsTxtValue)] = (domainId, recordId);
+            throw _api.Fail(NoRecordId(name));
+        return (domainId, recordId);
     }
 
-    public async Task CleanupAsync(ChallengeTask challenge, CancellationToken cancellationToken)
+    protected override async Task DeleteAsync((long Domain, long Record) created, string name, CancellationToken cancellationToken)
     {
-        var name = challenge.DnsRecordName.TrimEnd('.');
-        // Only a record this instance created: others on the same name (the wildcard's) stay.
-        if (!_created.TryRemove((name, challenge.DnsTxtValue), out var created)) return;
         using var _ = await _api.SendAsync(HttpMethod.Delete, $"domains/{created.Domain}/records/{created.Record}", null, $"delete TXT {name}", cancellationToken,
             notFoundIsNull: true).ConfigureAwait(false);
     }
@@ -86,7 +75,7 @@ public sealed class LinodeDnsProvider : IDnsProvider
             if (page >= pages) break;
         }
         var zone = ZoneCandidates.Match(fqdn, domains.Keys)
-            ?? throw _api.Fail($"no Linode domain holds {fqdn} (tried {string.Join(", ", ZoneCandidates.For(fqdn))})");
+            ?? throw _api.Fail(ZoneCandidates.NotFound("Linode domain", fqdn));
         return (domains[zone], zone);
     }
 }

@@ -119,7 +119,7 @@ public sealed class NamecheapDnsProvider : IDnsProvider
             if (found.Count == 0 || page * PageSize >= total) break;
         }
         return ZoneCandidates.Match(fqdn, domains)
-            ?? throw _api.Fail($"no Namecheap domain holds {fqdn} (tried {string.Join(", ", ZoneCandidates.For(fqdn))})");
+            ?? throw _api.Fail(ZoneCandidates.NotFound("Namecheap domain", fqdn));
     }
 
     /// <summary>One command: the global parameters and <paramref name="fields"/>, in the query (GET) or a form (POST); an ERROR answer is an error.</summary>

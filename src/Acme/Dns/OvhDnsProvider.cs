@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
@@ -19,7 +18,7 @@ namespace ConfigLang.Acme.Dns;
 /// deletes it by the id it got with <c>DELETE .../record/{id}</c>, and applies each change with
 /// <c>POST /domain/zone/{zone}/refresh</c>. Errors are <c>{"errorCode","httpCode","message"}</c>.
 /// </summary>
-public sealed class OvhDnsProvider : IDnsProvider
+public sealed class OvhDnsProvider : RecordIdDnsProvider<(string Zone, long Id)>
 {
     public const string ProviderName = "ovh";
 
@@ -63,12 +62,12 @@ public sealed class OvhDnsProvider : IDnsProvider
     private readonly string? _applicationSecret;
     private readonly string? _consumerKey;
     private readonly int _ttl;
-    private readonly ConcurrentDictionary<(string Name, string Value), (string Zone, long Id)> _created = new();
     private readonly OAuthAccessToken? _oauth;
     private long? _clockOffset;
     private string? _bearer;
 
     public OvhDnsProvider(ProviderCredentials credentials, HttpClient httpClient, TimeProvider? time = null)
+        : base(ProviderName, credentials.GetSeconds("OVH_PROPAGATION_TIMEOUT") ?? TimeSpan.FromSeconds(60))
     {
         var endpoint = credentials.Require(ProviderName, "OVH_ENDPOINT");
         if (!Endpoints.TryGetValue(endpoint, out var url) && !endpoint.StartsWith("http", StringComparison.OrdinalIgnoreCase))
@@ -97,35 +96,27 @@ public sealed class OvhDnsProvider : IDnsProvider
                 ? (DnsHttpApi.StringAt(error, "errorCode") is { } code ? $"{code}: {message}" : message)
                 : null);
         _ttl = credentials.GetInt("OVH_TTL") ?? 120;
-        PropagationTimeout = credentials.GetSeconds("OVH_PROPAGATION_TIMEOUT") ?? TimeSpan.FromSeconds(60);
     }
-
-    public string Name => ProviderName;
-
-    public TimeSpan? PropagationTimeout { get; }
 
     private TimeProvider Time { get; }
 
-    public async Task PresentAsync(ChallengeTask challenge, CancellationToken cancellationToken)
+    protected override async Task<(string Zone, long Id)> CreateAsync(ChallengeTask challenge, string name, CancellationToken cancellationToken)
     {
-        var name = challenge.DnsRecordName.TrimEnd('.');
         await SyncClockAsync(cancellationToken).ConfigureAwait(false);
         var zone = await FindZoneAsync(name, cancellationToken).ConfigureAwait(false);
         var body = JsonBody.Object(("fieldType", "TXT"), ("subDomain", ZoneCandidates.Relative(name, zone)), ("target", challenge.DnsTxtValue), ("ttl", _ttl));
-        using (var created = await _api.SendAsync(HttpMethod.Post, $"domain/zone/{zone}/record", body, $"create TXT {name}", cancellationToken).ConfigureAwait(false))
-        {
-            if (created is null || !created.RootElement.TryGetProperty("id", out var id) || !id.TryGetInt64(out var recordId))
-                throw _api.Fail($"create TXT {name}: answer without record id");
-            _created[(name, challenge.DnsTxtValue)] = (zone, recordId);
-        }
-        await RefreshAsync(zone, cancellationToken).ConfigureAwait(false);
+        using var created = await _api.SendAsync(HttpMethod.Post, $"domain/zone/{zone}/record", body, $"create TXT {name}", cancellationToken).ConfigureAwait(false);
+        if (created is null || !created.RootElement.TryGetProperty("id", out var id) || !id.TryGetInt64(out var recordId))
+            throw _api.Fail(NoRecordId(name));
+        return (zone, recordId);
     }
 
-    public async Task CleanupAsync(ChallengeTask challenge, CancellationToken cancellationToken)
+    // The zone is refreshed once the record is remembered, so a failed refresh still leaves it to clean up.
+    protected override Task CreatedAsync((string Zone, long Id) created, CancellationToken cancellationToken) =>
+        RefreshAsync(created.Zone, cancellationToken);
+
+    protected override async Task DeleteAsync((string Zone, long Id) created, string name, CancellationToken cancellationToken)
     {
-        var name = challenge.DnsRecordName.TrimEnd('.');
-        // Only a record this instance created: others on the same name (the wildcard's) stay.
-        if (!_created.TryRemove((name, challenge.DnsTxtValue), out var created)) return;
         await SyncClockAsync(cancellationToken).ConfigureAwait(false);
         using (var _ = await _api.SendAsync(HttpMethod.Delete, $"domain/zone/{created.Zone}/record/{created.Id}", null, $"delete TXT {name}", cancellationToken,
             notFoundIsNull: true).ConfigureAwait(false))
@@ -144,7 +135,7 @@ public sealed class OvhDnsProvider : IDnsProvider
         using var zones = await _api.SendAsync(HttpMethod.Get, "domain/zone", null, "list zones", cancellationToken).ConfigureAwait(false);
         if (zones is null || zones.RootElement.ValueKind != JsonValueKind.Array) throw _api.Fail("list zones: answer is not a list");
         return ZoneCandidates.Match(fqdn, zones.RootElement.EnumerateArray().Select(z => z.GetString()).OfType<string>())
-            ?? throw _api.Fail($"no OVH zone holds {fqdn} (tried {string.Join(", ", ZoneCandidates.For(fqdn))})");
+            ?? throw _api.Fail(ZoneCandidates.NotFound("OVH zone", fqdn));
     }
 
     /// <summary>

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text.Json;
 using ConfigLang.Acme.Challenges;
 using ConfigLang.Acme.Credentials;
@@ -13,7 +12,7 @@ namespace ConfigLang.Acme.Dns;
 /// deletes it by the id it got with <c>/dns/delete/{domain}/{id}</c>. Answers are
 /// <c>{"status":"SUCCESS",...}</c> or <c>{"status":"ERROR","message":...}</c>.
 /// </summary>
-public sealed class PorkbunDnsProvider : IDnsProvider
+public sealed class PorkbunDnsProvider : RecordIdDnsProvider<(string Zone, string Id)>
 {
     public const string ProviderName = "porkbun";
     public static readonly Uri DefaultBaseUrl = new("https://api.porkbun.com/api/json/v3/");
@@ -34,9 +33,9 @@ public sealed class PorkbunDnsProvider : IDnsProvider
     private readonly string _apiKey;
     private readonly string _secretKey;
     private readonly int _ttl;
-    private readonly ConcurrentDictionary<(string Name, string Value), (string Zone, string Id)> _created = new();
 
     public PorkbunDnsProvider(ProviderCredentials credentials, HttpClient httpClient)
+        : base(ProviderName, credentials.GetSeconds("PORKBUN_PROPAGATION_TIMEOUT") ?? TimeSpan.FromSeconds(600))
     {
         _apiKey = credentials.Require(ProviderName, "PORKBUN_API_KEY");
         _secretKey = credentials.Require(ProviderName, "PORKBUN_SECRET_API_KEY");
@@ -44,30 +43,21 @@ public sealed class PorkbunDnsProvider : IDnsProvider
         _api = new DnsHttpApi(ProviderName, httpClient, DnsHttpApi.BaseUrlFrom(credentials.Get("PORKBUN_BASE_URL"), DefaultBaseUrl), credentials.Redactor,
             (_, _) => { }, error => DnsHttpApi.StringAt(error, "message"));
         _ttl = credentials.GetInt("PORKBUN_TTL") ?? 300;
-        PropagationTimeout = credentials.GetSeconds("PORKBUN_PROPAGATION_TIMEOUT") ?? TimeSpan.FromSeconds(600);
     }
 
-    public string Name => ProviderName;
-
-    public TimeSpan? PropagationTimeout { get; }
-
-    public async Task PresentAsync(ChallengeTask challenge, CancellationToken cancellationToken)
+    protected override async Task<(string Zone, string Id)> CreateAsync(ChallengeTask challenge, string name, CancellationToken cancellationToken)
     {
-        var name = challenge.DnsRecordName.TrimEnd('.');
         var zone = await FindZoneAsync(name, cancellationToken).ConfigureAwait(false);
         using var created = await CallAsync($"dns/create/{zone}", $"create TXT {name}", cancellationToken,
             ("name", ZoneCandidates.Relative(name, zone)), ("type", "TXT"), ("content", challenge.DnsTxtValue), ("ttl", _ttl.ToString(System.Globalization.CultureInfo.InvariantCulture))).ConfigureAwait(false);
         // The id comes as a number or a string, depending on the API's version.
         var id = created.RootElement.TryGetProperty("id", out var value) && value.ValueKind is JsonValueKind.Number or JsonValueKind.String ? value.ToString() : null;
-        if (string.IsNullOrEmpty(id)) throw _api.Fail($"create TXT {name}: answer without record id");
-        _created[(name, challenge.DnsTxtValue)] = (zone, id);
+        if (string.IsNullOrEmpty(id)) throw _api.Fail(NoRecordId(name));
+        return (zone, id);
     }
 
-    public async Task CleanupAsync(ChallengeTask challenge, CancellationToken cancellationToken)
+    protected override async Task DeleteAsync((string Zone, string Id) created, string name, CancellationToken cancellationToken)
     {
-        var name = challenge.DnsRecordName.TrimEnd('.');
-        // Only a record this instance created: others on the same name (the wildcard's) stay.
-        if (!_created.TryRemove((name, challenge.DnsTxtValue), out var created)) return;
         using var _ = await CallAsync($"dns/delete/{created.Zone}/{Uri.EscapeDataString(created.Id)}", $"delete TXT {name}", cancellationToken).ConfigureAwait(false);
     }
 
@@ -84,7 +74,7 @@ public sealed class PorkbunDnsProvider : IDnsProvider
             if (domains.Count - before < DomainsPerCall) break;
         }
         return ZoneCandidates.Match(fqdn, domains)
-            ?? throw _api.Fail($"no Porkbun domain holds {fqdn} (tried {string.Join(", ", ZoneCandidates.For(fqdn))})");
+            ?? throw _api.Fail(ZoneCandidates.NotFound("Porkbun domain", fqdn));
     }
 
     /// <summary>A POST with the keys and <paramref name="members"/>; an answer whose status is not SUCCESS is an error.</summary>

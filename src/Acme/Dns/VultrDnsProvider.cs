@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Net.Http.Headers;
 using System.Text.Json;
 using ConfigLang.Acme.Challenges;
 using ConfigLang.Acme.Credentials;
@@ -13,7 +11,7 @@ namespace ConfigLang.Acme.Dns;
 /// (<c>{"name":relative,"type":"TXT","data":"\"...\"","ttl":...}</c>) and deletes it by the id it
 /// got with <c>DELETE /v2/domains/{domain}/records/{id}</c>. Errors are <c>{"error":...,"status":n}</c>.
 /// </summary>
-public sealed class VultrDnsProvider : IDnsProvider
+public sealed class VultrDnsProvider : RecordIdDnsProvider<(string Zone, string Id)>
 {
     public const string ProviderName = "vultr";
     public static readonly Uri DefaultBaseUrl = new("https://api.vultr.com/v2/");
@@ -31,38 +29,29 @@ public sealed class VultrDnsProvider : IDnsProvider
 
     private readonly DnsHttpApi _api;
     private readonly int _ttl;
-    private readonly ConcurrentDictionary<(string Name, string Value), (string Zone, string Id)> _created = new();
 
     public VultrDnsProvider(ProviderCredentials credentials, HttpClient httpClient)
+        : base(ProviderName, credentials.GetSeconds("VULTR_PROPAGATION_TIMEOUT") ?? TimeSpan.FromSeconds(60))
     {
         var key = credentials.Require(ProviderName, "VULTR_API_KEY");
         _api = new DnsHttpApi(ProviderName, httpClient, DnsHttpApi.BaseUrlFrom(credentials.Get("VULTR_BASE_URL"), DefaultBaseUrl), credentials.Redactor,
-            (request, _) => request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key),
+            DnsHttpApi.Bearer(key),
             error => DnsHttpApi.StringAt(error, "error"));
         _ttl = credentials.GetInt("VULTR_TTL") ?? 120;
-        PropagationTimeout = credentials.GetSeconds("VULTR_PROPAGATION_TIMEOUT") ?? TimeSpan.FromSeconds(60);
     }
 
-    public string Name => ProviderName;
-
-    public TimeSpan? PropagationTimeout { get; }
-
-    public async Task PresentAsync(ChallengeTask challenge, CancellationToken cancellationToken)
+    protected override async Task<(string Zone, string Id)> CreateAsync(ChallengeTask challenge, string name, CancellationToken cancellationToken)
     {
-        var name = challenge.DnsRecordName.TrimEnd('.');
         var zone = await FindZoneAsync(name, cancellationToken).ConfigureAwait(false);
         var body = JsonBody.Object(("name", ZoneCandidates.Relative(name, zone)), ("type", "TXT"), ("data", "\"" + challenge.DnsTxtValue + "\""), ("ttl", _ttl), ("priority", 0));
         using var created = await _api.SendAsync(HttpMethod.Post, $"domains/{zone}/records", body, $"create TXT {name}", cancellationToken).ConfigureAwait(false);
         var id = created is not null && created.RootElement.TryGetProperty("record", out var record) ? DnsHttpApi.StringAt(record, "id") : null;
-        if (string.IsNullOrEmpty(id)) throw _api.Fail($"create TXT {name}: answer without record id");
-        _created[(name, challenge.DnsTxtValue)] = (zone, id);
+        if (string.IsNullOrEmpty(id)) throw _api.Fail(NoRecordId(name));
+        return (zone, id);
     }
 
-    public async Task CleanupAsync(ChallengeTask challenge, CancellationToken cancellationToken)
+    protected override async Task DeleteAsync((string Zone, string Id) created, string name, CancellationToken cancellationToken)
     {
-        var name = challenge.DnsRecordName.TrimEnd('.');
-        // Only a record this instance created: others on the same name (the wildcard's) stay.
-        if (!_created.TryRemove((name, challenge.DnsTxtValue), out var created)) return;
         using var _ = await _api.SendAsync(HttpMethod.Delete, $"domains/{created.Zone}/records/{Uri.EscapeDataString(created.Id)}", null, $"delete TXT {name}",
             cancellationToken, notFoundIsNull: true).ConfigureAwait(false);
     }
@@ -83,6 +72,6 @@ public sealed class VultrDnsProvider : IDnsProvider
             if (cursor.Length == 0) break;
         }
         return ZoneCandidates.Match(fqdn, domains)
-            ?? throw _api.Fail($"no Vultr domain holds {fqdn} (tried {string.Join(", ", ZoneCandidates.For(fqdn))})");
+            ?? throw _api.Fail(ZoneCandidates.NotFound("Vultr domain", fqdn));
     }
 }

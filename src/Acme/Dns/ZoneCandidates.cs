@@ -24,6 +24,9 @@ internal static class ZoneCandidates
         return For(fqdn).FirstOrDefault(owned.Contains);
     }
 
+    /// <summary>The error text when no zone of an account holds <paramref name="fqdn"/>: <paramref name="what"/> is e.g. "Linode domain".</summary>
+    public static string NotFound(string what, string fqdn) => $"no {what} holds {fqdn} (tried {string.Join(", ", For(fqdn))})";
+
     /// <summary>The record name relative to <paramref name="zone"/>: <c>_acme-challenge.www</c>, or <c>""</c> at the apex.</summary>
     public static string Relative(string fqdn, string zone)
     {

@@ -2,7 +2,6 @@ using System.Text.Json;
 using ConfigLang.Acme.Credentials;
 using ConfigLang.Acme.Dns;
 using ConfigLang.Acme.Tests.Testbed;
-using static ConfigLang.Acme.Tests.Dns.ProviderTestData;
 
 namespace ConfigLang.Acme.Tests.Dns;
 
@@ -15,7 +14,7 @@ namespace ConfigLang.Acme.Tests.Dns;
 /// with <c>PUT</c> (<c>properties.TTL</c>, <c>properties.TXTRecords[].value[]</c>) and deleted;
 /// errors <c>{"error":{"code","message"}}</c> and <c>{"error","error_description"}</c>, a 429.
 /// </summary>
-public sealed class AzureDnsProviderTests
+public sealed class AzureDnsProviderTests : DnsProviderConformanceTests
 {
     private const string ClientId = "00000000-0000-0000-0000-0000000000c1";
     private const string ClientSecret = "azure~client~secret~0123456789";
@@ -84,83 +83,34 @@ public sealed class AzureDnsProviderTests
             (status, $"{{\"error\":{{\"code\":\"{code}\",\"message\":\"{message}\"}}}}", null);
     }
 
-    private static (FakeAzure Api, FakeHttpServer Server) Start()
-    {
-        FakeAzure? api = null;
-        var server = new FakeHttpServer(request => api!.Handle(request));
-        api = new FakeAzure(server.BaseUrl.AbsoluteUri);
-        return (api, server);
-    }
+    private FakeAzure? _api;
 
-    private static AzureDnsProvider Provider(FakeHttpServer server, HttpClient http, string secret = ClientSecret) =>
-        new(new ProviderCredentials(new Dictionary<string, string>
+    protected override string ProviderName => "azuredns";
+
+    protected override string WrongSecret => "azure~wrong~secret~value";
+
+    protected override string WrongCredentialsMessage => "invalid_client: AADSTS7000215: Invalid client secret provided";
+
+    // The fake's nextLink points at the server itself, so it is made once the server listens.
+    protected override void Started(FakeHttpServer server) => _api = new FakeAzure(server.BaseUrl.AbsoluteUri);
+
+    protected override (int, string, IReadOnlyDictionary<string, string>?) Handle(RecordedRequest request) => _api!.Handle(request);
+
+    protected override IReadOnlyCollection<FakeRecord> Records => RecordsOf("example.org", _api!.RecordSets);
+
+    protected override void RateLimitOnce() => _api!.RateLimitOnce = 1;
+
+    protected override IDnsProvider Provider(FakeHttpServer server, HttpClient http, string? wrongSecret = null) =>
+        new AzureDnsProvider(new ProviderCredentials(new Dictionary<string, string>
         {
-            ["AZURE_CLIENT_ID"] = ClientId, ["AZURE_CLIENT_SECRET"] = secret, ["AZURE_TENANT_ID"] = "tenant-1", ["AZURE_SUBSCRIPTION_ID"] = "sub-1",
+            ["AZURE_CLIENT_ID"] = ClientId, ["AZURE_CLIENT_SECRET"] = wrongSecret ?? ClientSecret, ["AZURE_TENANT_ID"] = "tenant-1", ["AZURE_SUBSCRIPTION_ID"] = "sub-1",
             ["AZURE_BASE_URL"] = server.BaseUrl.AbsoluteUri, ["AZURE_AUTHORITY_URL"] = server.BaseUrl.AbsoluteUri,
         }), http);
 
-    [Fact]
-    public async Task The_record_set_is_written_in_the_zone_found_across_pages_and_deleted_with_the_last_value()
-    {
-        var (api, server) = Start();
-        using var _ = server;
-        using var http = new HttpClient();
-        var provider = Provider(server, http);
-        var challenge = Challenge("www.example.org");
+    // One token serves present and cleanup.
+    protected override void AssertAfterRoundTrip(IReadOnlyList<RecordedRequest> requests) =>
+        Assert.Single(requests, r => r.PathAndQuery.EndsWith("/token", StringComparison.Ordinal));
 
-        await provider.PresentAsync(challenge, default);
-        var (name, values) = Assert.Single(api.RecordSets);
-        Assert.Equal(("_acme-challenge.www", challenge.DnsTxtValue), (name, Assert.Single(values)));
-        await provider.CleanupAsync(challenge, default);
-
-        Assert.Empty(api.RecordSets);
-        Assert.Single(server.Requests, r => r.PathAndQuery.EndsWith("/token", StringComparison.Ordinal));
-    }
-
-    [Fact]
-    public async Task A_wildcard_and_its_base_name_share_the_record_set_and_cleanup_keeps_the_other_value()
-    {
-        var (api, server) = Start();
-        using var _ = server;
-        using var http = new HttpClient();
-        var provider = Provider(server, http);
-        var apex = Challenge("example.org");
-        var wildcard = Wildcard("example.org");
-
-        await provider.PresentAsync(apex, default);
-        await provider.PresentAsync(wildcard, default);
-        Assert.Equal(2, api.RecordSets["_acme-challenge"].Count);
-        await provider.CleanupAsync(wildcard, default);
-
-        Assert.Equal([apex.DnsTxtValue], api.RecordSets["_acme-challenge"]);
-    }
-
-    [Fact]
-    public async Task A_rate_limit_answer_is_waited_out_and_the_request_repeated()
-    {
-        var (api, server) = Start();
-        using var _ = server;
-        using var http = new HttpClient();
-        api.RateLimitOnce = 1;
-
-        await Provider(server, http).PresentAsync(Challenge(), default);
-
-        Assert.Single(api.RecordSets);
-        Assert.Equal(server.Requests[1].PathAndQuery, server.Requests[2].PathAndQuery);
-    }
-
-    [Fact]
-    public async Task A_wrong_client_secret_gives_the_token_error_named_after_the_provider_without_the_secret()
-    {
-        var (_, server) = Start();
-        using var __ = server;
-        using var http = new HttpClient();
-        const string wrong = "azure~wrong~secret~value";
-
-        var error = await Assert.ThrowsAsync<DnsProviderException>(() => Provider(server, http, wrong).PresentAsync(Challenge(), default));
-
-        Assert.StartsWith("azuredns: ", error.Message);
-        Assert.Contains("invalid_client: AADSTS7000215: Invalid client secret provided", error.Message);
-        Assert.DoesNotContain(wrong, error.ToString());
-    }
+    // The token comes first and is not rate limited.
+    protected override void AssertRepeated(IReadOnlyList<RecordedRequest> requests) => Assert.Equal(requests[1].PathAndQuery, requests[2].PathAndQuery);
 }

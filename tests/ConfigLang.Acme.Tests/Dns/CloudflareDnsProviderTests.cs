@@ -12,7 +12,7 @@ namespace ConfigLang.Acme.Tests.Dns;
 /// <c>DELETE /zones/{id}/dns_records/{record}</c>, Bearer token or X-Auth-Email + X-Auth-Key,
 /// answers wrapped in <c>{success, errors, messages, result}</c>.
 /// </summary>
-public sealed class CloudflareDnsProviderTests
+public sealed class CloudflareDnsProviderTests : DnsProviderConformanceTests
 {
     private const string Token = "cf-token-0123456789";
     private const string ZoneId = "023e105f4ecef8ad9ca31a8372d0c353";
@@ -48,6 +48,12 @@ public sealed class CloudflareDnsProviderTests
                 Records[id] = (root.GetProperty("name").GetString()!, root.GetProperty("content").GetString()!);
                 return (200, Ok($"{{\"id\":\"{id}\",\"type\":\"TXT\"}}"), null);
             }
+            if (request.Method == "GET" && request.PathAndQuery.StartsWith($"/client/v4/zones/{ZoneId}/dns_records?", StringComparison.Ordinal))
+            {
+                var query = System.Web.HttpUtility.ParseQueryString(request.PathAndQuery[request.PathAndQuery.IndexOf('?')..]);
+                var found = Records.Where(r => query["type"] == "TXT" && r.Value.Name == query["name"] && r.Value.Content == query["content"]).Select(r => $"{{\"id\":\"{r.Key}\"}}");
+                return (200, Ok($"[{string.Join(',', found)}]"), null);
+            }
             if (request.Method == "DELETE" && request.PathAndQuery.StartsWith($"/client/v4/zones/{ZoneId}/dns_records/", StringComparison.Ordinal))
             {
                 var id = request.PathAndQuery[$"/client/v4/zones/{ZoneId}/dns_records/".Length..];
@@ -68,42 +74,67 @@ public sealed class CloudflareDnsProviderTests
         return new ProviderCredentials(all);
     }
 
-    [Fact]
-    public async Task A_record_is_created_in_the_zone_found_by_name_and_deleted_again()
-    {
-        var cloudflare = new FakeCloudflare();
-        using var server = new FakeHttpServer(cloudflare.Handle);
-        using var http = new HttpClient();
-        var provider = new CloudflareDnsProvider(Credentials(server.BaseUrl, ("CLOUDFLARE_DNS_API_TOKEN", Token)), http);
-        var challenge = Challenge("deep.www.example.org");
+    private readonly FakeCloudflare _api = new();
 
-        await provider.PresentAsync(challenge, default);
-        var created = Assert.Single(cloudflare.Records.Values);
-        await provider.CleanupAsync(challenge, default);
+    protected override string ProviderName => "cloudflare";
 
-        Assert.Equal(("_acme-challenge.deep.www.example.org", challenge.DnsTxtValue), created);
-        Assert.Empty(cloudflare.Records);
-        // Zone lookup walked up from the most specific candidate.
+    protected override string WrongSecret => "cf-wrong-token-value";
+
+    protected override string WrongCredentialsMessage => "Authentication error";
+
+    // The fake serves one zone, by its id.
+    protected override string Zone => ZoneId;
+
+    // Deeper than the zone, so the lookup walks up.
+    protected override string RoundTripDomain => "deep.www.example.org";
+
+    protected override string UnknownDomain => "www.other.net";
+
+    protected override (int, string, IReadOnlyDictionary<string, string>?) Handle(RecordedRequest request) => _api.Handle(request);
+
+    protected override IReadOnlyCollection<FakeRecord> Records => [.. _api.Records.Values.Select(r => new FakeRecord(ZoneId, r.Name, r.Content))];
+
+    protected override void RateLimitOnce() => _api.RateLimitOnce = 1;
+
+    protected override IDnsProvider Provider(FakeHttpServer server, HttpClient http, string? wrongSecret = null) =>
+        new CloudflareDnsProvider(Credentials(server.BaseUrl, ("CLOUDFLARE_DNS_API_TOKEN", wrongSecret ?? Token)), http);
+
+    // Cloudflare names records in full.
+    protected override string RecordName(string relative) => relative + ".example.org";
+
+    // Zone lookup walked up from the most specific candidate.
+    protected override void AssertAfterRoundTrip(IReadOnlyList<RecordedRequest> requests) =>
         Assert.Equal(["/client/v4/zones?name=deep.www.example.org", "/client/v4/zones?name=www.example.org", "/client/v4/zones?name=example.org"],
-            server.Requests.Where(r => r.Method == "GET").Take(3).Select(r => r.PathAndQuery));
+            requests.Where(r => r.Method == "GET").Take(3).Select(r => r.PathAndQuery));
+
+    // The error code is kept beside the message.
+    protected override void AssertWrongCredentialsError(DnsProviderException error) => Assert.Contains("10000", error.Message);
+
+    [Fact]
+    public async Task The_legacy_CF_variable_name_works()
+    {
+        using var server = new FakeHttpServer(_api.Handle);
+        using var http = new HttpClient();
+        var provider = new CloudflareDnsProvider(Credentials(server.BaseUrl, ("CF_DNS_API_TOKEN", Token)), http);
+
+        await provider.PresentAsync(Challenge(), default);
+
+        Assert.Single(_api.Records);
     }
 
     [Fact]
-    public async Task The_legacy_CF_variable_name_and_a_wildcard_with_its_base_name_both_work()
+    public async Task A_record_another_instance_created_is_found_by_its_value_and_deleted()
     {
-        var cloudflare = new FakeCloudflare();
-        using var server = new FakeHttpServer(cloudflare.Handle);
+        using var server = new FakeHttpServer(_api.Handle);
         using var http = new HttpClient();
-        var provider = new CloudflareDnsProvider(Credentials(server.BaseUrl, ("CF_DNS_API_TOKEN", Token)), http);
-        var apex = Challenge("example.org");
-        var wildcard = Wildcard("example.org");
+        var challenge = Challenge();
+        await Provider(server, http).PresentAsync(challenge, default);
+        _api.Records["rec-other"] = ("_acme-challenge.www.example.org", "another value");
 
-        await provider.PresentAsync(apex, default);
-        await provider.PresentAsync(wildcard, default);
-        Assert.Equal(2, cloudflare.Records.Count);
-        await provider.CleanupAsync(wildcard, default);
+        // A restarted run knows no ids: cleanup looks its own value up.
+        await Provider(server, http).CleanupAsync(challenge, default);
 
-        Assert.Equal(apex.DnsTxtValue, Assert.Single(cloudflare.Records.Values).Content);
+        Assert.Equal(("_acme-challenge.www.example.org", "another value"), Assert.Single(_api.Records.Values));
     }
 
     [Fact]
@@ -117,47 +148,5 @@ public sealed class CloudflareDnsProviderTests
         await provider.PresentAsync(Challenge(), default);
 
         Assert.Single(cloudflare.Records);
-    }
-
-    [Fact]
-    public async Task A_rate_limit_answer_is_waited_out_and_the_request_repeated()
-    {
-        var cloudflare = new FakeCloudflare { RateLimitOnce = 1 };
-        using var server = new FakeHttpServer(cloudflare.Handle);
-        using var http = new HttpClient();
-        var provider = new CloudflareDnsProvider(Credentials(server.BaseUrl, ("CLOUDFLARE_DNS_API_TOKEN", Token)), http);
-
-        await provider.PresentAsync(Challenge("example.org"), default);
-
-        Assert.Single(cloudflare.Records);
-        Assert.Equal(server.Requests[0].PathAndQuery, server.Requests[1].PathAndQuery);
-    }
-
-    [Fact]
-    public async Task An_api_error_is_reported_with_codes_but_the_token_never_appears()
-    {
-        var cloudflare = new FakeCloudflare { Authorized = _ => false };
-        using var server = new FakeHttpServer(cloudflare.Handle);
-        using var http = new HttpClient();
-        var provider = new CloudflareDnsProvider(Credentials(server.BaseUrl, ("CLOUDFLARE_DNS_API_TOKEN", Token)), http);
-
-        var error = await Assert.ThrowsAsync<DnsProviderException>(() => provider.PresentAsync(Challenge(), default));
-
-        Assert.Contains("10000", error.Message);
-        Assert.Contains("Authentication error", error.Message);
-        Assert.DoesNotContain(Token, error.ToString());
-    }
-
-    [Fact]
-    public async Task A_name_in_no_zone_of_the_account_is_a_clear_error()
-    {
-        var cloudflare = new FakeCloudflare();
-        using var server = new FakeHttpServer(cloudflare.Handle);
-        using var http = new HttpClient();
-        var provider = new CloudflareDnsProvider(Credentials(server.BaseUrl, ("CLOUDFLARE_DNS_API_TOKEN", Token)), http);
-
-        var error = await Assert.ThrowsAsync<DnsProviderException>(() => provider.PresentAsync(Challenge("www.other.net"), default));
-
-        Assert.Contains("_acme-challenge.www.other.net", error.Message);
     }
 }

@@ -13,7 +13,7 @@ namespace ConfigLang.Acme.Tests.Dns;
 /// (an existing one is a 400), changed with <c>PATCH</c> (empty records delete it, 204), TTL at
 /// least 3600, quoted TXT values, errors <c>{"detail":...}</c>, throttling as 429 with Retry-After.
 /// </summary>
-public sealed class DesecDnsProviderTests
+public sealed class DesecDnsProviderTests : DnsProviderConformanceTests
 {
     private const string Token = "desec-token-0123456789abcdef";
 
@@ -85,33 +85,40 @@ public sealed class DesecDnsProviderTests
         private static (int, string, IReadOnlyDictionary<string, string>?) Detail(int status, string detail) => (status, $"{{\"detail\":\"{detail}\"}}", null);
     }
 
-    private static DesecDnsProvider Provider(FakeHttpServer server, HttpClient http, string token = Token) =>
-        new(new ProviderCredentials(new Dictionary<string, string> { ["DESEC_TOKEN"] = token, ["DESEC_BASE_URL"] = new Uri(server.BaseUrl, "/api/v1").AbsoluteUri }), http);
+    private readonly FakeDesec _api = new();
+
+    protected override string ProviderName => "desec";
+
+    protected override string WrongSecret => "desec-wrong-secret-value";
+
+    protected override string WrongCredentialsMessage => "HTTP 401: Invalid token.";
+
+    protected override string UnknownDomain => "www.other.net";
+
+    protected override (int, string, IReadOnlyDictionary<string, string>?) Handle(RecordedRequest request) => _api.Handle(request);
+
+    protected override IReadOnlyCollection<FakeRecord> Records => RecordsOf("example.org", _api.RrSets);
+
+    protected override void RateLimitOnce() => _api.RateLimitOnce = 1;
+
+    protected override IDnsProvider Provider(FakeHttpServer server, HttpClient http, string? wrongSecret = null) =>
+        new DesecDnsProvider(new ProviderCredentials(new Dictionary<string, string>
+        {
+            ["DESEC_TOKEN"] = wrongSecret ?? Token, ["DESEC_BASE_URL"] = new Uri(server.BaseUrl, "/api/v1").AbsoluteUri,
+        }), http);
+
+    // deSEC keeps TXT values quoted.
+    protected override string StoredValue(string value) => "\"" + value + "\"";
+
+    // One lookup finds the zone owning the name.
+    protected override void AssertAfterRoundTrip(IReadOnlyList<RecordedRequest> requests) =>
+        Assert.Equal("/api/v1/domains/?owns_qname=_acme-challenge.www.example.org", requests[0].PathAndQuery);
 
     [Fact]
-    public async Task The_rrset_is_created_in_the_zone_owning_the_name_and_deleted_with_the_last_value()
+    public async Task Values_of_others_in_the_rrset_are_kept_through_both_cleanups()
     {
-        var api = new FakeDesec();
-        using var server = new FakeHttpServer(api.Handle);
-        using var http = new HttpClient();
-        var provider = Provider(server, http);
-        var challenge = Challenge("www.example.org");
-
-        await provider.PresentAsync(challenge, default);
-        var (name, values) = Assert.Single(api.RrSets);
-        Assert.Equal(("_acme-challenge.www", "\"" + challenge.DnsTxtValue + "\""), (name, Assert.Single(values)));
-        await provider.CleanupAsync(challenge, default);
-
-        Assert.Empty(api.RrSets);
-        Assert.Equal("/api/v1/domains/?owns_qname=_acme-challenge.www.example.org", server.Requests[0].PathAndQuery);
-    }
-
-    [Fact]
-    public async Task A_wildcard_and_its_base_name_share_the_rrset_and_other_values_are_kept()
-    {
-        var api = new FakeDesec();
-        api.RrSets["_acme-challenge"] = ["\"someone-elses\""];
-        using var server = new FakeHttpServer(api.Handle);
+        _api.RrSets["_acme-challenge"] = ["\"someone-elses\""];
+        using var server = new FakeHttpServer(_api.Handle);
         using var http = new HttpClient();
         var provider = Provider(server, http);
         var apex = Challenge("example.org");
@@ -119,47 +126,18 @@ public sealed class DesecDnsProviderTests
 
         await provider.PresentAsync(apex, default);
         await provider.PresentAsync(wildcard, default);
-        Assert.Equal(3, api.RrSets["_acme-challenge"].Count);
+        Assert.Equal(3, _api.RrSets["_acme-challenge"].Count);
         await provider.CleanupAsync(wildcard, default);
-        Assert.Equal(["\"someone-elses\"", "\"" + apex.DnsTxtValue + "\""], api.RrSets["_acme-challenge"]);
+        Assert.Equal(["\"someone-elses\"", "\"" + apex.DnsTxtValue + "\""], _api.RrSets["_acme-challenge"]);
         await provider.CleanupAsync(apex, default);
 
-        Assert.Equal(["\"someone-elses\""], api.RrSets["_acme-challenge"]);
-    }
-
-    [Fact]
-    public async Task A_throttled_request_is_waited_out_and_repeated()
-    {
-        var api = new FakeDesec { RateLimitOnce = 1 };
-        using var server = new FakeHttpServer(api.Handle);
-        using var http = new HttpClient();
-
-        await Provider(server, http).PresentAsync(Challenge(), default);
-
-        Assert.Single(api.RrSets);
-        Assert.Equal(server.Requests[0].PathAndQuery, server.Requests[1].PathAndQuery);
-    }
-
-    [Fact]
-    public async Task Wrong_credentials_give_the_api_message_named_after_the_provider_without_the_token()
-    {
-        var api = new FakeDesec();
-        using var server = new FakeHttpServer(api.Handle);
-        using var http = new HttpClient();
-        const string wrong = "desec-wrong-secret-value";
-
-        var error = await Assert.ThrowsAsync<DnsProviderException>(() => Provider(server, http, wrong).PresentAsync(Challenge(), default));
-
-        Assert.StartsWith("desec: ", error.Message);
-        Assert.Contains("HTTP 401: Invalid token.", error.Message);
-        Assert.DoesNotContain(wrong, error.ToString());
+        Assert.Equal(["\"someone-elses\""], _api.RrSets["_acme-challenge"]);
     }
 
     [Fact]
     public async Task A_validation_error_without_detail_is_quoted()
     {
-        var api = new FakeDesec();
-        using var server = new FakeHttpServer(api.Handle);
+        using var server = new FakeHttpServer(_api.Handle);
         using var http = new HttpClient();
         var provider = new DesecDnsProvider(new ProviderCredentials(new Dictionary<string, string>
         {
@@ -169,17 +147,5 @@ public sealed class DesecDnsProviderTests
         var error = await Assert.ThrowsAsync<DnsProviderException>(() => provider.PresentAsync(Challenge(), default));
 
         Assert.Contains("greater than or equal to 3600", error.Message);
-    }
-
-    [Fact]
-    public async Task A_name_in_no_domain_of_the_account_is_a_clear_error()
-    {
-        var api = new FakeDesec();
-        using var server = new FakeHttpServer(api.Handle);
-        using var http = new HttpClient();
-
-        var error = await Assert.ThrowsAsync<DnsProviderException>(() => Provider(server, http).PresentAsync(Challenge("www.other.net"), default));
-
-        Assert.Contains("_acme-challenge.www.other.net", error.Message);
     }
 }

@@ -2,7 +2,6 @@ using System.Text.Json;
 using ConfigLang.Acme.Credentials;
 using ConfigLang.Acme.Dns;
 using ConfigLang.Acme.Tests.Testbed;
-using static ConfigLang.Acme.Tests.Dns.ProviderTestData;
 
 namespace ConfigLang.Acme.Tests.Dns;
 
@@ -13,7 +12,7 @@ namespace ConfigLang.Acme.Tests.Dns;
 /// answered 201 <c>{"domain_record":{"id":n}}</c>, <c>DELETE .../records/{id}</c> answered 204,
 /// errors <c>{"id":"unauthorized","message":...}</c>, and a 429 with Retry-After.
 /// </summary>
-public sealed class DigitalOceanDnsProviderTests
+public sealed class DigitalOceanDnsProviderTests : DnsProviderConformanceTests
 {
     private const string Token = "dop_v1_0123456789abcdef";
 
@@ -65,83 +64,25 @@ public sealed class DigitalOceanDnsProviderTests
             (status, $"{{\"id\":\"error\",\"message\":\"{message}\"}}", null);
     }
 
-    private static DigitalOceanDnsProvider Provider(FakeHttpServer server, HttpClient http, string token = Token) =>
-        new(new ProviderCredentials(new Dictionary<string, string> { ["DO_AUTH_TOKEN"] = token, ["DO_API_URL"] = server.BaseUrl.AbsoluteUri }), http);
+    private readonly FakeDigitalOcean _api = new();
 
-    [Fact]
-    public async Task A_record_is_created_in_the_domain_found_across_pages_and_deleted_by_its_id()
-    {
-        var api = new FakeDigitalOcean();
-        using var server = new FakeHttpServer(api.Handle);
-        using var http = new HttpClient();
-        var provider = Provider(server, http);
-        var challenge = Challenge("www.example.org");
+    protected override string ProviderName => "digitalocean";
 
-        await provider.PresentAsync(challenge, default);
-        var created = Assert.Single(api.Records.Values);
-        await provider.CleanupAsync(challenge, default);
+    protected override string WrongSecret => "dop_v1_wrong_secret_value";
 
-        Assert.Equal(("example.org", "_acme-challenge.www", challenge.DnsTxtValue), created);
-        Assert.Empty(api.Records);
+    protected override string WrongCredentialsMessage => "Unable to authenticate you.";
+
+    protected override (int, string, IReadOnlyDictionary<string, string>?) Handle(RecordedRequest request) => _api.Handle(request);
+
+    protected override IReadOnlyCollection<FakeRecord> Records => [.. _api.Records.Values.Select(r => new FakeRecord(r.Domain, r.Name, r.Data))];
+
+    protected override void RateLimitOnce() => _api.RateLimitOnce = 1;
+
+    protected override IDnsProvider Provider(FakeHttpServer server, HttpClient http, string? wrongSecret = null) =>
+        new DigitalOceanDnsProvider(new ProviderCredentials(new Dictionary<string, string> { ["DO_AUTH_TOKEN"] = wrongSecret ?? Token, ["DO_API_URL"] = server.BaseUrl.AbsoluteUri }), http);
+
+    // The zone is on the second page of domains.
+    protected override void AssertAfterRoundTrip(IReadOnlyList<RecordedRequest> requests) =>
         Assert.Equal(["/v2/domains?page=1&per_page=200", "/v2/domains?page=2&per_page=200"],
-            server.Requests.Where(r => r.Method == "GET").Take(2).Select(r => r.PathAndQuery));
-    }
-
-    [Fact]
-    public async Task A_wildcard_and_its_base_name_both_stay_until_each_is_cleaned_up()
-    {
-        var api = new FakeDigitalOcean();
-        using var server = new FakeHttpServer(api.Handle);
-        using var http = new HttpClient();
-        var provider = Provider(server, http);
-        var apex = Challenge("example.org");
-        var wildcard = Wildcard("example.org");
-
-        await provider.PresentAsync(apex, default);
-        await provider.PresentAsync(wildcard, default);
-        Assert.Equal(2, api.Records.Count);
-        await provider.CleanupAsync(wildcard, default);
-
-        Assert.Equal(("example.org", "_acme-challenge", apex.DnsTxtValue), Assert.Single(api.Records.Values));
-    }
-
-    [Fact]
-    public async Task A_rate_limit_answer_is_waited_out_and_the_request_repeated()
-    {
-        var api = new FakeDigitalOcean { RateLimitOnce = 1 };
-        using var server = new FakeHttpServer(api.Handle);
-        using var http = new HttpClient();
-
-        await Provider(server, http).PresentAsync(Challenge(), default);
-
-        Assert.Single(api.Records);
-        Assert.Equal(server.Requests[0].PathAndQuery, server.Requests[1].PathAndQuery);
-    }
-
-    [Fact]
-    public async Task Wrong_credentials_give_the_api_message_named_after_the_provider_without_the_token()
-    {
-        var api = new FakeDigitalOcean();
-        using var server = new FakeHttpServer(api.Handle);
-        using var http = new HttpClient();
-        const string wrong = "dop_v1_wrong_secret_value";
-
-        var error = await Assert.ThrowsAsync<DnsProviderException>(() => Provider(server, http, wrong).PresentAsync(Challenge(), default));
-
-        Assert.StartsWith("digitalocean: ", error.Message);
-        Assert.Contains("Unable to authenticate you.", error.Message);
-        Assert.DoesNotContain(wrong, error.ToString());
-    }
-
-    [Fact]
-    public async Task A_name_in_no_domain_of_the_account_is_a_clear_error()
-    {
-        var api = new FakeDigitalOcean();
-        using var server = new FakeHttpServer(api.Handle);
-        using var http = new HttpClient();
-
-        var error = await Assert.ThrowsAsync<DnsProviderException>(() => Provider(server, http).PresentAsync(Challenge("www.example.com"), default));
-
-        Assert.Contains("_acme-challenge.www.example.com", error.Message);
-    }
+            requests.Where(r => r.Method == "GET").Take(2).Select(r => r.PathAndQuery));
 }

@@ -13,7 +13,7 @@ namespace ConfigLang.Acme.Tests.Dns;
 /// answering 201 <c>{"data":{"id":n}}</c>, <c>DELETE .../records/{id}</c> answering 204, errors
 /// <c>{"message","errors":{field:[...]}}</c>, a 429 with Retry-After.
 /// </summary>
-public sealed class DnsimpleDnsProviderTests
+public sealed class DnsimpleDnsProviderTests : DnsProviderConformanceTests
 {
     private const string Token = "dnsimple-account-token-0123456789";
     private const long Account = 1010;
@@ -57,7 +57,28 @@ public sealed class DnsimpleDnsProviderTests
         }
     }
 
-    private static DnsimpleDnsProvider Provider(FakeHttpServer server, HttpClient http, string token = Token, string? ttl = null)
+    private readonly FakeDnsimple _api = new();
+
+    protected override string ProviderName => "dnsimple";
+
+    protected override string WrongSecret => "dnsimple-wrong-secret-value";
+
+    protected override string WrongCredentialsMessage => "HTTP 401: Authentication failed";
+
+    protected override (int, string, IReadOnlyDictionary<string, string>?) Handle(RecordedRequest request) => _api.Handle(request);
+
+    protected override IReadOnlyCollection<FakeRecord> Records => [.. _api.Records.Values.Select(r => new FakeRecord(r.Zone, r.Name, r.Content))];
+
+    protected override void RateLimitOnce() => _api.RateLimitOnce = 1;
+
+    protected override IDnsProvider Provider(FakeHttpServer server, HttpClient http, string? wrongSecret = null) =>
+        Provider(server, http, wrongSecret ?? Token, ttl: null);
+
+    // The account is learnt once, for present and cleanup both.
+    protected override void AssertAfterRoundTrip(IReadOnlyList<RecordedRequest> requests) =>
+        Assert.Single(requests, r => r.PathAndQuery == "/v2/whoami");
+
+    private static DnsimpleDnsProvider Provider(FakeHttpServer server, HttpClient http, string token, string? ttl)
     {
         var values = new Dictionary<string, string> { ["DNSIMPLE_OAUTH_TOKEN"] = token, ["DNSIMPLE_BASE_URL"] = server.BaseUrl.AbsoluteUri };
         if (ttl is not null) values["DNSIMPLE_TTL"] = ttl;
@@ -65,77 +86,12 @@ public sealed class DnsimpleDnsProviderTests
     }
 
     [Fact]
-    public async Task A_record_is_created_in_the_accounts_zone_found_by_name_and_deleted_by_its_id()
-    {
-        var api = new FakeDnsimple();
-        using var server = new FakeHttpServer(api.Handle);
-        using var http = new HttpClient();
-        var provider = Provider(server, http);
-        var challenge = Challenge("www.example.org");
-
-        await provider.PresentAsync(challenge, default);
-        var created = Assert.Single(api.Records.Values);
-        await provider.CleanupAsync(challenge, default);
-
-        Assert.Equal(("example.org", "_acme-challenge.www", challenge.DnsTxtValue), created);
-        Assert.Empty(api.Records);
-        Assert.Single(server.Requests, r => r.PathAndQuery == "/v2/whoami");
-    }
-
-    [Fact]
-    public async Task A_wildcard_and_its_base_name_both_stay_until_each_is_cleaned_up()
-    {
-        var api = new FakeDnsimple();
-        using var server = new FakeHttpServer(api.Handle);
-        using var http = new HttpClient();
-        var provider = Provider(server, http);
-        var apex = Challenge("example.org");
-        var wildcard = Wildcard("example.org");
-
-        await provider.PresentAsync(apex, default);
-        await provider.PresentAsync(wildcard, default);
-        Assert.Equal(2, api.Records.Count);
-        await provider.CleanupAsync(wildcard, default);
-
-        Assert.Equal(("example.org", "_acme-challenge", apex.DnsTxtValue), Assert.Single(api.Records.Values));
-    }
-
-    [Fact]
-    public async Task A_rate_limit_answer_is_waited_out_and_the_request_repeated()
-    {
-        var api = new FakeDnsimple { RateLimitOnce = 1 };
-        using var server = new FakeHttpServer(api.Handle);
-        using var http = new HttpClient();
-
-        await Provider(server, http).PresentAsync(Challenge(), default);
-
-        Assert.Single(api.Records);
-        Assert.Equal(server.Requests[0].PathAndQuery, server.Requests[1].PathAndQuery);
-    }
-
-    [Fact]
-    public async Task Wrong_credentials_give_the_api_message_named_after_the_provider_without_the_token()
-    {
-        var api = new FakeDnsimple();
-        using var server = new FakeHttpServer(api.Handle);
-        using var http = new HttpClient();
-        const string wrong = "dnsimple-wrong-secret-value";
-
-        var error = await Assert.ThrowsAsync<DnsProviderException>(() => Provider(server, http, wrong).PresentAsync(Challenge(), default));
-
-        Assert.StartsWith("dnsimple: ", error.Message);
-        Assert.Contains("HTTP 401: Authentication failed", error.Message);
-        Assert.DoesNotContain(wrong, error.ToString());
-    }
-
-    [Fact]
     public async Task A_validation_error_names_the_field()
     {
-        var api = new FakeDnsimple();
-        using var server = new FakeHttpServer(api.Handle);
+        using var server = new FakeHttpServer(_api.Handle);
         using var http = new HttpClient();
 
-        var error = await Assert.ThrowsAsync<DnsProviderException>(() => Provider(server, http, ttl: "10").PresentAsync(Challenge(), default));
+        var error = await Assert.ThrowsAsync<DnsProviderException>(() => Provider(server, http, Token, ttl: "10").PresentAsync(Challenge(), default));
 
         Assert.Contains("Validation failed (ttl: must be at least 60)", error.Message);
     }

@@ -2,7 +2,6 @@ using System.Text.Json;
 using ConfigLang.Acme.Credentials;
 using ConfigLang.Acme.Dns;
 using ConfigLang.Acme.Tests.Testbed;
-using static ConfigLang.Acme.Tests.Dns.ProviderTestData;
 
 namespace ConfigLang.Acme.Tests.Dns;
 
@@ -13,7 +12,7 @@ namespace ConfigLang.Acme.Tests.Dns;
 /// type/name/data/ttl (TTL at least 600), <c>GET|PUT|DELETE .../records/TXT/{name}</c> (PUT: an
 /// array of data/ttl replacing them all), errors <c>{"code","message"}</c>, a 429 with Retry-After.
 /// </summary>
-public sealed class GoDaddyDnsProviderTests
+public sealed class GoDaddyDnsProviderTests : DnsProviderConformanceTests
 {
     private const string Key = "dLP4WKz5PdkS_GuUDNigHcLQFpw4CWNwAQ5";
     private const string Secret = "GuUFdVFj8nJ1M79RtdwmkZ";
@@ -81,87 +80,35 @@ public sealed class GoDaddyDnsProviderTests
             (status, $"{{\"code\":\"{code}\",\"message\":\"{message}\"}}", null);
     }
 
-    private static GoDaddyDnsProvider Provider(FakeHttpServer server, HttpClient http, string secret = Secret) =>
-        new(new ProviderCredentials(new Dictionary<string, string>
+    private readonly FakeGoDaddy _api = new();
+
+    protected override string ProviderName => "godaddy";
+
+    protected override string WrongSecret => "WrongSecretValue123";
+
+    protected override string WrongCredentialsMessage => "UNABLE_TO_AUTHENTICATE: Unable to authenticate credentials";
+
+    // Deeper than the zone, so the lookup walks up.
+    protected override string RoundTripDomain => "deep.www.example.org";
+
+    protected override string UnknownDomain => "www.other.net";
+
+    protected override (int, string, IReadOnlyDictionary<string, string>?) Handle(RecordedRequest request) => _api.Handle(request);
+
+    protected override IReadOnlyCollection<FakeRecord> Records => RecordsOf("example.org", _api.Txt);
+
+    protected override void RateLimitOnce() => _api.RateLimitOnce = 1;
+
+    protected override IDnsProvider Provider(FakeHttpServer server, HttpClient http, string? wrongSecret = null) =>
+        new GoDaddyDnsProvider(new ProviderCredentials(new Dictionary<string, string>
         {
-            ["GODADDY_API_KEY"] = Key, ["GODADDY_API_SECRET"] = secret, ["GODADDY_BASE_URL"] = new Uri(server.BaseUrl, "/v1").AbsoluteUri,
+            ["GODADDY_API_KEY"] = Key, ["GODADDY_API_SECRET"] = wrongSecret ?? Secret, ["GODADDY_BASE_URL"] = new Uri(server.BaseUrl, "/v1").AbsoluteUri,
         }), http);
 
-    [Fact]
-    public async Task A_record_is_added_in_the_domain_found_by_name_and_its_name_deleted_when_it_was_the_last()
-    {
-        var api = new FakeGoDaddy();
-        using var server = new FakeHttpServer(api.Handle);
-        using var http = new HttpClient();
-        var provider = Provider(server, http);
-        var challenge = Challenge("deep.www.example.org");
-
-        await provider.PresentAsync(challenge, default);
-        var (name, values) = Assert.Single(api.Txt);
-        Assert.Equal(("_acme-challenge.deep.www", challenge.DnsTxtValue), (name, Assert.Single(values)));
-        await provider.CleanupAsync(challenge, default);
-
-        Assert.Empty(api.Txt);
+    protected override void AssertAfterRoundTrip(IReadOnlyList<RecordedRequest> requests) =>
         Assert.Equal(["/v1/domains/deep.www.example.org", "/v1/domains/www.example.org", "/v1/domains/example.org"],
-            server.Requests.Where(r => r.Method == "GET").Take(3).Select(r => r.PathAndQuery));
-    }
+            requests.Where(r => r.Method == "GET").Take(3).Select(r => r.PathAndQuery));
 
-    [Fact]
-    public async Task A_wildcard_and_its_base_name_share_the_name_and_cleanup_keeps_the_other_value()
-    {
-        var api = new FakeGoDaddy();
-        using var server = new FakeHttpServer(api.Handle);
-        using var http = new HttpClient();
-        var provider = Provider(server, http);
-        var apex = Challenge("example.org");
-        var wildcard = Wildcard("example.org");
-
-        await provider.PresentAsync(apex, default);
-        await provider.PresentAsync(wildcard, default);
-        Assert.Equal(2, api.Txt["_acme-challenge"].Count);
-        await provider.CleanupAsync(wildcard, default);
-
-        Assert.Equal([apex.DnsTxtValue], api.Txt["_acme-challenge"]);
-        Assert.Contains(server.Requests, r => r.Method == "PUT");
-    }
-
-    [Fact]
-    public async Task A_rate_limit_answer_is_waited_out_and_the_request_repeated()
-    {
-        var api = new FakeGoDaddy { RateLimitOnce = 1 };
-        using var server = new FakeHttpServer(api.Handle);
-        using var http = new HttpClient();
-
-        await Provider(server, http).PresentAsync(Challenge(), default);
-
-        Assert.Single(api.Txt);
-        Assert.Equal(server.Requests[0].PathAndQuery, server.Requests[1].PathAndQuery);
-    }
-
-    [Fact]
-    public async Task Wrong_credentials_give_the_api_message_named_after_the_provider_without_the_secret()
-    {
-        var api = new FakeGoDaddy();
-        using var server = new FakeHttpServer(api.Handle);
-        using var http = new HttpClient();
-        const string wrong = "WrongSecretValue123";
-
-        var error = await Assert.ThrowsAsync<DnsProviderException>(() => Provider(server, http, wrong).PresentAsync(Challenge(), default));
-
-        Assert.StartsWith("godaddy: ", error.Message);
-        Assert.Contains("UNABLE_TO_AUTHENTICATE: Unable to authenticate credentials", error.Message);
-        Assert.DoesNotContain(wrong, error.ToString());
-    }
-
-    [Fact]
-    public async Task A_name_in_no_domain_of_the_account_is_a_clear_error()
-    {
-        var api = new FakeGoDaddy();
-        using var server = new FakeHttpServer(api.Handle);
-        using var http = new HttpClient();
-
-        var error = await Assert.ThrowsAsync<DnsProviderException>(() => Provider(server, http).PresentAsync(Challenge("www.other.net"), default));
-
-        Assert.Contains("_acme-challenge.www.other.net", error.Message);
-    }
+    // With a value left, the name's values are written back whole.
+    protected override void AssertAfterWildcard(IReadOnlyList<RecordedRequest> requests) => Assert.Contains(requests, r => r.Method == "PUT");
 }

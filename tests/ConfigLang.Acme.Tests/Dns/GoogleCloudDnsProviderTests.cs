@@ -5,7 +5,6 @@ using ConfigLang.Acme.Credentials;
 using ConfigLang.Acme.Crypto;
 using ConfigLang.Acme.Dns;
 using ConfigLang.Acme.Tests.Testbed;
-using static ConfigLang.Acme.Tests.Dns.ProviderTestData;
 
 namespace ConfigLang.Acme.Tests.Dns;
 
@@ -17,11 +16,17 @@ namespace ConfigLang.Acme.Tests.Dns;
 /// <c>POST .../changes</c> whose deletions must match the current rrset exactly (else 412),
 /// errors <c>{"error":{"code","message","status"}}</c> and <c>{"error","error_description"}</c>.
 /// </summary>
-public sealed class GoogleCloudDnsProviderTests : IDisposable
+public sealed class GoogleCloudDnsProviderTests : DnsProviderConformanceTests, IDisposable
 {
     private const string Email = "acme@my-project.iam.gserviceaccount.com";
     private const string AccessToken = "ya29.test-access-token";
     private readonly RSA _key = RSA.Create(2048);
+    private readonly Lazy<string> _otherKey = new(() =>
+    {
+        using var other = RSA.Create(2048);
+        return other.ExportPkcs8PrivateKeyPem();
+    });
+    private FakeGoogle? _api;
 
     public void Dispose() => _key.Dispose();
 
@@ -117,94 +122,51 @@ public sealed class GoogleCloudDnsProviderTests : IDisposable
             (status, $"{{\"error\":{{\"code\":{status},\"message\":\"{message}\",\"status\":\"{code}\"}}}}", null);
     }
 
-    private (FakeGoogle Api, FakeHttpServer Server) Start()
-    {
-        FakeGoogle? api = null;
-        var server = new FakeHttpServer(request => api!.Handle(request));
-        api = new FakeGoogle(_key, new Uri(server.BaseUrl, "/token").AbsoluteUri);
-        return (api, server);
-    }
+    protected override string ProviderName => "gcloud";
 
-    private GoogleCloudDnsProvider Provider(FakeHttpServer server, HttpClient http, RSA? signingKey = null)
+    // A key the server does not know: its token request is refused.
+    protected override string WrongSecret => _otherKey.Value;
+
+    protected override string WrongCredentialsMessage => "invalid_grant: Invalid JWT Signature.";
+
+    // The fake's records are the public zone's.
+    protected override string Zone => "example-public";
+
+    // The fake checks the JWT's audience, the token URL on the server, so it is made once the server listens.
+    protected override void Started(FakeHttpServer server) => _api = new FakeGoogle(_key, new Uri(server.BaseUrl, "/token").AbsoluteUri);
+
+    protected override (int, string, IReadOnlyDictionary<string, string>?) Handle(RecordedRequest request) => _api!.Handle(request);
+
+    protected override IReadOnlyCollection<FakeRecord> Records => RecordsOf(Zone, _api!.RrSets);
+
+    protected override void RateLimitOnce() => _api!.RateLimitOnce = 1;
+
+    protected override IDnsProvider Provider(FakeHttpServer server, HttpClient http, string? wrongSecret = null)
     {
         var account = JsonBody(("type", "service_account"), ("project_id", "my-project"), ("client_email", Email),
-            ("private_key", (signingKey ?? _key).ExportPkcs8PrivateKeyPem()), ("token_uri", new Uri(server.BaseUrl, "/token").AbsoluteUri));
-        return new(new ProviderCredentials(new Dictionary<string, string>
+            ("private_key", wrongSecret ?? _key.ExportPkcs8PrivateKeyPem()), ("token_uri", new Uri(server.BaseUrl, "/token").AbsoluteUri));
+        return new GoogleCloudDnsProvider(new ProviderCredentials(new Dictionary<string, string>
         {
             ["GCE_SERVICE_ACCOUNT"] = account, ["GCE_BASE_URL"] = new Uri(server.BaseUrl, "/dns/v1").AbsoluteUri,
         }), http);
     }
 
+    // Cloud DNS names rrsets in full, with the root's dot, and keeps TXT values quoted.
+    protected override string RecordName(string relative) => relative + ".example.org.";
+
+    protected override string StoredValue(string value) => "\"" + value + "\"";
+
+    // The token was fetched once and kept.
+    protected override void AssertAfterRoundTrip(IReadOnlyList<RecordedRequest> requests) => Assert.Equal(1, _api!.TokenRequests);
+
+    // The token comes first and is not rate limited.
+    protected override void AssertRepeated(IReadOnlyList<RecordedRequest> requests) => Assert.Equal(requests[1].PathAndQuery, requests[2].PathAndQuery);
+
+    // Not a line of the key's body either.
+    protected override void AssertWrongCredentialsError(DnsProviderException error) => Assert.DoesNotContain(WrongSecret.Split('\n')[1], error.ToString());
+
     private static string JsonBody(params (string Name, string Value)[] members) =>
         JsonSerializer.Serialize(members.ToDictionary(m => m.Name, m => m.Value));
-
-    [Fact]
-    public async Task The_rrset_is_changed_in_the_public_zone_with_a_token_from_a_signed_jwt()
-    {
-        var (api, server) = Start();
-        using var _ = server;
-        using var http = new HttpClient();
-        var provider = Provider(server, http);
-        var challenge = Challenge("www.example.org");
-
-        await provider.PresentAsync(challenge, default);
-        var (name, values) = Assert.Single(api.RrSets);
-        Assert.Equal(("_acme-challenge.www.example.org.", "\"" + challenge.DnsTxtValue + "\""), (name, Assert.Single(values)));
-        await provider.CleanupAsync(challenge, default);
-
-        Assert.Empty(api.RrSets);
-        // The token was fetched once and kept.
-        Assert.Equal(1, api.TokenRequests);
-    }
-
-    [Fact]
-    public async Task A_wildcard_and_its_base_name_share_the_rrset_and_cleanup_keeps_the_other_value()
-    {
-        var (api, server) = Start();
-        using var _ = server;
-        using var http = new HttpClient();
-        var provider = Provider(server, http);
-        var apex = Challenge("example.org");
-        var wildcard = Wildcard("example.org");
-
-        await provider.PresentAsync(apex, default);
-        await provider.PresentAsync(wildcard, default);
-        Assert.Equal(2, api.RrSets["_acme-challenge.example.org."].Count);
-        await provider.CleanupAsync(wildcard, default);
-
-        Assert.Equal(["\"" + apex.DnsTxtValue + "\""], api.RrSets["_acme-challenge.example.org."]);
-    }
-
-    [Fact]
-    public async Task A_rate_limit_answer_is_waited_out_and_the_request_repeated()
-    {
-        var (api, server) = Start();
-        using var _ = server;
-        using var http = new HttpClient();
-        api.RateLimitOnce = 1;
-
-        await Provider(server, http).PresentAsync(Challenge(), default);
-
-        Assert.Single(api.RrSets);
-        Assert.Equal(server.Requests[1].PathAndQuery, server.Requests[2].PathAndQuery);
-    }
-
-    [Fact]
-    public async Task A_key_the_server_does_not_know_gives_the_token_error_named_after_the_provider_without_the_key()
-    {
-        var (_, server) = Start();
-        using var __ = server;
-        using var http = new HttpClient();
-        using var other = RSA.Create(2048);
-        var otherPem = other.ExportPkcs8PrivateKeyPem();
-
-        var error = await Assert.ThrowsAsync<DnsProviderException>(() => Provider(server, http, other).PresentAsync(Challenge(), default));
-
-        Assert.StartsWith("gcloud: ", error.Message);
-        Assert.Contains("invalid_grant: Invalid JWT Signature.", error.Message);
-        var body = otherPem.Split('\n')[1];
-        Assert.DoesNotContain(body, error.ToString());
-    }
 
     [Fact]
     public void A_service_account_that_is_not_json_is_refused_without_quoting_it()

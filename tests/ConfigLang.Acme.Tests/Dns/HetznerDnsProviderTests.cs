@@ -2,7 +2,6 @@ using System.Text.Json;
 using ConfigLang.Acme.Credentials;
 using ConfigLang.Acme.Dns;
 using ConfigLang.Acme.Tests.Testbed;
-using static ConfigLang.Acme.Tests.Dns.ProviderTestData;
 
 namespace ConfigLang.Acme.Tests.Dns;
 
@@ -13,7 +12,7 @@ namespace ConfigLang.Acme.Tests.Dns;
 /// values and <c>.../remove_records</c>, both answered 201 with an action, errors
 /// <c>{"error":{"code","message"}}</c>, a 429 with Retry-After.
 /// </summary>
-public sealed class HetznerDnsProviderTests
+public sealed class HetznerDnsProviderTests : DnsProviderConformanceTests
 {
     private const string Token = "hcloud-token-0123456789abcdef";
     private const long ZoneId = 4711;
@@ -69,83 +68,38 @@ public sealed class HetznerDnsProviderTests
             (status, $"{{\"error\":{{\"code\":\"{code}\",\"message\":\"{message}\",\"details\":{{}}}}}}", null);
     }
 
-    private static HetznerDnsProvider Provider(FakeHttpServer server, HttpClient http, string token = Token) =>
-        new(new ProviderCredentials(new Dictionary<string, string> { ["HETZNER_API_TOKEN"] = token, ["HETZNER_BASE_URL"] = new Uri(server.BaseUrl, "/v1").AbsoluteUri }), http);
+    private readonly FakeHetzner _api = new();
 
-    [Fact]
-    public async Task The_value_is_added_to_the_rrset_of_the_zone_found_by_name_and_removed_again()
-    {
-        var api = new FakeHetzner();
-        using var server = new FakeHttpServer(api.Handle);
-        using var http = new HttpClient();
-        var provider = Provider(server, http);
-        var challenge = Challenge("deep.www.example.org");
+    protected override string ProviderName => "hetzner";
 
-        await provider.PresentAsync(challenge, default);
-        var (name, values) = Assert.Single(api.RrSets);
-        Assert.Equal(("_acme-challenge.deep.www", "\"" + challenge.DnsTxtValue + "\""), (name, Assert.Single(values)));
-        await provider.CleanupAsync(challenge, default);
+    protected override string WrongSecret => "hcloud-wrong-secret-value";
 
-        Assert.Empty(api.RrSets);
+    protected override string WrongCredentialsMessage => "unauthorized: unable to authenticate";
+
+    // The fake serves one zone, by its id.
+    protected override string Zone => ZoneId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    // Deeper than the zone, so the lookup walks up.
+    protected override string RoundTripDomain => "deep.www.example.org";
+
+    protected override string UnknownDomain => "www.other.net";
+
+    protected override (int, string, IReadOnlyDictionary<string, string>?) Handle(RecordedRequest request) => _api.Handle(request);
+
+    protected override IReadOnlyCollection<FakeRecord> Records => RecordsOf(Zone, _api.RrSets);
+
+    protected override void RateLimitOnce() => _api.RateLimitOnce = 1;
+
+    protected override IDnsProvider Provider(FakeHttpServer server, HttpClient http, string? wrongSecret = null) =>
+        new HetznerDnsProvider(new ProviderCredentials(new Dictionary<string, string>
+        {
+            ["HETZNER_API_TOKEN"] = wrongSecret ?? Token, ["HETZNER_BASE_URL"] = new Uri(server.BaseUrl, "/v1").AbsoluteUri,
+        }), http);
+
+    // Hetzner keeps TXT values quoted.
+    protected override string StoredValue(string value) => "\"" + value + "\"";
+
+    protected override void AssertAfterRoundTrip(IReadOnlyList<RecordedRequest> requests) =>
         Assert.Equal(["/v1/zones?name=deep.www.example.org", "/v1/zones?name=www.example.org", "/v1/zones?name=example.org"],
-            server.Requests.Where(r => r.Method == "GET").Take(3).Select(r => r.PathAndQuery));
-    }
-
-    [Fact]
-    public async Task A_wildcard_and_its_base_name_share_the_rrset_and_cleanup_removes_only_its_value()
-    {
-        var api = new FakeHetzner();
-        using var server = new FakeHttpServer(api.Handle);
-        using var http = new HttpClient();
-        var provider = Provider(server, http);
-        var apex = Challenge("example.org");
-        var wildcard = Wildcard("example.org");
-
-        await provider.PresentAsync(apex, default);
-        await provider.PresentAsync(wildcard, default);
-        Assert.Equal(2, api.RrSets["_acme-challenge"].Count);
-        await provider.CleanupAsync(wildcard, default);
-
-        Assert.Equal("\"" + apex.DnsTxtValue + "\"", Assert.Single(api.RrSets["_acme-challenge"]));
-    }
-
-    [Fact]
-    public async Task A_rate_limit_answer_is_waited_out_and_the_request_repeated()
-    {
-        var api = new FakeHetzner { RateLimitOnce = 1 };
-        using var server = new FakeHttpServer(api.Handle);
-        using var http = new HttpClient();
-
-        await Provider(server, http).PresentAsync(Challenge("example.org"), default);
-
-        Assert.Single(api.RrSets);
-        Assert.Equal(server.Requests[0].PathAndQuery, server.Requests[1].PathAndQuery);
-    }
-
-    [Fact]
-    public async Task Wrong_credentials_give_the_api_message_named_after_the_provider_without_the_token()
-    {
-        var api = new FakeHetzner();
-        using var server = new FakeHttpServer(api.Handle);
-        using var http = new HttpClient();
-        const string wrong = "hcloud-wrong-secret-value";
-
-        var error = await Assert.ThrowsAsync<DnsProviderException>(() => Provider(server, http, wrong).PresentAsync(Challenge(), default));
-
-        Assert.StartsWith("hetzner: ", error.Message);
-        Assert.Contains("unauthorized: unable to authenticate", error.Message);
-        Assert.DoesNotContain(wrong, error.ToString());
-    }
-
-    [Fact]
-    public async Task A_name_in_no_zone_of_the_project_is_a_clear_error()
-    {
-        var api = new FakeHetzner();
-        using var server = new FakeHttpServer(api.Handle);
-        using var http = new HttpClient();
-
-        var error = await Assert.ThrowsAsync<DnsProviderException>(() => Provider(server, http).PresentAsync(Challenge("www.other.net"), default));
-
-        Assert.Contains("_acme-challenge.www.other.net", error.Message);
-    }
+            requests.Where(r => r.Method == "GET").Take(3).Select(r => r.PathAndQuery));
 }

@@ -13,7 +13,7 @@ namespace ConfigLang.Acme.Tests.Dns;
 /// type/name/target/ttl_sec, <c>DELETE .../records/{id}</c> answering <c>{}</c>, errors
 /// <c>{"errors":[{"field","reason"}]}</c>, a 429 with Retry-After.
 /// </summary>
-public sealed class LinodeDnsProviderTests
+public sealed class LinodeDnsProviderTests : DnsProviderConformanceTests
 {
     private const string Token = "linode-token-0123456789abcdef";
     private const long DomainId = 1234;
@@ -60,7 +60,28 @@ public sealed class LinodeDnsProviderTests
             (status, field is null ? $"{{\"errors\":[{{\"reason\":\"{reason}\"}}]}}" : $"{{\"errors\":[{{\"field\":\"{field}\",\"reason\":\"{reason}\"}}]}}", null);
     }
 
-    private static LinodeDnsProvider Provider(FakeHttpServer server, HttpClient http, string token = Token, string? ttl = null)
+    private readonly FakeLinode _api = new();
+
+    protected override string ProviderName => "linode";
+
+    protected override string WrongSecret => "linode-wrong-secret-value";
+
+    protected override string WrongCredentialsMessage => "HTTP 401: Invalid Token";
+
+    // Linode names a domain by its id.
+    protected override string Zone => DomainId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    protected override (int, string, IReadOnlyDictionary<string, string>?) Handle(RecordedRequest request) => _api.Handle(request);
+
+    protected override IReadOnlyCollection<FakeRecord> Records =>
+        [.. _api.Records.Values.Select(r => new FakeRecord(r.Domain.ToString(System.Globalization.CultureInfo.InvariantCulture), r.Name, r.Target))];
+
+    protected override void RateLimitOnce() => _api.RateLimitOnce = 1;
+
+    protected override IDnsProvider Provider(FakeHttpServer server, HttpClient http, string? wrongSecret = null) =>
+        Provider(server, http, wrongSecret ?? Token, ttl: null);
+
+    private static LinodeDnsProvider Provider(FakeHttpServer server, HttpClient http, string token, string? ttl)
     {
         var values = new Dictionary<string, string> { ["LINODE_TOKEN"] = token, ["LINODE_BASE_URL"] = new Uri(server.BaseUrl, "/v4").AbsoluteUri };
         if (ttl is not null) values["LINODE_TTL"] = ttl;
@@ -68,76 +89,12 @@ public sealed class LinodeDnsProviderTests
     }
 
     [Fact]
-    public async Task A_record_is_created_in_the_domain_found_by_its_id_and_deleted_by_its_own_id()
-    {
-        var api = new FakeLinode();
-        using var server = new FakeHttpServer(api.Handle);
-        using var http = new HttpClient();
-        var provider = Provider(server, http);
-        var challenge = Challenge("www.example.org");
-
-        await provider.PresentAsync(challenge, default);
-        var created = Assert.Single(api.Records.Values);
-        await provider.CleanupAsync(challenge, default);
-
-        Assert.Equal((DomainId, "_acme-challenge.www", challenge.DnsTxtValue), created);
-        Assert.Empty(api.Records);
-    }
-
-    [Fact]
-    public async Task A_wildcard_and_its_base_name_both_stay_until_each_is_cleaned_up()
-    {
-        var api = new FakeLinode();
-        using var server = new FakeHttpServer(api.Handle);
-        using var http = new HttpClient();
-        var provider = Provider(server, http);
-        var apex = Challenge("example.org");
-        var wildcard = Wildcard("example.org");
-
-        await provider.PresentAsync(apex, default);
-        await provider.PresentAsync(wildcard, default);
-        Assert.Equal(2, api.Records.Count);
-        await provider.CleanupAsync(wildcard, default);
-
-        Assert.Equal((DomainId, "_acme-challenge", apex.DnsTxtValue), Assert.Single(api.Records.Values));
-    }
-
-    [Fact]
-    public async Task A_rate_limit_answer_is_waited_out_and_the_request_repeated()
-    {
-        var api = new FakeLinode { RateLimitOnce = 1 };
-        using var server = new FakeHttpServer(api.Handle);
-        using var http = new HttpClient();
-
-        await Provider(server, http).PresentAsync(Challenge(), default);
-
-        Assert.Single(api.Records);
-        Assert.Equal(server.Requests[0].PathAndQuery, server.Requests[1].PathAndQuery);
-    }
-
-    [Fact]
-    public async Task Wrong_credentials_give_the_api_message_named_after_the_provider_without_the_token()
-    {
-        var api = new FakeLinode();
-        using var server = new FakeHttpServer(api.Handle);
-        using var http = new HttpClient();
-        const string wrong = "linode-wrong-secret-value";
-
-        var error = await Assert.ThrowsAsync<DnsProviderException>(() => Provider(server, http, wrong).PresentAsync(Challenge(), default));
-
-        Assert.StartsWith("linode: ", error.Message);
-        Assert.Contains("HTTP 401: Invalid Token", error.Message);
-        Assert.DoesNotContain(wrong, error.ToString());
-    }
-
-    [Fact]
     public async Task A_field_error_names_the_field()
     {
-        var api = new FakeLinode();
-        using var server = new FakeHttpServer(api.Handle);
+        using var server = new FakeHttpServer(_api.Handle);
         using var http = new HttpClient();
 
-        var error = await Assert.ThrowsAsync<DnsProviderException>(() => Provider(server, http, ttl: "30").PresentAsync(Challenge(), default));
+        var error = await Assert.ThrowsAsync<DnsProviderException>(() => Provider(server, http, Token, ttl: "30").PresentAsync(Challenge(), default));
 
         Assert.Contains("ttl_sec: too small", error.Message);
     }

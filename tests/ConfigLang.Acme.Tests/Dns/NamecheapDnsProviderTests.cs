@@ -3,7 +3,6 @@ using System.Web;
 using ConfigLang.Acme.Credentials;
 using ConfigLang.Acme.Dns;
 using ConfigLang.Acme.Tests.Testbed;
-using static ConfigLang.Acme.Tests.Dns.ProviderTestData;
 
 namespace ConfigLang.Acme.Tests.Dns;
 
@@ -15,7 +14,7 @@ namespace ConfigLang.Acme.Tests.Dns;
 /// <c>&lt;ApiResponse Status="ERROR"&gt;&lt;Errors&gt;&lt;Error Number&gt;</c> answers, a 429 once;
 /// the client IP from the getip service.
 /// </summary>
-public sealed class NamecheapDnsProviderTests
+public sealed class NamecheapDnsProviderTests : DnsProviderConformanceTests
 {
     private const string User = "acmeuser";
     private const string Key = "namecheap0123456789abcdef0123456";
@@ -68,73 +67,46 @@ public sealed class NamecheapDnsProviderTests
             (200, $"<?xml version=\"1.0\" encoding=\"utf-8\"?><ApiResponse Status=\"ERROR\" xmlns=\"http://api.namecheap.com/xml.response\"><Errors><Error Number=\"{number}\">{message}</Error></Errors></ApiResponse>", null);
     }
 
-    private static NamecheapDnsProvider Provider(FakeHttpServer server, HttpClient http, string key = Key) =>
-        new(new ProviderCredentials(new Dictionary<string, string>
+    private readonly FakeNamecheap _api = new();
+
+    protected override string ProviderName => "namecheap";
+
+    protected override string WrongSecret => "namecheapWRONGSECRETVALUE0000000";
+
+    protected override string WrongCredentialsMessage => "1011102: API Key is invalid";
+
+    protected override (int, string, IReadOnlyDictionary<string, string>?) Handle(RecordedRequest request) => _api.Handle(request);
+
+    protected override IReadOnlyCollection<FakeRecord> Records =>
+        [.. _api.Hosts.Where(h => h.Type == "TXT").Select(h => new FakeRecord("example.org", h.Name, h.Address))];
+
+    protected override void RateLimitOnce() => _api.RateLimitOnce = 1;
+
+    protected override IDnsProvider Provider(FakeHttpServer server, HttpClient http, string? wrongSecret = null) =>
+        new NamecheapDnsProvider(new ProviderCredentials(new Dictionary<string, string>
         {
-            ["NAMECHEAP_API_USER"] = User, ["NAMECHEAP_API_KEY"] = key,
+            ["NAMECHEAP_API_USER"] = User, ["NAMECHEAP_API_KEY"] = wrongSecret ?? Key,
             ["NAMECHEAP_BASE_URL"] = new Uri(server.BaseUrl, "/xml.response").AbsoluteUri, ["NAMECHEAP_CLIENT_IP_URL"] = new Uri(server.BaseUrl, "/getip").AbsoluteUri,
         }), http);
 
-    [Fact]
-    public async Task The_txt_host_is_added_beside_the_others_and_removed_again_in_the_domain_found_on_page_two()
+    // Every setHosts wrote the apex A record back; the client IP was asked once.
+    protected override void AssertAfterRoundTrip(IReadOnlyList<RecordedRequest> requests)
     {
-        var api = new FakeNamecheap();
-        using var server = new FakeHttpServer(api.Handle);
-        using var http = new HttpClient();
-        var provider = Provider(server, http);
-        var challenge = Challenge("www.example.org");
-
-        await provider.PresentAsync(challenge, default);
-        Assert.Equal([("@", "A", "192.0.2.1"), ("_acme-challenge.www", "TXT", challenge.DnsTxtValue)], api.Hosts);
-        await provider.CleanupAsync(challenge, default);
-
-        Assert.Equal([("@", "A", "192.0.2.1")], api.Hosts);
-        Assert.Single(server.Requests, r => r.PathAndQuery == "/getip");
+        Assert.Equal([("@", "A", "192.0.2.1")], _api.Hosts);
+        Assert.Single(requests, r => r.PathAndQuery == "/getip");
     }
 
-    [Fact]
-    public async Task A_wildcard_and_its_base_name_both_stay_until_each_is_cleaned_up()
+    // The apex A record comes first and stays beside the TXT left.
+    protected override void AssertAfterWildcard(IReadOnlyList<RecordedRequest> requests)
     {
-        var api = new FakeNamecheap();
-        using var server = new FakeHttpServer(api.Handle);
-        using var http = new HttpClient();
-        var provider = Provider(server, http);
-        var apex = Challenge("example.org");
-        var wildcard = Wildcard("example.org");
-
-        await provider.PresentAsync(apex, default);
-        await provider.PresentAsync(wildcard, default);
-        Assert.Equal(2, api.Hosts.Count(h => h.Type == "TXT"));
-        await provider.CleanupAsync(wildcard, default);
-
-        Assert.Equal([("@", "A", "192.0.2.1"), ("_acme-challenge", "TXT", apex.DnsTxtValue)], api.Hosts);
+        Assert.Equal(("@", "A", "192.0.2.1"), _api.Hosts[0]);
+        Assert.Equal(2, _api.Hosts.Count);
     }
 
-    [Fact]
-    public async Task A_rate_limit_answer_is_waited_out_and_the_request_repeated()
+    // The client IP comes first and is not rate limited; the A record stays beside the TXT.
+    protected override void AssertRepeated(IReadOnlyList<RecordedRequest> requests)
     {
-        var api = new FakeNamecheap { RateLimitOnce = 1 };
-        using var server = new FakeHttpServer(api.Handle);
-        using var http = new HttpClient();
-
-        await Provider(server, http).PresentAsync(Challenge(), default);
-
-        Assert.Equal(2, api.Hosts.Count);
-        Assert.Equal(server.Requests[1].PathAndQuery, server.Requests[2].PathAndQuery);
-    }
-
-    [Fact]
-    public async Task A_wrong_key_gives_the_api_error_named_after_the_provider_without_the_key()
-    {
-        var api = new FakeNamecheap();
-        using var server = new FakeHttpServer(api.Handle);
-        using var http = new HttpClient();
-        const string wrong = "namecheapWRONGSECRETVALUE0000000";
-
-        var error = await Assert.ThrowsAsync<DnsProviderException>(() => Provider(server, http, wrong).PresentAsync(Challenge(), default));
-
-        Assert.StartsWith("namecheap: ", error.Message);
-        Assert.Contains("1011102: API Key is invalid", error.Message);
-        Assert.DoesNotContain(wrong, error.ToString());
+        Assert.Equal(requests[1].PathAndQuery, requests[2].PathAndQuery);
+        Assert.Equal(2, _api.Hosts.Count);
     }
 }

@@ -18,7 +18,7 @@ namespace ConfigLang.Acme.Tests.Dns;
 /// fieldType/subDomain/target/ttl, <c>DELETE .../record/{id}</c>, <c>POST .../refresh</c>, errors
 /// <c>{"errorCode","httpCode","message"}</c>, a 429 with Retry-After.
 /// </summary>
-public sealed class OvhDnsProviderTests
+public sealed class OvhDnsProviderTests : DnsProviderConformanceTests
 {
     private const string ApplicationKey = "7kbG7Bk7S9Nt7ZSV";
     private const string ApplicationSecret = "EXEgWIz07P0HYwtQDs7cNIqCiQaWSuHF";
@@ -105,48 +105,41 @@ public sealed class OvhDnsProviderTests
         return (api, server);
     }
 
-    private static OvhDnsProvider Provider(FakeHttpServer server, HttpClient http, string secret = ApplicationSecret) =>
-        new(new ProviderCredentials(new Dictionary<string, string>
+    private FakeOvh? _api;
+
+    protected override string ProviderName => "ovh";
+
+    protected override string WrongSecret => "WrongApplicationSecretValue";
+
+    protected override string WrongCredentialsMessage => "INVALID_CREDENTIAL: Invalid signature";
+
+    // The fake checks signatures over the full URL, so it is made once the server listens.
+    protected override void Started(FakeHttpServer server) => _api = new FakeOvh(server.BaseUrl.AbsoluteUri);
+
+    protected override (int, string, IReadOnlyDictionary<string, string>?) Handle(RecordedRequest request) => _api!.Handle(request);
+
+    protected override IReadOnlyCollection<FakeRecord> Records => [.. _api!.Records.Values.Select(r => new FakeRecord(r.Zone, r.SubDomain, r.Target))];
+
+    protected override void RateLimitOnce() => _api!.RateLimitOnce = 1;
+
+    protected override IDnsProvider Provider(FakeHttpServer server, HttpClient http, string? wrongSecret = null) =>
+        new OvhDnsProvider(new ProviderCredentials(new Dictionary<string, string>
         {
             ["OVH_ENDPOINT"] = new Uri(server.BaseUrl, "/1.0").AbsoluteUri,
-            ["OVH_APPLICATION_KEY"] = ApplicationKey, ["OVH_APPLICATION_SECRET"] = secret, ["OVH_CONSUMER_KEY"] = ConsumerKey,
+            ["OVH_APPLICATION_KEY"] = ApplicationKey, ["OVH_APPLICATION_SECRET"] = wrongSecret ?? ApplicationSecret, ["OVH_CONSUMER_KEY"] = ConsumerKey,
         }), http);
 
-    [Fact]
-    public async Task Signed_requests_create_the_record_in_the_zone_refresh_it_and_delete_the_record_by_its_id()
+    // Signed requests: the zone is refreshed after the create and after the delete.
+    protected override void AssertAfterRoundTrip(IReadOnlyList<RecordedRequest> requests) => Assert.Equal(2, _api!.Refreshes);
+
+    // Signed requests start with the unsigned server time, which is not rate limited here.
+    protected override void AssertRepeated(IReadOnlyList<RecordedRequest> requests)
     {
-        var (api, server) = Start();
-        using var _ = server;
-        using var http = new HttpClient();
-        var provider = Provider(server, http);
-        var challenge = Challenge("www.example.org");
-
-        await provider.PresentAsync(challenge, default);
-        var created = Assert.Single(api.Records.Values);
-        await provider.CleanupAsync(challenge, default);
-
-        Assert.Equal(("example.org", "_acme-challenge.www", challenge.DnsTxtValue), created);
-        Assert.Empty(api.Records);
-        Assert.Equal(2, api.Refreshes);
+        Assert.Equal("/1.0/auth/time", requests[0].PathAndQuery);
+        Assert.Equal(requests[1].PathAndQuery, requests[2].PathAndQuery);
     }
 
-    [Fact]
-    public async Task A_wildcard_and_its_base_name_both_stay_until_each_is_cleaned_up()
-    {
-        var (api, server) = Start();
-        using var _ = server;
-        using var http = new HttpClient();
-        var provider = Provider(server, http);
-        var apex = Challenge("example.org");
-        var wildcard = Wildcard("example.org");
-
-        await provider.PresentAsync(apex, default);
-        await provider.PresentAsync(wildcard, default);
-        Assert.Equal(2, api.Records.Count);
-        await provider.CleanupAsync(wildcard, default);
-
-        Assert.Equal(("example.org", "_acme-challenge", apex.DnsTxtValue), Assert.Single(api.Records.Values));
-    }
+    protected override void AssertWrongCredentialsError(DnsProviderException error) => Assert.DoesNotContain(ConsumerKey, error.ToString());
 
     [Fact]
     public async Task An_access_token_is_sent_as_bearer_and_a_rate_limit_answer_is_waited_out()
@@ -185,22 +178,6 @@ public sealed class OvhDnsProviderTests
         Assert.Empty(api.Records);
         Assert.Equal(2, api.Refreshes);
         Assert.Single(server.Requests, r => r.PathAndQuery == "/auth/oauth2/token");
-    }
-
-    [Fact]
-    public async Task A_wrong_secret_gives_the_api_message_named_after_the_provider_without_the_secret()
-    {
-        var (_, server) = Start();
-        using var __ = server;
-        using var http = new HttpClient();
-        const string wrong = "WrongApplicationSecretValue";
-
-        var error = await Assert.ThrowsAsync<DnsProviderException>(() => Provider(server, http, wrong).PresentAsync(Challenge(), default));
-
-        Assert.StartsWith("ovh: ", error.Message);
-        Assert.Contains("INVALID_CREDENTIAL: Invalid signature", error.Message);
-        Assert.DoesNotContain(wrong, error.ToString());
-        Assert.DoesNotContain(ConsumerKey, error.ToString());
     }
 
     [Fact]

@@ -2,7 +2,6 @@ using System.Text.Json;
 using ConfigLang.Acme.Credentials;
 using ConfigLang.Acme.Dns;
 using ConfigLang.Acme.Tests.Testbed;
-using static ConfigLang.Acme.Tests.Dns.ProviderTestData;
 
 namespace ConfigLang.Acme.Tests.Dns;
 
@@ -13,7 +12,7 @@ namespace ConfigLang.Acme.Tests.Dns;
 /// <c>/dns/create/{domain}</c> with name/type/content/ttl answering the record id,
 /// <c>/dns/delete/{domain}/{id}</c>, errors <c>{"status":"ERROR","message":...}</c>, a 429 once.
 /// </summary>
-public sealed class PorkbunDnsProviderTests
+public sealed class PorkbunDnsProviderTests : DnsProviderConformanceTests
 {
     private const string ApiKey = "pk1_0123456789abcdef";
     private const string SecretKey = "sk1_fedcba9876543210";
@@ -67,86 +66,31 @@ public sealed class PorkbunDnsProviderTests
             (status, $"{{\"status\":\"ERROR\",\"message\":\"{message}\"}}", null);
     }
 
-    private static PorkbunDnsProvider Provider(FakeHttpServer server, HttpClient http, string secret = SecretKey) =>
-        new(new ProviderCredentials(new Dictionary<string, string>
+    private readonly FakePorkbun _api = new();
+
+    protected override string ProviderName => "porkbun";
+
+    protected override string WrongSecret => "sk1_wrong_secret_value";
+
+    protected override string WrongCredentialsMessage => "Invalid API key. (002)";
+
+    protected override (int, string, IReadOnlyDictionary<string, string>?) Handle(RecordedRequest request) => _api.Handle(request);
+
+    protected override IReadOnlyCollection<FakeRecord> Records => [.. _api.Records.Values.Select(r => new FakeRecord(r.Domain, r.Name, r.Content))];
+
+    protected override void RateLimitOnce() => _api.RateLimitOnce = 1;
+
+    protected override IDnsProvider Provider(FakeHttpServer server, HttpClient http, string? wrongSecret = null) =>
+        new PorkbunDnsProvider(new ProviderCredentials(new Dictionary<string, string>
         {
-            ["PORKBUN_API_KEY"] = ApiKey, ["PORKBUN_SECRET_API_KEY"] = secret, ["PORKBUN_BASE_URL"] = new Uri(server.BaseUrl, "/api/json/v3").AbsoluteUri,
+            ["PORKBUN_API_KEY"] = ApiKey, ["PORKBUN_SECRET_API_KEY"] = wrongSecret ?? SecretKey, ["PORKBUN_BASE_URL"] = new Uri(server.BaseUrl, "/api/json/v3").AbsoluteUri,
         }), http);
 
-    [Fact]
-    public async Task A_record_is_created_in_the_domain_found_on_a_later_page_and_deleted_by_its_id()
-    {
-        var api = new FakePorkbun();
-        using var server = new FakeHttpServer(api.Handle);
-        using var http = new HttpClient();
-        var provider = Provider(server, http);
-        var challenge = Challenge("www.example.org");
-
-        await provider.PresentAsync(challenge, default);
-        var created = Assert.Single(api.Records.Values);
-        await provider.CleanupAsync(challenge, default);
-
-        Assert.Equal(("example.org", "_acme-challenge.www", challenge.DnsTxtValue), created);
-        Assert.Empty(api.Records);
-        Assert.Equal(["0", "1000"], server.Requests.Where(r => r.PathAndQuery.EndsWith("listAll", StringComparison.Ordinal))
+    // The zone is on the second page of listAll.
+    protected override void AssertAfterRoundTrip(IReadOnlyList<RecordedRequest> requests) =>
+        Assert.Equal(["0", "1000"], requests.Where(r => r.PathAndQuery.EndsWith("listAll", StringComparison.Ordinal))
             .Select(r => JsonDocument.Parse(r.Body).RootElement.GetProperty("start").GetString()));
-    }
 
-    [Fact]
-    public async Task A_wildcard_and_its_base_name_both_stay_until_each_is_cleaned_up()
-    {
-        var api = new FakePorkbun();
-        using var server = new FakeHttpServer(api.Handle);
-        using var http = new HttpClient();
-        var provider = Provider(server, http);
-        var apex = Challenge("example.org");
-        var wildcard = Wildcard("example.org");
-
-        await provider.PresentAsync(apex, default);
-        await provider.PresentAsync(wildcard, default);
-        Assert.Equal(2, api.Records.Count);
-        await provider.CleanupAsync(wildcard, default);
-
-        Assert.Equal(("example.org", "_acme-challenge", apex.DnsTxtValue), Assert.Single(api.Records.Values));
-    }
-
-    [Fact]
-    public async Task A_rate_limit_answer_is_waited_out_and_the_request_repeated()
-    {
-        var api = new FakePorkbun { RateLimitOnce = 1 };
-        using var server = new FakeHttpServer(api.Handle);
-        using var http = new HttpClient();
-
-        await Provider(server, http).PresentAsync(Challenge(), default);
-
-        Assert.Single(api.Records);
-        Assert.Equal(server.Requests[0].Body, server.Requests[1].Body);
-    }
-
-    [Fact]
-    public async Task Wrong_credentials_give_the_api_message_named_after_the_provider_without_the_secret()
-    {
-        var api = new FakePorkbun();
-        using var server = new FakeHttpServer(api.Handle);
-        using var http = new HttpClient();
-        const string wrong = "sk1_wrong_secret_value";
-
-        var error = await Assert.ThrowsAsync<DnsProviderException>(() => Provider(server, http, wrong).PresentAsync(Challenge(), default));
-
-        Assert.StartsWith("porkbun: ", error.Message);
-        Assert.Contains("Invalid API key. (002)", error.Message);
-        Assert.DoesNotContain(wrong, error.ToString());
-    }
-
-    [Fact]
-    public async Task A_name_in_no_domain_of_the_account_is_a_clear_error()
-    {
-        var api = new FakePorkbun();
-        using var server = new FakeHttpServer(api.Handle);
-        using var http = new HttpClient();
-
-        var error = await Assert.ThrowsAsync<DnsProviderException>(() => Provider(server, http).PresentAsync(Challenge("www.example.com"), default));
-
-        Assert.Contains("_acme-challenge.www.example.com", error.Message);
-    }
+    // Every call is a POST; the repeated one carries the same body.
+    protected override void AssertRepeated(IReadOnlyList<RecordedRequest> requests) => Assert.Equal(requests[0].Body, requests[1].Body);
 }

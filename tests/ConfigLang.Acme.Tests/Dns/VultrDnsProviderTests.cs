@@ -2,7 +2,6 @@ using System.Text.Json;
 using ConfigLang.Acme.Credentials;
 using ConfigLang.Acme.Dns;
 using ConfigLang.Acme.Tests.Testbed;
-using static ConfigLang.Acme.Tests.Dns.ProviderTestData;
 
 namespace ConfigLang.Acme.Tests.Dns;
 
@@ -13,7 +12,7 @@ namespace ConfigLang.Acme.Tests.Dns;
 /// TXT)/ttl answering 201 <c>{"record":{"id":uuid}}</c>, <c>DELETE .../records/{id}</c> answering
 /// 204, errors <c>{"error":...,"status":n}</c>, a 429 with Retry-After.
 /// </summary>
-public sealed class VultrDnsProviderTests
+public sealed class VultrDnsProviderTests : DnsProviderConformanceTests
 {
     private const string Key = "VULTRKEY0123456789ABCDEF";
 
@@ -65,70 +64,30 @@ public sealed class VultrDnsProviderTests
             (status, $"{{\"error\":\"{message}\",\"status\":{status}}}", null);
     }
 
-    private static VultrDnsProvider Provider(FakeHttpServer server, HttpClient http, string key = Key) =>
-        new(new ProviderCredentials(new Dictionary<string, string> { ["VULTR_API_KEY"] = key, ["VULTR_BASE_URL"] = new Uri(server.BaseUrl, "/v2").AbsoluteUri }), http);
+    private readonly FakeVultr _api = new();
 
-    [Fact]
-    public async Task A_record_is_created_in_the_domain_found_through_the_cursor_and_deleted_by_its_id()
-    {
-        var api = new FakeVultr();
-        using var server = new FakeHttpServer(api.Handle);
-        using var http = new HttpClient();
-        var provider = Provider(server, http);
-        var challenge = Challenge("www.example.org");
+    protected override string ProviderName => "vultr";
 
-        await provider.PresentAsync(challenge, default);
-        var created = Assert.Single(api.Records.Values);
-        await provider.CleanupAsync(challenge, default);
+    protected override string WrongSecret => "VULTRWRONGSECRETVALUE";
 
-        Assert.Equal(("example.org", "_acme-challenge.www", "\"" + challenge.DnsTxtValue + "\""), created);
-        Assert.Empty(api.Records);
-        Assert.Equal(2, server.Requests.Count(r => r.Method == "GET"));
-    }
+    protected override string WrongCredentialsMessage => "HTTP 401: Invalid API token.";
 
-    [Fact]
-    public async Task A_wildcard_and_its_base_name_both_stay_until_each_is_cleaned_up()
-    {
-        var api = new FakeVultr();
-        using var server = new FakeHttpServer(api.Handle);
-        using var http = new HttpClient();
-        var provider = Provider(server, http);
-        var apex = Challenge("example.org");
-        var wildcard = Wildcard("example.org");
+    protected override (int, string, IReadOnlyDictionary<string, string>?) Handle(RecordedRequest request) => _api.Handle(request);
 
-        await provider.PresentAsync(apex, default);
-        await provider.PresentAsync(wildcard, default);
-        Assert.Equal(2, api.Records.Count);
-        await provider.CleanupAsync(wildcard, default);
+    protected override IReadOnlyCollection<FakeRecord> Records => [.. _api.Records.Values.Select(r => new FakeRecord(r.Domain, r.Name, r.Data))];
 
-        Assert.Equal(("example.org", "_acme-challenge", "\"" + apex.DnsTxtValue + "\""), Assert.Single(api.Records.Values));
-    }
+    protected override void RateLimitOnce() => _api.RateLimitOnce = 1;
 
-    [Fact]
-    public async Task A_rate_limit_answer_is_waited_out_and_the_request_repeated()
-    {
-        var api = new FakeVultr { RateLimitOnce = 1 };
-        using var server = new FakeHttpServer(api.Handle);
-        using var http = new HttpClient();
+    protected override IDnsProvider Provider(FakeHttpServer server, HttpClient http, string? wrongSecret = null) =>
+        new VultrDnsProvider(new ProviderCredentials(new Dictionary<string, string>
+        {
+            ["VULTR_API_KEY"] = wrongSecret ?? Key, ["VULTR_BASE_URL"] = new Uri(server.BaseUrl, "/v2").AbsoluteUri,
+        }), http);
 
-        await Provider(server, http).PresentAsync(Challenge(), default);
+    // Vultr keeps TXT data quoted.
+    protected override string StoredValue(string value) => "\"" + value + "\"";
 
-        Assert.Single(api.Records);
-        Assert.Equal(server.Requests[0].PathAndQuery, server.Requests[1].PathAndQuery);
-    }
-
-    [Fact]
-    public async Task Wrong_credentials_give_the_api_message_named_after_the_provider_without_the_key()
-    {
-        var api = new FakeVultr();
-        using var server = new FakeHttpServer(api.Handle);
-        using var http = new HttpClient();
-        const string wrong = "VULTRWRONGSECRETVALUE";
-
-        var error = await Assert.ThrowsAsync<DnsProviderException>(() => Provider(server, http, wrong).PresentAsync(Challenge(), default));
-
-        Assert.StartsWith("vultr: ", error.Message);
-        Assert.Contains("HTTP 401: Invalid API token.", error.Message);
-        Assert.DoesNotContain(wrong, error.ToString());
-    }
+    // The zone is on the cursor's page, the second.
+    protected override void AssertAfterRoundTrip(IReadOnlyList<RecordedRequest> requests) =>
+        Assert.Equal(2, requests.Count(r => r.Method == "GET"));
 }

@@ -1,0 +1,167 @@
+using ConfigLang.Acme.Dns;
+using ConfigLang.Acme.Tests.Testbed;
+using static ConfigLang.Acme.Tests.Dns.ProviderTestData;
+
+namespace ConfigLang.Acme.Tests.Dns;
+
+/// <summary>
+/// What every DNS provider with an HTTP API must do, run against each provider's fake API on
+/// loopback: one subclass a provider adapts its fake (its records, a 429 on demand, wrong
+/// credentials) and keeps its provider-specific tests beside. xUnit makes a new instance per test,
+/// so a subclass's fake is fresh for each.
+/// </summary>
+public abstract class DnsProviderConformanceTests
+{
+    /// <summary>A TXT record as the fake API holds it: its zone, its name as the API keeps it, and its value as sent.</summary>
+    public readonly record struct FakeRecord(string Zone, string Name, string Value);
+
+    /// <summary>The lego name errors start with.</summary>
+    protected abstract string ProviderName { get; }
+
+    /// <summary>The fake API's answer to a request.</summary>
+    protected abstract (int, string, IReadOnlyDictionary<string, string>?) Handle(RecordedRequest request);
+
+    /// <summary>The TXT records the fake holds now.</summary>
+    protected abstract IReadOnlyCollection<FakeRecord> Records { get; }
+
+    /// <summary>Makes the fake answer its next authorized request with a 429 and a Retry-After.</summary>
+    protected abstract void RateLimitOnce();
+
+    /// <summary>The provider against <paramref name="server"/>, with the right credentials or with <paramref name="wrongSecret"/> in place of the secret.</summary>
+    protected abstract IDnsProvider Provider(FakeHttpServer server, HttpClient http, string? wrongSecret = null);
+
+    /// <summary>A secret the fake refuses (and echoes, where its API does, so redaction is seen).</summary>
+    protected abstract string WrongSecret { get; }
+
+    /// <summary>The API's own words for refused credentials, which the error must carry.</summary>
+    protected abstract string WrongCredentialsMessage { get; }
+
+    /// <summary>The zone the fake serves, as its records name it (an id where the API keeps one).</summary>
+    protected virtual string Zone => "example.org";
+
+    /// <summary>The domain of the present/cleanup round trip.</summary>
+    protected virtual string RoundTripDomain => "www.example.org";
+
+    /// <summary>A domain in none of the fake's zones.</summary>
+    protected virtual string UnknownDomain => "www.example.com";
+
+    /// <summary>The record name the API keeps for <paramref name="relative"/> (relative to the zone, by default).</summary>
+    protected virtual string RecordName(string relative) => relative;
+
+    /// <summary>The TXT value as the API keeps it (some want it quoted).</summary>
+    protected virtual string StoredValue(string value) => value;
+
+    /// <summary>Called once the fake's server listens (for fakes that need its URL).</summary>
+    protected virtual void Started(FakeHttpServer server)
+    {
+    }
+
+    /// <summary>More the round trip must have done (zone lookups, paging, records of other types kept).</summary>
+    protected virtual void AssertAfterRoundTrip(IReadOnlyList<RecordedRequest> requests)
+    {
+    }
+
+    /// <summary>More the wildcard test must have done (how a value was removed beside another).</summary>
+    protected virtual void AssertAfterWildcard(IReadOnlyList<RecordedRequest> requests)
+    {
+    }
+
+    /// <summary>The request answered 429 was sent again.</summary>
+    protected virtual void AssertRepeated(IReadOnlyList<RecordedRequest> requests) =>
+        Assert.Equal(requests[0].PathAndQuery, requests[1].PathAndQuery);
+
+    /// <summary>More the error for refused credentials must show or hide.</summary>
+    protected virtual void AssertWrongCredentialsError(DnsProviderException error)
+    {
+    }
+
+    /// <summary>The records of fakes that keep each name's values together (RRsets), one a value.</summary>
+    protected static IReadOnlyCollection<FakeRecord> RecordsOf(string zone, IReadOnlyDictionary<string, List<string>> rrSets) =>
+        [.. rrSets.SelectMany(set => set.Value.Select(value => new FakeRecord(zone, set.Key, value)))];
+
+    private FakeHttpServer Start()
+    {
+        var server = new FakeHttpServer(Handle);
+        Started(server);
+        return server;
+    }
+
+    [Fact]
+    public async Task A_record_is_created_in_the_zone_found_and_deleted_again()
+    {
+        using var server = Start();
+        using var http = new HttpClient();
+        var provider = Provider(server, http);
+        var challenge = Challenge(RoundTripDomain);
+
+        await provider.PresentAsync(challenge, default);
+        var created = Assert.Single(Records);
+        await provider.CleanupAsync(challenge, default);
+
+        var relative = "_acme-challenge." + RoundTripDomain[..^".example.org".Length];
+        Assert.Equal(new FakeRecord(Zone, RecordName(relative), StoredValue(challenge.DnsTxtValue)), created);
+        Assert.Empty(Records);
+        AssertAfterRoundTrip(server.Requests);
+    }
+
+    [Fact]
+    public async Task A_wildcard_and_its_base_name_both_stay_until_each_is_cleaned_up()
+    {
+        using var server = Start();
+        using var http = new HttpClient();
+        var provider = Provider(server, http);
+        var apex = Challenge("example.org");
+        var wildcard = Wildcard("example.org");
+
+        await provider.PresentAsync(apex, default);
+        await provider.PresentAsync(wildcard, default);
+        Assert.Equal(2, Records.Count);
+        await provider.CleanupAsync(wildcard, default);
+
+        Assert.Equal(new FakeRecord(Zone, RecordName("_acme-challenge"), StoredValue(apex.DnsTxtValue)), Assert.Single(Records));
+        AssertAfterWildcard(server.Requests);
+    }
+
+    [Fact]
+    public async Task A_rate_limit_answer_is_waited_out_and_the_request_repeated()
+    {
+        using var server = Start();
+        RateLimitOnce();
+        using var http = new HttpClient();
+
+        await Provider(server, http).PresentAsync(Challenge(), default);
+
+        Assert.Single(Records);
+        AssertRepeated(server.Requests);
+    }
+
+    [Fact]
+    public async Task Wrong_credentials_give_the_api_message_named_after_the_provider_without_the_secret()
+    {
+        var error = await PresentFailsAsync("www.example.org", WrongSecret);
+
+        Assert.Contains(WrongCredentialsMessage, error.Message);
+        Assert.DoesNotContain(WrongSecret, error.ToString());
+        AssertWrongCredentialsError(error);
+    }
+
+    [Fact]
+    public async Task A_name_in_no_zone_of_the_account_is_a_clear_error()
+    {
+        var error = await PresentFailsAsync(UnknownDomain);
+
+        Assert.Contains("_acme-challenge." + UnknownDomain, error.Message);
+    }
+
+    /// <summary>The error of a present that fails, which names the provider.</summary>
+    private async Task<DnsProviderException> PresentFailsAsync(string domain, string? wrongSecret = null)
+    {
+        using var server = Start();
+        using var http = new HttpClient();
+
+        var error = await Assert.ThrowsAsync<DnsProviderException>(() => Provider(server, http, wrongSecret).PresentAsync(Challenge(domain), default));
+
+        Assert.StartsWith(ProviderName + ": ", error.Message);
+        return error;
+    }
+}
