@@ -188,7 +188,7 @@ public abstract class CertificateWorkCommand(CliConsole console, HostRequestLoad
         // SSL_CERT_FILE needs no code: .NET on Linux reads it (a whole bundle) for the default trust.
         var executor = new PlanExecutor(root, TimeProvider.System,
             PlanExecutor.ClientsTrusting(trustedCa, new AcmeClientOptions { RequestTimeout = networkTimeout }),
-            services, DnsProviderRegistry.CreateDefault(networkTimeout), clusters);
+            services, DnsProviderRegistry.CreateDefault(networkTimeout));
         var reloads = services is not NoServiceManager;
         RebuildSummary summary;
         using (var progress = ProgressView(reloads, request.DryRun))
@@ -203,8 +203,7 @@ public abstract class CertificateWorkCommand(CliConsole console, HostRequestLoad
                 Users = users,
                 ReloadBeforeOrders = nginx.Enabled ? ["nginx.service"] : [],
                 ServiceConfigurationChanged = nginxChanged,
-                Cluster = cluster,
-                ConnectedCluster = connectedCluster,
+                Cluster = connectedCluster,
                 // Which host stored a certificate, as the others report it.
                 HostName = root == "/" ? System.Environment.MachineName : $"{System.Environment.MachineName}:{root}",
             }, progress, ct).ConfigureAwait(false);
