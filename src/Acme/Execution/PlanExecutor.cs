@@ -237,7 +237,7 @@ public sealed class PlanExecutor
                 {
                     var server = new Uri(spec.Server ?? CertificateRequest.DefaultServer);
                     if (!clients.TryGetValue(server.AbsoluteUri, out var client)) clients[server.AbsoluteUri] = client = _clientFactory(server);
-                    accounts[spec.Hash] = (await OpenAccountAsync(client, spec, step.Request.Owner, cluster, cancellationToken).ConfigureAwait(false), null);
+                    accounts[spec.Hash] = (await OpenAccountAsync(client, spec, step.Request.Owner, cluster, progress, cancellationToken).ConfigureAwait(false), null);
                 }
                 // A cancellation that is not the caller's (an HTTP client giving up) is this account's failure, not the run's.
                 catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
@@ -274,18 +274,15 @@ public sealed class PlanExecutor
         return outcomes;
     }
 
-    private async Task<AcmeAccount> OpenAccountAsync(AcmeClient client, AccountSpec spec, string owner, ICertificateCluster? cluster, CancellationToken cancellationToken)
+    private async Task<AcmeAccount> OpenAccountAsync(AcmeClient client, AccountSpec spec, string owner, ICertificateCluster? cluster,
+        IProgress<RebuildProgress>? progress, CancellationToken cancellationToken)
     {
         var accounts = new AccountStore(_root, owner);
         var pem = accounts.ReadKey(spec);
         AcmeAccount account;
         if (cluster is not null)
         {
-            // One account for the whole fleet: the stored key wins over this host's own (or a new one).
-            var candidate = pem ?? ExportNew(spec);
-            var shared = await cluster.GetOrStoreAccountKeyAsync(spec, candidate, cancellationToken).ConfigureAwait(false);
-            if (shared != pem) accounts.SaveKey(spec, shared);
-            account = AcmeAccount.FromPem(shared);
+            account = await OpenSharedAccountAsync(accounts, spec, pem, cluster, progress, cancellationToken).ConfigureAwait(false);
         }
         else if (pem is null)
         {
@@ -308,6 +305,39 @@ public sealed class PlanExecutor
             if (account.Location is { } location && accounts.ReadAccountUrl(spec) != location.AbsoluteUri)
             {
                 accounts.SaveAccountUrl(spec, location.AbsoluteUri);
+            }
+            return account;
+        }
+        catch
+        {
+            account.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// One account for the whole fleet: the key the cluster holds wins; a cluster without one adopts
+    /// this host's (or a new one), the first host to store it winning. A host that had its own
+    /// before it joined keeps that key aside (<see cref="AccountStore.ReplaceKeyWithClusters"/>).
+    /// </summary>
+    private async Task<AcmeAccount> OpenSharedAccountAsync(AccountStore accounts, AccountSpec spec, string? pem, ICertificateCluster cluster,
+        IProgress<RebuildProgress>? progress, CancellationToken cancellationToken)
+    {
+        // Parsed before it is offered: a damaged key on this host must not become the fleet's.
+        using var own = pem is null ? null : AcmeAccount.FromPem(pem);
+        var shared = await cluster.GetOrStoreAccountKeyAsync(spec, pem ?? ExportNew(spec), cancellationToken).ConfigureAwait(false);
+        var account = AcmeAccount.FromPem(shared);
+        try
+        {
+            if (own is null)
+            {
+                accounts.SaveKey(spec, shared);
+            }
+            // Compared as keys, not as text: the file on disk ends with a newline the stored PEM may lack.
+            else if (own.Key.Thumbprint() != account.Key.Thumbprint())
+            {
+                var kept = accounts.ReplaceKeyWithClusters(spec, shared, _clock.GetUtcNow());
+                progress?.Report(new RebuildProgress("(account)", "account key kept aside", kept));
             }
             return account;
         }

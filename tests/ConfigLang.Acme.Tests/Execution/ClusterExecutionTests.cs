@@ -17,6 +17,7 @@ namespace ConfigLang.Acme.Tests.Execution;
 /// connected cluster.
 /// </summary>
 [Collection(SharedTestbedCollection.Name)]
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public sealed class ClusterExecutionTests(SharedTestbedFixture fixture)
 {
     private Testbed.Testbed Bed => fixture.Testbed;
@@ -154,5 +155,64 @@ public sealed class ClusterExecutionTests(SharedTestbedFixture fixture)
         Assert.Equal(0, second.Orders);
         Assert.Equal(1, cluster.StoreCalls);
         Assert.Same(stored, cluster.Stored[name]);
+    }
+
+    private static string AccountDirectory(TempRoot root) => Assert.Single(Directory.GetDirectories(new StateLayout(root.Path).AccountsDirectory));
+
+    [Fact]
+    public async Task A_host_orders_again_with_the_account_key_it_shares_with_the_cluster()
+    {
+        using var root = new TempRoot(withUsers: false);
+        var cluster = new InMemoryCluster();
+        var first = Request(Bed.UniqueName("again1"));
+        var second = Request(Bed.UniqueName("again2"));
+        Assert.Equal(0, (await Host(root, new RecordingServiceManager(root.Path)).RunAsync([first], Options("a", cluster))).ExitCode);
+        var key = File.ReadAllText(Path.Combine(AccountDirectory(root), AccountStore.KeyFile));
+
+        // The key on disk (as saved, with its final newline) is the cluster's: the next order uses it.
+        var summary = await Host(root, new RecordingServiceManager(root.Path)).RunAsync([first, second], Options("a", cluster));
+
+        Assert.True(summary.ExitCode == 0, string.Join("; ", summary.Certificates.Select(c => c.Error?.Message)));
+        Assert.Equal(1, summary.Orders);
+        Assert.Equal(key, File.ReadAllText(Path.Combine(AccountDirectory(root), AccountStore.KeyFile)));
+        Assert.Equal([AccountStore.RegistrationFile, AccountStore.KeyFile], Directory.GetFiles(AccountDirectory(root)).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_host_with_its_own_account_joining_a_cluster_with_another_uses_the_clusters_and_keeps_its_own_aside()
+    {
+        using var a = new TempRoot(withUsers: false);
+        using var b = new TempRoot(withUsers: false);
+        var cluster = new InMemoryCluster();
+        Assert.Equal(0, (await Host(a, new RecordingServiceManager(a.Path)).RunAsync([Request(Bed.UniqueName("fleetkey"))], Options("a", cluster))).ExitCode);
+        var fleetKey = File.ReadAllText(Path.Combine(AccountDirectory(a), AccountStore.KeyFile));
+        // b ordered alone before it joined: its own account, its own key.
+        var alone = await Host(b, new RecordingServiceManager(b.Path)).RunAsync([Request(Bed.UniqueName("alone"))], ExecutorRequests.Options(jobs: 1) with { Groups = [new("acme")] });
+        Assert.Equal(0, alone.ExitCode);
+        var ownKey = File.ReadAllText(Path.Combine(AccountDirectory(b), AccountStore.KeyFile));
+        var ownRegistration = File.ReadAllText(Path.Combine(AccountDirectory(b), AccountStore.RegistrationFile));
+        Assert.NotEqual(fleetKey, ownKey);
+
+        var progress = new List<RebuildProgress>();
+        var joined = await Host(b, new RecordingServiceManager(b.Path)).RunAsync([Request(Bed.UniqueName("joined"))], Options("b", cluster),
+            new SynchronousProgress<RebuildProgress>(progress.Add));
+
+        Assert.True(joined.ExitCode == 0, string.Join("; ", joined.Certificates.Select(c => c.Error?.Message)));
+        Assert.Equal(1, joined.Orders);
+        var directory = AccountDirectory(b);
+        Assert.Equal(fleetKey, File.ReadAllText(Path.Combine(directory, AccountStore.KeyFile)));
+        var keptKey = Assert.Single(Directory.GetFiles(directory, AccountStore.KeyFile + ".before-cluster-*"));
+        Assert.Equal(ownKey, File.ReadAllText(keptKey));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(keptKey));
+        Assert.Equal(ownRegistration, File.ReadAllText(Assert.Single(Directory.GetFiles(directory, AccountStore.RegistrationFile + ".before-cluster-*"))));
+        // The registration now names the cluster's account, as on a.
+        Assert.Equal(File.ReadAllText(Path.Combine(AccountDirectory(a), AccountStore.RegistrationFile)), File.ReadAllText(Path.Combine(directory, AccountStore.RegistrationFile)));
+        var note = Assert.Single(progress, p => p.Step == "account key kept aside");
+        Assert.Equal(keptKey, note.Detail);
+
+        // The next run finds the cluster's key in place: nothing more is kept aside.
+        var again = await Host(b, new RecordingServiceManager(b.Path)).RunAsync([Request(Bed.UniqueName("joined2"))], Options("b", cluster));
+        Assert.Equal(0, again.ExitCode);
+        Assert.Single(Directory.GetFiles(directory, AccountStore.KeyFile + ".before-cluster-*"));
     }
 }
