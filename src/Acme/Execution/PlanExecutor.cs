@@ -17,7 +17,7 @@ namespace ConfigLang.Acme.Execution;
 /// <see cref="RebuildOptions.Jobs"/> at once; install each new certificate atomically (the old one
 /// stays until the new one is complete); run <c>postRun</c> and reload <c>reloadServices</c> only
 /// for certificates that changed. One failing certificate never stops the others.
-/// With a cluster (<see cref="RebuildOptions.Cluster"/>) each certificate to order is first
+/// With a cluster the caller connected (<see cref="RebuildOptions.Cluster"/>) each certificate to order is first
 /// looked up in the cluster under its lock: a usable stored one is installed instead of ordering,
 /// and a new one is stored before it is installed, so a fleet orders each certificate once.
 /// </summary>
@@ -28,18 +28,14 @@ public sealed class PlanExecutor
     private readonly Func<Uri, AcmeClient> _clientFactory;
     private readonly IServiceManager _services;
     private readonly DnsProviderRegistry _providers;
-    private readonly ICertificateClusterFactory? _clusters;
 
     /// <param name="root">Every host path is below it (<c>/</c> on a host).</param>
     /// <param name="clock">The current time for planning and placeholders.</param>
     /// <param name="clientFactory">Makes the ACME client for a directory URL (with the extra trusted CA of <c>--ca-file</c>).</param>
     /// <param name="services">Reloads services (systemd, none, exec:).</param>
     /// <param name="providers">DNS providers by lego name; default: the built-in ones.</param>
-    /// <param name="clusters">Connects to the cluster of <see cref="RebuildOptions.Cluster"/>; needed only when one is set.</param>
-    public PlanExecutor(string root, TimeProvider clock, Func<Uri, AcmeClient> clientFactory, IServiceManager services, DnsProviderRegistry? providers = null,
-        ICertificateClusterFactory? clusters = null)
+    public PlanExecutor(string root, TimeProvider clock, Func<Uri, AcmeClient> clientFactory, IServiceManager services, DnsProviderRegistry? providers = null)
     {
-        _clusters = clusters;
         _root = Path.GetFullPath(root);
         _clock = clock;
         _clientFactory = clientFactory;
@@ -66,28 +62,8 @@ public sealed class PlanExecutor
         {
             return new RebuildSummary { Plan = new Plan(_clock.GetUtcNow(), [], invalid), Certificates = [], Result = RebuildResult.PlanRejected };
         }
-        // Connected once, before anything is written: an unreachable cluster or an unusable key
-        // file fails the whole run and leaves every local file as it was.
-        // One the caller connected stays the caller's to dispose; one connected here is disposed here.
-        ICertificateCluster? cluster = options.DryRun ? null : options.ConnectedCluster;
-        ICertificateCluster? ownCluster = null;
-        if (cluster is null && options.Cluster is { } settings && !options.DryRun)
-        {
-            var clusters = _clusters ?? throw new InvalidOperationException("a cluster is configured but the executor was made without a cluster factory");
-            try { cluster = ownCluster = await clusters.ConnectAsync(settings, _root, cancellationToken).ConfigureAwait(false); }
-            catch (ClusterException e)
-            {
-                var untouched = new CertificatePlanner(_clock).CreatePlan(requests, new CertificateStore(_root).Read);
-                return new RebuildSummary
-                {
-                    Plan = untouched,
-                    Certificates = untouched.Steps.Select(s => Outcome(s, CertificateOutcomeKind.Skipped)).ToArray(),
-                    OtherErrors = [e.Message],
-                    Result = RebuildResult.Failed,
-                };
-            }
-        }
-        await using var connected = ownCluster;
+        // The caller connected (and disposes) it; a dry run leaves the cluster alone, as it leaves the CA.
+        var cluster = options.DryRun ? null : options.Cluster;
         if (!options.DryRun)
         {
             // Under the caller's lock no other run is mid-transaction: every temporary is a leftover of a killed one.
@@ -261,7 +237,7 @@ public sealed class PlanExecutor
                 {
                     var server = new Uri(spec.Server ?? CertificateRequest.DefaultServer);
                     if (!clients.TryGetValue(server.AbsoluteUri, out var client)) clients[server.AbsoluteUri] = client = _clientFactory(server);
-                    accounts[spec.Hash] = (await OpenAccountAsync(client, spec, step.Request.Owner, cluster, cancellationToken).ConfigureAwait(false), null);
+                    accounts[spec.Hash] = (await OpenAccountAsync(client, spec, step.Request.Owner, cluster, progress, cancellationToken).ConfigureAwait(false), null);
                 }
                 // A cancellation that is not the caller's (an HTTP client giving up) is this account's failure, not the run's.
                 catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
@@ -298,18 +274,15 @@ public sealed class PlanExecutor
         return outcomes;
     }
 
-    private async Task<AcmeAccount> OpenAccountAsync(AcmeClient client, AccountSpec spec, string owner, ICertificateCluster? cluster, CancellationToken cancellationToken)
+    private async Task<AcmeAccount> OpenAccountAsync(AcmeClient client, AccountSpec spec, string owner, ICertificateCluster? cluster,
+        IProgress<RebuildProgress>? progress, CancellationToken cancellationToken)
     {
         var accounts = new AccountStore(_root, owner);
         var pem = accounts.ReadKey(spec);
         AcmeAccount account;
         if (cluster is not null)
         {
-            // One account for the whole fleet: the stored key wins over this host's own (or a new one).
-            var candidate = pem ?? ExportNew(spec);
-            var shared = await cluster.GetOrStoreAccountKeyAsync(spec, candidate, cancellationToken).ConfigureAwait(false);
-            if (shared != pem) accounts.SaveKey(spec, shared);
-            account = AcmeAccount.FromPem(shared);
+            account = await OpenSharedAccountAsync(accounts, spec, pem, cluster, progress, cancellationToken).ConfigureAwait(false);
         }
         else if (pem is null)
         {
@@ -332,6 +305,39 @@ public sealed class PlanExecutor
             if (account.Location is { } location && accounts.ReadAccountUrl(spec) != location.AbsoluteUri)
             {
                 accounts.SaveAccountUrl(spec, location.AbsoluteUri);
+            }
+            return account;
+        }
+        catch
+        {
+            account.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// One account for the whole fleet: the key the cluster holds wins; a cluster without one adopts
+    /// this host's (or a new one), the first host to store it winning. A host that had its own
+    /// before it joined keeps that key aside (<see cref="AccountStore.ReplaceKeyWithClusters"/>).
+    /// </summary>
+    private async Task<AcmeAccount> OpenSharedAccountAsync(AccountStore accounts, AccountSpec spec, string? pem, ICertificateCluster cluster,
+        IProgress<RebuildProgress>? progress, CancellationToken cancellationToken)
+    {
+        // Parsed before it is offered: a damaged key on this host must not become the fleet's.
+        using var own = pem is null ? null : AcmeAccount.FromPem(pem);
+        var shared = await cluster.GetOrStoreAccountKeyAsync(spec, pem ?? ExportNew(spec), cancellationToken).ConfigureAwait(false);
+        var account = AcmeAccount.FromPem(shared);
+        try
+        {
+            if (own is null)
+            {
+                accounts.SaveKey(spec, shared);
+            }
+            // Compared as keys, not as text: the file on disk ends with a newline the stored PEM may lack.
+            else if (own.Key.Thumbprint() != account.Key.Thumbprint())
+            {
+                var kept = accounts.ReplaceKeyWithClusters(spec, shared, _clock.GetUtcNow());
+                progress?.Report(new RebuildProgress("(account)", "account key kept aside", kept));
             }
             return account;
         }

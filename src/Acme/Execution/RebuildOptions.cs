@@ -34,15 +34,13 @@ public sealed record RebuildOptions
     /// <summary>Validity of a fresh self-signed placeholder (default: the store's).</summary>
     public TimeSpan? PlaceholderValidity { get; init; }
 
-    /// <summary>The etcd cluster this host shares its certificates with (<c>security.acme.cluster</c>), or null.</summary>
-    public ClusterSettings? Cluster { get; init; }
-
     /// <summary>
-    /// The cluster the caller already connected to (the CLI does, so a missing key file or an
-    /// unreachable cluster stops the run before it writes generated configuration). The executor
-    /// uses it instead of connecting to <see cref="Cluster"/>, and leaves disposing it to the caller.
+    /// The etcd cluster this host shares its certificates with (<c>security.acme.cluster</c>),
+    /// connected by the caller before it wrote anything (the CLI does, so a missing key file or an
+    /// unreachable cluster stops the run with nothing changed), or null. The executor never
+    /// connects, never disposes it, and does not use it in a dry run.
     /// </summary>
-    public ICertificateCluster? ConnectedCluster { get; init; }
+    public ICertificateCluster? Cluster { get; init; }
 
     /// <summary>How this host names itself to the others of a cluster (who stored a certificate).</summary>
     public string HostName { get; init; } = Environment.MachineName;

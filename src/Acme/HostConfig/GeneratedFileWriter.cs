@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using ConfigLang.Acme.Storage;
 
@@ -27,9 +26,6 @@ public static class GeneratedFileWriter
     /// <summary>The first line of a generated file in a format whose comments start with <c>#</c>.</summary>
     public const string Header = "# " + Marker + " (configlang rebuild); changes here are replaced on the next rebuild.\n";
 
-    /// <summary>Backups of one file in one second before giving up (a clock stuck in a loop, not a real host).</summary>
-    private const int MaxBackupAttempts = 100;
-
     /// <summary>
     /// Writes <paramref name="content"/> to the host path <paramref name="hostPath"/> below <paramref name="root"/>;
     /// reports whether it changed. When <paramref name="backupForeignAt"/> is given, a file there
@@ -46,7 +42,7 @@ public static class GeneratedFileWriter
         var existing = directory.TryReadAllBytes(name);
         if (existing is not null && existing.AsSpan().SequenceEqual(bytes)) return new GeneratedFile(path, false);
         string? backup = null;
-        if (existing is not null && backupForeignAt is { } at && !IsOurs(existing)) backup = directory.PathOf(KeepAside(directory, name, at));
+        if (existing is not null && backupForeignAt is { } at && !IsOurs(existing)) backup = directory.PathOf(KeptAside.Link(directory, name, "before-configlang", at));
         using var transaction = new FileTransaction(directory, ownership: null);
         transaction.StageFile(name, bytes, mode, user: null, group: null);
         transaction.Commit();
@@ -61,18 +57,5 @@ public static class GeneratedFileWriter
         var firstLine = content.AsSpan(0, Math.Min(content.Length, 512));
         var end = firstLine.IndexOf((byte)'\n');
         return Encoding.UTF8.GetString(end < 0 ? firstLine : firstLine[..end]).Contains(Marker, StringComparison.Ordinal);
-    }
-
-    private static string KeepAside(RootedDirectory directory, string name, DateTimeOffset at)
-    {
-        var stem = $"{name}.before-configlang-{at.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture)}";
-        for (var attempt = 1; attempt <= MaxBackupAttempts; attempt++)
-        {
-            var backup = attempt == 1 ? stem : $"{stem}-{attempt}";
-            if (directory.Exists(backup)) continue;
-            directory.Link(name, backup);
-            return backup;
-        }
-        throw new IOException($"cannot keep {directory.PathOf(name)} aside: {MaxBackupAttempts} backups of it from this second exist already");
     }
 }

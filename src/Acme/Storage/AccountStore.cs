@@ -9,7 +9,8 @@ namespace ConfigLang.Acme.Storage;
 /// <c>&lt;root&gt;/var/lib/acme/.accounts/&lt;accountHash&gt;/</c> (NixOS's hash, so a change of any of
 /// the three means a new account), directories 0700 and files 0600 owned by the ACME user.
 /// Holds <c>key.pem</c> (the account key) and <c>account.txt</c> (server, email, key type and
-/// the account URL once registered). An account key is written once and never replaced.
+/// the account URL once registered). An account key is written once and never overwritten: only
+/// a cluster's shared key replaces it, and the replaced one is kept beside it.
 /// </summary>
 public sealed class AccountStore
 {
@@ -53,6 +54,34 @@ public sealed class AccountStore
         using var transaction = new FileTransaction(directory, _ownership);
         transaction.StageFile(KeyFile, Encoding.UTF8.GetBytes(CertificateMaterial.EndLine(keyPem)), UnixModes.OwnerReadWrite, _owner, group: null);
         transaction.Commit();
+    }
+
+    /// <summary>Suffix label of an account's own key and registration kept aside when a cluster's key replaced them.</summary>
+    public const string KeptForClusterLabel = "before-cluster";
+
+    /// <summary>
+    /// Replaces this host's account key with the one its cluster shares (one account for the
+    /// fleet). The replaced key and its registration stay beside them as
+    /// <c>key.pem.before-cluster-YYYYMMDDTHHMMSSZ</c> and <c>account.txt.before-cluster-…</c>
+    /// (hard links: owner and mode 0600 kept), never deleted, so the account they opened can still
+    /// be used by hand (to deactivate it, or revoke what it ordered). The registration goes: it
+    /// named the old account, and the next registration records the cluster's. Returns the full
+    /// path of the kept key.
+    /// </summary>
+    public string ReplaceKeyWithClusters(AccountSpec account, string keyPem, DateTimeOffset at)
+    {
+        using var directory = EnsureDirectory(account);
+        if (!directory.FileExists(KeyFile)) throw new InvalidOperationException($"account {account.Hash} has no key to replace");
+        // Kept first: a run killed at any point leaves the old key in one of the two names at least.
+        var keptKey = KeptAside.Link(directory, KeyFile, KeptForClusterLabel, at);
+        if (directory.FileExists(RegistrationFile)) KeptAside.Link(directory, RegistrationFile, KeptForClusterLabel, at);
+        using (var transaction = new FileTransaction(directory, _ownership))
+        {
+            transaction.StageFile(KeyFile, Encoding.UTF8.GetBytes(CertificateMaterial.EndLine(keyPem)), UnixModes.OwnerReadWrite, _owner, group: null);
+            transaction.Commit();
+        }
+        directory.Delete(RegistrationFile);
+        return directory.PathOf(keptKey);
     }
 
     /// <summary>The account URL the CA gave at registration, or null.</summary>

@@ -7,6 +7,7 @@ using ConfigLang.Acme.Protocol;
 using ConfigLang.Cli.Adapters;
 using ConfigLang.Host;
 using ConfigLang.Cli.Rendering;
+using ConfigLang.Cli.Rendering.Preview;
 using ConfigLang.Cli.Rendering.Rebuild;
 using ConfigLang.Evaluator.Runtime;
 
@@ -15,7 +16,8 @@ namespace ConfigLang.Cli.Commands;
 /// <summary>
 /// What <c>rebuild</c> and <c>renew</c> share: the flags, lint and request gating (errors: exit 1,
 /// nothing touched, not even the lock), the lock, the cluster's connection (a failure: exit 3, nothing
-/// written), accounts and generated nginx configuration, then <see cref="PlanExecutor"/> with
+/// written; a dry run only reads from it, and shows the plan without it when it cannot),
+/// accounts and generated nginx configuration, then <see cref="PlanExecutor"/> with
 /// the progress of each certificate in words on stderr (live lines on a terminal, sentences otherwise) and a summary table on stdout.
 /// </summary>
 public abstract class CertificateWorkCommand(CliConsole console, HostRequestLoader loader, ICertificateClusterFactory clusters) : ICliCommand
@@ -28,7 +30,7 @@ public abstract class CertificateWorkCommand(CliConsole console, HostRequestLoad
     {
         var config = new Argument<string>("CONFIG") { Description = "The host configuration (a module file)." };
         var root = new Option<string>("--root") { Description = "Prefix of every host path (state, certificates, generated files).", DefaultValueFactory = _ => "/" };
-        var dryRun = new Option<bool>("--dry-run") { Description = "Print the plan; write nothing, contact no CA." };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Print the plan; write nothing, contact no CA (a cluster is only read)." };
         var jobs = new Option<int?>("--jobs") { Description = "At most this many orders at once (default: security.acme.maxConcurrentRenewals, else 5)." };
         var serviceManager = new Option<string>("--service-manager") { Description = "How services are reloaded: systemd, none or exec:COMMAND.", DefaultValueFactory = _ => "systemd" };
         var caFile = new Option<string?>("--ca-file") { Description = "A PEM CA to trust for the ACME server's HTTPS endpoint." };
@@ -131,10 +133,19 @@ public abstract class CertificateWorkCommand(CliConsole console, HostRequestLoad
         using var heldLock = runLock;
         // Connected before anything is written: a missing key file or an unreachable cluster
         // would otherwise be found by the executor after nginx.conf and the units changed.
+        // A dry run connects too, only to read what the cluster holds (no lock, no write).
         ICertificateCluster? connectedCluster = null;
-        if (cluster is not null && !request.DryRun)
+        ClusterException? dryRunWithoutCluster = null;
+        if (cluster is not null)
         {
             try { connectedCluster = await clusters.ConnectAsync(cluster, root, ct).ConfigureAwait(false); }
+            catch (ClusterException e) when (request.DryRun)
+            {
+                // As preview does: the plan without the cluster, and the run it previews would stop here.
+                dryRunWithoutCluster = e;
+                console.Error.WriteLine($"warning: cluster: {e.Message}; the plan is shown without it");
+                console.Error.WriteLine("  = note: rebuild would stop here (exit 3) before writing anything");
+            }
             catch (ClusterException e)
             {
                 // The sentence names the file or the endpoints, never a secret.
@@ -188,7 +199,7 @@ public abstract class CertificateWorkCommand(CliConsole console, HostRequestLoad
         // SSL_CERT_FILE needs no code: .NET on Linux reads it (a whole bundle) for the default trust.
         var executor = new PlanExecutor(root, TimeProvider.System,
             PlanExecutor.ClientsTrusting(trustedCa, new AcmeClientOptions { RequestTimeout = networkTimeout }),
-            services, DnsProviderRegistry.CreateDefault(networkTimeout), clusters);
+            services, DnsProviderRegistry.CreateDefault(networkTimeout));
         var reloads = services is not NoServiceManager;
         RebuildSummary summary;
         using (var progress = ProgressView(reloads, request.DryRun))
@@ -203,8 +214,7 @@ public abstract class CertificateWorkCommand(CliConsole console, HostRequestLoad
                 Users = users,
                 ReloadBeforeOrders = nginx.Enabled ? ["nginx.service"] : [],
                 ServiceConfigurationChanged = nginxChanged,
-                Cluster = cluster,
-                ConnectedCluster = connectedCluster,
+                Cluster = request.DryRun ? null : connectedCluster,
                 // Which host stored a certificate, as the others report it.
                 HostName = root == "/" ? System.Environment.MachineName : $"{System.Environment.MachineName}:{root}",
             }, progress, ct).ConfigureAwait(false);
@@ -228,9 +238,17 @@ public abstract class CertificateWorkCommand(CliConsole console, HostRequestLoad
             console.Error.Write(ProgramOutputText.Format(failed.Error.Output));
         }
         foreach (var error in summary.OtherErrors) console.Error.WriteLine($"error: {error}");
+        // A dry run's plan says, as preview's does, which certificates the cluster would supply instead of an order.
+        ClusterPreview? dryRunCluster = null;
+        if (request.DryRun && cluster is not null)
+        {
+            dryRunCluster = connectedCluster is null
+                ? ClusterPlanLookup.Unusable(cluster, dryRunWithoutCluster!)
+                : await ClusterPlanLookup.LookUpAsync(connectedCluster, cluster, summary.Plan, TimeProvider.System, ct).ConfigureAwait(false);
+        }
         console.Out.Write(request.Json
-            ? RebuildJsonWriter.Write(summary, request.DryRun)
-            : RebuildSummaryWriter.Write(summary, request.DryRun, reloads, clustered: cluster is not null));
+            ? RebuildJsonWriter.Write(summary, request.DryRun, dryRunCluster)
+            : RebuildSummaryWriter.Write(summary, request.DryRun, reloads, clustered: cluster is not null, dryRunCluster));
         return summary.ExitCode;
     }
 

@@ -66,41 +66,12 @@ public sealed class PreviewCommand(CliConsole console, HostRequestLoader loader,
                 console.Error.WriteLine($"error: security.acme.cluster: {e.Message}");
                 return ExitCodes.InputErrors;
             }
-            var cluster = settings is null ? null : await LookUpAsync(settings, Path.GetFullPath(result.GetValue(root)!), plan, clock, ct).ConfigureAwait(false);
+            var cluster = settings is null ? null
+                : await ClusterPlanLookup.ConnectAndLookUpAsync(clusters, settings, Path.GetFullPath(result.GetValue(root)!), plan, clock, ct).ConfigureAwait(false);
             if (cluster?.Error is { } unreachable) console.Error.WriteLine($"warning: cluster: {unreachable}; the plan is shown without it");
             console.Out.Write(result.GetValue(json) ? PreviewJsonWriter.Write(plan, cluster) : PreviewTableWriter.Write(plan, cluster));
             return plan.HasErrors ? ExitCodes.InputErrors : ExitCodes.Ok;
         });
         return command;
     }
-
-    /// <summary>Per certificate, what the cluster holds and whether rebuild would install it instead of ordering (read only, no lock).</summary>
-    private async Task<ClusterPreview> LookUpAsync(ClusterSettings settings, string root, Plan plan, TimeProvider clock, CancellationToken ct)
-    {
-        var stored = new Dictionary<string, StoredLookup>(StringComparer.Ordinal);
-        try
-        {
-            await using var cluster = await clusters.ConnectAsync(settings, root, ct).ConfigureAwait(false);
-            foreach (var step in plan.Steps)
-            {
-                try
-                {
-                    stored[step.Name] = await cluster.PeekAsync(step.Name, ct).ConfigureAwait(false) is { } shared
-                        ? Lookup(StoredCertificateFit.Of(step.Request, shared, clock), shared.StoredBy)
-                        : new StoredLookup(false, false, "none stored", null, null);
-                }
-                catch (ClusterException e)
-                {
-                    stored[step.Name] = new StoredLookup(true, false, "cannot be read: " + e.Message, null, null);
-                }
-            }
-            return new ClusterPreview(settings.Endpoints, null, stored);
-        }
-        catch (ClusterException e)
-        {
-            return new ClusterPreview(settings.Endpoints, e.Message, stored);
-        }
-    }
-
-    private static StoredLookup Lookup(StoredCertificateFit fit, string storedBy) => new(true, fit.Usable, fit.Reason, storedBy, fit.NotAfter);
 }

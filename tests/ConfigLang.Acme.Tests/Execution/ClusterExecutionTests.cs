@@ -11,15 +11,16 @@ namespace ConfigLang.Acme.Tests.Execution;
 /// <summary>
 /// The executor with a cluster (its decisions, against real pebble certificates, with the cluster
 /// contract kept in memory): a host installs what another ordered instead of ordering, a stored
-/// certificate the planner would not keep is replaced, an unreachable cluster or a wrong key
-/// stops before anything is ordered or overwritten, and all hosts use one ACME account.
+/// certificate the planner would not keep is replaced, a wrong key stops before anything is
+/// ordered or overwritten, and all hosts use one ACME account. Connecting is the caller's (the
+/// CLI's tests cover an unreachable cluster and a missing key file): the executor is handed the
+/// connected cluster.
 /// </summary>
 [Collection(SharedTestbedCollection.Name)]
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public sealed class ClusterExecutionTests(SharedTestbedFixture fixture)
 {
     private Testbed.Testbed Bed => fixture.Testbed;
-
-    private static readonly ClusterSettings Settings = new([new Uri("http://127.0.0.1:1")], "/configlang/acme", "/etc/acme/cluster.key", TimeSpan.FromSeconds(5));
 
     private CertificateRequest Request(string name, params string[] domains) => new()
     {
@@ -30,13 +31,13 @@ public sealed class ClusterExecutionTests(SharedTestbedFixture fixture)
         ReloadServices = ["consumer.service"], SourceTag = new SourceSite("tag:" + name, 1, 1),
     };
 
-    private static RebuildOptions Options(string host) => ExecutorRequests.Options(jobs: 1) with
+    private static RebuildOptions Options(string host, InMemoryCluster cluster) => ExecutorRequests.Options(jobs: 1) with
     {
-        Groups = [new("acme")], Cluster = Settings, HostName = host,
+        Groups = [new("acme")], Cluster = cluster, HostName = host,
     };
 
-    private PlanExecutor Host(TempRoot root, RecordingServiceManager services, InMemoryCluster cluster, TimeProvider? clock = null) =>
-        new(root.Path, clock ?? TimeProvider.System, PlanExecutor.ClientsTrusting(Bed.HttpsCa), services.Manager, clusters: cluster);
+    private PlanExecutor Host(TempRoot root, RecordingServiceManager services, TimeProvider? clock = null) =>
+        new(root.Path, clock ?? TimeProvider.System, PlanExecutor.ClientsTrusting(Bed.HttpsCa), services.Manager);
 
     private static string Read(TempRoot root, string name, string file) => File.ReadAllText(new StateLayout(root.Path).CertificateFile(name, file));
 
@@ -50,7 +51,7 @@ public sealed class ClusterExecutionTests(SharedTestbedFixture fixture)
         var servicesA = new RecordingServiceManager(a.Path);
         var servicesB = new RecordingServiceManager(b.Path);
 
-        var first = await Host(a, servicesA, cluster).RunAsync(requests, Options("a"));
+        var first = await Host(a, servicesA).RunAsync(requests, Options("a", cluster));
 
         Assert.True(first.ExitCode == 0, string.Join("; ", first.Certificates.Select(c => c.Error?.Message)));
         Assert.Equal(2, first.Orders);
@@ -59,7 +60,7 @@ public sealed class ClusterExecutionTests(SharedTestbedFixture fixture)
         Assert.All(cluster.Stored.Values, s => Assert.Equal("a", s.StoredBy));
 
         var progress = new List<RebuildProgress>();
-        var second = await Host(b, servicesB, cluster).RunAsync(requests, Options("b"), new SynchronousProgress<RebuildProgress>(progress.Add));
+        var second = await Host(b, servicesB).RunAsync(requests, Options("b", cluster), new SynchronousProgress<RebuildProgress>(progress.Add));
 
         Assert.True(second.ExitCode == 0, string.Join("; ", second.Certificates.Select(c => c.Error?.Message)));
         Assert.Equal(0, second.Orders);
@@ -80,7 +81,7 @@ public sealed class ClusterExecutionTests(SharedTestbedFixture fixture)
         var accountB = Directory.GetFiles(new StateLayout(b.Path).AccountsDirectory, AccountStore.KeyFile, SearchOption.AllDirectories);
         Assert.Equal(File.ReadAllText(Assert.Single(accountA)), File.ReadAllText(Assert.Single(accountB)));
 
-        var third = await Host(b, servicesB, cluster).RunAsync(requests, Options("b"));
+        var third = await Host(b, servicesB).RunAsync(requests, Options("b", cluster));
         Assert.All(third.Certificates, c => Assert.Equal((PlanAction.Keep, CertificateOutcomeKind.Unchanged), (c.Action, c.Kind)));
         Assert.Single(servicesB.Calls);
     }
@@ -94,12 +95,12 @@ public sealed class ClusterExecutionTests(SharedTestbedFixture fixture)
         var cluster = new InMemoryCluster();
         var name = Bed.UniqueName("moved");
         var alias = Bed.UniqueName("alias");
-        var first = await Host(a, new RecordingServiceManager(a.Path), cluster).RunAsync([Request(name)], Options("a"));
+        var first = await Host(a, new RecordingServiceManager(a.Path)).RunAsync([Request(name)], Options("a", cluster));
         Assert.Equal(1, first.Orders);
 
         // Other names than the stored certificate's: b orders its own and stores it for the fleet.
         var withAlias = Request(name, name, alias);
-        var second = await Host(b, new RecordingServiceManager(b.Path), cluster).RunAsync([withAlias], Options("b"));
+        var second = await Host(b, new RecordingServiceManager(b.Path)).RunAsync([withAlias], Options("b", cluster));
 
         Assert.True(second.ExitCode == 0, second.Certificates[0].Error?.Message);
         Assert.Equal((1, CertificateOutcomeKind.Installed), (second.Orders, second.Certificates[0].Kind));
@@ -109,7 +110,7 @@ public sealed class ClusterExecutionTests(SharedTestbedFixture fixture)
         // Inside its renewal window by the planner's rule (validMinDays 30): c renews instead of installing it.
         var stored = cluster.Stored[name];
         var late = new FakeClock(stored.NotAfter.AddDays(-10));
-        var third = await Host(c, new RecordingServiceManager(c.Path), cluster, late).RunAsync([withAlias], Options("c"));
+        var third = await Host(c, new RecordingServiceManager(c.Path), late).RunAsync([withAlias], Options("c", cluster));
 
         Assert.True(third.ExitCode == 0, third.Certificates[0].Error?.Message);
         Assert.Equal(1, third.Orders);
@@ -119,37 +120,18 @@ public sealed class ClusterExecutionTests(SharedTestbedFixture fixture)
     }
 
     [Fact]
-    public async Task An_unreachable_cluster_fails_the_run_before_anything_is_written()
+    public async Task The_cluster_it_is_given_is_used_and_left_to_the_caller_to_dispose()
     {
         using var root = new TempRoot(withUsers: false);
-        var cluster = new InMemoryCluster { ConnectFailure = new ClusterException("no member of the etcd cluster answers (http://127.0.0.1:1)") };
-        var services = new RecordingServiceManager(root.Path);
+        var cluster = new InMemoryCluster();
+        var name = Bed.UniqueName("given");
 
-        var summary = await Host(root, services, cluster).RunAsync([Request(Bed.UniqueName("down"))], Options("a"));
-
-        Assert.Equal(3, summary.ExitCode);
-        Assert.Equal(["no member of the etcd cluster answers (http://127.0.0.1:1)"], summary.OtherErrors);
-        Assert.All(summary.Certificates, c => Assert.Equal(CertificateOutcomeKind.Skipped, c.Kind));
-        Assert.Equal(0, summary.Orders);
-        // No placeholder, no accounts, no state directory: the run stopped before writing.
-        Assert.False(Directory.Exists(new StateLayout(root.Path).StateDirectory));
-        Assert.Empty(services.Calls);
-    }
-
-    [Fact]
-    public async Task A_cluster_the_caller_connected_is_used_without_connecting_again_and_left_to_the_caller_to_dispose()
-    {
-        using var root = new TempRoot(withUsers: false);
-        var connected = new InMemoryCluster();
-        var factory = new InMemoryCluster { ConnectFailure = new ClusterException("connected a second time") };
-        var name = Bed.UniqueName("preconnected");
-
-        var summary = await Host(root, new RecordingServiceManager(root.Path), factory).RunAsync([Request(name)], Options("a") with { ConnectedCluster = connected });
+        var summary = await Host(root, new RecordingServiceManager(root.Path)).RunAsync([Request(name)], Options("a", cluster));
 
         Assert.True(summary.ExitCode == 0, string.Join("; ", summary.OtherErrors.Concat(summary.Certificates.Select(c => c.Error?.Message))));
-        Assert.Equal(1, connected.StoreCalls);
-        Assert.Equal("a", connected.Stored[name].StoredBy);
-        Assert.Equal(0, connected.Disposals);
+        Assert.Equal(1, cluster.StoreCalls);
+        Assert.Equal("a", cluster.Stored[name].StoredBy);
+        Assert.Equal(0, cluster.Disposals);
     }
 
     [Fact]
@@ -159,12 +141,12 @@ public sealed class ClusterExecutionTests(SharedTestbedFixture fixture)
         using var b = new TempRoot(withUsers: false);
         var cluster = new InMemoryCluster();
         var name = Bed.UniqueName("wrongkey");
-        var first = await Host(a, new RecordingServiceManager(a.Path), cluster).RunAsync([Request(name)], Options("a"));
+        var first = await Host(a, new RecordingServiceManager(a.Path)).RunAsync([Request(name)], Options("a", cluster));
         Assert.Equal(0, first.ExitCode);
         var stored = cluster.Stored[name];
 
         cluster.ReadFailure = new ClusterException("the stored data cannot be decrypted with /etc/acme/cluster.key: it is not the key the cluster was written with");
-        var second = await Host(b, new RecordingServiceManager(b.Path), cluster).RunAsync([Request(name)], Options("b"));
+        var second = await Host(b, new RecordingServiceManager(b.Path)).RunAsync([Request(name)], Options("b", cluster));
 
         Assert.Equal(3, second.ExitCode);
         var failed = Assert.Single(second.Certificates);
@@ -173,5 +155,64 @@ public sealed class ClusterExecutionTests(SharedTestbedFixture fixture)
         Assert.Equal(0, second.Orders);
         Assert.Equal(1, cluster.StoreCalls);
         Assert.Same(stored, cluster.Stored[name]);
+    }
+
+    private static string AccountDirectory(TempRoot root) => Assert.Single(Directory.GetDirectories(new StateLayout(root.Path).AccountsDirectory));
+
+    [Fact]
+    public async Task A_host_orders_again_with_the_account_key_it_shares_with_the_cluster()
+    {
+        using var root = new TempRoot(withUsers: false);
+        var cluster = new InMemoryCluster();
+        var first = Request(Bed.UniqueName("again1"));
+        var second = Request(Bed.UniqueName("again2"));
+        Assert.Equal(0, (await Host(root, new RecordingServiceManager(root.Path)).RunAsync([first], Options("a", cluster))).ExitCode);
+        var key = File.ReadAllText(Path.Combine(AccountDirectory(root), AccountStore.KeyFile));
+
+        // The key on disk (as saved, with its final newline) is the cluster's: the next order uses it.
+        var summary = await Host(root, new RecordingServiceManager(root.Path)).RunAsync([first, second], Options("a", cluster));
+
+        Assert.True(summary.ExitCode == 0, string.Join("; ", summary.Certificates.Select(c => c.Error?.Message)));
+        Assert.Equal(1, summary.Orders);
+        Assert.Equal(key, File.ReadAllText(Path.Combine(AccountDirectory(root), AccountStore.KeyFile)));
+        Assert.Equal([AccountStore.RegistrationFile, AccountStore.KeyFile], Directory.GetFiles(AccountDirectory(root)).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_host_with_its_own_account_joining_a_cluster_with_another_uses_the_clusters_and_keeps_its_own_aside()
+    {
+        using var a = new TempRoot(withUsers: false);
+        using var b = new TempRoot(withUsers: false);
+        var cluster = new InMemoryCluster();
+        Assert.Equal(0, (await Host(a, new RecordingServiceManager(a.Path)).RunAsync([Request(Bed.UniqueName("fleetkey"))], Options("a", cluster))).ExitCode);
+        var fleetKey = File.ReadAllText(Path.Combine(AccountDirectory(a), AccountStore.KeyFile));
+        // b ordered alone before it joined: its own account, its own key.
+        var alone = await Host(b, new RecordingServiceManager(b.Path)).RunAsync([Request(Bed.UniqueName("alone"))], ExecutorRequests.Options(jobs: 1) with { Groups = [new("acme")] });
+        Assert.Equal(0, alone.ExitCode);
+        var ownKey = File.ReadAllText(Path.Combine(AccountDirectory(b), AccountStore.KeyFile));
+        var ownRegistration = File.ReadAllText(Path.Combine(AccountDirectory(b), AccountStore.RegistrationFile));
+        Assert.NotEqual(fleetKey, ownKey);
+
+        var progress = new List<RebuildProgress>();
+        var joined = await Host(b, new RecordingServiceManager(b.Path)).RunAsync([Request(Bed.UniqueName("joined"))], Options("b", cluster),
+            new SynchronousProgress<RebuildProgress>(progress.Add));
+
+        Assert.True(joined.ExitCode == 0, string.Join("; ", joined.Certificates.Select(c => c.Error?.Message)));
+        Assert.Equal(1, joined.Orders);
+        var directory = AccountDirectory(b);
+        Assert.Equal(fleetKey, File.ReadAllText(Path.Combine(directory, AccountStore.KeyFile)));
+        var keptKey = Assert.Single(Directory.GetFiles(directory, AccountStore.KeyFile + ".before-cluster-*"));
+        Assert.Equal(ownKey, File.ReadAllText(keptKey));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(keptKey));
+        Assert.Equal(ownRegistration, File.ReadAllText(Assert.Single(Directory.GetFiles(directory, AccountStore.RegistrationFile + ".before-cluster-*"))));
+        // The registration now names the cluster's account, as on a.
+        Assert.Equal(File.ReadAllText(Path.Combine(AccountDirectory(a), AccountStore.RegistrationFile)), File.ReadAllText(Path.Combine(directory, AccountStore.RegistrationFile)));
+        var note = Assert.Single(progress, p => p.Step == "account key kept aside");
+        Assert.Equal(keptKey, note.Detail);
+
+        // The next run finds the cluster's key in place: nothing more is kept aside.
+        var again = await Host(b, new RecordingServiceManager(b.Path)).RunAsync([Request(Bed.UniqueName("joined2"))], Options("b", cluster));
+        Assert.Equal(0, again.ExitCode);
+        Assert.Single(Directory.GetFiles(directory, AccountStore.KeyFile + ".before-cluster-*"));
     }
 }

@@ -7,32 +7,21 @@ namespace ConfigLang.Acme.Tests.Execution;
 /// <summary>
 /// The cluster contract kept in memory, for the executor's own decisions (lookup, store, install,
 /// account sharing, failures) without an etcd: one lock per name, stores visible only through the
-/// held lock, and switches that make connecting or reading fail as an unreachable cluster or a
-/// wrong key would. The etcd implementation is tested against real members elsewhere.
+/// held lock, and a switch that makes reading fail as a wrong key would. The etcd implementation
+/// is tested against real members elsewhere.
 /// </summary>
-internal sealed class InMemoryCluster : ICertificateClusterFactory, ICertificateCluster
+internal sealed class InMemoryCluster : ICertificateCluster
 {
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _locks = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _accountKeys = new(StringComparer.Ordinal);
 
     public ConcurrentDictionary<string, SharedCertificate> Stored { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>When set, connecting throws it (no member reachable, key file missing).</summary>
-    public ClusterException? ConnectFailure { get; set; }
-
     /// <summary>When set, every read of a stored certificate or account key throws it (a wrong encryption key).</summary>
     public ClusterException? ReadFailure { get; set; }
 
-    public int Connections;
     public int StoreCalls;
     public int Disposals;
-
-    public Task<ICertificateCluster> ConnectAsync(ClusterSettings settings, string root, CancellationToken cancellationToken)
-    {
-        if (ConnectFailure is { } failure) throw failure;
-        Interlocked.Increment(ref Connections);
-        return Task.FromResult<ICertificateCluster>(this);
-    }
 
     public async Task<IClusterLock> LockAsync(string name, CancellationToken cancellationToken)
     {

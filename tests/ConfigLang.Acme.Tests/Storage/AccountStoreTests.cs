@@ -55,6 +55,34 @@ public sealed class AccountStoreTests : IDisposable
     }
 
     [Fact]
+    public void A_clusters_key_replaces_the_hosts_own_which_is_kept_aside_with_its_registration()
+    {
+        var store = new AccountStore(_root.Path);
+        var own = NewKey();
+        var shared = NewKey();
+        store.SaveKey(_account, own);
+        store.SaveAccountUrl(_account, "https://acme.test/acct/own");
+        var directory = store.DirectoryFor(_account);
+        var at = new DateTimeOffset(2026, 12, 7, 8, 30, 5, TimeSpan.Zero);
+
+        var kept = store.ReplaceKeyWithClusters(_account, shared, at);
+
+        Assert.Equal(Path.Combine(directory, "key.pem.before-cluster-20261207T083005Z"), kept);
+        Assert.Equal(own + "\n", File.ReadAllText(kept));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(kept));
+        Assert.Equal(shared + "\n", store.ReadKey(_account));
+        Assert.Contains("url=https://acme.test/acct/own", File.ReadAllText(Path.Combine(directory, "account.txt.before-cluster-20261207T083005Z")));
+        // The registration named the old account: the next registration records the cluster's.
+        Assert.Null(store.ReadAccountUrl(_account));
+
+        // Replaced again in the same second (a run killed after keeping aside): nothing kept earlier is overwritten.
+        var again = store.ReplaceKeyWithClusters(_account, NewKey(), at);
+        Assert.Equal(kept + "-2", again);
+        Assert.Equal(own + "\n", File.ReadAllText(kept));
+        Assert.Equal(shared + "\n", File.ReadAllText(again));
+    }
+
+    [Fact]
     public void Server_key_type_and_email_each_make_a_separate_account()
     {
         var store = new AccountStore(_root.Path);

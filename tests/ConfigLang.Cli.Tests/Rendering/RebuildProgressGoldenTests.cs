@@ -126,4 +126,15 @@ public sealed class RebuildProgressGoldenTests
 
         Assert.Equal(["www.example.test  done in 2.0 s (installed from the cluster, stored by web2, valid until 2027-03-06)"], TerminalScreen.Replay(output.ToString()));
     }
+
+    [Fact]
+    public void A_host_whose_own_account_key_the_cluster_replaced_is_told_where_its_key_is_kept()
+    {
+        var output = new StringWriter();
+        using (var view = new PlainProgressWriter(output, new SteppedClock()))
+            view.Report(new RebuildProgress("(account)", "account key kept aside", "/var/lib/acme/.accounts/1ccf607d9aa280e9af00/key.pem.before-cluster-20261207T083005Z"));
+
+        Assert.Equal("this host's ACME account key is not the cluster's: the cluster's is used (one account for the fleet), this host's is kept as "
+            + "/var/lib/acme/.accounts/1ccf607d9aa280e9af00/key.pem.before-cluster-20261207T083005Z\n", output.ToString());
+    }
 }

@@ -31,6 +31,7 @@ public static class ProgressNarration
             "cluster copy unused" => new(progress.Certificate, $"the cluster's copy is not used ({detail}); ordering instead", ProgressState.Working),
             "installed from cluster" => new(progress.Certificate, $"installed from the cluster, {detail}", ProgressState.Done),
             "stored in cluster" => new(progress.Certificate, "stored in the cluster for the other hosts", ProgressState.Working),
+            "account key kept aside" => new(null, $"this host's ACME account key is not the cluster's: the cluster's is used (one account for the fleet), this host's is kept as {detail}", ProgressState.Note),
             // The message follows once, in the error report after the run.
             "failed" => new(progress.Certificate, "failed", ProgressState.Failed),
             "postRun" => new(progress.Certificate, "running postRun", ProgressState.Working),

@@ -11,13 +11,15 @@ namespace ConfigLang.Cli.Rendering.Rebuild;
 /// planned action, result, whether it was <c>ordered</c> from the CA or taken from the
 /// <c>cluster</c>, expiry, detail, error), then the number of orders and of certificates installed
 /// from the cluster, reloads, account changes and errors that belong to no certificate. A dry
-/// run prints the plan as <c>preview --json</c> does. Written field by field (no reflection).
+/// run prints the plan as <c>preview --json</c> does (with its <c>cluster</c> fields for a host in
+/// a cluster). Written field by field (no reflection).
 /// </summary>
 public static class RebuildJsonWriter
 {
-    public static string Write(RebuildSummary summary, bool dryRun)
+    /// <param name="dryRunCluster">In a dry run of a host in a cluster: what the cluster holds (preview's <c>cluster</c> fields).</param>
+    public static string Write(RebuildSummary summary, bool dryRun, ClusterPreview? dryRunCluster = null)
     {
-        if (dryRun) return PreviewJsonWriter.Write(summary.Plan);
+        if (dryRun) return PreviewJsonWriter.Write(summary.Plan, dryRunCluster);
         using var stream = new MemoryStream();
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
         {

@@ -6,7 +6,8 @@ using ConfigLang.Cli.Rendering.Preview;
 namespace ConfigLang.Cli.Rendering.Rebuild;
 
 /// <summary>
-/// The result of rebuild/renew for people: in a dry run the plan (as <c>preview</c> prints it),
+/// The result of rebuild/renew for people: in a dry run the plan (as <c>preview</c> prints it, with
+/// its CLUSTER column for a host in a cluster),
 /// otherwise one row per certificate (name, planned action, outcome, expiry, reason or error),
 /// then account changes and reloaded services; with a cluster, how many certificates this host
 /// ordered and how many it installed from the cluster.
@@ -19,9 +20,10 @@ public static class RebuildSummaryWriter
     /// <param name="dryRun">A dry run prints the plan instead.</param>
     /// <param name="reloads">False under <c>--service-manager none</c>: the units are named, not claimed as reloaded.</param>
     /// <param name="clustered">The host is in a cluster: the summary counts orders and certificates taken from it.</param>
-    public static string Write(RebuildSummary summary, bool dryRun, bool reloads = true, bool clustered = false)
+    /// <param name="dryRunCluster">In a dry run of a host in a cluster: what the cluster holds (preview's CLUSTER column).</param>
+    public static string Write(RebuildSummary summary, bool dryRun, bool reloads = true, bool clustered = false, ClusterPreview? dryRunCluster = null)
     {
-        if (dryRun) return PreviewTableWriter.Write(summary.Plan);
+        if (dryRun) return PreviewTableWriter.Write(summary.Plan, dryRunCluster);
         var planned = summary.Plan.Steps.ToDictionary(s => s.Name, StringComparer.Ordinal);
         var rows = summary.Certificates.Select(c => new[]
         {
