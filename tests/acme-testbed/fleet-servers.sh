@@ -7,7 +7,9 @@
 #
 #   fleet_begin PREFIX     makes $fleet_work (/tmp/PREFIX.XXXXXX) and the pool's $fleet_cluster_key;
 #                          on EXIT, stops what fleet_start_servers started by the PIDs the scripts
-#                          recorded and removes $fleet_work (KEEP=1 keeps it)
+#                          recorded and removes $fleet_work (KEEP=1 keeps it); this EXIT trap
+#                          replaces any the caller set before, so a caller wanting its own calls
+#                          fleet_stop_servers from it after fleet_begin
 #   fleet_start_servers    etcd in $fleet_work/etcd, the testbed in $fleet_work/testbed; exports
 #                          their env files (ACME_*, ETCD_ENDPOINTS). Their progress goes to stderr.
 #   fleet_host_secrets ROOT   ROOT/run/secrets/acme-cluster.key and rfc2136.env, owner-only

@@ -16,7 +16,7 @@ public interface ICertificateCluster : IAsyncDisposable
     /// </summary>
     Task<IClusterLock> LockAsync(string name, CancellationToken cancellationToken);
 
-    /// <summary>The stored certificate without taking the lock (for <c>preview</c>), or null.</summary>
+    /// <summary>The stored certificate without taking the lock or a lease (for <c>preview</c> and dry runs), or null.</summary>
     Task<SharedCertificate?> PeekAsync(string name, CancellationToken cancellationToken);
 
     /// <summary>

@@ -292,7 +292,7 @@ public sealed class PlanExecutor
         }
         else
         {
-            account = AcmeAccount.FromPem(pem);
+            account = ParseOwnKey(accounts, spec, pem, "to register a new account");
         }
         try
         {
@@ -324,7 +324,7 @@ public sealed class PlanExecutor
         IProgress<RebuildProgress>? progress, CancellationToken cancellationToken)
     {
         // Parsed before it is offered: a damaged key on this host must not become the fleet's.
-        using var own = pem is null ? null : AcmeAccount.FromPem(pem);
+        using var own = pem is null ? null : ParseOwnKey(accounts, spec, pem, "to use the cluster's account");
         var shared = await cluster.GetOrStoreAccountKeyAsync(spec, pem ?? ExportNew(spec), cancellationToken).ConfigureAwait(false);
         var account = AcmeAccount.FromPem(shared);
         try
@@ -345,6 +345,17 @@ public sealed class PlanExecutor
         {
             account.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>This host's account key, or an error naming its file: the parser's own words name neither.</summary>
+    private static AcmeAccount ParseOwnKey(AccountStore accounts, AccountSpec spec, string pem, string whatMovingItDoes)
+    {
+        try { return AcmeAccount.FromPem(pem); }
+        catch (Exception e) when (e is ArgumentException or System.Security.Cryptography.CryptographicException)
+        {
+            throw new InvalidDataException(
+                $"account key {accounts.KeyPathFor(spec)} is not a private key in PEM form; move it aside {whatMovingItDoes}");
         }
     }
 

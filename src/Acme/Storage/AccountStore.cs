@@ -40,6 +40,9 @@ public sealed class AccountStore
     /// <summary>The account key PEM, or null when the account has none yet.</summary>
     public string? ReadKey(AccountSpec account) => _root.TryReadAllText(HostDirectoryFor(account) + "/" + KeyFile);
 
+    /// <summary>Where an account's key file is, for messages.</summary>
+    public string KeyPathFor(AccountSpec account) => _root.FullPath(HostDirectoryFor(account) + "/" + KeyFile);
+
     /// <summary>
     /// Stores a new account key. Refuses to replace an existing one: losing an account key
     /// loses the account, so a second key is a bug in the caller, not something to paper over.

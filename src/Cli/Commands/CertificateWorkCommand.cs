@@ -135,14 +135,15 @@ public abstract class CertificateWorkCommand(CliConsole console, HostRequestLoad
         // would otherwise be found by the executor after nginx.conf and the units changed.
         // A dry run connects too, only to read what the cluster holds (no lock, no write).
         ICertificateCluster? connectedCluster = null;
-        ClusterException? dryRunWithoutCluster = null;
+        // A dry run's plan says, as preview's does, which certificates the cluster would supply instead of an order.
+        ClusterPreview? dryRunCluster = null;
         if (cluster is not null)
         {
             try { connectedCluster = await clusters.ConnectAsync(cluster, root, ct).ConfigureAwait(false); }
             catch (ClusterException e) when (request.DryRun)
             {
                 // As preview does: the plan without the cluster, and the run it previews would stop here.
-                dryRunWithoutCluster = e;
+                dryRunCluster = ClusterPlanLookup.Unusable(cluster, e);
                 console.Error.WriteLine($"warning: cluster: {e.Message}; the plan is shown without it");
                 console.Error.WriteLine("  = note: rebuild would stop here (exit 3) before writing anything");
             }
@@ -214,7 +215,7 @@ public abstract class CertificateWorkCommand(CliConsole console, HostRequestLoad
                 Users = users,
                 ReloadBeforeOrders = nginx.Enabled ? ["nginx.service"] : [],
                 ServiceConfigurationChanged = nginxChanged,
-                Cluster = request.DryRun ? null : connectedCluster,
+                Cluster = connectedCluster,
                 // Which host stored a certificate, as the others report it.
                 HostName = root == "/" ? System.Environment.MachineName : $"{System.Environment.MachineName}:{root}",
             }, progress, ct).ConfigureAwait(false);
@@ -238,13 +239,9 @@ public abstract class CertificateWorkCommand(CliConsole console, HostRequestLoad
             console.Error.Write(ProgramOutputText.Format(failed.Error.Output));
         }
         foreach (var error in summary.OtherErrors) console.Error.WriteLine($"error: {error}");
-        // A dry run's plan says, as preview's does, which certificates the cluster would supply instead of an order.
-        ClusterPreview? dryRunCluster = null;
-        if (request.DryRun && cluster is not null)
+        if (request.DryRun && connectedCluster is not null)
         {
-            dryRunCluster = connectedCluster is null
-                ? ClusterPlanLookup.Unusable(cluster, dryRunWithoutCluster!)
-                : await ClusterPlanLookup.LookUpAsync(connectedCluster, cluster, summary.Plan, TimeProvider.System, ct).ConfigureAwait(false);
+            dryRunCluster = await ClusterPlanLookup.LookUpAsync(connectedCluster, cluster!, summary.Plan, TimeProvider.System, ct).ConfigureAwait(false);
         }
         console.Out.Write(request.Json
             ? RebuildJsonWriter.Write(summary, request.DryRun, dryRunCluster)

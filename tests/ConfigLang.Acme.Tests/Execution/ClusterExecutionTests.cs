@@ -215,4 +215,25 @@ public sealed class ClusterExecutionTests(SharedTestbedFixture fixture)
         Assert.Equal(0, again.ExitCode);
         Assert.Single(Directory.GetFiles(directory, AccountStore.KeyFile + ".before-cluster-*"));
     }
+
+    [Theory]
+    [InlineData(true, "to use the cluster's account")]
+    [InlineData(false, "to register a new account")]
+    public async Task A_damaged_account_key_fails_naming_its_file_and_is_left_as_it_was(bool clustered, string advice)
+    {
+        using var root = new TempRoot(withUsers: false);
+        var cluster = new InMemoryCluster();
+        Assert.Equal(0, (await Host(root, new RecordingServiceManager(root.Path)).RunAsync([Request(Bed.UniqueName("damaged1"))], Options("a", cluster))).ExitCode);
+        var keyPath = Path.Combine(AccountDirectory(root), AccountStore.KeyFile);
+        const string damaged = "-----BEGIN EC PRIVATE KEY-----\nnot a key\n-----END EC PRIVATE KEY-----\n";
+        File.WriteAllText(keyPath, damaged);
+
+        var options = clustered ? Options("a", cluster) : ExecutorRequests.Options(jobs: 1) with { Groups = [new("acme")] };
+        var summary = await Host(root, new RecordingServiceManager(root.Path)).RunAsync([Request(Bed.UniqueName("damaged2"))], options);
+
+        var failed = Assert.Single(summary.Certificates);
+        Assert.Equal($"account key {keyPath} is not a private key in PEM form; move it aside {advice}", failed.Error?.Message);
+        Assert.Equal(0, summary.Orders);
+        Assert.Equal(damaged, File.ReadAllText(keyPath));
+    }
 }

@@ -30,8 +30,4 @@ public sealed class EvalStandardInputTests
         Assert.Equal(new CliRun(ExitCodes.Ok, "42\n", ""), child);
         Assert.Equal(child, CliRun.InvokeWithInput(input, "eval", "-"));
     }
-
-    [Fact]
-    public void An_in_process_run_without_input_reads_an_empty_text_not_the_host_s() =>
-        Assert.Equal(CliRun.InvokeWithInput("", "eval", "-"), CliRun.Invoke("eval", "-"));
 }
