@@ -143,7 +143,8 @@ public sealed class PlanExecutor
             }
         }
 
-        foreach (var outcome in await OrderAllAsync(store, toOrder, options, cluster, progress, cancellationToken).ConfigureAwait(false))
+        var keptAccountKeys = new List<string>();
+        foreach (var outcome in await OrderAllAsync(store, toOrder, options, cluster, keptAccountKeys, progress, cancellationToken).ConfigureAwait(false))
         {
             outcomes[outcome.Name] = outcome with { PlaceholderInstalled = placeholders.Contains(outcome.Name) };
         }
@@ -200,6 +201,7 @@ public sealed class PlanExecutor
             Certificates = sorted,
             PermissionFindings = findings,
             AccountChanges = accountChanges,
+            KeptAccountKeys = keptAccountKeys,
             ReloadedServices = reloads,
             OtherErrors = otherErrors,
             Result = failed ? RebuildResult.Failed : RebuildResult.Succeeded,
@@ -215,8 +217,9 @@ public sealed class PlanExecutor
         return observed.IsPlaceholder && !observed.Domains.ToHashSet().SetEquals(step.Request.Domains);
     }
 
+    /// <param name="keptAccountKeys">Receives where this host's own account keys were kept when the cluster's replaced them.</param>
     private async Task<IReadOnlyList<CertificateOutcome>> OrderAllAsync(CertificateStore store, List<PlanStep> steps, RebuildOptions options,
-        ICertificateCluster? cluster, IProgress<RebuildProgress>? progress, CancellationToken cancellationToken)
+        ICertificateCluster? cluster, List<string> keptAccountKeys, IProgress<RebuildProgress>? progress, CancellationToken cancellationToken)
     {
         if (steps.Count == 0) return [];
         // Hosts of a fleet start at different places in the list, so they order different
@@ -237,7 +240,7 @@ public sealed class PlanExecutor
                 {
                     var server = new Uri(spec.Server ?? CertificateRequest.DefaultServer);
                     if (!clients.TryGetValue(server.AbsoluteUri, out var client)) clients[server.AbsoluteUri] = client = _clientFactory(server);
-                    accounts[spec.Hash] = (await OpenAccountAsync(client, spec, step.Request.Owner, cluster, progress, cancellationToken).ConfigureAwait(false), null);
+                    accounts[spec.Hash] = (await OpenAccountAsync(client, spec, step.Request.Owner, cluster, keptAccountKeys, progress, cancellationToken).ConfigureAwait(false), null);
                 }
                 // A cancellation that is not the caller's (an HTTP client giving up) is this account's failure, not the run's.
                 catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
@@ -275,14 +278,14 @@ public sealed class PlanExecutor
     }
 
     private async Task<AcmeAccount> OpenAccountAsync(AcmeClient client, AccountSpec spec, string owner, ICertificateCluster? cluster,
-        IProgress<RebuildProgress>? progress, CancellationToken cancellationToken)
+        List<string> keptAccountKeys, IProgress<RebuildProgress>? progress, CancellationToken cancellationToken)
     {
         var accounts = new AccountStore(_root, owner);
         var pem = accounts.ReadKey(spec);
         AcmeAccount account;
         if (cluster is not null)
         {
-            account = await OpenSharedAccountAsync(accounts, spec, pem, cluster, progress, cancellationToken).ConfigureAwait(false);
+            account = await OpenSharedAccountAsync(accounts, spec, pem, cluster, keptAccountKeys, progress, cancellationToken).ConfigureAwait(false);
         }
         else if (pem is null)
         {
@@ -321,7 +324,7 @@ public sealed class PlanExecutor
     /// before it joined keeps that key aside (<see cref="AccountStore.ReplaceKeyWithClusters"/>).
     /// </summary>
     private async Task<AcmeAccount> OpenSharedAccountAsync(AccountStore accounts, AccountSpec spec, string? pem, ICertificateCluster cluster,
-        IProgress<RebuildProgress>? progress, CancellationToken cancellationToken)
+        List<string> keptAccountKeys, IProgress<RebuildProgress>? progress, CancellationToken cancellationToken)
     {
         // Parsed before it is offered: a damaged key on this host must not become the fleet's.
         using var own = pem is null ? null : ParseOwnKey(accounts, spec, pem, "to use the cluster's account");
@@ -337,6 +340,7 @@ public sealed class PlanExecutor
             else if (own.Key.Thumbprint() != account.Key.Thumbprint())
             {
                 var kept = accounts.ReplaceKeyWithClusters(spec, shared, _clock.GetUtcNow());
+                keptAccountKeys.Add(kept);
                 progress?.Report(new RebuildProgress("(account)", "account key kept aside", kept));
             }
             return account;

@@ -22,6 +22,12 @@ public sealed record RebuildSummary
     /// <summary>Users and groups added under the root, one phrase each.</summary>
     public IReadOnlyList<string> AccountChanges { get; init; } = [];
 
+    /// <summary>
+    /// Where this host's own ACME account keys were kept (hard links, never deleted) when it joined a
+    /// cluster holding another: the account it had stays registered at the CA, for a person to deactivate.
+    /// </summary>
+    public IReadOnlyList<string> KeptAccountKeys { get; init; } = [];
+
     /// <summary>The units reloaded after certificates changed (empty when none changed).</summary>
     public IReadOnlyList<string> ReloadedServices { get; init; } = [];
 

@@ -209,11 +209,13 @@ public sealed class ClusterExecutionTests(SharedTestbedFixture fixture)
         Assert.Equal(File.ReadAllText(Path.Combine(AccountDirectory(a), AccountStore.RegistrationFile)), File.ReadAllText(Path.Combine(directory, AccountStore.RegistrationFile)));
         var note = Assert.Single(progress, p => p.Step == "account key kept aside");
         Assert.Equal(keptKey, note.Detail);
+        Assert.Equal([keptKey], joined.KeptAccountKeys);
 
         // The next run finds the cluster's key in place: nothing more is kept aside.
         var again = await Host(b, new RecordingServiceManager(b.Path)).RunAsync([Request(Bed.UniqueName("joined2"))], Options("b", cluster));
         Assert.Equal(0, again.ExitCode);
         Assert.Single(Directory.GetFiles(directory, AccountStore.KeyFile + ".before-cluster-*"));
+        Assert.Empty(again.KeptAccountKeys);
     }
 
     [Theory]

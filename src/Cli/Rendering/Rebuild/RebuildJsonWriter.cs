@@ -42,6 +42,7 @@ public static class RebuildJsonWriter
             json.WriteNumber("installedFromCluster", RebuildSummaryWriter.FromCluster(summary));
             Strings(json, "reloaded", summary.ReloadedServices);
             Strings(json, "accountChanges", summary.AccountChanges);
+            Strings(json, "keptAccountKeys", summary.KeptAccountKeys);
             Strings(json, "errors", summary.OtherErrors);
             json.WriteNumber("exitCode", summary.ExitCode);
             json.WriteEndObject();

@@ -39,6 +39,8 @@ public static class RebuildSummaryWriter
         foreach (var row in rows.Prepend(Header))
             text.Append(string.Join("  ", row.Select((cell, i) => i == row.Length - 1 ? cell : cell.PadRight(widths[i])))).Append('\n');
         foreach (var change in summary.AccountChanges) text.Append("accounts: ").Append(change).Append('\n');
+        foreach (var kept in summary.KeptAccountKeys)
+            text.Append("acme account: the cluster's key replaced this host's, kept as ").Append(kept).Append(" (its account is still registered)\n");
         if (summary.ReloadedServices.Count > 0)
         {
             text.Append(reloads ? "reloaded: " : "not reloaded (--service-manager none), would reload: ")
