@@ -111,7 +111,7 @@ public sealed class ModuleSystem
         public Value CheckedConfig()
         {
             CheckUnmatched();
-            var config = Without(Nix.ForceAttrs(Config), "_module");
+            var config = Nix.ForceAttrs(Config).Without(InternalOptions.ModuleName);
             if (!_system.RecordsOrigins) return config;
             // A submodule instance (one per certificate, virtual host, …) does not keep its option
             // tree for its origins, only how to make it again: kept for every instance, the trees
@@ -291,28 +291,12 @@ public sealed class ModuleSystem
             return Nix.Attrs(
                 ("_type", Nix.Str("configuration")),
                 ("options", Checked(() => Root.OptionsValue)),
-                ("config", Checked(() => Remembered(Without(Nix.ForceAttrs(Config), "_module")))),
+                ("config", Checked(() => Remembered(Nix.ForceAttrs(Config).Without(InternalOptions.ModuleName)))),
                 ("_module", Checked(() => Nix.Get(Nix.ForceAttrs(Config), "_module")!)),
                 ("extendModules", ExtendModules()),
                 ("type", Nix.Lazy(() => type.ToValue())),
                 ("class", _request.Class is { } c ? Nix.Str(c) : Nix.Null),
                 ("graph", ListValue.Empty));
-        }
-
-        private static AttrSetValue Without(AttrSetValue attrs, string name)
-        {
-            var at = attrs.IndexOf(Symbol.Intern(name));
-            if (at < 0) return attrs;
-            // The rest stays sorted: copied around the one left out (once per submodule instance), no positions.
-            var count = attrs.Count - 1;
-            if (count == 0) return AttrSetValue.Empty;
-            var names = new Symbol[count];
-            var values = new Value[count];
-            Array.Copy(attrs.Names, 0, names, 0, at);
-            Array.Copy(attrs.Names, at + 1, names, at, count - at);
-            Array.Copy(attrs.Values, 0, values, 0, at);
-            Array.Copy(attrs.Values, at + 1, values, at, count - at);
-            return new AttrSetValue(names, values, null);
         }
 
         private Value ExtendModules() => Nix.Function("extendModules", 1, (ip, args) =>

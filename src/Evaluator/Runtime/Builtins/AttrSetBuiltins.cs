@@ -38,19 +38,12 @@ internal static class AttrSetBuiltins
         r.Add("removeAttrs", 2, (i, a, s) =>
         {
             var attrs = i.ForceAttrs(a[0], s);
-            var remove = new HashSet<Symbol>();
-            foreach (var item in i.ForceList(a[1], s).Items) remove.Add(i.ForceSymbol(item, s));
-            var names = new List<Symbol>(attrs.Count);
-            var values = new List<Value>(attrs.Count);
-            var positions = attrs.Positions is null ? null : new List<SourceLocation>(attrs.Count);
-            for (var k = 0; k < attrs.Count; k++)
-            {
-                if (remove.Contains(attrs.Names[k])) continue;
-                names.Add(attrs.Names[k]);
-                values.Add(attrs.Values[k]);
-                positions?.Add(attrs.Positions![k]);
-            }
-            return names.Count == attrs.Count ? attrs : new AttrSetValue(names.ToArray(), values.ToArray(), positions?.ToArray());
+            var items = i.ForceList(a[1], s).Items;
+            // One name (`removeAttrs x [ "_module" ]`, the commonest) needs no set of names.
+            if (items.Length == 1) return attrs.Without(i.ForceSymbol(items[0], s));
+            var remove = new HashSet<Symbol>(items.Length);
+            foreach (var item in items) remove.Add(i.ForceSymbol(item, s));
+            return attrs.Without(remove);
         }, global: true);
         r.Add("listToAttrs", 1, (i, a, s) =>
         {
