@@ -370,23 +370,16 @@ public sealed class ModuleSystem
         public static readonly Symbol CheckName = Symbol.Intern("check");
         public static readonly Symbol FreeformTypeName = Symbol.Intern("freeformType");
 
+        private static readonly Symbol DefaultName = Symbol.Intern("default");
+        private static readonly AttrSetValue RootModule = (AttrSetValue)Root.Get(ModuleName)!;
+        private static readonly AttrSetValue NestedModule = (AttrSetValue)Nested.Get(ModuleName)!;
+
         /// <summary>The declaration of <c>_module.NAME</c> (<see cref="CheckName"/> or
         /// <see cref="FreeformTypeName"/>) and the default it holds.</summary>
         public static (AttrSetValue Declaration, Value Default) Declaration(bool nested, Symbol name) =>
-            ReferenceEquals(name, CheckName) ? (nested ? NestedCheck : RootCheck)
-            : ReferenceEquals(name, FreeformTypeName) ? (nested ? NestedFreeformType : RootFreeformType)
-            : throw new ArgumentException($"_module.{name.Name} has no shortcut; only check and freeformType", nameof(name));
-
-        private static readonly (AttrSetValue, Value) RootCheck = Find(Root, CheckName);
-        private static readonly (AttrSetValue, Value) NestedCheck = Find(Nested, CheckName);
-        private static readonly (AttrSetValue, Value) RootFreeformType = Find(Root, FreeformTypeName);
-        private static readonly (AttrSetValue, Value) NestedFreeformType = Find(Nested, FreeformTypeName);
-
-        private static (AttrSetValue, Value) Find(AttrSetValue options, Symbol name)
-        {
-            var declaration = (AttrSetValue)((AttrSetValue)options.Get(ModuleName)!).Get(name)!;
-            return (declaration, declaration.Get("default")!);
-        }
+            (nested ? NestedModule : RootModule).Get(name) is AttrSetValue declaration && declaration.Get(DefaultName) is { } defaultValue
+                ? (declaration, defaultValue)
+                : throw new ArgumentException($"_module.{name.Name} has no default", nameof(name));
 
         private static AttrSetValue Build(bool nested) => Nix.Attrs(("_module", Nix.Attrs(
             ("args", Option(new AttrsOfType(BuiltinTypes.Raw, lazy: true), internalOption: nested, null)),
