@@ -195,7 +195,7 @@ public sealed class ModuleSystem
         private Value? InternalDefault(Symbol name)
         {
             if (Root.Child(InternalOptions.ModuleName) is not OptionLevel module) return null;
-            var (declaration, defaultValue) = InternalOptions.Declaration(_request.Prefix.Count > 0, name);
+            var (declaration, defaultValue) = InternalOptions.Declaration(_request.IsNested, name);
             return module.UnbuiltDefault(name, declaration, defaultValue);
         }
 
@@ -272,9 +272,9 @@ public sealed class ModuleSystem
             var message = $"The option `{optText}' does not exist. Definition values:{defText}{suggestion}";
             if (Root.Names.Count == 1 && Root.Names[0].Name == "_module")
             {
-                message += prefix.Count == 0
-                    ? "\n\nIt seems as if you're trying to declare an option by placing it into `config' rather than `options'!\n"
-                    : $"\n\nHowever there are no options defined in `{OptionPath.Show(prefix)}'. Are you sure you've\ndeclared your options properly? This can happen if you e.g. declared your options in `types.submodule'\nunder `config' rather than `options'.\n";
+                message += _request.IsNested
+                    ? $"\n\nHowever there are no options defined in `{OptionPath.Show(prefix)}'. Are you sure you've\ndeclared your options properly? This can happen if you e.g. declared your options in `types.submodule'\nunder `config' rather than `options'.\n"
+                    : "\n\nIt seems as if you're trying to declare an option by placing it into `config' rather than `options'!\n";
             }
             return Nix.Throw(message, ModuleDiagnostics.UnknownOption, first.Definition.Position);
         }
@@ -311,7 +311,7 @@ public sealed class ModuleSystem
         /// <summary>The options every evaluation has under <c>_module</c>.</summary>
         private Value InternalModule()
         {
-            var options = _request.Prefix.Count > 0 ? InternalOptions.Nested : InternalOptions.Root;
+            var options = _request.IsNested ? InternalOptions.Nested : InternalOptions.Root;
             var config = Nix.Attrs(("_module", Nix.Attrs(
                 ("args", Nix.Attrs(("extendModules", new MemberThunk(this, Member.ExtendModules)), ("moduleType", new MemberThunk(this, Member.ModuleType)))),
                 ("specialArgs", _request.SpecialArgs))));
