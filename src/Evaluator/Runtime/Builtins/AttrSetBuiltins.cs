@@ -50,17 +50,25 @@ internal static class AttrSetBuiltins
             var list = i.ForceList(a[0], s, "while evaluating the argument passed to builtins.listToAttrs");
             var names = new Symbol[list.Count];
             var values = new Value[list.Count];
-            if (list.Count >= ManyNames) Symbol.Reserve(list.Count);
-            for (var k = 0; k < names.Length; k++)
+            var roomBefore = list.Count >= ManyNames ? Symbol.Reserve(list.Count) : -1;
+            try
             {
-                var entry = i.ForceAttrs(list.Items[k], s, "while evaluating an element of the list passed to builtins.listToAttrs");
-                var nameValue = entry.Get(Symbols.Name)
-                    ?? throw EvaluationException.Create(EvaluationDiagnostics.MissingAttribute, "attribute 'name' missing", s);
-                names[k] = i.ForceSymbol(nameValue, s);
-                // A missing 'value' is an error only where the name is new: the first entry wins.
-                values[k] = entry.Get(Symbols.Value) ?? (Array.IndexOf(names, names[k], 0, k) >= 0
-                    ? NullValue.Instance
-                    : throw EvaluationException.Create(EvaluationDiagnostics.MissingAttribute, "attribute 'value' missing", s));
+                for (var k = 0; k < names.Length; k++)
+                {
+                    var entry = i.ForceAttrs(list.Items[k], s, "while evaluating an element of the list passed to builtins.listToAttrs");
+                    var nameValue = entry.Get(Symbols.Name)
+                        ?? throw EvaluationException.Create(EvaluationDiagnostics.MissingAttribute, "attribute 'name' missing", s);
+                    names[k] = i.ForceSymbol(nameValue, s);
+                    // A missing 'value' is an error only where the name is new: the first entry wins.
+                    values[k] = entry.Get(Symbols.Value) ?? (Array.IndexOf(names, names[k], 0, k) >= 0
+                        ? NullValue.Instance
+                        : throw EvaluationException.Create(EvaluationDiagnostics.MissingAttribute, "attribute 'value' missing", s));
+                }
+            }
+            finally
+            {
+                // Also when an entry fails: the room is given back whatever the names were.
+                if (roomBefore >= 0) Symbol.ReleaseUnusedRoom(roomBefore);
             }
             return AttrSetBuilder.FromUnordered(names, values, names.Length, lastWins: false);
         });
