@@ -38,5 +38,4 @@ public sealed class SymbolTableGrowthTests
         Assert.StartsWith("error: attribute 'name' missing", Evaluate.Error(CopiesOfOneKnownName(2 * capacity + 4096, " ++ [ { } ]")));
         Assert.Equal(capacity, Symbol.Capacity);
     }
-
 }

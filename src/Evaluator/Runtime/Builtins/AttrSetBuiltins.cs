@@ -51,6 +51,10 @@ internal static class AttrSetBuiltins
             var names = new Symbol[list.Count];
             var values = new Value[list.Count];
             var roomBefore = list.Count >= ManyNames ? Symbol.Reserve(list.Count) : -1;
+            // The names before the first entry without a 'value', then those after it as they come:
+            // a scan of the names before each such entry was quadratic in a hostile list.
+            HashSet<Symbol>? earlier = null;
+            var earlierUpTo = 0;
             try
             {
                 for (var k = 0; k < names.Length; k++)
@@ -59,10 +63,16 @@ internal static class AttrSetBuiltins
                     var nameValue = entry.Get(Symbols.Name)
                         ?? throw EvaluationException.Create(EvaluationDiagnostics.MissingAttribute, "attribute 'name' missing", s);
                     names[k] = i.ForceSymbol(nameValue, s);
+                    if (entry.Get(Symbols.Value) is { } value)
+                    {
+                        values[k] = value;
+                        continue;
+                    }
                     // A missing 'value' is an error only where the name is new: the first entry wins.
-                    values[k] = entry.Get(Symbols.Value) ?? (Array.IndexOf(names, names[k], 0, k) >= 0
-                        ? NullValue.Instance
-                        : throw EvaluationException.Create(EvaluationDiagnostics.MissingAttribute, "attribute 'value' missing", s));
+                    earlier ??= new HashSet<Symbol>(k);
+                    while (earlierUpTo < k) earlier.Add(names[earlierUpTo++]);
+                    if (!earlier.Contains(names[k])) throw EvaluationException.Create(EvaluationDiagnostics.MissingAttribute, "attribute 'value' missing", s);
+                    values[k] = NullValue.Instance;
                 }
             }
             finally
