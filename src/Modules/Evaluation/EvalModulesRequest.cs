@@ -9,6 +9,10 @@ public sealed record EvalModulesRequest(
     AttrSetValue SpecialArgs,
     string? Class)
 {
+    /// <summary>Whether the evaluation is under a prefix (a submodule's instance): its <c>_module.args</c>
+    /// option is then internal, and an unknown option's hint names the prefix.</summary>
+    public bool IsNested => Prefix.Count > 0;
+
     public static EvalModulesRequest FromValue(Value argument)
     {
         var attrs = Lib.Nix.ForceAttrs(argument, "evalModules expects a set");

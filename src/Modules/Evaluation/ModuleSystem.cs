@@ -111,7 +111,7 @@ public sealed class ModuleSystem
         public Value CheckedConfig()
         {
             CheckUnmatched();
-            var config = Without(Nix.ForceAttrs(Config), "_module");
+            var config = Nix.ForceAttrs(Config).Without(InternalOptions.ModuleName);
             if (!_system.RecordsOrigins) return config;
             // A submodule instance (one per certificate, virtual host, …) does not keep its option
             // tree for its origins, only how to make it again: kept for every instance, the trees
@@ -195,7 +195,7 @@ public sealed class ModuleSystem
         private Value? InternalDefault(Symbol name)
         {
             if (Root.Child(InternalOptions.ModuleName) is not OptionLevel module) return null;
-            var (declaration, defaultValue) = InternalOptions.Declaration(_request.Prefix.Count > 0, name);
+            var (declaration, defaultValue) = InternalOptions.Declaration(_request.IsNested, name);
             return module.UnbuiltDefault(name, declaration, defaultValue);
         }
 
@@ -272,9 +272,9 @@ public sealed class ModuleSystem
             var message = $"The option `{optText}' does not exist. Definition values:{defText}{suggestion}";
             if (Root.Names.Count == 1 && Root.Names[0].Name == "_module")
             {
-                message += prefix.Count == 0
-                    ? "\n\nIt seems as if you're trying to declare an option by placing it into `config' rather than `options'!\n"
-                    : $"\n\nHowever there are no options defined in `{OptionPath.Show(prefix)}'. Are you sure you've\ndeclared your options properly? This can happen if you e.g. declared your options in `types.submodule'\nunder `config' rather than `options'.\n";
+                message += _request.IsNested
+                    ? $"\n\nHowever there are no options defined in `{OptionPath.Show(prefix)}'. Are you sure you've\ndeclared your options properly? This can happen if you e.g. declared your options in `types.submodule'\nunder `config' rather than `options'.\n"
+                    : "\n\nIt seems as if you're trying to declare an option by placing it into `config' rather than `options'!\n";
             }
             return Nix.Throw(message, ModuleDiagnostics.UnknownOption, first.Definition.Position);
         }
@@ -291,28 +291,12 @@ public sealed class ModuleSystem
             return Nix.Attrs(
                 ("_type", Nix.Str("configuration")),
                 ("options", Checked(() => Root.OptionsValue)),
-                ("config", Checked(() => Remembered(Without(Nix.ForceAttrs(Config), "_module")))),
+                ("config", Checked(() => Remembered(Nix.ForceAttrs(Config).Without(InternalOptions.ModuleName)))),
                 ("_module", Checked(() => Nix.Get(Nix.ForceAttrs(Config), "_module")!)),
                 ("extendModules", ExtendModules()),
                 ("type", Nix.Lazy(() => type.ToValue())),
                 ("class", _request.Class is { } c ? Nix.Str(c) : Nix.Null),
                 ("graph", ListValue.Empty));
-        }
-
-        private static AttrSetValue Without(AttrSetValue attrs, string name)
-        {
-            var at = attrs.IndexOf(Symbol.Intern(name));
-            if (at < 0) return attrs;
-            // The rest stays sorted: copied around the one left out (once per submodule instance), no positions.
-            var count = attrs.Count - 1;
-            if (count == 0) return AttrSetValue.Empty;
-            var names = new Symbol[count];
-            var values = new Value[count];
-            Array.Copy(attrs.Names, 0, names, 0, at);
-            Array.Copy(attrs.Names, at + 1, names, at, count - at);
-            Array.Copy(attrs.Values, 0, values, 0, at);
-            Array.Copy(attrs.Values, at + 1, values, at, count - at);
-            return new AttrSetValue(names, values, null);
         }
 
         private Value ExtendModules() => Nix.Function("extendModules", 1, (ip, args) =>
@@ -327,7 +311,7 @@ public sealed class ModuleSystem
         /// <summary>The options every evaluation has under <c>_module</c>.</summary>
         private Value InternalModule()
         {
-            var options = _request.Prefix.Count > 0 ? InternalOptions.Nested : InternalOptions.Root;
+            var options = _request.IsNested ? InternalOptions.Nested : InternalOptions.Root;
             var config = Nix.Attrs(("_module", Nix.Attrs(
                 ("args", Nix.Attrs(("extendModules", new MemberThunk(this, Member.ExtendModules)), ("moduleType", new MemberThunk(this, Member.ModuleType)))),
                 ("specialArgs", _request.SpecialArgs))));
@@ -386,23 +370,16 @@ public sealed class ModuleSystem
         public static readonly Symbol CheckName = Symbol.Intern("check");
         public static readonly Symbol FreeformTypeName = Symbol.Intern("freeformType");
 
+        private static readonly Symbol DefaultName = Symbol.Intern("default");
+        private static readonly AttrSetValue RootModule = (AttrSetValue)Root.Get(ModuleName)!;
+        private static readonly AttrSetValue NestedModule = (AttrSetValue)Nested.Get(ModuleName)!;
+
         /// <summary>The declaration of <c>_module.NAME</c> (<see cref="CheckName"/> or
         /// <see cref="FreeformTypeName"/>) and the default it holds.</summary>
         public static (AttrSetValue Declaration, Value Default) Declaration(bool nested, Symbol name) =>
-            ReferenceEquals(name, CheckName) ? (nested ? NestedCheck : RootCheck)
-            : ReferenceEquals(name, FreeformTypeName) ? (nested ? NestedFreeformType : RootFreeformType)
-            : throw new ArgumentException($"_module.{name.Name} has no shortcut; only check and freeformType", nameof(name));
-
-        private static readonly (AttrSetValue, Value) RootCheck = Find(Root, CheckName);
-        private static readonly (AttrSetValue, Value) NestedCheck = Find(Nested, CheckName);
-        private static readonly (AttrSetValue, Value) RootFreeformType = Find(Root, FreeformTypeName);
-        private static readonly (AttrSetValue, Value) NestedFreeformType = Find(Nested, FreeformTypeName);
-
-        private static (AttrSetValue, Value) Find(AttrSetValue options, Symbol name)
-        {
-            var declaration = (AttrSetValue)((AttrSetValue)options.Get(ModuleName)!).Get(name)!;
-            return (declaration, declaration.Get("default")!);
-        }
+            (nested ? NestedModule : RootModule).Get(name) is AttrSetValue declaration && declaration.Get(DefaultName) is { } defaultValue
+                ? (declaration, defaultValue)
+                : throw new ArgumentException($"_module.{name.Name} has no default", nameof(name));
 
         private static AttrSetValue Build(bool nested) => Nix.Attrs(("_module", Nix.Attrs(
             ("args", Option(new AttrsOfType(BuiltinTypes.Raw, lazy: true), internalOption: nested, null)),

@@ -306,17 +306,20 @@ public sealed class OptionLevel
         var loc = OptionPath.Append(Prefix, name.Name);
         var definitions = DefinitionsOf(name);
 
-        var optionCount = CheckDeclarations(index, loc);
+        var optionCount = CheckDeclarations(index, loc, out var mixed);
 
         if (optionCount == declarations.Length)
         {
             child = new OptionLeaf(_interpreter, loc, declarations, definitions);
         }
-        else if (optionCount > 0)
+        else if (mixed is not null)
         {
-            var converted = declarations.Select(d => Nix.TypeTag(d.Options) == "option"
-                ? d
-                : d with { Options = _system.OptionTreeToOption(d.Options) }).ToList();
+            var converted = new DeclarationSource[declarations.Length];
+            for (var i = 0; i < converted.Length; i++)
+            {
+                var d = declarations[i];
+                converted[i] = mixed[i] ? d : d with { Options = _system.OptionTreeToOption(d.Options) };
+            }
             child = new OptionLeaf(_interpreter, loc, converted, definitions);
         }
         else
@@ -340,34 +343,52 @@ public sealed class OptionLevel
     /// The checks <c>mergeModules'</c> makes of a name's declarations before it knows what the
     /// name is (a declaration that is not an option, options mixed with nested declarations):
     /// how many of them are options. <paramref name="loc"/> is made only for an error when null.
+    /// When options are mixed with nested declarations (all of submodule type, or it is an error),
+    /// <paramref name="mixed"/> says which declarations are the options, so the caller does not
+    /// read their tags again; else it is null.
     /// </summary>
-    private int CheckDeclarations(int index, IReadOnlyList<string>? loc)
+    private int CheckDeclarations(int index, IReadOnlyList<string>? loc, out bool[]? mixed)
     {
         var declarations = _declarationsByIndex![index];
+        // Each tag is read once: held on the stack, kept only for the mixed case (rare).
+        Span<bool> isOption = declarations.Length <= 64 ? stackalloc bool[declarations.Length] : new bool[declarations.Length];
         var optionCount = 0;
-        foreach (var declaration in declarations)
+        for (var i = 0; i < declarations.Length; i++)
         {
+            var declaration = declarations[i];
             var tag = Nix.TypeTag(declaration.Options);
             if (tag is null) continue;
             if (tag != "option") throw DeclarationTypeError(loc ?? OptionPath.Append(Prefix, _names![index].Name), tag, declaration.File);
+            isOption[i] = true;
             optionCount++;
         }
+        mixed = null;
         if (optionCount == 0 || optionCount == declarations.Length) return optionCount;
-        var options = declarations.Where(d => Nix.TypeTag(d.Options) == "option").ToList();
-        if (!options.All(d => TypeNameOf(d.Options) == "submodule"))
+        var firstOption = isOption.IndexOf(true);
+        var allSubmodules = true;
+        for (var i = firstOption; i < declarations.Length && allSubmodules; i++)
+        {
+            if (isOption[i]) allSubmodules = TypeNameOf(declarations[i].Options) == "submodule";
+        }
+        if (!allSubmodules)
         {
             loc ??= OptionPath.Append(Prefix, _names![index].Name);
-            var first = options[0];
+            var first = declarations[firstOption];
             var description = Nix.Get(Nix.ForceAttrs(first.Options), "type") is { } t
                 && t.Force() is AttrSetValue ta && Nix.Get(ta, "description") is { } dv ? Nix.ForceString(dv) : "<no description>";
-            var nested = declarations.Where(d => Nix.TypeTag(d.Options) != "option")
-                .SelectMany(d => Nix.ForceAttrs(d.Options).Names.Select(n =>
-                    $" - option(s) with prefix `{OptionPath.Show([.. loc, n.Name])}' in module `{LibraryFiles.DisplayName(d.File)}'"))
-                .Order(StringComparer.Ordinal);
+            var nested = new List<string>();
+            for (var i = 0; i < declarations.Length; i++)
+            {
+                if (isOption[i]) continue;
+                foreach (var n in Nix.ForceAttrs(declarations[i].Options).Names)
+                    nested.Add($" - option(s) with prefix `{OptionPath.Show([.. loc, n.Name])}' in module `{LibraryFiles.DisplayName(declarations[i].File)}'");
+            }
+            nested.Sort(StringComparer.Ordinal);
             throw Nix.Throw(
                 $"The option `{OptionPath.Show(loc)}' in module `{LibraryFiles.DisplayName(first.File)}' would be a parent of the following options, but its type `{description}' does not support nested options.\n{string.Join("\n", nested)}",
                 ModuleDiagnostics.BadDeclaration, first.Position);
         }
+        mixed = isOption.ToArray();
         return optionCount;
     }
 
@@ -381,7 +402,7 @@ public sealed class OptionLevel
         var child = _children![index];
         // One being built is reached again: infinite recursion, as Child says.
         if (ReferenceEquals(child, Building)) throw EvaluationException.InfiniteRecursion(null);
-        if (child is null) CheckDeclarations(index, null);
+        if (child is null) CheckDeclarations(index, null, out _);
     }
 
     /// <summary>
@@ -394,7 +415,7 @@ public sealed class OptionLevel
         var child = _children![index];
         // One being built is reached again: Child says so (infinite recursion), as before.
         if (child is not null) return ReferenceEquals(child, Building) || child is OptionLevel;
-        return CheckDeclarations(index, null) == 0;
+        return CheckDeclarations(index, null, out _) == 0;
     }
 
     private static string? TypeNameOf(Value option)

@@ -47,22 +47,8 @@ internal static class OptionTagging
 
     private static Shape NewShape(AttrSetValue attrs)
     {
-        // Where `//` puts the new name: before the first name ordered after it (ordinal, as sets keep them).
-        var names = attrs.Names;
-        var at = 0;
-        while (at < names.Length && string.CompareOrdinal(names[at].Name, TypeName.Name) < 0) at++;
-        var tagged = new Symbol[names.Length + 1];
-        Array.Copy(names, 0, tagged, 0, at);
-        tagged[at] = TypeName;
-        Array.Copy(names, at, tagged, at + 1, names.Length - at);
-        SourceLocation[]? taggedPositions = null;
-        if (attrs.Positions is { } positions)
-        {
-            // The added attribute has no position, as in `//` with a set that has none.
-            taggedPositions = new SourceLocation[names.Length + 1];
-            Array.Copy(positions, 0, taggedPositions, 0, at);
-            Array.Copy(positions, at, taggedPositions, at + 1, names.Length - at);
-        }
-        return new Shape(names, attrs.Positions, tagged, taggedPositions, at);
+        // `//` puts the new name where sets order it, with no position (the tag has none).
+        var tagged = attrs.Update(OptionTag);
+        return new Shape(attrs.Names, attrs.Positions, tagged.Names, tagged.Positions, tagged.IndexOf(TypeName));
     }
 }

@@ -35,6 +35,16 @@ public sealed class ListToAttrsTests
         Assert.StartsWith("error: attribute 'value' missing", Evaluate.Error($"builtins.listToAttrs ([ {{ name = \"new\"; }} ] ++ {entries} ++ [ {{ name = \"new\"; value = 1; }} ])"));
     }
 
+    [Fact]
+    public void Entries_without_value_after_many_names_are_checked_against_all_of_them()
+    {
+        // Repeats of the last of many names, then of the first, then one new: only the new one is an error.
+        const string entries = "builtins.genList (i: { name = \"n${toString i}\"; value = i; }) 20000";
+        const string repeats = "builtins.genList (i: { name = if i < 10000 then \"n19999\" else \"n0\"; }) 20000";
+        Assert.Equal("[ 20000 19999 0 ]", Evaluate.Value($"let s = builtins.listToAttrs ({entries} ++ {repeats}); in [ (builtins.length (builtins.attrNames s)) s.n19999 s.n0 ]"));
+        Assert.StartsWith("error: attribute 'value' missing", Evaluate.Error($"builtins.listToAttrs ({entries} ++ {repeats} ++ [ {{ name = \"n20000\"; }} ])"));
+    }
+
     [Theory]
     [InlineData("[{name=\"a\";} {name=\"a\";value=1;}]", "error: attribute 'value' missing")]
     [InlineData("[{name=\"a\";} {}]", "error: attribute 'value' missing")]

@@ -51,6 +51,29 @@ public sealed class ModuleCheckDefaultTests : IDisposable
     }
 
     [Fact]
+    public void An_unknown_definition_where_nothing_is_declared_gets_the_hint_for_its_level()
+    {
+        // The same mistake at the top and in a submodule instance (under a prefix): each its own hint.
+        _evaluation.Write("top.nix", "{ config.unknown = 1; }");
+        var top = _evaluation.Evaluate("config", "top.nix");
+        Assert.False(top.Succeeded);
+        Assert.Contains("It seems as if you're trying to declare an option by placing it into `config' rather than `options'!", top.Stderr);
+        Assert.DoesNotContain("However there are no options defined", top.Stderr);
+
+        _evaluation.Write("nested.nix", """
+            { lib, ... }:
+            {
+              options.items = lib.mkOption { type = lib.types.attrsOf (lib.types.submodule { }); };
+              config.items.one = { unknown = 1; };
+            }
+            """);
+        var nested = _evaluation.Evaluate("config.items.one", "nested.nix");
+        Assert.False(nested.Succeeded);
+        Assert.Contains("However there are no options defined in `items.one'. Are you sure you've", nested.Stderr);
+        Assert.DoesNotContain("It seems as if", nested.Stderr);
+    }
+
+    [Fact]
     public void An_instance_defining_a_freeform_type_keeps_free_attributes()
     {
         _evaluation.Write("module.nix", Items + """

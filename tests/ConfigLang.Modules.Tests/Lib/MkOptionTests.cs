@@ -54,6 +54,24 @@ public sealed class MkOptionTests
     }
 
     [Fact]
+    public void A_set_of_many_names_gets_the_tag_among_them_with_positions_kept()
+    {
+        // Four names or more: the shape's names come from `//` adding a few names to a larger set.
+        var json = Evaluate("""
+            let mk = d: lib.mkOption {
+                  A = 0; B = 1;
+                  default = d;
+                  description = "x"; example = 3; type = lib.types.int;
+                };
+                a = mk 1;
+                b = mk 2;
+            in [ (builtins.attrNames b) a.default b.default b.B b.type.name
+                 (builtins.unsafeGetAttrPos "B" b).line (builtins.unsafeGetAttrPos "default" a).line (builtins.unsafeGetAttrPos "_type" a) ]
+            """);
+        Assert.Equal("""[["A","B","_type","default","description","example","type"],1,2,1,"int",2,3,null]""", json);
+    }
+
+    [Fact]
     public void A_set_already_tagged_is_tagged_as_an_option()
     {
         Assert.Equal("""[["_type","default"],"option",5]""",

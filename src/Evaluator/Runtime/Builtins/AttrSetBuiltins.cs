@@ -38,36 +38,47 @@ internal static class AttrSetBuiltins
         r.Add("removeAttrs", 2, (i, a, s) =>
         {
             var attrs = i.ForceAttrs(a[0], s);
-            var remove = new HashSet<Symbol>();
-            foreach (var item in i.ForceList(a[1], s).Items) remove.Add(i.ForceSymbol(item, s));
-            var names = new List<Symbol>(attrs.Count);
-            var values = new List<Value>(attrs.Count);
-            var positions = attrs.Positions is null ? null : new List<SourceLocation>(attrs.Count);
-            for (var k = 0; k < attrs.Count; k++)
-            {
-                if (remove.Contains(attrs.Names[k])) continue;
-                names.Add(attrs.Names[k]);
-                values.Add(attrs.Values[k]);
-                positions?.Add(attrs.Positions![k]);
-            }
-            return names.Count == attrs.Count ? attrs : new AttrSetValue(names.ToArray(), values.ToArray(), positions?.ToArray());
+            var items = i.ForceList(a[1], s).Items;
+            // One name (`removeAttrs x [ "_module" ]`, the commonest) needs no set of names.
+            if (items.Length == 1) return attrs.Without(i.ForceSymbol(items[0], s));
+            var remove = new HashSet<Symbol>(items.Length);
+            foreach (var item in items) remove.Add(i.ForceSymbol(item, s));
+            return attrs.Without(remove);
         }, global: true);
         r.Add("listToAttrs", 1, (i, a, s) =>
         {
             var list = i.ForceList(a[0], s, "while evaluating the argument passed to builtins.listToAttrs");
             var names = new Symbol[list.Count];
             var values = new Value[list.Count];
-            if (list.Count >= ManyNames) Symbol.Reserve(list.Count);
-            for (var k = 0; k < names.Length; k++)
+            var roomBefore = list.Count >= ManyNames ? Symbol.Reserve(list.Count) : -1;
+            // The names before the first entry without a 'value', then those after it as they come:
+            // a scan of the names before each such entry was quadratic in a hostile list.
+            HashSet<Symbol>? earlier = null;
+            var earlierUpTo = 0;
+            try
             {
-                var entry = i.ForceAttrs(list.Items[k], s, "while evaluating an element of the list passed to builtins.listToAttrs");
-                var nameValue = entry.Get(Symbols.Name)
-                    ?? throw EvaluationException.Create(EvaluationDiagnostics.MissingAttribute, "attribute 'name' missing", s);
-                names[k] = i.ForceSymbol(nameValue, s);
-                // A missing 'value' is an error only where the name is new: the first entry wins.
-                values[k] = entry.Get(Symbols.Value) ?? (Array.IndexOf(names, names[k], 0, k) >= 0
-                    ? NullValue.Instance
-                    : throw EvaluationException.Create(EvaluationDiagnostics.MissingAttribute, "attribute 'value' missing", s));
+                for (var k = 0; k < names.Length; k++)
+                {
+                    var entry = i.ForceAttrs(list.Items[k], s, "while evaluating an element of the list passed to builtins.listToAttrs");
+                    var nameValue = entry.Get(Symbols.Name)
+                        ?? throw EvaluationException.Create(EvaluationDiagnostics.MissingAttribute, "attribute 'name' missing", s);
+                    names[k] = i.ForceSymbol(nameValue, s);
+                    if (entry.Get(Symbols.Value) is { } value)
+                    {
+                        values[k] = value;
+                        continue;
+                    }
+                    // A missing 'value' is an error only where the name is new: the first entry wins.
+                    earlier ??= new HashSet<Symbol>(k);
+                    while (earlierUpTo < k) earlier.Add(names[earlierUpTo++]);
+                    if (!earlier.Contains(names[k])) throw EvaluationException.Create(EvaluationDiagnostics.MissingAttribute, "attribute 'value' missing", s);
+                    values[k] = NullValue.Instance;
+                }
+            }
+            finally
+            {
+                // Also when an entry fails: the room is given back whatever the names were.
+                if (roomBefore >= 0) Symbol.ReleaseUnusedRoom(roomBefore);
             }
             return AttrSetBuilder.FromUnordered(names, values, names.Length, lastWins: false);
         });

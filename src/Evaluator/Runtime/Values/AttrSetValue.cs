@@ -183,6 +183,58 @@ public sealed class AttrSetValue : Value
         return new AttrSetValue(names, values, positions);
     }
 
+    /// <summary><c>removeAttrs this [ name ]</c>: this set itself when it has no such name, else
+    /// the others with their positions, copied around the one left out (the module system drops
+    /// <c>_module</c> from every submodule instance's config so).</summary>
+    public AttrSetValue Without(Symbol name)
+    {
+        var at = IndexOf(name);
+        if (at < 0) return this;
+        var count = Count - 1;
+        if (count == 0) return Empty;
+        var names = new Symbol[count];
+        var values = new Value[count];
+        Array.Copy(Names, 0, names, 0, at);
+        Array.Copy(Names, at + 1, names, at, count - at);
+        Array.Copy(Values, 0, values, 0, at);
+        Array.Copy(Values, at + 1, values, at, count - at);
+        SourceLocation[]? positions = null;
+        if (Positions is not null)
+        {
+            positions = new SourceLocation[count];
+            Array.Copy(Positions, 0, positions, 0, at);
+            Array.Copy(Positions, at + 1, positions, at, count - at);
+        }
+        return new AttrSetValue(names, values, positions);
+    }
+
+    /// <summary><c>removeAttrs this names</c>: this set itself when it has none of them, else the
+    /// others with their positions, in arrays made at their size.</summary>
+    public AttrSetValue Without(IReadOnlySet<Symbol> names)
+    {
+        var removed = 0;
+        for (var i = 0; i < Names.Length; i++)
+        {
+            if (names.Contains(Names[i])) removed++;
+        }
+        if (removed == 0) return this;
+        var count = Count - removed;
+        if (count == 0) return Empty;
+        var keptNames = new Symbol[count];
+        var keptValues = new Value[count];
+        var keptPositions = Positions is null ? null : new SourceLocation[count];
+        var to = 0;
+        for (var i = 0; i < Names.Length; i++)
+        {
+            if (names.Contains(Names[i])) continue;
+            keptNames[to] = Names[i];
+            keptValues[to] = Values[i];
+            if (keptPositions is not null) keptPositions[to] = Positions![i];
+            to++;
+        }
+        return new AttrSetValue(keptNames, keptValues, keptPositions);
+    }
+
     /// <summary>Copies this set's attributes <c>[from, from + length)</c> to index <paramref name="to"/> of the new arrays.</summary>
     private void CopyRun(int from, int length, Symbol[] names, Value[] values, SourceLocation[]? positions, ref int to)
     {

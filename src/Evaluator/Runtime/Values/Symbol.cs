@@ -52,11 +52,44 @@ public sealed class Symbol
     /// <summary>
     /// Makes room for <paramref name="count"/> more names at once, before a builtin interns that
     /// many (<c>listToAttrs</c> of a generated list): growing by doubling instead copied the table
-    /// (some megabytes at 100,000 names) several times over. Names already known only cost the room.
+    /// (some megabytes at 100,000 names) several times over. Returns the room there was, for
+    /// <see cref="ReleaseUnusedRoom"/> once the names are interned.
     /// </summary>
-    public static void Reserve(int count)
+    public static int Reserve(int count)
     {
-        lock (Gate) Table.EnsureCapacity(Table.Count + count);
+        lock (Gate)
+        {
+            var before = Table.Capacity;
+            Table.EnsureCapacity((int)Math.Min((long)Table.Count + count, Array.MaxLength));
+            return before;
+        }
+    }
+
+    /// <summary>
+    /// After <see cref="Reserve"/>: gives back the room the names did not take when more is left
+    /// than doubling would have made. The table never shrinks otherwise, and input can list a known
+    /// or repeated name by the hundred thousand: without this, such a list kept room for as many
+    /// names in the process for good. Names that took the room (new ones) keep it.
+    /// </summary>
+    public static void ReleaseUnusedRoom(int roomBefore)
+    {
+        lock (Gate)
+        {
+            var needed = Math.Max(roomBefore, Table.Count);
+            if (Table.Capacity > 2L * needed) Table.TrimExcess(needed);
+        }
+    }
+
+    /// <summary>The room the table has for names (tests check what input makes it keep).</summary>
+    internal static int Capacity
+    {
+        get { lock (Gate) return Table.Capacity; }
+    }
+
+    /// <summary>How many names the table holds.</summary>
+    internal static int Count
+    {
+        get { lock (Gate) return Table.Count; }
     }
 
     /// <summary>The symbol of a string value's text (the context is not part of a name): kept in the
