@@ -128,7 +128,7 @@ internal sealed class DnsHttpApi
     }
 
     /// <summary>The answer to <paramref name="what"/> to read by its expected shape; a wrong shape is this provider's error.</summary>
-    public JsonAnswer Read(JsonDocument? document, string what) => JsonAnswer.Of(_provider, _redactor, document, what);
+    public JsonAnswer Read(JsonDocument? document, string what, bool quoted = true) => JsonAnswer.Of(_provider, _redactor, document, what, quoted);
 
     /// <summary>A provider error with <paramref name="message"/> redacted.</summary>
     public DnsProviderException Fail(string message) => new(_provider, _redactor.Redact(message));

@@ -9,7 +9,8 @@ namespace ConfigLang.Acme.Dns;
 /// another kind is a <see cref="DnsProviderException"/> naming the provider, the call and the
 /// member's path (<c>result.id</c>, <c>domains[2].name</c>): an API change, a proxy's error page or a
 /// hostile endpoint then says what was wrong where, instead of "The given key was not present in
-/// the dictionary." The answer is quoted only redacted and cut short.
+/// the dictionary." The answer is quoted only redacted and cut short, and not at all where it may
+/// hold secrets the redactor does not know yet (a token endpoint's).
 /// </summary>
 internal readonly struct JsonAnswer
 {
@@ -25,7 +26,7 @@ internal readonly struct JsonAnswer
     }
 
     /// <summary>Where an answer came from, for its errors: the provider, the call, the redactor and the whole answer.</summary>
-    private sealed record Source(string Provider, string What, SecretRedactor Redactor, JsonElement Root);
+    private sealed record Source(string Provider, string What, SecretRedactor Redactor, JsonElement Root, bool Quoted);
 
     public JsonElement Element { get; }
 
@@ -33,15 +34,16 @@ internal readonly struct JsonAnswer
     public string Path { get; }
 
     /// <summary>The root of <paramref name="document"/>, the answer to <paramref name="what"/>; no answer at all is an error too.</summary>
-    public static JsonAnswer Of(string provider, SecretRedactor redactor, JsonDocument? document, string what)
+    /// <param name="quoted">Whether errors may quote the start of the answer.</param>
+    public static JsonAnswer Of(string provider, SecretRedactor redactor, JsonDocument? document, string what, bool quoted = true)
     {
         if (document is null) throw new DnsProviderException(provider, redactor.Redact($"{what}: empty answer"));
-        return new JsonAnswer(new Source(provider, what, redactor, document.RootElement), document.RootElement, "");
+        return new JsonAnswer(new Source(provider, what, redactor, document.RootElement, quoted), document.RootElement, "");
     }
 
     /// <summary>The member <paramref name="name"/>, which must be there and not null.</summary>
     public JsonAnswer Member(string name) =>
-        MemberOrNull(name) ?? throw Fail($"answer without {Child(name)}");
+        MemberOrNull(name) ?? throw Fail(Element.TryGetProperty(name, out _) ? $"answer's {Child(name)} is null" : $"answer without {Child(name)}");
 
     /// <summary>The member <paramref name="name"/>; null when it is absent or null.</summary>
     public JsonAnswer? MemberOrNull(string name)
@@ -82,8 +84,12 @@ internal readonly struct JsonAnswer
     /// <summary>The items of the array at <paramref name="name"/>.</summary>
     public IEnumerable<JsonAnswer> Array(string name) => Member(name).Items();
 
-    /// <summary>The items of the array at <paramref name="name"/>; none when it is absent or null.</summary>
-    public IEnumerable<JsonAnswer> ArrayOrEmpty(string name) => MemberOrNull(name)?.Items() ?? [];
+    /// <summary>The items of the array at <paramref name="name"/>; none when it is absent (APIs that leave out empty lists), but null is an error.</summary>
+    public IEnumerable<JsonAnswer> ArrayOrEmpty(string name)
+    {
+        RequireKind(JsonValueKind.Object, "an object");
+        return Element.TryGetProperty(name, out _) ? Array(name) : [];
+    }
 
     /// <summary>The items of this array.</summary>
     public IEnumerable<JsonAnswer> Items()
@@ -119,6 +125,7 @@ internal readonly struct JsonAnswer
     public DnsProviderException Fail(string problem)
     {
         var redactor = _source.Redactor;
+        if (!_source.Quoted) return new DnsProviderException(_source.Provider, redactor.Redact($"{_source.What}: {problem}"));
         // Redacted before it is cut, so a secret cut in two is still masked.
         var quoted = redactor.Redact(_source.Root.GetRawText());
         if (quoted.Length > MaxQuoted) quoted = quoted[..MaxQuoted] + "...";
