@@ -234,6 +234,22 @@ public abstract class DnsProviderConformanceTests
         }
     }
 
+    [Theory]
+    [InlineData("[{\"error\":1}]")]
+    [InlineData("{\"error\":[1],\"errors\":[7],\"message\":{},\"detail\":[]}")]
+    [InlineData("7")]
+    public async Task An_error_answer_in_another_shape_is_the_provider_error_with_the_status(string body)
+    {
+        // The API's error describer meets a list or a number where it reads an object.
+        using var server = Start(_ => (500, body, null));
+        using var http = new HttpClient();
+
+        var error = await Assert.ThrowsAsync<DnsProviderException>(() => Provider(server, http).PresentAsync(Challenge(RoundTripDomain), default));
+
+        Assert.StartsWith(ProviderName + ": ", error.Message);
+        Assert.Contains("HTTP 500", error.Message);
+    }
+
     /// <summary>The error of a present that fails, which names the provider.</summary>
     private async Task<DnsProviderException> PresentFailsAsync(string domain, string? wrongSecret = null)
     {
