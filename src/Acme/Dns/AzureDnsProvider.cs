@@ -111,12 +111,10 @@ public sealed class AzureDnsProvider : IDnsProvider
             List<string>? values = null;
             using (var current = await _api.SendAsync(HttpMethod.Get, recordSet, null, $"read TXT {name}", cancellationToken, notFoundIsNull: true).ConfigureAwait(false))
             {
-                if (current is not null && current.RootElement.TryGetProperty("properties", out var properties)
-                    && properties.TryGetProperty("TXTRecords", out var records) && records.ValueKind == JsonValueKind.Array)
-                {
-                    // One TXT record is a list of strings, joined as DNS joins them.
-                    values = [.. records.EnumerateArray().Select(r => r.TryGetProperty("value", out var v) ? string.Concat(v.EnumerateArray().Select(s => s.GetString())) : "")];
-                }
+                // A record set without its records is an error: writing ours alone would drop the others.
+                // One TXT record is a list of strings, joined as DNS joins them.
+                if (current is not null)
+                    values = [.. _api.Read(current, $"read TXT {name}").Object("properties").Array("TXTRecords").Select(r => string.Concat(r.Array("value").Select(s => s.AsString())))];
             }
             if (TxtValueSet.Apply(values, challenge.DnsTxtValue, add) is not { } next) return;
             if (next.Count == 0)
@@ -141,13 +139,9 @@ public sealed class AzureDnsProvider : IDnsProvider
         for (var page = 0; page < 100 && next is not null; page++)
         {
             using var answer = await _api.SendAsync(HttpMethod.Get, next, null, "list zones", cancellationToken).ConfigureAwait(false);
-            if (answer is null || !answer.RootElement.TryGetProperty("value", out var list) || list.ValueKind != JsonValueKind.Array)
-                throw _api.Fail("list zones: answer without value");
-            foreach (var zone in list.EnumerateArray())
-            {
-                if (DnsHttpApi.StringAt(zone, "name") is { } zoneName && DnsHttpApi.StringAt(zone, "id") is { } id) zones[zoneName] = id;
-            }
-            next = DnsHttpApi.StringAt(answer.RootElement, "nextLink");
+            var root = _api.Read(answer, "list zones");
+            foreach (var zone in root.Array("value")) zones[zone.String("name")] = zone.String("id");
+            next = root.StringOrNull("nextLink");
             // The bearer token goes to the API's own host only.
             if (next is not null && Uri.TryCreate(next, UriKind.Absolute, out var link)
                 && !string.Equals(link.Authority, _api.BaseUrl.Authority, StringComparison.OrdinalIgnoreCase))

@@ -73,10 +73,9 @@ public sealed class CloudflareDnsProvider : RecordIdDnsProvider<(string Zone, st
     {
         var zone = await FindZoneAsync(challenge, cancellationToken).ConfigureAwait(false);
         var body = JsonBody.Object(("type", "TXT"), ("name", name), ("content", challenge.DnsTxtValue), ("ttl", _ttl));
-        using var result = await SendAsync(HttpMethod.Post, $"zones/{zone}/dns_records", body, _dnsAuth, $"create TXT {name}", cancellationToken).ConfigureAwait(false);
-        var id = result.RootElement.GetProperty("result").GetProperty("id").GetString()
-            ?? throw new DnsProviderException(ProviderName, NoRecordId(name));
-        return (zone, id);
+        var what = $"create TXT {name}";
+        using var result = await SendAsync(HttpMethod.Post, $"zones/{zone}/dns_records", body, _dnsAuth, what, cancellationToken).ConfigureAwait(false);
+        return (zone, _dnsApi.Read(result, what).Object("result").String("id"));
     }
 
     /// <summary>Not created by this instance (e.g. a restarted run): the record with our value, looked up.</summary>
@@ -84,10 +83,9 @@ public sealed class CloudflareDnsProvider : RecordIdDnsProvider<(string Zone, st
     {
         var zone = await FindZoneAsync(challenge, cancellationToken).ConfigureAwait(false);
         var query = $"zones/{zone}/dns_records?type=TXT&name={Uri.EscapeDataString(name)}&content={Uri.EscapeDataString(challenge.DnsTxtValue)}";
-        using var found = await SendAsync(HttpMethod.Get, query, null, _dnsAuth, $"find TXT {name}", cancellationToken).ConfigureAwait(false);
-        var first = found.RootElement.GetProperty("result").EnumerateArray().FirstOrDefault();
-        if (first.ValueKind != JsonValueKind.Object) return null;
-        return (zone, first.GetProperty("id").GetString()!);
+        var what = $"find TXT {name}";
+        using var found = await SendAsync(HttpMethod.Get, query, null, _dnsAuth, what, cancellationToken).ConfigureAwait(false);
+        return _dnsApi.Read(found, what).Array("result").Select(record => record.String("id")).FirstOrDefault() is { } id ? (zone, id) : null;
     }
 
     protected override async Task DeleteAsync((string Zone, string Record) created, string name, CancellationToken cancellationToken)
@@ -99,11 +97,9 @@ public sealed class CloudflareDnsProvider : RecordIdDnsProvider<(string Zone, st
     {
         foreach (var candidate in ZoneCandidates.For(challenge.DnsRecordName))
         {
-            using var zones = await SendAsync(HttpMethod.Get, "zones?name=" + Uri.EscapeDataString(candidate), null, _zoneAuth, $"look up zone {candidate}", cancellationToken).ConfigureAwait(false);
-            foreach (var zone in zones.RootElement.GetProperty("result").EnumerateArray())
-            {
-                if (zone.GetProperty("id").GetString() is { } id) return id;
-            }
+            var what = $"look up zone {candidate}";
+            using var zones = await SendAsync(HttpMethod.Get, "zones?name=" + Uri.EscapeDataString(candidate), null, _zoneAuth, what, cancellationToken).ConfigureAwait(false);
+            if (_zoneApi.Read(zones, what).Array("result").Select(zone => zone.String("id")).FirstOrDefault() is { } id) return id;
         }
         throw new DnsProviderException(ProviderName, $"no Cloudflare zone found for {challenge.DnsRecordName} (tried {string.Join(", ", ZoneCandidates.For(challenge.DnsRecordName))})");
     }
@@ -114,14 +110,16 @@ public sealed class CloudflareDnsProvider : RecordIdDnsProvider<(string Zone, st
         var api = ReferenceEquals(auth, _dnsAuth) ? _dnsApi : _zoneApi;
         var document = await api.SendAsync(method, path, json, what, cancellationToken).ConfigureAwait(false)
             ?? throw api.Fail($"{what}: empty answer");
-        if (document.RootElement.TryGetProperty("success", out var success) && success.ValueKind == JsonValueKind.True) return document;
+        if (document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("success", out var success)
+            && success.ValueKind == JsonValueKind.True) return document;
         var errors = DescribeErrors(document.RootElement);
         document.Dispose();
         throw api.Fail($"{what}: not successful{(errors is null ? "" : ": " + errors)}");
     }
 
     private static string? DescribeErrors(JsonElement answer) =>
-        answer.TryGetProperty("errors", out var list) && list.ValueKind == JsonValueKind.Array && list.GetArrayLength() > 0
-            ? string.Join("; ", list.EnumerateArray().Select(e => $"{(e.TryGetProperty("code", out var c) ? c.ToString() : "?")}: {(e.TryGetProperty("message", out var m) ? m.GetString() : "")}"))
+        answer.ValueKind == JsonValueKind.Object && answer.TryGetProperty("errors", out var list) && list.ValueKind == JsonValueKind.Array && list.GetArrayLength() > 0
+            ? string.Join("; ", list.EnumerateArray().Select(e =>
+                $"{(e.ValueKind == JsonValueKind.Object && e.TryGetProperty("code", out var c) ? c.ToString() : "?")}: {DnsHttpApi.StringAt(e, "message")}"))
             : null;
 }

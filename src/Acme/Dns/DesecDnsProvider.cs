@@ -65,8 +65,8 @@ public sealed class DesecDnsProvider : IDnsProvider
             List<string>? records = null;
             using (var current = await _api.SendAsync(HttpMethod.Get, rrset, null, $"read TXT {name}", cancellationToken, notFoundIsNull: true).ConfigureAwait(false))
             {
-                if (current is not null && current.RootElement.TryGetProperty("records", out var list) && list.ValueKind == JsonValueKind.Array)
-                    records = list.EnumerateArray().Select(r => r.GetString()).OfType<string>().ToList();
+                // An RRset without its records is an error: writing ours alone would drop the others.
+                if (current is not null) records = [.. _api.Read(current, $"read TXT {name}").Array("records").Select(r => r.AsString())];
             }
             if (TxtValueSet.Apply(records, value, add) is not { } next) return;
             if (records is null)
@@ -88,10 +88,9 @@ public sealed class DesecDnsProvider : IDnsProvider
 
     private async Task<string> FindZoneAsync(string fqdn, CancellationToken cancellationToken)
     {
-        using var answer = await _api.SendAsync(HttpMethod.Get, "domains/?owns_qname=" + Uri.EscapeDataString(fqdn), null, $"look up the zone of {fqdn}", cancellationToken).ConfigureAwait(false);
-        if (answer is null || answer.RootElement.ValueKind != JsonValueKind.Array)
-            throw _api.Fail($"look up the zone of {fqdn}: answer is not a list of domains");
-        return answer.RootElement.EnumerateArray().Select(d => DnsHttpApi.StringAt(d, "name")).OfType<string>().FirstOrDefault()
+        var what = $"look up the zone of {fqdn}";
+        using var answer = await _api.SendAsync(HttpMethod.Get, "domains/?owns_qname=" + Uri.EscapeDataString(fqdn), null, what, cancellationToken).ConfigureAwait(false);
+        return _api.Read(answer, what).Items().Select(domain => domain.String("name")).FirstOrDefault()
             ?? throw _api.Fail($"no deSEC domain holds {fqdn}");
     }
 }

@@ -44,10 +44,9 @@ public sealed class DigitalOceanDnsProvider : RecordIdDnsProvider<(string Zone, 
     {
         var zone = await FindZoneAsync(challenge.DnsRecordName, cancellationToken).ConfigureAwait(false);
         var body = JsonBody.Object(("type", "TXT"), ("name", ZoneCandidates.Relative(name, zone)), ("data", challenge.DnsTxtValue), ("ttl", _ttl));
-        using var created = await _api.SendAsync(HttpMethod.Post, $"v2/domains/{zone}/records", body, $"create TXT {name}", cancellationToken).ConfigureAwait(false);
-        if (created is null || !created.RootElement.TryGetProperty("domain_record", out var record) || !record.TryGetProperty("id", out var id) || !id.TryGetInt64(out var recordId))
-            throw _api.Fail(NoRecordId(name));
-        return (zone, recordId);
+        var what = $"create TXT {name}";
+        using var created = await _api.SendAsync(HttpMethod.Post, $"v2/domains/{zone}/records", body, what, cancellationToken).ConfigureAwait(false);
+        return (zone, _api.Read(created, what).Object("domain_record").Int64("id"));
     }
 
     protected override async Task DeleteAsync((string Zone, long Id) created, string name, CancellationToken cancellationToken)
@@ -63,14 +62,12 @@ public sealed class DigitalOceanDnsProvider : RecordIdDnsProvider<(string Zone, 
         for (var page = 1; page <= MaxPages; page++)
         {
             using var answer = await _api.SendAsync(HttpMethod.Get, $"v2/domains?page={page}&per_page={PageSize}", null, "list domains", cancellationToken).ConfigureAwait(false);
-            if (answer is null || !answer.RootElement.TryGetProperty("domains", out var list) || list.ValueKind != JsonValueKind.Array)
-                throw _api.Fail("list domains: answer without domains");
-            domains.AddRange(list.EnumerateArray().Select(d => DnsHttpApi.StringAt(d, "name")).OfType<string>());
+            var root = _api.Read(answer, "list domains");
+            domains.AddRange(root.Array("domains").Select(domain => domain.String("name")));
             // A later page may hold a more specific zone, unless the most specific one is found.
             if (ZoneCandidates.Match(fqdn, domains) is { } found && found == mostSpecific) return found;
-            var hasNext = answer.RootElement.TryGetProperty("links", out var links) && links.ValueKind == JsonValueKind.Object
-                && links.TryGetProperty("pages", out var pages) && pages.ValueKind == JsonValueKind.Object && DnsHttpApi.StringAt(pages, "next") is not null;
-            if (!hasNext) break;
+            // links.pages is absent on a single page, and has no next on the last.
+            if (root.ObjectOrNull("links")?.ObjectOrNull("pages")?.StringOrNull("next") is null) break;
         }
         return ZoneCandidates.Match(fqdn, domains)
             ?? throw _api.Fail(ZoneCandidates.NotFound("DigitalOcean domain", fqdn));

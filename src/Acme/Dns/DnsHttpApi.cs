@@ -71,7 +71,7 @@ internal sealed class DnsHttpApi
         string? message = null;
         if (document is not null)
         {
-            using (document) message = _describeError(document.RootElement);
+            using (document) message = DescribeError(document.RootElement);
         }
         // An answer in no known shape is quoted, cut short (and redacted like everything).
         message ??= Quote(text);
@@ -89,7 +89,30 @@ internal sealed class DnsHttpApi
 
     private static string RateLimited(int status) => status == 429 ? $" (rate limited, still after {MaxRateLimitRetries} retries)" : "";
 
-    private static string Quote(string text) => text.Trim().Length > MaxQuotedBody ? text.Trim()[..MaxQuotedBody] + "..." : text.Trim();
+    /// <summary>Redacted before it is cut, so a secret cut in two is still masked.</summary>
+    private string Quote(string text)
+    {
+        var redacted = _redactor.Redact(text.Trim());
+        return redacted.Length > MaxQuotedBody ? redacted[..MaxQuotedBody] + "..." : redacted;
+    }
+
+    /// <summary>
+    /// The API's message in an error answer, bounded; null when the answer is not in the error shape
+    /// the provider knows (its describer may meet a list or a number where it reads an object).
+    /// </summary>
+    private string? DescribeError(JsonElement answer)
+    {
+        string? message;
+        try
+        {
+            message = _describeError(answer);
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+        return message is null ? null : Quote(message);
+    }
 
     /// <summary>The exchange, repeated after a 429 at most <see cref="MaxRateLimitRetries"/> times, each wait capped.</summary>
     private async Task<(int Status, string Text)> ExchangeWithRetriesAsync(HttpMethod method, string path, string? body, string contentType, string what,
@@ -103,6 +126,9 @@ internal sealed class DnsHttpApi
             await Task.Delay(wait > MaxRetryWait ? MaxRetryWait : wait, cancellationToken).ConfigureAwait(false);
         }
     }
+
+    /// <summary>The answer to <paramref name="what"/> to read by its expected shape; a wrong shape is this provider's error.</summary>
+    public JsonAnswer Read(JsonDocument? document, string what, bool quoted = true) => JsonAnswer.Of(_provider, _redactor, document, what, quoted);
 
     /// <summary>A provider error with <paramref name="message"/> redacted.</summary>
     public DnsProviderException Fail(string message) => new(_provider, _redactor.Redact(message));

@@ -44,10 +44,9 @@ public sealed class DnsimpleDnsProvider : RecordIdDnsProvider<(string Zone, long
         var account = await AccountAsync(cancellationToken).ConfigureAwait(false);
         var zone = await FindZoneAsync(account, name, cancellationToken).ConfigureAwait(false);
         var body = JsonBody.Object(("name", ZoneCandidates.Relative(name, zone)), ("type", "TXT"), ("content", challenge.DnsTxtValue), ("ttl", _ttl));
-        using var created = await _api.SendAsync(HttpMethod.Post, $"v2/{account}/zones/{zone}/records", body, $"create TXT {name}", cancellationToken).ConfigureAwait(false);
-        if (created is null || !created.RootElement.TryGetProperty("data", out var data) || !data.TryGetProperty("id", out var id) || !id.TryGetInt64(out var recordId))
-            throw _api.Fail(NoRecordId(name));
-        return (zone, recordId);
+        var what = $"create TXT {name}";
+        using var created = await _api.SendAsync(HttpMethod.Post, $"v2/{account}/zones/{zone}/records", body, what, cancellationToken).ConfigureAwait(false);
+        return (zone, _api.Read(created, what).Object("data").Int64("id"));
     }
 
     protected override async Task DeleteAsync((string Zone, long Id) created, string name, CancellationToken cancellationToken)
@@ -62,13 +61,11 @@ public sealed class DnsimpleDnsProvider : RecordIdDnsProvider<(string Zone, long
     {
         if (_account is { } known) return known;
         using var whoami = await _api.SendAsync(HttpMethod.Get, "v2/whoami", null, "identify the account", cancellationToken).ConfigureAwait(false);
-        if (whoami is not null && whoami.RootElement.TryGetProperty("data", out var data) && data.TryGetProperty("account", out var account)
-            && account.ValueKind == JsonValueKind.Object && account.TryGetProperty("id", out var id) && id.TryGetInt64(out var accountId))
-        {
-            _account = accountId;
-            return accountId;
-        }
-        throw _api.Fail("identify the account: the token is not an account token (whoami names no account)");
+        // A user token's whoami has "account": null.
+        var account = _api.Read(whoami, "identify the account").Object("data").ObjectOrNull("account")
+            ?? throw _api.Fail("identify the account: the token is not an account token (whoami names no account)");
+        _account = account.Int64("id");
+        return _account.Value;
     }
 
     private async Task<string> FindZoneAsync(long account, string fqdn, CancellationToken cancellationToken)

@@ -70,8 +70,8 @@ public sealed class GandiV5DnsProvider : IDnsProvider
             List<string>? values = null;
             using (var current = await _api.SendAsync(HttpMethod.Get, rrset, null, $"read TXT {name}", cancellationToken, notFoundIsNull: true).ConfigureAwait(false))
             {
-                if (current is not null && current.RootElement.TryGetProperty("rrset_values", out var list) && list.ValueKind == JsonValueKind.Array)
-                    values = list.EnumerateArray().Select(v => v.GetString()).OfType<string>().ToList();
+                // An RRset without its values is an error: writing ours alone would drop the others.
+                if (current is not null) values = [.. _api.Read(current, $"read TXT {name}").Array("rrset_values").Select(v => v.AsString())];
             }
             if (TxtValueSet.Apply(values, "\"" + challenge.DnsTxtValue + "\"", add) is not { } next) return;
             if (next.Count == 0)

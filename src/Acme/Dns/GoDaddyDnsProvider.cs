@@ -74,9 +74,10 @@ public sealed class GoDaddyDnsProvider : IDnsProvider
             List<(string Data, int Ttl)> kept;
             using (var current = await _api.SendAsync(HttpMethod.Get, path, null, $"read TXT {name}", cancellationToken, notFoundIsNull: true).ConfigureAwait(false))
             {
-                if (current is null || current.RootElement.ValueKind != JsonValueKind.Array) return;
-                var all = current.RootElement.EnumerateArray()
-                    .Select(r => (Data: DnsHttpApi.StringAt(r, "data") ?? "", Ttl: r.TryGetProperty("ttl", out var ttl) && ttl.TryGetInt32(out var t) ? t : _ttl))
+                if (current is null) return;
+                // Records in another shape are an error: written back, they would replace the others with blanks.
+                var all = _api.Read(current, $"read TXT {name}").Items()
+                    .Select(r => (Data: r.String("data"), Ttl: r.Int32OrNull("ttl") ?? _ttl))
                     .ToList();
                 kept = all.Where(r => r.Data != challenge.DnsTxtValue).ToList();
                 // Only its own value goes; nothing to do when it is already gone.

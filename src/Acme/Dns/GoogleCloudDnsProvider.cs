@@ -85,15 +85,13 @@ public sealed class GoogleCloudDnsProvider : IDnsProvider
         try
         {
             (int Ttl, List<string> Values)? current = null;
+            var what = $"read TXT {fqdn}";
             using (var answer = await _api.SendAsync(HttpMethod.Get, $"managedZones/{zone}/rrsets?name={Uri.EscapeDataString(fqdn)}&type=TXT", null,
-                $"read TXT {fqdn}", cancellationToken).ConfigureAwait(false))
+                what, cancellationToken).ConfigureAwait(false))
             {
-                if (answer is not null && answer.RootElement.TryGetProperty("rrsets", out var rrsets) && rrsets.ValueKind == JsonValueKind.Array
-                    && rrsets.EnumerateArray().FirstOrDefault() is { ValueKind: JsonValueKind.Object } rrset)
-                {
-                    var ttl = rrset.TryGetProperty("ttl", out var t) && t.TryGetInt32(out var seconds) ? seconds : _ttl;
-                    current = (ttl, rrset.TryGetProperty("rrdatas", out var data) ? data.EnumerateArray().Select(d => d.GetString()).OfType<string>().ToList() : []);
-                }
+                // Google leaves out an empty list; an rrset without its rrdatas is an error (writing ours alone would drop the others).
+                foreach (var rrset in _api.Read(answer, what).ArrayOrEmpty("rrsets").Take(1))
+                    current = (rrset.Int32OrNull("ttl") ?? _ttl, [.. rrset.Array("rrdatas").Select(data => data.AsString())]);
             }
             if (TxtValueSet.Apply(current?.Values, "\"" + challenge.DnsTxtValue + "\"", add) is not { } next) return;
             (string, object?)[] Rrset(int ttl, List<string> values) => [("name", fqdn), ("type", "TXT"), ("ttl", ttl), ("rrdatas", values)];
@@ -119,15 +117,12 @@ public sealed class GoogleCloudDnsProvider : IDnsProvider
                 var query = "managedZones?dnsName=" + Uri.EscapeDataString(candidate + ".") + (pageToken is null ? "" : "&pageToken=" + Uri.EscapeDataString(pageToken));
                 using var answer = await _api.SendAsync(HttpMethod.Get, query, null, $"look up zone {candidate}", cancellationToken).ConfigureAwait(false);
                 if (answer is null) break;
-                if (answer.RootElement.TryGetProperty("managedZones", out var zones) && zones.ValueKind == JsonValueKind.Array)
+                var root = _api.Read(answer, $"look up zone {candidate}");
+                foreach (var zone in root.ArrayOrEmpty("managedZones"))
                 {
-                    foreach (var zone in zones.EnumerateArray())
-                    {
-                        var isPrivate = DnsHttpApi.StringAt(zone, "visibility") == "private";
-                        if ((!isPrivate || _allowPrivate) && DnsHttpApi.StringAt(zone, "name") is { } name) return name;
-                    }
+                    if (zone.StringOrNull("visibility") != "private" || _allowPrivate) return zone.String("name");
                 }
-                pageToken = DnsHttpApi.StringAt(answer.RootElement, "nextPageToken");
+                pageToken = root.StringOrNull("nextPageToken");
                 if (string.IsNullOrEmpty(pageToken)) break;
             }
         }

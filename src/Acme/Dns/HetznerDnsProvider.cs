@@ -66,14 +66,9 @@ public sealed class HetznerDnsProvider : IDnsProvider
     {
         foreach (var candidate in ZoneCandidates.For(fqdn))
         {
-            using var answer = await _api.SendAsync(HttpMethod.Get, "zones?name=" + Uri.EscapeDataString(candidate), null, $"look up zone {candidate}", cancellationToken).ConfigureAwait(false);
-            if (answer is null || !answer.RootElement.TryGetProperty("zones", out var zones) || zones.ValueKind != JsonValueKind.Array)
-                throw _api.Fail($"look up zone {candidate}: answer without zones");
-            foreach (var zone in zones.EnumerateArray())
-            {
-                if (zone.TryGetProperty("id", out var id) && id.ValueKind is JsonValueKind.Number or JsonValueKind.String)
-                    return (id.ToString(), candidate);
-            }
+            var what = $"look up zone {candidate}";
+            using var answer = await _api.SendAsync(HttpMethod.Get, "zones?name=" + Uri.EscapeDataString(candidate), null, what, cancellationToken).ConfigureAwait(false);
+            if (_api.Read(answer, what).Array("zones").Select(zone => zone.Id("id")).FirstOrDefault() is { } id) return (id, candidate);
         }
         throw _api.Fail(ZoneCandidates.NotFound("Hetzner zone", fqdn));
     }

@@ -86,17 +86,17 @@ public sealed class InwxDnsProvider : IDnsProvider
         {
             var zone = await FindZoneAsync(session, challenge, cancellationToken).ConfigureAwait(false);
             var name = challenge.DnsRecordName.TrimEnd('.');
+            var what = $"list TXT {name}";
             using var info = await CallAsync(session, JsonBody.Rpc("nameserver.info", ("domain", zone), ("name", name), ("type", "TXT")),
-                $"list TXT {name}", cancellationToken).ConfigureAwait(false);
+                what, cancellationToken).ConfigureAwait(false);
             var ids = new List<int>();
-            if (info.RootElement.TryGetProperty("resData", out var data) && data.TryGetProperty("record", out var records) && records.ValueKind == JsonValueKind.Array)
+            // No record at the name: resData has no record list.
+            foreach (var record in JsonAnswer.Of(ProviderName, _redactor, info, what).Object("resData").ArrayOrEmpty("record"))
             {
-                foreach (var record in records.EnumerateArray())
-                {
-                    // Only our value: the wildcard and the base name share the record name.
-                    if (record.TryGetProperty("content", out var content) && content.GetString() != challenge.DnsTxtValue) continue;
-                    if (record.TryGetProperty("id", out var id)) ids.Add(id.ValueKind == JsonValueKind.Number ? id.GetInt32() : int.Parse(id.GetString()!, System.Globalization.CultureInfo.InvariantCulture));
-                }
+                // Only our value: the wildcard and the base name share the record name.
+                if (record.String("content") != challenge.DnsTxtValue) continue;
+                ids.Add(int.TryParse(record.Id("id"), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id)
+                    ? id : throw record.Fail($"answer's {record.Path}.id is not a record id"));
             }
             foreach (var id in ids)
             {
@@ -113,7 +113,7 @@ public sealed class InwxDnsProvider : IDnsProvider
     {
         var session = new Session();
         using var login = await CallAsync(session, JsonBody.Rpc("account.login", ("user", _user), ("pass", _password), ("lang", "en")), "login", cancellationToken).ConfigureAwait(false);
-        var tfa = login.RootElement.TryGetProperty("resData", out var data) && data.TryGetProperty("tfa", out var t) ? t.ToString() : "0";
+        var tfa = JsonAnswer.Of(ProviderName, _redactor, login, "login", quoted: false).ObjectOrNull("resData")?.MemberOrNull("tfa")?.Element.ToString() ?? "0";
         if (tfa == "GOOGLE-AUTH")
         {
             if (_sharedSecret is null) throw new DnsProviderException(ProviderName, "the account uses two-factor authentication: set INWX_SHARED_SECRET");
@@ -188,11 +188,12 @@ public sealed class InwxDnsProvider : IDnsProvider
         {
             throw new DnsProviderException(ProviderName, $"{what}: HTTP {status}, not a JSON-RPC answer");
         }
-        var code = document.RootElement.TryGetProperty("code", out var c) && c.ValueKind == JsonValueKind.Number ? c.GetInt32() : 0;
+        var root = document.RootElement;
+        var code = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("code", out var c) && c.ValueKind == JsonValueKind.Number && c.TryGetInt32(out var number) ? number : 0;
         if (code is < 1000 or > 1500)
         {
-            var message = document.RootElement.TryGetProperty("msg", out var m) ? m.GetString() : null;
-            var reason = document.RootElement.TryGetProperty("reason", out var r) ? r.GetString() : null;
+            var message = DnsHttpApi.StringAt(root, "msg");
+            var reason = DnsHttpApi.StringAt(root, "reason");
             document.Dispose();
             throw new InwxCallException(code, _redactor.Redact($"{what}: code {code}{(message is null ? "" : ": " + message)}{(reason is null ? "" : " (" + reason + ")")}"));
         }

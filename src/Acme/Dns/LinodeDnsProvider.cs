@@ -46,10 +46,9 @@ public sealed class LinodeDnsProvider : RecordIdDnsProvider<(long Domain, long R
     {
         var (domainId, zone) = await FindZoneAsync(name, cancellationToken).ConfigureAwait(false);
         var body = JsonBody.Object(("type", "TXT"), ("name", ZoneCandidates.Relative(name, zone)), ("target", challenge.DnsTxtValue), ("ttl_sec", _ttl));
-        using var created = await _api.SendAsync(HttpMethod.Post, $"domains/{domainId}/records", body, $"create TXT {name}", cancellationToken).ConfigureAwait(false);
-        if (created is null || !created.RootElement.TryGetProperty("id", out var id) || !id.TryGetInt64(out var recordId))
-            throw _api.Fail(NoRecordId(name));
-        return (domainId, recordId);
+        var what = $"create TXT {name}";
+        using var created = await _api.SendAsync(HttpMethod.Post, $"domains/{domainId}/records", body, what, cancellationToken).ConfigureAwait(false);
+        return (domainId, _api.Read(created, what).Int64("id"));
     }
 
     protected override async Task DeleteAsync((long Domain, long Record) created, string name, CancellationToken cancellationToken)
@@ -64,14 +63,9 @@ public sealed class LinodeDnsProvider : RecordIdDnsProvider<(long Domain, long R
         for (var page = 1; page <= MaxPages; page++)
         {
             using var answer = await _api.SendAsync(HttpMethod.Get, $"domains?page={page}&page_size={PageSize}", null, "list domains", cancellationToken).ConfigureAwait(false);
-            if (answer is null || !answer.RootElement.TryGetProperty("data", out var data) || data.ValueKind != JsonValueKind.Array)
-                throw _api.Fail("list domains: answer without data");
-            foreach (var domain in data.EnumerateArray())
-            {
-                if (DnsHttpApi.StringAt(domain, "domain") is { } domainName && domain.TryGetProperty("id", out var id) && id.TryGetInt64(out var domainId))
-                    domains[domainName] = domainId;
-            }
-            var pages = answer.RootElement.TryGetProperty("pages", out var count) && count.TryGetInt32(out var n) ? n : 1;
+            var root = _api.Read(answer, "list domains");
+            foreach (var domain in root.Array("data")) domains[domain.String("domain")] = domain.Int64("id");
+            var pages = root.Int32OrNull("pages") ?? 1;
             if (page >= pages) break;
         }
         var zone = ZoneCandidates.Match(fqdn, domains.Keys)

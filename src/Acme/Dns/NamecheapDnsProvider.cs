@@ -80,9 +80,16 @@ public sealed class NamecheapDnsProvider : IDnsProvider
         await _writing.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var result = await CallAsync(HttpMethod.Get, "namecheap.domains.dns.getHosts", [("SLD", sld), ("TLD", tld)], $"read the hosts of {zone}", cancellationToken).ConfigureAwait(false);
-            var hosts = result.Descendants().Where(e => e.Name.LocalName == "host")
-                .Select(h => new Host((string?)h.Attribute("Name") ?? "", (string?)h.Attribute("Type") ?? "", (string?)h.Attribute("Address") ?? "",
+            var what = $"read the hosts of {zone}";
+            var result = await CallAsync(HttpMethod.Get, "namecheap.domains.dns.getHosts", [("SLD", sld), ("TLD", tld)], what, cancellationToken).ConfigureAwait(false);
+            // setHosts replaces every host: an answer without the list, or a host without its name, type or
+            // address, would write the zone's other hosts away.
+            var list = result.Descendants().FirstOrDefault(e => e.Name.LocalName == "DomainDNSGetHostsResult")
+                ?? throw _api.Fail($"{what}: answer without DomainDNSGetHostsResult");
+            string Required(XElement host, string attribute) =>
+                (string?)host.Attribute(attribute) ?? throw _api.Fail($"{what}: a host without {attribute}");
+            var hosts = list.Elements().Where(e => e.Name.LocalName == "host")
+                .Select(h => new Host(Required(h, "Name"), Required(h, "Type"), Required(h, "Address"),
                     (string?)h.Attribute("MXPref") ?? "10", (string?)h.Attribute("TTL") ?? "1800"))
                 .ToList();
             var ours = new Host(relative, "TXT", challenge.DnsTxtValue, "10", _ttl.ToString(CultureInfo.InvariantCulture));

@@ -44,12 +44,17 @@ internal sealed class OAuthAccessToken
             var body = string.Join('&', _form().Select(f => Uri.EscapeDataString(f.Name) + "=" + Uri.EscapeDataString(f.Value)));
             using var answer = await _endpoint.SendAsync(HttpMethod.Post, TokenUrl.AbsoluteUri, body, "get an access token", cancellationToken,
                 contentType: "application/x-www-form-urlencoded").ConfigureAwait(false);
-            var token = answer is null ? null : DnsHttpApi.StringAt(answer.RootElement, "access_token");
-            if (string.IsNullOrEmpty(token)) throw _endpoint.Fail("get an access token: answer without access_token");
+            // Not quoted: the answer holds the token, and maybe others the redactor does not know.
+            var root = _endpoint.Read(answer, "get an access token", quoted: false);
+            var token = root.String("access_token");
+            if (token.Length == 0) throw root.Fail("answer's access_token is empty");
             _redactor.Add(token);
             // A number, or a string in some endpoints' older versions.
-            var lifetime = answer!.RootElement.TryGetProperty("expires_in", out var expires)
-                && (expires.ValueKind == JsonValueKind.Number ? expires.TryGetInt32(out var seconds) : int.TryParse(expires.GetString(), out seconds)) ? seconds : 3600;
+            var lifetime = root.MemberOrNull("expires_in") is not { } expires ? 3600
+                : expires.Element.ValueKind == JsonValueKind.String
+                    ? (int.TryParse(expires.AsString(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
+                        ? seconds : throw root.Fail("answer's expires_in is not a number of seconds"))
+                    : expires.AsInt32();
             _current = (token, _time.GetUtcNow().AddSeconds(lifetime));
             return token;
         }

@@ -105,10 +105,9 @@ public sealed class OvhDnsProvider : RecordIdDnsProvider<(string Zone, long Id)>
         await SyncClockAsync(cancellationToken).ConfigureAwait(false);
         var zone = await FindZoneAsync(name, cancellationToken).ConfigureAwait(false);
         var body = JsonBody.Object(("fieldType", "TXT"), ("subDomain", ZoneCandidates.Relative(name, zone)), ("target", challenge.DnsTxtValue), ("ttl", _ttl));
-        using var created = await _api.SendAsync(HttpMethod.Post, $"domain/zone/{zone}/record", body, $"create TXT {name}", cancellationToken).ConfigureAwait(false);
-        if (created is null || !created.RootElement.TryGetProperty("id", out var id) || !id.TryGetInt64(out var recordId))
-            throw _api.Fail(NoRecordId(name));
-        return (zone, recordId);
+        var what = $"create TXT {name}";
+        using var created = await _api.SendAsync(HttpMethod.Post, $"domain/zone/{zone}/record", body, what, cancellationToken).ConfigureAwait(false);
+        return (zone, _api.Read(created, what).Int64("id"));
     }
 
     // The zone is refreshed once the record is remembered, so a failed refresh still leaves it to clean up.
@@ -133,8 +132,7 @@ public sealed class OvhDnsProvider : RecordIdDnsProvider<(string Zone, long Id)>
     private async Task<string> FindZoneAsync(string fqdn, CancellationToken cancellationToken)
     {
         using var zones = await _api.SendAsync(HttpMethod.Get, "domain/zone", null, "list zones", cancellationToken).ConfigureAwait(false);
-        if (zones is null || zones.RootElement.ValueKind != JsonValueKind.Array) throw _api.Fail("list zones: answer is not a list");
-        return ZoneCandidates.Match(fqdn, zones.RootElement.EnumerateArray().Select(z => z.GetString()).OfType<string>())
+        return ZoneCandidates.Match(fqdn, _api.Read(zones, "list zones").Items().Select(zone => zone.AsString()))
             ?? throw _api.Fail(ZoneCandidates.NotFound("OVH zone", fqdn));
     }
 
@@ -147,8 +145,7 @@ public sealed class OvhDnsProvider : RecordIdDnsProvider<(string Zone, long Id)>
         if (_oauth is not null) _bearer = await _oauth.GetAsync(cancellationToken).ConfigureAwait(false);
         if (_applicationKey is null || _applicationSecret is null || _consumerKey is null || _clockOffset is not null) return;
         using var answer = await _api.SendAsync(HttpMethod.Get, "auth/time", null, "read the server time", cancellationToken).ConfigureAwait(false);
-        if (answer is null || !answer.RootElement.TryGetInt64(out var serverTime)) throw _api.Fail("read the server time: answer is not a number");
-        _clockOffset = serverTime - Time.GetUtcNow().ToUnixTimeSeconds();
+        _clockOffset = _api.Read(answer, "read the server time").AsInt64() - Time.GetUtcNow().ToUnixTimeSeconds();
     }
 
     private void Sign(HttpRequestMessage request, string? body)

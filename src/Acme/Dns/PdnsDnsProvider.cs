@@ -108,22 +108,20 @@ public sealed class PdnsDnsProvider : IDnsProvider
             var path = $"{prefix}servers/{Uri.EscapeDataString(_server)}/zones/{Uri.EscapeDataString(candidate + ".")}";
             // Servers from 4.6 on answer with this RRset only; older ones ignore the filter and send all.
             var query = $"?rrset_name={Uri.EscapeDataString(fqdn)}&rrset_type=TXT";
-            using var zone = await SendAsync(HttpMethod.Get, path + query, null, $"look up zone {candidate}", cancellationToken, notFoundIsNull: true).ConfigureAwait(false);
+            var what = $"look up zone {candidate}";
+            using var zone = await SendAsync(HttpMethod.Get, path + query, null, what, cancellationToken, notFoundIsNull: true).ConfigureAwait(false);
             if (zone is null) continue;
-            var root = zone.RootElement;
+            var root = JsonAnswer.Of(ProviderName, _redactor, zone, what);
             var values = new List<string>();
             int? ttl = null;
-            if (root.TryGetProperty("rrsets", out var rrsets) && rrsets.ValueKind == JsonValueKind.Array)
+            // Records in another shape are an error: the REPLACE would drop the values not read.
+            foreach (var rrset in root.ArrayOrEmpty("rrsets"))
             {
-                foreach (var rrset in rrsets.EnumerateArray())
-                {
-                    if (!string.Equals(Text(rrset, "name"), fqdn, StringComparison.OrdinalIgnoreCase) || Text(rrset, "type") != "TXT") continue;
-                    if (rrset.TryGetProperty("ttl", out var t) && t.ValueKind == JsonValueKind.Number) ttl = t.GetInt32();
-                    if (!rrset.TryGetProperty("records", out var records) || records.ValueKind != JsonValueKind.Array) continue;
-                    values.AddRange(records.EnumerateArray().Select(r => Text(r, "content")).OfType<string>());
-                }
+                if (!string.Equals(rrset.String("name"), fqdn, StringComparison.OrdinalIgnoreCase) || rrset.String("type") != "TXT") continue;
+                ttl = rrset.Int32OrNull("ttl") ?? ttl;
+                values.AddRange(rrset.ArrayOrEmpty("records").Select(record => record.String("content")));
             }
-            return new Zone(Text(root, "name") ?? candidate + ".", path, Text(root, "kind"), values, ttl);
+            return new Zone(root.StringOrNull("name") ?? candidate + ".", path, root.StringOrNull("kind"), values, ttl);
         }
         throw new DnsProviderException(ProviderName, $"no PowerDNS zone found for {fqdn.TrimEnd('.')} on server {_server} (tried {string.Join(", ", ZoneCandidates.For(fqdn))})");
     }
@@ -132,14 +130,13 @@ public sealed class PdnsDnsProvider : IDnsProvider
     private async Task<int> ApiVersionAsync(CancellationToken cancellationToken)
     {
         if (_apiVersion is { } known) return known;
-        using var versions = await SendAsync(HttpMethod.Get, "api", null, "detect the API version", cancellationToken, notFoundIsNull: true).ConfigureAwait(false);
+        const string what = "detect the API version";
+        using var versions = await SendAsync(HttpMethod.Get, "api", null, what, cancellationToken, notFoundIsNull: true).ConfigureAwait(false);
         var highest = 0;
-        if (versions is { RootElement.ValueKind: JsonValueKind.Array })
+        if (versions is not null)
         {
-            foreach (var entry in versions.RootElement.EnumerateArray())
-            {
-                if (entry.ValueKind == JsonValueKind.Object && entry.TryGetProperty("version", out var v) && v.ValueKind == JsonValueKind.Number) highest = Math.Max(highest, v.GetInt32());
-            }
+            foreach (var entry in JsonAnswer.Of(ProviderName, _redactor, versions, what).Items())
+                highest = Math.Max(highest, entry.Int32OrNull("version") ?? 0);
         }
         _apiVersion = highest;
         return highest;

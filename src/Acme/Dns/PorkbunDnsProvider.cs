@@ -48,11 +48,13 @@ public sealed class PorkbunDnsProvider : RecordIdDnsProvider<(string Zone, strin
     protected override async Task<(string Zone, string Id)> CreateAsync(ChallengeTask challenge, string name, CancellationToken cancellationToken)
     {
         var zone = await FindZoneAsync(name, cancellationToken).ConfigureAwait(false);
-        using var created = await CallAsync($"dns/create/{zone}", $"create TXT {name}", cancellationToken,
+        var what = $"create TXT {name}";
+        using var created = await CallAsync($"dns/create/{zone}", what, cancellationToken,
             ("name", ZoneCandidates.Relative(name, zone)), ("type", "TXT"), ("content", challenge.DnsTxtValue), ("ttl", _ttl.ToString(System.Globalization.CultureInfo.InvariantCulture))).ConfigureAwait(false);
         // The id comes as a number or a string, depending on the API's version.
-        var id = created.RootElement.TryGetProperty("id", out var value) && value.ValueKind is JsonValueKind.Number or JsonValueKind.String ? value.ToString() : null;
-        if (string.IsNullOrEmpty(id)) throw _api.Fail(NoRecordId(name));
+        var answer = _api.Read(created, what);
+        var id = answer.Id("id");
+        if (id.Length == 0) throw answer.Fail("answer's id is empty");
         return (zone, id);
     }
 
@@ -68,9 +70,9 @@ public sealed class PorkbunDnsProvider : RecordIdDnsProvider<(string Zone, strin
         {
             using var answer = await CallAsync("domain/listAll", "list domains", cancellationToken,
                 ("start", (page * DomainsPerCall).ToString(System.Globalization.CultureInfo.InvariantCulture))).ConfigureAwait(false);
-            if (!answer.RootElement.TryGetProperty("domains", out var list) || list.ValueKind != JsonValueKind.Array) break;
             var before = domains.Count;
-            domains.AddRange(list.EnumerateArray().Select(d => DnsHttpApi.StringAt(d, "domain")).OfType<string>());
+            // Past the last domain the list is empty, or absent.
+            domains.AddRange(_api.Read(answer, "list domains").ArrayOrEmpty("domains").Select(domain => domain.String("domain")));
             if (domains.Count - before < DomainsPerCall) break;
         }
         return ZoneCandidates.Match(fqdn, domains)

@@ -60,7 +60,4 @@ public abstract class RecordIdDnsProvider<TRecord> : IDnsProvider where TRecord 
     /// </summary>
     protected virtual Task<TRecord?> FindNotCreatedAsync(ChallengeTask challenge, string name, CancellationToken cancellationToken) =>
         Task.FromResult<TRecord?>(null);
-
-    /// <summary>The error for a create answer without the id that cleanup needs.</summary>
-    protected static string NoRecordId(string name) => $"create TXT {name}: answer without record id";
 }

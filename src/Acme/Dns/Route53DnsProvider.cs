@@ -143,10 +143,14 @@ public sealed class Route53DnsProvider : IDnsProvider
     /// <summary>The TXT values (quoted, as Route 53 keeps them) and TTL the name has now.</summary>
     private async Task<(List<string> Values, int? Ttl)> ReadTxtAsync(string zone, string fqdn, CancellationToken cancellationToken)
     {
+        var what = $"read TXT {fqdn.TrimEnd('.')}";
         var list = await SendAsync(HttpMethod.Get, $"{Api}/hostedzone/{zone}/rrset?name={Uri.EscapeDataString(fqdn)}&type=TXT&maxitems=1", null,
-            $"read TXT {fqdn.TrimEnd('.')}", cancellationToken).ConfigureAwait(false);
+            what, cancellationToken).ConfigureAwait(false);
+        // Without the list, "no values" would write ours alone over the others.
+        var sets = list.Root?.Element(Ns + "ResourceRecordSets")
+            ?? throw new DnsProviderException(ProviderName, $"{what}: answer without ResourceRecordSets");
         // The list starts at the name; the first set is another name's when this one has none.
-        var set = list.Descendants(Ns + "ResourceRecordSet").FirstOrDefault(s =>
+        var set = sets.Elements(Ns + "ResourceRecordSet").FirstOrDefault(s =>
             string.Equals(s.Element(Ns + "Name")?.Value, fqdn, StringComparison.OrdinalIgnoreCase) && s.Element(Ns + "Type")?.Value == "TXT");
         if (set is null) return ([], null);
         var ttl = int.TryParse(set.Element(Ns + "TTL")?.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var t) ? t : (int?)null;

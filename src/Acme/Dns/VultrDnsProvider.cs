@@ -44,9 +44,11 @@ public sealed class VultrDnsProvider : RecordIdDnsProvider<(string Zone, string 
     {
         var zone = await FindZoneAsync(name, cancellationToken).ConfigureAwait(false);
         var body = JsonBody.Object(("name", ZoneCandidates.Relative(name, zone)), ("type", "TXT"), ("data", "\"" + challenge.DnsTxtValue + "\""), ("ttl", _ttl), ("priority", 0));
-        using var created = await _api.SendAsync(HttpMethod.Post, $"domains/{zone}/records", body, $"create TXT {name}", cancellationToken).ConfigureAwait(false);
-        var id = created is not null && created.RootElement.TryGetProperty("record", out var record) ? DnsHttpApi.StringAt(record, "id") : null;
-        if (string.IsNullOrEmpty(id)) throw _api.Fail(NoRecordId(name));
+        var what = $"create TXT {name}";
+        using var created = await _api.SendAsync(HttpMethod.Post, $"domains/{zone}/records", body, what, cancellationToken).ConfigureAwait(false);
+        var record = _api.Read(created, what).Object("record");
+        var id = record.String("id");
+        if (id.Length == 0) throw record.Fail("answer's record.id is empty");
         return (zone, id);
     }
 
@@ -64,11 +66,10 @@ public sealed class VultrDnsProvider : RecordIdDnsProvider<(string Zone, string 
         {
             var query = $"domains?per_page={PageSize}" + (cursor.Length > 0 ? "&cursor=" + Uri.EscapeDataString(cursor) : "");
             using var answer = await _api.SendAsync(HttpMethod.Get, query, null, "list domains", cancellationToken).ConfigureAwait(false);
-            if (answer is null || !answer.RootElement.TryGetProperty("domains", out var list) || list.ValueKind != JsonValueKind.Array)
-                throw _api.Fail("list domains: answer without domains");
-            domains.AddRange(list.EnumerateArray().Select(d => DnsHttpApi.StringAt(d, "domain")).OfType<string>());
-            cursor = answer.RootElement.TryGetProperty("meta", out var meta) && meta.ValueKind == JsonValueKind.Object
-                && meta.TryGetProperty("links", out var links) ? DnsHttpApi.StringAt(links, "next") ?? "" : "";
+            var root = _api.Read(answer, "list domains");
+            domains.AddRange(root.Array("domains").Select(domain => domain.String("domain")));
+            // The last page's meta.links.next is empty.
+            cursor = root.ObjectOrNull("meta")?.ObjectOrNull("links")?.StringOrNull("next") ?? "";
             if (cursor.Length == 0) break;
         }
         return ZoneCandidates.Match(fqdn, domains)

@@ -12,7 +12,7 @@ namespace ConfigLang.Acme.Tests.Dns;
 /// <c>DELETE /zones/{id}/dns_records/{record}</c>, Bearer token or X-Auth-Email + X-Auth-Key,
 /// answers wrapped in <c>{success, errors, messages, result}</c>.
 /// </summary>
-public sealed class CloudflareDnsProviderTests : DnsProviderConformanceTests
+public sealed class CloudflareDnsProviderTests : RecordIdConformanceTests
 {
     private const string Token = "cf-token-0123456789";
     private const string ZoneId = "023e105f4ecef8ad9ca31a8372d0c353";
@@ -77,6 +77,10 @@ public sealed class CloudflareDnsProviderTests : DnsProviderConformanceTests
     private readonly FakeCloudflare _api = new();
 
     protected override string ProviderName => "cloudflare";
+
+    protected override string RecordIdPath => "result.id";
+
+    protected override bool IsCreate(RecordedRequest request) => request.Method == "POST" && request.PathAndQuery.EndsWith("/dns_records", StringComparison.Ordinal);
 
     protected override string WrongSecret => "cf-wrong-token-value";
 

@@ -12,7 +12,7 @@ namespace ConfigLang.Acme.Tests.Dns;
 /// answered 201 <c>{"domain_record":{"id":n}}</c>, <c>DELETE .../records/{id}</c> answered 204,
 /// errors <c>{"id":"unauthorized","message":...}</c>, and a 429 with Retry-After.
 /// </summary>
-public sealed class DigitalOceanDnsProviderTests : DnsProviderConformanceTests
+public sealed class DigitalOceanDnsProviderTests : RecordIdConformanceTests
 {
     private const string Token = "dop_v1_0123456789abcdef";
 
@@ -67,6 +67,8 @@ public sealed class DigitalOceanDnsProviderTests : DnsProviderConformanceTests
     private readonly FakeDigitalOcean _api = new();
 
     protected override string ProviderName => "digitalocean";
+
+    protected override string RecordIdPath => "domain_record.id";
 
     protected override string WrongSecret => "dop_v1_wrong_secret_value";
 

@@ -79,12 +79,19 @@ public abstract class DnsProviderConformanceTests
     protected static IReadOnlyCollection<FakeRecord> RecordsOf(string zone, IReadOnlyDictionary<string, List<string>> rrSets) =>
         [.. rrSets.SelectMany(set => set.Value.Select(value => new FakeRecord(zone, set.Key, value)))];
 
-    private FakeHttpServer Start()
+    protected FakeHttpServer Start(Func<RecordedRequest, (int, string, IReadOnlyDictionary<string, string>?)>? handler = null)
     {
-        var server = new FakeHttpServer(Handle);
+        var server = new FakeHttpServer(handler ?? Handle);
         Started(server);
         return server;
     }
+
+    /// <summary>
+    /// Answers in other shapes than <paramref name="answer"/> (a 2xx answer of the fake): for JSON,
+    /// other top-level values, and each member and item (a bounded number) made null or an empty
+    /// list. None for answers a provider does not parse (text); XML APIs' tests add theirs.
+    /// </summary>
+    protected virtual IEnumerable<string> Misshapen(string answer) => MisshapenJson.Of(answer);
 
     [Fact]
     public async Task A_record_is_created_in_the_zone_found_and_deleted_again()
@@ -151,6 +158,96 @@ public abstract class DnsProviderConformanceTests
         var error = await PresentFailsAsync(UnknownDomain);
 
         Assert.Contains("_acme-challenge." + UnknownDomain, error.Message);
+    }
+
+    [Fact]
+    public async Task An_answer_in_another_shape_is_an_error_named_after_the_provider_and_never_drops_another_value()
+    {
+        // The 2xx answers of a round trip beside another value on the name (a wildcard's), then
+        // each again in other shapes, one at a time.
+        var answers = new List<string>();
+        (int Index, string Body)? replacing = null;
+        var seen = 0;
+        var recording = false;
+        using var server = Start(request =>
+        {
+            var answer = Handle(request);
+            if (answer.Item1 is < 200 or > 299 || !recording) return answer;
+            if (replacing is null) answers.Add(answer.Item2);
+            return replacing is { } r && seen++ == r.Index ? (answer.Item1, r.Body, answer.Item3) : answer;
+        });
+        using var http = new HttpClient();
+        var challenge = Challenge(RoundTripDomain);
+        var neighbour = Wildcard(RoundTripDomain);
+        async Task RoundTripBesideNeighbourAsync(Func<IDnsProvider, Task> roundTrip)
+        {
+            var neighbourProvider = Provider(server, http);
+            await neighbourProvider.PresentAsync(neighbour, default);
+            recording = true;
+            var provider = Provider(server, http);
+            try
+            {
+                await roundTrip(provider);
+            }
+            finally
+            {
+                recording = false;
+            }
+            Assert.Contains(Records, record => record.Value == StoredValue(neighbour.DnsTxtValue));
+            // What a failed round trip left stays out of the next case's way.
+            await provider.CleanupAsync(challenge, default);
+            await neighbourProvider.CleanupAsync(neighbour, default);
+        }
+        await RoundTripBesideNeighbourAsync(async provider =>
+        {
+            await provider.PresentAsync(challenge, default);
+            await provider.CleanupAsync(challenge, default);
+        });
+        // An answer like one before it (a zone lookup's "none") adds no shape.
+        var cases = answers.Select((answer, index) => (answer, index)).DistinctBy(a => a.answer)
+            .SelectMany(a => Misshapen(a.answer).Where(body => body != a.answer).Select(body => (a.index, body))).ToList();
+
+        Assert.NotEmpty(cases);
+        foreach (var (index, body) in cases)
+        {
+            (replacing, seen) = ((index, body), 0);
+            try
+            {
+                await RoundTripBesideNeighbourAsync(async provider =>
+                {
+                    try
+                    {
+                        await provider.PresentAsync(challenge, default);
+                        await provider.CleanupAsync(challenge, default);
+                    }
+                    catch (DnsProviderException error)
+                    {
+                        Assert.StartsWith(ProviderName + ": ", error.Message);
+                    }
+                });
+            }
+            catch (Exception other)
+            {
+                throw new Xunit.Sdk.XunitException($"answer {index} replaced by {body}: {other}");
+            }
+            replacing = null;
+        }
+    }
+
+    [Theory]
+    [InlineData("[{\"error\":1}]")]
+    [InlineData("{\"error\":[1],\"errors\":[7],\"message\":{},\"detail\":[]}")]
+    [InlineData("7")]
+    public async Task An_error_answer_in_another_shape_is_the_provider_error_with_the_status(string body)
+    {
+        // The API's error describer meets a list or a number where it reads an object.
+        using var server = Start(_ => (500, body, null));
+        using var http = new HttpClient();
+
+        var error = await Assert.ThrowsAsync<DnsProviderException>(() => Provider(server, http).PresentAsync(Challenge(RoundTripDomain), default));
+
+        Assert.StartsWith(ProviderName + ": ", error.Message);
+        Assert.Contains("HTTP 500", error.Message);
     }
 
     /// <summary>The error of a present that fails, which names the provider.</summary>

@@ -13,7 +13,7 @@ namespace ConfigLang.Acme.Tests.Dns;
 /// answering 201 <c>{"data":{"id":n}}</c>, <c>DELETE .../records/{id}</c> answering 204, errors
 /// <c>{"message","errors":{field:[...]}}</c>, a 429 with Retry-After.
 /// </summary>
-public sealed class DnsimpleDnsProviderTests : DnsProviderConformanceTests
+public sealed class DnsimpleDnsProviderTests : RecordIdConformanceTests
 {
     private const string Token = "dnsimple-account-token-0123456789";
     private const long Account = 1010;
@@ -60,6 +60,8 @@ public sealed class DnsimpleDnsProviderTests : DnsProviderConformanceTests
     private readonly FakeDnsimple _api = new();
 
     protected override string ProviderName => "dnsimple";
+
+    protected override string RecordIdPath => "data.id";
 
     protected override string WrongSecret => "dnsimple-wrong-secret-value";
 

@@ -13,7 +13,7 @@ namespace ConfigLang.Acme.Tests.Dns;
 /// type/name/target/ttl_sec, <c>DELETE .../records/{id}</c> answering <c>{}</c>, errors
 /// <c>{"errors":[{"field","reason"}]}</c>, a 429 with Retry-After.
 /// </summary>
-public sealed class LinodeDnsProviderTests : DnsProviderConformanceTests
+public sealed class LinodeDnsProviderTests : RecordIdConformanceTests
 {
     private const string Token = "linode-token-0123456789abcdef";
     private const long DomainId = 1234;
@@ -63,6 +63,8 @@ public sealed class LinodeDnsProviderTests : DnsProviderConformanceTests
     private readonly FakeLinode _api = new();
 
     protected override string ProviderName => "linode";
+
+    protected override string RecordIdPath => "id";
 
     protected override string WrongSecret => "linode-wrong-secret-value";
 

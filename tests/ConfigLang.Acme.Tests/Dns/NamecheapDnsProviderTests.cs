@@ -1,5 +1,7 @@
 using System.Collections.Specialized;
 using System.Web;
+using System.Xml;
+using System.Xml.Linq;
 using ConfigLang.Acme.Credentials;
 using ConfigLang.Acme.Dns;
 using ConfigLang.Acme.Tests.Testbed;
@@ -88,6 +90,39 @@ public sealed class NamecheapDnsProviderTests : DnsProviderConformanceTests
             ["NAMECHEAP_API_USER"] = User, ["NAMECHEAP_API_KEY"] = wrongSecret ?? Key,
             ["NAMECHEAP_BASE_URL"] = new Uri(server.BaseUrl, "/xml.response").AbsoluteUri, ["NAMECHEAP_CLIENT_IP_URL"] = new Uri(server.BaseUrl, "/getip").AbsoluteUri,
         }), http);
+
+    // XML answers: each element gone (but a list's items: fewer hosts is a well-formed answer), and each attribute (of a list's first item).
+    protected override IEnumerable<string> Misshapen(string answer)
+    {
+        XDocument original;
+        try
+        {
+            original = XDocument.Parse(answer);
+        }
+        catch (XmlException)
+        {
+            yield break;
+        }
+        var elements = original.Root!.Descendants().Count();
+        for (var i = 0; i < elements; i++)
+        {
+            var element = original.Root.Descendants().ElementAt(i);
+            // The first of a list's items stands for the others.
+            if (element.ElementsBeforeSelf(element.Name).Any()) continue;
+            if (element.Name.LocalName is not ("host" or "Domain" or "Error"))
+            {
+                var without = XDocument.Parse(answer);
+                without.Root!.Descendants().ElementAt(i).Remove();
+                yield return without.ToString();
+            }
+            foreach (var attribute in element.Attributes().Where(a => !a.IsNamespaceDeclaration).Select(a => a.Name))
+            {
+                var without = XDocument.Parse(answer);
+                without.Root!.Descendants().ElementAt(i).Attribute(attribute)!.Remove();
+                yield return without.ToString();
+            }
+        }
+    }
 
     // Every setHosts wrote the apex A record back; the client IP was asked once.
     protected override void AssertAfterRoundTrip(IReadOnlyList<RecordedRequest> requests)

@@ -18,7 +18,7 @@ namespace ConfigLang.Acme.Tests.Dns;
 /// fieldType/subDomain/target/ttl, <c>DELETE .../record/{id}</c>, <c>POST .../refresh</c>, errors
 /// <c>{"errorCode","httpCode","message"}</c>, a 429 with Retry-After.
 /// </summary>
-public sealed class OvhDnsProviderTests : DnsProviderConformanceTests
+public sealed class OvhDnsProviderTests : RecordIdConformanceTests
 {
     private const string ApplicationKey = "7kbG7Bk7S9Nt7ZSV";
     private const string ApplicationSecret = "EXEgWIz07P0HYwtQDs7cNIqCiQaWSuHF";
@@ -108,6 +108,10 @@ public sealed class OvhDnsProviderTests : DnsProviderConformanceTests
     private FakeOvh? _api;
 
     protected override string ProviderName => "ovh";
+
+    protected override string RecordIdPath => "id";
+
+    protected override bool IsCreate(RecordedRequest request) => request.Method == "POST" && request.PathAndQuery.EndsWith("/record", StringComparison.Ordinal);
 
     protected override string WrongSecret => "WrongApplicationSecretValue";
 

@@ -193,6 +193,35 @@ public sealed class PdnsDnsProviderTests
     }
 
     [Fact]
+    public async Task A_zone_answer_in_another_shape_is_an_error_naming_the_path_and_nothing_is_replaced()
+    {
+        var pdns = new FakePowerDns();
+        pdns.Zones["example.org."].Txt["_acme-challenge.www.example.org."] = ["\"wildcard-value\""];
+        // A record whose content is not a string: read as "no values", the REPLACE would drop the wildcard's.
+        using var server = new FakeHttpServer(request =>
+        {
+            var answer = pdns.Handle(request);
+            return request.Method == "GET" && request.PathAndQuery.Contains("/zones/", StringComparison.Ordinal) && answer.Item1 == 200
+                ? (200, WithFirstContentANumber(answer.Item2), null)
+                : answer;
+        });
+        using var http = new HttpClient();
+
+        var error = await Assert.ThrowsAsync<DnsProviderException>(() => Provider(server, http).PresentAsync(Challenge(), default));
+
+        Assert.StartsWith("pdns: look up zone example.org: answer's rrsets[0].records[0].content is a number, not a string (answer: {", error.Message);
+        Assert.Equal(["\"wildcard-value\""], pdns.Zones["example.org."].Txt["_acme-challenge.www.example.org."]);
+        Assert.DoesNotContain(server.Requests, r => r.Method == "PATCH");
+    }
+
+    private static string WithFirstContentANumber(string zone)
+    {
+        var root = System.Text.Json.Nodes.JsonNode.Parse(zone)!;
+        root["rrsets"]![0]!["records"]![0]!["content"] = 7;
+        return root.ToJsonString();
+    }
+
+    [Fact]
     public void Required_variables_and_a_bad_URL_are_reported_without_the_key()
     {
         var missing = Assert.Throws<DnsProviderException>(() => new PdnsDnsProvider(new ProviderCredentials(new Dictionary<string, string> { ["PDNS_API_URL"] = "http://127.0.0.1:8081" }), new HttpClient()));

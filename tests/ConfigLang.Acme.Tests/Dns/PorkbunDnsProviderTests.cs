@@ -12,7 +12,7 @@ namespace ConfigLang.Acme.Tests.Dns;
 /// <c>/dns/create/{domain}</c> with name/type/content/ttl answering the record id,
 /// <c>/dns/delete/{domain}/{id}</c>, errors <c>{"status":"ERROR","message":...}</c>, a 429 once.
 /// </summary>
-public sealed class PorkbunDnsProviderTests : DnsProviderConformanceTests
+public sealed class PorkbunDnsProviderTests : RecordIdConformanceTests
 {
     private const string ApiKey = "pk1_0123456789abcdef";
     private const string SecretKey = "sk1_fedcba9876543210";
@@ -69,6 +69,10 @@ public sealed class PorkbunDnsProviderTests : DnsProviderConformanceTests
     private readonly FakePorkbun _api = new();
 
     protected override string ProviderName => "porkbun";
+
+    protected override string RecordIdPath => "id";
+
+    protected override bool IsCreate(RecordedRequest request) => request.PathAndQuery.Contains("/dns/create/", StringComparison.Ordinal);
 
     protected override string WrongSecret => "sk1_wrong_secret_value";
 

@@ -232,6 +232,25 @@ public sealed partial class Route53DnsProviderTests
     }
 
     [Fact]
+    public async Task A_record_set_list_in_another_shape_is_an_error_and_the_other_value_stays()
+    {
+        var route53 = new FakeRoute53();
+        route53.Txt["_acme-challenge.www.example.org."] = (300, ["\"wildcard-value\""]);
+        // A proxy's or a changed API's answer to the read, without the list: not "no values".
+        using var server = new FakeHttpServer(request => request.Method == "GET" && request.PathAndQuery.Contains("/rrset?", StringComparison.Ordinal)
+            ? (200, new XElement(Ns + "ListResourceRecordSetsResponse").ToString(), null)
+            : route53.Handle(request));
+        using var http = new HttpClient();
+
+        var error = await Assert.ThrowsAsync<DnsProviderException>(() =>
+            Provider(server, http, more: ("AWS_HOSTED_ZONE_ID", "ZPUBLIC")).PresentAsync(Challenge(), default));
+
+        Assert.Equal("route53: read TXT _acme-challenge.www.example.org: answer without ResourceRecordSets", error.Message);
+        Assert.Equal(["\"wildcard-value\""], route53.Txt["_acme-challenge.www.example.org."].Values);
+        Assert.DoesNotContain(server.Requests, r => r.Method == "POST");
+    }
+
+    [Fact]
     public async Task A_name_in_no_public_zone_is_a_clear_error()
     {
         var route53 = new FakeRoute53();

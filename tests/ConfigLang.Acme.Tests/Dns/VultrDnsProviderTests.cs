@@ -12,7 +12,7 @@ namespace ConfigLang.Acme.Tests.Dns;
 /// TXT)/ttl answering 201 <c>{"record":{"id":uuid}}</c>, <c>DELETE .../records/{id}</c> answering
 /// 204, errors <c>{"error":...,"status":n}</c>, a 429 with Retry-After.
 /// </summary>
-public sealed class VultrDnsProviderTests : DnsProviderConformanceTests
+public sealed class VultrDnsProviderTests : RecordIdConformanceTests
 {
     private const string Key = "VULTRKEY0123456789ABCDEF";
 
@@ -67,6 +67,8 @@ public sealed class VultrDnsProviderTests : DnsProviderConformanceTests
     private readonly FakeVultr _api = new();
 
     protected override string ProviderName => "vultr";
+
+    protected override string RecordIdPath => "record.id";
 
     protected override string WrongSecret => "VULTRWRONGSECRETVALUE";
 

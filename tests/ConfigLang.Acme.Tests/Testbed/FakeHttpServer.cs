@@ -72,6 +72,7 @@ public sealed class FakeHttpServer : IDisposable
             context.Response.ContentType = "application/json";
             foreach (var (k, v) in answer.Headers ?? new Dictionary<string, string>()) context.Response.Headers.Add(k, v);
             var bytes = Encoding.UTF8.GetBytes(answer.Body);
+            context.Response.ContentLength64 = bytes.Length;
             await context.Response.OutputStream.WriteAsync(bytes);
             context.Response.Close();
         }
