@@ -48,4 +48,6 @@ public static class EvaluationDiagnostics
     public const string MemoryLimit = "CL1019";
     /// <summary>The evaluation's own store would grow past its limit (<see cref="EvaluatorOptions.MaxStoreBytes"/>).</summary>
     public const string StoreLimit = "CL1020";
+    /// <summary>A string that refers to a store path where a plain name is needed (an attribute name, <c>getEnv</c>…).</summary>
+    public const string StringContextNotAllowed = "CL1021";
 }

@@ -455,12 +455,19 @@ public sealed partial class Interpreter
     public StringValue ForceString(Value value, SourceLocation? site, string? context = null) =>
         value.Force() as StringValue ?? throw TypeError(value, "a string", site, context);
 
-    public string ForceStringNoContext(Value value, SourceLocation? site, string? context = null) =>
-        ForceString(value, site, context).Text;
+    /// <summary>Nix's <c>forceStringNoCtx</c>: a string that must not refer to a store path (see <see cref="ContextFreeStrings"/>).</summary>
+    public string ForceStringNoContext(Value value, SourceLocation? site, string? context = null)
+    {
+        var s = ForceString(value, site, context);
+        return s.HasContext ? throw ContextFreeStrings.NotAllowed(s, site) : s.Text;
+    }
 
-    /// <summary>A string used as an attribute name (its context dropped, as Nix does).</summary>
-    public Symbol ForceSymbol(Value value, SourceLocation? site, string? context = null) =>
-        Symbol.Intern(ForceString(value, site, context));
+    /// <summary>A string used as an attribute name: one without context, as Nix requires.</summary>
+    public Symbol ForceSymbol(Value value, SourceLocation? site, string? context = null)
+    {
+        var s = ForceString(value, site, context);
+        return s.HasContext ? throw ContextFreeStrings.NotAllowed(s, site) : Symbol.Intern(s);
+    }
 
     private static EvaluationException TypeError(Value value, string expected, SourceLocation? site, string? context)
     {

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using ConfigLang.Evaluator.Runtime.Values;
 
 namespace ConfigLang.Evaluator.Runtime;
 
@@ -20,7 +21,31 @@ public static class StorePaths
     {
         var fingerprint = $"{type}:sha256:{Convert.ToHexStringLower(sha256)}:{StoreDirectory}:{name}";
         var digest = SHA256.HashData(Encoding.UTF8.GetBytes(fingerprint));
-        return $"{StoreDirectory}/{ToBase32(Compress(digest, 20))}-{name}";
+        var baseName = $"{ToBase32(Compress(digest, 20))}-{name}";
+        CheckName(baseName, name);
+        return $"{StoreDirectory}/{baseName}";
+    }
+
+    /// <summary>Nix 2.8's rule for a store path's name (<c>toFile "a/b"</c> would name a path outside
+    /// the store object), in its words, which quote the whole base name.</summary>
+    private static void CheckName(string baseName, string name)
+    {
+        string? problem = null;
+        if (name.Length == 0) problem = "has an empty name";
+        else if (name.Length > 211) problem = "has a name longer than 211 characters";
+        else
+        {
+            foreach (var c in name)
+            {
+                if (char.IsAsciiLetterOrDigit(c) || c is '+' or '-' or '.' or '_' or '?' or '=') continue;
+                problem = $"contains illegal character '{ByteText.ToUnicode(c.ToString())}'";
+                break;
+            }
+        }
+        if (problem is not null)
+        {
+            throw EvaluationException.Create(EvaluationDiagnostics.General, $"store path '{ByteText.ToUnicode(baseName)}' {problem}", null);
+        }
     }
 
     /// <summary>Folds a hash to <paramref name="size"/> bytes by XOR, as Nix's <c>compressHash</c>.</summary>

@@ -62,7 +62,8 @@ internal static class AttrSetBuiltins
                     var entry = i.ForceAttrs(list.Items[k], s, "while evaluating an element of the list passed to builtins.listToAttrs");
                     var nameValue = entry.Get(Symbols.Name)
                         ?? throw EvaluationException.Create(EvaluationDiagnostics.MissingAttribute, "attribute 'name' missing", s);
-                    names[k] = i.ForceSymbol(nameValue, s);
+                    // Nix reports a bad name where the entry's 'name' is written.
+                    names[k] = i.ForceSymbol(nameValue, entry.PositionOf(Symbols.Name) ?? s);
                     if (entry.Get(Symbols.Value) is { } value)
                     {
                         values[k] = value;

@@ -26,7 +26,7 @@ internal static class ControlBuiltins
         });
         r.Add("warn", 2, (i, a, s) =>
         {
-            var message = ByteText.ToUnicode(i.ForceStringNoContext(a[0], s));
+            var message = i.ForceString(a[0], s).ToUnicode(); // a string, but its context is allowed (newer Nix)
             i.WriteTrace(EvaluationWarning(message));
             return a[1].Force();
         });

@@ -81,6 +81,8 @@ internal static class DerivationBuiltins
         var structured = attrs.Get("__structuredAttrs") is { } sa
             && i.ForceBool(sa, site, $"while evaluating the '__structuredAttrs' attribute passed to builtins.derivationStrict");
         var json = structured ? new StructuredAttrs() : null;
+        var namePosition = attrs.PositionOf(Symbols.Name) ?? site;
+        var fixedOutput = false;
         string[]? context = null;
         var env = new SortedDictionary<string, string>(StringComparer.Ordinal);
         var args = new List<string>();
@@ -123,12 +125,15 @@ internal static class DerivationBuiltins
                             context = StringValue.MergeContext(context, builderValue.Context);
                             builder = builderValue.Text;
                             break;
-                        case "system": platform = i.ForceStringNoContext(value, site); break;
+                        // Nix 2.8 reports these at the derivation's name.
+                        case "system": platform = i.ForceStringNoContext(value, namePosition); break;
                         case "outputs":
-                            outputs = CheckOutputs(i.ForceList(value, site).Items.Select(o => i.ForceStringNoContext(o, site)).ToList(), site);
+                            outputs = CheckOutputs(i.ForceList(value, site).Items.Select(o => i.ForceStringNoContext(o, namePosition)).ToList(), site);
                             break;
                         case "outputHash" or "outputHashAlgo" or "outputHashMode":
-                            throw EvaluationException.Create(EvaluationDiagnostics.Unsupported, "fixed-output derivations are not supported without a Nix store", site);
+                            i.ForceStringNoContext(value, namePosition);
+                            fixedOutput = true;
+                            break;
                     }
                     continue;
                 }
@@ -146,7 +151,8 @@ internal static class DerivationBuiltins
                     case "__impure" when text == "1":
                         throw EvaluationException.Create(EvaluationDiagnostics.Unsupported, "experimental Nix feature 'impure-derivations' is disabled", site);
                     case "outputHash" or "outputHashAlgo" or "outputHashMode":
-                        throw EvaluationException.Create(EvaluationDiagnostics.Unsupported, "fixed-output derivations are not supported without a Nix store", site);
+                        fixedOutput = true;
+                        break;
                 }
             }
             catch (EvaluationException e) when (!e.IsStackOverflow)
@@ -154,6 +160,8 @@ internal static class DerivationBuiltins
                 throw e.AddFrame($"while evaluating the attribute '{key}' of the derivation '{drvName}'", attrs.PositionOf(attrs.Names[k]) ?? site);
             }
         }
+        // After every attribute, as Nix 2.8 looks at the output hash (so their errors come first).
+        if (fixedOutput) throw EvaluationException.Create(EvaluationDiagnostics.Unsupported, "fixed-output derivations are not supported without a Nix store", site);
         if (json is not null) env["__json"] = json.Json;
         if (builder.Length == 0) throw EvaluationException.Create(EvaluationDiagnostics.MissingAttribute, "required attribute 'builder' missing", site);
         if (platform.Length == 0) throw EvaluationException.Create(EvaluationDiagnostics.MissingAttribute, "required attribute 'system' missing", site);

@@ -112,7 +112,10 @@ internal static class FileBuiltins
         var pathValue = args.Get(Symbols.Path)
             ?? throw EvaluationException.Create(EvaluationDiagnostics.MissingAttribute, "missing required 'path' attribute in the first argument to builtins.path", s);
         var path = i.CoerceToPath(pathValue, s);
-        var name = args.Get(Symbols.Name) is { } n ? i.ForceStringNoContext(n, s) : PathUtilities.BaseNameOf(path);
+        // An empty name is no name (Nix 2.8 uses the path's then); the expected hash is checked for context only.
+        var name = args.Get(Symbols.Name) is { } n ? i.ForceStringNoContext(n, args.PositionOf(Symbols.Name) ?? s) : "";
+        if (name.Length == 0) name = PathUtilities.BaseNameOf(path);
+        if (args.Get("sha256") is { } sha256) i.ForceStringNoContext(sha256, args.PositionOf(Symbol.Intern("sha256")) ?? s);
         var recursive = args.Get("recursive") is not { } r || i.ForceBool(r, s);
         return AddPath(i, path, name, args.Get("filter"), recursive, s);
     }

@@ -11,7 +11,7 @@ internal static class SerializationBuiltins
     {
         r.Add("toJSON", 1, (i, a, s) => JsonPrinter.ToJson(i, a[0], s));
         r.Add("toXML", 1, (i, a, s) => XmlPrinter.ToXml(i, a[0], strict: true, location: false, s));
-        r.Add("fromJSON", 1, (i, a, s) => FromJson(i.CoerceToStringValue(a[0], s).Text, s));
+        r.Add("fromJSON", 1, (i, a, s) => FromJson(i.ForceStringNoContext(a[0], s), s));
         r.Add("fromTOML", 1, (i, a, s) => TomlReader.Parse(i.ForceStringNoContext(a[0], s), s,
             timestamps: i.Options.ExperimentalFeatures.Contains("parse-toml-timestamps")), global: true);
     }

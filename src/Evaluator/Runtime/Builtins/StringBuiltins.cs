@@ -118,7 +118,7 @@ internal static class StringBuiltins
         }
         var input = i.CoerceToStringValue(a[2], s);
         var patterns = new string[from.Count];
-        for (var k = 0; k < patterns.Length; k++) patterns[k] = i.ForceStringNoContext(from.Items[k], s);
+        for (var k = 0; k < patterns.Length; k++) patterns[k] = i.ForceString(from.Items[k], s).Text; // context allowed, and dropped
         var replacements = new StringValue?[to.Count];
         string[]? context = input.Context;
         var text = input.Text;

@@ -22,12 +22,14 @@ internal static class StringContextBuiltins
         r.Add("appendContext", 2, (i, a, s) =>
         {
             var str = i.ForceString(a[0], s);
-            return new StringValue(str.Text, StringValue.MergeContext(str.Context, ContextEntries(i, i.ForceAttrs(a[1], s), s).ToArray()));
+            // Sorted, as every context is (its first entry is the one errors name).
+            var added = ContextEntries(i, i.ForceAttrs(a[1], s), s).Distinct().Order(StringComparer.Ordinal).ToArray();
+            return new StringValue(str.Text, StringValue.MergeContext(str.Context, added));
         });
         r.Add("unsafeDiscardOutputDependency", 1, (i, a, s) =>
         {
             var str = i.CoerceToStringValue(a[0], s);
-            return new StringValue(str.Text, str.Context?.Select(entry => entry.StartsWith('=') ? entry[1..] : entry).Distinct().ToArray());
+            return new StringValue(str.Text, str.Context?.Select(entry => entry.StartsWith('=') ? entry[1..] : entry).Distinct().Order(StringComparer.Ordinal).ToArray());
         });
         r.Add("addDrvOutputDependencies", 1, (i, a, s) =>
         {
@@ -98,7 +100,15 @@ internal static class StringContextBuiltins
             }
             if (info.Get(OutputsName) is { } outputs)
             {
-                foreach (var output in i.ForceList(outputs, site).Items) yield return $"!{i.ForceStringNoContext(output, site)}!{path}";
+                // Nix 2.8 refuses outputs of a non-derivation before looking at them, each at its attribute.
+                var outputsPosition = info.PositionOf(OutputsName) ?? site;
+                var items = i.ForceList(outputs, outputsPosition).Items;
+                if (items.Length > 0 && !path.EndsWith(".drv", StringComparison.Ordinal))
+                {
+                    throw EvaluationException.Create(EvaluationDiagnostics.BadArguments,
+                        $"Tried to add derivation output context of \"{path}\", which is not a derivation, to a string", attrs.PositionOf(attrs.Names[k]) ?? site);
+                }
+                foreach (var output in items) yield return $"!{i.ForceStringNoContext(output, outputsPosition)}!{path}";
             }
         }
     }

@@ -11,7 +11,7 @@ internal static class VersionBuiltins
             IntValue.Of(CompareVersions(i.ForceStringNoContext(a[0], s), i.ForceStringNoContext(a[1], s))));
         r.Add("splitVersion", 1, (i, a, s) =>
         {
-            var version = i.CoerceToStringValue(a[0], s).Text;
+            var version = i.ForceStringNoContext(a[0], s);
             var parts = new List<Value>();
             var position = 0;
             while (NextComponent(version, ref position) is { } component) parts.Add(StringValue.Of(component));
