@@ -53,8 +53,9 @@ internal sealed class DnsHttpApi
     public static Uri BaseUrlFrom(string? configured, Uri fallback) => configured is null ? fallback : new Uri(configured);
 
     /// <summary>
-    /// Sends the request; a 2xx answer's JSON (null when empty), else an error naming
-    /// <paramref name="what"/>. With <paramref name="notFoundIsNull"/>, a 404 is null too.
+    /// Sends the request; a 2xx answer's JSON (null when empty, except for a GET, whose empty
+    /// answer is an error), else an error naming <paramref name="what"/>. With
+    /// <paramref name="notFoundIsNull"/>, a 404 is null too.
     /// </summary>
     public async Task<JsonDocument?> SendAsync(HttpMethod method, string path, string? json, string what,
         CancellationToken cancellationToken, bool notFoundIsNull = false, string contentType = "application/json")
@@ -66,6 +67,10 @@ internal sealed class DnsHttpApi
         {
             if (document is null && text.Trim().Length > 0)
                 throw Fail($"{what}: HTTP {status}, not a JSON answer");
+            // A read answers something: an empty one taken as "nothing there" would let a
+            // value-set provider write its value alone over the others (only a 404 is "none").
+            if (document is null && method == HttpMethod.Get)
+                throw Fail($"{what}: HTTP {status}, empty answer");
             return document;
         }
         string? message = null;

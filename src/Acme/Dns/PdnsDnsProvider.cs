@@ -115,11 +115,11 @@ public sealed class PdnsDnsProvider : IDnsProvider
             var values = new List<string>();
             int? ttl = null;
             // Records in another shape are an error: the REPLACE would drop the values not read.
-            foreach (var rrset in root.ArrayOrEmpty("rrsets"))
+            foreach (var rrset in root.Array("rrsets"))
             {
                 if (!string.Equals(rrset.String("name"), fqdn, StringComparison.OrdinalIgnoreCase) || rrset.String("type") != "TXT") continue;
                 ttl = rrset.Int32OrNull("ttl") ?? ttl;
-                values.AddRange(rrset.ArrayOrEmpty("records").Select(record => record.String("content")));
+                values.AddRange(rrset.Array("records").Select(record => record.String("content")));
             }
             return new Zone(root.StringOrNull("name") ?? candidate + ".", path, root.StringOrNull("kind"), values, ttl);
         }
@@ -208,17 +208,19 @@ public sealed class PdnsDnsProvider : IDnsProvider
                 if (status is >= 200 and <= 299) throw new DnsProviderException(ProviderName, $"{what}: HTTP {status}, not a JSON answer");
             }
         }
-        if (status is >= 200 and <= 299) return document;
+        if (status is >= 200 and <= 299)
+        {
+            // As DnsHttpApi: an empty read is not "no zone here", only a 404 or 422 is.
+            if (document is null && method == HttpMethod.Get) throw new DnsProviderException(ProviderName, $"{what}: HTTP {status}, empty answer");
+            return document;
+        }
         // PowerDNS says why in {"error": ...}; its web server answers 401 and 404 in plain text.
-        var error = document is { RootElement.ValueKind: JsonValueKind.Object } && Text(document.RootElement, "error") is { } message ? ": " + message
+        var error = document is { RootElement.ValueKind: JsonValueKind.Object } && DnsHttpApi.StringAt(document.RootElement, "error") is { } message ? ": " + message
             : document is null && text.Trim() is { Length: > 0 } plain ? ": " + plain.Split('\n')[0] : "";
         document?.Dispose();
         var hint = status is 401 or 403 ? " (check PDNS_API_KEY)" : "";
         throw new DnsProviderException(ProviderName, _redactor.Redact($"{what}: HTTP {status}{Truncate(error)}{hint}"));
     }
-
-    private static string? Text(JsonElement element, string property) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     // An error text is the server's to choose: keep messages one readable line.
     private static string Truncate(string text) => text.Length <= 300 ? text : text[..300] + "…";

@@ -192,32 +192,43 @@ public sealed class PdnsDnsProviderTests
         Assert.Equal("pdns: no PowerDNS zone found for _acme-challenge.www.other.net on server localhost (tried www.other.net, other.net)", error.Message);
     }
 
-    [Fact]
-    public async Task A_zone_answer_in_another_shape_is_an_error_naming_the_path_and_nothing_is_replaced()
+    [Theory]
+    [InlineData("content a number", "answer's rrsets[0].records[0].content is a number, not a string (answer: {")]
+    [InlineData("no rrsets", "answer without rrsets (answer: {")]
+    [InlineData("no records", "answer without rrsets[0].records (answer: {")]
+    [InlineData("empty", "HTTP 200, empty answer")]
+    public async Task A_zone_answer_in_another_shape_is_an_error_naming_the_path_and_nothing_is_replaced(string shape, string expected)
     {
         var pdns = new FakePowerDns();
         pdns.Zones["example.org."].Txt["_acme-challenge.www.example.org."] = ["\"wildcard-value\""];
-        // A record whose content is not a string: read as "no values", the REPLACE would drop the wildcard's.
+        // Read as "no values" (or "no zone here"), the REPLACE would drop the wildcard's.
         using var server = new FakeHttpServer(request =>
         {
             var answer = pdns.Handle(request);
             return request.Method == "GET" && request.PathAndQuery.Contains("/zones/", StringComparison.Ordinal) && answer.Item1 == 200
-                ? (200, WithFirstContentANumber(answer.Item2), null)
+                ? (200, Reshaped(answer.Item2, shape), null)
                 : answer;
         });
         using var http = new HttpClient();
 
         var error = await Assert.ThrowsAsync<DnsProviderException>(() => Provider(server, http).PresentAsync(Challenge(), default));
 
-        Assert.StartsWith("pdns: look up zone example.org: answer's rrsets[0].records[0].content is a number, not a string (answer: {", error.Message);
+        Assert.StartsWith("pdns: look up zone ", error.Message);
+        Assert.Contains(expected, error.Message);
         Assert.Equal(["\"wildcard-value\""], pdns.Zones["example.org."].Txt["_acme-challenge.www.example.org."]);
         Assert.DoesNotContain(server.Requests, r => r.Method == "PATCH");
     }
 
-    private static string WithFirstContentANumber(string zone)
+    private static string Reshaped(string zone, string shape)
     {
-        var root = System.Text.Json.Nodes.JsonNode.Parse(zone)!;
-        root["rrsets"]![0]!["records"]![0]!["content"] = 7;
+        if (shape == "empty") return "";
+        var root = System.Text.Json.Nodes.JsonNode.Parse(zone)!.AsObject();
+        switch (shape)
+        {
+            case "content a number": root["rrsets"]![0]!["records"]![0]!["content"] = 7; break;
+            case "no rrsets": root.Remove("rrsets"); break;
+            case "no records": root["rrsets"]![0]!.AsObject().Remove("records"); break;
+        }
         return root.ToJsonString();
     }
 
