@@ -374,8 +374,8 @@ public sealed class ModuleSystem
         private static readonly AttrSetValue RootModule = (AttrSetValue)Root.Get(ModuleName)!;
         private static readonly AttrSetValue NestedModule = (AttrSetValue)Nested.Get(ModuleName)!;
 
-        /// <summary>The declaration of <c>_module.NAME</c> (<see cref="CheckName"/> or
-        /// <see cref="FreeformTypeName"/>) and the default it holds.</summary>
+        /// <summary>The declaration of a <c>_module</c> option that has a default (<see cref="CheckName"/>,
+        /// <see cref="FreeformTypeName"/>) and that default.</summary>
         public static (AttrSetValue Declaration, Value Default) Declaration(bool nested, Symbol name) =>
             (nested ? NestedModule : RootModule).Get(name) is AttrSetValue declaration && declaration.Get(DefaultName) is { } defaultValue
                 ? (declaration, defaultValue)

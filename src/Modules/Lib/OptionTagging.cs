@@ -34,8 +34,13 @@ internal static class OptionTagging
         var shape = Shapes[slot];
         if (shape is null || !ReferenceEquals(shape.Names, attrs.Names) || !ReferenceEquals(shape.Positions, attrs.Positions))
         {
-            if (attrs.IndexOf(TypeName) >= 0) return attrs.Update(OptionTag);
-            Shapes[slot] = shape = NewShape(attrs);
+            // `//` puts the new name where sets order it, with no position (the tag has none).
+            var tagged = attrs.Update(OptionTag);
+            if (attrs.IndexOf(TypeName) < 0)
+            {
+                Shapes[slot] = new Shape(attrs.Names, attrs.Positions, tagged.Names, tagged.Positions, tagged.IndexOf(TypeName));
+            }
+            return tagged;
         }
         var count = attrs.Count;
         var values = new Value[count + 1];
@@ -43,12 +48,5 @@ internal static class OptionTagging
         values[shape.At] = TagValue;
         Array.Copy(attrs.Values, shape.At, values, shape.At + 1, count - shape.At);
         return new AttrSetValue(shape.Tagged, values, shape.TaggedPositions);
-    }
-
-    private static Shape NewShape(AttrSetValue attrs)
-    {
-        // `//` puts the new name where sets order it, with no position (the tag has none).
-        var tagged = attrs.Update(OptionTag);
-        return new Shape(attrs.Names, attrs.Positions, tagged.Names, tagged.Positions, tagged.IndexOf(TypeName));
     }
 }

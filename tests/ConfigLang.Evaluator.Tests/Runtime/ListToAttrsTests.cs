@@ -11,6 +11,8 @@ public sealed class ListToAttrsTests
     [InlineData("[{name=\"c\";value=1;} {name=\"b\";value=2;} {name=\"c\"; value=3;} {name=\"a\";value=4;} {name=\"b\";value=5;}]", "{ a = 4; b = 2; c = 1; }")]
     [InlineData("[{name=\"a\";value=1;} {name=\"a\";value=2;}]", "{ a = 1; }")]
     [InlineData("[{name=\"a\";value=1;} {name=\"a\";}]", "{ a = 1; }")]
+    // The names known when the first entry without a value is met grow with later entries.
+    [InlineData("[{name=\"a\";value=1;} {name=\"a\";} {name=\"b\";value=2;} {name=\"b\";}]", "{ a = 1; b = 2; }")]
     [InlineData("map (n: {name = n; value = n;}) [\"b\" \"a\" \"aa\" \"B\" \"\" \"a\"]", "{ \"\" = \"\"; B = \"B\"; a = \"a\"; aa = \"aa\"; b = \"b\"; }")]
     [InlineData("[]", "{ }")]
     public void The_first_entry_of_a_name_wins(string list, string expected) =>

@@ -136,7 +136,7 @@ internal sealed class LetNode(SourceText source, TextSpan span, Node[] values, b
         // the same frame (they were resolved before the let's names took their slots).
         var inner = frame.OwnFrameSize < 0 ? env : Env.Create(frame.OwnFrameSize, env);
         var frames = Inherits?.Frames(inner);
-        var deferred = _deferred ??= Deferred(values, inheritedFromOuter);
+        var deferred = _deferred ??= Deferred(values, inheritedFromOuter, Inherits);
         var first = frame.FirstSlot;
         for (var i = 0; i < values.Length; i++)
         {
@@ -155,13 +155,14 @@ internal sealed class LetNode(SourceText source, TextSpan span, Node[] values, b
     /// made later may be a thunk computed at once instead of one computing later: the same value, and
     /// both read as not evaluated.
     /// </summary>
-    private static DeferredBinding?[] Deferred(Node[] values, bool[] inheritedFromOuter)
+    private static DeferredBinding?[] Deferred(Node[] values, bool[] inheritedFromOuter, InheritedSources? inherits)
     {
         var deferred = new DeferredBinding?[values.Length];
         for (var i = 0; i < values.Length; i++)
         {
-            if (inheritedFromOuter[i]) continue;
-            // `inherit (e) a;` is bound as a selection (or a constant): left as it is, with no test of its clause.
+            // An `inherit (e) a;` entry is read in its clause's frame, never in the let's own: kept out
+            // by its group, whatever node the binder makes for it (today a selection, skipped below too).
+            if (inheritedFromOuter[i] || inherits is { Groups: var groups } && groups[i] >= 0) continue;
             if (values[i] is ConstNode or LambdaNode or VarNode or SelectNode) continue;
             deferred[i] = new DeferredBinding(values[i]);
         }

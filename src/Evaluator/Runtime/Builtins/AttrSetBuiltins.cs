@@ -39,6 +39,7 @@ internal static class AttrSetBuiltins
         {
             var attrs = i.ForceAttrs(a[0], s);
             var items = i.ForceList(a[1], s).Items;
+            if (items.Length == 0) return attrs;
             // One name (`removeAttrs x [ "_module" ]`, the commonest) needs no set of names.
             if (items.Length == 1) return attrs.Without(i.ForceSymbol(items[0], s));
             var remove = new HashSet<Symbol>(items.Length);

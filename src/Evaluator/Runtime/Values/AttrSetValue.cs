@@ -194,17 +194,10 @@ public sealed class AttrSetValue : Value
         if (count == 0) return Empty;
         var names = new Symbol[count];
         var values = new Value[count];
-        Array.Copy(Names, 0, names, 0, at);
-        Array.Copy(Names, at + 1, names, at, count - at);
-        Array.Copy(Values, 0, values, 0, at);
-        Array.Copy(Values, at + 1, values, at, count - at);
-        SourceLocation[]? positions = null;
-        if (Positions is not null)
-        {
-            positions = new SourceLocation[count];
-            Array.Copy(Positions, 0, positions, 0, at);
-            Array.Copy(Positions, at + 1, positions, at, count - at);
-        }
+        var positions = Positions is null ? null : new SourceLocation[count];
+        var to = 0;
+        CopyRun(0, at, names, values, positions, ref to);
+        CopyRun(at + 1, count - at, names, values, positions, ref to);
         return new AttrSetValue(names, values, positions);
     }
 
@@ -212,26 +205,30 @@ public sealed class AttrSetValue : Value
     /// others with their positions, in arrays made at their size.</summary>
     public AttrSetValue Without(IReadOnlySet<Symbol> names)
     {
-        var removed = 0;
+        // Each name is looked up once: the copy reads which go from here.
+        Span<bool> removed = Names.Length <= 256 ? stackalloc bool[Names.Length] : new bool[Names.Length];
+        var removedCount = 0;
         for (var i = 0; i < Names.Length; i++)
         {
-            if (names.Contains(Names[i])) removed++;
+            if (!names.Contains(Names[i])) continue;
+            removed[i] = true;
+            removedCount++;
         }
-        if (removed == 0) return this;
-        var count = Count - removed;
+        if (removedCount == 0) return this;
+        var count = Count - removedCount;
         if (count == 0) return Empty;
         var keptNames = new Symbol[count];
         var keptValues = new Value[count];
         var keptPositions = Positions is null ? null : new SourceLocation[count];
         var to = 0;
+        var runStart = 0;
         for (var i = 0; i < Names.Length; i++)
         {
-            if (names.Contains(Names[i])) continue;
-            keptNames[to] = Names[i];
-            keptValues[to] = Values[i];
-            if (keptPositions is not null) keptPositions[to] = Positions![i];
-            to++;
+            if (!removed[i]) continue;
+            CopyRun(runStart, i - runStart, keptNames, keptValues, keptPositions, ref to);
+            runStart = i + 1;
         }
+        CopyRun(runStart, Names.Length - runStart, keptNames, keptValues, keptPositions, ref to);
         return new AttrSetValue(keptNames, keptValues, keptPositions);
     }
 
