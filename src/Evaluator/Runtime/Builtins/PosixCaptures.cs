@@ -78,6 +78,9 @@ internal sealed class PosixCaptures
         }
     }
 
+    /// <summary>Whether sets are flat arrays: the program is within the former bound on slots times threads.</summary>
+    public bool IsFlat => _flat;
+
     /// <summary>What the store has allocated (for tests and the limit).</summary>
     public long AllocatedBytes => _allocatedBytes;
 

@@ -28,6 +28,17 @@ internal sealed class PosixMachine
     /// threads and references behind, so its machine is not used again.</summary>
     private bool _running;
 
+    /// <summary>Captures written since the input was set, and how many are allowed. Each thread's path may pass every
+    /// group after it: groups² writes at a position, where 3,000 nested groups end a match (4.5 million), and at
+    /// every position with <c>(a*)(a*)...</c> (3,000 groups over 3,000 bytes: minutes). A program within the former
+    /// bound on slots times threads is not limited (it runs as it ran before); one beyond it fails past
+    /// <see cref="MaxWritesBeyondFlat"/> writes, as Nix fails on too large a regular expression.</summary>
+    private long _writes;
+    private readonly long _maxWrites;
+
+    /// <summary>A few seconds of writing; 10,000 nested groups take 50 million for a match.</summary>
+    public const long MaxWritesBeyondFlat = 256_000_000;
+
     // The run's settings, read by AddThread.
     private int _searchStart;
     private bool _beginMatchesAtStart;
@@ -37,6 +48,7 @@ internal sealed class PosixMachine
         _code = program.Instructions;
         _sets = program.Sets;
         _captures = new PosixCaptures(program.Slots, program.ConsumingInstructions);
+        _maxWrites = _captures.IsFlat ? long.MaxValue : MaxWritesBeyondFlat;
         _mark = new int[_code.Length];
         _current = new ThreadList(program.ConsumingInstructions);
         _next = new ThreadList(program.ConsumingInstructions);
@@ -49,6 +61,7 @@ internal sealed class PosixMachine
     {
         _input = input;
         _reachability = reachability;
+        _writes = 0;
     }
 
     /// <summary>
@@ -193,6 +206,10 @@ internal sealed class PosixMachine
                         pc = instruction.X;
                         continue;
                     case PosixProgram.Op.Save:
+                        if (++_writes > _maxWrites)
+                        {
+                            throw new InvalidPosixPatternException($"the match writes more than {MaxWritesBeyondFlat} captures", exceedsMemoryLimit: true);
+                        }
                         captures = _captures.Write(captures, instruction.X, p);
                         pc++;
                         continue;
