@@ -27,8 +27,8 @@ internal sealed class PosixCaptures
     public const int LeafSlots = 256;
     private const int LeafBits = 8;
 
-    /// <summary>What a run may allocate for captures: 64 MB, more than the former bound (slots times consuming
-    /// instructions, 16 MB for each of the two thread lists), so the patterns that ran before still run.</summary>
+    /// <summary>What a machine may allocate for captures: 64 MB, twice what the former bound (slots times consuming
+    /// instructions, 16 MB) allowed each of the two thread lists, so the patterns that ran before keep their room.</summary>
     public const long MaxBytes = 64L * 1024 * 1024;
 
     /// <summary>Past this, a machine kept for the next call drops its spare nodes: a cached pattern does not hold
