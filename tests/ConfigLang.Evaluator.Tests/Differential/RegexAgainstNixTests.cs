@@ -103,6 +103,20 @@ public sealed class RegexAgainstNixTests
     public void Valid_patterns_match_as_Nix_matches_them() =>
         CompareInOneRun(Cases.Select(c => $"builtins.{c[0]} \"{c[1]}\" \"{c[2]}\"").ToArray());
 
+    /// <summary>Patterns too long to list: many groups, each nested in the one before or one after another.</summary>
+    private static readonly string[][] GeneratedCases =
+    [
+        .. new[] { "a", "b", "c" }.Select(input => new[] { "match", Runtime.PosixEngineTests.NestedAlternatives(3_000), input }),
+        ["split", Runtime.PosixEngineTests.NestedAlternatives(3_000), "xabyb"],
+        ["split", Runtime.PosixEngineTests.NestedAlternatives(10_000), "ab"],
+        ["match", string.Concat(Enumerable.Repeat("(a)", 20_000)), new string('a', 20_000)],
+        ["match", string.Concat(Enumerable.Repeat("(a*)", 300)), new string('a', 300)],
+    ];
+
+    [NixInstantiateFact]
+    public void Generated_patterns_of_many_groups_match_as_Nix_matches_them() =>
+        CompareInOneRun(GeneratedCases.Select(c => $"builtins.{c[0]} \"{c[1]}\" \"{c[2]}\"").ToArray());
+
     [NixInstantiateFact]
     public void Invalid_patterns_fail_as_Nix_fails_on_them() =>
         // One run each: an invalid pattern ends the whole evaluation, and Nix 2.8's tryEval does not catch it.

@@ -31,6 +31,16 @@ public sealed class PosixRegexTests
         Assert.Equal($"error: memory limit exceeded by regular expression '{pattern}'", Evaluate.Error(expression).Split('\n')[0]);
 
     [Fact]
+    public void A_match_whose_captures_pass_their_memory_limit_fails_as_a_pattern_too_large()
+    {
+        // 16,000 groups, each thread passing every later one: the captures pass 64 MB while matching, not compiling.
+        // (split keeps few threads here: it tries fewer iterations only where more cannot match.)
+        var pattern = string.Concat(Enumerable.Repeat("(a*)", 16_000));
+        var error = Evaluate.Error($"builtins.match \"{pattern}\" \"{new string('a', 200)}\"").Split('\n')[0];
+        Assert.Equal($"error: memory limit exceeded by regular expression '{pattern[..200]}…'", error);
+    }
+
+    [Fact]
     public void A_pattern_used_by_match_and_split_is_compiled_once()
     {
         // A pattern no other test uses, so that it is not cached already.

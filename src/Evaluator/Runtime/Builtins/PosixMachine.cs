@@ -2,8 +2,8 @@ namespace ConfigLang.Evaluator.Runtime.Builtins;
 
 /// <summary>
 /// Runs a <see cref="PosixProgram"/> over one input as a Pike VM: all threads advance together one character at a
-/// time, at most one per instruction, so time is linear in the input and memory bounded by the program (no
-/// backtracking, whatever the pattern). Threads are kept in priority order (left alternative, more repetitions
+/// time, at most one per instruction, so time is linear in the input and memory bounded by the program and the
+/// captures' limit (<see cref="PosixCaptures"/>; no backtracking, whatever the pattern). Threads are kept in priority order (left alternative, more repetitions
 /// first), so the first thread to match is the match libstdc++'s depth-first search finds first.
 /// <para>
 /// A search (for <c>split</c>) takes the leftmost start; among the matches from there, libstdc++ in POSIX mode
@@ -16,14 +16,28 @@ internal sealed class PosixMachine
 {
     private readonly PosixProgram.Instruction[] _code;
     private readonly PosixByteSet[] _sets;
-    private readonly int _slots;
+    private readonly PosixCaptures _captures;
     private string _input = "";
     private PosixReachability? _reachability;
     private readonly int[] _mark;
     private int _generation;
     private ThreadList _current, _next;
-    private readonly Stack<Captures> _free = new();
-    private (int Pc, Captures Captures)[] _stack = new (int, Captures)[16];
+    private (int Pc, PosixCaptures.Node Captures)[] _stack = new (int, PosixCaptures.Node)[16];
+
+    /// <summary>Set while a run is under way: a run stopped by an exception (the captures' memory limit) leaves
+    /// threads and references behind, so its machine is not used again.</summary>
+    private bool _running;
+
+    /// <summary>Captures written since the input was set, and how many are allowed. Each thread's path may pass every
+    /// group after it: groups² writes at a position, where 3,000 nested groups end a match (4.5 million), and at
+    /// every position with <c>(a*)(a*)...</c> (3,000 groups over 3,000 bytes: minutes). A program within the former
+    /// bound on slots times threads is not limited (it runs as it ran before); one beyond it fails past
+    /// <see cref="MaxWritesBeyondFlat"/> writes, as Nix fails on too large a regular expression.</summary>
+    private long _writes;
+    private readonly long _maxWrites;
+
+    /// <summary>A few seconds of writing; 10,000 nested groups take 50 million for a match.</summary>
+    public const long MaxWritesBeyondFlat = 256_000_000;
 
     // The run's settings, read by AddThread.
     private int _searchStart;
@@ -33,7 +47,8 @@ internal sealed class PosixMachine
     {
         _code = program.Instructions;
         _sets = program.Sets;
-        _slots = program.Slots;
+        _captures = new PosixCaptures(program.Slots, program.ConsumingInstructions);
+        _maxWrites = _captures.IsFlat ? long.MaxValue : MaxWritesBeyondFlat;
         _mark = new int[_code.Length];
         _current = new ThreadList(program.ConsumingInstructions);
         _next = new ThreadList(program.ConsumingInstructions);
@@ -46,6 +61,7 @@ internal sealed class PosixMachine
     {
         _input = input;
         _reachability = reachability;
+        _writes = 0;
     }
 
     /// <summary>
@@ -56,6 +72,7 @@ internal sealed class PosixMachine
     /// </summary>
     public int[]? Run(int start, bool whole, bool continuous, bool notNull, bool previousAvailable, bool longest)
     {
+        _running = true;
         _searchStart = start;
         _beginMatchesAtStart = !previousAvailable;
         _reachability?.StartRun(start, _beginMatchesAtStart, acceptHere: !notNull);
@@ -65,7 +82,7 @@ internal sealed class PosixMachine
         NewGeneration();
         for (var p = start; ; p++)
         {
-            if (best is null && (p == start || !continuous)) AddThread(_current, 0, p, NewCaptures());
+            if (best is null && (p == start || !continuous)) AddThread(_current, 0, p, _captures.New());
             if (_current.Count == 0)
             {
                 if (best is not null || continuous || p >= _input.Length) break;
@@ -91,7 +108,7 @@ internal sealed class PosixMachine
                         break;
                     default: // Match
                     {
-                        var matchStart = captures.Slots[0];
+                        var matchStart = _captures.Read(captures, 0);
                         if ((whole && p != _input.Length) || (notNull && p == matchStart))
                         {
                             Release(captures);
@@ -99,7 +116,7 @@ internal sealed class PosixMachine
                         }
                         if (!longest || best is null || matchStart < bestStart || (matchStart == bestStart && p > bestEnd))
                         {
-                            best = (int[])captures.Slots.Clone();
+                            best = _captures.ToArray(captures);
                             bestStart = matchStart;
                             bestEnd = p;
                         }
@@ -108,7 +125,7 @@ internal sealed class PosixMachine
                         // those starting later for the longest.
                         for (var j = i + 1; j < _current.Count; j++)
                         {
-                            if (_current.Captures[j] is { } other && (!longest || other.Slots[0] > matchStart))
+                            if (_current.Captures[j] is { } other && (!longest || _captures.Read(other, 0) > matchStart))
                             {
                                 Release(other);
                                 _current.Captures[j] = null;
@@ -123,7 +140,17 @@ internal sealed class PosixMachine
         }
         for (var i = 0; i < _current.Count; i++) if (_current.Captures[i] is { } left) Release(left);
         _current.Clear();
+        _running = false;
         return best;
+    }
+
+    /// <summary>Whether the machine can serve another input: its last run ended normally. Its spare captures are
+    /// dropped first when large.</summary>
+    public bool ReadyForReuse()
+    {
+        if (_running) return false;
+        _captures.TrimIfLarge();
+        return true;
     }
 
     private void NewGeneration()
@@ -137,7 +164,7 @@ internal sealed class PosixMachine
 
     /// <summary>Follows the non-consuming instructions from <paramref name="pc"/> at <paramref name="p"/> in priority
     /// order and adds the threads that reach a consuming instruction or the match; takes over one reference of <paramref name="captures"/>.</summary>
-    private void AddThread(ThreadList list, int pc, int p, Captures captures)
+    private void AddThread(ThreadList list, int pc, int p, PosixCaptures.Node captures)
     {
         var depth = 0;
         Push(ref depth, pc, captures);
@@ -179,8 +206,11 @@ internal sealed class PosixMachine
                         pc = instruction.X;
                         continue;
                     case PosixProgram.Op.Save:
-                        captures = Writable(captures);
-                        captures.Slots[instruction.X] = p;
+                        if (++_writes > _maxWrites)
+                        {
+                            throw new InvalidPosixPatternException($"the match writes more than {MaxWritesBeyondFlat} captures", exceedsMemoryLimit: true);
+                        }
+                        captures = _captures.Write(captures, instruction.X, p);
                         pc++;
                         continue;
                     case PosixProgram.Op.Begin:
@@ -208,50 +238,22 @@ internal sealed class PosixMachine
         }
     }
 
-    private void Push(ref int depth, int pc, Captures captures)
+    private void Push(ref int depth, int pc, PosixCaptures.Node captures)
     {
         if (depth == _stack.Length) Array.Resize(ref _stack, _stack.Length * 2);
         _stack[depth++] = (pc, captures);
     }
 
-    private Captures NewCaptures()
-    {
-        var captures = _free.Count > 0 ? _free.Pop() : new Captures(_slots);
-        Array.Fill(captures.Slots, -1);
-        captures.References = 1;
-        return captures;
-    }
-
-    /// <summary>Captures this path alone may change: copied when other paths share them.</summary>
-    private Captures Writable(Captures captures)
-    {
-        if (captures.References == 1) return captures;
-        captures.References--;
-        var copy = _free.Count > 0 ? _free.Pop() : new Captures(_slots);
-        captures.Slots.CopyTo(copy.Slots, 0);
-        copy.References = 1;
-        return copy;
-    }
-
-    private void Release(Captures captures)
-    {
-        if (--captures.References == 0) _free.Push(captures);
-    }
-
-    private sealed class Captures(int slots)
-    {
-        public readonly int[] Slots = new int[slots];
-        public int References;
-    }
+    private void Release(PosixCaptures.Node captures) => _captures.Release(captures);
 
     /// <summary>The threads at one position, highest priority first; a cut thread's captures are null.</summary>
     private sealed class ThreadList(int capacity)
     {
         public readonly int[] Pcs = new int[capacity];
-        public readonly Captures?[] Captures = new Captures?[capacity];
+        public readonly PosixCaptures.Node?[] Captures = new PosixCaptures.Node?[capacity];
         public int Count;
 
-        public void Add(int pc, Captures captures)
+        public void Add(int pc, PosixCaptures.Node captures)
         {
             Pcs[Count] = pc;
             Captures[Count++] = captures;

@@ -87,6 +87,7 @@ public sealed class PosixPattern
 
     private void Return(PosixMachine machine)
     {
+        if (!machine.ReadyForReuse()) return;
         machine.Reset("", null);
         _idle = machine;
     }

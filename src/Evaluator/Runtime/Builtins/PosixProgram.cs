@@ -12,9 +12,6 @@ internal sealed class PosixProgram
     /// Nix refuses <c>a{0,49997}</c> (100,001 states), this limit <c>a{0,49999}</c> (100,001 instructions).</summary>
     public const int MaxInstructions = 100_000;
 
-    /// <summary>Limit on capture slots times threads (the machine's per-run memory, 4 bytes each).</summary>
-    public const int MaxCaptureCells = 4_000_000;
-
     public enum Op : byte
     {
         /// <summary>Consumes the byte <see cref="Instruction.X"/>.</summary>
@@ -104,12 +101,8 @@ internal sealed class PosixProgram
         compiler.Emit(syntax);
         compiler.Emit(new Instruction(Op.Save, 1, 0));
         compiler.Emit(new Instruction(Op.Match, 0, 0));
-        var program = new PosixProgram(compiler.Instructions.ToArray(), compiler.Sets.ToArray(), 2 * (groups + 1), compiler.HasAlternation);
-        if ((long)program.Slots * program.ConsumingInstructions > MaxCaptureCells)
-        {
-            throw new InvalidPosixPatternException("the pattern has too many groups for its size", exceedsMemoryLimit: true);
-        }
-        return program;
+        // Groups are not limited here: what their captures take at run time is (PosixCaptures).
+        return new PosixProgram(compiler.Instructions.ToArray(), compiler.Sets.ToArray(), 2 * (groups + 1), compiler.HasAlternation);
     }
 
     private static InvalidPosixPatternException TooLarge() =>

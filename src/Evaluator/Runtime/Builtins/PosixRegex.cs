@@ -7,8 +7,9 @@ namespace ConfigLang.Evaluator.Runtime.Builtins;
 /// <c>\1</c> is not a backreference.
 /// <para>
 /// Patterns and inputs come from configurations, so matching takes time linear in the input (<c>(a*)*b</c> cannot
-/// take exponential time) and memory proportional to the pattern (for <c>split</c>, a reachability table of at most
-/// input length × pattern size, bounded at 32 MB). Patterns are bounded in length and unfolded
+/// take exponential time) and bounded memory: the program's size, the threads' captures (at most 64 MB, else
+/// Nix's memory error) and, for <c>split</c>, a reachability table of at most input length × pattern size, bounded
+/// at 32 MB. Patterns are bounded in length and unfolded
 /// size, and the cache in entries, so neither construction nor caching grows with hostile input.
 /// </para>
 /// </summary>
