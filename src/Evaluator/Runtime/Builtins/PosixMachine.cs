@@ -43,12 +43,12 @@ internal sealed class PosixMachine
     private int _searchStart;
     private bool _beginMatchesAtStart;
 
-    public PosixMachine(PosixProgram program)
+    public PosixMachine(PosixProgram program, long maxWritesBeyondFlat = MaxWritesBeyondFlat)
     {
         _code = program.Instructions;
         _sets = program.Sets;
         _captures = new PosixCaptures(program.Slots, program.ConsumingInstructions);
-        _maxWrites = _captures.IsFlat ? long.MaxValue : MaxWritesBeyondFlat;
+        _maxWrites = _captures.IsFlat ? long.MaxValue : maxWritesBeyondFlat;
         _mark = new int[_code.Length];
         _current = new ThreadList(program.ConsumingInstructions);
         _next = new ThreadList(program.ConsumingInstructions);
@@ -208,7 +208,7 @@ internal sealed class PosixMachine
                     case PosixProgram.Op.Save:
                         if (++_writes > _maxWrites)
                         {
-                            throw new InvalidPosixPatternException($"the match writes more than {MaxWritesBeyondFlat} captures", exceedsMemoryLimit: true);
+                            throw new InvalidPosixPatternException($"the match writes more than {_maxWrites} captures", exceedsMemoryLimit: true);
                         }
                         captures = _captures.Write(captures, instruction.X, p);
                         pc++;

@@ -17,6 +17,9 @@ public sealed class PosixPattern
 
     internal PosixPattern(string pattern) => _program = PosixProgram.Compile(pattern);
 
+    /// <summary>The machines' limit on capture writes beyond the flat layout (tests lower it to reach it quickly).</summary>
+    internal long MaxWritesBeyondFlat { get; init; } = PosixMachine.MaxWritesBeyondFlat;
+
     /// <summary>The groups of a match of the whole <paramref name="input"/>, or null when it does not match.</summary>
     public string?[]? MatchWhole(string input)
     {
@@ -80,7 +83,7 @@ public sealed class PosixPattern
 
     private PosixMachine Rent(string input, PosixReachability? reachability)
     {
-        var machine = Interlocked.Exchange(ref _idle, null) ?? new PosixMachine(_program);
+        var machine = Interlocked.Exchange(ref _idle, null) ?? new PosixMachine(_program, MaxWritesBeyondFlat);
         machine.Reset(input, reachability);
         return machine;
     }
