@@ -86,9 +86,6 @@ public sealed class CloudflareDnsProviderTests : RecordIdConformanceTests
 
     protected override string WrongCredentialsMessage => "Authentication error";
 
-    // The fake serves one zone, by its id.
-    protected override string Zone => ZoneId;
-
     // Deeper than the zone, so the lookup walks up.
     protected override string RoundTripDomain => "deep.www.example.org";
 
@@ -96,7 +93,7 @@ public sealed class CloudflareDnsProviderTests : RecordIdConformanceTests
 
     protected override (int, string, IReadOnlyDictionary<string, string>?) Handle(RecordedRequest request) => _api.Handle(request);
 
-    protected override IReadOnlyCollection<FakeRecord> Records => [.. _api.Records.Values.Select(r => new FakeRecord(ZoneId, r.Name, r.Content))];
+    protected override IReadOnlyCollection<FakeRecord> Records => [.. _api.Records.Values.Select(r => new FakeRecord(Zone, r.Name, r.Content))];
 
     protected override void RateLimitOnce() => _api.RateLimitOnce = 1;
 
