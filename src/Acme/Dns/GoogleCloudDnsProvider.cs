@@ -126,7 +126,7 @@ public sealed class GoogleCloudDnsProvider : IDnsProvider
                 if (string.IsNullOrEmpty(pageToken)) break;
             }
         }
-        throw _api.Fail($"no Cloud DNS zone of project {_project} holds {fqdn} (tried {string.Join(", ", ZoneCandidates.For(fqdn))})");
+        throw _api.Fail(ZoneCandidates.NotFound($"Cloud DNS zone of project {_project}", fqdn));
     }
 
     /// <summary>The fields of a service account key file that the JWT bearer grant needs.</summary>

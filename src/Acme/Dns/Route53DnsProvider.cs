@@ -149,12 +149,20 @@ public sealed class Route53DnsProvider : IDnsProvider
         // Without the list, "no values" would write ours alone over the others.
         var sets = list.Root?.Element(Ns + "ResourceRecordSets")
             ?? throw new DnsProviderException(ProviderName, $"{what}: answer without ResourceRecordSets");
+        // A set or record missing its name, type or value must not read as "not ours" or "no
+        // value": our write would replace the values another challenge keeps on the name.
+        var listed = sets.Elements(Ns + "ResourceRecordSet").ToList();
+        if (listed.Any(s => s.Element(Ns + "Name") is null || s.Element(Ns + "Type") is null))
+            throw new DnsProviderException(ProviderName, $"{what}: answer with a ResourceRecordSet without Name or Type");
         // The list starts at the name; the first set is another name's when this one has none.
-        var set = sets.Elements(Ns + "ResourceRecordSet").FirstOrDefault(s =>
-            string.Equals(s.Element(Ns + "Name")?.Value, fqdn, StringComparison.OrdinalIgnoreCase) && s.Element(Ns + "Type")?.Value == "TXT");
+        var set = listed.FirstOrDefault(s =>
+            string.Equals(s.Element(Ns + "Name")!.Value, fqdn, StringComparison.OrdinalIgnoreCase) && s.Element(Ns + "Type")!.Value == "TXT");
         if (set is null) return ([], null);
+        var records = set.Element(Ns + "ResourceRecords")?.Elements(Ns + "ResourceRecord").ToList();
+        if (records is null or [] || records.Any(r => r.Element(Ns + "Value") is null))
+            throw new DnsProviderException(ProviderName, $"{what}: answer with a TXT set without ResourceRecords or a Value");
         var ttl = int.TryParse(set.Element(Ns + "TTL")?.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var t) ? t : (int?)null;
-        return (set.Descendants(Ns + "Value").Select(v => v.Value).ToList(), ttl);
+        return (records.Select(r => r.Element(Ns + "Value")!.Value).ToList(), ttl);
     }
 
     private async Task WaitInSyncAsync(string change, CancellationToken cancellationToken)

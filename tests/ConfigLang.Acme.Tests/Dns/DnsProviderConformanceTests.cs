@@ -8,11 +8,17 @@ namespace ConfigLang.Acme.Tests.Dns;
 /// What every DNS provider with an HTTP API must do, run against each provider's fake API on
 /// loopback: one subclass a provider adapts its fake (its records, a 429 on demand, wrong
 /// credentials) and keeps its provider-specific tests beside. xUnit makes a new instance per test,
-/// so a subclass's fake is fresh for each.
+/// so a subclass's fake is fresh for each. Not yet adapted: acme-dns, duckdns, httpreq, inwx, pdns.
 /// </summary>
 public abstract class DnsProviderConformanceTests
 {
-    /// <summary>A TXT record as the fake API holds it: its zone, its name as the API keeps it, and its value as sent.</summary>
+    /// <summary>
+    /// A TXT record as the fake API holds it: its zone, its name as the API keeps it, and its value
+    /// as sent. Each fake creates records in one zone only and answers "not found" to a request
+    /// addressed to another, so the zone is enforced by the fake's routes: the zone reported here
+    /// is the one the fake was written with (its own constant, or <see cref="Zone"/>), never read
+    /// from the request.
+    /// </summary>
     public readonly record struct FakeRecord(string Zone, string Name, string Value);
 
     /// <summary>The lego name errors start with.</summary>
@@ -36,7 +42,11 @@ public abstract class DnsProviderConformanceTests
     /// <summary>The API's own words for refused credentials, which the error must carry.</summary>
     protected abstract string WrongCredentialsMessage { get; }
 
-    /// <summary>The zone the fake serves, as its records name it (an id where the API keeps one).</summary>
+    /// <summary>
+    /// The zone the fake's records name (an id where a fake keeps one, as linode's). Since every
+    /// fake fills it from its own constant, comparing it checks the adapter, not the provider: the
+    /// provider's zone is checked by the fake's routes.
+    /// </summary>
     protected virtual string Zone => "example.org";
 
     /// <summary>The domain of the present/cleanup round trip.</summary>

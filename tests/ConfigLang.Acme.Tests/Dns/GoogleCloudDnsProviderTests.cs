@@ -129,9 +129,6 @@ public sealed class GoogleCloudDnsProviderTests : DnsProviderConformanceTests, I
 
     protected override string WrongCredentialsMessage => "invalid_grant: Invalid JWT Signature.";
 
-    // The fake's records are the public zone's.
-    protected override string Zone => "example-public";
-
     // The fake checks the JWT's audience, the token URL on the server, so it is made once the server listens.
     protected override void Started(FakeHttpServer server) => _api = new FakeGoogle(_key, new Uri(server.BaseUrl, "/token").AbsoluteUri);
 

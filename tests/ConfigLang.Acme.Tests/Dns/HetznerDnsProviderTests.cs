@@ -76,9 +76,6 @@ public sealed class HetznerDnsProviderTests : DnsProviderConformanceTests
 
     protected override string WrongCredentialsMessage => "unauthorized: unable to authenticate";
 
-    // The fake serves one zone, by its id.
-    protected override string Zone => ZoneId.ToString(System.Globalization.CultureInfo.InvariantCulture);
-
     // Deeper than the zone, so the lookup walks up.
     protected override string RoundTripDomain => "deep.www.example.org";
 

@@ -97,14 +97,6 @@ public sealed class OvhDnsProviderTests : RecordIdConformanceTests
             (status, $"{{\"errorCode\":\"{code}\",\"httpCode\":\"{status}\",\"message\":\"{message}\"}}", null);
     }
 
-    private static (FakeOvh Api, FakeHttpServer Server) Start(int rateLimitOnce = 0)
-    {
-        FakeOvh? api = null;
-        var server = new FakeHttpServer(request => api!.Handle(request));
-        api = new FakeOvh(server.BaseUrl.AbsoluteUri) { RateLimitOnce = rateLimitOnce };
-        return (api, server);
-    }
-
     private FakeOvh? _api;
 
     protected override string ProviderName => "ovh";
@@ -148,8 +140,8 @@ public sealed class OvhDnsProviderTests : RecordIdConformanceTests
     [Fact]
     public async Task An_access_token_is_sent_as_bearer_and_a_rate_limit_answer_is_waited_out()
     {
-        var (api, server) = Start(rateLimitOnce: 1);
-        using var _ = server;
+        using var server = Start();
+        RateLimitOnce();
         using var http = new HttpClient();
         var provider = new OvhDnsProvider(new ProviderCredentials(new Dictionary<string, string>
         {
@@ -158,7 +150,7 @@ public sealed class OvhDnsProviderTests : RecordIdConformanceTests
 
         await provider.PresentAsync(Challenge(), default);
 
-        Assert.Single(api.Records);
+        Assert.Single(Records);
         Assert.DoesNotContain(server.Requests, r => r.PathAndQuery == "/1.0/auth/time");
         Assert.Equal(server.Requests[0].PathAndQuery, server.Requests[1].PathAndQuery);
     }
@@ -166,8 +158,7 @@ public sealed class OvhDnsProviderTests : RecordIdConformanceTests
     [Fact]
     public async Task Oauth2_client_credentials_get_a_bearer_token_first()
     {
-        var (api, server) = Start();
-        using var _ = server;
+        using var server = Start();
         using var http = new HttpClient();
         var provider = new OvhDnsProvider(new ProviderCredentials(new Dictionary<string, string>
         {
@@ -179,8 +170,8 @@ public sealed class OvhDnsProviderTests : RecordIdConformanceTests
         await provider.PresentAsync(challenge, default);
         await provider.CleanupAsync(challenge, default);
 
-        Assert.Empty(api.Records);
-        Assert.Equal(2, api.Refreshes);
+        Assert.Empty(Records);
+        Assert.Equal(2, _api!.Refreshes);
         Assert.Single(server.Requests, r => r.PathAndQuery == "/auth/oauth2/token");
     }
 

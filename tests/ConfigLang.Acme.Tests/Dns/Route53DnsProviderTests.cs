@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using System.Xml;
 using System.Xml.Linq;
 using ConfigLang.Acme.Credentials;
 using ConfigLang.Acme.Dns;
@@ -14,9 +15,10 @@ namespace ConfigLang.Acme.Tests.Dns;
 /// stand-in recomputes the signature over what arrived on the wire), <c>hostedzonesbyname</c>
 /// pages, record sets read by name and type and changed whole (a DELETE must name the exact
 /// current set), quoted TXT values, change status PENDING then INSYNC, XML error answers
-/// (<c>InvalidClientTokenId</c>, <c>SignatureDoesNotMatch</c>, <c>Throttling</c>).
+/// (<c>InvalidClientTokenId</c>, <c>SignatureDoesNotMatch</c>, <c>Throttling</c>). Its throttling
+/// is a 400 <c>Throttling</c> answer waited out with backoff, not a 429 with Retry-After.
 /// </summary>
-public sealed partial class Route53DnsProviderTests
+public sealed partial class Route53DnsProviderTests : DnsProviderConformanceTests
 {
     private const string KeyId = "AKIAEXAMPLE123";
     private const string Secret = "r53-secret-Hq0S9xZ1";
@@ -28,10 +30,7 @@ public sealed partial class Route53DnsProviderTests
         public readonly List<(string Id, string Name, bool Private)> Zones = [("ZPRIVATE", "example.org.", true), ("ZPUBLIC", "example.org.", false), ("ZOTHER", "other.net.", false)];
 
         // Record sets of ZPUBLIC: name -> (TTL, values).
-        public readonly SortedDictionary<string, (int Ttl, List<string> Values)> Txt = new(StringComparer.Ordinal)
-        {
-            ["www.example.org."] = (300, ["\"not-a-challenge\""]),
-        };
+        public readonly SortedDictionary<string, (int Ttl, List<string> Values)> Txt = new(StringComparer.Ordinal);
 
         public int ThrottleNext { get; set; }
 
@@ -143,7 +142,62 @@ public sealed partial class Route53DnsProviderTests
     [GeneratedRegex("^AWS4-HMAC-SHA256 Credential=(?<key>[^/]+)/(?<scope>[^,]+), SignedHeaders=(?<signed>[a-z0-9;-]+), Signature=[0-9a-f]{64}$")]
     private static partial Regex AuthorizationPattern();
 
-    private static Route53DnsProvider Provider(FakeHttpServer server, HttpClient http, TimeProvider? clock = null, string secret = Secret, params (string, string)[] more)
+    private readonly FakeRoute53 _api = new();
+
+    protected override string ProviderName => "route53";
+
+    protected override string WrongSecret => "wrong-secret-Zz9911";
+
+    protected override string WrongCredentialsMessage => "HTTP 403: SignatureDoesNotMatch";
+
+    protected override (int, string, IReadOnlyDictionary<string, string>?) Handle(RecordedRequest request) => _api.Handle(request);
+
+    protected override IReadOnlyCollection<FakeRecord> Records => RecordsOf(Zone, _api.Txt.ToDictionary(set => set.Key, set => set.Value.Values));
+
+    // Route 53 throttles with a 400 Throttling answer, waited out with backoff.
+    protected override void RateLimitOnce() => _api.ThrottleNext = 1;
+
+    protected override IDnsProvider Provider(FakeHttpServer server, HttpClient http, string? wrongSecret = null) =>
+        Route53(server, http, secret: wrongSecret ?? Secret);
+
+    // Route 53 names record sets in full, with the root's dot, and keeps TXT values quoted.
+    protected override string RecordName(string relative) => relative + ".example.org.";
+
+    protected override string StoredValue(string value) => "\"" + value + "\"";
+
+    // The keys named as the likely cause, and the right secret not shown either.
+    protected override void AssertWrongCredentialsError(DnsProviderException error)
+    {
+        Assert.EndsWith("(check AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY)", error.Message);
+        Assert.DoesNotContain(Secret, error.ToString());
+    }
+
+    /// <summary>
+    /// The XML answer without one of its elements at a time. A list's items (zones, record sets,
+    /// records) stay: one fewer is another true answer, not another shape.
+    /// </summary>
+    protected override IEnumerable<string> Misshapen(string answer)
+    {
+        XDocument original;
+        try
+        {
+            original = XDocument.Parse(answer);
+        }
+        catch (XmlException)
+        {
+            yield break;
+        }
+        var elements = original.Root!.Descendants().ToList();
+        for (var i = 0; i < elements.Count; i++)
+        {
+            if (elements[i].Name.LocalName is "HostedZone" or "ResourceRecordSet" or "ResourceRecord") continue;
+            var without = XDocument.Parse(answer);
+            without.Root!.Descendants().ElementAt(i).Remove();
+            yield return without.ToString();
+        }
+    }
+
+    private static Route53DnsProvider Route53(FakeHttpServer server, HttpClient http, TimeProvider? clock = null, string secret = Secret, params (string, string)[] more)
     {
         var values = new Dictionary<string, string>
         {
@@ -160,9 +214,10 @@ public sealed partial class Route53DnsProviderTests
     public async Task The_record_goes_into_the_public_zone_waits_for_INSYNC_and_is_deleted_again()
     {
         var route53 = new FakeRoute53 { PageSize = 1 };
+        route53.Txt["www.example.org."] = (300, ["\"not-a-challenge\""]);
         using var server = new FakeHttpServer(route53.Handle);
         using var http = new HttpClient();
-        var provider = Provider(server, http);
+        var provider = Route53(server, http);
         var challenge = Challenge("deep.www.example.org");
 
         await provider.PresentAsync(challenge, default);
@@ -180,22 +235,19 @@ public sealed partial class Route53DnsProviderTests
     }
 
     [Fact]
-    public async Task A_wildcard_and_its_base_share_the_set_and_cleanup_removes_only_its_own_value()
+    public async Task Presents_at_once_share_the_set_and_no_change_is_checked_when_waiting_is_off()
     {
         var route53 = new FakeRoute53();
         using var server = new FakeHttpServer(route53.Handle);
         using var http = new HttpClient();
-        var provider = Provider(server, http, more: ("AWS_WAIT_FOR_RECORD_SETS_CHANGED", "false"));
+        var provider = Route53(server, http, more: ("AWS_WAIT_FOR_RECORD_SETS_CHANGED", "false"));
         var apex = Challenge("example.org");
         var wildcard = Wildcard("example.org");
 
+        // Each present reads and writes the whole set: the second must not overwrite the first.
         await Task.WhenAll(provider.PresentAsync(apex, default), provider.PresentAsync(wildcard, default));
-        Assert.Equal(new[] { "\"" + apex.DnsTxtValue + "\"", "\"" + wildcard.DnsTxtValue + "\"" }.Order(), route53.Txt["_acme-challenge.example.org."].Values.Order());
-        await provider.CleanupAsync(wildcard, default);
-        Assert.Equal(["\"" + apex.DnsTxtValue + "\""], route53.Txt["_acme-challenge.example.org."].Values);
-        await provider.CleanupAsync(apex, default);
 
-        Assert.False(route53.Txt.ContainsKey("_acme-challenge.example.org."));
+        Assert.Equal(new[] { "\"" + apex.DnsTxtValue + "\"", "\"" + wildcard.DnsTxtValue + "\"" }.Order(), route53.Txt["_acme-challenge.example.org."].Values.Order());
         Assert.DoesNotContain(server.Requests, r => r.PathAndQuery.StartsWith("/2013-04-01/change/", StringComparison.Ordinal));
     }
 
@@ -207,28 +259,12 @@ public sealed partial class Route53DnsProviderTests
         using var http = new HttpClient();
         var clock = new RecordingTimeProvider();
 
-        await Provider(server, http, clock, more: ("AWS_HOSTED_ZONE_ID", "/hostedzone/ZPUBLIC")).PresentAsync(Challenge(), default);
+        await Route53(server, http, clock, more: ("AWS_HOSTED_ZONE_ID", "/hostedzone/ZPUBLIC")).PresentAsync(Challenge(), default);
 
         Assert.Single(route53.Txt, p => p.Key.StartsWith("_acme-challenge", StringComparison.Ordinal));
         Assert.Equal([TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(400)], clock.Delays.Take(2));
         // The zone id given: no lookup.
         Assert.DoesNotContain(server.Requests, r => r.PathAndQuery.Contains("hostedzonesbyname", StringComparison.Ordinal));
-    }
-
-    [Fact]
-    public async Task A_wrong_secret_is_an_error_naming_the_provider_and_never_the_secret()
-    {
-        var route53 = new FakeRoute53();
-        using var server = new FakeHttpServer(route53.Handle);
-        using var http = new HttpClient();
-        var provider = Provider(server, http, secret: "wrong-secret-Zz9911");
-
-        var error = await Assert.ThrowsAsync<DnsProviderException>(() => provider.PresentAsync(Challenge(), default));
-
-        Assert.StartsWith("route53: look up hosted zone www.example.org: HTTP 403: SignatureDoesNotMatch", error.Message);
-        Assert.EndsWith("(check AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY)", error.Message);
-        Assert.DoesNotContain("wrong-secret-Zz9911", error.ToString());
-        Assert.DoesNotContain(Secret, error.ToString());
     }
 
     [Fact]
@@ -243,7 +279,7 @@ public sealed partial class Route53DnsProviderTests
         using var http = new HttpClient();
 
         var error = await Assert.ThrowsAsync<DnsProviderException>(() =>
-            Provider(server, http, more: ("AWS_HOSTED_ZONE_ID", "ZPUBLIC")).PresentAsync(Challenge(), default));
+            Route53(server, http, more: ("AWS_HOSTED_ZONE_ID", "ZPUBLIC")).PresentAsync(Challenge(), default));
 
         Assert.Equal("route53: read TXT _acme-challenge.www.example.org: answer without ResourceRecordSets", error.Message);
         Assert.Equal(["\"wildcard-value\""], route53.Txt["_acme-challenge.www.example.org."].Values);
@@ -251,13 +287,13 @@ public sealed partial class Route53DnsProviderTests
     }
 
     [Fact]
-    public async Task A_name_in_no_public_zone_is_a_clear_error()
+    public async Task The_no_zone_error_says_public_and_how_to_name_the_zone()
     {
         var route53 = new FakeRoute53();
         using var server = new FakeHttpServer(route53.Handle);
         using var http = new HttpClient();
 
-        var error = await Assert.ThrowsAsync<DnsProviderException>(() => Provider(server, http).PresentAsync(Challenge("www.nowhere.test"), default));
+        var error = await Assert.ThrowsAsync<DnsProviderException>(() => Route53(server, http).PresentAsync(Challenge("www.nowhere.test"), default));
 
         Assert.Equal("route53: no public Route 53 hosted zone found for _acme-challenge.www.nowhere.test (tried www.nowhere.test, nowhere.test); set AWS_HOSTED_ZONE_ID to name it", error.Message);
     }
