@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using System.Xml;
 using System.Xml.Linq;
 using ConfigLang.Acme.Challenges;
@@ -72,7 +73,7 @@ public sealed class NamecheapDnsProvider : IDnsProvider
     private async Task ChangeAsync(ChallengeTask challenge, bool add, CancellationToken cancellationToken)
     {
         var name = challenge.DnsRecordName.TrimEnd('.');
-        _clientIp ??= (await _ipService.SendTextAsync(HttpMethod.Get, _ipService.BaseUrl.AbsoluteUri.TrimEnd('/'), null, "learn the client IP", cancellationToken).ConfigureAwait(false)).Trim();
+        _clientIp ??= await LearnClientIpAsync(cancellationToken).ConfigureAwait(false);
         var zone = await FindZoneAsync(name, cancellationToken).ConfigureAwait(false);
         var dot = zone.IndexOf('.');
         var (sld, tld) = (zone[..dot], zone[(dot + 1)..]);
@@ -111,6 +112,21 @@ public sealed class NamecheapDnsProvider : IDnsProvider
         {
             _writing.Release();
         }
+    }
+
+    /// <summary>
+    /// The address the IP service sees, which every call must name. Anything but an address (an
+    /// empty answer, a proxy's page) is an error rather than kept: every later call would be
+    /// refused for it, with an error about the API key.
+    /// </summary>
+    private async Task<string> LearnClientIpAsync(CancellationToken cancellationToken)
+    {
+        const string what = "learn the client IP";
+        var answer = (await _ipService.SendTextAsync(HttpMethod.Get, _ipService.BaseUrl.AbsoluteUri.TrimEnd('/'), null, what, cancellationToken).ConfigureAwait(false)).Trim();
+        // An IPv4 address only in its dotted four parts: a bare "7" would parse as 0.0.0.7.
+        if (!IPAddress.TryParse(answer, out var address) || (address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork && address.ToString() != answer))
+            throw _api.Fail($"{what}: the answer of {_ipService.BaseUrl} is not an IP address (set NAMECHEAP_CLIENT_IP)");
+        return answer;
     }
 
     private async Task<string> FindZoneAsync(string fqdn, CancellationToken cancellationToken)

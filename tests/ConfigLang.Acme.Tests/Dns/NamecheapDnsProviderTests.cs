@@ -5,6 +5,7 @@ using System.Xml.Linq;
 using ConfigLang.Acme.Credentials;
 using ConfigLang.Acme.Dns;
 using ConfigLang.Acme.Tests.Testbed;
+using static ConfigLang.Acme.Tests.Dns.ProviderTestData;
 
 namespace ConfigLang.Acme.Tests.Dns;
 
@@ -143,5 +144,24 @@ public sealed class NamecheapDnsProviderTests : DnsProviderConformanceTests
     {
         Assert.Equal(requests[1].PathAndQuery, requests[2].PathAndQuery);
         Assert.Equal(2, _api.Hosts.Count);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("<html>Bad Gateway</html>")]
+    [InlineData("7")]
+    public async Task An_ip_service_answer_that_is_no_address_is_an_error_and_not_kept(string answer)
+    {
+        var ipAnswers = 0;
+        using var server = Start(request => request.PathAndQuery == "/getip" && ipAnswers++ == 0 ? (200, answer, null) : Handle(request));
+        using var http = new HttpClient();
+        var provider = Provider(server, http);
+
+        var error = await Assert.ThrowsAsync<DnsProviderException>(() => provider.PresentAsync(Challenge(), default));
+        await provider.PresentAsync(Challenge(), default);
+
+        Assert.StartsWith("namecheap: learn the client IP: the answer of ", error.Message);
+        Assert.DoesNotContain(server.Requests, r => r.PathAndQuery.Contains("ClientIp=&", StringComparison.Ordinal));
+        Assert.Single(Records);
     }
 }
