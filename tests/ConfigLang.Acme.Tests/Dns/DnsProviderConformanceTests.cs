@@ -175,7 +175,7 @@ public abstract class DnsProviderConformanceTests
     {
         // The 2xx answers of a round trip beside another value on the name (a wildcard's), then
         // each again in other shapes, one at a time.
-        var answers = new List<string>();
+        var answers = new List<(string Method, string Body)>();
         (int Index, string Body)? replacing = null;
         var seen = 0;
         var recording = false;
@@ -183,7 +183,7 @@ public abstract class DnsProviderConformanceTests
         {
             var answer = Handle(request);
             if (answer.Item1 is < 200 or > 299 || !recording) return answer;
-            if (replacing is null) answers.Add(answer.Item2);
+            if (replacing is null) answers.Add((request.Method, answer.Item2));
             return replacing is { } r && seen++ == r.Index ? (answer.Item1, r.Body, answer.Item3) : answer;
         });
         using var http = new HttpClient();
@@ -213,12 +213,16 @@ public abstract class DnsProviderConformanceTests
             await provider.PresentAsync(challenge, default);
             await provider.CleanupAsync(challenge, default);
         });
-        // An answer like one before it (a zone lookup's "none") adds no shape.
+        // An answer like one before it (a zone lookup's "none") adds no shape. A read answered
+        // with nothing at all must fail: taken as "none" it would let a write drop the others.
         var cases = answers.Select((answer, index) => (answer, index)).DistinctBy(a => a.answer)
-            .SelectMany(a => Misshapen(a.answer).Where(body => body != a.answer).Select(body => (a.index, body))).ToList();
+            .SelectMany(a => Misshapen(a.answer.Body).Where(body => body != a.answer.Body).Select(body => (a.index, body, MustFail: false))
+                .Concat(a.answer.Method == "GET" && a.answer.Body.Length > 0 ? [(a.index, "", MustFail: true)] : []))
+            .ToList();
 
         Assert.NotEmpty(cases);
-        foreach (var (index, body) in cases)
+        var failed = 0;
+        foreach (var (index, body, mustFail) in cases)
         {
             (replacing, seen) = ((index, body), 0);
             try
@@ -233,15 +237,22 @@ public abstract class DnsProviderConformanceTests
                     catch (DnsProviderException error)
                     {
                         Assert.StartsWith(ProviderName + ": ", error.Message);
+                        failed++;
+                        return;
                     }
+                    Assert.False(mustFail, "the round trip succeeded");
                 });
             }
             catch (Exception other)
             {
-                throw new Xunit.Sdk.XunitException($"answer {index} replaced by {body}: {other}");
+                throw new Xunit.Sdk.XunitException($"answer {index} ({answers[index].Method}) replaced by {(body.Length == 0 ? "nothing" : body)}: {other}");
             }
             replacing = null;
         }
+        // Some shapes are well-formed answers (an optional member left out or null, a member the
+        // provider never reads), so not every case fails; but a provider that took every shape
+        // would be reading none of them.
+        Assert.True(failed > 0, $"none of {cases.Count} answers in other shapes was an error");
     }
 
     [Theory]

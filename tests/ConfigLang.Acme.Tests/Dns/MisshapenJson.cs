@@ -6,8 +6,10 @@ namespace ConfigLang.Acme.Tests.Dns;
 /// <summary>
 /// JSON answers in other shapes than a real one, as an API change, a proxy's error page or a
 /// hostile endpoint may send them: other top-level values, and the answer with one member or item
-/// made null or of another kind (the first <see cref="MaxNodes"/> of them, depth first; of a list,
-/// its first item). A list is never made empty: that is a well-formed answer ("none").
+/// made null or of another kind (a list becomes an object, anything else a list), and with one
+/// object member left out (the first <see cref="MaxNodes"/> of them, depth first; of a list, its
+/// first item). A list is never made empty: that is a well-formed answer ("none"); a list left
+/// out is not, where the provider must tell "none" from "not said".
 /// </summary>
 internal static class MisshapenJson
 {
@@ -36,19 +38,12 @@ internal static class MisshapenJson
         {
             yield return Replaced(answer, path, otherKind: false);
             yield return Replaced(answer, path, otherKind: true);
+            if (path[^1] is string) yield return Removed(answer, path);
         }
     }
 
     /// <summary><paramref name="answer"/> without the member at <paramref name="dottedPath"/> (<c>result.id</c>).</summary>
-    public static string Without(string answer, string dottedPath)
-    {
-        var root = JsonNode.Parse(answer)!;
-        var steps = dottedPath.Split('.');
-        var parent = root;
-        foreach (var step in steps[..^1]) parent = parent[step]!;
-        Assert.True(parent.AsObject().Remove(steps[^1]), $"no {dottedPath} in {answer}");
-        return root.ToJsonString();
-    }
+    public static string Without(string answer, string dottedPath) => Removed(answer, [.. dottedPath.Split('.')]);
 
     /// <summary>The paths (member names and item indexes) of every node under <paramref name="node"/>.</summary>
     private static void Collect(JsonNode node, List<object> path, List<List<object>> paths)
@@ -68,12 +63,28 @@ internal static class MisshapenJson
         }
     }
 
+    /// <summary><paramref name="answer"/> without the object member at <paramref name="path"/>.</summary>
+    private static string Removed(string answer, List<object> path)
+    {
+        var root = JsonNode.Parse(answer)!;
+        var parent = Parent(root, path);
+        Assert.True(parent.AsObject().Remove((string)path[^1]), $"no {string.Join('.', path)} in {answer}");
+        return root.ToJsonString();
+    }
+
+    /// <summary>The node that holds the last step of <paramref name="path"/>.</summary>
+    private static JsonNode Parent(JsonNode root, List<object> path)
+    {
+        var parent = root;
+        foreach (var step in path[..^1]) parent = step is int i ? parent[i]! : parent[(string)step]!;
+        return parent;
+    }
+
     /// <summary>The node at <paramref name="path"/> made null, or with <paramref name="otherKind"/> an object for a list and a list for anything else.</summary>
     private static string Replaced(string answer, List<object> path, bool otherKind)
     {
         var root = JsonNode.Parse(answer)!;
-        var parent = root;
-        foreach (var step in path[..^1]) parent = step is int i ? parent[i]! : parent[(string)step]!;
+        var parent = Parent(root, path);
         var current = path[^1] is int at ? parent[at] : parent[(string)path[^1]];
         JsonNode? replacement = !otherKind ? null : current is JsonArray ? new JsonObject() : new JsonArray();
         if (path[^1] is int index) parent.AsArray()[index] = replacement;
