@@ -98,8 +98,10 @@ public abstract class DnsProviderConformanceTests
 
     /// <summary>
     /// Answers in other shapes than <paramref name="answer"/> (a 2xx answer of the fake): for JSON,
-    /// other top-level values, and each member and item (a bounded number) made null or an empty
-    /// list. None for answers a provider does not parse (text); XML APIs' tests add theirs.
+    /// other top-level values, and each member and item (a bounded number) made null or of another
+    /// kind (a list an object, anything else a list), and each member left out (see
+    /// <see cref="MisshapenJson"/>). None for answers a provider does not parse (text); XML APIs'
+    /// tests add theirs. The test adds an empty answer to each read itself.
     /// </summary>
     protected virtual IEnumerable<string> Misshapen(string answer) => MisshapenJson.Of(answer);
 
