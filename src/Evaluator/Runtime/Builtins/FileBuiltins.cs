@@ -61,9 +61,20 @@ internal static class FileBuiltins
         r.Add("toFile", 2, (i, a, s) =>
         {
             var name = i.ForceStringNoContext(a[0], s);
-            var contents = i.CoerceToStringValue(a[1], s);
+            // A string, not coerced (Nix 2.8's forceString): a path or a set is refused.
+            var contents = i.ForceString(a[1], s);
             var type = new StringBuilder("text");
-            foreach (var reference in contents.Context ?? []) type.Append(':').Append(reference);
+            foreach (var reference in contents.Context ?? [])
+            {
+                // A file in the store can refer to other files but not to a derivation or its
+                // outputs (`!out!…drv`, `=…drv`), which Nix 2.8 would have to build first.
+                if (reference[0] != '/')
+                {
+                    throw EvaluationException.Create(EvaluationDiagnostics.General,
+                        $"in 'toFile': the file named '{ByteText.ToUnicode(name)}' must not contain a reference to a derivation but contains ({ByteText.ToUnicode(reference)})", s);
+                }
+                type.Append(':').Append(reference);
+            }
             var bytes = ByteText.ToBytes(contents.Text);
             var path = StorePaths.MakeStorePath(type.ToString(), SHA256.HashData(bytes), name);
             i.Files.Store.Add(path, new StoreFile(bytes), s);
