@@ -233,19 +233,19 @@ internal static class DerivationBuiltins
     }
 
     /// <summary>
-    /// A store path name: at most 211 characters of <c>[a-zA-Z0-9+-._?=]</c>, not starting with a
-    /// dot (Nix 2.8's rule), reported in newer Nix's words.
+    /// The derivation's name by the store's rule (<see cref="StorePaths.FindNameFault"/>, Nix 2.8's: a
+    /// leading dot is allowed), checked before the attributes and reported in newer Nix's words,
+    /// which the conformance corpus's expected errors have.
     /// </summary>
     private static void CheckName(string name, SourceLocation? site)
     {
-        string? problem = null;
-        if (name.Length == 0) problem = "name must not be empty";
-        else if (name.Length > 211) problem = $"name '{name[..40]}…' must be no longer than 211 characters";
-        else if (name[0] == '.') problem = $"name '{name}' starts with illegal character '.'";
-        else if (name.FirstOrDefault(c => !(char.IsAsciiLetterOrDigit(c) || c is '+' or '-' or '.' or '_' or '?' or '=')) is var bad and not '\0')
+        var problem = StorePaths.FindNameFault(name, out var illegal) switch
         {
-            problem = $"name '{name}' contains illegal character '{bad}'";
-        }
+            StorePaths.NameFault.Empty => "name must not be empty",
+            StorePaths.NameFault.TooLong => $"name '{ByteText.ToUnicode(name[..40])}…' must be no longer than 211 characters",
+            StorePaths.NameFault.IllegalCharacter => $"name '{ByteText.ToUnicode(name)}' contains illegal character '{ByteText.ToUnicode(illegal.ToString())}'",
+            _ => null,
+        };
         if (problem is not null)
         {
             throw EvaluationException.Create(EvaluationDiagnostics.General, $"invalid derivation name: {problem}. Please pass a different 'name'.", site);
