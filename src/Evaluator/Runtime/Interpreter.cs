@@ -466,7 +466,8 @@ public sealed partial class Interpreter
     public Symbol ForceSymbol(Value value, SourceLocation? site, string? context = null)
     {
         var s = ForceString(value, site, context);
-        return s.HasContext ? throw ContextFreeStrings.NotAllowed(s, site) : Symbol.Intern(s);
+        // A string that has been a name keeps its symbol (and so has no context): no check, no hash.
+        return s.Symbol ?? (s.HasContext ? throw ContextFreeStrings.NotAllowed(s, site) : Symbol.Intern(s));
     }
 
     private static EvaluationException TypeError(Value value, string expected, SourceLocation? site, string? context)

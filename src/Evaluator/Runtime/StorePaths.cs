@@ -26,22 +26,37 @@ public static class StorePaths
         return $"{StoreDirectory}/{baseName}";
     }
 
-    /// <summary>Nix 2.8's rule for a store path's name (<c>toFile "a/b"</c> would name a path outside
+    /// <summary>What is wrong with a store path's name under Nix 2.8's rule (one to 211 of
+    /// <c>A-Za-z0-9+-._?=</c>, a leading dot allowed), so that no name reaches outside its store object.</summary>
+    internal enum NameFault { None, Empty, TooLong, IllegalCharacter }
+
+    /// <summary>Checks <paramref name="name"/> by Nix 2.8's rule; <paramref name="illegal"/> is the first
+    /// character outside it (for <see cref="NameFault.IllegalCharacter"/>). Callers word the error.</summary>
+    internal static NameFault FindNameFault(string name, out char illegal)
+    {
+        illegal = '\0';
+        if (name.Length == 0) return NameFault.Empty;
+        if (name.Length > 211) return NameFault.TooLong;
+        foreach (var c in name)
+        {
+            if (char.IsAsciiLetterOrDigit(c) || c is '+' or '-' or '.' or '_' or '?' or '=') continue;
+            illegal = c;
+            return NameFault.IllegalCharacter;
+        }
+        return NameFault.None;
+    }
+
+    /// <summary>Refuses a name outside Nix 2.8's rule (<c>toFile "a/b"</c> would name a path outside
     /// the store object), in its words, which quote the whole base name.</summary>
     private static void CheckName(string baseName, string name)
     {
-        string? problem = null;
-        if (name.Length == 0) problem = "has an empty name";
-        else if (name.Length > 211) problem = "has a name longer than 211 characters";
-        else
+        var problem = FindNameFault(name, out var illegal) switch
         {
-            foreach (var c in name)
-            {
-                if (char.IsAsciiLetterOrDigit(c) || c is '+' or '-' or '.' or '_' or '?' or '=') continue;
-                problem = $"contains illegal character '{ByteText.ToUnicode(c.ToString())}'";
-                break;
-            }
-        }
+            NameFault.Empty => "has an empty name",
+            NameFault.TooLong => "has a name longer than 211 characters",
+            NameFault.IllegalCharacter => $"contains illegal character '{ByteText.ToUnicode(illegal.ToString())}'",
+            _ => null,
+        };
         if (problem is not null)
         {
             throw EvaluationException.Create(EvaluationDiagnostics.General, $"store path '{ByteText.ToUnicode(baseName)}' {problem}", null);

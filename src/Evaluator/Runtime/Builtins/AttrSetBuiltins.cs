@@ -25,14 +25,15 @@ internal static class AttrSetBuiltins
         });
         r.Add("getAttr", 2, (i, a, s) =>
         {
-            var name = i.ForceStringNoContext(a[0], s);
+            // The symbol, not the text: a name string keeps its symbol, so a lookup takes no interning.
+            var name = i.ForceSymbol(a[0], s);
             var attrs = i.ForceAttrs(a[1], s);
             return attrs.Get(name)?.Force()
-                ?? throw EvaluationException.Create(EvaluationDiagnostics.MissingAttribute, $"attribute '{ByteText.ToUnicode(name)}' missing", s);
+                ?? throw EvaluationException.Create(EvaluationDiagnostics.MissingAttribute, $"attribute '{name.ToUnicode()}' missing", s);
         });
         r.Add("hasAttr", 2, (i, a, s) =>
         {
-            var name = i.ForceStringNoContext(a[0], s);
+            var name = i.ForceSymbol(a[0], s);
             return BoolValue.Of(i.ForceAttrs(a[1], s).Get(name) is not null);
         });
         r.Add("removeAttrs", 2, (i, a, s) =>

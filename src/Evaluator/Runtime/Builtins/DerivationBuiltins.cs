@@ -93,21 +93,22 @@ internal static class DerivationBuiltins
             var key = attrs.Names[k].Name;
             if (key == "__ignoreNulls") continue;
             var value = attrs.Values[k];
-            if (key is "__contentAddressed" or "__impure")
-            {
-                if (i.ForceBool(value, site, $"while evaluating the attribute '{key}' of the derivation '{drvName}'"))
-                {
-                    var feature = key == "__impure" ? "impure-derivations" : "ca-derivations";
-                    throw EvaluationException.Create(EvaluationDiagnostics.Unsupported, $"experimental Nix feature '{feature}' is disabled", site);
-                }
-                continue;
-            }
-            if (ignoreNulls && value.Force() is NullValue) continue;
             try
             {
+                if (ignoreNulls && value.Force() is NullValue) continue;
+                if (key is "__contentAddressed" or "__impure")
+                {
+                    if (i.ForceBool(value, site))
+                    {
+                        var feature = key == "__impure" ? "impure-derivations" : "ca-derivations";
+                        throw EvaluationException.Create(EvaluationDiagnostics.Unsupported, $"experimental Nix feature '{feature}' is disabled", site);
+                    }
+                    continue;
+                }
                 if (key == "args")
                 {
-                    foreach (var item in i.ForceList(value, site).Items) args.Add(i.CoerceToString(item, site, ref context, coerceMore: true));
+                    // Nix 2.8 reports an argument that is no string at the derivation's name.
+                    foreach (var item in i.ForceList(value, site).Items) args.Add(i.CoerceToString(item, namePosition, ref context, coerceMore: true));
                     continue;
                 }
                 if (json is not null)
@@ -119,16 +120,16 @@ internal static class DerivationBuiltins
                     StructuredAttrs.WarnIfLegacyOutputCheck(i, drvName, key, attrs.PositionOf(attrs.Names[k]));
                     switch (key)
                     {
-                        // Here the builder must be a string and the outputs a list (Nix 2.8).
+                        // Here the builder must be a string and the outputs a list (Nix 2.8),
+                        // reported, as the following, at the derivation's name.
                         case "builder":
-                            var builderValue = i.ForceString(value, site);
+                            var builderValue = i.ForceString(value, namePosition);
                             context = StringValue.MergeContext(context, builderValue.Context);
                             builder = builderValue.Text;
                             break;
-                        // Nix 2.8 reports these at the derivation's name.
                         case "system": platform = i.ForceStringNoContext(value, namePosition); break;
                         case "outputs":
-                            outputs = CheckOutputs(i.ForceList(value, site).Items.Select(o => i.ForceStringNoContext(o, namePosition)).ToList(), site);
+                            outputs = CheckOutputs(i.ForceList(value, namePosition).Items.Select(o => i.ForceStringNoContext(o, namePosition)).ToList(), site);
                             break;
                         case "outputHash" or "outputHashAlgo" or "outputHashMode":
                             i.ForceStringNoContext(value, namePosition);
@@ -137,7 +138,8 @@ internal static class DerivationBuiltins
                     }
                     continue;
                 }
-                var text = i.CoerceToString(value, site, ref context, coerceMore: true);
+                // Nix 2.8 reports a value that is no string at its attribute.
+                var text = i.CoerceToString(value, attrs.PositionOf(attrs.Names[k]) ?? site, ref context, coerceMore: true);
                 env[key] = text;
                 switch (key)
                 {
@@ -157,14 +159,14 @@ internal static class DerivationBuiltins
             }
             catch (EvaluationException e) when (!e.IsStackOverflow)
             {
-                throw e.AddFrame($"while evaluating the attribute '{key}' of the derivation '{drvName}'", attrs.PositionOf(attrs.Names[k]) ?? site);
+                throw e.AddFrame($"while evaluating the attribute '{key}' of the derivation '{drvName}'", namePosition);
             }
         }
-        // After every attribute, as Nix 2.8 looks at the output hash (so their errors come first).
-        if (fixedOutput) throw EvaluationException.Create(EvaluationDiagnostics.Unsupported, "fixed-output derivations are not supported without a Nix store", site);
         if (json is not null) env["__json"] = json.Json;
-        if (builder.Length == 0) throw EvaluationException.Create(EvaluationDiagnostics.MissingAttribute, "required attribute 'builder' missing", site);
-        if (platform.Length == 0) throw EvaluationException.Create(EvaluationDiagnostics.MissingAttribute, "required attribute 'system' missing", site);
+        // Nix 2.8 checks these at the derivation's name, after every attribute and before the output hash.
+        if (builder.Length == 0) throw EvaluationException.Create(EvaluationDiagnostics.MissingAttribute, "required attribute 'builder' missing", namePosition);
+        if (platform.Length == 0) throw EvaluationException.Create(EvaluationDiagnostics.MissingAttribute, "required attribute 'system' missing", namePosition);
+        if (fixedOutput) throw EvaluationException.Create(EvaluationDiagnostics.Unsupported, "fixed-output derivations are not supported without a Nix store", site);
 
         var inputDrvs = new SortedDictionary<string, SortedSet<string>>(StringComparer.Ordinal);
         var inputSrcs = new SortedSet<string>(StringComparer.Ordinal);
@@ -231,19 +233,19 @@ internal static class DerivationBuiltins
     }
 
     /// <summary>
-    /// A store path name: at most 211 characters of <c>[a-zA-Z0-9+-._?=]</c>, not starting with a
-    /// dot (Nix 2.8's rule), reported in newer Nix's words.
+    /// The derivation's name by the store's rule (<see cref="StorePaths.FindNameFault"/>, Nix 2.8's: a
+    /// leading dot is allowed), checked before the attributes and reported in newer Nix's words,
+    /// which the conformance corpus's expected errors have.
     /// </summary>
     private static void CheckName(string name, SourceLocation? site)
     {
-        string? problem = null;
-        if (name.Length == 0) problem = "name must not be empty";
-        else if (name.Length > 211) problem = $"name '{name[..40]}…' must be no longer than 211 characters";
-        else if (name[0] == '.') problem = $"name '{name}' starts with illegal character '.'";
-        else if (name.FirstOrDefault(c => !(char.IsAsciiLetterOrDigit(c) || c is '+' or '-' or '.' or '_' or '?' or '=')) is var bad and not '\0')
+        var problem = StorePaths.FindNameFault(name, out var illegal) switch
         {
-            problem = $"name '{name}' contains illegal character '{bad}'";
-        }
+            StorePaths.NameFault.Empty => "name must not be empty",
+            StorePaths.NameFault.TooLong => $"name '{ByteText.ToUnicode(name[..40])}…' must be no longer than 211 characters",
+            StorePaths.NameFault.IllegalCharacter => $"name '{ByteText.ToUnicode(name)}' contains illegal character '{ByteText.ToUnicode(illegal.ToString())}'",
+            _ => null,
+        };
         if (problem is not null)
         {
             throw EvaluationException.Create(EvaluationDiagnostics.General, $"invalid derivation name: {problem}. Please pass a different 'name'.", site);

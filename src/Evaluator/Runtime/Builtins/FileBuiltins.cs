@@ -61,9 +61,20 @@ internal static class FileBuiltins
         r.Add("toFile", 2, (i, a, s) =>
         {
             var name = i.ForceStringNoContext(a[0], s);
-            var contents = i.CoerceToStringValue(a[1], s);
+            // A string, not coerced (Nix 2.8's forceString): a path or a set is refused.
+            var contents = i.ForceString(a[1], s);
             var type = new StringBuilder("text");
-            foreach (var reference in contents.Context ?? []) type.Append(':').Append(reference);
+            foreach (var reference in contents.Context ?? [])
+            {
+                // A file in the store can refer to other files but not to a derivation or its
+                // outputs (`!out!…drv`, `=…drv`), which Nix 2.8 would have to build first.
+                if (reference[0] != '/')
+                {
+                    throw EvaluationException.Create(EvaluationDiagnostics.General,
+                        $"in 'toFile': the file named '{ByteText.ToUnicode(name)}' must not contain a reference to a derivation but contains ({ByteText.ToUnicode(reference)})", s);
+                }
+                type.Append(':').Append(reference);
+            }
             var bytes = ByteText.ToBytes(contents.Text);
             var path = StorePaths.MakeStorePath(type.ToString(), SHA256.HashData(bytes), name);
             i.Files.Store.Add(path, new StoreFile(bytes), s);
@@ -159,22 +170,26 @@ internal static class FileBuiltins
     /// <summary>
     /// Nix's <c>findFile</c>: the first entry of the list whose prefix matches and under which the
     /// file exists; then the host's library entries (hidden from <c>builtins.nixPath</c>); then,
-    /// as Nix does last, <c>&lt;nix/…&gt;</c> in the built-in corepkgs.
+    /// as Nix does last, <c>&lt;nix/…&gt;</c> in the built-in corepkgs. As Nix 2.8, every entry's
+    /// prefix and path are read (and their errors reported) before the name and the search.
     /// </summary>
     private static Value FindFile(Interpreter i, Value[] a, SourceLocation? s)
     {
-        var searchPath = i.ForceList(a[0], s);
-        var name = ByteText.ToUnicode(i.ForceStringNoContext(a[1], s));
-        foreach (var item in searchPath.Items)
+        var items = i.ForceList(a[0], s).Items;
+        var entries = new (string Prefix, string Root)[items.Length];
+        for (var k = 0; k < items.Length; k++)
         {
-            var entry = i.ForceAttrs(item, s);
+            var entry = i.ForceAttrs(items[k], s);
             var prefix = entry.Get(Symbols.Prefix) is { } p ? ByteText.ToUnicode(i.ForceStringNoContext(p, s)) : "";
-            if (Suffix(prefix, name) is not { } suffix) continue;
             var pathValue = entry.Get(Symbols.Path)
                 ?? throw EvaluationException.Create(EvaluationDiagnostics.MissingAttribute, "attribute 'path' missing", s);
             string[]? context = null;
-            var root = ByteText.ToUnicode(i.CoerceToString(pathValue, s, ref context, copyToStore: false));
-            if (Existing(i, root, suffix) is { } found) return new PathValue(found);
+            entries[k] = (prefix, ByteText.ToUnicode(i.CoerceToString(pathValue, s, ref context, copyToStore: false)));
+        }
+        var name = ByteText.ToUnicode(i.ForceStringNoContext(a[1], s));
+        foreach (var (prefix, root) in entries)
+        {
+            if (Suffix(prefix, name) is { } suffix && Existing(i, root, suffix) is { } found) return new PathValue(found);
         }
         foreach (var (prefix, root) in i.Options.LibrarySearchPath.Select(SearchPathEntries.Split))
         {

@@ -28,8 +28,9 @@ public sealed class StringValue : Value
     public string[]? Context => _contextOrSymbol is Values.Symbol ? null : Unsafe.As<string[]>(_contextOrSymbol);
 
     /// <summary>
-    /// This text as an attribute name, once someone has used it as one (<see cref="Symbol.Intern(StringValue)"/>);
-    /// a string with context does not keep it (such names are rare), so the field stays the context.
+    /// This text as an attribute name, once someone has used it as one (<see cref="Symbol.Intern(StringValue)"/>).
+    /// Only a string without context can be a name (Nix refuses the others, see <see cref="ContextFreeStrings"/>),
+    /// so the field never has to hold both; the setter leaves a context in place all the same.
     /// </summary>
     internal Symbol? Symbol
     {

@@ -92,8 +92,9 @@ public sealed class Symbol
         get { lock (Gate) return Table.Count; }
     }
 
-    /// <summary>The symbol of a string value's text (the context is not part of a name): kept in the
-    /// value, so a string used as a name many times is hashed once.</summary>
+    /// <summary>The symbol of a string value's text, kept in the value, so a string used as a name many
+    /// times is hashed once. For a string without context: callers refuse the others first, as Nix
+    /// does (<see cref="Interpreter.ForceSymbol"/>).</summary>
     public static Symbol Intern(StringValue value) => value.Symbol ??= Intern(value.Text);
 
     /// <summary>The name for .NET code (messages, hosts): its bytes decoded as UTF-8 (see <see cref="ByteText"/>).</summary>
