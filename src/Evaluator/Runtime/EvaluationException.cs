@@ -14,8 +14,10 @@ public enum EvaluationErrorKind
     StackOverflow,
 }
 
-/// <summary>One line of <c>--show-trace</c>: "while evaluating …" and where.</summary>
-public sealed record TraceFrame(string Message, SourceLocation? Location);
+/// <summary>One line of <c>--show-trace</c>: "while evaluating …" and where. A frame Nix 2.8 collects
+/// only under <c>--show-trace</c> (calls of functions and builtins) or not at all is <paramref name="OnlyWithShowTrace"/>:
+/// alone it does not earn the "use '--show-trace'" hint.</summary>
+public sealed record TraceFrame(string Message, SourceLocation? Location, bool OnlyWithShowTrace = false);
 
 /// <summary>
 /// The one exception evaluation throws. It carries the diagnostic (code, message, location) and
@@ -47,6 +49,13 @@ public sealed class EvaluationException : Exception
     public EvaluationException AddFrame(string message, SourceLocation? location)
     {
         if (_trace.Count < 10000) _trace.Add(new TraceFrame(message, location));
+        return this;
+    }
+
+    /// <summary>A frame Nix 2.8 records only under <c>--show-trace</c> (a call) or not at all (toJSON's attribute).</summary>
+    public EvaluationException AddShowTraceFrame(string message, SourceLocation? location)
+    {
+        if (_trace.Count < 10000) _trace.Add(new TraceFrame(message, location, OnlyWithShowTrace: true));
         return this;
     }
 
