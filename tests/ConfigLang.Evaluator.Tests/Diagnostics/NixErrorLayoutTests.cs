@@ -48,6 +48,8 @@ public sealed class NixErrorLayoutTests
          "error: cannot add a string to an integer\n\n       at \u00abstring\u00bb:14:11:\n\n           13|   a11 = 11;\n           14|   b = 1 + \"a\";\n             |           ^\n           15| in b\n" },
         { "let\n  f = x:\n\n x + \"a\"; in f 1", false,
          "error: cannot add a string to an integer\n\n       at \u00abstring\u00bb:4:6:\n\n            3|\n            4|  x + \"a\"; in f 1\n             |      ^\n" },
+        { "let\n  f = x:\n\n x + \"a\"; in f 1", true,
+         "error: cannot add a string to an integer\n\n       at \u00abstring\u00bb:4:6:\n\n            3|\n            4|  x + \"a\"; in f 1\n             |      ^\n\n       \u2026 while evaluating 'f'\n\n       at \u00abstring\u00bb:2:7:\n\n            1| let\n            2|   f = x:\n             |       ^\n            3|\n\n       \u2026 from call site\n\n       at \u00abstring\u00bb:4:14:\n\n            3|\n            4|  x + \"a\"; in f 1\n             |              ^\n" },
         { "{ a = { b = { c = 1 + \"a\"; }; }; }", true,
          "error: cannot add a string to an integer\n\n       at \u00abstring\u00bb:1:23:\n\n            1| { a = { b = { c = 1 + \"a\"; }; }; }\n             |                       ^\n\n       \u2026 while evaluating the attribute 'c'\n\n       at \u00abstring\u00bb:1:15:\n\n            1| { a = { b = { c = 1 + \"a\"; }; }; }\n             |               ^\n\n       \u2026 while evaluating the attribute 'b'\n\n       at \u00abstring\u00bb:1:9:\n\n            1| { a = { b = { c = 1 + \"a\"; }; }; }\n             |         ^\n\n       \u2026 while evaluating the attribute 'a'\n\n       at \u00abstring\u00bb:1:3:\n\n            1| { a = { b = { c = 1 + \"a\"; }; }; }\n             |   ^\n" },
         { "{ a = { b = { c = 1 + \"a\"; }; }; }", false,
@@ -68,5 +70,15 @@ public sealed class NixErrorLayoutTests
 
         Assert.False(result.Succeeded);
         Assert.Equal(nixStderr, result.Stderr);
+    }
+
+    [Fact]
+    public void A_recursive_call_repeated_is_shown_once_with_its_call_site()
+    {
+        var trace = Evaluate.ErrorWithTrace("let f = n: if n == 0 then throw \"x\" else f (n - 1); in f 100");
+
+        Assert.Contains("       … from call site\n\n       at «string»:1:42:", trace);
+        Assert.Contains("(99 duplicate frames omitted)", trace);
+        Assert.Equal(2, trace.Split("… from call site").Length - 1);
     }
 }

@@ -32,6 +32,11 @@ public static class ErrorFormatter
                 }
                 output.Append("\n       … ").Append(Indent(frame.Message)).Append('\n');
                 AppendLocation(output, frame.Location);
+                if (frame.CallSite is { } call)
+                {
+                    output.Append("\n       … from call site\n");
+                    AppendLocation(output, call.Location);
+                }
                 if (repeats > 0) output.Append("       (").Append(repeats).Append(" duplicate frames omitted)\n");
             }
         }
