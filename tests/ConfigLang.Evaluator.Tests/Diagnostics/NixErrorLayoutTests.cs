@@ -81,4 +81,25 @@ public sealed class NixErrorLayoutTests
         Assert.Contains("(99 duplicate frames omitted)", trace);
         Assert.Equal(2, trace.Split("… from call site").Length - 1);
     }
+
+    [Fact]
+    public void A_file_shows_no_empty_line_after_its_last_line_break()
+    {
+        var folder = Directory.CreateTempSubdirectory("errlayout-").FullName;
+        try
+        {
+            var file = Path.Combine(folder, "bad.nix");
+            File.WriteAllText(file, "let x = 1; in\n{ a = x + \"s\"; }\n");
+
+            var result = Evaluate.Request(new EvaluationRequest { File = file, Strict = true }, folder);
+
+            // Nix 2.8's output for this file, at /tmp/errl/bad.nix.
+            Assert.Equal("error: cannot add a string to an integer\n\n       at " + file + ":2:11:\n\n            1| let x = 1; in\n            2| { a = x + \"s\"; }\n             |           ^\n(use '--show-trace' to show detailed location information)\n",
+                result.Stderr);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }

@@ -58,13 +58,13 @@ public static class ErrorFormatter
     {
         var output = new StringBuilder();
         output.Append("warning: ").Append(message);
-        AppendLocation(output, location, "         ", "\n", "          ");
+        AppendLocation(output, location, "         ", "\n", "          ", showsFileEnd: true);
         return output.ToString().TrimEnd('\n');
     }
 
     private static string Indent(string message) => message.Replace("\n", "\n       ");
 
-    private static void AppendLocation(StringBuilder output, SourceLocation? location, string indent = "       ", string afterHeader = "\n\n", string sourceIndent = "        ")
+    private static void AppendLocation(StringBuilder output, SourceLocation? location, string indent = "       ", string afterHeader = "\n\n", string sourceIndent = "        ", bool showsFileEnd = false)
     {
         if (location is not { Source: not null } loc) return;
         var start = loc.Start;
@@ -75,6 +75,9 @@ public static class ErrorFormatter
         void Line(int number)
         {
             if (number < 1 || number > loc.Source.LineCount) return;
+            // Nix 2.8 reads a file by lines: the empty end after its last line break is no line (an expression's
+            // is). The warnings' layout is newer Nix's, which shows it.
+            if (!showsFileEnd && number > start.Line && number == loc.Source.LineCount && !loc.Source.IsExpression && loc.Source.Text.EndsWith('\n')) return;
             var text = number == start.Line ? excerpt.Text : excerpt.OtherLine(loc.Source, number);
             // An empty line ends at the bar, as Nix prints it: no trailing space.
             var shown = text.TrimEnd();
