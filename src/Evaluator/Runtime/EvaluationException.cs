@@ -14,8 +14,15 @@ public enum EvaluationErrorKind
     StackOverflow,
 }
 
-/// <summary>One line of <c>--show-trace</c>: "while evaluating …" and where.</summary>
-public sealed record TraceFrame(string Message, SourceLocation? Location);
+/// <summary>One line of <c>--show-trace</c>: "while evaluating …" and where. A frame Nix 2.8 collects
+/// only under <c>--show-trace</c> (calls of functions and builtins) or not at all is <paramref name="OnlyWithShowTrace"/>:
+/// alone it does not earn the "use '--show-trace'" hint. <paramref name="CallSite"/> is a function call's
+/// "from call site" frame, printed right after it (kept together so that deep recursion's repeated calls
+/// collapse as one frame).</summary>
+public sealed record TraceFrame(string Message, SourceLocation? Location, bool OnlyWithShowTrace = false, CallSite? CallSite = null);
+
+/// <summary>Where a function that failed was called from; the location is unknown for a call made by a builtin (map's).</summary>
+public sealed record CallSite(SourceLocation? Location);
 
 /// <summary>
 /// The one exception evaluation throws. It carries the diagnostic (code, message, location) and
@@ -47,6 +54,20 @@ public sealed class EvaluationException : Exception
     public EvaluationException AddFrame(string message, SourceLocation? location)
     {
         if (_trace.Count < 10000) _trace.Add(new TraceFrame(message, location));
+        return this;
+    }
+
+    /// <summary>A function's frame as Nix 2.8 prints it: "while evaluating 'f'", then "from call site".</summary>
+    public EvaluationException AddCallFrame(string message, SourceLocation? location, SourceLocation? callSite)
+    {
+        if (_trace.Count < 10000) _trace.Add(new TraceFrame(message, location, OnlyWithShowTrace: true, new CallSite(callSite)));
+        return this;
+    }
+
+    /// <summary>A frame Nix 2.8 records only under <c>--show-trace</c> (a call) or not at all (toJSON's attribute).</summary>
+    public EvaluationException AddShowTraceFrame(string message, SourceLocation? location)
+    {
+        if (_trace.Count < 10000) _trace.Add(new TraceFrame(message, location, OnlyWithShowTrace: true));
         return this;
     }
 

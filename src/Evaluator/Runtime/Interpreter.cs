@@ -294,7 +294,7 @@ public sealed partial class Interpreter
 
     /// <summary>An error inside a builtin call (its own or forcing an argument), as the builtin's frame says it.</summary>
     internal static EvaluationException BuiltinFailure(EvaluationException e, PrimOpValue primOp, SourceLocation? site) =>
-        e.WithLocationIfMissing(site).AddFrame($"while calling the '{primOp.Name}' builtin", site);
+        e.WithLocationIfMissing(site).AddShowTraceFrame($"while calling the '{primOp.Name}' builtin", site);
 
     /// <summary><c>function first second</c>. A curried two-argument lambda (<c>acc: x: …</c>, as
     /// <c>foldl'</c>, <c>mapAttrs</c> and <c>sort</c> are given) gets its inner frame directly,
@@ -351,7 +351,8 @@ public sealed partial class Interpreter
                 if (arg is not AttrSetValue attrs)
                 {
                     throw EvaluationException.Type($"value is {arg.Describe()} while a set was expected", Known(site))
-                        .AddFrame($"while calling {DescribeLambda(code)}", code.Location);
+                        // Not in Nix 2.8's trace; kept because lint finds the user's function by it.
+                        .AddShowTraceFrame($"while evaluating {TraceName(code)}", code.Location);
                 }
                 var used = 0;
                 var hints = code.FormalHints;
@@ -371,7 +372,8 @@ public sealed partial class Interpreter
                     {
                         throw EvaluationException.Create(EvaluationDiagnostics.BadArguments,
                             $"{DescribeLambda(code)} called without required argument '{formal.Name.Name}'", Known(site))
-                            .AddFrame($"while calling {DescribeLambda(code)}", code.Location);
+                            // Not in Nix 2.8's trace; kept because lint finds the user's function by it.
+                            .AddShowTraceFrame($"while evaluating {TraceName(code)}", code.Location);
                     }
                 }
                 if (!code.Ellipsis && used < attrs.Count)
@@ -381,7 +383,8 @@ public sealed partial class Interpreter
                         if (Array.Exists(formals, f => ReferenceEquals(f.Name, name))) continue;
                         throw EvaluationException.Create(EvaluationDiagnostics.BadArguments,
                             $"{DescribeLambda(code)} called with unexpected argument '{name.Name}'", Known(site))
-                            .AddFrame($"while calling {DescribeLambda(code)}", code.Location);
+                            // Not in Nix 2.8's trace; kept because lint finds the user's function by it.
+                            .AddShowTraceFrame($"while evaluating {TraceName(code)}", code.Location);
                     }
                 }
                 if (code.ArgName is not null) env.Slot(code.ArgSlot) = arg;
@@ -400,7 +403,7 @@ public sealed partial class Interpreter
             }
             catch (EvaluationException e) when (!e.IsStackOverflow)
             {
-                throw e.AddFrame($"while calling {DescribeLambda(code)}", code.Location);
+                throw e.AddCallFrame($"while evaluating {TraceName(code)}", code.Location, Known(site));
             }
         }
         finally
@@ -420,6 +423,9 @@ public sealed partial class Interpreter
 
     /// <summary>A call site passed as a plain location (see CallLambda), null again when it is the default one.</summary>
     private static SourceLocation? Known(SourceLocation site) => site.Source is null ? null : site;
+
+    /// <summary>A function as Nix 2.8's trace names it: <c>'f'</c> or <c>anonymous lambda</c>.</summary>
+    private static string TraceName(LambdaNode code) => code.Name is { } name ? $"'{name}'" : "anonymous lambda";
 
     private static string DescribeLambda(LambdaNode code) =>
         code.Name is { } name ? $"function '{name}'" : $"anonymous function at {code.Location}";

@@ -48,6 +48,9 @@ public sealed class SourceText
     /// </summary>
     public static SourceText FromExpression(string text, string name) => new(text, text) { Name = name };
 
+    /// <summary>Made by <see cref="FromExpression"/> (its text is its path).</summary>
+    public bool IsExpression => ReferenceEquals(Path, Text);
+
     /// <summary>A source file; bytes that are not UTF-8 are kept (see <see cref="Runtime.Values.ByteText.DecodeKeepingInvalid"/>).</summary>
     public static SourceText FromFile(string path) => new(Runtime.Values.ByteText.ReadSourceFile(path), path);
 

@@ -83,7 +83,8 @@ public sealed class EvalEvaluationTests
         var run = CliRun.Invoke("eval", "--show-trace", "-E", "let f = x: x.a; in f { }");
         Assert.Equal(ExitCodes.InputErrors, run.ExitCode);
         Assert.Contains("error: attribute 'a' missing", run.Stderr);
-        Assert.Contains("… while calling function 'f'", run.Stderr);
+        Assert.Contains("… while evaluating 'f'", run.Stderr);
+        Assert.Contains("… from call site\n\n       at «string»:1:20:", run.Stderr);
     }
 
     [Theory]

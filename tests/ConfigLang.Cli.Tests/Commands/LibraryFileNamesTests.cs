@@ -96,7 +96,7 @@ public sealed class LibraryFileNamesTests : IDisposable
 
         Assert.Equal(ExitCodes.InputErrors, run.ExitCode);
         Assert.Contains("at <configlang/lib/default.nix>:", run.Stderr);
-        Assert.Contains("while calling anonymous function at <configlang/lib/default.nix>:", run.Stderr);
+        Assert.Contains("… while evaluating anonymous lambda\n\n       at <configlang/lib/default.nix>:", run.Stderr);
         Assert.DoesNotContain(Unpacked, run.Stderr);
     }
 

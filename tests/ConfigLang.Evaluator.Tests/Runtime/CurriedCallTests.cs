@@ -29,7 +29,7 @@ public sealed class CurriedCallTests
             Expression = "let f = a: b: throw \"no ${a}${b}\"; in f \"x\" \"y\"", Strict = true, ShowTrace = true,
         });
         Assert.Contains("no xy", thrown.Stderr);
-        Assert.Contains("while calling anonymous function at «string»:1:12", thrown.Stderr);
+        Assert.Contains("… while evaluating anonymous lambda\n\n       at «string»:1:12:", thrown.Stderr);
         Assert.DoesNotContain("«string»:1:9", thrown.Stderr);
     }
 }

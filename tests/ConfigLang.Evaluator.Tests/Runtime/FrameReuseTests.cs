@@ -52,7 +52,7 @@ public sealed class FrameReuseTests
             "let f = x: if x == 0 then throw \"zero\" else x * 2; in [ (builtins.tryEval (f 0)).success (f 3) (f 4) (builtins.tryEval (f 0)).success (f 5) ]"));
         Assert.Equal("[ false 3 ]", Evaluate.Value(
             "let f = x: y: assert x > 0; x + y; in [ (builtins.tryEval (f 0 1)).success (f 1 2) ]"));
-        Assert.Contains("while calling function 'f'", Evaluate.ErrorWithTrace("let f = x: x + \"a\"; in f 1"));
+        Assert.Contains("while evaluating 'f'", Evaluate.ErrorWithTrace("let f = x: x + \"a\"; in f 1"));
     }
 
     [Fact]

@@ -15,7 +15,9 @@ public static class ErrorFormatter
     {
         var output = new StringBuilder();
         output.Append("error: ").Append(Indent(diagnostic.Message)).Append('\n');
-        AppendLocation(output, diagnostic.Location);
+        // Nix 2.8 gives throw and abort no position (we keep ours for lint). It gives a stack overflow
+        // none either, but pointing at the runaway recursion is worth the difference.
+        if (!IsPrintedWithoutPosition(diagnostic.Code)) AppendLocation(output, diagnostic.Location);
         if (showTrace)
         {
             // Deep recursion repeats the same frames thousands of times: show each run once.
@@ -28,17 +30,25 @@ public static class ErrorFormatter
                     repeats++;
                     i++;
                 }
-                output.Append("       … ").Append(Indent(frame.Message)).Append('\n');
+                output.Append("\n       … ").Append(Indent(frame.Message)).Append('\n');
                 AppendLocation(output, frame.Location);
-                if (repeats > 0) output.Append("       (").Append(repeats).Append(" duplicate frames omitted)\n\n");
+                if (frame.CallSite is { } call)
+                {
+                    output.Append("\n       … from call site\n");
+                    AppendLocation(output, call.Location);
+                }
+                if (repeats > 0) output.Append("       (").Append(repeats).Append(" duplicate frames omitted)\n");
             }
         }
-        else if (trace.Count > 0)
-        {
-            output.Append("(use '--show-trace' to show detailed location information)\n");
-        }
-        return output.ToString();
+        // Nix 2.8 ends the message at its last printed line: no blank line after the source.
+        var text = output.ToString().TrimEnd('\n', ' ') + "\n";
+        // Nix 2.8 collects call frames only under --show-trace, so only the others earn the hint.
+        if (!showTrace && trace.Any(frame => !frame.OnlyWithShowTrace)) text += "(use '--show-trace' to show detailed location information)\n";
+        return text;
     }
+
+    private static bool IsPrintedWithoutPosition(string code) =>
+        code is EvaluationDiagnostics.Thrown or EvaluationDiagnostics.Aborted;
 
     /// <summary>
     /// A warning with its location, as Nix prints lint warnings: <c>warning: message</c>, then
@@ -48,15 +58,14 @@ public static class ErrorFormatter
     {
         var output = new StringBuilder();
         output.Append("warning: ").Append(message);
-        AppendLocation(output, location, "         ", "\n", "          ");
+        AppendLocation(output, location, "         ", "\n", "          ", showsFileEnd: true);
         return output.ToString().TrimEnd('\n');
     }
 
     private static string Indent(string message) => message.Replace("\n", "\n       ");
 
-    private static void AppendLocation(StringBuilder output, SourceLocation? location, string indent = "       ", string afterHeader = "\n\n", string? sourceIndent = null)
+    private static void AppendLocation(StringBuilder output, SourceLocation? location, string indent = "       ", string afterHeader = "\n\n", string sourceIndent = "        ", bool showsFileEnd = false)
     {
-        sourceIndent ??= indent;
         if (location is not { Source: not null } loc) return;
         var start = loc.Start;
         output.Append('\n').Append(indent).Append("at ").Append(loc.Source.Name).Append(':').Append(start.Line).Append(':').Append(start.Column).Append(':').Append(afterHeader);
@@ -66,6 +75,9 @@ public static class ErrorFormatter
         void Line(int number)
         {
             if (number < 1 || number > loc.Source.LineCount) return;
+            // Nix 2.8 reads a file by lines: the empty end after its last line break is no line (an expression's
+            // is). The warnings' layout is newer Nix's, which shows it.
+            if (!showsFileEnd && number > start.Line && number == loc.Source.LineCount && !loc.Source.IsExpression && loc.Source.Text.EndsWith('\n')) return;
             var text = number == start.Line ? excerpt.Text : excerpt.OtherLine(loc.Source, number);
             // An empty line ends at the bar, as Nix prints it: no trailing space.
             var shown = text.TrimEnd();
@@ -77,6 +89,5 @@ public static class ErrorFormatter
         output.Append(sourceIndent).Append(' ', 5 - Math.Min(width, 5)).Append(' ', width).Append("| ")
             .Append(' ', excerpt.CaretColumn).Append('^').Append('\n');
         Line(start.Line + 1);
-        output.Append('\n');
     }
 }

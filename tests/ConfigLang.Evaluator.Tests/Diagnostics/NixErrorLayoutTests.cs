@@ -1,0 +1,105 @@
+using ConfigLang.Evaluator.Tests.Runtime;
+
+namespace ConfigLang.Evaluator.Tests.Diagnostics;
+
+/// <summary>
+/// eval's whole error output (stderr) against Nix 2.8's: the layout of the message, the source
+/// lines and caret, the trace frames and the "--show-trace" hint. The expected texts were printed by
+/// <c>NIX_REMOTE=dummy:// nix-instantiate --eval --strict [--show-trace] -E EXPR</c> (Nix 2.8.0).
+/// Errors whose message or position still differ from Nix 2.8 are left out (see the lead's notes).
+/// </summary>
+public sealed class NixErrorLayoutTests
+{
+    public static TheoryData<string, bool, string> Nix28Errors => new()
+    {
+        { "throw \"x\"", false,
+         "error: x\n" },
+        { "abort \"y\"", false,
+         "error: evaluation aborted with the following error message: 'y'\n" },
+        { "1 + \"a\"", false,
+         "error: cannot add a string to an integer\n\n       at \u00abstring\u00bb:1:5:\n\n            1| 1 + \"a\"\n             |     ^\n" },
+        { "let x = 1; in\n  x.b", false,
+         "error: value is an integer while a set was expected\n\n       at \u00abstring\u00bb:2:3:\n\n            1| let x = 1; in\n            2|   x.b\n             |   ^\n" },
+        { "let f = x: throw \"boom\"; in f 1", false,
+         "error: boom\n" },
+        { "let a = { b = throw \"x\"; }; in a.b", false,
+         "error: x\n(use '--show-trace' to show detailed location information)\n" },
+        { "let a = { b = 1 + \"a\"; }; in a.b", false,
+         "error: cannot add a string to an integer\n\n       at \u00abstring\u00bb:1:19:\n\n            1| let a = { b = 1 + \"a\"; }; in a.b\n             |                   ^\n(use '--show-trace' to show detailed location information)\n" },
+        { "{ b = 1 + \"a\"; }", false,
+         "error: cannot add a string to an integer\n\n       at \u00abstring\u00bb:1:11:\n\n            1| { b = 1 + \"a\"; }\n             |           ^\n(use '--show-trace' to show detailed location information)\n" },
+        { "{ b = 1 + \"a\"; }", true,
+         "error: cannot add a string to an integer\n\n       at \u00abstring\u00bb:1:11:\n\n            1| { b = 1 + \"a\"; }\n             |           ^\n\n       \u2026 while evaluating the attribute 'b'\n\n       at \u00abstring\u00bb:1:3:\n\n            1| { b = 1 + \"a\"; }\n             |   ^\n" },
+        { "builtins.map (x: x.a) [1]", false,
+         "error: value is an integer while a set was expected\n\n       at \u00abstring\u00bb:1:18:\n\n            1| builtins.map (x: x.a) [1]\n             |                  ^\n" },
+        { "[ (1 + \"a\") ]", false,
+         "error: cannot add a string to an integer\n\n       at \u00abstring\u00bb:1:8:\n\n            1| [ (1 + \"a\") ]\n             |        ^\n" },
+        { "(x: x) 1 2", false,
+         "error: attempt to call something which is not a function but an integer\n\n       at \u00abstring\u00bb:1:1:\n\n            1| (x: x) 1 2\n             | ^\n" },
+        { "builtins.length 1", false,
+         "error: value is an integer while a list was expected\n\n       at \u00abstring\u00bb:1:1:\n\n            1| builtins.length 1\n             | ^\n" },
+        { "let x = x; in x", false,
+         "error: infinite recursion encountered\n\n       at \u00abstring\u00bb:1:9:\n\n            1| let x = x; in x\n             |         ^\n" },
+        { "builtins.seq (throw \"x\") 1", false,
+         "error: x\n" },
+        { "<nonexist>", false,
+         "error: file 'nonexist' was not found in the Nix search path (add it using $NIX_PATH or -I)\n\n       at \u00abstring\u00bb:1:1:\n\n            1| <nonexist>\n             | ^\n" },
+        { "let\n  a0 = 0;\n  a1 = 1;\n  a2 = 2;\n  a3 = 3;\n  a4 = 4;\n  a5 = 5;\n  a6 = 6;\n  a7 = 7;\n  a8 = 8;\n  a9 = 9;\n  a10 = 10;\n  a11 = 11;\n  b = 1 + \"a\";\nin b", false,
+         "error: cannot add a string to an integer\n\n       at \u00abstring\u00bb:14:11:\n\n           13|   a11 = 11;\n           14|   b = 1 + \"a\";\n             |           ^\n           15| in b\n" },
+        { "let\n  f = x:\n\n x + \"a\"; in f 1", false,
+         "error: cannot add a string to an integer\n\n       at \u00abstring\u00bb:4:6:\n\n            3|\n            4|  x + \"a\"; in f 1\n             |      ^\n" },
+        { "let\n  f = x:\n\n x + \"a\"; in f 1", true,
+         "error: cannot add a string to an integer\n\n       at \u00abstring\u00bb:4:6:\n\n            3|\n            4|  x + \"a\"; in f 1\n             |      ^\n\n       \u2026 while evaluating 'f'\n\n       at \u00abstring\u00bb:2:7:\n\n            1| let\n            2|   f = x:\n             |       ^\n            3|\n\n       \u2026 from call site\n\n       at \u00abstring\u00bb:4:14:\n\n            3|\n            4|  x + \"a\"; in f 1\n             |              ^\n" },
+        { "{ a = { b = { c = 1 + \"a\"; }; }; }", true,
+         "error: cannot add a string to an integer\n\n       at \u00abstring\u00bb:1:23:\n\n            1| { a = { b = { c = 1 + \"a\"; }; }; }\n             |                       ^\n\n       \u2026 while evaluating the attribute 'c'\n\n       at \u00abstring\u00bb:1:15:\n\n            1| { a = { b = { c = 1 + \"a\"; }; }; }\n             |               ^\n\n       \u2026 while evaluating the attribute 'b'\n\n       at \u00abstring\u00bb:1:9:\n\n            1| { a = { b = { c = 1 + \"a\"; }; }; }\n             |         ^\n\n       \u2026 while evaluating the attribute 'a'\n\n       at \u00abstring\u00bb:1:3:\n\n            1| { a = { b = { c = 1 + \"a\"; }; }; }\n             |   ^\n" },
+        { "{ a = { b = { c = 1 + \"a\"; }; }; }", false,
+         "error: cannot add a string to an integer\n\n       at \u00abstring\u00bb:1:23:\n\n            1| { a = { b = { c = 1 + \"a\"; }; }; }\n             |                       ^\n(use '--show-trace' to show detailed location information)\n" },
+        { "builtins.toJSON { a = 1 + \"a\"; }", false,
+         "error: cannot add a string to an integer\n\n       at \u00abstring\u00bb:1:27:\n\n            1| builtins.toJSON { a = 1 + \"a\"; }\n             |                           ^\n" },
+        { "let s = \"x\"; in s.y", false,
+         "error: value is a string while a set was expected\n\n       at \u00abstring\u00bb:1:17:\n\n            1| let s = \"x\"; in s.y\n             |                 ^\n" },
+        { "builtins.addErrorContext \"ctx\" (throw \"x\")", false,
+         "error: x\n(use '--show-trace' to show detailed location information)\n" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Nix28Errors))]
+    public void The_whole_error_output_is_what_Nix_2_8_prints(string expression, bool showTrace, string nixStderr)
+    {
+        var result = Evaluate.Run(expression, showTrace: showTrace);
+
+        Assert.False(result.Succeeded);
+        Assert.Equal(nixStderr, result.Stderr);
+    }
+
+    [Fact]
+    public void A_recursive_call_repeated_is_shown_once_with_its_call_site()
+    {
+        var trace = Evaluate.ErrorWithTrace("let f = n: if n == 0 then throw \"x\" else f (n - 1); in f 100");
+
+        Assert.Contains("       … from call site\n\n       at «string»:1:42:", trace);
+        Assert.Contains("(99 duplicate frames omitted)", trace);
+        Assert.Equal(2, trace.Split("… from call site").Length - 1);
+    }
+
+    [Fact]
+    public void A_file_shows_no_empty_line_after_its_last_line_break()
+    {
+        var folder = Directory.CreateTempSubdirectory("errlayout-").FullName;
+        try
+        {
+            var file = Path.Combine(folder, "bad.nix");
+            File.WriteAllText(file, "let x = 1; in\n{ a = x + \"s\"; }\n");
+
+            var result = Evaluate.Request(new EvaluationRequest { File = file, Strict = true }, folder);
+
+            // Nix 2.8's output for this file, at /tmp/errl/bad.nix.
+            Assert.Equal("error: cannot add a string to an integer\n\n       at " + file + ":2:11:\n\n            1| let x = 1; in\n            2| { a = x + \"s\"; }\n             |           ^\n(use '--show-trace' to show detailed location information)\n",
+                result.Stderr);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}
