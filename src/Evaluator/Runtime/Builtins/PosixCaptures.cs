@@ -12,8 +12,8 @@ namespace ConfigLang.Evaluator.Runtime.Builtins;
 /// <para>
 /// Memory is bounded by what is allocated, not by a worst case: every node is counted when first made (released
 /// nodes are kept for reuse), and past <see cref="MaxBytes"/> the run fails as Nix fails on too large a regular
-/// expression. Time is bounded by the work count (<see cref="Work"/>): a write costs 1, a copy the slots (or leaves)
-/// it copies, an instruction the machine follows 1, and past the limit the machine sets (<see cref="StartRun"/>) the
+/// expression. Time is bounded by the work count (<see cref="Work"/>): a copy costs the slots (or leaves) it
+/// copies, an instruction the machine follows (a write among them) 1, and past the limit the machine sets (<see cref="StartRun"/>) the
 /// run fails the same way.
 /// </para>
 /// </summary>
@@ -94,10 +94,10 @@ internal sealed class PosixCaptures
     /// <summary>What the store has allocated (for tests and the limit).</summary>
     public long AllocatedBytes => _allocatedBytes;
 
-    /// <summary>The run's work so far: 1 per write, plus the slots of each flat copy, plus a root's width and a leaf's
-    /// slots for each root and leaf copied, plus what the machine adds (<see cref="Spend"/>). Each unit is about one
-    /// slot moved or instruction followed, so the count tracks the run's time where writes alone do not (a flat copy
-    /// of 40,000 slots is one write).</summary>
+    /// <summary>The work on this input so far: the slots of each flat copy, a root's width and a leaf's slots for
+    /// each root and leaf copied, plus what the machine adds (<see cref="Spend"/>: 1 per instruction followed, a write
+    /// included). Each unit is about one slot moved or instruction followed, so the count tracks the run's time where
+    /// writes alone do not (a flat copy of 40,000 slots is one write).</summary>
     public long Work => _work;
 
     /// <summary>Starts counting the work on one input, which fails past <paramref name="maxWork"/>.</summary>
@@ -133,7 +133,6 @@ internal sealed class PosixCaptures
     public Node Write(Node root, int slot, int value)
     {
         if (!_flat) return WriteToLeaf(root, slot, value);
-        Spend(1);
         if (root.References > 1)
         {
             root.References--;
@@ -145,7 +144,6 @@ internal sealed class PosixCaptures
 
     private Node WriteToLeaf(Node root, int slot, int value)
     {
-        Spend(1);
         if (root.References > 1)
         {
             root.References--;

@@ -173,12 +173,18 @@ internal sealed class PosixMachine
     {
         var depth = 0;
         Push(ref depth, pc, captures);
+        // Instructions followed count as work (a Save as its write): a path passes loops already taken at this
+        // position, so with a*a*a*... each thread walks every later loop (20,000 of them over 20,000 bytes: minutes,
+        // no writes). Counted in a local, added to the store's count now and then and at the end.
+        var steps = 0;
         while (depth > 0)
         {
+            if (steps > StepsBetweenChecks)
+            {
+                _captures.Spend(steps);
+                steps = 0;
+            }
             (pc, captures) = _stack[--depth];
-            // Instructions followed count as work: a path passes loops already taken at this position, so with
-            // a*a*a*... each thread walks every later loop (20,000 of them over 20,000 bytes: minutes, no writes).
-            var steps = 0;
             while (true)
             {
                 steps++;
@@ -240,9 +246,13 @@ internal sealed class PosixMachine
                 }
                 break;
             }
-            _captures.Spend(steps);
         }
+        _captures.Spend(steps);
     }
+
+    /// <summary>How many steps may go uncounted: checked between paths, and one path's steps are bounded by the
+    /// program's length, so the work done past the limit is bounded too.</summary>
+    private const int StepsBetweenChecks = 4096;
 
     private void Push(ref int depth, int pc, PosixCaptures.Node captures)
     {
