@@ -26,7 +26,8 @@ internal sealed class PosixCaptures
     public const long MaxFlatCells = 4_000_000;
 
     /// <summary>Leaves of a root below which sets stay flat whatever the threads: a narrower root's write copies a
-    /// root and a leaf (one leaf of 256 slots when the root has one) where a flat copy is smaller or not much larger.</summary>
+    /// root and a 256-slot leaf where a flat copy moves at most 768 slots (fewer than the leaf's with one leaf), and
+    /// every read pays the indirection.</summary>
     private const int MinLeavesOfRoot = 4;
 
     /// <summary>A leaf's slots when a set is split: 10,000 nested groups take a root of 79 leaves and a leaf of 1 KB
