@@ -67,6 +67,15 @@ public sealed class PosixCapturesTests
     }
 
     [Fact]
+    public void Sets_narrower_than_four_leaves_stay_flat_whatever_the_threads()
+    {
+        // 600 slots times 10,000 threads is past the flat bound, but a root of 3 leaves saves little: a root and a
+        // 256-slot leaf per write against 600 slots, and an indirection on every read.
+        Assert.True(new PosixCaptures(600, 10_000).IsFlat);
+        Assert.False(new PosixCaptures(4 * PosixCaptures.LeafSlots, 10_000).IsFlat);
+    }
+
+    [Fact]
     public void Released_sets_are_reused_rather_than_allocated_again()
     {
         var captures = new PosixCaptures(20_002, 10_002);

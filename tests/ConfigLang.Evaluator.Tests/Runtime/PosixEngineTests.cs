@@ -195,21 +195,65 @@ public sealed class PosixEngineTests
     }
 
     [Fact]
-    public void Many_groups_each_passed_by_every_thread_exceed_the_memory_limit()
+    public void Many_groups_each_passed_by_every_thread_exceed_the_work_limit()
     {
         // Each thread's path leaves its loop and passes every later group: 3,000 groups write 9 million captures at
         // each position. Nix 2.8 matches this at once (its first path succeeds); we fail, as the former bound on slots
-        // times threads failed it, rather than run for minutes (now a few seconds). 300 groups are within that bound and match.
+        // times threads failed it, rather than run for minutes (now a few seconds). 300 groups match.
         // The limit is lowered here (the product's takes seconds to reach): the same path, 3 positions' worth.
         var pattern = string.Concat(Enumerable.Repeat("(a*)", 3_000));
-        var compiled = new PosixPattern(pattern) { MaxWritesBeyondFlat = 27_000_000 };
+        var compiled = new PosixPattern(pattern) { MinWork = 27_000_000 };
         var error = Assert.Throws<InvalidPosixPatternException>(() => compiled.MatchWhole(new string('a', 3_000)));
         Assert.True(error.ExceedsMemoryLimit);
-        Assert.Contains("more than 27000000 captures", error.Message);
-        // The failed run's machine is not reused: the pattern still matches a short input.
-        var groups = compiled.MatchWhole("a")!;
-        Assert.Equal("a,", groups[0] + "," + groups[^1]);
+        Assert.Contains("more than 27000000 units", error.Message);
         Assert.Equal(300, Match(string.Concat(Enumerable.Repeat("(a*)", 300)), new string('a', 300))!.Length);
+    }
+
+    [Fact]
+    public void Flat_sets_copied_by_every_alternative_exceed_the_work_limit()
+    {
+        // 2,000 empty alternatives in a loop: few slots times threads, so sets are flat arrays, and at each "a" every
+        // alternative copies the shared set (2,000 copies of 4,004 slots). That was unbounded (21,800 groups: hours
+        // for a few thousand bytes); now the copies count as work. Lowered limit: about 4 bytes' worth.
+        var pattern = "((" + string.Join("|", Enumerable.Repeat("()", 2_000)) + ")a)*";
+        var compiled = new PosixPattern(pattern) { MinWork = 27_000_000 };
+        var error = Assert.Throws<InvalidPosixPatternException>(() => compiled.MatchWhole(new string('a', 100)));
+        Assert.True(error.ExceedsMemoryLimit);
+        Assert.Contains("more than 27000000 units", error.Message);
+        // A short input stays within it and matches.
+        Assert.NotNull(compiled.MatchWhole("a"));
+    }
+
+    [Fact]
+    public void Loops_passed_again_by_every_thread_exceed_the_work_limit()
+    {
+        // No group but the match's: at each position each of 3,000 threads walks every later loop (4.5 million
+        // instructions), with no capture written. The instructions followed count as work. Lowered limit: 6 bytes' worth.
+        var compiled = new PosixPattern(string.Concat(Enumerable.Repeat("a*", 3_000))) { MinWork = 27_000_000 };
+        var error = Assert.Throws<InvalidPosixPatternException>(() => compiled.MatchWhole(new string('a', 50)));
+        Assert.True(error.ExceedsMemoryLimit);
+        Assert.NotNull(compiled.MatchWhole("aa"));
+    }
+
+    [Fact]
+    public void A_machine_stopped_by_the_limit_is_not_kept_for_the_next_call()
+    {
+        // split hands its machine back in a finally, so a run stopped mid-way (threads and references left behind)
+        // reaches Return; it must not be kept. match does the same and must behave alike.
+        // The pattern and lowered limit of the test above: "a" is within it, 100 bytes are not.
+        var compiled = new PosixPattern("((" + string.Join("|", Enumerable.Repeat("()", 2_000)) + ")a)*") { MinWork = 27_000_000 };
+        var input = new string('a', 100);
+        Assert.NotNull(compiled.MatchWhole("a"));
+        Assert.True(compiled.HasIdleMachine);
+        var error = Assert.Throws<InvalidPosixPatternException>(() => compiled.Matches(input).ToList());
+        Assert.True(error.ExceedsMemoryLimit);
+        Assert.False(compiled.HasIdleMachine);
+        Assert.Equal(2, compiled.Matches("a").Count()); // "a", then the empty match at the end
+        Assert.True(compiled.HasIdleMachine);
+        Assert.Throws<InvalidPosixPatternException>(() => compiled.MatchWhole(input));
+        Assert.False(compiled.HasIdleMachine);
+        // The pattern still matches afterwards, with a new machine.
+        Assert.Equal("a||", string.Join("|", compiled.MatchWhole("a")![..3]));
     }
 
     [Fact]

@@ -3,7 +3,7 @@ namespace ConfigLang.Evaluator.Runtime.Builtins;
 /// <summary>
 /// Runs a <see cref="PosixProgram"/> over one input as a Pike VM: all threads advance together one character at a
 /// time, at most one per instruction, so time is linear in the input and memory bounded by the program and the
-/// captures' limit (<see cref="PosixCaptures"/>; no backtracking, whatever the pattern). Threads are kept in priority order (left alternative, more repetitions
+/// captures' limits (<see cref="PosixCaptures"/>, on bytes and on work; no backtracking, whatever the pattern). Threads are kept in priority order (left alternative, more repetitions
 /// first), so the first thread to match is the match libstdc++'s depth-first search finds first.
 /// <para>
 /// A search (for <c>split</c>) takes the leftmost start; among the matches from there, libstdc++ in POSIX mode
@@ -28,27 +28,32 @@ internal sealed class PosixMachine
     /// threads and references behind, so its machine is not used again.</summary>
     private bool _running;
 
-    /// <summary>Captures written since the input was set, and how many are allowed. Each thread's path may pass every
-    /// group after it: groups² writes at a position, where 3,000 nested groups end a match (4.5 million), and at
-    /// every position with <c>(a*)(a*)...</c> (3,000 groups over 3,000 bytes: minutes). A program within the former
-    /// bound on slots times threads is not limited (it runs as it ran before); one beyond it fails past
-    /// <see cref="MaxWritesBeyondFlat"/> writes, as Nix fails on too large a regular expression.</summary>
-    private long _writes;
-    private readonly long _maxWrites;
+    /// <summary>The least work (<see cref="PosixCaptures.Work"/>: instructions followed, writes and slots copied) a
+    /// run over one input may do; past the larger of this and <see cref="WorkPerInputByte"/> times the input's length, the match fails as
+    /// Nix fails on too large a regular expression. Why: each thread's path may pass every group after it, groups²
+    /// writes at a position (3,000 nested groups end a match with 4.5 million), at every position with
+    /// <c>(a*)(a*)...</c> (3,000 groups over 3,000 bytes: minutes); and a flat copy is as many units as slots, so
+    /// <c>((()|()|...)a)*</c> with 21,800 empty groups copies 174 KB some 21,800 times per byte of input (hours
+    /// for a few thousand bytes). This is a few seconds of work.</summary>
+    private readonly long _minWork;
 
-    /// <summary>A few seconds of writing; 10,000 nested groups take 50 million for a match.</summary>
-    public const long MaxWritesBeyondFlat = 256_000_000;
+    /// <summary>See <see cref="_minWork"/>; 10,000 nested groups take 50 million writes for a match.</summary>
+    public const long MinWork = 256_000_000;
+
+    /// <summary>Work allowed per byte of input beyond <see cref="MinWork"/>, so long inputs to ordinary patterns never
+    /// reach the limit: lib-like patterns (<c>([^=]*)=(.*)</c>, ten groups) do at most 92 units per byte (measured over 5 MB).</summary>
+    public const long WorkPerInputByte = 1024;
 
     // The run's settings, read by AddThread.
     private int _searchStart;
     private bool _beginMatchesAtStart;
 
-    public PosixMachine(PosixProgram program, long maxWritesBeyondFlat = MaxWritesBeyondFlat)
+    public PosixMachine(PosixProgram program, long minWork = MinWork)
     {
         _code = program.Instructions;
         _sets = program.Sets;
         _captures = new PosixCaptures(program.Slots, program.ConsumingInstructions);
-        _maxWrites = _captures.IsFlat ? long.MaxValue : maxWritesBeyondFlat;
+        _minWork = minWork;
         _mark = new int[_code.Length];
         _current = new ThreadList(program.ConsumingInstructions);
         _next = new ThreadList(program.ConsumingInstructions);
@@ -61,7 +66,7 @@ internal sealed class PosixMachine
     {
         _input = input;
         _reachability = reachability;
-        _writes = 0;
+        _captures.StartRun(Math.Max(_minWork, WorkPerInputByte * input.Length));
     }
 
     /// <summary>
@@ -168,11 +173,21 @@ internal sealed class PosixMachine
     {
         var depth = 0;
         Push(ref depth, pc, captures);
+        // Instructions followed count as work (a Save as its write): a path passes loops already taken at this
+        // position, so with a*a*a*... each thread walks every later loop (20,000 of them over 20,000 bytes: minutes,
+        // no writes). Counted in a local, added to the store's count now and then and at the end.
+        var steps = 0;
         while (depth > 0)
         {
+            if (steps > StepsBetweenChecks)
+            {
+                _captures.Spend(steps);
+                steps = 0;
+            }
             (pc, captures) = _stack[--depth];
             while (true)
             {
+                steps++;
                 var instruction = _code[pc];
                 if (instruction.Op is not (PosixProgram.Op.Jump or PosixProgram.Op.Save or PosixProgram.Op.Begin or PosixProgram.Op.End))
                 {
@@ -206,10 +221,6 @@ internal sealed class PosixMachine
                         pc = instruction.X;
                         continue;
                     case PosixProgram.Op.Save:
-                        if (++_writes > _maxWrites)
-                        {
-                            throw new InvalidPosixPatternException($"the match writes more than {_maxWrites} captures", exceedsMemoryLimit: true);
-                        }
                         captures = _captures.Write(captures, instruction.X, p);
                         pc++;
                         continue;
@@ -236,7 +247,12 @@ internal sealed class PosixMachine
                 break;
             }
         }
+        _captures.Spend(steps);
     }
+
+    /// <summary>How many steps may go uncounted: checked between paths, and one path's steps are bounded by the
+    /// program's length, so the work done past the limit is bounded too.</summary>
+    private const int StepsBetweenChecks = 4096;
 
     private void Push(ref int depth, int pc, PosixCaptures.Node captures)
     {

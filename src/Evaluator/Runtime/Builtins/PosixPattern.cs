@@ -17,16 +17,28 @@ public sealed class PosixPattern
 
     internal PosixPattern(string pattern) => _program = PosixProgram.Compile(pattern);
 
-    /// <summary>The machines' limit on capture writes beyond the flat layout (tests lower it to reach it quickly).</summary>
-    internal long MaxWritesBeyondFlat { get; init; } = PosixMachine.MaxWritesBeyondFlat;
+    /// <summary>The machines' least limit on work: instructions followed, captures written and copied (tests lower
+    /// it to reach it quickly).</summary>
+    internal long MinWork { get; init; } = PosixMachine.MinWork;
+
+    /// <summary>Whether a machine is kept for the next call (for tests: a failed run's machine is not).</summary>
+    internal bool HasIdleMachine => Volatile.Read(ref _idle) is not null;
 
     /// <summary>The groups of a match of the whole <paramref name="input"/>, or null when it does not match.</summary>
     public string?[]? MatchWhole(string input)
     {
         if (_program.Literal is { } literal) return input == literal ? [] : null;
         var machine = Rent(input, null);
-        var slots = machine.Run(0, whole: true, continuous: true, notNull: false, previousAvailable: false, longest: false);
-        Return(machine);
+        int[]? slots;
+        // As for split: the machine goes back whether or not the run failed, and Return keeps only a sound one.
+        try
+        {
+            slots = machine.Run(0, whole: true, continuous: true, notNull: false, previousAvailable: false, longest: false);
+        }
+        finally
+        {
+            Return(machine);
+        }
         return slots is null ? null : Groups(slots, input);
     }
 
@@ -83,7 +95,7 @@ public sealed class PosixPattern
 
     private PosixMachine Rent(string input, PosixReachability? reachability)
     {
-        var machine = Interlocked.Exchange(ref _idle, null) ?? new PosixMachine(_program, MaxWritesBeyondFlat);
+        var machine = Interlocked.Exchange(ref _idle, null) ?? new PosixMachine(_program, MinWork);
         machine.Reset(input, reachability);
         return machine;
     }
