@@ -74,7 +74,7 @@ internal static class DerivationBuiltins
     {
         var attrs = i.ForceAttrs(argument, site, "while evaluating the argument passed to builtins.derivationStrict");
         var nameValue = attrs.Get(Symbols.Name)
-            ?? throw EvaluationException.Create(EvaluationDiagnostics.MissingAttribute, "attribute 'name' missing", site);
+            ?? throw EvaluationException.Create(EvaluationDiagnostics.MissingAttribute, "attribute 'name' missing for call to 'derivationStrict'", site);
         var drvName = i.ForceStringNoContext(nameValue, site);
         CheckName(drvName, site);
         var ignoreNulls = attrs.Get("__ignoreNulls") is { } ig && i.ForceBool(ig, site);
