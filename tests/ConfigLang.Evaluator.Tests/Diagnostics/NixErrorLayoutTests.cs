@@ -89,6 +89,25 @@ public sealed class NixErrorLayoutTests
          "error: 'functionArgs' requires a function\n\n       at \u00abstring\u00bb:1:1:\n\n            1| builtins.functionArgs { }\n             | ^\n" },
         { "builtins.genericClosure { startSet = [ { nokey = 1; } ]; operator = x: [ ]; }", false,
          "error: attribute 'key' required\n\n       at \u00abstring\u00bb:1:1:\n\n            1| builtins.genericClosure { startSet = [ { nokey = 1; } ]; operator = x: [ ]; }\n             | ^\n" },
+        // A failed assertion shows its condition as Nix 2.8's parser prints it, not as written.
+        { "assert 1 == 2; 1", false,
+         "error: assertion '(1 == 2)' failed\n\n       at \u00abstring\u00bb:1:1:\n\n            1| assert 1 == 2; 1\n             | ^\n" },
+        { "let arg = \"x\"; in assert arg == \"y\"; 1", false,
+         "error: assertion '(arg == \"y\")' failed\n\n       at \u00abstring\u00bb:1:19:\n\n            1| let arg = \"x\"; in assert arg == \"y\"; 1\n             |                   ^\n" },
+        { "assert { a.b = [ { c.d = true; } ]; } == { a.b = [ ]; }; 1", false,
+         "error: assertion '({ a = { b = [ ({ c = { d = true; }; }) ]; }; } == { a = { b = [ ]; }; })' failed\n\n       at \u00abstring\u00bb:1:1:\n\n            1| assert { a.b = [ { c.d = true; } ]; } == { a.b = [ ]; }; 1\n             | ^\n" },
+        { "assert (x: x) == (x: x); 1", false,
+         "error: assertion '((x: x) == (x: x))' failed\n\n       at \u00abstring\u00bb:1:1:\n\n            1| assert (x: x) == (x: x); 1\n             | ^\n" },
+        { "assert { b = 1.0; } == { b = 1.01; }; 1", false,
+         "error: assertion '({ b = 1; } == { b = 1.01; })' failed\n\n       at \u00abstring\u00bb:1:1:\n\n            1| assert { b = 1.0; } == { b = 1.01; }; 1\n             | ^\n" },
+        { "assert !(builtins.isInt 1) || false; 1", false,
+         "error: assertion '((! ((builtins).isInt 1)) || false)' failed\n\n       at \u00abstring\u00bb:1:1:\n\n            1| assert !(builtins.isInt 1) || false; 1\n             | ^\n" },
+        { "assert let x = 1; in x > 2 && true; 1", false,
+         "error: assertion '(let x = 1; in ((__lessThan 2 x) && true))' failed\n\n       at \u00abstring\u00bb:1:1:\n\n            1| assert let x = 1; in x > 2 && true; 1\n             | ^\n" },
+        { "assert \"a${toString 1}b\" == ''c''; 1", false,
+         "error: assertion '((\"a\" + (toString 1) + \"b\") == \"c\")' failed\n\n       at \u00abstring\u00bb:1:1:\n\n            1| assert \"a${toString 1}b\" == ''c''; 1\n             | ^\n" },
+        { "assert builtins.elem 3 [ 1 2 ]; 1", false,
+         "error: assertion '((builtins).elem 3 [ (1) (2) ])' failed\n\n       at \u00abstring\u00bb:1:1:\n\n            1| assert builtins.elem 3 [ 1 2 ]; 1\n             | ^\n" },
     };
 
     [Theory]
