@@ -108,6 +108,9 @@ public sealed class NixErrorLayoutTests
          "error: assertion '((\"a\" + (toString 1) + \"b\") == \"c\")' failed\n\n       at \u00abstring\u00bb:1:1:\n\n            1| assert \"a${toString 1}b\" == ''c''; 1\n             | ^\n" },
         { "assert builtins.elem 3 [ 1 2 ]; 1", false,
          "error: assertion '((builtins).elem 3 [ (1) (2) ])' failed\n\n       at \u00abstring\u00bb:1:1:\n\n            1| assert builtins.elem 3 [ 1 2 ]; 1\n             | ^\n" },
+        // fromTOML's date error in Nix 2.8's words.
+        { "builtins.fromTOML \"a = 1979-05-27T07:32:00Z\"", false,
+         "error: while parsing a TOML string: Dates and times are not supported\n\n       at \u00abstring\u00bb:1:1:\n\n            1| builtins.fromTOML \"a = 1979-05-27T07:32:00Z\"\n             | ^\n" },
     };
 
     [Theory]
