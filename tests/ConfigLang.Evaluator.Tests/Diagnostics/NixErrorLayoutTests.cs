@@ -111,6 +111,11 @@ public sealed class NixErrorLayoutTests
         // fromTOML's date error in Nix 2.8's words.
         { "builtins.fromTOML \"a = 1979-05-27T07:32:00Z\"", false,
          "error: while parsing a TOML string: Dates and times are not supported\n\n       at \u00abstring\u00bb:1:1:\n\n            1| builtins.fromTOML \"a = 1979-05-27T07:32:00Z\"\n             | ^\n" },
+        // derivationStrict checks outputHashMode as it reads it, before missing 'system'.
+        { "builtins.derivationStrict { name = \"foo\"; builder = 1; outputHashMode = 15; }", false,
+         "error: invalid value '15' for 'outputHashMode' attribute\n\n       at \u00abstring\u00bb:1:29:\n\n            1| builtins.derivationStrict { name = \"foo\"; builder = 1; outputHashMode = 15; }\n             |                             ^\n(use '--show-trace' to show detailed location information)\n" },
+        { "builtins.derivationStrict { name = \"foo\"; builder = \"/b\"; outputHashMode = \"custom\"; __structuredAttrs = true; }", false,
+         "error: invalid value 'custom' for 'outputHashMode' attribute\n\n       at \u00abstring\u00bb:1:29:\n\n            1| builtins.derivationStrict { name = \"foo\"; builder = \"/b\"; outputHashMode = \"custom\"; __structuredAttrs = true; }\n             |                             ^\n(use '--show-trace' to show detailed location information)\n" },
     };
 
     [Theory]
