@@ -73,7 +73,7 @@ internal sealed class Binder
             case IfExpr ifExpr:
                 return new IfNode(_source, ifExpr.Span, Bind(ifExpr.Condition), Bind(ifExpr.Then), Bind(ifExpr.Else));
             case AssertExpr assert:
-                return new AssertNode(_source, assert.Span, Bind(assert.Condition), Bind(assert.Body));
+                return new AssertNode(_source, assert.Span, Bind(assert.Condition), Bind(assert.Body), _baseDirectory);
             case WithExpr with:
                 return new WithNode(_source, with.Span, Bind(with.Scope), Bind(with.Body), ResolvedScopes.WithFrameSize(with));
             case UnaryExpr { Operator: UnaryOperator.Not } not:

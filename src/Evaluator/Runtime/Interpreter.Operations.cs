@@ -40,6 +40,7 @@ public sealed partial class Interpreter
         var j = ForceInt(b, site);
         if (TryIntArithmetic(op, i, j, out var result)) return IntValue.Of(result);
         if (op == '/' && j == 0) throw EvaluationException.Create(EvaluationDiagnostics.DivisionByZero, "division by zero", site);
+        if (op == '/') throw EvaluationException.Create(EvaluationDiagnostics.IntegerOverflow, "overflow in integer division", site);
         var verb = op switch { '+' => "adding", '-' => "subtracting", '*' => "multiplying", _ => "dividing" };
         throw EvaluationException.Create(EvaluationDiagnostics.IntegerOverflow, $"integer overflow in {verb} {i} {op} {j}", site);
     }

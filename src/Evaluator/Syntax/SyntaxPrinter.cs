@@ -50,6 +50,7 @@ public sealed class SyntaxPrinter
     private readonly string _baseDirectory;
     private readonly string _home;
     private readonly Dictionary<string, int> _symbolOrder = new(StringComparer.Ordinal);
+    private int _maxLength = int.MaxValue;
 
     private readonly Text.SourceText _source;
 
@@ -62,20 +63,32 @@ public sealed class SyntaxPrinter
 
     /// <summary>Prints <paramref name="tree"/>; relative paths resolve against <paramref name="baseDirectory"/>
     /// (the file's directory, or the current directory for standard input).</summary>
-    public static string Print(SyntaxTree tree, string baseDirectory, string? home = null)
+    public static string Print(SyntaxTree tree, string baseDirectory, string? home = null) =>
+        Print(tree, baseDirectory, int.MaxValue, home);
+
+    /// <summary>Like <see cref="Print(SyntaxTree, string, string?)"/>, but stops once the text passes
+    /// <paramref name="maxLength"/> characters and ends it with "…": <c>inherit (e) a b …</c> prints
+    /// <c>e</c> once per name, so a short hostile text can print to a huge one.</summary>
+    public static string Print(SyntaxTree tree, string baseDirectory, int maxLength, string? home = null)
     {
-        var printer = new SyntaxPrinter(tree.Source, baseDirectory, home ?? Environment.GetEnvironmentVariable("HOME") ?? "/");
+        var printer = new SyntaxPrinter(tree.Source, baseDirectory, home ?? Environment.GetEnvironmentVariable("HOME") ?? "/")
+        {
+            _maxLength = maxLength,
+        };
         for (var i = 0; i < StartupSymbols.Length; i++) printer._symbolOrder.TryAdd(StartupSymbols[i], i - StartupSymbols.Length);
         new SymbolOrderCollector(printer._symbolOrder).Visit(tree.Root);
         foreach (var late in LateStartupSymbols) printer._symbolOrder[late] = int.MaxValue - 1;
         printer.Print(tree.Root);
-        return printer._out.ToString();
+        if (printer._out.Length <= maxLength) return printer._out.ToString();
+        var cut = char.IsHighSurrogate(printer._out[maxLength - 1]) ? maxLength - 1 : maxLength;
+        return printer._out.ToString(0, cut) + "…";
     }
 
     private int SymbolRank(string name) => _symbolOrder.TryGetValue(name, out var rank) ? rank : int.MaxValue;
 
     private void Print(Expr expr)
     {
+        if (_out.Length > _maxLength) return;
         switch (expr)
         {
             case IntLiteral i: _out.Append(i.Value.ToString(CultureInfo.InvariantCulture)); break;

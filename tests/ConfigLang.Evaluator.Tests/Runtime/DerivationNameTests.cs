@@ -18,7 +18,7 @@ public sealed class DerivationNameTests
 
     [Fact]
     public void A_missing_name_is_reported_as_a_missing_attribute() =>
-        Assert.Equal("error: attribute 'name' missing", Evaluate.Error("builtins.derivationStrict { }").Split('\n')[0]);
+        Assert.Equal("error: attribute 'name' missing for call to 'derivationStrict'", Evaluate.Error("builtins.derivationStrict { }").Split('\n')[0]);
 
     [Fact]
     public void A_name_may_start_with_a_dot_as_in_nix_2_8() =>

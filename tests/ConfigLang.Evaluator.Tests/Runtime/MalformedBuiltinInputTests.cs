@@ -83,7 +83,7 @@ public sealed class MalformedBuiltinInputTests
     public void A_toml_escape_that_is_no_unicode_scalar_is_a_parse_error(string escape, string shown)
     {
         var stderr = Evaluate.Error($"builtins.fromTOML \"a = \\\"{escape}\\\"\"");
-        Assert.StartsWith($"error: while parsing TOML: invalid escape '{shown}' (line 1)", stderr);
+        Assert.StartsWith($"error: while parsing a TOML string: invalid escape '{shown}' (line 1)", stderr);
         Assert.Contains("at «string»:1:1:", stderr);
     }
 

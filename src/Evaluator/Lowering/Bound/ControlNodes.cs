@@ -22,18 +22,35 @@ internal sealed class IfNode(SourceText source, TextSpan span, Node condition, N
 }
 
 /// <summary><c>assert c; body</c></summary>
-internal sealed class AssertNode(SourceText source, TextSpan span, Node condition, Node body) : Node(source, span)
+internal sealed class AssertNode(SourceText source, TextSpan span, Node condition, Node body, string baseDirectory) : Node(source, span)
 {
+    // The condition as the message shows it, made at the first failure (tryEval may repeat it).
+    private string? _shownCondition;
+
+    // Longer conditions are cut: a short text can print to a huge one (see SyntaxPrinter.Print).
+    internal const int MaxShownConditionLength = 64 * 1024;
+
     public override Value Eval(Env env)
     {
         var c = condition.Eval(env);
         if (c is not BoolValue b) throw NotABoolean(c, condition);
         if (!b.Value)
         {
+            _shownCondition ??= ShowCondition();
             throw EvaluationException.Create(EvaluationDiagnostics.AssertionFailed,
-                $"assertion '{condition.Source.Substring(condition.Span)}' failed", Location, EvaluationErrorKind.Assertion);
+                $"assertion '{_shownCondition}' failed", Location, EvaluationErrorKind.Assertion);
         }
         return body.Eval(env);
+    }
+
+    /// <summary>Nix 2.8 shows the condition as <c>nix-instantiate --parse</c> prints it (operators in
+    /// parentheses, paths absolute), not as written. The condition's own text is parsed again
+    /// rather than keeping its syntax tree alive for a failure that rarely comes.</summary>
+    private string ShowCondition()
+    {
+        var text = condition.Source.Substring(condition.Span);
+        var tree = Syntax.Parser.ParseSyntaxOnly(new SourceText(text, condition.Source.Path));
+        return tree.HasErrors ? text : Syntax.SyntaxPrinter.Print(tree, baseDirectory, MaxShownConditionLength);
     }
 
     internal override bool KeepsNoFrame => condition.KeepsNoFrame && body.KeepsNoFrame;

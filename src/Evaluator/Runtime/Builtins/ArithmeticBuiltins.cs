@@ -7,7 +7,18 @@ internal static class ArithmeticBuiltins
 {
     public static void Register(BuiltinRegistry r)
     {
-        r.Add("add", 2, (i, a, s) => i.Arithmetic('+', a[0], a[1], s));
+        r.Add("add", 2, (i, a, s) =>
+        {
+            // Unlike the operator, the builtin never concatenates: without a float both are integers.
+            var x = a[0].Force();
+            var y = a[1].Force();
+            if (x is not FloatValue && y is not FloatValue)
+            {
+                i.ForceInt(x, s);
+                i.ForceInt(y, s);
+            }
+            return i.Arithmetic('+', x, y, s);
+        });
         r.Add("sub", 2, (i, a, s) => i.Arithmetic('-', a[0], a[1], s));
         r.Add("mul", 2, (i, a, s) => i.Arithmetic('*', a[0], a[1], s));
         r.Add("div", 2, (i, a, s) => i.Arithmetic('/', a[0], a[1], s));

@@ -69,12 +69,20 @@ internal static class DerivationBuiltins
             interpreter.Evaluate(new SourceText(DerivationSource, DerivationFile), "//builtin")), global: true);
     }
 
+    /// <summary>Nix 2.8 checks the mode as it reads the attribute, before the required ones are
+    /// missed, and reports it at the derivation's name.</summary>
+    private static void CheckHashMode(string mode, SourceLocation? namePosition)
+    {
+        if (mode is "recursive" or "flat") return;
+        throw EvaluationException.Create(EvaluationDiagnostics.General, $"invalid value '{mode}' for 'outputHashMode' attribute", namePosition);
+    }
+
     private static Value DerivationStrict(Interpreter i, Value argument, SourceLocation? site,
         Dictionary<string, (Derivation Drv, string HashModulo)> known)
     {
         var attrs = i.ForceAttrs(argument, site, "while evaluating the argument passed to builtins.derivationStrict");
         var nameValue = attrs.Get(Symbols.Name)
-            ?? throw EvaluationException.Create(EvaluationDiagnostics.MissingAttribute, "attribute 'name' missing", site);
+            ?? throw EvaluationException.Create(EvaluationDiagnostics.MissingAttribute, "attribute 'name' missing for call to 'derivationStrict'", site);
         var drvName = i.ForceStringNoContext(nameValue, site);
         CheckName(drvName, site);
         var ignoreNulls = attrs.Get("__ignoreNulls") is { } ig && i.ForceBool(ig, site);
@@ -132,7 +140,8 @@ internal static class DerivationBuiltins
                             outputs = CheckOutputs(i.ForceList(value, namePosition).Items.Select(o => i.ForceStringNoContext(o, namePosition)).ToList(), site);
                             break;
                         case "outputHash" or "outputHashAlgo" or "outputHashMode":
-                            i.ForceStringNoContext(value, namePosition);
+                            var hashText = i.ForceStringNoContext(value, namePosition);
+                            if (key == "outputHashMode") CheckHashMode(hashText, namePosition);
                             fixedOutput = true;
                             break;
                     }
@@ -153,6 +162,7 @@ internal static class DerivationBuiltins
                     case "__impure" when text == "1":
                         throw EvaluationException.Create(EvaluationDiagnostics.Unsupported, "experimental Nix feature 'impure-derivations' is disabled", site);
                     case "outputHash" or "outputHashAlgo" or "outputHashMode":
+                        if (key == "outputHashMode") CheckHashMode(text, namePosition);
                         fixedOutput = true;
                         break;
                 }

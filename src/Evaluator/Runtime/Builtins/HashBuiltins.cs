@@ -13,7 +13,7 @@ internal static class HashBuiltins
         r.Add("hashString", 2, (i, a, s) =>
         {
             var algorithm = i.ForceStringNoContext(a[0], s);
-            var text = i.CoerceToStringValue(a[1], s).Text;
+            var text = i.ForceString(a[1], s).Text;
             return StringValue.Of(Hash(algorithm, ByteText.ToBytes(text), s));
         });
         r.Add("hashFile", 2, (i, a, s) =>

@@ -55,13 +55,13 @@ internal static class ListBuiltins
         r.Add("head", (i, v, s) =>
         {
             var list = i.ForceList(v, s);
-            if (list.Count == 0) throw EvaluationException.Create(EvaluationDiagnostics.OutOfBounds, "'builtins.head' called on an empty list", s);
+            if (list.Count == 0) throw EvaluationException.Create(EvaluationDiagnostics.OutOfBounds, "list index 0 is out of bounds", s);
             return list.Items[0].Force();
         });
         r.Add("tail", (i, v, s) =>
         {
             var list = i.ForceList(v, s);
-            if (list.Count == 0) throw EvaluationException.Create(EvaluationDiagnostics.OutOfBounds, "'builtins.tail' called on an empty list", s);
+            if (list.Count == 0) throw EvaluationException.Create(EvaluationDiagnostics.OutOfBounds, "'tail' called on an empty list", s);
             return ListValue.Of(list.Items[1..]);
         });
         r.Add("length", (i, v, s) => IntValue.Of(i.ForceList(v, s).Count));
@@ -93,8 +93,9 @@ internal static class ListBuiltins
         });
         r.Add("sort", 2, (i, a, s) =>
         {
-            var list = i.ForceList(a[1], s);
+            // The function before the list, as Nix 2.8 checks them (even for an empty list).
             i.ForceFunction(a[0], s, "while evaluating the sorting function passed to builtins.sort");
+            var list = i.ForceList(a[1], s);
             var items = (Value[])list.Items.Clone();
             MergeSort(items, (x, y) => i.ForceBool(i.Call(a[0], x, y, s), s));
             return ListValue.Of(items);
@@ -119,7 +120,7 @@ internal static class ListBuiltins
     /// <summary>Formatted in a method of its own, so elemAt's frame holds no formatting state and can end in a tail call.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static EvaluationException ElemAtOutOfBounds(long index, int count, SourceLocation? site) =>
-        EvaluationException.Create(EvaluationDiagnostics.OutOfBounds, $"'builtins.elemAt' called with index {index} on a list of size {count}", site);
+        EvaluationException.Create(EvaluationDiagnostics.OutOfBounds, $"list index {index} is out of bounds", site);
 
     /// <summary><c>any</c> (<paramref name="wanted"/> true) and the negation of <c>all</c>: whether the
     /// predicate <c>a[0]</c> gives <paramref name="wanted"/> for an element of the list <c>a[1]</c>,
@@ -181,8 +182,8 @@ internal static class ListBuiltins
     private static Value GenericClosure(Interpreter i, Value[] a, SourceLocation? s)
     {
         var args = i.ForceAttrs(a[0], s);
-        var startSet = args.Get("startSet") ?? throw EvaluationException.Create(EvaluationDiagnostics.MissingAttribute, "attribute 'startSet' missing", s);
-        var op = args.Get("operator") ?? throw EvaluationException.Create(EvaluationDiagnostics.MissingAttribute, "attribute 'operator' missing", s);
+        var startSet = args.Get("startSet") ?? throw EvaluationException.Create(EvaluationDiagnostics.MissingAttribute, "attribute 'startSet' missing for call to 'genericClosure'", s);
+        var op = args.Get("operator") ?? throw EvaluationException.Create(EvaluationDiagnostics.MissingAttribute, "attribute 'operator' missing for call to 'genericClosure'", s);
         var key = Symbol.Intern("key");
         var work = new Queue<Value>(i.ForceList(startSet, s).Items);
         var seen = new SortedSet<Value>(Comparer<Value>.Create((x, y) => i.LessThan(x, y, s) ? -1 : i.LessThan(y, x, s) ? 1 : 0));
@@ -191,7 +192,7 @@ internal static class ListBuiltins
         {
             var item = work.Dequeue();
             var attrs = i.ForceAttrs(item, s);
-            var k = attrs.Get(key) ?? throw EvaluationException.Create(EvaluationDiagnostics.MissingAttribute, "attribute 'key' missing", s);
+            var k = attrs.Get(key) ?? throw EvaluationException.Create(EvaluationDiagnostics.MissingAttribute, "attribute 'key' required", s);
             if (!seen.Add(k.Force())) continue;
             result.Add(attrs);
             foreach (var next in i.ForceList(i.Call(op, attrs, s), s).Items) work.Enqueue(next);

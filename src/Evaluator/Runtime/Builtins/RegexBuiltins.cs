@@ -12,7 +12,7 @@ internal static class RegexBuiltins
         {
             var source = i.ForceStringNoContext(a[0], s);
             var pattern = Compile(source, s);
-            var input = i.CoerceToStringValue(a[1], s).Text;
+            var input = i.ForceString(a[1], s).Text;
             string?[]? groups;
             try
             {
@@ -29,7 +29,7 @@ internal static class RegexBuiltins
         {
             var source = i.ForceStringNoContext(a[0], s);
             var pattern = Compile(source, s);
-            var input = i.CoerceToStringValue(a[1], s).Text;
+            var input = i.ForceString(a[1], s).Text;
             var result = new List<Value>();
             var position = 0;
             try

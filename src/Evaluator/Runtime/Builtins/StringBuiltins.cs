@@ -58,8 +58,10 @@ internal static class StringBuiltins
     /// </summary>
     private static Value ConcatStringsSep(Interpreter i, Value[] a, SourceLocation? s)
     {
-        string[]? context = null;
-        var separator = i.CoerceToString(a[0], s, ref context);
+        // The separator is forced, not coerced (Nix 2.8): a path or a set is a type error.
+        var separatorValue = i.ForceString(a[0], s);
+        var separator = separatorValue.Text;
+        var context = separatorValue.Context;
         var list = i.ForceList(a[1], s);
         if (list.Count == 0) return new StringValue("", context);
         long length = (long)separator.Length * (list.Count - 1);
@@ -114,11 +116,12 @@ internal static class StringBuiltins
         var to = i.ForceList(a[1], s);
         if (from.Count != to.Count)
         {
-            throw EvaluationException.Create(EvaluationDiagnostics.General, "'from' and 'to' arguments passed to builtins.replaceStrings have different lengths", s);
+            throw EvaluationException.Create(EvaluationDiagnostics.General, "'from' and 'to' arguments to 'replaceStrings' have different lengths", s);
         }
-        var input = i.CoerceToStringValue(a[2], s);
+        // Nix 2.8's order: the patterns, then the input, each forced to a string (not coerced).
         var patterns = new string[from.Count];
         for (var k = 0; k < patterns.Length; k++) patterns[k] = i.ForceString(from.Items[k], s).Text; // context allowed, and dropped
+        var input = i.ForceString(a[2], s);
         var replacements = new StringValue?[to.Count];
         string[]? context = input.Context;
         var text = input.Text;
@@ -130,7 +133,7 @@ internal static class StringBuiltins
             {
                 var pattern = patterns[k];
                 if (string.CompareOrdinal(text, p, pattern, 0, pattern.Length) != 0 || p + pattern.Length > text.Length) continue;
-                replacements[k] ??= i.CoerceToStringValue(to.Items[k], s);
+                replacements[k] ??= i.ForceString(to.Items[k], s);
                 builder.Append(replacements[k]!.Text);
                 context = StringValue.MergeContext(context, replacements[k]!.Context);
                 if (pattern.Length == 0)

@@ -34,7 +34,7 @@ internal sealed class TomlReader
         }
         catch (FormatException e)
         {
-            throw EvaluationException.Create(EvaluationDiagnostics.Serialization, $"while parsing TOML: {e.Message}", site);
+            throw EvaluationException.Create(EvaluationDiagnostics.Serialization, $"while parsing a TOML string: {e.Message}", site);
         }
     }
 
@@ -248,7 +248,8 @@ internal sealed class TomlReader
         if (token.Length >= 8 && token.Length > 4 && token[4] == '-' && char.IsAsciiDigit(token[0]) || token.Length >= 5 && token[2] == ':')
         {
             if (_timestamps && TomlTimestamp.TryParse(token) is { } timestamp) return timestamp;
-            throw Error("Dates and times are not supported");
+            // Nix 2.8's exact words, without a line: its TOML library's own errors are not copied.
+            throw new FormatException("Dates and times are not supported");
         }
         var clean = token.Replace("_", "");
         try
