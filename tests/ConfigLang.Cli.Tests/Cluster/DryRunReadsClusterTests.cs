@@ -28,14 +28,8 @@ public sealed class DryRunReadsClusterTests : IDisposable
     private string Root => Path.Combine(_dir.FullName, "root");
 
     /// <summary>The root holding only the cluster key (0600).</summary>
-    private void WriteKey()
-    {
-        var file = Path.Combine(Root, "run", "secrets", "acme-cluster.key");
-        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-        File.WriteAllText(file, "");
-        File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        File.WriteAllText(file, Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)) + "\n");
-    }
+    private void WriteKey() =>
+        SecretFile.Write(Path.Combine(Root, "run", "secrets", "acme-cluster.key"), Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)) + "\n");
 
     /// <summary>Two DNS-01 certificates in a cluster at <paramref name="endpoints"/>.</summary>
     private string Host(IEnumerable<Uri> endpoints)

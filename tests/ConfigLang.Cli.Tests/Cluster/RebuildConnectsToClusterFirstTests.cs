@@ -69,10 +69,7 @@ public sealed class RebuildConnectsToClusterFirstTests : IDisposable
     public void A_cluster_without_a_reachable_member_stops_rebuild_before_anything_is_generated_naming_the_endpoint()
     {
         var key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
-        Directory.CreateDirectory(Path.GetDirectoryName(KeyFile)!);
-        File.WriteAllText(KeyFile, "");
-        File.SetUnixFileMode(KeyFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        File.WriteAllText(KeyFile, key + "\n");
+        SecretFile.Write(KeyFile, key + "\n");
         var endpoint = $"http://127.0.0.1:{FreePorts.Take(1)[0]}";
 
         var run = CliRun.Invoke("rebuild", Host(endpoint), "--root", Root, "--service-manager", "none");

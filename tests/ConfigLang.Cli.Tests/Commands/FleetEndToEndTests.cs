@@ -49,7 +49,7 @@ public sealed class FleetEndToEndTests(FleetTestbedFixture fixture) : IClassFixt
     {
         var root = Path.Combine(_work.FullName, "root-" + name);
         RebuildAgainstTestbedTests.WriteRfc2136Secrets(root, Bed);
-        if (key is not null) WriteSecret(Path.Combine(root, "run", "secrets", "cluster.key"), key + "\n");
+        if (key is not null) SecretFile.Write(Path.Combine(root, "run", "secrets", "cluster.key"), key + "\n");
         var config = Path.Combine(_work.FullName, name + ".nix");
         var certs = string.Concat(certificates.Select(c => $"      certs.\"{c}\" = {{ }};\n"));
         File.WriteAllText(config, $$"""
@@ -75,14 +75,6 @@ public sealed class FleetEndToEndTests(FleetTestbedFixture fixture) : IClassFixt
             }
             """);
         return (root, config);
-    }
-
-    private static void WriteSecret(string file, string content)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-        File.WriteAllText(file, "");
-        File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        File.WriteAllText(file, content);
     }
 
     private RunningCli StartRebuild((string Root, string Config) host) =>
@@ -167,7 +159,7 @@ public sealed class FleetEndToEndTests(FleetTestbedFixture fixture) : IClassFixt
         File.WriteAllText(hang, $"#!/bin/sh\ntouch '{started}'\nexec sleep 300\n");
         File.SetUnixFileMode(hang, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         var a = Host("a", etcd, name, _key, dnsProvider: "exec");
-        WriteSecret(Path.Combine(a.Root, "run", "secrets", "exec.env"), $"EXEC_PATH={hang}\nEXEC_SEQUENCE_TIMEOUT=600\n");
+        SecretFile.Write(Path.Combine(a.Root, "run", "secrets", "exec.env"), $"EXEC_PATH={hang}\nEXEC_SEQUENCE_TIMEOUT=600\n");
         var b = Host("b", etcd, name, _key);
         var c = Host("c", etcd, name, _key);
 
