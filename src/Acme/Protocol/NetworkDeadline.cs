@@ -15,10 +15,15 @@ public static class NetworkDeadline
             // WaitAsync as well: a library that ignores the token still gives up in time.
             return await exchange(deadline.Token).WaitAsync(timeout, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (!cancellationToken.IsCancellationRequested
-                                  && (e is TimeoutException || (e is OperationCanceledException && deadline.IsCancellationRequested)))
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested && IsTimeout(e, deadline))
         {
             throw new NetworkTimeoutException(target, timeout);
         }
     }
+
+    // The socket handler's own ConnectTimeout equals the deadline and may fire a moment before it:
+    // it surfaces as a cancellation wrapping a TimeoutException, while the deadline is not yet cancelled.
+    private static bool IsTimeout(Exception e, CancellationTokenSource deadline) =>
+        e is TimeoutException
+        || (e is OperationCanceledException && (deadline.IsCancellationRequested || e.InnerException is TimeoutException));
 }

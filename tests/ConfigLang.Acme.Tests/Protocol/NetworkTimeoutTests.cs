@@ -44,6 +44,19 @@ public sealed class NetworkTimeoutTests
     }
 
     [Fact]
+    public async Task The_handlers_connect_timeout_firing_before_the_deadline_is_the_same_timeout()
+    {
+        // What SocketsHttpHandler throws when its ConnectTimeout (equal to the deadline) wins the race:
+        // a cancellation wrapping a TimeoutException, with the deadline itself not yet cancelled.
+        var error = await Assert.ThrowsAsync<NetworkTimeoutException>(() => NetworkDeadline.RunAsync<int>(
+            "https://127.0.0.1:1/dir", TimeSpan.FromSeconds(30),
+            _ => throw new TaskCanceledException("The operation was canceled.", new TimeoutException("A connection could not be established within the configured ConnectTimeout.")),
+            CancellationToken.None));
+
+        Assert.Equal("no answer from https://127.0.0.1:1/dir within 30 s", error.Message);
+    }
+
+    [Fact]
     public async Task Headers_followed_by_a_stalled_body_are_a_timeout_too()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
