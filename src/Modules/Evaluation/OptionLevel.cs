@@ -306,19 +306,21 @@ public sealed class OptionLevel
         var loc = OptionPath.Append(Prefix, name.Name);
         var definitions = DefinitionsOf(name);
 
-        var optionCount = CheckDeclarations(index, loc, out var mixed);
+        var optionCount = CheckDeclarations(index, loc);
 
         if (optionCount == declarations.Length)
         {
             child = new OptionLeaf(_interpreter, loc, declarations, definitions);
         }
-        else if (mixed is not null)
+        else if (optionCount > 0)
         {
+            // Options of submodule type mixed with nested declarations (checked above): the nested
+            // ones become options of the same submodule type.
             var converted = new DeclarationSource[declarations.Length];
             for (var i = 0; i < converted.Length; i++)
             {
                 var d = declarations[i];
-                converted[i] = mixed[i] ? d : d with { Options = _system.OptionTreeToOption(d.Options) };
+                converted[i] = IsOption(d) ? d : d with { Options = _system.OptionTreeToOption(d.Options) };
             }
             child = new OptionLeaf(_interpreter, loc, converted, definitions);
         }
@@ -343,53 +345,48 @@ public sealed class OptionLevel
     /// The checks <c>mergeModules'</c> makes of a name's declarations before it knows what the
     /// name is (a declaration that is not an option, options mixed with nested declarations):
     /// how many of them are options. <paramref name="loc"/> is made only for an error when null.
-    /// When options are mixed with nested declarations (all of submodule type, or it is an error),
-    /// <paramref name="mixed"/> says which declarations are the options, so the caller does not
-    /// read their tags again; else it is null.
+    /// Options mixed with nested declarations must all be of submodule type, or it is an error.
     /// </summary>
-    private int CheckDeclarations(int index, IReadOnlyList<string>? loc, out bool[]? mixed)
+    private int CheckDeclarations(int index, IReadOnlyList<string>? loc)
     {
         var declarations = _declarationsByIndex![index];
-        // Each tag is read once: held on the stack, kept only for the mixed case (rare).
-        Span<bool> isOption = declarations.Length <= 64 ? stackalloc bool[declarations.Length] : new bool[declarations.Length];
         var optionCount = 0;
-        for (var i = 0; i < declarations.Length; i++)
+        foreach (var declaration in declarations)
         {
-            var declaration = declarations[i];
             var tag = Nix.TypeTag(declaration.Options);
             if (tag is null) continue;
             if (tag != "option") throw DeclarationTypeError(loc ?? OptionPath.Append(Prefix, _names![index].Name), tag, declaration.File);
-            isOption[i] = true;
             optionCount++;
         }
-        mixed = null;
         if (optionCount == 0 || optionCount == declarations.Length) return optionCount;
-        var firstOption = isOption.IndexOf(true);
-        var allSubmodules = true;
-        for (var i = firstOption; i < declarations.Length && allSubmodules; i++)
+        // The mixed case is rare: its tags are read a second time rather than kept from the first pass.
+        foreach (var declaration in declarations)
         {
-            if (isOption[i]) allSubmodules = TypeNameOf(declarations[i].Options) == "submodule";
+            if (IsOption(declaration) && TypeNameOf(declaration.Options) != "submodule")
+                throw NestedUnderNonSubmodule(loc ?? OptionPath.Append(Prefix, _names![index].Name), declarations);
         }
-        if (!allSubmodules)
-        {
-            loc ??= OptionPath.Append(Prefix, _names![index].Name);
-            var first = declarations[firstOption];
-            var description = Nix.Get(Nix.ForceAttrs(first.Options), "type") is { } t
-                && t.Force() is AttrSetValue ta && Nix.Get(ta, "description") is { } dv ? Nix.ForceString(dv) : "<no description>";
-            var nested = new List<string>();
-            for (var i = 0; i < declarations.Length; i++)
-            {
-                if (isOption[i]) continue;
-                foreach (var n in Nix.ForceAttrs(declarations[i].Options).Names)
-                    nested.Add($" - option(s) with prefix `{OptionPath.Show([.. loc, n.Name])}' in module `{LibraryFiles.DisplayName(declarations[i].File)}'");
-            }
-            nested.Sort(StringComparer.Ordinal);
-            throw Nix.Throw(
-                $"The option `{OptionPath.Show(loc)}' in module `{LibraryFiles.DisplayName(first.File)}' would be a parent of the following options, but its type `{description}' does not support nested options.\n{string.Join("\n", nested)}",
-                ModuleDiagnostics.BadDeclaration, first.Position);
-        }
-        mixed = isOption.ToArray();
         return optionCount;
+    }
+
+    private static bool IsOption(DeclarationSource declaration) => Nix.TypeTag(declaration.Options) == "option";
+
+    private static EvaluationException NestedUnderNonSubmodule(IReadOnlyList<string> loc, DeclarationSource[] declarations)
+    {
+        // Nix names the first option of the name, whichever one is not a submodule.
+        var first = Array.Find(declarations, IsOption)!;
+        var description = Nix.Get(Nix.ForceAttrs(first.Options), "type") is { } t
+            && t.Force() is AttrSetValue ta && Nix.Get(ta, "description") is { } dv ? Nix.ForceString(dv) : "<no description>";
+        var nested = new List<string>();
+        foreach (var declaration in declarations)
+        {
+            if (IsOption(declaration)) continue;
+            foreach (var n in Nix.ForceAttrs(declaration.Options).Names)
+                nested.Add($" - option(s) with prefix `{OptionPath.Show([.. loc, n.Name])}' in module `{LibraryFiles.DisplayName(declaration.File)}'");
+        }
+        nested.Sort(StringComparer.Ordinal);
+        return Nix.Throw(
+            $"The option `{OptionPath.Show(loc)}' in module `{LibraryFiles.DisplayName(first.File)}' would be a parent of the following options, but its type `{description}' does not support nested options.\n{string.Join("\n", nested)}",
+            ModuleDiagnostics.BadDeclaration, first.Position);
     }
 
     /// <summary>
@@ -402,7 +399,7 @@ public sealed class OptionLevel
         var child = _children![index];
         // One being built is reached again: infinite recursion, as Child says.
         if (ReferenceEquals(child, Building)) throw EvaluationException.InfiniteRecursion(null);
-        if (child is null) CheckDeclarations(index, null, out _);
+        if (child is null) CheckDeclarations(index, null);
     }
 
     /// <summary>
@@ -415,7 +412,7 @@ public sealed class OptionLevel
         var child = _children![index];
         // One being built is reached again: Child says so (infinite recursion), as before.
         if (child is not null) return ReferenceEquals(child, Building) || child is OptionLevel;
-        return CheckDeclarations(index, null, out _) == 0;
+        return CheckDeclarations(index, null) == 0;
     }
 
     private static string? TypeNameOf(Value option)
