@@ -40,8 +40,7 @@ public sealed class ClusterKeyFileCommandTests : IDisposable
         var root = _dir.CreateSubdirectory("root");
         var secrets = Directory.CreateDirectory(Path.Combine(root.FullName, "run", "secrets"));
         var key = Path.Combine(secrets.FullName, "acme-cluster.key");
-        File.WriteAllText(key, Content);
-        File.SetUnixFileMode(key, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        SecretFile.Write(key, Content);
         var host = Host();
 
         var preview = CliRun.Invoke("preview", host, "--root", root.FullName);

@@ -31,18 +31,11 @@ public sealed class DnsCredentialsMissingCommandTests : IDisposable
         return path;
     }
 
-    // Readable by root only, so CL3013 stays quiet.
-    private static void WriteSecret(string path, string content)
-    {
-        File.WriteAllText(path, content);
-        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-    }
-
     [Fact]
     public void Lint_reports_the_missing_variable_at_the_environment_file()
     {
         var env = Path.Combine(_dir.FullName, "inwx.env");
-        WriteSecret(env, "INWX_USERNAME=hunter\nINWX_SHARED_SECRET=s3cr3t\n");
+        SecretFile.Write(env, "INWX_USERNAME=hunter\nINWX_SHARED_SECRET=s3cr3t\n");
         var host = Host(env);
 
         var run = CliRun.Invoke("lint", host);
@@ -63,7 +56,7 @@ public sealed class DnsCredentialsMissingCommandTests : IDisposable
     {
         var root = _dir.CreateSubdirectory("root");
         Directory.CreateDirectory(Path.Combine(root.FullName, "run", "secrets"));
-        WriteSecret(Path.Combine(root.FullName, "run", "secrets", "inwx.env"), "INWX_PASSWORD=pw\n");
+        SecretFile.Write(Path.Combine(root.FullName, "run", "secrets", "inwx.env"), "INWX_PASSWORD=pw\n");
         var host = Host("/run/secrets/inwx.env");
 
         var preview = CliRun.Invoke("preview", host, "--root", root.FullName);

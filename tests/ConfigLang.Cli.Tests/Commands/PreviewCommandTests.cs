@@ -119,10 +119,8 @@ public sealed class PreviewCommandTests : IDisposable
             }
             """);
         var secret = Path.Combine(_root.FullName, "run", "secrets", "cloudflare.env");
-        Directory.CreateDirectory(Path.GetDirectoryName(secret)!);
-        File.WriteAllText(secret, "CLOUDFLARE_DNS_API_TOKEN=x\n");
+        SecretFile.Write(secret, "CLOUDFLARE_DNS_API_TOKEN=x\n");
 
-        File.SetUnixFileMode(secret, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         var quiet = CliRun.Invoke("preview", host, "--root", _root.FullName);
         Assert.True(quiet.ExitCode == ExitCodes.Ok, quiet.Stderr);
 

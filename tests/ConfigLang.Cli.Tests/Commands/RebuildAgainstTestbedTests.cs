@@ -109,9 +109,7 @@ public sealed class RebuildAgainstTestbedTests : IDisposable
     internal static void WriteRfc2136Secrets(string root, Testbed testbed)
     {
         var file = Path.Combine(Directory.CreateDirectory(Path.Combine(root, "run", "secrets")).FullName, "rfc2136.env");
-        File.WriteAllText(file, "");
-        File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        File.WriteAllText(file,
+        SecretFile.Write(file,
             $"RFC2136_NAMESERVER={testbed.Env["ACME_DNS_SERVER"]}\nRFC2136_TSIG_KEY={testbed.Env["ACME_TSIG_KEY_NAME"]}\n" +
             $"RFC2136_TSIG_SECRET={testbed.Env["ACME_TSIG_SECRET"]}\nRFC2136_TSIG_ALGORITHM={testbed.Env["ACME_TSIG_ALGORITHM"]}.\n");
     }
@@ -191,9 +189,7 @@ public sealed class RebuildAgainstTestbedTests : IDisposable
         var root = Path.Combine(_work.FullName, "root");
         var secrets = Directory.CreateDirectory(Path.Combine(root, "run", "secrets"));
         var environmentFile = Path.Combine(secrets.FullName, "httpreq.env");
-        File.WriteAllText(environmentFile, "");
-        File.SetUnixFileMode(environmentFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        File.WriteAllText(environmentFile, $"HTTPREQ_ENDPOINT=http://u:{password}@127.0.0.1:{hook.BaseUrl.Port}/hook\n");
+        SecretFile.Write(environmentFile, $"HTTPREQ_ENDPOINT=http://u:{password}@127.0.0.1:{hook.BaseUrl.Port}/hook\n");
         var host = Path.Combine(_work.FullName, "host.nix");
         File.WriteAllText(host, $$"""
             {

@@ -137,9 +137,7 @@ public sealed class RebuildCommandTests : IDisposable
         var secrets = Directory.CreateDirectory(Path.Combine(root, "run", "secrets")).FullName;
         foreach (var (file, text) in new[] { ("rfc2136.env", "RFC2136_NAMESERVER=127.0.0.1:9\nRFC2136_TSIG_KEY=k.\nRFC2136_TSIG_ALGORITHM=hmac-sha256.\n"), ("tsig-secret-example.org", "c2VjcmV0\n") })
         {
-            File.WriteAllText(Path.Combine(secrets, file), "");
-            File.SetUnixFileMode(Path.Combine(secrets, file), UnixFileMode.UserRead | UnixFileMode.UserWrite);
-            File.WriteAllText(Path.Combine(secrets, file), text);
+            SecretFile.Write(Path.Combine(secrets, file), text);
         }
 
         var run = CliRun.Invoke("rebuild", host, "--root", root, "--service-manager", "none");

@@ -44,9 +44,7 @@ public sealed class RebuildHostileRootTests(RebuildHostileRootTests.TestbedFixtu
         var domain = $"hr-{Guid.NewGuid():N}"[..11] + "." + zone;
         var root = Directory.CreateDirectory(Path.Combine(_work.FullName, domain)).FullName;
         var secrets = Directory.CreateDirectory(Path.Combine(root, "run", "secrets"));
-        File.WriteAllText(Path.Combine(secrets.FullName, "rfc2136.env"), "");
-        File.SetUnixFileMode(Path.Combine(secrets.FullName, "rfc2136.env"), UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        File.WriteAllText(Path.Combine(secrets.FullName, "rfc2136.env"),
+        SecretFile.Write(Path.Combine(secrets.FullName, "rfc2136.env"),
             $"RFC2136_NAMESERVER={env["ACME_DNS_SERVER"]}\nRFC2136_TSIG_KEY={env["ACME_TSIG_KEY_NAME"]}\n" +
             $"RFC2136_TSIG_SECRET={env["ACME_TSIG_SECRET"]}\nRFC2136_TSIG_ALGORITHM={env["ACME_TSIG_ALGORITHM"]}.\n");
         var challenge = webroot

@@ -29,13 +29,8 @@ public sealed class RebuildThroughPowerDnsTests : IDisposable
         // The URL in the environment file, the key in a credential file, both readable by root only.
         var environmentFile = Path.Combine(secrets.FullName, "pdns.env");
         var keyFile = Path.Combine(secrets.FullName, "pdns-api-key");
-        foreach (var file in (string[])[environmentFile, keyFile])
-        {
-            File.WriteAllText(file, "");
-            File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        }
-        File.WriteAllText(environmentFile, $"PDNS_API_URL={Env("ACME_PDNS_API_URL")}\nPDNS_TTL=5\n");
-        File.WriteAllText(keyFile, Env("ACME_PDNS_API_KEY") + "\n");
+        SecretFile.Write(environmentFile, $"PDNS_API_URL={Env("ACME_PDNS_API_URL")}\nPDNS_TTL=5\n");
+        SecretFile.Write(keyFile, Env("ACME_PDNS_API_KEY") + "\n");
         var host = Path.Combine(_work.FullName, "host.nix");
         File.WriteAllText(host, $$"""
             {
