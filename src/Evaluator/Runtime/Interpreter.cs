@@ -592,7 +592,7 @@ public sealed partial class Interpreter
         var start = location.Start;
         return new AttrSetValue(
             [Symbols.Column, Symbols.File, Symbols.Line],
-            [IntValue.Of(start.Column), StringValue.Of(location.Source.PathByteText), IntValue.Of(start.Line)],
+            [IntValue.Of(location.ByteColumn), StringValue.Of(location.Source.PathByteText), IntValue.Of(start.Line)],
             null);
     }
 

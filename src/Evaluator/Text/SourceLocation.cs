@@ -7,6 +7,9 @@ public readonly record struct SourceLocation(SourceText Source, TextSpan Span)
 
     public LinePosition End => Source.GetLinePosition(Span.End);
 
+    /// <summary>The start's column as Nix gives it to programs: counted in UTF-8 bytes (<see cref="SourceText.GetByteColumn"/>).</summary>
+    public int ByteColumn => Source.GetByteColumn(Span.Start);
+
     /// <summary><c>path:line:column</c>, the form users paste into editors (library files by their <see cref="SourceText.Name"/>).</summary>
     public override string ToString() => $"{Source.Name}:{Start}";
 }

@@ -68,6 +68,18 @@ public sealed class SourceText
         return new LinePosition(index + 1, offset - starts[index] + 1);
     }
 
+    /// <summary>
+    /// The 1-based column of <paramref name="offset"/> counted in UTF-8 bytes, as Nix counts the
+    /// columns a program sees (<c>__curPos</c>, <c>unsafeGetAttrPos</c>); <see cref="GetLinePosition"/>
+    /// counts chars, as editors and diagnostics do. The two differ only after non-ASCII text on the line.
+    /// </summary>
+    public int GetByteColumn(int offset)
+    {
+        var column = GetLinePosition(offset).Column;
+        var before = Text.AsSpan(Math.Clamp(offset, 0, Text.Length) - (column - 1), column - 1);
+        return System.Text.Ascii.IsValid(before) ? column : Runtime.Values.ByteText.Utf8Length(before) + 1;
+    }
+
     /// <summary>The text of a 1-based line, without its line break.</summary>
     public string GetLineText(int line)
     {

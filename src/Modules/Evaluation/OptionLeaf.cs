@@ -179,7 +179,7 @@ public sealed class OptionLeaf
             builder.Add("loc", Nix.Strings(loc));
             builder.Add("declarations", Nix.Strings(declared.Files));
             builder.Add("declarationPositions", Nix.Lazy(() => ListValue.Of([.. _declarations.Select(d => (Value)(d.Position is { } p
-                ? Nix.Attrs(("file", Nix.Str(p.Source.Path)), ("line", Nix.Int(p.Start.Line)), ("column", Nix.Int(p.Start.Column)))
+                ? Nix.Attrs(("file", Nix.Str(p.Source.Path)), ("line", Nix.Int(p.Start.Line)), ("column", Nix.Int(p.ByteColumn)))
                 : Nix.Attrs(("file", Nix.Str(d.File)), ("line", Nix.Null), ("column", Nix.Null))))])));
             builder.Add("options", ListValue.Empty);
             builder.Add("type", declared.Type.ToValue());

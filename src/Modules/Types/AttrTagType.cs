@@ -102,7 +102,7 @@ public sealed class AttrTagType(AttrSetValue tags) : OptionType
             builder.Add("declarations", position is { } p ? Nix.Strings([p.Source.Path]) : ListValue.Empty);
         if (Nix.Get(option, "declarationPositions") is null)
             builder.Add("declarationPositions", position is { } q
-                ? ListValue.Of([Nix.Attrs(("file", Nix.Str(q.Source.Path)), ("line", Nix.Int(q.Start.Line)), ("column", Nix.Int(q.Start.Column)))])
+                ? ListValue.Of([Nix.Attrs(("file", Nix.Str(q.Source.Path)), ("line", Nix.Int(q.Start.Line)), ("column", Nix.Int(q.ByteColumn)))])
                 : ListValue.Empty);
         return option.Update(builder.Build());
     }

@@ -54,6 +54,18 @@ public sealed class ProvenanceApiTests : IDisposable
     }
 
     [Fact]
+    public void A_declarations_column_counts_bytes_as_unsafeGetAttrPos_does()
+    {
+        // "é" is two bytes: Nix's column of `group` (as unsafeGetAttrPos gives it) is one more than its char column.
+        _evaluation.Write("accented.nix", "{ lib, ... }: { options = { \"é\" = lib.mkOption { }; group2 = lib.mkOption { }; }; }");
+        var result = _evaluation.Evaluate("options.group2.declarationPositions", "accented.nix");
+        Assert.True(result.Succeeded, result.Stderr);
+
+        var position = Assert.Single(JsonNode.Parse(result.Stdout)!.AsArray())!;
+        Assert.Equal(54, (int)position["column"]!);
+    }
+
+    [Fact]
     public void A_declaration_in_a_set_without_positions_falls_back_to_the_file()
     {
         AssertJson(

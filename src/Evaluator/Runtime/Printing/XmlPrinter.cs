@@ -110,7 +110,7 @@ public static class XmlPrinter
                 var attributes = new List<(string, string)>();
                 if (location && attrs.PositionOf(attrs.Names[k]) is { } position)
                 {
-                    attributes.Add(("column", position.Start.Column.ToString()));
+                    attributes.Add(("column", position.ByteColumn.ToString()));
                     attributes.Add(("line", position.Start.Line.ToString()));
                 }
                 attributes.Insert(attributes.Count > 0 ? 2 : 0, ("name", attrs.Names[k].Name));
@@ -122,7 +122,7 @@ public static class XmlPrinter
         }
 
         private string LocationAttributes(SourceLocation position) =>
-            location ? Attributes([("column", position.Start.Column.ToString()), ("line", position.Start.Line.ToString()), ("path", position.Source.PathByteText)]) : "";
+            location ? Attributes([("column", position.ByteColumn.ToString()), ("line", position.Start.Line.ToString()), ("path", position.Source.PathByteText)]) : "";
     }
 
     private static void Empty(StringBuilder output, string indent, string element, params (string, string)[] attributes) =>

@@ -76,6 +76,28 @@ public static class ByteText
         return builder.ToString();
     }
 
+    /// <summary>
+    /// How many bytes <paramref name="text"/> (decoded source text) had in its file: its UTF-8
+    /// length, a char standing for an invalid byte counting one.
+    /// </summary>
+    public static int Utf8Length(ReadOnlySpan<char> text)
+    {
+        var length = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c < 0x80 || c is >= FirstEscapedByte and <= LastEscapedByte) length += 1;
+            else if (c < 0x800) length += 2;
+            else if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                length += 4;
+                i++;
+            }
+            else length += 3;
+        }
+        return length;
+    }
+
     /// <summary>A source file as <see cref="DecodeKeepingInvalid"/> reads it.</summary>
     public static string ReadSourceFile(string path) => DecodeKeepingInvalid(File.ReadAllBytes(path));
 
