@@ -67,7 +67,7 @@ public sealed class EvalOptions
     };
     private readonly Option<bool> _showTrace = new("--show-trace") { Description = "Show the chain of evaluation frames of an error." };
     private readonly Option<bool> _noShowTrace = new("--no-show-trace") { Hidden = true };
-    private readonly Option<int?> _maxCallDepth = new("--max-call-depth") { HelpName = "N", Description = "How deeply function calls may nest (default 20000)." };
+    private readonly Option<int?> _maxCallDepth = new("--max-call-depth") { HelpName = "N", Description = "How deeply function calls may nest (default 50000)." };
     private readonly Option<string?> _lintUrl = new("--lint-url-literals") { HelpName = "fatal|warn", Description = "'fatal' rejects unquoted URL literals, 'warn' reports them on standard error." };
     private readonly Option<string?> _lintShort = new("--lint-short-path-literals") { HelpName = "fatal|warn", Description = "'fatal' rejects path literals without './', 'warn' reports them on standard error." };
     private readonly Option<string?> _lintAbsolute = new("--lint-absolute-path-literals") { HelpName = "fatal|warn", Description = "'fatal' rejects absolute path literals, 'warn' reports them on standard error." };

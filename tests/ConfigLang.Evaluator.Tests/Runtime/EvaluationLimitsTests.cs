@@ -20,6 +20,10 @@ public sealed class EvaluationLimitsTests
         MaxCallDepth = 1000,
     };
 
+    // Below the values' 50,000 levels, so printing them reaches the check; the default prints
+    // them in full, as Nix 2.8 does.
+    private static readonly EvaluatorOptions CallsShallowerThanTheValues = ShallowCalls with { MaxCallDepth = 20000 };
+
     public static TheoryData<string> DeepValues => new() { DeepAttrs, DeepList };
 
     [Fact]
@@ -53,9 +57,18 @@ public sealed class EvaluationLimitsTests
 
     [Theory]
     [MemberData(nameof(DeepValues))]
-    public void A_deep_value_as_json_is_a_located_stack_overflow(string value)
+    public void A_deep_value_as_json_prints_in_full_as_in_nix(string value)
     {
         var result = Evaluate.Run(value, output: EvaluationOutput.Json);
+        Assert.True(result.Succeeded, result.Stderr);
+        Assert.EndsWith("null" + new string(value == DeepAttrs ? '}' : ']', 50000), result.Stdout);
+    }
+
+    [Theory]
+    [MemberData(nameof(DeepValues))]
+    public void A_value_deeper_than_the_call_depth_as_json_is_a_located_stack_overflow(string value)
+    {
+        var result = Evaluate.Run(value, CallsShallowerThanTheValues, EvaluationOutput.Json);
         AssertLocatedStackOverflow(result.Stderr, result.Succeeded, "at «string»:1:1:");
     }
 
@@ -71,7 +84,7 @@ public sealed class EvaluationLimitsTests
     [MemberData(nameof(DeepValues))]
     public void ToJSON_of_a_deep_value_is_a_located_stack_overflow(string value)
     {
-        var result = Evaluate.Run($"builtins.toJSON {value}");
+        var result = Evaluate.Run($"builtins.toJSON {value}", CallsShallowerThanTheValues);
         AssertLocatedStackOverflow(result.Stderr, result.Succeeded, "at «string»:1:1:");
     }
 
@@ -116,7 +129,7 @@ public sealed class EvaluationLimitsTests
         // Each level forces a thunk inside a builtin call; the error used to be caught and rethrown
         // at every level, 50 s in all.
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var result = Evaluate.Run("let f = n: if n == 0 then 0 else builtins.seq n (f (n - 1)); in f 1000000");
+        var result = Evaluate.Run("let f = n: if n == 0 then 0 else builtins.seq n (f (n - 1)); in f 1000000", CallsShallowerThanTheValues);
         AssertLocatedStackOverflow(result.Stderr, result.Succeeded, "at «string»:1:50:");
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(15), $"took {clock.Elapsed}");
     }

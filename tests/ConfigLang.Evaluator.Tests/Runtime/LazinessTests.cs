@@ -38,6 +38,18 @@ public sealed class LazinessTests
     public void Deep_but_bounded_recursion_succeeds() =>
         Assert.Equal("10000", Evaluate.Value("let f = n: if n == 0 then 0 else 1 + f (n - 1); in f 10000"));
 
+    // Depths Nix 2.8 evaluates too (it goes further: 120,000 and 40,000): a plain recursion 45,000
+    // deep, and nixpkgs' foldr shape (two calls a level) over 24,000 elements.
+    [Fact]
+    public void A_recursion_45000_deep_succeeds() =>
+        Assert.Equal("45000", Evaluate.Value("let f = n: if n == 45000 then n else f (n + 1); in f 0"));
+
+    [Fact]
+    public void Nixpkgs_foldr_over_24000_elements_succeeds() =>
+        Assert.Equal("287988000", Evaluate.Value(
+            "let foldr = op: nul: list: let len = builtins.length list; fold' = n: if n == len then nul else op (builtins.elemAt list n) (fold' (n + 1)); in fold' 0;"
+            + " in foldr (a: b: a + b) 0 (builtins.genList (x: x) 24000)"));
+
     [Fact]
     public void Integer_overflow_is_an_error() =>
         Assert.Contains("integer overflow", Evaluate.Error("9223372036854775807 + 1"));
