@@ -124,8 +124,11 @@ public sealed class PdnsDnsProvider : ValueSetDnsProvider<string, PdnsDnsProvide
         var highest = 0;
         if (versions is not null)
         {
-            foreach (var entry in JsonAnswer.Of(ProviderName, _redactor, versions, what).Items())
-                highest = Math.Max(highest, entry.Int32OrNull("version") ?? 0);
+            // A server with /api is 4.0 or later: a listing without a version is no answer, and
+            // taken (and kept) as the pre-4 API it would send every later call to paths without the prefix.
+            var listing = JsonAnswer.Of(ProviderName, _redactor, versions, what);
+            var listed = listing.Items().Select(entry => entry.Member("version").AsInt32()).ToList();
+            highest = listed.Count > 0 ? listed.Max() : throw listing.Fail("answer lists no API version");
         }
         _apiVersion = highest;
         return highest;
