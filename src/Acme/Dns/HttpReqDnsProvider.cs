@@ -73,7 +73,9 @@ public sealed class HttpReqDnsProvider : IDnsProvider
             ? System.Text.Json.JsonSerializer.Serialize(new RawMessage(challenge.Domain, challenge.Token, challenge.KeyAuthorization), HttpReqJsonContext.Default.RawMessage)
             : System.Text.Json.JsonSerializer.Serialize(new DefaultMessage(challenge.DnsRecordName, challenge.DnsTxtValue), HttpReqJsonContext.Default.DefaultMessage);
         // Any 2xx is done: the endpoint's answer says nothing lego reads either.
-        await _api.SendTextAsync(HttpMethod.Post, action, json, $"{action} {challenge.DnsRecordName}", cancellationToken, contentType: "application/json").ConfigureAwait(false);
+        // The endpoint is the user's own: its errors name it.
+        await _api.SendTextAsync(HttpMethod.Post, action, json, $"{action} {challenge.DnsRecordName}: {new Uri(_api.BaseUrl, action)}", cancellationToken,
+            contentType: "application/json").ConfigureAwait(false);
     }
 
     internal sealed record DefaultMessage([property: JsonPropertyName("fqdn")] string Fqdn, [property: JsonPropertyName("value")] string Value);

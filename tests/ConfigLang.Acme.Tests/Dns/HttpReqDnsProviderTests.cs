@@ -147,7 +147,7 @@ public sealed class HttpReqDnsProviderTests : DnsProviderConformanceTests
         var error = await Assert.ThrowsAsync<DnsProviderException>(() => provider.PresentAsync(Challenge(), default));
 
         Assert.DoesNotContain("correct-h", error.ToString());
-        Assert.Contains("HTTP 500: xxxx", error.Message);
+        Assert.Contains("/api/present: HTTP 500: xxxx", error.Message);
     }
 
     [Fact]
