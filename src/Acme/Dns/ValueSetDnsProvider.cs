@@ -9,7 +9,8 @@ namespace ConfigLang.Acme.Dns;
 /// validated together both keep theirs. Read and write of one provider do not interleave: an edit
 /// between them would be written away. A provider keeps only what differs: where the set lives,
 /// its read and write calls and their shapes. A read must tell "none" (null) from an answer it
-/// cannot read (an error): taken as none, the write would drop the others.
+/// cannot read (an error): taken as none, the write would drop the others. Not hetzner: its API
+/// adds and removes single values itself (add_records/remove_records), with no set to write back.
 /// </summary>
 /// <typeparam name="TPlace">Where the name's set lives (a zone, a path), found before the read.</typeparam>
 /// <typeparam name="TSet">The set as read, with what the write needs of it besides its values (a TTL).</typeparam>
