@@ -63,11 +63,11 @@ public sealed class AcmeDnsProviderTests : DnsProviderConformanceTests
 
     protected override string WrongCredentialsMessage => "HTTP 401: forbidden";
 
-    protected override IReadOnlyDictionary<string, string> NotApplicable { get; } = new Dictionary<string, string>
-    {
-        [nameof(A_record_is_created_in_the_zone_found_and_deleted_again)] = NoDelete,
-        [nameof(A_wildcard_and_its_base_name_both_stay_until_each_is_cleaned_up)] = NoDelete,
-    };
+    [Fact(Skip = NoDelete)]
+    public override Task A_record_is_created_in_the_zone_found_and_deleted_again() => Task.CompletedTask;
+
+    [Fact(Skip = NoDelete)]
+    public override Task A_wildcard_and_its_base_name_both_stay_until_each_is_cleaned_up() => Task.CompletedTask;
 
     protected override (int, string, IReadOnlyDictionary<string, string>?) Handle(RecordedRequest request) => _api.Handle(request);
 

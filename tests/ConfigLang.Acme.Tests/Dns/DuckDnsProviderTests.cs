@@ -51,11 +51,11 @@ public sealed class DuckDnsProviderTests : DnsProviderConformanceTests
 
     protected override string WrongCredentialsMessage => "DuckDNS answered KO (wrong DUCKDNS_TOKEN";
 
-    protected override IReadOnlyDictionary<string, string> NotApplicable { get; } = new Dictionary<string, string>
-    {
-        [nameof(A_wildcard_and_its_base_name_both_stay_until_each_is_cleaned_up)] =
-            "DuckDNS keeps one TXT value per domain: the orderer runs its challenges one at a time (HoldsOneValuePerName)",
-    };
+    private const string OneValuePerDomain =
+        "DuckDNS keeps one TXT value per domain: the orderer runs its challenges one at a time (HoldsOneValuePerName)";
+
+    [Fact(Skip = OneValuePerDomain)]
+    public override Task A_wildcard_and_its_base_name_both_stay_until_each_is_cleaned_up() => Task.CompletedTask;
 
     protected override (int, string, IReadOnlyDictionary<string, string>?) Handle(RecordedRequest request) => _api.Handle(request);
 

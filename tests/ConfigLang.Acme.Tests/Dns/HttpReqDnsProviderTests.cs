@@ -44,13 +44,17 @@ public sealed class HttpReqDnsProviderTests : DnsProviderConformanceTests
 
     protected override string WrongCredentialsMessage => "HTTP 401: {\"error\":\"bad password";
 
-    protected override IReadOnlyDictionary<string, string> NotApplicable { get; } = new Dictionary<string, string>
-    {
-        [nameof(A_name_in_no_zone_of_the_account_is_a_clear_error_and_nothing_is_written)] =
-            "httpreq knows no zones: the endpoint is sent every name and takes or refuses it itself",
-        [nameof(An_answer_in_another_shape_is_an_error_named_after_the_provider_and_never_drops_another_value)] =
-            "httpreq reads no answer: a 2xx status is the whole of it, and it never writes more than its own value",
-    };
+    private const string NoZones =
+        "httpreq knows no zones: the endpoint is sent every name and takes or refuses it itself";
+
+    private const string ReadsNoAnswer =
+        "httpreq reads no answer: a 2xx status is the whole of it, and it never writes more than its own value";
+
+    [Fact(Skip = NoZones)]
+    public override Task A_name_in_no_zone_of_the_account_is_a_clear_error_and_nothing_is_written() => Task.CompletedTask;
+
+    [Fact(Skip = ReadsNoAnswer)]
+    public override Task An_answer_in_another_shape_is_an_error_named_after_the_provider_and_never_drops_another_value() => Task.CompletedTask;
 
     protected override (int, string, IReadOnlyDictionary<string, string>?) Handle(RecordedRequest request) => _api.Handle(request);
 

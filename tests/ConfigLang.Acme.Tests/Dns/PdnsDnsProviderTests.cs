@@ -89,17 +89,17 @@ public sealed class PdnsDnsProviderTests : DnsProviderConformanceTests
 
     protected override string WrongCredentialsMessage => "HTTP 401: Unauthorized (check PDNS_API_KEY)";
 
-    protected override IReadOnlyDictionary<string, string> NotApplicable { get; } = new Dictionary<string, string>
-    {
-        [nameof(A_rate_limit_answer_is_waited_out_and_the_request_repeated)] =
-            "the PowerDNS web server has no rate limit and answers no 429 (lego's pdns retries none either)",
-    };
+    private const string NoRateLimit =
+        "the PowerDNS web server has no rate limit and answers no 429 (lego's pdns retries none either)";
+
+    [Fact(Skip = NoRateLimit)]
+    public override Task A_rate_limit_answer_is_waited_out_and_the_request_repeated() => Task.CompletedTask;
 
     protected override (int, string, IReadOnlyDictionary<string, string>?) Handle(RecordedRequest request) => _api.Handle(request);
 
     protected override IReadOnlyCollection<FakeRecord> Records => RecordsOf("example.org", _api.Zones["example.org."].Txt);
 
-    protected override void RateLimitOnce() => throw new NotSupportedException(NotApplicable[nameof(A_rate_limit_answer_is_waited_out_and_the_request_repeated)]);
+    protected override void RateLimitOnce() => throw new NotSupportedException(NoRateLimit);
 
     protected override IDnsProvider Provider(FakeHttpServer server, HttpClient http, string? wrongSecret = null) => PdnsProvider(server, http, wrongSecret ?? Key);
 
