@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using ConfigLang.Acme.Challenges;
 using ConfigLang.Acme.Dns;
 using ConfigLang.Acme.Tests.Testbed;
