@@ -12,9 +12,9 @@ namespace ConfigLang.Acme.Dns;
 /// <c>nextLink</c> on the same host, reads the TXT record set <c>{zone id}/TXT/{name}</c> and
 /// writes it whole with <c>PUT</c> (<c>{"properties":{"TTL","TXTRecords":[{"value":[...]}]}}</c>), or
 /// <c>DELETE</c>s it with the last value; its own value added or removed and the others kept,
-/// serialized within the provider. Errors are <c>{"error":{"code","message"}}</c>.
+/// serialized within the provider (<see cref="ValueSetDnsProvider{TPlace, TSet, TValue}"/>). Errors are <c>{"error":{"code","message"}}</c>.
 /// </summary>
-public sealed class AzureDnsProvider : IDnsProvider
+public sealed class AzureDnsProvider : ValueSetDnsProvider<(string RecordSet, string Name), List<string>, string>
 {
     public const string ProviderName = "azuredns";
     private const string PublicApiVersion = "2018-05-01";
@@ -52,10 +52,10 @@ public sealed class AzureDnsProvider : IDnsProvider
     private readonly string? _zoneName;
     private readonly bool _private;
     private readonly int _ttl;
-    private readonly SemaphoreSlim _writing = new(1, 1);
     private string? _accessToken;
 
     public AzureDnsProvider(ProviderCredentials credentials, HttpClient httpClient, TimeProvider? time = null)
+        : base(ProviderName, credentials.GetSeconds("AZURE_PROPAGATION_TIMEOUT") ?? TimeSpan.FromSeconds(120))
     {
         var clientId = credentials.Require(ProviderName, "AZURE_CLIENT_ID");
         var clientSecret = credentials.Require(ProviderName, "AZURE_CLIENT_SECRET");
@@ -69,7 +69,6 @@ public sealed class AzureDnsProvider : IDnsProvider
         _private = credentials.Get("AZURE_PRIVATE_ZONE") is { } p && (p == "1" || p.Equals("true", StringComparison.OrdinalIgnoreCase));
         _zoneName = credentials.Get("AZURE_ZONE_NAME")?.TrimEnd('.');
         _ttl = credentials.GetInt("AZURE_TTL") ?? 60;
-        PropagationTimeout = credentials.GetSeconds("AZURE_PROPAGATION_TIMEOUT") ?? TimeSpan.FromSeconds(120);
         // The scope is the cloud's management endpoint, also when tests point the API elsewhere.
         _scope = cloud.Management + ".default";
         _token = new OAuthAccessToken(ProviderName, httpClient, new Uri($"{authority}/{Uri.EscapeDataString(tenant)}/oauth2/v2.0/token"), credentials.Redactor,
@@ -84,51 +83,42 @@ public sealed class AzureDnsProvider : IDnsProvider
         ZonesPath = $"{scopePath}providers/Microsoft.Network/{(_private ? "privateDnsZones" : "dnsZones")}?api-version={ApiVersion}";
     }
 
-    public string Name => ProviderName;
-
-    public TimeSpan? PropagationTimeout { get; }
-
     private string ApiVersion => _private ? PrivateApiVersion : PublicApiVersion;
 
     private string ZonesPath { get; }
 
-    public Task PresentAsync(ChallengeTask challenge, CancellationToken cancellationToken) =>
-        ChangeAsync(challenge, add: true, cancellationToken);
-
-    public Task CleanupAsync(ChallengeTask challenge, CancellationToken cancellationToken) =>
-        ChangeAsync(challenge, add: false, cancellationToken);
-
-    private async Task ChangeAsync(ChallengeTask challenge, bool add, CancellationToken cancellationToken)
+    protected override async Task<(string RecordSet, string Name)> LocateAsync(ChallengeTask challenge, CancellationToken cancellationToken)
     {
         var name = challenge.DnsRecordName.TrimEnd('.');
         _accessToken = await _token.GetAsync(cancellationToken).ConfigureAwait(false);
         var (zoneId, zoneName) = await FindZoneAsync(name, cancellationToken).ConfigureAwait(false);
-        var recordSet = $"{zoneId.TrimStart('/')}/TXT/{Uri.EscapeDataString(ZoneCandidates.Relative(name, zoneName))}?api-version={ApiVersion}";
-        await _writing.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+        return ($"{zoneId.TrimStart('/')}/TXT/{Uri.EscapeDataString(ZoneCandidates.Relative(name, zoneName))}?api-version={ApiVersion}", name);
+    }
+
+    protected override string Ours(ChallengeTask challenge, (string RecordSet, string Name) place) => challenge.DnsTxtValue;
+
+    protected override async Task<List<string>?> ReadAsync((string RecordSet, string Name) place, CancellationToken cancellationToken)
+    {
+        var what = $"read TXT {place.Name}";
+        using var current = await _api.SendAsync(HttpMethod.Get, place.RecordSet, null, what, cancellationToken, notFoundIsNull: true).ConfigureAwait(false);
+        // A record set without its records is an error: writing ours alone would drop the others.
+        // One TXT record is a list of strings, joined as DNS joins them.
+        return current is null ? null
+            : [.. _api.Read(current, what).Object("properties").Array("TXTRecords").Select(r => string.Concat(r.Array("value").Select(s => s.AsString())))];
+    }
+
+    protected override IReadOnlyList<string> ValuesOf(List<string> set) => set;
+
+    protected override async Task WriteAsync((string RecordSet, string Name) place, List<string>? current, List<string> next, bool add, CancellationToken cancellationToken)
+    {
+        if (next.Count == 0)
         {
-            List<string>? values = null;
-            using (var current = await _api.SendAsync(HttpMethod.Get, recordSet, null, $"read TXT {name}", cancellationToken, notFoundIsNull: true).ConfigureAwait(false))
-            {
-                // A record set without its records is an error: writing ours alone would drop the others.
-                // One TXT record is a list of strings, joined as DNS joins them.
-                if (current is not null)
-                    values = [.. _api.Read(current, $"read TXT {name}").Object("properties").Array("TXTRecords").Select(r => string.Concat(r.Array("value").Select(s => s.AsString())))];
-            }
-            if (TxtValueSet.Apply(values, challenge.DnsTxtValue, add) is not { } next) return;
-            if (next.Count == 0)
-            {
-                using var _ = await _api.SendAsync(HttpMethod.Delete, recordSet, null, $"delete TXT {name}", cancellationToken, notFoundIsNull: true).ConfigureAwait(false);
-                return;
-            }
-            (string, object?)[] written = [("TTL", _ttl), ("TXTRecords", next.Select(v => (object)new (string, object?)[] { ("value", new[] { v }) }).ToArray())];
-            using var __ = await _api.SendAsync(HttpMethod.Put, recordSet, JsonBody.Object(("properties", written)),
-                $"{(add ? "add to" : "remove from")} TXT {name}", cancellationToken).ConfigureAwait(false);
+            using var _ = await _api.SendAsync(HttpMethod.Delete, place.RecordSet, null, $"delete TXT {place.Name}", cancellationToken, notFoundIsNull: true).ConfigureAwait(false);
+            return;
         }
-        finally
-        {
-            _writing.Release();
-        }
+        (string, object?)[] written = [("TTL", _ttl), ("TXTRecords", next.Select(v => (object)new (string, object?)[] { ("value", new[] { v }) }).ToArray())];
+        using var __ = await _api.SendAsync(HttpMethod.Put, place.RecordSet, JsonBody.Object(("properties", written)),
+            $"{(add ? "add to" : "remove from")} TXT {place.Name}", cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<(string Id, string Name)> FindZoneAsync(string fqdn, CancellationToken cancellationToken)

@@ -11,9 +11,9 @@ namespace ConfigLang.Acme.Dns;
 /// <c>POST .../rrsets/</c> (<c>{"subname","type":"TXT","ttl","records":["\"...\""]}</c>) to create,
 /// <c>PATCH .../rrsets/{subname}/TXT/</c> (<c>{"records":[...]}</c>; empty deletes it) to change.
 /// Its own value is added or removed and the others kept, so a wildcard's value on the same name
-/// stays; read-modify-write is serialized within the provider. Errors are <c>{"detail":...}</c>.
+/// stays; read-modify-write is serialized within the provider (<see cref="ValueSetDnsProvider{TPlace, TSet, TValue}"/>). Errors are <c>{"detail":...}</c>.
 /// </summary>
-public sealed class DesecDnsProvider : IDnsProvider
+public sealed class DesecDnsProvider : ValueSetDnsProvider<(string Domain, string Subname, string Name), List<string>, string>
 {
     public const string ProviderName = "desec";
     public static readonly Uri DefaultBaseUrl = new("https://desec.io/api/v1/");
@@ -29,61 +29,52 @@ public sealed class DesecDnsProvider : IDnsProvider
 
     private readonly DnsHttpApi _api;
     private readonly int _ttl;
-    private readonly SemaphoreSlim _writing = new(1, 1);
 
     public DesecDnsProvider(ProviderCredentials credentials, HttpClient httpClient)
+        : base(ProviderName, credentials.GetSeconds("DESEC_PROPAGATION_TIMEOUT") ?? TimeSpan.FromSeconds(120))
     {
         var token = credentials.Require(ProviderName, "DESEC_TOKEN");
         _api = new DnsHttpApi(ProviderName, httpClient, DnsHttpApi.BaseUrlFrom(credentials.Get("DESEC_BASE_URL"), DefaultBaseUrl), credentials.Redactor,
             (request, _) => request.Headers.Authorization = new AuthenticationHeaderValue("Token", token),
             error => DnsHttpApi.StringAt(error, "detail"));
         _ttl = credentials.GetInt("DESEC_TTL") ?? 3600;
-        PropagationTimeout = credentials.GetSeconds("DESEC_PROPAGATION_TIMEOUT") ?? TimeSpan.FromSeconds(120);
     }
 
-    public string Name => ProviderName;
-
-    public TimeSpan? PropagationTimeout { get; }
-
-    public Task PresentAsync(ChallengeTask challenge, CancellationToken cancellationToken) =>
-        ChangeAsync(challenge, add: true, cancellationToken);
-
-    public Task CleanupAsync(ChallengeTask challenge, CancellationToken cancellationToken) =>
-        ChangeAsync(challenge, add: false, cancellationToken);
-
-    private async Task ChangeAsync(ChallengeTask challenge, bool add, CancellationToken cancellationToken)
+    protected override async Task<(string Domain, string Subname, string Name)> LocateAsync(ChallengeTask challenge, CancellationToken cancellationToken)
     {
         var name = challenge.DnsRecordName.TrimEnd('.');
         var domain = await FindZoneAsync(name, cancellationToken).ConfigureAwait(false);
-        var subname = ZoneCandidates.Relative(name, domain);
-        var rrset = $"domains/{domain}/rrsets/{Uri.EscapeDataString(subname)}/TXT/";
-        var value = "\"" + challenge.DnsTxtValue + "\"";
-        await _writing.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            List<string>? records = null;
-            using (var current = await _api.SendAsync(HttpMethod.Get, rrset, null, $"read TXT {name}", cancellationToken, notFoundIsNull: true).ConfigureAwait(false))
-            {
-                // An RRset without its records is an error: writing ours alone would drop the others.
-                if (current is not null) records = [.. _api.Read(current, $"read TXT {name}").Array("records").Select(r => r.AsString())];
-            }
-            if (TxtValueSet.Apply(records, value, add) is not { } next) return;
-            if (records is null)
-            {
-                using var _ = await _api.SendAsync(HttpMethod.Post, $"domains/{domain}/rrsets/",
-                    JsonBody.Object(("subname", subname), ("type", "TXT"), ("ttl", _ttl), ("records", next)),
-                    $"create TXT {name}", cancellationToken).ConfigureAwait(false);
-                return;
-            }
-            // Empty records delete the RRset.
-            using var __ = await _api.SendAsync(HttpMethod.Patch, rrset, JsonBody.Object(("records", next)),
-                $"{(add ? "add to" : "remove from")} TXT {name}", cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            _writing.Release();
-        }
+        return (domain, ZoneCandidates.Relative(name, domain), name);
     }
+
+    protected override string Ours(ChallengeTask challenge, (string Domain, string Subname, string Name) place) => "\"" + challenge.DnsTxtValue + "\"";
+
+    protected override async Task<List<string>?> ReadAsync((string Domain, string Subname, string Name) place, CancellationToken cancellationToken)
+    {
+        var what = $"read TXT {place.Name}";
+        using var current = await _api.SendAsync(HttpMethod.Get, RrsetPath(place), null, what, cancellationToken, notFoundIsNull: true).ConfigureAwait(false);
+        // An RRset without its records is an error: writing ours alone would drop the others.
+        return current is null ? null : [.. _api.Read(current, what).Array("records").Select(r => r.AsString())];
+    }
+
+    protected override IReadOnlyList<string> ValuesOf(List<string> set) => set;
+
+    protected override async Task WriteAsync((string Domain, string Subname, string Name) place, List<string>? current, List<string> next, bool add,
+        CancellationToken cancellationToken)
+    {
+        if (current is null)
+        {
+            using var _ = await _api.SendAsync(HttpMethod.Post, $"domains/{place.Domain}/rrsets/",
+                JsonBody.Object(("subname", place.Subname), ("type", "TXT"), ("ttl", _ttl), ("records", next)),
+                $"create TXT {place.Name}", cancellationToken).ConfigureAwait(false);
+            return;
+        }
+        // Empty records delete the RRset.
+        using var __ = await _api.SendAsync(HttpMethod.Patch, RrsetPath(place), JsonBody.Object(("records", next)),
+            $"{(add ? "add to" : "remove from")} TXT {place.Name}", cancellationToken).ConfigureAwait(false);
+    }
+
+    private static string RrsetPath((string Domain, string Subname, string Name) place) => $"domains/{place.Domain}/rrsets/{Uri.EscapeDataString(place.Subname)}/TXT/";
 
     private async Task<string> FindZoneAsync(string fqdn, CancellationToken cancellationToken)
     {

@@ -13,7 +13,7 @@ namespace ConfigLang.Acme.Dns;
 /// value is added or removed, the others kept; read-modify-write is serialized within the provider.
 /// Errors are <c>{"code","message","object","cause"}</c>.
 /// </summary>
-public sealed class GandiV5DnsProvider : IDnsProvider
+public sealed class GandiV5DnsProvider : ValueSetDnsProvider<(string Rrset, string Name), List<string>, string>
 {
     public const string ProviderName = "gandiv5";
     public static readonly Uri DefaultBaseUrl = new("https://api.gandi.net/v5/livedns/");
@@ -30,9 +30,9 @@ public sealed class GandiV5DnsProvider : IDnsProvider
 
     private readonly DnsHttpApi _api;
     private readonly int _ttl;
-    private readonly SemaphoreSlim _writing = new(1, 1);
 
     public GandiV5DnsProvider(ProviderCredentials credentials, HttpClient httpClient)
+        : base(ProviderName, credentials.GetSeconds("GANDIV5_PROPAGATION_TIMEOUT") ?? TimeSpan.FromSeconds(1200))
     {
         var token = credentials.Get("GANDIV5_PERSONAL_ACCESS_TOKEN");
         var key = credentials.Get("GANDIV5_API_KEY");
@@ -45,47 +45,37 @@ public sealed class GandiV5DnsProvider : IDnsProvider
                 ? (DnsHttpApi.StringAt(error, "cause") is { } cause ? $"{cause}: {message}" : message)
                 : null);
         _ttl = credentials.GetInt("GANDIV5_TTL") ?? 300;
-        PropagationTimeout = credentials.GetSeconds("GANDIV5_PROPAGATION_TIMEOUT") ?? TimeSpan.FromSeconds(1200);
     }
 
-    public string Name => ProviderName;
-
-    public TimeSpan? PropagationTimeout { get; }
-
-    public Task PresentAsync(ChallengeTask challenge, CancellationToken cancellationToken) =>
-        ChangeAsync(challenge, add: true, cancellationToken);
-
-    public Task CleanupAsync(ChallengeTask challenge, CancellationToken cancellationToken) =>
-        ChangeAsync(challenge, add: false, cancellationToken);
-
-    private async Task ChangeAsync(ChallengeTask challenge, bool add, CancellationToken cancellationToken)
+    protected override async Task<(string Rrset, string Name)> LocateAsync(ChallengeTask challenge, CancellationToken cancellationToken)
     {
         var name = challenge.DnsRecordName.TrimEnd('.');
         var zone = await FindZoneAsync(name, cancellationToken).ConfigureAwait(false);
-        var rrset = $"domains/{zone}/records/{Uri.EscapeDataString(ZoneCandidates.Relative(name, zone))}/TXT";
-        await _writing.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+        return ($"domains/{zone}/records/{Uri.EscapeDataString(ZoneCandidates.Relative(name, zone))}/TXT", name);
+    }
+
+    protected override string Ours(ChallengeTask challenge, (string Rrset, string Name) place) => "\"" + challenge.DnsTxtValue + "\"";
+
+    protected override async Task<List<string>?> ReadAsync((string Rrset, string Name) place, CancellationToken cancellationToken)
+    {
+        var what = $"read TXT {place.Name}";
+        using var current = await _api.SendAsync(HttpMethod.Get, place.Rrset, null, what, cancellationToken, notFoundIsNull: true).ConfigureAwait(false);
+        // An RRset without its values is an error: writing ours alone would drop the others.
+        return current is null ? null : [.. _api.Read(current, what).Array("rrset_values").Select(v => v.AsString())];
+    }
+
+    protected override IReadOnlyList<string> ValuesOf(List<string> set) => set;
+
+    protected override async Task WriteAsync((string Rrset, string Name) place, List<string>? current, List<string> next, bool add, CancellationToken cancellationToken)
+    {
+        if (next.Count == 0)
         {
-            List<string>? values = null;
-            using (var current = await _api.SendAsync(HttpMethod.Get, rrset, null, $"read TXT {name}", cancellationToken, notFoundIsNull: true).ConfigureAwait(false))
-            {
-                // An RRset without its values is an error: writing ours alone would drop the others.
-                if (current is not null) values = [.. _api.Read(current, $"read TXT {name}").Array("rrset_values").Select(v => v.AsString())];
-            }
-            if (TxtValueSet.Apply(values, "\"" + challenge.DnsTxtValue + "\"", add) is not { } next) return;
-            if (next.Count == 0)
-            {
-                using var _ = await _api.SendAsync(HttpMethod.Delete, rrset, null, $"delete TXT {name}", cancellationToken, notFoundIsNull: true).ConfigureAwait(false);
-                return;
-            }
-            var body = JsonBody.Object(("rrset_ttl", _ttl), ("rrset_values", next));
-            using var __ = await _api.SendAsync(values is null ? HttpMethod.Post : HttpMethod.Put, rrset, body,
-                $"{(add ? "add to" : "remove from")} TXT {name}", cancellationToken).ConfigureAwait(false);
+            using var _ = await _api.SendAsync(HttpMethod.Delete, place.Rrset, null, $"delete TXT {place.Name}", cancellationToken, notFoundIsNull: true).ConfigureAwait(false);
+            return;
         }
-        finally
-        {
-            _writing.Release();
-        }
+        var body = JsonBody.Object(("rrset_ttl", _ttl), ("rrset_values", next));
+        using var __ = await _api.SendAsync(current is null ? HttpMethod.Post : HttpMethod.Put, place.Rrset, body,
+            $"{(add ? "add to" : "remove from")} TXT {place.Name}", cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<string> FindZoneAsync(string fqdn, CancellationToken cancellationToken)

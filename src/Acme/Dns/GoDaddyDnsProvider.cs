@@ -12,7 +12,7 @@ namespace ConfigLang.Acme.Dns;
 /// have no id, so read-modify-write is serialized within the provider. Errors are
 /// <c>{"code":...,"message":...}</c>.
 /// </summary>
-public sealed class GoDaddyDnsProvider : IDnsProvider
+public sealed class GoDaddyDnsProvider : ValueSetDnsProvider<(string Zone, string Relative, string Name), List<(string Data, int Ttl)>, (string Data, int Ttl)>
 {
     public const string ProviderName = "godaddy";
     public static readonly Uri DefaultBaseUrl = new("https://api.godaddy.com/v1/");
@@ -29,9 +29,9 @@ public sealed class GoDaddyDnsProvider : IDnsProvider
 
     private readonly DnsHttpApi _api;
     private readonly int _ttl;
-    private readonly SemaphoreSlim _writing = new(1, 1);
 
     public GoDaddyDnsProvider(ProviderCredentials credentials, HttpClient httpClient)
+        : base(ProviderName, credentials.GetSeconds("GODADDY_PROPAGATION_TIMEOUT") ?? TimeSpan.FromSeconds(120))
     {
         var key = credentials.Require(ProviderName, "GODADDY_API_KEY");
         var secret = credentials.Require(ProviderName, "GODADDY_API_SECRET");
@@ -39,62 +39,53 @@ public sealed class GoDaddyDnsProvider : IDnsProvider
             (request, _) => request.Headers.TryAddWithoutValidation("Authorization", $"sso-key {key}:{secret}"),
             error => DnsHttpApi.StringAt(error, "message") is { } message ? $"{DnsHttpApi.StringAt(error, "code")}: {message}" : null);
         _ttl = credentials.GetInt("GODADDY_TTL") ?? 600;
-        PropagationTimeout = credentials.GetSeconds("GODADDY_PROPAGATION_TIMEOUT") ?? TimeSpan.FromSeconds(120);
     }
 
-    public string Name => ProviderName;
-
-    public TimeSpan? PropagationTimeout { get; }
-
-    public async Task PresentAsync(ChallengeTask challenge, CancellationToken cancellationToken)
+    protected override async Task<(string Zone, string Relative, string Name)> LocateAsync(ChallengeTask challenge, CancellationToken cancellationToken)
     {
         var name = challenge.DnsRecordName.TrimEnd('.');
         var zone = await FindZoneAsync(name, cancellationToken).ConfigureAwait(false);
-        (string, object?)[] record = [("type", "TXT"), ("name", ZoneCandidates.Relative(name, zone)), ("data", challenge.DnsTxtValue), ("ttl", _ttl)];
-        await _writing.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            using var _ = await _api.SendAsync(HttpMethod.Patch, $"domains/{zone}/records", JsonBody.Array(new object[] { record }), $"add TXT {name}", cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            _writing.Release();
-        }
+        return (zone, ZoneCandidates.Relative(name, zone), name);
     }
 
-    public async Task CleanupAsync(ChallengeTask challenge, CancellationToken cancellationToken)
+    protected override (string Data, int Ttl) Ours(ChallengeTask challenge, (string Zone, string Relative, string Name) place) => (challenge.DnsTxtValue, _ttl);
+
+    // A record with our value is ours whatever its TTL.
+    protected override bool IsOurs((string Data, int Ttl) value, (string Data, int Ttl) ours) => value.Data == ours.Data;
+
+    /// <summary>PATCH adds records and keeps the others: no read needed.</summary>
+    protected override async Task<bool> AddAloneAsync((string Zone, string Relative, string Name) place, (string Data, int Ttl) ours, CancellationToken cancellationToken)
     {
-        var name = challenge.DnsRecordName.TrimEnd('.');
-        var zone = await FindZoneAsync(name, cancellationToken).ConfigureAwait(false);
-        var path = $"domains/{zone}/records/TXT/{Uri.EscapeDataString(ZoneCandidates.Relative(name, zone))}";
-        await _writing.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            List<(string Data, int Ttl)> kept;
-            using (var current = await _api.SendAsync(HttpMethod.Get, path, null, $"read TXT {name}", cancellationToken, notFoundIsNull: true).ConfigureAwait(false))
-            {
-                if (current is null) return;
-                // Records in another shape are an error: written back, they would replace the others with blanks.
-                var all = _api.Read(current, $"read TXT {name}").Items()
-                    .Select(r => (Data: r.String("data"), Ttl: r.Int32OrNull("ttl") ?? _ttl))
-                    .ToList();
-                kept = all.Where(r => r.Data != challenge.DnsTxtValue).ToList();
-                // Only its own value goes; nothing to do when it is already gone.
-                if (kept.Count == all.Count) return;
-            }
-            if (kept.Count == 0)
-            {
-                using var _ = await _api.SendAsync(HttpMethod.Delete, path, null, $"delete TXT {name}", cancellationToken, notFoundIsNull: true).ConfigureAwait(false);
-                return;
-            }
-            var body = JsonBody.Array([.. kept.Select(r => (object)new (string, object?)[] { ("data", r.Data), ("ttl", r.Ttl) })]);
-            using var __ = await _api.SendAsync(HttpMethod.Put, path, body, $"remove from TXT {name}", cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            _writing.Release();
-        }
+        (string, object?)[] record = [("type", "TXT"), ("name", place.Relative), ("data", ours.Data), ("ttl", ours.Ttl)];
+        using var _ = await _api.SendAsync(HttpMethod.Patch, $"domains/{place.Zone}/records", JsonBody.Array(new object[] { record }), $"add TXT {place.Name}",
+            cancellationToken).ConfigureAwait(false);
+        return true;
     }
+
+    protected override async Task<List<(string Data, int Ttl)>?> ReadAsync((string Zone, string Relative, string Name) place, CancellationToken cancellationToken)
+    {
+        var what = $"read TXT {place.Name}";
+        using var current = await _api.SendAsync(HttpMethod.Get, RecordsPath(place), null, what, cancellationToken, notFoundIsNull: true).ConfigureAwait(false);
+        // Records in another shape are an error: written back, they would replace the others with blanks.
+        return current is null ? null
+            : [.. _api.Read(current, what).Items().Select(r => (Data: r.String("data"), Ttl: r.Int32OrNull("ttl") ?? _ttl))];
+    }
+
+    protected override IReadOnlyList<(string Data, int Ttl)> ValuesOf(List<(string Data, int Ttl)> set) => set;
+
+    protected override async Task WriteAsync((string Zone, string Relative, string Name) place, List<(string Data, int Ttl)>? current, List<(string Data, int Ttl)> next,
+        bool add, CancellationToken cancellationToken)
+    {
+        if (next.Count == 0)
+        {
+            using var _ = await _api.SendAsync(HttpMethod.Delete, RecordsPath(place), null, $"delete TXT {place.Name}", cancellationToken, notFoundIsNull: true).ConfigureAwait(false);
+            return;
+        }
+        var body = JsonBody.Array([.. next.Select(r => (object)new (string, object?)[] { ("data", r.Data), ("ttl", r.Ttl) })]);
+        using var __ = await _api.SendAsync(HttpMethod.Put, RecordsPath(place), body, $"{(add ? "add to" : "remove from")} TXT {place.Name}", cancellationToken).ConfigureAwait(false);
+    }
+
+    private static string RecordsPath((string Zone, string Relative, string Name) place) => $"domains/{place.Zone}/records/TXT/{Uri.EscapeDataString(place.Relative)}";
 
     private async Task<string> FindZoneAsync(string fqdn, CancellationToken cancellationToken)
     {

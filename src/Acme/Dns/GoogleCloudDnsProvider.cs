@@ -18,7 +18,7 @@ namespace ConfigLang.Acme.Dns;
 /// <c>additions</c> of the new), its own value added or removed and the others kept; serialized
 /// within the provider. Errors are <c>{"error":{"code","message","status"}}</c>.
 /// </summary>
-public sealed class GoogleCloudDnsProvider : IDnsProvider
+public sealed class GoogleCloudDnsProvider : ValueSetDnsProvider<(string Zone, string Fqdn), GoogleCloudDnsProvider.Rrset, string>
 {
     public const string ProviderName = "gcloud";
     public static readonly Uri DefaultBaseUrl = new("https://dns.googleapis.com/dns/v1/");
@@ -42,10 +42,10 @@ public sealed class GoogleCloudDnsProvider : IDnsProvider
     private readonly string? _zoneId;
     private readonly bool _allowPrivate;
     private readonly int _ttl;
-    private readonly SemaphoreSlim _writing = new(1, 1);
     private string? _accessToken;
 
     public GoogleCloudDnsProvider(ProviderCredentials credentials, HttpClient httpClient, TimeProvider? time = null)
+        : base(ProviderName, credentials.GetSeconds("GCE_PROPAGATION_TIMEOUT") ?? TimeSpan.FromSeconds(180))
     {
         var clock = time ?? TimeProvider.System;
         var account = ServiceAccount.Parse(credentials.Require(ProviderName, "GCE_SERVICE_ACCOUNT"));
@@ -55,7 +55,6 @@ public sealed class GoogleCloudDnsProvider : IDnsProvider
         _zoneId = credentials.Get("GCE_ZONE_ID");
         _allowPrivate = credentials.Get("GCE_ALLOW_PRIVATE_ZONE") is { } p && (p == "1" || p.Equals("true", StringComparison.OrdinalIgnoreCase));
         _ttl = credentials.GetInt("GCE_TTL") ?? 120;
-        PropagationTimeout = credentials.GetSeconds("GCE_PROPAGATION_TIMEOUT") ?? TimeSpan.FromSeconds(180);
         _token = new OAuthAccessToken(ProviderName, httpClient, account.TokenUri, credentials.Redactor,
             () => [("grant_type", "urn:ietf:params:oauth:grant-type:jwt-bearer"), ("assertion", account.Assertion(Scope, clock.GetUtcNow()))], clock);
         var baseUrl = DnsHttpApi.BaseUrlFrom(credentials.Get("GCE_BASE_URL"), DefaultBaseUrl);
@@ -66,45 +65,39 @@ public sealed class GoogleCloudDnsProvider : IDnsProvider
                 : null);
     }
 
-    public string Name => ProviderName;
-
-    public TimeSpan? PropagationTimeout { get; }
-
-    public Task PresentAsync(ChallengeTask challenge, CancellationToken cancellationToken) =>
-        ChangeAsync(challenge, add: true, cancellationToken);
-
-    public Task CleanupAsync(ChallengeTask challenge, CancellationToken cancellationToken) =>
-        ChangeAsync(challenge, add: false, cancellationToken);
-
-    private async Task ChangeAsync(ChallengeTask challenge, bool add, CancellationToken cancellationToken)
+    protected override async Task<(string Zone, string Fqdn)> LocateAsync(ChallengeTask challenge, CancellationToken cancellationToken)
     {
         var fqdn = challenge.DnsRecordName;
         _accessToken = await _token.GetAsync(cancellationToken).ConfigureAwait(false);
-        var zone = _zoneId ?? await FindZoneAsync(fqdn, cancellationToken).ConfigureAwait(false);
-        await _writing.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            (int Ttl, List<string> Values)? current = null;
-            var what = $"read TXT {fqdn}";
-            using (var answer = await _api.SendAsync(HttpMethod.Get, $"managedZones/{zone}/rrsets?name={Uri.EscapeDataString(fqdn)}&type=TXT", null,
-                what, cancellationToken).ConfigureAwait(false))
-            {
-                // Google leaves out an empty list; an rrset without its rrdatas is an error (writing ours alone would drop the others).
-                foreach (var rrset in _api.Read(answer, what).ArrayOrEmpty("rrsets").Take(1))
-                    current = (rrset.Int32OrNull("ttl") ?? _ttl, [.. rrset.Array("rrdatas").Select(data => data.AsString())]);
-            }
-            if (TxtValueSet.Apply(current?.Values, "\"" + challenge.DnsTxtValue + "\"", add) is not { } next) return;
-            (string, object?)[] Rrset(int ttl, List<string> values) => [("name", fqdn), ("type", "TXT"), ("ttl", ttl), ("rrdatas", values)];
-            var change = JsonBody.Object(
-                ("deletions", current is { } old ? new object[] { Rrset(old.Ttl, old.Values) } : null),
-                ("additions", next.Count > 0 ? new object[] { Rrset(_ttl, next) } : null));
-            using var _ = await _api.SendAsync(HttpMethod.Post, $"managedZones/{zone}/changes", change,
-                $"{(add ? "add to" : "remove from")} TXT {fqdn}", cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            _writing.Release();
-        }
+        return (_zoneId ?? await FindZoneAsync(fqdn, cancellationToken).ConfigureAwait(false), fqdn);
+    }
+
+    protected override string Ours(ChallengeTask challenge, (string Zone, string Fqdn) place) => "\"" + challenge.DnsTxtValue + "\"";
+
+    /// <summary>An rrset as Cloud DNS answered it: a change deletes it by its exact TTL and values.</summary>
+    public sealed record Rrset(int Ttl, List<string> Values);
+
+    protected override async Task<Rrset?> ReadAsync((string Zone, string Fqdn) place, CancellationToken cancellationToken)
+    {
+        var what = $"read TXT {place.Fqdn}";
+        using var answer = await _api.SendAsync(HttpMethod.Get, $"managedZones/{place.Zone}/rrsets?name={Uri.EscapeDataString(place.Fqdn)}&type=TXT", null,
+            what, cancellationToken).ConfigureAwait(false);
+        // Google leaves out an empty list; an rrset without its rrdatas is an error (writing ours alone would drop the others).
+        return _api.Read(answer, what).ArrayOrEmpty("rrsets").Take(1)
+            .Select(rrset => new Rrset(rrset.Int32OrNull("ttl") ?? _ttl, [.. rrset.Array("rrdatas").Select(data => data.AsString())]))
+            .FirstOrDefault();
+    }
+
+    protected override IReadOnlyList<string> ValuesOf(Rrset set) => set.Values;
+
+    protected override async Task WriteAsync((string Zone, string Fqdn) place, Rrset? current, List<string> next, bool add, CancellationToken cancellationToken)
+    {
+        (string, object?)[] Change(int ttl, List<string> values) => [("name", place.Fqdn), ("type", "TXT"), ("ttl", ttl), ("rrdatas", values)];
+        var change = JsonBody.Object(
+            ("deletions", current is not null ? new object[] { Change(current.Ttl, current.Values) } : null),
+            ("additions", next.Count > 0 ? new object[] { Change(_ttl, next) } : null));
+        using var _ = await _api.SendAsync(HttpMethod.Post, $"managedZones/{place.Zone}/changes", change,
+            $"{(add ? "add to" : "remove from")} TXT {place.Fqdn}", cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<string> FindZoneAsync(string fqdn, CancellationToken cancellationToken)

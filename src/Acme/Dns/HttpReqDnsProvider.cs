@@ -11,7 +11,9 @@ namespace ConfigLang.Acme.Dns;
 /// <c>{"fqdn":"_acme-challenge.DOMAIN.","value":"..."}</c>, or with HTTPREQ_MODE=RAW
 /// <c>{"domain":...,"token":...,"keyAuth":...}</c>. HTTPREQ_USERNAME/HTTPREQ_PASSWORD give basic
 /// auth; without them, user and password in the endpoint URL do (as Go's HTTP client sends them for
-/// lego). The endpoint is requested and printed without them.
+/// lego). The endpoint is requested and printed without them. Sent through <see cref="DnsHttpApi"/>
+/// like the other HTTP providers: a 429 is waited out, and a refusal quotes the endpoint's answer
+/// redacted before it is cut short.
 /// </summary>
 public sealed class HttpReqDnsProvider : IDnsProvider
 {
@@ -26,20 +28,16 @@ public sealed class HttpReqDnsProvider : IDnsProvider
         new("HTTPREQ_PROPAGATION_TIMEOUT", "seconds to wait for the record to be visible"),
     ],
     Required: [["HTTPREQ_ENDPOINT"]]);
-    private readonly HttpClient _http;
-    private readonly SecretRedactor _redactor;
-    private readonly Uri _endpoint;
+    private readonly DnsHttpApi _api;
     private readonly bool _raw;
     private readonly AuthenticationHeaderValue? _authorization;
 
     public HttpReqDnsProvider(ProviderCredentials credentials, HttpClient httpClient)
     {
-        _http = httpClient;
-        _redactor = credentials.Redactor;
+        var redactor = credentials.Redactor;
         var endpoint = credentials.Require(ProviderName, "HTTPREQ_ENDPOINT");
         if (!Uri.TryCreate(endpoint, UriKind.Absolute, out var uri))
             throw new DnsProviderException(ProviderName, "HTTPREQ_ENDPOINT is not an absolute URL");
-        _endpoint = new UriBuilder(uri) { UserName = "", Password = "" }.Uri;
         _raw = string.Equals(credentials.Get("HTTPREQ_MODE"), "RAW", StringComparison.OrdinalIgnoreCase);
         var user = credentials.Get("HTTPREQ_USERNAME");
         var password = credentials.Get("HTTPREQ_PASSWORD");
@@ -48,14 +46,16 @@ public sealed class HttpReqDnsProvider : IDnsProvider
             var colon = uri.UserInfo.IndexOf(':', StringComparison.Ordinal);
             user = Uri.UnescapeDataString(colon < 0 ? uri.UserInfo : uri.UserInfo[..colon]);
             password = colon < 0 ? "" : Uri.UnescapeDataString(uri.UserInfo[(colon + 1)..]);
-            _redactor.Add(password);
+            redactor.Add(password);
         }
         if (user is not null && password is not null)
         {
             var basic = Convert.ToBase64String(Encoding.UTF8.GetBytes(user + ":" + password));
-            _redactor.Add(basic);
+            redactor.Add(basic);
             _authorization = new AuthenticationHeaderValue("Basic", basic);
         }
+        _api = new DnsHttpApi(ProviderName, httpClient, new UriBuilder(uri) { UserName = "", Password = "" }.Uri, redactor,
+            (request, _) => request.Headers.Authorization = _authorization, _ => null);
         PropagationTimeout = credentials.GetSeconds("HTTPREQ_PROPAGATION_TIMEOUT");
     }
 
@@ -69,34 +69,13 @@ public sealed class HttpReqDnsProvider : IDnsProvider
 
     private async Task SendAsync(string action, ChallengeTask challenge, CancellationToken cancellationToken)
     {
-        var url = new Uri(_endpoint.AbsoluteUri.TrimEnd('/') + "/" + action);
         var json = _raw
             ? System.Text.Json.JsonSerializer.Serialize(new RawMessage(challenge.Domain, challenge.Token, challenge.KeyAuthorization), HttpReqJsonContext.Default.RawMessage)
             : System.Text.Json.JsonSerializer.Serialize(new DefaultMessage(challenge.DnsRecordName, challenge.DnsTxtValue), HttpReqJsonContext.Default.DefaultMessage);
-        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
-        request.Headers.Authorization = _authorization;
-        HttpResponseMessage response;
-        try
-        {
-            response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        }
-        catch (HttpRequestException e)
-        {
-            throw new DnsProviderException(ProviderName, _redactor.Redact($"{action} {challenge.DnsRecordName}: {url} unreachable: {e.Message}"));
-        }
-        catch (Protocol.NetworkTimeoutException e)
-        {
-            throw new DnsProviderException(ProviderName, $"{action} {challenge.DnsRecordName}: {e.Message}");
-        }
-        using (response)
-        {
-            if (!response.IsSuccessStatusCode)
-            {
-                var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-                if (body.Length > 500) body = body[..500];
-                throw new DnsProviderException(ProviderName, _redactor.Redact($"{action} {challenge.DnsRecordName}: {url} answered {(int)response.StatusCode}: {body.Trim()}"));
-            }
-        }
+        // Any 2xx is done: the endpoint's answer says nothing lego reads either.
+        // The endpoint is the user's own: its errors name it.
+        await _api.SendTextAsync(HttpMethod.Post, action, json, $"{action} {challenge.DnsRecordName}: {new Uri(_api.BaseUrl, action)}", cancellationToken,
+            contentType: "application/json").ConfigureAwait(false);
     }
 
     internal sealed record DefaultMessage([property: JsonPropertyName("fqdn")] string Fqdn, [property: JsonPropertyName("value")] string Value);

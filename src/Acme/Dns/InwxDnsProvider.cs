@@ -189,6 +189,14 @@ public sealed class InwxDnsProvider : IDnsProvider
             throw new DnsProviderException(ProviderName, $"{what}: HTTP {status}, not a JSON-RPC answer");
         }
         var root = document.RootElement;
+        if (status is < 200 or > 299)
+        {
+            // INWX answers every call 200: another status is a proxy's or a gateway's, and no
+            // result whatever code its body carries.
+            var said = DnsHttpApi.StringAt(root, "msg");
+            document.Dispose();
+            throw new DnsProviderException(ProviderName, _redactor.Redact($"{what}: HTTP {status}{(said is null ? "" : ": " + said)}"));
+        }
         var code = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("code", out var c) && c.ValueKind == JsonValueKind.Number && c.TryGetInt32(out var number) ? number : 0;
         if (code is < 1000 or > 1500)
         {

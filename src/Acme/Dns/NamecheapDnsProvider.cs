@@ -15,7 +15,7 @@ namespace ConfigLang.Acme.Dns;
 /// back with <c>namecheap.domains.dns.setHosts</c> (a form POST: Namecheap has no per-record calls)
 /// with its own TXT added or removed; serialized within the provider.
 /// </summary>
-public sealed class NamecheapDnsProvider : IDnsProvider
+public sealed class NamecheapDnsProvider : ValueSetDnsProvider<(string Zone, string Name), List<NamecheapDnsProvider.Host>, NamecheapDnsProvider.Host>
 {
     public const string ProviderName = "namecheap";
     public static readonly Uri ProductionUrl = new("https://api.namecheap.com/xml.response");
@@ -41,10 +41,10 @@ public sealed class NamecheapDnsProvider : IDnsProvider
     private readonly string _user;
     private readonly string _key;
     private readonly int _ttl;
-    private readonly SemaphoreSlim _writing = new(1, 1);
     private string? _clientIp;
 
     public NamecheapDnsProvider(ProviderCredentials credentials, HttpClient httpClient)
+        : base(ProviderName, credentials.GetSeconds("NAMECHEAP_PROPAGATION_TIMEOUT") ?? TimeSpan.FromSeconds(3600))
     {
         _user = credentials.Require(ProviderName, "NAMECHEAP_API_USER");
         _key = credentials.Require(ProviderName, "NAMECHEAP_API_KEY");
@@ -55,63 +55,64 @@ public sealed class NamecheapDnsProvider : IDnsProvider
         _ipService = new DnsHttpApi(ProviderName, httpClient, DnsHttpApi.BaseUrlFrom(credentials.Get("NAMECHEAP_CLIENT_IP_URL"), ClientIpService),
             credentials.Redactor, (_, _) => { }, _ => null);
         _ttl = credentials.GetInt("NAMECHEAP_TTL") ?? 120;
-        PropagationTimeout = credentials.GetSeconds("NAMECHEAP_PROPAGATION_TIMEOUT") ?? TimeSpan.FromSeconds(3600);
     }
 
-    public string Name => ProviderName;
+    /// <summary>One host of a zone as getHosts answers it and setHosts takes it.</summary>
+    public sealed record Host(string Name, string Type, string Address, string MxPref, string Ttl);
 
-    public TimeSpan? PropagationTimeout { get; }
-
-    public Task PresentAsync(ChallengeTask challenge, CancellationToken cancellationToken) =>
-        ChangeAsync(challenge, add: true, cancellationToken);
-
-    public Task CleanupAsync(ChallengeTask challenge, CancellationToken cancellationToken) =>
-        ChangeAsync(challenge, add: false, cancellationToken);
-
-    private sealed record Host(string Name, string Type, string Address, string MxPref, string Ttl);
-
-    private async Task ChangeAsync(ChallengeTask challenge, bool add, CancellationToken cancellationToken)
+    protected override async Task<(string Zone, string Name)> LocateAsync(ChallengeTask challenge, CancellationToken cancellationToken)
     {
         var name = challenge.DnsRecordName.TrimEnd('.');
         _clientIp ??= await LearnClientIpAsync(cancellationToken).ConfigureAwait(false);
-        var zone = await FindZoneAsync(name, cancellationToken).ConfigureAwait(false);
+        return (await FindZoneAsync(name, cancellationToken).ConfigureAwait(false), name);
+    }
+
+    protected override Host Ours(ChallengeTask challenge, (string Zone, string Name) place) =>
+        new(ZoneCandidates.Relative(place.Name, place.Zone), "TXT", challenge.DnsTxtValue, "10", _ttl.ToString(CultureInfo.InvariantCulture));
+
+    // Host names are case-insensitive; the MX preference and TTL of a TXT host are not what makes it ours.
+    protected override bool IsOurs(Host host, Host ours) =>
+        host.Name.Equals(ours.Name, StringComparison.OrdinalIgnoreCase) && host.Type == ours.Type && host.Address == ours.Address;
+
+    protected override async Task<List<Host>?> ReadAsync((string Zone, string Name) place, CancellationToken cancellationToken)
+    {
+        var (sld, tld) = Split(place.Zone);
+        var what = $"read the hosts of {place.Zone}";
+        var result = await CallAsync(HttpMethod.Get, "namecheap.domains.dns.getHosts", [("SLD", sld), ("TLD", tld)], what, cancellationToken).ConfigureAwait(false);
+        // setHosts replaces every host: an answer without the list, or a host without its name, type or
+        // address, would write the zone's other hosts away.
+        var list = result.Descendants().FirstOrDefault(e => e.Name.LocalName == "DomainDNSGetHostsResult")
+            ?? throw _api.Fail($"{what}: answer without DomainDNSGetHostsResult");
+        string Required(XElement host, string attribute) =>
+            (string?)host.Attribute(attribute) ?? throw _api.Fail($"{what}: a host without {attribute}");
+        return [.. list.Elements().Where(e => e.Name.LocalName == "host")
+            .Select(h => new Host(Required(h, "Name"), Required(h, "Type"), Required(h, "Address"),
+                (string?)h.Attribute("MXPref") ?? "10", (string?)h.Attribute("TTL") ?? "1800"))];
+    }
+
+    protected override IReadOnlyList<Host> ValuesOf(List<Host> set) => set;
+
+    protected override async Task WriteAsync((string Zone, string Name) place, List<Host>? current, List<Host> next, bool add, CancellationToken cancellationToken)
+    {
+        var (sld, tld) = Split(place.Zone);
+        var fields = new List<(string, string)> { ("SLD", sld), ("TLD", tld) };
+        for (var i = 0; i < next.Count; i++)
+        {
+            var n = (i + 1).ToString(CultureInfo.InvariantCulture);
+            fields.AddRange([("HostName" + n, next[i].Name), ("RecordType" + n, next[i].Type), ("Address" + n, next[i].Address),
+                ("MXPref" + n, next[i].MxPref), ("TTL" + n, next[i].Ttl)]);
+        }
+        var what = $"{(add ? "add to" : "remove from")} TXT {place.Name}";
+        var written = await CallAsync(HttpMethod.Post, "namecheap.domains.dns.setHosts", fields, what, cancellationToken).ConfigureAwait(false);
+        if (!string.Equals((string?)written.Descendants().FirstOrDefault(e => e.Name.LocalName == "DomainDNSSetHostsResult")?.Attribute("IsSuccess"), "true", StringComparison.OrdinalIgnoreCase))
+            throw _api.Fail($"{what}: setHosts did not succeed");
+    }
+
+    /// <summary>The second-level and top-level parts Namecheap names a domain by: <c>example</c>, <c>co.uk</c>.</summary>
+    private static (string Sld, string Tld) Split(string zone)
+    {
         var dot = zone.IndexOf('.');
-        var (sld, tld) = (zone[..dot], zone[(dot + 1)..]);
-        var relative = ZoneCandidates.Relative(name, zone);
-        await _writing.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            var what = $"read the hosts of {zone}";
-            var result = await CallAsync(HttpMethod.Get, "namecheap.domains.dns.getHosts", [("SLD", sld), ("TLD", tld)], what, cancellationToken).ConfigureAwait(false);
-            // setHosts replaces every host: an answer without the list, or a host without its name, type or
-            // address, would write the zone's other hosts away.
-            var list = result.Descendants().FirstOrDefault(e => e.Name.LocalName == "DomainDNSGetHostsResult")
-                ?? throw _api.Fail($"{what}: answer without DomainDNSGetHostsResult");
-            string Required(XElement host, string attribute) =>
-                (string?)host.Attribute(attribute) ?? throw _api.Fail($"{what}: a host without {attribute}");
-            var hosts = list.Elements().Where(e => e.Name.LocalName == "host")
-                .Select(h => new Host(Required(h, "Name"), Required(h, "Type"), Required(h, "Address"),
-                    (string?)h.Attribute("MXPref") ?? "10", (string?)h.Attribute("TTL") ?? "1800"))
-                .ToList();
-            var ours = new Host(relative, "TXT", challenge.DnsTxtValue, "10", _ttl.ToString(CultureInfo.InvariantCulture));
-            bool IsOurs(Host h) => h.Name.Equals(relative, StringComparison.OrdinalIgnoreCase) && h.Type == "TXT" && h.Address == challenge.DnsTxtValue;
-            if (add ? hosts.Any(IsOurs) : !hosts.Any(IsOurs)) return;
-            var next = add ? [.. hosts, ours] : hosts.Where(h => !IsOurs(h)).ToList();
-            var fields = new List<(string, string)> { ("SLD", sld), ("TLD", tld) };
-            for (var i = 0; i < next.Count; i++)
-            {
-                var n = (i + 1).ToString(CultureInfo.InvariantCulture);
-                fields.AddRange([("HostName" + n, next[i].Name), ("RecordType" + n, next[i].Type), ("Address" + n, next[i].Address),
-                    ("MXPref" + n, next[i].MxPref), ("TTL" + n, next[i].Ttl)]);
-            }
-            var written = await CallAsync(HttpMethod.Post, "namecheap.domains.dns.setHosts", fields, $"{(add ? "add to" : "remove from")} TXT {name}", cancellationToken).ConfigureAwait(false);
-            if (!string.Equals((string?)written.Descendants().FirstOrDefault(e => e.Name.LocalName == "DomainDNSSetHostsResult")?.Attribute("IsSuccess"), "true", StringComparison.OrdinalIgnoreCase))
-                throw _api.Fail($"{(add ? "add to" : "remove from")} TXT {name}: setHosts did not succeed");
-        }
-        finally
-        {
-            _writing.Release();
-        }
+        return (zone[..dot], zone[(dot + 1)..]);
     }
 
     /// <summary>

@@ -14,7 +14,7 @@ namespace ConfigLang.Acme.Dns;
 /// our own is added or removed: a wildcard and its base name share one RRset. Master and Slave
 /// zones are then sent a NOTIFY (<c>PUT .../notify</c>), as lego does.
 /// </summary>
-public sealed class PdnsDnsProvider : IDnsProvider
+public sealed class PdnsDnsProvider : ValueSetDnsProvider<string, PdnsDnsProvider.Zone, string>
 {
     public const string ProviderName = "pdns";
 
@@ -42,6 +42,7 @@ public sealed class PdnsDnsProvider : IDnsProvider
     private int? _apiVersion;
 
     public PdnsDnsProvider(ProviderCredentials credentials, HttpClient httpClient)
+        : base(ProviderName, credentials.GetSeconds("PDNS_PROPAGATION_TIMEOUT"), Edits)
     {
         _http = httpClient;
         _redactor = credentials.Redactor;
@@ -58,46 +59,34 @@ public sealed class PdnsDnsProvider : IDnsProvider
                 ? v
                 : throw new DnsProviderException(ProviderName, $"PDNS_API_VERSION is not a version number: {version}");
         }
-        PropagationTimeout = credentials.GetSeconds("PDNS_PROPAGATION_TIMEOUT");
     }
 
-    public string Name => ProviderName;
+    // The zone is found by the read itself, which answers its RRsets too.
+    protected override Task<string> LocateAsync(ChallengeTask challenge, CancellationToken cancellationToken) =>
+        Task.FromResult(challenge.DnsRecordName.TrimEnd('.') + ".");
 
-    public TimeSpan? PropagationTimeout { get; }
+    protected override string Ours(ChallengeTask challenge, string fqdn) => "\"" + challenge.DnsTxtValue + "\"";
 
-    public Task PresentAsync(ChallengeTask challenge, CancellationToken cancellationToken) =>
-        EditAsync(challenge, add: true, cancellationToken);
+    protected override async Task<Zone?> ReadAsync(string fqdn, CancellationToken cancellationToken) =>
+        await FindZoneAsync(fqdn, cancellationToken).ConfigureAwait(false);
 
-    public Task CleanupAsync(ChallengeTask challenge, CancellationToken cancellationToken) =>
-        EditAsync(challenge, add: false, cancellationToken);
+    protected override IReadOnlyList<string> ValuesOf(Zone set) => set.Values;
 
-    private async Task EditAsync(ChallengeTask challenge, bool add, CancellationToken cancellationToken)
+    protected override async Task WriteAsync(string fqdn, Zone? current, List<string> next, bool add, CancellationToken cancellationToken)
     {
-        var fqdn = challenge.DnsRecordName.TrimEnd('.') + ".";
-        var ours = "\"" + challenge.DnsTxtValue + "\"";
-        await Edits.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+        // The read answers a zone or fails: a name without values is a zone with none.
+        var zone = current!;
+        var body = RrsetPatch(fqdn, next.Count == 0 ? null : next, zone.Ttl ?? _ttl);
+        var what = $"{(add ? "add" : "remove")} TXT value on {fqdn.TrimEnd('.')}";
+        using (await SendAsync(HttpMethod.Patch, zone.Path, body, what, cancellationToken).ConfigureAwait(false)) { }
+        if (zone.Kind is "Master" or "Slave" && await ApiVersionAsync(cancellationToken).ConfigureAwait(false) >= 1)
         {
-            var zone = await FindZoneAsync(fqdn, cancellationToken).ConfigureAwait(false);
-            var values = zone.Values;
-            if (add == values.Contains(ours)) return;
-            values = add ? [.. values, ours] : values.Where(v => v != ours).ToList();
-            var body = RrsetPatch(fqdn, values.Count == 0 ? null : values, zone.Ttl ?? _ttl);
-            var what = $"{(add ? "add" : "remove")} TXT value on {fqdn.TrimEnd('.')}";
-            using (await SendAsync(HttpMethod.Patch, zone.Path, body, what, cancellationToken).ConfigureAwait(false)) { }
-            if (zone.Kind is "Master" or "Slave" && await ApiVersionAsync(cancellationToken).ConfigureAwait(false) >= 1)
-            {
-                using (await SendAsync(HttpMethod.Put, zone.Path + "/notify", null, $"notify the secondaries of {zone.Name}", cancellationToken).ConfigureAwait(false)) { }
-            }
-        }
-        finally
-        {
-            Edits.Release();
+            using (await SendAsync(HttpMethod.Put, zone.Path + "/notify", null, $"notify the secondaries of {zone.Name}", cancellationToken).ConfigureAwait(false)) { }
         }
     }
 
     /// <summary>A zone found for a record name, with the TXT values (quoted, as PowerDNS stores them) the name has now.</summary>
-    private sealed record Zone(string Name, string Path, string? Kind, List<string> Values, int? Ttl);
+    public sealed record Zone(string Name, string Path, string? Kind, List<string> Values, int? Ttl);
 
     private async Task<Zone> FindZoneAsync(string fqdn, CancellationToken cancellationToken)
     {
@@ -135,8 +124,11 @@ public sealed class PdnsDnsProvider : IDnsProvider
         var highest = 0;
         if (versions is not null)
         {
-            foreach (var entry in JsonAnswer.Of(ProviderName, _redactor, versions, what).Items())
-                highest = Math.Max(highest, entry.Int32OrNull("version") ?? 0);
+            // A server with /api is 4.0 or later: a listing without a version is no answer, and
+            // taken (and kept) as the pre-4 API it would send every later call to paths without the prefix.
+            var listing = JsonAnswer.Of(ProviderName, _redactor, versions, what);
+            var listed = listing.Items().Select(entry => entry.Member("version").AsInt32()).ToList();
+            highest = listed.Count > 0 ? listed.Max() : throw listing.Fail("answer lists no API version");
         }
         _apiVersion = highest;
         return highest;

@@ -16,7 +16,7 @@ namespace ConfigLang.Acme.Dns;
 /// of the exact set when our value was the last), then <c>GET /change/{id}</c> until INSYNC.
 /// Throttling answers are retried with backoff. Static keys only (no profiles or instance roles).
 /// </summary>
-public sealed class Route53DnsProvider : IDnsProvider
+public sealed class Route53DnsProvider : ValueSetDnsProvider<Route53DnsProvider.Edit, Route53DnsProvider.TxtSet, string>
 {
     public const string ProviderName = "route53";
     public static readonly Uri DefaultEndpoint = new("https://route53.amazonaws.com/");
@@ -55,6 +55,7 @@ public sealed class Route53DnsProvider : IDnsProvider
     private readonly TimeProvider _clock;
 
     public Route53DnsProvider(ProviderCredentials credentials, HttpClient httpClient, TimeProvider? clock = null)
+        : base(ProviderName, credentials.GetSeconds("AWS_PROPAGATION_TIMEOUT"), Edits)
     {
         _http = httpClient;
         _clock = clock ?? TimeProvider.System;
@@ -73,41 +74,56 @@ public sealed class Route53DnsProvider : IDnsProvider
         _maxRetries = Math.Clamp(credentials.GetInt("AWS_MAX_RETRIES") ?? 5, 0, 20);
         _waitForSync = credentials.Get("AWS_WAIT_FOR_RECORD_SETS_CHANGED") is not { } wait || IsTrue(wait);
         _pollingInterval = credentials.GetSeconds("AWS_POLLING_INTERVAL") ?? TimeSpan.FromSeconds(4);
-        PropagationTimeout = credentials.GetSeconds("AWS_PROPAGATION_TIMEOUT");
     }
 
-    public string Name => ProviderName;
+    /// <summary>One edit of a name's TXT set: its hosted zone, and the change to wait for once written.</summary>
+    public sealed class Edit(string zone, string fqdn)
+    {
+        public string Zone { get; } = zone;
 
-    public TimeSpan? PropagationTimeout { get; }
+        /// <summary>The name with its final dot, as Route 53 keeps it.</summary>
+        public string Fqdn { get; } = fqdn;
 
-    public Task PresentAsync(ChallengeTask challenge, CancellationToken cancellationToken) => EditAsync(challenge, add: true, cancellationToken);
+        public string? Change { get; set; }
+    }
 
-    public Task CleanupAsync(ChallengeTask challenge, CancellationToken cancellationToken) => EditAsync(challenge, add: false, cancellationToken);
+    /// <summary>The TXT values of a name (quoted, as Route 53 keeps them; none when it has no set) and the set's TTL.</summary>
+    public sealed record TxtSet(List<string> Values, int? Ttl);
 
-    private async Task EditAsync(ChallengeTask challenge, bool add, CancellationToken cancellationToken)
+    protected override async Task<Edit> LocateAsync(ChallengeTask challenge, CancellationToken cancellationToken)
     {
         var fqdn = challenge.DnsRecordName.TrimEnd('.') + ".";
-        var ours = "\"" + challenge.DnsTxtValue + "\"";
-        string? change;
-        await Edits.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            var zone = _zoneId ?? await FindZoneAsync(fqdn, cancellationToken).ConfigureAwait(false);
-            var (values, ttl) = await ReadTxtAsync(zone, fqdn, cancellationToken).ConfigureAwait(false);
-            if (add == values.Contains(ours)) return;
-            var body = add
-                ? ChangeBatch("UPSERT", fqdn, [.. values, ours], _ttl)
-                : values.Count == 1
-                    ? ChangeBatch("DELETE", fqdn, values, ttl ?? _ttl)
-                    : ChangeBatch("UPSERT", fqdn, values.Where(v => v != ours).ToList(), ttl ?? _ttl);
-            var answer = await SendAsync(HttpMethod.Post, $"{Api}/hostedzone/{zone}/rrset", body, $"{(add ? "add" : "remove")} TXT value on {fqdn.TrimEnd('.')}", cancellationToken).ConfigureAwait(false);
-            change = answer.Descendants(Ns + "ChangeInfo").Elements(Ns + "Id").FirstOrDefault()?.Value;
-        }
-        finally
-        {
-            Edits.Release();
-        }
-        if (_waitForSync && change is not null) await WaitInSyncAsync(change, cancellationToken).ConfigureAwait(false);
+        return new Edit(_zoneId ?? await FindZoneAsync(fqdn, cancellationToken).ConfigureAwait(false), fqdn);
+    }
+
+    protected override string Ours(ChallengeTask challenge, Edit edit) => "\"" + challenge.DnsTxtValue + "\"";
+
+    protected override async Task<TxtSet?> ReadAsync(Edit edit, CancellationToken cancellationToken)
+    {
+        var (values, ttl) = await ReadTxtAsync(edit.Zone, edit.Fqdn, cancellationToken).ConfigureAwait(false);
+        return new TxtSet(values, ttl);
+    }
+
+    protected override IReadOnlyList<string> ValuesOf(TxtSet set) => set.Values;
+
+    protected override async Task WriteAsync(Edit edit, TxtSet? current, List<string> next, bool add, CancellationToken cancellationToken)
+    {
+        var ttl = current?.Ttl;
+        // DELETE names the exact set there now.
+        var body = add
+            ? ChangeBatch("UPSERT", edit.Fqdn, next, _ttl)
+            : next.Count == 0
+                ? ChangeBatch("DELETE", edit.Fqdn, current!.Values, ttl ?? _ttl)
+                : ChangeBatch("UPSERT", edit.Fqdn, next, ttl ?? _ttl);
+        var answer = await SendAsync(HttpMethod.Post, $"{Api}/hostedzone/{edit.Zone}/rrset", body, $"{(add ? "add" : "remove")} TXT value on {edit.Fqdn.TrimEnd('.')}",
+            cancellationToken).ConfigureAwait(false);
+        edit.Change = answer.Descendants(Ns + "ChangeInfo").Elements(Ns + "Id").FirstOrDefault()?.Value;
+    }
+
+    // Outside the lock: other names' edits need not wait for this one to be in sync.
+    protected override async Task WrittenAsync(Edit edit, CancellationToken cancellationToken)
+    {
+        if (_waitForSync && edit.Change is not null) await WaitInSyncAsync(edit.Change, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The public (or, with AWS_PRIVATE_ZONE, private) hosted zone named by the closest parent of the record.</summary>

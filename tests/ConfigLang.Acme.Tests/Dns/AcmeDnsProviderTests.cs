@@ -10,10 +10,12 @@ namespace ConfigLang.Acme.Tests.Dns;
 /// The acme-dns provider against a local stand-in for a joohoi/acme-dns server that enforces its
 /// documented shapes: <c>POST /update</c> with X-Api-User and X-Api-Key, a JSON body of the
 /// account's subdomain and a 43-character txt, the two latest values kept per subdomain, errors
-/// <c>{"error":...}</c>; accounts from lego's storage file or storage server.
+/// <c>{"error":...}</c>; accounts from lego's storage file or storage server (the conformance
+/// cases use the server, whose answer the provider reads).
 /// </summary>
-public sealed class AcmeDnsProviderTests
+public sealed class AcmeDnsProviderTests : DnsProviderConformanceTests
 {
+    private const string NoDelete = "acme-dns has no delete: cleanup leaves the value until two newer ones replace it";
     private const string Username = "eabcdb41-d89f-4580-826f-3e62e9755ef2";
     private const string Password = "pbAXVjlIOE01xbut7YnAbkhMQIkcwoHO0ek2j4Q0";
     private const string Subdomain = "d420c923-bbd7-4056-ab64-c3ca54c9b3cf";
@@ -29,10 +31,14 @@ public sealed class AcmeDnsProviderTests
         public readonly List<string> Values = [];
         public int RateLimitOnce;
 
+        /// <summary>The password the storage server hands out for the account.</summary>
+        public string StoredPassword { get; set; } = Password;
+
         public (int, string, IReadOnlyDictionary<string, string>?) Handle(RecordedRequest request)
         {
-            if (request.Method == "GET" && request.PathAndQuery == "/storage/example.org")
-                return (200, JsonDocument.Parse(Storage).RootElement.GetProperty("example.org").GetRawText(), null);
+            // One account serves example.org and the names in it.
+            if (request.Method == "GET" && request.PathAndQuery is "/storage/example.org" or "/storage/www.example.org")
+                return (200, JsonDocument.Parse(Storage).RootElement.GetProperty("example.org").GetRawText().Replace(Password, StoredPassword, StringComparison.Ordinal), null);
             if (request.Method == "GET" && request.PathAndQuery.StartsWith("/storage/", StringComparison.Ordinal)) return (404, "", null);
             if (request.Method != "POST" || request.PathAndQuery != "/update") return (404, "{\"error\":\"not found\"}", null);
             if (request.Header("X-Api-User") != Username || request.Header("X-Api-Key") != Password)
@@ -48,6 +54,40 @@ public sealed class AcmeDnsProviderTests
             return (200, $"{{\"txt\":\"{txt}\"}}", null);
         }
     }
+
+    private readonly FakeAcmeDns _api = new();
+
+    protected override string ProviderName => "acme-dns";
+
+    protected override string WrongSecret => "WrongPasswordWrongPasswordWrongPassword2";
+
+    protected override string WrongCredentialsMessage => "HTTP 401: forbidden";
+
+    [Fact(Skip = NoDelete)]
+    public override Task A_record_is_created_in_the_zone_found_and_deleted_again() => Task.CompletedTask;
+
+    [Fact(Skip = NoDelete)]
+    public override Task A_wildcard_and_its_base_name_both_stay_until_each_is_cleaned_up() => Task.CompletedTask;
+
+    protected override (int, string, IReadOnlyDictionary<string, string>?) Handle(RecordedRequest request) => _api.Handle(request);
+
+    // The values live in the account's own zone on the acme-dns server, under its subdomain.
+    protected override IReadOnlyCollection<FakeRecord> Records => [.. _api.Values.Select(value => new FakeRecord("auth.example.net", Subdomain, value))];
+
+    protected override void RateLimitOnce() => _api.RateLimitOnce = 1;
+
+    protected override IDnsProvider Provider(FakeHttpServer server, HttpClient http, string? wrongSecret = null)
+    {
+        _api.StoredPassword = wrongSecret ?? Password;
+        return new AcmeDnsProvider(new ProviderCredentials(new Dictionary<string, string>
+        {
+            ["ACME_DNS_API_BASE"] = server.BaseUrl.AbsoluteUri, ["ACME_DNS_STORAGE_BASE_URL"] = new Uri(server.BaseUrl, "/storage").AbsoluteUri,
+        }), http);
+    }
+
+    // The account is read first; the update answered 429 is the one sent again.
+    protected override void AssertRepeated(IReadOnlyList<RecordedRequest> requests) =>
+        Assert.Equal(["/storage/www.example.org", "/update", "/update"], requests.Select(r => r.PathAndQuery));
 
     private static AcmeDnsProvider FromFile(FakeHttpServer server, HttpClient http, string storage) =>
         new(new ProviderCredentials(new Dictionary<string, string>

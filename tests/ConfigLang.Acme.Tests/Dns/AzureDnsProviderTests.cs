@@ -113,4 +113,7 @@ public sealed class AzureDnsProviderTests : DnsProviderConformanceTests
 
     // The token comes first and is not rate limited.
     protected override void AssertRepeated(IReadOnlyList<RecordedRequest> requests) => Assert.Equal(requests[1].PathAndQuery, requests[2].PathAndQuery);
+
+    // The token is asked for with a POST.
+    protected override bool IsWrite(RecordedRequest request) => request.Method != "GET" && !request.PathAndQuery.EndsWith("/token", StringComparison.Ordinal);
 }

@@ -12,7 +12,7 @@ namespace ConfigLang.Acme.Tests.Dns;
 /// type/name/data/ttl (TTL at least 600), <c>GET|PUT|DELETE .../records/TXT/{name}</c> (PUT: an
 /// array of data/ttl replacing them all), errors <c>{"code","message"}</c>, a 429 with Retry-After.
 /// </summary>
-public sealed class GoDaddyDnsProviderTests : DnsProviderConformanceTests
+public sealed class GoDaddyDnsProviderTests : ZoneWalkConformanceTests
 {
     private const string Key = "dLP4WKz5PdkS_GuUDNigHcLQFpw4CWNwAQ5";
     private const string Secret = "GuUFdVFj8nJ1M79RtdwmkZ";
@@ -88,14 +88,11 @@ public sealed class GoDaddyDnsProviderTests : DnsProviderConformanceTests
 
     protected override string WrongCredentialsMessage => "UNABLE_TO_AUTHENTICATE: Unable to authenticate credentials";
 
-    // Deeper than the zone, so the lookup walks up.
-    protected override string RoundTripDomain => "deep.www.example.org";
-
-    protected override string UnknownDomain => "www.other.net";
-
     protected override (int, string, IReadOnlyDictionary<string, string>?) Handle(RecordedRequest request) => _api.Handle(request);
 
-    protected override IReadOnlyCollection<FakeRecord> Records => RecordsOf("example.org", _api.Txt);
+    protected override IReadOnlyDictionary<string, List<string>> TxtByName => _api.Txt;
+
+    protected override string ZoneLookup(string candidate) => "/v1/domains/" + candidate;
 
     protected override void RateLimitOnce() => _api.RateLimitOnce = 1;
 
@@ -104,10 +101,6 @@ public sealed class GoDaddyDnsProviderTests : DnsProviderConformanceTests
         {
             ["GODADDY_API_KEY"] = Key, ["GODADDY_API_SECRET"] = wrongSecret ?? Secret, ["GODADDY_BASE_URL"] = new Uri(server.BaseUrl, "/v1").AbsoluteUri,
         }), http);
-
-    protected override void AssertAfterRoundTrip(IReadOnlyList<RecordedRequest> requests) =>
-        Assert.Equal(["/v1/domains/deep.www.example.org", "/v1/domains/www.example.org", "/v1/domains/example.org"],
-            requests.Where(r => r.Method == "GET").Take(3).Select(r => r.PathAndQuery));
 
     // With a value left, the name's values are written back whole.
     protected override void AssertAfterWildcard(IReadOnlyList<RecordedRequest> requests) => Assert.Contains(requests, r => r.Method == "PUT");

@@ -159,6 +159,9 @@ public sealed class GoogleCloudDnsProviderTests : DnsProviderConformanceTests, I
     // The token comes first and is not rate limited.
     protected override void AssertRepeated(IReadOnlyList<RecordedRequest> requests) => Assert.Equal(requests[1].PathAndQuery, requests[2].PathAndQuery);
 
+    // The token is asked for with a POST.
+    protected override bool IsWrite(RecordedRequest request) => request.Method != "GET" && request.PathAndQuery != "/token";
+
     // Not a line of the key's body either.
     protected override void AssertWrongCredentialsError(DnsProviderException error) => Assert.DoesNotContain(WrongSecret.Split('\n')[1], error.ToString());
 

@@ -12,7 +12,7 @@ namespace ConfigLang.Acme.Tests.Dns;
 /// values and <c>.../remove_records</c>, both answered 201 with an action, errors
 /// <c>{"error":{"code","message"}}</c>, a 429 with Retry-After.
 /// </summary>
-public sealed class HetznerDnsProviderTests : DnsProviderConformanceTests
+public sealed class HetznerDnsProviderTests : ZoneWalkConformanceTests
 {
     private const string Token = "hcloud-token-0123456789abcdef";
     private const long ZoneId = 4711;
@@ -76,14 +76,11 @@ public sealed class HetznerDnsProviderTests : DnsProviderConformanceTests
 
     protected override string WrongCredentialsMessage => "unauthorized: unable to authenticate";
 
-    // Deeper than the zone, so the lookup walks up.
-    protected override string RoundTripDomain => "deep.www.example.org";
-
-    protected override string UnknownDomain => "www.other.net";
-
     protected override (int, string, IReadOnlyDictionary<string, string>?) Handle(RecordedRequest request) => _api.Handle(request);
 
-    protected override IReadOnlyCollection<FakeRecord> Records => RecordsOf(Zone, _api.RrSets);
+    protected override IReadOnlyDictionary<string, List<string>> TxtByName => _api.RrSets;
+
+    protected override string ZoneLookup(string candidate) => "/v1/zones?name=" + candidate;
 
     protected override void RateLimitOnce() => _api.RateLimitOnce = 1;
 
@@ -95,8 +92,4 @@ public sealed class HetznerDnsProviderTests : DnsProviderConformanceTests
 
     // Hetzner keeps TXT values quoted.
     protected override string StoredValue(string value) => "\"" + value + "\"";
-
-    protected override void AssertAfterRoundTrip(IReadOnlyList<RecordedRequest> requests) =>
-        Assert.Equal(["/v1/zones?name=deep.www.example.org", "/v1/zones?name=www.example.org", "/v1/zones?name=example.org"],
-            requests.Where(r => r.Method == "GET").Take(3).Select(r => r.PathAndQuery));
 }

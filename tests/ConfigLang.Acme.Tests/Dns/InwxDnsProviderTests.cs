@@ -12,8 +12,9 @@ namespace ConfigLang.Acme.Tests.Dns;
 /// setting the <c>domrobot</c> session cookie that every later call must carry,
 /// <c>nameserver.createRecord</c> (domain, name, type, content, ttl), <c>nameserver.info</c>,
 /// <c>nameserver.deleteRecord</c> (id), answers <c>{"code":1000,"msg":...,"resData":{...}}</c>.
+/// The account holds example.org only.
 /// </summary>
-public sealed class InwxDnsProviderTests
+public sealed class InwxDnsProviderTests : DnsProviderConformanceTests
 {
     private const string Password = "inwx-Pa55-word";
 
@@ -61,9 +62,10 @@ public sealed class InwxDnsProviderTests
                         .Select(r => $"{{\"id\":{r.Key},\"name\":\"{r.Value.Name}\",\"type\":\"TXT\",\"content\":\"{r.Value.Content}\",\"ttl\":300}}");
                     return (200, Answer(1000, "ok", $"\"resData\":{{\"roId\":7,\"domain\":\"example.org\",\"record\":[{string.Join(',', records)}]}}"), null);
                 case "nameserver.createRecord":
+                    if (p.GetProperty("domain").GetString() != "example.org") return (200, Answer(2303, "Object does not exist"), null);
                     if (p.GetProperty("type").GetString() != "TXT" || p.GetProperty("ttl").GetInt32() < 300) return (200, Answer(2005, "Parameter value range error"), null);
                     var id = ++_next;
-                    Records[id] = (p.GetProperty("domain").GetString()!, p.GetProperty("name").GetString()!, p.GetProperty("content").GetString()!);
+                    Records[id] = ("example.org", p.GetProperty("name").GetString()!, p.GetProperty("content").GetString()!);
                     return (200, Answer(1000, "ok", $"\"resData\":{{\"id\":{id}}}"), null);
                 case "nameserver.deleteRecord":
                     return Records.Remove(p.GetProperty("id").GetInt32()) ? (200, Answer(1000, "ok"), null) : (200, Answer(2303, "Object does not exist"), null);
@@ -74,6 +76,40 @@ public sealed class InwxDnsProviderTests
 
         private static string Answer(int code, string message, string? extra = null) =>
             $"{{\"code\":{code},\"msg\":\"{message}\"{(extra is null ? "" : "," + extra)}}}";
+    }
+
+    private readonly FakeInwx _api = new();
+
+    protected override string ProviderName => "inwx";
+
+    protected override string WrongSecret => "wrong-Pa55-given";
+
+    protected override string WrongCredentialsMessage => "login: code 2200: Authentication error";
+
+    private const string NoRateLimit =
+        "INWX answers every JSON-RPC call HTTP 200 with a result code and documents no 429 (lego's inwx retries none either)";
+
+    [Fact(Skip = NoRateLimit)]
+    public override Task A_rate_limit_answer_is_waited_out_and_the_request_repeated() => Task.CompletedTask;
+
+    protected override (int, string, IReadOnlyDictionary<string, string>?) Handle(RecordedRequest request) => _api.Handle(request);
+
+    protected override IReadOnlyCollection<FakeRecord> Records => [.. _api.Records.Values.Select(r => new FakeRecord(r.Domain, r.Name, r.Content))];
+
+    protected override void RateLimitOnce() => throw new NotSupportedException(NoRateLimit);
+
+    // The session is a cookie the provider keeps itself: it makes its own client, which leaves cookies alone.
+    protected override IDnsProvider Provider(FakeHttpServer server, HttpClient http, string? wrongSecret = null) =>
+        new InwxDnsProvider(Credentials(server.BaseUrl, wrongSecret ?? Password));
+
+    // INWX keeps names absolute, without the final dot.
+    protected override string RecordName(string relative) => relative + ".example.org";
+
+    // Every call is a POST; only these change records.
+    protected override bool IsWrite(RecordedRequest request)
+    {
+        using var body = JsonDocument.Parse(request.Body);
+        return body.RootElement.GetProperty("method").GetString() is "nameserver.createRecord" or "nameserver.deleteRecord" or "nameserver.updateRecord";
     }
 
     private static ProviderCredentials Credentials(Uri baseUrl, string password = Password, string? sharedSecret = null)
@@ -133,6 +169,25 @@ public sealed class InwxDnsProviderTests
         Assert.Contains("account.unlock", inwx.Methods);
         Assert.Matches("^[0-9]{6}$", inwx.TanReceived);
         Assert.Single(inwx.Records);
+    }
+
+    [Fact]
+    public async Task An_answer_that_is_not_2xx_is_an_error_whatever_code_its_body_carries()
+    {
+        var inwx = new FakeInwx();
+        // A gateway in front answers the create call 502 with a body in INWX's shape saying "done".
+        using var server = new FakeHttpServer(request =>
+        {
+            var answer = inwx.Handle(request);
+            return request.Body.Contains("nameserver.createRecord", StringComparison.Ordinal)
+                ? (502, "{\"code\":1000,\"msg\":\"upstream timed out\"}", null)
+                : answer;
+        });
+        var provider = new InwxDnsProvider(Credentials(server.BaseUrl));
+
+        var error = await Assert.ThrowsAsync<DnsProviderException>(() => provider.PresentAsync(Challenge(), default));
+
+        Assert.Equal("inwx: create TXT _acme-challenge.www.example.org: HTTP 502: upstream timed out", error.Message);
     }
 
     [Fact]

@@ -13,7 +13,7 @@ namespace ConfigLang.Acme.Tests.Dns;
 /// <c>PATCH</c> of whole RRsets (<c>changetype</c> REPLACE with quoted TXT contents, or DELETE).
 /// The real server end to end: <c>PdnsEndToEndTests</c> in the CLI tests.
 /// </summary>
-public sealed class PdnsDnsProviderTests
+public sealed class PdnsDnsProviderTests : DnsProviderConformanceTests
 {
     private const string Key = "pdns-key-s3cr3t-0123";
 
@@ -81,7 +81,34 @@ public sealed class PdnsDnsProviderTests
         }
     }
 
-    private static PdnsDnsProvider Provider(FakeHttpServer server, HttpClient http, string key = Key, params (string, string)[] more)
+    private readonly FakePowerDns _api = new();
+
+    protected override string ProviderName => "pdns";
+
+    protected override string WrongSecret => "wrong-key-9876543210";
+
+    protected override string WrongCredentialsMessage => "HTTP 401: Unauthorized (check PDNS_API_KEY)";
+
+    private const string NoRateLimit =
+        "the PowerDNS web server has no rate limit and answers no 429 (lego's pdns retries none either)";
+
+    [Fact(Skip = NoRateLimit)]
+    public override Task A_rate_limit_answer_is_waited_out_and_the_request_repeated() => Task.CompletedTask;
+
+    protected override (int, string, IReadOnlyDictionary<string, string>?) Handle(RecordedRequest request) => _api.Handle(request);
+
+    protected override IReadOnlyCollection<FakeRecord> Records => RecordsOf("example.org", _api.Zones["example.org."].Txt);
+
+    protected override void RateLimitOnce() => throw new NotSupportedException(NoRateLimit);
+
+    protected override IDnsProvider Provider(FakeHttpServer server, HttpClient http, string? wrongSecret = null) => PdnsProvider(server, http, wrongSecret ?? Key);
+
+    // PowerDNS keeps names absolute, with the final dot, and TXT contents quoted.
+    protected override string RecordName(string relative) => relative + ".example.org.";
+
+    protected override string StoredValue(string value) => "\"" + value + "\"";
+
+    private static PdnsDnsProvider PdnsProvider(FakeHttpServer server, HttpClient http, string key = Key, params (string, string)[] more)
     {
         var values = new Dictionary<string, string> { ["PDNS_API_URL"] = server.BaseUrl.AbsoluteUri, ["PDNS_API_KEY"] = key };
         foreach (var (name, value) in more) values[name] = value;
@@ -94,7 +121,7 @@ public sealed class PdnsDnsProviderTests
         var pdns = new FakePowerDns();
         using var server = new FakeHttpServer(pdns.Handle);
         using var http = new HttpClient();
-        var provider = Provider(server, http);
+        var provider = PdnsProvider(server, http);
         var challenge = Challenge("deep.www.example.org");
 
         await provider.PresentAsync(challenge, default);
@@ -118,7 +145,7 @@ public sealed class PdnsDnsProviderTests
         pdns.Zones["example.org."].Txt["_acme-challenge.example.org."] = ["\"someone-elses\""];
         using var server = new FakeHttpServer(pdns.Handle);
         using var http = new HttpClient();
-        var provider = Provider(server, http);
+        var provider = PdnsProvider(server, http);
         var apex = Challenge("example.org");
         var wildcard = Wildcard("example.org");
 
@@ -143,7 +170,7 @@ public sealed class PdnsDnsProviderTests
         var pdns = new FakePowerDns();
         using var server = new FakeHttpServer(pdns.Handle);
         using var http = new HttpClient();
-        var provider = Provider(server, http, key: "wrong-key-9876543210");
+        var provider = PdnsProvider(server, http, key: "wrong-key-9876543210");
 
         var error = await Assert.ThrowsAsync<DnsProviderException>(() => provider.PresentAsync(Challenge(), default));
 
@@ -160,7 +187,7 @@ public sealed class PdnsDnsProviderTests
         using (var server = new FakeHttpServer(old.Handle))
         using (var http = new HttpClient())
         {
-            await Provider(server, http).PresentAsync(Challenge(), default);
+            await PdnsProvider(server, http).PresentAsync(Challenge(), default);
             Assert.Single(old.Zones["example.org."].Txt);
             Assert.Contains(server.Requests, r => r.PathAndQuery.StartsWith("/servers/localhost/zones/example.org.", StringComparison.Ordinal));
         }
@@ -169,10 +196,31 @@ public sealed class PdnsDnsProviderTests
         using (var server = new FakeHttpServer(pinned.Handle))
         using (var http = new HttpClient())
         {
-            await Provider(server, http, Key, ("PDNS_API_VERSION", "1")).PresentAsync(Challenge(), default);
+            await PdnsProvider(server, http, Key, ("PDNS_API_VERSION", "1")).PresentAsync(Challenge(), default);
             Assert.DoesNotContain(server.Requests, r => r.PathAndQuery == "/api");
             Assert.Single(pinned.Zones["example.org."].Txt);
         }
+    }
+
+    [Theory]
+    [InlineData("[]", "answer lists no API version (answer: [])")]
+    [InlineData("[{\"url\":\"/api/v1\"}]", "answer without [0].version (answer: [")]
+    public async Task A_version_listing_without_a_version_is_an_error_and_is_asked_again(string listing, string expected)
+    {
+        var pdns = new FakePowerDns();
+        var answered = 0;
+        // Taken as the pre-4 API, the listing would send this and every later call to paths without /api/v1.
+        using var server = new FakeHttpServer(request =>
+            request.PathAndQuery == "/api" && answered++ == 0 ? (200, listing, null) : pdns.Handle(request));
+        using var http = new HttpClient();
+        var provider = PdnsProvider(server, http);
+
+        var error = await Assert.ThrowsAsync<DnsProviderException>(() => provider.PresentAsync(Challenge(), default));
+        await provider.PresentAsync(Challenge(), default);
+
+        Assert.StartsWith("pdns: detect the API version: " + expected, error.Message);
+        Assert.Single(pdns.Zones["example.org."].Txt);
+        Assert.Equal(2, server.Requests.Count(r => r.PathAndQuery == "/api"));
     }
 
     [Fact]
@@ -182,7 +230,7 @@ public sealed class PdnsDnsProviderTests
         pdns.Zones["example.org."] = ("Master", []);
         using var server = new FakeHttpServer(pdns.Handle);
         using var http = new HttpClient();
-        var provider = Provider(server, http);
+        var provider = PdnsProvider(server, http);
 
         await provider.PresentAsync(Challenge(), default);
         Assert.Equal(["GET", "GET", "GET", "PATCH", "PUT"], server.Requests.Select(r => r.Method));
@@ -211,7 +259,7 @@ public sealed class PdnsDnsProviderTests
         });
         using var http = new HttpClient();
 
-        var error = await Assert.ThrowsAsync<DnsProviderException>(() => Provider(server, http).PresentAsync(Challenge(), default));
+        var error = await Assert.ThrowsAsync<DnsProviderException>(() => PdnsProvider(server, http).PresentAsync(Challenge(), default));
 
         Assert.StartsWith("pdns: look up zone ", error.Message);
         Assert.Contains(expected, error.Message);

@@ -97,4 +97,7 @@ public sealed class PorkbunDnsProviderTests : RecordIdConformanceTests
 
     // Every call is a POST; the repeated one carries the same body.
     protected override void AssertRepeated(IReadOnlyList<RecordedRequest> requests) => Assert.Equal(requests[0].Body, requests[1].Body);
+
+    // Every call is a POST; only the dns/create and dns/delete calls change records.
+    protected override bool IsWrite(RecordedRequest request) => request.PathAndQuery.StartsWith("/api/json/v3/dns/", StringComparison.Ordinal);
 }

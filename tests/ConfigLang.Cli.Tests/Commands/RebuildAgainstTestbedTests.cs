@@ -210,7 +210,7 @@ public sealed class RebuildAgainstTestbedTests : IDisposable
 
         Assert.True(run.ExitCode == 3, run.Stdout + run.Stderr);
         Assert.Equal("Basic " + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("u:" + password)), authorization);
-        Assert.Contains($"httpreq: present _acme-challenge.{domain}.: http://127.0.0.1:{hook.BaseUrl.Port}/hook/present answered 500", run.Stderr);
+        Assert.Contains($"httpreq: present _acme-challenge.{domain}.: http://127.0.0.1:{hook.BaseUrl.Port}/hook/present: HTTP 500", run.Stderr);
         Assert.DoesNotContain("Zq81xv", run.Stdout + run.Stderr);
     }
 }
