@@ -1,6 +1,6 @@
 using System.Net;
-using ConfigLang.TestSupport;
 using System.Text;
+using ConfigLang.TestSupport;
 
 namespace ConfigLang.Acme.Tests.Testbed;
 
