@@ -3,10 +3,100 @@ using System.Net.Sockets;
 
 namespace ConfigLang.TestSupport;
 
-/// <summary>Loopback ports free for TCP and UDP at the moment of asking, for servers the tests start.</summary>
+/// <summary>
+/// Loopback ports free for TCP and UDP, for servers the tests start later (pebble, etcd, nginx, a
+/// challenge listener) on a port they must be told. A port the kernel handed out (bind to port 0)
+/// and released is soon handed to the next socket that asks, an outgoing connection's or a
+/// parallel test's listener: the server then fails with "address already in use". So the ports
+/// come from outside the kernel's ephemeral range, which it never hands out by itself, and each
+/// is reserved for the rest of the test process by a lock file that the other test processes
+/// (the test projects run side by side) check too.
+/// </summary>
 public static class FreePorts
 {
+    private const int LowestCandidate = 10000;
+
+    private static readonly object Gate = new();
+    private static readonly List<FileStream> Reservations = [];
+    private static readonly HashSet<int> Handed = [];
+
     public static int[] Take(int count)
+    {
+        lock (Gate)
+        {
+            var candidates = Candidates();
+            if (candidates.Count < count * 100) return TakeFromKernel(count);
+            var ports = new List<int>();
+            for (var tries = 0; ports.Count < count; tries++)
+            {
+                if (tries > 10_000) throw new InvalidOperationException($"no {count} free ports outside the ephemeral range");
+                var port = candidates[Random.Shared.Next(candidates.Count)];
+                if (Handed.Contains(port) || !Reserve(port) || !Bindable(port)) continue;
+                Handed.Add(port);
+                ports.Add(port);
+            }
+            return [.. ports];
+        }
+    }
+
+    /// <summary>Ports below and above /proc/sys/net/ipv4/ip_local_port_range.</summary>
+    private static List<int> Candidates()
+    {
+        var (low, high) = (32768, 60999);
+        try
+        {
+            var range = File.ReadAllText("/proc/sys/net/ipv4/ip_local_port_range").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+            (low, high) = (int.Parse(range[0]), int.Parse(range[1]));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException)
+        {
+        }
+        var candidates = new List<int>();
+        for (var port = LowestCandidate; port < low; port++) candidates.Add(port);
+        for (var port = Math.Max(high + 1, LowestCandidate); port <= 65535; port++) candidates.Add(port);
+        return candidates;
+    }
+
+    /// <summary>An exclusive lock on the port's file in the shared temp folder, held until this process ends.</summary>
+    private static bool Reserve(int port)
+    {
+        try
+        {
+            var folder = Path.Combine(Path.GetTempPath(), "configlang-test-ports");
+            Directory.CreateDirectory(folder);
+            // FileShare.None is an flock on Unix: another process (or another open here) is refused.
+            Reservations.Add(new FileStream(Path.Combine(folder, port + ".lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
+            return true;
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            // The folder is another user's: no reservation, the ephemeral range still keeps the kernel away.
+            return true;
+        }
+    }
+
+    private static bool Bindable(int port)
+    {
+        try
+        {
+            using var tcp = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+            tcp.Bind(new IPEndPoint(IPAddress.Any, port));
+            using var udp = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+            udp.Bind(new IPEndPoint(IPAddress.Any, port));
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Where the ephemeral range leaves no room: ports the kernel picks, free at the moment of asking.</summary>
+    private static int[] TakeFromKernel(int count)
     {
         var listeners = new List<(TcpListener, UdpClient?)>();
         var ports = new List<int>();

@@ -28,6 +28,17 @@ public sealed class SilentServer : IDisposable
     /// <summary>TCP connections accepted so far (each held open, unanswered).</summary>
     public int Connections => Volatile.Read(ref _connections);
 
+    /// <summary>
+    /// The connections accepted once there are <paramref name="atLeast"/> (or <paramref name="timeout"/>
+    /// passed): the kernel completes a connection before the accept loop counts it, and on a loaded
+    /// machine that loop may run only after the client has given up.
+    /// </summary>
+    public int WaitForConnections(int atLeast, TimeSpan timeout)
+    {
+        SpinWait.SpinUntil(() => Connections >= atLeast, timeout);
+        return Connections;
+    }
+
     private async Task AcceptAsync()
     {
         while (true)

@@ -13,14 +13,8 @@ public sealed class ChallengeSolverTests
 {
     private static readonly ChallengeTask Task1 = new("a.example.org", "a.example.org", "token-ABC_123", "token-ABC_123.thumb");
 
-    private static int FreePort()
-    {
-        var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        return port;
-    }
+    // A reserved port outside the ephemeral range: one the kernel handed out and took back is soon another socket's.
+    private static int FreePort() => ConfigLang.TestSupport.FreePorts.Take(1)[0];
 
     [Theory]
     [InlineData(":80", "0.0.0.0", 80)]

@@ -66,7 +66,8 @@ public sealed class ClusterKeyFileTests
     [Fact]
     public async Task A_well_formed_key_gets_as_far_as_the_network()
     {
-        var port = FreePorts.Take(1)[0];
+        using var refusing = new RefusingPort();
+        var port = refusing.Port;
         await using var host = new ClusterHost([new Uri($"http://127.0.0.1:{port}")], "/p");
         var failure = await Assert.ThrowsAsync<ClusterException>(() => host.ConnectAsync());
         Assert.StartsWith("no etcd member is reachable", failure.Message);

@@ -121,7 +121,8 @@ public sealed class EtcdClusterAvailabilityTests
     [Fact]
     public async Task An_address_where_nothing_listens_fails_within_seconds_naming_it()
     {
-        var port = FreePorts.Take(1)[0];
+        using var refusing = new RefusingPort();
+        var port = refusing.Port;
         await using var host = new ClusterHost([new Uri($"http://127.0.0.1:{port}")], ClusterHost.NewPrefix());
         var clock = Stopwatch.StartNew();
         var failure = await Assert.ThrowsAsync<ClusterException>(() => host.ConnectAsync());

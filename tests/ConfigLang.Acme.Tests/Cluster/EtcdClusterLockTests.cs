@@ -59,11 +59,16 @@ public sealed class EtcdClusterLockTests(EtcdClusterFixture fixture)
         var a = await hostA.ConnectAsync();
         var b = await hostB.ConnectAsync();
 
+        // The lease is granted after this clock starts, and etcd ends it no sooner than a TTL after
+        // its grant or last keep-alive: so B's wait is at least the TTL on this clock, however slow
+        // A's lock call was (from after it, a slow call left less of the TTL to wait).
+        var sinceBeforeTheGrant = Stopwatch.StartNew();
         var heldByA = (EtcdClusterLock)await a.LockAsync("dying.example.test", CancellationToken.None);
-        var clock = Stopwatch.StartNew();
+        var sinceAbandoned = Stopwatch.StartNew();
         await heldByA.AbandonAsync();
         await using var heldByB = await b.LockAsync("dying.example.test", CancellationToken.None).WaitAsync(ttl + TimeSpan.FromSeconds(5));
-        Assert.InRange(clock.Elapsed, ttl - TimeSpan.FromSeconds(2), ttl + TimeSpan.FromSeconds(5));
+        Assert.True(sinceBeforeTheGrant.Elapsed >= ttl, $"B got the lock {sinceBeforeTheGrant.Elapsed} after A asked for it, within the TTL");
+        Assert.True(sinceAbandoned.Elapsed <= ttl + TimeSpan.FromSeconds(5), $"B got the lock {sinceAbandoned.Elapsed} after A stopped its keep-alive");
 
         var fromB = ClusterHost.Certificate("dying.example.test", "host-b");
         await heldByB.StoreAsync(fromB, CancellationToken.None);

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
 using CertificateRequest = ConfigLang.Acme.Model.CertificateRequest;
 using ConfigLang.Acme.Execution;
@@ -24,14 +23,8 @@ public sealed class RebuildEndToEndTests(SharedTestbedFixture fixture)
 {
     private Testbed.Testbed Bed => fixture.Testbed;
 
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
+    // A reserved port outside the ephemeral range: one the kernel handed out and took back is soon another socket's.
+    private static int FreePort() => ConfigLang.TestSupport.FreePorts.Take(1)[0];
 
     [Fact]
     public async Task Nginx_serves_the_webroot_challenge_then_the_issued_certificate_reruns_are_noops_and_new_names_reissue()

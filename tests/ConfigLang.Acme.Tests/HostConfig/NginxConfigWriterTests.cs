@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using ConfigLang.Acme.HostConfig;
 using ConfigLang.Acme.Model;
 using ConfigLang.Acme.Storage;
@@ -56,14 +55,8 @@ public sealed class NginxConfigWriterTests
         }
     }
 
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
+    // A reserved port outside the ephemeral range: one the kernel handed out and took back is soon another socket's.
+    private static int FreePort() => ConfigLang.TestSupport.FreePorts.Take(1)[0];
 
     [Fact]
     public void Generated_whole_file_passes_nginx_t_with_every_tls_mode_and_location_kind()

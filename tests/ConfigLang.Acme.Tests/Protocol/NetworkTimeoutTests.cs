@@ -28,7 +28,7 @@ public sealed class NetworkTimeoutTests
 
         Assert.Equal($"no answer from {url} within 1 s", error.Message);
         Assert.InRange(watch.Elapsed, Limit * 0.9, Limit * 10);
-        Assert.Equal(1, silent.Connections);
+        Assert.Equal(1, silent.WaitForConnections(1, TimeSpan.FromSeconds(30)));
     }
 
     [Fact]
@@ -94,12 +94,14 @@ public sealed class NetworkTimeoutTests
     [Fact]
     public async Task A_refused_connection_is_an_acme_error_naming_the_url_without_its_password()
     {
-        // Port 9 (discard) on loopback: nobody listens, so the connection is refused at once.
-        using var client = new AcmeClient(new Uri("http://acme:hunter2@127.0.0.1:9/dir"), options: new AcmeClientOptions { RequestTimeout = Limit });
+        // A port bound and never listened on (not a fixed one, where a discard service may run): refused at once.
+        using var refusing = new RefusingPort();
+        var port = refusing.Port;
+        using var client = new AcmeClient(new Uri($"http://acme:hunter2@127.0.0.1:{port}/dir"), options: new AcmeClientOptions { RequestTimeout = Limit });
 
         var error = await Assert.ThrowsAsync<AcmeConnectionException>(() => client.GetDirectoryAsync());
 
-        Assert.Equal("cannot reach the ACME server at http://acme:***@127.0.0.1:9/dir: nothing accepts connections on 127.0.0.1:9", error.Message);
+        Assert.Equal($"cannot reach the ACME server at http://acme:***@127.0.0.1:{port}/dir: nothing accepts connections on 127.0.0.1:{port}", error.Message);
         Assert.DoesNotContain("hunter2", error.ToString());
     }
 

@@ -110,7 +110,9 @@ public sealed class CertificateStoreTests : IDisposable
         var store = new CertificateStore(_root.Path);
         var material = Material();
         store.Install(_request, material);
-        var before = File.GetLastWriteTimeUtc(CertFile("fullchain.pem"));
+        // An hour back: a rewrite within the file system's timestamp tick would keep "now" unchanged.
+        var before = DateTime.UtcNow.AddHours(-1);
+        File.SetLastWriteTimeUtc(CertFile("fullchain.pem"), before);
 
         var again = store.Install(_request, material);
 

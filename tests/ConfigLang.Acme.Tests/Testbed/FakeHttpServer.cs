@@ -1,6 +1,6 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
+using ConfigLang.TestSupport;
 
 namespace ConfigLang.Acme.Tests.Testbed;
 
@@ -10,7 +10,7 @@ namespace ConfigLang.Acme.Tests.Testbed;
 /// </summary>
 public sealed class FakeHttpServer : IDisposable
 {
-    private readonly HttpListener _listener = new();
+    private readonly HttpListener _listener;
     private readonly Func<RecordedRequest, (int Status, string Body, IReadOnlyDictionary<string, string>? Headers)> _handler;
     private readonly Task _loop;
 
@@ -19,20 +19,21 @@ public sealed class FakeHttpServer : IDisposable
         _handler = handler;
         for (var attempt = 0; ; attempt++)
         {
-            var probe = new TcpListener(IPAddress.Loopback, 0);
-            probe.Start();
-            var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-            probe.Stop();
-            _listener.Prefixes.Clear();
-            _listener.Prefixes.Add($"http://127.0.0.1:{port}/");
+            // HttpListener cannot listen on port 0: a reserved port (FreePorts), and a fresh
+            // listener per attempt, since a failed Start disposes the listener.
+            var port = FreePorts.Take(1)[0];
+            var listener = new HttpListener();
+            listener.Prefixes.Add($"http://127.0.0.1:{port}/");
             try
             {
-                _listener.Start();
+                listener.Start();
+                _listener = listener;
                 BaseUrl = new Uri($"http://127.0.0.1:{port}/");
                 break;
             }
             catch (HttpListenerException) when (attempt < 5)
             {
+                listener.Close();
             }
         }
         _loop = LoopAsync();

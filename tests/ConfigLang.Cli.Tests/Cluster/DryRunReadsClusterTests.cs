@@ -115,7 +115,8 @@ public sealed class DryRunReadsClusterTests : IDisposable
     public void A_dry_run_with_no_reachable_member_shows_the_plan_without_the_cluster_and_says_rebuild_would_stop()
     {
         WriteKey();
-        var endpoint = new Uri($"http://127.0.0.1:{FreePorts.Take(1)[0]}");
+        using var refusing = new RefusingPort();
+        var endpoint = new Uri($"http://127.0.0.1:{refusing.Port}");
         var rootBefore = RootState();
 
         var run = CliRun.Invoke("rebuild", Host([endpoint]), "--root", Root, "--dry-run", "--service-manager", "none");

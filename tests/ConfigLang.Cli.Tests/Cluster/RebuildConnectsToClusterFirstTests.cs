@@ -70,7 +70,8 @@ public sealed class RebuildConnectsToClusterFirstTests : IDisposable
     {
         var key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
         SecretFile.Write(KeyFile, key + "\n");
-        var endpoint = $"http://127.0.0.1:{FreePorts.Take(1)[0]}";
+        using var refusing = new RefusingPort();
+        var endpoint = $"http://127.0.0.1:{refusing.Port}";
 
         var run = CliRun.Invoke("rebuild", Host(endpoint), "--root", Root, "--service-manager", "none");
 

@@ -116,7 +116,7 @@ public sealed class RebuildCommandTests : IDisposable
         Assert.Contains($"error: certificate 'example.org': no answer from {url} within 2 s", run.Stderr);
         Assert.Contains("FAILED", run.Stdout);
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(30), $"took {watch.Elapsed}");
-        Assert.True(ca.Connections >= 1);
+        Assert.True(ca.WaitForConnections(1, TimeSpan.FromSeconds(30)) >= 1);
         if (command == "rebuild")
         {
             // The daily renew runs with the same limit.

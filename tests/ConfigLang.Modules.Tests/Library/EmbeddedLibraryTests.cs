@@ -102,7 +102,9 @@ public sealed class EmbeddedLibraryTests : IDisposable
     public void Unpacking_twice_reuses_the_folder()
     {
         var first = LibraryFiles.Unpack(_dir.FullName);
-        var modified = Directory.GetLastWriteTimeUtc(Path.Combine(first, "lib"));
+        // An hour back: unpacking again within the file system's timestamp tick would keep "now" unchanged.
+        var modified = DateTime.UtcNow.AddHours(-1);
+        Directory.SetLastWriteTimeUtc(Path.Combine(first, "lib"), modified);
         Assert.Equal(first, LibraryFiles.Unpack(_dir.FullName));
         Assert.Equal(modified, Directory.GetLastWriteTimeUtc(Path.Combine(first, "lib")));
         Assert.Single(Directory.GetDirectories(_dir.FullName));
