@@ -139,8 +139,8 @@ public sealed class HttpReqDnsProviderTests : DnsProviderConformanceTests
     public async Task A_long_refusal_is_cut_short_only_after_the_password_in_it_is_masked()
     {
         const string password = "correct-horse-battery-staple";
-        // The password straddles where a long answer is cut: cut first, its start would be printed.
-        var answer = new string('x', 490) + " " + password + " " + new string('y', 200);
+        // The password spans the 200th character, where DnsHttpApi cuts a long answer: cut first, its start would be printed.
+        var answer = new string('x', 190) + " " + password + " " + new string('y', 200);
         using var server = new FakeHttpServer(_ => (500, answer, null));
         using var http = new HttpClient();
         var provider = new HttpReqDnsProvider(new ProviderCredentials(new Dictionary<string, string>
