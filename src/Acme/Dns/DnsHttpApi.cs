@@ -94,12 +94,7 @@ internal sealed class DnsHttpApi
 
     private static string RateLimited(int status) => status == 429 ? $" (rate limited, still after {MaxRateLimitRetries} retries)" : "";
 
-    /// <summary>Redacted before it is cut, so a secret cut in two is still masked.</summary>
-    private string Quote(string text)
-    {
-        var redacted = _redactor.Redact(text.Trim());
-        return redacted.Length > MaxQuotedBody ? redacted[..MaxQuotedBody] + "..." : redacted;
-    }
+    private string Quote(string text) => RedactedExcerpt.Head(_redactor, text.Trim(), MaxQuotedBody);
 
     /// <summary>
     /// The API's message in an error answer, bounded; null when the answer is not in the error shape

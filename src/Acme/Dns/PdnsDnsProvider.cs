@@ -33,6 +33,8 @@ public sealed class PdnsDnsProvider : ValueSetDnsProvider<string, PdnsDnsProvide
     // also across certificates of one run (each has its own provider).
     private static readonly SemaphoreSlim Edits = new(1, 1);
 
+    private const int MaxQuotedError = 300;
+
     private readonly HttpClient _http;
     private readonly SecretRedactor _redactor;
     private readonly Uri _base;
@@ -207,13 +209,12 @@ public sealed class PdnsDnsProvider : ValueSetDnsProvider<string, PdnsDnsProvide
             return document;
         }
         // PowerDNS says why in {"error": ...}; its web server answers 401 and 404 in plain text.
-        var error = document is { RootElement.ValueKind: JsonValueKind.Object } && DnsHttpApi.StringAt(document.RootElement, "error") is { } message ? ": " + message
-            : document is null && text.Trim() is { Length: > 0 } plain ? ": " + plain.Split('\n')[0] : "";
+        // An error text is the server's to choose: one line of it, kept short.
+        var error = document is { RootElement.ValueKind: JsonValueKind.Object } && DnsHttpApi.StringAt(document.RootElement, "error") is { } message ? message
+            : document is null && text.Trim() is { Length: > 0 } plain ? plain.Split('\n')[0] : null;
         document?.Dispose();
+        var said = error is null ? "" : ": " + RedactedExcerpt.Head(_redactor, error, MaxQuotedError);
         var hint = status is 401 or 403 ? " (check PDNS_API_KEY)" : "";
-        throw new DnsProviderException(ProviderName, _redactor.Redact($"{what}: HTTP {status}{Truncate(error)}{hint}"));
+        throw new DnsProviderException(ProviderName, _redactor.Redact($"{what}: HTTP {status}{said}{hint}"));
     }
-
-    // An error text is the server's to choose: keep messages one readable line.
-    private static string Truncate(string text) => text.Length <= 300 ? text : text[..300] + "…";
 }

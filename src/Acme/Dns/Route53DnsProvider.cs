@@ -42,6 +42,8 @@ public sealed class Route53DnsProvider : ValueSetDnsProvider<Route53DnsProvider.
     // A record set is written whole: two edits of one name must not interleave read and write.
     private static readonly SemaphoreSlim Edits = new(1, 1);
 
+    private const int MaxQuotedMessage = 300;
+
     private readonly HttpClient _http;
     private readonly SecretRedactor _redactor;
     private readonly AwsCredentials _credentials;
@@ -261,7 +263,7 @@ public sealed class Route53DnsProvider : ValueSetDnsProvider<Route53DnsProvider.
                 await Task.Delay(TimeSpan.FromMilliseconds(200 << Math.Min(attempt, 4)), _clock, cancellationToken).ConfigureAwait(false);
                 continue;
             }
-            var detail = code is null ? "" : $": {code}{(message is null ? "" : " " + Truncate(message))}";
+            var detail = code is null ? "" : ": " + RedactedExcerpt.Head(_redactor, message is null ? code : code + " " + message, MaxQuotedMessage);
             var hint = code is "InvalidClientTokenId" or "SignatureDoesNotMatch" or "AccessDenied" or "UnrecognizedClientException"
                 ? " (check AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY)" : "";
             throw new DnsProviderException(ProviderName, _redactor.Redact($"{what}: HTTP {status}{detail}{hint}"));
@@ -269,6 +271,4 @@ public sealed class Route53DnsProvider : ValueSetDnsProvider<Route53DnsProvider.
     }
 
     private static bool IsTrue(string? value) => value is not null && (value == "1" || value.Equals("true", StringComparison.OrdinalIgnoreCase));
-
-    private static string Truncate(string text) => text.Length <= 300 ? text : text[..300] + "…";
 }
