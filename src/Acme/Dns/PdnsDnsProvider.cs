@@ -14,7 +14,7 @@ namespace ConfigLang.Acme.Dns;
 /// our own is added or removed: a wildcard and its base name share one RRset. Master and Slave
 /// zones are then sent a NOTIFY (<c>PUT .../notify</c>), as lego does.
 /// </summary>
-public sealed class PdnsDnsProvider : ValueSetDnsProvider<string, PdnsDnsProvider.Zone, string>
+internal sealed class PdnsDnsProvider : ValueSetDnsProvider<string, PdnsDnsProvider.Zone, string>
 {
     public const string ProviderName = "pdns";
 
@@ -88,7 +88,7 @@ public sealed class PdnsDnsProvider : ValueSetDnsProvider<string, PdnsDnsProvide
     }
 
     /// <summary>A zone found for a record name, with the TXT values (quoted, as PowerDNS stores them) the name has now.</summary>
-    public sealed record Zone(string Name, string Path, string? Kind, List<string> Values, int? Ttl);
+    internal sealed record Zone(string Name, string Path, string? Kind, List<string> Values, int? Ttl);
 
     private async Task<Zone> FindZoneAsync(string fqdn, CancellationToken cancellationToken)
     {

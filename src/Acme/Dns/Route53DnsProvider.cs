@@ -16,7 +16,7 @@ namespace ConfigLang.Acme.Dns;
 /// of the exact set when our value was the last), then <c>GET /change/{id}</c> until INSYNC.
 /// Throttling answers are retried with backoff. Static keys only (no profiles or instance roles).
 /// </summary>
-public sealed class Route53DnsProvider : ValueSetDnsProvider<Route53DnsProvider.Edit, Route53DnsProvider.TxtSet, string>
+internal sealed class Route53DnsProvider : ValueSetDnsProvider<Route53DnsProvider.Edit, Route53DnsProvider.TxtSet, string>
 {
     public const string ProviderName = "route53";
     public static readonly Uri DefaultEndpoint = new("https://route53.amazonaws.com/");
@@ -79,7 +79,7 @@ public sealed class Route53DnsProvider : ValueSetDnsProvider<Route53DnsProvider.
     }
 
     /// <summary>One edit of a name's TXT set: its hosted zone, and the change to wait for once written.</summary>
-    public sealed class Edit(string zone, string fqdn)
+    internal sealed class Edit(string zone, string fqdn)
     {
         public string Zone { get; } = zone;
 
@@ -90,7 +90,7 @@ public sealed class Route53DnsProvider : ValueSetDnsProvider<Route53DnsProvider.
     }
 
     /// <summary>The TXT values of a name (quoted, as Route 53 keeps them; none when it has no set) and the set's TTL.</summary>
-    public sealed record TxtSet(List<string> Values, int? Ttl);
+    internal sealed record TxtSet(List<string> Values, int? Ttl);
 
     protected override async Task<Edit> LocateAsync(ChallengeTask challenge, CancellationToken cancellationToken)
     {

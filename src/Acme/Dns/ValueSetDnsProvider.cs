@@ -17,7 +17,7 @@ namespace ConfigLang.Acme.Dns;
 /// <typeparam name="TPlace">Where the name's set lives (a zone, a path), found before the read.</typeparam>
 /// <typeparam name="TSet">The set as read, with what the write needs of it besides its values (a TTL).</typeparam>
 /// <typeparam name="TValue">One value as the API keeps it (a quoted string, a host with its TTL).</typeparam>
-public abstract class ValueSetDnsProvider<TPlace, TSet, TValue> : IDnsProvider where TSet : class
+internal abstract class ValueSetDnsProvider<TPlace, TSet, TValue> : IDnsProvider where TSet : class
 {
     private readonly SemaphoreSlim _writing;
 
