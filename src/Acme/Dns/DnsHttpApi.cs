@@ -28,12 +28,17 @@ internal sealed class DnsHttpApi
     private readonly SecretRedactor _redactor;
     private readonly Action<HttpRequestMessage, string?> _authenticate;
     private readonly Func<JsonElement, string?> _describeError;
+    private readonly bool _statusErrorsNameUrl;
 
     /// <param name="baseUrl">Relative paths are resolved against it (a trailing slash is added).</param>
     /// <param name="authenticate">Adds the credentials to a request, given its body (for signatures).</param>
     /// <param name="describeError">The API's message in an error answer's JSON, if it has one (else the answer is quoted).</param>
+    /// <param name="statusErrorsNameUrl">
+    /// Whether an error answer's message names the request's URL too (an endpoint the user wrote, as
+    /// httpreq's); an unreachable one always does.
+    /// </param>
     public DnsHttpApi(string provider, HttpClient http, Uri baseUrl, SecretRedactor redactor,
-        Action<HttpRequestMessage, string?> authenticate, Func<JsonElement, string?> describeError)
+        Action<HttpRequestMessage, string?> authenticate, Func<JsonElement, string?> describeError, bool statusErrorsNameUrl = false)
     {
         _provider = provider;
         _http = http;
@@ -41,6 +46,7 @@ internal sealed class DnsHttpApi
         _redactor = redactor;
         _authenticate = authenticate;
         _describeError = describeError;
+        _statusErrorsNameUrl = statusErrorsNameUrl;
     }
 
     public Uri BaseUrl { get; }
@@ -53,15 +59,18 @@ internal sealed class DnsHttpApi
     public static Uri BaseUrlFrom(string? configured, Uri fallback) => configured is null ? fallback : new Uri(configured);
 
     /// <summary>
-    /// Sends the request; a 2xx answer's JSON (null when empty, except for a GET, whose empty
+    /// Sends the request to <paramref name="path"/>, relative to <see cref="BaseUrl"/> (or an
+    /// absolute URL); a 2xx answer's JSON (null when empty, except for a GET, whose empty
     /// answer is an error), else an error naming <paramref name="what"/>. With
     /// <paramref name="notFoundIsNull"/>, a 404 is null too.
     /// </summary>
     public async Task<JsonDocument?> SendAsync(HttpMethod method, string path, string? json, string what,
         CancellationToken cancellationToken, bool notFoundIsNull = false, string contentType = "application/json")
     {
-        var (status, text) = await ExchangeWithRetriesAsync(method, path, json, contentType, what, cancellationToken).ConfigureAwait(false);
+        var url = new Uri(BaseUrl, path);
+        var (status, text) = await ExchangeWithRetriesAsync(method, url, json, contentType, what, cancellationToken).ConfigureAwait(false);
         if (status == 404 && notFoundIsNull) return null;
+        what = Answered(what, url);
         var document = Parse(text);
         if (status is >= 200 and <= 299)
         {
@@ -87,19 +96,21 @@ internal sealed class DnsHttpApi
     public async Task<string> SendTextAsync(HttpMethod method, string path, string? body, string what, CancellationToken cancellationToken,
         string contentType = "application/x-www-form-urlencoded")
     {
-        var (status, text) = await ExchangeWithRetriesAsync(method, path, body, contentType, what, cancellationToken).ConfigureAwait(false);
+        var url = new Uri(BaseUrl, path);
+        var (status, text) = await ExchangeWithRetriesAsync(method, url, body, contentType, what, cancellationToken).ConfigureAwait(false);
         if (status is >= 200 and <= 299) return text;
-        throw Fail($"{what}: HTTP {status}{RateLimited(status)}{(text.Trim().Length == 0 ? "" : ": " + Quote(text))}");
+        throw Fail($"{Answered(what, url)}: HTTP {status}{RateLimited(status)}{(text.Trim().Length == 0 ? "" : ": " + Quote(text))}");
     }
+
+    /// <summary>What an answer's error says it was the answer to: <paramref name="what"/>, and the URL where the provider wants it.</summary>
+    private string Answered(string what, Uri url) => _statusErrorsNameUrl ? $"{what}: {Printable(url)}" : what;
+
+    /// <summary>The URL without its query, which may carry a token (duckdns's) in a form the redactor does not know.</summary>
+    private static string Printable(Uri url) => url.GetLeftPart(UriPartial.Path);
 
     private static string RateLimited(int status) => status == 429 ? $" (rate limited, still after {MaxRateLimitRetries} retries)" : "";
 
-    /// <summary>Redacted before it is cut, so a secret cut in two is still masked.</summary>
-    private string Quote(string text)
-    {
-        var redacted = _redactor.Redact(text.Trim());
-        return redacted.Length > MaxQuotedBody ? redacted[..MaxQuotedBody] + "..." : redacted;
-    }
+    private string Quote(string text) => RedactedExcerpt.Head(_redactor, text.Trim(), MaxQuotedBody);
 
     /// <summary>
     /// The API's message in an error answer, bounded; null when the answer is not in the error shape
@@ -120,12 +131,12 @@ internal sealed class DnsHttpApi
     }
 
     /// <summary>The exchange, repeated after a 429 at most <see cref="MaxRateLimitRetries"/> times, each wait capped.</summary>
-    private async Task<(int Status, string Text)> ExchangeWithRetriesAsync(HttpMethod method, string path, string? body, string contentType, string what,
+    private async Task<(int Status, string Text)> ExchangeWithRetriesAsync(HttpMethod method, Uri url, string? body, string contentType, string what,
         CancellationToken cancellationToken)
     {
         for (var attempt = 0; ; attempt++)
         {
-            var (status, retryAfter, text) = await ExchangeAsync(method, path, body, contentType, what, cancellationToken).ConfigureAwait(false);
+            var (status, retryAfter, text) = await ExchangeAsync(method, url, body, contentType, what, cancellationToken).ConfigureAwait(false);
             if (status != 429 || attempt >= MaxRateLimitRetries) return (status, text);
             var wait = retryAfter ?? DefaultRetryWait;
             await Task.Delay(wait > MaxRetryWait ? MaxRetryWait : wait, cancellationToken).ConfigureAwait(false);
@@ -138,10 +149,10 @@ internal sealed class DnsHttpApi
     /// <summary>A provider error with <paramref name="message"/> redacted.</summary>
     public DnsProviderException Fail(string message) => new(_provider, _redactor.Redact(message));
 
-    private async Task<(int Status, TimeSpan? RetryAfter, string Text)> ExchangeAsync(HttpMethod method, string path, string? body,
+    private async Task<(int Status, TimeSpan? RetryAfter, string Text)> ExchangeAsync(HttpMethod method, Uri url, string? body,
         string contentType, string what, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(method, new Uri(BaseUrl, path));
+        using var request = new HttpRequestMessage(method, url);
         if (body is not null) request.Content = new StringContent(body, Encoding.UTF8, contentType);
         request.Headers.Accept.ParseAdd("application/json");
         _authenticate(request, body);
@@ -154,10 +165,11 @@ internal sealed class DnsHttpApi
         }
         catch (HttpRequestException e)
         {
-            throw Fail($"{what}: {BaseUrl} unreachable: {e.Message}");
+            throw Fail($"{what}: {Printable(url)} unreachable: {e.Message}");
         }
         catch (Protocol.NetworkTimeoutException e)
         {
+            // Its message names the URL.
             throw Fail($"{what}: {e.Message}");
         }
     }

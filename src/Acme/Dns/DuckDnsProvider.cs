@@ -30,6 +30,7 @@ public sealed class DuckDnsProvider : IDnsProvider
 
     private readonly DnsHttpApi _api;
     private readonly string _token;
+    private readonly SecretRedactor _redactor;
 
     // The value this instance last published per DuckDNS domain: cleanup clears only its own.
     private readonly ConcurrentDictionary<string, string> _published = new(StringComparer.Ordinal);
@@ -37,6 +38,7 @@ public sealed class DuckDnsProvider : IDnsProvider
     public DuckDnsProvider(ProviderCredentials credentials, HttpClient httpClient)
     {
         _token = credentials.Require(ProviderName, "DUCKDNS_TOKEN");
+        _redactor = credentials.Redactor;
         // The token travels in the query string; the redactor (DUCKDNS_TOKEN is a secret name) keeps it out of errors.
         _api = new DnsHttpApi(ProviderName, httpClient, DnsHttpApi.BaseUrlFrom(credentials.Get("DUCKDNS_BASE_URL"), DefaultBaseUrl), credentials.Redactor,
             (_, _) => { }, _ => null);
@@ -75,7 +77,7 @@ public sealed class DuckDnsProvider : IDnsProvider
         // verbose=true: "OK" then the IPs, the TXT and UPDATED/NOCHANGE on further lines; "KO" alone on failure.
         var status = answer.TrimStart().Split('\n', 2)[0].Trim();
         if (status != "OK")
-            throw _api.Fail($"{what}: DuckDNS answered {(status.Length == 0 ? "nothing" : status.Length > 20 ? status[..20] + "..." : status)}"
+            throw _api.Fail($"{what}: DuckDNS answered {(status.Length == 0 ? "nothing" : RedactedExcerpt.Head(_redactor, status, 20))}"
                 + (status == "KO" ? " (wrong DUCKDNS_TOKEN, or a domain the account does not hold)" : ""));
     }
 

@@ -104,7 +104,7 @@ public sealed class ExecDnsProvider : IDnsProvider
         }
         if (process.ExitCode != 0)
         {
-            var tail = output.Length > 2000 ? output[^2000..] : output;
+            var tail = RedactedExcerpt.Tail(_credentials.Redactor, output, 2000);
             throw new DnsProviderException(ProviderName, _credentials.Redactor.Redact(
                 $"'{_program} {action}' for {challenge.DnsRecordName} exited with {process.ExitCode}" + (tail.Length > 0 ? ": " + tail : "")));
         }

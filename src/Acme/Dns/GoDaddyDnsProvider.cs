@@ -12,7 +12,7 @@ namespace ConfigLang.Acme.Dns;
 /// have no id, so read-modify-write is serialized within the provider. Errors are
 /// <c>{"code":...,"message":...}</c>.
 /// </summary>
-public sealed class GoDaddyDnsProvider : ValueSetDnsProvider<(string Zone, string Relative, string Name), List<(string Data, int Ttl)>, (string Data, int Ttl)>
+internal sealed class GoDaddyDnsProvider : ValueSetDnsProvider<(string Zone, string Relative, string Name), List<(string Data, int Ttl)>, (string Data, int Ttl)>
 {
     public const string ProviderName = "godaddy";
     public static readonly Uri DefaultBaseUrl = new("https://api.godaddy.com/v1/");
@@ -81,8 +81,9 @@ public sealed class GoDaddyDnsProvider : ValueSetDnsProvider<(string Zone, strin
             using var _ = await _api.SendAsync(HttpMethod.Delete, RecordsPath(place), null, $"delete TXT {place.Name}", cancellationToken, notFoundIsNull: true).ConfigureAwait(false);
             return;
         }
+        // Only a cleanup writes the set back: a value is added alone (AddAloneAsync).
         var body = JsonBody.Array([.. next.Select(r => (object)new (string, object?)[] { ("data", r.Data), ("ttl", r.Ttl) })]);
-        using var __ = await _api.SendAsync(HttpMethod.Put, RecordsPath(place), body, $"{(add ? "add to" : "remove from")} TXT {place.Name}", cancellationToken).ConfigureAwait(false);
+        using var __ = await _api.SendAsync(HttpMethod.Put, RecordsPath(place), body, $"remove from TXT {place.Name}", cancellationToken).ConfigureAwait(false);
     }
 
     private static string RecordsPath((string Zone, string Relative, string Name) place) => $"domains/{place.Zone}/records/TXT/{Uri.EscapeDataString(place.Relative)}";

@@ -18,7 +18,7 @@ namespace ConfigLang.Acme.Dns;
 /// <c>additions</c> of the new), its own value added or removed and the others kept; serialized
 /// within the provider. Errors are <c>{"error":{"code","message","status"}}</c>.
 /// </summary>
-public sealed class GoogleCloudDnsProvider : ValueSetDnsProvider<(string Zone, string Fqdn), GoogleCloudDnsProvider.Rrset, string>
+internal sealed class GoogleCloudDnsProvider : ValueSetDnsProvider<(string Zone, string Fqdn), GoogleCloudDnsProvider.Rrset, string>
 {
     public const string ProviderName = "gcloud";
     public static readonly Uri DefaultBaseUrl = new("https://dns.googleapis.com/dns/v1/");
@@ -75,7 +75,7 @@ public sealed class GoogleCloudDnsProvider : ValueSetDnsProvider<(string Zone, s
     protected override string Ours(ChallengeTask challenge, (string Zone, string Fqdn) place) => "\"" + challenge.DnsTxtValue + "\"";
 
     /// <summary>An rrset as Cloud DNS answered it: a change deletes it by its exact TTL and values.</summary>
-    public sealed record Rrset(int Ttl, List<string> Values);
+    internal sealed record Rrset(int Ttl, List<string> Values);
 
     protected override async Task<Rrset?> ReadAsync((string Zone, string Fqdn) place, CancellationToken cancellationToken)
     {

@@ -7,13 +7,14 @@ using ConfigLang.Acme.Credentials;
 namespace ConfigLang.Acme.Dns;
 
 /// <summary>
-/// lego's <c>httpreq</c>: POSTs JSON to HTTPREQ_ENDPOINT + <c>/present</c> or <c>/cleanup</c>:
+/// lego's <c>httpreq</c>: POSTs JSON to HTTPREQ_ENDPOINT's path + <c>/present</c> or <c>/cleanup</c>
+/// (its query kept, as lego's JoinPath does: <c>https://h/hook?k=v</c> posts to <c>/hook/present?k=v</c>):
 /// <c>{"fqdn":"_acme-challenge.DOMAIN.","value":"..."}</c>, or with HTTPREQ_MODE=RAW
 /// <c>{"domain":...,"token":...,"keyAuth":...}</c>. HTTPREQ_USERNAME/HTTPREQ_PASSWORD give basic
 /// auth; without them, user and password in the endpoint URL do (as Go's HTTP client sends them for
-/// lego). The endpoint is requested and printed without them. Sent through <see cref="DnsHttpApi"/>
-/// like the other HTTP providers: a 429 is waited out, and a refusal quotes the endpoint's answer
-/// redacted before it is cut short.
+/// lego). The endpoint is requested without them, and printed without them or its query (which
+/// may hold a key). Sent through <see cref="DnsHttpApi"/> like the other HTTP providers: a 429 is
+/// waited out, and a refusal quotes the endpoint's answer redacted before it is cut short.
 /// </summary>
 public sealed class HttpReqDnsProvider : IDnsProvider
 {
@@ -29,6 +30,8 @@ public sealed class HttpReqDnsProvider : IDnsProvider
     ],
     Required: [["HTTPREQ_ENDPOINT"]]);
     private readonly DnsHttpApi _api;
+    private readonly Uri _present;
+    private readonly Uri _cleanup;
     private readonly bool _raw;
     private readonly AuthenticationHeaderValue? _authorization;
 
@@ -54,8 +57,12 @@ public sealed class HttpReqDnsProvider : IDnsProvider
             redactor.Add(basic);
             _authorization = new AuthenticationHeaderValue("Basic", basic);
         }
-        _api = new DnsHttpApi(ProviderName, httpClient, new UriBuilder(uri) { UserName = "", Password = "" }.Uri, redactor,
-            (request, _) => request.Headers.Authorization = _authorization, _ => null);
+        _present = ActionUrl(uri, "present");
+        _cleanup = ActionUrl(uri, "cleanup");
+        // Each request names its whole URL, so the base is only a formality. The endpoint is the
+        // user's own: its errors name the URL asked.
+        _api = new DnsHttpApi(ProviderName, httpClient, new Uri(_present.GetLeftPart(UriPartial.Authority)), redactor,
+            (request, _) => request.Headers.Authorization = _authorization, _ => null, statusErrorsNameUrl: true);
         PropagationTimeout = credentials.GetSeconds("HTTPREQ_PROPAGATION_TIMEOUT");
     }
 
@@ -63,18 +70,27 @@ public sealed class HttpReqDnsProvider : IDnsProvider
 
     public TimeSpan? PropagationTimeout { get; }
 
-    public Task PresentAsync(ChallengeTask challenge, CancellationToken cancellationToken) => SendAsync("present", challenge, cancellationToken);
+    public Task PresentAsync(ChallengeTask challenge, CancellationToken cancellationToken) => SendAsync("present", _present, challenge, cancellationToken);
 
-    public Task CleanupAsync(ChallengeTask challenge, CancellationToken cancellationToken) => SendAsync("cleanup", challenge, cancellationToken);
+    public Task CleanupAsync(ChallengeTask challenge, CancellationToken cancellationToken) => SendAsync("cleanup", _cleanup, challenge, cancellationToken);
 
-    private async Task SendAsync(string action, ChallengeTask challenge, CancellationToken cancellationToken)
+    /// <summary>
+    /// <paramref name="action"/> appended to the endpoint's path, its query kept and its user info
+    /// left out (sent as basic auth instead).
+    /// </summary>
+    private static Uri ActionUrl(Uri endpoint, string action)
+    {
+        var path = endpoint.GetComponents(UriComponents.Path, UriFormat.UriEscaped).TrimEnd('/');
+        return new Uri(endpoint.GetComponents(UriComponents.SchemeAndServer, UriFormat.UriEscaped) + "/" + (path.Length == 0 ? "" : path + "/") + action + endpoint.Query);
+    }
+
+    private async Task SendAsync(string action, Uri url, ChallengeTask challenge, CancellationToken cancellationToken)
     {
         var json = _raw
             ? System.Text.Json.JsonSerializer.Serialize(new RawMessage(challenge.Domain, challenge.Token, challenge.KeyAuthorization), HttpReqJsonContext.Default.RawMessage)
             : System.Text.Json.JsonSerializer.Serialize(new DefaultMessage(challenge.DnsRecordName, challenge.DnsTxtValue), HttpReqJsonContext.Default.DefaultMessage);
         // Any 2xx is done: the endpoint's answer says nothing lego reads either.
-        // The endpoint is the user's own: its errors name it.
-        await _api.SendTextAsync(HttpMethod.Post, action, json, $"{action} {challenge.DnsRecordName}: {new Uri(_api.BaseUrl, action)}", cancellationToken,
+        await _api.SendTextAsync(HttpMethod.Post, url.AbsoluteUri, json, $"{action} {challenge.DnsRecordName}", cancellationToken,
             contentType: "application/json").ConfigureAwait(false);
     }
 

@@ -126,9 +126,7 @@ internal readonly struct JsonAnswer
     {
         var redactor = _source.Redactor;
         if (!_source.Quoted) return new DnsProviderException(_source.Provider, redactor.Redact($"{_source.What}: {problem}"));
-        // Redacted before it is cut, so a secret cut in two is still masked.
-        var quoted = redactor.Redact(_source.Root.GetRawText());
-        if (quoted.Length > MaxQuoted) quoted = quoted[..MaxQuoted] + "...";
+        var quoted = RedactedExcerpt.Head(redactor, _source.Root.GetRawText(), MaxQuoted);
         return new DnsProviderException(_source.Provider, redactor.Redact($"{_source.What}: {problem} (answer: {quoted})"));
     }
 

@@ -15,7 +15,7 @@ namespace ConfigLang.Acme.Dns;
 /// back with <c>namecheap.domains.dns.setHosts</c> (a form POST: Namecheap has no per-record calls)
 /// with its own TXT added or removed; serialized within the provider.
 /// </summary>
-public sealed class NamecheapDnsProvider : ValueSetDnsProvider<(string Zone, string Name), List<NamecheapDnsProvider.Host>, NamecheapDnsProvider.Host>
+internal sealed class NamecheapDnsProvider : ValueSetDnsProvider<(string Zone, string Name), List<NamecheapDnsProvider.Host>, NamecheapDnsProvider.Host>
 {
     public const string ProviderName = "namecheap";
     public static readonly Uri ProductionUrl = new("https://api.namecheap.com/xml.response");
@@ -58,7 +58,7 @@ public sealed class NamecheapDnsProvider : ValueSetDnsProvider<(string Zone, str
     }
 
     /// <summary>One host of a zone as getHosts answers it and setHosts takes it.</summary>
-    public sealed record Host(string Name, string Type, string Address, string MxPref, string Ttl);
+    internal sealed record Host(string Name, string Type, string Address, string MxPref, string Ttl);
 
     protected override async Task<(string Zone, string Name)> LocateAsync(ChallengeTask challenge, CancellationToken cancellationToken)
     {

@@ -14,7 +14,7 @@ namespace ConfigLang.Acme.Dns;
 /// our own is added or removed: a wildcard and its base name share one RRset. Master and Slave
 /// zones are then sent a NOTIFY (<c>PUT .../notify</c>), as lego does.
 /// </summary>
-public sealed class PdnsDnsProvider : ValueSetDnsProvider<string, PdnsDnsProvider.Zone, string>
+internal sealed class PdnsDnsProvider : ValueSetDnsProvider<string, PdnsDnsProvider.Zone, string>
 {
     public const string ProviderName = "pdns";
 
@@ -32,6 +32,8 @@ public sealed class PdnsDnsProvider : ValueSetDnsProvider<string, PdnsDnsProvide
     // PowerDNS replaces RRsets whole: two edits of one name must not interleave their read and write,
     // also across certificates of one run (each has its own provider).
     private static readonly SemaphoreSlim Edits = new(1, 1);
+
+    private const int MaxQuotedError = 300;
 
     private readonly HttpClient _http;
     private readonly SecretRedactor _redactor;
@@ -86,7 +88,7 @@ public sealed class PdnsDnsProvider : ValueSetDnsProvider<string, PdnsDnsProvide
     }
 
     /// <summary>A zone found for a record name, with the TXT values (quoted, as PowerDNS stores them) the name has now.</summary>
-    public sealed record Zone(string Name, string Path, string? Kind, List<string> Values, int? Ttl);
+    internal sealed record Zone(string Name, string Path, string? Kind, List<string> Values, int? Ttl);
 
     private async Task<Zone> FindZoneAsync(string fqdn, CancellationToken cancellationToken)
     {
@@ -207,13 +209,12 @@ public sealed class PdnsDnsProvider : ValueSetDnsProvider<string, PdnsDnsProvide
             return document;
         }
         // PowerDNS says why in {"error": ...}; its web server answers 401 and 404 in plain text.
-        var error = document is { RootElement.ValueKind: JsonValueKind.Object } && DnsHttpApi.StringAt(document.RootElement, "error") is { } message ? ": " + message
-            : document is null && text.Trim() is { Length: > 0 } plain ? ": " + plain.Split('\n')[0] : "";
+        // An error text is the server's to choose: one line of it, kept short.
+        var error = document is { RootElement.ValueKind: JsonValueKind.Object } && DnsHttpApi.StringAt(document.RootElement, "error") is { } message ? message
+            : document is null && text.Trim() is { Length: > 0 } plain ? plain.Split('\n')[0] : null;
         document?.Dispose();
+        var said = error is null ? "" : ": " + RedactedExcerpt.Head(_redactor, error, MaxQuotedError);
         var hint = status is 401 or 403 ? " (check PDNS_API_KEY)" : "";
-        throw new DnsProviderException(ProviderName, _redactor.Redact($"{what}: HTTP {status}{Truncate(error)}{hint}"));
+        throw new DnsProviderException(ProviderName, _redactor.Redact($"{what}: HTTP {status}{said}{hint}"));
     }
-
-    // An error text is the server's to choose: keep messages one readable line.
-    private static string Truncate(string text) => text.Length <= 300 ? text : text[..300] + "…";
 }

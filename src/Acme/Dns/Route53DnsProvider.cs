@@ -16,7 +16,7 @@ namespace ConfigLang.Acme.Dns;
 /// of the exact set when our value was the last), then <c>GET /change/{id}</c> until INSYNC.
 /// Throttling answers are retried with backoff. Static keys only (no profiles or instance roles).
 /// </summary>
-public sealed class Route53DnsProvider : ValueSetDnsProvider<Route53DnsProvider.Edit, Route53DnsProvider.TxtSet, string>
+internal sealed class Route53DnsProvider : ValueSetDnsProvider<Route53DnsProvider.Edit, Route53DnsProvider.TxtSet, string>
 {
     public const string ProviderName = "route53";
     public static readonly Uri DefaultEndpoint = new("https://route53.amazonaws.com/");
@@ -41,6 +41,8 @@ public sealed class Route53DnsProvider : ValueSetDnsProvider<Route53DnsProvider.
 
     // A record set is written whole: two edits of one name must not interleave read and write.
     private static readonly SemaphoreSlim Edits = new(1, 1);
+
+    private const int MaxQuotedMessage = 300;
 
     private readonly HttpClient _http;
     private readonly SecretRedactor _redactor;
@@ -77,7 +79,7 @@ public sealed class Route53DnsProvider : ValueSetDnsProvider<Route53DnsProvider.
     }
 
     /// <summary>One edit of a name's TXT set: its hosted zone, and the change to wait for once written.</summary>
-    public sealed class Edit(string zone, string fqdn)
+    internal sealed class Edit(string zone, string fqdn)
     {
         public string Zone { get; } = zone;
 
@@ -88,7 +90,7 @@ public sealed class Route53DnsProvider : ValueSetDnsProvider<Route53DnsProvider.
     }
 
     /// <summary>The TXT values of a name (quoted, as Route 53 keeps them; none when it has no set) and the set's TTL.</summary>
-    public sealed record TxtSet(List<string> Values, int? Ttl);
+    internal sealed record TxtSet(List<string> Values, int? Ttl);
 
     protected override async Task<Edit> LocateAsync(ChallengeTask challenge, CancellationToken cancellationToken)
     {
@@ -261,7 +263,7 @@ public sealed class Route53DnsProvider : ValueSetDnsProvider<Route53DnsProvider.
                 await Task.Delay(TimeSpan.FromMilliseconds(200 << Math.Min(attempt, 4)), _clock, cancellationToken).ConfigureAwait(false);
                 continue;
             }
-            var detail = code is null ? "" : $": {code}{(message is null ? "" : " " + Truncate(message))}";
+            var detail = code is null ? "" : ": " + RedactedExcerpt.Head(_redactor, message is null ? code : code + " " + message, MaxQuotedMessage);
             var hint = code is "InvalidClientTokenId" or "SignatureDoesNotMatch" or "AccessDenied" or "UnrecognizedClientException"
                 ? " (check AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY)" : "";
             throw new DnsProviderException(ProviderName, _redactor.Redact($"{what}: HTTP {status}{detail}{hint}"));
@@ -269,6 +271,4 @@ public sealed class Route53DnsProvider : ValueSetDnsProvider<Route53DnsProvider.
     }
 
     private static bool IsTrue(string? value) => value is not null && (value == "1" || value.Equals("true", StringComparison.OrdinalIgnoreCase));
-
-    private static string Truncate(string text) => text.Length <= 300 ? text : text[..300] + "…";
 }

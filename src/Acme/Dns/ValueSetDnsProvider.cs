@@ -6,8 +6,10 @@ namespace ConfigLang.Acme.Dns;
 /// A provider whose API writes a name's TXT values whole (an RRset, or a zone's hosts): it reads
 /// the values there, adds or removes its own and writes the set back (azuredns, desec, gandiv5,
 /// gcloud, godaddy, namecheap, pdns, route53). The others stay, so a wildcard and its base name
-/// validated together both keep theirs. Read and write of one provider do not interleave: an edit
-/// between them would be written away. A provider keeps only what differs: where the set lives,
+/// validated together both keep theirs. Reads and writes do not interleave under one lock, an
+/// instance's own unless the provider passes one shared by all its instances (pdns and route53 do, so
+/// the certificates of a run, each with its own instance, wait for each other): an edit between a
+/// read and its write would be written away. A provider keeps only what differs: where the set lives,
 /// its read and write calls and their shapes. A read must tell "none" (null) from an answer it
 /// cannot read (an error): taken as none, the write would drop the others. Not hetzner: its API
 /// adds and removes single values itself (add_records/remove_records), with no set to write back.
@@ -15,11 +17,11 @@ namespace ConfigLang.Acme.Dns;
 /// <typeparam name="TPlace">Where the name's set lives (a zone, a path), found before the read.</typeparam>
 /// <typeparam name="TSet">The set as read, with what the write needs of it besides its values (a TTL).</typeparam>
 /// <typeparam name="TValue">One value as the API keeps it (a quoted string, a host with its TTL).</typeparam>
-public abstract class ValueSetDnsProvider<TPlace, TSet, TValue> : IDnsProvider where TSet : class
+internal abstract class ValueSetDnsProvider<TPlace, TSet, TValue> : IDnsProvider where TSet : class
 {
     private readonly SemaphoreSlim _writing;
 
-    /// <param name="writing">A lock shared beyond this instance (one per provider by default).</param>
+    /// <param name="writing">A lock shared beyond this instance, by all of a provider's; without it, this instance has its own.</param>
     protected ValueSetDnsProvider(string name, TimeSpan? propagationTimeout, SemaphoreSlim? writing = null)
     {
         Name = name;
@@ -41,21 +43,29 @@ public abstract class ValueSetDnsProvider<TPlace, TSet, TValue> : IDnsProvider w
         var place = await LocateAsync(challenge, cancellationToken).ConfigureAwait(false);
         var ours = Ours(challenge, place);
         await _writing.WaitAsync(cancellationToken).ConfigureAwait(false);
+        bool written;
         try
         {
-            if (add && await AddAloneAsync(place, ours, cancellationToken).ConfigureAwait(false)) return;
-            var current = await ReadAsync(place, cancellationToken).ConfigureAwait(false);
-            IReadOnlyList<TValue> values = current is null ? [] : ValuesOf(current);
-            // Nothing to do when ours is already there, or already gone.
-            if (add == values.Any(value => IsOurs(value, ours))) return;
-            List<TValue> next = add ? [.. values, ours] : [.. values.Where(value => !IsOurs(value, ours))];
-            await WriteAsync(place, current, next, add, cancellationToken).ConfigureAwait(false);
+            written = await WriteLockedAsync(place, ours, add, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
             _writing.Release();
         }
-        await WrittenAsync(place, cancellationToken).ConfigureAwait(false);
+        if (written) await WrittenAsync(place, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Adds or removes ours, under the lock; whether anything was written.</summary>
+    private async Task<bool> WriteLockedAsync(TPlace place, TValue ours, bool add, CancellationToken cancellationToken)
+    {
+        if (add && await AddAloneAsync(place, ours, cancellationToken).ConfigureAwait(false)) return true;
+        var current = await ReadAsync(place, cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<TValue> values = current is null ? [] : ValuesOf(current);
+        // Nothing to do when ours is already there, or already gone.
+        if (add == values.Any(value => IsOurs(value, ours))) return false;
+        List<TValue> next = add ? [.. values, ours] : [.. values.Where(value => !IsOurs(value, ours))];
+        await WriteAsync(place, current, next, add, cancellationToken).ConfigureAwait(false);
+        return true;
     }
 
     /// <summary>Where the set of the challenge's record name lives.</summary>
@@ -83,6 +93,6 @@ public abstract class ValueSetDnsProvider<TPlace, TSet, TValue> : IDnsProvider w
     /// </summary>
     protected virtual Task<bool> AddAloneAsync(TPlace place, TValue ours, CancellationToken cancellationToken) => Task.FromResult(false);
 
-    /// <summary>After a write, outside the lock (route53 waits for its change to be in sync).</summary>
+    /// <summary>After a write (an added-alone value's too), outside the lock (route53 waits for its change to be in sync); not when nothing was written.</summary>
     protected virtual Task WrittenAsync(TPlace place, CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -170,4 +170,17 @@ public sealed class DuckDnsProviderTests : DnsProviderConformanceTests
         Assert.True(solver.OneAtATime);
         Assert.Equal(TimeSpan.FromSeconds(5), solver.SequenceInterval);
     }
+
+    [Fact]
+    public async Task An_unknown_answer_is_cut_short_only_after_the_token_in_it_is_masked()
+    {
+        // The token spans the 20th character of the answer's first line: cut first, its start would be printed.
+        using var server = new FakeHttpServer(_ => (200, "refused: " + Token + " is not known", null));
+        using var http = new HttpClient();
+
+        var error = await Assert.ThrowsAsync<DnsProviderException>(() => DuckProvider(server, http, Token).PresentAsync(Challenge("myhome.duckdns.org"), default));
+
+        Assert.Contains("DuckDNS answered refused: ***", error.Message);
+        Assert.DoesNotContain(Token[..8], error.ToString());
+    }
 }

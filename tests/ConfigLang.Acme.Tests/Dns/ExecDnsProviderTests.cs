@@ -67,4 +67,20 @@ public sealed class ExecDnsProviderTests : IDisposable
 
         Assert.Contains("EXEC_PATH", error.Message);
     }
+
+    [Fact]
+    public async Task A_long_output_keeps_its_end_only_after_the_secret_in_it_is_masked()
+    {
+        // The token spans where the output's last 2000 characters start: cut first, its end would be printed.
+        var script = Script("printf '%s' \"$PROVIDER_API_TOKEN\"; head -c 1990 /dev/zero | tr '\\0' y; exit 3");
+        var provider = new ExecDnsProvider(new ProviderCredentials(new Dictionary<string, string>
+        {
+            ["EXEC_PATH"] = script, ["PROVIDER_API_TOKEN"] = "very-secret-token-straddling",
+        }));
+
+        var error = await Assert.ThrowsAsync<DnsProviderException>(() => provider.PresentAsync(Challenge(), default));
+
+        Assert.Contains("exited with 3: ***yyyy", error.Message);
+        Assert.DoesNotContain("straddling", error.ToString());
+    }
 }

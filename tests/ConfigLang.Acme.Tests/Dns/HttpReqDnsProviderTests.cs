@@ -139,8 +139,8 @@ public sealed class HttpReqDnsProviderTests : DnsProviderConformanceTests
     public async Task A_long_refusal_is_cut_short_only_after_the_password_in_it_is_masked()
     {
         const string password = "correct-horse-battery-staple";
-        // The password straddles where a long answer is cut: cut first, its start would be printed.
-        var answer = new string('x', 490) + " " + password + " " + new string('y', 200);
+        // The password spans the 200th character, where DnsHttpApi cuts a long answer: cut first, its start would be printed.
+        var answer = new string('x', 190) + " " + password + " " + new string('y', 200);
         using var server = new FakeHttpServer(_ => (500, answer, null));
         using var http = new HttpClient();
         var provider = new HttpReqDnsProvider(new ProviderCredentials(new Dictionary<string, string>
@@ -187,5 +187,46 @@ public sealed class HttpReqDnsProviderTests : DnsProviderConformanceTests
         await provider.PresentAsync(Challenge(), default);
 
         Assert.Equal("/api/present", server.Requests.Single().PathAndQuery);
+    }
+
+    [Theory]
+    [InlineData("/api", "/api/present", "/api/cleanup")]
+    [InlineData("/api/", "/api/present", "/api/cleanup")]
+    [InlineData("", "/present", "/cleanup")]
+    [InlineData("/hook?k=v", "/hook/present?k=v", "/hook/cleanup?k=v")]
+    public async Task The_action_is_appended_to_the_endpoints_path_and_its_query_is_kept(string endpoint, string present, string cleanup)
+    {
+        using var server = new FakeHttpServer(_ => (200, "{}", null));
+        using var http = new HttpClient();
+        var provider = new HttpReqDnsProvider(new ProviderCredentials(new Dictionary<string, string>
+        {
+            ["HTTPREQ_ENDPOINT"] = $"http://127.0.0.1:{server.BaseUrl.Port}{endpoint}",
+        }), http);
+
+        await provider.PresentAsync(Challenge(), default);
+        await provider.CleanupAsync(Challenge(), default);
+
+        Assert.Equal([present, cleanup], server.Requests.Select(r => r.PathAndQuery));
+    }
+
+    [Fact]
+    public async Task An_unreachable_endpoint_is_named_once_by_the_URL_asked()
+    {
+        var closed = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        closed.Start();
+        var port = ((System.Net.IPEndPoint)closed.LocalEndpoint).Port;
+        closed.Stop();
+        using var http = new HttpClient();
+        var provider = new HttpReqDnsProvider(new ProviderCredentials(new Dictionary<string, string>
+        {
+            ["HTTPREQ_ENDPOINT"] = $"http://127.0.0.1:{port}/api?key=v",
+        }), http);
+
+        var error = await Assert.ThrowsAsync<DnsProviderException>(() => provider.PresentAsync(Challenge(), default));
+
+        Assert.Contains($"present _acme-challenge.www.example.org.: http://127.0.0.1:{port}/api/present unreachable: ", error.Message);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(error.Message, "http://"));
+        // The query is the user's and may hold a key the redactor does not know.
+        Assert.DoesNotContain("key=v", error.Message);
     }
 }

@@ -293,4 +293,19 @@ public sealed class PdnsDnsProviderTests : DnsProviderConformanceTests
         Assert.Contains("PDNS_API_URL is not an http(s) URL", bad.Message);
         Assert.DoesNotContain("hunter2", bad.Message);
     }
+
+    [Fact]
+    public async Task A_long_error_is_cut_short_only_after_the_key_in_it_is_masked()
+    {
+        const string key = "PdnsKeyStraddling0123456789";
+        // The key spans the 300th character of PowerDNS's message: cut first, its start would be printed.
+        var message = new string('x', 290) + key + new string('y', 100);
+        using var server = new FakeHttpServer(_ => (500, JsonSerializer.Serialize(new Dictionary<string, string> { ["error"] = message }), null));
+        using var http = new HttpClient();
+
+        var error = await Assert.ThrowsAsync<DnsProviderException>(() => PdnsProvider(server, http, key).PresentAsync(Challenge(), default));
+
+        Assert.Contains("HTTP 500: xxxx", error.Message);
+        Assert.DoesNotContain("PdnsKey", error.ToString());
+    }
 }

@@ -276,4 +276,22 @@ public sealed partial class Route53DnsProviderTests : DnsProviderConformanceTest
 
         Assert.Equal("route53: no public Route 53 hosted zone found for _acme-challenge.www.nowhere.test (tried www.nowhere.test, nowhere.test); set AWS_HOSTED_ZONE_ID to name it", error.Message);
     }
+
+    [Fact]
+    public async Task A_long_error_is_cut_short_only_after_the_secret_in_it_is_masked()
+    {
+        const string secret = "AwsSecretStraddling0123456789abcdef";
+        // The secret spans where AWS's code and message are cut: cut first, its start would be printed.
+        var message = new string('x', 280) + secret + new string('y', 100);
+        var answer = new XElement(Ns + "ErrorResponse",
+            new XElement(Ns + "Error", new XElement(Ns + "Type", "Sender"), new XElement(Ns + "Code", "InvalidInput"), new XElement(Ns + "Message", message))).ToString();
+        using var server = new FakeHttpServer(_ => (400, answer, null));
+        using var http = new HttpClient();
+
+        var error = await Assert.ThrowsAsync<DnsProviderException>(() =>
+            Route53(server, http, secret: secret, more: ("AWS_HOSTED_ZONE_ID", "ZPUBLIC")).PresentAsync(Challenge(), default));
+
+        Assert.Contains("HTTP 400: InvalidInput xxxx", error.Message);
+        Assert.DoesNotContain("AwsSec", error.ToString());
+    }
 }

@@ -1,0 +1,76 @@
+using ConfigLang.Acme.Challenges;
+using ConfigLang.Acme.Dns;
+using static ConfigLang.Acme.Tests.Dns.ProviderTestData;
+
+namespace ConfigLang.Acme.Tests.Dns;
+
+/// <summary>The read-modify-write frame itself, with a provider that keeps its one set in memory and records its calls.</summary>
+public sealed class ValueSetDnsProviderTests
+{
+    private sealed class InMemoryProvider(bool addsAlone) : ValueSetDnsProvider<string, List<string>, string>("in-memory", propagationTimeout: null)
+    {
+        public readonly List<string> Set = [];
+        public readonly List<string> Calls = [];
+
+        protected override Task<string> LocateAsync(ChallengeTask challenge, CancellationToken cancellationToken) => Task.FromResult(challenge.DnsRecordName);
+
+        protected override string Ours(ChallengeTask challenge, string place) => challenge.DnsTxtValue;
+
+        protected override Task<List<string>?> ReadAsync(string place, CancellationToken cancellationToken)
+        {
+            Calls.Add("read");
+            return Task.FromResult<List<string>?>([.. Set]);
+        }
+
+        protected override IReadOnlyList<string> ValuesOf(List<string> set) => set;
+
+        protected override Task WriteAsync(string place, List<string>? current, List<string> next, bool add, CancellationToken cancellationToken)
+        {
+            Calls.Add("write");
+            Set.Clear();
+            Set.AddRange(next);
+            return Task.CompletedTask;
+        }
+
+        protected override Task<bool> AddAloneAsync(string place, string ours, CancellationToken cancellationToken)
+        {
+            if (!addsAlone) return Task.FromResult(false);
+            Calls.Add("add alone");
+            Set.Add(ours);
+            return Task.FromResult(true);
+        }
+
+        protected override Task WrittenAsync(string place, CancellationToken cancellationToken)
+        {
+            Calls.Add("written");
+            return Task.CompletedTask;
+        }
+    }
+
+    [Fact]
+    public async Task A_value_added_alone_is_followed_by_the_after_write_step_like_a_set_written_back()
+    {
+        var provider = new InMemoryProvider(addsAlone: true);
+        var challenge = Challenge();
+
+        await provider.PresentAsync(challenge, default);
+        await provider.CleanupAsync(challenge, default);
+
+        Assert.Equal(["add alone", "written", "read", "write", "written"], provider.Calls);
+        Assert.Empty(provider.Set);
+    }
+
+    [Fact]
+    public async Task Nothing_written_has_no_after_write_step()
+    {
+        var provider = new InMemoryProvider(addsAlone: false);
+        var challenge = Challenge();
+
+        await provider.PresentAsync(challenge, default);
+        await provider.PresentAsync(challenge, default);
+        await provider.CleanupAsync(challenge, default);
+        await provider.CleanupAsync(challenge, default);
+
+        Assert.Equal(["read", "write", "written", "read", "read", "write", "written", "read"], provider.Calls);
+    }
+}
