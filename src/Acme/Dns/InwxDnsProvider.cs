@@ -32,6 +32,9 @@ public sealed class InwxDnsProvider : IDnsProvider
     Required: [["INWX_USERNAME", "INWX_PASSWORD"]]);
 
     private readonly HttpClient _http;
+    // As DnsHttpApi bounds a quoted answer.
+    private const int MaxQuoted = 200;
+
     private readonly SecretRedactor _redactor;
     private readonly string _user;
     private readonly string _password;
@@ -195,7 +198,7 @@ public sealed class InwxDnsProvider : IDnsProvider
             // result whatever code its body carries.
             var said = DnsHttpApi.StringAt(root, "msg");
             document.Dispose();
-            throw new DnsProviderException(ProviderName, _redactor.Redact($"{what}: HTTP {status}{(said is null ? "" : ": " + said)}"));
+            throw new DnsProviderException(ProviderName, _redactor.Redact($"{what}: HTTP {status}") + (said is null ? "" : ": " + Quote(said)));
         }
         var code = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("code", out var c) && c.ValueKind == JsonValueKind.Number && c.TryGetInt32(out var number) ? number : 0;
         if (code is < 1000 or > 1500)
@@ -203,10 +206,13 @@ public sealed class InwxDnsProvider : IDnsProvider
             var message = DnsHttpApi.StringAt(root, "msg");
             var reason = DnsHttpApi.StringAt(root, "reason");
             document.Dispose();
-            throw new InwxCallException(code, _redactor.Redact($"{what}: code {code}{(message is null ? "" : ": " + message)}{(reason is null ? "" : " (" + reason + ")")}"));
+            throw new InwxCallException(code, _redactor.Redact($"{what}: code {code}") + (message is null ? "" : ": " + Quote(message)) + (reason is null ? "" : " (" + Quote(reason) + ")"));
         }
         return document;
     }
+
+    /// <summary>Text the server chose, bounded as every provider bounds it (a hostile endpoint could send megabytes).</summary>
+    private string Quote(string text) => RedactedExcerpt.Head(_redactor, text, MaxQuoted);
 
     private sealed class Session
     {

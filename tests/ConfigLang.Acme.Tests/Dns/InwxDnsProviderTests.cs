@@ -191,6 +191,21 @@ public sealed class InwxDnsProviderTests : DnsProviderConformanceTests
     }
 
     [Fact]
+    public async Task A_long_message_and_reason_are_quoted_cut_short()
+    {
+        var inwx = new FakeInwx();
+        var flood = new string('m', 100_000);
+        using var server = new FakeHttpServer(request => request.Body.Contains("nameserver.createRecord", StringComparison.Ordinal)
+            ? (200, $"{{\"code\":2400,\"msg\":\"{flood}\",\"reason\":\"{flood}\"}}", null)
+            : inwx.Handle(request));
+        var provider = new InwxDnsProvider(Credentials(server.BaseUrl));
+
+        var error = await Assert.ThrowsAnyAsync<DnsProviderException>(() => provider.PresentAsync(Challenge(), default));
+
+        Assert.Equal($"inwx: create TXT _acme-challenge.www.example.org: code 2400: {flood[..200]}... ({flood[..200]}...)", error.Message);
+    }
+
+    [Fact]
     public async Task A_failed_login_is_reported_without_the_password_even_when_the_server_echoes_it()
     {
         var inwx = new FakeInwx();
