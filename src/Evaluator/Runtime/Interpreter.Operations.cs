@@ -153,7 +153,8 @@ public sealed partial class Interpreter
                     if (!ValuesEqual(l.Items[k], m.Items[k], site)) return LessThan(l.Items[k], m.Items[k], site);
                 }
             default:
-                throw EvaluationException.Type($"cannot compare {a.Describe()} with {b.Describe()}", site);
+                // Nix 2.8 compares without a position: it prints none.
+                throw EvaluationException.Type($"cannot compare {a.Describe()} with {b.Describe()}", site).LocatedByNixAt(null);
         }
     }
 
@@ -166,7 +167,7 @@ public sealed partial class Interpreter
     /// <param name="site">The whole expression; a node rather than its location, which only an error needs.</param>
     /// <param name="integers">One bit per part that is an integer <c>toString</c> was applied to
     /// (see ConcatNode), its value in <paramref name="numbers"/>: formatted in decimal straight into the result.</param>
-    internal Value ConcatStrings(ReadOnlySpan<Value> values, bool forceString, Lowering.Bound.Node[] operands, Lowering.Bound.Node site,
+    internal Value ConcatStrings(ReadOnlySpan<Value> values, bool forceString, Lowering.Bound.Node[] operands, Lowering.Bound.ConcatNode site,
         ulong integers = 0, ReadOnlySpan<long> numbers = default)
     {
         var firstKind = forceString || (integers & 1) != 0 ? ValueKind.String : values[0].Force().Kind;
@@ -197,8 +198,17 @@ public sealed partial class Interpreter
             }
             else
             {
-                parts[i] = CoerceToString(values[i], operands[i].Location, ref context,
-                    coerceMore: false, copyToStore: firstKind == ValueKind.String, canonicalizePath: forceString || i > 0);
+                var operand = operands[i].Location;
+                try
+                {
+                    parts[i] = CoerceToString(values[i], operand, ref context,
+                        coerceMore: false, copyToStore: firstKind == ValueKind.String, canonicalizePath: forceString || i > 0);
+                }
+                catch (EvaluationException e) when (!e.IsStackOverflow && e.Diagnostic.Location == operand)
+                {
+                    // Raised at the part itself (not inside a __toString): Nix 2.8 points at the part's start.
+                    throw e.LocatedByNixAt(site.NixLocationOfPart(i));
+                }
             }
             length += parts[i].Length;
         }
@@ -351,7 +361,7 @@ public sealed partial class Interpreter
         var path = CoerceToPath(value, site, out var written);
         if (Files.NamesNonDirectoryAsFolder(written, path))
         {
-            throw EvaluationException.Create(EvaluationDiagnostics.FileSystem, $"{operation} '{written}': Not a directory", site);
+            throw EvaluationException.SystemError($"{operation} '{written}': Not a directory", site);
         }
         return path;
     }
@@ -381,7 +391,7 @@ public sealed partial class Interpreter
     {
         if (!Files.Exists(path))
         {
-            throw EvaluationException.Create(EvaluationDiagnostics.FileSystem, $"getting status of '{path}': No such file or directory", site);
+            throw EvaluationException.SystemError($"getting status of '{path}': No such file or directory", site);
         }
         Store.StoreObject copy;
         try

@@ -33,7 +33,7 @@ internal sealed class SelectNode(SourceText source, TextSpan span, Node target, 
             if (!attrs.TryGet(name, ref _hints[i], out var next))
             {
                 if (fallback is not null) return fallback.Eval(env);
-                throw EvaluationException.Create(EvaluationDiagnostics.MissingAttribute, $"attribute '{name.ToUnicode()}' missing", key.Location);
+                throw MissingAttribute(attrs, name, key);
             }
             try
             {
@@ -47,6 +47,12 @@ internal sealed class SelectNode(SourceText source, TextSpan span, Node target, 
         }
         return value;
     }
+
+    /// <summary>Reported at the name (lint's); Nix 2.8 points at the start of the selection and suggests near names.</summary>
+    private EvaluationException MissingAttribute(AttrSetValue attrs, Symbol name, AttrKey key) =>
+        EvaluationException.Create(EvaluationDiagnostics.MissingAttribute, $"attribute '{name.ToUnicode()}' missing", key.Location)
+            .LocatedByNixAt(Location)
+            .WithSuggestions(name.ToUnicode(), attrs.Names.Select(n => n.ToUnicode()));
 
     /// <summary>
     /// Selecting from a set that is already evaluated needs no thunk: the attribute's own value

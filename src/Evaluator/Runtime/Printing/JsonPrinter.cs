@@ -64,7 +64,7 @@ public static class JsonPrinter
                     }
                     catch (EvaluationException e) when (!e.IsStackOverflow)
                     {
-                        throw e.AddShowTraceFrame($"while evaluating attribute '{attrs.Names[k].ToUnicode()}'", attrs.PositionOf(attrs.Names[k]) ?? site);
+                        throw e.AddFrameAbsentFromNix($"while evaluating attribute '{attrs.Names[k].ToUnicode()}'", attrs.PositionOf(attrs.Names[k]) ?? site);
                     }
                 }
                 output.Append('}');
