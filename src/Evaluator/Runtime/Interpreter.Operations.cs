@@ -351,6 +351,20 @@ public sealed partial class Interpreter
         return PathUtilities.Canonicalize(written);
     }
 
+    /// <summary><see cref="CoerceToPath(Value, SourceLocation?, out string)"/> for a builtin that reads the path
+    /// (<c>import</c>, <c>readFile</c>, <c>pathExists</c>…): Nix 2.8 frames a failure "while realising the context of a path".</summary>
+    public string RealisePath(Value value, SourceLocation? site, out string written)
+    {
+        try
+        {
+            return CoerceToPath(value, site, out written);
+        }
+        catch (EvaluationException e) when (!e.IsStackOverflow)
+        {
+            throw e.AddFrame("while realising the context of a path", site);
+        }
+    }
+
     /// <summary>
     /// The path a builtin is about to open (<c>readFile</c>, <c>import</c>…): canonical, but failing
     /// as Nix 2.8 does, with "<paramref name="operation"/> 'PATH': Not a directory", when the path
@@ -358,7 +372,7 @@ public sealed partial class Interpreter
     /// </summary>
     public string CoerceToOpenablePath(Value value, SourceLocation? site, string operation)
     {
-        var path = CoerceToPath(value, site, out var written);
+        var path = RealisePath(value, site, out var written);
         if (Files.NamesNonDirectoryAsFolder(written, path))
         {
             throw EvaluationException.SystemError($"{operation} '{written}': Not a directory", site);

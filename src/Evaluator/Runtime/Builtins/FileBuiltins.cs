@@ -53,7 +53,7 @@ internal static class FileBuiltins
         });
         r.Add("pathExists", 1, (i, a, s) =>
         {
-            var path = i.CoerceToPath(a[0], s, out var written);
+            var path = i.RealisePath(a[0], s, out var written);
             return BoolValue.Of(i.Files.Exists(path) && !i.Files.NamesNonDirectoryAsFolder(written, path));
         });
         r.Add("toPath", 1, (i, a, s) => StringValue.FromUnicode(i.CoerceToPath(a[0], s)));
@@ -144,7 +144,14 @@ internal static class FileBuiltins
         {
             Func<string, string, bool>? include = filter is null ? null
                 : (p, type) => i.ForceBool(i.Call(i.Call(filter, StringValue.FromUnicode(p), s), StringValue.Of(type), s), s);
-            storePath = i.AddToStore(path, name, include, s);
+            try
+            {
+                storePath = i.AddToStore(path, name, include, s);
+            }
+            catch (EvaluationException e) when (!e.IsStackOverflow && filter is not null)
+            {
+                throw e.AddFrame($"while adding path '{path}'", s);
+            }
         }
         else
         {
