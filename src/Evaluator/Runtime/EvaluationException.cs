@@ -76,6 +76,13 @@ public sealed class EvaluationException : Exception
         return this;
     }
 
+    /// <summary>The last frame is a function's call from <paramref name="site"/> made by a builtin (map's): Nix 2.8
+    /// makes such calls without a position, so its "from call site" shows none.</summary>
+    internal void CallMadeByBuiltinAt(SourceLocation site)
+    {
+        if (_trace.Count > 0 && _trace[^1] is { CallSite.Location: { } at } frame && at == site) _trace[^1] = frame with { CallSite = new CallSite(null) };
+    }
+
     /// <summary>A frame Nix 2.8 records only under <c>--show-trace</c> (a call).</summary>
     public EvaluationException AddShowTraceFrame(string message, SourceLocation? location)
     {

@@ -198,17 +198,7 @@ public sealed partial class Interpreter
             }
             else
             {
-                var operand = operands[i].Location;
-                try
-                {
-                    parts[i] = CoerceToString(values[i], operand, ref context,
-                        coerceMore: false, copyToStore: firstKind == ValueKind.String, canonicalizePath: forceString || i > 0);
-                }
-                catch (EvaluationException e) when (!e.IsStackOverflow && e.Diagnostic.Location == operand)
-                {
-                    // Raised at the part itself (not inside a __toString): Nix 2.8 points at the part's start.
-                    throw e.LocatedByNixAt(site.NixLocationOfPart(i));
-                }
+                parts[i] = CoercePart(values[i], site, i, ref context, copyToStore: firstKind == ValueKind.String, canonicalizePath: forceString || i > 0);
             }
             length += parts[i].Length;
         }
@@ -227,6 +217,23 @@ public sealed partial class Interpreter
             return new PathValue(PathUtilities.Canonicalize(ByteText.ToUnicode(text)));
         }
         return new StringValue(text, context);
+    }
+
+    /// <summary>A part of a concatenation that is no string, coerced. An error raised at the part itself (not inside
+    /// a __toString) is located as Nix 2.8 locates it, at the part's start (see ConcatNode). A method of its own, so
+    /// the handler is no part of the concatenation's frame (that cost string-build 4%).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private string CoercePart(Value value, Lowering.Bound.ConcatNode site, int index, ref string[]? context, bool copyToStore, bool canonicalizePath)
+    {
+        var operand = site.PartLocation(index);
+        try
+        {
+            return CoerceToString(value, operand, ref context, coerceMore: false, copyToStore, canonicalizePath);
+        }
+        catch (EvaluationException e) when (!e.IsStackOverflow && e.Diagnostic.Location == operand)
+        {
+            throw e.LocatedByNixAt(site.NixLocationOfPart(index));
+        }
     }
 
     /// <summary>The number of chars of <paramref name="value"/> in decimal, a minus sign included.</summary>

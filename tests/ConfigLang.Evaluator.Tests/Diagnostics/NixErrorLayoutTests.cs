@@ -203,6 +203,12 @@ public sealed class NixErrorLayoutTests
          "error: unsupported argument 'foo' to 'fetchurl'\n\n       at \u00abstring\u00bb:1:32:\n\n            1| builtins.fetchurl { url = \"x\"; foo = 1; }\n             |                                ^\n" },
         { "builtins.fetchurl { }", false,
          "error: 'url' argument required\n\n       at \u00abstring\u00bb:1:1:\n\n            1| builtins.fetchurl { }\n             | ^\n" },
+        // A dynamic attribute in a let: at the `let` (lint at the name).
+        { "let\n  ${\"a\" + \"\"} = 1;\nin\na", false,
+         "error: dynamic attributes not allowed in let\n\n       at \u00abstring\u00bb:1:1:\n\n            1| let\n             | ^\n            2|   ${\"a\" + \"\"} = 1;\n" },
+        // A call a builtin makes (genList's, map's) has no call site in Nix 2.8.
+        { "builtins.genList (x: x + \"foo\") 2", true,
+         "error: cannot add a string to an integer\n\n       at \u00abstring\u00bb:1:26:\n\n            1| builtins.genList (x: x + \"foo\") 2\n             |                          ^\n\n       \u2026 while evaluating anonymous lambda\n\n       at \u00abstring\u00bb:1:19:\n\n            1| builtins.genList (x: x + \"foo\") 2\n             |                   ^\n\n       \u2026 from call site\n" },
     };
 
     [Theory]

@@ -173,6 +173,9 @@ internal sealed class ConcatNode(SourceText source, TextSpan span, Node[] parts,
 {
     public bool ForceString { get; } = forceString;
 
+    /// <summary>Where part <paramref name="index"/> is (lint's place for an error coercing it).</summary>
+    internal SourceLocation PartLocation(int index) => parts[index].Location;
+
     /// <summary>Where Nix 2.8 reports an error coercing part <paramref name="index"/> to a string.</summary>
     internal SourceLocation NixLocationOfPart(int index) =>
         nixPartStarts is null ? parts[index].Location : new SourceLocation(Source, new TextSpan(nixPartStarts[index], 0));

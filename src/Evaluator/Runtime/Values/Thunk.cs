@@ -106,7 +106,11 @@ public abstract class Thunk : Value
         {
             // Nix 2.8 makes a builtin's calls (map's, genList's) without a position: an error raised at the
             // call itself (not a function, a builtin failing there) is printed without one.
-            if (IsCallMadeByBuiltin && Location is { } call && e.Diagnostic.Location == call) e.LocatedByNixAt(null);
+            if (IsCallMadeByBuiltin && Location is { } call)
+            {
+                if (e.Diagnostic.Location == call) e.LocatedByNixAt(null);
+                e.CallMadeByBuiltinAt(call);
+            }
             _state = ThunkState.Failed;
             _outcome = e;
             Release();
