@@ -69,6 +69,9 @@ public sealed record EvaluationResult(string Stdout, string Stderr, Diagnostic? 
     /// <summary>The files the evaluation imported, in the order first imported.</summary>
     public IReadOnlyList<string> ImportedFiles { get; init; } = [];
 
+    /// <summary>Every frame of the error's trace, innermost first, those Nix 2.8 lacks (and eval leaves out) included.</summary>
+    public IReadOnlyList<TraceFrame> ErrorTrace { get; init; } = [];
+
     public bool Succeeded => Error is null;
 }
 
@@ -156,7 +159,7 @@ public sealed class ConfigEvaluator
         catch (EvaluationException e)
         {
             stderr.Write(ErrorFormatter.Format(e.Diagnostic, e.Trace, request.ShowTrace));
-            return Result(stdout, stderr, e.Diagnostic, interpreter);
+            return Result(stdout, stderr, e.Diagnostic, interpreter) with { ErrorTrace = e.Trace };
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

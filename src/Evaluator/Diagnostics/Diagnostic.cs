@@ -5,6 +5,11 @@ namespace ConfigLang.Evaluator.Diagnostics;
 /// <summary>A secondary location with its own short message (for example "opened here").</summary>
 public sealed record DiagnosticLabel(SourceLocation Location, string Message);
 
+/// <summary>Where Nix 2.8 locates an evaluation error it places elsewhere than our precise span (the start of a
+/// selection rather than its missing attribute, an interpolation's <c>${</c>): at <paramref name="Location"/>, or
+/// nowhere when it is null.</summary>
+public readonly record struct NixErrorPosition(SourceLocation? Location);
+
 /// <summary>
 /// The one diagnostic shape of every layer: a stable code (<c>CL0xxx</c> syntax, <c>CL1xxx</c>
 /// evaluation, <c>CL2xxx</c> modules, <c>CL3xxx</c> ACME and checks, <c>CL9xxx</c> CLI), a
@@ -20,6 +25,13 @@ public sealed record Diagnostic(
 {
     /// <summary>The option path the diagnostic is about, where there is one (modules and checks).</summary>
     public string? Subject { get; init; }
+
+    /// <summary>Where eval's Nix-compatible output locates the error, when not at <see cref="Location"/>; lint and
+    /// the other diagnostics keep the precise <see cref="Location"/>.</summary>
+    public NixErrorPosition? NixPosition { get; init; }
+
+    /// <summary>Names Nix 2.8 suggests after a missing attribute or argument ("Did you mean y?"), best first.</summary>
+    public IReadOnlyList<string> Suggestions { get; init; } = [];
 
     public static Diagnostic Error(string code, string message, SourceLocation? location) =>
         new(code, DiagnosticSeverity.Error, message, location, [], []);

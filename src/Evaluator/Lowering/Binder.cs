@@ -38,7 +38,7 @@ internal sealed class Binder
             case Identifier id: return Variable(id, id.Name, id.Span);
             case CallExpr call: return BindCall(call);
             case BinaryExpr { Operator: BinaryOperator.Add } add:
-                return new ConcatNode(_source, add.Span, [Bind(add.Left), Bind(add.Right)], false, _interpreter);
+                return new ConcatNode(_source, add.Span, [Bind(add.Left), Bind(add.Right)], false, _interpreter, NixOperandStarts(add));
             case BinaryExpr binary:
                 return new BinaryNode(_source, binary.Span, binary.Operator, binary.OperatorSpan, Bind(binary.Left), Bind(binary.Right), _interpreter);
             case IntLiteral i: return new ConstNode(_source, i.Span, IntValue.Of(i.Value));
@@ -127,8 +127,11 @@ internal sealed class Binder
             return new ConstNode(_source, s.Span, StringValue.FromUnicode(text));
         }
         var parts = new Node[items.Length];
+        // Nix 2.8 locates an error coercing an interpolated value at its `${`.
+        var nixStarts = new int[items.Length];
         for (var i = 0; i < items.Length; i++)
         {
+            nixStarts[i] = items[i].Span.Start;
             parts[i] = items[i] switch
             {
                 LiteralPart lit => new ConstNode(_source, lit.Span, StringValue.FromUnicode(lit.Text)),
@@ -136,7 +139,15 @@ internal sealed class Binder
                 _ => throw Error(EvaluationDiagnostics.General, "unknown string part", items[i].Span),
             };
         }
-        return new ConcatNode(_source, s.Span, parts, true, _interpreter);
+        return new ConcatNode(_source, s.Span, parts, true, _interpreter, nixStarts);
+    }
+
+    /// <summary>Where Nix 2.8 locates an error coercing an operand of <c>a + b</c>: at the operand's start, its
+    /// opening parenthesis included (which our nodes drop); null when both start where their nodes do.</summary>
+    private int[]? NixOperandStarts(BinaryExpr add)
+    {
+        var right = SyntaxStart.After(_source.Text, add.OperatorSpan.End);
+        return add.Span.Start == add.Left.Span.Start && right == add.Right.Span.Start ? null : [add.Span.Start, right];
     }
 
     private static string ConcatLiterals(ReadOnlySpan<StringPart> literals)

@@ -14,12 +14,24 @@ public enum EvaluationErrorKind
     StackOverflow,
 }
 
-/// <summary>One line of <c>--show-trace</c>: "while evaluating …" and where. A frame Nix 2.8 collects
-/// only under <c>--show-trace</c> (calls of functions and builtins) or not at all is <paramref name="OnlyWithShowTrace"/>:
-/// alone it does not earn the "use '--show-trace'" hint. <paramref name="CallSite"/> is a function call's
-/// "from call site" frame, printed right after it (kept together so that deep recursion's repeated calls
-/// collapse as one frame).</summary>
-public sealed record TraceFrame(string Message, SourceLocation? Location, bool OnlyWithShowTrace = false, CallSite? CallSite = null);
+/// <summary>When Nix 2.8 has a trace frame, which decides what eval prints of it (lint keeps every frame).</summary>
+public enum NixTraceFrame
+{
+    /// <summary>Collected in any case: printed under <c>--show-trace</c>, and without it earns the "use '--show-trace'" hint.</summary>
+    Collected,
+
+    /// <summary>Collected only under <c>--show-trace</c> (calls of functions): printed there, no hint without it.</summary>
+    WithShowTrace,
+
+    /// <summary>Not in Nix 2.8's trace at all (a builtin's call, a newer Nix's "while evaluating the argument passed
+    /// to …"): ours, for lint's notes, never printed by eval.</summary>
+    Absent,
+}
+
+/// <summary>One line of <c>--show-trace</c>: "while evaluating …" and where. <paramref name="Nix"/> says whether
+/// and when Nix 2.8 has it. <paramref name="CallSite"/> is a function call's "from call site" frame, printed right
+/// after it (kept together so that deep recursion's repeated calls collapse as one frame).</summary>
+public sealed record TraceFrame(string Message, SourceLocation? Location, NixTraceFrame Nix = NixTraceFrame.Collected, CallSite? CallSite = null);
 
 /// <summary>Where a function that failed was called from; the location is unknown for a call made by a builtin (map's).</summary>
 public sealed record CallSite(SourceLocation? Location);
@@ -60,14 +72,29 @@ public sealed class EvaluationException : Exception
     /// <summary>A function's frame as Nix 2.8 prints it: "while evaluating 'f'", then "from call site".</summary>
     public EvaluationException AddCallFrame(string message, SourceLocation? location, SourceLocation? callSite)
     {
-        if (_trace.Count < 10000) _trace.Add(new TraceFrame(message, location, OnlyWithShowTrace: true, new CallSite(callSite)));
+        if (_trace.Count < 10000) _trace.Add(new TraceFrame(message, location, NixTraceFrame.WithShowTrace, new CallSite(callSite)));
         return this;
     }
 
-    /// <summary>A frame Nix 2.8 records only under <c>--show-trace</c> (a call) or not at all (toJSON's attribute).</summary>
+    /// <summary>The last frame is a function's call from <paramref name="site"/> made by a builtin (map's): Nix 2.8
+    /// makes such calls without a position, so its "from call site" shows none.</summary>
+    internal void CallMadeByBuiltinAt(SourceLocation site)
+    {
+        if (_trace.Count > 0 && _trace[^1] is { CallSite.Location: { } at } frame && at == site) _trace[^1] = frame with { CallSite = new CallSite(null) };
+    }
+
+    /// <summary>A frame Nix 2.8 records only under <c>--show-trace</c> (a call).</summary>
     public EvaluationException AddShowTraceFrame(string message, SourceLocation? location)
     {
-        if (_trace.Count < 10000) _trace.Add(new TraceFrame(message, location, OnlyWithShowTrace: true));
+        if (_trace.Count < 10000) _trace.Add(new TraceFrame(message, location, NixTraceFrame.WithShowTrace));
+        return this;
+    }
+
+    /// <summary>A frame Nix 2.8 does not have (a builtin's call, toJSON's attribute): kept for lint, which finds
+    /// the user's code by it, and left out of eval's output.</summary>
+    public EvaluationException AddFrameAbsentFromNix(string message, SourceLocation? location)
+    {
+        if (_trace.Count < 10000) _trace.Add(new TraceFrame(message, location, NixTraceFrame.Absent));
         return this;
     }
 
@@ -75,6 +102,31 @@ public sealed class EvaluationException : Exception
     public EvaluationException WithLocationIfMissing(SourceLocation? location)
     {
         if (Diagnostic.Location is null && location is not null) Diagnostic = Diagnostic with { Location = location };
+        return this;
+    }
+
+    /// <summary>
+    /// Records where Nix 2.8 locates this error (null: nowhere) when that differs from the precise location
+    /// lint reports; the first site that knows decides, as the error unwinds.
+    /// </summary>
+    public EvaluationException LocatedByNixAt(SourceLocation? location)
+    {
+        if (Diagnostic.NixPosition is null) Diagnostic = Diagnostic with { NixPosition = new NixErrorPosition(location) };
+        return this;
+    }
+
+    /// <summary>An error raised without a location (a comparison, a file, a call of a function a builtin made)
+    /// that Nix 2.8 prints without one: the <paramref name="location"/> given it is for lint only.</summary>
+    public EvaluationException WithLocationNixLacks(SourceLocation? location)
+    {
+        if (Diagnostic.Location is null && location is not null) LocatedByNixAt(null);
+        return WithLocationIfMissing(location);
+    }
+
+    /// <summary>What Nix 2.8 suggests instead of the missing <paramref name="name"/> among <paramref name="names"/>.</summary>
+    public EvaluationException WithSuggestions(string name, IEnumerable<string> names)
+    {
+        Diagnostic = Diagnostic with { Suggestions = NixSuggestions.For(name, names) };
         return this;
     }
 
@@ -88,6 +140,11 @@ public sealed class EvaluationException : Exception
 
     public static EvaluationException Create(string code, string message, SourceLocation? location, EvaluationErrorKind kind = EvaluationErrorKind.Error) =>
         new(Diagnostic.Error(code, message, location), kind);
+
+    /// <summary>A failure of the operating system (a file missing, not a directory): Nix 2.8's SysError, which it
+    /// prints without a position; <paramref name="location"/> is lint's.</summary>
+    public static EvaluationException SystemError(string message, SourceLocation? location) =>
+        Create(EvaluationDiagnostics.FileSystem, message, location).LocatedByNixAt(null);
 
     public static EvaluationException Type(string message, SourceLocation? location) =>
         Create(EvaluationDiagnostics.TypeMismatch, message, location);

@@ -153,7 +153,8 @@ public sealed partial class Interpreter
                     if (!ValuesEqual(l.Items[k], m.Items[k], site)) return LessThan(l.Items[k], m.Items[k], site);
                 }
             default:
-                throw EvaluationException.Type($"cannot compare {a.Describe()} with {b.Describe()}", site);
+                // Nix 2.8 compares without a position: it prints none.
+                throw EvaluationException.Type($"cannot compare {a.Describe()} with {b.Describe()}", site).LocatedByNixAt(null);
         }
     }
 
@@ -166,7 +167,7 @@ public sealed partial class Interpreter
     /// <param name="site">The whole expression; a node rather than its location, which only an error needs.</param>
     /// <param name="integers">One bit per part that is an integer <c>toString</c> was applied to
     /// (see ConcatNode), its value in <paramref name="numbers"/>: formatted in decimal straight into the result.</param>
-    internal Value ConcatStrings(ReadOnlySpan<Value> values, bool forceString, Lowering.Bound.Node[] operands, Lowering.Bound.Node site,
+    internal Value ConcatStrings(ReadOnlySpan<Value> values, bool forceString, Lowering.Bound.Node[] operands, Lowering.Bound.ConcatNode site,
         ulong integers = 0, ReadOnlySpan<long> numbers = default)
     {
         var firstKind = forceString || (integers & 1) != 0 ? ValueKind.String : values[0].Force().Kind;
@@ -197,8 +198,7 @@ public sealed partial class Interpreter
             }
             else
             {
-                parts[i] = CoerceToString(values[i], operands[i].Location, ref context,
-                    coerceMore: false, copyToStore: firstKind == ValueKind.String, canonicalizePath: forceString || i > 0);
+                parts[i] = CoercePart(values[i], site, i, ref context, copyToStore: firstKind == ValueKind.String, canonicalizePath: forceString || i > 0);
             }
             length += parts[i].Length;
         }
@@ -217,6 +217,23 @@ public sealed partial class Interpreter
             return new PathValue(PathUtilities.Canonicalize(ByteText.ToUnicode(text)));
         }
         return new StringValue(text, context);
+    }
+
+    /// <summary>A part of a concatenation that is no string, coerced. An error raised at the part itself (not inside
+    /// a __toString) is located as Nix 2.8 locates it, at the part's start (see ConcatNode). A method of its own, so
+    /// the handler is no part of the concatenation's frame (that cost string-build 4%).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private string CoercePart(Value value, Lowering.Bound.ConcatNode site, int index, ref string[]? context, bool copyToStore, bool canonicalizePath)
+    {
+        var operand = site.PartLocation(index);
+        try
+        {
+            return CoerceToString(value, operand, ref context, coerceMore: false, copyToStore, canonicalizePath);
+        }
+        catch (EvaluationException e) when (!e.IsStackOverflow && e.Diagnostic.Location == operand)
+        {
+            throw e.LocatedByNixAt(site.NixLocationOfPart(index));
+        }
     }
 
     /// <summary>The number of chars of <paramref name="value"/> in decimal, a minus sign included.</summary>
@@ -341,6 +358,20 @@ public sealed partial class Interpreter
         return PathUtilities.Canonicalize(written);
     }
 
+    /// <summary><see cref="CoerceToPath(Value, SourceLocation?, out string)"/> for a builtin that reads the path
+    /// (<c>import</c>, <c>readFile</c>, <c>pathExists</c>…): Nix 2.8 frames a failure "while realising the context of a path".</summary>
+    public string RealisePath(Value value, SourceLocation? site, out string written)
+    {
+        try
+        {
+            return CoerceToPath(value, site, out written);
+        }
+        catch (EvaluationException e) when (!e.IsStackOverflow)
+        {
+            throw e.AddFrame("while realising the context of a path", site);
+        }
+    }
+
     /// <summary>
     /// The path a builtin is about to open (<c>readFile</c>, <c>import</c>…): canonical, but failing
     /// as Nix 2.8 does, with "<paramref name="operation"/> 'PATH': Not a directory", when the path
@@ -348,10 +379,10 @@ public sealed partial class Interpreter
     /// </summary>
     public string CoerceToOpenablePath(Value value, SourceLocation? site, string operation)
     {
-        var path = CoerceToPath(value, site, out var written);
+        var path = RealisePath(value, site, out var written);
         if (Files.NamesNonDirectoryAsFolder(written, path))
         {
-            throw EvaluationException.Create(EvaluationDiagnostics.FileSystem, $"{operation} '{written}': Not a directory", site);
+            throw EvaluationException.SystemError($"{operation} '{written}': Not a directory", site);
         }
         return path;
     }
@@ -381,7 +412,7 @@ public sealed partial class Interpreter
     {
         if (!Files.Exists(path))
         {
-            throw EvaluationException.Create(EvaluationDiagnostics.FileSystem, $"getting status of '{path}': No such file or directory", site);
+            throw EvaluationException.SystemError($"getting status of '{path}': No such file or directory", site);
         }
         Store.StoreObject copy;
         try

@@ -158,8 +158,7 @@ public sealed partial class Interpreter
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw EvaluationException.Create(EvaluationDiagnostics.FileSystem,
-                $"getting status of '{path}': No such file or directory", site);
+            throw EvaluationException.SystemError($"getting status of '{path}': No such file or directory", site);
         }
     }
 
@@ -294,7 +293,7 @@ public sealed partial class Interpreter
 
     /// <summary>An error inside a builtin call (its own or forcing an argument), as the builtin's frame says it.</summary>
     internal static EvaluationException BuiltinFailure(EvaluationException e, PrimOpValue primOp, SourceLocation? site) =>
-        e.WithLocationIfMissing(site).AddShowTraceFrame($"while calling the '{primOp.Name}' builtin", site);
+        e.WithLocationIfMissing(site).AddFrameAbsentFromNix($"while calling the '{primOp.Name}' builtin", site);
 
     /// <summary><c>function first second</c>. A curried two-argument lambda (<c>acc: x: …</c>, as
     /// <c>foldl'</c>, <c>mapAttrs</c> and <c>sort</c> are given) gets its inner frame directly,
@@ -352,7 +351,7 @@ public sealed partial class Interpreter
                 {
                     throw EvaluationException.Type($"value is {arg.Describe()} while a set was expected", Known(site))
                         // Not in Nix 2.8's trace; kept because lint finds the user's function by it.
-                        .AddShowTraceFrame($"while evaluating {TraceName(code)}", code.Location);
+                        .AddFrameAbsentFromNix($"while evaluating {TraceName(code)}", code.Location);
                 }
                 var used = 0;
                 var hints = code.FormalHints;
@@ -373,7 +372,7 @@ public sealed partial class Interpreter
                         throw EvaluationException.Create(EvaluationDiagnostics.BadArguments,
                             $"{DescribeLambda(code)} called without required argument '{formal.Name.Name}'", Known(site))
                             // Not in Nix 2.8's trace; kept because lint finds the user's function by it.
-                            .AddShowTraceFrame($"while evaluating {TraceName(code)}", code.Location);
+                            .AddFrameAbsentFromNix($"while evaluating {TraceName(code)}", code.Location);
                     }
                 }
                 if (!code.Ellipsis && used < attrs.Count)
@@ -383,8 +382,9 @@ public sealed partial class Interpreter
                         if (Array.Exists(formals, f => ReferenceEquals(f.Name, name))) continue;
                         throw EvaluationException.Create(EvaluationDiagnostics.BadArguments,
                             $"{DescribeLambda(code)} called with unexpected argument '{name.Name}'", Known(site))
+                            .WithSuggestions(name.Name, formals.Select(f => f.Name.Name))
                             // Not in Nix 2.8's trace; kept because lint finds the user's function by it.
-                            .AddShowTraceFrame($"while evaluating {TraceName(code)}", code.Location);
+                            .AddFrameAbsentFromNix($"while evaluating {TraceName(code)}", code.Location);
                     }
                 }
                 if (code.ArgName is not null) env.Slot(code.ArgSlot) = arg;
@@ -428,7 +428,14 @@ public sealed partial class Interpreter
     private static string TraceName(LambdaNode code) => code.Name is { } name ? $"'{name}'" : "anonymous lambda";
 
     private static string DescribeLambda(LambdaNode code) =>
-        code.Name is { } name ? $"function '{name}'" : $"anonymous function at {code.Location}";
+        code.Name is { } name ? $"function '{name}'" : $"anonymous function at {PositionInMessage(code.Location)}";
+
+    /// <summary>A position inside a message as Nix 2.8 writes it: the source of <c>-E</c> or of standard input is
+    /// <c>(string)</c> there, where the location lines say <c>«string»</c> or <c>«stdin»</c>.</summary>
+    private static string PositionInMessage(SourceLocation location) =>
+        location.Source.Name is EvaluationRequest.StringName or EvaluationRequest.StandardInputName
+            ? $"(string):{location.Start}"
+            : location.ToString();
 
     // ---------------------------------------------------------------- forcing to a type
 
@@ -479,7 +486,8 @@ public sealed partial class Interpreter
     private static EvaluationException TypeError(Value value, string expected, SourceLocation? site, string? context)
     {
         var error = EvaluationException.Type($"value is {value.Force().Describe()} while {expected} was expected", site);
-        if (context is not null) error.AddFrame(context, site);
+        // The contexts are a newer Nix's ("while evaluating the argument passed to builtins.map"): lint's only.
+        if (context is not null) error.AddFrameAbsentFromNix(context, site);
         return error;
     }
 

@@ -50,7 +50,11 @@ public static class AttrSetMerger
         if (isLet)
         {
             for (var d = 0; d < root.Dynamic.Count; d++)
-                diagnostics?.Add(SyntaxDiagnostics.DynamicAttributeInLet(source, root.Dynamic[d].Name.Span));
+            {
+                // Nix 2.8 reports it at the `let` (lint at the name).
+                diagnostics?.Add(SyntaxDiagnostics.DynamicAttributeInLet(source, root.Dynamic[d].Name.Span)
+                    with { NixPosition = new NixErrorPosition(new SourceLocation(source, new TextSpan(span.Start, 0))) });
+            }
         }
         return root;
     }

@@ -118,7 +118,7 @@ public sealed class DeepForcingTests
     [Fact]
     public void An_element_failing_in_a_type_test_keeps_the_frame_of_the_builtin()
     {
-        var trace = Evaluate.ErrorWithTrace("builtins.all builtins.isAttrs [ { } (throw \"boom\") ]");
+        var trace = Evaluate.ErrorWithAllFrames("builtins.all builtins.isAttrs [ { } (throw \"boom\") ]");
         var isAttrs = trace.IndexOf("while calling the 'isAttrs' builtin", StringComparison.Ordinal);
         var all = trace.IndexOf("while calling the 'all' builtin", StringComparison.Ordinal);
         Assert.True(isAttrs >= 0 && isAttrs < all, trace);

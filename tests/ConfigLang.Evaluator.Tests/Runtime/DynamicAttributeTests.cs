@@ -22,7 +22,7 @@ public sealed class DynamicAttributeTests
     [Fact]
     public void A_lone_dynamic_attribute_with_a_bad_name_is_an_error_at_the_name()
     {
-        var trace = Evaluate.ErrorWithTrace("{ ${1} = 1; }");
+        var trace = Evaluate.ErrorWithAllFrames("{ ${1} = 1; }");
         Assert.Contains("value is an integer while a string was expected", trace);
         Assert.Contains("while evaluating the name of a dynamic attribute", trace);
         Assert.Contains("«string»:1:5", trace);

@@ -16,6 +16,15 @@ internal static class Evaluate
     public static ConfigLang.Evaluator.Runtime.Values.PrimOpValue Builtin(string name) =>
         Interpreter().Builtins.Get(name) as ConfigLang.Evaluator.Runtime.Values.PrimOpValue ?? throw new InvalidOperationException(name + " is not a builtin");
 
+    /// <summary>The error's message and all its frames, those eval leaves out as Nix 2.8 has none (a builtin's call,
+    /// which lint's notes use) included: one line each, <c>message at location</c>.</summary>
+    public static string ErrorWithAllFrames(string expression)
+    {
+        var result = Run(expression, showTrace: true);
+        Assert.False(result.Succeeded, "expected an error, got " + result.Stdout);
+        return string.Join("\n", [result.Error!.Message, .. result.ErrorTrace.Select(frame => $"{frame.Message} at {frame.Location}")]);
+    }
+
     /// <summary>The error message with every frame (<c>--show-trace</c>); fails the test when evaluation succeeds.</summary>
     public static string ErrorWithTrace(string expression)
     {

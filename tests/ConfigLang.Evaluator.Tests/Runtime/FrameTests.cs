@@ -84,7 +84,7 @@ public sealed class FrameTests
             Evaluate.Error("let n = 9223372036854775807; f = x: x; in f (n + 1)"));
         var division = Evaluate.Error("let n = 1; f = x: x; in f (n / 0)");
         Assert.Contains("division by zero", division);
-        Assert.Contains("«string»:1:30", division);
+        Assert.Contains("«string»:1:28", division); // Nix 2.8 locates it at the start of `n / 0`
         Assert.Equal("[ 4 -2 3 0 true false ]", Evaluate.Value("let n = 3; f = x: x; in map f [ (n + 1) (1 - n) (n * 1) (n / 4) (n < 4) (n == 4) ]"));
         // __overrides replaces slots after the set's values were delayed: they read the frame late.
         Assert.Equal("11", Evaluate.Value("rec { a = 1; b = a + 1; __overrides = { a = 10; }; }.b"));

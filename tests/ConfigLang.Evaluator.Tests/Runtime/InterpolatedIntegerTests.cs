@@ -43,7 +43,7 @@ public sealed class InterpolatedIntegerTests
     [Fact]
     public void An_error_in_the_argument_keeps_the_builtin_frame()
     {
-        var trace = Evaluate.ErrorWithTrace("\"a${toString (throw \"boom\")}\"");
+        var trace = Evaluate.ErrorWithAllFrames("\"a${toString (throw \"boom\")}\"");
         Assert.Contains("boom", trace);
         Assert.Contains("while calling the 'toString' builtin", trace);
         Assert.Contains("cannot coerce a function to a string", Evaluate.Error("\"a${toString (x: x)}\""));

@@ -54,7 +54,7 @@ public sealed class LentArgumentArrayTests
     [Fact]
     public void A_builtin_that_fails_keeps_its_frame_and_later_calls_still_work()
     {
-        var trace = Evaluate.ErrorWithTrace("builtins.elemAt [ 1 ] (builtins.length (builtins.head [ ]))");
+        var trace = Evaluate.ErrorWithAllFrames("builtins.elemAt [ 1 ] (builtins.length (builtins.head [ ]))");
         Assert.Contains("list index 0 is out of bounds", trace);
         Assert.Contains("while calling the 'length' builtin", trace);
         Assert.Contains("while calling the 'elemAt' builtin", trace);

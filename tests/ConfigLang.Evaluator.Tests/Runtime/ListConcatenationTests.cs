@@ -17,7 +17,7 @@ public sealed class ListConcatenationTests
     [Fact]
     public void The_first_part_that_is_not_a_list_is_the_error()
     {
-        var error = Evaluate.ErrorWithTrace("""builtins.concatLists [ [ 1 ] 2 (throw "later") ]""");
+        var error = Evaluate.ErrorWithAllFrames("""builtins.concatLists [ [ 1 ] 2 (throw "later") ]""");
         Assert.Contains("value is an integer while a list was expected", error);
         Assert.Contains("while calling the 'concatLists' builtin", error);
         Assert.Contains("error: first", Evaluate.Error("""builtins.concatLists [ [ 1 ] (throw "first") 2 ]"""));

@@ -61,7 +61,7 @@ internal sealed class AttrsNode(SourceText source, TextSpan span, bool recursive
                 ? new ExprThunk(values[i], scope)
                 : values[i].Delay(scope));
         }
-        var overrides = Recursive && _overridesIndex >= 0 ? interpreter.ForceAttrs(slots[_overridesIndex], Location) : null;
+        var overrides = Recursive && _overridesIndex >= 0 ? ForceOverrides(slots[_overridesIndex]) : null;
         if (dynamicAttrs.Length == 0 && overrides is null)
         {
             return slots.Length == 0 ? AttrSetValue.Empty : new AttrSetValue(names, slots, positions);
@@ -116,6 +116,19 @@ internal sealed class AttrsNode(SourceText source, TextSpan span, bool recursive
         var nameValue = dynamic.Name.Eval(scope);
         if (nameValue is NullValue) return null;
         return interpreter.ForceSymbol(nameValue, dynamic.Name.Location, "while evaluating the name of a dynamic attribute");
+    }
+
+    /// <summary>The <c>__overrides</c> set; Nix 2.8 forces it without a position (lint keeps the set's).</summary>
+    private AttrSetValue ForceOverrides(Value overrides)
+    {
+        try
+        {
+            return interpreter.ForceAttrs(overrides, Location);
+        }
+        catch (EvaluationException e) when (!e.IsStackOverflow && e.Diagnostic.Location == Location)
+        {
+            throw e.LocatedByNixAt(null);
+        }
     }
 }
 

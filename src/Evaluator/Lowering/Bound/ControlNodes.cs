@@ -11,7 +11,7 @@ internal sealed class IfNode(SourceText source, TextSpan span, Node condition, N
     public override Value Eval(Env env)
     {
         var c = condition.Eval(env);
-        if (c is not BoolValue b) throw NotABoolean(c, condition);
+        if (c is not BoolValue b) throw NotABoolean(c, condition, this);
         // Tail calls: the branch runs in place of this frame.
         return b.Value ? then.Eval(env) : otherwise.Eval(env);
     }
@@ -33,7 +33,7 @@ internal sealed class AssertNode(SourceText source, TextSpan span, Node conditio
     public override Value Eval(Env env)
     {
         var c = condition.Eval(env);
-        if (c is not BoolValue b) throw NotABoolean(c, condition);
+        if (c is not BoolValue b) throw NotABoolean(c, condition, this);
         if (!b.Value)
         {
             _shownCondition ??= ShowCondition();
@@ -64,7 +64,7 @@ internal sealed class NotNode(SourceText source, TextSpan span, Node operand) : 
     public override Value Eval(Env env)
     {
         var v = operand.Eval(env);
-        if (v is not BoolValue b) throw NotABoolean(v, operand);
+        if (v is not BoolValue b) throw NotABoolean(v, operand, null);
         return BoolValue.Of(!b.Value);
     }
 

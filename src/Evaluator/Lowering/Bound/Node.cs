@@ -64,9 +64,15 @@ internal abstract class Node(SourceText source, TextSpan span)
     /// <summary>The error for a condition or Boolean operand that is not a Boolean. A method of its own,
     /// so the nodes that throw it keep no formatting state in their frame: such a frame cannot end in a
     /// tail call, and an <c>if</c> on a 10,000-deep thunk chain was one more native frame per level.</summary>
+    /// <param name="nixLocatesAt">The node at whose start Nix 2.8 reports it (the whole <c>if</c> or <c>a &amp;&amp; b</c>),
+    /// or null for nowhere (<c>!e</c>); lint keeps the operand.</param>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private protected static EvaluationException NotABoolean(Value value, Node operand) =>
-        EvaluationException.Type($"value is {value.Describe()} while a Boolean was expected", operand.Location);
+    private protected static EvaluationException NotABoolean(Value value, Node operand, Node? nixLocatesAt) =>
+        EvaluationException.Type($"value is {value.Describe()} while a Boolean was expected", operand.Location)
+            .LocatedByNixAt(nixLocatesAt?.StartLocation);
+
+    /// <summary>The point where this expression starts: where Nix 2.8 reports most errors of an operator or keyword.</summary>
+    internal SourceLocation StartLocation => new(Source, new TextSpan(Span.Start, 0));
 }
 
 /// <summary>A thunk for an expression in an environment (the common case).</summary>

@@ -19,40 +19,62 @@ internal sealed class BinaryNode(SourceText source, TextSpan span, BinaryOperato
         switch (op)
         {
             case BinaryOperator.And:
-                return ForceBool(left, env) ? BoolValue.Of(ForceBool(right, env)) : BoolValue.False;
+                return ForceBool(left, env, this) ? BoolValue.Of(ForceBool(right, env, this)) : BoolValue.False;
             case BinaryOperator.Or:
-                return ForceBool(left, env) ? BoolValue.True : BoolValue.Of(ForceBool(right, env));
+                return ForceBool(left, env, this) ? BoolValue.True : BoolValue.Of(ForceBool(right, env, this));
             case BinaryOperator.Implies:
-                return !ForceBool(left, env) ? BoolValue.True : BoolValue.Of(ForceBool(right, env));
+                return !ForceBool(left, env, this) ? BoolValue.True : BoolValue.Of(ForceBool(right, env, this));
         }
 
         if (_operandsBoxIntegers && IntegerOperands(left, right, env, out var p, out var q) && OnIntegers(p, q) is { } direct) return direct;
         var a = left.Eval(env);
         var b = right.Eval(env);
         if (a is IntValue i && b is IntValue j && OnIntegers(i.Value, j.Value) is { } quick) return quick;
+        return Combine(a, b);
+    }
+
+    /// <summary>The operator on its evaluated operands; an error it raises is reported at the operator (or the
+    /// operand), as lint shows it, and located as Nix 2.8 does: at the expression's start (<c>-</c>, <c>*</c>,
+    /// <c>/</c>, <c>++</c>, which it calls as builtins from there), or nowhere (comparisons, <c>//</c>).
+    /// A method of its own, so the handler is no part of the frame that evaluated the operands.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private Value Combine(Value a, Value b)
+    {
         var site = new SourceLocation(Source, operatorSpan.Length > 0 ? operatorSpan : Span);
-        switch (op)
+        try
         {
-            case BinaryOperator.Subtract: return interpreter.Arithmetic('-', a, b, site);
-            case BinaryOperator.Multiply: return interpreter.Arithmetic('*', a, b, site);
-            case BinaryOperator.Divide: return interpreter.Arithmetic('/', a, b, site);
-            case BinaryOperator.Equal: return BoolValue.Of(interpreter.ValuesEqual(a, b, site));
-            case BinaryOperator.NotEqual: return BoolValue.Of(!interpreter.ValuesEqual(a, b, site));
-            case BinaryOperator.Less: return BoolValue.Of(interpreter.LessThan(a, b, site));
-            case BinaryOperator.Greater: return BoolValue.Of(interpreter.LessThan(b, a, site));
-            case BinaryOperator.LessOrEqual: return BoolValue.Of(!interpreter.LessThan(b, a, site));
-            case BinaryOperator.GreaterOrEqual: return BoolValue.Of(!interpreter.LessThan(a, b, site));
-            case BinaryOperator.Update:
-                return interpreter.ForceAttrs(a, left.Location).Update(interpreter.ForceAttrs(b, right.Location));
-            case BinaryOperator.Concat:
+            switch (op)
             {
-                var x = interpreter.ForceList(a, left.Location);
-                var y = interpreter.ForceList(b, right.Location);
-                return ListValue.Concatenate([x, y], site);
+                case BinaryOperator.Subtract: return interpreter.Arithmetic('-', a, b, site);
+                case BinaryOperator.Multiply: return interpreter.Arithmetic('*', a, b, site);
+                case BinaryOperator.Divide: return interpreter.Arithmetic('/', a, b, site);
+                case BinaryOperator.Equal: return BoolValue.Of(interpreter.ValuesEqual(a, b, site));
+                case BinaryOperator.NotEqual: return BoolValue.Of(!interpreter.ValuesEqual(a, b, site));
+                case BinaryOperator.Less: return BoolValue.Of(interpreter.LessThan(a, b, site));
+                case BinaryOperator.Greater: return BoolValue.Of(interpreter.LessThan(b, a, site));
+                case BinaryOperator.LessOrEqual: return BoolValue.Of(!interpreter.LessThan(b, a, site));
+                case BinaryOperator.GreaterOrEqual: return BoolValue.Of(!interpreter.LessThan(a, b, site));
+                case BinaryOperator.Update:
+                    return interpreter.ForceAttrs(a, left.Location).Update(interpreter.ForceAttrs(b, right.Location));
+                case BinaryOperator.Concat:
+                {
+                    var x = interpreter.ForceList(a, left.Location);
+                    var y = interpreter.ForceList(b, right.Location);
+                    return ListValue.Concatenate([x, y], site);
+                }
+                default:
+                    throw EvaluationException.Create(EvaluationDiagnostics.Unsupported,
+                        "the pipe operators are not supported (experimental in newer Nix)", site);
             }
-            default:
-                throw EvaluationException.Create(EvaluationDiagnostics.Unsupported,
-                    "the pipe operators are not supported (experimental in newer Nix)", site);
+        }
+        catch (EvaluationException e) when (!e.IsStackOverflow && e.Diagnostic.Location is { } at && (at == site || at == left.Location || at == right.Location))
+        {
+            throw e.LocatedByNixAt(op switch
+            {
+                BinaryOperator.Subtract or BinaryOperator.Multiply or BinaryOperator.Divide or BinaryOperator.Concat => StartLocation,
+                BinaryOperator.Less or BinaryOperator.Greater or BinaryOperator.LessOrEqual or BinaryOperator.GreaterOrEqual or BinaryOperator.Update => null,
+                _ => at,
+            });
         }
     }
 
@@ -132,10 +154,10 @@ internal sealed class BinaryNode(SourceText source, TextSpan span, BinaryOperato
 
     // Inlined: `a || b` on a 10,000-deep thunk chain was one more native frame per level.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool ForceBool(Node node, Env env)
+    private static bool ForceBool(Node node, Env env, BinaryNode whole)
     {
         var v = node.Eval(env);
-        if (v is not BoolValue b) throw NotABoolean(v, node);
+        if (v is not BoolValue b) throw NotABoolean(v, node, whole);
         return b.Value;
     }
 }
@@ -143,11 +165,20 @@ internal sealed class BinaryNode(SourceText source, TextSpan span, BinaryOperato
 /// <summary>
 /// Nix's concatenation of strings: <c>a + b</c> (<see cref="ForceString"/> false: the first
 /// operand decides between number addition, path and string concatenation) and string or
-/// path interpolation (<see cref="ForceString"/> true: always a string).
+/// path interpolation (<see cref="ForceString"/> true: always a string). <paramref name="nixPartStarts"/>: where
+/// Nix 2.8 locates an error coercing each part (an interpolation's <c>${</c>, an operand's opening parenthesis),
+/// when not at the part itself.
 /// </summary>
-internal sealed class ConcatNode(SourceText source, TextSpan span, Node[] parts, bool forceString, Interpreter interpreter) : Node(source, span)
+internal sealed class ConcatNode(SourceText source, TextSpan span, Node[] parts, bool forceString, Interpreter interpreter, int[]? nixPartStarts = null) : Node(source, span)
 {
     public bool ForceString { get; } = forceString;
+
+    /// <summary>Where part <paramref name="index"/> is (lint's place for an error coercing it).</summary>
+    internal SourceLocation PartLocation(int index) => parts[index].Location;
+
+    /// <summary>Where Nix 2.8 reports an error coercing part <paramref name="index"/> to a string.</summary>
+    internal SourceLocation NixLocationOfPart(int index) =>
+        nixPartStarts is null ? parts[index].Location : new SourceLocation(Source, new TextSpan(nixPartStarts[index], 0));
 
     internal int PartCount => parts.Length;
 

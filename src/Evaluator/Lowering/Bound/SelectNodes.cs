@@ -8,8 +8,24 @@ namespace ConfigLang.Evaluator.Lowering.Bound;
 /// <summary>One name of an attribute path: known (<see cref="Static"/>) or computed.</summary>
 internal readonly record struct AttrKey(Symbol? Static, Node? Dynamic, SourceLocation Location)
 {
-    public Symbol Resolve(Interpreter interpreter, Env env) =>
-        Static ?? interpreter.ForceSymbol(Dynamic!.Eval(env), Dynamic.Location, "while evaluating an attribute name");
+    public Symbol Resolve(Interpreter interpreter, Env env) => Static ?? ResolveDynamic(interpreter, env);
+
+    private Symbol ResolveDynamic(Interpreter interpreter, Env env)
+    {
+        var value = Dynamic!.Eval(env);
+        try
+        {
+            return interpreter.ForceSymbol(value, Dynamic.Location, "while evaluating an attribute name");
+        }
+        catch (EvaluationException e) when (!e.IsStackOverflow && e.Diagnostic.Location == Dynamic.Location)
+        {
+            // Nix 2.8 reads a computed name without a position.
+            throw e.LocatedByNixAt(null);
+        }
+    }
+
+    /// <summary>The name as Nix 2.8 shows it in an attribute path: as it is, or a computed one as <c>"${e}"</c>.</summary>
+    public string Shown => Static is { } name ? name.ToUnicode() : $"\"${{{Dynamic!.Source.Substring(Dynamic.Span)}}}\"";
 }
 
 /// <summary><c>e.a.b</c> or <c>e.a.b or default</c>.</summary>
@@ -21,32 +37,56 @@ internal sealed class SelectNode(SourceText source, TextSpan span, Node target, 
     public override Value Eval(Env env)
     {
         var value = target.Eval(env);
-        for (var i = 0; i < path.Length; i++)
+        // The set and name found last: a failure after it is framed there, as Nix 2.8 frames a selection.
+        AttrSetValue? foundIn = null;
+        Symbol? foundName = null;
+        var found = -1;
+        try
         {
-            var key = path[i];
-            var name = key.Resolve(interpreter, env);
-            if (value is not AttrSetValue attrs)
+            for (var i = 0; i < path.Length; i++)
             {
-                if (fallback is not null) return fallback.Eval(env);
-                throw EvaluationException.Type($"value is {value.Describe()} while a set was expected", Location);
-            }
-            if (!attrs.TryGet(name, ref _hints[i], out var next))
-            {
-                if (fallback is not null) return fallback.Eval(env);
-                throw EvaluationException.Create(EvaluationDiagnostics.MissingAttribute, $"attribute '{name.ToUnicode()}' missing", key.Location);
-            }
-            try
-            {
+                var key = path[i];
+                var name = key.Resolve(interpreter, env);
+                if (value is not AttrSetValue attrs)
+                {
+                    if (fallback is not null) return fallback.Eval(env);
+                    throw EvaluationException.Type($"value is {value.Describe()} while a set was expected", Location);
+                }
+                if (!attrs.TryGet(name, ref _hints[i], out var next))
+                {
+                    if (fallback is not null) return fallback.Eval(env);
+                    throw MissingAttribute(attrs, name, key);
+                }
+                foundIn = attrs;
+                foundName = name;
+                found = i;
                 value = next.Force();
             }
-            catch (EvaluationException e)
-            {
-                var position = attrs.PositionOf(name);
-                throw e.AddFrame($"while evaluating the attribute '{name.ToUnicode()}'", position ?? key.Location);
-            }
+        }
+        catch (EvaluationException e) when (foundIn is not null && !e.IsStackOverflow)
+        {
+            throw SelectionFrame(e, foundIn, foundName!, found);
         }
         return value;
     }
+
+    /// <summary>Nix 2.8's one frame for a failing selection: "while evaluating the attribute 'a.b'" (the whole path
+    /// as written) at the definition of the last attribute found. Where that has no position, or is in
+    /// derivation.nix, Nix has no frame: lint keeps one at the name.</summary>
+    private EvaluationException SelectionFrame(EvaluationException e, AttrSetValue foundIn, Symbol foundName, int found)
+    {
+        var message = $"while evaluating the attribute '{string.Join(".", path.Select(key => key.Shown))}'";
+        var key = path[found];
+        var position = foundIn.PositionOf(foundName);
+        if (position is { } at && at.Source.Path != Runtime.Builtins.DerivationBuiltins.DerivationFile) return e.AddFrame(message, at);
+        return e.AddFrameAbsentFromNix(message, position ?? key.Location);
+    }
+
+    /// <summary>Reported at the name (lint's); Nix 2.8 points at the start of the selection and suggests near names.</summary>
+    private EvaluationException MissingAttribute(AttrSetValue attrs, Symbol name, AttrKey key) =>
+        EvaluationException.Create(EvaluationDiagnostics.MissingAttribute, $"attribute '{name.ToUnicode()}' missing", key.Location)
+            .LocatedByNixAt(Location)
+            .WithSuggestions(name.ToUnicode(), attrs.Names.Select(n => n.ToUnicode()));
 
     /// <summary>
     /// Selecting from a set that is already evaluated needs no thunk: the attribute's own value

@@ -6,6 +6,7 @@ internal static class BuiltinLibrary
     public static void Register(BuiltinRegistry registry)
     {
         ConstantBuiltins.Register(registry);
+        FetcherBuiltins.Register(registry);
         TypeBuiltins.Register(registry);
         ArithmeticBuiltins.Register(registry);
         AttrSetBuiltins.Register(registry);

@@ -12,11 +12,5 @@ internal static class ConstantBuiltins
         r.AddValue("langVersion", IntValue.Of(6));
         r.AddValue("storeDir", StringValue.Of(StorePaths.StoreDirectory));
         r.AddValue("currentTime", IntValue.Of(DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
-        foreach (var name in new[] { "fetchurl", "fetchTarball", "fetchGit", "fetchMercurial", "fetchTree" })
-        {
-            var global = name is "fetchTarball" or "fetchGit" or "fetchMercurial" or "fetchTree";
-            r.Add(name, 1, (_, _, site) => throw EvaluationException.Create(EvaluationDiagnostics.Unsupported,
-                $"'builtins.{name}' needs a Nix store, which ConfigLang does not have", site), global);
-        }
     }
 }

@@ -50,7 +50,7 @@ internal static class DerivationBuiltins
         """;
 
     /// <summary>The file Nix 2.8 names derivation.nix by, in positions.</summary>
-    private const string DerivationFile = "//builtin/derivation.nix";
+    internal const string DerivationFile = "//builtin/derivation.nix";
 
     private sealed record Derivation(
         SortedDictionary<string, string> Outputs,
@@ -83,7 +83,15 @@ internal static class DerivationBuiltins
         var attrs = i.ForceAttrs(argument, site, "while evaluating the argument passed to builtins.derivationStrict");
         var nameValue = attrs.Get(Symbols.Name)
             ?? throw EvaluationException.Create(EvaluationDiagnostics.MissingAttribute, "attribute 'name' missing for call to 'derivationStrict'", site);
-        var drvName = i.ForceStringNoContext(nameValue, site);
+        string drvName;
+        try
+        {
+            drvName = i.ForceStringNoContext(nameValue, site);
+        }
+        catch (EvaluationException e) when (!e.IsStackOverflow)
+        {
+            throw e.AddFrame("while evaluating the derivation attribute 'name'", attrs.PositionOf(Symbols.Name) ?? site);
+        }
         CheckName(drvName, site);
         var ignoreNulls = attrs.Get("__ignoreNulls") is { } ig && i.ForceBool(ig, site);
         var structured = attrs.Get("__structuredAttrs") is { } sa
@@ -137,7 +145,7 @@ internal static class DerivationBuiltins
                             break;
                         case "system": platform = i.ForceStringNoContext(value, namePosition); break;
                         case "outputs":
-                            outputs = CheckOutputs(i.ForceList(value, namePosition).Items.Select(o => i.ForceStringNoContext(o, namePosition)).ToList(), site);
+                            outputs = CheckOutputs(i.ForceList(value, namePosition).Items.Select(o => i.ForceStringNoContext(o, namePosition)).ToList(), site, namePosition);
                             break;
                         case "outputHash" or "outputHashAlgo" or "outputHashMode":
                             var hashText = i.ForceStringNoContext(value, namePosition);
@@ -155,7 +163,7 @@ internal static class DerivationBuiltins
                     case "builder": builder = text; break;
                     case "system": platform = text; break;
                     case "outputs":
-                        outputs = CheckOutputs(text.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList(), site);
+                        outputs = CheckOutputs(text.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList(), site, namePosition);
                         break;
                     case "__contentAddressed" when text == "1":
                         throw EvaluationException.Create(EvaluationDiagnostics.Unsupported, "experimental Nix feature 'ca-derivations' is disabled", site);
@@ -226,13 +234,17 @@ internal static class DerivationBuiltins
         return result.Build();
     }
 
-    /// <summary>The output names, checked as Nix does: at least one, no duplicates, none named like the .drv.</summary>
-    private static List<string> CheckOutputs(List<string> outputs, SourceLocation? site)
+    /// <summary>The output names, checked as Nix does: at least one, no duplicates, none named like the .drv.
+    /// Nix 2.8 reports the first two at the derivation's name (<paramref name="namePosition"/>).</summary>
+    private static List<string> CheckOutputs(List<string> outputs, SourceLocation? site, SourceLocation? namePosition)
     {
-        if (outputs.Count == 0) throw EvaluationException.Create(EvaluationDiagnostics.General, "derivation cannot have an empty set of outputs", site);
+        if (outputs.Count == 0)
+        {
+            throw EvaluationException.Create(EvaluationDiagnostics.General, "derivation cannot have an empty set of outputs", site).LocatedByNixAt(namePosition);
+        }
         foreach (var duplicate in outputs.GroupBy(o => o).Where(g => g.Count() > 1))
         {
-            throw EvaluationException.Create(EvaluationDiagnostics.General, $"duplicate derivation output '{duplicate.Key}'", site);
+            throw EvaluationException.Create(EvaluationDiagnostics.General, $"duplicate derivation output '{duplicate.Key}'", site).LocatedByNixAt(namePosition);
         }
         foreach (var output in outputs)
         {

@@ -29,7 +29,7 @@ internal static class FileBuiltins
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                throw EvaluationException.Create(EvaluationDiagnostics.FileSystem, $"opening file '{path}': No such file or directory", s);
+                throw EvaluationException.SystemError($"opening file '{path}': No such file or directory", s);
             }
             // A Nix string cannot hold NUL; Nix 2.8 refuses such a file with these words.
             if (text.Contains('\0'))
@@ -45,7 +45,7 @@ internal static class FileBuiltins
             {
                 // What opendir(3) says: something that exists (a link followed) but is no directory, or nothing.
                 var reason = i.Files.Resolves(path) ? "Not a directory" : "No such file or directory";
-                throw EvaluationException.Create(EvaluationDiagnostics.FileSystem, $"opening directory '{path}': {reason}", s);
+                throw EvaluationException.SystemError($"opening directory '{path}': {reason}", s);
             }
             var builder = new AttrSetBuilder();
             foreach (var (name, kind) in i.Files.ReadDirectory(path)) builder.Add(ByteText.FromUnicode(name), StringValue.Of(kind));
@@ -53,7 +53,7 @@ internal static class FileBuiltins
         });
         r.Add("pathExists", 1, (i, a, s) =>
         {
-            var path = i.CoerceToPath(a[0], s, out var written);
+            var path = i.RealisePath(a[0], s, out var written);
             return BoolValue.Of(i.Files.Exists(path) && !i.Files.NamesNonDirectoryAsFolder(written, path));
         });
         r.Add("toPath", 1, (i, a, s) => StringValue.FromUnicode(i.CoerceToPath(a[0], s)));
@@ -104,7 +104,7 @@ internal static class FileBuiltins
         }
         if (!i.Files.Exists(path))
         {
-            throw EvaluationException.Create(EvaluationDiagnostics.FileSystem, $"getting status of '{path}': No such file or directory", s);
+            throw EvaluationException.SystemError($"getting status of '{path}': No such file or directory", s);
         }
         var slash = path.IndexOf('/', StorePaths.StoreDirectory.Length + 1);
         return new StringValue(path, [slash < 0 ? path : path[..slash]]);
@@ -137,14 +137,21 @@ internal static class FileBuiltins
     {
         if (!i.Files.Resolves(path))
         {
-            throw EvaluationException.Create(EvaluationDiagnostics.FileSystem, $"getting status of '{path}': No such file or directory", s);
+            throw EvaluationException.SystemError($"getting status of '{path}': No such file or directory", s);
         }
         string storePath;
         if (recursive)
         {
             Func<string, string, bool>? include = filter is null ? null
                 : (p, type) => i.ForceBool(i.Call(i.Call(filter, StringValue.FromUnicode(p), s), StringValue.Of(type), s), s);
-            storePath = i.AddToStore(path, name, include, s);
+            try
+            {
+                storePath = i.AddToStore(path, name, include, s);
+            }
+            catch (EvaluationException e) when (!e.IsStackOverflow && filter is not null)
+            {
+                throw e.AddFrame($"while adding path '{path}'", s);
+            }
         }
         else
         {
@@ -156,10 +163,10 @@ internal static class FileBuiltins
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                throw EvaluationException.Create(EvaluationDiagnostics.FileSystem, $"opening file '{path}': {e.Message}", s);
+                throw EvaluationException.SystemError($"opening file '{path}': {e.Message}", s);
             }
             var contents = copy is StoreFile file ? file.Contents
-                : throw EvaluationException.Create(EvaluationDiagnostics.FileSystem, $"opening file '{path}': not a regular file, which a flat copy (recursive = false) needs", s);
+                : throw EvaluationException.SystemError($"opening file '{path}': not a regular file, which a flat copy (recursive = false) needs", s);
             var inner = SHA256.HashData(Encoding.UTF8.GetBytes($"fixed:out:sha256:{Convert.ToHexStringLower(SHA256.HashData(contents))}:"));
             storePath = StorePaths.MakeStorePath("output:out", inner, name);
             i.Files.Store.Add(storePath, new StoreFile(contents), s);

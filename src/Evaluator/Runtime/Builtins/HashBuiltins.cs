@@ -27,7 +27,7 @@ internal static class HashBuiltins
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                throw EvaluationException.Create(EvaluationDiagnostics.FileSystem, $"opening file '{path}': No such file or directory", s);
+                throw EvaluationException.SystemError($"opening file '{path}': No such file or directory", s);
             }
             return StringValue.Of(Hash(algorithm, bytes, s));
         });

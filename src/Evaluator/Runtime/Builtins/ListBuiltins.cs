@@ -78,7 +78,11 @@ internal static class ListBuiltins
             i.ForceFunction(a[0], s); // the function before the list, as Nix 2.8 checks them
             var list = i.ForceList(a[1], s);
             var parts = new Value[list.Count];
-            for (var k = 0; k < parts.Length; k++) parts[k] = i.ForceList(i.Call(a[0], list.Items[k], s), s);
+            for (var k = 0; k < parts.Length; k++)
+            {
+                var result = i.Call(a[0], list.Items[k], s).Force();
+                parts[k] = result as ListValue ?? throw NotAListFromConcatMap(result, a[0], s);
+            }
             return ListValue.Concatenate(parts, s);
         });
         r.Add("genList", 2, (i, a, s) =>
@@ -195,8 +199,29 @@ internal static class ListBuiltins
             var k = attrs.Get(key) ?? throw EvaluationException.Create(EvaluationDiagnostics.MissingAttribute, "attribute 'key' required", s);
             if (!seen.Add(k.Force())) continue;
             result.Add(attrs);
-            foreach (var next in i.ForceList(i.Call(op, attrs, s), s).Items) work.Enqueue(next);
+            foreach (var next in i.ForceList(CallOperator(i, op, attrs, s), s).Items) work.Enqueue(next);
         }
         return ListValue.Of(result.ToArray());
     }
+
+    /// <summary>genericClosure's operator on one item; Nix 2.8 calls it without a position, so an error at the call
+    /// itself (not a function) has none.</summary>
+    private static Value CallOperator(Interpreter i, Value op, AttrSetValue item, SourceLocation? site)
+    {
+        try
+        {
+            return i.Call(op, item, site);
+        }
+        catch (EvaluationException e) when (!e.IsStackOverflow && e.Diagnostic.Location == site)
+        {
+            throw e.LocatedByNixAt(null);
+        }
+    }
+
+    /// <summary>A result of concatMap's function that is no list: at the call for lint; Nix 2.8 points at the
+    /// function (a lambda's own position) and frames it "while invoking 'concatMap'".</summary>
+    private static EvaluationException NotAListFromConcatMap(Value result, Value function, SourceLocation? site) =>
+        EvaluationException.Type($"value is {result.Describe()} while a list was expected", site)
+            .LocatedByNixAt(function.Force() is LambdaValue lambda ? lambda.Code.StartLocation : site)
+            .AddFrame("while invoking 'concatMap'", site);
 }

@@ -13,6 +13,6 @@ internal static class ReadFileTypeBuiltin
         {
             var path = i.CoerceToOpenablePath(a[0], s, "getting status of");
             return StringValue.Of(i.Files.KindOf(path)
-                ?? throw EvaluationException.Create(EvaluationDiagnostics.FileSystem, $"getting status of '{path}': No such file or directory", s));
+                ?? throw EvaluationException.SystemError($"getting status of '{path}': No such file or directory", s));
         });
 }

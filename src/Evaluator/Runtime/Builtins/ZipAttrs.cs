@@ -19,7 +19,16 @@ internal static class ZipAttrs
     public static AttrSetValue Zip(Interpreter interpreter, Value function, Value[] items, SourceLocation? site)
     {
         var total = 0;
-        foreach (var item in items) total += interpreter.ForceAttrs(item, site).Count;
+        try
+        {
+            foreach (var item in items) total += interpreter.ForceAttrs(item, site).Count;
+        }
+        catch (EvaluationException e) when (!e.IsStackOverflow && e.Diagnostic.Code == EvaluationDiagnostics.TypeMismatch)
+        {
+            // Nix 2.8 forces the sets without a position, and frames a type error there.
+            if (e.Diagnostic.Location == site) e.LocatedByNixAt(null);
+            throw e.AddFrame("while invoking 'zipAttrsWith'", site);
+        }
         if (total == 0) return AttrSetValue.Empty;
         var call = new SharedCall(interpreter, function, site);
         if (items.Length > MergeLimit) return ByCounting(call, items, total);

@@ -15,17 +15,20 @@ public static class ErrorFormatter
     {
         var output = new StringBuilder();
         output.Append("error: ").Append(Indent(diagnostic.Message)).Append('\n');
-        // Nix 2.8 gives throw and abort no position (we keep ours for lint). It gives a stack overflow
-        // none either, but pointing at the runaway recursion is worth the difference.
-        if (!IsPrintedWithoutPosition(diagnostic.Code)) AppendLocation(output, diagnostic.Location);
+        // Nix 2.8 gives throw and abort no position (we keep ours for lint), and locates some errors
+        // elsewhere than our precise span, or nowhere (see NixErrorPosition).
+        if (!IsPrintedWithoutPosition(diagnostic.Code)) AppendLocation(output, diagnostic.NixPosition is { } nix ? nix.Location : diagnostic.Location);
+        if (diagnostic.Suggestions.Count > 0) output.Append("       Did you mean ").Append(Suggested(diagnostic.Suggestions)).Append("?\n");
+        // Frames Nix 2.8 does not have are lint's, not eval's.
+        var frames = trace.Where(frame => frame.Nix != NixTraceFrame.Absent).ToList();
         if (showTrace)
         {
             // Deep recursion repeats the same frames thousands of times: show each run once.
-            for (var i = 0; i < trace.Count; i++)
+            for (var i = 0; i < frames.Count; i++)
             {
-                var frame = trace[i];
+                var frame = frames[i];
                 var repeats = 0;
-                while (i + 1 < trace.Count && trace[i + 1] == frame)
+                while (i + 1 < frames.Count && frames[i + 1] == frame)
                 {
                     repeats++;
                     i++;
@@ -43,9 +46,13 @@ public static class ErrorFormatter
         // Nix 2.8 ends the message at its last printed line: no blank line after the source.
         var text = output.ToString().TrimEnd('\n', ' ') + "\n";
         // Nix 2.8 collects call frames only under --show-trace, so only the others earn the hint.
-        if (!showTrace && trace.Any(frame => !frame.OnlyWithShowTrace)) text += "(use '--show-trace' to show detailed location information)\n";
+        if (!showTrace && frames.Any(frame => frame.Nix == NixTraceFrame.Collected)) text += "(use '--show-trace' to show detailed location information)\n";
         return text;
     }
+
+    /// <summary>Nix's list of suggestions: <c>y</c>, or <c>one of x, y or z</c>.</summary>
+    private static string Suggested(IReadOnlyList<string> names) =>
+        names.Count == 1 ? names[0] : "one of " + string.Join(", ", names.Take(names.Count - 1)) + " or " + names[^1];
 
     private static bool IsPrintedWithoutPosition(string code) =>
         code is EvaluationDiagnostics.Thrown or EvaluationDiagnostics.Aborted;

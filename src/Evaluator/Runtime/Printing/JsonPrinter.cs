@@ -49,7 +49,15 @@ public static class JsonPrinter
                 }
                 if (attrs.Get(Symbols.OutPath) is { } outPath)
                 {
-                    Write(interpreter, output, outPath, site, ref context, depth + 1);
+                    try
+                    {
+                        Write(interpreter, output, outPath, site, ref context, depth + 1);
+                    }
+                    catch (EvaluationException e) when (!e.IsStackOverflow && e.Diagnostic.Location == site && attrs.PositionOf(Symbols.OutPath) is { } at)
+                    {
+                        // Nix 2.8 writes the outPath at the attribute's own position.
+                        throw e.LocatedByNixAt(at);
+                    }
                     break;
                 }
                 output.Append('{');
@@ -64,7 +72,7 @@ public static class JsonPrinter
                     }
                     catch (EvaluationException e) when (!e.IsStackOverflow)
                     {
-                        throw e.AddShowTraceFrame($"while evaluating attribute '{attrs.Names[k].ToUnicode()}'", attrs.PositionOf(attrs.Names[k]) ?? site);
+                        throw e.AddFrameAbsentFromNix($"while evaluating attribute '{attrs.Names[k].ToUnicode()}'", attrs.PositionOf(attrs.Names[k]) ?? site);
                     }
                 }
                 output.Append('}');

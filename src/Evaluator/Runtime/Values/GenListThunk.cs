@@ -10,6 +10,8 @@ internal sealed class GenListThunk(SharedCall call, int index) : Thunk
 
     public override SourceLocation? Location => _call?.Site;
 
+    private protected override bool IsCallMadeByBuiltin => true;
+
     // Through Apply (see ZipAttrThunk): the call's frame replaces this one.
     protected override Value Compute() => _call!.Interpreter.Apply(_call.Function, IntValue.Of(index), _call.Site.GetValueOrDefault());
 

@@ -104,12 +104,22 @@ public abstract class Thunk : Value
         }
         else
         {
+            // Nix 2.8 makes a builtin's calls (map's, genList's) without a position: an error raised at the
+            // call itself (not a function, a builtin failing there) is printed without one.
+            if (IsCallMadeByBuiltin && Location is { } call)
+            {
+                if (e.Diagnostic.Location == call) e.LocatedByNixAt(null);
+                e.CallMadeByBuiltinAt(call);
+            }
             _state = ThunkState.Failed;
             _outcome = e;
             Release();
         }
         return false;
     }
+
+    /// <summary>Whether this thunk is a function call a builtin made (<see cref="Location"/> being the builtin's call site).</summary>
+    private protected virtual bool IsCallMadeByBuiltin => false;
 
     /// <summary>Runs the suspended computation; may return another thunk, which is forced in turn.</summary>
     protected abstract Value Compute();
@@ -166,6 +176,8 @@ internal sealed class ApplyThunk(Interpreter interpreter, Value function, Value 
 
     public override SourceLocation? Location => site;
 
+    private protected override bool IsCallMadeByBuiltin => true;
+
     // Through Apply (see ZipAttrThunk): the call's frame replaces this one.
     protected override Value Compute() => interpreter.Apply(_function!, _argument!, site.GetValueOrDefault());
 
@@ -184,6 +196,8 @@ internal sealed class Apply2Thunk(Interpreter interpreter, Value function, Value
     private Value? _second = second;
 
     public override SourceLocation? Location => site;
+
+    private protected override bool IsCallMadeByBuiltin => true;
 
     protected override Value Compute() => interpreter.Apply(_function!, _first!, _second!, site.GetValueOrDefault());
 

@@ -25,6 +25,8 @@ internal sealed class ZipAttrThunk : Thunk
 
     public override SourceLocation? Location => _call?.Site;
 
+    private protected override bool IsCallMadeByBuiltin => true;
+
     protected override Value Compute()
     {
         var call = _call!;
