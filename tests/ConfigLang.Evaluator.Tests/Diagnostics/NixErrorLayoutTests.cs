@@ -13,6 +13,11 @@ public sealed class NixErrorLayoutTests
 {
     public static TheoryData<string, bool, string> Nix28Errors => new()
     {
+        // Columns count bytes, in the header and in the caret's indent.
+        { "{ x = \"\u00e9\"; }.x + 1", false,
+         "error: cannot coerce an integer to a string\n\n       at \u00abstring\u00bb:1:19:\n\n            1| { x = \"\u00e9\"; }.x + 1\n             |                   ^\n" },
+        { "\"\U0001F600\" + 1 + \"\u00e9\"", false,
+         "error: cannot coerce an integer to a string\n\n       at \u00abstring\u00bb:1:10:\n\n            1| \"\U0001F600\" + 1 + \"\u00e9\"\n             |          ^\n" },
         { "throw \"x\"", false,
          "error: x\n" },
         { "abort \"y\"", false,

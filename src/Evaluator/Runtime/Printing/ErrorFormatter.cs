@@ -75,10 +75,12 @@ public static class ErrorFormatter
     {
         if (location is not { Source: not null } loc) return;
         var start = loc.Start;
-        output.Append('\n').Append(indent).Append("at ").Append(loc.Source.Name).Append(':').Append(start.Line).Append(':').Append(start.Column).Append(':').Append(afterHeader);
+        output.Append('\n').Append(indent).Append("at ").Append(loc.Source.Name).Append(':').Append(start.Line).Append(':').Append(loc.ByteColumn).Append(':').Append(afterHeader);
         var width = (start.Line + 1).ToString().Length;
         // A long line is shown as a window around the caret, its neighbours cut at the same columns.
         var excerpt = SourceExcerpt.At(loc.Source, start.Line, start.Column, 1);
+        // Nix counts columns in bytes, in the header and in the caret's indent alike (a line cut to a window is ours).
+        var caretPad = excerpt.WindowStart == 0 ? loc.ByteColumn - 1 : excerpt.CaretColumn;
         void Line(int number)
         {
             if (number < 1 || number > loc.Source.LineCount) return;
@@ -94,7 +96,7 @@ public static class ErrorFormatter
         Line(start.Line - 1);
         Line(start.Line);
         output.Append(sourceIndent).Append(' ', 5 - Math.Min(width, 5)).Append(' ', width).Append("| ")
-            .Append(' ', excerpt.CaretColumn).Append('^').Append('\n');
+            .Append(' ', caretPad).Append('^').Append('\n');
         Line(start.Line + 1);
     }
 }
