@@ -22,7 +22,13 @@ internal sealed class PosixMachine
     private readonly int[] _mark;
     private int _generation;
     private ThreadList _current, _next;
-    private (int Pc, PosixCaptures.Node Captures)[] _stack = new (int, PosixCaptures.Node)[16];
+    private (int Pc, PosixCaptures.Node Captures, int ExitOf)[] _stack = new (int, PosixCaptures.Node, int)[16];
+
+    /// <summary>For each loop head, the generation in which a walk of its exit (from its Y on, at this position) ended
+    /// with nothing cut: a later path reaching the loop again finds nothing new there (see <see cref="PosixLoopExits"/>).</summary>
+    private readonly int[] _exitWalked;
+
+    private PosixLoopExits _exits;
 
     /// <summary>Set while a run is under way: a run stopped by an exception (the captures' memory limit) leaves
     /// threads and references behind, so its machine is not used again.</summary>
@@ -55,6 +61,8 @@ internal sealed class PosixMachine
         _captures = new PosixCaptures(program.Slots, program.ConsumingInstructions);
         _minWork = minWork;
         _mark = new int[_code.Length];
+        _exitWalked = new int[_code.Length];
+        _exits = new PosixLoopExits();
         _current = new ThreadList(program.ConsumingInstructions);
         _next = new ThreadList(program.ConsumingInstructions);
     }
@@ -149,6 +157,9 @@ internal sealed class PosixMachine
         return best;
     }
 
+    /// <summary>The work done on the current input so far (for tests and measurements).</summary>
+    internal long Work => _captures.Work;
+
     /// <summary>Whether the machine can serve another input: its last run ended normally. Its spare captures are
     /// dropped first when large.</summary>
     public bool ReadyForReuse()
@@ -163,6 +174,7 @@ internal sealed class PosixMachine
         if (++_generation == int.MaxValue)
         {
             Array.Clear(_mark);
+            Array.Clear(_exitWalked);
             _generation = 1;
         }
     }
@@ -172,7 +184,7 @@ internal sealed class PosixMachine
     private void AddThread(ThreadList list, int pc, int p, PosixCaptures.Node captures)
     {
         var depth = 0;
-        Push(ref depth, pc, captures);
+        Push(ref depth, pc, captures, NoLoop);
         // Instructions followed count as work (a Save as its write): a path passes loops already taken at this
         // position, so with a*a*a*... each thread walks every later loop (20,000 of them over 20,000 bytes: minutes,
         // no writes). Counted in a local, added to the store's count now and then and at the end.
@@ -184,7 +196,11 @@ internal sealed class PosixMachine
                 _captures.Spend(steps);
                 steps = 0;
             }
-            (pc, captures) = _stack[--depth];
+            // Walks of loop exits that ended with the path before (all they pushed is done) are complete.
+            _exits.CloseDownTo(depth, _exitWalked, _generation);
+            int exitOf;
+            (pc, captures, exitOf) = _stack[--depth];
+            if (exitOf != NoLoop && !StartExit(exitOf, depth, captures)) continue;
             while (true)
             {
                 steps++;
@@ -198,6 +214,7 @@ internal sealed class PosixMachine
                         // Reached again without consuming anything: a loop may still end after this empty iteration.
                         if (instruction.Op == PosixProgram.Op.Loop)
                         {
+                            if (!StartExit(pc, depth, captures)) break;
                             pc = instruction.Y;
                             continue;
                         }
@@ -216,8 +233,9 @@ internal sealed class PosixMachine
                         if (instruction.Op == PosixProgram.Op.Split || _reachability is null || !_reachability.CanMatch(instruction.X, p))
                         {
                             captures.References++;
-                            Push(ref depth, instruction.Y, captures);
+                            Push(ref depth, instruction.Y, captures, instruction.Op == PosixProgram.Op.Loop ? pc : NoLoop);
                         }
+                        else _exits.Cut();
                         pc = instruction.X;
                         continue;
                     case PosixProgram.Op.Save:
@@ -247,17 +265,34 @@ internal sealed class PosixMachine
                 break;
             }
         }
+        _exits.CloseDownTo(0, _exitWalked, _generation);
         _captures.Spend(steps);
+    }
+
+    private const int NoLoop = -1;
+
+    /// <summary>Starts a walk of <paramref name="loop"/>'s exit at stack depth <paramref name="depth"/>, or, when
+    /// one has already been walked at this position with nothing cut, releases <paramref name="captures"/> and
+    /// tells the path to end: it would only pass instructions taken already.</summary>
+    private bool StartExit(int loop, int depth, PosixCaptures.Node captures)
+    {
+        if (_exitWalked[loop] == _generation)
+        {
+            Release(captures);
+            return false;
+        }
+        _exits.Open(loop, depth);
+        return true;
     }
 
     /// <summary>How many steps may go uncounted: checked between paths, and one path's steps are bounded by the
     /// program's length, so the work done past the limit is bounded too.</summary>
     private const int StepsBetweenChecks = 4096;
 
-    private void Push(ref int depth, int pc, PosixCaptures.Node captures)
+    private void Push(ref int depth, int pc, PosixCaptures.Node captures, int exitOf)
     {
         if (depth == _stack.Length) Array.Resize(ref _stack, _stack.Length * 2);
-        _stack[depth++] = (pc, captures);
+        _stack[depth++] = (pc, captures, exitOf);
     }
 
     private void Release(PosixCaptures.Node captures) => _captures.Release(captures);
