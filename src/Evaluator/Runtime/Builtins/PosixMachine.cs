@@ -37,10 +37,9 @@ internal sealed class PosixMachine
     /// <summary>The least work (<see cref="PosixCaptures.Work"/>: instructions followed, writes and slots copied) a
     /// run over one input may do; past the larger of this and <see cref="WorkPerInputByte"/> times the input's length, the match fails as
     /// Nix fails on too large a regular expression. Why: each thread's path may pass every group after it, groups²
-    /// writes at a position (3,000 nested groups end a match with 4.5 million), at every position with
-    /// <c>(a*)(a*)...</c> (3,000 groups over 3,000 bytes: minutes); and a flat copy is as many units as slots, so
-    /// <c>((()|()|...)a)*</c> with 21,800 empty groups copies 174 KB some 21,800 times per byte of input (hours
-    /// for a few thousand bytes). This is a few seconds of work.</summary>
+    /// writes at a position (3,000 nested groups end a match with 4.5 million), and in a loop at every position
+    /// (<c>(a|(a|...))*</c>). This is a few seconds of work. (Loops in sequence, <c>(a*)(a*)...</c>, no longer
+    /// do groups² work a position: see <see cref="PosixLoopExits"/> and the captures' chains.)</summary>
     private readonly long _minWork;
 
     /// <summary>See <see cref="_minWork"/>; 10,000 nested groups take 50 million writes for a match.</summary>
@@ -58,7 +57,7 @@ internal sealed class PosixMachine
     {
         _code = program.Instructions;
         _sets = program.Sets;
-        _captures = new PosixCaptures(program.Slots, program.ConsumingInstructions);
+        _captures = new PosixCaptures(program.Slots);
         _minWork = minWork;
         _mark = new int[_code.Length];
         _exitWalked = new int[_code.Length];
@@ -159,6 +158,12 @@ internal sealed class PosixMachine
 
     /// <summary>The work done on the current input so far (for tests and measurements).</summary>
     internal long Work => _captures.Work;
+
+    /// <summary>How many arrays of all slots the captures have allocated (for tests: spares are reused).</summary>
+    internal int CaptureArraysAllocated => _captures.ArraysAllocated;
+
+    /// <summary>What the captures hold, spares included (for tests).</summary>
+    internal long CaptureBytes => _captures.AllocatedBytes;
 
     /// <summary>Whether the machine can serve another input: its last run ended normally. Its spare captures are
     /// dropped first when large.</summary>
