@@ -53,8 +53,8 @@ internal sealed class PosixCaptures
     private readonly int _slots;
     private readonly bool _flat;
     private readonly long _arrayBytes, _nodeBytes;
-    private Spares<Node> _spareNodes = new();
-    private Spares<int[]> _spareArrays = new();
+    private Spares _spareNodes = new(); // a flat store's hold their arrays, a chain store's none
+    private Spares _spareBases = new(); // a chain store's freed bases, with their arrays
     private readonly Node _empty; // every slot -1; held by the store, so never written nor released
     private long _allocatedBytes;
     private int _arraysAllocated;
@@ -115,10 +115,12 @@ internal sealed class PosixCaptures
     }
 
     /// <summary>Slot <paramref name="slot"/> of <paramref name="set"/>.</summary>
-    public int Read(Node set, int slot)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int Read(Node set, int slot) =>
+        set.Values is { } values ? values[slot] : slot == 0 ? set.Start : ReadChain(set, slot);
+
+    private static int ReadChain(Node set, int slot)
     {
-        if (set.Values is { } values) return values[slot];
-        if (slot == 0) return set.Start;
         for (; set.Values is null; set = set.Parent!)
         {
             if (set.Slot == slot) return set.Value;
@@ -174,7 +176,14 @@ internal sealed class PosixCaptures
     private void MakeBase(Node node)
     {
         Spend(_slots + node.Depth);
-        var values = _spareArrays.TryPop() ?? AllocateArray();
+        int[] values;
+        if (_spareBases.TryPop() is { } spare)
+        {
+            values = spare.Values!;
+            spare.Values = null;
+            _spareNodes.Push(spare);
+        }
+        else values = AllocateArray();
         Fill(node, values);
         var parent = node.Parent!;
         node.Values = values;
@@ -222,11 +231,9 @@ internal sealed class PosixCaptures
     {
         while (true)
         {
-            if (set.Values is { } values)
+            if (set.Values is not null)
             {
-                _spareArrays.Push(values);
-                set.Values = null;
-                _spareNodes.Push(set);
+                _spareBases.Push(set);
                 return;
             }
             var parent = set.Parent!;
@@ -280,40 +287,43 @@ internal sealed class PosixCaptures
     /// cheaper to make again); called between runs, when every set is free.</summary>
     public void TrimIfLarge()
     {
+        if (_allocatedBytes <= MaxRetainedBytes) return;
         // In a flat store a spare node holds its array.
-        var spareNodeBytes = _flat ? _nodeBytes + _arrayBytes : _nodeBytes;
-        while (_allocatedBytes > MaxRetainedBytes && _spareNodes.TryPop() is not null) _allocatedBytes -= spareNodeBytes;
-        while (_allocatedBytes > MaxRetainedBytes && _spareArrays.TryPop() is not null) _allocatedBytes -= _arrayBytes;
-        _spareNodes.TrimExcess();
-        _spareArrays.TrimExcess();
+        _allocatedBytes -= _spareNodes.DropWhileOver(_allocatedBytes - MaxRetainedBytes, _flat ? _nodeBytes + _arrayBytes : _nodeBytes);
+        _allocatedBytes -= _spareBases.DropWhileOver(_allocatedBytes - MaxRetainedBytes, _nodeBytes + _arrayBytes);
     }
 
-    /// <summary>Released nodes or arrays, for reuse: a plain array, as <see cref="Stack{T}"/>'s calls showed in profiles.</summary>
-    private struct Spares<T>() where T : class
+    /// <summary>Released nodes, for reuse: a plain array, as <see cref="Stack{T}"/>'s calls showed in profiles.</summary>
+    private struct Spares()
     {
-        private T[] _items = [];
+        private Node[] _nodes = [];
         public int Count { get; private set; }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public T? TryPop()
-        {
-            if (Count == 0) return null;
-            var item = _items[--Count];
-            _items[Count] = null!; // a dropped spare is not held
-            return item;
-        }
+        public Node? TryPop() => Count > 0 ? _nodes[--Count] : null;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void Push(T item)
+        public void Push(Node node)
         {
-            if (Count == _items.Length) Array.Resize(ref _items, Math.Max(16, 2 * Count));
-            _items[Count++] = item;
+            if (Count == _nodes.Length) Array.Resize(ref _nodes, Math.Max(16, 2 * Count));
+            _nodes[Count++] = node;
         }
 
-        /// <summary>Shrinks the array once most of it is empty, so dropped spares leave no large array behind.</summary>
-        public void TrimExcess()
+        /// <summary>Drops spares of <paramref name="bytesEach"/> while <paramref name="excess"/> bytes are over the
+        /// bound, letting go of them and of a mostly empty array; the bytes dropped.</summary>
+        public long DropWhileOver(long excess, long bytesEach)
         {
-            if (_items.Length > 16 && Count < _items.Length / 4) Array.Resize(ref _items, Math.Max(16, 2 * Count));
+            var kept = Count;
+            while (kept > 0 && excess > 0)
+            {
+                kept--;
+                excess -= bytesEach;
+            }
+            var dropped = (Count - kept) * bytesEach;
+            Array.Clear(_nodes, kept, Count - kept);
+            Count = kept;
+            if (_nodes.Length > 16 && Count < _nodes.Length / 4) Array.Resize(ref _nodes, Math.Max(16, 2 * Count));
+            return dropped;
         }
     }
 }

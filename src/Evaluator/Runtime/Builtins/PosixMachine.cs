@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace ConfigLang.Evaluator.Runtime.Builtins;
 
 /// <summary>
@@ -22,10 +24,12 @@ internal sealed class PosixMachine
     private readonly int[] _mark;
     private int _generation;
     private ThreadList _current, _next;
-    private (int Pc, PosixCaptures.Node Captures, int ExitOf)[] _stack = new (int, PosixCaptures.Node, int)[16];
+    /// <summary>Paths to take; a loop's exit as its complement (<c>~Y</c>), the loop being the one its preceding
+    /// jump goes back to.</summary>
+    private (int Pc, PosixCaptures.Node Captures)[] _stack = new (int, PosixCaptures.Node)[16];
 
-    /// <summary>For each loop head, the generation in which a walk of its exit (from its Y on, at this position) ended
-    /// with nothing cut: a later path reaching the loop again finds nothing new there (see <see cref="PosixLoopExits"/>).</summary>
+    /// <summary>For each loop head, the generation in which an earlier thread's walk took its exit (from its Y on, at this
+    /// position) and cut nothing: a later thread reaching the loop again finds nothing new there (see <see cref="PosixLoopExits"/>).</summary>
     private readonly int[] _exitWalked;
 
     private PosixLoopExits _exits;
@@ -189,7 +193,7 @@ internal sealed class PosixMachine
     private void AddThread(ThreadList list, int pc, int p, PosixCaptures.Node captures)
     {
         var depth = 0;
-        Push(ref depth, pc, captures, NoLoop);
+        Push(ref depth, pc, captures);
         // Instructions followed count as work (a Save as its write): a path passes loops already taken at this
         // position, so with a*a*a*... each thread walks every later loop (20,000 of them over 20,000 bytes: minutes,
         // no writes). Counted in a local, added to the store's count now and then and at the end.
@@ -201,11 +205,12 @@ internal sealed class PosixMachine
                 _captures.Spend(steps);
                 steps = 0;
             }
-            // Walks of loop exits that ended with the path before (all they pushed is done) are complete.
-            _exits.CloseDownTo(depth, _exitWalked, _generation);
-            int exitOf;
-            (pc, captures, exitOf) = _stack[--depth];
-            if (exitOf != NoLoop && !StartExit(exitOf, depth, captures)) continue;
+            (pc, captures) = _stack[--depth];
+            if (pc < 0)
+            {
+                pc = ~pc;
+                if (!StartExit(_code[pc - 1].X, captures)) continue;
+            }
             while (true)
             {
                 steps++;
@@ -219,7 +224,7 @@ internal sealed class PosixMachine
                         // Reached again without consuming anything: a loop may still end after this empty iteration.
                         if (instruction.Op == PosixProgram.Op.Loop)
                         {
-                            if (!StartExit(pc, depth, captures)) break;
+                            if (!StartExit(pc, captures)) break;
                             pc = instruction.Y;
                             continue;
                         }
@@ -238,7 +243,7 @@ internal sealed class PosixMachine
                         if (instruction.Op == PosixProgram.Op.Split || _reachability is null || !_reachability.CanMatch(instruction.X, p))
                         {
                             captures.References++;
-                            Push(ref depth, instruction.Y, captures, instruction.Op == PosixProgram.Op.Loop ? pc : NoLoop);
+                            Push(ref depth, instruction.Op == PosixProgram.Op.Loop ? ~instruction.Y : instruction.Y, captures);
                         }
                         else _exits.Cut();
                         pc = instruction.X;
@@ -270,23 +275,22 @@ internal sealed class PosixMachine
                 break;
             }
         }
-        _exits.CloseDownTo(0, _exitWalked, _generation);
+        _exits.End(_exitWalked, _generation);
         _captures.Spend(steps);
     }
 
-    private const int NoLoop = -1;
-
-    /// <summary>Starts a walk of <paramref name="loop"/>'s exit at stack depth <paramref name="depth"/>, or, when
-    /// one has already been walked at this position with nothing cut, releases <paramref name="captures"/> and
-    /// tells the path to end: it would only pass instructions taken already.</summary>
-    private bool StartExit(int loop, int depth, PosixCaptures.Node captures)
+    /// <summary>Starts a walk of <paramref name="loop"/>'s exit, or, when an earlier thread has walked it at this
+    /// position with nothing cut, releases <paramref name="captures"/> and tells the path to end: it would only pass
+    /// instructions taken already.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool StartExit(int loop, PosixCaptures.Node captures)
     {
-        if (_exitWalked[loop] == _generation)
+        if (_exits.Walked(loop, _exitWalked, _generation))
         {
             Release(captures);
             return false;
         }
-        _exits.Open(loop, depth);
+        _exits.Start(loop);
         return true;
     }
 
@@ -294,10 +298,10 @@ internal sealed class PosixMachine
     /// program's length, so the work done past the limit is bounded too.</summary>
     private const int StepsBetweenChecks = 4096;
 
-    private void Push(ref int depth, int pc, PosixCaptures.Node captures, int exitOf)
+    private void Push(ref int depth, int pc, PosixCaptures.Node captures)
     {
         if (depth == _stack.Length) Array.Resize(ref _stack, _stack.Length * 2);
-        _stack[depth++] = (pc, captures, exitOf);
+        _stack[depth++] = (pc, captures);
     }
 
     private void Release(PosixCaptures.Node captures) => _captures.Release(captures);
