@@ -4,101 +4,87 @@ namespace ConfigLang.Evaluator.Runtime.Builtins;
 
 /// <summary>
 /// The capture slots of a <see cref="PosixMachine"/>'s threads: sets shared between threads until one of them writes
-/// (reference counted, copied on write). A program whose slots times threads fit in <see cref="MaxFlatCells"/>, or
-/// whose slots are fewer than four leaves', keeps a set in one array, as nearly every pattern does; beyond, a set is a root of leaves of <see cref="LeafSlots"/> slots,
-/// and a write copies the root and one leaf. Why: a pattern of thousands of nested groups, <c>(a|(a|(a|...b)))</c>, has
-/// thousands of threads at once, each differing from the others in a few slots only; with flat arrays each would copy
-/// every slot (3,000 groups: 72 MB).
+/// (reference counted). A program of at most <see cref="MaxFlatSlots"/> slots, as nearly every pattern is, keeps a set
+/// in one array, copied on a shared write. A larger one keeps a set as a chain: a write to a shared set makes a node
+/// holding the slot written and a reference to the set it changes, down to a set held in an array (a base); a chain
+/// as long as the slots becomes a base itself. Why: with many groups the threads differ from each other in a few slots
+/// each, and each new thread is one write from another: <c>(a*)(a*)...</c> makes a thread per group at every position,
+/// and with arrays each copied every slot (300 groups over 2,000 bytes: 360 million slots copied); <c>(a|(a|(a|...b)))</c>
+/// has thousands of threads at once. A write is now one node, a read of the match's start one field, and a full read
+/// (a match's result) the slots and the chain.
 /// <para>
-/// Memory is bounded by what is allocated, not by a worst case: every node is counted when first made (released
-/// nodes are kept for reuse), and past <see cref="MaxBytes"/> the run fails as Nix fails on too large a regular
-/// expression. Time is bounded by the work count (<see cref="Work"/>): a copy costs the slots (or leaves) it
-/// copies, an instruction the machine follows (a write among them) 1, and past the limit the machine sets (<see cref="StartRun"/>) the
-/// run fails the same way.
+/// Memory is bounded by what is allocated, not by a worst case: every node and array is counted when first made
+/// (released ones are kept for reuse), and past <see cref="MaxBytes"/> the run fails as Nix fails on too large a
+/// regular expression. Time is bounded by the work count (<see cref="Work"/>): a copy costs the slots it copies, a
+/// node 1, a chain turned base its slots and length, an instruction the machine follows 1, and past the limit the
+/// machine sets (<see cref="StartRun"/>) the run fails the same way.
 /// </para>
 /// </summary>
 internal sealed class PosixCaptures
 {
-    /// <summary>Slots times threads up to which sets are flat arrays: the former limit on patterns (which counted the
-    /// two thread lists only, not the sets that pending choices hold; those count now against <see cref="MaxBytes"/>).
-    /// A flat copy is faster than a root's and a leaf's: 600 groups in sequence, <c>(a*)(a*)...</c>, took 1.2 s with
-    /// leaves, 0.8 s flat.</summary>
-    public const long MaxFlatCells = 4_000_000;
+    /// <summary>Slots up to which sets are flat arrays: a copy of 64 slots is a few cache lines, and a chain's node is
+    /// an allocation (from the spares) and a read of all slots a walk.</summary>
+    public const int MaxFlatSlots = 64;
 
-    /// <summary>Leaves of a root below which sets stay flat whatever the threads: a narrower root's write copies a
-    /// root and a 256-slot leaf where a flat copy moves at most 768 slots (fewer than the leaf's with one leaf), and
-    /// every read pays the indirection.</summary>
-    private const int MinLeavesOfRoot = 4;
-
-    /// <summary>A leaf's slots when a set is split: 10,000 nested groups take a root of 79 leaves and a leaf of 1 KB
-    /// per thread.</summary>
-    public const int LeafSlots = 256;
-    private const int LeafBits = 8;
-
-    /// <summary>What a machine may allocate for captures: 64 MB, twice what the former bound (slots times consuming
-    /// instructions, 16 MB) allowed each of the two thread lists. That bound did not count the sets pending choices
-    /// hold, so a pattern that ran before is not sure to fit; what is sure now is that no run allocates more.</summary>
+    /// <summary>What a machine may allocate for captures: 64 MB.</summary>
     public const long MaxBytes = 64L * 1024 * 1024;
 
-    /// <summary>Past this, a machine kept for the next call drops its spare nodes: a cached pattern does not hold
-    /// a large run's memory.</summary>
-    private const long MaxRetainedBytes = 1024 * 1024;
+    /// <summary>Spares a machine kept for the next call may hold: a cached pattern does not hold a large run's memory,
+    /// and within it a large pattern's arrays (over 85 KB from 21,250 slots, on the large-object heap) are not
+    /// allocated again on every call.</summary>
+    public const long MaxRetainedBytes = 1024 * 1024;
 
-    // An object's header and an array's (length included), as the runtime lays them out on 64 bits.
-    private const int ObjectBytes = 24, ArrayBytes = 24;
+    // An object's header and an array's (length included), as the runtime lays them out on 64 bits; a node's fields.
+    private const int ObjectBytes = 24, ArrayBytes = 24, NodeFieldBytes = 40;
 
-    /// <summary>A set of slots (the root) or a leaf of one. A flat set and a leaf hold slots, a root of leaves holds leaves.</summary>
+    /// <summary>A set of slots: a base (<see cref="Values"/>), or a chain node (one write on <see cref="Parent"/>).</summary>
     public sealed class Node
     {
         public int References;
-        public readonly int[]? Values;
-        public readonly Node[]? Leaves;
-
-        public Node(int[] values) => Values = values;
-        public Node(Node[] leaves) => Leaves = leaves;
+        public int[]? Values;
+        public Node? Parent;
+        public int Slot, Value;
+        /// <summary>Nodes from here to the base (at most; a base turned from a chain below may shorten it).</summary>
+        public int Depth;
+        /// <summary>Slot 0, the match's start, which the machine reads at every match and cut.</summary>
+        public int Start;
     }
 
     private readonly int _slots;
     private readonly bool _flat;
-    private readonly int _rootWidth; // slots of a flat set, leaves of a root
-    private readonly long _rootBytes, _leafBytes;
-    private Spares _spareRoots = new(), _spareLeaves = new();
-    private readonly Node _empty; // every slot -1; held by the store, so never written
+    private readonly long _arrayBytes, _nodeBytes;
+    private Spares _spareNodes = new(); // a flat store's hold their arrays, a chain store's none
+    private Spares _spareBases = new(); // a chain store's freed bases, with their arrays
+    private readonly Node _empty; // every slot -1; held by the store, so never written nor released
     private long _allocatedBytes;
+    private int _arraysAllocated;
     private long _work, _maxWork = long.MaxValue;
 
     /// <param name="slots">Slots of a set.</param>
-    /// <param name="threads">Threads alive at once at most.</param>
-    public PosixCaptures(int slots, int threads)
+    public PosixCaptures(int slots)
     {
         _slots = slots;
-        _flat = (long)slots * threads <= MaxFlatCells || slots < MinLeavesOfRoot * LeafSlots;
-        _rootWidth = _flat ? slots : (slots + LeafSlots - 1) >> LeafBits;
-        _rootBytes = ObjectBytes + ArrayBytes + (long)_rootWidth * (_flat ? sizeof(int) : IntPtr.Size);
-        _leafBytes = ObjectBytes + ArrayBytes + LeafSlots * sizeof(int);
-        _empty = AllocateRoot(); // not a spare: it is never released
+        _flat = slots <= MaxFlatSlots;
+        _arrayBytes = ArrayBytes + (long)slots * sizeof(int);
+        _nodeBytes = ObjectBytes + NodeFieldBytes;
+        _empty = NewBase();
+        Array.Fill(_empty.Values!, -1);
+        _empty.Start = -1;
         _empty.References = 1;
-        if (_flat) Array.Fill(_empty.Values!, -1);
-        else
-        {
-            var leaf = AllocateLeaf();
-            Array.Fill(leaf.Values!, -1);
-            Array.Fill(_empty.Leaves!, leaf);
-            leaf.References = _rootWidth;
-        }
     }
 
-    /// <summary>Whether sets are flat arrays: the program is within the former bound on slots times threads, or its
-    /// root of leaves would be narrow.</summary>
+    /// <summary>Whether sets are flat arrays (few slots) rather than chains.</summary>
     public bool IsFlat => _flat;
 
     /// <summary>What the store has allocated (for tests and the limit).</summary>
     public long AllocatedBytes => _allocatedBytes;
 
-    /// <summary>The work on this input so far: the slots of each flat copy, a root's width and a leaf's slots for
-    /// each root and leaf copied, plus what the machine adds (<see cref="Spend"/>: 1 per instruction followed, a write
-    /// included). Each unit is about one slot moved or instruction followed, so the count tracks the run's time where
-    /// writes alone do not (a flat copy of 40,000 slots is one write).</summary>
+    /// <summary>How many arrays of all slots the store has allocated (for tests: spares are reused).</summary>
+    public int ArraysAllocated => _arraysAllocated;
+
+    /// <summary>The work on this input so far: the slots of each flat copy, 1 for each node, the slots and length of
+    /// a chain turned base, plus what the machine adds (<see cref="Spend"/>: 1 per instruction followed, a write
+    /// included). Each unit is about one slot moved or instruction followed, so the count tracks the run's time.</summary>
     public long Work => _work;
 
     /// <summary>Starts counting the work on one input, which fails past <paramref name="maxWork"/>.</summary>
@@ -121,111 +107,171 @@ internal sealed class PosixCaptures
 
     /// <summary>A set with every slot -1 (unset).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public Node New() => _flat ? CopyFlat(_empty) : CopyRoot(_empty);
-
-    /// <summary>Slot <paramref name="slot"/> of <paramref name="root"/>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public int Read(Node root, int slot) =>
-        _flat ? root.Values![slot] : root.Leaves![slot >> LeafBits].Values![slot & (LeafSlots - 1)];
-
-    /// <summary>Sets slot <paramref name="slot"/>; <paramref name="root"/>'s reference is taken over by the set returned,
-    /// which is a copy when other threads share it (and its written leaf copied where shared).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public Node Write(Node root, int slot, int value)
+    public Node New()
     {
-        if (!_flat) return WriteToLeaf(root, slot, value);
-        if (root.References > 1)
-        {
-            root.References--;
-            root = CopyFlat(root);
-        }
-        root.Values![slot] = value;
-        return root;
+        if (_flat) return CopyFlat(_empty);
+        _empty.References++;
+        return _empty;
     }
 
-    private Node WriteToLeaf(Node root, int slot, int value)
+    /// <summary>Slot <paramref name="slot"/> of <paramref name="set"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int Read(Node set, int slot) =>
+        set.Values is { } values ? values[slot] : slot == 0 ? set.Start : ReadChain(set, slot);
+
+    private static int ReadChain(Node set, int slot)
     {
-        if (root.References > 1)
+        for (; set.Values is null; set = set.Parent!)
         {
-            root.References--;
-            root = CopyRoot(root);
+            if (set.Slot == slot) return set.Value;
         }
-        var leaves = root.Leaves!;
-        var leaf = leaves[slot >> LeafBits];
-        if (leaf.References > 1)
-        {
-            leaf.References--;
-            Spend(LeafSlots);
-            var copy = AllocateLeaf();
-            leaf.Values.AsSpan().CopyTo(copy.Values);
-            copy.References = 1;
-            leaves[slot >> LeafBits] = leaf = copy;
-        }
-        leaf.Values![slot & (LeafSlots - 1)] = value;
-        return root;
+        return set.Values[slot];
     }
 
-    /// <summary>All slots of <paramref name="root"/>, as a match reports them.</summary>
-    public int[] ToArray(Node root)
+    /// <summary>Sets slot <paramref name="slot"/>; <paramref name="set"/>'s reference is taken over by the set returned,
+    /// which is a new one when other threads share it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public Node Write(Node set, int slot, int value)
     {
-        if (_flat) return (int[])root.Values!.Clone();
+        if (!_flat) return WriteToChain(set, slot, value);
+        if (set.References > 1)
+        {
+            set.References--;
+            set = CopyFlat(set);
+        }
+        set.Values![slot] = value;
+        return set;
+    }
+
+    private Node WriteToChain(Node set, int slot, int value)
+    {
+        if (set.References == 1 && (set.Values is not null || set.Slot == slot))
+        {
+            // Nobody else sees it: written in place.
+            if (set.Values is { } values) values[slot] = value;
+            else set.Value = value;
+            if (slot == 0) set.Start = value;
+            return set;
+        }
+        // A chain as long as the slots turns base: its writes pay for the array (a shared flat write copied all the
+        // slots), and a thread's own chain takes at most 16 times an array's bytes (a node takes 16 slots' bytes).
+        if (set.Depth >= _slots)
+        {
+            // Turned into a base where it is, so the threads sharing it start short chains from it.
+            MakeBase(set);
+            if (set.References == 1) return WriteToChain(set, slot, value);
+        }
+        // Its cost is the write's, which the machine counts.
+        var node = _spareNodes.TryPop() ?? AllocateNode();
+        node.References = 1;
+        node.Parent = set; // takes over the thread's reference
+        node.Slot = slot;
+        node.Value = value;
+        node.Depth = set.Depth + 1;
+        node.Start = slot == 0 ? value : set.Start;
+        return node;
+    }
+
+    /// <summary>Turns chain node <paramref name="node"/> into a base holding the same slots.</summary>
+    private void MakeBase(Node node)
+    {
+        Spend(_slots + node.Depth);
+        int[] values;
+        if (_spareBases.TryPop() is { } spare)
+        {
+            values = spare.Values!;
+            spare.Values = null;
+            _spareNodes.Push(spare);
+        }
+        else values = AllocateArray();
+        Fill(node, values);
+        var parent = node.Parent!;
+        node.Values = values;
+        node.Parent = null;
+        node.Depth = 0;
+        Release(parent);
+    }
+
+    /// <summary>All slots of <paramref name="set"/> into <paramref name="values"/>: the chain's newest write of each
+    /// slot, the base's value for the others.</summary>
+    private static void Fill(Node set, int[] values)
+    {
+        const int Unread = int.MinValue;
+        Array.Fill(values, Unread);
+        for (; set.Values is null; set = set.Parent!)
+        {
+            if (values[set.Slot] == Unread) values[set.Slot] = set.Value;
+        }
+        var baseValues = set.Values;
+        for (var i = 0; i < values.Length; i++)
+        {
+            if (values[i] == Unread) values[i] = baseValues[i];
+        }
+    }
+
+    /// <summary>All slots of <paramref name="set"/>, as a match reports them.</summary>
+    public int[] ToArray(Node set)
+    {
+        if (set.Values is { } values) return (int[])values.Clone();
         var slots = new int[_slots];
-        for (var i = 0; i < _rootWidth; i++)
-        {
-            var start = i << LeafBits;
-            root.Leaves![i].Values.AsSpan(0, Math.Min(LeafSlots, _slots - start)).CopyTo(slots.AsSpan(start));
-        }
+        Fill(set, slots);
         return slots;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Release(Node root)
+    public void Release(Node set)
     {
-        if (--root.References > 0) return;
-        if (_flat) _spareRoots.Push(root);
-        else Free(root);
+        if (--set.References > 0) return;
+        if (_flat) _spareNodes.Push(set);
+        else Free(set);
     }
 
-    private void Free(Node root)
+    /// <summary>Frees a chain node and the nodes before it that only it held; a base keeps no array while spare.</summary>
+    private void Free(Node set)
     {
-        foreach (var leaf in root.Leaves!)
+        while (true)
         {
-            if (--leaf.References == 0) _spareLeaves.Push(leaf);
+            if (set.Values is not null)
+            {
+                _spareBases.Push(set);
+                return;
+            }
+            var parent = set.Parent!;
+            set.Parent = null;
+            _spareNodes.Push(set);
+            if (--parent.References > 0) return;
+            set = parent;
         }
-        _spareRoots.Push(root);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private Node CopyFlat(Node set)
     {
-        Spend(_rootWidth);
-        var copy = _spareRoots.TryPop() ?? AllocateRoot();
+        Spend(_slots);
+        var copy = _spareNodes.TryPop() ?? NewBase();
         set.Values.AsSpan().CopyTo(copy.Values);
         copy.References = 1;
         return copy;
     }
 
-    private Node CopyRoot(Node root)
+    private Node NewBase()
     {
-        Spend(_rootWidth);
-        var copy = _spareRoots.TryPop() ?? AllocateRoot();
-        root.Leaves.AsSpan().CopyTo(copy.Leaves);
-        foreach (var leaf in root.Leaves!) leaf.References++;
-        copy.References = 1;
-        return copy;
+        var node = AllocateNode();
+        node.Values = AllocateArray();
+        return node;
     }
 
-    private Node AllocateRoot()
+    private Node AllocateNode()
     {
-        Charge(_rootBytes);
-        return _flat ? new Node(new int[_rootWidth]) : new Node(new Node[_rootWidth]);
+        Charge(_nodeBytes);
+        return new Node();
     }
 
-    private Node AllocateLeaf()
+    private int[] AllocateArray()
     {
-        if (_spareLeaves.TryPop() is { } node) return node;
-        Charge(_leafBytes);
-        return new Node(new int[LeafSlots]);
+        Charge(_arrayBytes);
+        _arraysAllocated++;
+        return new int[_slots];
     }
 
     private void Charge(long bytes)
@@ -237,13 +283,14 @@ internal sealed class PosixCaptures
         }
     }
 
-    /// <summary>Drops the spare nodes when they are many; called between runs, when every set is free.</summary>
+    /// <summary>Drops spares until what the store holds is within <see cref="MaxRetainedBytes"/> (nodes first, the
+    /// cheaper to make again); called between runs, when every set is free.</summary>
     public void TrimIfLarge()
     {
         if (_allocatedBytes <= MaxRetainedBytes) return;
-        _allocatedBytes -= _spareRoots.Count * _rootBytes + _spareLeaves.Count * _leafBytes;
-        _spareRoots = new Spares();
-        _spareLeaves = new Spares();
+        // In a flat store a spare node holds its array.
+        _allocatedBytes -= _spareNodes.DropWhileOver(_allocatedBytes - MaxRetainedBytes, _flat ? _nodeBytes + _arrayBytes : _nodeBytes);
+        _allocatedBytes -= _spareBases.DropWhileOver(_allocatedBytes - MaxRetainedBytes, _nodeBytes + _arrayBytes);
     }
 
     /// <summary>Released nodes, for reuse: a plain array, as <see cref="Stack{T}"/>'s calls showed in profiles.</summary>
@@ -260,6 +307,23 @@ internal sealed class PosixCaptures
         {
             if (Count == _nodes.Length) Array.Resize(ref _nodes, Math.Max(16, 2 * Count));
             _nodes[Count++] = node;
+        }
+
+        /// <summary>Drops spares of <paramref name="bytesEach"/> while <paramref name="excess"/> bytes are over the
+        /// bound, letting go of them and of a mostly empty array; the bytes dropped.</summary>
+        public long DropWhileOver(long excess, long bytesEach)
+        {
+            var kept = Count;
+            while (kept > 0 && excess > 0)
+            {
+                kept--;
+                excess -= bytesEach;
+            }
+            var dropped = (Count - kept) * bytesEach;
+            Array.Clear(_nodes, kept, Count - kept);
+            Count = kept;
+            if (_nodes.Length > 16 && Count < _nodes.Length / 4) Array.Resize(ref _nodes, Math.Max(16, 2 * Count));
+            return dropped;
         }
     }
 }

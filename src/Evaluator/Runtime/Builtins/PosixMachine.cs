@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace ConfigLang.Evaluator.Runtime.Builtins;
 
 /// <summary>
@@ -22,7 +24,15 @@ internal sealed class PosixMachine
     private readonly int[] _mark;
     private int _generation;
     private ThreadList _current, _next;
+    /// <summary>Paths to take; a loop's exit as its complement (<c>~Y</c>), the loop being the one its preceding
+    /// jump goes back to.</summary>
     private (int Pc, PosixCaptures.Node Captures)[] _stack = new (int, PosixCaptures.Node)[16];
+
+    /// <summary>For each loop head, the generation in which an earlier thread's walk took its exit (from its Y on, at this
+    /// position) and cut nothing: a later thread reaching the loop again finds nothing new there (see <see cref="PosixLoopExits"/>).</summary>
+    private readonly int[] _exitWalked;
+
+    private PosixLoopExits _exits;
 
     /// <summary>Set while a run is under way: a run stopped by an exception (the captures' memory limit) leaves
     /// threads and references behind, so its machine is not used again.</summary>
@@ -31,10 +41,9 @@ internal sealed class PosixMachine
     /// <summary>The least work (<see cref="PosixCaptures.Work"/>: instructions followed, writes and slots copied) a
     /// run over one input may do; past the larger of this and <see cref="WorkPerInputByte"/> times the input's length, the match fails as
     /// Nix fails on too large a regular expression. Why: each thread's path may pass every group after it, groups²
-    /// writes at a position (3,000 nested groups end a match with 4.5 million), at every position with
-    /// <c>(a*)(a*)...</c> (3,000 groups over 3,000 bytes: minutes); and a flat copy is as many units as slots, so
-    /// <c>((()|()|...)a)*</c> with 21,800 empty groups copies 174 KB some 21,800 times per byte of input (hours
-    /// for a few thousand bytes). This is a few seconds of work.</summary>
+    /// writes at a position (3,000 nested groups end a match with 4.5 million), and in a loop at every position
+    /// (<c>(a|(a|...))*</c>). This is a few seconds of work. (Loops in sequence, <c>(a*)(a*)...</c>, no longer
+    /// do groups² work a position: see <see cref="PosixLoopExits"/> and the captures' chains.)</summary>
     private readonly long _minWork;
 
     /// <summary>See <see cref="_minWork"/>; 10,000 nested groups take 50 million writes for a match.</summary>
@@ -52,9 +61,11 @@ internal sealed class PosixMachine
     {
         _code = program.Instructions;
         _sets = program.Sets;
-        _captures = new PosixCaptures(program.Slots, program.ConsumingInstructions);
+        _captures = new PosixCaptures(program.Slots);
         _minWork = minWork;
         _mark = new int[_code.Length];
+        _exitWalked = new int[_code.Length];
+        _exits = new PosixLoopExits();
         _current = new ThreadList(program.ConsumingInstructions);
         _next = new ThreadList(program.ConsumingInstructions);
     }
@@ -149,6 +160,15 @@ internal sealed class PosixMachine
         return best;
     }
 
+    /// <summary>The work done on the current input so far (for tests and measurements).</summary>
+    internal long Work => _captures.Work;
+
+    /// <summary>How many arrays of all slots the captures have allocated (for tests: spares are reused).</summary>
+    internal int CaptureArraysAllocated => _captures.ArraysAllocated;
+
+    /// <summary>What the captures hold, spares included (for tests).</summary>
+    internal long CaptureBytes => _captures.AllocatedBytes;
+
     /// <summary>Whether the machine can serve another input: its last run ended normally. Its spare captures are
     /// dropped first when large.</summary>
     public bool ReadyForReuse()
@@ -163,6 +183,7 @@ internal sealed class PosixMachine
         if (++_generation == int.MaxValue)
         {
             Array.Clear(_mark);
+            Array.Clear(_exitWalked);
             _generation = 1;
         }
     }
@@ -185,6 +206,11 @@ internal sealed class PosixMachine
                 steps = 0;
             }
             (pc, captures) = _stack[--depth];
+            if (pc < 0)
+            {
+                pc = ~pc;
+                if (!StartExit(_code[pc - 1].X, captures)) continue;
+            }
             while (true)
             {
                 steps++;
@@ -198,6 +224,7 @@ internal sealed class PosixMachine
                         // Reached again without consuming anything: a loop may still end after this empty iteration.
                         if (instruction.Op == PosixProgram.Op.Loop)
                         {
+                            if (!StartExit(pc, captures)) break;
                             pc = instruction.Y;
                             continue;
                         }
@@ -216,8 +243,9 @@ internal sealed class PosixMachine
                         if (instruction.Op == PosixProgram.Op.Split || _reachability is null || !_reachability.CanMatch(instruction.X, p))
                         {
                             captures.References++;
-                            Push(ref depth, instruction.Y, captures);
+                            Push(ref depth, instruction.Op == PosixProgram.Op.Loop ? ~instruction.Y : instruction.Y, captures);
                         }
+                        else _exits.Cut();
                         pc = instruction.X;
                         continue;
                     case PosixProgram.Op.Save:
@@ -247,7 +275,23 @@ internal sealed class PosixMachine
                 break;
             }
         }
+        _exits.End(_exitWalked, _generation);
         _captures.Spend(steps);
+    }
+
+    /// <summary>Starts a walk of <paramref name="loop"/>'s exit, or, when an earlier thread has walked it at this
+    /// position with nothing cut, releases <paramref name="captures"/> and tells the path to end: it would only pass
+    /// instructions taken already.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool StartExit(int loop, PosixCaptures.Node captures)
+    {
+        if (_exits.Walked(loop, _exitWalked, _generation))
+        {
+            Release(captures);
+            return false;
+        }
+        _exits.Start(loop);
+        return true;
     }
 
     /// <summary>How many steps may go uncounted: checked between paths, and one path's steps are bounded by the

@@ -24,6 +24,9 @@ public sealed class PosixPattern
     /// <summary>Whether a machine is kept for the next call (for tests: a failed run's machine is not).</summary>
     internal bool HasIdleMachine => Volatile.Read(ref _idle) is not null;
 
+    /// <summary>The kept machine's captures, if a machine is kept: arrays of all slots allocated so far, and bytes held (for tests).</summary>
+    internal (int Arrays, long Bytes)? IdleCaptures => Volatile.Read(ref _idle) is { } idle ? (idle.CaptureArraysAllocated, idle.CaptureBytes) : null;
+
     /// <summary>The groups of a match of the whole <paramref name="input"/>, or null when it does not match.</summary>
     public string?[]? MatchWhole(string input)
     {
