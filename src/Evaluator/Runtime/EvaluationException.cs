@@ -26,6 +26,10 @@ public enum NixTraceFrame
     /// <summary>Not in Nix 2.8's trace at all (a builtin's call, a newer Nix's "while evaluating the argument passed
     /// to …"): ours, for lint's notes, never printed by eval.</summary>
     Absent,
+
+    /// <summary>Collected in any case, as <see cref="Collected"/>, but only eval prints it: lint and the other commands
+    /// read past it (a selection's frame, which Nix places elsewhere than lint's own, an <see cref="Absent"/> one).</summary>
+    OnlyInNix,
 }
 
 /// <summary>One line of <c>--show-trace</c>: "while evaluating …" and where. <paramref name="Nix"/> says whether
@@ -95,6 +99,13 @@ public sealed class EvaluationException : Exception
     public EvaluationException AddFrameAbsentFromNix(string message, SourceLocation? location)
     {
         if (_trace.Count < 10000) _trace.Add(new TraceFrame(message, location, NixTraceFrame.Absent));
+        return this;
+    }
+
+    /// <summary>A frame Nix 2.8 has where lint's own differs (see <see cref="NixTraceFrame.OnlyInNix"/>).</summary>
+    public EvaluationException AddFrameOnlyNixHas(string message, SourceLocation? location)
+    {
+        if (_trace.Count < 10000) _trace.Add(new TraceFrame(message, location, NixTraceFrame.OnlyInNix));
         return this;
     }
 

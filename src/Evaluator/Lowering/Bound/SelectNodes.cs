@@ -41,9 +41,10 @@ internal sealed class SelectNode(SourceText source, TextSpan span, Node target, 
         AttrSetValue? foundIn = null;
         Symbol? foundName = null;
         var found = -1;
+        var i = 0;
         try
         {
-            for (var i = 0; i < path.Length; i++)
+            for (; i < path.Length; i++)
             {
                 var key = path[i];
                 var name = key.Resolve(interpreter, env);
@@ -65,21 +66,23 @@ internal sealed class SelectNode(SourceText source, TextSpan span, Node target, 
         }
         catch (EvaluationException e) when (foundIn is not null && !e.IsStackOverflow)
         {
-            throw SelectionFrame(e, foundIn, foundName!, found);
+            throw SelectionFrame(e, foundIn, foundName!, found, forcing: found == i);
         }
         return value;
     }
 
     /// <summary>Nix 2.8's one frame for a failing selection: "while evaluating the attribute 'a.b'" (the whole path
-    /// as written) at the definition of the last attribute found. Where that has no position, or is in
-    /// derivation.nix, Nix has no frame: lint keeps one at the name.</summary>
-    private EvaluationException SelectionFrame(EvaluationException e, AttrSetValue foundIn, Symbol foundName, int found)
+    /// as written) at the definition of the last attribute found; where that has no position, or is in
+    /// derivation.nix, Nix has none. Lint's frame is its own: only for a failure while
+    /// <paramref name="forcing"/> the attribute's value, named by that one name, at its definition or
+    /// else at the name (lint reports the first user file of the trace, so Nix's frame must not move it).</summary>
+    private EvaluationException SelectionFrame(EvaluationException e, AttrSetValue foundIn, Symbol foundName, int found, bool forcing)
     {
-        var message = $"while evaluating the attribute '{string.Join(".", path.Select(key => key.Shown))}'";
-        var key = path[found];
         var position = foundIn.PositionOf(foundName);
-        if (position is { } at && at.Source.Path != Runtime.Builtins.DerivationBuiltins.DerivationFile) return e.AddFrame(message, at);
-        return e.AddFrameAbsentFromNix(message, position ?? key.Location);
+        if (forcing) e.AddFrameAbsentFromNix($"while evaluating the attribute '{foundName.ToUnicode()}'", position ?? path[found].Location);
+        if (position is { } at && at.Source.Path != Runtime.Builtins.DerivationBuiltins.DerivationFile)
+            e.AddFrameOnlyNixHas($"while evaluating the attribute '{string.Join(".", path.Select(key => key.Shown))}'", at);
+        return e;
     }
 
     /// <summary>Reported at the name (lint's); Nix 2.8 points at the start of the selection and suggests near names.</summary>

@@ -21,8 +21,8 @@ public static class ErrorFormatter
         // elsewhere than our precise span, or nowhere (see NixErrorPosition).
         if (!IsPrintedWithoutPosition(diagnostic.Code)) AppendLocation(output, nixCompatible && diagnostic.NixPosition is { } nix ? nix.Location : diagnostic.Location);
         if (diagnostic.Suggestions.Count > 0) output.Append("       Did you mean ").Append(Suggested(diagnostic.Suggestions)).Append("?\n");
-        // Frames Nix 2.8 does not have are left out of eval's output only.
-        var frames = nixCompatible ? trace.Where(frame => frame.Nix != NixTraceFrame.Absent).ToList() : trace;
+        // Eval prints the frames Nix 2.8 has; the other commands print ours.
+        var frames = trace.Where(frame => frame.Nix != (nixCompatible ? NixTraceFrame.Absent : NixTraceFrame.OnlyInNix)).ToList();
         if (showTrace)
         {
             // Deep recursion repeats the same frames thousands of times: show each run once.
