@@ -87,13 +87,6 @@ public sealed class EvaluationException : Exception
         if (_trace.Count > 0 && _trace[^1] is { CallSite.Location: { } at } frame && at == site) _trace[^1] = frame with { CallSite = new CallSite(null) };
     }
 
-    /// <summary>A frame Nix 2.8 records only under <c>--show-trace</c> (a call).</summary>
-    public EvaluationException AddShowTraceFrame(string message, SourceLocation? location)
-    {
-        if (_trace.Count < 10000) _trace.Add(new TraceFrame(message, location, NixTraceFrame.WithShowTrace));
-        return this;
-    }
-
     /// <summary>A frame Nix 2.8 does not have (a builtin's call, toJSON's attribute): kept for lint, which finds
     /// the user's code by it, and left out of eval's output.</summary>
     public EvaluationException AddFrameAbsentFromNix(string message, SourceLocation? location)
@@ -124,14 +117,6 @@ public sealed class EvaluationException : Exception
     {
         if (Diagnostic.NixPosition is null) Diagnostic = Diagnostic with { NixPosition = new NixErrorPosition(location) };
         return this;
-    }
-
-    /// <summary>An error raised without a location (a comparison, a file, a call of a function a builtin made)
-    /// that Nix 2.8 prints without one: the <paramref name="location"/> given it is for lint only.</summary>
-    public EvaluationException WithLocationNixLacks(SourceLocation? location)
-    {
-        if (Diagnostic.Location is null && location is not null) LocatedByNixAt(null);
-        return WithLocationIfMissing(location);
     }
 
     /// <summary>What Nix 2.8 suggests instead of the missing <paramref name="name"/> among <paramref name="names"/>.</summary>
