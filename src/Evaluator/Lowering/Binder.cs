@@ -63,7 +63,7 @@ internal sealed class Binder
             {
                 var set = BindSet(ResolvedScopes.Merged(legacy));
                 var body = new AttrKey(Symbol.Intern("body"), null, new SourceLocation(_source, legacy.Span));
-                return new SelectNode(_source, legacy.Span, set, [body], null, _interpreter);
+                return new SelectNode(_source, legacy.Span, set, [body], null, _interpreter, _baseDirectory);
             }
             case LambdaExpr lambda: return BindLambda(lambda, null);
             case SelectExpr select:
@@ -258,7 +258,7 @@ internal sealed class Binder
         // The default is bound even when never used: its static errors are reported all the same.
         var fallback = select.Default is null ? null : Bind(select.Default);
         if (KnownAttribute(target, path) is { } known) return new ConstNode(_source, select.Span, known, thunkedByNix: true);
-        return new SelectNode(_source, select.Span, target, path, fallback, _interpreter);
+        return new SelectNode(_source, select.Span, target, path, fallback, _interpreter, _baseDirectory);
     }
 
     /// <summary>
@@ -394,7 +394,7 @@ internal sealed class Binder
             (sources ??= new InheritSources(count)).Add(index, from);
             var source = new VarNode(_source, from.Span, level: 0, index: 0);
             return (new SelectNode(_source, attr.Span, source,
-                [new AttrKey(NameSymbol(attr.Name), null, new SourceLocation(_source, attr.Span))], null, _interpreter), false);
+                [new AttrKey(NameSymbol(attr.Name), null, new SourceLocation(_source, attr.Span))], null, _interpreter, _baseDirectory), false);
         }
         if (attr.Nested is { } nested) return (BindSet(nested), false);
         return (BindValue(attr.Value!, attr.Name), false);

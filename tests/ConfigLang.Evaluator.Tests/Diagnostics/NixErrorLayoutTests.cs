@@ -18,6 +18,11 @@ public sealed class NixErrorLayoutTests
          "error: cannot coerce an integer to a string\n\n       at \u00abstring\u00bb:1:19:\n\n            1| { x = \"\u00e9\"; }.x + 1\n             |                   ^\n" },
         { "\"\U0001F600\" + 1 + \"\u00e9\"", false,
          "error: cannot coerce an integer to a string\n\n       at \u00abstring\u00bb:1:10:\n\n            1| \"\U0001F600\" + 1 + \"\u00e9\"\n             |          ^\n" },
+        // A computed name in a failed selection's path shows as Nix computes it again, or (failing) as its expression.
+        { "let k = \"b\"; s = { b = { c = throw \"x\"; }; }; in s.${k}.c", true,
+         "error: x\n\n       \u2026 while evaluating the attribute 'b.c'\n\n       at \u00abstring\u00bb:1:26:\n\n            1| let k = \"b\"; s = { b = { c = throw \"x\"; }; }; in s.${k}.c\n             |                          ^\n" },
+        { "let k = \"b\"; s = { b = { c = 1; }; }; in s.b.${k}.${throw \"y\"}", true,
+         "error: attribute 'b' missing\n\n       at \u00abstring\u00bb:1:42:\n\n            1| let k = \"b\"; s = { b = { c = 1; }; }; in s.b.${k}.${throw \"y\"}\n             |                                          ^\n       Did you mean c?\n\n       \u2026 while evaluating the attribute 'b.b.\"${(throw \"y\")}\"'\n\n       at \u00abstring\u00bb:1:20:\n\n            1| let k = \"b\"; s = { b = { c = 1; }; }; in s.b.${k}.${throw \"y\"}\n             |                    ^\n" },
         { "throw \"x\"", false,
          "error: x\n" },
         { "abort \"y\"", false,

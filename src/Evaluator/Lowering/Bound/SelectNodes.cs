@@ -24,12 +24,27 @@ internal readonly record struct AttrKey(Symbol? Static, Node? Dynamic, SourceLoc
         }
     }
 
-    /// <summary>The name as Nix 2.8 shows it in an attribute path: as it is, or a computed one as <c>"${e}"</c>.</summary>
-    public string Shown => Static is { } name ? name.ToUnicode() : $"\"${{{Dynamic!.Source.Substring(Dynamic.Span)}}}\"";
+    /// <summary>The name as Nix 2.8 shows it in a failed selection's path: a computed one is computed again (Nix does
+    /// too: a trace in it prints twice), and one that fails shows its expression as <c>nix-instantiate --parse</c>
+    /// prints it, in <c>"${…}"</c>.</summary>
+    public string Shown(Interpreter interpreter, Env env, string baseDirectory)
+    {
+        if (Static is { } name) return name.ToUnicode();
+        try
+        {
+            return ResolveDynamic(interpreter, env).ToUnicode();
+        }
+        catch (EvaluationException)
+        {
+            var text = Dynamic!.Source.Substring(Dynamic.Span);
+            var tree = Syntax.Parser.ParseSyntaxOnly(new SourceText(text, Dynamic.Source.Path));
+            return $"\"${{{(tree.HasErrors ? text : Syntax.SyntaxPrinter.Print(tree, baseDirectory, AssertNode.MaxShownConditionLength))}}}\"";
+        }
+    }
 }
 
 /// <summary><c>e.a.b</c> or <c>e.a.b or default</c>.</summary>
-internal sealed class SelectNode(SourceText source, TextSpan span, Node target, AttrKey[] path, Node? fallback, Interpreter interpreter) : Node(source, span)
+internal sealed class SelectNode(SourceText source, TextSpan span, Node target, AttrKey[] path, Node? fallback, Interpreter interpreter, string baseDirectory) : Node(source, span)
 {
     // Per name of the path, where it was found last time (see AttrSetValue.TryGet with a hint).
     private readonly int[] _hints = new int[path.Length];
@@ -66,7 +81,7 @@ internal sealed class SelectNode(SourceText source, TextSpan span, Node target, 
         }
         catch (EvaluationException e) when (foundIn is not null && !e.IsStackOverflow)
         {
-            throw SelectionFrame(e, foundIn, foundName!, found, forcing: found == i);
+            throw SelectionFrame(e, env, foundIn, foundName!, found, forcing: found == i);
         }
         return value;
     }
@@ -76,12 +91,12 @@ internal sealed class SelectNode(SourceText source, TextSpan span, Node target, 
     /// derivation.nix, Nix has none. Lint's frame is its own: only for a failure while
     /// <paramref name="forcing"/> the attribute's value, named by that one name, at its definition or
     /// else at the name (lint reports the first user file of the trace, so Nix's frame must not move it).</summary>
-    private EvaluationException SelectionFrame(EvaluationException e, AttrSetValue foundIn, Symbol foundName, int found, bool forcing)
+    private EvaluationException SelectionFrame(EvaluationException e, Env env, AttrSetValue foundIn, Symbol foundName, int found, bool forcing)
     {
         var position = foundIn.PositionOf(foundName);
         if (forcing) e.AddFrameAbsentFromNix($"while evaluating the attribute '{foundName.ToUnicode()}'", position ?? path[found].Location);
         if (position is { } at && at.Source.Path != Runtime.Builtins.DerivationBuiltins.DerivationFile)
-            e.AddFrameOnlyNixHas($"while evaluating the attribute '{string.Join(".", path.Select(key => key.Shown))}'", at);
+            e.AddFrameOnlyNixHas($"while evaluating the attribute '{string.Join(".", path.Select(key => key.Shown(interpreter, env, baseDirectory)))}'", at);
         return e;
     }
 
