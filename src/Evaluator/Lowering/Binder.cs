@@ -146,8 +146,7 @@ internal sealed class Binder
     /// opening parenthesis included (which our nodes drop); null when both start where their nodes do.</summary>
     private int[]? NixOperandStarts(BinaryExpr add)
     {
-        var right = SyntaxStart.After(_source.Text, add.OperatorSpan.End);
-        return add.Span.Start == add.Left.Span.Start && right == add.Right.Span.Start ? null : [add.Span.Start, right];
+        return add.Span.Start == add.Left.Span.Start && add.RightStart == add.Right.Span.Start ? null : [add.Span.Start, add.RightStart];
     }
 
     private static string ConcatLiterals(ReadOnlySpan<StringPart> literals)

@@ -237,6 +237,7 @@ public sealed class NixErrorLayoutTests
     [InlineData(" if 1 then 2 else 3", "1:5", "1:2")]
     [InlineData(" 2 * \"a\"", "1:4", "1:2")]
     [InlineData(" 1 < \"a\"", "1:4", null)]
+    [InlineData("\"x\" + ({ })", "1:8", "1:7")]
     public void The_diagnostic_keeps_the_precise_location_lint_reports_beside_Nix_2_8_s(string expression, string precise, string? nix)
     {
         var error = Evaluate.Run(expression).Error!;
@@ -244,6 +245,18 @@ public sealed class NixErrorLayoutTests
         Assert.Equal(precise, error.Location!.Value.Start.ToString());
         Assert.NotNull(error.NixPosition);
         Assert.Equal(nix, error.NixPosition!.Value.Location?.Start.ToString());
+    }
+
+    // Nix 2.8 puts the error at the operand's parenthesis; a comment before it ends at a lone carriage return
+    // too (a CR-only file), not only at a line feed.
+    [Fact]
+    public void An_operand_after_a_comment_in_a_CR_only_text_is_located_at_its_parenthesis()
+    {
+        const string expression = "\"x\" + # c\r  ({ })";
+
+        var error = Evaluate.Run(expression).Error!;
+
+        Assert.Equal(expression.IndexOf('('), error.NixPosition!.Value.Location!.Value.Span.Start);
     }
 
     [Fact]
