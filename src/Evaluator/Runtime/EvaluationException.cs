@@ -1,4 +1,5 @@
 using ConfigLang.Evaluator.Diagnostics;
+using ConfigLang.Evaluator.Runtime.Values;
 using ConfigLang.Evaluator.Text;
 
 namespace ConfigLang.Evaluator.Runtime;
@@ -120,7 +121,7 @@ public sealed class EvaluationException : Exception
     }
 
     /// <summary>What Nix 2.8 suggests instead of the missing <paramref name="name"/> among <paramref name="names"/>.</summary>
-    public EvaluationException WithSuggestions(string name, IEnumerable<string> names)
+    public EvaluationException WithSuggestions(Symbol name, IEnumerable<Symbol> names)
     {
         Diagnostic = Diagnostic with { Suggestions = NixSuggestions.For(name, names) };
         return this;

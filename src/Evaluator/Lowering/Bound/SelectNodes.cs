@@ -104,7 +104,7 @@ internal sealed class SelectNode(SourceText source, TextSpan span, Node target, 
     private EvaluationException MissingAttribute(AttrSetValue attrs, Symbol name, AttrKey key) =>
         EvaluationException.Create(EvaluationDiagnostics.MissingAttribute, $"attribute '{name.ToUnicode()}' missing", key.Location)
             .LocatedByNixAt(Location)
-            .WithSuggestions(name.ToUnicode(), attrs.Names.Select(n => n.ToUnicode()));
+            .WithSuggestions(name, attrs.Names);
 
     /// <summary>
     /// Selecting from a set that is already evaluated needs no thunk: the attribute's own value
