@@ -65,12 +65,12 @@ internal sealed class SelectNode(SourceText source, TextSpan span, Node target, 
                 var name = key.Resolve(interpreter, env);
                 if (value is not AttrSetValue attrs)
                 {
-                    if (fallback is not null) return fallback.Eval(env);
+                    if (fallback is not null) break;
                     throw EvaluationException.Type($"value is {value.Describe()} while a set was expected", Location);
                 }
                 if (!attrs.TryGet(name, ref _hints[i], out var next))
                 {
-                    if (fallback is not null) return fallback.Eval(env);
+                    if (fallback is not null) break;
                     throw MissingAttribute(attrs, name, key);
                 }
                 foundIn = attrs;
@@ -83,7 +83,9 @@ internal sealed class SelectNode(SourceText source, TextSpan span, Node target, 
         {
             throw SelectionFrame(e, env, foundIn, foundName!, found, forcing: found == i);
         }
-        return value;
+        // The default is evaluated outside the try, as a tail call: a recursion through `or` takes no native frame
+        // per level. Nix 2.8 frames the default's errors at the attribute found last; that frame is not kept.
+        return i < path.Length ? fallback!.Eval(env) : value;
     }
 
     /// <summary>Nix 2.8's one frame for a failing selection: "while evaluating the attribute 'a.b'" (the whole path
