@@ -192,6 +192,9 @@ internal sealed class Binder
         // Keep the trailing slash of the first segment, as Nix does, so ./${x} is dir/x.
         if (first.Text.EndsWith('/') && !resolved.EndsWith('/')) resolved += "/";
         var parts = new List<Node> { new ConstNode(_source, first.Span, new PathValue(resolved)) };
+        // Nix 2.8 locates an error coercing an interpolated value at its `${`, as in a string.
+        var nixStarts = new int[p.Parts.Count];
+        for (var i = 0; i < nixStarts.Length; i++) nixStarts[i] = p.Parts[i].Span.Start;
         foreach (var part in p.Parts.Skip(1))
         {
             parts.Add(part switch
@@ -201,7 +204,7 @@ internal sealed class Binder
                 _ => throw Error(EvaluationDiagnostics.General, "unknown path part", part.Span),
             });
         }
-        return new ConcatNode(_source, p.Span, parts.ToArray(), false, _interpreter);
+        return new ConcatNode(_source, p.Span, parts.ToArray(), false, _interpreter, nixStarts);
     }
 
     private string ResolvePathLiteral(string text, TextSpan span)

@@ -234,6 +234,7 @@ public sealed class NixErrorLayoutTests
     [Theory]
     [InlineData("let a = { b = 1; }; in a.xyz", "1:26", "1:24")]
     [InlineData("\"${[ 1 ]}\"", "1:4", "1:2")]
+    [InlineData("./a/${[ 1 ]}", "1:7", "1:5")]
     [InlineData(" if 1 then 2 else 3", "1:5", "1:2")]
     [InlineData(" 2 * \"a\"", "1:4", "1:2")]
     [InlineData(" 1 < \"a\"", "1:4", null)]
