@@ -158,7 +158,7 @@ public sealed class ConfigEvaluator
         }
         catch (EvaluationException e)
         {
-            stderr.Write(ErrorFormatter.Format(e.Diagnostic, e.Trace, request.ShowTrace));
+            stderr.Write(ErrorFormatter.Format(e.Diagnostic, e.Trace, request.ShowTrace, nixCompatible: true));
             return Result(stdout, stderr, e.Diagnostic, interpreter) with { ErrorTrace = e.Trace };
         }
         catch (Exception e) when (e is not OutOfMemoryException)

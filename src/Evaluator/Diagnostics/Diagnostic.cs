@@ -26,8 +26,10 @@ public sealed record Diagnostic(
     /// <summary>The option path the diagnostic is about, where there is one (modules and checks).</summary>
     public string? Subject { get; init; }
 
-    /// <summary>Where eval's Nix-compatible output locates the error, when not at <see cref="Location"/>; lint and
-    /// the other diagnostics keep the precise <see cref="Location"/>.</summary>
+    /// <summary>Where eval's Nix-compatible output locates the error; unset, at <see cref="Location"/>. Set where
+    /// Nix 2.8's place differs, and by <c>==</c> and <c>!=</c> at <see cref="Location"/> itself, so that no site the
+    /// error unwinds through later (the first that knows decides) moves it. Lint and the other commands keep the
+    /// precise <see cref="Location"/>.</summary>
     public NixErrorPosition? NixPosition { get; init; }
 
     /// <summary>Names Nix 2.8 suggests after a missing attribute or argument ("Did you mean y?"), best first.</summary>

@@ -1,26 +1,33 @@
+using ConfigLang.Evaluator.Runtime.Values;
+
 namespace ConfigLang.Evaluator.Diagnostics;
 
 /// <summary>
 /// The names Nix 2.8 suggests for a missing attribute or an unexpected argument ("Did you mean y?"):
 /// those within edit distance 2 of what was asked for, nearest first (then by name), at most five.
+/// Distances count bytes, as Nix's do: names are compared as the UTF-8 byte text symbols keep.
 /// </summary>
 public static class NixSuggestions
 {
     private const int MaxDistance = 2;
     private const int Limit = 5;
 
-    public static IReadOnlyList<string> For(string query, IEnumerable<string> names)
+    /// <summary>The suggestions for <paramref name="query"/>, as text.</summary>
+    public static IReadOnlyList<string> For(Symbol query, IEnumerable<Symbol> names)
     {
         var found = new List<(int Distance, string Name)>();
-        foreach (var name in names)
+        var asked = query.Name;
+        foreach (var symbol in names)
         {
+            var name = symbol.Name;
             // A name too long or short by more than the distance allowed cannot be within it: not even compared.
-            if (Math.Abs(name.Length - query.Length) > MaxDistance) continue;
-            var distance = DistanceUpToMax(query, name);
+            if (Math.Abs(name.Length - asked.Length) > MaxDistance) continue;
+            var distance = DistanceUpToMax(asked, name);
             if (distance <= MaxDistance) found.Add((distance, name));
         }
+        // Byte text compares ordinally as Nix compares its strings, byte by byte.
         found.Sort((a, b) => a.Distance != b.Distance ? a.Distance.CompareTo(b.Distance) : string.CompareOrdinal(a.Name, b.Name));
-        return [.. found.Take(Limit).Select(f => f.Name)];
+        return [.. found.Take(Limit).Select(f => ByteText.ToUnicode(f.Name))];
     }
 
     /// <summary>The Levenshtein distance when it is at most <see cref="MaxDistance"/>, else more: only the band of

@@ -63,7 +63,7 @@ internal sealed class Binder
             {
                 var set = BindSet(ResolvedScopes.Merged(legacy));
                 var body = new AttrKey(Symbol.Intern("body"), null, new SourceLocation(_source, legacy.Span));
-                return new SelectNode(_source, legacy.Span, set, [body], null, _interpreter);
+                return new SelectNode(_source, legacy.Span, set, [body], null, _interpreter, _baseDirectory);
             }
             case LambdaExpr lambda: return BindLambda(lambda, null);
             case SelectExpr select:
@@ -146,8 +146,7 @@ internal sealed class Binder
     /// opening parenthesis included (which our nodes drop); null when both start where their nodes do.</summary>
     private int[]? NixOperandStarts(BinaryExpr add)
     {
-        var right = SyntaxStart.After(_source.Text, add.OperatorSpan.End);
-        return add.Span.Start == add.Left.Span.Start && right == add.Right.Span.Start ? null : [add.Span.Start, right];
+        return add.Span.Start == add.Left.Span.Start && add.RightStart == add.Right.Span.Start ? null : [add.Span.Start, add.RightStart];
     }
 
     private static string ConcatLiterals(ReadOnlySpan<StringPart> literals)
@@ -193,6 +192,9 @@ internal sealed class Binder
         // Keep the trailing slash of the first segment, as Nix does, so ./${x} is dir/x.
         if (first.Text.EndsWith('/') && !resolved.EndsWith('/')) resolved += "/";
         var parts = new List<Node> { new ConstNode(_source, first.Span, new PathValue(resolved)) };
+        // Nix 2.8 locates an error coercing an interpolated value at its `${`, as in a string.
+        var nixStarts = new int[p.Parts.Count];
+        for (var i = 0; i < nixStarts.Length; i++) nixStarts[i] = p.Parts[i].Span.Start;
         foreach (var part in p.Parts.Skip(1))
         {
             parts.Add(part switch
@@ -202,7 +204,7 @@ internal sealed class Binder
                 _ => throw Error(EvaluationDiagnostics.General, "unknown path part", part.Span),
             });
         }
-        return new ConcatNode(_source, p.Span, parts.ToArray(), false, _interpreter);
+        return new ConcatNode(_source, p.Span, parts.ToArray(), false, _interpreter, nixStarts);
     }
 
     private string ResolvePathLiteral(string text, TextSpan span)
@@ -258,7 +260,7 @@ internal sealed class Binder
         // The default is bound even when never used: its static errors are reported all the same.
         var fallback = select.Default is null ? null : Bind(select.Default);
         if (KnownAttribute(target, path) is { } known) return new ConstNode(_source, select.Span, known, thunkedByNix: true);
-        return new SelectNode(_source, select.Span, target, path, fallback, _interpreter);
+        return new SelectNode(_source, select.Span, target, path, fallback, _interpreter, _baseDirectory);
     }
 
     /// <summary>
@@ -394,7 +396,7 @@ internal sealed class Binder
             (sources ??= new InheritSources(count)).Add(index, from);
             var source = new VarNode(_source, from.Span, level: 0, index: 0);
             return (new SelectNode(_source, attr.Span, source,
-                [new AttrKey(NameSymbol(attr.Name), null, new SourceLocation(_source, attr.Span))], null, _interpreter), false);
+                [new AttrKey(NameSymbol(attr.Name), null, new SourceLocation(_source, attr.Span))], null, _interpreter, _baseDirectory), false);
         }
         if (attr.Nested is { } nested) return (BindSet(nested), false);
         return (BindValue(attr.Value!, attr.Name), false);

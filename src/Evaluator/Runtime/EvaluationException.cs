@@ -1,4 +1,5 @@
 using ConfigLang.Evaluator.Diagnostics;
+using ConfigLang.Evaluator.Runtime.Values;
 using ConfigLang.Evaluator.Text;
 
 namespace ConfigLang.Evaluator.Runtime;
@@ -26,6 +27,10 @@ public enum NixTraceFrame
     /// <summary>Not in Nix 2.8's trace at all (a builtin's call, a newer Nix's "while evaluating the argument passed
     /// to …"): ours, for lint's notes, never printed by eval.</summary>
     Absent,
+
+    /// <summary>Collected in any case, as <see cref="Collected"/>, but only eval prints it: lint and the other commands
+    /// read past it (a selection's frame, which Nix places elsewhere than lint's own, an <see cref="Absent"/> one).</summary>
+    OnlyInNix,
 }
 
 /// <summary>One line of <c>--show-trace</c>: "while evaluating …" and where. <paramref name="Nix"/> says whether
@@ -83,18 +88,18 @@ public sealed class EvaluationException : Exception
         if (_trace.Count > 0 && _trace[^1] is { CallSite.Location: { } at } frame && at == site) _trace[^1] = frame with { CallSite = new CallSite(null) };
     }
 
-    /// <summary>A frame Nix 2.8 records only under <c>--show-trace</c> (a call).</summary>
-    public EvaluationException AddShowTraceFrame(string message, SourceLocation? location)
-    {
-        if (_trace.Count < 10000) _trace.Add(new TraceFrame(message, location, NixTraceFrame.WithShowTrace));
-        return this;
-    }
-
     /// <summary>A frame Nix 2.8 does not have (a builtin's call, toJSON's attribute): kept for lint, which finds
     /// the user's code by it, and left out of eval's output.</summary>
     public EvaluationException AddFrameAbsentFromNix(string message, SourceLocation? location)
     {
         if (_trace.Count < 10000) _trace.Add(new TraceFrame(message, location, NixTraceFrame.Absent));
+        return this;
+    }
+
+    /// <summary>A frame Nix 2.8 has where lint's own differs (see <see cref="NixTraceFrame.OnlyInNix"/>).</summary>
+    public EvaluationException AddFrameOnlyNixHas(string message, SourceLocation? location)
+    {
+        if (_trace.Count < 10000) _trace.Add(new TraceFrame(message, location, NixTraceFrame.OnlyInNix));
         return this;
     }
 
@@ -115,16 +120,8 @@ public sealed class EvaluationException : Exception
         return this;
     }
 
-    /// <summary>An error raised without a location (a comparison, a file, a call of a function a builtin made)
-    /// that Nix 2.8 prints without one: the <paramref name="location"/> given it is for lint only.</summary>
-    public EvaluationException WithLocationNixLacks(SourceLocation? location)
-    {
-        if (Diagnostic.Location is null && location is not null) LocatedByNixAt(null);
-        return WithLocationIfMissing(location);
-    }
-
     /// <summary>What Nix 2.8 suggests instead of the missing <paramref name="name"/> among <paramref name="names"/>.</summary>
-    public EvaluationException WithSuggestions(string name, IEnumerable<string> names)
+    public EvaluationException WithSuggestions(Symbol name, IEnumerable<Symbol> names)
     {
         Diagnostic = Diagnostic with { Suggestions = NixSuggestions.For(name, names) };
         return this;

@@ -382,7 +382,7 @@ public sealed partial class Interpreter
                         if (Array.Exists(formals, f => ReferenceEquals(f.Name, name))) continue;
                         throw EvaluationException.Create(EvaluationDiagnostics.BadArguments,
                             $"{DescribeLambda(code)} called with unexpected argument '{name.Name}'", Known(site))
-                            .WithSuggestions(name.Name, formals.Select(f => f.Name.Name))
+                            .WithSuggestions(name, formals.Select(f => f.Name))
                             // Not in Nix 2.8's trace; kept because lint finds the user's function by it.
                             .AddFrameAbsentFromNix($"while evaluating {TraceName(code)}", code.Location);
                     }

@@ -121,6 +121,8 @@ public sealed partial class Parser
             if (++deepest > MaxNestingDepth) return GiveUpTooDeep(left);
             _deepest = _depth;
             Advance();
+            // Where the right operand starts, its parenthesis included (its node's span drops it).
+            var rightStart = Current.Start;
             if (opToken.Kind is TokenKind.PipeLeft or TokenKind.PipeRight)
                 Report(SyntaxDiagnostics.UnsupportedOperator(_source, opToken.Span, _text.Substring(opToken.Start, 2)));
 
@@ -135,7 +137,7 @@ public sealed partial class Parser
                 if (!EnterNesting()) return left;
                 var right = ParseOperators(nextMin);
                 LeaveNesting();
-                left = new BinaryExpr(SpanFrom(start), op, opToken.Span, left, right);
+                left = new BinaryExpr(SpanFrom(start), op, opToken.Span, left, right, rightStart);
             }
             deepest = Math.Max(deepest, _deepest);
 

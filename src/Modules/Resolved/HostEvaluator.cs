@@ -49,7 +49,7 @@ public sealed class HostEvaluator(EvaluatorOptions options)
         var diagnostic = e.Diagnostic;
         if (diagnostic.Location is not { } at || !IsUserFile(at.Source.Path))
         {
-            var user = e.Trace.Select(f => f.Location).FirstOrDefault(l => l is { } l2 && IsUserFile(l2.Source.Path));
+            var user = e.Trace.Where(IsLintFrame).Select(f => f.Location).FirstOrDefault(l => l is { } l2 && IsUserFile(l2.Source.Path));
             var raisedIn = diagnostic.Location is { } library && LibraryFiles.Contains(library.Source.Path)
                 ? $"raised in {LibraryFiles.DisplayName(library.Source.Path)}:{library.Start}"
                 : null;
@@ -61,7 +61,7 @@ public sealed class HostEvaluator(EvaluatorOptions options)
             foreach (var frame in e.Trace)
             {
                 // Frames of the driver expression are ours, not the user's.
-                if (ModulesDriver.IsDriverFrame(frame)) continue;
+                if (ModulesDriver.IsDriverFrame(frame) || !IsLintFrame(frame)) continue;
                 var where = frame.Location is { } l && IsUserFile(l.Source.Path) ? $"{l.Source.Path}:{l.Start}: "
                     : frame.Location is { } lib && LibraryFiles.Contains(lib.Source.Path) ? $"{LibraryFiles.DisplayName(lib.Source.Path)}:{lib.Start}: " : "";
                 diagnostic = diagnostic.WithNote("trace: " + where + frame.Message.Trim());
@@ -69,6 +69,9 @@ public sealed class HostEvaluator(EvaluatorOptions options)
         }
         return diagnostic;
     }
+
+    /// <summary>Frames only eval prints (Nix 2.8's, placed elsewhere than ours) do not locate lint's errors.</summary>
+    private static bool IsLintFrame(TraceFrame frame) => frame.Nix != NixTraceFrame.OnlyInNix;
 
     /// <summary>The start of the host file: where an error with no user frame is reported.</summary>
     private static SourceLocation? HostStart(string hostFile)

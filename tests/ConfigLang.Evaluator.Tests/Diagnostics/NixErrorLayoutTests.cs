@@ -18,6 +18,11 @@ public sealed class NixErrorLayoutTests
          "error: cannot coerce an integer to a string\n\n       at \u00abstring\u00bb:1:19:\n\n            1| { x = \"\u00e9\"; }.x + 1\n             |                   ^\n" },
         { "\"\U0001F600\" + 1 + \"\u00e9\"", false,
          "error: cannot coerce an integer to a string\n\n       at \u00abstring\u00bb:1:10:\n\n            1| \"\U0001F600\" + 1 + \"\u00e9\"\n             |          ^\n" },
+        // A computed name in a failed selection's path shows as Nix computes it again, or (failing) as its expression.
+        { "let k = \"b\"; s = { b = { c = throw \"x\"; }; }; in s.${k}.c", true,
+         "error: x\n\n       \u2026 while evaluating the attribute 'b.c'\n\n       at \u00abstring\u00bb:1:26:\n\n            1| let k = \"b\"; s = { b = { c = throw \"x\"; }; }; in s.${k}.c\n             |                          ^\n" },
+        { "let k = \"b\"; s = { b = { c = 1; }; }; in s.b.${k}.${throw \"y\"}", true,
+         "error: attribute 'b' missing\n\n       at \u00abstring\u00bb:1:42:\n\n            1| let k = \"b\"; s = { b = { c = 1; }; }; in s.b.${k}.${throw \"y\"}\n             |                                          ^\n       Did you mean c?\n\n       \u2026 while evaluating the attribute 'b.b.\"${(throw \"y\")}\"'\n\n       at \u00abstring\u00bb:1:20:\n\n            1| let k = \"b\"; s = { b = { c = 1; }; }; in s.b.${k}.${throw \"y\"}\n             |                    ^\n" },
         { "throw \"x\"", false,
          "error: x\n" },
         { "abort \"y\"", false,
@@ -229,9 +234,11 @@ public sealed class NixErrorLayoutTests
     [Theory]
     [InlineData("let a = { b = 1; }; in a.xyz", "1:26", "1:24")]
     [InlineData("\"${[ 1 ]}\"", "1:4", "1:2")]
+    [InlineData("./a/${[ 1 ]}", "1:7", "1:5")]
     [InlineData(" if 1 then 2 else 3", "1:5", "1:2")]
     [InlineData(" 2 * \"a\"", "1:4", "1:2")]
     [InlineData(" 1 < \"a\"", "1:4", null)]
+    [InlineData("\"x\" + ({ })", "1:8", "1:7")]
     public void The_diagnostic_keeps_the_precise_location_lint_reports_beside_Nix_2_8_s(string expression, string precise, string? nix)
     {
         var error = Evaluate.Run(expression).Error!;
@@ -239,6 +246,18 @@ public sealed class NixErrorLayoutTests
         Assert.Equal(precise, error.Location!.Value.Start.ToString());
         Assert.NotNull(error.NixPosition);
         Assert.Equal(nix, error.NixPosition!.Value.Location?.Start.ToString());
+    }
+
+    // Nix 2.8 puts the error at the operand's parenthesis; a comment before it ends at a lone carriage return
+    // too (a CR-only file), not only at a line feed.
+    [Fact]
+    public void An_operand_after_a_comment_in_a_CR_only_text_is_located_at_its_parenthesis()
+    {
+        const string expression = "\"x\" + # c\r  ({ })";
+
+        var error = Evaluate.Run(expression).Error!;
+
+        Assert.Equal(expression.IndexOf('('), error.NixPosition!.Value.Location!.Value.Span.Start);
     }
 
     [Fact]

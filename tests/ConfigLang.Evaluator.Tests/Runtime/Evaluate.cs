@@ -20,7 +20,7 @@ internal static class Evaluate
     /// which lint's notes use) included: one line each, <c>message at location</c>.</summary>
     public static string ErrorWithAllFrames(string expression)
     {
-        var result = Run(expression, showTrace: true);
+        var result = Run(expression);
         Assert.False(result.Succeeded, "expected an error, got " + result.Stdout);
         return string.Join("\n", [result.Error!.Message, .. result.ErrorTrace.Select(frame => $"{frame.Message} at {frame.Location}")]);
     }

@@ -130,6 +130,29 @@ public sealed class ConfigurationQueryTests : IDisposable
     }
 
     [Fact]
+    public void An_error_nix_prints_without_a_position_keeps_its_precise_location()
+    {
+        var broken = _files.Write("compare.nix", "{ lib, ... }: { options.demo.port = lib.mkOption { type = lib.types.bool; };\nconfig.demo.port = 1 < \"a\"; }");
+
+        var result = Query.Show(broken, "demo.port", json: false);
+
+        Assert.False(result.Succeeded);
+        // Nix 2.8 (and so eval) prints the comparison's error with no position; show points at it.
+        Assert.Contains($"at {broken}:2:", result.Messages(showTrace: false));
+    }
+
+    [Fact]
+    public void The_trace_keeps_the_frames_nix_lacks()
+    {
+        var broken = _files.Write("builtin.nix", "{ lib, ... }: { options.demo.port = lib.mkOption { type = lib.types.int; }; config.demo.port = builtins.add 1 \"a\"; }");
+
+        var result = Query.Show(broken, "demo.port", json: false);
+
+        Assert.False(result.Succeeded);
+        Assert.Contains("while calling the 'add' builtin", result.Messages(showTrace: true));
+    }
+
+    [Fact]
     public void A_module_file_whose_name_looks_like_nix_source_is_read_as_a_path_value()
     {
         var odd = _files.Write("odd\" ${x} ''.nix", "{ config.demo.sites.web.user = \"www\"; imports = [ ./host.nix ]; }");

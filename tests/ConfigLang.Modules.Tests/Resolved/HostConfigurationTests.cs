@@ -145,4 +145,25 @@ public sealed class HostConfigurationTests : IDisposable
         Assert.Equal(host, error.Location!.Value.Source.Path);
         Assert.Equal(3, error.Location.Value.Start.Line);
     }
+
+    // Nix 2.8 frames a failure at a later name of a selection at the attribute found before it; that
+    // place is not where the user's value comes from, so lint keeps the definition it reported before.
+    [Fact]
+    public void An_error_in_the_library_at_a_later_name_of_a_selection_is_located_at_the_users_definition()
+    {
+        var host = Write("host.nix", """
+            { lib, ... }:
+            let
+              names = {
+                a = { };
+              };
+            in
+            {
+              security.acme.defaults.email = names.a.${lib.optionalString 1 "x"};
+            }
+            """);
+        var result = Evaluate(host, config => config.Get("security.acme.defaults.email").String);
+        var error = Assert.IsType<Evaluator.Diagnostics.Diagnostic>(result.Error);
+        Assert.Equal("host.nix:8:26", At(error.Location));
+    }
 }

@@ -24,12 +24,27 @@ internal readonly record struct AttrKey(Symbol? Static, Node? Dynamic, SourceLoc
         }
     }
 
-    /// <summary>The name as Nix 2.8 shows it in an attribute path: as it is, or a computed one as <c>"${e}"</c>.</summary>
-    public string Shown => Static is { } name ? name.ToUnicode() : $"\"${{{Dynamic!.Source.Substring(Dynamic.Span)}}}\"";
+    /// <summary>The name as Nix 2.8 shows it in a failed selection's path: a computed one is computed again (Nix does
+    /// too: a trace in it prints twice), and one that fails shows its expression as <c>nix-instantiate --parse</c>
+    /// prints it, in <c>"${…}"</c>.</summary>
+    public string Shown(Interpreter interpreter, Env env, string baseDirectory)
+    {
+        if (Static is { } name) return name.ToUnicode();
+        try
+        {
+            return ResolveDynamic(interpreter, env).ToUnicode();
+        }
+        catch (EvaluationException)
+        {
+            var text = Dynamic!.Source.Substring(Dynamic.Span);
+            var tree = Syntax.Parser.ParseSyntaxOnly(new SourceText(text, Dynamic.Source.Path));
+            return $"\"${{{(tree.HasErrors ? text : Syntax.SyntaxPrinter.Print(tree, baseDirectory, AssertNode.MaxShownConditionLength))}}}\"";
+        }
+    }
 }
 
 /// <summary><c>e.a.b</c> or <c>e.a.b or default</c>.</summary>
-internal sealed class SelectNode(SourceText source, TextSpan span, Node target, AttrKey[] path, Node? fallback, Interpreter interpreter) : Node(source, span)
+internal sealed class SelectNode(SourceText source, TextSpan span, Node target, AttrKey[] path, Node? fallback, Interpreter interpreter, string baseDirectory) : Node(source, span)
 {
     // Per name of the path, where it was found last time (see AttrSetValue.TryGet with a hint).
     private readonly int[] _hints = new int[path.Length];
@@ -41,20 +56,21 @@ internal sealed class SelectNode(SourceText source, TextSpan span, Node target, 
         AttrSetValue? foundIn = null;
         Symbol? foundName = null;
         var found = -1;
+        var i = 0;
         try
         {
-            for (var i = 0; i < path.Length; i++)
+            for (; i < path.Length; i++)
             {
                 var key = path[i];
                 var name = key.Resolve(interpreter, env);
                 if (value is not AttrSetValue attrs)
                 {
-                    if (fallback is not null) return fallback.Eval(env);
+                    if (fallback is not null) break;
                     throw EvaluationException.Type($"value is {value.Describe()} while a set was expected", Location);
                 }
                 if (!attrs.TryGet(name, ref _hints[i], out var next))
                 {
-                    if (fallback is not null) return fallback.Eval(env);
+                    if (fallback is not null) break;
                     throw MissingAttribute(attrs, name, key);
                 }
                 foundIn = attrs;
@@ -65,28 +81,32 @@ internal sealed class SelectNode(SourceText source, TextSpan span, Node target, 
         }
         catch (EvaluationException e) when (foundIn is not null && !e.IsStackOverflow)
         {
-            throw SelectionFrame(e, foundIn, foundName!, found);
+            throw SelectionFrame(e, env, foundIn, foundName!, found, forcing: found == i);
         }
-        return value;
+        // The default is evaluated outside the try, as a tail call: a recursion through `or` takes no native frame
+        // per level. Nix 2.8 frames the default's errors at the attribute found last; that frame is not kept.
+        return i < path.Length ? fallback!.Eval(env) : value;
     }
 
     /// <summary>Nix 2.8's one frame for a failing selection: "while evaluating the attribute 'a.b'" (the whole path
-    /// as written) at the definition of the last attribute found. Where that has no position, or is in
-    /// derivation.nix, Nix has no frame: lint keeps one at the name.</summary>
-    private EvaluationException SelectionFrame(EvaluationException e, AttrSetValue foundIn, Symbol foundName, int found)
+    /// as written) at the definition of the last attribute found; where that has no position, or is in
+    /// derivation.nix, Nix has none. Lint's frame is its own: only for a failure while
+    /// <paramref name="forcing"/> the attribute's value, named by that one name, at its definition or
+    /// else at the name (lint reports the first user file of the trace, so Nix's frame must not move it).</summary>
+    private EvaluationException SelectionFrame(EvaluationException e, Env env, AttrSetValue foundIn, Symbol foundName, int found, bool forcing)
     {
-        var message = $"while evaluating the attribute '{string.Join(".", path.Select(key => key.Shown))}'";
-        var key = path[found];
         var position = foundIn.PositionOf(foundName);
-        if (position is { } at && at.Source.Path != Runtime.Builtins.DerivationBuiltins.DerivationFile) return e.AddFrame(message, at);
-        return e.AddFrameAbsentFromNix(message, position ?? key.Location);
+        if (forcing) e.AddFrameAbsentFromNix($"while evaluating the attribute '{foundName.ToUnicode()}'", position ?? path[found].Location);
+        if (position is { } at && at.Source.Path != Runtime.Builtins.DerivationBuiltins.DerivationFile)
+            e.AddFrameOnlyNixHas($"while evaluating the attribute '{string.Join(".", path.Select(key => key.Shown(interpreter, env, baseDirectory)))}'", at);
+        return e;
     }
 
     /// <summary>Reported at the name (lint's); Nix 2.8 points at the start of the selection and suggests near names.</summary>
     private EvaluationException MissingAttribute(AttrSetValue attrs, Symbol name, AttrKey key) =>
         EvaluationException.Create(EvaluationDiagnostics.MissingAttribute, $"attribute '{name.ToUnicode()}' missing", key.Location)
             .LocatedByNixAt(Location)
-            .WithSuggestions(name.ToUnicode(), attrs.Names.Select(n => n.ToUnicode()));
+            .WithSuggestions(name, attrs.Names);
 
     /// <summary>
     /// Selecting from a set that is already evaluated needs no thunk: the attribute's own value

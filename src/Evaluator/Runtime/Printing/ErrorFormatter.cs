@@ -8,19 +8,21 @@ namespace ConfigLang.Evaluator.Runtime.Printing;
 /// Renders an evaluation failure as Nix does: <c>error: message</c>, the location
 /// (<c>at FILE:LINE:COL:</c>) with the source line and a caret, and with <c>--show-trace</c>
 /// every frame ("… while evaluating the attribute 'x'") with its own location.
+/// Only eval asks for Nix 2.8's own output (<c>nixCompatible</c>); every other command keeps the precise
+/// location and every frame.
 /// </summary>
 public static class ErrorFormatter
 {
-    public static string Format(Diagnostic diagnostic, IReadOnlyList<TraceFrame> trace, bool showTrace)
+    public static string Format(Diagnostic diagnostic, IReadOnlyList<TraceFrame> trace, bool showTrace, bool nixCompatible = false)
     {
         var output = new StringBuilder();
         output.Append("error: ").Append(Indent(diagnostic.Message)).Append('\n');
         // Nix 2.8 gives throw and abort no position (we keep ours for lint), and locates some errors
         // elsewhere than our precise span, or nowhere (see NixErrorPosition).
-        if (!IsPrintedWithoutPosition(diagnostic.Code)) AppendLocation(output, diagnostic.NixPosition is { } nix ? nix.Location : diagnostic.Location);
+        if (!IsPrintedWithoutPosition(diagnostic.Code)) AppendLocation(output, nixCompatible && diagnostic.NixPosition is { } nix ? nix.Location : diagnostic.Location);
         if (diagnostic.Suggestions.Count > 0) output.Append("       Did you mean ").Append(Suggested(diagnostic.Suggestions)).Append("?\n");
-        // Frames Nix 2.8 does not have are lint's, not eval's.
-        var frames = trace.Where(frame => frame.Nix != NixTraceFrame.Absent).ToList();
+        // Eval prints the frames Nix 2.8 has; the other commands print ours.
+        var frames = trace.Where(frame => frame.Nix != (nixCompatible ? NixTraceFrame.Absent : NixTraceFrame.OnlyInNix)).ToList();
         if (showTrace)
         {
             // Deep recursion repeats the same frames thousands of times: show each run once.
@@ -46,7 +48,7 @@ public static class ErrorFormatter
         // Nix 2.8 ends the message at its last printed line: no blank line after the source.
         var text = output.ToString().TrimEnd('\n', ' ') + "\n";
         // Nix 2.8 collects call frames only under --show-trace, so only the others earn the hint.
-        if (!showTrace && frames.Any(frame => frame.Nix == NixTraceFrame.Collected)) text += "(use '--show-trace' to show detailed location information)\n";
+        if (!showTrace && frames.Any(frame => frame.Nix != NixTraceFrame.WithShowTrace)) text += "(use '--show-trace' to show detailed location information)\n";
         return text;
     }
 

@@ -30,5 +30,6 @@ public enum BinaryOperator
 /// <summary><c>!e</c> or <c>-e</c></summary>
 public sealed record UnaryExpr(TextSpan Span, UnaryOperator Operator, Expr Operand) : Expr(Span);
 
-/// <summary>A binary operation. <see cref="OperatorSpan"/> points at the operator token itself.</summary>
-public sealed record BinaryExpr(TextSpan Span, BinaryOperator Operator, TextSpan OperatorSpan, Expr Left, Expr Right) : Expr(Span);
+/// <summary>A binary operation. <see cref="OperatorSpan"/> points at the operator token itself;
+/// <see cref="RightStart"/> at the right operand's first token (an opening parenthesis, which no node keeps).</summary>
+public sealed record BinaryExpr(TextSpan Span, BinaryOperator Operator, TextSpan OperatorSpan, Expr Left, Expr Right, int RightStart) : Expr(Span);
