@@ -19,7 +19,7 @@ public static class ErrorFormatter
         output.Append("error: ").Append(Indent(diagnostic.Message)).Append('\n');
         // Nix 2.8 gives throw and abort no position (we keep ours for lint), and locates some errors
         // elsewhere than our precise span, or nowhere (see NixErrorPosition).
-        if (!IsPrintedWithoutPosition(diagnostic.Code)) AppendLocation(output, nixCompatible && diagnostic.NixPosition is { } nix ? nix.Location : diagnostic.Location);
+        if (!IsPrintedWithoutPosition(diagnostic.Code)) AppendLocation(output, nixCompatible && diagnostic.NixPosition is { } nix ? nix.Location : diagnostic.Location, nixCompatible);
         if (diagnostic.Suggestions.Count > 0) output.Append("       Did you mean ").Append(Suggested(diagnostic.Suggestions)).Append("?\n");
         // Eval prints the frames Nix 2.8 has; the other commands print ours.
         var frames = trace.Where(frame => frame.Nix != (nixCompatible ? NixTraceFrame.Absent : NixTraceFrame.OnlyInNix)).ToList();
@@ -36,11 +36,11 @@ public static class ErrorFormatter
                     i++;
                 }
                 output.Append("\n       … ").Append(Indent(frame.Message)).Append('\n');
-                AppendLocation(output, frame.Location);
+                AppendLocation(output, frame.Location, nixCompatible);
                 if (frame.CallSite is { } call)
                 {
                     output.Append("\n       … from call site\n");
-                    AppendLocation(output, call.Location);
+                    AppendLocation(output, call.Location, nixCompatible);
                 }
                 if (repeats > 0) output.Append("       (").Append(repeats).Append(" duplicate frames omitted)\n");
             }
@@ -67,22 +67,23 @@ public static class ErrorFormatter
     {
         var output = new StringBuilder();
         output.Append("warning: ").Append(message);
-        AppendLocation(output, location, "         ", "\n", "          ", showsFileEnd: true);
+        AppendLocation(output, location, byteColumns: true, "         ", "\n", "          ", showsFileEnd: true);
         return output.ToString().TrimEnd('\n');
     }
 
     private static string Indent(string message) => message.Replace("\n", "\n       ");
 
-    private static void AppendLocation(StringBuilder output, SourceLocation? location, string indent = "       ", string afterHeader = "\n\n", string sourceIndent = "        ", bool showsFileEnd = false)
+    /// <param name="byteColumns">Count columns in bytes, as Nix does (eval's output), rather than in chars, as editors do.</param>
+    private static void AppendLocation(StringBuilder output, SourceLocation? location, bool byteColumns, string indent = "       ", string afterHeader = "\n\n", string sourceIndent = "        ", bool showsFileEnd = false)
     {
         if (location is not { Source: not null } loc) return;
         var start = loc.Start;
-        output.Append('\n').Append(indent).Append("at ").Append(loc.Source.Name).Append(':').Append(start.Line).Append(':').Append(loc.ByteColumn).Append(':').Append(afterHeader);
+        output.Append('\n').Append(indent).Append("at ").Append(loc.Source.Name).Append(':').Append(start.Line).Append(':').Append(byteColumns ? loc.ByteColumn : start.Column).Append(':').Append(afterHeader);
         var width = (start.Line + 1).ToString().Length;
         // A long line is shown as a window around the caret, its neighbours cut at the same columns.
         var excerpt = SourceExcerpt.At(loc.Source, start.Line, start.Column, 1);
         // Nix counts columns in bytes, in the header and in the caret's indent alike (a line cut to a window is ours).
-        var caretPad = excerpt.WindowStart == 0 ? loc.ByteColumn - 1 : excerpt.CaretColumn;
+        var caretPad = byteColumns && excerpt.WindowStart == 0 ? loc.ByteColumn - 1 : excerpt.CaretColumn;
         void Line(int number)
         {
             if (number < 1 || number > loc.Source.LineCount) return;
