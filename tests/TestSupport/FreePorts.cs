@@ -16,6 +16,10 @@ public static class FreePorts
 {
     private const int LowestCandidate = 10000;
 
+    /// <summary>Where the lock files are: one folder per user, since a folder another user made (a CI run as
+    /// root) would refuse them, and the reservation would be lost without a sign.</summary>
+    public static string ReservationFolder { get; } = Path.Combine(Path.GetTempPath(), "configlang-test-ports-" + Environment.UserName);
+
     private static readonly object Gate = new();
     private static readonly List<FileStream> Reservations = [];
     private static readonly HashSet<int> Handed = [];
@@ -62,7 +66,7 @@ public static class FreePorts
     {
         try
         {
-            var folder = Path.Combine(Path.GetTempPath(), "configlang-test-ports");
+            var folder = ReservationFolder;
             Directory.CreateDirectory(folder);
             // FileShare.None is an flock on Unix: another process (or another open here) is refused.
             Reservations.Add(new FileStream(Path.Combine(folder, port + ".lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));

@@ -26,7 +26,7 @@ public sealed class FreePortsTests
         var port = FreePorts.Take(1)[0];
 
         // What another test process's FreePorts does first: an exclusive lock on the port's file.
-        Assert.ThrowsAny<IOException>(() => new FileStream(Path.Combine(Path.GetTempPath(), "configlang-test-ports", port + ".lock"),
+        Assert.ThrowsAny<IOException>(() => new FileStream(Path.Combine(FreePorts.ReservationFolder, port + ".lock"),
             FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
     }
 }

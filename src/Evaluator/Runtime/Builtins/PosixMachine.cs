@@ -24,8 +24,7 @@ internal sealed class PosixMachine
     private readonly int[] _mark;
     private int _generation;
     private ThreadList _current, _next;
-    /// <summary>Paths to take; a loop's exit as its complement (<c>~Y</c>), the loop being the one its preceding
-    /// jump goes back to.</summary>
+    /// <summary>Paths to take; a loop's exit as the loop's complement (<c>~pc</c>), taken to its <c>Y</c> when popped.</summary>
     private (int Pc, PosixCaptures.Node Captures)[] _stack = new (int, PosixCaptures.Node)[16];
 
     /// <summary>For each loop head, the generation in which an earlier thread's walk took its exit (from its Y on, at this
@@ -160,9 +159,6 @@ internal sealed class PosixMachine
         return best;
     }
 
-    /// <summary>The work done on the current input so far (for tests and measurements).</summary>
-    internal long Work => _captures.Work;
-
     /// <summary>How many arrays of all slots the captures have allocated (for tests: spares are reused).</summary>
     internal int CaptureArraysAllocated => _captures.ArraysAllocated;
 
@@ -208,8 +204,10 @@ internal sealed class PosixMachine
             (pc, captures) = _stack[--depth];
             if (pc < 0)
             {
-                pc = ~pc;
-                if (!StartExit(_code[pc - 1].X, captures)) continue;
+                // A loop's exit, pushed as the loop's own ~pc.
+                var loop = ~pc;
+                if (!StartExit(loop, captures)) continue;
+                pc = _code[loop].Y;
             }
             while (true)
             {
@@ -243,7 +241,7 @@ internal sealed class PosixMachine
                         if (instruction.Op == PosixProgram.Op.Split || _reachability is null || !_reachability.CanMatch(instruction.X, p))
                         {
                             captures.References++;
-                            Push(ref depth, instruction.Op == PosixProgram.Op.Loop ? ~instruction.Y : instruction.Y, captures);
+                            Push(ref depth, instruction.Op == PosixProgram.Op.Loop ? ~pc : instruction.Y, captures);
                         }
                         else _exits.Cut();
                         pc = instruction.X;
