@@ -9,15 +9,22 @@ namespace ConfigLang.Acme.Challenges;
 /// <c>listenHTTP</c>, TLS-ALPN-01): opens on first use and stays open until disposed, so
 /// concurrent and consecutive orders share it; each connection is handed to the solver's
 /// handler with a token that ends after 10 s or at disposal, so a stalled client only loses
-/// its own answer.
+/// its own answer. Disposal cancels, waits for the accept loop and the connections in progress
+/// (a while at most), and only then disposes what they use.
 /// </summary>
 internal sealed class ChallengeListener : IAsyncDisposable
 {
     private static readonly TimeSpan ConnectionTimeout = TimeSpan.FromSeconds(10);
+    // Connections are cancelled at disposal, so they end at once unless a handler ignores its token.
+    private static readonly TimeSpan DisposalWait = TimeSpan.FromSeconds(5);
     private readonly string _challengeName;
     private readonly Func<TcpClient, CancellationToken, Task> _handle;
     private readonly SemaphoreSlim _startLock = new(1, 1);
     private readonly CancellationTokenSource _stop = new();
+    // Read once: a connection that starts after a disposal that gave up waiting reads this copy,
+    // never the disposed source (whose Token would throw ObjectDisposedException).
+    private readonly CancellationToken _stopping;
+    private readonly HashSet<Task> _connections = [];
     private TcpListener? _listener;
     private Task? _acceptLoop;
 
@@ -28,6 +35,7 @@ internal sealed class ChallengeListener : IAsyncDisposable
         Endpoint = endpoint;
         _challengeName = challengeName;
         _handle = handle;
+        _stopping = _stop.Token;
     }
 
     public IPEndPoint Endpoint { get; }
@@ -75,15 +83,26 @@ internal sealed class ChallengeListener : IAsyncDisposable
             {
                 continue;
             }
-            _ = Task.Run(() => ServeAsync(client));
+            Track(Task.Run(() => ServeAsync(client)));
         }
+    }
+
+    /// <summary>Keeps a connection in progress for <see cref="DisposeAsync"/> to wait for, until it ends.</summary>
+    private void Track(Task connection)
+    {
+        lock (_connections) _connections.Add(connection);
+        _ = connection.ContinueWith(static (ended, state) =>
+        {
+            var connections = (HashSet<Task>)state!;
+            lock (connections) connections.Remove(ended);
+        }, _connections, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 
     private async Task ServeAsync(TcpClient client)
     {
         using (client)
         {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(_stopping);
             timeout.CancelAfter(ConnectionTimeout);
             await _handle(client, timeout.Token).ConfigureAwait(false);
         }
@@ -97,6 +116,16 @@ internal sealed class ChallengeListener : IAsyncDisposable
         {
             try { await _acceptLoop.ConfigureAwait(false); }
             catch (OperationCanceledException) { }
+        }
+        Task[] connections;
+        lock (_connections) connections = [.. _connections];
+        try
+        {
+            await Task.WhenAll(connections).WaitAsync(DisposalWait).ConfigureAwait(false);
+        }
+        catch (Exception)
+        {
+            // A handler's own failure is its connection's alone; one that outlasts the wait holds only _stopping.
         }
         _stop.Dispose();
         _startLock.Dispose();

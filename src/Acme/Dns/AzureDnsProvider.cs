@@ -107,8 +107,6 @@ internal sealed class AzureDnsProvider : ValueSetDnsProvider<(string RecordSet, 
             : [.. _api.Read(current, what).Object("properties").Array("TXTRecords").Select(r => string.Concat(r.Array("value").Select(s => s.AsString())))];
     }
 
-    protected override IReadOnlyList<string> ValuesOf(List<string> set) => set;
-
     protected override async Task WriteAsync((string RecordSet, string Name) place, List<string>? current, List<string> next, bool add, CancellationToken cancellationToken)
     {
         if (next.Count == 0)

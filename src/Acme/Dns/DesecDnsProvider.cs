@@ -57,8 +57,6 @@ internal sealed class DesecDnsProvider : ValueSetDnsProvider<(string Domain, str
         return current is null ? null : [.. _api.Read(current, what).Array("records").Select(r => r.AsString())];
     }
 
-    protected override IReadOnlyList<string> ValuesOf(List<string> set) => set;
-
     protected override async Task WriteAsync((string Domain, string Subname, string Name) place, List<string>? current, List<string> next, bool add,
         CancellationToken cancellationToken)
     {

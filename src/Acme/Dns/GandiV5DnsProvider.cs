@@ -64,8 +64,6 @@ internal sealed class GandiV5DnsProvider : ValueSetDnsProvider<(string Rrset, st
         return current is null ? null : [.. _api.Read(current, what).Array("rrset_values").Select(v => v.AsString())];
     }
 
-    protected override IReadOnlyList<string> ValuesOf(List<string> set) => set;
-
     protected override async Task WriteAsync((string Rrset, string Name) place, List<string>? current, List<string> next, bool add, CancellationToken cancellationToken)
     {
         if (next.Count == 0)

@@ -71,8 +71,6 @@ internal sealed class GoDaddyDnsProvider : ValueSetDnsProvider<(string Zone, str
             : [.. _api.Read(current, what).Items().Select(r => (Data: r.String("data"), Ttl: r.Int32OrNull("ttl") ?? _ttl))];
     }
 
-    protected override IReadOnlyList<(string Data, int Ttl)> ValuesOf(List<(string Data, int Ttl)> set) => set;
-
     protected override async Task WriteAsync((string Zone, string Relative, string Name) place, List<(string Data, int Ttl)>? current, List<(string Data, int Ttl)> next,
         bool add, CancellationToken cancellationToken)
     {

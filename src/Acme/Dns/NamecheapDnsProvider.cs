@@ -90,8 +90,6 @@ internal sealed class NamecheapDnsProvider : ValueSetDnsProvider<(string Zone, s
                 (string?)h.Attribute("MXPref") ?? "10", (string?)h.Attribute("TTL") ?? "1800"))];
     }
 
-    protected override IReadOnlyList<Host> ValuesOf(List<Host> set) => set;
-
     protected override async Task WriteAsync((string Zone, string Name) place, List<Host>? current, List<Host> next, bool add, CancellationToken cancellationToken)
     {
         var (sld, tld) = Split(place.Zone);

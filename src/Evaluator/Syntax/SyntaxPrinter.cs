@@ -18,34 +18,6 @@ namespace ConfigLang.Evaluator.Syntax;
 /// </summary>
 public sealed class SyntaxPrinter
 {
-    // The names EvalState's constructor creates, in that order (they sort first).
-    private static readonly string[] StartupSymbols =
-    [
-        "outPath", "drvPath", "type", "meta", "name", "value", "system", "overrides", "outputs", "outputName",
-        "ignoreNulls", "file", "line", "column", "functor", "toString", "right", "wrong", "structuredAttrs",
-        "allowedReferences", "allowedRequisites", "disallowedReferences", "disallowedRequisites", "maxSize",
-        "maxClosureSize", "builder", "args", "contentAddressed", "impure", "outputHash", "outputHashAlgo",
-        "outputHashMode", "recurseForDerivations", "description", "self", "epsilon", "startSet", "operator",
-        "key", "path", "prefix", "outputSpecified",
-        // The names of the builtins set (its attribute names are created at start-up too).
-        "abort", "add", "addErrorContext", "all", "any", "appendContext", "attrNames", "attrValues", "baseNameOf",
-        "bitAnd", "bitOr", "bitXor", "builtins", "catAttrs", "ceil", "compareVersions", "concatLists", "concatMap",
-        "concatStringsSep", "currentSystem", "currentTime", "deepSeq", "derivation", "derivationStrict", "dirOf",
-        "div", "elem", "elemAt", "false", "fetchGit", "fetchMercurial", "fetchTarball", "fetchTree", "fetchurl",
-        "filter", "filterSource", "findFile", "floor", "foldl'", "fromJSON", "fromTOML", "functionArgs", "genList",
-        "genericClosure", "getAttr", "getContext", "getEnv", "groupBy", "hasAttr", "hasContext", "hashFile",
-        "hashString", "head", "import", "intersectAttrs", "isAttrs", "isBool", "isFloat", "isFunction", "isInt",
-        "isList", "isNull", "isPath", "isString", "langVersion", "length", "lessThan", "listToAttrs", "map",
-        "mapAttrs", "match", "mul", "nixPath", "nixVersion", "null", "parseDrvName", "partition", "pathExists",
-        "placeholder", "readDir", "readFile", "removeAttrs", "replaceStrings", "scopedImport", "seq", "sort",
-        "split", "splitVersion", "storeDir", "storePath", "stringLength", "sub", "substring", "tail", "throw",
-        "toFile", "toJSON", "toPath", "trace", "true", "tryEval", "typeOf", "unsafeDiscardOutputDependency",
-        "unsafeDiscardStringContext", "unsafeGetAttrPos", "zipAttrsWith",
-    ];
-
-    // Names Nix 2.8 creates at start-up at addresses above those of a file's own names.
-    private static readonly string[] LateStartupSymbols = ["x"];
-
     private readonly StringBuilder _out = new();
     private readonly string _baseDirectory;
     private readonly string _home;
@@ -75,9 +47,9 @@ public sealed class SyntaxPrinter
         {
             _maxLength = maxLength,
         };
-        for (var i = 0; i < StartupSymbols.Length; i++) printer._symbolOrder.TryAdd(StartupSymbols[i], i - StartupSymbols.Length);
+        for (var i = 0; i < NixStartupSymbols.Names.Length; i++) printer._symbolOrder.TryAdd(NixStartupSymbols.Names[i], i - NixStartupSymbols.Names.Length);
         new SymbolOrderCollector(printer._symbolOrder).Visit(tree.Root);
-        foreach (var late in LateStartupSymbols) printer._symbolOrder[late] = int.MaxValue - 1;
+        foreach (var late in NixStartupSymbols.LateNames) printer._symbolOrder[late] = int.MaxValue - 1;
         printer.Print(tree.Root);
         if (printer._out.Length <= maxLength) return printer._out.ToString();
         var cut = char.IsHighSurrogate(printer._out[maxLength - 1]) ? maxLength - 1 : maxLength;

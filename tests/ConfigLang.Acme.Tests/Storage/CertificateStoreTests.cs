@@ -110,9 +110,10 @@ public sealed class CertificateStoreTests : IDisposable
         var store = new CertificateStore(_root.Path);
         var material = Material();
         store.Install(_request, material);
-        // An hour back: a rewrite within the file system's timestamp tick would keep "now" unchanged.
-        var before = DateTime.UtcNow.AddHours(-1);
-        File.SetLastWriteTimeUtc(CertFile("fullchain.pem"), before);
+        // An hour back: a rewrite within the file system's timestamp tick would keep "now" unchanged. Compared
+        // with the time as stored, which a file system with coarser timestamps (whole seconds) rounds.
+        File.SetLastWriteTimeUtc(CertFile("fullchain.pem"), DateTime.UtcNow.AddHours(-1));
+        var before = File.GetLastWriteTimeUtc(CertFile("fullchain.pem"));
 
         var again = store.Install(_request, material);
 

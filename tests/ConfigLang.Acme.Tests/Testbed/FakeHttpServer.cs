@@ -23,17 +23,23 @@ public sealed class FakeHttpServer : IDisposable
             // listener per attempt, since a failed Start disposes the listener.
             var port = FreePorts.Take(1)[0];
             var listener = new HttpListener();
-            listener.Prefixes.Add($"http://127.0.0.1:{port}/");
+            var started = false;
             try
             {
+                listener.Prefixes.Add($"http://127.0.0.1:{port}/");
                 listener.Start();
+                started = true;
                 _listener = listener;
                 BaseUrl = new Uri($"http://127.0.0.1:{port}/");
                 break;
             }
             catch (HttpListenerException) when (attempt < 5)
             {
-                listener.Close();
+            }
+            finally
+            {
+                // Closed on every failed attempt, the last one (whose exception goes on) too.
+                if (!started) listener.Close();
             }
         }
         _loop = LoopAsync();

@@ -213,6 +213,22 @@ public sealed class NixErrorLayoutTests
          "error: unsupported argument 'foo' to 'fetchurl'\n\n       at \u00abstring\u00bb:1:32:\n\n            1| builtins.fetchurl { url = \"x\"; foo = 1; }\n             |                                ^\n" },
         { "builtins.fetchurl { }", false,
          "error: 'url' argument required\n\n       at \u00abstring\u00bb:1:1:\n\n            1| builtins.fetchurl { }\n             | ^\n" },
+        // A fetcher stops at the first wrong attribute in Nix 2.8's order (names made at start-up such as `name` and
+        // `type` first, then in the order the parser met them), whether its value is wrong or its name unknown.
+        { "builtins.fetchurl { url = 1; foo = 2; }", false,
+         "error: value is an integer while a string was expected\n\n       at \u00abstring\u00bb:1:21:\n\n            1| builtins.fetchurl { url = 1; foo = 2; }\n             |                     ^\n" },
+        { "builtins.fetchurl { foo = 2; url = 1; }", false,
+         "error: unsupported argument 'foo' to 'fetchurl'\n\n       at \u00abstring\u00bb:1:21:\n\n            1| builtins.fetchurl { foo = 2; url = 1; }\n             |                     ^\n" },
+        { "builtins.fetchurl { url = 2; name = 1; }", false,
+         "error: value is an integer while a string was expected\n\n       at \u00abstring\u00bb:1:30:\n\n            1| builtins.fetchurl { url = 2; name = 1; }\n             |                              ^\n" },
+        { "builtins.fetchurl { url = 2; sha256 = 1; }", false,
+         "error: value is an integer while a string was expected\n\n       at \u00abstring\u00bb:1:21:\n\n            1| builtins.fetchurl { url = 2; sha256 = 1; }\n             |                     ^\n" },
+        { "builtins.fetchurl { url = \"x\"; b = 1; a = 2; }", false,
+         "error: unsupported argument 'b' to 'fetchurl'\n\n       at \u00abstring\u00bb:1:32:\n\n            1| builtins.fetchurl { url = \"x\"; b = 1; a = 2; }\n             |                                ^\n" },
+        { "builtins.fetchurl { url = \"x\"; zzz = 1; sha256 = 2; }", false,
+         "error: unsupported argument 'zzz' to 'fetchurl'\n\n       at \u00abstring\u00bb:1:32:\n\n            1| builtins.fetchurl { url = \"x\"; zzz = 1; sha256 = 2; }\n             |                                ^\n" },
+        { "builtins.fetchTarball { url = 1; type = 2; }", false,
+         "error: unsupported argument 'type' to 'fetchTarball'\n\n       at \u00abstring\u00bb:1:34:\n\n            1| builtins.fetchTarball { url = 1; type = 2; }\n             |                                  ^\n" },
         // A dynamic attribute in a let: at the `let` (lint at the name).
         { "let\n  ${\"a\" + \"\"} = 1;\nin\na", false,
          "error: dynamic attributes not allowed in let\n\n       at \u00abstring\u00bb:1:1:\n\n            1| let\n             | ^\n            2|   ${\"a\" + \"\"} = 1;\n" },

@@ -102,9 +102,10 @@ public sealed class EmbeddedLibraryTests : IDisposable
     public void Unpacking_twice_reuses_the_folder()
     {
         var first = LibraryFiles.Unpack(_dir.FullName);
-        // An hour back: unpacking again within the file system's timestamp tick would keep "now" unchanged.
-        var modified = DateTime.UtcNow.AddHours(-1);
-        Directory.SetLastWriteTimeUtc(Path.Combine(first, "lib"), modified);
+        // An hour back: unpacking again within the file system's timestamp tick would keep "now" unchanged. Compared
+        // with the time as stored, which a file system with coarser timestamps (whole seconds) rounds.
+        Directory.SetLastWriteTimeUtc(Path.Combine(first, "lib"), DateTime.UtcNow.AddHours(-1));
+        var modified = Directory.GetLastWriteTimeUtc(Path.Combine(first, "lib"));
         Assert.Equal(first, LibraryFiles.Unpack(_dir.FullName));
         Assert.Equal(modified, Directory.GetLastWriteTimeUtc(Path.Combine(first, "lib")));
         Assert.Single(Directory.GetDirectories(_dir.FullName));
