@@ -305,7 +305,8 @@ public sealed class AcmeClient : IDisposable
 
     // ---- transport -------------------------------------------------------------------------
 
-    private Task<AcmeResponse> PostAsGetAsync(AcmeAccount account, Uri url, string? accept, CancellationToken cancellationToken) =>
+    // Internal, not private: the tests' testbed reads the account's orders list (a call the product never needs) through it.
+    internal Task<AcmeResponse> PostAsGetAsync(AcmeAccount account, Uri url, string? accept, CancellationToken cancellationToken) =>
         PostAsync(account, url, "", useJwk: false, accept, cancellationToken);
 
     private async Task<AcmeResponse> PostAsync(AcmeAccount account, Uri url, string payloadJson, bool useJwk, string? accept, CancellationToken cancellationToken)

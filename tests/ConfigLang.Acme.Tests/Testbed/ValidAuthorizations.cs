@@ -1,7 +1,4 @@
-using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json;
-using ConfigLang.Acme.Crypto;
 using ConfigLang.Acme.Protocol;
 using ConfigLang.Acme.Storage;
 
@@ -34,19 +31,19 @@ public static class ValidAuthorizations
             using var account = AcmeAccount.Load(key);
             // An account of another server (or one never registered) has nothing here.
             if (await client.FindAccountAsync(account) is null) continue;
-            deactivated += await DeactivateAsync(bed, client, account);
+            deactivated += await DeactivateAsync(client, account);
         }
         return deactivated;
     }
 
     /// <summary>Deactivates the valid authorizations of <paramref name="account"/> (registered through <paramref name="client"/>); returns how many.</summary>
-    public static async Task<int> DeactivateAsync(Testbed bed, AcmeClient client, AcmeAccount account)
+    public static async Task<int> DeactivateAsync(AcmeClient client, AcmeAccount account)
     {
         var resource = account.Resource ?? await client.FindAccountAsync(account)
             ?? throw new InvalidOperationException("the account is not registered at " + client.DirectoryUrl);
         var ordersUrl = resource.Orders ?? throw new InvalidOperationException(client.DirectoryUrl + " gives the account no orders URL");
         var deactivated = 0;
-        foreach (var orderUrl in await OrderUrlsAsync(bed, client, account, ordersUrl))
+        foreach (var orderUrl in await OrderUrlsAsync(client, account, ordersUrl))
         {
             var order = await client.GetOrderAsync(account, orderUrl);
             foreach (var authorizationUrl in order.Authorizations)
@@ -61,35 +58,19 @@ public static class ValidAuthorizations
     }
 
     /// <summary>Every page of the orders list, following <c>Link: rel="next"</c>.</summary>
-    private static async Task<List<Uri>> OrderUrlsAsync(Testbed bed, AcmeClient client, AcmeAccount account, Uri ordersUrl)
+    private static async Task<List<Uri>> OrderUrlsAsync(AcmeClient client, AcmeAccount account, Uri ordersUrl)
     {
-        var directory = await client.GetDirectoryAsync();
-        using var http = AcmeHttp.CreateClient(bed.HttpsCa);
         var orders = new List<Uri>();
         Uri? page = ordersUrl;
         for (var pages = 0; page is not null; pages++)
         {
             if (pages == MaxPages) throw new InvalidOperationException($"{ordersUrl} has more than {MaxPages} pages");
-            var response = await PostAsGetAsync(http, directory.NewNonce!, account, page);
+            // AcmeClient has no public orders-list call (the product never needs one).
+            var response = await client.PostAsGetAsync(account, page, null, CancellationToken.None);
             using var body = JsonDocument.Parse(response.Body);
             orders.AddRange(body.RootElement.GetProperty("orders").EnumerateArray().Select(o => new Uri(o.GetString()!)));
             page = response.LinksWithRel("next").FirstOrDefault();
         }
         return orders;
-    }
-
-    // AcmeClient has no orders-list call (the product never needs one): one signed POST-as-GET here.
-    private static async Task<AcmeResponse> PostAsGetAsync(HttpClient http, Uri newNonce, AcmeAccount account, Uri url)
-    {
-        using var nonceResponse = await http.SendAsync(new HttpRequestMessage(HttpMethod.Head, newNonce));
-        var nonce = nonceResponse.Headers.GetValues("Replay-Nonce").First();
-        var jws = JwsSigner.Sign(account.Key, "", url, nonce, account.Location);
-        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(Encoding.UTF8.GetBytes(jws)) };
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/jose+json");
-        using var response = await http.SendAsync(request);
-        var body = await response.Content.ReadAsByteArrayAsync();
-        if (!response.IsSuccessStatusCode)
-            throw new InvalidOperationException($"{url} answered HTTP {(int)response.StatusCode}: {Encoding.UTF8.GetString(body)}");
-        return new AcmeResponse(response, body, TimeProvider.System);
     }
 }

@@ -48,7 +48,6 @@ public sealed class ValidAuthorizationsTests
 
         Assert.Contains(OrderStage.ChallengePresented, validated);
         Assert.Contains(OrderStage.ChallengeValid, validated);
-        Assert.DoesNotContain(OrderStage.AuthorizationReused, validated);
     }
 
     /// <summary>One run that must install the certificate; the order stages it went through.</summary>
