@@ -14,7 +14,7 @@ namespace ConfigLang.Acme.Dns;
 /// <c>DELETE</c>s it with the last value; its own value added or removed and the others kept,
 /// serialized within the provider (<see cref="ValueSetDnsProvider{TPlace, TSet, TValue}"/>). Errors are <c>{"error":{"code","message"}}</c>.
 /// </summary>
-internal sealed class AzureDnsProvider : ValueSetDnsProvider<(string RecordSet, string Name), List<string>, string>
+internal sealed class AzureDnsProvider : ValueListDnsProvider<(string RecordSet, string Name), string>
 {
     public const string ProviderName = "azuredns";
     private const string PublicApiVersion = "2018-05-01";

@@ -13,7 +13,7 @@ namespace ConfigLang.Acme.Dns;
 /// Its own value is added or removed and the others kept, so a wildcard's value on the same name
 /// stays; read-modify-write is serialized within the provider (<see cref="ValueSetDnsProvider{TPlace, TSet, TValue}"/>). Errors are <c>{"detail":...}</c>.
 /// </summary>
-internal sealed class DesecDnsProvider : ValueSetDnsProvider<(string Domain, string Subname, string Name), List<string>, string>
+internal sealed class DesecDnsProvider : ValueListDnsProvider<(string Domain, string Subname, string Name), string>
 {
     public const string ProviderName = "desec";
     public static readonly Uri DefaultBaseUrl = new("https://desec.io/api/v1/");

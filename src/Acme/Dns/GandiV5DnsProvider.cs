@@ -13,7 +13,7 @@ namespace ConfigLang.Acme.Dns;
 /// value is added or removed, the others kept; read-modify-write is serialized within the provider.
 /// Errors are <c>{"code","message","object","cause"}</c>.
 /// </summary>
-internal sealed class GandiV5DnsProvider : ValueSetDnsProvider<(string Rrset, string Name), List<string>, string>
+internal sealed class GandiV5DnsProvider : ValueListDnsProvider<(string Rrset, string Name), string>
 {
     public const string ProviderName = "gandiv5";
     public static readonly Uri DefaultBaseUrl = new("https://api.gandi.net/v5/livedns/");

@@ -12,7 +12,7 @@ namespace ConfigLang.Acme.Dns;
 /// have no id, so read-modify-write is serialized within the provider. Errors are
 /// <c>{"code":...,"message":...}</c>.
 /// </summary>
-internal sealed class GoDaddyDnsProvider : ValueSetDnsProvider<(string Zone, string Relative, string Name), List<(string Data, int Ttl)>, (string Data, int Ttl)>
+internal sealed class GoDaddyDnsProvider : ValueListDnsProvider<(string Zone, string Relative, string Name), (string Data, int Ttl)>
 {
     public const string ProviderName = "godaddy";
     public static readonly Uri DefaultBaseUrl = new("https://api.godaddy.com/v1/");

@@ -15,7 +15,7 @@ namespace ConfigLang.Acme.Dns;
 /// back with <c>namecheap.domains.dns.setHosts</c> (a form POST: Namecheap has no per-record calls)
 /// with its own TXT added or removed; serialized within the provider.
 /// </summary>
-internal sealed class NamecheapDnsProvider : ValueSetDnsProvider<(string Zone, string Name), List<NamecheapDnsProvider.Host>, NamecheapDnsProvider.Host>
+internal sealed class NamecheapDnsProvider : ValueListDnsProvider<(string Zone, string Name), NamecheapDnsProvider.Host>
 {
     public const string ProviderName = "namecheap";
     public static readonly Uri ProductionUrl = new("https://api.namecheap.com/xml.response");

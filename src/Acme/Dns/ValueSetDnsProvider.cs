@@ -77,11 +77,8 @@ internal abstract class ValueSetDnsProvider<TPlace, TSet, TValue> : IDnsProvider
     /// <summary>The set there now; null when the name has none. An answer it cannot read is an error, never null.</summary>
     protected abstract Task<TSet?> ReadAsync(TPlace place, CancellationToken cancellationToken);
 
-    /// <summary>The values of a set <see cref="ReadAsync"/> answered: by default the set itself, when it is the
-    /// list of values (most providers read nothing else); a set with more in it (a TTL) overrides this.</summary>
-    protected virtual IReadOnlyList<TValue> ValuesOf(TSet set) =>
-        set as IReadOnlyList<TValue>
-        ?? throw new InvalidOperationException($"{GetType().Name} reads a set that is not a list of its values and must say where they are (ValuesOf).");
+    /// <summary>The values of a set <see cref="ReadAsync"/> answered (a set that is only its values: <see cref="ValueListDnsProvider{TPlace, TValue}"/>).</summary>
+    protected abstract IReadOnlyList<TValue> ValuesOf(TSet set);
 
     /// <summary>Writes <paramref name="next"/> (empty: none left) over <paramref name="current"/> (null: there was none).</summary>
     /// <param name="add">Whether ours was added (else removed), for the call's description.</param>

@@ -7,7 +7,7 @@ namespace ConfigLang.Acme.Tests.Dns;
 /// <summary>The read-modify-write frame itself, with a provider that keeps its one set in memory and records its calls.</summary>
 public sealed class ValueSetDnsProviderTests
 {
-    private sealed class InMemoryProvider(bool addsAlone) : ValueSetDnsProvider<string, List<string>, string>("in-memory", propagationTimeout: null)
+    private sealed class InMemoryProvider(bool addsAlone) : ValueListDnsProvider<string, string>("in-memory", propagationTimeout: null)
     {
         public readonly List<string> Set = [];
         public readonly List<string> Calls = [];
@@ -21,8 +21,6 @@ public sealed class ValueSetDnsProviderTests
             Calls.Add("read");
             return Task.FromResult<List<string>?>([.. Set]);
         }
-
-        protected override IReadOnlyList<string> ValuesOf(List<string> set) => set;
 
         protected override Task WriteAsync(string place, List<string>? current, List<string> next, bool add, CancellationToken cancellationToken)
         {
