@@ -1,9 +1,12 @@
+using ConfigLang.Evaluator.Syntax.Nodes;
+
 namespace ConfigLang.Evaluator.Syntax;
 
 /// <summary>
 /// The names Nix 2.8 creates as symbols before it reads any file. Its attribute sets are ordered by
 /// the symbols' memory addresses, which follow creation order, so these names come before a file's
 /// own wherever that order shows (<c>--parse</c> output, which attribute a builtin checks first).
+/// <see cref="Rank"/> is that order for any name, used wherever it shows.
 /// </summary>
 internal static class NixStartupSymbols
 {
@@ -35,16 +38,42 @@ internal static class NixStartupSymbols
     // Names Nix 2.8 creates at start-up at addresses above those of a file's own names.
     public static readonly string[] LateNames = ["x"];
 
-    private static readonly Dictionary<string, int> RankByName = BuildRanks();
+    // Rank of a late name: after every name a file creates, before a name none creates.
+    private const long LateRank = long.MaxValue - 1;
 
-    /// <summary>Where <paramref name="name"/> comes among the start-up names (0 first), or null for a
-    /// name Nix creates when it reads it (the late names too: they sort after a file's own).</summary>
-    public static int? Rank(string name) => RankByName.TryGetValue(name, out var rank) ? rank : null;
+    private static readonly Dictionary<string, long> StartupRanks = BuildRanks();
 
-    private static Dictionary<string, int> BuildRanks()
+    /// <summary>The names parsing <paramref name="root"/> creates as symbols, each with its place among them (0 first).</summary>
+    public static Dictionary<string, int> NamesCreatedBy(Expr root)
     {
-        var ranks = new Dictionary<string, int>(Names.Length, StringComparer.Ordinal);
+        var names = new Dictionary<string, int>(StringComparer.Ordinal);
+        new SymbolOrderCollector(names).Visit(root);
+        return names;
+    }
+
+    /// <summary>
+    /// Where <paramref name="name"/> comes in Nix 2.8's symbol order (smaller first), once Nix has read the
+    /// sources whose <see cref="NamesCreatedBy"/> are <paramref name="createdBySources"/>, in the order it read
+    /// them: the start-up names, then each source's names in its order (a name belongs to the first source
+    /// that created it), then the late start-up names; last a name none of them created (made while evaluating).
+    /// </summary>
+    public static long Rank(string name, IReadOnlyList<IReadOnlyDictionary<string, int>> createdBySources)
+    {
+        if (StartupRanks.TryGetValue(name, out var startup)) return startup;
+        long before = StartupRanks.Count;
+        foreach (var created in createdBySources)
+        {
+            if (created.TryGetValue(name, out var place)) return before + place;
+            before += created.Count;
+        }
+        return long.MaxValue;
+    }
+
+    private static Dictionary<string, long> BuildRanks()
+    {
+        var ranks = new Dictionary<string, long>(Names.Length + LateNames.Length, StringComparer.Ordinal);
         foreach (var name in Names) ranks.TryAdd(name, ranks.Count);
+        foreach (var name in LateNames) ranks.TryAdd(name, LateRank);
         return ranks;
     }
 }

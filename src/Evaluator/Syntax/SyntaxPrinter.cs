@@ -21,7 +21,7 @@ public sealed class SyntaxPrinter
     private readonly StringBuilder _out = new();
     private readonly string _baseDirectory;
     private readonly string _home;
-    private readonly Dictionary<string, int> _symbolOrder = new(StringComparer.Ordinal);
+    private IReadOnlyDictionary<string, int>[] _createdNames = [];
     private int _maxLength = int.MaxValue;
 
     private readonly Text.SourceText _source;
@@ -46,17 +46,15 @@ public sealed class SyntaxPrinter
         var printer = new SyntaxPrinter(tree.Source, baseDirectory, home ?? Environment.GetEnvironmentVariable("HOME") ?? "/")
         {
             _maxLength = maxLength,
+            _createdNames = [NixStartupSymbols.NamesCreatedBy(tree.Root)],
         };
-        for (var i = 0; i < NixStartupSymbols.Names.Length; i++) printer._symbolOrder.TryAdd(NixStartupSymbols.Names[i], i - NixStartupSymbols.Names.Length);
-        new SymbolOrderCollector(printer._symbolOrder).Visit(tree.Root);
-        foreach (var late in NixStartupSymbols.LateNames) printer._symbolOrder[late] = int.MaxValue - 1;
         printer.Print(tree.Root);
         if (printer._out.Length <= maxLength) return printer._out.ToString();
         var cut = char.IsHighSurrogate(printer._out[maxLength - 1]) ? maxLength - 1 : maxLength;
         return printer._out.ToString(0, cut) + "…";
     }
 
-    private int SymbolRank(string name) => _symbolOrder.TryGetValue(name, out var rank) ? rank : int.MaxValue;
+    private long SymbolRank(string name) => NixStartupSymbols.Rank(name, _createdNames);
 
     private void Print(Expr expr)
     {
@@ -406,90 +404,5 @@ public sealed class SyntaxPrinter
         var fixedText = value.ToString("F" + (5 - exponent), CultureInfo.InvariantCulture);
         if (fixedText.Contains('.')) fixedText = fixedText.TrimEnd('0').TrimEnd('.');
         return fixedText;
-    }
-
-    /// <summary>Records where each name is first created as a symbol by Nix's bison parser, which
-    /// does it when a rule is reduced: a variable or attribute name at once, but a formal after its
-    /// default value and a lambda's argument name after the body.</summary>
-    private sealed class SymbolOrderCollector(Dictionary<string, int> order)
-    {
-        private readonly List<(int Offset, string Name)> _seen = [];
-
-        public void Visit(Expr root)
-        {
-            Walk(root);
-            foreach (var (_, name) in _seen.OrderBy(s => s.Offset)) order.TryAdd(name, order.Count);
-        }
-
-        private void Note(int offset, string name) => _seen.Add((offset, name));
-
-        private void Walk(Expr expr)
-        {
-            switch (expr)
-            {
-                case Identifier id: Note(id.Span.Start, id.Name); break;
-                case AttrSetExpr set: WalkBindings(set.Bindings); break;
-                case LegacyLetExpr legacy: WalkBindings(legacy.Bindings); break;
-                case LetExpr let: WalkBindings(let.Bindings); Walk(let.Body); break;
-                case LambdaExpr lambda:
-                    if (lambda.Formals is { } formals)
-                    {
-                        foreach (var formal in formals.Items)
-                        {
-                            Note(formal.Span.End, formal.Name);
-                            if (formal.Default is { } d) Walk(d);
-                        }
-                    }
-                    if (lambda.ArgName is { } arg) Note(lambda.Span.End, arg);
-                    Walk(lambda.Body);
-                    break;
-                case SelectExpr select: Walk(select.Target); WalkPath(select.Path); if (select.Default is { } f) Walk(f); break;
-                case HasAttrExpr has: Walk(has.Target); WalkPath(has.Path); break;
-                case CallExpr call: Walk(call.Function); Walk(call.Argument); break;
-                case BinaryExpr binary: Walk(binary.Left); Walk(binary.Right); break;
-                case UnaryExpr unary: Walk(unary.Operand); break;
-                case IfExpr ifExpr: Walk(ifExpr.Condition); Walk(ifExpr.Then); Walk(ifExpr.Else); break;
-                case AssertExpr assert: Walk(assert.Condition); Walk(assert.Body); break;
-                case WithExpr with: Walk(with.Scope); Walk(with.Body); break;
-                case ListExpr list: foreach (var item in list.Items) Walk(item); break;
-                case StringExpr str: WalkParts(str.Parts); break;
-                case PathExpr path: WalkParts(path.Parts); break;
-            }
-        }
-
-        private void WalkBindings(IReadOnlyList<Binding> bindings)
-        {
-            foreach (var binding in bindings)
-            {
-                switch (binding)
-                {
-                    case AttrBinding attr: WalkPath(attr.Path); Walk(attr.Value); break;
-                    case InheritBinding inherit:
-                        if (inherit.From is { } from) Walk(from);
-                        foreach (var name in inherit.Names)
-                        {
-                            if (name is StaticAttrName s) Note(s.Span.Start, s.Name);
-                        }
-                        break;
-                }
-            }
-        }
-
-        private void WalkPath(AttrPath path)
-        {
-            foreach (var name in path.Names)
-            {
-                if (name is StaticAttrName s) Note(s.Span.Start, s.Name);
-                else if (name is DynamicAttrName d) Walk(d.Expression);
-            }
-        }
-
-        private void WalkParts(IReadOnlyList<StringPart> parts)
-        {
-            foreach (var part in parts)
-            {
-                if (part is InterpolationPart interpolation) Walk(interpolation.Expression);
-            }
-        }
     }
 }

@@ -229,6 +229,18 @@ public sealed class NixErrorLayoutTests
          "error: unsupported argument 'zzz' to 'fetchurl'\n\n       at \u00abstring\u00bb:1:32:\n\n            1| builtins.fetchurl { url = \"x\"; zzz = 1; sha256 = 2; }\n             |                                ^\n" },
         { "builtins.fetchTarball { url = 1; type = 2; }", false,
          "error: unsupported argument 'type' to 'fetchTarball'\n\n       at \u00abstring\u00bb:1:34:\n\n            1| builtins.fetchTarball { url = 1; type = 2; }\n             |                                  ^\n" },
+        // `x` is made at start-up but sorts after the file's own names; a name met before its attribute (the let's
+        // `url`) was made there; a constant dynamic or quoted name is made where the parser reads it.
+        { "builtins.fetchurl { x = 1; url = 2; }", false,
+         "error: value is an integer while a string was expected\n\n       at \u00abstring\u00bb:1:28:\n\n            1| builtins.fetchurl { x = 1; url = 2; }\n             |                            ^\n" },
+        { "builtins.fetchurl { x = 2; foo = 1; }", false,
+         "error: unsupported argument 'foo' to 'fetchurl'\n\n       at \u00abstring\u00bb:1:28:\n\n            1| builtins.fetchurl { x = 2; foo = 1; }\n             |                            ^\n" },
+        { "let url = 0; in builtins.fetchurl { foo = 2; url = 1; }", false,
+         "error: value is an integer while a string was expected\n\n       at \u00abstring\u00bb:1:46:\n\n            1| let url = 0; in builtins.fetchurl { foo = 2; url = 1; }\n             |                                              ^\n" },
+        { "builtins.fetchurl { ${\"foo\"} = 1; url = 2; }", false,
+         "error: unsupported argument 'foo' to 'fetchurl'\n\n       at \u00abstring\u00bb:1:21:\n\n            1| builtins.fetchurl { ${\"foo\"} = 1; url = 2; }\n             |                     ^\n" },
+        { "builtins.fetchurl { \"foo\" = 1; url = 2; }", false,
+         "error: unsupported argument 'foo' to 'fetchurl'\n\n       at \u00abstring\u00bb:1:21:\n\n            1| builtins.fetchurl { \"foo\" = 1; url = 2; }\n             |                     ^\n" },
         // A dynamic attribute in a let: at the `let` (lint at the name).
         { "let\n  ${\"a\" + \"\"} = 1;\nin\na", false,
          "error: dynamic attributes not allowed in let\n\n       at \u00abstring\u00bb:1:1:\n\n            1| let\n             | ^\n            2|   ${\"a\" + \"\"} = 1;\n" },
@@ -300,6 +312,33 @@ public sealed class NixErrorLayoutTests
             // Nix 2.8's output for this file, at /tmp/errl/bad.nix.
             Assert.Equal("error: cannot add a string to an integer\n\n       at " + file + ":2:11:\n\n            1| let x = 1; in\n            2| { a = x + \"s\"; }\n             |           ^\n(use '--show-trace' to show detailed location information)\n",
                 result.Stderr);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    // Nix 2.8 reads the expression, then the files in the order they are first imported; a name belongs to the first
+    // source that made it, wherever its offset in that file lies (both files define their name at 1:3).
+    [Theory]
+    [InlineData("({ zzz = 1; url = \"x\"; } // import ./b.nix)", "zzz", "\u00abstring\u00bb", "1:22")]
+    [InlineData("(import ./z.nix // import ./b.nix // { url = \"x\"; })", "zzz", "z.nix", "1:3")]
+    [InlineData("(import ./b.nix // import ./z.nix // { url = \"x\"; })", "b", "b.nix", "1:3")]
+    public void A_fetcher_argument_from_several_files_is_checked_in_the_order_the_files_were_read(string argument, string first, string at, string position)
+    {
+        var folder = Directory.CreateTempSubdirectory("fetchorder-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(folder, "b.nix"), "{ b = 1; }");
+            File.WriteAllText(Path.Combine(folder, "z.nix"), "{ zzz = 1; }");
+            var expression = "builtins.fetchurl " + argument.Replace("./", folder + "/");
+
+            var error = Evaluate.Run(expression).Error!;
+
+            Assert.Equal($"unsupported argument '{first}' to 'fetchurl'", error.Message);
+            Assert.EndsWith(at, error.Location!.Value.Source.Name);
+            Assert.Equal(position, error.Location!.Value.Start.ToString());
         }
         finally
         {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ConfigLang.Evaluator.Runtime.Values;
 using ConfigLang.Evaluator.Syntax;
 using ConfigLang.Evaluator.Text;
@@ -36,10 +37,10 @@ internal static class FetcherBuiltins
             i.ForceStringNoContext(argument, site);
             return;
         }
-        foreach (var index in InNixOrder(attrs))
+        foreach (var index in InNixOrder(i, attrs))
         {
             var name = attrs.Names[index];
-            var at = attrs.PositionOf(name) ?? site;
+            var at = attrs.Positions is { } positions && positions[index].Source is not null ? positions[index] : site;
             if (name.Name is not ("url" or "sha256" or "name"))
             {
                 throw EvaluationException.Create(EvaluationDiagnostics.BadArguments, $"unsupported argument '{name.ToUnicode()}' to '{who}'", at);
@@ -50,26 +51,30 @@ internal static class FetcherBuiltins
     }
 
     /// <summary>
-    /// The set's attribute indices in Nix 2.8's order, as far as ConfigLang can tell it. Nix orders a set by symbol
-    /// creation: names it makes at start-up (<c>name</c>, <c>type</c>) first, then names as its parser first met
-    /// them. Here a name's definition stands for its first meeting, which is right unless the name occurred
-    /// earlier in the file (<c>let url = …; in fetchurl { foo = 1; url = 2; }</c> reports <c>foo</c>, Nix the
-    /// <c>url</c>). Names without a position (built by a builtin) come last, by name.
+    /// The set's attribute indices in Nix 2.8's order (<see cref="NixStartupSymbols.Rank"/>), as far as ConfigLang can
+    /// tell it: the names each source of the set's attributes creates, those sources taken in the order they were
+    /// read. A source read without <c>import</c> (the evaluated file, a <c>scopedImport</c>) counts as read first.
     /// </summary>
-    private static int[] InNixOrder(AttrSetValue attrs)
+    private static int[] InNixOrder(Interpreter i, AttrSetValue attrs)
     {
-        var order = new int[attrs.Count];
-        for (var k = 0; k < order.Length; k++) order[k] = k;
-        Array.Sort(order, (a, b) =>
-        {
-            var byStartup = (NixStartupSymbols.Rank(attrs.Names[a].Name) ?? int.MaxValue).CompareTo(NixStartupSymbols.Rank(attrs.Names[b].Name) ?? int.MaxValue);
-            if (byStartup != 0) return byStartup;
-            var byDefinition = DefinitionOffset(attrs, a).CompareTo(DefinitionOffset(attrs, b));
-            return byDefinition != 0 ? byDefinition : a.CompareTo(b);
-        });
-        return order;
+        var created = SourcesInReadOrder(i, attrs).Select(NamesCreatedBy).ToArray();
+        return [.. Enumerable.Range(0, attrs.Count).OrderBy(index => NixStartupSymbols.Rank(attrs.Names[index].Name, created)).ThenBy(index => index)];
     }
 
-    private static int DefinitionOffset(AttrSetValue attrs, int index) =>
-        attrs.PositionOf(attrs.Names[index]) is { } position ? position.Span.Start : int.MaxValue;
+    private static List<SourceText> SourcesInReadOrder(Interpreter i, AttrSetValue attrs)
+    {
+        if (attrs.Positions is not { } positions) return [];
+        var sources = positions.Where(p => p.Source is not null).Select(p => p.Source).Distinct().ToList();
+        if (sources.Count < 2) return sources;
+        var importOrder = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var path in i.ImportedFiles) importOrder.TryAdd(path, importOrder.Count);
+        return [.. sources.OrderBy(source => importOrder.TryGetValue(source.Path, out var order) ? order : -1)];
+    }
+
+    // Each source is parsed again once (without the parse-time checks: no warnings twice) and its names kept while it
+    // lives: a catchable error in an attribute's value (tryEval) lets a program call the fetcher again and again.
+    private static readonly ConditionalWeakTable<SourceText, IReadOnlyDictionary<string, int>> CreatedNames = new();
+
+    private static IReadOnlyDictionary<string, int> NamesCreatedBy(SourceText source) =>
+        CreatedNames.GetValue(source, s => NixStartupSymbols.NamesCreatedBy(Parser.ParseSyntaxOnly(s).Root));
 }
