@@ -20,26 +20,20 @@ public sealed class FakeHttpServer : IDisposable
         for (var attempt = 0; ; attempt++)
         {
             // HttpListener cannot listen on port 0: a reserved port (FreePorts), and a fresh
-            // listener per attempt, since a failed Start disposes the listener.
+            // listener per attempt, since a failed Start closes the listener (nothing left to close).
             var port = FreePorts.Take(1)[0];
             var listener = new HttpListener();
-            var started = false;
+            listener.Prefixes.Add($"http://127.0.0.1:{port}/");
             try
             {
-                listener.Prefixes.Add($"http://127.0.0.1:{port}/");
                 listener.Start();
-                started = true;
                 _listener = listener;
                 BaseUrl = new Uri($"http://127.0.0.1:{port}/");
                 break;
             }
             catch (HttpListenerException) when (attempt < 5)
             {
-            }
-            finally
-            {
-                // Closed on every failed attempt, the last one (whose exception goes on) too.
-                if (!started) listener.Close();
+                // Port taken meanwhile: try another.
             }
         }
         _loop = LoopAsync();
