@@ -8,6 +8,7 @@ namespace ConfigLang.Evaluator.Text;
 public sealed class SourceText
 {
     private int[]? _lineStarts;
+    private AttributePathStarts? _attributePathStarts;
 
     public SourceText(string text, string path)
     {
@@ -89,6 +90,11 @@ public sealed class SourceText
         while (end > start && (Text[end - 1] == '\n' || Text[end - 1] == '\r')) end--;
         return Text.Substring(start, end - start);
     }
+
+    /// <summary>Where Nix 2.8 places the attribute whose name starts at <paramref name="nameOffset"/>: the start
+    /// of its dotted path (see <see cref="AttributePathStarts"/>); the source is parsed again the first time.</summary>
+    public int NixAttributeStart(int nameOffset) =>
+        (_attributePathStarts ??= Syntax.Parser.FindAttributePathStarts(this)).PathStartOf(nameOffset);
 
     public string Substring(TextSpan span) => Text.Substring(span.Start, span.Length);
 

@@ -216,6 +216,11 @@ public sealed class NixErrorLayoutTests
         // A dynamic attribute in a let: at the `let` (lint at the name).
         { "let\n  ${\"a\" + \"\"} = 1;\nin\na", false,
          "error: dynamic attributes not allowed in let\n\n       at \u00abstring\u00bb:1:1:\n\n            1| let\n             | ^\n            2|   ${\"a\" + \"\"} = 1;\n" },
+        // An attribute defined through a dotted path is framed at the path's start (lint's frame is at the name).
+        { "{\n  a.b = 1 + \"x\";\n}", true,
+         "error: cannot add a string to an integer\n\n       at \u00abstring\u00bb:2:13:\n\n            1| {\n            2|   a.b = 1 + \"x\";\n             |             ^\n            3| }\n\n       \u2026 while evaluating the attribute 'b'\n\n       at \u00abstring\u00bb:2:3:\n\n            1| {\n            2|   a.b = 1 + \"x\";\n             |   ^\n            3| }\n\n       \u2026 while evaluating the attribute 'a'\n\n       at \u00abstring\u00bb:2:3:\n\n            1| {\n            2|   a.b = 1 + \"x\";\n             |   ^\n            3| }\n" },
+        { "let s = { a.b.c = throw \"x\"; }; in s.a.b.c", true,
+         "error: x\n\n       \u2026 while evaluating the attribute 'a.b.c'\n\n       at \u00abstring\u00bb:1:11:\n\n            1| let s = { a.b.c = throw \"x\"; }; in s.a.b.c\n             |           ^\n" },
         // A call a builtin makes (genList's, map's) has no call site in Nix 2.8.
         { "builtins.genList (x: x + \"foo\") 2", true,
          "error: cannot add a string to an integer\n\n       at \u00abstring\u00bb:1:26:\n\n            1| builtins.genList (x: x + \"foo\") 2\n             |                          ^\n\n       \u2026 while evaluating anonymous lambda\n\n       at \u00abstring\u00bb:1:19:\n\n            1| builtins.genList (x: x + \"foo\") 2\n             |                   ^\n\n       \u2026 from call site\n" },

@@ -160,7 +160,7 @@ internal static class AttrSetBuiltins
         {
             var name = i.ForceSymbol(a[0], s);
             var attrs = i.ForceAttrs(a[1], s);
-            return attrs.PositionOf(name) is { } position ? Interpreter.MakePosition(position) : NullValue.Instance;
+            return attrs.PositionOf(name) is { } position ? Interpreter.MakePosition(position.NixAttributePosition) : NullValue.Instance;
         });
     }
 }
