@@ -606,7 +606,7 @@ public sealed partial class Interpreter
         var start = location.Start;
         return new AttrSetValue(
             [Symbols.Column, Symbols.File, Symbols.Line],
-            [IntValue.Of(location.ByteColumn), StringValue.Of(location.Source.PathByteText), IntValue.Of(start.Line)],
+            [IntValue.Of(location.Source.GetByteColumn(location.Span.Start, start)), StringValue.Of(location.Source.PathByteText), IntValue.Of(start.Line)],
             null);
     }
 

@@ -74,9 +74,12 @@ public sealed class SourceText
     /// columns a program sees (<c>__curPos</c>, <c>unsafeGetAttrPos</c>); <see cref="GetLinePosition"/>
     /// counts chars, as editors and diagnostics do. The two differ only after non-ASCII text on the line.
     /// </summary>
-    public int GetByteColumn(int offset)
+    public int GetByteColumn(int offset) => GetByteColumn(offset, GetLinePosition(offset));
+
+    /// <summary><see cref="GetByteColumn(int)"/> of an offset whose <paramref name="position"/> is known already (one line lookup less).</summary>
+    public int GetByteColumn(int offset, LinePosition position)
     {
-        var column = GetLinePosition(offset).Column;
+        var column = position.Column;
         var before = Text.AsSpan(Math.Clamp(offset, 0, Text.Length) - (column - 1), column - 1);
         return System.Text.Ascii.IsValid(before) ? column : Runtime.Values.ByteText.Utf8Length(before) + 1;
     }

@@ -78,12 +78,13 @@ public static class ErrorFormatter
     {
         if (location is not { Source: not null } loc) return;
         var start = loc.Start;
-        output.Append('\n').Append(indent).Append("at ").Append(loc.Source.Name).Append(':').Append(start.Line).Append(':').Append(byteColumns ? loc.ByteColumn : start.Column).Append(':').Append(afterHeader);
+        var byteColumn = byteColumns ? loc.Source.GetByteColumn(loc.Span.Start, start) : 0;
+        output.Append('\n').Append(indent).Append("at ").Append(loc.Source.Name).Append(':').Append(start.Line).Append(':').Append(byteColumns ? byteColumn : start.Column).Append(':').Append(afterHeader);
         var width = (start.Line + 1).ToString().Length;
         // A long line is shown as a window around the caret, its neighbours cut at the same columns.
         var excerpt = SourceExcerpt.At(loc.Source, start.Line, start.Column, 1);
         // Nix counts columns in bytes, in the header and in the caret's indent alike (a line cut to a window is ours).
-        var caretPad = byteColumns && excerpt.WindowStart == 0 ? loc.ByteColumn - 1 : excerpt.CaretColumn;
+        var caretPad = byteColumns && excerpt.WindowStart == 0 ? byteColumn - 1 : excerpt.CaretColumn;
         void Line(int number)
         {
             if (number < 1 || number > loc.Source.LineCount) return;
