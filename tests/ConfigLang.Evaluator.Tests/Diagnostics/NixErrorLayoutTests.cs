@@ -221,6 +221,18 @@ public sealed class NixErrorLayoutTests
          "error: cannot add a string to an integer\n\n       at \u00abstring\u00bb:2:13:\n\n            1| {\n            2|   a.b = 1 + \"x\";\n             |             ^\n            3| }\n\n       \u2026 while evaluating the attribute 'b'\n\n       at \u00abstring\u00bb:2:3:\n\n            1| {\n            2|   a.b = 1 + \"x\";\n             |   ^\n            3| }\n\n       \u2026 while evaluating the attribute 'a'\n\n       at \u00abstring\u00bb:2:3:\n\n            1| {\n            2|   a.b = 1 + \"x\";\n             |   ^\n            3| }\n" },
         { "let s = { a.b.c = throw \"x\"; }; in s.a.b.c", true,
          "error: x\n\n       \u2026 while evaluating the attribute 'a.b.c'\n\n       at \u00abstring\u00bb:1:11:\n\n            1| let s = { a.b.c = throw \"x\"; }; in s.a.b.c\n             |           ^\n" },
+        // A required attribute missing from a builtin's set: at the literal that made the set (after 'rec', through a
+        // variable too), framed at the call; a set a dotted path made has no place in Nix 2.8: at the call, no frame.
+        { "builtins.getAttr \"foo\" rec { a = 1; }", false,
+         "error: attribute 'foo' missing for call to 'getAttr'\n\n       at \u00abstring\u00bb:1:28:\n\n            1| builtins.getAttr \"foo\" rec { a = 1; }\n             |                            ^\n(use '--show-trace' to show detailed location information)\n" },
+        { "let s = { a = 1; }; in builtins.getAttr \"foo\" s", false,
+         "error: attribute 'foo' missing for call to 'getAttr'\n\n       at \u00abstring\u00bb:1:9:\n\n            1| let s = { a = 1; }; in builtins.getAttr \"foo\" s\n             |         ^\n(use '--show-trace' to show detailed location information)\n" },
+        { "builtins.listToAttrs [ { name = \"a\"; value = 1; }   { value = 2; } ]", false,
+         "error: attribute 'name' missing for call to 'listToAttrs'\n\n       at \u00abstring\u00bb:1:53:\n\n            1| builtins.listToAttrs [ { name = \"a\"; value = 1; }   { value = 2; } ]\n             |                                                     ^\n(use '--show-trace' to show detailed location information)\n" },
+        { "let a.b = 1; in builtins.getAttr \"c\" a", false,
+         "error: attribute 'c' missing for call to 'getAttr'\n\n       at \u00abstring\u00bb:1:17:\n\n            1| let a.b = 1; in builtins.getAttr \"c\" a\n             |                 ^\n" },
+        { "builtins.genericClosure { startSet = [ ]; }", true,
+         "error: attribute 'operator' missing for call to 'genericClosure'\n\n       at \u00abstring\u00bb:1:25:\n\n            1| builtins.genericClosure { startSet = [ ]; }\n             |                         ^\n\n       \u2026 while invoking 'genericClosure'\n\n       at \u00abstring\u00bb:1:1:\n\n            1| builtins.genericClosure { startSet = [ ]; }\n             | ^\n" },
         // A call a builtin makes (genList's, map's) has no call site in Nix 2.8.
         { "builtins.genList (x: x + \"foo\") 2", true,
          "error: cannot add a string to an integer\n\n       at \u00abstring\u00bb:1:26:\n\n            1| builtins.genList (x: x + \"foo\") 2\n             |                          ^\n\n       \u2026 while evaluating anonymous lambda\n\n       at \u00abstring\u00bb:1:19:\n\n            1| builtins.genList (x: x + \"foo\") 2\n             |                   ^\n\n       \u2026 from call site\n" },
@@ -244,6 +256,7 @@ public sealed class NixErrorLayoutTests
     [InlineData(" 2 * \"a\"", "1:4", "1:2")]
     [InlineData(" 1 < \"a\"", "1:4", null)]
     [InlineData("\"x\" + ({ })", "1:8", "1:7")]
+    [InlineData("builtins.getAttr \"foo\" { }", "1:1", "1:24")]
     public void The_diagnostic_keeps_the_precise_location_lint_reports_beside_Nix_2_8_s(string expression, string precise, string? nix)
     {
         var error = Evaluate.Run(expression).Error!;

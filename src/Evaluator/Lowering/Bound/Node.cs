@@ -89,6 +89,9 @@ internal sealed class ExprThunk : Thunk
 
     public override SourceLocation? Location => _node.Location;
 
+    /// <summary>The expression; kept once forced (only the environment is let go).</summary>
+    internal Node Node => _node;
+
     protected override Value Compute() => _node.Eval(_env!);
 
     protected override void Release() => _env = null;
