@@ -233,6 +233,9 @@ public sealed class NixErrorLayoutTests
          "error: attribute 'c' missing for call to 'getAttr'\n\n       at \u00abstring\u00bb:1:17:\n\n            1| let a.b = 1; in builtins.getAttr \"c\" a\n             |                 ^\n" },
         { "builtins.genericClosure { startSet = [ ]; }", true,
          "error: attribute 'operator' missing for call to 'genericClosure'\n\n       at \u00abstring\u00bb:1:25:\n\n            1| builtins.genericClosure { startSet = [ ]; }\n             |                         ^\n\n       \u2026 while invoking 'genericClosure'\n\n       at \u00abstring\u00bb:1:1:\n\n            1| builtins.genericClosure { startSet = [ ]; }\n             | ^\n" },
+        // A lone carriage return ends a line of the header's number, but Nix 2.8 shows the lines as split by line feeds.
+        { "let\r  x = 1;\r  y = x + \"s\";\r  z = 2;\nin\ny\n# a", false,
+         "error: cannot add a string to an integer\n\n       at \u00abstring\u00bb:3:11:\n\n            2| in\n            3| y\n             |           ^\n            4| # a\n" },
         // A call a builtin makes (genList's, map's) has no call site in Nix 2.8.
         { "builtins.genList (x: x + \"foo\") 2", true,
          "error: cannot add a string to an integer\n\n       at \u00abstring\u00bb:1:26:\n\n            1| builtins.genList (x: x + \"foo\") 2\n             |                          ^\n\n       \u2026 while evaluating anonymous lambda\n\n       at \u00abstring\u00bb:1:19:\n\n            1| builtins.genList (x: x + \"foo\") 2\n             |                   ^\n\n       \u2026 from call site\n" },
@@ -286,6 +289,28 @@ public sealed class NixErrorLayoutTests
         Assert.Contains("       … from call site\n\n       at «string»:1:42:", trace);
         Assert.Contains("(99 duplicate frames omitted)", trace);
         Assert.Equal(2, trace.Split("… from call site").Length - 1);
+    }
+
+    [Fact]
+    public void A_file_shows_no_line_its_last_line_break_does_not_end()
+    {
+        var folder = Directory.CreateTempSubdirectory("errlayout-").FullName;
+        try
+        {
+            var file = Path.Combine(folder, "bad.nix");
+            File.WriteAllText(file, "let g = y: f y; f = x: x + \"s\"; in g 1");
+
+            var result = Evaluate.Request(new EvaluationRequest { File = file, Strict = true, ShowTrace = true }, folder);
+
+            // Nix 2.8's output for this file, at /tmp/pos/nonl4.nix: it reads a file back by whole lines only.
+            Assert.Equal(
+                $"error: cannot add a string to an integer\n\n       at {file}:1:28:\n       \u2026 while evaluating 'f'\n\n       at {file}:1:21:\n       \u2026 from call site\n\n       at {file}:1:12:\n       \u2026 while evaluating 'g'\n\n       at {file}:1:9:\n       \u2026 from call site\n\n       at {file}:1:36:\n",
+                result.Stderr);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     [Fact]
