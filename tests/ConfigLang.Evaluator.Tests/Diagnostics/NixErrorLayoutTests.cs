@@ -236,6 +236,11 @@ public sealed class NixErrorLayoutTests
         // A lone carriage return ends a line of the header's number, but Nix 2.8 shows the lines as split by line feeds.
         { "let\r  x = 1;\r  y = x + \"s\";\r  z = 2;\nin\ny\n# a", false,
          "error: cannot add a string to an integer\n\n       at \u00abstring\u00bb:3:11:\n\n            2| in\n            3| y\n             |           ^\n            4| # a\n" },
+        // An infinite recursion is at the variable that read the thunk being computed (lint: at that thunk's expression).
+        { "let a = { } // a; in a.foo", false,
+         "error: infinite recursion encountered\n\n       at \u00abstring\u00bb:1:16:\n\n            1| let a = { } // a; in a.foo\n             |                ^\n" },
+        { "let a = 1 + a; in a", false,
+         "error: infinite recursion encountered\n\n       at \u00abstring\u00bb:1:13:\n\n            1| let a = 1 + a; in a\n             |             ^\n" },
         // A call a builtin makes (genList's, map's) has no call site in Nix 2.8.
         { "builtins.genList (x: x + \"foo\") 2", true,
          "error: cannot add a string to an integer\n\n       at \u00abstring\u00bb:1:26:\n\n            1| builtins.genList (x: x + \"foo\") 2\n             |                          ^\n\n       \u2026 while evaluating anonymous lambda\n\n       at \u00abstring\u00bb:1:19:\n\n            1| builtins.genList (x: x + \"foo\") 2\n             |                   ^\n\n       \u2026 from call site\n" },
@@ -260,6 +265,7 @@ public sealed class NixErrorLayoutTests
     [InlineData(" 1 < \"a\"", "1:4", null)]
     [InlineData("\"x\" + ({ })", "1:8", "1:7")]
     [InlineData("builtins.getAttr \"foo\" { }", "1:1", "1:24")]
+    [InlineData("let a = 1 + a; in a", "1:9", "1:13")]
     public void The_diagnostic_keeps_the_precise_location_lint_reports_beside_Nix_2_8_s(string expression, string precise, string? nix)
     {
         var error = Evaluate.Run(expression).Error!;
