@@ -31,9 +31,10 @@ public readonly record struct SourceExcerpt(string Text, int CaretColumn, int Ca
     /// <summary>The excerpt of 1-based <paramref name="line"/> with the caret at 1-based
     /// <paramref name="column"/>, <paramref name="caretLength"/> characters long (cut at the end
     /// of the line, or of the window).</summary>
-    public static SourceExcerpt At(SourceText source, int line, int column, int caretLength)
+    /// <param name="lineFeedsOnly">Number the lines as Nix 2.8 reads them back (<see cref="SourceText.LineFeedLineStarts"/>).</param>
+    public static SourceExcerpt At(SourceText source, int line, int column, int caretLength, bool lineFeedsOnly = false)
     {
-        var (lineStart, lineLength) = Bounds(source, line);
+        var (lineStart, lineLength) = Bounds(source, line, lineFeedsOnly);
         var caret = Math.Clamp(column - 1, 0, lineLength);
         if (lineLength <= MaxWholeLine)
             return new SourceExcerpt(source.Text.Substring(lineStart, lineLength), caret, Math.Max(1, Math.Min(caretLength, lineLength - caret)), 0);
@@ -45,9 +46,9 @@ public readonly record struct SourceExcerpt(string Text, int CaretColumn, int Ca
     }
 
     /// <summary>Another line (a neighbour shown for context) cut at the same columns.</summary>
-    public string OtherLine(SourceText source, int line)
+    public string OtherLine(SourceText source, int line, bool lineFeedsOnly = false)
     {
-        var (lineStart, lineLength) = Bounds(source, line);
+        var (lineStart, lineLength) = Bounds(source, line, lineFeedsOnly);
         return lineLength <= MaxWholeLine && WindowStart == 0
             ? source.Text.Substring(lineStart, lineLength)
             : Cut(source.Text, lineStart, lineLength, WindowStart);
@@ -66,9 +67,9 @@ public readonly record struct SourceExcerpt(string Text, int CaretColumn, int Ca
 
     /// <summary>Where a 1-based line starts and how long it is without its line break; an
     /// empty line past the end of the source.</summary>
-    private static (int Start, int Length) Bounds(SourceText source, int line)
+    private static (int Start, int Length) Bounds(SourceText source, int line, bool lineFeedsOnly)
     {
-        var starts = source.LineStarts;
+        var starts = lineFeedsOnly ? source.LineFeedLineStarts : source.LineStarts;
         if (line < 1 || line > starts.Count) return (0, 0);
         var text = source.Text;
         var start = starts[line - 1];

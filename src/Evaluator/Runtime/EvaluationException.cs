@@ -60,6 +60,16 @@ public sealed class EvaluationException : Exception
 
     public EvaluationErrorKind ErrorKind { get; }
 
+    /// <summary>For an infinite recursion on its way to the first thunk it fails: the thunk found still being
+    /// computed, so that the thunk can place it as Nix 2.8 does, at the variable that read it (see Thunk.RecordFailure).</summary>
+    internal Thunk? Blackholed { get; set; }
+
+    internal EvaluationException ReadingBlackholed(Thunk thunk)
+    {
+        Blackholed = thunk;
+        return this;
+    }
+
     /// <summary>Innermost frame first.</summary>
     public IReadOnlyList<TraceFrame> Trace => _trace;
 

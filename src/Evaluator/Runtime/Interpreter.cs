@@ -590,9 +590,15 @@ public sealed partial class Interpreter
         }
     }
 
-    /// <summary>An error forcing attribute <paramref name="index"/> deeply, as Nix frames it.</summary>
-    private static EvaluationException AttributeFrame(EvaluationException e, AttrSetValue attrs, int index) =>
-        e.AddFrame($"while evaluating the attribute '{attrs.Names[index].ToUnicode()}'", attrs.Positions?[index] is { Source: not null } p ? p : null);
+    /// <summary>An error forcing attribute <paramref name="index"/> deeply, as Nix frames it: at the start of the
+    /// attribute's dotted path, where lint keeps the name itself.</summary>
+    private static EvaluationException AttributeFrame(EvaluationException e, AttrSetValue attrs, int index)
+    {
+        var message = $"while evaluating the attribute '{attrs.Names[index].ToUnicode()}'";
+        if (attrs.Positions?[index] is not { Source: not null } position) return e.AddFrame(message, null);
+        var nix = position.NixAttributePosition;
+        return nix == position ? e.AddFrame(message, position) : e.AddFrameOnlyNixHas(message, nix).AddFrameAbsentFromNix(message, position);
+    }
 
     /// <summary>The <c>{ column; file; line; }</c> set Nix uses for positions.</summary>
     public static AttrSetValue MakePosition(SourceLocation location)
@@ -600,7 +606,7 @@ public sealed partial class Interpreter
         var start = location.Start;
         return new AttrSetValue(
             [Symbols.Column, Symbols.File, Symbols.Line],
-            [IntValue.Of(location.ByteColumn), StringValue.Of(location.Source.PathByteText), IntValue.Of(start.Line)],
+            [IntValue.Of(location.Source.GetByteColumn(location.Span.Start, start)), StringValue.Of(location.Source.PathByteText), IntValue.Of(start.Line)],
             null);
     }
 

@@ -8,6 +8,8 @@ namespace ConfigLang.Evaluator.Text;
 public sealed class SourceText
 {
     private int[]? _lineStarts;
+    private int[]? _lineFeedLineStarts;
+    private AttributePathStarts? _attributePathStarts;
 
     public SourceText(string text, string path)
     {
@@ -54,8 +56,17 @@ public sealed class SourceText
     /// <summary>A source file; bytes that are not UTF-8 are kept (see <see cref="Runtime.Values.ByteText.DecodeKeepingInvalid"/>).</summary>
     public static SourceText FromFile(string path) => new(Runtime.Values.ByteText.ReadSourceFile(path), path);
 
-    /// <summary>Offsets at which each line starts; the first is 0.</summary>
+    /// <summary>Offsets at which each line starts; the first is 0. A line feed, a CR LF pair and a lone carriage
+    /// return each end a line, as Nix 2.8's lexer counts the lines of its positions (and editors count them).</summary>
     public IReadOnlyList<int> LineStarts => _lineStarts ??= ComputeLineStarts(Text);
+
+    /// <summary>
+    /// Offsets at which each line starts when only line feeds end lines: how Nix 2.8 reads a file back to show the
+    /// lines of an error, so a lone carriage return, a line break in the error's line number, is none in the text
+    /// shown. The same table as <see cref="LineStarts"/> unless the text has a lone carriage return.
+    /// </summary>
+    public IReadOnlyList<int> LineFeedLineStarts =>
+        _lineFeedLineStarts ??= LineStarts.Count == Text.AsSpan().Count('\n') + 1 ? (int[])LineStarts : ComputeLineFeedLineStarts(Text);
 
     public int LineCount => LineStarts.Count;
 
@@ -73,9 +84,12 @@ public sealed class SourceText
     /// columns a program sees (<c>__curPos</c>, <c>unsafeGetAttrPos</c>); <see cref="GetLinePosition"/>
     /// counts chars, as editors and diagnostics do. The two differ only after non-ASCII text on the line.
     /// </summary>
-    public int GetByteColumn(int offset)
+    public int GetByteColumn(int offset) => GetByteColumn(offset, GetLinePosition(offset));
+
+    /// <summary><see cref="GetByteColumn(int)"/> of an offset whose <paramref name="position"/> is known already (one line lookup less).</summary>
+    public int GetByteColumn(int offset, LinePosition position)
     {
-        var column = GetLinePosition(offset).Column;
+        var column = position.Column;
         var before = Text.AsSpan(Math.Clamp(offset, 0, Text.Length) - (column - 1), column - 1);
         return System.Text.Ascii.IsValid(before) ? column : Runtime.Values.ByteText.Utf8Length(before) + 1;
     }
@@ -90,14 +104,34 @@ public sealed class SourceText
         return Text.Substring(start, end - start);
     }
 
+    /// <summary>Where Nix 2.8 places the attribute whose name starts at <paramref name="nameOffset"/>: the start
+    /// of its dotted path (see <see cref="AttributePathStarts"/>); the source is parsed again the first time.</summary>
+    public int NixAttributeStart(int nameOffset) =>
+        (_attributePathStarts ??= Syntax.Parser.FindAttributePathStarts(this)).PathStartOf(nameOffset);
+
     public string Substring(TextSpan span) => Text.Substring(span.Start, span.Length);
 
     private static int[] ComputeLineStarts(string text)
     {
         var starts = new List<int> { 0 };
-        for (var i = 0; i < text.Length; i++)
+        var at = 0;
+        while (at < text.Length && text.AsSpan(at).IndexOfAny('\n', '\r') is var next and >= 0)
         {
-            if (text[i] == '\n') starts.Add(i + 1);
+            at += next;
+            if (text[at] == '\r' && at + 1 < text.Length && text[at + 1] == '\n') at++;
+            starts.Add(++at);
+        }
+        return starts.ToArray();
+    }
+
+    private static int[] ComputeLineFeedLineStarts(string text)
+    {
+        var starts = new List<int> { 0 };
+        var at = 0;
+        while (at < text.Length && text.AsSpan(at).IndexOf('\n') is var next and >= 0)
+        {
+            at += next;
+            starts.Add(++at);
         }
         return starts.ToArray();
     }

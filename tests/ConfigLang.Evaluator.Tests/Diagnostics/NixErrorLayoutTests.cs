@@ -244,6 +244,31 @@ public sealed class NixErrorLayoutTests
         // A dynamic attribute in a let: at the `let` (lint at the name).
         { "let\n  ${\"a\" + \"\"} = 1;\nin\na", false,
          "error: dynamic attributes not allowed in let\n\n       at \u00abstring\u00bb:1:1:\n\n            1| let\n             | ^\n            2|   ${\"a\" + \"\"} = 1;\n" },
+        // An attribute defined through a dotted path is framed at the path's start (lint's frame is at the name).
+        { "{\n  a.b = 1 + \"x\";\n}", true,
+         "error: cannot add a string to an integer\n\n       at \u00abstring\u00bb:2:13:\n\n            1| {\n            2|   a.b = 1 + \"x\";\n             |             ^\n            3| }\n\n       \u2026 while evaluating the attribute 'b'\n\n       at \u00abstring\u00bb:2:3:\n\n            1| {\n            2|   a.b = 1 + \"x\";\n             |   ^\n            3| }\n\n       \u2026 while evaluating the attribute 'a'\n\n       at \u00abstring\u00bb:2:3:\n\n            1| {\n            2|   a.b = 1 + \"x\";\n             |   ^\n            3| }\n" },
+        { "let s = { a.b.c = throw \"x\"; }; in s.a.b.c", true,
+         "error: x\n\n       \u2026 while evaluating the attribute 'a.b.c'\n\n       at \u00abstring\u00bb:1:11:\n\n            1| let s = { a.b.c = throw \"x\"; }; in s.a.b.c\n             |           ^\n" },
+        // A required attribute missing from a builtin's set: at the literal that made the set (after 'rec', through a
+        // variable too), framed at the call; a set a dotted path made has no place in Nix 2.8: at the call, no frame.
+        { "builtins.getAttr \"foo\" rec { a = 1; }", false,
+         "error: attribute 'foo' missing for call to 'getAttr'\n\n       at \u00abstring\u00bb:1:28:\n\n            1| builtins.getAttr \"foo\" rec { a = 1; }\n             |                            ^\n(use '--show-trace' to show detailed location information)\n" },
+        { "let s = { a = 1; }; in builtins.getAttr \"foo\" s", false,
+         "error: attribute 'foo' missing for call to 'getAttr'\n\n       at \u00abstring\u00bb:1:9:\n\n            1| let s = { a = 1; }; in builtins.getAttr \"foo\" s\n             |         ^\n(use '--show-trace' to show detailed location information)\n" },
+        { "builtins.listToAttrs [ { name = \"a\"; value = 1; }   { value = 2; } ]", false,
+         "error: attribute 'name' missing for call to 'listToAttrs'\n\n       at \u00abstring\u00bb:1:53:\n\n            1| builtins.listToAttrs [ { name = \"a\"; value = 1; }   { value = 2; } ]\n             |                                                     ^\n(use '--show-trace' to show detailed location information)\n" },
+        { "let a.b = 1; in builtins.getAttr \"c\" a", false,
+         "error: attribute 'c' missing for call to 'getAttr'\n\n       at \u00abstring\u00bb:1:17:\n\n            1| let a.b = 1; in builtins.getAttr \"c\" a\n             |                 ^\n" },
+        { "builtins.genericClosure { startSet = [ ]; }", true,
+         "error: attribute 'operator' missing for call to 'genericClosure'\n\n       at \u00abstring\u00bb:1:25:\n\n            1| builtins.genericClosure { startSet = [ ]; }\n             |                         ^\n\n       \u2026 while invoking 'genericClosure'\n\n       at \u00abstring\u00bb:1:1:\n\n            1| builtins.genericClosure { startSet = [ ]; }\n             | ^\n" },
+        // A lone carriage return ends a line of the header's number, but Nix 2.8 shows the lines as split by line feeds.
+        { "let\r  x = 1;\r  y = x + \"s\";\r  z = 2;\nin\ny\n# a", false,
+         "error: cannot add a string to an integer\n\n       at \u00abstring\u00bb:3:11:\n\n            2| in\n            3| y\n             |           ^\n            4| # a\n" },
+        // An infinite recursion is at the variable that read the thunk being computed (lint: at that thunk's expression).
+        { "let a = { } // a; in a.foo", false,
+         "error: infinite recursion encountered\n\n       at \u00abstring\u00bb:1:16:\n\n            1| let a = { } // a; in a.foo\n             |                ^\n" },
+        { "let a = 1 + a; in a", false,
+         "error: infinite recursion encountered\n\n       at \u00abstring\u00bb:1:13:\n\n            1| let a = 1 + a; in a\n             |             ^\n" },
         // A call a builtin makes (genList's, map's) has no call site in Nix 2.8.
         { "builtins.genList (x: x + \"foo\") 2", true,
          "error: cannot add a string to an integer\n\n       at \u00abstring\u00bb:1:26:\n\n            1| builtins.genList (x: x + \"foo\") 2\n             |                          ^\n\n       \u2026 while evaluating anonymous lambda\n\n       at \u00abstring\u00bb:1:19:\n\n            1| builtins.genList (x: x + \"foo\") 2\n             |                   ^\n\n       \u2026 from call site\n" },
@@ -267,6 +292,8 @@ public sealed class NixErrorLayoutTests
     [InlineData(" 2 * \"a\"", "1:4", "1:2")]
     [InlineData(" 1 < \"a\"", "1:4", null)]
     [InlineData("\"x\" + ({ })", "1:8", "1:7")]
+    [InlineData("builtins.getAttr \"foo\" { }", "1:1", "1:24")]
+    [InlineData("let a = 1 + a; in a", "1:9", "1:13")]
     public void The_diagnostic_keeps_the_precise_location_lint_reports_beside_Nix_2_8_s(string expression, string precise, string? nix)
     {
         var error = Evaluate.Run(expression).Error!;
@@ -296,6 +323,28 @@ public sealed class NixErrorLayoutTests
         Assert.Contains("       … from call site\n\n       at «string»:1:42:", trace);
         Assert.Contains("(99 duplicate frames omitted)", trace);
         Assert.Equal(2, trace.Split("… from call site").Length - 1);
+    }
+
+    [Fact]
+    public void A_file_shows_no_line_its_last_line_break_does_not_end()
+    {
+        var folder = Directory.CreateTempSubdirectory("errlayout-").FullName;
+        try
+        {
+            var file = Path.Combine(folder, "bad.nix");
+            File.WriteAllText(file, "let g = y: f y; f = x: x + \"s\"; in g 1");
+
+            var result = Evaluate.Request(new EvaluationRequest { File = file, Strict = true, ShowTrace = true }, folder);
+
+            // Nix 2.8's output for this file, at /tmp/pos/nonl4.nix: it reads a file back by whole lines only.
+            Assert.Equal(
+                $"error: cannot add a string to an integer\n\n       at {file}:1:28:\n       \u2026 while evaluating 'f'\n\n       at {file}:1:21:\n       \u2026 from call site\n\n       at {file}:1:12:\n       \u2026 while evaluating 'g'\n\n       at {file}:1:9:\n       \u2026 from call site\n\n       at {file}:1:36:\n",
+                result.Stderr);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     [Fact]

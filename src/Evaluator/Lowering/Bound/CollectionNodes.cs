@@ -41,6 +41,31 @@ internal sealed class AttrsNode(SourceText source, TextSpan span, bool recursive
     /// <summary>The sources of its <c>inherit (e) a b;</c> clauses, if it has any.</summary>
     public InheritedSources? Inherits { get; init; }
 
+    /// <summary>The <c>{</c> of the literal (after <c>rec</c>), where Nix 2.8 places the set; null for a set a dotted
+    /// path made (<c>a.b = 1;</c>), which Nix places nowhere. Found in the text when asked (errors only).</summary>
+    internal SourceLocation? OpeningBrace
+    {
+        get
+        {
+            var text = Source.Text;
+            var at = Recursive ? AfterSpacesAndComments(text, Span.Start + "rec".Length) : Span.Start;
+            return at < text.Length && text[at] == '{' ? new SourceLocation(Source, new TextSpan(at, 1)) : null;
+        }
+    }
+
+    /// <summary>The first offset from <paramref name="at"/> that is not blank or in a comment (between <c>rec</c> and <c>{</c>).</summary>
+    private static int AfterSpacesAndComments(string text, int at)
+    {
+        while (at < text.Length)
+        {
+            if (char.IsWhiteSpace(text[at])) at++;
+            else if (text[at] == '#') at = text.AsSpan(at).IndexOfAny('\n', '\r') is var end and >= 0 ? at + end : text.Length;
+            else if (text.AsSpan(at).StartsWith("/*")) at = text.IndexOf("*/", at + 2, StringComparison.Ordinal) is var close and >= 0 ? close + 2 : text.Length;
+            else break;
+        }
+        return at;
+    }
+
     public override Value Eval(Env env)
     {
         var slots = names.Length == 0 ? [] : new Value[names.Length];

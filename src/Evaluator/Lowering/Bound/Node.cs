@@ -71,6 +71,10 @@ internal abstract class Node(SourceText source, TextSpan span)
         EvaluationException.Type($"value is {value.Describe()} while a Boolean was expected", operand.Location)
             .LocatedByNixAt(nixLocatesAt?.StartLocation);
 
+    /// <summary>This expression's variable that holds <paramref name="target"/> in <paramref name="env"/>, when the
+    /// expression is one (or an operator on one): where Nix 2.8 places an infinite recursion. Error path only.</summary>
+    internal virtual SourceLocation? VariableReading(Env env, Value target) => null;
+
     /// <summary>The point where this expression starts: where Nix 2.8 reports most errors of an operator or keyword.</summary>
     internal SourceLocation StartLocation => new(Source, new TextSpan(Span.Start, 0));
 }
@@ -89,7 +93,12 @@ internal sealed class ExprThunk : Thunk
 
     public override SourceLocation? Location => _node.Location;
 
+    /// <summary>The expression; kept once forced (only the environment is let go).</summary>
+    internal Node Node => _node;
+
     protected override Value Compute() => _node.Eval(_env!);
+
+    private protected override SourceLocation? VariableReading(Thunk target) => _env is null ? null : _node.VariableReading(_env, target);
 
     protected override void Release() => _env = null;
 }

@@ -14,6 +14,8 @@ namespace ConfigLang.Evaluator.Lowering.Bound;
 internal sealed class BinaryNode(SourceText source, TextSpan span, BinaryOperator op, TextSpan operatorSpan, Node left, Node right, Interpreter interpreter)
     : Node(source, span)
 {
+    internal override SourceLocation? VariableReading(Env env, Value target) => left.VariableReading(env, target) ?? right.VariableReading(env, target);
+
     public override Value Eval(Env env)
     {
         switch (op)
@@ -172,6 +174,15 @@ internal sealed class BinaryNode(SourceText source, TextSpan span, BinaryOperato
 internal sealed class ConcatNode(SourceText source, TextSpan span, Node[] parts, bool forceString, Interpreter interpreter, int[]? nixPartStarts = null) : Node(source, span)
 {
     public bool ForceString { get; } = forceString;
+
+    internal override SourceLocation? VariableReading(Env env, Value target)
+    {
+        foreach (var part in parts)
+        {
+            if (part.VariableReading(env, target) is { } found) return found;
+        }
+        return null;
+    }
 
     /// <summary>Where part <paramref name="index"/> is (lint's place for an error coercing it).</summary>
     internal SourceLocation PartLocation(int index) => parts[index].Location;

@@ -28,6 +28,14 @@ internal sealed class VarNode(SourceText source, TextSpan span, int level, int i
         return value.Force();
     }
 
+    internal override SourceLocation? VariableReading(Env env, Value target)
+    {
+        if (known is not null) return null;
+        var e = env;
+        for (var i = level; i > 0; i--) e = e.Parent!;
+        return ReferenceEquals(e.Slot(index), target) ? Location : null;
+    }
+
     public override Value Delay(Env env)
     {
         if (known is not null) return known;

@@ -29,7 +29,7 @@ internal static class AttrSetBuiltins
             var name = i.ForceSymbol(a[0], s);
             var attrs = i.ForceAttrs(a[1], s);
             return attrs.Get(name)?.Force()
-                ?? throw EvaluationException.Create(EvaluationDiagnostics.MissingAttribute, $"attribute '{name.ToUnicode()}' missing for call to 'getAttr'", s);
+                ?? throw MissingCallAttribute.Error(name.ToUnicode(), "getAttr", a[1], s);
         });
         r.Add("hasAttr", 2, (i, a, s) =>
         {
@@ -63,7 +63,7 @@ internal static class AttrSetBuiltins
                 {
                     var entry = i.ForceAttrs(list.Items[k], s, "while evaluating an element of the list passed to builtins.listToAttrs");
                     var nameValue = entry.Get(Symbols.Name)
-                        ?? throw EvaluationException.Create(EvaluationDiagnostics.MissingAttribute, "attribute 'name' missing for call to 'listToAttrs'", s);
+                        ?? throw MissingCallAttribute.Error("name", "listToAttrs", list.Items[k], s);
                     // Nix reports a bad name where the entry's 'name' is written.
                     names[k] = i.ForceSymbol(nameValue, entry.PositionOf(Symbols.Name) ?? s);
                     if (entry.Get(Symbols.Value) is { } value)
@@ -74,7 +74,7 @@ internal static class AttrSetBuiltins
                     // A missing 'value' is an error only where the name is new: the first entry wins.
                     earlier ??= new HashSet<Symbol>(k);
                     while (earlierUpTo < k) earlier.Add(names[earlierUpTo++]);
-                    if (!earlier.Contains(names[k])) throw EvaluationException.Create(EvaluationDiagnostics.MissingAttribute, "attribute 'value' missing for call to 'listToAttrs'", s);
+                    if (!earlier.Contains(names[k])) throw MissingCallAttribute.Error("value", "listToAttrs", list.Items[k], s);
                     values[k] = NullValue.Instance;
                 }
             }
@@ -160,7 +160,7 @@ internal static class AttrSetBuiltins
         {
             var name = i.ForceSymbol(a[0], s);
             var attrs = i.ForceAttrs(a[1], s);
-            return attrs.PositionOf(name) is { } position ? Interpreter.MakePosition(position) : NullValue.Instance;
+            return attrs.PositionOf(name) is { } position ? Interpreter.MakePosition(position.NixAttributePosition) : NullValue.Instance;
         });
     }
 }

@@ -82,7 +82,7 @@ internal static class DerivationBuiltins
     {
         var attrs = i.ForceAttrs(argument, site, "while evaluating the argument passed to builtins.derivationStrict");
         var nameValue = attrs.Get(Symbols.Name)
-            ?? throw EvaluationException.Create(EvaluationDiagnostics.MissingAttribute, "attribute 'name' missing for call to 'derivationStrict'", site);
+            ?? throw MissingCallAttribute.Error("name", "derivationStrict", argument, site);
         string drvName;
         try
         {

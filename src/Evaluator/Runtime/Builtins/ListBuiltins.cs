@@ -186,8 +186,8 @@ internal static class ListBuiltins
     private static Value GenericClosure(Interpreter i, Value[] a, SourceLocation? s)
     {
         var args = i.ForceAttrs(a[0], s);
-        var startSet = args.Get("startSet") ?? throw EvaluationException.Create(EvaluationDiagnostics.MissingAttribute, "attribute 'startSet' missing for call to 'genericClosure'", s);
-        var op = args.Get("operator") ?? throw EvaluationException.Create(EvaluationDiagnostics.MissingAttribute, "attribute 'operator' missing for call to 'genericClosure'", s);
+        var startSet = args.Get("startSet") ?? throw MissingCallAttribute.Error("startSet", "genericClosure", a[0], s);
+        var op = args.Get("operator") ?? throw MissingCallAttribute.Error("operator", "genericClosure", a[0], s);
         var key = Symbol.Intern("key");
         var work = new Queue<Value>(i.ForceList(startSet, s).Items);
         var seen = new SortedSet<Value>(Comparer<Value>.Create((x, y) => i.LessThan(x, y, s) ? -1 : i.LessThan(y, x, s) ? 1 : 0));

@@ -19,8 +19,8 @@ public static class ErrorFormatter
         output.Append("error: ").Append(Indent(diagnostic.Message)).Append('\n');
         // Nix 2.8 gives throw and abort no position (we keep ours for lint), and locates some errors
         // elsewhere than our precise span, or nowhere (see NixErrorPosition).
-        if (!IsPrintedWithoutPosition(diagnostic.Code)) AppendLocation(output, nixCompatible && diagnostic.NixPosition is { } nix ? nix.Location : diagnostic.Location, nixCompatible);
-        if (diagnostic.Suggestions.Count > 0) output.Append("       Did you mean ").Append(Suggested(diagnostic.Suggestions)).Append("?\n");
+        if (!IsPrintedWithoutPosition(diagnostic.Code)) AppendLocation(output, nixCompatible && diagnostic.NixPosition is { } nix ? nix.Location : diagnostic.Location, nixCompatible, readsLinesAsNix28: nixCompatible);
+        if (diagnostic.Suggestions.Count > 0) output.Append(output[^1] == '\n' ? "" : "\n").Append("       Did you mean ").Append(Suggested(diagnostic.Suggestions)).Append("?\n");
         // Eval prints the frames Nix 2.8 has; the other commands print ours.
         var frames = trace.Where(frame => frame.Nix != (nixCompatible ? NixTraceFrame.Absent : NixTraceFrame.OnlyInNix)).ToList();
         if (showTrace)
@@ -36,11 +36,11 @@ public static class ErrorFormatter
                     i++;
                 }
                 output.Append("\n       … ").Append(Indent(frame.Message)).Append('\n');
-                AppendLocation(output, frame.Location, nixCompatible);
+                AppendLocation(output, frame.Location, nixCompatible, readsLinesAsNix28: nixCompatible);
                 if (frame.CallSite is { } call)
                 {
                     output.Append("\n       … from call site\n");
-                    AppendLocation(output, call.Location, nixCompatible);
+                    AppendLocation(output, call.Location, nixCompatible, readsLinesAsNix28: nixCompatible);
                 }
                 if (repeats > 0) output.Append("       (").Append(repeats).Append(" duplicate frames omitted)\n");
             }
@@ -74,23 +74,31 @@ public static class ErrorFormatter
     private static string Indent(string message) => message.Replace("\n", "\n       ");
 
     /// <param name="byteColumns">Count columns in bytes, as Nix does (eval's output), rather than in chars, as editors do.</param>
-    private static void AppendLocation(StringBuilder output, SourceLocation? location, bool byteColumns, string indent = "       ", string afterHeader = "\n\n", string sourceIndent = "        ", bool showsFileEnd = false)
+    /// <param name="readsLinesAsNix28">Show the source lines as Nix 2.8 reads them back (eval's errors): see <see cref="NixShownLines"/>.</param>
+    private static void AppendLocation(StringBuilder output, SourceLocation? location, bool byteColumns, string indent = "       ", string afterHeader = "\n\n", string sourceIndent = "        ", bool showsFileEnd = false, bool readsLinesAsNix28 = false)
     {
         if (location is not { Source: not null } loc) return;
         var start = loc.Start;
-        output.Append('\n').Append(indent).Append("at ").Append(loc.Source.Name).Append(':').Append(start.Line).Append(':').Append(byteColumns ? loc.ByteColumn : start.Column).Append(':').Append(afterHeader);
+        var byteColumn = byteColumns ? loc.Source.GetByteColumn(loc.Span.Start, start) : 0;
+        output.Append('\n').Append(indent).Append("at ").Append(loc.Source.Name).Append(':').Append(start.Line).Append(':').Append(byteColumns ? byteColumn : start.Column).Append(':');
+        var lastShown = readsLinesAsNix28 ? NixShownLines(loc.Source) : loc.Source.LineCount;
+        // Nix 2.8 shows no lines when it could not read the error's own, and goes on right after the header.
+        if (start.Line > lastShown) return;
+        output.Append(afterHeader);
         var width = (start.Line + 1).ToString().Length;
         // A long line is shown as a window around the caret, its neighbours cut at the same columns.
-        var excerpt = SourceExcerpt.At(loc.Source, start.Line, start.Column, 1);
+        var excerpt = SourceExcerpt.At(loc.Source, start.Line, start.Column, 1, readsLinesAsNix28);
         // Nix counts columns in bytes, in the header and in the caret's indent alike (a line cut to a window is ours).
-        var caretPad = byteColumns && excerpt.WindowStart == 0 ? loc.ByteColumn - 1 : excerpt.CaretColumn;
+        var caretPad = byteColumns && excerpt.WindowStart == 0 ? byteColumn - 1 : excerpt.CaretColumn;
         void Line(int number)
         {
-            if (number < 1 || number > loc.Source.LineCount) return;
+            if (number < 1 || number > lastShown) return;
             // Nix 2.8 reads a file by lines: the empty end after its last line break is no line (an expression's
             // is). The warnings' layout is newer Nix's, which shows it.
-            if (!showsFileEnd && number > start.Line && number == loc.Source.LineCount && !loc.Source.IsExpression && loc.Source.Text.EndsWith('\n')) return;
-            var text = number == start.Line ? excerpt.Text : excerpt.OtherLine(loc.Source, number);
+            if (!showsFileEnd && !readsLinesAsNix28 && number > start.Line && number == loc.Source.LineCount && !loc.Source.IsExpression && loc.Source.Text.EndsWith('\n')) return;
+            var text = number == start.Line ? excerpt.Text : excerpt.OtherLine(loc.Source, number, readsLinesAsNix28);
+            // Nix 2.8 prints no carriage return (its logger drops them), so a line a lone one is in shows without it.
+            if (readsLinesAsNix28) text = text.Replace("\r", "");
             // An empty line ends at the bar, as Nix prints it: no trailing space.
             var shown = text.TrimEnd();
             output.Append(sourceIndent).Append(' ', 5 - Math.Min(width, 5)).Append(number.ToString().PadLeft(width)).Append(shown.Length == 0 ? "|" : "| ")
@@ -102,4 +110,13 @@ public static class ErrorFormatter
             .Append(' ', caretPad).Append('^').Append('\n');
         Line(start.Line + 1);
     }
+
+    /// <summary>
+    /// The last line Nix 2.8 can show of <paramref name="source"/>. It reads the source back by line feeds (so the
+    /// lines shown are numbered by line feeds, while the header's line counts a lone carriage return too), and
+    /// from a file only lines a line feed ends: not the empty end after the last one, nor a last line without one
+    /// (an error there shows no lines at all). An expression's last line is shown.
+    /// </summary>
+    private static int NixShownLines(SourceText source) =>
+        source.LineFeedLineStarts.Count - (source.IsExpression ? 0 : 1);
 }

@@ -108,7 +108,7 @@ public static class XmlPrinter
             for (var k = 0; k < attrs.Count; k++)
             {
                 var attributes = new List<(string, string)>();
-                if (location && attrs.PositionOf(attrs.Names[k]) is { } position)
+                if (location && attrs.PositionOf(attrs.Names[k])?.NixAttributePosition is { } position)
                 {
                     attributes.Add(("column", position.ByteColumn.ToString()));
                     attributes.Add(("line", position.Start.Line.ToString()));

@@ -68,7 +68,7 @@ public abstract class Thunk : Value
         switch (_state)
         {
             case ThunkState.Forcing:
-                throw EvaluationException.InfiniteRecursion(Location);
+                throw EvaluationException.InfiniteRecursion(Location).ReadingBlackholed(this);
             case ThunkState.Failed:
                 throw Unsafe.As<EvaluationException>(_outcome)!.Rethrown();
             case ThunkState.Computed:
@@ -104,6 +104,13 @@ public abstract class Thunk : Value
         }
         else
         {
+            if (e.Blackholed is { } blackholed)
+            {
+                // The innermost thunk computing is where the loop closed: Nix 2.8 places the error at the variable
+                // of this thunk's expression that read the one still being computed (lint keeps that one's place).
+                e.Blackholed = null;
+                if (VariableReading(blackholed) is { } variable) e.LocatedByNixAt(variable);
+            }
             // Nix 2.8 makes a builtin's calls (map's, genList's) without a position: an error raised at the
             // call itself (not a function, a builtin failing there) is printed without one.
             if (IsCallMadeByBuiltin && Location is { } call)
@@ -117,6 +124,10 @@ public abstract class Thunk : Value
         }
         return false;
     }
+
+    /// <summary>Where this thunk's expression reads <paramref name="target"/> through a variable of its own frame, when
+    /// it is that variable or an operator's operand (an error path only: see <see cref="RecordFailure"/>).</summary>
+    private protected virtual SourceLocation? VariableReading(Thunk target) => null;
 
     /// <summary>Whether this thunk is a function call a builtin made (<see cref="Location"/> being the builtin's call site).</summary>
     private protected virtual bool IsCallMadeByBuiltin => false;
