@@ -10,6 +10,7 @@ public sealed class SourceText
     private int[]? _lineStarts;
     private int[]? _lineFeedLineStarts;
     private AttributePathStarts? _attributePathStarts;
+    private IReadOnlyDictionary<string, int>? _namesCreated;
 
     public SourceText(string text, string path)
     {
@@ -108,6 +109,12 @@ public sealed class SourceText
     /// of its dotted path (see <see cref="AttributePathStarts"/>); the source is parsed again the first time.</summary>
     public int NixAttributeStart(int nameOffset) =>
         (_attributePathStarts ??= Syntax.Parser.FindAttributePathStarts(this)).PathStartOf(nameOffset);
+
+    /// <summary>The names Nix 2.8's parser creates reading this source, in the order it creates them
+    /// (<see cref="Syntax.NixStartupSymbols.NamesCreatedBy"/>); the source is parsed again the first time,
+    /// without the parse-time checks (no warning twice).</summary>
+    internal IReadOnlyDictionary<string, int> NixNamesCreated =>
+        _namesCreated ??= Syntax.NixStartupSymbols.NamesCreatedBy(Syntax.Parser.ParseSyntaxOnly(this).Root);
 
     public string Substring(TextSpan span) => Text.Substring(span.Start, span.Length);
 

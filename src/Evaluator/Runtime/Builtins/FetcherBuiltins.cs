@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using ConfigLang.Evaluator.Runtime.Values;
 using ConfigLang.Evaluator.Syntax;
 using ConfigLang.Evaluator.Text;
@@ -57,7 +56,7 @@ internal static class FetcherBuiltins
     /// </summary>
     private static int[] InNixOrder(Interpreter i, AttrSetValue attrs)
     {
-        var created = SourcesInReadOrder(i, attrs).Select(NamesCreatedBy).ToArray();
+        var created = SourcesInReadOrder(i, attrs).Select(source => source.NixNamesCreated).ToArray();
         return [.. Enumerable.Range(0, attrs.Count).OrderBy(index => NixStartupSymbols.Rank(attrs.Names[index].Name, created)).ThenBy(index => index)];
     }
 
@@ -70,11 +69,4 @@ internal static class FetcherBuiltins
         foreach (var path in i.ImportedFiles) importOrder.TryAdd(path, importOrder.Count);
         return [.. sources.OrderBy(source => importOrder.TryGetValue(source.Path, out var order) ? order : -1)];
     }
-
-    // Each source is parsed again once (without the parse-time checks: no warnings twice) and its names kept while it
-    // lives: a catchable error in an attribute's value (tryEval) lets a program call the fetcher again and again.
-    private static readonly ConditionalWeakTable<SourceText, IReadOnlyDictionary<string, int>> CreatedNames = new();
-
-    private static IReadOnlyDictionary<string, int> NamesCreatedBy(SourceText source) =>
-        CreatedNames.GetValue(source, s => NixStartupSymbols.NamesCreatedBy(Parser.ParseSyntaxOnly(s).Root));
 }
