@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text;
 using System.Text.Json;
 using ConfigLang.Cli.Rendering;
+using ConfigLang.Evaluator.Diagnostics;
 using ConfigLang.Evaluator.Runtime;
 using ConfigLang.Modules.Diagnostics;
 using ConfigLang.Modules.Evaluation;
@@ -105,8 +106,11 @@ public sealed class OptionsCommand(CliConsole console) : ICliCommand
         return output.ToString();
     }
 
+    // A module may declare a description or default of any size: the text forms cut each field (--json prints the data whole).
     private static string? Field(JsonElement option, string name) =>
-        option.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+        option.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && value.GetString() is { } text
+            ? PrintedTextBounds.Cut(text, PrintedTextBounds.MaxMessageBytes)
+            : null;
 
     private static string Indent(string text) => text.Replace("\n", "\n    ");
 }

@@ -1,4 +1,5 @@
 using ConfigLang.Evaluator;
+using ConfigLang.Evaluator.Diagnostics;
 using ConfigLang.Evaluator.Runtime;
 using ConfigLang.Evaluator.Runtime.Printing;
 using ConfigLang.Evaluator.Runtime.Values;
@@ -58,7 +59,8 @@ public sealed class ConfigurationQuery(EvaluatorOptions options)
         Func<Interpreter, AttrSetValue, AttrSetValue, Value> answer)
     {
         var files = moduleFiles.Select(f => Path.GetFullPath(f, options.CurrentDirectory)).ToList();
-        var warnings = new StringWriter();
+        // Traces and warnings are the program's text: a trace in a loop must not fill memory or the terminal.
+        var warnings = new BoundedStringWriter(PrintedTextBounds.MaxTraceBytes);
         var evaluator = new ConfigEvaluator(WithModules(options, recordOrigins: true));
         return ConfigEvaluator.RunWithLargeStack(() =>
         {

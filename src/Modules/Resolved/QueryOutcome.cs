@@ -15,7 +15,8 @@ public sealed record QueryOutcome(string? Text, EvaluationException? Failure, st
     /// <summary>The error's diagnostic (code, message, location), or null.</summary>
     public Diagnostic? Error => Failure?.Diagnostic;
 
-    /// <summary>What standard error shows: the warnings, then the error with (<c>--show-trace</c>) the user's frames of its trace.</summary>
+    /// <summary>What standard error shows: the warnings, then the error with (<c>--show-trace</c>) the user's frames of its trace;
+    /// the error's message and notes cut as <see cref="PrintedTextBounds.Bound"/> says (unlike eval's, which match Nix's).</summary>
     public string Messages(bool showTrace) => Warnings + (Failure is null ? ""
-        : ErrorFormatter.Format(Failure.Diagnostic, [.. Failure.Trace.Where(f => !ModulesDriver.IsDriverFrame(f))], showTrace));
+        : ErrorFormatter.Format(PrintedTextBounds.Bound(Failure.Diagnostic), [.. Failure.Trace.Where(f => !ModulesDriver.IsDriverFrame(f))], showTrace));
 }

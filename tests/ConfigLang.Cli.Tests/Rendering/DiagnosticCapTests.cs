@@ -82,6 +82,39 @@ public sealed class DiagnosticCapTests
         Assert.Equal(DiagnosticCap.MaxPerFile + 2, sarif.Runs[0].Results.Count);
     }
 
+    [Fact]
+    public void Many_files_of_a_few_errors_show_the_first_thousand_and_count_the_rest()
+    {
+        var diagnostics = Enumerable.Range(0, 3_000)
+            .Select(i => Diagnostic.Error("CL2002", $"e{i}", new SourceLocation(new SourceText("x\n", $"/w/f{i:0000}.nix"), new TextSpan(0, 1))));
+
+        var report = DiagnosticReport.Create(diagnostics, "/w");
+
+        Assert.Equal(3_000, report.Errors);
+        Assert.Equal(DiagnosticCap.MaxShown + 1, report.Diagnostics.Count);
+        Assert.Equal("and 2,000 more errors not shown (at most 1,000 diagnostics and 4 MiB of text are shown per run)", report.Diagnostics[^1].Message);
+        Assert.True(report.Fails(warningsAsErrors: false));
+    }
+
+    [Fact]
+    public void Huge_messages_are_cut_and_stop_the_run_at_its_text_budget()
+    {
+        var huge = new string('y', 1_000_000);
+        var diagnostics = Enumerable.Range(0, 200)
+            .Select(i => Diagnostic.Error("CL2011", huge, new SourceLocation(new SourceText("x\n", $"/w/h{i:000}.nix"), new TextSpan(0, 1))));
+
+        var report = DiagnosticReport.Create(diagnostics, "/w");
+        var output = new StringWriter();
+        new TextDiagnosticWriter().Write(report, output, DiagnosticWriterOptions.Default);
+
+        Assert.Equal(200, report.Errors);
+        Assert.All(report.Diagnostics.SkipLast(1), d => Assert.EndsWith("… (934,464 more bytes)", d.Message));
+        Assert.Equal(DiagnosticCap.MaxShownBytes / PrintedTextBounds.MaxMessageBytes, report.Diagnostics.Count - 1);
+        Assert.StartsWith("and 136 more errors not shown", report.Diagnostics[^1].Message);
+        Assert.True(output.ToString().Length < DiagnosticCap.MaxShownBytes + 100_000, $"{output.ToString().Length} characters");
+        Assert.EndsWith("200 errors, 0 warnings\n", output.ToString());
+    }
+
     private static int CountOf(string needle, string text)
     {
         var count = 0;

@@ -14,14 +14,15 @@ public sealed class DiagnosticReport
     private DiagnosticReport(IReadOnlyList<Diagnostic> all, DisplayPaths paths)
     {
         Paths = paths;
-        // The counts are of every diagnostic; the list is capped per file (see DiagnosticCap).
+        // The counts are of every diagnostic; the list is capped and cut to size (see DiagnosticCap).
         Errors = all.Count(d => d.Severity == DiagnosticSeverity.Error);
         Warnings = all.Count(d => d.Severity == DiagnosticSeverity.Warning);
         Diagnostics = DiagnosticCap.Apply(all, d => d.Location is { } l ? paths.Display(l.Source.Name) : null);
     }
 
     /// <summary>The diagnostics to show: sorted, at most <see cref="DiagnosticCap.MaxPerFile"/> per
-    /// file, then a note for each file that had more.</summary>
+    /// file and <see cref="DiagnosticCap.MaxShown"/> in all, each cut to size, then a note for each file
+    /// that had more and one for what the run-wide limits left out.</summary>
     public IReadOnlyList<Diagnostic> Diagnostics { get; }
 
     public DisplayPaths Paths { get; }

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ConfigLang.Evaluator.Diagnostics;
 
 namespace ConfigLang.Cli.Rendering.Show;
 
@@ -48,7 +49,7 @@ public static class ExplainTextWriter
                 text.Append("    ").Append(definition["status"]!.GetValue<string>().PadRight(11))
                     .Append(priorities[i].PadRight(width + 2))
                     .Append(Where(definition));
-                if (definition["error"] is { } error) text.Append("  (value not shown: ").Append(error.GetValue<string>().Split('\n')[0]).Append(')');
+                if (definition["error"] is { } error) text.Append("  (value not shown: ").Append(PrintedTextBounds.Cut(FirstLine(error.GetValue<string>()), PrintedTextBounds.MaxValueBytes)).Append(')');
                 else text.Append("  ").Append(Truncate(Show(definition["value"])));
                 if (definition["inheritedFrom"] is JsonObject source)
                     text.Append("  (inherited from ").Append(source["option"]!.GetValue<string>()).Append(" at ").Append(Where(source)).Append(')');
@@ -85,6 +86,8 @@ public static class ExplainTextWriter
             : location["file"]!.GetValue<string>();
 
     private static string Show(JsonNode? value) => value is null ? "null" : value.ToJsonString(Compact);
+
+    private static string FirstLine(string text) => text.IndexOf('\n') is var end and >= 0 ? text[..end] : text;
 
     private static string Truncate(string text) => text.Length <= ValueWidth ? text : text[..(ValueWidth - 1)] + "…";
 }

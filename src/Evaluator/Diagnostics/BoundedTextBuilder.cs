@@ -1,0 +1,72 @@
+using System.Text;
+
+namespace ConfigLang.Evaluator.Diagnostics;
+
+/// <summary>
+/// A string builder that keeps at most a given number of UTF-8 bytes, cut on a character boundary,
+/// and only counts what comes after (see <see cref="PrintedTextBounds"/>). Printing a huge value
+/// for a message then holds a few kilobytes, not the value's whole printed form. Without a limit
+/// it is a plain <see cref="StringBuilder"/>.
+/// </summary>
+public sealed class BoundedTextBuilder(int? maxBytes = null)
+{
+    private readonly StringBuilder _kept = new();
+    private long _keptBytes;
+
+    /// <summary>The UTF-8 bytes appended past the limit.</summary>
+    public long DroppedBytes { get; private set; }
+
+    /// <summary>Whether anything was cut; what comes next is only counted.</summary>
+    public bool IsFull => DroppedBytes > 0;
+
+    public BoundedTextBuilder Append(string? text) => Append(text.AsSpan());
+
+    public BoundedTextBuilder Append(char c) => Append(new ReadOnlySpan<char>(in c));
+
+    public BoundedTextBuilder Append(ReadOnlySpan<char> text)
+    {
+        if (maxBytes is not { } max)
+        {
+            _kept.Append(text);
+            return this;
+        }
+        if (IsFull)
+        {
+            DroppedBytes += Encoding.UTF8.GetByteCount(text);
+            return this;
+        }
+        var fitting = FittingPrefix(text, max - _keptBytes, out var bytes);
+        _kept.Append(text[..fitting]);
+        _keptBytes += bytes;
+        if (fitting < text.Length) DroppedBytes += Encoding.UTF8.GetByteCount(text[fitting..]);
+        return this;
+    }
+
+    /// <summary>What was kept, then <see cref="PrintedTextBounds.Marker"/> when something was cut.</summary>
+    public override string ToString()
+    {
+        if (!IsFull) return _kept.ToString();
+        // A surrogate pair appended in two pieces must not leave its first half alone at the cut.
+        if (_kept.Length > 0 && char.IsHighSurrogate(_kept[^1])) _kept.Length--;
+        return _kept.ToString() + PrintedTextBounds.Marker(DroppedBytes);
+    }
+
+    /// <summary>How many UTF-16 units of <paramref name="text"/>, whole characters only, fit in <paramref name="budget"/> UTF-8 bytes.</summary>
+    private static int FittingPrefix(ReadOnlySpan<char> text, long budget, out long bytes)
+    {
+        bytes = 0;
+        var i = 0;
+        while (i < text.Length)
+        {
+            var c = text[i];
+            var (units, size) = c < 0x80 ? (1, 1)
+                : c < 0x800 ? (1, 2)
+                : char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]) ? (2, 4)
+                : (1, 3);
+            if (bytes + size > budget) break;
+            bytes += size;
+            i += units;
+        }
+        return i;
+    }
+}

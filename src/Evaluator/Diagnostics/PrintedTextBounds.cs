@@ -1,0 +1,75 @@
+using System.Globalization;
+
+namespace ConfigLang.Evaluator.Diagnostics;
+
+/// <summary>
+/// How much of an input-controlled text a message may print. Lint runs on untrusted files, and 83
+/// bytes of input can make a 30 MB string that an "option does not exist" message quoted whole; so
+/// every message, note and quoted value is cut here, on a character boundary, and ends with
+/// <c>… (N more bytes)</c>, N counted in UTF-8 as the output is written. Redact before cutting, so a
+/// secret across the cut is masked whole. eval's errors are never cut: they match Nix 2.8's byte for byte.
+/// </summary>
+public static class PrintedTextBounds
+{
+    /// <summary>A value quoted inside a message (a definition's value): 4 KiB is about fifty lines,
+    /// more than a person reads in an error, enough to recognise the value.</summary>
+    public const int MaxValueBytes = 4 * 1024;
+
+    /// <summary>A whole message, note or label (a listing of many definitions, a <c>throw</c>'s text):
+    /// 64 KiB holds sixteen cut values; past that, the first part says what it is about.</summary>
+    public const int MaxMessageBytes = 64 * 1024;
+
+    /// <summary>At most this many notes and as many labels of one diagnostic are printed (an evaluation
+    /// trace with <c>--show-trace</c> can be 50,000 frames deep).</summary>
+    public const int MaxNotes = 100;
+
+    /// <summary><c>builtins.trace</c> and warnings written during one query (<c>show</c>, <c>options</c>).</summary>
+    public const int MaxTraceBytes = 1024 * 1024;
+
+    public const string Ellipsis = "…";
+
+    /// <summary>What replaces the cut part: <c>… (29,999,000 more bytes)</c>.</summary>
+    public static string Marker(long droppedBytes) =>
+        $"{Ellipsis} ({droppedBytes.ToString("N0", CultureInfo.InvariantCulture)} more bytes)";
+
+    /// <summary><paramref name="text"/> when its UTF-8 form is at most <paramref name="maxBytes"/>, otherwise
+    /// its longest prefix of whole characters that fits, then <see cref="Marker"/>.</summary>
+    public static string Cut(string text, int maxBytes)
+    {
+        // No UTF-16 unit takes more than three bytes: the common short text costs one comparison.
+        if ((long)text.Length * 3 <= maxBytes) return text;
+        var cut = new BoundedTextBuilder(maxBytes).Append(text);
+        return cut.IsFull ? cut.ToString() : text;
+    }
+
+    /// <summary>The diagnostic as it may be printed: message, notes, label messages cut to
+    /// <see cref="MaxMessageBytes"/>, at most <see cref="MaxNotes"/> notes and labels (a note counts the rest),
+    /// the option path cut to <see cref="MaxValueBytes"/>. Code, severity and locations stay.</summary>
+    public static Diagnostic Bound(Diagnostic diagnostic)
+    {
+        if (IsSmall(diagnostic)) return diagnostic;
+        var notes = diagnostic.Notes.Take(MaxNotes).Select(n => Cut(n, MaxMessageBytes)).ToList();
+        if (diagnostic.Notes.Count > MaxNotes) notes.Add(More(diagnostic.Notes.Count - MaxNotes, "notes"));
+        if (diagnostic.Labels.Count > MaxNotes) notes.Add(More(diagnostic.Labels.Count - MaxNotes, "related locations"));
+        return diagnostic with
+        {
+            Message = Cut(diagnostic.Message, MaxMessageBytes),
+            Notes = notes,
+            Labels = [.. diagnostic.Labels.Take(MaxNotes).Select(l => l with { Message = Cut(l.Message, MaxMessageBytes) })],
+            Subject = diagnostic.Subject is { } subject ? Cut(subject, MaxValueBytes) : null,
+        };
+    }
+
+    private static string More(int count, string what) =>
+        $"and {count.ToString("N0", CultureInfo.InvariantCulture)} more {what} not shown";
+
+    private static bool IsSmall(Diagnostic diagnostic)
+    {
+        const int fits = MaxMessageBytes / 3;
+        if (diagnostic.Message.Length > fits || diagnostic.Notes.Count > MaxNotes || diagnostic.Labels.Count > MaxNotes) return false;
+        if (diagnostic.Subject is { Length: > MaxValueBytes / 3 }) return false;
+        foreach (var note in diagnostic.Notes) if (note.Length > fits) return false;
+        foreach (var label in diagnostic.Labels) if (label.Message.Length > fits) return false;
+        return true;
+    }
+}

@@ -1,0 +1,114 @@
+using System.Text.Json;
+using ConfigLang.Cli.Rendering.DiagnosticFormats;
+using ConfigLang.Evaluator.Diagnostics;
+
+namespace ConfigLang.Cli.Tests.Commands;
+
+/// <summary>
+/// What lint, show and options print from input-controlled text is bounded (see
+/// <see cref="PrintedTextBounds"/> and <see cref="DiagnosticCap"/>): 83 bytes of input made lint print
+/// 30,000,331 bytes. Exit codes and the summary counts stay those of the whole run.
+/// </summary>
+public sealed class OutputBoundsTests : IDisposable
+{
+    // concatStringsSep over genList makes a 30,000,000-byte string from a line of input.
+    private const string Huge = """builtins.concatStringsSep "" (builtins.genList (x: "xxxxxxxxxx") 3000000)""";
+
+    private readonly string _directory = Directory.CreateTempSubdirectory("configlang-bounds-").FullName;
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    private string Write(string name, string text)
+    {
+        var path = Path.Combine(_directory, name);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    [Fact]
+    public void Lint_quotes_a_huge_undefined_option_value_cut_with_the_count_of_what_it_left_out()
+    {
+        var file = Write("amp.nix", $"{{ a = {Huge}; }}");
+
+        var run = CliRun.Invoke("lint", file);
+
+        Assert.Equal(ExitCodes.InputErrors, run.ExitCode);
+        Assert.Contains("error[CL2002]: The option `a' does not exist.", run.Stderr);
+        // The quoted value is 30,000,002 bytes; 4,096 of them are shown.
+        Assert.Contains("xxxx… (29,995,906 more bytes)", run.Stderr);
+        Assert.Contains("Did you mean", run.Stderr);
+        Assert.EndsWith("1 error, 0 warnings\n", run.Stderr);
+        Assert.True(run.Stderr.Length < 8_000, $"{run.Stderr.Length} characters");
+    }
+
+    [Fact]
+    public void Lint_json_cuts_the_message_the_same_and_keeps_its_shape_and_counts()
+    {
+        var file = Write("amp.nix", $"{{ a = {Huge}; }}");
+
+        var run = CliRun.Invoke("lint", "--format", "json", file);
+
+        Assert.Equal(ExitCodes.InputErrors, run.ExitCode);
+        Assert.True(run.Stdout.Length < 8_000, $"{run.Stdout.Length} characters");
+        using var document = JsonDocument.Parse(run.Stdout);
+        var root = document.RootElement;
+        Assert.Equal(["diagnostics", "errors", "warnings"], root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(1, root.GetProperty("errors").GetInt32());
+        var message = Assert.Single(root.GetProperty("diagnostics").EnumerateArray()).GetProperty("message").GetString()!;
+        Assert.Contains("xxxx… (29,995,906 more bytes)", message);
+    }
+
+    [Fact]
+    public void Lint_of_thousands_of_warnings_and_a_huge_assertion_message_is_bounded_in_every_format()
+    {
+        var file = Write("many.nix", $$"""
+            let big = {{Huge}}; in
+            { warnings = builtins.genList (i: "warning ${toString i}") 5000; assertions = [ { assertion = false; message = big; } ]; }
+            """);
+
+        foreach (var format in new[] { "text", "json", "sarif", "github" })
+        {
+            var run = CliRun.Invoke("lint", "--format", format, file);
+
+            Assert.Equal(ExitCodes.InputErrors, run.ExitCode);
+            var output = format == "text" ? run.Stderr : run.Stdout;
+            Assert.True(output.Length < 200_000, $"{format}: {output.Length} characters");
+            Assert.Contains("more bytes)", output);
+            Assert.Contains("and 4,901 more diagnostics in", output);
+            if (format is "text" or "github") Assert.EndsWith("1 error, 5000 warnings\n", output);
+            if (format == "json") Assert.Equal(5000, JsonDocument.Parse(output).RootElement.GetProperty("warnings").GetInt32());
+        }
+    }
+
+    [Fact]
+    public void Show_cuts_a_huge_throw_message_and_its_traces()
+    {
+        var file = Write("throw.nix", $$"""
+            { security.acme.acceptTerms = builtins.deepSeq (builtins.genList (i: builtins.trace "trace line ${toString i}" i) 200000) (throw ({{Huge}})); }
+            """);
+
+        var run = CliRun.Invoke("show", file, "security.acme.acceptTerms");
+
+        Assert.Equal(ExitCodes.InputErrors, run.ExitCode);
+        Assert.Contains("trace: trace line 0\n", run.Stderr);
+        Assert.Contains("xxxx… (29,934,464 more bytes)", run.Stderr);
+        Assert.True(run.Stderr.Length < PrintedTextBounds.MaxTraceBytes + PrintedTextBounds.MaxMessageBytes + 10_000, $"{run.Stderr.Length} characters");
+    }
+
+    [Fact]
+    public void Options_cuts_a_huge_description_in_text_and_markdown()
+    {
+        var module = Write("docs.nix", $$"""
+            { lib, ... }: { options.my.big = lib.mkOption { type = lib.types.str; default = "d"; description = {{Huge}}; }; }
+            """);
+
+        foreach (var form in new[] { "text", "markdown" })
+        {
+            var run = form == "markdown" ? CliRun.Invoke("options", "my.big", "--markdown", "--module", module) : CliRun.Invoke("options", "my.big", "--module", module);
+
+            Assert.Equal(ExitCodes.Ok, run.ExitCode);
+            Assert.Contains("xxxx… (29,934,464 more bytes)", run.Stdout);
+            Assert.True(run.Stdout.Length < PrintedTextBounds.MaxMessageBytes + 1_000, $"{form}: {run.Stdout.Length} characters");
+        }
+    }
+}

@@ -1,0 +1,91 @@
+using System.Text;
+using ConfigLang.Evaluator.Diagnostics;
+
+namespace ConfigLang.Evaluator.Tests.Diagnostics;
+
+/// <summary>Messages print at most a fixed number of UTF-8 bytes of an input-controlled text, cut
+/// between characters, and say how many bytes they left out.</summary>
+public sealed class PrintedTextBoundsTests
+{
+    [Fact]
+    public void A_text_within_the_limit_is_returned_as_it_is()
+    {
+        var text = new string('a', 4096);
+        Assert.Same(text, PrintedTextBounds.Cut(text, 4096));
+    }
+
+    [Fact]
+    public void A_longer_text_keeps_its_first_bytes_and_counts_the_rest()
+    {
+        var cut = PrintedTextBounds.Cut(new string('x', 30_000_000), 4096);
+
+        Assert.Equal(new string('x', 4096) + "… (29,995,904 more bytes)", cut);
+    }
+
+    [Fact]
+    public void The_cut_falls_between_characters_and_counts_utf8_bytes()
+    {
+        // "é" is two bytes, "😀" four (a surrogate pair): 3 + 2 + 2 bytes fit in 7, the emoji does not.
+        var cut = PrintedTextBounds.Cut("abcéé😀😀" + new string('z', 10), 7);
+
+        Assert.Equal("abcéé… (18 more bytes)", cut);
+        Assert.Equal(18, Encoding.UTF8.GetByteCount("😀😀" + new string('z', 10)));
+    }
+
+    [Fact]
+    public void A_surrogate_pair_is_never_split_even_when_appended_in_two_pieces()
+    {
+        // The first half fits in the six bytes, the second does not.
+        var builder = new BoundedTextBuilder(6);
+        builder.Append("abc").Append('\uD83D').Append('\uDE00').Append("tail");
+
+        var text = builder.ToString();
+
+        Assert.StartsWith("abc…", text);
+        Assert.DoesNotContain('\uD83D', text);
+    }
+
+    [Fact]
+    public void A_builder_without_a_limit_keeps_everything()
+    {
+        var builder = new BoundedTextBuilder();
+        builder.Append(new string('q', 100_000));
+        Assert.Equal(100_000, builder.ToString().Length);
+        Assert.False(builder.IsFull);
+    }
+
+    [Fact]
+    public void A_diagnostic_is_cut_in_its_message_notes_labels_and_option_path()
+    {
+        var huge = new string('m', 1_000_000);
+        var diagnostic = new Diagnostic("CL2002", DiagnosticSeverity.Error, huge, null, [], [.. Enumerable.Repeat(huge, 250)])
+        {
+            Subject = huge,
+        };
+
+        var bounded = PrintedTextBounds.Bound(diagnostic);
+
+        Assert.Equal(new string('m', PrintedTextBounds.MaxMessageBytes) + "… (934,464 more bytes)", bounded.Message);
+        Assert.Equal(PrintedTextBounds.MaxNotes + 1, bounded.Notes.Count);
+        Assert.All(bounded.Notes.Take(PrintedTextBounds.MaxNotes), note => Assert.EndsWith("… (934,464 more bytes)", note));
+        Assert.Equal("and 150 more notes not shown", bounded.Notes[^1]);
+        Assert.EndsWith("… (995,904 more bytes)", bounded.Subject);
+        Assert.Equal("CL2002", bounded.Code);
+    }
+
+    [Fact]
+    public void A_small_diagnostic_is_the_same_instance()
+    {
+        var diagnostic = Diagnostic.Error("CL0001", "short", null).WithNote("a note");
+        Assert.Same(diagnostic, PrintedTextBounds.Bound(diagnostic));
+    }
+
+    [Fact]
+    public void A_bounded_writer_keeps_the_first_traces_and_ends_with_the_count_on_its_own_line()
+    {
+        var writer = new BoundedStringWriter(20);
+        for (var i = 0; i < 1000; i++) writer.WriteLine("trace: 0123456789");
+
+        Assert.Equal("trace: 0123456789\ntr… (17,980 more bytes)\n", writer.ToString());
+    }
+}
