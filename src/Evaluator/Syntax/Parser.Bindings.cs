@@ -122,10 +122,6 @@ public sealed partial class Parser
             SkipBinding(terminator);
             return null;
         }
-        if (_pathNames is not null)
-        {
-            for (var i = 1; i < path.Count; i++) _pathNames.Add((path[i].Span.Start, path.Span.Start));
-        }
         // 'a.b.c = v;' is 'a = { b = { c = v; }; };': each name after the first nests a set,
         // which the merged sets, the printer and evaluation all walk.
         var pathNesting = path.Count - 1;

@@ -2,10 +2,11 @@ using ConfigLang.Evaluator.Syntax.Nodes;
 
 namespace ConfigLang.Evaluator.Syntax;
 
-/// <summary>Records where each name is first created as a symbol by Nix's bison parser, which
-/// does it when a rule is reduced: a variable or attribute name at once, but a formal after its
-/// default value and a lambda's argument name after the body.</summary>
-internal sealed class SymbolOrderCollector(Dictionary<string, int> order)
+/// <summary>Walks a tree for what Nix's bison parser makes of it that our tree does not keep (see <see cref="NixParseFacts"/>).
+/// Where each name is first created as a symbol, which Nix does when a rule is reduced: a variable or attribute name
+/// at once, but a formal after its default value and a lambda's argument name after the body. And, when
+/// <paramref name="pathStarts"/> is given, each name after the first of a binding's dotted path with the path's start.</summary>
+internal sealed class NixParseFactsCollector(Dictionary<string, int> order, List<(int Name, int PathStart)>? pathStarts = null)
 {
     private readonly List<(int Offset, string Name)> _seen = [];
 
@@ -58,7 +59,11 @@ internal sealed class SymbolOrderCollector(Dictionary<string, int> order)
         {
             switch (binding)
             {
-                case AttrBinding attr: WalkPath(attr.Path); Walk(attr.Value); break;
+                case AttrBinding attr:
+                    if (pathStarts is not null) NotePathStarts(attr.Path);
+                    WalkPath(attr.Path);
+                    Walk(attr.Value);
+                    break;
                 case InheritBinding inherit:
                     if (inherit.From is { } from) Walk(from);
                     foreach (var name in inherit.Names)
@@ -77,6 +82,11 @@ internal sealed class SymbolOrderCollector(Dictionary<string, int> order)
             if (name is StaticAttrName s) Note(s.Span.Start, s.Name);
             else if (name is DynamicAttrName d) Walk(d.Expression);
         }
+    }
+
+    private void NotePathStarts(AttrPath path)
+    {
+        for (var i = 1; i < path.Count; i++) pathStarts!.Add((path[i].Span.Start, path.Span.Start));
     }
 
     private void WalkParts(IReadOnlyList<StringPart> parts)
