@@ -1,3 +1,4 @@
+using ConfigLang.Evaluator.Diagnostics;
 using ConfigLang.Evaluator.Text;
 
 namespace ConfigLang.Evaluator.Syntax;
@@ -10,11 +11,20 @@ namespace ConfigLang.Evaluator.Syntax;
 /// </summary>
 internal sealed class NixParseFacts
 {
-    private NixParseFacts(AttributePathStarts pathStarts, IReadOnlyDictionary<string, int> namesCreated)
+    /// <summary>What stands in when the re-parse was cut short: every name at its own place, no names created.</summary>
+    private static readonly NixParseFacts Unknown = new(AttributePathStarts.None, new Dictionary<string, int>(), complete: false);
+
+    private NixParseFacts(AttributePathStarts pathStarts, IReadOnlyDictionary<string, int> namesCreated, bool complete)
     {
         PathStarts = pathStarts;
         NamesCreated = namesCreated;
+        Complete = complete;
     }
+
+    /// <summary>False when the re-parse ran short of stack (it may be asked for deep in an evaluation) and gave up
+    /// part-way: then nothing is known, and the source must not keep this, so that a later ask, on a shallower
+    /// stack, parses again.</summary>
+    public bool Complete { get; }
 
     public AttributePathStarts PathStarts { get; }
 
@@ -23,10 +33,14 @@ internal sealed class NixParseFacts
 
     public static NixParseFacts Read(SourceText source)
     {
-        var root = Parser.ParseSyntaxOnly(source).Root;
+        var tree = Parser.ParseSyntaxOnly(source);
+        // The source parsed whole before it was evaluated: giving up on nesting now means the stack ran short.
+        if (tree.Diagnostics.Any(d => d.Code == SyntaxDiagnostics.NestingTooDeepCode)) return Unknown;
         var names = new Dictionary<string, int>(StringComparer.Ordinal);
         var pathStarts = new List<(int Name, int PathStart)>();
-        new NixParseFactsCollector(names, pathStarts).Visit(root);
-        return new NixParseFacts(pathStarts.Count == 0 ? AttributePathStarts.None : new AttributePathStarts(pathStarts), names);
+        var collector = new NixParseFactsCollector(names, pathStarts);
+        collector.Visit(tree.Root);
+        if (collector.CutShort) return Unknown;
+        return new NixParseFacts(pathStarts.Count == 0 ? AttributePathStarts.None : new AttributePathStarts(pathStarts), names, complete: true);
     }
 }

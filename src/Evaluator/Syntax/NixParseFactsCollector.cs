@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ConfigLang.Evaluator.Syntax.Nodes;
 
 namespace ConfigLang.Evaluator.Syntax;
@@ -10,6 +11,9 @@ internal sealed class NixParseFactsCollector(Dictionary<string, int> order, List
 {
     private readonly List<(int Offset, string Name)> _seen = [];
 
+    /// <summary>Whether the walk stopped short of the tree's deepest nodes for want of stack (it may run deep in an evaluation).</summary>
+    public bool CutShort { get; private set; }
+
     /// <summary>Adds the names <paramref name="root"/>'s parse creates, in that order, numbered on from the count of those already there (which keep their number).</summary>
     public void Visit(Expr root)
     {
@@ -21,6 +25,11 @@ internal sealed class NixParseFactsCollector(Dictionary<string, int> order, List
 
     private void Walk(Expr expr)
     {
+        if (!RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        {
+            CutShort = true;
+            return;
+        }
         switch (expr)
         {
             case Identifier id: Note(id.Span.Start, id.Name); break;
