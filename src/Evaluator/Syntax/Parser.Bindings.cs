@@ -14,7 +14,7 @@ public sealed partial class Parser
         var open = Advance();
         var bindings = ParseBindings(TokenKind.CloseBrace);
         ExpectClosing(TokenKind.CloseBrace, open, "{");
-        return new AttrSetExpr(SpanFrom(start), recursive, bindings);
+        return new AttrSetExpr(SpanFrom(start), recursive, bindings, open.Start);
     }
 
     private Expr ParseLet()
