@@ -327,7 +327,7 @@ internal sealed class Binder
             dynamic[i] = new DynamicAttr(Bind(d.Name.Expression), d.Nested is { } nested ? BindSet(nested) : BindValue(d.Value!, ""),
                 new SourceLocation(_source, d.Name.Span));
         }
-        return new AttrsNode(_source, set.Span, set.Recursive, symbols, values, FromOuterFlags(fromOuter), positions, dynamic, _interpreter)
+        return new AttrsNode(_source, set.Span, set.Recursive, set.OpenBrace, symbols, values, FromOuterFlags(fromOuter), positions, dynamic, _interpreter)
         {
             Inherits = sources?.Bind(Bind),
         };

@@ -343,7 +343,7 @@ public static class ScopeResolver
                     foreach (var binding in NodeLists.Items(set.Bindings)) Visit(((AttrBinding)binding).Value);
                     break;
                 case AttrSetExpr set:
-                    VisitMerged(Merged(set, AttrSetMerger.Merge(source, set.Bindings, diagnostics, recursive: set.Recursive, span: set.Span)), body: null);
+                    VisitMerged(Merged(set, AttrSetMerger.Merge(source, set.Bindings, diagnostics, recursive: set.Recursive, span: set.Span, openBrace: set.OpenBrace)), body: null);
                     break;
                 case LetExpr let:
                     VisitLet(let, sharesFrame: false);

@@ -35,8 +35,16 @@ public enum NixTraceFrame
 
 /// <summary>One line of <c>--show-trace</c>: "while evaluating …" and where. <paramref name="Nix"/> says whether
 /// and when Nix 2.8 has it. <paramref name="CallSite"/> is a function call's "from call site" frame, printed right
-/// after it (kept together so that deep recursion's repeated calls collapse as one frame).</summary>
-public sealed record TraceFrame(string Message, SourceLocation? Location, NixTraceFrame Nix = NixTraceFrame.Collected, CallSite? CallSite = null);
+/// after it (kept together so that deep recursion's repeated calls collapse as one frame).
+/// <paramref name="AtNixAttributePosition"/>: an attribute's frame, at the attribute's name, which Nix 2.8 places at
+/// the start of the name's dotted path (<see cref="SourceLocation.NixAttributePosition"/>); only eval, printing the
+/// error, looks that up (a re-parse of the source), so the other commands and a failure caught by the program never pay for it.</summary>
+public sealed record TraceFrame(string Message, SourceLocation? Location, NixTraceFrame Nix = NixTraceFrame.Collected, CallSite? CallSite = null,
+    bool AtNixAttributePosition = false)
+{
+    /// <summary>Where Nix 2.8 prints this frame.</summary>
+    public SourceLocation? NixLocation => AtNixAttributePosition && Location is { } name ? name.NixAttributePosition : Location;
+}
 
 /// <summary>Where a function that failed was called from; the location is unknown for a call made by a builtin (map's).</summary>
 public sealed record CallSite(SourceLocation? Location);
@@ -103,6 +111,14 @@ public sealed class EvaluationException : Exception
     public EvaluationException AddFrameAbsentFromNix(string message, SourceLocation? location)
     {
         if (_trace.Count < 10000) _trace.Add(new TraceFrame(message, location, NixTraceFrame.Absent));
+        return this;
+    }
+
+    /// <summary>An attribute's frame at its name <paramref name="location"/>, which eval prints where Nix 2.8 places the
+    /// attribute (see <see cref="TraceFrame.AtNixAttributePosition"/>): one frame for both, as Nix has one.</summary>
+    public EvaluationException AddAttributeFrame(string message, SourceLocation location, NixTraceFrame nix = NixTraceFrame.Collected)
+    {
+        if (_trace.Count < 10000) _trace.Add(new TraceFrame(message, location, nix, AtNixAttributePosition: true));
         return this;
     }
 

@@ -590,14 +590,12 @@ public sealed partial class Interpreter
         }
     }
 
-    /// <summary>An error forcing attribute <paramref name="index"/> deeply, as Nix frames it: at the start of the
-    /// attribute's dotted path, where lint keeps the name itself.</summary>
+    /// <summary>An error forcing attribute <paramref name="index"/> deeply, as Nix frames it: at the attribute's name,
+    /// which eval prints at the start of its dotted path, as Nix places it.</summary>
     private static EvaluationException AttributeFrame(EvaluationException e, AttrSetValue attrs, int index)
     {
         var message = $"while evaluating the attribute '{attrs.Names[index].ToUnicode()}'";
-        if (attrs.Positions?[index] is not { Source: not null } position) return e.AddFrame(message, null);
-        var nix = position.NixAttributePosition;
-        return nix == position ? e.AddFrame(message, position) : e.AddFrameOnlyNixHas(message, nix).AddFrameAbsentFromNix(message, position);
+        return attrs.Positions?[index] is { Source: not null } position ? e.AddAttributeFrame(message, position) : e.AddFrame(message, null);
     }
 
     /// <summary>The <c>{ column; file; line; }</c> set Nix uses for positions.</summary>

@@ -16,16 +16,16 @@ public static class AttrSetMerger
     /// its dynamic attributes, as <c>nix-instantiate --parse</c> 2.8 prints it (the printer's
     /// reference); evaluation keeps them, as Nix does since.</param>
     public static MergedAttrs Merge(SourceText source, IReadOnlyList<Binding> bindings, DiagnosticBag? diagnostics, bool isLet = false, bool recursive = false,
-        TextSpan span = default, bool dropsMergedDynamicNames = false) =>
-        Merge(new Context(source, diagnostics, dropsMergedDynamicNames), NodeLists.Items(bindings), isLet, recursive, span);
+        TextSpan span = default, bool dropsMergedDynamicNames = false, int openBrace = -1) =>
+        Merge(new Context(source, diagnostics, dropsMergedDynamicNames), NodeLists.Items(bindings), isLet, recursive, span, openBrace);
 
     /// <summary>A struct: one is made per set merged, thousands per file.</summary>
     private readonly record struct Context(SourceText Source, DiagnosticBag? Diagnostics, bool DropsMergedDynamicNames);
 
-    private static MergedAttrs Merge(Context context, ReadOnlySpan<Binding> bindings, bool isLet, bool recursive, TextSpan span)
+    private static MergedAttrs Merge(Context context, ReadOnlySpan<Binding> bindings, bool isLet, bool recursive, TextSpan span, int openBrace = -1)
     {
         var (source, diagnostics) = (context.Source, context.Diagnostics);
-        var root = new MergedAttrs(recursive, bindings.Length) { Span = span };
+        var root = new MergedAttrs(recursive, bindings.Length) { Span = span, OpenBrace = openBrace };
         foreach (var binding in bindings)
         {
             switch (binding)
@@ -140,7 +140,7 @@ public static class AttrSetMerger
         if (attr.Nested is not null) return attr.Nested;
         if (attr.Value is not AttrSetExpr literal) return null;
         // Setting the nested set replaces the literal value: the attribute holds one or the other.
-        return attr.Nested = Merge(context, NodeLists.Items(literal.Bindings), isLet: false, recursive: literal.Recursive, literal.Span);
+        return attr.Nested = Merge(context, NodeLists.Items(literal.Bindings), isLet: false, recursive: literal.Recursive, literal.Span, literal.OpenBrace);
     }
 
     private static string PathText(SourceText source, AttrPath path) =>

@@ -40,6 +40,9 @@ public sealed class MergedAttrs(bool recursive)
     /// <summary>The set literal, or the name of the path that opened the set.</summary>
     public TextSpan Span { get; init; }
 
+    /// <summary>The offset of a set literal's <c>{</c>; -1 for a set a dotted path made or a <c>let</c>'s bindings.</summary>
+    internal int OpenBrace { get; init; } = -1;
+
     public IReadOnlyList<MergedAttr> Static => new ArraySegment<MergedAttr>(_static, 0, _count);
 
     public IReadOnlyList<MergedDynamicAttr> Dynamic => _dynamic ?? (IReadOnlyList<MergedDynamicAttr>)[];

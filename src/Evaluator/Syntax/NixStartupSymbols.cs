@@ -47,7 +47,7 @@ internal static class NixStartupSymbols
     public static Dictionary<string, int> NamesCreatedBy(Expr root)
     {
         var names = new Dictionary<string, int>(StringComparer.Ordinal);
-        new SymbolOrderCollector(names).Visit(root);
+        new NixParseFactsCollector(names).Visit(root);
         return names;
     }
 

@@ -14,7 +14,7 @@ public sealed partial class Parser
         var open = Advance();
         var bindings = ParseBindings(TokenKind.CloseBrace);
         ExpectClosing(TokenKind.CloseBrace, open, "{");
-        return new AttrSetExpr(SpanFrom(start), recursive, bindings);
+        return new AttrSetExpr(SpanFrom(start), recursive, bindings, open.Start);
     }
 
     private Expr ParseLet()
@@ -121,10 +121,6 @@ public sealed partial class Parser
                 Report(SyntaxDiagnostics.ExpectedToken(_source, found.Span, $"'=' after '{name}'", TokenDescriptions.Describe(found, _text)));
             SkipBinding(terminator);
             return null;
-        }
-        if (_pathNames is not null)
-        {
-            for (var i = 1; i < path.Count; i++) _pathNames.Add((path[i].Span.Start, path.Span.Start));
         }
         // 'a.b.c = v;' is 'a = { b = { c = v; }; };': each name after the first nests a set,
         // which the merged sets, the printer and evaluation all walk.

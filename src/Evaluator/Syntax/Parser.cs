@@ -48,8 +48,6 @@ public sealed partial class Parser
     private readonly ListPool<AttrName> _nameLists = new();
     private readonly ListPool<IndentationStripper.Piece> _pieceLists = new();
 
-    /// <summary>Set only by <see cref="FindAttributePathStarts"/>: each later name of a binding's dotted path, with the path's start.</summary>
-    private List<(int Name, int PathStart)>? _pathNames;
     private int _index;
     private int _depth;
 
@@ -91,15 +89,6 @@ public sealed partial class Parser
         var diagnostics = new DiagnosticBag();
         var root = new Parser(source, diagnostics).ParseTree();
         return new SyntaxTree(source, root, InSourceOrder(diagnostics));
-    }
-
-    /// <summary>Parses <paramref name="source"/> again for where Nix 2.8 places the attributes of its dotted paths
-    /// (see <see cref="AttributePathStarts"/>); only asked for when a Nix position is needed.</summary>
-    internal static AttributePathStarts FindAttributePathStarts(SourceText source)
-    {
-        var parser = new Parser(source, new DiagnosticBag()) { _pathNames = [] };
-        parser.ParseTree();
-        return parser._pathNames.Count == 0 ? AttributePathStarts.None : new AttributePathStarts(parser._pathNames);
     }
 
     // Not run in a GC no-collection region (GC.TryStartNoGCRegion), although the tree survives

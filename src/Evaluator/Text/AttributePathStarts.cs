@@ -4,8 +4,8 @@ namespace ConfigLang.Evaluator.Text;
 /// Where Nix 2.8 places an attribute defined through a dotted path (<c>a.b.c = v;</c>): every name
 /// of the path at the path's start, where our positions keep each name's own place (lint and the
 /// module system point at the name). Made for a source only when a Nix position is first asked
-/// for (<see cref="SourceText.NixAttributeStart"/>), by parsing it again: nothing is kept per
-/// attribute of the sets evaluation builds.
+/// for (<see cref="Syntax.NixParseFacts"/>), by parsing it again: nothing is kept per attribute
+/// of the sets evaluation builds.
 /// </summary>
 internal sealed class AttributePathStarts
 {

@@ -9,8 +9,7 @@ public sealed class SourceText
 {
     private int[]? _lineStarts;
     private int[]? _lineFeedLineStarts;
-    private AttributePathStarts? _attributePathStarts;
-    private IReadOnlyDictionary<string, int>? _namesCreated;
+    private Syntax.NixParseFacts? _nixFacts;
 
     public SourceText(string text, string path)
     {
@@ -106,15 +105,25 @@ public sealed class SourceText
     }
 
     /// <summary>Where Nix 2.8 places the attribute whose name starts at <paramref name="nameOffset"/>: the start
-    /// of its dotted path (see <see cref="AttributePathStarts"/>); the source is parsed again the first time.</summary>
-    public int NixAttributeStart(int nameOffset) =>
-        (_attributePathStarts ??= Syntax.Parser.FindAttributePathStarts(this)).PathStartOf(nameOffset);
+    /// of its dotted path (see <see cref="AttributePathStarts"/>).</summary>
+    public int NixAttributeStart(int nameOffset) => NixFacts.PathStarts.PathStartOf(nameOffset);
 
     /// <summary>The names Nix 2.8's parser creates reading this source, in the order it creates them
-    /// (<see cref="Syntax.NixStartupSymbols.NamesCreatedBy"/>); the source is parsed again the first time,
-    /// without the parse-time checks (no warning twice).</summary>
-    internal IReadOnlyDictionary<string, int> NixNamesCreated =>
-        _namesCreated ??= Syntax.NixStartupSymbols.NamesCreatedBy(Syntax.Parser.ParseSyntaxOnly(this).Root);
+    /// (<see cref="Syntax.NixStartupSymbols.NamesCreatedBy"/>).</summary>
+    internal IReadOnlyDictionary<string, int> NixNamesCreated => NixFacts.NamesCreated;
+
+    /// <summary>What Nix 2.8's parser makes of this source; the source is parsed again the first time (and again
+    /// after a parse that ran short of stack, which is not kept).</summary>
+    internal Syntax.NixParseFacts NixFacts
+    {
+        get
+        {
+            if (_nixFacts is { } known) return known;
+            var facts = Syntax.NixParseFacts.Read(this);
+            if (facts.Complete) _nixFacts = facts;
+            return facts;
+        }
+    }
 
     public string Substring(TextSpan span) => Text.Substring(span.Start, span.Length);
 

@@ -45,8 +45,17 @@ public sealed class AttributePathPositionTests
     {
         var trace = Evaluate.ErrorWithAllFrames("{\n  a.b = 1 + \"x\";\n}");
 
-        // Both frames are kept: Nix's at the path (eval prints it) and lint's at the name.
         Assert.Contains("while evaluating the attribute 'b' at «string»:2:5", trace);
-        Assert.Contains("while evaluating the attribute 'b' at «string»:2:3", trace);
+    }
+
+    [Fact]
+    public void An_attribute_of_a_path_has_one_frame_which_eval_prints_at_the_path_s_start()
+    {
+        const string program = "{\n  a.b = 1 + \"x\";\n}";
+
+        // One frame, not one for lint and one for eval: a deep recursion's trace keeps as many attributes as before.
+        var frames = Evaluate.ErrorWithAllFrames(program).Split('\n').Where(line => line.StartsWith("while evaluating the attribute 'b'"));
+        Assert.Single(frames);
+        Assert.Contains("at «string»:2:3:", Evaluate.ErrorWithTrace(program));
     }
 }

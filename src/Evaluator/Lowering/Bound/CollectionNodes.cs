@@ -27,7 +27,7 @@ internal sealed record DynamicAttr(Node Name, Node Value, SourceLocation Locatio
 /// are also the slots of a new frame, in the same order; inherited attributes are evaluated in
 /// the enclosing frame.
 /// </summary>
-internal sealed class AttrsNode(SourceText source, TextSpan span, bool recursive, Symbol[] names, Node[] values,
+internal sealed class AttrsNode(SourceText source, TextSpan span, bool recursive, int openBrace, Symbol[] names, Node[] values,
     bool[] inheritedFromOuter, SourceLocation[] positions, DynamicAttr[] dynamicAttrs, Interpreter interpreter) : Node(source, span)
 {
     private readonly int _overridesIndex = Array.FindIndex(names, n => n.Name == "__overrides");
@@ -42,29 +42,8 @@ internal sealed class AttrsNode(SourceText source, TextSpan span, bool recursive
     public InheritedSources? Inherits { get; init; }
 
     /// <summary>The <c>{</c> of the literal (after <c>rec</c>), where Nix 2.8 places the set; null for a set a dotted
-    /// path made (<c>a.b = 1;</c>), which Nix places nowhere. Found in the text when asked (errors only).</summary>
-    internal SourceLocation? OpeningBrace
-    {
-        get
-        {
-            var text = Source.Text;
-            var at = Recursive ? AfterSpacesAndComments(text, Span.Start + "rec".Length) : Span.Start;
-            return at < text.Length && text[at] == '{' ? new SourceLocation(Source, new TextSpan(at, 1)) : null;
-        }
-    }
-
-    /// <summary>The first offset from <paramref name="at"/> that is not blank or in a comment (between <c>rec</c> and <c>{</c>).</summary>
-    private static int AfterSpacesAndComments(string text, int at)
-    {
-        while (at < text.Length)
-        {
-            if (char.IsWhiteSpace(text[at])) at++;
-            else if (text[at] == '#') at = text.AsSpan(at).IndexOfAny('\n', '\r') is var end and >= 0 ? at + end : text.Length;
-            else if (text.AsSpan(at).StartsWith("/*")) at = text.IndexOf("*/", at + 2, StringComparison.Ordinal) is var close and >= 0 ? close + 2 : text.Length;
-            else break;
-        }
-        return at;
-    }
+    /// path made (<c>a.b = 1;</c>), which Nix places nowhere, and for a legacy <c>let</c>'s.</summary>
+    internal SourceLocation? OpeningBrace => openBrace < 0 ? null : new SourceLocation(Source, new TextSpan(openBrace, 1));
 
     public override Value Eval(Env env)
     {

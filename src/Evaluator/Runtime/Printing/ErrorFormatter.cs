@@ -36,7 +36,7 @@ public static class ErrorFormatter
                     i++;
                 }
                 output.Append("\n       … ").Append(Indent(frame.Message)).Append('\n');
-                AppendLocation(output, frame.Location, nixCompatible, readsLinesAsNix28: nixCompatible);
+                AppendLocation(output, nixCompatible ? frame.NixLocation : frame.Location, nixCompatible, readsLinesAsNix28: nixCompatible);
                 if (frame.CallSite is { } call)
                 {
                     output.Append("\n       … from call site\n");

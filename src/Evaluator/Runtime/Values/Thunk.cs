@@ -125,7 +125,7 @@ public abstract class Thunk : Value
         return false;
     }
 
-    /// <summary>Where this thunk's expression reads <paramref name="target"/> through a variable of its own frame, when
+    /// <summary>Where this thunk's expression reads <paramref name="target"/> through a variable of its expression (looked up in its frame or an enclosing one), when
     /// it is that variable or an operator's operand (an error path only: see <see cref="RecordFailure"/>).</summary>
     private protected virtual SourceLocation? VariableReading(Thunk target) => null;
 

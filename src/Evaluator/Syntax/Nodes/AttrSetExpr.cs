@@ -2,8 +2,9 @@ using ConfigLang.Evaluator.Text;
 
 namespace ConfigLang.Evaluator.Syntax.Nodes;
 
-/// <summary><c>{ … }</c> or <c>rec { … }</c>.</summary>
-public sealed record AttrSetExpr(TextSpan Span, bool Recursive, IReadOnlyList<Binding> Bindings) : Expr(Span)
+/// <summary><c>{ … }</c> or <c>rec { … }</c>; <paramref name="OpenBrace"/> is the offset of its <c>{</c> (after any
+/// <c>rec</c>), where Nix 2.8 places the set in some errors.</summary>
+public sealed record AttrSetExpr(TextSpan Span, bool Recursive, IReadOnlyList<Binding> Bindings, int OpenBrace) : Expr(Span)
 {
     /// <summary>The merged bindings, kept by the lowering between scope resolution and binding
     /// (see <see cref="Identifier.Bound"/>); not part of the node's content.</summary>

@@ -1,13 +1,18 @@
+using System.Runtime.CompilerServices;
 using ConfigLang.Evaluator.Syntax.Nodes;
 
 namespace ConfigLang.Evaluator.Syntax;
 
-/// <summary>Records where each name is first created as a symbol by Nix's bison parser, which
-/// does it when a rule is reduced: a variable or attribute name at once, but a formal after its
-/// default value and a lambda's argument name after the body.</summary>
-internal sealed class SymbolOrderCollector(Dictionary<string, int> order)
+/// <summary>Walks a tree for what Nix's bison parser makes of it that our tree does not keep (see <see cref="NixParseFacts"/>).
+/// Where each name is first created as a symbol, which Nix does when a rule is reduced: a variable or attribute name
+/// at once, but a formal after its default value and a lambda's argument name after the body. And, when
+/// <paramref name="pathStarts"/> is given, each name after the first of a binding's dotted path with the path's start.</summary>
+internal sealed class NixParseFactsCollector(Dictionary<string, int> order, List<(int Name, int PathStart)>? pathStarts = null)
 {
     private readonly List<(int Offset, string Name)> _seen = [];
+
+    /// <summary>Whether the walk stopped short of the tree's deepest nodes for want of stack (it may run deep in an evaluation).</summary>
+    public bool CutShort { get; private set; }
 
     /// <summary>Adds the names <paramref name="root"/>'s parse creates, in that order, numbered on from the count of those already there (which keep their number).</summary>
     public void Visit(Expr root)
@@ -20,6 +25,11 @@ internal sealed class SymbolOrderCollector(Dictionary<string, int> order)
 
     private void Walk(Expr expr)
     {
+        if (!RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        {
+            CutShort = true;
+            return;
+        }
         switch (expr)
         {
             case Identifier id: Note(id.Span.Start, id.Name); break;
@@ -58,7 +68,11 @@ internal sealed class SymbolOrderCollector(Dictionary<string, int> order)
         {
             switch (binding)
             {
-                case AttrBinding attr: WalkPath(attr.Path); Walk(attr.Value); break;
+                case AttrBinding attr:
+                    if (pathStarts is not null) NotePathStarts(attr.Path);
+                    WalkPath(attr.Path);
+                    Walk(attr.Value);
+                    break;
                 case InheritBinding inherit:
                     if (inherit.From is { } from) Walk(from);
                     foreach (var name in inherit.Names)
@@ -77,6 +91,11 @@ internal sealed class SymbolOrderCollector(Dictionary<string, int> order)
             if (name is StaticAttrName s) Note(s.Span.Start, s.Name);
             else if (name is DynamicAttrName d) Walk(d.Expression);
         }
+    }
+
+    private void NotePathStarts(AttrPath path)
+    {
+        for (var i = 1; i < path.Count; i++) pathStarts!.Add((path[i].Span.Start, path.Span.Start));
     }
 
     private void WalkParts(IReadOnlyList<StringPart> parts)
