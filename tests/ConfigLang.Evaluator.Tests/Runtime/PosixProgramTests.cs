@@ -41,6 +41,19 @@ public sealed class PosixProgramTests
         Assert.True(Assert.Throws<InvalidPosixPatternException>(() => PosixProgram.Compile(pattern)).ExceedsMemoryLimit);
 
     [Theory]
+    [InlineData("([^=]*)=(.*)", false)] // no loop's exit reaches another loop: recording cost 5% of each match
+    [InlineData("[a-z]+(-[a-z]+)*", false)] // a chain of two loops
+    [InlineData("(a*)(b*)(c*)", false)] // three, writes between them
+    [InlineData("a*b?c*d*e*", false)] // b? is a choice, which ends a walk taken again: two chains, of one and three
+    [InlineData("a*|b*|c*|d*", false)] // each exit leads to the match, not to the next loop
+    [InlineData("(a*)(b*)(c*)(d*)", true)]
+    [InlineData("a*b?c*d*e*f*", true)]
+    [InlineData("(((a*)*)*)*", true)] // each exit leads outwards to the enclosing loop's head
+    [InlineData("(a*|b*)c*d*e*", true)] // two chains join at c*
+    public void Loop_exits_are_recorded_only_for_chains_of_four_loops_or_more(string pattern, bool recorded) =>
+        Assert.Equal(recorded, PosixProgram.Compile(pattern).LoopExitsWorthRecording);
+
+    [Theory]
     [InlineData(",", ",")]
     [InlineData(", ", ", ")]
     [InlineData("\\.]}", ".]}")] // escaped and ordinary specials are literal too

@@ -33,6 +33,11 @@ internal sealed class PosixMachine
 
     private PosixLoopExits _exits;
 
+    /// <summary>Whether exits are recorded at all: only when walking one again could go on into another loop's exit
+    /// (<see cref="PosixLoopExits.WorthRecording"/>). Otherwise a second walk ends at its first choice, and recording
+    /// cost ordinary patterns (<c>([^=]*)=(.*)</c>) 5% of a match.</summary>
+    private readonly bool _recordExits;
+
     /// <summary>Set while a run is under way: a run stopped by an exception (the captures' memory limit) leaves
     /// threads and references behind, so its machine is not used again.</summary>
     private bool _running;
@@ -65,6 +70,7 @@ internal sealed class PosixMachine
         _mark = new int[_code.Length];
         _exitWalked = new int[_code.Length];
         _exits = new PosixLoopExits();
+        _recordExits = program.LoopExitsWorthRecording;
         _current = new ThreadList(program.ConsumingInstructions);
         _next = new ThreadList(program.ConsumingInstructions);
     }
@@ -204,7 +210,7 @@ internal sealed class PosixMachine
             (pc, captures) = _stack[--depth];
             if (pc < 0)
             {
-                // A loop's exit, pushed as the loop's own ~pc.
+                // A loop's exit, pushed as the loop's own ~pc when exits are recorded.
                 var loop = ~pc;
                 if (!StartExit(loop, captures)) continue;
                 pc = _code[loop].Y;
@@ -222,7 +228,7 @@ internal sealed class PosixMachine
                         // Reached again without consuming anything: a loop may still end after this empty iteration.
                         if (instruction.Op == PosixProgram.Op.Loop)
                         {
-                            if (!StartExit(pc, captures)) break;
+                            if (_recordExits && !StartExit(pc, captures)) break;
                             pc = instruction.Y;
                             continue;
                         }
@@ -241,9 +247,9 @@ internal sealed class PosixMachine
                         if (instruction.Op == PosixProgram.Op.Split || _reachability is null || !_reachability.CanMatch(instruction.X, p))
                         {
                             captures.References++;
-                            Push(ref depth, instruction.Op == PosixProgram.Op.Loop ? ~pc : instruction.Y, captures);
+                            Push(ref depth, _recordExits && instruction.Op == PosixProgram.Op.Loop ? ~pc : instruction.Y, captures);
                         }
-                        else _exits.Cut();
+                        else if (_recordExits) _exits.Cut();
                         pc = instruction.X;
                         continue;
                     case PosixProgram.Op.Save:
@@ -273,7 +279,7 @@ internal sealed class PosixMachine
                 break;
             }
         }
-        _exits.End(_exitWalked, _generation);
+        if (_recordExits) _exits.End(_exitWalked, _generation);
         _captures.Spend(steps);
     }
 
