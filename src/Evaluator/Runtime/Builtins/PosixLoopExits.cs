@@ -26,16 +26,13 @@ internal struct PosixLoopExits()
 
     /// <summary>
     /// Whether a machine running <paramref name="code"/> should record exits: some chain of loops, each one's exit
-    /// leading to the next one's head through instructions that neither choose nor consume (<c>(a*)(a*)...</c>), has
+    /// leading to the next one's head along its straight line (<paramref name="lineEnds"/>, <c>(a*)(a*)...</c>), has
     /// <see cref="MinChainToRecord"/> loops. Why: a walk of an exit again goes on from its first choice only if that is a
     /// loop head (reached again, it takes its exit); any other choice was marked by the first walk and ends it. So a walk
     /// again costs the chain after its loop, and only long chains make it costly.
     /// </summary>
-    public static bool WorthRecording(PosixProgram.Instruction[] code)
+    public static bool WorthRecording(PosixProgram.Instruction[] code, int[] lineEnds)
     {
-        // Both memoized over every pc, so the pass is linear in the program: a straight line may be shared by the
-        // exits of many loops ((a*|a*|...)()()...).
-        var choice = new int[code.Length]; // the first choice from pc, plus 1; 0 not yet known; -1 none
         var chain = new int[code.Length]; // a loop's chain length from it; 0 not yet known; -1 being followed
         var path = new List<int>();
         for (var pc = 0; pc < code.Length; pc++)
@@ -47,7 +44,7 @@ internal struct PosixLoopExits()
             {
                 chain[at] = -1;
                 path.Add(at);
-                var next = FirstChoice(code, code[at].Y, choice);
+                var next = lineEnds[code[at].Y];
                 if (next < 0 || code[next].Op != PosixProgram.Op.Loop)
                 {
                     at = -1;
@@ -62,34 +59,6 @@ internal struct PosixLoopExits()
             if (length >= MinChainToRecord) return true;
         }
         return false;
-    }
-
-    /// <summary>The first instruction from <paramref name="pc"/> on that is not a jump, a write or an anchor (which a
-    /// walk passes through); -1 if a jump cycle came first, which the compiler does not make.</summary>
-    private static int FirstChoice(PosixProgram.Instruction[] code, int pc, int[] memo)
-    {
-        const int Following = int.MinValue;
-        var start = pc;
-        int found;
-        while (true)
-        {
-            if (memo[pc] != 0)
-            {
-                found = memo[pc] > 0 ? memo[pc] - 1 : -1; // Following: a cycle
-                break;
-            }
-            var instruction = code[pc];
-            if (instruction.Op is not (PosixProgram.Op.Jump or PosixProgram.Op.Save or PosixProgram.Op.Begin or PosixProgram.Op.End))
-            {
-                found = pc;
-                break;
-            }
-            memo[pc] = Following;
-            pc = instruction.Op == PosixProgram.Op.Jump ? instruction.X : pc + 1;
-        }
-        // The straight line from start to here leads to found.
-        for (pc = start; memo[pc] == Following; pc = code[pc].Op == PosixProgram.Op.Jump ? code[pc].X : pc + 1) memo[pc] = found < 0 ? -1 : found + 1;
-        return found;
     }
 
     /// <summary>Whether <paramref name="loop"/>'s exit was walked by an earlier thread at this position.</summary>

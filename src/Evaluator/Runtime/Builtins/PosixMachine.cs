@@ -18,6 +18,7 @@ internal sealed class PosixMachine
 {
     private readonly PosixProgram.Instruction[] _code;
     private readonly PosixByteSet[] _sets;
+    private readonly int[] _lineEnds;
     private readonly PosixCaptures _captures;
     private string _input = "";
     private PosixReachability? _reachability;
@@ -65,6 +66,7 @@ internal sealed class PosixMachine
     {
         _code = program.Instructions;
         _sets = program.Sets;
+        _lineEnds = program.LineEnds;
         _captures = new PosixCaptures(program.Slots);
         _minWork = minWork;
         _mark = new int[_code.Length];
@@ -194,6 +196,11 @@ internal sealed class PosixMachine
     /// order and adds the threads that reach a consuming instruction or the match; takes over one reference of <paramref name="captures"/>.</summary>
     private void AddThread(ThreadList list, int pc, int p, PosixCaptures.Node captures)
     {
+        if (EndsWhereTaken(pc))
+        {
+            Release(captures);
+            return;
+        }
         var depth = 0;
         Push(ref depth, pc, captures);
         // Instructions followed count as work (a Save as its write): a path passes loops already taken at this
@@ -281,6 +288,22 @@ internal sealed class PosixMachine
         }
         if (_recordExits) _exits.End(_exitWalked, _generation);
         _captures.Spend(steps);
+    }
+
+    /// <summary>Whether a path from <paramref name="pc"/> would end, at this position, where an earlier one went,
+    /// before any choice of its own: its straight line ends on a choice or a consuming instruction taken already, or
+    /// on a loop head taken already whose exit it takes and that ends so too (or was walked, exits being recorded).
+    /// Its writes on the way would be lost. Why: in <c>(a|(a|...))*</c> the thread of the d-th alternative closes
+    /// d groups, then finds the loop head taken by the first thread: groups² writes a position for nothing.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool EndsWhereTaken(int pc)
+    {
+        var end = _lineEnds[pc];
+        if (end < 0 || _mark[end] != _generation) return false;
+        if (_code[end].Op != PosixProgram.Op.Loop) return true;
+        if (_recordExits && _exits.Walked(end, _exitWalked, _generation)) return true;
+        var afterExit = _lineEnds[_code[end].Y];
+        return afterExit >= 0 && _mark[afterExit] == _generation && _code[afterExit].Op != PosixProgram.Op.Loop;
     }
 
     /// <summary>Starts a walk of <paramref name="loop"/>'s exit, or, when an earlier thread has walked it at this
