@@ -40,6 +40,17 @@ public sealed class PosixProgramTests
     public void Compilation_stops_at_the_limit(string pattern) =>
         Assert.True(Assert.Throws<InvalidPosixPatternException>(() => PosixProgram.Compile(pattern)).ExceedsMemoryLimit);
 
+    [Fact]
+    public void Each_straight_line_ends_at_its_first_choice_or_consuming_instruction()
+    {
+        // Save 0, Loop, Save 2, a, Save 3, Jump to the loop, ^ (Begin), b, Save 1, Match.
+        var program = PosixProgram.Compile("(a)*^b");
+        Assert.Equal([PosixProgram.Op.Save, PosixProgram.Op.Loop, PosixProgram.Op.Save, PosixProgram.Op.Char, PosixProgram.Op.Save,
+            PosixProgram.Op.Jump, PosixProgram.Op.Begin, PosixProgram.Op.Char, PosixProgram.Op.Save, PosixProgram.Op.Match],
+            program.Instructions.Select(i => i.Op));
+        Assert.Equal([1, 1, 3, 3, 1, 1, 7, 7, 9, 9], program.LineEnds);
+    }
+
     [Theory]
     [InlineData("([^=]*)=(.*)", false)] // no loop's exit reaches another loop: recording cost 5% of each match
     [InlineData("[a-z]+(-[a-z]+)*", false)] // a chain of two loops
