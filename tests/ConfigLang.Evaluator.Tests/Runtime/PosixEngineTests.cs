@@ -221,6 +221,21 @@ public sealed class PosixEngineTests
     }
 
     [Fact]
+    public void Threads_that_end_on_a_loop_head_taken_already_write_nothing_on_the_way()
+    {
+        // At each "a" the thread of the d-th alternative closes d groups, then finds the loop head (and its exit's
+        // match) taken by the first thread: 500,000 writes a position for 1,000 groups, past this lowered limit
+        // long before the end. Those threads now end before writing: the work is linear in the pattern. Nix 2.8 gives
+        // [ "a" null null null ] for four groups.
+        var pattern = string.Concat(Enumerable.Repeat("(a|", 999)) + "(a)" + new string(')', 999) + "*";
+        var compiled = new PosixPattern(pattern) { MinWork = 27_000_000 };
+        var groups = compiled.MatchWhole(new string('a', 1_000))!;
+        Assert.Equal("a", groups[0]);
+        Assert.All(groups[1..], group => Assert.Null(group));
+        Assert.Equal(1_000, groups.Length);
+    }
+
+    [Fact]
     public void A_large_pattern_keeps_its_arrays_for_the_next_call()
     {
         // 21,404 slots: an array of them is 85 KB, on the large-object heap. Each iteration writes every slot, so its

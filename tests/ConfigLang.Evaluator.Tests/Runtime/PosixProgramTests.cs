@@ -40,6 +40,30 @@ public sealed class PosixProgramTests
     public void Compilation_stops_at_the_limit(string pattern) =>
         Assert.True(Assert.Throws<InvalidPosixPatternException>(() => PosixProgram.Compile(pattern)).ExceedsMemoryLimit);
 
+    [Fact]
+    public void Each_straight_line_ends_at_its_first_choice_or_consuming_instruction()
+    {
+        // Save 0, Loop, Save 2, a, Save 3, Jump to the loop, ^ (Begin), b, Save 1, Match.
+        var program = PosixProgram.Compile("(a)*^b");
+        Assert.Equal([PosixProgram.Op.Save, PosixProgram.Op.Loop, PosixProgram.Op.Save, PosixProgram.Op.Char, PosixProgram.Op.Save,
+            PosixProgram.Op.Jump, PosixProgram.Op.Begin, PosixProgram.Op.Char, PosixProgram.Op.Save, PosixProgram.Op.Match],
+            program.Instructions.Select(i => i.Op));
+        Assert.Equal([1, 1, 3, 3, 1, 1, 7, 7, 9, 9], program.LineEnds);
+    }
+
+    [Theory]
+    [InlineData("([^=]*)=(.*)", false)] // no loop's exit reaches another loop: recording cost 5% of each match
+    [InlineData("[a-z]+(-[a-z]+)*", false)] // a chain of two loops
+    [InlineData("(a*)(b*)(c*)", false)] // three, writes between them
+    [InlineData("a*b?c*d*e*", false)] // b? is a choice, which ends a walk taken again: two chains, of one and three
+    [InlineData("a*|b*|c*|d*", false)] // each exit leads to the match, not to the next loop
+    [InlineData("(a*)(b*)(c*)(d*)", true)]
+    [InlineData("a*b?c*d*e*f*", true)]
+    [InlineData("(((a*)*)*)*", true)] // each exit leads outwards to the enclosing loop's head
+    [InlineData("(a*|b*)c*d*e*", true)] // two chains join at c*
+    public void Loop_exits_are_recorded_only_for_chains_of_four_loops_or_more(string pattern, bool recorded) =>
+        Assert.Equal(recorded, PosixProgram.Compile(pattern).LoopExitsWorthRecording);
+
     [Theory]
     [InlineData(",", ",")]
     [InlineData(", ", ", ")]

@@ -18,6 +18,7 @@ internal sealed class PosixMachine
 {
     private readonly PosixProgram.Instruction[] _code;
     private readonly PosixByteSet[] _sets;
+    private readonly int[] _lineEnds;
     private readonly PosixCaptures _captures;
     private string _input = "";
     private PosixReachability? _reachability;
@@ -32,6 +33,11 @@ internal sealed class PosixMachine
     private readonly int[] _exitWalked;
 
     private PosixLoopExits _exits;
+
+    /// <summary>Whether exits are recorded at all: only when walking one again could go on into another loop's exit
+    /// (<see cref="PosixLoopExits.WorthRecording"/>). Otherwise a second walk ends at its first choice, and recording
+    /// cost ordinary patterns (<c>([^=]*)=(.*)</c>) 5% of a match.</summary>
+    private readonly bool _recordExits;
 
     /// <summary>Set while a run is under way: a run stopped by an exception (the captures' memory limit) leaves
     /// threads and references behind, so its machine is not used again.</summary>
@@ -60,11 +66,13 @@ internal sealed class PosixMachine
     {
         _code = program.Instructions;
         _sets = program.Sets;
+        _lineEnds = program.LineEnds;
         _captures = new PosixCaptures(program.Slots);
         _minWork = minWork;
         _mark = new int[_code.Length];
         _exitWalked = new int[_code.Length];
         _exits = new PosixLoopExits();
+        _recordExits = program.LoopExitsWorthRecording;
         _current = new ThreadList(program.ConsumingInstructions);
         _next = new ThreadList(program.ConsumingInstructions);
     }
@@ -188,6 +196,11 @@ internal sealed class PosixMachine
     /// order and adds the threads that reach a consuming instruction or the match; takes over one reference of <paramref name="captures"/>.</summary>
     private void AddThread(ThreadList list, int pc, int p, PosixCaptures.Node captures)
     {
+        if (EndsWhereTaken(pc))
+        {
+            Release(captures);
+            return;
+        }
         var depth = 0;
         Push(ref depth, pc, captures);
         // Instructions followed count as work (a Save as its write): a path passes loops already taken at this
@@ -204,7 +217,7 @@ internal sealed class PosixMachine
             (pc, captures) = _stack[--depth];
             if (pc < 0)
             {
-                // A loop's exit, pushed as the loop's own ~pc.
+                // A loop's exit, pushed as the loop's own ~pc when exits are recorded.
                 var loop = ~pc;
                 if (!StartExit(loop, captures)) continue;
                 pc = _code[loop].Y;
@@ -222,7 +235,7 @@ internal sealed class PosixMachine
                         // Reached again without consuming anything: a loop may still end after this empty iteration.
                         if (instruction.Op == PosixProgram.Op.Loop)
                         {
-                            if (!StartExit(pc, captures)) break;
+                            if (_recordExits && !StartExit(pc, captures)) break;
                             pc = instruction.Y;
                             continue;
                         }
@@ -241,9 +254,9 @@ internal sealed class PosixMachine
                         if (instruction.Op == PosixProgram.Op.Split || _reachability is null || !_reachability.CanMatch(instruction.X, p))
                         {
                             captures.References++;
-                            Push(ref depth, instruction.Op == PosixProgram.Op.Loop ? ~pc : instruction.Y, captures);
+                            Push(ref depth, _recordExits && instruction.Op == PosixProgram.Op.Loop ? ~pc : instruction.Y, captures);
                         }
-                        else _exits.Cut();
+                        else if (_recordExits) _exits.Cut();
                         pc = instruction.X;
                         continue;
                     case PosixProgram.Op.Save:
@@ -273,8 +286,24 @@ internal sealed class PosixMachine
                 break;
             }
         }
-        _exits.End(_exitWalked, _generation);
+        if (_recordExits) _exits.End(_exitWalked, _generation);
         _captures.Spend(steps);
+    }
+
+    /// <summary>Whether a path from <paramref name="pc"/> would end, at this position, where an earlier one went,
+    /// before any choice of its own: its straight line ends on a choice or a consuming instruction taken already, or
+    /// on a loop head taken already whose exit it takes and that ends so too (or was walked, exits being recorded).
+    /// Its writes on the way would be lost. Why: in <c>(a|(a|...))*</c> the thread of the d-th alternative closes
+    /// d groups, then finds the loop head taken by the first thread: groups² writes a position for nothing.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool EndsWhereTaken(int pc)
+    {
+        var end = _lineEnds[pc];
+        if (end < 0 || _mark[end] != _generation) return false;
+        if (_code[end].Op != PosixProgram.Op.Loop) return true;
+        if (_recordExits && _exits.Walked(end, _exitWalked, _generation)) return true;
+        var afterExit = _lineEnds[_code[end].Y];
+        return afterExit >= 0 && _mark[afterExit] == _generation && _code[afterExit].Op != PosixProgram.Op.Loop;
     }
 
     /// <summary>Starts a walk of <paramref name="loop"/>'s exit, or, when an earlier thread has walked it at this

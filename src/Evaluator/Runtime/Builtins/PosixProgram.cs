@@ -50,6 +50,12 @@ internal sealed class PosixProgram
     /// repetitions to cut (<see cref="PosixReachability"/>).</summary>
     public bool HasRepetition { get; }
 
+    /// <summary>For each instruction, the end of its straight line (<see cref="PosixStraightLines.Ends"/>).</summary>
+    public int[] LineEnds { get; }
+
+    /// <summary>Whether machines record which loops' exits they walked at a position (<see cref="PosixLoopExits.WorthRecording"/>).</summary>
+    public bool LoopExitsWorthRecording { get; }
+
     /// <summary>How many instructions consume a character: at most that many threads are alive at once.</summary>
     public int ConsumingInstructions { get; }
 
@@ -75,6 +81,8 @@ internal sealed class PosixProgram
         Slots = slots;
         HasAlternation = hasAlternation;
         HasRepetition = instructions.Any(i => i.Op is Op.Repeat or Op.Loop);
+        LineEnds = PosixStraightLines.Ends(instructions);
+        LoopExitsWorthRecording = PosixLoopExits.WorthRecording(instructions, LineEnds);
         ConsumingInstructions = instructions.Count(i => i.Op is Op.Char or Op.Set or Op.Match);
         // A group takes no part in a match ((x){0}y) but is still reported, as null.
         Literal = slots == 2 ? LiteralOf(instructions) : null;

@@ -1,0 +1,43 @@
+namespace ConfigLang.Evaluator.Runtime.Builtins;
+
+/// <summary>
+/// Where each instruction's straight line ends: the first instruction from it that is not a jump, a write or an
+/// anchor, which a path passes through without choosing or being marked. So a path's fate there (ended on a
+/// choice an earlier path took, or on a loop head whose exit it takes) is known before it writes on the way.
+/// </summary>
+internal static class PosixStraightLines
+{
+    /// <summary>For every pc, the end of its straight line (itself when it chooses or consumes); -1 when a jump
+    /// cycle comes first, which the compiler does not make. Linear in the program: lines are shared
+    /// (<c>(a*|a*|...)()()...</c> leads every loop's exit through one run of writes).</summary>
+    public static int[] Ends(PosixProgram.Instruction[] code)
+    {
+        const int Unknown = -2, Following = -3;
+        var ends = new int[code.Length];
+        Array.Fill(ends, Unknown);
+        for (var start = 0; start < code.Length; start++)
+        {
+            var pc = start;
+            while (ends[pc] == Unknown && IsStraight(code[pc].Op))
+            {
+                ends[pc] = Following;
+                pc = Next(code, pc);
+            }
+            var end = ends[pc] switch
+            {
+                Following => -1, // a cycle
+                Unknown => pc, // a choice or a consuming instruction
+                var known => known,
+            };
+            for (pc = start; ends[pc] == Following; pc = Next(code, pc)) ends[pc] = end;
+            if (ends[pc] == Unknown) ends[pc] = pc;
+        }
+        return ends;
+    }
+
+    private static bool IsStraight(PosixProgram.Op op) =>
+        op is PosixProgram.Op.Jump or PosixProgram.Op.Save or PosixProgram.Op.Begin or PosixProgram.Op.End;
+
+    private static int Next(PosixProgram.Instruction[] code, int pc) =>
+        code[pc].Op == PosixProgram.Op.Jump ? code[pc].X : pc + 1;
+}
