@@ -1,4 +1,5 @@
 using System.Globalization;
+using ConfigLang.Evaluator.Runtime;
 
 namespace ConfigLang.Evaluator.Diagnostics;
 
@@ -44,7 +45,7 @@ public static class PrintedTextBounds
 
     /// <summary>The diagnostic as it may be printed: message, notes, label messages cut to
     /// <see cref="MaxMessageBytes"/>, at most <see cref="MaxNotes"/> notes and labels (a note counts the rest),
-    /// the option path cut to <see cref="MaxValueBytes"/>. Code, severity and locations stay.</summary>
+    /// the option path and each suggested name cut to <see cref="MaxValueBytes"/>. Code, severity and locations stay.</summary>
     public static Diagnostic Bound(Diagnostic diagnostic)
     {
         if (IsSmall(diagnostic)) return diagnostic;
@@ -57,7 +58,33 @@ public static class PrintedTextBounds
             Notes = notes,
             Labels = [.. diagnostic.Labels.Take(MaxNotes).Select(l => l with { Message = Cut(l.Message, MaxMessageBytes) })],
             Subject = diagnostic.Subject is { } subject ? Cut(subject, MaxValueBytes) : null,
+            Suggestions = [.. diagnostic.Suggestions.Select(s => Cut(s, MaxValueBytes))],
         };
+    }
+
+    /// <summary>An evaluation trace as <c>--show-trace</c> may print it outside eval: the frames of the first
+    /// <see cref="MaxNotes"/> runs of equal frames (a run prints once), each message cut to <see cref="MaxMessageBytes"/>,
+    /// then one frame counting the rest. A frame names the attribute it evaluates, which can be 30 MB long.</summary>
+    public static IReadOnlyList<TraceFrame> BoundTrace(IReadOnlyList<TraceFrame> trace)
+    {
+        var kept = new List<TraceFrame>(Math.Min(trace.Count, MaxNotes));
+        var runs = 0;
+        for (var i = 0; i < trace.Count; i++)
+        {
+            // A run of equal frames (deep recursion) reuses its first cut: 50,000 frames are cut once.
+            if (i > 0 && trace[i] == trace[i - 1])
+            {
+                kept.Add(kept[^1]);
+                continue;
+            }
+            if (++runs > MaxNotes)
+            {
+                kept.Add(new TraceFrame(More(trace.Count - i, "frames"), null));
+                break;
+            }
+            kept.Add(trace[i] with { Message = Cut(trace[i].Message, MaxMessageBytes) });
+        }
+        return kept;
     }
 
     private static string More(int count, string what) =>
@@ -68,6 +95,7 @@ public static class PrintedTextBounds
         const int fits = MaxMessageBytes / 3;
         if (diagnostic.Message.Length > fits || diagnostic.Notes.Count > MaxNotes || diagnostic.Labels.Count > MaxNotes) return false;
         if (diagnostic.Subject is { Length: > MaxValueBytes / 3 }) return false;
+        foreach (var suggestion in diagnostic.Suggestions) if (suggestion.Length > MaxValueBytes / 3) return false;
         foreach (var note in diagnostic.Notes) if (note.Length > fits) return false;
         foreach (var label in diagnostic.Labels) if (label.Message.Length > fits) return false;
         return true;

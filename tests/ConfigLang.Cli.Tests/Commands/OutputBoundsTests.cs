@@ -143,4 +143,19 @@ public sealed class OutputBoundsTests : IDisposable
         Assert.True(run.Stderr.Length < PrintedTextBounds.MaxMessageBytes + 4_000, $"{run.Stderr.Length} characters");
     }
 
+    [Fact]
+    public void Show_trace_cuts_a_frame_naming_a_huge_attribute()
+    {
+        // Each frame through the certificate's name quoted all of it: 3 MB per frame.
+        var host = Write("names.nix", """
+            { security.acme.certs."${builtins.concatStringsSep "" (builtins.genList (x: "y") 3000000)}".email = throw "a"; }
+            """);
+
+        var run = CliRun.Invoke("show", "--show-trace", host, "security.acme.certs");
+
+        Assert.Equal(ExitCodes.InputErrors, run.ExitCode);
+        Assert.Contains("… while evaluating the option `security.acme.certs'", run.Stderr);
+        Assert.Matches(@"y… \([\d,]+ more bytes\)", run.Stderr);
+        Assert.True(run.Stderr.Length < 200_000, $"{run.Stderr.Length} characters");
+    }
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using ConfigLang.Evaluator.Diagnostics;
+using ConfigLang.Evaluator.Runtime;
 
 namespace ConfigLang.Evaluator.Tests.Diagnostics;
 
@@ -87,5 +88,39 @@ public sealed class PrintedTextBoundsTests
         for (var i = 0; i < 1000; i++) writer.WriteLine("trace: 0123456789");
 
         Assert.Equal("trace: 0123456789\ntr… (17,980 more bytes)\n", writer.ToString());
+    }
+
+    [Fact]
+    public void A_trace_keeps_the_first_hundred_frames_cut_and_counts_the_rest()
+    {
+        var huge = new string('n', 100_000);
+        var trace = Enumerable.Range(0, 50_000).Select(i => new TraceFrame($"while evaluating the attribute '{(i < 200 ? huge : "")}{i}'", null)).ToList();
+
+        var bounded = PrintedTextBounds.BoundTrace(trace);
+
+        Assert.Equal(PrintedTextBounds.MaxNotes + 1, bounded.Count);
+        Assert.All(bounded.Take(PrintedTextBounds.MaxNotes), frame => Assert.Matches(@"^while evaluating the attribute 'n+… \([\d,]+ more bytes\)$", frame.Message));
+        Assert.Equal("and 49,900 more frames not shown", bounded[^1].Message);
+    }
+
+    [Fact]
+    public void A_run_of_equal_frames_counts_once_so_it_still_prints_as_one_frame_and_its_duplicates()
+    {
+        var frame = new TraceFrame("while calling 'f'", null);
+        var trace = Enumerable.Repeat(frame, 50_000).Append(new TraceFrame("while evaluating 'x'", null)).ToList();
+
+        var bounded = PrintedTextBounds.BoundTrace(trace);
+
+        Assert.Equal(trace, bounded);
+    }
+
+    [Fact]
+    public void Suggested_names_are_cut_like_quoted_values()
+    {
+        var diagnostic = Diagnostic.Error("CL0001", "undefined", null) with { Suggestions = [new string('s', 1_000_000)] };
+
+        var bounded = PrintedTextBounds.Bound(diagnostic);
+
+        Assert.EndsWith("… (995,904 more bytes)", Assert.Single(bounded.Suggestions));
     }
 }
