@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using ConfigLang.Evaluator.Runtime;
 
 namespace ConfigLang.Evaluator.Diagnostics;
@@ -44,19 +45,37 @@ public static class PrintedTextBounds
     }
 
     /// <summary>The diagnostic as it may be printed: message, notes, label messages cut to
-    /// <see cref="MaxMessageBytes"/>, at most <see cref="MaxNotes"/> notes and labels (a note counts the rest),
+    /// <see cref="MaxMessageBytes"/>, at most <see cref="MaxNotes"/> notes and labels, added while the whole is under
+    /// <see cref="MaxMessageBytes"/> (a note counts the rest),
     /// the option path and each suggested name cut to <see cref="MaxValueBytes"/>. Code, severity and locations stay.</summary>
     public static Diagnostic Bound(Diagnostic diagnostic)
     {
         if (IsSmall(diagnostic)) return diagnostic;
-        var notes = diagnostic.Notes.Take(MaxNotes).Select(n => Cut(n, MaxMessageBytes)).ToList();
-        if (diagnostic.Notes.Count > MaxNotes) notes.Add(More(diagnostic.Notes.Count - MaxNotes, "notes"));
-        if (diagnostic.Labels.Count > MaxNotes) notes.Add(More(diagnostic.Labels.Count - MaxNotes, "related locations"));
+        var message = Cut(diagnostic.Message, MaxMessageBytes);
+        // One diagnostic's text in all: notes and labels are added while it is under MaxMessageBytes, so a
+        // diagnostic prints at most about twice that, not 201 times.
+        long total = Encoding.UTF8.GetByteCount(message);
+        var notes = new List<string>();
+        foreach (var note in diagnostic.Notes)
+        {
+            if (notes.Count == MaxNotes || total >= MaxMessageBytes) break;
+            notes.Add(Cut(note, MaxMessageBytes));
+            total += Encoding.UTF8.GetByteCount(notes[^1]);
+        }
+        var labels = new List<DiagnosticLabel>();
+        foreach (var label in diagnostic.Labels)
+        {
+            if (labels.Count == MaxNotes || total >= MaxMessageBytes) break;
+            labels.Add(label with { Message = Cut(label.Message, MaxMessageBytes) });
+            total += Encoding.UTF8.GetByteCount(labels[^1].Message);
+        }
+        if (diagnostic.Notes.Count > notes.Count) notes.Add(More(diagnostic.Notes.Count - notes.Count, "notes"));
+        if (diagnostic.Labels.Count > labels.Count) notes.Add(More(diagnostic.Labels.Count - labels.Count, "related locations"));
         return diagnostic with
         {
-            Message = Cut(diagnostic.Message, MaxMessageBytes),
+            Message = message,
             Notes = notes,
-            Labels = [.. diagnostic.Labels.Take(MaxNotes).Select(l => l with { Message = Cut(l.Message, MaxMessageBytes) })],
+            Labels = labels,
             Subject = diagnostic.Subject is { } subject ? Cut(subject, MaxValueBytes) : null,
             Suggestions = [.. diagnostic.Suggestions.Select(s => Cut(s, MaxValueBytes))],
         };

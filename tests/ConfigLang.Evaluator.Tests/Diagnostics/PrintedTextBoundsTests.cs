@@ -67,9 +67,8 @@ public sealed class PrintedTextBoundsTests
         var bounded = PrintedTextBounds.Bound(diagnostic);
 
         Assert.Equal(new string('m', PrintedTextBounds.MaxMessageBytes) + "… (934,464 more bytes)", bounded.Message);
-        Assert.Equal(PrintedTextBounds.MaxNotes + 1, bounded.Notes.Count);
-        Assert.All(bounded.Notes.Take(PrintedTextBounds.MaxNotes), note => Assert.EndsWith("… (934,464 more bytes)", note));
-        Assert.Equal("and 150 more notes not shown", bounded.Notes[^1]);
+        // The message alone fills the diagnostic's budget: the notes are only counted.
+        Assert.Equal(["and 250 more notes not shown"], bounded.Notes);
         Assert.EndsWith("… (995,904 more bytes)", bounded.Subject);
         Assert.Equal("CL2002", bounded.Code);
     }
@@ -122,5 +121,18 @@ public sealed class PrintedTextBoundsTests
         var bounded = PrintedTextBounds.Bound(diagnostic);
 
         Assert.EndsWith("… (995,904 more bytes)", Assert.Single(bounded.Suggestions));
+    }
+
+    [Fact]
+    public void Notes_are_added_while_the_whole_diagnostic_is_under_the_message_limit()
+    {
+        var diagnostic = new Diagnostic("CL2002", DiagnosticSeverity.Error, "short", null, [], [.. Enumerable.Repeat(new string('k', 1_000_000), 250)]);
+
+        var bounded = PrintedTextBounds.Bound(diagnostic);
+
+        // One note cut to 64 KiB fills it; the 249 others are counted, not 100 notes of 64 KiB each.
+        Assert.Equal(2, bounded.Notes.Count);
+        Assert.EndsWith("… (934,464 more bytes)", bounded.Notes[0]);
+        Assert.Equal("and 249 more notes not shown", bounded.Notes[1]);
     }
 }
