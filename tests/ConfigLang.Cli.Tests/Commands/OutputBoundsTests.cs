@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ConfigLang.Cli.Commands;
 using ConfigLang.Cli.Rendering.DiagnosticFormats;
 using ConfigLang.Evaluator.Diagnostics;
 
@@ -157,5 +158,25 @@ public sealed class OutputBoundsTests : IDisposable
         Assert.Contains("… while evaluating the option `security.acme.certs'", run.Stderr);
         Assert.Matches(@"y… \([\d,]+ more bytes\)", run.Stderr);
         Assert.True(run.Stderr.Length < 200_000, $"{run.Stderr.Length} characters");
+    }
+
+    [Fact]
+    public void Options_text_and_markdown_stop_at_a_run_wide_size_and_count_the_options_left_out()
+    {
+        // 1,000 options sharing one 20 KB description: 20 MB of documentation.
+        var module = Write("many.nix", """
+            { lib, ... }: let big = builtins.concatStringsSep "" (builtins.genList (x: "d") 20000); in {
+              options.gen = builtins.listToAttrs (builtins.genList (i: { name = "o${toString i}"; value = lib.mkOption { type = lib.types.str; default = "d"; description = big; }; }) 1000);
+            }
+            """);
+
+        foreach (var form in new[] { "text", "markdown" })
+        {
+            var run = form == "markdown" ? CliRun.Invoke("options", "gen", "--markdown", "--module", module) : CliRun.Invoke("options", "gen", "--module", module);
+
+            Assert.Equal(ExitCodes.Ok, run.ExitCode);
+            Assert.True(run.Stdout.Length <= OptionsCommand.MaxDocumentBytes, $"{form}: {run.Stdout.Length} characters");
+            Assert.Matches(@"\n… and \d{3} more options not shown \(at most 16 MiB is printed; --json prints them all\)\n$", run.Stdout);
+        }
     }
 }
