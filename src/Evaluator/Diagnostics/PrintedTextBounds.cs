@@ -9,7 +9,8 @@ namespace ConfigLang.Evaluator.Diagnostics;
 /// bytes of input can make a 30 MB string that an "option does not exist" message quoted whole; so
 /// every message, note and quoted value is cut here, on a character boundary, and ends with
 /// <c>… (N more bytes)</c>, N counted in UTF-8 as the output is written. Redact before cutting, so a
-/// secret across the cut is masked whole. eval's errors are never cut: they match Nix 2.8's byte for byte.
+/// secret across the cut is masked whole. eval's evaluation errors are never cut: they match Nix 2.8's byte for
+/// byte (its <c>--parse</c> syntax diagnostics are ConfigLang's and are cut as lint's are).
 /// </summary>
 public static class PrintedTextBounds
 {
