@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using ConfigLang.Cli.Rendering;
@@ -55,8 +56,8 @@ public sealed class OptionsCommand(CliConsole console) : ICliCommand
             }
             console.Out.Write(
                 result.GetValue(json) ? "[" + string.Join(",", selected.Select(o => o.GetRawText())) + "]\n"
-                : result.GetValue(markdown) ? Markdown(selected)
-                : Text(selected));
+                : result.GetValue(markdown) ? Document(selected, Markdown)
+                : Document(selected, Text));
             return ExitCodes.Ok;
         });
         return command;
@@ -75,35 +76,52 @@ public sealed class OptionsCommand(CliConsole console) : ICliCommand
     private static IReadOnlyList<string> Location(JsonElement option) =>
         [.. option.GetProperty("loc").EnumerateArray().Select(name => name.GetString() ?? "")];
 
-    private static string Text(IEnumerable<JsonElement> options)
+    /// <summary>Text and Markdown print at most this much in all (the library's own options are about 85 KB):
+    /// 100,000 generated options sharing one 64 KiB description would otherwise print gigabytes.</summary>
+    public const int MaxDocumentBytes = 16 * 1024 * 1024;
+
+    /// <summary>Each option rendered, while the whole stays within <see cref="MaxDocumentBytes"/> (the first is
+    /// always printed), then a line counting the options left out.</summary>
+    private static string Document(IReadOnlyList<JsonElement> options, Action<StringBuilder, JsonElement> render)
     {
         var output = new StringBuilder();
-        foreach (var option in options)
+        var one = new StringBuilder();
+        long bytes = 0;
+        for (var i = 0; i < options.Count; i++)
         {
-            output.Append(Field(option, "name")).Append('\n');
-            output.Append("  type: ").Append(Field(option, "type")).Append('\n');
-            if (Field(option, "default") is { } d) output.Append("  default: ").Append(Indent(d)).Append('\n');
-            if (Field(option, "example") is { } e) output.Append("  example: ").Append(Indent(e)).Append('\n');
-            if (Field(option, "description") is { } text) output.Append("  description: ").Append(Indent(text.Trim())).Append('\n');
-            foreach (var file in option.GetProperty("declarations").EnumerateArray()) output.Append("  declared in: ").Append(file.GetString()).Append('\n');
-            output.Append('\n');
+            one.Clear();
+            render(one, options[i]);
+            bytes += Encoding.UTF8.GetByteCount(one.ToString());
+            if (i > 0 && bytes > MaxDocumentBytes)
+            {
+                var left = (options.Count - i).ToString("N0", CultureInfo.InvariantCulture);
+                output.Append($"… and {left} more options not shown (at most {MaxDocumentBytes / (1024 * 1024)} MiB is printed; --json prints them all)\n");
+                break;
+            }
+            output.Append(one);
         }
         return output.ToString();
     }
 
-    private static string Markdown(IEnumerable<JsonElement> options)
+    private static void Text(StringBuilder output, JsonElement option)
     {
-        var output = new StringBuilder();
-        foreach (var option in options)
-        {
-            output.Append("## ").Append(Field(option, "name")).Append("\n\n");
-            if (Field(option, "description") is { } text) output.Append(text.Trim()).Append("\n\n");
-            output.Append("*Type:* ").Append(Field(option, "type")).Append("\n\n");
-            if (Field(option, "default") is { } d) output.Append("*Default:* `").Append(d).Append("`\n\n");
-            if (Field(option, "example") is { } e) output.Append("*Example:* `").Append(e).Append("`\n\n");
-            foreach (var file in option.GetProperty("declarations").EnumerateArray()) output.Append("*Declared in:* ").Append(file.GetString()).Append("\n\n");
-        }
-        return output.ToString();
+        output.Append(Field(option, "name")).Append('\n');
+        output.Append("  type: ").Append(Field(option, "type")).Append('\n');
+        if (Field(option, "default") is { } d) output.Append("  default: ").Append(Indent(d)).Append('\n');
+        if (Field(option, "example") is { } e) output.Append("  example: ").Append(Indent(e)).Append('\n');
+        if (Field(option, "description") is { } text) output.Append("  description: ").Append(Indent(text.Trim())).Append('\n');
+        foreach (var file in option.GetProperty("declarations").EnumerateArray()) output.Append("  declared in: ").Append(file.GetString()).Append('\n');
+        output.Append('\n');
+    }
+
+    private static void Markdown(StringBuilder output, JsonElement option)
+    {
+        output.Append("## ").Append(Field(option, "name")).Append("\n\n");
+        if (Field(option, "description") is { } text) output.Append(text.Trim()).Append("\n\n");
+        output.Append("*Type:* ").Append(Field(option, "type")).Append("\n\n");
+        if (Field(option, "default") is { } d) output.Append("*Default:* `").Append(d).Append("`\n\n");
+        if (Field(option, "example") is { } e) output.Append("*Example:* `").Append(e).Append("`\n\n");
+        foreach (var file in option.GetProperty("declarations").EnumerateArray()) output.Append("*Declared in:* ").Append(file.GetString()).Append("\n\n");
     }
 
     // A module may declare a description or default of any size: the text forms cut each field (--json prints the data whole).

@@ -21,5 +21,11 @@ public sealed class BoundedStringWriter(int maxBytes) : TextWriter
     public override void Write(ReadOnlySpan<char> buffer) => _text.Append(buffer);
 
     /// <summary>What was written, cut, with the marker on a line of its own when something was left out.</summary>
-    public override string ToString() => _text.IsFull ? _text + "\n" : _text.ToString();
+    public override string ToString()
+    {
+        if (!_text.IsFull) return _text.ToString();
+        var kept = _text.Kept;
+        var lineBreak = kept.Length == 0 || kept.EndsWith('\n') ? "" : "\n";
+        return kept + lineBreak + PrintedTextBounds.Marker(_text.DroppedBytes) + "\n";
+    }
 }

@@ -38,18 +38,26 @@ public sealed class BoundedTextBuilder(int? maxBytes = null)
         var fitting = FittingPrefix(text, max - _keptBytes, out var bytes);
         _kept.Append(text[..fitting]);
         _keptBytes += bytes;
-        if (fitting < text.Length) DroppedBytes += Encoding.UTF8.GetByteCount(text[fitting..]);
+        if (fitting == text.Length) return this;
+        var rest = text[fitting..];
+        // A surrogate pair appended in two pieces must not leave its first half alone at the cut: drop the
+        // pair whole and count its four bytes.
+        if (fitting == 0 && _kept.Length > 0 && char.IsHighSurrogate(_kept[^1]) && char.IsLowSurrogate(rest[0]))
+        {
+            _kept.Length--;
+            _keptBytes -= 3;
+            DroppedBytes += 4;
+            rest = rest[1..];
+        }
+        DroppedBytes += Encoding.UTF8.GetByteCount(rest);
         return this;
     }
 
+    /// <summary>The text kept, without the marker.</summary>
+    public string Kept => _kept.ToString();
+
     /// <summary>What was kept, then <see cref="PrintedTextBounds.Marker"/> when something was cut.</summary>
-    public override string ToString()
-    {
-        if (!IsFull) return _kept.ToString();
-        // A surrogate pair appended in two pieces must not leave its first half alone at the cut.
-        if (_kept.Length > 0 && char.IsHighSurrogate(_kept[^1])) _kept.Length--;
-        return _kept.ToString() + PrintedTextBounds.Marker(DroppedBytes);
-    }
+    public override string ToString() => IsFull ? _kept + PrintedTextBounds.Marker(DroppedBytes) : _kept.ToString();
 
     /// <summary>How many UTF-16 units of <paramref name="text"/>, whole characters only, fit in <paramref name="budget"/> UTF-8 bytes.</summary>
     private static int FittingPrefix(ReadOnlySpan<char> text, long budget, out long bytes)

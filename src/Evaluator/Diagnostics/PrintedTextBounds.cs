@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text;
+using ConfigLang.Evaluator.Runtime;
 
 namespace ConfigLang.Evaluator.Diagnostics;
 
@@ -7,7 +9,8 @@ namespace ConfigLang.Evaluator.Diagnostics;
 /// bytes of input can make a 30 MB string that an "option does not exist" message quoted whole; so
 /// every message, note and quoted value is cut here, on a character boundary, and ends with
 /// <c>… (N more bytes)</c>, N counted in UTF-8 as the output is written. Redact before cutting, so a
-/// secret across the cut is masked whole. eval's errors are never cut: they match Nix 2.8's byte for byte.
+/// secret across the cut is masked whole. eval's evaluation errors are never cut: they match Nix 2.8's byte for
+/// byte (its <c>--parse</c> syntax diagnostics are ConfigLang's and are cut as lint's are).
 /// </summary>
 public static class PrintedTextBounds
 {
@@ -43,21 +46,65 @@ public static class PrintedTextBounds
     }
 
     /// <summary>The diagnostic as it may be printed: message, notes, label messages cut to
-    /// <see cref="MaxMessageBytes"/>, at most <see cref="MaxNotes"/> notes and labels (a note counts the rest),
-    /// the option path cut to <see cref="MaxValueBytes"/>. Code, severity and locations stay.</summary>
+    /// <see cref="MaxMessageBytes"/>, at most <see cref="MaxNotes"/> notes and labels, added while the whole is under
+    /// <see cref="MaxMessageBytes"/> (a note counts the rest),
+    /// the option path and each suggested name cut to <see cref="MaxValueBytes"/>. Code, severity and locations stay.</summary>
     public static Diagnostic Bound(Diagnostic diagnostic)
     {
         if (IsSmall(diagnostic)) return diagnostic;
-        var notes = diagnostic.Notes.Take(MaxNotes).Select(n => Cut(n, MaxMessageBytes)).ToList();
-        if (diagnostic.Notes.Count > MaxNotes) notes.Add(More(diagnostic.Notes.Count - MaxNotes, "notes"));
-        if (diagnostic.Labels.Count > MaxNotes) notes.Add(More(diagnostic.Labels.Count - MaxNotes, "related locations"));
+        var message = Cut(diagnostic.Message, MaxMessageBytes);
+        // One diagnostic's text in all: notes and labels are added while it is under MaxMessageBytes, so a
+        // diagnostic prints at most about twice that, not 201 times.
+        long total = Encoding.UTF8.GetByteCount(message);
+        var notes = new List<string>();
+        foreach (var note in diagnostic.Notes)
+        {
+            if (notes.Count == MaxNotes || total >= MaxMessageBytes) break;
+            notes.Add(Cut(note, MaxMessageBytes));
+            total += Encoding.UTF8.GetByteCount(notes[^1]);
+        }
+        var labels = new List<DiagnosticLabel>();
+        foreach (var label in diagnostic.Labels)
+        {
+            if (labels.Count == MaxNotes || total >= MaxMessageBytes) break;
+            labels.Add(label with { Message = Cut(label.Message, MaxMessageBytes) });
+            total += Encoding.UTF8.GetByteCount(labels[^1].Message);
+        }
+        if (diagnostic.Notes.Count > notes.Count) notes.Add(More(diagnostic.Notes.Count - notes.Count, "notes"));
+        if (diagnostic.Labels.Count > labels.Count) notes.Add(More(diagnostic.Labels.Count - labels.Count, "related locations"));
         return diagnostic with
         {
-            Message = Cut(diagnostic.Message, MaxMessageBytes),
+            Message = message,
             Notes = notes,
-            Labels = [.. diagnostic.Labels.Take(MaxNotes).Select(l => l with { Message = Cut(l.Message, MaxMessageBytes) })],
+            Labels = labels,
             Subject = diagnostic.Subject is { } subject ? Cut(subject, MaxValueBytes) : null,
+            Suggestions = [.. diagnostic.Suggestions.Select(s => Cut(s, MaxValueBytes))],
         };
+    }
+
+    /// <summary>An evaluation trace as <c>--show-trace</c> may print it outside eval: the frames of the first
+    /// <see cref="MaxNotes"/> runs of equal frames (a run prints once), each message cut to <see cref="MaxMessageBytes"/>,
+    /// then one frame counting the rest. A frame names the attribute it evaluates, which can be 30 MB long.</summary>
+    public static IReadOnlyList<TraceFrame> BoundTrace(IReadOnlyList<TraceFrame> trace)
+    {
+        var kept = new List<TraceFrame>(Math.Min(trace.Count, MaxNotes));
+        var runs = 0;
+        for (var i = 0; i < trace.Count; i++)
+        {
+            // A run of equal frames (deep recursion) reuses its first cut: 50,000 frames are cut once.
+            if (i > 0 && trace[i] == trace[i - 1])
+            {
+                kept.Add(kept[^1]);
+                continue;
+            }
+            if (++runs > MaxNotes)
+            {
+                kept.Add(new TraceFrame(More(trace.Count - i, "frames"), null));
+                break;
+            }
+            kept.Add(trace[i] with { Message = Cut(trace[i].Message, MaxMessageBytes) });
+        }
+        return kept;
     }
 
     private static string More(int count, string what) =>
@@ -68,6 +115,7 @@ public static class PrintedTextBounds
         const int fits = MaxMessageBytes / 3;
         if (diagnostic.Message.Length > fits || diagnostic.Notes.Count > MaxNotes || diagnostic.Labels.Count > MaxNotes) return false;
         if (diagnostic.Subject is { Length: > MaxValueBytes / 3 }) return false;
+        foreach (var suggestion in diagnostic.Suggestions) if (suggestion.Length > MaxValueBytes / 3) return false;
         foreach (var note in diagnostic.Notes) if (note.Length > fits) return false;
         foreach (var label in diagnostic.Labels) if (label.Message.Length > fits) return false;
         return true;

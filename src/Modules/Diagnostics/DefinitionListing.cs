@@ -1,4 +1,4 @@
-using ConfigLang.Evaluator.Diagnostics;
+using System.Text;
 using ConfigLang.Modules.Lib;
 using ConfigLang.Modules.Options;
 
@@ -7,20 +7,18 @@ namespace ConfigLang.Modules.Diagnostics;
 /// <summary>
 /// The "Definition values:" part of NixOS messages (<c>showDefs</c>): one line per definition,
 /// <c>- In `file': value</c>, the value on following lines (at most five) when it spans several,
-/// and no value at all when printing it fails. Also <c>showFiles</c>. Each value is cut at
-/// <see cref="PrintedTextBounds.MaxValueBytes"/> and the listing at <see cref="PrintedTextBounds.MaxMessageBytes"/>
-/// (100,000 definitions are all forced, as before, but not all printed). Files of the built-in library are named
+/// and no value at all when printing it fails. Also <c>showFiles</c>. Files of the built-in library are named
 /// as <c>&lt;configlang/…&gt;</c> (<see cref="LibraryFiles.DisplayName"/>), as the evaluator names them.
 /// </summary>
 public static class DefinitionListing
 {
     public static string Show(IEnumerable<Definition> definitions)
     {
-        var builder = new BoundedTextBuilder(PrintedTextBounds.MaxMessageBytes);
+        var builder = new StringBuilder();
         foreach (var definition in definitions)
         {
             builder.Append("\n- In `").Append(LibraryFiles.DisplayName(definition.File)).Append('\'');
-            var printed = ValuePrinter.TryPrint(definition.Value, PrintedTextBounds.MaxValueBytes);
+            var printed = ValuePrinter.TryPrint(definition.Value);
             if (printed is null) continue;
             var lines = printed.Split('\n');
             if (lines.Length > 1)

@@ -1,5 +1,5 @@
 using System.Globalization;
-using ConfigLang.Evaluator.Diagnostics;
+using System.Text;
 using ConfigLang.Evaluator.Runtime;
 using ConfigLang.Evaluator.Runtime.Values;
 using ConfigLang.Modules.Options;
@@ -10,31 +10,26 @@ namespace ConfigLang.Modules.Diagnostics;
 /// Prints a value for an error message the way NixOS lists definition values
 /// (<c>lib.generators.toPretty</c>, multi-line): lists and sets one item per line, indented by
 /// two spaces, empty ones as <c>[ ]</c> and <c>{ }</c>, functions as <c>&lt;function&gt;</c>.
-/// Printing forces the value; nesting deeper than ten levels is cut off. For a message, the printed
-/// text is cut at a number of bytes (<see cref="PrintedTextBounds"/>); the value is still forced whole,
-/// so whether printing fails does not depend on the cut.
+/// Printing forces the value; nesting deeper than ten levels is cut off.
 /// </summary>
 public static class ValuePrinter
 {
     private const int DepthLimit = 10;
 
-    public static string Print(Value value) => Print(value, null);
-
-    /// <summary>The printed value, cut after <paramref name="maxBytes"/> UTF-8 bytes (not at all when null).</summary>
-    public static string Print(Value value, int? maxBytes)
+    public static string Print(Value value)
     {
-        var builder = new BoundedTextBuilder(maxBytes);
+        var builder = new StringBuilder();
         Append(builder, value, "", 0);
         return builder.ToString();
     }
 
     /// <summary>The printed value, or null when forcing it throws (then messages show no value);
     /// <c>abort</c> and other uncatchable errors go through, as <c>tryEval</c> lets them.</summary>
-    public static string? TryPrint(Value value, int? maxBytes = null)
+    public static string? TryPrint(Value value)
     {
         try
         {
-            return Print(value, maxBytes);
+            return Print(value);
         }
         catch (EvaluationException e) when (e.IsCatchable)
         {
@@ -42,7 +37,7 @@ public static class ValuePrinter
         }
     }
 
-    private static void Append(BoundedTextBuilder builder, Value value, string indent, int depth)
+    private static void Append(StringBuilder builder, Value value, string indent, int depth)
     {
         var forced = value.Force();
         switch (forced)
@@ -86,7 +81,7 @@ public static class ValuePrinter
         }
     }
 
-    private static void AppendAttrs(BoundedTextBuilder builder, AttrSetValue attrs, string indent, int depth)
+    private static void AppendAttrs(StringBuilder builder, AttrSetValue attrs, string indent, int depth)
     {
         if (attrs.Get("type")?.Force() is StringValue { Text: "derivation" })
         {
@@ -106,7 +101,7 @@ public static class ValuePrinter
         builder.Append(indent).Append('}');
     }
 
-    private static void AppendString(BoundedTextBuilder builder, string text, string indent)
+    private static void AppendString(StringBuilder builder, string text, string indent)
     {
         var lines = text.Split('\n');
         if (lines.Length <= 1 || (lines.Length == 2 && lines[1].Length == 0 && false))

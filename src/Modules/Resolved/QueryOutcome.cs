@@ -15,8 +15,16 @@ public sealed record QueryOutcome(string? Text, EvaluationException? Failure, st
     /// <summary>The error's diagnostic (code, message, location), or null.</summary>
     public Diagnostic? Error => Failure?.Diagnostic;
 
-    /// <summary>What standard error shows: the warnings, then the error with (<c>--show-trace</c>) the user's frames of its trace;
-    /// the error's message and notes cut as <see cref="PrintedTextBounds.Bound"/> says (unlike eval's, which match Nix's).</summary>
+    /// <summary>What standard error shows: the warnings, then the error with (<c>--show-trace</c>) the user's frames of its trace.
+    /// The error's message and suggestions are cut as <see cref="PrintedTextBounds.Bound"/> says, and its frames as
+    /// <see cref="PrintedTextBounds.BoundTrace"/> says (unlike eval's, which match Nix's).</summary>
     public string Messages(bool showTrace) => Warnings + (Failure is null ? ""
-        : ErrorFormatter.Format(PrintedTextBounds.Bound(Failure.Diagnostic), [.. Failure.Trace.Where(f => !ModulesDriver.IsDriverFrame(f))], showTrace));
+        : ErrorFormatter.Format(PrintedTextBounds.Bound(Failure.Diagnostic), UserFrames(showTrace), showTrace));
+
+    // Without --show-trace the frames are not printed, only looked at for the hint to use it.
+    private IReadOnlyList<TraceFrame> UserFrames(bool showTrace)
+    {
+        var frames = Failure!.Trace.Where(f => !ModulesDriver.IsDriverFrame(f) && f.Nix != NixTraceFrame.OnlyInNix);
+        return showTrace ? PrintedTextBounds.BoundTrace([.. frames]) : [.. frames];
+    }
 }

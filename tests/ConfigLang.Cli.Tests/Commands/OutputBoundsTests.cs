@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ConfigLang.Cli.Commands;
 using ConfigLang.Cli.Rendering.DiagnosticFormats;
 using ConfigLang.Evaluator.Diagnostics;
 
@@ -34,11 +35,10 @@ public sealed class OutputBoundsTests : IDisposable
 
         Assert.Equal(ExitCodes.InputErrors, run.ExitCode);
         Assert.Contains("error[CL2002]: The option `a' does not exist.", run.Stderr);
-        // The quoted value is 30,000,002 bytes; 4,096 of them are shown.
-        Assert.Contains("xxxx… (29,995,906 more bytes)", run.Stderr);
-        Assert.Contains("Did you mean", run.Stderr);
+        // The message quotes the 30,000,002-byte value; its first 65,536 bytes are shown.
+        Assert.Matches(@"xxxx… \(29,93\d,\d{3} more bytes\)", run.Stderr);
         Assert.EndsWith("1 error, 0 warnings\n", run.Stderr);
-        Assert.True(run.Stderr.Length < 8_000, $"{run.Stderr.Length} characters");
+        Assert.True(run.Stderr.Length < PrintedTextBounds.MaxMessageBytes + 1_000, $"{run.Stderr.Length} characters");
     }
 
     [Fact]
@@ -49,13 +49,13 @@ public sealed class OutputBoundsTests : IDisposable
         var run = CliRun.Invoke("lint", "--format", "json", file);
 
         Assert.Equal(ExitCodes.InputErrors, run.ExitCode);
-        Assert.True(run.Stdout.Length < 8_000, $"{run.Stdout.Length} characters");
+        Assert.True(run.Stdout.Length < PrintedTextBounds.MaxMessageBytes + 1_000, $"{run.Stdout.Length} characters");
         using var document = JsonDocument.Parse(run.Stdout);
         var root = document.RootElement;
         Assert.Equal(["diagnostics", "errors", "warnings"], root.EnumerateObject().Select(p => p.Name));
         Assert.Equal(1, root.GetProperty("errors").GetInt32());
         var message = Assert.Single(root.GetProperty("diagnostics").EnumerateArray()).GetProperty("message").GetString()!;
-        Assert.Contains("xxxx… (29,995,906 more bytes)", message);
+        Assert.Matches(@"xxxx… \(29,93\d,\d{3} more bytes\)$", message);
     }
 
     [Fact]
@@ -109,6 +109,74 @@ public sealed class OutputBoundsTests : IDisposable
             Assert.Equal(ExitCodes.Ok, run.ExitCode);
             Assert.Contains("xxxx… (29,934,464 more bytes)", run.Stdout);
             Assert.True(run.Stdout.Length < PrintedTextBounds.MaxMessageBytes + 1_000, $"{form}: {run.Stdout.Length} characters");
+        }
+    }
+
+    // acceptTerms is a bool, defined as a 100 KB string: "Definition values:" quotes the string.
+    private const string TermsAsBigString = """
+        { security.acme.acceptTerms = builtins.concatStringsSep "" (builtins.genList (x: "x") 100000); }
+        """;
+
+    [Fact]
+    public void Eval_prints_a_module_error_quoting_a_big_value_whole_as_Nix_does()
+    {
+        var host = Write("terms.nix", TermsAsBigString);
+
+        var run = CliRun.Invoke("eval", "--strict", "-E",
+            $"let lib = import <configlang/lib>; in (lib.evalModules {{ modules = lib.configlang.builtinModules ++ [ {host} ]; }}).config.security.acme.acceptTerms");
+
+        Assert.Equal(ExitCodes.InputErrors, run.ExitCode);
+        Assert.Contains("is not of type `boolean'", run.Stderr);
+        Assert.Contains("\"" + new string('x', 100_000) + "\"", run.Stderr);
+        Assert.DoesNotContain("more bytes)", run.Stderr);
+    }
+
+    [Fact]
+    public void Show_cuts_the_same_module_error_where_it_prints_it()
+    {
+        var host = Write("terms.nix", TermsAsBigString);
+
+        var run = CliRun.Invoke("show", host, "security.acme.acceptTerms");
+
+        Assert.Equal(ExitCodes.InputErrors, run.ExitCode);
+        Assert.Contains("is not of type `boolean'", run.Stderr);
+        Assert.Matches(@"x… \([\d,]+ more bytes\)", run.Stderr);
+        Assert.True(run.Stderr.Length < PrintedTextBounds.MaxMessageBytes + 4_000, $"{run.Stderr.Length} characters");
+    }
+
+    [Fact]
+    public void Show_trace_cuts_a_frame_naming_a_huge_attribute()
+    {
+        // Each frame through the certificate's name quoted all of it: 3 MB per frame.
+        var host = Write("names.nix", """
+            { security.acme.certs."${builtins.concatStringsSep "" (builtins.genList (x: "y") 3000000)}".email = throw "a"; }
+            """);
+
+        var run = CliRun.Invoke("show", "--show-trace", host, "security.acme.certs");
+
+        Assert.Equal(ExitCodes.InputErrors, run.ExitCode);
+        Assert.Contains("… while evaluating the option `security.acme.certs'", run.Stderr);
+        Assert.Matches(@"y… \([\d,]+ more bytes\)", run.Stderr);
+        Assert.True(run.Stderr.Length < 200_000, $"{run.Stderr.Length} characters");
+    }
+
+    [Fact]
+    public void Options_text_and_markdown_stop_at_a_run_wide_size_and_count_the_options_left_out()
+    {
+        // 1,000 options sharing one 20 KB description: 20 MB of documentation.
+        var module = Write("many.nix", """
+            { lib, ... }: let big = builtins.concatStringsSep "" (builtins.genList (x: "d") 20000); in {
+              options.gen = builtins.listToAttrs (builtins.genList (i: { name = "o${toString i}"; value = lib.mkOption { type = lib.types.str; default = "d"; description = big; }; }) 1000);
+            }
+            """);
+
+        foreach (var form in new[] { "text", "markdown" })
+        {
+            var run = form == "markdown" ? CliRun.Invoke("options", "gen", "--markdown", "--module", module) : CliRun.Invoke("options", "gen", "--module", module);
+
+            Assert.Equal(ExitCodes.Ok, run.ExitCode);
+            Assert.True(run.Stdout.Length <= OptionsCommand.MaxDocumentBytes, $"{form}: {run.Stdout.Length} characters");
+            Assert.Matches(@"\n… and \d{3} more options not shown \(at most 16 MiB is printed; --json prints them all\)\n$", run.Stdout);
         }
     }
 }

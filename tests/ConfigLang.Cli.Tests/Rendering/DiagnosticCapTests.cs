@@ -1,3 +1,4 @@
+using System.Text;
 using ConfigLang.Cli.Rendering.DiagnosticFormats;
 using ConfigLang.Cli.Rendering.DiagnosticFormats.Json;
 using ConfigLang.Cli.Rendering.DiagnosticFormats.Sarif;
@@ -109,10 +110,32 @@ public sealed class DiagnosticCapTests
 
         Assert.Equal(200, report.Errors);
         Assert.All(report.Diagnostics.SkipLast(1), d => Assert.EndsWith("… (934,464 more bytes)", d.Message));
-        Assert.Equal(DiagnosticCap.MaxShownBytes / PrintedTextBounds.MaxMessageBytes, report.Diagnostics.Count - 1);
-        Assert.StartsWith("and 136 more errors not shown", report.Diagnostics[^1].Message);
+        // 64 cut messages are a little over 4 MiB: the 64th would pass the budget, so 63 are shown.
+        Assert.Equal(DiagnosticCap.MaxShownBytes / PrintedTextBounds.MaxMessageBytes - 1, report.Diagnostics.Count - 1);
+        Assert.StartsWith("and 137 more errors not shown", report.Diagnostics[^1].Message);
         Assert.True(output.ToString().Length < DiagnosticCap.MaxShownBytes + 100_000, $"{output.ToString().Length} characters");
         Assert.EndsWith("200 errors, 0 warnings\n", output.ToString());
+    }
+
+    [Fact]
+    public void The_text_budget_counts_utf8_bytes_and_one_diagnostic_cannot_hold_hundreds_of_huge_notes()
+    {
+        // "€" is three bytes: a cut message is 65,536 bytes but 21,845 characters.
+        var euros = new string('€', 1_000_000);
+        var huge = new string('n', 1_000_000);
+        var diagnostics = Enumerable.Range(0, 200).Select(i =>
+            Diagnostic.Error("CL2011", euros, new SourceLocation(new SourceText("x\n", $"/w/e{i:000}.nix"), new TextSpan(0, 1))) with
+            {
+                Notes = [.. Enumerable.Repeat(huge, 100)],
+            });
+
+        var report = DiagnosticReport.Create(diagnostics, "/w");
+
+        var shown = report.Diagnostics.SkipLast(1).ToList();
+        Assert.Equal(63, shown.Count);
+        Assert.All(shown, d => Assert.Equal(["and 100 more notes not shown"], d.Notes));
+        Assert.True(shown.Sum(d => Encoding.UTF8.GetByteCount(d.Message)) <= DiagnosticCap.MaxShownBytes);
+        Assert.StartsWith("and 137 more errors not shown", report.Diagnostics[^1].Message);
     }
 
     private static int CountOf(string needle, string text)

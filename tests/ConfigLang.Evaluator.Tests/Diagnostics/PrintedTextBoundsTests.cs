@@ -1,5 +1,6 @@
 using System.Text;
 using ConfigLang.Evaluator.Diagnostics;
+using ConfigLang.Evaluator.Runtime;
 
 namespace ConfigLang.Evaluator.Tests.Diagnostics;
 
@@ -41,8 +42,9 @@ public sealed class PrintedTextBoundsTests
 
         var text = builder.ToString();
 
-        Assert.StartsWith("abc…", text);
-        Assert.DoesNotContain('\uD83D', text);
+        // The pair's four bytes and the tail's four are counted.
+        Assert.Equal("abc… (8 more bytes)", text);
+        Assert.Equal(text, builder.ToString());
     }
 
     [Fact]
@@ -66,9 +68,8 @@ public sealed class PrintedTextBoundsTests
         var bounded = PrintedTextBounds.Bound(diagnostic);
 
         Assert.Equal(new string('m', PrintedTextBounds.MaxMessageBytes) + "… (934,464 more bytes)", bounded.Message);
-        Assert.Equal(PrintedTextBounds.MaxNotes + 1, bounded.Notes.Count);
-        Assert.All(bounded.Notes.Take(PrintedTextBounds.MaxNotes), note => Assert.EndsWith("… (934,464 more bytes)", note));
-        Assert.Equal("and 150 more notes not shown", bounded.Notes[^1]);
+        // The message alone fills the diagnostic's budget: the notes are only counted.
+        Assert.Equal(["and 250 more notes not shown"], bounded.Notes);
         Assert.EndsWith("… (995,904 more bytes)", bounded.Subject);
         Assert.Equal("CL2002", bounded.Code);
     }
@@ -86,6 +87,53 @@ public sealed class PrintedTextBoundsTests
         var writer = new BoundedStringWriter(20);
         for (var i = 0; i < 1000; i++) writer.WriteLine("trace: 0123456789");
 
-        Assert.Equal("trace: 0123456789\ntr… (17,980 more bytes)\n", writer.ToString());
+        Assert.Equal("trace: 0123456789\ntr\n… (17,980 more bytes)\n", writer.ToString());
+    }
+
+    [Fact]
+    public void A_trace_keeps_the_first_hundred_frames_cut_and_counts_the_rest()
+    {
+        var huge = new string('n', 100_000);
+        var trace = Enumerable.Range(0, 50_000).Select(i => new TraceFrame($"while evaluating the attribute '{(i < 200 ? huge : "")}{i}'", null)).ToList();
+
+        var bounded = PrintedTextBounds.BoundTrace(trace);
+
+        Assert.Equal(PrintedTextBounds.MaxNotes + 1, bounded.Count);
+        Assert.All(bounded.Take(PrintedTextBounds.MaxNotes), frame => Assert.Matches(@"^while evaluating the attribute 'n+… \([\d,]+ more bytes\)$", frame.Message));
+        Assert.Equal("and 49,900 more frames not shown", bounded[^1].Message);
+    }
+
+    [Fact]
+    public void A_run_of_equal_frames_counts_once_so_it_still_prints_as_one_frame_and_its_duplicates()
+    {
+        var frame = new TraceFrame("while calling 'f'", null);
+        var trace = Enumerable.Repeat(frame, 50_000).Append(new TraceFrame("while evaluating 'x'", null)).ToList();
+
+        var bounded = PrintedTextBounds.BoundTrace(trace);
+
+        Assert.Equal(trace, bounded);
+    }
+
+    [Fact]
+    public void Suggested_names_are_cut_like_quoted_values()
+    {
+        var diagnostic = Diagnostic.Error("CL0001", "undefined", null) with { Suggestions = [new string('s', 1_000_000)] };
+
+        var bounded = PrintedTextBounds.Bound(diagnostic);
+
+        Assert.EndsWith("… (995,904 more bytes)", Assert.Single(bounded.Suggestions));
+    }
+
+    [Fact]
+    public void Notes_are_added_while_the_whole_diagnostic_is_under_the_message_limit()
+    {
+        var diagnostic = new Diagnostic("CL2002", DiagnosticSeverity.Error, "short", null, [], [.. Enumerable.Repeat(new string('k', 1_000_000), 250)]);
+
+        var bounded = PrintedTextBounds.Bound(diagnostic);
+
+        // One note cut to 64 KiB fills it; the 249 others are counted, not 100 notes of 64 KiB each.
+        Assert.Equal(2, bounded.Notes.Count);
+        Assert.EndsWith("… (934,464 more bytes)", bounded.Notes[0]);
+        Assert.Equal("and 249 more notes not shown", bounded.Notes[1]);
     }
 }

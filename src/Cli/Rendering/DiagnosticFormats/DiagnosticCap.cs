@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using ConfigLang.Evaluator.Diagnostics;
 
 namespace ConfigLang.Cli.Rendering.DiagnosticFormats;
@@ -37,6 +38,7 @@ public static class DiagnosticCap
         (int Errors, int Others) overLimit = default;
         var kept = new List<Diagnostic>(Math.Min(diagnostics.Count, MaxShown));
         long keptSize = 0;
+        var full = false;
         foreach (var diagnostic in diagnostics)
         {
             var file = fileOf(diagnostic) ?? "";
@@ -47,15 +49,23 @@ public static class DiagnosticCap
                 dropped[file] = Tally(more, diagnostic);
                 continue;
             }
-            if (kept.Count >= MaxShown || keptSize >= MaxShownBytes)
+            if (full || kept.Count >= MaxShown)
             {
                 overLimit = Tally(overLimit, diagnostic);
                 continue;
             }
-            shown[file] = count + 1;
             var bounded = PrintedTextBounds.Bound(diagnostic);
+            var size = Size(bounded);
+            // The first is always shown; once one does not fit, the rest are counted, so what is shown is a prefix.
+            if (kept.Count > 0 && keptSize + size > MaxShownBytes)
+            {
+                full = true;
+                overLimit = Tally(overLimit, diagnostic);
+                continue;
+            }
+            shown[file] = count + 1;
             kept.Add(bounded);
-            keptSize += Size(bounded);
+            keptSize += size;
         }
         foreach (var file in files)
         {
@@ -73,9 +83,10 @@ public static class DiagnosticCap
     private static (int Errors, int Others) Tally((int Errors, int Others) tally, Diagnostic diagnostic) =>
         diagnostic.IsError ? (tally.Errors + 1, tally.Others) : (tally.Errors, tally.Others + 1);
 
-    // Characters, not bytes: a cheap measure for a budget that only has to be of the right size.
+    // UTF-8 bytes, as printed; a bounded diagnostic holds at most about 128 KiB, so counting is cheap.
     private static long Size(Diagnostic diagnostic) =>
-        diagnostic.Message.Length + diagnostic.Notes.Sum(n => (long)n.Length) + diagnostic.Labels.Sum(l => (long)l.Message.Length);
+        Encoding.UTF8.GetByteCount(diagnostic.Message) + diagnostic.Notes.Sum(n => (long)Encoding.UTF8.GetByteCount(n))
+        + diagnostic.Labels.Sum(l => (long)Encoding.UTF8.GetByteCount(l.Message));
 
     private static Diagnostic Note(string message) => new(MoreDiagnosticsCode, DiagnosticSeverity.Note, message, null, [], []);
 

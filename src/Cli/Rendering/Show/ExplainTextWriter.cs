@@ -2,7 +2,6 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using ConfigLang.Evaluator.Diagnostics;
 
 namespace ConfigLang.Cli.Rendering.Show;
 
@@ -49,7 +48,7 @@ public static class ExplainTextWriter
                 text.Append("    ").Append(definition["status"]!.GetValue<string>().PadRight(11))
                     .Append(priorities[i].PadRight(width + 2))
                     .Append(Where(definition));
-                if (definition["error"] is { } error) text.Append("  (value not shown: ").Append(PrintedTextBounds.Cut(FirstLine(error.GetValue<string>()), PrintedTextBounds.MaxValueBytes)).Append(')');
+                if (definition["error"] is { } error) text.Append("  (value not shown: ").Append(Truncate(FirstLine(error.GetValue<string>()))).Append(')');
                 else text.Append("  ").Append(Truncate(Show(definition["value"])));
                 if (definition["inheritedFrom"] is JsonObject source)
                     text.Append("  (inherited from ").Append(source["option"]!.GetValue<string>()).Append(" at ").Append(Where(source)).Append(')');
@@ -89,5 +88,12 @@ public static class ExplainTextWriter
 
     private static string FirstLine(string text) => text.IndexOf('\n') is var end and >= 0 ? text[..end] : text;
 
-    private static string Truncate(string text) => text.Length <= ValueWidth ? text : text[..(ValueWidth - 1)] + "…";
+    /// <summary>At most <see cref="ValueWidth"/> columns, cut between characters (never inside a surrogate pair).</summary>
+    private static string Truncate(string text)
+    {
+        if (text.Length <= ValueWidth) return text;
+        var end = ValueWidth - 1;
+        if (char.IsHighSurrogate(text[end - 1])) end--;
+        return text[..end] + "…";
+    }
 }
