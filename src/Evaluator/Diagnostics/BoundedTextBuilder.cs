@@ -5,10 +5,9 @@ namespace ConfigLang.Evaluator.Diagnostics;
 /// <summary>
 /// A string builder that keeps at most a given number of UTF-8 bytes, cut on a character boundary,
 /// and only counts what comes after (see <see cref="PrintedTextBounds"/>). Printing a huge value
-/// for a message then holds a few kilobytes, not the value's whole printed form. Without a limit
-/// it is a plain <see cref="StringBuilder"/>.
+/// for a message then holds a few kilobytes, not the value's whole printed form.
 /// </summary>
-public sealed class BoundedTextBuilder(int? maxBytes = null)
+public sealed class BoundedTextBuilder(int maxBytes)
 {
     private readonly StringBuilder _kept = new();
     private long _keptBytes;
@@ -25,17 +24,12 @@ public sealed class BoundedTextBuilder(int? maxBytes = null)
 
     public BoundedTextBuilder Append(ReadOnlySpan<char> text)
     {
-        if (maxBytes is not { } max)
-        {
-            _kept.Append(text);
-            return this;
-        }
         if (IsFull)
         {
             DroppedBytes += Encoding.UTF8.GetByteCount(text);
             return this;
         }
-        var fitting = FittingPrefix(text, max - _keptBytes, out var bytes);
+        var fitting = FittingPrefix(text, maxBytes - _keptBytes, out var bytes);
         _kept.Append(text[..fitting]);
         _keptBytes += bytes;
         if (fitting == text.Length) return this;

@@ -48,15 +48,6 @@ public sealed class PrintedTextBoundsTests
     }
 
     [Fact]
-    public void A_builder_without_a_limit_keeps_everything()
-    {
-        var builder = new BoundedTextBuilder();
-        builder.Append(new string('q', 100_000));
-        Assert.Equal(100_000, builder.ToString().Length);
-        Assert.False(builder.IsFull);
-    }
-
-    [Fact]
     public void A_diagnostic_is_cut_in_its_message_notes_labels_and_option_path()
     {
         var huge = new string('m', 1_000_000);
