@@ -236,6 +236,36 @@ public sealed class PosixEngineTests
     }
 
     [Fact]
+    public void Threads_that_end_through_a_short_chain_of_taken_loops_write_nothing_on_the_way()
+    {
+        // Three loops in a chain, too few for exits to be recorded. At each "a" the threads of alternatives 2..2,000
+        // reach the outer loop taken by the first thread, and took its exit, b*'s and c*'s, writing 4,000 groups each
+        // before ending on "d", taken already: 8 million writes a position, past this lowered limit after 4 bytes.
+        // Now they end before writing. Nix 2.8 gives [ "a" "" "" "" "" ] for three alternatives and two groups twice.
+        var empties = string.Concat(Enumerable.Repeat("()", 2_000));
+        var pattern = "(" + string.Join("|", Enumerable.Repeat("a", 2_000)) + ")*b*" + empties + "c*" + empties + "d";
+        var compiled = new PosixPattern(pattern) { MinWork = 27_000_000 };
+        var groups = compiled.MatchWhole(new string('a', 300) + "d")!;
+        Assert.Equal("a", groups[0]);
+        Assert.All(groups[1..], group => Assert.Equal("", group));
+        Assert.Equal(4_001, groups.Length);
+    }
+
+    [Fact]
+    public void Threads_that_reach_a_taken_loop_after_a_choice_of_their_own_write_nothing_after_it()
+    {
+        // One loop: each alternative's own d? is a new choice, so its thread goes on, then reaches the loop taken by
+        // the first thread and took its exit, writing 4,000 groups before ending on "d": as above. Nix 2.8 gives
+        // [ "a" "" "" ] for three alternatives and two groups.
+        var pattern = "(" + string.Join("|", Enumerable.Repeat("ad?", 2_000)) + ")*" + string.Concat(Enumerable.Repeat("()", 4_000)) + "d";
+        var compiled = new PosixPattern(pattern) { MinWork = 27_000_000 };
+        var groups = compiled.MatchWhole(new string('a', 300) + "d")!;
+        Assert.Equal("a", groups[0]);
+        Assert.All(groups[1..], group => Assert.Equal("", group));
+        Assert.Equal(4_001, groups.Length);
+    }
+
+    [Fact]
     public void A_large_pattern_keeps_its_arrays_for_the_next_call()
     {
         // 21,404 slots: an array of them is 85 KB, on the large-object heap. Each iteration writes every slot, so its

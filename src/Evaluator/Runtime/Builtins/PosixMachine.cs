@@ -235,6 +235,11 @@ internal sealed class PosixMachine
                         // Reached again without consuming anything: a loop may still end after this empty iteration.
                         if (instruction.Op == PosixProgram.Op.Loop)
                         {
+                            if (!_recordExits && ExitEndsWhereTaken(pc))
+                            {
+                                Release(captures);
+                                break;
+                            }
                             if (_recordExits && !StartExit(pc, captures)) break;
                             pc = instruction.Y;
                             continue;
@@ -300,10 +305,27 @@ internal sealed class PosixMachine
     {
         var end = _lineEnds[pc];
         if (end < 0 || _mark[end] != _generation) return false;
-        if (_code[end].Op != PosixProgram.Op.Loop) return true;
-        if (_recordExits && _exits.Walked(end, _exitWalked, _generation)) return true;
-        var afterExit = _lineEnds[_code[end].Y];
-        return afterExit >= 0 && _mark[afterExit] == _generation && _code[afterExit].Op != PosixProgram.Op.Loop;
+        return _code[end].Op != PosixProgram.Op.Loop || ExitEndsWhereTaken(end);
+    }
+
+    /// <summary>Whether a path at <paramref name="loop"/>, a loop head taken already at this position, would end
+    /// without a choice of its own: it takes the loop's exit, and each exit's straight line ends on a loop head taken
+    /// already (whose exit it takes in turn) or walked, until one ends on a choice or consuming instruction taken
+    /// already. Its writes on the way would be lost. Why: with exits not recorded, the threads of
+    /// <c>(a|a|...)*b*()()...c*()()...d</c> each passed three exits and every group between before ending on <c>d</c>.
+    /// At most <see cref="PosixLoopExits.MinChainToRecord"/> - 1 exits are followed: a longer chain has its exits recorded.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool ExitEndsWhereTaken(int loop)
+    {
+        for (var exits = 1; exits < PosixLoopExits.MinChainToRecord; exits++)
+        {
+            if (_recordExits && _exits.Walked(loop, _exitWalked, _generation)) return true;
+            var end = _lineEnds[_code[loop].Y];
+            if (end < 0 || _mark[end] != _generation) return false;
+            if (_code[end].Op != PosixProgram.Op.Loop) return true;
+            loop = end;
+        }
+        return false;
     }
 
     /// <summary>Starts a walk of <paramref name="loop"/>'s exit, or, when an earlier thread has walked it at this
