@@ -34,9 +34,10 @@ internal sealed class PosixMachine
 
     private PosixLoopExits _exits;
 
-    /// <summary>Whether exits are recorded at all: only when walking one again could go on into another loop's exit
-    /// (<see cref="PosixLoopExits.WorthRecording"/>). Otherwise a second walk ends at its first choice, and recording
-    /// cost ordinary patterns (<c>([^=]*)=(.*)</c>) 5% of a match.</summary>
+    /// <summary>Whether exits are recorded at all: only when a chain of loops is long
+    /// (<see cref="PosixLoopExits.WorthRecording"/>). Otherwise a path reaching a taken loop first follows its exit
+    /// through at most three taken loops without writing (<see cref="ExitEndsWhereTaken"/>) and ends there when they
+    /// end on taken instructions; recording cost ordinary patterns (<c>([^=]*)=(.*)</c>) 5% of a match.</summary>
     private readonly bool _recordExits;
 
     /// <summary>Set while a run is under way: a run stopped by an exception (the captures' memory limit) leaves
