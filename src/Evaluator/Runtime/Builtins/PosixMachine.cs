@@ -227,7 +227,7 @@ internal sealed class PosixMachine
             {
                 steps++;
                 var instruction = _code[pc];
-                if (instruction.Op is not (PosixProgram.Op.Jump or PosixProgram.Op.Save or PosixProgram.Op.Begin or PosixProgram.Op.End))
+                if (!PosixStraightLines.IsStraight(instruction.Op))
                 {
                     // Choices and threads are taken once per position, by the path of highest priority. Straight-line
                     // instructions are not marked: a loop's empty iteration passes again where the iteration before it went.

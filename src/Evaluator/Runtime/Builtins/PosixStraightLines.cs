@@ -35,7 +35,9 @@ internal static class PosixStraightLines
         return ends;
     }
 
-    private static bool IsStraight(PosixProgram.Op op) =>
+    /// <summary>Whether a path passes <paramref name="op"/> without choosing or consuming (the machine marks no such instruction).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    internal static bool IsStraight(PosixProgram.Op op) =>
         op is PosixProgram.Op.Jump or PosixProgram.Op.Save or PosixProgram.Op.Begin or PosixProgram.Op.End;
 
     private static int Next(PosixProgram.Instruction[] code, int pc) =>
