@@ -318,15 +318,28 @@ internal sealed class PosixMachine
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool ExitEndsWhereTaken(int loop)
     {
+        var first = loop;
         for (var exits = 1; exits < PosixLoopExits.MinChainToRecord; exits++)
         {
-            if (_recordExits && _exits.Walked(loop, _exitWalked, _generation)) return true;
+            if (_recordExits && _exits.Walked(loop, _exitWalked, _generation)) return RecordWalked(first, loop);
             var end = _lineEnds[_code[loop].Y];
             if (end < 0 || _mark[end] != _generation) return false;
-            if (_code[end].Op != PosixProgram.Op.Loop) return true;
+            if (_code[end].Op != PosixProgram.Op.Loop) return RecordWalked(first, end);
             loop = end;
         }
         return false;
+    }
+
+    /// <summary>When exits are recorded, records those from <paramref name="loop"/> along its chain up to
+    /// <paramref name="stop"/> as walked, as a walk of them would have when it ended: they pass only taken
+    /// instructions, so a later thread reaching one (after a choice of its own) ends at once. Returns true.</summary>
+    private bool RecordWalked(int loop, int stop)
+    {
+        if (_recordExits)
+        {
+            for (; loop != stop; loop = _lineEnds[_code[loop].Y]) _exitWalked[loop] = _generation;
+        }
+        return true;
     }
 
     /// <summary>Starts a walk of <paramref name="loop"/>'s exit, or, when an earlier thread has walked it at this
