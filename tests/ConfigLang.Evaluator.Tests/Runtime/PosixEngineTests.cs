@@ -265,6 +265,40 @@ public sealed class PosixEngineTests
         Assert.Equal(4_001, groups.Length);
     }
 
+    [Theory]
+    [InlineData("(a*)(b*)(a*)")]
+    [InlineData("a*b*a*")]
+    [InlineData("(a|ab)*(b*)c*(a?)")]
+    [InlineData("((a*)*b?)*(a*)")]
+    [InlineData("(a*)*")]
+    [InlineData("((a|b)*c?)*d?")]
+    [InlineData("(a|a|a)*b*()c*()d")]
+    [InlineData("(ad?|ad?)*()()d")]
+    [InlineData("(x*|y*)(a*)(b*|c*)$")]
+    [InlineData("^(a*)(a*)(a*)(a*)(a*)$")]
+    [InlineData("((a*)(b*))*((c*)|(d*))")]
+    [InlineData("([^=]*)=(.*)")]
+    public void Groups_do_not_depend_on_whether_loop_exits_are_recorded(string pattern)
+    {
+        // Exits are recorded only for long chains of loops; forced on, every pattern must give the same groups for
+        // whole matches and for split's searches (which cut repetitions, and then record nothing).
+        string[] inputs = ["", "a", "aa", "aab", "aaad", "abab", "aadd", "ba", "abcabd", "k=v", "aabbaacd"];
+        var usual = new PosixPattern(pattern);
+        var recording = new PosixPattern(pattern) { RecordLoopExitsAlways = true };
+        static string Show(string?[]? groups) => groups is null ? "no match" : string.Join(",", groups.Select(g => g ?? "null"));
+        var wholeMatches = 0;
+        foreach (var input in inputs)
+        {
+            var expected = usual.MatchWhole(input);
+            Assert.Equal(Show(expected), Show(recording.MatchWhole(input)));
+            if (expected is not null) wholeMatches++;
+            Assert.Equal(
+                string.Join("|", usual.Matches(input).Select(m => $"{m.Index}:{Show(m.Groups)}")),
+                string.Join("|", recording.Matches(input).Select(m => $"{m.Index}:{Show(m.Groups)}")));
+        }
+        Assert.True(wholeMatches > 0);
+    }
+
     [Fact]
     public void A_large_pattern_keeps_its_arrays_for_the_next_call()
     {

@@ -63,7 +63,8 @@ internal sealed class PosixMachine
     private int _searchStart;
     private bool _beginMatchesAtStart;
 
-    public PosixMachine(PosixProgram program, long minWork = MinWork)
+    /// <param name="recordExitsAlways">Records exits whatever the program's chains (for tests: results must not depend on it).</param>
+    public PosixMachine(PosixProgram program, long minWork = MinWork, bool recordExitsAlways = false)
     {
         _code = program.Instructions;
         _sets = program.Sets;
@@ -73,7 +74,7 @@ internal sealed class PosixMachine
         _mark = new int[_code.Length];
         _exitWalked = new int[_code.Length];
         _exits = new PosixLoopExits();
-        _recordExits = program.LoopExitsWorthRecording;
+        _recordExits = recordExitsAlways || program.LoopExitsWorthRecording;
         _current = new ThreadList(program.ConsumingInstructions);
         _next = new ThreadList(program.ConsumingInstructions);
     }
