@@ -265,6 +265,20 @@ public sealed class PosixEngineTests
         Assert.Equal(4_001, groups.Length);
     }
 
+    [Fact]
+    public void Threads_that_reach_a_taken_loop_whose_exit_fails_an_anchor_write_nothing_on_the_way()
+    {
+        // Before the end of the input the first thread's exit ends on $ and marks nothing, so each later
+        // alternative's thread took the exit too and wrote 4,000 groups: as above. Nix 2.8 gives [ "a" "" "" ] for
+        // three alternatives and two groups.
+        var pattern = "(" + string.Join("|", Enumerable.Repeat("a", 2_000)) + ")*" + string.Concat(Enumerable.Repeat("()", 4_000)) + "$";
+        var compiled = new PosixPattern(pattern) { MinWork = 27_000_000 };
+        var groups = compiled.MatchWhole(new string('a', 300))!;
+        Assert.Equal("a", groups[0]);
+        Assert.All(groups[1..], group => Assert.Equal("", group));
+        Assert.Equal(4_001, groups.Length);
+    }
+
     [Theory]
     [InlineData("(a*)(b*)(a*)")]
     [InlineData("a*b*a*")]
@@ -278,6 +292,8 @@ public sealed class PosixEngineTests
     [InlineData("^(a*)(a*)(a*)(a*)(a*)$")]
     [InlineData("((a*)(b*))*((c*)|(d*))")]
     [InlineData("([^=]*)=(.*)")]
+    [InlineData("(a|a)*()$b*")]
+    [InlineData("(a*)^(b*)a*")]
     public void Groups_do_not_depend_on_whether_loop_exits_are_recorded(string pattern)
     {
         // Exits are recorded only for long chains of loops; forced on, every pattern must give the same groups for

@@ -19,6 +19,7 @@ internal sealed class PosixMachine
     private readonly PosixProgram.Instruction[] _code;
     private readonly PosixByteSet[] _sets;
     private readonly int[] _lineEnds;
+    private readonly byte[] _lineAnchors;
     private readonly PosixCaptures _captures;
     private string _input = "";
     private PosixReachability? _reachability;
@@ -69,6 +70,7 @@ internal sealed class PosixMachine
         _code = program.Instructions;
         _sets = program.Sets;
         _lineEnds = program.LineEnds;
+        _lineAnchors = program.LineAnchors;
         _captures = new PosixCaptures(program.Slots);
         _minWork = minWork;
         _mark = new int[_code.Length];
@@ -198,7 +200,7 @@ internal sealed class PosixMachine
     /// order and adds the threads that reach a consuming instruction or the match; takes over one reference of <paramref name="captures"/>.</summary>
     private void AddThread(ThreadList list, int pc, int p, PosixCaptures.Node captures)
     {
-        if (EndsWhereTaken(pc))
+        if (EndsWhereTaken(pc, p))
         {
             Release(captures);
             return;
@@ -237,7 +239,7 @@ internal sealed class PosixMachine
                         // Reached again without consuming anything: a loop may still end after this empty iteration.
                         if (instruction.Op == PosixProgram.Op.Loop)
                         {
-                            if (!_recordExits && ExitEndsWhereTaken(pc))
+                            if (!_recordExits && ExitEndsWhereTaken(pc, p))
                             {
                                 Release(captures);
                                 break;
@@ -303,11 +305,11 @@ internal sealed class PosixMachine
     /// Its writes on the way would be lost. Why: in <c>(a|(a|...))*</c> the thread of the d-th alternative closes
     /// d groups, then finds the loop head taken by the first thread: groups² writes a position for nothing.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private bool EndsWhereTaken(int pc)
+    private bool EndsWhereTaken(int pc, int p)
     {
         var end = _lineEnds[pc];
         if (end < 0 || _mark[end] != _generation) return false;
-        return _code[end].Op != PosixProgram.Op.Loop || ExitEndsWhereTaken(end);
+        return _code[end].Op != PosixProgram.Op.Loop || ExitEndsWhereTaken(end, p);
     }
 
     /// <summary>Whether a path at <paramref name="loop"/>, a loop head taken already at this position, would end
@@ -317,19 +319,29 @@ internal sealed class PosixMachine
     /// <c>(a|a|...)*b*()()...c*()()...d</c> each passed three exits and every group between before ending on <c>d</c>.
     /// At most <see cref="PosixLoopExits.MinChainToRecord"/> - 1 exits are followed: a longer chain has its exits recorded.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private bool ExitEndsWhereTaken(int loop)
+    private bool ExitEndsWhereTaken(int loop, int p)
     {
         var first = loop;
         for (var exits = 1; exits < PosixLoopExits.MinChainToRecord; exits++)
         {
             if (_recordExits && _exits.Walked(loop, _exitWalked, _generation)) return RecordWalked(first, loop);
-            var end = _lineEnds[_code[loop].Y];
-            if (end < 0 || _mark[end] != _generation) return false;
+            var exit = _code[loop].Y;
+            var end = _lineEnds[exit];
+            if (end < 0) return false;
+            if (_lineAnchors[exit] != 0 && FailsAnchor(_lineAnchors[exit], p)) return RecordWalked(first, end);
+            if (_mark[end] != _generation) return false;
             if (_code[end].Op != PosixProgram.Op.Loop) return RecordWalked(first, end);
             loop = end;
         }
         return false;
     }
+
+    /// <summary>Whether a line passing <paramref name="anchors"/> (<see cref="PosixStraightLines.Anchors"/>) ends on
+    /// one at <paramref name="p"/>, as AddThread's Begin and End do. Why: <c>(a|a|...)*()()...$</c>'s threads each
+    /// wrote every group after the loop before ending on <c>$</c> (no instruction is marked there).</summary>
+    private bool FailsAnchor(byte anchors, int p) =>
+        ((anchors & PosixStraightLines.PassesEnd) != 0 && p != _input.Length)
+        || ((anchors & PosixStraightLines.PassesBegin) != 0 && !(p == _searchStart && _beginMatchesAtStart));
 
     /// <summary>When exits are recorded, records those from <paramref name="loop"/> along its chain up to
     /// <paramref name="stop"/> as walked, as a walk of them would have when it ended: they pass only taken
