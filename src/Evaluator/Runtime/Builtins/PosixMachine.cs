@@ -315,7 +315,7 @@ internal sealed class PosixMachine
     /// <summary>Whether a path at <paramref name="loop"/>, a loop head taken already at this position, would end
     /// without a choice of its own: it takes the loop's exit, and each exit's straight line ends on a loop head taken
     /// already (whose exit it takes in turn) or walked, until one ends on a choice or consuming instruction taken
-    /// already. Its writes on the way would be lost. Why: with exits not recorded, the threads of
+    /// already or passes an anchor that fails here. Its writes on the way would be lost. Why: with exits not recorded, the threads of
     /// <c>(a|a|...)*b*()()...c*()()...d</c> each passed three exits and every group between before ending on <c>d</c>.
     /// At most <see cref="PosixLoopExits.MinChainToRecord"/> - 1 exits are followed: a longer chain has its exits recorded.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
