@@ -236,6 +236,86 @@ public sealed class PosixEngineTests
     }
 
     [Fact]
+    public void Threads_that_end_through_a_short_chain_of_taken_loops_write_nothing_on_the_way()
+    {
+        // Three loops in a chain, too few for exits to be recorded. At each "a" the threads of alternatives 2..2,000
+        // reach the outer loop taken by the first thread, and took its exit, b*'s and c*'s, writing 4,000 groups each
+        // before ending on "d", taken already: 8 million writes a position, past this lowered limit after 4 bytes.
+        // Now they end before writing. Nix 2.8 gives [ "a" "" "" "" "" ] for three alternatives and two groups twice.
+        var empties = string.Concat(Enumerable.Repeat("()", 2_000));
+        var pattern = "(" + string.Join("|", Enumerable.Repeat("a", 2_000)) + ")*b*" + empties + "c*" + empties + "d";
+        var compiled = new PosixPattern(pattern) { MinWork = 27_000_000 };
+        var groups = compiled.MatchWhole(new string('a', 300) + "d")!;
+        Assert.Equal("a", groups[0]);
+        Assert.All(groups[1..], group => Assert.Equal("", group));
+        Assert.Equal(4_001, groups.Length);
+    }
+
+    [Fact]
+    public void Threads_that_reach_a_taken_loop_after_a_choice_of_their_own_write_nothing_after_it()
+    {
+        // One loop: each alternative's own d? is a new choice, so its thread goes on, then reaches the loop taken by
+        // the first thread and took its exit, writing 4,000 groups before ending on "d": as above. Nix 2.8 gives
+        // [ "a" "" "" ] for three alternatives and two groups.
+        var pattern = "(" + string.Join("|", Enumerable.Repeat("ad?", 2_000)) + ")*" + string.Concat(Enumerable.Repeat("()", 4_000)) + "d";
+        var compiled = new PosixPattern(pattern) { MinWork = 27_000_000 };
+        var groups = compiled.MatchWhole(new string('a', 300) + "d")!;
+        Assert.Equal("a", groups[0]);
+        Assert.All(groups[1..], group => Assert.Equal("", group));
+        Assert.Equal(4_001, groups.Length);
+    }
+
+    [Fact]
+    public void Threads_that_reach_a_taken_loop_whose_exit_fails_an_anchor_write_nothing_on_the_way()
+    {
+        // Before the end of the input the first thread's exit ends on $ and marks nothing, so each later
+        // alternative's thread took the exit too and wrote 4,000 groups: as above. Nix 2.8 gives [ "a" "" "" ] for
+        // three alternatives and two groups.
+        var pattern = "(" + string.Join("|", Enumerable.Repeat("a", 2_000)) + ")*" + string.Concat(Enumerable.Repeat("()", 4_000)) + "$";
+        var compiled = new PosixPattern(pattern) { MinWork = 27_000_000 };
+        var groups = compiled.MatchWhole(new string('a', 300))!;
+        Assert.Equal("a", groups[0]);
+        Assert.All(groups[1..], group => Assert.Equal("", group));
+        Assert.Equal(4_001, groups.Length);
+    }
+
+    [Theory]
+    [InlineData("(a*)(b*)(a*)")]
+    [InlineData("a*b*a*")]
+    [InlineData("(a|ab)*(b*)c*(a?)")]
+    [InlineData("((a*)*b?)*(a*)")]
+    [InlineData("(a*)*")]
+    [InlineData("((a|b)*c?)*d?")]
+    [InlineData("(a|a|a)*b*()c*()d")]
+    [InlineData("(ad?|ad?)*()()d")]
+    [InlineData("(x*|y*)(a*)(b*|c*)$")]
+    [InlineData("^(a*)(a*)(a*)(a*)(a*)$")]
+    [InlineData("((a*)(b*))*((c*)|(d*))")]
+    [InlineData("([^=]*)=(.*)")]
+    [InlineData("(a|a)*()$b*")]
+    [InlineData("(a*)^(b*)a*")]
+    public void Groups_do_not_depend_on_whether_loop_exits_are_recorded(string pattern)
+    {
+        // Exits are recorded only for long chains of loops; forced on, every pattern must give the same groups for
+        // whole matches and for split's searches (which cut repetitions, and then record nothing).
+        string[] inputs = ["", "a", "aa", "aab", "aaad", "abab", "aadd", "ba", "abcabd", "k=v", "aabbaacd"];
+        var usual = new PosixPattern(pattern);
+        var recording = new PosixPattern(pattern) { RecordLoopExitsAlways = true };
+        static string Show(string?[]? groups) => groups is null ? "no match" : string.Join(",", groups.Select(g => g ?? "null"));
+        var wholeMatches = 0;
+        foreach (var input in inputs)
+        {
+            var expected = usual.MatchWhole(input);
+            Assert.Equal(Show(expected), Show(recording.MatchWhole(input)));
+            if (expected is not null) wholeMatches++;
+            Assert.Equal(
+                string.Join("|", usual.Matches(input).Select(m => $"{m.Index}:{Show(m.Groups)}")),
+                string.Join("|", recording.Matches(input).Select(m => $"{m.Index}:{Show(m.Groups)}")));
+        }
+        Assert.True(wholeMatches > 0);
+    }
+
+    [Fact]
     public void A_large_pattern_keeps_its_arrays_for_the_next_call()
     {
         // 21,404 slots: an array of them is 85 KB, on the large-object heap. Each iteration writes every slot, so its

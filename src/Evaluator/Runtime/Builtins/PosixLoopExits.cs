@@ -18,8 +18,9 @@ internal struct PosixLoopExits()
     private int _count;
     private bool _cut;
 
-    /// <summary>Loops in the longest chain from which exits are recorded: a shorter chain costs a walk again fewer
-    /// loops' exits (linear in the pattern at a position), and recording costs every walk. Matching <c>(a*)</c>,
+    /// <summary>Loops in the longest chain from which exits are recorded: along a shorter chain the machine checks
+    /// before writing whether a path reaching a taken loop ends on taken instructions (at most three lookups), and
+    /// recording costs every walk. Measured only with lines of 0-2 instructions between loops: matching <c>(a*)</c>,
     /// <c>a*</c> or <c>[a-z]*</c> K times over 200 bytes, recording and not were within the noise up to K = 4, and
     /// recording 1.2-2 times faster from K = 6.</summary>
     public const int MinChainToRecord = 4;
@@ -29,7 +30,8 @@ internal struct PosixLoopExits()
     /// leading to the next one's head along its straight line (<paramref name="lineEnds"/>, <c>(a*)(a*)...</c>), has
     /// <see cref="MinChainToRecord"/> loops. Why: a walk of an exit again goes on from its first choice only if that is a
     /// loop head (reached again, it takes its exit); any other choice was marked by the first walk and ends it. So a walk
-    /// again costs the chain after its loop, and only long chains make it costly.
+    /// again passes the chain after its loop and every write between; without recording, the machine looks along the
+    /// chain before writing and ends such a path there, which costs a lookup a loop, so only long chains need recording.
     /// </summary>
     public static bool WorthRecording(PosixProgram.Instruction[] code, int[] lineEnds)
     {

@@ -19,6 +19,7 @@ internal sealed class PosixMachine
     private readonly PosixProgram.Instruction[] _code;
     private readonly PosixByteSet[] _sets;
     private readonly int[] _lineEnds;
+    private readonly byte[] _lineAnchors;
     private readonly PosixCaptures _captures;
     private string _input = "";
     private PosixReachability? _reachability;
@@ -34,9 +35,10 @@ internal sealed class PosixMachine
 
     private PosixLoopExits _exits;
 
-    /// <summary>Whether exits are recorded at all: only when walking one again could go on into another loop's exit
-    /// (<see cref="PosixLoopExits.WorthRecording"/>). Otherwise a second walk ends at its first choice, and recording
-    /// cost ordinary patterns (<c>([^=]*)=(.*)</c>) 5% of a match.</summary>
+    /// <summary>Whether exits are recorded at all: only when a chain of loops is long
+    /// (<see cref="PosixLoopExits.WorthRecording"/>). Otherwise a path reaching a taken loop first follows its exit
+    /// through at most three taken loops without writing (<see cref="ExitEndsWhereTaken"/>) and ends there when they
+    /// end on taken instructions; recording cost ordinary patterns (<c>([^=]*)=(.*)</c>) 5% of a match.</summary>
     private readonly bool _recordExits;
 
     /// <summary>Set while a run is under way: a run stopped by an exception (the captures' memory limit) leaves
@@ -62,17 +64,19 @@ internal sealed class PosixMachine
     private int _searchStart;
     private bool _beginMatchesAtStart;
 
-    public PosixMachine(PosixProgram program, long minWork = MinWork)
+    /// <param name="recordExitsAlways">Records exits whatever the program's chains (for tests: results must not depend on it).</param>
+    public PosixMachine(PosixProgram program, long minWork = MinWork, bool recordExitsAlways = false)
     {
         _code = program.Instructions;
         _sets = program.Sets;
         _lineEnds = program.LineEnds;
+        _lineAnchors = program.LineAnchors;
         _captures = new PosixCaptures(program.Slots);
         _minWork = minWork;
         _mark = new int[_code.Length];
         _exitWalked = new int[_code.Length];
         _exits = new PosixLoopExits();
-        _recordExits = program.LoopExitsWorthRecording;
+        _recordExits = recordExitsAlways || program.LoopExitsWorthRecording;
         _current = new ThreadList(program.ConsumingInstructions);
         _next = new ThreadList(program.ConsumingInstructions);
     }
@@ -196,7 +200,7 @@ internal sealed class PosixMachine
     /// order and adds the threads that reach a consuming instruction or the match; takes over one reference of <paramref name="captures"/>.</summary>
     private void AddThread(ThreadList list, int pc, int p, PosixCaptures.Node captures)
     {
-        if (EndsWhereTaken(pc))
+        if (EndsWhereTaken(pc, p))
         {
             Release(captures);
             return;
@@ -226,7 +230,7 @@ internal sealed class PosixMachine
             {
                 steps++;
                 var instruction = _code[pc];
-                if (instruction.Op is not (PosixProgram.Op.Jump or PosixProgram.Op.Save or PosixProgram.Op.Begin or PosixProgram.Op.End))
+                if (!PosixStraightLines.IsStraight(instruction.Op))
                 {
                     // Choices and threads are taken once per position, by the path of highest priority. Straight-line
                     // instructions are not marked: a loop's empty iteration passes again where the iteration before it went.
@@ -235,6 +239,11 @@ internal sealed class PosixMachine
                         // Reached again without consuming anything: a loop may still end after this empty iteration.
                         if (instruction.Op == PosixProgram.Op.Loop)
                         {
+                            if (!_recordExits && ExitEndsWhereTaken(pc, p))
+                            {
+                                Release(captures);
+                                break;
+                            }
                             if (_recordExits && !StartExit(pc, captures)) break;
                             pc = instruction.Y;
                             continue;
@@ -296,14 +305,54 @@ internal sealed class PosixMachine
     /// Its writes on the way would be lost. Why: in <c>(a|(a|...))*</c> the thread of the d-th alternative closes
     /// d groups, then finds the loop head taken by the first thread: groups² writes a position for nothing.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private bool EndsWhereTaken(int pc)
+    private bool EndsWhereTaken(int pc, int p)
     {
         var end = _lineEnds[pc];
         if (end < 0 || _mark[end] != _generation) return false;
-        if (_code[end].Op != PosixProgram.Op.Loop) return true;
-        if (_recordExits && _exits.Walked(end, _exitWalked, _generation)) return true;
-        var afterExit = _lineEnds[_code[end].Y];
-        return afterExit >= 0 && _mark[afterExit] == _generation && _code[afterExit].Op != PosixProgram.Op.Loop;
+        return _code[end].Op != PosixProgram.Op.Loop || ExitEndsWhereTaken(end, p);
+    }
+
+    /// <summary>Whether a path at <paramref name="loop"/>, a loop head taken already at this position, would end
+    /// without a choice of its own: it takes the loop's exit, and each exit's straight line ends on a loop head taken
+    /// already (whose exit it takes in turn) or walked, until one ends on a choice or consuming instruction taken
+    /// already or passes an anchor that fails here. Its writes on the way would be lost. Why: with exits not recorded, the threads of
+    /// <c>(a|a|...)*b*()()...c*()()...d</c> each passed three exits and every group between before ending on <c>d</c>.
+    /// At most <see cref="PosixLoopExits.MinChainToRecord"/> - 1 exits are followed: a longer chain has its exits recorded.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool ExitEndsWhereTaken(int loop, int p)
+    {
+        var first = loop;
+        for (var exits = 1; exits < PosixLoopExits.MinChainToRecord; exits++)
+        {
+            if (_recordExits && _exits.Walked(loop, _exitWalked, _generation)) return RecordWalked(first, loop);
+            var exit = _code[loop].Y;
+            var end = _lineEnds[exit];
+            if (end < 0) return false;
+            if (_lineAnchors[exit] != 0 && FailsAnchor(_lineAnchors[exit], p)) return RecordWalked(first, end);
+            if (_mark[end] != _generation) return false;
+            if (_code[end].Op != PosixProgram.Op.Loop) return RecordWalked(first, end);
+            loop = end;
+        }
+        return false;
+    }
+
+    /// <summary>Whether a line passing <paramref name="anchors"/> (<see cref="PosixStraightLines.Anchors"/>) ends on
+    /// one at <paramref name="p"/>, as AddThread's Begin and End do. Why: <c>(a|a|...)*()()...$</c>'s threads each
+    /// wrote every group after the loop before ending on <c>$</c> (no instruction is marked there).</summary>
+    private bool FailsAnchor(byte anchors, int p) =>
+        ((anchors & PosixStraightLines.PassesEnd) != 0 && p != _input.Length)
+        || ((anchors & PosixStraightLines.PassesBegin) != 0 && !(p == _searchStart && _beginMatchesAtStart));
+
+    /// <summary>When exits are recorded, records those from <paramref name="loop"/> along its chain up to
+    /// <paramref name="stop"/> as walked, as a walk of them would have when it ended: they pass only taken
+    /// instructions, so a later thread reaching one (after a choice of its own) ends at once. Returns true.</summary>
+    private bool RecordWalked(int loop, int stop)
+    {
+        if (_recordExits)
+        {
+            for (; loop != stop; loop = _lineEnds[_code[loop].Y]) _exitWalked[loop] = _generation;
+        }
+        return true;
     }
 
     /// <summary>Starts a walk of <paramref name="loop"/>'s exit, or, when an earlier thread has walked it at this

@@ -21,6 +21,9 @@ public sealed class PosixPattern
     /// it to reach it quickly).</summary>
     internal long MinWork { get; init; } = PosixMachine.MinWork;
 
+    /// <summary>Whether machines record loop exits whatever the pattern (for tests: the groups must not depend on it).</summary>
+    internal bool RecordLoopExitsAlways { get; init; }
+
     /// <summary>Whether a machine is kept for the next call (for tests: a failed run's machine is not).</summary>
     internal bool HasIdleMachine => Volatile.Read(ref _idle) is not null;
 
@@ -98,7 +101,7 @@ public sealed class PosixPattern
 
     private PosixMachine Rent(string input, PosixReachability? reachability)
     {
-        var machine = Interlocked.Exchange(ref _idle, null) ?? new PosixMachine(_program, MinWork);
+        var machine = Interlocked.Exchange(ref _idle, null) ?? new PosixMachine(_program, MinWork, RecordLoopExitsAlways);
         machine.Reset(input, reachability);
         return machine;
     }

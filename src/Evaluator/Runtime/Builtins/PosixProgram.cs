@@ -53,6 +53,9 @@ internal sealed class PosixProgram
     /// <summary>For each instruction, the end of its straight line (<see cref="PosixStraightLines.Ends"/>).</summary>
     public int[] LineEnds { get; }
 
+    /// <summary>For each instruction, the anchors its straight line passes (<see cref="PosixStraightLines.Anchors"/>).</summary>
+    public byte[] LineAnchors { get; }
+
     /// <summary>Whether machines record which loops' exits they walked at a position (<see cref="PosixLoopExits.WorthRecording"/>).</summary>
     public bool LoopExitsWorthRecording { get; }
 
@@ -82,6 +85,7 @@ internal sealed class PosixProgram
         HasAlternation = hasAlternation;
         HasRepetition = instructions.Any(i => i.Op is Op.Repeat or Op.Loop);
         LineEnds = PosixStraightLines.Ends(instructions);
+        LineAnchors = PosixStraightLines.Anchors(instructions, LineEnds);
         LoopExitsWorthRecording = PosixLoopExits.WorthRecording(instructions, LineEnds);
         ConsumingInstructions = instructions.Count(i => i.Op is Op.Char or Op.Set or Op.Match);
         // A group takes no part in a match ((x){0}y) but is still reported, as null.

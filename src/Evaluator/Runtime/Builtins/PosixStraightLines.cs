@@ -35,7 +35,43 @@ internal static class PosixStraightLines
         return ends;
     }
 
-    private static bool IsStraight(PosixProgram.Op op) =>
+    /// <summary>Flags of <see cref="Anchors"/>.</summary>
+    public const byte PassesBegin = 1, PassesEnd = 2;
+
+    /// <summary>For every pc, the anchors (<see cref="PassesBegin"/>, <see cref="PassesEnd"/>) its straight line
+    /// passes before its end, so a path's death on one is known before it writes on the way; 0 for a line with a
+    /// cycle. Linear in the program, as <see cref="Ends"/>.</summary>
+    public static byte[] Anchors(PosixProgram.Instruction[] code, int[] ends)
+    {
+        var anchors = new byte[code.Length];
+        var known = new bool[code.Length];
+        var line = new List<int>();
+        for (var start = 0; start < code.Length; start++)
+        {
+            if (known[start] || ends[start] < 0) continue;
+            line.Clear();
+            var pc = start;
+            while (!known[pc] && IsStraight(code[pc].Op))
+            {
+                line.Add(pc);
+                pc = Next(code, pc);
+            }
+            var passed = known[pc] ? anchors[pc] : (byte)0;
+            known[pc] = true;
+            for (var i = line.Count - 1; i >= 0; i--)
+            {
+                var op = code[line[i]].Op;
+                passed |= op == PosixProgram.Op.Begin ? PassesBegin : op == PosixProgram.Op.End ? PassesEnd : (byte)0;
+                anchors[line[i]] = passed;
+                known[line[i]] = true;
+            }
+        }
+        return anchors;
+    }
+
+    /// <summary>Whether a path passes <paramref name="op"/> without choosing or consuming (the machine marks no such instruction).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    internal static bool IsStraight(PosixProgram.Op op) =>
         op is PosixProgram.Op.Jump or PosixProgram.Op.Save or PosixProgram.Op.Begin or PosixProgram.Op.End;
 
     private static int Next(PosixProgram.Instruction[] code, int pc) =>
