@@ -89,6 +89,8 @@ public static class PrintedTextBounds
     {
         var kept = new List<TraceFrame>(Math.Min(trace.Count, MaxNotes));
         var runs = 0;
+        // The whole trace, as Bound does for one diagnostic: frames are added while it is under MaxMessageBytes.
+        long total = 0;
         for (var i = 0; i < trace.Count; i++)
         {
             // A run of equal frames (deep recursion) reuses its first cut: 50,000 frames are cut once.
@@ -97,12 +99,13 @@ public static class PrintedTextBounds
                 kept.Add(kept[^1]);
                 continue;
             }
-            if (++runs > MaxNotes)
+            if (++runs > MaxNotes || total >= MaxMessageBytes)
             {
                 kept.Add(new TraceFrame(More(trace.Count - i, "frames"), null));
                 break;
             }
             kept.Add(trace[i] with { Message = Cut(trace[i].Message, MaxMessageBytes) });
+            total += Encoding.UTF8.GetByteCount(kept[^1].Message);
         }
         return kept;
     }
@@ -116,8 +119,10 @@ public static class PrintedTextBounds
         if (diagnostic.Message.Length > fits || diagnostic.Notes.Count > MaxNotes || diagnostic.Labels.Count > MaxNotes) return false;
         if (diagnostic.Subject is { Length: > MaxValueBytes / 3 }) return false;
         foreach (var suggestion in diagnostic.Suggestions) if (suggestion.Length > MaxValueBytes / 3) return false;
-        foreach (var note in diagnostic.Notes) if (note.Length > fits) return false;
-        foreach (var label in diagnostic.Labels) if (label.Message.Length > fits) return false;
-        return true;
+        // Each part alone may fit while all of them together do not: the sum is what is printed.
+        long length = diagnostic.Message.Length;
+        foreach (var note in diagnostic.Notes) length += note.Length;
+        foreach (var label in diagnostic.Labels) length += label.Message.Length;
+        return length <= fits;
     }
 }

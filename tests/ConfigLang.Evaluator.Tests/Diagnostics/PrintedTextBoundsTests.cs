@@ -82,16 +82,29 @@ public sealed class PrintedTextBoundsTests
     }
 
     [Fact]
-    public void A_trace_keeps_the_first_hundred_frames_cut_and_counts_the_rest()
+    public void A_trace_keeps_the_first_hundred_frames_and_counts_the_rest()
     {
+        var trace = Enumerable.Range(0, 50_000).Select(i => new TraceFrame($"while evaluating the attribute 'a{i}'", null)).ToList();
+
+        var bounded = PrintedTextBounds.BoundTrace(trace);
+
+        Assert.Equal(PrintedTextBounds.MaxNotes + 1, bounded.Count);
+        Assert.Equal(trace.Take(PrintedTextBounds.MaxNotes), bounded.Take(PrintedTextBounds.MaxNotes));
+        Assert.Equal("and 49,900 more frames not shown", bounded[^1].Message);
+    }
+
+    [Fact]
+    public void A_trace_of_long_frames_stops_once_the_whole_reaches_the_message_limit()
+    {
+        // 100 frames cut to 64 KiB each would print 6.5 MB: the first one fills the trace's budget.
         var huge = new string('n', 100_000);
         var trace = Enumerable.Range(0, 50_000).Select(i => new TraceFrame($"while evaluating the attribute '{(i < 200 ? huge : "")}{i}'", null)).ToList();
 
         var bounded = PrintedTextBounds.BoundTrace(trace);
 
-        Assert.Equal(PrintedTextBounds.MaxNotes + 1, bounded.Count);
-        Assert.All(bounded.Take(PrintedTextBounds.MaxNotes), frame => Assert.Matches(@"^while evaluating the attribute 'n+… \([\d,]+ more bytes\)$", frame.Message));
-        Assert.Equal("and 49,900 more frames not shown", bounded[^1].Message);
+        Assert.Equal(2, bounded.Count);
+        Assert.Matches(@"^while evaluating the attribute 'n+… \([\d,]+ more bytes\)$", bounded[0].Message);
+        Assert.Equal("and 49,999 more frames not shown", bounded[1].Message);
     }
 
     [Fact]
@@ -126,5 +139,20 @@ public sealed class PrintedTextBoundsTests
         Assert.Equal(2, bounded.Notes.Count);
         Assert.EndsWith("… (934,464 more bytes)", bounded.Notes[0]);
         Assert.Equal("and 249 more notes not shown", bounded.Notes[1]);
+    }
+
+    [Fact]
+    public void Parts_that_each_fit_are_still_bounded_when_together_they_do_not()
+    {
+        // Each part is just under a third of 64 KiB in characters, so alone it fits; together they are 4 MB.
+        var part = new string('p', PrintedTextBounds.MaxMessageBytes / 3);
+        var diagnostic = new Diagnostic("CL2002", DiagnosticSeverity.Error, part, null,
+            [.. Enumerable.Repeat(new DiagnosticLabel(default, part), 100)], [.. Enumerable.Repeat(part, 100)]);
+
+        var bounded = PrintedTextBounds.Bound(diagnostic);
+
+        // The message and three notes reach 64 KiB; the rest are counted.
+        Assert.Equal([part, part, part, "and 97 more notes not shown", "and 100 more related locations not shown"], bounded.Notes);
+        Assert.Empty(bounded.Labels);
     }
 }
