@@ -7,19 +7,20 @@ namespace ConfigLang.Evaluator.Diagnostics;
 /// <summary>
 /// How much of an input-controlled text a message may print. Lint runs on untrusted files, and 83
 /// bytes of input can make a 30 MB string that an "option does not exist" message quoted whole; so
-/// every message, note and quoted value is cut here, on a character boundary, and ends with
+/// each message, note and label, the option path and the suggested names are cut here (a message is
+/// built whole first, a definitions listing included), on a character boundary, and end with
 /// <c>… (N more bytes)</c>, N counted in UTF-8 as the output is written. Redact before cutting, so a
 /// secret across the cut is masked whole. eval's evaluation errors are never cut: they match Nix 2.8's byte for
 /// byte (its <c>--parse</c> syntax diagnostics are ConfigLang's and are cut as lint's are).
 /// </summary>
 public static class PrintedTextBounds
 {
-    /// <summary>A value quoted inside a message (a definition's value): 4 KiB is about fifty lines,
-    /// more than a person reads in an error, enough to recognise the value.</summary>
+    /// <summary>A diagnostic's option path (<see cref="Diagnostic.Subject"/>) and each suggested name: 4 KiB is
+    /// about fifty lines, more than a person reads in a name, enough to recognise it.</summary>
     public const int MaxValueBytes = 4 * 1024;
 
     /// <summary>A whole message, note or label (a listing of many definitions, a <c>throw</c>'s text):
-    /// 64 KiB holds sixteen cut values; past that, the first part says what it is about.</summary>
+    /// 64 KiB is about eight hundred lines; past that, the first part says what it is about.</summary>
     public const int MaxMessageBytes = 64 * 1024;
 
     /// <summary>At most this many notes and as many labels of one diagnostic are printed (an evaluation

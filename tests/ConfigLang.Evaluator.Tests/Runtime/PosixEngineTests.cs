@@ -289,7 +289,7 @@ public sealed class PosixEngineTests
     [InlineData("(a|a|a)*b*()c*()d")]
     [InlineData("(ad?|ad?)*()()d")]
     [InlineData("(x*|y*)(a*)(b*|c*)$")]
-    [InlineData("^(a*)(a*)(a*)(a*)(a*)$")]
+    [InlineData("^(a*)(a*)(a*)$")]
     [InlineData("((a*)(b*))*((c*)|(d*))")]
     [InlineData("([^=]*)=(.*)")]
     [InlineData("(a|a)*()$b*")]
@@ -299,6 +299,8 @@ public sealed class PosixEngineTests
         // Exits are recorded only for long chains of loops; forced on, every pattern must give the same groups for
         // whole matches and for split's searches (which cut repetitions, and then record nothing).
         string[] inputs = ["", "a", "aa", "aab", "aaad", "abab", "aadd", "ba", "abcabd", "k=v", "aabbaacd"];
+        // Otherwise both sides record and the comparison proves nothing.
+        Assert.False(PosixProgram.Compile(pattern).LoopExitsWorthRecording);
         var usual = new PosixPattern(pattern);
         var recording = new PosixPattern(pattern) { RecordLoopExitsAlways = true };
         static string Show(string?[]? groups) => groups is null ? "no match" : string.Join(",", groups.Select(g => g ?? "null"));
