@@ -91,7 +91,7 @@ public sealed class OptionsCommand(CliConsole console) : ICliCommand
         {
             one.Clear();
             render(one, options[i]);
-            bytes += Encoding.UTF8.GetByteCount(one.ToString());
+            bytes += Utf8Length(one);
             if (i > 0 && bytes > MaxDocumentBytes)
             {
                 var left = (options.Count - i).ToString("N0", CultureInfo.InvariantCulture);
@@ -101,6 +101,15 @@ public sealed class OptionsCommand(CliConsole console) : ICliCommand
             output.Append(one);
         }
         return output.ToString();
+    }
+
+    // Counted chunk by chunk rather than copied into a string only to be measured. A surrogate pair split
+    // between chunks counts two bytes more, which only makes the limit a little stricter.
+    private static long Utf8Length(StringBuilder text)
+    {
+        long bytes = 0;
+        foreach (var chunk in text.GetChunks()) bytes += Encoding.UTF8.GetByteCount(chunk.Span);
+        return bytes;
     }
 
     private static void Text(StringBuilder output, JsonElement option)
