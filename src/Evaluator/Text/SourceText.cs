@@ -112,18 +112,8 @@ public sealed class SourceText
     /// (<see cref="Syntax.NixStartupSymbols.NamesCreatedBy"/>).</summary>
     internal IReadOnlyDictionary<string, int> NixNamesCreated => NixFacts.NamesCreated;
 
-    /// <summary>What Nix 2.8's parser makes of this source; the source is parsed again the first time (and again
-    /// after a parse that ran short of stack, which is not kept).</summary>
-    internal Syntax.NixParseFacts NixFacts
-    {
-        get
-        {
-            if (_nixFacts is { } known) return known;
-            var facts = Syntax.NixParseFacts.Read(this);
-            if (facts.Complete) _nixFacts = facts;
-            return facts;
-        }
-    }
+    /// <summary>What Nix 2.8's parser makes of this source; the source is parsed again the first time.</summary>
+    internal Syntax.NixParseFacts NixFacts => _nixFacts ??= Syntax.NixParseFacts.Read(this);
 
     public string Substring(TextSpan span) => Text.Substring(span.Start, span.Length);
 
