@@ -235,45 +235,27 @@ public sealed class PosixEngineTests
         Assert.Equal(1_000, groups.Length);
     }
 
-    [Fact]
-    public void Threads_that_end_through_a_short_chain_of_taken_loops_write_nothing_on_the_way()
+    // Two thousand alternatives in a loop, then 4,000 empty groups. At each "a" the threads of alternatives 2..2,000
+    // reach the loop the first thread took and walked its exit: 8 million writes a position, past the lowered limit
+    // after 4 bytes, before each thread ended on something taken already. Now they end before writing. Nix 2.8 gives
+    // "a" and empty groups (checked with three alternatives and two groups each).
+    public static TheoryData<string, string, string> PathsEndingOnTakenGround => new()
     {
-        // Three loops in a chain, too few for exits to be recorded. At each "a" the threads of alternatives 2..2,000
-        // reach the outer loop taken by the first thread, and took its exit, b*'s and c*'s, writing 4,000 groups each
-        // before ending on "d", taken already: 8 million writes a position, past this lowered limit after 4 bytes.
-        // Now they end before writing. Nix 2.8 gives [ "a" "" "" "" "" ] for three alternatives and two groups twice.
-        var empties = string.Concat(Enumerable.Repeat("()", 2_000));
-        var pattern = "(" + string.Join("|", Enumerable.Repeat("a", 2_000)) + ")*b*" + empties + "c*" + empties + "d";
-        var compiled = new PosixPattern(pattern) { MinWork = 27_000_000 };
-        var groups = compiled.MatchWhole(new string('a', 300) + "d")!;
-        Assert.Equal("a", groups[0]);
-        Assert.All(groups[1..], group => Assert.Equal("", group));
-        Assert.Equal(4_001, groups.Length);
-    }
+        // Three loops in a chain, too few for exits to be recorded: the threads went through b* and c* to "d".
+        { "a short chain of loops", "(" + string.Join("|", Enumerable.Repeat("a", 2_000)) + ")*b*" + Empties(2_000) + "c*" + Empties(2_000) + "d", new string('a', 300) + "d" },
+        // One loop: each alternative's own d? is a new choice, so its thread goes on, then reaches the taken loop.
+        { "a choice of the thread's own first", "(" + string.Join("|", Enumerable.Repeat("ad?", 2_000)) + ")*" + Empties(4_000) + "d", new string('a', 300) + "d" },
+        // Before the end of the input the first thread's exit ends on $ and marks nothing.
+        { "an exit that fails an anchor", "(" + string.Join("|", Enumerable.Repeat("a", 2_000)) + ")*" + Empties(4_000) + "$", new string('a', 300) },
+    };
 
-    [Fact]
-    public void Threads_that_reach_a_taken_loop_after_a_choice_of_their_own_write_nothing_after_it()
-    {
-        // One loop: each alternative's own d? is a new choice, so its thread goes on, then reaches the loop taken by
-        // the first thread and took its exit, writing 4,000 groups before ending on "d": as above. Nix 2.8 gives
-        // [ "a" "" "" ] for three alternatives and two groups.
-        var pattern = "(" + string.Join("|", Enumerable.Repeat("ad?", 2_000)) + ")*" + string.Concat(Enumerable.Repeat("()", 4_000)) + "d";
-        var compiled = new PosixPattern(pattern) { MinWork = 27_000_000 };
-        var groups = compiled.MatchWhole(new string('a', 300) + "d")!;
-        Assert.Equal("a", groups[0]);
-        Assert.All(groups[1..], group => Assert.Equal("", group));
-        Assert.Equal(4_001, groups.Length);
-    }
+    private static string Empties(int count) => string.Concat(Enumerable.Repeat("()", count));
 
-    [Fact]
-    public void Threads_that_reach_a_taken_loop_whose_exit_fails_an_anchor_write_nothing_on_the_way()
+    [Theory]
+    [MemberData(nameof(PathsEndingOnTakenGround))]
+    public void Threads_that_reach_a_loop_taken_already_write_nothing_on_the_way(string _, string pattern, string input)
     {
-        // Before the end of the input the first thread's exit ends on $ and marks nothing, so each later
-        // alternative's thread took the exit too and wrote 4,000 groups: as above. Nix 2.8 gives [ "a" "" "" ] for
-        // three alternatives and two groups.
-        var pattern = "(" + string.Join("|", Enumerable.Repeat("a", 2_000)) + ")*" + string.Concat(Enumerable.Repeat("()", 4_000)) + "$";
-        var compiled = new PosixPattern(pattern) { MinWork = 27_000_000 };
-        var groups = compiled.MatchWhole(new string('a', 300))!;
+        var groups = new PosixPattern(pattern) { MinWork = 27_000_000 }.MatchWhole(input)!;
         Assert.Equal("a", groups[0]);
         Assert.All(groups[1..], group => Assert.Equal("", group));
         Assert.Equal(4_001, groups.Length);
