@@ -29,7 +29,7 @@ public sealed class BoundedTextBuilder(int maxBytes)
             DroppedBytes += Encoding.UTF8.GetByteCount(text);
             return this;
         }
-        var fitting = FittingPrefix(text, maxBytes - _keptBytes, out var bytes);
+        var fitting = WholeCharacters.FittingPrefix(text, maxBytes - _keptBytes, out var bytes);
         _kept.Append(text[..fitting]);
         _keptBytes += bytes;
         if (fitting == text.Length) return this;
@@ -52,23 +52,4 @@ public sealed class BoundedTextBuilder(int maxBytes)
 
     /// <summary>What was kept, then <see cref="PrintedTextBounds.Marker"/> when something was cut.</summary>
     public override string ToString() => IsFull ? _kept + PrintedTextBounds.Marker(DroppedBytes) : _kept.ToString();
-
-    /// <summary>How many UTF-16 units of <paramref name="text"/>, whole characters only, fit in <paramref name="budget"/> UTF-8 bytes.</summary>
-    private static int FittingPrefix(ReadOnlySpan<char> text, long budget, out long bytes)
-    {
-        bytes = 0;
-        var i = 0;
-        while (i < text.Length)
-        {
-            var c = text[i];
-            var (units, size) = c < 0x80 ? (1, 1)
-                : c < 0x800 ? (1, 2)
-                : char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]) ? (2, 4)
-                : (1, 3);
-            if (bytes + size > budget) break;
-            bytes += size;
-            i += units;
-        }
-        return i;
-    }
 }

@@ -8,8 +8,9 @@ namespace ConfigLang.Evaluator.Diagnostics;
 /// How much of an input-controlled text a message may print. Lint runs on untrusted files, and 83
 /// bytes of input can make a 30 MB string that an "option does not exist" message quoted whole; so
 /// each message, note and label, the option path and the suggested names are cut here (a message is
-/// built whole first, a definitions listing included), on a character boundary, and end with
-/// <c>… (N more bytes)</c>, N counted in UTF-8 as the output is written. Redact before cutting, so a
+/// built whole first, a definitions listing included), on a character boundary, with
+/// <c>… (N more bytes)</c> where the cut is, N counted in UTF-8 as the output is written: a value keeps
+/// its start, a whole message its start and its end (where lint says "Did you mean …?"). Redact before cutting, so a
 /// secret across the cut is masked whole. eval's evaluation errors are never cut: they match Nix 2.8's byte for
 /// byte (its <c>--parse</c> syntax diagnostics are ConfigLang's and are cut as lint's are).
 /// </summary>
@@ -22,6 +23,9 @@ public static class PrintedTextBounds
     /// <summary>A whole message, note or label (a listing of many definitions, a <c>throw</c>'s text):
     /// 64 KiB is about eight hundred lines; past that, the first part says what it is about.</summary>
     public const int MaxMessageBytes = 64 * 1024;
+
+    /// <summary>How much of a cut message's end is kept: its last lines (lint's "Did you mean …?") say what to do.</summary>
+    public const int MaxTailBytes = 4 * 1024;
 
     /// <summary>At most this many notes and as many labels of one diagnostic are printed (an evaluation
     /// trace with <c>--show-trace</c> can be 50,000 frames deep).</summary>
@@ -46,30 +50,47 @@ public static class PrintedTextBounds
         return cut.IsFull ? cut.ToString() : text;
     }
 
-    /// <summary>The diagnostic as it may be printed: message, notes, label messages cut to
+    /// <summary><paramref name="text"/> when its UTF-8 form is at most <paramref name="maxBytes"/>, otherwise its
+    /// start, <see cref="Marker"/> and its last <see cref="MaxTailBytes"/> (at most a quarter of the bound), each of
+    /// whole characters, all three within <paramref name="maxBytes"/>. For a whole message, whose end matters too.</summary>
+    public static string CutMiddle(string text, int maxBytes)
+    {
+        if ((long)text.Length * 3 <= maxBytes) return text;
+        long total = Encoding.UTF8.GetByteCount(text);
+        if (total <= maxBytes) return text;
+        // Fewer bytes are left out than there are in all, so the marker is never longer than this one.
+        var markerBytes = Encoding.UTF8.GetByteCount(Marker(total));
+        var room = Math.Max(0, maxBytes - markerBytes);
+        var span = text.AsSpan();
+        var tailLength = WholeCharacters.FittingSuffix(span, Math.Min(MaxTailBytes, room / 4), out var tailBytes);
+        var headLength = WholeCharacters.FittingPrefix(span[..^tailLength], room - tailBytes, out var headBytes);
+        return string.Concat(span[..headLength], Marker(total - headBytes - tailBytes), span[^tailLength..]);
+    }
+
+    /// <summary>The diagnostic as it may be printed: message, notes, label messages cut in their middle to
     /// <see cref="MaxMessageBytes"/>, at most <see cref="MaxNotes"/> notes and labels, added while the whole is under
     /// <see cref="MaxMessageBytes"/> (a note counts the rest),
     /// the option path and each suggested name cut to <see cref="MaxValueBytes"/>. Code, severity and locations stay.</summary>
     public static Diagnostic Bound(Diagnostic diagnostic)
     {
         if (IsSmall(diagnostic)) return diagnostic;
-        var message = Cut(diagnostic.Message, MaxMessageBytes);
+        var message = CutMiddle(diagnostic.Message, MaxMessageBytes);
         // One diagnostic's text in all: notes and labels are added while it is under MaxMessageBytes, so a
         // diagnostic prints at most about twice that, not 201 times.
-        long total = Encoding.UTF8.GetByteCount(message);
+        long total = Counted(diagnostic.Message, message);
         var notes = new List<string>();
         foreach (var note in diagnostic.Notes)
         {
             if (notes.Count == MaxNotes || total >= MaxMessageBytes) break;
-            notes.Add(Cut(note, MaxMessageBytes));
-            total += Encoding.UTF8.GetByteCount(notes[^1]);
+            notes.Add(CutMiddle(note, MaxMessageBytes));
+            total += Counted(note, notes[^1]);
         }
         var labels = new List<DiagnosticLabel>();
         foreach (var label in diagnostic.Labels)
         {
             if (labels.Count == MaxNotes || total >= MaxMessageBytes) break;
-            labels.Add(label with { Message = Cut(label.Message, MaxMessageBytes) });
-            total += Encoding.UTF8.GetByteCount(labels[^1].Message);
+            labels.Add(label with { Message = CutMiddle(label.Message, MaxMessageBytes) });
+            total += Counted(label.Message, labels[^1].Message);
         }
         if (diagnostic.Notes.Count > notes.Count) notes.Add(More(diagnostic.Notes.Count - notes.Count, "notes"));
         if (diagnostic.Labels.Count > labels.Count) notes.Add(More(diagnostic.Labels.Count - labels.Count, "related locations"));
@@ -84,7 +105,7 @@ public static class PrintedTextBounds
     }
 
     /// <summary>An evaluation trace as <c>--show-trace</c> may print it outside eval: the frames of the first
-    /// <see cref="MaxNotes"/> runs of equal frames (a run prints once), each message cut to <see cref="MaxMessageBytes"/>,
+    /// <see cref="MaxNotes"/> runs of equal frames (a run prints once), each message cut in its middle to <see cref="MaxMessageBytes"/>,
     /// then one frame counting the rest. A frame names the attribute it evaluates, which can be 30 MB long.</summary>
     public static IReadOnlyList<TraceFrame> BoundTrace(IReadOnlyList<TraceFrame> trace)
     {
@@ -105,11 +126,15 @@ public static class PrintedTextBounds
                 kept.Add(new TraceFrame(More(trace.Count - i, "frames"), null));
                 break;
             }
-            kept.Add(trace[i] with { Message = Cut(trace[i].Message, MaxMessageBytes) });
-            total += Encoding.UTF8.GetByteCount(kept[^1].Message);
+            kept.Add(trace[i] with { Message = CutMiddle(trace[i].Message, MaxMessageBytes) });
+            total += Counted(trace[i].Message, kept[^1].Message);
         }
         return kept;
     }
+
+    // A part that had to be cut fills the whole budget: its cut form can be a few bytes under the bound.
+    private static long Counted(string text, string printed) =>
+        ReferenceEquals(text, printed) ? Encoding.UTF8.GetByteCount(printed) : MaxMessageBytes;
 
     private static string More(int count, string what) =>
         $"and {count.ToString("N0", CultureInfo.InvariantCulture)} more {what} not shown";

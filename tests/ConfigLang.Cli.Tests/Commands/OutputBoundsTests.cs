@@ -35,8 +35,10 @@ public sealed class OutputBoundsTests : IDisposable
 
         Assert.Equal(ExitCodes.InputErrors, run.ExitCode);
         Assert.Contains("error[CL2002]: The option `a' does not exist.", run.Stderr);
-        // The message quotes the 30,000,002-byte value; its first 65,536 bytes are shown.
-        Assert.Matches(@"xxxx… \(29,93\d,\d{3} more bytes\)", run.Stderr);
+        // The message quotes the 30,000,002-byte value; its first 61 KiB and last 4 KiB are shown, so the
+        // advice after the value still prints.
+        Assert.Matches(@"xxxx… \(29,93\d,\d{3} more bytes\)xxxx", run.Stderr);
+        Assert.Contains("Did you mean", run.Stderr);
         Assert.EndsWith("1 error, 0 warnings\n", run.Stderr);
         Assert.True(run.Stderr.Length < PrintedTextBounds.MaxMessageBytes + 1_000, $"{run.Stderr.Length} characters");
     }
@@ -55,7 +57,8 @@ public sealed class OutputBoundsTests : IDisposable
         Assert.Equal(["diagnostics", "errors", "warnings"], root.EnumerateObject().Select(p => p.Name));
         Assert.Equal(1, root.GetProperty("errors").GetInt32());
         var message = Assert.Single(root.GetProperty("diagnostics").EnumerateArray()).GetProperty("message").GetString()!;
-        Assert.Matches(@"xxxx… \(29,93\d,\d{3} more bytes\)$", message);
+        Assert.Matches(@"xxxx… \(29,93\d,\d{3} more bytes\)xxxx", message);
+        Assert.Contains("Did you mean", message);
     }
 
     [Fact]
@@ -91,7 +94,8 @@ public sealed class OutputBoundsTests : IDisposable
 
         Assert.Equal(ExitCodes.InputErrors, run.ExitCode);
         Assert.Contains("trace: trace line 0\n", run.Stderr);
-        Assert.Contains("xxxx… (29,934,464 more bytes)", run.Stderr);
+        // 30,000,000 bytes: 61,413 of its start, the 27-byte marker, 4,096 of its end.
+        Assert.Contains("xxxx… (29,934,491 more bytes)xxxx", run.Stderr);
         Assert.True(run.Stderr.Length < PrintedTextBounds.MaxTraceBytes + PrintedTextBounds.MaxMessageBytes + 10_000, $"{run.Stderr.Length} characters");
     }
 

@@ -109,10 +109,10 @@ public sealed class DiagnosticCapTests
         new TextDiagnosticWriter().Write(report, output, DiagnosticWriterOptions.Default);
 
         Assert.Equal(200, report.Errors);
-        Assert.All(report.Diagnostics.SkipLast(1), d => Assert.EndsWith("… (934,464 more bytes)", d.Message));
-        // 64 cut messages are a little over 4 MiB: the 64th would pass the budget, so 63 are shown.
-        Assert.Equal(DiagnosticCap.MaxShownBytes / PrintedTextBounds.MaxMessageBytes - 1, report.Diagnostics.Count - 1);
-        Assert.StartsWith("and 137 more errors not shown", report.Diagnostics[^1].Message);
+        Assert.All(report.Diagnostics.SkipLast(1), d => Assert.EndsWith("… (934,490 more bytes)" + new string('y', PrintedTextBounds.MaxTailBytes), d.Message));
+        // A cut message, marker included, is just under 64 KiB: 64 of them fit in 4 MiB, the 65th would pass it.
+        Assert.Equal(DiagnosticCap.MaxShownBytes / PrintedTextBounds.MaxMessageBytes, report.Diagnostics.Count - 1);
+        Assert.StartsWith("and 136 more errors not shown", report.Diagnostics[^1].Message);
         Assert.True(output.ToString().Length < DiagnosticCap.MaxShownBytes + 100_000, $"{output.ToString().Length} characters");
         Assert.EndsWith("200 errors, 0 warnings\n", output.ToString());
     }

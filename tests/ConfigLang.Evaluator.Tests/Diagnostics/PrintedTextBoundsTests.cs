@@ -58,11 +58,45 @@ public sealed class PrintedTextBoundsTests
 
         var bounded = PrintedTextBounds.Bound(diagnostic);
 
-        Assert.Equal(new string('m', PrintedTextBounds.MaxMessageBytes) + "… (934,464 more bytes)", bounded.Message);
+        // Head, marker and the last 4 KiB: 61,414 + 24 + 4,096 bytes, within 64 KiB.
+        Assert.Equal(new string('m', 61_414) + "… (934,490 more bytes)" + new string('m', PrintedTextBounds.MaxTailBytes), bounded.Message);
         // The message alone fills the diagnostic's budget: the notes are only counted.
         Assert.Equal(["and 250 more notes not shown"], bounded.Notes);
         Assert.EndsWith("… (995,904 more bytes)", bounded.Subject);
         Assert.Equal("CL2002", bounded.Code);
+    }
+
+    [Fact]
+    public void A_cut_message_keeps_its_end_so_the_advice_after_a_huge_quoted_value_still_prints()
+    {
+        var message = "The option `a' does not exist. Definition values:\n- In `f': \"" + new string('x', 30_000_000)
+            + "\"\n\nDid you mean `users'?";
+
+        var bounded = PrintedTextBounds.Bound(Diagnostic.Error("CL2002", message, null));
+
+        Assert.StartsWith("The option `a' does not exist.", bounded.Message);
+        Assert.EndsWith("xxxx\"\n\nDid you mean `users'?", bounded.Message);
+        Assert.Matches(@"xxxx… \(29,934,5\d\d more bytes\)xxxx", bounded.Message);
+        Assert.InRange(Encoding.UTF8.GetByteCount(bounded.Message), PrintedTextBounds.MaxMessageBytes - 8, PrintedTextBounds.MaxMessageBytes);
+    }
+
+    [Fact]
+    public void A_middle_cut_leaves_out_whole_emoji_at_both_of_its_edges()
+    {
+        // 985 bytes, bound 200: the marker takes 20, the tail up to a quarter of the rest (45), the head the rest (138).
+        // Each edge falls inside an emoji, which is left out whole and counted.
+        var text = new string('a', 135) + "😀" + new string('c', 800) + "😀" + new string('b', 42);
+
+        var cut = PrintedTextBounds.CutMiddle(text, 200);
+
+        Assert.Equal(new string('a', 135) + "… (808 more bytes)" + new string('b', 42), cut);
+    }
+
+    [Fact]
+    public void A_middle_cut_of_a_text_within_the_limit_returns_it_as_it_is()
+    {
+        var text = new string('a', 4096);
+        Assert.Same(text, PrintedTextBounds.CutMiddle(text, 4096));
     }
 
     [Fact]
@@ -103,7 +137,7 @@ public sealed class PrintedTextBoundsTests
         var bounded = PrintedTextBounds.BoundTrace(trace);
 
         Assert.Equal(2, bounded.Count);
-        Assert.Matches(@"^while evaluating the attribute 'n+… \([\d,]+ more bytes\)$", bounded[0].Message);
+        Assert.Matches(@"^while evaluating the attribute 'n+… \([\d,]+ more bytes\)n+0'$", bounded[0].Message);
         Assert.Equal("and 49,999 more frames not shown", bounded[1].Message);
     }
 
@@ -137,7 +171,7 @@ public sealed class PrintedTextBoundsTests
 
         // One note cut to 64 KiB fills it; the 249 others are counted, not 100 notes of 64 KiB each.
         Assert.Equal(2, bounded.Notes.Count);
-        Assert.EndsWith("… (934,464 more bytes)", bounded.Notes[0]);
+        Assert.EndsWith("… (934,490 more bytes)" + new string('k', PrintedTextBounds.MaxTailBytes), bounded.Notes[0]);
         Assert.Equal("and 249 more notes not shown", bounded.Notes[1]);
     }
 
