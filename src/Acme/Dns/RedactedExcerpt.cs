@@ -11,17 +11,22 @@ internal static class RedactedExcerpt
 {
     private const string Cut = "...";
 
-    /// <summary>The start of <paramref name="text"/>, at most <paramref name="maxLength"/> characters of it, redacted.</summary>
+    /// <summary>The start of <paramref name="text"/>, at most <paramref name="maxLength"/> UTF-16 units of it, redacted, never half of a surrogate pair.</summary>
     public static string Head(SecretRedactor redactor, string text, int maxLength)
     {
         var redacted = redactor.Redact(text);
-        return redacted.Length > maxLength ? redacted[..maxLength] + Cut : redacted;
+        if (redacted.Length <= maxLength) return redacted;
+        // An emoji is two chars: a cut between them would print half of one (an invalid character).
+        var length = maxLength > 0 && char.IsHighSurrogate(redacted[maxLength - 1]) ? maxLength - 1 : maxLength;
+        return redacted[..length] + Cut;
     }
 
-    /// <summary>The end of <paramref name="text"/> (a program's last words), at most <paramref name="maxLength"/> characters of it, redacted.</summary>
+    /// <summary>The end of <paramref name="text"/> (a program's last words), at most <paramref name="maxLength"/> UTF-16 units of it, redacted, never half of a surrogate pair.</summary>
     public static string Tail(SecretRedactor redactor, string text, int maxLength)
     {
         var redacted = redactor.Redact(text);
-        return redacted.Length > maxLength ? Cut + redacted[^maxLength..] : redacted;
+        if (redacted.Length <= maxLength) return redacted;
+        var length = maxLength > 0 && char.IsLowSurrogate(redacted[^maxLength]) ? maxLength - 1 : maxLength;
+        return Cut + redacted[^length..];
     }
 }

@@ -1,0 +1,35 @@
+using ConfigLang.Acme.Credentials;
+using ConfigLang.Acme.Dns;
+
+namespace ConfigLang.Acme.Tests.Dns;
+
+/// <summary>An excerpt of a server's or program's text is cut between characters: an emoji (two UTF-16
+/// units) at the cut is left out whole, never printed as half a surrogate pair.</summary>
+public sealed class RedactedExcerptTests
+{
+    private static readonly SecretRedactor NoSecrets = new();
+
+    [Fact]
+    public void Head_leaves_out_an_emoji_whose_second_half_is_past_the_cut()
+    {
+        // "ab" then 😀 at units 2 and 3: a cut after three units would keep only its first half.
+        var excerpt = RedactedExcerpt.Head(NoSecrets, "ab😀cd", 3);
+
+        Assert.Equal("ab...", excerpt);
+    }
+
+    [Fact]
+    public void Tail_leaves_out_an_emoji_whose_first_half_is_before_the_cut()
+    {
+        var excerpt = RedactedExcerpt.Tail(NoSecrets, "ab😀cd", 3);
+
+        Assert.Equal("...cd", excerpt);
+    }
+
+    [Fact]
+    public void A_whole_emoji_within_the_length_is_kept()
+    {
+        Assert.Equal("ab😀...", RedactedExcerpt.Head(NoSecrets, "ab😀cd", 4));
+        Assert.Equal("...😀cd", RedactedExcerpt.Tail(NoSecrets, "ab😀cd", 4));
+    }
+}
