@@ -43,5 +43,4 @@ public static class WholeCharacters
         }
         return text.Length - i;
     }
-
 }
