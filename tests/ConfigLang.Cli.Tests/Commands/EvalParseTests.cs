@@ -1,19 +1,16 @@
+using ConfigLang.Cli.Tests.Support;
+
 namespace ConfigLang.Cli.Tests.Commands;
 
 /// <summary><c>configlang eval --parse</c>: the tree as nix-instantiate --parse prints it, or the
 /// located syntax errors with exit code 1.</summary>
 public sealed class EvalParseTests : IDisposable
 {
-    private readonly string _directory = Directory.CreateTempSubdirectory("configlang-parse-").FullName;
+    private readonly ScratchFolder _folder = new("configlang-parse-");
 
-    public void Dispose() => Directory.Delete(_directory, recursive: true);
+    public void Dispose() => _folder.Dispose();
 
-    private string Write(string name, string text)
-    {
-        var path = Path.Combine(_directory, name);
-        File.WriteAllText(path, text);
-        return path;
-    }
+    private string Write(string name, string text) => _folder.Write(name, text);
 
     [Fact]
     public void Prints_the_tree_of_a_good_file_in_nix_format()
@@ -23,7 +20,7 @@ public sealed class EvalParseTests : IDisposable
         var run = CliRun.Invoke("eval", "--parse", file);
 
         Assert.Equal(ExitCodes.Ok, run.ExitCode);
-        Assert.Equal($"{{ a = {{ b = (__sub 1 2); }}; c = {_directory}/x.nix; }}\n", run.Stdout.Replace("\r\n", "\n"));
+        Assert.Equal($"{{ a = {{ b = (__sub 1 2); }}; c = {_folder.Path}/x.nix; }}\n", run.Stdout.Replace("\r\n", "\n"));
         Assert.Equal("", run.Stderr);
     }
 
@@ -43,7 +40,7 @@ public sealed class EvalParseTests : IDisposable
     [Fact]
     public void A_missing_file_is_a_usage_error()
     {
-        var run = CliRun.Invoke("eval", "--parse", Path.Combine(_directory, "absent.nix"));
+        var run = CliRun.Invoke("eval", "--parse", Path.Combine(_folder.Path, "absent.nix"));
 
         Assert.Equal(ExitCodes.Usage, run.ExitCode);
         Assert.Contains("absent.nix", run.Stderr);

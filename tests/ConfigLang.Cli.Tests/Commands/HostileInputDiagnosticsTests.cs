@@ -1,5 +1,6 @@
-using ConfigLang.Cli.Rendering.DiagnosticFormats;
 using System.Text.RegularExpressions;
+using ConfigLang.Cli.Rendering.DiagnosticFormats;
+using ConfigLang.Cli.Tests.Support;
 using ConfigLang.Evaluator.Diagnostics;
 
 namespace ConfigLang.Cli.Tests.Commands;
@@ -13,16 +14,11 @@ namespace ConfigLang.Cli.Tests.Commands;
 /// </summary>
 public sealed class HostileInputDiagnosticsTests : IDisposable
 {
-    private readonly string _directory = Directory.CreateTempSubdirectory("configlang-hostile-").FullName;
+    private readonly ScratchFolder _folder = new("configlang-hostile-");
 
-    public void Dispose() => Directory.Delete(_directory, recursive: true);
+    public void Dispose() => _folder.Dispose();
 
-    private string Write(string name, string text)
-    {
-        var path = Path.Combine(_directory, name);
-        File.WriteAllText(path, text);
-        return path;
-    }
+    private string Write(string name, string text) => _folder.Write(name, text);
 
     private static string Repeat(string unit, int count) => string.Concat(Enumerable.Repeat(unit, count));
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ConfigLang.Cli.Commands;
 using ConfigLang.Cli.Rendering.DiagnosticFormats;
+using ConfigLang.Cli.Tests.Support;
 using ConfigLang.Evaluator.Diagnostics;
 
 namespace ConfigLang.Cli.Tests.Commands;
@@ -15,16 +16,11 @@ public sealed class OutputBoundsTests : IDisposable
     // concatStringsSep over genList makes a 30,000,000-byte string from a line of input.
     private const string Huge = """builtins.concatStringsSep "" (builtins.genList (x: "xxxxxxxxxx") 3000000)""";
 
-    private readonly string _directory = Directory.CreateTempSubdirectory("configlang-bounds-").FullName;
+    private readonly ScratchFolder _folder = new("configlang-bounds-");
 
-    public void Dispose() => Directory.Delete(_directory, recursive: true);
+    public void Dispose() => _folder.Dispose();
 
-    private string Write(string name, string text)
-    {
-        var path = Path.Combine(_directory, name);
-        File.WriteAllText(path, text);
-        return path;
-    }
+    private string Write(string name, string text) => _folder.Write(name, text);
 
     [Fact]
     public void Lint_quotes_a_huge_undefined_option_value_cut_with_the_count_of_what_it_left_out()
