@@ -29,10 +29,6 @@ internal sealed class PdnsDnsProvider : ValueSetDnsProvider<string, PdnsDnsProvi
     ],
     Required: [["PDNS_API_URL", "PDNS_API_KEY"]]);
 
-    // PowerDNS replaces RRsets whole: two edits of one name must not interleave their read and write,
-    // also across certificates of one run (each has its own provider).
-    private static readonly SemaphoreSlim Edits = new(1, 1);
-
     private const int MaxQuotedError = 300;
 
     private readonly HttpClient _http;
@@ -44,7 +40,7 @@ internal sealed class PdnsDnsProvider : ValueSetDnsProvider<string, PdnsDnsProvi
     private int? _apiVersion;
 
     public PdnsDnsProvider(ProviderCredentials credentials, HttpClient httpClient)
-        : base(ProviderName, credentials.GetSeconds("PDNS_PROPAGATION_TIMEOUT"), Edits)
+        : base(ProviderName, credentials.GetSeconds("PDNS_PROPAGATION_TIMEOUT"))
     {
         _http = httpClient;
         _redactor = credentials.Redactor;

@@ -39,9 +39,6 @@ internal sealed class Route53DnsProvider : ValueSetDnsProvider<Route53DnsProvide
     ],
     Required: [["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"]]);
 
-    // A record set is written whole: two edits of one name must not interleave read and write.
-    private static readonly SemaphoreSlim Edits = new(1, 1);
-
     private const int MaxQuotedMessage = 300;
 
     private readonly HttpClient _http;
@@ -57,7 +54,7 @@ internal sealed class Route53DnsProvider : ValueSetDnsProvider<Route53DnsProvide
     private readonly TimeProvider _clock;
 
     public Route53DnsProvider(ProviderCredentials credentials, HttpClient httpClient, TimeProvider? clock = null)
-        : base(ProviderName, credentials.GetSeconds("AWS_PROPAGATION_TIMEOUT"), Edits)
+        : base(ProviderName, credentials.GetSeconds("AWS_PROPAGATION_TIMEOUT"))
     {
         _http = httpClient;
         _clock = clock ?? TimeProvider.System;

@@ -8,9 +8,8 @@ namespace ConfigLang.Acme.Dns;
 /// </summary>
 internal abstract class ValueListDnsProvider<TPlace, TValue> : ValueSetDnsProvider<TPlace, List<TValue>, TValue>
 {
-    /// <param name="writing">A lock shared beyond this instance, by all of a provider's; without it, this instance has its own.</param>
-    protected ValueListDnsProvider(string name, TimeSpan? propagationTimeout, SemaphoreSlim? writing = null)
-        : base(name, propagationTimeout, writing)
+    protected ValueListDnsProvider(string name, TimeSpan? propagationTimeout)
+        : base(name, propagationTimeout)
     {
     }
 

@@ -6,10 +6,9 @@ namespace ConfigLang.Acme.Dns;
 /// A provider whose API writes a name's TXT values whole (an RRset, or a zone's hosts): it reads
 /// the values there, adds or removes its own and writes the set back (azuredns, desec, gandiv5,
 /// gcloud, godaddy, namecheap, pdns, route53). The others stay, so a wildcard and its base name
-/// validated together both keep theirs. Reads and writes do not interleave under one lock, an
-/// instance's own unless the provider passes one shared by all its instances (pdns and route53 do, so
-/// the certificates of a run, each with its own instance, wait for each other): an edit between a
-/// read and its write would be written away. A provider keeps only what differs: where the set lives,
+/// validated together both keep theirs. Reads and writes do not interleave under one lock per
+/// provider name, shared by all its instances (each certificate of a run has its own instance, and
+/// certificates are ordered in parallel): an edit between a read and its write would be written away. A provider keeps only what differs: where the set lives,
 /// its read and write calls and their shapes. A read must tell "none" (null) from an answer it
 /// cannot read (an error): taken as none, the write would drop the others. Not hetzner: its API
 /// adds and removes single values itself (add_records/remove_records), with no set to write back.
@@ -21,12 +20,11 @@ internal abstract class ValueSetDnsProvider<TPlace, TSet, TValue> : IDnsProvider
 {
     private readonly SemaphoreSlim _writing;
 
-    /// <param name="writing">A lock shared beyond this instance, by all of a provider's; without it, this instance has its own.</param>
-    protected ValueSetDnsProvider(string name, TimeSpan? propagationTimeout, SemaphoreSlim? writing = null)
+    protected ValueSetDnsProvider(string name, TimeSpan? propagationTimeout)
     {
         Name = name;
         PropagationTimeout = propagationTimeout;
-        _writing = writing ?? new SemaphoreSlim(1, 1);
+        _writing = ValueSetWriteLocks.For(name);
     }
 
     public string Name { get; }

@@ -71,4 +71,58 @@ public sealed class ValueSetDnsProviderTests
 
         Assert.Equal(["read", "write", "written", "read", "read", "write", "written", "read"], provider.Calls);
     }
+
+    /// <summary>One instance per certificate, all writing one shared set (a zone's hosts); the first read can be held at a gate.</summary>
+    private sealed class SharedSetProvider(List<string> zone, TaskCompletionSource? readGate) : ValueListDnsProvider<string, string>("shared-set", propagationTimeout: null)
+    {
+        public readonly TaskCompletionSource ReadStarted = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        protected override Task<string> LocateAsync(ChallengeTask challenge, CancellationToken cancellationToken) => Task.FromResult(challenge.DnsRecordName);
+
+        protected override string Ours(ChallengeTask challenge, string place) => challenge.DnsTxtValue;
+
+        protected override async Task<List<string>?> ReadAsync(string place, CancellationToken cancellationToken)
+        {
+            List<string> read;
+            lock (zone) read = [.. zone];
+            ReadStarted.TrySetResult();
+            if (readGate is not null) await readGate.Task;
+            return read;
+        }
+
+        protected override Task WriteAsync(string place, List<string>? current, List<string> next, bool add, CancellationToken cancellationToken)
+        {
+            lock (zone)
+            {
+                zone.Clear();
+                zone.AddRange(next);
+            }
+            return Task.CompletedTask;
+        }
+
+        protected override Task<bool> AddAloneAsync(string place, string ours, CancellationToken cancellationToken) => Task.FromResult(false);
+
+        protected override Task WrittenAsync(string place, CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task Two_instances_of_a_provider_do_not_interleave_a_read_and_its_write()
+    {
+        // Each certificate of a run has its own provider instance, ordered in parallel: with a lock per instance the
+        // second read the set while the first held its read, and the first's write dropped the second's value.
+        var zone = new List<string>();
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var first = new SharedSetProvider(zone, gate);
+        var second = new SharedSetProvider(zone, readGate: null);
+
+        var firstPresent = first.PresentAsync(Challenge(token: "first"), default);
+        await first.ReadStarted.Task;
+        var secondPresent = second.PresentAsync(Challenge(token: "second"), default);
+        // Without a shared lock the second finishes here, before the first writes.
+        await Task.WhenAny(secondPresent, Task.Delay(200));
+        gate.SetResult();
+        await Task.WhenAll(firstPresent, secondPresent);
+
+        Assert.Equal([Challenge(token: "first").DnsTxtValue, Challenge(token: "second").DnsTxtValue], zone);
+    }
 }
