@@ -169,8 +169,8 @@ internal sealed class DnsHttpApi
         }
         catch (Protocol.NetworkTimeoutException e)
         {
-            // Its message names the URL.
-            throw Fail($"{what}: {e.Message}");
+            // Its own message names the URL with its query, which may hold a key (an httpreq endpoint's).
+            throw Fail($"{what}: no answer from {Printable(url)} within {Protocol.NetworkTimeout.Format(e.Timeout)}");
         }
     }
 

@@ -212,10 +212,8 @@ public sealed class HttpReqDnsProviderTests : DnsProviderConformanceTests
     [Fact]
     public async Task An_unreachable_endpoint_is_named_once_by_the_URL_asked()
     {
-        var closed = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        closed.Start();
-        var port = ((System.Net.IPEndPoint)closed.LocalEndpoint).Port;
-        closed.Stop();
+        using var refusing = new ConfigLang.TestSupport.RefusingPort();
+        var port = refusing.Port;
         using var http = new HttpClient();
         var provider = new HttpReqDnsProvider(new ProviderCredentials(new Dictionary<string, string>
         {

@@ -31,7 +31,9 @@ public sealed class SilentDnsEndpointTests : IDisposable
 
     [Theory]
     [InlineData("httpreq", "HTTPREQ_ENDPOINT", "/hook", "/hook/present")]
-    [InlineData("cloudflare", "CLOUDFLARE_BASE_URL", "/client/v4", "/client/v4/zones?name=www.example.org")]
+    // A URL is named without its query, which may hold a key the redactor does not know (an httpreq endpoint's).
+    [InlineData("httpreq", "HTTPREQ_ENDPOINT", "/hook?key=endpoint-key-77", "/hook/present")]
+    [InlineData("cloudflare", "CLOUDFLARE_BASE_URL", "/client/v4", "/client/v4/zones")]
     [InlineData("inwx", "INWX_ENDPOINT", "/jsonrpc/", "/jsonrpc/")]
     public async Task An_http_api_that_never_answers_is_a_timeout_naming_the_url(string provider, string urlVariable, string path, string requested)
     {
@@ -47,6 +49,7 @@ public sealed class SilentDnsEndpointTests : IDisposable
         var error = await PresentFailsInTimeAsync(provider, settings);
 
         Assert.Contains($"no answer from http://127.0.0.1:{silent.Port}{requested} within 1 s", error.Message);
+        Assert.DoesNotContain("endpoint-key-77", error.Message);
     }
 
     [Theory]
