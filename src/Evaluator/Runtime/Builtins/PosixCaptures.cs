@@ -226,7 +226,7 @@ internal sealed class PosixCaptures
         else Free(set);
     }
 
-    /// <summary>Frees a chain node and the nodes before it that only it held; a base keeps no array while spare.</summary>
+    /// <summary>Frees a chain node and the nodes before it that only it held; a freed base is kept with its array in <c>_spareBases</c>.</summary>
     private void Free(Node set)
     {
         while (true)
@@ -320,7 +320,9 @@ internal sealed class PosixCaptures
                 excess -= bytesEach;
             }
             var dropped = (Count - kept) * bytesEach;
-            Array.Clear(_nodes, kept, Count - kept);
+            // TryPop leaves a popped node in its slot (the hot path): clear past the count too, or a node gone on to
+            // another stack and dropped there would stay held here with its array.
+            Array.Clear(_nodes, kept, _nodes.Length - kept);
             Count = kept;
             if (_nodes.Length > 16 && Count < _nodes.Length / 4) Array.Resize(ref _nodes, Math.Max(16, 2 * Count));
             return dropped;
