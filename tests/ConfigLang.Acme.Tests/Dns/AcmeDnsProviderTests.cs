@@ -113,39 +113,6 @@ public sealed class AcmeDnsProviderTests : DnsProviderConformanceTests
     }
 
     [Fact]
-    public async Task The_account_can_come_from_a_storage_server_and_a_rate_limit_answer_is_waited_out()
-    {
-        var api = new FakeAcmeDns { RateLimitOnce = 1 };
-        using var server = new FakeHttpServer(api.Handle);
-        using var http = new HttpClient();
-        var provider = new AcmeDnsProvider(new ProviderCredentials(new Dictionary<string, string>
-        {
-            ["ACME_DNS_API_BASE"] = server.BaseUrl.AbsoluteUri, ["ACME_DNS_STORAGE_BASE_URL"] = new Uri(server.BaseUrl, "/storage").AbsoluteUri,
-        }), http);
-
-        await provider.PresentAsync(Challenge("example.org"), default);
-
-        Assert.Single(api.Values);
-        Assert.Equal(2, server.Requests.Count(r => r.PathAndQuery == "/update"));
-    }
-
-    [Fact]
-    public async Task A_wrong_password_gives_the_api_message_named_after_the_provider_without_the_password()
-    {
-        var api = new FakeAcmeDns();
-        using var server = new FakeHttpServer(api.Handle);
-        using var http = new HttpClient();
-        const string wrong = "WrongPasswordWrongPasswordWrongPassword1";
-        var storage = Storage.Replace(Password, wrong, StringComparison.Ordinal);
-
-        var error = await Assert.ThrowsAsync<DnsProviderException>(() => FromFile(server, http, storage).PresentAsync(Challenge("example.org"), default));
-
-        Assert.StartsWith("acme-dns: ", error.Message);
-        Assert.Contains("HTTP 401: forbidden", error.Message);
-        Assert.DoesNotContain(wrong, error.ToString());
-    }
-
-    [Fact]
     public async Task A_domain_without_an_account_says_how_to_register_one()
     {
         var api = new FakeAcmeDns();

@@ -81,6 +81,10 @@ public sealed class DuckDnsProviderTests : DnsProviderConformanceTests
     // Every update, clear included, is a GET.
     protected override bool IsWrite(RecordedRequest request) => request.PathAndQuery.StartsWith("/update", StringComparison.Ordinal);
 
+    // KO is DuckDNS' answer to a domain the account does not hold too: the error names the domain asked for.
+    protected override void AssertWrongCredentialsError(DnsProviderException error) =>
+        Assert.Contains("set TXT of myhome.duckdns.org: ", error.Message);
+
     private static DuckDnsProvider DuckProvider(FakeHttpServer server, HttpClient http, string token = Token) =>
         new(new ProviderCredentials(new Dictionary<string, string> { ["DUCKDNS_TOKEN"] = token, ["DUCKDNS_BASE_URL"] = server.BaseUrl.AbsoluteUri }), http);
 
@@ -121,23 +125,6 @@ public sealed class DuckDnsProviderTests : DnsProviderConformanceTests
 
         Assert.Equal(wildcard.DnsTxtValue, api.Txt["myhome"]);
         Assert.Equal(2, server.Requests.Count);
-    }
-
-    [Fact]
-    public async Task A_wrong_token_answered_KO_is_an_error_named_after_the_provider_without_the_token()
-    {
-        var api = new FakeDuckDns();
-        using var server = new FakeHttpServer(api.Handle);
-        using var http = new HttpClient();
-        const string wrong = "0badc0de-wrong-secret-token-value";
-
-        var error = await Assert.ThrowsAsync<DnsProviderException>(() => DuckProvider(server, http, wrong).PresentAsync(Challenge("myhome.duckdns.org"), default));
-
-        Assert.StartsWith("duckdns: ", error.Message);
-        Assert.Contains("KO", error.Message);
-        Assert.Contains("myhome.duckdns.org", error.Message);
-        Assert.DoesNotContain(wrong, error.ToString());
-        Assert.Equal("", api.Txt["myhome"]);
     }
 
     [Theory]
