@@ -21,8 +21,6 @@ internal sealed class DnsHttpApi
     /// <summary>The wait after a 429 without Retry-After.</summary>
     public static readonly TimeSpan DefaultRetryWait = TimeSpan.FromSeconds(1);
 
-    private const int MaxQuotedBody = 200;
-
     private readonly string _provider;
     private readonly HttpClient _http;
     private readonly SecretRedactor _redactor;
@@ -110,7 +108,7 @@ internal sealed class DnsHttpApi
 
     private static string RateLimited(int status) => status == 429 ? $" (rate limited, still after {MaxRateLimitRetries} retries)" : "";
 
-    private string Quote(string text) => RedactedExcerpt.Head(_redactor, text.Trim(), MaxQuotedBody);
+    private string Quote(string text) => RedactedExcerpt.Head(_redactor, text.Trim(), RedactedExcerpt.AnswerLength);
 
     /// <summary>
     /// The API's message in an error answer, bounded; null when the answer is not in the error shape

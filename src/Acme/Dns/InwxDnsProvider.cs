@@ -32,9 +32,6 @@ public sealed class InwxDnsProvider : IDnsProvider
     Required: [["INWX_USERNAME", "INWX_PASSWORD"]]);
 
     private readonly HttpClient _http;
-    // As DnsHttpApi bounds a quoted answer.
-    private const int MaxQuoted = 200;
-
     private readonly SecretRedactor _redactor;
     private readonly string _user;
     private readonly string _password;
@@ -212,7 +209,7 @@ public sealed class InwxDnsProvider : IDnsProvider
     }
 
     /// <summary>Text the server chose, bounded as every provider bounds it (a hostile endpoint could send megabytes).</summary>
-    private string Quote(string text) => RedactedExcerpt.Head(_redactor, text, MaxQuoted);
+    private string Quote(string text) => RedactedExcerpt.Head(_redactor, text, RedactedExcerpt.AnswerLength);
 
     private sealed class Session
     {

@@ -14,8 +14,6 @@ namespace ConfigLang.Acme.Dns;
 /// </summary>
 internal readonly struct JsonAnswer
 {
-    private const int MaxQuoted = 200;
-
     private readonly Source _source;
 
     private JsonAnswer(Source source, JsonElement element, string path)
@@ -126,7 +124,7 @@ internal readonly struct JsonAnswer
     {
         var redactor = _source.Redactor;
         if (!_source.Quoted) return new DnsProviderException(_source.Provider, redactor.Redact($"{_source.What}: {problem}"));
-        var quoted = RedactedExcerpt.Head(redactor, _source.Root.GetRawText(), MaxQuoted);
+        var quoted = RedactedExcerpt.Head(redactor, _source.Root.GetRawText(), RedactedExcerpt.AnswerLength);
         return new DnsProviderException(_source.Provider, redactor.Redact($"{_source.What}: {problem} (answer: {quoted})"));
     }
 

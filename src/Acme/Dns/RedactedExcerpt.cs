@@ -11,6 +11,9 @@ internal static class RedactedExcerpt
 {
     private const string Cut = "...";
 
+    /// <summary>How much of a provider's answer an error quotes: enough to recognise it, not a whole page.</summary>
+    public const int AnswerLength = 200;
+
     /// <summary>The start of <paramref name="text"/>, at most <paramref name="maxLength"/> UTF-16 units of it, redacted, never half of a surrogate pair.</summary>
     public static string Head(SecretRedactor redactor, string text, int maxLength)
     {
