@@ -24,6 +24,9 @@ public static class FreePorts
     private static readonly List<FileStream> Reservations = [];
     private static readonly HashSet<int> Handed = [];
 
+    /// <summary>One port, for a test that starts one server.</summary>
+    public static int TakeOne() => Take(1)[0];
+
     public static int[] Take(int count)
     {
         lock (Gate)

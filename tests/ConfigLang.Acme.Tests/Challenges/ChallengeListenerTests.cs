@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using ConfigLang.Acme.Challenges;
+using ConfigLang.TestSupport;
 
 namespace ConfigLang.Acme.Tests.Challenges;
 
@@ -10,7 +11,7 @@ public sealed class ChallengeListenerTests
     [Fact]
     public async Task Disposal_waits_for_a_connection_in_progress_before_it_disposes_what_the_connection_uses()
     {
-        var port = ConfigLang.TestSupport.FreePorts.Take(1)[0];
+        var port = FreePorts.TakeOne();
         var serving = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var cancelled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);

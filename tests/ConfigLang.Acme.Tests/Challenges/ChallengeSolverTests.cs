@@ -5,6 +5,7 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using ConfigLang.Acme.Challenges;
+using ConfigLang.TestSupport;
 
 namespace ConfigLang.Acme.Tests.Challenges;
 
@@ -12,9 +13,6 @@ namespace ConfigLang.Acme.Tests.Challenges;
 public sealed class ChallengeSolverTests
 {
     private static readonly ChallengeTask Task1 = new("a.example.org", "a.example.org", "token-ABC_123", "token-ABC_123.thumb");
-
-    // A reserved port outside the ephemeral range: one the kernel handed out and took back is soon another socket's.
-    private static int FreePort() => ConfigLang.TestSupport.FreePorts.Take(1)[0];
 
     [Theory]
     [InlineData(":80", "0.0.0.0", 80)]
@@ -38,7 +36,7 @@ public sealed class ChallengeSolverTests
     [Fact]
     public async Task The_http01_listener_answers_the_token_path_with_the_key_authorization_and_404_otherwise()
     {
-        var port = FreePort();
+        var port = FreePorts.TakeOne();
         await using var solver = new ListenerHttp01Solver(new IPEndPoint(IPAddress.Loopback, port));
         await solver.PresentAsync(Task1, default);
         using var http = new HttpClient();
@@ -57,7 +55,7 @@ public sealed class ChallengeSolverTests
     [Fact]
     public async Task An_all_interfaces_listen_address_answers_on_ipv4_loopback()
     {
-        var port = FreePort();
+        var port = FreePorts.TakeOne();
         await using var solver = new ListenerHttp01Solver(":" + port);
         await solver.PresentAsync(Task1, default);
         using var http = new HttpClient();
@@ -101,7 +99,7 @@ public sealed class ChallengeSolverTests
     [Fact]
     public async Task The_tls_alpn_listener_negotiates_acme_tls_1_and_serves_the_certificate_chosen_by_sni()
     {
-        var port = FreePort();
+        var port = FreePorts.TakeOne();
         await using var solver = new TlsAlpn01Solver(new IPEndPoint(IPAddress.Loopback, port));
         await solver.PresentAsync(Task1, default);
         using var tcp = new TcpClient();

@@ -10,6 +10,7 @@ using ConfigLang.Acme.Storage;
 using ConfigLang.Acme.Tests.HostConfig;
 using ConfigLang.Acme.Tests.Storage;
 using ConfigLang.Acme.Tests.Testbed;
+using ConfigLang.TestSupport;
 
 namespace ConfigLang.Acme.Tests.Execution;
 
@@ -23,16 +24,13 @@ public sealed class RebuildEndToEndTests(SharedTestbedFixture fixture)
 {
     private Testbed.Testbed Bed => fixture.Testbed;
 
-    // A reserved port outside the ephemeral range: one the kernel handed out and took back is soon another socket's.
-    private static int FreePort() => ConfigLang.TestSupport.FreePorts.Take(1)[0];
-
     [Fact]
     public async Task Nginx_serves_the_webroot_challenge_then_the_issued_certificate_reruns_are_noops_and_new_names_reissue()
     {
         using var root = new TempRoot(withUsers: false);
         var name = Bed.UniqueName("web");
         var alias = Bed.UniqueName("alias");
-        var httpsPort = FreePort();
+        var httpsPort = FreePorts.TakeOne();
         var layout = new StateLayout(root.Path);
         var webroot = root.File_("var", "lib", "acme", "acme-challenge");
         Directory.CreateDirectory(webroot);

@@ -3,6 +3,7 @@ using ConfigLang.Acme.HostConfig;
 using ConfigLang.Acme.Model;
 using ConfigLang.Acme.Storage;
 using ConfigLang.Acme.Tests.Storage;
+using ConfigLang.TestSupport;
 
 namespace ConfigLang.Acme.Tests.HostConfig;
 
@@ -55,16 +56,13 @@ public sealed class NginxConfigWriterTests
         }
     }
 
-    // A reserved port outside the ephemeral range: one the kernel handed out and took back is soon another socket's.
-    private static int FreePort() => ConfigLang.TestSupport.FreePorts.Take(1)[0];
-
     [Fact]
     public void Generated_whole_file_passes_nginx_t_with_every_tls_mode_and_location_kind()
     {
         using var root = new TempRoot();
         InstallPlaceholders(root.Path, "forced.example.test", "both.example.test", "only.example.test");
         using var nginx = new NginxProcess(root.File_("nginx"));
-        File.WriteAllText(nginx.ConfigFile, NginxConfigWriter.WholeFile(Hosts(root.Path, FreePort(), FreePort()), nginx.Settings));
+        File.WriteAllText(nginx.ConfigFile, NginxConfigWriter.WholeFile(Hosts(root.Path, FreePorts.TakeOne(), FreePorts.TakeOne()), nginx.Settings));
 
         var (code, output) = NginxProcess.Run(nginx.Arguments("-t"));
 
@@ -77,7 +75,7 @@ public sealed class NginxConfigWriterTests
     {
         using var root = new TempRoot();
         using var nginx = new NginxProcess(root.File_("nginx"));
-        var broken = new NginxVirtualHost { ServerNames = ["plain.example.test"], HttpListen = [new("127.0.0.1", FreePort(), false)], ExtraConfig = "no_such_directive on;" };
+        var broken = new NginxVirtualHost { ServerNames = ["plain.example.test"], HttpListen = [new("127.0.0.1", FreePorts.TakeOne(), false)], ExtraConfig = "no_such_directive on;" };
         File.WriteAllText(nginx.ConfigFile, NginxConfigWriter.WholeFile([broken], nginx.Settings));
 
         var (code, output) = NginxProcess.Run(nginx.Arguments("-t"));

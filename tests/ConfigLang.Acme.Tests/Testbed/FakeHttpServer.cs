@@ -21,7 +21,7 @@ public sealed class FakeHttpServer : IDisposable
         {
             // HttpListener cannot listen on port 0: a reserved port (FreePorts), and a fresh
             // listener per attempt, since a failed Start closes the listener (nothing left to close).
-            var port = FreePorts.Take(1)[0];
+            var port = FreePorts.TakeOne();
             var listener = new HttpListener();
             listener.Prefixes.Add($"http://127.0.0.1:{port}/");
             try

@@ -23,7 +23,7 @@ public sealed class FreePortsTests
     [Fact]
     public void Another_process_cannot_reserve_a_port_already_handed_out()
     {
-        var port = FreePorts.Take(1)[0];
+        var port = FreePorts.TakeOne();
 
         // What another test process's FreePorts does first: an exclusive lock on the port's file.
         Assert.ThrowsAny<IOException>(() => new FileStream(Path.Combine(FreePorts.ReservationFolder, port + ".lock"),
