@@ -107,16 +107,17 @@ internal sealed class AzureDnsProvider : ValueListDnsProvider<(string RecordSet,
             : [.. _api.Read(current, what).Object("properties").Array("TXTRecords").Select(r => string.Concat(r.Array("value").Select(s => s.AsString())))];
     }
 
-    protected override async Task WriteAsync((string RecordSet, string Name) place, List<string>? current, List<string> next, bool add, CancellationToken cancellationToken)
+    protected override async Task<string?> WriteAsync((string RecordSet, string Name) place, List<string>? current, List<string> next, bool add, CancellationToken cancellationToken)
     {
         if (next.Count == 0)
         {
             using var _ = await _api.SendAsync(HttpMethod.Delete, place.RecordSet, null, $"delete TXT {place.Name}", cancellationToken, notFoundIsNull: true).ConfigureAwait(false);
-            return;
+            return null;
         }
         (string, object?)[] written = [("TTL", _ttl), ("TXTRecords", next.Select(v => (object)new (string, object?)[] { ("value", new[] { v }) }).ToArray())];
         using var __ = await _api.SendAsync(HttpMethod.Put, place.RecordSet, JsonBody.Object(("properties", written)),
             $"{(add ? "add to" : "remove from")} TXT {place.Name}", cancellationToken).ConfigureAwait(false);
+        return null;
     }
 
     private async Task<(string Id, string Name)> FindZoneAsync(string fqdn, CancellationToken cancellationToken)

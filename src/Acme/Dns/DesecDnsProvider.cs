@@ -57,7 +57,7 @@ internal sealed class DesecDnsProvider : ValueListDnsProvider<(string Domain, st
         return current is null ? null : [.. _api.Read(current, what).Array("records").Select(r => r.AsString())];
     }
 
-    protected override async Task WriteAsync((string Domain, string Subname, string Name) place, List<string>? current, List<string> next, bool add,
+    protected override async Task<string?> WriteAsync((string Domain, string Subname, string Name) place, List<string>? current, List<string> next, bool add,
         CancellationToken cancellationToken)
     {
         if (current is null)
@@ -65,11 +65,12 @@ internal sealed class DesecDnsProvider : ValueListDnsProvider<(string Domain, st
             using var _ = await _api.SendAsync(HttpMethod.Post, $"domains/{place.Domain}/rrsets/",
                 JsonBody.Object(("subname", place.Subname), ("type", "TXT"), ("ttl", _ttl), ("records", next)),
                 $"create TXT {place.Name}", cancellationToken).ConfigureAwait(false);
-            return;
+            return null;
         }
         // Empty records delete the RRset.
         using var __ = await _api.SendAsync(HttpMethod.Patch, RrsetPath(place), JsonBody.Object(("records", next)),
             $"{(add ? "add to" : "remove from")} TXT {place.Name}", cancellationToken).ConfigureAwait(false);
+        return null;
     }
 
     private static string RrsetPath((string Domain, string Subname, string Name) place) => $"domains/{place.Domain}/rrsets/{Uri.EscapeDataString(place.Subname)}/TXT/";

@@ -64,16 +64,17 @@ internal sealed class GandiV5DnsProvider : ValueListDnsProvider<(string Rrset, s
         return current is null ? null : [.. _api.Read(current, what).Array("rrset_values").Select(v => v.AsString())];
     }
 
-    protected override async Task WriteAsync((string Rrset, string Name) place, List<string>? current, List<string> next, bool add, CancellationToken cancellationToken)
+    protected override async Task<string?> WriteAsync((string Rrset, string Name) place, List<string>? current, List<string> next, bool add, CancellationToken cancellationToken)
     {
         if (next.Count == 0)
         {
             using var _ = await _api.SendAsync(HttpMethod.Delete, place.Rrset, null, $"delete TXT {place.Name}", cancellationToken, notFoundIsNull: true).ConfigureAwait(false);
-            return;
+            return null;
         }
         var body = JsonBody.Object(("rrset_ttl", _ttl), ("rrset_values", next));
         using var __ = await _api.SendAsync(current is null ? HttpMethod.Post : HttpMethod.Put, place.Rrset, body,
             $"{(add ? "add to" : "remove from")} TXT {place.Name}", cancellationToken).ConfigureAwait(false);
+        return null;
     }
 
     private async Task<string> FindZoneAsync(string fqdn, CancellationToken cancellationToken)

@@ -71,17 +71,18 @@ internal sealed class GoDaddyDnsProvider : ValueListDnsProvider<(string Zone, st
             : [.. _api.Read(current, what).Items().Select(r => (Data: r.String("data"), Ttl: r.Int32OrNull("ttl") ?? _ttl))];
     }
 
-    protected override async Task WriteAsync((string Zone, string Relative, string Name) place, List<(string Data, int Ttl)>? current, List<(string Data, int Ttl)> next,
+    protected override async Task<string?> WriteAsync((string Zone, string Relative, string Name) place, List<(string Data, int Ttl)>? current, List<(string Data, int Ttl)> next,
         bool add, CancellationToken cancellationToken)
     {
         if (next.Count == 0)
         {
             using var _ = await _api.SendAsync(HttpMethod.Delete, RecordsPath(place), null, $"delete TXT {place.Name}", cancellationToken, notFoundIsNull: true).ConfigureAwait(false);
-            return;
+            return null;
         }
         // Only a cleanup writes the set back: a value is added alone (AddAloneAsync).
         var body = JsonBody.Array([.. next.Select(r => (object)new (string, object?)[] { ("data", r.Data), ("ttl", r.Ttl) })]);
         using var __ = await _api.SendAsync(HttpMethod.Put, RecordsPath(place), body, $"remove from TXT {place.Name}", cancellationToken).ConfigureAwait(false);
+        return null;
     }
 
     private static string RecordsPath((string Zone, string Relative, string Name) place) => $"domains/{place.Zone}/records/TXT/{Uri.EscapeDataString(place.Relative)}";

@@ -90,7 +90,7 @@ internal sealed class GoogleCloudDnsProvider : ValueSetDnsProvider<(string Zone,
 
     protected override IReadOnlyList<string> ValuesOf(Rrset set) => set.Values;
 
-    protected override async Task WriteAsync((string Zone, string Fqdn) place, Rrset? current, List<string> next, bool add, CancellationToken cancellationToken)
+    protected override async Task<string?> WriteAsync((string Zone, string Fqdn) place, Rrset? current, List<string> next, bool add, CancellationToken cancellationToken)
     {
         (string, object?)[] Change(int ttl, List<string> values) => [("name", place.Fqdn), ("type", "TXT"), ("ttl", ttl), ("rrdatas", values)];
         var change = JsonBody.Object(
@@ -98,6 +98,7 @@ internal sealed class GoogleCloudDnsProvider : ValueSetDnsProvider<(string Zone,
             ("additions", next.Count > 0 ? new object[] { Change(_ttl, next) } : null));
         using var _ = await _api.SendAsync(HttpMethod.Post, $"managedZones/{place.Zone}/changes", change,
             $"{(add ? "add to" : "remove from")} TXT {place.Fqdn}", cancellationToken).ConfigureAwait(false);
+        return null;
     }
 
     private async Task<string> FindZoneAsync(string fqdn, CancellationToken cancellationToken)

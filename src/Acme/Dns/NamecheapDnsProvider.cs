@@ -90,7 +90,7 @@ internal sealed class NamecheapDnsProvider : ValueListDnsProvider<(string Zone, 
                 (string?)h.Attribute("MXPref") ?? "10", (string?)h.Attribute("TTL") ?? "1800"))];
     }
 
-    protected override async Task WriteAsync((string Zone, string Name) place, List<Host>? current, List<Host> next, bool add, CancellationToken cancellationToken)
+    protected override async Task<string?> WriteAsync((string Zone, string Name) place, List<Host>? current, List<Host> next, bool add, CancellationToken cancellationToken)
     {
         var (sld, tld) = Split(place.Zone);
         var fields = new List<(string, string)> { ("SLD", sld), ("TLD", tld) };
@@ -104,6 +104,7 @@ internal sealed class NamecheapDnsProvider : ValueListDnsProvider<(string Zone, 
         var written = await CallAsync(HttpMethod.Post, "namecheap.domains.dns.setHosts", fields, what, cancellationToken).ConfigureAwait(false);
         if (!string.Equals((string?)written.Descendants().FirstOrDefault(e => e.Name.LocalName == "DomainDNSSetHostsResult")?.Attribute("IsSuccess"), "true", StringComparison.OrdinalIgnoreCase))
             throw _api.Fail($"{what}: setHosts did not succeed");
+        return null;
     }
 
     /// <summary>The second-level and top-level parts Namecheap names a domain by: <c>example</c>, <c>co.uk</c>.</summary>

@@ -70,7 +70,7 @@ internal sealed class PdnsDnsProvider : ValueSetDnsProvider<string, PdnsDnsProvi
 
     protected override IReadOnlyList<string> ValuesOf(Zone set) => set.Values;
 
-    protected override async Task WriteAsync(string fqdn, Zone? current, List<string> next, bool add, CancellationToken cancellationToken)
+    protected override async Task<string?> WriteAsync(string fqdn, Zone? current, List<string> next, bool add, CancellationToken cancellationToken)
     {
         // The read answers a zone or fails: a name without values is a zone with none.
         var zone = current!;
@@ -81,6 +81,7 @@ internal sealed class PdnsDnsProvider : ValueSetDnsProvider<string, PdnsDnsProvi
         {
             using (await SendAsync(HttpMethod.Put, zone.Path + "/notify", null, $"notify the secondaries of {zone.Name}", cancellationToken).ConfigureAwait(false)) { }
         }
+        return null;
     }
 
     /// <summary>A zone found for a record name, with the TXT values (quoted, as PowerDNS stores them) the name has now.</summary>

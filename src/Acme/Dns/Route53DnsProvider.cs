@@ -75,16 +75,8 @@ internal sealed class Route53DnsProvider : ValueSetDnsProvider<Route53DnsProvide
         _pollingInterval = credentials.GetSeconds("AWS_POLLING_INTERVAL") ?? TimeSpan.FromSeconds(4);
     }
 
-    /// <summary>One edit of a name's TXT set: its hosted zone, and the change to wait for once written.</summary>
-    internal sealed class Edit(string zone, string fqdn)
-    {
-        public string Zone { get; } = zone;
-
-        /// <summary>The name with its final dot, as Route 53 keeps it.</summary>
-        public string Fqdn { get; } = fqdn;
-
-        public string? Change { get; set; }
-    }
+    /// <summary>Where one edit of a name's TXT set goes: its hosted zone, and the name with its final dot, as Route 53 keeps it.</summary>
+    internal sealed record Edit(string Zone, string Fqdn);
 
     /// <summary>The TXT values of a name (quoted, as Route 53 keeps them; none when it has no set) and the set's TTL.</summary>
     internal sealed record TxtSet(List<string> Values, int? Ttl);
@@ -105,7 +97,8 @@ internal sealed class Route53DnsProvider : ValueSetDnsProvider<Route53DnsProvide
 
     protected override IReadOnlyList<string> ValuesOf(TxtSet set) => set.Values;
 
-    protected override async Task WriteAsync(Edit edit, TxtSet? current, List<string> next, bool add, CancellationToken cancellationToken)
+    /// <returns>The change to wait for (its id), when Route 53 answered one.</returns>
+    protected override async Task<string?> WriteAsync(Edit edit, TxtSet? current, List<string> next, bool add, CancellationToken cancellationToken)
     {
         var ttl = current?.Ttl;
         // DELETE names the exact set there now.
@@ -116,13 +109,13 @@ internal sealed class Route53DnsProvider : ValueSetDnsProvider<Route53DnsProvide
                 : ChangeBatch("UPSERT", edit.Fqdn, next, ttl ?? _ttl);
         var answer = await SendAsync(HttpMethod.Post, $"{Api}/hostedzone/{edit.Zone}/rrset", body, $"{(add ? "add" : "remove")} TXT value on {edit.Fqdn.TrimEnd('.')}",
             cancellationToken).ConfigureAwait(false);
-        edit.Change = answer.Descendants(Ns + "ChangeInfo").Elements(Ns + "Id").FirstOrDefault()?.Value;
+        return answer.Descendants(Ns + "ChangeInfo").Elements(Ns + "Id").FirstOrDefault()?.Value;
     }
 
     // Outside the lock: other names' edits need not wait for this one to be in sync.
-    protected override async Task WrittenAsync(Edit edit, CancellationToken cancellationToken)
+    protected override async Task WrittenAsync(Edit edit, string? change, CancellationToken cancellationToken)
     {
-        if (_waitForSync && edit.Change is not null) await WaitInSyncAsync(edit.Change, cancellationToken).ConfigureAwait(false);
+        if (_waitForSync && change is not null) await WaitInSyncAsync(change, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The public (or, with AWS_PRIVATE_ZONE, private) hosted zone named by the closest parent of the record.</summary>

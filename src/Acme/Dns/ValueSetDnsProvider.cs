@@ -41,29 +41,28 @@ internal abstract class ValueSetDnsProvider<TPlace, TSet, TValue> : IDnsProvider
         var place = await LocateAsync(challenge, cancellationToken).ConfigureAwait(false);
         var ours = Ours(challenge, place);
         await _writing.WaitAsync(cancellationToken).ConfigureAwait(false);
-        bool written;
+        (bool Written, string? Receipt) write;
         try
         {
-            written = await WriteLockedAsync(place, ours, add, cancellationToken).ConfigureAwait(false);
+            write = await WriteLockedAsync(place, ours, add, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
             _writing.Release();
         }
-        if (written) await WrittenAsync(place, cancellationToken).ConfigureAwait(false);
+        if (write.Written) await WrittenAsync(place, write.Receipt, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Adds or removes ours, under the lock; whether anything was written.</summary>
-    private async Task<bool> WriteLockedAsync(TPlace place, TValue ours, bool add, CancellationToken cancellationToken)
+    /// <summary>Adds or removes ours, under the lock; whether anything was written, and the write's receipt.</summary>
+    private async Task<(bool Written, string? Receipt)> WriteLockedAsync(TPlace place, TValue ours, bool add, CancellationToken cancellationToken)
     {
-        if (add && await AddAloneAsync(place, ours, cancellationToken).ConfigureAwait(false)) return true;
+        if (add && await AddAloneAsync(place, ours, cancellationToken).ConfigureAwait(false)) return (true, null);
         var current = await ReadAsync(place, cancellationToken).ConfigureAwait(false);
         IReadOnlyList<TValue> values = current is null ? [] : ValuesOf(current);
         // Nothing to do when ours is already there, or already gone.
-        if (add == values.Any(value => IsOurs(value, ours))) return false;
+        if (add == values.Any(value => IsOurs(value, ours))) return (false, null);
         List<TValue> next = add ? [.. values, ours] : [.. values.Where(value => !IsOurs(value, ours))];
-        await WriteAsync(place, current, next, add, cancellationToken).ConfigureAwait(false);
-        return true;
+        return (true, await WriteAsync(place, current, next, add, cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>Where the set of the challenge's record name lives.</summary>
@@ -80,7 +79,8 @@ internal abstract class ValueSetDnsProvider<TPlace, TSet, TValue> : IDnsProvider
 
     /// <summary>Writes <paramref name="next"/> (empty: none left) over <paramref name="current"/> (null: there was none).</summary>
     /// <param name="add">Whether ours was added (else removed), for the call's description.</param>
-    protected abstract Task WriteAsync(TPlace place, TSet? current, List<TValue> next, bool add, CancellationToken cancellationToken);
+    /// <returns>The write's receipt: what <see cref="WrittenAsync"/> needs of the answer (route53's change to wait for), or null.</returns>
+    protected abstract Task<string?> WriteAsync(TPlace place, TSet? current, List<TValue> next, bool add, CancellationToken cancellationToken);
 
     /// <summary>Whether <paramref name="value"/> is ours: equal, by default; the API's fields that are not ours (a TTL) may differ.</summary>
     protected virtual bool IsOurs(TValue value, TValue ours) => EqualityComparer<TValue>.Default.Equals(value, ours);
@@ -91,6 +91,6 @@ internal abstract class ValueSetDnsProvider<TPlace, TSet, TValue> : IDnsProvider
     /// </summary>
     protected virtual Task<bool> AddAloneAsync(TPlace place, TValue ours, CancellationToken cancellationToken) => Task.FromResult(false);
 
-    /// <summary>After a write (an added-alone value's too), outside the lock (route53 waits for its change to be in sync); not when nothing was written.</summary>
-    protected virtual Task WrittenAsync(TPlace place, CancellationToken cancellationToken) => Task.CompletedTask;
+    /// <summary>After a write (an added-alone value's too, with no receipt), outside the lock (route53 waits for its change to be in sync); not when nothing was written.</summary>
+    protected virtual Task WrittenAsync(TPlace place, string? receipt, CancellationToken cancellationToken) => Task.CompletedTask;
 }

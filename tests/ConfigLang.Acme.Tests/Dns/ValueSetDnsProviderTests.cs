@@ -22,12 +22,13 @@ public sealed class ValueSetDnsProviderTests
             return Task.FromResult<List<string>?>([.. Set]);
         }
 
-        protected override Task WriteAsync(string place, List<string>? current, List<string> next, bool add, CancellationToken cancellationToken)
+        // The receipt names the write, so the after-write step shows it got this write's.
+        protected override Task<string?> WriteAsync(string place, List<string>? current, List<string> next, bool add, CancellationToken cancellationToken)
         {
             Calls.Add("write");
             Set.Clear();
             Set.AddRange(next);
-            return Task.CompletedTask;
+            return Task.FromResult<string?>($"{(add ? "added" : "removed")} {next.Count}");
         }
 
         protected override Task<bool> AddAloneAsync(string place, string ours, CancellationToken cancellationToken)
@@ -38,15 +39,15 @@ public sealed class ValueSetDnsProviderTests
             return Task.FromResult(true);
         }
 
-        protected override Task WrittenAsync(string place, CancellationToken cancellationToken)
+        protected override Task WrittenAsync(string place, string? receipt, CancellationToken cancellationToken)
         {
-            Calls.Add("written");
+            Calls.Add("written " + (receipt ?? "without receipt"));
             return Task.CompletedTask;
         }
     }
 
     [Fact]
-    public async Task A_value_added_alone_is_followed_by_the_after_write_step_like_a_set_written_back()
+    public async Task A_value_added_alone_is_followed_by_the_after_write_step_like_a_set_written_back_with_its_receipt()
     {
         var provider = new InMemoryProvider(addsAlone: true);
         var challenge = Challenge();
@@ -54,7 +55,7 @@ public sealed class ValueSetDnsProviderTests
         await provider.PresentAsync(challenge, default);
         await provider.CleanupAsync(challenge, default);
 
-        Assert.Equal(["add alone", "written", "read", "write", "written"], provider.Calls);
+        Assert.Equal(["add alone", "written without receipt", "read", "write", "written removed 0"], provider.Calls);
         Assert.Empty(provider.Set);
     }
 
@@ -69,7 +70,7 @@ public sealed class ValueSetDnsProviderTests
         await provider.CleanupAsync(challenge, default);
         await provider.CleanupAsync(challenge, default);
 
-        Assert.Equal(["read", "write", "written", "read", "read", "write", "written", "read"], provider.Calls);
+        Assert.Equal(["read", "write", "written added 1", "read", "read", "write", "written removed 0", "read"], provider.Calls);
     }
 
     /// <summary>One instance per certificate, all writing one shared set (a zone's hosts); the first read can be held at a gate.</summary>
@@ -90,19 +91,19 @@ public sealed class ValueSetDnsProviderTests
             return read;
         }
 
-        protected override Task WriteAsync(string place, List<string>? current, List<string> next, bool add, CancellationToken cancellationToken)
+        protected override Task<string?> WriteAsync(string place, List<string>? current, List<string> next, bool add, CancellationToken cancellationToken)
         {
             lock (zone)
             {
                 zone.Clear();
                 zone.AddRange(next);
             }
-            return Task.CompletedTask;
+            return Task.FromResult<string?>(null);
         }
 
         protected override Task<bool> AddAloneAsync(string place, string ours, CancellationToken cancellationToken) => Task.FromResult(false);
 
-        protected override Task WrittenAsync(string place, CancellationToken cancellationToken) => Task.CompletedTask;
+        protected override Task WrittenAsync(string place, string? receipt, CancellationToken cancellationToken) => Task.CompletedTask;
     }
 
     [Fact]
