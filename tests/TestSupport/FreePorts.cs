@@ -16,8 +16,11 @@ public static class FreePorts
 {
     private const int LowestCandidate = 10000;
 
+    /// <summary>EWOULDBLOCK (Linux), which .NET's refused flock carries as the IOException's HResult.</summary>
+    private const int LockHeldErrno = 11;
+
     /// <summary>Where the lock files are: one folder per user, since a folder another user made (a CI run as
-    /// root) would refuse them, and the reservation would be lost without a sign.</summary>
+    /// root) would refuse them.</summary>
     public static string ReservationFolder { get; } = Path.Combine(Path.GetTempPath(), "configlang-test-ports-" + Environment.UserName);
 
     private static readonly object Gate = new();
@@ -29,16 +32,21 @@ public static class FreePorts
 
     public static int[] Take(int count)
     {
+        var candidates = Candidates();
+        return candidates.Count < count * 100 ? TakeFromKernel(count) : Take(count, candidates, ReservationFolder);
+    }
+
+    /// <summary><paramref name="count"/> of <paramref name="candidates"/>, each reserved in <paramref name="reservationFolder"/>.</summary>
+    internal static int[] Take(int count, IReadOnlyList<int> candidates, string reservationFolder)
+    {
         lock (Gate)
         {
-            var candidates = Candidates();
-            if (candidates.Count < count * 100) return TakeFromKernel(count);
             var ports = new List<int>();
             for (var tries = 0; ports.Count < count; tries++)
             {
                 if (tries > 10_000) throw new InvalidOperationException($"no {count} free ports outside the ephemeral range");
                 var port = candidates[Random.Shared.Next(candidates.Count)];
-                if (Handed.Contains(port) || !Reserve(port) || !Bindable(port)) continue;
+                if (Handed.Contains(port) || !Reserve(port, reservationFolder) || !Bindable(port)) continue;
                 Handed.Add(port);
                 ports.Add(port);
             }
@@ -64,25 +72,29 @@ public static class FreePorts
         return candidates;
     }
 
-    /// <summary>An exclusive lock on the port's file in the shared temp folder, held until this process ends.</summary>
-    private static bool Reserve(int port)
+    /// <summary>
+    /// An exclusive lock on the port's file in the shared temp folder, held until this process
+    /// ends; false when another process holds it. Any other refusal (the folder cannot be made, the
+    /// file cannot be opened) is an error: a port handed out unreserved could be handed to another
+    /// test process too, and its server would fail later with "address already in use".
+    /// </summary>
+    private static bool Reserve(int port, string folder)
     {
+        var file = Path.Combine(folder, port + ".lock");
         try
         {
-            var folder = ReservationFolder;
             Directory.CreateDirectory(folder);
             // FileShare.None is an flock on Unix: another process (or another open here) is refused.
-            Reservations.Add(new FileStream(Path.Combine(folder, port + ".lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
+            Reservations.Add(new FileStream(file, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
             return true;
         }
-        catch (IOException)
+        catch (IOException e) when (e.GetType() == typeof(IOException) && e.HResult == LockHeldErrno)
         {
             return false;
         }
-        catch (UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            // The folder is another user's: no reservation, the ephemeral range still keeps the kernel away.
-            return true;
+            throw new InvalidOperationException($"cannot reserve test port {port} in {folder}: {e.Message}", e);
         }
     }
 

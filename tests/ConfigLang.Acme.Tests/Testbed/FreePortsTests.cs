@@ -29,4 +29,63 @@ public sealed class FreePortsTests
         Assert.ThrowsAny<IOException>(() => new FileStream(Path.Combine(FreePorts.ReservationFolder, port + ".lock"),
             FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
     }
+
+    // Ports below the lowest candidate, so no other test of this process has been handed them.
+    private const int HeldPort = 9301;
+    private const int OtherPort = 9302;
+
+    [Fact]
+    public void A_port_whose_lock_another_process_holds_is_passed_over_for_another()
+    {
+        var folder = Directory.CreateTempSubdirectory("ports-held-").FullName;
+        try
+        {
+            // As another test process holds its reservation.
+            using var held = new FileStream(Path.Combine(folder, HeldPort + ".lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+
+            Assert.Equal([OtherPort], FreePorts.Take(1, [HeldPort, OtherPort], folder));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void A_lock_file_that_cannot_be_opened_is_an_error_not_a_port_handed_out_unreserved()
+    {
+        var folder = Directory.CreateTempSubdirectory("ports-refusing-").FullName;
+        try
+        {
+            // A directory where the lock file goes: opening it is refused (root included), as another user's file would be.
+            Directory.CreateDirectory(Path.Combine(folder, HeldPort + ".lock"));
+
+            var error = Assert.Throws<InvalidOperationException>(() => FreePorts.Take(1, [HeldPort], folder));
+
+            Assert.Contains($"cannot reserve test port {HeldPort} in {folder}", error.Message);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void A_reservation_folder_that_cannot_be_made_is_an_error_naming_it()
+    {
+        var file = Path.GetTempFileName();
+        try
+        {
+            // A file where the folder goes: no folder can be made there.
+            var folder = Path.Combine(file, "ports");
+
+            var error = Assert.Throws<InvalidOperationException>(() => FreePorts.Take(1, [HeldPort, OtherPort], folder));
+
+            Assert.Contains($" in {folder}: ", error.Message);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
 }
