@@ -10,9 +10,15 @@ namespace ConfigLang.Acme.Tests.Dns;
 /// loopback: one subclass a provider adapts its fake (its records, a 429 on demand, wrong
 /// credentials) and keeps its provider-specific tests beside. xUnit makes a new instance per test,
 /// so a subclass's fake is fresh for each. A case that cannot hold for a provider (duckdns keeps
-/// one value per domain) is overridden there as a skipped fact whose reason says why. Not here: exec
-/// (a script of the user's, no API) and rfc2136 (DNS UPDATE over UDP/TCP; its own tests run it
-/// against a DNS server).
+/// one value per domain) is overridden there as a skipped fact whose reason says why.
+/// Not here: exec (a program of the user's) and rfc2136 (DNS UPDATE over UDP/TCP). Every case
+/// here drives a fake HTTP API (its requests, a 429, JSON answers in other shapes), which neither
+/// has; the generic cases that do apply to them run in their own tests against the real thing.
+/// rfc2136, against the testbed's knot: wrong credentials (a wrong TSIG secret, none at all), the
+/// server's error (a zone it does not serve), unreachable (a refusing port) and silent
+/// (<see cref="SilentDnsEndpointTests"/>). exec, with scripts: its wrong credentials and server
+/// errors are the program's failure (exit code and output, redacted), unreachable is a program
+/// that cannot be started, and one that never ends is killed (<see cref="SilentDnsEndpointTests"/>).
 /// </summary>
 public abstract class DnsProviderConformanceTests
 {

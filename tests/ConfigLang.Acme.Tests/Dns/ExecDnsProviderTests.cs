@@ -61,6 +61,18 @@ public sealed class ExecDnsProviderTests : IDisposable
     }
 
     [Fact]
+    public async Task A_program_that_cannot_be_run_is_an_error_naming_it()
+    {
+        // exec's "unreachable": nothing at EXEC_PATH to start.
+        var missing = Path.Combine(_dir.FullName, "no-such-hook.sh");
+        var provider = new ExecDnsProvider(new ProviderCredentials(new Dictionary<string, string> { ["EXEC_PATH"] = missing }));
+
+        var error = await Assert.ThrowsAsync<DnsProviderException>(() => provider.PresentAsync(Challenge(), default));
+
+        Assert.StartsWith($"exec: cannot run EXEC_PATH '{missing}': ", error.Message);
+    }
+
+    [Fact]
     public void Without_EXEC_PATH_the_provider_cannot_be_created()
     {
         var error = Assert.Throws<DnsProviderException>(() => new ExecDnsProvider(ProviderCredentials.Empty));

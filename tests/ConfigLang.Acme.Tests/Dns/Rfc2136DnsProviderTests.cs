@@ -54,6 +54,46 @@ public sealed class Rfc2136DnsProviderTests(SharedTestbedFixture fixture)
     }
 
     [Fact]
+    public async Task An_update_for_a_zone_the_server_does_not_serve_is_its_answer_named_after_the_provider()
+    {
+        // The server's own error: knot is not authoritative for the zone given, and says NOTAUTH.
+        var settings = new Dictionary<string, string>
+        {
+            ["RFC2136_NAMESERVER"] = Bed.Env["ACME_DNS_SERVER"],
+            ["RFC2136_TSIG_KEY"] = Bed.Env["ACME_TSIG_KEY_NAME"],
+            ["RFC2136_TSIG_SECRET"] = Bed.Env["ACME_TSIG_SECRET"],
+            ["RFC2136_TSIG_ALGORITHM"] = Bed.Env["ACME_TSIG_ALGORITHM"],
+            ["RFC2136_ZONE"] = "not-served.example",
+        };
+        var challenge = new ChallengeTask("www.not-served.example", "www.not-served.example", "tok", "tok.thumb");
+
+        var error = await Assert.ThrowsAsync<DnsProviderException>(() => new Rfc2136DnsProvider(new ProviderCredentials(settings)).PresentAsync(challenge, default));
+
+        Assert.StartsWith($"rfc2136: {Bed.Env["ACME_DNS_SERVER"]} answered NotAuth", error.Message);
+        Assert.Contains("to the addition of TXT _acme-challenge.www.not-served.example. in zone not-served.example.", error.Message);
+        Assert.DoesNotContain(Bed.Env["ACME_TSIG_SECRET"], error.ToString());
+    }
+
+    [Fact]
+    public async Task An_unreachable_server_is_an_error_naming_it_without_waiting_out_the_timeout()
+    {
+        using var refusing = new ConfigLang.TestSupport.RefusingPort();
+        var server = $"127.0.0.1:{refusing.Port}";
+        var provider = new Rfc2136DnsProvider(new ProviderCredentials(new Dictionary<string, string>
+        {
+            ["RFC2136_NAMESERVER"] = server, ["RFC2136_ZONE"] = Bed.Zone, ["RFC2136_DNS_TIMEOUT"] = "60",
+        }));
+        // The DNS client reports a refusal as no answer; it must still come at once, not after the timeout.
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+
+        var error = await Assert.ThrowsAsync<DnsProviderException>(() => provider.PresentAsync(NewChallenge(), default));
+
+        Assert.StartsWith("rfc2136: ", error.Message);
+        Assert.Contains(server, error.Message);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(30), $"took {watch.Elapsed}");
+    }
+
+    [Fact]
     public async Task Without_tsig_the_update_is_refused_as_not_authorized()
     {
         var provider = new Rfc2136DnsProvider(new ProviderCredentials(new Dictionary<string, string> { ["RFC2136_NAMESERVER"] = Bed.Env["ACME_DNS_SERVER"] }));
