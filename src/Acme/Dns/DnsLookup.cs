@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using ARSoft.Tools.Net;
 using ARSoft.Tools.Net.Dns;
@@ -23,8 +24,20 @@ internal static class DnsLookup
             return await exchange(client, deadline).ConfigureAwait(false);
         }, cancellationToken);
 
+    /// <summary>One exchange as <see cref="AskAsync"/>, where no answer is a <see cref="DnsNoAnswerException"/>.</summary>
+    public static async Task<T> AnswerAsync<T>(IPEndPoint server, TimeSpan timeout, Func<DnsClient, CancellationToken, Task<T?>> exchange, CancellationToken cancellationToken)
+        where T : class
+    {
+        var started = Stopwatch.GetTimestamp();
+        return await AskAsync(server, timeout, exchange, cancellationToken).ConfigureAwait(false)
+            ?? throw new DnsNoAnswerException(server, timeout, Stopwatch.GetElapsedTime(started));
+    }
+
+    private static Func<DnsClient, CancellationToken, Task<DnsMessage?>> Query(string name, RecordType type) =>
+        (client, deadline) => client.ResolveAsync(DomainName.Parse(name.TrimEnd('.')), type, RecordClass.INet, null, deadline);
+
     private static Task<DnsMessage?> ResolveAsync(IPEndPoint server, string name, RecordType type, TimeSpan timeout, CancellationToken cancellationToken) =>
-        AskAsync(server, timeout, (client, deadline) => client.ResolveAsync(DomainName.Parse(name.TrimEnd('.')), type, RecordClass.INet, null, deadline), cancellationToken);
+        AskAsync(server, timeout, Query(name, type), cancellationToken);
 
     /// <summary>
     /// The zone holding <paramref name="fqdn"/>, from the SOA the server returns (in the answer for
@@ -36,8 +49,7 @@ internal static class DnsLookup
         while (name.Contains('.', StringComparison.Ordinal))
         {
             // No answer at all (every transport failed): the parent's query would not be answered either.
-            var response = await ResolveAsync(server, name, RecordType.Soa, timeout, cancellationToken).ConfigureAwait(false)
-                ?? throw new NetworkTimeoutException($"DNS server {server}", timeout);
+            var response = await AnswerAsync(server, timeout, Query(name, RecordType.Soa), cancellationToken).ConfigureAwait(false);
             if (response.ReturnCode is ReturnCode.NoError or ReturnCode.NxDomain)
             {
                 var soa = response.AnswerRecords.OfType<SoaRecord>().FirstOrDefault()

@@ -93,7 +93,7 @@ public sealed class Rfc2136DnsProvider : IDnsProvider
         {
             zone = _zone is not null ? _zone.TrimEnd('.') + "." : await DnsLookup.FindZoneAsync(NameServer, fqdn, _timeout, cancellationToken).ConfigureAwait(false);
         }
-        catch (Protocol.NetworkTimeoutException e)
+        catch (Protocol.AcmeException e) when (e is Protocol.NetworkTimeoutException or DnsNoAnswerException)
         {
             throw new DnsProviderException(ProviderName, $"looking up the zone of {fqdn}: {e.Message}");
         }
@@ -107,17 +107,19 @@ public sealed class Rfc2136DnsProvider : IDnsProvider
             message.TSigOptions = new TSigRecord(DomainName.Parse(_tsigKeyName.TrimEnd('.')), _tsigAlgorithm, DateTime.Now,
                 TimeSpan.FromMinutes(5), message.TransactionID, ReturnCode.NoError, null, _tsigSecret);
         }
-        DnsUpdateMessage? response;
+        DnsUpdateMessage response;
         try
         {
-            response = await DnsLookup.AskAsync(NameServer, _timeout, (client, deadline) => client.SendUpdateAsync(message, deadline), cancellationToken).ConfigureAwait(false);
+            response = await DnsLookup.AnswerAsync(NameServer, _timeout, (client, deadline) => client.SendUpdateAsync(message, deadline), cancellationToken).ConfigureAwait(false);
+        }
+        catch (DnsNoAnswerException e)
+        {
+            throw new DnsProviderException(ProviderName, $"update of {fqdn} in zone {zone}: {e.Message}");
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             throw new DnsProviderException(ProviderName, _redactor.Redact($"update of {fqdn} in zone {zone} at {NameServer} failed: {e.Message}"));
         }
-        if (response is null)
-            throw new DnsProviderException(ProviderName, $"no answer from DNS server {NameServer} to the update of {fqdn} in zone {zone} within {Protocol.NetworkTimeout.Format(_timeout)}");
         if (response.ReturnCode != ReturnCode.NoError)
         {
             var hint = response.ReturnCode switch
