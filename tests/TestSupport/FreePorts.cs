@@ -88,7 +88,7 @@ public static class FreePorts
             Reservations.Add(new FileStream(file, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
             return true;
         }
-        catch (IOException e) when (e.GetType() == typeof(IOException) && e.HResult == LockHeldErrno)
+        catch (IOException e) when (e.HResult == LockHeldErrno)
         {
             return false;
         }
@@ -98,7 +98,7 @@ public static class FreePorts
         }
     }
 
-    private static bool Bindable(int port)
+    internal static bool Bindable(int port)
     {
         try
         {

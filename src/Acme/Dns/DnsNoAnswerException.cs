@@ -13,7 +13,7 @@ public sealed class DnsNoAnswerException : AcmeException
 {
     public DnsNoAnswerException(IPEndPoint server, TimeSpan timeout, TimeSpan elapsed)
         : base(elapsed < timeout / 2
-            ? $"DNS server {server} refused or closed the exchange over UDP and TCP without an answer (is a DNS server listening there?)"
+            ? $"DNS server {server} gave no answer: refused or closed at once, after {elapsed.TotalSeconds:0.0} s (is a DNS server listening there?)"
             : $"no answer from DNS server {server} within {NetworkTimeout.Format(timeout)}")
     {
     }

@@ -124,7 +124,7 @@ public sealed class Rfc2136DnsProvider : IDnsProvider
         {
             var hint = response.ReturnCode switch
             {
-                ReturnCode.NotAuthoritive => " (TSIG key, secret or algorithm not accepted, or no update permission)",
+                ReturnCode.NotAuthoritive => $" (the server is not authoritative for zone {zone}, or did not accept the TSIG key, secret or algorithm, or gives it no update permission)",
                 ReturnCode.NotZone => $" ({fqdn} is not inside zone {zone})",
                 ReturnCode.Refused => " (the server refuses updates from this client or key)",
                 _ => "",

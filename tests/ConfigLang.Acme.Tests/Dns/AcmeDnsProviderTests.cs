@@ -89,11 +89,11 @@ public sealed class AcmeDnsProviderTests : DnsProviderConformanceTests
     protected override void AssertRepeated(IReadOnlyList<RecordedRequest> requests) =>
         Assert.Equal(["/storage/www.example.org", "/update", "/update"], requests.Select(r => r.PathAndQuery));
 
-    private static AcmeDnsProvider FromFile(FakeHttpServer server, HttpClient http, string storage) =>
+    private static AcmeDnsProvider FromFile(FakeHttpServer server, HttpClient http) =>
         new(new ProviderCredentials(new Dictionary<string, string>
         {
             ["ACME_DNS_API_BASE"] = server.BaseUrl.AbsoluteUri, ["ACME_DNS_STORAGE_PATH"] = StoragePath,
-        }, path => path == StoragePath ? storage : throw new FileNotFoundException(path)), http);
+        }, path => path == StoragePath ? Storage : throw new FileNotFoundException(path)), http);
 
     [Fact]
     public async Task A_wildcard_and_its_base_name_are_both_published_with_the_stored_account()
@@ -101,7 +101,7 @@ public sealed class AcmeDnsProviderTests : DnsProviderConformanceTests
         var api = new FakeAcmeDns();
         using var server = new FakeHttpServer(api.Handle);
         using var http = new HttpClient();
-        var provider = FromFile(server, http, Storage);
+        var provider = FromFile(server, http);
         var apex = Challenge("example.org");
         var wildcard = Wildcard("example.org");
 
@@ -119,7 +119,7 @@ public sealed class AcmeDnsProviderTests : DnsProviderConformanceTests
         using var server = new FakeHttpServer(api.Handle);
         using var http = new HttpClient();
 
-        var error = await Assert.ThrowsAsync<DnsProviderException>(() => FromFile(server, http, Storage).PresentAsync(Challenge("www.other.net"), default));
+        var error = await Assert.ThrowsAsync<DnsProviderException>(() => FromFile(server, http).PresentAsync(Challenge("www.other.net"), default));
 
         Assert.Contains("no acme-dns account for www.other.net", error.Message);
         Assert.Contains("CNAME _acme-challenge.www.other.net", error.Message);

@@ -71,6 +71,7 @@ public sealed class Rfc2136DnsProviderTests(SharedTestbedFixture fixture)
 
         Assert.StartsWith($"rfc2136: {Bed.Env["ACME_DNS_SERVER"]} answered NotAuth", error.Message);
         Assert.Contains("to the addition of TXT _acme-challenge.www.not-served.example. in zone not-served.example.", error.Message);
+        Assert.Contains("not authoritative for zone not-served.example.", error.Message);
         Assert.DoesNotContain(Bed.Env["ACME_TSIG_SECRET"], error.ToString());
     }
 

@@ -32,7 +32,9 @@ public sealed class FreePortsTests
 
     // Ports below the lowest candidate, so no other test of this process has been handed them.
     private const int HeldPort = 9301;
-    private const int OtherPort = 9302;
+
+    // The port taken instead must bind, or Take would pass it over too: the first that does.
+    private static readonly int OtherPort = Enumerable.Range(HeldPort + 1, 600).First(FreePorts.Bindable);
 
     [Fact]
     public void A_port_whose_lock_another_process_holds_is_passed_over_for_another()
