@@ -42,31 +42,8 @@ public enum NixTraceFrame
 public sealed record TraceFrame(string Message, SourceLocation? Location, NixTraceFrame Nix = NixTraceFrame.Collected, CallSite? CallSite = null,
     bool AtNixAttributePosition = false)
 {
-    private string? _message = Message;
-
-    // The message's text, until it is first read: see Deferred.
-    private Func<string>? _writeMessage;
-
-    public string Message
-    {
-        get => _message ??= _writeMessage!();
-        init => _message = value;
-    }
-
-    /// <summary>A frame whose message is written only when it is first read (compared with another frame's
-    /// included): one that costs evaluation to write and that most commands never print.</summary>
-    internal static TraceFrame Deferred(Func<string> message, SourceLocation? location, NixTraceFrame nix, bool atNixAttributePosition) =>
-        new(null!, location, nix, null, atNixAttributePosition) { _writeMessage = message };
-
     /// <summary>Where Nix 2.8 prints this frame.</summary>
     public SourceLocation? NixLocation => AtNixAttributePosition && Location is { } name ? name.NixAttributePosition : Location;
-
-    // By what the frame says, not by how its message is kept (a run of equal frames is printed once).
-    public bool Equals(TraceFrame? other) =>
-        other is not null && Location == other.Location && Nix == other.Nix && CallSite == other.CallSite
-        && AtNixAttributePosition == other.AtNixAttributePosition && Message == other.Message;
-
-    public override int GetHashCode() => HashCode.Combine(Message, Location, Nix, CallSite, AtNixAttributePosition);
 }
 
 /// <summary>Where a function that failed was called from; the location is unknown for a call made by a builtin (map's).</summary>
@@ -142,13 +119,6 @@ public sealed class EvaluationException : Exception
     public EvaluationException AddAttributeFrame(string message, SourceLocation location, NixTraceFrame nix = NixTraceFrame.Collected)
     {
         if (_trace.Count < 10000) _trace.Add(new TraceFrame(message, location, nix, AtNixAttributePosition: true));
-        return this;
-    }
-
-    /// <summary>As <see cref="AddAttributeFrame"/>, the message written only if it is read (see <see cref="TraceFrame.Deferred"/>).</summary>
-    internal EvaluationException AddAttributeFrame(Func<string> message, SourceLocation location, NixTraceFrame nix)
-    {
-        if (_trace.Count < 10000) _trace.Add(TraceFrame.Deferred(message, location, nix, atNixAttributePosition: true));
         return this;
     }
 

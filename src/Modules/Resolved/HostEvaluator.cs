@@ -61,7 +61,7 @@ public sealed class HostEvaluator(EvaluatorOptions options)
             foreach (var frame in e.Trace)
             {
                 // Frames of the driver expression are ours, not the user's.
-                if (!IsLintFrame(frame) || ModulesDriver.IsDriverFrame(frame)) continue;
+                if (ModulesDriver.IsDriverFrame(frame) || !IsLintFrame(frame)) continue;
                 var where = frame.Location is { } l && IsUserFile(l.Source.Path) ? $"{l.Source.Path}:{l.Start}: "
                     : frame.Location is { } lib && LibraryFiles.Contains(lib.Source.Path) ? $"{LibraryFiles.DisplayName(lib.Source.Path)}:{lib.Start}: " : "";
                 diagnostic = diagnostic.WithNote("trace: " + where + frame.Message.Trim());

@@ -97,20 +97,10 @@ internal sealed class SelectNode(SourceText source, TextSpan span, Node target, 
     {
         var position = foundIn.PositionOf(foundName);
         if (forcing) e.AddFrameAbsentFromNix($"while evaluating the attribute '{foundName.ToUnicode()}'", position ?? path[found].Location);
-        if (position is not { } at || at.Source.Path == Runtime.Builtins.DerivationBuiltins.DerivationFile) return e;
-        // Nix 2.8 writes the path at once, computing its computed names again, so a trace in one prints again even
-        // when tryEval catches the error. Where traces print, so do we; elsewhere (lint) nothing tells, and the text
-        // waits until it is read, which only eval's printing of the error does.
-        return interpreter.Options.TraceWriter is not null
-            ? e.AddAttributeFrame(PathFrameMessage(env), at, NixTraceFrame.OnlyInNix)
-            : e.AddAttributeFrame(DeferredPathFrameMessage(env), at, NixTraceFrame.OnlyInNix);
+        if (position is { } at && at.Source.Path != Runtime.Builtins.DerivationBuiltins.DerivationFile)
+            e.AddAttributeFrame($"while evaluating the attribute '{string.Join(".", path.Select(key => key.Shown(interpreter, env, baseDirectory)))}'", at, NixTraceFrame.OnlyInNix);
+        return e;
     }
-
-    private string PathFrameMessage(Env env) =>
-        $"while evaluating the attribute '{string.Join(".", path.Select(key => key.Shown(interpreter, env, baseDirectory)))}'";
-
-    // A method of its own, so that only a deferred frame allocates the closure.
-    private Func<string> DeferredPathFrameMessage(Env env) => () => PathFrameMessage(env);
 
     /// <summary>Reported at the name (lint's); Nix 2.8 points at the start of the selection and suggests near names.</summary>
     private EvaluationException MissingAttribute(AttrSetValue attrs, Symbol name, AttrKey key) =>
