@@ -146,7 +146,7 @@ public sealed class EvaluationException : Exception
         return this;
     }
 
-    /// <summary>An exception filter that never catches: when this error was raised at <paramref name="raisedAt"/> itself
+    /// <summary>Meant as an exception filter, and returns false so that it never catches (a plain call works too): when this error was raised at <paramref name="raisedAt"/> itself
     /// (not inside what was evaluated there), records that Nix 2.8 locates it at <paramref name="nixLocation"/> (null:
     /// nowhere), as <see cref="LocatedByNixAt"/> does. Declining rather than catching and rethrowing lets the error
     /// unwind once, however deep the stack (see Thunk.ForceSlow); a stack overflow is left as it is.</summary>
