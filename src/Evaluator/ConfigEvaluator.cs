@@ -69,8 +69,9 @@ public sealed record EvaluationResult(string Stdout, string Stderr, Diagnostic? 
     /// <summary>The files the evaluation imported, in the order first imported.</summary>
     public IReadOnlyList<string> ImportedFiles { get; init; } = [];
 
-    /// <summary>Every frame of the error's trace, innermost first, those Nix 2.8 lacks (and eval leaves out) included.</summary>
-    public IReadOnlyList<TraceFrame> ErrorTrace { get; init; } = [];
+    /// <summary>Every frame of the error's trace, innermost first, those Nix 2.8 lacks (and eval leaves out) included.
+    /// Internal: only the tests read it whole (the commands print the frames through their own formatters).</summary>
+    internal IReadOnlyList<TraceFrame> ErrorTrace { get; init; } = [];
 
     public bool Succeeded => Error is null;
 }

@@ -45,10 +45,12 @@ public static class NixSuggestions
             var to = Math.Min(b.Length, i + MaxDistance);
             current[0] = Math.Min(i, Far);
             if (from > 1) current[from - 1] = Far;
+            // The slot just past the previous row's band holds Far (that row set it below; the first row's is Far
+            // already), so a deletion from there needs no test of its own.
             for (var j = from; j <= to; j++)
             {
                 var substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
-                var deletion = (j <= i + MaxDistance - 1 ? previous[j] : Far) + 1;
+                var deletion = previous[j] + 1;
                 var insertion = current[j - 1] + 1;
                 current[j] = Math.Min(Far, Math.Min(substitution, Math.Min(deletion, insertion)));
             }

@@ -146,6 +146,16 @@ public sealed class EvaluationException : Exception
         return this;
     }
 
+    /// <summary>Meant as an exception filter, and returns false so that it never catches (a plain call works too): when this error was raised at <paramref name="raisedAt"/> itself
+    /// (not inside what was evaluated there), records that Nix 2.8 locates it at <paramref name="nixLocation"/> (null:
+    /// nowhere), as <see cref="LocatedByNixAt"/> does. Declining rather than catching and rethrowing lets the error
+    /// unwind once, however deep the stack (see Thunk.ForceSlow); a stack overflow is left as it is.</summary>
+    internal bool LocatedByNixAtIfRaisedAt(SourceLocation? raisedAt, SourceLocation? nixLocation)
+    {
+        if (!IsStackOverflow && Diagnostic.Location == raisedAt) LocatedByNixAt(nixLocation);
+        return false;
+    }
+
     /// <summary>What Nix 2.8 suggests instead of the missing <paramref name="name"/> among <paramref name="names"/>.</summary>
     public EvaluationException WithSuggestions(Symbol name, IEnumerable<Symbol> names)
     {

@@ -230,9 +230,9 @@ public sealed partial class Interpreter
         {
             return CoerceToString(value, operand, ref context, coerceMore: false, copyToStore, canonicalizePath);
         }
-        catch (EvaluationException e) when (!e.IsStackOverflow && e.Diagnostic.Location == operand)
+        catch (EvaluationException e) when (e.LocatedByNixAtIfRaisedAt(operand, site.NixLocationOfPart(index)))
         {
-            throw e.LocatedByNixAt(site.NixLocationOfPart(index));
+            throw; // never reached: the filter declines
         }
     }
 

@@ -50,8 +50,8 @@ public sealed class SyntaxPrinter
         };
         printer.Print(tree.Root);
         if (printer._out.Length <= maxLength) return printer._out.ToString();
-        var cut = char.IsHighSurrogate(printer._out[maxLength - 1]) ? maxLength - 1 : maxLength;
-        return printer._out.ToString(0, cut) + "…";
+        var head = printer._out.ToString(0, maxLength);
+        return string.Concat(head.AsSpan(0, Diagnostics.WholeCharacters.CutLength(head)), "…");
     }
 
     private long SymbolRank(string name) => NixStartupSymbols.Rank(name, _createdNames);

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ConfigLang.Evaluator.Diagnostics;
 
 namespace ConfigLang.Cli.Rendering.Show;
 
@@ -92,8 +93,7 @@ public static class ExplainTextWriter
     private static string Truncate(string text)
     {
         if (text.Length <= ValueWidth) return text;
-        var end = ValueWidth - 1;
-        if (char.IsHighSurrogate(text[end - 1])) end--;
-        return text[..end] + "…";
+        var head = text.AsSpan(0, ValueWidth - 1);
+        return string.Concat(head[..WholeCharacters.CutLength(head)], "…");
     }
 }

@@ -129,9 +129,9 @@ internal sealed class AttrsNode(SourceText source, TextSpan span, bool recursive
         {
             return interpreter.ForceAttrs(overrides, Location);
         }
-        catch (EvaluationException e) when (!e.IsStackOverflow && e.Diagnostic.Location == Location)
+        catch (EvaluationException e) when (e.LocatedByNixAtIfRaisedAt(Location, null))
         {
-            throw e.LocatedByNixAt(null);
+            throw; // never reached: the filter declines
         }
     }
 }

@@ -69,16 +69,20 @@ internal sealed class BinaryNode(SourceText source, TextSpan span, BinaryOperato
                         "the pipe operators are not supported (experimental in newer Nix)", site);
             }
         }
-        catch (EvaluationException e) when (!e.IsStackOverflow && e.Diagnostic.Location is { } at && (at == site || at == left.Location || at == right.Location))
+        catch (EvaluationException e) when (e.Diagnostic.Location is { } at && (at == site || at == left.Location || at == right.Location)
+            && e.LocatedByNixAtIfRaisedAt(at, NixLocationOfError(at)))
         {
-            throw e.LocatedByNixAt(op switch
-            {
-                BinaryOperator.Subtract or BinaryOperator.Multiply or BinaryOperator.Divide or BinaryOperator.Concat => StartLocation,
-                BinaryOperator.Less or BinaryOperator.Greater or BinaryOperator.LessOrEqual or BinaryOperator.GreaterOrEqual or BinaryOperator.Update => null,
-                _ => at,
-            });
+            throw; // never reached: the filter declines
         }
     }
+
+    /// <summary>Where Nix 2.8 locates an error this operator raised at <paramref name="raisedAt"/> (see <see cref="Combine"/>).</summary>
+    private SourceLocation? NixLocationOfError(SourceLocation raisedAt) => op switch
+    {
+        BinaryOperator.Subtract or BinaryOperator.Multiply or BinaryOperator.Divide or BinaryOperator.Concat => StartLocation,
+        BinaryOperator.Less or BinaryOperator.Greater or BinaryOperator.LessOrEqual or BinaryOperator.GreaterOrEqual or BinaryOperator.Update => null,
+        _ => raisedAt,
+    };
 
     // Whether an operand is itself arithmetic (`acc + x * 2`), whose value would be an integer
     // object made only to be read here once.

@@ -17,10 +17,10 @@ internal readonly record struct AttrKey(Symbol? Static, Node? Dynamic, SourceLoc
         {
             return interpreter.ForceSymbol(value, Dynamic.Location, "while evaluating an attribute name");
         }
-        catch (EvaluationException e) when (!e.IsStackOverflow && e.Diagnostic.Location == Dynamic.Location)
+        // Nix 2.8 reads a computed name without a position.
+        catch (EvaluationException e) when (e.LocatedByNixAtIfRaisedAt(Dynamic.Location, null))
         {
-            // Nix 2.8 reads a computed name without a position.
-            throw e.LocatedByNixAt(null);
+            throw; // never reached: the filter declines
         }
     }
 

@@ -212,9 +212,9 @@ internal static class ListBuiltins
         {
             return i.Call(op, item, site);
         }
-        catch (EvaluationException e) when (!e.IsStackOverflow && e.Diagnostic.Location == site)
+        catch (EvaluationException e) when (e.LocatedByNixAtIfRaisedAt(site, null))
         {
-            throw e.LocatedByNixAt(null);
+            throw; // never reached: the filter declines
         }
     }
 

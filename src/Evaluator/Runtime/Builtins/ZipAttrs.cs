@@ -26,7 +26,7 @@ internal static class ZipAttrs
         catch (EvaluationException e) when (!e.IsStackOverflow && e.Diagnostic.Code == EvaluationDiagnostics.TypeMismatch)
         {
             // Nix 2.8 forces the sets without a position, and frames a type error there.
-            if (e.Diagnostic.Location == site) e.LocatedByNixAt(null);
+            e.LocatedByNixAtIfRaisedAt(site, null);
             throw e.AddFrame("while invoking 'zipAttrsWith'", site);
         }
         if (total == 0) return AttrSetValue.Empty;

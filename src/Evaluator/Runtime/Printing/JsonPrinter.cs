@@ -53,10 +53,10 @@ public static class JsonPrinter
                     {
                         Write(interpreter, output, outPath, site, ref context, depth + 1);
                     }
-                    catch (EvaluationException e) when (!e.IsStackOverflow && e.Diagnostic.Location == site && attrs.PositionOf(Symbols.OutPath) is { } at)
+                    // Nix 2.8 writes the outPath at the attribute's own position.
+                    catch (EvaluationException e) when (attrs.PositionOf(Symbols.OutPath) is { } at && e.LocatedByNixAtIfRaisedAt(site, at))
                     {
-                        // Nix 2.8 writes the outPath at the attribute's own position.
-                        throw e.LocatedByNixAt(at);
+                        throw; // never reached: the filter declines
                     }
                     break;
                 }

@@ -1,4 +1,5 @@
 using System.Text;
+using ConfigLang.Evaluator.Diagnostics;
 
 namespace ConfigLang.Evaluator.Runtime.Values;
 
@@ -77,8 +78,9 @@ public static class ByteText
     }
 
     /// <summary>
-    /// How many bytes <paramref name="text"/> (decoded source text) had in its file: its UTF-8
-    /// length, a char standing for an invalid byte counting one.
+    /// How many bytes <paramref name="text"/> (decoded source text) had in its file, as Nix counts a column: its
+    /// printed UTF-8 length (<see cref="WholeCharacters.Utf8Size"/>) but for a char standing for an invalid byte,
+    /// which was one byte there (printed, it is U+FFFD's three).
     /// </summary>
     public static int Utf8Length(ReadOnlySpan<char> text)
     {
@@ -86,14 +88,14 @@ public static class ByteText
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
-            if (c < 0x80 || c is >= FirstEscapedByte and <= LastEscapedByte) length += 1;
-            else if (c < 0x800) length += 2;
-            else if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            if (c is >= FirstEscapedByte and <= LastEscapedByte)
             {
-                length += 4;
-                i++;
+                length += 1;
+                continue;
             }
-            else length += 3;
+            var paired = char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]);
+            length += WholeCharacters.Utf8Size(c, paired);
+            if (paired) i++;
         }
         return length;
     }

@@ -115,7 +115,7 @@ public abstract class Thunk : Value
             // call itself (not a function, a builtin failing there) is printed without one.
             if (IsCallMadeByBuiltin && Location is { } call)
             {
-                if (e.Diagnostic.Location == call) e.LocatedByNixAt(null);
+                e.LocatedByNixAtIfRaisedAt(call, null);
                 e.CallMadeByBuiltinAt(call);
             }
             _state = ThunkState.Failed;
