@@ -113,21 +113,17 @@ public static class PrintedTextBounds
         var runs = 0;
         // The whole trace, as Bound does for one diagnostic: frames are added while it is under MaxMessageBytes.
         long total = 0;
-        for (var i = 0; i < trace.Count; i++)
+        foreach (var run in TraceRun.Of(trace))
         {
-            // A run of equal frames (deep recursion) reuses its first cut: 50,000 frames are cut once.
-            if (i > 0 && trace[i] == trace[i - 1])
-            {
-                kept.Add(kept[^1]);
-                continue;
-            }
             if (++runs > MaxNotes || total >= MaxMessageBytes)
             {
-                kept.Add(new TraceFrame(More(trace.Count - i, "frames"), null));
+                kept.Add(new TraceFrame(More(trace.Count - kept.Count, "frames"), null));
                 break;
             }
-            kept.Add(trace[i] with { Message = CutMiddle(trace[i].Message, MaxMessageBytes) });
-            total += Counted(trace[i].Message, kept[^1].Message);
+            // A run of equal frames (deep recursion) is cut once and counts once: 50,000 frames are cut once.
+            var cut = run.Frame with { Message = CutMiddle(run.Frame.Message, MaxMessageBytes) };
+            for (var i = 0; i <= run.Repeats; i++) kept.Add(cut);
+            total += Counted(run.Frame.Message, cut.Message);
         }
         return kept;
     }

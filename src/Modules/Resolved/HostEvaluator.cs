@@ -56,18 +56,23 @@ public sealed class HostEvaluator(EvaluatorOptions options)
             diagnostic = diagnostic with { Location = user ?? HostStart(hostFile) };
             if (raisedIn is not null) diagnostic = diagnostic.WithNote(raisedIn);
         }
-        if (showTrace)
-        {
-            foreach (var frame in e.Trace)
-            {
-                // Frames of the driver expression are ours, not the user's.
-                if (ModulesDriver.IsDriverFrame(frame) || !IsLintFrame(frame)) continue;
-                var where = frame.Location is { } l && IsUserFile(l.Source.Path) ? $"{l.Source.Path}:{l.Start}: "
-                    : frame.Location is { } lib && LibraryFiles.Contains(lib.Source.Path) ? $"{LibraryFiles.DisplayName(lib.Source.Path)}:{lib.Start}: " : "";
-                diagnostic = diagnostic.WithNote("trace: " + where + frame.Message.Trim());
-            }
-        }
+        if (showTrace) diagnostic = diagnostic with { Notes = [.. diagnostic.Notes, .. TraceNotes(e.Trace)] };
         return diagnostic;
+    }
+
+    /// <summary>The trace as lint's notes (<c>--show-trace</c>): the user's frames, bounded as <see cref="PrintedTextBounds.BoundTrace"/>
+    /// says, each run of equal frames (deep recursion) as one note that counts the others.</summary>
+    private static IEnumerable<string> TraceNotes(IReadOnlyList<TraceFrame> trace)
+    {
+        // Frames of the driver expression are ours, not the user's.
+        List<TraceFrame> frames = [.. trace.Where(frame => !ModulesDriver.IsDriverFrame(frame) && IsLintFrame(frame))];
+        foreach (var run in TraceRun.Of(PrintedTextBounds.BoundTrace(frames)))
+        {
+            var frame = run.Frame;
+            var where = frame.Location is { } l && IsUserFile(l.Source.Path) ? $"{l.Source.Path}:{l.Start}: "
+                : frame.Location is { } lib && LibraryFiles.Contains(lib.Source.Path) ? $"{LibraryFiles.DisplayName(lib.Source.Path)}:{lib.Start}: " : "";
+            yield return "trace: " + where + frame.Message.Trim() + (run.Omitted is { } omitted ? " " + omitted : "");
+        }
     }
 
     /// <summary>Frames only eval prints (Nix 2.8's, placed elsewhere than ours) do not locate lint's errors.</summary>

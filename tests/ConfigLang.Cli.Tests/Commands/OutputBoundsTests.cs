@@ -179,4 +179,26 @@ public sealed class OutputBoundsTests : IDisposable
             Assert.Matches(@"\n… and \d{3} more options not shown \(at most 16 MiB is printed; --json prints them all\)\n$", run.Stdout);
         }
     }
+
+    [Fact]
+    public void Lint_show_trace_prints_a_deep_recursion_as_one_note_per_run_of_equal_frames()
+    {
+        var host = Write("host.nix", """
+            { lib, ... }:
+            let f = n: if n == 0 then throw "bottom" else f (n - 1); in
+            {
+              security.acme.acceptTerms = true;
+              security.acme.defaults.email = f 3000;
+              security.acme.certs."a.example" = { };
+            }
+            """);
+
+        var run = CliRun.Invoke("lint", "--show-trace", host);
+
+        Assert.Equal(ExitCodes.InputErrors, run.ExitCode);
+        // 3,000 calls from `f (n - 1)`, one from the email's line: two runs, not a hundred equal notes and a count.
+        Assert.Contains("while evaluating 'f' (2999 duplicate frames omitted)\n", run.Stderr);
+        Assert.Equal(2, run.Stderr.Split("while evaluating 'f'").Length - 1);
+        Assert.DoesNotContain("more notes not shown", run.Stderr);
+    }
 }

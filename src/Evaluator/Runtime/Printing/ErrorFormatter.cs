@@ -26,15 +26,9 @@ public static class ErrorFormatter
         if (showTrace)
         {
             // Deep recursion repeats the same frames thousands of times: show each run once.
-            for (var i = 0; i < frames.Count; i++)
+            foreach (var run in TraceRun.Of(frames))
             {
-                var frame = frames[i];
-                var repeats = 0;
-                while (i + 1 < frames.Count && frames[i + 1] == frame)
-                {
-                    repeats++;
-                    i++;
-                }
+                var frame = run.Frame;
                 output.Append("\n       … ").Append(Indent(frame.Message)).Append('\n');
                 AppendLocation(output, nixCompatible ? frame.NixLocation : frame.Location, nixCompatible, readsLinesAsNix28: nixCompatible);
                 if (frame.CallSite is { } call)
@@ -42,7 +36,7 @@ public static class ErrorFormatter
                     output.Append("\n       … from call site\n");
                     AppendLocation(output, call.Location, nixCompatible, readsLinesAsNix28: nixCompatible);
                 }
-                if (repeats > 0) output.Append("       (").Append(repeats).Append(" duplicate frames omitted)\n");
+                if (run.Omitted is { } omitted) output.Append("       ").Append(omitted).Append('\n');
             }
         }
         // Nix 2.8 ends the message at its last printed line: no blank line after the source.
