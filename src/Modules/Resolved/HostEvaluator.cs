@@ -49,7 +49,7 @@ public sealed class HostEvaluator(EvaluatorOptions options)
         var diagnostic = e.Diagnostic;
         if (diagnostic.Location is not { } at || !IsUserFile(at.Source.Path))
         {
-            var user = e.Trace.Where(IsLintFrame).Select(f => f.Location).FirstOrDefault(l => l is { } l2 && IsUserFile(l2.Source.Path));
+            var user = e.Trace.Where(frame => frame.IsShownOutsideEval).Select(f => f.Location).FirstOrDefault(l => l is { } l2 && IsUserFile(l2.Source.Path));
             var raisedIn = diagnostic.Location is { } library && LibraryFiles.Contains(library.Source.Path)
                 ? $"raised in {LibraryFiles.DisplayName(library.Source.Path)}:{library.Start}"
                 : null;
@@ -65,7 +65,7 @@ public sealed class HostEvaluator(EvaluatorOptions options)
     private static IEnumerable<string> TraceNotes(IReadOnlyList<TraceFrame> trace)
     {
         // Frames of the driver expression are ours, not the user's.
-        List<TraceFrame> frames = [.. trace.Where(frame => !ModulesDriver.IsDriverFrame(frame) && IsLintFrame(frame))];
+        List<TraceFrame> frames = [.. trace.Where(frame => !ModulesDriver.IsDriverFrame(frame) && frame.IsShownOutsideEval)];
         foreach (var run in TraceRun.Of(PrintedTextBounds.BoundTrace(frames)))
         {
             var frame = run.Frame;
@@ -74,9 +74,6 @@ public sealed class HostEvaluator(EvaluatorOptions options)
             yield return "trace: " + where + frame.Message.Trim() + (run.Omitted is { } omitted ? " " + omitted : "");
         }
     }
-
-    /// <summary>Frames only eval prints (Nix 2.8's, placed elsewhere than ours) do not locate lint's errors.</summary>
-    private static bool IsLintFrame(TraceFrame frame) => frame.Nix != NixTraceFrame.OnlyInNix;
 
     /// <summary>The start of the host file: where an error with no user frame is reported.</summary>
     private static SourceLocation? HostStart(string hostFile)

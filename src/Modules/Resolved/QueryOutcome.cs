@@ -24,7 +24,7 @@ public sealed record QueryOutcome(string? Text, EvaluationException? Failure, st
     // Without --show-trace the frames are not printed, only looked at for the hint to use it.
     private IReadOnlyList<TraceFrame> UserFrames(bool showTrace)
     {
-        var frames = Failure!.Trace.Where(f => !ModulesDriver.IsDriverFrame(f) && f.Nix != NixTraceFrame.OnlyInNix);
+        var frames = Failure!.Trace.Where(f => !ModulesDriver.IsDriverFrame(f) && f.IsShownOutsideEval);
         return showTrace ? PrintedTextBounds.BoundTrace([.. frames]) : [.. frames];
     }
 }

@@ -22,7 +22,7 @@ public static class ErrorFormatter
         if (!IsPrintedWithoutPosition(diagnostic.Code)) AppendLocation(output, nixCompatible && diagnostic.NixPosition is { } nix ? nix.Location : diagnostic.Location, nixCompatible, readsLinesAsNix28: nixCompatible);
         if (diagnostic.Suggestions.Count > 0) output.Append(output[^1] == '\n' ? "" : "\n").Append("       Did you mean ").Append(Suggested(diagnostic.Suggestions)).Append("?\n");
         // Eval prints the frames Nix 2.8 has; the other commands print ours.
-        var frames = trace.Where(frame => frame.Nix != (nixCompatible ? NixTraceFrame.Absent : NixTraceFrame.OnlyInNix)).ToList();
+        var frames = trace.Where(frame => nixCompatible ? frame.Nix != NixTraceFrame.Absent : frame.IsShownOutsideEval).ToList();
         if (showTrace)
         {
             // Deep recursion repeats the same frames thousands of times: show each run once.
