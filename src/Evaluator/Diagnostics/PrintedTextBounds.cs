@@ -27,6 +27,10 @@ public static class PrintedTextBounds
     /// <summary>How much of a cut message's end is kept: its last lines (lint's "Did you mean …?") say what to do.</summary>
     public const int MaxTailBytes = 4 * 1024;
 
+    /// <summary>How much of a cut message's 64 KiB is left to the notes and labels of its diagnostic, as far as
+    /// they need it: a couple of hundred short ones ("raised in …", the fix), which a huge message must not crowd out.</summary>
+    public const int MaxNotesRoomBytes = 16 * 1024;
+
     /// <summary>At most this many notes and as many labels of one diagnostic are printed (an evaluation
     /// trace with <c>--show-trace</c> can be 50,000 frames deep).</summary>
     public const int MaxNotes = 100;
@@ -68,29 +72,32 @@ public static class PrintedTextBounds
     }
 
     /// <summary>The diagnostic as it may be printed: message, notes, label messages cut in their middle to
-    /// <see cref="MaxMessageBytes"/>, at most <see cref="MaxNotes"/> notes and labels, added while the whole is under
-    /// <see cref="MaxMessageBytes"/> (a note counts the rest),
+    /// <see cref="MaxMessageBytes"/> (a message that has to be cut, less the room its notes and labels need, up to
+    /// <see cref="MaxNotesRoomBytes"/>), at most <see cref="MaxNotes"/> notes and labels, added while the whole is under
+    /// <see cref="MaxMessageBytes"/> (a cut note counts the rest),
     /// the option path and each suggested name cut to <see cref="MaxValueBytes"/>. Code, severity and locations stay.</summary>
     public static Diagnostic Bound(Diagnostic diagnostic)
     {
         if (IsSmall(diagnostic)) return diagnostic;
-        var message = CutMiddle(diagnostic.Message, MaxMessageBytes);
+        // A cut message leaves room for the short notes and labels after it, which say where and what to do.
+        var messageBound = Fits(diagnostic.Message, MaxMessageBytes) ? MaxMessageBytes : MaxMessageBytes - NotesRoom(diagnostic);
+        var message = CutMiddle(diagnostic.Message, messageBound);
         // One diagnostic's text in all: notes and labels are added while it is under MaxMessageBytes, so a
         // diagnostic prints at most about twice that, not 201 times.
-        long total = Counted(diagnostic.Message, message);
+        long total = Counted(diagnostic.Message, message, messageBound);
         var notes = new List<string>();
         foreach (var note in diagnostic.Notes)
         {
             if (notes.Count == MaxNotes || total >= MaxMessageBytes) break;
             notes.Add(CutMiddle(note, MaxMessageBytes));
-            total += Counted(note, notes[^1]);
+            total += Counted(note, notes[^1], MaxMessageBytes);
         }
         var labels = new List<DiagnosticLabel>();
         foreach (var label in diagnostic.Labels)
         {
             if (labels.Count == MaxNotes || total >= MaxMessageBytes) break;
             labels.Add(label with { Message = CutMiddle(label.Message, MaxMessageBytes) });
-            total += Counted(label.Message, labels[^1].Message);
+            total += Counted(label.Message, labels[^1].Message, MaxMessageBytes);
         }
         if (diagnostic.Notes.Count > notes.Count) notes.Add(More(diagnostic.Notes.Count - notes.Count, "notes"));
         if (diagnostic.Labels.Count > labels.Count) notes.Add(More(diagnostic.Labels.Count - labels.Count, "related locations"));
@@ -123,14 +130,31 @@ public static class PrintedTextBounds
             // A run of equal frames (deep recursion) is cut once and counts once: 50,000 frames are cut once.
             var cut = run.Frame with { Message = CutMiddle(run.Frame.Message, MaxMessageBytes) };
             for (var i = 0; i <= run.Repeats; i++) kept.Add(cut);
-            total += Counted(run.Frame.Message, cut.Message);
+            total += Counted(run.Frame.Message, cut.Message, MaxMessageBytes);
         }
         return kept;
     }
 
-    // A part that had to be cut fills the whole budget: its cut form can be a few bytes under the bound.
-    private static long Counted(string text, string printed) =>
-        ReferenceEquals(text, printed) ? Encoding.UTF8.GetByteCount(printed) : MaxMessageBytes;
+    // No UTF-16 unit takes more than three bytes: the common short text is not measured.
+    private static bool Fits(string text, int maxBytes) =>
+        (long)text.Length * 3 <= maxBytes || Encoding.UTF8.GetByteCount(text) <= maxBytes;
+
+    // A part that had to be cut counts as the whole bound it was cut to: its cut form can be a few bytes under it.
+    private static long Counted(string text, string printed, int bound) =>
+        ReferenceEquals(text, printed) ? Encoding.UTF8.GetByteCount(printed) : bound;
+
+    // The UTF-8 bytes of the notes and labels that may print, one more each (so an empty last one still fits),
+    // counted up to MaxNotesRoomBytes (a huge note is not measured).
+    private static int NotesRoom(Diagnostic diagnostic)
+    {
+        long room = 0;
+        foreach (var text in diagnostic.Notes.Take(MaxNotes).Concat(diagnostic.Labels.Take(MaxNotes).Select(label => label.Message)))
+        {
+            room += 1 + (text.Length > MaxNotesRoomBytes ? MaxNotesRoomBytes : Encoding.UTF8.GetByteCount(text));
+            if (room >= MaxNotesRoomBytes) return MaxNotesRoomBytes;
+        }
+        return (int)room;
+    }
 
     private static string More(int count, string what) =>
         $"and {count.ToString("N0", CultureInfo.InvariantCulture)} more {what} not shown";
