@@ -112,6 +112,22 @@ public sealed class OutputBoundsTests : IDisposable
         }
     }
 
+    [Fact]
+    public void Options_text_bounds_a_description_of_many_short_lines_as_indented()
+    {
+        // 100,000 one-character lines: 199,999 bytes, and four more a line once indented under "description:".
+        var module = Write("lines.nix", """
+            { lib, ... }: { options.my.lines = lib.mkOption { type = lib.types.str; default = "d"; description = lib.concatStringsSep "\n" (builtins.genList (x: "d") 100000); }; }
+            """);
+
+        var run = CliRun.Invoke("options", "my.lines", "--module", module);
+
+        Assert.Equal(ExitCodes.Ok, run.ExitCode);
+        Assert.Contains("\n    d\n    d\n", run.Stdout);
+        Assert.Contains("… (534,459 more bytes)\n  declared in: ", run.Stdout);
+        Assert.True(run.Stdout.Length < PrintedTextBounds.MaxMessageBytes + 1_000, $"{run.Stdout.Length} characters");
+    }
+
     // acceptTerms is a bool, defined as a 100 KB string: "Definition values:" quotes the string.
     private const string TermsAsBigString = """
         { security.acme.acceptTerms = builtins.concatStringsSep "" (builtins.genList (x: "x") 100000); }
