@@ -61,7 +61,12 @@ public static class PrintedTextBounds
     {
         if ((long)text.Length * 3 <= maxBytes) return text;
         long total = Encoding.UTF8.GetByteCount(text);
-        if (total <= maxBytes) return text;
+        return total <= maxBytes ? text : CutMiddle(text, maxBytes, total);
+    }
+
+    // The cut of a text of totalBytes (counted once by the caller), which is over maxBytes.
+    private static string CutMiddle(string text, int maxBytes, long total)
+    {
         // Fewer bytes are left out than there are in all, so the marker is never longer than this one.
         var markerBytes = Encoding.UTF8.GetByteCount(Marker(total));
         var room = Math.Max(0, maxBytes - markerBytes);
@@ -74,30 +79,36 @@ public static class PrintedTextBounds
     /// <summary>The diagnostic as it may be printed: message, notes, label messages cut in their middle to
     /// <see cref="MaxMessageBytes"/> (a message that has to be cut, less the room its notes and labels need, up to
     /// <see cref="MaxNotesRoomBytes"/>), at most <see cref="MaxNotes"/> notes and labels, added while the whole is under
-    /// <see cref="MaxMessageBytes"/> (a cut note counts the rest),
+    /// <see cref="MaxMessageBytes"/> (the message counts at most the bound less that room, whether or not it was cut;
+    /// a cut note counts the rest),
     /// the option path and each suggested name cut to <see cref="MaxValueBytes"/>. Code, severity and locations stay.</summary>
     public static Diagnostic Bound(Diagnostic diagnostic)
     {
         if (IsSmall(diagnostic)) return diagnostic;
-        // A cut message leaves room for the short notes and labels after it, which say where and what to do.
-        var messageBound = Fits(diagnostic.Message, MaxMessageBytes) ? MaxMessageBytes : MaxMessageBytes - NotesRoom(diagnostic);
-        var message = CutMiddle(diagnostic.Message, messageBound);
+        // A long message leaves room for the short notes and labels after it, which say where and what to do: one
+        // that fits whole prints whole but counts no more than one that is cut (a 65,000-byte message hid a third note
+        // that a cut 70,000-byte one showed).
+        var messageBound = MaxMessageBytes - NotesRoom(diagnostic);
+        long messageBytes = Encoding.UTF8.GetByteCount(diagnostic.Message);
+        var message = messageBytes <= MaxMessageBytes ? diagnostic.Message : CutMiddle(diagnostic.Message, messageBound, messageBytes);
         // One diagnostic's text in all: notes and labels are added while it is under MaxMessageBytes, so a
         // diagnostic prints at most about twice that, not 201 times.
-        long total = Counted(diagnostic.Message, message, messageBound);
+        var total = Math.Min(messageBytes, messageBound);
         var notes = new List<string>();
         foreach (var note in diagnostic.Notes)
         {
             if (notes.Count == MaxNotes || total >= MaxMessageBytes) break;
-            notes.Add(CutMiddle(note, MaxMessageBytes));
-            total += Counted(note, notes[^1], MaxMessageBytes);
+            var (printed, counted) = CutCounting(note, MaxMessageBytes);
+            notes.Add(printed);
+            total += counted;
         }
         var labels = new List<DiagnosticLabel>();
         foreach (var label in diagnostic.Labels)
         {
             if (labels.Count == MaxNotes || total >= MaxMessageBytes) break;
-            labels.Add(label with { Message = CutMiddle(label.Message, MaxMessageBytes) });
-            total += Counted(label.Message, labels[^1].Message, MaxMessageBytes);
+            var (printed, counted) = CutCounting(label.Message, MaxMessageBytes);
+            labels.Add(label with { Message = printed });
+            total += counted;
         }
         if (diagnostic.Notes.Count > notes.Count) notes.Add(More(diagnostic.Notes.Count - notes.Count, "notes"));
         if (diagnostic.Labels.Count > labels.Count) notes.Add(More(diagnostic.Labels.Count - labels.Count, "related locations"));
@@ -128,20 +139,21 @@ public static class PrintedTextBounds
                 break;
             }
             // A run of equal frames (deep recursion) is cut once and counts once: 50,000 frames are cut once.
-            var cut = run.Frame with { Message = CutMiddle(run.Frame.Message, MaxMessageBytes) };
+            var (message, counted) = CutCounting(run.Frame.Message, MaxMessageBytes);
+            var cut = run.Frame with { Message = message };
             for (var i = 0; i <= run.Repeats; i++) kept.Add(cut);
-            total += Counted(run.Frame.Message, cut.Message, MaxMessageBytes);
+            total += counted;
         }
         return kept;
     }
 
-    // No UTF-16 unit takes more than three bytes: the common short text is not measured.
-    private static bool Fits(string text, int maxBytes) =>
-        (long)text.Length * 3 <= maxBytes || Encoding.UTF8.GetByteCount(text) <= maxBytes;
-
-    // A part that had to be cut counts as the whole bound it was cut to: its cut form can be a few bytes under it.
-    private static long Counted(string text, string printed, int bound) =>
-        ReferenceEquals(text, printed) ? Encoding.UTF8.GetByteCount(printed) : bound;
+    // A part as printed, cut in its middle to maxBytes, and what it counts, its bytes counted once: a part that had
+    // to be cut counts as the whole bound (its cut form can be a few bytes under it).
+    private static (string Printed, long Counted) CutCounting(string text, int maxBytes)
+    {
+        long bytes = Encoding.UTF8.GetByteCount(text);
+        return bytes <= maxBytes ? (text, bytes) : (CutMiddle(text, maxBytes, bytes), maxBytes);
+    }
 
     // The UTF-8 bytes of the notes and labels that may print, one more each (so an empty last one still fits),
     // counted up to MaxNotesRoomBytes (a huge note is not measured).

@@ -224,4 +224,21 @@ public sealed class PrintedTextBoundsTests
         var printed = bounded.Notes.Append(bounded.Message).Sum(text => Encoding.UTF8.GetByteCount(text));
         Assert.True(printed <= 2 * PrintedTextBounds.MaxMessageBytes, $"{printed} bytes");
     }
+
+    [Theory]
+    [InlineData(65_000)]
+    [InlineData(70_000)]
+    public void A_long_message_leaves_room_for_its_notes_whether_or_not_it_is_cut(int messageBytes)
+    {
+        var message = new string('m', messageBytes);
+        string[] notes = [new string('a', 300), new string('b', 300), new string('c', 300)];
+        var diagnostic = new Diagnostic("CL1005", DiagnosticSeverity.Error, message, null, [], notes);
+
+        var bounded = PrintedTextBounds.Bound(diagnostic);
+
+        Assert.Equal(notes, bounded.Notes);
+        // One that fits prints whole; one that does not is cut to the bound less the notes' room.
+        if (messageBytes <= PrintedTextBounds.MaxMessageBytes) Assert.Same(message, bounded.Message);
+        else Assert.InRange(Encoding.UTF8.GetByteCount(bounded.Message), PrintedTextBounds.MaxMessageBytes - 903 - 8, PrintedTextBounds.MaxMessageBytes - 903);
+    }
 }
