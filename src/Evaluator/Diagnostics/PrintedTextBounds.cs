@@ -122,30 +122,35 @@ public static class PrintedTextBounds
         };
     }
 
-    /// <summary>An evaluation trace as <c>--show-trace</c> may print it outside eval: the frames of the first
-    /// <see cref="MaxNotes"/> runs of equal frames (a run prints once), each message cut in its middle to <see cref="MaxMessageBytes"/>,
-    /// then one frame counting the rest. A frame names the attribute it evaluates, which can be 30 MB long.</summary>
-    public static IReadOnlyList<TraceFrame> BoundTrace(IReadOnlyList<TraceFrame> trace)
+    /// <summary>An evaluation trace's runs of equal frames as <c>--show-trace</c> may print them outside eval: the first
+    /// <paramref name="maxRuns"/> runs (a run prints once), each frame's message cut in its middle to <see cref="MaxMessageBytes"/>,
+    /// added while the whole is under <see cref="MaxMessageBytes"/>, then one run counting the frames left. A frame names the
+    /// attribute it evaluates, which can be 30 MB long. A caller that adds the runs to notes it already has passes what
+    /// is left of <see cref="MaxNotes"/>, so the count of frames is not itself cut.</summary>
+    public static IReadOnlyList<TraceRun> BoundRuns(IReadOnlyList<TraceFrame> trace, int maxRuns = MaxNotes)
     {
-        var kept = new List<TraceFrame>(Math.Min(trace.Count, MaxNotes));
-        var runs = 0;
-        // The whole trace, as Bound does for one diagnostic: frames are added while it is under MaxMessageBytes.
+        var kept = new List<TraceRun>();
+        var frames = 0;
         long total = 0;
         foreach (var run in TraceRun.Of(trace))
         {
-            if (++runs > MaxNotes || total >= MaxMessageBytes)
+            if (kept.Count >= maxRuns || total >= MaxMessageBytes)
             {
-                kept.Add(new TraceFrame(More(trace.Count - kept.Count, "frames"), null));
+                kept.Add(new TraceRun(new TraceFrame(More(trace.Count - frames, "frames"), null), 0));
                 break;
             }
             // A run of equal frames (deep recursion) is cut once and counts once: 50,000 frames are cut once.
             var (message, counted) = CutCounting(run.Frame.Message, MaxMessageBytes);
-            var cut = run.Frame with { Message = message };
-            for (var i = 0; i <= run.Repeats; i++) kept.Add(cut);
+            kept.Add(run with { Frame = run.Frame with { Message = message } });
+            frames += run.Repeats + 1;
             total += counted;
         }
         return kept;
     }
+
+    /// <summary>The frames of <see cref="BoundRuns"/>, each run spelled out again (show and options print frames).</summary>
+    public static IReadOnlyList<TraceFrame> BoundTrace(IReadOnlyList<TraceFrame> trace) =>
+        [.. BoundRuns(trace).SelectMany(run => Enumerable.Repeat(run.Frame, run.Repeats + 1))];
 
     // A part as printed, cut in its middle to maxBytes, and what it counts, its bytes counted once: a part that had
     // to be cut counts as the whole bound (its cut form can be a few bytes under it).

@@ -217,4 +217,29 @@ public sealed class OutputBoundsTests : IDisposable
         Assert.Equal(2, run.Stderr.Split("while evaluating 'f'").Length - 1);
         Assert.DoesNotContain("more notes not shown", run.Stderr);
     }
+
+    [Fact]
+    public void Lint_show_trace_of_more_distinct_frames_than_notes_counts_the_frames_not_the_notes()
+    {
+        // 300 functions, each calling the next: 300 distinct frames, where lint prints at most 100 notes.
+        var chain = string.Concat(Enumerable.Range(1, 300).Select(i => $"  f{i} = x: f{i - 1} x;\n"));
+        var host = Write("host.nix", $$"""
+            { lib, ... }:
+            let
+              f0 = x: throw "bottom";
+            {{chain}}in
+            {
+              security.acme.acceptTerms = true;
+              security.acme.defaults.email = f300 1;
+              security.acme.certs."a.example" = { };
+            }
+            """);
+
+        var run = CliRun.Invoke("lint", "--show-trace", host);
+
+        Assert.Equal(ExitCodes.InputErrors, run.ExitCode);
+        // The frames past the first runs are counted once, in the last of the diagnostic's 100 notes.
+        Assert.Matches(@"and [\d,]+ more frames not shown", run.Stderr);
+        Assert.DoesNotContain("more notes not shown", run.Stderr);
+    }
 }

@@ -241,4 +241,16 @@ public sealed class PrintedTextBoundsTests
         if (messageBytes <= PrintedTextBounds.MaxMessageBytes) Assert.Same(message, bounded.Message);
         else Assert.InRange(Encoding.UTF8.GetByteCount(bounded.Message), PrintedTextBounds.MaxMessageBytes - 903 - 8, PrintedTextBounds.MaxMessageBytes - 903);
     }
+
+    [Fact]
+    public void A_trace_given_fewer_runs_counts_the_frames_left_in_its_last_run()
+    {
+        var trace = Enumerable.Range(0, 10_000).Select(i => new TraceFrame($"while evaluating the attribute 'a{i}'", null)).ToList();
+
+        var runs = PrintedTextBounds.BoundRuns(trace, maxRuns: 98);
+
+        Assert.Equal(99, runs.Count);
+        Assert.Equal(trace.Take(98), runs.Take(98).Select(run => run.Frame));
+        Assert.Equal(new TraceRun(new TraceFrame("and 9,902 more frames not shown", null), 0), runs[^1]);
+    }
 }
