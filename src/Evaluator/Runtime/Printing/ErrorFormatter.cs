@@ -13,6 +13,9 @@ namespace ConfigLang.Evaluator.Runtime.Printing;
 /// </summary>
 public static class ErrorFormatter
 {
+    /// <param name="trace">For eval (<paramref name="nixCompatible"/>), the whole trace: the frames Nix 2.8 prints are
+    /// chosen here (<see cref="TraceFrame.IsShownByEval"/>). For the other commands, the frames to print, chosen and bounded
+    /// by the caller (<see cref="TraceFrame.IsShownOutsideEval"/>, as show's and options' QueryOutcome does).</param>
     public static string Format(Diagnostic diagnostic, IReadOnlyList<TraceFrame> trace, bool showTrace, bool nixCompatible = false)
     {
         var output = new StringBuilder();
@@ -21,8 +24,8 @@ public static class ErrorFormatter
         // elsewhere than our precise span, or nowhere (see NixErrorPosition).
         if (!IsPrintedWithoutPosition(diagnostic.Code)) AppendLocation(output, nixCompatible && diagnostic.NixPosition is { } nix ? nix.Location : diagnostic.Location, nixCompatible, readsLinesAsNix28: nixCompatible);
         if (diagnostic.Suggestions.Count > 0) output.Append(output[^1] == '\n' ? "" : "\n").Append("       Did you mean ").Append(Suggested(diagnostic.Suggestions)).Append("?\n");
-        // Eval prints the frames Nix 2.8 has; the other commands print ours.
-        var frames = trace.Where(frame => nixCompatible ? frame.Nix != NixTraceFrame.Absent : frame.IsShownOutsideEval).ToList();
+        // Eval prints the frames Nix 2.8 has; the other commands' callers chose theirs.
+        var frames = nixCompatible ? [.. trace.Where(frame => frame.IsShownByEval)] : trace;
         if (showTrace)
         {
             // Deep recursion repeats the same frames thousands of times: show each run once.
