@@ -116,9 +116,9 @@ public sealed class OptionsCommand(CliConsole console) : ICliCommand
     {
         output.Append(Field(option, "name")).Append('\n');
         output.Append("  type: ").Append(Field(option, "type")).Append('\n');
-        if (Field(option, "default") is { } d) output.Append("  default: ").Append(Indent(d)).Append('\n');
-        if (Field(option, "example") is { } e) output.Append("  example: ").Append(Indent(e)).Append('\n');
-        if (Field(option, "description") is { } text) output.Append("  description: ").Append(Indent(text.Trim())).Append('\n');
+        if (WholeField(option, "default") is { } d) output.Append("  default: ").Append(Indented(d)).Append('\n');
+        if (WholeField(option, "example") is { } e) output.Append("  example: ").Append(Indented(e)).Append('\n');
+        if (WholeField(option, "description") is { } text) output.Append("  description: ").Append(Indented(text.Trim())).Append('\n');
         foreach (var file in option.GetProperty("declarations").EnumerateArray()) output.Append("  declared in: ").Append(file.GetString()).Append('\n');
         output.Append('\n');
     }
@@ -135,9 +135,22 @@ public sealed class OptionsCommand(CliConsole console) : ICliCommand
 
     // A module may declare a description or default of any size: the text forms cut each field (--json prints the data whole).
     private static string? Field(JsonElement option, string name) =>
-        option.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && value.GetString() is { } text
-            ? PrintedTextBounds.Cut(text, PrintedTextBounds.MaxMessageBytes)
-            : null;
+        WholeField(option, name) is { } text ? PrintedTextBounds.Cut(text, PrintedTextBounds.MaxMessageBytes) : null;
 
-    private static string Indent(string text) => text.Replace("\n", "\n    ");
+    private static string? WholeField(JsonElement option, string name) =>
+        option.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    /// <summary>A field's continuation lines indented under it, cut as printed: each line gains four bytes, so a field of
+    /// many short lines cut before indenting printed up to five times the bound.</summary>
+    private static string Indented(string text)
+    {
+        var output = new BoundedTextBuilder(PrintedTextBounds.MaxMessageBytes);
+        var rest = text.AsSpan();
+        for (var lineEnd = rest.IndexOf('\n'); lineEnd >= 0; lineEnd = rest.IndexOf('\n'))
+        {
+            output.Append(rest[..(lineEnd + 1)]).Append("    ");
+            rest = rest[(lineEnd + 1)..];
+        }
+        return output.Append(rest).ToString();
+    }
 }

@@ -27,6 +27,10 @@ public static class PrintedTextBounds
     /// <summary>How much of a cut message's end is kept: its last lines (lint's "Did you mean …?") say what to do.</summary>
     public const int MaxTailBytes = 4 * 1024;
 
+    /// <summary>How much of a cut message's 64 KiB is left to the notes and labels of its diagnostic, as far as
+    /// they need it: a couple of hundred short ones ("raised in …", the fix), which a huge message must not crowd out.</summary>
+    public const int MaxNotesRoomBytes = 16 * 1024;
+
     /// <summary>At most this many notes and as many labels of one diagnostic are printed (an evaluation
     /// trace with <c>--show-trace</c> can be 50,000 frames deep).</summary>
     public const int MaxNotes = 100;
@@ -57,7 +61,12 @@ public static class PrintedTextBounds
     {
         if ((long)text.Length * 3 <= maxBytes) return text;
         long total = Encoding.UTF8.GetByteCount(text);
-        if (total <= maxBytes) return text;
+        return total <= maxBytes ? text : CutMiddle(text, maxBytes, total);
+    }
+
+    // The cut of a text of totalBytes (counted once by the caller), which is over maxBytes.
+    private static string CutMiddle(string text, int maxBytes, long total)
+    {
         // Fewer bytes are left out than there are in all, so the marker is never longer than this one.
         var markerBytes = Encoding.UTF8.GetByteCount(Marker(total));
         var room = Math.Max(0, maxBytes - markerBytes);
@@ -68,29 +77,38 @@ public static class PrintedTextBounds
     }
 
     /// <summary>The diagnostic as it may be printed: message, notes, label messages cut in their middle to
-    /// <see cref="MaxMessageBytes"/>, at most <see cref="MaxNotes"/> notes and labels, added while the whole is under
-    /// <see cref="MaxMessageBytes"/> (a note counts the rest),
+    /// <see cref="MaxMessageBytes"/> (a message that has to be cut, less the room its notes and labels need, up to
+    /// <see cref="MaxNotesRoomBytes"/>), at most <see cref="MaxNotes"/> notes and labels, added while the whole is under
+    /// <see cref="MaxMessageBytes"/> (the message counts at most the bound less that room, whether or not it was cut;
+    /// a cut note counts the rest),
     /// the option path and each suggested name cut to <see cref="MaxValueBytes"/>. Code, severity and locations stay.</summary>
     public static Diagnostic Bound(Diagnostic diagnostic)
     {
         if (IsSmall(diagnostic)) return diagnostic;
-        var message = CutMiddle(diagnostic.Message, MaxMessageBytes);
+        // A long message leaves room for the short notes and labels after it, which say where and what to do: one
+        // that fits whole prints whole but counts no more than one that is cut (a 65,000-byte message hid a third note
+        // that a cut 70,000-byte one showed).
+        var messageBound = MaxMessageBytes - NotesRoom(diagnostic);
+        long messageBytes = Encoding.UTF8.GetByteCount(diagnostic.Message);
+        var message = messageBytes <= MaxMessageBytes ? diagnostic.Message : CutMiddle(diagnostic.Message, messageBound, messageBytes);
         // One diagnostic's text in all: notes and labels are added while it is under MaxMessageBytes, so a
         // diagnostic prints at most about twice that, not 201 times.
-        long total = Counted(diagnostic.Message, message);
+        var total = Math.Min(messageBytes, messageBound);
         var notes = new List<string>();
         foreach (var note in diagnostic.Notes)
         {
             if (notes.Count == MaxNotes || total >= MaxMessageBytes) break;
-            notes.Add(CutMiddle(note, MaxMessageBytes));
-            total += Counted(note, notes[^1]);
+            var (printed, counted) = CutCounting(note, MaxMessageBytes);
+            notes.Add(printed);
+            total += counted;
         }
         var labels = new List<DiagnosticLabel>();
         foreach (var label in diagnostic.Labels)
         {
             if (labels.Count == MaxNotes || total >= MaxMessageBytes) break;
-            labels.Add(label with { Message = CutMiddle(label.Message, MaxMessageBytes) });
-            total += Counted(label.Message, labels[^1].Message);
+            var (printed, counted) = CutCounting(label.Message, MaxMessageBytes);
+            labels.Add(label with { Message = printed });
+            total += counted;
         }
         if (diagnostic.Notes.Count > notes.Count) notes.Add(More(diagnostic.Notes.Count - notes.Count, "notes"));
         if (diagnostic.Labels.Count > labels.Count) notes.Add(More(diagnostic.Labels.Count - labels.Count, "related locations"));
@@ -104,37 +122,56 @@ public static class PrintedTextBounds
         };
     }
 
-    /// <summary>An evaluation trace as <c>--show-trace</c> may print it outside eval: the frames of the first
-    /// <see cref="MaxNotes"/> runs of equal frames (a run prints once), each message cut in its middle to <see cref="MaxMessageBytes"/>,
-    /// then one frame counting the rest. A frame names the attribute it evaluates, which can be 30 MB long.</summary>
-    public static IReadOnlyList<TraceFrame> BoundTrace(IReadOnlyList<TraceFrame> trace)
+    /// <summary>An evaluation trace's runs of equal frames as <c>--show-trace</c> may print them outside eval: the first
+    /// <paramref name="maxRuns"/> runs (a run prints once), each frame's message cut in its middle to <see cref="MaxMessageBytes"/>,
+    /// added while the whole is under <see cref="MaxMessageBytes"/>, then one run counting the frames left. A frame names the
+    /// attribute it evaluates, which can be 30 MB long. A caller that adds the runs to notes it already has passes what
+    /// is left of <see cref="MaxNotes"/>, so the count of frames is not itself cut.</summary>
+    public static IReadOnlyList<TraceRun> BoundRuns(IReadOnlyList<TraceFrame> trace, int maxRuns = MaxNotes)
     {
-        var kept = new List<TraceFrame>(Math.Min(trace.Count, MaxNotes));
-        var runs = 0;
-        // The whole trace, as Bound does for one diagnostic: frames are added while it is under MaxMessageBytes.
+        var kept = new List<TraceRun>();
+        var frames = 0;
         long total = 0;
-        for (var i = 0; i < trace.Count; i++)
+        foreach (var run in TraceRun.Of(trace))
         {
-            // A run of equal frames (deep recursion) reuses its first cut: 50,000 frames are cut once.
-            if (i > 0 && trace[i] == trace[i - 1])
+            if (kept.Count >= maxRuns || total >= MaxMessageBytes)
             {
-                kept.Add(kept[^1]);
-                continue;
-            }
-            if (++runs > MaxNotes || total >= MaxMessageBytes)
-            {
-                kept.Add(new TraceFrame(More(trace.Count - i, "frames"), null));
+                kept.Add(new TraceRun(new TraceFrame(More(trace.Count - frames, "frames"), null), 0));
                 break;
             }
-            kept.Add(trace[i] with { Message = CutMiddle(trace[i].Message, MaxMessageBytes) });
-            total += Counted(trace[i].Message, kept[^1].Message);
+            // A run of equal frames (deep recursion) is cut once and counts once: 50,000 frames are cut once.
+            var (message, counted) = CutCounting(run.Frame.Message, MaxMessageBytes);
+            kept.Add(run with { Frame = run.Frame with { Message = message } });
+            frames += run.Repeats + 1;
+            total += counted;
         }
         return kept;
     }
 
-    // A part that had to be cut fills the whole budget: its cut form can be a few bytes under the bound.
-    private static long Counted(string text, string printed) =>
-        ReferenceEquals(text, printed) ? Encoding.UTF8.GetByteCount(printed) : MaxMessageBytes;
+    /// <summary>The frames of <see cref="BoundRuns"/>, each run spelled out again (show and options print frames).</summary>
+    public static IReadOnlyList<TraceFrame> BoundTrace(IReadOnlyList<TraceFrame> trace) =>
+        [.. BoundRuns(trace).SelectMany(run => Enumerable.Repeat(run.Frame, run.Repeats + 1))];
+
+    // A part as printed, cut in its middle to maxBytes, and what it counts, its bytes counted once: a part that had
+    // to be cut counts as the whole bound (its cut form can be a few bytes under it).
+    private static (string Printed, long Counted) CutCounting(string text, int maxBytes)
+    {
+        long bytes = Encoding.UTF8.GetByteCount(text);
+        return bytes <= maxBytes ? (text, bytes) : (CutMiddle(text, maxBytes, bytes), maxBytes);
+    }
+
+    // The UTF-8 bytes of the notes and labels that may print, one more each (so an empty last one still fits),
+    // counted up to MaxNotesRoomBytes (a huge note is not measured).
+    private static int NotesRoom(Diagnostic diagnostic)
+    {
+        long room = 0;
+        foreach (var text in diagnostic.Notes.Take(MaxNotes).Concat(diagnostic.Labels.Take(MaxNotes).Select(label => label.Message)))
+        {
+            room += 1 + (text.Length > MaxNotesRoomBytes ? MaxNotesRoomBytes : Encoding.UTF8.GetByteCount(text));
+            if (room >= MaxNotesRoomBytes) return MaxNotesRoomBytes;
+        }
+        return (int)room;
+    }
 
     private static string More(int count, string what) =>
         $"and {count.ToString("N0", CultureInfo.InvariantCulture)} more {what} not shown";

@@ -44,6 +44,13 @@ public sealed record TraceFrame(string Message, SourceLocation? Location, NixTra
 {
     /// <summary>Where Nix 2.8 prints this frame.</summary>
     public SourceLocation? NixLocation => AtNixAttributePosition && Location is { } name ? name.NixAttributePosition : Location;
+
+    /// <summary>Whether the commands other than eval (lint, show, options) print this frame and locate errors by it:
+    /// every frame but a <see cref="NixTraceFrame.OnlyInNix"/> one.</summary>
+    public bool IsShownOutsideEval => Nix != NixTraceFrame.OnlyInNix;
+
+    /// <summary>Whether eval prints this frame, as Nix 2.8 does: every frame but an <see cref="NixTraceFrame.Absent"/> one.</summary>
+    public bool IsShownByEval => Nix != NixTraceFrame.Absent;
 }
 
 /// <summary>Where a function that failed was called from; the location is unknown for a call made by a builtin (map's).</summary>

@@ -47,31 +47,37 @@ public sealed class HostEvaluator(EvaluatorOptions options)
     public static Diagnostic Located(EvaluationException e, string hostFile, bool showTrace)
     {
         var diagnostic = e.Diagnostic;
+        // Lint's one filter of the trace: the frames it locates errors by and prints.
+        List<TraceFrame> frames = [.. e.Trace.Where(frame => frame.IsShownOutsideEval)];
         if (diagnostic.Location is not { } at || !IsUserFile(at.Source.Path))
         {
-            var user = e.Trace.Where(IsLintFrame).Select(f => f.Location).FirstOrDefault(l => l is { } l2 && IsUserFile(l2.Source.Path));
+            var user = frames.Select(f => f.Location).FirstOrDefault(l => l is { } l2 && IsUserFile(l2.Source.Path));
             var raisedIn = diagnostic.Location is { } library && LibraryFiles.Contains(library.Source.Path)
                 ? $"raised in {LibraryFiles.DisplayName(library.Source.Path)}:{library.Start}"
                 : null;
             diagnostic = diagnostic with { Location = user ?? HostStart(hostFile) };
             if (raisedIn is not null) diagnostic = diagnostic.WithNote(raisedIn);
         }
-        if (showTrace)
-        {
-            foreach (var frame in e.Trace)
-            {
-                // Frames of the driver expression are ours, not the user's.
-                if (ModulesDriver.IsDriverFrame(frame) || !IsLintFrame(frame)) continue;
-                var where = frame.Location is { } l && IsUserFile(l.Source.Path) ? $"{l.Source.Path}:{l.Start}: "
-                    : frame.Location is { } lib && LibraryFiles.Contains(lib.Source.Path) ? $"{LibraryFiles.DisplayName(lib.Source.Path)}:{lib.Start}: " : "";
-                diagnostic = diagnostic.WithNote("trace: " + where + frame.Message.Trim());
-            }
-        }
+        // The trace's notes take what is left of the diagnostic's notes, one of it for the count of frames not shown:
+        // cut again to MaxNotes when printed, that count became "and 2 more notes not shown".
+        if (showTrace) diagnostic = diagnostic with { Notes = [.. diagnostic.Notes, .. TraceNotes(frames, PrintedTextBounds.MaxNotes - diagnostic.Notes.Count - 1)] };
         return diagnostic;
     }
 
-    /// <summary>Frames only eval prints (Nix 2.8's, placed elsewhere than ours) do not locate lint's errors.</summary>
-    private static bool IsLintFrame(TraceFrame frame) => frame.Nix != NixTraceFrame.OnlyInNix;
+    /// <summary>The trace as lint's notes (<c>--show-trace</c>): the user's frames, at most <paramref name="maxRuns"/> runs
+    /// bounded as <see cref="PrintedTextBounds.BoundRuns"/> says, each run of equal frames (deep recursion) as one note that counts the others.</summary>
+    private static IEnumerable<string> TraceNotes(IReadOnlyList<TraceFrame> shown, int maxRuns)
+    {
+        // Frames of the driver expression are ours, not the user's.
+        List<TraceFrame> frames = [.. shown.Where(frame => !ModulesDriver.IsDriverFrame(frame))];
+        foreach (var run in PrintedTextBounds.BoundRuns(frames, Math.Max(0, maxRuns)))
+        {
+            var frame = run.Frame;
+            var where = frame.Location is { } l && IsUserFile(l.Source.Path) ? $"{l.Source.Path}:{l.Start}: "
+                : frame.Location is { } lib && LibraryFiles.Contains(lib.Source.Path) ? $"{LibraryFiles.DisplayName(lib.Source.Path)}:{lib.Start}: " : "";
+            yield return "trace: " + where + frame.Message.Trim() + (run.Omitted is { } omitted ? " " + omitted : "");
+        }
+    }
 
     /// <summary>The start of the host file: where an error with no user frame is reported.</summary>
     private static SourceLocation? HostStart(string hostFile)

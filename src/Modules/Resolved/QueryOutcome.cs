@@ -21,10 +21,11 @@ public sealed record QueryOutcome(string? Text, EvaluationException? Failure, st
     public string Messages(bool showTrace) => Warnings + (Failure is null ? ""
         : ErrorFormatter.Format(PrintedTextBounds.Bound(Failure.Diagnostic), UserFrames(showTrace), showTrace));
 
-    // Without --show-trace the frames are not printed, only looked at for the hint to use it.
+    // Show's and options' one filter of the trace (ErrorFormatter prints what it is given). Without --show-trace
+    // the frames are not printed, only looked at for the hint to use it.
     private IReadOnlyList<TraceFrame> UserFrames(bool showTrace)
     {
-        var frames = Failure!.Trace.Where(f => !ModulesDriver.IsDriverFrame(f) && f.Nix != NixTraceFrame.OnlyInNix);
+        var frames = Failure!.Trace.Where(f => !ModulesDriver.IsDriverFrame(f) && f.IsShownOutsideEval);
         return showTrace ? PrintedTextBounds.BoundTrace([.. frames]) : [.. frames];
     }
 }

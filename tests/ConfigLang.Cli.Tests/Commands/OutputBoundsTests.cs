@@ -112,6 +112,22 @@ public sealed class OutputBoundsTests : IDisposable
         }
     }
 
+    [Fact]
+    public void Options_text_bounds_a_description_of_many_short_lines_as_indented()
+    {
+        // 100,000 one-character lines: 199,999 bytes, and four more a line once indented under "description:".
+        var module = Write("lines.nix", """
+            { lib, ... }: { options.my.lines = lib.mkOption { type = lib.types.str; default = "d"; description = lib.concatStringsSep "\n" (builtins.genList (x: "d") 100000); }; }
+            """);
+
+        var run = CliRun.Invoke("options", "my.lines", "--module", module);
+
+        Assert.Equal(ExitCodes.Ok, run.ExitCode);
+        Assert.Contains("\n    d\n    d\n", run.Stdout);
+        Assert.Contains("… (534,459 more bytes)\n  declared in: ", run.Stdout);
+        Assert.True(run.Stdout.Length < PrintedTextBounds.MaxMessageBytes + 1_000, $"{run.Stdout.Length} characters");
+    }
+
     // acceptTerms is a bool, defined as a 100 KB string: "Definition values:" quotes the string.
     private const string TermsAsBigString = """
         { security.acme.acceptTerms = builtins.concatStringsSep "" (builtins.genList (x: "x") 100000); }
@@ -178,5 +194,52 @@ public sealed class OutputBoundsTests : IDisposable
             Assert.True(run.Stdout.Length <= OptionsCommand.MaxDocumentBytes, $"{form}: {run.Stdout.Length} characters");
             Assert.Matches(@"\n… and \d{3} more options not shown \(at most 16 MiB is printed; --json prints them all\)\n$", run.Stdout);
         }
+    }
+
+    [Fact]
+    public void Lint_show_trace_prints_a_deep_recursion_as_one_note_per_run_of_equal_frames()
+    {
+        var host = Write("host.nix", """
+            { lib, ... }:
+            let f = n: if n == 0 then throw "bottom" else f (n - 1); in
+            {
+              security.acme.acceptTerms = true;
+              security.acme.defaults.email = f 3000;
+              security.acme.certs."a.example" = { };
+            }
+            """);
+
+        var run = CliRun.Invoke("lint", "--show-trace", host);
+
+        Assert.Equal(ExitCodes.InputErrors, run.ExitCode);
+        // 3,000 calls from `f (n - 1)`, one from the email's line: two runs, not a hundred equal notes and a count.
+        Assert.Contains("while evaluating 'f' (2999 duplicate frames omitted)\n", run.Stderr);
+        Assert.Equal(2, run.Stderr.Split("while evaluating 'f'").Length - 1);
+        Assert.DoesNotContain("more notes not shown", run.Stderr);
+    }
+
+    [Fact]
+    public void Lint_show_trace_of_more_distinct_frames_than_notes_counts_the_frames_not_the_notes()
+    {
+        // 300 functions, each calling the next: 300 distinct frames, where lint prints at most 100 notes.
+        var chain = string.Concat(Enumerable.Range(1, 300).Select(i => $"  f{i} = x: f{i - 1} x;\n"));
+        var host = Write("host.nix", $$"""
+            { lib, ... }:
+            let
+              f0 = x: throw "bottom";
+            {{chain}}in
+            {
+              security.acme.acceptTerms = true;
+              security.acme.defaults.email = f300 1;
+              security.acme.certs."a.example" = { };
+            }
+            """);
+
+        var run = CliRun.Invoke("lint", "--show-trace", host);
+
+        Assert.Equal(ExitCodes.InputErrors, run.ExitCode);
+        // The frames past the first runs are counted once, in the last of the diagnostic's 100 notes.
+        Assert.Matches(@"and [\d,]+ more frames not shown", run.Stderr);
+        Assert.DoesNotContain("more notes not shown", run.Stderr);
     }
 }

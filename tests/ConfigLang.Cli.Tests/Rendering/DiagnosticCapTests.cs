@@ -131,11 +131,14 @@ public sealed class DiagnosticCapTests
 
         var report = DiagnosticReport.Create(diagnostics, "/w");
 
+        // Each shows its message cut to 48 KiB (leaving room for notes) and one note cut to 64 KiB: 112 KiB, 36 of them in 4 MiB.
         var shown = report.Diagnostics.SkipLast(1).ToList();
-        Assert.Equal(63, shown.Count);
-        Assert.All(shown, d => Assert.Equal(["and 100 more notes not shown"], d.Notes));
-        Assert.True(shown.Sum(d => Encoding.UTF8.GetByteCount(d.Message)) <= DiagnosticCap.MaxShownBytes);
-        Assert.StartsWith("and 137 more errors not shown", report.Diagnostics[^1].Message);
+        Assert.Equal(36, shown.Count);
+        // The note's head, its cut marker and its last 4 KiB: 61,414 + 24 + 4,096 bytes, within 64 KiB.
+        var cutNote = new string('n', 61_414) + "… (934,490 more bytes)" + new string('n', PrintedTextBounds.MaxTailBytes);
+        Assert.All(shown, d => Assert.Equal([cutNote, "and 99 more notes not shown"], d.Notes));
+        Assert.True(shown.Sum(d => Encoding.UTF8.GetByteCount(d.Message) + d.Notes.Sum(Encoding.UTF8.GetByteCount)) <= DiagnosticCap.MaxShownBytes);
+        Assert.StartsWith("and 164 more errors not shown", report.Diagnostics[^1].Message);
     }
 
     private static int CountOf(string needle, string text)

@@ -58,10 +58,12 @@ public sealed class PrintedTextBoundsTests
 
         var bounded = PrintedTextBounds.Bound(diagnostic);
 
-        // Head, marker and the last 4 KiB: 61,414 + 24 + 4,096 bytes, within 64 KiB.
-        Assert.Equal(new string('m', 61_414) + "… (934,490 more bytes)" + new string('m', PrintedTextBounds.MaxTailBytes), bounded.Message);
-        // The message alone fills the diagnostic's budget: the notes are only counted.
-        Assert.Equal(["and 250 more notes not shown"], bounded.Notes);
+        // The message leaves 16 KiB to its notes. Head, marker and the last 4 KiB: 45,030 + 24 + 4,096 bytes, within 48 KiB.
+        Assert.Equal(new string('m', 45_030) + "… (950,874 more bytes)" + new string('m', PrintedTextBounds.MaxTailBytes), bounded.Message);
+        // The first note, cut to 64 KiB, takes the rest of the diagnostic's budget: the others are only counted.
+        Assert.Equal(2, bounded.Notes.Count);
+        Assert.EndsWith("… (934,490 more bytes)" + new string('m', PrintedTextBounds.MaxTailBytes), bounded.Notes[0]);
+        Assert.Equal("and 249 more notes not shown", bounded.Notes[1]);
         Assert.EndsWith("… (995,904 more bytes)", bounded.Subject);
         Assert.Equal("CL2002", bounded.Code);
     }
@@ -188,5 +190,67 @@ public sealed class PrintedTextBoundsTests
         // The message and three notes reach 64 KiB; the rest are counted.
         Assert.Equal([part, part, part, "and 97 more notes not shown", "and 100 more related locations not shown"], bounded.Notes);
         Assert.Empty(bounded.Labels);
+    }
+
+    [Fact]
+    public void A_cut_message_leaves_room_for_the_short_notes_and_labels_after_it()
+    {
+        var diagnostic = new Diagnostic("CL1005", DiagnosticSeverity.Error, new string('m', 1_000_000), null,
+            [new DiagnosticLabel(default, "defined here")], ["raised in lib/options.nix:12:5", "set it to a string"]);
+
+        var bounded = PrintedTextBounds.Bound(diagnostic);
+
+        // Their 60 bytes and a line each are left out of the message's 64 KiB (its cut falls a few bytes under).
+        Assert.Equal(["raised in lib/options.nix:12:5", "set it to a string"], bounded.Notes);
+        Assert.Equal("defined here", Assert.Single(bounded.Labels).Message);
+        Assert.InRange(Encoding.UTF8.GetByteCount(bounded.Message), PrintedTextBounds.MaxMessageBytes - 63 - 8, PrintedTextBounds.MaxMessageBytes - 63);
+    }
+
+    [Fact]
+    public void A_cut_message_leaves_at_most_a_quarter_of_its_bound_to_notes_so_the_whole_stays_near_twice_the_bound()
+    {
+        var huge = new string('m', 1_000_000);
+        var diagnostic = new Diagnostic("CL1005", DiagnosticSeverity.Error, huge, null,
+            [.. Enumerable.Repeat(new DiagnosticLabel(default, huge), 100)], [.. Enumerable.Repeat(huge, 100)]);
+
+        var bounded = PrintedTextBounds.Bound(diagnostic);
+
+        var messageBound = PrintedTextBounds.MaxMessageBytes - PrintedTextBounds.MaxNotesRoomBytes;
+        Assert.InRange(Encoding.UTF8.GetByteCount(bounded.Message), messageBound - 8, messageBound);
+        // The first note, cut to 64 KiB, takes the rest; the others are counted.
+        Assert.Equal(3, bounded.Notes.Count);
+        Assert.Equal(["and 99 more notes not shown", "and 100 more related locations not shown"], bounded.Notes.Skip(1));
+        Assert.Empty(bounded.Labels);
+        var printed = bounded.Notes.Append(bounded.Message).Sum(text => Encoding.UTF8.GetByteCount(text));
+        Assert.True(printed <= 2 * PrintedTextBounds.MaxMessageBytes, $"{printed} bytes");
+    }
+
+    [Theory]
+    [InlineData(65_000)]
+    [InlineData(70_000)]
+    public void A_long_message_leaves_room_for_its_notes_whether_or_not_it_is_cut(int messageBytes)
+    {
+        var message = new string('m', messageBytes);
+        string[] notes = [new string('a', 300), new string('b', 300), new string('c', 300)];
+        var diagnostic = new Diagnostic("CL1005", DiagnosticSeverity.Error, message, null, [], notes);
+
+        var bounded = PrintedTextBounds.Bound(diagnostic);
+
+        Assert.Equal(notes, bounded.Notes);
+        // One that fits prints whole; one that does not is cut to the bound less the notes' room.
+        if (messageBytes <= PrintedTextBounds.MaxMessageBytes) Assert.Same(message, bounded.Message);
+        else Assert.InRange(Encoding.UTF8.GetByteCount(bounded.Message), PrintedTextBounds.MaxMessageBytes - 903 - 8, PrintedTextBounds.MaxMessageBytes - 903);
+    }
+
+    [Fact]
+    public void A_trace_given_fewer_runs_counts_the_frames_left_in_its_last_run()
+    {
+        var trace = Enumerable.Range(0, 10_000).Select(i => new TraceFrame($"while evaluating the attribute 'a{i}'", null)).ToList();
+
+        var runs = PrintedTextBounds.BoundRuns(trace, maxRuns: 98);
+
+        Assert.Equal(99, runs.Count);
+        Assert.Equal(trace.Take(98), runs.Take(98).Select(run => run.Frame));
+        Assert.Equal(new TraceRun(new TraceFrame("and 9,902 more frames not shown", null), 0), runs[^1]);
     }
 }

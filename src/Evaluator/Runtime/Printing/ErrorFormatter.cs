@@ -13,6 +13,9 @@ namespace ConfigLang.Evaluator.Runtime.Printing;
 /// </summary>
 public static class ErrorFormatter
 {
+    /// <param name="trace">For eval (<paramref name="nixCompatible"/>), the whole trace: the frames Nix 2.8 prints are
+    /// chosen here (<see cref="TraceFrame.IsShownByEval"/>). For the other commands, the frames to print, chosen and bounded
+    /// by the caller (<see cref="TraceFrame.IsShownOutsideEval"/>, as show's and options' QueryOutcome does).</param>
     public static string Format(Diagnostic diagnostic, IReadOnlyList<TraceFrame> trace, bool showTrace, bool nixCompatible = false)
     {
         var output = new StringBuilder();
@@ -21,20 +24,14 @@ public static class ErrorFormatter
         // elsewhere than our precise span, or nowhere (see NixErrorPosition).
         if (!IsPrintedWithoutPosition(diagnostic.Code)) AppendLocation(output, nixCompatible && diagnostic.NixPosition is { } nix ? nix.Location : diagnostic.Location, nixCompatible, readsLinesAsNix28: nixCompatible);
         if (diagnostic.Suggestions.Count > 0) output.Append(output[^1] == '\n' ? "" : "\n").Append("       Did you mean ").Append(Suggested(diagnostic.Suggestions)).Append("?\n");
-        // Eval prints the frames Nix 2.8 has; the other commands print ours.
-        var frames = trace.Where(frame => frame.Nix != (nixCompatible ? NixTraceFrame.Absent : NixTraceFrame.OnlyInNix)).ToList();
+        // Eval prints the frames Nix 2.8 has; the other commands' callers chose theirs.
+        var frames = nixCompatible ? [.. trace.Where(frame => frame.IsShownByEval)] : trace;
         if (showTrace)
         {
             // Deep recursion repeats the same frames thousands of times: show each run once.
-            for (var i = 0; i < frames.Count; i++)
+            foreach (var run in TraceRun.Of(frames))
             {
-                var frame = frames[i];
-                var repeats = 0;
-                while (i + 1 < frames.Count && frames[i + 1] == frame)
-                {
-                    repeats++;
-                    i++;
-                }
+                var frame = run.Frame;
                 output.Append("\n       … ").Append(Indent(frame.Message)).Append('\n');
                 AppendLocation(output, nixCompatible ? frame.NixLocation : frame.Location, nixCompatible, readsLinesAsNix28: nixCompatible);
                 if (frame.CallSite is { } call)
@@ -42,7 +39,7 @@ public static class ErrorFormatter
                     output.Append("\n       … from call site\n");
                     AppendLocation(output, call.Location, nixCompatible, readsLinesAsNix28: nixCompatible);
                 }
-                if (repeats > 0) output.Append("       (").Append(repeats).Append(" duplicate frames omitted)\n");
+                if (run.Omitted is { } omitted) output.Append("       ").Append(omitted).Append('\n');
             }
         }
         // Nix 2.8 ends the message at its last printed line: no blank line after the source.
