@@ -1,3 +1,5 @@
+using Microsoft.Win32.SafeHandles;
+
 namespace ConfigLang.Acme.Storage;
 
 /// <summary>
@@ -31,9 +33,23 @@ public sealed class FileOwnership
     /// (of the directory itself when null), never following a symlink; a null
     /// <paramref name="group"/> leaves the group as it is.
     /// </summary>
-    public OwnershipChange Set(RootedDirectory directory, string? name, string user, string? group)
+    public OwnershipChange Set(RootedDirectory directory, string? name, string user, string? group) =>
+        Set(name is null ? directory.Path : directory.PathOf(name), user, group, (uid, gid) =>
+        {
+            if (name is null) directory.SetOwner(uid, gid);
+            else directory.SetOwner(name, uid, gid);
+        });
+
+    /// <summary>
+    /// Sets owner and group (by name) of the entry <paramref name="entry"/> open in
+    /// <paramref name="directory"/> as <paramref name="name"/>: the very file that was created or
+    /// checked, even if someone who can write the directory has put another file under that name since.
+    /// </summary>
+    public OwnershipChange Set(RootedDirectory directory, SafeFileHandle entry, string name, string user, string? group) =>
+        Set(directory.PathOf(name), user, group, (uid, gid) => directory.SetOwner(entry, name, uid, gid));
+
+    private OwnershipChange Set(string path, string user, string? group, Action<int, int> apply)
     {
-        var path = name is null ? directory.Path : directory.PathOf(name);
         var uid = _users.UserId(user);
         var gid = group is null ? -1 : _users.GroupId(group);
         OwnershipChange change;
@@ -48,8 +64,7 @@ public sealed class FileOwnership
         }
         else
         {
-            if (name is null) directory.SetOwner(uid.Value, gid.Value);
-            else directory.SetOwner(name, uid.Value, gid.Value);
+            apply(uid.Value, gid.Value);
             change = new OwnershipChange(path, user, group, true);
         }
         lock (_changes) _changes.Add(change);

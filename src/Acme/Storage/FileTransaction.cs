@@ -4,8 +4,9 @@ namespace ConfigLang.Acme.Storage;
 /// Replaces several files of one directory so that readers see either all old or all new
 /// content, never a half-written file or a loose key:
 /// <list type="number">
-/// <item>each new file is written beside its target under a temporary name, created with mode
-/// 0600 from the first byte, flushed to disk, given its owner, then its final mode;</item>
+/// <item>each new file is created beside its target under a temporary name with mode 0600, given
+/// its owner, then its final mode (through the open file, never by name), then written and
+/// flushed to disk;</item>
 /// <item><see cref="Commit"/> hard-links every existing target to a backup, renames the new
 /// files over the targets, syncs the directory, and drops the backups;</item>
 /// <item>if anything fails, renamed targets are restored from their backups and temporary
@@ -21,6 +22,12 @@ internal sealed class FileTransaction(RootedDirectory directory, FileOwnership? 
     /// <summary>Test hook: called with each target (full path) just before it is replaced.</summary>
     internal Action<string>? BeforeReplace { get; init; }
 
+    /// <summary>
+    /// Test hook: called with each temporary file (full path) right after it is created, where
+    /// someone who can write the directory could swap it for another file.
+    /// </summary>
+    internal Action<string>? AfterCreate { get; init; }
+
     /// <summary>Names that we ourselves keep as symlinks (cert.pem); any other symlink target is refused.</summary>
     internal IReadOnlySet<string> OwnSymlinks { get; init; } = new HashSet<string>();
 
@@ -32,6 +39,20 @@ internal sealed class FileTransaction(RootedDirectory directory, FileOwnership? 
         var temporary = LeftoverFiles.TemporaryName(fileName);
         _staged.Add((temporary, fileName));
         var stream = directory.CreateNew(temporary, UnixModes.OwnerReadWrite);
+        try
+        {
+            AfterCreate?.Invoke(directory.PathOf(temporary));
+            // Owner first, then the (possibly group-readable) final mode: never readable by the wrong
+            // group. Both through the open file, before any byte of it is written: whoever can write
+            // the directory may have put another file (a hard link to /etc/shadow) under its name.
+            if (user is not null) ownership?.Set(directory, stream.SafeFileHandle, temporary, user, group);
+            directory.SetMode(stream.SafeFileHandle, temporary, mode);
+        }
+        catch
+        {
+            stream.Dispose();
+            throw;
+        }
         try
         {
             stream.Write(content);
@@ -46,9 +67,6 @@ internal sealed class FileTransaction(RootedDirectory directory, FileOwnership? 
             throw FileSystemErrorText.Rewrap(e, "write", directory.PathOf(temporary));
         }
         stream.Dispose();
-        // Owner first, then the (possibly group-readable) final mode: never readable by the wrong group.
-        if (user is not null) ownership?.Set(directory, temporary, user, group);
-        directory.SetMode(temporary, mode);
     }
 
     /// <summary>Creates a symlink to <paramref name="linkTarget"/> under a temporary name, ready to replace <paramref name="fileName"/>.</summary>
@@ -57,7 +75,16 @@ internal sealed class FileTransaction(RootedDirectory directory, FileOwnership? 
         var temporary = LeftoverFiles.TemporaryName(fileName);
         _staged.Add((temporary, fileName));
         directory.CreateSymlink(temporary, linkTarget);
-        ownership?.Set(directory, temporary, user, group);
+        AfterCreate?.Invoke(directory.PathOf(temporary));
+        if (ownership is null) return;
+        // The link is re-owned through a descriptor of the entry, after checking that it still is a
+        // link: a chown by name would reach whatever was put under the name since (a hard link).
+        using var entry = directory.TryOpenEntry(temporary) ?? throw new IOException($"{directory.PathOf(temporary)} vanished while it was being made");
+        if (directory.StatusOf(entry).Kind != EntryKind.Symlink)
+        {
+            throw new UnsafePathException(directory.PathOf(temporary), "no longer the symbolic link just made there (someone who can write the directory replaced it)");
+        }
+        ownership.Set(directory, entry, temporary, user, group);
     }
 
     /// <summary>Replaces every target, all or nothing (see the class summary).</summary>

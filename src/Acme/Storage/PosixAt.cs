@@ -16,6 +16,7 @@ internal static partial class PosixAt
     public const int OExcl = 0x80;
     public const int ONonBlock = 0x800;
     public const int OCloExec = 0x80000;
+    public const int OPath = 0x200000;
     public static readonly int ODirectory = IsArm ? 0x4000 : 0x10000;
     public static readonly int ONoFollow = IsArm ? 0x8000 : 0x20000;
 
@@ -30,6 +31,7 @@ internal static partial class PosixAt
 
     public const int ENoEnt = 2;
     public const int EExist = 17;
+    public const int EBadF = 9;
     public const int ENotDir = 20;
     public const int ELoop = 40;
     public const int EWouldBlock = 11;
@@ -65,6 +67,9 @@ internal static partial class PosixAt
 
     [LibraryImport("libc", EntryPoint = "fchmod", SetLastError = true)]
     public static partial int Fchmod(int fd, uint mode);
+
+    [LibraryImport("libc", EntryPoint = "fchmodat", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int FchmodAt(int directory, string name, uint mode, int flags);
 
     [LibraryImport("libc", EntryPoint = "fsync", SetLastError = true)]
     public static partial int Fsync(int fd);

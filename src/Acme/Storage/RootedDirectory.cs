@@ -176,6 +176,43 @@ public sealed class RootedDirectory : IDisposable
         }
     }
 
+    /// <summary>
+    /// The entry <paramref name="name"/> itself (a symlink not followed, nothing opened for reading),
+    /// for <see cref="StatusOf"/>, <see cref="SetMode(SafeFileHandle, string, UnixFileMode)"/> and
+    /// <see cref="SetOwner(SafeFileHandle, string, int, int)"/> to reach the very entry that was
+    /// judged, whatever its name points at by then; null when missing.
+    /// </summary>
+    public SafeFileHandle? TryOpenEntry(string name)
+    {
+        var fd = PosixAt.OpenAt(Fd, Checked(name), PosixAt.OPath | PosixAt.ONoFollow | PosixAt.OCloExec, 0);
+        if (fd >= 0) return new SafeFileHandle(fd, ownsHandle: true);
+        var errno = System.Runtime.InteropServices.Marshal.GetLastPInvokeError();
+        if (errno == PosixAt.ENoEnt) return null;
+        throw PosixAt.Error(errno, "open", PathOf(name));
+    }
+
+    /// <summary>Sets the mode of an open file (<paramref name="name"/> only names it in messages).</summary>
+    public void SetMode(SafeFileHandle file, string name, UnixFileMode mode)
+    {
+        var fd = (int)file.DangerousGetHandle();
+        if (PosixAt.Fchmod(fd, (uint)mode) == 0) return;
+        // An O_PATH descriptor (TryOpenEntry) takes no fchmod; its /proc link names exactly its inode.
+        if (System.Runtime.InteropServices.Marshal.GetLastPInvokeError() != PosixAt.EBadF
+            || PosixAt.FchmodAt(PosixAt.AtFdCwd, $"/proc/self/fd/{fd}", (uint)mode, 0) != 0)
+        {
+            throw PosixAt.LastError("chmod", PathOf(name));
+        }
+    }
+
+    /// <summary>Sets the owner and group of an open entry itself (a symlink's own when it is one); -1 leaves one unchanged.</summary>
+    public void SetOwner(SafeFileHandle entry, string name, int uid, int gid)
+    {
+        if (PosixAt.FchownAt((int)entry.DangerousGetHandle(), "", unchecked((uint)uid), unchecked((uint)gid), PosixAt.AtEmptyPath) != 0)
+        {
+            throw PosixAt.LastError("chown", PathOf(name));
+        }
+    }
+
     /// <summary>Sets this directory's owner and group; -1 leaves one unchanged.</summary>
     public void SetOwner(int uid, int gid)
     {

@@ -1,0 +1,70 @@
+using System.Diagnostics;
+using ConfigLang.Acme.Storage;
+
+namespace ConfigLang.Acme.Tests.Storage;
+
+/// <summary>
+/// Someone who can write a certificate's directory (its owner, the ACME user) swaps a name for a
+/// hard link to a file beyond the root after rebuild looked at or created it and before rebuild
+/// sets its owner and mode. The test hooks stand for that moment; the linked file must stay as it
+/// was (a chown or chmod by name would give /etc/shadow to the certificate's owner and group).
+/// </summary>
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+public sealed class SwappedEntryTests : IDisposable
+{
+    private const string Name = "a.example.test";
+
+    private readonly TempRoot _root = new();
+    private readonly OutsideTree _outside = new();
+
+    public void Dispose()
+    {
+        _root.Dispose();
+        _outside.Dispose();
+    }
+
+    private string CertificateFile(string file) => _root.File_("var", "lib", "acme", Name, file);
+
+    private RootedDirectory CertificateDirectory() =>
+        new RootedFileSystem(_root.Path).CreateDirectory(StateLayout.HostCertificateDirectory(Name), UnixModes.GroupDirectory);
+
+    // The attacker's move: our entry goes aside, a second name of the victim takes its place.
+    private void SwapForVictim(string path)
+    {
+        File.Move(path, path + ".aside");
+        using var ln = Process.Start(new ProcessStartInfo("ln", [_outside.Victim, path]))!;
+        ln.WaitForExit();
+        Assert.Equal(0, ln.ExitCode);
+    }
+
+    [Fact]
+    public void A_new_file_swapped_before_it_is_owned_leaves_the_linked_file_alone_and_its_content_goes_only_where_it_was_owned()
+    {
+        string? temporary = null;
+        using (var directory = CertificateDirectory())
+        using (var transaction = new FileTransaction(directory, new FileOwnership(_root.Path)) { AfterCreate = path => SwapForVictim(temporary = path) })
+        {
+            transaction.StageFile(StateLayout.KeyFile, "our key\n"u8, UnixModes.GroupReadable, "acme", "nginx");
+            transaction.Commit();
+        }
+
+        _outside.AssertUnchanged();
+        // Our file, moved aside by the attacker, got the owner and mode before the secret went in.
+        var ours = temporary! + ".aside";
+        Assert.Equal("our key\n", File.ReadAllText(ours));
+        Assert.Equal(UnixModes.GroupReadable, File.GetUnixFileMode(ours));
+        Assert.Equal(("acme", "nginx"), new FileOwnership(_root.Path).Get(ours));
+    }
+
+    [Fact]
+    public void A_new_symlink_swapped_before_it_is_owned_is_refused_and_the_linked_file_left_alone()
+    {
+        using var directory = CertificateDirectory();
+        using var transaction = new FileTransaction(directory, new FileOwnership(_root.Path)) { AfterCreate = SwapForVictim };
+
+        var error = Assert.Throws<UnsafePathException>(() => transaction.StageSymlink(StateLayout.CertFile, StateLayout.FullChainFile, "acme", "nginx"));
+
+        Assert.StartsWith(CertificateFile(".cert.pem.tmp-"), error.Path);
+        _outside.AssertUnchanged();
+    }
+}
