@@ -1,4 +1,5 @@
 using ConfigLang.Acme.Model;
+using Microsoft.Win32.SafeHandles;
 
 namespace ConfigLang.Acme.Storage;
 
@@ -13,6 +14,9 @@ public sealed class PermissionRepair
 {
     private readonly RootedFileSystem _root;
     private readonly FileOwnership _ownership;
+
+    /// <summary>Test hook: called with each file or symlink (full path) between the look at its name and its repair.</summary>
+    internal Action<string>? BeforeEntryRepair { get; init; }
 
     /// <summary>A repair pass below <paramref name="root"/>.</summary>
     public PermissionRepair(string root, FileOwnership? ownership = null)
@@ -34,7 +38,7 @@ public sealed class PermissionRepair
         using var state = _root.TryOpenDirectory(StateLayout.HostStateDirectory);
         if (state is null) return findings;
         // /var/lib/acme itself: 0755 acme:acme (NixOS's tmpfiles rule), whatever umask made it.
-        Check(state, null, state.Status(), UnixModes.PublicDirectory, owner ?? "acme", CertificateStore.PrimaryGroupOf(owner ?? "acme"), fix, findings);
+        Check(state, null, null, state.Status(), UnixModes.PublicDirectory, owner ?? "acme", CertificateStore.PrimaryGroupOf(owner ?? "acme"), fix, findings);
         foreach (var certificate in sorted)
         {
             using var directory = state.TryOpenDirectory(StateLayout.ValidName(certificate.Name));
@@ -56,23 +60,29 @@ public sealed class PermissionRepair
 
     private void Walk(RootedDirectory directory, string user, string? group, UnixFileMode directoryMode, UnixFileMode fileMode, bool fix, List<PermissionFinding> findings)
     {
-        Check(directory, null, directory.Status(), directoryMode, user, group, fix, findings);
+        Check(directory, null, null, directory.Status(), directoryMode, user, group, fix, findings);
         foreach (var name in directory.List())
         {
-            if (directory.Status(name) is not { } status) continue;
+            if (directory.Status(name) is not { } listed) continue;
+            if (listed.Kind == EntryKind.Directory)
+            {
+                using var child = directory.TryOpenDirectory(name);
+                if (child is not null) Walk(child, user, group, directoryMode, fileMode, fix, findings);
+                continue;
+            }
+            BeforeEntryRepair?.Invoke(directory.PathOf(name));
+            // Judged and repaired through one descriptor of the entry: whoever can write the directory
+            // may swap the name for a hard link to a file elsewhere between a look by name and a change by name.
+            using var entry = directory.TryOpenEntry(name);
+            if (entry is null) continue;
+            var status = directory.StatusOf(entry);
             switch (status.Kind)
             {
-                case EntryKind.Directory:
-                    using (var child = directory.TryOpenDirectory(name))
-                    {
-                        if (child is not null) Walk(child, user, group, directoryMode, fileMode, fix, findings);
-                    }
-                    break;
                 case EntryKind.Symlink:
-                    Check(directory, name, status, mode: null, user, group, fix, findings);
+                    Check(directory, name, entry, status, mode: null, user, group, fix, findings);
                     break;
                 case EntryKind.File when status.Links == 1:
-                    Check(directory, name, status, fileMode, user, group, fix, findings);
+                    Check(directory, name, entry, status, fileMode, user, group, fix, findings);
                     break;
                 default:
                     // A hard link may be a file from elsewhere (or a FIFO, a device): never chmod or chown it.
@@ -82,7 +92,7 @@ public sealed class PermissionRepair
         }
     }
 
-    private void Check(RootedDirectory directory, string? name, EntryStatus status, UnixFileMode? mode, string user, string? group, bool fix, List<PermissionFinding> findings)
+    private void Check(RootedDirectory directory, string? name, SafeFileHandle? entry, EntryStatus status, UnixFileMode? mode, string user, string? group, bool fix, List<PermissionFinding> findings)
     {
         var path = name is null ? directory.Path : directory.PathOf(name);
         if (mode is { } wanted && status.Mode != wanted)
@@ -94,7 +104,7 @@ public sealed class PermissionRepair
                 try
                 {
                     if (name is null) directory.SetMode(wanted);
-                    else directory.SetMode(name, wanted);
+                    else directory.SetMode(entry!, name, wanted);
                     findings.Add(new PermissionFinding(path, problem, true));
                 }
                 catch (Exception e) when (e is (UnauthorizedAccessException or IOException) and not UnsafePathException)
@@ -113,7 +123,7 @@ public sealed class PermissionRepair
             if (!fix) findings.Add(new PermissionFinding(path, problem, false));
             else
             {
-                var change = _ownership.Set(directory, name, user, group);
+                var change = name is null ? _ownership.Set(directory, null, user, group) : _ownership.Set(directory, entry!, name, user, group);
                 findings.Add(new PermissionFinding(path, problem, change.Applied, change.Note));
             }
         }

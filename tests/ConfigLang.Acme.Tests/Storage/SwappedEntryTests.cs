@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using ConfigLang.Acme.Storage;
+using ConfigLang.Acme.Tests.Execution;
 
 namespace ConfigLang.Acme.Tests.Storage;
 
@@ -65,6 +66,27 @@ public sealed class SwappedEntryTests : IDisposable
         var error = Assert.Throws<UnsafePathException>(() => transaction.StageSymlink(StateLayout.CertFile, StateLayout.FullChainFile, "acme", "nginx"));
 
         Assert.StartsWith(CertificateFile(".cert.pem.tmp-"), error.Path);
+        _outside.AssertUnchanged();
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void An_entry_swapped_between_the_repair_looking_at_it_and_repairing_it_is_refused(bool symlink)
+    {
+        using (CertificateDirectory()) { }
+        // Wrong owner (root) and, for the file, a wrong mode: both would be repaired.
+        if (symlink) File.CreateSymbolicLink(CertificateFile("stray.pem"), "fullchain.pem");
+        else File.WriteAllText(CertificateFile("stray.pem"), "stray\n");
+        var repair = new PermissionRepair(_root.Path)
+        {
+            BeforeEntryRepair = path => { if (path == CertificateFile("stray.pem")) SwapForVictim(path); },
+        };
+
+        var error = Assert.Throws<UnsafePathException>(() => repair.Run([ExecutorRequests.Http(Name, "https://127.0.0.1:1/dir")]));
+
+        Assert.Equal(CertificateFile("stray.pem"), error.Path);
+        Assert.Contains("2 hard links", error.Message);
         _outside.AssertUnchanged();
     }
 }
