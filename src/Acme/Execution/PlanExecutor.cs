@@ -482,8 +482,13 @@ public sealed class PlanExecutor
                 return outcome;
             }
             var directory = store.Layout.CertificateDirectory(step.Name);
+            // The certificate's owner can put a symlink where its directory is, so postRun (root) does not
+            // change into it by name: the child changes into /proc/self/fd/N before exec, while it still
+            // holds this descriptor of the directory opened without following links.
+            using var opened = store.FileSystem.TryOpenDirectory(StateLayout.HostCertificateDirectory(step.Name))
+                               ?? throw new IOException($"{directory} does not exist");
             progress?.Report(new RebuildProgress(step.Name, "postRun", retry ? "running again: it has not succeeded since the certificate was installed" : directory));
-            var (code, output) = await ProcessRunner.RunAsync("bash", ["-c", "exec bash -c \"$1\" 2>&1", "bash", script], directory, cancellationToken)
+            var (code, output) = await ProcessRunner.RunAsync("bash", ["-c", "exec bash -c \"$1\" 2>&1", "bash", script], $"/proc/self/fd/{opened.Descriptor}", cancellationToken)
                 .ConfigureAwait(false);
             outcome = outcome with { PostRunOutput = output.Text, PostRunRetried = retry };
             if (code != 0)
@@ -498,7 +503,8 @@ public sealed class PlanExecutor
                     },
                 };
             }
-            store.ClearPostRunPending(step.Name);
+            // In the directory postRun ran in, whatever its name points at by now.
+            opened.Delete(StateLayout.PostRunPendingMarker);
             return outcome;
         }
         catch (Exception e) when (e is ServiceManagerException or IOException or UnauthorizedAccessException)
