@@ -8,7 +8,8 @@ namespace ConfigLang.Acme.Execution;
 /// <c>&lt;root&gt;/run/configlang/rebuild.lock</c> held open with an exclusive <c>flock</c>,
 /// released when disposed or when the process dies. Opened without following symlinks
 /// (a symlink or hard-linked file there is an <see cref="UnsafePathException"/>), and emptied only
-/// once the lock is ours, so a planted link never gets its target truncated.
+/// once the lock is ours, so a planted link never gets its target truncated. Mode 0600: only root
+/// can open it, so only root can hold the lock.
 /// </summary>
 public sealed class RebuildLock : IDisposable
 {
@@ -55,15 +56,18 @@ public sealed class RebuildLock : IDisposable
     private static RebuildLock TryAcquire(string root)
     {
         using var directory = new RootedFileSystem(root).CreateDirectory(HostDirectory, UnixModes.PublicDirectory);
-        var handle = directory.OpenOrCreate("rebuild.lock", UnixModes.PublicFile);
+        var handle = directory.OpenOrCreate("rebuild.lock", UnixModes.OwnerReadWrite);
         var path = directory.PathOf("rebuild.lock");
         try
         {
-            if (!RootedDirectory.TryLock(handle, path)) throw new RebuildLockedException(path);
             if (directory.StatusOf(handle) is not { Kind: EntryKind.File, Links: 1 })
             {
                 throw new UnsafePathException(path, "a file with other hard links");
             }
+            // flock needs only a read descriptor: a lock file others may open is one any user can hold
+            // for ever, stopping every renewal. 0600 also for a file an earlier version made 0644.
+            directory.SetMode(handle, "rebuild.lock", UnixModes.OwnerReadWrite);
+            if (!RootedDirectory.TryLock(handle, path)) throw new RebuildLockedException(path);
             try
             {
                 RandomAccess.SetLength(handle, 0);

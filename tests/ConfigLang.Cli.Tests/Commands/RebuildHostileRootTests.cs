@@ -171,8 +171,9 @@ public sealed class RebuildHostileRootTests(RebuildHostileRootTests.TestbedFixtu
         Assert.Equal("0600", Mode(Path.Combine(account, "key.pem")));
         Assert.Equal(["0640", "0640", "0640", "0640"], new[] { "key.pem", "fullchain.pem", "chain.pem", "full.pem" }.Select(f => Mode(host.Path("var/lib/acme/DOMAIN/" + f))));
         Assert.Equal(["0600", "0600"], new[] { "key.pem", "cert.pem" }.Select(f => Mode(host.Path("var/lib/acme/.minica/" + f))));
-        Assert.Equal(["0644", "0644", "0644", "0644"], new[] { "etc/nginx/nginx.conf", "etc/systemd/system/acme-DOMAIN.service",
-            "etc/systemd/system/acme-DOMAIN.timer", "run/configlang/rebuild.lock" }.Select(f => Mode(host.Path(f))));
+        Assert.Equal(["0644", "0644", "0644"], new[] { "etc/nginx/nginx.conf", "etc/systemd/system/acme-DOMAIN.service",
+            "etc/systemd/system/acme-DOMAIN.timer" }.Select(f => Mode(host.Path(f))));
+        Assert.Equal("0600", Mode(host.Path("run/configlang/rebuild.lock")));
 
         foreach (var directory in repaired) File.SetUnixFileMode(host.Path(directory), (UnixFileMode)0b111_111_111);
         var second = RunUnderUmask000(host);
