@@ -125,6 +125,26 @@ public sealed class RootedFileSystem(string root)
         return (RootedDirectory.ReadBounded(handle, FullPath(hostPath)), status);
     }
 
+    /// <summary>
+    /// The status of a file the configuration names (credentials), its links resolved inside the
+    /// root as <see cref="ReadConfiguredFile"/> resolves them; null when nothing is there. Opened
+    /// with <c>O_PATH</c>: nothing is read, so lint may judge a file it could not open.
+    /// </summary>
+    public EntryStatus? ConfiguredFileStatus(string hostPath)
+    {
+        using var root = OpenRoot();
+        var relative = string.Join('/', Components(hostPath));
+        var fd = PosixAt.OpenAt2(root.Descriptor, relative, PosixAt.OPath | PosixAt.OCloExec, PosixAt.ResolveInRoot | PosixAt.ResolveNoMagicLinks);
+        if (fd < 0)
+        {
+            var errno = System.Runtime.InteropServices.Marshal.GetLastPInvokeError();
+            if (errno is PosixAt.ENoEnt or PosixAt.ENotDir) return null;
+            throw PosixAt.Error(errno, "open", FullPath(hostPath));
+        }
+        using var handle = new Microsoft.Win32.SafeHandles.SafeFileHandle(fd, ownsHandle: true);
+        return PosixAt.Stat(fd, "", FullPath(hostPath));
+    }
+
     /// <summary>The directory part and the file name of a host path.</summary>
     public static (string Directory, string Name) Split(string hostPath)
     {

@@ -1,3 +1,4 @@
+using ConfigLang.Acme.Storage;
 using ConfigLang.Evaluator.Diagnostics;
 
 namespace ConfigLang.Host.Checks;
@@ -8,7 +9,8 @@ namespace ConfigLang.Host.Checks;
 /// symbolic link to its target): every local account can read the DNS provider's or the CA's
 /// secrets. Files that do not exist are not reported, as CI lints without the secrets; store
 /// paths are <see cref="CredentialsInStoreCheck"/>'s. Paths are taken under
-/// <see cref="HostFacts.Root"/> (rebuild's and preview's <c>--root</c>; <c>/</c> for lint).
+/// <see cref="HostFacts.Root"/> (rebuild's and preview's <c>--root</c>; <c>/</c> for lint), links
+/// resolved inside it as rebuild resolves them.
 /// </summary>
 public sealed class CredentialsReadableByOthersCheck : IHostCheck
 {
@@ -16,12 +18,13 @@ public sealed class CredentialsReadableByOthersCheck : IHostCheck
 
     public IEnumerable<Diagnostic> Check(HostFacts facts)
     {
+        var files = new RootedFileSystem(facts.Root);
         foreach (var cert in facts.Certs)
         {
             foreach (var (option, path) in CredentialFilesOf(cert))
             {
                 if (path.StartsWith(StorePrefix, StringComparison.Ordinal) || !Path.IsPathRooted(path)) continue;
-                if (ModeOf(Path.Combine(facts.Root, path.TrimStart('/'))) is not { } mode || (mode & UnixFileMode.OtherRead) == 0) continue;
+                if (ModeOf(files, path) is not { } mode || (mode & UnixFileMode.OtherRead) == 0) continue;
                 var subject = $"security.acme.certs.\"{cert.Name}\".{option}";
                 yield return Diagnostic.Error(LintCodes.CredentialsReadableByOthers,
                     $"`{subject}' is {path}, which every local user can read (mode {Octal(mode)})",
@@ -40,14 +43,15 @@ public sealed class CredentialsReadableByOthersCheck : IHostCheck
         if (cert.EabHmacFile is { } hmac) yield return ("eab.hmacFile", hmac);
     }
 
-    /// <summary>The permission bits of the file (of a link's final target), or null when there is no such file.</summary>
-    private static UnixFileMode? ModeOf(string path)
+    /// <summary>
+    /// The permission bits of the file (of a link's final target, resolved inside the root as
+    /// rebuild resolves it: never a file beyond the root), or null when there is no such file.
+    /// </summary>
+    private static UnixFileMode? ModeOf(RootedFileSystem files, string path)
     {
         try
         {
-            var info = new FileInfo(path);
-            if (info.LinkTarget is not null && info.ResolveLinkTarget(returnFinalTarget: true) is { } target) info = new FileInfo(target.FullName);
-            return info.Exists ? info.UnixFileMode : null;
+            return files.ConfiguredFileStatus(path) is { Kind: EntryKind.File } status ? status.Mode : null;
         }
         catch (IOException) { return null; }
         catch (UnauthorizedAccessException) { return null; }

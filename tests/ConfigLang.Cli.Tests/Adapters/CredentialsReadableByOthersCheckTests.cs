@@ -66,6 +66,28 @@ public sealed class CredentialsReadableByOthersCheckTests : IDisposable
     }
 
     [Fact]
+    public void Under_a_root_links_resolve_inside_it_as_rebuild_reads_them_never_to_a_file_beyond_it()
+    {
+        var root = Path.Combine(_dir, "root");
+        Directory.CreateDirectory(Path.Combine(root, "run", "secrets"));
+        Directory.CreateDirectory(Path.Combine(root, "run", "agenix"));
+        var agenix = Path.Combine(root, "run", "agenix", "dns.env");
+        File.WriteAllText(agenix, "CLOUDFLARE_DNS_API_TOKEN=x\n");
+        File.SetUnixFileMode(agenix, Mode0644);
+        // As agenix links it: an absolute target, meant inside the root.
+        File.CreateSymbolicLink(Path.Combine(root, "run", "secrets", "dns.env"), "/run/agenix/dns.env");
+        // A link to a file beyond the root: rebuild would find nothing there, so there is nothing to judge.
+        File.CreateSymbolicLink(Path.Combine(root, "run", "secrets", "hmac"), Secret("beyond", Mode0644));
+
+        var findings = new CredentialsReadableByOthersCheck()
+            .Check(Facts(environmentFile: "/run/secrets/dns.env", hmacFile: "/run/secrets/hmac") with { Root = root });
+
+        var finding = Assert.Single(findings);
+        Assert.Equal("security.acme.certs.\"example.org\".environmentFile", finding.Subject);
+        Assert.Contains("(mode 0644)", finding.Message);
+    }
+
+    [Fact]
     public void Files_only_root_can_read_are_quiet_also_through_a_link()
     {
         var path = Secret("cloudflare.env", Mode0600);
