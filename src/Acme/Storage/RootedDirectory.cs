@@ -161,21 +161,6 @@ public sealed class RootedDirectory : IDisposable
         if (PosixAt.Fchmod(Fd, (uint)mode) != 0) throw PosixAt.LastError("chmod", Path);
     }
 
-    /// <summary>Sets the mode of the regular file or directory <paramref name="name"/> (a symlink is refused).</summary>
-    public void SetMode(string name, UnixFileMode mode)
-    {
-        var fd = PosixAt.OpenAt(Fd, Checked(name), PosixAt.ORdOnly | PosixAt.ONoFollow | PosixAt.ONonBlock | PosixAt.OCloExec, 0);
-        if (fd < 0) throw Refusal(name, System.Runtime.InteropServices.Marshal.GetLastPInvokeError(), "open");
-        try
-        {
-            if (PosixAt.Fchmod(fd, (uint)mode) != 0) throw PosixAt.LastError("chmod", PathOf(name));
-        }
-        finally
-        {
-            PosixAt.Close(fd);
-        }
-    }
-
     /// <summary>
     /// The entry <paramref name="name"/> itself (a symlink not followed, nothing opened for reading),
     /// for <see cref="StatusOf"/>, <see cref="SetMode(SafeFileHandle, string, UnixFileMode)"/> and
@@ -219,7 +204,11 @@ public sealed class RootedDirectory : IDisposable
         if (PosixAt.Fchown(Fd, unchecked((uint)uid), unchecked((uint)gid)) != 0) throw PosixAt.LastError("chown", Path);
     }
 
-    /// <summary>Sets the owner and group of <paramref name="name"/> itself (a symlink's own, never its target's).</summary>
+    /// <summary>
+    /// Sets the owner and group of <paramref name="name"/> itself (a symlink's own, never its target's).
+    /// A hard link put under the name is re-owned: where others can write this directory, use
+    /// <see cref="SetOwner(SafeFileHandle, string, int, int)"/> on the entry that was judged.
+    /// </summary>
     public void SetOwner(string name, int uid, int gid)
     {
         if (PosixAt.FchownAt(Fd, Checked(name), unchecked((uint)uid), unchecked((uint)gid), PosixAt.AtSymlinkNoFollow) != 0)
