@@ -113,15 +113,19 @@ public sealed class RootedFileSystem(string root)
     {
         using var root = OpenRoot();
         var relative = string.Join('/', Components(hostPath));
-        var fd = PosixAt.OpenAt2(root.Descriptor, relative,
-            PosixAt.ORdOnly | PosixAt.ONonBlock | PosixAt.OCloExec, PosixAt.ResolveInRoot | PosixAt.ResolveNoMagicLinks);
+        var fd = PosixAt.OpenAt2(root.Descriptor, relative, PosixAt.OPath | PosixAt.OCloExec, PosixAt.ResolveInRoot | PosixAt.ResolveNoMagicLinks);
         if (fd < 0) throw PosixAt.LastError("open", FullPath(hostPath));
-        using var handle = new Microsoft.Win32.SafeHandles.SafeFileHandle(fd, ownsHandle: true);
+        using var entry = new Microsoft.Win32.SafeHandles.SafeFileHandle(fd, ownsHandle: true);
         var status = PosixAt.Stat(fd, "", FullPath(hostPath))!;
         if (status.Kind != EntryKind.File)
         {
             throw new UnsafePathException(FullPath(hostPath), "not a regular file");
         }
+        // Opened for reading only once it is known to be a regular file, through the O_PATH descriptor
+        // (the same inode): opening a device the configuration names acts on it (a watchdog starts).
+        var readable = PosixAt.OpenAt(PosixAt.AtFdCwd, $"/proc/self/fd/{fd}", PosixAt.ORdOnly | PosixAt.ONonBlock | PosixAt.OCloExec, 0);
+        if (readable < 0) throw PosixAt.LastError("open", FullPath(hostPath));
+        using var handle = new Microsoft.Win32.SafeHandles.SafeFileHandle(readable, ownsHandle: true);
         return (RootedDirectory.ReadBounded(handle, FullPath(hostPath)), status);
     }
 

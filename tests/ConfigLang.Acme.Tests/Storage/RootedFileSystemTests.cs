@@ -7,7 +7,7 @@ namespace ConfigLang.Acme.Tests.Storage;
 
 /// <summary>
 /// The other things that can be planted where ConfigLang reads or repairs its files: a FIFO
-/// (must not hang the run), a huge file (must not be read into memory), and a hard link to a
+/// (must not hang the run; named as a credentials file, must not even be opened), a huge file (must not be read into memory), and a hard link to a
 /// file beyond the root (must not be chmod'ed or chown'ed by the permission repair).
 /// </summary>
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
@@ -48,6 +48,28 @@ public sealed class RootedFileSystemTests : IDisposable
         Assert.Same(read, await Task.WhenAny(read, Task.Delay(TimeSpan.FromSeconds(10))));
         var error = await Assert.ThrowsAsync<UnsafePathException>(() => read);
         Assert.Equal(CertificateFile("fullchain.pem"), error.Path);
+    }
+
+    [Fact]
+    public void A_fifo_named_as_a_credentials_file_is_refused_without_being_opened()
+    {
+        // Opening a device acts on it (a watchdog starts counting, a tape rewinds); a FIFO shows
+        // whether it was opened: a writer waiting for a reader is released by the open.
+        Directory.CreateDirectory(_root.File_("run", "secrets"));
+        var fifo = _root.File_("run", "secrets", "dns.env");
+        Run("mkfifo", fifo);
+        using var writer = Process.Start(new ProcessStartInfo("/bin/sh", ["-c", $"echo X=y > '{fifo}'"]))!;
+        try
+        {
+            var error = Assert.Throws<UnsafePathException>(() => new RootedFileSystem(_root.Path).ReadConfiguredFile("/run/secrets/dns.env"));
+
+            Assert.Equal(fifo, error.Path);
+            Assert.False(writer.WaitForExit(TimeSpan.FromSeconds(2)), "the FIFO was opened for reading");
+        }
+        finally
+        {
+            writer.Kill();
+        }
     }
 
     [Fact]
