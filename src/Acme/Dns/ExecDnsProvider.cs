@@ -72,6 +72,7 @@ public sealed class ExecDnsProvider : IDnsProvider
         using var process = new Process { StartInfo = start };
         try
         {
+            start.FileName = Storage.ProgramPath.Resolve(_program);
             process.Start();
         }
         catch (Exception e) when (e is System.ComponentModel.Win32Exception or InvalidOperationException)

@@ -20,6 +20,7 @@ internal static class ProcessRunner
         Process process;
         try
         {
+            start.FileName = Storage.ProgramPath.Resolve(program);
             process = Process.Start(start) ?? throw new ServiceManagerException($"cannot start {program}");
         }
         catch (System.ComponentModel.Win32Exception e)

@@ -124,6 +124,7 @@ public sealed class SystemAccounts(string root)
         Process process;
         try
         {
+            start.FileName = ProgramPath.Resolve(program);
             process = Process.Start(start) ?? throw new IOException($"cannot start {program}");
         }
         catch (System.ComponentModel.Win32Exception e)

@@ -1,0 +1,55 @@
+using ConfigLang.Acme.Execution;
+using ConfigLang.Acme.Tests.Storage;
+
+namespace ConfigLang.Acme.Tests.Execution;
+
+[CollectionDefinition(nameof(CurrentDirectoryChanges), DisableParallelization = true)]
+public sealed class CurrentDirectoryChanges;
+
+/// <summary>
+/// A program rebuild runs by name (bash for postRun, systemctl, useradd, a reload command) is
+/// looked up on PATH only: Process.Start would first take a file of that name in the current
+/// directory, and root may run rebuild from a folder others write (a certificate directory).
+/// The current directory is the process's, so these tests run alone.
+/// </summary>
+[Collection(nameof(CurrentDirectoryChanges))]
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+public sealed class ProgramInCurrentDirectoryTests
+{
+    [Fact]
+    public async Task A_program_named_without_a_directory_is_not_taken_from_the_current_directory()
+    {
+        using var folder = new TempRoot(withUsers: false);
+        const string name = "configlang-planted-reload";
+        var marker = folder.File_("ran");
+        File.WriteAllText(folder.File_(name), $"#!/bin/sh\ntouch '{marker}'\n");
+        File.SetUnixFileMode(folder.File_(name), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var before = Directory.GetCurrentDirectory();
+        Directory.SetCurrentDirectory(folder.Path);
+        try
+        {
+            var error = await Assert.ThrowsAsync<ServiceManagerException>(() => new ExecServiceManager(name).ReloadAsync(["nginx.service"], CancellationToken.None));
+
+            Assert.Contains("is not installed or not on PATH", error.Message);
+            Assert.False(File.Exists(marker));
+        }
+        finally
+        {
+            Directory.SetCurrentDirectory(before);
+        }
+    }
+
+    [Fact]
+    public async Task A_program_on_PATH_and_one_named_by_its_path_still_run()
+    {
+        using var folder = new TempRoot(withUsers: false);
+        var script = folder.File_("reload.sh");
+        File.WriteAllText(script, $"#!/bin/sh\necho \"$@\" > '{folder.File_("args")}'\n");
+        File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+
+        await new ExecServiceManager("true --quiet").ReloadAsync(["a.service"], CancellationToken.None);
+        await new ExecServiceManager(script).ReloadAsync(["b.service"], CancellationToken.None);
+
+        Assert.Equal("b.service\n", File.ReadAllText(folder.File_("args")));
+    }
+}
