@@ -15,7 +15,10 @@ public sealed class PermissionRepair
     private readonly RootedFileSystem _root;
     private readonly FileOwnership _ownership;
 
-    /// <summary>Test hook: called with each file or symlink (full path) between the look at its name and its repair.</summary>
+    /// <summary>Test hook: called with each file or symlink (full path) after its name was listed and before it is opened.</summary>
+    internal Action<string>? BeforeEntryOpen { get; init; }
+
+    /// <summary>Test hook: called with each file or symlink (full path) once it is opened and judged, before its repair.</summary>
     internal Action<string>? BeforeEntryRepair { get; init; }
 
     /// <summary>A repair pass below <paramref name="root"/>.</summary>
@@ -70,12 +73,13 @@ public sealed class PermissionRepair
                 if (child is not null) Walk(child, user, group, directoryMode, fileMode, fix, findings);
                 continue;
             }
-            BeforeEntryRepair?.Invoke(directory.PathOf(name));
+            BeforeEntryOpen?.Invoke(directory.PathOf(name));
             // Judged and repaired through one descriptor of the entry: whoever can write the directory
             // may swap the name for a hard link to a file elsewhere between a look by name and a change by name.
             using var entry = directory.TryOpenEntry(name);
             if (entry is null) continue;
             var status = directory.StatusOf(entry);
+            BeforeEntryRepair?.Invoke(directory.PathOf(name));
             switch (status.Kind)
             {
                 case EntryKind.Symlink:

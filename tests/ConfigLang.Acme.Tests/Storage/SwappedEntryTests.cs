@@ -69,18 +69,43 @@ public sealed class SwappedEntryTests : IDisposable
         _outside.AssertUnchanged();
     }
 
+    // Wrong owner (root) and, for the file, a wrong mode: both would be repaired.
+    private void PlantStray(bool symlink)
+    {
+        using (CertificateDirectory()) { }
+        if (symlink) File.CreateSymbolicLink(CertificateFile("stray.pem"), "fullchain.pem");
+        else File.WriteAllText(CertificateFile("stray.pem"), "stray\n");
+    }
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
-    public void An_entry_swapped_between_the_repair_looking_at_it_and_repairing_it_is_refused(bool symlink)
+    public void An_entry_swapped_after_the_repair_opened_and_judged_it_leaves_the_linked_file_alone_and_the_opened_entry_is_repaired(bool symlink)
     {
-        using (CertificateDirectory()) { }
-        // Wrong owner (root) and, for the file, a wrong mode: both would be repaired.
-        if (symlink) File.CreateSymbolicLink(CertificateFile("stray.pem"), "fullchain.pem");
-        else File.WriteAllText(CertificateFile("stray.pem"), "stray\n");
+        PlantStray(symlink);
+        var request = ExecutorRequests.Http(Name, "https://127.0.0.1:1/dir");
         var repair = new PermissionRepair(_root.Path)
         {
             BeforeEntryRepair = path => { if (path == CertificateFile("stray.pem")) SwapForVictim(path); },
+        };
+
+        repair.Run([request]);
+
+        _outside.AssertUnchanged();
+        var opened = CertificateFile("stray.pem.aside");
+        if (!symlink) Assert.Equal(UnixModes.GroupReadable, File.GetUnixFileMode(opened));
+        Assert.Equal((request.Owner, request.Group), new FileOwnership(_root.Path).Get(opened));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void An_entry_swapped_between_the_repair_listing_it_and_opening_it_is_refused(bool symlink)
+    {
+        PlantStray(symlink);
+        var repair = new PermissionRepair(_root.Path)
+        {
+            BeforeEntryOpen = path => { if (path == CertificateFile("stray.pem")) SwapForVictim(path); },
         };
 
         var error = Assert.Throws<UnsafePathException>(() => repair.Run([ExecutorRequests.Http(Name, "https://127.0.0.1:1/dir")]));
