@@ -48,31 +48,16 @@ public sealed class ExecDnsProvider : IDnsProvider
 
     private async Task RunAsync(string action, ChallengeTask challenge, CancellationToken cancellationToken)
     {
-        var start = new ProcessStartInfo(_program)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(action);
-        if (_raw)
-        {
-            start.ArgumentList.Add("--");
-            start.ArgumentList.Add(challenge.Domain);
-            start.ArgumentList.Add(challenge.Token);
-            start.ArgumentList.Add(challenge.KeyAuthorization);
-        }
-        else
-        {
-            start.ArgumentList.Add(challenge.DnsRecordName);
-            start.ArgumentList.Add(challenge.DnsTxtValue);
-        }
-        foreach (var (name, value) in _credentials.All) start.Environment[name] = value;
-
-        using var process = new Process { StartInfo = start };
+        var arguments = new List<string> { action };
+        if (_raw) arguments.AddRange(["--", challenge.Domain, challenge.Token, challenge.KeyAuthorization]);
+        else arguments.AddRange([challenge.DnsRecordName, challenge.DnsTxtValue]);
+        using var process = new Process();
         try
         {
-            start.FileName = Storage.ProgramPath.Resolve(_program);
+            // Resolved before the Process takes the start info: nothing changes it after.
+            var start = Storage.ProgramPath.StartInfo(_program, arguments);
+            foreach (var (name, value) in _credentials.All) start.Environment[name] = value;
+            process.StartInfo = start;
             process.Start();
         }
         catch (Exception e) when (e is System.ComponentModel.Win32Exception or InvalidOperationException)

@@ -9,18 +9,11 @@ internal static class ProcessRunner
     public static async Task<(int ExitCode, OutputTail Output)> RunAsync(string program, IReadOnlyList<string> arguments,
         string? workingDirectory, CancellationToken cancellationToken)
     {
-        var start = new ProcessStartInfo(program)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = workingDirectory ?? "",
-        };
-        foreach (var argument in arguments) start.ArgumentList.Add(argument);
         Process process;
         try
         {
-            start.FileName = Storage.ProgramPath.Resolve(program);
+            var start = Storage.ProgramPath.StartInfo(program, arguments);
+            start.WorkingDirectory = workingDirectory ?? "";
             process = Process.Start(start) ?? throw new ServiceManagerException($"cannot start {program}");
         }
         catch (System.ComponentModel.Win32Exception e)

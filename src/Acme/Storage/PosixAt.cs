@@ -110,6 +110,23 @@ internal static partial class PosixAt
         return new EntryStatus(kind, (UnixFileMode)(mode & 0xFFF), MemoryMarshal.Read<int>(buffer[20..]), MemoryMarshal.Read<int>(buffer[24..]), MemoryMarshal.Read<int>(buffer[16..]));
     }
 
+    /// <summary>
+    /// True when <paramref name="path"/> (links followed, as exec follows them) is a regular file
+    /// this process may execute: what execve accepts, so a PATH lookup skips what it would refuse.
+    /// </summary>
+    public static bool IsExecutableFile(string path)
+    {
+        Span<byte> buffer = stackalloc byte[256];
+        if (StatxNative(AtFdCwd, path, 0, StatxBasicStats, buffer) != 0) return false;
+        var mode = MemoryMarshal.Read<ushort>(buffer[28..]);
+        return (mode & 0xF000) == 0x8000 && AccessNative(path, XOk) == 0;
+    }
+
+    private const int XOk = 1;
+
+    [LibraryImport("libc", EntryPoint = "access", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int AccessNative(string path, int mode);
+
     /// <summary>openat2(2) with <paramref name="resolve"/> flags; returns the fd or -1 (errno set).</summary>
     public static unsafe int OpenAt2(int directory, string path, int flags, ulong resolve)
     {

@@ -1,13 +1,14 @@
 using System.ComponentModel;
+using System.Diagnostics;
 
 namespace ConfigLang.Acme.Storage;
 
 /// <summary>
 /// Where a program named without a directory (<c>bash</c>, <c>systemctl</c>, <c>useradd</c>) is:
-/// the first regular file of that name in an absolute directory of <c>PATH</c>. Process.Start
-/// itself looks in the executable's directory and then in the current directory before PATH, so a
-/// <c>bash</c> in the folder root ran rebuild from (a certificate directory the ACME user writes)
-/// would run as root.
+/// the first executable regular file of that name in an absolute directory of <c>PATH</c>, as a
+/// shell finds it. Process.Start itself looks in the executable's directory and then in the
+/// current directory before PATH, so a <c>bash</c> in the folder root ran rebuild from (a
+/// certificate directory the ACME user writes) would run as root.
 /// </summary>
 internal static class ProgramPath
 {
@@ -23,8 +24,26 @@ internal static class ProgramPath
         {
             if (!Path.IsPathRooted(directory)) continue;
             var candidate = Path.Join(directory, program);
-            if (File.Exists(candidate)) return candidate;
+            // A non-executable file of that name earlier in PATH is passed over, as execvp does.
+            if (PosixAt.IsExecutableFile(candidate)) return candidate;
         }
         throw new Win32Exception(ENoEnt);
+    }
+
+    /// <summary>
+    /// How to start <paramref name="program"/> with <paramref name="arguments"/>, its file already
+    /// resolved on PATH, output redirected, no shell.
+    /// </summary>
+    /// <exception cref="Win32Exception">ENOENT when the program is not on PATH.</exception>
+    public static ProcessStartInfo StartInfo(string program, IEnumerable<string> arguments)
+    {
+        var start = new ProcessStartInfo(Resolve(program))
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        return start;
     }
 }

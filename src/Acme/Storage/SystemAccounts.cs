@@ -119,13 +119,10 @@ public sealed class SystemAccounts(string root)
     /// <summary>Runs one shadow-utils tool; its failure says what it was to do, for which account, and the tool's own words.</summary>
     private void Run(string task, string program, IReadOnlyList<string> arguments)
     {
-        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in arguments) start.ArgumentList.Add(argument);
         Process process;
         try
         {
-            start.FileName = ProgramPath.Resolve(program);
-            process = Process.Start(start) ?? throw new IOException($"cannot start {program}");
+            process = Process.Start(ProgramPath.StartInfo(program, arguments)) ?? throw new IOException($"cannot start {program}");
         }
         catch (System.ComponentModel.Win32Exception e)
         {

@@ -52,4 +52,31 @@ public sealed class ProgramInCurrentDirectoryTests
 
         Assert.Equal("b.service\n", File.ReadAllText(folder.File_("args")));
     }
+
+    [Fact]
+    public async Task A_non_executable_file_or_a_directory_of_that_name_earlier_on_PATH_is_passed_over()
+    {
+        using var folder = new TempRoot(withUsers: false);
+        const string name = "configlang-path-probe";
+        var marker = folder.File_("ran");
+        Directory.CreateDirectory(folder.File_("first", name));
+        Directory.CreateDirectory(folder.File_("second"));
+        File.WriteAllText(folder.File_("second", name), "#!/bin/sh\nexit 1\n");
+        Directory.CreateDirectory(folder.File_("third"));
+        File.WriteAllText(folder.File_("third", name), $"#!/bin/sh\ntouch '{marker}'\n");
+        File.SetUnixFileMode(folder.File_("third", name), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var before = Environment.GetEnvironmentVariable("PATH");
+        // Prepended only: other tests running meanwhile still find their programs.
+        Environment.SetEnvironmentVariable("PATH", $"{folder.File_("first")}:{folder.File_("second")}:{folder.File_("third")}:{before}");
+        try
+        {
+            await new ExecServiceManager(name).ReloadAsync(["nginx.service"], CancellationToken.None);
+
+            Assert.True(File.Exists(marker));
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("PATH", before);
+        }
+    }
 }
