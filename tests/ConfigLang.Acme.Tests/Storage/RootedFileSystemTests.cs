@@ -61,6 +61,8 @@ public sealed class RootedFileSystemTests : IDisposable
         using var writer = Process.Start(new ProcessStartInfo("/bin/sh", ["-c", $"echo X=y > '{fifo}'"]))!;
         try
         {
+            // Only a writer already waiting in open tells: one that has not reached it yet stays blocked either way.
+            WaitUntilBlockedOpeningFifo(writer.Id);
             var error = Assert.Throws<UnsafePathException>(() => new RootedFileSystem(_root.Path).ReadConfiguredFile("/run/secrets/dns.env"));
 
             Assert.Equal(fifo, error.Path);
@@ -70,6 +72,19 @@ public sealed class RootedFileSystemTests : IDisposable
         {
             writer.Kill();
         }
+    }
+
+    // The kernel's word that the process sleeps in open(2) on a FIFO waiting for the other end.
+    private static void WaitUntilBlockedOpeningFifo(int pid)
+    {
+        var limit = Stopwatch.StartNew();
+        while (limit.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            var wchan = File.ReadAllText($"/proc/{pid}/wchan").Trim();
+            if (wchan is "wait_for_partner" or "fifo_open") return;
+            Thread.Sleep(10);
+        }
+        Assert.Fail($"the writer (pid {pid}) did not block opening the FIFO within 10 s (wchan: {File.ReadAllText($"/proc/{pid}/wchan")})");
     }
 
     [Fact]
