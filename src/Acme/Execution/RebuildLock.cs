@@ -8,8 +8,9 @@ namespace ConfigLang.Acme.Execution;
 /// <c>&lt;root&gt;/run/configlang/rebuild.lock</c> held open with an exclusive <c>flock</c>,
 /// released when disposed or when the process dies. Opened without following symlinks
 /// (a symlink or hard-linked file there is an <see cref="UnsafePathException"/>), and emptied only
-/// once the lock is ours, so a planted link never gets its target truncated. Mode 0600: only root
-/// can open it, so only root can hold the lock.
+/// once the lock is ours, so a planted link never gets its target truncated. The file is the
+/// effective user's and 0600: flock needs only a read descriptor, so a file anyone else can open
+/// (or could, when it was 0644 or theirs) is a lock they can hold for ever. Such a file is replaced.
 /// </summary>
 public sealed class RebuildLock : IDisposable
 {
@@ -53,38 +54,66 @@ public sealed class RebuildLock : IDisposable
         }
     }
 
+    /// <summary>How often the lock file may be found replaced under us before the run gives up.</summary>
+    private const int MaxAttempts = 10;
+
     private static RebuildLock TryAcquire(string root)
     {
         using var directory = new RootedFileSystem(root).CreateDirectory(HostDirectory, UnixModes.PublicDirectory);
-        var handle = directory.OpenOrCreate("rebuild.lock", UnixModes.OwnerReadWrite);
         var path = directory.PathOf("rebuild.lock");
-        try
+        for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
-            if (directory.StatusOf(handle) is not { Kind: EntryKind.File, Links: 1 })
-            {
-                throw new UnsafePathException(path, "a file with other hard links");
-            }
-            // flock needs only a read descriptor: a lock file others may open is one any user can hold
-            // for ever, stopping every renewal. 0600 also for a file an earlier version made 0644.
-            directory.SetMode(handle, "rebuild.lock", UnixModes.OwnerReadWrite);
-            if (!RootedDirectory.TryLock(handle, path)) throw new RebuildLockedException(path);
+            var handle = OpenOwnLockFile(directory, path);
+            if (handle is null) continue;
             try
             {
-                RandomAccess.SetLength(handle, 0);
-                RandomAccess.Write(handle, System.Text.Encoding.ASCII.GetBytes(Environment.ProcessId + "\n"), 0);
+                if (!RootedDirectory.TryLock(handle, path)) throw new RebuildLockedException(path);
+                // Another run may have replaced the file between our open and our flock: a lock on a
+                // file no longer under the name keeps nobody out.
+                if (directory.Status("rebuild.lock")?.Identity != directory.StatusOf(handle).Identity)
+                {
+                    handle.Dispose();
+                    continue;
+                }
+                try
+                {
+                    RandomAccess.SetLength(handle, 0);
+                    RandomAccess.Write(handle, System.Text.Encoding.ASCII.GetBytes(Environment.ProcessId + "\n"), 0);
+                }
+                catch (IOException e)
+                {
+                    // A full disk: .NET's text names no file.
+                    throw FileSystemErrorText.Rewrap(e, "write", path);
+                }
+                return new RebuildLock(handle, path);
             }
-            catch (IOException e)
+            catch
             {
-                // A full disk: .NET's text names no file.
-                throw FileSystemErrorText.Rewrap(e, "write", path);
+                handle.Dispose();
+                throw;
             }
-            return new RebuildLock(handle, path);
         }
-        catch
+        throw new IOException($"{path} was replaced {MaxAttempts} times while the lock was being taken");
+    }
+
+    /// <summary>
+    /// The lock file open, ours and 0600; null when another run changed it meanwhile (try again).
+    /// A file that is not (someone may hold a descriptor opened while it was readable, or own it
+    /// and open it at will): a chmod takes no descriptor back, so it is unlinked and made anew.
+    /// </summary>
+    private static SafeFileHandle? OpenOwnLockFile(RootedDirectory directory, string path)
+    {
+        var handle = directory.OpenOrCreate("rebuild.lock", UnixModes.OwnerReadWrite);
+        var status = directory.StatusOf(handle);
+        if (status is not { Kind: EntryKind.File, Links: 1 })
         {
             handle.Dispose();
-            throw;
+            throw new UnsafePathException(path, "a file with other hard links");
         }
+        if (status.Mode == UnixModes.OwnerReadWrite && status.Uid == (int)PosixAt.EffectiveUserId()) return handle;
+        handle.Dispose();
+        directory.Delete("rebuild.lock");
+        return directory.TryCreateNewHandle("rebuild.lock", UnixModes.OwnerReadWrite);
     }
 
     /// <inheritdoc/>

@@ -107,7 +107,10 @@ internal static partial class PosixAt
             0xA000 => EntryKind.Symlink,
             _ => EntryKind.Other,
         };
-        return new EntryStatus(kind, (UnixFileMode)(mode & 0xFFF), MemoryMarshal.Read<int>(buffer[20..]), MemoryMarshal.Read<int>(buffer[24..]), MemoryMarshal.Read<int>(buffer[16..]));
+        // stx_ino (u64) at 32, stx_dev_major and stx_dev_minor (u32) at 136 and 140.
+        var device = ((ulong)MemoryMarshal.Read<uint>(buffer[136..]) << 32) | MemoryMarshal.Read<uint>(buffer[140..]);
+        var identity = new FileIdentity(device, MemoryMarshal.Read<ulong>(buffer[32..]));
+        return new EntryStatus(kind, (UnixFileMode)(mode & 0xFFF), MemoryMarshal.Read<int>(buffer[20..]), MemoryMarshal.Read<int>(buffer[24..]), MemoryMarshal.Read<int>(buffer[16..]), identity);
     }
 
     /// <summary>
@@ -123,6 +126,10 @@ internal static partial class PosixAt
     }
 
     private const int XOk = 1;
+
+    /// <summary>The effective user id of this process.</summary>
+    [LibraryImport("libc", EntryPoint = "geteuid")]
+    public static partial uint EffectiveUserId();
 
     [LibraryImport("libc", EntryPoint = "access", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     private static partial int AccessNative(string path, int mode);

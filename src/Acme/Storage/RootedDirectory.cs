@@ -113,16 +113,28 @@ public sealed class RootedDirectory : IDisposable
     public string? TryReadAllText(string name) => TryReadAllBytes(name) is { } bytes ? System.Text.Encoding.UTF8.GetString(bytes) : null;
 
     /// <summary>Creates a new file (never an existing one, never through a symlink) with exactly <paramref name="mode"/>.</summary>
-    public FileStream CreateNew(string name, UnixFileMode mode)
+    public FileStream CreateNew(string name, UnixFileMode mode) =>
+        new(TryCreateNewHandle(name, mode) ?? throw PosixAt.Error(PosixAt.EExist, "create", PathOf(name)), FileAccess.Write);
+
+    /// <summary>
+    /// Creates a new file (never an existing one, never through a symlink) with exactly
+    /// <paramref name="mode"/>, open for reading and writing; null when the name is taken.
+    /// </summary>
+    public SafeFileHandle? TryCreateNewHandle(string name, UnixFileMode mode)
     {
-        var fd = PosixAt.OpenAt(Fd, Checked(name), PosixAt.OWrOnly | PosixAt.OCreat | PosixAt.OExcl | PosixAt.ONoFollow | PosixAt.OCloExec, (uint)mode);
-        if (fd < 0) throw PosixAt.LastError("create", PathOf(name));
+        var fd = PosixAt.OpenAt(Fd, Checked(name), PosixAt.ORdWr | PosixAt.OCreat | PosixAt.OExcl | PosixAt.ONoFollow | PosixAt.OCloExec, (uint)mode);
+        if (fd < 0)
+        {
+            var errno = System.Runtime.InteropServices.Marshal.GetLastPInvokeError();
+            if (errno == PosixAt.EExist) return null;
+            throw PosixAt.Error(errno, "create", PathOf(name));
+        }
         var handle = new SafeFileHandle(fd, ownsHandle: true);
         try
         {
             // The umask may have taken bits away; the mode asked for is the mode we want.
             if (PosixAt.Fchmod(fd, (uint)mode) != 0) throw PosixAt.LastError("chmod", PathOf(name));
-            return new FileStream(handle, FileAccess.Write);
+            return handle;
         }
         catch
         {
