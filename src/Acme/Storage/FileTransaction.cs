@@ -17,7 +17,8 @@ namespace ConfigLang.Acme.Storage;
 /// </summary>
 internal sealed class FileTransaction(RootedDirectory directory, FileOwnership? ownership) : IDisposable
 {
-    private readonly List<(string Temporary, string Target)> _staged = [];
+    // Each staged file's identity: Commit installs only the file we made, not whatever was put under its name since.
+    private readonly List<(string Temporary, string Target, FileIdentity Identity)> _staged = [];
 
     /// <summary>Test hook: called with each target (full path) just before it is replaced.</summary>
     internal Action<string>? BeforeReplace { get; init; }
@@ -37,10 +38,10 @@ internal sealed class FileTransaction(RootedDirectory directory, FileOwnership? 
     {
         RefuseForeignTarget(fileName);
         var temporary = LeftoverFiles.TemporaryName(fileName);
-        _staged.Add((temporary, fileName));
         var stream = directory.CreateNew(temporary, UnixModes.OwnerReadWrite);
         try
         {
+            _staged.Add((temporary, fileName, directory.StatusOf(stream.SafeFileHandle).Identity));
             AfterCreate?.Invoke(directory.PathOf(temporary));
             // Owner first, then the (possibly group-readable) final mode: never readable by the wrong
             // group. Both through the open file, before any byte of it is written: whoever can write
@@ -73,18 +74,21 @@ internal sealed class FileTransaction(RootedDirectory directory, FileOwnership? 
     public void StageSymlink(string fileName, string linkTarget, string user, string? group)
     {
         var temporary = LeftoverFiles.TemporaryName(fileName);
-        _staged.Add((temporary, fileName));
         directory.CreateSymlink(temporary, linkTarget);
+        // Known from here on, so Dispose removes it whatever happens next.
+        _staged.Add((temporary, fileName, default));
+        var index = _staged.Count - 1;
         AfterCreate?.Invoke(directory.PathOf(temporary));
-        if (ownership is null) return;
-        // The link is re-owned through a descriptor of the entry, after checking that it still is a
-        // link: a chown by name would reach whatever was put under the name since (a hard link).
+        // The link is judged (and re-owned) through a descriptor of the entry, after checking that it
+        // still is a link: a chown by name would reach whatever was put under the name since (a hard link).
         using var entry = directory.TryOpenEntry(temporary) ?? throw new IOException($"{directory.PathOf(temporary)} vanished while it was being made");
-        if (directory.StatusOf(entry).Kind != EntryKind.Symlink)
+        var status = directory.StatusOf(entry);
+        if (status.Kind != EntryKind.Symlink)
         {
             throw new UnsafePathException(directory.PathOf(temporary), "no longer the symbolic link just made there (someone who can write the directory replaced it)");
         }
-        ownership.Set(directory, entry, temporary, user, group);
+        _staged[index] = (temporary, fileName, status.Identity);
+        ownership?.Set(directory, entry, temporary, user, group);
     }
 
     /// <summary>Replaces every target, all or nothing (see the class summary).</summary>
@@ -93,7 +97,7 @@ internal sealed class FileTransaction(RootedDirectory directory, FileOwnership? 
         var backups = new List<(string Target, string? Backup)>();
         try
         {
-            foreach (var (temporary, target) in _staged)
+            foreach (var (temporary, target, identity) in _staged)
             {
                 string? backup = null;
                 if (directory.Exists(target))
@@ -103,6 +107,10 @@ internal sealed class FileTransaction(RootedDirectory directory, FileOwnership? 
                 }
                 backups.Add((target, backup));
                 BeforeReplace?.Invoke(directory.PathOf(target));
+                if (directory.Status(temporary)?.Identity != identity)
+                {
+                    throw new UnsafePathException(directory.PathOf(temporary), "no longer the file staged there (someone who can write the directory replaced it)");
+                }
                 directory.Rename(temporary, target);
             }
             directory.Sync();
@@ -141,7 +149,7 @@ internal sealed class FileTransaction(RootedDirectory directory, FileOwnership? 
     /// <summary>Removes temporary files left by a transaction that was not committed.</summary>
     public void Dispose()
     {
-        foreach (var (temporary, _) in _staged) directory.Delete(temporary);
+        foreach (var (temporary, _, _) in _staged) directory.Delete(temporary);
     }
 
     // A symlink (or directory, FIFO) where our file goes was planted: renaming over it would be

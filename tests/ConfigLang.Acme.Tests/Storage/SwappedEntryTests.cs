@@ -46,15 +46,43 @@ public sealed class SwappedEntryTests : IDisposable
         using (var transaction = new FileTransaction(directory, new FileOwnership(_root.Path)) { AfterCreate = path => SwapForVictim(temporary = path) })
         {
             transaction.StageFile(StateLayout.KeyFile, "our key\n"u8, UnixModes.GroupReadable, "acme", "nginx");
-            transaction.Commit();
+            // What is under the temporary name now is not the file staged: it is not installed as the key.
+            var error = Assert.Throws<UnsafePathException>(transaction.Commit);
+            Assert.Equal(temporary, error.Path);
         }
 
+        Assert.False(File.Exists(CertificateFile(StateLayout.KeyFile)));
         _outside.AssertUnchanged();
         // Our file, moved aside by the attacker, got the owner and mode before the secret went in.
         var ours = temporary! + ".aside";
         Assert.Equal("our key\n", File.ReadAllText(ours));
         Assert.Equal(UnixModes.GroupReadable, File.GetUnixFileMode(ours));
         Assert.Equal(("acme", "nginx"), new FileOwnership(_root.Path).Get(ours));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_staged_entry_swapped_just_before_commit_is_not_installed(bool symlink)
+    {
+        string? temporary = null;
+        var target = symlink ? StateLayout.CertFile : StateLayout.KeyFile;
+        using (var directory = CertificateDirectory())
+        using (var transaction = new FileTransaction(directory, new FileOwnership(_root.Path))
+               {
+                   AfterCreate = path => temporary = path,
+                   BeforeReplace = _ => SwapForVictim(temporary!),
+               })
+        {
+            if (symlink) transaction.StageSymlink(target, StateLayout.FullChainFile, "acme", "nginx");
+            else transaction.StageFile(target, "our key\n"u8, UnixModes.GroupReadable, "acme", "nginx");
+
+            var error = Assert.Throws<UnsafePathException>(transaction.Commit);
+
+            Assert.Equal(temporary, error.Path);
+        }
+        Assert.False(File.Exists(CertificateFile(target)));
+        _outside.AssertUnchanged();
     }
 
     [Fact]
