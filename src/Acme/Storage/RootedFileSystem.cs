@@ -111,11 +111,8 @@ public sealed class RootedFileSystem(string root)
     /// </summary>
     public (byte[] Content, EntryStatus Status) ReadConfiguredFileWithStatus(string hostPath)
     {
-        using var root = OpenRoot();
-        var relative = string.Join('/', Components(hostPath));
-        var fd = PosixAt.OpenAt2(root.Descriptor, relative, PosixAt.OPath | PosixAt.OCloExec, PosixAt.ResolveInRoot | PosixAt.ResolveNoMagicLinks);
-        if (fd < 0) throw PosixAt.LastError("open", FullPath(hostPath));
-        using var entry = new Microsoft.Win32.SafeHandles.SafeFileHandle(fd, ownsHandle: true);
+        using var entry = OpenConfiguredEntry(hostPath, nullWhenMissing: false)!;
+        var fd = (int)entry.DangerousGetHandle();
         var status = PosixAt.Stat(fd, "", FullPath(hostPath))!;
         if (status.Kind != EntryKind.File)
         {
@@ -136,17 +133,23 @@ public sealed class RootedFileSystem(string root)
     /// </summary>
     public EntryStatus? ConfiguredFileStatus(string hostPath)
     {
+        using var entry = OpenConfiguredEntry(hostPath, nullWhenMissing: true);
+        return entry is null ? null : PosixAt.Stat((int)entry.DangerousGetHandle(), "", FullPath(hostPath));
+    }
+
+    /// <summary>
+    /// An <c>O_PATH</c> descriptor of a file the configuration names, its links resolved inside the
+    /// root; null when it is missing and <paramref name="nullWhenMissing"/>.
+    /// </summary>
+    private Microsoft.Win32.SafeHandles.SafeFileHandle? OpenConfiguredEntry(string hostPath, bool nullWhenMissing)
+    {
         using var root = OpenRoot();
         var relative = string.Join('/', Components(hostPath));
         var fd = PosixAt.OpenAt2(root.Descriptor, relative, PosixAt.OPath | PosixAt.OCloExec, PosixAt.ResolveInRoot | PosixAt.ResolveNoMagicLinks);
-        if (fd < 0)
-        {
-            var errno = System.Runtime.InteropServices.Marshal.GetLastPInvokeError();
-            if (errno is PosixAt.ENoEnt or PosixAt.ENotDir) return null;
-            throw PosixAt.Error(errno, "open", FullPath(hostPath));
-        }
-        using var handle = new Microsoft.Win32.SafeHandles.SafeFileHandle(fd, ownsHandle: true);
-        return PosixAt.Stat(fd, "", FullPath(hostPath));
+        if (fd >= 0) return new Microsoft.Win32.SafeHandles.SafeFileHandle(fd, ownsHandle: true);
+        var errno = System.Runtime.InteropServices.Marshal.GetLastPInvokeError();
+        if (nullWhenMissing && errno is PosixAt.ENoEnt or PosixAt.ENotDir) return null;
+        throw PosixAt.Error(errno, "open", FullPath(hostPath));
     }
 
     /// <summary>The directory part and the file name of a host path.</summary>
