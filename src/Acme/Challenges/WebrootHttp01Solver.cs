@@ -47,7 +47,7 @@ public sealed class WebrootHttp01Solver : IChallengeSolver
         ValidateToken(challenge.Token);
         using (_root.CreateDirectory(_hostWebroot.TrimEnd('/') + "/.well-known", UnixModes.PublicDirectory)) { }
         using var directory = _root.CreateDirectory(ChallengeDirectory, UnixModes.PublicDirectory);
-        if (_challengeOwner is { } owner) owner.Ownership.Set(directory, null, owner.User, owner.Group);
+        if (_challengeOwner is { } owner) owner.Ownership.Set(directory, owner.User, owner.Group);
         directory.Delete(challenge.Token);
         await using var stream = directory.CreateNew(challenge.Token, UnixModes.PublicFile);
         await stream.WriteAsync(System.Text.Encoding.ASCII.GetBytes(challenge.KeyAuthorization), cancellationToken).ConfigureAwait(false);

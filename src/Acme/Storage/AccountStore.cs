@@ -114,15 +114,15 @@ public sealed class AccountStore
     {
         using (var state = _root.CreateDirectory(StateLayout.HostStateDirectory, UnixModes.PublicDirectory))
         {
-            _ownership.Set(state, null, _owner, CertificateStore.PrimaryGroupOf(_owner));
+            _ownership.Set(state, _owner, CertificateStore.PrimaryGroupOf(_owner));
         }
         using var accounts = _root.CreateDirectory(StateLayout.HostAccountsDirectory, UnixModes.OwnerDirectory);
         var directory = accounts.CreateDirectory(account.Hash, UnixModes.OwnerDirectory);
         try
         {
             // NixOS leaves the group of account data alone (u=rwX,g=,o=).
-            _ownership.Set(accounts, null, _owner, group: null);
-            _ownership.Set(directory, null, _owner, group: null);
+            _ownership.Set(accounts, _owner, group: null);
+            _ownership.Set(directory, _owner, group: null);
             return directory;
         }
         catch

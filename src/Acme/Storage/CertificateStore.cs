@@ -102,7 +102,7 @@ public sealed class CertificateStore
         var firstChange = _ownership.Changes.Count;
         using var state = OpenStateDirectory(request.Owner);
         using var directory = state.CreateDirectory(StateLayout.ValidName(request.Name), UnixModes.GroupDirectory);
-        _ownership.Set(directory, null, request.Owner, request.Group);
+        _ownership.Set(directory, request.Owner, request.Group);
 
         var changed = !SameText(directory, StateLayout.FullChainFile, material.FullChainPem)
                       || !SameText(directory, StateLayout.KeyFile, material.KeyPem);
@@ -141,7 +141,7 @@ public sealed class CertificateStore
         var state = FileSystem.CreateDirectory(StateLayout.HostStateDirectory, UnixModes.PublicDirectory);
         try
         {
-            _ownership.Set(state, null, owner, PrimaryGroupOf(owner));
+            _ownership.Set(state, owner, PrimaryGroupOf(owner));
             return state;
         }
         catch
@@ -169,7 +169,7 @@ public sealed class CertificateStore
         transaction.StageFile("key.pem", Encoding.UTF8.GetBytes(key.ExportECPrivateKeyPem() + "\n"), UnixModes.OwnerReadWrite, owner, group);
         transaction.StageFile("cert.pem", Encoding.UTF8.GetBytes(ca.ExportCertificatePem() + "\n"), UnixModes.OwnerReadWrite, owner, group);
         transaction.Commit();
-        _ownership.Set(directory, null, owner, group);
+        _ownership.Set(directory, owner, group);
         return ca;
     }
 

@@ -29,16 +29,11 @@ public sealed class FileOwnership
     public IReadOnlyList<OwnershipChange> Changes { get { lock (_changes) return _changes.ToArray(); } }
 
     /// <summary>
-    /// Sets owner and group (by name) of <paramref name="name"/> in <paramref name="directory"/>
-    /// (of the directory itself when null), never following a symlink; a null
+    /// Sets owner and group (by name) of the open <paramref name="directory"/> itself; a null
     /// <paramref name="group"/> leaves the group as it is.
     /// </summary>
-    public OwnershipChange Set(RootedDirectory directory, string? name, string user, string? group) =>
-        Set(name is null ? directory.Path : directory.PathOf(name), user, group, (uid, gid) =>
-        {
-            if (name is null) directory.SetOwner(uid, gid);
-            else directory.SetOwner(name, uid, gid);
-        });
+    public OwnershipChange Set(RootedDirectory directory, string user, string? group) =>
+        Set(directory.Path, user, group, directory.SetOwner);
 
     /// <summary>
     /// Sets owner and group (by name) of the entry <paramref name="entry"/> open in

@@ -127,7 +127,7 @@ public sealed class PermissionRepair
             if (!fix) findings.Add(new PermissionFinding(path, problem, false));
             else
             {
-                var change = name is null ? _ownership.Set(directory, null, user, group) : _ownership.Set(directory, entry!, name, user, group);
+                var change = name is null ? _ownership.Set(directory, user, group) : _ownership.Set(directory, entry!, name, user, group);
                 findings.Add(new PermissionFinding(path, problem, change.Applied, change.Note));
             }
         }

@@ -216,19 +216,6 @@ public sealed class RootedDirectory : IDisposable
         if (PosixAt.Fchown(Fd, unchecked((uint)uid), unchecked((uint)gid)) != 0) throw PosixAt.LastError("chown", Path);
     }
 
-    /// <summary>
-    /// Sets the owner and group of <paramref name="name"/> itself (a symlink's own, never its target's).
-    /// A hard link put under the name is re-owned: where others can write this directory, use
-    /// <see cref="SetOwner(SafeFileHandle, string, int, int)"/> on the entry that was judged.
-    /// </summary>
-    public void SetOwner(string name, int uid, int gid)
-    {
-        if (PosixAt.FchownAt(Fd, Checked(name), unchecked((uint)uid), unchecked((uint)gid), PosixAt.AtSymlinkNoFollow) != 0)
-        {
-            throw PosixAt.LastError("chown", PathOf(name));
-        }
-    }
-
     /// <summary>Creates the symlink <paramref name="name"/> pointing at <paramref name="target"/> (our own cert.pem only).</summary>
     public void CreateSymlink(string name, string target)
     {

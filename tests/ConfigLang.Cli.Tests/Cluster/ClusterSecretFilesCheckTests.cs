@@ -146,6 +146,7 @@ public sealed class ClusterSecretFilesCheckTests : IDisposable
     {
         var files = new RootedFileSystem(Path.GetDirectoryName(path)!);
         using var directory = files.OpenRoot();
-        directory.SetOwner(Path.GetFileName(path), uid, gid);
+        using var entry = directory.TryOpenEntry(Path.GetFileName(path))!;
+        directory.SetOwner(entry, Path.GetFileName(path), uid, gid);
     }
 }
