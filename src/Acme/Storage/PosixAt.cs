@@ -34,6 +34,8 @@ internal static partial class PosixAt
     public const int EBadF = 9;
     public const int ENotDir = 20;
     public const int ELoop = 40;
+    public const int EPerm = 1;
+    public const int ENoSys = 38;
     public const int EWouldBlock = 11;
 
     private const uint StatxBasicStats = 0x7ff;

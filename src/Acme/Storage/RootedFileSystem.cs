@@ -139,7 +139,8 @@ public sealed class RootedFileSystem(string root)
 
     /// <summary>
     /// An <c>O_PATH</c> descriptor of a file the configuration names, its links resolved inside the
-    /// root; null when it is missing and <paramref name="nullWhenMissing"/>.
+    /// root; null when it is missing and <paramref name="nullWhenMissing"/>;
+    /// <see cref="ConfinedResolutionUnavailableException"/> where openat2 cannot be used.
     /// </summary>
     private Microsoft.Win32.SafeHandles.SafeFileHandle? OpenConfiguredEntry(string hostPath, bool nullWhenMissing)
     {
@@ -148,6 +149,7 @@ public sealed class RootedFileSystem(string root)
         var fd = PosixAt.OpenAt2(root.Descriptor, relative, PosixAt.OPath | PosixAt.OCloExec, PosixAt.ResolveInRoot | PosixAt.ResolveNoMagicLinks);
         if (fd >= 0) return new Microsoft.Win32.SafeHandles.SafeFileHandle(fd, ownsHandle: true);
         var errno = System.Runtime.InteropServices.Marshal.GetLastPInvokeError();
+        if (errno is PosixAt.ENoSys or PosixAt.EPerm) throw new ConfinedResolutionUnavailableException(FullPath(hostPath), errno);
         if (nullWhenMissing && errno is PosixAt.ENoEnt or PosixAt.ENotDir) return null;
         throw PosixAt.Error(errno, "open", FullPath(hostPath));
     }

@@ -16,6 +16,13 @@ public sealed class CredentialsReadableByOthersCheck : IHostCheck
 {
     private const string StorePrefix = "/nix/store/";
 
+    private readonly Func<RootedFileSystem, string, EntryStatus?> _statusOf;
+
+    public CredentialsReadableByOthersCheck() : this((files, path) => files.ConfiguredFileStatus(path)) { }
+
+    /// <summary>For tests: how a configured file's status is found (as <see cref="RootedFileSystem.ConfiguredFileStatus"/>).</summary>
+    internal CredentialsReadableByOthersCheck(Func<RootedFileSystem, string, EntryStatus?> statusOf) => _statusOf = statusOf;
+
     public IEnumerable<Diagnostic> Check(HostFacts facts)
     {
         var files = new RootedFileSystem(facts.Root);
@@ -24,8 +31,17 @@ public sealed class CredentialsReadableByOthersCheck : IHostCheck
             foreach (var (option, path) in CredentialFilesOf(cert))
             {
                 if (path.StartsWith(StorePrefix, StringComparison.Ordinal) || !Path.IsPathRooted(path)) continue;
-                if (ModeOf(files, path) is not { } mode || (mode & UnixFileMode.OtherRead) == 0) continue;
                 var subject = $"security.acme.certs.\"{cert.Name}\".{option}";
+                var (found, unavailable) = ModeOf(files, path, facts.Root);
+                if (unavailable is not null)
+                {
+                    // Silence would read as "not readable by others": say the file was not judged.
+                    yield return Diagnostic.Warning(LintCodes.CredentialsReadableByOthers,
+                        $"could not check who can read `{subject}' ({path}): {unavailable.Message}",
+                        facts.LocateCert(cert.Name, option)) with { Subject = subject };
+                    continue;
+                }
+                if (found is not { } mode || (mode & UnixFileMode.OtherRead) == 0) continue;
                 yield return Diagnostic.Error(LintCodes.CredentialsReadableByOthers,
                     $"`{subject}' is {path}, which every local user can read (mode {Octal(mode)})",
                     facts.LocateCert(cert.Name, option))
@@ -46,12 +62,31 @@ public sealed class CredentialsReadableByOthersCheck : IHostCheck
     /// <summary>
     /// The permission bits of the file (of a link's final target, resolved inside the root as
     /// rebuild resolves it: never a file beyond the root), or null when there is no such file.
+    /// Where openat2 cannot be used: under root <c>/</c> links resolve the same way by path, so a
+    /// plain stat does; under another root that would follow links beyond it, so the check does not run.
     /// </summary>
-    private static UnixFileMode? ModeOf(RootedFileSystem files, string path)
+    private (UnixFileMode? Mode, ConfinedResolutionUnavailableException? Unavailable) ModeOf(RootedFileSystem files, string path, string root)
     {
         try
         {
-            return files.ConfiguredFileStatus(path) is { Kind: EntryKind.File } status ? status.Mode : null;
+            return (_statusOf(files, path) is { Kind: EntryKind.File } status ? status.Mode : null, null);
+        }
+        catch (ConfinedResolutionUnavailableException e)
+        {
+            return Path.GetFullPath(root) == "/" ? (ModeByPath(path), null) : (null, e);
+        }
+        catch (IOException) { return (null, null); }
+        catch (UnauthorizedAccessException) { return (null, null); }
+    }
+
+    // The mode of a host path's final target (links followed by the kernel, as at root / they are by rebuild).
+    private static UnixFileMode? ModeByPath(string path)
+    {
+        try
+        {
+            var info = new FileInfo(path);
+            if (info.LinkTarget is not null && info.ResolveLinkTarget(returnFinalTarget: true) is { } target) info = new FileInfo(target.FullName);
+            return info.Exists ? info.UnixFileMode : null;
         }
         catch (IOException) { return null; }
         catch (UnauthorizedAccessException) { return null; }

@@ -114,4 +114,32 @@ public sealed class CredentialsReadableByOthersCheckTests : IDisposable
         var finding = Assert.Single(new CredentialsReadableByOthersCheck().Check(facts with { Root = _dir }));
         Assert.Contains("/run/secrets/cloudflare.env", finding.Message);
     }
+
+    // openat2 as on a kernel before 5.6 (ENOSYS).
+    private static CredentialsReadableByOthersCheck WithoutOpenat2() =>
+        new((files, path) => throw new ConfigLang.Acme.Storage.ConfinedResolutionUnavailableException(path, 38));
+
+    [Fact]
+    public void Without_openat2_a_world_readable_file_under_root_slash_is_still_reported()
+    {
+        var path = Secret("cloudflare.env", Mode0644);
+        var finding = Assert.Single(WithoutOpenat2().Check(Facts(environmentFile: path)));
+        Assert.True(finding.IsError);
+        Assert.Contains("(mode 0644)", finding.Message);
+    }
+
+    [Fact]
+    public void Without_openat2_under_another_root_the_check_says_it_could_not_run()
+    {
+        Directory.CreateDirectory(Path.Combine(_dir, "run", "secrets"));
+        Secret(Path.Combine("run", "secrets", "cloudflare.env"), Mode0644);
+        var facts = Facts(environmentFile: "/run/secrets/cloudflare.env") with { Root = _dir };
+
+        var finding = Assert.Single(WithoutOpenat2().Check(facts));
+
+        Assert.False(finding.IsError);
+        Assert.Contains("could not check who can read", finding.Message);
+        Assert.Contains("kernel before 5.6", finding.Message);
+        Assert.Equal("security.acme.certs.\"example.org\".environmentFile", finding.Subject);
+    }
 }
