@@ -15,7 +15,7 @@ public sealed class PermissionRepair
     private readonly RootedFileSystem _root;
     private readonly FileOwnership _ownership;
 
-    /// <summary>Test hook: called with each file or symlink (full path) after its name was listed and before it is opened.</summary>
+    /// <summary>Test hook: called with each entry (full path) after its name was listed and before it is opened.</summary>
     internal Action<string>? BeforeEntryOpen { get; init; }
 
     /// <summary>Test hook: called with each file or symlink (full path) once it is opened and judged, before its repair.</summary>
@@ -66,19 +66,20 @@ public sealed class PermissionRepair
         Check(directory, null, null, directory.Status(), directoryMode, user, group, fix, findings);
         foreach (var name in directory.List())
         {
-            if (directory.Status(name) is not { } listed) continue;
-            if (listed.Kind == EntryKind.Directory)
+            BeforeEntryOpen?.Invoke(directory.PathOf(name));
+            // Judged and repaired through one descriptor of the entry, stat'ed once through it: whoever can
+            // write the directory may swap the name for a hard link to a file elsewhere between a look by
+            // name and a change by name.
+            using var entry = directory.TryOpenEntry(name);
+            if (entry is null) continue;
+            var status = directory.StatusOf(entry);
+            if (status.Kind == EntryKind.Directory)
             {
+                // Opened again without following links; the walk judges the directory through that descriptor.
                 using var child = directory.TryOpenDirectory(name);
                 if (child is not null) Walk(child, user, group, directoryMode, fileMode, fix, findings);
                 continue;
             }
-            BeforeEntryOpen?.Invoke(directory.PathOf(name));
-            // Judged and repaired through one descriptor of the entry: whoever can write the directory
-            // may swap the name for a hard link to a file elsewhere between a look by name and a change by name.
-            using var entry = directory.TryOpenEntry(name);
-            if (entry is null) continue;
-            var status = directory.StatusOf(entry);
             BeforeEntryRepair?.Invoke(directory.PathOf(name));
             switch (status.Kind)
             {
