@@ -156,11 +156,17 @@ public sealed class RebuildCommandTests : IDisposable
     [Theory]
     [InlineData("rebuild")]
     [InlineData("renew")]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     public void A_run_while_another_holds_the_lock_is_an_execution_failure_and_writes_nothing(string command)
     {
         var lockPath = Path.Combine(_root.FullName, "run", "configlang", "rebuild.lock");
         Directory.CreateDirectory(Path.GetDirectoryName(lockPath)!);
-        using var held = new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        // As another run holds it: ours and 0600 (a file that is not would be replaced, not waited for).
+        using var held = new FileStream(lockPath, new FileStreamOptions
+        {
+            Mode = FileMode.OpenOrCreate, Access = FileAccess.ReadWrite, Share = FileShare.None,
+            UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
+        });
 
         var run = CliRun.Invoke(command, Example("minimal", "host.nix"), "--root", _root.FullName, "--service-manager", "none");
 
