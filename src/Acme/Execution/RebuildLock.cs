@@ -5,17 +5,24 @@ namespace ConfigLang.Acme.Execution;
 
 /// <summary>
 /// The lock that keeps two rebuilds (or a rebuild and the renew timer) from running at once:
-/// <c>&lt;root&gt;/run/configlang/rebuild.lock</c> held open with an exclusive <c>flock</c>,
-/// released when disposed or when the process dies. Opened without following symlinks
-/// (a symlink or hard-linked file there is an <see cref="UnsafePathException"/>), and emptied only
-/// once the lock is ours, so a planted link never gets its target truncated. The file is the
-/// effective user's and 0600: flock needs only a read descriptor, so a file anyone else can open
-/// (or could, when it was 0644 or theirs) is a lock they can hold for ever. Such a file is replaced.
+/// <c>&lt;root&gt;/run/configlang/lock/rebuild.lock</c> held open with an exclusive <c>flock</c>,
+/// released when disposed or when the process dies. flock needs only a read descriptor, so anyone
+/// who can open the file can hold the lock for ever: the file lives in a folder that is the
+/// effective user's and 0700, and is ours and 0600; anything else there is an
+/// <see cref="UnsafePathException"/>, never deleted (deleting a file another run has just locked
+/// lets two runs in at once). No earlier version used that folder, so an old 0644
+/// <c>run/configlang/rebuild.lock</c> that others may hold open locks nothing and is ignored.
+/// Opened without following symlinks, and emptied only once the lock is ours.
 /// </summary>
 public sealed class RebuildLock : IDisposable
 {
-    /// <summary>The lock's directory (host path), 0755 as systemd's RuntimeDirectory would make it.</summary>
+    /// <summary>The directory above the lock's folder (host path), 0755 as systemd's RuntimeDirectory would make it.</summary>
     public const string HostDirectory = "/run/configlang";
+
+    /// <summary>The lock's own folder in <see cref="HostDirectory"/>: the effective user's, 0700.</summary>
+    public const string FolderName = "lock";
+
+    private const string FileName = "rebuild.lock";
 
     private readonly SafeFileHandle _handle;
 
@@ -29,7 +36,7 @@ public sealed class RebuildLock : IDisposable
     public string Path { get; }
 
     /// <summary>The lock file below <paramref name="root"/>.</summary>
-    public static string PathUnder(string root) => System.IO.Path.Combine(System.IO.Path.GetFullPath(root), "run", "configlang", "rebuild.lock");
+    public static string PathUnder(string root) => System.IO.Path.Combine(System.IO.Path.GetFullPath(root), "run", "configlang", FolderName, FileName);
 
     /// <summary>How long a per-certificate renew (acme-NAME.service) waits for another run: after a boot the timers of every certificate fire together.</summary>
     public static readonly TimeSpan CertificateUnitWait = TimeSpan.FromMinutes(30);
@@ -54,67 +61,51 @@ public sealed class RebuildLock : IDisposable
         }
     }
 
-    /// <summary>How often the lock file may be found replaced under us before the run gives up.</summary>
-    private const int MaxAttempts = 10;
-
     private static RebuildLock TryAcquire(string root)
     {
-        using var directory = new RootedFileSystem(root).CreateDirectory(HostDirectory, UnixModes.PublicDirectory);
-        var path = directory.PathOf("rebuild.lock");
-        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        using var parent = new RootedFileSystem(root).CreateDirectory(HostDirectory, UnixModes.PublicDirectory);
+        using var folder = OpenOwnFolder(parent);
+        var path = folder.PathOf(FileName);
+        var handle = folder.OpenOrCreate(FileName, UnixModes.OwnerReadWrite);
+        try
         {
-            var handle = OpenOwnLockFile(directory, path);
-            if (handle is null) continue;
+            var status = folder.StatusOf(handle);
+            if (status is not { Kind: EntryKind.File, Links: 1 }) throw new UnsafePathException(path, "a file with other hard links");
+            if (status.Uid != (int)PosixAt.EffectiveUserId() || status.Mode != UnixModes.OwnerReadWrite)
+            {
+                throw new UnsafePathException(path, $"not a file of uid {PosixAt.EffectiveUserId()} with mode 0600 (uid {status.Uid}, mode {Octal(status.Mode)}: others may hold it open)");
+            }
+            if (!RootedDirectory.TryLock(handle, path)) throw new RebuildLockedException(path);
             try
             {
-                if (!RootedDirectory.TryLock(handle, path)) throw new RebuildLockedException(path);
-                // Another run may have replaced the file between our open and our flock: a lock on a
-                // file no longer under the name keeps nobody out.
-                if (directory.Status("rebuild.lock")?.Identity != directory.StatusOf(handle).Identity)
-                {
-                    handle.Dispose();
-                    continue;
-                }
-                try
-                {
-                    RandomAccess.SetLength(handle, 0);
-                    RandomAccess.Write(handle, System.Text.Encoding.ASCII.GetBytes(Environment.ProcessId + "\n"), 0);
-                }
-                catch (IOException e)
-                {
-                    // A full disk: .NET's text names no file.
-                    throw FileSystemErrorText.Rewrap(e, "write", path);
-                }
-                return new RebuildLock(handle, path);
+                RandomAccess.SetLength(handle, 0);
+                RandomAccess.Write(handle, System.Text.Encoding.ASCII.GetBytes(Environment.ProcessId + "\n"), 0);
             }
-            catch
+            catch (IOException e)
             {
-                handle.Dispose();
-                throw;
+                // A full disk: .NET's text names no file.
+                throw FileSystemErrorText.Rewrap(e, "write", path);
             }
+            return new RebuildLock(handle, path);
         }
-        throw new IOException($"{path} was replaced {MaxAttempts} times while the lock was being taken");
-    }
-
-    /// <summary>
-    /// The lock file open, ours and 0600; null when another run changed it meanwhile (try again).
-    /// A file that is not (someone may hold a descriptor opened while it was readable, or own it
-    /// and open it at will): a chmod takes no descriptor back, so it is unlinked and made anew.
-    /// </summary>
-    private static SafeFileHandle? OpenOwnLockFile(RootedDirectory directory, string path)
-    {
-        var handle = directory.OpenOrCreate("rebuild.lock", UnixModes.OwnerReadWrite);
-        var status = directory.StatusOf(handle);
-        if (status is not { Kind: EntryKind.File, Links: 1 })
+        catch
         {
             handle.Dispose();
-            throw new UnsafePathException(path, "a file with other hard links");
+            throw;
         }
-        if (status.Mode == UnixModes.OwnerReadWrite && status.Uid == (int)PosixAt.EffectiveUserId()) return handle;
-        handle.Dispose();
-        directory.Delete("rebuild.lock");
-        return directory.TryCreateNewHandle("rebuild.lock", UnixModes.OwnerReadWrite);
     }
+
+    /// <summary>The lock's folder, created 0700 when missing; one that is not ours and 0700 is refused, not repaired (a chmod takes back no descriptor opened meanwhile).</summary>
+    private static RootedDirectory OpenOwnFolder(RootedDirectory parent)
+    {
+        var folder = parent.OpenOrCreateDirectory(FolderName, UnixModes.OwnerDirectory);
+        var status = folder.Status();
+        if (status.Uid == (int)PosixAt.EffectiveUserId() && status.Mode == UnixModes.OwnerDirectory) return folder;
+        folder.Dispose();
+        throw new UnsafePathException(folder.Path, $"not a directory of uid {PosixAt.EffectiveUserId()} with mode 0700 (uid {status.Uid}, mode {Octal(status.Mode)}: others may hold the lock file open)");
+    }
+
+    private static string Octal(UnixFileMode mode) => "0" + Convert.ToString((int)mode, 8);
 
     /// <inheritdoc/>
     public void Dispose() => _handle.Dispose();

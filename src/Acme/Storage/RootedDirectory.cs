@@ -84,6 +84,31 @@ public sealed class RootedDirectory : IDisposable
         }
     }
 
+    /// <summary>
+    /// A subdirectory, created with <paramref name="mode"/> when missing (set explicitly, so the
+    /// umask never decides); an existing one is opened as it is, for the caller to judge: a chmod
+    /// would hide that it was once open to others.
+    /// </summary>
+    public RootedDirectory OpenOrCreateDirectory(string name, UnixFileMode mode)
+    {
+        var created = PosixAt.MkdirAt(Fd, Checked(name), (uint)mode) == 0;
+        if (!created && System.Runtime.InteropServices.Marshal.GetLastPInvokeError() is var errno && errno != PosixAt.EExist)
+        {
+            throw PosixAt.Error(errno, "mkdir", PathOf(name));
+        }
+        var directory = TryOpenDirectory(name) ?? throw new IOException($"{PathOf(name)} vanished while it was being created");
+        try
+        {
+            if (created) directory.SetMode(mode);
+            return directory;
+        }
+        catch
+        {
+            directory.Dispose();
+            throw;
+        }
+    }
+
     /// <summary>The content of a regular file; null when missing; <see cref="UnsafePathException"/> for a symlink, FIFO or device.</summary>
     public byte[]? TryReadAllBytes(string name)
     {

@@ -35,6 +35,11 @@ public sealed class SymlinksUnderRootTests : IDisposable
     {
         var link = _root.File_(relative.Split('/'));
         Directory.CreateDirectory(Path.GetDirectoryName(link)!);
+        // The lock folder as a run made it (a 0755 one is refused before the link is reached).
+        if (relative.StartsWith("run/configlang/lock/", StringComparison.Ordinal))
+        {
+            File.SetUnixFileMode(Path.GetDirectoryName(link)!, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
         File.CreateSymbolicLink(link, atFile ? _outside.Victim : _outside.Path);
     }
 
@@ -50,7 +55,8 @@ public sealed class SymlinksUnderRootTests : IDisposable
     [InlineData("var/lib/acme/.accounts", false)]
     [InlineData("var/lib/acme/.minica", false)]
     [InlineData("var/lib/acme/.minica/key.pem", true)]
-    [InlineData("run/configlang/rebuild.lock", true)]
+    [InlineData("run/configlang/lock/rebuild.lock", true)]
+    [InlineData("run/configlang/lock", false)]
     [InlineData("run/configlang", false)]
     [InlineData("etc/passwd", true)]
     [InlineData("var", false)]
@@ -87,12 +93,10 @@ public sealed class SymlinksUnderRootTests : IDisposable
     [Fact]
     public void A_hard_linked_lock_file_is_neither_locked_nor_truncated()
     {
-        Directory.CreateDirectory(_root.File_("run", "configlang"));
+        Directory.CreateDirectory(_root.File_("run", "configlang", "lock"), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         var before = File.ReadAllText(_outside.Victim);
-        File.CreateSymbolicLink(_root.File_("run", "configlang", "x"), "unused");
-        File.Delete(_root.File_("run", "configlang", "x"));
         // Same file system (both under /tmp): a second name for the victim inside the root.
-        var link = new System.Diagnostics.ProcessStartInfo("ln", [_outside.Victim, _root.File_("run", "configlang", "rebuild.lock")]);
+        var link = new System.Diagnostics.ProcessStartInfo("ln", [_outside.Victim, _root.File_("run", "configlang", "lock", "rebuild.lock")]);
         using (var ln = System.Diagnostics.Process.Start(link)!) ln.WaitForExit();
 
         var error = Assert.Throws<UnsafePathException>(() => RebuildLock.Acquire(_root.Path));

@@ -159,9 +159,9 @@ public sealed class RebuildCommandTests : IDisposable
     [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     public void A_run_while_another_holds_the_lock_is_an_execution_failure_and_writes_nothing(string command)
     {
-        var lockPath = Path.Combine(_root.FullName, "run", "configlang", "rebuild.lock");
-        Directory.CreateDirectory(Path.GetDirectoryName(lockPath)!);
-        // As another run holds it: ours and 0600 (a file that is not would be replaced, not waited for).
+        var lockPath = Path.Combine(_root.FullName, "run", "configlang", "lock", "rebuild.lock");
+        // As another run holds it: its folder 0700 and the file 0600, both ours.
+        Directory.CreateDirectory(Path.GetDirectoryName(lockPath)!, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         using var held = new FileStream(lockPath, new FileStreamOptions
         {
             Mode = FileMode.OpenOrCreate, Access = FileAccess.ReadWrite, Share = FileShare.None,

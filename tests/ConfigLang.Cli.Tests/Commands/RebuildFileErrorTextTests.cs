@@ -117,7 +117,7 @@ public sealed class RebuildFileErrorTextTests : IDisposable
         var run = Rebuild(root.Path);
 
         Assert.True(run.ExitCode == 3, run.Stderr);
-        Assert.Contains($"error: cannot write {root.Path}/run/configlang/rebuild.lock: no space is left on that file system; free some space on it and run again\n", run.Stderr);
+        Assert.Contains($"error: cannot write {root.Path}/run/configlang/lock/rebuild.lock: no space is left on that file system; free some space on it and run again\n", run.Stderr);
         AssertNoRawText(run);
         Assert.DoesNotContain("No space left on device", run.Stderr);
     }

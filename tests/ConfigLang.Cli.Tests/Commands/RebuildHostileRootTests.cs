@@ -78,6 +78,11 @@ public sealed class RebuildHostileRootTests(RebuildHostileRootTests.TestbedFixtu
     {
         var link = host.Path(relative);
         Directory.CreateDirectory(Path.GetDirectoryName(link)!);
+        // The lock folder as a run made it (a 0755 one is refused before the link is reached).
+        if (relative.StartsWith("run/configlang/lock/", StringComparison.Ordinal))
+        {
+            File.SetUnixFileMode(Path.GetDirectoryName(link)!, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
         File.CreateSymbolicLink(link, atFile ? _outside.Victim : _outside.Path);
     }
 
@@ -94,7 +99,8 @@ public sealed class RebuildHostileRootTests(RebuildHostileRootTests.TestbedFixtu
     [InlineData("var/lib/acme", false, false)]
     [InlineData("var/lib/acme/DOMAIN", false, false)]
     [InlineData("var/lib/acme/.accounts", false, false)]
-    [InlineData("run/configlang/rebuild.lock", true, false)]
+    [InlineData("run/configlang/lock/rebuild.lock", true, false)]
+    [InlineData("run/configlang/lock", false, false)]
     [InlineData("etc/nginx", false, false)]
     [InlineData("etc/nginx/nginx.conf", true, false)]
     [InlineData("etc/systemd/system", false, false)]
@@ -114,7 +120,7 @@ public sealed class RebuildHostileRootTests(RebuildHostileRootTests.TestbedFixtu
 
     [Theory]
     [InlineData("var/lib/acme/DOMAIN", false)]
-    [InlineData("run/configlang/rebuild.lock", true)]
+    [InlineData("run/configlang/lock/rebuild.lock", true)]
     [InlineData("var/lib/acme/.accounts", false)]
     public void Renew_refuses_a_planted_symlink_the_same_way(string planted, bool atFile)
     {
@@ -173,7 +179,8 @@ public sealed class RebuildHostileRootTests(RebuildHostileRootTests.TestbedFixtu
         Assert.Equal(["0600", "0600"], new[] { "key.pem", "cert.pem" }.Select(f => Mode(host.Path("var/lib/acme/.minica/" + f))));
         Assert.Equal(["0644", "0644", "0644"], new[] { "etc/nginx/nginx.conf", "etc/systemd/system/acme-DOMAIN.service",
             "etc/systemd/system/acme-DOMAIN.timer" }.Select(f => Mode(host.Path(f))));
-        Assert.Equal("0600", Mode(host.Path("run/configlang/rebuild.lock")));
+        Assert.Equal("0600", Mode(host.Path("run/configlang/lock/rebuild.lock")));
+        Assert.Equal("0700", Mode(host.Path("run/configlang/lock")));
 
         foreach (var directory in repaired) File.SetUnixFileMode(host.Path(directory), (UnixFileMode)0b111_111_111);
         var second = RunUnderUmask000(host);
