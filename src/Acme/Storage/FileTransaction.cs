@@ -107,11 +107,14 @@ internal sealed class FileTransaction(RootedDirectory directory, FileOwnership? 
                 }
                 backups.Add((target, backup));
                 BeforeReplace?.Invoke(directory.PathOf(target));
-                if (directory.Status(temporary)?.Identity != identity)
+                // Renamed first, then judged where it landed: a check before the rename would leave a
+                // moment in which the temporary could be swapped after it was looked at. A stranger
+                // found at the target is taken out again by the restore below.
+                directory.Rename(temporary, target);
+                if (directory.Status(target)?.Identity != identity)
                 {
                     throw new UnsafePathException(directory.PathOf(temporary), "no longer the file staged there (someone who can write the directory replaced it)");
                 }
-                directory.Rename(temporary, target);
             }
             directory.Sync();
         }

@@ -86,6 +86,30 @@ public sealed class SwappedEntryTests : IDisposable
     }
 
     [Fact]
+    public void A_staged_file_swapped_just_before_it_replaces_an_existing_one_leaves_the_old_one_in_place()
+    {
+        string? temporary = null;
+        using (var directory = CertificateDirectory()) File.WriteAllText(CertificateFile(StateLayout.KeyFile), "old key\n");
+        using (var directory = CertificateDirectory())
+        using (var transaction = new FileTransaction(directory, new FileOwnership(_root.Path))
+               {
+                   AfterCreate = path => temporary = path,
+                   BeforeReplace = _ => SwapForVictim(temporary!),
+               })
+        {
+            transaction.StageFile(StateLayout.KeyFile, "our key\n"u8, UnixModes.GroupReadable, "acme", "nginx");
+
+            var error = Assert.Throws<UnsafePathException>(transaction.Commit);
+
+            Assert.Equal(temporary, error.Path);
+        }
+        // The victim's second name went in under the target and was put back out by the restore.
+        Assert.Equal("old key\n", File.ReadAllText(CertificateFile(StateLayout.KeyFile)));
+        Assert.Equal(1, PosixAt.Stat(PosixAt.AtFdCwd, CertificateFile(StateLayout.KeyFile), CertificateFile(StateLayout.KeyFile))!.Links);
+        _outside.AssertUnchanged();
+    }
+
+    [Fact]
     public void A_new_symlink_swapped_before_it_is_owned_is_refused_and_the_linked_file_left_alone()
     {
         using var directory = CertificateDirectory();
