@@ -90,11 +90,16 @@ internal static partial class PosixAt
     private static partial long Syscall(long number, long directory, nint path, nint how, nint size);
 
     /// <summary>Type, mode and owner of <paramref name="name"/> in <paramref name="directory"/> (the directory itself for ""), never following a symlink.</summary>
-    public static EntryStatus? Stat(int directory, string name, string pathForErrors)
+    public static EntryStatus? Stat(int directory, string name, string pathForErrors) =>
+        StatAt(directory, name, AtSymlinkNoFollow | (name.Length == 0 ? AtEmptyPath : 0), pathForErrors);
+
+    /// <summary>Type, mode and owner of what <paramref name="path"/> finally names, links followed by the kernel; null when missing.</summary>
+    public static EntryStatus? StatFollowingLinks(string path) => StatAt(AtFdCwd, path, 0, path);
+
+    private static EntryStatus? StatAt(int directory, string name, int flags, string pathForErrors)
     {
         // struct statx is kernel ABI: stx_nlink at 16, stx_uid at 20, stx_gid at 24, stx_mode (u16) at 28; 256 bytes.
         Span<byte> buffer = stackalloc byte[256];
-        var flags = AtSymlinkNoFollow | (name.Length == 0 ? AtEmptyPath : 0);
         if (StatxNative(directory, name, flags, StatxBasicStats, buffer) != 0)
         {
             var errno = Marshal.GetLastPInvokeError();
@@ -121,10 +126,14 @@ internal static partial class PosixAt
     /// </summary>
     public static bool IsExecutableFile(string path)
     {
-        Span<byte> buffer = stackalloc byte[256];
-        if (StatxNative(AtFdCwd, path, 0, StatxBasicStats, buffer) != 0) return false;
-        var mode = MemoryMarshal.Read<ushort>(buffer[28..]);
-        return (mode & 0xF000) == 0x8000 && AccessNative(path, XOk) == 0;
+        try
+        {
+            return StatFollowingLinks(path) is { Kind: EntryKind.File } && AccessNative(path, XOk) == 0;
+        }
+        catch (IOException)
+        {
+            return false;
+        }
     }
 
     private const int XOk = 1;

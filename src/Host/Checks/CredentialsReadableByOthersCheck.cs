@@ -79,14 +79,14 @@ public sealed class CredentialsReadableByOthersCheck : IHostCheck
         catch (UnauthorizedAccessException) { return (null, null); }
     }
 
-    // The mode of a host path's final target (links followed by the kernel, as at root / they are by rebuild).
+    // The mode of the regular file a host path finally names, links followed by the kernel as at
+    // root / rebuild follows them; not a FIFO or device (/dev/null is 0666 and holds no secret), as
+    // the openat2 path judges only regular files.
     private static UnixFileMode? ModeByPath(string path)
     {
         try
         {
-            var info = new FileInfo(path);
-            if (info.LinkTarget is not null && info.ResolveLinkTarget(returnFinalTarget: true) is { } target) info = new FileInfo(target.FullName);
-            return info.Exists ? info.UnixFileMode : null;
+            return HostPathStatus.Of(path) is { Kind: EntryKind.File } status ? status.Mode : null;
         }
         catch (IOException) { return null; }
         catch (UnauthorizedAccessException) { return null; }

@@ -129,6 +129,26 @@ public sealed class CredentialsReadableByOthersCheckTests : IDisposable
     }
 
     [Fact]
+    public void Without_openat2_a_device_under_root_slash_is_quiet_as_with_it()
+    {
+        // /dev/null is 0666 but no file of secrets: the openat2 path judges only regular files.
+        Assert.Empty(WithoutOpenat2().Check(Facts(environmentFile: "/dev/null")));
+        Assert.Empty(new CredentialsReadableByOthersCheck().Check(Facts(environmentFile: "/dev/null")));
+    }
+
+    [Fact]
+    public void Without_openat2_a_link_to_a_world_readable_file_under_root_slash_is_reported()
+    {
+        var path = Secret("cloudflare.env", Mode0644);
+        var link = Path.Combine(_dir, "env-link");
+        File.CreateSymbolicLink(link, path);
+
+        var finding = Assert.Single(WithoutOpenat2().Check(Facts(environmentFile: link)));
+
+        Assert.Contains("(mode 0644)", finding.Message);
+    }
+
+    [Fact]
     public void Without_openat2_under_another_root_the_check_says_it_could_not_run()
     {
         Directory.CreateDirectory(Path.Combine(_dir, "run", "secrets"));
