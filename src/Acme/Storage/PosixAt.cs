@@ -128,7 +128,7 @@ internal static partial class PosixAt
     {
         try
         {
-            return StatFollowingLinks(path) is { Kind: EntryKind.File } && AccessNative(path, XOk) == 0;
+            return StatFollowingLinks(path) is { Kind: EntryKind.File } && AccessNative(AtFdCwd, path, XOk, AtEAccess) == 0;
         }
         catch (IOException)
         {
@@ -138,12 +138,15 @@ internal static partial class PosixAt
 
     private const int XOk = 1;
 
+    // Judged with the effective ids, as execve judges: access(2) would use the real ones (a setuid caller).
+    private const int AtEAccess = 0x200;
+
     /// <summary>The effective user id of this process.</summary>
     [LibraryImport("libc", EntryPoint = "geteuid")]
     public static partial uint EffectiveUserId();
 
-    [LibraryImport("libc", EntryPoint = "access", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
-    private static partial int AccessNative(string path, int mode);
+    [LibraryImport("libc", EntryPoint = "faccessat", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int AccessNative(int directory, string path, int mode, int flags);
 
     /// <summary>openat2(2) with <paramref name="resolve"/> flags; returns the fd or -1 (errno set).</summary>
     public static unsafe int OpenAt2(int directory, string path, int flags, ulong resolve)
