@@ -50,4 +50,6 @@ public static class EvaluationDiagnostics
     public const string StoreLimit = "CL1020";
     /// <summary>A string that refers to a store path where a plain name is needed (an attribute name, <c>getEnv</c>…).</summary>
     public const string StringContextNotAllowed = "CL1021";
+    /// <summary>A file outside <see cref="EvaluatorOptions.AllowedPaths"/> (restricted mode, as <c>lint</c> evaluates).</summary>
+    public const string PathForbidden = "CL1022";
 }

@@ -16,15 +16,32 @@ public sealed class EvaluationFiles
     /// <summary>As Linux's ELOOP: a chain of symlinks longer than this is an error.</summary>
     private const int MaxSymlinkHops = 40;
 
-    public EvaluationFiles(EvaluationStore store) => Store = store;
+    private readonly PathAccessPolicy? _policy;
+
+    public EvaluationFiles(EvaluationStore store, PathAccessPolicy? policy = null)
+    {
+        Store = store;
+        _policy = policy;
+    }
 
     public EvaluationStore Store { get; }
+
+    /// <summary>Whether the policy lets <paramref name="path"/> (on disk) be looked at; always when there is none.</summary>
+    public bool Allows(string path) => _policy is null || EvaluationStore.Holds(path) || _policy.Allows(path, out _);
+
+    /// <summary>Every look at the disk passes here first: outside the allowed folders it throws
+    /// <see cref="ForbiddenPathException"/>, whether the file exists or not.</summary>
+    private void Guard(string path)
+    {
+        if (_policy is not null && !_policy.Allows(path, out var real)) throw new ForbiddenPathException(path, real, _policy.Roots);
+    }
 
     /// <summary>What is at <paramref name="path"/>, without following a symlink there (lstat):
     /// "regular", "directory", "symlink" or "unknown"; null when nothing is.</summary>
     public string? KindOf(string path)
     {
         if (EvaluationStore.Holds(path)) return Store.Find(path)?.Kind;
+        Guard(path);
         FileSystemInfo entry = Directory.Exists(path) ? new DirectoryInfo(path) : new FileInfo(path);
         return entry.Exists || entry.LinkTarget is not null ? KindOf(entry) : null;
     }
@@ -201,6 +218,7 @@ public sealed class EvaluationFiles
             if (hops == MaxSymlinkHops) throw new IOException($"{path}: Too many levels of symbolic links");
             path = EvaluationStore.TargetOf(path, link);
         }
+        Guard(path);
         return (path, false, null);
     }
 

@@ -53,6 +53,16 @@ public sealed record EvaluatorOptions
 
     public const long DefaultMaxStoreBytes = 256L * 1024 * 1024;
 
+    /// <summary>
+    /// The folders whose files the program may look at (import, readFile, readDir, pathExists, copies
+    /// to the store…), symlinks resolved before judging; any other file is an error
+    /// (<see cref="EvaluationDiagnostics.PathForbidden"/>), as in Nix's restricted mode. Null: any file.
+    /// </summary>
+    public IReadOnlyList<string>? AllowedPaths { get; init; }
+
+    /// <summary>Said after the allowed folders when a file is refused: how the host lets more through.</summary>
+    public string? AllowedPathsHint { get; init; }
+
     /// <summary>Hosts adding builtins natively (the module layer's <c>lib</c>).</summary>
     public IReadOnlyList<IBuiltinProvider> BuiltinProviders { get; init; } = [];
 

@@ -399,7 +399,15 @@ public sealed partial class Interpreter
     {
         if (_storePathCache.TryGetValue(path, out var cached)) return cached;
         EnsureNoNul(path, site);
-        var storePath = AddToStore(path, PathUtilities.BaseNameOf(path), filter: null, site);
+        string storePath;
+        try
+        {
+            storePath = AddToStore(path, PathUtilities.BaseNameOf(path), filter: null, site);
+        }
+        catch (ForbiddenPathException e)
+        {
+            throw Forbidden(e, site);
+        }
         _storePathCache[path] = storePath;
         return storePath;
     }

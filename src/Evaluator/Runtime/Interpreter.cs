@@ -29,7 +29,11 @@ public sealed partial class Interpreter
     {
         Options = options;
         _parse = parse;
-        Files = new EvaluationFiles(new Store.EvaluationStore(options.MaxStoreBytes));
+        Files = new EvaluationFiles(new Store.EvaluationStore(options.MaxStoreBytes),
+            // The host's own library stays readable: it is the host's, not the program's.
+            options.AllowedPaths is { } allowed
+                ? new PathAccessPolicy([.. allowed, .. options.LibrarySearchPath.Select(e => SearchPathEntries.Split(e).Path)])
+                : null);
         var registry = new BuiltinRegistry(this);
         BuiltinLibrary.Register(registry);
         foreach (var provider in options.BuiltinProviders) provider.Register(registry);
@@ -115,9 +119,18 @@ public sealed partial class Interpreter
     /// <summary><c>import path</c>: a directory means its <c>default.nix</c>; each file is evaluated once.</summary>
     public Value Import(string path, SourceLocation? site)
     {
-        if (Files.IsDirectory(path)) path = PathUtilities.Combine(path, "default.nix");
-        if (_importCache.TryGetValue(path, out var cached)) return cached.Force();
-        var source = ReadSource(path, site);
+        SourceText source;
+        try
+        {
+            if (Files.IsDirectory(path)) path = PathUtilities.Combine(path, "default.nix");
+            if (_importCache.TryGetValue(path, out var cached)) return cached.Force();
+            source = ReadSource(path, site);
+        }
+        // Hosts import too (a module's imports), outside any builtin's call.
+        catch (ForbiddenPathException e)
+        {
+            throw Forbidden(e, site);
+        }
         var node = Lower(source, PathUtilities.DirOf(path));
         var thunk = new ExprThunk(node, BaseEnvironment);
         _importCache[path] = thunk;
@@ -248,6 +261,10 @@ public sealed partial class Interpreter
         {
             throw BuiltinFailure(e, primOp, known);
         }
+        catch (ForbiddenPathException e)
+        {
+            throw BuiltinFailure(Forbidden(e, known), primOp, known);
+        }
         ArgumentArrays.Release(primOp, args);
         return result;
     }
@@ -269,6 +286,20 @@ public sealed partial class Interpreter
         {
             throw BuiltinFailure(e, primOp, known);
         }
+        catch (ForbiddenPathException e)
+        {
+            throw BuiltinFailure(Forbidden(e, known), primOp, known);
+        }
+    }
+
+    /// <summary>A file refused by <see cref="EvaluatorOptions.AllowedPaths"/>, located at the call that asked:
+    /// Nix's words, then which folders are readable and how the host lets more through.</summary>
+    internal EvaluationException Forbidden(ForbiddenPathException e, SourceLocation? site)
+    {
+        var leads = e.RealPath != e.Path && e.RealPath.Length > 0 ? $" (it leads to '{e.RealPath}')" : "";
+        var hint = Options.AllowedPathsHint is { } h ? "; " + h : "";
+        return EvaluationException.Create(EvaluationDiagnostics.PathForbidden,
+            $"{e.Message}{leads}; readable are {string.Join(", ", e.Roots.Select(r => $"'{r}'"))} and below{hint}", site);
     }
 
     /// <summary>A partly applied builtin given one more argument: called when that was its last.</summary>

@@ -218,6 +218,7 @@ internal static class FileBuiltins
     private static string? Existing(Interpreter i, string root, string suffix)
     {
         var candidate = PathUtilities.Canonicalize(PathUtilities.Combine(i.Options.CurrentDirectory, root) + suffix);
-        return i.Files.Resolves(candidate) ? candidate : null;
+        // A search path entry outside the allowed folders is passed over, as if it had nothing there.
+        return i.Files.Allows(candidate) && i.Files.Resolves(candidate) ? candidate : null;
     }
 }
