@@ -12,7 +12,9 @@ namespace ConfigLang.Cli.Commands;
 /// <c>configlang lint CONFIG... [--format text|json|sarif|github] [--warnings-as-errors]</c>:
 /// every problem of every file in one report; exit 1 when there is an error (or a warning with
 /// <c>--warnings-as-errors</c>). With several files, the fleet checks (<see cref="FleetLinter"/>)
-/// then look at the hosts together.
+/// then look at the hosts together. Unless <c>--impure</c>, the program sees no environment variables
+/// and only the files under the allowed folders (<c>--allow-path</c>)
+/// (see the README, "Hostile input and limits").
 /// </summary>
 public sealed class LintCommand(CliConsole console, HostLinter linter, FleetLinter fleetLinter, DiagnosticWriterRegistry writers) : ICliCommand
 {
@@ -28,9 +30,19 @@ public sealed class LintCommand(CliConsole console, HostLinter linter, FleetLint
         var warningsAsErrors = new Option<bool>("--warnings-as-errors") { Description = "Exit 1 on warnings too." };
         var include = new Option<string[]>("-I") { Description = "Add a search path entry (DIR or NAME=DIR) for <NAME> lookups." };
         var showTrace = new Option<bool>("--show-trace") { Description = "Add the evaluation trace of an evaluation error to its notes." };
+        var impure = new Option<bool>("--impure")
+        {
+            Description = "Let the configuration see the environment variables (builtins.getEnv, HOME, NIX_PATH) and every file; "
+                + "by default it sees no variable and only the files under the current directory, the linted files' directories and --allow-path.",
+        };
+        var allowPath = new Option<string[]>("--allow-path")
+        {
+            HelpName = "DIR",
+            Description = "Let the configuration read the files under DIR too (repeatable).",
+        };
         var command = new Command("lint", "Evaluate host configurations and report failed assertions, warnings, type errors and lint findings.")
         {
-            configs, format, warningsAsErrors, include, showTrace,
+            configs, format, warningsAsErrors, include, showTrace, impure, allowPath,
         };
         command.SetAction(result =>
         {
@@ -40,7 +52,18 @@ public sealed class LintCommand(CliConsole console, HostLinter linter, FleetLint
                 console.Error.WriteLine($"error[{LintCodes.MissingFile}]: the configuration file '{missing}' does not exist");
                 return ExitCodes.Usage;
             }
-            var options = new EvaluatorOptions { SearchPath = result.GetValue(include) ?? [] };
+            var isImpure = result.GetValue(impure);
+            var options = new EvaluatorOptions
+            {
+                SearchPath = result.GetValue(include) ?? [],
+                // Lint runs on untrusted pull requests, and its messages reach public CI logs: as in
+                // Nix's pure evaluation the program sees no environment (getEnv is "", HOME and
+                // NIX_PATH unset), and as in its restricted mode only the repository's files, so it
+                // cannot print the runner's secrets.
+                EnvironmentVariables = isImpure ? EvaluatorOptions.ReadProcessEnvironment() : new Dictionary<string, string>(),
+                AllowedPaths = isImpure ? null : AllowedPaths(result.GetValue(configs)!, result.GetValue(allowPath) ?? []),
+                AllowedPathsHint = "--allow-path DIR adds a folder, --impure lifts the restriction",
+            };
             var diagnostics = fleetLinter.LintHosts(linter, result.GetValue(configs)!, options, result.GetValue(showTrace));
             var report = DiagnosticReport.Create(diagnostics);
             var writer = writers.Get(result.GetValue(format)!);
@@ -51,4 +74,8 @@ public sealed class LintCommand(CliConsole console, HostLinter linter, FleetLint
         });
         return command;
     }
+
+    /// <summary>The folders lint lets a configuration read: the current one, each linted file's, and those named.</summary>
+    private static IReadOnlyList<string> AllowedPaths(IEnumerable<string> configs, IEnumerable<string> named) =>
+        [System.Environment.CurrentDirectory, .. configs.Select(c => Path.GetDirectoryName(Path.GetFullPath(c))!), .. named.Select(Path.GetFullPath)];
 }

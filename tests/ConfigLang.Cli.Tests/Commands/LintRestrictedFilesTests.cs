@@ -1,0 +1,122 @@
+using System.Text.RegularExpressions;
+using ConfigLang.Cli.Tests.Support;
+using ConfigLang.Evaluator.Runtime;
+
+namespace ConfigLang.Cli.Tests.Commands;
+
+/// <summary>
+/// <c>configlang lint</c> lets a configuration read only the files under the current directory,
+/// the linted files' directories and <c>--allow-path</c> folders (symlinks judged by where they
+/// lead); <c>--impure</c> lifts that. Real process runs, as CI runs lint on a pull request.
+/// </summary>
+public sealed class LintRestrictedFilesTests : IDisposable
+{
+    private readonly ScratchFolder _folder = new("configlang-lint-files-");
+    private readonly string _repo;
+    private readonly string _outside;
+
+    public LintRestrictedFilesTests()
+    {
+        _repo = Directory.CreateDirectory(Path.Combine(_folder.Path, "repo", "hosts")).FullName;
+        _outside = Directory.CreateDirectory(Path.Combine(_folder.Path, "outside")).FullName;
+        File.WriteAllText(Path.Combine(_outside, "secret.txt"), "s3cret-9d1");
+    }
+
+    public void Dispose() => _folder.Dispose();
+
+    private string RepoRoot => Path.GetDirectoryName(_repo)!;
+
+    // A host whose email is an error message built from what the program reads, on line 2.
+    private string HostThrowing(string expression)
+    {
+        var file = Path.Combine(_repo, "host.nix");
+        File.WriteAllText(file, "{ ... }: { security.acme.acceptTerms = true;\n" +
+            $"  security.acme.certs.\"a.example\".email = throw (\"[\" + {expression} + \"]\"); }}\n");
+        return file;
+    }
+
+    [Fact]
+    public void Reading_etc_passwd_is_refused_at_the_expression()
+    {
+        var file = HostThrowing("builtins.readFile /etc/passwd");
+
+        var run = CliProcess.RunIn(_repo, null, "lint", file);
+
+        Assert.Equal(ExitCodes.InputErrors, run.ExitCode);
+        Assert.Contains($"error[{EvaluationDiagnostics.PathForbidden}]", run.Stderr);
+        Assert.Contains("access to absolute path '/etc/passwd' is forbidden in restricted mode", run.Stderr);
+        Assert.Contains("--allow-path", run.Stderr);
+        Assert.Matches(@"host\.nix:2:\d+", run.Stderr);
+        Assert.DoesNotContain("root:", run.Stderr);
+    }
+
+    [Fact]
+    public void A_symlink_in_the_repository_leading_outside_is_refused()
+    {
+        File.CreateSymbolicLink(Path.Combine(_repo, "innocent.txt"), Path.Combine(_outside, "secret.txt"));
+        var file = HostThrowing("builtins.readFile ./innocent.txt");
+
+        var run = CliProcess.RunIn(_repo, null, "lint", file);
+
+        Assert.Contains($"error[{EvaluationDiagnostics.PathForbidden}]", run.Stderr);
+        Assert.DoesNotContain("s3cret", run.Stdout + run.Stderr);
+    }
+
+    [Fact]
+    public void A_probe_outside_is_an_error_not_an_answer()
+    {
+        var file = HostThrowing("(if builtins.pathExists /root/.ssh/id_ed25519 then \"yes\" else \"no\")");
+
+        var run = CliProcess.RunIn(_repo, null, "lint", file);
+
+        Assert.Contains($"error[{EvaluationDiagnostics.PathForbidden}]", run.Stderr);
+        Assert.DoesNotMatch(@"\[(yes|no)\]", run.Stderr);
+    }
+
+    [Fact]
+    public void A_module_imported_from_outside_is_refused()
+    {
+        File.WriteAllText(Path.Combine(_outside, "module.nix"), "{ security.acme.acceptTerms = true; }");
+        var file = Path.Combine(_repo, "host.nix");
+        File.WriteAllText(file, $"{{ ... }}: {{ imports = [ {_outside}/module.nix ]; }}\n");
+
+        var run = CliProcess.RunIn(_repo, null, "lint", file);
+
+        Assert.Equal(ExitCodes.InputErrors, run.ExitCode);
+        Assert.Contains($"error[{EvaluationDiagnostics.PathForbidden}]", run.Stderr);
+        Assert.Contains($"'{_outside}/module.nix'", run.Stderr);
+    }
+
+    [Fact]
+    public void Importing_a_file_of_the_current_directory_from_a_subfolder_works()
+    {
+        File.WriteAllText(Path.Combine(RepoRoot, "common.nix"), "\"ops@a.example\"");
+        var file = HostThrowing("import ../common.nix");
+
+        var run = CliProcess.RunIn(RepoRoot, null, "lint", file);
+
+        Assert.Contains("[ops@a.example]", run.Stderr);
+        Assert.DoesNotContain(EvaluationDiagnostics.PathForbidden, run.Stderr);
+    }
+
+    [Fact]
+    public void Allow_path_and_impure_let_a_read_through()
+    {
+        var file = HostThrowing($"builtins.readFile {_outside}/secret.txt");
+
+        var allowed = CliProcess.RunIn(_repo, null, "lint", "--allow-path", _outside, file);
+        var impure = CliProcess.RunIn(_repo, null, "lint", "--impure", file);
+
+        Assert.Contains("[s3cret-9d1]", allowed.Stderr);
+        Assert.Contains("[s3cret-9d1]", impure.Stderr);
+    }
+
+    [Fact]
+    public void The_help_names_the_new_options()
+    {
+        var run = CliProcess.Run("lint", "--help");
+
+        Assert.Contains("--allow-path", run.Stdout);
+        Assert.Contains("--impure", run.Stdout);
+    }
+}
