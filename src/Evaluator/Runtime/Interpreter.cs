@@ -293,13 +293,13 @@ public sealed partial class Interpreter
     }
 
     /// <summary>A file refused by <see cref="EvaluatorOptions.AllowedPaths"/>, located at the call that asked:
-    /// Nix's words, then which folders are readable and how the host lets more through.</summary>
+    /// Nix's words, then which folders are readable and how the host lets more through. Never where a
+    /// link leads: that would tell a refused probe what /proc/self/cwd or /etc/alternatives point at.</summary>
     internal EvaluationException Forbidden(ForbiddenPathException e, SourceLocation? site)
     {
-        var leads = e.RealPath != e.Path && e.RealPath.Length > 0 ? $" (it leads to '{e.RealPath}')" : "";
         var hint = Options.AllowedPathsHint is { } h ? "; " + h : "";
         return EvaluationException.Create(EvaluationDiagnostics.PathForbidden,
-            $"{e.Message}{leads}; readable are {string.Join(", ", e.Roots.Select(r => $"'{r}'"))} and below{hint}", site);
+            $"{e.Message}; readable are {string.Join(", ", e.Roots.Select(r => $"'{r}'"))} and below{hint}", site);
     }
 
     /// <summary>A partly applied builtin given one more argument: called when that was its last.</summary>

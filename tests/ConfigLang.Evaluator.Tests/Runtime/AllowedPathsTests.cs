@@ -80,6 +80,8 @@ public sealed class AllowedPathsTests : IDisposable
         File.CreateSymbolicLink(Path.Combine(_repo, "link.txt"), Path.Combine(_outside, "secret.txt"));
 
         AssertRefused("builtins.readFile ./link.txt", _repo + "/link.txt");
+        // A refused probe must not tell where a link leads (think /proc/self/cwd).
+        Assert.DoesNotContain(_outside, Run("builtins.readFile ./link.txt", Restricted()).Error!.Message);
     }
 
     [Fact]
