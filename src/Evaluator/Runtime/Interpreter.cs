@@ -30,9 +30,10 @@ public sealed partial class Interpreter
         Options = options;
         _parse = parse;
         Files = new EvaluationFiles(new Store.EvaluationStore(options.MaxStoreBytes),
-            // The host's own library stays readable: it is the host's, not the program's.
+            // The host's own library and the search path entries it was given (-I, from its trusted
+            // command line, as Nix's restricted mode allows them) stay readable: they are the host's, not the program's.
             options.AllowedPaths is { } allowed
-                ? new PathAccessPolicy([.. allowed, .. options.LibrarySearchPath.Select(e => SearchPathEntries.Split(e).Path)])
+                ? new PathAccessPolicy([.. allowed, .. GivenFolders(options.LibrarySearchPath, options), .. GivenFolders(options.SearchPath, options)])
                 : null);
         var registry = new BuiltinRegistry(this);
         BuiltinLibrary.Register(registry);
@@ -115,6 +116,12 @@ public sealed partial class Interpreter
         if (problems.HasErrors) throw new EvaluationException(problems.Items[0]);
         return new Binder(this, source, baseDirectory, scopes).Bind(tree.Root);
     }
+
+    /// <summary>The folders of search path entries, made absolute; URLs (<c>https://…</c>, <c>channel:…</c>) name no folder.</summary>
+    private static IEnumerable<string> GivenFolders(IEnumerable<string> entries, EvaluatorOptions options) =>
+        entries.Select(e => SearchPathEntries.Split(e).Path)
+            .Where(p => p.Length > 0 && !p.Contains("://", StringComparison.Ordinal) && !p.StartsWith("channel:", StringComparison.Ordinal))
+            .Select(p => PathUtilities.Canonicalize(PathUtilities.Combine(options.CurrentDirectory, p)));
 
     /// <summary><c>import path</c>: a directory means its <c>default.nix</c>; each file is evaluated once.</summary>
     public Value Import(string path, SourceLocation? site)

@@ -78,11 +78,14 @@ public sealed class LintEnvironmentTests : IDisposable
     [Fact]
     public void An_include_entry_on_the_command_line_still_resolves_under_lint()
     {
+        // shared is neither under the current directory nor the linted file's: only -I lets it be read.
         var shared = Directory.CreateDirectory(Path.Combine(_folder.Path, "shared")).FullName;
         File.WriteAllText(Path.Combine(shared, "email.nix"), "\"ops@a.example\"");
-        var file = HostThrowing("import <shared/email.nix>");
+        var hosts = Directory.CreateDirectory(Path.Combine(_folder.Path, "hosts")).FullName;
+        var file = Path.Combine(hosts, "host.nix");
+        File.Move(HostThrowing("import <shared/email.nix>"), file);
 
-        var run = CliProcess.Run("lint", "-I", "shared=" + shared, file);
+        var run = CliProcess.RunIn(hosts, null, "lint", "-I", "shared=" + shared, file);
 
         Assert.Contains("[ops@a.example]", run.Stderr);
     }
