@@ -4,7 +4,7 @@ namespace ConfigLang.Evaluator.Runtime;
 /// Which files on disk a restricted evaluation may look at (<see cref="EvaluatorOptions.AllowedPaths"/>):
 /// those whose real path, every symlink on the way resolved, is one of the allowed roots or under
 /// one. Resolving first is the point: a symlink committed inside an allowed folder that leads to
-/// <c>/etc</c> is judged by where it leads. The evaluation's own store is not on disk and is not judged here.
+/// <c>/etc</c> is judged by where it leads. Nothing in a <c>.git</c> folder under a root is allowed. The evaluation's own store is not on disk and is not judged here.
 /// </summary>
 public sealed class PathAccessPolicy
 {
@@ -26,10 +26,16 @@ public sealed class PathAccessPolicy
         if (real.Length == 0) return false;
         foreach (var root in _roots)
         {
-            if (root == "/" || real == root || (real.StartsWith(root, StringComparison.Ordinal) && real[root.Length] == '/')) return true;
+            if (real == root) return true;
+            if (root == "/" ? !InsideGitFolder(real) : real.StartsWith(root, StringComparison.Ordinal) && real[root.Length] == '/' && !InsideGitFolder(real[root.Length..])) return true;
         }
         return false;
     }
+
+    /// <summary>Whether a part of <paramref name="relative"/> is <c>.git</c>: its config may hold the CI
+    /// job's token (actions/checkout's persisted credentials), so nothing in it is readable.</summary>
+    private static bool InsideGitFolder(string relative) =>
+        relative.Split('/').Contains(".git", StringComparer.Ordinal);
 
     /// <summary>
     /// realpath(3) of an absolute path, except that a part that does not exist is kept as written

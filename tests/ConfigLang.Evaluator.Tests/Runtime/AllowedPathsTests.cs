@@ -104,6 +104,20 @@ public sealed class AllowedPathsTests : IDisposable
     }
 
     [Fact]
+    public void Nothing_in_a_git_folder_under_a_root_is_readable()
+    {
+        // .git/config may hold the CI job's token (persisted checkout credentials).
+        var git = Directory.CreateDirectory(Path.Combine(_repo, ".git")).FullName;
+        File.WriteAllText(Path.Combine(git, "config"), "s3cret");
+        File.CreateSymbolicLink(Path.Combine(_repo, "cfg"), ".git/config");
+
+        AssertRefused("builtins.readFile ./.git/config", _repo + "/.git/config");
+        AssertRefused("builtins.pathExists ./.git/config", _repo + "/.git/config");
+        AssertRefused("builtins.readDir ./.git", _repo + "/.git");
+        AssertRefused("builtins.readFile ./cfg", _repo + "/cfg");
+    }
+
+    [Fact]
     public void A_folder_named_with_allow_is_readable()
     {
         Assert.Equal("\"s3cret\"", Evaluate.Value($"import {_outside}/secret.nix", Restricted(_outside)));
