@@ -166,27 +166,31 @@ public sealed class EvaluationFiles
     public StoreObject Copy(string path, Func<string, string, bool>? filter, SourceLocation? site)
     {
         long size = 0;
-        return Copy(path, path, filter, ref size, site);
+        // Only the top is judged by where it leads: below it the copy keeps symlinks as they are, so a
+        // dangling `result` link in a repository does not make "${./.}" fail.
+        return Copy(path, path, KindOf(path), filter, ref size, site);
     }
 
-    private StoreObject Copy(string root, string path, Func<string, string, bool>? filter, ref long size, SourceLocation? site)
+    private StoreObject Copy(string root, string path, string? kind, Func<string, string, bool>? filter, ref long size, SourceLocation? site)
     {
         var inStore = EvaluationStore.Holds(path);
         var stored = inStore ? Store.Find(path) : null;
         StoreObject copy;
-        switch (KindOf(path))
+        switch (kind)
         {
             case "symlink":
                 copy = new StoreSymlink(inStore ? ((StoreSymlink)stored!).Target : new FileInfo(path).LinkTarget!);
                 break;
             case "directory":
                 var directory = new StoreDirectory();
-                foreach (var (name, kind) in ReadDirectory(path).OrderBy(e => e.Name, StringComparer.Ordinal))
+                foreach (var (name, childKind) in ReadDirectory(path).OrderBy(e => e.Name, StringComparer.Ordinal))
                 {
                     var child = path == "/" ? "/" + name : path + "/" + name;
-                    if (filter is not null && !filter(child, kind)) continue;
+                    if (filter is not null && !filter(child, childKind)) continue;
                     size += name.Length;
-                    directory.Entries[name] = Copy(root, child, filter, ref size, site);
+                    // A .git folder is refused even inside a copy (its config may hold a token).
+                    if (name == ".git" && !inStore) Guard(child);
+                    directory.Entries[name] = Copy(root, child, childKind, filter, ref size, site);
                 }
                 copy = directory;
                 break;

@@ -118,6 +118,15 @@ public sealed class AllowedPathsTests : IDisposable
     }
 
     [Fact]
+    public void A_copy_of_an_allowed_folder_keeps_a_dangling_or_outward_symlink_as_it_is()
+    {
+        File.CreateSymbolicLink(Path.Combine(_repo, "result"), "/nonexistent/store/path");
+        File.CreateSymbolicLink(Path.Combine(_repo, "out"), Path.Combine(_outside, "secret.txt"));
+
+        Assert.Equal("\"inside\"", Evaluate.Value("builtins.readFile \"${./.}/inside.txt\"", Restricted()));
+    }
+
+    [Fact]
     public void A_folder_named_with_allow_is_readable()
     {
         Assert.Equal("\"s3cret\"", Evaluate.Value($"import {_outside}/secret.nix", Restricted(_outside)));
