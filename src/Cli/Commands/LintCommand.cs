@@ -61,7 +61,7 @@ public sealed class LintCommand(CliConsole console, HostLinter linter, FleetLint
                 // NIX_PATH unset), and as in its restricted mode only the repository's files, so it
                 // cannot print the runner's secrets.
                 EnvironmentVariables = isImpure ? EvaluatorOptions.ReadProcessEnvironment() : new Dictionary<string, string>(),
-                AllowedPaths = isImpure ? null : AllowedPaths(result.GetValue(configs)!, result.GetValue(allowPath) ?? []),
+                AllowedPaths = isImpure ? null : LintAllowedFolders.Of(System.Environment.CurrentDirectory, result.GetValue(configs)!, result.GetValue(allowPath) ?? []),
                 AllowedPathsHint = "--allow-path DIR adds a folder, --impure lifts the restriction",
             };
             var diagnostics = fleetLinter.LintHosts(linter, result.GetValue(configs)!, options, result.GetValue(showTrace));
@@ -74,8 +74,4 @@ public sealed class LintCommand(CliConsole console, HostLinter linter, FleetLint
         });
         return command;
     }
-
-    /// <summary>The folders lint lets a configuration read: the current one, each linted file's, and those named.</summary>
-    private static IReadOnlyList<string> AllowedPaths(IEnumerable<string> configs, IEnumerable<string> named) =>
-        [System.Environment.CurrentDirectory, .. configs.Select(c => Path.GetDirectoryName(Path.GetFullPath(c))!), .. named.Select(Path.GetFullPath)];
 }

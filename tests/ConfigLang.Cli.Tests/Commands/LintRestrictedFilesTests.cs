@@ -100,6 +100,32 @@ public sealed class LintRestrictedFilesTests : IDisposable
     }
 
     [Fact]
+    public void Linting_from_a_subfolder_of_a_git_work_tree_allows_its_root()
+    {
+        // cd hosts && lint web.nix, importing ../modules/x.nix: neither hosts/ nor the file's folder holds it.
+        Directory.CreateDirectory(Path.Combine(RepoRoot, ".git"));
+        var modules = Directory.CreateDirectory(Path.Combine(RepoRoot, "modules")).FullName;
+        File.WriteAllText(Path.Combine(modules, "x.nix"), "\"ops@a.example\"");
+        HostThrowing("import ../modules/x.nix");
+
+        var run = CliProcess.RunIn(_repo, null, "lint", "host.nix");
+
+        Assert.Contains("[ops@a.example]", run.Stderr);
+        Assert.DoesNotContain(EvaluationDiagnostics.PathForbidden, run.Stderr);
+    }
+
+    [Fact]
+    public void A_current_directory_of_the_root_allows_nothing_more()
+    {
+        var file = HostThrowing($"builtins.readFile {_outside}/secret.txt");
+
+        var run = CliProcess.RunIn("/", null, "lint", file);
+
+        Assert.Contains($"error[{EvaluationDiagnostics.PathForbidden}]", run.Stderr);
+        Assert.DoesNotContain("s3cret-9d1", run.Stdout + run.Stderr);
+    }
+
+    [Fact]
     public void Allow_path_and_impure_let_a_read_through()
     {
         var file = HostThrowing($"builtins.readFile {_outside}/secret.txt");
