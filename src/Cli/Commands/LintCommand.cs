@@ -53,17 +53,22 @@ public sealed class LintCommand(CliConsole console, HostLinter linter, FleetLint
                 return ExitCodes.Usage;
             }
             var isImpure = result.GetValue(impure);
-            var options = new EvaluatorOptions
+            var options = new EvaluatorOptions { SearchPath = result.GetValue(include) ?? [] };
+            if (!isImpure)
             {
-                SearchPath = result.GetValue(include) ?? [],
                 // Lint runs on untrusted pull requests, and its messages reach public CI logs: as in
-                // Nix's pure evaluation the program sees no environment (getEnv is "", HOME and
-                // NIX_PATH unset), and as in its restricted mode only the repository's files, so it
-                // cannot print the runner's secrets.
-                EnvironmentVariables = isImpure ? EvaluatorOptions.ReadProcessEnvironment() : new Dictionary<string, string>(),
-                AllowedPaths = isImpure ? null : LintAllowedFolders.Of(System.Environment.CurrentDirectory, result.GetValue(configs)!, result.GetValue(allowPath) ?? []),
-                AllowedPathsHint = "--allow-path DIR adds a folder, --impure lifts the restriction",
-            };
+                // Nix's pure evaluation the program sees no environment variable (getEnv is "", HOME and
+                // NIX_PATH unset), and as in its restricted mode it reads only the files under
+                // LintAllowedFolders (the current and the linted files' folders, their git work trees
+                // but not .git, -I and --allow-path folders, the built-in library). A secret file inside
+                // those folders, or one an --allow-path names, can still be printed.
+                options = options with
+                {
+                    EnvironmentVariables = new Dictionary<string, string>(),
+                    AllowedPaths = LintAllowedFolders.Of(System.Environment.CurrentDirectory, result.GetValue(configs)!, result.GetValue(allowPath) ?? []),
+                    AllowedPathsHint = "--allow-path DIR adds a folder, --impure lifts the restriction",
+                };
+            }
             var diagnostics = fleetLinter.LintHosts(linter, result.GetValue(configs)!, options, result.GetValue(showTrace));
             var report = DiagnosticReport.Create(diagnostics);
             var writer = writers.Get(result.GetValue(format)!);

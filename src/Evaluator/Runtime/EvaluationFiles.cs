@@ -26,9 +26,6 @@ public sealed class EvaluationFiles
 
     public EvaluationStore Store { get; }
 
-    /// <summary>Whether the policy lets <paramref name="path"/> (on disk) be looked at; always when there is none.</summary>
-    public bool Allows(string path) => _policy is null || EvaluationStore.Holds(path) || _policy.Allows(path, out _);
-
     /// <summary>Every look at the disk passes here first: outside the allowed folders it throws
     /// <see cref="ForbiddenPathException"/>, whether the file exists or not.</summary>
     private void Guard(string path)

@@ -167,6 +167,17 @@ public sealed class AllowedPathsTests : IDisposable
     }
 
     [Fact]
+    public void A_nix_path_entry_outside_is_passed_over()
+    {
+        var options = Restricted() with { EnvironmentVariables = new Dictionary<string, string> { ["NIX_PATH"] = "secrets=" + _outside } };
+
+        var result = Run("builtins.readFile <secrets/secret.txt>", options);
+
+        Assert.False(result.Succeeded);
+        Assert.Contains("was not found in the Nix search path", result.Error!.Message);
+    }
+
+    [Fact]
     public void The_hosts_library_search_path_stays_readable()
     {
         var options = Restricted() with { LibrarySearchPath = ["lib=" + _outside] };

@@ -218,7 +218,14 @@ internal static class FileBuiltins
     private static string? Existing(Interpreter i, string root, string suffix)
     {
         var candidate = PathUtilities.Canonicalize(PathUtilities.Combine(i.Options.CurrentDirectory, root) + suffix);
-        // A search path entry outside the allowed folders is passed over, as if it had nothing there.
-        return i.Files.Allows(candidate) && i.Files.Resolves(candidate) ? candidate : null;
+        try
+        {
+            return i.Files.Resolves(candidate) ? candidate : null;
+        }
+        catch (ForbiddenPathException)
+        {
+            // A search path entry outside the allowed folders is passed over, as if it had nothing there.
+            return null;
+        }
     }
 }
