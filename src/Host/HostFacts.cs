@@ -1,3 +1,4 @@
+using ConfigLang.Evaluator.Runtime;
 using ConfigLang.Evaluator.Text;
 using ConfigLang.Modules.Evaluation;
 using ConfigLang.Modules.Resolved;
@@ -91,6 +92,18 @@ public sealed record HostFacts(
     /// credential file missing there is an error. False for lint, which CI runs without the secrets.
     /// </summary>
     public bool ReadsHostFiles { get; init; }
+
+    /// <summary>
+    /// The folders whose files the checks may read or stat when the evaluation was restricted (lint not
+    /// <c>--impure</c>: <see cref="EvaluatorOptions.AllowedPaths"/>); null: any. A check that would tell
+    /// something of a file outside (its content, size, mode, whether it exists) passes it over, or
+    /// lint would answer the probes the evaluation refuses.
+    /// </summary>
+    public PathAccessPolicy? ReadablePaths { get; init; }
+
+    /// <summary>Whether a check may look at the configured file <paramref name="path"/> (under <c>Root</c>).</summary>
+    public bool MayLookAt(string path) =>
+        ReadablePaths is null || ReadablePaths.Allows(Root == "/" ? path : Path.Join(Root, path), out _);
 
     /// <summary>Finds where the user defines an option; none for facts made by hand.</summary>
     public IOptionLocator Locator { get; init; } = OptionLocator.None;

@@ -25,7 +25,7 @@ public sealed class ClusterSecretFilesCheck : IHostCheck
         var files = new RootedFileSystem(facts.Root);
         foreach (var (option, path) in SecretFiles(cluster))
         {
-            if (!Path.IsPathRooted(path) || Read(files, path) is not var (content, status)) continue;
+            if (!Path.IsPathRooted(path) || !facts.MayLookAt(path) || Read(files, path) is not var (content, status)) continue;
             var subject = $"security.acme.cluster.{option}";
             var location = facts.Locate(subject);
             if (ReadableBy(status, facts) is { } readers)

@@ -30,7 +30,7 @@ public sealed class CredentialsReadableByOthersCheck : IHostCheck
         {
             foreach (var (option, path) in CredentialFilesOf(cert))
             {
-                if (path.StartsWith(StorePrefix, StringComparison.Ordinal) || !Path.IsPathRooted(path)) continue;
+                if (path.StartsWith(StorePrefix, StringComparison.Ordinal) || !Path.IsPathRooted(path) || !facts.MayLookAt(path)) continue;
                 var subject = $"security.acme.certs.\"{cert.Name}\".{option}";
                 var (found, unavailable) = ModeOf(files, path, facts.Root);
                 if (unavailable is not null)

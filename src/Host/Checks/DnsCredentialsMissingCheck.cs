@@ -22,6 +22,7 @@ public sealed class DnsCredentialsMissingCheck(DnsProviderRegistry providers) : 
         {
             if (cert.DnsProvider is not { } name || !providers.TryGet(name, out var provider)) continue;
             if (cert.EnvironmentFile is null && cert.CredentialFiles.Count == 0) continue;
+            if (!CredentialsReadableByOthersCheck.CredentialFilesOf(cert).All(f => !Path.IsPathRooted(f.Path) || facts.MayLookAt(f.Path))) continue;
             if (Load(cert, files) is not { } credentials) continue;
             var variables = provider.Variables;
             if (variables.IsSatisfied(n => credentials.Get(n) is not null)) continue;

@@ -126,6 +126,24 @@ public sealed class LintRestrictedFilesTests : IDisposable
     }
 
     [Fact]
+    public void A_cluster_key_file_outside_is_not_judged_under_lint_but_is_under_impure()
+    {
+        // Its content (empty? base64? size?) would otherwise answer a probe the evaluation refuses.
+        var key = Path.Combine(_outside, "cluster.key");
+        File.WriteAllText(key, "not-a-key");
+        var file = Path.Combine(_repo, "host.nix");
+        File.WriteAllText(file, "{ security.acme.acceptTerms = true; security.acme.defaults.email = \"ops@example.org\";\n" +
+            "  security.acme.certs.\"example.org\".dnsProvider = \"cloudflare\";\n" +
+            $"  security.acme.cluster = {{ enable = true; endpoints = [ \"http://127.0.0.1:2379\" ]; encryptionKeyFile = \"{key}\"; }}; }}\n");
+
+        var restricted = CliProcess.RunIn(_repo, null, "lint", file);
+        var impure = CliProcess.RunIn(_repo, null, "lint", "--impure", file);
+
+        Assert.DoesNotContain(ConfigLang.Host.LintCodes.ClusterEncryptionKeyMalformed, restricted.Stdout + restricted.Stderr);
+        Assert.Contains($"error[{ConfigLang.Host.LintCodes.ClusterEncryptionKeyMalformed}]", impure.Stderr);
+    }
+
+    [Fact]
     public void Allow_path_and_impure_let_a_read_through()
     {
         var file = HostThrowing($"builtins.readFile {_outside}/secret.txt");
