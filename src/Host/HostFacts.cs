@@ -103,7 +103,7 @@ public sealed record HostFacts(
 
     /// <summary>Whether a check may look at the configured file <paramref name="path"/> (under <c>Root</c>).</summary>
     public bool MayLookAt(string path) =>
-        ReadablePaths is null || ReadablePaths.Allows(Root == "/" ? path : Path.Join(Root, path), out _);
+        ReadablePaths is null || ReadablePaths.Allows(Root == "/" ? path : Path.Join(Root, path));
 
     /// <summary>Finds where the user defines an option; none for facts made by hand.</summary>
     public IOptionLocator Locator { get; init; } = OptionLocator.None;

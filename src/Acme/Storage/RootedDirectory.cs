@@ -145,7 +145,7 @@ public sealed class RootedDirectory : IDisposable
     /// Creates a new file (never an existing one, never through a symlink) with exactly
     /// <paramref name="mode"/>, open for reading and writing; null when the name is taken.
     /// </summary>
-    public SafeFileHandle? TryCreateNewHandle(string name, UnixFileMode mode)
+    private SafeFileHandle? TryCreateNewHandle(string name, UnixFileMode mode)
     {
         var fd = PosixAt.OpenAt(Fd, Checked(name), PosixAt.ORdWr | PosixAt.OCreat | PosixAt.OExcl | PosixAt.ONoFollow | PosixAt.OCloExec, (uint)mode);
         if (fd < 0)

@@ -30,7 +30,7 @@ public sealed class EvaluationFiles
     /// <see cref="ForbiddenPathException"/>, whether the file exists or not.</summary>
     private void Guard(string path)
     {
-        if (_policy is not null && !_policy.Allows(path, out var real)) throw new ForbiddenPathException(path, real, _policy.Roots);
+        if (_policy is not null && !_policy.Allows(path)) throw new ForbiddenPathException(path, _policy.Roots);
     }
 
     /// <summary>What is at <paramref name="path"/>, without following a symlink there (lstat):

@@ -6,13 +6,10 @@ namespace ConfigLang.Evaluator.Runtime;
 /// answer at all. The interpreter turns it into <see cref="EvaluationDiagnostics.PathForbidden"/>
 /// at the call that asked.
 /// </summary>
-public sealed class ForbiddenPathException(string path, string real, IReadOnlyList<string> roots)
+public sealed class ForbiddenPathException(string path, IReadOnlyList<string> roots)
     : Exception($"access to absolute path '{path}' is forbidden in restricted mode")
 {
     public string Path { get; } = path;
-
-    /// <summary>Where <see cref="Path"/> leads, its symlinks resolved.</summary>
-    public string RealPath { get; } = real;
 
     public IReadOnlyList<string> Roots { get; } = roots;
 }

@@ -19,10 +19,10 @@ public sealed class PathAccessPolicy
     /// <summary>The allowed roots, resolved.</summary>
     public IReadOnlyList<string> Roots => _roots;
 
-    /// <summary>Whether <paramref name="path"/> (absolute) may be looked at; <paramref name="real"/> is where it leads.</summary>
-    public bool Allows(string path, out string real)
+    /// <summary>Whether <paramref name="path"/> (absolute) may be looked at, judged by where it leads.</summary>
+    public bool Allows(string path)
     {
-        real = RealPath(path);
+        var real = RealPath(path);
         if (real.Length == 0) return false;
         foreach (var root in _roots)
         {
