@@ -33,7 +33,8 @@ public sealed class LintCommand(CliConsole console, HostLinter linter, FleetLint
         var impure = new Option<bool>("--impure")
         {
             Description = "Let the configuration see the environment variables (builtins.getEnv, HOME, NIX_PATH) and every file; "
-                + "by default it sees no variable and only the files under the current directory, the linted files' directories and --allow-path.",
+                + "by default it sees no variable and only the files under the current directory, the linted files' directories, "
+                + "the git work trees holding them (not .git), -I and --allow-path folders.",
         };
         var allowPath = new Option<string[]>("--allow-path")
         {
