@@ -12,6 +12,8 @@ internal static class ProgramStartError
 
     public static string Reason(string program, string? workingDirectory, Win32Exception error)
     {
+        // Thrown by the PATH lookup, before the working directory was ever tried.
+        if (error is ProgramNotOnPathException) return error.Message;
         if (workingDirectory is { Length: > 0 } && !Directory.Exists(workingDirectory)) return $"its working directory {workingDirectory} does not exist";
         if (error.NativeErrorCode == ENoEnt) return $"{program} is not installed or not on PATH ({Environment.GetEnvironmentVariable("PATH")})";
         return FileSystemErrorText.Reason(error.NativeErrorCode);
