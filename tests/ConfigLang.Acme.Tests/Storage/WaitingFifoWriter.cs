@@ -20,7 +20,16 @@ internal sealed class WaitingFifoWriter : IDisposable
         }
         _writer = Process.Start(new ProcessStartInfo("/bin/sh", ["-c", $"echo X=y > '{fifo}'"]))!;
         // Only a writer already waiting in open tells: one that has not reached it yet stays blocked either way.
-        WaitUntilBlockedOpening();
+        try
+        {
+            WaitUntilBlockedOpening();
+        }
+        catch
+        {
+            // Dispose never runs for a constructor that throws: a writer left here would sleep in open(2) for ever.
+            Dispose();
+            throw;
+        }
     }
 
     /// <summary>Fails when the writer was released (the FIFO was opened for reading).</summary>
