@@ -14,4 +14,7 @@ internal sealed class ProgramNotOnPathException(string program, string path, str
         : $"{program} was found at {notExecutable} but is not executable")
 {
     private const int ENoEnt = 2;
+
+    /// <summary>The first file of that name on PATH that may not be executed; null when there was none.</summary>
+    public string? NotExecutable { get; } = notExecutable;
 }
