@@ -157,11 +157,15 @@ public sealed class LintRestrictedFilesTests : IDisposable
 
         var withInclude = CliProcess.RunIn(_repo, null, "lint", "-I", _outside, file);
         var without = CliProcess.RunIn(_repo, null, "lint", file);
+        var impure = CliProcess.RunIn(_repo, null, "lint", "--impure", file);
 
         Assert.Contains($"error[{ConfigLang.Host.LintCodes.CredentialsReadableByOthers}]", withInclude.Stderr);
         Assert.Contains($"error[{ConfigLang.Host.LintCodes.DnsCredentialsMissing}]", withInclude.Stderr);
         Assert.DoesNotContain(ConfigLang.Host.LintCodes.CredentialsReadableByOthers, without.Stdout + without.Stderr);
         Assert.DoesNotContain(ConfigLang.Host.LintCodes.DnsCredentialsMissing, without.Stdout + without.Stderr);
+        // The same configuration reaches the checks when nothing is restricted: only the folders made the difference.
+        Assert.Equal(impure.ExitCode, withInclude.ExitCode);
+        Assert.Contains($"error[{ConfigLang.Host.LintCodes.CredentialsReadableByOthers}]", impure.Stderr);
     }
 
     [Fact]
