@@ -13,9 +13,9 @@ namespace ConfigLang.Acme.Storage;
 public sealed class PermissionRepair
 {
     /// <summary>
-    /// How many directories deep below a certificate's (or the accounts') directory the pass goes.
-    /// Ours nest two deep at most; the owner of a directory can nest thousands, and each level
-    /// holds a descriptor and a stack frame. A directory deeper than this is reported, not walked.
+    /// How many directories deep below a certificate's, the accounts' or the CA's (<c>.minica</c>)
+    /// directory the pass goes. Ours nest two deep at most; the owner of a directory can nest
+    /// thousands, and each level holds two descriptors and a stack frame. A directory deeper than this is reported, not walked.
     /// </summary>
     public const int MaxDepth = 64;
 

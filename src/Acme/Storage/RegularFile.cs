@@ -3,8 +3,8 @@ using Microsoft.Win32.SafeHandles;
 namespace ConfigLang.Acme.Storage;
 
 /// <summary>
-/// Opens for reading or writing only what is known to be a regular file: the entry is first held
-/// with <c>O_PATH</c> (which runs no driver's open and wakes no FIFO's other end), judged by
+/// Opens for reading or writing only what is known to be a regular file: given the entry held by
+/// an <c>O_PATH</c> descriptor (which runs no driver's open and wakes no FIFO's other end), judged by
 /// <c>statx</c> on that descriptor, then reopened through <c>/proc/self/fd/N</c>, which names that
 /// very inode whatever its name points at by then. Opening a device acts on it (a watchdog starts,
 /// a tape rewinds) and opening a FIFO releases a writer waiting on it.
