@@ -95,7 +95,8 @@ public sealed record HostFacts(
 
     /// <summary>
     /// The folders whose files the checks may read or stat when the evaluation was restricted (lint not
-    /// <c>--impure</c>: <see cref="EvaluatorOptions.AllowedPaths"/>); null: any. A check that would tell
+    /// <c>--impure</c>): the evaluation's own list (<see cref="Interpreter.ReadablePaths"/>: the allowed
+    /// folders, the built-in library, <c>-I</c> folders), so a file it may read is checked; null: any. A check that would tell
     /// something of a file outside (its content, size, mode, whether it exists) passes it over, or
     /// lint would answer the probes the evaluation refuses.
     /// </summary>

@@ -48,22 +48,18 @@ public sealed partial class HostLinter(IEnumerable<IHostCheck> checks)
         var path = Path.GetFullPath(file, options.CurrentDirectory);
         if (!File.Exists(path))
             return new([Diagnostic.Error(LintCodes.MissingFile, $"the configuration file '{file}' does not exist", null)], null, null, default);
-        // The checks look at files the configuration names only where the evaluation could (see HostFacts.ReadablePaths).
-        var readablePaths = options.AllowedPaths is { } allowed ? new PathAccessPolicy(allowed) : null;
-        var outcome = new HostEvaluator(options).Evaluate(path, config => Lint(config, root, read, showTrace, fleet, readsHostFiles, readablePaths), showTrace);
+        var outcome = new HostEvaluator(options).Evaluate(path, config => Lint(config, root, read, showTrace, fleet, readsHostFiles), showTrace);
         return outcome.Error is { } error ? new([error], null, null, default) : outcome.Value!;
     }
 
     // The fleet's view is read here, while the configuration is, since it locates definitions.
-    private HostLintResult<T> Lint<T>(HostConfiguration config, string root, Func<HostConfiguration, HostFacts, T>? read, bool showTrace, bool fleet, bool readsHostFiles,
-        PathAccessPolicy? readablePaths)
+    private HostLintResult<T> Lint<T>(HostConfiguration config, string root, Func<HostConfiguration, HostFacts, T>? read, bool showTrace, bool fleet, bool readsHostFiles)
     {
-        var result = LintConfiguration(config, root, read, showTrace, readsHostFiles, readablePaths);
+        var result = LintConfiguration(config, root, read, showTrace, readsHostFiles);
         return fleet && result.Facts is { } facts ? result with { Member = FleetMember.Read(config.HostFile, facts) } : result;
     }
 
-    private HostLintResult<T> LintConfiguration<T>(HostConfiguration config, string root, Func<HostConfiguration, HostFacts, T>? read, bool showTrace, bool readsHostFiles,
-        PathAccessPolicy? readablePaths)
+    private HostLintResult<T> LintConfiguration<T>(HostConfiguration config, string root, Func<HostConfiguration, HostFacts, T>? read, bool showTrace, bool readsHostFiles)
     {
         var locator = new OptionLocator(config);
         // The facts are read (the certificates and accounts forced whole) before the assertions:
@@ -75,7 +71,9 @@ public sealed partial class HostLinter(IEnumerable<IHostCheck> checks)
         EvaluationException? factsError = null;
         try
         {
-            facts = HostFacts.Read(config) with { Root = root, ReadsHostFiles = readsHostFiles, ReadablePaths = readablePaths };
+            // The checks look at files the configuration names only where the evaluation could, by
+            // the evaluation's own list (see HostFacts.ReadablePaths).
+            facts = HostFacts.Read(config) with { Root = root, ReadsHostFiles = readsHostFiles, ReadablePaths = config.ReadablePaths };
         }
         catch (EvaluationException e) when (!e.IsStackOverflow)
         {

@@ -12,6 +12,13 @@ namespace ConfigLang.Acme.Storage;
 /// </summary>
 public sealed class PermissionRepair
 {
+    /// <summary>
+    /// How many directories deep below a certificate's, the accounts' or the CA's (<c>.minica</c>)
+    /// directory the pass goes. Ours nest two deep at most; the owner of a directory can nest
+    /// thousands, and each level holds two descriptors and a stack frame. A directory deeper than this is reported, not walked.
+    /// </summary>
+    public const int MaxDepth = 64;
+
     private readonly RootedFileSystem _root;
     private readonly FileOwnership _ownership;
 
@@ -47,21 +54,21 @@ public sealed class PermissionRepair
             using var directory = state.TryOpenDirectory(StateLayout.ValidName(certificate.Name));
             if (directory is not null)
             {
-                Walk(directory, certificate.Owner, certificate.Group, UnixModes.GroupDirectory, UnixModes.GroupReadable, fix, findings);
+                Walk(directory, certificate.Owner, certificate.Group, UnixModes.GroupDirectory, UnixModes.GroupReadable, fix, findings, depth: 0);
             }
         }
         using var accounts = state.TryOpenDirectory(".accounts");
-        if (accounts is not null) Walk(accounts, owner ?? "acme", group: null, UnixModes.OwnerDirectory, UnixModes.OwnerReadWrite, fix, findings);
+        if (accounts is not null) Walk(accounts, owner ?? "acme", group: null, UnixModes.OwnerDirectory, UnixModes.OwnerReadWrite, fix, findings, depth: 0);
         // The placeholder CA: directory 0755, key and certificate 0600 (as CertificateStore makes them).
         using var minica = state.TryOpenDirectory(".minica");
         if (minica is not null)
         {
-            Walk(minica, owner ?? "acme", CertificateStore.PrimaryGroupOf(owner ?? "acme"), UnixModes.PublicDirectory, UnixModes.OwnerReadWrite, fix, findings);
+            Walk(minica, owner ?? "acme", CertificateStore.PrimaryGroupOf(owner ?? "acme"), UnixModes.PublicDirectory, UnixModes.OwnerReadWrite, fix, findings, depth: 0);
         }
         return findings;
     }
 
-    private void Walk(RootedDirectory directory, string user, string? group, UnixFileMode directoryMode, UnixFileMode fileMode, bool fix, List<PermissionFinding> findings)
+    private void Walk(RootedDirectory directory, string user, string? group, UnixFileMode directoryMode, UnixFileMode fileMode, bool fix, List<PermissionFinding> findings, int depth)
     {
         Check(directory, null, null, directory.Status(), directoryMode, user, group, fix, findings);
         foreach (var name in directory.List())
@@ -75,9 +82,14 @@ public sealed class PermissionRepair
             var status = directory.StatusOf(entry);
             if (status.Kind == EntryKind.Directory)
             {
+                if (depth == MaxDepth)
+                {
+                    findings.Add(new PermissionFinding(directory.PathOf(name), $"nested more than {MaxDepth} directories deep; neither it nor anything in it was checked", false));
+                    continue;
+                }
                 // Opened again without following links; the walk judges the directory through that descriptor.
                 using var child = directory.TryOpenDirectory(name);
-                if (child is not null) Walk(child, user, group, directoryMode, fileMode, fix, findings);
+                if (child is not null) Walk(child, user, group, directoryMode, fileMode, fix, findings, depth + 1);
                 continue;
             }
             BeforeEntryRepair?.Invoke(directory.PathOf(name));

@@ -120,21 +120,21 @@ internal static partial class PosixAt
         return new EntryStatus(kind, (UnixFileMode)(mode & 0xFFF), MemoryMarshal.Read<int>(buffer[20..]), MemoryMarshal.Read<int>(buffer[24..]), MemoryMarshal.Read<int>(buffer[16..]), identity);
     }
 
-    /// <summary>
-    /// True when <paramref name="path"/> (links followed, as exec follows them) is a regular file
-    /// this process may execute: what execve accepts, so a PATH lookup skips what it would refuse.
-    /// </summary>
-    public static bool IsExecutableFile(string path)
+    /// <summary>True when <paramref name="path"/> (links followed, as exec follows them) is a regular file.</summary>
+    public static bool IsFileFollowingLinks(string path)
     {
         try
         {
-            return StatFollowingLinks(path) is { Kind: EntryKind.File } && AccessNative(AtFdCwd, path, XOk, AtEAccess) == 0;
+            return StatFollowingLinks(path) is { Kind: EntryKind.File };
         }
         catch (IOException)
         {
             return false;
         }
     }
+
+    /// <summary>True when this process may execute <paramref name="path"/>: what execve accepts.</summary>
+    public static bool MayExecute(string path) => AccessNative(AtFdCwd, path, XOk, AtEAccess) == 0;
 
     private const int XOk = 1;
 

@@ -12,29 +12,31 @@ namespace ConfigLang.Acme.Storage;
 /// </summary>
 internal static class ProgramPath
 {
-    private const int ENoEnt = 2;
-
     /// <summary>The full path to run; a name with a <c>/</c> is the caller's own path, kept as it is.</summary>
-    /// <exception cref="Win32Exception">ENOENT when no directory of PATH has it (as Process.Start reports a missing program).</exception>
+    /// <exception cref="ProgramNotOnPathException">No directory of PATH has it as an executable file.</exception>
     public static string Resolve(string program)
     {
         if (program.Contains('/')) return program;
+        var path = Environment.GetEnvironmentVariable("PATH") ?? "";
+        string? notExecutable = null;
         // An empty or relative PATH entry means the current directory: skipped for the same reason.
-        foreach (var directory in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':'))
+        foreach (var directory in path.Split(':'))
         {
             if (!Path.IsPathRooted(directory)) continue;
             var candidate = Path.Join(directory, program);
-            // A non-executable file of that name earlier in PATH is passed over, as execvp does.
-            if (PosixAt.IsExecutableFile(candidate)) return candidate;
+            if (!PosixAt.IsFileFollowingLinks(candidate)) continue;
+            if (PosixAt.MayExecute(candidate)) return candidate;
+            // A non-executable file of that name earlier in PATH is passed over, as execvp does, and kept for the message.
+            notExecutable ??= candidate;
         }
-        throw new Win32Exception(ENoEnt);
+        throw new ProgramNotOnPathException(program, path, notExecutable);
     }
 
     /// <summary>
     /// How to start <paramref name="program"/> with <paramref name="arguments"/>, its file already
     /// resolved on PATH, output redirected, no shell.
     /// </summary>
-    /// <exception cref="Win32Exception">ENOENT when the program is not on PATH.</exception>
+    /// <exception cref="ProgramNotOnPathException">The program is not on PATH.</exception>
     public static ProcessStartInfo StartInfo(string program, IEnumerable<string> arguments)
     {
         var start = new ProcessStartInfo(Resolve(program))

@@ -12,8 +12,11 @@ internal static class ProgramStartError
 
     public static string Reason(string program, string? workingDirectory, Win32Exception error)
     {
+        // Thrown by the PATH lookup, before the working directory was ever tried.
+        if (error is ProgramNotOnPathException) return error.Message;
         if (workingDirectory is { Length: > 0 } && !Directory.Exists(workingDirectory)) return $"its working directory {workingDirectory} does not exist";
-        if (error.NativeErrorCode == ENoEnt) return $"{program} is not installed or not on PATH ({Environment.GetEnvironmentVariable("PATH")})";
+        // A bare name never gets here (the PATH lookup above said it): this is a path, or the interpreter its #! line names.
+        if (error.NativeErrorCode == ENoEnt) return $"{program} does not exist (or the interpreter its #! line names does not)";
         return FileSystemErrorText.Reason(error.NativeErrorCode);
     }
 }

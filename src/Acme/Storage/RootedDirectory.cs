@@ -168,29 +168,21 @@ public sealed class RootedDirectory : IDisposable
         }
     }
 
-    /// <summary>Owns <paramref name="fd"/>, and closes it again unless it is a regular file.</summary>
-    private SafeFileHandle RegularFileHandle(int fd, string name)
-    {
-        var handle = new SafeFileHandle(fd, ownsHandle: true);
-        try
-        {
-            RequireRegularFile(fd, name);
-            return handle;
-        }
-        catch
-        {
-            handle.Dispose();
-            throw;
-        }
-    }
-
     /// <summary>Opens (creating with <paramref name="mode"/> when missing) a regular file for reading and writing, without truncating it.</summary>
     public SafeFileHandle OpenOrCreate(string name, UnixFileMode mode)
     {
-        var fd = PosixAt.OpenAt(Fd, Checked(name), PosixAt.ORdWr | PosixAt.OCreat | PosixAt.ONoFollow | PosixAt.ONonBlock | PosixAt.OCloExec, (uint)mode);
-        if (fd < 0) throw Refusal(name, System.Runtime.InteropServices.Marshal.GetLastPInvokeError(), "open");
-        return RegularFileHandle(fd, name);
+        // Existing: judged before it is opened (TryOpen). Missing: created exclusively, so what is
+        // opened is the file just made; a name taken between the two is judged on the next round.
+        for (var attempt = 0; attempt < MaxCreateAttempts; attempt++)
+        {
+            if (TryOpen(name, PosixAt.ORdWr) is { } existing) return existing;
+            if (TryCreateNewHandle(name, mode) is { } created) return created;
+        }
+        throw new IOException($"{PathOf(name)} kept appearing and vanishing while it was being opened");
     }
+
+    // Each round needs another process to create and delete the name in between: never many.
+    private const int MaxCreateAttempts = 8;
 
     /// <summary>Sets this directory's mode.</summary>
     public void SetMode(UnixFileMode mode)
@@ -298,23 +290,14 @@ public sealed class RootedDirectory : IDisposable
 
     private int Fd => _fd >= 0 ? _fd : throw new ObjectDisposedException(Path);
 
+    /// <summary>
+    /// <paramref name="name"/> opened with <paramref name="access"/> once it is known to be a
+    /// regular file (see <see cref="RegularFile"/>); null when missing.
+    /// </summary>
     private SafeFileHandle? TryOpen(string name, int access)
     {
-        // O_NONBLOCK: a FIFO planted where a file should be must not hang the run.
-        var fd = PosixAt.OpenAt(Fd, Checked(name), access | PosixAt.ONoFollow | PosixAt.ONonBlock | PosixAt.OCloExec, 0);
-        if (fd < 0)
-        {
-            var errno = System.Runtime.InteropServices.Marshal.GetLastPInvokeError();
-            if (errno == PosixAt.ENoEnt) return null;
-            throw Refusal(name, errno, "open");
-        }
-        return RegularFileHandle(fd, name);
-    }
-
-    private void RequireRegularFile(int fd, string name)
-    {
-        var status = PosixAt.Stat(fd, "", PathOf(name))!;
-        if (status.Kind != EntryKind.File) throw new UnsafePathException(PathOf(name), Describe(status.Kind));
+        using var entry = TryOpenEntry(name);
+        return entry is null ? null : RegularFile.Reopen(entry, PathOf(name), access).Handle;
     }
 
     // A failed no-follow open: a symlink (ELOOP, or ENOTDIR with O_DIRECTORY) is refused by name.

@@ -112,18 +112,11 @@ public sealed class RootedFileSystem(string root)
     public (byte[] Content, EntryStatus Status) ReadConfiguredFileWithStatus(string hostPath)
     {
         using var entry = OpenConfiguredEntry(hostPath, nullWhenMissing: false)!;
-        var fd = (int)entry.DangerousGetHandle();
-        var status = PosixAt.Stat(fd, "", FullPath(hostPath))!;
-        if (status.Kind != EntryKind.File)
+        var (handle, status) = RegularFile.Reopen(entry, FullPath(hostPath), PosixAt.ORdOnly);
+        using (handle)
         {
-            throw new UnsafePathException(FullPath(hostPath), "not a regular file");
+            return (RootedDirectory.ReadBounded(handle, FullPath(hostPath)), status);
         }
-        // Opened for reading only once it is known to be a regular file, through the O_PATH descriptor
-        // (the same inode): opening a device the configuration names acts on it (a watchdog starts).
-        var readable = PosixAt.OpenAt(PosixAt.AtFdCwd, $"/proc/self/fd/{fd}", PosixAt.ORdOnly | PosixAt.ONonBlock | PosixAt.OCloExec, 0);
-        if (readable < 0) throw PosixAt.LastError("open", FullPath(hostPath));
-        using var handle = new Microsoft.Win32.SafeHandles.SafeFileHandle(readable, ownsHandle: true);
-        return (RootedDirectory.ReadBounded(handle, FullPath(hostPath)), status);
     }
 
     /// <summary>

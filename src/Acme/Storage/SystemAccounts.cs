@@ -126,7 +126,9 @@ public sealed class SystemAccounts(string root)
         }
         catch (System.ComponentModel.Win32Exception e)
         {
-            throw new IOException($"cannot {task} under {_root.Root}: {program} cannot be started ({ProgramStartError.Reason(program, null, e)}); install shadow-utils (Debian's passwd package)");
+            // A tool that is there but not executable needs its mode mended, not installing.
+            var hint = e is ProgramNotOnPathException { NotExecutable: not null } ? "" : "; install shadow-utils (Debian's passwd package)";
+            throw new IOException($"cannot {task} under {_root.Root}: {program} cannot be started ({ProgramStartError.Reason(program, null, e)}){hint}");
         }
         using (process)
         {

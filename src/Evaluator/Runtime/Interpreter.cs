@@ -29,12 +29,12 @@ public sealed partial class Interpreter
     {
         Options = options;
         _parse = parse;
-        Files = new EvaluationFiles(new Store.EvaluationStore(options.MaxStoreBytes),
-            // The host's own library and the search path entries it was given (-I, from its trusted
-            // command line, as Nix's restricted mode allows them) stay readable: they are the host's, not the program's.
-            options.AllowedPaths is { } allowed
-                ? new PathAccessPolicy([.. allowed, .. GivenFolders(options.LibrarySearchPath, options), .. GivenFolders(options.SearchPath, options)])
-                : null);
+        // The host's own library and the search path entries it was given (-I, from its trusted
+        // command line, as Nix's restricted mode allows them) stay readable: they are the host's, not the program's.
+        ReadablePaths = options.AllowedPaths is { } allowed
+            ? new PathAccessPolicy([.. allowed, .. GivenFolders(options.LibrarySearchPath, options), .. GivenFolders(options.SearchPath, options)])
+            : null;
+        Files = new EvaluationFiles(new Store.EvaluationStore(options.MaxStoreBytes), ReadablePaths);
         var registry = new BuiltinRegistry(this);
         BuiltinLibrary.Register(registry);
         foreach (var provider in options.BuiltinProviders) provider.Register(registry);
@@ -75,6 +75,14 @@ public sealed partial class Interpreter
 
     /// <summary>What the evaluation reads files through: its own store for store paths, the disk for the rest.</summary>
     public EvaluationFiles Files { get; }
+
+    /// <summary>
+    /// The folders a restricted evaluation may read (<see cref="EvaluatorOptions.AllowedPaths"/>, the
+    /// library and the search path entries); null when unrestricted. Hosts that look at files the
+    /// program names judge them by this same list, so they answer nothing the evaluation refuses and
+    /// check everything it may read.
+    /// </summary>
+    public PathAccessPolicy? ReadablePaths { get; }
 
     /// <summary>The <c>builtins</c> set.</summary>
     public AttrSetValue Builtins { get; }

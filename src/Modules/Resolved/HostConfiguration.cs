@@ -28,6 +28,9 @@ public sealed class HostConfiguration
 
     internal Interpreter Interpreter { get; }
 
+    /// <summary>The folders the evaluation could read (<see cref="Interpreter.ReadablePaths"/>); null when unrestricted.</summary>
+    public PathAccessPolicy? ReadablePaths => Interpreter.ReadablePaths;
+
     /// <summary>The value at a dotted option path (<c>security.acme."certs"</c>); an error when it does not exist.</summary>
     public ConfiguredValue Get(string optionPath) =>
         Find(optionPath) ?? throw Nix.Throw($"The option `{optionPath}' does not exist");

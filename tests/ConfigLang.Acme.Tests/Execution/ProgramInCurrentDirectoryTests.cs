@@ -79,4 +79,32 @@ public sealed class ProgramInCurrentDirectoryTests
             Environment.SetEnvironmentVariable("PATH", before);
         }
     }
+
+    [Fact]
+    public async Task A_program_on_PATH_only_as_a_file_that_may_not_be_executed_is_named_as_such()
+    {
+        using var folder = new TempRoot(withUsers: false);
+        const string name = "configlang-path-unexecutable";
+        var before = Environment.GetEnvironmentVariable("PATH");
+        // Prepended only: other tests running meanwhile still find their programs.
+        var path = $"{folder.File_("first")}:{folder.File_("second")}:{before}";
+        Directory.CreateDirectory(folder.File_("first"));
+        Directory.CreateDirectory(folder.File_("second"));
+        Environment.SetEnvironmentVariable("PATH", path);
+        try
+        {
+            var missing = await Assert.ThrowsAsync<ServiceManagerException>(() => new ExecServiceManager(name).ReloadAsync(["nginx.service"], CancellationToken.None));
+            Assert.Equal($"cannot start {name}: {name} is not installed or not on PATH ({path})", missing.Message);
+
+            // Without any execute bit, as a package unpacked without modes leaves it (root may execute nothing else).
+            File.WriteAllText(folder.File_("second", name), "#!/bin/sh\nexit 0\n");
+            File.SetUnixFileMode(folder.File_("second", name), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+            var unexecutable = await Assert.ThrowsAsync<ServiceManagerException>(() => new ExecServiceManager(name).ReloadAsync(["nginx.service"], CancellationToken.None));
+            Assert.Equal($"cannot start {name}: {name} was found at {folder.File_("second", name)} but is not executable", unexecutable.Message);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("PATH", before);
+        }
+    }
 }

@@ -110,4 +110,21 @@ public sealed class RebuildLockModeTests
         Assert.Equal(path, error.Path);
         Assert.Equal(before, PosixAt.Stat(PosixAt.AtFdCwd, path, path)!.Identity);
     }
+
+    [Fact]
+    public async Task A_fifo_where_the_lock_file_belongs_is_refused_without_being_opened()
+    {
+        // The folder is ours and 0700, but a FIFO or device there must still not be opened: opening one acts.
+        using var root = new TempRoot(withUsers: false);
+        var path = RebuildLock.PathUnder(root.Path);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.SetUnixFileMode(Path.GetDirectoryName(path)!, OwnerOnlyDirectory);
+        using var writer = new WaitingFifoWriter(path);
+
+        var acquire = Task.Run(() => RebuildLock.Acquire(root.Path)).WaitAsync(TimeSpan.FromSeconds(30));
+
+        var error = await Assert.ThrowsAsync<UnsafePathException>(() => acquire);
+        Assert.Equal(path, error.Path);
+        writer.AssertNeverOpened();
+    }
 }

@@ -87,4 +87,26 @@ public sealed class PermissionRepairTests : IDisposable
         Assert.Equal((record, "mode 0640, expected 0600", true), (Assert.Single(findings).Path, findings[0].Problem, findings[0].Fixed));
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(record));
     }
+
+    [Fact]
+    public void A_directory_nested_deeper_than_the_bound_is_reported_and_not_walked()
+    {
+        Install();
+        // d/d/...: the certificate's owner can nest directories as deep as they like.
+        string Level(int depth) => Path.Combine([CertFile(""), .. Enumerable.Repeat("d", depth)]);
+        Directory.CreateDirectory(Level(PermissionRepair.MaxDepth + 2));
+        const UnixFileMode Loose = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
+        File.WriteAllText(Path.Combine(Level(PermissionRepair.MaxDepth), "within.pem"), "");
+        File.WriteAllText(Path.Combine(Level(PermissionRepair.MaxDepth + 2), "beyond.pem"), "");
+        File.SetUnixFileMode(Path.Combine(Level(PermissionRepair.MaxDepth), "within.pem"), Loose);
+        File.SetUnixFileMode(Path.Combine(Level(PermissionRepair.MaxDepth + 2), "beyond.pem"), Loose);
+
+        var findings = new PermissionRepair(_root.Path).Run([_request]);
+
+        var tooDeep = Assert.Single(findings, f => f.Problem.Contains("deep"));
+        Assert.Equal((Level(PermissionRepair.MaxDepth + 1), "nested more than 64 directories deep; neither it nor anything in it was checked", false),
+            (tooDeep.Path, tooDeep.Problem, tooDeep.Fixed));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead, File.GetUnixFileMode(Path.Combine(Level(PermissionRepair.MaxDepth), "within.pem")));
+        Assert.Equal(Loose, File.GetUnixFileMode(Path.Combine(Level(PermissionRepair.MaxDepth + 2), "beyond.pem")));
+    }
 }

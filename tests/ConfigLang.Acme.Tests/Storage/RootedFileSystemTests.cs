@@ -7,7 +7,7 @@ namespace ConfigLang.Acme.Tests.Storage;
 
 /// <summary>
 /// The other things that can be planted where ConfigLang reads or repairs its files: a FIFO
-/// (must not hang the run; named as a credentials file, must not even be opened), a huge file (must not be read into memory), and a hard link to a
+/// (must not be opened, so it can neither hang the run nor release a writer), a huge file (must not be read into memory), and a hard link to a
 /// file beyond the root (must not be chmod'ed or chown'ed by the permission repair).
 /// </summary>
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
@@ -38,53 +38,31 @@ public sealed class RootedFileSystemTests : IDisposable
     }
 
     [Fact]
-    public async Task A_fifo_where_a_certificate_file_belongs_is_refused_at_once()
+    public async Task A_fifo_where_a_certificate_file_belongs_is_refused_at_once_without_being_opened()
     {
-        Run("mkfifo", CertificateFile("fullchain.pem"));
+        // Opening a device acts on it (a watchdog starts counting, a tape rewinds): judged first, opened never.
+        const string file = "fullchain.pem";
+        using var writer = new WaitingFifoWriter(CertificateFile(file));
 
-        var read = Task.Run(() => new CertificateStore(_root.Path).Read(Name));
+        // A hang (a FIFO opened for reading waits for a writer) fails here, not the whole run.
+        var read = Task.Run(() => new CertificateStore(_root.Path).Read(Name)).WaitAsync(TimeSpan.FromSeconds(30));
 
-        // Opening a FIFO for reading blocks until a writer comes: a hang here is the bug.
-        Assert.Same(read, await Task.WhenAny(read, Task.Delay(TimeSpan.FromSeconds(10))));
         var error = await Assert.ThrowsAsync<UnsafePathException>(() => read);
-        Assert.Equal(CertificateFile("fullchain.pem"), error.Path);
+        Assert.Equal(CertificateFile(file), error.Path);
+        writer.AssertNeverOpened();
     }
 
     [Fact]
     public void A_fifo_named_as_a_credentials_file_is_refused_without_being_opened()
     {
-        // Opening a device acts on it (a watchdog starts counting, a tape rewinds); a FIFO shows
-        // whether it was opened: a writer waiting for a reader is released by the open.
         Directory.CreateDirectory(_root.File_("run", "secrets"));
         var fifo = _root.File_("run", "secrets", "dns.env");
-        Run("mkfifo", fifo);
-        using var writer = Process.Start(new ProcessStartInfo("/bin/sh", ["-c", $"echo X=y > '{fifo}'"]))!;
-        try
-        {
-            // Only a writer already waiting in open tells: one that has not reached it yet stays blocked either way.
-            WaitUntilBlockedOpeningFifo(writer.Id);
-            var error = Assert.Throws<UnsafePathException>(() => new RootedFileSystem(_root.Path).ReadConfiguredFile("/run/secrets/dns.env"));
+        using var writer = new WaitingFifoWriter(fifo);
 
-            Assert.Equal(fifo, error.Path);
-            Assert.False(writer.WaitForExit(TimeSpan.FromSeconds(2)), "the FIFO was opened for reading");
-        }
-        finally
-        {
-            writer.Kill();
-        }
-    }
+        var error = Assert.Throws<UnsafePathException>(() => new RootedFileSystem(_root.Path).ReadConfiguredFile("/run/secrets/dns.env"));
 
-    // The kernel's word that the process sleeps in open(2) on a FIFO waiting for the other end.
-    private static void WaitUntilBlockedOpeningFifo(int pid)
-    {
-        var limit = Stopwatch.StartNew();
-        while (limit.Elapsed < TimeSpan.FromSeconds(10))
-        {
-            var wchan = File.ReadAllText($"/proc/{pid}/wchan").Trim();
-            if (wchan is "wait_for_partner" or "fifo_open") return;
-            Thread.Sleep(10);
-        }
-        Assert.Fail($"the writer (pid {pid}) did not block opening the FIFO within 10 s (wchan: {File.ReadAllText($"/proc/{pid}/wchan")})");
+        Assert.Equal(fifo, error.Path);
+        writer.AssertNeverOpened();
     }
 
     [Fact]

@@ -144,6 +144,31 @@ public sealed class LintRestrictedFilesTests : IDisposable
     }
 
     [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public void A_credentials_file_in_an_I_folder_is_checked_as_the_evaluation_may_read_it()
+    {
+        // World-readable (CL3013) and without INWX_PASSWORD (CL3017); -I lets the evaluation read it, so the checks look too.
+        var env = Path.Combine(_outside, "inwx.env");
+        File.WriteAllText(env, "INWX_USERNAME=hunter\n");
+        File.SetUnixFileMode(env, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+        var file = Path.Combine(_repo, "host.nix");
+        File.WriteAllText(file, "{ security.acme.acceptTerms = true; security.acme.defaults.email = \"ops@example.org\";\n" +
+            $"  security.acme.certs.\"example.org\" = {{ dnsProvider = \"inwx\"; environmentFile = \"{env}\"; }}; }}\n");
+
+        var withInclude = CliProcess.RunIn(_repo, null, "lint", "-I", _outside, file);
+        var without = CliProcess.RunIn(_repo, null, "lint", file);
+        var impure = CliProcess.RunIn(_repo, null, "lint", "--impure", file);
+
+        Assert.Contains($"error[{ConfigLang.Host.LintCodes.CredentialsReadableByOthers}]", withInclude.Stderr);
+        Assert.Contains($"error[{ConfigLang.Host.LintCodes.DnsCredentialsMissing}]", withInclude.Stderr);
+        Assert.DoesNotContain(ConfigLang.Host.LintCodes.CredentialsReadableByOthers, without.Stdout + without.Stderr);
+        Assert.DoesNotContain(ConfigLang.Host.LintCodes.DnsCredentialsMissing, without.Stdout + without.Stderr);
+        // The same configuration reaches the checks when nothing is restricted: only the folders made the difference.
+        Assert.Equal(impure.ExitCode, withInclude.ExitCode);
+        Assert.Contains($"error[{ConfigLang.Host.LintCodes.CredentialsReadableByOthers}]", impure.Stderr);
+    }
+
+    [Fact]
     public void Allow_path_and_impure_let_a_read_through()
     {
         var file = HostThrowing($"builtins.readFile {_outside}/secret.txt");

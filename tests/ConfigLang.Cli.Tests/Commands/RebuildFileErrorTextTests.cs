@@ -153,6 +153,24 @@ public sealed class RebuildFileErrorTextTests : IDisposable
     }
 
     [Fact]
+    public void A_groupadd_that_may_not_be_executed_is_named_without_sending_the_user_to_install_it()
+    {
+        var root = Work("root");
+        var bin = Directory.CreateDirectory(Work("bin")).FullName;
+        var groupadd = Path.Combine(bin, "groupadd");
+        File.WriteAllText(groupadd, "#!/bin/sh\n");
+        File.SetUnixFileMode(groupadd, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+
+        var run = CliProcess.Run(new Dictionary<string, string> { ["PATH"] = bin }, ["rebuild", Minimal, "--root", root, "--service-manager", "none"]);
+
+        Assert.True(run.ExitCode == 3, run.Stderr);
+        // Its mode needs mending, not an install.
+        Assert.Matches($"error: cannot add the group '[a-z]+' under {System.Text.RegularExpressions.Regex.Escape(root)}: groupadd cannot be started " +
+            $"\\(groupadd was found at {System.Text.RegularExpressions.Regex.Escape(groupadd)} but is not executable\\)\n", run.Stderr);
+        AssertNoRawText(run);
+    }
+
+    [Fact]
     public void An_immutable_nginx_conf_is_named_with_chattr_as_the_fix()
     {
         var root = Work("root");
