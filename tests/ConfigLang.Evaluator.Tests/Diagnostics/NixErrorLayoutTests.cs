@@ -241,6 +241,14 @@ public sealed class NixErrorLayoutTests
          "error: unsupported argument 'foo' to 'fetchurl'\n\n       at \u00abstring\u00bb:1:21:\n\n            1| builtins.fetchurl { ${\"foo\"} = 1; url = 2; }\n             |                     ^\n" },
         { "builtins.fetchurl { \"foo\" = 1; url = 2; }", false,
          "error: unsupported argument 'foo' to 'fetchurl'\n\n       at \u00abstring\u00bb:1:21:\n\n            1| builtins.fetchurl { \"foo\" = 1; url = 2; }\n             |                     ^\n" },
+        // A path's trailing slash, in Nix 2.8's words: at the character after the path, or at the end of the text
+        // at the path's last piece (lint names the path, at its start).
+        { "./foo/ + 1", false,
+         "error: path has a trailing slash\n\n       at \u00abstring\u00bb:1:7:\n\n            1| ./foo/ + 1\n             |       ^\n" },
+        { "[ ./a/${\"b\"}/]", false,
+         "error: path has a trailing slash\n\n       at \u00abstring\u00bb:1:14:\n\n            1| [ ./a/${\"b\"}/]\n             |              ^\n" },
+        { "x: ~/a/", false,
+         "error: path has a trailing slash\n\n       at \u00abstring\u00bb:1:4:\n\n            1| x: ~/a/\n             |    ^\n" },
         // A dynamic attribute in a let: at the `let` (lint at the name).
         { "let\n  ${\"a\" + \"\"} = 1;\nin\na", false,
          "error: dynamic attributes not allowed in let\n\n       at \u00abstring\u00bb:1:1:\n\n            1| let\n             | ^\n            2|   ${\"a\" + \"\"} = 1;\n" },

@@ -19,7 +19,7 @@ public static class ErrorFormatter
     public static string Format(Diagnostic diagnostic, IReadOnlyList<TraceFrame> trace, bool showTrace, bool nixCompatible = false)
     {
         var output = new StringBuilder();
-        output.Append("error: ").Append(Indent(diagnostic.Message)).Append('\n');
+        output.Append("error: ").Append(Indent(nixCompatible && diagnostic.NixMessage is { } nixMessage ? nixMessage : diagnostic.Message)).Append('\n');
         // Nix 2.8 gives throw and abort no position (we keep ours for lint), and locates some errors
         // elsewhere than our precise span, or nowhere (see NixErrorPosition).
         if (!IsPrintedWithoutPosition(diagnostic.Code)) AppendLocation(output, nixCompatible && diagnostic.NixPosition is { } nix ? nix.Location : diagnostic.Location, nixCompatible, readsLinesAsNix28: nixCompatible);
