@@ -47,7 +47,7 @@ public static class StorePaths
     }
 
     /// <summary>Refuses a name outside Nix 2.8's rule (<c>toFile "a/b"</c> would name a path outside
-    /// the store object), in its words, which quote the whole base name.</summary>
+    /// the store object; a derivation's name is checked only here), in its words, which quote the whole base name.</summary>
     private static void CheckName(string baseName, string name)
     {
         var problem = FindNameFault(name, out var illegal) switch
@@ -59,7 +59,8 @@ public static class StorePaths
         };
         if (problem is not null)
         {
-            throw EvaluationException.Create(EvaluationDiagnostics.General, $"store path '{ByteText.ToUnicode(baseName)}' {problem}", null);
+            // Nix 2.8's BadStorePath carries no position (lint still gets the call's).
+            throw EvaluationException.Create(EvaluationDiagnostics.General, $"store path '{ByteText.ToUnicode(baseName)}' {problem}", null).LocatedByNixAt(null);
         }
     }
 

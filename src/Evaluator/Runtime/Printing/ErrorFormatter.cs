@@ -112,8 +112,9 @@ public static class ErrorFormatter
     /// The last line Nix 2.8 can show of <paramref name="source"/>. It reads the source back by line feeds (so the
     /// lines shown are numbered by line feeds, while the header's line counts a lone carriage return too), and
     /// from a file only lines a line feed ends: not the empty end after the last one, nor a last line without one
-    /// (an error there shows no lines at all). An expression's last line is shown.
+    /// (an error there shows no lines at all). An expression's last line is shown. <c>derivation</c>'s own source
+    /// is no file, so none of its lines is shown.
     /// </summary>
     private static int NixShownLines(SourceText source) =>
-        source.LineFeedLineStarts.Count - (source.IsExpression ? 0 : 1);
+        source.Path == Builtins.DerivationBuiltins.DerivationFile ? 0 : source.LineFeedLineStarts.Count - (source.IsExpression ? 0 : 1);
 }
