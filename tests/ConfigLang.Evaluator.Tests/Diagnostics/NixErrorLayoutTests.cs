@@ -257,6 +257,13 @@ public sealed class NixErrorLayoutTests
          "error: store path 'ldx4ig50pvdaisc99xx284iw5r0qi1jc-a~' contains illegal character '~'\n(use '--show-trace' to show detailed location information)\n" },
         { "derivation { name = \"a~\"; system = \"s\"; builder = \"/b\"; }", true,
          "error: store path 'ldx4ig50pvdaisc99xx284iw5r0qi1jc-a~' contains illegal character '~'\n\n       \u2026 while evaluating the attribute 'drvPath'\n\n       at //builtin/derivation.nix:20:9:\n" },
+        // An unknown hash algorithm is Nix 2.8's usage error: checked first, no position, and nix-instantiate's line after.
+        { "builtins.hashString \"foo\" 1", false,
+         "error: unknown hash algorithm 'foo'\nTry 'nix-instantiate --help' for more information.\n" },
+        { "let f = builtins.hashString \"foo\"; in { a = f \"x\"; }", true,
+         "error: unknown hash algorithm 'foo'\n\n       \u2026 while evaluating the attribute 'a'\n\n       at \u00abstring\u00bb:1:41:\n\n            1| let f = builtins.hashString \"foo\"; in { a = f \"x\"; }\n             |                                         ^\nTry 'nix-instantiate --help' for more information.\n" },
+        { "builtins.hashFile \"md4\" ./missing", false,
+         "error: unknown hash algorithm 'md4'\nTry 'nix-instantiate --help' for more information.\n" },
         // A dynamic attribute in a let: at the `let` (lint at the name).
         { "let\n  ${\"a\" + \"\"} = 1;\nin\na", false,
          "error: dynamic attributes not allowed in let\n\n       at \u00abstring\u00bb:1:1:\n\n            1| let\n             | ^\n            2|   ${\"a\" + \"\"} = 1;\n" },

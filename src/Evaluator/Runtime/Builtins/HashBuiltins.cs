@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using ConfigLang.Evaluator.Diagnostics;
 using ConfigLang.Evaluator.Runtime.Values;
 using ConfigLang.Evaluator.Text;
 
@@ -12,13 +13,13 @@ internal static class HashBuiltins
     {
         r.Add("hashString", 2, (i, a, s) =>
         {
-            var algorithm = i.ForceStringNoContext(a[0], s);
+            var algorithm = CheckAlgorithm(i.ForceStringNoContext(a[0], s), s);
             var text = i.ForceString(a[1], s).Text;
             return StringValue.Of(Hash(algorithm, ByteText.ToBytes(text), s));
         });
         r.Add("hashFile", 2, (i, a, s) =>
         {
-            var algorithm = i.ForceStringNoContext(a[0], s);
+            var algorithm = CheckAlgorithm(i.ForceStringNoContext(a[0], s), s);
             var path = i.CoerceToOpenablePath(a[1], s, "opening file");
             byte[] bytes;
             try
@@ -39,6 +40,15 @@ internal static class HashBuiltins
         "sha1" => Convert.ToHexStringLower(SHA1.HashData(data)),
         "sha256" => Convert.ToHexStringLower(SHA256.HashData(data)),
         "sha512" => Convert.ToHexStringLower(SHA512.HashData(data)),
-        _ => throw EvaluationException.Create(EvaluationDiagnostics.General, $"unknown hash algorithm '{algorithm}'", site),
+        _ => throw UnknownAlgorithm(algorithm, site),
     };
+
+    /// <summary>The algorithm, checked before the other argument is read, as Nix 2.8 does.</summary>
+    private static string CheckAlgorithm(string algorithm, SourceLocation? site) =>
+        algorithm is "md5" or "sha1" or "sha256" or "sha512" ? algorithm : throw UnknownAlgorithm(algorithm, site);
+
+    /// <summary>Nix 2.8's parseHashType raises a usage error: no position (lint keeps the call's).</summary>
+    private static EvaluationException UnknownAlgorithm(string algorithm, SourceLocation? site) =>
+        new(Diagnostic.Error(EvaluationDiagnostics.General, $"unknown hash algorithm '{algorithm}'", site)
+            with { NixPosition = new NixErrorPosition(null), IsNixUsageError = true });
 }

@@ -46,6 +46,7 @@ public static class ErrorFormatter
         var text = output.ToString().TrimEnd('\n', ' ') + "\n";
         // Nix 2.8 collects call frames only under --show-trace, so only the others earn the hint.
         if (!showTrace && frames.Any(frame => frame.Nix != NixTraceFrame.WithShowTrace)) text += "(use '--show-trace' to show detailed location information)\n";
+        if (nixCompatible && diagnostic.IsNixUsageError) text += "Try 'nix-instantiate --help' for more information.\n";
         return text;
     }
 
