@@ -1,0 +1,96 @@
+using ConfigLang.Evaluator.Runtime.Builtins;
+
+namespace ConfigLang.Evaluator.Tests.Runtime;
+
+/// <summary>
+/// <c>match</c>'s depth-first search, tried before the machine (<see cref="PosixBacktracker"/>): it must find the
+/// machine's groups, end at once where the first path matches, and give up (leaving the match to the machine and
+/// its bounds) past its budget.
+/// </summary>
+public sealed class PosixBacktrackerTests
+{
+    [Theory]
+    [InlineData("(a*)(b*)(a*)")]
+    [InlineData("a*b*a*")]
+    [InlineData("(a|ab)*(b*)c*(a?)")]
+    [InlineData("((a*)*b?)*(a*)")]
+    [InlineData("(a*)*")]
+    [InlineData("((a|b)*c?)*d?")]
+    [InlineData("(a|a|a)*b*()c*()d")]
+    [InlineData("(ad?|ad?)*()()d")]
+    [InlineData("(x*|y*)(a*)(b*|c*)$")]
+    [InlineData("^(a*)(a*)(a*)$")]
+    [InlineData("((a*)(b*))*((c*)|(d*))")]
+    [InlineData("([^=]*)=(.*)")]
+    [InlineData("(a|a)*()$b*")]
+    [InlineData("(a*)^(b*)a*")]
+    [InlineData("(a|ab)(c|bcd)(d*)")]
+    [InlineData("(a+|b+)*")]
+    [InlineData("a{2,3}(a?)(b{0,2})")]
+    [InlineData("(^a|b)*$")]
+    [InlineData("((a)|b)*")]
+    [InlineData("(a?){3}")]
+    [InlineData("([ab]*)([^a]*)")]
+    [InlineData("(.*)/(.*)")]
+    [InlineData("(()|a)*(a)*")]
+    [InlineData("((a*)*)*(a)")]
+    [InlineData("(a?)*(a*)+")]
+    [InlineData("(a*){2}(a*)")]
+    [InlineData("(a|)*(a*)")]
+    [InlineData("(a*)(a*)(a*)(a*)(a*)(a*)b?")]
+    public void Groups_do_not_depend_on_whether_the_search_runs_first(string pattern)
+    {
+        string[] inputs = ["", "a", "aa", "aab", "aaad", "abab", "aadd", "ba", "abcabd", "k=v", "aabbaacd", "abbbc", "a/b/c", "abcd", "bab"];
+        var searching = new PosixPattern(pattern);
+        var machine = new PosixPattern(pattern) { TriesBacktracking = false };
+        var backtracker = new PosixBacktracker(PosixProgram.Compile(pattern));
+        static string Show(string?[]? groups) => groups is null ? "no match" : string.Join(",", groups.Select(g => g ?? "null"));
+        var matches = 0;
+        foreach (var input in inputs)
+        {
+            // Otherwise the machine answers both and the comparison proves nothing.
+            Assert.NotEqual(PosixBacktracker.Outcome.GaveUp, backtracker.MatchWhole(input, out _));
+            var expected = machine.MatchWhole(input);
+            Assert.Equal(Show(expected), Show(searching.MatchWhole(input)));
+            if (expected is not null) matches++;
+        }
+        Assert.True(matches > 0);
+    }
+
+    [Fact]
+    public void Many_loops_in_sequence_match_by_their_first_path()
+    {
+        // Nix 2.8 matches at once. The machine keeps a thread per loop at every position (3,000 x 2,000), past this
+        // lowered limit; the search takes the first loop to the end and leaves the others empty.
+        var pattern = string.Concat(Enumerable.Repeat("(a*)", 3_000));
+        var input = new string('a', 2_000);
+        var machineOnly = new PosixPattern(pattern) { MinWork = 1_000_000, TriesBacktracking = false };
+        Assert.True(Assert.Throws<InvalidPosixPatternException>(() => machineOnly.MatchWhole(input)).ExceedsMemoryLimit);
+
+        var groups = new PosixPattern(pattern) { MinWork = 1_000_000 }.MatchWhole(input)!;
+        Assert.Equal(input, groups[0]);
+        Assert.All(groups[1..], group => Assert.Equal("", group));
+        Assert.Equal(3_000, groups.Length);
+    }
+
+    [Fact]
+    public void A_search_past_its_budget_gives_up_and_the_machine_answers()
+    {
+        // No match: each loop head reached again walks every later exit, 50 x 50 a position, past the budget.
+        var pattern = string.Concat(Enumerable.Repeat("(a*)", 50)) + "b";
+        var input = new string('a', 200);
+        Assert.Equal(PosixBacktracker.Outcome.GaveUp, new PosixBacktracker(PosixProgram.Compile(pattern)).MatchWhole(input, out _));
+        Assert.Null(new PosixPattern(pattern).MatchWhole(input));
+        Assert.Equal(input[..199], new PosixPattern(pattern).MatchWhole(input[..199] + "b")![0]);
+    }
+
+    [Fact]
+    public void An_input_beyond_the_bitmap_bound_is_left_to_the_machine()
+    {
+        var program = PosixProgram.Compile("(a*)(b*)");
+        var longest = (int)(PosixBacktracker.MaxVisitedBits / program.Instructions.Length) - 1;
+        Assert.True(PosixBacktracker.Fits(program, longest));
+        Assert.False(PosixBacktracker.Fits(program, longest + 1));
+        Assert.Equal("b", new PosixPattern("(a*)(b*)").MatchWhole(new string('a', longest + 1) + "b")![1]);
+    }
+}
