@@ -20,7 +20,7 @@ namespace ConfigLang.Evaluator.Runtime.Builtins;
 /// </summary>
 internal sealed class PosixBacktracker
 {
-    /// <summary>Instructions × (input length + 1) up to which the search is tried: a bitmap of 4 MB.</summary>
+    /// <summary>Bits of the visited bitmap (a row of whole words per position) up to which the search is tried: 4 MB.</summary>
     public const long MaxVisitedBits = 32L * 1024 * 1024;
 
     /// <summary>The most steps (instructions followed) a search may take, whatever the sizes; its stack holds at most
@@ -56,12 +56,16 @@ internal sealed class PosixBacktracker
         _code = program.Instructions;
         _sets = program.Sets;
         _slots = new int[program.Slots];
-        _rowWords = (_code.Length + 63) >> 6;
+        _rowWords = RowWords(program);
     }
 
-    /// <summary>Whether a search over an input of <paramref name="inputLength"/> fits the bitmap's bound.</summary>
+    /// <summary>Whether a search over an input of <paramref name="inputLength"/> fits the bitmap's bound. A position's
+    /// row is whole words, so a short program over a long input is bounded too (and so the rows' stamps, 4 bytes a
+    /// position: at most 2 MB).</summary>
     public static bool Fits(PosixProgram program, int inputLength) =>
-        (long)program.Instructions.Length * (inputLength + 1L) <= MaxVisitedBits;
+        RowWords(program) * 64L * (inputLength + 1L) <= MaxVisitedBits;
+
+    private static int RowWords(PosixProgram program) => (program.Instructions.Length + 63) >> 6;
 
     /// <summary>The match of the whole <paramref name="input"/> (its slots in <paramref name="slots"/>), no match, or
     /// <see cref="Outcome.GaveUp"/> past the budget. The input must <see cref="Fits"/>.</summary>
