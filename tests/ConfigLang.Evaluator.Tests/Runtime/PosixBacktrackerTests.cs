@@ -85,6 +85,17 @@ public sealed class PosixBacktrackerTests
     }
 
     [Fact]
+    public void A_search_that_gives_up_keeps_no_large_arrays()
+    {
+        // Patterns are cached with their search: a give-up that kept its bitmap (400,000 words here) and stack would
+        // hold megabytes per distinct pattern.
+        var pattern = string.Concat(Enumerable.Repeat("(a*)", 50)) + "b";
+        var backtracker = new PosixBacktracker(PosixProgram.Compile(pattern));
+        Assert.Equal(PosixBacktracker.Outcome.GaveUp, backtracker.MatchWhole(new string('a', 100_000), out _));
+        Assert.True(backtracker.HeldEntries <= 3 * PosixBacktracker.MaxRetainedWords, $"holds {backtracker.HeldEntries}");
+    }
+
+    [Fact]
     public void An_input_beyond_the_bitmap_bound_is_left_to_the_machine()
     {
         // A row of the bitmap is whole words: 64 bits a position for this short program, not 9.

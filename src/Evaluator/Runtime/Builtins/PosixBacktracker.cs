@@ -32,7 +32,7 @@ internal sealed class PosixBacktracker
     private const int StepsPerUnit = 8;
 
     /// <summary>Bitmap words and stack entries kept for the next call; larger ones are dropped after it.</summary>
-    private const int MaxRetainedWords = 32 * 1024;
+    internal const int MaxRetainedWords = 32 * 1024;
 
     public enum Outcome { Matched, NoMatch, GaveUp }
 
@@ -70,6 +70,23 @@ internal sealed class PosixBacktracker
     /// <summary>The match of the whole <paramref name="input"/> (its slots in <paramref name="slots"/>), no match, or
     /// <see cref="Outcome.GaveUp"/> past the budget. The input must <see cref="Fits"/>.</summary>
     public Outcome MatchWhole(string input, out int[]? slots)
+    {
+        // Released on every exit, a give-up's too: the pattern cache keeps this search, so a kept 4 MB bitmap and
+        // 16 MB stack per pattern would grow with the number of distinct hostile patterns.
+        try
+        {
+            return Search(input, out slots);
+        }
+        finally
+        {
+            Release();
+        }
+    }
+
+    /// <summary>Words of the bitmap, row stamps and stack entries held between calls (for tests).</summary>
+    internal long HeldEntries => _visited.LongLength + _rowSearch.LongLength + _stack.LongLength;
+
+    private Outcome Search(string input, out int[]? slots)
     {
         slots = null;
         var n = input.Length;
@@ -132,7 +149,6 @@ internal sealed class PosixBacktracker
                     default: // Match
                         if (p != n) break;
                         slots = (int[])_slots.Clone();
-                        Release();
                         return Outcome.Matched;
                 }
                 break;
@@ -140,11 +156,7 @@ internal sealed class PosixBacktracker
             // Backs up to the latest path not tried, putting back the slots written since.
             while (true)
             {
-                if (depth == 0)
-                {
-                    Release();
-                    return Outcome.NoMatch;
-                }
+                if (depth == 0) return Outcome.NoMatch;
                 var entry = _stack[--depth];
                 if (entry.Pc >= 0)
                 {
