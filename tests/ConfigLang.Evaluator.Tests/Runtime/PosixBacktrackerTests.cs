@@ -96,13 +96,36 @@ public sealed class PosixBacktrackerTests
     }
 
     [Fact]
-    public void An_input_beyond_the_bitmap_bound_is_left_to_the_machine()
+    public void An_input_beyond_the_step_budget_is_left_to_the_machine()
     {
-        // A row of the bitmap is whole words: 64 bits a position for this short program, not 9.
-        var program = PosixProgram.Compile("(a*)(b*)");
-        var longest = (int)(PosixBacktracker.MaxVisitedBits / 64) - 1;
+        // (.*) over 350 KB fits the bitmap but not the budget (8 steps a byte past 1M): the search would give up.
+        var program = PosixProgram.Compile("(.*)");
+        var longest = PosixBacktracker.MaxSteps / 8 - program.Instructions.Length;
         Assert.True(PosixBacktracker.Fits(program, longest));
         Assert.False(PosixBacktracker.Fits(program, longest + 1));
-        Assert.Equal("b", new PosixPattern("(a*)(b*)").MatchWhole(new string('a', longest + 1) + "b")![1]);
+        var input = new string('x', 350_000);
+        // The bitmap alone (one word a position) would admit it.
+        Assert.True(64L * (input.Length + 1) <= PosixBacktracker.MaxVisitedBits);
+        Assert.False(PosixBacktracker.Fits(program, input.Length));
+        Assert.Equal(input, Assert.Single(new PosixPattern("(.*)").MatchWhole(input)!));
     }
+
+    [Fact]
+    public void An_input_beyond_the_bitmap_bound_is_left_to_the_machine()
+    {
+        // A row of the bitmap is whole words: 320 bits a position for a program of just over 256 instructions, not
+        // 257 (with which the input below would fit). Short programs reach the step budget first.
+        var loops = 1;
+        while (PosixProgram.Compile(Loops(loops)).Instructions.Length <= 256) loops++;
+        var program = PosixProgram.Compile(Loops(loops));
+        Assert.InRange(program.Instructions.Length, 257, 300);
+        var longest = (int)(PosixBacktracker.MaxVisitedBits / (5 * 64)) - 1;
+        Assert.True(PosixBacktracker.Fits(program, longest));
+        Assert.False(PosixBacktracker.Fits(program, longest + 1));
+        Assert.True((long)program.Instructions.Length * (longest + 2) <= PosixBacktracker.MaxVisitedBits);
+        Assert.Equal("b", new PosixPattern(Loops(loops)).MatchWhole(new string('a', longest + 1) + "b")![^1]);
+    }
+
+    /// <summary><c>(a*)</c> <paramref name="count"/> times, then <c>(b*)</c>.</summary>
+    private static string Loops(int count) => string.Concat(Enumerable.Repeat("(a*)", count)) + "(b*)";
 }

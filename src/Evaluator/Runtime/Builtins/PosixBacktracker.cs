@@ -59,11 +59,14 @@ internal sealed class PosixBacktracker
         _rowWords = RowWords(program);
     }
 
-    /// <summary>Whether a search over an input of <paramref name="inputLength"/> fits the bitmap's bound. A position's
-    /// row is whole words, so a short program over a long input is bounded too (and so the rows' stamps, 4 bytes a
-    /// position: at most 2 MB).</summary>
+    /// <summary>Whether a search over an input of <paramref name="inputLength"/> fits the bitmap's bound and its step
+    /// budget is its linear one, not <see cref="MaxSteps"/> cut short (past that, a search that merely walks the input
+    /// would allocate, burn the budget, give up and leave the machine to do it all again). A position's row is whole
+    /// words, so a short program over a long input is bounded too (and so the rows' stamps, 4 bytes a position: at
+    /// most 2 MB).</summary>
     public static bool Fits(PosixProgram program, int inputLength) =>
-        RowWords(program) * 64L * (inputLength + 1L) <= MaxVisitedBits;
+        RowWords(program) * 64L * (inputLength + 1L) <= MaxVisitedBits
+        && StepsPerUnit * ((long)program.Instructions.Length + inputLength) <= MaxSteps;
 
     private static int RowWords(PosixProgram program) => (program.Instructions.Length + 63) >> 6;
 
