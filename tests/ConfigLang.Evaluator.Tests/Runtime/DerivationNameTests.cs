@@ -19,6 +19,36 @@ public sealed class DerivationNameTests
         Assert.Equal("error: " + message, error.Split('\n')[0]);
     }
 
+    [Theory]
+    [InlineData("name = \"~jiggle~\";", "invalid derivation name: name '~jiggle~' contains illegal character '~'. Please pass a different 'name'.")]
+    [InlineData("name = \"\";", "invalid derivation name: name must not be empty. Please pass a different 'name'.")]
+    [InlineData("name = builtins.concatStringsSep \"\" (builtins.genList (_: \"a\") 212);", "invalid derivation name: name 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa…' must be no longer than 211 characters. Please pass a different 'name'.")]
+    [InlineData("name = \"a~\"; outputs = [ \"out\" \"dev\" ];", "invalid derivation name: name 'a~' contains illegal character '~'. Please pass a different 'name'.")]
+    public void Lint_explains_an_invalid_name_at_the_name(string attributes, string message)
+    {
+        // Nix 2.8's words quote a store path whose hash the user never wrote; lint and show read the diagnostic's.
+        var result = Evaluate.Run($"builtins.derivationStrict {{ {attributes} system = \"x\"; builder = \"/b\"; }}");
+        Assert.False(result.Succeeded);
+        Assert.Equal(message, result.Error!.Message);
+        var at = result.Error.Location!.Value;
+        Assert.Equal("name", at.Source.Text.Substring(at.Span.Start, at.Span.Length));
+    }
+
+    [Fact]
+    public void An_output_name_too_long_only_with_its_output_is_refused_as_Nix_2_8_does()
+    {
+        var name = new string('a', 208);
+        var result = Evaluate.Run($"builtins.derivationStrict {{ name = \"{name}\"; outputs = [ \"dev\" ]; system = \"x\"; builder = \"/b\"; }}");
+        // Nix 2.8's first line; its derivation named "" with that output is valid ("-dev").
+        Assert.Equal($"error: store path 'kmgkf9j40q1map9gmrxz9kc01pzw58mk-{name}-dev' has a name longer than 211 characters", result.Stderr.Split('\n')[0]);
+        Assert.Equal($"invalid derivation name: name '{name}' with its output 'dev' must be no longer than 211 characters. Please pass a different 'name'.", result.Error!.Message);
+    }
+
+    [Fact]
+    public void An_empty_name_with_an_output_other_than_out_is_valid_as_in_Nix_2_8() =>
+        Assert.Contains("dev = \"/nix/store/rhm55bgy9sxwzmcxx8fz213fv7nwh3px--dev\"",
+            Evaluate.Value("builtins.derivationStrict { name = \"\"; outputs = [ \"dev\" ]; system = \"x\"; builder = \"/b\"; }"));
+
     [Fact]
     public void A_missing_builder_is_reported_before_an_invalid_name() =>
         Assert.Equal("error: required attribute 'builder' missing",

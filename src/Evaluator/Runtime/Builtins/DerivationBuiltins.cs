@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using ConfigLang.Evaluator.Diagnostics;
 using ConfigLang.Evaluator.Runtime.Printing;
 using ConfigLang.Evaluator.Runtime.Store;
 using ConfigLang.Evaluator.Runtime.Values;
@@ -183,7 +184,7 @@ internal static class DerivationBuiltins
         // Nix 2.8 checks these at the derivation's name, after every attribute and before the output hash.
         if (builder.Length == 0) throw EvaluationException.Create(EvaluationDiagnostics.MissingAttribute, "required attribute 'builder' missing", namePosition);
         if (platform.Length == 0) throw EvaluationException.Create(EvaluationDiagnostics.MissingAttribute, "required attribute 'system' missing", namePosition);
-        // A name is otherwise checked only as the outputs' store paths are made (StorePaths, in Nix 2.8's words).
+        // A name is otherwise checked as the outputs' store paths are made, as Nix 2.8 does (CheckOutputName).
         if (drvName.EndsWith(".drv", StringComparison.Ordinal))
         {
             throw EvaluationException.Create(EvaluationDiagnostics.General, "derivation names are not allowed to end in '.drv'", namePosition);
@@ -221,7 +222,9 @@ internal static class DerivationBuiltins
         // In Nix 2.8's order (sorted), so that an invalid name is reported with the first output's store path.
         foreach (var output in drv.Outputs.Keys.ToArray())
         {
-            var path = StorePaths.MakeStorePath("output:" + output, hashModulo, output == "out" ? drvName : $"{drvName}-{output}");
+            var outputName = output == "out" ? drvName : $"{drvName}-{output}";
+            CheckOutputName(drvName, output, outputName, hashModulo, namePosition);
+            var path = StorePaths.MakeStorePath("output:" + output, hashModulo, outputName);
             drv.Outputs[output] = path;
             env[output] = path;
         }
@@ -237,6 +240,27 @@ internal static class DerivationBuiltins
         result.Add("drvPath", new StringValue(drvPathResult, ["=" + drvPathResult]));
         foreach (var output in outputs) result.Add(output, new StringValue(drv.Outputs[output], [$"!{output}!{drvPathResult}"]));
         return result.Build();
+    }
+
+    /// <summary>
+    /// Refuses an output's store path name outside the store's rule where Nix 2.8 does, as its path is made. Eval
+    /// prints Nix 2.8's words, which quote a store path with a hash the user never wrote, at no position; lint explains
+    /// the derivation's name at the name.
+    /// </summary>
+    private static void CheckOutputName(string drvName, string output, string outputName, byte[] hashModulo, SourceLocation? namePosition)
+    {
+        if (StorePaths.FindNameFault(outputName, out var illegal) == StorePaths.NameFault.None) return;
+        var nixMessage = StorePaths.BadNameMessage(StorePaths.BaseName("output:" + output, hashModulo, outputName), outputName)!;
+        // The derivation's own name is at fault, or else (only too long) the output's name added to it.
+        var problem = StorePaths.FindNameFault(drvName, out illegal) switch
+        {
+            StorePaths.NameFault.Empty => "name must not be empty",
+            StorePaths.NameFault.IllegalCharacter => $"name '{ByteText.ToUnicode(drvName)}' contains illegal character '{ByteText.ToUnicode(illegal.ToString())}'",
+            StorePaths.NameFault.TooLong => $"name '{ByteText.ToUnicode(drvName[..40])}…' must be no longer than 211 characters",
+            _ => $"name '{ByteText.ToUnicode(drvName)}' with its output '{ByteText.ToUnicode(output)}' must be no longer than 211 characters",
+        };
+        var diagnostic = Diagnostic.Error(EvaluationDiagnostics.General, $"invalid derivation name: {problem}. Please pass a different 'name'.", namePosition);
+        throw new EvaluationException(diagnostic with { NixMessage = nixMessage }).LocatedByNixAt(null);
     }
 
     /// <summary>The output names, checked as Nix does: at least one, no duplicates, none named like the .drv.
