@@ -58,6 +58,42 @@ public sealed class PosixBacktrackerTests
     }
 
     [Fact]
+    public void Random_patterns_and_inputs_have_the_machines_groups()
+    {
+        // Seeded: 2,000 small patterns of groups, loops and alternatives over {a, b}, each against a random input.
+        var random = new Random(16);
+        string[] atoms = ["a", "b", ".", "[ab]", "()"];
+        string Pattern(int depth)
+        {
+            var pieces = random.Next(1, 4);
+            var text = "";
+            for (var i = 0; i < pieces; i++)
+            {
+                var piece = depth > 0 && random.Next(3) == 0
+                    ? "(" + Pattern(depth - 1) + (random.Next(3) == 0 ? "|" + Pattern(depth - 1) : "") + ")"
+                    : atoms[random.Next(atoms.Length)];
+                text += piece + (random.Next(5) switch { 0 => "*", 1 => "+", 2 => "?", _ => "" });
+            }
+            return text;
+        }
+        static string Show(string?[]? groups) => groups is null ? "no match" : string.Join(",", groups.Select(g => g ?? "null"));
+        var (answered, matched) = (0, 0);
+        for (var pair = 0; pair < 2_000; pair++)
+        {
+            var pattern = Pattern(2);
+            var input = new string([.. Enumerable.Range(0, random.Next(0, 7)).Select(_ => random.Next(2) == 0 ? 'a' : 'b')]);
+            var outcome = new PosixBacktracker(PosixProgram.Compile(pattern)).MatchWhole(input, out _);
+            if (outcome != PosixBacktracker.Outcome.GaveUp) answered++;
+            var expected = Show(new PosixPattern(pattern) { TriesBacktracking = false }.MatchWhole(input));
+            if (expected != "no match") matched++;
+            Assert.True(expected == Show(new PosixPattern(pattern).MatchWhole(input)), $"/{pattern}/ on \"{input}\": the machine gives {expected}");
+        }
+        // Otherwise the machine answered both and the comparison proved nothing.
+        Assert.True(answered > 1_900, $"the search answered {answered}");
+        Assert.True(matched > 200, $"{matched} matched");
+    }
+
+    [Fact]
     public void Many_loops_in_sequence_match_by_their_first_path()
     {
         // Nix 2.8 matches at once. The machine keeps a thread per loop at every position (3,000 x 2,000), past this

@@ -9,7 +9,17 @@ namespace ConfigLang.Evaluator.Tests.Runtime;
 /// </summary>
 public sealed class PosixEngineTests
 {
-    private static string?[]? Match(string pattern, string input) => PosixRegex.Compile(pattern).MatchWhole(input);
+    /// <summary>The match as <c>match</c> finds it, and the same from the machine alone (what answers when the
+    /// search gives up or the input is long), which must agree.</summary>
+    private static string?[]? Match(string pattern, string input)
+    {
+        var groups = PosixRegex.Compile(pattern).MatchWhole(input);
+        var machineGroups = new PosixPattern(pattern) { TriesBacktracking = false }.MatchWhole(input);
+        Assert.Equal(Show(machineGroups), Show(groups));
+        return groups;
+    }
+
+    private static string Show(string?[]? groups) => groups is null ? "no match" : string.Join(",", groups.Select(g => g ?? "null"));
 
     /// <summary>The split of <paramref name="input"/> as Nix prints it, groups as <c>[a,null]</c>.</summary>
     private static string Split(string pattern, string input)
