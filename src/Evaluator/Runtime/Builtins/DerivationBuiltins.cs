@@ -51,7 +51,7 @@ internal static class DerivationBuiltins
         """;
 
     /// <summary>The file Nix 2.8 names derivation.nix by, in positions.</summary>
-    internal const string DerivationFile = "//builtin/derivation.nix";
+    private const string DerivationFile = "//builtin/derivation.nix";
 
     private sealed record Derivation(
         SortedDictionary<string, string> Outputs,
@@ -67,7 +67,7 @@ internal static class DerivationBuiltins
         r.Add("derivationStrict", 1, (i, a, s) => DerivationStrict(i, a[0], s, known), global: true);
         // Nix evaluates it at start-up (so prints it as a function); lazily here, keeping start-up cheap.
         r.AddValue("derivation", new StartupThunk(() =>
-            interpreter.Evaluate(new SourceText(DerivationSource, DerivationFile), "//builtin")), global: true);
+            interpreter.Evaluate(new SourceText(DerivationSource, DerivationFile) { IsBuiltIntoNix = true }, "//builtin")), global: true);
     }
 
     /// <summary>Nix 2.8 checks the mode as it reads the attribute, before the required ones are

@@ -117,5 +117,5 @@ public static class ErrorFormatter
     /// is no file, so none of its lines is shown.
     /// </summary>
     private static int NixShownLines(SourceText source) =>
-        source.Path == Builtins.DerivationBuiltins.DerivationFile ? 0 : source.LineFeedLineStarts.Count - (source.IsExpression ? 0 : 1);
+        source.IsBuiltIntoNix ? 0 : source.LineFeedLineStarts.Count - (source.IsExpression ? 0 : 1);
 }
