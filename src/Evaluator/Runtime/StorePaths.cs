@@ -41,7 +41,8 @@ public static class StorePaths
     internal enum NameFault { None, Empty, TooLong, IllegalCharacter }
 
     /// <summary>Checks <paramref name="name"/> by Nix 2.8's rule; <paramref name="illegal"/> is the first
-    /// character outside it (for <see cref="NameFault.IllegalCharacter"/>). Callers word the error.</summary>
+    /// character outside it (for <see cref="NameFault.IllegalCharacter"/>). Callers word the error: the store's
+    /// words in <see cref="BadNameMessage"/>, derivationStrict's explanation of its name for lint.</summary>
     internal static NameFault FindNameFault(string name, out char illegal)
     {
         illegal = '\0';
