@@ -32,6 +32,14 @@ public sealed record Diagnostic(
     /// precise <see cref="Location"/>.</summary>
     public NixErrorPosition? NixPosition { get; init; }
 
+    /// <summary>How eval's Nix-compatible output words the error where Nix 2.8's words say less than ours (lint
+    /// keeps <see cref="Message"/>); unset, <see cref="Message"/>.</summary>
+    public string? NixMessage { get; init; }
+
+    /// <summary>Whether Nix 2.8 raises it as a usage error (an unknown hash algorithm): eval's Nix-compatible output
+    /// ends with the line pointing to <c>--help</c> that nix-instantiate prints after one.</summary>
+    public bool IsNixUsageError { get; init; }
+
     /// <summary>Names Nix 2.8 suggests after a missing attribute or argument ("Did you mean y?"), best first.</summary>
     public IReadOnlyList<string> Suggestions { get; init; } = [];
 

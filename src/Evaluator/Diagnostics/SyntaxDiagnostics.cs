@@ -75,9 +75,11 @@ public static class SyntaxDiagnostics
     public static Diagnostic InvalidCharacter(SourceText source, TextSpan span, string character) =>
         Error(InvalidCharacterCode, $"invalid character {character}", source, span);
 
-    public static Diagnostic PathTrailingSlash(SourceText source, TextSpan span, string path) =>
+    /// <param name="nixAt">Where Nix 2.8 reports it: at the token its lexer read last (see the lexer).</param>
+    public static Diagnostic PathTrailingSlash(SourceText source, TextSpan span, string path, TextSpan nixAt) =>
         Error(PathTrailingSlashCode, $"path '{Shown(path)}' has a trailing slash", source, span)
-            .WithNote("remove the final '/' (a path names a file or directory, not its contents)");
+            .WithNote("remove the final '/' (a path names a file or directory, not its contents)")
+            with { NixMessage = "path has a trailing slash", NixPosition = new NixErrorPosition(new SourceLocation(source, nixAt)) };
 
     public static Diagnostic ExpectedAttributeName(SourceText source, TextSpan span, string found) =>
         Error(ExpectedAttributeNameCode, $"expected an attribute name, found {found}", source, span);

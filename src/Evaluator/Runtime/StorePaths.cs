@@ -19,11 +19,21 @@ public static class StorePaths
     /// <summary>Nix's <c>makeStorePath(type, hash, name)</c>.</summary>
     public static string MakeStorePath(string type, byte[] sha256, string name)
     {
+        var baseName = BaseName(type, sha256, name);
+        if (BadNameMessage(baseName, name) is { } message)
+        {
+            // Nix 2.8's BadStorePath carries no position (lint still gets the call's).
+            throw EvaluationException.Create(EvaluationDiagnostics.General, message, null).LocatedByNixAt(null);
+        }
+        return $"{StoreDirectory}/{baseName}";
+    }
+
+    /// <summary>The last piece of <see cref="MakeStorePath"/>'s result: its hash, a dash and <paramref name="name"/>.</summary>
+    internal static string BaseName(string type, byte[] sha256, string name)
+    {
         var fingerprint = $"{type}:sha256:{Convert.ToHexStringLower(sha256)}:{StoreDirectory}:{name}";
         var digest = SHA256.HashData(Encoding.UTF8.GetBytes(fingerprint));
-        var baseName = $"{ToBase32(Compress(digest, 20))}-{name}";
-        CheckName(baseName, name);
-        return $"{StoreDirectory}/{baseName}";
+        return $"{ToBase32(Compress(digest, 20))}-{name}";
     }
 
     /// <summary>What is wrong with a store path's name under Nix 2.8's rule (one to 211 of
@@ -31,7 +41,8 @@ public static class StorePaths
     internal enum NameFault { None, Empty, TooLong, IllegalCharacter }
 
     /// <summary>Checks <paramref name="name"/> by Nix 2.8's rule; <paramref name="illegal"/> is the first
-    /// character outside it (for <see cref="NameFault.IllegalCharacter"/>). Callers word the error.</summary>
+    /// character outside it (for <see cref="NameFault.IllegalCharacter"/>). Callers word the error: the store's
+    /// words in <see cref="BadNameMessage"/>, derivationStrict's explanation of its name for lint.</summary>
     internal static NameFault FindNameFault(string name, out char illegal)
     {
         illegal = '\0';
@@ -46,9 +57,9 @@ public static class StorePaths
         return NameFault.None;
     }
 
-    /// <summary>Refuses a name outside Nix 2.8's rule (<c>toFile "a/b"</c> would name a path outside
-    /// the store object), in its words, which quote the whole base name.</summary>
-    private static void CheckName(string baseName, string name)
+    /// <summary>Nix 2.8's refusal of a name outside its rule (<c>toFile "a/b"</c> would name a path outside the
+    /// store object), in its words, which quote the whole base name; null for a good name.</summary>
+    internal static string? BadNameMessage(string baseName, string name)
     {
         var problem = FindNameFault(name, out var illegal) switch
         {
@@ -57,10 +68,7 @@ public static class StorePaths
             NameFault.IllegalCharacter => $"contains illegal character '{ByteText.ToUnicode(illegal.ToString())}'",
             _ => null,
         };
-        if (problem is not null)
-        {
-            throw EvaluationException.Create(EvaluationDiagnostics.General, $"store path '{ByteText.ToUnicode(baseName)}' {problem}", null);
-        }
+        return problem is null ? null : $"store path '{ByteText.ToUnicode(baseName)}' {problem}";
     }
 
     /// <summary>Folds a hash to <paramref name="size"/> bytes by XOR, as Nix's <c>compressHash</c>.</summary>

@@ -317,7 +317,10 @@ internal sealed partial class Lexer
         {
             // From the path's first token (see EmitPathStart) to the slash.
             var span = TextSpan.FromBounds(_pathStart.Start, previous.End);
-            _diagnostics.Add(SyntaxDiagnostics.PathTrailingSlash(_source, span, _source.Substring(span)));
+            // Nix 2.8's lexer reports it at the last token it read: the character after the path, or at the end
+            // of the text the path's last piece (its lexer moves no position for the end).
+            var nixAt = previous.End < _text.Length ? new TextSpan(previous.End, 0) : new TextSpan(previous.Start, 0);
+            _diagnostics.Add(SyntaxDiagnostics.PathTrailingSlash(_source, span, _source.Substring(span), nixAt));
         }
         Pop();
         Emit(TokenKind.PathEnd, start, 0);

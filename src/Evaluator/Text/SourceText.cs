@@ -50,6 +50,10 @@ public sealed class SourceText
     /// </summary>
     public static SourceText FromExpression(string text, string name) => new(text, text) { Name = name };
 
+    /// <summary>A source Nix 2.8 carries inside itself (<c>derivation</c>'s): no file, so Nix cannot show its lines,
+    /// and a selection failing in it gets no frame there. Set by whoever makes such a source.</summary>
+    public bool IsBuiltIntoNix { get; init; }
+
     /// <summary>Made by <see cref="FromExpression"/> (its text is its path).</summary>
     public bool IsExpression => ReferenceEquals(Path, Text);
 

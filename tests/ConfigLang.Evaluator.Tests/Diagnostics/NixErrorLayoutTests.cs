@@ -241,6 +241,29 @@ public sealed class NixErrorLayoutTests
          "error: unsupported argument 'foo' to 'fetchurl'\n\n       at \u00abstring\u00bb:1:21:\n\n            1| builtins.fetchurl { ${\"foo\"} = 1; url = 2; }\n             |                     ^\n" },
         { "builtins.fetchurl { \"foo\" = 1; url = 2; }", false,
          "error: unsupported argument 'foo' to 'fetchurl'\n\n       at \u00abstring\u00bb:1:21:\n\n            1| builtins.fetchurl { \"foo\" = 1; url = 2; }\n             |                     ^\n" },
+        // A path's trailing slash, in Nix 2.8's words: at the character after the path, or at the end of the text
+        // at the path's last piece (lint names the path, at its start).
+        { "./foo/ + 1", false,
+         "error: path has a trailing slash\n\n       at \u00abstring\u00bb:1:7:\n\n            1| ./foo/ + 1\n             |       ^\n" },
+        { "[ ./a/${\"b\"}/]", false,
+         "error: path has a trailing slash\n\n       at \u00abstring\u00bb:1:14:\n\n            1| [ ./a/${\"b\"}/]\n             |              ^\n" },
+        { "x: ~/a/", false,
+         "error: path has a trailing slash\n\n       at \u00abstring\u00bb:1:4:\n\n            1| x: ~/a/\n             |    ^\n" },
+        // A store path's bad name has no position in Nix 2.8 (a derivation's too: its name is checked as the first
+        // output's path is made), and derivation's own source is no file whose lines Nix could show.
+        { "builtins.toFile \"a/b\" \"x\"", false,
+         "error: store path '9d0sm13c3pj0msx6gd27izjkbmdnpbf2-a/b' contains illegal character '/'\n" },
+        { "derivation { name = \"a~\"; system = \"s\"; builder = \"/b\"; }", false,
+         "error: store path 'ldx4ig50pvdaisc99xx284iw5r0qi1jc-a~' contains illegal character '~'\n(use '--show-trace' to show detailed location information)\n" },
+        { "derivation { name = \"a~\"; system = \"s\"; builder = \"/b\"; }", true,
+         "error: store path 'ldx4ig50pvdaisc99xx284iw5r0qi1jc-a~' contains illegal character '~'\n\n       \u2026 while evaluating the attribute 'drvPath'\n\n       at //builtin/derivation.nix:20:9:\n" },
+        // An unknown hash algorithm is Nix 2.8's usage error: checked first, no position, and nix-instantiate's line after.
+        { "builtins.hashString \"foo\" 1", false,
+         "error: unknown hash algorithm 'foo'\nTry 'nix-instantiate --help' for more information.\n" },
+        { "let f = builtins.hashString \"foo\"; in { a = f \"x\"; }", true,
+         "error: unknown hash algorithm 'foo'\n\n       \u2026 while evaluating the attribute 'a'\n\n       at \u00abstring\u00bb:1:41:\n\n            1| let f = builtins.hashString \"foo\"; in { a = f \"x\"; }\n             |                                         ^\nTry 'nix-instantiate --help' for more information.\n" },
+        { "builtins.hashFile \"md4\" ./missing", false,
+         "error: unknown hash algorithm 'md4'\nTry 'nix-instantiate --help' for more information.\n" },
         // A dynamic attribute in a let: at the `let` (lint at the name).
         { "let\n  ${\"a\" + \"\"} = 1;\nin\na", false,
          "error: dynamic attributes not allowed in let\n\n       at \u00abstring\u00bb:1:1:\n\n            1| let\n             | ^\n            2|   ${\"a\" + \"\"} = 1;\n" },

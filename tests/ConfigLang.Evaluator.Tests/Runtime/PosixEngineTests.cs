@@ -9,7 +9,17 @@ namespace ConfigLang.Evaluator.Tests.Runtime;
 /// </summary>
 public sealed class PosixEngineTests
 {
-    private static string?[]? Match(string pattern, string input) => PosixRegex.Compile(pattern).MatchWhole(input);
+    /// <summary>The match as <c>match</c> finds it, and the same from the machine alone (what answers when the
+    /// search gives up or the input is long), which must agree.</summary>
+    private static string?[]? Match(string pattern, string input)
+    {
+        var groups = PosixRegex.Compile(pattern).MatchWhole(input);
+        var machineGroups = new PosixPattern(pattern) { TriesBacktracking = false }.MatchWhole(input);
+        Assert.Equal(Show(machineGroups), Show(groups));
+        return groups;
+    }
+
+    private static string Show(string?[]? groups) => groups is null ? "no match" : string.Join(",", groups.Select(g => g ?? "null"));
 
     /// <summary>The split of <paramref name="input"/> as Nix prints it, groups as <c>[a,null]</c>.</summary>
     private static string Split(string pattern, string input)
@@ -201,7 +211,7 @@ public sealed class PosixEngineTests
         // every loop, and each set it leaves behind is the one before and a write: copied whole, 3,000 groups wrote
         // 9 million slots a position (past this lowered limit after 3 bytes); as chains, 6 units a group.
         var pattern = string.Concat(Enumerable.Repeat("(a*)", 3_000));
-        var compiled = new PosixPattern(pattern) { MinWork = 27_000_000 };
+        var compiled = new PosixPattern(pattern) { MinWork = 27_000_000, TriesBacktracking = false };
         var groups = compiled.MatchWhole(new string('a', 1_000))!;
         Assert.Equal(new string('a', 1_000), groups[0]);
         Assert.All(groups[1..], group => Assert.Equal("", group));
@@ -214,7 +224,7 @@ public sealed class PosixEngineTests
         // whole, 2,000 copies of 4,006 slots a byte (past this lowered limit after 4 bytes; 21,800 groups: hours for
         // a few thousand bytes); as chains, a few nodes each.
         var pattern = "((" + string.Join("|", Enumerable.Repeat("()", 2_000)) + ")a)*";
-        var compiled = new PosixPattern(pattern) { MinWork = 27_000_000 };
+        var compiled = new PosixPattern(pattern) { MinWork = 27_000_000, TriesBacktracking = false };
         var groups = compiled.MatchWhole(new string('a', 100))!;
         Assert.Equal("a||", string.Join("|", groups[..3]));
         Assert.All(groups[3..], group => Assert.Null(group));
@@ -228,7 +238,7 @@ public sealed class PosixEngineTests
         // long before the end. Those threads now end before writing: the work is linear in the pattern. Nix 2.8 gives
         // [ "a" null null null ] for four groups.
         var pattern = string.Concat(Enumerable.Repeat("(a|", 999)) + "(a)" + new string(')', 999) + "*";
-        var compiled = new PosixPattern(pattern) { MinWork = 27_000_000 };
+        var compiled = new PosixPattern(pattern) { MinWork = 27_000_000, TriesBacktracking = false };
         var groups = compiled.MatchWhole(new string('a', 1_000))!;
         Assert.Equal("a", groups[0]);
         Assert.All(groups[1..], group => Assert.Null(group));
@@ -255,7 +265,7 @@ public sealed class PosixEngineTests
     [MemberData(nameof(PathsEndingOnTakenGround))]
     public void Threads_that_reach_a_loop_taken_already_write_nothing_on_the_way(string _, string pattern, string input)
     {
-        var groups = new PosixPattern(pattern) { MinWork = 27_000_000 }.MatchWhole(input)!;
+        var groups = new PosixPattern(pattern) { MinWork = 27_000_000, TriesBacktracking = false }.MatchWhole(input)!;
         Assert.Equal("a", groups[0]);
         Assert.All(groups[1..], group => Assert.Equal("", group));
         Assert.Equal(4_001, groups.Length);
@@ -283,8 +293,8 @@ public sealed class PosixEngineTests
         string[] inputs = ["", "a", "aa", "aab", "aaad", "abab", "aadd", "ba", "abcabd", "k=v", "aabbaacd"];
         // Otherwise both sides record and the comparison proves nothing.
         Assert.False(PosixProgram.Compile(pattern).LoopExitsWorthRecording);
-        var usual = new PosixPattern(pattern);
-        var recording = new PosixPattern(pattern) { RecordLoopExitsAlways = true };
+        var usual = new PosixPattern(pattern) { TriesBacktracking = false };
+        var recording = new PosixPattern(pattern) { RecordLoopExitsAlways = true, TriesBacktracking = false };
         static string Show(string?[]? groups) => groups is null ? "no match" : string.Join(",", groups.Select(g => g ?? "null"));
         var wholeMatches = 0;
         foreach (var input in inputs)
@@ -306,7 +316,7 @@ public sealed class PosixEngineTests
         // thread's chain turns into an array, and leaves up to 21,400 nodes (1.4 MB) spare. The machine kept keeps
         // spares up to 1 MB, dropping nodes first, so the next call allocates no array (dropping every spare past
         // 1 MB, as before, it allocated them all again).
-        var compiled = new PosixPattern("(" + string.Concat(Enumerable.Repeat("()", 10_700)) + "a)*");
+        var compiled = new PosixPattern("(" + string.Concat(Enumerable.Repeat("()", 10_700)) + "a)*") { TriesBacktracking = false };
         Assert.Equal("a", compiled.MatchWhole("aaaa")![0]);
         var (arrays, bytes) = compiled.IdleCaptures!.Value;
         Assert.InRange(arrays, 3, 20);
@@ -322,7 +332,7 @@ public sealed class PosixEngineTests
         // and every later loop's (4.5 million instructions a position, past this lowered limit after 6 bytes). Those
         // exits were walked already by the first thread's path: now skipped, the work is linear in the pattern (12,000
         // units a byte).
-        var compiled = new PosixPattern(string.Concat(Enumerable.Repeat("a*", 3_000))) { MinWork = 27_000_000 };
+        var compiled = new PosixPattern(string.Concat(Enumerable.Repeat("a*", 3_000))) { MinWork = 27_000_000, TriesBacktracking = false };
         Assert.Empty(compiled.MatchWhole(new string('a', 1_000))!);
         Assert.Null(compiled.MatchWhole(new string('a', 1_000) + "b"));
     }
@@ -333,7 +343,7 @@ public sealed class PosixEngineTests
         // split hands its machine back in a finally, so a run stopped mid-way (threads and references left behind)
         // reaches Return; it must not be kept. match does the same and must behave alike.
         // A pattern of the test above, with a lowered limit: "a" is within it, 1,000 bytes are not (63,000 units a byte).
-        var compiled = new PosixPattern("((" + string.Join("|", Enumerable.Repeat("()", 2_000)) + ")a)*") { MinWork = 27_000_000 };
+        var compiled = new PosixPattern("((" + string.Join("|", Enumerable.Repeat("()", 2_000)) + ")a)*") { MinWork = 27_000_000, TriesBacktracking = false };
         var input = new string('a', 1_000);
         Assert.NotNull(compiled.MatchWhole("a"));
         Assert.True(compiled.HasIdleMachine);

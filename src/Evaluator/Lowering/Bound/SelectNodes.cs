@@ -97,7 +97,7 @@ internal sealed class SelectNode(SourceText source, TextSpan span, Node target, 
     {
         var position = foundIn.PositionOf(foundName);
         if (forcing) e.AddFrameAbsentFromNix($"while evaluating the attribute '{foundName.ToUnicode()}'", position ?? path[found].Location);
-        if (position is { } at && at.Source.Path != Runtime.Builtins.DerivationBuiltins.DerivationFile)
+        if (position is { } at && !at.Source.IsBuiltIntoNix)
             e.AddAttributeFrame($"while evaluating the attribute '{string.Join(".", path.Select(key => key.Shown(interpreter, env, baseDirectory)))}'", at, NixTraceFrame.OnlyInNix);
         return e;
     }

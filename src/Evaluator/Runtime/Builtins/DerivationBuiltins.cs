@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using ConfigLang.Evaluator.Diagnostics;
 using ConfigLang.Evaluator.Runtime.Printing;
 using ConfigLang.Evaluator.Runtime.Store;
 using ConfigLang.Evaluator.Runtime.Values;
@@ -50,7 +51,7 @@ internal static class DerivationBuiltins
         """;
 
     /// <summary>The file Nix 2.8 names derivation.nix by, in positions.</summary>
-    internal const string DerivationFile = "//builtin/derivation.nix";
+    private const string DerivationFile = "//builtin/derivation.nix";
 
     private sealed record Derivation(
         SortedDictionary<string, string> Outputs,
@@ -66,7 +67,7 @@ internal static class DerivationBuiltins
         r.Add("derivationStrict", 1, (i, a, s) => DerivationStrict(i, a[0], s, known), global: true);
         // Nix evaluates it at start-up (so prints it as a function); lazily here, keeping start-up cheap.
         r.AddValue("derivation", new StartupThunk(() =>
-            interpreter.Evaluate(new SourceText(DerivationSource, DerivationFile), "//builtin")), global: true);
+            interpreter.Evaluate(new SourceText(DerivationSource, DerivationFile) { IsBuiltIntoNix = true }, "//builtin")), global: true);
     }
 
     /// <summary>Nix 2.8 checks the mode as it reads the attribute, before the required ones are
@@ -92,7 +93,6 @@ internal static class DerivationBuiltins
         {
             throw e.AddFrame("while evaluating the derivation attribute 'name'", attrs.PositionOf(Symbols.Name) ?? site);
         }
-        CheckName(drvName, site);
         var ignoreNulls = attrs.Get("__ignoreNulls") is { } ig && i.ForceBool(ig, site);
         var structured = attrs.Get("__structuredAttrs") is { } sa
             && i.ForceBool(sa, site, $"while evaluating the '__structuredAttrs' attribute passed to builtins.derivationStrict");
@@ -184,6 +184,11 @@ internal static class DerivationBuiltins
         // Nix 2.8 checks these at the derivation's name, after every attribute and before the output hash.
         if (builder.Length == 0) throw EvaluationException.Create(EvaluationDiagnostics.MissingAttribute, "required attribute 'builder' missing", namePosition);
         if (platform.Length == 0) throw EvaluationException.Create(EvaluationDiagnostics.MissingAttribute, "required attribute 'system' missing", namePosition);
+        // A name is otherwise checked as the outputs' store paths are made, as Nix 2.8 does (CheckOutputName).
+        if (drvName.EndsWith(".drv", StringComparison.Ordinal))
+        {
+            throw EvaluationException.Create(EvaluationDiagnostics.General, "derivation names are not allowed to end in '.drv'", namePosition);
+        }
         if (fixedOutput) throw EvaluationException.Create(EvaluationDiagnostics.Unsupported, "fixed-output derivations are not supported without a Nix store", site);
 
         var inputDrvs = new SortedDictionary<string, SortedSet<string>>(StringComparer.Ordinal);
@@ -214,9 +219,12 @@ internal static class DerivationBuiltins
             env[output] = "";
         }
         var hashModulo = HashModulo(drv, known);
-        foreach (var output in outputs)
+        // In Nix 2.8's order (sorted), so that an invalid name is reported with the first output's store path.
+        foreach (var output in drv.Outputs.Keys.ToArray())
         {
-            var path = StorePaths.MakeStorePath("output:" + output, hashModulo, output == "out" ? drvName : $"{drvName}-{output}");
+            var outputName = output == "out" ? drvName : $"{drvName}-{output}";
+            CheckOutputName(drvName, output, outputName, hashModulo, namePosition);
+            var path = StorePaths.MakeStorePath("output:" + output, hashModulo, outputName);
             drv.Outputs[output] = path;
             env[output] = path;
         }
@@ -232,6 +240,27 @@ internal static class DerivationBuiltins
         result.Add("drvPath", new StringValue(drvPathResult, ["=" + drvPathResult]));
         foreach (var output in outputs) result.Add(output, new StringValue(drv.Outputs[output], [$"!{output}!{drvPathResult}"]));
         return result.Build();
+    }
+
+    /// <summary>
+    /// Refuses an output's store path name outside the store's rule where Nix 2.8 does, as its path is made. Eval
+    /// prints Nix 2.8's words, which quote a store path with a hash the user never wrote, at no position; lint explains
+    /// the derivation's name at the name.
+    /// </summary>
+    private static void CheckOutputName(string drvName, string output, string outputName, byte[] hashModulo, SourceLocation? namePosition)
+    {
+        if (StorePaths.FindNameFault(outputName, out var illegal) == StorePaths.NameFault.None) return;
+        var nixMessage = StorePaths.BadNameMessage(StorePaths.BaseName("output:" + output, hashModulo, outputName), outputName)!;
+        // The derivation's own name is at fault, or else (only too long) the output's name added to it.
+        var problem = StorePaths.FindNameFault(drvName, out illegal) switch
+        {
+            StorePaths.NameFault.Empty => "name must not be empty",
+            StorePaths.NameFault.IllegalCharacter => $"name '{ByteText.ToUnicode(drvName)}' contains illegal character '{ByteText.ToUnicode(illegal.ToString())}'",
+            StorePaths.NameFault.TooLong => $"name '{ByteText.ToUnicode(drvName[..40])}…' must be no longer than 211 characters",
+            _ => $"name '{ByteText.ToUnicode(drvName)}' with its output '{ByteText.ToUnicode(output)}' must be no longer than 211 characters",
+        };
+        var diagnostic = Diagnostic.Error(EvaluationDiagnostics.General, $"invalid derivation name: {problem}. Please pass a different 'name'.", namePosition);
+        throw new EvaluationException(diagnostic with { NixMessage = nixMessage }).LocatedByNixAt(null);
     }
 
     /// <summary>The output names, checked as Nix does: at least one, no duplicates, none named like the .drv.
@@ -252,26 +281,6 @@ internal static class DerivationBuiltins
             if (output is "drv" or "drvPath") throw EvaluationException.Create(EvaluationDiagnostics.General, $"invalid derivation output name '{output}'", site);
         }
         return outputs;
-    }
-
-    /// <summary>
-    /// The derivation's name by the store's rule (<see cref="StorePaths.FindNameFault"/>, Nix 2.8's: a
-    /// leading dot is allowed), checked before the attributes and reported in newer Nix's words,
-    /// which the conformance corpus's expected errors have.
-    /// </summary>
-    private static void CheckName(string name, SourceLocation? site)
-    {
-        var problem = StorePaths.FindNameFault(name, out var illegal) switch
-        {
-            StorePaths.NameFault.Empty => "name must not be empty",
-            StorePaths.NameFault.TooLong => $"name '{ByteText.ToUnicode(name[..40])}…' must be no longer than 211 characters",
-            StorePaths.NameFault.IllegalCharacter => $"name '{ByteText.ToUnicode(name)}' contains illegal character '{ByteText.ToUnicode(illegal.ToString())}'",
-            _ => null,
-        };
-        if (problem is not null)
-        {
-            throw EvaluationException.Create(EvaluationDiagnostics.General, $"invalid derivation name: {problem}. Please pass a different 'name'.", site);
-        }
     }
 
     private static SortedSet<string> GetOrAdd(SortedDictionary<string, SortedSet<string>> map, string key)

@@ -15,6 +15,9 @@ public sealed class PosixPattern
     /// <summary>A machine kept for the next call: most patterns are matched many times against short inputs.</summary>
     private PosixMachine? _idle;
 
+    /// <summary>A search kept for the next <see cref="MatchWhole"/>, as the machine is.</summary>
+    private PosixBacktracker? _idleBacktracker;
+
     internal PosixPattern(string pattern) => _program = PosixProgram.Compile(pattern);
 
     /// <summary>The machines' least limit on work: instructions followed, captures written and copied (tests lower
@@ -23,6 +26,10 @@ public sealed class PosixPattern
 
     /// <summary>Whether machines record loop exits whatever the pattern (for tests: the groups must not depend on it).</summary>
     internal bool RecordLoopExitsAlways { get; init; }
+
+    /// <summary>Whether <see cref="MatchWhole"/> searches depth-first before it runs the machine (for tests: off, the
+    /// machine does every match, and the groups must not depend on it).</summary>
+    internal bool TriesBacktracking { get; init; } = true;
 
     /// <summary>Whether a machine is kept for the next call (for tests: a failed run's machine is not).</summary>
     internal bool HasIdleMachine => Volatile.Read(ref _idle) is not null;
@@ -34,6 +41,14 @@ public sealed class PosixPattern
     public string?[]? MatchWhole(string input)
     {
         if (_program.Literal is { } literal) return input == literal ? [] : null;
+        // The first path usually matches: searched first, the machine only when the search gives up.
+        if (TriesBacktracking && PosixBacktracker.Fits(_program, input.Length))
+        {
+            var backtracker = Interlocked.Exchange(ref _idleBacktracker, null) ?? new PosixBacktracker(_program);
+            var outcome = backtracker.MatchWhole(input, out var found);
+            _idleBacktracker = backtracker;
+            if (outcome != PosixBacktracker.Outcome.GaveUp) return found is null ? null : Groups(found, input);
+        }
         var machine = Rent(input, null);
         int[]? slots;
         // As for split: the machine goes back whether or not the run failed, and Return keeps only a sound one.

@@ -19,7 +19,7 @@ public static class ErrorFormatter
     public static string Format(Diagnostic diagnostic, IReadOnlyList<TraceFrame> trace, bool showTrace, bool nixCompatible = false)
     {
         var output = new StringBuilder();
-        output.Append("error: ").Append(Indent(diagnostic.Message)).Append('\n');
+        output.Append("error: ").Append(Indent(nixCompatible && diagnostic.NixMessage is { } nixMessage ? nixMessage : diagnostic.Message)).Append('\n');
         // Nix 2.8 gives throw and abort no position (we keep ours for lint), and locates some errors
         // elsewhere than our precise span, or nowhere (see NixErrorPosition).
         if (!IsPrintedWithoutPosition(diagnostic.Code)) AppendLocation(output, nixCompatible && diagnostic.NixPosition is { } nix ? nix.Location : diagnostic.Location, nixCompatible, readsLinesAsNix28: nixCompatible);
@@ -46,6 +46,7 @@ public static class ErrorFormatter
         var text = output.ToString().TrimEnd('\n', ' ') + "\n";
         // Nix 2.8 collects call frames only under --show-trace, so only the others earn the hint.
         if (!showTrace && frames.Any(frame => frame.Nix != NixTraceFrame.WithShowTrace)) text += "(use '--show-trace' to show detailed location information)\n";
+        if (nixCompatible && diagnostic.IsNixUsageError) text += "Try 'nix-instantiate --help' for more information.\n";
         return text;
     }
 
@@ -112,8 +113,9 @@ public static class ErrorFormatter
     /// The last line Nix 2.8 can show of <paramref name="source"/>. It reads the source back by line feeds (so the
     /// lines shown are numbered by line feeds, while the header's line counts a lone carriage return too), and
     /// from a file only lines a line feed ends: not the empty end after the last one, nor a last line without one
-    /// (an error there shows no lines at all). An expression's last line is shown.
+    /// (an error there shows no lines at all). An expression's last line is shown. <c>derivation</c>'s own source
+    /// is no file, so none of its lines is shown.
     /// </summary>
     private static int NixShownLines(SourceText source) =>
-        source.LineFeedLineStarts.Count - (source.IsExpression ? 0 : 1);
+        source.IsBuiltIntoNix ? 0 : source.LineFeedLineStarts.Count - (source.IsExpression ? 0 : 1);
 }
