@@ -42,12 +42,14 @@ public sealed class CertificateOrderer
             var orderUrl = order.Location!;
             Report(OrderStage.OrderCreated, detail: orderUrl.AbsoluteUri);
 
+            var ordered = new OrderedNames(request.Names);
+            ordered.CheckAuthorizationCount(order);
             if (order.Status == "pending")
             {
                 if (solver.OneAtATime)
-                    await AuthorizeInTurnAsync(order.Authorizations, solver, Report, cancellationToken).ConfigureAwait(false);
+                    await AuthorizeInTurnAsync(order.Authorizations, ordered, solver, Report, cancellationToken).ConfigureAwait(false);
                 else
-                    await Task.WhenAll(order.Authorizations.Select(url => AuthorizeAsync(url, solver, Report, cancellationToken))).ConfigureAwait(false);
+                    await Task.WhenAll(order.Authorizations.Select(url => AuthorizeAsync(url, ordered, solver, Report, cancellationToken))).ConfigureAwait(false);
                 order = await _client.WaitForOrderAsync(_account, orderUrl, cancellationToken).ConfigureAwait(false);
             }
             if (order.Status != "ready" && order.Status != "valid")
@@ -68,6 +70,7 @@ public sealed class CertificateOrderer
             Report(OrderStage.Downloading, detail: order.Certificate.AbsoluteUri);
             var chains = await _client.DownloadCertificateAsync(_account, order.Certificate, includeAlternates: request.PreferredChain is not null, cancellationToken).ConfigureAwait(false);
             var chosen = CertificateChain.Choose(chains, request.PreferredChain);
+            IssuedCertificateCheck.Verify(chosen, key, request.Names);
             var leaf = chosen.Leaf;
             var issued = new IssuedCertificate(
                 request.Names,
@@ -122,20 +125,21 @@ public sealed class CertificateOrderer
     }
 
     /// <summary>Each authorization presented, validated and cleaned up before the next one is presented.</summary>
-    private async Task AuthorizeInTurnAsync(IReadOnlyList<Uri> authorizations, IChallengeSolver solver, Action<OrderStage, string?, string?> report,
+    private async Task AuthorizeInTurnAsync(IReadOnlyList<Uri> authorizations, OrderedNames ordered, IChallengeSolver solver, Action<OrderStage, string?, string?> report,
         CancellationToken cancellationToken)
     {
         for (var index = 0; index < authorizations.Count; index++)
         {
             if (index > 0 && solver.SequenceInterval > TimeSpan.Zero)
                 await Task.Delay(solver.SequenceInterval, cancellationToken).ConfigureAwait(false);
-            await AuthorizeAsync(authorizations[index], solver, report, cancellationToken).ConfigureAwait(false);
+            await AuthorizeAsync(authorizations[index], ordered, solver, report, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    private async Task AuthorizeAsync(Uri authorizationUrl, IChallengeSolver solver, Action<OrderStage, string?, string?> report, CancellationToken cancellationToken)
+    private async Task AuthorizeAsync(Uri authorizationUrl, OrderedNames ordered, IChallengeSolver solver, Action<OrderStage, string?, string?> report, CancellationToken cancellationToken)
     {
         var authorization = await _client.GetAuthorizationAsync(_account, authorizationUrl, cancellationToken).ConfigureAwait(false);
+        ordered.CheckAuthorization(authorization, authorizationUrl);
         var name = authorization.OrderedName;
         if (authorization.Status == "valid")
         {

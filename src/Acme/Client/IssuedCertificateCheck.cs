@@ -1,0 +1,60 @@
+using System.Net;
+using System.Security.Cryptography.X509Certificates;
+using ConfigLang.Acme.Crypto;
+using ConfigLang.Acme.Protocol;
+
+namespace ConfigLang.Acme.Client;
+
+/// <summary>
+/// What the server sends as the issued certificate is checked before anything is installed: its
+/// leaf must carry the public key of the CSR this order sent and name every ordered name. A broken
+/// or hostile server (or a certificate URL answered by someone else) would otherwise make a rebuild
+/// install a certificate no TLS server can use with its key, or one for other names.
+/// </summary>
+internal static class IssuedCertificateCheck
+{
+    /// <summary>SAN entries quoted in the error at most; a hostile leaf may carry thousands.</summary>
+    private const int NamesQuoted = 8;
+
+    private const string SubjectAlternativeNameOid = "2.5.29.17";
+
+    public static void Verify(CertificateChain chain, CertificateKey key, IReadOnlyList<string> names)
+    {
+        var leaf = chain.Leaf;
+        if (!leaf.PublicKey.ExportSubjectPublicKeyInfo().AsSpan().SequenceEqual(key.Key.ExportSubjectPublicKeyInfo()))
+            throw new AcmeException($"the certificate from {chain.Source} is for another key than the one this order's CSR sent: not installed");
+
+        var (dnsNames, addresses) = SubjectAlternativeNames(leaf);
+        var missing = names.Where(name => !Covers(dnsNames, addresses, name)).ToList();
+        if (missing.Count == 0) return;
+        var named = dnsNames.Concat(addresses.Select(a => a.ToString())).ToList();
+        var listed = named.Count == 0 ? "no names" : string.Join(", ", named.Take(NamesQuoted)) + (named.Count > NamesQuoted ? $" and {named.Count - NamesQuoted} more" : "");
+        throw new AcmeException($"the certificate from {chain.Source} does not name {string.Join(", ", missing.Select(n => $"'{n}'"))} (it names {listed}): not installed");
+    }
+
+    private static bool Covers(List<string> dnsNames, List<IPAddress> addresses, string name) =>
+        IPAddress.TryParse(name, out var address)
+            ? addresses.Contains(address)
+            : dnsNames.Contains(name.TrimEnd('.'), StringComparer.OrdinalIgnoreCase);
+
+    private static (List<string> DnsNames, List<IPAddress> Addresses) SubjectAlternativeNames(X509Certificate2 leaf)
+    {
+        var dnsNames = new List<string>();
+        var addresses = new List<IPAddress>();
+        foreach (var extension in leaf.Extensions)
+        {
+            if (extension.Oid?.Value != SubjectAlternativeNameOid) continue;
+            try
+            {
+                var san = new X509SubjectAlternativeNameExtension(extension.RawData, extension.Critical);
+                dnsNames.AddRange(san.EnumerateDnsNames().Select(n => n.TrimEnd('.')));
+                addresses.AddRange(san.EnumerateIPAddresses());
+            }
+            catch (System.Security.Cryptography.CryptographicException)
+            {
+                // An undecodable extension names nothing: the names check below then fails with the missing names.
+            }
+        }
+        return (dnsNames, addresses);
+    }
+}
