@@ -259,9 +259,13 @@ public sealed class AcmeClient : IDisposable
 
     // ---- certificates ----------------------------------------------------------------------
 
+    /// <summary>Alternate chains fetched at most: real CAs offer one or two; each costs a request.</summary>
+    public const int MaxAlternateChains = 8;
+
     /// <summary>
-    /// Downloads the certificate chain at <paramref name="certificateUrl"/> and, when asked, every
-    /// alternate chain the server links with <c>rel="alternate"</c>. The default chain comes first.
+    /// Downloads the certificate chain at <paramref name="certificateUrl"/> and, when asked, the
+    /// alternate chains the server links with <c>rel="alternate"</c> (the first
+    /// <see cref="MaxAlternateChains"/> distinct ones). The default chain comes first.
     /// </summary>
     public async Task<IReadOnlyList<CertificateChain>> DownloadCertificateAsync(AcmeAccount account, Uri certificateUrl, bool includeAlternates, CancellationToken cancellationToken = default)
     {
@@ -269,7 +273,7 @@ public sealed class AcmeClient : IDisposable
         var chains = new List<CertificateChain> { CertificateChain.Parse(Encoding.ASCII.GetString(response.Body), certificateUrl) };
         if (includeAlternates)
         {
-            var alternates = response.LinksWithRel("alternate").ToList();
+            var alternates = response.LinksWithRel("alternate").Where(url => url != certificateUrl).Distinct().Take(MaxAlternateChains).ToList();
             var downloads = alternates.Select(async url =>
             {
                 var alternate = await PostAsGetAsync(account, url, "application/pem-certificate-chain", cancellationToken).ConfigureAwait(false);

@@ -1,0 +1,46 @@
+using ConfigLang.Acme.Protocol;
+using ConfigLang.Acme.Protocol.Resources;
+using ConfigLang.Acme.Tests.Testbed;
+
+namespace ConfigLang.Acme.Tests.Protocol;
+
+/// <summary>
+/// A loopback ACME server that asks for unbounded work or waits: endless alternate chains,
+/// Retry-After of zero or of a day, URLs in schemes the client must not follow.
+/// </summary>
+public sealed class HostileServerProtocolTests
+{
+    private static readonly IReadOnlyDictionary<string, string> AccountCreated = new Dictionary<string, string> { ["Location"] = "BASE/acct/1" };
+
+    private static async Task<(AcmeClient Client, AcmeAccount Account)> RegisteredAsync(FakeAcmeServer server, AcmeClientOptions? options = null)
+    {
+        var client = new AcmeClient(server.DirectoryUrl, new HttpClient(), options, disposeHttpClient: true);
+        var account = AcmeAccount.Generate();
+        await client.RegisterAccountAsync(account, new AccountRegistration { TermsOfServiceAgreed = true });
+        return (client, account);
+    }
+
+    private static string PendingAuthorization => "{\"status\":\"pending\",\"identifier\":{\"type\":\"dns\",\"value\":\"a.example.org\"},\"challenges\":[]}";
+
+    [Fact]
+    public async Task Of_hundreds_of_alternate_chains_only_the_first_few_distinct_ones_are_fetched()
+    {
+        using var certificate = SelfSignedWithAki.Create();
+        var pem = certificate.ExportCertificatePem() + "\n";
+        var links = string.Join(", ", Enumerable.Range(0, 600).Select(i => $"<BASE/cert/alt/{i % 300}>;rel=\"alternate\""));
+        using var server = new FakeAcmeServer(request => request.Path switch
+        {
+            "/account" => (201, "{\"status\":\"valid\"}", AccountCreated),
+            "/cert" => (200, pem, new Dictionary<string, string> { ["Link"] = "<BASE/cert>;rel=\"alternate\", " + links }),
+            _ => (200, pem, null),
+        });
+        var (client, account) = await RegisteredAsync(server);
+        using var owned = client;
+
+        var chains = await client.DownloadCertificateAsync(account, new Uri(server.DirectoryUrl, "/cert"), includeAlternates: true);
+
+        Assert.Equal(1 + AcmeClient.MaxAlternateChains, chains.Count);
+        var fetched = server.Requests.Where(r => r.Method == "POST" && r.PathAndQuery.StartsWith("/cert", StringComparison.Ordinal)).Select(r => r.PathAndQuery).ToList();
+        Assert.Equal(["/cert", .. Enumerable.Range(0, AcmeClient.MaxAlternateChains).Select(i => $"/cert/alt/{i}")], fetched.Order(StringComparer.Ordinal).ToList());
+    }
+}
