@@ -398,7 +398,12 @@ public sealed class AcmeClient : IDisposable
         _directoryLock.Dispose();
     }
 
-    /// <summary>Waits between polls: the server's Retry-After, else an exponential backoff; bounded overall.</summary>
+    /// <summary>
+    /// Waits between polls: the server's Retry-After, else an exponential backoff; bounded overall.
+    /// A Retry-After shorter than the first interval is lengthened to it (a server answering 0 would
+    /// have the client poll without pause until the limit); one that reaches past the limit ends
+    /// the wait at once, saying so.
+    /// </summary>
     private sealed class Poller(AcmeClientOptions options, TimeSpan limit)
     {
         private readonly long _start = options.Time.GetTimestamp();
@@ -406,10 +411,15 @@ public sealed class AcmeClient : IDisposable
 
         public async Task WaitAsync(TimeSpan? retryAfter, string what, CancellationToken cancellationToken)
         {
-            var wait = retryAfter ?? _next;
+            var wait = retryAfter is { } asked ? (asked < options.InitialPollInterval ? options.InitialPollInterval : asked) : _next;
             _next = TimeSpan.FromTicks(Math.Min((long)(_next.Ticks * options.PollBackoffFactor), options.MaxPollInterval.Ticks));
-            if (options.Time.GetElapsedTime(_start) + wait > limit)
-                throw new AcmeException($"gave up after {limit.TotalSeconds:0} s: {what}");
+            var elapsed = options.Time.GetElapsedTime(_start);
+            if (elapsed + wait > limit)
+            {
+                throw new AcmeException(retryAfter is { } told && elapsed + told > limit
+                    ? $"gave up after {elapsed.TotalSeconds:0} s of at most {limit.TotalSeconds:0} s: {what}, and the server says to ask again in {told.TotalSeconds:0} s"
+                    : $"gave up after {limit.TotalSeconds:0} s: {what}");
+            }
             await Task.Delay(wait, options.Time, cancellationToken).ConfigureAwait(false);
         }
     }

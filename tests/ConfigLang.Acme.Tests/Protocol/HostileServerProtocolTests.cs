@@ -43,4 +43,38 @@ public sealed class HostileServerProtocolTests
         var fetched = server.Requests.Where(r => r.Method == "POST" && r.PathAndQuery.StartsWith("/cert", StringComparison.Ordinal)).Select(r => r.PathAndQuery).ToList();
         Assert.Equal(["/cert", .. Enumerable.Range(0, AcmeClient.MaxAlternateChains).Select(i => $"/cert/alt/{i}")], fetched.Order(StringComparer.Ordinal).ToList());
     }
+
+    [Fact]
+    public async Task A_Retry_After_of_zero_still_waits_the_first_poll_interval()
+    {
+        var polls = 0;
+        using var server = new FakeAcmeServer(request => request.Path == "/account"
+            ? (201, "{\"status\":\"valid\"}", AccountCreated)
+            : (200, ++polls < 4 ? PendingAuthorization : PendingAuthorization.Replace("pending", "valid", StringComparison.Ordinal),
+                new Dictionary<string, string> { ["Retry-After"] = "0" }));
+        var clock = new RecordingTimeProvider();
+        var (client, account) = await RegisteredAsync(server, new AcmeClientOptions { Time = clock });
+        using var owned = client;
+
+        var authorization = await client.WaitForAuthorizationAsync(account, new Uri(server.DirectoryUrl, "/authz/1"));
+
+        Assert.Equal("valid", authorization.Status);
+        Assert.Equal([100, 100, 100], clock.Delays.Select(d => (int)d.TotalMilliseconds));
+    }
+
+    [Fact]
+    public async Task A_Retry_After_beyond_the_limit_ends_the_wait_at_once_saying_what_the_server_asked()
+    {
+        using var server = new FakeAcmeServer(request => request.Path == "/account"
+            ? (201, "{\"status\":\"valid\"}", AccountCreated)
+            : (200, PendingAuthorization, new Dictionary<string, string> { ["Retry-After"] = "86400" }));
+        var clock = new RecordingTimeProvider();
+        var (client, account) = await RegisteredAsync(server, new AcmeClientOptions { Time = clock });
+        using var owned = client;
+
+        var error = await Assert.ThrowsAsync<AcmeException>(() => client.WaitForAuthorizationAsync(account, new Uri(server.DirectoryUrl, "/authz/1")));
+
+        Assert.Matches(@"^gave up after \d+ s of at most 180 s: authorization of 'a\.example\.org' still pending, and the server says to ask again in 86400 s$", error.Message);
+        Assert.Empty(clock.Delays);
+    }
 }
