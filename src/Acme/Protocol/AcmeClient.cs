@@ -346,13 +346,15 @@ public sealed class AcmeClient : IDisposable
     }
 
     /// <summary>
-    /// Every request to the CA goes through here: a failure to connect or read names the URL
-    /// (its password redacted by <see cref="AcmeException"/>); a timeout already does.
+    /// Every request to the CA goes through here: a URL the server gave in another scheme is refused
+    /// (<see cref="ServerUrlScheme"/>); a failure to connect or read names the URL (its password
+    /// redacted by <see cref="AcmeException"/>); a timeout already does.
     /// </summary>
     private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         using (request)
         {
+            ServerUrlScheme.Check(request.RequestUri!, DirectoryUrl);
             try
             {
                 return await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);

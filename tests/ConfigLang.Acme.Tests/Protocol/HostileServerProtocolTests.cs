@@ -77,4 +77,35 @@ public sealed class HostileServerProtocolTests
         Assert.Matches(@"^gave up after \d+ s of at most 180 s: authorization of 'a\.example\.org' still pending, and the server says to ask again in 86400 s$", error.Message);
         Assert.Empty(clock.Delays);
     }
+
+    [Fact]
+    public async Task A_file_URL_from_the_server_is_refused_without_being_read()
+    {
+        using var server = new FakeAcmeServer(request => request.Path switch
+        {
+            "/account" => (201, "{\"status\":\"valid\"}", AccountCreated),
+            _ => (201, "{\"status\":\"pending\",\"authorizations\":[\"file:///etc/shadow\"]}", new Dictionary<string, string> { ["Location"] = "BASE/order/1" }),
+        });
+        var (client, account) = await RegisteredAsync(server);
+        using var owned = client;
+        var order = await client.NewOrderAsync(account, [AcmeIdentifier.Dns("a.example.org")]);
+
+        var error = await Assert.ThrowsAsync<AcmeException>(() => client.GetAuthorizationAsync(account, order.Authorizations[0]));
+
+        Assert.Equal($"the ACME server at {server.DirectoryUrl} sent the URL 'file:///etc/shadow': only http and https URLs are followed", error.Message);
+    }
+
+    [Theory]
+    [InlineData("http://169.254.169.254/latest/meta-data/")]
+    [InlineData("http://acme.example/cert/1")]
+    [InlineData("file:///etc/shadow")]
+    public void From_an_https_directory_only_https_URLs_are_followed(string url)
+    {
+        var directory = new Uri("https://acme.example/directory");
+
+        var error = Assert.Throws<AcmeException>(() => ServerUrlScheme.Check(new Uri(url), directory));
+
+        Assert.Equal($"the ACME server at {directory} sent the URL '{url}': only https URLs are followed (RFC 8555 section 6.1)", error.Message);
+        ServerUrlScheme.Check(new Uri("https://other-host.example:8443/cert/1"), directory);
+    }
 }
