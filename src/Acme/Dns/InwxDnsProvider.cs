@@ -167,7 +167,10 @@ public sealed class InwxDnsProvider : IDnsProvider
                 foreach (var cookie in cookies)
                 {
                     var pair = cookie.Split(';', 2)[0].Trim();
-                    if (pair.StartsWith("domrobot=", StringComparison.Ordinal)) session.Cookie = pair;
+                    if (!pair.StartsWith("domrobot=", StringComparison.Ordinal)) continue;
+                    session.Cookie = pair;
+                    // The session id is a credential while the session lasts: a server echoing the request's headers must not print it.
+                    _redactor.Add(pair["domrobot=".Length..]);
                 }
             }
         }
