@@ -32,6 +32,9 @@ public sealed class DnsPropagationCheck
 
     public TimeSpan QueryTimeout { get; init; } = TimeSpan.FromSeconds(3);
 
+    /// <summary>Less time than this left, a server is not asked any more (its answer could not arrive in it).</summary>
+    private static readonly TimeSpan ShortestQuery = TimeSpan.FromMilliseconds(100);
+
     /// <summary>Where the resolvers came from, for failure messages (<c>security.acme.certs."x".dnsResolver</c>, the system's).</summary>
     public string? ResolverOrigin { get; init; }
 
@@ -105,10 +108,18 @@ public sealed class DnsPropagationCheck
             var still = new List<IPEndPoint>();
             foreach (var server in pending)
             {
+                // Each query gets what is left of the timeout: a round over many silent servers
+                // (a hostile zone can list hundreds) must not run past it a QueryTimeout per server.
+                var left = Timeout - (DateTime.UtcNow - started);
+                if (left < ShortestQuery)
+                {
+                    still.Add(server);
+                    continue;
+                }
                 IReadOnlyList<string>? values = null;
                 try
                 {
-                    values = await DnsLookup.TxtValuesAsync(server, challenge.DnsRecordName, QueryTimeout, cancellationToken).ConfigureAwait(false);
+                    values = await DnsLookup.TxtValuesAsync(server, challenge.DnsRecordName, left < QueryTimeout ? left : QueryTimeout, cancellationToken).ConfigureAwait(false);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
