@@ -53,7 +53,7 @@ public sealed class CertificateOrderer
                 order = await _client.WaitForOrderAsync(_account, orderUrl, cancellationToken).ConfigureAwait(false);
             }
             if (order.Status != "ready" && order.Status != "valid")
-                throw OrderFailed(order, $"order for {string.Join(", ", request.Names)} is {order.Status} after validation");
+                throw OrderFailed(order, $"order for {string.Join(", ", request.Names)} is {ServerText.Quote(order.Status, ServerText.FieldLength)} after validation");
 
             using var key = await keyTask.ConfigureAwait(false);
             if (order.Status == "ready")
@@ -65,7 +65,7 @@ public sealed class CertificateOrderer
                     order = await _client.WaitForOrderAsync(_account, orderUrl, cancellationToken).ConfigureAwait(false);
             }
             if (order.Status != "valid" || order.Certificate is null)
-                throw OrderFailed(order, $"order for {string.Join(", ", request.Names)} is {order.Status} after finalize");
+                throw OrderFailed(order, $"order for {string.Join(", ", request.Names)} is {ServerText.Quote(order.Status, ServerText.FieldLength)} after finalize");
 
             Report(OrderStage.Downloading, detail: order.Certificate.AbsoluteUri);
             var chains = await _client.DownloadCertificateAsync(_account, order.Certificate, includeAlternates: request.PreferredChain is not null, cancellationToken).ConfigureAwait(false);
@@ -150,7 +150,7 @@ public sealed class CertificateOrderer
             throw new ChallengeFailedException(name, solver.ChallengeType, authorization.Challenges.FirstOrDefault(c => c.Error is not null)?.Error);
 
         var challenge = authorization.Challenges.FirstOrDefault(c => c.Type == solver.ChallengeType)
-            ?? throw new AcmeException($"the server offers no {solver.ChallengeType} challenge for '{name}' (offered: {string.Join(", ", authorization.Challenges.Select(c => c.Type))})"
+            ?? throw new AcmeException($"the server offers no {solver.ChallengeType} challenge for '{name}' (offered: {ServerText.Quote(string.Join(", ", authorization.Challenges.Select(c => c.Type)), ServerText.FieldLength)})"
                 + (authorization.Wildcard && solver.ChallengeType != ChallengeTypes.Dns01 ? "; wildcard names need dns-01" : ""));
         var token = challenge.Token ?? throw new AcmeException($"{solver.ChallengeType} challenge for '{name}' has no token");
         var task = new ChallengeTask(name, authorization.Identifier.Value, token, _account.Key.KeyAuthorization(token));

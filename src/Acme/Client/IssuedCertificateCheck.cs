@@ -28,7 +28,7 @@ internal static class IssuedCertificateCheck
         var missing = names.Where(name => !Covers(dnsNames, addresses, name)).ToList();
         if (missing.Count == 0) return;
         var named = dnsNames.Concat(addresses.Select(a => a.ToString())).ToList();
-        var listed = named.Count == 0 ? "no names" : string.Join(", ", named.Take(NamesQuoted)) + (named.Count > NamesQuoted ? $" and {named.Count - NamesQuoted} more" : "");
+        var listed = named.Count == 0 ? "no names" : string.Join(", ", named.Take(NamesQuoted).Select(n => ServerText.Quote(n, ServerText.FieldLength))) + (named.Count > NamesQuoted ? $" and {named.Count - NamesQuoted} more" : "");
         throw new AcmeException($"the certificate from {chain.Source} does not name {string.Join(", ", missing.Select(n => $"'{n}'"))} (it names {listed}): not installed");
     }
 

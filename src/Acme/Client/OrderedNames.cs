@@ -25,14 +25,11 @@ internal sealed class OrderedNames(IReadOnlyList<string> names)
     {
         var name = authorization.OrderedName;
         if (!names.Any(ordered => Same(ordered, name)))
-            throw new AcmeException($"the authorization {url} is for '{Printable(name)}', which this order did not ask for (ordered: {string.Join(", ", names)}): nothing presented");
+            throw new AcmeException($"the authorization {url} is for '{ServerText.Quote(name, ServerText.FieldLength)}', which this order did not ask for (ordered: {string.Join(", ", names)}): nothing presented");
     }
 
     private static bool Same(string ordered, string name) =>
         IPAddress.TryParse(ordered, out var address) && IPAddress.TryParse(name, out var other)
             ? address.Equals(other)
             : string.Equals(ordered.TrimEnd('.'), name.TrimEnd('.'), StringComparison.OrdinalIgnoreCase);
-
-    /// <summary>The server's name, cut short: it is the server's text, of any length.</summary>
-    private static string Printable(string name) => name.Length <= 255 ? name : name[..255] + "...";
 }

@@ -168,7 +168,7 @@ public sealed class AcmeClient : IDisposable
             {
                 throw new AcmeException(offered is null
                     ? $"certificate profile '{profile}' requested, but {DirectoryUrl} offers no profiles"
-                    : $"certificate profile '{profile}' is not offered by {DirectoryUrl} (offered: {string.Join(", ", offered.Keys)})");
+                    : $"certificate profile '{profile}' is not offered by {DirectoryUrl} (offered: {ServerText.Quote(string.Join(", ", offered.Keys), ServerText.FieldLength)})");
             }
         }
         var payload = new NewOrderPayload

@@ -108,4 +108,26 @@ public sealed class HostileServerProtocolTests
         Assert.Equal($"the ACME server at {directory} sent the URL '{url}': only https URLs are followed (RFC 8555 section 6.1)", error.Message);
         ServerUrlScheme.Check(new Uri("https://other-host.example:8443/cert/1"), directory);
     }
+
+    [Fact]
+    public async Task A_problem_of_megabytes_and_a_thousand_subproblems_is_quoted_short_with_its_control_characters_shown()
+    {
+        var detail = "\\u001b]0;pwned\\u0007\\u001b[2J" + new string('d', 1_000_000);
+        var subproblems = string.Join(",", Enumerable.Range(0, 1000).Select(i =>
+            $"{{\"type\":\"urn:ietf:params:acme:error:rejectedIdentifier\",\"detail\":\"no {i}\",\"identifier\":{{\"type\":\"dns\",\"value\":\"n{i}.example.org\"}}}}"));
+        using var server = new FakeAcmeServer(request => request.Path == "/account"
+            ? (201, "{\"status\":\"valid\"}", AccountCreated)
+            : JwsRequest.Problem(400, "rejectedIdentifier", detail, $"\"subproblems\":[{subproblems}]"));
+        var (client, account) = await RegisteredAsync(server);
+        using var owned = client;
+
+        var error = await Assert.ThrowsAsync<AcmeProblemException>(() => client.NewOrderAsync(account, [AcmeIdentifier.Dns("a.example.org")]));
+
+        Assert.Equal(1000, error.Subproblems.Count);
+        Assert.DoesNotContain(error.Message, char.IsControl);
+        Assert.StartsWith("urn:ietf:params:acme:error:rejectedIdentifier (HTTP 400): \\u001b]0;pwned\\u0007\\u001b[2Jddd", error.Message);
+        Assert.Contains("d... [n0.example.org: urn:ietf:params:acme:error:rejectedIdentifier: no 0; n1.example.org:", error.Message);
+        Assert.EndsWith("n9.example.org: urn:ietf:params:acme:error:rejectedIdentifier: no 9; and 990 more]", error.Message);
+        Assert.True(error.Message.Length < 3000, $"{error.Message.Length} characters");
+    }
 }
