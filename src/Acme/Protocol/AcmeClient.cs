@@ -67,6 +67,11 @@ public sealed class AcmeClient : IDisposable
             var directory = Parse(body, AcmeJsonContext.Default.AcmeDirectory, DirectoryUrl);
             if (directory.NewNonce is null || directory.NewAccount is null || directory.NewOrder is null)
                 throw new AcmeException($"{DirectoryUrl} is not an ACME directory (newNonce, newAccount or newOrder missing)");
+            // Checked here as well as when followed: renewalInfo is built upon, and a bad one would fail after a certificate is installed.
+            foreach (var url in (Uri?[])[directory.NewNonce, directory.NewAccount, directory.NewOrder, directory.RevokeCert, directory.KeyChange, directory.RenewalInfo])
+            {
+                if (url is not null) ServerUrlScheme.Check(url, DirectoryUrl);
+            }
             _directory = directory;
             return directory;
         }

@@ -6,7 +6,8 @@ namespace ConfigLang.Acme.Protocol;
 /// send the account's signed requests and fetch the certificate in clear (and reach plain-HTTP
 /// endpoints such as a cloud's 169.254.169.254 metadata service), and other schemes (file:) are
 /// never followed. A directory configured as http (a local test CA) keeps http. The host may
-/// differ: RFC 8555 lets a server name resources on other hosts.
+/// differ: RFC 8555 lets a server name resources on other hosts. A relative URL in a JSON answer
+/// has no base RFC 8555 defines, and is refused too.
 /// </summary>
 internal static class ServerUrlScheme
 {
@@ -19,6 +20,8 @@ internal static class ServerUrlScheme
             return;
         var text = url.OriginalString;
         var quoted = text.Length <= QuotedLength ? text : text[..QuotedLength] + "...";
+        if (!url.IsAbsoluteUri)
+            throw new AcmeException($"the ACME server at {directoryUrl} sent the URL '{quoted}', which is not absolute");
         throw new AcmeException(directoryUrl.Scheme == Uri.UriSchemeHttps
             ? $"the ACME server at {directoryUrl} sent the URL '{quoted}': only https URLs are followed (RFC 8555 section 6.1)"
             : $"the ACME server at {directoryUrl} sent the URL '{quoted}': only http and https URLs are followed");

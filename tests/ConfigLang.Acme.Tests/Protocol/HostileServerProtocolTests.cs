@@ -95,6 +95,18 @@ public sealed class HostileServerProtocolTests
         Assert.Equal($"the ACME server at {server.DirectoryUrl} sent the URL 'file:///etc/shadow': only http and https URLs are followed", error.Message);
     }
 
+    [Fact]
+    public async Task A_directory_naming_a_relative_renewalInfo_is_refused_as_an_ACME_error()
+    {
+        using var server = new FakeAcmeServer(_ => (404, "", null), "\"renewalInfo\":\"renewal-info\"");
+        using var client = new AcmeClient(server.DirectoryUrl, new HttpClient(), disposeHttpClient: true);
+        using var certificate = SelfSignedWithAki.Create();
+
+        var error = await Assert.ThrowsAsync<AcmeException>(() => client.GetRenewalInfoAsync(certificate));
+
+        Assert.Equal($"the ACME server at {server.DirectoryUrl} sent the URL 'renewal-info', which is not absolute", error.Message);
+    }
+
     [Theory]
     [InlineData("http://169.254.169.254/latest/meta-data/")]
     [InlineData("http://acme.example/cert/1")]
