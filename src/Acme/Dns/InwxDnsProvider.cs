@@ -45,7 +45,7 @@ public sealed class InwxDnsProvider : IDnsProvider
     /// </summary>
     public InwxDnsProvider(ProviderCredentials credentials, HttpClient? httpClient = null, TimeSpan? timeout = null)
     {
-        _http = httpClient ?? Protocol.AcmeHttp.CreateClient(timeout: timeout);
+        _http = httpClient ?? Protocol.AcmeHttp.CreateClient(timeout: timeout, sameOriginRedirectsOnly: true);
         _redactor = credentials.Redactor;
         _user = credentials.Require(ProviderName, "INWX_USERNAME");
         _password = credentials.Require(ProviderName, "INWX_PASSWORD");
