@@ -14,15 +14,13 @@ internal static class RedactedExcerpt
     /// <summary>How much of a provider's answer an error quotes: enough to recognise it, not a whole page.</summary>
     public const int AnswerLength = 200;
 
-    /// <summary>The start of <paramref name="text"/>, at most <paramref name="maxLength"/> UTF-16 units of it, redacted, never half of a surrogate pair.</summary>
-    public static string Head(SecretRedactor redactor, string text, int maxLength)
-    {
-        var redacted = redactor.Redact(text);
-        if (redacted.Length <= maxLength) return redacted;
-        // An emoji is two chars: a cut between them would print half of one (an invalid character).
-        var length = maxLength > 0 && char.IsHighSurrogate(redacted[maxLength - 1]) ? maxLength - 1 : maxLength;
-        return redacted[..length] + Cut;
-    }
+    /// <summary>
+    /// The start of <paramref name="text"/>, at most <paramref name="maxLength"/> UTF-16 units of it,
+    /// redacted, never half of a surrogate pair, on one line and with control characters shown
+    /// (<see cref="Protocol.ServerText"/>): it is a server's answer, printed to a terminal.
+    /// </summary>
+    public static string Head(SecretRedactor redactor, string text, int maxLength) =>
+        Protocol.ServerText.Quote(redactor.Redact(text), maxLength);
 
     /// <summary>The end of <paramref name="text"/> (a program's last words), at most <paramref name="maxLength"/> UTF-16 units of it, redacted, never half of a surrogate pair.</summary>
     public static string Tail(SecretRedactor redactor, string text, int maxLength)
