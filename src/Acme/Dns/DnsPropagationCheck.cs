@@ -96,11 +96,29 @@ public sealed class DnsPropagationCheck
     private string Explain(string failure) =>
         failure + (ResolverOrigin is null ? "" : $" (that resolver is {ResolverOrigin})") + (Advice is null ? "" : $"; {Advice}");
 
+    /// <summary>
+    /// The servers to ask, found within <see cref="Timeout"/> too: finding a zone's name servers
+    /// costs two lookups of up to 3 s for each name server the zone lists, and a zone may list many.
+    /// </summary>
+    private async Task<IReadOnlyList<IPEndPoint>> FindServersAsync(ChallengeTask challenge, CancellationToken cancellationToken)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(Timeout);
+        try
+        {
+            return await _servers!(this, challenge, deadline.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new DnsProviderException("dns", Explain($"the name servers to ask for TXT {challenge.DnsRecordName} were not all found within {Timeout.TotalSeconds:0} s"));
+        }
+    }
+
     public async Task WaitAsync(ChallengeTask challenge, CancellationToken cancellationToken)
     {
         if (_servers is null) return;
         var started = DateTime.UtcNow;
-        var servers = await _servers(this, challenge, cancellationToken).ConfigureAwait(false);
+        var servers = await FindServersAsync(challenge, cancellationToken).ConfigureAwait(false);
         var pending = servers.ToList();
         var delay = TimeSpan.FromMilliseconds(50);
         while (true)

@@ -52,4 +52,17 @@ public sealed class DnsPropagationCheckTests
             foreach (var u in silent) u.Dispose();
         }
     }
+
+    [Fact]
+    public async Task Finding_the_zones_name_servers_counts_against_the_timeout_too()
+    {
+        // The resolver the zone and its name servers are looked up at never answers: each lookup may take 3 s.
+        using var silent = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
+        var check = DnsPropagationCheck.AtAuthoritativeServers((IPEndPoint)silent.Client.LocalEndPoint!, timeout: TimeSpan.FromSeconds(1));
+        var challenge = new ChallengeTask("www.example.org", "www.example.org", "token", "token.thumbprint");
+
+        var error = await Assert.ThrowsAsync<DnsProviderException>(() => check.WaitAsync(challenge, default));
+
+        Assert.Equal("dns: the name servers to ask for TXT _acme-challenge.www.example.org. were not all found within 1 s", error.Message);
+    }
 }
