@@ -346,7 +346,10 @@ public sealed class AcmeClient : IDisposable
                 continue;
             }
             _nonces.Add(fresh);
-            throw problem;
+            // A server refusing every nonce is cut off after the retries: the message says how many.
+            throw problem.Kind == AcmeProblemKind.BadNonce && attempt > 0
+                ? ProblemFrom(response, body, url, $"{url} refused {attempt + 1} nonces in a row (the limit is {Options.MaxBadNonceRetries} retries)")
+                : problem;
         }
     }
 

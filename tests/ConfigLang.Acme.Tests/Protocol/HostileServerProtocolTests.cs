@@ -45,6 +45,22 @@ public sealed class HostileServerProtocolTests
     }
 
     [Fact]
+    public async Task A_server_refusing_every_nonce_is_given_up_after_the_retries_saying_how_many()
+    {
+        using var server = new FakeAcmeServer(request => request.Path == "/account"
+            ? (201, "{\"status\":\"valid\"}", AccountCreated)
+            : JwsRequest.Problem(400, "badNonce", "stale nonce"));
+        var (client, account) = await RegisteredAsync(server, new AcmeClientOptions { MaxBadNonceRetries = 5 });
+        using var owned = client;
+
+        var error = await Assert.ThrowsAsync<AcmeProblemException>(() => client.NewOrderAsync(account, [AcmeIdentifier.Dns("a.example.org")]));
+
+        Assert.Equal(AcmeProblemKind.BadNonce, error.Kind);
+        Assert.Equal(6, server.Count("POST", "/order"));
+        Assert.Equal($"{new Uri(server.DirectoryUrl, "/order")} refused 6 nonces in a row (the limit is 5 retries): urn:ietf:params:acme:error:badNonce (HTTP 400): stale nonce", error.Message);
+    }
+
+    [Fact]
     public async Task A_Retry_After_of_zero_still_waits_the_first_poll_interval()
     {
         var polls = 0;
