@@ -139,8 +139,9 @@ public sealed class CertificateOrderer
     private async Task AuthorizeAsync(Uri authorizationUrl, OrderedNames ordered, IChallengeSolver solver, Action<OrderStage, string?, string?> report, CancellationToken cancellationToken)
     {
         var authorization = await _client.GetAuthorizationAsync(_account, authorizationUrl, cancellationToken).ConfigureAwait(false);
-        ordered.CheckAuthorization(authorization, authorizationUrl);
         var name = authorization.OrderedName;
+        // A valid authorization needs nothing presented; a CA may reuse one for a parent domain
+        // (RFC 9444), so it is not held to the ordered names: the issued certificate's names are.
         if (authorization.Status == "valid")
         {
             report(OrderStage.AuthorizationReused, name, null);
@@ -148,6 +149,7 @@ public sealed class CertificateOrderer
         }
         if (authorization.Status != "pending")
             throw new ChallengeFailedException(name, solver.ChallengeType, authorization.Challenges.FirstOrDefault(c => c.Error is not null)?.Error);
+        ordered.CheckAuthorization(authorization, authorizationUrl);
 
         var challenge = authorization.Challenges.FirstOrDefault(c => c.Type == solver.ChallengeType)
             ?? throw new AcmeException($"the server offers no {solver.ChallengeType} challenge for '{name}' (offered: {ServerText.Quote(string.Join(", ", authorization.Challenges.Select(c => c.Type)), ServerText.FieldLength)})"

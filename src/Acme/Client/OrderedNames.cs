@@ -20,7 +20,7 @@ internal sealed class OrderedNames(IReadOnlyList<string> names)
                 + (names.Count == 1 ? "name" : "names") + " (at most one per name): nothing presented");
     }
 
-    /// <summary>Refuses an authorization for a name this order did not ask for, before its challenge is presented.</summary>
+    /// <summary>Refuses a pending authorization for a name this order did not ask for, before its challenge is presented.</summary>
     public void CheckAuthorization(AcmeAuthorization authorization, Uri url)
     {
         var name = authorization.OrderedName;

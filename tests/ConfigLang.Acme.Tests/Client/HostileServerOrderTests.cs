@@ -154,6 +154,30 @@ public sealed class HostileServerOrderTests
         Assert.Equal(0, solver.Presented);
     }
 
+    [Fact]
+    public async Task An_order_with_a_valid_authorization_for_a_parent_domain_is_accepted()
+    {
+        // RFC 9444: a CA may attach an already-valid authorization for example.org to an order for a.example.org.
+        X509Certificate2? issued = null;
+        using var server = new FakeAcmeServer(request => request.Path switch
+        {
+            "/account" => (201, "{\"status\":\"valid\"}", AccountCreated),
+            "/order" => (201, "{\"status\":\"pending\",\"authorizations\":[\"BASE/authz/1\"],\"finalize\":\"BASE/finalize\"}", OrderCreated),
+            "/order/1" => (200, "{\"status\":\"ready\",\"authorizations\":[\"BASE/authz/1\"],\"finalize\":\"BASE/finalize\"}", null),
+            "/authz/1" => (200, "{\"status\":\"valid\",\"identifier\":{\"type\":\"dns\",\"value\":\"example.org\"},"
+                + "\"challenges\":[{\"type\":\"http-01\",\"url\":\"BASE/chall\",\"status\":\"valid\",\"token\":\"tok\"}]}", null),
+            "/finalize" => Finalize(request, key => IssueFor(key, Name), out issued),
+            "/cert" => (200, issued!.ExportCertificatePem() + "\n", null),
+            _ => (404, "", null),
+        });
+        var solver = new CountingSolver();
+
+        var certificate = await ObtainAsync(server, solver);
+
+        Assert.Equal([Name], certificate.Names);
+        Assert.Equal(0, solver.Presented);
+    }
+
     private static (int, string, IReadOnlyDictionary<string, string>?) Answer(out bool answered)
     {
         answered = true;
