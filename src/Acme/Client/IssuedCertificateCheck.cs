@@ -2,14 +2,16 @@ using System.Net;
 using System.Security.Cryptography.X509Certificates;
 using ConfigLang.Acme.Crypto;
 using ConfigLang.Acme.Protocol;
+using ConfigLang.Acme.Storage;
 
 namespace ConfigLang.Acme.Client;
 
 /// <summary>
 /// What the server sends as the issued certificate is checked before anything is installed: its
-/// leaf must carry the public key of the CSR this order sent and name every ordered name. A broken
-/// or hostile server (or a certificate URL answered by someone else) would otherwise make a rebuild
-/// install a certificate no TLS server can use with its key, or one for other names.
+/// leaf must name every ordered name, or a broken or hostile server (or a certificate URL answered
+/// by someone else) would make a rebuild install a certificate for other names. It must also carry
+/// the public key of the CSR this order sent: storing checks that too
+/// (<see cref="CertificateMaterial.FromAcme"/>), but this check fails earlier, with the URL.
 /// </summary>
 internal static class IssuedCertificateCheck
 {
@@ -21,7 +23,7 @@ internal static class IssuedCertificateCheck
     public static void Verify(CertificateChain chain, CertificateKey key, IReadOnlyList<string> names)
     {
         var leaf = chain.Leaf;
-        if (!leaf.PublicKey.ExportSubjectPublicKeyInfo().AsSpan().SequenceEqual(key.Key.ExportSubjectPublicKeyInfo()))
+        if (!PemKeys.Matches(leaf, key.Key))
             throw new AcmeException($"the certificate from {chain.Source} is for another key than the one this order's CSR sent: not installed");
 
         var (dnsNames, addresses) = SubjectAlternativeNames(leaf);
