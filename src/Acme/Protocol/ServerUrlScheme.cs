@@ -11,15 +11,12 @@ namespace ConfigLang.Acme.Protocol;
 /// </summary>
 internal static class ServerUrlScheme
 {
-    /// <summary>Characters of a refused URL quoted: it is the server's text.</summary>
-    private const int QuotedLength = 200;
-
     public static void Check(Uri url, Uri directoryUrl)
     {
         if (url.IsAbsoluteUri && (url.Scheme == Uri.UriSchemeHttps || (url.Scheme == Uri.UriSchemeHttp && directoryUrl.Scheme == Uri.UriSchemeHttp)))
             return;
-        var text = url.OriginalString;
-        var quoted = text.Length <= QuotedLength ? text : text[..QuotedLength] + "...";
+        // The URL is the server's text: quoted bounded, on one line, control characters shown.
+        var quoted = ServerText.Quote(url.OriginalString, ServerText.FieldLength);
         if (!url.IsAbsoluteUri)
             throw new AcmeException($"the ACME server at {directoryUrl} sent the URL '{quoted}', which is not absolute");
         throw new AcmeException(directoryUrl.Scheme == Uri.UriSchemeHttps

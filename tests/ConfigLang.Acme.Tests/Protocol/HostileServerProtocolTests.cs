@@ -123,6 +123,16 @@ public sealed class HostileServerProtocolTests
         Assert.Equal($"the ACME server at {server.DirectoryUrl} sent the URL 'renewal-info', which is not absolute", error.Message);
     }
 
+    [Fact]
+    public void A_refused_URL_is_quoted_with_its_control_characters_shown()
+    {
+        var directory = new Uri("https://acme.example/directory");
+
+        var error = Assert.Throws<AcmeException>(() => ServerUrlScheme.Check(new Uri("relative\u001b]0;owned\u0007", UriKind.RelativeOrAbsolute), directory));
+
+        Assert.Equal($"the ACME server at {directory} sent the URL 'relative\\u001b]0;owned\\u0007', which is not absolute", error.Message);
+    }
+
     [Theory]
     [InlineData("http://169.254.169.254/latest/meta-data/")]
     [InlineData("http://acme.example/cert/1")]
