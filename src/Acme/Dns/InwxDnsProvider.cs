@@ -170,7 +170,8 @@ public sealed class InwxDnsProvider : IDnsProvider
                     if (!pair.StartsWith("domrobot=", StringComparison.Ordinal)) continue;
                     session.Cookie = pair;
                     // The session id is a credential while the session lasts: a server echoing the request's headers must not print it.
-                    _redactor.Add(pair["domrobot=".Length..]);
+                    // The server chooses it, so the whole pair is masked: a bare value as short as "1" would mask every 1 in later errors.
+                    _redactor.Add(pair);
                 }
             }
         }

@@ -235,6 +235,6 @@ public sealed class InwxDnsProviderTests : DnsProviderConformanceTests
         var error = await Assert.ThrowsAnyAsync<DnsProviderException>(() => provider.PresentAsync(Challenge(), default));
 
         Assert.StartsWith("domrobot=s", cookie);
-        Assert.Equal("inwx: create TXT _acme-challenge.www.example.org: code 2400: rejected request with Cookie: domrobot=***", error.Message);
+        Assert.Equal("inwx: create TXT _acme-challenge.www.example.org: code 2400: rejected request with Cookie: ***", error.Message);
     }
 }
