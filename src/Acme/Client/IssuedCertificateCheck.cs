@@ -15,9 +15,6 @@ namespace ConfigLang.Acme.Client;
 /// </summary>
 internal static class IssuedCertificateCheck
 {
-    /// <summary>SAN entries quoted in the error at most; a hostile leaf may carry thousands.</summary>
-    private const int NamesQuoted = 8;
-
     private const string SubjectAlternativeNameOid = "2.5.29.17";
 
     public static void Verify(CertificateChain chain, CertificateKey key, IReadOnlyList<string> names)
@@ -30,7 +27,8 @@ internal static class IssuedCertificateCheck
         var missing = names.Where(name => !Covers(dnsNames, addresses, name)).ToList();
         if (missing.Count == 0) return;
         var named = dnsNames.Concat(addresses.Select(a => a.ToString())).ToList();
-        var listed = named.Count == 0 ? "no names" : string.Join(", ", named.Take(NamesQuoted).Select(n => ServerText.Quote(n, ServerText.FieldLength))) + (named.Count > NamesQuoted ? $" and {named.Count - NamesQuoted} more" : "");
+        // A hostile leaf may carry thousands of names.
+        var listed = named.Count == 0 ? "no names" : ShortList.Join(named, n => ServerText.Quote(n, ServerText.FieldLength));
         throw new AcmeException($"the certificate from {chain.Source} does not name {string.Join(", ", missing.Select(n => $"'{n}'"))} (it names {listed}): not installed");
     }
 

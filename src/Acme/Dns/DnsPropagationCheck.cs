@@ -149,7 +149,7 @@ public sealed class DnsPropagationCheck
             pending = still;
             if (DateTime.UtcNow - started + delay > Timeout)
             {
-                var failure = $"TXT {challenge.DnsRecordName} for '{challenge.OrderedName}' not visible at {string.Join(", ", pending)} after {Timeout.TotalSeconds:0} s";
+                var failure = $"TXT {challenge.DnsRecordName} for '{challenge.OrderedName}' not visible at {Protocol.ShortList.Join(pending, server => server.ToString())} after {Timeout.TotalSeconds:0} s";
                 // The zone's own name servers came from the zone, not from where the resolver did.
                 throw new DnsProviderException("dns", _atResolvers ? Explain(failure) : failure);
             }

@@ -54,6 +54,27 @@ public sealed class DnsPropagationCheckTests
     }
 
     [Fact]
+    public async Task A_failure_names_the_first_eight_servers_still_pending_and_counts_the_rest()
+    {
+        // A hostile zone may list hundreds of name servers: the error stays one short line.
+        var silent = Enumerable.Range(0, 10).Select(_ => new UdpClient(new IPEndPoint(IPAddress.Loopback, 0))).ToList();
+        try
+        {
+            var servers = silent.Select(u => (IPEndPoint)u.Client.LocalEndPoint!).ToList();
+            var check = DnsPropagationCheck.AtResolvers(servers, TimeSpan.FromSeconds(1));
+            var challenge = new ChallengeTask("www.example.org", "www.example.org", "token", "token.thumbprint");
+
+            var error = await Assert.ThrowsAsync<DnsProviderException>(() => check.WaitAsync(challenge, default));
+
+            Assert.Contains($"not visible at {string.Join(", ", servers.Take(8))} and 2 more after 1 s", error.Message);
+        }
+        finally
+        {
+            foreach (var u in silent) u.Dispose();
+        }
+    }
+
+    [Fact]
     public async Task Finding_the_zones_name_servers_counts_against_the_timeout_too()
     {
         // The resolver the zone and its name servers are looked up at never answers: each lookup may take 3 s.
