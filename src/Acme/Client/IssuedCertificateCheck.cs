@@ -33,9 +33,9 @@ internal static class IssuedCertificateCheck
     }
 
     private static bool Covers(List<string> dnsNames, List<IPAddress> addresses, string name) =>
-        IPAddress.TryParse(name, out var address)
-            ? addresses.Contains(address)
-            : dnsNames.Contains(name.TrimEnd('.'), StringComparer.OrdinalIgnoreCase);
+        IPAddress.TryParse(name, out _)
+            ? addresses.Any(address => SameName.IsAddress(name, address))
+            : dnsNames.Any(dnsName => SameName.Is(name, dnsName));
 
     private static (List<string> DnsNames, List<IPAddress> Addresses) SubjectAlternativeNames(X509Certificate2 leaf)
     {

@@ -1,4 +1,3 @@
-using System.Net;
 using ConfigLang.Acme.Protocol;
 using ConfigLang.Acme.Protocol.Resources;
 
@@ -24,12 +23,7 @@ internal sealed class OrderedNames(IReadOnlyList<string> names)
     public void CheckAuthorization(AcmeAuthorization authorization, Uri url)
     {
         var name = authorization.OrderedName;
-        if (!names.Any(ordered => Same(ordered, name)))
+        if (!names.Any(ordered => SameName.Is(ordered, name)))
             throw new AcmeException($"the authorization {url} is for '{ServerText.Quote(name, ServerText.FieldLength)}', which this order did not ask for (ordered: {string.Join(", ", names)}): nothing presented");
     }
-
-    private static bool Same(string ordered, string name) =>
-        IPAddress.TryParse(ordered, out var address) && IPAddress.TryParse(name, out var other)
-            ? address.Equals(other)
-            : string.Equals(ordered.TrimEnd('.'), name.TrimEnd('.'), StringComparison.OrdinalIgnoreCase);
 }
