@@ -15,8 +15,6 @@ namespace ConfigLang.Acme.Client;
 /// </summary>
 internal static class IssuedCertificateCheck
 {
-    private const string SubjectAlternativeNameOid = "2.5.29.17";
-
     public static void Verify(CertificateChain chain, CertificateKey key, IReadOnlyList<string> names)
     {
         var leaf = chain.Leaf;
@@ -43,10 +41,10 @@ internal static class IssuedCertificateCheck
         var addresses = new List<IPAddress>();
         foreach (var extension in leaf.Extensions)
         {
-            if (extension.Oid?.Value != SubjectAlternativeNameOid) continue;
+            // .NET hands the SAN extension out as its own type, decoded lazily: enumerating may throw.
+            if (extension is not X509SubjectAlternativeNameExtension san) continue;
             try
             {
-                var san = new X509SubjectAlternativeNameExtension(extension.RawData, extension.Critical);
                 dnsNames.AddRange(san.EnumerateDnsNames().Select(n => n.TrimEnd('.')));
                 addresses.AddRange(san.EnumerateIPAddresses());
             }
