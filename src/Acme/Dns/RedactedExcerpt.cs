@@ -3,9 +3,11 @@ using ConfigLang.Acme.Credentials;
 namespace ConfigLang.Acme.Dns;
 
 /// <summary>
-/// A bounded piece of text a server or a program chose (an error answer, a message, an output), as
-/// it may be printed: redacted first and only then cut, so a secret across the cut is masked whole
-/// instead of printed in part. Every quote of such text in an error goes through here.
+/// A bounded piece of text a DNS API or a program chose (an error answer, a message, an output)
+/// that may carry a credential, as it may be printed: redacted first and only then cut, so a secret
+/// across the cut is masked whole instead of printed in part. The head of an answer is then quoted
+/// as any server's text (<see cref="Protocol.ServerText"/>); text with no secret to mask, such as an
+/// ACME CA's, is quoted by ServerText directly.
 /// </summary>
 internal static class RedactedExcerpt
 {
