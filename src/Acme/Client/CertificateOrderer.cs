@@ -42,16 +42,18 @@ public sealed class CertificateOrderer
             var orderUrl = order.Location!;
             Report(OrderStage.OrderCreated, detail: orderUrl.AbsoluteUri);
 
+            var ordered = new OrderedNames(request.Names);
+            ordered.CheckAuthorizationCount(order);
             if (order.Status == "pending")
             {
                 if (solver.OneAtATime)
-                    await AuthorizeInTurnAsync(order.Authorizations, solver, Report, cancellationToken).ConfigureAwait(false);
+                    await AuthorizeInTurnAsync(order.Authorizations, ordered, solver, Report, cancellationToken).ConfigureAwait(false);
                 else
-                    await Task.WhenAll(order.Authorizations.Select(url => AuthorizeAsync(url, solver, Report, cancellationToken))).ConfigureAwait(false);
+                    await Task.WhenAll(order.Authorizations.Select(url => AuthorizeAsync(url, ordered, solver, Report, cancellationToken))).ConfigureAwait(false);
                 order = await _client.WaitForOrderAsync(_account, orderUrl, cancellationToken).ConfigureAwait(false);
             }
             if (order.Status != "ready" && order.Status != "valid")
-                throw OrderFailed(order, $"order for {string.Join(", ", request.Names)} is {order.Status} after validation");
+                throw OrderFailed(order, $"order for {string.Join(", ", request.Names)} is {ServerText.Quote(order.Status, ServerText.FieldLength)} after validation");
 
             using var key = await keyTask.ConfigureAwait(false);
             if (order.Status == "ready")
@@ -63,11 +65,12 @@ public sealed class CertificateOrderer
                     order = await _client.WaitForOrderAsync(_account, orderUrl, cancellationToken).ConfigureAwait(false);
             }
             if (order.Status != "valid" || order.Certificate is null)
-                throw OrderFailed(order, $"order for {string.Join(", ", request.Names)} is {order.Status} after finalize");
+                throw OrderFailed(order, $"order for {string.Join(", ", request.Names)} is {ServerText.Quote(order.Status, ServerText.FieldLength)} after finalize");
 
             Report(OrderStage.Downloading, detail: order.Certificate.AbsoluteUri);
             var chains = await _client.DownloadCertificateAsync(_account, order.Certificate, includeAlternates: request.PreferredChain is not null, cancellationToken).ConfigureAwait(false);
             var chosen = CertificateChain.Choose(chains, request.PreferredChain);
+            IssuedCertificateCheck.Verify(chosen, key, request.Names);
             var leaf = chosen.Leaf;
             var issued = new IssuedCertificate(
                 request.Names,
@@ -122,21 +125,23 @@ public sealed class CertificateOrderer
     }
 
     /// <summary>Each authorization presented, validated and cleaned up before the next one is presented.</summary>
-    private async Task AuthorizeInTurnAsync(IReadOnlyList<Uri> authorizations, IChallengeSolver solver, Action<OrderStage, string?, string?> report,
+    private async Task AuthorizeInTurnAsync(IReadOnlyList<Uri> authorizations, OrderedNames ordered, IChallengeSolver solver, Action<OrderStage, string?, string?> report,
         CancellationToken cancellationToken)
     {
         for (var index = 0; index < authorizations.Count; index++)
         {
             if (index > 0 && solver.SequenceInterval > TimeSpan.Zero)
                 await Task.Delay(solver.SequenceInterval, cancellationToken).ConfigureAwait(false);
-            await AuthorizeAsync(authorizations[index], solver, report, cancellationToken).ConfigureAwait(false);
+            await AuthorizeAsync(authorizations[index], ordered, solver, report, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    private async Task AuthorizeAsync(Uri authorizationUrl, IChallengeSolver solver, Action<OrderStage, string?, string?> report, CancellationToken cancellationToken)
+    private async Task AuthorizeAsync(Uri authorizationUrl, OrderedNames ordered, IChallengeSolver solver, Action<OrderStage, string?, string?> report, CancellationToken cancellationToken)
     {
         var authorization = await _client.GetAuthorizationAsync(_account, authorizationUrl, cancellationToken).ConfigureAwait(false);
         var name = authorization.OrderedName;
+        // A valid authorization needs nothing presented; a CA may reuse one for a parent domain
+        // (RFC 9444), so it is not held to the ordered names: the issued certificate's names are.
         if (authorization.Status == "valid")
         {
             report(OrderStage.AuthorizationReused, name, null);
@@ -144,9 +149,10 @@ public sealed class CertificateOrderer
         }
         if (authorization.Status != "pending")
             throw new ChallengeFailedException(name, solver.ChallengeType, authorization.Challenges.FirstOrDefault(c => c.Error is not null)?.Error);
+        ordered.CheckAuthorization(authorization, authorizationUrl);
 
         var challenge = authorization.Challenges.FirstOrDefault(c => c.Type == solver.ChallengeType)
-            ?? throw new AcmeException($"the server offers no {solver.ChallengeType} challenge for '{name}' (offered: {string.Join(", ", authorization.Challenges.Select(c => c.Type))})"
+            ?? throw new AcmeException($"the server offers no {solver.ChallengeType} challenge for '{name}' (offered: {ServerText.Quote(string.Join(", ", authorization.Challenges.Select(c => c.Type)), ServerText.FieldLength)})"
                 + (authorization.Wildcard && solver.ChallengeType != ChallengeTypes.Dns01 ? "; wildcard names need dns-01" : ""));
         var token = challenge.Token ?? throw new AcmeException($"{solver.ChallengeType} challenge for '{name}' has no token");
         var task = new ChallengeTask(name, authorization.Identifier.Value, token, _account.Key.KeyAuthorization(token));

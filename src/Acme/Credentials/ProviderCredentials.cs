@@ -106,10 +106,26 @@ public sealed class ProviderCredentials
         }
     }
 
-    public TimeSpan? GetSeconds(params string[] names) =>
-        Get(names) is { } text && double.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
-            ? TimeSpan.FromSeconds(seconds)
-            : null;
+    /// <summary>Longest duration a variable may set: timers beyond it (CancelAfter's limit is ~49 days) break, not wait.</summary>
+    public static readonly TimeSpan LongestDuration = TimeSpan.FromDays(1);
+
+    /// <summary>
+    /// A duration in seconds (lego's <c>*_PROPAGATION_TIMEOUT</c>, <c>*_POLLING_INTERVAL</c>), or null when unset
+    /// or not a number. Zero, negative, not finite or beyond <see cref="LongestDuration"/> is an error naming
+    /// the variable: such a value would crash the timer that uses it or wait without end.
+    /// </summary>
+    public TimeSpan? GetSeconds(params string[] names)
+    {
+        foreach (var name in names)
+        {
+            if (!_values.TryGetValue(name, out var text) || text.Length == 0) continue;
+            if (!double.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var seconds)) return null;
+            if (!double.IsFinite(seconds) || seconds <= 0 || seconds > LongestDuration.TotalSeconds)
+                throw new Protocol.AcmeException($"{name} must be a number of seconds above 0 and at most {LongestDuration.TotalSeconds:0}");
+            return TimeSpan.FromSeconds(seconds);
+        }
+        return null;
+    }
 
     public int? GetInt(params string[] names) =>
         Get(names) is { } text && int.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : null;

@@ -32,6 +32,9 @@ public sealed class DnsPropagationCheck
 
     public TimeSpan QueryTimeout { get; init; } = TimeSpan.FromSeconds(3);
 
+    /// <summary>Less time than this left, a server is not asked any more (its answer could not arrive in it).</summary>
+    private static readonly TimeSpan ShortestQuery = TimeSpan.FromMilliseconds(100);
+
     /// <summary>Where the resolvers came from, for failure messages (<c>security.acme.certs."x".dnsResolver</c>, the system's).</summary>
     public string? ResolverOrigin { get; init; }
 
@@ -93,11 +96,29 @@ public sealed class DnsPropagationCheck
     private string Explain(string failure) =>
         failure + (ResolverOrigin is null ? "" : $" (that resolver is {ResolverOrigin})") + (Advice is null ? "" : $"; {Advice}");
 
+    /// <summary>
+    /// The servers to ask, found within <see cref="Timeout"/> too: finding a zone's name servers
+    /// costs two lookups of up to 3 s for each name server the zone lists, and a zone may list many.
+    /// </summary>
+    private async Task<IReadOnlyList<IPEndPoint>> FindServersAsync(ChallengeTask challenge, CancellationToken cancellationToken)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(Timeout);
+        try
+        {
+            return await _servers!(this, challenge, deadline.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new DnsProviderException("dns", Explain($"the name servers to ask for TXT {challenge.DnsRecordName} were not all found within {Timeout.TotalSeconds:0} s"));
+        }
+    }
+
     public async Task WaitAsync(ChallengeTask challenge, CancellationToken cancellationToken)
     {
         if (_servers is null) return;
         var started = DateTime.UtcNow;
-        var servers = await _servers(this, challenge, cancellationToken).ConfigureAwait(false);
+        var servers = await FindServersAsync(challenge, cancellationToken).ConfigureAwait(false);
         var pending = servers.ToList();
         var delay = TimeSpan.FromMilliseconds(50);
         while (true)
@@ -105,10 +126,18 @@ public sealed class DnsPropagationCheck
             var still = new List<IPEndPoint>();
             foreach (var server in pending)
             {
+                // Each query gets what is left of the timeout: a round over many silent servers
+                // (a hostile zone can list hundreds) must not run past it a QueryTimeout per server.
+                var left = Timeout - (DateTime.UtcNow - started);
+                if (left < ShortestQuery)
+                {
+                    still.Add(server);
+                    continue;
+                }
                 IReadOnlyList<string>? values = null;
                 try
                 {
-                    values = await DnsLookup.TxtValuesAsync(server, challenge.DnsRecordName, QueryTimeout, cancellationToken).ConfigureAwait(false);
+                    values = await DnsLookup.TxtValuesAsync(server, challenge.DnsRecordName, left < QueryTimeout ? left : QueryTimeout, cancellationToken).ConfigureAwait(false);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
@@ -120,7 +149,7 @@ public sealed class DnsPropagationCheck
             pending = still;
             if (DateTime.UtcNow - started + delay > Timeout)
             {
-                var failure = $"TXT {challenge.DnsRecordName} for '{challenge.OrderedName}' not visible at {string.Join(", ", pending)} after {Timeout.TotalSeconds:0} s";
+                var failure = $"TXT {challenge.DnsRecordName} for '{challenge.OrderedName}' not visible at {Protocol.ShortList.Join(pending, server => server.ToString())} after {Timeout.TotalSeconds:0} s";
                 // The zone's own name servers came from the zone, not from where the resolver did.
                 throw new DnsProviderException("dns", _atResolvers ? Explain(failure) : failure);
             }

@@ -34,7 +34,7 @@ public sealed class DnsProviderRegistry
     public static DnsProviderRegistry CreateDefault(TimeSpan? timeout = null)
     {
         var limit = timeout ?? Protocol.NetworkTimeout.Default;
-        var http = Protocol.AcmeHttp.CreateClient(timeout: limit);
+        var http = Protocol.AcmeHttp.CreateClient(timeout: limit, sameOriginRedirectsOnly: true);
         return new DnsProviderRegistry(
         [
             new DnsProviderFactory(Rfc2136DnsProvider.ProviderName, Rfc2136DnsProvider.Variables, c => new Rfc2136DnsProvider(c, limit)),

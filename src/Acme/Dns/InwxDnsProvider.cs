@@ -45,7 +45,7 @@ public sealed class InwxDnsProvider : IDnsProvider
     /// </summary>
     public InwxDnsProvider(ProviderCredentials credentials, HttpClient? httpClient = null, TimeSpan? timeout = null)
     {
-        _http = httpClient ?? Protocol.AcmeHttp.CreateClient(timeout: timeout);
+        _http = httpClient ?? Protocol.AcmeHttp.CreateClient(timeout: timeout, sameOriginRedirectsOnly: true);
         _redactor = credentials.Redactor;
         _user = credentials.Require(ProviderName, "INWX_USERNAME");
         _password = credentials.Require(ProviderName, "INWX_PASSWORD");
@@ -167,7 +167,11 @@ public sealed class InwxDnsProvider : IDnsProvider
                 foreach (var cookie in cookies)
                 {
                     var pair = cookie.Split(';', 2)[0].Trim();
-                    if (pair.StartsWith("domrobot=", StringComparison.Ordinal)) session.Cookie = pair;
+                    if (!pair.StartsWith("domrobot=", StringComparison.Ordinal)) continue;
+                    session.Cookie = pair;
+                    // The session id is a credential while the session lasts: a server echoing the request's headers must not print it.
+                    // The server chooses it, so the whole pair is masked: a bare value as short as "1" would mask every 1 in later errors.
+                    _redactor.Add(pair);
                 }
             }
         }

@@ -67,6 +67,11 @@ public sealed class AcmeClient : IDisposable
             var directory = Parse(body, AcmeJsonContext.Default.AcmeDirectory, DirectoryUrl);
             if (directory.NewNonce is null || directory.NewAccount is null || directory.NewOrder is null)
                 throw new AcmeException($"{DirectoryUrl} is not an ACME directory (newNonce, newAccount or newOrder missing)");
+            // Checked here as well as when followed: renewalInfo is built upon, and a bad one would fail after a certificate is installed.
+            foreach (var url in (Uri?[])[directory.NewNonce, directory.NewAccount, directory.NewOrder, directory.RevokeCert, directory.KeyChange, directory.RenewalInfo])
+            {
+                if (url is not null) ServerUrlScheme.Check(url, DirectoryUrl);
+            }
             _directory = directory;
             return directory;
         }
@@ -168,7 +173,7 @@ public sealed class AcmeClient : IDisposable
             {
                 throw new AcmeException(offered is null
                     ? $"certificate profile '{profile}' requested, but {DirectoryUrl} offers no profiles"
-                    : $"certificate profile '{profile}' is not offered by {DirectoryUrl} (offered: {string.Join(", ", offered.Keys)})");
+                    : $"certificate profile '{profile}' is not offered by {DirectoryUrl} (offered: {ServerText.Quote(string.Join(", ", offered.Keys), ServerText.FieldLength)})");
             }
         }
         var payload = new NewOrderPayload
@@ -259,9 +264,13 @@ public sealed class AcmeClient : IDisposable
 
     // ---- certificates ----------------------------------------------------------------------
 
+    /// <summary>Alternate chains fetched at most: real CAs offer one or two; each costs a request.</summary>
+    public const int MaxAlternateChains = 8;
+
     /// <summary>
-    /// Downloads the certificate chain at <paramref name="certificateUrl"/> and, when asked, every
-    /// alternate chain the server links with <c>rel="alternate"</c>. The default chain comes first.
+    /// Downloads the certificate chain at <paramref name="certificateUrl"/> and, when asked, the
+    /// alternate chains the server links with <c>rel="alternate"</c> (the first
+    /// <see cref="MaxAlternateChains"/> distinct ones). The default chain comes first.
     /// </summary>
     public async Task<IReadOnlyList<CertificateChain>> DownloadCertificateAsync(AcmeAccount account, Uri certificateUrl, bool includeAlternates, CancellationToken cancellationToken = default)
     {
@@ -269,7 +278,7 @@ public sealed class AcmeClient : IDisposable
         var chains = new List<CertificateChain> { CertificateChain.Parse(Encoding.ASCII.GetString(response.Body), certificateUrl) };
         if (includeAlternates)
         {
-            var alternates = response.LinksWithRel("alternate").ToList();
+            var alternates = response.LinksWithRel("alternate").Where(url => url != certificateUrl).Distinct().Take(MaxAlternateChains).ToList();
             var downloads = alternates.Select(async url =>
             {
                 var alternate = await PostAsGetAsync(account, url, "application/pem-certificate-chain", cancellationToken).ConfigureAwait(false);
@@ -337,18 +346,23 @@ public sealed class AcmeClient : IDisposable
                 continue;
             }
             _nonces.Add(fresh);
-            throw problem;
+            // A server refusing every nonce is cut off after the retries: the message says how many.
+            throw problem.Kind == AcmeProblemKind.BadNonce && attempt > 0
+                ? ProblemFrom(response, body, url, $"{url} refused {attempt + 1} nonces in a row (the limit is {Options.MaxBadNonceRetries} retries)")
+                : problem;
         }
     }
 
     /// <summary>
-    /// Every request to the CA goes through here: a failure to connect or read names the URL
-    /// (its password redacted by <see cref="AcmeException"/>); a timeout already does.
+    /// Every request to the CA goes through here: a URL the server gave in another scheme is refused
+    /// (<see cref="ServerUrlScheme"/>); a failure to connect or read names the URL (its password
+    /// redacted by <see cref="AcmeException"/>); a timeout already does.
     /// </summary>
     private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         using (request)
         {
+            ServerUrlScheme.Check(request.RequestUri!, DirectoryUrl);
             try
             {
                 return await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
@@ -394,7 +408,12 @@ public sealed class AcmeClient : IDisposable
         _directoryLock.Dispose();
     }
 
-    /// <summary>Waits between polls: the server's Retry-After, else an exponential backoff; bounded overall.</summary>
+    /// <summary>
+    /// Waits between polls: the server's Retry-After, else an exponential backoff; bounded overall.
+    /// A Retry-After shorter than the first interval is lengthened to it (a server answering 0 would
+    /// have the client poll without pause until the limit); one that reaches past the limit ends
+    /// the wait at once, saying so.
+    /// </summary>
     private sealed class Poller(AcmeClientOptions options, TimeSpan limit)
     {
         private readonly long _start = options.Time.GetTimestamp();
@@ -402,10 +421,15 @@ public sealed class AcmeClient : IDisposable
 
         public async Task WaitAsync(TimeSpan? retryAfter, string what, CancellationToken cancellationToken)
         {
-            var wait = retryAfter ?? _next;
+            var wait = retryAfter is { } asked ? (asked < options.InitialPollInterval ? options.InitialPollInterval : asked) : _next;
             _next = TimeSpan.FromTicks(Math.Min((long)(_next.Ticks * options.PollBackoffFactor), options.MaxPollInterval.Ticks));
-            if (options.Time.GetElapsedTime(_start) + wait > limit)
-                throw new AcmeException($"gave up after {limit.TotalSeconds:0} s: {what}");
+            var elapsed = options.Time.GetElapsedTime(_start);
+            if (elapsed + wait > limit)
+            {
+                throw new AcmeException(retryAfter is { } told && elapsed + told > limit
+                    ? $"gave up after {elapsed.TotalSeconds:0} s of at most {limit.TotalSeconds:0} s: {what}, and the server says to ask again in {told.TotalSeconds:0} s"
+                    : $"gave up after {limit.TotalSeconds:0} s: {what}");
+            }
             await Task.Delay(wait, options.Time, cancellationToken).ConfigureAwait(false);
         }
     }

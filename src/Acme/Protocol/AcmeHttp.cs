@@ -12,7 +12,11 @@ namespace ConfigLang.Acme.Protocol;
 public static class AcmeHttp
 {
     /// <param name="timeout">Connect and whole-answer limit per request (default <see cref="NetworkTimeout.Default"/>).</param>
-    public static HttpClient CreateClient(X509Certificate2? extraTrustedCa = null, TimeSpan? timeout = null)
+    /// <param name="sameOriginRedirectsOnly">
+    /// Follow redirects only to the request's own origin (<see cref="SameOriginRedirectHandler"/>):
+    /// for APIs whose credentials .NET would carry along to another server.
+    /// </param>
+    public static HttpClient CreateClient(X509Certificate2? extraTrustedCa = null, TimeSpan? timeout = null, bool sameOriginRedirectsOnly = false)
     {
         var limit = timeout ?? NetworkTimeout.Default;
         var handler = new SocketsHttpHandler
@@ -23,11 +27,13 @@ public static class AcmeHttp
             ConnectTimeout = limit,
             // No request needs cookies (INWX's session cookie is sent by hand), and none may leak between servers.
             UseCookies = false,
+            AllowAutoRedirect = !sameOriginRedirectsOnly,
         };
         if (extraTrustedCa is not null) TrustExtraCa(handler.SslOptions, extraTrustedCa);
         // The handler enforces the limit and names the server; HttpClient's own timeout would race it
         // and surface as a bare cancellation.
-        var client = new HttpClient(new ResponseTimeoutHandler(handler, limit)) { Timeout = Timeout.InfiniteTimeSpan };
+        HttpMessageHandler redirecting = sameOriginRedirectsOnly ? new SameOriginRedirectHandler(handler) : handler;
+        var client = new HttpClient(new ResponseTimeoutHandler(redirecting, limit)) { Timeout = Timeout.InfiniteTimeSpan };
         client.DefaultRequestHeaders.UserAgent.ParseAdd("ConfigLang-ACME/1.0");
         return client;
     }

@@ -45,24 +45,31 @@ public sealed class AcmeProblemException : AcmeException
         return AcmeProblemKind.Unknown;
     }
 
-    /// <summary>"context: type: detail [identifier: type: detail; ...]" on one line.</summary>
+    /// <summary>Subproblems a message shows; the rest are counted (an order has one per name, a hostile answer any number).</summary>
+    public const int SubproblemsShown = 10;
+
+    /// <summary>
+    /// "context: type: detail [identifier: type: detail; ...]" on one line, the server's text quoted
+    /// bounded (<see cref="ServerText"/>); <see cref="Problem"/> keeps it whole.
+    /// </summary>
     public static string Describe(AcmeProblem problem, int httpStatus = 0, string? context = null)
     {
         var text = new StringBuilder();
         if (context is not null) text.Append(context).Append(": ");
-        text.Append(problem.Type ?? "error");
+        text.Append(problem.Type is null ? "error" : ServerText.Quote(problem.Type, ServerText.FieldLength));
         if (httpStatus != 0) text.Append(" (HTTP ").Append(httpStatus).Append(')');
-        if (!string.IsNullOrEmpty(problem.Detail)) text.Append(": ").Append(problem.Detail);
+        if (!string.IsNullOrEmpty(problem.Detail)) text.Append(": ").Append(ServerText.Quote(problem.Detail, ServerText.DetailLength));
         if (problem.Subproblems is { Count: > 0 } subproblems)
         {
             text.Append(" [");
-            for (var i = 0; i < subproblems.Count; i++)
+            for (var i = 0; i < subproblems.Count && i < SubproblemsShown; i++)
             {
                 if (i > 0) text.Append("; ");
                 var sub = subproblems[i];
-                if (sub.Identifier is not null) text.Append(sub.Identifier.Value).Append(": ");
-                text.Append(sub.Type).Append(": ").Append(sub.Detail);
+                if (sub.Identifier is not null) text.Append(ServerText.Quote(sub.Identifier.Value, ServerText.FieldLength)).Append(": ");
+                text.Append(ServerText.Quote(sub.Type, ServerText.FieldLength)).Append(": ").Append(ServerText.Quote(sub.Detail, ServerText.DetailLength));
             }
+            if (subproblems.Count > SubproblemsShown) text.Append("; and ").Append(subproblems.Count - SubproblemsShown).Append(" more");
             text.Append(']');
         }
         return text.ToString();

@@ -1,5 +1,5 @@
+using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
-using System.Text;
 
 namespace ConfigLang.Acme.Protocol;
 
@@ -10,11 +10,18 @@ namespace ConfigLang.Acme.Protocol;
 /// </summary>
 public sealed class CertificateChain
 {
-    private CertificateChain(Uri source, IReadOnlyList<string> pems)
+    /// <summary>
+    /// Certificates one chain may hold: real chains hold two to four; a hostile 16 MiB answer would
+    /// hold thousands, each parsed and then installed.
+    /// </summary>
+    public const int MaxCertificates = 16;
+
+    private CertificateChain(Uri source, IReadOnlyList<X509Certificate2> certificates)
     {
         Source = source;
-        Pems = pems;
-        Certificates = pems.Select(p => X509Certificate2.CreateFromPem(p)).ToList();
+        Certificates = certificates;
+        // What is installed is the certificate as parsed, never the server's text around or inside the PEM markers.
+        Pems = certificates.Select(c => c.ExportCertificatePem() + "\n").ToList();
     }
 
     public Uri Source { get; }
@@ -44,18 +51,32 @@ public sealed class CertificateChain
     {
         const string begin = "-----BEGIN CERTIFICATE-----";
         const string end = "-----END CERTIFICATE-----";
-        var pems = new List<string>();
+        var certificates = new List<X509Certificate2>();
         var index = 0;
         while ((index = pemBundle.IndexOf(begin, index, StringComparison.Ordinal)) >= 0)
         {
             var stop = pemBundle.IndexOf(end, index, StringComparison.Ordinal);
             if (stop < 0) break;
             stop += end.Length;
-            pems.Add(new StringBuilder(pemBundle, index, stop - index, stop - index + 1).Append('\n').ToString());
+            if (certificates.Count == MaxCertificates)
+                throw new AcmeException($"{source} returned a chain of more than {MaxCertificates} certificates");
+            certificates.Add(ParseOne(pemBundle.AsSpan(index, stop - index), certificates.Count + 1, source));
             index = stop;
         }
-        if (pems.Count == 0) throw new AcmeException($"{source} returned no PEM certificate");
-        return new CertificateChain(source, pems);
+        if (certificates.Count == 0) throw new AcmeException($"{source} returned no PEM certificate");
+        return new CertificateChain(source, certificates);
+    }
+
+    private static X509Certificate2 ParseOne(ReadOnlySpan<char> block, int position, Uri source)
+    {
+        try
+        {
+            return X509Certificate2.CreateFromPem(block);
+        }
+        catch (CryptographicException)
+        {
+            throw new AcmeException($"{source} returned a chain whose certificate {position} is not a PEM certificate");
+        }
     }
 
     /// <summary>The chain matching <paramref name="preferred"/>, else the first (the server's default).</summary>

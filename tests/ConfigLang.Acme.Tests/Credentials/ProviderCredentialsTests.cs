@@ -57,6 +57,29 @@ public sealed class ProviderCredentialsTests : IDisposable
         Assert.Contains("inwx", error.Message);
     }
 
+    [Theory]
+    [InlineData("-5")]
+    [InlineData("0")]
+    [InlineData("86401")]
+    [InlineData("1e300")]
+    [InlineData("NaN")]
+    public void A_duration_that_no_timer_can_wait_is_an_error_naming_the_variable(string value)
+    {
+        var credentials = new ProviderCredentials(new Dictionary<string, string> { ["INWX_PROPAGATION_TIMEOUT"] = value });
+
+        var error = Assert.Throws<ConfigLang.Acme.Protocol.AcmeException>(() => credentials.GetSeconds("INWX_PROPAGATION_TIMEOUT"));
+
+        Assert.Equal("INWX_PROPAGATION_TIMEOUT must be a number of seconds above 0 and at most 86400", error.Message);
+    }
+
+    [Fact]
+    public void A_duration_up_to_a_day_is_read_in_seconds()
+    {
+        var credentials = new ProviderCredentials(new Dictionary<string, string> { ["CF_PROPAGATION_TIMEOUT"] = "86400" });
+
+        Assert.Equal(TimeSpan.FromDays(1), credentials.GetSeconds("CLOUDFLARE_PROPAGATION_TIMEOUT", "CF_PROPAGATION_TIMEOUT"));
+    }
+
     [Fact]
     public void An_unreadable_credential_file_is_reported_without_its_content()
     {

@@ -218,4 +218,23 @@ public sealed class InwxDnsProviderTests : DnsProviderConformanceTests
         Assert.Contains("2200", error.Message);
         Assert.DoesNotContain(wrong, error.ToString());
     }
+
+    [Fact]
+    public async Task A_server_echoing_the_session_cookie_in_an_error_does_not_get_it_printed()
+    {
+        var inwx = new FakeInwx();
+        string? cookie = null;
+        using var server = new FakeHttpServer(request =>
+        {
+            if (!request.Body.Contains("nameserver.createRecord", StringComparison.Ordinal)) return inwx.Handle(request);
+            cookie = request.Header("Cookie");
+            return (200, $"{{\"code\":2400,\"msg\":\"rejected request with Cookie: {cookie}\"}}", null);
+        });
+        var provider = new InwxDnsProvider(Credentials(server.BaseUrl));
+
+        var error = await Assert.ThrowsAnyAsync<DnsProviderException>(() => provider.PresentAsync(Challenge(), default));
+
+        Assert.StartsWith("domrobot=s", cookie);
+        Assert.Equal("inwx: create TXT _acme-challenge.www.example.org: code 2400: rejected request with Cookie: ***", error.Message);
+    }
 }

@@ -292,4 +292,17 @@ public sealed class PdnsDnsProviderTests : DnsProviderConformanceTests
         Assert.Contains("HTTP 500: xxxx", error.Message);
         Assert.DoesNotContain("PdnsKey", error.ToString());
     }
+
+    [Fact]
+    public async Task An_error_with_escape_sequences_and_line_breaks_is_quoted_on_one_line_with_them_shown()
+    {
+        var message = "zone locked\r\n\u001b[1A\u001b[2Kok: certificate installed\u0007";
+        using var server = new FakeHttpServer(_ => (500, JsonSerializer.Serialize(new Dictionary<string, string> { ["error"] = message }), null));
+        using var http = new HttpClient();
+
+        var error = await Assert.ThrowsAsync<DnsProviderException>(() => PdnsProvider(server, http).PresentAsync(Challenge(), default));
+
+        Assert.Contains("HTTP 500: zone locked  \\u001b[1A\\u001b[2Kok: certificate installed\\u0007", error.Message);
+        Assert.DoesNotContain(error.Message, char.IsControl);
+    }
 }

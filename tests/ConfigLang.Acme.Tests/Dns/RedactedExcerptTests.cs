@@ -32,4 +32,12 @@ public sealed class RedactedExcerptTests
         Assert.Equal("ab😀...", RedactedExcerpt.Head(NoSecrets, "ab😀cd", 4));
         Assert.Equal("...😀cd", RedactedExcerpt.Tail(NoSecrets, "ab😀cd", 4));
     }
+
+    [Fact]
+    public void Head_puts_a_servers_text_on_one_line_and_shows_its_control_characters()
+    {
+        var excerpt = RedactedExcerpt.Head(new SecretRedactor(["s3cret"]), "a\tb\r\nc\u001b]0;s3cret\u0007", 200);
+
+        Assert.Equal("a b  c\\u001b]0;***\\u0007", excerpt);
+    }
 }

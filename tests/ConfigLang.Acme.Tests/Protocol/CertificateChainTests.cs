@@ -61,4 +61,37 @@ public sealed class CertificateChainTests
     {
         Assert.Throws<AcmeException>(() => CertificateChain.Parse("<html>oops</html>", new Uri("https://acme.example/cert/1")));
     }
+
+    [Fact]
+    public void A_chain_of_more_certificates_than_any_CA_sends_is_refused()
+    {
+        var (leaf, intermediate) = IssuedBy("Root A");
+        var longest = leaf + string.Concat(Enumerable.Repeat(intermediate, CertificateChain.MaxCertificates - 1));
+
+        Assert.Equal(CertificateChain.MaxCertificates, CertificateChain.Parse(longest, new Uri("https://acme.example/cert/1")).Certificates.Count);
+        var error = Assert.Throws<AcmeException>(() => CertificateChain.Parse(longest + intermediate, new Uri("https://acme.example/cert/1")));
+        Assert.Equal($"https://acme.example/cert/1 returned a chain of more than {CertificateChain.MaxCertificates} certificates", error.Message);
+    }
+
+    [Fact]
+    public void A_block_that_is_no_certificate_is_an_acme_error_naming_its_place()
+    {
+        var (leaf, _) = IssuedBy("Root A");
+
+        var error = Assert.Throws<AcmeException>(() => CertificateChain.Parse(leaf + "-----BEGIN CERTIFICATE-----\nbm90IGEgY2VydGlmaWNhdGU=\n-----END CERTIFICATE-----\n", new Uri("https://acme.example/cert/1")));
+
+        Assert.Equal("https://acme.example/cert/1 returned a chain whose certificate 2 is not a PEM certificate", error.Message);
+    }
+
+    [Fact]
+    public void What_is_installed_is_the_certificate_as_parsed_never_the_servers_text_inside_the_markers()
+    {
+        var (leaf, intermediate) = IssuedBy("Root A");
+        var smuggled = "-----BEGIN CERTIFICATE-----\nssl_certificate_key /etc/shadow;\n" + leaf + intermediate;
+
+        var chain = CertificateChain.Parse(smuggled, new Uri("https://acme.example/cert/1"));
+
+        Assert.Equal(leaf, chain.CertificatePem);
+        Assert.Equal(leaf + intermediate, chain.FullChainPem);
+    }
 }
