@@ -110,25 +110,39 @@ public sealed class ProviderCredentials
     public static readonly TimeSpan LongestDuration = TimeSpan.FromDays(1);
 
     /// <summary>
-    /// A duration in seconds (lego's <c>*_PROPAGATION_TIMEOUT</c>, <c>*_POLLING_INTERVAL</c>), or null when unset
-    /// or not a number. Zero, negative, not finite or beyond <see cref="LongestDuration"/> is an error naming
-    /// the variable: such a value would crash the timer that uses it or wait without end.
+    /// A duration in seconds (lego's <c>*_PROPAGATION_TIMEOUT</c>, <c>*_POLLING_INTERVAL</c>), or null when unset.
+    /// Not a number, zero, negative, not finite or beyond <see cref="LongestDuration"/> is an error naming
+    /// the variable: such a value would crash the timer that uses it or wait without end, and a typo
+    /// (<c>60s</c>) taken silently as the default hides that the setting does nothing.
     /// </summary>
     public TimeSpan? GetSeconds(params string[] names)
     {
         foreach (var name in names)
         {
             if (!_values.TryGetValue(name, out var text) || text.Length == 0) continue;
-            if (!double.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var seconds)) return null;
-            if (!double.IsFinite(seconds) || seconds <= 0 || seconds > LongestDuration.TotalSeconds)
+            if (!double.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
+                || !double.IsFinite(seconds) || seconds <= 0 || seconds > LongestDuration.TotalSeconds)
                 throw new Protocol.AcmeException($"{name} must be a number of seconds above 0 and at most {LongestDuration.TotalSeconds:0}");
             return TimeSpan.FromSeconds(seconds);
         }
         return null;
     }
 
-    public int? GetInt(params string[] names) =>
-        Get(names) is { } text && int.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : null;
+    /// <summary>
+    /// A whole number of at least 0 (a TTL, a retry count), or null when unset; anything else is an
+    /// error naming the variable, not the default taken silently.
+    /// </summary>
+    public int? GetInt(params string[] names)
+    {
+        foreach (var name in names)
+        {
+            if (!_values.TryGetValue(name, out var text) || text.Length == 0) continue;
+            if (!int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value))
+                throw new Protocol.AcmeException($"{name} must be a whole number of at least 0");
+            return value;
+        }
+        return null;
+    }
 
     /// <summary>All values, for a child process environment (exec provider).</summary>
     public IReadOnlyDictionary<string, string> All => _values;

@@ -63,6 +63,8 @@ public sealed class ProviderCredentialsTests : IDisposable
     [InlineData("86401")]
     [InlineData("1e300")]
     [InlineData("NaN")]
+    [InlineData("60s")]
+    [InlineData("soon")]
     public void A_duration_that_no_timer_can_wait_is_an_error_naming_the_variable(string value)
     {
         var credentials = new ProviderCredentials(new Dictionary<string, string> { ["INWX_PROPAGATION_TIMEOUT"] = value });
@@ -70,6 +72,30 @@ public sealed class ProviderCredentialsTests : IDisposable
         var error = Assert.Throws<ConfigLang.Acme.Protocol.AcmeException>(() => credentials.GetSeconds("INWX_PROPAGATION_TIMEOUT"));
 
         Assert.Equal("INWX_PROPAGATION_TIMEOUT must be a number of seconds above 0 and at most 86400", error.Message);
+    }
+
+    [Theory]
+    [InlineData("-1")]
+    [InlineData("1.5")]
+    [InlineData("300 ")]
+    [InlineData("3e2")]
+    [InlineData("99999999999")]
+    public void A_whole_number_setting_that_is_not_one_is_an_error_naming_the_variable(string value)
+    {
+        var credentials = new ProviderCredentials(new Dictionary<string, string> { ["CF_TTL"] = value });
+
+        var error = Assert.Throws<ConfigLang.Acme.Protocol.AcmeException>(() => credentials.GetInt("CLOUDFLARE_TTL", "CF_TTL"));
+
+        Assert.Equal("CF_TTL must be a whole number of at least 0", error.Message);
+    }
+
+    [Fact]
+    public void A_whole_number_setting_is_read_from_the_first_name_set()
+    {
+        var credentials = new ProviderCredentials(new Dictionary<string, string> { ["CF_TTL"] = "300", ["OTHER"] = "x" });
+
+        Assert.Equal(300, credentials.GetInt("CLOUDFLARE_TTL", "CF_TTL"));
+        Assert.Null(credentials.GetInt("DO_TTL"));
     }
 
     [Fact]
