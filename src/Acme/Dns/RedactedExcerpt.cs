@@ -24,12 +24,16 @@ internal static class RedactedExcerpt
     public static string Head(SecretRedactor redactor, string text, int maxLength) =>
         Protocol.ServerText.Quote(redactor.Redact(text), maxLength);
 
-    /// <summary>The end of <paramref name="text"/> (a program's last words), at most <paramref name="maxLength"/> UTF-16 units of it, redacted, never half of a surrogate pair.</summary>
+    /// <summary>
+    /// The end of <paramref name="text"/> (a program's last words), at most <paramref name="maxLength"/>
+    /// UTF-16 units of it, redacted, never half of a surrogate pair, its lines kept and its other control
+    /// characters shown (<see cref="Protocol.ServerText.ShowControls"/>): a DNS hook's output is printed to a terminal.
+    /// </summary>
     public static string Tail(SecretRedactor redactor, string text, int maxLength)
     {
         var redacted = redactor.Redact(text);
-        if (redacted.Length <= maxLength) return redacted;
+        if (redacted.Length <= maxLength) return Protocol.ServerText.ShowControls(redacted);
         var length = maxLength > 0 && char.IsLowSurrogate(redacted[^maxLength]) ? maxLength - 1 : maxLength;
-        return Cut + redacted[^length..];
+        return Protocol.ServerText.ShowControls(Cut + redacted[^length..]);
     }
 }

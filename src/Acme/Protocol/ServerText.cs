@@ -30,11 +30,37 @@ internal static class ServerText
         foreach (var c in text.AsSpan(0, length))
         {
             if (c is '\t' or '\n' or '\r') quoted.Append(' ');
-            else if (char.IsControl(c) || IsInvisibleLayout(c)) quoted.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
-            else quoted.Append(c);
+            else Append(quoted, c);
         }
         return cut ? quoted.Append("...").ToString() : quoted.ToString();
     }
+
+    /// <summary>
+    /// A program's words (an exec provider's output) as the terminal may show them: its lines and
+    /// tabs kept, every other control character and the layout characters shown as <c>\u001b</c>.
+    /// The caller bounds the length.
+    /// </summary>
+    public static string ShowControls(string text)
+    {
+        if (!text.AsSpan().ContainsAnyExcept(Plain)) return text;
+        var shown = new StringBuilder(text.Length + 8);
+        foreach (var c in text)
+        {
+            if (c is '\t' or '\n') shown.Append(c);
+            else Append(shown, c);
+        }
+        return shown.ToString();
+    }
+
+    private static void Append(StringBuilder to, char c)
+    {
+        if (char.IsControl(c) || IsInvisibleLayout(c)) to.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+        else to.Append(c);
+    }
+
+    // Printable ASCII, tab and line feed: text made only of these needs no copy.
+    private static readonly System.Buffers.SearchValues<char> Plain =
+        System.Buffers.SearchValues.Create("\t\n !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~");
 
     /// <summary>Bidi embeddings and overrides (U+202A–U+202E), isolates (U+2066–U+2069), line and paragraph separators (U+2028, U+2029).</summary>
     private static bool IsInvisibleLayout(char c) => c is (>= '\u202a' and <= '\u202e') or (>= '\u2066' and <= '\u2069') or '\u2028' or '\u2029';

@@ -33,6 +33,19 @@ public sealed class RedactedExcerptTests
         Assert.Equal("...😀cd", RedactedExcerpt.Tail(NoSecrets, "ab😀cd", 4));
     }
 
+    [Theory]
+    [InlineData(200)]
+    [InlineData(30)]
+    public void Tail_keeps_a_programs_lines_and_shows_its_other_control_characters(int maxLength)
+    {
+        // A DNS hook's output: an escape sequence (set the title, clear the screen) and a CR that would overwrite the line.
+        var excerpt = RedactedExcerpt.Tail(new SecretRedactor(["s3cret"]), "start\nfailed:\t\u001b]0;s3cret\u0007\rok\n\u202eevil\u009b2J", maxLength);
+
+        Assert.EndsWith("failed:\t\\u001b]0;***\\u0007\\u000dok\n\\u202eevil\\u009b2J", excerpt);
+        Assert.DoesNotContain("s3cret", excerpt);
+        Assert.False(excerpt.Any(c => char.IsControl(c) && c is not ('\n' or '\t')), excerpt);
+    }
+
     [Fact]
     public void Head_puts_a_servers_text_on_one_line_and_shows_its_control_characters()
     {
