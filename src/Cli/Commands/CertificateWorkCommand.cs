@@ -9,6 +9,7 @@ using ConfigLang.Host;
 using ConfigLang.Cli.Rendering;
 using ConfigLang.Cli.Rendering.Preview;
 using ConfigLang.Cli.Rendering.Rebuild;
+using ConfigLang.Evaluator.Diagnostics;
 using ConfigLang.Evaluator.Runtime;
 
 namespace ConfigLang.Cli.Commands;
@@ -228,7 +229,7 @@ public abstract class CertificateWorkCommand(CliConsole console, HostRequestLoad
 
         foreach (var failed in summary.Certificates.Where(c => c.Error is not null))
         {
-            console.Error.WriteLine($"error: certificate '{failed.Name}': {failed.Error!.Message}");
+            console.Error.WriteLine($"error: certificate '{TerminalText.EscapeLine(failed.Name)}': {TerminalText.Escape(failed.Error!.Message)}");
             PointAtDeclaration(failed.Error.SourceTag, host.Path, request.File);
             if (failed.Error.CaCertificateUntrusted)
             {
@@ -238,14 +239,14 @@ public abstract class CertificateWorkCommand(CliConsole console, HostRequestLoad
             }
             console.Error.Write(ProgramOutputText.Format(failed.Error.Output));
         }
-        foreach (var error in summary.OtherErrors) console.Error.WriteLine($"error: {error}");
+        foreach (var error in summary.OtherErrors) console.Error.WriteLine($"error: {TerminalText.Escape(error)}");
         if (request.DryRun && connectedCluster is not null)
         {
             dryRunCluster = await ClusterPlanLookup.LookUpAsync(connectedCluster, cluster!, summary.Plan, TimeProvider.System, ct).ConfigureAwait(false);
         }
         console.Out.Write(request.Json
             ? RebuildJsonWriter.Write(summary, request.DryRun, dryRunCluster)
-            : RebuildSummaryWriter.Write(summary, request.DryRun, reloads, clustered: cluster is not null, dryRunCluster));
+            : TerminalText.Escape(RebuildSummaryWriter.Write(summary, request.DryRun, reloads, clustered: cluster is not null, dryRunCluster)));
         return summary.ExitCode;
     }
 
