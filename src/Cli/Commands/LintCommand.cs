@@ -41,7 +41,9 @@ public sealed class LintCommand(CliConsole console, HostLinter linter, FleetLint
             HelpName = "DIR",
             Description = "Let the configuration read the files under DIR too (repeatable).",
         };
-        var command = new Command("lint", "Evaluate host configurations and report failed assertions, warnings, type errors and lint findings.")
+        var command = new Command("lint", "Evaluate host configurations and report failed assertions, warnings, type errors and lint findings. "
+            + "Under GitHub Actions (GITHUB_ACTIONS=true) the output is wrapped in ::stop-commands::TOKEN ... ::TOKEN:: so the "
+            + "configurations' text cannot issue workflow commands, except with --format github, whose annotations must run.")
         {
             configs, format, warningsAsErrors, include, showTrace, impure, allowPath,
         };

@@ -12,15 +12,17 @@ namespace ConfigLang.Cli.Composition;
 /// </summary>
 public static class CliHost
 {
-    /// <summary>The process's entry: the memory limit applies to this whole process.</summary>
-    public static int Run(string[] args) => Run(args, null, null, null, HeapLimit.Apply);
+    /// <summary>The process's entry: the memory limit applies to this whole process, and it alone reads
+    /// <c>GITHUB_ACTIONS</c> (see <see cref="WorkflowCommandPause"/>); the evaluation never does.</summary>
+    public static int Run(string[] args) => Run(args, null, null, null, HeapLimit.Apply,
+        WorkflowCommandPause.IsGitHubActions(System.Environment.GetEnvironmentVariable(WorkflowCommandPause.EnvironmentVariable)));
 
     /// <summary>Runs a command inside a host process (tests): the limit is checked but the host's heap is left alone,
     /// and <c>-</c> reads <paramref name="stdin"/>, never the host's own standard input (which is the whole process's).</summary>
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, TextReader stdin) => Run(args, stdout, stderr, stdin, applyMemoryLimit: null);
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, TextReader stdin) => Run(args, stdout, stderr, stdin, applyMemoryLimit: null, underGitHubActions: false);
 
     /// <summary>Null writers and reader are the process's own console (read only when a command asks for it).</summary>
-    private static int Run(string[] args, TextWriter? stdout, TextWriter? stderr, TextReader? stdin, Action<long>? applyMemoryLimit)
+    private static int Run(string[] args, TextWriter? stdout, TextWriter? stderr, TextReader? stdin, Action<long>? applyMemoryLimit, bool underGitHubActions)
     {
         var console = new CliConsole(stdout ?? Console.Out, stderr ?? Console.Error, stdin);
         using var services = BuildServices(console);
@@ -62,6 +64,8 @@ public static class CliHost
 
         // Exceptions are ours to report: running out of memory is the input's doing (exit 1), not a crash.
         var configuration = new InvocationConfiguration { Output = console.Out, Error = console.Error, EnableDefaultExceptionHandler = false };
+        // Every line from here may carry the configuration's text: under GitHub Actions, none of it may be a workflow command.
+        var pause = underGitHubActions ? WorkflowCommandPause.Begin(parseResult, console.Error) : null;
         try
         {
             return parseResult.Invoke(configuration);
@@ -76,6 +80,11 @@ public static class CliHost
             // What System.CommandLine's default handler did: a bug of ours is shown in full.
             console.Error.WriteLine($"Unhandled exception: {e}");
             return ExitCodes.InputErrors;
+        }
+        finally
+        {
+            console.Out.Flush();
+            pause?.End();
         }
     }
 
