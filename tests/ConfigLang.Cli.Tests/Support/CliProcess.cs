@@ -72,8 +72,6 @@ public static class CliProcess
         if (workingDirectory is not null) start.WorkingDirectory = workingDirectory;
         foreach (var argument in leadingArgs.Concat(args)) start.ArgumentList.Add(argument);
         start.Environment.Remove("CONFIGLANG_MAX_MEMORY");
-        // Under GitHub Actions the CLI wraps its output in ::stop-commands:: lines; a test that wants them sets it.
-        start.Environment.Remove("GITHUB_ACTIONS");
         foreach (var name in unset) start.Environment.Remove(name);
         foreach (var (name, value) in environment ?? new Dictionary<string, string>()) start.Environment[name] = value;
         var process = Process.Start(start)!;

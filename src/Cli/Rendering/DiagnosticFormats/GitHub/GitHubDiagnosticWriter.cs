@@ -20,6 +20,8 @@ public sealed class GitHubDiagnosticWriter : IDiagnosticWriter
     // The runner reads workflow commands from standard output.
     public DiagnosticOutputStream PreferredStream => DiagnosticOutputStream.StandardOutput;
 
+    public bool EmitsWorkflowCommands => true;
+
     public void Write(DiagnosticReport report, TextWriter output, DiagnosticWriterOptions options)
     {
         foreach (var diagnostic in report.Diagnostics)
