@@ -246,7 +246,7 @@ public abstract class CertificateWorkCommand(CliConsole console, HostRequestLoad
         }
         console.Out.Write(request.Json
             ? RebuildJsonWriter.Write(summary, request.DryRun, dryRunCluster)
-            : TerminalText.Escape(RebuildSummaryWriter.Write(summary, request.DryRun, reloads, clustered: cluster is not null, dryRunCluster)));
+            : RebuildSummaryWriter.Write(summary, request.DryRun, reloads, clustered: cluster is not null, dryRunCluster));
         return summary.ExitCode;
     }
 
