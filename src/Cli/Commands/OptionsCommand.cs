@@ -56,8 +56,9 @@ public sealed class OptionsCommand(CliConsole console) : ICliCommand
                 return ExitCodes.InputErrors;
             }
             console.Out.Write(
-                result.GetValue(json) ? "[" + string.Join(",", selected.Select(o => o.GetRawText())) + "]\n"
-                : TerminalText.Escape(result.GetValue(markdown) ? Document(selected, Markdown) : Document(selected, Text)));
+                // The JSON's strings keep DEL, C1 and bidi controls raw (JsonPrinter escapes C0 only): \u escapes are the same values.
+                TerminalText.Escape(result.GetValue(json) ? "[" + string.Join(",", selected.Select(o => o.GetRawText())) + "]\n"
+                    : result.GetValue(markdown) ? Document(selected, Markdown) : Document(selected, Text)));
             return ExitCodes.Ok;
         });
         return command;

@@ -44,8 +44,9 @@ public sealed class ShowCommand(CliConsole console) : ICliCommand
             var query = new ConfigurationQuery(new EvaluatorOptions { SearchPath = result.GetValue(include) ?? [] });
             if (result.GetValue(explain)) return Explain(query, file, result.GetValue(optionPath), result.GetValue(json), result.GetValue(showTrace));
             var outcome = query.Show(file, result.GetValue(optionPath), result.GetValue(json));
-            // The values and messages are the configuration's: their control characters are shown, not sent (JSON escapes its own).
-            console.Out.Write(result.GetValue(json) ? outcome.Text : TerminalText.Escape(outcome.Text ?? ""));
+            // The values and messages are the configuration's: their control characters are shown, not sent. JsonPrinter
+            // escapes only C0 controls; DEL, C1 and bidi controls sit raw inside its strings, where \u escapes are the same JSON.
+            console.Out.Write(TerminalText.Escape(outcome.Text ?? ""));
             if (result.GetValue(json) && outcome.Succeeded) console.Out.WriteLine();
             console.Error.Write(TerminalText.Escape(outcome.Messages(result.GetValue(showTrace))));
             return outcome.Succeeded ? ExitCodes.Ok : ExitCodes.InputErrors;
