@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 
@@ -14,45 +15,46 @@ namespace ConfigLang.Evaluator.Diagnostics;
 public static class TerminalText
 {
     /// <summary>Whether <paramref name="c"/> is shown escaped.</summary>
-    public static bool IsEscaped(char c) => c switch
-    {
-        '\n' or '\t' => false,
-        < ' ' => true,
-        >= '\u007f' and <= '\u009f' => true,
-        >= '\u202a' and <= '\u202e' => true,
-        >= '\u2066' and <= '\u2069' => true,
-        _ => false,
-    };
+    public static bool IsEscaped(char c) => Escaped.Contains(c);
 
     /// <summary><paramref name="text"/> with each escaped character as <c>\u</c> and four hex digits; the same
     /// string when there is none.</summary>
-    public static string Escape(string text) => Escape(text, keepLineFeeds: true);
+    public static string Escape(string text) => Escape(text, Escaped);
 
     /// <summary>As <see cref="Escape(string)"/>, with line feeds escaped too: for a cell or a field that must stay on one line.</summary>
-    public static string EscapeLine(string text) => Escape(text, keepLineFeeds: false);
+    public static string EscapeLine(string text) => Escape(text, EscapedOnOneLine);
 
-    private static string Escape(string text, bool keepLineFeeds)
+    private static string Escape(string text, SearchValues<char> shown)
     {
-        bool Shown(char c) => IsEscaped(c) || (c == '\n' && !keepLineFeeds);
-        var first = text.AsSpan().IndexOfAnyExcept(SafeSearch);
+        var first = text.AsSpan().IndexOfAny(shown);
         // Most text holds nothing to escape: return it as it is.
-        while (first >= 0 && !Shown(text[first]))
-        {
-            var next = text.AsSpan(first + 1).IndexOfAnyExcept(SafeSearch);
-            first = next < 0 ? -1 : first + 1 + next;
-        }
         if (first < 0) return text;
         var escaped = new StringBuilder(text.Length + 16);
         escaped.Append(text, 0, first);
         foreach (var c in text.AsSpan(first))
         {
-            if (Shown(c)) escaped.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+            if (shown.Contains(c)) escaped.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
             else escaped.Append(c);
         }
         return escaped.ToString();
     }
 
-    // Printable ASCII: the characters a scan can skip without a closer look.
-    private static readonly System.Buffers.SearchValues<char> SafeSearch =
-        System.Buffers.SearchValues.Create(" !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~");
+    // Exactly the characters shown escaped: C0 but line feed and tab, DEL and C1, the bidi overrides and isolates.
+    private static readonly SearchValues<char> Escaped = SearchValues.Create(Characters(withLineFeed: false));
+
+    // The same and the line feed.
+    private static readonly SearchValues<char> EscapedOnOneLine = SearchValues.Create(Characters(withLineFeed: true));
+
+    private static string Characters(bool withLineFeed)
+    {
+        var characters = new StringBuilder();
+        for (var c = '\0'; c < ' '; c++)
+        {
+            if (c != '\t' && (c != '\n' || withLineFeed)) characters.Append(c);
+        }
+        for (var c = '\u007f'; c <= '\u009f'; c++) characters.Append(c);
+        for (var c = '\u202a'; c <= '\u202e'; c++) characters.Append(c);
+        for (var c = '\u2066'; c <= '\u2069'; c++) characters.Append(c);
+        return characters.ToString();
+    }
 }

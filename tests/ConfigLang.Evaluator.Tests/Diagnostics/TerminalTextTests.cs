@@ -29,4 +29,17 @@ public sealed class TerminalTextTests
     {
         Assert.Equal("bad\\u000a::error file=x::forged\tok", TerminalText.EscapeLine("bad\n::error file=x::forged\tok"));
     }
+
+    [Fact]
+    public void Exactly_the_documented_characters_are_escaped()
+    {
+        static bool Documented(char c) => c is (< ' ' and not '\n' and not '\t') or (>= '\u007f' and <= '\u009f')
+            or (>= '\u202a' and <= '\u202e') or (>= '\u2066' and <= '\u2069');
+        for (var c = 0; c <= char.MaxValue; c++)
+        {
+            Assert.True(Documented((char)c) == TerminalText.IsEscaped((char)c), $"U+{c:X4}");
+            var text = "x" + (char)c;
+            Assert.Equal(Documented((char)c) || c == '\n' ? $"x\\u{c:x4}" : text, TerminalText.EscapeLine(text));
+        }
+    }
 }

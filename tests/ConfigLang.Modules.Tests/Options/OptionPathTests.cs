@@ -13,4 +13,13 @@ public sealed class OptionPathTests
     [InlineData(new[] { "x", "${y}" }, "x.\"\\${y}\"")]
     public void Shows_names_as_NixOS_messages_do(string[] parts, string expected) =>
         Assert.Equal(expected, OptionPath.Show(parts));
+
+    // A message's quoted string shows what the terminal escaping shows: C1 (U+009B) and bidi controls too, not C0 and DEL alone.
+    [Theory]
+    [InlineData("a\u001bb\u007f", "\"a\\u001bb\\u007f\"")]
+    [InlineData("csi\u009b2J", "\"csi\\u009b2J\"")]
+    [InlineData("admin\u202e\u2066x", "\"admin\\u202e\\u2066x\"")]
+    [InlineData("two\nlines\t\u00e9", "\"two\\nlines\\t\u00e9\"")]
+    public void ShowString_escapes_the_characters_terminal_text_escapes(string text, string shown) =>
+        Assert.Equal(shown, OptionPath.ShowString(text));
 }
