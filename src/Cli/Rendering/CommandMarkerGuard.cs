@@ -2,29 +2,27 @@ namespace ConfigLang.Cli.Rendering;
 
 /// <summary>
 /// A writer over the console's stdout or stderr that keeps every line from starting (after leading
-/// whitespace) with a CI runner's command marker: <c>::</c> (GitHub workflow commands) or <c>##</c>
-/// (GitHub's older <c>##[cmd]</c>, Azure Pipelines' <c>##vso[</c>). The first marker character of such a
-/// line is written as <see cref="ConfigLang.Evaluator.Diagnostics.TerminalText"/> writes an escaped one
-/// (<c>\u003a:error</c>, <c>\u0023#vso[</c>): the line is shown but not obeyed. It holds no state beyond the
-/// current line, so it needs no token, no environment variable and nothing to resume (a process killed
-/// outright leaves the runner as it was). A line ends at <c>\n</c> or <c>\r</c>, as the runner's line
-/// reader splits them; a marker's first character written alone is held until the next one decides.
+/// whitespace) with a CI runner's command marker: <c>::</c> (GitHub workflow commands), <c>##[</c> (GitHub's
+/// older form) or <c>##vso[</c> (Azure Pipelines). The first marker character of such a line is written as
+/// <see cref="ConfigLang.Evaluator.Diagnostics.TerminalText"/> writes an escaped one (<c>\u003a:error</c>,
+/// <c>\u0023#vso[</c>): the line is shown but not obeyed. A Markdown heading (<c>## </c>) is no marker.
+/// It holds no state beyond the current line, so it needs no token, no environment variable and nothing to
+/// resume (a process killed outright leaves the runner as it was). A line ends at <c>\n</c> or <c>\r</c>, as
+/// the runner's line reader splits them; the start of a line that may still become a marker is held, across
+/// a flush too, until the next characters decide it.
 /// </summary>
 public sealed class CommandMarkerGuard(TextWriter inner) : TextWriter(inner.FormatProvider)
 {
-    private enum LineState
-    {
-        /// <summary>Nothing but whitespace so far on this line.</summary>
-        AtStart,
-        /// <summary>Whitespace, then one marker character, held in <see cref="_held"/>.</summary>
-        HeldMarker,
-        /// <summary>The line's start was judged: the rest goes through as it is.</summary>
-        Passing,
-    }
+    private static readonly string[] Markers = ["::", "##[", "##vso["];
+
+    private enum Verdict { Undecided, Marker, Plain }
 
     private readonly Lock _lock = new();
-    private LineState _state = LineState.AtStart;
-    private char _held;
+    // The line's start was judged: the rest goes through as it is.
+    private bool _passing;
+    // What follows the line's leading whitespace while it may still become a marker (at most "##vso").
+    private readonly char[] _pending = new char[6];
+    private int _pendingLength;
 
     /// <summary>The writer guarded: the process's console writer when it is one (terminal checks compare it).</summary>
     public TextWriter Inner { get; } = inner;
@@ -54,13 +52,13 @@ public sealed class CommandMarkerGuard(TextWriter inner) : TextWriter(inner.Form
         {
             if (!Enabled)
             {
-                ReleaseHeld();
+                ReleasePending();
                 Inner.Write(text);
                 return;
             }
             while (!text.IsEmpty)
             {
-                if (_state == LineState.Passing)
+                if (_passing)
                 {
                     // Most text: up to and with the line's end, as it is.
                     var end = text.IndexOfAny('\n', '\r');
@@ -71,54 +69,71 @@ public sealed class CommandMarkerGuard(TextWriter inner) : TextWriter(inner.Form
                     }
                     Inner.Write(text[..(end + 1)]);
                     text = text[(end + 1)..];
-                    _state = LineState.AtStart;
+                    _passing = false;
                     continue;
                 }
                 var c = text[0];
                 text = text[1..];
-                if (_state == LineState.HeldMarker)
-                {
-                    if (c == _held) Inner.Write(c == ':' ? "\\u003a" : "\\u0023");
-                    else Inner.Write(_held);
-                    _state = LineState.Passing;
-                    Inner.Write(c);
-                    if (c is '\n' or '\r') _state = LineState.AtStart;
-                }
-                else if (c is ':' or '#')
-                {
-                    _held = c;
-                    _state = LineState.HeldMarker;
-                }
-                else
+                if (_pendingLength == 0 && char.IsWhiteSpace(c))
                 {
                     Inner.Write(c);
-                    if (!char.IsWhiteSpace(c)) _state = LineState.Passing;
+                    continue;
+                }
+                _pending[_pendingLength++] = c;
+                var pending = _pending.AsSpan(0, _pendingLength);
+                switch (Judge(pending))
+                {
+                    case Verdict.Marker:
+                        Inner.Write(pending[0] == ':' ? "\\u003a" : "\\u0023");
+                        Inner.Write(pending[1..]);
+                        _pendingLength = 0;
+                        _passing = true;
+                        break;
+                    case Verdict.Plain:
+                        Inner.Write(pending);
+                        _pendingLength = 0;
+                        _passing = c is not ('\n' or '\r');
+                        break;
                 }
             }
         }
     }
 
-    /// <summary>Flushes what was judged; a lone marker character stays held (the next write decides it).</summary>
+    private static Verdict Judge(ReadOnlySpan<char> start)
+    {
+        foreach (var marker in Markers)
+        {
+            if (start.StartsWith(marker, StringComparison.OrdinalIgnoreCase)) return Verdict.Marker;
+        }
+        foreach (var marker in Markers)
+        {
+            if (marker.AsSpan().StartsWith(start, StringComparison.OrdinalIgnoreCase)) return Verdict.Undecided;
+        }
+        return Verdict.Plain;
+    }
+
+    /// <summary>Flushes what was judged; a line's start that may still become a marker stays held.</summary>
     public override void Flush()
     {
         lock (_lock) Inner.Flush();
     }
 
-    /// <summary>The end of the output: a held marker character is written (no second one can follow), then flushed.</summary>
+    /// <summary>The end of the output: a held start is written (nothing can complete it now), then flushed.</summary>
     public void Complete()
     {
         lock (_lock)
         {
-            ReleaseHeld();
+            ReleasePending();
             Inner.Flush();
         }
     }
 
-    private void ReleaseHeld()
+    private void ReleasePending()
     {
-        if (_state != LineState.HeldMarker) return;
-        Inner.Write(_held);
-        _state = LineState.Passing;
+        if (_pendingLength == 0) return;
+        Inner.Write(_pending.AsSpan(0, _pendingLength));
+        _pendingLength = 0;
+        _passing = true;
     }
 
     /// <summary>The console's writers belong to the process: this wrapper never closes them.</summary>

@@ -3,7 +3,7 @@ using ConfigLang.Cli.Tests.Support;
 namespace ConfigLang.Cli.Tests.Commands;
 
 /// <summary>
-/// A CI runner obeys a line that starts (after whitespace) with <c>::</c> or <c>##</c>: a certificate named
+/// A CI runner obeys a line that starts (after whitespace) with <c>::</c>, <c>##[</c> or <c>##vso[</c>: a certificate named
 /// <c>::error file=x::forged</c> in a preview or rebuild table row, or a thrown message with a line break, would
 /// forge annotations, masks or variables. Every command but <c>eval</c> and <c>lint --format github</c> prints such
 /// a line with its first marker character escaped, on both streams, with no state to restore afterwards.
@@ -35,7 +35,8 @@ public sealed class RunnerCommandMarkerTests : IDisposable
         foreach (var line in output.Split('\n', '\r'))
         {
             var start = line.TrimStart();
-            Assert.False(start.StartsWith("::", StringComparison.Ordinal) || start.StartsWith("##", StringComparison.Ordinal), output);
+            Assert.False(start.StartsWith("::", StringComparison.Ordinal) || start.StartsWith("##[", StringComparison.Ordinal)
+                || start.StartsWith("##vso[", StringComparison.OrdinalIgnoreCase), output);
         }
     }
 

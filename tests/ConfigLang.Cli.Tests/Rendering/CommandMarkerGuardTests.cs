@@ -28,11 +28,24 @@ public sealed class CommandMarkerGuardTests
     }
 
     [Fact]
-    public void Markers_inside_a_line_and_single_marker_characters_are_left_alone()
+    public void Markers_inside_a_line_single_marker_characters_and_Markdown_headings_are_left_alone()
     {
-        var output = Guarded(w => w.Write("a ::b\n:c\n#d\n:"));
+        var output = Guarded(w => w.Write("a ::b\n:c\n#d\n## `x`\n##v\n##vs"));
 
-        Assert.Equal("a ::b\n:c\n#d\n:", output);
+        Assert.Equal("a ::b\n:c\n#d\n## `x`\n##v\n##vs", output);
+    }
+
+    [Fact]
+    public void Azure_commands_are_escaped_whatever_the_case_even_written_in_pieces()
+    {
+        var output = Guarded(w =>
+        {
+            w.Write("\t##v");
+            w.Flush();
+            w.Write("so[task.setvariable variable=x]y\n##VSO[x]\n");
+        });
+
+        Assert.Equal("\t\\u0023#vso[task.setvariable variable=x]y\n\\u0023#VSO[x]\n", output);
     }
 
     [Fact]
