@@ -1,5 +1,4 @@
 using System.Text;
-using ConfigLang.Evaluator.Diagnostics;
 
 namespace ConfigLang.Modules.Options;
 
@@ -47,8 +46,8 @@ public static class OptionPath
     public static string QuoteString(string text) => QuoteString(text, escapeControls: false);
 
     /// <summary>
-    /// The text quoted for a message: as <see cref="QuoteString(string)"/>, the other characters
-    /// <see cref="TerminalText"/> escapes (C0, DEL, C1, bidi controls) as <c>\uXXXX</c>, never sent raw to a terminal.
+    /// The text quoted for a message: as <see cref="QuoteString(string)"/>, other control
+    /// characters as <c>\uXXXX</c> (a NUL from a host's builtin, say), never sent raw to a terminal.
     /// </summary>
     public static string ShowString(string text) => QuoteString(text, escapeControls: true);
 
@@ -66,7 +65,7 @@ public static class OptionPath
                 case '\r': builder.Append("\\r"); break;
                 case '\t': builder.Append("\\t"); break;
                 case '$' when i + 1 < text.Length && text[i + 1] == '{': builder.Append("\\$"); break;
-                case var _ when escapeControls && TerminalText.IsEscaped(c): builder.Append("\\u").Append(((int)c).ToString("x4", System.Globalization.CultureInfo.InvariantCulture)); break;
+                case < ' ' or '\x7f' when escapeControls: builder.Append("\\u").Append(((int)c).ToString("x4", System.Globalization.CultureInfo.InvariantCulture)); break;
                 default: builder.Append(c); break;
             }
         }
