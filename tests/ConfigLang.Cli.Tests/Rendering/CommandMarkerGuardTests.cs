@@ -28,11 +28,24 @@ public sealed class CommandMarkerGuardTests
     }
 
     [Fact]
-    public void Markers_inside_a_line_single_marker_characters_and_Markdown_headings_are_left_alone()
+    public void Colons_inside_a_line_single_marker_characters_and_Markdown_headings_are_left_alone()
     {
-        var output = Guarded(w => w.Write("a ::b\n:c\n#d\n## `x`\n##v\n##vs"));
+        var output = Guarded(w => w.Write("a ::b\n:c\n#d\n## `x`\n##v\n#\n#[\n##vs"));
 
-        Assert.Equal("a ::b\n:c\n#d\n## `x`\n##v\n##vs", output);
+        Assert.Equal("a ::b\n:c\n#d\n## `x`\n##v\n#\n#[\n##vs", output);
+    }
+
+    [Fact]
+    public void The_older_and_Azure_forms_are_escaped_inside_a_line_as_their_runners_find_them_there()
+    {
+        // GitHub's ##[ parser and Azure's ##vso[ look anywhere in a line; "###[" holds one after its first '#'.
+        var output = Guarded(w =>
+        {
+            w.Write("name x ##[add-mask]s and y #");
+            w.Write("#vSo[task.setvariable variable=x]y ###[error]z\n");
+        });
+
+        Assert.Equal("name x \\u0023#[add-mask]s and y \\u0023#vSo[task.setvariable variable=x]y #\\u0023#[error]z\n", output);
     }
 
     [Fact]
