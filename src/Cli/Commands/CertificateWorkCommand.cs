@@ -9,6 +9,7 @@ using ConfigLang.Host;
 using ConfigLang.Cli.Rendering;
 using ConfigLang.Cli.Rendering.Preview;
 using ConfigLang.Cli.Rendering.Rebuild;
+using ConfigLang.Evaluator.Diagnostics;
 using ConfigLang.Evaluator.Runtime;
 
 namespace ConfigLang.Cli.Commands;
@@ -93,7 +94,8 @@ public abstract class CertificateWorkCommand(CliConsole console, HostRequestLoad
         if (host is null) return exitCode;
         if (request.Only.FirstOrDefault(name => host.Requests.All(r => r.Name != name)) is { } unknown)
         {
-            console.Error.WriteLine($"error[CL9001]: --cert: '{request.File}' has no certificate '{unknown}' (it has: {string.Join(", ", host.Requests.Select(r => r.Name))})");
+            console.Error.WriteLine($"error[CL9001]: --cert: '{TerminalText.EscapeLine(request.File)}' has no certificate '{TerminalText.EscapeLine(unknown)}' "
+                + $"(it has: {string.Join(", ", host.Requests.Select(r => TerminalText.EscapeLine(r.Name)))})");
             return ExitCodes.Usage;
         }
         if (request.Only.Length > 0) host = host with { Requests = [.. host.Requests.Where(r => request.Only.Contains(r.Name))] };
@@ -103,7 +105,7 @@ public abstract class CertificateWorkCommand(CliConsole console, HostRequestLoad
         try { cluster = host.Facts.Cluster.ToSettings(); }
         catch (Exception e) when (e is UriFormatException or InvalidOperationException)
         {
-            console.Error.WriteLine($"error: security.acme.cluster: {e.Message}");
+            console.Error.WriteLine($"error: security.acme.cluster: {TerminalText.EscapeLine(e.Message)}");
             return ExitCodes.InputErrors;
         }
         var (groups, users) = HostAccounts.From(host.Facts, host.Requests);
@@ -113,7 +115,7 @@ public abstract class CertificateWorkCommand(CliConsole console, HostRequestLoad
         try { Acme.Storage.AccountFileFields.Check(groups, users); }
         catch (Acme.Storage.UnsafeAccountEntryException e)
         {
-            console.Error.WriteLine($"error: {e.Message}");
+            console.Error.WriteLine($"error: {TerminalText.EscapeLine(e.Message)}");
             return ExitCodes.ExecutionFailure;
         }
 
@@ -126,7 +128,7 @@ public abstract class CertificateWorkCommand(CliConsole console, HostRequestLoad
             try { runLock = RebuildLock.Acquire(root, request.Only.Length > 0 ? RebuildLock.CertificateUnitWait : TimeSpan.Zero); }
             catch (Exception e) when (e is RebuildLockedException or IOException or UnauthorizedAccessException)
             {
-                console.Error.WriteLine($"error: {e.Message}");
+                console.Error.WriteLine($"error: {TerminalText.EscapeLine(e.Message)}");
                 return ExitCodes.ExecutionFailure;
             }
         }
@@ -144,13 +146,13 @@ public abstract class CertificateWorkCommand(CliConsole console, HostRequestLoad
             {
                 // As preview does: the plan without the cluster, and the run it previews would stop here.
                 dryRunCluster = ClusterPlanLookup.Unusable(cluster, e);
-                console.Error.WriteLine($"warning: cluster: {e.Message}; the plan is shown without it");
+                console.Error.WriteLine($"warning: cluster: {TerminalText.EscapeLine(e.Message)}; the plan is shown without it");
                 console.Error.WriteLine("  = note: rebuild would stop here (exit 3) before writing anything");
             }
             catch (ClusterException e)
             {
                 // The sentence names the file or the endpoints, never a secret.
-                console.Error.WriteLine($"error: security.acme.cluster: {e.Message}");
+                console.Error.WriteLine($"error: security.acme.cluster: {TerminalText.EscapeLine(e.Message)}");
                 console.Error.WriteLine("  = note: stopped before writing: nginx.conf, the units and the certificates are as they were");
                 return ExitCodes.ExecutionFailure;
             }
@@ -184,7 +186,7 @@ public abstract class CertificateWorkCommand(CliConsole console, HostRequestLoad
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {
                     // The storage's sentence names the exact file (nginx.conf, its temporary or backup) and the fix.
-                    console.Error.WriteLine($"error: nginx.conf was not written: {e.Message}");
+                    console.Error.WriteLine($"error: nginx.conf was not written: {TerminalText.EscapeLine(e.Message)}");
                     return ExitCodes.ExecutionFailure;
                 }
             }
@@ -222,13 +224,13 @@ public abstract class CertificateWorkCommand(CliConsole console, HostRequestLoad
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            console.Error.WriteLine($"error: {e.Message}");
+            console.Error.WriteLine($"error: {TerminalText.EscapeLine(e.Message)}");
             return ExitCodes.ExecutionFailure;
         }
 
         foreach (var failed in summary.Certificates.Where(c => c.Error is not null))
         {
-            console.Error.WriteLine($"error: certificate '{failed.Name}': {failed.Error!.Message}");
+            console.Error.WriteLine($"error: certificate '{TerminalText.EscapeLine(failed.Name)}': {TerminalText.Escape(failed.Error!.Message)}");
             PointAtDeclaration(failed.Error.SourceTag, host.Path, request.File);
             if (failed.Error.CaCertificateUntrusted)
             {
@@ -238,7 +240,7 @@ public abstract class CertificateWorkCommand(CliConsole console, HostRequestLoad
             }
             console.Error.Write(ProgramOutputText.Format(failed.Error.Output));
         }
-        foreach (var error in summary.OtherErrors) console.Error.WriteLine($"error: {error}");
+        foreach (var error in summary.OtherErrors) console.Error.WriteLine($"error: {TerminalText.Escape(error)}");
         if (request.DryRun && connectedCluster is not null)
         {
             dryRunCluster = await ClusterPlanLookup.LookUpAsync(connectedCluster, cluster!, summary.Plan, TimeProvider.System, ct).ConfigureAwait(false);
@@ -255,7 +257,7 @@ public abstract class CertificateWorkCommand(CliConsole console, HostRequestLoad
     {
         if (site is null) return;
         var file = site.File == hostPath ? hostFile : Path.GetRelativePath(System.Environment.CurrentDirectory, site.File);
-        console.Error.WriteLine($"  --> {file}:{site.Line}:{site.Column}");
+        console.Error.WriteLine($"  --> {TerminalText.EscapeLine(file)}:{site.Line}:{site.Column}");
     }
 
     /// <summary>acme-&lt;name&gt;.service and .timer per certificate (NixOS's units) running <c>renew --cert</c> with this rebuild's configuration.</summary>
@@ -275,12 +277,12 @@ public abstract class CertificateWorkCommand(CliConsole console, HostRequestLoad
                 console.Error.WriteLine($"systemd: {(file.Changed ? "wrote" : "unchanged")} {file.Path}");
             }
             foreach (var removed in result.Removed) console.Error.WriteLine($"systemd: removed {removed}");
-            foreach (var skipped in result.Skipped) console.Error.WriteLine($"warning: {skipped}");
+            foreach (var skipped in result.Skipped) console.Error.WriteLine($"warning: {TerminalText.EscapeLine(skipped)}");
             return result;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            console.Error.WriteLine($"error: the renew units (acme-NAME.service and .timer) were not written: {e.Message}");
+            console.Error.WriteLine($"error: the renew units (acme-NAME.service and .timer) were not written: {TerminalText.EscapeLine(e.Message)}");
             return null;
         }
     }
@@ -300,7 +302,7 @@ public abstract class CertificateWorkCommand(CliConsole console, HostRequestLoad
         }
         catch (ServiceManagerException e)
         {
-            console.Error.WriteLine($"error: the units were written, but {services.Description} could not load them: {e.Message}");
+            console.Error.WriteLine($"error: the units were written, but {services.Description} could not load them: {TerminalText.EscapeLine(e.Message)}");
             return false;
         }
     }

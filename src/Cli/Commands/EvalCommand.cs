@@ -18,6 +18,9 @@ public sealed class EvalCommand(CliConsole console) : ICliCommand
 {
     private readonly ConsoleDiagnosticRenderer _diagnostics = new(console);
 
+    /// <summary>Nix 2.8's output is eval's contract: printed as it is, on both streams.</summary>
+    public RunnerCommandStreams StreamsWithRunnerCommands(ParseResult parseResult) => RunnerCommandStreams.Both;
+
     public Command Build()
     {
         var options = new EvalOptions();

@@ -7,4 +7,8 @@ namespace ConfigLang.Cli.Commands;
 public interface ICliCommand
 {
     Command Build();
+
+    /// <summary>The streams on which this invocation's lines may be a CI runner's commands on purpose, so
+    /// <see cref="Rendering.CommandMarkerGuard"/> leaves them alone: none, but for <c>eval</c> and <c>lint --format github</c>.</summary>
+    RunnerCommandStreams StreamsWithRunnerCommands(ParseResult parseResult) => RunnerCommandStreams.None;
 }

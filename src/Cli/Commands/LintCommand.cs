@@ -18,6 +18,16 @@ namespace ConfigLang.Cli.Commands;
 /// </summary>
 public sealed class LintCommand(CliConsole console, HostLinter linter, FleetLinter fleetLinter, DiagnosticWriterRegistry writers) : ICliCommand
 {
+    private Option<string>? _format;
+
+    /// <summary>A format whose lines are workflow commands (github) prints them to be obeyed, on its stream only.</summary>
+    public RunnerCommandStreams StreamsWithRunnerCommands(ParseResult parseResult)
+    {
+        if (_format is null || parseResult.GetValue(_format) is not { } name || !writers.TryGet(name, out var writer) || !writer.EmitsWorkflowCommands)
+            return RunnerCommandStreams.None;
+        return writer.PreferredStream == DiagnosticOutputStream.StandardError ? RunnerCommandStreams.StandardError : RunnerCommandStreams.StandardOutput;
+    }
+
     public Command Build()
     {
         var configs = new Argument<string[]>("CONFIG") { Description = "Host configurations (module files).", Arity = ArgumentArity.OneOrMore };
@@ -27,6 +37,7 @@ public sealed class LintCommand(CliConsole console, HostLinter linter, FleetLint
             DefaultValueFactory = _ => "text",
         };
         format.AcceptOnlyFromAmong([.. writers.Names]);
+        _format = format;
         var warningsAsErrors = new Option<bool>("--warnings-as-errors") { Description = "Exit 1 on warnings too." };
         var include = new Option<string[]>("-I") { Description = "Add a search path entry (DIR or NAME=DIR) for <NAME> lookups." };
         var showTrace = new Option<bool>("--show-trace") { Description = "Add the evaluation trace of an evaluation error to its notes." };

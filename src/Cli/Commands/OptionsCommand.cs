@@ -42,7 +42,8 @@ public sealed class OptionsCommand(CliConsole console) : ICliCommand
             }
             var query = new ConfigurationQuery(new EvaluatorOptions { SearchPath = result.GetValue(include) ?? [] });
             var outcome = query.Options(extra);
-            console.Error.Write(outcome.Messages(showTrace: false));
+            // An extra module's names, descriptions and errors are shown with their control characters escaped.
+            console.Error.Write(TerminalText.Escape(outcome.Messages(showTrace: false)));
             if (!outcome.Succeeded) return ExitCodes.InputErrors;
             using var document = JsonDocument.Parse(outcome.Text!);
             var all = document.RootElement.EnumerateArray().ToList();
@@ -55,9 +56,9 @@ public sealed class OptionsCommand(CliConsole console) : ICliCommand
                 return ExitCodes.InputErrors;
             }
             console.Out.Write(
-                result.GetValue(json) ? "[" + string.Join(",", selected.Select(o => o.GetRawText())) + "]\n"
-                : result.GetValue(markdown) ? Document(selected, Markdown)
-                : Document(selected, Text));
+                // The JSON's strings keep DEL, C1 and bidi controls raw (JsonPrinter escapes C0 only): \u escapes are the same values.
+                TerminalText.Escape(result.GetValue(json) ? "[" + string.Join(",", selected.Select(o => o.GetRawText())) + "]\n"
+                    : result.GetValue(markdown) ? Document(selected, Markdown) : Document(selected, Text)));
             return ExitCodes.Ok;
         });
         return command;
@@ -66,11 +67,11 @@ public sealed class OptionsCommand(CliConsole console) : ICliCommand
     /// <summary>A path that names no declared option is a mistake (a typo, usually), not an empty answer.</summary>
     private void ReportUnknown(IReadOnlyList<string> path, IReadOnlyList<IReadOnlyList<string>> locations)
     {
-        console.Error.WriteLine($"error[{ModuleDiagnostics.UnknownOption}]: no option '{OptionPath.Show(path)}'");
+        console.Error.WriteLine($"error[{ModuleDiagnostics.UnknownOption}]: no option '{TerminalText.EscapeLine(OptionPath.Show(path))}'");
         var suggestions = OptionSelection.Suggest(path, locations).Select(s => $"'{s}'").ToList();
         if (suggestions.Count == 0) return;
         var choices = suggestions.Count == 1 ? suggestions[0] : string.Join(", ", suggestions[..^1]) + " or " + suggestions[^1];
-        console.Error.WriteLine($"  did you mean {choices}?");
+        console.Error.WriteLine($"  did you mean {TerminalText.EscapeLine(choices)}?");
     }
 
     private static IReadOnlyList<string> Location(JsonElement option) =>

@@ -10,6 +10,7 @@ using ConfigLang.Host;
 using ConfigLang.Cli.Rendering;
 using ConfigLang.Cli.Rendering.DiagnosticFormats;
 using ConfigLang.Cli.Rendering.Preview;
+using ConfigLang.Evaluator.Diagnostics;
 using ConfigLang.Evaluator.Runtime;
 
 namespace ConfigLang.Cli.Commands;
@@ -63,12 +64,12 @@ public sealed class PreviewCommand(CliConsole console, HostRequestLoader loader,
             try { settings = host.Facts.Cluster.ToSettings(); }
             catch (Exception e) when (e is UriFormatException or InvalidOperationException)
             {
-                console.Error.WriteLine($"error: security.acme.cluster: {e.Message}");
+                console.Error.WriteLine($"error: security.acme.cluster: {TerminalText.EscapeLine(e.Message)}");
                 return ExitCodes.InputErrors;
             }
             var cluster = settings is null ? null
                 : await ClusterPlanLookup.ConnectAndLookUpAsync(clusters, settings, Path.GetFullPath(result.GetValue(root)!), plan, clock, ct).ConfigureAwait(false);
-            if (cluster?.Error is { } unreachable) console.Error.WriteLine($"warning: cluster: {unreachable}; the plan is shown without it");
+            if (cluster?.Error is { } unreachable) console.Error.WriteLine($"warning: cluster: {TerminalText.EscapeLine(unreachable)}; the plan is shown without it");
             console.Out.Write(result.GetValue(json) ? PreviewJsonWriter.Write(plan, cluster) : PreviewTableWriter.Write(plan, cluster));
             return plan.HasErrors ? ExitCodes.InputErrors : ExitCodes.Ok;
         });

@@ -2,6 +2,7 @@ using System.CommandLine;
 using ConfigLang.Cli.Rendering;
 using ConfigLang.Cli.Rendering.DiagnosticFormats;
 using ConfigLang.Cli.Rendering.Show;
+using ConfigLang.Evaluator.Diagnostics;
 using ConfigLang.Evaluator.Runtime;
 using ConfigLang.Modules.Evaluation;
 
@@ -43,9 +44,11 @@ public sealed class ShowCommand(CliConsole console) : ICliCommand
             var query = new ConfigurationQuery(new EvaluatorOptions { SearchPath = result.GetValue(include) ?? [] });
             if (result.GetValue(explain)) return Explain(query, file, result.GetValue(optionPath), result.GetValue(json), result.GetValue(showTrace));
             var outcome = query.Show(file, result.GetValue(optionPath), result.GetValue(json));
-            console.Out.Write(outcome.Text);
+            // The values and messages are the configuration's: their control characters are shown, not sent. JsonPrinter
+            // escapes only C0 controls; DEL, C1 and bidi controls sit raw inside its strings, where \u escapes are the same JSON.
+            console.Out.Write(TerminalText.Escape(outcome.Text ?? ""));
             if (result.GetValue(json) && outcome.Succeeded) console.Out.WriteLine();
-            console.Error.Write(outcome.Messages(result.GetValue(showTrace)));
+            console.Error.Write(TerminalText.Escape(outcome.Messages(result.GetValue(showTrace))));
             return outcome.Succeeded ? ExitCodes.Ok : ExitCodes.InputErrors;
         });
         return command;
@@ -54,10 +57,10 @@ public sealed class ShowCommand(CliConsole console) : ICliCommand
     private int Explain(ConfigurationQuery query, string file, string? optionPath, bool json, bool showTrace)
     {
         var outcome = query.Explain(file, optionPath);
-        console.Error.Write(outcome.Messages(showTrace));
+        console.Error.Write(TerminalText.Escape(outcome.Messages(showTrace)));
         if (!outcome.Succeeded) return ExitCodes.InputErrors;
         var report = ExplainReport.Parse(outcome.Text!, new DisplayPaths(Directory.GetCurrentDirectory()));
-        console.Out.Write(json ? report.ToJson() + "\n" : ExplainTextWriter.Write(report));
+        console.Out.Write(json ? report.ToJson() + "\n" : TerminalText.Escape(ExplainTextWriter.Write(report)));
         return ExitCodes.Ok;
     }
 }

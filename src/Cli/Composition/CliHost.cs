@@ -22,7 +22,10 @@ public static class CliHost
     /// <summary>Null writers and reader are the process's own console (read only when a command asks for it).</summary>
     private static int Run(string[] args, TextWriter? stdout, TextWriter? stderr, TextReader? stdin, Action<long>? applyMemoryLimit)
     {
-        var console = new CliConsole(stdout ?? Console.Out, stderr ?? Console.Error, stdin);
+        // No line we print may be a CI runner's command (::error, ##vso[): the configuration's text reaches both streams.
+        using var guardedOut = new CommandMarkerGuard(stdout ?? Console.Out);
+        using var guardedError = new CommandMarkerGuard(stderr ?? Console.Error);
+        var console = new CliConsole(guardedOut, guardedError, stdin);
         using var services = BuildServices(console);
         var root = BuildRootCommand(services, args);
         var color = ColorOption.Create();
@@ -62,6 +65,10 @@ public static class CliHost
 
         // Exceptions are ours to report: running out of memory is the input's doing (exit 1), not a crash.
         var configuration = new InvocationConfiguration { Output = console.Out, Error = console.Error, EnableDefaultExceptionHandler = false };
+        // eval's output is Nix's, and lint --format github's commands must run: the command says which streams are its own.
+        var own = CommandOf(services, parseResult).StreamsWithRunnerCommands(parseResult);
+        guardedOut.Enabled = !own.HasFlag(RunnerCommandStreams.StandardOutput);
+        guardedError.Enabled = !own.HasFlag(RunnerCommandStreams.StandardError);
         try
         {
             return parseResult.Invoke(configuration);
@@ -77,6 +84,23 @@ public static class CliHost
             console.Error.WriteLine($"Unhandled exception: {e}");
             return ExitCodes.InputErrors;
         }
+    }
+
+    /// <summary>The registered sub-command the arguments chose (the root's own options and help: none).</summary>
+    private static ICliCommand CommandOf(IServiceProvider services, ParseResult parseResult)
+    {
+        Command command = parseResult.CommandResult.Command;
+        while (command.Parents.OfType<Command>().FirstOrDefault() is { } parent and not RootCommand) command = parent;
+        return command is not RootCommand && CommandServices.Names.Contains(command.Name)
+            ? services.GetRequiredKeyedService<ICliCommand>(command.Name)
+            : NoCommand.Instance;
+    }
+
+    /// <summary>The root itself (help, version): no stream of it carries runner commands.</summary>
+    private sealed class NoCommand : ICliCommand
+    {
+        public static readonly NoCommand Instance = new();
+        public Command Build() => throw new NotSupportedException();
     }
 
     /// <summary>"configlang eval": the names from the root down to the command the arguments chose.</summary>

@@ -21,7 +21,7 @@ public sealed class CliConsole(TextWriter output, TextWriter error, TextReader? 
     /// </summary>
     public void WriteOutBytes(byte[] bytes, string text)
     {
-        if (!ReferenceEquals(Out, Console.Out))
+        if (!ReferenceEquals(Unguarded(Out), Console.Out))
         {
             Out.Write(text);
             return;
@@ -41,8 +41,11 @@ public sealed class CliConsole(TextWriter output, TextWriter error, TextReader? 
 
     /// <summary>True when <paramref name="stream"/> is the process's own stdout or stderr and that is a terminal (tests' writers never are).</summary>
     public static bool IsTerminal(TextWriter stream) =>
-        ReferenceEquals(stream, Console.Error) ? !Console.IsErrorRedirected
-            : ReferenceEquals(stream, Console.Out) && !Console.IsOutputRedirected;
+        ReferenceEquals(Unguarded(stream), Console.Error) ? !Console.IsErrorRedirected
+            : ReferenceEquals(Unguarded(stream), Console.Out) && !Console.IsOutputRedirected;
+
+    /// <summary>The writer under a <see cref="CommandMarkerGuard"/>: the one a terminal check compares.</summary>
+    private static TextWriter Unguarded(TextWriter stream) => stream is CommandMarkerGuard guard ? guard.Inner : stream;
 
     /// <summary>True when <paramref name="stream"/> can show lines rewritten in place: a terminal that is not <c>TERM=dumb</c>.</summary>
     public static bool IsLiveTerminal(TextWriter stream) =>

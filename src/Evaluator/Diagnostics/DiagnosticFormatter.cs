@@ -16,7 +16,9 @@ namespace ConfigLang.Evaluator.Diagnostics;
 /// The header, the location, the source line with a caret line under the primary span (at
 /// least one caret), each secondary label the same way with its message after the carets, then
 /// the notes. With <see cref="UseColor"/> the header and gutter get ANSI colours; the CLI
-/// decides that from <c>--color auto|always|never</c>.
+/// decides that from <c>--color auto|always|never</c>. Every text the input controls (messages,
+/// notes, labels, file names, source lines) goes through <see cref="TerminalText"/>: lint prints
+/// untrusted files, so their control characters are shown, never sent to the terminal.
 /// </summary>
 public sealed class DiagnosticFormatter(bool useColor = false)
 {
@@ -52,7 +54,7 @@ public sealed class DiagnosticFormatter(bool useColor = false)
             DiagnosticSeverity.Warning => Yellow,
             _ => Cyan,
         };
-        output.Append(Paint(Bold + severityColor, $"{severity}[{diagnostic.Code}]")).Append(Paint(Bold, ": " + diagnostic.Message)).Append('\n');
+        output.Append(Paint(Bold + severityColor, $"{severity}[{diagnostic.Code}]")).Append(Paint(Bold, ": " + TerminalText.Escape(diagnostic.Message))).Append('\n');
 
         var locations = new List<SourceLocation>();
         if (diagnostic.Location is { } primary) locations.Add(primary);
@@ -62,13 +64,13 @@ public sealed class DiagnosticFormatter(bool useColor = false)
 
         if (diagnostic.Location is { } location)
         {
-            output.Append(' ', width + 1).Append(Paint(Blue, "-->")).Append(' ').Append(location).Append('\n');
+            output.Append(' ', width + 1).Append(Paint(Blue, "-->")).Append(' ').Append(TerminalText.Escape(location.ToString())).Append('\n');
             output.Append(pad).Append(Paint(Blue, "|")).Append('\n');
             AppendSnippet(output, location, null, width, severityColor);
             foreach (var label in diagnostic.Labels)
             {
                 if (label.Location.Source != location.Source)
-                    output.Append(' ', width + 1).Append(Paint(Blue, "-->")).Append(' ').Append(label.Location).Append('\n');
+                    output.Append(' ', width + 1).Append(Paint(Blue, "-->")).Append(' ').Append(TerminalText.Escape(label.Location.ToString())).Append('\n');
                 else
                     output.Append(pad).Append(Paint(Blue, "|")).Append('\n');
                 AppendSnippet(output, label.Location, label.Message, width, Blue);
@@ -76,7 +78,7 @@ public sealed class DiagnosticFormatter(bool useColor = false)
         }
         foreach (var note in diagnostic.Notes)
         {
-            output.Append(pad).Append(Paint(Blue, "=")).Append(Paint(Bold, " note")).Append(": ").Append(note).Append('\n');
+            output.Append(pad).Append(Paint(Blue, "=")).Append(Paint(Bold, " note")).Append(": ").Append(TerminalText.Escape(note)).Append('\n');
         }
     }
 
@@ -89,16 +91,21 @@ public sealed class DiagnosticFormatter(bool useColor = false)
         var caretCount = end.Line == start.Line ? end.Column - start.Column : int.MaxValue;
         var excerpt = SourceExcerpt.At(source, start.Line, start.Column, caretCount);
         var lineText = excerpt.Text;
+        var column = Math.Min(excerpt.CaretColumn, lineText.Length);
+        // The line is shown escaped, so the carets go under the escaped text: before the caret, and under the span.
+        var shownBefore = TerminalText.Escape(lineText[..column]);
+        var spanned = Math.Min(excerpt.CaretLength, lineText.Length - column);
+        var shownSpan = TerminalText.Escape(lineText.Substring(column, spanned));
         output.Append(' ').Append(Paint(Blue, start.Line.ToString().PadLeft(width) + " |"));
-        if (lineText.Length > 0) output.Append(' ').Append(lineText);
+        if (lineText.Length > 0) output.Append(' ').Append(shownBefore).Append(shownSpan).Append(TerminalText.Escape(lineText[(column + spanned)..]));
         output.Append('\n');
 
-        var column = Math.Min(excerpt.CaretColumn, lineText.Length);
-        var indent = new StringBuilder(column);
-        for (var i = 0; i < column; i++) indent.Append(lineText[i] == '\t' ? '\t' : ' ');
+        var indent = new StringBuilder(shownBefore.Length);
+        foreach (var c in shownBefore) indent.Append(c == '\t' ? '\t' : ' ');
+        var caretLength = Math.Max(excerpt.CaretLength - spanned + shownSpan.Length, 1);
         output.Append(' ', width + 2).Append(Paint(Blue, "|")).Append(' ').Append(indent)
-            .Append(Paint(Bold + caretColor, new string('^', excerpt.CaretLength)));
-        if (message is not null) output.Append(' ').Append(Paint(Bold + caretColor, message));
+            .Append(Paint(Bold + caretColor, new string('^', caretLength)));
+        if (message is not null) output.Append(' ').Append(Paint(Bold + caretColor, TerminalText.Escape(message)));
         output.Append('\n');
     }
 

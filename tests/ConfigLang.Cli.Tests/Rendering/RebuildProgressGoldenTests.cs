@@ -61,6 +61,16 @@ public sealed class RebuildProgressGoldenTests
     }
 
     [Fact]
+    public void A_name_and_detail_with_control_characters_or_a_line_break_stay_one_line_with_them_shown()
+    {
+        var output = new StringWriter();
+        using (var view = new PlainProgressWriter(output, new SteppedClock()))
+            view.Report(new RebuildProgress("a\u001b[2J.test", "issue", "new\n::error file=x::forged \u202e"));
+
+        Assert.Equal("a\\u001b[2J.test: ordering (issue: new\\u000a::error file=x::forged \\u202e)\n", output.ToString());
+    }
+
+    [Fact]
     public void Under_service_manager_none_a_log_says_what_would_be_reloaded()
     {
         var clock = new SteppedClock();

@@ -24,6 +24,31 @@ public sealed class DiagnosticFormatterTests
     }
 
     [Fact]
+    public void Control_characters_and_bidi_overrides_of_the_input_are_shown_escaped_with_the_carets_under_them()
+    {
+        // A comment with a right-to-left override before the span, an ESC inside it, and more in the message, label, note and file name.
+        var source = new SourceText("x = /* \u202e */ \"a\u001b[2Jb\";\n", "evil\u001b]0;t\u0007.nix");
+        var span = new SourceLocation(source, new TextSpan(12, 8));
+        var diagnostic = Diagnostic.Error("CL1005", "bad \u001b[31mred", span)
+            .WithLabel(span, "label \u009b")
+            .WithNote("note \u2066");
+
+        var text = new DiagnosticFormatter().Format(diagnostic);
+
+        Assert.Equal(
+            "error[CL1005]: bad \\u001b[31mred\n" +
+            "  --> evil\\u001b]0;t\\u0007.nix:1:13\n" +
+            "   |\n" +
+            " 1 | x = /* \\u202e */ \"a\\u001b[2Jb\";\n" +
+            "   |                  ^^^^^^^^^^^^^\n" +
+            "   |\n" +
+            " 1 | x = /* \\u202e */ \"a\\u001b[2Jb\";\n" +
+            "   |                  ^^^^^^^^^^^^^ label \\u009b\n" +
+            "   = note: note \\u2066\n", text);
+        Assert.DoesNotContain(text, c => TerminalText.IsEscaped(c));
+    }
+
+    [Fact]
     public void Underlines_the_whole_span_and_renders_labels_with_their_message()
     {
         var diagnostic = Diagnostic.Error("CL0013", "attribute 'x' is already defined", new SourceLocation(Source, new TextSpan(13, 1)))

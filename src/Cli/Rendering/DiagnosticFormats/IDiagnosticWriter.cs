@@ -14,5 +14,9 @@ public interface IDiagnosticWriter
     /// messages; machine-readable formats are the command's result and go to standard output.</summary>
     DiagnosticOutputStream PreferredStream { get; }
 
+    /// <summary>Whether this format's lines are a CI runner's workflow commands, meant to be obeyed
+    /// (<see cref="CommandMarkerGuard"/> leaves its stream alone).</summary>
+    bool EmitsWorkflowCommands => false;
+
     void Write(DiagnosticReport report, TextWriter output, DiagnosticWriterOptions options);
 }

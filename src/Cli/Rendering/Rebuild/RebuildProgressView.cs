@@ -1,11 +1,13 @@
 using ConfigLang.Acme.Execution;
+using ConfigLang.Evaluator.Diagnostics;
 
 namespace ConfigLang.Cli.Rendering.Rebuild;
 
 /// <summary>
 /// What rebuild/renew show while they work, fed by the executor's progress on one thread at a
 /// time: <see cref="PlainProgressWriter"/> for logs, <see cref="LiveProgressView"/> for a terminal.
-/// Times each certificate from its order to its end (<c>done in 3.2 s</c>).
+/// Times each certificate from its order to its end (<c>done in 3.2 s</c>). Names and details come from the
+/// configuration and the CA: each event is one line with its control characters shown (<see cref="TerminalText.EscapeLine"/>).
 /// </summary>
 public abstract class RebuildProgressView(TimeProvider clock, bool reloads, bool dryRun) : IProgress<RebuildProgress>, IDisposable
 {
@@ -19,7 +21,12 @@ public abstract class RebuildProgressView(TimeProvider clock, bool reloads, bool
 
     public void Report(RebuildProgress value)
     {
-        if (ProgressNarration.Describe(value, reloads, dryRun) is not { } described) return;
+        if (ProgressNarration.Describe(value, reloads, dryRun) is not { } narrated) return;
+        var described = narrated with
+        {
+            Certificate = narrated.Certificate is { } certificate ? TerminalText.EscapeLine(certificate) : null,
+            Text = TerminalText.EscapeLine(narrated.Text),
+        };
         lock (_gate)
         {
             var elapsed = TimeSpan.Zero;

@@ -10,7 +10,8 @@ namespace ConfigLang.Cli.Rendering.DiagnosticFormats.GitHub;
 /// <c>::error file=F,line=L,col=C,endLine=L2,endColumn=C2,title=CODE::message</c>. Warnings use
 /// <c>::warning</c>, notes <c>::notice</c>. Labels and free notes follow the message on their
 /// own lines. Columns are given only for single-line spans, as GitHub ignores them otherwise.
-/// A plain summary line closes the output.
+/// A plain summary line closes the output. The runner's log shows the message as it is, so the
+/// input's control characters are shown escaped (<see cref="TerminalText"/>) before the command's own escaping.
 /// </summary>
 public sealed class GitHubDiagnosticWriter : IDiagnosticWriter
 {
@@ -18,6 +19,8 @@ public sealed class GitHubDiagnosticWriter : IDiagnosticWriter
 
     // The runner reads workflow commands from standard output.
     public DiagnosticOutputStream PreferredStream => DiagnosticOutputStream.StandardOutput;
+
+    public bool EmitsWorkflowCommands => true;
 
     public void Write(DiagnosticReport report, TextWriter output, DiagnosticWriterOptions options)
     {
@@ -58,7 +61,7 @@ public sealed class GitHubDiagnosticWriter : IDiagnosticWriter
             DiagnosticSeverity.Warning => "warning",
             _ => "notice",
         };
-        var joined = string.Join(',', properties.Select(p => $"{p.Name}={WorkflowCommandEscaping.EscapeProperty(p.Value)}"));
-        return $"::{command} {joined}::{WorkflowCommandEscaping.EscapeData(message.ToString())}";
+        var joined = string.Join(',', properties.Select(p => $"{p.Name}={WorkflowCommandEscaping.EscapeProperty(TerminalText.Escape(p.Value))}"));
+        return $"::{command} {joined}::{WorkflowCommandEscaping.EscapeData(TerminalText.Escape(message.ToString()))}";
     }
 }
