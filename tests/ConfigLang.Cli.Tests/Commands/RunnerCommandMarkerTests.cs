@@ -3,7 +3,7 @@ using ConfigLang.Cli.Tests.Support;
 namespace ConfigLang.Cli.Tests.Commands;
 
 /// <summary>
-/// A CI runner obeys a line that starts (after whitespace) with <c>::</c>, <c>##[</c> or <c>##vso[</c>: a certificate named
+/// A CI runner obeys a line that starts (after whitespace) with <c>::</c>, or holds <c>##[</c> or <c>##vso[</c> anywhere: a certificate named
 /// <c>::error file=x::forged</c> in a preview or rebuild table row, or a thrown message with a line break, would
 /// forge annotations, masks or variables. Every command but <c>eval</c> and <c>lint --format github</c> prints such
 /// a line with its first marker character escaped, on both streams, with no state to restore afterwards.
@@ -15,7 +15,7 @@ public sealed class RunnerCommandMarkerTests : IDisposable
 
     public void Dispose() => _folder.Dispose();
 
-    // Both names pass CertificateName and lint: each has its own domain and the host answers HTTP-01 itself.
+    // The names pass CertificateName and lint: each has its own domain and the host answers HTTP-01 itself.
     private string ForgedNames() => _folder.Write("names.nix", """
         {
           security.acme.acceptTerms = true;
@@ -24,19 +24,19 @@ public sealed class RunnerCommandMarkerTests : IDisposable
           networking.firewall.allowedTCPPorts = [ 80 ];
           security.acme.certs."::error file=x::forged".domain = "a.example";
           security.acme.certs."##vso[task.setvariable variable=x]y".domain = "b.example";
+          security.acme.certs."c ##[add-mask]z".domain = "c.example";
         }
         """);
 
     private string ForgedMessage() => _folder.Write("message.nix",
         "{ security.acme.acceptTerms = true; security.acme.certs.\"a.example\".email = throw \"bad\\n  ::warning::x\"; }\n");
 
-    private static void AssertNoLineStartsWithAMarker(string output)
+    private static void AssertNoRunnerCommand(string output)
     {
         foreach (var line in output.Split('\n', '\r'))
         {
-            var start = line.TrimStart();
-            Assert.False(start.StartsWith("::", StringComparison.Ordinal) || start.StartsWith("##[", StringComparison.Ordinal)
-                || start.StartsWith("##vso[", StringComparison.OrdinalIgnoreCase), output);
+            Assert.False(line.TrimStart().StartsWith("::", StringComparison.Ordinal) || line.Contains("##[", StringComparison.Ordinal)
+                || line.Contains("##vso[", StringComparison.OrdinalIgnoreCase), output);
         }
     }
 
@@ -47,10 +47,11 @@ public sealed class RunnerCommandMarkerTests : IDisposable
         var run = CliProcess.Run("preview", ForgedNames(), "--root", root.Path);
 
         Assert.True(run.ExitCode == ExitCodes.Ok, run.Stderr);
-        AssertNoLineStartsWithAMarker(run.Stdout);
-        AssertNoLineStartsWithAMarker(run.Stderr);
+        AssertNoRunnerCommand(run.Stdout);
+        AssertNoRunnerCommand(run.Stderr);
         Assert.Contains("\n\\u003a:error file=x::forged ", run.Stdout);
         Assert.Contains("\n\\u0023#vso[task.setvariable variable=x]y ", run.Stdout);
+        Assert.Contains("\nc \\u0023#[add-mask]z ", run.Stdout);
     }
 
     [Fact]
@@ -60,9 +61,11 @@ public sealed class RunnerCommandMarkerTests : IDisposable
         var run = CliProcess.Run("rebuild", ForgedNames(), "--root", root.Path, "--dry-run", "--service-manager", "none");
 
         Assert.True(run.ExitCode == ExitCodes.Ok, run.Stderr);
-        AssertNoLineStartsWithAMarker(run.Stdout);
-        AssertNoLineStartsWithAMarker(run.Stderr);
+        AssertNoRunnerCommand(run.Stdout);
+        AssertNoRunnerCommand(run.Stderr);
         Assert.Contains("\\u003a:error file=x::forged: skipped", run.Stderr);
+        Assert.Contains("\\u0023#vso[task.setvariable variable=x]y: skipped", run.Stderr);
+        Assert.Contains("c \\u0023#[add-mask]z: skipped", run.Stderr);
     }
 
     [Fact]
@@ -71,7 +74,7 @@ public sealed class RunnerCommandMarkerTests : IDisposable
         var run = CliProcess.Run("lint", ForgedMessage());
 
         Assert.Equal(ExitCodes.InputErrors, run.ExitCode);
-        AssertNoLineStartsWithAMarker(run.Stderr);
+        AssertNoRunnerCommand(run.Stderr);
         Assert.Contains("\n  \\u003a:warning::x\n", run.Stderr);
     }
 
