@@ -11,12 +11,13 @@ namespace ConfigLang.Cli.Rendering;
 /// marker, so it needs no token, no environment variable and nothing to resume (a process killed
 /// outright leaves the runner as it was). A line ends at <c>\n</c> or <c>\r</c>, as the runner's line
 /// reader splits them; characters that may still become a marker are held, across a flush too,
-/// until the next ones decide them.
+/// until the next ones decide them. Each stream is judged alone: no command writes part of a line on
+/// one and then the other, so with <c>2&gt;&amp;1</c> a line still starts where its stream's last one ended.
 /// </summary>
 public sealed class CommandMarkerGuard(TextWriter inner) : TextWriter(inner.FormatProvider)
 {
-    private static readonly string[] AnywhereMarkers = ["##[", "##vso["];
-    private static readonly string[] LineStartMarkers = ["::", .. AnywhereMarkers];
+    // A ':' is held only at a line's start, so "::" is judged only there; the others wherever a '#' is.
+    private static readonly string[] Markers = ["::", "##[", "##vso["];
     // Where a marker may begin or a line end: all other text goes through as it is.
     private static readonly System.Buffers.SearchValues<char> MarkerOrLineEnd = System.Buffers.SearchValues.Create("#\n\r");
 
@@ -25,10 +26,9 @@ public sealed class CommandMarkerGuard(TextWriter inner) : TextWriter(inner.Form
     private readonly Lock _lock = new();
     // Nothing but whitespace written on this line yet.
     private bool _atLineStart = true;
-    // Characters that may still become a marker (at most "##vso"), and whether they began the line.
+    // Characters that may still become a marker (at most "##vso").
     private readonly char[] _pending = new char[6];
     private int _pendingLength;
-    private bool _pendingBeganLine;
 
     /// <summary>The writer guarded: the process's console writer when it is one (terminal checks compare it).</summary>
     public TextWriter Inner { get; } = inner;
@@ -37,14 +37,6 @@ public sealed class CommandMarkerGuard(TextWriter inner) : TextWriter(inner.Form
     public bool Enabled { get; set; } = true;
 
     public override System.Text.Encoding Encoding => Inner.Encoding;
-
-    public override string NewLine
-    {
-        get => Inner.NewLine;
-#pragma warning disable CS8765 // the base setter takes null as "the default"; the inner writer decides
-        set => Inner.NewLine = value;
-#pragma warning restore CS8765
-    }
 
     public override void Write(char value) => Write(new ReadOnlySpan<char>(in value));
 
@@ -97,7 +89,6 @@ public sealed class CommandMarkerGuard(TextWriter inner) : TextWriter(inner.Form
             }
             else if (c == '#' || (_atLineStart && c == ':'))
             {
-                _pendingBeganLine = _atLineStart;
                 _pending[_pendingLength++] = c;
                 _atLineStart = false;
             }
@@ -110,7 +101,7 @@ public sealed class CommandMarkerGuard(TextWriter inner) : TextWriter(inner.Form
         }
         _pending[_pendingLength++] = c;
         var pending = _pending.AsSpan(0, _pendingLength);
-        switch (Judge(pending, _pendingBeganLine ? LineStartMarkers : AnywhereMarkers))
+        switch (Judge(pending))
         {
             case Verdict.Marker:
                 Inner.Write(pending[0] == ':' ? "\\u003a" : "\\u0023");
@@ -120,22 +111,22 @@ public sealed class CommandMarkerGuard(TextWriter inner) : TextWriter(inner.Form
             case Verdict.Plain:
                 // Only the first character is settled: a marker may begin at the next one ("###[", "#\n").
                 Inner.Write(pending[0]);
-                Span<char> rest = stackalloc char[_pending.Length];
-                var restLength = _pendingLength - 1;
-                pending[1..].CopyTo(rest);
+                var rest = _pendingLength - 1;
+                pending[1..].CopyTo(_pending);
                 _pendingLength = 0;
-                foreach (var r in rest[..restLength]) Feed(r);
+                // Feeding the i-th held character holds at most i+1 again, at indices up to i: the ones still to feed stay intact.
+                for (var i = 0; i < rest; i++) Feed(_pending[i]);
                 break;
         }
     }
 
-    private static Verdict Judge(ReadOnlySpan<char> start, string[] markers)
+    private static Verdict Judge(ReadOnlySpan<char> start)
     {
-        foreach (var marker in markers)
+        foreach (var marker in Markers)
         {
             if (start.StartsWith(marker, StringComparison.OrdinalIgnoreCase)) return Verdict.Marker;
         }
-        foreach (var marker in markers)
+        foreach (var marker in Markers)
         {
             if (marker.AsSpan().StartsWith(start, StringComparison.OrdinalIgnoreCase)) return Verdict.Undecided;
         }
