@@ -66,7 +66,7 @@ public static class CliHost
         // Exceptions are ours to report: running out of memory is the input's doing (exit 1), not a crash.
         var configuration = new InvocationConfiguration { Output = console.Out, Error = console.Error, EnableDefaultExceptionHandler = false };
         // eval's output is Nix's, and lint --format github's commands must run: the command says which streams are its own.
-        var own = CommandOf(services, parseResult).StreamsWithRunnerCommands(parseResult);
+        var own = StreamsWithRunnerCommands(services, parseResult);
         guardedOut.Enabled = !own.HasFlag(RunnerCommandStreams.StandardOutput);
         guardedError.Enabled = !own.HasFlag(RunnerCommandStreams.StandardError);
         try
@@ -86,21 +86,14 @@ public static class CliHost
         }
     }
 
-    /// <summary>The registered sub-command the arguments chose (the root's own options and help: none).</summary>
-    private static ICliCommand CommandOf(IServiceProvider services, ParseResult parseResult)
+    /// <summary>What the sub-command the arguments chose prints as runner commands on purpose; the root's own help and version: nothing.</summary>
+    private static RunnerCommandStreams StreamsWithRunnerCommands(IServiceProvider services, ParseResult parseResult)
     {
         Command command = parseResult.CommandResult.Command;
         while (command.Parents.OfType<Command>().FirstOrDefault() is { } parent and not RootCommand) command = parent;
         return command is not RootCommand && CommandServices.Names.Contains(command.Name)
-            ? services.GetRequiredKeyedService<ICliCommand>(command.Name)
-            : NoCommand.Instance;
-    }
-
-    /// <summary>The root itself (help, version): no stream of it carries runner commands.</summary>
-    private sealed class NoCommand : ICliCommand
-    {
-        public static readonly NoCommand Instance = new();
-        public Command Build() => throw new NotSupportedException();
+            ? services.GetRequiredKeyedService<ICliCommand>(command.Name).StreamsWithRunnerCommands(parseResult)
+            : RunnerCommandStreams.None;
     }
 
     /// <summary>"configlang eval": the names from the root down to the command the arguments chose.</summary>
