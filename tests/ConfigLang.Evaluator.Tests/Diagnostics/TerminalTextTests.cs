@@ -34,7 +34,7 @@ public sealed class TerminalTextTests
     public void Exactly_the_documented_characters_are_escaped()
     {
         static bool Documented(char c) => c is (< ' ' and not '\n' and not '\t') or (>= '\u007f' and <= '\u009f')
-            or (>= '\u202a' and <= '\u202e') or (>= '\u2066' and <= '\u2069');
+            or (>= '\u202a' and <= '\u202e') or (>= '\u2066' and <= '\u2069') or '\u2028' or '\u2029';
         for (var c = 0; c <= char.MaxValue; c++)
         {
             Assert.True(Documented((char)c) == TerminalText.IsEscaped((char)c), $"U+{c:X4}");
