@@ -1,3 +1,5 @@
+using ConfigLang.Acme.Dns;
+
 namespace ConfigLang.Acme.Credentials;
 
 /// <summary>
@@ -117,15 +119,8 @@ public sealed class ProviderCredentials
     /// </summary>
     public TimeSpan? GetSeconds(params string[] names)
     {
-        foreach (var name in names)
-        {
-            if (!_values.TryGetValue(name, out var text) || text.Length == 0) continue;
-            if (!double.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
-                || !double.IsFinite(seconds) || seconds <= 0 || seconds > LongestDuration.TotalSeconds)
-                throw new Protocol.AcmeException($"{name} must be a number of seconds above 0 and at most {LongestDuration.TotalSeconds:0}");
-            return TimeSpan.FromSeconds(seconds);
-        }
-        return null;
+        if (FirstSet(names) is not { } set) return null;
+        return TimeSpan.FromSeconds(ParseSeconds(set.Text) ?? throw Refused(DnsVariableKind.Seconds, set.Name));
     }
 
     /// <summary>
@@ -134,15 +129,56 @@ public sealed class ProviderCredentials
     /// </summary>
     public int? GetInt(params string[] names)
     {
+        if (FirstSet(names) is not { } set) return null;
+        return ParseWholeNumber(set.Text) ?? throw Refused(DnsVariableKind.WholeNumber, set.Name);
+    }
+
+    /// <summary>
+    /// The rule <paramref name="variable"/>'s value breaks, in words naming the variable set (never the
+    /// value, which may be a secret), or null when it is unset, of kind Text or keeps its rule: what
+    /// <see cref="GetSeconds"/> or <see cref="GetInt"/> would refuse, so lint can say it before rebuild does.
+    /// </summary>
+    public string? BrokenRule(DnsProviderVariable variable)
+    {
+        if (variable.Kind == DnsVariableKind.Text || FirstSet([.. variable.Names]) is not { } set) return null;
+        var holds = variable.Kind switch
+        {
+            DnsVariableKind.Seconds => ParseSeconds(set.Text) is not null,
+            DnsVariableKind.WholeNumber => ParseWholeNumber(set.Text) is not null,
+            _ => true,
+        };
+        return holds ? null : Rule(variable.Kind, set.Name);
+    }
+
+    /// <summary>The first of <paramref name="names"/> set to a non-empty value, in the order lego reads its aliases.</summary>
+    private (string Name, string Text)? FirstSet(string[] names)
+    {
         foreach (var name in names)
         {
-            if (!_values.TryGetValue(name, out var text) || text.Length == 0) continue;
-            if (!int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value))
-                throw new Protocol.AcmeException($"{name} must be a whole number of at least 0");
-            return value;
+            if (_values.TryGetValue(name, out var text) && text.Length > 0) return (name, text);
         }
         return null;
     }
+
+    private static double? ParseSeconds(string text) =>
+        double.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
+            && double.IsFinite(seconds) && seconds > 0 && seconds <= LongestDuration.TotalSeconds
+            ? seconds
+            : null;
+
+    private static int? ParseWholeNumber(string text) =>
+        int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value)
+            ? value
+            : null;
+
+    private static string Rule(DnsVariableKind kind, string name) => kind switch
+    {
+        DnsVariableKind.Seconds => $"{name} must be a number of seconds above 0 and at most {LongestDuration.TotalSeconds:0}",
+        DnsVariableKind.WholeNumber => $"{name} must be a whole number of at least 0",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+    };
+
+    private static Protocol.AcmeException Refused(DnsVariableKind kind, string name) => new(Rule(kind, name));
 
     /// <summary>All values, for a child process environment (exec provider).</summary>
     public IReadOnlyDictionary<string, string> All => _values;

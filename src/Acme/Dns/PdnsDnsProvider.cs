@@ -24,8 +24,8 @@ internal sealed class PdnsDnsProvider : ValueSetDnsProvider<string, PdnsDnsProvi
         new("PDNS_API_KEY", "the server's api-key") { Secret = true },
         new("PDNS_SERVER_NAME", "server id in the API's paths") { Default = "localhost" },
         new("PDNS_API_VERSION", "API version, skipping the detection through GET /api (0: the pre-4 API)"),
-        new("PDNS_TTL", "TTL of the TXT record in seconds") { Default = "120" },
-        new("PDNS_PROPAGATION_TIMEOUT", "seconds to wait for the record to be visible"),
+        new("PDNS_TTL", "TTL of the TXT record in seconds") { Default = "120", Kind = DnsVariableKind.WholeNumber },
+        new("PDNS_PROPAGATION_TIMEOUT", "seconds to wait for the record to be visible") { Kind = DnsVariableKind.Seconds },
     ],
     Required: [["PDNS_API_URL", "PDNS_API_KEY"]]);
 
