@@ -8,17 +8,23 @@ namespace ConfigLang.Host.Checks;
 /// read as rebuild reads them (below <see cref="HostFacts.Root"/>), for the checks that judge them.
 /// Null when the certificate names no such file, when lint may not look at one
 /// (<see cref="HostFacts.MayLookAt"/>) or when one cannot be read here: CI lints without the
-/// secrets, and a file it cannot read says nothing.
+/// secrets, and a file it cannot read says nothing. The policy guards the reader itself, so a
+/// <c>NAME_FILE=/path</c> line written inside the environment file is refused like an option's path:
+/// otherwise a repository's env file could ask whether any file on the CI machine is readable.
 /// </summary>
 public static class ReadableProviderCredentials
 {
     public static ProviderCredentials? Load(CertFacts cert, HostFacts facts)
     {
         if (cert.EnvironmentFile is null && cert.CredentialFiles.Count == 0) return null;
-        if (!CredentialsReadableByOthersCheck.CredentialFilesOf(cert).All(f => !Path.IsPathRooted(f.Path) || facts.MayLookAt(f.Path))) return null;
+        var files = new RootedFileSystem(facts.Root);
+        string ReadAllowed(string path) =>
+            Path.IsPathRooted(path) && facts.MayLookAt(path)
+                ? files.ReadConfiguredFile(path)
+                : throw new UnauthorizedAccessException($"lint may not look at {path}");
         try
         {
-            return ProviderCredentials.Load(cert.EnvironmentFile, cert.CredentialFiles, new RootedFileSystem(facts.Root).ReadConfiguredFile);
+            return ProviderCredentials.Load(cert.EnvironmentFile, cert.CredentialFiles, ReadAllowed);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ConfigLang.Acme.Protocol.AcmeException)
         {

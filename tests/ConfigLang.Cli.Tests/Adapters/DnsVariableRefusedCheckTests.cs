@@ -20,6 +20,7 @@ public sealed class DnsVariableRefusedCheckTests : IDisposable
     private string Write(string name, string content)
     {
         var path = Path.Combine(_dir, name);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.WriteAllText(path, content);
         return path;
     }
@@ -72,5 +73,31 @@ public sealed class DnsVariableRefusedCheckTests : IDisposable
         var env = Write("cloudflare.env", "CF_TTL=60s\n");
         Assert.Empty(_check.Check(Facts(environmentFile: env, credentialFiles: new() { ["CF_DNS_API_TOKEN_FILE"] = Path.Combine(_dir, "absent") })));
         Assert.Empty(_check.Check(Facts(environmentFile: Path.Combine(_dir, "absent.env"))));
+    }
+
+    /// <summary>Facts as restricted lint makes them: only <c>repo</c> below the folder may be looked at.</summary>
+    private HostFacts Restricted(HostFacts facts) =>
+        facts with { ReadablePaths = new ConfigLang.Evaluator.Runtime.PathAccessPolicy([Directory.CreateDirectory(Path.Combine(_dir, "repo")).FullName]) };
+
+    [Fact]
+    public void A_file_named_inside_the_environment_file_is_not_read_when_lint_may_not_look_at_it()
+    {
+        // The env file is in the repository; the file it names is not. Reading it would tell whether
+        // any file on the CI machine is readable and holds a whole number.
+        var outside = Write("ttl", "60s\n");
+        var env = Write(Path.Combine("repo", "cloudflare.env"), $"CLOUDFLARE_DNS_API_TOKEN=t\nCF_TTL_FILE={outside}\n");
+
+        Assert.Empty(_check.Check(Restricted(Facts(environmentFile: env))));
+        Assert.Contains("CF_TTL must be a whole number", Assert.Single(_check.Check(Facts(environmentFile: env))).Message);
+    }
+
+    [Fact]
+    public void An_eab_hmac_file_lint_may_not_look_at_does_not_silence_the_dns_files()
+    {
+        var env = Write(Path.Combine("repo", "cloudflare.env"), "CLOUDFLARE_DNS_API_TOKEN=t\nCF_TTL=60s\n");
+        var facts = Facts(environmentFile: env);
+        facts = facts with { Certs = [facts.Certs[0] with { EabHmacFile = Write("hmac", "k") }] };
+
+        Assert.Contains("CF_TTL must be a whole number", Assert.Single(_check.Check(Restricted(facts))).Message);
     }
 }
