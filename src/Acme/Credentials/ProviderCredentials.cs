@@ -134,11 +134,12 @@ public sealed class ProviderCredentials
     }
 
     /// <summary>
-    /// The rule <paramref name="variable"/>'s value breaks, in words naming the variable set (never the
-    /// value, which may be a secret), or null when it is unset, of kind Text or keeps its rule: what
-    /// <see cref="GetSeconds"/> or <see cref="GetInt"/> would refuse, so lint can say it before rebuild does.
+    /// The name of <paramref name="variable"/> that is read (the first alias set) and the rule its value
+    /// breaks, in words naming it (never the value, which may be a secret), or null when it is unset,
+    /// of kind Text or keeps its rule: what <see cref="GetSeconds"/> or <see cref="GetInt"/> would refuse,
+    /// so lint can say it, at the option that set that name, before rebuild does.
     /// </summary>
-    public string? BrokenRule(DnsProviderVariable variable)
+    public (string Name, string Rule)? BrokenRule(DnsProviderVariable variable)
     {
         if (variable.Kind == DnsVariableKind.Text || FirstSet([.. variable.Names]) is not { } set) return null;
         var holds = variable.Kind switch
@@ -147,7 +148,7 @@ public sealed class ProviderCredentials
             DnsVariableKind.WholeNumber => ParseWholeNumber(set.Text) is not null,
             _ => true,
         };
-        return holds ? null : Rule(variable.Kind, set.Name);
+        return holds ? null : (set.Name, Rule(variable.Kind, set.Name));
     }
 
     /// <summary>The first of <paramref name="names"/> set to a non-empty value, in the order lego reads its aliases.</summary>

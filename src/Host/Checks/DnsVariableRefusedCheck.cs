@@ -21,8 +21,8 @@ public sealed class DnsVariableRefusedCheck(DnsProviderRegistry providers) : IHo
             if (ReadableProviderCredentials.Load(cert, facts) is not { } credentials) continue;
             foreach (var variable in provider.Variables.Variables)
             {
-                if (credentials.BrokenRule(variable) is not { } rule) continue;
-                var option = SetBy(cert, variable);
+                if (credentials.BrokenRule(variable) is not var (read, rule)) continue;
+                var option = SetBy(cert, read);
                 var subject = $"security.acme.certs.\"{cert.Name}\".{option}";
                 yield return Diagnostic.Error(LintCodes.DnsVariableRefused,
                     $"`{subject}' sets a value the \"{provider.Name}\" DNS provider refuses: {rule}",
@@ -33,9 +33,13 @@ public sealed class DnsVariableRefusedCheck(DnsProviderRegistry providers) : IHo
         }
     }
 
-    /// <summary>The option that set the variable: credentialFiles take precedence over the environment file, as rebuild reads them.</summary>
-    private static string SetBy(CertFacts cert, DnsProviderVariable variable) =>
-        cert.EnvironmentFile is null || variable.Names.Any(n => cert.CredentialFiles.ContainsKey(n) || cert.CredentialFiles.ContainsKey(n + "_FILE"))
+    /// <summary>
+    /// The option that set <paramref name="name"/>, the alias the provider read: credentialFiles take
+    /// precedence over the environment file, as rebuild reads them. Another alias of the same variable
+    /// set elsewhere is not the one judged.
+    /// </summary>
+    private static string SetBy(CertFacts cert, string name) =>
+        cert.EnvironmentFile is null || cert.CredentialFiles.ContainsKey(name) || cert.CredentialFiles.ContainsKey(name + "_FILE")
             ? "credentialFiles"
             : "environmentFile";
 }

@@ -36,7 +36,7 @@ public sealed class DnsVariableKindConformanceTests
                 var error = Assert.ThrowsAny<AcmeException>(() => factory.Create(credentials));
 
                 Assert.StartsWith(name + " must be a ", error.Message);
-                Assert.Equal(error.Message, credentials.BrokenRule(variable));
+                Assert.Equal(error.Message, credentials.BrokenRule(variable)?.Rule);
             }
         }
     }

@@ -100,4 +100,18 @@ public sealed class DnsVariableRefusedCheckTests : IDisposable
 
         Assert.Contains("CF_TTL must be a whole number", Assert.Single(_check.Check(Restricted(facts))).Message);
     }
+
+    [Fact]
+    public void The_option_named_is_the_one_that_set_the_alias_read_not_another_alias()
+    {
+        // CLOUDFLARE_TTL (read first, refused) is in the environment file; the alias CF_TTL, which the provider
+        // does not read, comes from credentialFiles.
+        var env = Write("cloudflare.env", "CLOUDFLARE_DNS_API_TOKEN=t\nCLOUDFLARE_TTL=60s\n");
+        var alias = Write("ttl", "60\n");
+
+        var finding = Assert.Single(_check.Check(Facts(environmentFile: env, credentialFiles: new() { ["CF_TTL_FILE"] = alias })));
+
+        Assert.Contains("CLOUDFLARE_TTL must be a whole number", finding.Message);
+        Assert.Equal("security.acme.certs.\"example.org\".environmentFile", PathEchoLocator.OptionAt(finding));
+    }
 }
