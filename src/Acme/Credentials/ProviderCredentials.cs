@@ -78,14 +78,7 @@ public sealed class ProviderCredentials
     }
 
     /// <summary>The value of the first of <paramref name="names"/> that is set (lego's aliases).</summary>
-    public string? Get(params string[] names)
-    {
-        foreach (var name in names)
-        {
-            if (_values.TryGetValue(name, out var value) && value.Length > 0) return value;
-        }
-        return null;
-    }
+    public string? Get(params string[] names) => FirstSet(names)?.Text;
 
     /// <summary>Like <see cref="Get"/>, but a missing value is an error naming the variables.</summary>
     public string Require(string provider, params string[] names) =>
@@ -120,7 +113,7 @@ public sealed class ProviderCredentials
     public TimeSpan? GetSeconds(params string[] names)
     {
         if (FirstSet(names) is not { } set) return null;
-        return TimeSpan.FromSeconds(ParseSeconds(set.Text) ?? throw Refused(DnsVariableKind.Seconds, set.Name));
+        return TimeSpan.FromSeconds(ParseSeconds(set.Text) ?? throw new Protocol.AcmeException(SecondsRule(set.Name)));
     }
 
     /// <summary>
@@ -130,7 +123,7 @@ public sealed class ProviderCredentials
     public int? GetInt(params string[] names)
     {
         if (FirstSet(names) is not { } set) return null;
-        return ParseWholeNumber(set.Text) ?? throw Refused(DnsVariableKind.WholeNumber, set.Name);
+        return ParseWholeNumber(set.Text) ?? throw new Protocol.AcmeException(WholeNumberRule(set.Name));
     }
 
     /// <summary>
@@ -141,14 +134,15 @@ public sealed class ProviderCredentials
     /// </summary>
     public (string Name, string Rule)? BrokenRule(DnsProviderVariable variable)
     {
-        if (variable.Kind == DnsVariableKind.Text || FirstSet([.. variable.Names]) is not { } set) return null;
-        var holds = variable.Kind switch
+        if (FirstSet([.. variable.Names]) is not { } set) return null;
+        var rule = variable.Kind switch
         {
-            DnsVariableKind.Seconds => ParseSeconds(set.Text) is not null,
-            DnsVariableKind.WholeNumber => ParseWholeNumber(set.Text) is not null,
-            _ => true,
+            DnsVariableKind.Seconds when ParseSeconds(set.Text) is null => SecondsRule(set.Name),
+            DnsVariableKind.WholeNumber when ParseWholeNumber(set.Text) is null => WholeNumberRule(set.Name),
+            // Text takes any value; a number that parses keeps its rule.
+            _ => null,
         };
-        return holds ? null : (set.Name, Rule(variable.Kind, set.Name));
+        return rule is null ? null : (set.Name, rule);
     }
 
     /// <summary>The first of <paramref name="names"/> set to a non-empty value, in the order lego reads its aliases.</summary>
@@ -172,14 +166,10 @@ public sealed class ProviderCredentials
             ? value
             : null;
 
-    private static string Rule(DnsVariableKind kind, string name) => kind switch
-    {
-        DnsVariableKind.Seconds => $"{name} must be a number of seconds above 0 and at most {LongestDuration.TotalSeconds:0}",
-        DnsVariableKind.WholeNumber => $"{name} must be a whole number of at least 0",
-        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
-    };
+    private static string SecondsRule(string name) =>
+        $"{name} must be a number of seconds above 0 and at most {LongestDuration.TotalSeconds:0}";
 
-    private static Protocol.AcmeException Refused(DnsVariableKind kind, string name) => new(Rule(kind, name));
+    private static string WholeNumberRule(string name) => $"{name} must be a whole number of at least 0";
 
     /// <summary>All values, for a child process environment (exec provider).</summary>
     public IReadOnlyDictionary<string, string> All => _values;
