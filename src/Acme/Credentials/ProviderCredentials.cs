@@ -112,6 +112,7 @@ public sealed class ProviderCredentials
     /// </summary>
     public TimeSpan? GetSeconds(params string[] names)
     {
+        NumberRead?.Invoke(DnsVariableKind.Seconds, names);
         if (FirstSet(names) is not { } set) return null;
         return TimeSpan.FromSeconds(ParseSeconds(set.Text) ?? throw new Protocol.AcmeException(SecondsRule(set.Name)));
     }
@@ -122,9 +123,16 @@ public sealed class ProviderCredentials
     /// </summary>
     public int? GetInt(params string[] names)
     {
+        NumberRead?.Invoke(DnsVariableKind.WholeNumber, names);
         if (FirstSet(names) is not { } set) return null;
         return ParseWholeNumber(set.Text) ?? throw new Protocol.AcmeException(WholeNumberRule(set.Name));
     }
+
+    /// <summary>
+    /// Told the kind and names of each <see cref="GetSeconds"/> and <see cref="GetInt"/> read, so a
+    /// test can hold every provider's numeric reads equal to what it declares for lint.
+    /// </summary>
+    internal Action<DnsVariableKind, string[]>? NumberRead { get; init; }
 
     /// <summary>
     /// The name of <paramref name="variable"/> that is read (the first alias set) and the rule its value

@@ -6,9 +6,12 @@ namespace ConfigLang.Acme.Tests.Dns;
 
 /// <summary>
 /// Each built-in provider declares the kind of every variable it reads as a number
-/// (<see cref="DnsProviderVariable.Kind"/>), so lint refuses what the provider refuses: a declared
-/// numeric variable set to "bad" makes creating the provider fail naming it (under each of its
-/// names), and a Text variable set to "bad" never does, which catches a numeric read left undeclared.
+/// (<see cref="DnsProviderVariable.Kind"/>), so lint refuses what the provider refuses: the numeric
+/// reads creating a provider makes (<see cref="ProviderCredentials.GetSeconds"/>,
+/// <see cref="ProviderCredentials.GetInt"/>) are exactly its declared numeric variables, names in the
+/// same order; a declared numeric variable set to "bad" makes creating the provider fail naming it
+/// (under each of its names), and a declared Text variable set to "bad" is not refused by a numeric
+/// rule. A number parsed some other way (not through those reads) is not seen here.
 /// Creating a provider does no network or disk I/O: the credentials have no file reader.
 /// </summary>
 public sealed class DnsVariableKindConformanceTests
@@ -19,6 +22,23 @@ public sealed class DnsVariableKindConformanceTests
 
     private static Dictionary<string, string> Required(IDnsProviderFactory factory) =>
         factory.Variables.Required[0].ToDictionary(name => name, DnsProviderVariablesTests.SampleValue);
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public void The_numeric_reads_are_the_declared_numeric_variables(string provider)
+    {
+        var factory = Registry.Get(provider);
+        var read = new List<string>();
+        var credentials = new ProviderCredentials(Required(factory))
+        {
+            NumberRead = (kind, names) => read.Add($"{kind} {string.Join(",", names)}"),
+        };
+
+        factory.Create(credentials);
+
+        var declared = factory.Variables.Variables.Where(v => v.Kind != DnsVariableKind.Text).Select(v => $"{v.Kind} {string.Join(",", v.Names)}");
+        Assert.Equal(declared.Order(StringComparer.Ordinal), read.Distinct().Order(StringComparer.Ordinal));
+    }
 
     [Theory]
     [MemberData(nameof(Providers))]
