@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using ConfigLang.Acme.Credentials;
 using ConfigLang.Acme.Storage;
 
@@ -14,7 +16,14 @@ namespace ConfigLang.Host.Checks;
 /// </summary>
 public static class ReadableProviderCredentials
 {
-    public static ProviderCredentials? Load(CertFacts cert, HostFacts facts)
+    // CL3017 and CL3025 both judge these variables: the secrets are read once per certificate of one
+    // lint's facts, not once per check. Held only while those facts live.
+    private static readonly ConditionalWeakTable<HostFacts, ConcurrentDictionary<string, ProviderCredentials?>> Loaded = new();
+
+    public static ProviderCredentials? Load(CertFacts cert, HostFacts facts) =>
+        Loaded.GetValue(facts, _ => new(StringComparer.Ordinal)).GetOrAdd(cert.Name, _ => Read(cert, facts));
+
+    private static ProviderCredentials? Read(CertFacts cert, HostFacts facts)
     {
         if (cert.EnvironmentFile is null && cert.CredentialFiles.Count == 0) return null;
         var files = new RootedFileSystem(facts.Root);

@@ -114,4 +114,18 @@ public sealed class DnsVariableRefusedCheckTests : IDisposable
         Assert.Contains("CLOUDFLARE_TTL must be a whole number", finding.Message);
         Assert.Equal("security.acme.certs.\"example.org\".environmentFile", PathEchoLocator.OptionAt(finding));
     }
+
+    [Fact]
+    public void The_files_are_read_once_per_certificate_for_both_checks()
+    {
+        var env = Write("cloudflare.env", "CLOUDFLARE_DNS_API_TOKEN=t\nCF_TTL=60s\n");
+        var facts = Facts(environmentFile: env);
+
+        var first = ReadableProviderCredentials.Load(facts.Certs[0], facts);
+
+        Assert.NotNull(first);
+        Assert.Same(first, ReadableProviderCredentials.Load(facts.Certs[0], facts));
+        // Other facts (another lint, another policy) read again.
+        Assert.NotSame(first, ReadableProviderCredentials.Load(facts.Certs[0], facts with { }));
+    }
 }
