@@ -64,6 +64,9 @@ public static class LintCodes
     /// <summary>A credentials file the configuration names does not exist on the host that preview, rebuild or renew look at (lint, run without the secrets, does not report it).</summary>
     public const string CredentialFileMissing = "CL3024";
 
+    /// <summary>A readable environment or credential file sets a DNS provider's numeric variable (TTL, timeout, retries) to a value the provider refuses.</summary>
+    public const string DnsVariableRefused = "CL3025";
+
     // ---- Clusters and fleets (CL3018-CL3023) ----
 
     /// <summary><c>security.acme.cluster.encryptionKeyFile</c> or <c>keyFile</c> exists and users other than root can read it.</summary>

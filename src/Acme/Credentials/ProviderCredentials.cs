@@ -1,3 +1,5 @@
+using ConfigLang.Acme.Dns;
+
 namespace ConfigLang.Acme.Credentials;
 
 /// <summary>
@@ -76,14 +78,7 @@ public sealed class ProviderCredentials
     }
 
     /// <summary>The value of the first of <paramref name="names"/> that is set (lego's aliases).</summary>
-    public string? Get(params string[] names)
-    {
-        foreach (var name in names)
-        {
-            if (_values.TryGetValue(name, out var value) && value.Length > 0) return value;
-        }
-        return null;
-    }
+    public string? Get(params string[] names) => FirstSet(names)?.Text;
 
     /// <summary>Like <see cref="Get"/>, but a missing value is an error naming the variables.</summary>
     public string Require(string provider, params string[] names) =>
@@ -117,15 +112,9 @@ public sealed class ProviderCredentials
     /// </summary>
     public TimeSpan? GetSeconds(params string[] names)
     {
-        foreach (var name in names)
-        {
-            if (!_values.TryGetValue(name, out var text) || text.Length == 0) continue;
-            if (!double.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
-                || !double.IsFinite(seconds) || seconds <= 0 || seconds > LongestDuration.TotalSeconds)
-                throw new Protocol.AcmeException($"{name} must be a number of seconds above 0 and at most {LongestDuration.TotalSeconds:0}");
-            return TimeSpan.FromSeconds(seconds);
-        }
-        return null;
+        NumberRead?.Invoke(DnsVariableKind.Seconds, names);
+        if (FirstSet(names) is not { } set) return null;
+        return TimeSpan.FromSeconds(ParseSeconds(set.Text) ?? throw new Protocol.AcmeException(SecondsRule(set.Name)));
     }
 
     /// <summary>
@@ -134,15 +123,61 @@ public sealed class ProviderCredentials
     /// </summary>
     public int? GetInt(params string[] names)
     {
+        NumberRead?.Invoke(DnsVariableKind.WholeNumber, names);
+        if (FirstSet(names) is not { } set) return null;
+        return ParseWholeNumber(set.Text) ?? throw new Protocol.AcmeException(WholeNumberRule(set.Name));
+    }
+
+    /// <summary>
+    /// Told the kind and names of each <see cref="GetSeconds"/> and <see cref="GetInt"/> read, so a
+    /// test can hold every provider's numeric reads equal to what it declares for lint.
+    /// </summary>
+    internal Action<DnsVariableKind, string[]>? NumberRead { get; init; }
+
+    /// <summary>
+    /// The name of <paramref name="variable"/> that is read (the first alias set) and the rule its value
+    /// breaks, in words naming it (never the value, which may be a secret), or null when it is unset,
+    /// of kind Text or keeps its rule: what <see cref="GetSeconds"/> or <see cref="GetInt"/> would refuse,
+    /// so lint can say it, at the option that set that name, before rebuild does.
+    /// </summary>
+    public (string Name, string Rule)? BrokenRule(DnsProviderVariable variable)
+    {
+        if (FirstSet([.. variable.Names]) is not { } set) return null;
+        var rule = variable.Kind switch
+        {
+            DnsVariableKind.Seconds when ParseSeconds(set.Text) is null => SecondsRule(set.Name),
+            DnsVariableKind.WholeNumber when ParseWholeNumber(set.Text) is null => WholeNumberRule(set.Name),
+            // Text takes any value; a number that parses keeps its rule.
+            _ => null,
+        };
+        return rule is null ? null : (set.Name, rule);
+    }
+
+    /// <summary>The first of <paramref name="names"/> set to a non-empty value, in the order lego reads its aliases.</summary>
+    private (string Name, string Text)? FirstSet(string[] names)
+    {
         foreach (var name in names)
         {
-            if (!_values.TryGetValue(name, out var text) || text.Length == 0) continue;
-            if (!int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value))
-                throw new Protocol.AcmeException($"{name} must be a whole number of at least 0");
-            return value;
+            if (_values.TryGetValue(name, out var text) && text.Length > 0) return (name, text);
         }
         return null;
     }
+
+    private static double? ParseSeconds(string text) =>
+        double.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
+            && double.IsFinite(seconds) && seconds > 0 && seconds <= LongestDuration.TotalSeconds
+            ? seconds
+            : null;
+
+    private static int? ParseWholeNumber(string text) =>
+        int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value)
+            ? value
+            : null;
+
+    private static string SecondsRule(string name) =>
+        $"{name} must be a number of seconds above 0 and at most {LongestDuration.TotalSeconds:0}";
+
+    private static string WholeNumberRule(string name) => $"{name} must be a whole number of at least 0";
 
     /// <summary>All values, for a child process environment (exec provider).</summary>
     public IReadOnlyDictionary<string, string> All => _values;

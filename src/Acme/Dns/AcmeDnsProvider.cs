@@ -23,7 +23,7 @@ public sealed class AcmeDnsProvider : IDnsProvider
         new("ACME_DNS_API_BASE", "the acme-dns API URL"),
         new("ACME_DNS_STORAGE_PATH", "JSON file of the accounts by domain (lego's storage)"),
         new("ACME_DNS_STORAGE_BASE_URL", "server answering GET /{domain} with the domain's account"),
-        new("ACME_DNS_PROPAGATION_TIMEOUT", "seconds to wait for the record to be visible"),
+        new("ACME_DNS_PROPAGATION_TIMEOUT", "seconds to wait for the record to be visible") { Kind = DnsVariableKind.Seconds },
     ],
     Required: [["ACME_DNS_API_BASE", "ACME_DNS_STORAGE_PATH"], ["ACME_DNS_API_BASE", "ACME_DNS_STORAGE_BASE_URL"]]);
 

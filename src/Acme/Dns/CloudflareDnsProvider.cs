@@ -25,8 +25,8 @@ public sealed class CloudflareDnsProvider : RecordIdDnsProvider<(string Zone, st
         new("CLOUDFLARE_ZONE_API_TOKEN", "API token with Zone:Zone:Read, when the DNS token cannot read zones") { Aliases = ["CF_ZONE_API_TOKEN"], Secret = true },
         new("CLOUDFLARE_EMAIL", "account email, with the global API key") { Aliases = ["CF_API_EMAIL"] },
         new("CLOUDFLARE_API_KEY", "global API key, with the account email") { Aliases = ["CF_API_KEY"], Secret = true },
-        new("CLOUDFLARE_TTL", "TTL of the TXT record in seconds") { Aliases = ["CF_TTL"], Default = "120" },
-        new("CLOUDFLARE_PROPAGATION_TIMEOUT", "seconds to wait for the record to be visible") { Aliases = ["CF_PROPAGATION_TIMEOUT"] },
+        new("CLOUDFLARE_TTL", "TTL of the TXT record in seconds") { Aliases = ["CF_TTL"], Default = "120", Kind = DnsVariableKind.WholeNumber },
+        new("CLOUDFLARE_PROPAGATION_TIMEOUT", "seconds to wait for the record to be visible") { Aliases = ["CF_PROPAGATION_TIMEOUT"], Kind = DnsVariableKind.Seconds },
         new("CLOUDFLARE_BASE_URL", "API base URL (ConfigLang's; for tests and proxies)") { Default = "https://api.cloudflare.com/client/v4" },
     ],
     Required: [["CLOUDFLARE_DNS_API_TOKEN"], ["CLOUDFLARE_EMAIL", "CLOUDFLARE_API_KEY"]]);

@@ -21,8 +21,8 @@ internal sealed class DesecDnsProvider : ValueListDnsProvider<(string Domain, st
     public static DnsProviderVariables Variables { get; } = new(
     [
         new("DESEC_TOKEN", "deSEC API token") { Secret = true },
-        new("DESEC_TTL", "TTL of the TXT record in seconds (deSEC's minimum is 3600)") { Default = "3600" },
-        new("DESEC_PROPAGATION_TIMEOUT", "seconds to wait for the record to be visible") { Default = "120" },
+        new("DESEC_TTL", "TTL of the TXT record in seconds (deSEC's minimum is 3600)") { Default = "3600", Kind = DnsVariableKind.WholeNumber },
+        new("DESEC_PROPAGATION_TIMEOUT", "seconds to wait for the record to be visible") { Default = "120", Kind = DnsVariableKind.Seconds },
         new("DESEC_BASE_URL", "API base URL (ConfigLang's; for tests and proxies)") { Default = "https://desec.io/api/v1" },
     ],
     Required: [["DESEC_TOKEN"]]);

@@ -20,8 +20,8 @@ public sealed class DigitalOceanDnsProvider : RecordIdDnsProvider<(string Zone, 
     public static DnsProviderVariables Variables { get; } = new(
     [
         new("DO_AUTH_TOKEN", "personal access token with write scope (Bearer)") { Secret = true },
-        new("DO_TTL", "TTL of the TXT record in seconds") { Default = "30" },
-        new("DO_PROPAGATION_TIMEOUT", "seconds to wait for the record to be visible") { Default = "60" },
+        new("DO_TTL", "TTL of the TXT record in seconds") { Default = "30", Kind = DnsVariableKind.WholeNumber },
+        new("DO_PROPAGATION_TIMEOUT", "seconds to wait for the record to be visible") { Default = "60", Kind = DnsVariableKind.Seconds },
         new("DO_API_URL", "API base URL") { Default = "https://api.digitalocean.com" },
     ],
     Required: [["DO_AUTH_TOKEN"]]);

@@ -17,6 +17,9 @@ public sealed record DnsProviderVariable(string Name, string Description)
     /// <summary>The value used when it is not set, as text (null: none, or computed).</summary>
     public string? Default { get; init; }
 
+    /// <summary>What its value must be; a numeric kind is one the provider refuses otherwise (lint checks it before rebuild).</summary>
+    public DnsVariableKind Kind { get; init; }
+
     /// <summary><see cref="Name"/> then <see cref="Aliases"/>: every name that sets it, in the order read.</summary>
     public IEnumerable<string> Names => Aliases.Prepend(Name);
 }

@@ -19,8 +19,8 @@ public sealed class DnsimpleDnsProvider : RecordIdDnsProvider<(string Zone, long
     public static DnsProviderVariables Variables { get; } = new(
     [
         new("DNSIMPLE_OAUTH_TOKEN", "account API token (Bearer)") { Secret = true },
-        new("DNSIMPLE_TTL", "TTL of the TXT record in seconds") { Default = "120" },
-        new("DNSIMPLE_PROPAGATION_TIMEOUT", "seconds to wait for the record to be visible") { Default = "60" },
+        new("DNSIMPLE_TTL", "TTL of the TXT record in seconds") { Default = "120", Kind = DnsVariableKind.WholeNumber },
+        new("DNSIMPLE_PROPAGATION_TIMEOUT", "seconds to wait for the record to be visible") { Default = "60", Kind = DnsVariableKind.Seconds },
         new("DNSIMPLE_BASE_URL", "API endpoint URL") { Default = "https://api.dnsimple.com" },
     ],
     Required: [["DNSIMPLE_OAUTH_TOKEN"]]);

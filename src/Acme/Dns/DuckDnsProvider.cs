@@ -21,9 +21,9 @@ public sealed class DuckDnsProvider : IDnsProvider
     [
         new("DUCKDNS_TOKEN", "account token") { Secret = true },
         new("DUCKDNS_TTL", "accepted for lego configurations; DuckDNS fixes the TTL itself") { Default = "60" },
-        new("DUCKDNS_PROPAGATION_TIMEOUT", "seconds to wait for the record to be visible") { Default = "60" },
+        new("DUCKDNS_PROPAGATION_TIMEOUT", "seconds to wait for the record to be visible") { Default = "60", Kind = DnsVariableKind.Seconds },
         new("DUCKDNS_POLLING_INTERVAL", "accepted for lego configurations; the propagation check polls at its own pace") { Default = "2" },
-        new("DUCKDNS_SEQUENCE_INTERVAL", "seconds between two challenges, which run one at a time (one TXT value per domain)") { Default = "60" },
+        new("DUCKDNS_SEQUENCE_INTERVAL", "seconds between two challenges, which run one at a time (one TXT value per domain)") { Default = "60", Kind = DnsVariableKind.Seconds },
         new("DUCKDNS_BASE_URL", "API base URL (ConfigLang's; for tests and proxies)") { Default = "https://www.duckdns.org" },
     ],
     Required: [["DUCKDNS_TOKEN"]]);

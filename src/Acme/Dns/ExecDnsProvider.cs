@@ -19,8 +19,8 @@ public sealed class ExecDnsProvider : IDnsProvider
     [
         new("EXEC_PATH", "program run as PROGRAM present|cleanup FQDN VALUE"),
         new("EXEC_MODE", "RAW: pass DOMAIN TOKEN KEY_AUTH instead"),
-        new("EXEC_PROPAGATION_TIMEOUT", "seconds to wait for the record to be visible"),
-        new("EXEC_SEQUENCE_TIMEOUT", "seconds one run of the program may take"),
+        new("EXEC_PROPAGATION_TIMEOUT", "seconds to wait for the record to be visible") { Kind = DnsVariableKind.Seconds },
+        new("EXEC_SEQUENCE_TIMEOUT", "seconds one run of the program may take") { Kind = DnsVariableKind.Seconds },
     ],
     Required: [["EXEC_PATH"]]);
     private readonly ProviderCredentials _credentials;

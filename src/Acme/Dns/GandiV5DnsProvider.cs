@@ -22,8 +22,8 @@ internal sealed class GandiV5DnsProvider : ValueListDnsProvider<(string Rrset, s
     [
         new("GANDIV5_PERSONAL_ACCESS_TOKEN", "personal access token (Bearer)") { Secret = true },
         new("GANDIV5_API_KEY", "API key (deprecated by Gandi)") { Secret = true },
-        new("GANDIV5_TTL", "TTL of the TXT record in seconds (Gandi's minimum is 300)") { Default = "300" },
-        new("GANDIV5_PROPAGATION_TIMEOUT", "seconds to wait for the record to be visible") { Default = "1200" },
+        new("GANDIV5_TTL", "TTL of the TXT record in seconds (Gandi's minimum is 300)") { Default = "300", Kind = DnsVariableKind.WholeNumber },
+        new("GANDIV5_PROPAGATION_TIMEOUT", "seconds to wait for the record to be visible") { Default = "1200", Kind = DnsVariableKind.Seconds },
         new("GANDIV5_BASE_URL", "LiveDNS API base URL (ConfigLang's; for tests and the sandbox)") { Default = "https://api.gandi.net/v5/livedns" },
     ],
     Required: [["GANDIV5_PERSONAL_ACCESS_TOKEN"], ["GANDIV5_API_KEY"]]);

@@ -21,8 +21,8 @@ internal sealed class GoDaddyDnsProvider : ValueListDnsProvider<(string Zone, st
     [
         new("GODADDY_API_KEY", "API key") { Secret = true },
         new("GODADDY_API_SECRET", "API secret") { Secret = true },
-        new("GODADDY_TTL", "TTL of the TXT record in seconds") { Default = "600" },
-        new("GODADDY_PROPAGATION_TIMEOUT", "seconds to wait for the record to be visible") { Default = "120" },
+        new("GODADDY_TTL", "TTL of the TXT record in seconds") { Default = "600", Kind = DnsVariableKind.WholeNumber },
+        new("GODADDY_PROPAGATION_TIMEOUT", "seconds to wait for the record to be visible") { Default = "120", Kind = DnsVariableKind.Seconds },
         new("GODADDY_BASE_URL", "API base URL (ConfigLang's; for tests and the OTE environment)") { Default = "https://api.godaddy.com/v1" },
     ],
     Required: [["GODADDY_API_KEY", "GODADDY_API_SECRET"]]);

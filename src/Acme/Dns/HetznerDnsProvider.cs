@@ -19,8 +19,8 @@ public sealed class HetznerDnsProvider : IDnsProvider
     public static DnsProviderVariables Variables { get; } = new(
     [
         new("HETZNER_API_TOKEN", "Hetzner Cloud API token with read/write access (Bearer)") { Secret = true },
-        new("HETZNER_TTL", "TTL of the TXT record in seconds") { Default = "120" },
-        new("HETZNER_PROPAGATION_TIMEOUT", "seconds to wait for the record to be visible") { Default = "60" },
+        new("HETZNER_TTL", "TTL of the TXT record in seconds") { Default = "120", Kind = DnsVariableKind.WholeNumber },
+        new("HETZNER_PROPAGATION_TIMEOUT", "seconds to wait for the record to be visible") { Default = "60", Kind = DnsVariableKind.Seconds },
         new("HETZNER_BASE_URL", "API base URL (ConfigLang's; for tests and proxies)") { Default = "https://api.hetzner.cloud/v1" },
     ],
     Required: [["HETZNER_API_TOKEN"]]);

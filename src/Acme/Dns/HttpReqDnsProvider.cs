@@ -26,7 +26,7 @@ public sealed class HttpReqDnsProvider : IDnsProvider
         new("HTTPREQ_MODE", "RAW: send domain, token and keyAuth instead of fqdn and value"),
         new("HTTPREQ_USERNAME", "basic auth user"),
         new("HTTPREQ_PASSWORD", "basic auth password") { Secret = true },
-        new("HTTPREQ_PROPAGATION_TIMEOUT", "seconds to wait for the record to be visible"),
+        new("HTTPREQ_PROPAGATION_TIMEOUT", "seconds to wait for the record to be visible") { Kind = DnsVariableKind.Seconds },
     ],
     Required: [["HTTPREQ_ENDPOINT"]]);
     private readonly DnsHttpApi _api;

@@ -25,8 +25,8 @@ public sealed class InwxDnsProvider : IDnsProvider
         new("INWX_PASSWORD", "account password") { Secret = true },
         new("INWX_SHARED_SECRET", "TOTP secret, when the account uses two-factor authentication") { Secret = true },
         new("INWX_SANDBOX", "true: use the OTE sandbox API") { Default = "false" },
-        new("INWX_TTL", "TTL of the TXT record in seconds") { Default = "300" },
-        new("INWX_PROPAGATION_TIMEOUT", "seconds to wait for the record to be visible"),
+        new("INWX_TTL", "TTL of the TXT record in seconds") { Default = "300", Kind = DnsVariableKind.WholeNumber },
+        new("INWX_PROPAGATION_TIMEOUT", "seconds to wait for the record to be visible") { Kind = DnsVariableKind.Seconds },
         new("INWX_ENDPOINT", "JSON-RPC endpoint (ConfigLang's; for tests)") { Default = "https://api.domrobot.com/jsonrpc/" },
     ],
     Required: [["INWX_USERNAME", "INWX_PASSWORD"]]);

@@ -21,8 +21,8 @@ public sealed class LinodeDnsProvider : RecordIdDnsProvider<(long Domain, long R
     public static DnsProviderVariables Variables { get; } = new(
     [
         new("LINODE_TOKEN", "personal access token with Domains read/write (Bearer)") { Secret = true },
-        new("LINODE_TTL", "TTL of the TXT record in seconds") { Default = "300" },
-        new("LINODE_PROPAGATION_TIMEOUT", "seconds to wait for the record to be visible") { Default = "120" },
+        new("LINODE_TTL", "TTL of the TXT record in seconds") { Default = "300", Kind = DnsVariableKind.WholeNumber },
+        new("LINODE_PROPAGATION_TIMEOUT", "seconds to wait for the record to be visible") { Default = "120", Kind = DnsVariableKind.Seconds },
         new("LINODE_BASE_URL", "API base URL (ConfigLang's; for tests and proxies)") { Default = "https://api.linode.com/v4" },
     ],
     Required: [["LINODE_TOKEN"]]);

@@ -51,8 +51,8 @@ public sealed class OvhDnsProvider : RecordIdDnsProvider<(string Zone, long Id)>
         new("OVH_CLIENT_ID", "OAuth2 client id (service account), instead of the three keys"),
         new("OVH_CLIENT_SECRET", "OAuth2 client secret") { Secret = true },
         new("OVH_OAUTH2_TOKEN_URL", "OAuth2 token endpoint (ConfigLang's; for an endpoint given as a URL, and tests)"),
-        new("OVH_TTL", "TTL of the TXT record in seconds") { Default = "120" },
-        new("OVH_PROPAGATION_TIMEOUT", "seconds to wait for the record to be visible") { Default = "60" },
+        new("OVH_TTL", "TTL of the TXT record in seconds") { Default = "120", Kind = DnsVariableKind.WholeNumber },
+        new("OVH_PROPAGATION_TIMEOUT", "seconds to wait for the record to be visible") { Default = "60", Kind = DnsVariableKind.Seconds },
     ],
     Required: [["OVH_ENDPOINT", "OVH_APPLICATION_KEY", "OVH_APPLICATION_SECRET", "OVH_CONSUMER_KEY"], ["OVH_ENDPOINT", "OVH_ACCESS_TOKEN"], ["OVH_ENDPOINT", "OVH_CLIENT_ID", "OVH_CLIENT_SECRET"]]);
 

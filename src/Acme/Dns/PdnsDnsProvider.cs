@@ -23,9 +23,9 @@ internal sealed class PdnsDnsProvider : ValueSetDnsProvider<string, PdnsDnsProvi
         new("PDNS_API_URL", "URL of the PowerDNS web server (http://127.0.0.1:8081/)"),
         new("PDNS_API_KEY", "the server's api-key") { Secret = true },
         new("PDNS_SERVER_NAME", "server id in the API's paths") { Default = "localhost" },
-        new("PDNS_API_VERSION", "API version, skipping the detection through GET /api (0: the pre-4 API)"),
-        new("PDNS_TTL", "TTL of the TXT record in seconds") { Default = "120" },
-        new("PDNS_PROPAGATION_TIMEOUT", "seconds to wait for the record to be visible"),
+        new("PDNS_API_VERSION", "API version, skipping the detection through GET /api (0: the pre-4 API)") { Kind = DnsVariableKind.WholeNumber },
+        new("PDNS_TTL", "TTL of the TXT record in seconds") { Default = "120", Kind = DnsVariableKind.WholeNumber },
+        new("PDNS_PROPAGATION_TIMEOUT", "seconds to wait for the record to be visible") { Kind = DnsVariableKind.Seconds },
     ],
     Required: [["PDNS_API_URL", "PDNS_API_KEY"]]);
 
@@ -51,12 +51,7 @@ internal sealed class PdnsDnsProvider : ValueSetDnsProvider<string, PdnsDnsProvi
         _key = credentials.Require(ProviderName, "PDNS_API_KEY");
         _server = credentials.Get("PDNS_SERVER_NAME") ?? "localhost";
         _ttl = credentials.GetInt("PDNS_TTL") ?? 120;
-        if (credentials.Get("PDNS_API_VERSION") is { } version)
-        {
-            _apiVersion = int.TryParse(version, System.Globalization.CultureInfo.InvariantCulture, out var v) && v >= 0
-                ? v
-                : throw new DnsProviderException(ProviderName, $"PDNS_API_VERSION is not a version number: {version}");
-        }
+        _apiVersion = credentials.GetInt("PDNS_API_VERSION");
     }
 
     // The zone is found by the read itself, which answers its RRsets too.

@@ -23,8 +23,8 @@ public sealed class PorkbunDnsProvider : RecordIdDnsProvider<(string Zone, strin
     [
         new("PORKBUN_API_KEY", "API key") { Secret = true },
         new("PORKBUN_SECRET_API_KEY", "secret API key") { Secret = true },
-        new("PORKBUN_TTL", "TTL of the TXT record in seconds") { Default = "300" },
-        new("PORKBUN_PROPAGATION_TIMEOUT", "seconds to wait for the record to be visible") { Default = "600" },
+        new("PORKBUN_TTL", "TTL of the TXT record in seconds") { Default = "300", Kind = DnsVariableKind.WholeNumber },
+        new("PORKBUN_PROPAGATION_TIMEOUT", "seconds to wait for the record to be visible") { Default = "600", Kind = DnsVariableKind.Seconds },
         new("PORKBUN_BASE_URL", "API base URL (ConfigLang's; for tests and proxies)") { Default = "https://api.porkbun.com/api/json/v3" },
     ],
     Required: [["PORKBUN_API_KEY", "PORKBUN_SECRET_API_KEY"]]);

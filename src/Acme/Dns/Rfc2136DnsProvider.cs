@@ -24,9 +24,9 @@ public sealed class Rfc2136DnsProvider : IDnsProvider
         new("RFC2136_TSIG_KEY", "TSIG key name, with RFC2136_TSIG_SECRET"),
         new("RFC2136_TSIG_SECRET", "TSIG secret (base64), with RFC2136_TSIG_KEY") { Secret = true },
         new("RFC2136_TSIG_ALGORITHM", "TSIG algorithm") { Default = "hmac-sha1." },
-        new("RFC2136_TTL", "TTL of the TXT record in seconds") { Default = "120" },
-        new("RFC2136_PROPAGATION_TIMEOUT", "seconds to wait for the record to be visible"),
-        new("RFC2136_DNS_TIMEOUT", "seconds to wait for the name server's answer"),
+        new("RFC2136_TTL", "TTL of the TXT record in seconds") { Default = "120", Kind = DnsVariableKind.WholeNumber },
+        new("RFC2136_PROPAGATION_TIMEOUT", "seconds to wait for the record to be visible") { Kind = DnsVariableKind.Seconds },
+        new("RFC2136_DNS_TIMEOUT", "seconds to wait for the name server's answer") { Kind = DnsVariableKind.Seconds },
         new("RFC2136_ZONE", "the zone to update, skipping the SOA lookup (ConfigLang's)"),
     ],
     Required: [["RFC2136_NAMESERVER"]]);

@@ -20,8 +20,8 @@ public sealed class VultrDnsProvider : RecordIdDnsProvider<(string Zone, string 
     public static DnsProviderVariables Variables { get; } = new(
     [
         new("VULTR_API_KEY", "API key (Bearer)") { Secret = true },
-        new("VULTR_TTL", "TTL of the TXT record in seconds") { Default = "120" },
-        new("VULTR_PROPAGATION_TIMEOUT", "seconds to wait for the record to be visible") { Default = "60" },
+        new("VULTR_TTL", "TTL of the TXT record in seconds") { Default = "120", Kind = DnsVariableKind.WholeNumber },
+        new("VULTR_PROPAGATION_TIMEOUT", "seconds to wait for the record to be visible") { Default = "60", Kind = DnsVariableKind.Seconds },
         new("VULTR_BASE_URL", "API base URL (ConfigLang's; for tests and proxies)") { Default = "https://api.vultr.com/v2" },
     ],
     Required: [["VULTR_API_KEY"]]);

@@ -35,7 +35,9 @@ public static class LintServices
         services.AddSingleton<IHostCheck, TlsAlpn01PortClosedCheck>();
         services.AddSingleton<IHostCheck, WebrootNotServedCheck>();
         services.AddSingleton<IHostCheck, CredentialFileMissingCheck>();
-        services.AddSingleton<IHostCheck>(_ => new DnsCredentialsMissingCheck(ConfigLang.Acme.Dns.DnsProviderRegistry.CreateDefault()));
+        services.AddSingleton(_ => ConfigLang.Acme.Dns.DnsProviderRegistry.CreateDefault());
+        services.AddSingleton<IHostCheck>(sp => new DnsCredentialsMissingCheck(sp.GetRequiredService<ConfigLang.Acme.Dns.DnsProviderRegistry>()));
+        services.AddSingleton<IHostCheck>(sp => new DnsVariableRefusedCheck(sp.GetRequiredService<ConfigLang.Acme.Dns.DnsProviderRegistry>()));
         // Clusters (CL3018-CL3020).
         services.AddSingleton<IHostCheck, ClusterSecretFilesCheck>();
         services.AddSingleton<IHostCheck, ChallengeInPoolCheck>();

@@ -72,6 +72,8 @@ public sealed class ProviderCredentialsTests : IDisposable
         var error = Assert.Throws<ConfigLang.Acme.Protocol.AcmeException>(() => credentials.GetSeconds("INWX_PROPAGATION_TIMEOUT"));
 
         Assert.Equal("INWX_PROPAGATION_TIMEOUT must be a number of seconds above 0 and at most 86400", error.Message);
+        // lint judges by the same rule, in the same words.
+        Assert.Equal(error.Message, credentials.BrokenRule(InwxDnsProvider.Variables["INWX_PROPAGATION_TIMEOUT"])?.Rule);
     }
 
     [Theory]
@@ -87,6 +89,32 @@ public sealed class ProviderCredentialsTests : IDisposable
         var error = Assert.Throws<ConfigLang.Acme.Protocol.AcmeException>(() => credentials.GetInt("CLOUDFLARE_TTL", "CF_TTL"));
 
         Assert.Equal("CF_TTL must be a whole number of at least 0", error.Message);
+        // The alias read is named, so lint can point at the option that set it.
+        Assert.Equal(("CF_TTL", error.Message), credentials.BrokenRule(CloudflareDnsProvider.Variables["CLOUDFLARE_TTL"]));
+    }
+
+    [Fact]
+    public void A_value_the_provider_takes_an_unset_one_or_any_text_breaks_no_rule()
+    {
+        var credentials = new ProviderCredentials(new Dictionary<string, string>
+        {
+            ["CF_TTL"] = "0", ["CLOUDFLARE_PROPAGATION_TIMEOUT"] = "0.5", ["CLOUDFLARE_EMAIL"] = "60s",
+        });
+
+        Assert.Null(credentials.BrokenRule(CloudflareDnsProvider.Variables["CLOUDFLARE_TTL"]));
+        Assert.Null(credentials.BrokenRule(CloudflareDnsProvider.Variables["CLOUDFLARE_PROPAGATION_TIMEOUT"]));
+        Assert.Null(credentials.BrokenRule(CloudflareDnsProvider.Variables["CLOUDFLARE_EMAIL"]));
+        Assert.Null(credentials.BrokenRule(DigitalOceanDnsProvider.Variables["DO_TTL"]));
+    }
+
+    [Fact]
+    public void The_first_name_set_is_judged_as_the_provider_reads_it()
+    {
+        // CLOUDFLARE_TTL hides CF_TTL: the provider never reads the alias, so it is no error.
+        var credentials = new ProviderCredentials(new Dictionary<string, string> { ["CLOUDFLARE_TTL"] = "60", ["CF_TTL"] = "60s" });
+
+        Assert.Null(credentials.BrokenRule(CloudflareDnsProvider.Variables["CLOUDFLARE_TTL"]));
+        Assert.Equal(60, credentials.GetInt("CLOUDFLARE_TTL", "CF_TTL"));
     }
 
     [Fact]

@@ -15,7 +15,7 @@ public sealed class DnsProviderVariablesTests
     public static TheoryData<string> Providers => new(Registry.Names);
 
     // Values the providers parse; anything else takes any text.
-    private static string SampleValue(string name) => name switch
+    internal static string SampleValue(string name) => name switch
     {
         "RFC2136_NAMESERVER" => "127.0.0.1:53",
         "EXEC_PATH" => "/bin/true",

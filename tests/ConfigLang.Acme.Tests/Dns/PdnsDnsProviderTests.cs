@@ -305,4 +305,19 @@ public sealed class PdnsDnsProviderTests : DnsProviderConformanceTests
         Assert.Contains("HTTP 500: zone locked  \\u001b[1A\\u001b[2Kok: certificate installed\\u0007", error.Message);
         Assert.DoesNotContain(error.Message, char.IsControl);
     }
+
+    [Fact]
+    public void An_api_version_that_is_not_a_whole_number_is_refused_by_lint_as_by_rebuild()
+    {
+        var credentials = new ProviderCredentials(new Dictionary<string, string>
+        {
+            ["PDNS_API_URL"] = "http://127.0.0.1:8081/", ["PDNS_API_KEY"] = Key, ["PDNS_API_VERSION"] = "v4",
+        });
+        using var http = new HttpClient();
+
+        var error = Assert.ThrowsAny<ConfigLang.Acme.Protocol.AcmeException>(() => new PdnsDnsProvider(credentials, http));
+
+        Assert.Equal("PDNS_API_VERSION must be a whole number of at least 0", error.Message);
+        Assert.Equal(("PDNS_API_VERSION", error.Message), credentials.BrokenRule(PdnsDnsProvider.Variables["PDNS_API_VERSION"]));
+    }
 }

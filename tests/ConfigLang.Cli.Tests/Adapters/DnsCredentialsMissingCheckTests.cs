@@ -19,6 +19,7 @@ public sealed class DnsCredentialsMissingCheckTests : IDisposable
     private string Write(string name, string content)
     {
         var path = Path.Combine(_dir, name);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.WriteAllText(path, content);
         return path;
     }
@@ -80,5 +81,19 @@ public sealed class DnsCredentialsMissingCheckTests : IDisposable
         Assert.Contains("needs INWX_USERNAME and INWX_PASSWORD", finding.Message);
         // Outside the root, the same path is simply not there.
         Assert.Empty(_check.Check(Facts("inwx", "/inwx.env")));
+    }
+
+    [Fact]
+    public void A_file_named_inside_the_environment_file_is_not_read_when_lint_may_not_look_at_it()
+    {
+        // An empty password file outside the repository would turn CL3017 on: an answer about a file restricted lint refuses.
+        var outside = Write("empty", "");
+        var env = Write(Path.Combine("repo", "inwx.env"), $"INWX_USERNAME=u\nINWX_PASSWORD_FILE={outside}\n");
+        var facts = Facts("inwx", env);
+
+        var restricted = facts with { ReadablePaths = new ConfigLang.Evaluator.Runtime.PathAccessPolicy([Path.Combine(_dir, "repo")]) };
+
+        Assert.Empty(_check.Check(restricted));
+        Assert.Equal(LintCodes.DnsCredentialsMissing, Assert.Single(_check.Check(facts)).Code);
     }
 }

@@ -169,6 +169,25 @@ public sealed class LintRestrictedFilesTests : IDisposable
     }
 
     [Fact]
+    public void A_file_named_inside_a_repository_environment_file_is_not_judged_under_lint_but_is_under_impure()
+    {
+        // CF_TTL_FILE in the repository's env file would otherwise ask whether an outside file is readable and a whole number.
+        var ttl = Path.Combine(_outside, "ttl");
+        File.WriteAllText(ttl, "60s\n");
+        var env = Path.Combine(_repo, "cloudflare.env");
+        File.WriteAllText(env, $"CLOUDFLARE_DNS_API_TOKEN=t\nCF_TTL_FILE={ttl}\n");
+        var file = Path.Combine(_repo, "host.nix");
+        File.WriteAllText(file, "{ security.acme.acceptTerms = true; security.acme.defaults.email = \"ops@example.org\";\n" +
+            $"  security.acme.certs.\"example.org\" = {{ dnsProvider = \"cloudflare\"; environmentFile = \"{env}\"; }}; }}\n");
+
+        var restricted = CliProcess.RunIn(_repo, null, "lint", file);
+        var impure = CliProcess.RunIn(_repo, null, "lint", "--impure", file);
+
+        Assert.DoesNotContain(ConfigLang.Host.LintCodes.DnsVariableRefused, restricted.Stdout + restricted.Stderr);
+        Assert.Contains($"error[{ConfigLang.Host.LintCodes.DnsVariableRefused}]", impure.Stderr);
+    }
+
+    [Fact]
     public void Allow_path_and_impure_let_a_read_through()
     {
         var file = HostThrowing($"builtins.readFile {_outside}/secret.txt");
