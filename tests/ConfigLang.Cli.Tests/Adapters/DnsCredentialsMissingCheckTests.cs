@@ -11,28 +11,16 @@ namespace ConfigLang.Cli.Tests.Adapters;
 /// </summary>
 public sealed class DnsCredentialsMissingCheckTests : IDisposable
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("configlang-cl3017-").FullName;
+    private readonly ProviderFileFolder _files = new("configlang-cl3017-");
     private readonly DnsCredentialsMissingCheck _check = new(DnsProviderRegistry.CreateDefault());
 
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
-
-    private string Write(string name, string content)
-    {
-        var path = Path.Combine(_dir, name);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllText(path, content);
-        return path;
-    }
-
-    private static HostFacts Facts(string provider = "cloudflare", string? environmentFile = null, Dictionary<string, string>? credentialFiles = null) =>
-        new([new CertFacts("example.org", "example.org", [], null, provider, null, null, null, "acme", environmentFile,
-            credentialFiles ?? [], "")], [], new Dictionary<string, UserFacts>(), new Dictionary<string, IReadOnlyList<string>>()) { Locator = new PathEchoLocator() };
+    public void Dispose() => _files.Dispose();
 
     [Fact]
     public void An_environment_file_without_the_required_variables_is_an_error_at_its_definition()
     {
-        var env = Write("cloudflare.env", "CLOUDFLARE_EMAIL=ops@example.org\nCLOUDFLARE_TTL=60\n");
-        var finding = Assert.Single(_check.Check(Facts(environmentFile: env)));
+        var env = _files.Write("cloudflare.env", "CLOUDFLARE_EMAIL=ops@example.org\nCLOUDFLARE_TTL=60\n");
+        var finding = Assert.Single(_check.Check(ProviderFileFolder.Facts(environmentFile: env)));
 
         Assert.Equal(LintCodes.DnsCredentialsMissing, finding.Code);
         Assert.True(finding.IsError);
@@ -49,49 +37,49 @@ public sealed class DnsCredentialsMissingCheckTests : IDisposable
     [InlineData("CF_API_EMAIL=ops@example.org\nCLOUDFLARE_API_KEY=k\n")]
     public void Any_complete_alternative_under_any_of_its_names_satisfies_it(string content)
     {
-        Assert.Empty(_check.Check(Facts(environmentFile: Write("cloudflare.env", content))));
+        Assert.Empty(_check.Check(ProviderFileFolder.Facts(environmentFile: _files.Write("cloudflare.env", content))));
     }
 
     [Fact]
     public void A_credential_file_provides_its_variable_and_an_empty_one_does_not()
     {
-        var token = Write("token", "t0ken\n");
-        Assert.Empty(_check.Check(Facts(credentialFiles: new() { ["CLOUDFLARE_DNS_API_TOKEN_FILE"] = token })));
-        var empty = Write("empty", "");
-        var finding = Assert.Single(_check.Check(Facts(credentialFiles: new() { ["CLOUDFLARE_DNS_API_TOKEN_FILE"] = empty })));
+        var token = _files.Write("token", "t0ken\n");
+        Assert.Empty(_check.Check(ProviderFileFolder.Facts(credentialFiles: new() { ["CLOUDFLARE_DNS_API_TOKEN_FILE"] = token })));
+        var empty = _files.Write("empty", "");
+        var finding = Assert.Single(_check.Check(ProviderFileFolder.Facts(credentialFiles: new() { ["CLOUDFLARE_DNS_API_TOKEN_FILE"] = empty })));
         Assert.Contains("credentialFiles set none of them", finding.Message);
     }
 
     [Fact]
     public void Files_that_cannot_be_read_here_say_nothing()
     {
-        var absent = Path.Combine(_dir, "absent.env");
-        Assert.Empty(_check.Check(Facts(environmentFile: absent)));
-        var env = Write("inwx.env", "INWX_USERNAME=u\n");
-        Assert.Empty(_check.Check(Facts("inwx", env, new() { ["INWX_PASSWORD_FILE"] = absent })));
+        var absent = Path.Combine(_files.Root, "absent.env");
+        Assert.Empty(_check.Check(ProviderFileFolder.Facts(environmentFile: absent)));
+        var env = _files.Write("inwx.env", "INWX_USERNAME=u\n");
+        Assert.Empty(_check.Check(ProviderFileFolder.Facts("inwx", env, new() { ["INWX_PASSWORD_FILE"] = absent })));
         // Without any file there is nothing read here to judge.
-        Assert.Empty(_check.Check(Facts("inwx")));
+        Assert.Empty(_check.Check(ProviderFileFolder.Facts("inwx")));
     }
 
     [Fact]
     public void Files_are_read_below_the_root_as_rebuild_reads_them()
     {
-        Write("inwx.env", "INWX_USERNAME=u\n");
-        var finding = Assert.Single(_check.Check(Facts("inwx", "/inwx.env") with { Root = _dir }));
+        _files.Write("inwx.env", "INWX_USERNAME=u\n");
+        var finding = Assert.Single(_check.Check(ProviderFileFolder.Facts("inwx", "/inwx.env") with { Root = _files.Root }));
         Assert.Contains("needs INWX_USERNAME and INWX_PASSWORD", finding.Message);
         // Outside the root, the same path is simply not there.
-        Assert.Empty(_check.Check(Facts("inwx", "/inwx.env")));
+        Assert.Empty(_check.Check(ProviderFileFolder.Facts("inwx", "/inwx.env")));
     }
 
     [Fact]
     public void A_file_named_inside_the_environment_file_is_not_read_when_lint_may_not_look_at_it()
     {
         // An empty password file outside the repository would turn CL3017 on: an answer about a file restricted lint refuses.
-        var outside = Write("empty", "");
-        var env = Write(Path.Combine("repo", "inwx.env"), $"INWX_USERNAME=u\nINWX_PASSWORD_FILE={outside}\n");
-        var facts = Facts("inwx", env);
+        var outside = _files.Write("empty", "");
+        var env = _files.Write(Path.Combine("repo", "inwx.env"), $"INWX_USERNAME=u\nINWX_PASSWORD_FILE={outside}\n");
+        var facts = ProviderFileFolder.Facts("inwx", env);
 
-        var restricted = facts with { ReadablePaths = new ConfigLang.Evaluator.Runtime.PathAccessPolicy([Path.Combine(_dir, "repo")]) };
+        var restricted = facts with { ReadablePaths = new ConfigLang.Evaluator.Runtime.PathAccessPolicy([Path.Combine(_files.Root, "repo")]) };
 
         Assert.Empty(_check.Check(restricted));
         Assert.Equal(LintCodes.DnsCredentialsMissing, Assert.Single(_check.Check(facts)).Code);

@@ -12,29 +12,17 @@ namespace ConfigLang.Cli.Tests.Adapters;
 /// </summary>
 public sealed class DnsVariableRefusedCheckTests : IDisposable
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("configlang-cl3025-").FullName;
+    private readonly ProviderFileFolder _files = new("configlang-cl3025-");
     private readonly DnsVariableRefusedCheck _check = new(DnsProviderRegistry.CreateDefault());
 
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
-
-    private string Write(string name, string content)
-    {
-        var path = Path.Combine(_dir, name);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllText(path, content);
-        return path;
-    }
-
-    private static HostFacts Facts(string provider = "cloudflare", string? environmentFile = null, Dictionary<string, string>? credentialFiles = null) =>
-        new([new CertFacts("example.org", "example.org", [], null, provider, null, null, null, "acme", environmentFile,
-            credentialFiles ?? [], "")], [], new Dictionary<string, UserFacts>(), new Dictionary<string, IReadOnlyList<string>>()) { Locator = new PathEchoLocator() };
+    public void Dispose() => _files.Dispose();
 
     [Fact]
     public void A_refused_value_in_the_environment_file_is_an_error_naming_the_variable_not_the_value()
     {
-        var env = Write("cloudflare.env", "CLOUDFLARE_DNS_API_TOKEN=t\nCF_TTL=60s\nCF_PROPAGATION_TIMEOUT=99999\n");
+        var env = _files.Write("cloudflare.env", "CLOUDFLARE_DNS_API_TOKEN=t\nCF_TTL=60s\nCF_PROPAGATION_TIMEOUT=99999\n");
 
-        var findings = _check.Check(Facts(environmentFile: env)).ToList();
+        var findings = _check.Check(ProviderFileFolder.Facts(environmentFile: env)).ToList();
 
         Assert.Equal(2, findings.Count);
         Assert.All(findings, f => Assert.Equal(LintCodes.DnsVariableRefused, f.Code));
@@ -49,10 +37,10 @@ public sealed class DnsVariableRefusedCheckTests : IDisposable
     [Fact]
     public void A_refused_value_from_a_credential_file_is_reported_at_credentialFiles()
     {
-        var env = Write("route53.env", "AWS_ACCESS_KEY_ID=a\nAWS_SECRET_ACCESS_KEY=s\n");
-        var retries = Write("retries", "five\n");
+        var env = _files.Write("route53.env", "AWS_ACCESS_KEY_ID=a\nAWS_SECRET_ACCESS_KEY=s\n");
+        var retries = _files.Write("retries", "five\n");
 
-        var finding = Assert.Single(_check.Check(Facts("route53", env, new() { ["AWS_MAX_RETRIES_FILE"] = retries })));
+        var finding = Assert.Single(_check.Check(ProviderFileFolder.Facts("route53", env, new() { ["AWS_MAX_RETRIES_FILE"] = retries })));
 
         Assert.Contains("AWS_MAX_RETRIES must be a whole number of at least 0", finding.Message);
         Assert.Equal("security.acme.certs.\"example.org\".credentialFiles", PathEchoLocator.OptionAt(finding));
@@ -64,39 +52,39 @@ public sealed class DnsVariableRefusedCheckTests : IDisposable
     [InlineData("CLOUDFLARE_EMAIL=60s\nCLOUDFLARE_API_KEY=k\n")]
     public void Values_the_provider_takes_say_nothing(string content)
     {
-        Assert.Empty(_check.Check(Facts(environmentFile: Write("cloudflare.env", content))));
+        Assert.Empty(_check.Check(ProviderFileFolder.Facts(environmentFile: _files.Write("cloudflare.env", content))));
     }
 
     [Fact]
     public void Files_that_cannot_be_read_here_say_nothing()
     {
-        var env = Write("cloudflare.env", "CF_TTL=60s\n");
-        Assert.Empty(_check.Check(Facts(environmentFile: env, credentialFiles: new() { ["CF_DNS_API_TOKEN_FILE"] = Path.Combine(_dir, "absent") })));
-        Assert.Empty(_check.Check(Facts(environmentFile: Path.Combine(_dir, "absent.env"))));
+        var env = _files.Write("cloudflare.env", "CF_TTL=60s\n");
+        Assert.Empty(_check.Check(ProviderFileFolder.Facts(environmentFile: env, credentialFiles: new() { ["CF_DNS_API_TOKEN_FILE"] = Path.Combine(_files.Root, "absent") })));
+        Assert.Empty(_check.Check(ProviderFileFolder.Facts(environmentFile: Path.Combine(_files.Root, "absent.env"))));
     }
 
     /// <summary>Facts as restricted lint makes them: only <c>repo</c> below the folder may be looked at.</summary>
     private HostFacts Restricted(HostFacts facts) =>
-        facts with { ReadablePaths = new ConfigLang.Evaluator.Runtime.PathAccessPolicy([Directory.CreateDirectory(Path.Combine(_dir, "repo")).FullName]) };
+        facts with { ReadablePaths = new ConfigLang.Evaluator.Runtime.PathAccessPolicy([Directory.CreateDirectory(Path.Combine(_files.Root, "repo")).FullName]) };
 
     [Fact]
     public void A_file_named_inside_the_environment_file_is_not_read_when_lint_may_not_look_at_it()
     {
         // The env file is in the repository; the file it names is not. Reading it would tell whether
         // any file on the CI machine is readable and holds a whole number.
-        var outside = Write("ttl", "60s\n");
-        var env = Write(Path.Combine("repo", "cloudflare.env"), $"CLOUDFLARE_DNS_API_TOKEN=t\nCF_TTL_FILE={outside}\n");
+        var outside = _files.Write("ttl", "60s\n");
+        var env = _files.Write(Path.Combine("repo", "cloudflare.env"), $"CLOUDFLARE_DNS_API_TOKEN=t\nCF_TTL_FILE={outside}\n");
 
-        Assert.Empty(_check.Check(Restricted(Facts(environmentFile: env))));
-        Assert.Contains("CF_TTL must be a whole number", Assert.Single(_check.Check(Facts(environmentFile: env))).Message);
+        Assert.Empty(_check.Check(Restricted(ProviderFileFolder.Facts(environmentFile: env))));
+        Assert.Contains("CF_TTL must be a whole number", Assert.Single(_check.Check(ProviderFileFolder.Facts(environmentFile: env))).Message);
     }
 
     [Fact]
     public void An_eab_hmac_file_lint_may_not_look_at_does_not_silence_the_dns_files()
     {
-        var env = Write(Path.Combine("repo", "cloudflare.env"), "CLOUDFLARE_DNS_API_TOKEN=t\nCF_TTL=60s\n");
-        var facts = Facts(environmentFile: env);
-        facts = facts with { Certs = [facts.Certs[0] with { EabHmacFile = Write("hmac", "k") }] };
+        var env = _files.Write(Path.Combine("repo", "cloudflare.env"), "CLOUDFLARE_DNS_API_TOKEN=t\nCF_TTL=60s\n");
+        var facts = ProviderFileFolder.Facts(environmentFile: env);
+        facts = facts with { Certs = [facts.Certs[0] with { EabHmacFile = _files.Write("hmac", "k") }] };
 
         Assert.Contains("CF_TTL must be a whole number", Assert.Single(_check.Check(Restricted(facts))).Message);
     }
@@ -106,10 +94,10 @@ public sealed class DnsVariableRefusedCheckTests : IDisposable
     {
         // CLOUDFLARE_TTL (read first, refused) is in the environment file; the alias CF_TTL, which the provider
         // does not read, comes from credentialFiles.
-        var env = Write("cloudflare.env", "CLOUDFLARE_DNS_API_TOKEN=t\nCLOUDFLARE_TTL=60s\n");
-        var alias = Write("ttl", "60\n");
+        var env = _files.Write("cloudflare.env", "CLOUDFLARE_DNS_API_TOKEN=t\nCLOUDFLARE_TTL=60s\n");
+        var alias = _files.Write("ttl", "60\n");
 
-        var finding = Assert.Single(_check.Check(Facts(environmentFile: env, credentialFiles: new() { ["CF_TTL_FILE"] = alias })));
+        var finding = Assert.Single(_check.Check(ProviderFileFolder.Facts(environmentFile: env, credentialFiles: new() { ["CF_TTL_FILE"] = alias })));
 
         Assert.Contains("CLOUDFLARE_TTL must be a whole number", finding.Message);
         Assert.Equal("security.acme.certs.\"example.org\".environmentFile", PathEchoLocator.OptionAt(finding));
@@ -118,8 +106,8 @@ public sealed class DnsVariableRefusedCheckTests : IDisposable
     [Fact]
     public void The_files_are_read_once_per_certificate_for_both_checks()
     {
-        var env = Write("cloudflare.env", "CLOUDFLARE_DNS_API_TOKEN=t\nCF_TTL=60s\n");
-        var facts = Facts(environmentFile: env);
+        var env = _files.Write("cloudflare.env", "CLOUDFLARE_DNS_API_TOKEN=t\nCF_TTL=60s\n");
+        var facts = ProviderFileFolder.Facts(environmentFile: env);
 
         var first = ReadableProviderCredentials.Load(facts.Certs[0], facts);
 
