@@ -10,11 +10,19 @@ namespace ConfigLang.Acme.Challenges;
 /// concurrent and consecutive orders share it; each connection is handed to the solver's
 /// handler with a token that ends after 10 s or at disposal, so a stalled client only loses
 /// its own answer. Disposal cancels, waits for the accept loop and the connections in progress
-/// (a while at most), and only then disposes what they use.
+/// (a while at most), and only then disposes what they use. At most <see cref="MaxConnections"/>
+/// are served at once: the port is open to anyone while an order runs, and each connection holds a
+/// socket for up to 10 s, so a flood of idle ones would otherwise spend the root-run process's
+/// descriptors (and every file it then opens) before the CA's validation arrives.
 /// </summary>
 internal sealed class ChallengeListener : IAsyncDisposable
 {
-    private static readonly TimeSpan ConnectionTimeout = TimeSpan.FromSeconds(10);
+    /// <summary>How long one connection is served (tests lengthen it, so that a slow machine does not end the connections they hold).</summary>
+    internal TimeSpan ConnectionTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Connections served at once; one beyond is closed unanswered (a CA validates from a few addresses, a few requests each).</summary>
+    public const int MaxConnections = 128;
+
     // Connections are cancelled at disposal, so they end at once unless a handler ignores its token.
     private static readonly TimeSpan DisposalWait = TimeSpan.FromSeconds(5);
     private readonly string _challengeName;
@@ -83,19 +91,29 @@ internal sealed class ChallengeListener : IAsyncDisposable
             {
                 continue;
             }
-            Track(Task.Run(() => ServeAsync(client)));
+            if (!Track(() => ServeAsync(client))) client.Dispose();
         }
     }
 
-    /// <summary>Keeps a connection in progress for <see cref="DisposeAsync"/> to wait for, until it ends.</summary>
-    private void Track(Task connection)
+    /// <summary>
+    /// Starts serving a connection and keeps it for <see cref="DisposeAsync"/> to wait for, until it
+    /// ends; false, and nothing started, when <see cref="MaxConnections"/> are already served.
+    /// </summary>
+    private bool Track(Func<Task> serve)
     {
-        lock (_connections) _connections.Add(connection);
+        Task connection;
+        lock (_connections)
+        {
+            if (_connections.Count >= MaxConnections) return false;
+            connection = Task.Run(serve);
+            _connections.Add(connection);
+        }
         _ = connection.ContinueWith(static (ended, state) =>
         {
             var connections = (HashSet<Task>)state!;
             lock (connections) connections.Remove(ended);
         }, _connections, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        return true;
     }
 
     private async Task ServeAsync(TcpClient client)
