@@ -7,9 +7,7 @@ namespace ConfigLang.Cli.Rendering.Preview;
 
 /// <summary>
 /// The plan for people: one row per certificate (name, action, challenge, domains, expiry, reason;
-/// with a cluster, what the cluster holds), then the planner's issues. Names, reasons and issues
-/// come from the configuration: each cell and issue is one line with its control characters shown
-/// (<see cref="TerminalText.EscapeLine"/>), escaped before the columns are measured.
+/// with a cluster, what the cluster holds), then the planner's issues, laid out by <see cref="PlainTable"/>.
 /// </summary>
 public static class PreviewTableWriter
 {
@@ -29,18 +27,12 @@ public static class PreviewTableWriter
                 s.NotAfter is { } n ? PreviewJsonWriter.Instant(n) : "-",
             ];
             if (cluster is not null) row = [.. row, cluster.Stored.TryGetValue(s.Name, out var stored) ? stored.Cell : "-"];
-            return (string[])[.. row.Append(s.Reason).Select(TerminalText.EscapeLine)];
-        }).ToList();
-        var widths = header.Select((h, i) => rows.Select(r => r[i].Length).Append(h.Length).Max()).ToArray();
+            return (string[])[.. row, s.Reason];
+        });
         var text = new StringBuilder();
         if (cluster?.Error is { } error) text.Append($"cluster: {TerminalText.EscapeLine(error)}; the plan is shown without it\n");
-        foreach (var row in rows.Prepend(header))
-        {
-            // The last column is not padded, so lines carry no trailing blanks.
-            text.Append(string.Join("  ", row.Select((cell, i) => i == row.Length - 1 ? cell : cell.PadRight(widths[i])))).Append('\n');
-        }
-        foreach (var issue in plan.Issues)
-            text.Append($"{issue.Severity.ToString().ToLowerInvariant()}[{issue.Code}]: {TerminalText.EscapeLine(issue.Message)}\n");
+        PlainTable.Append(text, header, rows);
+        PlainTable.AppendIssues(text, plan.Issues);
         return text.ToString();
     }
 }

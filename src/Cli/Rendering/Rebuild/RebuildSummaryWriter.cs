@@ -13,7 +13,7 @@ namespace ConfigLang.Cli.Rendering.Rebuild;
 /// then account changes and reloaded services; with a cluster, how many certificates this host
 /// ordered and how many it installed from the cluster. Names, reasons, account changes, services and
 /// issues come from the configuration or the CA: each is shown on one line with its control characters
-/// escaped (<see cref="TerminalText.EscapeLine"/>), the cells before the columns are measured.
+/// escaped (<see cref="TerminalText.EscapeLine"/>; the table's cells by <see cref="PlainTable"/>, before the columns are measured).
 /// </summary>
 public static class RebuildSummaryWriter
 {
@@ -28,7 +28,7 @@ public static class RebuildSummaryWriter
     {
         if (dryRun) return PreviewTableWriter.Write(summary.Plan, dryRunCluster);
         var planned = summary.Plan.Steps.ToDictionary(s => s.Name, StringComparer.Ordinal);
-        var rows = summary.Certificates.Select(c => (string[])[.. new[]
+        var rows = summary.Certificates.Select(c => new[]
         {
             c.Name,
             PlanActions.Format(c.Action),
@@ -36,11 +36,9 @@ public static class RebuildSummaryWriter
             // A kept certificate was not ordered: its expiry is the one on disk, as preview shows it.
             (c.NotAfter ?? (planned.TryGetValue(c.Name, out var step) ? step.NotAfter : null)) is { } n ? PreviewJsonWriter.Instant(n) : "-",
             Detail(c, summary.Result),
-        }.Select(TerminalText.EscapeLine)]).ToList();
-        var widths = Header.Select((h, i) => rows.Select(r => r[i].Length).Append(h.Length).Max()).ToArray();
+        });
         var text = new StringBuilder();
-        foreach (var row in rows.Prepend(Header))
-            text.Append(string.Join("  ", row.Select((cell, i) => i == row.Length - 1 ? cell : cell.PadRight(widths[i])))).Append('\n');
+        PlainTable.Append(text, Header, rows);
         foreach (var change in summary.AccountChanges) text.Append("accounts: ").Append(TerminalText.EscapeLine(change)).Append('\n');
         foreach (var kept in summary.KeptAccountKeys)
             text.Append("acme account: the cluster's key replaced this host's, kept as ").Append(TerminalText.EscapeLine(kept)).Append(" (its account is still registered)\n");
@@ -50,8 +48,7 @@ public static class RebuildSummaryWriter
                 .Append(TerminalText.EscapeLine(string.Join(", ", summary.ReloadedServices))).Append('\n');
         }
         if (clustered) text.Append($"orders: {summary.Orders}; installed from the cluster: {FromCluster(summary)}\n");
-        foreach (var issue in summary.Plan.Issues)
-            text.Append($"{issue.Severity.ToString().ToLowerInvariant()}[{issue.Code}]: {TerminalText.EscapeLine(issue.Message)}\n");
+        PlainTable.AppendIssues(text, summary.Plan.Issues);
         return text.ToString();
     }
 
