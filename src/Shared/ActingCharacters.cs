@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Text;
+
 namespace ConfigLang.Shared;
 
 /// <summary>
@@ -13,4 +16,9 @@ internal static class ActingCharacters
 {
     public static bool Acts(char c) =>
         c is < ' ' or (>= '\u007f' and <= '\u009f') or (>= '\u202a' and <= '\u202e') or (>= '\u2066' and <= '\u2069') or '\u2028' or '\u2029';
+
+    /// <summary>Appends <paramref name="c"/> as it is shown escaped, <c>\u</c> and four lowercase hex digits
+    /// (<c>\u001b</c>): the one place that format is written.</summary>
+    public static StringBuilder AppendEscaped(StringBuilder to, char c) =>
+        to.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
 }

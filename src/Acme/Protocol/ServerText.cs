@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using ConfigLang.Shared;
 
@@ -56,7 +55,7 @@ internal static class ServerText
 
     private static void Append(StringBuilder to, char c)
     {
-        if (ActingCharacters.Acts(c)) to.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+        if (ActingCharacters.Acts(c)) ActingCharacters.AppendEscaped(to, c);
         else to.Append(c);
     }
 

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Globalization;
 using System.Text;
 using ConfigLang.Shared;
 
@@ -35,7 +34,7 @@ public static class TerminalText
         escaped.Append(text, 0, first);
         foreach (var c in text.AsSpan(first))
         {
-            if (shown.Contains(c)) escaped.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+            if (shown.Contains(c)) ActingCharacters.AppendEscaped(escaped, c);
             else escaped.Append(c);
         }
         return escaped.ToString();
