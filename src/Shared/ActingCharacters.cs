@@ -14,8 +14,11 @@ namespace ConfigLang.Shared;
 /// </summary>
 internal static class ActingCharacters
 {
+    /// <summary>The highest character that acts (the last isolate): a search for them may stop here.</summary>
+    public const char Highest = '\u2069';
+
     public static bool Acts(char c) =>
-        c is < ' ' or (>= '\u007f' and <= '\u009f') or (>= '\u202a' and <= '\u202e') or (>= '\u2066' and <= '\u2069') or '\u2028' or '\u2029';
+        c is < ' ' or (>= '\u007f' and <= '\u009f') or (>= '\u202a' and <= '\u202e') or (>= '\u2066' and <= Highest) or '\u2028' or '\u2029';
 
     /// <summary>Appends <paramref name="c"/> as it is shown escaped, <c>\u</c> and four lowercase hex digits
     /// (<c>\u001b</c>): the one place that format is written.</summary>

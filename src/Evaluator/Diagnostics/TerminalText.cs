@@ -49,7 +49,8 @@ public static class TerminalText
     private static string Characters(bool withLineFeed)
     {
         var characters = new StringBuilder();
-        for (var c = char.MinValue; c < char.MaxValue; c++)
+        // Built on first use (nearly every run): nothing above ActingCharacters.Highest acts.
+        for (var c = char.MinValue; c <= ActingCharacters.Highest; c++)
         {
             if (ActingCharacters.Acts(c) && c != '\t' && (c != '\n' || withLineFeed)) characters.Append(c);
         }
