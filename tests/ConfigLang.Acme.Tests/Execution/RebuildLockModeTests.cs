@@ -114,7 +114,9 @@ public sealed class RebuildLockModeTests
     [Fact]
     public void A_lock_file_with_another_hard_link_is_refused()
     {
-        // A second name for the inode lets whoever can reach that name open the lock file.
+        // A second name for the inode lets whoever can reach that name open the lock file. Unlike
+        // SymlinksUnderRootTests' link to a foreign victim, this file is ours, 0600, in a 0700 folder:
+        // every other check passes, so only the link count refuses it.
         using var root = new TempRoot(withUsers: false);
         var path = RebuildLock.PathUnder(root.Path);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
