@@ -69,8 +69,9 @@ public sealed class RebuildLock : IDisposable
         var handle = folder.OpenOrCreate(FileName, UnixModes.OwnerReadWrite);
         try
         {
+            // OpenOrCreate opened a regular file (an existing entry judged before it was opened, or one it made): only its links are left to judge.
             var status = folder.StatusOf(handle);
-            if (status is not { Kind: EntryKind.File, Links: 1 }) throw new UnsafePathException(path, "a file with other hard links");
+            if (status.Links != 1) throw new UnsafePathException(path, "a file with other hard links");
             if (status.Uid != (int)PosixAt.EffectiveUserId() || status.Mode != UnixModes.OwnerReadWrite)
             {
                 throw new UnsafePathException(path, $"not a file of uid {PosixAt.EffectiveUserId()} with mode 0600 (uid {status.Uid}, mode {Octal(status.Mode)}: others may hold it open)");

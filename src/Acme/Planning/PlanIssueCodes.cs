@@ -1,4 +1,6 @@
+using System.Text;
 using ConfigLang.Acme.Model;
+using ConfigLang.Shared;
 
 namespace ConfigLang.Acme.Planning;
 
@@ -78,9 +80,18 @@ public static class PlanIssueCodes
         $"certificate name {Shown(request.Name)} cannot name its directory /var/lib/acme/<name>: {why}; a name is 1 to 255 bytes without '/' or NUL, not starting with '.'",
         Subject(Shown(request.Name)[1..^1], null), request.Name, null, request.SourceTag);
 
-    /// <summary>The name quoted, control characters escaped so they never reach a terminal raw.</summary>
-    private static string Shown(string name) =>
-        "'" + string.Concat(name.Select(c => char.IsControl(c) ? $"\\u{(int)c:x4}" : c.ToString())) + "'";
+    /// <summary>The name quoted, its acting characters (controls, bidi overrides, line separators) escaped
+    /// by the rule every diagnostic uses, so they never reach a terminal raw.</summary>
+    private static string Shown(string name)
+    {
+        var shown = new StringBuilder(name.Length + 2).Append('\'');
+        foreach (var c in name)
+        {
+            if (ActingCharacters.Acts(c)) ActingCharacters.AppendEscaped(shown, c);
+            else shown.Append(c);
+        }
+        return shown.Append('\'').ToString();
+    }
 
     private static string Subject(string certificate, string? option) =>
         option is null ? $"certs.\"{certificate}\"" : $"certs.\"{certificate}\".{option}";

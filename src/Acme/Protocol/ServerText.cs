@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Text;
+using ConfigLang.Shared;
 
 namespace ConfigLang.Acme.Protocol;
 
@@ -10,7 +10,8 @@ namespace ConfigLang.Acme.Protocol;
 /// and line breaks become spaces); and with every other control character (C0, C1) shown as
 /// <c>\u001b</c>, so an answer cannot move the cursor, rewrite earlier lines or set a terminal's
 /// title. Bidirectional controls and the Unicode line and paragraph separators are shown the same
-/// way (the set the CLI's diagnostics escape), so an answer cannot reorder or split the line it is in.
+/// way, so an answer cannot reorder or split the line it is in: <see cref="ActingCharacters"/>, the
+/// rule the CLI's diagnostics escape by too.
 /// </summary>
 internal static class ServerText
 {
@@ -54,14 +55,11 @@ internal static class ServerText
 
     private static void Append(StringBuilder to, char c)
     {
-        if (char.IsControl(c) || IsInvisibleLayout(c)) to.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+        if (ActingCharacters.Acts(c)) ActingCharacters.AppendEscaped(to, c);
         else to.Append(c);
     }
 
     // Printable ASCII, tab and line feed: text made only of these needs no copy.
     private static readonly System.Buffers.SearchValues<char> Plain =
         System.Buffers.SearchValues.Create("\t\n !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~");
-
-    /// <summary>Bidi embeddings and overrides (U+202A–U+202E), isolates (U+2066–U+2069), line and paragraph separators (U+2028, U+2029).</summary>
-    private static bool IsInvisibleLayout(char c) => c is (>= '\u202a' and <= '\u202e') or (>= '\u2066' and <= '\u2069') or '\u2028' or '\u2029';
 }

@@ -104,7 +104,7 @@ public sealed class CommandMarkerGuard(TextWriter inner) : TextWriter(inner.Form
         switch (Judge(pending))
         {
             case Verdict.Marker:
-                Inner.Write(pending[0] == ':' ? "\\u003a" : "\\u0023");
+                Inner.Write(EscapedFirst(pending[0]));
                 Inner.Write(pending[1..]);
                 _pendingLength = 0;
                 break;
@@ -119,6 +119,34 @@ public sealed class CommandMarkerGuard(TextWriter inner) : TextWriter(inner.Form
                 break;
         }
     }
+
+    /// <summary>
+    /// <paramref name="line"/> (one line, no line end) with each marker a runner finds anywhere in a
+    /// line (<c>##[</c>, <c>##vso[</c>) escaped as this guard escapes it, and nothing else changed: for a
+    /// line that is a runner command on purpose (an annotation, on a stream the guard leaves alone),
+    /// whose start must stay while the text it carries must not add a command of its own.
+    /// </summary>
+    public static string EscapeMarkersWithinLine(string line)
+    {
+        var at = line.IndexOf('#');
+        if (at < 0) return line;
+        System.Text.StringBuilder? escaped = null;
+        var copied = 0;
+        for (; at >= 0; at = line.IndexOf('#', at + 1))
+        {
+            // A start cut short by the line's end is no marker: nothing can complete it.
+            if (Judge(line.AsSpan(at, Math.Min(LongestMarker, line.Length - at))) != Verdict.Marker) continue;
+            escaped ??= new System.Text.StringBuilder(line.Length + 16);
+            escaped.Append(line, copied, at - copied).Append(EscapedFirst(line[at]));
+            copied = at + 1;
+        }
+        return escaped is null ? line : escaped.Append(line, copied, line.Length - copied).ToString();
+    }
+
+    private static readonly int LongestMarker = Markers.Max(m => m.Length);
+
+    // A marker's first character as TerminalText writes an escaped one: shown, not obeyed.
+    private static string EscapedFirst(char first) => first == ':' ? "\\u003a" : "\\u0023";
 
     private static Verdict Judge(ReadOnlySpan<char> start)
     {

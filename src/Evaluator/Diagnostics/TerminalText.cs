@@ -1,19 +1,17 @@
 using System.Buffers;
-using System.Globalization;
 using System.Text;
+using ConfigLang.Shared;
 
 namespace ConfigLang.Evaluator.Diagnostics;
 
 /// <summary>
 /// Text a configuration controls (a message, a name, a source line) as it may reach a terminal or a
-/// CI log: every character that would act instead of show is written as <c>\u001b</c>. Those are the
-/// C0 controls but line feed and tab, DEL, the C1 controls (U+0080–U+009F; some terminals read U+009B
-/// as an escape sequence's start), the bidirectional overrides and isolates (U+202A–U+202E,
-/// U+2066–U+2069), which reorder a line so that it reads unlike what it is ("Trojan Source"), and the
-/// line and paragraph separators (U+2028, U+2029), which some viewers break a line at. So a linted
-/// file cannot move the cursor, set a title, hide text or clear the screen through our output. The
-/// ACME executor quotes a server's text by the same set (<c>ServerText</c>, in a project that does not
-/// see this one).
+/// CI log: every character that would act instead of show (<see cref="ActingCharacters"/>: C0 and C1
+/// controls, DEL, bidi overrides and isolates, the line and paragraph separators) but line feed and
+/// tab is written as <c>\u001b</c>. So a linted file cannot move the cursor, set a title, hide or
+/// reorder text or clear the screen through our output. The ACME executor quotes a server's text by
+/// the same rule (<c>ServerText</c>, in a project that does not see this one; the rule's file is
+/// compiled into both).
 /// </summary>
 public static class TerminalText
 {
@@ -36,13 +34,13 @@ public static class TerminalText
         escaped.Append(text, 0, first);
         foreach (var c in text.AsSpan(first))
         {
-            if (shown.Contains(c)) escaped.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+            if (shown.Contains(c)) ActingCharacters.AppendEscaped(escaped, c);
             else escaped.Append(c);
         }
         return escaped.ToString();
     }
 
-    // Exactly the characters shown escaped: C0 but line feed and tab, DEL and C1, the bidi overrides and isolates, the separators.
+    // Exactly the characters shown escaped: those that act (ActingCharacters) but tab and line feed.
     private static readonly SearchValues<char> Escaped = SearchValues.Create(Characters(withLineFeed: false));
 
     // The same and the line feed.
@@ -51,14 +49,11 @@ public static class TerminalText
     private static string Characters(bool withLineFeed)
     {
         var characters = new StringBuilder();
-        for (var c = '\0'; c < ' '; c++)
+        // Built on first use (nearly every run): nothing above ActingCharacters.Highest acts.
+        for (var c = char.MinValue; c <= ActingCharacters.Highest; c++)
         {
-            if (c != '\t' && (c != '\n' || withLineFeed)) characters.Append(c);
+            if (ActingCharacters.Acts(c) && c != '\t' && (c != '\n' || withLineFeed)) characters.Append(c);
         }
-        for (var c = '\u007f'; c <= '\u009f'; c++) characters.Append(c);
-        for (var c = '\u202a'; c <= '\u202e'; c++) characters.Append(c);
-        for (var c = '\u2066'; c <= '\u2069'; c++) characters.Append(c);
-        characters.Append('\u2028').Append('\u2029');
         return characters.ToString();
     }
 }

@@ -112,6 +112,27 @@ public sealed class RebuildLockModeTests
     }
 
     [Fact]
+    public void A_lock_file_with_another_hard_link_is_refused()
+    {
+        // A second name for the inode lets whoever can reach that name open the lock file. Unlike
+        // SymlinksUnderRootTests' link to a foreign victim, this file is ours, 0600, in a 0700 folder:
+        // every other check passes, so only the link count refuses it.
+        using var root = new TempRoot(withUsers: false);
+        var path = RebuildLock.PathUnder(root.Path);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.SetUnixFileMode(Path.GetDirectoryName(path)!, OwnerOnlyDirectory);
+        File.WriteAllText(path, "1\n");
+        File.SetUnixFileMode(path, OwnerOnly);
+        using (var link = System.Diagnostics.Process.Start("ln", [path, Path.Combine(root.Path, "elsewhere")])) link.WaitForExit();
+        Assert.Equal(2, PosixAt.Stat(PosixAt.AtFdCwd, path, path)!.Links);
+
+        var error = Assert.Throws<UnsafePathException>(() => RebuildLock.Acquire(root.Path));
+
+        Assert.Equal(path, error.Path);
+        Assert.Contains("hard links", error.Message);
+    }
+
+    [Fact]
     public async Task A_fifo_where_the_lock_file_belongs_is_refused_without_being_opened()
     {
         // The folder is ours and 0700, but a FIFO or device there must still not be opened: opening one acts.

@@ -38,6 +38,17 @@ public sealed class InvalidCertificateNameTests
     }
 
     [Fact]
+    public void A_bidi_override_or_line_separator_in_the_name_is_shown_escaped()
+    {
+        // Not control characters (char.IsControl), yet they reorder or break the line the message is in.
+        var issue = Assert.Single(CertificatePlanner.Validate([Named("../\u202egro.elpmaxe\u2028x")]));
+
+        Assert.Equal(PlanIssueCodes.InvalidCertificateName, issue.Code);
+        Assert.Contains("certificate name '../\\u202egro.elpmaxe\\u2028x' cannot", issue.Message);
+        Assert.Equal("certs.\"../\\u202egro.elpmaxe\\u2028x\"", issue.Subject);
+    }
+
+    [Fact]
     public void Validation_without_the_disk_finds_the_same_errors()
     {
         var issues = CertificatePlanner.Validate([Named("a/b"), Requests.Http("example.net") with { RenewInterval = "every full moon" }, Requests.Http("ok.example")]);

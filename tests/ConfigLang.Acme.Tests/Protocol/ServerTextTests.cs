@@ -30,4 +30,22 @@ public sealed class ServerTextTests
     {
         Assert.Equal("bücher \u200d 😀", ServerText.Quote("bücher \u200d 😀", ServerText.FieldLength));
     }
+
+    [Fact]
+    public void Exactly_the_acting_characters_but_tab_and_line_feed_are_shown_escaped()
+    {
+        // The set the CLI's diagnostics escape (TerminalText), written out: C0, DEL, C1, bidi, separators.
+        static bool Expected(char c) => c is (< ' ' and not '\t' and not '\n') or (>= '\u007f' and <= '\u009f')
+            or (>= '\u202a' and <= '\u202e') or (>= '\u2066' and <= '\u2069') or '\u2028' or '\u2029';
+
+        var wrong = new List<int>();
+        for (var c = 0; c <= char.MaxValue; c++)
+        {
+            var text = ((char)c).ToString();
+            var escaped = ServerText.ShowControls(text) != text;
+            if (escaped != Expected((char)c)) wrong.Add(c);
+        }
+
+        Assert.Empty(wrong);
+    }
 }

@@ -89,6 +89,32 @@ public sealed class RunnerCommandMarkerTests : IDisposable
     }
 
     [Fact]
+    public void Lint_github_format_escapes_the_markers_its_annotations_carry()
+    {
+        // Azure and GitHub's older parser obey ##vso[ and ##[ anywhere in a line, inside an annotation too.
+        var message = _folder.Write("message.nix",
+            "{ security.acme.acceptTerms = true; security.acme.certs.\"a.example\".email = throw \"bad ##vso[task.setvariable variable=x]y\"; }\n");
+        var named = _folder.Write("n##[add-mask]z.nix",
+            "{ security.acme.acceptTerms = true; security.acme.certs.\"##[add-mask]z\".domain = \"b.example\"; }\n");
+
+        var run = CliProcess.Run("lint", "--format", "github", message, named);
+
+        Assert.Equal(ExitCodes.InputErrors, run.ExitCode);
+        var lines = run.Stdout.TrimEnd('\n').Split('\n');
+        // An annotation per error (the throw; the second file's failed assertions), then the summary.
+        Assert.All(lines[..^1], line => Assert.StartsWith("::error file=", line));
+        Assert.Equal($"{lines.Length - 1} errors, 0 warnings", lines[^1]);
+        foreach (var line in lines)
+        {
+            Assert.DoesNotContain("##[", line);
+            Assert.DoesNotContain("##vso[", line);
+        }
+        Assert.Contains("bad \\u0023#vso[task.setvariable variable=x]y", run.Stdout);
+        Assert.Contains("/n\\u0023#[add-mask]z.nix,", run.Stdout);
+        Assert.Contains("`security.acme.certs.\"\\u0023#[add-mask]z\".", run.Stdout);
+    }
+
+    [Fact]
     public void Eval_prints_as_Nix_does_markers_and_all()
     {
         var run = CliProcess.Run("eval", "-E", "throw \"a\\n::warning::x\"");

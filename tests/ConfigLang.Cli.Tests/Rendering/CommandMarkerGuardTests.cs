@@ -72,4 +72,15 @@ public sealed class CommandMarkerGuardTests
 
         Assert.Equal("::error::x\n", output);
     }
+
+    [Theory]
+    [InlineData("::error file=a##[add-mask]z.nix::m ##VSO[task.setvariable variable=x]y", "::error file=a\\u0023#[add-mask]z.nix::m \\u0023#VSO[task.setvariable variable=x]y")]
+    [InlineData("::notice::###[x] ## y #", "::notice::#\\u0023#[x] ## y #")]
+    [InlineData("::warning::a ##vs", "::warning::a ##vs")]
+    public void Within_a_line_the_anywhere_markers_are_escaped_as_the_guard_escapes_them_and_the_start_is_kept(string line, string escaped)
+    {
+        Assert.Equal(escaped, CommandMarkerGuard.EscapeMarkersWithinLine(line));
+        // The same rule as the guard's: what the guard writes for the text after a line's start.
+        Assert.Equal("x" + escaped[2..], Guarded(w => w.Write("x" + line[2..])));
+    }
 }

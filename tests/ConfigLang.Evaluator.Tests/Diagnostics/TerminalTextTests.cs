@@ -1,4 +1,5 @@
 using ConfigLang.Evaluator.Diagnostics;
+using ConfigLang.Shared;
 
 namespace ConfigLang.Evaluator.Tests.Diagnostics;
 
@@ -41,5 +42,8 @@ public sealed class TerminalTextTests
             var text = "x" + (char)c;
             Assert.Equal(Documented((char)c) || c == '\n' ? $"x\\u{c:x4}" : text, TerminalText.EscapeLine(text));
         }
+        // The escaped set is built only up to this bound, so it must be the last one that acts.
+        Assert.True(Documented(ActingCharacters.Highest));
+        Assert.DoesNotContain(Enumerable.Range(ActingCharacters.Highest + 1, char.MaxValue - ActingCharacters.Highest), c => Documented((char)c));
     }
 }

@@ -52,6 +52,10 @@ public sealed class AcmePathOptionsTests : IDisposable
     [InlineData("dnsProvider = \"cloudflare\"; environmentFile = \"\";", "environmentFile", "null or absolute path")]
     [InlineData("dnsProvider = \"cloudflare\"; credentialFiles.CLOUDFLARE_DNS_API_TOKEN_FILE = " + Nul + ";", "credentialFiles.CLOUDFLARE_DNS_API_TOKEN_FILE", "absolute path")]
     [InlineData("listenHTTP = \":80\"; eab.kid = \"k\"; eab.hmacFile = " + Nul + ";", "eab.hmacFile", "null or absolute path")]
+    // Relative: NixOS's types.path (pathWith { absolute = true; }) refuses them too, so rebuild never gets one to resolve against its root.
+    // (Relative credentialFiles.* and eab.hmacFile are pinned in every command by the Cli's HostileNamesAndPathsTests.)
+    [InlineData("dnsProvider = \"cloudflare\"; environmentFile = \"secrets/cloudflare.env\";", "environmentFile", "null or absolute path")]
+    [InlineData("dnsProvider = \"cloudflare\"; credentialsFile = \"./cloudflare.env\";", "credentialsFile", "null or absolute path")]
     [InlineData("webroot = " + Nul + ";", "webroot", "null or absolute path")]
     [InlineData("webroot = \"\";", "webroot", "null or absolute path")]
     [InlineData("webroot = \"relative/dir\";", "webroot", "null or absolute path")]

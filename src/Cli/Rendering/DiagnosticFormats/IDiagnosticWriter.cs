@@ -15,7 +15,8 @@ public interface IDiagnosticWriter
     DiagnosticOutputStream PreferredStream { get; }
 
     /// <summary>Whether this format's lines are a CI runner's workflow commands, meant to be obeyed
-    /// (<see cref="CommandMarkerGuard"/> leaves its stream alone).</summary>
+    /// (<see cref="CommandMarkerGuard"/> leaves its stream alone, so the writer escapes the markers inside
+    /// its commands itself, with <see cref="CommandMarkerGuard.EscapeMarkersWithinLine"/>).</summary>
     bool EmitsWorkflowCommands => false;
 
     void Write(DiagnosticReport report, TextWriter output, DiagnosticWriterOptions options);

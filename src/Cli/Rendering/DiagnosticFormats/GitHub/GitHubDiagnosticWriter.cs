@@ -11,7 +11,9 @@ namespace ConfigLang.Cli.Rendering.DiagnosticFormats.GitHub;
 /// <c>::warning</c>, notes <c>::notice</c>. Labels and free notes follow the message on their
 /// own lines. Columns are given only for single-line spans, as GitHub ignores them otherwise.
 /// A plain summary line closes the output. The runner's log shows the message as it is, so the
-/// input's control characters are shown escaped (<see cref="TerminalText"/>) before the command's own escaping.
+/// input's control characters are shown escaped (<see cref="TerminalText"/>) before the command's own escaping,
+/// and the markers Azure's and GitHub's older parsers obey anywhere in a line (<c>##vso[</c>, <c>##[</c>) as
+/// <see cref="CommandMarkerGuard"/> shows them, since that guard leaves this format's stream alone.
 /// </summary>
 public sealed class GitHubDiagnosticWriter : IDiagnosticWriter
 {
@@ -62,6 +64,7 @@ public sealed class GitHubDiagnosticWriter : IDiagnosticWriter
             _ => "notice",
         };
         var joined = string.Join(',', properties.Select(p => $"{p.Name}={WorkflowCommandEscaping.EscapeProperty(TerminalText.Escape(p.Value))}"));
-        return $"::{command} {joined}::{WorkflowCommandEscaping.EscapeData(TerminalText.Escape(message.ToString()))}";
+        // The runner obeys this line's start; a marker the file or message holds (##[, ##vso[) is shown, not obeyed.
+        return CommandMarkerGuard.EscapeMarkersWithinLine($"::{command} {joined}::{WorkflowCommandEscaping.EscapeData(TerminalText.Escape(message.ToString()))}");
     }
 }
