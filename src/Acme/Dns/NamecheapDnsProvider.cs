@@ -157,8 +157,7 @@ internal sealed class NamecheapDnsProvider : ValueListDnsProvider<(string Zone, 
         XElement root;
         try
         {
-            using var reader = XmlReader.Create(new StringReader(text), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });
-            root = XElement.Load(reader);
+            root = XmlAnswer.Parse(text).Root!;
         }
         catch (XmlException)
         {

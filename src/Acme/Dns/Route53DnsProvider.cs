@@ -237,7 +237,13 @@ internal sealed class Route53DnsProvider : ValueSetDnsProvider<Route53DnsProvide
             XDocument? document = null;
             try
             {
-                if (text.Length > 0) document = XDocument.Parse(text);
+                if (text.Length > 0) document = XmlAnswer.Parse(text);
+            }
+            catch (XmlException) when (XmlAnswer.DeclaresDocumentType(text))
+            {
+                // Whatever the status: no entity of it is expanded, and no retry asks for more.
+                throw new DnsProviderException(ProviderName,
+                    $"{what}: HTTP {status}, an XML answer with a document type declaration, which is refused: {RedactedExcerpt.Head(_redactor, text, RedactedExcerpt.AnswerLength)}");
             }
             catch (XmlException)
             {

@@ -294,4 +294,27 @@ public sealed partial class Route53DnsProviderTests : DnsProviderConformanceTest
         Assert.Contains("HTTP 400: InvalidInput xxxx", error.Message);
         Assert.DoesNotContain("AwsSec", error.ToString());
     }
+
+    [Fact]
+    public async Task An_answer_declaring_a_document_type_is_refused_before_any_entity_of_it_is_used()
+    {
+        // The zone's name arrives only through an entity: read with the DTD, the lookup would find
+        // the public zone and the record would be written. Its right-to-left override must not reach the terminal.
+        const string answer = "<?xml version=\"1.0\"?><!DOCTYPE r [<!ENTITY zone \"example.org.\"><!ENTITY mark \"\u202eowned\">]>"
+            + "<ListHostedZonesByNameResponse xmlns=\"https://route53.amazonaws.com/doc/2013-04-01/\"><HostedZones><HostedZone><Id>/hostedzone/ZPUBLIC</Id>"
+            + "<Name>&zone;</Name><Config><PrivateZone>false</PrivateZone></Config></HostedZone></HostedZones><IsTruncated>false</IsTruncated><MaxItems>100</MaxItems>"
+            + "</ListHostedZonesByNameResponse>";
+        var route53 = new FakeRoute53();
+        using var server = new FakeHttpServer(request => request.PathAndQuery.Contains("hostedzonesbyname", StringComparison.Ordinal) ? (200, answer, null) : route53.Handle(request));
+        using var http = new HttpClient();
+
+        var error = await Assert.ThrowsAsync<DnsProviderException>(() => Route53(server, http).PresentAsync(Challenge(), default));
+
+        Assert.Equal(Route53DnsProvider.ProviderName, error.Provider);
+        Assert.Contains(": HTTP 200, an XML answer with a document type declaration, which is refused: <?xml version=\"1.0\"?><!DOCTYPE r [<!ENTITY zone", error.Message);
+        Assert.Contains("\\u202eowned", error.Message);
+        Assert.DoesNotContain('\u202e', error.Message);
+        Assert.Single(server.Requests);
+        Assert.DoesNotContain(route53.Txt, set => set.Key.StartsWith("_acme-challenge", StringComparison.Ordinal));
+    }
 }
