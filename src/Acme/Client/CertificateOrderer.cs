@@ -71,6 +71,7 @@ public sealed class CertificateOrderer
             var chains = await _client.DownloadCertificateAsync(_account, order.Certificate, includeAlternates: request.PreferredChain is not null, cancellationToken).ConfigureAwait(false);
             var chosen = CertificateChain.Choose(chains, request.PreferredChain);
             IssuedCertificateCheck.Verify(chosen, key, request.Names);
+            ChainLinkCheck.Verify(chosen);
             var leaf = chosen.Leaf;
             var issued = new IssuedCertificate(
                 request.Names,

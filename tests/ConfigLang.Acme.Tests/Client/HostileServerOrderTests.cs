@@ -76,11 +76,31 @@ public sealed class HostileServerOrderTests
         return IssueFor(new CertificateRequest("CN=x", other, HashAlgorithmName.SHA256).PublicKey, name);
     }
 
-    private static async Task<IssuedCertificate> ObtainAsync(FakeAcmeServer server, IChallengeSolver? solver = null)
+    private static async Task<IssuedCertificate> ObtainAsync(FakeAcmeServer server, IChallengeSolver? solver = null, string? preferredChain = null)
     {
         var (client, account) = await RegisteredAsync(server);
         using var owned = client;
-        return await new CertificateOrderer(client, account).ObtainAsync(new CertificateOrderRequest { Names = [Name] }, solver ?? new CountingSolver());
+        return await new CertificateOrderer(client, account).ObtainAsync(new CertificateOrderRequest { Names = [Name], PreferredChain = preferredChain }, solver ?? new CountingSolver());
+    }
+
+    /// <summary>
+    /// A server whose order is ready at once and whose certificate URL answers the PEM chain that
+    /// <paramref name="chainFor"/> makes for the CSR's key; <paramref name="alternateFor"/>, if given,
+    /// answers the one alternate chain it links to.
+    /// </summary>
+    private static FakeAcmeServer ChainServer(Func<PublicKey, string> chainFor, Func<PublicKey, string>? alternateFor = null)
+    {
+        PublicKey? csrKey = null;
+        var link = alternateFor is null ? null : new Dictionary<string, string> { ["Link"] = "<BASE/cert/alt>;rel=\"alternate\"" };
+        return new FakeAcmeServer(request => request.Path switch
+        {
+            "/account" => (201, "{\"status\":\"valid\"}", AccountCreated),
+            "/order" => (201, $"{{\"status\":\"ready\",\"identifiers\":[{{\"type\":\"dns\",\"value\":\"{Name}\"}}],\"authorizations\":[],\"finalize\":\"BASE/finalize\"}}", OrderCreated),
+            "/finalize" => Finalize(request, key => { csrKey = key; return null!; }, out _),
+            "/cert" => (200, chainFor(csrKey!), link),
+            "/cert/alt" => (200, alternateFor!(csrKey!), null),
+            _ => (404, "", null),
+        });
     }
 
     [Fact]
@@ -176,6 +196,141 @@ public sealed class HostileServerOrderTests
 
         Assert.Equal([Name], certificate.Names);
         Assert.Equal(0, solver.Presented);
+    }
+
+    [Fact]
+    public async Task A_chain_that_links_up_is_installed_with_or_without_its_root()
+    {
+        using var root = TestCa.Root("CN=Test Root", rsa: true);
+        using var intermediate = root.Intermediate("CN=Test Intermediate", rsa: true);
+        using var withoutRoot = ChainServer(key => intermediate.IssuePem(key, Name) + Pem(intermediate.Certificate));
+        using var withRoot = ChainServer(key => intermediate.IssuePem(key, Name) + Pem(intermediate.Certificate) + Pem(root.Certificate));
+
+        var short_ = await ObtainAsync(withoutRoot);
+        var long_ = await ObtainAsync(withRoot);
+
+        Assert.Equal(Pem(intermediate.Certificate), short_.ChainPem);
+        Assert.Equal(Pem(intermediate.Certificate) + Pem(root.Certificate), long_.ChainPem);
+    }
+
+    [Fact]
+    public async Task A_chain_whose_next_certificate_did_not_issue_the_leaf_is_refused_naming_the_position_and_both_names()
+    {
+        using var root = TestCa.Root("CN=Test Root", rsa: false);
+        using var issuing = root.Intermediate("CN=Issuing CA", rsa: false);
+        using var other = root.Intermediate("CN=Other\u202e CA", rsa: false);
+        using var server = ChainServer(key => issuing.IssuePem(key, Name) + Pem(other.Certificate));
+
+        var error = await Assert.ThrowsAsync<AcmeException>(() => ObtainAsync(server));
+
+        Assert.EndsWith("/cert does not link up: certificate 1 is issued by 'CN=Issuing CA', but certificate 2 is 'CN=Other\\u202e CA': not installed", error.Message);
+    }
+
+    [Fact]
+    public async Task A_chain_certificate_of_the_right_name_but_another_key_is_refused_naming_the_position()
+    {
+        // Two roots of one name: the intermediate was signed by the first, the chain ends in the second.
+        using var root = TestCa.Root("CN=Test Root", rsa: true);
+        using var impostor = TestCa.Root("CN=Test Root", rsa: true);
+        using var intermediate = root.Intermediate("CN=Test Intermediate", rsa: false);
+        using var server = ChainServer(key => intermediate.IssuePem(key, Name) + Pem(intermediate.Certificate) + Pem(impostor.Certificate));
+
+        var error = await Assert.ThrowsAsync<AcmeException>(() => ObtainAsync(server));
+
+        Assert.EndsWith("/cert does not link up: certificate 2 ('CN=Test Intermediate') is not signed by the key of certificate 3 ('CN=Test Root'): not installed", error.Message);
+    }
+
+    [Fact]
+    public async Task The_preferred_alternate_chain_is_the_one_checked()
+    {
+        using var root = TestCa.Root("CN=Test Root", rsa: true);
+        using var intermediate = root.Intermediate("CN=Test Intermediate", rsa: true);
+        using var alternateRoot = TestCa.Root("CN=Alternate Root", rsa: false);
+        using var impostor = alternateRoot.Intermediate("CN=Test Intermediate", rsa: false);
+        // The default chain links up; the alternate, chosen by its top name, carries an impostor of the intermediate.
+        using var server = ChainServer(
+            key => intermediate.IssuePem(key, Name) + Pem(intermediate.Certificate),
+            key => intermediate.IssuePem(key, Name) + Pem(impostor.Certificate));
+
+        var error = await Assert.ThrowsAsync<AcmeException>(() => ObtainAsync(server, preferredChain: "Alternate Root"));
+
+        Assert.EndsWith("/cert/alt does not link up: certificate 1 ('CN=a.example.org') is not signed by the key of certificate 2 ('CN=Test Intermediate'): not installed", error.Message);
+    }
+
+    [Fact]
+    public async Task A_chain_signed_with_an_algorithm_the_client_cannot_verify_is_refused_saying_which()
+    {
+        using var root = TestCa.Root("CN=Test Root", rsa: true);
+        using var intermediate = root.Intermediate("CN=Test Intermediate", rsa: true);
+        using var server = ChainServer(key => intermediate.IssuePem(key, Name, pss: true) + Pem(intermediate.Certificate));
+
+        var error = await Assert.ThrowsAsync<AcmeException>(() => ObtainAsync(server));
+
+        Assert.Contains("/cert cannot be checked: certificate 1 ('CN=a.example.org') is signed with ", error.Message);
+        Assert.EndsWith("which this client cannot verify (RSA PKCS #1 v1.5 and ECDSA only): not installed", error.Message);
+    }
+
+    private static string Pem(X509Certificate2 certificate) => certificate.ExportCertificatePem() + "\n";
+
+    /// <summary>A throwaway CA (RSA or ECDSA) that can sign intermediates and leaves.</summary>
+    private sealed class TestCa : IDisposable
+    {
+        private readonly AsymmetricAlgorithm _key;
+
+        private TestCa(X509Certificate2 certificate, AsymmetricAlgorithm key)
+        {
+            Certificate = certificate;
+            _key = key;
+        }
+
+        public X509Certificate2 Certificate { get; }
+
+        public static TestCa Root(string name, bool rsa)
+        {
+            var key = NewKey(rsa);
+            var request = key is RSA r
+                ? new CertificateRequest(name, r, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1)
+                : new CertificateRequest(name, (ECDsa)key, HashAlgorithmName.SHA256);
+            request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
+            var now = DateTimeOffset.UtcNow;
+            return new TestCa(request.CreateSelfSigned(now.AddDays(-1), now.AddDays(30)), key);
+        }
+
+        public TestCa Intermediate(string name, bool rsa)
+        {
+            var key = NewKey(rsa);
+            var request = SignedByThis(new X500DistinguishedName(name), new PublicKey(key));
+            request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
+            var now = DateTimeOffset.UtcNow;
+            using var issued = request.Create(Certificate.SubjectName, Signer(), now.AddDays(-1), now.AddDays(20), [1, 2]);
+            return new TestCa(key is RSA r ? issued.CopyWithPrivateKey(r) : issued.CopyWithPrivateKey((ECDsa)key), key);
+        }
+
+        public string IssuePem(PublicKey publicKey, string name, bool pss = false)
+        {
+            var request = SignedByThis(new X500DistinguishedName("CN=" + name), publicKey);
+            var san = new SubjectAlternativeNameBuilder();
+            san.AddDnsName(name);
+            request.CertificateExtensions.Add(san.Build());
+            var now = DateTimeOffset.UtcNow;
+            var signer = pss ? X509SignatureGenerator.CreateForRSA((RSA)_key, RSASignaturePadding.Pss) : Signer();
+            using var leaf = request.Create(Certificate.SubjectName, signer, now.AddDays(-1), now.AddDays(10), [3, 4]);
+            return Pem(leaf);
+        }
+
+        private static CertificateRequest SignedByThis(X500DistinguishedName subject, PublicKey publicKey) => new(subject, publicKey, HashAlgorithmName.SHA256);
+
+        // A generator, not the issuer certificate: .NET signs with a certificate only requests of its own key type.
+        private X509SignatureGenerator Signer() =>
+            _key is RSA rsa ? X509SignatureGenerator.CreateForRSA(rsa, RSASignaturePadding.Pkcs1) : X509SignatureGenerator.CreateForECDsa((ECDsa)_key);
+
+        private static AsymmetricAlgorithm NewKey(bool rsa) => rsa ? RSA.Create(2048) : ECDsa.Create(ECCurve.NamedCurves.nistP256);
+
+        public void Dispose()
+        {
+            Certificate.Dispose();
+            _key.Dispose();
+        }
     }
 
     private static (int, string, IReadOnlyDictionary<string, string>?) Answer(out bool answered)
