@@ -25,6 +25,16 @@ public sealed class CertificateOrderer
         _account = account;
     }
 
+    /// <summary>The default of <see cref="Deadline"/>: far above a real order (seconds to a few minutes of DNS propagation).</summary>
+    public static TimeSpan DefaultDeadline { get; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>
+    /// The limit on one whole order, from its first request to the downloaded chain, DNS propagation
+    /// waits included. Each request and poll has its own bound, but their product (41 badNonce
+    /// answers at 30 s each, in each step) does not; this one does. Shorter in tests.
+    /// </summary>
+    internal TimeSpan Deadline { get; init; } = DefaultDeadline;
+
     public async Task<IssuedCertificate> ObtainAsync(CertificateOrderRequest request, IChallengeSolver solver, IProgress<OrderProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         if (request.Names.Count == 0) throw new ArgumentException("a certificate needs at least one name", nameof(request));
@@ -34,11 +44,19 @@ public sealed class CertificateOrderer
         void Report(OrderStage stage, string? identifier = null, string? detail = null) => progress?.Report(new OrderProgress(label, stage, identifier, detail));
 
         Report(OrderStage.Started, detail: string.Join(", ", request.Names));
+        // Wall-clock time, not the client's TimeProvider: tests' clocks fire timers at once.
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(Deadline);
+        var within = deadline.Token;
+        var steps = new OrderSteps();
+        void Step(string what) => steps.Set(OrderSteps.OrderLane, what);
         // Key generation (seconds for rsa8192) overlaps the validation round trips.
-        var keyTask = Task.Run(() => CertificateKey.Generate(request.KeyType), cancellationToken);
+        var keyTask = Task.Run(() => CertificateKey.Generate(request.KeyType), within);
+        var waited = false;
         try
         {
-            var order = await _client.NewOrderAsync(_account, request.Names.Select(AcmeIdentifier.For), request.Profile, request.Replaces, cancellationToken).ConfigureAwait(false);
+            Step("waiting for the server to create the order");
+            var order = await _client.NewOrderAsync(_account, request.Names.Select(AcmeIdentifier.For), request.Profile, request.Replaces, within).ConfigureAwait(false);
             var orderUrl = order.Location!;
             Report(OrderStage.OrderCreated, detail: orderUrl.AbsoluteUri);
 
@@ -46,29 +64,37 @@ public sealed class CertificateOrderer
             ordered.CheckAuthorizationCount(order);
             if (order.Status == "pending")
             {
+                steps.Done(OrderSteps.OrderLane);
                 if (solver.OneAtATime)
-                    await AuthorizeInTurnAsync(order.Authorizations, ordered, solver, Report, cancellationToken).ConfigureAwait(false);
+                    await AuthorizeInTurnAsync(order.Authorizations, ordered, solver, Report, steps, within).ConfigureAwait(false);
                 else
-                    await Task.WhenAll(order.Authorizations.Select(url => AuthorizeAsync(url, ordered, solver, Report, cancellationToken))).ConfigureAwait(false);
-                order = await _client.WaitForOrderAsync(_account, orderUrl, cancellationToken).ConfigureAwait(false);
+                    await Task.WhenAll(order.Authorizations.Select(url => AuthorizeAsync(url, ordered, solver, Report, steps, within))).ConfigureAwait(false);
+                Step($"waiting for the order {orderUrl} to become ready");
+                order = await _client.WaitForOrderAsync(_account, orderUrl, within).ConfigureAwait(false);
             }
             if (order.Status != "ready" && order.Status != "valid")
                 throw OrderFailed(order, $"order for {string.Join(", ", request.Names)} is {ServerText.Quote(order.Status, ServerText.FieldLength)} after validation");
 
-            using var key = await keyTask.ConfigureAwait(false);
+            Step("generating the certificate's key");
+            using var key = await keyTask.WaitAsync(within).ConfigureAwait(false);
             if (order.Status == "ready")
             {
                 Report(OrderStage.Finalizing, detail: KeyTypes.Format(request.KeyType));
                 var csr = CsrBuilder.Build(key, request.Names, request.OcspMustStaple);
-                order = await _client.FinalizeAsync(_account, order, csr, cancellationToken).ConfigureAwait(false);
+                Step($"waiting for the server to accept the CSR at {order.Finalize}");
+                order = await _client.FinalizeAsync(_account, order, csr, within).ConfigureAwait(false);
+                Step($"waiting for the order {orderUrl} to be issued");
                 if (order.Status is "processing" or "ready" or "pending")
-                    order = await _client.WaitForOrderAsync(_account, orderUrl, cancellationToken).ConfigureAwait(false);
+                    order = await _client.WaitForOrderAsync(_account, orderUrl, within).ConfigureAwait(false);
             }
             if (order.Status != "valid" || order.Certificate is null)
                 throw OrderFailed(order, $"order for {string.Join(", ", request.Names)} is {ServerText.Quote(order.Status, ServerText.FieldLength)} after finalize");
 
             Report(OrderStage.Downloading, detail: order.Certificate.AbsoluteUri);
-            var chains = await _client.DownloadCertificateAsync(_account, order.Certificate, includeAlternates: request.PreferredChain is not null, cancellationToken).ConfigureAwait(false);
+            Step($"downloading the certificate from {order.Certificate}");
+            var chains = await _client.DownloadCertificateAsync(_account, order.Certificate, includeAlternates: request.PreferredChain is not null, within).ConfigureAwait(false);
+            // From here on nothing waits: the checks and the result are made whatever the clock says.
+            waited = true;
             var chosen = CertificateChain.Choose(chains, request.PreferredChain);
             IssuedCertificateCheck.Verify(chosen, key, request.Names);
             ChainLinkCheck.Verify(chosen);
@@ -91,9 +117,16 @@ public sealed class CertificateOrderer
         }
         catch (Exception e)
         {
-            Report(OrderStage.Failed, detail: e.Message);
             // Do not leave the key task unobserved.
             _ = keyTask.ContinueWith(t => { if (t.IsCompletedSuccessfully) t.Result.Dispose(); }, TaskScheduler.Default);
+            // Whatever a step made of the cancellation (a cancelled request, a provider's own error), the deadline stopped it.
+            if (!waited && deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                var stopped = new OrderDeadlineException(label, Deadline, steps.Describe(), e);
+                Report(OrderStage.Failed, detail: stopped.Message);
+                throw stopped;
+            }
+            Report(OrderStage.Failed, detail: e.Message);
             throw;
         }
     }
@@ -127,17 +160,38 @@ public sealed class CertificateOrderer
 
     /// <summary>Each authorization presented, validated and cleaned up before the next one is presented.</summary>
     private async Task AuthorizeInTurnAsync(IReadOnlyList<Uri> authorizations, OrderedNames ordered, IChallengeSolver solver, Action<OrderStage, string?, string?> report,
-        CancellationToken cancellationToken)
+        OrderSteps steps, CancellationToken cancellationToken)
     {
         for (var index = 0; index < authorizations.Count; index++)
         {
             if (index > 0 && solver.SequenceInterval > TimeSpan.Zero)
+            {
+                steps.Set(OrderSteps.OrderLane, $"waiting {NetworkTimeout.Format(solver.SequenceInterval)} before the next name ({solver.ChallengeType} one at a time)");
                 await Task.Delay(solver.SequenceInterval, cancellationToken).ConfigureAwait(false);
-            await AuthorizeAsync(authorizations[index], ordered, solver, report, cancellationToken).ConfigureAwait(false);
+                steps.Done(OrderSteps.OrderLane);
+            }
+            await AuthorizeAsync(authorizations[index], ordered, solver, report, steps, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    private async Task AuthorizeAsync(Uri authorizationUrl, OrderedNames ordered, IChallengeSolver solver, Action<OrderStage, string?, string?> report, CancellationToken cancellationToken)
+    private async Task AuthorizeAsync(Uri authorizationUrl, OrderedNames ordered, IChallengeSolver solver, Action<OrderStage, string?, string?> report,
+        OrderSteps steps, CancellationToken cancellationToken)
+    {
+        var lane = authorizationUrl.AbsoluteUri;
+        steps.Set(lane, $"fetching the authorization {authorizationUrl}");
+        try
+        {
+            await AuthorizeStepsAsync(authorizationUrl, ordered, solver, report, step => steps.Set(lane, step), cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            // Kept when the deadline stopped the lane, so the order's error can say what it was waiting for.
+            if (!cancellationToken.IsCancellationRequested) steps.Done(lane);
+        }
+    }
+
+    private async Task AuthorizeStepsAsync(Uri authorizationUrl, OrderedNames ordered, IChallengeSolver solver, Action<OrderStage, string?, string?> report,
+        Action<string> step, CancellationToken cancellationToken)
     {
         var authorization = await _client.GetAuthorizationAsync(_account, authorizationUrl, cancellationToken).ConfigureAwait(false);
         var name = authorization.OrderedName;
@@ -163,6 +217,9 @@ public sealed class CertificateOrderer
         {
             try
             {
+                step(solver.ChallengeType == ChallengeTypes.Dns01
+                    ? $"presenting dns-01 for '{name}' (setting the record and waiting for it to propagate)"
+                    : $"presenting {solver.ChallengeType} for '{name}'");
                 await solver.PresentAsync(task, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception e) when (e is not OperationCanceledException and not ChallengeFailedException)
@@ -170,9 +227,11 @@ public sealed class CertificateOrderer
                 throw new AcmeException($"cannot set up {solver.ChallengeType} for '{name}': {e.Message}", e is AcmeException ? null : e);
             }
             report(OrderStage.ChallengePresented, name, solver.ChallengeType);
+            step($"waiting for the server to accept the {solver.ChallengeType} answer for '{name}'");
             if (challenge.Status is "pending")
                 await _client.RespondToChallengeAsync(_account, challenge, cancellationToken).ConfigureAwait(false);
             report(OrderStage.ChallengeSubmitted, name, solver.ChallengeType);
+            step($"waiting for the server to validate '{name}'");
             var result = await _client.WaitForAuthorizationAsync(_account, authorizationUrl, cancellationToken).ConfigureAwait(false);
             if (result.Status != "valid")
             {

@@ -270,6 +270,66 @@ public sealed class HostileServerOrderTests
         Assert.EndsWith("which this client cannot verify (RSA PKCS #1 v1.5 and ECDSA only): not installed", error.Message);
     }
 
+    [Fact]
+    public async Task An_order_whose_server_answers_every_request_slowly_with_badNonce_is_stopped_at_its_deadline_saying_where()
+    {
+        // Each step is bounded (41 tries of at most 30 s each), their product is not: the whole order is.
+        using var server = new FakeAcmeServer(request =>
+        {
+            if (request.Path == "/account") return (201, "{\"status\":\"valid\"}", AccountCreated);
+            Thread.Sleep(200);
+            return JwsRequest.Problem(400, "badNonce", "stale nonce");
+        });
+        var (client, account) = await RegisteredAsync(server);
+        using var owned = client;
+        var orderer = new CertificateOrderer(client, account) { Deadline = TimeSpan.FromSeconds(1.5) };
+
+        var error = await Assert.ThrowsAsync<OrderDeadlineException>(() => orderer.ObtainAsync(new CertificateOrderRequest { Names = [Name] }, new CountingSolver()));
+
+        Assert.Equal($"the order for {Name} was stopped after 1.5 s (the limit on one whole order), while waiting for the server to create the order: nothing installed", error.Message);
+        Assert.InRange(server.Count("POST", "/order"), 1, new AcmeClientOptions().MaxBadNonceRetries);
+    }
+
+    [Fact]
+    public async Task A_DNS_propagation_wait_counts_against_the_deadline_and_the_record_is_cleaned_up()
+    {
+        using var server = new FakeAcmeServer(request => request.Path switch
+        {
+            "/account" => (201, "{\"status\":\"valid\"}", AccountCreated),
+            "/order" => (201, "{\"status\":\"pending\",\"authorizations\":[\"BASE/authz/1\"],\"finalize\":\"BASE/finalize\"}", OrderCreated),
+            "/authz/1" => (200, $"{{\"status\":\"pending\",\"identifier\":{{\"type\":\"dns\",\"value\":\"{Name}\"}},"
+                + "\"challenges\":[{\"type\":\"dns-01\",\"url\":\"BASE/chall\",\"status\":\"pending\",\"token\":\"tok\"}]}", null),
+            _ => (404, "", null),
+        });
+        var (client, account) = await RegisteredAsync(server);
+        using var owned = client;
+        var solver = new NeverPropagatingSolver();
+        var orderer = new CertificateOrderer(client, account) { Deadline = TimeSpan.FromSeconds(1) };
+
+        var error = await Assert.ThrowsAsync<OrderDeadlineException>(() => orderer.ObtainAsync(new CertificateOrderRequest { Names = [Name] }, solver));
+
+        Assert.Equal($"presenting dns-01 for '{Name}' (setting the record and waiting for it to propagate)", error.Step);
+        Assert.EndsWith($"while presenting dns-01 for '{Name}' (setting the record and waiting for it to propagate): nothing installed", error.Message);
+        Assert.Equal(1, solver.CleanedUp);
+        Assert.Equal(0, server.Count("POST", "/chall"));
+    }
+
+    /// <summary>A dns-01 solver whose record never shows up: presenting waits until cancelled.</summary>
+    private sealed class NeverPropagatingSolver : IChallengeSolver
+    {
+        public int CleanedUp;
+
+        public string ChallengeType => ChallengeTypes.Dns01;
+
+        public Task PresentAsync(ChallengeTask challenge, CancellationToken cancellationToken) => Task.Delay(Timeout.Infinite, cancellationToken);
+
+        public Task CleanupAsync(ChallengeTask challenge, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref CleanedUp);
+            return Task.CompletedTask;
+        }
+    }
+
     private static string Pem(X509Certificate2 certificate) => certificate.ExportCertificatePem() + "\n";
 
     /// <summary>A throwaway CA (RSA or ECDSA) that can sign intermediates and leaves.</summary>
