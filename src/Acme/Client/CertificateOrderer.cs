@@ -52,7 +52,7 @@ public sealed class CertificateOrderer
         void Step(string what) => steps.Set(OrderSteps.OrderLane, what);
         // Key generation (seconds for rsa8192) overlaps the validation round trips.
         var keyTask = Task.Run(() => CertificateKey.Generate(request.KeyType), within);
-        var waited = false;
+        var doneWaiting = false;
         try
         {
             Step("waiting for the server to create the order");
@@ -94,7 +94,7 @@ public sealed class CertificateOrderer
             Step($"downloading the certificate from {order.Certificate}");
             var chains = await _client.DownloadCertificateAsync(_account, order.Certificate, includeAlternates: request.PreferredChain is not null, within).ConfigureAwait(false);
             // From here on nothing waits: the checks and the result are made whatever the clock says.
-            waited = true;
+            doneWaiting = true;
             var chosen = CertificateChain.Choose(chains, request.PreferredChain);
             IssuedCertificateCheck.Verify(chosen, key, request.Names);
             ChainLinkCheck.Verify(chosen);
@@ -120,7 +120,7 @@ public sealed class CertificateOrderer
             // Do not leave the key task unobserved.
             _ = keyTask.ContinueWith(t => { if (t.IsCompletedSuccessfully) t.Result.Dispose(); }, TaskScheduler.Default);
             // Whatever a step made of the cancellation (a cancelled request, a provider's own error), the deadline stopped it.
-            if (!waited && deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            if (!doneWaiting && deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
             {
                 var stopped = new OrderDeadlineException(label, Deadline, steps.Describe(), e);
                 Report(OrderStage.Failed, detail: stopped.Message);
