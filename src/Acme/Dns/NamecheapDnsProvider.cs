@@ -161,7 +161,7 @@ internal sealed class NamecheapDnsProvider : ValueListDnsProvider<(string Zone, 
         }
         catch (XmlException)
         {
-            throw _api.Fail($"{what}: not an XML answer");
+            throw _api.Fail($"{what}: {XmlAnswer.Describe(text)}");
         }
         if (!string.Equals((string?)root.Attribute("Status"), "OK", StringComparison.OrdinalIgnoreCase))
         {

@@ -239,18 +239,16 @@ internal sealed class Route53DnsProvider : ValueSetDnsProvider<Route53DnsProvide
             {
                 if (text.Length > 0) document = XmlAnswer.Parse(text);
             }
-            catch (XmlException) when (XmlAnswer.DeclaresDocumentType(text))
-            {
-                // Whatever the status: no entity of it is expanded, and no retry asks for more.
-                throw new DnsProviderException(ProviderName,
-                    $"{what}: HTTP {status}, an XML answer with a document type declaration, which is refused: {RedactedExcerpt.Head(_redactor, text, RedactedExcerpt.AnswerLength)}");
-            }
             catch (XmlException)
             {
-                // Reported below with the status.
+                // Nothing of it is used (a DTD's entities are never expanded): the status decides, an
+                // HTML 5xx page (which declares a DOCTYPE) being retried like any other 5xx.
             }
             if (status is >= 200 and <= 299)
-                return document ?? throw new DnsProviderException(ProviderName, $"{what}: HTTP {status}, not an XML answer");
+            {
+                return document ?? throw new DnsProviderException(ProviderName,
+                    $"{what}: HTTP {status}, {XmlAnswer.Describe(text)}: {RedactedExcerpt.Head(_redactor, text, RedactedExcerpt.AnswerLength)}");
+            }
             var code = document?.Descendants().FirstOrDefault(e => e.Name.LocalName == "Code")?.Value;
             var message = document?.Descendants().FirstOrDefault(e => e.Name.LocalName == "Message")?.Value;
             if ((status == 429 || code is "Throttling" or "ThrottlingException" or "PriorRequestNotComplete" || status >= 500) && attempt < _maxRetries)

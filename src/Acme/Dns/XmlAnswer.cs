@@ -21,4 +21,8 @@ internal static class XmlAnswer
 
     /// <summary>Whether an answer that failed to parse carries a document type declaration (the likely reason).</summary>
     public static bool DeclaresDocumentType(string text) => text.Contains("<!DOCTYPE", StringComparison.Ordinal);
+
+    /// <summary>What an answer that failed to parse was, for an error: the providers word it alike.</summary>
+    public static string Describe(string text) =>
+        DeclaresDocumentType(text) ? "an XML answer with a document type declaration, which is refused" : "not an XML answer";
 }

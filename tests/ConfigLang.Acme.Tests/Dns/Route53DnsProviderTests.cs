@@ -317,4 +317,21 @@ public sealed partial class Route53DnsProviderTests : DnsProviderConformanceTest
         Assert.Single(server.Requests);
         Assert.DoesNotContain(route53.Txt, set => set.Key.StartsWith("_acme-challenge", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task An_HTML_error_page_of_a_5xx_is_retried_like_any_other_5xx()
+    {
+        // A load balancer's page declares a document type: not an answer to refuse at once, a failure to retry.
+        var route53 = new FakeRoute53();
+        var pages = 0;
+        using var server = new FakeHttpServer(request => Interlocked.Increment(ref pages) == 1
+            ? (503, "<!DOCTYPE html><html><body>Service Unavailable</body></html>", null)
+            : route53.Handle(request));
+        using var http = new HttpClient();
+
+        await Route53(server, http, more: ("AWS_HOSTED_ZONE_ID", "/hostedzone/ZPUBLIC")).PresentAsync(Challenge(), default);
+
+        Assert.Single(route53.Txt, p => p.Key.StartsWith("_acme-challenge", StringComparison.Ordinal));
+        Assert.True(pages >= 2);
+    }
 }
