@@ -31,27 +31,30 @@ public sealed class HostileServerOrderTests
     }
 
     /// <summary>
-    /// A server whose order is ready at once (no authorizations) and whose certificate is what
-    /// <paramref name="issue"/> makes of the CSR's public key.
+    /// A server whose order is ready at once (no authorizations) and whose certificate URL answers
+    /// the PEM chain that <paramref name="chainFor"/> makes for the CSR's key; <paramref name="alternateFor"/>,
+    /// if given, answers the one alternate chain it links to.
     /// </summary>
-    private static FakeAcmeServer ReadyOrderServer(Func<PublicKey, X509Certificate2> issue)
+    private static FakeAcmeServer ReadyOrderServer(Func<PublicKey, string> chainFor, Func<PublicKey, string>? alternateFor = null)
     {
-        X509Certificate2? issued = null;
+        PublicKey? csrKey = null;
+        var link = alternateFor is null ? null : new Dictionary<string, string> { ["Link"] = "<BASE/cert/alt>;rel=\"alternate\"" };
         return new FakeAcmeServer(request => request.Path switch
         {
             "/account" => (201, "{\"status\":\"valid\"}", AccountCreated),
             "/order" => (201, $"{{\"status\":\"ready\",\"identifiers\":[{{\"type\":\"dns\",\"value\":\"{Name}\"}}],\"authorizations\":[],\"finalize\":\"BASE/finalize\"}}", OrderCreated),
-            "/finalize" => Finalize(request, issue, out issued),
-            "/cert" => (200, issued!.ExportCertificatePem() + "\n", null),
+            "/finalize" => Finalize(request, out csrKey),
+            "/cert" => (200, chainFor(csrKey!), link),
+            "/cert/alt" when alternateFor is not null => (200, alternateFor(csrKey!), null),
             _ => (404, "", null),
         });
     }
 
-    private static (int, string, IReadOnlyDictionary<string, string>?) Finalize(JwsRequest request, Func<PublicKey, X509Certificate2> issue, out X509Certificate2 issued)
+    /// <summary>Accepts the CSR at once, the certificate to be fetched at /cert; <paramref name="csrKey"/> is the CSR's key.</summary>
+    private static (int, string, IReadOnlyDictionary<string, string>?) Finalize(JwsRequest request, out PublicKey csrKey)
     {
         var csr = Base64Url.Decode(request.Payload!.Value.GetProperty("csr").GetString()!);
-        var loaded = CertificateRequest.LoadSigningRequest(csr, HashAlgorithmName.SHA256, CertificateRequestLoadOptions.SkipSignatureValidation);
-        issued = issue(loaded.PublicKey);
+        csrKey = CertificateRequest.LoadSigningRequest(csr, HashAlgorithmName.SHA256, CertificateRequestLoadOptions.SkipSignatureValidation).PublicKey;
         return (200, "{\"status\":\"valid\",\"certificate\":\"BASE/cert\"}", null);
     }
 
@@ -83,30 +86,10 @@ public sealed class HostileServerOrderTests
         return await new CertificateOrderer(client, account).ObtainAsync(new CertificateOrderRequest { Names = [Name], PreferredChain = preferredChain }, solver ?? new CountingSolver());
     }
 
-    /// <summary>
-    /// A server whose order is ready at once and whose certificate URL answers the PEM chain that
-    /// <paramref name="chainFor"/> makes for the CSR's key; <paramref name="alternateFor"/>, if given,
-    /// answers the one alternate chain it links to.
-    /// </summary>
-    private static FakeAcmeServer ChainServer(Func<PublicKey, string> chainFor, Func<PublicKey, string>? alternateFor = null)
-    {
-        PublicKey? csrKey = null;
-        var link = alternateFor is null ? null : new Dictionary<string, string> { ["Link"] = "<BASE/cert/alt>;rel=\"alternate\"" };
-        return new FakeAcmeServer(request => request.Path switch
-        {
-            "/account" => (201, "{\"status\":\"valid\"}", AccountCreated),
-            "/order" => (201, $"{{\"status\":\"ready\",\"identifiers\":[{{\"type\":\"dns\",\"value\":\"{Name}\"}}],\"authorizations\":[],\"finalize\":\"BASE/finalize\"}}", OrderCreated),
-            "/finalize" => Finalize(request, key => { csrKey = key; return null!; }, out _),
-            "/cert" => (200, chainFor(csrKey!), link),
-            "/cert/alt" => (200, alternateFor!(csrKey!), null),
-            _ => (404, "", null),
-        });
-    }
-
     [Fact]
     public async Task A_certificate_for_the_CSRs_key_and_the_ordered_name_is_installed()
     {
-        using var server = ReadyOrderServer(key => IssueFor(key, Name));
+        using var server = ReadyOrderServer(key => Pem(IssueFor(key, Name)));
 
         var issued = await ObtainAsync(server);
 
@@ -117,7 +100,7 @@ public sealed class HostileServerOrderTests
     [Fact]
     public async Task A_certificate_for_another_key_is_refused()
     {
-        using var server = ReadyOrderServer(_ => IssueForAnotherKey(Name));
+        using var server = ReadyOrderServer(_ => Pem(IssueForAnotherKey(Name)));
 
         var error = await Assert.ThrowsAsync<AcmeException>(() => ObtainAsync(server));
 
@@ -127,7 +110,7 @@ public sealed class HostileServerOrderTests
     [Fact]
     public async Task A_certificate_for_the_key_but_other_names_is_refused_naming_what_it_lacks()
     {
-        using var server = ReadyOrderServer(key => IssueFor(key, "victim.example.net"));
+        using var server = ReadyOrderServer(key => Pem(IssueFor(key, "victim.example.net")));
 
         var error = await Assert.ThrowsAsync<AcmeException>(() => ObtainAsync(server));
 
@@ -178,7 +161,7 @@ public sealed class HostileServerOrderTests
     public async Task An_order_with_a_valid_authorization_for_a_parent_domain_is_accepted()
     {
         // RFC 9444: a CA may attach an already-valid authorization for example.org to an order for a.example.org.
-        X509Certificate2? issued = null;
+        PublicKey? csrKey = null;
         using var server = new FakeAcmeServer(request => request.Path switch
         {
             "/account" => (201, "{\"status\":\"valid\"}", AccountCreated),
@@ -186,8 +169,8 @@ public sealed class HostileServerOrderTests
             "/order/1" => (200, "{\"status\":\"ready\",\"authorizations\":[\"BASE/authz/1\"],\"finalize\":\"BASE/finalize\"}", null),
             "/authz/1" => (200, "{\"status\":\"valid\",\"identifier\":{\"type\":\"dns\",\"value\":\"example.org\"},"
                 + "\"challenges\":[{\"type\":\"http-01\",\"url\":\"BASE/chall\",\"status\":\"valid\",\"token\":\"tok\"}]}", null),
-            "/finalize" => Finalize(request, key => IssueFor(key, Name), out issued),
-            "/cert" => (200, issued!.ExportCertificatePem() + "\n", null),
+            "/finalize" => Finalize(request, out csrKey),
+            "/cert" => (200, Pem(IssueFor(csrKey!, Name)), null),
             _ => (404, "", null),
         });
         var solver = new CountingSolver();
@@ -203,8 +186,8 @@ public sealed class HostileServerOrderTests
     {
         using var root = TestCa.Root("CN=Test Root", rsa: true);
         using var intermediate = root.Intermediate("CN=Test Intermediate", rsa: true);
-        using var withoutRoot = ChainServer(key => intermediate.IssuePem(key, Name) + Pem(intermediate.Certificate));
-        using var withRoot = ChainServer(key => intermediate.IssuePem(key, Name) + Pem(intermediate.Certificate) + Pem(root.Certificate));
+        using var withoutRoot = ReadyOrderServer(key => intermediate.IssuePem(key, Name) + Pem(intermediate.Certificate));
+        using var withRoot = ReadyOrderServer(key => intermediate.IssuePem(key, Name) + Pem(intermediate.Certificate) + Pem(root.Certificate));
 
         var short_ = await ObtainAsync(withoutRoot);
         var long_ = await ObtainAsync(withRoot);
@@ -219,7 +202,7 @@ public sealed class HostileServerOrderTests
         using var root = TestCa.Root("CN=Test Root", rsa: false);
         using var issuing = root.Intermediate("CN=Issuing CA", rsa: false);
         using var other = root.Intermediate("CN=Other\u202e CA", rsa: false);
-        using var server = ChainServer(key => issuing.IssuePem(key, Name) + Pem(other.Certificate));
+        using var server = ReadyOrderServer(key => issuing.IssuePem(key, Name) + Pem(other.Certificate));
 
         var error = await Assert.ThrowsAsync<AcmeException>(() => ObtainAsync(server));
 
@@ -233,7 +216,7 @@ public sealed class HostileServerOrderTests
         using var root = TestCa.Root("CN=Test Root", rsa: true);
         using var impostor = TestCa.Root("CN=Test Root", rsa: true);
         using var intermediate = root.Intermediate("CN=Test Intermediate", rsa: false);
-        using var server = ChainServer(key => intermediate.IssuePem(key, Name) + Pem(intermediate.Certificate) + Pem(impostor.Certificate));
+        using var server = ReadyOrderServer(key => intermediate.IssuePem(key, Name) + Pem(intermediate.Certificate) + Pem(impostor.Certificate));
 
         var error = await Assert.ThrowsAsync<AcmeException>(() => ObtainAsync(server));
 
@@ -248,7 +231,7 @@ public sealed class HostileServerOrderTests
         using var alternateRoot = TestCa.Root("CN=Alternate Root", rsa: false);
         using var impostor = alternateRoot.Intermediate("CN=Test Intermediate", rsa: false);
         // The default chain links up; the alternate, chosen by its top name, carries an impostor of the intermediate.
-        using var server = ChainServer(
+        using var server = ReadyOrderServer(
             key => intermediate.IssuePem(key, Name) + Pem(intermediate.Certificate),
             key => intermediate.IssuePem(key, Name) + Pem(impostor.Certificate));
 
@@ -258,11 +241,29 @@ public sealed class HostileServerOrderTests
     }
 
     [Fact]
+    public async Task A_preferred_alternate_that_links_up_is_installed_though_the_default_chain_does_not()
+    {
+        using var root = TestCa.Root("CN=Test Root", rsa: true);
+        using var intermediate = root.Intermediate("CN=Test Intermediate", rsa: true);
+        using var alternateRoot = TestCa.Root("CN=Alternate Root", rsa: false);
+        using var impostor = alternateRoot.Intermediate("CN=Test Intermediate", rsa: false);
+        // The default chain carries the impostor; the alternate, chosen by its top name, links up.
+        using var server = ReadyOrderServer(
+            key => intermediate.IssuePem(key, Name) + Pem(impostor.Certificate),
+            key => intermediate.IssuePem(key, Name) + Pem(intermediate.Certificate) + Pem(root.Certificate));
+
+        var issued = await ObtainAsync(server, preferredChain: "Test Root");
+
+        Assert.Equal("Test Root", issued.ChosenChainIssuer);
+        Assert.Equal(Pem(intermediate.Certificate) + Pem(root.Certificate), issued.ChainPem);
+    }
+
+    [Fact]
     public async Task A_chain_signed_with_an_algorithm_the_client_cannot_verify_is_accepted_on_names_alone()
     {
         using var root = TestCa.Root("CN=Test Root", rsa: true);
         using var intermediate = root.Intermediate("CN=Test Intermediate", rsa: true);
-        using var server = ChainServer(key => intermediate.IssuePem(key, Name, pss: true) + Pem(intermediate.Certificate));
+        using var server = ReadyOrderServer(key => intermediate.IssuePem(key, Name, pss: true) + Pem(intermediate.Certificate));
 
         var issued = await ObtainAsync(server);
 
@@ -275,7 +276,7 @@ public sealed class HostileServerOrderTests
         using var root = TestCa.Root("CN=Test Root", rsa: true);
         using var intermediate = root.Intermediate("CN=Test Intermediate", rsa: true);
         using var other = root.Intermediate("CN=Other CA", rsa: true);
-        using var server = ChainServer(key => intermediate.IssuePem(key, Name, pss: true) + Pem(other.Certificate));
+        using var server = ReadyOrderServer(key => intermediate.IssuePem(key, Name, pss: true) + Pem(other.Certificate));
 
         var error = await Assert.ThrowsAsync<AcmeException>(() => ObtainAsync(server));
 
@@ -323,6 +324,7 @@ public sealed class HostileServerOrderTests
         Assert.Equal($"presenting dns-01 for '{Name}' (setting the record and waiting for it to propagate)", error.Step);
         Assert.EndsWith($"while presenting dns-01 for '{Name}' (setting the record and waiting for it to propagate): nothing installed", error.Message);
         Assert.Equal(1, solver.CleanedUp);
+        Assert.False(solver.CleanupTokenCancelled);
         Assert.Equal(0, server.Count("POST", "/chall"));
     }
 
@@ -331,6 +333,9 @@ public sealed class HostileServerOrderTests
     {
         public int CleanedUp;
 
+        /// <summary>Whether a cleanup was handed a token already cancelled (it would give up at once, leaving the record).</summary>
+        public bool CleanupTokenCancelled;
+
         public string ChallengeType => ChallengeTypes.Dns01;
 
         public Task PresentAsync(ChallengeTask challenge, CancellationToken cancellationToken) => Task.Delay(Timeout.Infinite, cancellationToken);
@@ -338,6 +343,7 @@ public sealed class HostileServerOrderTests
         public Task CleanupAsync(ChallengeTask challenge, CancellationToken cancellationToken)
         {
             Interlocked.Increment(ref CleanedUp);
+            if (cancellationToken.IsCancellationRequested) CleanupTokenCancelled = true;
             return Task.CompletedTask;
         }
     }
