@@ -26,6 +26,9 @@ public sealed class Dns01Solver : IChallengeSolver
 
     public TimeSpan SequenceInterval => Provider.SequenceInterval;
 
+    // The provider may wait on its own (Route 53 until INSYNC, up to its timeout) before the check waits up to its own.
+    public TimeSpan PresentationWait => (Provider.PropagationTimeout ?? TimeSpan.Zero) + Propagation.Timeout;
+
     public async Task PresentAsync(ChallengeTask challenge, CancellationToken cancellationToken)
     {
         await Provider.PresentAsync(challenge, cancellationToken).ConfigureAwait(false);

@@ -25,15 +25,36 @@ public sealed class CertificateOrderer
         _account = account;
     }
 
-    /// <summary>The default of <see cref="Deadline"/>: far above a real order (seconds to a few minutes of DNS propagation).</summary>
+    /// <summary>
+    /// The default of <see cref="Deadline"/>: far above what a real order spends on its requests;
+    /// the waits a solver declares (DNS propagation) come on top, see <see cref="DeadlineFor"/>.
+    /// </summary>
     public static TimeSpan DefaultDeadline { get; } = TimeSpan.FromMinutes(30);
 
+    /// <summary>The most any order is given, whatever waits its solver declares (and below what a timer accepts).</summary>
+    internal static TimeSpan MaxDeadline { get; } = TimeSpan.FromDays(7);
+
     /// <summary>
-    /// The limit on one whole order, from its first request to the downloaded chain, DNS propagation
-    /// waits included. Each request and poll has its own bound, but their product (41 badNonce
-    /// answers at 30 s each, in each step) does not; this one does. Shorter in tests.
+    /// The limit on one whole order's requests, from its first to the downloaded chain, before the
+    /// solver's own waits are added. Each request and poll has its own bound, but their product (41
+    /// badNonce answers at 30 s each, in each step) does not; this one does. Shorter in tests.
     /// </summary>
     internal TimeSpan Deadline { get; init; } = DefaultDeadline;
+
+    /// <summary>
+    /// The limit on one whole order: <see cref="Deadline"/> plus what <paramref name="solver"/> may
+    /// legitimately wait (its presentation wait, and its sequence interval, once per name when it
+    /// presents one name at a time, else once: the names are presented together). So a provider's
+    /// own propagation timeout (Namecheap's hour) is never cut short by the order's.
+    /// </summary>
+    internal TimeSpan DeadlineFor(IChallengeSolver solver, int nameCount)
+    {
+        var waits = solver.OneAtATime ? Math.Max(1, nameCount) : 1;
+        var perWait = solver.PresentationWait + (solver.OneAtATime ? solver.SequenceInterval : TimeSpan.Zero);
+        // In seconds as a double: a huge declared timeout saturates at the cap instead of overflowing.
+        var seconds = Deadline.TotalSeconds + waits * Math.Max(0, perWait.TotalSeconds);
+        return seconds >= MaxDeadline.TotalSeconds ? MaxDeadline : TimeSpan.FromSeconds(seconds);
+    }
 
     public async Task<IssuedCertificate> ObtainAsync(CertificateOrderRequest request, IChallengeSolver solver, IProgress<OrderProgress>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -45,8 +66,9 @@ public sealed class CertificateOrderer
 
         Report(OrderStage.Started, detail: string.Join(", ", request.Names));
         // Wall-clock time, not the client's TimeProvider: tests' clocks fire timers at once.
+        var limit = DeadlineFor(solver, request.Names.Count);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(Deadline);
+        deadline.CancelAfter(limit);
         var within = deadline.Token;
         var steps = new OrderSteps();
         void Step(string what) => steps.Set(OrderSteps.OrderLane, what);
@@ -122,7 +144,7 @@ public sealed class CertificateOrderer
             // Whatever a step made of the cancellation (a cancelled request, a provider's own error), the deadline stopped it.
             if (!doneWaiting && deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
             {
-                var stopped = new OrderDeadlineException(label, Deadline, steps.Describe(), e);
+                var stopped = new OrderDeadlineException(label, limit, steps.Describe(), e);
                 Report(OrderStage.Failed, detail: stopped.Message);
                 throw stopped;
             }
