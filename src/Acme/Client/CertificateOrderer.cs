@@ -90,7 +90,7 @@ public sealed class CertificateOrderer
                 if (solver.OneAtATime)
                     await AuthorizeInTurnAsync(order.Authorizations, ordered, solver, Report, steps, within).ConfigureAwait(false);
                 else
-                    await Task.WhenAll(order.Authorizations.Select(url => AuthorizeAsync(url, ordered, solver, Report, steps, within))).ConfigureAwait(false);
+                    await AuthorizeTogetherAsync(order.Authorizations, ordered, solver, Report, steps, within).ConfigureAwait(false);
                 Step($"waiting for the order {orderUrl} to become ready");
                 order = await _client.WaitForOrderAsync(_account, orderUrl, within).ConfigureAwait(false);
             }
@@ -141,8 +141,8 @@ public sealed class CertificateOrderer
         {
             // Do not leave the key task unobserved.
             _ = keyTask.ContinueWith(t => { if (t.IsCompletedSuccessfully) t.Result.Dispose(); }, TaskScheduler.Default);
-            // Whatever a step made of the cancellation (a cancelled request, a provider's own error), the deadline stopped it.
-            if (!doneWaiting && deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            // Only a cancellation is the deadline's doing: a real failure keeps its own name, even if the deadline fired meanwhile.
+            if (e is OperationCanceledException && !doneWaiting && deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
             {
                 var stopped = new OrderDeadlineException(label, limit, steps.Describe(), e);
                 Report(OrderStage.Failed, detail: stopped.Message);
@@ -180,6 +180,41 @@ public sealed class CertificateOrderer
         return outcomes;
     }
 
+    /// <summary>
+    /// All authorizations at once. The first real failure cancels the other lanes, so it surfaces at
+    /// once instead of after a lane that waits (a DNS propagation) until the deadline; their
+    /// challenges are still cleaned up.
+    /// </summary>
+    private async Task AuthorizeTogetherAsync(IReadOnlyList<Uri> authorizations, OrderedNames ordered, IChallengeSolver solver, Action<OrderStage, string?, string?> report,
+        OrderSteps steps, CancellationToken cancellationToken)
+    {
+        using var lanes = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        Exception? firstFailure = null;
+        async Task LaneAsync(Uri url)
+        {
+            try
+            {
+                await AuthorizeAsync(url, ordered, solver, report, steps, lanes.Token).ConfigureAwait(false);
+            }
+            catch (Exception e) when (!lanes.IsCancellationRequested)
+            {
+                // Not the lanes' cancellation (nor the deadline's): the order's real failure.
+                Interlocked.CompareExchange(ref firstFailure, e, null);
+                await lanes.CancelAsync().ConfigureAwait(false);
+                throw;
+            }
+        }
+        try
+        {
+            await Task.WhenAll(authorizations.Select(LaneAsync)).ConfigureAwait(false);
+        }
+        catch when (firstFailure is not null)
+        {
+            // Task.WhenAll names the first lane in list order; a cancelled lane's error would hide the cause.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(firstFailure);
+        }
+    }
+
     /// <summary>Each authorization presented, validated and cleaned up before the next one is presented.</summary>
     private async Task AuthorizeInTurnAsync(IReadOnlyList<Uri> authorizations, OrderedNames ordered, IChallengeSolver solver, Action<OrderStage, string?, string?> report,
         OrderSteps steps, CancellationToken cancellationToken)
@@ -201,15 +236,10 @@ public sealed class CertificateOrderer
     {
         var lane = authorizationUrl.AbsoluteUri;
         steps.Set(lane, $"fetching the authorization {authorizationUrl}");
-        try
-        {
-            await AuthorizeStepsAsync(authorizationUrl, ordered, solver, report, step => steps.Set(lane, step), cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            // Kept when the deadline stopped the lane, so the order's error can say what it was waiting for.
-            if (!cancellationToken.IsCancellationRequested) steps.Done(lane);
-        }
+        await AuthorizeStepsAsync(authorizationUrl, ordered, solver, report, step => steps.Set(lane, step), cancellationToken).ConfigureAwait(false);
+        // Only once it passed: a lane stopped by the deadline keeps its step for the order's error,
+        // and one that passed is not named even if the deadline fires during a later cleanup.
+        steps.Done(lane);
     }
 
     private async Task AuthorizeStepsAsync(Uri authorizationUrl, OrderedNames ordered, IChallengeSolver solver, Action<OrderStage, string?, string?> report,

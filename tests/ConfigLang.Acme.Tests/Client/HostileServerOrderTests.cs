@@ -328,9 +328,41 @@ public sealed class HostileServerOrderTests
         Assert.Equal(0, server.Count("POST", "/chall"));
     }
 
+    [Fact]
+    public async Task A_failed_authorization_surfaces_at_once_under_its_own_name_while_another_waits_for_propagation()
+    {
+        const string Other = "b.example.org";
+        using var server = new FakeAcmeServer(request => request.Path switch
+        {
+            "/account" => (201, "{\"status\":\"valid\"}", AccountCreated),
+            "/order" => (201, "{\"status\":\"pending\",\"authorizations\":[\"BASE/authz/1\",\"BASE/authz/2\"],\"finalize\":\"BASE/finalize\"}", OrderCreated),
+            "/authz/1" => (200, $"{{\"status\":\"pending\",\"identifier\":{{\"type\":\"dns\",\"value\":\"{Name}\"}},"
+                + "\"challenges\":[{\"type\":\"dns-01\",\"url\":\"BASE/chall/1\",\"status\":\"pending\",\"token\":\"tok1\"}]}", null),
+            "/authz/2" => (200, $"{{\"status\":\"invalid\",\"identifier\":{{\"type\":\"dns\",\"value\":\"{Other}\"}},"
+                + "\"challenges\":[{\"type\":\"dns-01\",\"url\":\"BASE/chall/2\",\"status\":\"invalid\",\"token\":\"tok2\","
+                + "\"error\":{\"type\":\"urn:ietf:params:acme:error:unauthorized\",\"detail\":\"no TXT record\"}}]}", null),
+            _ => (404, "", null),
+        });
+        var (client, account) = await RegisteredAsync(server);
+        using var owned = client;
+        var solver = new NeverPropagatingSolver();
+        // The lane of a.example.org would wait until this deadline; the test gives up long before it.
+        var orderer = new CertificateOrderer(client, account) { Deadline = TimeSpan.FromMinutes(10) };
+
+        var error = await Assert.ThrowsAsync<ChallengeFailedException>(() =>
+            orderer.ObtainAsync(new CertificateOrderRequest { Names = [Name, Other] }, solver).WaitAsync(TimeSpan.FromMinutes(1)));
+
+        Assert.Contains(Other, error.Message);
+        Assert.Contains("no TXT record", error.Message);
+        // The other lane was stopped (before or while presenting) and what it presented cleaned up, with a live token.
+        Assert.Equal(solver.Presented, solver.CleanedUp);
+        Assert.False(solver.CleanupTokenCancelled);
+    }
+
     /// <summary>A dns-01 solver whose record never shows up: presenting waits until cancelled.</summary>
     private sealed class NeverPropagatingSolver : IChallengeSolver
     {
+        public int Presented;
         public int CleanedUp;
 
         /// <summary>Whether a cleanup was handed a token already cancelled (it would give up at once, leaving the record).</summary>
@@ -338,7 +370,11 @@ public sealed class HostileServerOrderTests
 
         public string ChallengeType => ChallengeTypes.Dns01;
 
-        public Task PresentAsync(ChallengeTask challenge, CancellationToken cancellationToken) => Task.Delay(Timeout.Infinite, cancellationToken);
+        public Task PresentAsync(ChallengeTask challenge, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref Presented);
+            return Task.Delay(Timeout.Infinite, cancellationToken);
+        }
 
         public Task CleanupAsync(ChallengeTask challenge, CancellationToken cancellationToken)
         {
