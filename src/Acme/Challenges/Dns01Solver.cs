@@ -26,8 +26,9 @@ public sealed class Dns01Solver : IChallengeSolver
 
     public TimeSpan SequenceInterval => Provider.SequenceInterval;
 
-    // The provider may wait on its own (Route 53 until INSYNC, up to its timeout) before the check waits up to its own.
-    public TimeSpan PresentationWait => (Provider.PropagationTimeout ?? TimeSpan.Zero) + Propagation.Timeout;
+    // The provider may wait on its own (Route 53 until INSYNC) before the check waits up to its
+    // timeout, which is the provider's propagation timeout when one is set (counted once, there).
+    public TimeSpan PresentationWait => Provider.OwnWait + Propagation.Timeout;
 
     public async Task PresentAsync(ChallengeTask challenge, CancellationToken cancellationToken)
     {

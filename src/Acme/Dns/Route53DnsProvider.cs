@@ -173,10 +173,14 @@ internal sealed class Route53DnsProvider : ValueSetDnsProvider<Route53DnsProvide
         return (records.Select(r => r.Element(Ns + "Value")!.Value).ToList(), ttl);
     }
 
+    private TimeSpan InSyncTimeout => PropagationTimeout ?? TimeSpan.FromSeconds(120);
+
+    public override TimeSpan OwnWait => _waitForSync ? InSyncTimeout : TimeSpan.Zero;
+
     private async Task WaitInSyncAsync(string change, CancellationToken cancellationToken)
     {
         var id = change.Replace("/change/", "", StringComparison.Ordinal);
-        var limit = PropagationTimeout ?? TimeSpan.FromSeconds(120);
+        var limit = InSyncTimeout;
         var started = _clock.GetTimestamp();
         while (true)
         {

@@ -27,7 +27,7 @@ public sealed class OrderDeadlineTests
     [Fact]
     public void A_dns_provider_with_an_hour_of_propagation_gets_the_hour_on_top_once_for_names_presented_together()
     {
-        var solver = new Dns01Solver(new WaitingProvider(TimeSpan.FromHours(1)));
+        var solver = new Dns01Solver(new WaitingProvider(TimeSpan.FromHours(1)), Check);
 
         var limit = Orderer().DeadlineFor(solver, 3);
 
@@ -35,18 +35,32 @@ public sealed class OrderDeadlineTests
     }
 
     [Fact]
-    public void The_propagation_check_wait_is_added_to_the_providers_own()
+    public void The_propagation_timeout_bounds_the_check_and_is_counted_once()
     {
-        var solver = new Dns01Solver(new WaitingProvider(TimeSpan.FromMinutes(20)), DnsPropagationCheck.AtResolvers([]));
+        var solver = new Dns01Solver(new WaitingProvider(TimeSpan.FromMinutes(20)), Check);
 
-        // The provider may wait its 20 minutes, then the check (given the provider's timeout) its own 20.
-        Assert.Equal(TimeSpan.FromMinutes(70), Orderer().DeadlineFor(solver, 1));
+        // The provider returns once written; the check (given the provider's timeout) waits up to 20 minutes.
+        Assert.Equal(TimeSpan.FromMinutes(50), Orderer().DeadlineFor(solver, 1));
+    }
+
+    [Fact]
+    public void A_providers_own_wait_is_added_to_the_checks()
+    {
+        var solver = new Dns01Solver(new WaitingProvider(TimeSpan.FromMinutes(20), ownWait: TimeSpan.FromMinutes(5)), Check);
+
+        Assert.Equal(TimeSpan.FromMinutes(55), Orderer().DeadlineFor(solver, 1));
+    }
+
+    [Fact]
+    public void Without_a_propagation_check_nothing_waits_for_the_propagation_timeout()
+    {
+        Assert.Equal(CertificateOrderer.DefaultDeadline, Orderer().DeadlineFor(new Dns01Solver(new WaitingProvider(TimeSpan.FromHours(1))), 3));
     }
 
     [Fact]
     public void A_provider_taking_one_name_at_a_time_gets_its_wait_and_interval_once_per_name()
     {
-        var solver = new Dns01Solver(new WaitingProvider(TimeSpan.FromMinutes(10), oneAtATime: true, interval: TimeSpan.FromMinutes(1)));
+        var solver = new Dns01Solver(new WaitingProvider(TimeSpan.FromMinutes(10), oneAtATime: true, interval: TimeSpan.FromMinutes(1)), Check);
 
         Assert.Equal(TimeSpan.FromMinutes(30 + 3 * 11), Orderer().DeadlineFor(solver, 3));
     }
@@ -54,16 +68,21 @@ public sealed class OrderDeadlineTests
     [Fact]
     public void A_huge_declared_wait_saturates_at_the_cap()
     {
-        var solver = new Dns01Solver(new WaitingProvider(TimeSpan.FromDays(3650), oneAtATime: true, interval: TimeSpan.FromDays(3650)));
+        var solver = new Dns01Solver(new WaitingProvider(TimeSpan.FromDays(3650), oneAtATime: true, interval: TimeSpan.FromDays(3650)), Check);
 
         Assert.Equal(CertificateOrderer.MaxDeadline, Orderer().DeadlineFor(solver, 1000));
     }
 
-    private sealed class WaitingProvider(TimeSpan propagationTimeout, bool oneAtATime = false, TimeSpan interval = default) : IDnsProvider
+    // Never asked: the deadline only reads its timeout.
+    private static DnsPropagationCheck Check { get; } = DnsPropagationCheck.AtResolvers([]);
+
+    private sealed class WaitingProvider(TimeSpan propagationTimeout, bool oneAtATime = false, TimeSpan interval = default, TimeSpan ownWait = default) : IDnsProvider
     {
         public string Name => "waiting";
 
         public TimeSpan? PropagationTimeout => propagationTimeout;
+
+        public TimeSpan OwnWait => ownWait;
 
         public bool HoldsOneValuePerName => oneAtATime;
 

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using System.Xml;
 using System.Xml.Linq;
+using ConfigLang.Acme.Challenges;
 using ConfigLang.Acme.Credentials;
 using ConfigLang.Acme.Dns;
 using ConfigLang.Acme.Tests.Testbed;
@@ -228,6 +229,22 @@ public sealed partial class Route53DnsProviderTests : DnsProviderConformanceTest
 
         Assert.Equal(new[] { "\"" + apex.DnsTxtValue + "\"", "\"" + wildcard.DnsTxtValue + "\"" }.Order(), route53.Txt["_acme-challenge.example.org."].Values.Order());
         Assert.DoesNotContain(server.Requests, r => r.PathAndQuery.StartsWith("/2013-04-01/change/", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_INSYNC_wait_is_declared_to_the_order_deadline_once_with_its_default_when_no_timeout_is_set()
+    {
+        using var server = new FakeHttpServer(new FakeRoute53().Handle);
+        using var http = new HttpClient();
+        var check = DnsPropagationCheck.AtResolvers([]);
+
+        // Unset: INSYNC up to its 120 s default, then the check its own 60 s default.
+        Assert.Equal(TimeSpan.FromSeconds(180), new Dns01Solver(Route53(server, http), check).PresentationWait);
+        // Set: both INSYNC and the check are bounded by it, one after the other.
+        Assert.Equal(TimeSpan.FromSeconds(600), new Dns01Solver(Route53(server, http, more: ("AWS_PROPAGATION_TIMEOUT", "300")), check).PresentationWait);
+        // Not waiting for INSYNC: only the check's wait.
+        Assert.Equal(TimeSpan.FromSeconds(60),
+            new Dns01Solver(Route53(server, http, more: ("AWS_WAIT_FOR_RECORD_SETS_CHANGED", "false")), check).PresentationWait);
     }
 
     [Fact]
