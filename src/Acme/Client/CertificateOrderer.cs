@@ -189,29 +189,31 @@ public sealed class CertificateOrderer
         OrderSteps steps, CancellationToken cancellationToken)
     {
         using var lanes = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        Exception? firstFailure = null;
         async Task LaneAsync(Uri url)
         {
             try
             {
                 await AuthorizeAsync(url, ordered, solver, report, steps, lanes.Token).ConfigureAwait(false);
             }
-            catch (Exception e) when (!lanes.IsCancellationRequested)
+            catch when (!lanes.IsCancellationRequested)
             {
-                // Not the lanes' cancellation (nor the deadline's): the order's real failure.
-                Interlocked.CompareExchange(ref firstFailure, e, null);
+                // Not the lanes' cancellation (nor the deadline's): the order's real failure stops the others.
                 await lanes.CancelAsync().ConfigureAwait(false);
                 throw;
             }
         }
+        var all = Task.WhenAll(authorizations.Select(LaneAsync));
         try
         {
-            await Task.WhenAll(authorizations.Select(LaneAsync)).ConfigureAwait(false);
+            await all.ConfigureAwait(false);
         }
-        catch when (firstFailure is not null)
+        catch
         {
-            // Task.WhenAll names the first lane in list order; a cancelled lane's error would hide the cause.
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(firstFailure);
+            // Await names the first lane in list order, perhaps one cancelled (relabelled as the
+            // deadline); a real failure in any lane, even one racing the deadline, is the cause.
+            if (all.Exception?.InnerExceptions.FirstOrDefault(e => e is not OperationCanceledException) is { } real)
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(real);
+            throw;
         }
     }
 
