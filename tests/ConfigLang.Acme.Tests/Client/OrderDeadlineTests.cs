@@ -9,13 +9,19 @@ namespace ConfigLang.Acme.Tests.Client;
 /// The whole-order deadline leaves room for the waits a solver declares: a provider's own
 /// propagation timeout (Namecheap's hour) must not be cut short by the order's 30 minutes.
 /// </summary>
-public sealed class OrderDeadlineTests
+public sealed class OrderDeadlineTests : IDisposable
 {
-    private static CertificateOrderer Orderer()
+    // Never asked anything: the deadline is computed before the first request.
+    private readonly AcmeClient _client = new(new Uri("https://acme.invalid/directory"), new HttpClient(), disposeHttpClient: true);
+
+    private readonly AcmeAccount _account = AcmeAccount.Generate();
+
+    private CertificateOrderer Orderer() => new(_client, _account);
+
+    public void Dispose()
     {
-        // Never asked anything: the deadline is computed before the first request.
-        var client = new AcmeClient(new Uri("https://acme.invalid/directory"), new HttpClient(), disposeHttpClient: true);
-        return new CertificateOrderer(client, AcmeAccount.Generate());
+        _client.Dispose();
+        _account.Dispose();
     }
 
     [Fact]
