@@ -271,6 +271,38 @@ public sealed class HostileServerOrderTests
     }
 
     [Fact]
+    public async Task A_chain_signed_with_a_made_up_algorithm_is_refused_though_its_names_link()
+    {
+        using var root = TestCa.Root("CN=Test Root", rsa: false);
+        using var intermediate = root.Intermediate("CN=Test Intermediate", rsa: false);
+        using var server = ReadyOrderServer(key => WithMadeUpSignatureAlgorithm(intermediate.IssuePem(key, Name)) + Pem(intermediate.Certificate));
+
+        var error = await Assert.ThrowsAsync<AcmeException>(() => ObtainAsync(server));
+
+        Assert.EndsWith("/cert cannot be checked: certificate 1 ('CN=a.example.org') is signed with 1.2.840.10045.4.3.127, which this client does not know "
+            + "(it verifies RSA PKCS #1 v1.5 and ECDSA, and holds RSA-PSS and EdDSA to the names): not installed", error.Message);
+    }
+
+    /// <summary>
+    /// The certificate with its ECDSA-with-SHA256 OID (in the signed part and outside it) turned into
+    /// 1.2.840.10045.4.3.127, which no one defines: its names still link, its signature cannot be read.
+    /// </summary>
+    private static string WithMadeUpSignatureAlgorithm(string pem)
+    {
+        byte[] ecdsaSha256 = [0x06, 0x08, 0x2A, 0x86, 0x48, 0xCE, 0x3D, 0x04, 0x03, 0x02];
+        var der = PemEncoding.Find(pem) is var found ? Convert.FromBase64String(pem[found.Base64Data]) : throw new InvalidOperationException();
+        var patched = 0;
+        for (var at = 0; at <= der.Length - ecdsaSha256.Length; at++)
+        {
+            if (!der.AsSpan(at, ecdsaSha256.Length).SequenceEqual(ecdsaSha256)) continue;
+            der[at + ecdsaSha256.Length - 1] = 0x7F;
+            patched++;
+        }
+        Assert.Equal(2, patched);
+        return new string(PemEncoding.Write("CERTIFICATE", der)) + "\n";
+    }
+
+    [Fact]
     public async Task A_chain_signed_with_an_algorithm_the_client_cannot_verify_is_still_refused_when_its_names_do_not_link()
     {
         using var root = TestCa.Root("CN=Test Root", rsa: true);
