@@ -259,12 +259,13 @@ public sealed class HostileServerOrderTests
     }
 
     [Fact]
-    public async Task A_chain_signed_with_an_algorithm_the_client_cannot_verify_is_accepted_on_names_alone()
+    public async Task A_chain_signed_with_RSA_PSS_which_the_client_cannot_verify_is_accepted_on_names_alone()
     {
         using var root = TestCa.Root("CN=Test Root", rsa: true);
         using var intermediate = root.Intermediate("CN=Test Intermediate", rsa: true);
         using var server = ReadyOrderServer(key => intermediate.IssuePem(key, Name, pss: true) + Pem(intermediate.Certificate));
 
+        // Names that do not link are refused before the algorithm is looked at (see the name-mismatch test).
         var issued = await ObtainAsync(server);
 
         Assert.Equal(Pem(intermediate.Certificate), issued.ChainPem);
@@ -300,19 +301,6 @@ public sealed class HostileServerOrderTests
         }
         Assert.Equal(2, patched);
         return new string(PemEncoding.Write("CERTIFICATE", der)) + "\n";
-    }
-
-    [Fact]
-    public async Task A_chain_signed_with_an_algorithm_the_client_cannot_verify_is_still_refused_when_its_names_do_not_link()
-    {
-        using var root = TestCa.Root("CN=Test Root", rsa: true);
-        using var intermediate = root.Intermediate("CN=Test Intermediate", rsa: true);
-        using var other = root.Intermediate("CN=Other CA", rsa: true);
-        using var server = ReadyOrderServer(key => intermediate.IssuePem(key, Name, pss: true) + Pem(other.Certificate));
-
-        var error = await Assert.ThrowsAsync<AcmeException>(() => ObtainAsync(server));
-
-        Assert.EndsWith("/cert does not link up: certificate 1 is issued by 'CN=Test Intermediate', but certificate 2 is 'CN=Other CA': not installed", error.Message);
     }
 
     [Fact]
