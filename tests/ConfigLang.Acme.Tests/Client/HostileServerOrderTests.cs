@@ -352,12 +352,17 @@ public sealed class HostileServerOrderTests
     public async Task A_failed_authorization_surfaces_at_once_under_its_own_name_while_another_waits_for_propagation()
     {
         const string Other = "b.example.org";
+        var solver = new NeverPropagatingSolver();
         using var server = new FakeAcmeServer(request => request.Path switch
         {
             "/account" => (201, "{\"status\":\"valid\"}", AccountCreated),
             "/order" => (201, "{\"status\":\"pending\",\"authorizations\":[\"BASE/authz/1\",\"BASE/authz/2\"],\"finalize\":\"BASE/finalize\"}", OrderCreated),
             "/authz/1" => (200, $"{{\"status\":\"pending\",\"identifier\":{{\"type\":\"dns\",\"value\":\"{Name}\"}},"
                 + "\"challenges\":[{\"type\":\"dns-01\",\"url\":\"BASE/chall/1\",\"status\":\"pending\",\"token\":\"tok1\"}]}", null),
+            // The failure waits until the other lane has presented, so its cleanup is really asked. The
+            // fake server answers one request at a time: it cannot block here while /authz/1 waits, so
+            // it has the client ask again (badNonce) until then.
+            "/authz/2" when !solver.PresentedOnce.Task.Wait(TimeSpan.FromMilliseconds(200)) => JwsRequest.Problem(400, "badNonce", "not yet"),
             "/authz/2" => (200, $"{{\"status\":\"invalid\",\"identifier\":{{\"type\":\"dns\",\"value\":\"{Other}\"}},"
                 + "\"challenges\":[{\"type\":\"dns-01\",\"url\":\"BASE/chall/2\",\"status\":\"invalid\",\"token\":\"tok2\","
                 + "\"error\":{\"type\":\"urn:ietf:params:acme:error:unauthorized\",\"detail\":\"no TXT record\"}}]}", null),
@@ -365,7 +370,6 @@ public sealed class HostileServerOrderTests
         });
         var (client, account) = await RegisteredAsync(server);
         using var owned = client;
-        var solver = new NeverPropagatingSolver();
         // The lane of a.example.org would wait until this deadline; the test gives up long before it.
         var orderer = new CertificateOrderer(client, account) { Deadline = TimeSpan.FromMinutes(10) };
 
@@ -374,8 +378,9 @@ public sealed class HostileServerOrderTests
 
         Assert.Contains(Other, error.Message);
         Assert.Contains("no TXT record", error.Message);
-        // The other lane was stopped (before or while presenting) and what it presented cleaned up, with a live token.
-        Assert.Equal(solver.Presented, solver.CleanedUp);
+        // The other lane was stopped while presenting and what it presented cleaned up, with a live token.
+        Assert.Equal(1, solver.Presented);
+        Assert.Equal(1, solver.CleanedUp);
         Assert.False(solver.CleanupTokenCancelled);
     }
 
@@ -390,9 +395,13 @@ public sealed class HostileServerOrderTests
 
         public string ChallengeType => ChallengeTypes.Dns01;
 
+        /// <summary>Set once a challenge was presented (the record set, its propagation awaited).</summary>
+        public TaskCompletionSource PresentedOnce { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
         public Task PresentAsync(ChallengeTask challenge, CancellationToken cancellationToken)
         {
             Interlocked.Increment(ref Presented);
+            PresentedOnce.TrySetResult();
             return Task.Delay(Timeout.Infinite, cancellationToken);
         }
 
