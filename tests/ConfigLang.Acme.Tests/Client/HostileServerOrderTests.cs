@@ -3,6 +3,7 @@ using System.Security.Cryptography.X509Certificates;
 using ConfigLang.Acme.Challenges;
 using ConfigLang.Acme.Client;
 using ConfigLang.Acme.Crypto;
+using ConfigLang.Acme.Dns;
 using ConfigLang.Acme.Protocol;
 using ConfigLang.Acme.Tests.Testbed;
 
@@ -382,6 +383,51 @@ public sealed class HostileServerOrderTests
         Assert.Equal(1, solver.Presented);
         Assert.Equal(1, solver.CleanedUp);
         Assert.False(solver.CleanupTokenCancelled);
+    }
+
+    [Fact]
+    public async Task A_real_failure_racing_the_deadline_keeps_its_own_name_though_another_lane_was_cancelled()
+    {
+        const string Other = "b.example.org";
+        static string Pending(string name, int n) => $"{{\"status\":\"pending\",\"identifier\":{{\"type\":\"dns\",\"value\":\"{name}\"}},"
+            + $"\"challenges\":[{{\"type\":\"dns-01\",\"url\":\"BASE/chall/{n}\",\"status\":\"pending\",\"token\":\"tok{n}\"}}]}}";
+        using var server = new FakeAcmeServer(request => request.Path switch
+        {
+            "/account" => (201, "{\"status\":\"valid\"}", AccountCreated),
+            "/order" => (201, "{\"status\":\"pending\",\"authorizations\":[\"BASE/authz/1\",\"BASE/authz/2\"],\"finalize\":\"BASE/finalize\"}", OrderCreated),
+            "/authz/1" => (200, Pending(Name, 1), null),
+            "/authz/2" => (200, Pending(Other, 2), null),
+            _ => (404, "", null),
+        });
+        var (client, account) = await RegisteredAsync(server);
+        using var owned = client;
+        var orderer = new CertificateOrderer(client, account) { Deadline = TimeSpan.FromSeconds(1) };
+
+        // The first lane is cancelled by the deadline; the second fails for real once it has fired.
+        var error = await Assert.ThrowsAsync<AcmeException>(() =>
+            orderer.ObtainAsync(new CertificateOrderRequest { Names = [Name, Other] }, new FailingAtTheDeadlineSolver(Other)).WaitAsync(TimeSpan.FromMinutes(1)));
+
+        Assert.Equal($"cannot set up dns-01 for '{Other}': test: API broke", error.Message);
+    }
+
+    /// <summary>Waits for the cancellation when presenting; for one name, then fails as a provider would.</summary>
+    private sealed class FailingAtTheDeadlineSolver(string failing) : IChallengeSolver
+    {
+        public string ChallengeType => ChallengeTypes.Dns01;
+
+        public async Task PresentAsync(ChallengeTask challenge, CancellationToken cancellationToken)
+        {
+            try
+            {
+                await Task.Delay(Timeout.Infinite, cancellationToken);
+            }
+            catch (OperationCanceledException) when (challenge.Domain == failing)
+            {
+                throw new DnsProviderException("test", "API broke");
+            }
+        }
+
+        public Task CleanupAsync(ChallengeTask challenge, CancellationToken cancellationToken) => Task.CompletedTask;
     }
 
     /// <summary>A dns-01 solver whose record never shows up: presenting waits until cancelled.</summary>
