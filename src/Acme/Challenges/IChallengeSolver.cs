@@ -21,8 +21,9 @@ public interface IChallengeSolver
     TimeSpan SequenceInterval => TimeSpan.Zero;
 
     /// <summary>
-    /// The longest presenting one challenge may legitimately wait (dns-01: the provider's and the
-    /// propagation check's waits, lego's *_PROPAGATION_TIMEOUT); the order's deadline is extended
+    /// The longest presenting one challenge may legitimately wait (dns-01: the provider's own wait,
+    /// Route 53's for INSYNC, and the propagation check's, bounded by lego's *_PROPAGATION_TIMEOUT when
+    /// set); the order's deadline is extended
     /// by it. Zero for a solver that does not wait (http-01, tls-alpn-01).
     /// </summary>
     TimeSpan PresentationWait => TimeSpan.Zero;

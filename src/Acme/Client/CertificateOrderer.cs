@@ -44,8 +44,8 @@ public sealed class CertificateOrderer
     /// <summary>
     /// The limit on one whole order: <see cref="Deadline"/> plus what <paramref name="solver"/> may
     /// legitimately wait (its presentation wait, and its sequence interval, once per name when it
-    /// presents one name at a time, else once: the names are presented together). So a provider's
-    /// own propagation timeout (Namecheap's hour) is never cut short by the order's.
+    /// presents one name at a time, else once: the names are presented together). So a propagation
+    /// timeout (Namecheap's hour) is never cut short by the order's.
     /// </summary>
     internal TimeSpan DeadlineFor(IChallengeSolver solver, int nameCount)
     {
