@@ -26,6 +26,10 @@ public sealed class Dns01Solver : IChallengeSolver
 
     public TimeSpan SequenceInterval => Provider.SequenceInterval;
 
+    // The provider may wait on its own (Route 53 until INSYNC) before the check waits up to its
+    // timeout, which is the provider's propagation timeout when one is set (counted once, there).
+    public TimeSpan PresentationWait => Provider.OwnWait + Propagation.Timeout;
+
     public async Task PresentAsync(ChallengeTask challenge, CancellationToken cancellationToken)
     {
         await Provider.PresentAsync(challenge, cancellationToken).ConfigureAwait(false);

@@ -16,6 +16,12 @@ public interface IDnsProvider
     TimeSpan? PropagationTimeout => null;
 
     /// <summary>
+    /// The longest <see cref="PresentAsync"/> itself may wait after writing (Route 53 until its change
+    /// is INSYNC); zero for a provider that returns once the write is answered.
+    /// </summary>
+    TimeSpan OwnWait => TimeSpan.Zero;
+
+    /// <summary>
     /// The service keeps one TXT value per name (DuckDNS): a wildcard and its base name, both
     /// validated through <c>_acme-challenge.BASE</c>, cannot be published together, so their
     /// challenges must run one after another (lego's sequential providers).

@@ -157,12 +157,11 @@ internal sealed class NamecheapDnsProvider : ValueListDnsProvider<(string Zone, 
         XElement root;
         try
         {
-            using var reader = XmlReader.Create(new StringReader(text), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });
-            root = XElement.Load(reader);
+            root = XmlAnswer.Parse(text).Root!;
         }
         catch (XmlException)
         {
-            throw _api.Fail($"{what}: not an XML answer");
+            throw _api.Fail($"{what}: {XmlAnswer.Describe(text)}");
         }
         if (!string.Equals((string?)root.Attribute("Status"), "OK", StringComparison.OrdinalIgnoreCase))
         {

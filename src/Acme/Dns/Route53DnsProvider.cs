@@ -173,10 +173,14 @@ internal sealed class Route53DnsProvider : ValueSetDnsProvider<Route53DnsProvide
         return (records.Select(r => r.Element(Ns + "Value")!.Value).ToList(), ttl);
     }
 
+    private TimeSpan InSyncTimeout => PropagationTimeout ?? TimeSpan.FromSeconds(120);
+
+    public override TimeSpan OwnWait => _waitForSync ? InSyncTimeout : TimeSpan.Zero;
+
     private async Task WaitInSyncAsync(string change, CancellationToken cancellationToken)
     {
         var id = change.Replace("/change/", "", StringComparison.Ordinal);
-        var limit = PropagationTimeout ?? TimeSpan.FromSeconds(120);
+        var limit = InSyncTimeout;
         var started = _clock.GetTimestamp();
         while (true)
         {
@@ -237,14 +241,18 @@ internal sealed class Route53DnsProvider : ValueSetDnsProvider<Route53DnsProvide
             XDocument? document = null;
             try
             {
-                if (text.Length > 0) document = XDocument.Parse(text);
+                if (text.Length > 0) document = XmlAnswer.Parse(text);
             }
             catch (XmlException)
             {
-                // Reported below with the status.
+                // Nothing of it is used (a DTD's entities are never expanded): the status decides, an
+                // HTML 5xx page (which declares a DOCTYPE) being retried like any other 5xx.
             }
             if (status is >= 200 and <= 299)
-                return document ?? throw new DnsProviderException(ProviderName, $"{what}: HTTP {status}, not an XML answer");
+            {
+                return document ?? throw new DnsProviderException(ProviderName,
+                    $"{what}: HTTP {status}, {XmlAnswer.Describe(text)}: {RedactedExcerpt.Head(_redactor, text, RedactedExcerpt.AnswerLength)}");
+            }
             var code = document?.Descendants().FirstOrDefault(e => e.Name.LocalName == "Code")?.Value;
             var message = document?.Descendants().FirstOrDefault(e => e.Name.LocalName == "Message")?.Value;
             if ((status == 429 || code is "Throttling" or "ThrottlingException" or "PriorRequestNotComplete" || status >= 500) && attempt < _maxRetries)

@@ -31,6 +31,8 @@ internal abstract class ValueSetDnsProvider<TPlace, TSet, TValue> : IDnsProvider
 
     public TimeSpan? PropagationTimeout { get; }
 
+    public virtual TimeSpan OwnWait => TimeSpan.Zero;
+
     public Task PresentAsync(ChallengeTask challenge, CancellationToken cancellationToken) => ChangeAsync(challenge, add: true, cancellationToken);
 
     public Task CleanupAsync(ChallengeTask challenge, CancellationToken cancellationToken) => ChangeAsync(challenge, add: false, cancellationToken);

@@ -134,4 +134,17 @@ public sealed class NamecheapDnsProviderTests : DnsProviderConformanceTests
         Assert.DoesNotContain(server.Requests, r => r.PathAndQuery.Contains("ClientIp=&", StringComparison.Ordinal));
         Assert.Single(Records);
     }
+
+    [Fact]
+    public async Task An_answer_declaring_a_document_type_is_refused_saying_so()
+    {
+        const string answer = "<?xml version=\"1.0\"?><!DOCTYPE r [<!ENTITY ok \"OK\">]><ApiResponse Status=\"&ok;\"/>";
+        using var server = Start(request => request.PathAndQuery == "/getip" ? Handle(request) : (200, answer, null));
+        using var http = new HttpClient();
+
+        var error = await Assert.ThrowsAsync<DnsProviderException>(() => Provider(server, http).PresentAsync(Challenge(), default));
+
+        Assert.EndsWith(": an XML answer with a document type declaration, which is refused", error.Message);
+        Assert.Empty(Records);
+    }
 }

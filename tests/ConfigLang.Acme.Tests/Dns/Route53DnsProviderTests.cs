@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using System.Xml;
 using System.Xml.Linq;
+using ConfigLang.Acme.Challenges;
 using ConfigLang.Acme.Credentials;
 using ConfigLang.Acme.Dns;
 using ConfigLang.Acme.Tests.Testbed;
@@ -231,6 +232,22 @@ public sealed partial class Route53DnsProviderTests : DnsProviderConformanceTest
     }
 
     [Fact]
+    public void The_INSYNC_wait_is_declared_to_the_order_deadline_once_with_its_default_when_no_timeout_is_set()
+    {
+        using var server = new FakeHttpServer(new FakeRoute53().Handle);
+        using var http = new HttpClient();
+        var check = DnsPropagationCheck.AtResolvers([]);
+
+        // Unset: INSYNC up to its 120 s default, then the check its own 60 s default.
+        Assert.Equal(TimeSpan.FromSeconds(180), new Dns01Solver(Route53(server, http), check).PresentationWait);
+        // Set: both INSYNC and the check are bounded by it, one after the other.
+        Assert.Equal(TimeSpan.FromSeconds(600), new Dns01Solver(Route53(server, http, more: ("AWS_PROPAGATION_TIMEOUT", "300")), check).PresentationWait);
+        // Not waiting for INSYNC: only the check's wait.
+        Assert.Equal(TimeSpan.FromSeconds(60),
+            new Dns01Solver(Route53(server, http, more: ("AWS_WAIT_FOR_RECORD_SETS_CHANGED", "false")), check).PresentationWait);
+    }
+
+    [Fact]
     public async Task Throttling_is_retried_with_backoff()
     {
         var route53 = new FakeRoute53 { ThrottleNext = 2 };
@@ -293,5 +310,45 @@ public sealed partial class Route53DnsProviderTests : DnsProviderConformanceTest
 
         Assert.Contains("HTTP 400: InvalidInput xxxx", error.Message);
         Assert.DoesNotContain("AwsSec", error.ToString());
+    }
+
+    [Fact]
+    public async Task An_answer_declaring_a_document_type_is_refused_before_any_entity_of_it_is_used()
+    {
+        // The zone's name arrives only through an entity: read with the DTD, the lookup would find
+        // the public zone and the record would be written. Its right-to-left override must not reach the terminal.
+        const string answer = "<?xml version=\"1.0\"?><!DOCTYPE r [<!ENTITY zone \"example.org.\"><!ENTITY mark \"\u202eowned\">]>"
+            + "<ListHostedZonesByNameResponse xmlns=\"https://route53.amazonaws.com/doc/2013-04-01/\"><HostedZones><HostedZone><Id>/hostedzone/ZPUBLIC</Id>"
+            + "<Name>&zone;</Name><Config><PrivateZone>false</PrivateZone></Config></HostedZone></HostedZones><IsTruncated>false</IsTruncated><MaxItems>100</MaxItems>"
+            + "</ListHostedZonesByNameResponse>";
+        var route53 = new FakeRoute53();
+        using var server = new FakeHttpServer(request => request.PathAndQuery.Contains("hostedzonesbyname", StringComparison.Ordinal) ? (200, answer, null) : route53.Handle(request));
+        using var http = new HttpClient();
+
+        var error = await Assert.ThrowsAsync<DnsProviderException>(() => Route53(server, http).PresentAsync(Challenge(), default));
+
+        Assert.Equal(Route53DnsProvider.ProviderName, error.Provider);
+        Assert.Contains(": HTTP 200, an XML answer with a document type declaration, which is refused: <?xml version=\"1.0\"?><!DOCTYPE r [<!ENTITY zone", error.Message);
+        Assert.Contains("\\u202eowned", error.Message);
+        Assert.DoesNotContain('\u202e', error.Message);
+        Assert.Single(server.Requests);
+        Assert.DoesNotContain(route53.Txt, set => set.Key.StartsWith("_acme-challenge", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task An_HTML_error_page_of_a_5xx_is_retried_like_any_other_5xx()
+    {
+        // A load balancer's page declares a document type: not an answer to refuse at once, a failure to retry.
+        var route53 = new FakeRoute53();
+        var pages = 0;
+        using var server = new FakeHttpServer(request => Interlocked.Increment(ref pages) == 1
+            ? (503, "<!DOCTYPE html><html><body>Service Unavailable</body></html>", null)
+            : route53.Handle(request));
+        using var http = new HttpClient();
+
+        await Route53(server, http, more: ("AWS_HOSTED_ZONE_ID", "/hostedzone/ZPUBLIC")).PresentAsync(Challenge(), default);
+
+        Assert.Single(route53.Txt, p => p.Key.StartsWith("_acme-challenge", StringComparison.Ordinal));
+        Assert.True(pages >= 2);
     }
 }
