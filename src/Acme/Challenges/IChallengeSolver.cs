@@ -23,8 +23,7 @@ public interface IChallengeSolver
     /// <summary>
     /// The longest presenting one challenge may legitimately wait (dns-01: the provider's own wait,
     /// Route 53's for INSYNC, and the propagation check's, bounded by lego's *_PROPAGATION_TIMEOUT when
-    /// set); the order's deadline is extended
-    /// by it. Zero for a solver that does not wait (http-01, tls-alpn-01).
+    /// set); the order's deadline is extended by it. Zero for a solver that does not wait (http-01, tls-alpn-01).
     /// </summary>
     TimeSpan PresentationWait => TimeSpan.Zero;
 

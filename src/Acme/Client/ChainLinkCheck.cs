@@ -8,9 +8,8 @@ namespace ConfigLang.Acme.Client;
 /// The chain to be installed must link up: each certificate is issued by the one after it, its
 /// issuer name being that one's subject and its signature verifying with that one's key (when
 /// signed with RSA PKCS #1 v1.5 or ECDSA; RSA-PSS and EdDSA are held to the names alone, any other
-/// algorithm is refused). Else a
-/// broken or hostile server could have a rebuild install, as <c>chain.pem</c>, certificates that
-/// clients then fail to build a path through. The last certificate need not be a root: CAs leave
+/// algorithm is refused). Else a broken or hostile server could have a rebuild install, as
+/// <c>chain.pem</c>, certificates that clients then fail to build a path through. The last certificate need not be a root: CAs leave
 /// the root out, and whether it is trusted is the clients' question, not this one.
 /// </summary>
 internal static class ChainLinkCheck

@@ -4,8 +4,9 @@ namespace ConfigLang.Acme.Client;
 
 /// <summary>
 /// One certificate's order ran past its whole-order limit (<see cref="CertificateOrderer.Deadline"/>
-/// plus the waits its solver declares, <see cref="CertificateOrderer.DeadlineFor"/>) and was stopped: each step was bounded, but a server answering slowly at every step could
-/// otherwise hold a rebuild for hours. Nothing of the order is installed; its challenges are cleaned up.
+/// plus the waits its solver declares, <see cref="CertificateOrderer.DeadlineFor"/>) and was
+/// stopped: each step was bounded, but a server answering slowly at every step could otherwise
+/// hold a rebuild for hours. Nothing of the order is installed; its challenges are cleaned up.
 /// </summary>
 public sealed class OrderDeadlineException : AcmeException
 {
