@@ -13,10 +13,8 @@ public sealed class DnsCredentialsMissingCheck(DnsProviderRegistry providers) : 
 {
     public IEnumerable<Diagnostic> Check(HostFacts facts)
     {
-        foreach (var cert in facts.Certs)
+        foreach (var (cert, provider, credentials) in ReadableProviderCredentials.OfDnsCertificates(facts, providers))
         {
-            if (cert.DnsProvider is not { } name || !providers.TryGet(name, out var provider)) continue;
-            if (ReadableProviderCredentials.Load(cert, facts) is not { } credentials) continue;
             var variables = provider.Variables;
             if (variables.IsSatisfied(n => credentials.Get(n) is not null)) continue;
             var subject = $"security.acme.certs.\"{cert.Name}\"";

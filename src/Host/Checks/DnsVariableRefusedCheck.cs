@@ -15,10 +15,8 @@ public sealed class DnsVariableRefusedCheck(DnsProviderRegistry providers) : IHo
 {
     public IEnumerable<Diagnostic> Check(HostFacts facts)
     {
-        foreach (var cert in facts.Certs)
+        foreach (var (cert, provider, credentials) in ReadableProviderCredentials.OfDnsCertificates(facts, providers))
         {
-            if (cert.DnsProvider is not { } name || !providers.TryGet(name, out var provider)) continue;
-            if (ReadableProviderCredentials.Load(cert, facts) is not { } credentials) continue;
             foreach (var variable in provider.Variables.Variables)
             {
                 if (credentials.BrokenRule(variable) is not var (read, rule)) continue;

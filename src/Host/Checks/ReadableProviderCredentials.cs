@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using ConfigLang.Acme.Credentials;
+using ConfigLang.Acme.Dns;
 using ConfigLang.Acme.Storage;
 
 namespace ConfigLang.Host.Checks;
@@ -19,6 +20,20 @@ public static class ReadableProviderCredentials
     // CL3017 and CL3025 both judge these variables: the secrets are read once per certificate of one
     // lint's facts, not once per check. Held only while those facts live.
     private static readonly ConditionalWeakTable<HostFacts, ConcurrentDictionary<string, ProviderCredentials?>> Loaded = new();
+
+    /// <summary>
+    /// Each certificate whose <c>dnsProvider</c> is a known provider and whose credentials can be read
+    /// here, with both: what the DNS credential checks judge.
+    /// </summary>
+    public static IEnumerable<(CertFacts Cert, IDnsProviderFactory Provider, ProviderCredentials Credentials)> OfDnsCertificates(
+        HostFacts facts, DnsProviderRegistry providers)
+    {
+        foreach (var cert in facts.Certs)
+        {
+            if (cert.DnsProvider is not { } name || !providers.TryGet(name, out var provider)) continue;
+            if (Load(cert, facts) is { } credentials) yield return (cert, provider, credentials);
+        }
+    }
 
     public static ProviderCredentials? Load(CertFacts cert, HostFacts facts) =>
         Loaded.GetValue(facts, _ => new(StringComparer.Ordinal)).GetOrAdd(cert.Name, _ => Read(cert, facts));
